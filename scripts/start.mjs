@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// `npm start`: on Windows and Mac, sideload the add-in in desktop Excel/Word with office-addin-debugging
+// (run through npx so its large tool chain is not a dependency of the project). On Linux, where it
+// cannot sideload, start the HTTPS server on port 3000 and say how to sideload in Office on the web.
+import { spawn } from 'node:child_process';
+
+const host = process.argv[2] ?? 'excel';
+const desktop = process.platform === 'win32' || process.platform === 'darwin';
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+
+if (desktop) {
+  const child = spawn(npx, ['--yes', 'office-addin-debugging@6', 'start', 'manifest.xml', 'desktop', '--app', host], { stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+} else {
+  console.log(`
+The add-in is served at https://localhost:3000 (manifest: https://localhost:3000/manifest.xml).
+To use it, sideload manifest.xml in Office on the web:
+  Excel or Word on the web → Home → Add-ins → More Add-ins → My Add-ins → Upload My Add-in → choose manifest.xml.
+Your browser must trust the developer certificate: import ~/.office-addin-dev-certs/ca.crt as a trusted authority.
+Outside Office, open https://localhost:3000/taskpane.html: the pane works on that browser's own data.
+Stop with Ctrl+C or npm stop.
+`);
+  const child = spawn(process.execPath, ['scripts/serve.mjs'], { stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { code20, email80, recordBase, text100 } from './fields';
+
+// Code lists (segments.md, section 2).
+export const salespersonFieldsSchema = z.object({
+  code: code20.refine((s) => s.trim() !== '', { error: 'is required' }),
+  name: text100,
+  jobTitle: text100,
+  email: email80,
+  phoneNo: text100,
+});
+export const salespersonSchema = salespersonFieldsSchema.extend(recordBase);
+export type Salesperson = z.infer<typeof salespersonSchema>;
+
+export const codeDescriptionFieldsSchema = z.object({
+  code: code20.refine((s) => s.trim() !== '', { error: 'is required' }),
+  description: text100,
+});
+export const codeDescriptionSchema = codeDescriptionFieldsSchema.extend(recordBase);
+/** Interaction Group, Mailing Group, Industry Group, Job Responsibility, Business Relation. */
+export type CodeDescription = z.infer<typeof codeDescriptionSchema>;
+export type InteractionGroup = CodeDescription;
+export type MailingGroup = CodeDescription;
+export type IndustryGroup = CodeDescription;
+export type JobResponsibility = CodeDescription;
+export type BusinessRelation = CodeDescription;
+
+export const languageFieldsSchema = z.object({
+  code: z.string().max(10, { error: 'is longer than 10 characters' }).pipe(code20).refine((s) => s.trim() !== '', { error: 'is required' }),
+  name: text100,
+  locale: z.string().refine(isLocaleTag, { error: 'is not a BCP 47 locale such as it-IT' }).or(z.literal('')),
+});
+export const languageSchema = languageFieldsSchema.extend(recordBase);
+export type Language = z.infer<typeof languageSchema>;
+
+function isLocaleTag(s: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(s).length === 1;
+  } catch {
+    return false;
+  }
+}

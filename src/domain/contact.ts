@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { contactTypeSchema, correspondenceTypeSchema } from './enums';
+import { code20, email80, recordBase, text100, text250 } from './fields';
+
+/** A value of an imported column that maps to no contact field: kept as imported. */
+export const extraValueSchema = z.union([z.string().max(32_767), z.number(), z.boolean()]);
+export type ExtraValue = z.infer<typeof extraValueSchema>;
+
+export const profileAnswerSchema = z.object({ questionnaire: code20, answer: text250 });
+export type ProfileAnswer = z.infer<typeof profileAnswerSchema>;
+
+export const contactSourceSchema = z.object({
+  workbook: z.string().optional(),
+  sheet: z.string().optional(),
+  table: z.string().optional(),
+  rowKey: z.string().optional(),
+  file: z.string().optional(),
+});
+export type ContactSource = z.infer<typeof contactSourceSchema>;
+
+/** The contact's own fields, without the record base: what an import row may carry. */
+export const contactFieldsSchema = z.object({
+  no: code20.refine((s) => s.trim() !== '', { error: 'is required' }),
+  type: contactTypeSchema,
+  name: text100,
+  name2: text100,
+  companyNo: code20,
+  companyName: text100,
+  jobTitle: text100,
+  salutationCode: code20,
+  address: text100,
+  address2: text100,
+  postCode: code20,
+  city: z.string().max(30, { error: 'is longer than 30 characters' }).pipe(text100),
+  county: text100,
+  countryRegionCode: z.string().max(10, { error: 'is longer than 10 characters' }).pipe(code20),
+  languageCode: z.string().max(10, { error: 'is longer than 10 characters' }).pipe(code20),
+  territoryCode: code20,
+  salespersonCode: code20,
+  email: email80,
+  phoneNo: z.string().max(30, { error: 'is longer than 30 characters' }).pipe(text100),
+  mobilePhoneNo: z.string().max(30, { error: 'is longer than 30 characters' }).pipe(text100),
+  correspondenceType: correspondenceTypeSchema,
+  excludeFromSegment: z.boolean({ error: 'must be Yes or No' }),
+  mailingGroups: z.array(code20),
+  industryGroups: z.array(code20),
+  jobResponsibilities: z.array(code20),
+  businessRelations: z.array(code20),
+  profileAnswers: z.array(profileAnswerSchema),
+  extra: z.record(z.string(), extraValueSchema),
+  source: contactSourceSchema,
+});
+export type ContactFields = z.infer<typeof contactFieldsSchema>;
+
+export const contactSchema = contactFieldsSchema.extend(recordBase);
+export type Contact = z.infer<typeof contactSchema>;
+
+/** An import row: every field optional but the number (merged into the stored record). */
+export const contactRowSchema = contactFieldsSchema.partial().required({ no: true }).strict();
+export type ContactRow = z.infer<typeof contactRowSchema>;
+
+export const contactFieldNames = Object.keys(contactFieldsSchema.shape) as (keyof ContactFields)[];
+
+export function emptyContactFields(no: string): ContactFields {
+  return {
+    no,
+    type: 'Person',
+    name: '',
+    name2: '',
+    companyNo: '',
+    companyName: '',
+    jobTitle: '',
+    salutationCode: '',
+    address: '',
+    address2: '',
+    postCode: '',
+    city: '',
+    county: '',
+    countryRegionCode: '',
+    languageCode: '',
+    territoryCode: '',
+    salespersonCode: '',
+    email: '',
+    phoneNo: '',
+    mobilePhoneNo: '',
+    correspondenceType: '',
+    excludeFromSegment: false,
+    mailingGroups: [],
+    industryGroups: [],
+    jobResponsibilities: [],
+    businessRelations: [],
+    profileAnswers: [],
+    extra: {},
+    source: {},
+  };
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { correspondenceTypeSchema, deliveryStatusSchema, evaluationSchema, informationFlowSchema, initiatedBySchema } from './enums';
+import { code20, comment, isoDate, isoTime, nonNegative, recordBase, text100, text250 } from './fields';
+import type { SegmentsErrorCode } from './errors';
+
+export const loggedSegmentRecordSchema = z.object({
+  ...recordBase,
+  entryNo: z.number().int().positive(),
+  segmentNo: code20,
+  description: text100,
+  creationDate: isoDate,
+  userId: z.string(),
+  canceled: z.boolean(),
+});
+export type LoggedSegmentRecord = z.infer<typeof loggedSegmentRecordSchema>;
+export interface LoggedSegment extends LoggedSegmentRecord {
+  noOfInteractions: number;
+}
+
+export const interactionLogEntrySchema = z.object({
+  ...recordBase,
+  entryNo: z.number().int().positive(),
+  loggedSegmentId: z.string(),
+  loggedSegmentEntryNo: z.number().int().nonnegative(),
+  segmentNo: code20,
+  contactNo: code20,
+  contactCompanyNo: code20,
+  date: isoDate,
+  time: isoTime,
+  description: text100,
+  subject: text250,
+  interactionTemplateCode: code20,
+  interactionGroupCode: code20,
+  correspondenceType: correspondenceTypeSchema,
+  languageCode: code20,
+  salespersonCode: code20,
+  informationFlow: informationFlowSchema,
+  initiatedBy: initiatedBySchema,
+  cost: nonNegative,
+  duration: nonNegative,
+  attemptFailed: z.boolean(),
+  evaluation: evaluationSchema,
+  campaignNo: code20,
+  campaignTarget: z.boolean(),
+  campaignResponse: z.boolean(),
+  canceled: z.boolean(),
+  deliveryStatus: deliveryStatusSchema,
+  userId: z.string(),
+  comment,
+  /** The letter the contact received (body OOXML), when merged in Word or taken from the template. */
+  letter: z.string().optional(),
+  segmentLineNo: z.number().int().positive().optional(),
+});
+export type InteractionLogEntry = z.infer<typeof interactionLogEntrySchema>;
+export type InteractionLogEntryDraft = Omit<InteractionLogEntry, 'entryNo' | 'id' | 'createdAt' | 'updatedAt' | 'loggedSegmentId' | 'loggedSegmentEntryNo'>;
+
+export const logOptionsSchema = z.object({
+  sendAttachments: z.boolean().optional(),
+  createFollowUp: z.boolean().optional(),
+  letters: z.array(z.object({ lineNo: z.number().int().positive(), ooxml: z.string() })).optional(),
+});
+export type LogOptions = z.infer<typeof logOptionsSchema>;
+
+export interface LogBlocker {
+  lineNo?: number;
+  contactNo?: string;
+  code: SegmentsErrorCode;
+  message: string;
+  field?: string;
+}
+
+export interface LogPreview {
+  entries: InteractionLogEntryDraft[];
+  blockers: LogBlocker[];
+}
+
+export interface LogResult {
+  loggedSegment: LoggedSegment;
+  entries: InteractionLogEntry[];
+  followUpSegmentNo?: string;
+}
+

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { correspondenceTypeSchema, evaluationSchema, informationFlowSchema, initiatedBySchema } from './enums';
+import { code20, comment, isoDateOrBlank, nonNegative, recordBase, text100, text250, ulid } from './fields';
+import { lettersSchema } from './interaction';
+
+/** The header fields a user (or a caller) may set. */
+export const segmentHeaderInputSchema = z.object({
+  description: text100,
+  salespersonCode: code20,
+  date: isoDateOrBlank,
+  campaignNo: code20,
+  campaignTarget: z.boolean(),
+  campaignResponse: z.boolean(),
+  interactionTemplateCode: code20,
+  interactionGroupCode: code20,
+  languageCodeDefault: code20,
+  subjectDefault: text250,
+  correspondenceTypeDefault: correspondenceTypeSchema,
+  ignoreContactCorresType: z.boolean(),
+  informationFlow: informationFlowSchema,
+  initiatedBy: initiatedBySchema,
+  unitCost: nonNegative,
+  unitDuration: nonNegative,
+  sendWordDocsAsAttmt: z.boolean(),
+  letters: lettersSchema,
+});
+export type SegmentHeaderInput = z.infer<typeof segmentHeaderInputSchema>;
+
+export const segmentHeaderRecordSchema = segmentHeaderInputSchema.extend({
+  ...recordBase,
+  no: code20,
+});
+/** The stored header. */
+export type SegmentHeaderRecord = z.infer<typeof segmentHeaderRecordSchema>;
+
+/** The header as callers see it: with the derived figures. */
+export interface SegmentHeader extends SegmentHeaderRecord {
+  noOfLines: number;
+  noOfCriteriaActions: number;
+  cost: number;
+  duration: number;
+}
+
+/** The per-contact interaction values a line carries (and a user may override). */
+export const segmentLineInputSchema = z.object({
+  description: text100,
+  salespersonCode: code20,
+  interactionTemplateCode: code20,
+  interactionGroupCode: code20,
+  correspondenceType: correspondenceTypeSchema,
+  languageCode: code20,
+  subject: text250,
+  cost: nonNegative,
+  duration: nonNegative,
+  date: isoDateOrBlank,
+  campaignNo: code20,
+  campaignTarget: z.boolean(),
+  campaignResponse: z.boolean(),
+  informationFlow: informationFlowSchema,
+  initiatedBy: initiatedBySchema,
+  evaluation: evaluationSchema,
+  attemptFailed: z.boolean(),
+  comment,
+  /** This contact's own edited letter (BC's "unique attachment"): body OOXML. */
+  letter: z.string().optional(),
+});
+export type SegmentLineInput = z.infer<typeof segmentLineInputSchema>;
+
+export const segmentLineSchema = segmentLineInputSchema.extend({
+  ...recordBase,
+  segmentId: ulid,
+  segmentNo: code20,
+  lineNo: z.number().int().positive(),
+  contactNo: code20,
+  contactCompanyNo: code20,
+  /** The criteria action (its actionNo) that put this line there. */
+  addedByAction: z.number().int().positive().optional(),
+});
+export type SegmentLine = z.infer<typeof segmentLineSchema>;

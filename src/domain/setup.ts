@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { correspondenceTypeSchema } from './enums';
+import { code20 } from './fields';
+
+/** A number series pattern: a prefix and a run of digits, e.g. SEG00001. */
+export const seriesPatternSchema = z
+  .string()
+  .max(20)
+  .regex(/^(.*?)(\d+)$/, { error: 'must end with digits, e.g. SEG00001' });
+
+/** Setup: one record, shared by everyone in the workspace (synced). */
+export const setupSchema = z.object({
+  id: z.literal('setup'),
+  segmentNos: seriesPatternSchema,
+  contactNos: seriesPatternSchema,
+  defaultCorrespondenceType: correspondenceTypeSchema,
+  defaultLanguageCode: code20,
+  locale: z.string().min(2),
+  updatedAt: z.string(),
+});
+export type Setup = z.infer<typeof setupSchema>;
+
+export const uiLanguageSchema = z.enum(['en', 'it']);
+export type UiLanguage = z.infer<typeof uiLanguageSchema>;
+
+/** Profile: this pane's user; local, never synced. */
+export const profileSchema = z.object({
+  id: z.literal('profile'),
+  userId: z.string().max(50),
+  salespersonCode: code20,
+  uiLanguage: uiLanguageSchema,
+  updatedAt: z.string(),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+export const defaultSetup: Omit<Setup, 'updatedAt'> = {
+  id: 'setup',
+  segmentNos: 'SEG00001',
+  contactNos: 'CT00001',
+  defaultCorrespondenceType: '',
+  defaultLanguageCode: '',
+  locale: 'en-US',
+};
+
+export const defaultProfile: Omit<Profile, 'updatedAt'> = {
+  id: 'profile',
+  userId: '',
+  salespersonCode: '',
+  uiLanguage: 'en',
+};
+
+/** Number series kept per kind, storing the last number used (never issued twice). */
+export type SeriesKind = 'segment' | 'contact' | 'loggedSegment' | 'interactionLogEntry';

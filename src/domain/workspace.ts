@@ -1,0 +1,122 @@
+// The shape of the workspace (workspace-api.md): the one door to the data. Types only; the
+// implementation is src/store. Add freely; do not rename.
+import type { CodeDescription, Language, Salesperson } from './codes';
+import type { Contact } from './contact';
+import type {
+  AddContactsOptions,
+  CriteriaActionView,
+  CriteriaFilters,
+  CriteriaStep,
+  RemoveContactsOptions,
+  SavedCriteria,
+  StepResult,
+} from './criteria';
+import type { DeliveryStatus, Evaluation } from './enums';
+import type { ImportReport } from './importReport';
+import type { InteractionTemplate } from './interaction';
+import type { InteractionLogEntry, LogOptions, LogPreview, LogResult, LoggedSegment } from './log';
+import type { SegmentHeader, SegmentHeaderInput, SegmentLine, SegmentLineInput } from './segment';
+import type { Profile, Setup } from './setup';
+
+export interface SegmentView {
+  header: SegmentHeader;
+  lines: SegmentLine[];
+  criteria: CriteriaActionView[];
+}
+
+export interface CodeListApi<T> {
+  upsert(rows: unknown[]): Promise<ImportReport>;
+  list(): Promise<T[]>;
+  get(code: string): Promise<T | undefined>;
+  remove(code: string): Promise<void>;
+}
+
+export interface InteractionLogFilter {
+  contactNo?: string;
+  segmentNo?: string;
+  loggedSegmentEntryNo?: number;
+  canceled?: boolean;
+  interactionTemplateCode?: string;
+  salespersonCode?: string;
+  /** A BC filter expression on the date. */
+  date?: string;
+}
+
+export interface Workspace {
+  close(): void;
+
+  setup: { get(): Promise<Setup>; update(patch: Partial<Setup>): Promise<Setup> };
+  profile: { get(): Promise<Profile>; update(patch: Partial<Profile>): Promise<Profile> };
+
+  contacts: {
+    upsert(rows: unknown[]): Promise<ImportReport>;
+    nextNos(count: number): Promise<string[]>;
+    get(no: string): Promise<Contact | undefined>;
+    list(filters?: CriteriaFilters): Promise<Contact[]>;
+    remove(no: string): Promise<void>;
+  };
+  salespeople: CodeListApi<Salesperson>;
+  interactionGroups: CodeListApi<CodeDescription>;
+  mailingGroups: CodeListApi<CodeDescription>;
+  industryGroups: CodeListApi<CodeDescription>;
+  jobResponsibilities: CodeListApi<CodeDescription>;
+  businessRelations: CodeListApi<CodeDescription>;
+  languages: CodeListApi<Language>;
+  interactionTemplates: CodeListApi<InteractionTemplate>;
+
+  segments: {
+    create(input?: Partial<SegmentHeaderInput>): Promise<SegmentHeader>;
+    get(no: string): Promise<SegmentView | undefined>;
+    list(): Promise<SegmentHeader[]>;
+    updateHeader(no: string, patch: Partial<SegmentHeaderInput>, opts?: { updateLines?: boolean }): Promise<SegmentView>;
+    addLine(no: string, contactNo: string): Promise<SegmentLine>;
+    updateLine(no: string, lineNo: number, patch: Partial<SegmentLineInput>): Promise<SegmentLine>;
+    removeLine(no: string, lineNo: number): Promise<void>;
+    addContacts(no: string, filters: CriteriaFilters, opts?: AddContactsOptions): Promise<StepResult>;
+    addContactList(no: string, contactNos: string[], opts?: AddContactsOptions & { source?: string }): Promise<StepResult>;
+    reduceContacts(no: string, filters: CriteriaFilters, opts?: RemoveContactsOptions): Promise<StepResult>;
+    refineContacts(no: string, filters: CriteriaFilters, opts?: RemoveContactsOptions): Promise<StepResult>;
+    previewStep(no: string, step: CriteriaStep): Promise<StepResult>;
+    goBack(no: string): Promise<StepResult>;
+    saveCriteria(no: string, code: string, description?: string): Promise<SavedCriteria>;
+    reuseCriteria(no: string, code: string): Promise<StepResult>;
+    reuseLoggedSegment(no: string, loggedSegmentEntryNo: number, opts?: { allowExistingContacts?: boolean }): Promise<StepResult>;
+    applyMailingGroup(no: string, mailingGroupCode: string, opts?: { deleteOldAssignments?: boolean }): Promise<void>;
+    previewLog(no: string, opts?: LogOptions): Promise<LogPreview>;
+    log(no: string, opts?: LogOptions): Promise<LogResult>;
+    remove(no: string): Promise<void>;
+  };
+
+  savedCriteria: {
+    list(): Promise<SavedCriteria[]>;
+    get(code: string): Promise<SavedCriteria | undefined>;
+    remove(code: string): Promise<void>;
+  };
+
+  loggedSegments: {
+    list(): Promise<LoggedSegment[]>;
+    get(entryNo: number): Promise<LoggedSegment | undefined>;
+    toggleCanceled(entryNo: number): Promise<LoggedSegment>;
+    createFollowUp(entryNo: number): Promise<SegmentHeader>;
+    deleteCanceled(): Promise<number>;
+  };
+
+  interactionLog: {
+    list(filter?: InteractionLogFilter): Promise<InteractionLogEntry[]>;
+    get(entryNo: number): Promise<InteractionLogEntry | undefined>;
+    toggleCanceled(entryNo: number): Promise<InteractionLogEntry>;
+    setEvaluation(entryNo: number, evaluation: Evaluation): Promise<InteractionLogEntry>;
+    setDeliveryStatus(entryNo: number, status: DeliveryStatus): Promise<InteractionLogEntry>;
+    deleteCanceled(): Promise<number>;
+  };
+}
+
+export interface OpenWorkspaceOptions {
+  name?: string;
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+  now?: () => Date;
+  locale?: string;
+  /** The one id allocator (ULIDs); injected to replay an action with the same ids. */
+  newId?: () => string;
+}

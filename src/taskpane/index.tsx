@@ -1,0 +1,10 @@
+// The entry: wait for Office once, then render the pane for the host under FluentProvider.
+import { createRoot } from 'react-dom/client';
+import { whenOfficeReady } from '../office/host';
+import { Boot } from './Boot';
+
+void whenOfficeReady().then((info) => {
+  const el = document.getElementById('root');
+  if (!el) return;
+  createRoot(el).render(<Boot info={info} />);
+});
