@@ -1,0 +1,112 @@
+// The Dexie database: table names and schema versions. A released version is frozen; a change is a
+// new version with its upgrade() and a test from a frozen fixture of the old one (test/store/migrations).
+import Dexie, { type Table } from 'dexie';
+import type { CodeDescription, Language, Salesperson } from '../domain/codes';
+import type { Contact } from '../domain/contact';
+import type { CriteriaAction, SavedCriteria } from '../domain/criteria';
+import type { InteractionTemplate } from '../domain/interaction';
+import type { InteractionLogEntry, LoggedSegmentRecord } from '../domain/log';
+import type { SegmentHeaderRecord, SegmentLine } from '../domain/segment';
+import type { Profile, SeriesKind, Setup } from '../domain/setup';
+
+export const DEFAULT_DB_NAME = 'segments';
+
+export interface SeriesRecord {
+  id: SeriesKind;
+  /** The last number issued (a series never issues a number twice). */
+  lastNo: string;
+  updatedAt: string;
+}
+
+/** One mutation recorded for the shared workspace (written by the outbox middleware). */
+export interface OutboxRow {
+  seq?: number;
+  txId: string;
+  table: string;
+  key: string;
+  op: 'put' | 'delete';
+  value?: unknown;
+  before?: unknown;
+  action?: unknown;
+}
+
+export interface KeyValueRow {
+  key: string;
+  value: unknown;
+}
+
+/** Every table of schema version 1, by name. */
+export const schemaV1 = {
+  setup: 'id',
+  profile: 'id',
+  series: 'id',
+  contacts: 'id, &no, companyNo, salespersonCode, *mailingGroups, *industryGroups, *jobResponsibilities, *businessRelations, email',
+  salespeople: 'id, &code',
+  interactionGroups: 'id, &code',
+  mailingGroups: 'id, &code',
+  industryGroups: 'id, &code',
+  jobResponsibilities: 'id, &code',
+  businessRelations: 'id, &code',
+  languages: 'id, &code',
+  interactionTemplates: 'id, &code',
+  segments: 'id, &no',
+  segmentLines: 'id, segmentId, &[segmentId+lineNo], contactNo',
+  criteriaActions: 'id, segmentId, &[segmentId+actionNo]',
+  savedCriteria: 'id, &code',
+  loggedSegments: 'id, &entryNo, segmentNo',
+  interactionLog: 'id, &entryNo, contactNo, segmentNo, loggedSegmentId, loggedSegmentEntryNo, date',
+  // The shared workspace (sync.md): the outbox of pending changes and the client's sync state. Local only.
+  outbox: '++seq, txId',
+  syncState: 'key',
+} as const;
+
+/** Tables that hold workspace data (synced); the others are this pane's own. */
+export const dataTables = [
+  'setup',
+  'series',
+  'contacts',
+  'salespeople',
+  'interactionGroups',
+  'mailingGroups',
+  'industryGroups',
+  'jobResponsibilities',
+  'businessRelations',
+  'languages',
+  'interactionTemplates',
+  'segments',
+  'segmentLines',
+  'criteriaActions',
+  'savedCriteria',
+  'loggedSegments',
+  'interactionLog',
+] as const;
+export type DataTableName = (typeof dataTables)[number];
+export const localTables = ['profile', 'outbox', 'syncState'] as const;
+
+export class SegmentsDb extends Dexie {
+  setup!: Table<Setup, string>;
+  profile!: Table<Profile, string>;
+  series!: Table<SeriesRecord, string>;
+  contacts!: Table<Contact, string>;
+  salespeople!: Table<Salesperson, string>;
+  interactionGroups!: Table<CodeDescription, string>;
+  mailingGroups!: Table<CodeDescription, string>;
+  industryGroups!: Table<CodeDescription, string>;
+  jobResponsibilities!: Table<CodeDescription, string>;
+  businessRelations!: Table<CodeDescription, string>;
+  languages!: Table<Language, string>;
+  interactionTemplates!: Table<InteractionTemplate, string>;
+  segments!: Table<SegmentHeaderRecord, string>;
+  segmentLines!: Table<SegmentLine, string>;
+  criteriaActions!: Table<CriteriaAction, string>;
+  savedCriteria!: Table<SavedCriteria, string>;
+  loggedSegments!: Table<LoggedSegmentRecord, string>;
+  interactionLog!: Table<InteractionLogEntry, string>;
+  outbox!: Table<OutboxRow, number>;
+  syncState!: Table<KeyValueRow, string>;
+
+  constructor(name: string, deps?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }) {
+    super(name, deps?.indexedDB ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : undefined);
+    this.version(1).stores(schemaV1);
+  }
+}
