@@ -1,0 +1,164 @@
+// Reading the values a user types in a filter (numbers, dates, Yes/No) and the locale services the
+// filter evaluator needs (collation, date order). Everything locale-bound is cached per locale.
+import type { FilterContext } from './filterExpression';
+import { isValidIsoDate } from './fields';
+
+const FALLBACK_LOCALE = 'en-US';
+const localeCache = new Map<string, string>();
+
+/** The canonical form of a BCP 47 tag; a tag Intl cannot read falls back to the workspace default, en-US. */
+export function safeLocale(locale: string): string {
+  let known = localeCache.get(locale);
+  if (known === undefined) {
+    try {
+      known = Intl.getCanonicalLocales(locale)[0] ?? FALLBACK_LOCALE;
+    } catch {
+      known = FALLBACK_LOCALE;
+    }
+    localeCache.set(locale, known);
+  }
+  return known;
+}
+
+const collators = new Map<string, Intl.Collator>();
+
+/** The locale's collation; case-insensitive (but accent-sensitive) for `@` filters. */
+export function collatorFor(locale: string, caseInsensitive: boolean): Intl.Collator {
+  const loc = safeLocale(locale);
+  const key = `${loc}|${caseInsensitive ? 'i' : 's'}`;
+  let c = collators.get(key);
+  if (!c) {
+    c = new Intl.Collator(loc, { usage: 'sort', sensitivity: caseInsensitive ? 'accent' : 'variant' });
+    collators.set(key, c);
+  }
+  return c;
+}
+
+const decimalCommaLocales = new Map<string, boolean>();
+
+function usesDecimalComma(locale: string): boolean {
+  const loc = safeLocale(locale);
+  let comma = decimalCommaLocales.get(loc);
+  if (comma === undefined) {
+    const parts = new Intl.NumberFormat(loc).formatToParts(1.5);
+    comma = parts.some((p) => p.type === 'decimal' && p.value === ',');
+    decimalCommaLocales.set(loc, comma);
+  }
+  return comma;
+}
+
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+const NUMBER_COMMA = /^[+-]?(?:\d+(?:,\d*)?|,\d+)$/;
+
+/**
+ * A number typed in a filter: digits with `.` as decimal point, or the locale's decimal comma
+ * (`12,5` in it-IT). Group separators are refused rather than guessed (`1,000` is not a number in en-US).
+ */
+export function parseFilterNumber(text: string, locale: string): number | undefined {
+  const s = text.trim();
+  if (NUMBER.test(s)) return Number(s);
+  if (usesDecimalComma(locale) && NUMBER_COMMA.test(s)) return Number(s.replace(',', '.'));
+  return undefined;
+}
+
+const BOOLEANS = new Map<string, boolean>([
+  ['yes', true],
+  ['true', true],
+  ['sì', true],
+  ['si', true],
+  ['no', false],
+  ['false', false],
+]);
+
+/** Yes/No/true/false (and Italian Sì/Si/No), case-insensitive. */
+export function parseFilterBoolean(text: string): boolean | undefined {
+  return BOOLEANS.get(text.trim().toLowerCase());
+}
+
+type DateOrder = 'dmy' | 'mdy' | 'ymd' | 'ydm' | 'myd' | 'dym';
+const dateOrders = new Map<string, DateOrder>();
+const SAMPLE_DATE = new Date(Date.UTC(2026, 0, 31));
+
+function shortDateFormat(locale: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(safeLocale(locale), {
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** The order of day, month and year in the locale's short date format (31/01/2026 is dmy). */
+function dateOrder(locale: string): DateOrder {
+  const loc = safeLocale(locale);
+  let order = dateOrders.get(loc);
+  if (order === undefined) {
+    const letters = shortDateFormat(loc)
+      .formatToParts(SAMPLE_DATE)
+      .filter((p) => p.type === 'day' || p.type === 'month' || p.type === 'year')
+      .map((p) => p.type[0])
+      .join('');
+    order = (['dmy', 'mdy', 'ymd', 'ydm', 'myd', 'dym'] as const).find((o) => o === letters) ?? 'mdy';
+    dateOrders.set(loc, order);
+  }
+  return order;
+}
+
+/** How 2026-01-31 looks in the locale's short format: the example an error message shows. */
+export function dateExample(locale: string): string {
+  return shortDateFormat(locale).format(SAMPLE_DATE);
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+const LOCAL_DATE = /^(\d{1,4})\s*([./-])\s*(\d{1,4})\s*\2\s*(\d{1,4})\.?$/;
+const TODAY = new Set(['t', 'today', 'oggi']);
+
+/**
+ * A date typed by a user, as ISO YYYY-MM-DD, or undefined when it is not one: ISO always; the locale's
+ * short format with `/`, `.` or `-` (31/01/2026 in it-IT, 1/31/2026 in en-US; a two-digit year is
+ * 1930–2029); `t`, `today` or `oggi` for ctx.today.
+ */
+export function parseFilterDate(text: string, ctx: FilterContext): string | undefined {
+  const s = text.trim();
+  if (TODAY.has(s.toLowerCase())) return isValidIsoDate(ctx.today) ? ctx.today : undefined;
+  if (ISO.test(s)) return isValidIsoDate(s) ? s : undefined;
+  const m = LOCAL_DATE.exec(s);
+  if (!m) return undefined;
+  const order = dateOrder(ctx.locale);
+  const groups = [m[1], m[3], m[4]];
+  const at = (letter: string): string => groups[order.indexOf(letter)];
+  const d = at('d');
+  const mo = at('m');
+  const y = at('y');
+  if (d.length > 2 || mo.length > 2 || (y.length !== 2 && y.length !== 4)) return undefined;
+  const year = y.length === 4 ? y : String(Number(y) < 30 ? 2000 + Number(y) : 1900 + Number(y));
+  const iso = `${year}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  return isValidIsoDate(iso) ? iso : undefined;
+}
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function digitsAt(s: string, from: number, count: number): number {
+  let v = 0;
+  for (let i = from; i < from + count; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/**
+ * The ISO date a stored value starts with (`2026-01-31`, also `2026-01-31T10:00:00`), or undefined.
+ * Runs once per record and value, so it reads characters instead of building a Date.
+ */
+export function isoDateOf(s: string): string | undefined {
+  if (s.length < 10 || (s.length > 10 && s[10] !== 'T' && s[10] !== ' ')) return undefined;
+  if (s[4] !== '-' || s[7] !== '-') return undefined;
+  const y = digitsAt(s, 0, 4);
+  const m = digitsAt(s, 5, 2);
+  const d = digitsAt(s, 8, 2);
+  if (y < 0 || m < 1 || m > 12 || d < 1 || d > DAYS_IN_MONTH[m - 1]) return undefined;
+  if (m === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return undefined;
+  return s.length === 10 ? s : s.slice(0, 10);
+}
