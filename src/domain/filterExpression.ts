@@ -103,7 +103,7 @@ function globToRegExp(pieces: Piece[], ci: boolean): RegExp {
   for (const p of pieces) {
     if (p === ANY_RUN) source += '[\\s\\S]*';
     else if (p === ONE_CHAR) source += '[\\s\\S]';
-    else source += (ci ? fold(p) : p).replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+    else source += (ci ? fold(p) : p).replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
   }
   return new RegExp(`^${source}$`, 'u');
 }
