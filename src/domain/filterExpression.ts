@@ -5,6 +5,10 @@
 //
 // Blank values (null, undefined, '') sort before every other value in every kind, as BC's empty text and
 // 0D do: `<X`, `<=X` and `..X` include them, `>X` and `X..` do not, `<>X` does, `''` matches only them.
+//
+// Whitespace: spaces at the ends of the expression and around operators and parentheses are ignored;
+// spaces inside a literal are kept (`New York`); quote a value to keep its edge spaces (`' Roma'`).
+// An empty expression is an error: a caller with nothing to filter leaves the field out.
 import { SegmentsError } from './errors';
 import { ANY_RUN, ONE_CHAR, tokenize, type CompareOp, type Fail, type LiteralToken, type Piece } from './filterLexer';
 import { parseTree, type Cond, type FilterNode } from './filterParser';
@@ -111,7 +115,7 @@ function globToRegExp(pieces: Piece[], ci: boolean): RegExp {
 function numberKeyOfValue(v: FilterValue): Key {
   if (typeof v === 'number') return v;
   if (v === null || v === undefined || v === '') return undefined;
-  if (typeof v === 'string' && v.trim() !== '') return Number(v);
+  if (typeof v === 'string') return parseFilterNumber(v, 'en-US') ?? NaN;
   return null;
 }
 
@@ -143,7 +147,7 @@ class Compiler {
     private readonly fail: Fail,
   ) {
     const reader = (what: () => string, read: (text: string) => number | string | undefined) => {
-      const loose: Reader = (lit) => (lit.text === '' && !lit.hasWildcard ? undefined : lit.hasWildcard ? null : (read(lit.text) ?? null));
+      const loose: Reader = (lit) => (lit.hasWildcard ? null : lit.text === '' ? undefined : (read(lit.text) ?? null));
       const strict: Reader = (lit) => {
         if (lit.hasWildcard) this.fail(lit.position, `${what()} (wildcards * and ? apply only to text)`, `'${lit.text}'`);
         const key = loose(lit);

@@ -142,6 +142,7 @@ describe('number filters', () => {
   test('numbers stored as text compare as numbers', () => {
     expect(select('>9', 'number', ['10', '9', ' 11 ', 'abc'])).toEqual(['10', ' 11 ']);
     expect(select('<>9', 'number', ['9', 'abc'])).toEqual(['abc']);
+    expect(select('16', 'number', ['0x10', '1.6e1', '16.0'])).toEqual(['16.0']);
   });
 });
 
@@ -174,6 +175,12 @@ describe('date filters', () => {
   test('a stored date-time compares by its date', () => {
     expect(select('t', 'date', ['2026-01-31T09:30:00', '2026-01-30T23:59:59'])).toEqual(['2026-01-31T09:30:00']);
   });
+});
+
+test('a locale Intl cannot read falls back to en-US instead of failing every filter', () => {
+  const odd: FilterContext = { locale: 'not a locale!', today: '2026-01-31' };
+  expect(select('1/31/2026', 'date', ['2026-01-31'], odd)).toEqual(['2026-01-31']);
+  expect(select('..b', 'text', ['a', 'A', 'Z'], odd)).toEqual(['a', 'A']);
 });
 
 describe('parseFilterDate', () => {
