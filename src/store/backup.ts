@@ -1,0 +1,163 @@
+// Backup and restore of the whole workspace in dexie-export-import's format (exportDB writes it). A
+// restore reads and validates the whole file first (format, database, version, tables, every row against
+// its schema); a corrupt or foreign file is refused with INVALID_PACKAGE and the data is not touched. The
+// restore itself is one read-write transaction: all of it or nothing. (importInto is not used for it:
+// its clearTablesBeforeImport runs outside its transaction, and its reading of the file ends any
+// transaction around it.)
+import { exportDB, type ExportProgress } from 'dexie-export-import';
+import { z } from 'zod';
+import { codeDescriptionSchema, languageSchema, salespersonSchema } from '../domain/codes';
+import { contactSchema } from '../domain/contact';
+import { criteriaActionSchema, savedCriteriaSchema } from '../domain/criteria';
+import { SegmentsError } from '../domain/errors';
+import { interactionTemplateSchema } from '../domain/interaction';
+import { interactionLogEntrySchema, loggedSegmentRecordSchema } from '../domain/log';
+import { segmentHeaderRecordSchema, segmentLineSchema } from '../domain/segment';
+import { profileSchema, setupSchema } from '../domain/setup';
+import type { StoreContext } from './context';
+import { dataTables } from './db';
+
+/** What a backup holds: the workspace data and this pane's profile; never the sync outbox or cursor. */
+const backupTables = [...dataTables, 'profile'] as const;
+type BackupTable = (typeof backupTables)[number];
+const skipTables = ['outbox', 'syncState'];
+
+const seriesSchema = z.object({ id: z.enum(['segment', 'contact', 'loggedSegment', 'interactionLogEntry']), lastNo: z.string(), updatedAt: z.string() });
+const rowSchemas: Record<BackupTable, z.ZodType> = {
+  setup: setupSchema,
+  profile: profileSchema,
+  series: seriesSchema,
+  contacts: contactSchema,
+  salespeople: salespersonSchema,
+  interactionGroups: codeDescriptionSchema,
+  mailingGroups: codeDescriptionSchema,
+  industryGroups: codeDescriptionSchema,
+  jobResponsibilities: codeDescriptionSchema,
+  businessRelations: codeDescriptionSchema,
+  languages: languageSchema,
+  interactionTemplates: interactionTemplateSchema,
+  segments: segmentHeaderRecordSchema,
+  segmentLines: segmentLineSchema,
+  criteriaActions: criteriaActionSchema,
+  savedCriteria: savedCriteriaSchema,
+  loggedSegments: loggedSegmentRecordSchema,
+  interactionLog: interactionLogEntrySchema,
+};
+
+const exportFileSchema = z.object({
+  formatName: z.literal('dexie'),
+  formatVersion: z.literal(1),
+  data: z.object({
+    databaseName: z.string(),
+    databaseVersion: z.number(),
+    tables: z.array(z.object({ name: z.string(), schema: z.string(), rowCount: z.number() })),
+    data: z.array(z.object({ tableName: z.string(), inbound: z.boolean(), rows: z.array(z.unknown()) })),
+  }),
+});
+
+export interface BackupSummary {
+  /** Rows per table, as in the file. */
+  rows: Partial<Record<BackupTable, number>>;
+  total: number;
+}
+
+/** The whole workspace as a dexie-export-import JSON blob. */
+export async function backupWorkspace(ctx: StoreContext, onProgress?: (done: number, total: number) => void): Promise<Blob> {
+  return exportDB(ctx.db, {
+    skipTables,
+    progressCallback: (p: ExportProgress) => {
+      onProgress?.(p.completedRows, p.totalRows ?? 0);
+      return true;
+    },
+  });
+}
+
+/** Reads and validates a backup file without writing anything; throws INVALID_PACKAGE saying what is wrong. */
+export function validateBackup(ctx: StoreContext, text: string): BackupSummary {
+  return readBackup(ctx, text).summary;
+}
+
+function readBackup(ctx: StoreContext, text: string): { summary: BackupSummary; tables: Map<BackupTable, unknown[]> } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new SegmentsError('INVALID_PACKAGE', `The backup is not JSON: ${(e as Error).message}`);
+  }
+  const file = exportFileSchema.safeParse(raw);
+  if (!file.success) throw new SegmentsError('INVALID_PACKAGE', 'The file is not a workspace backup (not a Dexie export).');
+  const { data } = file.data;
+  if (!data.tables.some((t) => t.name === 'segments') || !data.tables.some((t) => t.name === 'contacts')) {
+    throw new SegmentsError('INVALID_PACKAGE', `The file is a backup of another database (${data.databaseName}), not of a segments workspace.`);
+  }
+  if (data.databaseVersion !== ctx.db.verno) {
+    throw new SegmentsError('INVALID_PACKAGE', `The backup is of schema version ${data.databaseVersion}; this add-in restores version ${ctx.db.verno}.`, {
+      field: 'databaseVersion',
+    });
+  }
+  const rows: BackupSummary['rows'] = {};
+  const tables = new Map<BackupTable, unknown[]>();
+  let total = 0;
+  for (const t of data.data) {
+    if (skipTables.includes(t.tableName)) continue;
+    if (!(backupTables as readonly string[]).includes(t.tableName)) {
+      throw new SegmentsError('INVALID_PACKAGE', `The backup has a table this workspace does not know: ${t.tableName}.`, { field: t.tableName });
+    }
+    const name = t.tableName as BackupTable;
+    const schema = rowSchemas[name];
+    const keys = new Set<string>();
+    const plainRows: unknown[] = [];
+    t.rows.forEach((row, i) => {
+      let plain = row;
+      if (typeof row === 'object' && row !== null && '$types' in row) {
+        // dexie-export-import's type annotations: arrays are marked, anything else (dates, blobs, typed
+        // arrays) is nothing this workspace stores.
+        const { $types, ...rest } = row as { $types: unknown };
+        const types = typeof $types === 'object' && $types !== null ? Object.values($types) : [null];
+        if (!types.every((t) => t === 'arrayNonindexKeys')) {
+          throw new SegmentsError('INVALID_PACKAGE', `The backup's ${name} row ${i + 1} holds values this workspace never stores.`, { field: name, index: i });
+        }
+        plain = rest;
+      }
+      const r = schema.safeParse(plain);
+      if (!r.success) {
+        const issue = r.error.issues[0];
+        throw new SegmentsError('INVALID_PACKAGE', `The backup's ${name} row ${i + 1} is invalid at ${issue.path.join('.') || 'its top level'}: ${issue.message}`, {
+          field: name,
+          index: i,
+        });
+      }
+      const key = String((row as { id: unknown }).id);
+      if (keys.has(key)) throw new SegmentsError('INVALID_PACKAGE', `The backup's ${name} has the id ${key} twice.`, { field: name, index: i });
+      keys.add(key);
+      plainRows.push(plain);
+    });
+    tables.set(name, plainRows);
+    rows[name] = t.rows.length;
+    total += t.rows.length;
+  }
+  return { summary: { rows, total }, tables };
+}
+
+/**
+ * Replaces the workspace with the backup: validated first, then every table cleared and filled in one
+ * transaction (a failure leaves the data as it was). The sync outbox and cursor are cleared too, so the
+ * shared workspace re-pulls from scratch.
+ */
+export async function restoreWorkspace(ctx: StoreContext, text: string): Promise<BackupSummary> {
+  const { summary, tables } = readBackup(ctx, text);
+  const { db } = ctx;
+  try {
+    await db.transaction('rw', db.tables, async () => {
+      for (const table of db.tables) await table.clear();
+      for (const [name, rows] of tables) if (rows.length) await db.table(name).bulkAdd(rows);
+    });
+  } catch (e) {
+    // A unique business key used twice (two contacts with one number…): the transaction rolled back.
+    if ((e as { name?: string }).name === 'BulkError' || (e as { name?: string }).name === 'ConstraintError') {
+      throw new SegmentsError('INVALID_PACKAGE', `The backup breaks a unique key of the workspace: ${(e as Error).message}`);
+    }
+    throw e;
+  }
+  return summary;
+}

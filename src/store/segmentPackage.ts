@@ -1,0 +1,209 @@
+// The segment package: a versioned JSON file that carries one segment (header, lines, criteria with
+// their history) and the contacts it needs from one pane, machine or person to another. Validated with
+// zod before anything is written; importing twice does not duplicate (same id → updated; a segment
+// number used by another record → renumbered, and the report says so).
+import { z } from 'zod';
+import { contactSchema, type Contact } from '../domain/contact';
+import { criteriaActionSchema, type CriteriaAction } from '../domain/criteria';
+import { SegmentsError } from '../domain/errors';
+import { segmentHeaderRecordSchema, segmentLineSchema, type SegmentHeaderRecord, type SegmentLine } from '../domain/segment';
+import type { StoreContext } from './context';
+
+export const SEGMENT_PACKAGE_FORMAT = 'segments-package';
+export const SEGMENT_PACKAGE_VERSION = 1;
+
+const packageV1Schema = z
+  .object({
+    format: z.literal(SEGMENT_PACKAGE_FORMAT),
+    version: z.literal(SEGMENT_PACKAGE_VERSION),
+    exportedAt: z.string(),
+    segment: segmentHeaderRecordSchema,
+    lines: z.array(segmentLineSchema),
+    criteria: z.array(criteriaActionSchema),
+    contacts: z.array(contactSchema),
+  })
+  .strict();
+export type SegmentPackage = z.infer<typeof packageV1Schema>;
+
+export interface SegmentPackageReport {
+  /** The number the segment has in this workspace now. */
+  segmentNo: string;
+  /** Set when the package's number was used by another segment here: the number it had in the package. */
+  renumberedFrom?: string;
+  segment: 'inserted' | 'updated';
+  lines: number;
+  criteriaActions: number;
+  contacts: { inserted: number; updated: number };
+}
+
+/** The package of one open segment, as a JSON-ready object. */
+export async function exportSegmentPackage(ctx: StoreContext, segmentNo: string): Promise<SegmentPackage> {
+  const { db } = ctx;
+  return db.transaction('r', [db.segments, db.segmentLines, db.criteriaActions, db.contacts], async () => {
+    const segment = await db.segments.where('no').equals(segmentNo).first();
+    if (!segment) throw new SegmentsError('NOT_FOUND', `Segment ${segmentNo} does not exist.`, { segmentNo });
+    const lines = await db.segmentLines.where('segmentId').equals(segment.id).sortBy('lineNo');
+    const criteria = await db.criteriaActions.where('segmentId').equals(segment.id).sortBy('actionNo');
+    const contactNos = new Set(lines.map((l) => l.contactNo).filter((n) => n !== ''));
+    const contacts = (await db.contacts.where('no').anyOf([...contactNos]).toArray()) as Contact[];
+    // The companies of those contacts come along too (Expand Companies and Entire Companies need them).
+    const companyNos = new Set(contacts.map((c) => c.companyNo).filter((n) => n !== '' && !contactNos.has(n)));
+    const companies = companyNos.size ? await db.contacts.where('no').anyOf([...companyNos]).toArray() : [];
+    return {
+      format: SEGMENT_PACKAGE_FORMAT,
+      version: SEGMENT_PACKAGE_VERSION,
+      exportedAt: ctx.now().toISOString(),
+      segment,
+      lines,
+      criteria,
+      contacts: [...contacts, ...companies].sort((a, b) => (a.no < b.no ? -1 : a.no > b.no ? 1 : 0)),
+    };
+  });
+}
+
+/** Parses and validates a package file's text; throws INVALID_PACKAGE naming what is wrong and where. */
+export function parseSegmentPackage(text: string): SegmentPackage {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new SegmentsError('INVALID_PACKAGE', `The file is not JSON: ${(e as Error).message}`);
+  }
+  if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== SEGMENT_PACKAGE_FORMAT) {
+    throw new SegmentsError('INVALID_PACKAGE', 'The file is not a segment package (its "format" is not "segments-package").');
+  }
+  const version = (raw as { version?: unknown }).version;
+  if (version !== SEGMENT_PACKAGE_VERSION) {
+    throw new SegmentsError('INVALID_PACKAGE', `The segment package has version ${String(version)}; this add-in reads version ${SEGMENT_PACKAGE_VERSION}.`, {
+      field: 'version',
+    });
+  }
+  const parsed = packageV1Schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue.path.join('.');
+    throw new SegmentsError('INVALID_PACKAGE', `The segment package is invalid at ${where || 'its top level'}: ${issue.message}`, { field: where });
+  }
+  const pkg = parsed.data;
+  const fail = (msg: string, field: string) => {
+    throw new SegmentsError('INVALID_PACKAGE', `The segment package is inconsistent: ${msg}`, { field });
+  };
+  const lineNos = new Set<number>();
+  pkg.lines.forEach((l, i) => {
+    if (l.segmentId !== pkg.segment.id) fail(`line ${l.lineNo} belongs to another segment`, `lines.${i}.segmentId`);
+    if (lineNos.has(l.lineNo)) fail(`line number ${l.lineNo} appears twice`, `lines.${i}.lineNo`);
+    lineNos.add(l.lineNo);
+  });
+  const actionNos = new Set<number>();
+  pkg.criteria.forEach((a, i) => {
+    if (a.segmentId !== pkg.segment.id) fail(`criteria action ${a.actionNo} belongs to another segment`, `criteria.${i}.segmentId`);
+    if (actionNos.has(a.actionNo)) fail(`criteria action ${a.actionNo} appears twice`, `criteria.${i}.actionNo`);
+    actionNos.add(a.actionNo);
+  });
+  const contactNos = new Set<string>();
+  pkg.contacts.forEach((c, i) => {
+    if (contactNos.has(c.no)) fail(`contact ${c.no} appears twice`, `contacts.${i}.no`);
+    contactNos.add(c.no);
+  });
+  pkg.lines.forEach((l, i) => {
+    if (l.contactNo !== '' && !contactNos.has(l.contactNo)) fail(`line ${l.lineNo} names contact ${l.contactNo}, which the package does not carry`, `lines.${i}.contactNo`);
+  });
+  return pkg;
+}
+
+/** Imports a package (text of the file) in one transaction; nothing is written when it is invalid. */
+export async function importSegmentPackage(ctx: StoreContext, text: string): Promise<SegmentPackageReport> {
+  const pkg = parseSegmentPackage(text);
+  const { db } = ctx;
+  const stamp = ctx.now().toISOString();
+  return db.transaction('rw', [db.segments, db.segmentLines, db.criteriaActions, db.contacts, db.series, db.setup, db.loggedSegments], async () => {
+    const contacts = { inserted: 0, updated: 0 };
+    for (const c of pkg.contacts) {
+      const byId = await db.contacts.get(c.id);
+      const byNo = await db.contacts.where('no').equals(c.no).first();
+      if (byId && (!byNo || byNo.id === byId.id)) {
+        await db.contacts.put({ ...c, createdAt: byId.createdAt, updatedAt: stamp });
+        contacts.updated++;
+      } else if (byNo) {
+        // The same contact number is the same contact (a user's key, never renumbered): update it in place.
+        await db.contacts.put({ ...c, id: byNo.id, createdAt: byNo.createdAt, updatedAt: stamp });
+        contacts.updated++;
+      } else {
+        await db.contacts.put({ ...c, updatedAt: stamp });
+        contacts.inserted++;
+      }
+    }
+
+    const existing = await db.segments.get(pkg.segment.id);
+    let segmentNo = pkg.segment.no;
+    let renumberedFrom: string | undefined;
+    if (await segmentNoTaken(ctx, segmentNo, pkg.segment.id)) {
+      renumberedFrom = segmentNo;
+      // Imported before and renumbered then: it keeps the number it got here.
+      segmentNo = existing ? existing.no : await nextSegmentNo(ctx);
+    } else {
+      await advanceSeriesPast(ctx, segmentNo);
+    }
+    const header: SegmentHeaderRecord = { ...pkg.segment, no: segmentNo, createdAt: existing?.createdAt ?? pkg.segment.createdAt, updatedAt: stamp };
+    await db.segmentLines.where('segmentId').equals(header.id).delete();
+    await db.criteriaActions.where('segmentId').equals(header.id).delete();
+    await db.segments.put(header);
+    const lines: SegmentLine[] = pkg.lines.map((l) => ({ ...l, segmentNo }));
+    const criteria: CriteriaAction[] = pkg.criteria.map((a) => ({ ...a, segmentNo, deletedLines: a.deletedLines.map((l) => ({ ...l, segmentNo })) }));
+    await db.segmentLines.bulkPut(lines);
+    await db.criteriaActions.bulkPut(criteria);
+    return {
+      segmentNo,
+      ...(renumberedFrom ? { renumberedFrom } : {}),
+      segment: existing ? 'updated' : 'inserted',
+      lines: lines.length,
+      criteriaActions: criteria.length,
+      contacts,
+    } satisfies SegmentPackageReport;
+  });
+}
+
+async function segmentNoTaken(ctx: StoreContext, no: string, exceptId: string): Promise<boolean> {
+  const open = await ctx.db.segments.where('no').equals(no).first();
+  if (open && open.id !== exceptId) return true;
+  // A segment number is unique across open and logged segments (sync.md).
+  return (await ctx.db.loggedSegments.where('segmentNo').equals(no).count()) > 0;
+}
+
+/** Splits a series number into its prefix and digits: SEG00012 → ['SEG', '00012']. */
+function splitNo(no: string): [string, string] | undefined {
+  const m = /^(.*?)(\d+)$/.exec(no);
+  return m ? [m[1], m[2]] : undefined;
+}
+
+function increment(no: string): string {
+  const parts = splitNo(no);
+  if (!parts) throw new SegmentsError('INVALID_INPUT', `The number ${no} does not end with digits.`, { field: 'segmentNos' });
+  const next = String(BigInt(parts[1]) + 1n).padStart(parts[1].length, '0');
+  return parts[0] + next;
+}
+
+/** The next segment number of the series (the series stores the last number used). */
+async function nextSegmentNo(ctx: StoreContext): Promise<string> {
+  const { db } = ctx;
+  const series = await db.series.get('segment');
+  const pattern = (await db.setup.get('setup'))?.segmentNos ?? 'SEG00001';
+  let candidate = series ? increment(series.lastNo) : pattern;
+  while (await segmentNoTaken(ctx, candidate, '')) candidate = increment(candidate);
+  await db.series.put({ id: 'segment', lastNo: candidate, updatedAt: ctx.now().toISOString() });
+  return candidate;
+}
+
+/** An imported number of this series beyond its last number moves the series on, so it is never issued again. */
+async function advanceSeriesPast(ctx: StoreContext, no: string): Promise<void> {
+  const { db } = ctx;
+  const series = await db.series.get('segment');
+  const pattern = (await db.setup.get('setup'))?.segmentNos ?? 'SEG00001';
+  const last = series?.lastNo;
+  const mine = splitNo(no);
+  const ref = splitNo(last ?? pattern);
+  if (!mine || !ref || mine[0] !== ref[0]) return;
+  if (last !== undefined && BigInt(mine[1]) <= BigInt(ref[1])) return;
+  if (last === undefined && BigInt(mine[1]) < BigInt(ref[1])) return;
+  await db.series.put({ id: 'segment', lastNo: no, updatedAt: ctx.now().toISOString() });
+}

@@ -1,0 +1,93 @@
+// @vitest-environment jsdom
+// dexie-export-import needs the browser's self, Blob and FileReader: jsdom gives them.
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, describe, expect, test } from 'vitest';
+import { SegmentsDb } from '../../src/store/db';
+import type { StoreContext } from '../../src/store/context';
+import { backupWorkspace, restoreWorkspace, validateBackup } from '../../src/store/backup';
+import { isSegmentsError } from '../../src/domain/errors';
+import { makeContact, makeLine, makeSegment } from './builders';
+
+const open: SegmentsDb[] = [];
+let seq = 0;
+function context(): StoreContext {
+  const db = new SegmentsDb(`backup-${++seq}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  open.push(db);
+  let n = 0;
+  return { db, now: () => new Date('2026-03-01T10:00:00Z'), newId: () => `ID${String(++n).padStart(8, '0')}`, locale: 'en-US' };
+}
+afterEach(() => {
+  for (const db of open.splice(0)) db.close();
+});
+
+async function seed(ctx: StoreContext, contacts = 3) {
+  const seg = makeSegment('SEGA', 'SEG00001');
+  await ctx.db.contacts.bulkPut(Array.from({ length: contacts }, (_, i) => makeContact(i)));
+  await ctx.db.segments.put(seg);
+  await ctx.db.segmentLines.bulkPut([makeLine(seg, 1, 'CT00001'), makeLine(seg, 2, 'CT00002')]);
+  await ctx.db.outbox.put({ txId: 't1', table: 'contacts', key: 'x', op: 'put' });
+}
+
+async function snapshot(ctx: StoreContext) {
+  const out: Record<string, unknown[]> = {};
+  for (const t of ctx.db.tables) if (t.name !== 'outbox' && t.name !== 'syncState') out[t.name] = await t.toArray();
+  return out;
+}
+
+describe('backup and restore of the whole workspace', () => {
+  test('a backup restored into an empty workspace gives back every row, and not the sync outbox', async () => {
+    const a = context();
+    await seed(a);
+    const text = await (await backupWorkspace(a)).text();
+    const b = context();
+    const summary = await restoreWorkspace(b, text);
+    expect(summary.rows.contacts).toBe(3);
+    expect(summary.rows.segmentLines).toBe(2);
+    expect(await snapshot(b)).toEqual(await snapshot(a));
+    expect(await b.db.outbox.count()).toBe(0);
+  });
+
+  test('a restore replaces what was there: rows absent from the backup are gone', async () => {
+    const a = context();
+    await seed(a, 2);
+    const text = await (await backupWorkspace(a)).text();
+    const b = context();
+    await seed(b, 5);
+    await restoreWorkspace(b, text);
+    expect((await b.db.contacts.toArray()).map((c) => c.no)).toEqual(['CT00001', 'CT00002']);
+  });
+
+  const bad: [string, (t: string) => string, RegExp][] = [
+    ['not JSON', (t) => t.slice(0, t.length / 2), /not JSON/],
+    ['a foreign JSON file', () => JSON.stringify({ hello: 'world' }), /not a workspace backup/],
+    ['a backup of another Dexie database', (t) => t.replaceAll('"segments"', '"orders"').replace('"contacts"', '"customers"'), /another database/],
+    ['an unknown schema version', (t) => t.replace('"databaseVersion":1', '"databaseVersion":7'), /schema version 7/],
+    ['a row that fails its schema', (t) => t.replace('"name":"Contact 2"', '"name":42'), /contacts row \d+ is invalid at name/],
+    ['two contacts with one number', (t) => t.replace('"no":"CT00002"', '"no":"CT00001"'), /unique key/],
+    ['an unknown table', (t) => t.replace('"tableName":"languages"', '"tableName":"invoices"'), /does not know: invoices/],
+  ];
+  test.each(bad)('%s is refused with INVALID_PACKAGE and the data is untouched', async (_name, corrupt, message) => {
+    const a = context();
+    await seed(a);
+    const text = corrupt(await (await backupWorkspace(a)).text());
+    const b = context();
+    await seed(b, 4);
+    const before = await snapshot(b);
+    const err = await restoreWorkspace(b, text).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isSegmentsError(err, 'INVALID_PACKAGE')).toBe(true);
+    expect((err as Error).message).toMatch(message);
+    expect(await snapshot(b)).toEqual(before);
+  });
+
+  test('validateBackup counts rows without writing', async () => {
+    const a = context();
+    await seed(a);
+    const text = await (await backupWorkspace(a)).text();
+    const b = context();
+    expect(validateBackup(b, text).total).toBe(6);
+    expect(await b.db.contacts.count()).toBe(0);
+  });
+});

@@ -1,0 +1,112 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, describe, expect, test } from 'vitest';
+import { SegmentsDb } from '../../src/store/db';
+import type { StoreContext } from '../../src/store/context';
+import { exportSegmentPackage, importSegmentPackage } from '../../src/store/segmentPackage';
+import { isSegmentsError } from '../../src/domain/errors';
+import { makeContact, makeLine, makeSegment } from './builders';
+
+const open: SegmentsDb[] = [];
+let seq = 0;
+function context(): StoreContext {
+  const db = new SegmentsDb(`pkg-${++seq}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  open.push(db);
+  return { db, now: () => new Date('2026-03-02T08:00:00Z'), newId: () => 'unused', locale: 'en-US' };
+}
+afterEach(() => {
+  for (const db of open.splice(0)) db.close();
+});
+
+/** A workspace with segment SEG00001: two lines (a person of company CT00003 and another contact). */
+async function source(): Promise<{ ctx: StoreContext; text: string }> {
+  const ctx = context();
+  const seg = makeSegment('SEG-A', 'SEG00001');
+  await ctx.db.contacts.bulkPut([makeContact(0, { companyNo: 'CT00003' }), makeContact(1), makeContact(2, { type: 'Company', companyNo: 'CT00003' }), makeContact(3)]);
+  await ctx.db.segments.put(seg);
+  await ctx.db.segmentLines.bulkPut([makeLine(seg, 1, 'CT00001', { comment: 'Ciao' }), makeLine(seg, 2, 'CT00002')]);
+  await ctx.db.criteriaActions.put({
+    id: 'ACT-1', segmentId: seg.id, segmentNo: seg.no, actionNo: 1, kind: 'Add Contacts', options: {}, filters: { contact: { city: 'Roma|Milano' } },
+    insertedLineIds: [`${seg.id}-L1`, `${seg.id}-L2`], deletedLines: [], createdAt: seg.createdAt, updatedAt: seg.updatedAt,
+  });
+  await ctx.db.series.put({ id: 'segment', lastNo: 'SEG00001', updatedAt: seg.updatedAt });
+  return { ctx, text: JSON.stringify(await exportSegmentPackage(ctx, 'SEG00001')) };
+}
+
+describe('segment package', () => {
+  test('carries the segment, its lines and criteria, and the contacts it needs with their companies', async () => {
+    const { text } = await source();
+    const pkg = JSON.parse(text);
+    expect(pkg.format).toBe('segments-package');
+    expect(pkg.version).toBe(1);
+    expect(pkg.lines.map((l: any) => l.contactNo)).toEqual(['CT00001', 'CT00002']);
+    expect(pkg.criteria).toHaveLength(1);
+    expect(pkg.contacts.map((c: any) => c.no)).toEqual(['CT00001', 'CT00002', 'CT00003']);
+  });
+
+  test('imported into another workspace, then again: the same records, no duplicates', async () => {
+    const { text } = await source();
+    const b = context();
+    const first = await importSegmentPackage(b, text);
+    expect(first).toMatchObject({ segmentNo: 'SEG00001', segment: 'inserted', lines: 2, criteriaActions: 1, contacts: { inserted: 3, updated: 0 } });
+    expect(first.renumberedFrom).toBeUndefined();
+    const second = await importSegmentPackage(b, text);
+    expect(second).toMatchObject({ segmentNo: 'SEG00001', segment: 'updated', contacts: { inserted: 0, updated: 3 } });
+    expect(await b.db.segments.count()).toBe(1);
+    expect(await b.db.segmentLines.count()).toBe(2);
+    expect(await b.db.criteriaActions.count()).toBe(1);
+    expect(await b.db.contacts.count()).toBe(3);
+    expect((await b.db.segmentLines.get('SEG-A-L1'))?.comment).toBe('Ciao');
+    // The series moved past the imported number: the next new segment cannot take it again.
+    expect((await b.db.series.get('segment'))?.lastNo).toBe('SEG00001');
+  });
+
+  test('a segment number used by another segment here is renumbered, and the report says so', async () => {
+    const { text } = await source();
+    const b = context();
+    await b.db.segments.put(makeSegment('OTHER', 'SEG00001'));
+    await b.db.series.put({ id: 'segment', lastNo: 'SEG00001', updatedAt: '' });
+    const r = await importSegmentPackage(b, text);
+    expect(r).toMatchObject({ segmentNo: 'SEG00002', renumberedFrom: 'SEG00001', segment: 'inserted' });
+    const lines = await b.db.segmentLines.where('segmentId').equals('SEG-A').toArray();
+    expect(lines.map((l) => l.segmentNo)).toEqual(['SEG00002', 'SEG00002']);
+    expect((await b.db.segments.get('OTHER'))?.no).toBe('SEG00001');
+    expect((await b.db.series.get('segment'))?.lastNo).toBe('SEG00002');
+    // Importing it once more keeps the new number and still duplicates nothing.
+    const again = await importSegmentPackage(b, text);
+    expect(again.segmentNo).toBe('SEG00002');
+    expect(await b.db.segments.count()).toBe(2);
+  });
+
+  test('a contact with the same number but another id is the same contact: updated in place', async () => {
+    const { text } = await source();
+    const b = context();
+    await b.db.contacts.put(makeContact(0, { id: 'LOCAL-1', name: 'Old name' }));
+    const r = await importSegmentPackage(b, text);
+    expect(r.contacts).toEqual({ inserted: 2, updated: 1 });
+    const c = await b.db.contacts.where('no').equals('CT00001').toArray();
+    expect(c).toHaveLength(1);
+    expect(c[0]).toMatchObject({ id: 'LOCAL-1', name: 'Contact 1' });
+  });
+
+  const bad: [string, (p: any) => unknown, RegExp][] = [
+    ['a foreign file', () => ({ hello: 1 }), /not a segment package/],
+    ['an unknown version', (p) => ({ ...p, version: 2 }), /version 2/],
+    ['a line with a bad date', (p) => ({ ...p, lines: [{ ...p.lines[0], date: '31/02/2026' }, p.lines[1]] }), /lines\.0\.date/],
+    ['a line whose contact is missing', (p) => ({ ...p, contacts: p.contacts.slice(1) }), /CT00001, which the package does not carry/],
+    ['a line of another segment', (p) => ({ ...p, lines: [{ ...p.lines[0], segmentId: 'X' }, p.lines[1]] }), /belongs to another segment/],
+  ];
+  test.each(bad)('%s is refused with INVALID_PACKAGE and nothing is written', async (_n, corrupt, message) => {
+    const { text } = await source();
+    const b = context();
+    const err = await importSegmentPackage(b, JSON.stringify(corrupt(JSON.parse(text)))).catch((e: unknown) => e);
+    expect(isSegmentsError(err, 'INVALID_PACKAGE')).toBe(true);
+    expect((err as Error).message).toMatch(message);
+    expect(await b.db.contacts.count()).toBe(0);
+    expect(await b.db.segments.count()).toBe(0);
+  });
+
+  test('an unknown segment cannot be exported', async () => {
+    const { ctx } = await source();
+    await expect(exportSegmentPackage(ctx, 'NOPE')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
