@@ -1,0 +1,147 @@
+// The shared workspace's wire protocol (sync.md, "Protocol"): the bodies the add-in's server and the
+// pane's sync client exchange, validated with zod on both sides. Every message carries schemaVersion.
+import { z } from 'zod';
+
+export const SYNC_SCHEMA_VERSION = 1;
+export const API_PREFIX = '/api/v1';
+
+/** The workspace tables that travel (the same names as the store's data tables). */
+export const syncTables = [
+  'setup',
+  'series',
+  'contacts',
+  'salespeople',
+  'interactionGroups',
+  'mailingGroups',
+  'industryGroups',
+  'jobResponsibilities',
+  'businessRelations',
+  'languages',
+  'interactionTemplates',
+  'segments',
+  'segmentLines',
+  'criteriaActions',
+  'savedCriteria',
+  'loggedSegments',
+  'interactionLog',
+] as const;
+export type SyncTable = (typeof syncTables)[number];
+
+/** Row and changeset ids: ULIDs, or the fixed ids of Setup ('setup') and the number series. */
+export const rowIdSchema = z
+  .string({ error: 'must be text' })
+  .min(1, { error: 'must not be empty' })
+  .max(64, { error: 'is longer than 64 characters' })
+  .regex(/^[A-Za-z0-9_-]+$/, { error: 'may hold only letters, digits, _ and -' });
+
+export const revisionSchema = z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).nonnegative({ error: 'must not be negative' });
+
+export const changeSchema = z
+  .object({
+    table: z.enum(syncTables, { error: (iss) => `is not a workspace table (${JSON.stringify(iss.input)})` }),
+    id: rowIdSchema,
+    op: z.enum(['put', 'delete'], { error: 'must be put or delete' }),
+    value: z.record(z.string(), z.unknown()).optional(),
+    /** The server revision the client's row was based on; 0 for a row the client created. */
+    baseRev: revisionSchema,
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    if (c.op === 'put' && !c.value) ctx.addIssue({ code: 'custom', path: ['value'], message: 'is required for a put' });
+    if (c.op === 'delete' && c.value !== undefined) ctx.addIssue({ code: 'custom', path: ['value'], message: 'must be absent for a delete' });
+    if (c.value && c.value.id !== c.id) ctx.addIssue({ code: 'custom', path: ['value', 'id'], message: `must equal the change's id ${c.id}` });
+  });
+export type Change = z.infer<typeof changeSchema>;
+
+/** The workspace action that wrote a changeset: replayed, with the same clock and ids, on a rebase. */
+export const recordedActionSchema = z
+  .object({
+    name: z.string().min(1).max(100),
+    args: z.array(z.unknown()),
+    at: z.string().min(1).max(40),
+    ids: z.array(z.string().max(64)),
+  })
+  .loose();
+export type RecordedAction = z.infer<typeof recordedActionSchema>;
+
+export const changesetSchema = z
+  .object({
+    id: rowIdSchema,
+    action: recordedActionSchema.optional(),
+    changes: z.array(changeSchema),
+    /** A changeset larger than the body cap travels in numbered parts (1-based), applied with the last. */
+    part: z
+      .object({ no: z.number().int().positive(), of: z.number().int().positive().max(100_000) })
+      .strict()
+      .refine((p) => p.no <= p.of, { error: 'part number beyond the number of parts' })
+      .optional(),
+  })
+  .strict();
+export type Changeset = z.infer<typeof changesetSchema>;
+
+export const pushRequestSchema = z
+  .object({
+    schemaVersion: z.literal(SYNC_SCHEMA_VERSION, { error: `must be ${SYNC_SCHEMA_VERSION}` }),
+    clientId: rowIdSchema,
+    changesets: z.array(changesetSchema).min(1, { error: 'must hold at least one changeset' }),
+  })
+  .strict();
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+/** A row as the server holds it. */
+export const serverRowSchema = z.object({
+  table: z.enum(syncTables),
+  id: z.string(),
+  rev: revisionSchema,
+  deleted: z.boolean(),
+  value: z.record(z.string(), z.unknown()).nullable(),
+});
+export type ServerRow = z.infer<typeof serverRowSchema>;
+
+export const pushResultSchema = z.discriminatedUnion('status', [
+  /** Applied: every row of the changeset is now at revision `rev`. */
+  z.object({ id: z.string(), status: z.literal('applied'), rev: revisionSchema }),
+  /** Applied before (a retried push): the same answer again. */
+  z.object({ id: z.string(), status: z.literal('duplicate'), rev: revisionSchema }),
+  z.object({ id: z.string(), status: z.literal('partial'), received: z.number().int().nonnegative(), of: z.number().int().positive() }),
+  z.object({
+    id: z.string(),
+    status: z.literal('conflict'),
+    reason: z.string(),
+    /** What clashed: a stale revision, a business key in use, a missing parent, a parent still in use. */
+    kind: z.enum(['stale', 'duplicateKey', 'missingParent', 'parentInUse']),
+    rows: z.array(serverRowSchema),
+  }),
+]);
+export type PushResult = z.infer<typeof pushResultSchema>;
+
+export const pushResponseSchema = z.object({
+  schemaVersion: z.literal(SYNC_SCHEMA_VERSION),
+  results: z.array(pushResultSchema),
+  lastRev: revisionSchema,
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+export const pullResponseSchema = z.object({
+  schemaVersion: z.literal(SYNC_SCHEMA_VERSION),
+  rows: z.array(serverRowSchema),
+  /** The revision this page reaches: the next page starts after it. */
+  lastRev: revisionSchema,
+  more: z.boolean(),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/** What the event stream says: "changed at rev N". */
+export const syncEventSchema = z.object({ schemaVersion: z.literal(SYNC_SCHEMA_VERSION), rev: revisionSchema });
+export type SyncEvent = z.infer<typeof syncEventSchema>;
+
+export const apiErrorSchema = z.object({ error: z.string(), reason: z.string() });
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+/** zod issues as one readable line each: "changesets.0.changes.3.table: is not a workspace table". */
+export function describeIssues(error: z.ZodError, prefix = ''): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `${[prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(body)'}: ${i.message}`)
+    .join('; ');
+}

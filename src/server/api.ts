@@ -1,0 +1,156 @@
+// The sync API under /api/v1 (sync.md, "Protocol"): push, pull, the event stream and a status line.
+// Every body is validated; bad input gets a 4xx with a reason and changes nothing.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { API_PREFIX, describeIssues, pushRequestSchema, SYNC_SCHEMA_VERSION } from '../domain/syncProtocol';
+import { BadRequest, type SyncService } from './syncService';
+import type { Users } from './users';
+
+export const DEFAULT_BODY_CAP = 4 * 1024 * 1024;
+const HEARTBEAT_MS = 15_000;
+
+export interface ApiOptions {
+  service: SyncService;
+  users: Users;
+  /** The largest request body accepted, in bytes; larger changesets travel in parts. */
+  bodyCap?: number;
+  storage: string;
+}
+
+/** A fault hook asks to play a crash: the connection is dropped without an answer. */
+export class SimulatedCrash extends Error {}
+
+export type ApiHandler = ((req: IncomingMessage, res: ServerResponse) => Promise<void>) & { closeStreams(): void };
+
+export function createApi(opts: ApiOptions): ApiHandler {
+  const bodyCap = opts.bodyCap ?? DEFAULT_BODY_CAP;
+  const streams = new Set<ServerResponse>();
+
+  const handler = async (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      const url = new URL(req.url ?? '/', 'https://localhost');
+      const route = url.pathname.slice(API_PREFIX.length);
+      checkOrigin(req);
+      const user = authenticate(req, opts.users);
+      if (route === '/push') {
+        allow(req, 'POST');
+        const body = await readJson(req, bodyCap);
+        const parsed = pushRequestSchema.safeParse(body);
+        if (!parsed.success) throw new BadRequest(`push body: ${describeIssues(parsed.error)}`);
+        send(res, 200, await opts.service.push(parsed.data, { userId: user }));
+      } else if (route === '/pull') {
+        allow(req, 'GET');
+        const since = intParam(url, 'since', 0);
+        const limit = Math.min(intParam(url, 'limit', 5000), 50_000);
+        if (limit < 1) throw new BadRequest('limit must be at least 1');
+        send(res, 200, await opts.service.pull(since, limit));
+      } else if (route === '/events') {
+        allow(req, 'GET');
+        await openStream(req, res);
+      } else if (route === '/status') {
+        allow(req, 'GET');
+        send(res, 200, { schemaVersion: SYNC_SCHEMA_VERSION, lastRev: await opts.service.lastRev(), user: user ?? null, storage: opts.storage, keysRequired: opts.users.required });
+      } else {
+        throw new BadRequest(`no such API: ${req.method} ${url.pathname}`, 404);
+      }
+    } catch (e) {
+      if (e instanceof SimulatedCrash) {
+        req.socket.destroy();
+        return;
+      }
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      if (e instanceof BadRequest) send(res, e.status, { error: errorName(e.status), reason: e.message });
+      else send(res, 503, { error: 'unavailable', reason: `the server could not complete the request: ${(e as Error).message}` });
+    }
+  };
+
+  async function openStream(req: IncomingMessage, res: ServerResponse) {
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' });
+    const write = (rev: number) => res.write(`data: ${JSON.stringify({ schemaVersion: SYNC_SCHEMA_VERSION, rev })}\n\n`);
+    write(await opts.service.lastRev());
+    streams.add(res);
+    const off = opts.service.onChange(write);
+    const beat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    const done = () => {
+      clearInterval(beat);
+      off();
+      streams.delete(res);
+    };
+    req.on('close', done);
+    res.on('close', done);
+  }
+
+  return Object.assign(handler, {
+    closeStreams() {
+      for (const s of streams) s.destroy();
+      streams.clear();
+    },
+  });
+}
+
+function errorName(status: number): string {
+  return ({ 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed', 409: 'conflict', 410: 'gone', 413: 'too_large', 415: 'unsupported_media_type' } as Record<number, string>)[status] ?? 'error';
+}
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function allow(req: IncomingMessage, method: string) {
+  if (req.method !== method) throw new BadRequest(`${req.method} is not allowed here; use ${method}`, 405);
+}
+
+/** Only the add-in's own origin may call the API (the pane is served from this same origin). */
+function checkOrigin(req: IncomingMessage) {
+  const origin = req.headers.origin;
+  if (!origin || origin === 'null') return;
+  const host = req.headers.host;
+  if (!host || origin !== `https://${host}`) throw new BadRequest(`origin ${origin} may not call this API`, 403);
+}
+
+/** The user from the personal key, when keys are configured; a missing or wrong key is refused. */
+function authenticate(req: IncomingMessage, users: Users): string | undefined {
+  if (!users.required) return undefined;
+  const header = req.headers.authorization ?? '';
+  const m = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!m) throw new BadRequest('a personal key is required: send "Authorization: Bearer <key>"', 401);
+  const user = users.userFor(m[1]);
+  if (!user) throw new BadRequest('the key is not one of this server\'s keys', 401);
+  return user;
+}
+
+function intParam(url: URL, name: string, fallback: number): number {
+  const raw = url.searchParams.get(name);
+  if (raw === null) return fallback;
+  if (!/^\d{1,15}$/.test(raw)) throw new BadRequest(`${name} must be a whole number ≥ 0, got ${JSON.stringify(raw.slice(0, 40))}`);
+  return Number(raw);
+}
+
+async function readJson(req: IncomingMessage, cap: number): Promise<unknown> {
+  const type = req.headers['content-type'] ?? '';
+  if (!/^application\/json\b/i.test(type)) throw new BadRequest(`the body must be application/json, got ${JSON.stringify(type)}`, 415);
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (declared > cap) {
+    req.resume();
+    throw new BadRequest(`the body is ${declared} bytes, over the cap of ${cap}: send large changesets in parts`, 413);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > cap) {
+      req.resume();
+      throw new BadRequest(`the body is over the cap of ${cap} bytes: send large changesets in parts`, 413);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch (e) {
+    throw new BadRequest(`the body is not JSON: ${(e as Error).message}`);
+  }
+}

@@ -1,0 +1,113 @@
+// The add-in's one server: the task pane (webpack's dev middleware in development, the built files
+// otherwise) and the sync API under /api/v1, on one HTTPS origin.
+import { createServer as createHttpsServer } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { API_PREFIX } from '../domain/syncProtocol';
+import { createApi } from './api';
+import { migrate } from './migrations';
+import { openSql, type Sql } from './sql';
+import { serveStatic } from './staticFiles';
+import { SyncService, type FaultHooks } from './syncService';
+import { makeUsers, type Users } from './users';
+
+export type PaneSource = { kind: 'dist'; dir: string } | { kind: 'dev' } | { kind: 'none' };
+
+export interface ServerOptions {
+  port?: number;
+  /** Loopback unless users and keys are configured. */
+  host?: string;
+  databaseUrl?: string;
+  /** PGlite's data folder (ignored with databaseUrl); omitted = in memory. */
+  dataDir?: string;
+  users?: Users;
+  bodyCap?: number;
+  faults?: FaultHooks;
+  pane?: PaneSource;
+  tls: { cert: string | Buffer; key: string | Buffer };
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  sql: Sql;
+  service: SyncService;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const users = opts.users ?? makeUsers([]);
+  const host = opts.host ?? (users.required ? '0.0.0.0' : '127.0.0.1');
+  if (!users.required && !LOOPBACK.has(host)) {
+    throw new Error(`refusing to listen on ${host} without keys: configure users and their keys (SEGMENTS_USERS_FILE) or listen on loopback`);
+  }
+  const sql = await openSql({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir });
+  await migrate(sql);
+  const service = new SyncService(sql, opts.faults);
+  const storage = sql.kind === 'postgres' ? 'postgres' : opts.dataDir ? 'pglite' : 'pglite (memory)';
+  const api = createApi({ service, users, bodyCap: opts.bodyCap, storage });
+  const pane = await paneHandler(opts.pane ?? { kind: 'none' });
+
+  const server = createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, (req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === API_PREFIX || path.startsWith(`${API_PREFIX}/`)) void api(req, res);
+    else pane.handle(req, res);
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `https://localhost:${port}`;
+  opts.log?.(`Serving ${url} (API ${API_PREFIX}, storage ${storage}, ${users.required ? 'keys required' : 'loopback only'})`);
+  return {
+    url,
+    port,
+    sql,
+    service,
+    async close() {
+      api.closeStreams();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      await pane.close();
+      await sql.close();
+    },
+  };
+}
+
+interface PaneHandler {
+  handle(req: IncomingMessage, res: ServerResponse): void;
+  close(): Promise<void>;
+}
+
+async function paneHandler(source: PaneSource): Promise<PaneHandler> {
+  if (source.kind === 'dist') return { handle: serveStatic(source.dir), close: async () => undefined };
+  if (source.kind === 'none') {
+    return {
+      handle: (_req, res) => res.writeHead(404, { 'content-type': 'text/plain' }).end('This server serves only the API.'),
+      close: async () => undefined,
+    };
+  }
+  // Development: webpack compiles the pane in memory and serves it as it changes.
+  const [{ default: webpack }, { default: devMiddleware }, { default: makeConfig }] = await Promise.all([
+    import('webpack'),
+    import('webpack-dev-middleware'),
+    // @ts-expect-error: the webpack configuration is plain JavaScript
+    import('../../webpack.config.js'),
+  ]);
+  const config = await makeConfig({}, { mode: 'development' });
+  const compiler = webpack(config);
+  if (!compiler) throw new Error('webpack could not create a compiler');
+  const middleware = devMiddleware(compiler, { publicPath: '/' });
+  return {
+    handle(req, res) {
+      if (req.url === '/' || req.url?.startsWith('/?')) req.url = '/taskpane.html';
+      middleware(req, res, () => res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'));
+    },
+    close: () => new Promise<void>((r) => middleware.close(() => r())),
+  };
+}

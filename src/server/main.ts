@@ -1,0 +1,73 @@
+// `npm start` / `npm run dev-server` / `npm run server`: the add-in's server, configured from the
+// environment (README, "Team server"). `add-user <name>` adds a user and prints their personal key.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { httpsOptions } from '../../scripts/certs.mjs';
+import { SimulatedCrash } from './api';
+import { startServer, type PaneSource } from './app';
+import type { FaultHooks } from './syncService';
+import { addUser, loadUsers } from './users';
+
+const env = process.env;
+const usersFile = resolve(env.SEGMENTS_USERS_FILE ?? '.data/users.json');
+const args = process.argv.slice(2);
+
+if (args[0] === 'add-user') {
+  if (!args[1]) {
+    console.error('usage: npm run server -- add-user <name>');
+    process.exit(2);
+  }
+  const key = addUser(usersFile, args[1]);
+  console.log(`User ${args[1]} added to ${usersFile}. Their personal key (shown only now):\n\n  ${key}\n\nRestart the server: from now on every API call needs a key.`);
+  process.exit(0);
+}
+
+/** SEGMENTS_FAULT=before-commit:N or after-commit:N ends the process at the Nth changeset (fault tests). */
+function faultsFromEnv(spec: string | undefined): FaultHooks {
+  if (!spec) return {};
+  const m = /^(before|after)-commit:(\d+)$/.exec(spec);
+  if (!m) throw new Error(`SEGMENTS_FAULT must be before-commit:N or after-commit:N, got ${spec}`);
+  let count = 0;
+  const hit = () => {
+    if (++count === Number(m[2])) {
+      console.error(`fault: the server stops ${m[1]} committing changeset ${count}`);
+      process.kill(process.pid, 'SIGKILL');
+      throw new SimulatedCrash('killed');
+    }
+  };
+  return m[1] === 'before' ? { beforeCommit: hit } : { afterCommit: hit };
+}
+
+async function tls() {
+  if (env.SEGMENTS_TLS_CERT && env.SEGMENTS_TLS_KEY) return { cert: readFileSync(env.SEGMENTS_TLS_CERT), key: readFileSync(env.SEGMENTS_TLS_KEY) };
+  const o = await httpsOptions();
+  return { cert: o.cert, key: o.key };
+}
+
+const pane: PaneSource = args.includes('--dist') ? { kind: 'dist', dir: resolve('dist') } : args.includes('--api-only') ? { kind: 'none' } : { kind: 'dev' };
+
+try {
+  const server = await startServer({
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.SEGMENTS_DATA_DIR ?? '.data/pglite'),
+    users: loadUsers(usersFile),
+    bodyCap: env.SEGMENTS_BODY_CAP ? Number(env.SEGMENTS_BODY_CAP) : undefined,
+    faults: faultsFromEnv(env.SEGMENTS_FAULT),
+    pane,
+    tls: await tls(),
+    log: (line) => console.log(line),
+  });
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void server.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (e) {
+  console.error(`The server did not start: ${(e as Error).message}`);
+  process.exit(1);
+}

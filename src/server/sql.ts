@@ -1,0 +1,74 @@
+// The server's database: embedded PostgreSQL (PGlite) in a data folder by default, a real PostgreSQL
+// when a connection string is given. Both speak the same SQL; this module hides only how to connect.
+import { mkdirSync } from 'node:fs';
+
+export interface Sql {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs fn in one transaction: committed when fn resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  readonly kind: 'pglite' | 'postgres';
+}
+export type SqlTx = Pick<Sql, 'query'>;
+
+export interface SqlOptions {
+  /** A PostgreSQL connection string (DATABASE_URL); without it, PGlite. */
+  databaseUrl?: string;
+  /** PGlite's data folder; omitted = in memory (tests). */
+  dataDir?: string;
+}
+
+export async function openSql(opts: SqlOptions): Promise<Sql> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
+}
+
+async function openPglite(dataDir?: string): Promise<Sql> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const db = dataDir ? new PGlite(dataDir) : new PGlite();
+  await db.waitReady;
+  return {
+    kind: 'pglite',
+    async query<T>(text: string, params?: unknown[]) {
+      return (await db.query(text, params)).rows as T[];
+    },
+    transaction(fn) {
+      return db.transaction((tx) => fn({ query: async <T>(text: string, params?: unknown[]) => (await tx.query(text, params)).rows as T[] }));
+    },
+    async close() {
+      if (!db.closed) await db.close();
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<Sql> {
+  const pg = await import('pg');
+  const Pool = pg.default?.Pool ?? pg.Pool;
+  const pool = new Pool({ connectionString: url, max: 4 });
+  // A lost connection (the database restarted) must not take the server down: the pool reconnects.
+  pool.on('error', () => undefined);
+  await pool.query('select 1');
+  return {
+    kind: 'postgres',
+    async query<T>(text: string, params?: unknown[]) {
+      return (await pool.query(text, params)).rows as T[];
+    },
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const r = await fn({ query: async <T>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as T[] });
+        await client.query('commit');
+        return r;
+      } catch (e) {
+        await client.query('rollback').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,142 @@
+// Builders for server tests: rows that satisfy the domain schemas, and a small API client.
+import type { Change, Changeset } from '../../src/domain/syncProtocol';
+
+let seq = 0;
+/** A fresh id, unique within the test run (ULID-shaped enough for the server). */
+export const newId = (prefix = 'T') => `${prefix}${Date.now().toString(36).toUpperCase()}${(++seq).toString(36).toUpperCase().padStart(6, '0')}`;
+
+const at = '2026-11-29T10:00:00.000Z';
+const base = (id: string) => ({ id, createdAt: at, updatedAt: at });
+
+export function segment(id: string, no: string, patch: Record<string, unknown> = {}) {
+  return {
+    ...base(id),
+    no,
+    description: `Segment ${no}`,
+    salespersonCode: '',
+    date: '2026-11-29',
+    campaignNo: '',
+    campaignTarget: false,
+    campaignResponse: false,
+    interactionTemplateCode: '',
+    interactionGroupCode: '',
+    languageCodeDefault: '',
+    subjectDefault: '',
+    correspondenceTypeDefault: '' as const,
+    ignoreContactCorresType: false,
+    informationFlow: '' as const,
+    initiatedBy: '' as const,
+    unitCost: 0,
+    unitDuration: 0,
+    sendWordDocsAsAttmt: false,
+    letters: {},
+    ...patch,
+  };
+}
+
+export function line(id: string, segmentId: string, segmentNo: string, lineNo: number, contactNo: string) {
+  return {
+    ...base(id),
+    segmentId,
+    segmentNo,
+    lineNo,
+    contactNo,
+    contactCompanyNo: '',
+    description: '',
+    salespersonCode: '',
+    interactionTemplateCode: '',
+    interactionGroupCode: '',
+    correspondenceType: '' as const,
+    languageCode: '',
+    subject: '',
+    cost: 0,
+    duration: 0,
+    date: '2026-11-29',
+    campaignNo: '',
+    campaignTarget: false,
+    campaignResponse: false,
+    informationFlow: '' as const,
+    initiatedBy: '' as const,
+    evaluation: '' as const,
+    attemptFailed: false,
+    comment: '',
+  };
+}
+
+export function loggedSegment(id: string, entryNo: number, segmentNo: string, userId = 'someone') {
+  return { ...base(id), entryNo, segmentNo, description: `Logged ${segmentNo}`, creationDate: '2026-11-29', userId, canceled: false };
+}
+
+export function contact(id: string, no: string) {
+  return {
+    ...base(id),
+    no,
+    type: 'Person' as const,
+    name: `Contact ${no}`,
+    name2: '',
+    companyNo: '',
+    companyName: '',
+    jobTitle: '',
+    salutationCode: '',
+    address: '',
+    address2: '',
+    postCode: '',
+    city: '',
+    county: '',
+    countryRegionCode: '',
+    languageCode: '',
+    territoryCode: '',
+    salespersonCode: '',
+    email: '',
+    phoneNo: '',
+    mobilePhoneNo: '',
+    correspondenceType: '' as const,
+    excludeFromSegment: false,
+    mailingGroups: [],
+    industryGroups: [],
+    jobResponsibilities: [],
+    businessRelations: [],
+    profileAnswers: [],
+    extra: {},
+    source: {},
+  };
+}
+
+export const put = (table: Change['table'], value: { id: string }, baseRev = 0): Change => ({ table, id: value.id, op: 'put', value, baseRev });
+export const del = (table: Change['table'], id: string, baseRev: number): Change => ({ table, id, op: 'delete', baseRev });
+export const changeset = (changes: Change[], id = newId('CS')): Changeset => ({ id, changes });
+
+export interface ApiReply<T = any> {
+  status: number;
+  body: T;
+}
+
+/** Calls the server's API as a pane would (fetch, JSON, the key as a bearer token). */
+export async function call<T = any>(url: string, path: string, init: { method?: string; body?: unknown; rawBody?: string; key?: string; headers?: Record<string, string> } = {}): Promise<ApiReply<T>> {
+  const headers: Record<string, string> = { ...init.headers };
+  if (init.body !== undefined || init.rawBody !== undefined) headers['content-type'] ??= 'application/json';
+  if (init.key) headers.authorization = `Bearer ${init.key}`;
+  const r = await fetch(`${url}/api/v1${path}`, {
+    method: init.method ?? (init.body !== undefined || init.rawBody !== undefined ? 'POST' : 'GET'),
+    headers,
+    body: init.rawBody ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined),
+  });
+  const text = await r.text();
+  return { status: r.status, body: text ? JSON.parse(text) : undefined };
+}
+
+export const push = (url: string, changesets: Changeset[], opts: { clientId?: string; key?: string } = {}) =>
+  call(url, '/push', { body: { schemaVersion: 1, clientId: opts.clientId ?? 'client-a', changesets }, key: opts.key });
+
+/** Every row the server holds, pulled from 0 through all pages. */
+export async function pullAll(url: string, key?: string, limit = 5000) {
+  const rows: any[] = [];
+  let since = 0;
+  for (;;) {
+    const r = await call(url, `/pull?since=${since}&limit=${limit}`, { key });
+    if (r.status !== 200) throw new Error(`pull: ${r.status} ${JSON.stringify(r.body)}`);
+    rows.push(...r.body.rows);
+    since = r.body.lastRev;
+    if (!r.body.more) return { rows, lastRev: since };
+  }
+}
