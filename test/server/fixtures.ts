@@ -102,7 +102,7 @@ export function contact(id: string, no: string) {
   };
 }
 
-export const put = (table: Change['table'], value: { id: string }, baseRev = 0): Change => ({ table, id: value.id, op: 'put', value, baseRev });
+export const put = (table: Change['table'], value: { id: string; [field: string]: unknown }, baseRev = 0): Change => ({ table, id: value.id, op: 'put', value, baseRev });
 export const del = (table: Change['table'], id: string, baseRev: number): Change => ({ table, id, op: 'delete', baseRev });
 export const changeset = (changes: Change[], id = newId('CS')): Changeset => ({ id, changes });
 
