@@ -7,4 +7,6 @@ export interface StoreContext {
   newId(): string;
   /** Locale for dates typed in filters and for collation (Setup's, else the option's). */
   locale: string;
+  /** Fault injection for tests: called while `log` writes, after each block of entries. */
+  faults?: { duringLog?(entriesWritten: number): void };
 }

@@ -1,0 +1,128 @@
+// Criteria filters (segments.md, section 4) compiled into one predicate over contacts. Across fields
+// and tables filters are ANDed; within one related table one matching record is enough.
+import type { Contact } from './contact';
+import { contactFieldNames } from './contact';
+import type { CriteriaFilters } from './criteria';
+import { interactionLogFilterKeys } from './criteria';
+import { SegmentsError } from './errors';
+import { parseFilter, type CompiledFilter, type FieldKind, type FilterContext, type FilterValue } from './filterExpression';
+import type { InteractionLogEntry } from './log';
+
+/** Related data a filter may need, indexed once per step. */
+export interface RelatedData {
+  /** Contacts by number, to reach a person's company (industry groups, business relations). */
+  contactsByNo: Map<string, Contact>;
+  /** Interaction log entries by contact number (only needed when the filters use them). */
+  entriesByContact?: Map<string, InteractionLogEntry[]>;
+}
+
+export type ContactPredicate = (c: Contact, rel: RelatedData) => boolean;
+
+const notFilterable = new Set(['extra', 'source', 'profileAnswers']);
+const listFields = new Set(['mailingGroups', 'industryGroups', 'jobResponsibilities', 'businessRelations']);
+
+/** The kind of a contact field's values for filtering; error for a field that does not exist. */
+export function contactFieldKind(field: string): FieldKind {
+  if (field.startsWith('extra.') && field.length > 'extra.'.length) return 'auto';
+  if (!(contactFieldNames as string[]).includes(field) || notFilterable.has(field)) {
+    throw new SegmentsError('INVALID_FILTER', `There is no contact field "${field}" to filter on`, { field: `contact.${field}`, position: 1 });
+  }
+  return field === 'excludeFromSegment' ? 'boolean' : 'text';
+}
+
+const logFieldKind = (field: string): FieldKind =>
+  field === 'date' ? 'date' : field === 'loggedSegmentEntryNo' ? 'number' : 'text';
+
+const hasExpression = (e: string | undefined): e is string => e !== undefined && e.trim() !== '';
+
+/** True when the filters select every contact. */
+export function isEmptyFilters(filters: CriteriaFilters): boolean {
+  return (
+    !Object.values(filters.contact ?? {}).some(hasExpression) &&
+    !hasExpression(filters.mailingGroup) &&
+    !hasExpression(filters.industryGroup) &&
+    !hasExpression(filters.jobResponsibility) &&
+    !hasExpression(filters.businessRelation) &&
+    !hasExpression(filters.profileAnswer?.questionnaire) &&
+    !hasExpression(filters.profileAnswer?.answer) &&
+    !Object.values(filters.interactionLog ?? {}).some(hasExpression)
+  );
+}
+
+export function usesInteractionLog(filters: CriteriaFilters): boolean {
+  return Object.values(filters.interactionLog ?? {}).some(hasExpression);
+}
+
+const anyOf = (f: CompiledFilter, values: readonly string[]) => values.some((v) => f.matches(v));
+
+/** Compiles the filters once; throws INVALID_FILTER naming the field and position of a bad one. */
+export function compileContactFilters(filters: CriteriaFilters, ctx: FilterContext): ContactPredicate {
+  const tests: ContactPredicate[] = [];
+
+  for (const [field, expr] of Object.entries(filters.contact ?? {})) {
+    if (!hasExpression(expr)) continue;
+    const kind = contactFieldKind(field);
+    const f = parseFilter(expr, kind, ctx, `contact.${field}`);
+    if (field.startsWith('extra.')) {
+      const header = field.slice('extra.'.length);
+      tests.push((c) => f.matches(c.extra?.[header] as FilterValue));
+    } else if (listFields.has(field)) {
+      const key = field as 'mailingGroups';
+      tests.push((c) => (c[key].length === 0 ? f.matches('') : anyOf(f, c[key])));
+    } else {
+      const key = field as keyof Contact;
+      tests.push((c) => f.matches(c[key] as FilterValue));
+    }
+  }
+
+  const company = (c: Contact, rel: RelatedData) => (c.companyNo && c.companyNo !== c.no ? rel.contactsByNo.get(c.companyNo) ?? c : c);
+  const related = (name: keyof CriteriaFilters, expr: string | undefined, values: (c: Contact, rel: RelatedData) => readonly string[]) => {
+    if (!hasExpression(expr)) return;
+    const f = parseFilter(expr, 'text', ctx, name);
+    tests.push((c, rel) => anyOf(f, values(c, rel)));
+  };
+  related('mailingGroup', filters.mailingGroup, (c) => c.mailingGroups);
+  related('jobResponsibility', filters.jobResponsibility, (c) => c.jobResponsibilities);
+  // Industry groups and business relations belong to the company: a person inherits its company's.
+  related('industryGroup', filters.industryGroup, (c, rel) => company(c, rel).industryGroups);
+  related('businessRelation', filters.businessRelation, (c, rel) => company(c, rel).businessRelations);
+
+  const pa = filters.profileAnswer;
+  if (pa && (hasExpression(pa.questionnaire) || hasExpression(pa.answer))) {
+    const q = hasExpression(pa.questionnaire) ? parseFilter(pa.questionnaire, 'text', ctx, 'profileAnswer.questionnaire') : undefined;
+    const a = hasExpression(pa.answer) ? parseFilter(pa.answer, 'text', ctx, 'profileAnswer.answer') : undefined;
+    tests.push((c) => c.profileAnswers.some((p) => (!q || q.matches(p.questionnaire)) && (!a || a.matches(p.answer))));
+  }
+
+  const logFilters: [keyof InteractionLogEntry, CompiledFilter][] = [];
+  for (const [field, expr] of Object.entries(filters.interactionLog ?? {})) {
+    if (!hasExpression(expr)) continue;
+    if (!(interactionLogFilterKeys as readonly string[]).includes(field)) {
+      throw new SegmentsError('INVALID_FILTER', `There is no interaction log field "${field}" to filter on`, { field: `interactionLog.${field}`, position: 1 });
+    }
+    logFilters.push([field as keyof InteractionLogEntry, parseFilter(expr, logFieldKind(field), ctx, `interactionLog.${field}`)]);
+  }
+  if (logFilters.length) {
+    tests.push((c, rel) =>
+      (rel.entriesByContact?.get(c.no) ?? []).some((e) => logFilters.every(([k, f]) => f.matches(e[k] as FilterValue))),
+    );
+  }
+
+  if (tests.length === 0) return () => true;
+  if (tests.length === 1) return tests[0];
+  return (c, rel) => {
+    for (const t of tests) if (!t(c, rel)) return false;
+    return true;
+  };
+}
+
+/**
+ * The one literal value an expression selects by plain equality (`C0001`, `=C0001`), or undefined when
+ * it is anything else; lets the store answer the filter from an index.
+ */
+export function plainEqualityValue(expr: string | undefined): string | undefined {
+  if (!hasExpression(expr)) return undefined;
+  const m = /^=?([^|&.<>=*?@'()\s][^|&<>=*?@'()]*)$/.exec(expr.trim());
+  if (!m || m[1].includes('..') || /\s$/.test(m[1])) return undefined;
+  return m[1];
+}

@@ -1,0 +1,146 @@
+// A line's defaults when a contact is put on it, and how header changes flow to the lines
+// (segments.md, section 3: "A line's defaults", "Create and edit the header").
+import type { Contact } from './contact';
+import type { CorrespondenceType } from './enums';
+import type { InteractionTemplate } from './interaction';
+import type { SegmentHeaderInput, SegmentHeaderRecord, SegmentLine, SegmentLineInput } from './segment';
+
+type Header = Pick<SegmentHeaderRecord, keyof SegmentHeaderInput>;
+
+/**
+ * Correspondence type: the header default if "Ignore Contact Corres. Type" is on and the default is not
+ * blank; else the template default if the template says to ignore the contact's type or the contact has
+ * none; else the contact's own type.
+ */
+export function correspondenceTypeFor(header: Header, contact: Contact | undefined, template: InteractionTemplate | undefined): CorrespondenceType {
+  if (header.ignoreContactCorresType && header.correspondenceTypeDefault !== '') return header.correspondenceTypeDefault;
+  const own = contact?.correspondenceType ?? '';
+  if (template) return template.ignoreContactCorresType || own === '' ? template.correspondenceTypeDefault : own;
+  return own === '' ? header.correspondenceTypeDefault : own;
+}
+
+/** Language: the contact's if the segment has a letter for that language, else the header default. */
+export function languageFor(header: Header, contact: Contact | undefined): string {
+  const lang = contact?.languageCode ?? '';
+  return lang !== '' && header.letters[lang] ? lang : header.languageCodeDefault;
+}
+
+/** Subject: the letter's subject for the line's language where the segment has one, else the header's. */
+export function subjectFor(header: Header, languageCode: string): string {
+  return header.letters[languageCode]?.subject || header.subjectDefault;
+}
+
+/** The interaction values a new line takes from the header and its contact. */
+export function lineDefaults(header: Header, contact: Contact | undefined, template: InteractionTemplate | undefined): SegmentLineInput {
+  const languageCode = languageFor(header, contact);
+  return {
+    description: header.description,
+    salespersonCode: header.salespersonCode || contact?.salespersonCode || '',
+    interactionTemplateCode: header.interactionTemplateCode,
+    interactionGroupCode: header.interactionGroupCode,
+    correspondenceType: correspondenceTypeFor(header, contact, template),
+    languageCode,
+    subject: subjectFor(header, languageCode),
+    cost: header.unitCost,
+    duration: header.unitDuration,
+    date: header.date,
+    campaignNo: header.campaignNo,
+    campaignTarget: header.campaignTarget,
+    campaignResponse: header.campaignResponse,
+    informationFlow: header.informationFlow,
+    initiatedBy: header.initiatedBy,
+    evaluation: '',
+    attemptFailed: false,
+    comment: '',
+  };
+}
+
+/** Header values a template sets when it is chosen (its letters and subjects too). */
+export function headerFromTemplate(template: InteractionTemplate | undefined): Partial<SegmentHeaderInput> {
+  if (!template) return { interactionTemplateCode: '', interactionGroupCode: '' };
+  const defaultLetter = template.letters[template.languageCodeDefault] ?? template.letters[''];
+  return {
+    interactionTemplateCode: template.code,
+    interactionGroupCode: template.interactionGroupCode,
+    unitCost: template.unitCost,
+    unitDuration: template.unitDuration,
+    informationFlow: template.informationFlow,
+    initiatedBy: template.initiatedBy,
+    campaignNo: template.campaignNo,
+    campaignTarget: template.campaignTarget,
+    campaignResponse: template.campaignResponse,
+    correspondenceTypeDefault: template.correspondenceTypeDefault,
+    ignoreContactCorresType: template.ignoreContactCorresType,
+    languageCodeDefault: template.languageCodeDefault,
+    letters: structuredClone(template.letters),
+    subjectDefault: defaultLetter?.subject ?? '',
+  };
+}
+
+/** Header fields whose change asks "apply to the lines?" (a changed letter does not: it is the merge's). */
+export const inheritedHeaderFields = [
+  'description',
+  'salespersonCode',
+  'campaignNo',
+  'campaignTarget',
+  'campaignResponse',
+  'correspondenceTypeDefault',
+  'ignoreContactCorresType',
+  'unitCost',
+  'unitDuration',
+  'date',
+  'interactionTemplateCode',
+  'interactionGroupCode',
+  'subjectDefault',
+  'informationFlow',
+  'initiatedBy',
+  'languageCodeDefault',
+] as const satisfies readonly (keyof SegmentHeaderInput)[];
+
+export function changedInheritedFields(before: Header, after: Header): (typeof inheritedHeaderFields)[number][] {
+  return inheritedHeaderFields.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
+}
+
+/**
+ * The lines after a header change, for the lines that follow the header's template (their template equals
+ * the header's before the change); lines with their own template keep theirs. When the template changed,
+ * every template-derived value is recomputed (better than BC, which leaves cost and duration stale).
+ */
+export function propagateHeaderChange(
+  before: Header,
+  after: Header,
+  lines: readonly SegmentLine[],
+  contactsByNo: ReadonlyMap<string, Contact>,
+  template: InteractionTemplate | undefined,
+): SegmentLine[] {
+  const changed = new Set(changedInheritedFields(before, after));
+  if (changed.size === 0) return [];
+  const templateChanged = changed.has('interactionTemplateCode');
+  const out: SegmentLine[] = [];
+  for (const line of lines) {
+    if (line.interactionTemplateCode !== before.interactionTemplateCode) continue;
+    const contact = contactsByNo.get(line.contactNo);
+    const d = lineDefaults(after, contact, template);
+    const next: SegmentLine = { ...line };
+    const set = <K extends keyof SegmentLineInput>(k: K, when: boolean) => {
+      if (when) next[k] = d[k] as SegmentLine[K];
+    };
+    set('description', changed.has('description'));
+    set('salespersonCode', changed.has('salespersonCode'));
+    set('campaignNo', changed.has('campaignNo') || templateChanged);
+    set('campaignTarget', changed.has('campaignTarget') || templateChanged);
+    set('campaignResponse', changed.has('campaignResponse') || templateChanged);
+    set('cost', changed.has('unitCost') || templateChanged);
+    set('duration', changed.has('unitDuration') || templateChanged);
+    set('date', changed.has('date'));
+    set('interactionTemplateCode', templateChanged);
+    set('interactionGroupCode', templateChanged || changed.has('interactionGroupCode'));
+    set('informationFlow', changed.has('informationFlow') || templateChanged);
+    set('initiatedBy', changed.has('initiatedBy') || templateChanged);
+    set('correspondenceType', changed.has('correspondenceTypeDefault') || changed.has('ignoreContactCorresType') || templateChanged);
+    set('languageCode', changed.has('languageCodeDefault') || templateChanged);
+    set('subject', changed.has('subjectDefault') || changed.has('languageCodeDefault') || templateChanged);
+    if (JSON.stringify(next) !== JSON.stringify(line)) out.push(next);
+  }
+  return out;
+}

@@ -1,0 +1,55 @@
+// Code lists and interaction templates: upsert, list, get and remove by code.
+import type { Table } from 'dexie';
+import type { z } from 'zod';
+import { codeDescriptionFieldsSchema, languageFieldsSchema, salespersonFieldsSchema } from '../domain/codes';
+import { SegmentsError } from '../domain/errors';
+import { emptyTemplateFields, interactionTemplateFieldsSchema } from '../domain/interaction';
+import type { CodeListApi } from '../domain/workspace';
+import { runAction } from './action';
+import type { StoreContext } from './context';
+import { upsertRows } from './rows';
+
+interface CodeRecord {
+  id: string;
+  code: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+function codeListApi<T extends CodeRecord>(
+  ctx: StoreContext,
+  name: string,
+  caption: string,
+  table: Table<T, string>,
+  fields: z.ZodObject,
+  empty: (code: string) => Omit<T, 'id' | 'createdAt' | 'updatedAt'>,
+): CodeListApi<T> {
+  const rowSchema = fields.partial().required({ code: true }).strict();
+  return {
+    upsert: (rows) =>
+      runAction(ctx, `${name}.upsert`, [rows], (s) => upsertRows<T, 'code'>({ table, keyField: 'code', keyCaption: 'Code', rowSchema, empty }, rows, s)),
+    list: () => table.orderBy('code').toArray(),
+    get: (code) => table.where('code').equals(code).first(),
+    remove: (code) =>
+      runAction(ctx, `${name}.remove`, [code], async () => {
+        const r = await table.where('code').equals(code).first();
+        if (!r) throw new SegmentsError('NOT_FOUND', `${caption} ${code} does not exist`, { code });
+        await table.delete(r.id);
+      }),
+  };
+}
+
+export function codeListsApis(ctx: StoreContext) {
+  const db = ctx.db;
+  const cd = (code: string) => ({ code, description: '' });
+  return {
+    salespeople: codeListApi(ctx, 'salespeople', 'Salesperson', db.salespeople, salespersonFieldsSchema, (code) => ({ code, name: '', jobTitle: '', email: '', phoneNo: '' })),
+    interactionGroups: codeListApi(ctx, 'interactionGroups', 'Interaction Group', db.interactionGroups, codeDescriptionFieldsSchema, cd),
+    mailingGroups: codeListApi(ctx, 'mailingGroups', 'Mailing Group', db.mailingGroups, codeDescriptionFieldsSchema, cd),
+    industryGroups: codeListApi(ctx, 'industryGroups', 'Industry Group', db.industryGroups, codeDescriptionFieldsSchema, cd),
+    jobResponsibilities: codeListApi(ctx, 'jobResponsibilities', 'Job Responsibility', db.jobResponsibilities, codeDescriptionFieldsSchema, cd),
+    businessRelations: codeListApi(ctx, 'businessRelations', 'Business Relation', db.businessRelations, codeDescriptionFieldsSchema, cd),
+    languages: codeListApi(ctx, 'languages', 'Language', db.languages, languageFieldsSchema, (code) => ({ code, name: '', locale: '' })),
+    interactionTemplates: codeListApi(ctx, 'interactionTemplates', 'Interaction Template', db.interactionTemplates, interactionTemplateFieldsSchema, emptyTemplateFields),
+  };
+}

@@ -1,0 +1,288 @@
+// Criteria steps (segments.md, section 3): Add / Reduce / Refine Contacts, contact lists, Go Back,
+// Save / Reuse Criteria, Reuse Segment, Apply Mailing Group. Each step is one transaction and records
+// its action with its history (the lines it inserted, the whole lines it deleted).
+import type { Contact } from '../domain/contact';
+import { compileContactFilters } from '../domain/contactFilters';
+import {
+  addContactsOptionsSchema,
+  criteriaFiltersSchema,
+  criteriaStepSchema,
+  removeContactsOptionsSchema,
+  type AddContactsOptions,
+  type CriteriaFilters,
+  type CriteriaOptions,
+  type CriteriaStep,
+  type RemoveContactsOptions,
+  type SavedCriteria,
+  type StepResult,
+} from '../domain/criteria';
+import { selectContactsToAdd, selectLinesToRemove } from '../domain/criteriaStep';
+import type { CriteriaKind } from '../domain/enums';
+import type { ZodError } from 'zod';
+import { SegmentsError } from '../domain/errors';
+import type { SegmentHeaderRecord, SegmentLine } from '../domain/segment';
+import { isoDateOf, isoTimeOf } from '../domain/time';
+import { runAction, runRead, type ActionScope } from './action';
+import { candidateContacts, relatedDataFor } from './contactQueries';
+import type { StoreContext } from './context';
+import { filterContext } from './filterContext';
+import { describeIssues } from './rows';
+import { actionsOf, headerByNo, lastLineNoOf, linesOf, makeAction, makeLines, nextActionNo, templateByCode, touchHeader } from './segmentState';
+import { readProfile } from './setupProfile';
+
+interface Step {
+  kind: CriteriaKind;
+  filters: CriteriaFilters;
+  options: CriteriaOptions;
+  /** A contact list (addContactList): exactly these contacts, in place of filters. */
+  contactNos?: string[];
+}
+
+function parseOrThrow<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: ZodError } }, value: unknown, what: string): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new SegmentsError('INVALID_INPUT', `${what}: ${describeIssues(r.error).join('; ')}`, { field: String(r.error.issues[0]?.path.join('.') ?? '') });
+  return r.data;
+}
+
+async function contactsByNos(ctx: StoreContext, nos: readonly string[]): Promise<Map<string, Contact>> {
+  const list = nos.length ? await ctx.db.contacts.where('no').anyOf([...new Set(nos)]).toArray() : [];
+  return new Map(list.map((c) => [c.no, c]));
+}
+
+/** Computes a step and, with `write`, applies it and records its action. */
+async function runStep(ctx: StoreContext, s: ActionScope, header: SegmentHeaderRecord, step: Step, write: boolean): Promise<StepResult> {
+  const db = ctx.db;
+  const lines = await linesOf(ctx, header.id);
+  const actionNo = await nextActionNo(ctx, header.id);
+  const fctx = await filterContext(ctx, s.now);
+  let added: SegmentLine[] = [];
+  let removed: SegmentLine[] = [];
+
+  if (step.kind === 'Add Contacts') {
+    let matched: Contact[];
+    let known: Map<string, Contact>;
+    if (step.contactNos) {
+      known = await contactsByNos(ctx, step.contactNos);
+      const missing = step.contactNos.filter((n) => !known.has(n));
+      if (missing.length) throw new SegmentsError('NOT_FOUND', `Contact${missing.length > 1 ? 's' : ''} ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''} do${missing.length > 1 ? '' : 'es'} not exist`, { contactNo: missing[0] });
+      matched = step.contactNos.map((n) => known.get(n)!);
+    } else {
+      const predicate = compileContactFilters(step.filters, fctx);
+      const { candidates, all } = await candidateContacts(ctx, step.filters);
+      const rel = await relatedDataFor(ctx, step.filters, all ?? candidates);
+      matched = candidates.filter((c) => predicate(c, rel));
+      known = rel.contactsByNo;
+    }
+    const companyNos = [...new Set(matched.map((c) => c.companyNo).filter(Boolean))];
+    const members = new Map<string, Contact[]>();
+    if (step.options.expandCompanies && companyNos.length) {
+      for (const c of await db.contacts.where('companyNo').anyOf(companyNos).toArray()) {
+        known.set(c.no, c);
+        const list = members.get(c.companyNo);
+        if (list) list.push(c);
+        else members.set(c.companyNo, [c]);
+      }
+    }
+    if (step.options.allowRelatedCompanies) {
+      const missing = companyNos.filter((n) => !known.has(n));
+      for (const [no, c] of await contactsByNos(ctx, missing)) known.set(no, c);
+    }
+    const toAdd = selectContactsToAdd({
+      matched,
+      membersOf: (companyNo) => members.get(companyNo) ?? [],
+      contactsByNo: known,
+      existing: new Set(lines.map((l) => l.contactNo)),
+      options: step.options,
+      locale: fctx.locale,
+    });
+    added = makeLines(s, header, lastLineNoOf(lines), toAdd, await templateByCode(ctx, header.interactionTemplateCode), actionNo);
+    if (write && added.length) await db.segmentLines.bulkAdd(added);
+  } else {
+    const predicate = compileContactFilters(step.filters, fctx);
+    let pool: Contact[];
+    let known: Map<string, Contact>;
+    if (step.options.entireCompanies) {
+      const { candidates, all } = await candidateContacts(ctx, step.filters);
+      pool = candidates;
+      known = new Map((all ?? candidates).map((c) => [c.no, c]));
+      for (const [no, c] of await contactsByNos(ctx, lines.map((l) => l.contactNo).filter((n) => !known.has(n)))) known.set(no, c);
+    } else {
+      known = await contactsByNos(ctx, lines.map((l) => l.contactNo));
+      pool = [...known.values()];
+    }
+    const rel = await relatedDataFor(ctx, step.filters, [...known.values()]);
+    const matchedNos = new Set(pool.filter((c) => predicate(c, rel)).map((c) => c.no));
+    removed = selectLinesToRemove({ kind: step.kind, lines, matched: matchedNos, contactsByNo: known, entireCompanies: step.options.entireCompanies });
+    if (write && removed.length) await db.segmentLines.bulkDelete(removed.map((l) => l.id));
+  }
+
+  let noOfCriteriaActions = actionNo;
+  if (write) {
+    const { resetCriteriaWhenEmpty, ...kept } = step.options;
+    await db.criteriaActions.add(makeAction(s, header, actionNo, step.kind, kept, step.filters, added, removed, step.contactNos));
+    const emptied = step.kind !== 'Add Contacts' && removed.length > 0 && removed.length === lines.length;
+    if (emptied && actionNo > 1 && resetCriteriaWhenEmpty) {
+      // BC asks "the segment is now empty: reset the criteria?"; the answer came as an option.
+      await db.criteriaActions.where('segmentId').equals(header.id).delete();
+      noOfCriteriaActions = 0;
+    }
+    await touchHeader(ctx, s, header);
+  }
+  return { added, removed, noOfCriteriaActions };
+}
+
+/** A scope for previews: nothing is written, ids are placeholders. */
+function previewScope(ctx: StoreContext): ActionScope {
+  const now = ctx.now();
+  let n = 0;
+  return {
+    now,
+    stamp: now.toISOString(),
+    today: isoDateOf(now),
+    time: isoTimeOf(now),
+    newId: () => `preview-${++n}`,
+    action: { txId: 'preview', name: 'preview', args: [], at: now.toISOString(), ids: [] },
+  };
+}
+
+const stepOf = (kind: CriteriaKind, filters: unknown, opts: unknown): Step => ({
+  kind,
+  filters: parseOrThrow(criteriaFiltersSchema, filters ?? {}, 'Filters'),
+  options: kind === 'Add Contacts' ? parseOrThrow(addContactsOptionsSchema, opts ?? {}, 'Options') : parseOrThrow(removeContactsOptionsSchema, opts ?? {}, 'Options'),
+});
+
+export function criteriaApi(ctx: StoreContext) {
+  const db = ctx.db;
+  const step = (name: string, kind: CriteriaKind) => (no: string, filters: CriteriaFilters, opts?: AddContactsOptions | RemoveContactsOptions) =>
+    runAction(ctx, name, [no, filters, opts ?? {}], async (s) => runStep(ctx, s, await headerByNo(ctx, no), stepOf(kind, filters, opts), true));
+
+  return {
+    addContacts: step('segments.addContacts', 'Add Contacts'),
+    reduceContacts: step('segments.reduceContacts', 'Remove Contacts (Reduce)'),
+    refineContacts: step('segments.refineContacts', 'Remove Contacts (Refine)'),
+
+    addContactList: (no: string, contactNos: string[], opts: AddContactsOptions & { source?: string } = {}) =>
+      runAction(ctx, 'segments.addContactList', [no, contactNos, opts], async (s) => {
+        const { source, ...options } = opts;
+        const parsed = parseOrThrow(addContactsOptionsSchema, options, 'Options');
+        if (!Array.isArray(contactNos) || contactNos.some((n) => typeof n !== 'string')) throw new SegmentsError('INVALID_INPUT', 'contactNos must be a list of contact numbers', { field: 'contactNos' });
+        const nos = [...new Set(contactNos)];
+        const filters: CriteriaFilters = { contactList: { ...(source ? { source } : {}), count: nos.length } };
+        return runStep(ctx, s, await headerByNo(ctx, no), { kind: 'Add Contacts', filters, options: parsed, contactNos: nos }, true);
+      }),
+
+    previewStep: (no: string, input: CriteriaStep) =>
+      runRead(ctx, async () => {
+        const parsed = parseOrThrow(criteriaStepSchema, input, 'Step');
+        const base = stepOf(parsed.kind, parsed.filters, parsed.options);
+        return runStep(ctx, previewScope(ctx), await headerByNo(ctx, no), { ...base, contactNos: parsed.contactNos }, false);
+      }),
+
+    goBack: (no: string) =>
+      runAction(ctx, 'segments.goBack', [no], async (s) => {
+        const header = await headerByNo(ctx, no);
+        const actions = await actionsOf(ctx, header.id);
+        const last = actions.at(-1);
+        if (!last) throw new SegmentsError('NOTHING_TO_UNDO', `Segment ${no} has no criteria action to undo`, { segmentNo: no });
+        const inserted = (await db.segmentLines.bulkGet(last.insertedLineIds)).filter((l): l is SegmentLine => Boolean(l));
+        if (inserted.length) await db.segmentLines.bulkDelete(inserted.map((l) => l.id));
+        if (last.deletedLines.length) await db.segmentLines.bulkPut(last.deletedLines);
+        await db.criteriaActions.delete(last.id);
+        await touchHeader(ctx, s, header);
+        return { added: last.deletedLines, removed: inserted, noOfCriteriaActions: actions.length - 1 };
+      }),
+
+    saveCriteria: (no: string, code: string, description = '') =>
+      runAction(ctx, 'segments.saveCriteria', [no, code, description], async (s): Promise<SavedCriteria> => {
+        const header = await headerByNo(ctx, no);
+        if (typeof code !== 'string' || code.trim() === '') throw new SegmentsError('INVALID_INPUT', 'Code must have a value to save the criteria', { field: 'code' });
+        if (code.length > 20) throw new SegmentsError('INVALID_INPUT', `Code is longer than 20 characters (${code.length})`, { field: 'code' });
+        if (description.length > 100) throw new SegmentsError('INVALID_INPUT', `Description is longer than 100 characters (${description.length})`, { field: 'description' });
+        const actions = await actionsOf(ctx, header.id);
+        if (actions.length === 0) throw new SegmentsError('NO_CRITERIA_ACTIONS', `Segment ${no} has no criteria actions to save`, { segmentNo: no });
+        if (await db.savedCriteria.where('code').equals(code).count()) throw new SegmentsError('SAVED_CRITERIA_EXISTS', `Saved segment criteria ${code} already exist`, { code });
+        const profile = await readProfile(ctx);
+        const saved: SavedCriteria = {
+          id: s.newId(),
+          createdAt: s.stamp,
+          updatedAt: s.stamp,
+          code,
+          description,
+          userId: profile.userId,
+          actions: actions.map((a) => ({ kind: a.kind, options: a.options, filters: a.filters, ...(a.contactNos ? { contactNos: a.contactNos } : {}) })),
+        };
+        await db.savedCriteria.add(saved);
+        return saved;
+      }),
+
+    reuseCriteria: (no: string, code: string) =>
+      runAction(ctx, 'segments.reuseCriteria', [no, code], async (s) => {
+        const saved = await db.savedCriteria.where('code').equals(code).first();
+        if (!saved) throw new SegmentsError('NOT_FOUND', `Saved segment criteria ${code} do not exist`, { code });
+        const total: StepResult = { added: [], removed: [], noOfCriteriaActions: 0 };
+        for (const a of saved.actions) {
+          // Each saved action runs against today's contacts and is recorded anew (Go Back works on it).
+          const header = await headerByNo(ctx, no);
+          const r = await runStep(ctx, s, header, { kind: a.kind, filters: a.filters, options: a.options, contactNos: a.contactNos }, true);
+          const removedIds = new Set(r.removed.map((l) => l.id));
+          total.added = total.added.filter((l) => !removedIds.has(l.id)).concat(r.added);
+          total.removed.push(...r.removed.filter((l) => !total.added.some((x) => x.id === l.id)));
+          total.noOfCriteriaActions = r.noOfCriteriaActions;
+        }
+        return total;
+      }),
+
+    reuseLoggedSegment: (no: string, loggedSegmentEntryNo: number, opts: { allowExistingContacts?: boolean } = {}) =>
+      runAction(ctx, 'segments.reuseLoggedSegment', [no, loggedSegmentEntryNo, opts], async (s) => {
+        const header = await headerByNo(ctx, no);
+        const logged = await db.loggedSegments.where('entryNo').equals(loggedSegmentEntryNo).first();
+        if (!logged) throw new SegmentsError('NOT_FOUND', `Logged segment ${loggedSegmentEntryNo} does not exist`, { field: 'loggedSegmentEntryNo' });
+        return addLoggedContacts(ctx, s, header, logged.entryNo, { allowExistingContacts: Boolean(opts.allowExistingContacts) });
+      }),
+
+    applyMailingGroup: (no: string, mailingGroupCode: string, opts: { deleteOldAssignments?: boolean } = {}) =>
+      runAction(ctx, 'segments.applyMailingGroup', [no, mailingGroupCode, opts], async (s) => {
+        const header = await headerByNo(ctx, no);
+        if (!(await db.mailingGroups.where('code').equals(mailingGroupCode).count())) {
+          throw new SegmentsError('NOT_FOUND', `Mailing group ${mailingGroupCode} does not exist`, { field: 'mailingGroupCode', code: mailingGroupCode });
+        }
+        const changed = new Map<string, Contact>();
+        if (opts.deleteOldAssignments) {
+          // As in BC: the group is first removed from every contact, not only the segment's.
+          for (const c of await db.contacts.where('mailingGroups').equals(mailingGroupCode).toArray()) {
+            changed.set(c.no, { ...c, mailingGroups: c.mailingGroups.filter((g) => g !== mailingGroupCode), updatedAt: s.stamp });
+          }
+        }
+        const lines = await linesOf(ctx, header.id);
+        for (const c of (await contactsByNos(ctx, lines.map((l) => l.contactNo))).values()) {
+          const base = changed.get(c.no) ?? c;
+          if (!base.mailingGroups.includes(mailingGroupCode)) changed.set(c.no, { ...base, mailingGroups: [...base.mailingGroups, mailingGroupCode], updatedAt: s.stamp });
+        }
+        if (changed.size) await db.contacts.bulkPut([...changed.values()]);
+      }),
+  };
+}
+
+/** One line per interaction log entry of a logged segment (canceled ones included), as one Add Contacts action. */
+export async function addLoggedContacts(ctx: StoreContext, s: ActionScope, header: SegmentHeaderRecord, loggedSegmentEntryNo: number, options: AddContactsOptions): Promise<StepResult> {
+  const db = ctx.db;
+  const entries = (await db.interactionLog.where('loggedSegmentEntryNo').equals(loggedSegmentEntryNo).toArray()).sort((a, b) => a.entryNo - b.entryNo);
+  const lines = await linesOf(ctx, header.id);
+  const existing = new Set(lines.map((l) => l.contactNo));
+  const known = await contactsByNos(ctx, entries.map((e) => e.contactNo));
+  const seen = new Set<string>();
+  const contacts: Contact[] = [];
+  for (const e of entries) {
+    const c = known.get(e.contactNo);
+    if (!c || seen.has(c.no) || (existing.has(c.no) && !options.allowExistingContacts)) continue;
+    seen.add(c.no);
+    contacts.push(c);
+  }
+  const actionNo = await nextActionNo(ctx, header.id);
+  const added = makeLines(s, header, lastLineNoOf(lines), contacts, await templateByCode(ctx, header.interactionTemplateCode), actionNo);
+  if (added.length) await db.segmentLines.bulkAdd(added);
+  const filters: CriteriaFilters = { interactionLog: { loggedSegmentEntryNo: String(loggedSegmentEntryNo) } };
+  await db.criteriaActions.add(makeAction(s, header, actionNo, 'Add Contacts', options, filters, added, []));
+  await touchHeader(ctx, s, header);
+  return { added, removed: [], noOfCriteriaActions: actionNo };
+}

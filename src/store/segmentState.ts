@@ -1,0 +1,114 @@
+// Reading and writing one segment as a unit: header, lines, criteria actions with their history.
+// Any change to lines or criteria also writes the header, so the segment is versioned as one unit.
+import Dexie from 'dexie';
+import type { Contact } from '../domain/contact';
+import type { CriteriaAction, CriteriaFilters, CriteriaOptions } from '../domain/criteria';
+import type { CriteriaKind } from '../domain/enums';
+import { SegmentsError } from '../domain/errors';
+import type { InteractionTemplate } from '../domain/interaction';
+import { lineDefaults } from '../domain/lineDefaults';
+import type { SegmentHeader, SegmentHeaderRecord, SegmentLine } from '../domain/segment';
+import type { SegmentView } from '../domain/workspace';
+import type { ActionScope } from './action';
+import type { StoreContext } from './context';
+
+export async function headerByNo(ctx: StoreContext, no: string): Promise<SegmentHeaderRecord> {
+  const h = await ctx.db.segments.where('no').equals(no).first();
+  if (!h) throw new SegmentsError('NOT_FOUND', `Segment ${no} does not exist`, { segmentNo: no });
+  return h;
+}
+
+export function linesOf(ctx: StoreContext, segmentId: string): Promise<SegmentLine[]> {
+  return ctx.db.segmentLines.where('[segmentId+lineNo]').between([segmentId, Dexie.minKey], [segmentId, Dexie.maxKey]).toArray();
+}
+
+export function actionsOf(ctx: StoreContext, segmentId: string): Promise<CriteriaAction[]> {
+  return ctx.db.criteriaActions.where('[segmentId+actionNo]').between([segmentId, Dexie.minKey], [segmentId, Dexie.maxKey]).toArray();
+}
+
+export function withFigures(header: SegmentHeaderRecord, lines: readonly SegmentLine[], noOfCriteriaActions: number): SegmentHeader {
+  let cost = 0;
+  let duration = 0;
+  let noOfLines = 0;
+  for (const l of lines) {
+    if (l.contactNo !== '') noOfLines++;
+    cost += l.cost;
+    duration += l.duration;
+  }
+  return { ...header, noOfLines, noOfCriteriaActions, cost: Math.round(cost * 100) / 100, duration };
+}
+
+export function viewOf(header: SegmentHeaderRecord, lines: readonly SegmentLine[], actions: readonly CriteriaAction[]): SegmentView {
+  return {
+    header: withFigures(header, lines, actions.length),
+    lines: [...lines],
+    criteria: actions.map((a) => ({ actionNo: a.actionNo, kind: a.kind, options: a.options, filters: a.filters, ...(a.contactNos ? { contactNos: a.contactNos } : {}) })),
+  };
+}
+
+export async function readView(ctx: StoreContext, header: SegmentHeaderRecord): Promise<SegmentView> {
+  const [lines, actions] = await Promise.all([linesOf(ctx, header.id), actionsOf(ctx, header.id)]);
+  return viewOf(header, lines, actions);
+}
+
+/** Writes the header with a new updatedAt: every change to a segment moves its version. */
+export async function touchHeader(ctx: StoreContext, s: ActionScope, header: SegmentHeaderRecord): Promise<SegmentHeaderRecord> {
+  const next = { ...header, updatedAt: s.stamp };
+  await ctx.db.segments.put(next);
+  return next;
+}
+
+export async function templateByCode(ctx: StoreContext, code: string): Promise<InteractionTemplate | undefined> {
+  if (!code) return undefined;
+  return ctx.db.interactionTemplates.where('code').equals(code).first();
+}
+
+/** New lines for these contacts, appended after the last line number (+10000 each). */
+export function makeLines(s: ActionScope, header: SegmentHeaderRecord, lastLineNo: number, contacts: readonly Contact[], template: InteractionTemplate | undefined, actionNo: number): SegmentLine[] {
+  return contacts.map((c, i) => ({
+    ...lineDefaults(header, c, template),
+    id: s.newId(),
+    createdAt: s.stamp,
+    updatedAt: s.stamp,
+    segmentId: header.id,
+    segmentNo: header.no,
+    lineNo: lastLineNo + (i + 1) * 10000,
+    contactNo: c.no,
+    contactCompanyNo: c.companyNo,
+    addedByAction: actionNo,
+  }));
+}
+
+export const lastLineNoOf = (lines: readonly SegmentLine[]) => lines.reduce((m, l) => Math.max(m, l.lineNo), 0);
+
+export async function nextActionNo(ctx: StoreContext, segmentId: string): Promise<number> {
+  const last = await ctx.db.criteriaActions.where('[segmentId+actionNo]').between([segmentId, Dexie.minKey], [segmentId, Dexie.maxKey]).last();
+  return (last?.actionNo ?? 0) + 1;
+}
+
+export function makeAction(
+  s: ActionScope,
+  header: SegmentHeaderRecord,
+  actionNo: number,
+  kind: CriteriaKind,
+  options: CriteriaOptions,
+  filters: CriteriaFilters,
+  inserted: readonly SegmentLine[],
+  deleted: readonly SegmentLine[],
+  contactNos?: string[],
+): CriteriaAction {
+  return {
+    id: s.newId(),
+    createdAt: s.stamp,
+    updatedAt: s.stamp,
+    segmentId: header.id,
+    segmentNo: header.no,
+    actionNo,
+    kind,
+    options,
+    filters,
+    ...(contactNos ? { contactNos } : {}),
+    insertedLineIds: inserted.map((l) => l.id),
+    deletedLines: deleted.map((l) => ({ ...l })),
+  };
+}

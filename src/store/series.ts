@@ -1,0 +1,41 @@
+// Number series: the last number used is stored, so a number is never issued twice.
+import { nextNo } from '../domain/series';
+import type { SeriesKind } from '../domain/setup';
+import type { ActionScope } from './action';
+import type { StoreContext } from './context';
+
+/** The next number of a pattern-based series (segments, contacts), skipping numbers already in use. */
+export async function takeNo(ctx: StoreContext, s: ActionScope, kind: SeriesKind, pattern: string, inUse: (no: string) => Promise<boolean>): Promise<string> {
+  const rec = await ctx.db.series.get(kind);
+  let no = nextNo(pattern, rec?.lastNo);
+  while (await inUse(no)) no = nextNo(pattern, no);
+  await ctx.db.series.put({ id: kind, lastNo: no, updatedAt: s.stamp });
+  return no;
+}
+
+/** `count` numbers in a row from a pattern-based series. */
+export async function takeNos(ctx: StoreContext, s: ActionScope, kind: SeriesKind, pattern: string, count: number, inUse: (nos: string[]) => Promise<Set<string>>): Promise<string[]> {
+  const rec = await ctx.db.series.get(kind);
+  const out: string[] = [];
+  let last = rec?.lastNo;
+  while (out.length < count) {
+    const batch: string[] = [];
+    while (batch.length < count - out.length) {
+      last = nextNo(pattern, last);
+      batch.push(last);
+    }
+    const used = await inUse(batch);
+    out.push(...batch.filter((n) => !used.has(n)));
+  }
+  if (count > 0) await ctx.db.series.put({ id: kind, lastNo: last!, updatedAt: s.stamp });
+  return out;
+}
+
+/** The next entry number (1, 2, …) of an integer series, never below `atLeast`. */
+export async function takeEntryNos(ctx: StoreContext, s: ActionScope, kind: 'loggedSegment' | 'interactionLogEntry', count: number, atLeast: number): Promise<number[]> {
+  const rec = await ctx.db.series.get(kind);
+  const start = Math.max(Number(rec?.lastNo ?? 0), atLeast) + 1;
+  const nos = Array.from({ length: count }, (_, i) => start + i);
+  if (count > 0) await ctx.db.series.put({ id: kind, lastNo: String(start + count - 1), updatedAt: s.stamp });
+  return nos;
+}

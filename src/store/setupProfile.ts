@@ -1,0 +1,45 @@
+// Setup (shared by the workspace) and Profile (this pane's user, never synced).
+import { SegmentsError } from '../domain/errors';
+import { defaultProfile, defaultSetup, profileSchema, setupSchema, type Profile, type Setup } from '../domain/setup';
+import { runAction } from './action';
+import type { StoreContext } from './context';
+import { describeIssues } from './rows';
+
+export async function readSetup(ctx: StoreContext): Promise<Setup> {
+  return (await ctx.db.setup.get('setup')) ?? { ...defaultSetup, locale: ctx.locale, updatedAt: '' };
+}
+
+export async function readProfile(ctx: StoreContext): Promise<Profile> {
+  return (await ctx.db.profile.get('profile')) ?? { ...defaultProfile, updatedAt: '' };
+}
+
+export function setupApi(ctx: StoreContext) {
+  return {
+    get: () => readSetup(ctx),
+    update: (patch: Partial<Setup>) =>
+      runAction(ctx, 'setup.update', [patch], async (s) => {
+        const next = { ...(await readSetup(ctx)), ...patch, id: 'setup' as const, updatedAt: s.stamp };
+        const parsed = setupSchema.safeParse(next);
+        if (!parsed.success) throw new SegmentsError('INVALID_INPUT', `Setup: ${describeIssues(parsed.error).join('; ')}`, { field: String(parsed.error.issues[0]?.path[0] ?? '') });
+        await ctx.db.setup.put(parsed.data);
+        return parsed.data;
+      }),
+  };
+}
+
+export function profileApi(ctx: StoreContext) {
+  return {
+    get: () => readProfile(ctx),
+    update: async (patch: Partial<Profile>) => {
+      const at = ctx.now().toISOString();
+      // Local only: a plain transaction of its own, outside the recorded workspace actions.
+      return ctx.db.transaction('rw', ctx.db.profile, async () => {
+        const next = { ...(await readProfile(ctx)), ...patch, id: 'profile' as const, updatedAt: at };
+        const parsed = profileSchema.safeParse(next);
+        if (!parsed.success) throw new SegmentsError('INVALID_INPUT', `Profile: ${describeIssues(parsed.error).join('; ')}`, { field: String(parsed.error.issues[0]?.path[0] ?? '') });
+        await ctx.db.profile.put(parsed.data);
+        return parsed.data;
+      });
+    },
+  };
+}
