@@ -55,16 +55,18 @@ async function openPostgres(url: string): Promise<Sql> {
     },
     async transaction(fn) {
       const client = await pool.connect();
+      let broken: Error | undefined;
       try {
         await client.query('begin');
         const r = await fn({ query: async <T>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as T[] });
         await client.query('commit');
         return r;
       } catch (e) {
-        await client.query('rollback').catch(() => undefined);
+        // A connection that cannot roll back is dead (the database restarted): the pool drops it.
+        await client.query('rollback').catch((err: Error) => (broken = err));
         throw e;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     async close() {
