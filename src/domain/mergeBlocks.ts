@@ -1,0 +1,130 @@
+// Merged letters in blocks under the size a Word request may carry: each block is one OOXML package
+// (the letters, each in its content control, page breaks between) written with one `insertOoxml`, so
+// N letters take ceil(N/K) writes, with K as large as the cap allows. And the way back: a package read
+// from the document split into its letters.
+import { SegmentsError } from './errors';
+import { buildFlatOpc, findSdts, parseLetter, type LetterPackage } from './mergeOoxml';
+import { PAGE_BREAK, parseLetterTag, wrapLetter, type RenderedLetter } from './mergeRender';
+
+/** Large `insertOoxml` payloads fail in Word: no request may carry more than this (4 MB). */
+export const WORD_REQUEST_CAP = 4 * 1024 * 1024;
+/** Room kept in every request for its envelope (object paths, ids, the batch's own JSON). */
+export const REQUEST_ENVELOPE_BYTES = 16 * 1024;
+/** Room kept per queued operation (method name, object path, ids). */
+export const OPERATION_BYTES = 256;
+
+/** The bytes a string takes as a JSON string in a UTF-8 request body (quotes and escapes included). */
+export function jsonSize(s: string): number {
+  let n = 2;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22 || c === 0x5c) n += 2;
+    else if (c < 0x20) n += c === 0x0a || c === 0x0d || c === 0x09 || c === 0x08 || c === 0x0c ? 2 : 6;
+    else if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdfff) n += 2; // a surrogate pair: 4 bytes for the two units
+    else n += 3;
+  }
+  return n;
+}
+
+export interface MergeBlock {
+  letters: RenderedLetter[];
+  /** The package `insertOoxml` takes. */
+  ooxml: string;
+  /** `jsonSize(ooxml)` plus the request's envelope: what the request carries. */
+  bytes: number;
+}
+
+const REL_REF = /\br:(?:id|embed|link|pict|dm|lo|qs|cs)="/;
+
+function packageOf(l: RenderedLetter): LetterPackage {
+  return l.letter.pkg;
+}
+
+/**
+ * Packs letters into as few blocks as the cap allows, in order. A block takes its styles and other
+ * parts from its first letter; a letter from another letter package that refers to parts of its own
+ * (pictures) starts a new block, so its references resolve. Throws INVALID_INPUT when one letter alone
+ * is over the cap.
+ */
+export function planMergeBlocks(letters: RenderedLetter[], cap = WORD_REQUEST_CAP, startsWithBreak = false): MergeBlock[] {
+  const blocks: MergeBlock[] = [];
+  const breakBytes = jsonSize(PAGE_BREAK) - 2;
+  let cur: { pkg: LetterPackage; xml: string[]; letters: RenderedLetter[]; bytes: number } | undefined;
+  const flush = () => {
+    if (!cur) return;
+    const ooxml = buildFlatOpc(cur.pkg, cur.xml.join(''));
+    blocks.push({ letters: cur.letters, ooxml, bytes: jsonSize(ooxml) + REQUEST_ENVELOPE_BYTES });
+    cur = undefined;
+  };
+  for (const l of letters) {
+    const xml = wrapLetter(l);
+    const pkg = packageOf(l);
+    const own = jsonSize(xml) - 2;
+    const needsOwnParts = cur !== undefined && pkg !== cur.pkg && REL_REF.test(l.body);
+    if (cur && (needsOwnParts || cur.bytes + breakBytes + own > cap)) flush();
+    if (!cur) {
+      const lead = blocks.length > 0 || startsWithBreak;
+      const empty = jsonSize(buildFlatOpc(pkg, '')) + REQUEST_ENVELOPE_BYTES + (lead ? breakBytes : 0);
+      if (empty + own > cap) {
+        throw new SegmentsError(
+          'INVALID_INPUT',
+          `the letter for line ${l.lineNo} takes ${own} bytes, more than one Word request may carry (${cap} bytes)`,
+          { field: 'letter', lineNo: l.lineNo, contactNo: l.contactNo },
+        );
+      }
+      cur = { pkg, xml: lead ? [PAGE_BREAK] : [], letters: [], bytes: empty };
+    } else {
+      cur.xml.push(PAGE_BREAK);
+      cur.bytes += breakBytes;
+    }
+    cur.xml.push(xml);
+    cur.letters.push(l);
+    cur.bytes += own;
+  }
+  flush();
+  return blocks;
+}
+
+export interface CommentWrite {
+  tag: string;
+  text: string;
+}
+
+/** Comments in blocks under the cap: each is a lookup by tag plus an `insertComment`. */
+export function planCommentBlocks(comments: CommentWrite[], cap = WORD_REQUEST_CAP): CommentWrite[][] {
+  const blocks: CommentWrite[][] = [];
+  let cur: CommentWrite[] = [];
+  let bytes = REQUEST_ENVELOPE_BYTES;
+  for (const c of comments) {
+    const own = jsonSize(c.text) + jsonSize(c.tag) + 4 * OPERATION_BYTES;
+    if (cur.length && bytes + own > cap) {
+      blocks.push(cur);
+      cur = [];
+      bytes = REQUEST_ENVELOPE_BYTES;
+    }
+    cur.push(c);
+    bytes += own;
+  }
+  if (cur.length) blocks.push(cur);
+  return blocks;
+}
+
+export interface MergedLetterRead {
+  segmentNo: string;
+  lineNo: number;
+  /** The letter as a package of its own (the block's styles and parts), its content control unwrapped. */
+  ooxml: string;
+}
+
+/** The merged letters in a package read back from the document, in document order. */
+export function splitMergedLetters(packageXml: string): MergedLetterRead[] {
+  const pkg = parseLetter(packageXml);
+  const out: MergedLetterRead[] = [];
+  for (const sdt of findSdts(pkg.body)) {
+    const t = parseLetterTag(sdt.tag);
+    if (t) out.push({ ...t, ooxml: buildFlatOpc(pkg, sdt.content) });
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+// The merge-field check before merging: fields in the letter that no data can fill, and per contact
+// the fields that would come out blank or lose characters. The user fixes the data or accepts.
+import type { LegacyField } from './mergeConvert';
+import type { RenderedLetter } from './mergeRender';
+import type { SegmentLine } from './segment';
+
+export interface MergeLineIssue {
+  lineNo: number;
+  contactNo: string;
+  /** Fields that come out blank for this contact. */
+  blanks: string[];
+  /** Fields that lose characters XML cannot hold, with the code points dropped. */
+  dropped: { key: string; codePoints: string[] }[];
+  /** The line has no contact, or no letter exists for it: it gets no letter. */
+  noLetter?: 'no-contact' | 'no-letter';
+}
+
+export interface MergeCheck {
+  /** Every field the letters use, in order of first use. */
+  usedFields: string[];
+  /** Fields that name nothing we know. */
+  unknownFields: string[];
+  /** Known fields that are blank for every contact: no data fills them. */
+  emptyFields: string[];
+  /** Lines with something to say, in line order. */
+  lines: MergeLineIssue[];
+  /** Word mail-merge fields («Name», MERGEFIELD) still in the document: they would print as they are. */
+  legacy: LegacyField[];
+  letters: number;
+  /** True when nothing needs the user's attention. */
+  clean: boolean;
+}
+
+export function checkMerge(lines: SegmentLine[], rendered: (RenderedLetter | undefined)[], legacy: LegacyField[] = []): MergeCheck {
+  const used: string[] = [];
+  const unknown = new Set<string>();
+  const filled = new Set<string>();
+  const issues: MergeLineIssue[] = [];
+  let letters = 0;
+  lines.forEach((line, i) => {
+    const r = rendered[i];
+    if (!r) {
+      issues.push({ lineNo: line.lineNo, contactNo: line.contactNo, blanks: [], dropped: [], noLetter: line.contactNo ? 'no-letter' : 'no-contact' });
+      return;
+    }
+    letters++;
+    for (const k of r.letter.keys) if (!used.includes(k)) used.push(k);
+    for (const k of r.unknown) unknown.add(k);
+    for (const k of r.letter.keys) if (!r.blanks.includes(k)) filled.add(k);
+    const blanks = r.blanks.filter((k) => !r.unknown.includes(k));
+    if (blanks.length || r.dropped.length) {
+      issues.push({
+        lineNo: r.lineNo,
+        contactNo: r.contactNo,
+        blanks,
+        dropped: r.dropped.map((d) => ({ key: d.key, codePoints: [...new Set(d.chars.map((c) => c.codePoint))] })),
+      });
+    }
+  });
+  const unknownFields = used.filter((k) => unknown.has(k));
+  const emptyFields = letters ? used.filter((k) => !unknown.has(k) && !filled.has(k)) : [];
+  return {
+    usedFields: used,
+    unknownFields,
+    emptyFields,
+    lines: issues,
+    legacy,
+    letters,
+    clean: unknownFields.length === 0 && emptyFields.length === 0 && issues.length === 0 && legacy.length === 0,
+  };
+}

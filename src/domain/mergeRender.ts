@@ -1,0 +1,214 @@
+// Letter rendering: a letter's OOXML with merge-field content controls + one segment line's values →
+// that contact's letter (body XML wrapped in a content control tagged with the segment and line), in
+// the line's language. A letter is compiled once (its fields found) and rendered for every line.
+import type { Salesperson } from './codes';
+import type { Contact } from './contact';
+import type { InteractionTemplate, Letters } from './interaction';
+import { COMMENT_FIELD, isKnownFieldKey, readMergeValue, type MergeRecord } from './mergeFields';
+import { findSdts, firstRunProperties, parseLetter, sdtElement, type LetterPackage } from './mergeOoxml';
+import { formatMergeValue, normaliseMergeText, safeLocale, textRun, type DroppedChar } from './mergeText';
+import type { SegmentHeader, SegmentLine } from './segment';
+
+export const LETTER_TAG_PREFIX = 'bcsegment:';
+
+/** The tag of a merged letter's content control: the segment and the line. */
+export function letterTag(segmentNo: string, lineNo: number): string {
+  return `${LETTER_TAG_PREFIX}${segmentNo}:${lineNo}`;
+}
+
+export function parseLetterTag(tag: string): { segmentNo: string; lineNo: number } | undefined {
+  const m = /^bcsegment:(.*):(\d+)$/.exec(tag);
+  return m ? { segmentNo: m[1], lineNo: Number(m[2]) } : undefined;
+}
+
+/** A tag that names a merge field (known or not): `contact.…`, `salesperson.…`, `extra.…`, `comment`… */
+export function isFieldTag(tag: string): boolean {
+  return /^(contact|salesperson|segment|interaction|extra)\.[^\s]+$/.test(tag) || tag === COMMENT_FIELD;
+}
+
+interface Hole {
+  key: string;
+  rPr: string;
+  /** A field control that holds paragraphs (block level), rendered as a paragraph. */
+  block: boolean;
+  pPr: string;
+}
+
+export interface CompiledLetter {
+  pkg: LetterPackage;
+  pieces: (string | Hole)[];
+  /** The field keys the letter uses, each once, in document order. */
+  keys: string[];
+}
+
+/** Finds the letter's merge fields once. Throws INVALID_INPUT when the OOXML cannot be read. */
+export function compileLetter(ooxml: string): CompiledLetter {
+  const pkg = parseLetter(ooxml);
+  const pieces: (string | Hole)[] = [];
+  const keys: string[] = [];
+  const walk = (xml: string) => {
+    let at = 0;
+    for (const sdt of findSdts(xml)) {
+      if (isFieldTag(sdt.tag)) {
+        pieces.push(xml.slice(at, sdt.start));
+        const block = /<w:p[\s>]/.test(sdt.content);
+        const pPr = block ? (/<w:p(?:\s[^>]*)?>\s*(<w:pPr>[\s\S]*?<\/w:pPr>)?/.exec(sdt.content)?.[1] ?? '') : '';
+        pieces.push({ key: sdt.tag, rPr: firstRunProperties(sdt.content), block, pPr });
+        if (!keys.includes(sdt.tag)) keys.push(sdt.tag);
+      } else {
+        // Another content control (the user's own): keep it, and look for fields inside it.
+        pieces.push(xml.slice(at, sdt.contentStart));
+        walk(sdt.content);
+        pieces.push(xml.slice(sdt.contentEnd, sdt.end));
+      }
+      at = sdt.end;
+    }
+    pieces.push(xml.slice(at));
+  };
+  walk(pkg.body);
+  return { pkg, pieces: pieces.filter((p) => p !== ''), keys };
+}
+
+export interface FieldDrop {
+  key: string;
+  chars: DroppedChar[];
+}
+
+export interface RenderedLetter {
+  segmentNo: string;
+  lineNo: number;
+  contactNo: string;
+  languageCode: string;
+  locale: string;
+  /** The tag of the letter's content control. */
+  tag: string;
+  /** The letter's body XML (what goes inside its content control). */
+  body: string;
+  /** The compiled letter it came from (its package gives styles and other parts). */
+  letter: CompiledLetter;
+  /** The comment to attach to the letter ('' for none), normalised like a field value. */
+  comment: string;
+  /** Fields that came out blank. */
+  blanks: string[];
+  /** Fields that name nothing we know (rendered blank). */
+  unknown: string[];
+  /** Characters dropped from values because XML cannot hold them. */
+  dropped: FieldDrop[];
+}
+
+/** Renders one line's letter. */
+export function renderLetter(compiled: CompiledLetter, record: MergeRecord, locale: string): RenderedLetter {
+  const blanks: string[] = [];
+  const unknown: string[] = [];
+  const dropped: FieldDrop[] = [];
+  const values = new Map<string, string>();
+  for (const key of compiled.keys) {
+    const raw = readMergeValue(key, record);
+    if (raw === undefined || !isKnownFieldKey(key)) unknown.push(key);
+    const n = normaliseMergeText(formatMergeValue(raw, locale));
+    if (n.dropped.length) dropped.push({ key, chars: n.dropped });
+    if (n.text.trim() === '') blanks.push(key);
+    values.set(key, n.text);
+  }
+  let body = '';
+  for (const p of compiled.pieces) {
+    if (typeof p === 'string') body += p;
+    else if (p.block) body += `<w:p>${p.pPr}${textRun(values.get(p.key) ?? '', p.rPr)}</w:p>`;
+    else body += textRun(values.get(p.key) ?? '', p.rPr);
+  }
+  if (!/<w:(p|tbl)[\s>/]/.test(body)) body += '<w:p/>';
+  const comment = normaliseMergeText(record.line.comment ?? '').text;
+  return {
+    segmentNo: record.header.no,
+    lineNo: record.line.lineNo,
+    contactNo: record.line.contactNo,
+    languageCode: record.line.languageCode,
+    locale,
+    tag: letterTag(record.header.no, record.line.lineNo),
+    body,
+    letter: compiled,
+    comment,
+    blanks,
+    unknown,
+    dropped,
+  };
+}
+
+/** The letter's content control, optionally anchoring comment `commentId` over the whole letter. */
+export function wrapLetter(l: Pick<RenderedLetter, 'tag' | 'contactNo' | 'body'>, commentId?: number): string {
+  let body = l.body;
+  if (commentId !== undefined) {
+    const first = /<w:p(?:\s[^>]*)?>(?:\s*<w:pPr>[\s\S]*?<\/w:pPr>)?/.exec(body);
+    const last = body.lastIndexOf('</w:p>');
+    const end = `<w:commentRangeEnd w:id="${commentId}"/><w:r><w:commentReference w:id="${commentId}"/></w:r>`;
+    if (first && last > first.index) {
+      const at = first.index + first[0].length;
+      body = `${body.slice(0, at)}<w:commentRangeStart w:id="${commentId}"/>${body.slice(at, last)}${end}${body.slice(last)}`;
+    } else {
+      body = `<w:p><w:commentRangeStart w:id="${commentId}"/>${end}</w:p>${body}`;
+    }
+  }
+  return sdtElement(l.tag, l.contactNo, body);
+}
+
+export const PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>';
+
+/** Everything a merge of one segment reads, gathered by the caller from the workspace. */
+export interface MergeSource {
+  header: SegmentHeader;
+  lines: SegmentLine[];
+  contacts: Map<string, Contact>;
+  salespeople: Map<string, Salesperson>;
+  templates: Map<string, InteractionTemplate>;
+  /** Language code → BCP 47 locale (the Language list). */
+  locales: Map<string, string>;
+  /** The locale for lines whose language has none (the workspace's). */
+  fallbackLocale: string;
+  /** The language code of the open document's letter (its key in the header's letters). */
+  documentLanguageCode: string;
+  /** Overrides the header's letter for `documentLanguageCode` (a preview before it is saved). */
+  documentLetter?: string;
+}
+
+/** Which letter a line gets: its own, else the segment's for its language, else the document's. */
+export function letterFor(line: SegmentLine, letters: Letters, documentLanguageCode: string, documentLetter?: string): string | undefined {
+  if (line.letter) return line.letter;
+  if (line.languageCode !== documentLanguageCode && letters[line.languageCode]?.ooxml) return letters[line.languageCode].ooxml;
+  return documentLetter ?? letters[documentLanguageCode]?.ooxml ?? letters['']?.ooxml;
+}
+
+/** Renders lines one by one with compiled letters cached (so a caller can work in chunks and yield). */
+export class LetterRenderer {
+  private readonly compiled = new Map<string, CompiledLetter>();
+  constructor(private readonly src: MergeSource) {}
+
+  compile(ooxml: string): CompiledLetter {
+    let c = this.compiled.get(ooxml);
+    if (!c) this.compiled.set(ooxml, (c = compileLetter(ooxml)));
+    return c;
+  }
+
+  /** The letters in use so far (for the check's "fields used"). */
+  letters(): CompiledLetter[] {
+    return [...this.compiled.values()];
+  }
+
+  localeOf(line: SegmentLine): string {
+    return safeLocale(this.src.locales.get(line.languageCode) || this.src.fallbackLocale);
+  }
+
+  /** `undefined` for a line without a contact or without any letter. */
+  render(line: SegmentLine): RenderedLetter | undefined {
+    if (!line.contactNo) return undefined;
+    const ooxml = letterFor(line, this.src.header.letters, this.src.documentLanguageCode, this.src.documentLetter);
+    if (!ooxml) return undefined;
+    const record: MergeRecord = {
+      header: this.src.header,
+      line,
+      contact: this.src.contacts.get(line.contactNo),
+      salesperson: this.src.salespeople.get(line.salespersonCode),
+      template: this.src.templates.get(line.interactionTemplateCode),
+    };
+    return renderLetter(this.compile(ooxml), record, this.localeOf(line));
+  }
+}
