@@ -1,0 +1,124 @@
+// Word mail-merge documents converted, letters packed in blocks under the request cap and split back,
+// and the merged .docx.
+import { DOMParser } from '@xmldom/xmldom';
+import { mergedDocx, readDocxParts } from '../../src/domain/docx';
+import { planCommentBlocks, planMergeBlocks, splitMergedLetters, jsonSize, WORD_REQUEST_CAP } from '../../src/domain/mergeBlocks';
+import { convertLegacyFields, fieldResolver } from '../../src/domain/mergeConvert';
+import { compileLetter, LetterRenderer } from '../../src/domain/mergeRender';
+import { ooxmlToText, parseLetter } from '../../src/domain/mergeOoxml';
+import { letterPackage, makeSource } from './mergeFixture';
+
+const parse = (xml: string) => {
+  const errors: string[] = [];
+  const doc = new DOMParser({ onError: (level, msg) => level !== 'warning' && errors.push(msg) }).parseFromString(xml, 'text/xml');
+  expect(errors).toEqual([]);
+  return doc;
+};
+
+const resolve = fieldResolver([
+  { key: 'contact.name', caption: 'Name', names: ['Name', 'Nome', 'Contact Name'] },
+  { key: 'contact.city', caption: 'City', names: ['City', 'Città'] },
+  { key: 'extra.Region', caption: 'Region', names: ['Region'] },
+]);
+
+describe('documents made for Word mail merge', () => {
+  const simple = '<w:p><w:r><w:t xml:space="preserve">Dear </w:t></w:r><w:fldSimple w:instr=" MERGEFIELD &quot;Contact Name&quot; \\* MERGEFORMAT "><w:r><w:rPr><w:b/></w:rPr><w:t>«Contact Name»</w:t></w:r></w:fldSimple></w:p>';
+  const complex =
+    '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> MERGEFIELD </w:instrText></w:r><w:r><w:instrText>City</w:instrText></w:r>' +
+    '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>«City»</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>';
+  const text = '<w:p><w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">Region: «Region», shoe: «Shoe size»!</w:t></w:r></w:p>';
+  const unknownField = '<w:p><w:fldSimple w:instr=" MERGEFIELD Fax "><w:r><w:t>«Fax»</w:t></w:r></w:fldSimple></w:p>';
+
+  it('recognises simple and complex MERGEFIELDs and «Name» text, and converts the ones it can match', () => {
+    const out = convertLegacyFields(letterPackage(simple + complex + text + unknownField), resolve);
+    expect(out.fields).toEqual([
+      { kind: 'MERGEFIELD', name: 'Contact Name', key: 'contact.name' },
+      { kind: 'MERGEFIELD', name: 'Fax' },
+      { kind: 'MERGEFIELD', name: 'City', key: 'contact.city' },
+      { kind: 'text', name: 'Region', key: 'extra.Region' },
+      { kind: 'text', name: 'Shoe size' },
+    ]);
+    parse(out.ooxml);
+    const letter = compileLetter(out.ooxml);
+    expect(letter.keys).toEqual(['contact.name', 'contact.city', 'extra.Region']);
+    // formatting of the field is kept, unknown ones stay as they were
+    expect(out.ooxml).toContain('<w:alias w:val="Name"/><w:tag w:val="contact.name"/></w:sdtPr><w:sdtContent><w:r><w:rPr><w:b/></w:rPr><w:t>«Name»</w:t>');
+    expect(out.ooxml).toContain('MERGEFIELD Fax');
+    const src = makeSource(1, out.ooxml);
+    expect(ooxmlToText(new LetterRenderer(src).render(src.lines[0])!.body)).toBe('Dear Contact 0\nLondon\nRegion: South, shoe: «Shoe size»!\n«Fax»\n');
+  });
+
+  it('works on bare body XML too and leaves a document without fields alone', () => {
+    const out = convertLegacyFields(text, resolve);
+    expect(out.ooxml.startsWith('<w:p>')).toBe(true);
+    expect(out.fields.filter((f) => f.key)).toHaveLength(1);
+    const none = letterPackage('<w:p><w:r><w:t>Hello</w:t></w:r></w:p>');
+    expect(convertLegacyFields(none, resolve).fields).toEqual([]);
+  });
+});
+
+describe('blocks under the request cap', () => {
+  const src = makeSource(1000);
+  const rr = new LetterRenderer(src);
+  const letters = src.lines.map((l) => rr.render(l)!);
+
+  it('packs 1,000 letters of about 8 KB into 3 insertOoxml payloads, each under 4 MB, in order', () => {
+    const blocks = planMergeBlocks(letters);
+    expect(blocks).toHaveLength(3);
+    for (const b of blocks) {
+      expect(b.bytes).toBeLessThanOrEqual(WORD_REQUEST_CAP);
+      expect(jsonSize(b.ooxml)).toBe(Buffer.byteLength(JSON.stringify(b.ooxml), 'utf8'));
+    }
+    expect(blocks.flatMap((b) => b.letters.map((l) => l.lineNo))).toEqual(src.lines.map((l) => l.lineNo));
+    parse(blocks[1].ooxml);
+    // every block after the first starts with a page break; letters are separated by one
+    expect(parseLetter(blocks[1].ooxml).body.startsWith('<w:p><w:r><w:br w:type="page"/></w:r></w:p><w:sdt>')).toBe(true);
+    expect(ooxmlToText(parseLetter(blocks[0].ooxml).body).split('\f')).toHaveLength(blocks[0].letters.length);
+  });
+
+  it('splits a small cap into more blocks and refuses a letter larger than the cap', () => {
+    expect(planMergeBlocks(letters.slice(0, 10), 40_000).length).toBeGreaterThan(2);
+    expect(() => planMergeBlocks(letters.slice(0, 1), 20_000)).toThrow(/line 10000 takes \d+ bytes, more than one Word request may carry \(20000 bytes\)/);
+  });
+
+  it('packs comments by size', () => {
+    const comments = letters.map((l) => ({ tag: l.tag, text: 'x'.repeat(2000) }));
+    expect(planCommentBlocks(comments)).toHaveLength(1);
+    expect(planCommentBlocks(comments, 1_000_000).length).toBe(Math.ceil(1000 / Math.floor((1_000_000 - 16384) / (2002 + 26 + 1024))));
+  });
+
+  it('splits a package read back from the document into its letters', () => {
+    const [block] = planMergeBlocks(letters.slice(0, 3));
+    const back = splitMergedLetters(block.ooxml);
+    expect(back.map((b) => [b.segmentNo, b.lineNo])).toEqual([
+      ['SEG00001', 10000],
+      ['SEG00001', 20000],
+      ['SEG00001', 30000],
+    ]);
+    expect(parseLetter(back[1].ooxml).body).toBe(letters[1].body);
+    expect(parseLetter(back[1].ooxml).parts.map((p) => p.name)).toContain('/word/styles.xml');
+  });
+});
+
+describe('the merged .docx', () => {
+  it('holds every letter with page breaks and each comment in comments.xml, anchored in its letter', () => {
+    const src = makeSource(3);
+    src.lines[1] = { ...src.lines[1], comment: '' };
+    src.lines[2] = { ...src.lines[2], comment: 'Two\nlines & <markup>' };
+    const rr = new LetterRenderer(src);
+    const parts = readDocxParts(mergedDocx(src.lines.map((l) => rr.render(l)!), { author: 'Jo Rossi', date: '2026-11-29T10:00:00Z' }));
+    expect(Object.keys(parts).sort()).toEqual(['[Content_Types].xml', '_rels/.rels', 'word/_rels/document.xml.rels', 'word/comments.xml', 'word/document.xml', 'word/styles.xml']);
+    const doc = parse(parts['word/document.xml']);
+    expect(doc.getElementsByTagName('w:sdt').length).toBe(3 + 0);
+    expect(doc.getElementsByTagName('w:commentReference').length).toBe(2);
+    const comments = parse(parts['word/comments.xml']).getElementsByTagName('w:comment');
+    expect(comments.length).toBe(2);
+    expect(comments[1].getAttribute('w:id')).toBe('1');
+    expect(comments[1].textContent).toBe('Twolines & <markup>');
+    expect(comments[1].getElementsByTagName('w:p').length).toBe(2);
+    expect(parts['word/_rels/document.xml.rels']).toContain('Target="comments.xml"');
+    expect(parts['[Content_Types].xml']).toContain('PartName="/word/comments.xml"');
+    const text = ooxmlToText(parts['word/document.xml']);
+    expect(text.split('\f').map((t) => /Line 1: (.*)\n/.exec(t)?.[1])).toEqual(['Contact 0', 'Contact 1', 'Contact 2']);
+  });
+});
