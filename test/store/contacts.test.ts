@@ -1,0 +1,126 @@
+import { describe, expect, test } from 'vitest';
+import { makeContact, makeWorkspace, seedMarket } from './helpers';
+
+describe('contacts.upsert', () => {
+  test('inserts new rows and merges later rows into the stored record, absent fields keeping their value', async () => {
+    const ws = await makeWorkspace();
+    const first = await ws.contacts.upsert([makeContact(1, { mailingGroups: ['XMAS'], extra: { Segment: 'Gold' } })]);
+    expect(first).toMatchObject({ inserted: 1, updated: 0, rejected: [] });
+    const before = await ws.contacts.get('CT00001');
+    ws.clock.advance(60_000);
+    const second = await ws.contacts.upsert([{ no: 'CT00001', city: 'Napoli', mailingGroups: [] }]);
+    expect(second).toMatchObject({ inserted: 0, updated: 1 });
+    expect(second.results).toEqual([{ index: 0, key: 'CT00001', outcome: 'updated' }]);
+    const after = await ws.contacts.get('CT00001');
+    expect(after).toMatchObject({ city: 'Napoli', name: 'Person 1', postCode: '00184', mailingGroups: [], extra: { Segment: 'Gold' } });
+    expect(after!.id).toBe(before!.id);
+    expect(after!.createdAt).toBe(before!.createdAt);
+    expect(after!.updatedAt).not.toBe(before!.updatedAt);
+  });
+
+  test('malformed rows are rejected with readable reasons and never cost a valid row its place', async () => {
+    const ws = await makeWorkspace();
+    const rows: unknown[] = [
+      makeContact(1),
+      { name: 'No number' },
+      { no: 'CT9', type: 'Robot', name: 'Unknown type' },
+      { no: 'CT10', name: 'Bad mail', email: 'not-an-address' },
+      { no: 'CT11', name: 'x'.repeat(10_000) },
+      { no: 'CT12', name: 'Bell\u0007Char' },
+      { no: 'CT13', name: 'Number post code', postCode: 184 },
+      makeContact(2),
+      { no: 'CT14' },
+      'just text',
+      { no: 'CT15', name: 'Odd field', colour: 'blue' },
+      { no: 12345, name: 'Numeric key' },
+      { no: 'CT16', name: 'Flag', excludeFromSegment: 'maybe' },
+    ];
+    const r = await ws.contacts.upsert(rows);
+    expect(r.inserted).toBe(2);
+    const reasons = Object.fromEntries(r.rejected.map((x) => [x.index, x.issues.join(' | ')]));
+    expect(Object.keys(reasons).map(Number)).toEqual([1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12]);
+    expect(reasons[1]).toMatch(/No\. is required/);
+    expect(reasons[2]).toMatch(/^type: /);
+    expect(reasons[3]).toMatch(/email: is not an e-mail address/);
+    expect(reasons[4]).toMatch(/name: is longer than 100 characters \(10000\)/);
+    expect(reasons[5]).toMatch(/name: contains control characters/);
+    expect(reasons[6]).toMatch(/postCode: must be text, got the number 184/);
+    expect(reasons[8]).toMatch(/name: is required for a new contact/);
+    expect(reasons[9]).toMatch(/not a record of fields/);
+    expect(reasons[10]).toMatch(/unknown field "colour"/);
+    expect(reasons[11]).toMatch(/No\. must be text/);
+    expect(reasons[12]).toMatch(/excludeFromSegment: must be Yes or No/);
+    expect((await ws.contacts.list()).map((c) => c.no)).toEqual(['CT00001', 'CT00002']);
+  });
+
+  test('a key that appears twice in one call: the later row wins and the earlier is reported as superseded', async () => {
+    const ws = await makeWorkspace();
+    const r = await ws.contacts.upsert([makeContact(1, { city: 'First' }), makeContact(2), makeContact(1, { city: 'Second' })]);
+    expect(r.inserted).toBe(2);
+    expect(r.rejected).toEqual([{ index: 0, key: 'CT00001', issues: ['superseded by row 2 with the same No.'] }]);
+    expect((await ws.contacts.get('CT00001'))!.city).toBe('Second');
+  });
+
+  test('a company is its own company and a person takes its company name', async () => {
+    const ws = await makeWorkspace();
+    await ws.contacts.upsert([{ no: 'C1', type: 'Company', name: 'Gamma Srl' }, { no: 'P1', name: 'Pia', companyNo: 'C1' }]);
+    expect(await ws.contacts.get('C1')).toMatchObject({ companyNo: 'C1', companyName: 'Gamma Srl' });
+    expect(await ws.contacts.get('P1')).toMatchObject({ type: 'Person', companyNo: 'C1', companyName: 'Gamma Srl' });
+    await ws.contacts.upsert([{ no: 'P2', name: 'Paolo', companyNo: 'C1' }]);
+    expect((await ws.contacts.get('P2'))!.companyName).toBe('Gamma Srl');
+  });
+
+  test('nextNos issues numbers of the contact series that are not in use, never twice', async () => {
+    const ws = await makeWorkspace();
+    await ws.contacts.upsert([{ no: 'CT00002', name: 'Taken' }]);
+    expect(await ws.contacts.nextNos(3)).toEqual(['CT00001', 'CT00003', 'CT00004']);
+    expect(await ws.contacts.nextNos(1)).toEqual(['CT00005']);
+    await ws.setup.update({ contactNos: 'K-0001' });
+    expect(await ws.contacts.nextNos(2)).toEqual(['K-0001', 'K-0002']);
+    await expect(ws.contacts.nextNos(-1)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
+  test('list by criteria, remove, and NOT_FOUND for a contact that does not exist', async () => {
+    const ws = await makeWorkspace();
+    await seedMarket(ws);
+    expect((await ws.contacts.list({ contact: { city: 'Roma' }, mailingGroup: 'XMAS' })).map((c) => c.no)).toEqual(['P101']);
+    expect((await ws.contacts.list({ industryGroup: 'RETAIL' })).map((c) => c.no)).toEqual(['C100', 'P101', 'P102']);
+    await ws.contacts.remove('P400');
+    expect(await ws.contacts.get('P400')).toBeUndefined();
+    await expect(ws.contacts.remove('P400')).rejects.toMatchObject({ code: 'NOT_FOUND', details: { contactNo: 'P400' } });
+  });
+
+  test('a malformed filter is INVALID_FILTER with its field and position, never a silent empty result', async () => {
+    const ws = await makeWorkspace();
+    await seedMarket(ws);
+    await expect(ws.contacts.list({ contact: { city: 'Roma|' } })).rejects.toMatchObject({ code: 'INVALID_FILTER', details: { field: 'contact.city', position: 6 } });
+    await expect(ws.contacts.list({ contact: { colour: 'blue' } })).rejects.toMatchObject({ code: 'INVALID_FILTER', details: { field: 'contact.colour' } });
+  });
+});
+
+describe('code lists and setup', () => {
+  test('code lists upsert by code, refuse long codes, and remove', async () => {
+    const ws = await makeWorkspace();
+    const r = await ws.mailingGroups.upsert([{ code: 'XMAS', description: 'Christmas' }, { code: 'X'.repeat(21) }, { description: 'no code' }]);
+    expect(r.inserted).toBe(1);
+    expect(r.rejected.map((x) => x.index)).toEqual([1, 2]);
+    expect(r.rejected[0].issues.join()).toMatch(/code: is longer than 20 characters/);
+    await ws.mailingGroups.upsert([{ code: 'XMAS', description: 'Natale' }]);
+    expect(await ws.mailingGroups.list()).toMatchObject([{ code: 'XMAS', description: 'Natale' }]);
+    await ws.mailingGroups.remove('XMAS');
+    await expect(ws.mailingGroups.remove('XMAS')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const lang = await ws.languages.upsert([{ code: 'ITA', name: 'Italiano', locale: 'it-IT' }, { code: 'BAD', locale: 'not a locale!' }]);
+    expect(lang.rejected[0].issues.join()).toMatch(/locale/);
+  });
+
+  test('setup is validated and shared; the profile is this pane\'s own', async () => {
+    const ws = await makeWorkspace();
+    expect(await ws.setup.get()).toMatchObject({ segmentNos: 'SEG00001', contactNos: 'CT00001' });
+    await expect(ws.setup.update({ segmentNos: 'NODIGITS' })).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { field: 'segmentNos' } });
+    await ws.setup.update({ segmentNos: 'CAMP-100', locale: 'it-IT' });
+    expect(await ws.setup.get()).toMatchObject({ segmentNos: 'CAMP-100', locale: 'it-IT' });
+    await ws.profile.update({ userId: 'MARIA', salespersonCode: 'JR', uiLanguage: 'it' });
+    expect(await ws.profile.get()).toMatchObject({ userId: 'MARIA', uiLanguage: 'it' });
+    await expect(ws.profile.update({ uiLanguage: 'fr' as 'it' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+});

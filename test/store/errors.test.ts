@@ -1,0 +1,59 @@
+import Dexie from 'dexie';
+import { describe, expect, test } from 'vitest';
+import { toSegmentsError } from '../../src/store/action';
+import { SegmentsError, isSegmentsError } from '../../src/store/index';
+import { makeWorkspace } from './helpers';
+
+describe('errors', () => {
+  test('a unique key written meanwhile by another pane becomes CONFLICT; other errors pass through', () => {
+    const e = toSegmentsError(new Dexie.ConstraintError('Key already exists in the object store.'));
+    expect(isSegmentsError(e, 'CONFLICT')).toBe(true);
+    const plain = new Error('boom');
+    expect(toSegmentsError(plain)).toBe(plain);
+    const own = new SegmentsError('NOT_FOUND', 'x');
+    expect(toSegmentsError(own)).toBe(own);
+  });
+
+  test('a duplicate business key reaching the database inside an action is reported as CONFLICT and writes nothing', async () => {
+    const ws = await makeWorkspace();
+    await ws.contacts.upsert([{ no: 'A', name: 'A' }]);
+    const stored = (await ws.contacts.get('A'))!;
+    // Another pane's row with the same number but another id, as a pulled change could bring it.
+    const { runAction } = await import('../../src/store/action');
+    await expect(
+      runAction(ws.ctx, 'test.duplicate', [], async () => {
+        await ws.ctx.db.contacts.add({ ...stored, id: 'ANOTHER-ID', name: 'B' });
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await ws.ctx.db.contacts.count()).toBe(1);
+  });
+
+  test('an action records its name, arguments, clock and every id it allocated on its transaction', async () => {
+    const seen: unknown[] = [];
+    const ws = await makeWorkspace({
+      dbCoreMiddlewares: [
+        {
+          stack: 'dbcore',
+          name: 'spy',
+          create: (down) => ({
+            ...down,
+            table: (name) => {
+              const t = down.table(name);
+              return {
+                ...t,
+                mutate: (req) => {
+                  seen.push({ table: name, action: (req.trans as unknown as { segmentsAction?: unknown }).segmentsAction });
+                  return t.mutate(req);
+                },
+              };
+            },
+          }),
+        },
+      ],
+    });
+    const h = await ws.segments.create({ description: 'Spy' });
+    const rec = seen.find((s) => (s as { table: string }).table === 'segments') as { action: { name: string; args: unknown[]; at: string; ids: string[] } };
+    expect(rec.action).toMatchObject({ name: 'segments.create', args: [{ description: 'Spy' }], at: '2026-03-02T09:30:00.000Z' });
+    expect(rec.action.ids).toContain(h.id);
+  });
+});
