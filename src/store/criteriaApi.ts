@@ -17,6 +17,8 @@ import {
   type StepResult,
 } from '../domain/criteria';
 import { selectContactsToAdd, selectLinesToRemove } from '../domain/criteriaStep';
+import { normalizeDateExpression } from '../domain/filterDates';
+import type { FilterContext } from '../domain/filterExpression';
 import type { CriteriaKind } from '../domain/enums';
 import type { ZodError } from 'zod';
 import { SegmentsError } from '../domain/errors';
@@ -119,7 +121,8 @@ async function runStep(ctx: StoreContext, s: ActionScope, header: SegmentHeaderR
   let noOfCriteriaActions = actionNo;
   if (write) {
     const { resetCriteriaWhenEmpty, ...kept } = step.options;
-    await db.criteriaActions.add(makeAction(s, header, actionNo, step.kind, kept, step.filters, added, removed, step.contactNos));
+    const recorded = withIsoDates(step.filters, fctx);
+    await db.criteriaActions.add(makeAction(s, header, actionNo, step.kind, kept, recorded, added, removed, step.contactNos));
     const emptied = step.kind !== 'Add Contacts' && removed.length > 0 && removed.length === lines.length;
     if (emptied && actionNo > 1 && resetCriteriaWhenEmpty) {
       // BC asks "the segment is now empty: reset the criteria?"; the answer came as an option.
@@ -129,6 +132,13 @@ async function runStep(ctx: StoreContext, s: ActionScope, header: SegmentHeaderR
     await touchHeader(ctx, s, header);
   }
   return { added, removed, noOfCriteriaActions };
+}
+
+/** Dates in a recorded action are kept as ISO, so saved criteria mean the same for every user. */
+function withIsoDates(filters: CriteriaFilters, fctx: FilterContext): CriteriaFilters {
+  const date = filters.interactionLog?.date;
+  if (!date || date.trim() === '') return filters;
+  return { ...filters, interactionLog: { ...filters.interactionLog, date: normalizeDateExpression(date, fctx, 'interactionLog.date') } };
 }
 
 /** A scope for previews: nothing is written, ids are placeholders. */

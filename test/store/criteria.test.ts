@@ -239,3 +239,11 @@ describe('filters on interaction log entries', () => {
     await expect(add({ colour: 'x' })).rejects.toMatchObject({ code: 'INVALID_FILTER', details: { field: 'interactionLog.colour' } });
   });
 });
+
+describe('dates in recorded criteria', () => {
+  test('a date typed in the workspace locale is recorded as ISO, so saved criteria mean the same for every user', async () => {
+    await ws.setup.update({ locale: 'it-IT' });
+    await ws.segments.addContacts(no, { interactionLog: { date: '01/02/2026..' } });
+    expect((await ws.segments.get(no))!.criteria[0].filters).toEqual({ interactionLog: { date: '2026-02-01..' } });
+  });
+});
