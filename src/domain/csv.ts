@@ -1,0 +1,155 @@
+// RFC 4180 CSV: fields separated by `,` or `;` (detected from the header line), optionally quoted with
+// `"` (a quote inside is written `""`), records ended by CRLF, LF or CR; line breaks inside quotes are
+// part of the field. UTF-8 with or without BOM. The first record is the header. Malformed input is a
+// SegmentsError('INVALID_INPUT') naming the line and column.
+import { SegmentsError } from './errors';
+
+export type CsvDelimiter = ',' | ';';
+
+export interface CsvRow {
+  /** 1-based physical line where the record starts (a quoted line break moves the next record down). */
+  line: number;
+  cells: string[];
+}
+
+export interface CsvData {
+  delimiter: CsvDelimiter;
+  header: string[];
+  rows: CsvRow[];
+}
+
+/** Decodes UTF-8 bytes (a leading BOM is dropped); invalid UTF-8 is an error naming the byte offset. */
+export function decodeCsvBytes(bytes: Uint8Array): string {
+  try {
+    return stripBom(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    throw new SegmentsError('INVALID_INPUT', `The file is not UTF-8 text: invalid byte at offset ${at}. Save it as "CSV UTF-8".`, {
+      position: at,
+      code: 'csvNotUtf8',
+    });
+  }
+}
+
+function stripBom(s: string): string {
+  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; i++) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, i + 1), { stream: true });
+    } catch {
+      return i;
+    }
+  }
+  return bytes.length;
+}
+
+/** The delimiter of the header line: the one of `,` and `;` that occurs more often outside quotes (`,` on a tie). */
+export function detectDelimiter(text: string): CsvDelimiter {
+  let commas = 0;
+  let semis = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && ch === ',') commas++;
+    else if (!quoted && ch === ';') semis++;
+  }
+  return semis > commas ? ';' : ',';
+}
+
+export function parseCsv(input: string, opts: { delimiter?: CsvDelimiter } = {}): CsvData {
+  const text = stripBom(input);
+  const delimiter = opts.delimiter ?? detectDelimiter(text);
+  const records: CsvRow[] = [];
+  let line = 1;
+  let col = 1;
+  let recordLine = 1;
+  let cells: string[] = [];
+  let field = '';
+  let i = 0;
+  const n = text.length;
+  const fail = (msg: string, l: number, c: number): never => {
+    throw new SegmentsError('INVALID_INPUT', `CSV line ${l}, column ${c}: ${msg}`, { line: l, column: c, code: 'csvSyntax' });
+  };
+  const endRecord = () => {
+    cells.push(field);
+    field = '';
+    // A completely empty line is no record (but its line still counts).
+    if (!(cells.length === 1 && cells[0] === '')) records.push({ line: recordLine, cells });
+    cells = [];
+  };
+  let atFieldStart = true;
+  let pending = false;
+  while (i < n) {
+    const ch = text[i];
+    pending = true;
+    if (atFieldStart && ch === '"') {
+      const openLine = line;
+      const openCol = col;
+      i++;
+      col++;
+      for (;;) {
+        if (i >= n) fail('a quoted field is not closed (opened here)', openLine, openCol);
+        const q = text[i];
+        if (q === '"') {
+          if (text[i + 1] === '"') {
+            field += '"';
+            i += 2;
+            col += 2;
+            continue;
+          }
+          i++;
+          col++;
+          break;
+        }
+        if (q === '\r' || q === '\n') {
+          field += q === '\r' && text[i + 1] === '\n' ? '\r\n' : q;
+          i += q === '\r' && text[i + 1] === '\n' ? 2 : 1;
+          line++;
+          col = 1;
+          continue;
+        }
+        field += q;
+        i++;
+        col++;
+      }
+      const next = text[i];
+      if (i < n && next !== delimiter && next !== '\r' && next !== '\n') {
+        fail(`unexpected character ${JSON.stringify(next)} after a closing quote (write "" for a quote inside a quoted field)`, line, col);
+      }
+      atFieldStart = false;
+      continue;
+    }
+    if (ch === delimiter) {
+      cells.push(field);
+      field = '';
+      i++;
+      col++;
+      atFieldStart = true;
+      continue;
+    }
+    if (ch === '\r' || ch === '\n') {
+      endRecord();
+      pending = false;
+      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
+      line++;
+      col = 1;
+      recordLine = line;
+      atFieldStart = true;
+      continue;
+    }
+    if (ch === '"') fail('a quote inside an unquoted field (quote the whole field and write "" for the quote)', line, col);
+    field += ch;
+    i++;
+    col++;
+    atFieldStart = false;
+  }
+  if (pending) endRecord();
+  if (records.length === 0) throw new SegmentsError('INVALID_INPUT', 'The CSV file is empty: it has no header line.', { code: 'csvEmpty' });
+  const [head, ...rows] = records;
+  return { delimiter, header: head.cells, rows };
+}

@@ -1,0 +1,361 @@
+// Sheet cells → validated contact rows. Every problem carries its sheet row number and column, so the
+// import report speaks the sheet's language ("row 57, column E (Post Code)"). Nothing here writes: the
+// rows go to `workspace.contacts.upsert` (see contactImport.ts).
+import { effectiveMapping, type ColumnMapping, type MappableField, type MappingTarget } from './columnMapping';
+import { contactRowSchema, type ContactRow, type ContactSource } from './contact';
+import type { CsvData } from './csv';
+import { SegmentsError } from './errors';
+import {
+  booleanOfCell,
+  cellError,
+  codeListOf,
+  columnLetter,
+  contactTypeOf,
+  correspondenceTypeOf,
+  extraOfCell,
+  isBlankCell,
+  textOfCell,
+  type Cell,
+  type CellValue,
+} from './sheetCells';
+
+export interface MergedArea {
+  /** 1-based sheet row and 0-based sheet column of the top-left cell. */
+  row: number;
+  column: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+/** A block of cells as the Excel adapter (or the CSV reader) gives it: the header row, then the data rows. */
+export interface SheetGrid {
+  /** 1-based sheet row of the header. */
+  headerRow: number;
+  /** 0-based sheet column of the first column. */
+  firstColumn: number;
+  header: string[];
+  /** Sheet row number of each data row (1-based; CSV: the line number). */
+  rowNumbers: number[];
+  values: CellValue[][];
+  text: string[][];
+  numberFormat?: string[][];
+  valueTypes?: string[][];
+  /** Sheet row numbers of hidden rows. */
+  hiddenRows?: number[];
+  mergedAreas?: MergedArea[];
+  /** For the CSV reader: rows with more cells than the header. */
+  overlongRows?: { row: number; cells: number }[];
+}
+
+export type ProblemCode =
+  | 'blankRows'
+  | 'hiddenRows'
+  | 'mergedCells'
+  | 'excelError'
+  | 'invalidValue'
+  | 'notBoolean'
+  | 'badType'
+  | 'badCorrespondenceType'
+  | 'duplicateNo'
+  | 'duplicateEmail'
+  | 'numbersInTextColumn'
+  | 'narrowColumn'
+  | 'scientific'
+  | 'overlongRow'
+  | 'emailAmbiguous'
+  | 'rejectedByStore';
+
+export interface ImportProblem {
+  severity: 'error' | 'warning' | 'info';
+  code: ProblemCode;
+  /** Sheet row number (the first of a run for aggregated notes). */
+  row?: number;
+  /** Column letter(s) and header. */
+  column?: string;
+  header?: string;
+  /** English text, for logs and as the fallback of the message catalog. */
+  message: string;
+  params: Record<string, string | number>;
+}
+
+export interface PreparedRow {
+  sheetRow: number;
+  /** The contact row without a number when the sheet had none (numbered later). */
+  row: Omit<ContactRow, 'no'> & { no?: string };
+  hidden: boolean;
+}
+
+export interface PreparedImport {
+  rows: PreparedRow[];
+  problems: ImportProblem[];
+  /** Sheet rows rejected here (with at least one error problem). */
+  rejectedRows: number[];
+  dataRows: number;
+}
+
+const TEXT_KEEPS_ZEROS: MappableField[] = ['no', 'companyNo', 'postCode', 'phoneNo', 'mobilePhoneNo'];
+const CODE_FIELDS = new Set<MappableField>(['no', 'companyNo', 'salutationCode', 'countryRegionCode', 'languageCode', 'territoryCode', 'salespersonCode']);
+const LIST_FIELDS = new Set<MappableField>(['mailingGroups', 'industryGroups', 'jobResponsibilities', 'businessRelations']);
+
+export function prepareRows(grid: SheetGrid, mapping: ColumnMapping, source: Omit<ContactSource, 'rowKey'> = {}): PreparedImport {
+  if (grid.header.every((h) => h.trim() === '') && grid.values.every((r) => r.every((v) => v === null || v === ''))) {
+    throw new SegmentsError('INVALID_INPUT', 'The range is empty: select a header row and the rows below it.', { code: 'emptyRange' });
+  }
+  const columns = effectiveMapping(mapping).columns.filter((c) => c.target.kind !== 'ignore');
+  const problems: ImportProblem[] = [];
+  const letter = (index: number) => columnLetter(grid.firstColumn + index);
+  const cellAt = makeCellReader(grid, problems, letter);
+  const hidden = new Set(grid.hiddenRows ?? []);
+  const keyColumn = columns.find((c) => c.target.kind === 'field' && c.target.field === 'no');
+  const rows: PreparedRow[] = [];
+  const rejected = new Set<number>();
+  const blank: number[] = [];
+  const numbersInText = new Map<number, { count: number; first: number; example: string }>();
+  let lastDataIndex = -1;
+  for (let i = grid.rowNumbers.length - 1; i >= 0; i--) {
+    if (!rowIsBlank(grid, i, cellAt)) {
+      lastDataIndex = i;
+      break;
+    }
+  }
+  if (lastDataIndex < 0) {
+    throw new SegmentsError('INVALID_INPUT', 'The range has a header row but no data rows below it.', { code: 'headerOnly' });
+  }
+  for (const o of grid.overlongRows ?? []) {
+    problems.push(problem('error', 'overlongRow', { row: o.row }, { cells: o.cells, columns: grid.header.length }));
+    rejected.add(o.row);
+  }
+
+  for (let i = 0; i <= lastDataIndex; i++) {
+    const sheetRow = grid.rowNumbers[i];
+    if (rowIsBlank(grid, i, cellAt)) {
+      blank.push(sheetRow);
+      continue;
+    }
+    const row: Record<string, unknown> = {};
+    const extra: Record<string, string | number | boolean> = {};
+    let bad = rejected.has(sheetRow);
+    const where = (index: number, header: string) => ({ row: sheetRow, column: letter(index), header });
+    for (const col of columns) {
+      const cell = cellAt(i, col.index);
+      const err = cellError(cell);
+      if (err) {
+        problems.push(problem('error', 'excelError', where(col.index, col.header), { error: err }));
+        bad = true;
+        continue;
+      }
+      const target = col.target as Exclude<MappingTarget, { kind: 'ignore' }>;
+      if (target.kind === 'extra') {
+        if (!isBlankCell(cell)) extra[target.name] = extraOfCell(cell);
+        continue;
+      }
+      const field = target.field;
+      const r = fieldValue(field, cell);
+      if (r.problem) {
+        problems.push(problem(r.problem.severity, r.problem.code, where(col.index, col.header), r.problem.params));
+        if (r.problem.severity === 'error') bad = true;
+      }
+      if (r.numberShown !== undefined && TEXT_KEEPS_ZEROS.includes(field)) {
+        const n = numbersInText.get(col.index) ?? { count: 0, first: sheetRow, example: r.numberShown };
+        n.count++;
+        numbersInText.set(col.index, n);
+      }
+      if (r.value !== undefined) row[field] = r.value;
+    }
+    if (Object.keys(extra).length > 0) row.extra = extra;
+    const keyValue = keyColumn ? (row.no as string | undefined) : undefined;
+    row.source = {
+      ...source,
+      rowKey: keyValue ? rowKeyOf(keyColumn!.header, keyValue) : rowKeyOf('#row', String(sheetRow)),
+    };
+    if (row.no === '') delete row.no;
+    const check = contactRowSchema.safeParse({ ...row, no: row.no ?? 'X' });
+    if (!check.success) {
+      for (const iss of check.error.issues) {
+        const field = String(iss.path[0] ?? '');
+        const col = columns.find((c) => c.target.kind === 'field' && c.target.field === field);
+        const at = col ? where(col.index, col.header) : { row: sheetRow, column: field === 'extra' ? '' : field, header: field };
+        problems.push(problem('error', 'invalidValue', at, { reason: iss.message }));
+      }
+      bad = true;
+    }
+    if (bad) rejected.add(sheetRow);
+    else rows.push({ sheetRow, row: row as PreparedRow['row'], hidden: hidden.has(sheetRow) });
+  }
+
+  for (const [index, n] of numbersInText) {
+    const header = grid.header[index] ?? '';
+    problems.push(problem('warning', 'numbersInTextColumn', { row: n.first, column: letter(index), header }, { count: n.count, example: n.example }));
+  }
+  for (const run of runs(blank)) problems.push(problem('info', 'blankRows', { row: run[0] }, { rows: runText(run) }));
+  const hiddenImported = rows.filter((r) => r.hidden).map((r) => r.sheetRow);
+  for (const run of runs(hiddenImported)) problems.push(problem('info', 'hiddenRows', { row: run[0] }, { rows: runText(run) }));
+  const deduped = dropDuplicates(rows, problems, rejected);
+  return { rows: deduped, problems: sortProblems(problems), rejectedRows: [...rejected].sort((a, b) => a - b), dataRows: lastDataIndex + 1 - blank.length };
+}
+
+/** The key stored in `source.rowKey`: the column that identifies the row and its value there. */
+export function rowKeyOf(header: string, value: string): string {
+  return JSON.stringify([header, value]);
+}
+
+export function parseRowKey(rowKey: string | undefined): { header: string; value: string } | undefined {
+  if (!rowKey) return undefined;
+  try {
+    const v = JSON.parse(rowKey) as unknown;
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') return { header: v[0], value: v[1] };
+  } catch {
+    /* not a key of ours */
+  }
+  return undefined;
+}
+
+interface FieldResult {
+  value?: unknown;
+  numberShown?: string;
+  problem?: { severity: 'error' | 'warning'; code: ProblemCode; params: Record<string, string | number> };
+}
+
+function fieldValue(field: MappableField, cell: Cell): FieldResult {
+  if (field === 'excludeFromSegment') {
+    const b = booleanOfCell(cell);
+    return b === undefined ? { problem: { severity: 'error', code: 'notBoolean', params: { value: cell.text } } } : { value: b };
+  }
+  const shown = textOfCell(cell);
+  const text = shown.text.trim();
+  const note: FieldResult['problem'] = shown.note ? { severity: 'warning', code: shown.note, params: { value: shown.text } } : undefined;
+  const numberShown = typeof cell.value === 'number' ? text : undefined;
+  if (field === 'type') {
+    if (text === '') return {};
+    const t = contactTypeOf(text);
+    return t ? { value: t } : { problem: { severity: 'error', code: 'badType', params: { value: text } } };
+  }
+  if (field === 'correspondenceType') {
+    const t = correspondenceTypeOf(text);
+    return t !== undefined ? { value: t } : { problem: { severity: 'error', code: 'badCorrespondenceType', params: { value: text } } };
+  }
+  if (LIST_FIELDS.has(field)) return { value: codeListOf(text), problem: note };
+  if (field === 'email') return { value: text, problem: note };
+  return { value: CODE_FIELDS.has(field) ? text.toUpperCase() : text, numberShown, problem: note };
+}
+
+type CellReader = (rowIndex: number, colIndex: number) => Cell;
+
+function makeCellReader(grid: SheetGrid, problems: ImportProblem[], letter: (i: number) => string): CellReader {
+  // A merged area shows its top-left value over every cell it covers: the rows below and the columns to
+  // the right take that value (what the user sees), and each area is reported.
+  const cover = new Map<string, { r: number; c: number }>();
+  const firstDataRow = grid.rowNumbers[0] ?? grid.headerRow + 1;
+  const indexOfRow = new Map<number, number>();
+  grid.rowNumbers.forEach((n, i) => indexOfRow.set(n, i));
+  for (const m of grid.mergedAreas ?? []) {
+    const top = indexOfRow.get(m.row);
+    const left = m.column - grid.firstColumn;
+    const address = `${letter(left)}${m.row}:${letter(left + m.columnCount - 1)}${m.row + m.rowCount - 1}`;
+    problems.push(problem('warning', 'mergedCells', { row: m.row, column: address }, { address, inHeader: m.row < firstDataRow ? 1 : 0 }));
+    if (top === undefined) continue;
+    for (let dr = 0; dr < m.rowCount; dr++) {
+      const ri = indexOfRow.get(m.row + dr);
+      if (ri === undefined) continue;
+      for (let dc = 0; dc < m.columnCount; dc++) if (dr || dc) cover.set(`${ri}:${left + dc}`, { r: top, c: left });
+    }
+  }
+  const raw = (r: number, c: number): Cell => ({
+    value: grid.values[r]?.[c] ?? null,
+    text: grid.text[r]?.[c] ?? '',
+    format: grid.numberFormat?.[r]?.[c],
+    type: grid.valueTypes?.[r]?.[c],
+  });
+  if (cover.size === 0) return raw;
+  return (r, c) => {
+    const from = cover.get(`${r}:${c}`);
+    return from ? raw(from.r, from.c) : raw(r, c);
+  };
+}
+
+function rowIsBlank(grid: SheetGrid, i: number, cellAt: CellReader): boolean {
+  const width = Math.max(grid.header.length, grid.values[i]?.length ?? 0);
+  for (let c = 0; c < width; c++) if (!isBlankCell(cellAt(i, c)) || cellError(cellAt(i, c))) return false;
+  return true;
+}
+
+/** The same contact number twice: the later row wins; the earlier is reported and left out. */
+function dropDuplicates(rows: PreparedRow[], problems: ImportProblem[], rejected: Set<number>): PreparedRow[] {
+  const last = new Map<string, number>();
+  rows.forEach((r, i) => {
+    if (r.row.no) last.set(r.row.no, i);
+  });
+  return rows.filter((r, i) => {
+    if (!r.row.no) return true;
+    const winner = last.get(r.row.no)!;
+    if (winner === i) return true;
+    const wins = rows[winner].sheetRow;
+    problems.push(problem('error', 'duplicateNo', { row: r.sheetRow }, { no: r.row.no, winner: wins }));
+    rejected.add(r.sheetRow);
+    return false;
+  });
+}
+
+export function problem(
+  severity: ImportProblem['severity'],
+  code: ProblemCode,
+  at: { row?: number; column?: string; header?: string },
+  params: Record<string, string | number>,
+): ImportProblem {
+  const all = { ...params, row: at.row ?? '', column: at.column ?? '', header: at.header ?? '' };
+  return { severity, code, row: at.row, column: at.column, header: at.header, params: all, message: englishMessage(code, all) };
+}
+
+const ENGLISH: Record<ProblemCode, string> = {
+  blankRows: 'Rows {rows} are blank: skipped.',
+  hiddenRows: 'Rows {rows} are hidden in the sheet: imported.',
+  mergedCells: 'Cells {address} are merged: each cell took the value shown in the merged area.',
+  excelError: 'Row {row}, column {column} ({header}): the cell holds the Excel error {error}.',
+  invalidValue: 'Row {row}, column {column} ({header}): {reason}.',
+  notBoolean: 'Row {row}, column {column} ({header}): "{value}" is not Yes or No.',
+  badType: 'Row {row}, column {column} ({header}): "{value}" is not Company or Person.',
+  badCorrespondenceType: 'Row {row}, column {column} ({header}): "{value}" is not blank, Hard Copy or Email.',
+  duplicateNo: 'Row {row}: contact {no} appears again in row {winner}; row {winner} wins.',
+  duplicateEmail: 'Row {row}: e-mail {email} appears again in row {winner}; row {winner} wins.',
+  numbersInTextColumn:
+    'Column {column} ({header}): {count} cells are numbers, not text (first in row {row}: {example}). They were taken as the sheet shows them; zeros the sheet dropped cannot come back: format the column as Text and retype them.',
+  narrowColumn: 'Row {row}, column {column} ({header}): the column is too narrow to show the number ({value}); the full number was taken.',
+  scientific: 'Row {row}, column {column} ({header}): the number is shown in scientific notation ({value}); the full number was taken.',
+  overlongRow: 'Row {row} has {cells} cells but the header has {columns}.',
+  emailAmbiguous: 'Row {row}: e-mail {email} belongs to several contacts ({nos}); give the row its contact number.',
+  rejectedByStore: 'Row {row}: {reason}',
+};
+
+export function englishMessage(code: ProblemCode, params: Record<string, string | number>): string {
+  return ENGLISH[code].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+function sortProblems(p: ImportProblem[]): ImportProblem[] {
+  return p.map((x, i) => [x, i] as const).sort((a, b) => (a[0].row ?? 0) - (b[0].row ?? 0) || a[1] - b[1]).map(([x]) => x);
+}
+
+/** Consecutive sheet rows grouped: [3,4,5,9] → [[3,4,5],[9]]. */
+export function runs(rows: number[]): number[][] {
+  const out: number[][] = [];
+  for (const r of rows) {
+    const cur = out[out.length - 1];
+    if (cur && cur[cur.length - 1] === r - 1) cur.push(r);
+    else out.push([r]);
+  }
+  return out;
+}
+
+function runText(run: number[]): string {
+  return run.length === 1 ? String(run[0]) : `${run[0]}–${run[run.length - 1]}`;
+}
+
+/** A parsed CSV file as a grid: every cell is text; line numbers stand for sheet rows. */
+export function gridFromCsv(csv: CsvData): SheetGrid {
+  const width = csv.header.length;
+  const overlong: { row: number; cells: number }[] = [];
+  const text = csv.rows.map((r) => {
+    if (r.cells.length > width && r.cells.slice(width).some((c) => c.trim() !== '')) overlong.push({ row: r.line, cells: r.cells.length });
+    return Array.from({ length: width }, (_, i) => r.cells[i] ?? '');
+  });
+  return { headerRow: 1, firstColumn: 0, header: csv.header, rowNumbers: csv.rows.map((r) => r.line), values: text, text, overlongRows: overlong };
+}

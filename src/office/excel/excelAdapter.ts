@@ -1,0 +1,49 @@
+// The Excel adapter: the ExcelPort the pane calls, one Excel.run per user action, plain data in and out.
+import type { ContactSource } from '../../domain/contact';
+import type { ExcelPort, ExportTable, SheetRef, SheetSourceRequest, TableInfo } from '../../domain/excelPort';
+import { exportTableTo } from './exportTable';
+import { toExcelError } from './payload';
+import { readSource, type ReadOptions } from './readRange';
+import { selectSourceRow, writeContactNos } from './sourceRow';
+
+export type ExcelRun = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface ExcelAdapterOptions {
+  /** Excel.run; injected in tests. */
+  run?: ExcelRun;
+  /** Bytes per request/response (default 4 MB). */
+  cap?: number;
+  /** Requirement sets, checked once by the caller (default: asked of Office once, here). */
+  supports?: ReadOptions['supports'];
+}
+
+export function createExcelPort(opts: ExcelAdapterOptions = {}): ExcelPort {
+  const run: ExcelRun = opts.run ?? ((batch) => Excel.run(batch));
+  const supports = opts.supports ?? detectSupport();
+  const guarded = async <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    try {
+      return await run(batch);
+    } catch (e) {
+      throw toExcelError(e);
+    }
+  };
+  return {
+    listTables: () =>
+      guarded(async (ctx) => {
+        const tables = ctx.workbook.tables;
+        tables.load('items/name,items/worksheet/name');
+        await ctx.sync();
+        return tables.items.map((t): TableInfo => ({ name: t.name, sheet: t.worksheet.name }));
+      }),
+    read: (source: SheetSourceRequest, o) => guarded((ctx) => readSource(ctx, source, { cap: opts.cap, supports, onProgress: o?.onProgress })),
+    exportTable: (table: ExportTable) => guarded((ctx) => exportTableTo(ctx, table, { cap: opts.cap })),
+    selectSourceRow: (source: ContactSource) => guarded((ctx) => selectSourceRow(ctx, source)),
+    writeContactNos: (ref: SheetRef, header: string, rows) => guarded((ctx) => writeContactNos(ctx, ref, header, rows, { cap: opts.cap })),
+  };
+}
+
+function detectSupport(): NonNullable<ReadOptions['supports']> {
+  const req = typeof Office !== 'undefined' ? Office.context?.requirements : undefined;
+  const is = (v: string) => Boolean(req?.isSetSupported('ExcelApi', v));
+  return { mergedAreas: is('1.13'), specialCells: is('1.9') };
+}

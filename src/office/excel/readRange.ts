@@ -1,0 +1,230 @@
+// Reads a selection, a table or a sheet's used range: one sync for where it is, then the cells in row
+// blocks sized from the bytes they carry (values, displayed text, number formats, value types), each
+// block one sync. A block the host refuses as too large is halved and retried.
+import { SegmentsError } from '../../domain/errors';
+import { MAX_CELLS, PAYLOAD_CAP, type ReadProgress, type SheetRead, type SheetRef, type SheetSourceRequest } from '../../domain/excelPort';
+import type { CellValue } from '../../domain/sheetCells';
+import type { MergedArea } from '../../domain/sheetImport';
+import { parseAreas } from './address';
+import { isPayloadTooLarge, rowBytes } from './payload';
+
+export interface ReadOptions {
+  onProgress?: (p: ReadProgress) => void;
+  /** Bytes a block may carry (default PAYLOAD_CAP). */
+  cap?: number;
+  /** Requirement sets: merged areas need ExcelApi 1.13, visible cells 1.9. */
+  supports?: { mergedAreas: boolean; specialCells: boolean };
+}
+
+/** What the first guess of a block assumes per cell before anything is measured. */
+const FIRST_GUESS_BYTES_PER_CELL = 96;
+const MARGIN = 1.05;
+
+interface Located {
+  ws: Excel.Worksheet;
+  ref: SheetRef;
+  row: number;
+  column: number;
+  rowCount: number;
+  columnCount: number;
+  rowHidden: boolean | null;
+}
+
+export async function readSource(ctx: Excel.RequestContext, req: SheetSourceRequest, opts: ReadOptions = {}): Promise<SheetRead> {
+  let syncs = 0;
+  const sync = async () => {
+    syncs++;
+    await ctx.sync();
+  };
+  const loc = await locate(ctx, req, sync);
+  const cap = opts.cap ?? PAYLOAD_CAP;
+  const supports = opts.supports ?? { mergedAreas: true, specialCells: true };
+  const { ws, rowCount, columnCount } = loc;
+
+  const values: CellValue[][] = [];
+  const text: string[][] = [];
+  const numberFormat: string[][] = [];
+  const valueTypes: string[][] = [];
+  let mergedAddress: string | undefined;
+  let visibleAddress: string | null | undefined;
+  let metaPending = true;
+  let bytesSeen = 0;
+  let rowsSeen = 0;
+  let perRow = FIRST_GUESS_BYTES_PER_CELL * columnCount;
+  let start = 0;
+  while (start < rowCount) {
+    let n = Math.max(1, Math.min(rowCount - start, Math.floor(cap / perRow)));
+    for (;;) {
+      let merged: Excel.RangeAreas | undefined;
+      let visible: Excel.RangeAreas | undefined;
+      if (metaPending) {
+        const whole = ws.getRangeByIndexes(loc.row, loc.column, rowCount, columnCount);
+        if (supports.mergedAreas) {
+          merged = whole.getMergedAreasOrNullObject();
+          merged.load('address');
+        }
+        if (supports.specialCells && loc.rowHidden !== false) {
+          visible = whole.getSpecialCellsOrNullObject('Visible');
+          visible.load('address');
+        }
+      }
+      const block = ws.getRangeByIndexes(loc.row + start, loc.column, n, columnCount);
+      block.load('values,text,numberFormat,valueTypes');
+      try {
+        await sync();
+      } catch (e) {
+        if (isPayloadTooLarge(e) && n > 1) {
+          n = Math.ceil(n / 2);
+          continue;
+        }
+        if (isPayloadTooLarge(e)) {
+          throw new SegmentsError('INVALID_INPUT', `Row ${loc.row + start + 1} holds more than Excel can send in one request (about 5 MB).`, {
+            code: 'rowTooLarge',
+            row: loc.row + start + 1,
+          });
+        }
+        throw e;
+      }
+      if (!Array.isArray(block.values)) {
+        // Excel may answer a huge range with no values instead of an error: treat it as too large.
+        if (n === 1) throw new SegmentsError('INVALID_INPUT', `Excel returned no values for row ${loc.row + start + 1}.`, { code: 'rowTooLarge' });
+        n = Math.ceil(n / 2);
+        continue;
+      }
+      if (metaPending) {
+        mergedAddress = merged && !merged.isNullObject ? merged.address : undefined;
+        visibleAddress = visible ? (visible.isNullObject ? null : visible.address) : undefined;
+        metaPending = false;
+      }
+      let bytes = 0;
+      for (let i = 0; i < n; i++) {
+        values.push(block.values[i] as CellValue[]);
+        text.push(block.text[i]);
+        numberFormat.push(block.numberFormat[i] as string[]);
+        valueTypes.push(block.valueTypes[i] as string[]);
+        bytes += rowBytes(block.values[i]) + rowBytes(block.text[i]) + rowBytes(block.numberFormat[i]) + rowBytes(block.valueTypes[i]);
+      }
+      bytesSeen += bytes;
+      rowsSeen += n;
+      perRow = Math.max(bytes / n, bytesSeen / rowsSeen) * MARGIN;
+      start += n;
+      opts.onProgress?.({ rowsRead: Math.max(0, start - 1), rowsTotal: rowCount - 1 });
+      break;
+    }
+  }
+
+  const firstDataRow = loc.row + 2; // 1-based sheet row of the first data row
+  const rowNumbers = Array.from({ length: rowCount - 1 }, (_, i) => firstDataRow + i);
+  return {
+    ref: loc.ref,
+    syncs,
+    headerRow: loc.row + 1,
+    firstColumn: loc.column,
+    header: (text[0] ?? []).map((h) => h.trim()),
+    rowNumbers,
+    values: values.slice(1),
+    text: text.slice(1),
+    numberFormat: numberFormat.slice(1),
+    valueTypes: valueTypes.slice(1),
+    hiddenRows: hiddenRows(loc, visibleAddress),
+    mergedAreas: mergedAddress ? parseAreas(mergedAddress).map((a): MergedArea => ({ row: a.row + 1, column: a.column, rowCount: a.rowCount, columnCount: a.columnCount })) : [],
+  };
+}
+
+function hiddenRows(loc: Located, visibleAddress: string | null | undefined): number[] {
+  if (loc.rowHidden === false || visibleAddress === undefined) return [];
+  const shown = new Uint8Array(loc.rowCount);
+  if (visibleAddress !== null) {
+    for (const a of parseAreas(visibleAddress)) {
+      for (let r = Math.max(a.row, loc.row); r < Math.min(a.row + a.rowCount, loc.row + loc.rowCount); r++) shown[r - loc.row] = 1;
+    }
+  }
+  const out: number[] = [];
+  for (let i = 1; i < loc.rowCount; i++) if (!shown[i]) out.push(loc.row + i + 1);
+  return out;
+}
+
+/** One sync: where the cells are, clipped to the used range for a selection; refuses empty and huge ranges. */
+async function locate(ctx: Excel.RequestContext, req: SheetSourceRequest, sync: () => Promise<void>): Promise<Located> {
+  const wb = ctx.workbook;
+  wb.load('name');
+  let range: Excel.Range;
+  let sheetProxy: Excel.Worksheet;
+  let used: Excel.Range | undefined;
+  let table: Excel.Table | undefined;
+  if (req.kind === 'selection') {
+    range = wb.getSelectedRange();
+    sheetProxy = range.worksheet;
+    used = sheetProxy.getUsedRangeOrNullObject(true);
+  } else if (req.kind === 'table') {
+    table = wb.tables.getItem(req.table);
+    table.load('name,showTotals');
+    range = table.getRange();
+    sheetProxy = table.worksheet;
+  } else {
+    sheetProxy = req.sheet ? wb.worksheets.getItem(req.sheet) : wb.worksheets.getActiveWorksheet();
+    range = sheetProxy.getUsedRangeOrNullObject(true);
+  }
+  range.load('address,rowIndex,columnIndex,rowCount,columnCount,rowHidden');
+  sheetProxy.load('name');
+  used?.load('rowIndex,columnIndex,rowCount,columnCount');
+  try {
+    await sync();
+  } catch (e) {
+    if (table && (e as { code?: string }).code === 'ItemNotFound') {
+      throw new SegmentsError('NOT_FOUND', `The table ${(req as { table: string }).table} is not in this workbook.`, { code: 'tableNotFound' });
+    }
+    if (req.kind === 'usedRange' && (e as { code?: string }).code === 'ItemNotFound') {
+      throw new SegmentsError('NOT_FOUND', `The sheet ${req.sheet ?? ''} is not in this workbook.`, { code: 'sheetNotFound' });
+    }
+    throw e;
+  }
+  if (range.isNullObject) throw new SegmentsError('INVALID_INPUT', 'The sheet is empty.', { code: 'emptyRange' });
+  let row = range.rowIndex;
+  let column = range.columnIndex;
+  let rowCount = range.rowCount;
+  let columnCount = range.columnCount;
+  if (table?.showTotals) rowCount -= 1;
+  if (used) {
+    if (used.isNullObject) throw new SegmentsError('INVALID_INPUT', 'The selection is empty.', { code: 'emptyRange' });
+    const r1 = Math.min(row + rowCount, used.rowIndex + used.rowCount);
+    const c1 = Math.min(column + columnCount, used.columnIndex + used.columnCount);
+    row = Math.max(row, used.rowIndex);
+    column = Math.max(column, used.columnIndex);
+    rowCount = r1 - row;
+    columnCount = c1 - column;
+    if (rowCount <= 0 || columnCount <= 0) throw new SegmentsError('INVALID_INPUT', 'The selection is empty.', { code: 'emptyRange' });
+  }
+  const cells = rowCount * columnCount;
+  if (cells > MAX_CELLS) {
+    throw new SegmentsError('INVALID_INPUT', `The range has ${cells} cells; at most ${MAX_CELLS} can be read. Select fewer rows or columns.`, {
+      code: 'tooManyCells',
+      cells,
+      max: MAX_CELLS,
+    });
+  }
+  const sheet = sheetProxy.name;
+  const ref: SheetRef = {
+    kind: req.kind,
+    workbook: wb.name || undefined,
+    sheet,
+    table: table?.name,
+    address: `${quoteSheet(sheet)}!${a1(row, column)}:${a1(row + rowCount - 1, column + columnCount - 1)}`,
+  };
+  return { ws: sheetProxy, ref, row, column, rowCount, columnCount, rowHidden: range.rowHidden };
+}
+
+export function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+export function a1(row: number, column: number): string {
+  let s = '';
+  let n = column + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `${s}${row + 1}`;
+}

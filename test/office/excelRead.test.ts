@@ -1,0 +1,170 @@
+import { SegmentsError } from '../../src/domain/errors';
+import { PAYLOAD_CAP } from '../../src/domain/excelPort';
+import { createExcelPort } from '../../src/office/excel/excelAdapter';
+import { ExcelMock, HOST_LIMIT } from './excelMock';
+import { HEADERS, addContactSheet, contactCells } from './sheetFixtures';
+
+const ALL = { mergedAreas: true, specialCells: true };
+
+function setup(rows: number) {
+  const mock = new ExcelMock();
+  addContactSheet(mock, rows);
+  const port = createExcelPort({ run: mock.run, supports: ALL });
+  const sync = vi.spyOn(mock.context, 'sync');
+  return { mock, port, sync };
+}
+
+describe('reading a selection of 100,000 rows × 12 columns', () => {
+  const R = 100_000;
+  let result: Awaited<ReturnType<ReturnType<typeof createExcelPort>['read']>>;
+  let mock: ExcelMock;
+  let syncSpy: ReturnType<typeof vi.spyOn>;
+
+  beforeAll(async () => {
+    const s = setup(R);
+    mock = s.mock;
+    syncSpy = s.sync;
+    result = await s.port.read({ kind: 'selection' });
+  }, 120_000);
+
+  test('takes at most 30 syncs, counted by the spy on context.sync', () => {
+    expect(syncSpy).toHaveBeenCalledTimes(result.syncs);
+    expect(result.syncs).toBeLessThanOrEqual(30);
+    expect(result.syncs).toBeGreaterThan(2); // 100,000 rows do not fit one response: blocks were needed
+  });
+
+  test('no request or response carries more than 4 MB, and none was refused', () => {
+    const max = Math.max(...mock.batches.map((b) => Math.max(b.requestBytes, b.responseBytes)));
+    expect(max).toBeLessThanOrEqual(PAYLOAD_CAP);
+    expect(mock.batches.filter((b) => b.refused)).toEqual([]);
+  });
+
+  test('every value arrives: header, row numbers, values, displayed text, formats', () => {
+    expect(result.header).toEqual(HEADERS);
+    expect(result.rowNumbers).toHaveLength(R);
+    expect(result.rowNumbers[0]).toBe(2);
+    expect(result.rowNumbers[R - 1]).toBe(R + 1);
+    for (const i of [1, 2, 4999, 5000, 5001, 31_337, 77_777, R]) {
+      const expected = contactCells(i);
+      expect(result.values[i - 1]).toEqual(expected.map((c) => c.value));
+      expect(result.text[i - 1][4]).toBe(String(i % 100000).padStart(5, '0'));
+      expect(result.numberFormat[i - 1][4]).toBe('00000');
+    }
+    let mismatches = 0;
+    for (let i = 1; i <= R; i++) if (result.values[i - 1][0] !== `CT${String(i).padStart(6, '0')}`) mismatches++;
+    expect(mismatches).toBe(0);
+    expect(result.valueTypes[10][10]).toBe('Boolean');
+    expect(result.ref).toMatchObject({ kind: 'selection', sheet: 'Contacts', workbook: 'Contacts.xlsx', address: 'Contacts!A1:L100001' });
+  });
+});
+
+describe('reading 10,000 rows', () => {
+  test('takes few syncs', async () => {
+    const { port, sync } = setup(10_000);
+    const r = await port.read({ kind: 'selection' });
+    expect(r.values).toHaveLength(10_000);
+    expect(sync).toHaveBeenCalledTimes(r.syncs);
+    expect(r.syncs).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('blocks shrink for big cells', () => {
+  test('20,000-character cells: blocks the host refuses are split and retried; every value arrives', async () => {
+    const mock = new ExcelMock();
+    const big = (i: number, j: number) => `${i}:${j}:`.padEnd(20_000, String.fromCharCode(97 + ((i + j) % 26)));
+    addContactSheet(mock, 120, 'Contacts', (i) => HEADERS.map((_, j) => ({ value: big(i, j) })));
+    const port = createExcelPort({ run: mock.run, supports: ALL });
+    const sync = vi.spyOn(mock.context, 'sync');
+    const r = await port.read({ kind: 'selection' });
+    expect(sync).toHaveBeenCalledTimes(r.syncs);
+    expect(mock.batches.some((b) => b.refused === 'response')).toBe(true);
+    const accepted = mock.batches.filter((b) => !b.refused);
+    expect(Math.max(...accepted.map((b) => b.responseBytes))).toBeLessThanOrEqual(HOST_LIMIT);
+    expect(r.values).toHaveLength(120);
+    for (let i = 1; i <= 120; i++) expect(r.values[i - 1][11]).toBe(big(i, 11));
+    // After the first refusals, blocks are sized from the bytes measured: later ones are not refused.
+    const lastRefused = mock.batches.map((b) => Boolean(b.refused)).lastIndexOf(true);
+    expect(mock.batches.slice(lastRefused + 1).length).toBeGreaterThan(3);
+    expect(mock.batches.slice(lastRefused + 1).every((b) => !b.refused)).toBe(true);
+  });
+});
+
+describe('sources and refusals', () => {
+  test('a table: its header and body, without the totals row', async () => {
+    const mock = new ExcelMock();
+    addContactSheet(mock, 30);
+    mock.tables.push({ name: 'Leads', sheet: 'Contacts', row: 0, column: 0, rowCount: 21, columnCount: 12, showTotals: true });
+    const r = await createExcelPort({ run: mock.run, supports: ALL }).read({ kind: 'table', table: 'Leads' });
+    expect(r.ref).toMatchObject({ kind: 'table', table: 'Leads', sheet: 'Contacts', address: 'Contacts!A1:L20' });
+    expect(r.values).toHaveLength(19);
+    expect(mock.syncCount).toBe(2);
+  });
+
+  test('a table that is gone is a clear NOT_FOUND', async () => {
+    const mock = new ExcelMock();
+    addContactSheet(mock, 3);
+    const err = await createExcelPort({ run: mock.run, supports: ALL }).read({ kind: 'table', table: 'Nope' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SegmentsError);
+    expect((err as SegmentsError).details.code).toBe('tableNotFound');
+  });
+
+  test('the used range of a named sheet', async () => {
+    const mock = new ExcelMock();
+    const sheet = addContactSheet(mock, 5, 'Leads');
+    sheet.cells.unshift([], []); // the list starts on row 3
+    const r = await createExcelPort({ run: mock.run, supports: ALL }).read({ kind: 'usedRange', sheet: 'Leads' });
+    expect(r.headerRow).toBe(3);
+    expect(r.rowNumbers).toEqual([4, 5, 6, 7, 8]);
+  });
+
+  test('a whole-column selection is clipped to the used cells', async () => {
+    const mock = new ExcelMock();
+    addContactSheet(mock, 10);
+    mock.selection = { sheet: 'Contacts', row: 0, column: 0, rowCount: 1_048_576, columnCount: 3 };
+    const r = await createExcelPort({ run: mock.run, supports: ALL }).read({ kind: 'selection' });
+    expect(r.values).toHaveLength(10);
+    expect(r.header).toEqual(HEADERS.slice(0, 3));
+  });
+
+  test('more than 5,000,000 cells are refused after one sync, before any cell is sent', async () => {
+    const mock = new ExcelMock();
+    const sheet = mock.addSheet('Big', [['a']]);
+    sheet.cells[499_999] = [];
+    sheet.cells[499_999][10] = { value: 'z' }; // used range A1:K500000 = 5,500,000 cells
+    mock.selection = { sheet: 'Big', row: 0, column: 0, rowCount: 500_000, columnCount: 11 };
+    const err = await createExcelPort({ run: mock.run, supports: ALL }).read({ kind: 'selection' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SegmentsError);
+    expect((err as SegmentsError).details).toMatchObject({ code: 'tooManyCells', cells: 5_500_000, max: 5_000_000 });
+    expect((err as Error).message).toContain('5500000 cells');
+    expect(mock.syncCount).toBe(1);
+    expect(mock.batches[0].responseBytes).toBeLessThan(1000);
+  });
+
+  test('an empty selection is refused with a clear message', async () => {
+    const mock = new ExcelMock();
+    mock.addSheet('Empty', []);
+    mock.selection = { sheet: 'Empty', row: 0, column: 0, rowCount: 10, columnCount: 3 };
+    const err = await createExcelPort({ run: mock.run, supports: ALL }).read({ kind: 'selection' }).catch((e: unknown) => e);
+    expect((err as SegmentsError).details.code).toBe('emptyRange');
+  });
+
+  test('hidden rows and merged cells come back with the cells, in the first block', async () => {
+    const mock = new ExcelMock();
+    const sheet = addContactSheet(mock, 20);
+    sheet.hiddenRows = new Set([4, 5, 6, 15]); // 0-based: sheet rows 5–7 and 16
+    sheet.merged.push({ row: 8, column: 5, rowCount: 3, columnCount: 1 });
+    const r = await createExcelPort({ run: mock.run, supports: ALL }).read({ kind: 'selection' });
+    expect(r.hiddenRows).toEqual([5, 6, 7, 16]);
+    expect(r.mergedAreas).toEqual([{ row: 9, column: 5, rowCount: 3, columnCount: 1 }]);
+    expect(mock.syncCount).toBe(2);
+  });
+
+  test('without ExcelApi 1.9/1.13 the read still works, without hidden and merged information', async () => {
+    const mock = new ExcelMock();
+    const sheet = addContactSheet(mock, 20);
+    sheet.hiddenRows = new Set([4]);
+    const r = await createExcelPort({ run: mock.run, supports: { mergedAreas: false, specialCells: false } }).read({ kind: 'selection' });
+    expect(r.hiddenRows).toEqual([]);
+    expect(r.values).toHaveLength(20);
+  });
+});
