@@ -1,0 +1,282 @@
+// The store's sync port (sync.md, "Rebase"): the pending changesets read from the outbox, their
+// acknowledgement, and the rebase that meets pulled rows: in one Dexie transaction, revert every pending
+// changeset newest first from its before-images, apply the pulled rows (not recorded), and replay every
+// pending action oldest first with its recorded clock and ids, which records new changesets.
+import { isSegmentsError } from '../domain/errors';
+import type { ServerRow } from '../domain/syncProtocol';
+import type { RecordedAction } from './action';
+import { dataTables, type DataTableName, type OutboxRow } from './db';
+import type { WorkspaceHandle } from './index';
+import { replayAction } from './index';
+import { ACTION_ROW, setOutboxBypass } from './outbox';
+
+export interface PendingChange {
+  table: DataTableName;
+  id: string;
+  op: 'put' | 'delete';
+  value?: Record<string, unknown>;
+  baseRev: number;
+}
+
+export interface PendingChangeset {
+  id: string;
+  action?: Omit<RecordedAction, 'txId'>;
+  changes: PendingChange[];
+}
+
+/** An action whose replay the rules refused: shown to the user with why, and a retry. */
+export interface FailedAction {
+  id: string;
+  name: string;
+  args: unknown[];
+  at: string;
+  code: string;
+  message: string;
+}
+
+/** A number that changed on replay because someone else took it first. */
+export interface Renumbered {
+  table: 'segments' | 'loggedSegments';
+  id: string;
+  from: string;
+  to: string;
+  action: string;
+}
+
+export interface RebaseReport {
+  applied: number;
+  replayed: number;
+  failed: FailedAction[];
+  renumbered: Renumbered[];
+}
+
+export interface SyncPort {
+  clientId(): Promise<string>;
+  cursor(): Promise<number>;
+  /** How many changesets wait to be pushed. */
+  pendingCount(): Promise<number>;
+  /** The oldest pending changesets, at most `max`, stopping before one that touches a row of an earlier one. */
+  pending(max: number): Promise<PendingChangeset[]>;
+  /** The server applied the changeset at `rev`: its rows are based on `rev` from now on. */
+  acknowledge(id: string, rev: number): Promise<void>;
+  /** Meets pulled rows (in revision order) with the pending changes; `drop` removes one pending changeset for good. */
+  rebase(rows: ServerRow[], lastRev: number, drop?: { id: string; code: string; message: string }): Promise<RebaseReport>;
+  failed(): Promise<FailedAction[]>;
+  dismissFailed(id: string): Promise<void>;
+  /** Runs a failed action again, now, with a fresh clock and new ids. */
+  retryFailed(id: string): Promise<unknown>;
+}
+
+const REV = (table: string, id: string) => `rev:${table}:${id}`;
+const NUMBERED: Partial<Record<DataTableName, { field: string; table: Renumbered['table'] }>> = {
+  segments: { field: 'no', table: 'segments' },
+  loggedSegments: { field: 'entryNo', table: 'loggedSegments' },
+};
+const REBASE_SCOPE = [...dataTables, 'profile', 'outbox', 'syncState'];
+
+interface Group {
+  txId: string;
+  action?: Omit<RecordedAction, 'txId'>;
+  rows: OutboxRow[];
+}
+
+function groupRows(rows: OutboxRow[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const r of rows) {
+    let g = groups.get(r.txId);
+    if (!g) groups.set(r.txId, (g = { txId: r.txId, rows: [] }));
+    if (r.table === ACTION_ROW) g.action = r.action as Group['action'];
+    else g.rows.push(r);
+  }
+  return [...groups.values()];
+}
+
+export function createSyncPort(ws: WorkspaceHandle): SyncPort {
+  const db = ws.ctx.db;
+
+  async function getState<T>(key: string, fallback: T): Promise<T> {
+    return ((await db.syncState.get(key))?.value as T | undefined) ?? fallback;
+  }
+
+  async function addFailed(list: FailedAction[]) {
+    if (list.length === 0) return;
+    const current = await getState<FailedAction[]>('failed', []);
+    await db.syncState.put({ key: 'failed', value: [...current.filter((f) => !list.some((l) => l.id === f.id)), ...list] });
+  }
+
+  /** Reverts outbox rows newest first: the oldest before-image of each row wins. */
+  async function revert(rows: OutboxRow[]) {
+    const oldest = new Map<string, OutboxRow>();
+    for (const r of rows) {
+      const k = `${r.table}\u0000${r.key}`;
+      if (!oldest.has(k)) oldest.set(k, r);
+    }
+    await writeRows([...oldest.values()].map((r) => ({ table: r.table, key: r.key, value: r.before })));
+  }
+
+  async function writeRows(rows: { table: string; key: string; value: unknown }[]) {
+    const byTable = new Map<string, { puts: unknown[]; deletes: string[] }>();
+    for (const r of rows) {
+      let t = byTable.get(r.table);
+      if (!t) byTable.set(r.table, (t = { puts: [], deletes: [] }));
+      if (r.value === undefined || r.value === null) t.deletes.push(r.key);
+      else t.puts.push(r.value);
+    }
+    for (const [table, t] of byTable) if (t.deletes.length) await db.table(table).bulkDelete(t.deletes);
+    for (const [table, t] of byTable) if (t.puts.length) await db.table(table).bulkPut(t.puts);
+  }
+
+  return {
+    async clientId() {
+      const existing = await getState<string | undefined>('clientId', undefined);
+      if (existing) return existing;
+      const id = ws.ctx.newId();
+      await db.syncState.put({ key: 'clientId', value: id });
+      return id;
+    },
+
+    cursor: () => getState('cursor', 0),
+
+    async pendingCount() {
+      return (await db.outbox.orderBy('txId').uniqueKeys()).length;
+    },
+
+    async pending(max) {
+      return db.transaction('r', [db.outbox, db.syncState], async () => {
+        const groups = groupRows(await db.outbox.orderBy('seq').toArray());
+        const out: PendingChangeset[] = [];
+        const touched = new Set<string>();
+        for (const g of groups) {
+          if (out.length >= max) break;
+          const byRow = new Map<string, { first: OutboxRow; last: OutboxRow }>();
+          for (const r of g.rows) {
+            const k = `${r.table}\u0000${r.key}`;
+            const e = byRow.get(k);
+            if (e) e.last = r;
+            else byRow.set(k, { first: r, last: r });
+          }
+          const keys = [...byRow.keys()];
+          if (out.length > 0 && keys.some((k) => touched.has(k))) break;
+          keys.forEach((k) => touched.add(k));
+          const entries = [...byRow.values()].filter(({ first, last }) => !(first.before === undefined && last.op === 'delete'));
+          const revs = await db.syncState.bulkGet(entries.map(({ first }) => REV(first.table, first.key)));
+          const changes = entries.map(({ last }, i): PendingChange => {
+            const baseRev = Number(revs[i]?.value ?? 0);
+            return last.op === 'put'
+              ? { table: last.table as DataTableName, id: last.key, op: 'put', value: last.value as Record<string, unknown>, baseRev }
+              : { table: last.table as DataTableName, id: last.key, op: 'delete', baseRev };
+          });
+          out.push({ id: g.txId, action: g.action, changes });
+        }
+        return out;
+      });
+    },
+
+    async acknowledge(id, rev) {
+      await db.transaction('rw', [db.outbox, db.syncState], async () => {
+        const rows = await db.outbox.where('txId').equals(id).toArray();
+        const keys = new Set(rows.filter((r) => r.table !== ACTION_ROW).map((r) => REV(r.table, r.key)));
+        await db.syncState.bulkPut([...keys].map((key) => ({ key, value: rev })));
+        await db.outbox.bulkDelete(rows.map((r) => r.seq!));
+      });
+    },
+
+    async rebase(pulled, lastRev, drop) {
+      return db.transaction('rw', REBASE_SCOPE, async (tx) => {
+        const idb = tx.idbtrans;
+        const report: RebaseReport = { applied: pulled.length, replayed: 0, failed: [], renumbered: [] };
+        setOutboxBypass(idb, true);
+        const pendingRows = await db.outbox.orderBy('seq').toArray();
+        const groups = groupRows(pendingRows);
+        // 1. Revert every pending changeset, newest first.
+        await revert(pendingRows.filter((r) => r.table !== ACTION_ROW));
+        await db.outbox.clear();
+        // 2. Apply the pulled rows, deletions first (a business key may move from one row to another).
+        await writeRows([...pulled.filter((r) => r.deleted), ...pulled.filter((r) => !r.deleted)].map((r) => ({ table: r.table, key: r.id, value: r.deleted ? undefined : r.value })));
+        if (pulled.length) await db.syncState.bulkPut(pulled.map((r) => ({ key: REV(r.table, r.id), value: r.rev })));
+        if (lastRev > (await getState('cursor', 0))) await db.syncState.put({ key: 'cursor', value: lastRev });
+        // 3. Replay every pending action, oldest first, with its recorded clock and ids.
+        setOutboxBypass(idb, false);
+        const t = tx as unknown as { _reject(e: unknown): void };
+        const rejectOuter = t._reject;
+        // A refused replay must not abort this transaction: the refusal is recorded and its writes undone.
+        t._reject = () => undefined;
+        try {
+          for (const g of groups) {
+            if (drop && g.txId === drop.id) {
+              report.failed.push(failure(g, drop.code, drop.message));
+              continue;
+            }
+            if (!g.action) {
+              await writeRows(latestValues(g.rows));
+              continue;
+            }
+            try {
+              await replayAction(ws, g.action);
+              report.replayed++;
+              const now = await db.outbox.where('txId').equals(g.txId).toArray();
+              report.renumbered.push(...renumbered(g, now));
+            } catch (e) {
+              const written = await db.outbox.where('txId').equals(g.txId).toArray();
+              setOutboxBypass(idb, true);
+              await revert(written.filter((r) => r.table !== ACTION_ROW));
+              await db.outbox.bulkDelete(written.map((r) => r.seq!));
+              setOutboxBypass(idb, false);
+              const code = isSegmentsError(e) ? e.code : 'CONFLICT';
+              report.failed.push(failure(g, code, (e as Error).message));
+            }
+          }
+          await db.syncState.get('cursor');
+        } finally {
+          t._reject = rejectOuter;
+        }
+        await addFailed(report.failed);
+        return report;
+      });
+    },
+
+    failed: () => getState<FailedAction[]>('failed', []),
+
+    async dismissFailed(id) {
+      await db.transaction('rw', db.syncState, async () => {
+        const list = await getState<FailedAction[]>('failed', []);
+        await db.syncState.put({ key: 'failed', value: list.filter((f) => f.id !== id) });
+      });
+    },
+
+    async retryFailed(id) {
+      const f = (await getState<FailedAction[]>('failed', [])).find((x) => x.id === id);
+      if (!f) throw new Error(`no failed action ${id}`);
+      const [area, method] = f.name.split('.');
+      const target = (ws as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>)[area]?.[method];
+      if (typeof target !== 'function') throw new Error(`unknown action ${f.name}`);
+      const result = await target(...f.args);
+      await this.dismissFailed(id);
+      return result;
+    },
+  };
+}
+
+function failure(g: Group, code: string, message: string): FailedAction {
+  return { id: g.txId, name: g.action?.name ?? 'change', args: g.action?.args ?? [], at: g.action?.at ?? '', code, message };
+}
+
+/** The last value of each row a changeset without an action wrote (re-applied as it was). */
+function latestValues(rows: OutboxRow[]) {
+  const last = new Map<string, { table: string; key: string; value: unknown }>();
+  for (const r of rows) last.set(`${r.table}\u0000${r.key}`, { table: r.table, key: r.key, value: r.op === 'put' ? r.value : undefined });
+  return [...last.values()];
+}
+
+function renumbered(g: Group, now: OutboxRow[]): Renumbered[] {
+  const out: Renumbered[] = [];
+  for (const r of now) {
+    const numbered = NUMBERED[r.table as DataTableName];
+    if (!numbered || r.op !== 'put') continue;
+    const old = g.rows.filter((o) => o.table === r.table && o.key === r.key && o.op === 'put').at(-1);
+    const from = (old?.value as Record<string, unknown> | undefined)?.[numbered.field];
+    const to = (r.value as Record<string, unknown>)[numbered.field];
+    if (from !== undefined && String(from) !== String(to)) out.push({ table: numbered.table, id: r.key, from: String(from), to: String(to), action: g.action?.name ?? '' });
+  }
+  return out.filter((x, i) => out.findIndex((y) => y.table === x.table && y.id === x.id) === i);
+}

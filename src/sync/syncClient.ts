@@ -1,0 +1,311 @@
+// The pane's sync loop (sync.md): one per database, under navigator.locks when the browser has them.
+// Each round pushes the pending changesets in order, pulls what changed, and rebases; the event stream
+// (read with fetch, so it can carry the key) wakes the loop when another pane changed something.
+// Network failures back off; the pane keeps working offline and catches up when the server is back.
+import { API_PREFIX, pullResponseSchema, pushResponseSchema, SYNC_SCHEMA_VERSION, type PushResult, type ServerRow } from '../domain/syncProtocol';
+import type { FailedAction, RebaseReport, Renumbered, SyncPort } from '../store/syncPort';
+import { packChangesets } from './packing';
+
+export type Connection = 'starting' | 'connected' | 'offline' | 'refused' | 'stopped';
+
+/** What the pane shows: connected or offline, changes waiting, and every action that could not be applied. */
+export interface SyncStatus {
+  connection: Connection;
+  /** Changesets waiting to be pushed. */
+  pending: number;
+  /** The server revision this pane has caught up to. */
+  lastRev: number;
+  lastError?: string;
+  failed: FailedAction[];
+  /** Numbers that changed because someone else took them first (the user is told the new number). */
+  renumbered: Renumbered[];
+  lastSyncAt?: string;
+}
+
+export interface SyncClientOptions {
+  port: SyncPort;
+  /** The server's origin, e.g. https://localhost:3000 (the pane's own origin in production). */
+  serverUrl: string;
+  /** The user's personal key, when the server requires one. */
+  key?: string;
+  fetch?: typeof fetch;
+  /** navigator.locks, or null to run without (one loop per database then rests on the caller). */
+  locks?: Pick<LockManager, 'request'> | null;
+  lockName?: string;
+  /** The server's body cap in bytes; larger changesets travel in numbered parts. */
+  bodyCap?: number;
+  maxChangesetsPerPush?: number;
+  pageSize?: number;
+  backoff?: { initialMs: number; maxMs: number };
+  /** Read the server's event stream (default true). */
+  events?: boolean;
+  now?: () => Date;
+}
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const MAX_ROWS_PER_REBASE = 50_000;
+
+export class SyncClient {
+  private status: SyncStatus = { connection: 'starting', pending: 0, lastRev: 0, failed: [], renumbered: [] };
+  private listeners = new Set<(s: SyncStatus) => void>();
+  private stopped = true;
+  private dirty = false;
+  private wakeUp?: () => void;
+  private exclusive: Promise<unknown> = Promise.resolve();
+  private abort?: AbortController;
+  private loops: Promise<unknown>[] = [];
+  private serverRev = 0;
+  private readonly fetch: typeof fetch;
+  private readonly opts: Required<Pick<SyncClientOptions, 'bodyCap' | 'maxChangesetsPerPush' | 'pageSize' | 'backoff'>> & SyncClientOptions;
+
+  constructor(options: SyncClientOptions) {
+    this.opts = { bodyCap: 4 * 1024 * 1024, maxChangesetsPerPush: 100, pageSize: 5000, backoff: { initialMs: 500, maxMs: 30_000 }, ...options };
+    this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  }
+
+  getStatus(): SyncStatus {
+    return this.status;
+  }
+
+  /** For useSyncExternalStore: the listener runs after every change of the status. */
+  subscribe(listener: (s: SyncStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Starts the loop (and the event stream); returns at once. */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.abort = new AbortController();
+    const locks = this.opts.locks === undefined ? (globalThis.navigator as Navigator | undefined)?.locks : this.opts.locks;
+    const loop = () => this.loop();
+    this.loops = [locks ? locks.request(this.opts.lockName ?? 'segments-sync', { signal: this.abort.signal }, loop).catch(() => undefined) : loop()];
+    if (this.opts.events !== false) this.loops.push(this.readEvents());
+    void this.refreshStatus();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.abort?.abort();
+    this.wakeUp?.();
+    await Promise.all(this.loops);
+    await this.exclusive.catch(() => undefined);
+    this.set({ connection: 'stopped' });
+  }
+
+  /** A local action wrote to the outbox: push soon. */
+  notifyLocalChange(): void {
+    this.dirty = true;
+    this.wakeUp?.();
+  }
+
+  /** Runs one full round now (push, pull, rebase), after any round already running. */
+  syncNow(): Promise<void> {
+    const run = this.exclusive.then(() => this.round());
+    this.exclusive = run.catch(() => undefined);
+    return run;
+  }
+
+  async retry(failedId: string): Promise<unknown> {
+    const r = await this.opts.port.retryFailed(failedId);
+    await this.refreshStatus();
+    this.notifyLocalChange();
+    return r;
+  }
+
+  async dismiss(failedId: string): Promise<void> {
+    await this.opts.port.dismissFailed(failedId);
+    await this.refreshStatus();
+  }
+
+  /** Forgets the renumbering notices the user has seen. */
+  clearRenumbered(): void {
+    this.set({ renumbered: [] });
+  }
+
+  private set(patch: Partial<SyncStatus>) {
+    this.status = { ...this.status, ...patch };
+    for (const l of this.listeners) l(this.status);
+  }
+
+  private async refreshStatus() {
+    const port = this.opts.port;
+    this.set({ pending: await port.pendingCount(), lastRev: await port.cursor(), failed: await port.failed() });
+  }
+
+  private async loop() {
+    let delay = this.opts.backoff.initialMs;
+    while (!this.stopped) {
+      try {
+        this.dirty = false;
+        await this.syncNow();
+        delay = this.opts.backoff.initialMs;
+        await this.idle(undefined);
+      } catch (e) {
+        if (this.stopped) break;
+        const refused = e instanceof HttpError && (e.status === 401 || e.status === 403);
+        this.set({ connection: refused ? 'refused' : 'offline', lastError: (e as Error).message });
+        await this.idle(delay * (0.75 + Math.random() / 2));
+        delay = Math.min(delay * 2, this.opts.backoff.maxMs);
+      }
+    }
+  }
+
+  /** Waits until woken (a local change, a server event) or, with a delay, until it passes. */
+  private idle(ms: number | undefined): Promise<void> {
+    if (this.stopped || (ms === undefined && this.dirty)) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const done = () => {
+        if (timer) clearTimeout(timer);
+        this.wakeUp = undefined;
+        resolve();
+      };
+      if (ms !== undefined) timer = setTimeout(done, ms);
+      this.wakeUp = done;
+    });
+  }
+
+  private async round(): Promise<void> {
+    const port = this.opts.port;
+    for (let attempt = 0; ; attempt++) {
+      const conflict = await this.pushAll();
+      let report: RebaseReport | undefined;
+      for (;;) {
+        const cursor = await port.cursor();
+        const { rows, lastRev, more } = await this.pullFrom(cursor);
+        const drop = conflict && !report && lastRev === cursor ? { id: conflict.id, code: 'CONFLICT', message: conflict.reason } : undefined;
+        if (rows.length || drop || (conflict && !report)) {
+          report = await port.rebase(rows, lastRev, drop);
+          if (report.renumbered.length) this.set({ renumbered: [...this.status.renumbered, ...report.renumbered] });
+        }
+        if (!more) break;
+      }
+      this.set({ connection: 'connected', lastError: undefined, lastSyncAt: (this.opts.now?.() ?? new Date()).toISOString() });
+      await this.refreshStatus();
+      if (!conflict) return;
+      if (attempt >= 20) throw new Error(`changeset ${conflict.id} keeps conflicting: ${conflict.reason}`);
+    }
+  }
+
+  /** Pushes pending changesets in order until none is left or one conflicts. */
+  private async pushAll(): Promise<Extract<PushResult, { status: 'conflict' }> | undefined> {
+    const port = this.opts.port;
+    const clientId = await port.clientId();
+    for (;;) {
+      const batch = await port.pending(this.opts.maxChangesetsPerPush);
+      if (batch.length === 0) return undefined;
+      for (const changesets of packChangesets(batch, this.opts.bodyCap)) {
+        const body = { schemaVersion: SYNC_SCHEMA_VERSION, clientId, changesets };
+        const reply = pushResponseSchema.parse(await this.call('POST', '/push', body));
+        this.serverRev = Math.max(this.serverRev, reply.lastRev);
+        for (const r of reply.results) {
+          if (r.status === 'applied' || r.status === 'duplicate') await port.acknowledge(r.id, r.rev);
+          else if (r.status === 'conflict') return r;
+        }
+      }
+      this.set({ pending: await port.pendingCount() });
+    }
+  }
+
+  /** Pulls pages from `since` until the end or until enough rows for one rebase. */
+  private async pullFrom(since: number): Promise<{ rows: ServerRow[]; lastRev: number; more: boolean }> {
+    const rows: ServerRow[] = [];
+    let last = since;
+    for (;;) {
+      const page = pullResponseSchema.parse(await this.call('GET', `/pull?since=${last}&limit=${this.opts.pageSize}`));
+      rows.push(...page.rows);
+      last = page.lastRev;
+      if (!page.more || rows.length >= MAX_ROWS_PER_REBASE) return { rows, lastRev: last, more: page.more };
+    }
+  }
+
+  private headers(json: boolean): Record<string, string> {
+    const h: Record<string, string> = {};
+    if (json) h['content-type'] = 'application/json';
+    if (this.opts.key) h.authorization = `Bearer ${this.opts.key}`;
+    return h;
+  }
+
+  private async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+    const res = await this.fetch(`${this.opts.serverUrl}${API_PREFIX}${path}`, {
+      method,
+      headers: this.headers(body !== undefined),
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: this.abort?.signal,
+    });
+    const text = await res.text();
+    if (!res.ok) {
+      let reason = text;
+      try {
+        reason = (JSON.parse(text) as { reason?: string }).reason ?? text;
+      } catch {
+        // not JSON: keep the text
+      }
+      throw new HttpError(res.status, `${method} ${path.split('?')[0]}: ${res.status} ${reason}`);
+    }
+    return JSON.parse(text);
+  }
+
+  /** The server's "changed at rev N" stream: wakes the loop when the server is ahead of this pane. */
+  private async readEvents(): Promise<void> {
+    let delay = this.opts.backoff.initialMs;
+    while (!this.stopped) {
+      try {
+        const res = await this.fetch(`${this.opts.serverUrl}${API_PREFIX}/events`, { headers: this.headers(false), signal: this.abort?.signal });
+        if (!res.ok || !res.body) throw new HttpError(res.status, `events: ${res.status}`);
+        delay = this.opts.backoff.initialMs;
+        if (this.status.connection !== 'connected') {
+          // The server is back: catch up now rather than at the end of the backoff.
+          this.dirty = true;
+          this.wakeUp?.();
+        }
+        const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += value;
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const event = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const data = /^data: (.*)$/m.exec(event)?.[1];
+            if (!data) continue;
+            const rev = Number((JSON.parse(data) as { rev?: unknown }).rev);
+            if (Number.isFinite(rev) && rev > this.status.lastRev) {
+              this.serverRev = Math.max(this.serverRev, rev);
+              this.dirty = true;
+              this.wakeUp?.();
+            }
+          }
+        }
+      } catch {
+        // The stream broke (offline, server restarted): the loop's own backoff handles the rest.
+      }
+      if (this.stopped) break;
+      await sleep(delay, this.abort?.signal);
+      delay = Math.min(delay * 2, this.opts.backoff.maxMs);
+    }
+  }
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
