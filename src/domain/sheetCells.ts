@@ -26,7 +26,7 @@ export function cellError(c: Cell): string | undefined {
 }
 
 export function isBlankCell(c: Cell): boolean {
-  return (c.value === null || c.value === '') && c.text.trim() === '';
+  return (c.value === null || (typeof c.value === 'string' && c.value.trim() === '')) && c.text.trim() === '';
 }
 
 /** A number format that shows a date (d, y, or a month name), outside quoted text and [..] sections. */

@@ -224,7 +224,8 @@ function fieldValue(field: MappableField, cell: Cell): FieldResult {
   const shown = textOfCell(cell);
   const text = shown.text.trim();
   const note: FieldResult['problem'] = shown.note ? { severity: 'warning', code: shown.note, params: { value: shown.text } } : undefined;
-  const numberShown = typeof cell.value === 'number' ? text : undefined;
+  // A number shown as such (General format) where text belongs: zeros the sheet dropped cannot come back.
+  const numberShown = typeof cell.value === 'number' && (cell.format === undefined || cell.format === 'General') ? text : undefined;
   if (field === 'type') {
     if (text === '') return {};
     const t = contactTypeOf(text);

@@ -1,0 +1,82 @@
+import fc from 'fast-check';
+import { decodeCsvBytes, detectDelimiter, parseCsv } from '../../src/domain/csv';
+import { SegmentsError } from '../../src/domain/errors';
+
+function errorOf(run: () => unknown): SegmentsError {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof SegmentsError) return e;
+    throw e;
+  }
+  throw new Error('expected a SegmentsError');
+}
+
+describe('CSV', () => {
+  test('comma, quotes, doubled quotes, line breaks inside quotes, CRLF; line numbers of each record', () => {
+    const csv = parseCsv('No.,Name,Note\r\nCT1,"Rossi, Mario","He said ""hi"""\r\nCT2,Bianchi,"two\nlines"\r\nCT3,Verdi,\r\n');
+    expect(csv.delimiter).toBe(',');
+    expect(csv.header).toEqual(['No.', 'Name', 'Note']);
+    expect(csv.rows).toEqual([
+      { line: 2, cells: ['CT1', 'Rossi, Mario', 'He said "hi"'] },
+      { line: 3, cells: ['CT2', 'Bianchi', 'two\nlines'] },
+      { line: 5, cells: ['CT3', 'Verdi', ''] },
+    ]);
+  });
+
+  test('semicolons (Italian Excel) are detected; a BOM is dropped', () => {
+    const csv = parseCsv('\uFEFFNr.;Nome;CAP\nCT1;Rossi, Mario;00184\n');
+    expect(csv.delimiter).toBe(';');
+    expect(csv.header[0]).toBe('Nr.');
+    expect(csv.rows[0].cells).toEqual(['CT1', 'Rossi, Mario', '00184']);
+  });
+
+  test('UTF-8 bytes with BOM decode; invalid UTF-8 names the offset', () => {
+    expect(decodeCsvBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0x43, 0x69, 0x74, 0x74, 0xc3, 0xa0]))).toBe('Città');
+    const e = errorOf(() => decodeCsvBytes(new Uint8Array([0x41, 0x42, 0xe0, 0x41])));
+    expect(e.message).toContain('offset 2');
+  });
+
+  test('blank lines are skipped but counted', () => {
+    expect(parseCsv('a\n\nx\n').rows).toEqual([{ line: 3, cells: ['x'] }]);
+  });
+
+  test('the last record may end without a line break, even with a quoted empty field', () => {
+    expect(parseCsv('a,b\n1,""').rows).toEqual([{ line: 2, cells: ['1', ''] }]);
+  });
+
+  test.each([
+    ['a,b\n1,"open\n', 'line 2, column 3', 'not closed'],
+    ['a,b\n1,"x"y\n', 'line 2, column 6', 'after a closing quote'],
+    ['a,b\n1,x"y\n', 'line 2, column 4', 'quote inside an unquoted field'],
+  ])('malformed %j: error with line and column', (text, where, what) => {
+    const e = errorOf(() => parseCsv(text));
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(e.message).toContain(where);
+    expect(e.message).toContain(what);
+  });
+
+  test('an empty file is an error', () => {
+    expect(errorOf(() => parseCsv('')).details.code).toBe('csvEmpty');
+  });
+
+  test('delimiter detection ignores delimiters inside quotes', () => {
+    expect(detectDelimiter('"a;b;c",d\n')).toBe(',');
+  });
+
+  test('property: any table of strings written as CSV parses back to itself', () => {
+    const cell = fc.string({ unit: fc.constantFrom('a', 'b', ',', ';', '"', '\n', '\r\n', ' ', 'à', '😀') });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5 }), fc.array(fc.array(cell, { minLength: 5, maxLength: 5 }), { minLength: 1, maxLength: 6 }), fc.constantFrom(',', ';'), (w, rows, delim) => {
+        const table = [Array.from({ length: w }, (_, i) => `h${i}`), ...rows.map((r) => r.slice(0, w))];
+        const text = table.map((r) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(delim)).join('\r\n');
+        const parsed = parseCsv(text, { delimiter: delim as ',' | ';' });
+        const back = [parsed.header, ...parsed.rows.map((r) => r.cells)];
+        // a record whose only cell is empty is a blank line: it is skipped
+        const expected = table.filter((r, i) => i === 0 || !(r.length === 1 && r[0] === ''));
+        expect(back).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,212 @@
+import { suggestMapping } from '../../src/domain/columnMapping';
+import { parseCsv } from '../../src/domain/csv';
+import { SegmentsError } from '../../src/domain/errors';
+import type { Cell } from '../../src/domain/sheetCells';
+import { isDateFormat, serialToIso } from '../../src/domain/sheetCells';
+import { gridFromCsv, parseRowKey, prepareRows, type SheetGrid } from '../../src/domain/sheetImport';
+
+type C = Cell | string | number | boolean | null;
+
+/** A grid as the Excel adapter gives it; the header on sheet row 1, data from row 2. */
+function grid(header: string[], rows: C[][], extra: Partial<SheetGrid> = {}): SheetGrid {
+  const cells = rows.map((r) => header.map((_, j) => toCell(r[j] ?? null)));
+  return {
+    headerRow: 1,
+    firstColumn: 0,
+    header,
+    rowNumbers: rows.map((_, i) => i + 2),
+    values: cells.map((r) => r.map((c) => c.value)),
+    text: cells.map((r) => r.map((c) => c.text)),
+    numberFormat: cells.map((r) => r.map((c) => c.format ?? 'General')),
+    valueTypes: cells.map((r) => r.map((c) => c.type ?? (c.value === null || c.value === '' ? 'Empty' : typeof c.value === 'number' ? 'Double' : typeof c.value === 'boolean' ? 'Boolean' : 'String'))),
+    ...extra,
+  };
+}
+function toCell(v: C): Cell {
+  if (v !== null && typeof v === 'object') return v;
+  if (v === null) return { value: '', text: '' };
+  return { value: v, text: typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v) };
+}
+const err = (v: string): Cell => ({ value: v, text: v, type: 'Error' });
+
+function prepare(g: SheetGrid) {
+  return prepareRows(g, suggestMapping(g.header), { workbook: 'W.xlsx', sheet: 'Contacts' });
+}
+function thrown(run: () => unknown): SegmentsError {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof SegmentsError) return e;
+    throw e;
+  }
+  throw new Error('expected a SegmentsError');
+}
+
+const H = ['No.', 'Name', 'E-Mail', 'Post Code', 'City', 'Exclude from Segment', 'Mailing Groups', 'Type'];
+
+describe('cell fidelity', () => {
+  test('text fields take the displayed text; booleans, lists and enumerations are typed', () => {
+    const p = prepare(
+      grid(H, [
+        ['ct1', 'Rossi', 'a@b.it', { value: 184, text: '00184', format: '00000' }, 'Roma', true, 'news; events,,VIP', 'Persona'],
+        ['CT2', { value: 1234.5, text: '1.234,50', format: '#,##0.00' }, '', '20100', 'Milano', 'No', '', 'Company'],
+      ]),
+    );
+    expect(p.problems.filter((x) => x.severity !== 'info')).toEqual([]);
+    expect(p.rows.map((r) => r.row)).toEqual([
+      expect.objectContaining({ no: 'CT1', name: 'Rossi', email: 'a@b.it', postCode: '00184', city: 'Roma', excludeFromSegment: true, mailingGroups: ['NEWS', 'EVENTS', 'VIP'], type: 'Person' }),
+      expect.objectContaining({ no: 'CT2', name: '1.234,50', postCode: '20100', excludeFromSegment: false, mailingGroups: [], type: 'Company' }),
+    ]);
+    expect(p.rows[0].row.source).toEqual({ workbook: 'W.xlsx', sheet: 'Contacts', rowKey: '["No.","CT1"]' });
+    expect(parseRowKey(p.rows[0].row.source!.rowKey)).toEqual({ header: 'No.', value: 'CT1' });
+  });
+
+  test('extra columns keep numbers, booleans and dates typed, and zero-padded codes as shown', () => {
+    const p = prepare(
+      grid(['No.', 'Revenue', 'VIP', 'Since', 'Code', 'Note'], [
+        ['CT1', { value: 1234.5, text: '€ 1.234,50', format: '[$€-410] #,##0.00' }, true, { value: 46053, text: '31/01/2026', format: 'dd/mm/yyyy' }, { value: 42, text: '0042', format: '0000' }, 'hello'],
+      ]),
+    );
+    expect(p.rows[0].row.extra).toEqual({ Revenue: 1234.5, VIP: true, Since: '2026-01-31', Code: '0042', Note: 'hello' });
+  });
+
+  test('a number the column is too narrow to show (####) or shows in scientific notation: the full number, with a warning', () => {
+    const p = prepare(
+      grid(['No.', 'Phone No.', 'Mobile Phone No.'], [['CT1', { value: 3912345678, text: '########' }, { value: 393331234567, text: '3,93E+11' }]]),
+    );
+    expect(p.rows[0].row).toMatchObject({ phoneNo: '3912345678', mobilePhoneNo: '393331234567' });
+    expect(p.problems.map((x) => [x.code, x.row, x.column])).toEqual(
+      expect.arrayContaining([
+        ['narrowColumn', 2, 'B'],
+        ['scientific', 2, 'C'],
+      ]),
+    );
+  });
+
+  test('date formats are recognised, other number formats are not', () => {
+    for (const f of ['dd/mm/yyyy', 'm/d/yy', 'yyyy-mm-dd', 'd mmmm yyyy', '[$-410]d mmm yyyy']) expect(isDateFormat(f)).toBe(true);
+    for (const f of ['General', '@', '0.00', '#,##0 "days"', '[$€-410] #,##0.00', '00000', '0%']) expect(isDateFormat(f)).toBe(false);
+    expect(serialToIso(46053)).toBe('2026-01-31');
+    expect(serialToIso(46053.5)).toBe('2026-01-31T12:00:00');
+  });
+});
+
+describe('bad input', () => {
+  test('an empty range is refused', () => {
+    expect(thrown(() => prepare(grid(['', ''], [['', '']]))).details.code).toBe('emptyRange');
+  });
+
+  test('a header without rows is refused', () => {
+    expect(thrown(() => prepare(grid(H, []))).details.code).toBe('headerOnly');
+    expect(thrown(() => prepare(grid(H, [[null], [null]]))).details.code).toBe('headerOnly');
+  });
+
+  test('duplicate headers: the first column fills the field, the later one is left out', () => {
+    const p = prepare(grid(['No.', 'E-Mail', 'Email'], [['CT1', 'first@x.it', 'second@x.it']]));
+    expect(p.rows[0].row.email).toBe('first@x.it');
+  });
+
+  test('merged cells: each cell takes the value the merged area shows, and the area is reported', () => {
+    const g = grid(['No.', 'City'], [['CT1', 'Roma'], ['CT2', null], ['CT3', null], ['CT4', 'Bari']], { mergedAreas: [{ row: 2, column: 1, rowCount: 3, columnCount: 1 }] });
+    const p = prepare(g);
+    expect(p.rows.map((r) => r.row.city)).toEqual(['Roma', 'Roma', 'Roma', 'Bari']);
+    expect(p.problems).toContainEqual(expect.objectContaining({ code: 'mergedCells', row: 2, column: 'B2:B4', severity: 'warning' }));
+  });
+
+  test('blank rows in the middle are skipped and said; blank rows at the end are not data', () => {
+    const p = prepare(grid(['No.', 'Name'], [['CT1', 'a'], [null, null], ['', '  '], ['CT2', 'b'], [null, null], [null, null]]));
+    expect(p.rows.map((r) => r.sheetRow)).toEqual([2, 5]);
+    expect(p.problems).toEqual([expect.objectContaining({ code: 'blankRows', row: 3, params: expect.objectContaining({ rows: '3–4' }) })]);
+    expect(p.dataRows).toBe(2);
+  });
+
+  test('the same contact number twice: the later row wins and the earlier is reported with the winner', () => {
+    const p = prepare(grid(['No.', 'Name'], [['CT1', 'old'], ['CT2', 'x'], ['ct1', 'new']]));
+    expect(p.rows.map((r) => [r.sheetRow, r.row.name])).toEqual([
+      [3, 'x'],
+      [4, 'new'],
+    ]);
+    expect(p.rejectedRows).toEqual([2]);
+    expect(p.problems).toEqual([expect.objectContaining({ code: 'duplicateNo', row: 2, message: 'Row 2: contact CT1 appears again in row 4; row 4 wins.' })]);
+  });
+
+  test('30,000-character cells: too long for a name (rejected, with the length), kept in an extra column', () => {
+    const long = 'x'.repeat(30_000);
+    const p = prepare(grid(['No.', 'Name', 'Notes'], [['CT1', long, 'ok'], ['CT2', 'Rossi', long]]));
+    expect(p.rejectedRows).toEqual([2]);
+    expect(p.problems).toEqual([expect.objectContaining({ code: 'invalidValue', row: 2, column: 'B', header: 'Name', message: expect.stringContaining('longer than 100 characters (30000)') })]);
+    expect(p.rows[0].row.extra).toEqual({ Notes: long });
+  });
+
+  test('control characters in a field are rejected, naming row and column', () => {
+    const p = prepare(grid(['No.', 'Name', 'City'], [['CT1', 'Ros\u0007si', 'Roma'], ['CT2', 'ok', 'Mi\u0000lano']]));
+    expect(p.rejectedRows).toEqual([2, 3]);
+    expect(p.problems.map((x) => [x.row, x.column, x.params.reason])).toEqual([
+      [2, 'B', 'contains control characters'],
+      [3, 'C', 'contains control characters'],
+    ]);
+  });
+
+  test('formulas import the result the sheet shows, not the formula', () => {
+    const p = prepare(grid(['No.', 'Name', 'Total'], [['CT1', { value: 'Rossi Mario', text: 'Rossi Mario' }, { value: 42, text: '42' }]]));
+    expect(p.rows[0].row).toMatchObject({ name: 'Rossi Mario', extra: { Total: 42 } });
+  });
+
+  test('Excel error values are bad cells: the row is rejected, the error named', () => {
+    const p = prepare(grid(['No.', 'Name', 'Region'], [['CT1', err('#N/A'), 'x'], ['CT2', 'ok', err('#VALUE!')], ['CT3', 'fine', 'y']]));
+    expect(p.rows.map((r) => r.row.no)).toEqual(['CT3']);
+    expect(p.problems.map((x) => x.message)).toEqual([
+      'Row 2, column B (Name): the cell holds the Excel error #N/A.',
+      'Row 3, column C (Region): the cell holds the Excel error #VALUE!.',
+    ]);
+  });
+
+  test('a column of numbers that should be text: taken as shown, and the column is reported once', () => {
+    const p = prepare(grid(['No.', 'Post Code'], [[1001, 184], [1002, { value: 184, text: '00184', format: '00000' }], [1003, '00100']]));
+    expect(p.rows.map((r) => [r.row.no, r.row.postCode])).toEqual([
+      ['1001', '184'],
+      ['1002', '00184'],
+      ['1003', '00100'],
+    ]);
+    const notes = p.problems.filter((x) => x.code === 'numbersInTextColumn');
+    expect(notes.map((x) => [x.column, x.params.count, x.row])).toEqual([
+      ['A', 3, 2],
+      ['B', 1, 2],
+    ]);
+  });
+
+  test('hidden rows are imported, and said so', () => {
+    const p = prepare(grid(['No.'], [['CT1'], ['CT2'], ['CT3'], ['CT4']], { hiddenRows: [3, 4] }));
+    expect(p.rows).toHaveLength(4);
+    expect(p.rows.filter((r) => r.hidden).map((r) => r.sheetRow)).toEqual([3, 4]);
+    expect(p.problems).toEqual([expect.objectContaining({ code: 'hiddenRows', severity: 'info', message: 'Rows 3–4 are hidden in the sheet: imported.' })]);
+  });
+
+  test('values that are not Yes/No, a type or a correspondence type are rejected with the value', () => {
+    const p = prepare(grid(['No.', 'Exclude from Segment', 'Type', 'Correspondence Type'], [['CT1', 'maybe', 'Robot', 'Fax']]));
+    expect(p.problems.map((x) => x.code)).toEqual(['notBoolean', 'badType', 'badCorrespondenceType']);
+    expect(p.problems[1].message).toBe('Row 2, column C (Type): "Robot" is not Company or Person.');
+  });
+
+  test('rows without a number are kept for numbering; their key is the sheet row', () => {
+    const p = prepare(grid(['No.', 'Name'], [['', 'a'], [null, 'b']]));
+    expect(p.rows.map((r) => [r.row.no, r.row.source?.rowKey])).toEqual([
+      [undefined, '["#row","2"]'],
+      [undefined, '["#row","3"]'],
+    ]);
+  });
+
+  test('columns are named by sheet letter, from where the range starts', () => {
+    const g = grid(['No.', 'Name'], [['CT1', err('#REF!')]], { firstColumn: 27, headerRow: 10, rowNumbers: [11] });
+    expect(prepare(g).problems[0]).toMatchObject({ row: 11, column: 'AC' });
+  });
+});
+
+describe('CSV rows', () => {
+  test('CSV cells are text: "#N/A" is text there, leading zeros stay; rows with too many cells are rejected by line', () => {
+    const csv = parseCsv('Nr.;Nome;CAP;Note\nCT1;Rossi;00184;#N/A\nCT2;Bianchi;20100;x;extra\n');
+    const p = prepareRows(gridFromCsv(csv), suggestMapping(csv.header), { file: 'a.csv' });
+    expect(p.rows.map((r) => r.row)).toEqual([expect.objectContaining({ no: 'CT1', postCode: '00184', extra: { Note: '#N/A' } })]);
+    expect(p.problems).toEqual([expect.objectContaining({ code: 'overlongRow', row: 3, message: 'Row 3 has 5 cells but the header has 4.' })]);
+  });
+});
