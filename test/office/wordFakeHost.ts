@@ -59,7 +59,10 @@ export class FakeWordHost {
   private nextId = 1;
   private stylesXml = '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>';
 
-  constructor(readonly cap: number, bodyXml = '<w:p/>') {
+  constructor(
+    public cap: number,
+    bodyXml = '<w:p/>',
+  ) {
     this.items = this.parseBodyItems(this.packageOf(bodyXml));
     const ctx = new OfficeMockObject({}) as any;
     const mockSync = ctx.sync.bind(ctx);
@@ -114,8 +117,13 @@ export class FakeWordHost {
 
   private parseBodyItems(pkg: string): Item[] {
     const errors: string[] = [];
-    const doc = new DOMParser({ onError: (level, msg) => level !== 'warning' && errors.push(msg) }).parseFromString(pkg, 'text/xml');
-    if (errors.length) throw new HostError('InvalidArgument', `malformed OOXML: ${errors[0]}`, { errorLocation: 'insertOoxml' });
+    let doc;
+    try {
+      doc = new DOMParser({ onError: (level, msg) => level !== 'warning' && errors.push(msg) }).parseFromString(pkg, 'text/xml');
+    } catch (e) {
+      errors.push(String(e));
+    }
+    if (errors.length || !doc) throw new HostError('InvalidArgument', `malformed OOXML: ${errors[0]}`, { errorLocation: 'insertOoxml' });
     const body = doc.getElementsByTagNameNS(W_NS, 'body')[0];
     if (!body) throw new HostError('InvalidArgument', 'no w:body in the package', { errorLocation: 'insertOoxml' });
     const styles = doc.getElementsByTagNameNS(W_NS, 'styles')[0];
@@ -178,9 +186,19 @@ export class FakeWordHost {
     };
   }
 
+  private controlCache = new Map<Item, { xml: string; tags: string[] }>();
+
+  /** Every content control in document order (nested ones too), with the top-level item holding it. */
   private controls(): { item: Item; tag: string }[] {
     const out: { item: Item; tag: string }[] = [];
-    for (const item of this.items) for (const m of item.xml.matchAll(/<w:sdtPr>[\s\S]*?(?:<w:tag w:val="([^"]*)"|<\/w:sdtPr>)/g)) out.push({ item, tag: m[1] ?? '' });
+    for (const item of this.items) {
+      let c = this.controlCache.get(item);
+      if (!c || c.xml !== item.xml) {
+        const tags = [...item.xml.matchAll(/<w:sdtPr>[\s\S]*?(?:<w:tag w:val="([^"]*)"|<\/w:sdtPr>)/g)].map((m) => m[1] ?? '');
+        this.controlCache.set(item, (c = { xml: item.xml, tags }));
+      }
+      for (const tag of c.tags) out.push({ item, tag });
+    }
     return out;
   }
 

@@ -1,0 +1,161 @@
+// The Word adapter against a host that queues calls until sync, refuses requests and responses over
+// the cap, and parses every inserted package (test/office/wordFakeHost.ts). Syncs are counted with a
+// spy on the office-addin-mock context's `sync`.
+import { readDocxParts, mergedDocx, base64ToBytes } from '../../src/domain/docx';
+import { WORD_REQUEST_CAP } from '../../src/domain/mergeBlocks';
+import { compileLetter, LetterRenderer, type RenderedLetter } from '../../src/domain/mergeRender';
+import { ooxmlToText, parseLetter } from '../../src/domain/mergeOoxml';
+import { createWordAdapter } from '../../src/office/word/wordAdapter';
+import { fieldControl, letterBody, makeSource, twentyFields } from '../domain/mergeFixture';
+import { FakeWordHost } from './wordFakeHost';
+
+const supports = { comments: true, createDocument: true };
+
+function setup(n: number, opts: { body?: string; comments?: boolean; cap?: number } = {}) {
+  const host = new FakeWordHost(WORD_REQUEST_CAP, opts.body ?? letterBody(twentyFields));
+  const word = createWordAdapter({ run: host.run, supports: { ...supports, comments: opts.comments ?? true }, cap: opts.cap });
+  const sync = vi.spyOn(host.context, 'sync');
+  return { host, word, sync, n };
+}
+
+function render(n: number, letter: string, patch?: (src: ReturnType<typeof makeSource>) => void): RenderedLetter[] {
+  const src = makeSource(n, undefined, { documentLetter: letter });
+  patch?.(src);
+  const rr = new LetterRenderer(src);
+  return src.lines.map((l) => rr.render(l)!);
+}
+
+// The host parses every 4 MB block with a real XML parser: seconds per block on a small machine.
+const big = { timeout: 120_000 };
+
+describe('merging into the open document', () => {
+  it('merges 1,000 letters with 20 fields and 1,000 comments in at most 6 syncs, no request over 4 MB', big, async () => {
+    const { host, word, sync } = setup(1000);
+    const read = await word.readLetter();
+    expect(read.merged).toEqual([]);
+    expect(compileLetter(read.ooxml!).keys).toEqual(twentyFields);
+    const letters = render(1000, read.ooxml!);
+    const report = await word.mergeLetters(letters, { comments: true });
+
+    expect(sync.mock.calls.length).toBe(read.syncs + report.syncs);
+    expect(sync.mock.calls.length).toBeLessThanOrEqual(6);
+    expect(report).toMatchObject({ letters: 1000, blocks: 3, comments: { outcome: 'attached', attached: 1000 } });
+    expect(host.requests.every((r) => r.ok && r.bytes <= WORD_REQUEST_CAP && r.responseBytes <= WORD_REQUEST_CAP)).toBe(true);
+    // what one sync per contact per field would have cost
+    expect(1000 * 20).toBeGreaterThan(sync.mock.calls.length * 3000);
+
+    const tags = host.items.filter((i) => i.tag).map((i) => i.tag);
+    expect(tags).toEqual(letters.map((l) => `bcsegment:SEG00001:${l.lineNo}`));
+    expect(host.comments).toHaveLength(1000);
+    expect(host.comments[999]).toEqual({ tag: 'bcsegment:SEG00001:10000000', text: 'Remember the discount, Contact 999.' });
+    const text = ooxmlToText(host.bodyXml());
+    expect(text.split('\f')).toHaveLength(1000);
+    expect(text.split('\f')[998]).toContain('Line 1: Contact 998\n');
+  });
+
+  it('reads the 1,000 merged letters back in blocks, within the same budget', big, async () => {
+    const { word, host, sync } = setup(1000);
+    const letter = (await word.readLetter()).ooxml!;
+    const letters = render(1000, letter);
+    await word.mergeLetters(letters, { comments: false });
+    sync.mockClear();
+    host.requests = [];
+
+    const back = await word.readMergedLetters('SEG00001');
+    expect(sync.mock.calls.length).toBe(back.syncs);
+    expect(back.syncs).toBeLessThanOrEqual(6);
+    expect(host.requests.every((r) => r.ok && r.bytes <= WORD_REQUEST_CAP && r.responseBytes <= WORD_REQUEST_CAP)).toBe(true);
+    expect(back.letters.map((l) => l.lineNo)).toEqual(letters.map((l) => l.lineNo));
+    expect(ooxmlToText(parseLetter(back.letters[500].ooxml).body)).toBe(ooxmlToText(letters[500].body));
+  });
+
+  it('refuses one block holding everything: the host rejects requests over the cap', big, async () => {
+    const { word, host } = setup(1000, { cap: 64 * 1024 * 1024 });
+    const letters = render(1000, (await word.readLetter()).ooxml!);
+    await expect(word.mergeLetters(letters, { comments: false })).rejects.toMatchObject({ name: 'WordHostError', code: 'RequestPayloadSizeLimitExceeded' });
+    expect(host.requests.at(-1)).toMatchObject({ ok: false });
+    expect(host.requests.at(-1)!.bytes).toBeGreaterThan(WORD_REQUEST_CAP);
+  });
+
+  it('keeps every letter and says so when the host refuses comments', async () => {
+    const { word, host } = setup(30);
+    host.refuseComments = 'NotAllowed';
+    const letters = render(30, (await word.readLetter()).ooxml!);
+    const report = await word.mergeLetters(letters, { comments: true });
+    expect(report.comments).toEqual({ outcome: 'refused', attached: 0, errorCode: 'NotAllowed' });
+    expect(host.items.filter((i) => i.tag)).toHaveLength(30);
+    expect(ooxmlToText(host.bodyXml())).toContain('Line 19: Remember the discount, Contact 29.\n');
+  });
+
+  it('does not try comments where WordApi 1.4 is missing, and keeps the inline text', async () => {
+    const { word, host, sync } = setup(5, { comments: false });
+    const letters = render(5, (await word.readLetter()).ooxml!);
+    sync.mockClear();
+    const report = await word.mergeLetters(letters, { comments: true });
+    expect(report.comments.outcome).toBe('unsupported');
+    expect(sync).toHaveBeenCalledTimes(1);
+    expect(host.comments).toEqual([]);
+    expect(ooxmlToText(host.bodyXml())).toContain('Line 19: Remember the discount, Contact 4.\n');
+  });
+
+  it('re-reads a merged document as its merged letters, in one sync, without its OOXML', async () => {
+    const { word, host, sync } = setup(3);
+    await word.mergeLetters(render(3, (await word.readLetter()).ooxml!), { comments: false });
+    sync.mockClear();
+    host.requests = [];
+    const read = await word.readLetter();
+    expect(read).toEqual({ merged: [10000, 20000, 30000].map((lineNo) => ({ segmentNo: 'SEG00001', lineNo })), syncs: 1 });
+    expect(sync).toHaveBeenCalledTimes(1);
+    expect(host.requests[0].responseBytes).toBeLessThan(1000);
+  });
+
+  it('halves a read block that turns out larger than the first letter suggested', async () => {
+    const { word, host } = setup(200);
+    const letter = (await word.readLetter()).ooxml!;
+    const letters = render(200, letter, (src) => {
+      // the first contact's letter is small (a short name); the others carry 20 KB of extra text
+      src.lines.forEach((l, i) => (src.lines[i] = { ...l, comment: i === 0 ? '' : 'x'.repeat(2000) }));
+    });
+    await word.mergeLetters(letters, { comments: false });
+    const smallWord = createWordAdapter({ run: host.run, supports, cap: 400_000, readMargin: 1 });
+    host.cap = 400_000;
+    host.requests = [];
+    const back = await smallWord.readMergedLetters('SEG00001');
+    expect(back.letters).toHaveLength(200);
+    expect(host.requests.some((r) => !r.ok)).toBe(true);
+    expect(host.requests.filter((r) => r.ok).every((r) => r.responseBytes <= host.cap)).toBe(true);
+  });
+
+  it('reads nothing back from a document without letters', async () => {
+    const { word } = setup(0, { body: '<w:p><w:r><w:t>plain</w:t></w:r></w:p>' });
+    expect(await word.readMergedLetters('SEG00001')).toEqual({ letters: [], blocks: 0, syncs: 2 });
+  });
+});
+
+describe('fields, templates and new documents', () => {
+  it('inserts a merge field at the cursor as a content control tagged with its key, in one sync', async () => {
+    const { word, host, sync } = setup(0, { body: '<w:p><w:r><w:t xml:space="preserve">Dear </w:t></w:r></w:p>' });
+    await word.insertField('contact.name', 'Name');
+    expect(sync).toHaveBeenCalledTimes(1);
+    expect(host.bodyXml()).toContain('<w:sdt><w:sdtPr><w:id w:val="1"/><w:alias w:val="Name"/><w:tag w:val="contact.name"/></w:sdtPr><w:sdtContent><w:r><w:t>«Name»</w:t></w:r></w:sdtContent></w:sdt>');
+    const read = await word.readLetter();
+    expect(compileLetter(read.ooxml!).keys).toEqual(['contact.name']);
+  });
+
+  it('loads a template letter into the body and reads it back', async () => {
+    const { word, host } = setup(0, { body: '<w:p/>' });
+    await word.replaceBody(`<w:p><w:r><w:t xml:space="preserve">Hello </w:t></w:r>${fieldControl('contact.city')}</w:p>`);
+    expect(host.items[0].xml).toContain('<w:tag w:val="contact.city"/>');
+    expect(compileLetter((await word.readLetter()).ooxml!).keys).toEqual(['contact.city']);
+    await expect(word.replaceBody('<w:p>not closed')).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+
+  it('opens merged letters as a new document from a .docx', async () => {
+    const { word, host, sync } = setup(0);
+    const letters = render(3, makeSource(1).header.letters.ENU.ooxml);
+    await word.openDocument(mergedDocx(letters, { author: 'Jo' }));
+    expect(sync).toHaveBeenCalledTimes(1);
+    expect(host.opened).toHaveLength(1);
+    expect(readDocxParts(base64ToBytes(host.opened[0]))['word/comments.xml']).toContain('Remember the discount, Contact 2.');
+  });
+});
