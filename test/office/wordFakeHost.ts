@@ -1,3 +1,5 @@
+// The proxies below are object literals whose getters and methods need the host: they alias it.
+/* eslint-disable @typescript-eslint/no-this-alias */
 // A Word host for adapter tests, behaving like the real one where the merge depends on it: calls are
 // queued and run only at `context.sync()` (results read before it throw), a request whose payload is
 // over the cap is refused whole (RequestPayloadSizeLimitExceeded), a response over the cap fails
