@@ -1,0 +1,13 @@
+// Every catalog of the pane's own pages, in the order they are merged (later ones win on a shared key).
+import type { MessageCatalog } from './i18n';
+import { fieldMessages } from '../messages/fields';
+import { listMessages } from '../messages/lists';
+import { segmentMessages } from '../messages/segment';
+import { shellMessages } from '../messages/shell';
+
+export const paneCatalogs: MessageCatalog[] = [shellMessages, fieldMessages, segmentMessages, listMessages];
+
+/** The pane's language from the Office display language (it-IT → it; anything else → en). */
+export function languageFor(displayLanguage: string): 'en' | 'it' {
+  return displayLanguage.toLowerCase().startsWith('it') ? 'it' : 'en';
+}
