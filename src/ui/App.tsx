@@ -1,0 +1,65 @@
+// The pane's root: Fluent theme, the message catalog in the user's language, the one Toaster, BC's
+// question dialogs, and the shell with its pages.
+import { FluentProvider, Toaster, webLightTheme } from '@fluentui/react-components';
+import { useCallback, useState, type ReactNode } from 'react';
+import type { UiLanguage } from '../domain/setup';
+import { ConfirmProvider } from './confirm';
+import { paneCatalogs } from './i18n/catalogs';
+import { I18nProvider, type MessageCatalog } from './i18n/i18n';
+import { TOASTER_ID } from './notify';
+import type { Route } from './routes';
+import { ServicesProvider, type Services } from './services';
+import { Shell } from './shell/Shell';
+
+/** Pages that come with a host (Excel's sheet import, Word's mail merge), rendered by the taskpane's wiring. */
+export interface HostPages {
+  excelImport?: (segmentNo: string | undefined) => ReactNode;
+  mailMerge?: () => ReactNode;
+  /** The host pages' own message catalogs ({ en, it }). */
+  catalogs?: MessageCatalog[];
+}
+
+export interface AppProps {
+  services: Services;
+  initialLanguage: UiLanguage;
+  hostPages?: HostPages;
+  /** Shown under the title when the pane runs outside Office. */
+  startRoute?: Route;
+  onLanguageChange?: (language: UiLanguage) => void;
+}
+
+export function App({ services, initialLanguage, hostPages, startRoute, onLanguageChange }: AppProps) {
+  const [language, setLanguage] = useState<UiLanguage>(initialLanguage);
+  const [catalogs] = useState(() => [...paneCatalogs, ...(hostPages?.catalogs ?? [])]);
+  const changeLanguage = useCallback(
+    (l: UiLanguage) => {
+      setLanguage(l);
+      services.preferences.set('language', l);
+      onLanguageChange?.(l);
+    },
+    [services, onLanguageChange],
+  );
+  return (
+    <FluentProvider theme={webLightTheme} style={{ height: '100%' }} lang={language}>
+      <I18nProvider language={language} catalogs={catalogs}>
+        <ServicesProvider value={services}>
+          <ConfirmProvider>
+            <Shell
+              start={startRoute ?? defaultStart(services.host, hostPages)}
+              hostPages={hostPages ?? {}}
+              language={language}
+              onLanguageChange={changeLanguage}
+            />
+          </ConfirmProvider>
+          <Toaster toasterId={TOASTER_ID} position="bottom" limit={3} />
+        </ServicesProvider>
+      </I18nProvider>
+    </FluentProvider>
+  );
+}
+
+/** Excel starts on Segments; Word on its mail merge page when the Word pages are wired, else Segments. */
+export function defaultStart(host: Services['host'], hostPages?: HostPages): Route {
+  if (host === 'Word' && hostPages?.mailMerge) return { page: 'mailMerge' };
+  return { page: 'segments' };
+}

@@ -1,0 +1,156 @@
+// Segment (BC page 5091): the header in its groups, the actions, the lines, and the dialogs they open.
+import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import type { CriteriaKind } from '../../domain/enums';
+import type { SegmentLine } from '../../domain/segment';
+import { useConfirm } from '../confirm';
+import { ApplyMailingGroupDialog } from '../dialogs/ApplyMailingGroupDialog';
+import { CriteriaDialog } from '../dialogs/CriteriaDialog';
+import { CriteriaListDialog } from '../dialogs/CriteriaListDialog';
+import { LogDialog } from '../dialogs/LogDialog';
+import { ReuseCriteriaDialog } from '../dialogs/ReuseCriteriaDialog';
+import { ReuseSegmentDialog } from '../dialogs/ReuseSegmentDialog';
+import { SaveCriteriaDialog } from '../dialogs/SaveCriteriaDialog';
+import { downloadBlob } from '../download';
+import { useContacts } from '../hooks/useContacts';
+import { useSegment } from '../hooks/useSegment';
+import { useI18n } from '../i18n/i18n';
+import { useNotify } from '../notify';
+import type { Navigate } from '../routes';
+import { useServices } from '../services';
+import { LinePanel } from './LinePanel';
+import { LinesGrid } from './LinesGrid';
+import { SegmentActions, type SegmentAction } from './SegmentActions';
+import { SegmentHeaderForm } from './SegmentHeaderForm';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  addLine: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'end' },
+  grow: { flexGrow: 1, minWidth: 0 },
+});
+
+type Open =
+  | { dialog: 'criteria'; kind: CriteriaKind }
+  | { dialog: 'log' | 'saveCriteria' | 'reuseCriteria' | 'reuseSegment' | 'applyMailingGroup' | 'criteriaList' }
+  | { dialog: 'line'; line: SegmentLine }
+  | undefined;
+
+export function SegmentPage({ no, navigate, back }: { no: string; navigate: Navigate; back(): void }) {
+  const { t, formatNumber } = useI18n();
+  const s = useStyles();
+  const { workspace, transfer, host } = useServices();
+  const view = useSegment(no);
+  const contacts = useContacts();
+  const confirm = useConfirm();
+  const notify = useNotify();
+  const [open, setOpen] = useState<Open>();
+  const [newContact, setNewContact] = useState('');
+  const names = useMemo(() => new Map((contacts?.contacts ?? []).map((c) => [c.no, c.name])), [contacts]);
+
+  if (view === undefined) return <Spinner size="small" label={t('common.loading')} />;
+  if (view === null) {
+    return (
+      <MessageBar intent="warning">
+        <MessageBarBody>{t('segment.notFound', { no })}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const { header, lines, criteria } = view;
+
+  const goBack = async () => {
+    if (!(await confirm({ title: t('segment.goBack'), text: t('segment.goBackConfirm') }))) return;
+    try {
+      const r = await workspace.segments.goBack(no);
+      notify.success(t('segment.wentBack', { added: formatNumber(r.added.length), removed: formatNumber(r.removed.length) }));
+    } catch (e) {
+      notify.error(e);
+    }
+  };
+  const exportPackage = async () => {
+    if (!transfer) return;
+    try {
+      const pkg = await transfer.exportSegment(no);
+      const file = `segment-${no}.json`;
+      downloadBlob(new Blob([JSON.stringify(pkg)], { type: 'application/json' }), file);
+      notify.success(t('segment.packageExported', { no, file }));
+    } catch (e) {
+      notify.error(e);
+    }
+  };
+  const onAction = (a: SegmentAction) => {
+    switch (a) {
+      case 'add':
+        return setOpen({ dialog: 'criteria', kind: 'Add Contacts' });
+      case 'reduce':
+        return setOpen({ dialog: 'criteria', kind: 'Remove Contacts (Reduce)' });
+      case 'refine':
+        return setOpen({ dialog: 'criteria', kind: 'Remove Contacts (Refine)' });
+      case 'goBack':
+        return void goBack();
+      case 'criteria':
+        return setOpen({ dialog: 'criteriaList' });
+      case 'exportPackage':
+        return void exportPackage();
+      case 'importFromSheet':
+        return navigate({ page: 'excelImport', segmentNo: no });
+      default:
+        return setOpen({ dialog: a });
+    }
+  };
+  const addLine = async () => {
+    const contactNo = newContact.trim();
+    if (!contactNo) return;
+    try {
+      const line = await workspace.segments.addLine(no, contactNo);
+      setNewContact('');
+      notify.success(t('segment.lineAdded', { contact: contactNo, lineNo: line.lineNo }));
+    } catch (e) {
+      notify.error(e);
+    }
+  };
+  const close = () => setOpen(undefined);
+
+  return (
+    <div className={s.root}>
+      <SegmentActions onAction={onAction} canImportFromSheet={host === 'Excel'} canExport={transfer !== undefined} />
+      <SegmentHeaderForm header={header} />
+      <Text weight="semibold" as="h2" size={300}>
+        {t('segment.lines')} · {t('segment.linesCount', { n: formatNumber(lines.length) })}
+      </Text>
+      {lines.length === 0 ? <Text>{t('segment.noLines')}</Text> : <LinesGrid lines={lines} names={names} onOpen={(line) => setOpen({ dialog: 'line', line })} />}
+      <form
+        className={s.addLine}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void addLine();
+        }}
+      >
+        <Field label={t('segment.addLineLabel')} size="small" className={s.grow}>
+          <Input size="small" value={newContact} maxLength={20} onChange={(_, d) => setNewContact(d.value)} data-testid="add-line-contact" />
+        </Field>
+        <Button size="small" type="submit" data-testid="add-line">
+          {t('segment.addLine')}
+        </Button>
+      </form>
+
+      {open?.dialog === 'criteria' ? <CriteriaDialog header={header} kind={open.kind} onClose={close} /> : null}
+      {open?.dialog === 'log' ? (
+        <LogDialog
+          segmentNo={no}
+          onClose={close}
+          onLogged={(r) => {
+            close();
+            if (r.followUpSegmentNo) navigate({ page: 'segment', no: r.followUpSegmentNo });
+            else back();
+          }}
+        />
+      ) : null}
+      {open?.dialog === 'saveCriteria' ? <SaveCriteriaDialog segmentNo={no} onClose={close} /> : null}
+      {open?.dialog === 'reuseCriteria' ? <ReuseCriteriaDialog segmentNo={no} noOfCriteriaActions={header.noOfCriteriaActions} onClose={close} /> : null}
+      {open?.dialog === 'reuseSegment' ? <ReuseSegmentDialog segmentNo={no} noOfCriteriaActions={header.noOfCriteriaActions} onClose={close} /> : null}
+      {open?.dialog === 'applyMailingGroup' ? <ApplyMailingGroupDialog segmentNo={no} onClose={close} /> : null}
+      {open?.dialog === 'criteriaList' ? <CriteriaListDialog segmentNo={no} criteria={criteria} onClose={close} /> : null}
+      {open?.dialog === 'line' ? <LinePanel segmentNo={no} line={open.line} contactName={names.get(open.line.contactNo) ?? ''} criteria={criteria} onClose={close} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+// Progress of long work, with Cancel: shown in place of the page's action while it runs.
+import { Button, Field, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
+import type { TaskProgress } from '../hooks/useLongTask';
+import { useI18n } from '../i18n/i18n';
+
+const useStyles = makeStyles({ root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalS} 0` } });
+
+export function ProgressPanel({ progress, onCancel }: { progress: TaskProgress; onCancel(): void }) {
+  const { t, formatNumber } = useI18n();
+  const s = useStyles();
+  const value = progress.total > 0 ? progress.done / progress.total : undefined;
+  return (
+    <div className={s.root} role="status" aria-live="polite" data-testid="progress">
+      <Field label={progress.label} hint={progress.total > 0 ? t('progress.items', { done: formatNumber(progress.done), total: formatNumber(progress.total) }) : undefined}>
+        <ProgressBar value={value} max={1} thickness="large" />
+      </Field>
+      <Button size="small" onClick={onCancel}>
+        {t('progress.cancel')}
+      </Button>
+    </div>
+  );
+}
