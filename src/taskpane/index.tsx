@@ -1,4 +1,4 @@
-// The entry: wait for Office once, then render the pane for the host under FluentProvider.
+// The entry: wait for Office once (src/office/host.ts), then boot the pane for the host.
 import { createRoot } from 'react-dom/client';
 import { whenOfficeReady } from '../office/host';
 import { Boot } from './Boot';
