@@ -1,8 +1,8 @@
 import Dexie from 'dexie';
 import { describe, expect, test } from 'vitest';
 import { toSegmentsError } from '../../src/store/action';
-import { SegmentsError, isSegmentsError } from '../../src/store/index';
-import { makeWorkspace } from './helpers';
+import { SegmentsError, isSegmentsError, type RecordedAction } from '../../src/store/index';
+import { actionRecorder, makeWorkspace } from './helpers';
 
 describe('errors', () => {
   test('a unique key written meanwhile by another pane becomes CONFLICT; other errors pass through', () => {
@@ -29,30 +29,10 @@ describe('errors', () => {
   });
 
   test('an action records its name, arguments, clock and every id it allocated on its transaction', async () => {
-    const seen: unknown[] = [];
-    const ws = await makeWorkspace({
-      dbCoreMiddlewares: [
-        {
-          stack: 'dbcore',
-          name: 'spy',
-          create: (down) => ({
-            ...down,
-            table: (name) => {
-              const t = down.table(name);
-              return {
-                ...t,
-                mutate: (req) => {
-                  seen.push({ table: name, action: (req.trans as unknown as { segmentsAction?: unknown }).segmentsAction });
-                  return t.mutate(req);
-                },
-              };
-            },
-          }),
-        },
-      ],
-    });
+    const seen: { table: string; action: RecordedAction }[] = [];
+    const ws = await makeWorkspace({ dbCoreMiddlewares: [actionRecorder(seen)] });
     const h = await ws.segments.create({ description: 'Spy' });
-    const rec = seen.find((s) => (s as { table: string }).table === 'segments') as { action: { name: string; args: unknown[]; at: string; ids: string[] } };
+    const rec = seen.find((s) => s.table === 'segments')!;
     expect(rec.action).toMatchObject({ name: 'segments.create', args: [{ description: 'Spy' }], at: '2026-03-02T09:30:00.000Z' });
     expect(rec.action.ids).toContain(h.id);
   });

@@ -1,6 +1,7 @@
 // Builders and a workspace over fake-indexeddb with a fixed clock, for the store suites.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { openWorkspace, type StoreOptions, type WorkspaceHandle } from '../../src/store/index';
+import type { DBCore, Middleware } from 'dexie';
+import { openWorkspace, type RecordedAction, type StoreOptions, type WorkspaceHandle } from '../../src/store/index';
 
 let dbCounter = 0;
 
@@ -82,3 +83,25 @@ export async function seedMarket(ws: WorkspaceHandle): Promise<void> {
 }
 
 export const contactNosOf = (lines: { contactNo: string }[]) => lines.map((l) => l.contactNo);
+
+/** A DBCore middleware that collects, once each, the actions recorded on the transactions that write. */
+export function actionRecorder(into: { table: string; action: RecordedAction }[]): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'action-recorder',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const t = down.table(name);
+        return {
+          ...t,
+          mutate: (req) => {
+            const action = (req.trans as unknown as { segmentsAction?: RecordedAction }).segmentsAction;
+            if (action) into.push({ table: name, action });
+            return t.mutate(req);
+          },
+        };
+      },
+    }),
+  };
+}
