@@ -308,8 +308,8 @@ export function problem(
 }
 
 const ENGLISH: Record<ProblemCode, string> = {
-  blankRows: 'Rows {rows} are blank: skipped.',
-  hiddenRows: 'Rows {rows} are hidden in the sheet: imported.',
+  blankRows: 'Blank rows, skipped: {rows}.',
+  hiddenRows: 'Hidden rows, imported: {rows}.',
   mergedCells: 'Cells {address} are merged: each cell took the value shown in the merged area.',
   excelError: 'Row {row}, column {column} ({header}): the cell holds the Excel error {error}.',
   invalidValue: 'Row {row}, column {column} ({header}): {reason}.',

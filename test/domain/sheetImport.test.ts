@@ -179,7 +179,7 @@ describe('bad input', () => {
     const p = prepare(grid(['No.'], [['CT1'], ['CT2'], ['CT3'], ['CT4']], { hiddenRows: [3, 4] }));
     expect(p.rows).toHaveLength(4);
     expect(p.rows.filter((r) => r.hidden).map((r) => r.sheetRow)).toEqual([3, 4]);
-    expect(p.problems).toEqual([expect.objectContaining({ code: 'hiddenRows', severity: 'info', message: 'Rows 3–4 are hidden in the sheet: imported.' })]);
+    expect(p.problems).toEqual([expect.objectContaining({ code: 'hiddenRows', severity: 'info', message: 'Hidden rows, imported: 3–4.' })]);
   });
 
   test('values that are not Yes/No, a type or a correspondence type are rejected with the value', () => {

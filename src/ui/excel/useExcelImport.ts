@@ -1,0 +1,93 @@
+// The Excel import as steps the page drives: read the cells (one Excel.run), review the mapping, import
+// (prepare + one upsert), then optionally add to the open segment and write generated numbers back.
+import { useCallback, useState } from 'react';
+import { mappingKey, restoreMapping, toSavedMapping, type ColumnMapping } from '../../domain/columnMapping';
+import { importContacts, type ContactImportResult } from '../../domain/contactImport';
+import type { ExcelPort, SheetRead, SheetRef, SheetSourceRequest } from '../../domain/excelPort';
+import { prepareRows } from '../../domain/sheetImport';
+import type { Workspace } from '../../domain/workspace';
+import { useLongTask } from '../hooks/useLongTask';
+import { useT } from '../i18n/i18n';
+
+/** Where remembered mappings are kept (the shell provides the storage). */
+export interface MappingStore {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+}
+
+export function sourceLabel(ref: SheetRef): string {
+  return [ref.workbook, ref.sheet, ref.table].filter(Boolean).join(' › ');
+}
+
+export function useExcelImport(workspace: Workspace, excel: ExcelPort | undefined, mappings?: MappingStore) {
+  const t = useT();
+  const task = useLongTask();
+  const [read, setRead] = useState<SheetRead>();
+  const [mapping, setMapping] = useState<ColumnMapping>();
+  const [result, setResult] = useState<ContactImportResult>();
+  const [added, setAdded] = useState(false);
+  const [wroteColumn, setWroteColumn] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const readCells = useCallback(
+    async (source: SheetSourceRequest) => {
+      if (!excel) return;
+      setResult(undefined);
+      setAdded(false);
+      setWroteColumn(undefined);
+      const r = await task.run(async (c) => {
+        await c.step(t('excel.reading'), 0, 1);
+        return excel.read(source, { onProgress: (p) => void c.step(t('excel.reading'), p.rowsRead, p.rowsTotal).catch(() => undefined) });
+      });
+      if (!r) return;
+      const saved = mappings ? await mappings.get(mappingKey(r.ref)).catch(() => undefined) : undefined;
+      setMapping(restoreMapping(r.header, saved));
+      setRead(r);
+    },
+    [excel, mappings, task, t],
+  );
+
+  const runImport = useCallback(async () => {
+    if (!read || !mapping) return;
+    const r = await task.run(async (c) => {
+      const total = read.rowNumbers.length;
+      await c.step(t('excel.importing'), 0, total);
+      const prepared = prepareRows(read, mapping, { workbook: read.ref.workbook, sheet: read.ref.sheet, table: read.ref.table });
+      await c.step(t('excel.importing'), Math.round(total / 2), total);
+      return importContacts(workspace, prepared);
+    });
+    if (!r) return;
+    setResult(r);
+    if (mappings) await mappings.set(mappingKey(read.ref), toSavedMapping(mapping)).catch(() => undefined);
+    return r;
+  }, [read, mapping, task, t, workspace, mappings]);
+
+  const addToSegment = useCallback(
+    async (segmentNo: string) => {
+      if (!result || !read) return;
+      setBusy(true);
+      try {
+        const step = await workspace.segments.addContactList(segmentNo, result.contactNos, { source: sourceLabel(read.ref) });
+        setAdded(true);
+        return step;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [result, read, workspace],
+  );
+
+  const writeNos = useCallback(async () => {
+    if (!result || !read || !excel) return;
+    setBusy(true);
+    try {
+      const w = await excel.writeContactNos(read.ref, t('excel.nosHeader'), result.generated);
+      setWroteColumn(w.column);
+      return w;
+    } finally {
+      setBusy(false);
+    }
+  }, [result, read, excel, t]);
+
+  return { task, read, mapping, setMapping, result, added, wroteColumn, busy, readCells, runImport, addToSegment, writeNos };
+}
