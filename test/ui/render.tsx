@@ -1,0 +1,26 @@
+// Renders pane components as the pane does: Fluent, the catalogs in a language, the services over a real
+// workspace (fake-indexeddb), BC's question dialogs and the Toaster.
+import { FluentProvider, Toaster, webLightTheme } from '@fluentui/react-components';
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import type { UiLanguage } from '../../src/domain/setup';
+import type { Workspace } from '../../src/domain/workspace';
+import { ConfirmProvider } from '../../src/ui/confirm';
+import { paneCatalogs } from '../../src/ui/i18n/catalogs';
+import { I18nProvider } from '../../src/ui/i18n/i18n';
+import { TOASTER_ID } from '../../src/ui/notify';
+import { ServicesProvider } from '../../src/ui/services';
+
+export function renderInPane(ui: ReactElement, workspace: Workspace, language: UiLanguage = 'en') {
+  const prefs = new Map<string, unknown>();
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <I18nProvider language={language} catalogs={paneCatalogs}>
+        <ServicesProvider value={{ workspace, host: 'none', preferences: { get: (k) => prefs.get(k) as never, set: (k, v) => void prefs.set(k, v) } }}>
+          <ConfirmProvider>{ui}</ConfirmProvider>
+          <Toaster toasterId={TOASTER_ID} />
+        </ServicesProvider>
+      </I18nProvider>
+    </FluentProvider>,
+  );
+}
