@@ -393,14 +393,12 @@ export class ExcelMock {
 
   // ---- worksheets and tables (plain objects: names readable once synced) ----
   private sheetObject(name: string, missing = false): any {
-    const self = this;
     return {
       get name() {
         return name;
       },
       isNullObject: missing,
       load() {
-        if (missing) self.errors.push(new HostError('ItemNotFound', `mock: no sheet ${name}`));
         return this;
       },
       getRangeByIndexes: (r: number, c: number, rows: number, cols: number) => this.range(name, r, c, rows, cols),

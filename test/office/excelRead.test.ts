@@ -48,12 +48,12 @@ describe('reading a selection of 100,000 rows × 12 columns', () => {
       const expected = contactCells(i);
       expect(result.values[i - 1]).toEqual(expected.map((c) => c.value));
       expect(result.text[i - 1][4]).toBe(String(i % 100000).padStart(5, '0'));
-      expect(result.numberFormat[i - 1][4]).toBe('00000');
+      expect(result.numberFormat![i - 1][4]).toBe('00000');
     }
     let mismatches = 0;
     for (let i = 1; i <= R; i++) if (result.values[i - 1][0] !== `CT${String(i).padStart(6, '0')}`) mismatches++;
     expect(mismatches).toBe(0);
-    expect(result.valueTypes[10][10]).toBe('Boolean');
+    expect(result.valueTypes![10][10]).toBe('Boolean');
     expect(result.ref).toMatchObject({ kind: 'selection', sheet: 'Contacts', workbook: 'Contacts.xlsx', address: 'Contacts!A1:L100001' });
   });
 });

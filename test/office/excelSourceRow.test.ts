@@ -1,0 +1,78 @@
+import { createExcelPort } from '../../src/office/excel/excelAdapter';
+import { ExcelMock } from './excelMock';
+import { addContactSheet } from './sheetFixtures';
+
+const ALL = { mergedAreas: true, specialCells: true };
+
+describe('back to the sheet', () => {
+  test("a contact's row is found by its key and selected, in two syncs plus the selection", async () => {
+    const mock = new ExcelMock();
+    addContactSheet(mock, 50);
+    mock.addSheet('Other', [['x']]);
+    mock.active = 'Other';
+    const port = createExcelPort({ run: mock.run, supports: ALL });
+    const spy = vi.spyOn(mock.context, 'sync');
+    const ok = await port.selectSourceRow({ workbook: 'Contacts.xlsx', sheet: 'Contacts', rowKey: '["No.","CT000042"]' });
+    expect(ok).toBe(true);
+    expect(mock.active).toBe('Contacts');
+    expect(mock.selected).toBe('Contacts!A43:L43');
+    expect(spy).toHaveBeenCalledTimes(3);
+  });
+
+  test('a row found after the sheet was sorted: the key follows the contact, not the row number', async () => {
+    const mock = new ExcelMock();
+    const sheet = addContactSheet(mock, 10);
+    sheet.cells.splice(1, 10, ...sheet.cells.slice(1, 11).reverse());
+    const ok = await createExcelPort({ run: mock.run, supports: ALL }).selectSourceRow({ sheet: 'Contacts', rowKey: '["No.","CT000002"]' });
+    expect(ok).toBe(true);
+    expect(mock.selected).toBe('Contacts!A10:L10');
+  });
+
+  test('a row keyed by its sheet row (no number in the sheet) is selected by that row', async () => {
+    const mock = new ExcelMock();
+    addContactSheet(mock, 10);
+    expect(await createExcelPort({ run: mock.run, supports: ALL }).selectSourceRow({ sheet: 'Contacts', rowKey: '["#row","7"]' })).toBe(true);
+    expect(mock.selected).toBe('Contacts!A7:L7');
+  });
+
+  test.each([
+    ['the sheet is gone', { sheet: 'Gone', rowKey: '["No.","CT000002"]' }],
+    ['the row is gone', { sheet: 'Contacts', rowKey: '["No.","CT999999"]' }],
+    ['another workbook', { workbook: 'Other.xlsx', sheet: 'Contacts', rowKey: '["No.","CT000002"]' }],
+    ['no key', { sheet: 'Contacts' }],
+  ])('false when %s, and nothing is selected', async (_, source) => {
+    const mock = new ExcelMock();
+    addContactSheet(mock, 10);
+    expect(await createExcelPort({ run: mock.run, supports: ALL }).selectSourceRow(source)).toBe(false);
+    expect(mock.selected).toBeUndefined();
+  });
+
+  test('generated numbers go into the first free column right of the range, as text, by sheet row', async () => {
+    const mock = new ExcelMock();
+    addContactSheet(mock, 6);
+    const port = createExcelPort({ run: mock.run, supports: ALL });
+    const read = await port.read({ kind: 'selection' });
+    const w = await port.writeContactNos(read.ref, 'No.', [
+      { sheetRow: 3, no: '000123' },
+      { sheetRow: 6, no: '=1+1' },
+    ]);
+    expect(w).toEqual({ column: 'M', syncs: 2 });
+    expect(mock.cell('Contacts', 0, 12)).toMatchObject({ value: 'No.', format: '@' });
+    expect(mock.cell('Contacts', 2, 12)).toMatchObject({ value: '000123', format: '@' });
+    expect(mock.cell('Contacts', 5, 12)).toMatchObject({ value: '=1+1', format: '@' });
+    expect(mock.cell('Contacts', 5, 12)?.formula).toBeUndefined();
+    expect(mock.cell('Contacts', 3, 12)?.value).toBe('');
+  });
+
+  test('when the column right of the range is in use, a sheet column is inserted first', async () => {
+    const mock = new ExcelMock();
+    const sheet = addContactSheet(mock, 3);
+    sheet.cells[1][12] = { value: 'keep me' };
+    mock.selection = { sheet: 'Contacts', row: 0, column: 0, rowCount: 4, columnCount: 12 };
+    const port = createExcelPort({ run: mock.run, supports: ALL });
+    const read = await port.read({ kind: 'selection' });
+    await port.writeContactNos(read.ref, 'No.', [{ sheetRow: 2, no: 'N1' }]);
+    expect(mock.cell('Contacts', 1, 12)?.value).toBe('N1');
+    expect(mock.cell('Contacts', 1, 13)?.value).toBe('keep me');
+  });
+});
