@@ -18,7 +18,7 @@ afterEach(() => {
   ws.close();
 });
 
-async function open(kind: CriteriaKind, onClose = () => undefined) {
+async function open(kind: CriteriaKind, onClose: () => void = () => undefined) {
   const header = (await ws.segments.get('SEG00001'))!.header;
   renderInPane(<CriteriaDialog header={header} kind={kind} onClose={onClose} previewDelay={0} />, ws);
   return screen.getByRole('dialog');
@@ -33,7 +33,9 @@ async function typeFilter(dialog: HTMLElement, expression: string) {
 describe('the criteria dialog', () => {
   test('previews +N / −M live as the filter is typed, and Run does exactly what the preview said', async () => {
     let closed = false;
-    const dialog = await open('Add Contacts', () => (closed = true));
+    const dialog = await open('Add Contacts', () => {
+      closed = true;
+    });
     // No filter: every contact that is not excluded (7 seeded, one excluded).
     await waitFor(() => expect(within(dialog).getByTestId('criteria-preview-result').textContent).toBe('+6 / −0'));
     await typeFilter(dialog, 'Roma');

@@ -17,7 +17,12 @@ describe('the pane’s message catalog', () => {
 
   test('no key is defined twice across catalogs', () => {
     const seen = new Map<string, number>();
-    paneCatalogs.forEach((c, i) => Object.keys(c.en).forEach((k) => expect(seen.has(k), `${k} in catalogs ${seen.get(k)} and ${i}`).toBe(false) || seen.set(k, i)));
+    paneCatalogs.forEach((c, i) =>
+      Object.keys(c.en).forEach((k) => {
+        expect(seen.has(k), `${k} in catalogs ${seen.get(k)} and ${i}`).toBe(false);
+        seen.set(k, i);
+      }),
+    );
   });
 
   test('every SegmentsError code has words in both languages, filled from the details', () => {

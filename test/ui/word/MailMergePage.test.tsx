@@ -1,5 +1,7 @@
 // @vitest-environment jsdom
 // The Mail merge page over the real workspace (fake-indexeddb) and the Word adapter over the test host.
+// Dexie's liveQuery (behind useLiveQuery) needs a global indexedDB to run at all in jsdom.
+import 'fake-indexeddb/auto';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -18,6 +20,13 @@ import { fieldControl } from '../../domain/mergeFixture';
 import { FakeWordHost } from '../../office/wordFakeHost';
 import { makeWorkspace, seedMarket } from '../../store/helpers';
 
+// jsdom has no ResizeObserver; Fluent's tab list measures itself with one.
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+} as unknown as typeof ResizeObserver;
+
 let ws: Awaited<ReturnType<typeof makeWorkspace>>;
 const letterXml = `<w:p><w:r><w:t xml:space="preserve">Dear </w:t></w:r>${fieldControl('contact.name')}<w:r><w:t xml:space="preserve">, </w:t></w:r>${fieldControl('interaction.date')}</w:p><w:p>${fieldControl('comment')}</w:p>`;
 
@@ -27,8 +36,9 @@ beforeEach(async () => {
   await ws.profile.update({ userId: 'jo', salespersonCode: 'JR' });
   await ws.segments.create({ description: 'Autumn letters', interactionTemplateCode: 'ABSTRACT' });
   await ws.segments.addContactList('SEG00001', ['P101', 'P201', 'P300']);
-  await ws.segments.updateLine('SEG00001', 10000, { comment: 'Call Anna first' });
-  await ws.segments.updateLine('SEG00001', 20000, { comment: 'Two lines\nhere' });
+  // Lines are sorted by company: P300 (no company) 10000, P101 (Alfa) 20000, P201 (Beta) 30000.
+  await ws.segments.updateLine('SEG00001', 20000, { comment: 'Call Anna first' });
+  await ws.segments.updateLine('SEG00001', 30000, { comment: 'Two lines\nhere' });
 });
 afterEach(() => {
   cleanup();
@@ -57,7 +67,7 @@ describe('the Mail merge page', () => {
     await userEvent.click(screen.getByTestId('merge'));
     // P300 has no comment: the check stops the merge until the user accepts
     const accept = await screen.findByTestId('accept');
-    expect(accept.textContent).toContain('Line 30000 (P300): blank Comment');
+    expect(accept.textContent).toContain('Line 10000 (P300): blank Comment');
     expect(host.items.filter((i) => i.tag)).toHaveLength(0);
     await userEvent.click(screen.getByTestId('accept-merge'));
     await screen.findByText(/3 letters merged in \d+ round trips\./);
@@ -65,8 +75,9 @@ describe('the Mail merge page', () => {
     expect(host.items.filter((i) => i.tag).map((i) => i.tag)).toEqual(['bcsegment:SEG00001:10000', 'bcsegment:SEG00001:20000', 'bcsegment:SEG00001:30000']);
     expect(host.comments.map((c) => c.text)).toEqual(['Call Anna first', 'Two lines\nhere']);
     const text = ooxmlToText(host.bodyXml()).split('\f');
-    expect(text[0]).toBe('Dear Anna Bianchi, 2 marzo 2026\nCall Anna first\n');
-    expect(text[1]).toContain('Two lines\nhere');
+    expect(text[0]).toBe('Dear Zoe Neri, March 2, 2026\n\n');
+    expect(text[1]).toBe('Dear Anna Bianchi, 2 marzo 2026\nCall Anna first\n');
+    expect(text[2]).toContain('Two lines\nhere');
     const saved = (await ws.segments.get('SEG00001'))!.header.letters.ENU;
     expect(compileLetter(saved.ooxml).keys).toEqual(['contact.name', 'interaction.date', 'comment']);
     expect(saved.subject).toBe('Our news');
@@ -84,7 +95,7 @@ describe('the Mail merge page', () => {
   test('says so and keeps the inline comment when Word refuses comments', async () => {
     const host = new FakeWordHost(WORD_REQUEST_CAP, letterXml);
     host.refuseComments = 'NotAllowed';
-    await ws.segments.updateLine('SEG00001', 30000, { comment: 'Zoe too' });
+    await ws.segments.updateLine('SEG00001', 10000, { comment: 'Zoe too' });
     show(wordOver(host));
     await waitFor(() => expect((screen.getByTestId('segment-choice') as HTMLSelectElement).value).toBe('SEG00001'), { timeout: 5000 });
     await userEvent.click(screen.getByTestId('merge'));
@@ -95,11 +106,12 @@ describe('the Mail merge page', () => {
   test("edits a contact's comment and lists the fields in Italian, offering to convert a Word mail-merge document", async () => {
     const host = new FakeWordHost(WORD_REQUEST_CAP, '<w:p><w:fldSimple w:instr=" MERGEFIELD Città "><w:r><w:t>«Città»</w:t></w:r></w:fldSimple></w:p>');
     show(wordOver(host), 'it');
-    const box = (await screen.findByTestId('comment-20000')).querySelector('textarea') ?? screen.getByTestId('comment-20000');
+    const box = (await screen.findByTestId('comment-20000', {}, { timeout: 5000 })).querySelector('textarea') ?? screen.getByTestId('comment-20000');
     await userEvent.clear(box as HTMLElement);
     await userEvent.type(box as HTMLElement, 'Nuovo commento');
     await userEvent.tab();
     await waitFor(async () => expect((await ws.segments.get('SEG00001'))!.lines[1].comment).toBe('Nuovo commento'));
+    await userEvent.click(screen.getByRole('tab', { name: 'Verifica' }));
 
     await userEvent.click(screen.getByRole('tab', { name: 'Campi' }));
     expect(screen.getByRole('group', { name: 'Contatto' }).textContent).toContain('Città');
@@ -119,7 +131,7 @@ describe('the Mail merge page', () => {
     expect(await screen.findByTestId('outside-office')).toBeTruthy();
     await userEvent.click(await screen.findByRole('tab', { name: 'Preview' }));
     await userEvent.click(screen.getByTestId('check'));
-    await userEvent.selectOptions(await screen.findByTestId('preview-line'), '30000');
+    await userEvent.selectOptions(await screen.findByTestId('preview-line'), '10000');
     expect(screen.getByTestId('preview-text').textContent).toBe('Dear Zoe Neri, March 2, 2026\n\n');
   });
 });
