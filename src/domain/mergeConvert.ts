@@ -1,6 +1,7 @@
 // Documents made for Word's own mail merge: MERGEFIELD fields (simple or complex) and «Name» text.
 // Recognised, matched to our fields by name, and converted to merge-field content controls.
-import { buildFlatOpc, firstRunProperties, parseLetter, sdtElement } from './mergeOoxml';
+import { buildFlatOpc, findSdts, firstRunProperties, parseLetter, sdtElement } from './mergeOoxml';
+import { isFieldTag } from './mergeRender';
 import { unescapeXml } from './mergeText';
 
 export interface LegacyField {
@@ -66,7 +67,12 @@ export function convertLegacyFields(ooxml: string, resolve: FieldResolver): { oo
     return keep(sdtElement(hit.key, hit.caption, `<w:r>${rPr}<w:t>«${hit.caption.replace(/[&<>]/g, '')}»</w:t></w:r>`));
   };
 
-  let body = pkg.body.replace(SIMPLE, (all: string, attrs: string, inner: string | undefined) => {
+  // Field controls already in the letter are left alone (their «Caption» is not a Word field).
+  let body = pkg.body;
+  for (const sdt of findSdts(body).reverse()) {
+    if (isFieldTag(sdt.tag)) body = body.slice(0, sdt.start) + keep(body.slice(sdt.start, sdt.end)) + body.slice(sdt.end);
+  }
+  body = body.replace(SIMPLE, (all: string, attrs: string, inner: string | undefined) => {
     const instr = /\bw:instr="([^"]*)"/.exec(attrs)?.[1] ?? '';
     const name = mergeFieldName(instr);
     return name ? (control(name, 'MERGEFIELD', firstRunProperties(inner ?? '')) ?? keep(all)) : all;

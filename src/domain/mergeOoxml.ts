@@ -170,7 +170,7 @@ export function sdtElement(tag: string, alias: string, content: string, rPr = ''
   return `<w:sdt><w:sdtPr>${rPr}<w:alias w:val="${escapeXml(alias)}"/><w:tag w:val="${escapeXml(tag)}"/></w:sdtPr><w:sdtContent>${content}</w:sdtContent></w:sdt>`;
 }
 
-const TEXT_TOKEN = /<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:br\b([^>]*)\/>|<w:tab\/>|<w:cr\/>|<\/w:p>|<w:(instrText|delText)\b[^>]*>[^<]*<\/w:\3>/g;
+const TEXT_TOKEN = /<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:br\b([^>]*)\/>|<w:tab\/>|<w:cr\/>|<\/w:p>|<w:p(?:\s[^>]*)?\/>|<w:(instrText|delText)\b[^>]*>[^<]*<\/w:\3>/g;
 
 /** The text of body XML as a reader sees it: paragraphs end with `\n`, line breaks `\n`, page breaks `\f`. */
 export function ooxmlToText(xml: string): string {

@@ -5,7 +5,7 @@ import type { Salesperson } from './codes';
 import type { Contact } from './contact';
 import type { InteractionTemplate, Letters } from './interaction';
 import { COMMENT_FIELD, isKnownFieldKey, readMergeValue, type MergeRecord } from './mergeFields';
-import { findSdts, firstRunProperties, parseLetter, sdtElement, type LetterPackage } from './mergeOoxml';
+import { findSdts, firstRunProperties, ooxmlToText, parseLetter, sdtElement, type LetterPackage } from './mergeOoxml';
 import { formatMergeValue, normaliseMergeText, safeLocale, textRun, type DroppedChar } from './mergeText';
 import type { SegmentHeader, SegmentLine } from './segment';
 
@@ -170,17 +170,41 @@ export interface MergeSource {
   documentLetter?: string;
 }
 
-/** Which letter a line gets: its own, else the segment's for its language, else the document's. */
-export function letterFor(line: SegmentLine, letters: Letters, documentLanguageCode: string, documentLetter?: string): string | undefined {
-  if (line.letter) return line.letter;
-  if (line.languageCode !== documentLanguageCode && letters[line.languageCode]?.ooxml) return letters[line.languageCode].ooxml;
-  return documentLetter ?? letters[documentLanguageCode]?.ooxml ?? letters['']?.ooxml;
+/** True when a letter has neither text nor fields nor pictures nor tables: an empty document. */
+export function isEmptyLetter(ooxml: string): boolean {
+  if (!ooxml.trim()) return true;
+  const body = parseLetter(ooxml).body;
+  return ooxmlToText(body).trim() === '' && !/<w:(sdt|drawing|pict|object|tbl)[\s>]/.test(body);
+}
+
+/**
+ * Which letter a line gets: its own, else the segment's for its language, else the document's (or
+ * the segment's letter for the document's language). Empty letters count as none.
+ */
+export function letterFor(
+  line: SegmentLine,
+  letters: Letters,
+  documentLanguageCode: string,
+  documentLetter?: string,
+  usable: (ooxml: string | undefined) => boolean = (o) => o !== undefined && !isEmptyLetter(o),
+): string | undefined {
+  if (usable(line.letter)) return line.letter;
+  if (line.languageCode !== documentLanguageCode && usable(letters[line.languageCode]?.ooxml)) return letters[line.languageCode].ooxml;
+  return [documentLetter, letters[documentLanguageCode]?.ooxml, letters['']?.ooxml].find(usable);
 }
 
 /** Renders lines one by one with compiled letters cached (so a caller can work in chunks and yield). */
 export class LetterRenderer {
   private readonly compiled = new Map<string, CompiledLetter>();
+  private readonly empty = new Map<string, boolean>();
   constructor(private readonly src: MergeSource) {}
+
+  private usable = (ooxml: string | undefined): boolean => {
+    if (ooxml === undefined) return false;
+    let e = this.empty.get(ooxml);
+    if (e === undefined) this.empty.set(ooxml, (e = isEmptyLetter(ooxml)));
+    return !e;
+  };
 
   compile(ooxml: string): CompiledLetter {
     let c = this.compiled.get(ooxml);
@@ -200,7 +224,7 @@ export class LetterRenderer {
   /** `undefined` for a line without a contact or without any letter. */
   render(line: SegmentLine): RenderedLetter | undefined {
     if (!line.contactNo) return undefined;
-    const ooxml = letterFor(line, this.src.header.letters, this.src.documentLanguageCode, this.src.documentLetter);
+    const ooxml = letterFor(line, this.src.header.letters, this.src.documentLanguageCode, this.src.documentLetter, this.usable);
     if (!ooxml) return undefined;
     const record: MergeRecord = {
       header: this.src.header,

@@ -55,6 +55,13 @@ function show(word: WordPort | undefined, language: UiLanguage = 'en') {
   );
 }
 
+/** The segment is chosen and its letter language (the header's default, ENU) shown. */
+async function ready() {
+  await waitFor(() => expect((screen.getByTestId('segment-choice') as HTMLSelectElement).value).toBe('SEG00001'), { timeout: 5000 });
+  await waitFor(() => expect((screen.getByTestId('letter-language') as HTMLSelectElement).value).toBe('ENU'), { timeout: 5000 });
+  await waitFor(() => expect(screen.getByTestId('merge-new').hasAttribute('disabled')).toBe(false));
+}
+
 function wordOver(host: FakeWordHost, comments = true) {
   return createWordAdapter({ run: host.run, supports: { comments, createDocument: true } });
 }
@@ -63,7 +70,7 @@ describe('the Mail merge page', () => {
   test('merges the segment into the document: check first, accept, letter saved on the segment, comments attached', async () => {
     const host = new FakeWordHost(WORD_REQUEST_CAP, letterXml);
     show(wordOver(host));
-    await waitFor(() => expect((screen.getByTestId('segment-choice') as HTMLSelectElement).value).toBe('SEG00001'), { timeout: 5000 });
+    await ready();
     await userEvent.click(screen.getByTestId('merge'));
     // P300 has no comment: the check stops the merge until the user accepts
     const accept = await screen.findByTestId('accept');
@@ -74,7 +81,7 @@ describe('the Mail merge page', () => {
     expect(screen.getByText('2 comments attached.')).toBeTruthy();
     expect(host.items.filter((i) => i.tag).map((i) => i.tag)).toEqual(['bcsegment:SEG00001:10000', 'bcsegment:SEG00001:20000', 'bcsegment:SEG00001:30000']);
     expect(host.comments.map((c) => c.text)).toEqual(['Call Anna first', 'Two lines\nhere']);
-    const text = ooxmlToText(host.bodyXml()).split('\f');
+    const text = ooxmlToText(host.bodyXml()).split('\f\n');
     expect(text[0]).toBe('Dear Zoe Neri, March 2, 2026\n\n');
     expect(text[1]).toBe('Dear Anna Bianchi, 2 marzo 2026\nCall Anna first\n');
     expect(text[2]).toContain('Two lines\nhere');
@@ -97,7 +104,7 @@ describe('the Mail merge page', () => {
     host.refuseComments = 'NotAllowed';
     await ws.segments.updateLine('SEG00001', 10000, { comment: 'Zoe too' });
     show(wordOver(host));
-    await waitFor(() => expect((screen.getByTestId('segment-choice') as HTMLSelectElement).value).toBe('SEG00001'), { timeout: 5000 });
+    await ready();
     await userEvent.click(screen.getByTestId('merge'));
     await screen.findByText(/Word refused the comments \(NotAllowed\): each comment stays in the letter as text\./);
     expect(ooxmlToText(host.bodyXml())).toContain('Zoe too');
@@ -111,11 +118,12 @@ describe('the Mail merge page', () => {
     await userEvent.type(box as HTMLElement, 'Nuovo commento');
     await userEvent.tab();
     await waitFor(async () => expect((await ws.segments.get('SEG00001'))!.lines[1].comment).toBe('Nuovo commento'));
-    await userEvent.click(screen.getByRole('tab', { name: 'Verifica' }));
 
     await userEvent.click(screen.getByRole('tab', { name: 'Campi' }));
     expect(screen.getByRole('group', { name: 'Contatto' }).textContent).toContain('Città');
+    await userEvent.click(screen.getByRole('tab', { name: 'Verifica' }));
     await userEvent.click(screen.getByTestId('check'));
+    await screen.findByTestId('check-result');
     await userEvent.click(screen.getByRole('tab', { name: 'Campi' }));
     expect((await screen.findByTestId('legacy-found')).textContent).toContain('Città');
     await userEvent.click(screen.getByRole('button', { name: 'Converti in campi unione' }));
@@ -129,6 +137,7 @@ describe('the Mail merge page', () => {
     await ws.segments.updateHeader('SEG00001', { letters: { ENU: { subject: 'S', ooxml: letterXml } } }, { updateLines: false });
     show(undefined);
     expect(await screen.findByTestId('outside-office')).toBeTruthy();
+    await ready();
     await userEvent.click(await screen.findByRole('tab', { name: 'Preview' }));
     await userEvent.click(screen.getByTestId('check'));
     await userEvent.selectOptions(await screen.findByTestId('preview-line'), '10000');
