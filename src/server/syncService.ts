@@ -79,8 +79,10 @@ export class SyncService {
     const last = await this.lastRev();
     req.changesets.forEach((cs, i) => validateChangeset(cs, `changesets.${i}`, last));
     const results: PushResult[] = [];
+    // Rows written by earlier changesets of this push: a later one may build on them with the same base.
+    const chain = new Map<string, number>();
     for (const cs of req.changesets) {
-      const result = await this.pushOne(cs, req.clientId, ctx);
+      const result = await this.pushOne(cs, req.clientId, ctx, chain);
       results.push(result);
       if (result.status === 'conflict') break;
     }
@@ -89,9 +91,15 @@ export class SyncService {
     return { schemaVersion: SYNC_SCHEMA_VERSION, results, lastRev };
   }
 
-  private async pushOne(cs: Changeset, clientId: string, ctx: PushContext): Promise<PushResult> {
+  private async pushOne(cs: Changeset, clientId: string, ctx: PushContext, chain: Map<string, number>): Promise<PushResult> {
+    const remember = (changes: Change[]) => {
+      for (const c of changes) if (!chain.has(rowKey(c.table, c.id))) chain.set(rowKey(c.table, c.id), c.baseRev);
+    };
     const done = await this.appliedAnswer(cs);
-    if (done) return done;
+    if (done) {
+      remember(cs.changes);
+      return done;
+    }
     let whole: Changeset = cs;
     if (cs.part) {
       const parts = await this.storePart(cs, clientId);
@@ -103,7 +111,7 @@ export class SyncService {
       const result = await this.sql.transaction(async (tx) => {
         await tx.query('select pg_advisory_xact_lock(7240501)');
         const rev = (await this.lastRev(tx)) + 1;
-        await applyChanges(tx, collapse(whole.changes), rev, ctx);
+        await applyChanges(tx, collapse(whole.changes), rev, ctx, chain);
         const answer: PushResult = { id: cs.id, status: 'applied', rev };
         await tx.query(
           'insert into sync_changesets (id, rev, client_id, user_id, action, digest, result) values ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb)',
@@ -113,6 +121,7 @@ export class SyncService {
         this.faults.beforeCommit?.(cs.id);
         return answer;
       });
+      remember(whole.changes);
       this.faults.afterCommit?.(cs.id);
       return result;
     } catch (e) {
@@ -194,7 +203,7 @@ function collapse(changes: Change[]): Change[] {
   return [...byKey.values()];
 }
 
-async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: PushContext) {
+async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: PushContext, chain: Map<string, number>) {
   const keysJson = JSON.stringify(changes.map((c) => ({ tbl: c.table, id: c.id })));
   const current = new Map<string, StoredRow>();
   for (const r of await tx.query<StoredRow>(
@@ -210,7 +219,10 @@ async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: Push
     const cur = current.get(rowKey(c.table, c.id));
     const live = cur && !cur.deleted;
     const curRev = cur ? Number(cur.rev) : 0;
-    const ok = c.op === 'put' ? (live ? c.baseRev === curRev : c.baseRev === 0 || c.baseRev === curRev) : live && c.baseRev === curRev;
+    const chained = chain.get(rowKey(c.table, c.id));
+    const fresh = c.op === 'put' ? (live ? c.baseRev === curRev : c.baseRev === 0 || c.baseRev === curRev) : live && c.baseRev === curRev;
+    // A row an earlier changeset of this push wrote: the client based both on the same revision.
+    const ok = chained !== undefined ? c.baseRev === chained && (c.op === 'put' || Boolean(live)) : fresh;
     if (!ok) {
       const state = live ? `is at revision ${curRev}` : cur ? `was deleted at revision ${curRev}` : 'does not exist';
       throw new Conflict('stale', `${c.table} ${c.id} changed meanwhile: the change was based on revision ${c.baseRev}, the row ${state}`, all);

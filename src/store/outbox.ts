@@ -64,7 +64,8 @@ export function outboxMiddleware(onWrite?: OutboxListener): Middleware<DBCore> {
               if (rows.length === 0) return res;
               if (action) await writeActionRow(outbox, req.trans, action);
               await outbox.mutate({ type: 'add', trans: req.trans, values: rows });
-              onWrite?.();
+              // Outside the transaction's zone, so the listener's own database work runs in its own transactions.
+              if (onWrite) setTimeout(onWrite, 0);
               return res;
             },
           };

@@ -55,7 +55,10 @@ export interface SyncPort {
   cursor(): Promise<number>;
   /** How many changesets wait to be pushed. */
   pendingCount(): Promise<number>;
-  /** The oldest pending changesets, at most `max`, stopping before one that touches a row of an earlier one. */
+  /**
+   * The oldest pending changesets, at most `max`, each change based on the revision this pane last saw
+   * of its row (changesets sent in one push build on each other; the server chains them).
+   */
   pending(max: number): Promise<PendingChangeset[]>;
   /** The server applied the changeset at `rev`: its rows are based on `rev` from now on. */
   acknowledge(id: string, rev: number): Promise<void>;
@@ -143,9 +146,15 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
 
     async pending(max) {
       return db.transaction('r', [db.outbox, db.syncState], async () => {
-        const groups = groupRows(await db.outbox.orderBy('seq').toArray());
+        // Only the oldest `max` changesets are read (the rows of one changeset are contiguous).
+        const rows: OutboxRow[] = [];
+        const seen = new Set<string>();
+        await db.outbox
+          .orderBy('seq')
+          .until((r) => !seen.has(r.txId) && seen.add(r.txId).size > max)
+          .each((r) => void rows.push(r));
+        const groups = groupRows(rows);
         const out: PendingChangeset[] = [];
-        const touched = new Set<string>();
         for (const g of groups) {
           if (out.length >= max) break;
           const byRow = new Map<string, { first: OutboxRow; last: OutboxRow }>();
@@ -155,9 +164,6 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
             if (e) e.last = r;
             else byRow.set(k, { first: r, last: r });
           }
-          const keys = [...byRow.keys()];
-          if (out.length > 0 && keys.some((k) => touched.has(k))) break;
-          keys.forEach((k) => touched.add(k));
           const entries = [...byRow.values()].filter(({ first, last }) => !(first.before === undefined && last.op === 'delete'));
           const revs = await db.syncState.bulkGet(entries.map(({ first }) => REV(first.table, first.key)));
           const changes = entries.map(({ last }, i): PendingChange => {

@@ -11,7 +11,7 @@ const ENVELOPE = 512;
 /** Each element is the `changesets` of one push request, in order. */
 export function packChangesets(pending: PendingChangeset[], cap: number): Changeset[][] {
   const budget = cap - ENVELOPE;
-  if (budget <= 1024) throw new Error(`the body cap ${cap} is too small to push anything`);
+  if (!(budget > 1024)) throw new Error(`the body cap ${cap} is too small to push anything`);
   const bodies: Changeset[][] = [];
   let current: Changeset[] = [];
   let used = 0;

@@ -67,7 +67,8 @@ export class SyncClient {
   private readonly opts: Required<Pick<SyncClientOptions, 'bodyCap' | 'maxChangesetsPerPush' | 'pageSize' | 'backoff'>> & SyncClientOptions;
 
   constructor(options: SyncClientOptions) {
-    this.opts = { bodyCap: 4 * 1024 * 1024, maxChangesetsPerPush: 100, pageSize: 5000, backoff: { initialMs: 500, maxMs: 30_000 }, ...options };
+    const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as SyncClientOptions;
+    this.opts = { bodyCap: 4 * 1024 * 1024, maxChangesetsPerPush: 100, pageSize: 5000, backoff: { initialMs: 500, maxMs: 30_000 }, ...given };
     this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   }
 
@@ -204,7 +205,10 @@ export class SyncClient {
     for (;;) {
       const batch = await port.pending(this.opts.maxChangesetsPerPush);
       if (batch.length === 0) return undefined;
-      for (const changesets of packChangesets(batch, this.opts.bodyCap)) {
+      // One push per batch (its base revisions hold only until it is acknowledged), or every part of one
+      // changeset larger than the cap.
+      const bodies = packChangesets(batch, this.opts.bodyCap);
+      for (const changesets of bodies[0][0].part ? bodies.filter((b) => b[0].part && b[0].id === bodies[0][0].id) : bodies.slice(0, 1)) {
         const body = { schemaVersion: SYNC_SCHEMA_VERSION, clientId, changesets };
         const reply = pushResponseSchema.parse(await this.call('POST', '/push', body));
         this.serverRev = Math.max(this.serverRev, reply.lastRev);
@@ -237,12 +241,18 @@ export class SyncClient {
   }
 
   private async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
-    const res = await this.fetch(`${this.opts.serverUrl}${API_PREFIX}${path}`, {
-      method,
-      headers: this.headers(body !== undefined),
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: this.abort?.signal,
-    });
+    let res: Response;
+    try {
+      res = await this.fetch(`${this.opts.serverUrl}${API_PREFIX}${path}`, {
+        method,
+        headers: this.headers(body !== undefined),
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: this.abort?.signal,
+      });
+    } catch (e) {
+      const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+      throw new Error(`the server ${this.opts.serverUrl} cannot be reached (${cause?.code ?? cause?.message ?? (e as Error).message})`, { cause: e });
+    }
     const text = await res.text();
     if (!res.ok) {
       let reason = text;

@@ -81,6 +81,16 @@ export function serverSuite(label: string, newStorage: () => Promise<Storage>): 
       expect(await lastRev()).toBe(r2.body.results[0].rev);
     });
 
+    test('changesets of one push build on each other from the same base revision; separate pushes do not', async () => {
+      const s = segment(newId(), segNo());
+      const rev1 = (await push(server.url, [changeset([put('segments', s)])])).body.results[0].rev;
+      const both = await push(server.url, [changeset([put('segments', { ...s, description: 'one' }, rev1)]), changeset([put('segments', { ...s, description: 'two' }, rev1)])]);
+      expect(both.body.results.map((r: any) => r.status)).toEqual(['applied', 'applied']);
+      const later = await push(server.url, [changeset([put('segments', { ...s, description: 'three' }, rev1)])]);
+      expect(later.body.results[0]).toMatchObject({ status: 'conflict', kind: 'stale' });
+      expect(later.body.results[0].rows[0].value.description).toBe('two');
+    });
+
     test('processing stops at the first conflict: later changesets of the push are not applied', async () => {
       const a = segment(newId(), segNo());
       const b = segment(newId(), segNo());

@@ -1,0 +1,59 @@
+// Two panes (two Dexie databases over their own fake IndexedDB) and one server in-process.
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { startServer, type RunningServer, type ServerOptions } from '../../src/server/app';
+import { openSyncedWorkspace, type SyncedWorkspace } from '../../src/sync/openSyncedWorkspace';
+import type { SyncStatus } from '../../src/sync/syncClient';
+import { httpsOptions } from '../../scripts/certs.mjs';
+import { testClock, type TestClock } from '../store/helpers';
+
+process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+
+export async function startTestServer(opts: Partial<ServerOptions> = {}): Promise<RunningServer> {
+  const o = await httpsOptions();
+  return startServer({ tls: { cert: o.cert, key: o.key }, ...opts });
+}
+
+let panes = 0;
+
+export type Pane = SyncedWorkspace & { clock: TestClock; name: string };
+
+/** A pane with its own browser storage; its loop is not started unless `loop` is set. */
+export async function openPane(serverUrl: string, opts: { loop?: boolean; key?: string; bodyCap?: number; start?: string } = {}): Promise<Pane> {
+  const clock = testClock(opts.start);
+  const name = `pane-${++panes}`;
+  const pane = await openSyncedWorkspace(
+    { name, indexedDB: new IDBFactory(), IDBKeyRange, now: clock.now },
+    { serverUrl, key: opts.key, start: opts.loop ?? false, events: true, locks: null, bodyCap: opts.bodyCap, backoff: { initialMs: 50, maxMs: 400 } },
+  );
+  return Object.assign(pane, { clock, name });
+}
+
+/** Resolves when `check` holds, re-checked after every change of the pane's sync status. */
+export function waitFor(pane: Pane, check: (s: SyncStatus) => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const timer = setTimeout(() => finish(new Error(`timed out waiting for ${what}; status ${JSON.stringify(pane.sync.getStatus())}`)), timeoutMs);
+    const finish = (e?: Error) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      off();
+      if (e) reject(e);
+      else resolve();
+    };
+    const test = async () => {
+      try {
+        if (await check(pane.sync.getStatus())) finish();
+      } catch (e) {
+        finish(e as Error);
+      }
+    };
+    const off = pane.sync.subscribe(() => void test());
+    void test();
+  });
+}
+
+/** Both panes push and pull until neither has anything left to do. */
+export async function settle(...panes: Pane[]): Promise<void> {
+  for (let i = 0; i < 3; i++) for (const p of panes) await p.sync.syncNow();
+}
