@@ -98,6 +98,31 @@ const CODE_FIELDS = new Set<MappableField>(['no', 'companyNo', 'salutationCode',
 const LIST_FIELDS = new Set<MappableField>(['mailingGroups', 'industryGroups', 'jobResponsibilities', 'businessRelations']);
 
 export function prepareRows(grid: SheetGrid, mapping: ColumnMapping, source: Omit<ContactSource, 'rowKey'> = {}): PreparedImport {
+  const steps = prepareSteps(grid, mapping, source);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** The same, in chunks of rows: `step` is awaited between chunks (progress, yielding to the browser, cancel). */
+export async function prepareRowsInSteps(
+  grid: SheetGrid,
+  mapping: ColumnMapping,
+  source: Omit<ContactSource, 'rowKey'>,
+  step: (done: number, total: number) => Promise<void>,
+): Promise<PreparedImport> {
+  const steps = prepareSteps(grid, mapping, source);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await step(r.value, grid.rowNumbers.length);
+  }
+}
+
+const CHUNK = 2_000;
+
+function* prepareSteps(grid: SheetGrid, mapping: ColumnMapping, source: Omit<ContactSource, 'rowKey'>): Generator<number, PreparedImport> {
   if (grid.header.every((h) => h.trim() === '') && grid.values.every((r) => r.every((v) => v === null || v === ''))) {
     throw new SegmentsError('INVALID_INPUT', 'The range is empty: select a header row and the rows below it.', { code: 'emptyRange' });
   }
@@ -127,6 +152,7 @@ export function prepareRows(grid: SheetGrid, mapping: ColumnMapping, source: Omi
   }
 
   for (let i = 0; i <= lastDataIndex; i++) {
+    if (i > 0 && i % CHUNK === 0) yield i;
     const sheetRow = grid.rowNumbers[i];
     if (rowIsBlank(grid, i, cellAt)) {
       blank.push(sheetRow);

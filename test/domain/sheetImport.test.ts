@@ -3,7 +3,7 @@ import { parseCsv } from '../../src/domain/csv';
 import { SegmentsError } from '../../src/domain/errors';
 import type { Cell } from '../../src/domain/sheetCells';
 import { isDateFormat, serialToIso } from '../../src/domain/sheetCells';
-import { gridFromCsv, parseRowKey, prepareRows, type SheetGrid } from '../../src/domain/sheetImport';
+import { gridFromCsv, parseRowKey, prepareRows, prepareRowsInSteps, type SheetGrid } from '../../src/domain/sheetImport';
 
 type C = Cell | string | number | boolean | null;
 
@@ -208,5 +208,17 @@ describe('CSV rows', () => {
     const p = prepareRows(gridFromCsv(csv), suggestMapping(csv.header), { file: 'a.csv' });
     expect(p.rows.map((r) => r.row)).toEqual([expect.objectContaining({ no: 'CT1', postCode: '00184', extra: { Note: '#N/A' } })]);
     expect(p.problems).toEqual([expect.objectContaining({ code: 'overlongRow', row: 3, message: 'Row 3 has 5 cells but the header has 4.' })]);
+  });
+});
+
+describe('in steps', () => {
+  test('the chunked preparation gives the same result and reports progress between chunks', async () => {
+    const rows = Array.from({ length: 5_000 }, (_, i) => [`CT${i % 4_500}`, `Name ${i}`]);
+    const g = grid(['No.', 'Name'], rows);
+    const seen: number[] = [];
+    const stepped = await prepareRowsInSteps(g, suggestMapping(g.header), {}, async (done) => void seen.push(done));
+    expect(seen).toEqual([2_000, 4_000]);
+    expect(stepped).toEqual(prepareRows(g, suggestMapping(g.header)));
+    expect(stepped.rejectedRows).toHaveLength(500);
   });
 });

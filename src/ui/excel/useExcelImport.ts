@@ -4,7 +4,7 @@ import { useCallback, useState } from 'react';
 import { mappingKey, restoreMapping, toSavedMapping, type ColumnMapping } from '../../domain/columnMapping';
 import { importContacts, type ContactImportResult } from '../../domain/contactImport';
 import type { ExcelPort, SheetRead, SheetRef, SheetSourceRequest } from '../../domain/excelPort';
-import { prepareRows } from '../../domain/sheetImport';
+import { prepareRowsInSteps } from '../../domain/sheetImport';
 import type { Workspace } from '../../domain/workspace';
 import { useLongTask } from '../hooks/useLongTask';
 import { useT } from '../i18n/i18n';
@@ -50,10 +50,11 @@ export function useExcelImport(workspace: Workspace, excel: ExcelPort | undefine
   const runImport = useCallback(async () => {
     if (!read || !mapping) return;
     const r = await task.run(async (c) => {
-      const total = read.rowNumbers.length;
-      await c.step(t('excel.importing'), 0, total);
-      const prepared = prepareRows(read, mapping, { workbook: read.ref.workbook, sheet: read.ref.sheet, table: read.ref.table });
-      await c.step(t('excel.importing'), Math.round(total / 2), total);
+      const label = t('excel.importing');
+      await c.step(label, 0, read.rowNumbers.length);
+      const source = { workbook: read.ref.workbook, sheet: read.ref.sheet, table: read.ref.table };
+      const prepared = await prepareRowsInSteps(read, mapping, source, (done, total) => c.step(label, done, total));
+      await c.step(label, read.rowNumbers.length, read.rowNumbers.length);
       return importContacts(workspace, prepared);
     });
     if (!r) return;
