@@ -15,6 +15,8 @@ import { createWordAdapter } from '../../../src/office/word/wordAdapter';
 import { paneCatalogs } from '../../../src/ui/i18n/catalogs';
 import { I18nProvider } from '../../../src/ui/i18n/i18n';
 import { MailMergePage } from '../../../src/ui/word/MailMergePage';
+import { showLetter } from '../../../src/ui/word/showLetter';
+import { readDocxParts, base64ToBytes } from '../../../src/domain/docx';
 import { wordMessages } from '../../../src/ui/word/messages';
 import { fieldControl } from '../../domain/mergeFixture';
 import { FakeWordHost } from '../../office/wordFakeHost';
@@ -142,5 +144,29 @@ describe('the Mail merge page', () => {
     await userEvent.click(screen.getByTestId('check'));
     await userEvent.selectOptions(await screen.findByTestId('preview-line'), '10000');
     expect(screen.getByTestId('preview-text').textContent).toBe('Dear Zoe Neri, March 2, 2026\n\n');
+  });
+});
+
+describe('Show letter', () => {
+  const stored = `<w:p><w:r><w:t>Dear Anna</w:t></w:r></w:p>`;
+
+  test('opens the stored letter as a new Word document', async () => {
+    const host = new FakeWordHost(WORD_REQUEST_CAP);
+    expect(await showLetter(wordOver(host), stored, 'entry-1')).toBe('opened');
+    expect(readDocxParts(base64ToBytes(host.opened[0]))['word/document.xml']).toContain('Dear Anna');
+  });
+
+  test('downloads it as a .docx outside Office', async () => {
+    const urls: Blob[] = [];
+    const create = URL.createObjectURL;
+    URL.createObjectURL = (b: Blob) => (urls.push(b), 'blob:letter');
+    try {
+      expect(await showLetter(undefined, stored, 'entry-1')).toBe('downloaded');
+    } finally {
+      URL.createObjectURL = create;
+    }
+    expect(urls).toHaveLength(1);
+    const parts = readDocxParts(new Uint8Array(await urls[0].arrayBuffer()));
+    expect(parts['word/document.xml']).toContain('Dear Anna');
   });
 });
