@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Development server: webpack's HTTPS dev server on port 3000, its process id kept for `npm stop`.
+// `npm run dev-server` (and `npm start` on Linux): the add-in's server (src/server) on port 3000: the task
+// pane through webpack's dev middleware and the sync API on one HTTPS origin. `-- --dist` serves the
+// built files instead. Its process id is kept for `npm stop`.
 import { spawn } from 'node:child_process';
 import { writeFileSync, rmSync, mkdirSync } from 'node:fs';
 
 mkdirSync('.data', { recursive: true });
-const child = spawn(process.execPath, ['node_modules/webpack-cli/bin/cli.js', 'serve', '--mode', 'development'], { stdio: 'inherit' });
+const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', ...process.argv.slice(2)], { stdio: 'inherit' });
 writeFileSync('.data/server.pid', String(process.pid));
 const stop = () => child.kill('SIGTERM');
 process.on('SIGINT', stop);

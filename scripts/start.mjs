@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: on Windows and Mac, sideload the add-in in desktop Excel/Word with office-addin-debugging
 // (run through npx so its large tool chain is not a dependency of the project). On Linux, where it
-// cannot sideload, start the HTTPS server on port 3000 and say how to sideload in Office on the web.
+// cannot sideload, start the add-in's server (src/server: the pane and the sync API) on port 3000 and say
+// how to sideload in Office on the web.
 import { spawn } from 'node:child_process';
 
 const host = process.argv[2] ?? 'excel';
@@ -13,7 +14,8 @@ if (desktop) {
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.log(`
-The add-in is served at https://localhost:3000 (manifest: https://localhost:3000/manifest.xml).
+The add-in is served at https://localhost:3000 (manifest: https://localhost:3000/manifest.xml), with the
+shared workspace's API under https://localhost:3000/api/v1: the Excel and Word panes see the same segments.
 To use it, sideload manifest.xml in Office on the web:
   Excel or Word on the web → Home → Add-ins → More Add-ins → My Add-ins → Upload My Add-in → choose manifest.xml.
 Your browser must trust the developer certificate: import ~/.office-addin-dev-certs/ca.crt as a trusted authority.
