@@ -121,7 +121,13 @@ export function MailMergePage({ workspace, word }: { workspace: Workspace; word:
           </Button>
         </div>
       ) : null}
-      <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as TabName)}>
+      <TabList
+        selectedValue={tab}
+        onTabSelect={(_e, d) => {
+          setTab(d.value as TabName);
+          if (d.value === 'fields') void mm.detectLegacy(fields);
+        }}
+      >
         {(['lines', 'fields', 'check', 'preview', 'templates'] as const).map((x) => (x === 'templates' && !word ? null : <Tab key={x} value={x}>{t(`word.tab.${x}`)}</Tab>))}
       </TabList>
       {tab === 'lines' && view && source ? <LinesPanel workspace={workspace} segmentNo={segmentNo} lines={view.lines} contacts={source.contacts} onError={onError} /> : null}

@@ -127,6 +127,20 @@ export function useMailMerge(workspace: Workspace, word: WordPort | undefined, s
     [act, word, segmentNo, prepare, workspace, t],
   );
 
+  /** Looks for Word mail-merge fields in the open document (when the Fields tab opens). */
+  const detectLegacy = useCallback(
+    async (fields: MergeFieldDef[]) => {
+      if (!word) return;
+      try {
+        const doc = await readDocumentLetter(word);
+        setLegacy(legacyFieldsOf(doc.ooxml, legacyResolver(fields, caption)));
+      } catch (e) {
+        setNotices([{ intent: 'error', text: errorText(t, e) }]);
+      }
+    },
+    [word, caption, t],
+  );
+
   const insertField = useCallback((f: MergeFieldDef) => act(async () => void (await word?.insertField(f.key, caption(f)))), [act, word, caption]);
 
   const convert = useCallback(
@@ -141,5 +155,5 @@ export function useMailMerge(workspace: Workspace, word: WordPort | undefined, s
     [act, word, caption, t],
   );
 
-  return { task, plan, legacy, notices, awaitingAccept, busy, check, merge, log, insertField, convert, setNotices };
+  return { task, plan, legacy, notices, awaitingAccept, busy, check, merge, log, insertField, convert, detectLegacy, setNotices };
 }
