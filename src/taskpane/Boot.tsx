@@ -29,7 +29,7 @@ export function Boot({ info }: { info: HostInfo }) {
       ([workspace, preferences]) => {
         const chosen = preferences.get<UiLanguage>('language');
         const language = chosen === 'en' || chosen === 'it' ? chosen : languageFor(info.displayLanguage);
-        if (live) setReady({ workspace, preferences, language, hostPages: hostPagesFor(info.host, workspace, preferences) });
+        if (live) setReady({ workspace, preferences, language, hostPages: hostPagesFor(info, workspace, preferences) });
         else workspace.close();
       },
       (e: unknown) => live && setFailure(e instanceof Error ? e.message : String(e)),
