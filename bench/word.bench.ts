@@ -8,7 +8,7 @@ import { createWordAdapter } from '../src/office/word/wordAdapter';
 import { letterBody, makeSource, twentyFields } from '../test/domain/mergeFixture';
 import { FakeWordHost } from '../test/office/wordFakeHost';
 
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(2)} MB`;
+const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
 
 function renderAll(n: number) {
   const src = makeSource(n);

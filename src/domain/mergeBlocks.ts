@@ -6,8 +6,9 @@ import { SegmentsError } from './errors';
 import { buildFlatOpc, findSdts, parseLetter, type LetterPackage } from './mergeOoxml';
 import { PAGE_BREAK, parseLetterTag, wrapLetter, type RenderedLetter } from './mergeRender';
 
-/** Large `insertOoxml` payloads fail in Word: no request may carry more than this (4 MB). */
-export const WORD_REQUEST_CAP = 4 * 1024 * 1024;
+/** Large `insertOoxml` payloads fail in Word: no request may carry more than this (4 MB, counted in
+ * decimal bytes so that either reading of "4 MB" holds). */
+export const WORD_REQUEST_CAP = 4_000_000;
 /** Room kept in every request for its envelope (object paths, ids, the batch's own JSON). */
 export const REQUEST_ENVELOPE_BYTES = 16 * 1024;
 /** Room kept per queued operation (method name, object path, ids). */

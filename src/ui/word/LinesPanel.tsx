@@ -1,5 +1,5 @@
 // The segment's lines with each contact's comment, edited in place (saved when the field is left).
-import { Badge, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Field, Input, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Contact } from '../../domain/contact';
 import type { SegmentLine } from '../../domain/segment';
@@ -39,7 +39,7 @@ export function LinesPanel({ workspace, segmentNo, lines, contacts, onError }: P
     <div>
       <Text>{t('word.lines.count', { count: formatNumber(lines.length) })}</Text>
       <Field label={t('word.preview.choose')}>
-        <Textarea resize="none" rows={1} value={filter} onChange={(_e, d) => setFilter(d.value)} data-testid="lines-filter" />
+        <Input value={filter} onChange={(_e, d) => setFilter(d.value)} data-testid="lines-filter" />
       </Field>
       <ul className={s.list}>
         {shown.map((l) => (
