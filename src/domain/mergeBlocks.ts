@@ -119,13 +119,42 @@ export interface MergedLetterRead {
   ooxml: string;
 }
 
+const DOC_RELS = '/word/_rels/document.xml.rels';
+const KEEP_TYPES = /\/(styles|numbering)$/;
+
+/**
+ * The parts one letter needs: its styles and numbering, and the parts its own relationships point to
+ * (pictures). Word's package also carries theme, fonts and settings: stored with every entry they
+ * would multiply the log's size for nothing a letter shows.
+ */
+export function trimLetterParts(pkg: LetterPackage, body: string): LetterPackage['parts'] {
+  const rels = pkg.parts.find((p) => p.name === DOC_RELS);
+  if (!rels?.xml) return pkg.parts.filter((p) => p.name === '/_rels/.rels');
+  const used = new Set([...body.matchAll(/\br:[a-zA-Z]+="([^"]+)"/g)].map((m) => m[1]));
+  const kept: string[] = [];
+  const targets = new Set<string>();
+  for (const m of rels.xml.matchAll(/<Relationship\b[^>]*\/>/g)) {
+    const id = /\bId="([^"]*)"/.exec(m[0])?.[1] ?? '';
+    const type = /\bType="([^"]*)"/.exec(m[0])?.[1] ?? '';
+    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1] ?? '';
+    const external = /\bTargetMode="External"/.test(m[0]);
+    if (!used.has(id) && !KEEP_TYPES.test(type)) continue;
+    kept.push(m[0]);
+    if (!external) targets.add(target.startsWith('/') ? target : `/word/${target.replace(/^\.\//, '')}`);
+  }
+  const relsXml = rels.xml.replace(/<Relationship\b[^>]*\/>/g, '').replace('</Relationships>', `${kept.join('')}</Relationships>`);
+  return pkg.parts
+    .filter((p) => p.name === '/_rels/.rels' || targets.has(p.name))
+    .concat({ ...rels, xml: relsXml });
+}
+
 /** The merged letters in a package read back from the document, in document order. */
 export function splitMergedLetters(packageXml: string): MergedLetterRead[] {
   const pkg = parseLetter(packageXml);
   const out: MergedLetterRead[] = [];
   for (const sdt of findSdts(pkg.body)) {
     const t = parseLetterTag(sdt.tag);
-    if (t) out.push({ ...t, ooxml: buildFlatOpc(pkg, sdt.content) });
+    if (t) out.push({ ...t, ooxml: buildFlatOpc({ ...pkg, parts: trimLetterParts(pkg, sdt.content) }, sdt.content) });
   }
   return out;
 }

@@ -98,6 +98,32 @@ describe('blocks under the request cap', () => {
     expect(parseLetter(back[1].ooxml).body).toBe(letters[1].body);
     expect(parseLetter(back[1].ooxml).parts.map((p) => p.name)).toContain('/word/styles.xml');
   });
+
+  it("keeps with each letter read back only the parts it shows: styles, numbering, its own pictures", () => {
+    const rel = (id: string, type: string, target: string) =>
+      `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
+    const part = (name: string, type: string, data: string) => `<pkg:part pkg:name="${name}" pkg:contentType="${type}">${data}</pkg:part>`;
+    const sdt = (line: number, body: string) => `<w:sdt><w:sdtPr><w:tag w:val="bcsegment:SEG1:${line}"/></w:sdtPr><w:sdtContent>${body}</w:sdtContent></w:sdt>`;
+    const pic = '<w:p><w:r><w:drawing><a:blip xmlns:a="a" r:embed="rId9"/></w:drawing></w:r></w:p>';
+    const pkg =
+      '<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">' +
+      part('/_rels/.rels', 'application/vnd.openxmlformats-package.relationships+xml', '<pkg:xmlData><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/></pkg:xmlData>') +
+      part(
+        '/word/_rels/document.xml.rels',
+        'application/vnd.openxmlformats-package.relationships+xml',
+        `<pkg:xmlData><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('rId1', 'styles', 'styles.xml')}${rel('rId2', 'theme', 'theme/theme1.xml')}${rel('rId9', 'image', 'media/image1.png')}</Relationships></pkg:xmlData>`,
+      ) +
+      part('/word/document.xml', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml', `<pkg:xmlData><w:document xmlns:w="w" xmlns:r="r"><w:body>${sdt(1, '<w:p/>')}${sdt(2, pic)}</w:body></w:document></pkg:xmlData>`) +
+      part('/word/styles.xml', 'application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml', '<pkg:xmlData><w:styles xmlns:w="w"/></pkg:xmlData>') +
+      part('/word/theme/theme1.xml', 'application/vnd.openxmlformats-officedocument.theme+xml', '<pkg:xmlData><a:theme xmlns:a="a"/></pkg:xmlData>') +
+      part('/word/media/image1.png', 'image/png', '<pkg:binaryData>iVBORw0KGgo=</pkg:binaryData>') +
+      '</pkg:package>';
+    const [plain, withPicture] = splitMergedLetters(pkg).map((l) => parseLetter(l.ooxml).parts);
+    expect(plain.map((p) => p.name).sort()).toEqual(['/_rels/.rels', '/word/_rels/document.xml.rels', '/word/styles.xml']);
+    expect(withPicture.map((p) => p.name).sort()).toEqual(['/_rels/.rels', '/word/_rels/document.xml.rels', '/word/media/image1.png', '/word/styles.xml']);
+    expect(withPicture.find((p) => p.name.endsWith('.rels') && p.name.startsWith('/word'))!.xml).toContain('Id="rId9"');
+    expect(plain.find((p) => p.name.endsWith('.rels') && p.name.startsWith('/word'))!.xml).not.toContain('theme');
+  });
 });
 
 describe('the merged .docx', () => {
