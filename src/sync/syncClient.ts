@@ -107,6 +107,8 @@ export class SyncClient {
   notifyLocalChange(): void {
     this.dirty = true;
     this.wakeUp?.();
+    // "Changes waiting" moves at once, online or not.
+    void this.refreshStatus().catch(() => undefined);
   }
 
   /** Runs one full round now (push, pull, rebase), after any round already running. */
@@ -154,6 +156,7 @@ export class SyncClient {
       } catch (e) {
         if (this.stopped) break;
         const refused = e instanceof HttpError && (e.status === 401 || e.status === 403);
+        await this.refreshStatus().catch(() => undefined);
         this.set({ connection: refused ? 'refused' : 'offline', lastError: (e as Error).message });
         await this.idle(delay * (0.75 + Math.random() / 2));
         delay = Math.min(delay * 2, this.opts.backoff.maxMs);

@@ -1,0 +1,106 @@
+// The sync client against a server that crashes around a commit, requires keys, or caps bodies.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { SimulatedCrash } from '../../src/server/api';
+import { makeUsers } from '../../src/server/users';
+import { pullAll } from '../server/fixtures';
+import { seedMarket } from '../store/helpers';
+import { openPane, startTestServer, waitFor } from './harness';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'segments-client-faults-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+for (const when of ['beforeCommit', 'afterCommit'] as const) {
+  test(`the server killed ${when === 'beforeCommit' ? 'just before' : 'just after'} committing a pane's push: after the restart every changeset is applied exactly once`, async () => {
+    const dataDir = join(dir, when);
+    let armed = false;
+    const crashing = await startTestServer({
+      dataDir,
+      faults: {
+        [when]: () => {
+          if (armed) {
+            armed = false;
+            throw new SimulatedCrash('killed');
+          }
+        },
+      },
+    });
+    const pane = await openPane(crashing.url);
+    try {
+      await seedMarket(pane.workspace);
+      await pane.sync.syncNow();
+      const count = async (sql: typeof crashing.sql) => (await sql.query<{ n: number }>('select count(*)::int as n from sync_changesets'))[0].n;
+      const before = await count(crashing.sql);
+      armed = true;
+      const s = await pane.workspace.segments.create({ description: 'Around the crash' });
+      await pane.workspace.segments.addContacts(s.no, { contact: { city: 'Roma' } });
+      await expect(pane.sync.syncNow()).rejects.toThrow(/cannot be reached/);
+      expect(armed).toBe(false);
+      const port = crashing.port;
+      await crashing.close();
+      const restarted = await startTestServer({ dataDir, port });
+      try {
+        await pane.sync.syncNow();
+        expect(pane.sync.getStatus()).toMatchObject({ pending: 0, failed: [] });
+        const rows = (await pullAll(restarted.url)).rows;
+        const segments = rows.filter((r) => r.table === 'segments' && !r.deleted);
+        expect(segments.map((r) => r.value.no)).toEqual([s.no]);
+        const lines = rows.filter((r) => r.table === 'segmentLines' && !r.deleted);
+        expect(lines.map((r) => r.value.contactNo).sort()).toEqual((await pane.workspace.segments.get(s.no))!.lines.map((l) => l.contactNo).sort());
+        // Two actions (create, addContacts): two changesets, neither lost nor doubled.
+        expect(await count(restarted.sql)).toBe(before + 2);
+      } finally {
+        await restarted.close();
+      }
+    } finally {
+      await pane.close();
+    }
+  });
+}
+
+test('with keys required, a pane without the right key says it is refused; with its key it syncs as its user', async () => {
+  const server = await startTestServer({ users: makeUsers([{ user: 'anna', key: 'anna-key-0123456789' }]) });
+  const wrong = await openPane(server.url, { loop: true, key: 'wrong-key-0123456789' });
+  const right = await openPane(server.url, { key: 'anna-key-0123456789' });
+  try {
+    await wrong.workspace.salespeople.upsert([{ code: 'JR', name: 'John' }]);
+    await waitFor(wrong, (s) => s.connection === 'refused' && s.pending === 1, 'the pane to be refused with one change waiting');
+    expect(wrong.sync.getStatus().lastError).toMatch(/401 the key is not one of this server's keys/);
+    await right.workspace.salespeople.upsert([{ code: 'BD', name: 'Ben' }]);
+    await right.sync.syncNow();
+    expect(right.sync.getStatus()).toMatchObject({ connection: 'connected', pending: 0 });
+    const [row] = (await pullAll(server.url, 'anna-key-0123456789')).rows;
+    expect(row.value.code).toBe('BD');
+  } finally {
+    await wrong.close();
+    await right.close();
+    await server.close();
+  }
+});
+
+test('a changeset larger than the body cap travels in numbered parts and arrives whole', async () => {
+  const server = await startTestServer({ bodyCap: 16_000 });
+  const a = await openPane(server.url, { bodyCap: 16_000 });
+  const b = await openPane(server.url, { bodyCap: 16_000 });
+  try {
+    await a.workspace.contacts.upsert(Array.from({ length: 60 }, (_, i) => ({ no: `PT${i}`, name: `Part ${i}`, city: 'Roma' })));
+    const s = await a.workspace.segments.create({ description: 'In parts' });
+    await a.workspace.segments.addContacts(s.no, { contact: { city: 'Roma' } });
+    await a.sync.syncNow();
+    const parts = await server.sql.query<{ n: number }>('select count(*)::int as n from sync_parts');
+    expect(parts[0].n).toBe(0);
+    await b.sync.syncNow();
+    expect((await b.workspace.segments.get(s.no))!.lines).toHaveLength(60);
+    const changesets = await server.sql.query<{ n: number }>('select count(*)::int as n from sync_changesets');
+    expect(changesets[0].n).toBe(3);
+  } finally {
+    await a.close();
+    await b.close();
+    await server.close();
+  }
+});
