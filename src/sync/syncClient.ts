@@ -130,6 +130,12 @@ export class SyncClient {
     await this.refreshStatus();
   }
 
+  /** The user entered (or changed) their personal key: use it from the next call, and try now. */
+  setKey(key: string | undefined): void {
+    this.opts.key = key || undefined;
+    this.notifyLocalChange();
+  }
+
   /** Forgets the renumbering notices the user has seen. */
   clearRenumbered(): void {
     this.set({ renumbered: [] });
