@@ -168,3 +168,11 @@ describe('sources and refusals', () => {
     expect(r.values).toHaveLength(20);
   });
 });
+
+test('an Excel without ExcelApi 1.7 is told so before anything is sent', async () => {
+  const mock = new ExcelMock();
+  addContactSheet(mock, 3);
+  const err = await createExcelPort({ run: mock.run, supports: { ...ALL, core: false } }).read({ kind: 'selection' }).catch((e: unknown) => e);
+  expect((err as SegmentsError).details.code).toBe('excelTooOld');
+  expect(mock.syncCount).toBe(0);
+});

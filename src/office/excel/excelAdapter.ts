@@ -3,7 +3,7 @@ import type { ContactSource } from '../../domain/contact';
 import type { ExcelPort, ExportTable, SheetRef, SheetSourceRequest, TableInfo } from '../../domain/excelPort';
 import { exportTableTo } from './exportTable';
 import { toExcelError } from './payload';
-import { readSource, type ReadOptions } from './readRange';
+import { readSource, type ExcelSupport } from './readRange';
 import { selectSourceRow, writeContactNos } from './sourceRow';
 
 export type ExcelRun = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -14,7 +14,7 @@ export interface ExcelAdapterOptions {
   /** Bytes per request/response (default 4 MB). */
   cap?: number;
   /** Requirement sets, checked once by the caller (default: asked of Office once, here). */
-  supports?: ReadOptions['supports'];
+  supports?: ExcelSupport;
 }
 
 export function createExcelPort(opts: ExcelAdapterOptions = {}): ExcelPort {
@@ -42,8 +42,9 @@ export function createExcelPort(opts: ExcelAdapterOptions = {}): ExcelPort {
   };
 }
 
-function detectSupport(): NonNullable<ReadOptions['supports']> {
+/** Asked of Office once per adapter: what the pane can use on this Excel. */
+function detectSupport(): ExcelSupport {
   const req = typeof Office !== 'undefined' ? Office.context?.requirements : undefined;
   const is = (v: string) => Boolean(req?.isSetSupported('ExcelApi', v));
-  return { mergedAreas: is('1.13'), specialCells: is('1.9') };
+  return { mergedAreas: is('1.13'), specialCells: is('1.9'), core: is('1.7') };
 }

@@ -12,8 +12,15 @@ export interface ReadOptions {
   onProgress?: (p: ReadProgress) => void;
   /** Bytes a block may carry (default PAYLOAD_CAP). */
   cap?: number;
-  /** Requirement sets: merged areas need ExcelApi 1.13, visible cells 1.9. */
-  supports?: { mergedAreas: boolean; specialCells: boolean };
+  /** Requirement sets: merged areas need ExcelApi 1.13, visible cells 1.9, the workbook's name 1.7. */
+  supports?: ExcelSupport;
+}
+
+export interface ExcelSupport {
+  mergedAreas: boolean;
+  specialCells: boolean;
+  /** ExcelApi 1.7: the workbook's name and getRangeByIndexes (what reading in blocks needs). Default true. */
+  core?: boolean;
 }
 
 /** What the first guess of a block assumes per cell before anything is measured. */
@@ -36,6 +43,9 @@ export async function readSource(ctx: Excel.RequestContext, req: SheetSourceRequ
     syncs++;
     await ctx.sync();
   };
+  if (opts.supports?.core === false) {
+    throw new SegmentsError('INVALID_INPUT', 'This Excel is too old to read sheets in blocks (ExcelApi 1.7 is needed).', { code: 'excelTooOld' });
+  }
   const loc = await locate(ctx, req, sync);
   const cap = opts.cap ?? PAYLOAD_CAP;
   const supports = opts.supports ?? { mergedAreas: true, specialCells: true };
