@@ -3,6 +3,7 @@
 // (`createDocument`) and to download them outside Office.
 import { strToU8, unzipSync, zipSync, strFromU8 } from 'fflate';
 import { DOCUMENT_CONTENT_TYPE, DOCUMENT_PART, parseLetter, RELS_CONTENT_TYPE, type LetterPackage, type OpcPart } from './mergeOoxml';
+import { CombinedPackage } from './mergePackage';
 import { PAGE_BREAK, wrapLetter, type RenderedLetter } from './mergeRender';
 import { escapeXml, textRunContent } from './mergeText';
 
@@ -113,17 +114,19 @@ export interface MergedDocxOptions {
 /** The merged letters as one .docx: page breaks between letters, each line's comment as a Word comment. */
 export function mergedDocx(letters: RenderedLetter[], opts: MergedDocxOptions): Uint8Array {
   if (letters.length === 0) throw new Error('mergedDocx: no letters');
-  const pkg = letters[0].letter.pkg;
-  let id = maxCommentId(pkg) + 1;
+  const combined = new CombinedPackage(letters[0].letter.pkg);
+  for (const l of letters) combined.add(l.letter.pkg);
+  let id = maxCommentId(combined.main) + 1;
   const comments: DocxComment[] = [];
   const body = letters
     .map((l) => {
-      if (!l.comment) return wrapLetter(l);
+      const own = { ...l, body: combined.body(l.letter.pkg, l.body) };
+      if (!l.comment) return wrapLetter(own);
       comments.push({ id, text: l.comment, author: opts.author, initials: opts.initials, date: opts.date });
-      return wrapLetter(l, id++);
+      return wrapLetter(own, id++);
     })
     .join(PAGE_BREAK);
-  return buildDocx(pkg, body, comments);
+  return buildDocx({ ...combined.main, ...combined.package() }, body, comments);
 }
 
 /** One stored letter (a package or body XML) as a .docx. */

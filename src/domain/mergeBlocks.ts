@@ -4,6 +4,7 @@
 // from the document split into its letters.
 import { SegmentsError } from './errors';
 import { buildFlatOpc, findSdts, parseLetter, type LetterPackage } from './mergeOoxml';
+import { CombinedPackage, referencedIds } from './mergePackage';
 import { PAGE_BREAK, parseLetterTag, wrapLetter, type RenderedLetter } from './mergeRender';
 
 /** Large `insertOoxml` payloads fail in Word: no request may carry more than this (4 MB, counted in
@@ -37,52 +38,58 @@ export interface MergeBlock {
   bytes: number;
 }
 
-const REL_REF = /\br:(?:id|embed|link|pict|dm|lo|qs|cs)="/;
-
-function packageOf(l: RenderedLetter): LetterPackage {
-  return l.letter.pkg;
-}
+const partBytes = (parts: { xml?: string; base64?: string; name: string; contentType: string }[]) =>
+  parts.reduce((n, p) => n + jsonSize(p.xml ?? p.base64 ?? '') + jsonSize(p.name) + jsonSize(p.contentType) + 128, 0);
 
 /**
  * Packs letters into as few blocks as the cap allows, in order. A block takes its styles and other
- * parts from its first letter; a letter from another letter package that refers to parts of its own
- * (pictures) starts a new block, so its references resolve. Throws INVALID_INPUT when one letter alone
- * is over the cap.
+ * parts from its first letter's package; letters from other packages (a line's own letter, another
+ * language's) bring the parts they refer to, renamed (CombinedPackage), so mixed languages still share
+ * blocks. Throws INVALID_INPUT when one letter alone is over the cap.
  */
 export function planMergeBlocks(letters: RenderedLetter[], cap = WORD_REQUEST_CAP, startsWithBreak = false): MergeBlock[] {
   const blocks: MergeBlock[] = [];
   const breakBytes = jsonSize(PAGE_BREAK) - 2;
-  let cur: { pkg: LetterPackage; xml: string[]; letters: RenderedLetter[]; bytes: number } | undefined;
+  let cur: { pkg: CombinedPackage; xml: string[]; letters: RenderedLetter[]; bytes: number } | undefined;
   const flush = () => {
     if (!cur) return;
-    const ooxml = buildFlatOpc(cur.pkg, cur.xml.join(''));
-    blocks.push({ letters: cur.letters, ooxml, bytes: jsonSize(ooxml) + REQUEST_ENVELOPE_BYTES });
+    const ooxml = buildFlatOpc(cur.pkg.package(), cur.xml.join(''));
+    const bytes = jsonSize(ooxml) + REQUEST_ENVELOPE_BYTES;
+    if (bytes > cap) throw new Error(`planMergeBlocks: a block of ${bytes} bytes is over the cap of ${cap}`);
+    blocks.push({ letters: cur.letters, ooxml, bytes });
     cur = undefined;
   };
   for (const l of letters) {
-    const xml = wrapLetter(l);
-    const pkg = packageOf(l);
-    const own = jsonSize(xml) - 2;
-    const needsOwnParts = cur !== undefined && pkg !== cur.pkg && REL_REF.test(l.body);
-    if (cur && (needsOwnParts || cur.bytes + breakBytes + own > cap)) flush();
+    const pkg = l.letter.pkg;
+    // Renamed relationship ids are a few bytes longer than the original ones.
+    const estimate = jsonSize(wrapLetter(l)) - 2 + referencedIds(l.body).size * 16;
+    if (cur) {
+      const p = cur.pkg.preview(pkg);
+      const adds = partBytes(p.parts) + p.rels.reduce((n, r) => n + jsonSize(r), 0);
+      if (cur.bytes + breakBytes + estimate + adds > cap) flush();
+      else {
+        cur.pkg.add(pkg);
+        cur.xml.push(PAGE_BREAK);
+        cur.bytes += adds + breakBytes;
+      }
+    }
     if (!cur) {
+      const combined = new CombinedPackage(pkg);
       const lead = blocks.length > 0 || startsWithBreak;
-      const empty = jsonSize(buildFlatOpc(pkg, '')) + REQUEST_ENVELOPE_BYTES + (lead ? breakBytes : 0);
-      if (empty + own > cap) {
+      const empty = jsonSize(buildFlatOpc(combined.package(), '')) + REQUEST_ENVELOPE_BYTES + (lead ? breakBytes : 0);
+      if (empty + estimate > cap) {
         throw new SegmentsError(
           'INVALID_INPUT',
-          `the letter for line ${l.lineNo} takes ${own} bytes, more than one Word request may carry (${cap} bytes)`,
+          `the letter for line ${l.lineNo} takes ${estimate} bytes, more than one Word request may carry (${cap} bytes)`,
           { field: 'letter', lineNo: l.lineNo, contactNo: l.contactNo },
         );
       }
-      cur = { pkg, xml: lead ? [PAGE_BREAK] : [], letters: [], bytes: empty };
-    } else {
-      cur.xml.push(PAGE_BREAK);
-      cur.bytes += breakBytes;
+      cur = { pkg: combined, xml: lead ? [PAGE_BREAK] : [], letters: [], bytes: empty };
     }
+    const xml = wrapLetter({ ...l, body: cur.pkg.body(pkg, l.body) });
     cur.xml.push(xml);
     cur.letters.push(l);
-    cur.bytes += own;
+    cur.bytes += jsonSize(xml) - 2;
   }
   flush();
   return blocks;

@@ -6,7 +6,7 @@ import { planCommentBlocks, planMergeBlocks, splitMergedLetters, jsonSize, WORD_
 import { convertLegacyFields, fieldResolver } from '../../src/domain/mergeConvert';
 import { compileLetter, LetterRenderer } from '../../src/domain/mergeRender';
 import { ooxmlToText, parseLetter } from '../../src/domain/mergeOoxml';
-import { letterPackage, makeSource } from './mergeFixture';
+import { fieldControl, letterPackage, makeSource } from './mergeFixture';
 
 const parse = (xml: string) => {
   const errors: string[] = [];
@@ -123,6 +123,41 @@ describe('blocks under the request cap', () => {
     expect(withPicture.map((p) => p.name).sort()).toEqual(['/_rels/.rels', '/word/_rels/document.xml.rels', '/word/media/image1.png', '/word/styles.xml']);
     expect(withPicture.find((p) => p.name.endsWith('.rels') && p.name.startsWith('/word'))!.xml).toContain('Id="rId9"');
     expect(plain.find((p) => p.name.endsWith('.rels') && p.name.startsWith('/word'))!.xml).not.toContain('theme');
+  });
+});
+
+describe('letters from several packages', () => {
+  // Two letters, each with its own picture under the same relationship id, as Word writes them.
+  const withPicture = (text: string, png: string) =>
+    letterPackage(`<w:p><w:r><w:t xml:space="preserve">${text} </w:t></w:r>${fieldControl('contact.name')}</w:p><w:p><w:r><w:drawing><a:blip xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" r:embed="rId5"/></w:drawing></w:r></w:p>`)
+      .replace('</Relationships></pkg:xmlData></pkg:part><pkg:part pkg:name="/word/document.xml"', '<Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/></Relationships></pkg:xmlData></pkg:part><pkg:part pkg:name="/word/document.xml"')
+      .replace('</pkg:package>', `<pkg:part pkg:name="/word/media/image1.png" pkg:contentType="image/png"><pkg:binaryData>${png}</pkg:binaryData></pkg:part></pkg:package>`);
+
+  it('share blocks: the other language brings its picture under a renamed id, and every reference resolves', () => {
+    const src = makeSource(10, withPicture('Dear', 'RU5HTElTSA=='));
+    src.header.letters.ITA = { subject: 'Offerta', ooxml: withPicture('Gentile', 'SVRBTElBTk8=') };
+    const rr = new LetterRenderer(src);
+    const letters = src.lines.map((l) => rr.render(l)!);
+    expect(new Set(letters.map((l) => l.letter)).size).toBe(2);
+    const blocks = planMergeBlocks(letters);
+    expect(blocks).toHaveLength(1);
+    const pkg = parseLetter(blocks[0].ooxml);
+    parse(blocks[0].ooxml);
+    const rels = pkg.parts.find((p) => p.name === '/word/_rels/document.xml.rels')!.xml!;
+    const ids = [...rels.matchAll(/Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1], m[2]]);
+    expect(ids).toEqual([
+      ['rId1', 'styles.xml'],
+      ['rId5', 'media/image1.png'],
+      ['s1_rId5', 'media/s1_image1.png'],
+    ]);
+    expect(pkg.parts.find((p) => p.name === '/word/media/s1_image1.png')?.base64).toBe('SVRBTElBTk8=');
+    const refs = [...pkg.body.matchAll(/r:embed="([^"]+)"/g)].map((m) => m[1]);
+    expect(refs).toEqual(src.lines.map((l) => (l.languageCode === 'ITA' ? 's1_rId5' : 'rId5')));
+    expect(ooxmlToText(pkg.body)).toContain('Gentile Contact 1');
+
+    const parts = readDocxParts(mergedDocx(letters, { author: 'Jo' }));
+    expect(parts['word/_rels/document.xml.rels']).toContain('Target="media/s1_image1.png"');
+    expect([...parts['word/document.xml'].matchAll(/r:embed="([^"]+)"/g)].map((m) => m[1])).toEqual(refs);
   });
 });
 
