@@ -2,9 +2,8 @@
 import { Dropdown, MessageBar, MessageBarBody, Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { mappableFields, mappingIssues, type ColumnMapping, type MappingTarget } from '../../domain/columnMapping';
 import { columnLetter } from '../../domain/sheetCells';
-import { fieldCaption } from '../errorText';
 import { useT } from '../i18n/i18n';
-import { mappingIssueText } from './excelText';
+import { mappingIssueText, targetFieldCaption } from './excelText';
 
 const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground3 },
@@ -21,7 +20,7 @@ export function MappingReview(props: { mapping: ColumnMapping; firstColumn: numb
   const issues = mappingIssues(mapping);
   const hasKey = mapping.columns.some((c) => c.target.kind === 'field' && c.target.field === 'no');
   const label = (target: MappingTarget, header: string) =>
-    target.kind === 'field' ? fieldCaption(t, target.field) : target.kind === 'extra' ? t('excel.mapping.extra', { header }) : t('excel.mapping.ignore');
+    target.kind === 'field' ? targetFieldCaption(t, target.field) : target.kind === 'extra' ? t('excel.mapping.extra', { header }) : t('excel.mapping.ignore');
   const set = (index: number, value: string | undefined) => {
     if (!value) return;
     const columns = mapping.columns.map((c) => {
@@ -62,7 +61,7 @@ export function MappingReview(props: { mapping: ColumnMapping; firstColumn: numb
                 >
                   {mappableFields.map((f) => (
                     <Option key={f} value={`field:${f}`}>
-                      {fieldCaption(t, f)}
+                      {targetFieldCaption(t, f)}
                     </Option>
                   ))}
                   {c.header ? <Option value="extra">{t('excel.mapping.extra', { header: c.header })}</Option> : null}

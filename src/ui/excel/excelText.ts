@@ -6,6 +6,13 @@ import type { ImportProblem } from '../../domain/sheetImport';
 import { errorText, fieldCaption } from '../errorText';
 import type { Translate } from '../i18n/i18n';
 
+/** A contact field as a mapping target: the list fields say how their codes are separated. */
+export function targetFieldCaption(t: Translate, field: string): string {
+  const key = `excel.field.${field}`;
+  const own = t(key);
+  return own === key ? fieldCaption(t, field) : own;
+}
+
 export function problemText(t: Translate, p: ImportProblem): string {
   const key = `excel.problem.${p.code}`;
   const text = t(key, p.params);
@@ -32,7 +39,7 @@ export function mappingIssueText(t: Translate, issue: MappingIssue, firstColumn:
     case 'duplicateHeader':
       return t('excel.mapping.duplicateHeader', { column: col(issue.index), first: col(issue.firstIndex), header: issue.header });
     case 'duplicateField':
-      return t('excel.mapping.duplicateField', { column: col(issue.index), first: col(issue.firstIndex), field: fieldCaption(t, issue.field) });
+      return t('excel.mapping.duplicateField', { column: col(issue.index), first: col(issue.firstIndex), field: targetFieldCaption(t, issue.field) });
     case 'duplicateExtra':
       return t('excel.mapping.duplicateExtra', { column: col(issue.index), first: col(issue.firstIndex), header: issue.name });
   }
