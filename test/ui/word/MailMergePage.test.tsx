@@ -143,6 +143,31 @@ describe('the Mail merge page', () => {
   });
 });
 
+describe('letter templates', () => {
+  test("saves the document's letter on a template for the letter's language, and loads it back into a blank document", async () => {
+    const host = new FakeWordHost(WORD_REQUEST_CAP, letterXml);
+    const view = show(wordOver(host));
+    await ready();
+    await userEvent.click(screen.getByRole('tab', { name: 'Templates' }));
+    await userEvent.selectOptions(await screen.findByTestId('template-code'), 'MEMO');
+    await userEvent.click(screen.getByTestId('template-save'));
+    await screen.findByText('Letter saved on template MEMO for English.');
+    const memo = (await ws.interactionTemplates.get('MEMO'))!;
+    expect(compileLetter(memo.letters.ENU.ooxml).keys).toEqual(['contact.name', 'interaction.date', 'comment']);
+    expect(memo.description).toBe('Memo');
+    view.unmount();
+
+    const blank = new FakeWordHost(WORD_REQUEST_CAP, '<w:p/>');
+    show(wordOver(blank));
+    await ready();
+    await userEvent.click(screen.getByRole('tab', { name: 'Templates' }));
+    await userEvent.selectOptions(await screen.findByTestId('template-code'), 'MEMO');
+    await userEvent.click(screen.getByTestId('template-load'));
+    await screen.findByText('Letter of template MEMO loaded.');
+    expect(ooxmlToText(blank.bodyXml())).toContain('Dear «contact.name», «interaction.date»');
+  });
+});
+
 describe('Show letter', () => {
   const stored = `<w:p><w:r><w:t>Dear Anna</w:t></w:r></w:p>`;
 
