@@ -91,13 +91,23 @@ describe('the Mail merge page', () => {
     expect(compileLetter(saved.ooxml).keys).toEqual(['contact.name', 'interaction.date', 'comment']);
     expect(saved.subject).toBe('Our news');
 
+    // Re-merge from the merged document after fixing a name: the saved letter is merged again and the
+    // comments, being segment data, come back with it.
+    await ws.contacts.upsert([{ no: 'P101', name: 'Anna Bianchi-Rossi' }]);
+    await userEvent.click(screen.getByTestId('merge'));
+    await userEvent.click(await screen.findByTestId('accept-merge'));
+    await screen.findByText('The document holds merged letters: the letter saved on the segment is merged again.');
+    expect(ooxmlToText(host.bodyXml()).split('\f\n')[1]).toBe('Dear Anna Bianchi-Rossi, 2 marzo 2026\nCall Anna first\n');
+    expect(host.items.filter((i) => i.tag)).toHaveLength(3);
+    expect(host.comments.slice(2).map((c) => c.text)).toEqual(['Call Anna first', 'Two lines\nhere']);
+
     // Log from Word: the merged letters are read back and stored with their entries
     await userEvent.click(screen.getByTestId('log'));
     await screen.findByText(/Segment logged: 3 interaction log entries, logged segment 1\./);
     const entries = await ws.interactionLog.list({ segmentNo: 'SEG00001' });
     expect(entries).toHaveLength(3);
     const anna = entries.find((e) => e.contactNo === 'P101')!;
-    expect(ooxmlToText(parseLetter(anna.letter!).body)).toBe('Dear Anna Bianchi, 2 marzo 2026\nCall Anna first\n');
+    expect(ooxmlToText(parseLetter(anna.letter!).body)).toBe('Dear Anna Bianchi-Rossi, 2 marzo 2026\nCall Anna first\n');
     expect(anna.comment).toBe('Call Anna first');
   });
 
