@@ -91,7 +91,7 @@ export function createApi(opts: ApiOptions): ApiHandler {
 }
 
 function errorName(status: number): string {
-  return ({ 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed', 409: 'conflict', 410: 'gone', 413: 'too_large', 415: 'unsupported_media_type' } as Record<number, string>)[status] ?? 'error';
+  return ({ 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed', 409: 'conflict', 410: 'gone', 413: 'too_large', 415: 'unsupported_media_type', 422: 'unprocessable' } as Record<number, string>)[status] ?? 'error';
 }
 
 function send(res: ServerResponse, status: number, body: unknown) {

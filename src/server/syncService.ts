@@ -284,7 +284,10 @@ async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: Push
     const missing = parents.find((p) => !live.has(p));
     if (missing) {
       const [table, id] = missing.split('/');
-      throw new Conflict('missingParent', `${missing.replace('/', ' ')} does not exist (deleted or never created): its rows cannot be written`, [...all, { table, id }]);
+      const [tombstone] = await tx.query('select 1 from sync_rows where tbl = $1 and id = $2', [table, id]);
+      // Deleted meanwhile: a race the client rebases. Never created: the change names a row that is not there.
+      if (!tombstone) throw new BadRequest(`${missing.replace('/', ' ')} does not exist: rows that belong to it cannot be written`, 422);
+      throw new Conflict('missingParent', `${missing.replace('/', ' ')} was deleted meanwhile: its rows cannot be written`, [...all, { table, id }]);
     }
   }
   const goneParents = records.filter((r) => r.deleted && parentTables.has(r.tbl)).map((r) => rowKey(r.tbl, r.id));

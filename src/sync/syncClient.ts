@@ -3,7 +3,7 @@
 // (read with fetch, so it can carry the key) wakes the loop when another pane changed something.
 // Network failures back off; the pane keeps working offline and catches up when the server is back.
 import { API_PREFIX, pullResponseSchema, pushResponseSchema, SYNC_SCHEMA_VERSION, type PushResult, type ServerRow } from '../domain/syncProtocol';
-import type { FailedAction, RebaseReport, Renumbered, SyncPort } from '../store/syncPort';
+import type { FailedAction, PendingChangeset, RebaseReport, Renumbered, SyncPort } from '../store/syncPort';
 import { packChangesets } from './packing';
 
 export type Connection = 'starting' | 'connected' | 'offline' | 'refused' | 'stopped';
@@ -52,6 +52,8 @@ export class HttpError extends Error {
 }
 
 const MAX_ROWS_PER_REBASE = 50_000;
+/** Answers that refuse a changeset's content (not the caller, not the moment): retrying cannot help. */
+const REFUSED_CHANGESET = new Set([400, 409, 413, 415, 422]);
 
 export class SyncClient {
   private status: SyncStatus = { connection: 'starting', pending: 0, lastRev: 0, failed: [], renumbered: [] };
@@ -211,23 +213,50 @@ export class SyncClient {
   private async pushAll(): Promise<Extract<PushResult, { status: 'conflict' }> | undefined> {
     const port = this.opts.port;
     const clientId = await port.clientId();
+    let single = false;
     for (;;) {
-      const batch = await port.pending(this.opts.maxChangesetsPerPush);
+      const batch = await port.pending(single ? 1 : this.opts.maxChangesetsPerPush);
       if (batch.length === 0) return undefined;
-      // One push per batch (its base revisions hold only until it is acknowledged), or every part of one
-      // changeset larger than the cap.
-      const bodies = packChangesets(batch, this.opts.bodyCap);
-      for (const changesets of bodies[0][0].part ? bodies.filter((b) => b[0].part && b[0].id === bodies[0][0].id) : bodies.slice(0, 1)) {
-        const body = { schemaVersion: SYNC_SCHEMA_VERSION, clientId, changesets };
-        const reply = pushResponseSchema.parse(await this.call('POST', '/push', body));
-        this.serverRev = Math.max(this.serverRev, reply.lastRev);
-        for (const r of reply.results) {
-          if (r.status === 'applied' || r.status === 'duplicate') await port.acknowledge(r.id, r.rev);
-          else if (r.status === 'conflict') return r;
+      try {
+        const conflict = await this.pushBatch(batch, clientId);
+        if (conflict) return conflict;
+        single = false;
+      } catch (e) {
+        if (!(e instanceof HttpError) || !REFUSED_CHANGESET.has(e.status)) throw e;
+        // The server refuses something in this batch for good: find which changeset, alone, and set it
+        // aside as a failed action (the user sees why), so the others still go.
+        if (batch.length > 1) {
+          single = true;
+          continue;
         }
+        const report = await port.rebase([], await port.cursor(), { id: batch[0].id, code: 'INVALID_INPUT', message: e.message });
+        if (report.renumbered.length) this.set({ renumbered: [...this.status.renumbered, ...report.renumbered] });
+        single = false;
       }
       this.set({ pending: await port.pendingCount() });
     }
+  }
+
+  private async pushBatch(batch: PendingChangeset[], clientId: string): Promise<Extract<PushResult, { status: 'conflict' }> | undefined> {
+    const port = this.opts.port;
+    let bodies: ReturnType<typeof packChangesets>;
+    try {
+      bodies = packChangesets(batch, this.opts.bodyCap);
+    } catch (e) {
+      throw new HttpError(413, (e as Error).message);
+    }
+    // One push per batch (its base revisions hold only until it is acknowledged), or every part of one
+    // changeset larger than the cap.
+    for (const changesets of bodies[0][0].part ? bodies.filter((b) => b[0].part && b[0].id === bodies[0][0].id) : bodies.slice(0, 1)) {
+      const body = { schemaVersion: SYNC_SCHEMA_VERSION, clientId, changesets };
+      const reply = pushResponseSchema.parse(await this.call('POST', '/push', body));
+      this.serverRev = Math.max(this.serverRev, reply.lastRev);
+      for (const r of reply.results) {
+        if (r.status === 'applied' || r.status === 'duplicate') await port.acknowledge(r.id, r.rev);
+        else if (r.status === 'conflict') return r;
+      }
+    }
+    return undefined;
   }
 
   /** Pulls pages from `since` until the end or until enough rows for one rebase. */

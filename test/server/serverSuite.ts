@@ -122,13 +122,20 @@ export function serverSuite(label: string, newStorage: () => Promise<Storage>): 
       expect(sameEntry.body.results[0].reason).toContain(`loggedSegmentEntryNo ${logged.entryNo}`);
     });
 
-    test('line numbers are unique within a segment, a line needs its segment, and a segment with lines cannot go alone', async () => {
+    test('line numbers are unique within a segment, a line needs its segment (never created: 422; deleted meanwhile: a conflict), and a segment with lines cannot go alone', async () => {
       const s = segment(newId(), segNo());
       const r = await push(server.url, [changeset([put('segments', s), put('segmentLines', line(newId(), s.id, s.no, 10000, 'C1'))])]);
       const sameLineNo = await push(server.url, [changeset([put('segmentLines', line(newId(), s.id, s.no, 10000, 'C2'))])]);
       expect(sameLineNo.body.results[0]).toMatchObject({ status: 'conflict', kind: 'duplicateKey' });
-      const orphan = await push(server.url, [changeset([put('segmentLines', line(newId(), 'NOSUCHSEGMENT', 'X', 10000, 'C1'))])]);
-      expect(orphan.body.results[0]).toMatchObject({ status: 'conflict', kind: 'missingParent' });
+      const before = await lastRev();
+      const forged = await push(server.url, [changeset([put('segmentLines', line(newId(), 'NOSUCHSEGMENT', 'X', 10000, 'C1'))])]);
+      expect(forged).toMatchObject({ status: 422, body: { reason: 'segments NOSUCHSEGMENT does not exist: rows that belong to it cannot be written' } });
+      expect(await lastRev()).toBe(before);
+      const gone = segment(newId(), segNo());
+      const made = await push(server.url, [changeset([put('segments', gone)])]);
+      await push(server.url, [changeset([del('segments', gone.id, made.body.results[0].rev)])]);
+      const late = await push(server.url, [changeset([put('segmentLines', line(newId(), gone.id, gone.no, 10000, 'C1'))])]);
+      expect(late.body.results[0]).toMatchObject({ status: 'conflict', kind: 'missingParent', reason: expect.stringMatching(/deleted meanwhile/) });
       const alone = await push(server.url, [changeset([del('segments', s.id, r.body.results[0].rev)])]);
       expect(alone.body.results[0]).toMatchObject({ status: 'conflict', kind: 'parentInUse' });
       const rows = (await pullAll(server.url)).rows.filter((x) => x.value?.segmentId === s.id || x.id === s.id);

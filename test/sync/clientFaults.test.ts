@@ -104,3 +104,23 @@ test('a changeset larger than the body cap travels in numbered parts and arrives
     await server.close();
   }
 });
+
+test('a change the server refuses for good is set aside as a failed action, and the changes after it still go', async () => {
+  const server = await startTestServer();
+  const p = await openPane(server.url);
+  try {
+    await p.workspace.salespeople.upsert([{ code: 'JR', name: 'John' }]);
+    const db = p.workspace.ctx.db;
+    // A raw write outside the workspace's rules: a code that is not text.
+    await db.transaction('rw', db.mailingGroups, () => db.mailingGroups.put({ id: 'BADROW', code: 42 as unknown as string, description: '', createdAt: 'x', updatedAt: 'x' }));
+    await p.workspace.salespeople.upsert([{ code: 'BD', name: 'Ben' }]);
+    await p.sync.syncNow();
+    expect(p.sync.getStatus()).toMatchObject({ pending: 0, failed: [expect.objectContaining({ name: 'change', code: 'INVALID_INPUT', message: expect.stringMatching(/400 .*value\.code: must be text, got the number 42/) })] });
+    expect(await db.mailingGroups.get('BADROW')).toBeUndefined();
+    const codes = (await pullAll(server.url)).rows.filter((r) => r.table === 'salespeople').map((r) => r.value.code);
+    expect(codes.sort()).toEqual(['BD', 'JR']);
+  } finally {
+    await p.close();
+    await server.close();
+  }
+});

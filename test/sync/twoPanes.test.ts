@@ -198,7 +198,7 @@ test('a pane offline for 500 changesets catches up in order', async () => {
   }
   await b.workspace.segments.updateHeader(no, { description: 'B was here' }, { updateLines: false });
   await b.sync.syncNow();
-  expect(a.sync.getStatus().pending).toBe(0); // not refreshed until it syncs
+  await waitFor(a, (st) => st.pending === 500, 'pane A to show 500 changes waiting');
   const started = Date.now();
   await a.sync.syncNow();
   const seconds = (Date.now() - started) / 1000;
@@ -209,6 +209,12 @@ test('a pane offline for 500 changesets catches up in order', async () => {
     expect(v.lines.find((l) => l.lineNo === 10000)?.comment).toBe('edit 500');
   }
   expect(a.sync.getStatus()).toMatchObject({ pending: 0, failed: [] });
+  // The server applied them in the order they were made.
+  const applied = await server.sql.query<{ c: string }>(
+    "select action->'args'->2->>'comment' as c from sync_changesets where action->>'name' = 'segments.updateLine' and action->'args'->>0 = $1 order by rev",
+    [no],
+  );
+  expect(applied.map((r) => r.c)).toEqual(Array.from({ length: 500 }, (_, i) => `edit ${i + 1}`));
   console.log(`500 offline changesets caught up in ${seconds.toFixed(1)} s`);
 }, 180_000);
 
