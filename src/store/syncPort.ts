@@ -64,6 +64,11 @@ export interface SyncPort {
   acknowledge(id: string, rev: number): Promise<void>;
   /** Meets pulled rows (in revision order) with the pending changes; `drop` removes one pending changeset for good. */
   rebase(rows: ServerRow[], lastRev: number, drop?: { id: string; code: string; message: string }): Promise<RebaseReport>;
+  /**
+   * After a backup was restored (written with the outbox bypassed): forget what was pending and every
+   * row's base revision, and start pulling again from the beginning.
+   */
+  resetAfterRestore(): Promise<void>;
   failed(): Promise<FailedAction[]>;
   dismissFailed(id: string): Promise<void>;
   /** Runs a failed action again, now, with a fresh clock and new ids. */
@@ -238,6 +243,14 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
         }
         await addFailed(report.failed);
         return report;
+      });
+    },
+
+    async resetAfterRestore() {
+      await db.transaction('rw', [db.outbox, db.syncState], async () => {
+        await db.outbox.clear();
+        await db.syncState.where('key').startsWith('rev:').delete();
+        await db.syncState.put({ key: 'cursor', value: 0 });
       });
     },
 

@@ -19,7 +19,7 @@ export function saveSyncKey(key: string, storage: Pick<Storage, 'setItem' | 'rem
   else storage?.removeItem(KEY_ITEM);
 }
 
-export function openPaneWorkspace(store: StoreOptions = {}, origin = globalThis.location?.origin): Promise<SyncedWorkspace> {
+export async function openPaneWorkspace(store: StoreOptions = {}, origin = globalThis.location?.origin): Promise<SyncedWorkspace> {
   if (!origin || origin === 'null') throw new Error('the pane has no origin to reach its server');
   return openSyncedWorkspace(store, { serverUrl: origin, key: readSyncKey() });
 }

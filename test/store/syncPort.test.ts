@@ -59,3 +59,15 @@ test('a rebase reverts pending changes, applies pulled rows and replays each act
   expect(after[0].changes.find((c) => c.table === 'series')).toMatchObject({ baseRev: 2 });
   expect(await port.cursor()).toBe(2);
 });
+
+test('after a restore the pane forgets pending changes and base revisions and pulls again from the start', async () => {
+  await seedMarket(ws);
+  for (const g of (await port.pending(1000)).slice(0, 3)) await port.acknowledge(g.id, 5);
+  await port.rebase([], 5);
+  expect(await port.cursor()).toBe(5);
+  await port.resetAfterRestore();
+  expect(await port.cursor()).toBe(0);
+  expect(await port.pendingCount()).toBe(0);
+  expect(await ws.ctx.db.syncState.where('key').startsWith('rev:').count()).toBe(0);
+  expect(await ws.ctx.db.contacts.count()).toBeGreaterThan(0);
+});
