@@ -40,6 +40,8 @@ describe('merging into the open document', () => {
     expect(sync.mock.calls.length).toBe(read.syncs + report.syncs);
     expect(sync.mock.calls.length).toBeLessThanOrEqual(6);
     expect(report).toMatchObject({ letters: 1000, blocks: 3, comments: { outcome: 'attached', attached: 1000 } });
+    expect(read.syncs).toBe(1);
+    expect(sync.mock.calls.length).toBe(5);
     expect(host.requests.every((r) => r.ok && r.bytes <= WORD_REQUEST_CAP && r.responseBytes <= WORD_REQUEST_CAP)).toBe(true);
     // what one sync per contact per field would have cost
     expect(1000 * 20).toBeGreaterThan(sync.mock.calls.length * 3000);
@@ -98,15 +100,26 @@ describe('merging into the open document', () => {
     expect(ooxmlToText(host.bodyXml())).toContain('Line 19: Remember the discount, Contact 4.\n');
   });
 
-  it('re-reads a merged document as its merged letters, in one sync, without its OOXML', async () => {
-    const { word, host, sync } = setup(3);
+  it('re-reads a merged document as its merged letters, in one sync', async () => {
+    const { word, sync } = setup(3);
     await word.mergeLetters(render(3, (await word.readLetter()).ooxml!), { comments: false });
     sync.mockClear();
-    host.requests = [];
     const read = await word.readLetter();
     expect(read).toEqual({ merged: [10000, 20000, 30000].map((lineNo) => ({ segmentNo: 'SEG00001', lineNo })), syncs: 1 });
     expect(sync).toHaveBeenCalledTimes(1);
-    expect(host.requests[0].responseBytes).toBeLessThan(1000);
+  });
+
+  it('re-reads a merged document too large for one answer by its tags alone', big, async () => {
+    const { word, host, sync } = setup(1000);
+    await word.mergeLetters(render(1000, (await word.readLetter()).ooxml!), { comments: false });
+    sync.mockClear();
+    host.requests = [];
+    const read = await word.readLetter();
+    expect(read.merged).toHaveLength(1000);
+    expect(read.ooxml).toBeUndefined();
+    expect(sync).toHaveBeenCalledTimes(2);
+    expect(host.requests.map((r) => r.ok)).toEqual([false, true]);
+    expect(host.requests[1].responseBytes).toBeLessThan(WORD_REQUEST_CAP);
   });
 
   it('halves a read block that turns out larger than the first letter suggested', async () => {

@@ -1,7 +1,7 @@
 // The office.js side of the mail merge: one Word.run per user action, plain data in and out. Writes
-// and reads go in blocks under the request cap: a merge of N letters is ceil(N/K) insertOoxml requests
-// (K as large as 4 MB allows) plus the comments; reading them back is one request for the tags and
-// ceil(N/K) for the letters. Never a sync per contact or per field.
+// and reads go in blocks under the request cap: a merge is one request to read the letter, ceil(N/K)
+// insertOoxml requests (K as large as 4 MB allows) and the comments; reading the letters back is one
+// request for the tags and ceil(N/K) for the letters. Never a sync per contact or per field.
 import { bytesToBase64 } from '../../domain/docx';
 import { jsonSize, planCommentBlocks, planMergeBlocks, splitMergedLetters, REQUEST_ENVELOPE_BYTES, WORD_REQUEST_CAP, type MergedLetterRead } from '../../domain/mergeBlocks';
 import { buildFlatOpc, parseLetter } from '../../domain/mergeOoxml';
@@ -44,14 +44,26 @@ export function createWordAdapter(opts: WordAdapterOptions): WordPort {
 
     readLetter: () =>
       guarded(async (context): Promise<WordLetterRead> => {
+        // One request: the content controls' tags and the body. A merged document's body can be
+        // larger than Word answers; then the tags alone say it is merged, and its letter is on the segment.
         const body = context.document.body;
-        const controls = body.contentControls.load('items/tag');
-        await context.sync();
-        const merged = controls.items.map((c) => parseLetterTag(c.tag)).filter((t): t is NonNullable<typeof t> => t !== undefined);
-        if (merged.length) return { merged, syncs: 1 };
+        let controls = body.contentControls.load('items/tag');
         const ooxml = body.getOoxml();
-        await context.sync();
-        return { ooxml: ooxml.value, merged: [], syncs: 2 };
+        const mergedIn = () => controls.items.map((c) => parseLetterTag(c.tag)).filter((t): t is NonNullable<typeof t> => t !== undefined);
+        try {
+          await context.sync();
+        } catch (e) {
+          const err = toWordHostError(e);
+          if (!isPayloadTooLarge(err)) throw err;
+          controls = body.contentControls.load('items/tag');
+          await context.sync();
+          const merged = mergedIn();
+          if (merged.length === 0) throw err;
+          return { merged, syncs: 2 };
+        }
+        const merged = mergedIn();
+        if (merged.length) return { merged, syncs: 1 };
+        return { ooxml: ooxml.value, merged: [], syncs: 1 };
       }),
 
     insertField: (key, caption) =>
