@@ -61,7 +61,8 @@ export interface ReadProgress {
 export interface ExcelPort {
   listTables(): Promise<TableInfo[]>;
   /** Reads header and rows in blocks sized by bytes; refuses more than 5,000,000 cells. */
-  read(source: SheetSourceRequest, opts?: { onProgress?: (p: ReadProgress) => void }): Promise<SheetRead>;
+  /** Aborting `signal` stops between blocks (the read then rejects with the signal's reason). */
+  read(source: SheetSourceRequest, opts?: { onProgress?: (p: ReadProgress) => void; signal?: AbortSignal }): Promise<SheetRead>;
   exportTable(table: ExportTable): Promise<ExportResult>;
   /** Selects the row a contact was imported from; false when the sheet, table or row is gone. */
   selectSourceRow(source: ContactSource): Promise<boolean>;

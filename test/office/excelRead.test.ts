@@ -176,3 +176,13 @@ test('an Excel without ExcelApi 1.7 is told so before anything is sent', async (
   expect((err as SegmentsError).details.code).toBe('excelTooOld');
   expect(mock.syncCount).toBe(0);
 });
+
+test('a read aborted between blocks stops there: no further sync', async () => {
+  const mock = new ExcelMock();
+  addContactSheet(mock, 20_000);
+  const stop = new AbortController();
+  const port = createExcelPort({ run: mock.run, supports: ALL });
+  const err = await port.read({ kind: 'selection' }, { signal: stop.signal, onProgress: () => stop.abort() }).catch((e: unknown) => e);
+  expect((err as Error).name).toBe('AbortError');
+  expect(mock.syncCount).toBe(2); // where the cells are, then the first block
+});

@@ -35,7 +35,7 @@ export function createExcelPort(opts: ExcelAdapterOptions = {}): ExcelPort {
         await ctx.sync();
         return tables.items.map((t): TableInfo => ({ name: t.name, sheet: t.worksheet.name }));
       }),
-    read: (source: SheetSourceRequest, o) => guarded((ctx) => readSource(ctx, source, { cap: opts.cap, supports, onProgress: o?.onProgress })),
+    read: (source: SheetSourceRequest, o) => guarded((ctx) => readSource(ctx, source, { cap: opts.cap, supports, onProgress: o?.onProgress, signal: o?.signal })),
     exportTable: (table: ExportTable) => guarded((ctx) => exportTableTo(ctx, table, { cap: opts.cap })),
     selectSourceRow: (source: ContactSource) => guarded((ctx) => selectSourceRow(ctx, source)),
     writeContactNos: (ref: SheetRef, header: string, rows) => guarded((ctx) => writeContactNos(ctx, ref, header, rows, { cap: opts.cap })),

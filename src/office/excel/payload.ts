@@ -57,6 +57,7 @@ export class ExcelHostError extends Error {
 
 export function toExcelError(e: unknown): Error {
   if (e instanceof SegmentsError || e instanceof ExcelHostError) return e;
+  if (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError') return e as Error;
   if (typeof e === 'object' && e !== null && 'code' in e) {
     const x = e as { code: unknown; message?: unknown; debugInfo?: unknown };
     return new ExcelHostError(String(x.code), String(x.message ?? x.code), x.debugInfo);

@@ -10,6 +10,7 @@ import { isPayloadTooLarge, rowBytes } from './payload';
 
 export interface ReadOptions {
   onProgress?: (p: ReadProgress) => void;
+  signal?: AbortSignal;
   /** Bytes a block may carry (default PAYLOAD_CAP). */
   cap?: number;
   /** Requirement sets: merged areas need ExcelApi 1.13, visible cells 1.9, the workbook's name 1.7. */
@@ -63,6 +64,7 @@ export async function readSource(ctx: Excel.RequestContext, req: SheetSourceRequ
   let perRow = FIRST_GUESS_BYTES_PER_CELL * columnCount;
   let start = 0;
   while (start < rowCount) {
+    opts.signal?.throwIfAborted();
     let n = Math.max(1, Math.min(rowCount - start, Math.floor(cap / perRow)));
     for (;;) {
       let merged: Excel.RangeAreas | undefined;

@@ -3,7 +3,7 @@
 import { useCallback, useState } from 'react';
 import { mappingKey, restoreMapping, toSavedMapping, type ColumnMapping } from '../../domain/columnMapping';
 import { importContacts, type ContactImportResult } from '../../domain/contactImport';
-import type { ExcelPort, SheetRead, SheetRef, SheetSourceRequest } from '../../domain/excelPort';
+import type { ExcelPort, ReadProgress, SheetRead, SheetRef, SheetSourceRequest } from '../../domain/excelPort';
 import { prepareRowsInSteps } from '../../domain/sheetImport';
 import type { Workspace } from '../../domain/workspace';
 import { useLongTask } from '../hooks/useLongTask';
@@ -37,7 +37,15 @@ export function useExcelImport(workspace: Workspace, excel: ExcelPort | undefine
       setWroteColumn(undefined);
       const r = await task.run(async (c) => {
         await c.step(t('excel.reading'), 0, 1);
-        return excel.read(source, { onProgress: (p) => void c.step(t('excel.reading'), p.rowsRead, p.rowsTotal).catch(() => undefined) });
+        // Cancel stops the read between blocks.
+        const stop = new AbortController();
+        const onProgress = (p: ReadProgress) => void c.step(t('excel.reading'), p.rowsRead, p.rowsTotal).catch(() => stop.abort());
+        try {
+          return await excel.read(source, { onProgress, signal: stop.signal });
+        } catch (e) {
+          if (stop.signal.aborted) c.check();
+          throw e;
+        }
       });
       if (!r) return;
       const saved = mappings ? await mappings.get(mappingKey(r.ref)).catch(() => undefined) : undefined;
