@@ -110,14 +110,11 @@ function readBackup(ctx: StoreContext, text: string): { summary: BackupSummary; 
     t.rows.forEach((row, i) => {
       let plain = row;
       if (typeof row === 'object' && row !== null && '$types' in row) {
-        // dexie-export-import's type annotations: arrays are marked, anything else (dates, blobs, typed
-        // arrays) is nothing this workspace stores.
-        const { $types, ...rest } = row as { $types: unknown };
-        const types = typeof $types === 'object' && $types !== null ? Object.values($types) : [null];
-        if (!types.every((t) => t === 'arrayNonindexKeys')) {
+        const revived = reviveTypes(row as Record<string, unknown>);
+        if (!revived) {
           throw new SegmentsError('INVALID_PACKAGE', `The backup's ${name} row ${i + 1} holds values this workspace never stores.`, { field: name, index: i });
         }
-        plain = rest;
+        plain = revived;
       }
       const r = schema.safeParse(plain);
       if (!r.success) {
@@ -160,4 +157,25 @@ export async function restoreWorkspace(ctx: StoreContext, text: string): Promise
     throw e;
   }
   return summary;
+}
+
+/**
+ * dexie-export-import's type annotations (`$types`: key path → type) that plain records can carry: marked
+ * arrays, and properties that were undefined (written as 0). Anything else (dates, blobs, typed arrays) is
+ * nothing this workspace stores: undefined is returned.
+ */
+function reviveTypes(row: Record<string, unknown>): Record<string, unknown> | undefined {
+  const { $types, ...rest } = row;
+  if (typeof $types !== 'object' || $types === null) return undefined;
+  const out = structuredClone(rest);
+  for (const [path, type] of Object.entries($types)) {
+    if (type === 'arrayNonindexKeys') continue;
+    if (type !== 'undef') return undefined;
+    const keys = path.split('.').map((k) => k.replace(/~1/g, '.').replace(/~0/g, '~'));
+    let target: unknown = out;
+    for (const k of keys.slice(0, -1)) target = typeof target === 'object' && target !== null ? (target as Record<string, unknown>)[k] : undefined;
+    if (typeof target !== 'object' || target === null) return undefined;
+    delete (target as Record<string, unknown>)[keys[keys.length - 1]];
+  }
+  return out;
 }

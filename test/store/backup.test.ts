@@ -24,7 +24,8 @@ async function seed(ctx: StoreContext, contacts = 3) {
   const seg = makeSegment('SEGA', 'SEG00001');
   await ctx.db.contacts.bulkPut(Array.from({ length: contacts }, (_, i) => makeContact(i)));
   await ctx.db.segments.put(seg);
-  await ctx.db.segmentLines.bulkPut([makeLine(seg, 1, 'CT00001'), makeLine(seg, 2, 'CT00002')]);
+  // A property stored as undefined (an optional field) travels through the backup as undefined.
+  await ctx.db.segmentLines.bulkPut([makeLine(seg, 1, 'CT00001', { letter: undefined }), makeLine(seg, 2, 'CT00002')]);
   await ctx.db.outbox.put({ txId: 't1', table: 'contacts', key: 'x', op: 'put' });
 }
 
