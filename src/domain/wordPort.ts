@@ -47,9 +47,9 @@ export interface WordPort {
   /** Replaces the document's body (load a template letter, or a converted one). */
   replaceBody(ooxml: string): Promise<void>;
   /** The body becomes the letters, in blocks under the request cap, then the comments. */
-  mergeLetters(letters: RenderedLetter[], opts: { comments: boolean }): Promise<WordMergeReport>;
+  mergeLetters(letters: RenderedLetter[], opts: { comments: boolean; onProgress?: (done: number, total: number) => void }): Promise<WordMergeReport>;
   /** Reads the merged letters of a segment back, in blocks under the cap. */
-  readMergedLetters(segmentNo: string): Promise<WordReadBack>;
+  readMergedLetters(segmentNo: string, onProgress?: (done: number, total: number) => void): Promise<WordReadBack>;
   /** Opens a .docx as a new document (WordApi 1.3). */
   openDocument(docx: Uint8Array): Promise<void>;
 }

@@ -35,7 +35,10 @@ describe('merging into the open document', () => {
     expect(read.merged).toEqual([]);
     expect(compileLetter(read.ooxml!).keys).toEqual(twentyFields);
     const letters = render(1000, read.ooxml!);
-    const report = await word.mergeLetters(letters, { comments: true });
+    const progress: number[] = [];
+    const report = await word.mergeLetters(letters, { comments: true, onProgress: (done) => progress.push(done) });
+    expect(progress).toHaveLength(3);
+    expect(progress.at(-1)).toBe(1000);
 
     expect(sync.mock.calls.length).toBe(read.syncs + report.syncs);
     expect(sync.mock.calls.length).toBeLessThanOrEqual(6);

@@ -87,16 +87,18 @@ export function createWordAdapter(opts: WordAdapterOptions): WordPort {
         await context.sync();
       }),
 
-    mergeLetters: (letters, { comments }) =>
+    mergeLetters: (letters, { comments, onProgress }) =>
       guarded(async (context): Promise<WordMergeReport> => {
         const blocks = planMergeBlocks(letters, cap);
         let syncs = 0;
         let last: Word.Range | undefined;
         // One request per block: the block is as large as the cap allows (planMergeBlocks).
+        let done = 0;
         for (const block of blocks) {
           last = last ? last.insertOoxml(block.ooxml, 'After') : context.document.body.insertOoxml(block.ooxml, 'Replace');
           await context.sync();
           syncs++;
+          onProgress?.((done += block.letters.length), letters.length);
         }
         const report = await attachComments(context, letters, comments);
         return {
@@ -108,7 +110,7 @@ export function createWordAdapter(opts: WordAdapterOptions): WordPort {
         };
       }),
 
-    readMergedLetters: (segmentNo) =>
+    readMergedLetters: (segmentNo, onProgress) =>
       guarded(async (context): Promise<WordReadBack> => {
         const body = context.document.body;
         let controls = body.contentControls.load('items/tag');
@@ -152,6 +154,7 @@ export function createWordAdapter(opts: WordAdapterOptions): WordPort {
           blocks++;
           letters.push(...splitMergedLetters(ooxml.value).filter((l) => l.segmentNo === segmentNo));
           i = j + 1;
+          onProgress?.(i, mine.length);
         }
         return { letters, blocks, syncs };
       }),

@@ -1,6 +1,6 @@
 // Word's Mail merge page: choose the segment, edit each contact's comment, insert merge fields, check,
 // preview, merge (into the document, a new document, or a .docx outside Office), and log.
-import { Button, Checkbox, Field, MessageBar, MessageBarBody, Select, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, MessageBar, MessageBarBody, ProgressBar, Select, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
 import { isSegmentsError } from '../../domain/errors';
 import type { MergeFieldDef } from '../../domain/mergeFields';
@@ -112,6 +112,11 @@ export function MailMergePage({ workspace, word }: { workspace: Workspace; word:
         </Button>
       </div>
       {mm.task.progress ? <ProgressPanel progress={mm.task.progress} onCancel={mm.task.cancel} /> : null}
+      {mm.wordProgress ? (
+        <Field label={mm.wordProgress.label} data-testid="word-progress">
+          <ProgressBar value={mm.wordProgress.total ? mm.wordProgress.done / mm.wordProgress.total : undefined} max={1} />
+        </Field>
+      ) : null}
       {notices}
       {mm.awaitingAccept && mm.plan ? (
         <div data-testid="accept">

@@ -9,7 +9,7 @@ import { SegmentsError } from '../../domain/errors';
 import type { Contact } from '../../domain/contact';
 import type { LogOptions, LogPreview, LogResult } from '../../domain/log';
 import type { Workspace } from '../../domain/workspace';
-import type { WordMergeReport, WordPort } from '../../domain/wordPort';
+import type { WordPort } from '../../domain/wordPort';
 import { wordMessages } from './messages';
 
 export type Step = (label: string, done: number, total: number) => Promise<void>;
@@ -114,19 +114,15 @@ export function legacyFieldsOf(ooxml: string | undefined, resolve: FieldResolver
   return ooxml ? findLegacyFields(ooxml, resolve) : [];
 }
 
-/** Merges the planned letters into the open document. */
-export function writeLetters(word: WordPort, plan: MergePlan, comments: boolean): Promise<WordMergeReport> {
-  return word.mergeLetters(plan.letters, { comments });
-}
-
 /** The letters to store with the log entries: read back from Word, or the rendered ones. */
 export async function lettersForLog(
   word: WordPort | undefined,
   segmentNo: string,
   rendered: () => Promise<RenderedLetter[]>,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<{ letters: NonNullable<LogOptions['letters']>; fromDocument: boolean }> {
   if (word) {
-    const back = await word.readMergedLetters(segmentNo);
+    const back = await word.readMergedLetters(segmentNo, onProgress);
     if (back.letters.length) return { letters: back.letters.map((l) => ({ lineNo: l.lineNo, ooxml: l.ooxml })), fromDocument: true };
   }
   const letters = (await rendered()).map((l) => ({ lineNo: l.lineNo, ooxml: buildFlatOpc(l.letter.pkg, l.body) }));

@@ -44,6 +44,8 @@ export function useMailMerge(workspace: Workspace, word: WordPort | undefined, s
   const [notices, setNotices] = useState<Notice[]>([]);
   const [awaitingAccept, setAwaitingAccept] = useState(false);
   const [busy, setBusy] = useState(false);
+  /** Word writes and reads in blocks: shown without Cancel (a block half written helps nobody). */
+  const [wordProgress, setWordProgress] = useState<{ label: string; done: number; total: number }>();
 
   const act = useCallback(
     async (work: () => Promise<Notice[] | void>) => {
@@ -56,6 +58,7 @@ export function useMailMerge(workspace: Workspace, word: WordPort | undefined, s
         setNotices([{ intent: 'error', text: errorText(t, e) }]);
       } finally {
         setBusy(false);
+        setWordProgress(undefined);
       }
     },
     [t],
@@ -90,7 +93,11 @@ export function useMailMerge(workspace: Workspace, word: WordPort | undefined, s
         if (doc.ooxml) await saveLetterOnSegment(workspace, segmentNo, languageCode, doc.ooxml);
         const letters = first.letters;
         if (target === 'document' && word) {
-          const report = await word.mergeLetters(letters, { comments: opts.comments });
+          setWordProgress({ label: t('word.merge.writing'), done: 0, total: letters.length });
+          const report = await word.mergeLetters(letters, {
+            comments: opts.comments,
+            onProgress: (done, total) => setWordProgress({ label: t('word.merge.writing'), done, total }),
+          });
           notes.push({ intent: 'success', text: t('word.merge.done', { letters: report.letters, syncs: report.syncs + doc.syncs }) });
           const c = report.comments;
           if (c.outcome === 'attached') notes.push({ intent: 'success', text: t('word.comments.attached', { count: c.attached }) });
@@ -111,7 +118,9 @@ export function useMailMerge(workspace: Workspace, word: WordPort | undefined, s
   const log = useCallback(
     (opts: MergeOptions) =>
       act(async () => {
-        const got = await lettersForLog(word, segmentNo, async () => (await prepare()).plan?.letters ?? []);
+        const got = await lettersForLog(word, segmentNo, async () => (await prepare()).plan?.letters ?? [], (done, total) =>
+          setWordProgress({ label: t('word.log.reading'), done, total }),
+        );
         const { result, preview } = await logSegment(workspace, segmentNo, {
           letters: got.letters,
           sendAttachments: opts.sendAttachments,
@@ -155,5 +164,5 @@ export function useMailMerge(workspace: Workspace, word: WordPort | undefined, s
     [act, word, caption, t],
   );
 
-  return { task, plan, legacy, notices, awaitingAccept, busy, check, merge, log, insertField, convert, detectLegacy, setNotices };
+  return { task, plan, legacy, notices, awaitingAccept, busy, wordProgress, check, merge, log, insertField, convert, detectLegacy, setNotices };
 }
