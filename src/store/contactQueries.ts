@@ -4,6 +4,7 @@ import { plainEqualityValue, usesInteractionLog, type RelatedData } from '../dom
 import type { CriteriaFilters } from '../domain/criteria';
 import type { InteractionLogEntry } from '../domain/log';
 import type { StoreContext } from './context';
+import { readByIndexKeys } from './indexReads';
 
 const indexedContactFields = ['no', 'companyNo', 'salespersonCode', 'email'] as const;
 
@@ -28,7 +29,7 @@ export async function relatedDataFor(ctx: StoreContext, filters: CriteriaFilters
   const contactsByNo = new Map(known.map((c) => [c.no, c]));
   if (filters.industryGroup || filters.businessRelation) {
     const missing = [...new Set(known.map((c) => c.companyNo).filter((n) => n && !contactsByNo.has(n)))];
-    if (missing.length) for (const c of await ctx.db.contacts.where('no').anyOf(missing).toArray()) contactsByNo.set(c.no, c);
+    if (missing.length) for (const c of await readByIndexKeys(ctx.db.contacts, 'no', missing)) contactsByNo.set(c.no, c);
   }
   let entriesByContact: Map<string, InteractionLogEntry[]> | undefined;
   if (usesInteractionLog(filters)) {

@@ -10,6 +10,7 @@ import { upsertRows } from './rows';
 import { takeNos } from './series';
 import { filterContext } from './filterContext';
 import { readSetup } from './setupProfile';
+import { readByIndexKeys } from './indexReads';
 
 export function contactsApi(ctx: StoreContext) {
   const db = ctx.db;
@@ -34,7 +35,7 @@ export function contactsApi(ctx: StoreContext) {
                   if (!r.companyName) r.companyName = r.name;
                 } else if (r.companyNo && !r.companyName && !byNo.has(r.companyNo)) wanted.add(r.companyNo);
               }
-              const stored = wanted.size ? await db.contacts.where('no').anyOf([...wanted]).toArray() : [];
+              const stored = wanted.size ? await readByIndexKeys(db.contacts, 'no', wanted) : [];
               for (const c of stored) byNo.set(c.no, c);
               for (const r of records) {
                 if (r.type === 'Person' && r.companyNo && !r.companyName) r.companyName = byNo.get(r.companyNo)?.name ?? '';
@@ -50,7 +51,7 @@ export function contactsApi(ctx: StoreContext) {
       runAction(ctx, 'contacts.nextNos', [count], async (s) => {
         if (!Number.isInteger(count) || count < 0 || count > 1_000_000) throw new SegmentsError('INVALID_INPUT', `count must be a whole number from 0 to 1,000,000, got ${count}`, { field: 'count' });
         const setup = await readSetup(ctx);
-        return takeNos(ctx, s, 'contact', setup.contactNos, count, async (nos) => new Set((await db.contacts.where('no').anyOf(nos).toArray()).map((c) => c.no)));
+        return takeNos(ctx, s, 'contact', setup.contactNos, count, async (nos) => new Set((await readByIndexKeys(db.contacts, 'no', nos)).map((c) => c.no)));
       }),
 
     get: (no: string) => db.contacts.where('no').equals(no).first(),

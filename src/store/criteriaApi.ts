@@ -31,6 +31,7 @@ import { filterContext } from './filterContext';
 import { describeIssues } from './rows';
 import { actionsOf, headerByNo, lastLineNoOf, linesOf, makeAction, makeLines, nextActionNo, templateByCode, touchHeader } from './segmentState';
 import { readProfile } from './setupProfile';
+import { readByIndexKeys } from './indexReads';
 
 interface Step {
   kind: CriteriaKind;
@@ -47,7 +48,7 @@ function parseOrThrow<T>(schema: { safeParse(v: unknown): { success: true; data:
 }
 
 async function contactsByNos(ctx: StoreContext, nos: readonly string[]): Promise<Map<string, Contact>> {
-  const list = nos.length ? await ctx.db.contacts.where('no').anyOf([...new Set(nos)]).toArray() : [];
+  const list = nos.length ? await readByIndexKeys(ctx.db.contacts, 'no', nos) : [];
   return new Map(list.map((c) => [c.no, c]));
 }
 
@@ -78,7 +79,7 @@ async function runStep(ctx: StoreContext, s: ActionScope, header: SegmentHeaderR
     const companyNos = [...new Set(matched.map((c) => c.companyNo).filter(Boolean))];
     const members = new Map<string, Contact[]>();
     if (step.options.expandCompanies && companyNos.length) {
-      for (const c of await db.contacts.where('companyNo').anyOf(companyNos).toArray()) {
+      for (const c of await readByIndexKeys(db.contacts, 'companyNo', companyNos)) {
         known.set(c.no, c);
         const list = members.get(c.companyNo);
         if (list) list.push(c);

@@ -18,6 +18,7 @@ import { createSegment } from './segmentsApi';
 import { headerByNo, linesOf, withFigures } from './segmentState';
 import { takeEntryNos } from './series';
 import { readProfile } from './setupProfile';
+import { readByIndexKeys } from './indexReads';
 
 const ENTRY_BLOCK = 1000;
 
@@ -30,9 +31,9 @@ function parseOptions(opts: unknown): LogOptions {
 async function plan(ctx: StoreContext, s: Pick<ActionScope, 'today' | 'time'>, header: SegmentHeaderRecord, options: LogOptions): Promise<LogPreview> {
   const db = ctx.db;
   const lines = await linesOf(ctx, header.id);
-  const contacts = await db.contacts.where('no').anyOf([...new Set(lines.map((l) => l.contactNo))]).toArray();
+  const contacts = await readByIndexKeys(db.contacts, 'no', lines.map((l) => l.contactNo));
   const codes = [...new Set([header.interactionTemplateCode, ...lines.map((l) => l.interactionTemplateCode)].filter(Boolean))];
-  const templates = codes.length ? await db.interactionTemplates.where('code').anyOf(codes).toArray() : [];
+  const templates = codes.length ? await readByIndexKeys(db.interactionTemplates, 'code', codes) : [];
   const alreadyLogged = (await db.loggedSegments.where('segmentNo').equals(header.no).count()) > 0;
   const profile = await readProfile(ctx);
   return planLog({
@@ -100,15 +101,16 @@ export function logApi(ctx: StoreContext) {
         };
         await db.loggedSegments.add(logged);
         const entryNos = await takeEntryNos(ctx, s, 'interactionLogEntry', drafts.length, await maxEntryNo(ctx, 'interactionLog'));
-        const entries: InteractionLogEntry[] = drafts.map((d, i) => ({
-          ...d,
-          id: s.newId(),
-          createdAt: s.stamp,
-          updatedAt: s.stamp,
-          entryNo: entryNos[i],
-          loggedSegmentId: logged.id,
-          loggedSegmentEntryNo: logged.entryNo,
-        }));
+        const entries: InteractionLogEntry[] = drafts.map((d, i) =>
+          Object.assign({}, d, {
+            id: s.newId(),
+            createdAt: s.stamp,
+            updatedAt: s.stamp,
+            entryNo: entryNos[i],
+            loggedSegmentId: logged.id,
+            loggedSegmentEntryNo: logged.entryNo,
+          }),
+        );
         for (let i = 0; i < entries.length; i += ENTRY_BLOCK) {
           await db.interactionLog.bulkAdd(entries.slice(i, i + ENTRY_BLOCK));
           ctx.faults?.duringLog?.(Math.min(i + ENTRY_BLOCK, entries.length));

@@ -4,6 +4,7 @@ import type { Table } from 'dexie';
 import type { z } from 'zod';
 import type { ImportReport } from '../domain/importReport';
 import type { ActionScope } from './action';
+import { readByIndexKeys } from './indexReads';
 
 interface StoredRecord {
   id: string;
@@ -66,15 +67,17 @@ export async function upsertRows<T extends StoredRecord, K extends string>(spec:
   const keys = [...valid.keys()];
   const existing = new Map<string, T>();
   if (keys.length) {
-    for (const r of await spec.table.where(spec.keyField).anyOf(keys).toArray()) existing.set((r as Record<string, unknown>)[spec.keyField] as string, r);
+    for (const r of await readByIndexKeys(spec.table, spec.keyField, keys)) existing.set((r as Record<string, unknown>)[spec.keyField] as string, r);
   }
 
   const merged: { index: number; key: string; record: T; isNew: boolean }[] = [];
   for (const [key, { index, row }] of valid) {
     const old = existing.get(key);
+    // Object.assign rather than spreads: V8's spread-then-fields literal is several times slower (seconds
+    // on 100,000 rows). The row was parsed by a strict schema, so it holds only known fields.
     const record = (old
-      ? { ...old, ...row, updatedAt: s.stamp }
-      : { ...spec.empty(key), ...row, id: s.newId(), createdAt: s.stamp, updatedAt: s.stamp }) as T;
+      ? Object.assign({}, old, row, { updatedAt: s.stamp })
+      : Object.assign({}, spec.empty(key), row, { id: s.newId(), createdAt: s.stamp, updatedAt: s.stamp })) as T;
     merged.push({ index, key, record, isNew: !old });
   }
   if (spec.complete) await spec.complete(merged.map((m) => m.record));

@@ -8,6 +8,7 @@ import { criteriaActionSchema, type CriteriaAction } from '../domain/criteria';
 import { SegmentsError } from '../domain/errors';
 import { segmentHeaderRecordSchema, segmentLineSchema, type SegmentHeaderRecord, type SegmentLine } from '../domain/segment';
 import type { StoreContext } from './context';
+import { readByIndexKeys } from './indexReads';
 
 export const SEGMENT_PACKAGE_FORMAT = 'segments-package';
 export const SEGMENT_PACKAGE_VERSION = 1;
@@ -45,10 +46,10 @@ export async function exportSegmentPackage(ctx: StoreContext, segmentNo: string)
     const lines = await db.segmentLines.where('segmentId').equals(segment.id).sortBy('lineNo');
     const criteria = await db.criteriaActions.where('segmentId').equals(segment.id).sortBy('actionNo');
     const contactNos = new Set(lines.map((l) => l.contactNo).filter((n) => n !== ''));
-    const contacts = (await db.contacts.where('no').anyOf([...contactNos]).toArray()) as Contact[];
+    const contacts = (await readByIndexKeys(db.contacts, 'no', contactNos)) as Contact[];
     // The companies of those contacts come along too (Expand Companies and Entire Companies need them).
     const companyNos = new Set(contacts.map((c) => c.companyNo).filter((n) => n !== '' && !contactNos.has(n)));
-    const companies = companyNos.size ? await db.contacts.where('no').anyOf([...companyNos]).toArray() : [];
+    const companies = companyNos.size ? await readByIndexKeys(db.contacts, 'no', companyNos) : [];
     return {
       format: SEGMENT_PACKAGE_FORMAT,
       version: SEGMENT_PACKAGE_VERSION,

@@ -31,6 +31,7 @@ import {
 } from './segmentState';
 import { takeNo } from './series';
 import { readProfile, readSetup } from './setupProfile';
+import { readByIndexKeys } from './indexReads';
 
 const headerPatchSchema = segmentHeaderInputSchema.partial().strict();
 const linePatchSchema = segmentLineInputSchema.partial().strict();
@@ -121,7 +122,7 @@ export function segmentsCoreApi(ctx: StoreContext) {
         await db.segments.put(next);
         if (opts.updateLines ?? true) {
           const lines = await linesOf(ctx, before.id);
-          const contacts = await db.contacts.where('no').anyOf([...new Set(lines.map((l) => l.contactNo))]).toArray();
+          const contacts = await readByIndexKeys(db.contacts, 'no', lines.map((l) => l.contactNo));
           const template = await templateByCode(ctx, next.interactionTemplateCode);
           const changed = propagateHeaderChange(before, next, lines, new Map(contacts.map((c) => [c.no, c])), template);
           if (changed.length) await db.segmentLines.bulkPut(changed.map((l) => ({ ...l, updatedAt: s.stamp })));
