@@ -129,7 +129,13 @@ async function indexLosses(db: Dexie, before: Tables, schema: Record<string, str
         }
       }
       for (const { value, keys } of expected.values()) {
-        const found = (await db.table(table).where(index.name).equals(value as string).primaryKeys()).map(show);
+        let found: string[];
+        try {
+          found = (await db.table(table).where(index.name).equals(value as string).primaryKeys()).map(show);
+        } catch (e) {
+          losses.push(`${table}.${index.name}: the index does not answer (${(e as Error).message})`);
+          break;
+        }
         if (!isDeepStrictEqual([...found].sort(), [...keys].sort())) losses.push(`${table}.${index.name} = ${show(value)}: ${keys.length} records expected, found ${show(found)}`);
       }
     }
@@ -328,8 +334,8 @@ describe('the comparison catches a broken upgrade', () => {
     db.version(1).stores(schemaV1);
     db.version(2).stores({ ...schemaV1, contacts: schemaV1.contacts.replace(', companyNo', '') });
     await db.open();
-    const losses = await indexLosses(db, fixture.tables, schemaV1).catch((e: Error) => [`query failed: ${e.message}`]);
-    expect(losses).toEqual(expect.arrayContaining([expect.stringMatching(/companyNo/)]));
+    const losses = await indexLosses(db, fixture.tables, schemaV1);
+    expect(losses).toEqual([expect.stringMatching(/^contacts\.companyNo: the index does not answer/)]);
     db.close();
   });
 });
