@@ -80,6 +80,8 @@ const NUMBERED: Partial<Record<DataTableName, { field: string; table: Renumbered
   segments: { field: 'no', table: 'segments' },
   loggedSegments: { field: 'entryNo', table: 'loggedSegments' },
 };
+/** Tables on which the server stamps the user from the key: their rows are always taken from the server. */
+const STAMPED = new Set<string>(['savedCriteria', 'loggedSegments', 'interactionLog']);
 const REBASE_SCOPE = [...dataTables, 'profile', 'outbox', 'syncState'];
 
 interface Group {
@@ -203,8 +205,12 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
         await revert(pendingRows.filter((r) => r.table !== ACTION_ROW));
         await db.outbox.clear();
         // 2. Apply the pulled rows, deletions first (a business key may move from one row to another).
-        await writeRows([...pulled.filter((r) => r.deleted), ...pulled.filter((r) => !r.deleted)].map((r) => ({ table: r.table, key: r.id, value: r.deleted ? undefined : r.value })));
-        if (pulled.length) await db.syncState.bulkPut(pulled.map((r) => ({ key: REV(r.table, r.id), value: r.rev })));
+        // This pane's own rows come back from the server as it pushed them: those already at their
+        // revision here are skipped (except where the server stamps the user on them).
+        const known = pulled.length ? await db.syncState.bulkGet(pulled.map((r) => REV(r.table, r.id))) : [];
+        const fresh = pulled.filter((r, i) => STAMPED.has(r.table) || Number(known[i]?.value ?? -1) < r.rev);
+        await writeRows([...fresh.filter((r) => r.deleted), ...fresh.filter((r) => !r.deleted)].map((r) => ({ table: r.table, key: r.id, value: r.deleted ? undefined : r.value })));
+        if (fresh.length) await db.syncState.bulkPut(fresh.map((r) => ({ key: REV(r.table, r.id), value: r.rev })));
         if (lastRev > (await getState('cursor', 0))) await db.syncState.put({ key: 'cursor', value: lastRev });
         // 3. Replay every pending action, oldest first, with its recorded clock and ids.
         setOutboxBypass(idb, false);

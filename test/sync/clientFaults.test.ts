@@ -60,7 +60,7 @@ for (const when of ['beforeCommit', 'afterCommit'] as const) {
     } finally {
       await pane.close();
     }
-  });
+  }, 90_000);
 }
 
 test('with keys required, a pane without the right key says it is refused; with its key it syncs as its user', async () => {
@@ -81,7 +81,7 @@ test('with keys required, a pane without the right key says it is refused; with 
     await right.close();
     await server.close();
   }
-});
+}, 90_000);
 
 test('a changeset larger than the body cap travels in numbered parts and arrives whole', async () => {
   const server = await startTestServer({ bodyCap: 16_000 });
@@ -103,7 +103,7 @@ test('a changeset larger than the body cap travels in numbered parts and arrives
     await b.close();
     await server.close();
   }
-});
+}, 90_000);
 
 test('a change the server refuses for good is set aside as a failed action, and the changes after it still go', async () => {
   const server = await startTestServer();
@@ -123,4 +123,4 @@ test('a change the server refuses for good is set aside as a failed action, and 
     await p.close();
     await server.close();
   }
-});
+}, 90_000);

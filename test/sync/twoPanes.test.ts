@@ -239,4 +239,4 @@ test('the pane works without the server and catches up when it comes', async () 
     open.splice(open.indexOf(p), 1);
     await back.close();
   }
-});
+}, 90_000);
