@@ -83,7 +83,7 @@ export function CsvImportPage({ navigate }: { navigate: Navigate }) {
         {t('csv.hint')}
       </Text>
       <Field label={t('csv.choose')}>
-        <input type="file" accept=".csv,text/csv" data-testid="csv-file" onChange={(e) => void choose(e.target.files?.[0])} />
+        <input type="file" accept=".csv,text/csv" aria-label={t('csv.choose')} data-testid="csv-file" onChange={(e) => void choose(e.target.files?.[0])} />
       </Field>
       {file ? (
         <>

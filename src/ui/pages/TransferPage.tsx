@@ -79,6 +79,7 @@ export function TransferPage({ navigate }: { navigate: Navigate }) {
         <input
           type="file"
           accept=".json,application/json"
+          aria-label={t('transfer.importPackage')}
           data-testid="import-package"
           onChange={(e) => {
             void importPackage(e.target.files?.[0]);
@@ -108,6 +109,7 @@ export function TransferPage({ navigate }: { navigate: Navigate }) {
         <input
           type="file"
           accept=".json,application/json"
+          aria-label={t('transfer.restore')}
           data-testid="restore-backup"
           onChange={(e) => {
             void restore(e.target.files?.[0]);
