@@ -135,6 +135,12 @@ export function ExcelImportPage({ workspace, excel, segmentNo, mappings }: Excel
               : undefined
           }
           onWriteNos={() => void attempt(() => flow.writeNos())}
+          onExportReport={() =>
+            void attempt(async () => {
+              const r = await flow.exportReport();
+              if (r) notify.success(t('excel.exported', { n: formatNumber(result.problems.length), sheet: r.sheet, table: r.table }));
+            })
+          }
         />
       ) : null}
     </div>

@@ -18,9 +18,10 @@ export function ImportReportView(props: {
   busy: boolean;
   onAddToSegment?: () => void;
   onWriteNos?: () => void;
+  onExportReport?: () => void;
   wroteColumn?: string;
 }) {
-  const { result, segmentNo, added, busy, onAddToSegment, onWriteNos, wroteColumn } = props;
+  const { result, segmentNo, added, busy, onAddToSegment, onWriteNos, onExportReport, wroteColumn } = props;
   const { t, formatNumber } = useI18n();
   const s = useStyles();
   const problems = result.problems;
@@ -44,6 +45,11 @@ export function ImportReportView(props: {
             ))}
             {problems.length > MAX_SHOWN ? <li>{t('excel.problems.more', { n: formatNumber(problems.length - MAX_SHOWN) })}</li> : null}
           </ul>
+          {onExportReport ? (
+            <Button size="small" disabled={busy} onClick={onExportReport}>
+              {t('excel.report.toSheet')}
+            </Button>
+          ) : null}
         </>
       ) : null}
       {segmentNo && onAddToSegment && result.contactNos.length && !added ? (

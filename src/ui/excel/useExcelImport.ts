@@ -8,6 +8,7 @@ import { prepareRowsInSteps } from '../../domain/sheetImport';
 import type { Workspace } from '../../domain/workspace';
 import { useLongTask } from '../hooks/useLongTask';
 import { useT } from '../i18n/i18n';
+import { problemText } from './excelText';
 
 /** Where remembered mappings are kept (the shell provides the storage). */
 export interface MappingStore {
@@ -98,5 +99,25 @@ export function useExcelImport(workspace: Workspace, excel: ExcelPort | undefine
     }
   }, [result, read, excel, t]);
 
-  return { task, read, mapping, setMapping, result, added, wroteColumn, busy, readCells, runImport, addToSegment, writeNos };
+  const exportReport = useCallback(async () => {
+    if (!result || !excel) return;
+    setBusy(true);
+    try {
+      return await excel.exportTable({
+        name: 'ImportReport',
+        sheetName: t('excel.report.sheet'),
+        columns: [
+          { header: t('excel.report.row'), kind: 'number' },
+          { header: t('excel.report.column'), kind: 'text' },
+          { header: t('excel.report.severity'), kind: 'text' },
+          { header: t('excel.report.message'), kind: 'text' },
+        ],
+        rows: result.problems.map((p) => [p.row ?? null, p.column ?? '', t(`excel.report.${p.severity}`), problemText(t, p)]),
+      });
+    } finally {
+      setBusy(false);
+    }
+  }, [result, excel, t]);
+
+  return { task, read, mapping, setMapping, result, added, wroteColumn, busy, readCells, runImport, addToSegment, writeNos, exportReport };
 }

@@ -78,6 +78,10 @@ describe('the Excel import page', () => {
     expect(await ws.contacts.get('CT1')).toMatchObject({ name: 'Rossi Mario', postCode: '00184', extra: {} });
     expect(remembered.get('sheet:Contacts.xlsx:Leads')).toMatchObject({ version: 1 });
 
+    await userEvent.click(screen.getByRole('button', { name: 'Write the whole report to a new sheet' }));
+    await waitFor(() => expect(mock.cell('Import report', 1, 3)?.value).toBe('Row 2: contact CT1 appears again in row 5; row 5 wins.'));
+    expect(mock.cell('Import report', 2, 0)?.value).toBe(3);
+    expect(mock.cell('Import report', 2, 2)?.value).toBe('not imported');
     await userEvent.click(screen.getByRole('button', { name: /Add the 2 contacts to segment SEG00001/ }));
     await waitFor(async () => expect((await ws.segments.get(seg.no))?.lines.map((l) => l.contactNo)).toEqual(['CT1', 'CT00001']));
     await userEvent.click(screen.getByRole('button', { name: 'Write the 1 new numbers into a new column of the sheet' }));
