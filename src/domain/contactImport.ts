@@ -2,7 +2,8 @@
 // sheet has an e-mail column) or numbered from the contact series; then every valid row is upserted in
 // one call (one transaction). Rejections come back by sheet row.
 import type { ContactRow } from './contact';
-import { problem, type ImportProblem, type PreparedImport, type PreparedRow } from './sheetImport';
+import { problem, type ImportProblem } from './importProblems';
+import type { PreparedImport, PreparedRow } from './sheetImport';
 import type { Workspace } from './workspace';
 
 export interface ContactImportResult {

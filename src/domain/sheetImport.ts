@@ -5,6 +5,7 @@ import { effectiveMapping, type ColumnMapping, type MappableField, type MappingT
 import { contactRowSchema, type ContactRow, type ContactSource } from './contact';
 import type { CsvData } from './csv';
 import { SegmentsError } from './errors';
+import { problem, runs, runText, sortProblems, type ImportProblem, type ProblemCode } from './importProblems';
 import {
   booleanOfCell,
   cellError,
@@ -45,37 +46,6 @@ export interface SheetGrid {
   mergedAreas?: MergedArea[];
   /** For the CSV reader: rows with more cells than the header. */
   overlongRows?: { row: number; cells: number }[];
-}
-
-export type ProblemCode =
-  | 'blankRows'
-  | 'hiddenRows'
-  | 'mergedCells'
-  | 'excelError'
-  | 'invalidValue'
-  | 'notBoolean'
-  | 'badType'
-  | 'badCorrespondenceType'
-  | 'duplicateNo'
-  | 'duplicateEmail'
-  | 'numbersInTextColumn'
-  | 'narrowColumn'
-  | 'scientific'
-  | 'overlongRow'
-  | 'emailAmbiguous'
-  | 'rejectedByStore';
-
-export interface ImportProblem {
-  severity: 'error' | 'warning' | 'info';
-  code: ProblemCode;
-  /** Sheet row number (the first of a run for aggregated notes). */
-  row?: number;
-  /** Column letter(s) and header. */
-  column?: string;
-  header?: string;
-  /** English text, for logs and as the fallback of the message catalog. */
-  message: string;
-  params: Record<string, string | number>;
 }
 
 export interface PreparedRow {
@@ -321,59 +291,6 @@ function dropDuplicates(rows: PreparedRow[], problems: ImportProblem[], rejected
     rejected.add(r.sheetRow);
     return false;
   });
-}
-
-export function problem(
-  severity: ImportProblem['severity'],
-  code: ProblemCode,
-  at: { row?: number; column?: string; header?: string },
-  params: Record<string, string | number>,
-): ImportProblem {
-  const all = { ...params, row: at.row ?? '', column: at.column ?? '', header: at.header ?? '' };
-  return { severity, code, row: at.row, column: at.column, header: at.header, params: all, message: englishMessage(code, all) };
-}
-
-const ENGLISH: Record<ProblemCode, string> = {
-  blankRows: 'Blank rows, skipped: {rows}.',
-  hiddenRows: 'Hidden rows, imported: {rows}.',
-  mergedCells: 'Cells {address} are merged: each cell took the value shown in the merged area.',
-  excelError: 'Row {row}, column {column} ({header}): the cell holds the Excel error {error}.',
-  invalidValue: 'Row {row}, column {column} ({header}): {reason}.',
-  notBoolean: 'Row {row}, column {column} ({header}): "{value}" is not Yes or No.',
-  badType: 'Row {row}, column {column} ({header}): "{value}" is not Company or Person.',
-  badCorrespondenceType: 'Row {row}, column {column} ({header}): "{value}" is not blank, Hard Copy or Email.',
-  duplicateNo: 'Row {row}: contact {no} appears again in row {winner}; row {winner} wins.',
-  duplicateEmail: 'Row {row}: e-mail {email} appears again in row {winner}; row {winner} wins.',
-  numbersInTextColumn:
-    'Column {column} ({header}): {count} cells are numbers, not text (first in row {row}: {example}). They were taken as the sheet shows them; zeros the sheet dropped cannot come back: format the column as Text and retype them.',
-  narrowColumn: 'Row {row}, column {column} ({header}): the column is too narrow to show the number ({value}); the full number was taken.',
-  scientific: 'Row {row}, column {column} ({header}): the number is shown in scientific notation ({value}); the full number was taken.',
-  overlongRow: 'Row {row} has {cells} cells but the header has {columns}.',
-  emailAmbiguous: 'Row {row}: e-mail {email} belongs to several contacts ({nos}); give the row its contact number.',
-  rejectedByStore: 'Row {row}: {reason}',
-};
-
-export function englishMessage(code: ProblemCode, params: Record<string, string | number>): string {
-  return ENGLISH[code].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-}
-
-function sortProblems(p: ImportProblem[]): ImportProblem[] {
-  return p.map((x, i) => [x, i] as const).sort((a, b) => (a[0].row ?? 0) - (b[0].row ?? 0) || a[1] - b[1]).map(([x]) => x);
-}
-
-/** Consecutive sheet rows grouped: [3,4,5,9] → [[3,4,5],[9]]. */
-export function runs(rows: number[]): number[][] {
-  const out: number[][] = [];
-  for (const r of rows) {
-    const cur = out[out.length - 1];
-    if (cur && cur[cur.length - 1] === r - 1) cur.push(r);
-    else out.push([r]);
-  }
-  return out;
-}
-
-function runText(run: number[]): string {
-  return run.length === 1 ? String(run[0]) : `${run[0]}–${run[run.length - 1]}`;
 }
 
 /** A parsed CSV file as a grid: every cell is text; line numbers stand for sheet rows. */

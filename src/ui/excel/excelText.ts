@@ -2,7 +2,7 @@
 import type { MappingIssue } from '../../domain/columnMapping';
 import { SegmentsError } from '../../domain/errors';
 import { columnLetter } from '../../domain/sheetCells';
-import type { ImportProblem } from '../../domain/sheetImport';
+import type { ImportProblem } from '../../domain/importProblems';
 import { errorText, fieldCaption } from '../errorText';
 import type { Translate } from '../i18n/i18n';
 
