@@ -63,6 +63,8 @@ export class SyncClient {
   private wakeUp?: () => void;
   private exclusive: Promise<unknown> = Promise.resolve();
   private abort?: AbortController;
+  /** Panes sharing one database (older Windows builds) tell the one running the loop about their changes. */
+  private channel?: BroadcastChannel;
   private loops: Promise<unknown>[] = [];
   private serverRev = 0;
   private readonly fetch: typeof fetch;
@@ -89,6 +91,14 @@ export class SyncClient {
     if (!this.stopped) return;
     this.stopped = false;
     this.abort = new AbortController();
+    if (typeof BroadcastChannel === 'function') {
+      this.channel = new BroadcastChannel(this.opts.lockName ?? 'segments-sync');
+      this.channel.onmessage = () => {
+        this.dirty = true;
+        this.wakeUp?.();
+        void this.refreshStatus().catch(() => undefined);
+      };
+    }
     const locks = this.opts.locks === undefined ? (globalThis.navigator as Navigator | undefined)?.locks : this.opts.locks;
     const loop = () => this.loop();
     this.loops = [locks ? locks.request(this.opts.lockName ?? 'segments-sync', { signal: this.abort.signal }, loop).catch(() => undefined) : loop()];
@@ -98,6 +108,8 @@ export class SyncClient {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.channel?.close();
+    this.channel = undefined;
     this.abort?.abort();
     this.wakeUp?.();
     await Promise.all(this.loops);
@@ -107,6 +119,7 @@ export class SyncClient {
 
   /** A local action wrote to the outbox: push soon. */
   notifyLocalChange(): void {
+    this.channel?.postMessage('changed');
     this.dirty = true;
     this.wakeUp?.();
     // "Changes waiting" moves at once, online or not.
