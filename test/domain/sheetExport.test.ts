@@ -1,5 +1,6 @@
 import { emptyContactFields, type Contact } from '../../src/domain/contact';
-import { contactsTable, segmentLinesTable, tableNameOf } from '../../src/domain/sheetExport';
+import { contactsTable, interactionLogTable, loggedSegmentTable, segmentLinesTable, tableNameOf } from '../../src/domain/sheetExport';
+import type { InteractionLogEntry, LoggedSegment } from '../../src/domain/log';
 import type { SegmentLine } from '../../src/domain/segment';
 
 const stamp = '2026-03-01T09:00:00.000Z';
@@ -68,4 +69,17 @@ describe('lists as sheets', () => {
     expect(tableNameOf('Segment', 'SEG-001/A')).toBe('Segment_SEG_001_A');
     expect(tableNameOf('1', 'x')).toBe('_1_x');
   });
+});
+
+test('logged segment entries and the interaction log: entry numbers, dates, canceled as booleans', () => {
+  const entry = { entryNo: 7, loggedSegmentEntryNo: 2, segmentNo: 'SEG00001', contactNo: 'CT1', date: '2026-03-02', time: '10:00:00', canceled: false, cost: 2, comment: '+1' } as InteractionLogEntry;
+  const ls = { entryNo: 2, segmentNo: 'SEG00001' } as LoggedSegment;
+  const t = loggedSegmentTable(ls, [entry], 'it');
+  expect(t).toMatchObject({ name: 'LoggedSegment_2', sheetName: 'Segm. registrato 2' });
+  const h = t.columns.map((c) => c.header);
+  expect(t.rows[0][h.indexOf('Nr. movimento')]).toBe(7);
+  expect(t.rows[0][h.indexOf('Data')]).toBe('2026-03-02');
+  expect(t.rows[0][h.indexOf('Annullato')]).toBe(false);
+  expect(t.rows[0][h.indexOf('Commento')]).toBe('+1');
+  expect(interactionLogTable([entry], 'en')).toMatchObject({ name: 'InteractionLog', sheetName: 'Interaction Log' });
 });

@@ -76,3 +76,16 @@ describe('back to the sheet', () => {
     expect(mock.cell('Contacts', 1, 13)?.value).toBe('keep me');
   });
 });
+
+test('for a table, the numbers go into a new table column', async () => {
+  const mock = new ExcelMock();
+  addContactSheet(mock, 5);
+  mock.tables.push({ name: 'Leads', sheet: 'Contacts', row: 0, column: 0, rowCount: 6, columnCount: 12 });
+  const port = createExcelPort({ run: mock.run, supports: ALL });
+  const read = await port.read({ kind: 'table', table: 'Leads' });
+  const w = await port.writeContactNos(read.ref, 'No.', [{ sheetRow: 4, no: 'CT9' }]);
+  expect(w.column).toBe('M');
+  expect(mock.tables[0].columnCount).toBe(13);
+  expect(mock.batches.some((b) => b.ops.some((o) => o.name === 'addTableColumn' && o.value === 'No.'))).toBe(true);
+  expect(mock.cell('Contacts', 3, 12)).toMatchObject({ value: 'CT9', format: '@' });
+});
