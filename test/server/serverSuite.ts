@@ -91,6 +91,16 @@ export function serverSuite(label: string, newStorage: () => Promise<Storage>): 
       expect(later.body.results[0].rows[0].value.description).toBe('two');
     });
 
+    test('pushes arriving together are applied one at a time: consecutive revisions, and one winner per row', async () => {
+      const before = await lastRev();
+      const replies = await Promise.all(Array.from({ length: 12 }, (_, i) => push(server.url, [changeset([put('segments', segment(newId(), segNo()))])], { clientId: `racer-${i}` })));
+      expect(replies.map((r) => r.body.results[0].rev).sort((a: number, b: number) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => before + i + 1));
+      const s = segment(newId(), segNo());
+      const base = (await push(server.url, [changeset([put('segments', s)])])).body.results[0].rev;
+      const race = await Promise.all(Array.from({ length: 6 }, (_, i) => push(server.url, [changeset([put('segments', { ...s, description: `racer ${i}` }, base)])], { clientId: `racer-${i}` })));
+      expect(race.map((r) => r.body.results[0].status).sort()).toEqual(['applied', 'conflict', 'conflict', 'conflict', 'conflict', 'conflict']);
+    });
+
     test('processing stops at the first conflict: later changesets of the push are not applied', async () => {
       const a = segment(newId(), segNo());
       const b = segment(newId(), segNo());
