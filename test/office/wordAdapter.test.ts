@@ -46,8 +46,6 @@ describe('merging into the open document', () => {
     expect(read.syncs).toBe(1);
     expect(sync.mock.calls.length).toBe(5);
     expect(host.requests.every((r) => r.ok && r.bytes <= WORD_REQUEST_CAP && r.responseBytes <= WORD_REQUEST_CAP)).toBe(true);
-    // what one sync per contact per field would have cost
-    expect(1000 * 20).toBeGreaterThan(sync.mock.calls.length * 3000);
 
     const tags = host.items.filter((i) => i.tag).map((i) => i.tag);
     expect(tags).toEqual(letters.map((l) => `bcsegment:SEG00001:${l.lineNo}`));
