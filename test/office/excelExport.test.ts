@@ -161,3 +161,13 @@ describe('export details', () => {
     expect(uniqueSheetName('x'.repeat(40), ['x'.repeat(31)])).toBe(`${'x'.repeat(27)} (2)`);
   });
 });
+
+test('a single row over the cap is refused with its row number before anything is written', async () => {
+  const mock = new ExcelMock();
+  const wide = 'x'.repeat(32_000);
+  const t: ExportTable = { name: 'Wide', sheetName: 'Wide', columns: Array.from({ length: 200 }, (_, j) => ({ header: `C${j}`, kind: 'text' as const })), rows: [Array.from({ length: 200 }, () => wide)] };
+  const err = await createExcelPort({ run: mock.run, supports: ALL }).exportTable(t).catch((e: unknown) => e);
+  expect((err as { details?: { code?: string; row?: number } }).details).toMatchObject({ code: 'rowTooLarge', row: 2 });
+  expect(mock.syncCount).toBe(1); // only the names were asked: nothing was written
+  expect(mock.sheets.has('Wide')).toBe(false);
+});

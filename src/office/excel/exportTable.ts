@@ -2,6 +2,7 @@
 // rows in blocks sized from the bytes they carry, each block one sync. In every block the number format
 // is set before the values, in the same batch: text columns get `@`, so a text that starts with `=`, `+`,
 // `-` or `@` lands as text, never as a formula. The last block also creates the table.
+import { SegmentsError } from '../../domain/errors';
 import type { ExportColumn, ExportResult, ExportTable, ExportValue } from '../../domain/excelPort';
 import { PAYLOAD_CAP } from '../../domain/excelPort';
 import { a1, quoteSheet } from './readRange';
@@ -86,6 +87,11 @@ export async function exportTableTo(ctx: Excel.RequestContext, t: ExportTable, o
   }
   const total = values.length;
   const bytes = values.map((v, i) => rowBytes(v) + rowBytes(formats[i]));
+  const tooBig = bytes.findIndex((b) => b > cap);
+  if (tooBig >= 0) {
+    // Checked before anything is written: no half-made sheet is left behind.
+    throw new SegmentsError('INVALID_INPUT', `Row ${tooBig + 1} of the export holds more than Excel takes in one request (about 5 MB).`, { code: 'rowTooLarge', row: tooBig + 1 });
+  }
 
   // Blocks by bytes; a block the host refuses is split in two and both halves go first in the queue.
   const queue: [number, number][] = [];
@@ -117,6 +123,9 @@ export async function exportTableTo(ctx: Excel.RequestContext, t: ExportTable, o
         const mid = start + Math.ceil((end - start) / 2);
         queue.splice(0, 1, [start, mid], [mid, end]);
         continue;
+      }
+      if (isPayloadTooLarge(e)) {
+        throw new SegmentsError('INVALID_INPUT', `Row ${start + 1} of the export holds more than Excel takes in one request (about 5 MB).`, { code: 'rowTooLarge', row: start + 1 });
       }
       throw e;
     }
