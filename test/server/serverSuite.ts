@@ -24,6 +24,12 @@ export function serverSuite(label: string, newStorage: () => Promise<Storage>): 
     let storage: Storage;
     let server: RunningServer;
     const start = async (storageOf: Storage, extra: Partial<ServerOptions> = {}) => startServer({ ...storageOf.options, tls, ...extra });
+    const extraStorages: Storage[] = [];
+    const freshStorage = async () => {
+      const s = await newStorage();
+      extraStorages.push(s);
+      return s;
+    };
 
     beforeAll(async () => {
       const o = await httpsOptions();
@@ -34,6 +40,7 @@ export function serverSuite(label: string, newStorage: () => Promise<Storage>): 
     afterAll(async () => {
       await server?.close();
       await storage?.drop();
+      for (const s of extraStorages) await s.drop();
     });
 
     const lastRev = async () => (await call(server.url, '/status')).body.lastRev as number;
@@ -186,7 +193,7 @@ export function serverSuite(label: string, newStorage: () => Promise<Storage>): 
       });
 
       test('a body over the cap is refused with 413 (and large changesets travel in parts instead)', async () => {
-        const capped = await start(await newStorage(), { bodyCap: 10_000 });
+        const capped = await start(await freshStorage(), { bodyCap: 10_000 });
         try {
           const lines = Array.from({ length: 40 }, (_, i) => put('segmentLines', line(newId(), 'X', 'X', i + 1, 'C')));
           const r = await call(capped.url, '/push', { body: body([changeset(lines)]) });
@@ -269,7 +276,7 @@ export function serverSuite(label: string, newStorage: () => Promise<Storage>): 
     });
 
     test('with keys configured every call needs a key, and the user is stamped from the key', async () => {
-      const keyed = await start(await newStorage(), { users: makeUsers([{ user: 'anna', key: 'anna-key-0123456789' }, { user: 'marco', key: 'marco-key-0123456789' }]) });
+      const keyed = await start(await freshStorage(), { users: makeUsers([{ user: 'anna', key: 'anna-key-0123456789' }, { user: 'marco', key: 'marco-key-0123456789' }]) });
       try {
         const logged = loggedSegment(newId(), 1, segNo(), 'marco');
         const cs = changeset([put('loggedSegments', logged)]);
