@@ -86,6 +86,7 @@ describe('blocks shrink for big cells', () => {
     const lastRefused = mock.batches.map((b) => Boolean(b.refused)).lastIndexOf(true);
     expect(mock.batches.slice(lastRefused + 1).length).toBeGreaterThan(3);
     expect(mock.batches.slice(lastRefused + 1).every((b) => !b.refused)).toBe(true);
+    expect(Math.max(...mock.batches.slice(lastRefused + 1).map((b) => b.responseBytes))).toBeLessThanOrEqual(PAYLOAD_CAP);
   });
 });
 

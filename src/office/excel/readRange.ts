@@ -109,16 +109,20 @@ export async function readSource(ctx: Excel.RequestContext, req: SheetSourceRequ
         metaPending = false;
       }
       let bytes = 0;
+      let widest = 0;
       for (let i = 0; i < n; i++) {
         values.push(block.values[i] as CellValue[]);
         text.push(block.text[i]);
         numberFormat.push(block.numberFormat[i] as string[]);
         valueTypes.push(block.valueTypes[i] as string[]);
-        bytes += rowBytes(block.values[i]) + rowBytes(block.text[i]) + rowBytes(block.numberFormat[i]) + rowBytes(block.valueTypes[i]);
+        const b = rowBytes(block.values[i]) + rowBytes(block.text[i]) + rowBytes(block.numberFormat[i]) + rowBytes(block.valueTypes[i]);
+        bytes += b;
+        if (start + i > 0) widest = Math.max(widest, b); // the header row says nothing about the data
       }
       bytesSeen += bytes;
       rowsSeen += n;
-      perRow = Math.max(bytes / n, bytesSeen / rowsSeen) * MARGIN;
+      // The next block is sized from what this one carried: its widest data row, or the average with a margin.
+      perRow = Math.max(widest, (bytes / n) * MARGIN, (bytesSeen / rowsSeen) * MARGIN);
       start += n;
       opts.onProgress?.({ rowsRead: Math.max(0, start - 1), rowsTotal: rowCount - 1 });
       break;
