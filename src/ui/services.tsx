@@ -17,7 +17,7 @@ export interface TransferApi {
   exportSegment(segmentNo: string): Promise<unknown>;
   importSegment(text: string): Promise<PackageReport>;
   backup(onProgress?: (done: number, total: number) => void): Promise<Blob>;
-  validateBackup(text: string): { total: number };
+  validateBackup(text: string): Promise<{ total: number }>;
   restore(text: string): Promise<{ total: number }>;
 }
 

@@ -58,7 +58,7 @@ export function TransferPage({ navigate }: { navigate: Navigate }) {
     if (!file) return;
     try {
       const text = await file.text();
-      const { total } = transfer.validateBackup(text);
+      const { total } = await transfer.validateBackup(text);
       if (!(await confirm({ title: t('transfer.restore'), text: t('transfer.restoreConfirm', { n: formatNumber(total) }) }))) return;
       const r = await transfer.restore(text);
       notify.success(t('transfer.restored', { n: formatNumber(r.total) }));
