@@ -172,9 +172,13 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
             else byRow.set(k, { first: r, last: r });
           }
           const entries = [...byRow.values()].filter(({ first, last }) => !(first.before === undefined && last.op === 'delete'));
-          const revs = await db.syncState.bulkGet(entries.map(({ first }) => REV(first.table, first.key)));
-          const changes = entries.map(({ last }, i): PendingChange => {
-            const baseRev = Number(revs[i]?.value ?? 0);
+          // A row this pane created (no before-image) is new to the server too: base 0, nothing to look up.
+          const known = entries.filter(({ first }) => first.before !== undefined);
+          const revs = new Map<OutboxRow, number>();
+          const found = await db.syncState.bulkGet(known.map(({ first }) => REV(first.table, first.key)));
+          known.forEach(({ first }, i) => revs.set(first, Number(found[i]?.value ?? 0)));
+          const changes = entries.map(({ first, last }): PendingChange => {
+            const baseRev = revs.get(first) ?? 0;
             return last.op === 'put'
               ? { table: last.table as DataTableName, id: last.key, op: 'put', value: last.value as Record<string, unknown>, baseRev }
               : { table: last.table as DataTableName, id: last.key, op: 'delete', baseRev };
