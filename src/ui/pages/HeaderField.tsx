@@ -2,7 +2,7 @@
 // BC's enumerations, or an interaction template. It keeps what the user types and hands the value over
 // when the field loses focus (or on Enter); checkboxes and drop-downs hand it over at once.
 import { Checkbox, Dropdown, Field, Input, Option, Text } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { InteractionTemplate } from '../../domain/interaction';
 import { fieldCaption, optionCaption } from '../errorText';
 import { useI18n } from '../i18n/i18n';
@@ -25,6 +25,8 @@ export function HeaderField(props: { spec: FieldSpec; value: unknown; templates?
     setShown(value);
     setDraft(String(value ?? ''));
   }
+  // Enter and the blur that follows must hand a value over once (a second hand-over would ask BC's question twice).
+  const handedOver = useRef<string | undefined>(undefined);
 
   switch (spec.kind) {
     case 'readonly':
@@ -64,12 +66,15 @@ export function HeaderField(props: { spec: FieldSpec; value: unknown; templates?
       );
     default: {
       const commit = () => {
+        if (handedOver.current === draft) return;
         const v = spec.kind === 'number' ? Number(draft.replace(',', '.')) : draft;
         if (spec.kind === 'number' && (draft.trim() === '' || Number.isNaN(v))) {
           setDraft(String(value ?? ''));
           return;
         }
-        if (v !== value) onCommit(v);
+        if (v === value) return;
+        handedOver.current = draft;
+        onCommit(v);
       };
       return (
         <Field label={label} size="small">
@@ -79,7 +84,10 @@ export function HeaderField(props: { spec: FieldSpec; value: unknown; templates?
             inputMode={spec.kind === 'number' ? 'decimal' : undefined}
             maxLength={spec.max}
             value={draft}
-            onChange={(_, d) => setDraft(d.value)}
+            onChange={(_, d) => {
+              handedOver.current = undefined;
+              setDraft(d.value);
+            }}
             onBlur={commit}
             onKeyDown={(e) => e.key === 'Enter' && commit()}
             data-testid={`field-${spec.name}`}
