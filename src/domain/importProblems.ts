@@ -43,8 +43,8 @@ export function problem(
 }
 
 const ENGLISH: Record<ProblemCode, string> = {
-  blankRows: 'Blank rows, skipped: {rows}.',
-  hiddenRows: 'Hidden rows, imported: {rows}.',
+  blankRows: 'Blank rows, skipped ({count}): {rows}.',
+  hiddenRows: 'Hidden rows, imported ({count}): {rows}.',
   mergedCells: 'Cells {address} are merged: each cell took the value shown in the merged area.',
   excelError: 'Row {row}, column {column} ({header}): the cell holds the Excel error {error}.',
   invalidValue: 'Row {row}, column {column} ({header}): {reason}.',
@@ -83,4 +83,13 @@ export function runs(rows: number[]): number[][] {
 
 export function runText(run: number[]): string {
   return run.length === 1 ? String(run[0]) : `${run[0]}–${run[run.length - 1]}`;
+}
+
+const MAX_RUNS = 20;
+
+/** Sheet rows as runs for a message: "3–5, 9"; past 20 runs, the first 20 and "…". */
+export function rowsText(rows: number[]): string {
+  const all = runs(rows);
+  const shown = all.slice(0, MAX_RUNS).map(runText).join(', ');
+  return all.length > MAX_RUNS ? `${shown}, …` : shown;
 }

@@ -5,7 +5,7 @@ import { effectiveMapping, type ColumnMapping, type MappableField, type MappingT
 import { contactRowSchema, type ContactRow, type ContactSource } from './contact';
 import type { CsvData } from './csv';
 import { SegmentsError } from './errors';
-import { problem, runs, runText, sortProblems, type ImportProblem, type ProblemCode } from './importProblems';
+import { problem, rowsText, sortProblems, type ImportProblem, type ProblemCode } from './importProblems';
 import {
   booleanOfCell,
   cellError,
@@ -183,9 +183,10 @@ function* prepareSteps(grid: SheetGrid, mapping: ColumnMapping, source: Omit<Con
     const header = grid.header[index] ?? '';
     problems.push(problem('warning', 'numbersInTextColumn', { row: n.first, column: letter(index), header }, { count: n.count, example: n.example }));
   }
-  for (const run of runs(blank)) problems.push(problem('info', 'blankRows', { row: run[0] }, { rows: runText(run) }));
+  // Blank and hidden rows: one note each, the rows as runs (3–5, 9), however many there are.
+  if (blank.length) problems.push(problem('info', 'blankRows', { row: blank[0] }, { rows: rowsText(blank), count: blank.length }));
   const hiddenImported = rows.filter((r) => r.hidden).map((r) => r.sheetRow);
-  for (const run of runs(hiddenImported)) problems.push(problem('info', 'hiddenRows', { row: run[0] }, { rows: runText(run) }));
+  if (hiddenImported.length) problems.push(problem('info', 'hiddenRows', { row: hiddenImported[0] }, { rows: rowsText(hiddenImported), count: hiddenImported.length }));
   const deduped = dropDuplicates(rows, problems, rejected);
   return { rows: deduped, problems: sortProblems(problems), rejectedRows: [...rejected].sort((a, b) => a - b), dataRows: lastDataIndex + 1 - blank.length };
 }

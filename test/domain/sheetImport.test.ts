@@ -179,7 +179,7 @@ describe('bad input', () => {
     const p = prepare(grid(['No.'], [['CT1'], ['CT2'], ['CT3'], ['CT4']], { hiddenRows: [3, 4] }));
     expect(p.rows).toHaveLength(4);
     expect(p.rows.filter((r) => r.hidden).map((r) => r.sheetRow)).toEqual([3, 4]);
-    expect(p.problems).toEqual([expect.objectContaining({ code: 'hiddenRows', severity: 'info', message: 'Hidden rows, imported: 3–4.' })]);
+    expect(p.problems).toEqual([expect.objectContaining({ code: 'hiddenRows', severity: 'info', message: 'Hidden rows, imported (2): 3–4.' })]);
   });
 
   test('values that are not Yes/No, a type or a correspondence type are rejected with the value', () => {
@@ -221,4 +221,13 @@ describe('in steps', () => {
     expect(stepped).toEqual(prepareRows(g, suggestMapping(g.header)));
     expect(stepped.rejectedRows).toHaveLength(500);
   });
+});
+
+test('many hidden rows are one note: the first runs and the count', () => {
+  const rows = Array.from({ length: 100 }, (_, i) => [`CT${i}`]);
+  const hidden = Array.from({ length: 50 }, (_, i) => 3 + 2 * i); // every other row
+  const p = prepareRows(grid(['No.'], rows, { hiddenRows: hidden }), suggestMapping(['No.']));
+  const notes = p.problems.filter((x) => x.code === 'hiddenRows');
+  expect(notes).toHaveLength(1);
+  expect(notes[0].message).toBe(`Hidden rows, imported (50): ${hidden.slice(0, 20).join(', ')}, ….`);
 });

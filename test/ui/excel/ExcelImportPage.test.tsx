@@ -73,7 +73,7 @@ describe('the Excel import page', () => {
     expect(lines).toEqual([
       'Row 2: contact CT1 appears again in row 5; row 5 wins.',
       'Row 3, column B (Nome): the cell holds the Excel error #N/A.',
-      'Hidden rows, imported: 4.',
+      'Hidden rows, imported (1): 4.',
     ]);
     expect(await ws.contacts.get('CT1')).toMatchObject({ name: 'Rossi Mario', postCode: '00184', extra: {} });
     expect(remembered.get('sheet:Contacts.xlsx:Leads')).toMatchObject({ version: 1 });
