@@ -85,7 +85,7 @@ describe('the criteria dialog', () => {
     await userEvent.click(within(dialog).getByTestId('criteria-run'));
     const question = await screen.findByTestId('confirm-text');
     expect(question.textContent).toContain('Your Segment is now empty.');
-    await userEvent.click(await screen.findByRole('button', { name: 'Yes' }));
+    await userEvent.click(await screen.findByText('Yes', { selector: 'button' }));
     await waitFor(async () => expect((await ws.segments.get('SEG00001'))!.header.noOfCriteriaActions).toBe(0));
     expect((await ws.segments.get('SEG00001'))!.lines).toHaveLength(0);
   });
