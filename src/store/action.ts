@@ -64,6 +64,22 @@ function scopeFor(ctx: StoreContext, name: string, args: unknown[]): ActionScope
 /** Runs `body` as the action `name` in one rw transaction; any error rolls everything back. */
 export async function runAction<T>(ctx: StoreContext, name: string, args: unknown[], body: (s: ActionScope) => Promise<T>): Promise<T> {
   const scope = scopeFor(ctx, name, args);
+  const current = Dexie.currentTransaction;
+  if (current && current.db === ctx.db && current.mode === 'readwrite' && scopeTables.every((t) => current.storeNames.includes(t))) {
+    // Inside a transaction that already covers the action (the shared workspace's rebase replays actions
+    // in one): run there, not in a nested transaction, whose failure would abort the outer one. The
+    // caller decides what a refusal undoes.
+    const idb = current.idbtrans as unknown as { segmentsAction?: RecordedAction };
+    const outer = idb.segmentsAction;
+    idb.segmentsAction = scope.action;
+    try {
+      return await body(scope);
+    } catch (e) {
+      throw toSegmentsError(e);
+    } finally {
+      idb.segmentsAction = outer;
+    }
+  }
   try {
     return await ctx.db.transaction('rw', scopeTables as unknown as string[], async (tx) => {
       (tx.idbtrans as unknown as { segmentsAction?: RecordedAction }).segmentsAction = scope.action;
