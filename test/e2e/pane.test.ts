@@ -28,6 +28,7 @@ for (const [language, locale] of [
     const sessions: BrowserSession[] = [];
     let profile = '';
     let backupFile = '';
+    let packageFile = '';
     const url = () => `${server.url}/taskpane.html`;
     afterAll(async () => {
       for (const s of sessions) await s.close().catch(() => undefined);
@@ -42,6 +43,7 @@ for (const [language, locale] of [
       s.page.on('pageerror', (e) => errors.push(String(e)));
       const r = await runFlow(new PaneDriver(s.page, language), url(), workDir);
       backupFile = r.backupFile;
+      packageFile = r.packageFile;
       expectNoViolations(r.violations);
       expect(Object.keys(r.violations).length).toBeGreaterThanOrEqual(15);
       expect(errors).toEqual([]);
@@ -57,11 +59,24 @@ for (const [language, locale] of [
       await expectWorkspaceState(new PaneDriver(again.page, language), url());
     });
 
-    test('the backup restored into a fresh profile gives the same workspace; a foreign file is refused with INVALID_PACKAGE', async () => {
+    test('a segment package imported twice into a fresh profile gives one segment; the backup restored there gives the same workspace; a foreign file is refused with INVALID_PACKAGE', async () => {
       const fresh = await launch(undefined, locale);
       sessions.push(fresh);
       const d = new PaneDriver(fresh.page, language);
       await fresh.page.goto(url());
+      await d.goTo('nav.transfer');
+      const pkg = { name: 'segment.json', mimeType: 'application/json', buffer: readFileSync(packageFile) };
+      await fresh.page.getByTestId('import-package').setInputFiles(pkg);
+      await d.expectTitle('SEG00002');
+      await expect.poll(() => fresh.page.getByTestId('line-row').count()).toBe(4);
+      await d.goTo('nav.transfer');
+      await fresh.page.getByTestId('import-package').setInputFiles(pkg);
+      await d.expectTitle('SEG00002');
+      await d.goTo('nav.segments');
+      expect(await fresh.page.getByTestId('segment-row-SEG00002').count()).toBe(1);
+      expect(await fresh.page.locator('[data-testid^="segment-row-"]').count()).toBe(1);
+      await d.goTo('nav.contacts');
+      await fresh.page.getByTestId('contacts-count').filter({ hasText: d.t('contacts.shown', { n: 4 }) }).waitFor();
       await d.goTo('nav.transfer');
       await fresh.page.getByTestId('restore-backup').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"formatName":"dexie","hello":1}') });
       await d.toast(/INVALID_PACKAGE|not a workspace backup|non può essere usato/);

@@ -8,6 +8,7 @@ import { contactsCsv, type AxeViolation, type PaneDriver } from './paneDriver';
 
 export interface FlowResult {
   backupFile: string;
+  packageFile: string;
   violations: Record<string, AxeViolation[]>;
 }
 
@@ -129,6 +130,13 @@ export async function runFlow(d: PaneDriver, url: string, workDir: string): Prom
   await d.toast(t('criteria.reused', { code: 'ROMA', added: 4, removed: 0 }));
   await expect.poll(() => page.getByTestId('line-row').count()).toBe(4);
 
+  // Its segment package, for another pane or machine.
+  const pkgDownload = page.waitForEvent('download');
+  await page.getByTestId('segment-more').click();
+  await page.getByTestId('action-exportPackage').click();
+  const packageFile = join(workDir, `segment-${d.language}.json`);
+  await (await pkgDownload).saveAs(packageFile);
+
   // Log SEG00001 with a follow-up: the pre-flight first.
   await page.getByRole('button', { name: t('nav.back'), exact: true }).click();
   await page.getByTestId('segment-row-SEG00001').getByRole('button', { name: 'SEG00001', exact: true }).click();
@@ -180,7 +188,7 @@ export async function runFlow(d: PaneDriver, url: string, workDir: string): Prom
   const backupFile = join(workDir, `backup-${d.language}.json`);
   await file.saveAs(backupFile);
   await d.toast(t('transfer.backedUp', { file: file.suggestedFilename() }));
-  return { backupFile, violations };
+  return { backupFile, packageFile, violations };
 }
 
 /** What must be there after a reload, a browser restart or a restore. */
