@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { contactSchema, type Contact } from '../domain/contact';
 import { criteriaActionSchema, type CriteriaAction } from '../domain/criteria';
 import { SegmentsError } from '../domain/errors';
+import { nextNo, splitSeries } from '../domain/series';
 import { segmentHeaderRecordSchema, segmentLineSchema, type SegmentHeaderRecord, type SegmentLine } from '../domain/segment';
 import type { StoreContext } from './context';
 import { readByIndexKeys } from './indexReads';
@@ -171,26 +172,13 @@ async function segmentNoTaken(ctx: StoreContext, no: string, exceptId: string): 
   return (await ctx.db.loggedSegments.where('segmentNo').equals(no).count()) > 0;
 }
 
-/** Splits a series number into its prefix and digits: SEG00012 → ['SEG', '00012']. */
-function splitNo(no: string): [string, string] | undefined {
-  const m = /^(.*?)(\d+)$/.exec(no);
-  return m ? [m[1], m[2]] : undefined;
-}
-
-function increment(no: string): string {
-  const parts = splitNo(no);
-  if (!parts) throw new SegmentsError('INVALID_INPUT', `The number ${no} does not end with digits.`, { field: 'segmentNos' });
-  const next = String(BigInt(parts[1]) + 1n).padStart(parts[1].length, '0');
-  return parts[0] + next;
-}
-
 /** The next segment number of the series (the series stores the last number used). */
 async function nextSegmentNo(ctx: StoreContext): Promise<string> {
   const { db } = ctx;
   const series = await db.series.get('segment');
   const pattern = (await db.setup.get('setup'))?.segmentNos ?? 'SEG00001';
-  let candidate = series ? increment(series.lastNo) : pattern;
-  while (await segmentNoTaken(ctx, candidate, '')) candidate = increment(candidate);
+  let candidate = nextNo(pattern, series?.lastNo);
+  while (await segmentNoTaken(ctx, candidate, '')) candidate = nextNo(pattern, candidate);
   await db.series.put({ id: 'segment', lastNo: candidate, updatedAt: ctx.now().toISOString() });
   return candidate;
 }
@@ -201,10 +189,10 @@ async function advanceSeriesPast(ctx: StoreContext, no: string): Promise<void> {
   const series = await db.series.get('segment');
   const pattern = (await db.setup.get('setup'))?.segmentNos ?? 'SEG00001';
   const last = series?.lastNo;
-  const mine = splitNo(no);
-  const ref = splitNo(last ?? pattern);
-  if (!mine || !ref || mine[0] !== ref[0]) return;
-  if (last !== undefined && BigInt(mine[1]) <= BigInt(ref[1])) return;
-  if (last === undefined && BigInt(mine[1]) < BigInt(ref[1])) return;
+  const mine = splitSeries(no);
+  const ref = splitSeries(last ?? pattern);
+  if (!mine || !ref || mine.prefix !== ref.prefix) return;
+  if (last !== undefined && BigInt(mine.digits) <= BigInt(ref.digits)) return;
+  if (last === undefined && BigInt(mine.digits) < BigInt(ref.digits)) return;
   await db.series.put({ id: 'segment', lastNo: no, updatedAt: ctx.now().toISOString() });
 }
