@@ -218,38 +218,31 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
         if (lastRev > (await getState('cursor', 0))) await db.syncState.put({ key: 'cursor', value: lastRev });
         // 3. Replay every pending action, oldest first, with its recorded clock and ids.
         setOutboxBypass(idb, false);
-        const t = tx as unknown as { _reject(e: unknown): void };
-        const rejectOuter = t._reject;
-        // A refused replay must not abort this transaction: the refusal is recorded and its writes undone.
-        t._reject = () => undefined;
-        try {
-          for (const g of groups) {
-            if (drop && g.txId === drop.id) {
-              report.failed.push(failure(g, drop.code, drop.message));
-              continue;
-            }
-            if (!g.action) {
-              await writeRows(latestValues(g.rows));
-              continue;
-            }
-            try {
-              await replayAction(ws, g.action);
-              report.replayed++;
-              const now = await db.outbox.where('txId').equals(g.txId).toArray();
-              report.renumbered.push(...renumbered(g, now));
-            } catch (e) {
-              const written = await db.outbox.where('txId').equals(g.txId).toArray();
-              setOutboxBypass(idb, true);
-              await revert(written.filter((r) => r.table !== ACTION_ROW));
-              await db.outbox.bulkDelete(written.map((r) => r.seq!));
-              setOutboxBypass(idb, false);
-              const code = isSegmentsError(e) ? e.code : 'CONFLICT';
-              report.failed.push(failure(g, code, (e as Error).message));
-            }
+        // A refused replay does not abort this transaction (runAction runs inside it): the refusal is
+        // recorded and its writes undone from the outbox.
+        for (const g of groups) {
+          if (drop && g.txId === drop.id) {
+            report.failed.push(failure(g, drop.code, drop.message));
+            continue;
           }
-          await db.syncState.get('cursor');
-        } finally {
-          t._reject = rejectOuter;
+          if (!g.action) {
+            await writeRows(latestValues(g.rows));
+            continue;
+          }
+          try {
+            await replayAction(ws, g.action);
+            report.replayed++;
+            const now = await db.outbox.where('txId').equals(g.txId).toArray();
+            report.renumbered.push(...renumbered(g, now));
+          } catch (e) {
+            const written = await db.outbox.where('txId').equals(g.txId).toArray();
+            setOutboxBypass(idb, true);
+            await revert(written.filter((r) => r.table !== ACTION_ROW));
+            await db.outbox.bulkDelete(written.map((r) => r.seq!));
+            setOutboxBypass(idb, false);
+            const code = isSegmentsError(e) ? e.code : 'CONFLICT';
+            report.failed.push(failure(g, code, (e as Error).message));
+          }
         }
         await addFailed(report.failed);
         return report;
