@@ -8,6 +8,7 @@ import type { InteractionTemplate } from '../domain/interaction';
 import type { InteractionLogEntry, LoggedSegmentRecord } from '../domain/log';
 import type { SegmentHeaderRecord, SegmentLine } from '../domain/segment';
 import type { Profile, SeriesKind, Setup } from '../domain/setup';
+import { syncTables, type SyncTable } from '../domain/syncProtocol';
 
 export const DEFAULT_DB_NAME = 'segments';
 
@@ -61,26 +62,8 @@ export const schemaV1 = {
 } as const;
 
 /** Tables that hold workspace data (synced); the others are this pane's own. */
-export const dataTables = [
-  'setup',
-  'series',
-  'contacts',
-  'salespeople',
-  'interactionGroups',
-  'mailingGroups',
-  'industryGroups',
-  'jobResponsibilities',
-  'businessRelations',
-  'languages',
-  'interactionTemplates',
-  'segments',
-  'segmentLines',
-  'criteriaActions',
-  'savedCriteria',
-  'loggedSegments',
-  'interactionLog',
-] as const;
-export type DataTableName = (typeof dataTables)[number];
+export const dataTables = syncTables;
+export type DataTableName = SyncTable;
 export const localTables = ['profile', 'outbox', 'syncState'] as const;
 
 export class SegmentsDb extends Dexie {
