@@ -66,7 +66,7 @@ test(`a segment of ${N.toLocaleString('en-US')} lines scrolls with fewer than 20
     maxRows = Math.max(maxRows, await page.getByTestId('line-row').count());
   }
   const scrolled = await grid.evaluate((el) => el.scrollTop);
-  expect(scrolled).toBeGreaterThan(80 * 1000); // the wheel really moved the grid
+  expect(scrolled).toBeGreaterThan(10_000); // the wheel really moved the grid (past some 300 lines)
   // Jump to the end: the last line is there.
   await grid.evaluate((el) => (el.scrollTop = el.scrollHeight));
   await page.getByTestId('line-row').filter({ hasText: '100000000' }).waitFor();
