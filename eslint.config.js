@@ -53,6 +53,16 @@ export default tseslint.config(
     },
   },
   {
+    // The read path (architecture.md): the hooks, and only they, read through dexie-react-hooks.
+    files: ['src/ui/hooks/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ ...noDexie, group: [...noDexie.group, '!dexie-react-hooks'] }, layer('office'), layer('server'), layer('taskpane')] },
+      ],
+    },
+  },
+  {
     files: ['src/sync/**'],
     rules: {
       'no-restricted-globals': ['error', ...officeGlobals],
