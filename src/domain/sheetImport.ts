@@ -65,7 +65,8 @@ export interface PreparedImport {
 
 const TEXT_KEEPS_ZEROS: MappableField[] = ['no', 'companyNo', 'postCode', 'phoneNo', 'mobilePhoneNo'];
 const CODE_FIELDS = new Set<MappableField>(['no', 'companyNo', 'salutationCode', 'countryRegionCode', 'languageCode', 'territoryCode', 'salespersonCode']);
-const LIST_FIELDS = new Set<MappableField>(['mailingGroups', 'industryGroups', 'jobResponsibilities', 'businessRelations']);
+/** Fields that take several codes in one cell, separated by `;` or `,`. */
+export const LIST_FIELDS: ReadonlySet<MappableField> = new Set<MappableField>(['mailingGroups', 'industryGroups', 'jobResponsibilities', 'businessRelations']);
 
 export function prepareRows(grid: SheetGrid, mapping: ColumnMapping, source: Omit<ContactSource, 'rowKey'> = {}): PreparedImport {
   const steps = prepareSteps(grid, mapping, source);

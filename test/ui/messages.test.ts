@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { SegmentsError } from '../../src/domain/errors';
 import { errorText } from '../../src/ui/errorText';
+import { excelMessages } from '../../src/ui/excel/messages';
 import { paneCatalogs } from '../../src/ui/i18n/catalogs';
 import { makeTranslate } from '../../src/ui/i18n/i18n';
+import { wordMessages } from '../../src/ui/word/messages';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -15,9 +17,20 @@ describe('the pane’s message catalog', () => {
     }
   });
 
+  test.each([
+    ['Excel', excelMessages],
+    ['Word', wordMessages],
+  ] as const)('the %s pages’ catalog has every key in English and Italian, with the same placeholders', (_host, c) => {
+    expect(Object.keys(c.it).sort()).toEqual(Object.keys(c.en).sort());
+    for (const [k, en] of Object.entries(c.en)) {
+      expect(en.trim() === '', `${k} is empty`).toBe(false);
+      expect(placeholders(c.it[k]), k).toEqual(placeholders(en));
+    }
+  });
+
   test('no key is defined twice across catalogs', () => {
     const seen = new Map<string, number>();
-    paneCatalogs.forEach((c, i) =>
+    [...paneCatalogs, excelMessages, wordMessages].forEach((c, i) =>
       Object.keys(c.en).forEach((k) => {
         expect(seen.has(k), `${k} in catalogs ${seen.get(k)} and ${i}`).toBe(false);
         seen.set(k, i);

@@ -1,16 +1,16 @@
 // Import problems and Excel refusals in the user's language.
-import type { MappingIssue } from '../../domain/columnMapping';
+import type { MappableField, MappingIssue } from '../../domain/columnMapping';
 import { SegmentsError } from '../../domain/errors';
 import { columnLetter } from '../../domain/sheetCells';
 import type { ImportProblem } from '../../domain/importProblems';
+import { LIST_FIELDS } from '../../domain/sheetImport';
 import { errorText, fieldCaption } from '../errorText';
 import type { Translate } from '../i18n/i18n';
 
 /** A contact field as a mapping target: the list fields say how their codes are separated. */
-export function targetFieldCaption(t: Translate, field: string): string {
-  const key = `excel.field.${field}`;
-  const own = t(key);
-  return own === key ? fieldCaption(t, field) : own;
+export function targetFieldCaption(t: Translate, field: MappableField): string {
+  const caption = fieldCaption(t, field);
+  return LIST_FIELDS.has(field) ? t('excel.field.codeList', { field: caption }) : caption;
 }
 
 export function problemText(t: Translate, p: ImportProblem): string {
