@@ -16,6 +16,8 @@ import { segmentHeaderRecordSchema, segmentLineSchema } from '../domain/segment'
 import { profileSchema, setupSchema } from '../domain/setup';
 import type { StoreContext } from './context';
 import { dataTables } from './db';
+import { setOutboxBypass } from './outbox';
+import { resetSyncState } from './syncPort';
 
 /** What a backup holds: the workspace data and this pane's profile; never the sync outbox or cursor. */
 const backupTables = [...dataTables, 'profile'] as const;
@@ -138,16 +140,19 @@ function readBackup(ctx: StoreContext, text: string): { summary: BackupSummary; 
 
 /**
  * Replaces the workspace with the backup: validated first, then every table cleared and filled in one
- * transaction (a failure leaves the data as it was). The sync outbox and cursor are cleared too, so the
- * shared workspace re-pulls from scratch.
+ * transaction (a failure leaves the data as it was). The restored rows are not changes to push (the
+ * outbox does not record them); the sync state is reset in the same transaction (nothing pending, no
+ * base revisions, cursor at 0), so the shared workspace re-pulls from scratch.
  */
 export async function restoreWorkspace(ctx: StoreContext, text: string): Promise<BackupSummary> {
   const { summary, tables } = readBackup(ctx, text);
   const { db } = ctx;
   try {
-    await db.transaction('rw', db.tables, async () => {
-      for (const table of db.tables) await table.clear();
+    await db.transaction('rw', db.tables, async (tx) => {
+      setOutboxBypass(tx.idbtrans, true);
+      for (const table of db.tables) if (!skipTables.includes(table.name)) await table.clear();
       for (const [name, rows] of tables) if (rows.length) await db.table(name).bulkAdd(rows);
+      await resetSyncState(db);
     });
   } catch (e) {
     // A unique business key used twice (two contacts with one number…): the transaction rolled back.

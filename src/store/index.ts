@@ -11,6 +11,8 @@ import { criteriaApi } from './criteriaApi';
 import { DEFAULT_DB_NAME, SegmentsDb } from './db';
 import { interactionLogApi, logApi, loggedSegmentsApi } from './logApi';
 import { segmentsCoreApi } from './segmentsApi';
+import type * as SegmentPackageModule from './segmentPackage';
+import type { SegmentPackage, SegmentPackageReport } from './segmentPackage';
 import { profileApi, setupApi } from './setupProfile';
 import { createUlidFactory } from './ulid';
 
@@ -29,6 +31,25 @@ export interface StoreOptions extends OpenWorkspaceOptions {
 /** The workspace with the store's own handles, for the shared workspace and packages. */
 export interface WorkspaceHandle extends Workspace {
   readonly ctx: StoreContext;
+  /** Segment packages (segmentPackage.ts); an import is the action `packages.import`. */
+  packages: {
+    export(segmentNo: string): Promise<SegmentPackage>;
+    import(text: string): Promise<SegmentPackageReport>;
+  };
+}
+
+let packagesModule: typeof SegmentPackageModule | undefined;
+async function loadPackages(): Promise<typeof SegmentPackageModule> {
+  return (packagesModule ??= await import(/* webpackChunkName: "transfer-store" */ './segmentPackage'));
+}
+
+/**
+ * Fetches the code of actions that load on first use (segment packages stay out of the pane's first
+ * load). A replay runs inside a database transaction, which may wait on nothing but the database: the
+ * shared workspace calls this before it replays.
+ */
+export async function loadReplayCode(): Promise<void> {
+  await loadPackages();
 }
 
 export async function openWorkspace(options: StoreOptions = {}): Promise<WorkspaceHandle> {
@@ -65,6 +86,11 @@ export async function openWorkspace(options: StoreOptions = {}): Promise<Workspa
     },
     loggedSegments: loggedSegmentsApi(ctx),
     interactionLog: interactionLogApi(ctx),
+    packages: {
+      export: async (segmentNo) => (await loadPackages()).exportSegmentPackage(ctx, segmentNo),
+      // Once loaded, no wait before the action (a replay calls it inside its transaction).
+      import: (text) => (packagesModule ? packagesModule.importSegmentPackage(ctx, text) : loadPackages().then((m) => m.importSegmentPackage(ctx, text))),
+    },
   };
   return workspace;
 }

@@ -1,13 +1,15 @@
 // The segment package: a versioned JSON file that carries one segment (header, lines, criteria with
 // their history) and the contacts it needs from one pane, machine or person to another. Validated with
 // zod before anything is written; importing twice does not duplicate (same id → updated; a segment
-// number used by another record → renumbered, and the report says so).
+// number used by another record → renumbered, and the report says so). An import is one workspace
+// action ('packages.import', its argument the file's text), so the shared workspace records and replays it.
 import { z } from 'zod';
 import { contactSchema, type Contact } from '../domain/contact';
 import { criteriaActionSchema, type CriteriaAction } from '../domain/criteria';
 import { SegmentsError } from '../domain/errors';
 import { nextNo, splitSeries } from '../domain/series';
 import { segmentHeaderRecordSchema, segmentLineSchema, type SegmentHeaderRecord, type SegmentLine } from '../domain/segment';
+import { runAction } from './action';
 import type { StoreContext } from './context';
 import { readByIndexKeys } from './indexReads';
 
@@ -113,12 +115,11 @@ export function parseSegmentPackage(text: string): SegmentPackage {
   return pkg;
 }
 
-/** Imports a package (text of the file) in one transaction; nothing is written when it is invalid. */
+/** Imports a package (text of the file) as one action; nothing is written when it is invalid. */
 export async function importSegmentPackage(ctx: StoreContext, text: string): Promise<SegmentPackageReport> {
   const pkg = parseSegmentPackage(text);
   const { db } = ctx;
-  const stamp = ctx.now().toISOString();
-  return db.transaction('rw', [db.segments, db.segmentLines, db.criteriaActions, db.contacts, db.series, db.setup, db.loggedSegments], async () => {
+  return runAction(ctx, 'packages.import', [text], async ({ stamp }) => {
     const contacts = { inserted: 0, updated: 0 };
     for (const c of pkg.contacts) {
       const byId = await db.contacts.get(c.id);
@@ -142,9 +143,9 @@ export async function importSegmentPackage(ctx: StoreContext, text: string): Pro
     if (await segmentNoTaken(ctx, segmentNo, pkg.segment.id)) {
       renumberedFrom = segmentNo;
       // Imported before and renumbered then: it keeps the number it got here.
-      segmentNo = existing ? existing.no : await nextSegmentNo(ctx);
+      segmentNo = existing ? existing.no : await nextSegmentNo(ctx, stamp);
     } else {
-      await advanceSeriesPast(ctx, segmentNo);
+      await advanceSeriesPast(ctx, segmentNo, stamp);
     }
     const header: SegmentHeaderRecord = { ...pkg.segment, no: segmentNo, createdAt: existing?.createdAt ?? pkg.segment.createdAt, updatedAt: stamp };
     await db.segmentLines.where('segmentId').equals(header.id).delete();
@@ -173,18 +174,18 @@ async function segmentNoTaken(ctx: StoreContext, no: string, exceptId: string): 
 }
 
 /** The next segment number of the series (the series stores the last number used). */
-async function nextSegmentNo(ctx: StoreContext): Promise<string> {
+async function nextSegmentNo(ctx: StoreContext, stamp: string): Promise<string> {
   const { db } = ctx;
   const series = await db.series.get('segment');
   const pattern = (await db.setup.get('setup'))?.segmentNos ?? 'SEG00001';
   let candidate = nextNo(pattern, series?.lastNo);
   while (await segmentNoTaken(ctx, candidate, '')) candidate = nextNo(pattern, candidate);
-  await db.series.put({ id: 'segment', lastNo: candidate, updatedAt: ctx.now().toISOString() });
+  await db.series.put({ id: 'segment', lastNo: candidate, updatedAt: stamp });
   return candidate;
 }
 
 /** An imported number of this series beyond its last number moves the series on, so it is never issued again. */
-async function advanceSeriesPast(ctx: StoreContext, no: string): Promise<void> {
+async function advanceSeriesPast(ctx: StoreContext, no: string, stamp: string): Promise<void> {
   const { db } = ctx;
   const series = await db.series.get('segment');
   const pattern = (await db.setup.get('setup'))?.segmentNos ?? 'SEG00001';
@@ -194,5 +195,5 @@ async function advanceSeriesPast(ctx: StoreContext, no: string): Promise<void> {
   if (!mine || !ref || mine.prefix !== ref.prefix) return;
   if (last !== undefined && BigInt(mine.digits) <= BigInt(ref.digits)) return;
   if (last === undefined && BigInt(mine.digits) < BigInt(ref.digits)) return;
-  await db.series.put({ id: 'segment', lastNo: no, updatedAt: ctx.now().toISOString() });
+  await db.series.put({ id: 'segment', lastNo: no, updatedAt: stamp });
 }

@@ -5,9 +5,9 @@
 import { isSegmentsError } from '../domain/errors';
 import type { ServerRow } from '../domain/syncProtocol';
 import type { RecordedAction } from './action';
-import { dataTables, type DataTableName, type OutboxRow } from './db';
+import { dataTables, type DataTableName, type OutboxRow, type SegmentsDb } from './db';
 import type { WorkspaceHandle } from './index';
-import { replayAction } from './index';
+import { loadReplayCode, replayAction } from './index';
 import { ACTION_ROW, setOutboxBypass } from './outbox';
 
 export interface PendingChange {
@@ -32,6 +32,8 @@ export interface FailedAction {
   at: string;
   code: string;
   message: string;
+  /** The refusal's details (SegmentsError), so that the pane can say it in the user's words. */
+  details?: Record<string, unknown>;
 }
 
 /** A number that changed on replay because someone else took it first. */
@@ -199,6 +201,8 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
     },
 
     async rebase(pulled, lastRev, drop) {
+      // Nothing but the database may be awaited inside the transaction: code a replay needs comes first.
+      if ((await db.outbox.count()) > 0) await loadReplayCode();
       return db.transaction('rw', REBASE_SCOPE, async (tx) => {
         const idb = tx.idbtrans;
         const report: RebaseReport = { applied: pulled.length, replayed: 0, failed: [], renumbered: [] };
@@ -241,7 +245,7 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
             await db.outbox.bulkDelete(written.map((r) => r.seq!));
             setOutboxBypass(idb, false);
             const code = isSegmentsError(e) ? e.code : 'CONFLICT';
-            report.failed.push(failure(g, code, (e as Error).message));
+            report.failed.push(failure(g, code, (e as Error).message, isSegmentsError(e) ? e.details : undefined));
           }
         }
         await addFailed(report.failed);
@@ -250,11 +254,7 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
     },
 
     async resetAfterRestore() {
-      await db.transaction('rw', [db.outbox, db.syncState], async () => {
-        await db.outbox.clear();
-        await db.syncState.where('key').startsWith('rev:').delete();
-        await db.syncState.put({ key: 'cursor', value: 0 });
-      });
+      await db.transaction('rw', [db.outbox, db.syncState], () => resetSyncState(db));
     },
 
     failed: () => getState<FailedAction[]>('failed', []),
@@ -279,8 +279,18 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
   };
 }
 
-function failure(g: Group, code: string, message: string): FailedAction {
-  return { id: g.txId, name: g.action?.name ?? 'change', args: g.action?.args ?? [], at: g.action?.at ?? '', code, message };
+/**
+ * Forgets what was pending and every row's base revision, and starts pulling from the beginning; inside
+ * the caller's transaction (a restore runs it in its own, covering the outbox and the sync state).
+ */
+export async function resetSyncState(db: Pick<SegmentsDb, 'outbox' | 'syncState'>): Promise<void> {
+  await db.outbox.clear();
+  await db.syncState.where('key').startsWith('rev:').delete();
+  await db.syncState.put({ key: 'cursor', value: 0 });
+}
+
+function failure(g: Group, code: string, message: string, details?: Record<string, unknown>): FailedAction {
+  return { id: g.txId, name: g.action?.name ?? 'change', args: g.action?.args ?? [], at: g.action?.at ?? '', code, message, ...(details ? { details } : {}) };
 }
 
 /** The last value of each row a changeset without an action wrote (re-applied as it was). */

@@ -61,7 +61,7 @@ export function Boot({ info }: { info: HostInfo }) {
   const { workspace } = ready;
   return (
     <App
-      services={{ workspace, preferences: ready.preferences, transfer: transferApi(workspace.ctx), host: info.host }}
+      services={{ workspace, preferences: ready.preferences, transfer: transferApi(workspace), host: info.host }}
       initialLanguage={ready.language}
       hostPages={ready.hostPages}
       onLanguageChange={(l) => void workspace.profile.update({ uiLanguage: l }).catch(() => undefined)}

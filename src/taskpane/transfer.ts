@@ -1,17 +1,23 @@
-// Segment packages and workspace backups for the pages, over the store's context. The modules (and
-// dexie-export-import) are fetched the first time they are used, so they stay out of the first load.
-import type { StoreContext } from '../store/context';
+// Segment packages and workspace backups for the pages. The package code (through the workspace, whose
+// `packages.import` is an action the shared workspace records) and the backup module with
+// dexie-export-import are fetched the first time they are used, so they stay out of the first load.
+import type { WorkspaceHandle } from '../store/index';
 import type { TransferApi } from '../ui/services';
 
-const packages = () => import(/* webpackChunkName: "transfer-store" */ '../store/segmentPackage');
 const backups = () => import(/* webpackChunkName: "transfer-store" */ '../store/backup');
 
-export function transferApi(ctx: StoreContext): TransferApi {
+/** `onRestored` runs after a backup replaced the workspace (the shared workspace pulls again). */
+export function transferApi(workspace: WorkspaceHandle, onRestored?: () => void): TransferApi {
+  const ctx = workspace.ctx;
   return {
-    exportSegment: async (no) => (await packages()).exportSegmentPackage(ctx, no),
-    importSegment: async (text) => (await packages()).importSegmentPackage(ctx, text),
+    exportSegment: (no) => workspace.packages.export(no),
+    importSegment: (text) => workspace.packages.import(text),
     backup: async (onProgress) => (await backups()).backupWorkspace(ctx, onProgress),
     validateBackup: async (text) => (await backups()).validateBackup(ctx, text),
-    restore: async (text) => (await backups()).restoreWorkspace(ctx, text),
+    restore: async (text) => {
+      const summary = await (await backups()).restoreWorkspace(ctx, text);
+      onRestored?.();
+      return summary;
+    },
   };
 }

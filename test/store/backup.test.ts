@@ -1,12 +1,16 @@
 // @vitest-environment jsdom
 // dexie-export-import needs the browser's self, Blob and FileReader: jsdom gives them.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import type { DBCore, Middleware } from 'dexie';
 import { afterEach, describe, expect, test } from 'vitest';
 import { SegmentsDb } from '../../src/store/db';
 import type { StoreContext } from '../../src/store/context';
 import { backupWorkspace, restoreWorkspace, validateBackup } from '../../src/store/backup';
 import { isSegmentsError } from '../../src/domain/errors';
+import { outboxMiddleware } from '../../src/store/outbox';
+import { createSyncPort } from '../../src/store/syncPort';
 import { makeContact, makeLine, makeSegment } from './builders';
+import { makeWorkspace } from './helpers';
 
 const open: SegmentsDb[] = [];
 let seq = 0;
@@ -81,6 +85,51 @@ describe('backup and restore of the whole workspace', () => {
     expect(isSegmentsError(err, 'INVALID_PACKAGE')).toBe(true);
     expect((err as Error).message).toMatch(message);
     expect(await snapshot(b)).toEqual(before);
+  });
+
+  test('in the shared workspace a restore records nothing to push, empties the outbox and pulls again from the start', async () => {
+    const a = context();
+    await seed(a);
+    const text = await (await backupWorkspace(a)).text();
+    let recorded = 0;
+    // Below the outbox's middleware: counts the rows it writes into the outbox.
+    const outboxWrites: Middleware<DBCore> = {
+      stack: 'dbcore',
+      name: 'count-outbox-writes',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const t = down.table(name);
+          return name !== 'outbox' ? t : { ...t, mutate: (req) => ((recorded += req.type === 'add' || req.type === 'put' ? req.values.length : 0), t.mutate(req)) };
+        },
+      }),
+    };
+    const b = await makeWorkspace({ dbCoreMiddlewares: [outboxWrites, outboxMiddleware()] });
+    try {
+      const port = createSyncPort(b);
+      const clientId = await port.clientId();
+      await b.segments.create({ description: 'Made before the restore' });
+      expect(recorded).toBeGreaterThan(0);
+      await port.rebase([{ table: 'series', id: 'segment', rev: 12, deleted: false, value: { id: 'segment', lastNo: 'SEG00009', updatedAt: '' } }], 12);
+      expect(await port.pendingCount()).toBe(1);
+      expect(await port.cursor()).toBe(12);
+      recorded = 0;
+
+      await restoreWorkspace(b.ctx, text);
+      expect(recorded).toBe(0);
+      expect(await b.ctx.db.outbox.count()).toBe(0);
+      expect(await port.pendingCount()).toBe(0);
+      expect(await port.cursor()).toBe(0);
+      expect(await b.ctx.db.syncState.where('key').startsWith('rev:').count()).toBe(0);
+      // The pane stays the same client of the server.
+      expect(await port.clientId()).toBe(clientId);
+      expect((await b.ctx.db.segments.toArray()).map((x) => x.no)).toEqual(['SEG00001']);
+      // What happens after the restore is recorded again.
+      await b.segments.create({ description: 'Made after the restore' });
+      expect(await port.pendingCount()).toBe(1);
+    } finally {
+      b.close();
+    }
   });
 
   test('validateBackup counts rows without writing', async () => {

@@ -4,7 +4,11 @@ import { SegmentsDb } from '../../src/store/db';
 import type { StoreContext } from '../../src/store/context';
 import { exportSegmentPackage, importSegmentPackage } from '../../src/store/segmentPackage';
 import { isSegmentsError } from '../../src/domain/errors';
+import { replayAction } from '../../src/store/index';
+import { ACTION_ROW, outboxMiddleware } from '../../src/store/outbox';
+import { createSyncPort } from '../../src/store/syncPort';
 import { makeContact, makeLine, makeSegment } from './builders';
+import { makeWorkspace } from './helpers';
 
 const open: SegmentsDb[] = [];
 let seq = 0;
@@ -108,5 +112,67 @@ describe('segment package', () => {
   test('an unknown segment cannot be exported', async () => {
     const { ctx } = await source();
     await expect(exportSegmentPackage(ctx, 'NOPE')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  describe('in the shared workspace', () => {
+    const workspaces: { close(): void }[] = [];
+    afterEach(() => {
+      for (const w of workspaces.splice(0)) w.close();
+    });
+    async function synced() {
+      const ws = await makeWorkspace({ dbCoreMiddlewares: [outboxMiddleware()] });
+      workspaces.push(ws);
+      return ws;
+    }
+    const dump = async (ws: Awaited<ReturnType<typeof synced>>) => {
+      const out: Record<string, unknown[]> = {};
+      for (const t of ['segments', 'segmentLines', 'criteriaActions', 'contacts', 'series']) out[t] = await ws.ctx.db.table(t).toArray();
+      return out;
+    };
+
+    test('an import is one action, packages.import with the file as its argument: every row it writes is in its changeset', async () => {
+      const { text } = await source();
+      const ws = await synced();
+      await ws.packages.import(text);
+      const outbox = await ws.ctx.db.outbox.toArray();
+      const actionRows = outbox.filter((r) => r.table === ACTION_ROW);
+      expect(actionRows).toHaveLength(1);
+      expect(actionRows[0].action).toMatchObject({ name: 'packages.import', args: [text], at: ws.clock.now().toISOString() });
+      expect(new Set(outbox.map((r) => r.txId))).toEqual(new Set([actionRows[0].txId]));
+      const [changeset] = await createSyncPort(ws).pending(10);
+      expect(changeset.action?.name).toBe('packages.import');
+      const written = changeset.changes.map((c) => `${c.table}:${c.id}`).sort();
+      expect(written).toEqual(['contacts:C-CT00001', 'contacts:C-CT00002', 'contacts:C-CT00003', 'criteriaActions:ACT-1', 'segmentLines:SEG-A-L1', 'segmentLines:SEG-A-L2', 'segments:SEG-A', 'series:segment']);
+    });
+
+    test('the recorded import replayed on another workspace, on another clock, gives the same rows', async () => {
+      const { text } = await source();
+      const a = await synced();
+      await a.packages.import(text);
+      const recorded = (await a.ctx.db.outbox.toArray()).find((r) => r.table === ACTION_ROW)!.action as Parameters<typeof replayAction>[1];
+      const b = await synced();
+      b.clock.set('2031-05-05T05:05:05');
+      await replayAction(b, recorded);
+      expect(await dump(b)).toEqual(await dump(a));
+    });
+
+    test('a rebase that pulls another segment with the package’s number replays the import under the next number, and says so', async () => {
+      const { text } = await source();
+      const ws = await synced();
+      const report = await ws.packages.import(text);
+      expect(report.segmentNo).toBe('SEG00001');
+      const theirs = { ...makeSegment('THEIRS', 'SEG00001'), description: 'theirs' };
+      const rebase = await createSyncPort(ws).rebase(
+        [
+          { table: 'segments', id: 'THEIRS', rev: 3, deleted: false, value: theirs },
+          { table: 'series', id: 'segment', rev: 3, deleted: false, value: { id: 'segment', lastNo: 'SEG00001', updatedAt: theirs.updatedAt } },
+        ],
+        3,
+      );
+      expect(rebase).toMatchObject({ replayed: 1, failed: [] });
+      expect(rebase.renumbered).toEqual([{ table: 'segments', id: 'SEG-A', from: 'SEG00001', to: 'SEG00002', action: 'packages.import' }]);
+      expect((await ws.ctx.db.segmentLines.where('segmentId').equals('SEG-A').toArray()).map((l) => l.segmentNo)).toEqual(['SEG00002', 'SEG00002']);
+      expect((await ws.ctx.db.segments.get('THEIRS'))?.no).toBe('SEG00001');
+    });
   });
 });
