@@ -6,7 +6,11 @@ import { API_PREFIX, pullResponseSchema, pushResponseSchema, SYNC_SCHEMA_VERSION
 import type { FailedAction, PendingChangeset, RebaseReport, Renumbered, SyncPort } from '../store/syncPort';
 import { packChangesets } from './packing';
 
-export type Connection = 'starting' | 'connected' | 'offline' | 'refused' | 'stopped';
+/**
+ * `offline`: the server cannot be reached; `unavailable`: something answers at the pane's origin but it
+ * is not a working sync server (a plain web server, a 5xx); `refused`: the server refuses the key.
+ */
+export type Connection = 'starting' | 'connected' | 'offline' | 'unavailable' | 'refused' | 'stopped';
 
 /** What the pane shows: connected or offline, changes waiting, and every action that could not be applied. */
 export interface SyncStatus {
@@ -176,9 +180,8 @@ export class SyncClient {
         await this.idle(undefined);
       } catch (e) {
         if (this.stopped) break;
-        const refused = e instanceof HttpError && (e.status === 401 || e.status === 403);
         await this.refreshStatus().catch(() => undefined);
-        this.set({ connection: refused ? 'refused' : 'offline', lastError: (e as Error).message });
+        this.set({ connection: connectionAfter(e), lastError: (e as Error).message });
         await this.idle(delay * (0.75 + Math.random() / 2));
         delay = Math.min(delay * 2, this.opts.backoff.maxMs);
       }
@@ -358,6 +361,18 @@ export class SyncClient {
       delay = Math.min(delay * 2, this.opts.backoff.maxMs);
     }
   }
+}
+
+/** What a failed round says about the connection. */
+function connectionAfter(e: unknown): Connection {
+  if (e instanceof HttpError) {
+    if (e.status === 401 || e.status === 403) return 'refused';
+    if (e.status === 404 || e.status === 405 || e.status >= 500) return 'unavailable';
+    return 'offline';
+  }
+  // An answer that is not the protocol (an HTML page, another JSON): not a sync server.
+  if (e instanceof SyntaxError || (e as { name?: string } | undefined)?.name === 'ZodError') return 'unavailable';
+  return 'offline';
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -7,6 +7,9 @@ import { SimulatedCrash } from '../../src/server/api';
 import { makeUsers } from '../../src/server/users';
 import { pullAll } from '../server/fixtures';
 import { seedMarket } from '../store/helpers';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { openSyncedWorkspace } from '../../src/sync/openSyncedWorkspace';
+import { testClock } from '../store/helpers';
 import { openPane, startTestServer, waitFor } from './harness';
 
 let dir: string;
@@ -124,3 +127,22 @@ test('a change the server refuses for good is set aside as a failed action, and 
     await server.close();
   }
 }, 90_000);
+
+const noServer: [string, 'unavailable' | 'offline', typeof fetch, RegExp][] = [
+  ['a plain web server answering 404', 'unavailable', async () => new Response('not found', { status: 404 }), /404 not found/],
+  ['a web server answering every path with a page', 'unavailable', async () => new Response('<!doctype html><p>a page</p>', { status: 200 }), /JSON/],
+  ['no server at all', 'offline', async () => Promise.reject(new TypeError('fetch failed')), /cannot be reached \(fetch failed\)/],
+];
+test.each(noServer)('with %s at the pane’s origin, the pane says %s and keeps its change waiting', async (what, connection, fetch, error) => {
+  const pane = await openSyncedWorkspace(
+    { name: `no-server-${what}`, indexedDB: new IDBFactory(), IDBKeyRange },
+    { serverUrl: 'https://localhost:1', fetch, locks: null, backoff: { initialMs: 50, maxMs: 400 } },
+  );
+  try {
+    await pane.workspace.salespeople.upsert([{ code: 'JR', name: 'John' }]);
+    await waitFor(Object.assign(pane, { clock: testClock(), name: what }), (s) => s.connection !== 'starting' && s.pending === 1, `the pane to say it is ${connection}`);
+    expect(pane.sync.getStatus()).toMatchObject({ connection, pending: 1, failed: [], lastError: expect.stringMatching(error) });
+  } finally {
+    await pane.close();
+  }
+});
