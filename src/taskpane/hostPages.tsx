@@ -1,7 +1,10 @@
-// The host pages, wired with their office functions: Excel's sheet import (src/ui/excel with
-// src/office/excel) and Word's mail merge (src/ui/word with src/office/word). Each is its own chunk,
-// fetched when first shown, together with its office adapter.
+// The host pages, wired with their office functions: Excel's sheet import and its adapter (src/ui/excel
+// with src/office/excel), Word's mail merge and its adapter (src/ui/word with src/office/word). Each is
+// its own chunk, fetched when first shown or first called: the adapters are handed to the pages as
+// ports that load their chunk on the first call. Outside Office the mail merge page downloads a .docx.
 import { lazy } from 'react';
+import type { ExcelPort } from '../domain/excelPort';
+import type { WordPort } from '../domain/wordPort';
 import type { Workspace } from '../domain/workspace';
 import type { HostInfo } from '../office/host';
 import type { HostPages } from '../ui/App';
@@ -11,12 +14,9 @@ import { wordMessages } from '../ui/word/messages';
 
 export function hostPagesFor(info: HostInfo, workspace: Workspace, preferences: Preferences): HostPages {
   if (info.host === 'Excel') {
+    const excel = lazyExcelPort();
     const ExcelImport = lazy(async () => {
-      const [page, adapter] = await Promise.all([
-        import(/* webpackChunkName: "excel" */ '../ui/excel/ExcelImportPage'),
-        import(/* webpackChunkName: "excel" */ '../office/excel/excelAdapter'),
-      ]);
-      const excel = adapter.createExcelPort();
+      const page = await import(/* webpackChunkName: "excel" */ '../ui/excel/ExcelImportPage');
       // The remembered column mappings live with this host's preferences.
       const mappings = {
         get: async (key: string) => preferences.get<unknown>(`mapping:${key}`),
@@ -24,18 +24,49 @@ export function hostPagesFor(info: HostInfo, workspace: Workspace, preferences: 
       };
       return { default: ({ segmentNo }: { segmentNo?: string }) => <page.ExcelImportPage workspace={workspace} excel={excel} segmentNo={segmentNo} mappings={mappings} /> };
     });
-    return { excelImport: (segmentNo) => <ExcelImport segmentNo={segmentNo} />, catalogs: [excelMessages] };
+    return { excelImport: (segmentNo) => <ExcelImport segmentNo={segmentNo} />, excel, catalogs: [excelMessages] };
   }
   if (info.host === 'Word') {
-    const MailMerge = lazy(async () => {
-      const [page, adapter] = await Promise.all([
-        import(/* webpackChunkName: "word" */ '../ui/word/MailMergePage'),
-        import(/* webpackChunkName: "word" */ '../office/word/wordAdapter'),
-      ]);
-      const word = adapter.createWordAdapter({ supports: { comments: info.supports.wordApi1_4, createDocument: info.supports.wordApi1_3 } });
-      return { default: () => <page.MailMergePage workspace={workspace} word={word} /> };
-    });
-    return { mailMerge: () => <MailMerge />, catalogs: [wordMessages] };
+    const word = lazyWordPort({ comments: info.supports.wordApi1_4, createDocument: info.supports.wordApi1_3 });
+    return { mailMerge: () => <MailMerge workspace={workspace} word={word} />, word, catalogs: [wordMessages] };
   }
-  return {};
+  return { mailMerge: () => <MailMerge workspace={workspace} word={undefined} />, catalogs: [wordMessages] };
+}
+
+const MailMerge = lazy(() => import(/* webpackChunkName: "word" */ '../ui/word/MailMergePage').then((m) => ({ default: m.MailMergePage })));
+
+/** Loads once; a failed load (e.g. the network) is tried again on the next call. */
+function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () =>
+    (loaded ??= load().catch((e: unknown) => {
+      loaded = undefined;
+      throw e;
+    }));
+}
+
+/** The Excel adapter behind its port, fetched with the Excel chunk on the first call. */
+function lazyExcelPort(): ExcelPort {
+  const port = loadOnce(() => import(/* webpackChunkName: "excel" */ '../office/excel/excelAdapter').then((m) => m.createExcelPort()));
+  return {
+    listTables: async () => (await port()).listTables(),
+    read: async (source, opts) => (await port()).read(source, opts),
+    exportTable: async (table) => (await port()).exportTable(table),
+    selectSourceRow: async (source) => (await port()).selectSourceRow(source),
+    writeContactNos: async (ref, header, rows) => (await port()).writeContactNos(ref, header, rows),
+  };
+}
+
+/** The Word adapter behind its port (what the host supports is known at start), fetched on the first call. */
+function lazyWordPort(supports: WordPort['supports']): WordPort {
+  const port = loadOnce(() => import(/* webpackChunkName: "word-office" */ '../office/word/wordAdapter').then((m) => m.createWordAdapter({ supports })));
+  return {
+    supports,
+    readLetter: async () => (await port()).readLetter(),
+    insertField: async (key, caption) => (await port()).insertField(key, caption),
+    replaceBody: async (ooxml) => (await port()).replaceBody(ooxml),
+    mergeLetters: async (letters, opts) => (await port()).mergeLetters(letters, opts),
+    readMergedLetters: async (segmentNo, onProgress) => (await port()).readMergedLetters(segmentNo, onProgress),
+    openDocument: async (docx) => (await port()).openDocument(docx),
+  };
 }

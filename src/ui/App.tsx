@@ -2,7 +2,9 @@
 // question dialogs, and the shell with its pages.
 import { FluentProvider, Toaster, webLightTheme } from '@fluentui/react-components';
 import { useCallback, useState, type ReactNode } from 'react';
+import type { ExcelPort } from '../domain/excelPort';
 import type { UiLanguage } from '../domain/setup';
+import type { WordPort } from '../domain/wordPort';
 import { ConfirmProvider } from './confirm';
 import { paneCatalogs } from './i18n/catalogs';
 import { I18nProvider, type MessageCatalog } from './i18n/i18n';
@@ -14,7 +16,12 @@ import { Shell } from './shell/Shell';
 /** Pages that come with a host (Excel's sheet import, Word's mail merge), rendered by the taskpane's wiring. */
 export interface HostPages {
   excelImport?: (segmentNo: string | undefined) => ReactNode;
+  /** Word's start page; outside Office it merges to a .docx download. */
   mailMerge?: () => ReactNode;
+  /** In Excel: the lists' "export to a sheet" and a line's "show in the sheet" call it. */
+  excel?: ExcelPort;
+  /** In Word: Show letter opens the stored letter as a new document (elsewhere it downloads). */
+  word?: WordPort;
   /** The host pages' own message catalogs ({ en, it }). */
   catalogs?: MessageCatalog[];
 }

@@ -1,6 +1,6 @@
 // Export a list to a new worksheet as a named Excel table, captions in the user's language: a segment's
 // lines, a logged segment's entries, the interaction log, the contacts.
-import { Button } from '@fluentui/react-components';
+import { Button, MenuItem } from '@fluentui/react-components';
 import { ArrowExportRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { ExcelPort, ExportTable } from '../../domain/excelPort';
@@ -38,13 +38,13 @@ export async function buildExport(workspace: Workspace, what: ExportWhat, lang: 
   }
 }
 
-export function ExcelExportButton(props: { workspace: Workspace; excel: ExcelPort | undefined; what: ExportWhat; size?: 'small' | 'medium' }) {
-  const { workspace, excel, what, size } = props;
+/** Builds the table and writes it through the port; says how it went in a toast. */
+function useExcelExport(workspace: Workspace, excel: ExcelPort | undefined, what: ExportWhat) {
   const { t, language, formatNumber } = useI18n();
   const notify = useNotify();
   const [busy, setBusy] = useState(false);
-  if (!excel) return null;
   const run = async () => {
+    if (!excel) return;
     setBusy(true);
     try {
       const table = await buildExport(workspace, what, language);
@@ -56,9 +56,28 @@ export function ExcelExportButton(props: { workspace: Workspace; excel: ExcelPor
       setBusy(false);
     }
   };
+  return { busy, run, label: t(`excel.export.${what.kind}`) };
+}
+
+export function ExcelExportButton(props: { workspace: Workspace; excel: ExcelPort | undefined; what: ExportWhat; size?: 'small' | 'medium' }) {
+  const { workspace, excel, what, size } = props;
+  const { busy, run, label } = useExcelExport(workspace, excel, what);
+  if (!excel) return null;
   return (
     <Button size={size} icon={<ArrowExportRegular />} disabled={busy} onClick={() => void run()}>
-      {t(`excel.export.${what.kind}`)}
+      {label}
     </Button>
+  );
+}
+
+/** The same action as an item of a row's menu (a list's row: a logged segment's entries). */
+export function ExcelExportMenuItem(props: { workspace: Workspace; excel: ExcelPort | undefined; what: ExportWhat }) {
+  const { workspace, excel, what } = props;
+  const { run, label } = useExcelExport(workspace, excel, what);
+  if (!excel) return null;
+  return (
+    <MenuItem icon={<ArrowExportRegular />} onClick={() => void run()}>
+      {label}
+    </MenuItem>
   );
 }

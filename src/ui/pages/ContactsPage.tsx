@@ -1,12 +1,15 @@
 // Contacts: browse and filter (BC filter expressions on name and city), in a virtualized list.
-import { Field, Input, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, Input, MessageBar, MessageBarBody, Spinner, Text, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { CriteriaFilters } from '../../domain/criteria';
+import type { ExcelPort } from '../../domain/excelPort';
 import { errorText, optionCaption } from '../errorText';
+import { ExcelExportButton } from '../excel/ExcelExportButton';
 import { useContacts } from '../hooks/useContacts';
 import { useI18n } from '../i18n/i18n';
 import type { Navigate } from '../routes';
+import { useWorkspace } from '../services';
 
 const ROW = 44;
 const useStyles = makeStyles({
@@ -29,9 +32,11 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground3 },
 });
 
-export function ContactsPage(_props: { navigate: Navigate }) {
+/** `excel` (in Excel only): the contacts go to a new sheet. */
+export function ContactsPage({ excel }: { navigate: Navigate; excel?: ExcelPort }) {
   const { t, formatNumber } = useI18n();
   const s = useStyles();
+  const workspace = useWorkspace();
   const [name, setName] = useState('');
   const [city, setCity] = useState('');
   const deferredName = useDeferredValue(name);
@@ -51,6 +56,11 @@ export function ContactsPage(_props: { navigate: Navigate }) {
 
   return (
     <section>
+      {excel ? (
+        <Toolbar>
+          <ExcelExportButton workspace={workspace} excel={excel} what={{ kind: 'contacts' }} />
+        </Toolbar>
+      ) : null}
       <Text size={200} className={s.hint}>
         {t('contacts.filterHint')}
       </Text>

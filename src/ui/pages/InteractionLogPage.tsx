@@ -1,37 +1,40 @@
 // Interaction Log Entries (BC page 5076): filters, Switch Check Mark in Canceled, Evaluation, the stored
-// letter, Delete Canceled Entries.
+// letter (a new Word document in Word, a .docx download elsewhere), Delete Canceled Entries, and in Excel
+// the entries as they are filtered to a new sheet.
 import { Button, Dropdown, Field, Input, MessageBar, MessageBarBody, Option, Spinner, Text, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
 import { DeleteRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { Evaluation } from '../../domain/enums';
+import type { ExcelPort } from '../../domain/excelPort';
 import type { InteractionLogEntry } from '../../domain/log';
+import type { WordPort } from '../../domain/wordPort';
 import type { InteractionLogFilter } from '../../domain/workspace';
 import { useConfirm } from '../confirm';
 import { errorText, optionCaption } from '../errorText';
+import { ExcelExportButton } from '../excel/ExcelExportButton';
 import { useInteractionLog } from '../hooks/useInteractionLog';
 import { useI18n } from '../i18n/i18n';
 import { useNotify } from '../notify';
 import { useWorkspace } from '../services';
-import { SimpleDialog } from '../dialogs/SimpleDialog';
+import { showLetter } from '../word/showLetter';
 
 const useStyles = makeStyles({
   filters: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
   entry: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, padding: `${tokens.spacingVerticalS} 0`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   line: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   canceled: { textDecoration: 'line-through' },
-  letter: { whiteSpace: 'pre-wrap', fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase100, maxHeight: '50vh', overflow: 'auto' },
 });
 const evaluations: Evaluation[] = ['', 'Very Positive', 'Positive', 'Neutral', 'Negative', 'Very Negative'];
 const MAX_SHOWN = 500;
 
-export function InteractionLogPage({ initialFilter }: { initialFilter?: InteractionLogFilter }) {
+/** `excel` in Excel, `word` in Word: the host adapters (undefined elsewhere). */
+export function InteractionLogPage({ initialFilter, excel, word }: { initialFilter?: InteractionLogFilter; excel?: ExcelPort; word?: WordPort }) {
   const { t, formatNumber, formatDate } = useI18n();
   const s = useStyles();
   const workspace = useWorkspace();
   const confirm = useConfirm();
   const notify = useNotify();
   const [filter, setFilter] = useState<InteractionLogFilter>(initialFilter ?? {});
-  const [letter, setLetter] = useState<InteractionLogEntry>();
   const result = useInteractionLog(filter);
   const setText = (k: 'contactNo' | 'segmentNo' | 'interactionTemplateCode' | 'salespersonCode' | 'date', v: string) => {
     const next = { ...filter };
@@ -50,6 +53,16 @@ export function InteractionLogPage({ initialFilter }: { initialFilter?: Interact
     if (!(await confirm({ title: t('entries.deleteCanceled'), text: t('entries.deleteCanceledConfirm') }))) return;
     await act(async () => notify.success(t('entries.deleted', { n: formatNumber(await workspace.interactionLog.deleteCanceled()) })));
   };
+  const openLetter = (e: InteractionLogEntry) =>
+    act(async () => {
+      if (!e.letter) {
+        notify.info(t('entries.noLetter'));
+        return;
+      }
+      const file = `${e.segmentNo}-${e.entryNo}`;
+      const how = await showLetter(word, e.letter, file);
+      notify.success(how === 'opened' ? t('entries.letterOpened', { entryNo: e.entryNo }) : t('entries.letterDownloaded', { entryNo: e.entryNo, file: `${file}.docx` }));
+    });
   const canceled = filter.canceled === undefined ? 'any' : filter.canceled ? 'yes' : 'no';
   const canceledLabel = { any: t('entries.canceledAny'), yes: t('entries.canceledYes'), no: t('entries.canceledNo') };
 
@@ -62,6 +75,7 @@ export function InteractionLogPage({ initialFilter }: { initialFilter?: Interact
         >
           {t('entries.deleteCanceled')}
         </Button>
+        <ExcelExportButton workspace={workspace} excel={excel} what={{ kind: 'interactionLog', filter }} />
       </Toolbar>
       {filter.loggedSegmentEntryNo !== undefined ? <Text>{t('entries.forLogged', { entryNo: filter.loggedSegmentEntryNo })}</Text> : null}
       <div className={s.filters} role="search" aria-label={t('entries.filters')}>
@@ -121,7 +135,7 @@ export function InteractionLogPage({ initialFilter }: { initialFilter?: Interact
                 <Button size="small" onClick={() => void act(() => workspace.interactionLog.toggleCanceled(e.entryNo))}>
                   {t('entries.switchCanceled')}
                 </Button>
-                <Button size="small" onClick={() => setLetter(e)}>
+                <Button size="small" onClick={() => void openLetter(e)}>
                   {t('entries.showLetter')}
                 </Button>
               </div>
@@ -129,27 +143,7 @@ export function InteractionLogPage({ initialFilter }: { initialFilter?: Interact
           ))}
         </div>
       )}
-      {letter ? (
-        <SimpleDialog title={`${t('field.letter')} · ${letter.entryNo} · ${letter.contactNo}`} onClose={() => setLetter(undefined)}>
-          {letter.subject ? <Text weight="semibold">{letter.subject}</Text> : null}
-          {letter.comment ? <Text>{letter.comment}</Text> : null}
-          {letter.letter ? <pre className={s.letter}>{letterText(letter.letter)}</pre> : <Text>{t('entries.noLetter')}</Text>}
-        </SimpleDialog>
-      ) : null}
     </section>
   );
 }
 
-/** The readable text of a letter's body OOXML (paragraphs become lines). */
-function letterText(ooxml: string): string {
-  return ooxml
-    .replace(/<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g, (p) => `${p}\n`)
-    .replace(/<w:br\/>/g, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&')
-    .trim();
-}

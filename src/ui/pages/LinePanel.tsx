@@ -3,10 +3,12 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, MessageBar, MessageBarBody, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { CriteriaActionView } from '../../domain/criteria';
+import type { ExcelPort } from '../../domain/excelPort';
 import type { SegmentLine, SegmentLineInput } from '../../domain/segment';
 import { useConfirm } from '../confirm';
 import { criteriaSummary } from '../criteriaSummary';
 import { optionCaption } from '../errorText';
+import { ShowInSheetButton } from '../excel/ShowInSheetButton';
 import { useT } from '../i18n/i18n';
 import { useNotify } from '../notify';
 import { useWorkspace } from '../services';
@@ -27,7 +29,8 @@ const fields: FieldSpec[] = [
   { name: 'attemptFailed', kind: 'bool' },
 ];
 
-export function LinePanel(props: { segmentNo: string; line: SegmentLine; contactName: string; criteria: CriteriaActionView[]; onClose(): void }) {
+/** `excel` (in Excel only): Show in the sheet selects the row the line's contact was imported from. */
+export function LinePanel(props: { segmentNo: string; line: SegmentLine; contactName: string; criteria: CriteriaActionView[]; excel?: ExcelPort; onClose(): void }) {
   const t = useT();
   const s = useStyles();
   const workspace = useWorkspace();
@@ -76,6 +79,11 @@ export function LinePanel(props: { segmentNo: string; line: SegmentLine; contact
                   : t('segment.addedByUnknown')}
               </MessageBarBody>
             </MessageBar>
+            {props.excel ? (
+              <div>
+                <ShowInSheetButton workspace={workspace} excel={props.excel} contactNo={line.contactNo} />
+              </div>
+            ) : null}
             {fields.map((f) => (
               <HeaderField key={f.name} spec={f} value={current[f.name as keyof SegmentLine]} onCommit={(v) => setPatch((p) => ({ ...p, [f.name]: v }))} />
             ))}

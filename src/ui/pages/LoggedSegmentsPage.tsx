@@ -2,8 +2,10 @@
 // Canceled Segments, and the interaction log entries of each.
 import { Button, Checkbox, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Toolbar, makeStyles } from '@fluentui/react-components';
 import { DeleteRegular, MoreVerticalRegular } from '@fluentui/react-icons';
+import type { ExcelPort } from '../../domain/excelPort';
 import type { LoggedSegment } from '../../domain/log';
 import { useConfirm } from '../confirm';
+import { ExcelExportMenuItem } from '../excel/ExcelExportButton';
 import { useLoggedSegments } from '../hooks/useLoggedSegments';
 import { useI18n } from '../i18n/i18n';
 import { useNotify } from '../notify';
@@ -12,7 +14,8 @@ import { useWorkspace } from '../services';
 
 const useStyles = makeStyles({ num: { textAlign: 'end' }, narrow: { width: '2.5em' }, desc: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } });
 
-export function LoggedSegmentsPage({ navigate }: { navigate: Navigate }) {
+/** `excel` (in Excel only): each logged segment's menu writes its entries to a new sheet. */
+export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; excel?: ExcelPort }) {
   const { t, formatNumber, formatDate } = useI18n();
   const s = useStyles();
   const workspace = useWorkspace();
@@ -94,6 +97,7 @@ export function LoggedSegmentsPage({ navigate }: { navigate: Navigate }) {
                     <MenuPopover>
                       <MenuList>
                         <MenuItem onClick={() => navigate({ page: 'interactionLog', filter: { loggedSegmentEntryNo: l.entryNo } })}>{t('logged.entries')}</MenuItem>
+                        <ExcelExportMenuItem workspace={workspace} excel={excel} what={{ kind: 'loggedSegment', entryNo: l.entryNo }} />
                         <MenuItem onClick={() => void toggle(l)}>{t('logged.switchCanceled')}</MenuItem>
                         <MenuItem onClick={() => void followUp(l)}>{t('logged.createFollowUp')}</MenuItem>
                       </MenuList>

@@ -2,6 +2,7 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { CriteriaKind } from '../../domain/enums';
+import type { ExcelPort } from '../../domain/excelPort';
 import type { SegmentLine } from '../../domain/segment';
 import { useConfirm } from '../confirm';
 import { ApplyMailingGroupDialog } from '../dialogs/ApplyMailingGroupDialog';
@@ -12,6 +13,7 @@ import { ReuseCriteriaDialog } from '../dialogs/ReuseCriteriaDialog';
 import { ReuseSegmentDialog } from '../dialogs/ReuseSegmentDialog';
 import { SaveCriteriaDialog } from '../dialogs/SaveCriteriaDialog';
 import { downloadBlob } from '../download';
+import { ExcelExportButton } from '../excel/ExcelExportButton';
 import { useContacts } from '../hooks/useContacts';
 import { useSegment } from '../hooks/useSegment';
 import { useI18n } from '../i18n/i18n';
@@ -26,6 +28,7 @@ import { SegmentHeaderForm } from './SegmentHeaderForm';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   addLine: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'end' },
+  linesBar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center', justifyContent: 'space-between' },
   grow: { flexGrow: 1, minWidth: 0 },
 });
 
@@ -35,7 +38,8 @@ type Open =
   | { dialog: 'line'; line: SegmentLine }
   | undefined;
 
-export function SegmentPage({ no, navigate, back }: { no: string; navigate: Navigate; back(): void }) {
+/** `excel`: the Excel adapter, in Excel only (the lines go to a sheet; a line shows its contact's row). */
+export function SegmentPage({ no, navigate, back, excel }: { no: string; navigate: Navigate; back(): void; excel?: ExcelPort }) {
   const { t, formatNumber } = useI18n();
   const s = useStyles();
   const { workspace, transfer, host } = useServices();
@@ -114,9 +118,12 @@ export function SegmentPage({ no, navigate, back }: { no: string; navigate: Navi
     <div className={s.root}>
       <SegmentActions onAction={onAction} canImportFromSheet={host === 'Excel'} canExport={transfer !== undefined} />
       <SegmentHeaderForm header={header} />
-      <Text weight="semibold" as="h2" size={300}>
-        {t('segment.lines')} · {t('segment.linesCount', { n: formatNumber(lines.length) })}
-      </Text>
+      <div className={s.linesBar}>
+        <Text weight="semibold" as="h2" size={300}>
+          {t('segment.lines')} · {t('segment.linesCount', { n: formatNumber(lines.length) })}
+        </Text>
+        <ExcelExportButton workspace={workspace} excel={excel} what={{ kind: 'segment', segmentNo: no }} size="small" />
+      </div>
       {lines.length === 0 ? <Text>{t('segment.noLines')}</Text> : <LinesGrid lines={lines} names={names} onOpen={(line) => setOpen({ dialog: 'line', line })} />}
       <form
         className={s.addLine}
@@ -150,7 +157,7 @@ export function SegmentPage({ no, navigate, back }: { no: string; navigate: Navi
       {open?.dialog === 'reuseSegment' ? <ReuseSegmentDialog segmentNo={no} noOfCriteriaActions={header.noOfCriteriaActions} onClose={close} /> : null}
       {open?.dialog === 'applyMailingGroup' ? <ApplyMailingGroupDialog segmentNo={no} onClose={close} /> : null}
       {open?.dialog === 'criteriaList' ? <CriteriaListDialog segmentNo={no} criteria={criteria} onClose={close} /> : null}
-      {open?.dialog === 'line' ? <LinePanel segmentNo={no} line={open.line} contactName={names.get(open.line.contactNo) ?? ''} criteria={criteria} onClose={close} /> : null}
+      {open?.dialog === 'line' ? <LinePanel segmentNo={no} line={open.line} contactName={names.get(open.line.contactNo) ?? ''} criteria={criteria} excel={excel} onClose={close} /> : null}
     </div>
   );
 }

@@ -26,7 +26,7 @@ export function NavMenu(props: { host: 'Excel' | 'Word' | 'none'; hostPages: Hos
         <MenuList>
           <MenuGroup>
             <MenuGroupHeader>{t('nav.groupSegments')}</MenuGroupHeader>
-            {host === 'Word' && hostPages.mailMerge ? item({ page: 'mailMerge' }, 'nav.mailMerge') : null}
+            {hostPages.mailMerge ? item({ page: 'mailMerge' }, 'nav.mailMerge') : null}
             {item({ page: 'segments' }, 'nav.segments')}
             {item({ page: 'loggedSegments' }, 'nav.loggedSegments')}
             {item({ page: 'interactionLog' }, 'nav.interactionLog')}

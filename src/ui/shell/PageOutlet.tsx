@@ -27,15 +27,15 @@ export function PageOutlet(props: { route: Route; navigate: Navigate; back(): vo
     case 'segments':
       return <SegmentsPage navigate={navigate} />;
     case 'segment':
-      return <SegmentPage key={route.no} no={route.no} navigate={navigate} back={back} />;
+      return <SegmentPage key={route.no} no={route.no} navigate={navigate} back={back} excel={hostPages.excel} />;
     case 'loggedSegments':
-      return <LoggedSegmentsPage navigate={navigate} />;
+      return <LoggedSegmentsPage navigate={navigate} excel={hostPages.excel} />;
     case 'interactionLog':
-      return <InteractionLogPage initialFilter={route.filter} />;
+      return <InteractionLogPage initialFilter={route.filter} excel={hostPages.excel} word={hostPages.word} />;
     case 'savedCriteria':
       return <SavedCriteriaPage />;
     case 'contacts':
-      return <ContactsPage navigate={navigate} />;
+      return <ContactsPage navigate={navigate} excel={hostPages.excel} />;
     case 'templates':
       return <TemplatesPage />;
     case 'codeList':
