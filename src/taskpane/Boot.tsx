@@ -1,20 +1,43 @@
-// The boot path: Office once (host.ts), then the workspace and the host's preferences in parallel, then
-// the pane for the host. A workspace that cannot open is said in words, not a blank pane.
+// The boot path: Office once (host.ts), then the workspace (shared through the server the pane came
+// from, src/sync) and the host's preferences in parallel, then the pane for the host. A workspace that
+// cannot open is said in words, not a blank pane. Unmounting stops the sync loop and closes the database.
 import { FluentProvider, MessageBar, MessageBarBody, Spinner, webLightTheme } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { UiLanguage } from '../domain/setup';
 import type { HostInfo } from '../office/host';
 import { openWorkspace, type WorkspaceHandle } from '../store/index';
+import { openPaneWorkspace } from '../sync/paneSync';
 import { App, type HostPages } from '../ui/App';
 import { languageFor, paneCatalogs } from '../ui/i18n/catalogs';
 import { makeTranslate } from '../ui/i18n/i18n';
-import type { Preferences } from '../ui/services';
+import type { Preferences, SyncService } from '../ui/services';
 import { hostPagesFor } from './hostPages';
 import { loadPreferences } from './preferences';
+import { syncService } from './syncService';
 import { transferApi } from './transfer';
 
-interface Ready {
+interface Opened {
   workspace: WorkspaceHandle;
+  /** Absent when the pane has no origin to reach a server (opened from a file). */
+  sync?: SyncService;
+  /** After a backup was restored: the shared workspace pulls again at once. */
+  onRestored?: () => void;
+  close(): Promise<void>;
+}
+
+/** The pane's own origin is its server; without one, the workspace stays in this browser. */
+async function openPane(): Promise<Opened> {
+  const origin = globalThis.location?.origin;
+  if (!origin || origin === 'null') {
+    const workspace = await openWorkspace();
+    return { workspace, close: async () => workspace.close() };
+  }
+  const pane = await openPaneWorkspace({}, origin);
+  return { workspace: pane.workspace, sync: syncService(pane.sync, origin), onRestored: () => pane.sync.notifyLocalChange(), close: () => pane.close() };
+}
+
+interface Ready {
+  opened: Opened;
   preferences: Preferences;
   language: UiLanguage;
   hostPages: HostPages;
@@ -25,12 +48,14 @@ export function Boot({ info }: { info: HostInfo }) {
   const [failure, setFailure] = useState<string>();
   useEffect(() => {
     let live = true;
-    Promise.all([openWorkspace(), loadPreferences(info.host)]).then(
-      ([workspace, preferences]) => {
+    let current: Opened | undefined;
+    Promise.all([openPane(), loadPreferences(info.host)]).then(
+      ([opened, preferences]) => {
         const chosen = preferences.get<UiLanguage>('language');
         const language = chosen === 'en' || chosen === 'it' ? chosen : languageFor(info.displayLanguage);
-        if (live) setReady({ workspace, preferences, language, hostPages: hostPagesFor(info, workspace, preferences) });
-        else workspace.close();
+        if (!live) return void opened.close().catch(() => undefined);
+        current = opened;
+        setReady({ opened, preferences, language, hostPages: hostPagesFor(info, opened.workspace, preferences) });
       },
       (e: unknown) => live && setFailure(e instanceof Error ? e.message : String(e)),
     );
@@ -38,6 +63,7 @@ export function Boot({ info }: { info: HostInfo }) {
     void navigator.storage?.persist?.().catch(() => false);
     return () => {
       live = false;
+      void current?.close().catch(() => undefined);
     };
   }, [info]);
 
@@ -58,10 +84,10 @@ export function Boot({ info }: { info: HostInfo }) {
       </FluentProvider>
     );
   }
-  const { workspace } = ready;
+  const { workspace, sync, onRestored } = ready.opened;
   return (
     <App
-      services={{ workspace, preferences: ready.preferences, transfer: transferApi(workspace), host: info.host }}
+      services={{ workspace, preferences: ready.preferences, transfer: transferApi(workspace, onRestored), host: info.host, sync }}
       initialLanguage={ready.language}
       hostPages={ready.hostPages}
       onLanguageChange={(l) => void workspace.profile.update({ uiLanguage: l }).catch(() => undefined)}

@@ -4,8 +4,9 @@ import { fieldMessages } from '../messages/fields';
 import { listMessages } from '../messages/lists';
 import { segmentMessages } from '../messages/segment';
 import { shellMessages } from '../messages/shell';
+import { syncMessages } from '../messages/sync';
 
-export const paneCatalogs: MessageCatalog[] = [shellMessages, fieldMessages, segmentMessages, listMessages];
+export const paneCatalogs: MessageCatalog[] = [shellMessages, fieldMessages, segmentMessages, listMessages, syncMessages];
 
 /** The pane's language from the Office display language (it-IT → it; anything else → en). */
 export function languageFor(displayLanguage: string): 'en' | 'it' {

@@ -1,12 +1,14 @@
-// Setup: number series, defaults, the workspace locale; and the browser's storage (persistence, quota).
+// Setup: number series, defaults, the workspace locale; the shared workspace (server, personal key); and
+// the browser's storage (persistence, quota).
 import { Button, Field, Input, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { Setup } from '../../domain/setup';
 import { useSetup } from '../hooks/useSetup';
 import { useI18n } from '../i18n/i18n';
 import { useNotify } from '../notify';
-import { useWorkspace } from '../services';
+import { useServices } from '../services';
 import { HeaderField, type FieldSpec } from './HeaderField';
+import { SharedWorkspaceSetup } from './SharedWorkspaceSetup';
 
 const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS }, h: { margin: `${tokens.spacingVerticalM} 0 0` } });
 
@@ -20,7 +22,7 @@ const specs: FieldSpec[] = [
 export function SetupPage() {
   const { t } = useI18n();
   const s = useStyles();
-  const workspace = useWorkspace();
+  const { workspace, sync } = useServices();
   const setup = useSetup();
   const notify = useNotify();
   const update = async (patch: Partial<Setup>) => {
@@ -49,6 +51,14 @@ export function SetupPage() {
       <Field label={t('field.locale')} size="small" hint="en-US, it-IT, …">
         <Input size="small" defaultValue={setup.locale} onBlur={(e) => e.target.value !== setup.locale && void update({ locale: e.target.value })} />
       </Field>
+      {sync ? (
+        <>
+          <Text as="h2" weight="semibold" className={s.h}>
+            {t('sync.group')}
+          </Text>
+          <SharedWorkspaceSetup sync={sync} />
+        </>
+      ) : null}
       <Text as="h2" weight="semibold" className={s.h}>
         {t('setup.storage')}
       </Text>

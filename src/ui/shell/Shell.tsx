@@ -1,5 +1,5 @@
 // The frame of every page in a ~320 px pane: a top bar (Back, the page title, the pages menu), the
-// lasting conditions as MessageBars, and the current page.
+// lasting conditions as MessageBars (the shared workspace's status among them), and the current page.
 import { Button, MessageBar, MessageBarBody, Spinner, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowLeftRegular } from '@fluentui/react-icons';
 import { Suspense, useCallback, useEffect, useState } from 'react';
@@ -10,6 +10,7 @@ import { routeTitle, type Route } from '../routes';
 import { useServices } from '../services';
 import { NavMenu } from './NavMenu';
 import { PageOutlet } from './PageOutlet';
+import { SyncStatus } from './SyncStatus';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', height: '100%', minWidth: 0 },
@@ -55,6 +56,7 @@ export function Shell(props: { start: Route; hostPages: HostPages; language: UiL
             <MessageBarBody>{t('app.outsideOffice')}</MessageBarBody>
           </MessageBar>
         ) : null}
+        <SyncStatus onOpenSetup={() => setHistory([{ page: 'setup' }])} />
       </div>
       <main className={s.main}>
         <Suspense fallback={<Spinner size="small" label={t('common.loading')} />}>

@@ -1,0 +1,104 @@
+// The shared workspace on every page, small enough for a 320 px pane: one line with the connection and
+// the changes waiting; under it, each action of this pane that could not be applied (what, why, Retry,
+// Dismiss) and the numbers that changed because someone else took them first (shown until OK).
+import { Button, Caption1, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useState, useSyncExternalStore } from 'react';
+import { useT } from '../i18n/i18n';
+import { useNotify } from '../notify';
+import { useServices, type FailedSyncAction, type SyncService } from '../services';
+import { syncActionText, syncReasonText } from '../syncText';
+
+const SHOWN_FAILED = 3;
+
+const useStyles = makeStyles({
+  line: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0, color: tokens.colorNeutralForeground3 },
+  text: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 },
+  dot: { flexShrink: 0, width: '8px', height: '8px', borderRadius: tokens.borderRadiusCircular, backgroundColor: tokens.colorNeutralStroke1 },
+  connected: { backgroundColor: tokens.colorPaletteGreenForeground1 },
+  away: { backgroundColor: tokens.colorPaletteMarigoldForeground1 },
+  refused: { backgroundColor: tokens.colorPaletteRedForeground1 },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+/** Nothing when the pane has no shared workspace. */
+export function SyncStatus({ onOpenSetup }: { onOpenSetup?: () => void }) {
+  const { sync } = useServices();
+  return sync ? <SyncStatusOf sync={sync} onOpenSetup={onOpenSetup} /> : null;
+}
+
+function SyncStatusOf({ sync, onOpenSetup }: { sync: SyncService; onOpenSetup?: () => void }) {
+  const t = useT();
+  const s = useStyles();
+  const status = useSyncExternalStore(sync.subscribe, sync.getStatus);
+  const dot = { connected: s.connected, offline: s.away, unavailable: s.away, refused: s.refused, starting: undefined, stopped: undefined }[status.connection];
+  return (
+    <>
+      <div className={s.line} role="status" data-testid="sync-status" data-connection={status.connection} data-pending={status.pending}>
+        <span className={mergeClasses(s.dot, dot)} aria-hidden />
+        <Caption1 className={s.text}>
+          {t(`sync.${status.connection}`)}
+          {status.pending > 0 ? ` · ${status.pending === 1 ? t('sync.pendingOne') : t('sync.pendingMany', { n: status.pending })}` : ''}
+        </Caption1>
+        {status.connection === 'refused' && onOpenSetup ? (
+          <Link as="button" onClick={onOpenSetup}>
+            <Caption1>{t('sync.enterKey')}</Caption1>
+          </Link>
+        ) : null}
+      </div>
+      {status.failed.slice(0, SHOWN_FAILED).map((f) => (
+        <FailedAction key={f.id} failed={f} sync={sync} />
+      ))}
+      {status.failed.length > SHOWN_FAILED ? <Caption1>{t('sync.moreFailed', { n: status.failed.length - SHOWN_FAILED })}</Caption1> : null}
+      {status.renumbered.length > 0 ? (
+        <MessageBar intent="info" layout="multiline" data-testid="sync-renumbered">
+          <MessageBarBody>
+            <MessageBarTitle>{t('sync.renumberedTitle')}</MessageBarTitle>
+            <ul className={s.list}>
+              {status.renumbered.map((r) => (
+                <li key={`${r.table}:${r.id}:${r.to}`}>{t(`sync.renumbered.${r.table}`, { from: r.from, to: r.to })}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => sync.clearRenumbered()}>
+              {t('sync.renumberedOk')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
+    </>
+  );
+}
+
+function FailedAction({ failed, sync }: { failed: FailedSyncAction; sync: SyncService }) {
+  const t = useT();
+  const notify = useNotify();
+  const [busy, setBusy] = useState(false);
+  const run = async (what: () => Promise<unknown>, done?: string) => {
+    setBusy(true);
+    try {
+      await what();
+      if (done) notify.success(done);
+    } catch (e) {
+      notify.error(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <MessageBar intent="warning" layout="multiline" data-testid="sync-failed">
+      <MessageBarBody>
+        <MessageBarTitle>{t('sync.failedTitle', { action: syncActionText(t, failed) })}</MessageBarTitle>
+        {syncReasonText(t, failed)}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" disabled={busy} onClick={() => void run(() => sync.retry(failed.id), t('sync.retried'))}>
+          {t('sync.retry')}
+        </Button>
+        <Button size="small" appearance="subtle" disabled={busy} onClick={() => void run(() => sync.dismiss(failed.id))}>
+          {t('sync.dismiss')}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
