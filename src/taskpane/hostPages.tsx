@@ -30,7 +30,8 @@ export function hostPagesFor(info: HostInfo, workspace: Workspace, preferences: 
     const word = lazyWordPort({ comments: info.supports.wordApi1_4, createDocument: info.supports.wordApi1_3 });
     return { mailMerge: () => <MailMerge workspace={workspace} word={word} />, word, catalogs: [wordMessages] };
   }
-  return { mailMerge: () => <MailMerge workspace={workspace} word={undefined} />, catalogs: [wordMessages] };
+  // Outside Office the CSV import reports its problems in the Excel import's words.
+  return { mailMerge: () => <MailMerge workspace={workspace} word={undefined} />, catalogs: [wordMessages, excelMessages] };
 }
 
 const MailMerge = lazy(() => import(/* webpackChunkName: "word" */ '../ui/word/MailMergePage').then((m) => ({ default: m.MailMergePage })));

@@ -1,13 +1,15 @@
 // Outside Office: contacts from a CSV file (RFC 4180, UTF-8 with or without BOM, `,` or `;` detected),
 // the header row mapped to contact fields by the same mapping as the Excel import; the user reviews the
-// columns, then the valid rows are written in one transaction and may go onto a segment.
+// columns, then the rows are prepared in chunks (progress, Cancel) as the Excel import does, the valid
+// ones written in one transaction, and may go onto a segment. Problems are reported in the user's language.
 import { Button, Dropdown, Field, MessageBar, MessageBarBody, Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { suggestMapping, type ColumnMapping } from '../../domain/columnMapping';
 import { importContacts, type ContactImportResult } from '../../domain/contactImport';
 import { decodeCsvBytes, parseCsv, type CsvData } from '../../domain/csv';
-import { gridFromCsv, prepareRows } from '../../domain/sheetImport';
+import { gridFromCsv, prepareRowsInSteps } from '../../domain/sheetImport';
 import { fieldCaption } from '../errorText';
+import { problemText } from '../excel/excelText';
 import { useLongTask } from '../hooks/useLongTask';
 import { useSegments } from '../hooks/useSegments';
 import { useI18n } from '../i18n/i18n';
@@ -50,10 +52,11 @@ export function CsvImportPage({ navigate }: { navigate: Navigate }) {
     if (!file) return;
     try {
       const r = await task.run(async (c) => {
+        const label = t('csv.title');
         const total = file.csv.rows.length;
-        await c.step(t('csv.title'), 0, total);
-        const prepared = prepareRows(gridFromCsv(file.csv), file.mapping, { file: file.name });
-        await c.step(t('csv.title'), Math.round(total / 2), total);
+        await c.step(label, 0, total);
+        const prepared = await prepareRowsInSteps(gridFromCsv(file.csv), file.mapping, { file: file.name }, (done, all) => c.step(label, done, all));
+        await c.step(label, total, total);
         const imported = await importContacts(workspace, prepared);
         c.check();
         if (segmentNo && imported.contactNos.length) await workspace.segments.addContactList(segmentNo, imported.contactNos, { source: file.name });
@@ -130,7 +133,7 @@ export function CsvImportPage({ navigate }: { navigate: Navigate }) {
           <MessageBarBody>
             <ul className={s.problems}>
               {result.problems.slice(0, MAX_PROBLEMS).map((p, i) => (
-                <li key={i}>{p.row ? t('csv.rejectedRow', { row: p.row, issues: p.message }) : p.message}</li>
+                <li key={i}>{problemText(t, p)}</li>
               ))}
             </ul>
           </MessageBarBody>
