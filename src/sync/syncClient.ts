@@ -71,6 +71,8 @@ export class SyncClient {
   private channel?: BroadcastChannel;
   private loops: Promise<unknown>[] = [];
   private serverRev = 0;
+  /** The last round failed: the next one first asks the server cheaply whether it is back. */
+  private failing = false;
   private readonly fetch: typeof fetch;
   private readonly opts: Required<Pick<SyncClientOptions, 'bodyCap' | 'maxChangesetsPerPush' | 'pageSize' | 'backoff'>> & SyncClientOptions;
 
@@ -175,11 +177,16 @@ export class SyncClient {
     while (!this.stopped) {
       try {
         this.dirty = false;
+        // While the server is away, a local change or the end of a backoff costs one small request, not
+        // the reading and packing of every pending changeset (a 10,000-line segment is megabytes).
+        if (this.failing) await this.probe();
         await this.syncNow();
+        this.failing = false;
         delay = this.opts.backoff.initialMs;
         await this.idle(undefined);
       } catch (e) {
         if (this.stopped) break;
+        this.failing = true;
         await this.refreshStatus().catch(() => undefined);
         this.set({ connection: connectionAfter(e), lastError: (e as Error).message });
         await this.idle(delay * (0.75 + Math.random() / 2));
@@ -273,6 +280,11 @@ export class SyncClient {
       }
     }
     return undefined;
+  }
+
+  /** One row at most from where this pane is: throws as a round would when the server is away or refuses. */
+  private async probe(): Promise<void> {
+    pullResponseSchema.parse(await this.call('GET', `/pull?since=${await this.opts.port.cursor()}&limit=1`));
   }
 
   /** Pulls pages from `since` until the end or until enough rows for one rebase. */

@@ -146,3 +146,28 @@ test.each(noServer)('with %s at the pane’s origin, the pane says %s and keeps 
     await pane.close();
   }
 });
+
+test('while the server is away, further changes cost one small request each, not another push of everything waiting', async () => {
+  const requests: string[] = [];
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const url = new URL(String(input));
+    if (!url.pathname.endsWith('/events')) requests.push(`${init?.method ?? 'GET'} ${url.pathname}${url.searchParams.get('limit') === '1' ? ' (probe)' : ''}`);
+    return new Response('not found', { status: 404 });
+  };
+  const pane = await openSyncedWorkspace(
+    { name: 'server-away', indexedDB: new IDBFactory(), IDBKeyRange },
+    { serverUrl: 'https://localhost:1', fetch, locks: null, events: false, backoff: { initialMs: 60_000, maxMs: 60_000 } },
+  );
+  const watched = Object.assign(pane, { clock: testClock(), name: 'away' });
+  try {
+    await pane.workspace.salespeople.upsert([{ code: 'JR', name: 'John' }]);
+    await waitFor(watched, (s) => s.connection === 'unavailable' && s.pending === 1, 'the first round to fail');
+    for (const code of ['BD', 'AB', 'CD']) await pane.workspace.salespeople.upsert([{ code, name: code }]);
+    await expect.poll(() => requests.filter((r) => r.endsWith('(probe)')).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    await waitFor(watched, (s) => s.pending === 4, 'every change to wait');
+    expect(requests.filter((r) => r.startsWith('POST'))).toEqual(['POST /api/v1/push']);
+    expect(requests.filter((r) => !r.startsWith('POST')).every((r) => r === 'GET /api/v1/pull (probe)')).toBe(true);
+  } finally {
+    await pane.close();
+  }
+});
