@@ -26,6 +26,30 @@ export const segmentHeaderInputSchema = z.object({
 });
 export type SegmentHeaderInput = z.infer<typeof segmentHeaderInputSchema>;
 
+/** A header with every field blank: what a new segment starts from before its defaults. */
+export function emptySegmentHeaderInput(): SegmentHeaderInput {
+  return {
+    description: '',
+    salespersonCode: '',
+    date: '',
+    campaignNo: '',
+    campaignTarget: false,
+    campaignResponse: false,
+    interactionTemplateCode: '',
+    interactionGroupCode: '',
+    languageCodeDefault: '',
+    subjectDefault: '',
+    correspondenceTypeDefault: '',
+    ignoreContactCorresType: false,
+    informationFlow: '',
+    initiatedBy: '',
+    unitCost: 0,
+    unitDuration: 0,
+    sendWordDocsAsAttmt: false,
+    letters: {},
+  };
+}
+
 export const segmentHeaderRecordSchema = segmentHeaderInputSchema.extend({
   ...recordBase,
   no: code20,

@@ -4,6 +4,7 @@ import { quoteFilterValue } from '../domain/filterExpression';
 import { SegmentsError } from '../domain/errors';
 import { headerFromTemplate, lineDefaults, propagateHeaderChange } from '../domain/lineDefaults';
 import {
+  emptySegmentHeaderInput,
   segmentHeaderInputSchema,
   segmentHeaderRecordSchema,
   segmentLineInputSchema,
@@ -41,26 +42,6 @@ function invalid(what: string, error: ZodError): SegmentsError {
   return new SegmentsError('INVALID_INPUT', `${what}: ${issues.join('; ')}`, { field: String(error.issues[0]?.path[0] ?? '') });
 }
 
-const emptyHeader = (): SegmentHeaderInput => ({
-  description: '',
-  salespersonCode: '',
-  date: '',
-  campaignNo: '',
-  campaignTarget: false,
-  campaignResponse: false,
-  interactionTemplateCode: '',
-  interactionGroupCode: '',
-  languageCodeDefault: '',
-  subjectDefault: '',
-  correspondenceTypeDefault: '',
-  ignoreContactCorresType: false,
-  informationFlow: '',
-  initiatedBy: '',
-  unitCost: 0,
-  unitDuration: 0,
-  sendWordDocsAsAttmt: false,
-  letters: {},
-});
 
 async function requireTemplate(ctx: StoreContext, code: string) {
   const t = await templateByCode(ctx, code);
@@ -77,7 +58,7 @@ export async function createSegment(ctx: StoreContext, s: ActionScope, input: Pa
     (await ctx.db.segments.where('no').equals(n).count()) > 0 || (await ctx.db.loggedSegments.where('segmentNo').equals(n).count()) > 0,
   );
   let fields: SegmentHeaderInput = {
-    ...emptyHeader(),
+    ...emptySegmentHeaderInput(),
     date: s.today,
     salespersonCode: profile.salespersonCode,
     correspondenceTypeDefault: setup.defaultCorrespondenceType,

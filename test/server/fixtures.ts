@@ -1,4 +1,6 @@
 // Builders for server tests: rows that satisfy the domain schemas, and a small API client.
+import { emptyContactFields } from '../../src/domain/contact';
+import { emptySegmentHeaderInput } from '../../src/domain/segment';
 import type { Change, Changeset } from '../../src/domain/syncProtocol';
 
 let seq = 0;
@@ -11,25 +13,10 @@ const base = (id: string) => ({ id, createdAt: at, updatedAt: at });
 export function segment(id: string, no: string, patch: Record<string, unknown> = {}) {
   return {
     ...base(id),
+    ...emptySegmentHeaderInput(),
     no,
     description: `Segment ${no}`,
-    salespersonCode: '',
     date: '2026-11-29',
-    campaignNo: '',
-    campaignTarget: false,
-    campaignResponse: false,
-    interactionTemplateCode: '',
-    interactionGroupCode: '',
-    languageCodeDefault: '',
-    subjectDefault: '',
-    correspondenceTypeDefault: '' as const,
-    ignoreContactCorresType: false,
-    informationFlow: '' as const,
-    initiatedBy: '' as const,
-    unitCost: 0,
-    unitDuration: 0,
-    sendWordDocsAsAttmt: false,
-    letters: {},
     ...patch,
   };
 }
@@ -68,38 +55,7 @@ export function loggedSegment(id: string, entryNo: number, segmentNo: string, us
 }
 
 export function contact(id: string, no: string) {
-  return {
-    ...base(id),
-    no,
-    type: 'Person' as const,
-    name: `Contact ${no}`,
-    name2: '',
-    companyNo: '',
-    companyName: '',
-    jobTitle: '',
-    salutationCode: '',
-    address: '',
-    address2: '',
-    postCode: '',
-    city: '',
-    county: '',
-    countryRegionCode: '',
-    languageCode: '',
-    territoryCode: '',
-    salespersonCode: '',
-    email: '',
-    phoneNo: '',
-    mobilePhoneNo: '',
-    correspondenceType: '' as const,
-    excludeFromSegment: false,
-    mailingGroups: [],
-    industryGroups: [],
-    jobResponsibilities: [],
-    businessRelations: [],
-    profileAnswers: [],
-    extra: {},
-    source: {},
-  };
+  return { ...base(id), ...emptyContactFields(no), name: `Contact ${no}` };
 }
 
 export const put = (table: Change['table'], value: { id: string; [field: string]: unknown }, baseRev = 0): Change => ({ table, id: value.id, op: 'put', value, baseRev });

@@ -1,6 +1,6 @@
 // Small record builders for store tests that write tables directly.
 import { emptyContactFields, type Contact } from '../../src/domain/contact';
-import type { SegmentHeaderRecord, SegmentLine } from '../../src/domain/segment';
+import { emptySegmentHeaderInput, type SegmentHeaderRecord, type SegmentLine } from '../../src/domain/segment';
 
 const stamp = '2026-03-01T09:00:00.000Z';
 
@@ -15,24 +15,10 @@ export function makeSegment(id: string, no: string, over: Partial<SegmentHeaderR
     no,
     createdAt: stamp,
     updatedAt: stamp,
+    ...emptySegmentHeaderInput(),
     description: `Segment ${no}`,
     salespersonCode: 'JR',
     date: '2026-03-01',
-    campaignNo: '',
-    campaignTarget: false,
-    campaignResponse: false,
-    interactionTemplateCode: '',
-    interactionGroupCode: '',
-    languageCodeDefault: '',
-    subjectDefault: '',
-    correspondenceTypeDefault: '',
-    ignoreContactCorresType: false,
-    informationFlow: '',
-    initiatedBy: '',
-    unitCost: 0,
-    unitDuration: 0,
-    sendWordDocsAsAttmt: false,
-    letters: {},
     ...over,
   };
 }

@@ -2,6 +2,7 @@
 // focus; a change that lines inherit asks BC's question "apply to the lines?" first.
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, makeStyles, tokens } from '@fluentui/react-components';
 import type { SegmentHeader, SegmentHeaderInput } from '../../domain/segment';
+import { inheritedHeaderFields } from '../../domain/lineDefaults';
 import { useConfirm } from '../confirm';
 import { fieldCaption } from '../errorText';
 import { useInteractionTemplates } from '../hooks/useInteractionTemplates';
@@ -15,23 +16,7 @@ const useStyles = makeStyles({
 });
 
 /** Header fields whose change BC offers to apply to the lines. */
-const inherited = new Set<keyof SegmentHeaderInput>([
-  'description',
-  'salespersonCode',
-  'date',
-  'campaignNo',
-  'campaignTarget',
-  'campaignResponse',
-  'correspondenceTypeDefault',
-  'ignoreContactCorresType',
-  'unitCost',
-  'unitDuration',
-  'interactionTemplateCode',
-  'subjectDefault',
-  'informationFlow',
-  'initiatedBy',
-  'languageCodeDefault',
-]);
+const inherited = new Set<keyof SegmentHeaderInput>(inheritedHeaderFields);
 
 const general: FieldSpec[] = [
   { name: 'description', kind: 'text', max: 100 },
