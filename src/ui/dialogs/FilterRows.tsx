@@ -12,6 +12,12 @@ const useStyles = makeStyles({
   dropdown: { minWidth: 0, width: '100%' },
 });
 
+/** The field a new row starts on: City, else the first contact field no row uses yet. */
+export function firstFreeField(rows: FilterRow[]): string {
+  const used = new Set(rows.map((r) => r.field));
+  return ['contact.city', ...contactFilterFields].find((f) => !used.has(f)) ?? 'contact.city';
+}
+
 export function FilterRows(props: { rows: FilterRow[]; onChange(rows: FilterRow[]): void; errorFor(row: FilterRow): string | undefined }) {
   const t = useT();
   const s = useStyles();
@@ -22,6 +28,8 @@ export function FilterRows(props: { rows: FilterRow[]; onChange(rows: FilterRow[
     <div>
       {rows.map((row, i) => {
         const isExtra = row.field.startsWith(EXTRA_PREFIX);
+        // One row per field: a second row would silently replace the first one's filter.
+        const taken = new Set(rows.filter((_, j) => j !== i).map((r) => r.field));
         const error = props.errorFor(row);
         return (
           <div className={s.row} key={i} data-testid={`filter-row-${i}`}>
@@ -36,7 +44,7 @@ export function FilterRows(props: { rows: FilterRow[]; onChange(rows: FilterRow[
                 >
                   <OptionGroup label={t('criteria.contactFields')}>
                     {contactFilterFields.map((f) => (
-                      <Option key={f} value={f}>
+                      <Option key={f} value={f} disabled={taken.has(f)}>
                         {caption(f)}
                       </Option>
                     ))}
@@ -46,14 +54,14 @@ export function FilterRows(props: { rows: FilterRow[]; onChange(rows: FilterRow[
                   </OptionGroup>
                   <OptionGroup label={t('criteria.relatedData')}>
                     {relatedFilterFields.map((f) => (
-                      <Option key={f} value={f}>
+                      <Option key={f} value={f} disabled={taken.has(f)}>
                         {caption(f)}
                       </Option>
                     ))}
                   </OptionGroup>
                   <OptionGroup label={t('criteria.interactionLog')}>
                     {interactionLogFilterFields.map((f) => (
-                      <Option key={f} value={f} text={`${t('criteria.interactionLog')}: ${caption(f)}`}>
+                      <Option key={f} value={f} disabled={taken.has(f)} text={`${t('criteria.interactionLog')}: ${caption(f)}`}>
                         {caption(f)}
                       </Option>
                     ))}
@@ -79,7 +87,7 @@ export function FilterRows(props: { rows: FilterRow[]; onChange(rows: FilterRow[
           </div>
         );
       })}
-      <Button size="small" icon={<AddRegular />} onClick={() => onChange([...rows, { field: 'contact.city', expression: '' }])}>
+      <Button size="small" icon={<AddRegular />} onClick={() => onChange([...rows, { field: firstFreeField(rows), expression: '' }])}>
         {t('criteria.addFilter')}
       </Button>
     </div>
