@@ -41,6 +41,8 @@ describe('the criteria dialog', () => {
     await typeFilter(dialog, 'Roma');
     await waitFor(() => expect(within(dialog).getByTestId('criteria-preview-result').textContent).toBe('+3 / −0'));
     expect(within(dialog).getByTestId('criteria-preview').textContent).toMatch(/C100.*P101.*P102/);
+    // The preview says who: each contact with its name.
+    await waitFor(() => expect(within(dialog).getByTestId('criteria-preview').textContent).toMatch(/C100 · Alfa Srl.*P101 · Anna Bianchi.*P102 · Marco Rossi/));
     expect((await ws.segments.get('SEG00001'))!.lines).toHaveLength(0); // a preview writes nothing
     await userEvent.click(within(dialog).getByLabelText('Ignore Exclusion'));
     await waitFor(() => expect(within(dialog).getByTestId('criteria-preview-result').textContent).toBe('+4 / −0'));

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { CriteriaOptions, StepResult } from '../../domain/criteria';
 import type { CriteriaKind } from '../../domain/enums';
 import { isSegmentsError } from '../../domain/errors';
+import { quoteFilterValue } from '../../domain/filterExpression';
 import type { SegmentHeader } from '../../domain/segment';
 import { useConfirm } from '../confirm';
 import { errorIsForRow, toCriteriaFilters, type FilterRow } from '../criteriaFilters';
@@ -152,13 +153,30 @@ export function CriteriaDialog({ header, kind, onClose, previewDelay = 300 }: Cr
 function ContactList({ title, nos }: { title: string; nos: string[] }) {
   const { t, formatNumber } = useI18n();
   const s = useStyles();
+  const workspace = useWorkspace();
+  const shown = nos.slice(0, SHOWN);
+  const shownKey = shown.join('\u0000');
+  // Names of the contacts shown, so the preview says who, not only which number.
+  const [names, setNames] = useState<Map<string, string>>(new Map());
+  useEffect(() => {
+    let live = true;
+    const list = shownKey === '' ? [] : shownKey.split('\u0000');
+    if (list.length === 0) return;
+    workspace.contacts.list({ contact: { no: list.map(quoteFilterValue).join('|') } }).then(
+      (contacts) => live && setNames(new Map(contacts.map((c) => [c.no, c.name]))),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [workspace, shownKey]);
   if (nos.length === 0) return null;
   return (
     <div>
       <Text size={200}>{title}</Text>
       <ul className={s.list}>
-        {nos.slice(0, SHOWN).map((n, i) => (
-          <li key={`${n}-${i}`}>{n}</li>
+        {shown.map((n, i) => (
+          <li key={`${n}-${i}`}>{names.get(n) ? `${n} · ${names.get(n)}` : n}</li>
         ))}
         {nos.length > SHOWN ? <li>{t('criteria.previewMore', { n: formatNumber(nos.length - SHOWN) })}</li> : null}
       </ul>
