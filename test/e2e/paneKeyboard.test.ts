@@ -1,22 +1,11 @@
 // The main flow with the keyboard only: Tab to move, Enter and Space to act, Escape to close. (The CSV
 // file is handed to the file input as the browser's file chooser would; everything after is keys.)
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launch, removeProfile, type BrowserSession } from './browser';
+import { expect, test } from 'vitest';
 import { PaneDriver, contactsCsv } from './paneDriver';
-import { serveDist } from './staticServer';
+import { usePaneSession } from './paneSession';
 
-let server: Awaited<ReturnType<typeof serveDist>>;
-let session: BrowserSession;
-beforeAll(async () => {
-  server = await serveDist();
-  session = await launch();
-});
-afterAll(async () => {
-  await session?.close();
-  if (session) removeProfile(session.profileDir);
-  await server?.close();
-});
+const pane = usePaneSession();
 
 /**
  * Presses Tab until the focused element matches, as a keyboard user does; fails after 150 presses. Tab
@@ -41,10 +30,10 @@ async function tab(page: Page, predicate: string, what: string) {
 }
 
 test('create a segment, add contacts by criteria, open a line, comment it and go back, with the keyboard only', async () => {
-  const { page } = session;
+  const { page } = pane.session;
   const d = new PaneDriver(page, 'en');
   const { t } = d;
-  await page.goto(`${server.url}/taskpane.html`);
+  await page.goto(pane.url);
   await d.goTo('nav.csvImport');
   await page.getByTestId('csv-file').setInputFiles({ name: 'contatti.csv', mimeType: 'text/csv', buffer: contactsCsv() });
   await page.getByTestId('csv-rows').waitFor();

@@ -1,23 +1,12 @@
 // 10,000 contacts from a CSV file (long work: progress, the pane stays responsive), a segment of 10,000
 // lines, and its virtualized grid: fewer than 200 row elements in the DOM and no long task over 100 ms
 // while scrolling, measured in Chromium with a PerformanceObserver for 'longtask'.
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launch, removeProfile, type BrowserSession } from './browser';
+import { expect, test } from 'vitest';
 import { PaneDriver } from './paneDriver';
-import { serveDist } from './staticServer';
+import { usePaneSession } from './paneSession';
 
 const N = 10_000;
-let server: Awaited<ReturnType<typeof serveDist>>;
-let session: BrowserSession;
-beforeAll(async () => {
-  server = await serveDist();
-  session = await launch();
-});
-afterAll(async () => {
-  await session?.close();
-  if (session) removeProfile(session.profileDir);
-  await server?.close();
-});
+const pane = usePaneSession();
 
 function bigCsv(): Buffer {
   const lines = ['No.,Name,City,Email'];
@@ -26,10 +15,10 @@ function bigCsv(): Buffer {
 }
 
 test(`a segment of ${N.toLocaleString('en-US')} lines scrolls with fewer than 200 rows in the DOM and no long task over 100 ms`, async () => {
-  const { page } = session;
+  const { page } = pane.session;
   const d = new PaneDriver(page, 'en');
   const { t } = d;
-  await page.goto(`${server.url}/taskpane.html`);
+  await page.goto(pane.url);
   await d.goTo('nav.csvImport');
   await page.getByTestId('csv-file').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: bigCsv() });
   await page.getByTestId('csv-rows').filter({ hasText: t('csv.rows', { n: '10,000' }) }).waitFor();
