@@ -1,6 +1,6 @@
 // Add Contacts / Reduce Contacts / Refine Contacts: filters as BC filter expressions, the options, and a
 // live +N / −M preview (the same step, nothing written) before running.
-import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, ProgressBar, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import type { CriteriaOptions, StepResult } from '../../domain/criteria';
 import type { CriteriaKind } from '../../domain/enums';
@@ -13,6 +13,7 @@ import { errorText, optionCaption } from '../errorText';
 import { useI18n } from '../i18n/i18n';
 import { useNotify } from '../notify';
 import { useWorkspace } from '../services';
+import { WorkingBar } from '../shell/ProgressPanel';
 import { FilterRows } from './FilterRows';
 
 const useStyles = makeStyles({
@@ -115,12 +116,7 @@ export function CriteriaDialog({ header, kind, onClose, previewDelay = 300 }: Cr
                 <Checkbox key={o} label={t(`criteria.${o}`)} checked={Boolean(options[o])} onChange={(_, d) => setOptions({ ...options, [o]: d.checked === true })} />
               ))}
             </div>
-            {running ? (
-              // One transaction in the workspace: it cannot stop half-way, so it shows that it works, without a Cancel.
-              <Field validationMessage={t('common.working')} validationState="none" data-testid="running">
-                <ProgressBar />
-              </Field>
-            ) : null}
+            {running ? <WorkingBar /> : null}
             <div className={s.preview} aria-live="polite" data-testid="criteria-preview">
               <Text weight="semibold">{t('criteria.preview')}: </Text>
               {preview.pending ? (

@@ -1,6 +1,6 @@
 // Log (BC's "Log Segment"): the options, and the pre-flight: the entries that would be written and every
 // blocker, per line, in words; Log stays disabled while anything blocks it.
-import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, ProgressBar, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { SegmentsError } from '../../domain/errors';
 import type { LogBlocker, LogOptions, LogPreview, LogResult } from '../../domain/log';
@@ -8,6 +8,7 @@ import { errorText, optionCaption } from '../errorText';
 import { useI18n } from '../i18n/i18n';
 import { useNotify } from '../notify';
 import { useWorkspace } from '../services';
+import { WorkingBar } from '../shell/ProgressPanel';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalM },
@@ -77,12 +78,7 @@ export function LogDialog({ segmentNo, onClose, onLogged, letters }: LogDialogPr
               </Text>
               <Checkbox label={t('log.createFollowUp')} checked={options.createFollowUp} onChange={(_, d) => setOptions({ ...options, createFollowUp: d.checked === true })} />
             </div>
-            {running ? (
-              // One transaction in the workspace: it cannot stop half-way, so it shows that it works, without a Cancel.
-              <Field validationMessage={t('common.working')} validationState="none" data-testid="running">
-                <ProgressBar />
-              </Field>
-            ) : null}
+            {running ? <WorkingBar /> : null}
             <div className={s.section} aria-live="polite" data-testid="log-preflight">
               <Text weight="semibold">{t('log.preflight')}</Text>
               {preview === undefined ? (

@@ -20,3 +20,16 @@ export function ProgressPanel({ progress, onCancel }: { progress: TaskProgress; 
     </div>
   );
 }
+
+/**
+ * Work that runs as one workspace transaction: it cannot stop half-way, so it shows that it works,
+ * without a Cancel.
+ */
+export function WorkingBar() {
+  const { t } = useI18n();
+  return (
+    <Field validationMessage={t('common.working')} validationState="none" data-testid="running">
+      <ProgressBar />
+    </Field>
+  );
+}
