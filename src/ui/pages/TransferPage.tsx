@@ -75,18 +75,7 @@ export function TransferPage({ navigate }: { navigate: Navigate }) {
       <Text size={200} className={s.hint}>
         {t('transfer.packagesHint')}
       </Text>
-      <Field label={t('transfer.importPackage')}>
-        <input
-          type="file"
-          accept=".json,application/json"
-          aria-label={t('transfer.importPackage')}
-          data-testid="import-package"
-          onChange={(e) => {
-            void importPackage(e.target.files?.[0]);
-            e.target.value = '';
-          }}
-        />
-      </Field>
+      <JsonFileField label={t('transfer.importPackage')} testId="import-package" onFile={(f) => void importPackage(f)} />
       {note ? (
         <MessageBar intent="warning" data-testid="renumbered">
           <MessageBarBody>{note}</MessageBarBody>
@@ -105,18 +94,25 @@ export function TransferPage({ navigate }: { navigate: Navigate }) {
           {t('transfer.makeBackup')}
         </Button>
       )}
-      <Field label={t('transfer.restore')}>
-        <input
-          type="file"
-          accept=".json,application/json"
-          aria-label={t('transfer.restore')}
-          data-testid="restore-backup"
-          onChange={(e) => {
-            void restore(e.target.files?.[0]);
-            e.target.value = '';
-          }}
-        />
-      </Field>
+      <JsonFileField label={t('transfer.restore')} testId="restore-backup" onFile={(f) => void restore(f)} />
     </div>
+  );
+}
+
+/** A JSON file chosen by the user; the same file can be chosen again right after. */
+function JsonFileField({ label, testId, onFile }: { label: string; testId: string; onFile(file: File | undefined): void }) {
+  return (
+    <Field label={label}>
+      <input
+        type="file"
+        accept=".json,application/json"
+        aria-label={label}
+        data-testid={testId}
+        onChange={(e) => {
+          onFile(e.target.files?.[0]);
+          e.target.value = '';
+        }}
+      />
+    </Field>
   );
 }
