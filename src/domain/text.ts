@@ -2,17 +2,17 @@
 // UTF-16 surrogate, no C0 control character but tab, CR and LF (and no DEL). PostgreSQL's jsonb refuses
 // NUL and lone surrogates; XML (letters) and BC text refuse the controls. Every schema of a stored row
 // and of an action's arguments checks it; the server checks the same rule with the same function.
-import { z } from 'zod';
+import { z } from "zod";
 
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-export type TextProblem = 'nul' | 'control' | 'loneSurrogate';
+export type TextProblem = "nul" | "control" | "loneSurrogate";
 
 /** What breaks the text rule in `s`, or undefined when `s` may be stored. */
 export function storedTextProblem(s: string): TextProblem | undefined {
   const m = FORBIDDEN_CONTROL.exec(s);
-  if (m) return m[0] === '\u0000' ? 'nul' : 'control';
+  if (m) return m[0] === "\u0000" ? "nul" : "control";
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0xd800 || c > 0xdfff) continue;
@@ -23,15 +23,15 @@ export function storedTextProblem(s: string): TextProblem | undefined {
         continue;
       }
     }
-    return 'loneSurrogate';
+    return "loneSurrogate";
   }
   return undefined;
 }
 
 const PROBLEM_TEXT: Record<TextProblem, string> = {
-  nul: 'contains a NUL character',
-  control: 'contains control characters',
-  loneSurrogate: 'contains a broken character (a lone UTF-16 surrogate)',
+  nul: "contains a NUL character",
+  control: "contains control characters",
+  loneSurrogate: "contains a broken character (a lone UTF-16 surrogate)",
 };
 
 /** The English reason for a text problem (the pane translates by the problem's code). */
@@ -47,7 +47,7 @@ export function isStorableText(s: string): boolean {
 /** The text with every character the rule forbids removed (lone surrogates included). */
 export function stripUnstorableText(s: string): string {
   if (isStorableText(s)) return s;
-  let out = '';
+  let out = "";
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff) {
@@ -75,8 +75,11 @@ export interface TextRuleViolation {
  * The first string anywhere in `value` (object keys included) that breaks the rule, or undefined.
  * Walks plain objects and arrays; other values (numbers, booleans, null) are fine.
  */
-export function findTextRuleViolation(value: unknown, path: (string | number)[] = []): TextRuleViolation | undefined {
-  if (typeof value === 'string') {
+export function findTextRuleViolation(
+  value: unknown,
+  path: (string | number)[] = [],
+): TextRuleViolation | undefined {
+  if (typeof value === "string") {
     const problem = storedTextProblem(value);
     return problem ? { path, problem } : undefined;
   }
@@ -87,7 +90,7 @@ export function findTextRuleViolation(value: unknown, path: (string | number)[] 
     }
     return undefined;
   }
-  if (value !== null && typeof value === 'object') {
+  if (value !== null && typeof value === "object") {
     for (const [k, v] of Object.entries(value)) {
       const keyProblem = storedTextProblem(k);
       if (keyProblem) return { path: [...path, k], problem: keyProblem };
@@ -100,5 +103,10 @@ export function findTextRuleViolation(value: unknown, path: (string | number)[] 
 
 /** A zod string that follows the text rule: the base of every stored text field. */
 export function storedString() {
-  return z.string().refine(isStorableText, { error: (iss) => PROBLEM_TEXT[storedTextProblem(String(iss.input)) ?? 'control'] });
+  return z
+    .string()
+    .refine(isStorableText, {
+      error: (iss) =>
+        PROBLEM_TEXT[storedTextProblem(String(iss.input)) ?? "control"],
+    });
 }
