@@ -4,14 +4,14 @@
 
 /** The code lists that share one upsert/remove pair of actions. */
 export const codeListAreas = [
-  "salespeople",
-  "interactionGroups",
-  "mailingGroups",
-  "industryGroups",
-  "jobResponsibilities",
-  "businessRelations",
-  "languages",
-  "interactionTemplates",
+  'salespeople',
+  'interactionGroups',
+  'mailingGroups',
+  'industryGroups',
+  'jobResponsibilities',
+  'businessRelations',
+  'languages',
+  'interactionTemplates',
 ] as const;
 export type CodeListArea = (typeof codeListAreas)[number];
 
@@ -19,51 +19,46 @@ type CodeListActions = {
   [K in CodeListArea]: { upsert: `${K}.upsert`; remove: `${K}.remove` };
 };
 
-const codeListActions = Object.fromEntries(
-  codeListAreas.map((a) => [
-    a,
-    { upsert: `${a}.upsert`, remove: `${a}.remove` },
-  ]),
-) as CodeListActions;
+const codeListActions = Object.fromEntries(codeListAreas.map((a) => [a, { upsert: `${a}.upsert`, remove: `${a}.remove` }])) as CodeListActions;
 
 export const actionNames = {
-  setup: { update: "setup.update" },
+  setup: { update: 'setup.update' },
   contacts: {
-    upsert: "contacts.upsert",
-    nextNos: "contacts.nextNos",
-    remove: "contacts.remove",
+    upsert: 'contacts.upsert',
+    nextNos: 'contacts.nextNos',
+    remove: 'contacts.remove',
   },
   segments: {
-    create: "segments.create",
-    updateHeader: "segments.updateHeader",
-    addLine: "segments.addLine",
-    updateLine: "segments.updateLine",
-    removeLine: "segments.removeLine",
-    remove: "segments.remove",
-    addContacts: "segments.addContacts",
-    addContactList: "segments.addContactList",
-    reduceContacts: "segments.reduceContacts",
-    refineContacts: "segments.refineContacts",
-    goBack: "segments.goBack",
-    saveCriteria: "segments.saveCriteria",
-    reuseCriteria: "segments.reuseCriteria",
-    reuseLoggedSegment: "segments.reuseLoggedSegment",
-    applyMailingGroup: "segments.applyMailingGroup",
-    log: "segments.log",
+    create: 'segments.create',
+    updateHeader: 'segments.updateHeader',
+    addLine: 'segments.addLine',
+    updateLine: 'segments.updateLine',
+    removeLine: 'segments.removeLine',
+    remove: 'segments.remove',
+    addContacts: 'segments.addContacts',
+    addContactList: 'segments.addContactList',
+    reduceContacts: 'segments.reduceContacts',
+    refineContacts: 'segments.refineContacts',
+    goBack: 'segments.goBack',
+    saveCriteria: 'segments.saveCriteria',
+    reuseCriteria: 'segments.reuseCriteria',
+    reuseLoggedSegment: 'segments.reuseLoggedSegment',
+    applyMailingGroup: 'segments.applyMailingGroup',
+    log: 'segments.log',
   },
-  savedCriteria: { remove: "savedCriteria.remove" },
+  savedCriteria: { remove: 'savedCriteria.remove' },
   loggedSegments: {
-    setCanceled: "loggedSegments.setCanceled",
-    createFollowUp: "loggedSegments.createFollowUp",
-    deleteCanceled: "loggedSegments.deleteCanceled",
+    setCanceled: 'loggedSegments.setCanceled',
+    createFollowUp: 'loggedSegments.createFollowUp',
+    deleteCanceled: 'loggedSegments.deleteCanceled',
   },
   interactionLog: {
-    setCanceled: "interactionLog.setCanceled",
-    setEvaluation: "interactionLog.setEvaluation",
-    setDeliveryStatus: "interactionLog.setDeliveryStatus",
-    deleteCanceled: "interactionLog.deleteCanceled",
+    setCanceled: 'interactionLog.setCanceled',
+    setEvaluation: 'interactionLog.setEvaluation',
+    setDeliveryStatus: 'interactionLog.setDeliveryStatus',
+    deleteCanceled: 'interactionLog.deleteCanceled',
   },
-  packages: { import: "packages.import" },
+  packages: { import: 'packages.import' },
   ...codeListActions,
 } as const;
 
@@ -75,9 +70,7 @@ type Leaves<T> = {
 export type ActionName = Leaves<typeof actionNames>;
 
 /** Every action name, once. */
-export const allActionNames: readonly ActionName[] = Object.values(
-  actionNames,
-).flatMap((area) => Object.values(area) as ActionName[]);
+export const allActionNames: readonly ActionName[] = Object.values(actionNames).flatMap((area) => Object.values(area) as ActionName[]);
 
 const known = new Set<string>(allActionNames);
 export function isActionName(name: string): name is ActionName {

@@ -1,7 +1,7 @@
 // Issue 11, findings 1 to 3, against a real PostgreSQL started on loopback for the test.
-import { afterAll, beforeAll } from "vitest";
-import { replayByIdSuite } from "../sync/replaySuite";
-import { startCluster, type Cluster } from "./cluster";
+import { afterAll, beforeAll } from 'vitest';
+import { replayByIdSuite } from '../sync/replaySuite';
+import { startCluster, type Cluster } from './cluster';
 
 let cluster: Cluster;
 
@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => cluster?.destroy());
 
-replayByIdSuite("PostgreSQL", async () => {
+replayByIdSuite('PostgreSQL', async () => {
   const name = `segments_replay_${process.pid}`;
   const url = cluster.createDatabase(name);
   return {
