@@ -19,6 +19,11 @@ export interface RecordedAction {
   args: unknown[];
   /** The number the user saw the action about (segment no., entry no.): for the pane's words only, never replayed. */
   about?: string;
+  /**
+   * The format of `args`: RECORDED_FORMAT (records by id, states by value). Absent on actions recorded
+   * by earlier versions, by the numbers the user saw: those are replayed through the public method.
+   */
+  v?: number;
   /** The clock value the action read (ISO). */
   at: string;
   /** Every id the action allocated, in order. */
@@ -44,6 +49,9 @@ interface Pinned {
 }
 const pinnedByCtx = new WeakMap<StoreContext, Pinned>();
 
+/** The format of the recorded arguments this version writes (see RecordedAction.v). */
+export const RECORDED_FORMAT = 2;
+
 export async function withPinned<T>(ctx: StoreContext, pinned: Pinned, run: () => Promise<T>): Promise<T> {
   pinnedByCtx.set(ctx, { at: pinned.at, ids: [...pinned.ids] });
   try {
@@ -59,7 +67,7 @@ function scopeFor(ctx: StoreContext, name: ActionName, args: unknown[]): ActionS
   const pinned = pinnedByCtx.get(ctx);
   const now = pinned ? new Date(pinned.at) : ctx.now();
   const ids: string[] = [];
-  const action: RecordedAction = { txId: '', name, args, at: now.toISOString(), ids };
+  const action: RecordedAction = { txId: '', name, args, at: now.toISOString(), ids, v: RECORDED_FORMAT };
   const newId = () => {
     const id = pinned?.ids.shift() ?? ctx.newId();
     ids.push(id);

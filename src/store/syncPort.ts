@@ -9,7 +9,7 @@ import type { RecordedAction } from './action';
 import { dataTables, type DataTableName, type OutboxRow, type SegmentsDb } from './db';
 import type { WorkspaceHandle } from './index';
 import { loadReplayCode, replayAction, rerunAction } from './index';
-import { actionNames, type ActionName } from '../domain/actionNames';
+import { actionNames } from '../domain/actionNames';
 import { ACTION_ROW, setOutboxBypass } from './outbox';
 
 export interface PendingChange {
@@ -34,6 +34,8 @@ export interface FailedAction {
   args: unknown[];
   /** The number the user saw the action about (segment no., entry no.), for the pane's words. */
   about?: string;
+  /** The format of `args` (RecordedAction.v); absent when recorded by an earlier version. */
+  v?: number;
   at: string;
   code: string;
   message: string;
@@ -274,7 +276,7 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
     async retryFailed(id) {
       const f = (await getState<FailedAction[]>('failed', [])).find((x) => x.id === id);
       if (!f) throw new Error(`no failed action ${id}`);
-      const result = await rerunAction(ws, { name: f.name as ActionName, args: await retryArgs(db, f) });
+      const result = await rerunAction(ws, { name: f.name, args: await retryArgs(db, f), v: f.v });
       await this.dismissFailed(id);
       return result;
     },
@@ -295,7 +297,8 @@ function failure(g: Group, code: string, message: string, details?: Record<strin
   const about = g.action?.about;
   // A record named by id that is gone: say which, by the number the user saw.
   if (about !== undefined && details && 'segmentId' in details && !('segmentNo' in details) && g.action?.name.startsWith('segments.')) details = { ...details, segmentNo: about };
-  return { id: g.txId, name: g.action?.name ?? 'change', args: g.action?.args ?? [], ...(about !== undefined ? { about } : {}), at: g.action?.at ?? '', code, message, ...(details ? { details } : {}) };
+  const v = g.action?.v;
+  return { id: g.txId, name: g.action?.name ?? 'change', args: g.action?.args ?? [], ...(about !== undefined ? { about } : {}), ...(v !== undefined ? { v } : {}), at: g.action?.at ?? '', code, message, ...(details ? { details } : {}) };
 }
 
 /**
@@ -303,7 +306,7 @@ function failure(g: Group, code: string, message: string, details?: Record<strin
  * segment's current last step (the pane confirms before it retries).
  */
 async function retryArgs(db: SegmentsDb, f: FailedAction): Promise<unknown[]> {
-  if (f.name !== actionNames.segments.goBack) return f.args;
+  if (f.name !== actionNames.segments.goBack || f.v === undefined) return f.args;
   const segmentId = String(f.args[0]);
   const last = await db.criteriaActions.where('[segmentId+actionNo]').between([segmentId, Dexie.minKey], [segmentId, Dexie.maxKey]).last();
   return [segmentId, last?.id ?? f.args[1]];

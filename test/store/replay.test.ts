@@ -82,3 +82,24 @@ test('each action name is replayable on a workspace', async () => {
   const missing = allActionNames.filter((n: ActionName) => !replayerOf(ws.ctx, n));
   expect(missing).toEqual([]);
 });
+
+test('an action recorded by an earlier version (by numbers, no format) still replays, through the public method, and is recorded anew by id', async () => {
+  const writes: { table: string; action: RecordedAction }[] = [];
+  const ws = await makeWorkspace({ dbCoreMiddlewares: [actionRecorder(writes)] });
+  await seedMarket(ws);
+  const no = (await ws.segments.create({ description: 'Old pending' })).no;
+  await ws.segments.addLine(no, 'P101');
+  writes.length = 0;
+  await replayAction(ws, { name: 'segments.updateLine', args: [no, 10000, { comment: 'from before the update' }], at: ws.clock.now().toISOString(), ids: ['LEGACY-TX'] });
+  // A name this version no longer records reaches its public method (NOT_FOUND: no logged segment 1), not "unknown action".
+  await expect(replayAction(ws, { name: 'loggedSegments.toggleCanceled', args: [1], at: ws.clock.now().toISOString(), ids: ['LEGACY-TX2'] })).rejects.toMatchObject({
+    code: 'NOT_FOUND',
+  });
+  expect((await ws.segments.get(no))!.lines[0].comment).toBe('from before the update');
+  const recorded = [...new Set(writes.map((w) => w.action))];
+  expect(recorded.map((r) => [r.name, r.v, r.args[0]])).toEqual([['segments.updateLine', 2, (await ws.segments.get(no))!.header.id]]);
+  // The same arguments in this version's format name no record: refused, never applied to a number.
+  await expect(replayAction(ws, { name: 'segments.updateLine', args: [no, 10000, { comment: 'x' }], at: ws.clock.now().toISOString(), ids: ['T3'], v: 2 })).rejects.toMatchObject({
+    code: 'NOT_FOUND',
+  });
+});
