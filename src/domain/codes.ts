@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storedString } from './text';
 import { code20, email80, recordBase, text100 } from './fields';
 
 // Code lists (segments.md, section 2).
@@ -26,9 +27,9 @@ export type JobResponsibility = CodeDescription;
 export type BusinessRelation = CodeDescription;
 
 export const languageFieldsSchema = z.object({
-  code: z.string().max(10, { error: 'is longer than 10 characters' }).pipe(code20).refine((s) => s.trim() !== '', { error: 'is required' }),
+  code: storedString().max(10, { error: 'is longer than 10 characters' }).pipe(code20).refine((s) => s.trim() !== '', { error: 'is required' }),
   name: text100,
-  locale: z.string().refine(isLocaleTag, { error: 'is not a BCP 47 locale such as it-IT' }).or(z.literal('')),
+  locale: storedString().refine(isLocaleTag, { error: 'is not a BCP 47 locale such as it-IT' }).or(z.literal('')),
 });
 export const languageSchema = languageFieldsSchema.extend(recordBase);
 export type Language = z.infer<typeof languageSchema>;

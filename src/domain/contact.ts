@@ -1,20 +1,21 @@
 import { z } from 'zod';
+import { storedString } from './text';
 import { contactTypeSchema, correspondenceTypeSchema } from './enums';
 import { code20, email80, recordBase, text100, text250 } from './fields';
 
 /** A value of an imported column that maps to no contact field: kept as imported. */
-export const extraValueSchema = z.union([z.string().max(32_767), z.number(), z.boolean()]);
+export const extraValueSchema = z.union([storedString().max(32_767), z.number(), z.boolean()]);
 export type ExtraValue = z.infer<typeof extraValueSchema>;
 
 export const profileAnswerSchema = z.object({ questionnaire: code20, answer: text250 });
 export type ProfileAnswer = z.infer<typeof profileAnswerSchema>;
 
 export const contactSourceSchema = z.object({
-  workbook: z.string().optional(),
-  sheet: z.string().optional(),
-  table: z.string().optional(),
-  rowKey: z.string().optional(),
-  file: z.string().optional(),
+  workbook: storedString().optional(),
+  sheet: storedString().optional(),
+  table: storedString().optional(),
+  rowKey: storedString().optional(),
+  file: storedString().optional(),
 });
 export type ContactSource = z.infer<typeof contactSourceSchema>;
 
@@ -31,15 +32,15 @@ export const contactFieldsSchema = z.object({
   address: text100,
   address2: text100,
   postCode: code20,
-  city: z.string().max(30, { error: 'is longer than 30 characters' }).pipe(text100),
+  city: storedString().max(30, { error: 'is longer than 30 characters' }).pipe(text100),
   county: text100,
-  countryRegionCode: z.string().max(10, { error: 'is longer than 10 characters' }).pipe(code20),
-  languageCode: z.string().max(10, { error: 'is longer than 10 characters' }).pipe(code20),
+  countryRegionCode: storedString().max(10, { error: 'is longer than 10 characters' }).pipe(code20),
+  languageCode: storedString().max(10, { error: 'is longer than 10 characters' }).pipe(code20),
   territoryCode: code20,
   salespersonCode: code20,
   email: email80,
-  phoneNo: z.string().max(30, { error: 'is longer than 30 characters' }).pipe(text100),
-  mobilePhoneNo: z.string().max(30, { error: 'is longer than 30 characters' }).pipe(text100),
+  phoneNo: storedString().max(30, { error: 'is longer than 30 characters' }).pipe(text100),
+  mobilePhoneNo: storedString().max(30, { error: 'is longer than 30 characters' }).pipe(text100),
   correspondenceType: correspondenceTypeSchema,
   excludeFromSegment: z.boolean({ error: 'must be Yes or No' }),
   mailingGroups: z.array(code20),
@@ -47,7 +48,7 @@ export const contactFieldsSchema = z.object({
   jobResponsibilities: z.array(code20),
   businessRelations: z.array(code20),
   profileAnswers: z.array(profileAnswerSchema),
-  extra: z.record(z.string(), extraValueSchema),
+  extra: z.record(storedString(), extraValueSchema),
   source: contactSourceSchema,
 });
 export type ContactFields = z.infer<typeof contactFieldsSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storedString } from './text';
 import { criteriaKindSchema } from './enums';
 import { code20, recordBase, text100, ulid } from './fields';
 import { segmentLineSchema } from './segment';
@@ -9,14 +10,14 @@ import type { SegmentLine } from './segment';
  * `contact` keys are contact field names or `extra.<Header>`.
  */
 export const criteriaFiltersSchema = z.object({
-  contact: z.record(z.string(), z.string()).optional(),
-  mailingGroup: z.string().optional(),
-  industryGroup: z.string().optional(),
-  jobResponsibility: z.string().optional(),
-  businessRelation: z.string().optional(),
-  profileAnswer: z.object({ questionnaire: z.string().optional(), answer: z.string().optional() }).optional(),
-  interactionLog: z.record(z.string(), z.string()).optional(),
-  contactList: z.object({ source: z.string().optional(), count: z.number().int().nonnegative() }).optional(),
+  contact: z.record(storedString(), storedString()).optional(),
+  mailingGroup: storedString().optional(),
+  industryGroup: storedString().optional(),
+  jobResponsibility: storedString().optional(),
+  businessRelation: storedString().optional(),
+  profileAnswer: z.object({ questionnaire: storedString().optional(), answer: storedString().optional() }).optional(),
+  interactionLog: z.record(storedString(), storedString()).optional(),
+  contactList: z.object({ source: storedString().optional(), count: z.number().int().nonnegative() }).optional(),
 });
 export type CriteriaFilters = z.infer<typeof criteriaFiltersSchema>;
 
@@ -52,7 +53,7 @@ export const criteriaStepSchema = z.object({
   filters: criteriaFiltersSchema,
   options: criteriaOptionsSchema.default({}),
   /** For a contact list action (addContactList): the numbers, so Reuse Criteria can replay it. */
-  contactNos: z.array(z.string()).optional(),
+  contactNos: z.array(storedString()).optional(),
 });
 export type CriteriaStep = z.input<typeof criteriaStepSchema>;
 
@@ -65,9 +66,9 @@ export const criteriaActionSchema = z.object({
   kind: criteriaKindSchema,
   options: criteriaOptionsSchema,
   filters: criteriaFiltersSchema,
-  contactNos: z.array(z.string()).optional(),
+  contactNos: z.array(storedString()).optional(),
   /** History: ids of the lines this action inserted. */
-  insertedLineIds: z.array(z.string()),
+  insertedLineIds: z.array(storedString()),
   /** History: the whole lines this action deleted, to restore them exactly. */
   deletedLines: z.array(segmentLineSchema),
 });
@@ -80,13 +81,13 @@ export const savedCriteriaActionSchema = z.object({
   kind: criteriaKindSchema,
   options: criteriaOptionsSchema,
   filters: criteriaFiltersSchema,
-  contactNos: z.array(z.string()).optional(),
+  contactNos: z.array(storedString()).optional(),
 });
 export const savedCriteriaSchema = z.object({
   ...recordBase,
   code: code20.refine((s) => s.trim() !== '', { error: 'is required' }),
   description: text100,
-  userId: z.string(),
+  userId: storedString(),
   actions: z.array(savedCriteriaActionSchema),
 });
 export type SavedCriteria = z.infer<typeof savedCriteriaSchema>;

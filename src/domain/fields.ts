@@ -1,16 +1,16 @@
 import { z } from 'zod';
+import { storedString, storedTextProblem, textProblemMessage } from './text';
 
 // Field types with Business Central's lengths: a longer value is rejected, never cut.
-// C0 control characters other than tab and line breaks cannot live in XML (letters) nor in BC text.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// Every text follows the one text rule of text.ts (no NUL, no lone surrogate, no C0 control but tab and
+// line breaks): such characters cannot live in XML (letters), in BC text nor in PostgreSQL's jsonb.
 const LINE_BREAK = /[\r\n]/;
 
 function text(max: number, opts: { multiline?: boolean } = {}) {
   return z
     .string({ error: (iss) => (iss.input === undefined ? 'is required' : `must be text, got ${describe(iss.input)}`) })
     .max(max, { error: (iss) => `is longer than ${max} characters (${String((iss.input as string).length)})` })
-    .refine((s) => !CONTROL.test(s), { error: 'contains control characters' })
+    .refine((s) => storedTextProblem(s) === undefined, { error: (iss) => textProblemMessage(storedTextProblem(String(iss.input)) ?? 'control') })
     .refine((s) => opts.multiline || !LINE_BREAK.test(s), { error: 'contains a line break' });
 }
 
@@ -32,15 +32,14 @@ export const comment = text(2048, { multiline: true });
 export const email80 = text(80).refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), {
   error: 'is not an e-mail address',
 });
-export const isoDate = z
-  .string()
+export const isoDate = storedString()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date as YYYY-MM-DD' })
   .refine((s) => isValidIsoDate(s), { error: 'is not a real date' });
 export const isoDateOrBlank = z.union([z.literal(''), isoDate]);
-export const isoTime = z.string().regex(/^\d{2}:\d{2}:\d{2}$/, { error: 'must be a time as HH:MM:SS' });
+export const isoTime = storedString().regex(/^\d{2}:\d{2}:\d{2}$/, { error: 'must be a time as HH:MM:SS' });
 export const amount = z.number({ error: 'must be a number' }).finite();
 export const nonNegative = amount.min(0, { error: 'must not be negative' });
-export const ulid = z.string().min(1);
+export const ulid = storedString().min(1);
 
 export function isValidIsoDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
@@ -55,6 +54,6 @@ export function isValidIsoDate(s: string): boolean {
 /** Fields every stored record carries (segments.md, section 2). */
 export const recordBase = {
   id: ulid,
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  createdAt: storedString(),
+  updatedAt: storedString(),
 };

@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { storedString } from './text';
 import { correspondenceTypeSchema, informationFlowSchema, initiatedBySchema } from './enums';
 import { code20, nonNegative, recordBase, text100, text250 } from './fields';
 
 /** A Word letter for one language: the subject and the body OOXML written in Word, with merge fields. */
-export const letterSchema = z.object({ subject: text250, ooxml: z.string() });
+export const letterSchema = z.object({ subject: text250, ooxml: storedString() });
 export type Letter = z.infer<typeof letterSchema>;
 /** Letters by language code; the key '' is the letter for contacts without a language. */
-export const lettersSchema = z.record(z.string().max(10), letterSchema);
+export const lettersSchema = z.record(storedString().max(10), letterSchema);
 export type Letters = z.infer<typeof lettersSchema>;
 
 export const interactionTemplateFieldsSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storedString } from './text';
 import { correspondenceTypeSchema, deliveryStatusSchema, evaluationSchema, informationFlowSchema, initiatedBySchema } from './enums';
 import { code20, comment, isoDate, isoTime, nonNegative, recordBase, text100, text250 } from './fields';
 import type { SegmentsErrorCode } from './errors';
@@ -9,7 +10,7 @@ export const loggedSegmentRecordSchema = z.object({
   segmentNo: code20,
   description: text100,
   creationDate: isoDate,
-  userId: z.string(),
+  userId: storedString(),
   canceled: z.boolean(),
 });
 export type LoggedSegmentRecord = z.infer<typeof loggedSegmentRecordSchema>;
@@ -20,7 +21,7 @@ export interface LoggedSegment extends LoggedSegmentRecord {
 export const interactionLogEntrySchema = z.object({
   ...recordBase,
   entryNo: z.number().int().positive(),
-  loggedSegmentId: z.string(),
+  loggedSegmentId: storedString(),
   loggedSegmentEntryNo: z.number().int().nonnegative(),
   segmentNo: code20,
   contactNo: code20,
@@ -45,10 +46,10 @@ export const interactionLogEntrySchema = z.object({
   campaignResponse: z.boolean(),
   canceled: z.boolean(),
   deliveryStatus: deliveryStatusSchema,
-  userId: z.string(),
+  userId: storedString(),
   comment,
   /** The letter the contact received (body OOXML), when merged in Word or taken from the template. */
-  letter: z.string().optional(),
+  letter: storedString().optional(),
   segmentLineNo: z.number().int().positive().optional(),
 });
 export type InteractionLogEntry = z.infer<typeof interactionLogEntrySchema>;
@@ -57,7 +58,7 @@ export type InteractionLogEntryDraft = Omit<InteractionLogEntry, 'entryNo' | 'id
 export const logOptionsSchema = z.object({
   sendAttachments: z.boolean().optional(),
   createFollowUp: z.boolean().optional(),
-  letters: z.array(z.object({ lineNo: z.number().int().positive(), ooxml: z.string() })).optional(),
+  letters: z.array(z.object({ lineNo: z.number().int().positive(), ooxml: storedString() })).optional(),
 });
 export type LogOptions = z.infer<typeof logOptionsSchema>;
 

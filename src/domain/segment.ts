@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storedString } from './text';
 import { correspondenceTypeSchema, evaluationSchema, informationFlowSchema, initiatedBySchema } from './enums';
 import { code20, comment, isoDateOrBlank, nonNegative, recordBase, text100, text250, ulid } from './fields';
 import { lettersSchema } from './interaction';
@@ -86,7 +87,7 @@ export const segmentLineInputSchema = z.object({
   attemptFailed: z.boolean(),
   comment,
   /** This contact's own edited letter (BC's "unique attachment"): body OOXML. */
-  letter: z.string().optional(),
+  letter: storedString().optional(),
 });
 export type SegmentLineInput = z.infer<typeof segmentLineInputSchema>;
 

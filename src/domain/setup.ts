@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storedString } from './text';
 import { correspondenceTypeSchema } from './enums';
 import { code20 } from './fields';
 
@@ -15,8 +16,8 @@ export const setupSchema = z.object({
   contactNos: seriesPatternSchema,
   defaultCorrespondenceType: correspondenceTypeSchema,
   defaultLanguageCode: code20,
-  locale: z.string().min(2),
-  updatedAt: z.string(),
+  locale: storedString().min(2),
+  updatedAt: storedString(),
 });
 export type Setup = z.infer<typeof setupSchema>;
 
@@ -26,10 +27,10 @@ export type UiLanguage = z.infer<typeof uiLanguageSchema>;
 /** Profile: this pane's user; local, never synced. */
 export const profileSchema = z.object({
   id: z.literal('profile'),
-  userId: z.string().max(50),
+  userId: storedString().max(50),
   salespersonCode: code20,
   uiLanguage: uiLanguageSchema,
-  updatedAt: z.string(),
+  updatedAt: storedString(),
 });
 export type Profile = z.infer<typeof profileSchema>;
 

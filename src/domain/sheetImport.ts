@@ -170,7 +170,12 @@ function* prepareSteps(grid: SheetGrid, mapping: ColumnMapping, source: Omit<Con
     if (!check.success) {
       for (const iss of check.error.issues) {
         const field = String(iss.path[0] ?? '');
-        const col = columns.find((c) => c.target.kind === 'field' && c.target.field === field);
+        // An extra column's issue names the column it came from (extra.<header>), as a field's does.
+        const extraName = field === 'extra' && iss.path.length > 1 ? String(iss.path[1]) : undefined;
+        const col =
+          extraName !== undefined
+            ? columns.find((c) => c.target.kind === 'extra' && c.target.name === extraName)
+            : columns.find((c) => c.target.kind === 'field' && c.target.field === field);
         const at = col ? where(col.index, col.header) : { row: sheetRow, column: field === 'extra' ? '' : field, header: field };
         problems.push(problem('error', 'invalidValue', at, { reason: iss.message }));
       }

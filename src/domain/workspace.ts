@@ -96,6 +96,9 @@ export interface Workspace {
   loggedSegments: {
     list(): Promise<LoggedSegment[]>;
     get(entryNo: number): Promise<LoggedSegment | undefined>;
+    /** Sets the check mark in Canceled (cascading to the entries): the recorded action names the value. */
+    setCanceled(entryNo: number, canceled: boolean): Promise<LoggedSegment>;
+    /** Switch Check Mark in Canceled: setCanceled with the opposite of what the pane shows. */
     toggleCanceled(entryNo: number): Promise<LoggedSegment>;
     createFollowUp(entryNo: number): Promise<SegmentHeader>;
     deleteCanceled(): Promise<number>;
@@ -104,6 +107,7 @@ export interface Workspace {
   interactionLog: {
     list(filter?: InteractionLogFilter): Promise<InteractionLogEntry[]>;
     get(entryNo: number): Promise<InteractionLogEntry | undefined>;
+    setCanceled(entryNo: number, canceled: boolean): Promise<InteractionLogEntry>;
     toggleCanceled(entryNo: number): Promise<InteractionLogEntry>;
     setEvaluation(entryNo: number, evaluation: Evaluation): Promise<InteractionLogEntry>;
     setDeliveryStatus(entryNo: number, status: DeliveryStatus): Promise<InteractionLogEntry>;

@@ -2,10 +2,11 @@
 import type { Table } from 'dexie';
 import type { z } from 'zod';
 import { codeDescriptionFieldsSchema, languageFieldsSchema, salespersonFieldsSchema } from '../domain/codes';
+import { actionNames, type CodeListArea } from '../domain/actionNames';
 import { SegmentsError } from '../domain/errors';
 import { emptyTemplateFields, interactionTemplateFieldsSchema } from '../domain/interaction';
 import type { CodeListApi } from '../domain/workspace';
-import { runAction } from './action';
+import { registerReplayer, runAction } from './action';
 import type { StoreContext } from './context';
 import { upsertRows } from './rows';
 
@@ -18,25 +19,29 @@ interface CodeRecord {
 
 function codeListApi<T extends CodeRecord>(
   ctx: StoreContext,
-  name: string,
+  name: CodeListArea,
   caption: string,
   table: Table<T, string>,
   fields: z.ZodObject,
   empty: (code: string) => Omit<T, 'id' | 'createdAt' | 'updatedAt'>,
 ): CodeListApi<T> {
   const rowSchema = fields.partial().required({ code: true }).strict();
-  return {
+  const api: CodeListApi<T> = {
     upsert: (rows) =>
-      runAction(ctx, `${name}.upsert`, [rows], (s) => upsertRows<T, 'code'>({ table, keyField: 'code', keyCaption: 'Code', rowSchema, empty }, rows, s)),
+      runAction(ctx, actionNames[name].upsert, [rows], (s) => upsertRows<T, 'code'>({ table, keyField: 'code', keyCaption: 'Code', rowSchema, empty }, rows, s)),
     list: () => table.orderBy('code').toArray(),
     get: (code) => table.where('code').equals(code).first(),
     remove: (code) =>
-      runAction(ctx, `${name}.remove`, [code], async () => {
+      runAction(ctx, actionNames[name].remove, [code], async () => {
         const r = await table.where('code').equals(code).first();
         if (!r) throw new SegmentsError('NOT_FOUND', `${caption} ${code} does not exist`, { code });
         await table.delete(r.id);
       }),
   };
+  // Codes are the user's keys, never renumbered: the recorded arguments are the public ones.
+  registerReplayer(ctx, actionNames[name].upsert, (rows) => api.upsert(rows as unknown[]));
+  registerReplayer(ctx, actionNames[name].remove, (code) => api.remove(code as string));
+  return api;
 }
 
 export function codeListsApis(ctx: StoreContext) {

@@ -2,8 +2,9 @@
 import { contactRowSchema, emptyContactFields, type Contact } from '../domain/contact';
 import { compileContactFilters, isEmptyFilters, type RelatedData } from '../domain/contactFilters';
 import type { CriteriaFilters } from '../domain/criteria';
+import { actionNames } from '../domain/actionNames';
 import { SegmentsError } from '../domain/errors';
-import { runAction, runRead } from './action';
+import { registerReplayer, runAction, runRead } from './action';
 import type { StoreContext } from './context';
 import { candidateContacts, relatedDataFor } from './contactQueries';
 import { upsertRows } from './rows';
@@ -14,9 +15,9 @@ import { readByIndexKeys } from './indexReads';
 
 export function contactsApi(ctx: StoreContext) {
   const db = ctx.db;
-  return {
+  const api = {
     upsert: (rows: unknown[]) =>
-      runAction(ctx, 'contacts.upsert', [rows], (s) =>
+      runAction(ctx, actionNames.contacts.upsert, [rows], (s) =>
         upsertRows<Contact, 'no'>(
           {
             table: db.contacts,
@@ -48,7 +49,7 @@ export function contactsApi(ctx: StoreContext) {
       ),
 
     nextNos: (count: number) =>
-      runAction(ctx, 'contacts.nextNos', [count], async (s) => {
+      runAction(ctx, actionNames.contacts.nextNos, [count], async (s) => {
         if (!Number.isInteger(count) || count < 0 || count > 1_000_000) throw new SegmentsError('INVALID_INPUT', `count must be a whole number from 0 to 1,000,000, got ${count}`, { field: 'count' });
         const setup = await readSetup(ctx);
         return takeNos(ctx, s, 'contact', setup.contactNos, count, async (nos) => new Set((await readByIndexKeys(db.contacts, 'no', nos)).map((c) => c.no)));
@@ -67,10 +68,15 @@ export function contactsApi(ctx: StoreContext) {
       }),
 
     remove: (no: string) =>
-      runAction(ctx, 'contacts.remove', [no], async () => {
+      runAction(ctx, actionNames.contacts.remove, [no], async () => {
         const c = await db.contacts.where('no').equals(no).first();
         if (!c) throw new SegmentsError('NOT_FOUND', `Contact ${no} does not exist`, { contactNo: no });
         await db.contacts.delete(c.id);
       }),
   };
+  // Contact numbers are the user's keys (an import names them), never renumbered: recorded as called.
+  registerReplayer(ctx, actionNames.contacts.upsert, (rows) => api.upsert(rows as unknown[]));
+  registerReplayer(ctx, actionNames.contacts.nextNos, (count) => api.nextNos(count as number));
+  registerReplayer(ctx, actionNames.contacts.remove, (no) => api.remove(no as string));
+  return api;
 }

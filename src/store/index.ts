@@ -3,11 +3,12 @@
 import type { DBCore, Middleware } from 'dexie';
 import { SegmentsError } from '../domain/errors';
 import type { OpenWorkspaceOptions, Workspace } from '../domain/workspace';
-import { runAction, withPinned, type RecordedAction } from './action';
+import { actionNames, isActionName } from '../domain/actionNames';
+import { defineAction, RECORDED_FORMAT, registerReplayer, replayerOf, withPinned, type RecordedAction, type Replayer } from './action';
 import { codeListsApis } from './codeListsApi';
 import { contactsApi } from './contactsApi';
 import type { StoreContext } from './context';
-import { criteriaApi } from './criteriaApi';
+import { criteriaApi, savedByCode } from './criteriaApi';
 import { DEFAULT_DB_NAME, SegmentsDb } from './db';
 import { interactionLogApi, logApi, loggedSegmentsApi } from './logApi';
 import { segmentsCoreApi } from './segmentsApi';
@@ -18,6 +19,7 @@ import { createUlidFactory } from './ulid';
 
 export { SegmentsError, isSegmentsError } from '../domain/errors';
 export type { SegmentsErrorCode } from '../domain/errors';
+export { actionNames, allActionNames, type ActionName } from '../domain/actionNames';
 export type { RecordedAction } from './action';
 export type { StoreContext } from './context';
 
@@ -65,6 +67,16 @@ export async function openWorkspace(options: StoreOptions = {}): Promise<Workspa
     faults: options.faults,
   };
   const segments = { ...segmentsCoreApi(ctx), ...criteriaApi(ctx), ...logApi(ctx) };
+  const removeSavedCriteria = defineAction(ctx, {
+    name: actionNames.savedCriteria.remove,
+    resolve: async (code: string) => [(await savedByCode(ctx, code)).id] as [string],
+    body: async (s, savedCriteriaId) => {
+      const r = await db.savedCriteria.get(savedCriteriaId);
+      if (!r) throw new SegmentsError('NOT_FOUND', 'The saved segment criteria this action was about no longer exist', { savedCriteriaId });
+      s.action.about = r.code;
+      await db.savedCriteria.delete(r.id);
+    },
+  });
   const workspace: WorkspaceHandle = {
     ctx,
     close: () => db.close(),
@@ -76,13 +88,7 @@ export async function openWorkspace(options: StoreOptions = {}): Promise<Workspa
     savedCriteria: {
       list: () => db.savedCriteria.orderBy('code').toArray(),
       get: (code: string) => db.savedCriteria.where('code').equals(code).first(),
-      remove: async (code: string) => {
-        return runAction(ctx, 'savedCriteria.remove', [code], async () => {
-          const r = await db.savedCriteria.where('code').equals(code).first();
-          if (!r) throw new SegmentsError('NOT_FOUND', `Saved segment criteria ${code} do not exist`, { code });
-          await db.savedCriteria.delete(r.id);
-        });
-      },
+      remove: removeSavedCriteria,
     },
     loggedSegments: loggedSegmentsApi(ctx),
     interactionLog: interactionLogApi(ctx),
@@ -92,16 +98,36 @@ export async function openWorkspace(options: StoreOptions = {}): Promise<Workspa
       import: (text) => (packagesModule ? packagesModule.importSegmentPackage(ctx, text) : loadPackages().then((m) => m.importSegmentPackage(ctx, text))),
     },
   };
+  registerReplayer(ctx, actionNames.packages.import, (text) => workspace.packages.import(text as string));
   return workspace;
 }
 
+/** The function that runs action `name` from its recorded arguments, or a refusal naming it. */
+function replayerFor(workspace: WorkspaceHandle, recorded: { name: string; v?: number }): Replayer {
+  const { name } = recorded;
+  let run: Replayer | undefined;
+  if (recorded.v === RECORDED_FORMAT) run = isActionName(name) ? replayerOf(workspace.ctx, name) : undefined;
+  else {
+    // Recorded by an earlier version (pending in the outbox when the pane was updated): its arguments
+    // are the public method's, numbers included; the method records it anew, by id.
+    const [area, method] = name.split('.');
+    const target = (workspace as unknown as Record<string, Record<string, Replayer> | undefined>)[area]?.[method];
+    if (typeof target === 'function') run = target;
+  }
+  if (!run) throw new SegmentsError('INVALID_INPUT', `Unknown action ${name}`, { field: 'name' });
+  return run;
+}
+
 /**
- * Runs a recorded action again, with its recorded clock and ids (the shared workspace's replay).
- * `name` is `<area>.<method>` as recorded, e.g. `segments.addContacts`.
+ * Runs a recorded action again, with its recorded clock and ids (the shared workspace's replay). The
+ * arguments are the recorded ones (records by id, states by value), never the public method's.
  */
-export async function replayAction(workspace: WorkspaceHandle, recorded: Pick<RecordedAction, 'name' | 'args' | 'at' | 'ids'>): Promise<unknown> {
-  const [area, method] = recorded.name.split('.');
-  const target = (workspace as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>)[area]?.[method];
-  if (typeof target !== 'function') throw new SegmentsError('INVALID_INPUT', `Unknown action ${recorded.name}`, { field: 'name' });
-  return withPinned(workspace.ctx, { at: recorded.at, ids: recorded.ids }, () => target(...recorded.args));
+export async function replayAction(workspace: WorkspaceHandle, recorded: Pick<RecordedAction, 'args' | 'at' | 'ids' | 'v'> & { name: string }): Promise<unknown> {
+  const run = replayerFor(workspace, recorded);
+  return withPinned(workspace.ctx, { at: recorded.at, ids: recorded.ids }, () => run(...recorded.args));
+}
+
+/** Runs a recorded action again now, with a fresh clock and new ids (Retry of a failed action). */
+export async function rerunAction(workspace: WorkspaceHandle, recorded: Pick<RecordedAction, 'args' | 'v'> & { name: string }): Promise<unknown> {
+  return replayerFor(workspace, recorded)(...recorded.args);
 }

@@ -87,7 +87,7 @@ export function outboxMiddleware(onWrite?: OutboxListener): Middleware<DBCore> {
   async function writeActionRow(outbox: DBCoreTable, trans: DBCoreTransaction, action: RecordedAction) {
     let rowsOfTrans = actionRows.get(trans);
     if (!rowsOfTrans) actionRows.set(trans, (rowsOfTrans = new Map()));
-    const snapshot = { name: action.name, args: action.args, at: action.at, ids: [...action.ids] };
+    const snapshot = { name: action.name, args: action.args, at: action.at, ids: [...action.ids], ...(action.about !== undefined ? { about: action.about } : {}), ...(action.v !== undefined ? { v: action.v } : {}) };
     const row: OutboxRow = { txId: action.txId, table: ACTION_ROW, key: action.txId, op: 'put', action: snapshot };
     const seq = rowsOfTrans.get(action.txId);
     if (seq === undefined) {

@@ -64,6 +64,9 @@ export async function upsertRows<T extends StoredRecord, K extends string>(spec:
     valid.set(key, { index, row: parsed.data as Record<string, unknown> });
   });
 
+  // Recorded are the rows taken, as parsed (in the order replay takes them again): a rejected row's
+  // value is never stored, nor sent to the server.
+  s.action.args = [[...valid.values()].map((v) => v.row)];
   const keys = [...valid.keys()];
   const existing = new Map<string, T>();
   if (keys.length) {

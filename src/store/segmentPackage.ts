@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { contactSchema, type Contact } from '../domain/contact';
 import { criteriaActionSchema, type CriteriaAction } from '../domain/criteria';
+import { actionNames } from '../domain/actionNames';
 import { SegmentsError } from '../domain/errors';
 import { nextNo, splitSeries } from '../domain/series';
 import { segmentHeaderRecordSchema, segmentLineSchema, type SegmentHeaderRecord, type SegmentLine } from '../domain/segment';
@@ -119,7 +120,7 @@ export function parseSegmentPackage(text: string): SegmentPackage {
 export async function importSegmentPackage(ctx: StoreContext, text: string): Promise<SegmentPackageReport> {
   const pkg = parseSegmentPackage(text);
   const { db } = ctx;
-  return runAction(ctx, 'packages.import', [text], async ({ stamp }) => {
+  return runAction(ctx, actionNames.packages.import, [text], async ({ stamp }) => {
     const contacts = { inserted: 0, updated: 0 };
     for (const c of pkg.contacts) {
       const byId = await db.contacts.get(c.id);

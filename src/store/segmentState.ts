@@ -18,6 +18,27 @@ export async function headerByNo(ctx: StoreContext, no: string): Promise<Segment
   return h;
 }
 
+/** The segment a recorded action names by id (replay): it may have been renumbered, never re-identified. */
+export async function headerById(ctx: StoreContext, id: string): Promise<SegmentHeaderRecord> {
+  const h = await ctx.db.segments.get(id);
+  if (!h) throw new SegmentsError('NOT_FOUND', `The segment this action was about no longer exists`, { segmentId: id });
+  return h;
+}
+
+/** A line of a segment by its number (what the user sees). */
+export async function lineByNo(ctx: StoreContext, header: SegmentHeaderRecord, lineNo: number): Promise<SegmentLine> {
+  const line = await ctx.db.segmentLines.where('[segmentId+lineNo]').equals([header.id, lineNo]).first();
+  if (!line) throw new SegmentsError('NOT_FOUND', `Segment ${header.no} has no line ${lineNo}`, { lineNo, segmentNo: header.no });
+  return line;
+}
+
+/** A line of a segment by id (replay). */
+export async function lineById(ctx: StoreContext, header: SegmentHeaderRecord, id: string): Promise<SegmentLine> {
+  const line = await ctx.db.segmentLines.get(id);
+  if (!line || line.segmentId !== header.id) throw new SegmentsError('NOT_FOUND', `The line of segment ${header.no} this action was about no longer exists`, { segmentNo: header.no, lineId: id });
+  return line;
+}
+
 export function linesOf(ctx: StoreContext, segmentId: string): Promise<SegmentLine[]> {
   return ctx.db.segmentLines.where('[segmentId+lineNo]').between([segmentId, Dexie.minKey], [segmentId, Dexie.maxKey]).toArray();
 }

@@ -1,7 +1,8 @@
 // Setup (shared by the workspace) and Profile (this pane's user, never synced).
+import { actionNames } from '../domain/actionNames';
 import { SegmentsError } from '../domain/errors';
 import { defaultProfile, defaultSetup, profileSchema, setupSchema, type Profile, type Setup } from '../domain/setup';
-import { runAction } from './action';
+import { registerReplayer, runAction } from './action';
 import type { StoreContext } from './context';
 import { describeIssues } from './rows';
 
@@ -14,10 +15,10 @@ export async function readProfile(ctx: StoreContext): Promise<Profile> {
 }
 
 export function setupApi(ctx: StoreContext) {
-  return {
+  const api = {
     get: () => readSetup(ctx),
     update: (patch: Partial<Setup>) =>
-      runAction(ctx, 'setup.update', [patch], async (s) => {
+      runAction(ctx, actionNames.setup.update, [patch], async (s) => {
         const next = { ...(await readSetup(ctx)), ...patch, id: 'setup' as const, updatedAt: s.stamp };
         const parsed = setupSchema.safeParse(next);
         if (!parsed.success) throw new SegmentsError('INVALID_INPUT', `Setup: ${describeIssues(parsed.error).join('; ')}`, { field: String(parsed.error.issues[0]?.path[0] ?? '') });
@@ -25,6 +26,8 @@ export function setupApi(ctx: StoreContext) {
         return parsed.data;
       }),
   };
+  registerReplayer(ctx, actionNames.setup.update, (patch) => api.update(patch as Partial<Setup>));
+  return api;
 }
 
 export function profileApi(ctx: StoreContext) {

@@ -2,12 +2,14 @@
 // acknowledgement, and the rebase that meets pulled rows: in one Dexie transaction, revert every pending
 // changeset newest first from its before-images, apply the pulled rows (not recorded), and replay every
 // pending action oldest first with its recorded clock and ids, which records new changesets.
+import Dexie from 'dexie';
 import { isSegmentsError } from '../domain/errors';
 import type { ServerRow } from '../domain/syncProtocol';
 import type { RecordedAction } from './action';
 import { dataTables, type DataTableName, type OutboxRow, type SegmentsDb } from './db';
 import type { WorkspaceHandle } from './index';
-import { loadReplayCode, replayAction } from './index';
+import { loadReplayCode, replayAction, rerunAction } from './index';
+import { actionNames } from '../domain/actionNames';
 import { ACTION_ROW, setOutboxBypass } from './outbox';
 
 export interface PendingChange {
@@ -28,7 +30,12 @@ export interface PendingChangeset {
 export interface FailedAction {
   id: string;
   name: string;
+  /** The recorded arguments (records by id, states by value). */
   args: unknown[];
+  /** The number the user saw the action about (segment no., entry no.), for the pane's words. */
+  about?: string;
+  /** The format of `args` (RecordedAction.v); absent when recorded by an earlier version. */
+  v?: number;
   at: string;
   code: string;
   message: string;
@@ -269,10 +276,7 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
     async retryFailed(id) {
       const f = (await getState<FailedAction[]>('failed', [])).find((x) => x.id === id);
       if (!f) throw new Error(`no failed action ${id}`);
-      const [area, method] = f.name.split('.');
-      const target = (ws as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>)[area]?.[method];
-      if (typeof target !== 'function') throw new Error(`unknown action ${f.name}`);
-      const result = await target(...f.args);
+      const result = await rerunAction(ws, { name: f.name, args: await retryArgs(db, f), v: f.v });
       await this.dismissFailed(id);
       return result;
     },
@@ -290,7 +294,22 @@ export async function resetSyncState(db: Pick<SegmentsDb, 'outbox' | 'syncState'
 }
 
 function failure(g: Group, code: string, message: string, details?: Record<string, unknown>): FailedAction {
-  return { id: g.txId, name: g.action?.name ?? 'change', args: g.action?.args ?? [], at: g.action?.at ?? '', code, message, ...(details ? { details } : {}) };
+  const about = g.action?.about;
+  // A record named by id that is gone: say which, by the number the user saw.
+  if (about !== undefined && details && 'segmentId' in details && !('segmentNo' in details) && g.action?.name.startsWith('segments.')) details = { ...details, segmentNo: about };
+  const v = g.action?.v;
+  return { id: g.txId, name: g.action?.name ?? 'change', args: g.action?.args ?? [], ...(about !== undefined ? { about } : {}), ...(v !== undefined ? { v } : {}), at: g.action?.at ?? '', code, message, ...(details ? { details } : {}) };
+}
+
+/**
+ * The arguments a retry runs with: the recorded ones, except that a Go Back asks again about the
+ * segment's current last step (the pane confirms before it retries).
+ */
+async function retryArgs(db: SegmentsDb, f: FailedAction): Promise<unknown[]> {
+  if (f.name !== actionNames.segments.goBack || f.v === undefined) return f.args;
+  const segmentId = String(f.args[0]);
+  const last = await db.criteriaActions.where('[segmentId+actionNo]').between([segmentId, Dexie.minKey], [segmentId, Dexie.maxKey]).last();
+  return [segmentId, last?.id ?? f.args[1]];
 }
 
 /** The last value of each row a changeset without an action wrote (re-applied as it was). */

@@ -33,6 +33,8 @@ export interface FailedSyncAction {
   id: string;
   name: string;
   args: unknown[];
+  /** The number the user saw the action about (segment no., entry no.). */
+  about?: string;
   at: string;
   code: string;
   message: string;

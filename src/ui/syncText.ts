@@ -17,9 +17,10 @@ const codeListTitles: Record<string, string> = {
 };
 
 /** "Add Contacts to segment SEG00003": the action's name in words, with the number it was about. */
-export function syncActionText(t: Translate, failed: Pick<FailedSyncAction, 'name' | 'args'>): string {
+export function syncActionText(t: Translate, failed: Pick<FailedSyncAction, 'name' | 'args' | 'about'>): string {
+  // Recorded arguments name records by id; the number the user saw travels beside them.
   const first = failed.args[0];
-  const no = typeof first === 'string' || typeof first === 'number' ? String(first) : '';
+  const no = failed.about ?? (typeof first === 'string' || typeof first === 'number' ? String(first) : '');
   const [area, method] = failed.name.split('.');
   if (codeListTitles[area] && (method === 'upsert' || method === 'remove')) {
     return t(`sync.action.codeList.${method}`, { list: t(codeListTitles[area]), no });

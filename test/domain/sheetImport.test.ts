@@ -143,7 +143,26 @@ describe('bad input', () => {
     expect(p.rejectedRows).toEqual([2, 3]);
     expect(p.problems.map((x) => [x.row, x.column, x.params.reason])).toEqual([
       [2, 'B', 'contains control characters'],
-      [3, 'C', 'contains control characters'],
+      [3, 'C', 'contains a NUL character'],
+    ]);
+  });
+
+  test('a NUL or a broken character in an extra column is rejected naming the cell, not stored as an extra field', () => {
+    const p = prepare(grid(['No.', 'Name', 'Note', 'Memo'], [['CT1', 'Rossi', 'a\u0000b', 'ok'], ['CT2', 'Bianchi', 'fine', 'x\udc00'], ['CT3', 'Verdi', 'fine', 'ok']]));
+    expect(p.rejectedRows).toEqual([2, 3]);
+    expect(p.rows.map((r) => r.row.no)).toEqual(['CT3']);
+    expect(p.problems.map((x) => [x.row, x.column, x.header, x.params.reason])).toEqual([
+      [2, 'C', 'Note', 'contains a NUL character'],
+      [3, 'D', 'Memo', 'contains a broken character (a lone UTF-16 surrogate)'],
+    ]);
+  });
+
+  test('a NUL pasted in a CSV cell: the report names its line and column, the other rows import', () => {
+    const p = prepare(gridFromCsv(parseCsv('No.;Name;Note\nCT1;Rossi;ok\nCT2;Bian\u0000chi;x\nCT3;Verdi;nota\u0000\n')));
+    expect(p.rows.map((r) => r.row.no)).toEqual(['CT1']);
+    expect(p.problems.map((x) => [x.row, x.column, x.header, x.params.reason])).toEqual([
+      [3, 'B', 'Name', 'contains a NUL character'],
+      [4, 'C', 'Note', 'contains a NUL character'],
     ]);
   });
 

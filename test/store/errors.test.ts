@@ -21,7 +21,7 @@ describe('errors', () => {
     // Another pane's row with the same number but another id, as a pulled change could bring it.
     const { runAction } = await import('../../src/store/action');
     await expect(
-      runAction(ws.ctx, 'test.duplicate', [], async () => {
+      runAction(ws.ctx, 'contacts.upsert', [], async () => {
         await ws.ctx.db.contacts.add({ ...stored, id: 'ANOTHER-ID', name: 'B' });
       }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });

@@ -23,7 +23,7 @@ describe('the outbox', () => {
     const s = await ws.segments.create({ description: 'Recorded' });
     const rows = await outbox();
     const action = rows.find((r) => r.table === ACTION_ROW)!;
-    expect(action.action).toEqual({ name: 'segments.create', args: [{ description: 'Recorded' }], at: ws.clock.now().toISOString(), ids: expect.arrayContaining([s.id]) });
+    expect(action.action).toEqual({ name: 'segments.create', about: s.no, v: 2, args: [{ description: 'Recorded' }], at: ws.clock.now().toISOString(), ids: expect.arrayContaining([s.id]) });
     expect(new Set(rows.map((r) => r.txId)).size).toBe(1);
     const seg = dataRows(rows).find((r) => r.table === 'segments')!;
     expect(seg).toMatchObject({ key: s.id, op: 'put', before: undefined, value: expect.objectContaining({ no: s.no, description: 'Recorded' }) });

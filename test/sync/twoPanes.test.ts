@@ -86,7 +86,7 @@ test('the same segment logged from both panes at once: one logged segment, one s
     expect(await p.workspace.segments.get(no)).toBeUndefined();
   }
   expect(a.sync.getStatus().failed).toEqual([]);
-  expect(b.sync.getStatus().failed).toEqual([expect.objectContaining({ name: 'segments.log', args: [no, expect.anything()], code: expect.stringMatching(/NOT_FOUND|ALREADY_LOGGED|CONFLICT/) })]);
+  expect(b.sync.getStatus().failed).toEqual([expect.objectContaining({ name: 'segments.log', about: no, args: [expect.any(String), expect.anything()], code: expect.stringMatching(/NOT_FOUND|ALREADY_LOGGED|CONFLICT/) })]);
   expect((await serverRows('loggedSegments')).filter((l: any) => l.segmentNo === no)).toHaveLength(1);
   expect((await serverRows('interactionLog')).filter((e: any) => e.segmentNo === no)).toHaveLength(lines);
 });
@@ -99,7 +99,7 @@ describe('a line added in one pane while the other logs the segment never ends a
     await b.sync.syncNow();
     await a.sync.syncNow();
     await b.sync.syncNow();
-    expect(a.sync.getStatus().failed).toEqual([expect.objectContaining({ name: 'segments.addLine', args: [no, 'P300'] })]);
+    expect(a.sync.getStatus().failed).toEqual([expect.objectContaining({ name: 'segments.addLine', about: no, args: [expect.any(String), 'P300'] })]);
     for (const p of [a, b]) {
       expect(await p.workspace.ctx.db.segmentLines.where('segmentNo').equals(no).count().catch(async () => (await p.workspace.ctx.db.segmentLines.toArray()).filter((l) => l.segmentNo === no).length)).toBe(0);
       expect((await p.workspace.interactionLog.list({ segmentNo: no })).map((e) => e.contactNo)).not.toContain('P300');
@@ -212,7 +212,7 @@ test('a pane offline for 500 changesets catches up in order', async () => {
   // The server applied them in the order they were made.
   const applied = await server.sql.query<{ c: string }>(
     "select action->'args'->2->>'comment' as c from sync_changesets where action->>'name' = 'segments.updateLine' and action->'args'->>0 = $1 order by rev",
-    [no],
+    [(await a.workspace.segments.get(no))!.header.id],
   );
   expect(applied.map((r) => r.c)).toEqual(Array.from({ length: 500 }, (_, i) => `edit ${i + 1}`));
   console.log(`500 offline changesets caught up in ${seconds.toFixed(1)} s`);
