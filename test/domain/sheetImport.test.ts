@@ -138,13 +138,16 @@ describe('bad input', () => {
     expect(p.rows[0].row.extra).toEqual({ Notes: long });
   });
 
-  test('control characters in a field are rejected, naming row and column', () => {
+  test('control characters: in the name the row is rejected, elsewhere the row is imported without that value', () => {
     const p = prepare(grid(['No.', 'Name', 'City'], [['CT1', 'Ros\u0007si', 'Roma'], ['CT2', 'ok', 'Mi\u0000lano']]));
-    expect(p.rejectedRows).toEqual([2, 3]);
-    expect(p.problems.map((x) => [x.row, x.column, x.params.reason])).toEqual([
-      [2, 'B', 'contains control characters'],
-      [3, 'C', 'contains control characters'],
+    expect(p.rejectedRows).toEqual([2]);
+    expect(p.problems.map((x) => [x.row, x.column, x.severity, x.params.reasonKey])).toEqual([
+      [2, 'B', 'error', 'controlCharacters'],
+      [3, 'C', 'warning', 'controlCharacters'],
     ]);
+    expect(p.rows.map((r) => r.row)).toEqual([expect.objectContaining({ no: 'CT2', name: 'ok' })]);
+    expect(p.rows[0].row.city).toBeUndefined();
+    expect(p.problems[1].message).toContain('imported without this value');
   });
 
   test('formulas import the result the sheet shows, not the formula', () => {
@@ -152,12 +155,13 @@ describe('bad input', () => {
     expect(p.rows[0].row).toMatchObject({ name: 'Rossi Mario', extra: { Total: 42 } });
   });
 
-  test('Excel error values are bad cells: the row is rejected, the error named', () => {
-    const p = prepare(grid(['No.', 'Name', 'Region'], [['CT1', err('#N/A'), 'x'], ['CT2', 'ok', err('#VALUE!')], ['CT3', 'fine', 'y']]));
-    expect(p.rows.map((r) => r.row.no)).toEqual(['CT3']);
-    expect(p.problems.map((x) => x.message)).toEqual([
-      'Row 2, column B (Name): the cell holds the Excel error #N/A.',
-      'Row 3, column C (Region): the cell holds the Excel error #VALUE!.',
+  test('Excel error values: in the name the row is rejected, elsewhere only that value is left out', () => {
+    const p = prepare(grid(['No.', 'Name', 'Notes'], [['CT1', err('#N/A'), 'x'], ['CT2', 'ok', err('#VALUE!')], ['CT3', 'fine', 'y']]));
+    expect(p.rows.map((r) => r.row.no)).toEqual(['CT2', 'CT3']);
+    expect(p.rows[0].row.extra).toBeUndefined();
+    expect(p.problems.map((x) => [x.severity, x.message])).toEqual([
+      ['error', 'Row 2, column B (Name): the cell holds the Excel error #N/A.'],
+      ['warning', 'Row 3, column C (Notes): the cell holds the Excel error #VALUE!. The row was imported without this value.'],
     ]);
   });
 
@@ -182,10 +186,17 @@ describe('bad input', () => {
     expect(p.problems).toEqual([expect.objectContaining({ code: 'hiddenRows', severity: 'info', message: 'Hidden rows, imported (2): 3–4.' })]);
   });
 
-  test('values that are not Yes/No, a type or a correspondence type are rejected with the value', () => {
-    const p = prepare(grid(['No.', 'Exclude from Segment', 'Type', 'Correspondence Type'], [['CT1', 'maybe', 'Robot', 'Fax']]));
-    expect(p.problems.map((x) => x.code)).toEqual(['notBoolean', 'badType', 'badCorrespondenceType']);
-    expect(p.problems[1].message).toBe('Row 2, column C (Type): "Robot" is not Company or Person.');
+  test('values that are not Yes/No, a type or a correspondence type are warned with the value; the row stays', () => {
+    const p = prepare(grid(['No.', 'Name', 'Exclude from Segment', 'Type', 'Correspondence Type'], [['CT1', 'Rossi', 'maybe', 'Robot', 'Fax']]));
+    expect(p.problems.map((x) => [x.code, x.severity])).toEqual([
+      ['notBoolean', 'warning'],
+      ['badType', 'warning'],
+      ['badCorrespondenceType', 'warning'],
+    ]);
+    expect(p.problems[1].message).toBe('Row 2, column D (Type): "Robot" is not Company or Person. The row was imported without this value.');
+    expect(p.rows.map((r) => r.row)).toEqual([expect.objectContaining({ no: 'CT1', name: 'Rossi' })]);
+    expect(p.rows[0].row).not.toHaveProperty('type');
+    expect(p.rejectedRows).toEqual([]);
   });
 
   test('rows without a number are kept for numbering; their key is the sheet row', () => {
