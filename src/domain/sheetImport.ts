@@ -62,6 +62,8 @@ export interface PreparedImport {
   /** Sheet rows rejected here (with at least one error problem). */
   rejectedRows: number[];
   dataRows: number;
+  /** Where each mapped contact field came from: sheet column letter(s) and header (for problems found later). */
+  fieldColumns?: Partial<Record<MappableField, { column: string; header: string }>>;
 }
 
 /** Options of a preparation. */
@@ -234,7 +236,9 @@ function* prepareSteps(grid: SheetGrid, mapping: ColumnMapping, source: Omit<Con
   const hiddenImported = rows.filter((r) => r.hidden).map((r) => r.sheetRow);
   if (hiddenImported.length) problems.push(problem('info', 'hiddenRows', { row: hiddenImported[0] }, { rows: rowsText(hiddenImported), count: hiddenImported.length }));
   const deduped = dropDuplicates(rows, problems, rejected);
-  return { rows: deduped, problems: sortProblems(problems), rejectedRows: [...rejected].sort((a, b) => a - b), dataRows: lastDataIndex + 1 - blank.length };
+  const fieldColumns: PreparedImport['fieldColumns'] = {};
+  for (const c of columns) if (c.target.kind === 'field') fieldColumns[c.target.field] = { column: letter(c.index), header: c.header };
+  return { rows: deduped, problems: sortProblems(problems), rejectedRows: [...rejected].sort((a, b) => a - b), dataRows: lastDataIndex + 1 - blank.length, fieldColumns };
 }
 
 /** The key stored in `source.rowKey`: the column that identifies the row and its value there. */

@@ -1,9 +1,13 @@
 // Contacts: import rows, number series, reads by criteria.
+import type { Table } from 'dexie';
+import { codeDescriptionFieldsSchema, languageFieldsSchema, salespersonFieldsSchema } from '../domain/codes';
 import { contactRowSchema, emptyContactFields, type Contact } from '../domain/contact';
+import type { CodeListName } from '../domain/importResolve';
+import type { ImportReport } from '../domain/importReport';
 import { compileContactFilters, isEmptyFilters, type RelatedData } from '../domain/contactFilters';
 import type { CriteriaFilters } from '../domain/criteria';
 import { SegmentsError } from '../domain/errors';
-import { runAction, runRead } from './action';
+import { runAction, runRead, type ActionScope } from './action';
 import type { StoreContext } from './context';
 import { candidateContacts, relatedDataFor } from './contactQueries';
 import { upsertRows } from './rows';
@@ -12,11 +16,32 @@ import { filterContext } from './filterContext';
 import { readSetup } from './setupProfile';
 import { readByIndexKeys } from './indexReads';
 
+const CODE_LIST_NAMES: readonly CodeListName[] = ['salespeople', 'languages', 'mailingGroups', 'industryGroups', 'jobResponsibilities', 'businessRelations'];
+
+/** Creates the codes an import asked for (those already there are left as they are). */
+async function createCodes(ctx: StoreContext, s: ActionScope, wanted: readonly { list: CodeListName; code: string }[]): Promise<void> {
+  const db = ctx.db;
+  for (const list of CODE_LIST_NAMES) {
+    const codes = [...new Set(wanted.filter((w) => w.list === list).map((w) => w.code))];
+    if (codes.length === 0) continue;
+    const table = db[list] as unknown as Table<{ id: string; code: string; createdAt: string; updatedAt: string }, string>;
+    const have = new Set((await readByIndexKeys(table, 'code', codes)).map((r) => r.code));
+    const rows = codes.filter((c) => !have.has(c)).map((code) => ({ code }));
+    if (rows.length === 0) continue;
+    const fields = list === 'salespeople' ? salespersonFieldsSchema : list === 'languages' ? languageFieldsSchema : codeDescriptionFieldsSchema;
+    const empty = (code: string) =>
+      list === 'salespeople' ? { code, name: '', jobTitle: '', email: '', phoneNo: '' } : list === 'languages' ? { code, name: '', locale: '' } : { code, description: '' };
+    const report = await upsertRows({ table: table as never, keyField: 'code', keyCaption: 'Code', rowSchema: (fields as typeof codeDescriptionFieldsSchema).partial().required({ code: true }).strict(), empty: empty as never }, rows, s);
+    if (report.rejected.length) {
+      const first = report.rejected[0];
+      throw new SegmentsError('INVALID_INPUT', `${list} ${first.key ?? ''}: ${first.issues.join('; ')}`, { field: 'createCodes', code: first.key });
+    }
+  }
+}
+
 export function contactsApi(ctx: StoreContext) {
   const db = ctx.db;
-  return {
-    upsert: (rows: unknown[]) =>
-      runAction(ctx, 'contacts.upsert', [rows], (s) =>
+  const upsertContacts = (rows: unknown[], s: ActionScope): Promise<ImportReport> =>
         upsertRows<Contact, 'no'>(
           {
             table: db.contacts,
@@ -44,8 +69,20 @@ export function contactsApi(ctx: StoreContext) {
           },
           rows,
           s,
-        ),
-      ),
+        );
+  return {
+    upsert: (rows: unknown[]) => runAction(ctx, 'contacts.upsert', [rows], (s) => upsertContacts(rows, s)),
+
+    importRows: (input: { rows: unknown[]; createCodes?: { list: CodeListName; code: string }[] }) =>
+      runAction(ctx, 'contacts.importRows', [input], async (s) => {
+        if (typeof input !== 'object' || input === null || !Array.isArray(input.rows)) throw new SegmentsError('INVALID_INPUT', 'rows must be a list', { field: 'rows' });
+        const wanted = input.createCodes ?? [];
+        if (!Array.isArray(wanted) || wanted.some((w) => !CODE_LIST_NAMES.includes(w?.list) || typeof w?.code !== 'string')) {
+          throw new SegmentsError('INVALID_INPUT', 'createCodes must list code lists and codes', { field: 'createCodes' });
+        }
+        await createCodes(ctx, s, wanted);
+        return upsertContacts(input.rows, s);
+      }),
 
     nextNos: (count: number) =>
       runAction(ctx, 'contacts.nextNos', [count], async (s) => {
