@@ -14,6 +14,7 @@ import type {
 import type { DeliveryStatus, Evaluation } from './enums';
 import type { ImportReport } from './importReport';
 import type { CodeListName } from './importResolve';
+import type { SampleWorkspaceResult } from './sampleWorkspace';
 import type { InteractionTemplate } from './interaction';
 import type { InteractionLogEntry, LogOptions, LogPreview, LogResult, LoggedSegment } from './log';
 import type { SegmentHeader, SegmentHeaderInput, SegmentLine, SegmentLineInput } from './segment';
@@ -111,6 +112,13 @@ export interface Workspace {
     setEvaluation(entryNo: number, evaluation: Evaluation): Promise<InteractionLogEntry>;
     setDeliveryStatus(entryNo: number, status: DeliveryStatus): Promise<InteractionLogEntry>;
     deleteCanceled(): Promise<number>;
+  };
+
+  /** The sample workspace: loaded in one action, removed in one action (only what it created). */
+  sampleWorkspace: {
+    load(): Promise<SampleWorkspaceResult>;
+    remove(): Promise<SampleWorkspaceResult>;
+    status(): Promise<{ loaded: boolean }>;
   };
 }
 
