@@ -168,7 +168,9 @@ export async function importContacts(ws: ImportWorkspace, prepared: PreparedImpo
     written.length > 0 ? await ws.contacts.importRows({ rows: written, createCodes: codes.create }) : { inserted: 0, updated: 0, rejected: [], results: [] };
   for (const rej of report.rejected) {
     const sheetRow = final[rej.index]?.sheetRow;
-    problems.push(problem('error', 'rejectedByStore', { row: sheetRow }, { reason: rej.issues.join('; ') }));
+    // A key for the pane's message: the store's reasons are English text.
+    const reasonKey = rej.issues.some((i) => i.startsWith('name: is required')) ? 'nameRequired' : 'invalid';
+    problems.push(problem('error', 'rejectedByStore', { row: sheetRow }, { reason: rej.issues.join('; '), reasonKey }));
     if (sheetRow !== undefined) rejected.add(sheetRow);
   }
   const kept = new Set(report.results.filter((r) => r.outcome !== 'rejected').map((r) => r.key));

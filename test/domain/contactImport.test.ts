@@ -58,6 +58,7 @@ describe('importing prepared rows into the workspace', () => {
       ['invalidValue', 11, 'warning'],
     ]);
     expect(r.problems[0].message).toContain('name: is required for a new contact');
+    expect(r.problems[0].params.reasonKey).toBe('nameRequired');
     expect(r.generated).toEqual([
       { sheetRow: 11, no: 'CT00001' },
       { sheetRow: 12, no: 'CT00002' },
