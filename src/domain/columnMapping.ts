@@ -199,7 +199,8 @@ function isTarget(t: unknown): t is MappingTarget {
   return x.kind === 'extra' && typeof x.name === 'string' && x.name.trim() !== '';
 }
 
-/** The key under which a mapping is remembered: the workbook's sheet or table. */
-export function mappingKey(source: { workbook?: string; sheet?: string; table?: string }): string {
+/** The key under which a mapping is remembered: the workbook's sheet or table, or a CSV file's name. */
+export function mappingKey(source: { workbook?: string; sheet?: string; table?: string; file?: string }): string {
+  if (source.file !== undefined && !source.workbook && !source.sheet && !source.table) return `file:${source.file}`;
   return source.table ? `table:${source.workbook ?? ''}:${source.table}` : `sheet:${source.workbook ?? ''}:${source.sheet ?? ''}`;
 }
