@@ -22,6 +22,7 @@ export type ProblemCode =
   | 'unknownCode'
   | 'companyLinked'
   | 'companyNotFound'
+  | 'companyNoNotFound'
   | 'companyAmbiguous'
   | 'companyCreated'
   | 'matchedExisting';
@@ -71,6 +72,7 @@ const ENGLISH: Record<ProblemCode, string> = {
   unknownCode: 'Row {row}, column {column} ({header}): {list} {code} does not exist.',
   companyLinked: 'Row {row}: linked to company {companyNo} {companyName} by its {by}.',
   companyNotFound: 'Row {row}: no company contact is named "{companyName}"; the person is imported without a company.',
+  companyNoNotFound: 'Row {row}: no company contact has the number {companyNo}; the person keeps the number but has no company name.',
   companyAmbiguous: 'Row {row}: several company contacts are named "{companyName}" ({nos}); the person is imported without a company.',
   companyCreated: 'Row {row}: company {companyNo} "{companyName}" created for it.',
   matchedExisting: 'Row {row}: matches contact {no} by {by}; it updates that contact.',

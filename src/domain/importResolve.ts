@@ -163,7 +163,7 @@ export function linkCompanies(
       const known = companyNos.has(companyNo) || storedTypes.get(companyNo) === 'Company';
       links.push({ sheetRow: r.sheetRow, companyName, companyNo, outcome: known ? 'byNo' : 'unknownNo' });
       if (known) problems.push(problem('info', 'companyLinked', { row: r.sheetRow }, { companyNo, companyName, by: 'Company No.' }));
-      else problems.push(problem('warning', 'companyNotFound', { row: r.sheetRow }, { companyName: companyNo, companyNo }));
+      else problems.push(problem('warning', 'companyNoNotFound', { row: r.sheetRow }, { companyNo }));
       return r;
     }
     if (companyName === '') return r;

@@ -59,6 +59,7 @@ describe('persons are linked to their company', () => {
         "P2;Helvetius Nagy;;Trail's Head Gourmet",
         'P3;Marco Rossi;C1;',
         'P4;Zoe Neri;;Nobody Ltd',
+        'P5;Ugo Bassi;C9;',
       ].join('\n'),
     );
     expect(r.companyLinks.map((l) => [l.sheetRow, l.outcome, l.companyNo])).toEqual([
@@ -66,10 +67,12 @@ describe('persons are linked to their company', () => {
       [4, 'byName', 'C1'],
       [5, 'byNo', 'C1'],
       [6, 'notFound', ''],
+      [7, 'unknownNo', 'C9'],
     ]);
+    expect(r.problems.find((p) => p.code === 'companyNoNotFound')).toMatchObject({ row: 7, severity: 'warning', params: { companyNo: 'C9' } });
     expect((await ws.contacts.get('P2'))).toMatchObject({ companyNo: 'C1', companyName: "Trail's Head Gourmet" });
     expect(r.problems.filter((p) => p.code === 'companyNotFound').map((p) => p.row)).toEqual([3, 6]);
-    expect(r).toMatchObject({ inserted: 5, updated: 0, warned: 2, rejected: 0 });
+    expect(r).toMatchObject({ inserted: 6, updated: 0, warned: 3, rejected: 0 });
   });
 
   test('a company row in the same file links its persons; with the option a missing company is created once', async () => {
