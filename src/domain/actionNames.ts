@@ -25,6 +25,7 @@ export const actionNames = {
   setup: { update: 'setup.update' },
   contacts: {
     upsert: 'contacts.upsert',
+    importRows: 'contacts.importRows',
     nextNos: 'contacts.nextNos',
     remove: 'contacts.remove',
   },
@@ -59,6 +60,7 @@ export const actionNames = {
     deleteCanceled: 'interactionLog.deleteCanceled',
   },
   packages: { import: 'packages.import' },
+  sampleWorkspace: { load: 'sampleWorkspace.load', remove: 'sampleWorkspace.remove' },
   ...codeListActions,
 } as const;
 

@@ -28,19 +28,19 @@ export interface ColumnMapping {
 
 /** Names by field: English, Italian, BC captions. Normalised on load, so write them as users do. */
 const SYNONYMS: Record<MappableField, string[]> = {
-  no: ['No.', 'Nr.', 'N.', 'Number', 'Numero', 'Contact No.', 'Nr. contatto', 'No', 'Nr'],
+  no: ['No.', 'Nr.', 'N.', 'Number', 'Numero', 'Contact No.', 'Nr. contatto', 'No', 'Nr', 'CustomerID', 'Customer ID', 'Customer No.', 'Codice cliente', 'Cod. cliente', 'Nr. cliente', 'ContactID'],
   type: ['Type', 'Tipo', 'Contact Type', 'Tipo contatto'],
   name: ['Name', 'Nome', 'Contact Name', 'Nome contatto', 'Full Name', 'Nome completo'],
   name2: ['Name 2', 'Nome 2'],
   companyNo: ['Company No.', 'Nr. società', 'Contact Company No.', 'Nr. società contatto'],
   companyName: ['Company Name', 'Nome società', 'Company', 'Società', 'Azienda', 'Ragione sociale', 'Contact Company Name', 'Nome società contatto'],
-  jobTitle: ['Job Title', 'Posizione', 'Qualifica', 'Titolo professionale'],
+  jobTitle: ['Job Title', 'Posizione', 'Qualifica', 'Titolo professionale', 'Title', 'Contact Title', 'Titolo'],
   salutationCode: ['Salutation Code', 'Cod. formula di saluto', 'Codice formula di saluto', 'Cod. saluto'],
   address: ['Address', 'Indirizzo', 'Street', 'Via'],
   address2: ['Address 2', 'Indirizzo 2'],
   postCode: ['Post Code', 'CAP', 'ZIP', 'ZIP Code', 'Postal Code', 'Postcode', 'Codice postale', 'Cod. postale'],
   city: ['City', 'Città', 'Comune', 'Località', 'Town'],
-  county: ['County', 'Provincia', 'State', 'Prov.'],
+  county: ['County', 'Provincia', 'State', 'Prov.', 'Region', 'Regione'],
   countryRegionCode: ['Country/Region Code', 'Cod. paese/area', 'Codice paese/area', 'Country', 'Country Code', 'Paese', 'Nazione', 'Country/Region'],
   languageCode: ['Language Code', 'Cod. lingua', 'Codice lingua', 'Language', 'Lingua'],
   territoryCode: ['Territory Code', 'Cod. zona', 'Codice zona', 'Territory', 'Zona'],
@@ -57,6 +57,15 @@ const SYNONYMS: Record<MappableField, string[]> = {
 };
 
 export const mappableFields = Object.keys(SYNONYMS) as MappableField[];
+
+/** Columns BC knows that the contact here keeps as an extra field, under BC's caption. */
+const KNOWN_EXTRAS: Record<string, string[]> = {
+  'Fax No.': ['Fax', 'Fax No.', 'Nr. fax', 'Fax Number', 'Numero fax', 'Telefax'],
+};
+
+const EXTRA_BY_NAME: Map<string, string> = new Map(
+  Object.entries(KNOWN_EXTRAS).flatMap(([caption, names]) => names.map((n) => [normalizeHeader(n), caption] as [string, string])),
+);
 
 /** Lower case, no accents, no spaces or punctuation: "Città" → "citta", "E-Mail" → "email". */
 export function normalizeHeader(header: string): string {
@@ -96,7 +105,7 @@ export function suggestMapping(headers: readonly string[]): ColumnMapping {
       const header = raw.trim();
       if (header === '') return { index, header, target: { kind: 'ignore' } };
       const field = fieldForHeader(header);
-      return { index, header, target: field ? { kind: 'field', field } : { kind: 'extra', name: header } };
+      return { index, header, target: field ? { kind: 'field', field } : { kind: 'extra', name: EXTRA_BY_NAME.get(normalizeHeader(header)) ?? header } };
     }),
   };
 }
@@ -190,7 +199,8 @@ function isTarget(t: unknown): t is MappingTarget {
   return x.kind === 'extra' && typeof x.name === 'string' && x.name.trim() !== '';
 }
 
-/** The key under which a mapping is remembered: the workbook's sheet or table. */
-export function mappingKey(source: { workbook?: string; sheet?: string; table?: string }): string {
+/** The key under which a mapping is remembered: the workbook's sheet or table, or a CSV file's name. */
+export function mappingKey(source: { workbook?: string; sheet?: string; table?: string; file?: string }): string {
+  if (source.file !== undefined && !source.workbook && !source.sheet && !source.table) return `file:${source.file}`;
   return source.table ? `table:${source.workbook ?? ''}:${source.table}` : `sheet:${source.workbook ?? ''}:${source.sheet ?? ''}`;
 }

@@ -1,14 +1,36 @@
-// Prepared sheet rows → the workspace: rows without a contact number are matched by e-mail (when the
-// sheet has an e-mail column) or numbered from the contact series; then every valid row is upserted in
-// one call (one transaction). Rejections come back by sheet row.
-import type { ContactRow } from './contact';
+// Prepared sheet rows → the workspace (one import flow for Excel and CSV). Before anything is written:
+// codes not in their lists get the user's choice (create / import without / reject the row), rows
+// without a number are matched to stored contacts (same e-mail, or same name and post code) and offered
+// as updates, the rest are numbered from the contact series, and persons are linked to their company.
+// Then every valid row (and every code or company to create) is written in one action (one transaction).
+// Every link, miss, warning and rejection is reported by sheet row.
+import type { Contact, ContactRow } from './contact';
 import { problem, type ImportProblem } from './importProblems';
+import {
+  applyCodeChoices,
+  findUnknownCodes,
+  linkCompanies,
+  matchExisting,
+  missingCompanyNames,
+  type CodeField,
+  type CodeListName,
+  type CompanyLink,
+  type ExistingMatch,
+  type KnownCodes,
+  type UnknownCode,
+  type UnknownCodeChoices,
+} from './importResolve';
+import type { ImportReport } from './importReport';
 import type { PreparedImport, PreparedRow } from './sheetImport';
 import type { Workspace } from './workspace';
 
 export interface ContactImportResult {
   inserted: number;
   updated: number;
+  /** Imported rows that carry at least one warning (a value left out, an unknown code, a company not found). */
+  warned: number;
+  /** Rows not imported. */
+  rejected: number;
   /** Every problem: those of the preparation, the numbering and the store, by sheet row. */
   problems: ImportProblem[];
   /** Sheet rows that were not imported. */
@@ -19,44 +41,90 @@ export interface ContactImportResult {
   generated: { sheetRow: number; no: string }[];
   /** Rows without a number that were matched to a stored contact by e-mail. */
   matchedByEmail: { sheetRow: number; no: string }[];
+  /** Rows without a number matched to a stored contact (by e-mail or by name and post code). */
+  matchedExisting: ExistingMatch[];
+  /** Every person's link to its company, or the miss. */
+  companyLinks: CompanyLink[];
+  /** Codes that were not in their lists, and what was done. */
+  unknownCodes: UnknownCode[];
 }
 
-export async function importContacts(
-  ws: { contacts: Pick<Workspace['contacts'], 'upsert' | 'nextNos' | 'list'> },
-  prepared: PreparedImport,
-): Promise<ContactImportResult> {
+export interface ContactImportOptions {
+  /** For codes not in their list; default: import the row without that code. */
+  unknownCodes?: UnknownCodeChoices;
+  /** Create a company contact for a Company Name that matches none. */
+  createCompanies?: boolean;
+  /** Rows without a number that match a stored contact: update it (default) or leave the row out. */
+  existingMatches?: 'update' | 'skip';
+}
+
+export type ImportWorkspace = Pick<Workspace, 'salespeople' | 'languages' | 'mailingGroups' | 'industryGroups' | 'jobResponsibilities' | 'businessRelations'> & {
+  contacts: Pick<Workspace['contacts'], 'nextNos' | 'list' | 'importRows'>;
+};
+
+/** What the user decides before an import: unknown codes, rows that match stored contacts, companies missing. */
+export interface ImportReview {
+  unknownCodes: UnknownCode[];
+  existingMatches: ExistingMatch[];
+  missingCompanies: string[];
+}
+
+async function knownCodes(ws: ImportWorkspace): Promise<KnownCodes> {
+  const lists: CodeListName[] = ['salespeople', 'languages', 'mailingGroups', 'industryGroups', 'jobResponsibilities', 'businessRelations'];
+  const entries = await Promise.all(lists.map(async (l) => [l, new Set((await ws[l].list()).map((c) => c.code))] as const));
+  return Object.fromEntries(entries) as unknown as KnownCodes;
+}
+
+/** The decisions an import needs from the user, computed from the prepared rows and the workspace. */
+export async function reviewImport(ws: ImportWorkspace, prepared: PreparedImport): Promise<ImportReview> {
+  const stored = await ws.contacts.list();
+  return {
+    unknownCodes: findUnknownCodes(prepared.rows, await knownCodes(ws)),
+    existingMatches: matchExisting(prepared.rows, stored),
+    missingCompanies: missingCompanyNames(prepared.rows, stored),
+  };
+}
+
+type NumberedRow = PreparedRow & { row: { no: string } };
+
+export async function importContacts(ws: ImportWorkspace, prepared: PreparedImport, options: ContactImportOptions = {}): Promise<ContactImportResult> {
   const problems = [...prepared.problems];
   const rejected = new Set(prepared.rejectedRows);
-  const unnumbered = prepared.rows.filter((r) => !r.row.no);
-  const matchedByEmail: { sheetRow: number; no: string }[] = [];
-  const assigned = new Map<PreparedRow, string>();
+  const stored: Contact[] = await ws.contacts.list();
 
-  const withEmail = unnumbered.filter((r) => r.row.email);
-  if (withEmail.length > 0) {
-    // One read of every contact, indexed by e-mail: measured faster than one filtered query per row.
-    const byEmail = new Map<string, string[]>();
-    for (const c of await ws.contacts.list()) {
-      if (!c.email) continue;
-      const k = c.email.toLowerCase();
-      const list = byEmail.get(k);
-      if (list) list.push(c.no);
-      else byEmail.set(k, [c.no]);
-    }
-    for (const r of withEmail) {
-      const nos = byEmail.get(r.row.email!.toLowerCase());
-      if (!nos) continue;
-      if (nos.length > 1) {
-        problems.push(problem('error', 'emailAmbiguous', { row: r.sheetRow }, { email: r.row.email!, nos: nos.join(', ') }));
-        rejected.add(r.sheetRow);
-        continue;
-      }
-      assigned.set(r, nos[0]);
-      matchedByEmail.push({ sheetRow: r.sheetRow, no: nos[0] });
-    }
-  }
+  // Codes not in their lists: the user's choice.
+  const unknownCodes = findUnknownCodes(prepared.rows, await knownCodes(ws));
+  const headerOf = (field: CodeField) => prepared.fieldColumns?.[field] ?? {};
+  const codes = applyCodeChoices(prepared.rows, unknownCodes, options.unknownCodes, headerOf);
+  problems.push(...codes.problems);
+  for (const r of codes.rejectedRows) rejected.add(r);
+  let rows = codes.rows;
+
+  // Rows without a number: a stored contact with the same e-mail (several: refused), else the same name and post code.
+  const ambiguousEmail = new Map<string, string[]>();
+  for (const c of stored) if (c.email) ambiguousEmail.set(c.email.toLowerCase(), [...(ambiguousEmail.get(c.email.toLowerCase()) ?? []), c.no]);
+  rows = rows.filter((r) => {
+    const nos = !r.row.no && r.row.email ? ambiguousEmail.get(r.row.email.toLowerCase()) : undefined;
+    if (!nos || nos.length < 2) return true;
+    problems.push(problem('error', 'emailAmbiguous', { row: r.sheetRow }, { email: r.row.email!, nos: nos.join(', ') }));
+    rejected.add(r.sheetRow);
+    return false;
+  });
+  const matchedExisting = matchExisting(rows, stored);
+  const assigned = new Map<PreparedRow, string>();
+  const matchByRow = new Map(matchedExisting.map((m) => [m.sheetRow, m]));
+  const skip = options.existingMatches === 'skip';
+  rows = rows.filter((r) => {
+    const m = r.row.no ? undefined : matchByRow.get(r.sheetRow);
+    if (!m) return true;
+    problems.push(problem('info', 'matchedExisting', { row: r.sheetRow }, { no: m.no, by: m.by === 'email' ? 'e-mail' : 'name and post code', byKey: m.by, skipped: skip ? 1 : 0 }));
+    if (skip) return false;
+    assigned.set(r, m.no);
+    return true;
+  });
 
   // Unmatched rows with the same e-mail are one new contact: the later row wins.
-  const pending = unnumbered.filter((r) => !assigned.has(r) && !rejected.has(r.sheetRow));
+  const pending = rows.filter((r) => !r.row.no && !assigned.has(r));
   const lastByEmail = new Map<string, PreparedRow>();
   for (const r of pending) if (r.row.email) lastByEmail.set(r.row.email.toLowerCase(), r);
   const toNumber = pending.filter((r) => {
@@ -73,35 +141,55 @@ export async function importContacts(
     return { sheetRow: r.sheetRow, no: nos[i] };
   });
 
-  // Numbers matched by e-mail may meet a row that carries the same number: the later row wins.
-  const candidates = prepared.rows.filter((r) => !rejected.has(r.sheetRow) && (r.row.no || assigned.has(r)));
+  // Numbers matched may meet a row that carries the same number: the later row wins.
+  const candidates = rows.filter((r) => !rejected.has(r.sheetRow) && (r.row.no || assigned.has(r)));
   const noOf = (r: PreparedRow) => r.row.no ?? assigned.get(r)!;
   const lastByNo = new Map<string, PreparedRow>();
   for (const r of candidates) lastByNo.set(noOf(r), r);
-  const final = candidates.filter((r) => {
-    const winner = lastByNo.get(noOf(r))!;
-    if (winner === r) return true;
-    problems.push(problem('error', 'duplicateNo', { row: r.sheetRow }, { no: noOf(r), winner: winner.sheetRow }));
-    rejected.add(r.sheetRow);
-    return false;
-  });
+  const numbered: NumberedRow[] = candidates
+    .filter((r) => {
+      const winner = lastByNo.get(noOf(r))!;
+      if (winner === r) return true;
+      problems.push(problem('error', 'duplicateNo', { row: r.sheetRow }, { no: noOf(r), winner: winner.sheetRow }));
+      rejected.add(r.sheetRow);
+      return false;
+    })
+    .map((r) => ({ ...r, row: { ...r.row, no: noOf(r) } }));
 
-  const rows: ContactRow[] = final.map((r) => ({ ...r.row, no: noOf(r) }));
-  const report = rows.length > 0 ? await ws.contacts.upsert(rows) : { inserted: 0, updated: 0, rejected: [], results: [] };
+  // Persons to their company: by Company No., else by exact Company Name (a new company if asked).
+  const missing = options.createCompanies ? missingCompanyNames(numbered, stored) : [];
+  const companyNos = missing.length > 0 ? await ws.contacts.nextNos(missing.length) : [];
+  const linked = linkCompanies(numbered, stored, { createCompanies: options.createCompanies, companyNos });
+  problems.push(...linked.problems);
+
+  const final = [...linked.companies, ...linked.rows];
+  const written: ContactRow[] = final.map((r) => r.row as ContactRow);
+  const report: ImportReport =
+    written.length > 0 ? await ws.contacts.importRows({ rows: written, createCodes: codes.create }) : { inserted: 0, updated: 0, rejected: [], results: [] };
   for (const rej of report.rejected) {
     const sheetRow = final[rej.index]?.sheetRow;
-    problems.push(problem('error', 'rejectedByStore', { row: sheetRow }, { reason: rej.issues.join('; ') }));
+    // A key for the pane's message: the store's reasons are English text.
+    const reasonKey = rej.issues.some((i) => i.startsWith('name: is required')) ? 'nameRequired' : 'invalid';
+    problems.push(problem('error', 'rejectedByStore', { row: sheetRow }, { reason: rej.issues.join('; '), reasonKey }));
     if (sheetRow !== undefined) rejected.add(sheetRow);
   }
-  const contactNos = report.results.filter((r) => r.outcome !== 'rejected').map((r) => r.key);
-  const kept = new Set(contactNos);
+  const kept = new Set(report.results.filter((r) => r.outcome !== 'rejected').map((r) => r.key));
+  const createdCompanies = new Set(linked.companies.map((c) => c.row.no));
+  const contactNos = report.results.filter((r) => r.outcome !== 'rejected' && !createdCompanies.has(r.key)).map((r) => r.key);
+  const warnedRows = new Set(problems.filter((p) => p.severity === 'warning' && p.row !== undefined && !rejected.has(p.row)).map((p) => p.row!));
+  const importedRows = new Set(final.filter((r) => kept.has(r.row.no)).map((r) => r.sheetRow));
   return {
     inserted: report.inserted,
     updated: report.updated,
+    warned: [...warnedRows].filter((r) => importedRows.has(r)).length,
+    rejected: rejected.size,
     problems: problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)),
     rejectedRows: [...rejected].sort((a, b) => a - b),
     contactNos,
     generated: generated.filter((g) => kept.has(g.no)),
-    matchedByEmail,
+    matchedByEmail: matchedExisting.filter((m) => m.by === 'email' && !skip).map((m) => ({ sheetRow: m.sheetRow, no: m.no })),
+    matchedExisting,
+    companyLinks: linked.links,
+    unknownCodes,
   };
 }

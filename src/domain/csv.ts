@@ -18,15 +18,18 @@ export interface CsvData {
   rows: CsvRow[];
 }
 
-/** Decodes UTF-8 bytes (a leading BOM is dropped); invalid UTF-8 is an error naming the byte offset. */
+/** Decodes UTF-8 bytes (a leading BOM is dropped); invalid UTF-8 is an error naming the line it is on. */
 export function decodeCsvBytes(bytes: Uint8Array): string {
   try {
     return stripBom(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
     const at = firstInvalidUtf8(bytes);
-    throw new SegmentsError('INVALID_INPUT', `The file is not UTF-8 text: invalid byte at offset ${at}. Save it as "CSV UTF-8".`, {
-      position: at,
+    let line = 1;
+    for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
+    throw new SegmentsError('INVALID_INPUT', `The file is not UTF-8 text: line ${line} has a character that is not UTF-8. Save it as "CSV UTF-8".`, {
+      line,
       code: 'csvNotUtf8',
+      params: { line },
     });
   }
 }

@@ -22,6 +22,7 @@ import {
 } from './filterValues';
 
 export { parseFilterDate } from './filterValues';
+export { filterHint, type FilterHint } from './filterHints';
 
 export type FilterValue = string | number | boolean | null | undefined;
 export type FieldKind = 'text' | 'number' | 'date' | 'boolean' | 'auto';

@@ -1,6 +1,8 @@
 // Splits a BC filter expression into tokens (segments.md, section 4).
 // Whitespace between tokens is skipped; inside a literal it is kept, except at the ends of its unquoted
 // part (so `A | B` means `A|B`, while `New York` and `' A '` keep their spaces).
+// An apostrophe touching a letter on its left is a plain character (`D'Angelo*`, `Bon app'`); any other
+// quote opens a quoted part that ends at the next unpaired quote (`*'&'*`, `'A|B'`, `'O''Brien'`).
 
 export type CompareOp = '=' | '<>' | '<' | '<=' | '>' | '>=';
 
@@ -84,7 +86,7 @@ function readLiteral(expr: string, start: number, tokens: Token[], fail: Fail): 
   let i = start;
   while (i < n) {
     const c = expr[i];
-    if (c === "'") {
+    if (c === "'" && !followsLetter(expr, i)) {
       const open = i;
       i++;
       let closed = false;
@@ -125,6 +127,13 @@ function readLiteral(expr: string, start: number, tokens: Token[], fail: Fail): 
   text += buf;
   tokens.push({ type: 'literal', position: start + 1, text, pieces, hasWildcard });
   return i;
+}
+
+const LETTER_BEFORE = /\p{L}$/u;
+
+/** Whether the character before `i` is a letter (of any script; a surrogate pair counts as one). */
+function followsLetter(expr: string, i: number): boolean {
+  return i > 0 && LETTER_BEFORE.test(expr.slice(Math.max(0, i - 2), i));
 }
 
 export function describeToken(t: Token): string {

@@ -17,7 +17,15 @@ export type ProblemCode =
   | 'scientific'
   | 'overlongRow'
   | 'emailAmbiguous'
-  | 'rejectedByStore';
+  | 'rejectedByStore'
+  | 'unknownCountry'
+  | 'unknownCode'
+  | 'companyLinked'
+  | 'companyNotFound'
+  | 'companyNoNotFound'
+  | 'companyAmbiguous'
+  | 'companyCreated'
+  | 'matchedExisting';
 
 export interface ImportProblem {
   severity: 'error' | 'warning' | 'info';
@@ -60,10 +68,22 @@ const ENGLISH: Record<ProblemCode, string> = {
   overlongRow: 'Row {row} has {cells} cells but the header has {columns}.',
   emailAmbiguous: 'Row {row}: e-mail {email} belongs to several contacts ({nos}); give the row its contact number.',
   rejectedByStore: 'Row {row}: {reason}',
+  unknownCountry: 'Row {row}, column {column} ({header}): "{value}" is not a known country or region; the name is kept, the code left blank.',
+  unknownCode: 'Row {row}, column {column} ({header}): {list} {code} does not exist.',
+  companyLinked: 'Row {row}: linked to company {companyNo} {companyName} by its {by}.',
+  companyNotFound: 'Row {row}: no company contact is named "{companyName}"; the person is imported without a company.',
+  companyNoNotFound: 'Row {row}: no company contact has the number {companyNo}; the person keeps the number but has no company name.',
+  companyAmbiguous: 'Row {row}: several company contacts are named "{companyName}" ({nos}); the person is imported without a company.',
+  companyCreated: 'Row {row}: company {companyNo} "{companyName}" created for it.',
+  matchedExisting: 'Row {row}: matches contact {no} by {by}; it updates that contact.',
 };
 
+/** Added to a warning whose value was left out of an imported row. */
+const DROPPED = ' The row was imported without this value.';
+
 export function englishMessage(code: ProblemCode, params: Record<string, string | number>): string {
-  return ENGLISH[code].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  const text = ENGLISH[code].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return params.dropped && code !== 'unknownCountry' ? `${text}${DROPPED}` : text;
 }
 
 export function sortProblems(p: ImportProblem[]): ImportProblem[] {

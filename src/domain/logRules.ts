@@ -40,6 +40,10 @@ export function planLog(input: LogPlanInput): LogPreview {
   if (header.description.trim() === '') {
     blockers.push({ code: 'DESCRIPTION_REQUIRED', field: 'description', message: `Segment ${header.no} must have a description to be logged` });
   }
+  if (input.userId.trim() === '') {
+    // Every entry carries the user who logged it; an empty profile would log them as nobody's.
+    blockers.push({ code: 'INVALID_INPUT', field: 'userId', message: 'The User ID of the profile must have a value to log a segment' });
+  }
   const withContact = [...input.lines].filter((l) => l.contactNo !== '').sort((a, b) => a.lineNo - b.lineNo);
   if (withContact.length === 0) {
     blockers.push({ code: 'SEGMENT_EMPTY', message: `Segment ${header.no} has no line with a contact` });

@@ -26,6 +26,8 @@ export interface MergeCheck {
   lines: MergeLineIssue[];
   /** Word mail-merge fields («Name», MERGEFIELD) still in the document: they would print as they are. */
   legacy: LegacyField[];
+  /** Language codes with no locale in the Language list: their letters used the workspace locale. */
+  unknownLanguages: { languageCode: string; locale: string; lines: number }[];
   letters: number;
   /** True when nothing needs the user's attention. */
   clean: boolean;
@@ -37,8 +39,14 @@ export function checkMerge(lines: SegmentLine[], rendered: (RenderedLetter | und
   const filled = new Set<string>();
   const issues: MergeLineIssue[] = [];
   let letters = 0;
+  const languages = new Map<string, { languageCode: string; locale: string; lines: number }>();
   lines.forEach((line, i) => {
     const r = rendered[i];
+    if (r?.languageFallback) {
+      const l = languages.get(r.languageFallback) ?? { languageCode: r.languageFallback, locale: r.locale, lines: 0 };
+      l.lines++;
+      languages.set(r.languageFallback, l);
+    }
     if (!r) {
       issues.push({ lineNo: line.lineNo, contactNo: line.contactNo, blanks: [], dropped: [], noLetter: line.contactNo ? 'no-letter' : 'no-contact' });
       return;
@@ -65,7 +73,8 @@ export function checkMerge(lines: SegmentLine[], rendered: (RenderedLetter | und
     emptyFields,
     lines: issues,
     legacy,
+    unknownLanguages: [...languages.values()],
     letters,
-    clean: unknownFields.length === 0 && emptyFields.length === 0 && issues.length === 0 && legacy.length === 0,
+    clean: unknownFields.length === 0 && emptyFields.length === 0 && issues.length === 0 && legacy.length === 0 && languages.size === 0,
   };
 }

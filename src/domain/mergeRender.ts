@@ -94,6 +94,8 @@ export interface RenderedLetter {
   unknown: string[];
   /** Characters dropped from values because XML cannot hold them. */
   dropped: FieldDrop[];
+  /** The line's language code when the Language list gives it no locale: the letter used the workspace's. */
+  languageFallback?: string;
 }
 
 /** Renders one line's letter. */
@@ -221,6 +223,11 @@ export class LetterRenderer {
     return safeLocale(this.src.locales.get(line.languageCode) || this.src.fallbackLocale);
   }
 
+  /** Whether the line's language has no locale of its own (never silently: the check names it). */
+  fallsBack(line: SegmentLine): boolean {
+    return line.languageCode !== '' && !this.src.locales.get(line.languageCode);
+  }
+
   /** `undefined` for a line without a contact or without any letter. */
   render(line: SegmentLine): RenderedLetter | undefined {
     if (!line.contactNo) return undefined;
@@ -233,6 +240,7 @@ export class LetterRenderer {
       salesperson: this.src.salespeople.get(line.salespersonCode),
       template: this.src.templates.get(line.interactionTemplateCode),
     };
-    return renderLetter(this.compile(ooxml), record, this.localeOf(line));
+    const rendered = renderLetter(this.compile(ooxml), record, this.localeOf(line));
+    return this.fallsBack(line) ? { ...rendered, languageFallback: line.languageCode } : rendered;
   }
 }

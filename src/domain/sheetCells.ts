@@ -107,7 +107,7 @@ export function correspondenceTypeOf(text: string): CorrespondenceType | undefin
 /** Codes in one cell, separated by `;` or `,`; upper case as BC keeps codes. */
 export function codeListOf(text: string): string[] {
   return text
-    .split(/[;,]/)
+    .split(/[;,|]/)
     .map((s) => s.trim().toUpperCase())
     .filter((s) => s !== '');
 }

@@ -3,9 +3,11 @@
 // rows go to `workspace.contacts.upsert` (see contactImport.ts).
 import { effectiveMapping, type ColumnMapping, type MappableField, type MappingTarget } from './columnMapping';
 import { contactRowSchema, type ContactRow, type ContactSource } from './contact';
+import { countryCodeOf } from './countries';
 import type { CsvData } from './csv';
 import { SegmentsError } from './errors';
 import { problem, rowsText, sortProblems, type ImportProblem, type ProblemCode } from './importProblems';
+import { textProblemMessage } from './text';
 import {
   booleanOfCell,
   cellError,
@@ -61,15 +63,38 @@ export interface PreparedImport {
   /** Sheet rows rejected here (with at least one error problem). */
   rejectedRows: number[];
   dataRows: number;
+  /** Where each mapped contact field came from: sheet column letter(s) and header (for problems found later). */
+  fieldColumns?: Partial<Record<MappableField, { column: string; header: string }>>;
+}
+
+/** Options of a preparation. */
+export interface PrepareOptions {
+  /** BCP 47 tags of the data's language: country names in it are recognised besides English and Italian. */
+  dataLocales?: string[];
+}
+
+/** The fields that identify a row: a bad value there rejects the row; anywhere else only that value is left out. */
+const IDENTITY_FIELDS: ReadonlySet<string> = new Set(['no', 'name']);
+
+/** A key for the reason a value is invalid (the pane translates it), from the schema's issue. */
+function reasonOf(iss: { code: string; message: string; maximum?: unknown }): Record<string, string | number> {
+  if (iss.code === 'too_big') return { reasonKey: 'tooLong', max: Number(iss.maximum) };
+  if (iss.message === 'is not an e-mail address') return { reasonKey: 'notEmail' };
+  // The text rule's reasons (text.ts): a NUL is a control character to the user; a lone surrogate is a broken one.
+  if (iss.message === textProblemMessage('control') || iss.message === textProblemMessage('nul')) return { reasonKey: 'controlCharacters' };
+  if (iss.message === textProblemMessage('loneSurrogate')) return { reasonKey: 'brokenCharacter' };
+  if (iss.message === 'contains a line break') return { reasonKey: 'lineBreak' };
+  if (iss.message === 'is required') return { reasonKey: 'required' };
+  return { reasonKey: 'invalid' };
 }
 
 const TEXT_KEEPS_ZEROS: MappableField[] = ['no', 'companyNo', 'postCode', 'phoneNo', 'mobilePhoneNo'];
 const CODE_FIELDS = new Set<MappableField>(['no', 'companyNo', 'salutationCode', 'countryRegionCode', 'languageCode', 'territoryCode', 'salespersonCode']);
-/** Fields that take several codes in one cell, separated by `;` or `,`. */
+/** Fields that take several codes in one cell, separated by `;`, `,` or `|`. */
 export const LIST_FIELDS: ReadonlySet<MappableField> = new Set<MappableField>(['mailingGroups', 'industryGroups', 'jobResponsibilities', 'businessRelations']);
 
-export function prepareRows(grid: SheetGrid, mapping: ColumnMapping, source: Omit<ContactSource, 'rowKey'> = {}): PreparedImport {
-  const steps = prepareSteps(grid, mapping, source);
+export function prepareRows(grid: SheetGrid, mapping: ColumnMapping, source: Omit<ContactSource, 'rowKey'> = {}, options: PrepareOptions = {}): PreparedImport {
+  const steps = prepareSteps(grid, mapping, source, options);
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
@@ -82,8 +107,9 @@ export async function prepareRowsInSteps(
   mapping: ColumnMapping,
   source: Omit<ContactSource, 'rowKey'>,
   step: (done: number, total: number) => Promise<void>,
+  options: PrepareOptions = {},
 ): Promise<PreparedImport> {
-  const steps = prepareSteps(grid, mapping, source);
+  const steps = prepareSteps(grid, mapping, source, options);
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
@@ -93,7 +119,7 @@ export async function prepareRowsInSteps(
 
 const CHUNK = 2_000;
 
-function* prepareSteps(grid: SheetGrid, mapping: ColumnMapping, source: Omit<ContactSource, 'rowKey'>): Generator<number, PreparedImport> {
+function* prepareSteps(grid: SheetGrid, mapping: ColumnMapping, source: Omit<ContactSource, 'rowKey'>, options: PrepareOptions): Generator<number, PreparedImport> {
   if (grid.header.every((h) => h.trim() === '') && grid.values.every((r) => r.every((v) => v === null || v === ''))) {
     throw new SegmentsError('INVALID_INPUT', 'The range is empty: select a header row and the rows below it.', { code: 'emptyRange' });
   }
@@ -135,23 +161,31 @@ function* prepareSteps(grid: SheetGrid, mapping: ColumnMapping, source: Omit<Con
     const where = (index: number, header: string) => ({ row: sheetRow, column: letter(index), header });
     for (const col of columns) {
       const cell = cellAt(i, col.index);
+      const target = col.target as Exclude<MappingTarget, { kind: 'ignore' }>;
+      const identity = target.kind === 'field' && IDENTITY_FIELDS.has(target.field);
       const err = cellError(cell);
       if (err) {
-        problems.push(problem('error', 'excelError', where(col.index, col.header), { error: err }));
-        bad = true;
+        // One field's bad value never loses the row, unless the field identifies it.
+        problems.push(problem(identity ? 'error' : 'warning', 'excelError', where(col.index, col.header), identity ? { error: err } : { error: err, dropped: 1 }));
+        if (identity) bad = true;
         continue;
       }
-      const target = col.target as Exclude<MappingTarget, { kind: 'ignore' }>;
       if (target.kind === 'extra') {
         if (!isBlankCell(cell)) extra[target.name] = extraOfCell(cell);
         continue;
       }
       const field = target.field;
-      const r = fieldValue(field, cell);
+      const r = fieldValue(field, cell, options);
       if (r.problem) {
+        if (r.problem.severity === 'error' && !identity) {
+          problems.push(problem('warning', r.problem.code, where(col.index, col.header), { ...r.problem.params, dropped: 1 }));
+          continue;
+        }
         problems.push(problem(r.problem.severity, r.problem.code, where(col.index, col.header), r.problem.params));
         if (r.problem.severity === 'error') bad = true;
       }
+      // A country given by name: the code goes to the field, the name is kept under the column's header.
+      if (r.keepAs !== undefined && !(col.header in extra)) extra[col.header] = r.keepAs;
       if (r.numberShown !== undefined && TEXT_KEEPS_ZEROS.includes(field)) {
         const n = numbersInText.get(col.index) ?? { count: 0, first: sheetRow, example: r.numberShown };
         n.count++;
@@ -166,20 +200,35 @@ function* prepareSteps(grid: SheetGrid, mapping: ColumnMapping, source: Omit<Con
       rowKey: keyValue ? rowKeyOf(keyColumn!.header, keyValue) : rowKeyOf('#row', String(sheetRow)),
     };
     if (row.no === '') delete row.no;
-    const check = contactRowSchema.safeParse({ ...row, no: row.no ?? 'X' });
-    if (!check.success) {
+    // A company name and no person name: the row is the company itself.
+    if ((row.name === undefined || row.name === '') && typeof row.companyName === 'string' && row.companyName !== '' && row.type !== 'Person') {
+      row.name = row.companyName;
+      row.type = 'Company';
+    }
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const check = contactRowSchema.safeParse({ ...row, no: row.no ?? 'X' });
+      if (check.success) break;
       for (const iss of check.error.issues) {
         const field = String(iss.path[0] ?? '');
         // An extra column's issue names the column it came from (extra.<header>), as a field's does.
-        const extraName = field === 'extra' && iss.path.length > 1 ? String(iss.path[1]) : undefined;
+        const extraName = field === 'extra' && iss.path.length > 1 ? String(iss.path[1]) : '';
         const col =
-          extraName !== undefined
+          field === 'extra'
             ? columns.find((c) => c.target.kind === 'extra' && c.target.name === extraName)
             : columns.find((c) => c.target.kind === 'field' && c.target.field === field);
         const at = col ? where(col.index, col.header) : { row: sheetRow, column: field === 'extra' ? '' : field, header: field };
-        problems.push(problem('error', 'invalidValue', at, { reason: iss.message }));
+        const reason = { reason: iss.message, ...reasonOf(iss as { code: string; message: string; maximum?: unknown }) };
+        if (IDENTITY_FIELDS.has(field) || attempt > 0) {
+          problems.push(problem('error', 'invalidValue', at, reason));
+          bad = true;
+        } else {
+          // Imported without that value, and the warning says so.
+          problems.push(problem('warning', 'invalidValue', at, { ...reason, dropped: 1 }));
+          if (field === 'extra' && extraName) delete extra[extraName];
+          else delete row[field];
+        }
       }
-      bad = true;
+      if (bad) break;
     }
     if (bad) rejected.add(sheetRow);
     else rows.push({ sheetRow, row: row as PreparedRow['row'], hidden: hidden.has(sheetRow) });
@@ -194,7 +243,9 @@ function* prepareSteps(grid: SheetGrid, mapping: ColumnMapping, source: Omit<Con
   const hiddenImported = rows.filter((r) => r.hidden).map((r) => r.sheetRow);
   if (hiddenImported.length) problems.push(problem('info', 'hiddenRows', { row: hiddenImported[0] }, { rows: rowsText(hiddenImported), count: hiddenImported.length }));
   const deduped = dropDuplicates(rows, problems, rejected);
-  return { rows: deduped, problems: sortProblems(problems), rejectedRows: [...rejected].sort((a, b) => a - b), dataRows: lastDataIndex + 1 - blank.length };
+  const fieldColumns: PreparedImport['fieldColumns'] = {};
+  for (const c of columns) if (c.target.kind === 'field') fieldColumns[c.target.field] = { column: letter(c.index), header: c.header };
+  return { rows: deduped, problems: sortProblems(problems), rejectedRows: [...rejected].sort((a, b) => a - b), dataRows: lastDataIndex + 1 - blank.length, fieldColumns };
 }
 
 /** The key stored in `source.rowKey`: the column that identifies the row and its value there. */
@@ -215,11 +266,13 @@ export function parseRowKey(rowKey: string | undefined): { header: string; value
 
 interface FieldResult {
   value?: unknown;
+  /** The value as written, kept as an extra field (a country's name). */
+  keepAs?: string;
   numberShown?: string;
   problem?: { severity: 'error' | 'warning'; code: ProblemCode; params: Record<string, string | number> };
 }
 
-function fieldValue(field: MappableField, cell: Cell): FieldResult {
+function fieldValue(field: MappableField, cell: Cell, options: PrepareOptions): FieldResult {
   if (field === 'excludeFromSegment') {
     const b = booleanOfCell(cell);
     return b === undefined ? { problem: { severity: 'error', code: 'notBoolean', params: { value: cell.text } } } : { value: b };
@@ -237,6 +290,12 @@ function fieldValue(field: MappableField, cell: Cell): FieldResult {
   if (field === 'correspondenceType') {
     const t = correspondenceTypeOf(text);
     return t !== undefined ? { value: t } : { problem: { severity: 'error', code: 'badCorrespondenceType', params: { value: text } } };
+  }
+  if (field === 'countryRegionCode') {
+    if (text === '') return { value: '' };
+    const country = countryCodeOf(text, options.dataLocales);
+    if (!country) return { keepAs: text, problem: { severity: 'warning', code: 'unknownCountry', params: { value: text, dropped: 1 } } };
+    return { value: country.code, keepAs: country.by === 'name' ? text : undefined };
   }
   if (LIST_FIELDS.has(field)) return { value: codeListOf(text), problem: note };
   if (field === 'email') return { value: text, problem: note };

@@ -13,6 +13,8 @@ import type {
 } from './criteria';
 import type { DeliveryStatus, Evaluation } from './enums';
 import type { ImportReport } from './importReport';
+import type { CodeListName } from './importResolve';
+import type { SampleWorkspaceResult } from './sampleWorkspace';
 import type { InteractionTemplate } from './interaction';
 import type { InteractionLogEntry, LogOptions, LogPreview, LogResult, LoggedSegment } from './log';
 import type { SegmentHeader, SegmentHeaderInput, SegmentLine, SegmentLineInput } from './segment';
@@ -50,6 +52,8 @@ export interface Workspace {
 
   contacts: {
     upsert(rows: unknown[]): Promise<ImportReport>;
+    /** An import's write: the codes it creates in their lists, then its rows, in one transaction. */
+    importRows(input: { rows: unknown[]; createCodes?: { list: CodeListName; code: string }[] }): Promise<ImportReport>;
     nextNos(count: number): Promise<string[]>;
     get(no: string): Promise<Contact | undefined>;
     list(filters?: CriteriaFilters): Promise<Contact[]>;
@@ -112,6 +116,13 @@ export interface Workspace {
     setEvaluation(entryNo: number, evaluation: Evaluation): Promise<InteractionLogEntry>;
     setDeliveryStatus(entryNo: number, status: DeliveryStatus): Promise<InteractionLogEntry>;
     deleteCanceled(): Promise<number>;
+  };
+
+  /** The sample workspace: loaded in one action, removed in one action (only what it created). */
+  sampleWorkspace: {
+    load(): Promise<SampleWorkspaceResult>;
+    remove(): Promise<SampleWorkspaceResult>;
+    status(): Promise<{ loaded: boolean }>;
   };
 }
 

@@ -1,28 +1,54 @@
 // Contacts: import rows, number series, reads by criteria.
+import type { Table } from 'dexie';
+import { codeDescriptionFieldsSchema, languageFieldsSchema, salespersonFieldsSchema } from '../domain/codes';
 import { contactRowSchema, emptyContactFields, type Contact } from '../domain/contact';
 import { compileContactFilters, isEmptyFilters, type RelatedData } from '../domain/contactFilters';
 import type { CriteriaFilters } from '../domain/criteria';
+import type { CodeListName } from '../domain/importResolve';
+import type { ImportReport } from '../domain/importReport';
 import { actionNames } from '../domain/actionNames';
 import { SegmentsError } from '../domain/errors';
-import { registerReplayer, runAction, runRead } from './action';
+import { registerReplayer, runAction, runRead, type ActionScope } from './action';
 import type { StoreContext } from './context';
 import { candidateContacts, relatedDataFor } from './contactQueries';
-import { upsertRows } from './rows';
+import { upsertRows, type UpsertSpec } from './rows';
 import { takeNos } from './series';
 import { filterContext } from './filterContext';
 import { readSetup } from './setupProfile';
 import { readByIndexKeys } from './indexReads';
 
+const CODE_LIST_NAMES: readonly CodeListName[] = ['salespeople', 'languages', 'mailingGroups', 'industryGroups', 'jobResponsibilities', 'businessRelations'];
+
+/** Creates the codes an import asked for (those already there are left as they are). */
+async function createCodes(ctx: StoreContext, s: ActionScope, wanted: readonly { list: CodeListName; code: string }[]): Promise<void> {
+  const db = ctx.db;
+  for (const list of CODE_LIST_NAMES) {
+    const codes = [...new Set(wanted.filter((w) => w.list === list).map((w) => w.code))];
+    if (codes.length === 0) continue;
+    const table = db[list] as unknown as Table<{ id: string; code: string; createdAt: string; updatedAt: string }, string>;
+    const have = new Set((await readByIndexKeys(table, 'code', codes)).map((r) => r.code));
+    const rows = codes.filter((c) => !have.has(c)).map((code) => ({ code }));
+    if (rows.length === 0) continue;
+    const fields = list === 'salespeople' ? salespersonFieldsSchema : list === 'languages' ? languageFieldsSchema : codeDescriptionFieldsSchema;
+    const empty = (code: string) =>
+      list === 'salespeople' ? { code, name: '', jobTitle: '', email: '', phoneNo: '' } : list === 'languages' ? { code, name: '', locale: '' } : { code, description: '' };
+    const report = await upsertRows({ table: table as never, keyField: 'code', keyCaption: 'Code', rowSchema: (fields as typeof codeDescriptionFieldsSchema).partial().required({ code: true }).strict(), empty: empty as never, record: null }, rows, s);
+    if (report.rejected.length) {
+      const first = report.rejected[0];
+      throw new SegmentsError('INVALID_INPUT', `${list} ${first.key ?? ''}: ${first.issues.join('; ')}`, { field: 'createCodes', code: first.key });
+    }
+  }
+}
+
 export function contactsApi(ctx: StoreContext) {
   const db = ctx.db;
-  const api = {
-    upsert: (rows: unknown[]) =>
-      runAction(ctx, actionNames.contacts.upsert, [rows], (s) =>
+  const upsertContacts = (rows: unknown[], s: ActionScope, record?: UpsertSpec<Contact, 'no'>['record']): Promise<ImportReport> =>
         upsertRows<Contact, 'no'>(
           {
             table: db.contacts,
             keyField: 'no',
             keyCaption: 'No.',
+            record,
             rowSchema: contactRowSchema,
             empty: (no) => emptyContactFields(no),
             check: (c, isNew) => (isNew && c.name.trim() === '' ? ['name: is required for a new contact'] : []),
@@ -45,8 +71,21 @@ export function contactsApi(ctx: StoreContext) {
           },
           rows,
           s,
-        ),
-      ),
+        );
+  const api = {
+    upsert: (rows: unknown[]) => runAction(ctx, actionNames.contacts.upsert, [rows], (s) => upsertContacts(rows, s)),
+
+    importRows: (input: { rows: unknown[]; createCodes?: { list: CodeListName; code: string }[] }) =>
+      runAction(ctx, actionNames.contacts.importRows, [input], async (s) => {
+        if (typeof input !== 'object' || input === null || !Array.isArray(input.rows)) throw new SegmentsError('INVALID_INPUT', 'rows must be a list', { field: 'rows' });
+        const wanted = input.createCodes ?? [];
+        if (!Array.isArray(wanted) || wanted.some((w) => !CODE_LIST_NAMES.includes(w?.list) || typeof w?.code !== 'string')) {
+          throw new SegmentsError('INVALID_INPUT', 'createCodes must list code lists and codes', { field: 'createCodes' });
+        }
+        await createCodes(ctx, s, wanted);
+        // Recorded: the contact rows taken and the codes asked for (a rejected row's value is never stored).
+        return upsertContacts(input.rows, s, (taken) => [{ rows: taken, createCodes: wanted }]);
+      }),
 
     nextNos: (count: number) =>
       runAction(ctx, actionNames.contacts.nextNos, [count], async (s) => {
@@ -76,6 +115,7 @@ export function contactsApi(ctx: StoreContext) {
   };
   // Contact numbers are the user's keys (an import names them), never renumbered: recorded as called.
   registerReplayer(ctx, actionNames.contacts.upsert, (rows) => api.upsert(rows as unknown[]));
+  registerReplayer(ctx, actionNames.contacts.importRows, (input) => api.importRows(input as Parameters<typeof api.importRows>[0]));
   registerReplayer(ctx, actionNames.contacts.nextNos, (count) => api.nextNos(count as number));
   registerReplayer(ctx, actionNames.contacts.remove, (no) => api.remove(no as string));
   return api;

@@ -281,9 +281,11 @@ export function criteriaApi(ctx: StoreContext) {
         // Each saved action runs against today's contacts and is recorded anew (Go Back works on it).
         const header = await headerById(ctx, segmentId);
         const r = await runStep(ctx, s, header, { kind: a.kind, filters: a.filters, options: a.options, contactNos: a.contactNos }, true);
+        // Net counts: a line this reuse added and a later action removed is neither added nor removed.
         const removedIds = new Set(r.removed.map((l) => l.id));
+        const addedIds = new Set(total.added.map((l) => l.id));
         total.added = total.added.filter((l) => !removedIds.has(l.id)).concat(r.added);
-        total.removed.push(...r.removed.filter((l) => !total.added.some((x) => x.id === l.id)));
+        total.removed.push(...r.removed.filter((l) => !addedIds.has(l.id)));
         total.noOfCriteriaActions = r.noOfCriteriaActions;
       }
       return total;

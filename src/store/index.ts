@@ -14,6 +14,7 @@ import { interactionLogApi, logApi, loggedSegmentsApi } from './logApi';
 import { segmentsCoreApi } from './segmentsApi';
 import type * as SegmentPackageModule from './segmentPackage';
 import type { SegmentPackage, SegmentPackageReport } from './segmentPackage';
+import { sampleWorkspaceApi } from './sampleWorkspace';
 import { profileApi, setupApi } from './setupProfile';
 import { createUlidFactory } from './ulid';
 
@@ -92,6 +93,7 @@ export async function openWorkspace(options: StoreOptions = {}): Promise<Workspa
     },
     loggedSegments: loggedSegmentsApi(ctx),
     interactionLog: interactionLogApi(ctx),
+    sampleWorkspace: sampleWorkspaceApi(ctx),
     packages: {
       export: async (segmentNo) => (await loadPackages()).exportSegmentPackage(ctx, segmentNo),
       // Once loaded, no wait before the action (a replay calls it inside its transaction).

@@ -24,6 +24,12 @@ export interface UpsertSpec<T extends StoredRecord, K extends string> {
   check?(record: T, isNew: boolean): string[];
   /** Completes the merged records (all of them at once: e.g. a person's company name). */
   complete?(records: T[]): Promise<void>;
+  /**
+   * What the action records, given the rows taken (before anything is written). By default the rows
+   * themselves are the action's one argument; an action that upserts as one of several steps records
+   * them in its own shape, or not at all (`null`).
+   */
+  record?: ((taken: Record<string, unknown>[]) => unknown[]) | null;
 }
 
 export function describeIssues(error: z.ZodError): string[] {
@@ -66,7 +72,8 @@ export async function upsertRows<T extends StoredRecord, K extends string>(spec:
 
   // Recorded are the rows taken, as parsed (in the order replay takes them again): a rejected row's
   // value is never stored, nor sent to the server.
-  s.action.args = [[...valid.values()].map((v) => v.row)];
+  const taken = [...valid.values()].map((v) => v.row);
+  if (spec.record !== null) s.action.args = spec.record ? spec.record(taken) : [taken];
   const keys = [...valid.keys()];
   const existing = new Map<string, T>();
   if (keys.length) {

@@ -102,5 +102,6 @@ describe('remembered mappings', () => {
   test('keys: a table by its name, otherwise the sheet', () => {
     expect(mappingKey({ workbook: 'a.xlsx', sheet: 'S', table: 'T' })).toBe('table:a.xlsx:T');
     expect(mappingKey({ workbook: 'a.xlsx', sheet: 'S' })).toBe('sheet:a.xlsx:S');
+    expect(mappingKey({ file: 'customers.csv' })).toBe('file:customers.csv');
   });
 });

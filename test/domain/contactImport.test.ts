@@ -48,17 +48,22 @@ describe('importing prepared rows into the workspace', () => {
     const ws = await makeWorkspace();
     const g = grid(['No.', 'Name', 'E-Mail'], [
       ['CT1', '', 'a@x.it'], // a new contact needs a name: the store says so
-      ['', 'Bad mail', 'not-an-email'], // rejected before numbering
+      ['', 'Bad mail', 'not-an-email'], // imported without the e-mail, warned
       ['', 'Good', ''],
     ], 10);
     const r = await importContacts(ws, prepareRows(g, suggestMapping(g.header), source));
-    expect(r.rejectedRows).toEqual([10, 11]);
-    expect(r.problems.map((p) => [p.code, p.row])).toEqual([
-      ['rejectedByStore', 10],
-      ['invalidValue', 11],
+    expect(r.rejectedRows).toEqual([10]);
+    expect(r.problems.map((p) => [p.code, p.row, p.severity])).toEqual([
+      ['rejectedByStore', 10, 'error'],
+      ['invalidValue', 11, 'warning'],
     ]);
     expect(r.problems[0].message).toContain('name: is required for a new contact');
-    expect(r.generated).toEqual([{ sheetRow: 12, no: 'CT00001' }]);
+    expect(r.problems[0].params.reasonKey).toBe('nameRequired');
+    expect(r.generated).toEqual([
+      { sheetRow: 11, no: 'CT00001' },
+      { sheetRow: 12, no: 'CT00002' },
+    ]);
+    expect((await ws.contacts.get('CT00001'))?.email).toBe('');
     ws.close();
   });
 

@@ -31,10 +31,16 @@ describe('CSV', () => {
     expect(csv.rows[0].cells).toEqual(['CT1', 'Rossi, Mario', '00184']);
   });
 
-  test('UTF-8 bytes with BOM decode; invalid UTF-8 names the offset', () => {
+  test('UTF-8 bytes with BOM decode; invalid UTF-8 names the line, not a byte offset', () => {
     expect(decodeCsvBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0x43, 0x69, 0x74, 0x74, 0xc3, 0xa0]))).toBe('Città');
-    const e = errorOf(() => decodeCsvBytes(new Uint8Array([0x41, 0x42, 0xe0, 0x41])));
-    expect(e.message).toContain('offset 2');
+    const first = errorOf(() => decodeCsvBytes(new Uint8Array([0x41, 0x42, 0xe0, 0x41])));
+    expect(first.details).toMatchObject({ code: 'csvNotUtf8', line: 1, params: { line: 1 } });
+    // A Latin-1 "à" (0xE0) on the third line of a file saved as ANSI.
+    const latin1 = new Uint8Array([...new TextEncoder().encode('Nr.;Città\r\nC1;Roma\r\nC2;Forl'), 0xec, 0x0d, 0x0a]);
+    const e = errorOf(() => decodeCsvBytes(latin1));
+    expect(e.details).toMatchObject({ code: 'csvNotUtf8', line: 3 });
+    expect(e.message).toContain('line 3');
+    expect(e.message).not.toContain('offset');
   });
 
   test('blank lines are skipped but counted', () => {

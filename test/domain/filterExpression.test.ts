@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { SegmentsError } from '../../src/domain/errors';
 import {
+  filterHint,
   parseFilter,
   parseFilterDate,
   quoteFilterValue,
@@ -51,7 +52,6 @@ describe('text filters', () => {
     ["<>''", ['ROMA', 'Roma', 'roma', 'Roma Nord', 'rosa', 'Milano', "O'Brien", 'A|B']],
     ["'A|B'", ['A|B']],
     ["'O''Brien'", ["O'Brien"]],
-    ["O''Brien", []], // unquoted: `O`, then an empty quoted part, then `Brien`
     ["'Roma*'", []], // a quoted star is a plain character
     ['(Roma|roma)&<>roma', ['Roma']],
     ['Roma|roma&<>roma', ['Roma']], // & binds tighter than |
@@ -111,6 +111,75 @@ describe('text filters', () => {
     expect(f.matches('c0499')).toBe(false);
     expect(f.matches('C0500')).toBe(false);
     expect(f.expression).toBe(nos.join('|'));
+  });
+});
+
+describe('apostrophes as users type them', () => {
+  const names: FilterValue[] = [
+    "D'Angelo",
+    "D'Angelo Srl",
+    'DAngelo',
+    "Trail's Head Gourmet",
+    "Trail's Head",
+    "Bon app'",
+    'Bon app',
+    "Ortofrutta Dell'Orto",
+    "dell'orto",
+    'Dellorto',
+    'A & B',
+    'AB',
+    "O'Brien",
+    '',
+    null,
+  ];
+  test.each<[string, FilterValue[]]>([
+    ["D'Angelo*", ["D'Angelo", "D'Angelo Srl"]],
+    ["Trail's Head", ["Trail's Head"]],
+    ["Trail's Head*", ["Trail's Head Gourmet", "Trail's Head"]],
+    ["Bon app'", ["Bon app'"]],
+    ["@*dell'orto*", ["Ortofrutta Dell'Orto", "dell'orto"]],
+    ["*'&'*", ['A & B']], // a quote after a wildcard still opens a quoted part
+    ["*''''*", ["D'Angelo", "D'Angelo Srl", "Trail's Head Gourmet", "Trail's Head", "Bon app'", "Ortofrutta Dell'Orto", "dell'orto", "O'Brien"]],
+    ["'O''Brien'", ["O'Brien"]],
+    ["O'Brien|D'Angelo", ["D'Angelo", "O'Brien"]],
+    ["<>D'Angelo*&<>''", names.filter((n) => typeof n === 'string' && n !== '' && !n.startsWith("D'Angelo"))],
+    ["@d'angelo..d'angelo srl", ["D'Angelo", "D'Angelo Srl"]],
+    ["'A|B'", []], // a leading quote still opens a literal
+  ])('%s', (expr, expected) => {
+    expect(select(expr, 'text', names)).toEqual(expected);
+  });
+
+  test('an apostrophe after a letter from any script is plain', () => {
+    expect(select("Sant'Anna|Ça'va|Ψ'x", 'text', ["Sant'Anna", "Ça'va", "Ψ'x", 'SantAnna'])).toEqual(["Sant'Anna", "Ça'va", "Ψ'x"]);
+  });
+
+  test('a quote not touching a letter on its left still needs its closing quote', () => {
+    for (const [expr, position] of [
+      ["O''Brien", 3], // the second quote follows a quote, not a letter
+      ["1'000", 2], // a digit is not a letter
+      ["D' Angelo|'x", 11],
+      ["*'*", 2], // after a wildcard the quote opens: `*''''*` finds the apostrophe itself
+    ] as const) {
+      const e = errorOf(() => parseFilter(expr, 'text', IT, 'name'));
+      expect(e.code, expr).toBe('INVALID_FILTER');
+      expect(e.details.position, expr).toBe(position);
+    }
+  });
+});
+
+describe('filterHint: a lone & or | between wildcards', () => {
+  test.each<[string, ReturnType<typeof filterHint>]>([
+    ['*&*', { key: 'filter.hint.loneOperator', params: { operator: '&', literal: "*'&'*" } }],
+    ['* & *', { key: 'filter.hint.loneOperator', params: { operator: '&', literal: "*'&'*" } }],
+    ['*|*', { key: 'filter.hint.loneOperator', params: { operator: '|', literal: "*'|'*" } }],
+    ['@*&*', { key: 'filter.hint.loneOperator', params: { operator: '&', literal: "@*'&'*" } }],
+    ["*'&'*", undefined],
+    ['*a*&*b*', undefined],
+    ['>10&<20', undefined],
+    ['A|B', undefined],
+    ['', undefined],
+  ])('%s', (expr, hint) => {
+    expect(filterHint(expr)).toEqual(hint);
   });
 });
 
@@ -481,6 +550,68 @@ describe('property: the parser selects what the grammar means', () => {
     fc.assert(
       fc.property(refArb.node, recordsArb, fc.constantFrom('', ' '), fc.constantFrom(IT, EN), (tree, records, space, ctx) => {
         const expr = render(tree, space);
+        const f = parseFilter(expr, 'text', ctx);
+        const got = records.filter((r) => f.matches(r));
+        const want = records.filter((r) => refMatches(tree, r, ctx.locale));
+        expect(got, expr).toEqual(want);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+// Names with apostrophes typed as users type them (unquoted, the apostrophe after a letter), against the
+// same reference: the apostrophe is a plain character wherever it touches a letter on its left.
+const WORD_LETTERS = ['a', 'D', 'o', 'é', 'L', 'n'];
+const wordArb = fc
+  .tuple(fc.array(fc.constantFrom(...WORD_LETTERS), { minLength: 1, maxLength: 3 }), fc.boolean())
+  .map(([letters, apostrophe]) => letters.join('') + (apostrophe ? "'" : ''));
+const apostropheNameArb = fc
+  .tuple(fc.array(wordArb, { minLength: 1, maxLength: 3 }), fc.constantFrom('', ' '))
+  .map(([words, sep]) => words.join(sep));
+const apostropheLeafArb: fc.Arbitrary<RefNode> = fc.oneof(
+  fc.record({ t: fc.constant('cmp' as const), op: fc.constantFrom<Op>('=', '<>'), ci: fc.boolean(), value: apostropheNameArb, bare: fc.boolean() }),
+  fc
+    .record({ name: apostropheNameArb, before: fc.boolean(), after: fc.boolean(), ci: fc.boolean(), negate: fc.boolean() })
+    .filter((g) => g.before || g.after)
+    .map((g) => ({
+      t: 'glob' as const,
+      ci: g.ci,
+      negate: g.negate,
+      glob: [...(g.before ? ['*'] : []), ...Array.from(g.name), ...(g.after ? ['*'] : [])],
+    })),
+  fc.record({ t: fc.constant('range' as const), ci: fc.boolean(), lo: apostropheNameArb, hi: apostropheNameArb }),
+);
+const apostropheTreeArb: fc.Arbitrary<RefNode> = fc.oneof(
+  apostropheLeafArb,
+  fc.record({ t: fc.constantFrom('or' as const, 'and' as const), items: fc.array(apostropheLeafArb, { minLength: 2, maxLength: 3 }) }),
+);
+
+function renderTyped(n: RefNode, space: string): string {
+  switch (n.t) {
+    case 'cmp':
+      return `${n.op === '=' && n.bare ? '' : n.op}${n.ci ? '@' : ''}${n.value}`;
+    case 'glob':
+      return `${n.negate ? '<>' : ''}${n.ci ? '@' : ''}${n.glob.join('')}`;
+    case 'range':
+      return `${n.ci ? '@' : ''}${n.lo ?? ''}..${n.hi ?? ''}`;
+    case 'and':
+    case 'or':
+      return n.items.map((i) => renderTyped(i, space)).join(`${space}${n.t === 'and' ? '&' : '|'}${space}`);
+    case 'paren':
+      return `(${renderTyped(n.inner, space)})`;
+  }
+}
+
+describe('property: names with apostrophes select what they say', () => {
+  test('unquoted apostrophes after letters are plain characters', () => {
+    const recordsArb = fc.array(fc.oneof(apostropheNameArb, apostropheNameArb.map((x) => x.toUpperCase()), fc.constant(null)), {
+      minLength: 1,
+      maxLength: 15,
+    });
+    fc.assert(
+      fc.property(apostropheTreeArb, recordsArb, fc.constantFrom('', ' '), fc.constantFrom(IT, EN), (tree, records, space, ctx) => {
+        const expr = renderTyped(tree, space);
         const f = parseFilter(expr, 'text', ctx);
         const got = records.filter((r) => f.matches(r));
         const want = records.filter((r) => refMatches(tree, r, ctx.locale));

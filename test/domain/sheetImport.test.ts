@@ -138,31 +138,40 @@ describe('bad input', () => {
     expect(p.rows[0].row.extra).toEqual({ Notes: long });
   });
 
-  test('control characters in a field are rejected, naming row and column', () => {
+  test('control characters: in the name the row is rejected, elsewhere the row is imported without that value', () => {
     const p = prepare(grid(['No.', 'Name', 'City'], [['CT1', 'Ros\u0007si', 'Roma'], ['CT2', 'ok', 'Mi\u0000lano']]));
-    expect(p.rejectedRows).toEqual([2, 3]);
-    expect(p.problems.map((x) => [x.row, x.column, x.params.reason])).toEqual([
-      [2, 'B', 'contains control characters'],
-      [3, 'C', 'contains a NUL character'],
+    expect(p.rejectedRows).toEqual([2]);
+    expect(p.problems.map((x) => [x.row, x.column, x.severity, x.params.reasonKey])).toEqual([
+      [2, 'B', 'error', 'controlCharacters'],
+      [3, 'C', 'warning', 'controlCharacters'],
     ]);
+    expect(p.rows.map((r) => r.row)).toEqual([expect.objectContaining({ no: 'CT2', name: 'ok' })]);
+    expect(p.rows[0].row.city).toBeUndefined();
+    expect(p.problems[1].message).toContain('imported without this value');
   });
 
-  test('a NUL or a broken character in an extra column is rejected naming the cell, not stored as an extra field', () => {
+  test('a NUL or a broken character in an extra column: the row is imported without that value, naming the cell', () => {
     const p = prepare(grid(['No.', 'Name', 'Note', 'Memo'], [['CT1', 'Rossi', 'a\u0000b', 'ok'], ['CT2', 'Bianchi', 'fine', 'x\udc00'], ['CT3', 'Verdi', 'fine', 'ok']]));
-    expect(p.rejectedRows).toEqual([2, 3]);
-    expect(p.rows.map((r) => r.row.no)).toEqual(['CT3']);
-    expect(p.problems.map((x) => [x.row, x.column, x.header, x.params.reason])).toEqual([
-      [2, 'C', 'Note', 'contains a NUL character'],
-      [3, 'D', 'Memo', 'contains a broken character (a lone UTF-16 surrogate)'],
+    expect(p.rejectedRows).toEqual([]);
+    expect(p.rows.map((r) => [r.row.no, r.row.extra])).toEqual([
+      ['CT1', { Memo: 'ok' }],
+      ['CT2', { Note: 'fine' }],
+      ['CT3', { Note: 'fine', Memo: 'ok' }],
+    ]);
+    expect(p.problems.map((x) => [x.row, x.column, x.header, x.severity])).toEqual([
+      [2, 'C', 'Note', 'warning'],
+      [3, 'D', 'Memo', 'warning'],
     ]);
   });
 
-  test('a NUL pasted in a CSV cell: the report names its line and column, the other rows import', () => {
+  test('a NUL pasted in a CSV cell: the report names its line and column; a NUL in the name rejects only that row', () => {
     const p = prepare(gridFromCsv(parseCsv('No.;Name;Note\nCT1;Rossi;ok\nCT2;Bian\u0000chi;x\nCT3;Verdi;nota\u0000\n')));
-    expect(p.rows.map((r) => r.row.no)).toEqual(['CT1']);
-    expect(p.problems.map((x) => [x.row, x.column, x.header, x.params.reason])).toEqual([
-      [3, 'B', 'Name', 'contains a NUL character'],
-      [4, 'C', 'Note', 'contains a NUL character'],
+    expect(p.rows.map((r) => r.row.no)).toEqual(['CT1', 'CT3']);
+    expect(p.rows[1].row.extra).toEqual({});
+    expect(p.rejectedRows).toEqual([3]);
+    expect(p.problems.map((x) => [x.row, x.column, x.header, x.severity])).toEqual([
+      [3, 'B', 'Name', 'error'],
+      [4, 'C', 'Note', 'warning'],
     ]);
   });
 
@@ -171,12 +180,13 @@ describe('bad input', () => {
     expect(p.rows[0].row).toMatchObject({ name: 'Rossi Mario', extra: { Total: 42 } });
   });
 
-  test('Excel error values are bad cells: the row is rejected, the error named', () => {
-    const p = prepare(grid(['No.', 'Name', 'Region'], [['CT1', err('#N/A'), 'x'], ['CT2', 'ok', err('#VALUE!')], ['CT3', 'fine', 'y']]));
-    expect(p.rows.map((r) => r.row.no)).toEqual(['CT3']);
-    expect(p.problems.map((x) => x.message)).toEqual([
-      'Row 2, column B (Name): the cell holds the Excel error #N/A.',
-      'Row 3, column C (Region): the cell holds the Excel error #VALUE!.',
+  test('Excel error values: in the name the row is rejected, elsewhere only that value is left out', () => {
+    const p = prepare(grid(['No.', 'Name', 'Notes'], [['CT1', err('#N/A'), 'x'], ['CT2', 'ok', err('#VALUE!')], ['CT3', 'fine', 'y']]));
+    expect(p.rows.map((r) => r.row.no)).toEqual(['CT2', 'CT3']);
+    expect(p.rows[0].row.extra).toBeUndefined();
+    expect(p.problems.map((x) => [x.severity, x.message])).toEqual([
+      ['error', 'Row 2, column B (Name): the cell holds the Excel error #N/A.'],
+      ['warning', 'Row 3, column C (Notes): the cell holds the Excel error #VALUE!. The row was imported without this value.'],
     ]);
   });
 
@@ -201,10 +211,17 @@ describe('bad input', () => {
     expect(p.problems).toEqual([expect.objectContaining({ code: 'hiddenRows', severity: 'info', message: 'Hidden rows, imported (2): 3–4.' })]);
   });
 
-  test('values that are not Yes/No, a type or a correspondence type are rejected with the value', () => {
-    const p = prepare(grid(['No.', 'Exclude from Segment', 'Type', 'Correspondence Type'], [['CT1', 'maybe', 'Robot', 'Fax']]));
-    expect(p.problems.map((x) => x.code)).toEqual(['notBoolean', 'badType', 'badCorrespondenceType']);
-    expect(p.problems[1].message).toBe('Row 2, column C (Type): "Robot" is not Company or Person.');
+  test('values that are not Yes/No, a type or a correspondence type are warned with the value; the row stays', () => {
+    const p = prepare(grid(['No.', 'Name', 'Exclude from Segment', 'Type', 'Correspondence Type'], [['CT1', 'Rossi', 'maybe', 'Robot', 'Fax']]));
+    expect(p.problems.map((x) => [x.code, x.severity])).toEqual([
+      ['notBoolean', 'warning'],
+      ['badType', 'warning'],
+      ['badCorrespondenceType', 'warning'],
+    ]);
+    expect(p.problems[1].message).toBe('Row 2, column D (Type): "Robot" is not Company or Person. The row was imported without this value.');
+    expect(p.rows.map((r) => r.row)).toEqual([expect.objectContaining({ no: 'CT1', name: 'Rossi' })]);
+    expect(p.rows[0].row).not.toHaveProperty('type');
+    expect(p.rejectedRows).toEqual([]);
   });
 
   test('rows without a number are kept for numbering; their key is the sheet row', () => {

@@ -141,5 +141,8 @@ export async function everyAction(ws: Ws, writes: { action: RecordedAction }[]):
   await step(() => ws.segments.remove(other));
   await step(() => ws.packages.import(JSON.stringify(pkg)));
   await step(() => ws.contacts.remove('P400'));
+  await step(() => ws.contacts.importRows({ rows: [{ no: 'P500', name: 'Rosa Neri', type: 'Person', salespersonCode: 'NEW' }], createCodes: [{ list: 'salespeople', code: 'NEW' }] }));
+  await step(() => ws.sampleWorkspace.load());
+  await step(() => ws.sampleWorkspace.remove());
   return { recorded, offenders };
 }

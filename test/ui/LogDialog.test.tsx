@@ -11,6 +11,7 @@ let ws: Awaited<ReturnType<typeof makeWorkspace>>;
 beforeEach(async () => {
   ws = await makeWorkspace();
   await seedMarket(ws);
+  await ws.profile.update({ userId: 'ANNA' }); // an empty user ID is a blocker of its own
 });
 afterEach(() => {
   cleanup();

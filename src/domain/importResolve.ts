@@ -1,0 +1,246 @@
+// What an import means beyond each row's own cells (segments.md, section 2): codes checked against their
+// lists, persons linked to their company, rows without a number matched to contacts already stored.
+// Pure: the lists and stored contacts come in, the decisions and their problems go out; contactImport.ts
+// writes the result in one action.
+import type { Contact } from './contact';
+import { problem, type ImportProblem } from './importProblems';
+import type { PreparedRow } from './sheetImport';
+
+/** The code lists an import checks, by the store's name of the list. */
+export type CodeListName = 'salespeople' | 'languages' | 'mailingGroups' | 'industryGroups' | 'jobResponsibilities' | 'businessRelations';
+
+/** Contact fields whose values must exist in a code list. */
+export type CodeField = 'salespersonCode' | 'languageCode' | 'mailingGroups' | 'industryGroups' | 'jobResponsibilities' | 'businessRelations';
+
+export const CODE_FIELD_LISTS: Readonly<Record<CodeField, CodeListName>> = {
+  salespersonCode: 'salespeople',
+  languageCode: 'languages',
+  mailingGroups: 'mailingGroups',
+  industryGroups: 'industryGroups',
+  jobResponsibilities: 'jobResponsibilities',
+  businessRelations: 'businessRelations',
+};
+
+/** BC's captions of the lists, for the English text of a problem (the pane translates by `list`). */
+const LIST_CAPTIONS: Readonly<Record<CodeListName, string>> = {
+  salespeople: 'Salesperson Code',
+  languages: 'Language Code',
+  mailingGroups: 'Mailing Group Code',
+  industryGroups: 'Industry Group Code',
+  jobResponsibilities: 'Job Responsibility Code',
+  businessRelations: 'Business Relation Code',
+};
+
+/** What to do with a code that is not in its list: create it, import the row without it, or reject the row. */
+export type UnknownCodeChoice = 'create' | 'drop' | 'reject';
+
+export interface UnknownCode {
+  field: CodeField;
+  list: CodeListName;
+  code: string;
+  /** Sheet rows that carry it. */
+  rows: number[];
+}
+
+/** The codes each list holds. */
+export type KnownCodes = Readonly<Record<CodeListName, ReadonlySet<string>>>;
+
+function codesOf(row: PreparedRow['row'], field: CodeField): string[] {
+  const v = row[field];
+  if (Array.isArray(v)) return v;
+  return typeof v === 'string' && v !== '' ? [v] : [];
+}
+
+/** Every code in the rows that its list does not hold, with the rows that carry it. */
+export function findUnknownCodes(rows: readonly PreparedRow[], known: KnownCodes): UnknownCode[] {
+  const found = new Map<string, UnknownCode>();
+  for (const r of rows) {
+    for (const field of Object.keys(CODE_FIELD_LISTS) as CodeField[]) {
+      const list = CODE_FIELD_LISTS[field];
+      for (const code of codesOf(r.row, field)) {
+        if (known[list].has(code)) continue;
+        const key = `${field}\u0000${code}`;
+        const u = found.get(key) ?? { field, list, code, rows: [] };
+        if (!u.rows.includes(r.sheetRow)) u.rows.push(r.sheetRow);
+        found.set(key, u);
+      }
+    }
+  }
+  return [...found.values()];
+}
+
+export type UnknownCodeChoices = UnknownCodeChoice | Partial<Record<CodeField, UnknownCodeChoice>>;
+
+export function choiceFor(choices: UnknownCodeChoices | undefined, field: CodeField): UnknownCodeChoice {
+  if (choices === undefined) return 'drop';
+  return typeof choices === 'string' ? choices : (choices[field] ?? 'drop');
+}
+
+export interface CodeDecision {
+  rows: PreparedRow[];
+  rejectedRows: number[];
+  /** Codes to create in their lists, in the same write as the contacts. */
+  create: { list: CodeListName; code: string }[];
+  problems: ImportProblem[];
+}
+
+/**
+ * Applies the user's choice to each unknown code. Every unknown code is a warning on each row that
+ * carries it (an error when the choice rejects the row), naming the list, the code and what happened.
+ */
+export function applyCodeChoices(rows: readonly PreparedRow[], unknown: readonly UnknownCode[], choices: UnknownCodeChoices | undefined, headerOf: (field: CodeField) => { column?: string; header?: string }): CodeDecision {
+  const problems: ImportProblem[] = [];
+  const rejected = new Set<number>();
+  const create: CodeDecision['create'] = [];
+  const dropByRow = new Map<number, { field: CodeField; code: string }[]>();
+  for (const u of unknown) {
+    const choice = choiceFor(choices, u.field);
+    if (choice === 'create') create.push({ list: u.list, code: u.code });
+    for (const sheetRow of u.rows) {
+      const at = { row: sheetRow, ...headerOf(u.field) };
+      const params = { list: LIST_CAPTIONS[u.list], listName: u.list, field: u.field, code: u.code, choice };
+      problems.push(problem(choice === 'reject' ? 'error' : 'warning', 'unknownCode', at, choice === 'drop' ? { ...params, dropped: 1 } : params));
+      if (choice === 'reject') rejected.add(sheetRow);
+      if (choice === 'drop') dropByRow.set(sheetRow, [...(dropByRow.get(sheetRow) ?? []), { field: u.field, code: u.code }]);
+    }
+  }
+  const kept = rows
+    .filter((r) => !rejected.has(r.sheetRow))
+    .map((r) => {
+      const drops = dropByRow.get(r.sheetRow);
+      if (!drops) return r;
+      const row = { ...r.row } as Record<string, unknown>;
+      for (const d of drops) {
+        const v = row[d.field];
+        if (Array.isArray(v)) row[d.field] = v.filter((c) => c !== d.code);
+        else if (v === d.code) delete row[d.field];
+      }
+      return { ...r, row: row as PreparedRow['row'] };
+    });
+  return { rows: kept, rejectedRows: [...rejected], create, problems };
+}
+
+export interface CompanyLink {
+  sheetRow: number;
+  companyName: string;
+  /** The company's number; blank for a miss. */
+  companyNo: string;
+  outcome: 'byNo' | 'byName' | 'created' | 'notFound' | 'ambiguous' | 'unknownNo';
+}
+
+/**
+ * Links each person to its company: by Company No. when given (it must be a company, stored or in the
+ * import), else by an exact Company Name match against company contacts (stored or in the import). A
+ * name that matches no company gets a new company when `createCompanies` is set (its number from
+ * `newCompanyNo`, called once per distinct name), else the person is imported without a company.
+ */
+export function linkCompanies(
+  rows: readonly (PreparedRow & { row: { no: string } })[],
+  stored: readonly Pick<Contact, 'no' | 'type' | 'name'>[],
+  options: { createCompanies?: boolean; companyNos?: readonly string[] } = {},
+): { rows: (PreparedRow & { row: { no: string } })[]; companies: (PreparedRow & { row: { no: string } })[]; links: CompanyLink[]; problems: ImportProblem[] } {
+  const companiesByName = new Map<string, Set<string>>();
+  const companyNos = new Set<string>();
+  const addCompany = (no: string, name: string) => {
+    companyNos.add(no);
+    const set = companiesByName.get(name) ?? new Set<string>();
+    set.add(no);
+    companiesByName.set(name, set);
+  };
+  for (const c of stored) if (c.type === 'Company') addCompany(c.no, c.name);
+  for (const r of rows) if (r.row.type === 'Company' && r.row.name) addCompany(r.row.no, r.row.name);
+  const storedTypes = new Map(stored.map((c) => [c.no, c.type]));
+
+  const links: CompanyLink[] = [];
+  const problems: ImportProblem[] = [];
+  const created = new Map<string, PreparedRow & { row: { no: string } }>();
+  const spareNos = [...(options.companyNos ?? [])];
+  const out = rows.map((r) => {
+    if (r.row.type === 'Company') return r;
+    const companyName = (r.row.companyName ?? '').trim();
+    const companyNo = r.row.companyNo ?? '';
+    if (companyNo !== '') {
+      const known = companyNos.has(companyNo) || storedTypes.get(companyNo) === 'Company';
+      links.push({ sheetRow: r.sheetRow, companyName, companyNo, outcome: known ? 'byNo' : 'unknownNo' });
+      if (known) problems.push(problem('info', 'companyLinked', { row: r.sheetRow }, { companyNo, companyName, by: 'Company No.' }));
+      else problems.push(problem('warning', 'companyNoNotFound', { row: r.sheetRow }, { companyNo }));
+      return r;
+    }
+    if (companyName === '') return r;
+    const matches = companiesByName.get(companyName);
+    if (matches && matches.size === 1) {
+      const [no] = matches;
+      links.push({ sheetRow: r.sheetRow, companyName, companyNo: no, outcome: 'byName' });
+      problems.push(problem('info', 'companyLinked', { row: r.sheetRow }, { companyNo: no, companyName, by: 'Company Name' }));
+      return { ...r, row: { ...r.row, companyNo: no } };
+    }
+    if (matches && matches.size > 1) {
+      links.push({ sheetRow: r.sheetRow, companyName, companyNo: '', outcome: 'ambiguous' });
+      problems.push(problem('warning', 'companyAmbiguous', { row: r.sheetRow }, { companyName, nos: [...matches].join(', ') }));
+      return r;
+    }
+    if (options.createCompanies && (created.has(companyName) || spareNos.length > 0)) {
+      let company = created.get(companyName);
+      if (!company) {
+        const no = spareNos.shift()!;
+        company = { sheetRow: r.sheetRow, hidden: false, row: { no, type: 'Company', name: companyName, source: r.row.source } };
+        created.set(companyName, company);
+        problems.push(problem('info', 'companyCreated', { row: r.sheetRow }, { companyNo: no, companyName }));
+      }
+      links.push({ sheetRow: r.sheetRow, companyName, companyNo: company.row.no, outcome: 'created' });
+      return { ...r, row: { ...r.row, companyNo: company.row.no } };
+    }
+    links.push({ sheetRow: r.sheetRow, companyName, companyNo: '', outcome: 'notFound' });
+    problems.push(problem('warning', 'companyNotFound', { row: r.sheetRow }, { companyName }));
+    return r;
+  });
+  return { rows: out, companies: [...created.values()], links, problems };
+}
+
+/** Company names that persons in the rows name and no company (stored or imported) has: what `createCompanies` would create. */
+export function missingCompanyNames(rows: readonly PreparedRow[], stored: readonly Pick<Contact, 'type' | 'name'>[]): string[] {
+  const names = new Set<string>();
+  for (const c of stored) if (c.type === 'Company') names.add(c.name);
+  for (const r of rows) if (r.row.type === 'Company' && r.row.name) names.add(r.row.name);
+  const missing = new Set<string>();
+  for (const r of rows) {
+    const n = (r.row.companyName ?? '').trim();
+    if (r.row.type !== 'Company' && !r.row.companyNo && n !== '' && !names.has(n)) missing.add(n);
+  }
+  return [...missing];
+}
+
+export interface ExistingMatch {
+  sheetRow: number;
+  no: string;
+  by: 'email' | 'namePostCode';
+}
+
+const fold = (s: string | undefined) => (s ?? '').trim().toLocaleLowerCase();
+
+/**
+ * Rows without a number that are a contact already stored: the same e-mail, or the same name and post
+ * code. Offered as updates, so the same file imported twice updates instead of doubling. A row that
+ * matches several contacts is left out here (the e-mail case is refused by the import).
+ */
+export function matchExisting(rows: readonly PreparedRow[], stored: readonly Pick<Contact, 'no' | 'email' | 'name' | 'postCode'>[]): ExistingMatch[] {
+  const byEmail = new Map<string, string[]>();
+  const byNamePost = new Map<string, string[]>();
+  const push = (m: Map<string, string[]>, k: string, no: string) => m.set(k, [...(m.get(k) ?? []), no]);
+  for (const c of stored) {
+    if (c.email) push(byEmail, fold(c.email), c.no);
+    if (c.name) push(byNamePost, `${fold(c.name)}\u0000${fold(c.postCode)}`, c.no);
+  }
+  const out: ExistingMatch[] = [];
+  for (const r of rows) {
+    if (r.row.no) continue;
+    const email = r.row.email ? byEmail.get(fold(r.row.email)) : undefined;
+    if (email) {
+      if (email.length === 1) out.push({ sheetRow: r.sheetRow, no: email[0], by: 'email' });
+      continue;
+    }
+    const byName = r.row.name ? byNamePost.get(`${fold(r.row.name)}\u0000${fold(r.row.postCode)}`) : undefined;
+    if (byName?.length === 1) out.push({ sheetRow: r.sheetRow, no: byName[0], by: 'namePostCode' });
+  }
+  return out;
+}
