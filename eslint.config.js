@@ -54,7 +54,7 @@ export default tseslint.config(
   },
   {
     // The read path (architecture.md): the hooks, and only they, read through dexie-react-hooks.
-    files: ['src/ui/hooks/**'],
+    files: ['src/ui/common/useLiveQuery.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -2,9 +2,9 @@
 import { Button, Menu, MenuDivider, MenuGroup, MenuGroupHeader, MenuItem, MenuItemRadio, MenuList, MenuPopover, MenuTrigger } from '@fluentui/react-components';
 import { NavigationRegular } from '@fluentui/react-icons';
 import type { UiLanguage } from '../../domain/setup';
-import type { HostPages } from '../App';
-import { useT } from '../i18n/i18n';
-import type { Navigate, Route } from '../routes';
+import type { HostPages } from './App';
+import { useT } from '../common/i18n';
+import type { Navigate, Route } from './routes';
 
 export function NavMenu(props: { host: 'Excel' | 'Word' | 'none'; hostPages: HostPages; navigate: Navigate; language: UiLanguage; onLanguageChange(l: UiLanguage): void }) {
   const t = useT();

@@ -3,22 +3,22 @@
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { lazy } from 'react';
 import type { UiLanguage } from '../../domain/setup';
-import type { HostPages } from '../App';
-import { useT } from '../i18n/i18n';
-import { SegmentsPage } from '../pages/SegmentsPage';
-import type { Navigate, Route } from '../routes';
+import type { HostPages } from './App';
+import { useT } from '../common/i18n';
+import { SegmentsPage } from '../segments/SegmentsPage';
+import type { Navigate, Route } from './routes';
 
-const SegmentPage = lazy(() => import(/* webpackChunkName: "segment" */ '../pages/SegmentPage').then((m) => ({ default: m.SegmentPage })));
-const LoggedSegmentsPage = lazy(() => import(/* webpackChunkName: "logged" */ '../pages/LoggedSegmentsPage').then((m) => ({ default: m.LoggedSegmentsPage })));
-const InteractionLogPage = lazy(() => import(/* webpackChunkName: "entries" */ '../pages/InteractionLogPage').then((m) => ({ default: m.InteractionLogPage })));
-const SavedCriteriaPage = lazy(() => import(/* webpackChunkName: "saved" */ '../pages/SavedCriteriaPage').then((m) => ({ default: m.SavedCriteriaPage })));
-const ContactsPage = lazy(() => import(/* webpackChunkName: "contacts" */ '../pages/ContactsPage').then((m) => ({ default: m.ContactsPage })));
-const TemplatesPage = lazy(() => import(/* webpackChunkName: "templates" */ '../pages/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
-const CodeListPage = lazy(() => import(/* webpackChunkName: "codes" */ '../pages/CodeListPage').then((m) => ({ default: m.CodeListPage })));
-const SetupPage = lazy(() => import(/* webpackChunkName: "setup" */ '../pages/SetupPage').then((m) => ({ default: m.SetupPage })));
-const ProfilePage = lazy(() => import(/* webpackChunkName: "setup" */ '../pages/ProfilePage').then((m) => ({ default: m.ProfilePage })));
-const TransferPage = lazy(() => import(/* webpackChunkName: "transfer" */ '../pages/TransferPage').then((m) => ({ default: m.TransferPage })));
-const CsvImportPage = lazy(() => import(/* webpackChunkName: "csv" */ '../pages/CsvImportPage').then((m) => ({ default: m.CsvImportPage })));
+const SegmentPage = lazy(() => import(/* webpackChunkName: "segment" */ '../segments/SegmentPage').then((m) => ({ default: m.SegmentPage })));
+const LoggedSegmentsPage = lazy(() => import(/* webpackChunkName: "logged" */ '../log/LoggedSegmentsPage').then((m) => ({ default: m.LoggedSegmentsPage })));
+const InteractionLogPage = lazy(() => import(/* webpackChunkName: "entries" */ '../log/InteractionLogPage').then((m) => ({ default: m.InteractionLogPage })));
+const SavedCriteriaPage = lazy(() => import(/* webpackChunkName: "saved" */ '../criteria/SavedCriteriaPage').then((m) => ({ default: m.SavedCriteriaPage })));
+const ContactsPage = lazy(() => import(/* webpackChunkName: "contacts" */ '../contacts/ContactsPage').then((m) => ({ default: m.ContactsPage })));
+const TemplatesPage = lazy(() => import(/* webpackChunkName: "templates" */ '../lists/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
+const CodeListPage = lazy(() => import(/* webpackChunkName: "codes" */ '../lists/CodeListPage').then((m) => ({ default: m.CodeListPage })));
+const SetupPage = lazy(() => import(/* webpackChunkName: "setup" */ '../setup/SetupPage').then((m) => ({ default: m.SetupPage })));
+const ProfilePage = lazy(() => import(/* webpackChunkName: "setup" */ '../setup/ProfilePage').then((m) => ({ default: m.ProfilePage })));
+const TransferPage = lazy(() => import(/* webpackChunkName: "transfer" */ '../transfer/TransferPage').then((m) => ({ default: m.TransferPage })));
+const CsvImportPage = lazy(() => import(/* webpackChunkName: "csv" */ '../import/CsvImportPage').then((m) => ({ default: m.CsvImportPage })));
 
 export function PageOutlet(props: { route: Route; navigate: Navigate; back(): void; hostPages: HostPages; language: UiLanguage; onLanguageChange(l: UiLanguage): void }) {
   const t = useT();

@@ -1,0 +1,36 @@
+// The shared workspace in the user's words: an action that could not be applied (what it was, from its
+// recorded name and arguments) and why (its SegmentsError code and details, as every refusal is said).
+import { errorCodes, SegmentsError, type SegmentsErrorCode } from '../../domain/errors';
+import { errorText } from '../common/errorText';
+import type { Translate } from '../common/i18n';
+import type { FailedSyncAction } from '../common/services';
+
+const codeListTitles: Record<string, string> = {
+  salespeople: 'nav.salespeople',
+  interactionGroups: 'nav.interactionGroups',
+  mailingGroups: 'nav.mailingGroups',
+  industryGroups: 'nav.industryGroups',
+  jobResponsibilities: 'nav.jobResponsibilities',
+  businessRelations: 'nav.businessRelations',
+  languages: 'nav.languages',
+  interactionTemplates: 'nav.templates',
+};
+
+/** "Add Contacts to segment SEG00003": the action's name in words, with the number it was about. */
+export function syncActionText(t: Translate, failed: Pick<FailedSyncAction, 'name' | 'args'>): string {
+  const first = failed.args[0];
+  const no = typeof first === 'string' || typeof first === 'number' ? String(first) : '';
+  const [area, method] = failed.name.split('.');
+  if (codeListTitles[area] && (method === 'upsert' || method === 'remove')) {
+    return t(`sync.action.codeList.${method}`, { list: t(codeListTitles[area]), no });
+  }
+  const key = `sync.action.${failed.name}`;
+  const text = t(key, { no });
+  return text === key ? t('sync.action.unknown', { name: failed.name }) : text;
+}
+
+/** Why it could not be applied, in the user's language. */
+export function syncReasonText(t: Translate, failed: Pick<FailedSyncAction, 'code' | 'message' | 'details'>): string {
+  if (!(errorCodes as readonly string[]).includes(failed.code)) return errorText(t, new Error(failed.message));
+  return errorText(t, new SegmentsError(failed.code as SegmentsErrorCode, failed.message, failed.details ?? {}));
+}
