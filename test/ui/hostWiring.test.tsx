@@ -15,7 +15,7 @@ import type { WordPort } from '../../src/domain/wordPort';
 import type { HostInfo } from '../../src/office/host';
 import { hostPagesFor } from '../../src/taskpane/hostPages';
 import { App, type HostPages } from '../../src/ui/shell/App';
-import type { Route } from '../../src/ui/shell/routes';
+import type { Route } from '../../src/ui/shell/pageRegistry';
 import type { Preferences, Services } from '../../src/ui/common/services';
 import { makeWorkspace, seedMarket } from '../store/helpers';
 import './render'; // the test timing of the pane's component tests

@@ -8,7 +8,7 @@ import { errorText, optionCaption } from '../common/errorText';
 import { ExcelExportButton } from '../common/ExcelExportButton';
 import { useContacts } from './useContacts';
 import { useI18n } from '../common/i18n';
-import type { Navigate } from '../shell/routes';
+import type { Navigate } from '../shell/pageRegistry';
 import { useWorkspace } from '../common/services';
 
 const ROW = 44;

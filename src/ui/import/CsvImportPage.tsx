@@ -14,7 +14,7 @@ import { useLongTask } from '../common/useLongTask';
 import { useSegments } from '../segments/useSegments';
 import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
-import type { Navigate } from '../shell/routes';
+import type { Navigate } from '../shell/pageRegistry';
 import { useWorkspace } from '../common/services';
 import { ProgressPanel } from '../shell/ProgressPanel';
 

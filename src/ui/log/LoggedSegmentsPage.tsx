@@ -9,7 +9,7 @@ import { ExcelExportMenuItem } from '../common/ExcelExportButton';
 import { useLoggedSegments } from './useLoggedSegments';
 import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
-import type { Navigate } from '../shell/routes';
+import type { Navigate } from '../shell/pageRegistry';
 import { useWorkspace } from '../common/services';
 
 const useStyles = makeStyles({ num: { textAlign: 'end' }, narrow: { width: '2.5em' }, desc: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } });

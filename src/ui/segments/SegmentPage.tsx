@@ -18,7 +18,7 @@ import { useContacts } from '../contacts/useContacts';
 import { useSegment } from './useSegment';
 import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
-import type { Navigate } from '../shell/routes';
+import type { Navigate } from '../shell/pageRegistry';
 import { useServices } from '../common/services';
 import { LinePanel } from './LinePanel';
 import { LinesGrid } from './LinesGrid';

@@ -6,7 +6,7 @@ import { useConfirm } from '../common/confirm';
 import { useSegments } from './useSegments';
 import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
-import type { Navigate } from '../shell/routes';
+import type { Navigate } from '../shell/pageRegistry';
 import { useWorkspace } from '../common/services';
 
 const useStyles = makeStyles({

@@ -9,7 +9,7 @@ import { ConfirmProvider } from '../common/confirm';
 import { paneCatalogs } from './catalogs';
 import { I18nProvider, type MessageCatalog } from '../common/i18n';
 import { TOASTER_ID } from '../common/notify';
-import type { Route } from './routes';
+import type { Route } from './pageRegistry';
 import { ServicesProvider, type Services } from '../common/services';
 import { Shell } from './Shell';
 

@@ -6,7 +6,7 @@ import { Suspense, useCallback, useEffect, useState } from 'react';
 import type { UiLanguage } from '../../domain/setup';
 import type { HostPages } from './App';
 import { useT } from '../common/i18n';
-import { routeTitle, type Route } from './routes';
+import { routeTitle, type Route } from './pageRegistry';
 import { useServices } from '../common/services';
 import { NavMenu } from './NavMenu';
 import { PageOutlet } from './PageOutlet';

@@ -2,27 +2,18 @@
 // recorded name and arguments) and why (its SegmentsError code and details, as every refusal is said).
 import { errorCodes, SegmentsError, type SegmentsErrorCode } from '../../domain/errors';
 import { errorText } from '../common/errorText';
+import { codeListTitleKeys } from '../lists/codeListTitles';
 import type { Translate } from '../common/i18n';
 import type { FailedSyncAction } from '../common/services';
-
-const codeListTitles: Record<string, string> = {
-  salespeople: 'nav.salespeople',
-  interactionGroups: 'nav.interactionGroups',
-  mailingGroups: 'nav.mailingGroups',
-  industryGroups: 'nav.industryGroups',
-  jobResponsibilities: 'nav.jobResponsibilities',
-  businessRelations: 'nav.businessRelations',
-  languages: 'nav.languages',
-  interactionTemplates: 'nav.templates',
-};
 
 /** "Add Contacts to segment SEG00003": the action's name in words, with the number it was about. */
 export function syncActionText(t: Translate, failed: Pick<FailedSyncAction, 'name' | 'args'>): string {
   const first = failed.args[0];
   const no = typeof first === 'string' || typeof first === 'number' ? String(first) : '';
   const [area, method] = failed.name.split('.');
-  if (codeListTitles[area] && (method === 'upsert' || method === 'remove')) {
-    return t(`sync.action.codeList.${method}`, { list: t(codeListTitles[area]), no });
+  const list = Object.hasOwn(codeListTitleKeys, area) ? codeListTitleKeys[area as keyof typeof codeListTitleKeys] : undefined;
+  if (list && (method === 'upsert' || method === 'remove')) {
+    return t(`sync.action.codeList.${method}`, { list: t(list), no });
   }
   const key = `sync.action.${failed.name}`;
   const text = t(key, { no });

@@ -8,7 +8,7 @@ import { downloadBlob } from '../common/download';
 import { useLongTask } from '../common/useLongTask';
 import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
-import type { Navigate } from '../shell/routes';
+import type { Navigate } from '../shell/pageRegistry';
 import { useServices } from '../common/services';
 import { ProgressPanel } from '../shell/ProgressPanel';
 
