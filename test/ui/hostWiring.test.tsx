@@ -18,15 +18,9 @@ import { App, type HostPages } from '../../src/ui/shell/App';
 import type { Route } from '../../src/ui/shell/pageRegistry';
 import type { Preferences, Services } from '../../src/ui/common/services';
 import { makeWorkspace, seedMarket } from '../store/helpers';
-import './render'; // the test timing of the pane's component tests
+import './setup'; // the one set-up of the pane's component tests
 
-// jsdom has no ResizeObserver (Fluent's menus and the virtual lists measure with it) and lays nothing
-// out: the lists are given a height so that their rows render.
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
+// jsdom lays nothing out: the lists are given a height so that their rows render.
 const size = ['clientHeight', 'clientWidth'].map((k) => [k, Object.getOwnPropertyDescriptor(Element.prototype, k)] as const);
 beforeEach(() => {
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });

@@ -8,14 +8,8 @@ import { hostPagesFor } from '../../../src/taskpane/hostPages';
 import { App } from '../../../src/ui/shell/App';
 import type { Preferences } from '../../../src/ui/common/services';
 import { makeWorkspace } from '../../store/helpers';
-import '../render'; // the test timing of the pane's component tests
+import '../setup'; // the one set-up of the pane's component tests
 
-// jsdom has no ResizeObserver; Fluent's drop-downs measure with it. A no-op one stands in for the browser's.
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
 
 let ws: Awaited<ReturnType<typeof makeWorkspace>>;
 beforeEach(async () => {

@@ -21,13 +21,8 @@ import { wordMessages } from '../../../src/ui/mailMerge/messages';
 import { fieldControl } from '../../domain/mergeFixture';
 import { FakeWordHost } from '../../office/wordFakeHost';
 import { makeWorkspace, seedMarket } from '../../store/helpers';
+import '../setup'; // the one set-up of the pane's component tests
 
-// jsdom has no ResizeObserver; Fluent's tab list measures itself with one.
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
 
 let ws: Awaited<ReturnType<typeof makeWorkspace>>;
 const letterXml = `<w:p><w:r><w:t xml:space="preserve">Dear </w:t></w:r>${fieldControl('contact.name')}<w:r><w:t xml:space="preserve">, </w:t></w:r>${fieldControl('interaction.date')}</w:p><w:p>${fieldControl('comment')}</w:p>`;

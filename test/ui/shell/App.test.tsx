@@ -5,14 +5,8 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { App } from '../../../src/ui/shell/App';
 import type { Preferences, Services } from '../../../src/ui/common/services';
 import { makeWorkspace } from '../../store/helpers';
-import '../render'; // the test timing of the pane's component tests
+import '../setup'; // the one set-up of the pane's component tests
 
-// jsdom has no ResizeObserver; Fluent's menus measure with it. A no-op one stands in for the browser's.
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
 
 let ws: Awaited<ReturnType<typeof makeWorkspace>>;
 let prefs: Map<string, unknown>;

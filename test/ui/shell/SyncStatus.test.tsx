@@ -11,12 +11,8 @@ import type { FailedSyncAction, Preferences, SyncService, SyncState } from '../.
 import { makeWorkspace } from '../../store/helpers';
 import { SharedWorkspaceSetup } from '../../../src/ui/setup/SharedWorkspaceSetup';
 import { renderInPane } from '../render';
+import '../setup'; // the one set-up of the pane's component tests
 
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
 
 function fakeSync(initial: Partial<SyncState> = {}) {
   let status: SyncState = { connection: 'connected', pending: 0, failed: [], renumbered: [], ...initial };
