@@ -24,26 +24,8 @@ export interface PendingChangeset {
   changes: PendingChange[];
 }
 
-/** An action whose replay the rules refused: shown to the user with why, and a retry. */
-export interface FailedAction {
-  id: string;
-  name: string;
-  args: unknown[];
-  at: string;
-  code: string;
-  message: string;
-  /** The refusal's details (SegmentsError), so that the pane can say it in the user's words. */
-  details?: Record<string, unknown>;
-}
-
-/** A number that changed on replay because someone else took it first. */
-export interface Renumbered {
-  table: 'segments' | 'loggedSegments';
-  id: string;
-  from: string;
-  to: string;
-  action: string;
-}
+import type { FailedAction, Renumbered } from '../domain/ports/syncStatus';
+export type { FailedAction, Renumbered };
 
 export interface RebaseReport {
   applied: number;

@@ -3,13 +3,13 @@
 // its own chunk, fetched when first shown or first called: the adapters are handed to the pages as
 // ports that load their chunk on the first call. Outside Office the mail merge page downloads a .docx.
 import { lazy } from 'react';
-import type { ExcelPort } from '../domain/excelPort';
-import type { WordPort } from '../domain/wordPort';
+import type { ExcelPort } from '../domain/ports/excelPort';
+import type { WordPort } from '../domain/ports/wordPort';
 import type { Workspace } from '../domain/workspace';
 import type { HostInfo } from '../office/host';
 import type { HostPages } from '../ui/shell/App';
 import { excelMessages } from '../ui/import/messages';
-import type { Preferences } from '../ui/common/services';
+import type { Preferences } from '../domain/ports/preferences';
 import { wordMessages } from '../ui/mailMerge/messages';
 
 export function hostPagesFor(info: HostInfo, workspace: Workspace, preferences: Preferences): HostPages {

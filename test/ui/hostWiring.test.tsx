@@ -10,13 +10,14 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { ContactSource } from '../../src/domain/contact';
 import { readDocxParts } from '../../src/domain/docx';
-import type { ExcelPort, ExportTable } from '../../src/domain/excelPort';
-import type { WordPort } from '../../src/domain/wordPort';
+import type { ExcelPort, ExportTable } from '../../src/domain/ports/excelPort';
+import type { WordPort } from '../../src/domain/ports/wordPort';
 import type { HostInfo } from '../../src/office/host';
 import { hostPagesFor } from '../../src/taskpane/hostPages';
 import { App, type HostPages } from '../../src/ui/shell/App';
 import type { Route } from '../../src/ui/shell/pageRegistry';
-import type { Preferences, Services } from '../../src/ui/common/services';
+import type { Preferences } from '../../src/domain/ports/preferences';
+import type { Services } from '../../src/ui/common/services';
 import { makeWorkspace, seedMarket } from '../store/helpers';
 import './setup'; // the one set-up of the pane's component tests
 

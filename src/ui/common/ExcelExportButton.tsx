@@ -3,7 +3,7 @@
 import { Button, MenuItem } from '@fluentui/react-components';
 import { ArrowExportRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { ExcelPort, ExportTable } from '../../domain/excelPort';
+import type { ExcelPort, ExportTable } from '../../domain/ports/excelPort';
 import { contactsTable, interactionLogTable, loggedSegmentTable, segmentLinesTable } from '../../domain/sheetExport';
 import type { UiLanguage } from '../../domain/setup';
 import type { InteractionLogFilter, Workspace } from '../../domain/workspace';

@@ -3,7 +3,7 @@ import { Field, Input, MessageBar, MessageBarBody, Spinner, Text, Toolbar, makeS
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { CriteriaFilters } from '../../domain/criteria';
-import type { ExcelPort } from '../../domain/excelPort';
+import type { ExcelPort } from '../../domain/ports/excelPort';
 import { errorText, optionCaption } from '../common/errorText';
 import { ExcelExportButton } from '../common/ExcelExportButton';
 import { useContacts } from './useContacts';

@@ -3,7 +3,7 @@
 // contacts on the open segment as one undoable action, and write generated numbers back into the sheet.
 import { Button, Dropdown, Field, MessageBar, MessageBarBody, Option, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { ExcelPort, SheetSourceRequest, TableInfo } from '../../domain/excelPort';
+import type { ExcelPort, SheetSourceRequest, TableInfo } from '../../domain/ports/excelPort';
 import type { Workspace } from '../../domain/workspace';
 import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';

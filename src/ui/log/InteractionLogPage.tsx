@@ -5,9 +5,9 @@ import { Button, Dropdown, Field, Input, MessageBar, MessageBarBody, Option, Spi
 import { DeleteRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { Evaluation } from '../../domain/enums';
-import type { ExcelPort } from '../../domain/excelPort';
+import type { ExcelPort } from '../../domain/ports/excelPort';
 import type { InteractionLogEntry } from '../../domain/log';
-import type { WordPort } from '../../domain/wordPort';
+import type { WordPort } from '../../domain/ports/wordPort';
 import type { InteractionLogFilter } from '../../domain/workspace';
 import { useConfirm } from '../common/confirm';
 import { errorText, optionCaption } from '../common/errorText';

@@ -2,7 +2,7 @@
 // Canceled Segments, and the interaction log entries of each.
 import { Button, Checkbox, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Toolbar, makeStyles } from '@fluentui/react-components';
 import { DeleteRegular, MoreVerticalRegular } from '@fluentui/react-icons';
-import type { ExcelPort } from '../../domain/excelPort';
+import type { ExcelPort } from '../../domain/ports/excelPort';
 import type { LoggedSegment } from '../../domain/log';
 import { useConfirm } from '../common/confirm';
 import { ExcelExportMenuItem } from '../common/ExcelExportButton';

@@ -5,7 +5,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { isSegmentsError } from '../../domain/errors';
 import type { MergeFieldDef } from '../../domain/mergeFields';
 import type { Workspace } from '../../domain/workspace';
-import type { WordPort } from '../../domain/wordPort';
+import type { WordPort } from '../../domain/ports/wordPort';
 import { errorText } from '../common/errorText';
 import { useLiveQuery } from '../common/useLiveQuery';
 import { useI18n } from '../common/i18n';

@@ -4,7 +4,7 @@ import { Button, Field, Select, Text, makeStyles, tokens } from '@fluentui/react
 import { useState } from 'react';
 import type { InteractionTemplate } from '../../domain/interaction';
 import type { Workspace } from '../../domain/workspace';
-import type { WordPort } from '../../domain/wordPort';
+import type { WordPort } from '../../domain/ports/wordPort';
 import { useLiveQuery } from '../common/useLiveQuery';
 import { useT } from '../common/i18n';
 

@@ -9,7 +9,7 @@ import { SegmentsError } from '../../domain/errors';
 import type { Contact } from '../../domain/contact';
 import type { LogOptions, LogPreview, LogResult } from '../../domain/log';
 import type { Workspace } from '../../domain/workspace';
-import type { WordPort } from '../../domain/wordPort';
+import type { WordPort } from '../../domain/ports/wordPort';
 import { wordMessages } from './messages';
 
 export type Step = (label: string, done: number, total: number) => Promise<void>;

@@ -1,7 +1,7 @@
 // "Show letter" on an interaction log entry: the stored letter opens as a new Word document
 // (WordApi 1.3), or downloads as a .docx outside Office.
 import { letterDocx } from '../../domain/docx';
-import type { WordPort } from '../../domain/wordPort';
+import type { WordPort } from '../../domain/ports/wordPort';
 import { downloadBlob } from '../common/download';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -5,7 +5,7 @@ import { mergedDocx } from '../../domain/docx';
 import type { LegacyField } from '../../domain/mergeConvert';
 import type { MergeFieldDef } from '../../domain/mergeFields';
 import type { Workspace } from '../../domain/workspace';
-import type { WordPort } from '../../domain/wordPort';
+import type { WordPort } from '../../domain/ports/wordPort';
 import { downloadBlob } from '../common/download';
 import { errorText } from '../common/errorText';
 import { useLongTask } from '../common/useLongTask';

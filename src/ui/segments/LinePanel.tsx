@@ -3,7 +3,7 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, MessageBar, MessageBarBody, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { CriteriaActionView } from '../../domain/criteria';
-import type { ExcelPort } from '../../domain/excelPort';
+import type { ExcelPort } from '../../domain/ports/excelPort';
 import type { SegmentLine, SegmentLineInput } from '../../domain/segment';
 import { useConfirm } from '../common/confirm';
 import { criteriaSummary } from '../criteria/criteriaSummary';

@@ -2,7 +2,7 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { CriteriaKind } from '../../domain/enums';
-import type { ExcelPort } from '../../domain/excelPort';
+import type { ExcelPort } from '../../domain/ports/excelPort';
 import type { SegmentLine } from '../../domain/segment';
 import { useConfirm } from '../common/confirm';
 import { ApplyMailingGroupDialog } from '../criteria/ApplyMailingGroupDialog';

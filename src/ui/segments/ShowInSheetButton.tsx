@@ -1,6 +1,6 @@
 // From a segment line: select that contact's row in the sheet it came from (when it is still there).
 import { Button } from '@fluentui/react-components';
-import type { ExcelPort } from '../../domain/excelPort';
+import type { ExcelPort } from '../../domain/ports/excelPort';
 import type { Workspace } from '../../domain/workspace';
 import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';

@@ -4,7 +4,7 @@ import { Button, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-
 import { useState } from 'react';
 import { useT } from '../common/i18n';
 import { useNotify } from '../common/notify';
-import type { SyncService } from '../common/services';
+import type { SyncService } from '../../domain/ports/syncStatus';
 
 const useStyles = makeStyles({ row: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS }, grow: { flexGrow: 1, minWidth: 0 } });
 

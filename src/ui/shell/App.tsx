@@ -2,9 +2,9 @@
 // question dialogs, and the shell with its pages.
 import { FluentProvider, Toaster, webLightTheme } from '@fluentui/react-components';
 import { useCallback, useState, type ReactNode } from 'react';
-import type { ExcelPort } from '../../domain/excelPort';
+import type { ExcelPort } from '../../domain/ports/excelPort';
 import type { UiLanguage } from '../../domain/setup';
-import type { WordPort } from '../../domain/wordPort';
+import type { WordPort } from '../../domain/ports/wordPort';
 import { ConfirmProvider } from '../common/confirm';
 import { paneCatalogs } from './catalogs';
 import { I18nProvider, type MessageCatalog } from '../common/i18n';

@@ -5,7 +5,8 @@ import { Button, Caption1, Link, MessageBar, MessageBarActions, MessageBarBody, 
 import { useState, useSyncExternalStore } from 'react';
 import { useT } from '../common/i18n';
 import { useNotify } from '../common/notify';
-import { useServices, type FailedSyncAction, type SyncService } from '../common/services';
+import type { FailedAction, SyncService } from '../../domain/ports/syncStatus';
+import { useServices } from '../common/services';
 import { syncActionText, syncReasonText } from './syncText';
 
 const SHOWN_FAILED = 3;
@@ -70,7 +71,7 @@ function SyncStatusOf({ sync, onOpenSetup }: { sync: SyncService; onOpenSetup?: 
   );
 }
 
-function FailedAction({ failed, sync }: { failed: FailedSyncAction; sync: SyncService }) {
+function FailedAction({ failed, sync }: { failed: FailedAction; sync: SyncService }) {
   const t = useT();
   const notify = useNotify();
   const [busy, setBusy] = useState(false);

@@ -4,10 +4,10 @@ import { errorCodes, SegmentsError, type SegmentsErrorCode } from '../../domain/
 import { errorText } from '../common/errorText';
 import { codeListTitleKeys } from '../lists/codeListTitles';
 import type { Translate } from '../common/i18n';
-import type { FailedSyncAction } from '../common/services';
+import type { FailedAction } from '../../domain/ports/syncStatus';
 
 /** "Add Contacts to segment SEG00003": the action's name in words, with the number it was about. */
-export function syncActionText(t: Translate, failed: Pick<FailedSyncAction, 'name' | 'args'>): string {
+export function syncActionText(t: Translate, failed: Pick<FailedAction, 'name' | 'args'>): string {
   const first = failed.args[0];
   const no = typeof first === 'string' || typeof first === 'number' ? String(first) : '';
   const [area, method] = failed.name.split('.');
@@ -21,7 +21,7 @@ export function syncActionText(t: Translate, failed: Pick<FailedSyncAction, 'nam
 }
 
 /** Why it could not be applied, in the user's language. */
-export function syncReasonText(t: Translate, failed: Pick<FailedSyncAction, 'code' | 'message' | 'details'>): string {
+export function syncReasonText(t: Translate, failed: Pick<FailedAction, 'code' | 'message' | 'details'>): string {
   if (!(errorCodes as readonly string[]).includes(failed.code)) return errorText(t, new Error(failed.message));
   return errorText(t, new SegmentsError(failed.code as SegmentsErrorCode, failed.message, failed.details ?? {}));
 }

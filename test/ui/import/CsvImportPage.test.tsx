@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { hostPagesFor } from '../../../src/taskpane/hostPages';
 import { App } from '../../../src/ui/shell/App';
-import type { Preferences } from '../../../src/ui/common/services';
+import type { Preferences } from '../../../src/domain/ports/preferences';
 import { makeWorkspace } from '../../store/helpers';
 import '../setup'; // the one set-up of the pane's component tests
 

@@ -10,7 +10,7 @@ import { compileLetter } from '../../../src/domain/mergeRender';
 import { ooxmlToText, parseLetter } from '../../../src/domain/mergeOoxml';
 import type { UiLanguage } from '../../../src/domain/setup';
 import { WORD_REQUEST_CAP } from '../../../src/domain/mergeBlocks';
-import type { WordPort } from '../../../src/domain/wordPort';
+import type { WordPort } from '../../../src/domain/ports/wordPort';
 import { createWordAdapter } from '../../../src/office/word/wordAdapter';
 import { paneCatalogs } from '../../../src/ui/shell/catalogs';
 import { I18nProvider } from '../../../src/ui/common/i18n';

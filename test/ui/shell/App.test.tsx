@@ -3,7 +3,8 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { App } from '../../../src/ui/shell/App';
-import type { Preferences, Services } from '../../../src/ui/common/services';
+import type { Preferences } from '../../../src/domain/ports/preferences';
+import type { Services } from '../../../src/ui/common/services';
 import { makeWorkspace } from '../../store/helpers';
 import '../setup'; // the one set-up of the pane's component tests
 

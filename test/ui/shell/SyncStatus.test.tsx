@@ -7,7 +7,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { SegmentsError } from '../../../src/domain/errors';
 import { App } from '../../../src/ui/shell/App';
-import type { FailedSyncAction, Preferences, SyncService, SyncState } from '../../../src/ui/common/services';
+import type { Preferences } from '../../../src/domain/ports/preferences';
+import type { FailedAction, SyncService, SyncState } from '../../../src/domain/ports/syncStatus';
 import { makeWorkspace } from '../../store/helpers';
 import { SharedWorkspaceSetup } from '../../../src/ui/setup/SharedWorkspaceSetup';
 import { renderInPane } from '../render';
@@ -53,7 +54,7 @@ function fakeSync(initial: Partial<SyncState> = {}) {
   return { service, calls, set, failRetries: (e: unknown) => (retryFails = e) };
 }
 
-const addContacts: FailedSyncAction = {
+const addContacts: FailedAction = {
   id: 'TX-1',
   name: 'segments.addContacts',
   args: ['SEG00003', { contact: { city: 'Roma' } }, {}],
@@ -62,7 +63,7 @@ const addContacts: FailedSyncAction = {
   message: 'Segment SEG00003 is logged',
   details: { segmentNo: 'SEG00003' },
 };
-const mailingGroups: FailedSyncAction = { id: 'TX-2', name: 'mailingGroups.upsert', args: [[{ code: 'XMAS' }]], at: '', code: 'CONFLICT', message: 'code XMAS is taken' };
+const mailingGroups: FailedAction = { id: 'TX-2', name: 'mailingGroups.upsert', args: [[{ code: 'XMAS' }]], at: '', code: 'CONFLICT', message: 'code XMAS is taken' };
 
 let ws: Awaited<ReturnType<typeof makeWorkspace>>;
 beforeEach(async () => {

@@ -1,7 +1,7 @@
 // The plain-data interface of the Excel adapter (src/office/excel): what the pane calls. The taskpane
 // wires the real adapter in; tests and other hosts pass undefined (the Excel pages then say so).
-import type { ContactSource } from './contact';
-import type { SheetGrid } from './sheetImport';
+import type { ContactSource } from '../contact';
+import type { SheetGrid } from '../sheetImport';
 
 /** Where to read from. */
 export type SheetSourceRequest = { kind: 'selection' } | { kind: 'table'; table: string } | { kind: 'usedRange'; sheet?: string };

@@ -1,7 +1,7 @@
 // The Word adapter as the Mail merge page sees it: plain data in and out, no office.js types. The
 // task pane wires the real adapter (src/office/word) in; outside Office the page gets `undefined`.
-import type { MergedLetterRead } from './mergeBlocks';
-import type { RenderedLetter } from './mergeRender';
+import type { MergedLetterRead } from '../mergeBlocks';
+import type { RenderedLetter } from '../mergeRender';
 
 export interface WordLetterRead {
   /** The body as a letter (flat OPC package); absent when the document holds merged letters. */
