@@ -6,7 +6,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { suggestMapping } from '../src/domain/columnMapping';
 import { importContacts } from '../src/domain/contactImport';
-import type { ExportTable } from '../src/domain/excelPort';
+import type { ExportTable } from '../src/domain/ports/excelPort';
 import { quoteFilterValue } from '../src/domain/filterExpression';
 import { prepareRows } from '../src/domain/sheetImport';
 import { createExcelPort } from '../src/office/excel/excelAdapter';

@@ -1,7 +1,7 @@
 // Lists → sheets: a segment's lines, a logged segment's entries, the interaction log and the contacts,
 // each as an ExportTable with BC's captions in the user's language.
 import type { Contact } from './contact';
-import type { ExportCellKind, ExportTable, ExportValue } from './excelPort';
+import type { ExportCellKind, ExportTable, ExportValue } from './ports/excelPort';
 import type { InteractionLogEntry, LoggedSegment } from './log';
 import type { SegmentLine } from './segment';
 import type { UiLanguage } from './setup';

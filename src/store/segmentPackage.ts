@@ -30,16 +30,8 @@ const packageV1Schema = z
   .strict();
 export type SegmentPackage = z.infer<typeof packageV1Schema>;
 
-export interface SegmentPackageReport {
-  /** The number the segment has in this workspace now. */
-  segmentNo: string;
-  /** Set when the package's number was used by another segment here: the number it had in the package. */
-  renumberedFrom?: string;
-  segment: 'inserted' | 'updated';
-  lines: number;
-  criteriaActions: number;
-  contacts: { inserted: number; updated: number };
-}
+import type { SegmentPackageReport } from '../domain/ports/transfer';
+export type { SegmentPackageReport };
 
 /** The package of one open segment, as a JSON-ready object. */
 export async function exportSegmentPackage(ctx: StoreContext, segmentNo: string): Promise<SegmentPackage> {

@@ -26,31 +26,8 @@ export interface PendingChangeset {
   changes: PendingChange[];
 }
 
-/** An action whose replay the rules refused: shown to the user with why, and a retry. */
-export interface FailedAction {
-  id: string;
-  name: string;
-  /** The recorded arguments (records by id, states by value). */
-  args: unknown[];
-  /** The number the user saw the action about (segment no., entry no.), for the pane's words. */
-  about?: string;
-  /** The format of `args` (RecordedAction.v); absent when recorded by an earlier version. */
-  v?: number;
-  at: string;
-  code: string;
-  message: string;
-  /** The refusal's details (SegmentsError), so that the pane can say it in the user's words. */
-  details?: Record<string, unknown>;
-}
-
-/** A number that changed on replay because someone else took it first. */
-export interface Renumbered {
-  table: 'segments' | 'loggedSegments';
-  id: string;
-  from: string;
-  to: string;
-  action: string;
-}
+import type { FailedAction, Renumbered } from '../domain/ports/syncStatus';
+export type { FailedAction, Renumbered };
 
 export interface RebaseReport {
   applied: number;

@@ -3,28 +3,11 @@
 // (read with fetch, so it can carry the key) wakes the loop when another pane changed something.
 // Network failures back off; the pane keeps working offline and catches up when the server is back.
 import { API_PREFIX, pullResponseSchema, pushResponseSchema, SYNC_SCHEMA_VERSION, type PushResult, type ServerRow } from '../domain/syncProtocol';
-import type { FailedAction, PendingChangeset, RebaseReport, Renumbered, SyncPort } from '../store/syncPort';
+import type { PendingChangeset, RebaseReport, SyncPort } from '../store/syncPort';
 import { packChangesets } from './packing';
 
-/**
- * `offline`: the server cannot be reached; `unavailable`: something answers at the pane's origin but it
- * is not a working sync server (a plain web server, a 5xx); `refused`: the server refuses the key.
- */
-export type Connection = 'starting' | 'connected' | 'offline' | 'unavailable' | 'refused' | 'stopped';
-
-/** What the pane shows: connected or offline, changes waiting, and every action that could not be applied. */
-export interface SyncStatus {
-  connection: Connection;
-  /** Changesets waiting to be pushed. */
-  pending: number;
-  /** The server revision this pane has caught up to. */
-  lastRev: number;
-  lastError?: string;
-  failed: FailedAction[];
-  /** Numbers that changed because someone else took them first (the user is told the new number). */
-  renumbered: Renumbered[];
-  lastSyncAt?: string;
-}
+import type { Connection, SyncStatus } from '../domain/ports/syncStatus';
+export type { Connection, SyncStatus };
 
 export interface SyncClientOptions {
   port: SyncPort;

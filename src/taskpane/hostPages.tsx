@@ -1,22 +1,22 @@
-// The host pages, wired with their office functions: Excel's sheet import and its adapter (src/ui/excel
-// with src/office/excel), Word's mail merge and its adapter (src/ui/word with src/office/word). Each is
+// The host pages, wired with their office functions: Excel's sheet import and its adapter (src/ui/import
+// with src/office/excel), Word's mail merge and its adapter (src/ui/mailMerge with src/office/word). Each is
 // its own chunk, fetched when first shown or first called: the adapters are handed to the pages as
 // ports that load their chunk on the first call. Outside Office the mail merge page downloads a .docx.
 import { lazy } from 'react';
-import type { ExcelPort } from '../domain/excelPort';
-import type { WordPort } from '../domain/wordPort';
+import type { ExcelPort } from '../domain/ports/excelPort';
+import type { WordPort } from '../domain/ports/wordPort';
 import type { Workspace } from '../domain/workspace';
 import type { HostInfo } from '../office/host';
-import type { HostPages } from '../ui/App';
-import { excelMessages } from '../ui/excel/messages';
-import type { Preferences } from '../ui/services';
-import { wordMessages } from '../ui/word/messages';
+import type { HostPages } from '../ui/shell/App';
+import { excelMessages } from '../ui/import/messages';
+import type { Preferences } from '../domain/ports/preferences';
+import { wordMessages } from '../ui/mailMerge/messages';
 
 export function hostPagesFor(info: HostInfo, workspace: Workspace, preferences: Preferences): HostPages {
   if (info.host === 'Excel') {
     const excel = lazyExcelPort();
     const ExcelImport = lazy(async () => {
-      const page = await import(/* webpackChunkName: "excel" */ '../ui/excel/ExcelImportPage');
+      const page = await import(/* webpackChunkName: "excel" */ '../ui/import/ExcelImportPage');
       // The remembered column mappings live with this host's preferences.
       const mappings = {
         get: async (key: string) => preferences.get<unknown>(`mapping:${key}`),
@@ -34,7 +34,7 @@ export function hostPagesFor(info: HostInfo, workspace: Workspace, preferences: 
   return { mailMerge: () => <MailMerge workspace={workspace} word={undefined} />, catalogs: [wordMessages, excelMessages] };
 }
 
-const MailMerge = lazy(() => import(/* webpackChunkName: "word" */ '../ui/word/MailMergePage').then((m) => ({ default: m.MailMergePage })));
+const MailMerge = lazy(() => import(/* webpackChunkName: "word" */ '../ui/mailMerge/MailMergePage').then((m) => ({ default: m.MailMergePage })));
 
 /** Loads once; a failed load (e.g. the network) is tried again on the next call. */
 function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {

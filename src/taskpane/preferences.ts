@@ -1,7 +1,7 @@
 // Per-host preferences (language choice, last segment, remembered column mappings), kept with
 // @microsoft/office-js-helpers' Storage. The library is imported on demand, so it is its own chunk and
 // stays out of the first load; only its Storage is used (not its host detection, not its notifications).
-import type { Preferences } from '../ui/services';
+import type { Preferences } from '../domain/ports/preferences';
 
 interface HelperStorage {
   get(key: string): unknown;

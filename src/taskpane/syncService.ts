@@ -2,7 +2,7 @@
 // key kept in this browser.
 import { readSyncKey, saveSyncKey } from '../sync/paneSync';
 import type { SyncClient } from '../sync/syncClient';
-import type { SyncService } from '../ui/services';
+import type { SyncService } from '../domain/ports/syncStatus';
 
 export function syncService(client: SyncClient, serverUrl: string, storage?: Storage): SyncService {
   return {

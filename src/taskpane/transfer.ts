@@ -2,7 +2,7 @@
 // `packages.import` is an action the shared workspace records) and the backup module with
 // dexie-export-import are fetched the first time they are used, so they stay out of the first load.
 import type { WorkspaceHandle } from '../store/index';
-import type { TransferApi } from '../ui/services';
+import type { TransferApi } from '../domain/ports/transfer';
 
 const backups = () => import(/* webpackChunkName: "transfer-store" */ '../store/backup');
 

@@ -6,8 +6,8 @@ import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { UiLanguage } from '../../src/domain/setup';
-import { paneCatalogs } from '../../src/ui/i18n/catalogs';
-import { makeTranslate, type Translate } from '../../src/ui/i18n/i18n';
+import { paneCatalogs } from '../../src/ui/shell/catalogs';
+import { makeTranslate, type Translate } from '../../src/ui/common/i18n';
 
 const axeSource = readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
 export const screenshotDir = resolve('test-output/screenshots');

@@ -1,4 +1,4 @@
-import { PAYLOAD_CAP, type ExportTable } from '../../src/domain/excelPort';
+import { PAYLOAD_CAP, type ExportTable } from '../../src/domain/ports/excelPort';
 import { createExcelPort } from '../../src/office/excel/excelAdapter';
 import { uniqueSheetName } from '../../src/office/excel/exportTable';
 import { ExcelMock, HOST_LIMIT, type Op } from './excelMock';

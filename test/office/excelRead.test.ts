@@ -1,5 +1,5 @@
 import { SegmentsError } from '../../src/domain/errors';
-import { PAYLOAD_CAP } from '../../src/domain/excelPort';
+import { PAYLOAD_CAP } from '../../src/domain/ports/excelPort';
 import { createExcelPort } from '../../src/office/excel/excelAdapter';
 import { ExcelMock, HOST_LIMIT } from './excelMock';
 import { HEADERS, addContactSheet, contactCells } from './sheetFixtures';

@@ -10,23 +10,18 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { ContactSource } from '../../src/domain/contact';
 import { readDocxParts } from '../../src/domain/docx';
-import type { ExcelPort, ExportTable } from '../../src/domain/excelPort';
-import type { WordPort } from '../../src/domain/wordPort';
+import type { ExcelPort, ExportTable } from '../../src/domain/ports/excelPort';
+import type { WordPort } from '../../src/domain/ports/wordPort';
 import type { HostInfo } from '../../src/office/host';
 import { hostPagesFor } from '../../src/taskpane/hostPages';
-import { App, type HostPages } from '../../src/ui/App';
-import type { Route } from '../../src/ui/routes';
-import type { Preferences, Services } from '../../src/ui/services';
+import { App, type HostPages } from '../../src/ui/shell/App';
+import type { Route } from '../../src/ui/shell/pageRegistry';
+import type { Preferences } from '../../src/domain/ports/preferences';
+import type { Services } from '../../src/ui/common/services';
 import { makeWorkspace, seedMarket } from '../store/helpers';
-import './render'; // the test timing of the pane's component tests
+import './setup'; // the one set-up of the pane's component tests
 
-// jsdom has no ResizeObserver (Fluent's menus and the virtual lists measure with it) and lays nothing
-// out: the lists are given a height so that their rows render.
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
+// jsdom lays nothing out: the lists are given a height so that their rows render.
 const size = ['clientHeight', 'clientWidth'].map((k) => [k, Object.getOwnPropertyDescriptor(Element.prototype, k)] as const);
 beforeEach(() => {
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });

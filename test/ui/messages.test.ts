@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { SegmentsError } from '../../src/domain/errors';
-import { errorText } from '../../src/ui/errorText';
-import { excelMessages } from '../../src/ui/excel/messages';
-import { paneCatalogs } from '../../src/ui/i18n/catalogs';
-import { makeTranslate } from '../../src/ui/i18n/i18n';
-import { wordMessages } from '../../src/ui/word/messages';
+import { errorText } from '../../src/ui/common/errorText';
+import { excelMessages } from '../../src/ui/import/messages';
+import { paneCatalogs } from '../../src/ui/shell/catalogs';
+import { makeTranslate } from '../../src/ui/common/i18n';
+import { wordMessages } from '../../src/ui/mailMerge/messages';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -1,18 +1,16 @@
 // Renders pane components as the pane does: Fluent, the catalogs in a language, the services over a real
 // workspace (fake-indexeddb), BC's question dialogs and the Toaster.
 import { FluentProvider, Toaster, webLightTheme } from '@fluentui/react-components';
-import { configure, render } from '@testing-library/react';
+import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import type { UiLanguage } from '../../src/domain/setup';
 import type { Workspace } from '../../src/domain/workspace';
-import { ConfirmProvider } from '../../src/ui/confirm';
-import { paneCatalogs } from '../../src/ui/i18n/catalogs';
-import { I18nProvider } from '../../src/ui/i18n/i18n';
-import { TOASTER_ID } from '../../src/ui/notify';
-import { ServicesProvider } from '../../src/ui/services';
-
-// The workspace runs real transactions (fake-indexeddb): on a busy machine they take longer than the default second.
-configure({ asyncUtilTimeout: 5000 });
+import { ConfirmProvider } from '../../src/ui/common/confirm';
+import { paneCatalogs } from '../../src/ui/shell/catalogs';
+import { I18nProvider } from '../../src/ui/common/i18n';
+import { TOASTER_ID } from '../../src/ui/common/notify';
+import { ServicesProvider } from '../../src/ui/common/services';
+import './setup';
 
 export function renderInPane(ui: ReactElement, workspace: Workspace, language: UiLanguage = 'en') {
   const prefs = new Map<string, unknown>();

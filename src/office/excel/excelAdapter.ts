@@ -1,6 +1,6 @@
 // The Excel adapter: the ExcelPort the pane calls, one Excel.run per user action, plain data in and out.
 import type { ContactSource } from '../../domain/contact';
-import type { ExcelPort, ExportTable, SheetRef, SheetSourceRequest, TableInfo } from '../../domain/excelPort';
+import type { ExcelPort, ExportTable, SheetRef, SheetSourceRequest, TableInfo } from '../../domain/ports/excelPort';
 import { exportTableTo } from './exportTable';
 import { toExcelError } from './payload';
 import { readSource, type ExcelSupport } from './readRange';

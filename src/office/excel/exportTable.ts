@@ -3,8 +3,8 @@
 // is set before the values, in the same batch: text columns get `@`, so a text that starts with `=`, `+`,
 // `-` or `@` lands as text, never as a formula. The last block also creates the table.
 import { SegmentsError } from '../../domain/errors';
-import type { ExportColumn, ExportResult, ExportTable, ExportValue } from '../../domain/excelPort';
-import { PAYLOAD_CAP } from '../../domain/excelPort';
+import type { ExportColumn, ExportResult, ExportTable, ExportValue } from '../../domain/ports/excelPort';
+import { PAYLOAD_CAP } from '../../domain/ports/excelPort';
 import { a1, quoteSheet } from './readRange';
 import { isPayloadTooLarge, rowBytes } from './payload';
 

@@ -2,7 +2,7 @@
 // blocks sized from the bytes they carry (values, displayed text, number formats, value types), each
 // block one sync. A block the host refuses as too large is halved and retried.
 import { SegmentsError } from '../../domain/errors';
-import { MAX_CELLS, PAYLOAD_CAP, type ReadProgress, type SheetRead, type SheetRef, type SheetSourceRequest } from '../../domain/excelPort';
+import { MAX_CELLS, PAYLOAD_CAP, type ReadProgress, type SheetRead, type SheetRef, type SheetSourceRequest } from '../../domain/ports/excelPort';
 import type { CellValue } from '../../domain/sheetCells';
 import type { MergedArea } from '../../domain/sheetImport';
 import { parseAreas } from './address';

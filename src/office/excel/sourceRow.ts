@@ -1,7 +1,7 @@
 // Back to the sheet a contact came from: select its row (found by its key, e.g. its No.), and write the
 // numbers given to rows that had none into a new column.
 import type { ContactSource } from '../../domain/contact';
-import { PAYLOAD_CAP, type SheetRef } from '../../domain/excelPort';
+import { PAYLOAD_CAP, type SheetRef } from '../../domain/ports/excelPort';
 import { parseRowKey } from '../../domain/sheetImport';
 import { columnLetter } from '../../domain/sheetCells';
 import { parseAreas } from './address';

@@ -6,7 +6,7 @@ import { bytesToBase64 } from '../../domain/docx';
 import { jsonSize, planCommentBlocks, planMergeBlocks, splitMergedLetters, REQUEST_ENVELOPE_BYTES, WORD_REQUEST_CAP, type MergedLetterRead } from '../../domain/mergeBlocks';
 import { buildFlatOpc, parseLetter } from '../../domain/mergeOoxml';
 import { parseLetterTag, type RenderedLetter } from '../../domain/mergeRender';
-import type { CommentOutcome, WordLetterRead, WordMergeReport, WordPort, WordReadBack } from '../../domain/wordPort';
+import type { CommentOutcome, WordLetterRead, WordMergeReport, WordPort, WordReadBack } from '../../domain/ports/wordPort';
 import { isPayloadTooLarge, toWordHostError, WordHostError } from './wordError';
 
 export type WordRun = <T>(batch: (context: Word.RequestContext) => Promise<T>) => Promise<T>;

@@ -1,7 +1,7 @@
 // Progress of long work, with Cancel: shown in place of the page's action while it runs.
 import { Button, Field, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
-import type { TaskProgress } from '../hooks/useLongTask';
-import { useI18n } from '../i18n/i18n';
+import type { TaskProgress } from '../common/useLongTask';
+import { useI18n } from '../common/i18n';
 
 const useStyles = makeStyles({ root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalS} 0` } });
 

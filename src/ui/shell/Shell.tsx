@@ -4,10 +4,10 @@ import { Button, MessageBar, MessageBarBody, Spinner, Title3, makeStyles, tokens
 import { ArrowLeftRegular } from '@fluentui/react-icons';
 import { Suspense, useCallback, useEffect, useState } from 'react';
 import type { UiLanguage } from '../../domain/setup';
-import type { HostPages } from '../App';
-import { useT } from '../i18n/i18n';
-import { routeTitle, type Route } from '../routes';
-import { useServices } from '../services';
+import type { HostPages } from './App';
+import { useT } from '../common/i18n';
+import { routeTitle, type Route } from './pageRegistry';
+import { useServices } from '../common/services';
 import { NavMenu } from './NavMenu';
 import { PageOutlet } from './PageOutlet';
 import { SyncStatus } from './SyncStatus';

@@ -3,10 +3,11 @@
 // Dismiss) and the numbers that changed because someone else took them first (shown until OK).
 import { Button, Caption1, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useState, useSyncExternalStore } from 'react';
-import { useT } from '../i18n/i18n';
-import { useNotify } from '../notify';
-import { useServices, type FailedSyncAction, type SyncService } from '../services';
-import { syncActionText, syncReasonText } from '../syncText';
+import { useT } from '../common/i18n';
+import { useNotify } from '../common/notify';
+import type { FailedAction, SyncService } from '../../domain/ports/syncStatus';
+import { useServices } from '../common/services';
+import { syncActionText, syncReasonText } from './syncText';
 
 const SHOWN_FAILED = 3;
 
@@ -70,7 +71,7 @@ function SyncStatusOf({ sync, onOpenSetup }: { sync: SyncService; onOpenSetup?: 
   );
 }
 
-function FailedAction({ failed, sync }: { failed: FailedSyncAction; sync: SyncService }) {
+function FailedAction({ failed, sync }: { failed: FailedAction; sync: SyncService }) {
   const t = useT();
   const notify = useNotify();
   const [busy, setBusy] = useState(false);

@@ -1,0 +1,65 @@
+// The shared workspace's status, as the sync client keeps it and the pane shows it.
+
+/** An action whose replay the rules refused: shown to the user with why, and a retry. */
+export interface FailedAction {
+  id: string;
+  name: string;
+  /** The recorded arguments (records by id, states by value). */
+  args: unknown[];
+  /** The number the user saw the action about (segment no., entry no.), for the pane's words. */
+  about?: string;
+  /** The format of `args` (RecordedAction.v); absent when recorded by an earlier version. */
+  v?: number;
+  at: string;
+  code: string;
+  message: string;
+  /** The refusal's details (SegmentsError), so that the pane can say it in the user's words. */
+  details?: Record<string, unknown>;
+}
+
+/** A number that changed on replay because someone else took it first. */
+export interface Renumbered {
+  table: 'segments' | 'loggedSegments';
+  id: string;
+  from: string;
+  to: string;
+  action: string;
+}
+
+/**
+ * `offline`: the server cannot be reached; `unavailable`: something answers at the pane's origin but it
+ * is not a working sync server (a plain web server, a 5xx); `refused`: the server refuses the key.
+ */
+export type Connection = 'starting' | 'connected' | 'offline' | 'unavailable' | 'refused' | 'stopped';
+
+/** What the sync client knows: connected or offline, changes waiting, and every action that could not be applied. */
+export interface SyncStatus {
+  connection: Connection;
+  /** Changesets waiting to be pushed. */
+  pending: number;
+  /** The server revision this pane has caught up to. */
+  lastRev: number;
+  lastError?: string;
+  failed: FailedAction[];
+  /** Numbers that changed because someone else took them first (the user is told the new number). */
+  renumbered: Renumbered[];
+  lastSyncAt?: string;
+}
+
+/** What the pane shows of it. */
+export type SyncState = Pick<SyncStatus, 'connection' | 'pending' | 'failed' | 'renumbered'>;
+
+/** The shared workspace as the pane uses it (the taskpane hands in src/sync's client behind it). */
+export interface SyncService {
+  /** For useSyncExternalStore. */
+  subscribe(listener: () => void): () => void;
+  getStatus(): SyncState;
+  retry(failedId: string): Promise<unknown>;
+  dismiss(failedId: string): Promise<void>;
+  clearRenumbered(): void;
+  /** The server the pane shares its workspace through (its own origin). */
+  serverUrl: string;
+  hasKey(): boolean;
+  /** Keeps the personal key in this browser (blank removes it) and uses it from the next call. */
+  saveKey(key: string): void;
+}

@@ -1,0 +1,36 @@
+// A refusal in words the user can act on, in the user's language: SegmentsError codes map to catalog
+// messages filled from the error's details; anything else is shown with its own message.
+import { SegmentsError } from '../../domain/errors';
+import type { Translate } from './i18n';
+
+export function errorText(t: Translate, e: unknown): string {
+  if (e instanceof SegmentsError || (typeof e === 'object' && e !== null && (e as { name?: string }).name === 'SegmentsError')) {
+    const err = e as SegmentsError;
+    const d = err.details ?? {};
+    const vars: Record<string, string | number> = { message: err.message };
+    for (const [k, v] of Object.entries(d)) if (typeof v === 'string' || typeof v === 'number') vars[k] = v;
+    if (typeof d.field === 'string') vars.field = fieldCaption(t, d.field);
+    if (err.code === 'NOT_FOUND') vars.what = String(d.segmentNo ?? d.contactNo ?? d.code ?? d.field ?? err.message);
+    if (err.code === 'INVALID_FILTER' && (d.field === undefined || d.position === undefined)) return t('error.INVALID_FILTER.noField', vars);
+    if (err.code === 'INVALID_INPUT' || err.code === 'INVALID_PACKAGE' || err.code === 'CONFLICT') return t(`error.${err.code}`, vars);
+    const text = t(`error.${err.code}`, vars);
+    // A message whose placeholders the details could not fill falls back to the developer's message.
+    return /\{\w+\}/.test(text) ? t('error.unknown', vars) : text;
+  }
+  return t('error.unknown', { message: e instanceof Error ? e.message : String(e) });
+}
+
+/** A field's caption: contact fields, `extra.<Header>` columns, related data. */
+export function fieldCaption(t: Translate, field: string): string {
+  if (field.startsWith('extra.')) return t('criteria.extraField', { header: field.slice('extra.'.length) });
+  const key = field.replace(/^(contact|interactionLog)\./, '');
+  const caption = t(`field.${key}`);
+  return caption === `field.${key}` ? field : caption;
+}
+
+/** An enumeration value's caption (BC's captions are the values; '' is blank). */
+export function optionCaption(t: Translate, value: string): string {
+  if (value === '') return t('common.blank');
+  const c = t(`option.${value}`);
+  return c === `option.${value}` ? value : c;
+}

@@ -1,0 +1,187 @@
+// Add Contacts / Reduce Contacts / Refine Contacts: filters as BC filter expressions, the options, and a
+// live +N / −M preview (the same step, nothing written) before running.
+import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import type { CriteriaOptions, StepResult } from '../../domain/criteria';
+import type { CriteriaKind } from '../../domain/enums';
+import { isSegmentsError } from '../../domain/errors';
+import { quoteFilterValue } from '../../domain/filterExpression';
+import type { SegmentHeader } from '../../domain/segment';
+import { useConfirm } from '../common/confirm';
+import { errorIsForRow, toCriteriaFilters, type FilterRow } from './criteriaFilters';
+import { errorText, optionCaption } from '../common/errorText';
+import { useI18n } from '../common/i18n';
+import { useNotify } from '../common/notify';
+import { useWorkspace } from '../common/services';
+import { WorkingBar } from '../shell/ProgressPanel';
+import { FilterRows } from './FilterRows';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalM },
+  preview: { padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium },
+  result: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, maxHeight: '8em', overflowY: 'auto' },
+  hint: { color: tokens.colorNeutralForeground3 },
+});
+
+const addOptions = ['allowExistingContacts', 'expandCompanies', 'allowRelatedCompanies', 'ignoreExclusion'] as const;
+const removeOptions = ['entireCompanies'] as const;
+const SHOWN = 10;
+
+export interface CriteriaDialogProps {
+  header: Pick<SegmentHeader, 'no' | 'noOfLines' | 'noOfCriteriaActions'>;
+  kind: CriteriaKind;
+  onClose(): void;
+  /** Milliseconds to wait after typing before previewing. */
+  previewDelay?: number;
+}
+
+export function CriteriaDialog({ header, kind, onClose, previewDelay = 300 }: CriteriaDialogProps) {
+  const { t, formatNumber } = useI18n();
+  const s = useStyles();
+  const workspace = useWorkspace();
+  const confirm = useConfirm();
+  const notify = useNotify();
+  const [rows, setRows] = useState<FilterRow[]>([{ field: 'contact.city', expression: '' }]);
+  const [options, setOptions] = useState<CriteriaOptions>({});
+  const [answer, setAnswer] = useState<{ key: string; result?: StepResult; error?: unknown }>();
+  const [running, setRunning] = useState(false);
+  const filters = useMemo(() => toCriteriaFilters(rows), [rows]);
+  const key = JSON.stringify([filters, options]);
+
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(() => {
+      workspace.segments.previewStep(header.no, { kind, filters, options }).then(
+        (result) => live && setAnswer({ key, result }),
+        (error: unknown) => live && setAnswer({ key, error }),
+      );
+    }, previewDelay);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+    // `key` stands for filters and options.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [workspace, header.no, kind, key, previewDelay]);
+  // The preview answers the filters and options as they are now, or is pending.
+  const preview = answer?.key === key ? { ...answer, pending: false } : { pending: true, result: undefined, error: undefined };
+
+  const filterError = (row: FilterRow) => {
+    const e = preview.error;
+    return isSegmentsError(e, 'INVALID_FILTER') && errorIsForRow(e.details.field, row) ? errorText(t, e) : undefined;
+  };
+  const unplacedError = preview.error && !rows.some((r) => filterError(r)) ? errorText(t, preview.error) : undefined;
+
+  const run = async () => {
+    setRunning(true);
+    try {
+      let result: StepResult;
+      if (kind === 'Add Contacts') {
+        result = await workspace.segments.addContacts(header.no, filters, pick(options, addOptions));
+      } else {
+        const empties = preview.result !== undefined && header.noOfLines > 0 && preview.result.removed.length >= header.noOfLines;
+        const reset = empties && header.noOfCriteriaActions >= 1 ? await confirm({ title: t('segment.emptyResetTitle'), text: t('segment.emptyReset') }) : false;
+        const opts = { ...pick(options, removeOptions), resetCriteriaWhenEmpty: reset };
+        result = kind === 'Remove Contacts (Reduce)' ? await workspace.segments.reduceContacts(header.no, filters, opts) : await workspace.segments.refineContacts(header.no, filters, opts);
+      }
+      notify.success(t('segment.stepDone', { kind: optionCaption(t, kind), added: formatNumber(result.added.length), removed: formatNumber(result.removed.length) }));
+      onClose();
+    } catch (e) {
+      notify.error(e);
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  const title = kind === 'Add Contacts' ? t('segment.addContacts') : kind === 'Remove Contacts (Reduce)' ? t('segment.reduceContacts') : t('segment.refineContacts');
+  const shownOptions = kind === 'Add Contacts' ? addOptions : removeOptions;
+  const r = preview.result;
+  return (
+    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
+      <DialogSurface aria-describedby={undefined}>
+        <DialogBody>
+          <DialogTitle>{title}</DialogTitle>
+          <DialogContent>
+            <div className={s.section}>
+              <Text weight="semibold">{t('criteria.filters')}</Text>
+              <Text size={200} className={s.hint}>
+                {t('criteria.hint')}
+              </Text>
+              <FilterRows rows={rows} onChange={setRows} errorFor={filterError} />
+            </div>
+            <div className={s.section} role="group" aria-label={t('criteria.options')}>
+              <Text weight="semibold">{t('criteria.options')}</Text>
+              {shownOptions.map((o) => (
+                <Checkbox key={o} label={t(`criteria.${o}`)} checked={Boolean(options[o])} onChange={(_, d) => setOptions({ ...options, [o]: d.checked === true })} />
+              ))}
+            </div>
+            {running ? <WorkingBar /> : null}
+            <div className={s.preview} aria-live="polite" data-testid="criteria-preview">
+              <Text weight="semibold">{t('criteria.preview')}: </Text>
+              {preview.pending ? (
+                <Spinner size="extra-tiny" label={t('criteria.previewPending')} labelPosition="after" />
+              ) : r ? (
+                <>
+                  <Text className={s.result} data-testid="criteria-preview-result">
+                    {t('criteria.previewResult', { added: formatNumber(r.added.length), removed: formatNumber(r.removed.length) })}
+                  </Text>
+                  <ContactList title={t('criteria.previewAdded')} nos={r.added.map((l) => l.contactNo)} />
+                  <ContactList title={t('criteria.previewRemoved')} nos={r.removed.map((l) => l.contactNo)} />
+                </>
+              ) : (
+                <Text role="alert">{unplacedError ?? t('criteria.previewPending')}</Text>
+              )}
+            </div>
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={() => void run()} disabled={running || preview.error !== undefined} data-testid="criteria-run">
+              {running ? t('common.working') : t('common.run')}
+            </Button>
+            <Button onClick={onClose}>{t('common.cancel')}</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+function ContactList({ title, nos }: { title: string; nos: string[] }) {
+  const { t, formatNumber } = useI18n();
+  const s = useStyles();
+  const workspace = useWorkspace();
+  const shown = nos.slice(0, SHOWN);
+  const shownKey = shown.join('\u0000');
+  // Names of the contacts shown, so the preview says who, not only which number.
+  const [names, setNames] = useState<Map<string, string>>(new Map());
+  useEffect(() => {
+    let live = true;
+    const list = shownKey === '' ? [] : shownKey.split('\u0000');
+    if (list.length === 0) return;
+    workspace.contacts.list({ contact: { no: list.map(quoteFilterValue).join('|') } }).then(
+      (contacts) => live && setNames(new Map(contacts.map((c) => [c.no, c.name]))),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [workspace, shownKey]);
+  if (nos.length === 0) return null;
+  return (
+    <div>
+      <Text size={200}>{title}</Text>
+      <ul className={s.list}>
+        {shown.map((n, i) => (
+          <li key={`${n}-${i}`}>{names.get(n) ? `${n} · ${names.get(n)}` : n}</li>
+        ))}
+        {nos.length > SHOWN ? <li>{t('criteria.previewMore', { n: formatNumber(nos.length - SHOWN) })}</li> : null}
+      </ul>
+    </div>
+  );
+}
+
+function pick<K extends keyof CriteriaOptions>(o: CriteriaOptions, keys: readonly K[]): Pick<CriteriaOptions, K> {
+  const out: Pick<CriteriaOptions, K> = {} as Pick<CriteriaOptions, K>;
+  for (const k of keys) if (o[k]) out[k] = o[k];
+  return out;
+}

@@ -1,0 +1,33 @@
+// Criteria (BC page 5143): the segment's actions in order, each with its options and filters.
+import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { CriteriaActionView } from '../../domain/criteria';
+import { criteriaSummary } from './criteriaSummary';
+import { optionCaption } from '../common/errorText';
+import { useT } from '../common/i18n';
+import { SimpleDialog } from '../common/SimpleDialog';
+
+const useStyles = makeStyles({ list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
+
+export function CriteriaListDialog({ segmentNo, criteria, onClose }: { segmentNo: string; criteria: CriteriaActionView[]; onClose(): void }) {
+  const t = useT();
+  const s = useStyles();
+  return (
+    <SimpleDialog title={t('criteria.listTitle', { no: segmentNo })} onClose={onClose}>
+      {criteria.length === 0 ? (
+        <Text>{t('criteria.none')}</Text>
+      ) : (
+        <ol className={s.list} data-testid="criteria-list">
+          {criteria.map((a) => (
+            <li key={a.actionNo}>
+              <Text weight="semibold">
+                {a.actionNo}. {optionCaption(t, a.kind)}
+              </Text>
+              <br />
+              <Text size={200}>{criteriaSummary(t, a)}</Text>
+            </li>
+          ))}
+        </ol>
+      )}
+    </SimpleDialog>
+  );
+}

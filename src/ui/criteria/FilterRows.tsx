@@ -1,0 +1,95 @@
+// The filter rows of the criteria dialog: a field (contact fields, imported columns, related data,
+// interaction log entries) and a BC filter expression, with the parser's message under the row it names.
+import { Button, Dropdown, Field, Input, Option, OptionGroup, makeStyles, tokens } from '@fluentui/react-components';
+import { AddRegular, DismissRegular } from '@fluentui/react-icons';
+import { EXTRA_PREFIX, contactFilterFields, interactionLogFilterFields, relatedFilterFields, type FilterRow } from './criteriaFilters';
+import { fieldCaption } from '../common/errorText';
+import { useT } from '../common/i18n';
+
+const useStyles = makeStyles({
+  row: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) auto', gap: tokens.spacingHorizontalXS, alignItems: 'end', marginBottom: tokens.spacingVerticalS },
+  fields: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  dropdown: { minWidth: 0, width: '100%' },
+});
+
+/** The field a new row starts on: City, else the first contact field no row uses yet. */
+export function firstFreeField(rows: FilterRow[]): string {
+  const used = new Set(rows.map((r) => r.field));
+  return ['contact.city', ...contactFilterFields].find((f) => !used.has(f)) ?? 'contact.city';
+}
+
+export function FilterRows(props: { rows: FilterRow[]; onChange(rows: FilterRow[]): void; errorFor(row: FilterRow): string | undefined }) {
+  const t = useT();
+  const s = useStyles();
+  const { rows, onChange } = props;
+  const set = (i: number, patch: Partial<FilterRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const caption = (f: string) => (f.startsWith(EXTRA_PREFIX) ? t('criteria.extraField', { header: f.slice(EXTRA_PREFIX.length) || '…' }) : fieldCaption(t, f.replace(/^profileAnswer\./, '')));
+  return (
+    <div>
+      {rows.map((row, i) => {
+        const isExtra = row.field.startsWith(EXTRA_PREFIX);
+        // One row per field: a second row would silently replace the first one's filter.
+        const taken = new Set(rows.filter((_, j) => j !== i).map((r) => r.field));
+        const error = props.errorFor(row);
+        return (
+          <div className={s.row} key={i} data-testid={`filter-row-${i}`}>
+            <div className={s.fields}>
+              <Field label={`${t('criteria.filterField')} ${i + 1}`} size="small">
+                <Dropdown
+                  className={s.dropdown}
+                  size="small"
+                  value={caption(row.field)}
+                  selectedOptions={[isExtra ? EXTRA_PREFIX : row.field]}
+                  onOptionSelect={(_, d) => d.optionValue && set(i, { field: d.optionValue })}
+                >
+                  <OptionGroup label={t('criteria.contactFields')}>
+                    {contactFilterFields.map((f) => (
+                      <Option key={f} value={f} disabled={taken.has(f)}>
+                        {caption(f)}
+                      </Option>
+                    ))}
+                    <Option value={EXTRA_PREFIX} text={t('criteria.extraHeader')}>
+                      {t('criteria.extraHeader')}…
+                    </Option>
+                  </OptionGroup>
+                  <OptionGroup label={t('criteria.relatedData')}>
+                    {relatedFilterFields.map((f) => (
+                      <Option key={f} value={f} disabled={taken.has(f)}>
+                        {caption(f)}
+                      </Option>
+                    ))}
+                  </OptionGroup>
+                  <OptionGroup label={t('criteria.interactionLog')}>
+                    {interactionLogFilterFields.map((f) => (
+                      <Option key={f} value={f} disabled={taken.has(f)} text={`${t('criteria.interactionLog')}: ${caption(f)}`}>
+                        {caption(f)}
+                      </Option>
+                    ))}
+                  </OptionGroup>
+                </Dropdown>
+              </Field>
+              {isExtra ? (
+                <Field label={t('criteria.extraHeader')} size="small">
+                  <Input size="small" value={row.field.slice(EXTRA_PREFIX.length)} onChange={(_, d) => set(i, { field: EXTRA_PREFIX + d.value })} />
+                </Field>
+              ) : null}
+              <Field label={`${t('criteria.filterExpression')} ${i + 1}`} size="small" validationMessage={error} validationState={error ? 'error' : 'none'}>
+                <Input size="small" value={row.expression} onChange={(_, d) => set(i, { expression: d.value })} data-testid={`filter-expression-${i}`} />
+              </Field>
+            </div>
+            <Button
+              appearance="subtle"
+              size="small"
+              icon={<DismissRegular />}
+              aria-label={t('criteria.removeFilter', { n: i + 1 })}
+              onClick={() => onChange(rows.filter((_, j) => j !== i))}
+            />
+          </div>
+        );
+      })}
+      <Button size="small" icon={<AddRegular />} onClick={() => onChange([...rows, { field: firstFreeField(rows), expression: '' }])}>
+        {t('criteria.addFilter')}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+// The Excel import as steps the page drives: read the cells (one Excel.run), review the mapping, import
+// (prepare + one upsert), then optionally add to the open segment and write generated numbers back.
+import { useCallback, useState } from 'react';
+import { mappingKey, restoreMapping, toSavedMapping, type ColumnMapping } from '../../domain/columnMapping';
+import { importContacts, type ContactImportResult } from '../../domain/contactImport';
+import type { ExcelPort, ReadProgress, SheetRead, SheetRef, SheetSourceRequest } from '../../domain/ports/excelPort';
+import { prepareRowsInSteps } from '../../domain/sheetImport';
+import type { Workspace } from '../../domain/workspace';
+import { useLongTask } from '../common/useLongTask';
+import { useT } from '../common/i18n';
+import { problemText } from './importText';
+
+/** Where remembered mappings are kept (the shell provides the storage). */
+export interface MappingStore {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+}
+
+export function sourceLabel(ref: SheetRef): string {
+  return [ref.workbook, ref.sheet, ref.table].filter(Boolean).join(' › ');
+}
+
+export function useExcelImport(workspace: Workspace, excel: ExcelPort | undefined, mappings?: MappingStore) {
+  const t = useT();
+  const task = useLongTask();
+  const [read, setRead] = useState<SheetRead>();
+  const [mapping, setMapping] = useState<ColumnMapping>();
+  const [result, setResult] = useState<ContactImportResult>();
+  const [added, setAdded] = useState(false);
+  const [wroteColumn, setWroteColumn] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const readCells = useCallback(
+    async (source: SheetSourceRequest) => {
+      if (!excel) return;
+      setResult(undefined);
+      setAdded(false);
+      setWroteColumn(undefined);
+      const r = await task.run(async (c) => {
+        await c.step(t('excel.reading'), 0, 1);
+        // Cancel stops the read between blocks.
+        const stop = new AbortController();
+        const onProgress = (p: ReadProgress) => void c.step(t('excel.reading'), p.rowsRead, p.rowsTotal).catch(() => stop.abort());
+        try {
+          return await excel.read(source, { onProgress, signal: stop.signal });
+        } catch (e) {
+          if (stop.signal.aborted) c.check();
+          throw e;
+        }
+      });
+      if (!r) return;
+      const saved = mappings ? await mappings.get(mappingKey(r.ref)).catch(() => undefined) : undefined;
+      setMapping(restoreMapping(r.header, saved));
+      setRead(r);
+    },
+    [excel, mappings, task, t],
+  );
+
+  const runImport = useCallback(async () => {
+    if (!read || !mapping) return;
+    const r = await task.run(async (c) => {
+      const label = t('excel.importing');
+      await c.step(label, 0, read.rowNumbers.length);
+      const source = { workbook: read.ref.workbook, sheet: read.ref.sheet, table: read.ref.table };
+      const prepared = await prepareRowsInSteps(read, mapping, source, (done, total) => c.step(label, done, total));
+      await c.step(label, read.rowNumbers.length, read.rowNumbers.length);
+      return importContacts(workspace, prepared);
+    });
+    if (!r) return;
+    setResult(r);
+    if (mappings) await mappings.set(mappingKey(read.ref), toSavedMapping(mapping)).catch(() => undefined);
+    return r;
+  }, [read, mapping, task, t, workspace, mappings]);
+
+  const addToSegment = useCallback(
+    async (segmentNo: string) => {
+      if (!result || !read) return;
+      setBusy(true);
+      try {
+        const step = await workspace.segments.addContactList(segmentNo, result.contactNos, { source: sourceLabel(read.ref) });
+        setAdded(true);
+        return step;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [result, read, workspace],
+  );
+
+  const writeNos = useCallback(async () => {
+    if (!result || !read || !excel) return;
+    setBusy(true);
+    try {
+      const w = await excel.writeContactNos(read.ref, t('excel.nosHeader'), result.generated);
+      setWroteColumn(w.column);
+      return w;
+    } finally {
+      setBusy(false);
+    }
+  }, [result, read, excel, t]);
+
+  const exportReport = useCallback(async () => {
+    if (!result || !excel) return;
+    setBusy(true);
+    try {
+      return await excel.exportTable({
+        name: 'ImportReport',
+        sheetName: t('excel.report.sheet'),
+        columns: [
+          { header: t('excel.report.row'), kind: 'number' },
+          { header: t('excel.report.column'), kind: 'text' },
+          { header: t('excel.report.severity'), kind: 'text' },
+          { header: t('excel.report.message'), kind: 'text' },
+        ],
+        rows: result.problems.map((p) => [p.row ?? null, p.column ?? '', t(`excel.report.${p.severity}`), problemText(t, p)]),
+      });
+    } finally {
+      setBusy(false);
+    }
+  }, [result, excel, t]);
+
+  return { task, read, mapping, setMapping, result, added, wroteColumn, busy, readCells, runImport, addToSegment, writeNos, exportReport };
+}

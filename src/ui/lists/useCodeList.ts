@@ -1,0 +1,28 @@
+// One code list (salespeople, groups, languages…), live.
+import { useLiveQuery } from '../common/useLiveQuery';
+import type { CodeDescription, Language, Salesperson } from '../../domain/codes';
+import type { InteractionTemplate } from '../../domain/interaction';
+import type { Workspace } from '../../domain/workspace';
+import { useWorkspace } from '../common/services';
+
+export type CodeListName =
+  | 'salespeople'
+  | 'interactionGroups'
+  | 'mailingGroups'
+  | 'industryGroups'
+  | 'jobResponsibilities'
+  | 'businessRelations'
+  | 'languages'
+  | 'interactionTemplates';
+
+export type CodeRecord = CodeDescription | Salesperson | Language | InteractionTemplate;
+
+export function codeListApi(workspace: Workspace, list: CodeListName) {
+  return workspace[list] as Workspace['mailingGroups'] & { list(): Promise<CodeRecord[]>; upsert: Workspace['mailingGroups']['upsert'] };
+}
+
+/** `undefined` while loading. */
+export function useCodeList(list: CodeListName): CodeRecord[] | undefined {
+  const workspace = useWorkspace();
+  return useLiveQuery(() => codeListApi(workspace, list).list(), [workspace, list]);
+}

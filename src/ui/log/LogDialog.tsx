@@ -1,0 +1,142 @@
+// Log (BC's "Log Segment"): the options, and the pre-flight: the entries that would be written and every
+// blocker, per line, in words; Log stays disabled while anything blocks it.
+import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { SegmentsError } from '../../domain/errors';
+import type { LogBlocker, LogOptions, LogPreview, LogResult } from '../../domain/log';
+import { errorText, optionCaption } from '../common/errorText';
+import { useI18n } from '../common/i18n';
+import { useNotify } from '../common/notify';
+import { useWorkspace } from '../common/services';
+import { WorkingBar } from '../shell/ProgressPanel';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalM },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, maxHeight: '10em', overflowY: 'auto' },
+  blockers: { color: tokens.colorPaletteRedForeground1 },
+  hint: { color: tokens.colorNeutralForeground3 },
+});
+const SHOWN = 25;
+
+export interface LogDialogProps {
+  segmentNo: string;
+  onClose(): void;
+  /** Called once the segment is logged (it no longer exists as an open segment). */
+  onLogged(result: LogResult): void;
+  letters?: LogOptions['letters'];
+}
+
+export function LogDialog({ segmentNo, onClose, onLogged, letters }: LogDialogProps) {
+  const { t, formatNumber, formatDate } = useI18n();
+  const s = useStyles();
+  const workspace = useWorkspace();
+  const notify = useNotify();
+  const [options, setOptions] = useState<{ sendAttachments: boolean; createFollowUp: boolean }>({ sendAttachments: false, createFollowUp: false });
+  const [answer, setAnswer] = useState<{ key: string; value?: LogPreview; error?: unknown }>();
+  const key = JSON.stringify([segmentNo, options, letters?.length ?? 0]);
+  const [running, setRunning] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    workspace.segments.previewLog(segmentNo, { ...options, letters }).then(
+      (value) => live && setAnswer({ key, value }),
+      (error: unknown) => live && setAnswer({ key, error }),
+    );
+    return () => {
+      live = false;
+    };
+    // `key` stands for the segment, the options and the letters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [workspace, key]);
+  const preview = answer?.key === key ? answer : undefined;
+
+  const log = async () => {
+    setRunning(true);
+    try {
+      const result = await workspace.segments.log(segmentNo, { ...options, letters });
+      notify.success(t('log.done', { no: segmentNo }));
+      if (result.followUpSegmentNo) notify.success(t('log.followUp', { no: result.followUpSegmentNo }));
+      onLogged(result);
+    } catch (e) {
+      notify.error(e);
+      setRunning(false);
+    }
+  };
+
+  const blockers = preview?.value?.blockers ?? [];
+  const entries = preview?.value?.entries ?? [];
+  return (
+    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
+      <DialogSurface aria-describedby={undefined}>
+        <DialogBody>
+          <DialogTitle>{t('log.title')}</DialogTitle>
+          <DialogContent>
+            <div className={s.section} role="group" aria-label={t('criteria.options')}>
+              <Checkbox label={t('log.sendAttachments')} checked={options.sendAttachments} onChange={(_, d) => setOptions({ ...options, sendAttachments: d.checked === true })} />
+              <Text size={200} className={s.hint}>
+                {t('log.sendAttachmentsHint')}
+              </Text>
+              <Checkbox label={t('log.createFollowUp')} checked={options.createFollowUp} onChange={(_, d) => setOptions({ ...options, createFollowUp: d.checked === true })} />
+            </div>
+            {running ? <WorkingBar /> : null}
+            <div className={s.section} aria-live="polite" data-testid="log-preflight">
+              <Text weight="semibold">{t('log.preflight')}</Text>
+              {preview === undefined ? (
+                <Spinner size="extra-tiny" label={t('common.loading')} labelPosition="after" />
+              ) : preview.error ? (
+                <Text role="alert" className={s.blockers}>
+                  {errorText(t, preview.error)}
+                </Text>
+              ) : (
+                <>
+                  <Text data-testid="log-entries">{t('log.entries', { n: formatNumber(entries.length) })}</Text>
+                  <ul className={s.list}>
+                    {entries.slice(0, SHOWN).map((e, i) => (
+                      <li key={i}>
+                        {t('log.entryLine', {
+                          contact: e.contactNo,
+                          type: optionCaption(t, e.correspondenceType),
+                          template: e.interactionTemplateCode || t('common.blank'),
+                          date: formatDate(e.date),
+                        })}
+                      </li>
+                    ))}
+                    {entries.length > SHOWN ? <li>{t('criteria.previewMore', { n: formatNumber(entries.length - SHOWN) })}</li> : null}
+                  </ul>
+                  {blockers.length === 0 ? (
+                    <Text data-testid="log-no-blockers">{t('log.noBlockers')}</Text>
+                  ) : (
+                    <>
+                      <Text weight="semibold" className={s.blockers} data-testid="log-blockers">
+                        {t('log.blockers', { n: formatNumber(blockers.length) })}
+                      </Text>
+                      <ul className={s.list}>
+                        {blockers.map((b, i) => (
+                          <li key={i} className={s.blockers}>
+                            {blockerText(t, b)}
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  )}
+                </>
+              )}
+            </div>
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={() => void log()} disabled={running || !preview?.value || blockers.length > 0} data-testid="log-run">
+              {running ? t('common.working') : t('log.run')}
+            </Button>
+            <Button onClick={onClose}>{t('common.cancel')}</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+/** A blocker in the user's language: the same words as the error `log` would throw. */
+function blockerText(t: Parameters<typeof errorText>[0], b: LogBlocker): string {
+  const err = new SegmentsError(b.code, b.message, { lineNo: b.lineNo, contactNo: b.contactNo, field: b.field, segmentNo: undefined });
+  return errorText(t, err);
+}

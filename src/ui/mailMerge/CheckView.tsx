@@ -1,0 +1,49 @@
+// The merge-field check: fields no data can fill, blanks and removed characters per contact.
+import { MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { MergeCheck } from '../../domain/mergeCheck';
+import { useI18n } from '../common/i18n';
+
+const useStyles = makeStyles({ list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, maxHeight: '40vh', overflowY: 'auto' } });
+
+export function CheckView({ check, caption }: { check: MergeCheck; caption(key: string): string }) {
+  const { t, formatNumber } = useI18n();
+  const s = useStyles();
+  const names = (keys: string[]) => keys.map(caption).join(', ');
+  if (check.clean) {
+    return (
+      <MessageBar intent="success" data-testid="check-clean">
+        <MessageBarBody>{t('word.check.clean', { letters: formatNumber(check.letters) })}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return (
+    <div data-testid="check-result">
+      <Text>{t('word.check.used', { fields: names(check.usedFields) })}</Text>
+      {check.unknownFields.length ? (
+        <MessageBar intent="error">
+          <MessageBarBody>{t('word.check.unknown', { fields: names(check.unknownFields) })}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {check.emptyFields.length ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t('word.check.empty', { fields: names(check.emptyFields) })}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {check.legacy.length ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t('word.check.legacy', { names: check.legacy.map((f) => f.name).join(', ') })}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <ul className={s.list}>
+        {check.lines.flatMap((l) => {
+          const items: string[] = [];
+          if (l.noLetter === 'no-contact') items.push(t('word.check.line.noContact', { lineNo: l.lineNo }));
+          if (l.noLetter === 'no-letter') items.push(t('word.check.line.noLetter', { lineNo: l.lineNo, contactNo: l.contactNo }));
+          if (l.blanks.length) items.push(t('word.check.line.blanks', { lineNo: l.lineNo, contactNo: l.contactNo, fields: names(l.blanks) }));
+          for (const d of l.dropped) items.push(t('word.check.line.dropped', { lineNo: l.lineNo, contactNo: l.contactNo, field: caption(d.key), chars: d.codePoints.join(' ') }));
+          return items.map((text, i) => <li key={`${l.lineNo}-${i}`}>{text}</li>);
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,156 @@
+// Word's Mail merge page: choose the segment, edit each contact's comment, insert merge fields, check,
+// preview, merge (into the document, a new document, or a .docx outside Office), and log.
+import { Button, Checkbox, Field, MessageBar, MessageBarBody, ProgressBar, Select, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useMemo, useState } from 'react';
+import { isSegmentsError } from '../../domain/errors';
+import type { MergeFieldDef } from '../../domain/mergeFields';
+import type { Workspace } from '../../domain/workspace';
+import type { WordPort } from '../../domain/ports/wordPort';
+import { errorText } from '../common/errorText';
+import { useLiveQuery } from '../common/useLiveQuery';
+import { useI18n } from '../common/i18n';
+import { ProgressPanel } from '../shell/ProgressPanel';
+import { CheckView } from './CheckView';
+import { FieldsPanel } from './FieldsPanel';
+import { LinesPanel } from './LinesPanel';
+import { listFields, loadMergeSource } from './mergeFlow';
+import { PreviewPanel } from './PreviewPanel';
+import { TemplatesPanel } from './TemplatesPanel';
+import { useMailMerge, type MergeOptions } from './useMailMerge';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalS },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+});
+
+type TabName = 'lines' | 'fields' | 'check' | 'preview' | 'templates';
+
+export function MailMergePage({ workspace, word }: { workspace: Workspace; word: WordPort | undefined }) {
+  const { t } = useI18n();
+  const s = useStyles();
+  const segments = useLiveQuery(() => workspace.segments.list(), [workspace]);
+  const languages = useLiveQuery(() => workspace.languages.list(), [workspace]);
+  const [chosen, setChosen] = useState<string>();
+  const segmentNo = (chosen && segments?.some((h) => h.no === chosen) ? chosen : segments?.[0]?.no) ?? '';
+  const view = useLiveQuery(() => (segmentNo ? workspace.segments.get(segmentNo) : undefined), [workspace, segmentNo]);
+  const source = useLiveQuery(
+    () => (segmentNo ? loadMergeSource(workspace, segmentNo, '').catch((e: unknown) => (isSegmentsError(e, 'NOT_FOUND') ? undefined : Promise.reject(e))) : undefined),
+    [workspace, segmentNo],
+  );
+  const [lang, setLang] = useState<string>();
+  const languageCode = lang ?? view?.header.languageCodeDefault ?? '';
+  const [tab, setTab] = useState<TabName>('lines');
+  const [opts, setOpts] = useState<MergeOptions>({ comments: true, sendAttachments: false, createFollowUp: false });
+
+  const caption = useCallback((f: MergeFieldDef) => (f.group === 'extra' ? f.captionKey : t(f.captionKey)), [t]);
+  const fields = useMemo(() => listFields(source), [source]);
+  const captionOf = useCallback((key: string) => {
+    const f = fields.find((x) => x.key === key);
+    return f ? caption(f) : key.startsWith('extra.') ? key.slice(6) : key;
+  }, [fields, caption]);
+  const mm = useMailMerge(workspace, word, segmentNo, languageCode, caption);
+  const languageName = languageCode ? (languages?.find((l) => l.code === languageCode)?.name || languageCode) : t('word.noLanguage');
+  const onError = (e: unknown) => mm.setNotices([{ intent: 'error', text: errorText(t, e) }]);
+  const busy = mm.busy || !segmentNo || !view;
+
+  const notices = mm.notices.map((n, i) => (
+    <MessageBar key={i} intent={n.intent} data-testid={`notice-${n.intent}`}>
+      <MessageBarBody>
+        {n.text}
+        {n.items?.length ? <ul>{n.items.map((x, j) => <li key={j}>{x}</li>)}</ul> : null}
+      </MessageBarBody>
+    </MessageBar>
+  ));
+  if (segments && segments.length === 0) {
+    return (
+      <section className={s.root} aria-label={t('word.title')}>
+        {notices}
+        <MessageBar intent="info" data-testid="no-segments">
+          <MessageBarBody>{t('word.noSegments')}</MessageBarBody>
+        </MessageBar>
+      </section>
+    );
+  }
+  return (
+    <section className={s.root} aria-label={t('word.title')}>
+      {word ? null : <Text data-testid="outside-office">{t('word.outsideOffice')}</Text>}
+      <Field label={t('word.segment')}>
+        <Select value={segmentNo} onChange={(_e, d) => setChosen(d.value)} data-testid="segment-choice">
+          {(segments ?? []).map((h) => (
+            <option key={h.no} value={h.no}>
+              {h.no} · {h.description}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t('word.letterLanguage')} hint={t('word.letterLanguage.hint')}>
+        <Select value={languageCode} onChange={(_e, d) => setLang(d.value)} data-testid="letter-language">
+          <option value="">{t('word.noLanguage')}</option>
+          {(languages ?? []).map((l) => (
+            <option key={l.code} value={l.code}>
+              {l.code} · {l.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className={s.actions}>
+        <Checkbox label={t('word.merge.comments')} checked={opts.comments} disabled={!word?.supports.comments} onChange={(_e, d) => setOpts({ ...opts, comments: Boolean(d.checked) })} />
+        {word ? (
+          <Button appearance="primary" disabled={busy} onClick={() => void mm.merge('document', opts)} data-testid="merge">
+            {t('word.merge')}
+          </Button>
+        ) : null}
+        <Button disabled={busy} onClick={() => void mm.merge(word?.supports.createDocument ? 'new' : 'download', opts)} data-testid="merge-new">
+          {word?.supports.createDocument ? t('word.merge.new') : t('word.merge.download')}
+        </Button>
+      </div>
+      <div className={s.actions}>
+        <Checkbox label={t('word.log.sendAttachments')} checked={opts.sendAttachments} onChange={(_e, d) => setOpts({ ...opts, sendAttachments: Boolean(d.checked) })} />
+        <Checkbox label={t('word.log.followUp')} checked={opts.createFollowUp} onChange={(_e, d) => setOpts({ ...opts, createFollowUp: Boolean(d.checked) })} />
+        <Button disabled={busy} onClick={() => void mm.log(opts)} data-testid="log">
+          {t('word.log')}
+        </Button>
+      </div>
+      {mm.task.progress ? <ProgressPanel progress={mm.task.progress} onCancel={mm.task.cancel} /> : null}
+      {mm.wordProgress ? (
+        <Field label={mm.wordProgress.label} data-testid="word-progress">
+          <ProgressBar value={mm.wordProgress.total ? mm.wordProgress.done / mm.wordProgress.total : undefined} max={1} />
+        </Field>
+      ) : null}
+      {notices}
+      {mm.awaitingAccept && mm.plan ? (
+        <div data-testid="accept">
+          <CheckView check={mm.plan.check} caption={captionOf} />
+          <Button appearance="primary" onClick={() => void mm.merge(word ? 'document' : 'download', opts, true)} data-testid="accept-merge">
+            {t('word.check.accept')}
+          </Button>
+        </div>
+      ) : null}
+      <TabList
+        selectedValue={tab}
+        onTabSelect={(_e, d) => {
+          setTab(d.value as TabName);
+          if (d.value === 'fields') void mm.detectLegacy(fields);
+        }}
+      >
+        {(['lines', 'fields', 'check', 'preview', 'templates'] as const).map((x) => (x === 'templates' && !word ? null : <Tab key={x} value={x}>{t(`word.tab.${x}`)}</Tab>))}
+      </TabList>
+      {tab === 'lines' && view && source ? <LinesPanel workspace={workspace} segmentNo={segmentNo} lines={view.lines} contacts={source.contacts} onError={onError} /> : null}
+      {tab === 'fields' ? (
+        <FieldsPanel fields={fields} caption={caption} canInsert={Boolean(word)} onInsert={(f) => void mm.insertField(f)} legacy={mm.legacy} onConvert={() => void mm.convert(fields)} busy={busy} />
+      ) : null}
+      {tab === 'check' || tab === 'preview' ? (
+        <div>
+          <Button disabled={busy} onClick={() => void mm.check()} data-testid="check">
+            {t('word.check.run')}
+          </Button>
+          {mm.plan && tab === 'check' ? <CheckView check={mm.plan.check} caption={captionOf} /> : null}
+          {mm.plan && tab === 'preview' ? <PreviewPanel plan={mm.plan} /> : null}
+        </div>
+      ) : null}
+      {tab === 'templates' && word ? (
+        <TemplatesPanel workspace={workspace} word={word} languageCode={languageCode} languageName={languageName} onDone={(text) => mm.setNotices([{ intent: 'success', text }])} onError={onError} />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+// A line's panel: the per-contact overrides and the comment, "why is this contact here" (the action that
+// added it), and Remove line (recorded as a Reduce action that Go Back undoes).
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, MessageBar, MessageBarBody, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { CriteriaActionView } from '../../domain/criteria';
+import type { ExcelPort } from '../../domain/ports/excelPort';
+import type { SegmentLine, SegmentLineInput } from '../../domain/segment';
+import { useConfirm } from '../common/confirm';
+import { criteriaSummary } from '../criteria/criteriaSummary';
+import { optionCaption } from '../common/errorText';
+import { ShowInSheetButton } from './ShowInSheetButton';
+import { useT } from '../common/i18n';
+import { useNotify } from '../common/notify';
+import { useWorkspace } from '../common/services';
+import { HeaderField, type FieldSpec } from './HeaderField';
+
+const useStyles = makeStyles({ content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
+
+const fields: FieldSpec[] = [
+  { name: 'description', kind: 'text', max: 100 },
+  { name: 'salespersonCode', kind: 'text', max: 20 },
+  { name: 'correspondenceType', kind: 'enum', options: ['', 'Hard Copy', 'Email'] },
+  { name: 'languageCode', kind: 'text', max: 20 },
+  { name: 'subject', kind: 'text', max: 250 },
+  { name: 'date', kind: 'date' },
+  { name: 'cost', kind: 'number' },
+  { name: 'duration', kind: 'number' },
+  { name: 'evaluation', kind: 'enum', options: ['', 'Very Positive', 'Positive', 'Neutral', 'Negative', 'Very Negative'] },
+  { name: 'attemptFailed', kind: 'bool' },
+];
+
+/** `excel` (in Excel only): Show in the sheet selects the row the line's contact was imported from. */
+export function LinePanel(props: { segmentNo: string; line: SegmentLine; contactName: string; criteria: CriteriaActionView[]; excel?: ExcelPort; onClose(): void }) {
+  const t = useT();
+  const s = useStyles();
+  const workspace = useWorkspace();
+  const confirm = useConfirm();
+  const notify = useNotify();
+  const { line, segmentNo } = props;
+  const [patch, setPatch] = useState<Partial<SegmentLineInput>>({});
+  const [busy, setBusy] = useState(false);
+  const current = { ...line, ...patch };
+  const action = props.criteria.find((a) => a.actionNo === line.addedByAction);
+  const contact = `${line.contactNo} ${props.contactName}`.trim();
+
+  const save = async () => {
+    setBusy(true);
+    try {
+      if (Object.keys(patch).length) await workspace.segments.updateLine(segmentNo, line.lineNo, patch);
+      notify.success(t('segment.lineSaved', { lineNo: line.lineNo }));
+      props.onClose();
+    } catch (e) {
+      notify.error(e);
+      setBusy(false);
+    }
+  };
+  const remove = async () => {
+    if (!(await confirm({ title: t('segment.removeLine'), text: t('segment.removeLineConfirm', { lineNo: line.lineNo, contact }) }))) return;
+    try {
+      await workspace.segments.removeLine(segmentNo, line.lineNo);
+      notify.success(t('segment.lineRemoved', { lineNo: line.lineNo }));
+      props.onClose();
+    } catch (e) {
+      notify.error(e);
+    }
+  };
+
+  return (
+    <Dialog open onOpenChange={(_, d) => !d.open && props.onClose()}>
+      <DialogSurface aria-describedby={undefined}>
+        <DialogBody>
+          <DialogTitle>{t('segment.linePanel', { lineNo: line.lineNo, contact })}</DialogTitle>
+          <DialogContent className={s.content}>
+            <MessageBar intent="info" data-testid="why-here">
+              <MessageBarBody>
+                <strong>{t('segment.why')}</strong>{' '}
+                {action
+                  ? `${t('segment.addedBy', { actionNo: action.actionNo, kind: optionCaption(t, action.kind) })}: ${criteriaSummary(t, action)}`
+                  : t('segment.addedByUnknown')}
+              </MessageBarBody>
+            </MessageBar>
+            {props.excel ? (
+              <div>
+                <ShowInSheetButton workspace={workspace} excel={props.excel} contactNo={line.contactNo} />
+              </div>
+            ) : null}
+            {fields.map((f) => (
+              <HeaderField key={f.name} spec={f} value={current[f.name as keyof SegmentLine]} onCommit={(v) => setPatch((p) => ({ ...p, [f.name]: v }))} />
+            ))}
+            <Field label={t('field.comment')}>
+              <Textarea value={current.comment} resize="vertical" maxLength={2048} onChange={(_, d) => setPatch((p) => ({ ...p, comment: d.value }))} data-testid="line-comment" />
+            </Field>
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" disabled={busy} onClick={() => void save()} data-testid="line-save">
+              {t('common.save')}
+            </Button>
+            <Button onClick={() => void remove()}>{t('segment.removeLine')}</Button>
+            <Button onClick={props.onClose}>{t('common.cancel')}</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,124 @@
+// The segment lines in a virtualized grid: only the rows in view (plus a few) are in the DOM, so 10,000
+// lines scroll smoothly in a narrow pane. Enter or a click on a row opens its line panel.
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, type KeyboardEvent } from 'react';
+import type { SegmentLine } from '../../domain/segment';
+import { optionCaption } from '../common/errorText';
+import { useI18n } from '../common/i18n';
+
+export const ROW_HEIGHT = 32;
+
+const useStyles = makeStyles({
+  scroller: {
+    height: '45vh',
+    minHeight: '160px',
+    overflowY: 'auto',
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    contain: 'strict',
+  },
+  head: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground3,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  row: {
+    display: 'grid',
+    gridTemplateColumns: '4.5em 6.5em minmax(0, 1fr) 2.5em',
+    alignItems: 'center',
+    height: `${ROW_HEIGHT}px`,
+    paddingInline: tokens.spacingHorizontalXS,
+    gap: tokens.spacingHorizontalXS,
+    fontSize: tokens.fontSizeBase200,
+    boxSizing: 'border-box',
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+  },
+  body: { position: 'relative', width: '100%' },
+  line: {
+    position: 'absolute',
+    left: 0,
+    right: 0,
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+  },
+  cell: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  num: { textAlign: 'end' },
+});
+
+export function LinesGrid(props: { lines: SegmentLine[]; names: Map<string, string>; onOpen(line: SegmentLine): void }) {
+  const { t, formatNumber } = useI18n();
+  const s = useStyles();
+  const { lines, names, onOpen } = props;
+  const scroller = useRef<HTMLDivElement>(null);
+  // useVirtualizer hands back new functions each render: this component is left out of memoization on purpose.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({ count: lines.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+
+  const keyDown = (e: KeyboardEvent<HTMLDivElement>, index: number) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onOpen(lines[index]);
+      return;
+    }
+    const to = e.key === 'ArrowDown' ? index + 1 : e.key === 'ArrowUp' ? index - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? lines.length - 1 : undefined;
+    if (to === undefined || to < 0 || to >= lines.length) return;
+    e.preventDefault();
+    virtualizer.scrollToIndex(to);
+    requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-index="${to}"]`)?.focus());
+  };
+
+  return (
+    <div ref={scroller} className={s.scroller} role="grid" aria-label={t('segment.grid')} aria-rowcount={lines.length + 1} data-testid="lines-grid">
+      <div role="row" aria-rowindex={1} className={mergeClasses(s.row, s.head)}>
+        <span role="columnheader" className={mergeClasses(s.cell, s.num)}>
+          {t('field.lineNo')}
+        </span>
+        <span role="columnheader" className={s.cell}>
+          {t('field.contactNo')}
+        </span>
+        <span role="columnheader" className={s.cell}>
+          {t('field.contactName')}
+        </span>
+        <span role="columnheader" className={s.cell} title={t('field.correspondenceType')}>
+          {t('field.type')}
+        </span>
+      </div>
+      <div role="rowgroup" className={s.body} style={{ height: `${virtualizer.getTotalSize()}px` }}>
+        {virtualizer.getVirtualItems().map((v) => {
+          const line = lines[v.index];
+          return (
+            <div
+              key={line.id}
+              role="row"
+              aria-rowindex={v.index + 2}
+              data-index={v.index}
+              data-testid="line-row"
+              tabIndex={0}
+              className={mergeClasses(s.row, s.line)}
+              style={{ transform: `translateY(${v.start}px)` }}
+              onClick={() => onOpen(line)}
+              onKeyDown={(e) => keyDown(e, v.index)}
+            >
+              <span role="gridcell" className={mergeClasses(s.cell, s.num)}>
+                {formatNumber(line.lineNo, { useGrouping: false })}
+              </span>
+              <span role="gridcell" className={s.cell}>
+                {line.contactNo}
+              </span>
+              <span role="gridcell" className={s.cell}>
+                {names.get(line.contactNo) ?? ''}
+              </span>
+              <span role="gridcell" className={s.cell} title={optionCaption(t, line.correspondenceType)}>
+                {line.correspondenceType === 'Email' ? '@' : line.correspondenceType === 'Hard Copy' ? '✉' : ''}
+              </span>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

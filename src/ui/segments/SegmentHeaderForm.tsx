@@ -1,0 +1,105 @@
+// The Segment header in BC's groups General / Interaction / Campaign. A field is saved when it loses
+// focus; a change that lines inherit asks BC's question "apply to the lines?" first.
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, makeStyles, tokens } from '@fluentui/react-components';
+import type { SegmentHeader, SegmentHeaderInput } from '../../domain/segment';
+import { inheritedHeaderFields } from '../../domain/lineDefaults';
+import { useConfirm } from '../common/confirm';
+import { fieldCaption } from '../common/errorText';
+import { useInteractionTemplates } from '../lists/useInteractionTemplates';
+import { useI18n } from '../common/i18n';
+import { useNotify } from '../common/notify';
+import { useWorkspace } from '../common/services';
+import { HeaderField, type FieldSpec } from './HeaderField';
+
+const useStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalM },
+});
+
+/** Header fields whose change BC offers to apply to the lines. */
+const inherited = new Set<keyof SegmentHeaderInput>(inheritedHeaderFields);
+
+const general: FieldSpec[] = [
+  { name: 'description', kind: 'text', max: 100 },
+  { name: 'salespersonCode', kind: 'text', max: 20 },
+  { name: 'date', kind: 'date' },
+  { name: 'noOfLines', kind: 'readonly' },
+  { name: 'noOfCriteriaActions', kind: 'readonly' },
+];
+const interaction: FieldSpec[] = [
+  { name: 'interactionTemplateCode', kind: 'template' },
+  { name: 'interactionGroupCode', kind: 'readonly' },
+  { name: 'languageCodeDefault', kind: 'text', max: 20 },
+  { name: 'subjectDefault', kind: 'text', max: 250 },
+  { name: 'correspondenceTypeDefault', kind: 'enum', options: ['', 'Hard Copy', 'Email'] },
+  { name: 'ignoreContactCorresType', kind: 'bool' },
+  { name: 'informationFlow', kind: 'enum', options: ['', 'Outbound', 'Inbound'] },
+  { name: 'initiatedBy', kind: 'enum', options: ['', 'Us', 'Them'] },
+  { name: 'unitCost', kind: 'number' },
+  { name: 'unitDuration', kind: 'number' },
+  { name: 'sendWordDocsAsAttmt', kind: 'bool' },
+  { name: 'cost', kind: 'readonly' },
+  { name: 'duration', kind: 'readonly' },
+];
+const campaign: FieldSpec[] = [
+  { name: 'campaignNo', kind: 'text', max: 20 },
+  { name: 'campaignTarget', kind: 'bool' },
+  { name: 'campaignResponse', kind: 'bool' },
+];
+
+export function SegmentHeaderForm({ header }: { header: SegmentHeader }) {
+  const { t } = useI18n();
+  const s = useStyles();
+  const workspace = useWorkspace();
+  const confirm = useConfirm();
+  const notify = useNotify();
+  const templates = useInteractionTemplates();
+
+  const commit = async (name: keyof SegmentHeaderInput, value: unknown) => {
+    if (header[name] === value) return;
+    let updateLines = false;
+    if (inherited.has(name) && header.noOfLines > 0) {
+      const field = fieldCaption(t, name);
+      const text =
+        name === 'interactionTemplateCode'
+          ? t('segment.applyTemplateToLines', { field, code: header.interactionTemplateCode || t('common.blank') })
+          : t('segment.applyToLines', { field });
+      updateLines = await confirm({ title: t('segment.applyToLinesTitle'), text });
+    }
+    try {
+      await workspace.segments.updateHeader(header.no, { [name]: value }, { updateLines });
+    } catch (e) {
+      notify.error(e);
+    }
+  };
+
+  const group = (specs: FieldSpec[]) => (
+    <div className={s.panel}>
+      {specs.map((f) => (
+        <HeaderField key={f.name} spec={f} value={header[f.name as keyof SegmentHeader]} templates={templates} onCommit={(v) => void commit(f.name as keyof SegmentHeaderInput, v)} />
+      ))}
+    </div>
+  );
+
+  return (
+    <Accordion multiple collapsible defaultOpenItems={['general']}>
+      <AccordionItem value="general">
+        <AccordionHeader as="h2" size="small">
+          {t('segment.general')}
+        </AccordionHeader>
+        <AccordionPanel>{group(general)}</AccordionPanel>
+      </AccordionItem>
+      <AccordionItem value="interaction">
+        <AccordionHeader as="h2" size="small">
+          {t('segment.interaction')}
+        </AccordionHeader>
+        <AccordionPanel>{group(interaction)}</AccordionPanel>
+      </AccordionItem>
+      <AccordionItem value="campaign">
+        <AccordionHeader as="h2" size="small">
+          {t('segment.campaign')}
+        </AccordionHeader>
+        <AccordionPanel>{group(campaign)}</AccordionPanel>
+      </AccordionItem>
+    </Accordion>
+  );
+}

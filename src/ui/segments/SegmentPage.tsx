@@ -1,0 +1,163 @@
+// Segment (BC page 5091): the header in its groups, the actions, the lines, and the dialogs they open.
+import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import type { CriteriaKind } from '../../domain/enums';
+import type { ExcelPort } from '../../domain/ports/excelPort';
+import type { SegmentLine } from '../../domain/segment';
+import { useConfirm } from '../common/confirm';
+import { ApplyMailingGroupDialog } from '../criteria/ApplyMailingGroupDialog';
+import { CriteriaDialog } from '../criteria/CriteriaDialog';
+import { CriteriaListDialog } from '../criteria/CriteriaListDialog';
+import { LogDialog } from '../log/LogDialog';
+import { ReuseCriteriaDialog } from '../criteria/ReuseCriteriaDialog';
+import { ReuseSegmentDialog } from '../criteria/ReuseSegmentDialog';
+import { SaveCriteriaDialog } from '../criteria/SaveCriteriaDialog';
+import { downloadBlob } from '../common/download';
+import { ExcelExportButton } from '../common/ExcelExportButton';
+import { useContacts } from '../contacts/useContacts';
+import { useSegment } from './useSegment';
+import { useI18n } from '../common/i18n';
+import { useNotify } from '../common/notify';
+import type { Navigate } from '../shell/pageRegistry';
+import { useServices } from '../common/services';
+import { LinePanel } from './LinePanel';
+import { LinesGrid } from './LinesGrid';
+import { SegmentActions, type SegmentAction } from './SegmentActions';
+import { SegmentHeaderForm } from './SegmentHeaderForm';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  addLine: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'end' },
+  linesBar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center', justifyContent: 'space-between' },
+  grow: { flexGrow: 1, minWidth: 0 },
+});
+
+type Open =
+  | { dialog: 'criteria'; kind: CriteriaKind }
+  | { dialog: 'log' | 'saveCriteria' | 'reuseCriteria' | 'reuseSegment' | 'applyMailingGroup' | 'criteriaList' }
+  | { dialog: 'line'; line: SegmentLine }
+  | undefined;
+
+/** `excel`: the Excel adapter, in Excel only (the lines go to a sheet; a line shows its contact's row). */
+export function SegmentPage({ no, navigate, back, excel }: { no: string; navigate: Navigate; back(): void; excel?: ExcelPort }) {
+  const { t, formatNumber } = useI18n();
+  const s = useStyles();
+  const { workspace, transfer, host } = useServices();
+  const view = useSegment(no);
+  const contacts = useContacts();
+  const confirm = useConfirm();
+  const notify = useNotify();
+  const [open, setOpen] = useState<Open>();
+  const [newContact, setNewContact] = useState('');
+  const names = useMemo(() => new Map((contacts?.contacts ?? []).map((c) => [c.no, c.name])), [contacts]);
+
+  if (view === undefined) return <Spinner size="small" label={t('common.loading')} />;
+  if (view === null) {
+    return (
+      <MessageBar intent="warning">
+        <MessageBarBody>{t('segment.notFound', { no })}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const { header, lines, criteria } = view;
+
+  const goBack = async () => {
+    if (!(await confirm({ title: t('segment.goBack'), text: t('segment.goBackConfirm') }))) return;
+    try {
+      const r = await workspace.segments.goBack(no);
+      notify.success(t('segment.wentBack', { added: formatNumber(r.added.length), removed: formatNumber(r.removed.length) }));
+    } catch (e) {
+      notify.error(e);
+    }
+  };
+  const exportPackage = async () => {
+    if (!transfer) return;
+    try {
+      const pkg = await transfer.exportSegment(no);
+      const file = `segment-${no}.json`;
+      downloadBlob(new Blob([JSON.stringify(pkg)], { type: 'application/json' }), file);
+      notify.success(t('segment.packageExported', { no, file }));
+    } catch (e) {
+      notify.error(e);
+    }
+  };
+  const onAction = (a: SegmentAction) => {
+    switch (a) {
+      case 'add':
+        return setOpen({ dialog: 'criteria', kind: 'Add Contacts' });
+      case 'reduce':
+        return setOpen({ dialog: 'criteria', kind: 'Remove Contacts (Reduce)' });
+      case 'refine':
+        return setOpen({ dialog: 'criteria', kind: 'Remove Contacts (Refine)' });
+      case 'goBack':
+        return void goBack();
+      case 'criteria':
+        return setOpen({ dialog: 'criteriaList' });
+      case 'exportPackage':
+        return void exportPackage();
+      case 'importFromSheet':
+        return navigate({ page: 'excelImport', segmentNo: no });
+      default:
+        return setOpen({ dialog: a });
+    }
+  };
+  const addLine = async () => {
+    const contactNo = newContact.trim();
+    if (!contactNo) return;
+    try {
+      const line = await workspace.segments.addLine(no, contactNo);
+      setNewContact('');
+      notify.success(t('segment.lineAdded', { contact: contactNo, lineNo: line.lineNo }));
+    } catch (e) {
+      notify.error(e);
+    }
+  };
+  const close = () => setOpen(undefined);
+
+  return (
+    <div className={s.root}>
+      <SegmentActions onAction={onAction} canImportFromSheet={host === 'Excel'} canExport={transfer !== undefined} />
+      <SegmentHeaderForm header={header} />
+      <div className={s.linesBar}>
+        <Text weight="semibold" as="h2" size={300}>
+          {t('segment.lines')} · {t('segment.linesCount', { n: formatNumber(lines.length) })}
+        </Text>
+        <ExcelExportButton workspace={workspace} excel={excel} what={{ kind: 'segment', segmentNo: no }} size="small" />
+      </div>
+      {lines.length === 0 ? <Text>{t('segment.noLines')}</Text> : <LinesGrid lines={lines} names={names} onOpen={(line) => setOpen({ dialog: 'line', line })} />}
+      <form
+        className={s.addLine}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void addLine();
+        }}
+      >
+        <Field label={t('segment.addLineLabel')} size="small" className={s.grow}>
+          <Input size="small" value={newContact} maxLength={20} onChange={(_, d) => setNewContact(d.value)} data-testid="add-line-contact" />
+        </Field>
+        <Button size="small" type="submit" data-testid="add-line">
+          {t('segment.addLine')}
+        </Button>
+      </form>
+
+      {open?.dialog === 'criteria' ? <CriteriaDialog header={header} kind={open.kind} onClose={close} /> : null}
+      {open?.dialog === 'log' ? (
+        <LogDialog
+          segmentNo={no}
+          onClose={close}
+          onLogged={(r) => {
+            close();
+            if (r.followUpSegmentNo) navigate({ page: 'segment', no: r.followUpSegmentNo });
+            else back();
+          }}
+        />
+      ) : null}
+      {open?.dialog === 'saveCriteria' ? <SaveCriteriaDialog segmentNo={no} onClose={close} /> : null}
+      {open?.dialog === 'reuseCriteria' ? <ReuseCriteriaDialog segmentNo={no} noOfCriteriaActions={header.noOfCriteriaActions} onClose={close} /> : null}
+      {open?.dialog === 'reuseSegment' ? <ReuseSegmentDialog segmentNo={no} noOfCriteriaActions={header.noOfCriteriaActions} onClose={close} /> : null}
+      {open?.dialog === 'applyMailingGroup' ? <ApplyMailingGroupDialog segmentNo={no} onClose={close} /> : null}
+      {open?.dialog === 'criteriaList' ? <CriteriaListDialog segmentNo={no} criteria={criteria} onClose={close} /> : null}
+      {open?.dialog === 'line' ? <LinePanel segmentNo={no} line={open.line} contactName={names.get(open.line.contactNo) ?? ''} criteria={criteria} excel={excel} onClose={close} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+// My profile: the user's name (User ID on what they log), salesperson (a new segment's default) and the
+// language of the pane.
+import { Dropdown, Option, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { Profile, UiLanguage } from '../../domain/setup';
+import { useProfile } from './useProfile';
+import { useI18n } from '../common/i18n';
+import { useNotify } from '../common/notify';
+import { useWorkspace } from '../common/services';
+import { HeaderField } from '../segments/HeaderField';
+import { Field } from '@fluentui/react-components';
+
+const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS }, hint: { color: tokens.colorNeutralForeground3 } });
+
+export function ProfilePage({ language, onLanguageChange }: { language: UiLanguage; onLanguageChange(l: UiLanguage): void }) {
+  const { t } = useI18n();
+  const s = useStyles();
+  const workspace = useWorkspace();
+  const profile = useProfile();
+  const notify = useNotify();
+  const update = async (patch: Partial<Profile>) => {
+    try {
+      await workspace.profile.update(patch);
+      notify.success(t('profile.saved'));
+    } catch (e) {
+      notify.error(e);
+    }
+  };
+  if (!profile) return <Spinner size="small" label={t('common.loading')} />;
+  return (
+    <div className={s.form}>
+      <HeaderField spec={{ name: 'userId', kind: 'text', max: 50 }} value={profile.userId} onCommit={(v) => void update({ userId: String(v) })} />
+      <Text size={200} className={s.hint}>
+        {t('profile.userIdHint')}
+      </Text>
+      <HeaderField spec={{ name: 'salespersonCode', kind: 'text', max: 20 }} value={profile.salespersonCode} onCommit={(v) => void update({ salespersonCode: String(v).toUpperCase() })} />
+      <Field label={t('field.uiLanguage')} size="small">
+        <Dropdown
+          size="small"
+          value={t(`option.${language}`)}
+          selectedOptions={[language]}
+          onOptionSelect={(_, d) => {
+            const l = (d.optionValue ?? 'en') as UiLanguage;
+            onLanguageChange(l);
+            void update({ uiLanguage: l });
+          }}
+        >
+          <Option value="en" lang="en">
+            English
+          </Option>
+          <Option value="it" lang="it">
+            Italiano
+          </Option>
+        </Dropdown>
+      </Field>
+    </div>
+  );
+}

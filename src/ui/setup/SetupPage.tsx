@@ -1,0 +1,113 @@
+// Setup: number series, defaults, the workspace locale; the shared workspace (server, personal key); and
+// the browser's storage (persistence, quota).
+import { Button, Field, Input, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { Setup } from '../../domain/setup';
+import { useSetup } from './useSetup';
+import { useI18n } from '../common/i18n';
+import { useNotify } from '../common/notify';
+import { useServices } from '../common/services';
+import { HeaderField, type FieldSpec } from '../segments/HeaderField';
+import { SharedWorkspaceSetup } from './SharedWorkspaceSetup';
+
+const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS }, h: { margin: `${tokens.spacingVerticalM} 0 0` } });
+
+const specs: FieldSpec[] = [
+  { name: 'segmentNos', kind: 'text', max: 20 },
+  { name: 'contactNos', kind: 'text', max: 20 },
+  { name: 'defaultCorrespondenceType', kind: 'enum', options: ['', 'Hard Copy', 'Email'] },
+  { name: 'defaultLanguageCode', kind: 'text', max: 20 },
+];
+
+export function SetupPage() {
+  const { t } = useI18n();
+  const s = useStyles();
+  const { workspace, sync } = useServices();
+  const setup = useSetup();
+  const notify = useNotify();
+  const update = async (patch: Partial<Setup>) => {
+    try {
+      await workspace.setup.update(patch);
+      notify.success(t('setup.saved'));
+    } catch (e) {
+      notify.error(e);
+    }
+  };
+  if (!setup) return <Spinner size="small" label={t('common.loading')} />;
+  return (
+    <div className={s.form}>
+      <Text as="h2" weight="semibold" className={s.h}>
+        {t('setup.numbers')}
+      </Text>
+      {specs.slice(0, 2).map((f) => (
+        <HeaderField key={f.name} spec={f} value={setup[f.name as keyof Setup]} onCommit={(v) => void update({ [f.name]: v })} />
+      ))}
+      <Text as="h2" weight="semibold" className={s.h}>
+        {t('setup.defaults')}
+      </Text>
+      {specs.slice(2).map((f) => (
+        <HeaderField key={f.name} spec={f} value={setup[f.name as keyof Setup]} onCommit={(v) => void update({ [f.name]: v })} />
+      ))}
+      <Field label={t('field.locale')} size="small" hint="en-US, it-IT, …">
+        <Input size="small" defaultValue={setup.locale} onBlur={(e) => e.target.value !== setup.locale && void update({ locale: e.target.value })} />
+      </Field>
+      {sync ? (
+        <>
+          <Text as="h2" weight="semibold" className={s.h}>
+            {t('sync.group')}
+          </Text>
+          <SharedWorkspaceSetup sync={sync} />
+        </>
+      ) : null}
+      <Text as="h2" weight="semibold" className={s.h}>
+        {t('setup.storage')}
+      </Text>
+      <StorageInfo />
+    </div>
+  );
+}
+
+function StorageInfo() {
+  const { t, formatNumber } = useI18n();
+  const notify = useNotify();
+  const [info, setInfo] = useState<StorageState>();
+  const storage = typeof navigator !== 'undefined' ? navigator.storage : undefined;
+  const refresh = () => readStorage(storage).then(setInfo);
+  useEffect(() => {
+    let live = true;
+    void readStorage(storage).then((s) => live && setInfo(s));
+    return () => {
+      live = false;
+    };
+  }, [storage]);
+  const mb = (n: number) => `${formatNumber(n / 1_048_576, { maximumFractionDigits: 1 })} MB`;
+  const ask = async () => {
+    const granted = storage?.persist ? await storage.persist() : false;
+    if (!granted) notify.info(t('setup.persistDenied'));
+    await refresh();
+  };
+  if (!info) return <Spinner size="extra-tiny" />;
+  return (
+    <>
+      <Text data-testid="storage-quota">{info.quota !== undefined && info.usage !== undefined ? t('setup.quota', { used: mb(info.usage), quota: mb(info.quota) }) : t('setup.quotaUnknown')}</Text>
+      <Text data-testid="storage-persisted">{info.persisted ? t('setup.persisted') : t('setup.notPersisted')}</Text>
+      {!info.persisted && storage?.persist ? (
+        <Button size="small" onClick={() => void ask()}>
+          {t('setup.askPersist')}
+        </Button>
+      ) : null}
+    </>
+  );
+}
+
+interface StorageState {
+  persisted?: boolean;
+  usage?: number;
+  quota?: number;
+}
+
+async function readStorage(storage: StorageManager | undefined): Promise<StorageState> {
+  const persisted = storage?.persisted ? await storage.persisted() : undefined;
+  const est = storage?.estimate ? await storage.estimate() : undefined;
+  return { persisted, usage: est?.usage, quota: est?.quota };
+}

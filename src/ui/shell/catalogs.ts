@@ -1,0 +1,14 @@
+// Every catalog of the pane's own pages, in the order they are merged (later ones win on a shared key).
+import type { MessageCatalog } from '../common/i18n';
+import { fieldMessages } from '../common/fieldMessages';
+import { listMessages } from '../lists/messages';
+import { segmentMessages } from '../segments/messages';
+import { shellMessages } from './messages';
+import { syncMessages } from './syncMessages';
+
+export const paneCatalogs: MessageCatalog[] = [shellMessages, fieldMessages, segmentMessages, listMessages, syncMessages];
+
+/** The pane's language from the Office display language (it-IT → it; anything else → en). */
+export function languageFor(displayLanguage: string): 'en' | 'it' {
+  return displayLanguage.toLowerCase().startsWith('it') ? 'it' : 'en';
+}

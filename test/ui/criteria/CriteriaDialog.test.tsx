@@ -1,0 +1,103 @@
+// @vitest-environment jsdom
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { CriteriaKind } from '../../../src/domain/enums';
+import { CriteriaDialog } from '../../../src/ui/criteria/CriteriaDialog';
+import { makeWorkspace, seedMarket } from '../../store/helpers';
+import { renderInPane } from '../render';
+
+let ws: Awaited<ReturnType<typeof makeWorkspace>>;
+beforeEach(async () => {
+  ws = await makeWorkspace();
+  await seedMarket(ws);
+  await ws.segments.create({ description: 'Spring mailing' });
+});
+afterEach(() => {
+  cleanup();
+  ws.close();
+});
+
+async function open(kind: CriteriaKind, onClose: () => void = () => undefined) {
+  const header = (await ws.segments.get('SEG00001'))!.header;
+  renderInPane(<CriteriaDialog header={header} kind={kind} onClose={onClose} previewDelay={0} />, ws);
+  return screen.getByRole('dialog');
+}
+
+async function typeFilter(dialog: HTMLElement, expression: string) {
+  const input = within(dialog).getByTestId('filter-expression-0').querySelector('input') ?? within(dialog).getByLabelText(/^Filter 1/);
+  await userEvent.clear(input as HTMLElement);
+  if (expression) await userEvent.type(input as HTMLElement, expression);
+}
+
+describe('the criteria dialog', () => {
+  test('previews +N / −M live as the filter is typed, and Run does exactly what the preview said', async () => {
+    let closed = false;
+    const dialog = await open('Add Contacts', () => {
+      closed = true;
+    });
+    // No filter: every contact that is not excluded (7 seeded, one excluded).
+    await waitFor(() => expect(within(dialog).getByTestId('criteria-preview-result').textContent).toBe('+6 / −0'));
+    await typeFilter(dialog, 'Roma');
+    await waitFor(() => expect(within(dialog).getByTestId('criteria-preview-result').textContent).toBe('+3 / −0'));
+    expect(within(dialog).getByTestId('criteria-preview').textContent).toMatch(/C100.*P101.*P102/);
+    // The preview says who: each contact with its name.
+    await waitFor(() => expect(within(dialog).getByTestId('criteria-preview').textContent).toMatch(/C100 · Alfa Srl.*P101 · Anna Bianchi.*P102 · Marco Rossi/));
+    expect((await ws.segments.get('SEG00001'))!.lines).toHaveLength(0); // a preview writes nothing
+    await userEvent.click(within(dialog).getByLabelText('Ignore Exclusion'));
+    await waitFor(() => expect(within(dialog).getByTestId('criteria-preview-result').textContent).toBe('+4 / −0'));
+    await userEvent.click(within(dialog).getByTestId('criteria-run'));
+    await waitFor(() => expect(closed).toBe(true));
+    const view = (await ws.segments.get('SEG00001'))!;
+    expect(view.lines.map((l) => l.contactNo).sort()).toEqual(['C100', 'P101', 'P102', 'P400']);
+    expect(view.criteria).toEqual([expect.objectContaining({ kind: 'Add Contacts', filters: { contact: { city: 'Roma' } }, options: expect.objectContaining({ ignoreExclusion: true }) })]);
+    expect(await screen.findByText('Add Contacts: +4 / −0.')).toBeTruthy();
+  });
+
+  test('a malformed filter is shown under its row with the position, and Run is disabled', async () => {
+    const dialog = await open('Add Contacts');
+    await typeFilter(dialog, 'A..B..C');
+    const message = await within(dialog).findByText(/not valid at position \d+/);
+    expect(message.textContent).toMatch(/City/);
+    expect(within(dialog).getByTestId('criteria-run').hasAttribute('disabled')).toBe(true);
+  });
+
+  test('a filter on related data and on an imported column reaches the workspace as BC filters', async () => {
+    await ws.contacts.upsert([{ no: 'P101', extra: { 'Customer Since': 2019 } }]);
+    const dialog = await open('Add Contacts');
+    // Mailing group XMAS: P101 and P201.
+    await userEvent.click(within(dialog).getByRole('combobox', { name: /Field 1/ }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Mailing Group' }));
+    await typeFilter(dialog, 'XMAS');
+    await waitFor(() => expect(within(dialog).getByTestId('criteria-preview-result').textContent).toBe('+2 / −0'));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Add filter' }));
+    await userEvent.click(within(dialog).getByRole('combobox', { name: /Field 2/ }));
+    await userEvent.click(await screen.findByRole('option', { name: /^Column name/ }));
+    await userEvent.type(within(dialog).getByLabelText('Column name'), 'Customer Since');
+    await userEvent.type(within(dialog).getByLabelText(/^Filter 2/), '2015..2019');
+    await waitFor(() => expect(within(dialog).getByTestId('criteria-preview-result').textContent).toBe('+1 / −0'));
+  });
+
+  test('Reduce that empties the segment asks BC’s question, and Yes resets the criteria', async () => {
+    await ws.segments.addContacts('SEG00001', { contact: { city: 'Milano' } });
+    const dialog = await open('Remove Contacts (Reduce)');
+    await waitFor(() => expect(within(dialog).getByTestId('criteria-preview-result').textContent).toBe('+0 / −2'));
+    expect(within(dialog).queryByLabelText('Expand Companies')).toBeNull();
+    expect(within(dialog).getByLabelText('Entire Companies')).toBeTruthy();
+    await userEvent.click(within(dialog).getByTestId('criteria-run'));
+    const question = await screen.findByTestId('confirm-text');
+    expect(question.textContent).toContain('Your Segment is now empty.');
+    await userEvent.click(await screen.findByText('Yes', { selector: 'button' }));
+    await waitFor(async () => expect((await ws.segments.get('SEG00001'))!.header.noOfCriteriaActions).toBe(0));
+    expect((await ws.segments.get('SEG00001'))!.lines).toHaveLength(0);
+  });
+
+  test('in Italian the dialog uses BC’s Italian captions', async () => {
+    const header = (await ws.segments.get('SEG00001'))!.header;
+    renderInPane(<CriteriaDialog header={header} kind="Remove Contacts (Refine)" onClose={() => undefined} previewDelay={0} />, ws, 'it');
+    const dialog = screen.getByRole('dialog');
+    expect(within(dialog).getByText('Perfeziona contatti')).toBeTruthy();
+    expect(within(dialog).getByLabelText('Intere società')).toBeTruthy();
+    await waitFor(() => expect(within(dialog).getByTestId('criteria-preview-result').textContent).toBe('+0 / −0'));
+  });
+});

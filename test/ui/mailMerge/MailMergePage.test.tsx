@@ -1,0 +1,198 @@
+// @vitest-environment jsdom
+// The Mail merge page over the real workspace (fake-indexeddb) and the Word adapter over the test host.
+// Dexie's liveQuery (behind useLiveQuery) needs a global indexedDB to run at all in jsdom.
+import 'fake-indexeddb/auto';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { compileLetter } from '../../../src/domain/mergeRender';
+import { ooxmlToText, parseLetter } from '../../../src/domain/mergeOoxml';
+import type { UiLanguage } from '../../../src/domain/setup';
+import { WORD_REQUEST_CAP } from '../../../src/domain/mergeBlocks';
+import type { WordPort } from '../../../src/domain/ports/wordPort';
+import { createWordAdapter } from '../../../src/office/word/wordAdapter';
+import { paneCatalogs } from '../../../src/ui/shell/catalogs';
+import { I18nProvider } from '../../../src/ui/common/i18n';
+import { MailMergePage } from '../../../src/ui/mailMerge/MailMergePage';
+import { showLetter } from '../../../src/ui/mailMerge/showLetter';
+import { readDocxParts, base64ToBytes } from '../../../src/domain/docx';
+import { wordMessages } from '../../../src/ui/mailMerge/messages';
+import { fieldControl } from '../../domain/mergeFixture';
+import { FakeWordHost } from '../../office/wordFakeHost';
+import { makeWorkspace, seedMarket } from '../../store/helpers';
+import '../setup'; // the one set-up of the pane's component tests
+
+
+let ws: Awaited<ReturnType<typeof makeWorkspace>>;
+const letterXml = `<w:p><w:r><w:t xml:space="preserve">Dear </w:t></w:r>${fieldControl('contact.name')}<w:r><w:t xml:space="preserve">, </w:t></w:r>${fieldControl('interaction.date')}</w:p><w:p>${fieldControl('comment')}</w:p>`;
+
+beforeEach(async () => {
+  ws = await makeWorkspace();
+  await seedMarket(ws);
+  await ws.profile.update({ userId: 'jo', salespersonCode: 'JR' });
+  await ws.segments.create({ description: 'Autumn letters', interactionTemplateCode: 'ABSTRACT' });
+  await ws.segments.addContactList('SEG00001', ['P101', 'P201', 'P300']);
+  // Lines are sorted by company: P300 (no company) 10000, P101 (Alfa) 20000, P201 (Beta) 30000.
+  await ws.segments.updateLine('SEG00001', 20000, { comment: 'Call Anna first' });
+  await ws.segments.updateLine('SEG00001', 30000, { comment: 'Two lines\nhere' });
+});
+afterEach(() => {
+  cleanup();
+  ws.close();
+});
+
+function show(word: WordPort | undefined, language: UiLanguage = 'en') {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <I18nProvider language={language} catalogs={[...paneCatalogs, wordMessages]}>
+        <MailMergePage workspace={ws} word={word} />
+      </I18nProvider>
+    </FluentProvider>,
+  );
+}
+
+/** The segment is chosen and its letter language (the header's default, ENU) shown. */
+async function ready() {
+  await waitFor(() => expect((screen.getByTestId('segment-choice') as HTMLSelectElement).value).toBe('SEG00001'), { timeout: 5000 });
+  await waitFor(() => expect((screen.getByTestId('letter-language') as HTMLSelectElement).value).toBe('ENU'), { timeout: 5000 });
+  await waitFor(() => expect(screen.getByTestId('merge-new').hasAttribute('disabled')).toBe(false));
+}
+
+function wordOver(host: FakeWordHost, comments = true) {
+  return createWordAdapter({ run: host.run, supports: { comments, createDocument: true } });
+}
+
+describe('the Mail merge page', () => {
+  test('merges the segment into the document: check first, accept, letter saved on the segment, comments attached', async () => {
+    const host = new FakeWordHost(WORD_REQUEST_CAP, letterXml);
+    show(wordOver(host));
+    await ready();
+    await userEvent.click(screen.getByTestId('merge'));
+    // P300 has no comment: the check stops the merge until the user accepts
+    const accept = await screen.findByTestId('accept');
+    expect(accept.textContent).toContain('Line 10000 (P300): blank Comment');
+    expect(host.items.filter((i) => i.tag)).toHaveLength(0);
+    await userEvent.click(screen.getByTestId('accept-merge'));
+    await screen.findByText(/3 letters merged in \d+ round trips\./);
+    expect(screen.getByText('2 comments attached.')).toBeTruthy();
+    expect(host.items.filter((i) => i.tag).map((i) => i.tag)).toEqual(['bcsegment:SEG00001:10000', 'bcsegment:SEG00001:20000', 'bcsegment:SEG00001:30000']);
+    expect(host.comments.map((c) => c.text)).toEqual(['Call Anna first', 'Two lines\nhere']);
+    const text = ooxmlToText(host.bodyXml()).split('\f\n');
+    expect(text[0]).toBe('Dear Zoe Neri, March 2, 2026\n\n');
+    expect(text[1]).toBe('Dear Anna Bianchi, 2 marzo 2026\nCall Anna first\n');
+    expect(text[2]).toContain('Two lines\nhere');
+    const saved = (await ws.segments.get('SEG00001'))!.header.letters.ENU;
+    expect(compileLetter(saved.ooxml).keys).toEqual(['contact.name', 'interaction.date', 'comment']);
+    expect(saved.subject).toBe('Our news');
+
+    // Re-merge from the merged document after fixing a name: the saved letter is merged again and the
+    // comments, being segment data, come back with it.
+    await ws.contacts.upsert([{ no: 'P101', name: 'Anna Bianchi-Rossi' }]);
+    await userEvent.click(screen.getByTestId('merge'));
+    await userEvent.click(await screen.findByTestId('accept-merge'));
+    await screen.findByText('The document holds merged letters: the letter saved on the segment is merged again.');
+    expect(ooxmlToText(host.bodyXml()).split('\f\n')[1]).toBe('Dear Anna Bianchi-Rossi, 2 marzo 2026\nCall Anna first\n');
+    expect(host.items.filter((i) => i.tag)).toHaveLength(3);
+    expect(host.comments.slice(2).map((c) => c.text)).toEqual(['Call Anna first', 'Two lines\nhere']);
+
+    // Log from Word: the merged letters are read back and stored with their entries
+    await userEvent.click(screen.getByTestId('log'));
+    await screen.findByText(/Segment logged: 3 interaction log entries, logged segment 1\./);
+    const entries = await ws.interactionLog.list({ segmentNo: 'SEG00001' });
+    expect(entries).toHaveLength(3);
+    const anna = entries.find((e) => e.contactNo === 'P101')!;
+    expect(ooxmlToText(parseLetter(anna.letter!).body)).toBe('Dear Anna Bianchi-Rossi, 2 marzo 2026\nCall Anna first\n');
+    expect(anna.comment).toBe('Call Anna first');
+  });
+
+  test('says so and keeps the inline comment when Word refuses comments', async () => {
+    const host = new FakeWordHost(WORD_REQUEST_CAP, letterXml);
+    host.refuseComments = 'NotAllowed';
+    await ws.segments.updateLine('SEG00001', 10000, { comment: 'Zoe too' });
+    show(wordOver(host));
+    await ready();
+    await userEvent.click(screen.getByTestId('merge'));
+    await screen.findByText(/Word refused the comments \(NotAllowed\): each comment stays in the letter as text\./);
+    expect(ooxmlToText(host.bodyXml())).toContain('Zoe too');
+  });
+
+  test("edits a contact's comment and lists the fields in Italian, offering to convert a Word mail-merge document", async () => {
+    const host = new FakeWordHost(WORD_REQUEST_CAP, '<w:p><w:fldSimple w:instr=" MERGEFIELD Città "><w:r><w:t>«Città»</w:t></w:r></w:fldSimple></w:p>');
+    show(wordOver(host), 'it');
+    const box = (await screen.findByTestId('comment-20000', {}, { timeout: 5000 })).querySelector('textarea') ?? screen.getByTestId('comment-20000');
+    await userEvent.clear(box as HTMLElement);
+    await userEvent.type(box as HTMLElement, 'Nuovo commento');
+    await userEvent.tab();
+    await waitFor(async () => expect((await ws.segments.get('SEG00001'))!.lines[1].comment).toBe('Nuovo commento'));
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Campi' }));
+    expect(screen.getByRole('group', { name: 'Contatto' }).textContent).toContain('Città');
+    expect((await screen.findByTestId('legacy-found')).textContent).toContain('Città');
+    await userEvent.click(screen.getByRole('button', { name: 'Converti in campi unione' }));
+    await screen.findByText('1 campi convertiti; non riconosciuti: nessuno.');
+    expect(host.bodyXml()).toContain('<w:tag w:val="contact.city"/>');
+    await userEvent.click(screen.getByRole('button', { name: 'Inserisci Nome' }));
+    await waitFor(() => expect(host.bodyXml()).toContain('<w:tag w:val="contact.name"/>'));
+  });
+
+  test('previews any contact’s letter in its language', async () => {
+    await ws.segments.updateHeader('SEG00001', { letters: { ENU: { subject: 'S', ooxml: letterXml } } }, { updateLines: false });
+    show(undefined);
+    expect(await screen.findByTestId('outside-office')).toBeTruthy();
+    await ready();
+    await userEvent.click(await screen.findByRole('tab', { name: 'Preview' }));
+    await userEvent.click(screen.getByTestId('check'));
+    await userEvent.selectOptions(await screen.findByTestId('preview-line'), '10000');
+    expect(screen.getByTestId('preview-text').textContent).toBe('Dear Zoe Neri, March 2, 2026\n\n');
+  });
+});
+
+describe('letter templates', () => {
+  test("saves the document's letter on a template for the letter's language, and loads it back into a blank document", async () => {
+    const host = new FakeWordHost(WORD_REQUEST_CAP, letterXml);
+    const view = show(wordOver(host));
+    await ready();
+    await userEvent.click(screen.getByRole('tab', { name: 'Templates' }));
+    await userEvent.selectOptions(await screen.findByTestId('template-code'), 'MEMO');
+    await userEvent.click(screen.getByTestId('template-save'));
+    await screen.findByText('Letter saved on template MEMO for English.');
+    const memo = (await ws.interactionTemplates.get('MEMO'))!;
+    expect(compileLetter(memo.letters.ENU.ooxml).keys).toEqual(['contact.name', 'interaction.date', 'comment']);
+    expect(memo.description).toBe('Memo');
+    view.unmount();
+
+    const blank = new FakeWordHost(WORD_REQUEST_CAP, '<w:p/>');
+    show(wordOver(blank));
+    await ready();
+    await userEvent.click(screen.getByRole('tab', { name: 'Templates' }));
+    await userEvent.selectOptions(await screen.findByTestId('template-code'), 'MEMO');
+    await userEvent.click(screen.getByTestId('template-load'));
+    await screen.findByText('Letter of template MEMO loaded.');
+    expect(ooxmlToText(blank.bodyXml())).toContain('Dear «contact.name», «interaction.date»');
+  });
+});
+
+describe('Show letter', () => {
+  const stored = `<w:p><w:r><w:t>Dear Anna</w:t></w:r></w:p>`;
+
+  test('opens the stored letter as a new Word document', async () => {
+    const host = new FakeWordHost(WORD_REQUEST_CAP);
+    expect(await showLetter(wordOver(host), stored, 'entry-1')).toBe('opened');
+    expect(readDocxParts(base64ToBytes(host.opened[0]))['word/document.xml']).toContain('Dear Anna');
+  });
+
+  test('downloads it as a .docx outside Office', async () => {
+    const urls: Blob[] = [];
+    const create = URL.createObjectURL;
+    URL.createObjectURL = (b: Blob) => (urls.push(b), 'blob:letter');
+    try {
+      expect(await showLetter(undefined, stored, 'entry-1')).toBe('downloaded');
+    } finally {
+      URL.createObjectURL = create;
+    }
+    expect(urls).toHaveLength(1);
+    const parts = readDocxParts(new Uint8Array(await urls[0].arrayBuffer()));
+    expect(parts['word/document.xml']).toContain('Dear Anna');
+  });
+});

@@ -1,0 +1,165 @@
+// @vitest-environment jsdom
+// The shared workspace in the pane: the status line on every page, failed actions with Retry and
+// Dismiss, renumbered segments, and the personal key in Setup. The sync client is the host boundary
+// here: a small fake with its status, recording what the pane asks of it.
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { SegmentsError } from '../../../src/domain/errors';
+import { App } from '../../../src/ui/shell/App';
+import type { Preferences } from '../../../src/domain/ports/preferences';
+import type { FailedAction, SyncService, SyncState } from '../../../src/domain/ports/syncStatus';
+import { makeWorkspace } from '../../store/helpers';
+import { SharedWorkspaceSetup } from '../../../src/ui/setup/SharedWorkspaceSetup';
+import { renderInPane } from '../render';
+import '../setup'; // the one set-up of the pane's component tests
+
+
+function fakeSync(initial: Partial<SyncState> = {}) {
+  let status: SyncState = { connection: 'connected', pending: 0, failed: [], renumbered: [], ...initial };
+  const listeners = new Set<() => void>();
+  const calls = { retry: [] as string[], dismiss: [] as string[], cleared: 0, keys: [] as string[] };
+  let key: string | undefined;
+  let retryFails: unknown;
+  const set = (patch: Partial<SyncState>) => {
+    status = { ...status, ...patch };
+    for (const l of listeners) l();
+  };
+  const service: SyncService = {
+    subscribe(l) {
+      listeners.add(l);
+      return () => void listeners.delete(l);
+    },
+    getStatus: () => status,
+    async retry(id) {
+      calls.retry.push(id);
+      if (retryFails) throw retryFails;
+      set({ failed: status.failed.filter((f) => f.id !== id) });
+    },
+    async dismiss(id) {
+      calls.dismiss.push(id);
+      set({ failed: status.failed.filter((f) => f.id !== id) });
+    },
+    clearRenumbered() {
+      calls.cleared++;
+      set({ renumbered: [] });
+    },
+    serverUrl: 'https://segments.example.test:3000',
+    hasKey: () => key !== undefined,
+    saveKey(k) {
+      calls.keys.push(k);
+      key = k.trim() || undefined;
+    },
+  };
+  return { service, calls, set, failRetries: (e: unknown) => (retryFails = e) };
+}
+
+const addContacts: FailedAction = {
+  id: 'TX-1',
+  name: 'segments.addContacts',
+  args: ['SEG00003', { contact: { city: 'Roma' } }, {}],
+  at: '2026-03-02T09:30:00.000Z',
+  code: 'ALREADY_LOGGED',
+  message: 'Segment SEG00003 is logged',
+  details: { segmentNo: 'SEG00003' },
+};
+const mailingGroups: FailedAction = { id: 'TX-2', name: 'mailingGroups.upsert', args: [[{ code: 'XMAS' }]], at: '', code: 'CONFLICT', message: 'code XMAS is taken' };
+
+let ws: Awaited<ReturnType<typeof makeWorkspace>>;
+beforeEach(async () => {
+  ws = await makeWorkspace();
+});
+afterEach(() => {
+  cleanup();
+  ws.close();
+});
+
+function renderPane(sync: SyncService | undefined, language: 'en' | 'it' = 'en') {
+  const prefs = new Map<string, unknown>();
+  const preferences: Preferences = { get: (k) => prefs.get(k) as never, set: (k, v) => void prefs.set(k, v) };
+  return render(<App services={{ workspace: ws, preferences, host: 'Excel', sync }} initialLanguage={language} />);
+}
+
+const statusText = () => screen.getByTestId('sync-status').textContent;
+
+describe('the shared workspace in the pane', () => {
+  test('the status line says the connection and the changes waiting, and follows the client', async () => {
+    const sync = fakeSync({ connection: 'starting' });
+    renderPane(sync.service);
+    expect(await screen.findByTestId('sync-status')).toBeTruthy();
+    expect(statusText()).toBe('Connecting to the shared workspace…');
+    sync.set({ connection: 'offline', pending: 2 });
+    await waitFor(() => expect(statusText()).toBe('Offline: your changes are kept in this pane · 2 changes waiting'));
+    sync.set({ connection: 'unavailable', pending: 1 });
+    await waitFor(() => expect(statusText()).toBe('Shared workspace unavailable: you work in this pane only · 1 change waiting'));
+    sync.set({ connection: 'connected', pending: 0 });
+    await waitFor(() => expect(statusText()).toBe('Shared workspace: connected'));
+    // Quiet: no message bar, no toast, for any of these.
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByTestId('sync-failed')).toBeNull();
+  });
+
+  test('a failed action says what it was and why; Retry and Dismiss call the client and the bar goes', async () => {
+    const sync = fakeSync({ failed: [addContacts, mailingGroups] });
+    renderPane(sync.service);
+    const bars = await screen.findAllByTestId('sync-failed');
+    expect(bars.map((b) => b.textContent)).toEqual([
+      expect.stringContaining('Could not be applied: Add Contacts to segment SEG00003Segment SEG00003 was already logged.'),
+      expect.stringContaining('Could not be applied: Change Mailing GroupsSomeone else changed this meanwhile: code XMAS is taken'),
+    ]);
+    await userEvent.click(within(bars[0]).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(screen.getAllByTestId('sync-failed')).toHaveLength(1));
+    expect(sync.calls.retry).toEqual(['TX-1']);
+    expect(await screen.findByText('The action was applied again.')).toBeTruthy();
+    await userEvent.click(within(screen.getByTestId('sync-failed')).getByRole('button', { name: 'Dismiss' }));
+    await waitFor(() => expect(screen.queryByTestId('sync-failed')).toBeNull());
+    expect(sync.calls.dismiss).toEqual(['TX-2']);
+  });
+
+  test('a retry the rules refuse again says why in a toast, and the action stays', async () => {
+    const sync = fakeSync({ failed: [addContacts] });
+    sync.failRetries(new SegmentsError('ALREADY_LOGGED', 'logged', { segmentNo: 'SEG00003' }));
+    renderPane(sync.service);
+    await userEvent.click(within(await screen.findByTestId('sync-failed')).getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('Segment SEG00003 was already logged.', { selector: '[class*="fui-ToastTitle"]' })).toBeTruthy();
+    expect(screen.getAllByTestId('sync-failed')).toHaveLength(1);
+  });
+
+  test('renumbered segments are told once: OK clears them', async () => {
+    const sync = fakeSync({ renumbered: [{ table: 'segments', id: 'S5', from: 'SEG00005', to: 'SEG00006', action: 'segments.create' }] });
+    renderPane(sync.service);
+    const bar = await screen.findByTestId('sync-renumbered');
+    expect(bar.textContent).toContain('Segment SEG00005 is now SEG00006: someone else took SEG00005 first.');
+    await userEvent.click(within(bar).getByRole('button', { name: 'OK' }));
+    await waitFor(() => expect(screen.queryByTestId('sync-renumbered')).toBeNull());
+    expect(sync.calls.cleared).toBe(1);
+  });
+
+  test('in Italian: a refused key leads to Setup, whose Shared workspace group shows the server and saves the key', async () => {
+    const sync = fakeSync({ connection: 'refused', pending: 3, failed: [addContacts] });
+    renderPane(sync.service, 'it');
+    await waitFor(() => expect(statusText()).toBe('Il server ha rifiutato la chiave personale · 3 modifiche in attesaImmetti la chiave'));
+    expect(screen.getByTestId('sync-failed').textContent).toContain('Impossibile applicare: Agg. contatti al segmento SEG00003Il segmento SEG00003 è già stato registrato.');
+    await userEvent.click(screen.getByRole('button', { name: 'Immetti la chiave' }));
+    await waitFor(() => expect(screen.getByTestId('page-title').textContent).toBe('Setup'));
+    // Setup's group, on its own (the page around it waits for the workspace's Setup record).
+    cleanup();
+    renderInPane(<SharedWorkspaceSetup sync={sync.service} />, ws, 'it');
+    expect(screen.getByTestId('sync-server').textContent).toBe('Server: https://segments.example.test:3000');
+    expect(screen.getByTestId('sync-key-state').textContent).toBe('In questo browser non è salvata alcuna chiave personale.');
+    const field = screen.getByLabelText('Chiave personale');
+    expect(field.getAttribute('type')).toBe('password');
+    await userEvent.type(field, 'anna-key-0123456789');
+    await userEvent.click(screen.getByRole('button', { name: 'Salva' }));
+    expect(sync.calls.keys).toEqual(['anna-key-0123456789']);
+    expect(await screen.findByText('La chiave personale è stata salvata.')).toBeTruthy();
+    expect(screen.getByTestId('sync-key-state').textContent).toBe('In questo browser è salvata una chiave personale.');
+    expect((field as HTMLInputElement).value).toBe('');
+  });
+
+  test('without a shared workspace there is no status and no Setup group', async () => {
+    renderPane(undefined);
+    expect((await screen.findByTestId('page-title')).textContent).toBe('Segments');
+    expect(screen.queryByTestId('sync-status')).toBeNull();
+  });
+});
