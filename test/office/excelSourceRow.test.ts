@@ -5,7 +5,7 @@ import { addContactSheet } from './sheetFixtures';
 const ALL = { mergedAreas: true, specialCells: true };
 
 describe('back to the sheet', () => {
-  test("a contact's row is found by its key and selected, in two syncs plus the selection", async () => {
+  test("a contact's row is found by its key and selected, in three syncs plus the selection", async () => {
     const mock = new ExcelMock();
     addContactSheet(mock, 50);
     mock.addSheet('Other', [['x']]);
@@ -16,7 +16,32 @@ describe('back to the sheet', () => {
     expect(ok).toBe(true);
     expect(mock.active).toBe('Contacts');
     expect(mock.selected).toBe('Contacts!A43:L43');
-    expect(spy).toHaveBeenCalledTimes(3);
+    expect(spy).toHaveBeenCalledTimes(4);
+  });
+
+  test('the key is searched in its own column only: a person whose Company No. equals a company No. on an earlier row is not selected', async () => {
+    const mock = new ExcelMock();
+    mock.addSheet('Contacts', [
+      ['No.', 'Name', 'Company No.'],
+      ['CT000010', 'Rossi Mario', 'CT000020'],
+      ['CT000011', 'Bianchi Anna', 'CT000020'],
+      ['CT000020', 'Rossi S.p.A.', ''],
+    ]);
+    const port = createExcelPort({ run: mock.run, supports: ALL });
+    const spy = vi.spyOn(mock.context, 'sync');
+    expect(await port.selectSourceRow({ sheet: 'Contacts', rowKey: '["No.","CT000020"]' })).toBe(true);
+    expect(mock.selected).toBe('Contacts!A4:C4');
+    expect(spy).toHaveBeenCalledTimes(4);
+  });
+
+  test('a key whose column is no longer in the sheet selects nothing', async () => {
+    const mock = new ExcelMock();
+    mock.addSheet('Contacts', [
+      ['Name', 'Company No.'],
+      ['Rossi Mario', 'CT000020'],
+    ]);
+    expect(await createExcelPort({ run: mock.run, supports: ALL }).selectSourceRow({ sheet: 'Contacts', rowKey: '["No.","CT000020"]' })).toBe(false);
+    expect(mock.selected).toBeUndefined();
   });
 
   test('a row found after the sheet was sorted: the key follows the contact, not the row number', async () => {

@@ -6,7 +6,8 @@ import { MAX_CELLS, PAYLOAD_CAP, type ReadProgress, type SheetRead, type SheetRe
 import type { CellValue } from '../../domain/sheetCells';
 import type { MergedArea } from '../../domain/sheetImport';
 import { parseAreas } from './address';
-import { isPayloadTooLarge, rowBytes } from './payload';
+import { NoValuesAnswered, sendHalving } from '../halveOnTooLarge';
+import { rowBytes } from './payload';
 
 export interface ReadOptions {
   onProgress?: (p: ReadProgress) => void;
@@ -62,11 +63,10 @@ export async function readSource(ctx: Excel.RequestContext, req: SheetSourceRequ
   let bytesSeen = 0;
   let rowsSeen = 0;
   let perRow = FIRST_GUESS_BYTES_PER_CELL * columnCount;
-  let start = 0;
-  while (start < rowCount) {
-    opts.signal?.throwIfAborted();
-    let n = Math.max(1, Math.min(rowCount - start, Math.floor(cap / perRow)));
-    for (;;) {
+  await sendHalving(
+    rowCount,
+    () => cap / perRow,
+    async (start, n) => {
       let merged: Excel.RangeAreas | undefined;
       let visible: Excel.RangeAreas | undefined;
       if (metaPending) {
@@ -82,27 +82,9 @@ export async function readSource(ctx: Excel.RequestContext, req: SheetSourceRequ
       }
       const block = ws.getRangeByIndexes(loc.row + start, loc.column, n, columnCount);
       block.load('values,text,numberFormat,valueTypes');
-      try {
-        await sync();
-      } catch (e) {
-        if (isPayloadTooLarge(e) && n > 1) {
-          n = Math.ceil(n / 2);
-          continue;
-        }
-        if (isPayloadTooLarge(e)) {
-          throw new SegmentsError('INVALID_INPUT', `Row ${loc.row + start + 1} holds more than Excel can send in one request (about 5 MB).`, {
-            code: 'rowTooLarge',
-            row: loc.row + start + 1,
-          });
-        }
-        throw e;
-      }
-      if (!Array.isArray(block.values)) {
-        // Excel may answer a huge range with no values instead of an error: treat it as too large.
-        if (n === 1) throw new SegmentsError('INVALID_INPUT', `Excel returned no values for row ${loc.row + start + 1}.`, { code: 'rowTooLarge' });
-        n = Math.ceil(n / 2);
-        continue;
-      }
+      await sync();
+      // Excel may answer a huge range with no values instead of an error: treat it as too large.
+      if (!Array.isArray(block.values)) throw new NoValuesAnswered();
       if (metaPending) {
         mergedAddress = merged && !merged.isNullObject ? merged.address : undefined;
         visibleAddress = visible ? (visible.isNullObject ? null : visible.address) : undefined;
@@ -123,11 +105,19 @@ export async function readSource(ctx: Excel.RequestContext, req: SheetSourceRequ
       rowsSeen += n;
       // The next block is sized from what this one carried: its widest data row, or the average with a margin.
       perRow = Math.max(widest, (bytes / n) * MARGIN, (bytesSeen / rowsSeen) * MARGIN);
-      start += n;
-      opts.onProgress?.({ rowsRead: Math.max(0, start - 1), rowsTotal: rowCount - 1 });
-      break;
-    }
-  }
+      opts.onProgress?.({ rowsRead: Math.max(0, start + n - 1), rowsTotal: rowCount - 1 });
+    },
+    {
+      signal: opts.signal,
+      single: (start, e) =>
+        e instanceof NoValuesAnswered
+          ? new SegmentsError('INVALID_INPUT', `Excel returned no values for row ${loc.row + start + 1}.`, { code: 'rowTooLarge', row: loc.row + start + 1 })
+          : new SegmentsError('INVALID_INPUT', `Row ${loc.row + start + 1} holds more than Excel can send in one request (about 5 MB).`, {
+              code: 'rowTooLarge',
+              row: loc.row + start + 1,
+            }),
+    },
+  );
 
   const firstDataRow = loc.row + 2; // 1-based sheet row of the first data row
   const rowNumbers = Array.from({ length: rowCount - 1 }, (_, i) => firstDataRow + i);

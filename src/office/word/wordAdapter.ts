@@ -7,6 +7,7 @@ import { jsonSize, planCommentBlocks, planMergeBlocks, splitMergedLetters, REQUE
 import { buildFlatOpc, parseLetter } from '../../domain/mergeOoxml';
 import { parseLetterTag, type RenderedLetter } from '../../domain/mergeRender';
 import type { CommentOutcome, WordLetterRead, WordMergeReport, WordPort, WordReadBack } from '../../domain/wordPort';
+import { sendHalving } from '../halveOnTooLarge';
 import { isPayloadTooLarge, toWordHostError, WordHostError } from './wordError';
 
 export type WordRun = <T>(batch: (context: Word.RequestContext) => Promise<T>) => Promise<T>;
@@ -44,26 +45,16 @@ export function createWordAdapter(opts: WordAdapterOptions): WordPort {
 
     readLetter: () =>
       guarded(async (context): Promise<WordLetterRead> => {
-        // One request: the content controls' tags and the body. A merged document's body can be
-        // larger than Word answers; then the tags alone say it is merged, and its letter is on the segment.
+        // The tags first: a document of merged letters is known by them alone, and its body (9 MB for
+        // 1,000 letters) is never asked for. Only a document without merged letters is read as a letter.
         const body = context.document.body;
-        let controls = body.contentControls.load('items/tag');
-        const ooxml = body.getOoxml();
-        const mergedIn = () => controls.items.map((c) => parseLetterTag(c.tag)).filter((t): t is NonNullable<typeof t> => t !== undefined);
-        try {
-          await context.sync();
-        } catch (e) {
-          const err = toWordHostError(e);
-          if (!isPayloadTooLarge(err)) throw err;
-          controls = body.contentControls.load('items/tag');
-          await context.sync();
-          const merged = mergedIn();
-          if (merged.length === 0) throw err;
-          return { merged, syncs: 2 };
-        }
-        const merged = mergedIn();
+        const controls = body.contentControls.load('items/tag');
+        await context.sync();
+        const merged = controls.items.map((c) => parseLetterTag(c.tag)).filter((t): t is NonNullable<typeof t> => t !== undefined);
         if (merged.length) return { merged, syncs: 1 };
-        return { ooxml: ooxml.value, merged: [], syncs: 1 };
+        const ooxml = body.getOoxml();
+        await context.sync();
+        return { ooxml: ooxml.value, merged: [], syncs: 2 };
       }),
 
     insertField: (key, caption) =>
@@ -135,27 +126,21 @@ export function createWordAdapter(opts: WordAdapterOptions): WordPort {
         const pkg = parseLetter(sample.value);
         const overhead = jsonSize(buildFlatOpc(pkg, '')) + REQUEST_ENVELOPE_BYTES;
         const perLetter = Math.max(1, (jsonSize(sample.value) - overhead + REQUEST_ENVELOPE_BYTES) * margin);
-        let k = Math.max(1, Math.floor((cap - overhead) / perLetter));
+        const k = Math.max(1, Math.floor((cap - overhead) / perLetter));
         const letters: MergedLetterRead[] = [];
-        let blocks = 0;
-        for (let i = 0; i < mine.length; ) {
-          const j = Math.min(mine.length, i + k) - 1;
-          const ooxml = mine[i].getRange('Whole').expandTo(mine[j].getRange('Whole')).getOoxml();
-          try {
-            await context.sync();
-          } catch (e) {
-            const err = toWordHostError(e);
+        // A block larger than the sample suggested is halved and retried (sendHalving).
+        const { blocks } = await sendHalving(
+          mine.length,
+          () => k,
+          async (i, n) => {
+            const ooxml = mine[i].getRange('Whole').expandTo(mine[i + n - 1].getRange('Whole')).getOoxml();
             syncs++;
-            if (!isPayloadTooLarge(err) || k === 1) throw err;
-            k = Math.max(1, Math.floor(k / 2)); // a block larger than the sample suggested: halve and retry
-            continue;
-          }
-          syncs++;
-          blocks++;
-          letters.push(...splitMergedLetters(ooxml.value).filter((l) => l.segmentNo === segmentNo));
-          i = j + 1;
-          onProgress?.(i, mine.length);
-        }
+            await context.sync();
+            letters.push(...splitMergedLetters(ooxml.value).filter((l) => l.segmentNo === segmentNo));
+            onProgress?.(i + n, mine.length);
+          },
+          { tooLarge: (e) => isPayloadTooLarge(toWordHostError(e)) },
+        );
         return { letters, blocks, syncs };
       }),
 
