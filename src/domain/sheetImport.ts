@@ -44,9 +44,14 @@ export interface SheetGrid {
   /** Sheet row numbers of hidden rows. */
   hiddenRows?: number[];
   mergedAreas?: MergedArea[];
+  /** What the host could not report (older Excel): the import report says it was not checked. */
+  unchecked?: UncheckedInSheet[];
   /** For the CSV reader: rows with more cells than the header. */
   overlongRows?: { row: number; cells: number }[];
 }
+
+/** What an older Excel cannot report: hidden rows (< ExcelApi 1.9), merged cells (< 1.13), the date system (< 1.16). */
+export type UncheckedInSheet = 'hiddenRows' | 'mergedCells' | 'dateSystem';
 
 export interface PreparedRow {
   sheetRow: number;
@@ -188,6 +193,8 @@ function* prepareSteps(grid: SheetGrid, mapping: ColumnMapping, source: Omit<Con
   if (blank.length) problems.push(problem('info', 'blankRows', { row: blank[0] }, { rows: rowsText(blank), count: blank.length }));
   const hiddenImported = rows.filter((r) => r.hidden).map((r) => r.sheetRow);
   if (hiddenImported.length) problems.push(problem('info', 'hiddenRows', { row: hiddenImported[0] }, { rows: rowsText(hiddenImported), count: hiddenImported.length }));
+  // What this Excel could not report, said once each rather than passed over in silence.
+  for (const u of grid.unchecked ?? []) problems.push(problem('info', `${u}NotChecked`, {}, {}));
   const deduped = dropDuplicates(rows, problems, rejected);
   return { rows: deduped, problems: sortProblems(problems), rejectedRows: [...rejected].sort((a, b) => a - b), dataRows: lastDataIndex + 1 - blank.length };
 }

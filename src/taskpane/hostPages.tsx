@@ -27,7 +27,7 @@ export function hostPagesFor(info: HostInfo, workspace: Workspace, preferences: 
     return { excelImport: (segmentNo) => <ExcelImport segmentNo={segmentNo} />, excel, catalogs: [excelMessages] };
   }
   if (info.host === 'Word') {
-    const word = lazyWordPort({ comments: info.supports.wordApi1_4, createDocument: info.supports.wordApi1_3 });
+    const word = lazyWordPort({ comments: info.supports.wordApi1_4, createDocument: info.supports.wordApi1_3, insertField: info.supports.wordApi1_3, readBack: info.supports.wordApi1_3 });
     return { mailMerge: () => <MailMerge workspace={workspace} word={word} />, word, catalogs: [wordMessages] };
   }
   // Outside Office the CSV import reports its problems in the Excel import's words.

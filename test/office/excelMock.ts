@@ -98,6 +98,7 @@ export class ExcelMock {
     this.context = new OfficeMockObject({
       workbook: {
         name: this.workbookName,
+        use1904DateSystem: false,
         getSelectedRange() {
           const s = self.selection;
           return self.range(s.sheet, s.row, s.column, s.rowCount, s.columnCount);
@@ -108,6 +109,11 @@ export class ExcelMock {
     this.context.workbook.worksheets = this.sheetCollection();
     this.context.workbook.tables = this.tableCollection();
     this.context.workbook.names = this.nameCollection();
+  }
+
+  /** The workbook counts its dates from 1904 (Workbook.use1904DateSystem). */
+  setDate1904(on: boolean): void {
+    this.context.workbook.setValue('use1904DateSystem', on);
   }
 
   /** Excel.run as the adapter calls it. */

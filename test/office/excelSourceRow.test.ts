@@ -1,3 +1,4 @@
+import type { SegmentsError } from '../../src/domain/errors';
 import { createExcelPort } from '../../src/office/excel/excelAdapter';
 import { ExcelMock } from './excelMock';
 import { addContactSheet } from './sheetFixtures';
@@ -113,4 +114,36 @@ test('for a table, the numbers go into a new table column', async () => {
   expect(mock.tables[0].columnCount).toBe(13);
   expect(mock.batches.some((b) => b.ops.some((o) => o.name === 'addTableColumn' && o.value === 'No.'))).toBe(true);
   expect(mock.cell('Contacts', 3, 12)).toMatchObject({ value: 'CT9', format: '@' });
+});
+
+describe('features this Excel lacks: refused before anything is sent, with what they need', () => {
+  const refusal = async (p: Promise<unknown>) => (await p.then(() => undefined, (e: unknown) => e)) as SegmentsError;
+
+  test('show in the sheet without ExcelApi 1.9', async () => {
+    const mock = new ExcelMock();
+    addContactSheet(mock, 3);
+    const port = createExcelPort({ run: mock.run, supports: { ...ALL, showInSheet: false } });
+    const e = await refusal(port.selectSourceRow({ sheet: 'Contacts', rowKey: '["No.","CT000002"]' }));
+    expect(e.details).toMatchObject({ code: 'featureUnavailable', feature: 'excelShowInSheet', set: 'ExcelApi', version: '1.9' });
+    expect(mock.syncCount).toBe(0);
+  });
+
+  test('export and writing numbers back without ExcelApi 1.7; reading says it too', async () => {
+    const mock = new ExcelMock();
+    addContactSheet(mock, 3);
+    const port = createExcelPort({ run: mock.run, supports: { ...ALL, core: false } });
+    const e1 = await refusal(port.exportTable({ name: 'T', sheetName: 'T', columns: [{ header: 'No.', kind: 'text' }], rows: [['1']] }));
+    expect(e1.details).toMatchObject({ code: 'featureUnavailable', feature: 'excelCore', version: '1.7' });
+    const e2 = await refusal(port.writeContactNos({ kind: 'selection', sheet: 'Contacts', address: 'Contacts!A1:L4' }, 'No.', [{ sheetRow: 2, no: '1' }]));
+    expect(e2.details).toMatchObject({ code: 'featureUnavailable', feature: 'excelCore' });
+    expect(mock.syncCount).toBe(0);
+  });
+
+  test('the core still works where only the higher sets are missing: listing tables and reading', async () => {
+    const mock = new ExcelMock();
+    addContactSheet(mock, 3);
+    const port = createExcelPort({ run: mock.run, supports: { mergedAreas: false, specialCells: false, showInSheet: false, dateSystem: false, core: true } });
+    expect((await port.read({ kind: 'selection' })).values).toHaveLength(3);
+    expect(await port.listTables()).toEqual([]);
+  });
 });

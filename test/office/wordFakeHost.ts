@@ -240,6 +240,18 @@ export class FakeWordHost {
     return {
       tag,
       load: () => undefined,
+      /** A paragraph at the end of a block content control (the letter's): before its last </w:sdtContent>. */
+      insertParagraph: (text: string, where: 'End') => {
+        if (where !== 'End') throw new Error(`the fake host inserts paragraphs at the End only`);
+        this.enqueue('ContentControl.insertParagraph', [text, where], () => {
+          const it = item();
+          const at = it.xml.lastIndexOf('</w:sdtContent>');
+          if (at < 0) throw new HostError('InvalidArgument', 'not a block content control');
+          const p = `<w:p><w:r><w:t xml:space="preserve">${text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</w:t></w:r></w:p>`;
+          it.xml = it.xml.slice(0, at) + p + it.xml.slice(at);
+          return 0;
+        });
+      },
       getRange: (where: string) => {
         if (where !== 'Whole') throw new Error(`the fake host supports getRange('Whole') only`);
         return this.rangeProxy(() => {
