@@ -424,6 +424,7 @@ export class ExcelMock {
         return u ? this.range(name, u.row, u.column, u.rowCount, u.columnCount) : this.range(name, 0, 0, 1, 1, true);
       },
       activate: () => this.record({ kind: 'call', name: 'activate', address: name }, () => (this.active = name)),
+      delete: () => this.record({ kind: 'call', name: 'deleteSheet', address: name }, () => this.sheets.delete(name)),
       tables: {
         add: (range: any, hasHeaders: boolean) => {
           const t: any = { _name: '' };
