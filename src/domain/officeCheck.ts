@@ -99,3 +99,6 @@ export function officeCheckSummary(r: OfficeCheckReport): string {
 export function officeCheckFile(r: OfficeCheckReport): string {
   return JSON.stringify({ summary: officeCheckSummary(r).split('\n'), report: r }, null, 2);
 }
+
+/** How the pane runs the check: handed in by the task pane, which knows the host. */
+export type OfficeCheckRunner = (o: { sharedWorkspace: { status: string; detail?: string }; onStep?: (s: OfficeCheckStep) => void }) => Promise<OfficeCheckReport>;

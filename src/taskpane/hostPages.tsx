@@ -4,6 +4,8 @@
 // ports that load their chunk on the first call. Outside Office the mail merge page downloads a .docx.
 import { lazy } from 'react';
 import type { ExcelPort } from '../domain/excelPort';
+import type { OfficeCheckRunner } from '../domain/officeCheck';
+import { version as ADDIN_VERSION } from '../../package.json';
 import type { WordPort } from '../domain/wordPort';
 import type { Workspace } from '../domain/workspace';
 import type { HostInfo } from '../office/host';
@@ -13,6 +15,18 @@ import type { Preferences } from '../ui/services';
 import { wordMessages } from '../ui/word/messages';
 
 export function hostPagesFor(info: HostInfo, workspace: Workspace, preferences: Preferences): HostPages {
+  return { ...hostPagesOf(info, workspace, preferences), officeCheck: officeCheckFor(info) };
+}
+
+/** Setup → Check this Office: the check's code is its own chunk, fetched when the check runs. */
+function officeCheckFor(info: HostInfo): OfficeCheckRunner {
+  return async ({ sharedWorkspace, onStep }) => {
+    const { runOfficeCheck } = await import(/* webpackChunkName: "office-check" */ '../office/officeCheck');
+    return runOfficeCheck({ info, sharedWorkspace, onStep, addinVersion: ADDIN_VERSION });
+  };
+}
+
+function hostPagesOf(info: HostInfo, workspace: Workspace, preferences: Preferences): HostPages {
   if (info.host === 'Excel') {
     const excel = lazyExcelPort();
     const ExcelImport = lazy(async () => {

@@ -13,6 +13,7 @@ export type Route =
   | { page: 'templates' }
   | { page: 'codeList'; list: Exclude<CodeListName, 'interactionTemplates'> }
   | { page: 'setup' }
+  | { page: 'officeCheck' }
   | { page: 'profile' }
   | { page: 'transfer' }
   | { page: 'csvImport' }

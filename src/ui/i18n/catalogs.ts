@@ -5,8 +5,9 @@ import { listMessages } from '../messages/lists';
 import { segmentMessages } from '../messages/segment';
 import { shellMessages } from '../messages/shell';
 import { syncMessages } from '../messages/sync';
+import { officeCheckMessages } from '../setup/officeCheckMessages';
 
-export const paneCatalogs: MessageCatalog[] = [shellMessages, fieldMessages, segmentMessages, listMessages, syncMessages];
+export const paneCatalogs: MessageCatalog[] = [shellMessages, fieldMessages, segmentMessages, listMessages, syncMessages, officeCheckMessages];
 
 /** The pane's language from the Office display language (it-IT → it; anything else → en). */
 export function languageFor(displayLanguage: string): 'en' | 'it' {

@@ -51,6 +51,7 @@ export function NavMenu(props: { host: 'Excel' | 'Word' | 'none'; hostPages: Hos
           <MenuGroup>
             <MenuGroupHeader>{t('nav.groupSettings')}</MenuGroupHeader>
             {item({ page: 'setup' }, 'nav.setup')}
+            {item({ page: 'officeCheck' }, 'nav.officeCheck')}
             {item({ page: 'profile' }, 'nav.profile')}
             {item({ page: 'transfer' }, 'nav.transfer')}
             <MenuItemRadio name="language" value="en" lang="en">

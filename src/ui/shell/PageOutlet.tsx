@@ -17,6 +17,7 @@ const TemplatesPage = lazy(() => import(/* webpackChunkName: "templates" */ '../
 const CodeListPage = lazy(() => import(/* webpackChunkName: "codes" */ '../pages/CodeListPage').then((m) => ({ default: m.CodeListPage })));
 const SetupPage = lazy(() => import(/* webpackChunkName: "setup" */ '../pages/SetupPage').then((m) => ({ default: m.SetupPage })));
 const ProfilePage = lazy(() => import(/* webpackChunkName: "setup" */ '../pages/ProfilePage').then((m) => ({ default: m.ProfilePage })));
+const OfficeCheckPage = lazy(() => import(/* webpackChunkName: "setup" */ '../setup/OfficeCheckPage').then((m) => ({ default: m.OfficeCheckPage })));
 const TransferPage = lazy(() => import(/* webpackChunkName: "transfer" */ '../pages/TransferPage').then((m) => ({ default: m.TransferPage })));
 const CsvImportPage = lazy(() => import(/* webpackChunkName: "csv" */ '../pages/CsvImportPage').then((m) => ({ default: m.CsvImportPage })));
 
@@ -42,6 +43,8 @@ export function PageOutlet(props: { route: Route; navigate: Navigate; back(): vo
       return <CodeListPage key={route.list} list={route.list} />;
     case 'setup':
       return <SetupPage />;
+    case 'officeCheck':
+      return <OfficeCheckPage run={hostPages.officeCheck} />;
     case 'profile':
       return <ProfilePage language={props.language} onLanguageChange={props.onLanguageChange} />;
     case 'transfer':
