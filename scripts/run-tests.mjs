@@ -65,6 +65,8 @@ if (all) {
   } else {
     vitest('system suites (browser, documents, PostgreSQL)', 'vitest.system.config.ts', 'vitest-system.json');
   }
+  // The production build installed with --omit=dev in a temporary folder: the server starts and answers.
+  check('production install (npm ci --omit=dev, node dist/server/main.js)', 'node', ['scripts/check-prod-install.mjs']);
 }
 
 if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);

@@ -1,16 +1,27 @@
 #!/usr/bin/env node
-// `npm start`: on Windows and Mac, sideload the add-in in desktop Excel/Word with office-addin-debugging
-// (run through npx so its large tool chain is not a dependency of the project). On Linux, where it
-// cannot sideload, start the add-in's server (src/server: the pane and the sync API) on port 3000 and say
-// how to sideload in Office on the web.
+// `npm start`: on Windows and Mac, sideload the add-in in desktop Excel/Word with office-addin-debugging,
+// the pinned dev dependency in node_modules (never fetched at run time). On Linux, where it cannot
+// sideload, start the add-in's server (src/server: the pane and the sync API) on port 3000 and say how to
+// sideload in Office on the web.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const host = process.argv[2] ?? 'excel';
 const desktop = process.platform === 'win32' || process.platform === 'darwin';
-const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+const debugging = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'office-addin-debugging.cmd' : 'office-addin-debugging');
 
 if (desktop) {
-  const child = spawn(npx, ['--yes', 'office-addin-debugging@6', 'start', 'manifest.xml', 'desktop', '--app', host], { stdio: 'inherit' });
+  if (!existsSync(debugging)) {
+    console.error(
+      `office-addin-debugging is not installed (${debugging} is missing).\n` +
+        'It is a dev dependency of the project: run `npm ci` (with dev dependencies) and `npm start` again.',
+    );
+    process.exit(1);
+  }
+  const child = spawn(debugging, ['start', 'manifest.xml', 'desktop', '--app', host], { stdio: 'inherit', shell: process.platform === 'win32' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.log(`

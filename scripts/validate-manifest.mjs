@@ -43,8 +43,22 @@ for (const m of manifest.matchAll(/resid="([^"]+)"/g)) if (!declared.has(m[1])) 
 for (const m of manifest.matchAll(/resid="([^"]+)"/g)) if (m[1].length > 32) problems.push(`resid: "${m[1]}" is longer than 32 characters`);
 
 // Icons named by the manifest must exist in assets/.
-for (const m of manifest.matchAll(/https:\/\/localhost:3000\/assets\/([\w.-]+)/g)) {
+for (const m of manifest.matchAll(/https:\/\/[^"<\s/]+\/assets\/([\w.-]+)/g)) {
   if (!existsSync(join(root, 'assets', m[1]))) problems.push(`asset: assets/${m[1]} is named by the manifest but missing`);
+}
+
+// One origin: every URL the add-in loads is under its AppDomain (a deployment rewrites them all).
+const domains = [...manifest.matchAll(/<AppDomain>([^<]+)<\/AppDomain>/g)].map((m) => m[1]);
+for (const m of manifest.matchAll(/(?:DefaultValue|Value)="(https:\/\/[^"]+)"/g)) {
+  const origin = new URL(m[1]).origin;
+  if (!domains.includes(origin)) problems.push(`url: ${m[1]} is not under an AppDomain (${domains.join(', ') || 'none'})`);
+}
+
+// Host-specific requirement sets may not be top-level (nor in VersionOverrides, which applies to every
+// host): ExcelApi there would keep the add-in out of Word and WordApi out of Excel. They are checked
+// at run time, feature by feature (src/domain/officeRequirements.ts).
+for (const m of manifest.matchAll(/<(?:bt:)?Set Name="((?:Excel|Word)Api)"/g)) {
+  problems.push(`requirements: ${m[1]} in the manifest would keep the add-in out of the other host; check it at run time`);
 }
 
 if (problems.length) {

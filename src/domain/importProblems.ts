@@ -5,6 +5,9 @@ export type ProblemCode =
   | 'blankRows'
   | 'hiddenRows'
   | 'mergedCells'
+  | 'hiddenRowsNotChecked'
+  | 'mergedCellsNotChecked'
+  | 'dateSystemNotChecked'
   | 'excelError'
   | 'invalidValue'
   | 'notBoolean'
@@ -54,6 +57,9 @@ const ENGLISH: Record<ProblemCode, string> = {
   blankRows: 'Blank rows, skipped ({count}): {rows}.',
   hiddenRows: 'Hidden rows, imported ({count}): {rows}.',
   mergedCells: 'Cells {address} are merged: each cell took the value shown in the merged area.',
+  hiddenRowsNotChecked: 'Hidden rows could not be checked: this Excel cannot report them (ExcelApi 1.9 is needed). Hidden rows were imported like the others.',
+  mergedCellsNotChecked: 'Merged cells could not be checked: this Excel cannot report them (ExcelApi 1.13 is needed).',
+  dateSystemNotChecked: 'The workbook\'s date system could not be checked: this Excel cannot report it (ExcelApi 1.16 is needed). Dates were read in the 1900 date system; in a workbook that uses the 1904 date system they are four years early.',
   excelError: 'Row {row}, column {column} ({header}): the cell holds the Excel error {error}.',
   invalidValue: 'Row {row}, column {column} ({header}): {reason}.',
   notBoolean: 'Row {row}, column {column} ({header}): "{value}" is not Yes or No.',

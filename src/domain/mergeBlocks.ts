@@ -3,13 +3,13 @@
 // N letters take ceil(N/K) writes, with K as large as the cap allows. And the way back: a package read
 // from the document split into its letters.
 import { SegmentsError } from './errors';
+import { OFFICE_REQUEST_CAP } from './officeLimits';
 import { buildFlatOpc, findSdts, parseLetter, type LetterPackage } from './mergeOoxml';
 import { CombinedPackage, referencedIds } from './mergePackage';
 import { PAGE_BREAK, parseLetterTag, wrapLetter, type RenderedLetter } from './mergeRender';
 
-/** Large `insertOoxml` payloads fail in Word: no request may carry more than this (4 MB, counted in
- * decimal bytes so that either reading of "4 MB" holds). */
-export const WORD_REQUEST_CAP = 4_000_000;
+/** The one request cap (officeLimits), under the name the merge code has always used. */
+export const WORD_REQUEST_CAP = OFFICE_REQUEST_CAP;
 /** Room kept in every request for its envelope (object paths, ids, the batch's own JSON). */
 export const REQUEST_ENVELOPE_BYTES = 16 * 1024;
 /** Room kept per queued operation (method name, object path, ids). */

@@ -46,9 +46,14 @@ export interface SheetGrid {
   /** Sheet row numbers of hidden rows. */
   hiddenRows?: number[];
   mergedAreas?: MergedArea[];
+  /** What the host could not report (older Excel): the import report says it was not checked. */
+  unchecked?: UncheckedInSheet[];
   /** For the CSV reader: rows with more cells than the header. */
   overlongRows?: { row: number; cells: number }[];
 }
+
+/** What an older Excel cannot report: hidden rows (< ExcelApi 1.9), merged cells (< 1.13), the date system (< 1.16). */
+export type UncheckedInSheet = 'hiddenRows' | 'mergedCells' | 'dateSystem';
 
 export interface PreparedRow {
   sheetRow: number;
@@ -242,6 +247,8 @@ function* prepareSteps(grid: SheetGrid, mapping: ColumnMapping, source: Omit<Con
   if (blank.length) problems.push(problem('info', 'blankRows', { row: blank[0] }, { rows: rowsText(blank), count: blank.length }));
   const hiddenImported = rows.filter((r) => r.hidden).map((r) => r.sheetRow);
   if (hiddenImported.length) problems.push(problem('info', 'hiddenRows', { row: hiddenImported[0] }, { rows: rowsText(hiddenImported), count: hiddenImported.length }));
+  // What this Excel could not report, said once each rather than passed over in silence.
+  for (const u of grid.unchecked ?? []) problems.push(problem('info', `${u}NotChecked`, {}, {}));
   const deduped = dropDuplicates(rows, problems, rejected);
   const fieldColumns: PreparedImport['fieldColumns'] = {};
   for (const c of columns) if (c.target.kind === 'field') fieldColumns[c.target.field] = { column: letter(c.index), header: c.header };

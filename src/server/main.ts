@@ -44,7 +44,9 @@ async function tls() {
   return { cert: o.cert, key: o.key };
 }
 
-const pane: PaneSource = args.includes('--dist') ? { kind: 'dist', dir: resolve('dist') } : args.includes('--api-only') ? { kind: 'none' } : { kind: 'dev' };
+// The built server (dist/server/main.js, `npm run build`) serves the built pane by default.
+const built = process.env.SEGMENTS_SERVER_BUILD === 'dist' && !args.includes('--dev');
+const pane: PaneSource = args.includes('--dist') || built ? { kind: 'dist', dir: resolve('dist') } : args.includes('--api-only') ? { kind: 'none' } : { kind: 'dev' };
 
 try {
   const server = await startServer({

@@ -4,6 +4,8 @@
 // ports that load their chunk on the first call. Outside Office the mail merge page downloads a .docx.
 import { lazy } from 'react';
 import type { ExcelPort } from '../domain/ports/excelPort';
+import type { OfficeCheckRunner } from '../domain/officeCheck';
+import { version as ADDIN_VERSION } from '../../package.json';
 import type { WordPort } from '../domain/ports/wordPort';
 import type { Workspace } from '../domain/workspace';
 import type { HostInfo } from '../office/host';
@@ -13,6 +15,18 @@ import type { Preferences } from '../domain/ports/preferences';
 import { wordMessages } from '../ui/mailMerge/messages';
 
 export function hostPagesFor(info: HostInfo, workspace: Workspace, preferences: Preferences): HostPages {
+  return { ...hostPagesOf(info, workspace, preferences), officeCheck: officeCheckFor(info) };
+}
+
+/** Setup → Check this Office: the check's code is its own chunk, fetched when the check runs. */
+function officeCheckFor(info: HostInfo): OfficeCheckRunner {
+  return async ({ sharedWorkspace, onStep }) => {
+    const { runOfficeCheck } = await import(/* webpackChunkName: "office-check" */ '../office/officeCheck');
+    return runOfficeCheck({ info, sharedWorkspace, onStep, addinVersion: ADDIN_VERSION });
+  };
+}
+
+function hostPagesOf(info: HostInfo, workspace: Workspace, preferences: Preferences): HostPages {
   if (info.host === 'Excel') {
     const excel = lazyExcelPort();
     const ExcelImport = lazy(async () => {
@@ -27,7 +41,7 @@ export function hostPagesFor(info: HostInfo, workspace: Workspace, preferences: 
     return { excelImport: (segmentNo) => <ExcelImport segmentNo={segmentNo} />, excel, catalogs: [excelMessages] };
   }
   if (info.host === 'Word') {
-    const word = lazyWordPort({ comments: info.supports.wordApi1_4, createDocument: info.supports.wordApi1_3 });
+    const word = lazyWordPort({ comments: info.supports.wordApi1_4, createDocument: info.supports.wordApi1_3, insertField: info.supports.wordApi1_3, readBack: info.supports.wordApi1_3 });
     return { mailMerge: () => <MailMerge workspace={workspace} word={word} />, word, catalogs: [wordMessages] };
   }
   // Outside Office the CSV import reports its problems in the Excel import's words.

@@ -135,6 +135,18 @@ describe('export details', () => {
     expect(mock.cell('Segment SEG00001', 1, 3)).toMatchObject({ value: '00184', format: '@' });
   });
 
+  test('a table name equal to a defined name of the workbook: the export takes the next free name, in the same syncs', async () => {
+    const mock = new ExcelMock();
+    mock.definedNames.push('segment_seg00001', 'Segment_SEG00001_2');
+    const port = createExcelPort({ run: mock.run, supports: ALL });
+    const sync = vi.spyOn(mock.context, 'sync');
+    const r = await port.exportTable({ ...bigTable(3), name: 'Segment_SEG00001' });
+    expect(r.table).toBe('Segment_SEG00001_3');
+    expect(mock.tables.map((t) => t.name)).toEqual(['Segment_SEG00001_3']);
+    expect(mock.batches.every((b) => !b.refused)).toBe(true);
+    expect(sync).toHaveBeenCalledTimes(2);
+  });
+
   test('20,000-character cells: blocks stay under the cap, all rows land', async () => {
     const mock = new ExcelMock();
     const long = (i: number) => `${i}`.padEnd(20_000, 'é');

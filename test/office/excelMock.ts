@@ -78,6 +78,8 @@ const addr = (sheet: string, r: number, c: number, rows: number, cols: number) =
 export class ExcelMock {
   readonly sheets = new Map<string, MockSheet>();
   readonly tables: MockTable[] = [];
+  /** The workbook's defined names (one namespace with the tables' names). */
+  readonly definedNames: string[] = [];
   readonly batches: Batch[] = [];
   workbookName = 'Contacts.xlsx';
   active = '';
@@ -96,6 +98,7 @@ export class ExcelMock {
     this.context = new OfficeMockObject({
       workbook: {
         name: this.workbookName,
+        use1904DateSystem: false,
         getSelectedRange() {
           const s = self.selection;
           return self.range(s.sheet, s.row, s.column, s.rowCount, s.columnCount);
@@ -105,6 +108,12 @@ export class ExcelMock {
     });
     this.context.workbook.worksheets = this.sheetCollection();
     this.context.workbook.tables = this.tableCollection();
+    this.context.workbook.names = this.nameCollection();
+  }
+
+  /** The workbook counts its dates from 1904 (Workbook.use1904DateSystem). */
+  setDate1904(on: boolean): void {
+    this.context.workbook.setValue('use1904DateSystem', on);
   }
 
   /** Excel.run as the adapter calls it. */
@@ -221,6 +230,7 @@ export class ExcelMock {
         const u = this.usedBox(sheetName, { row, column, rowCount, columnCount });
         return u ? this.range(sheetName, u.row, u.column, u.rowCount, u.columnCount) : this.range(sheetName, 0, 0, 1, 1, true);
       },
+      getRow: (i: number) => this.range(sheetName, row + i, column, 1, columnCount),
       findOrNullObject: (text: string, crit: { completeMatch?: boolean; matchCase?: boolean }) => {
         const hit = this.find(sheetName, row, column, rowCount, columnCount, text, crit);
         return hit ? this.range(sheetName, hit.r, hit.c, 1, 1) : this.range(sheetName, 0, 0, 1, 1, true);
@@ -414,6 +424,7 @@ export class ExcelMock {
         return u ? this.range(name, u.row, u.column, u.rowCount, u.columnCount) : this.range(name, 0, 0, 1, 1, true);
       },
       activate: () => this.record({ kind: 'call', name: 'activate', address: name }, () => (this.active = name)),
+      delete: () => this.record({ kind: 'call', name: 'deleteSheet', address: name }, () => this.sheets.delete(name)),
       tables: {
         add: (range: any, hasHeaders: boolean) => {
           const t: any = { _name: '' };
@@ -433,7 +444,12 @@ export class ExcelMock {
           });
           return new Proxy(t, {
             set: (target, prop, value) => {
-              if (prop === 'name') this.record({ kind: 'set', name: 'tableName', address: area, value }, () => (this.tables[this.tables.length - 1].name = value));
+              if (prop === 'name')
+                this.record({ kind: 'set', name: 'tableName', address: area, value }, () => {
+                  const taken = [...this.definedNames, ...this.tables.slice(0, -1).map((x) => x.name)].some((n) => n.toLowerCase() === String(value).toLowerCase());
+                  if (taken) throw new HostError('InvalidArgument', `mock: the name ${value} is already in use`);
+                  this.tables[this.tables.length - 1].name = value;
+                });
               target[prop === 'name' ? '_name' : (prop as string)] = value;
               return true;
             },
@@ -468,6 +484,23 @@ export class ExcelMock {
           self.addSheet(name);
         });
         return self.sheetObject(name);
+      },
+    };
+    return coll;
+  }
+
+  private nameCollection(): any {
+    const self = this;
+    const coll: any = {
+      items: undefined,
+      load() {
+        self.plainPending.push({
+          fill: () => {
+            coll.items = self.definedNames.map((n) => ({ name: n }));
+            return bytes(coll.items);
+          },
+        });
+        return coll;
       },
     };
     return coll;

@@ -1,3 +1,6 @@
+import { suggestMapping } from '../../src/domain/columnMapping';
+import { extraOfCell } from '../../src/domain/sheetCells';
+import { prepareRows } from '../../src/domain/sheetImport';
 import { SegmentsError } from '../../src/domain/errors';
 import { PAYLOAD_CAP } from '../../src/domain/ports/excelPort';
 import { createExcelPort } from '../../src/office/excel/excelAdapter';
@@ -186,4 +189,56 @@ test('a read aborted between blocks stops there: no further sync', async () => {
   const err = await port.read({ kind: 'selection' }, { signal: stop.signal, onProgress: () => stop.abort() }).catch((e: unknown) => e);
   expect((err as Error).name).toBe('AbortError');
   expect(mock.syncCount).toBe(2); // where the cells are, then the first block
+});
+
+describe('older Excel and the 1904 date system', () => {
+  const dated = (mock: ExcelMock) =>
+    mock.addSheet('Contacts', [
+      ['No.', 'Name', 'Date of Birth'],
+      ['CT000001', 'Rossi Mario', { value: 44591, format: 'dd/mm/yyyy', text: '31/01/2026' }],
+    ]);
+
+  test('a workbook in the 1904 date system: its serial dates are read as the dates the sheet shows', async () => {
+    const mock = new ExcelMock();
+    dated(mock);
+    mock.setDate1904(true);
+    mock.selection = { sheet: 'Contacts', row: 0, column: 0, rowCount: 2, columnCount: 3 };
+    const r = await createExcelPort({ run: mock.run, supports: { ...ALL, dateSystem: true } }).read({ kind: 'selection' });
+    expect(r.values[0][2]).toBe(44591 + 1462);
+    expect(extraOfCell({ value: r.values[0][2], text: r.text[0][2], format: r.numberFormat![0][2] })).toBe('2026-01-31');
+    expect(r.unchecked).toBeUndefined();
+    expect(mock.syncCount).toBe(2);
+  });
+
+  test('a 1900 workbook keeps its serials', async () => {
+    const mock = new ExcelMock();
+    dated(mock);
+    mock.selection = { sheet: 'Contacts', row: 0, column: 0, rowCount: 2, columnCount: 3 };
+    const r = await createExcelPort({ run: mock.run, supports: { ...ALL, dateSystem: true } }).read({ kind: 'selection' });
+    expect(r.values[0][2]).toBe(44591);
+  });
+
+  test('a host that cannot report hidden rows, merged cells or the date system: the import report says each was not checked', async () => {
+    const mock = new ExcelMock();
+    const sheet = dated(mock);
+    sheet.hiddenRows = new Set([1]);
+    mock.selection = { sheet: 'Contacts', row: 0, column: 0, rowCount: 2, columnCount: 3 };
+    const r = await createExcelPort({ run: mock.run, supports: { mergedAreas: false, specialCells: false, dateSystem: false } }).read({ kind: 'selection' });
+    expect(r.unchecked).toEqual(['hiddenRows', 'mergedCells', 'dateSystem']);
+    const prepared = prepareRows(r, suggestMapping(r.header));
+    const notes = prepared.problems.filter((p) => p.code.endsWith('NotChecked'));
+    expect(notes.map((p) => [p.code, p.severity])).toEqual([
+      ['hiddenRowsNotChecked', 'info'],
+      ['mergedCellsNotChecked', 'info'],
+      ['dateSystemNotChecked', 'info'],
+    ]);
+    expect(notes[0].message).toContain('ExcelApi 1.9');
+  });
+
+  test('a host that reports them: no such notice', async () => {
+    const mock = new ExcelMock();
+    addContactSheet(mock, 5);
+    const r = await createExcelPort({ run: mock.run, supports: { ...ALL, dateSystem: true } }).read({ kind: 'selection' });
+    expect(r.unchecked).toBeUndefined();
+  });
 });

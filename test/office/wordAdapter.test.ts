@@ -43,8 +43,8 @@ describe('merging into the open document', () => {
     expect(sync.mock.calls.length).toBe(read.syncs + report.syncs);
     expect(sync.mock.calls.length).toBeLessThanOrEqual(6);
     expect(report).toMatchObject({ letters: 1000, blocks: 3, comments: { outcome: 'attached', attached: 1000 } });
-    expect(read.syncs).toBe(1);
-    expect(sync.mock.calls.length).toBe(5);
+    expect(read.syncs).toBe(2); // the tags, then the letter's OOXML
+    expect(sync.mock.calls.length).toBe(6);
     expect(host.requests.every((r) => r.ok && r.bytes <= WORD_REQUEST_CAP && r.responseBytes <= WORD_REQUEST_CAP)).toBe(true);
 
     const tags = host.items.filter((i) => i.tag).map((i) => i.tag);
@@ -85,7 +85,7 @@ describe('merging into the open document', () => {
     host.refuseComments = 'NotAllowed';
     const letters = render(30, (await word.readLetter()).ooxml!);
     const report = await word.mergeLetters(letters, { comments: true });
-    expect(report.comments).toEqual({ outcome: 'refused', attached: 0, errorCode: 'NotAllowed' });
+    expect(report.comments).toEqual({ outcome: 'refused', attached: 0, errorCode: 'NotAllowed', inField: 30, inParagraph: 0 });
     expect(host.items.filter((i) => i.tag)).toHaveLength(30);
     expect(ooxmlToText(host.bodyXml())).toContain('Line 19: Remember the discount, Contact 29.\n');
   });
@@ -95,10 +95,73 @@ describe('merging into the open document', () => {
     const letters = render(5, (await word.readLetter()).ooxml!);
     sync.mockClear();
     const report = await word.mergeLetters(letters, { comments: true });
-    expect(report.comments.outcome).toBe('unsupported');
+    expect(report.comments).toEqual({ outcome: 'unsupported', attached: 0, inField: 5, inParagraph: 0 });
     expect(sync).toHaveBeenCalledTimes(1);
     expect(host.comments).toEqual([]);
     expect(ooxmlToText(host.bodyXml())).toContain('Line 19: Remember the discount, Contact 4.\n');
+  });
+
+  describe('comments never lost quietly: a letter without a «Comment» field gets a marked paragraph', () => {
+    const noCommentField = twentyFields.filter((f) => f !== 'comment');
+
+    it('comments unavailable (no WordApi 1.4): each letter ends with its comment, in one more sync', async () => {
+      const { word, host, sync } = setup(5, { comments: false, body: letterBody(noCommentField) });
+      const letters = render(5, (await word.readLetter()).ooxml!);
+      sync.mockClear();
+      const report = await word.mergeLetters(letters, { comments: true, commentLabel: 'Commento:' });
+      expect(report.comments).toEqual({ outcome: 'unsupported', attached: 0, inField: 0, inParagraph: 5 });
+      expect(sync).toHaveBeenCalledTimes(2);
+      expect(report.syncs).toBe(2);
+      const texts = ooxmlToText(host.bodyXml()).split('\f');
+      expect(texts).toHaveLength(5);
+      texts.forEach((t, i) => expect(t.trimEnd().endsWith(`Commento: Remember the discount, Contact ${i}.`)).toBe(true));
+      expect(host.comments).toEqual([]);
+      expect(host.requests.every((r) => r.ok && r.bytes <= WORD_REQUEST_CAP)).toBe(true);
+    });
+
+    it('comments refused by the host: the ones not attached go into their letters', async () => {
+      const { word, host } = setup(30, { body: letterBody(noCommentField) });
+      host.refuseComments = 'NotAllowed';
+      const letters = render(30, (await word.readLetter()).ooxml!);
+      const report = await word.mergeLetters(letters, { comments: true });
+      expect(report.comments).toEqual({ outcome: 'refused', attached: 0, errorCode: 'NotAllowed', inField: 0, inParagraph: 30 });
+      const texts = ooxmlToText(host.bodyXml()).split('\f');
+      expect(texts[29]).toContain('Comment: Remember the discount, Contact 29.');
+    });
+
+    it('with a «Comment» field the letter already shows it: nothing is added', async () => {
+      const { word, host, sync } = setup(5, { comments: false });
+      const letters = render(5, (await word.readLetter()).ooxml!);
+      sync.mockClear();
+      await word.mergeLetters(letters, { comments: true });
+      expect(sync).toHaveBeenCalledTimes(1);
+      expect(ooxmlToText(host.bodyXml())).not.toContain('Comment: Remember');
+    });
+  });
+
+  describe('features this Word lacks: refused before anything is sent, each with what it needs', () => {
+    const lacking = (supports: Partial<{ insertField: boolean; readBack: boolean; createDocument: boolean }>) => {
+      const host = new FakeWordHost(WORD_REQUEST_CAP, letterBody(twentyFields));
+      const word = createWordAdapter({ run: host.run, supports: { comments: false, createDocument: true, ...supports } });
+      return { host, word, sync: vi.spyOn(host.context, 'sync') };
+    };
+    it.each([
+      ['inserting a field', 'wordInsertField', { insertField: false }, (w: ReturnType<typeof createWordAdapter>) => w.insertField('contact.name', 'Name')],
+      ['reading letters back', 'wordReadBack', { readBack: false }, (w: ReturnType<typeof createWordAdapter>) => w.readMergedLetters('SEG00001')],
+      ['opening a new document', 'wordCreateDocument', { createDocument: false }, (w: ReturnType<typeof createWordAdapter>) => w.openDocument(new Uint8Array([1]))],
+    ])('%s', async (_, feature, supports, call) => {
+      const { word, sync } = lacking(supports);
+      const e = await call(word).then(() => undefined, (x: unknown) => x);
+      expect(e).toMatchObject({ code: 'INVALID_INPUT', details: { code: 'featureUnavailable', feature, set: 'WordApi', version: '1.3' } });
+      expect(sync).not.toHaveBeenCalled();
+    });
+
+    it('the core still works: the letter is read and merged', async () => {
+      const { word } = lacking({ insertField: false, readBack: false, createDocument: false });
+      const read = await word.readLetter();
+      const report = await word.mergeLetters(render(3, read.ooxml!), { comments: true });
+      expect(report.letters).toBe(3);
+    });
   });
 
   it('re-reads a merged document as its merged letters, in one sync', async () => {
@@ -110,7 +173,7 @@ describe('merging into the open document', () => {
     expect(sync).toHaveBeenCalledTimes(1);
   });
 
-  it('re-reads a merged document too large for one answer by its tags alone', big, async () => {
+  it('re-merge over 1,000 letters: the tags alone, one round trip, no response over the cap and none refused', big, async () => {
     const { word, host, sync } = setup(1000);
     await word.mergeLetters(render(1000, (await word.readLetter()).ooxml!), { comments: false });
     sync.mockClear();
@@ -118,9 +181,9 @@ describe('merging into the open document', () => {
     const read = await word.readLetter();
     expect(read.merged).toHaveLength(1000);
     expect(read.ooxml).toBeUndefined();
-    expect(sync).toHaveBeenCalledTimes(2);
-    expect(host.requests.map((r) => r.ok)).toEqual([false, true]);
-    expect(host.requests[1].responseBytes).toBeLessThan(WORD_REQUEST_CAP);
+    expect(sync).toHaveBeenCalledTimes(1);
+    expect(host.requests.map((r) => r.ok)).toEqual([true]);
+    expect(host.requests[0].responseBytes).toBeLessThan(WORD_REQUEST_CAP);
   });
 
   it('halves a read block that turns out larger than the first letter suggested', async () => {

@@ -170,6 +170,8 @@ export class FakeWordHost {
 
   private bodyProxy() {
     return {
+      /** A paragraph at the end of the body; its content control is a top-level item (the Office check's scratch). */
+      insertParagraph: (text: string, where: 'End') => this.scratchParagraph(text, where),
       contentControls: this.collectionProxy(),
       getOoxml: () => {
         const r = new Result<string>();
@@ -184,6 +186,66 @@ export class FakeWordHost {
           return 0;
         });
         return this.rangeProxy(() => span);
+      },
+    };
+  }
+
+  /** Scratch writes of the Office check: a paragraph at the end, made a content control, filled, read, removed. */
+  private scratchParagraph(text: string, where: 'End') {
+    if (where !== 'End') throw new Error('the fake host inserts body paragraphs at the End only');
+    const host = this;
+    const item: Item = { xml: '' };
+    this.enqueue('Body.insertParagraph', [text, where], () => {
+      item.xml = `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`;
+      this.items.push(item);
+      return 0;
+    });
+    const control: any = {
+      _tag: '',
+      set tag(v: string) {
+        control._tag = v;
+        host.enqueue('ContentControl.set', ['tag', v], () => ((item.tag = v), (item.xml = item.xml.replace('<w:sdtPr>', `<w:sdtPr><w:tag w:val="${v}"/>`)), 0));
+      },
+      get tag() {
+        return control._tag;
+      },
+      title: '',
+      contentControls: {
+        getByTag: (tag: string) => ({
+          getFirst: () => ({
+            getRange: () => ({
+              insertComment: (c: string) =>
+                host.enqueue('Range.insertComment', [c], () => {
+                  if (host.refuseComments) throw new HostError(host.refuseComments, 'comments are not allowed here', { errorLocation: 'Range.insertComment' });
+                  if (!item.xml.includes(`w:val="${tag}"`)) throw new HostError('ItemNotFound', `no content control tagged ${tag}`);
+                  host.comments.push({ tag, text: c });
+                  return 0;
+                }),
+            }),
+          }),
+        }),
+      },
+      insertOoxml: (ooxml: string, how: 'Replace') =>
+        host.enqueue('ContentControl.insertOoxml', [ooxml, how], () => {
+          const body = host.parseBodyItems(ooxml).map((i) => i.xml).join('');
+          item.xml = item.xml.replace(/<w:sdtContent>[\s\S]*<\/w:sdtContent>/, `<w:sdtContent>${body}</w:sdtContent>`);
+          return 0;
+        }),
+      getOoxml: () => {
+        const r = new Result<string>();
+        host.enqueue('ContentControl.getOoxml', [], () => utf8((r.v = host.packageOf(item.xml))), [r]);
+        return r;
+      },
+      delete: (keepContent: boolean) =>
+        host.enqueue('ContentControl.delete', [keepContent], () => {
+          host.items = host.items.filter((i) => i !== item);
+          return 0;
+        }),
+    };
+    return {
+      insertContentControl: () => {
+        this.enqueue('Paragraph.insertContentControl', [], () => ((item.xml = `<w:sdt><w:sdtPr></w:sdtPr><w:sdtContent>${item.xml}</w:sdtContent></w:sdt>`), 0));
+        return control;
       },
     };
   }
@@ -240,6 +302,18 @@ export class FakeWordHost {
     return {
       tag,
       load: () => undefined,
+      /** A paragraph at the end of a block content control (the letter's): before its last </w:sdtContent>. */
+      insertParagraph: (text: string, where: 'End') => {
+        if (where !== 'End') throw new Error(`the fake host inserts paragraphs at the End only`);
+        this.enqueue('ContentControl.insertParagraph', [text, where], () => {
+          const it = item();
+          const at = it.xml.lastIndexOf('</w:sdtContent>');
+          if (at < 0) throw new HostError('InvalidArgument', 'not a block content control');
+          const p = `<w:p><w:r><w:t xml:space="preserve">${text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</w:t></w:r></w:p>`;
+          it.xml = it.xml.slice(0, at) + p + it.xml.slice(at);
+          return 0;
+        });
+      },
       getRange: (where: string) => {
         if (where !== 'Whole') throw new Error(`the fake host supports getRange('Whole') only`);
         return this.rangeProxy(() => {

@@ -214,7 +214,7 @@ describe('Show letter', () => {
       readMergedLetters: fail,
       openDocument: async (docx) => void opened.push(docx),
     };
-    expect(hostPagesFor(info('Word'), ws, preferences()).word?.supports).toEqual({ comments: true, createDocument: true });
+    expect(hostPagesFor(info('Word'), ws, preferences()).word?.supports).toEqual({ comments: true, createDocument: true, insertField: true, readBack: true });
     showPane('Word', { page: 'interactionLog' }, { word });
     const entry = await screen.findByTestId('entry-1');
     await userEvent.click(within(entry).getByRole('button', { name: 'Show Attachments' }));

@@ -1,5 +1,6 @@
 // The plain-data interface of the Excel adapter (src/office/excel): what the pane calls. The taskpane
 // wires the real adapter in; tests and other hosts pass undefined (the Excel pages then say so).
+import { OFFICE_REQUEST_CAP } from '../officeLimits';
 import type { ContactSource } from '../contact';
 import type { SheetGrid } from '../sheetImport';
 
@@ -74,5 +75,5 @@ export interface ExcelPort {
 export type ExcelRefusal = 'tooManyCells' | 'emptyRange' | 'noWorkbook' | 'tableNotFound' | 'sheetNotFound' | 'rowTooLarge';
 
 export const MAX_CELLS = 5_000_000;
-/** Bytes a request or a response may carry: Excel on the web refuses about 5 MB. */
-export const PAYLOAD_CAP = 4 * 1024 * 1024;
+/** Bytes a request or a response may carry: the one request cap (officeLimits). */
+export const PAYLOAD_CAP = OFFICE_REQUEST_CAP;

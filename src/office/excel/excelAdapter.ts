@@ -1,6 +1,7 @@
 // The Excel adapter: the ExcelPort the pane calls, one Excel.run per user action, plain data in and out.
 import type { ContactSource } from '../../domain/contact';
 import type { ExcelPort, ExportTable, SheetRef, SheetSourceRequest, TableInfo } from '../../domain/ports/excelPort';
+import { featureSupport, featureUnavailable, type OfficeFeature } from '../../domain/officeRequirements';
 import { exportTableTo } from './exportTable';
 import { toExcelError } from './payload';
 import { readSource, type ExcelSupport } from './readRange';
@@ -36,15 +37,21 @@ export function createExcelPort(opts: ExcelAdapterOptions = {}): ExcelPort {
         return tables.items.map((t): TableInfo => ({ name: t.name, sheet: t.worksheet.name }));
       }),
     read: (source: SheetSourceRequest, o) => guarded((ctx) => readSource(ctx, source, { cap: opts.cap, supports, onProgress: o?.onProgress, signal: o?.signal })),
-    exportTable: (table: ExportTable) => guarded((ctx) => exportTableTo(ctx, table, { cap: opts.cap })),
-    selectSourceRow: (source: ContactSource) => guarded((ctx) => selectSourceRow(ctx, source)),
-    writeContactNos: (ref: SheetRef, header: string, rows) => guarded((ctx) => writeContactNos(ctx, ref, header, rows, { cap: opts.cap })),
+    // Each feature above the host's minimum is checked before anything is queued (never mid-action).
+    exportTable: (table: ExportTable) => needs(supports.core !== false, 'excelCore', () => guarded((ctx) => exportTableTo(ctx, table, { cap: opts.cap }))),
+    selectSourceRow: (source: ContactSource) => needs(supports.showInSheet !== false && supports.core !== false, 'excelShowInSheet', () => guarded((ctx) => selectSourceRow(ctx, source))),
+    writeContactNos: (ref: SheetRef, header: string, rows) =>
+      needs(supports.core !== false, 'excelCore', () => guarded((ctx) => writeContactNos(ctx, ref, header, rows, { cap: opts.cap }))),
   };
+}
+
+function needs<T>(available: boolean, feature: OfficeFeature, action: () => Promise<T>): Promise<T> {
+  return available ? action() : Promise.reject(featureUnavailable(feature));
 }
 
 /** Asked of Office once per adapter: what the pane can use on this Excel. */
 function detectSupport(): ExcelSupport {
   const req = typeof Office !== 'undefined' ? Office.context?.requirements : undefined;
-  const is = (v: string) => Boolean(req?.isSetSupported('ExcelApi', v));
-  return { mergedAreas: is('1.13'), specialCells: is('1.9'), core: is('1.7') };
+  const f = featureSupport('Excel', (set, v) => Boolean(req?.isSetSupported(set, v)));
+  return { mergedAreas: f.excelMergedCells, specialCells: f.excelHiddenRows, core: f.excelCore, showInSheet: f.excelShowInSheet, dateSystem: f.excelDateSystem };
 }

@@ -6,7 +6,8 @@ import { SegmentsError } from '../../domain/errors';
 import type { ExportColumn, ExportResult, ExportTable, ExportValue } from '../../domain/ports/excelPort';
 import { PAYLOAD_CAP } from '../../domain/ports/excelPort';
 import { a1, quoteSheet } from './readRange';
-import { isPayloadTooLarge, rowBytes } from './payload';
+import { sendHalving } from '../halveOnTooLarge';
+import { rowBytes } from './payload';
 
 /** What a batch carries besides the cells (the sheet, the range, the table): kept free under the cap. */
 const BATCH_OVERHEAD = 16 * 1024;
@@ -49,7 +50,7 @@ export function uniqueSheetName(wanted: string, taken: readonly string[]): strin
   }
 }
 
-/** A table name unique in the workbook (table names are workbook-wide): Segment_SEG00001, Segment_SEG00001_2, … */
+/** A table name unique in the workbook (table names are workbook-wide, beside the defined names): Segment_SEG00001, Segment_SEG00001_2, … */
 export function uniqueTableName(wanted: string, taken: readonly string[]): string {
   const lower = new Set(taken.map((s) => s.toLowerCase()));
   if (!lower.has(wanted.toLowerCase())) return wanted;
@@ -65,11 +66,15 @@ export async function exportTableTo(ctx: Excel.RequestContext, t: ExportTable, o
   const cap = (opts.cap ?? PAYLOAD_CAP) - BATCH_OVERHEAD;
   const sheets = ctx.workbook.worksheets;
   const tables = ctx.workbook.tables;
+  // Table names share one namespace with the workbook's defined names: Excel refuses a table named
+  // like either, so both are read before anything is written.
+  const names = ctx.workbook.names;
   sheets.load('items/name');
   tables.load('items/name');
+  names.load('items/name');
   await sync();
   const sheetName = uniqueSheetName(t.sheetName, sheets.items.map((s) => s.name));
-  const tableName = uniqueTableName(t.name, tables.items.map((x) => x.name));
+  const tableName = uniqueTableName(t.name, [...tables.items.map((x) => x.name), ...names.items.map((x) => x.name)]);
 
   const cols = t.columns.length;
   const values: Cell[][] = [t.columns.map((c) => c.header)];
@@ -93,44 +98,35 @@ export async function exportTableTo(ctx: Excel.RequestContext, t: ExportTable, o
     throw new SegmentsError('INVALID_INPUT', `Row ${tooBig + 1} of the export holds more than Excel takes in one request (about 5 MB).`, { code: 'rowTooLarge', row: tooBig + 1 });
   }
 
-  // Blocks by bytes; a block the host refuses is split in two and both halves go first in the queue.
-  const queue: [number, number][] = [];
-  for (let start = 0; start < total; ) {
-    let end = start;
-    let sum = 0;
-    while (end < total && (end === start || sum + bytes[end] <= cap)) sum += bytes[end++];
-    queue.push([start, end]);
-    start = end;
-  }
+  // Blocks by bytes; a block the host refuses is halved and retried (sendHalving).
   let ws: Excel.Worksheet | undefined;
-  while (queue.length > 0) {
-    const [start, end] = queue[0];
-    const target = ws ?? sheets.add(sheetName);
-    const range = target.getRangeByIndexes(start, 0, end - start, cols);
-    range.numberFormat = formats.slice(start, end);
-    range.values = values.slice(start, end);
-    const last = queue.length === 1;
-    if (last) {
-      const table = target.tables.add(target.getRangeByIndexes(0, 0, total, cols), true);
-      table.name = tableName;
-      target.getRangeByIndexes(0, 0, 1, cols).format.autofitColumns();
-      target.activate();
-    }
-    try {
+  await sendHalving(
+    total,
+    (start) => {
+      let end = start;
+      let sum = 0;
+      while (end < total && (end === start || sum + bytes[end] <= cap)) sum += bytes[end++];
+      return end - start;
+    },
+    async (start, n) => {
+      const end = start + n;
+      const target = ws ?? sheets.add(sheetName);
+      const range = target.getRangeByIndexes(start, 0, n, cols);
+      range.numberFormat = formats.slice(start, end);
+      range.values = values.slice(start, end);
+      if (end === total) {
+        const table = target.tables.add(target.getRangeByIndexes(0, 0, total, cols), true);
+        table.name = tableName;
+        target.getRangeByIndexes(0, 0, 1, cols).format.autofitColumns();
+        target.activate();
+      }
       await sync();
-    } catch (e) {
-      if (isPayloadTooLarge(e) && end - start > 1) {
-        const mid = start + Math.ceil((end - start) / 2);
-        queue.splice(0, 1, [start, mid], [mid, end]);
-        continue;
-      }
-      if (isPayloadTooLarge(e)) {
-        throw new SegmentsError('INVALID_INPUT', `Row ${start + 1} of the export holds more than Excel takes in one request (about 5 MB).`, { code: 'rowTooLarge', row: start + 1 });
-      }
-      throw e;
-    }
-    ws = target;
-    queue.shift();
-  }
+      ws = target;
+    },
+    {
+      single: (start) =>
+        new SegmentsError('INVALID_INPUT', `Row ${start + 1} of the export holds more than Excel takes in one request (about 5 MB).`, { code: 'rowTooLarge', row: start + 1 }),
+    },
+  );
   return { sheet: sheetName, table: tableName, address: `${quoteSheet(sheetName)}!A1:${a1(total - 1, cols - 1)}`, syncs };
 }

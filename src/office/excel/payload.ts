@@ -35,14 +35,6 @@ export function rowBytes(row: readonly unknown[]): number {
   return n + 1;
 }
 
-/** The host refused the request or response as too large (or gave no values back, as it may for huge ranges). */
-export function isPayloadTooLarge(e: unknown): boolean {
-  if (typeof e !== 'object' || e === null) return false;
-  const code = String((e as { code?: unknown }).code ?? '');
-  const message = String((e as { message?: unknown }).message ?? '');
-  return /PayloadSizeLimitExceeded|RequestEntityTooLarge|PayloadTooLarge/i.test(code) || /payload size/i.test(message);
-}
-
 /** An Office error as a typed error that keeps the host's code; SegmentsErrors pass through. */
 export class ExcelHostError extends Error {
   readonly code: string;

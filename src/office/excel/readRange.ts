@@ -3,10 +3,11 @@
 // block one sync. A block the host refuses as too large is halved and retried.
 import { SegmentsError } from '../../domain/errors';
 import { MAX_CELLS, PAYLOAD_CAP, type ReadProgress, type SheetRead, type SheetRef, type SheetSourceRequest } from '../../domain/ports/excelPort';
-import type { CellValue } from '../../domain/sheetCells';
-import type { MergedArea } from '../../domain/sheetImport';
+import { isDateFormat, type CellValue } from '../../domain/sheetCells';
+import type { MergedArea, UncheckedInSheet } from '../../domain/sheetImport';
 import { parseAreas } from './address';
-import { isPayloadTooLarge, rowBytes } from './payload';
+import { NoValuesAnswered, sendHalving } from '../halveOnTooLarge';
+import { rowBytes } from './payload';
 
 export interface ReadOptions {
   onProgress?: (p: ReadProgress) => void;
@@ -18,8 +19,14 @@ export interface ReadOptions {
 }
 
 export interface ExcelSupport {
+  /** ExcelApi 1.13: merged areas. */
   mergedAreas: boolean;
+  /** ExcelApi 1.9: visible cells (hidden rows). */
   specialCells: boolean;
+  /** ExcelApi 1.16: Workbook.use1904DateSystem. Default false (then the import says it was not checked). */
+  dateSystem?: boolean;
+  /** ExcelApi 1.9: findOrNullObject, for show-in-sheet. Default true. */
+  showInSheet?: boolean;
   /** ExcelApi 1.7: the workbook's name and getRangeByIndexes (what reading in blocks needs). Default true. */
   core?: boolean;
 }
@@ -36,7 +43,12 @@ interface Located {
   rowCount: number;
   columnCount: number;
   rowHidden: boolean | null;
+  /** The workbook counts dates from 1904 (some Mac workbooks); undefined when the host cannot say. */
+  date1904?: boolean;
 }
+
+/** Days between the 1900 and the 1904 date systems' day 0. */
+export const DATE_1904_OFFSET = 1462;
 
 export async function readSource(ctx: Excel.RequestContext, req: SheetSourceRequest, opts: ReadOptions = {}): Promise<SheetRead> {
   let syncs = 0;
@@ -47,7 +59,7 @@ export async function readSource(ctx: Excel.RequestContext, req: SheetSourceRequ
   if (opts.supports?.core === false) {
     throw new SegmentsError('INVALID_INPUT', 'This Excel is too old to read sheets in blocks (ExcelApi 1.7 is needed).', { code: 'excelTooOld' });
   }
-  const loc = await locate(ctx, req, sync);
+  const loc = await locate(ctx, req, sync, Boolean(opts.supports?.dateSystem));
   const cap = opts.cap ?? PAYLOAD_CAP;
   const supports = opts.supports ?? { mergedAreas: true, specialCells: true };
   const { ws, rowCount, columnCount } = loc;
@@ -62,11 +74,10 @@ export async function readSource(ctx: Excel.RequestContext, req: SheetSourceRequ
   let bytesSeen = 0;
   let rowsSeen = 0;
   let perRow = FIRST_GUESS_BYTES_PER_CELL * columnCount;
-  let start = 0;
-  while (start < rowCount) {
-    opts.signal?.throwIfAborted();
-    let n = Math.max(1, Math.min(rowCount - start, Math.floor(cap / perRow)));
-    for (;;) {
+  await sendHalving(
+    rowCount,
+    () => cap / perRow,
+    async (start, n) => {
       let merged: Excel.RangeAreas | undefined;
       let visible: Excel.RangeAreas | undefined;
       if (metaPending) {
@@ -82,27 +93,9 @@ export async function readSource(ctx: Excel.RequestContext, req: SheetSourceRequ
       }
       const block = ws.getRangeByIndexes(loc.row + start, loc.column, n, columnCount);
       block.load('values,text,numberFormat,valueTypes');
-      try {
-        await sync();
-      } catch (e) {
-        if (isPayloadTooLarge(e) && n > 1) {
-          n = Math.ceil(n / 2);
-          continue;
-        }
-        if (isPayloadTooLarge(e)) {
-          throw new SegmentsError('INVALID_INPUT', `Row ${loc.row + start + 1} holds more than Excel can send in one request (about 5 MB).`, {
-            code: 'rowTooLarge',
-            row: loc.row + start + 1,
-          });
-        }
-        throw e;
-      }
-      if (!Array.isArray(block.values)) {
-        // Excel may answer a huge range with no values instead of an error: treat it as too large.
-        if (n === 1) throw new SegmentsError('INVALID_INPUT', `Excel returned no values for row ${loc.row + start + 1}.`, { code: 'rowTooLarge' });
-        n = Math.ceil(n / 2);
-        continue;
-      }
+      await sync();
+      // Excel may answer a huge range with no values instead of an error: treat it as too large.
+      if (!Array.isArray(block.values)) throw new NoValuesAnswered();
       if (metaPending) {
         mergedAddress = merged && !merged.isNullObject ? merged.address : undefined;
         visibleAddress = visible ? (visible.isNullObject ? null : visible.address) : undefined;
@@ -123,12 +116,26 @@ export async function readSource(ctx: Excel.RequestContext, req: SheetSourceRequ
       rowsSeen += n;
       // The next block is sized from what this one carried: its widest data row, or the average with a margin.
       perRow = Math.max(widest, (bytes / n) * MARGIN, (bytesSeen / rowsSeen) * MARGIN);
-      start += n;
-      opts.onProgress?.({ rowsRead: Math.max(0, start - 1), rowsTotal: rowCount - 1 });
-      break;
-    }
-  }
+      opts.onProgress?.({ rowsRead: Math.max(0, start + n - 1), rowsTotal: rowCount - 1 });
+    },
+    {
+      signal: opts.signal,
+      single: (start, e) =>
+        e instanceof NoValuesAnswered
+          ? new SegmentsError('INVALID_INPUT', `Excel returned no values for row ${loc.row + start + 1}.`, { code: 'rowTooLarge', row: loc.row + start + 1 })
+          : new SegmentsError('INVALID_INPUT', `Row ${loc.row + start + 1} holds more than Excel can send in one request (about 5 MB).`, {
+              code: 'rowTooLarge',
+              row: loc.row + start + 1,
+            }),
+    },
+  );
 
+  // Serial dates of a 1904 workbook, brought to the 1900 system that the rest of the import assumes.
+  if (loc.date1904) shiftDates(values, numberFormat);
+  const unchecked: UncheckedInSheet[] = [];
+  if (!supports.specialCells && loc.rowHidden !== false) unchecked.push('hiddenRows');
+  if (!supports.mergedAreas) unchecked.push('mergedCells');
+  if (loc.date1904 === undefined && hasDates(values, numberFormat)) unchecked.push('dateSystem');
   const firstDataRow = loc.row + 2; // 1-based sheet row of the first data row
   const rowNumbers = Array.from({ length: rowCount - 1 }, (_, i) => firstDataRow + i);
   return {
@@ -143,8 +150,23 @@ export async function readSource(ctx: Excel.RequestContext, req: SheetSourceRequ
     numberFormat: numberFormat.slice(1),
     valueTypes: valueTypes.slice(1),
     hiddenRows: hiddenRows(loc, visibleAddress),
+    ...(unchecked.length ? { unchecked } : {}),
     mergedAreas: mergedAddress ? parseAreas(mergedAddress).map((a): MergedArea => ({ row: a.row + 1, column: a.column, rowCount: a.rowCount, columnCount: a.columnCount })) : [],
   };
+}
+
+function hasDates(values: CellValue[][], formats: string[][]): boolean {
+  return values.some((row, r) => row.some((v, c) => typeof v === 'number' && isDateFormat(formats[r]?.[c])));
+}
+
+function shiftDates(values: CellValue[][], formats: string[][]): void {
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v === 'number' && isDateFormat(formats[r]?.[c])) row[c] = v + DATE_1904_OFFSET;
+    }
+  }
 }
 
 function hiddenRows(loc: Located, visibleAddress: string | null | undefined): number[] {
@@ -161,9 +183,11 @@ function hiddenRows(loc: Located, visibleAddress: string | null | undefined): nu
 }
 
 /** One sync: where the cells are, clipped to the used range for a selection; refuses empty and huge ranges. */
-async function locate(ctx: Excel.RequestContext, req: SheetSourceRequest, sync: () => Promise<void>): Promise<Located> {
+async function locate(ctx: Excel.RequestContext, req: SheetSourceRequest, sync: () => Promise<void>, dateSystem: boolean): Promise<Located> {
   const wb = ctx.workbook;
-  wb.load('name');
+  // use1904DateSystem (ExcelApi 1.16) is not in every typing of office.js yet.
+  const wbDates = wb as unknown as { use1904DateSystem?: boolean; load(p: string): void };
+  wbDates.load(dateSystem ? 'name,use1904DateSystem' : 'name');
   let range: Excel.Range;
   let sheetProxy: Excel.Worksheet;
   let used: Excel.Range | undefined;
@@ -227,7 +251,7 @@ async function locate(ctx: Excel.RequestContext, req: SheetSourceRequest, sync: 
     table: table?.name,
     address: `${quoteSheet(sheet)}!${a1(row, column)}:${a1(row + rowCount - 1, column + columnCount - 1)}`,
   };
-  return { ws: sheetProxy, ref, row, column, rowCount, columnCount, rowHidden: range.rowHidden };
+  return { ws: sheetProxy, ref, row, column, rowCount, columnCount, rowHidden: range.rowHidden, date1904: dateSystem ? Boolean(wbDates.use1904DateSystem) : undefined };
 }
 
 export function quoteSheet(name: string): string {

@@ -5,9 +5,13 @@ import { PAYLOAD_CAP, type SheetRef } from '../../domain/ports/excelPort';
 import { parseRowKey } from '../../domain/sheetImport';
 import { columnLetter } from '../../domain/sheetCells';
 import { parseAreas } from './address';
-import { isPayloadTooLarge, jsonStringBytes } from './payload';
+import { sendHalving } from '../halveOnTooLarge';
+import { jsonStringBytes } from './payload';
 
-/** Two syncs: find the sheet (or table) and the key's cell; then activate the sheet and select the row. */
+/**
+ * Four syncs: find the sheet (or table); its area and header row; the key in the key's column only (a
+ * person's Company No. equal to a company's No. must not select the person); then activate and select.
+ */
 export async function selectSourceRow(ctx: Excel.RequestContext, source: ContactSource): Promise<boolean> {
   const key = parseRowKey(source.rowKey);
   if (!key || (!source.sheet && !source.table)) return false;
@@ -22,15 +26,23 @@ export async function selectSourceRow(ctx: Excel.RequestContext, source: Contact
   const ws = table && !table.isNullObject ? table.worksheet : sheet && !sheet.isNullObject ? sheet : undefined;
   if (!ws) return false;
   const area = table && !table.isNullObject ? table.getRange() : ws.getUsedRangeOrNullObject(true);
-  area.load('rowIndex,columnIndex,columnCount');
-  let found: Excel.Range | undefined;
-  if (key.header !== '#row') {
-    found = area.findOrNullObject(key.value, { completeMatch: true, matchCase: true });
-    found.load('rowIndex');
-  }
+  area.load('rowIndex,columnIndex,rowCount,columnCount');
+  const headerRow = key.header === '#row' ? undefined : area.getRow(0);
+  headerRow?.load('text');
   await ctx.sync();
-  if (area.isNullObject || (found && found.isNullObject)) return false;
-  const row = found ? found.rowIndex : Number(key.value) - 1;
+  if (area.isNullObject) return false;
+  let row: number;
+  if (headerRow) {
+    const column = (headerRow.text[0] ?? []).findIndex((h) => h.trim().toLowerCase() === key.header.trim().toLowerCase());
+    if (column < 0 || area.rowCount < 2) return false;
+    const found = ws.getRangeByIndexes(area.rowIndex + 1, area.columnIndex + column, area.rowCount - 1, 1).findOrNullObject(key.value, { completeMatch: true, matchCase: true });
+    found.load('rowIndex');
+    await ctx.sync();
+    if (found.isNullObject) return false;
+    row = found.rowIndex;
+  } else {
+    row = Number(key.value) - 1;
+  }
   if (!Number.isInteger(row) || row < 0) return false;
   ws.activate();
   ws.getRangeByIndexes(row, area.columnIndex, 1, area.columnCount).select();
@@ -69,30 +81,20 @@ export async function writeContactNos(
   const cells: string[] = [];
   for (let i = 0; i < area.rowCount; i++) cells.push(i === 0 ? header : (byRow.get(area.row + i + 1) ?? ''));
   const cap = (opts.cap ?? PAYLOAD_CAP) - 16 * 1024;
-  const queue: [number, number][] = [];
-  for (let start = 0; start < cells.length; ) {
-    let end = start;
-    let sum = 0;
-    while (end < cells.length && (end === start || sum + jsonStringBytes(cells[end]) + 12 <= cap)) sum += jsonStringBytes(cells[end++]) + 12;
-    queue.push([start, end]);
-    start = end;
-  }
-  while (queue.length > 0) {
-    const [start, end] = queue[0];
-    const range = ws.getRangeByIndexes(area.row + start, col, end - start, 1);
-    range.numberFormat = cells.slice(start, end).map(() => ['@']);
-    range.values = cells.slice(start, end).map((c) => [c]);
-    try {
+  await sendHalving(
+    cells.length,
+    (start) => {
+      let end = start;
+      let sum = 0;
+      while (end < cells.length && (end === start || sum + jsonStringBytes(cells[end]) + 12 <= cap)) sum += jsonStringBytes(cells[end++]) + 12;
+      return end - start;
+    },
+    async (start, n) => {
+      const range = ws.getRangeByIndexes(area.row + start, col, n, 1);
+      range.numberFormat = cells.slice(start, start + n).map(() => ['@']);
+      range.values = cells.slice(start, start + n).map((c) => [c]);
       await sync();
-    } catch (e) {
-      if (isPayloadTooLarge(e) && end - start > 1) {
-        const mid = start + Math.ceil((end - start) / 2);
-        queue.splice(0, 1, [start, mid], [mid, end]);
-        continue;
-      }
-      throw e;
-    }
-    queue.shift();
-  }
+    },
+  );
   return { column: columnLetter(col), syncs };
 }

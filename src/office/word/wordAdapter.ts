@@ -6,7 +6,10 @@ import { bytesToBase64 } from '../../domain/docx';
 import { jsonSize, planCommentBlocks, planMergeBlocks, splitMergedLetters, REQUEST_ENVELOPE_BYTES, WORD_REQUEST_CAP, type MergedLetterRead } from '../../domain/mergeBlocks';
 import { buildFlatOpc, parseLetter } from '../../domain/mergeOoxml';
 import { parseLetterTag, type RenderedLetter } from '../../domain/mergeRender';
-import type { CommentOutcome, WordLetterRead, WordMergeReport, WordPort, WordReadBack } from '../../domain/ports/wordPort';
+import { COMMENT_FIELD } from '../../domain/mergeFields';
+import { featureUnavailable, type OfficeFeature } from '../../domain/officeRequirements';
+import type { WordLetterRead, WordMergeReport, WordPort, WordReadBack } from '../../domain/ports/wordPort';
+import { sendHalving } from '../halveOnTooLarge';
 import { isPayloadTooLarge, toWordHostError, WordHostError } from './wordError';
 
 export type WordRun = <T>(batch: (context: Word.RequestContext) => Promise<T>) => Promise<T>;
@@ -14,7 +17,7 @@ export type WordRun = <T>(batch: (context: Word.RequestContext) => Promise<T>) =
 export interface WordAdapterOptions {
   /** `Word.run` in the host; a test host's in tests. */
   run?: WordRun;
-  supports: { comments: boolean; createDocument: boolean };
+  supports: WordPort['supports'];
   /** The largest request (and response) Word is sent or asked for. */
   cap?: number;
   /** How much larger than the sample letter a letter read back may be, when sizing read blocks. */
@@ -44,30 +47,20 @@ export function createWordAdapter(opts: WordAdapterOptions): WordPort {
 
     readLetter: () =>
       guarded(async (context): Promise<WordLetterRead> => {
-        // One request: the content controls' tags and the body. A merged document's body can be
-        // larger than Word answers; then the tags alone say it is merged, and its letter is on the segment.
+        // The tags first: a document of merged letters is known by them alone, and its body (9 MB for
+        // 1,000 letters) is never asked for. Only a document without merged letters is read as a letter.
         const body = context.document.body;
-        let controls = body.contentControls.load('items/tag');
-        const ooxml = body.getOoxml();
-        const mergedIn = () => controls.items.map((c) => parseLetterTag(c.tag)).filter((t): t is NonNullable<typeof t> => t !== undefined);
-        try {
-          await context.sync();
-        } catch (e) {
-          const err = toWordHostError(e);
-          if (!isPayloadTooLarge(err)) throw err;
-          controls = body.contentControls.load('items/tag');
-          await context.sync();
-          const merged = mergedIn();
-          if (merged.length === 0) throw err;
-          return { merged, syncs: 2 };
-        }
-        const merged = mergedIn();
+        const controls = body.contentControls.load('items/tag');
+        await context.sync();
+        const merged = controls.items.map((c) => parseLetterTag(c.tag)).filter((t): t is NonNullable<typeof t> => t !== undefined);
         if (merged.length) return { merged, syncs: 1 };
-        return { ooxml: ooxml.value, merged: [], syncs: 1 };
+        const ooxml = body.getOoxml();
+        await context.sync();
+        return { ooxml: ooxml.value, merged: [], syncs: 2 };
       }),
 
     insertField: (key, caption) =>
-      guarded(async (context) => {
+      needs(opts.supports.insertField !== false, 'wordInsertField', async (context) => {
         const range = context.document.getSelection().insertText(`«${caption}»`, 'Replace');
         const control = range.insertContentControl();
         control.tag = key;
@@ -87,7 +80,7 @@ export function createWordAdapter(opts: WordAdapterOptions): WordPort {
         await context.sync();
       }),
 
-    mergeLetters: (letters, { comments, onProgress }) =>
+    mergeLetters: (letters, { comments, commentLabel, onProgress }) =>
       guarded(async (context): Promise<WordMergeReport> => {
         const blocks = planMergeBlocks(letters, cap);
         let syncs = 0;
@@ -100,7 +93,7 @@ export function createWordAdapter(opts: WordAdapterOptions): WordPort {
           syncs++;
           onProgress?.((done += block.letters.length), letters.length);
         }
-        const report = await attachComments(context, letters, comments);
+        const report = await attachComments(context, letters, comments, commentLabel ?? 'Comment:');
         return {
           letters: letters.length,
           blocks: blocks.length,
@@ -111,7 +104,7 @@ export function createWordAdapter(opts: WordAdapterOptions): WordPort {
       }),
 
     readMergedLetters: (segmentNo, onProgress) =>
-      guarded(async (context): Promise<WordReadBack> => {
+      needs(opts.supports.readBack !== false, 'wordReadBack', async (context): Promise<WordReadBack> => {
         const body = context.document.body;
         let controls = body.contentControls.load('items/tag');
         // The first content control's OOXML sizes the blocks; a document without any makes Word
@@ -135,32 +128,26 @@ export function createWordAdapter(opts: WordAdapterOptions): WordPort {
         const pkg = parseLetter(sample.value);
         const overhead = jsonSize(buildFlatOpc(pkg, '')) + REQUEST_ENVELOPE_BYTES;
         const perLetter = Math.max(1, (jsonSize(sample.value) - overhead + REQUEST_ENVELOPE_BYTES) * margin);
-        let k = Math.max(1, Math.floor((cap - overhead) / perLetter));
+        const k = Math.max(1, Math.floor((cap - overhead) / perLetter));
         const letters: MergedLetterRead[] = [];
-        let blocks = 0;
-        for (let i = 0; i < mine.length; ) {
-          const j = Math.min(mine.length, i + k) - 1;
-          const ooxml = mine[i].getRange('Whole').expandTo(mine[j].getRange('Whole')).getOoxml();
-          try {
-            await context.sync();
-          } catch (e) {
-            const err = toWordHostError(e);
+        // A block larger than the sample suggested is halved and retried (sendHalving).
+        const { blocks } = await sendHalving(
+          mine.length,
+          () => k,
+          async (i, n) => {
+            const ooxml = mine[i].getRange('Whole').expandTo(mine[i + n - 1].getRange('Whole')).getOoxml();
             syncs++;
-            if (!isPayloadTooLarge(err) || k === 1) throw err;
-            k = Math.max(1, Math.floor(k / 2)); // a block larger than the sample suggested: halve and retry
-            continue;
-          }
-          syncs++;
-          blocks++;
-          letters.push(...splitMergedLetters(ooxml.value).filter((l) => l.segmentNo === segmentNo));
-          i = j + 1;
-          onProgress?.(i, mine.length);
-        }
+            await context.sync();
+            letters.push(...splitMergedLetters(ooxml.value).filter((l) => l.segmentNo === segmentNo));
+            onProgress?.(i + n, mine.length);
+          },
+          { tooLarge: (e) => isPayloadTooLarge(toWordHostError(e)) },
+        );
         return { letters, blocks, syncs };
       }),
 
     openDocument: (docx) =>
-      guarded(async (context) => {
+      needs(opts.supports.createDocument, 'wordCreateDocument', async (context) => {
         const b64 = bytesToBase64(docx);
         const bytes = b64.length + REQUEST_ENVELOPE_BYTES;
         if (bytes > cap) throw tooLarge('the document', bytes);
@@ -169,18 +156,30 @@ export function createWordAdapter(opts: WordAdapterOptions): WordPort {
       }),
   };
 
+  /** A feature above WordApi 1.1 is checked before anything is queued: never a failure mid-action. */
+  function needs<T>(available: boolean, feature: OfficeFeature, batch: (context: Word.RequestContext) => Promise<T>): Promise<T> {
+    return available ? guarded(batch) : Promise.reject(featureUnavailable(feature));
+  }
+
   async function attachComments(
     context: Word.RequestContext,
     letters: RenderedLetter[],
     wanted: boolean,
+    label: string,
   ): Promise<{ comments: WordMergeReport['comments']; syncs: number }> {
-    const todo = letters.filter((l) => l.comment).map((l) => ({ tag: l.tag, text: l.comment }));
+    const todo = letters.filter((l) => l.comment);
     if (!wanted || todo.length === 0) return { comments: { outcome: 'none', attached: 0 }, syncs: 0 };
-    if (!opts.supports.comments) return { comments: { outcome: 'unsupported', attached: 0 }, syncs: 0 };
+    if (!opts.supports.comments) {
+      const kept = await keepInLetters(context, todo, label);
+      return { comments: { outcome: 'unsupported', attached: 0, ...kept.counts }, syncs: kept.syncs };
+    }
     let attached = 0;
     let syncs = 0;
     // After the letters, so that a host refusing comments never costs a letter.
-    for (const block of planCommentBlocks(todo, cap)) {
+    for (const block of planCommentBlocks(
+      todo.map((l) => ({ tag: l.tag, text: l.comment })),
+      cap,
+    )) {
       for (const c of block) context.document.body.contentControls.getByTag(c.tag).getFirst().getRange('Whole').insertComment(c.text);
       try {
         await context.sync();
@@ -189,10 +188,29 @@ export function createWordAdapter(opts: WordAdapterOptions): WordPort {
       } catch (e) {
         syncs++;
         const err = toWordHostError(e);
-        const outcome: CommentOutcome = 'refused';
-        return { comments: { outcome, attached, errorCode: err.code }, syncs };
+        // Refused (NotAllowed, or a payload the host would not take): the comments not attached go
+        // into their letters as text, so that none is lost.
+        const kept = await keepInLetters(context, todo.slice(attached), label);
+        return { comments: { outcome: 'refused', attached, errorCode: err.code, ...kept.counts }, syncs: syncs + kept.syncs };
       }
     }
     return { comments: { outcome: 'attached', attached }, syncs };
+  }
+
+  /** Each comment into its letter as text: the letter's «Comment» field shows it already; a letter
+   * without one gets a marked paragraph at its end. In blocks under the cap, one sync each. */
+  async function keepInLetters(context: Word.RequestContext, letters: RenderedLetter[], label: string): Promise<{ counts: { inField: number; inParagraph: number }; syncs: number }> {
+    const withField = letters.filter((l) => l.letter.keys.includes(COMMENT_FIELD));
+    const without = letters.filter((l) => !l.letter.keys.includes(COMMENT_FIELD));
+    let syncs = 0;
+    for (const block of planCommentBlocks(
+      without.map((l) => ({ tag: l.tag, text: `${label} ${l.comment}` })),
+      cap,
+    )) {
+      for (const c of block) context.document.body.contentControls.getByTag(c.tag).getFirst().insertParagraph(c.text, 'End');
+      await context.sync();
+      syncs++;
+    }
+    return { counts: { inField: withField.length, inParagraph: without.length }, syncs };
   }
 }

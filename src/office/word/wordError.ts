@@ -1,4 +1,6 @@
 // Errors from Word keep their code (OfficeExtension.Error.code) so the pane can say what happened.
+import { isTooLarge } from '../halveOnTooLarge';
+
 export class WordHostError extends Error {
   readonly code: string;
   /** Where in the batch Word failed (debugInfo.errorLocation), when it says. */
@@ -21,7 +23,8 @@ export function toWordHostError(e: unknown): WordHostError {
   return new WordHostError(code, message, location);
 }
 
-/** Word's answers to a request or response that is too large. */
-export function isPayloadTooLarge(e: WordHostError): boolean {
-  return /PayloadSizeLimitExceeded|RequestEntityTooLarge/i.test(e.code);
+/** Word's answers to a request or response that is too large: the documented codes, or (when Word
+ * answers with a general error) a request measured over the cap. */
+export function isPayloadTooLarge(e: WordHostError, measuredBytes?: number, cap?: number): boolean {
+  return isTooLarge(e, measuredBytes, cap);
 }

@@ -11,6 +11,8 @@ export function errorText(t: Translate, e: unknown): string {
     for (const [k, v] of Object.entries(d)) if (typeof v === 'string' || typeof v === 'number') vars[k] = v;
     if (typeof d.field === 'string') vars.field = fieldCaption(t, d.field);
     if (err.code === 'NOT_FOUND') vars.what = String(d.segmentNo ?? d.contactNo ?? d.code ?? d.field ?? err.message);
+    // A feature this Office lacks (domain/officeRequirements): what it needs, in the user's language.
+    if (d.code === 'featureUnavailable') return t('error.featureUnavailable', vars);
     if (err.code === 'INVALID_FILTER' && (d.field === undefined || d.position === undefined)) return t('error.INVALID_FILTER.noField', vars);
     if (err.code === 'INVALID_INPUT' || err.code === 'INVALID_PACKAGE' || err.code === 'CONFLICT') return t(`error.${err.code}`, vars);
     const text = t(`error.${err.code}`, vars);

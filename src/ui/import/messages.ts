@@ -64,6 +64,10 @@ const en = {
   'excel.problem.blankRows': 'Blank rows, skipped ({count}): {rows}.',
   'excel.problem.hiddenRows': 'Hidden rows, imported ({count}): {rows}.',
   'excel.problem.mergedCells': 'Cells {address} are merged: each cell took the value shown in the merged area.',
+  'excel.problem.hiddenRowsNotChecked': 'Hidden rows could not be checked: this Excel cannot report them (ExcelApi 1.9 is needed). Hidden rows were imported like the others.',
+  'excel.problem.mergedCellsNotChecked': 'Merged cells could not be checked: this Excel cannot report them (ExcelApi 1.13 is needed).',
+  'excel.problem.dateSystemNotChecked':
+    "The workbook's date system could not be checked: this Excel cannot report it (ExcelApi 1.16 is needed). Dates were read in the 1900 date system; in a workbook that uses the 1904 date system they are four years early.",
   'excel.problem.excelError': 'Row {row}, column {column} ({header}): the cell holds the Excel error {error}.',
   'excel.problem.invalidValue': 'Row {row}, column {column} ({header}): {reason}.',
   'excel.problem.notBoolean': 'Row {row}, column {column} ({header}): "{value}" is not Yes or No.',
@@ -143,6 +147,10 @@ const it: typeof en = {
   'excel.problem.blankRows': 'Righe vuote, saltate ({count}): {rows}.',
   'excel.problem.hiddenRows': 'Righe nascoste, importate ({count}): {rows}.',
   'excel.problem.mergedCells': 'Le celle {address} sono unite: ogni cella ha preso il valore mostrato nell\u2019area unita.',
+  'excel.problem.hiddenRowsNotChecked': 'Non è stato possibile verificare le righe nascoste: questo Excel non le segnala (serve ExcelApi 1.9). Le righe nascoste sono state importate come le altre.',
+  'excel.problem.mergedCellsNotChecked': 'Non è stato possibile verificare le celle unite: questo Excel non le segnala (serve ExcelApi 1.13).',
+  'excel.problem.dateSystemNotChecked':
+    'Non è stato possibile verificare il sistema di date della cartella di lavoro: questo Excel non lo segnala (serve ExcelApi 1.16). Le date sono state lette nel sistema 1900; in una cartella che usa il sistema 1904 risultano anticipate di quattro anni.',
   'excel.problem.excelError': 'Riga {row}, colonna {column} ({header}): la cella contiene l\u2019errore di Excel {error}.',
   'excel.problem.invalidValue': 'Riga {row}, colonna {column} ({header}): {reason}.',
   'excel.problem.notBoolean': 'Riga {row}, colonna {column} ({header}): "{value}" non è Sì o No.',

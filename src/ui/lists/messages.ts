@@ -98,6 +98,7 @@ export const listMessages: MessageCatalog = {
     'error.INVALID_PACKAGE': 'The file cannot be used: {message}',
     'error.CONFLICT': 'Someone else changed this meanwhile: {message}',
     'error.unknown': 'Something went wrong: {message}',
+    'error.featureUnavailable': 'This needs {office} or later ({set} {version}); this Office does not have it.',
   },
   it: {
     'logged.empty': 'Ancora nessun segmento registrato.',
@@ -194,5 +195,6 @@ export const listMessages: MessageCatalog = {
     'error.INVALID_PACKAGE': 'Il file non può essere usato: {message}',
     'error.CONFLICT': 'Qualcun altro ha modificato questi dati nel frattempo: {message}',
     'error.unknown': 'Si è verificato un errore: {message}',
+    'error.featureUnavailable': 'Questa funzione richiede {office} o versione successiva ({set} {version}); questo Office non la supporta.',
   },
 };

@@ -120,13 +120,20 @@ export async function lettersForLog(
   segmentNo: string,
   rendered: () => Promise<RenderedLetter[]>,
   onProgress?: (done: number, total: number) => void,
-): Promise<{ letters: NonNullable<LogOptions['letters']>; fromDocument: boolean }> {
-  if (word) {
-    const back = await word.readMergedLetters(segmentNo, onProgress);
-    if (back.letters.length) return { letters: back.letters.map((l) => ({ lineNo: l.lineNo, ooxml: l.ooxml })), fromDocument: true };
+): Promise<{ letters: NonNullable<LogOptions['letters']>; fromDocument: boolean; readBackError?: unknown }> {
+  let readBackError: unknown;
+  if (word && word.supports.readBack !== false) {
+    // A Word that cannot give the letters back (too old, or refusing) does not stop the log: the
+    // letters rendered for the merge are logged instead.
+    try {
+      const back = await word.readMergedLetters(segmentNo, onProgress);
+      if (back.letters.length) return { letters: back.letters.map((l) => ({ lineNo: l.lineNo, ooxml: l.ooxml })), fromDocument: true };
+    } catch (e) {
+      readBackError = e;
+    }
   }
   const letters = (await rendered()).map((l) => ({ lineNo: l.lineNo, ooxml: buildFlatOpc(l.letter.pkg, l.body) }));
-  return { letters, fromDocument: false };
+  return readBackError === undefined ? { letters, fromDocument: false } : { letters, fromDocument: false, readBackError };
 }
 
 /** Logs the segment with its letters unless previewLog finds blockers (then returns them). */

@@ -54,8 +54,11 @@ const en: Record<string, string> = {
   'word.merge.done': '{letters} letters merged in {syncs} round trips.',
   'word.merge.remerge': 'The document holds merged letters: the letter saved on the segment is merged again.',
   'word.comments.attached': '{count} comments attached.',
-  'word.comments.unsupported': 'This Word does not support comments (WordApi 1.4): each comment stays in the letter as text.',
-  'word.comments.refused': 'Word refused the comments ({code}): each comment stays in the letter as text.',
+  'word.comments.unsupported':
+    'Word comments need Word 2021 or later (WordApi 1.4). Each comment is in its letter as text: {inField} letters show it in their «Comment» field, {inParagraph} have it as a paragraph at their end.',
+  'word.comments.refused':
+    'Word refused the comments ({code}); {attached} were attached. The others are in their letters as text: {inField} letters show it in their «Comment» field, {inParagraph} have it as a paragraph at their end.',
+  'word.comments.label': 'Comment:',
   'word.templates.template': 'Interaction template',
   'word.templates.save': 'Save the document as the template’s letter',
   'word.templates.load': 'Load the template’s letter',
@@ -157,8 +160,11 @@ const it: Record<string, string> = {
   'word.merge.done': '{letters} lettere unite in {syncs} scambi con Word.',
   'word.merge.remerge': 'Il documento contiene lettere unite: si unisce di nuovo la lettera salvata sul segmento.',
   'word.comments.attached': '{count} commenti allegati.',
-  'word.comments.unsupported': 'Questa versione di Word non supporta i commenti (WordApi 1.4): ogni commento resta come testo nella lettera.',
-  'word.comments.refused': 'Word ha rifiutato i commenti ({code}): ogni commento resta come testo nella lettera.',
+  'word.comments.unsupported':
+    'I commenti di Word richiedono Word 2021 o versione successiva (WordApi 1.4). Ogni commento è nella sua lettera come testo: {inField} lettere lo mostrano nel campo «Commento», {inParagraph} lo hanno come paragrafo alla fine.',
+  'word.comments.refused':
+    'Word ha rifiutato i commenti ({code}); {attached} sono stati allegati. Gli altri sono nelle lettere come testo: {inField} lettere lo mostrano nel campo «Commento», {inParagraph} lo hanno come paragrafo alla fine.',
+  'word.comments.label': 'Commento:',
   'word.templates.template': 'Modello interazione',
   'word.templates.save': 'Salva il documento come lettera del modello',
   'word.templates.load': 'Carica la lettera del modello',

@@ -96,13 +96,15 @@ export function useMailMerge(workspace: Workspace, word: WordPort | undefined, s
           setWordProgress({ label: t('word.merge.writing'), done: 0, total: letters.length });
           const report = await word.mergeLetters(letters, {
             comments: opts.comments,
+            commentLabel: t('word.comments.label'),
             onProgress: (done, total) => setWordProgress({ label: t('word.merge.writing'), done, total }),
           });
           notes.push({ intent: 'success', text: t('word.merge.done', { letters: report.letters, syncs: report.syncs + doc.syncs }) });
           const c = report.comments;
           if (c.outcome === 'attached') notes.push({ intent: 'success', text: t('word.comments.attached', { count: c.attached }) });
-          if (c.outcome === 'unsupported') notes.push({ intent: 'warning', text: t('word.comments.unsupported') });
-          if (c.outcome === 'refused') notes.push({ intent: 'warning', text: t('word.comments.refused', { code: c.errorCode ?? '' }) });
+          const kept = { inField: c.inField ?? 0, inParagraph: c.inParagraph ?? 0 };
+          if (c.outcome === 'unsupported') notes.push({ intent: 'warning', text: t('word.comments.unsupported', kept) });
+          if (c.outcome === 'refused') notes.push({ intent: 'warning', text: t('word.comments.refused', { code: c.errorCode ?? '', attached: c.attached, ...kept }) });
           return notes;
         }
         const profile = await workspace.profile.get();

@@ -1,5 +1,6 @@
 // The pane's root: Fluent theme, the message catalog in the user's language, the one Toaster, BC's
 // question dialogs, and the shell with its pages.
+import type { OfficeCheckRunner } from '../../domain/officeCheck';
 import { FluentProvider, Toaster, webLightTheme } from '@fluentui/react-components';
 import { useCallback, useState, type ReactNode } from 'react';
 import type { ExcelPort } from '../../domain/ports/excelPort';
@@ -22,6 +23,8 @@ export interface HostPages {
   excel?: ExcelPort;
   /** In Word: Show letter opens the stored letter as a new document (elsewhere it downloads). */
   word?: WordPort;
+  /** Setup → Check this Office: the check for this host (src/office/officeCheck), handed in by the task pane. */
+  officeCheck?: OfficeCheckRunner;
   /** The host pages' own message catalogs ({ en, it }). */
   catalogs?: MessageCatalog[];
 }

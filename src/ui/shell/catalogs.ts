@@ -5,8 +5,9 @@ import { listMessages } from '../lists/messages';
 import { segmentMessages } from '../segments/messages';
 import { shellMessages } from './messages';
 import { syncMessages } from './syncMessages';
+import { officeCheckMessages } from '../setup/officeCheckMessages';
 
-export const paneCatalogs: MessageCatalog[] = [shellMessages, fieldMessages, segmentMessages, listMessages, syncMessages];
+export const paneCatalogs: MessageCatalog[] = [shellMessages, fieldMessages, segmentMessages, listMessages, syncMessages, officeCheckMessages];
 
 /** The pane's language from the Office display language (it-IT → it; anything else → en). */
 export function languageFor(displayLanguage: string): 'en' | 'it' {

@@ -22,6 +22,7 @@ export type Route =
   | { page: 'templates' }
   | { page: 'codeList'; list: Exclude<CodeListName, 'interactionTemplates'> }
   | { page: 'setup' }
+  | { page: 'officeCheck' }
   | { page: 'profile' }
   | { page: 'transfer' }
   | { page: 'csvImport' }
@@ -68,6 +69,7 @@ const TemplatesPage = lazy(() => import(/* webpackChunkName: "templates" */ '../
 const CodeListPage = lazy(() => import(/* webpackChunkName: "codes" */ '../lists/CodeListPage').then((m) => ({ default: m.CodeListPage })));
 const SetupPage = lazy(() => import(/* webpackChunkName: "setup" */ '../setup/SetupPage').then((m) => ({ default: m.SetupPage })));
 const ProfilePage = lazy(() => import(/* webpackChunkName: "setup" */ '../setup/ProfilePage').then((m) => ({ default: m.ProfilePage })));
+const OfficeCheckPage = lazy(() => import(/* webpackChunkName: "setup" */ '../setup/OfficeCheckPage').then((m) => ({ default: m.OfficeCheckPage })));
 const TransferPage = lazy(() => import(/* webpackChunkName: "transfer" */ '../transfer/TransferPage').then((m) => ({ default: m.TransferPage })));
 const CsvImportPage = lazy(() => import(/* webpackChunkName: "csv" */ '../import/CsvImportPage').then((m) => ({ default: m.CsvImportPage })));
 
@@ -147,6 +149,12 @@ export const pageRegistry: { [P in PageName]: PageEntry<P> } = {
     title: named('nav.setup'),
     menu: one('settings', { page: 'setup' }),
     render: () => <SetupPage />,
+  },
+  officeCheck: {
+    page: 'officeCheck',
+    title: named('nav.officeCheck'),
+    menu: one('settings', { page: 'officeCheck' }),
+    render: (_r, c) => <OfficeCheckPage run={c.hostPages.officeCheck} />,
   },
   profile: {
     page: 'profile',

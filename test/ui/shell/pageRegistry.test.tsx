@@ -29,6 +29,7 @@ const routes: Route[] = [
   { page: 'templates' },
   ...codeListPages.map((list) => ({ page: 'codeList' as const, list })),
   { page: 'setup' },
+  { page: 'officeCheck' },
   { page: 'profile' },
   { page: 'transfer' },
   { page: 'csvImport' },
