@@ -1,17 +1,18 @@
-// Freezes a dump of every table of the released schema version 1, written by the real store, to
-// test/fixtures/db-v1.json. The migration tests load it as the database a user already has; they never
-// regenerate it. Run it only to freeze a newly released version (then rename the output accordingly):
+// Freezes a dump of every table of the store's current schema version, written by the real store, to
+// test/fixtures/db-v<version>.json. The migration tests load it as the database a user already has; they
+// never regenerate it. Run it only to freeze a newly released version:
 //   npx tsx scripts/freeze-db-fixture.ts [out.json]
 // The clock and ids are fixed, so a run on the same store code writes the same file.
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { schemaV1 } from '../src/store/db';
+import { schemaV1, schemaV2 } from '../src/store/db';
 import { openWorkspace, type WorkspaceHandle } from '../src/store/index';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const out = process.argv[2] ?? join(here, '..', 'test', 'fixtures', 'db-v1.json');
+/** Every released schema version, by number. */
+const schemas: Record<number, Record<string, string>> = { 1: schemaV1, 2: schemaV2 };
 
 /** The frozen file: the schema it was written with, and every table's rows in primary-key order. */
 interface DbFixture {
@@ -121,19 +122,21 @@ async function build(ws: WorkspaceHandle, clock: ReturnType<typeof fixedClock>):
 
 async function freezeFixture(): Promise<DbFixture> {
   const clock = fixedClock('2026-03-02T09:30:00.000Z');
-  const ws = await openWorkspace({ name: 'freeze-v1', indexedDB: new IDBFactory(), IDBKeyRange, now: clock.now, newId: fixedIds(), locale: 'it-IT' });
+  const ws = await openWorkspace({ name: 'freeze', indexedDB: new IDBFactory(), IDBKeyRange, now: clock.now, newId: fixedIds(), locale: 'it-IT' });
   try {
     await build(ws, clock);
     const db = ws.ctx.db;
-    if (db.verno !== 1) throw new Error(`the store is at schema version ${db.verno}: freeze a fixture for that version`);
+    const schema = schemas[db.verno];
+    if (!schema) throw new Error(`the store is at schema version ${db.verno}: add its schema to this script`);
     const tables: DbFixture['tables'] = {};
-    for (const name of Object.keys(schemaV1).sort()) tables[name] = (await db.table(name).toArray()) as Record<string, unknown>[];
-    return { schemaVersion: 1, schema: { ...schemaV1 }, tables };
+    for (const name of Object.keys(schema).sort()) tables[name] = (await db.table(name).toArray()) as Record<string, unknown>[];
+    return { schemaVersion: db.verno, schema: { ...schema }, tables };
   } finally {
     ws.close();
   }
 }
 
 const fixture = await freezeFixture();
+const out = process.argv[2] ?? join(here, '..', 'test', 'fixtures', `db-v${fixture.schemaVersion}.json`);
 writeFileSync(out, `${JSON.stringify(fixture, null, 1)}\n`);
 console.log(`wrote ${out}: ${Object.entries(fixture.tables).map(([t, rows]) => `${t} ${rows.length}`).join(', ')}`);

@@ -15,7 +15,7 @@ import { interactionLogEntrySchema, loggedSegmentRecordSchema } from '../domain/
 import { segmentHeaderRecordSchema, segmentLineSchema } from '../domain/segment';
 import { profileSchema, setupSchema } from '../domain/setup';
 import type { StoreContext } from './context';
-import { dataTables } from './db';
+import { dataTables, sameRecordVersions } from './db';
 import { setOutboxBypass } from './outbox';
 import { resetSyncState } from './syncPort';
 
@@ -92,7 +92,7 @@ function readBackup(ctx: StoreContext, text: string): { summary: BackupSummary; 
   if (!data.tables.some((t) => t.name === 'segments') || !data.tables.some((t) => t.name === 'contacts')) {
     throw new SegmentsError('INVALID_PACKAGE', `The file is a backup of another database (${data.databaseName}), not of a segments workspace.`);
   }
-  if (data.databaseVersion !== ctx.db.verno) {
+  if (data.databaseVersion !== ctx.db.verno && !(sameRecordVersions.includes(data.databaseVersion) && sameRecordVersions.includes(ctx.db.verno))) {
     throw new SegmentsError('INVALID_PACKAGE', `The backup is of schema version ${data.databaseVersion}; this add-in restores version ${ctx.db.verno}.`, {
       field: 'databaseVersion',
     });

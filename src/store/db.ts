@@ -61,6 +61,23 @@ export const schemaV1 = {
   syncState: 'key',
 } as const;
 
+/**
+ * Schema version 2: the interaction log's filters read through compound indexes that end in the entry
+ * number, so a contact's, a segment's or a logged segment's entries come in entry order in one range
+ * read (a non-unique index gives them in id order, to be sorted after reading). The single indexes
+ * they replace still answer where('contactNo') and the others: Dexie reads the compound's first part.
+ */
+export const schemaV2 = {
+  ...schemaV1,
+  interactionLog: 'id, &entryNo, [contactNo+entryNo], [segmentNo+entryNo], loggedSegmentId, [loggedSegmentEntryNo+entryNo], date',
+} as const;
+
+/**
+ * The schema versions whose records have the current shape (they differ in indexes only): a backup
+ * written by any of them restores as it is.
+ */
+export const sameRecordVersions: readonly number[] = [1, 2];
+
 /** Tables that hold workspace data (synced); the others are this pane's own. */
 export const dataTables = syncTables;
 export type DataTableName = SyncTable;
@@ -91,5 +108,7 @@ export class SegmentsDb extends Dexie {
   constructor(name: string, deps?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }) {
     super(name, deps?.indexedDB ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : undefined);
     this.version(1).stores(schemaV1);
+    // Only indexes change: IndexedDB builds the new ones from the stored records, nothing to rewrite.
+    this.version(2).stores(schemaV2);
   }
 }

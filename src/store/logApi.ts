@@ -1,4 +1,5 @@
 // Log, Logged Segments and Interaction Log Entries (segments.md, section 3).
+import Dexie from 'dexie';
 import type { Contact } from '../domain/contact';
 import { evaluationSchema, deliveryStatusSchema, type DeliveryStatus, type Evaluation } from '../domain/enums';
 import { actionNames, type ActionName } from '../domain/actionNames';
@@ -51,7 +52,11 @@ async function plan(ctx: StoreContext, s: Pick<ActionScope, 'today' | 'time'>, h
 }
 
 async function countInteractions(ctx: StoreContext, ls: LoggedSegmentRecord): Promise<LoggedSegment> {
-  const n = await ctx.db.interactionLog.where('loggedSegmentId').equals(ls.id).filter((e) => e.canceled === ls.canceled).count();
+  // One read of the logged segment's entries, counted here: a Dexie filter() would walk a cursor, one
+  // round trip per entry, where toArray() alone is a single getAll.
+  const entries = await ctx.db.interactionLog.where('loggedSegmentId').equals(ls.id).toArray();
+  let n = 0;
+  for (const e of entries) if (e.canceled === ls.canceled) n++;
   return { ...ls, noOfInteractions: n };
 }
 
@@ -329,27 +334,29 @@ export function interactionLogApi(ctx: StoreContext) {
     list: (filter: InteractionLogFilter = {}) =>
       runRead(ctx, async () => {
         const c = db.interactionLog;
-        const base =
+        // The most selective filter with an index picks the entries, already in entry order (schema v2's
+        // [field+entryNo] indexes); the others are checked on the records read. No Dexie filter(): it
+        // would walk a cursor, one round trip per entry, where a range read is a single getAll.
+        const byKey = (field: 'loggedSegmentEntryNo' | 'contactNo' | 'segmentNo', value: string | number) =>
+          c.where(`[${field}+entryNo]`).between([value, Dexie.minKey], [value, Dexie.maxKey], true, true).toArray();
+        const read =
           filter.loggedSegmentEntryNo !== undefined
-            ? c.where('loggedSegmentEntryNo').equals(filter.loggedSegmentEntryNo)
+            ? byKey('loggedSegmentEntryNo', filter.loggedSegmentEntryNo)
             : filter.contactNo !== undefined
-              ? c.where('contactNo').equals(filter.contactNo)
+              ? byKey('contactNo', filter.contactNo)
               : filter.segmentNo !== undefined
-                ? c.where('segmentNo').equals(filter.segmentNo)
-                : c.orderBy('entryNo');
+                ? byKey('segmentNo', filter.segmentNo)
+                : c.orderBy('entryNo').toArray();
         const date = filter.date && filter.date.trim() !== '' ? parseFilter(filter.date, 'date', await filterContext(ctx), 'date') : undefined;
-        const rows = await base
-          .filter(
-            (e) =>
-              (filter.contactNo === undefined || e.contactNo === filter.contactNo) &&
-              (filter.segmentNo === undefined || e.segmentNo === filter.segmentNo) &&
-              (filter.canceled === undefined || e.canceled === filter.canceled) &&
-              (filter.interactionTemplateCode === undefined || e.interactionTemplateCode === filter.interactionTemplateCode) &&
-              (filter.salespersonCode === undefined || e.salespersonCode === filter.salespersonCode) &&
-              (!date || date.matches(e.date)),
-          )
-          .toArray();
-        return rows.sort((a, b) => a.entryNo - b.entryNo);
+        return (await read).filter(
+          (e) =>
+            (filter.contactNo === undefined || e.contactNo === filter.contactNo) &&
+            (filter.segmentNo === undefined || e.segmentNo === filter.segmentNo) &&
+            (filter.canceled === undefined || e.canceled === filter.canceled) &&
+            (filter.interactionTemplateCode === undefined || e.interactionTemplateCode === filter.interactionTemplateCode) &&
+            (filter.salespersonCode === undefined || e.salespersonCode === filter.salespersonCode) &&
+            (!date || date.matches(e.date)),
+        );
       }),
     get: (entryNo: number) => db.interactionLog.where('entryNo').equals(entryNo).first(),
     setCanceled: (entryNo: number, canceled: boolean) => setCanceled(entryNo, canceled),

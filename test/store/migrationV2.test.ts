@@ -1,0 +1,200 @@
+// Schema version 2 (the interaction log's compound indexes) from the frozen v1 database a user already
+// has (test/fixtures/db-v1.json, written by the real v1 store): every record of every table kept as it
+// was, every index of v2 and every index name of v1 answering with exactly the records it should, and
+// the store's log reads on the upgraded database giving what a plain filter of every entry gives.
+import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import Dexie from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { SegmentsDb, schemaV1, schemaV2 } from '../../src/store/db';
+import { openWorkspace } from '../../src/store/index';
+import type { InteractionLogEntry } from '../../src/domain/log';
+
+type Row = Record<string, unknown>;
+type Tables = Record<string, Row[]>;
+const fixture = JSON.parse(readFileSync(new URL('../fixtures/db-v1.json', import.meta.url), 'utf8')) as { schemaVersion: number; schema: Record<string, string>; tables: Tables };
+
+let dbNo = 0;
+
+/** The tables written into a fresh database opened with exactly schema v1 (plain Dexie), then closed. */
+async function loadV1(tables: Tables): Promise<{ factory: IDBFactory; name: string }> {
+  const factory = new IDBFactory();
+  const name = `migration-v2-${++dbNo}`;
+  const db = new Dexie(name, { indexedDB: factory, IDBKeyRange });
+  db.version(1).stores(schemaV1);
+  await db.open();
+  await db.transaction('rw', db.tables, async () => {
+    for (const [table, rows] of Object.entries(tables)) await db.table(table).bulkAdd(rows);
+  });
+  db.close();
+  return { factory, name };
+}
+
+const show = (v: unknown) => JSON.stringify(v) ?? 'undefined';
+
+/** Every index named in `spec` (primary key first), with its key path. */
+function indexesOf(spec: string): { primaryKey: string; indexes: { name: string; fields: string[]; multi: boolean }[] } {
+  const [pk, ...rest] = spec.split(',').map((s) => s.trim());
+  const indexes = rest.map((raw) => {
+    const name = raw.replace(/^[&*]+/, '');
+    return { name, fields: name.replace(/^\[|\]$/g, '').split('+'), multi: raw.startsWith('*') };
+  });
+  return { primaryKey: pk.replace(/^\+\+/, ''), indexes };
+}
+
+/** For every index of `schema` and every value the records hold: the records the index gives, against those expected. */
+async function indexLosses(db: Dexie, tables: Tables, schema: Record<string, string>): Promise<string[]> {
+  const losses: string[] = [];
+  for (const [table, rows] of Object.entries(tables)) {
+    const { primaryKey, indexes } = indexesOf(schema[table]);
+    for (const index of indexes) {
+      const expected = new Map<string, { value: unknown; keys: string[] }>();
+      for (const r of rows) {
+        const values = index.multi ? (r[index.fields[0]] as unknown[]) : [index.fields.length > 1 ? index.fields.map((f) => r[f]) : r[index.fields[0]]];
+        for (const value of values) {
+          const entry = expected.get(show(value)) ?? { value, keys: [] };
+          entry.keys.push(show(r[primaryKey]));
+          expected.set(show(value), entry);
+        }
+      }
+      for (const { value, keys } of expected.values()) {
+        let found: string[];
+        try {
+          found = (await db.table(table).where(index.name).equals(value as string).primaryKeys()).map(show);
+        } catch (e) {
+          losses.push(`${table}.${index.name}: the index does not answer (${(e as Error).message})`);
+          break;
+        }
+        if (!isDeepStrictEqual([...found].sort(), [...keys].sort())) losses.push(`${table}.${index.name} = ${show(value)}: ${show(keys)} expected, found ${show(found)}`);
+      }
+    }
+  }
+  return losses;
+}
+
+/** Every difference between two dumps, table by table and record by record. */
+function rowLosses(before: Tables, after: Tables): string[] {
+  const losses: string[] = [];
+  for (const [table, rows] of Object.entries(before)) {
+    const now = after[table];
+    if (!now) {
+      losses.push(`${table}: the table is gone`);
+      continue;
+    }
+    if (now.length !== rows.length) losses.push(`${table}: ${rows.length} records before, ${now.length} after`);
+    rows.forEach((r, i) => {
+      if (!isDeepStrictEqual(r, now[i])) losses.push(`${table}[${i}]: ${show(r)} became ${show(now[i])}`);
+    });
+  }
+  return losses;
+}
+
+async function dumpAll(db: Dexie): Promise<Tables> {
+  const out: Tables = {};
+  for (const t of db.tables) out[t.name] = (await t.toArray()) as Row[];
+  return out;
+}
+
+/** The fixture's log grown to `n` entries over several contacts, segments and logged segments (one detached, some canceled). */
+function grownLog(n: number): Tables {
+  const [first] = fixture.tables.interactionLog;
+  const entries: Row[] = [];
+  for (let i = 1; i <= n; i++) {
+    const logged = i % 7;
+    entries.push({
+      ...first,
+      id: `01HW${String(i).padStart(22, '0')}`,
+      entryNo: 100 + ((i * 37) % n), // added out of entry order: ids and entry numbers do not sort alike
+      contactNo: `P${100 + (i % 5)}`,
+      segmentNo: `SEG0000${1 + (i % 3)}`,
+      loggedSegmentId: logged === 0 ? '' : `LS${logged}`,
+      loggedSegmentEntryNo: logged,
+      canceled: i % 4 === 0,
+      date: `2026-03-${String(1 + (i % 28)).padStart(2, '0')}`,
+    });
+  }
+  return { ...fixture.tables, interactionLog: [...fixture.tables.interactionLog, ...entries] };
+}
+
+describe('schema v2 from the frozen v1 database', () => {
+  it('v2 changes only the interaction log, by indexes alone (v1 stays frozen)', () => {
+    expect(fixture.schemaVersion).toBe(1);
+    expect({ ...schemaV1 }).toEqual(fixture.schema);
+    const changed = Object.keys(schemaV2).filter((t) => schemaV2[t as keyof typeof schemaV2] !== schemaV1[t as keyof typeof schemaV1]);
+    expect(changed).toEqual(['interactionLog']);
+    expect(indexesOf(schemaV2.interactionLog).indexes.map((i) => i.name)).toEqual(
+      expect.arrayContaining(['[contactNo+entryNo]', '[segmentNo+entryNo]', '[loggedSegmentEntryNo+entryNo]', 'loggedSegmentId', 'date']),
+    );
+  });
+
+  it('keeps every record of every table and answers every index of v2 and every index name of v1', async () => {
+    const { factory, name } = await loadV1(fixture.tables);
+    const db = new SegmentsDb(name, { indexedDB: factory, IDBKeyRange });
+    await db.open();
+    try {
+      expect(db.verno).toBe(2);
+      expect(rowLosses(fixture.tables, await dumpAll(db))).toEqual([]);
+      expect(await indexLosses(db, fixture.tables, schemaV2)).toEqual([]);
+      expect(await indexLosses(db, fixture.tables, schemaV1)).toEqual([]);
+      // The unique entry number still refuses a second entry with the same number.
+      await expect(db.interactionLog.add({ ...(fixture.tables.interactionLog[0] as unknown as InteractionLogEntry), id: 'another-id' })).rejects.toThrow(/constraint/i);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('on a grown log: every record and index kept, and the store reads each filter as a plain filter of every entry does, in entry order', async () => {
+    const tables = grownLog(600);
+    const { factory, name } = await loadV1(tables);
+    const ws = await openWorkspace({ name, indexedDB: factory, IDBKeyRange });
+    try {
+      const db = ws.ctx.db;
+      expect(db.verno).toBe(2);
+      expect(rowLosses(tables, await dumpAll(db))).toEqual([]);
+      expect(await indexLosses(db, tables, schemaV2)).toEqual([]);
+
+      const all = (tables.interactionLog as unknown as InteractionLogEntry[]).slice().sort((a, b) => a.entryNo - b.entryNo);
+      const cases = [
+        { contactNo: 'P102' },
+        { segmentNo: 'SEG00002' },
+        { loggedSegmentEntryNo: 3 },
+        { loggedSegmentEntryNo: 0 },
+        { contactNo: 'P101', segmentNo: 'SEG00003', canceled: false },
+        { segmentNo: 'SEG00001', canceled: true, date: '2026-03-05..2026-03-20' },
+        { contactNo: 'NOBODY' },
+        {},
+      ];
+      for (const f of cases) {
+        const expected = all.filter(
+          (e) =>
+            (f.contactNo === undefined || e.contactNo === f.contactNo) &&
+            (f.segmentNo === undefined || e.segmentNo === f.segmentNo) &&
+            (f.loggedSegmentEntryNo === undefined || e.loggedSegmentEntryNo === f.loggedSegmentEntryNo) &&
+            (f.canceled === undefined || e.canceled === f.canceled) &&
+            (f.date === undefined || (e.date >= '2026-03-05' && e.date <= '2026-03-20')),
+        );
+        const got = await ws.interactionLog.list(f);
+        expect(got.map((e) => e.entryNo), JSON.stringify(f)).toEqual(expected.map((e) => e.entryNo));
+        if (f.contactNo !== 'NOBODY') expect(got.length, JSON.stringify(f)).toBeGreaterThan(0);
+      }
+    } finally {
+      ws.close();
+    }
+  });
+
+  it('counts a logged segment\'s interactions through its index, canceled ones apart, after the upgrade', async () => {
+    const { factory, name } = await loadV1(fixture.tables);
+    const ws = await openWorkspace({ name, indexedDB: factory, IDBKeyRange });
+    try {
+      const [ls] = await ws.loggedSegments.list();
+      const entries = fixture.tables.interactionLog as unknown as InteractionLogEntry[];
+      const own = entries.filter((e) => e.loggedSegmentEntryNo === ls.entryNo);
+      expect(own.some((e) => e.canceled)).toBe(true); // the fixture cancels one entry of its logged segment
+      expect(ls.noOfInteractions).toBe(own.filter((e) => e.canceled === ls.canceled).length);
+      const canceled = await ws.loggedSegments.toggleCanceled(ls.entryNo);
+      expect(canceled.noOfInteractions).toBe(own.length);
+    } finally {
+      ws.close();
+    }
+  });
+});
