@@ -3,9 +3,13 @@
 import { createServer as createHttpsServer } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { API_PREFIX } from '../domain/syncProtocol';
 import { createApi } from './api';
+import { lockFolder, type FolderLock } from './lock';
 import { migrate } from './migrations';
+import { makePrivate, mkdirPrivate } from './privateFiles';
 import { openSql, type Sql } from './sql';
 import { serveStatic } from './staticFiles';
 import { SyncService, type FaultHooks } from './syncService';
@@ -44,8 +48,22 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   if (!users.required && !LOOPBACK.has(host)) {
     throw new Error(`refusing to listen on ${host} without keys: configure users and their keys (SEGMENTS_USERS_FILE) or listen on loopback`);
   }
-  const sql = await openSql({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir });
-  await migrate(sql);
+  // PGlite's folder belongs to one server at a time (two would each keep their own copy and lose writes).
+  let lock: FolderLock | undefined;
+  if (opts.dataDir && !opts.databaseUrl) {
+    mkdirSync(dirname(opts.dataDir), { recursive: true, mode: 0o700 }); // a missing parent (.data) is created private
+    lock = lockFolder(opts.dataDir);
+  }
+  let sql: Sql;
+  try {
+    if (lock) mkdirPrivate(opts.dataDir!);
+    sql = await openSql({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir });
+    await migrate(sql);
+    if (lock) makePrivate(opts.dataDir!);
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
   const service = new SyncService(sql, opts.faults);
   const storage = sql.kind === 'postgres' ? 'postgres' : opts.dataDir ? 'pglite' : 'pglite (memory)';
   const api = createApi({ service, users, bodyCap: opts.bodyCap, storage });
@@ -57,10 +75,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     else pane.handle(req, res);
   });
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port ?? 0, host, () => resolve());
+    });
+  } catch (e) {
+    await pane.close();
+    await sql.close();
+    lock?.release();
+    throw e;
+  }
   const { port } = server.address() as AddressInfo;
   const url = `https://localhost:${port}`;
   opts.log?.(`Serving ${url} (API ${API_PREFIX}, storage ${storage}, ${users.required ? 'keys required' : 'loopback only'})`);
@@ -75,6 +100,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       await new Promise<void>((r) => server.close(() => r()));
       await pane.close();
       await sql.close();
+      lock?.release();
     },
   };
 }

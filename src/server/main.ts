@@ -6,8 +6,11 @@ import { httpsOptions } from '../../scripts/certs.mjs';
 import { SimulatedCrash } from './api';
 import { startServer, type PaneSource } from './app';
 import type { FaultHooks } from './syncService';
+import { privateUmask } from './privateFiles';
 import { addUser, loadUsers } from './users';
 
+// Everything the server writes (database files, the users file, lock files) is private to its user.
+privateUmask();
 const env = process.env;
 const usersFile = resolve(env.SEGMENTS_USERS_FILE ?? '.data/users.json');
 const args = process.argv.slice(2);
