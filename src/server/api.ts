@@ -2,6 +2,7 @@
 // Every body is validated; bad input gets a 4xx with a reason and changes nothing.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API_PREFIX, describeIssues, pushRequestSchema, SYNC_SCHEMA_VERSION } from '../domain/syncProtocol';
+import { JsonScanner } from './jsonGuard';
 import { BadRequest, type SyncService } from './syncService';
 import type { Users } from './users';
 
@@ -107,7 +108,8 @@ function allow(req: IncomingMessage, method: string) {
 /** Only the add-in's own origin may call the API (the pane is served from this same origin). */
 function checkOrigin(req: IncomingMessage) {
   const origin = req.headers.origin;
-  if (!origin || origin === 'null') return;
+  if (!origin) return;
+  if (origin === 'null') throw new BadRequest('origin null (a sandboxed frame or a file) may not call this API', 403);
   const host = req.headers.host;
   if (!host || origin !== `https://${host}`) throw new BadRequest(`origin ${origin} may not call this API`, 403);
 }
@@ -139,6 +141,7 @@ async function readJson(req: IncomingMessage, cap: number): Promise<unknown> {
     throw new BadRequest(`the body is ${declared} bytes, over the cap of ${cap}: send large changesets in parts`, 413);
   }
   const chunks: Buffer[] = [];
+  const scanner = new JsonScanner();
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
@@ -146,10 +149,16 @@ async function readJson(req: IncomingMessage, cap: number): Promise<unknown> {
       req.resume();
       throw new BadRequest(`the body is over the cap of ${cap} bytes: send large changesets in parts`, 413);
     }
+    const broken = scanner.push(chunk as Buffer);
+    if (broken) {
+      req.resume();
+      throw new BadRequest(broken);
+    }
     chunks.push(chunk as Buffer);
   }
+  const body = Buffer.concat(chunks);
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(body.toString('utf8'));
   } catch (e) {
     throw new BadRequest(`the body is not JSON: ${(e as Error).message}`);
   }

@@ -11,11 +11,12 @@ import { lockFolder, type FolderLock } from './lock';
 import { migrate } from './migrations';
 import { makePrivate, mkdirPrivate } from './privateFiles';
 import { openSql, type Sql } from './sql';
+import { contentSecurityPolicy, setSecurityHeaders } from './securityHeaders';
 import { serveStatic } from './staticFiles';
 import { SyncService, type FaultHooks } from './syncService';
 import { makeUsers, type Users } from './users';
 
-export type PaneSource = { kind: 'dist'; dir: string } | { kind: 'dev' } | { kind: 'none' };
+export type PaneSource = { kind: 'dist'; dir: string; sourceMaps?: boolean } | { kind: 'dev' } | { kind: 'none' };
 
 export interface ServerOptions {
   port?: number;
@@ -69,7 +70,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const api = createApi({ service, users, bodyCap: opts.bodyCap, storage });
   const pane = await paneHandler(opts.pane ?? { kind: 'none' });
 
+  const csp = contentSecurityPolicy({ dev: opts.pane?.kind === 'dev' });
   const server = createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, (req, res) => {
+    setSecurityHeaders(res, csp);
     const path = (req.url ?? '/').split('?')[0];
     if (path === API_PREFIX || path.startsWith(`${API_PREFIX}/`)) void api(req, res);
     else pane.handle(req, res);
@@ -111,7 +114,7 @@ interface PaneHandler {
 }
 
 async function paneHandler(source: PaneSource): Promise<PaneHandler> {
-  if (source.kind === 'dist') return { handle: serveStatic(source.dir), close: async () => undefined };
+  if (source.kind === 'dist') return { handle: serveStatic(source.dir, { sourceMaps: source.sourceMaps }), close: async () => undefined };
   if (source.kind === 'none') {
     return {
       handle: (_req, res) => res.writeHead(404, { 'content-type': 'text/plain' }).end('This server serves only the API.'),

@@ -47,7 +47,7 @@ async function tls() {
   return { cert: o.cert, key: o.key };
 }
 
-const pane: PaneSource = args.includes('--dist') ? { kind: 'dist', dir: resolve('dist') } : args.includes('--api-only') ? { kind: 'none' } : { kind: 'dev' };
+const pane: PaneSource = args.includes('--dist') ? { kind: 'dist', dir: resolve('dist'), sourceMaps: args.includes('--source-maps') } : args.includes('--api-only') ? { kind: 'none' } : { kind: 'dev' };
 
 try {
   const server = await startServer({
