@@ -1,6 +1,8 @@
 // `src/server/main.ts` as its own process, as `npm run server` starts it: for the tests that need the
 // real process (locks, file modes, the CLI, several servers on one database).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -41,6 +43,6 @@ export function serverProcess(env: Record<string, string>, args: string[] = ['--
 
 /** Runs the server's CLI (`npm run server -- <args>`) to the end. */
 export function cli(args: string[], env: Record<string, string>, cwd?: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', `${process.cwd()}/src/server/main.ts`, ...args], { env: { ...process.env, ...env }, cwd, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, ['--import', pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href, resolve('src/server/main.ts'), ...args], { env: { ...process.env, ...env }, cwd, encoding: 'utf8', timeout: 60_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
