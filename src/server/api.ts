@@ -2,7 +2,9 @@
 // Every body is validated; bad input gets a 4xx with a reason and changes nothing.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API_PREFIX, describeIssues, pushRequestSchema, SYNC_SCHEMA_VERSION } from '../domain/syncProtocol';
+import { readHistory } from './history';
 import { JsonScanner } from './jsonGuard';
+import type { Sql } from './sql';
 import { BadRequest, type SyncService } from './syncService';
 import type { Users } from './users';
 
@@ -15,6 +17,7 @@ export interface ApiOptions {
   /** The largest request body accepted, in bytes; larger changesets travel in parts. */
   bodyCap?: number;
   storage: string;
+  sql: Sql;
 }
 
 /** A fault hook asks to play a crash: the connection is dropped without an answer. */
@@ -37,19 +40,22 @@ export function createApi(opts: ApiOptions): ApiHandler {
         const body = await readJson(req, bodyCap);
         const parsed = pushRequestSchema.safeParse(body);
         if (!parsed.success) throw new BadRequest(`push body: ${describeIssues(parsed.error)}`);
-        send(res, 200, await opts.service.push(parsed.data, { userId: user }));
+        send(res, 200, await opts.service.push(parsed.data, { userId: user, role: user === undefined ? undefined : opts.users.roleOf(user) }));
       } else if (route === '/pull') {
         allow(req, 'GET');
         const since = intParam(url, 'since', 0);
         const limit = Math.min(intParam(url, 'limit', 5000), 50_000);
         if (limit < 1) throw new BadRequest('limit must be at least 1');
         send(res, 200, await opts.service.pull(since, limit));
+      } else if (route === '/history') {
+        allow(req, 'GET');
+        send(res, 200, await readHistory(opts.sql, url.searchParams.get('table'), url.searchParams.get('id')));
       } else if (route === '/events') {
         allow(req, 'GET');
         await openStream(req, res);
       } else if (route === '/status') {
         allow(req, 'GET');
-        send(res, 200, { schemaVersion: SYNC_SCHEMA_VERSION, lastRev: await opts.service.lastRev(), user: user ?? null, storage: opts.storage, keysRequired: opts.users.required });
+        send(res, 200, { schemaVersion: SYNC_SCHEMA_VERSION, lastRev: await opts.service.lastRev(), user: user ?? null, role: user === undefined ? null : (opts.users.roleOf(user) ?? null), storage: opts.storage, keysRequired: opts.users.required });
       } else {
         throw new BadRequest(`no such API: ${req.method} ${url.pathname}`, 404);
       }

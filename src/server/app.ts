@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { API_PREFIX } from '../domain/syncProtocol';
 import { createApi } from './api';
+import { ensureHistory } from './history';
 import { lockFolder, type FolderLock } from './lock';
 import { migrate } from './migrations';
 import { makePrivate, mkdirPrivate } from './privateFiles';
@@ -60,6 +61,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (lock) mkdirPrivate(opts.dataDir!);
     sql = await openSql({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir });
     await migrate(sql);
+    await ensureHistory(sql);
     if (lock) makePrivate(opts.dataDir!);
   } catch (e) {
     lock?.release();
@@ -67,7 +69,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   }
   const service = new SyncService(sql, opts.faults);
   const storage = sql.kind === 'postgres' ? 'postgres' : opts.dataDir ? 'pglite' : 'pglite (memory)';
-  const api = createApi({ service, users, bodyCap: opts.bodyCap, storage });
+  const api = createApi({ service, users, bodyCap: opts.bodyCap, storage, sql });
   const pane = await paneHandler(opts.pane ?? { kind: 'none' });
 
   const csp = contentSecurityPolicy({ dev: opts.pane?.kind === 'dev' });

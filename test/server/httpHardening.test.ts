@@ -62,7 +62,7 @@ test('Origin: null is refused; the own origin is allowed', async () => {
 
 async function timedPush(body: Buffer): Promise<{ status: number; reason: string; ms: number }> {
   const t = performance.now();
-  const r = await fetch(`${server.url}/api/v1/push`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const r = await fetch(`${server.url}/api/v1/push`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: new Uint8Array(body) });
   const json = (await r.json()) as { reason: string };
   return { status: r.status, reason: json.reason, ms: performance.now() - t };
 }
