@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API_PREFIX, describeIssues, pushRequestSchema, SYNC_SCHEMA_VERSION } from '../domain/syncProtocol';
 import { readHistory } from './history';
 import { JsonScanner } from './jsonGuard';
+import type { ChangeEvents } from './notify';
 import type { Sql } from './sql';
 import { BadRequest, type SyncService } from './syncService';
 import type { Users } from './users';
@@ -18,6 +19,8 @@ export interface ApiOptions {
   bodyCap?: number;
   storage: string;
   sql: Sql;
+  /** Where the event stream hears of new revisions (notify.ts); the service's own by default. */
+  events?: Pick<ChangeEvents, 'onChange'>;
 }
 
 /** A fault hook asks to play a crash: the connection is dropped without an answer. */
@@ -78,7 +81,7 @@ export function createApi(opts: ApiOptions): ApiHandler {
     const write = (rev: number) => res.write(`data: ${JSON.stringify({ schemaVersion: SYNC_SCHEMA_VERSION, rev })}\n\n`);
     write(await opts.service.lastRev());
     streams.add(res);
-    const off = opts.service.onChange(write);
+    const off = (opts.events ?? opts.service).onChange(write);
     const beat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
     const done = () => {
       clearInterval(beat);

@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import { API_PREFIX } from '../domain/syncProtocol';
 import { createApi } from './api';
 import { ensureHistory } from './history';
+import { localEvents, postgresEvents } from './notify';
 import { lockFolder, type FolderLock } from './lock';
 import { migrate } from './migrations';
 import { makePrivate, mkdirPrivate } from './privateFiles';
@@ -69,7 +70,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   }
   const service = new SyncService(sql, opts.faults);
   const storage = sql.kind === 'postgres' ? 'postgres' : opts.dataDir ? 'pglite' : 'pglite (memory)';
-  const api = createApi({ service, users, bodyCap: opts.bodyCap, storage, sql });
+  const events = opts.databaseUrl ? await postgresEvents(opts.databaseUrl, service, opts.log) : localEvents(service);
+  const api = createApi({ service, users, bodyCap: opts.bodyCap, storage, sql, events });
   const pane = await paneHandler(opts.pane ?? { kind: 'none' });
 
   const csp = contentSecurityPolicy({ dev: opts.pane?.kind === 'dev' });
@@ -87,6 +89,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     });
   } catch (e) {
     await pane.close();
+    await events.close();
     await sql.close();
     lock?.release();
     throw e;
@@ -104,6 +107,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       await pane.close();
+      await events.close();
       await sql.close();
       lock?.release();
     },
