@@ -39,9 +39,10 @@ async function listen(url: string) {
   void (async () => {
     const decoder = new TextDecoder();
     let buf = '';
+    const reader = res.body!.getReader();
     try {
-      for await (const chunk of res.body!) {
-        buf += decoder.decode(chunk as Uint8Array, { stream: true });
+      for (let r = await reader.read(); !r.done; r = await reader.read()) {
+        buf += decoder.decode(r.value, { stream: true });
         for (let i = buf.indexOf('\n\n'); i >= 0; i = buf.indexOf('\n\n')) {
           const m = /^data: (.*)$/m.exec(buf.slice(0, i));
           buf = buf.slice(i + 2);
