@@ -6,6 +6,9 @@ import type { ServerResponse } from 'node:http';
 /** Office's script CDN: office.js and the files it loads. */
 export const OFFICE_CDN = 'https://appsforoffice.microsoft.com';
 
+/** The page office.js frames for its telemetry. */
+export const OFFICE_TELEMETRY = 'https://telemetryservice.firstpartyapps.oaspapps.com';
+
 /** The hosts that frame a task pane: Office on the web, Outlook, SharePoint/OneDrive, Teams. */
 export const OFFICE_FRAME_HOSTS = [
   'https://*.office.com',
@@ -27,7 +30,8 @@ export function contentSecurityPolicy(opts: { dev?: boolean } = {}): string {
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     `connect-src 'self'${opts.dev ? ' wss: ws:' : ''}`,
-    `frame-src 'self' ${OFFICE_CDN}`,
+    // office.js frames its own telemetry page.
+    `frame-src 'self' ${OFFICE_CDN} ${OFFICE_TELEMETRY}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
