@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server/app';
 import { forbiddenChange } from '../../src/server/roles';
+import { fetchRowHistory } from '../../src/sync/rowHistory';
 import { makeUsers } from '../../src/server/users';
 import { defaultSetup } from '../../src/domain/setup';
 import type { Change } from '../../src/domain/syncProtocol';
@@ -158,6 +159,9 @@ test('GET /history says who changed a row and when, oldest first; bad parameters
     [rev3, 'delete', 'anna'],
   ]);
   for (const e of h.body.entries) expect(Math.abs(Date.parse(e.at) - t0)).toBeLessThan(60_000);
+  // The pane's client function reads the same, validated.
+  expect(await fetchRowHistory({ serverUrl: team.url, key: keys.luca }, 'loggedSegments', l.id)).toEqual(h.body);
+  await expect(fetchRowHistory({ serverUrl: team.url }, 'loggedSegments', l.id)).rejects.toThrow(/history of loggedSegments .*: 401 a personal key is required/);
   expect((await call(team.url, `/history?table=loggedSegments&id=${l.id}`)).status).toBe(401);
   const bad = await call(team.url, '/history?table=users&id=x', { key: keys.luca });
   expect(bad).toMatchObject({ status: 400, body: { reason: expect.stringMatching(/^table must be one of the workspace tables .* got "users"/) } });
