@@ -2,7 +2,7 @@
 // On Windows and Mac `office-addin-dev-certs install` creates and trusts them. On Linux trusting needs
 // sudo and fails, so we generate the same three files and read them directly; trust the CA in the
 // browser you use (see README).
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { X509Certificate } from 'node:crypto';
@@ -26,5 +26,7 @@ export async function httpsOptions() {
       await api.generateCertificates(files.ca, files.cert, files.key, 30);
     }
   }
+  // The private key is readable by its owner only (the generator leaves it world-readable).
+  if (process.platform !== 'win32' && (statSync(files.key).mode & 0o077) !== 0) chmodSync(files.key, 0o600);
   return { ca: readFileSync(files.ca), cert: readFileSync(files.cert), key: readFileSync(files.key) };
 }

@@ -3,6 +3,7 @@
 // (`createDocument`) and to download them outside Office.
 import { strToU8, unzipSync, zipSync, strFromU8 } from 'fflate';
 import { DOCUMENT_CONTENT_TYPE, DOCUMENT_PART, parseLetter, RELS_CONTENT_TYPE, type LetterPackage, type OpcPart } from './mergeOoxml';
+import { stripExternalRelationships } from './letterSafety';
 import { CombinedPackage } from './mergePackage';
 import { PAGE_BREAK, wrapLetter, type RenderedLetter } from './mergeRender';
 import { escapeXml, textRunContent } from './mergeText';
@@ -65,8 +66,12 @@ export function maxCommentId(pkg: Pick<LetterPackage, 'parts'>): number {
   return max;
 }
 
-/** A .docx whose main document is `body` inside the package's document element, with `comments`. */
-export function buildDocx(pkg: LetterPackage, body: string, comments: DocxComment[] = []): Uint8Array {
+/** A .docx whose main document is `body` inside the package's document element, with `comments`; external
+ * relationships (templates, linked pictures, fonts) stripped. */
+export function buildDocx(source: LetterPackage, sourceBody: string, comments: DocxComment[] = []): Uint8Array {
+  // Never a document that fetches a template, a picture or a font from elsewhere (letterSafety.ts).
+  const { pkg } = stripExternalRelationships({ ...source, body: sourceBody });
+  const body = pkg.body;
   let parts: OpcPart[] = pkg.parts.filter((p) => p.name !== DOCUMENT_PART);
   if (comments.length) {
     const old = parts.find((p) => p.name === COMMENTS_PART);

@@ -112,6 +112,9 @@ export const pushResultSchema = z.discriminatedUnion('status', [
     kind: z.enum(['stale', 'duplicateKey', 'missingParent', 'parentInUse']),
     rows: z.array(serverRowSchema),
   }),
+  /** The changeset's content can never be applied (a row naming a parent that never existed, a value the
+   * database refuses): nothing of it was written; the pane shows it as a failed action. */
+  z.object({ id: z.string(), status: z.literal('refused'), reason: z.string() }),
 ]);
 export type PushResult = z.infer<typeof pushResultSchema>;
 

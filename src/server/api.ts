@@ -2,6 +2,10 @@
 // Every body is validated; bad input gets a 4xx with a reason and changes nothing.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API_PREFIX, describeIssues, pushRequestSchema, SYNC_SCHEMA_VERSION } from '../domain/syncProtocol';
+import { readHistory } from './history';
+import { JsonScanner } from './jsonGuard';
+import type { ChangeEvents } from './notify';
+import type { Sql } from './sql';
 import { BadRequest, type SyncService } from './syncService';
 import type { Users } from './users';
 
@@ -14,6 +18,9 @@ export interface ApiOptions {
   /** The largest request body accepted, in bytes; larger changesets travel in parts. */
   bodyCap?: number;
   storage: string;
+  sql: Sql;
+  /** Where the event stream hears of new revisions (notify.ts); the service's own by default. */
+  events?: Pick<ChangeEvents, 'onChange'>;
 }
 
 /** A fault hook asks to play a crash: the connection is dropped without an answer. */
@@ -36,19 +43,22 @@ export function createApi(opts: ApiOptions): ApiHandler {
         const body = await readJson(req, bodyCap);
         const parsed = pushRequestSchema.safeParse(body);
         if (!parsed.success) throw new BadRequest(`push body: ${describeIssues(parsed.error)}`);
-        send(res, 200, await opts.service.push(parsed.data, { userId: user }));
+        send(res, 200, await opts.service.push(parsed.data, { userId: user, role: user === undefined ? undefined : opts.users.roleOf(user) }));
       } else if (route === '/pull') {
         allow(req, 'GET');
         const since = intParam(url, 'since', 0);
         const limit = Math.min(intParam(url, 'limit', 5000), 50_000);
         if (limit < 1) throw new BadRequest('limit must be at least 1');
         send(res, 200, await opts.service.pull(since, limit));
+      } else if (route === '/history') {
+        allow(req, 'GET');
+        send(res, 200, await readHistory(opts.sql, url.searchParams.get('table'), url.searchParams.get('id')));
       } else if (route === '/events') {
         allow(req, 'GET');
         await openStream(req, res);
       } else if (route === '/status') {
         allow(req, 'GET');
-        send(res, 200, { schemaVersion: SYNC_SCHEMA_VERSION, lastRev: await opts.service.lastRev(), user: user ?? null, storage: opts.storage, keysRequired: opts.users.required });
+        send(res, 200, { schemaVersion: SYNC_SCHEMA_VERSION, lastRev: await opts.service.lastRev(), user: user ?? null, role: user === undefined ? null : (opts.users.roleOf(user) ?? null), storage: opts.storage, keysRequired: opts.users.required });
       } else {
         throw new BadRequest(`no such API: ${req.method} ${url.pathname}`, 404);
       }
@@ -71,7 +81,7 @@ export function createApi(opts: ApiOptions): ApiHandler {
     const write = (rev: number) => res.write(`data: ${JSON.stringify({ schemaVersion: SYNC_SCHEMA_VERSION, rev })}\n\n`);
     write(await opts.service.lastRev());
     streams.add(res);
-    const off = opts.service.onChange(write);
+    const off = (opts.events ?? opts.service).onChange(write);
     const beat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
     const done = () => {
       clearInterval(beat);
@@ -107,7 +117,8 @@ function allow(req: IncomingMessage, method: string) {
 /** Only the add-in's own origin may call the API (the pane is served from this same origin). */
 function checkOrigin(req: IncomingMessage) {
   const origin = req.headers.origin;
-  if (!origin || origin === 'null') return;
+  if (!origin) return;
+  if (origin === 'null') throw new BadRequest('origin null (a sandboxed frame or a file) may not call this API', 403);
   const host = req.headers.host;
   if (!host || origin !== `https://${host}`) throw new BadRequest(`origin ${origin} may not call this API`, 403);
 }
@@ -139,6 +150,7 @@ async function readJson(req: IncomingMessage, cap: number): Promise<unknown> {
     throw new BadRequest(`the body is ${declared} bytes, over the cap of ${cap}: send large changesets in parts`, 413);
   }
   const chunks: Buffer[] = [];
+  const scanner = new JsonScanner();
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
@@ -146,10 +158,16 @@ async function readJson(req: IncomingMessage, cap: number): Promise<unknown> {
       req.resume();
       throw new BadRequest(`the body is over the cap of ${cap} bytes: send large changesets in parts`, 413);
     }
+    const broken = scanner.push(chunk as Buffer);
+    if (broken) {
+      req.resume();
+      throw new BadRequest(broken);
+    }
     chunks.push(chunk as Buffer);
   }
+  const body = Buffer.concat(chunks);
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(body.toString('utf8'));
   } catch (e) {
     throw new BadRequest(`the body is not JSON: ${(e as Error).message}`);
   }

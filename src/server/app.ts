@@ -3,15 +3,22 @@
 import { createServer as createHttpsServer } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { API_PREFIX } from '../domain/syncProtocol';
 import { createApi } from './api';
+import { ensureHistory } from './history';
+import { localEvents, postgresEvents } from './notify';
+import { lockFolder, type FolderLock } from './lock';
 import { migrate } from './migrations';
+import { makePrivate, mkdirPrivate } from './privateFiles';
 import { openSql, type Sql } from './sql';
+import { contentSecurityPolicy, setSecurityHeaders } from './securityHeaders';
 import { serveStatic } from './staticFiles';
 import { SyncService, type FaultHooks } from './syncService';
 import { makeUsers, type Users } from './users';
 
-export type PaneSource = { kind: 'dist'; dir: string } | { kind: 'dev' } | { kind: 'none' };
+export type PaneSource = { kind: 'dist'; dir: string; sourceMaps?: boolean } | { kind: 'dev' } | { kind: 'none' };
 
 export interface ServerOptions {
   port?: number;
@@ -44,23 +51,49 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   if (!users.required && !LOOPBACK.has(host)) {
     throw new Error(`refusing to listen on ${host} without keys: configure users and their keys (SEGMENTS_USERS_FILE) or listen on loopback`);
   }
-  const sql = await openSql({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir });
-  await migrate(sql);
+  // PGlite's folder belongs to one server at a time (two would each keep their own copy and lose writes).
+  let lock: FolderLock | undefined;
+  if (opts.dataDir && !opts.databaseUrl) {
+    mkdirSync(dirname(opts.dataDir), { recursive: true, mode: 0o700 }); // a missing parent (.data) is created private
+    lock = lockFolder(opts.dataDir);
+  }
+  let sql: Sql;
+  try {
+    if (lock) mkdirPrivate(opts.dataDir!);
+    sql = await openSql({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir });
+    await migrate(sql);
+    await ensureHistory(sql);
+    if (lock) makePrivate(opts.dataDir!);
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
   const service = new SyncService(sql, opts.faults);
   const storage = sql.kind === 'postgres' ? 'postgres' : opts.dataDir ? 'pglite' : 'pglite (memory)';
-  const api = createApi({ service, users, bodyCap: opts.bodyCap, storage });
+  const events = opts.databaseUrl ? await postgresEvents(opts.databaseUrl, service, opts.log) : localEvents(service);
+  const api = createApi({ service, users, bodyCap: opts.bodyCap, storage, sql, events });
   const pane = await paneHandler(opts.pane ?? { kind: 'none' });
 
+  const csp = contentSecurityPolicy({ dev: opts.pane?.kind === 'dev' });
   const server = createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, (req, res) => {
+    setSecurityHeaders(res, csp);
     const path = (req.url ?? '/').split('?')[0];
     if (path === API_PREFIX || path.startsWith(`${API_PREFIX}/`)) void api(req, res);
     else pane.handle(req, res);
   });
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port ?? 0, host, () => resolve());
+    });
+  } catch (e) {
+    await pane.close();
+    await events.close();
+    await sql.close();
+    lock?.release();
+    throw e;
+  }
   const { port } = server.address() as AddressInfo;
   const url = `https://localhost:${port}`;
   opts.log?.(`Serving ${url} (API ${API_PREFIX}, storage ${storage}, ${users.required ? 'keys required' : 'loopback only'})`);
@@ -74,7 +107,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       await pane.close();
+      await events.close();
       await sql.close();
+      lock?.release();
     },
   };
 }
@@ -85,7 +120,7 @@ interface PaneHandler {
 }
 
 async function paneHandler(source: PaneSource): Promise<PaneHandler> {
-  if (source.kind === 'dist') return { handle: serveStatic(source.dir), close: async () => undefined };
+  if (source.kind === 'dist') return { handle: serveStatic(source.dir, { sourceMaps: source.sourceMaps }), close: async () => undefined };
   if (source.kind === 'none') {
     return {
       handle: (_req, res) => res.writeHead(404, { 'content-type': 'text/plain' }).end('This server serves only the API.'),

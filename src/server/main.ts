@@ -1,25 +1,69 @@
 // `npm start` / `npm run dev-server` / `npm run server`: the add-in's server, configured from the
-// environment (README, "Team server"). `add-user <name>` adds a user and prints their personal key.
+// environment (README, "Team server"), and its CLI: add-user, remove-user, rotate-key, list-users.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { httpsOptions } from '../../scripts/certs.mjs';
 import { SimulatedCrash } from './api';
 import { startServer, type PaneSource } from './app';
 import type { FaultHooks } from './syncService';
-import { addUser, loadUsers } from './users';
+import { privateUmask } from './privateFiles';
+import { addUser, listUsers, loadUsers, removeUser, rotateKey } from './users';
 
+// Everything the server writes (database files, the users file, lock files) is private to its user.
+privateUmask();
 const env = process.env;
-const usersFile = resolve(env.SEGMENTS_USERS_FILE ?? '.data/users.json');
+const usersFile = resolve(env.SEGMENTS_USERS_FILE || '.data/users.json');
 const args = process.argv.slice(2);
 
-if (args[0] === 'add-user') {
-  if (!args[1]) {
-    console.error('usage: npm run server -- add-user <name>');
+const commands: Record<string, { usage: string; run(name: string): string }> = {
+  'add-user': {
+    usage: 'add-user <name> [--admin]',
+    run(name) {
+      const role = args.includes('--admin') ? 'admin' : 'member';
+      const key = addUser(usersFile, name, role);
+      return `User ${name} (${role}) added to ${usersFile}. Their personal key (shown only now):\n\n  ${key}\n\nRestart the server: from now on every API call needs a key.`;
+    },
+  },
+  'remove-user': {
+    usage: 'remove-user <name>',
+    run(name) {
+      removeUser(usersFile, name);
+      return `User ${name} removed from ${usersFile}. Restart the server: their key no longer works.`;
+    },
+  },
+  'rotate-key': {
+    usage: 'rotate-key <name>',
+    run(name) {
+      const key = rotateKey(usersFile, name);
+      return `New personal key for ${name} (shown only now):\n\n  ${key}\n\nRestart the server: the old key no longer works.`;
+    },
+  },
+  'list-users': {
+    usage: 'list-users',
+    run() {
+      const list = listUsers(usersFile);
+      return list.length ? list.map((u) => `${u.user}\t${u.role}`).join('\n') : `No users in ${usersFile}: the server answers on loopback only, without keys.`;
+    },
+  },
+};
+
+const command = args[0] !== undefined ? commands[args[0]] : undefined;
+if (command) {
+  const name = args.slice(1).find((a) => !a.startsWith('--'));
+  if (args[0] !== 'list-users' && !name) {
+    console.error(`usage: node --import tsx src/server/main.ts ${command.usage}`);
     process.exit(2);
   }
-  const key = addUser(usersFile, args[1]);
-  console.log(`User ${args[1]} added to ${usersFile}. Their personal key (shown only now):\n\n  ${key}\n\nRestart the server: from now on every API call needs a key.`);
-  process.exit(0);
+  try {
+    console.log(command.run(name ?? ''));
+    process.exit(0);
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(1);
+  }
+} else if (args[0] !== undefined && !args[0].startsWith('--')) {
+  console.error(`unknown command ${args[0]}; the commands are: ${Object.values(commands).map((c) => c.usage).join(', ')}`);
+  process.exit(2);
 }
 
 /** SEGMENTS_FAULT=before-commit:N or after-commit:N ends the process at the Nth changeset (fault tests). */
@@ -46,7 +90,12 @@ async function tls() {
 
 // The built server (dist/server/main.js, `npm run build`) serves the built pane by default.
 const built = process.env.SEGMENTS_SERVER_BUILD === 'dist' && !args.includes('--dev');
-const pane: PaneSource = args.includes('--dist') || built ? { kind: 'dist', dir: resolve('dist') } : args.includes('--api-only') ? { kind: 'none' } : { kind: 'dev' };
+const pane: PaneSource =
+  args.includes('--dist') || built
+    ? { kind: 'dist', dir: resolve('dist'), sourceMaps: args.includes('--source-maps') }
+    : args.includes('--api-only')
+      ? { kind: 'none' }
+      : { kind: 'dev' };
 
 try {
   const server = await startServer({

@@ -1,4 +1,5 @@
-// The built task pane (dist/) as static files: GET and HEAD only, never outside the folder.
+// The built task pane (dist/) as static files: GET and HEAD only, never outside the folder, source maps
+// only when asked for.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -15,7 +16,8 @@ const types: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export function serveStatic(folder: string): (req: IncomingMessage, res: ServerResponse) => void {
+/** `sourceMaps`: serve the .map files too (`--source-maps`); by default they stay on the server. */
+export function serveStatic(folder: string, opts: { sourceMaps?: boolean } = {}): (req: IncomingMessage, res: ServerResponse) => void {
   const root = resolve(folder);
   return (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -30,7 +32,8 @@ export function serveStatic(folder: string): (req: IncomingMessage, res: ServerR
       return;
     }
     const file = join(root, path === sep || path === '/' ? 'taskpane.html' : path);
-    if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
+    const hidden = !opts.sourceMaps && extname(file) === '.map';
+    if (hidden || !file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }

@@ -4,7 +4,10 @@
 import { createHash } from 'node:crypto';
 import { describeIssues, type Change, type Changeset, type PullResponse, type PushRequest, type PushResponse, type PushResult, type ServerRow, type SyncTable, SYNC_SCHEMA_VERSION } from '../domain/syncProtocol';
 import type { Sql, SqlTx } from './sql';
+import { recordHistory } from './history';
+import { forbiddenBy } from './roles';
 import { parentTables, tableRules } from './tables';
+import type { UserRole } from './users';
 
 /** Bad input: the request is refused as a whole (HTTP 4xx) and nothing changes. */
 export class BadRequest extends Error {
@@ -27,7 +30,12 @@ export interface FaultHooks {
 export interface PushContext {
   /** The user the key belongs to; undefined on a loopback server without keys. */
   userId?: string;
+  /** The user's role (roles.ts); undefined on a server without users: everything allowed. */
+  role?: UserRole;
 }
+
+/** The user's role does not allow the change: answered `refused` with the rule; nothing is written. */
+class Forbidden extends Error {}
 
 class Conflict extends Error {
   constructor(
@@ -84,7 +92,7 @@ export class SyncService {
     for (const cs of req.changesets) {
       const result = await this.pushOne(cs, req.clientId, ctx, chain);
       results.push(result);
-      if (result.status === 'conflict') break;
+      if (result.status === 'conflict' || result.status === 'refused') break;
     }
     const lastRev = await this.lastRev();
     if (results.some((r) => r.status === 'applied')) for (const l of this.listeners) l(lastRev);
@@ -125,6 +133,7 @@ export class SyncService {
       this.faults.afterCommit?.(cs.id);
       return result;
     } catch (e) {
+      if (e instanceof Forbidden) return { id: cs.id, status: 'refused', reason: `forbidden: ${e.message}` };
       if (!(e instanceof Conflict)) throw e;
       return { id: cs.id, status: 'conflict', kind: e.kind, reason: e.reason, rows: await this.currentRows(e.keys) };
     }
@@ -229,6 +238,13 @@ async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: Push
     }
   }
 
+  // 1b. The user's role allows every change (roles.ts), judged on the rows as they are now.
+  const rule = forbiddenBy(ctx, changes, (c) => {
+    const cur = current.get(rowKey(c.table, c.id));
+    return cur && !cur.deleted && cur.value ? cur.value : undefined;
+  });
+  if (rule) throw new Forbidden(rule);
+
   // 2. The server stamps the user from the key on the rows that name one.
   const values = changes.map((c) => {
     if (c.op !== 'put') return null;
@@ -272,6 +288,7 @@ async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: Push
      on conflict (tbl, id) do update set rev = excluded.rev, deleted = excluded.deleted, value = excluded.value, parent = excluded.parent`,
     [JSON.stringify(records), rev],
   );
+  await recordHistory(tx, records, rev);
   await tx.query('delete from sync_keys k using jsonb_to_recordset($1::jsonb) as x(tbl text, id text) where k.tbl = x.tbl and k.id = x.id', [keysJson]);
   if (newKeys.length) await tx.query('insert into sync_keys (key, tbl, id) select key, tbl, id from jsonb_to_recordset($1::jsonb) as x(key text, tbl text, id text)', [JSON.stringify(newKeys)]);
 

@@ -164,23 +164,52 @@ export async function restoreWorkspace(ctx: StoreContext, text: string): Promise
   return summary;
 }
 
+/** Keys that lead from data to JavaScript's built-ins: never followed, never kept. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** True when `value` holds one of FORBIDDEN_KEYS as an own key at any depth (JSON.parse keeps them as data). */
+function holdsForbiddenKey(value: unknown, depth = 0): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (depth > 64) return true;
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key)) return true;
+    if (holdsForbiddenKey((value as Record<string, unknown>)[key], depth + 1)) return true;
+  }
+  return false;
+}
+
 /**
  * dexie-export-import's type annotations (`$types`: key path → type) that plain records can carry: marked
  * arrays, and properties that were undefined (written as 0). Anything else (dates, blobs, typed arrays) is
- * nothing this workspace stores: undefined is returned.
+ * nothing this workspace stores: undefined is returned. The paths are applied to a detached copy, walking
+ * only the copy's own plain objects and arrays: a path through __proto__, constructor or prototype (or a
+ * row holding such a key) is refused, so a backup file can never reach the pane's built-ins.
  */
 function reviveTypes(row: Record<string, unknown>): Record<string, unknown> | undefined {
+  if (holdsForbiddenKey(row)) return undefined;
   const { $types, ...rest } = row;
-  if (typeof $types !== 'object' || $types === null) return undefined;
+  if (typeof $types !== 'object' || $types === null || Array.isArray($types)) return undefined;
   const out = structuredClone(rest);
   for (const [path, type] of Object.entries($types)) {
     if (type === 'arrayNonindexKeys') continue;
     if (type !== 'undef') return undefined;
     const keys = path.split('.').map((k) => k.replace(/~1/g, '.').replace(/~0/g, '~'));
+    if (keys.some((k) => FORBIDDEN_KEYS.has(k))) return undefined;
     let target: unknown = out;
-    for (const k of keys.slice(0, -1)) target = typeof target === 'object' && target !== null ? (target as Record<string, unknown>)[k] : undefined;
-    if (typeof target !== 'object' || target === null) return undefined;
-    delete (target as Record<string, unknown>)[keys[keys.length - 1]];
+    for (const k of keys.slice(0, -1)) {
+      if (!isContainer(target) || !Object.hasOwn(target, k)) return undefined;
+      target = (target as Record<string, unknown>)[k];
+    }
+    if (!isContainer(target)) return undefined;
+    const last = keys[keys.length - 1];
+    if (Object.hasOwn(target, last)) delete (target as Record<string, unknown>)[last];
   }
   return out;
+}
+
+/** A plain object or array of the copy: nothing with a prototype of its own to reach. */
+function isContainer(value: unknown): value is object {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === Array.prototype || proto === null;
 }

@@ -260,6 +260,8 @@ export class SyncClient {
       for (const r of reply.results) {
         if (r.status === 'applied' || r.status === 'duplicate') await port.acknowledge(r.id, r.rev);
         else if (r.status === 'conflict') return r;
+        // Refused for good (a role's rule): set aside as a failed action with the reason, as a 4xx is.
+        else if (r.status === 'refused') throw new HttpError(422, r.reason);
       }
     }
     return undefined;

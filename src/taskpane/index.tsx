@@ -1,4 +1,5 @@
 // The entry: wait for Office once (src/office/host.ts), then boot the pane for the host.
+import './csp';
 import { createRoot } from 'react-dom/client';
 import { whenOfficeReady } from '../office/host';
 import { Boot } from './Boot';

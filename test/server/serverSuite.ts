@@ -276,7 +276,7 @@ export function serverSuite(label: string, newStorage: () => Promise<Storage>): 
     });
 
     test('with keys configured every call needs a key, and the user is stamped from the key', async () => {
-      const keyed = await start(await freshStorage(), { users: makeUsers([{ user: 'anna', key: 'anna-key-0123456789' }, { user: 'marco', key: 'marco-key-0123456789' }]) });
+      const keyed = await start(await freshStorage(), { users: makeUsers([{ user: 'anna', key: 'anna-key-0123456789' }, { user: 'marco', role: 'admin', key: 'marco-key-0123456789' }]) });
       try {
         const logged = loggedSegment(newId(), 1, segNo(), 'marco');
         const cs = changeset([put('loggedSegments', logged)]);
@@ -288,7 +288,7 @@ export function serverSuite(label: string, newStorage: () => Promise<Storage>): 
         expect((await push(keyed.url, [cs], { key: 'anna-key-0123456789' })).body.results[0].status).toBe('applied');
         const rows = (await pullAll(keyed.url, 'anna-key-0123456789')).rows;
         expect(rows[0].value.userId).toBe('anna');
-        // An edit by someone else keeps the user who logged it.
+        // An edit by someone else (an admin: a member changes only their own, roles.test.ts) keeps the user who logged it.
         const edit = await push(keyed.url, [changeset([put('loggedSegments', { ...logged, canceled: true, userId: 'marco' }, rows[0].rev)])], { key: 'marco-key-0123456789' });
         expect(edit.body.results[0].status).toBe('applied');
         const after = (await pullAll(keyed.url, 'marco-key-0123456789')).rows;
