@@ -47,6 +47,13 @@ export const migrations: { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- When each part arrived (ms since 1970, the server's clock): parts of an upload that stopped expire.
+      alter table sync_parts add column received_at bigint not null default 0
+    `,
+  },
 ];
 
 export async function migrate(sql: Sql): Promise<number> {
