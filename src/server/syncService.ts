@@ -281,7 +281,7 @@ export class SyncService {
     };
     scan: for (;;) {
       const chunk = await this.sql.query<{ tbl: string; id: string; rev: number | string; size: number | string | null }>(
-        `select tbl, id, rev, coalesce(octet_length(value::text), 0) + octet_length(id) as size from sync_rows
+        `select tbl, id, rev, size + octet_length(id) as size from sync_rows
          where rev > $1 and rev <= $2 and (rev, tbl, id) > ($3::bigint, $4::text, $5::text) order by rev, tbl, id limit 1000`,
         [since, last, cursor[0], cursor[1], cursor[2]],
       );
@@ -466,10 +466,10 @@ async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: Push
   });
   for (const chunk of jsonChunks(records)) {
     await tx.query(
-      `insert into sync_rows (tbl, id, rev, deleted, value, parent)
-       select x.tbl, x.id, $2, x.deleted, x.value, x.parent
-       from jsonb_to_recordset($1::jsonb) as x(tbl text, id text, deleted boolean, value jsonb, parent text)
-       on conflict (tbl, id) do update set rev = excluded.rev, deleted = excluded.deleted, value = excluded.value, parent = excluded.parent`,
+      `insert into sync_rows (tbl, id, rev, deleted, value, parent, size)
+       select x.tbl, x.id, $2, x.deleted, x.value, x.parent, x.size
+       from jsonb_to_recordset($1::jsonb) as x(tbl text, id text, deleted boolean, value jsonb, parent text, size bigint)
+       on conflict (tbl, id) do update set rev = excluded.rev, deleted = excluded.deleted, value = excluded.value, parent = excluded.parent, size = excluded.size`,
       [chunk, rev],
     );
   }
@@ -500,12 +500,14 @@ async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: Push
   }
 }
 
-/** The records as JSON arrays of at most about WRITE_CHUNK_BYTES each. */
-function* jsonChunks(records: unknown[]): Generator<string> {
+/** The rows as JSON arrays of at most about WRITE_CHUNK_BYTES each, each row with its value's size in bytes. */
+function* jsonChunks(records: { tbl: string; id: string; deleted: boolean; value: unknown; parent: string | null }[]): Generator<string> {
   let parts: string[] = [];
   let size = 0;
   for (const r of records) {
-    const text = JSON.stringify(r);
+    const valueText = r.value === null || r.value === undefined ? 'null' : JSON.stringify(r.value);
+    const bytes = r.value === null || r.value === undefined ? 0 : Buffer.byteLength(valueText);
+    const text = `{"tbl":${JSON.stringify(r.tbl)},"id":${JSON.stringify(r.id)},"deleted":${r.deleted},"parent":${JSON.stringify(r.parent)},"size":${bytes},"value":${valueText}}`;
     if (parts.length && size + text.length > WRITE_CHUNK_BYTES) {
       yield `[${parts.join(',')}]`;
       parts = [];
