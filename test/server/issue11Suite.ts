@@ -224,23 +224,28 @@ export function issue11Suite(label: string, newStorage: () => Promise<Storage>):
 
       test('a 50 MB changeset in parts: assembling costs the same per MB at 10, 25 and 50 MB (within 1.2x)', async () => {
         const { server: parts } = await ownServer();
-        const perMb: number[] = [];
-        for (const mb of [10, 25, 50]) {
-          const logged = loggedSegment(newId(), 1000 + mb, segNo());
+        let n = 0;
+        const upload = async (mb: number) => {
+          const logged = loggedSegment(newId(), 1000 + ++n, segNo());
           await push(parts.url, [changeset([put('loggedSegments', logged)])]);
-          const letter = letterOf(500_000, mb);
-          const changes = Array.from({ length: mb * 2 }, (_, i) => put('interactionLog', logEntry(newId(), mb * 1000 + i, logged, `C${i}`, letter)));
+          const letter = letterOf(500_000, n);
+          const changes = Array.from({ length: mb * 2 }, (_, i) => put('interactionLog', logEntry(newId(), n * 1000 + i, logged, `C${i}`, letter)));
           const bodies = packChangesets([{ id: newId('CS'), changes }], 4 * 1024 * 1024);
           expect(bodies.length).toBeGreaterThan(mb / 4);
           const t0 = performance.now();
           let last: any;
           for (const body of bodies) last = (await push(parts.url, body)).body.results[0];
-          perMb.push((performance.now() - t0) / mb);
+          const ms = performance.now() - t0;
           expect(last.status).toBe('applied');
-        }
-        expect(perMb[2]).toBeLessThanOrEqual(perMb[0] * 1.2);
-        expect(perMb[1]).toBeLessThanOrEqual(perMb[0] * 1.2);
-      }, 300_000);
+          return ms / mb;
+        };
+        // Each size twice, the best of the two: a figure of the work, not of what else the machine does.
+        const sizes = [10, 25, 50];
+        const perMb = new Map<number, number>();
+        for (let round = 0; round < 2; round++) for (const mb of sizes) perMb.set(mb, Math.min(perMb.get(mb) ?? Infinity, await upload(mb)));
+        expect(perMb.get(50)!).toBeLessThanOrEqual(perMb.get(10)! * 1.2);
+        expect(perMb.get(25)!).toBeLessThanOrEqual(perMb.get(10)! * 1.2);
+      }, 600_000);
 
       test('parts of an upload that stopped expire after the time set (one hour unless told)', async () => {
         const sql = await openSql(storage.options);
