@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../src/server/app';
 import { refusesContent } from '../../src/sync/syncClient';
 import { seedMarket } from '../store/helpers';
-import { changeset, letterOf, logEntry, loggedSegment, newId, pullAll, put } from '../server/fixtures';
+import { changeset, contact, letterOf, logEntry, loggedSegment, newId, pullAll, put } from '../server/fixtures';
 import { openPane, settle, startTestServer, type Pane } from './harness';
 
 let server: RunningServer;
@@ -63,6 +63,33 @@ test('finding 5: A\'s offline Add Contacts (City = Roma) pushed before A pulls i
     { no: 'P300', city: 'Torino' },
   ]);
   await settle(b);
+}, 90_000);
+
+test('finding 5: an action that keeps meeting newer data is shown as failed after a bounded number of tries, and the changes after it go', async () => {
+  let colleague = 0;
+  // A busy colleague: before each of A's pushes of the Add Contacts, another client adds a contact.
+  const busy: typeof fetch = async (input, init) => {
+    if (String(input).endsWith('/push') && String(init?.body).includes('segments.addContacts')) {
+      const c = { ...contact(newId(), `BUSY${process.pid % 1000}-${++colleague}`), city: 'Roma' };
+      await server.service.push({ schemaVersion: 1, clientId: 'colleague', changesets: [changeset([put('contacts', c)])] });
+    }
+    return fetch(input, init);
+  };
+  const a = await pane({ fetch: busy });
+  await settle(a);
+  if ((await a.workspace.salespeople.list()).length === 0) await seedMarket(a.workspace);
+  const s = await a.workspace.segments.create({ description: 'Busy day' });
+  await a.sync.syncNow();
+  await a.workspace.segments.addContacts(s.no, { contact: { city: 'Milano' } });
+  const after = await a.workspace.segments.create({ description: 'After the busy one' });
+  await a.sync.syncNow();
+  expect(colleague).toBe(5);
+  expect(a.sync.getStatus()).toMatchObject({
+    pending: 0,
+    failed: [expect.objectContaining({ name: 'segments.addContacts', code: 'CONFLICT', message: expect.stringMatching(/segments\.addContacts read contacts .*\(tried 5 times\)/) })],
+  });
+  expect(await linesOf(a, s.no)).toEqual([]);
+  expect((await pullAll(server.url)).rows.some((r) => r.table === 'segments' && r.value?.no === after.no)).toBe(true);
 }, 90_000);
 
 describe('finding 6: no value jams a pane', () => {
