@@ -30,23 +30,34 @@ export function textRuleViolation(value: string): string | undefined {
  * path ("extraFields.Note", "letters.2.ooxml"); undefined when every string follows the rule.
  */
 export function findTextRuleViolation(value: unknown): { path: string; reason: string } | undefined {
-  const stack: { v: unknown; path: string[] }[] = [{ v: value, path: [] }];
-  while (stack.length) {
-    const { v, path } = stack.pop()!;
-    if (typeof v === 'string') {
-      const reason = textRuleViolation(v);
-      if (reason) return { path: path.join('.'), reason };
-    } else if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, String(i)] });
-    } else if (v !== null && typeof v === 'object') {
-      const entries = Object.entries(v as Record<string, unknown>);
-      for (let i = entries.length - 1; i >= 0; i--) {
-        const [k, inner] = entries[i];
-        const keyReason = textRuleViolation(k);
-        if (keyReason) return { path: [...path, JSON.stringify(k)].join('.'), reason: `its field name ${keyReason}` };
-        stack.push({ v: inner, path: [...path, k] });
-      }
+  const found = find(value);
+  return found && { path: found.path.reverse().join('.'), reason: found.reason };
+}
+
+/** Characters that may break the rule: only strings holding one are looked at closely. */
+const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF]/;
+
+/** Depth first; the path is built (innermost first) only for the string that breaks the rule. */
+function find(v: unknown, depth = 0): { path: string[]; reason: string } | undefined {
+  if (typeof v === 'string') {
+    const reason = SUSPECT.test(v) ? textRuleViolation(v) : undefined;
+    return reason === undefined ? undefined : { path: [], reason };
+  }
+  if (v === null || typeof v !== 'object') return undefined;
+  if (depth > 64) return { path: [], reason: 'is nested more than 64 levels deep' };
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const inner = find(v[i], depth + 1);
+      if (inner) return inner.path.push(String(i)), inner;
     }
+    return undefined;
+  }
+  for (const k in v as Record<string, unknown>) {
+    if (!Object.hasOwn(v, k)) continue;
+    const keyReason = SUSPECT.test(k) ? textRuleViolation(k) : undefined;
+    if (keyReason) return { path: [JSON.stringify(k)], reason: `its field name ${keyReason}` };
+    const inner = find((v as Record<string, unknown>)[k], depth + 1);
+    if (inner) return inner.path.push(k), inner;
   }
   return undefined;
 }
