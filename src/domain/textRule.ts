@@ -35,6 +35,7 @@ export function findTextRuleViolation(value: unknown): { path: string; reason: s
 }
 
 /** Characters that may break the rule: only strings holding one are looked at closely. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
 const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF]/;
 
 /** Depth first; the path is built (innermost first) only for the string that breaks the rule. */

@@ -96,6 +96,7 @@ describe('finding 6: no value jams a pane', () => {
   test('a text the server refuses (a NUL in an extra field) becomes a failed action with the reason, reverted, and the changes after it go', async () => {
     const p = await pane();
     await settle(p);
+    if (!(await p.workspace.contacts.get('P101'))) await seedMarket(p.workspace);
     const db = p.workspace.ctx.db;
     // Written as an older pane or an import without the rule would have: a NUL pasted into a CSV cell.
     const contact = { ...(await p.workspace.contacts.get('P101'))!, extra: { Note: 'pasted\u0000cell' } };
