@@ -75,6 +75,15 @@ export const changesetSchema = z
       .strict()
       .refine((p) => p.no <= p.of, { error: 'part number beyond the number of parts' })
       .optional(),
+    /**
+     * For an action that chose rows by reading others (actionReads.ts): the revision the pane had pulled
+     * when it ran the action, and the tables it read. The server answers `stale` when one of them changed
+     * after `rev` by another client's hand.
+     */
+    read: z
+      .object({ rev: revisionSchema, tables: z.array(z.enum(syncTables, { error: 'is not a workspace table' })).max(syncTables.length) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type Changeset = z.infer<typeof changesetSchema>;
@@ -112,6 +121,8 @@ export const pushResultSchema = z.discriminatedUnion('status', [
     kind: z.enum(['stale', 'duplicateKey', 'missingParent', 'parentInUse']),
     rows: z.array(serverRowSchema),
   }),
+  /** The action read tables that changed after the revision it was based on: pull, replay, push again. */
+  z.object({ id: z.string(), status: z.literal('stale'), reason: z.string(), table: z.string(), rev: revisionSchema }),
   /** The changeset's content can never be applied (a row naming a parent that never existed, a value the
    * database refuses): nothing of it was written; the pane shows it as a failed action. */
   z.object({ id: z.string(), status: z.literal('refused'), reason: z.string() }),
@@ -131,6 +142,12 @@ export const pullResponseSchema = z.object({
   /** The revision this page reaches: the next page starts after it. */
   lastRev: revisionSchema,
   more: z.boolean(),
+  /**
+   * Set when one changeset is larger than a page: this page ends inside revision `rev`, after the row
+   * (`table`, `id`); the next page is asked with `after=<rev>:<table>:<id>` and the same `since`. The
+   * pane applies the rows of `rev` only once it has them all.
+   */
+  next: z.object({ rev: revisionSchema, table: z.enum(syncTables), id: z.string() }).optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

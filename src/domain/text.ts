@@ -20,11 +20,16 @@ const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uD800-\uDFFF]/;
 
 /** What breaks the text rule in `s`, or undefined when `s` may be stored. */
 export function storedTextProblem(s: string): TextProblem | undefined {
+  return storedTextProblemAt(s)?.problem;
+}
+
+/** The same, with the first offending character and its index (for messages that name the position). */
+export function storedTextProblemAt(s: string): { problem: TextProblem; index: number; code: number } | undefined {
   if (!SUSPECT.test(s)) return undefined;
   const m = FORBIDDEN.exec(s);
   if (!m) return undefined;
   const c = m[0].charCodeAt(0);
-  return c === 0 ? 'nul' : c >= 0xd800 && c <= 0xdfff ? 'loneSurrogate' : 'control';
+  return { problem: c === 0 ? 'nul' : c >= 0xd800 && c <= 0xdfff ? 'loneSurrogate' : 'control', index: m.index, code: c };
 }
 
 const PROBLEM_TEXT: Record<TextProblem, string> = {

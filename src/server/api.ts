@@ -47,9 +47,12 @@ export function createApi(opts: ApiOptions): ApiHandler {
       } else if (route === '/pull') {
         allow(req, 'GET');
         const since = intParam(url, 'since', 0);
-        const limit = Math.min(intParam(url, 'limit', 5000), 50_000);
+        const limit = Math.min(intParam(url, 'limit', 50_000), 50_000);
         if (limit < 1) throw new BadRequest('limit must be at least 1');
-        send(res, 200, await opts.service.pull(since, limit));
+        // Pages are cut by bytes under the body cap (a pane on Excel on the web reads at most ~5 MB at once).
+        const maxBytes = Math.min(intParam(url, 'maxBytes', bodyCap), bodyCap);
+        if (maxBytes < 1024) throw new BadRequest('maxBytes must be at least 1024');
+        send(res, 200, await opts.service.pull(since, { limit, maxBytes, after: afterParam(url) }));
       } else if (route === '/history') {
         allow(req, 'GET');
         send(res, 200, await readHistory(opts.sql, url.searchParams.get('table'), url.searchParams.get('id')));
@@ -139,6 +142,15 @@ function intParam(url: URL, name: string, fallback: number): number {
   if (raw === null) return fallback;
   if (!/^\d{1,15}$/.test(raw)) throw new BadRequest(`${name} must be a whole number ≥ 0, got ${JSON.stringify(raw.slice(0, 40))}`);
   return Number(raw);
+}
+
+/** `after=<rev>:<table>:<id>`: where a page that ended inside one changeset left off. */
+function afterParam(url: URL): { rev: number; table: string; id: string } | undefined {
+  const raw = url.searchParams.get('after');
+  if (raw === null) return undefined;
+  const m = /^(\d{1,15}):([A-Za-z]{1,40}):([A-Za-z0-9_-]{1,64})$/.exec(raw);
+  if (!m) throw new BadRequest(`after must be <revision>:<table>:<id>, got ${JSON.stringify(raw.slice(0, 80))}`);
+  return { rev: Number(m[1]), table: m[2], id: m[3] };
 }
 
 async function readJson(req: IncomingMessage, cap: number): Promise<unknown> {

@@ -47,6 +47,16 @@ export const migrations: { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- When each part arrived (ms since 1970, the server's clock): parts of an upload that stopped expire.
+      alter table sync_parts add column received_at bigint not null default 0;
+      -- Each row's size as JSON in bytes, so that pull pages are cut by bytes without reading the values.
+      alter table sync_rows add column size bigint not null default 0;
+      update sync_rows set size = coalesce(octet_length(value::text), 0)
+    `,
+  },
 ];
 
 export async function migrate(sql: Sql): Promise<number> {

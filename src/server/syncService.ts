@@ -2,7 +2,9 @@
 // one SQL transaction with the record of its id; pulls in revision order, in pages that never split a
 // changeset; and a "changed at rev N" signal for the event stream.
 import { createHash } from 'node:crypto';
+import { tablesReadBy } from '../domain/actionReads';
 import { describeIssues, type Change, type Changeset, type PullResponse, type PushRequest, type PushResponse, type PushResult, type ServerRow, type SyncTable, SYNC_SCHEMA_VERSION } from '../domain/syncProtocol';
+import { findTextRuleViolation } from '../domain/textRule';
 import type { Sql, SqlTx } from './sql';
 import { recordHistory } from './history';
 import { forbiddenBy } from './roles';
@@ -37,6 +39,33 @@ export interface PushContext {
 /** The user's role does not allow the change: answered `refused` with the rule; nothing is written. */
 class Forbidden extends Error {}
 
+export interface SyncServiceOptions {
+  /** Parts of a changeset whose upload stopped are dropped this long after the last one arrived (default one hour). */
+  partsTtlMs?: number;
+  /** The clock parts are stamped with (tests). */
+  now?: () => number;
+}
+
+const HOUR = 3_600_000;
+/** Rows written in one statement: well under any string or message limit, however large the changeset. */
+const WRITE_CHUNK_BYTES = 8 * 1024 * 1024;
+/** What a pulled row costs beyond its value: the frame {"table":…,"id":…,"rev":…,"deleted":…,"value":}. */
+const ROW_FRAME_BYTES = 120;
+
+/** The changeset can never be applied as it is: answered `refused` with the reason; nothing of it is written. */
+class Refused extends Error {}
+
+/** The action read a table that another client changed after the revision the action was based on. */
+class StaleRead extends Error {
+  constructor(
+    readonly table: string,
+    readonly rev: number,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
 class Conflict extends Error {
   constructor(
     readonly kind: 'stale' | 'duplicateKey' | 'missingParent' | 'parentInUse',
@@ -57,14 +86,28 @@ interface StoredRow {
 
 const rowKey = (table: string, id: string) => `${table}/${id}`;
 
+/** What the chain of one push remembers of a row an earlier changeset of it wrote. */
+interface Link {
+  /** The revision the client based that write on (later changesets of the push carry the same). */
+  base: number;
+  /** The revision that write made: the row must still be at it. */
+  rev: number;
+}
+
 export class SyncService {
   private queue: Promise<unknown> = Promise.resolve();
   private listeners = new Set<(rev: number) => void>();
+  private readonly partsTtlMs: number;
+  private readonly now: () => number;
 
   constructor(
     private readonly sql: Sql,
     private readonly faults: FaultHooks = {},
-  ) {}
+    options: SyncServiceOptions = {},
+  ) {
+    this.partsTtlMs = options.partsTtlMs ?? (Number(process.env.SEGMENTS_PARTS_TTL_MS) || HOUR);
+    this.now = options.now ?? Date.now;
+  }
 
   onChange(listener: (rev: number) => void): () => void {
     this.listeners.add(listener);
@@ -85,40 +128,50 @@ export class SyncService {
 
   private async pushNow(req: PushRequest, ctx: PushContext): Promise<PushResponse> {
     const last = await this.lastRev();
-    req.changesets.forEach((cs, i) => validateChangeset(cs, `changesets.${i}`, last));
+    // Everything that can be checked without the database is checked before anything is written: a 4xx
+    // answer means nothing of the push was committed. Values are replaced by what their schema returns.
+    const changesets = req.changesets.map((cs, i) => validateChangeset(cs, `changesets.${i}`, last));
     const results: PushResult[] = [];
-    // Rows written by earlier changesets of this push: a later one may build on them with the same base.
-    const chain = new Map<string, number>();
-    for (const cs of req.changesets) {
-      const result = await this.pushOne(cs, req.clientId, ctx, chain);
+    // Rows written by earlier changesets of this push: a later one may build on them with the same base,
+    // as long as the row is still at the revision this push wrote. Duplicates never enter it.
+    const chain = new Map<string, Link>();
+    for (let i = 0; i < changesets.length; i++) {
+      let result: PushResult;
+      try {
+        result = await this.pushOne(changesets[i], req.changesets[i], req.clientId, ctx, chain);
+      } catch (e) {
+        // Refused for good after earlier changesets were committed: the answer must still say what was.
+        if (!(e instanceof BadRequest) || !results.some((r) => r.status === 'applied')) throw e;
+        result = { id: changesets[i].id, status: 'refused', reason: e.message };
+      }
       results.push(result);
-      if (result.status === 'conflict' || result.status === 'refused') break;
+      if (result.status !== 'applied' && result.status !== 'duplicate' && result.status !== 'partial') break;
     }
     const lastRev = await this.lastRev();
     if (results.some((r) => r.status === 'applied')) for (const l of this.listeners) l(lastRev);
     return { schemaVersion: SYNC_SCHEMA_VERSION, results, lastRev };
   }
 
-  private async pushOne(cs: Changeset, clientId: string, ctx: PushContext, chain: Map<string, number>): Promise<PushResult> {
-    const remember = (changes: Change[]) => {
-      for (const c of changes) if (!chain.has(rowKey(c.table, c.id))) chain.set(rowKey(c.table, c.id), c.baseRev);
-    };
-    const done = await this.appliedAnswer(cs);
-    if (done) {
-      remember(cs.changes);
-      return done;
-    }
+  /** `cs` holds the values as their schemas return them; `received` is the changeset as it came (its digest). */
+  private async pushOne(cs: Changeset, received: Changeset, clientId: string, ctx: PushContext, chain: Map<string, Link>): Promise<PushResult> {
+    const done = await this.appliedAnswer(received);
+    // A duplicate's rows stay out of the chain: its answer says nothing of what happened to them since.
+    if (done) return done;
     let whole: Changeset = cs;
+    let digest: string;
     if (cs.part) {
-      const parts = await this.storePart(cs, clientId);
-      if (parts.length < cs.part.of) return { id: cs.id, status: 'partial', received: parts.length, of: cs.part.of };
-      whole = { id: cs.id, action: parts.find((p) => p.action)?.action, changes: parts.flatMap((p) => p.changes) };
+      const assembled = await this.storePart(cs, clientId);
+      if (!assembled) return { id: cs.id, status: 'partial', received: await this.partsReceived(cs.id), of: cs.part.of };
+      whole = assembled;
+      digest = digestOf(whole);
+    } else {
+      digest = digestOf(received);
     }
-    const digest = digestOf(whole);
     try {
       const result = await this.sql.transaction(async (tx) => {
         await tx.query('select pg_advisory_xact_lock(7240501)');
         const rev = (await this.lastRev(tx)) + 1;
+        await checkReads(tx, whole, clientId);
         await applyChanges(tx, collapse(whole.changes), rev, ctx, chain);
         const answer: PushResult = { id: cs.id, status: 'applied', rev };
         await tx.query(
@@ -127,15 +180,24 @@ export class SyncService {
         );
         if (cs.part) await tx.query('delete from sync_parts where changeset_id = $1', [cs.id]);
         this.faults.beforeCommit?.(cs.id);
-        return answer;
+        return { answer, rev };
       });
-      remember(whole.changes);
+      for (const c of collapse(whole.changes)) {
+        const key = rowKey(c.table, c.id);
+        chain.set(key, { base: chain.get(key)?.base ?? c.baseRev, rev: result.rev });
+      }
       this.faults.afterCommit?.(cs.id);
-      return result;
+      return result.answer;
     } catch (e) {
       if (e instanceof Forbidden) return { id: cs.id, status: 'refused', reason: `forbidden: ${e.message}` };
-      if (!(e instanceof Conflict)) throw e;
-      return { id: cs.id, status: 'conflict', kind: e.kind, reason: e.reason, rows: await this.currentRows(e.keys) };
+      if (e instanceof Conflict) return { id: cs.id, status: 'conflict', kind: e.kind, reason: e.reason, rows: await this.currentRows(e.keys) };
+      if (e instanceof StaleRead) return { id: cs.id, status: 'stale', reason: e.message, table: e.table, rev: e.rev };
+      if (e instanceof Refused) return { id: cs.id, status: 'refused', reason: e.message };
+      // A value the database refuses (SQLSTATE class 22, data exception; 54, a limit) is the changeset's
+      // fault, not the server's: it is refused, never answered 5xx and retried forever.
+      const code = String((e as { code?: unknown }).code ?? '');
+      if (/^(22|54)/.test(code)) return { id: cs.id, status: 'refused', reason: `the database refuses a value of this change (${code}): ${(e as Error).message}` };
+      throw e;
     }
   }
 
@@ -147,18 +209,38 @@ export class SyncService {
     return { ...(row.result as Extract<PushResult, { status: 'applied' }>), status: 'duplicate' };
   }
 
-  private async storePart(cs: Changeset, clientId: string): Promise<Changeset[]> {
+  /** Keeps one part; when it was the last one missing, the whole changeset, read once, part by part. */
+  private async storePart(cs: Changeset, clientId: string): Promise<Changeset | undefined> {
     const part = cs.part!;
+    const now = this.now();
+    // Uploads that stopped long ago (the pane was closed, its outbox reset) do not stay for ever.
+    await this.sql.query(
+      'delete from sync_parts where changeset_id in (select changeset_id from sync_parts group by changeset_id having max(received_at) < $1)',
+      [now - this.partsTtlMs],
+    );
     const existing = await this.sql.query<{ part_of: number; client_id: string }>('select part_of, client_id from sync_parts where changeset_id = $1 limit 1', [cs.id]);
     if (existing[0] && (Number(existing[0].part_of) !== part.of || existing[0].client_id !== clientId)) {
       throw new BadRequest(`changeset ${cs.id}: part ${part.no} of ${part.of} does not match the parts already received (${existing[0].part_of} parts from another upload)`, 409);
     }
     await this.sql.query(
-      'insert into sync_parts (changeset_id, part_no, part_of, client_id, body) values ($1, $2, $3, $4, $5::jsonb) on conflict (changeset_id, part_no) do update set body = excluded.body',
-      [cs.id, part.no, part.of, clientId, JSON.stringify({ id: cs.id, action: cs.action, changes: cs.changes })],
+      'insert into sync_parts (changeset_id, part_no, part_of, client_id, body, received_at) values ($1, $2, $3, $4, $5::jsonb, $6) on conflict (changeset_id, part_no) do update set body = excluded.body, received_at = excluded.received_at',
+      [cs.id, part.no, part.of, clientId, JSON.stringify({ id: cs.id, action: cs.action, read: cs.read, changes: cs.changes }), now],
     );
-    const rows = await this.sql.query<{ body: Changeset }>('select body from sync_parts where changeset_id = $1 order by part_no', [cs.id]);
-    return rows.map((r) => r.body);
+    if ((await this.partsReceived(cs.id)) < part.of) return undefined;
+    const whole: Changeset = { id: cs.id, changes: [] };
+    for (let no = 1; no <= part.of; no++) {
+      const [row] = await this.sql.query<{ body: Changeset }>('select body from sync_parts where changeset_id = $1 and part_no = $2', [cs.id, no]);
+      if (!row) return undefined;
+      if (row.body.action && !whole.action) whole.action = row.body.action;
+      if (row.body.read && !whole.read) whole.read = row.body.read;
+      for (const c of row.body.changes) whole.changes.push(c);
+    }
+    return whole;
+  }
+
+  private async partsReceived(changesetId: string): Promise<number> {
+    const [r] = await this.sql.query<{ n: number | string }>('select count(*) as n from sync_parts where changeset_id = $1', [changesetId]);
+    return Number(r?.n ?? 0);
   }
 
   private async currentRows(keys: { table: string; id: string }[]): Promise<ServerRow[]> {
@@ -170,14 +252,91 @@ export class SyncService {
     return rows.map(toServerRow);
   }
 
-  /** Rows changed after `since`, in revision order, in pages of about `limit` rows that keep changesets whole. */
-  async pull(since: number, limit = 5000): Promise<PullResponse> {
+  /**
+   * Rows changed after `since`, in revision order, in pages of at most `maxBytes` (as JSON) and about
+   * `limit` rows that keep changesets whole; a changeset larger than a page comes in several, each ending
+   * with `next` (where the following one starts: `after`).
+   */
+  async pull(since: number, opts: { limit?: number; maxBytes?: number; after?: { rev: number; table: string; id: string } } = {}): Promise<PullResponse> {
+    const limit = opts.limit ?? 50_000;
+    const budget = Math.max((opts.maxBytes ?? 4 * 1024 * 1024) - 1024, 1);
     const last = await this.lastRev();
     if (since > last) throw new BadRequest(`since=${since} is beyond the server's last revision ${last}: this workspace was reset; start again from 0`, 410);
-    const [cut] = await this.sql.query<{ rev: number | string }>('select rev from sync_rows where rev > $1 and rev <= $2 order by rev offset $3 limit 1', [since, last, limit - 1]);
-    const upTo = cut ? Number(cut.rev) : last;
-    const rows = await this.sql.query<StoredRow>('select tbl, id, rev, deleted, value from sync_rows where rev > $1 and rev <= $2 order by rev, tbl, id', [since, upTo]);
-    return { schemaVersion: SYNC_SCHEMA_VERSION, rows: rows.map(toServerRow), lastRev: upTo, more: upTo < last };
+    const after = opts.after;
+    if (after && (after.rev <= since || after.rev > last)) throw new BadRequest(`after=${after.rev}:… must name a revision after since=${since} and up to ${last}`);
+    const start: [number, string, string] = after ? [after.rev, after.table, after.id] : [since, '', ''];
+
+    // 1. Choose the page from the rows' sizes, without their values.
+    type Meta = { tbl: string; id: string; rev: number; size: number };
+    const page: Meta[] = [];
+    let used = 0;
+    /** The rows of the revision being read, not yet in the page. */
+    let group: Meta[] = [];
+    let groupBytes = 0;
+    /** The page's last whole revision. */
+    let reached = since;
+    let next: Meta | undefined;
+    let cursor = start;
+    let ended = false;
+    /** Whether the revision in `group` (whole) goes in: it fits, or the page would be empty without it. */
+    const take = (): boolean => {
+      if (page.length && used + groupBytes > budget) return false;
+      for (const m of group) page.push(m);
+      used += groupBytes;
+      reached = group[0].rev;
+      group = [];
+      groupBytes = 0;
+      return true;
+    };
+    scan: for (;;) {
+      const chunk = await this.sql.query<{ tbl: string; id: string; rev: number | string; size: number | string | null }>(
+        `select tbl, id, rev, size + octet_length(id) as size from sync_rows
+         where rev > $1 and rev <= $2 and (rev, tbl, id) > ($3::bigint, $4::text, $5::text) order by rev, tbl, id limit 1000`,
+        [since, last, cursor[0], cursor[1], cursor[2]],
+      );
+      for (const r of chunk) {
+        const m: Meta = { tbl: r.tbl, id: r.id, rev: Number(r.rev), size: Number(r.size ?? 0) + ROW_FRAME_BYTES };
+        if (group.length && m.rev !== group[0].rev) {
+          if (!take() || page.length >= limit || used >= budget) break scan;
+        }
+        if (group.length && groupBytes + m.size > budget) {
+          if (page.length) break scan; // this revision will not fit after the others: it starts the next page
+          // One changeset larger than a page: send what fits of it, and say where the next page starts.
+          for (const g of group) page.push(g);
+          next = group[group.length - 1];
+          group = [];
+          break scan;
+        }
+        group.push(m);
+        groupBytes += m.size;
+      }
+      if (chunk.length < 1000) {
+        ended = true;
+        break;
+      }
+      const tail = chunk[chunk.length - 1];
+      cursor = [Number(tail.rev), tail.tbl, tail.id];
+    }
+    // Every row up to `last` was read: the last revision read is whole too.
+    if (ended && (group.length === 0 || take())) reached = last;
+    if (next) reached = since;
+    const upTo = page.length ? page[page.length - 1] : undefined;
+
+    // 2. Read the chosen rows with their values.
+    const rows = upTo
+      ? await this.sql.query<StoredRow>(
+          `select tbl, id, rev, deleted, value from sync_rows
+           where rev > $1 and (rev, tbl, id) > ($2::bigint, $3::text, $4::text) and (rev, tbl, id) <= ($5::bigint, $6::text, $7::text) order by rev, tbl, id`,
+          [since, start[0], start[1], start[2], upTo.rev, upTo.tbl, upTo.id],
+        )
+      : [];
+    return {
+      schemaVersion: SYNC_SCHEMA_VERSION,
+      rows: rows.map(toServerRow),
+      lastRev: reached,
+      more: next !== undefined || reached < last,
+      ...(next ? { next: { rev: next.rev, table: next.tbl as SyncTable, id: next.id } } : {}),
+    };
   }
 }
 
@@ -185,19 +344,57 @@ function toServerRow(r: StoredRow): ServerRow {
   return { table: r.tbl as SyncTable, id: r.id, rev: Number(r.rev), deleted: r.deleted, value: r.deleted ? null : r.value };
 }
 
+/** The hash of {"action":…,"changes":[…]} as JSON, fed change by change (a changeset may be larger than a string can be). */
 function digestOf(cs: Pick<Changeset, 'action' | 'changes'>): string {
-  return createHash('sha256').update(JSON.stringify({ action: cs.action ?? null, changes: cs.changes })).digest('hex');
+  const hash = createHash('sha256').update(`{"action":${JSON.stringify(cs.action ?? null)},"changes":[`);
+  cs.changes.forEach((c, i) => hash.update(i ? `,${JSON.stringify(c)}` : JSON.stringify(c)));
+  return hash.update(']}').digest('hex');
 }
 
-/** Checks what can be checked without the database: each value's schema and revisions from the future. */
-function validateChangeset(cs: Changeset, where: string, lastRev: number): void {
-  cs.changes.forEach((c, j) => {
+/**
+ * Checks what can be checked without the database: each value's schema, the text rule on every string
+ * that will be stored (values and the recorded action), and revisions from the future. Returns the
+ * changeset with each value as its schema returns it (unknown fields stripped).
+ */
+function validateChangeset(cs: Changeset, where: string, lastRev: number): Changeset {
+  if (cs.read && cs.read.rev > lastRev) throw new BadRequest(`${where}.read.rev: ${cs.read.rev} is a revision the server never issued (last is ${lastRev})`);
+  if (cs.action) {
+    const bad = findTextRuleViolation(cs.action);
+    if (bad) throw new BadRequest(`${where}.action (${cs.action.name}): field ${bad.path} ${bad.reason}`, 422);
+  }
+  const changes = cs.changes.map((c, j) => {
     const at = `${where}.changes.${j}`;
     if (c.baseRev > lastRev) throw new BadRequest(`${at}.baseRev: ${c.baseRev} is a revision the server never issued (last is ${lastRev})`);
-    if (c.op !== 'put') return;
+    if (c.op !== 'put') return c;
+    // The text rule first: the row schemas check it too (text.ts), but its answer is a 422 naming the field.
+    const bad = findTextRuleViolation(c.value);
+    if (bad) throw new BadRequest(`${c.table} ${c.id}, field ${bad.path}: ${bad.reason} (${at}); no text may hold NUL, a lone surrogate or a control character but tab and line breaks`, 422);
     const parsed = tableRules[c.table].schema.safeParse(c.value);
     if (!parsed.success) throw new BadRequest(`${at} (${c.table} ${c.id}): ${describeIssues(parsed.error, 'value')}`);
+    return { ...c, value: parsed.data as Record<string, unknown> };
   });
+  return { ...cs, changes };
+}
+
+/** An action that chose rows by reading others is valid only if no one else changed what it read since. */
+async function checkReads(tx: SqlTx, cs: Changeset, clientId: string): Promise<void> {
+  if (!cs.read) return;
+  const tables = [...new Set([...cs.read.tables, ...tablesReadBy(cs.action?.name)])];
+  if (tables.length === 0) return;
+  // Rows this client wrote itself are in its view already (acknowledged or pending there).
+  const [hit] = await tx.query<{ tbl: string; id: string; rev: number | string }>(
+    `select r.tbl, r.id, r.rev from sync_rows r join sync_changesets c on c.rev = r.rev
+     where r.rev > $1 and r.tbl = any($2::text[]) and c.client_id <> $3 order by r.rev limit 1`,
+    [cs.read.rev, tables, clientId],
+  );
+  if (hit) {
+    const what = cs.action?.name ?? 'the change';
+    throw new StaleRead(
+      hit.tbl,
+      Number(hit.rev),
+      `${what} read ${hit.tbl} as of revision ${cs.read.rev}, and ${hit.tbl} ${hit.id} changed at revision ${Number(hit.rev)}: it must run again on what is there now`,
+    );
+  }
 }
 
 /** Several writes of one row in one changeset travel as one: the first base revision, the last value. */
@@ -212,7 +409,7 @@ function collapse(changes: Change[]): Change[] {
   return [...byKey.values()];
 }
 
-async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: PushContext, chain: Map<string, number>) {
+async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: PushContext, chain: Map<string, Link>) {
   const keysJson = JSON.stringify(changes.map((c) => ({ tbl: c.table, id: c.id })));
   const current = new Map<string, StoredRow>();
   for (const r of await tx.query<StoredRow>(
@@ -228,10 +425,12 @@ async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: Push
     const cur = current.get(rowKey(c.table, c.id));
     const live = cur && !cur.deleted;
     const curRev = cur ? Number(cur.rev) : 0;
-    const chained = chain.get(rowKey(c.table, c.id));
+    const link = chain.get(rowKey(c.table, c.id));
     const fresh = c.op === 'put' ? (live ? c.baseRev === curRev : c.baseRev === 0 || c.baseRev === curRev) : live && c.baseRev === curRev;
-    // A row an earlier changeset of this push wrote: the client based both on the same revision.
-    const ok = chained !== undefined ? c.baseRev === chained && (c.op === 'put' || Boolean(live)) : fresh;
+    // A row an earlier changeset of this push wrote: the client based both on the same revision, and the
+    // row must still be at the revision that changeset made (checked against the row, never assumed).
+    const chained = link !== undefined && c.baseRev === link.base && curRev === link.rev && (c.op === 'put' || Boolean(live));
+    const ok = fresh || chained;
     if (!ok) {
       const state = live ? `is at revision ${curRev}` : cur ? `was deleted at revision ${curRev}` : 'does not exist';
       throw new Conflict('stale', `${c.table} ${c.id} changed meanwhile: the change was based on revision ${c.baseRev}, the row ${state}`, all);
@@ -281,13 +480,15 @@ async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: Push
     const v = values[i];
     return { tbl: c.table, id: c.id, deleted: c.op === 'delete', value: v, parent: v ? (tableRules[c.table].parent?.(v) ?? null) : null };
   });
-  await tx.query(
-    `insert into sync_rows (tbl, id, rev, deleted, value, parent)
-     select x.tbl, x.id, $2, x.deleted, x.value, x.parent
-     from jsonb_to_recordset($1::jsonb) as x(tbl text, id text, deleted boolean, value jsonb, parent text)
-     on conflict (tbl, id) do update set rev = excluded.rev, deleted = excluded.deleted, value = excluded.value, parent = excluded.parent`,
-    [JSON.stringify(records), rev],
-  );
+  for (const chunk of jsonChunks(records)) {
+    await tx.query(
+      `insert into sync_rows (tbl, id, rev, deleted, value, parent, size)
+       select x.tbl, x.id, $2, x.deleted, x.value, x.parent, x.size
+       from jsonb_to_recordset($1::jsonb) as x(tbl text, id text, deleted boolean, value jsonb, parent text, size bigint)
+       on conflict (tbl, id) do update set rev = excluded.rev, deleted = excluded.deleted, value = excluded.value, parent = excluded.parent, size = excluded.size`,
+      [chunk, rev],
+    );
+  }
   await recordHistory(tx, records, rev);
   await tx.query('delete from sync_keys k using jsonb_to_recordset($1::jsonb) as x(tbl text, id text) where k.tbl = x.tbl and k.id = x.id', [keysJson]);
   if (newKeys.length) await tx.query('insert into sync_keys (key, tbl, id) select key, tbl, id from jsonb_to_recordset($1::jsonb) as x(key text, tbl text, id text)', [JSON.stringify(newKeys)]);
@@ -303,7 +504,7 @@ async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: Push
       const [table, id] = missing.split('/');
       const [tombstone] = await tx.query('select 1 from sync_rows where tbl = $1 and id = $2', [table, id]);
       // Deleted meanwhile: a race the client rebases. Never created: the change names a row that is not there.
-      if (!tombstone) throw new BadRequest(`${missing.replace('/', ' ')} does not exist: rows that belong to it cannot be written`, 422);
+      if (!tombstone) throw new Refused(`${missing.replace('/', ' ')} does not exist: rows that belong to it cannot be written`);
       throw new Conflict('missingParent', `${missing.replace('/', ' ')} was deleted meanwhile: its rows cannot be written`, [...all, { table, id }]);
     }
   }
@@ -314,6 +515,25 @@ async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: Push
       throw new Conflict('parentInUse', `${orphan.parent.replace('/', ' ')} still has ${orphan.tbl} ${orphan.id}: it cannot be deleted without them`, [...all, { table: orphan.tbl, id: orphan.id }]);
     }
   }
+}
+
+/** The rows as JSON arrays of at most about WRITE_CHUNK_BYTES each, each row with its value's size in bytes. */
+function* jsonChunks(records: { tbl: string; id: string; deleted: boolean; value: unknown; parent: string | null }[]): Generator<string> {
+  let parts: string[] = [];
+  let size = 0;
+  for (const r of records) {
+    const valueText = r.value === null || r.value === undefined ? 'null' : JSON.stringify(r.value);
+    const bytes = r.value === null || r.value === undefined ? 0 : Buffer.byteLength(valueText);
+    const text = `{"tbl":${JSON.stringify(r.tbl)},"id":${JSON.stringify(r.id)},"deleted":${r.deleted},"parent":${JSON.stringify(r.parent)},"size":${bytes},"value":${valueText}}`;
+    if (parts.length && size + text.length > WRITE_CHUNK_BYTES) {
+      yield `[${parts.join(',')}]`;
+      parts = [];
+      size = 0;
+    }
+    parts.push(text);
+    size += text.length + 1;
+  }
+  if (parts.length) yield `[${parts.join(',')}]`;
 }
 
 function describeKey(key: string): string {

@@ -8,8 +8,11 @@ const size = (v: unknown) => encoder.encode(JSON.stringify(v)).length;
 /** Room for the envelope ({ schemaVersion, clientId, changesets: [...] }) and each changeset's frame. */
 const ENVELOPE = 512;
 
+/** A pending changeset, with what its action read when it chose rows by reading others. */
+export type Outgoing = PendingChangeset & { read?: Changeset['read'] };
+
 /** Each element is the `changesets` of one push request, in order. */
-export function packChangesets(pending: PendingChangeset[], cap: number): Changeset[][] {
+export function packChangesets(pending: Outgoing[], cap: number): Changeset[][] {
   const budget = cap - ENVELOPE;
   if (!(budget > 1024)) throw new Error(`the body cap ${cap} is too small to push anything`);
   const bodies: Changeset[][] = [];
@@ -21,7 +24,7 @@ export function packChangesets(pending: PendingChangeset[], cap: number): Change
     used = 0;
   };
   for (const p of pending) {
-    const cs: Changeset = { id: p.id, action: p.action, changes: p.changes };
+    const cs: Changeset = { id: p.id, action: p.action, ...(p.read ? { read: p.read } : {}), changes: p.changes };
     const n = size(cs) + 2;
     if (n <= budget) {
       if (used + n > budget) flush();
@@ -37,7 +40,7 @@ export function packChangesets(pending: PendingChangeset[], cap: number): Change
 }
 
 function splitIntoParts(cs: Changeset, budget: number): Changeset[] {
-  const actionSize = cs.action ? size(cs.action) : 0;
+  const actionSize = (cs.action ? size(cs.action) : 0) + (cs.read ? size(cs.read) : 0);
   if (actionSize + 256 > budget) throw new Error(`changeset ${cs.id}: its action (${cs.action?.name}) alone is larger than the body cap`);
   const groups: Changeset['changes'][] = [[]];
   let used = actionSize + 256;
@@ -51,5 +54,11 @@ function splitIntoParts(cs: Changeset, budget: number): Changeset[] {
     groups[groups.length - 1].push(c);
     used += n;
   }
-  return groups.map((changes, i) => ({ id: cs.id, ...(i === 0 && cs.action ? { action: cs.action } : {}), changes, part: { no: i + 1, of: groups.length } }));
+  return groups.map((changes, i) => ({
+    id: cs.id,
+    ...(i === 0 && cs.action ? { action: cs.action } : {}),
+    ...(i === 0 && cs.read ? { read: cs.read } : {}),
+    changes,
+    part: { no: i + 1, of: groups.length },
+  }));
 }

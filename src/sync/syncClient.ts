@@ -2,9 +2,10 @@
 // Each round pushes the pending changesets in order, pulls what changed, and rebases; the event stream
 // (read with fetch, so it can carry the key) wakes the loop when another pane changed something.
 // Network failures back off; the pane keeps working offline and catches up when the server is back.
+import { tablesReadBy } from '../domain/actionReads';
 import { API_PREFIX, pullResponseSchema, pushResponseSchema, SYNC_SCHEMA_VERSION, type PushResult, type ServerRow } from '../domain/syncProtocol';
 import type { PendingChangeset, RebaseReport, SyncPort } from '../store/syncPort';
-import { packChangesets } from './packing';
+import { packChangesets, type Outgoing } from './packing';
 
 import type { Connection, SyncStatus } from '../domain/ports/syncStatus';
 export type { Connection, SyncStatus };
@@ -22,6 +23,7 @@ export interface SyncClientOptions {
   /** The server's body cap in bytes; larger changesets travel in numbered parts. */
   bodyCap?: number;
   maxChangesetsPerPush?: number;
+  /** At most this many rows per pulled page (the server also cuts pages by bytes under its body cap). */
   pageSize?: number;
   backoff?: { initialMs: number; maxMs: number };
   /** Read the server's event stream (default true). */
@@ -39,8 +41,23 @@ export class HttpError extends Error {
 }
 
 const MAX_ROWS_PER_REBASE = 50_000;
-/** Answers that refuse a changeset's content (not the caller, not the moment): retrying cannot help. */
-const REFUSED_CHANGESET = new Set([400, 409, 413, 415, 422]);
+/** Pulled rows are met with the pending changes in rebases of about this many bytes (big letters). */
+const MAX_BYTES_PER_REBASE = 32 * 1024 * 1024;
+/** How often one changeset may come back as a conflict or a stale read before it is shown as failed. */
+const MAX_SETBACKS = 5;
+/** 4xx answers about the caller or the moment, not about what was sent: retrying later may succeed. */
+const NOT_ABOUT_CONTENT = new Set([401, 403, 404, 405, 408, 410, 425, 429]);
+
+/**
+ * Whether an answer refuses the content of what was pushed for good (retrying cannot help): every 4xx
+ * but those about the key, the address or the moment. Network errors, 5xx and 429 are retried.
+ */
+export function refusesContent(status: number): boolean {
+  return status >= 400 && status < 500 && !NOT_ABOUT_CONTENT.has(status);
+}
+
+/** A changeset the server sent back to be run again (a conflict, a stale read). */
+type Setback = Extract<PushResult, { status: 'conflict' | 'stale' }>;
 
 export class SyncClient {
   private status: SyncStatus = { connection: 'starting', pending: 0, lastRev: 0, failed: [], renumbered: [] };
@@ -54,6 +71,8 @@ export class SyncClient {
   private channel?: BroadcastChannel;
   private loops: Promise<unknown>[] = [];
   private serverRev = 0;
+  /** How often each pending changeset came back as a conflict or a stale read. */
+  private setbacks = new Map<string, number>();
   /** The last round failed: the next one first asks the server cheaply whether it is back. */
   private failing = false;
   private readonly fetch: typeof fetch;
@@ -61,7 +80,7 @@ export class SyncClient {
 
   constructor(options: SyncClientOptions) {
     const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as SyncClientOptions;
-    this.opts = { bodyCap: 4 * 1024 * 1024, maxChangesetsPerPush: 100, pageSize: 5000, backoff: { initialMs: 500, maxMs: 30_000 }, ...given };
+    this.opts = { bodyCap: 4 * 1024 * 1024, maxChangesetsPerPush: 100, pageSize: 50_000, backoff: { initialMs: 500, maxMs: 30_000 }, ...given };
     this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   }
 
@@ -196,27 +215,42 @@ export class SyncClient {
   private async round(): Promise<void> {
     const port = this.opts.port;
     for (let attempt = 0; ; attempt++) {
-      const conflict = await this.pushAll();
+      const setback = await this.pushAll();
+      let drop: { id: string; code: string; message: string } | undefined;
+      if (setback) {
+        const n = (this.setbacks.get(setback.id) ?? 0) + 1;
+        this.setbacks.set(setback.id, n);
+        // Bounded: an action that keeps meeting newer data is shown as failed, with Retry and Dismiss.
+        if (n >= MAX_SETBACKS) drop = { id: setback.id, code: 'CONFLICT', message: `${setback.reason} (tried ${n} times)` };
+      }
       let report: RebaseReport | undefined;
       for (;;) {
         const cursor = await port.cursor();
         const { rows, lastRev, more } = await this.pullFrom(cursor);
-        const drop = conflict && !report && lastRev === cursor ? { id: conflict.id, code: 'CONFLICT', message: conflict.reason } : undefined;
-        if (rows.length || drop || (conflict && !report)) {
-          report = await port.rebase(rows, lastRev, drop);
+        // Nothing new to replay it on: the setback stands, and the action is shown as failed.
+        if (setback && !report && !drop && lastRev === cursor) drop = { id: setback.id, code: 'CONFLICT', message: setback.reason };
+        if (rows.length || (drop && !report) || (setback && !report)) {
+          report = await port.rebase(rows, lastRev, report ? undefined : drop);
           if (report.renumbered.length) this.set({ renumbered: [...this.status.renumbered, ...report.renumbered] });
         }
         if (!more) break;
       }
       this.set({ connection: 'connected', lastError: undefined, lastSyncAt: (this.opts.now?.() ?? new Date()).toISOString() });
       await this.refreshStatus();
-      if (!conflict) return;
-      if (attempt >= 20) throw new Error(`changeset ${conflict.id} keeps conflicting: ${conflict.reason}`);
+      if (!setback) {
+        this.setbacks.clear();
+        return;
+      }
+      if (drop) this.setbacks.delete(drop.id);
+      if (attempt >= 50) throw new Error(`changeset ${setback.id} keeps coming back: ${setback.reason}`);
     }
   }
 
-  /** Pushes pending changesets in order until none is left or one conflicts. */
-  private async pushAll(): Promise<Extract<PushResult, { status: 'conflict' }> | undefined> {
+  /**
+   * Pushes pending changesets in order until none is left or one comes back (a conflict, a stale read).
+   * A changeset refused for its content becomes a failed action (its effects reverted) and the others go on.
+   */
+  private async pushAll(): Promise<Setback | undefined> {
     const port = this.opts.port;
     const clientId = await port.clientId();
     let single = false;
@@ -224,30 +258,43 @@ export class SyncClient {
       const batch = await port.pending(single ? 1 : this.opts.maxChangesetsPerPush);
       if (batch.length === 0) return undefined;
       try {
-        const conflict = await this.pushBatch(batch, clientId);
-        if (conflict) return conflict;
+        const answer = await this.pushBatch(batch, clientId);
         single = false;
+        if (answer?.status === 'refused') await this.setAside(answer.id, answer.reason);
+        else if (answer) return answer;
       } catch (e) {
-        if (!(e instanceof HttpError) || !REFUSED_CHANGESET.has(e.status)) throw e;
-        // The server refuses something in this batch for good: find which changeset, alone, and set it
-        // aside as a failed action (the user sees why), so the others still go.
+        if (!(e instanceof HttpError) || !refusesContent(e.status)) throw e;
+        // The server refuses something in this batch for good, and nothing of it was committed: find
+        // which changeset, alone, and set it aside as a failed action (the user sees why), so the others go.
         if (batch.length > 1) {
           single = true;
           continue;
         }
-        const report = await port.rebase([], await port.cursor(), { id: batch[0].id, code: 'INVALID_INPUT', message: e.message });
-        if (report.renumbered.length) this.set({ renumbered: [...this.status.renumbered, ...report.renumbered] });
+        await this.setAside(batch[0].id, e.message);
         single = false;
       }
       this.set({ pending: await port.pendingCount() });
     }
   }
 
-  private async pushBatch(batch: PendingChangeset[], clientId: string): Promise<Extract<PushResult, { status: 'conflict' }> | undefined> {
+  /** A changeset the server refuses for its content: reverted as a refused replay is, and shown as failed. */
+  private async setAside(id: string, reason: string): Promise<void> {
     const port = this.opts.port;
+    const report = await port.rebase([], await port.cursor(), { id, code: 'INVALID_INPUT', message: reason });
+    if (report.renumbered.length) this.set({ renumbered: [...this.status.renumbered, ...report.renumbered] });
+  }
+
+  private async pushBatch(batch: PendingChangeset[], clientId: string): Promise<Extract<PushResult, { status: 'conflict' | 'stale' | 'refused' }> | undefined> {
+    const port = this.opts.port;
+    // What the pane has pulled is what every pending action was (re)run on: a rebase replays them all.
+    const cursor = await port.cursor();
+    const outgoing: Outgoing[] = batch.map((p) => {
+      const tables = tablesReadBy(p.action?.name);
+      return tables.length ? { ...p, read: { rev: cursor, tables: [...tables] } } : p;
+    });
     let bodies: ReturnType<typeof packChangesets>;
     try {
-      bodies = packChangesets(batch, this.opts.bodyCap);
+      bodies = packChangesets(outgoing, this.opts.bodyCap);
     } catch (e) {
       throw new HttpError(413, (e as Error).message);
     }
@@ -255,13 +302,11 @@ export class SyncClient {
     // changeset larger than the cap.
     for (const changesets of bodies[0][0].part ? bodies.filter((b) => b[0].part && b[0].id === bodies[0][0].id) : bodies.slice(0, 1)) {
       const body = { schemaVersion: SYNC_SCHEMA_VERSION, clientId, changesets };
-      const reply = pushResponseSchema.parse(await this.call('POST', '/push', body));
+      const reply = pushResponseSchema.parse((await this.call('POST', '/push', body)).body);
       this.serverRev = Math.max(this.serverRev, reply.lastRev);
       for (const r of reply.results) {
         if (r.status === 'applied' || r.status === 'duplicate') await port.acknowledge(r.id, r.rev);
-        else if (r.status === 'conflict') return r;
-        // Refused for good (a role's rule): set aside as a failed action with the reason, as a 4xx is.
-        else if (r.status === 'refused') throw new HttpError(422, r.reason);
+        else if (r.status === 'conflict' || r.status === 'stale' || r.status === 'refused') return r;
       }
     }
     return undefined;
@@ -269,18 +314,28 @@ export class SyncClient {
 
   /** One row at most from where this pane is: throws as a round would when the server is away or refuses. */
   private async probe(): Promise<void> {
-    pullResponseSchema.parse(await this.call('GET', `/pull?since=${await this.opts.port.cursor()}&limit=1`));
+    pullResponseSchema.parse((await this.call('GET', `/pull?since=${await this.opts.port.cursor()}&limit=1`)).body);
   }
 
-  /** Pulls pages from `since` until the end or until enough rows for one rebase. */
+  /**
+   * Pulls pages from `since` until the end or until enough rows (or bytes) for one rebase; a changeset
+   * that came in several pages is always taken whole.
+   */
   private async pullFrom(since: number): Promise<{ rows: ServerRow[]; lastRev: number; more: boolean }> {
     const rows: ServerRow[] = [];
+    let bytes = 0;
     let last = since;
+    let after: string | undefined;
     for (;;) {
-      const page = pullResponseSchema.parse(await this.call('GET', `/pull?since=${last}&limit=${this.opts.pageSize}`));
-      rows.push(...page.rows);
+      const query = `/pull?since=${last}&limit=${this.opts.pageSize}&maxBytes=${this.opts.bodyCap}${after ? `&after=${after}` : ''}`;
+      const answer = await this.call('GET', query);
+      const page = pullResponseSchema.parse(answer.body);
+      for (const r of page.rows) rows.push(r);
+      bytes += answer.bytes;
       last = page.lastRev;
-      if (!page.more || rows.length >= MAX_ROWS_PER_REBASE) return { rows, lastRev: last, more: page.more };
+      after = page.next ? `${page.next.rev}:${page.next.table}:${page.next.id}` : undefined;
+      if (after) continue;
+      if (!page.more || rows.length >= MAX_ROWS_PER_REBASE || bytes >= MAX_BYTES_PER_REBASE) return { rows, lastRev: last, more: page.more };
     }
   }
 
@@ -291,7 +346,7 @@ export class SyncClient {
     return h;
   }
 
-  private async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+  private async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ body: unknown; bytes: number }> {
     let res: Response;
     try {
       res = await this.fetch(`${this.opts.serverUrl}${API_PREFIX}${path}`, {
@@ -314,7 +369,7 @@ export class SyncClient {
       }
       throw new HttpError(res.status, `${method} ${path.split('?')[0]}: ${res.status} ${reason}`);
     }
-    return JSON.parse(text);
+    return { body: JSON.parse(text), bytes: text.length };
   }
 
   /** The server's "changed at rev N" stream: wakes the loop when the server is ahead of this pane. */

@@ -96,3 +96,52 @@ export async function pullAll(url: string, key?: string, limit = 5000) {
     if (!r.body.more) return { rows, lastRev: since };
   }
 }
+
+/** An interaction log entry of a logged segment, with a letter when one is given. */
+export function logEntry(id: string, entryNo: number, logged: { id: string; entryNo: number; segmentNo: string }, contactNo: string, letter?: string) {
+  return {
+    ...base(id),
+    entryNo,
+    loggedSegmentId: logged.id,
+    loggedSegmentEntryNo: logged.entryNo,
+    segmentNo: logged.segmentNo,
+    contactNo,
+    contactCompanyNo: '',
+    date: '2026-11-29',
+    time: '10:00:00',
+    description: 'Christmas letter',
+    subject: '',
+    interactionTemplateCode: '',
+    interactionGroupCode: '',
+    correspondenceType: '' as const,
+    languageCode: '',
+    salespersonCode: '',
+    informationFlow: '' as const,
+    initiatedBy: '' as const,
+    cost: 0,
+    duration: 0,
+    attemptFailed: false,
+    evaluation: '' as const,
+    campaignNo: '',
+    campaignTarget: false,
+    campaignResponse: false,
+    canceled: false,
+    deliveryStatus: '' as const,
+    userId: 'someone',
+    comment: '',
+    ...(letter === undefined ? {} : { letter }),
+  };
+}
+
+/** A letter body of about `bytes` bytes, as OOXML paragraphs. */
+export function letterOf(bytes: number, seed = 0): string {
+  const para = (i: number) => `<w:p><w:r><w:t>Gentile cliente ${seed}-${i}, le auguriamo buone feste da tutto il team di CRONUS Italia S.p.A.</w:t></w:r></w:p>`;
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const p = para(i);
+    parts.push(p);
+    size += p.length;
+  }
+  return parts.join('');
+}

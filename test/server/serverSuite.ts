@@ -139,14 +139,14 @@ export function serverSuite(label: string, newStorage: () => Promise<Storage>): 
       expect(sameEntry.body.results[0].reason).toContain(`loggedSegmentEntryNo ${logged.entryNo}`);
     });
 
-    test('line numbers are unique within a segment, a line needs its segment (never created: 422; deleted meanwhile: a conflict), and a segment with lines cannot go alone', async () => {
+    test('line numbers are unique within a segment, a line needs its segment (never created: refused; deleted meanwhile: a conflict), and a segment with lines cannot go alone', async () => {
       const s = segment(newId(), segNo());
       const r = await push(server.url, [changeset([put('segments', s), put('segmentLines', line(newId(), s.id, s.no, 10000, 'C1'))])]);
       const sameLineNo = await push(server.url, [changeset([put('segmentLines', line(newId(), s.id, s.no, 10000, 'C2'))])]);
       expect(sameLineNo.body.results[0]).toMatchObject({ status: 'conflict', kind: 'duplicateKey' });
       const before = await lastRev();
       const forged = await push(server.url, [changeset([put('segmentLines', line(newId(), 'NOSUCHSEGMENT', 'X', 10000, 'C1'))])]);
-      expect(forged).toMatchObject({ status: 422, body: { reason: 'segments NOSUCHSEGMENT does not exist: rows that belong to it cannot be written' } });
+      expect(forged).toMatchObject({ status: 200, body: { results: [{ status: 'refused', reason: 'segments NOSUCHSEGMENT does not exist: rows that belong to it cannot be written' }] } });
       expect(await lastRev()).toBe(before);
       const gone = segment(newId(), segNo());
       const made = await push(server.url, [changeset([put('segments', gone)])]);
