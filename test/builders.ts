@@ -1,5 +1,6 @@
 // The one builders module for tests: small readable records, numbered, overridable field by field.
 import { emptyContactFields, type Contact, type ContactRow } from '../src/domain/contact';
+import { emptyTemplateFields, type InteractionTemplate } from '../src/domain/interaction';
 import { emptySegmentHeaderInput, type SegmentHeaderRecord, type SegmentLine } from '../src/domain/segment';
 
 const stamp = '2026-03-01T09:00:00.000Z';
@@ -84,4 +85,9 @@ export function makeLine(seg: SegmentHeaderRecord, n: number, contactNo: string,
     addedByAction: 1,
     ...over,
   };
+}
+
+/** Interaction template `code`, stored, with no values but those given. */
+export function makeTemplate(code: string, over: Partial<InteractionTemplate> = {}): InteractionTemplate {
+  return { ...emptyTemplateFields(code), id: `T-${code}`, createdAt: stamp, updatedAt: stamp, ...over };
 }
