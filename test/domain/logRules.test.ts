@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { Contact } from '../../src/domain/contact';
 import type { LogOptions } from '../../src/domain/log';
 import { letterForLine, planLog, type LogPlanInput } from '../../src/domain/logRules';
-import type { SegmentLine } from '../../src/domain/segment';
+import type { SegmentHeaderRecord, SegmentLine } from '../../src/domain/segment';
 import { makeContact, makeLine, makeSegment, makeTemplate } from '../builders';
 
 const header = makeSegment('S1', 'SEG00001', { description: 'Spring offer', interactionTemplateCode: 'ABSTRACT' });
@@ -77,7 +77,7 @@ describe('planLog', () => {
 });
 
 describe('letterForLine', () => {
-  const withHeaderLetters = { ...header, letters: { ITA: { subject: 'Novità', ooxml: '<w:p>it</w:p>' }, '': { subject: '', ooxml: '<w:p>any</w:p>' } } };
+  const withHeaderLetters: SegmentHeaderRecord = { ...header, letters: { ITA: { subject: 'Novità', ooxml: '<w:p>it</w:p>' }, '': { subject: '', ooxml: '<w:p>any</w:p>' } } };
   const at = (line: SegmentLine, options: LogOptions = {}, h = withHeaderLetters) => letterForLine({ header: h, templatesByCode: new Map([[template.code, template]]), options }, line);
 
   test('the merged letter first, then the line’s own, then the segment’s for the language, then the template’s', () => {
