@@ -24,13 +24,6 @@ const syncPortOnly = {
   message: 'src/sync reaches the store through its sync port, src/store/syncPort.ts, only.',
 };
 
-// TODO(store): files that break an arrow today, kept out of the one rule they break until the store
-// engineer clears them; remove each as it is fixed, and the list when it is empty.
-/** TODO(store): src/store/syncPort.ts imports its own layer through './index'. */
-const TODO_STORE_OWN_INDEX = ['src/store/syncPort.ts'];
-/** TODO(store): src/sync imports the store's door and its outbox besides the sync port. */
-const TODO_SYNC_BEYOND_PORT = ['src/sync/openSyncedWorkspace.ts', 'src/sync/paneSync.ts'];
-
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-output/**'] },
   js.configs.recommended,
@@ -54,12 +47,6 @@ export default tseslint.config(
     rules: {
       'no-restricted-globals': ['error', ...officeGlobals],
       'no-restricted-imports': ['error', { patterns: [noReact, layer('sync'), layer('office'), layer('ui'), layer('server'), layer('taskpane'), ownIndex] }],
-    },
-  },
-  {
-    files: TODO_STORE_OWN_INDEX,
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [noReact, layer('sync'), layer('office'), layer('ui'), layer('server'), layer('taskpane')] }],
     },
   },
   {
@@ -92,12 +79,6 @@ export default tseslint.config(
     rules: {
       'no-restricted-globals': ['error', ...officeGlobals],
       'no-restricted-imports': ['error', { patterns: [noReact, syncPortOnly, layer('office'), layer('ui'), layer('server'), layer('taskpane'), ownIndex] }],
-    },
-  },
-  {
-    files: TODO_SYNC_BEYOND_PORT,
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [noReact, layer('office'), layer('ui'), layer('server'), layer('taskpane'), ownIndex] }],
     },
   },
   {

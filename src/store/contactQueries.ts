@@ -47,3 +47,9 @@ export async function relatedDataFor(ctx: StoreContext, filters: CriteriaFilters
   }
   return { contactsByNo, entriesByContact };
 }
+
+/** The contacts with these numbers, by number (a number no contact has is absent). */
+export async function contactsByNos(ctx: StoreContext, nos: readonly string[]): Promise<Map<string, Contact>> {
+  const list = nos.length ? await readByIndexKeys(ctx.db.contacts, 'no', nos) : [];
+  return new Map(list.map((c) => [c.no, c]));
+}

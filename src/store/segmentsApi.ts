@@ -1,12 +1,10 @@
-// Segments: header, manual lines, removal. Criteria steps live in criteriaApi.ts, logging in logApi.ts.
-import type { ZodError } from 'zod';
+// Segments: header, manual lines, removal. Criteria steps live in criteriaStepsApi.ts, logging in logApi.ts.
 import { quoteFilterValue } from '../domain/filterExpression';
 import { actionNames } from '../domain/actionNames';
 import { SegmentsError } from '../domain/errors';
+import { lastLineNoOf } from '../domain/criteriaPlan';
 import { headerFromTemplate, lineDefaults, propagateHeaderChange } from '../domain/lineDefaults';
 import {
-  emptySegmentHeaderInput,
-  segmentHeaderInputSchema,
   segmentHeaderRecordSchema,
   segmentLineInputSchema,
   segmentLineSchema,
@@ -15,16 +13,15 @@ import {
   type SegmentLine,
   type SegmentLineInput,
 } from '../domain/segment';
-import { defineAction, runRead, type ActionScope } from './action';
+import { defineAction, runRead } from './action';
 import type { StoreContext } from './context';
-import { describeIssues } from './rows';
+import { createSegment, headerPatchSchema, invalid, requireTemplate } from './segmentCreation';
 import {
   actionsOf,
   headerById,
   headerByNo,
   lineById,
   lineByNo,
-  lastLineNoOf,
   linesOf,
   makeAction,
   makeLines,
@@ -34,47 +31,9 @@ import {
   touchHeader,
   withFigures,
 } from './segmentState';
-import { takeNo } from './series';
-import { readProfile, readSetup } from './setupProfile';
 import { readByIndexKeys } from './indexReads';
 
-const headerPatchSchema = segmentHeaderInputSchema.partial().strict();
 const linePatchSchema = segmentLineInputSchema.partial().strict();
-
-function invalid(what: string, error: ZodError): SegmentsError {
-  const issues = describeIssues(error);
-  return new SegmentsError('INVALID_INPUT', `${what}: ${issues.join('; ')}`, { field: String(error.issues[0]?.path[0] ?? '') });
-}
-
-
-async function requireTemplate(ctx: StoreContext, code: string) {
-  const t = await templateByCode(ctx, code);
-  if (code && !t) throw new SegmentsError('NOT_FOUND', `Interaction template ${code} does not exist`, { field: 'interactionTemplateCode', code });
-  return t;
-}
-
-/** Creates a header: next number of the series, today's date, the profile's salesperson, Setup's defaults. */
-export async function createSegment(ctx: StoreContext, s: ActionScope, input: Partial<SegmentHeaderInput> = {}): Promise<SegmentHeaderRecord> {
-  const parsed = headerPatchSchema.safeParse(input);
-  if (!parsed.success) throw invalid('Segment', parsed.error);
-  const [setup, profile] = await Promise.all([readSetup(ctx), readProfile(ctx)]);
-  const no = await takeNo(ctx, s, 'segment', setup.segmentNos, async (n) =>
-    (await ctx.db.segments.where('no').equals(n).count()) > 0 || (await ctx.db.loggedSegments.where('segmentNo').equals(n).count()) > 0,
-  );
-  let fields: SegmentHeaderInput = {
-    ...emptySegmentHeaderInput(),
-    date: s.today,
-    salespersonCode: profile.salespersonCode,
-    correspondenceTypeDefault: setup.defaultCorrespondenceType,
-    languageCodeDefault: setup.defaultLanguageCode,
-  };
-  if (parsed.data.interactionTemplateCode) fields = { ...fields, ...headerFromTemplate(await requireTemplate(ctx, parsed.data.interactionTemplateCode)) };
-  fields = { ...fields, ...parsed.data };
-  const header: SegmentHeaderRecord = { ...fields, no, id: s.newId(), createdAt: s.stamp, updatedAt: s.stamp };
-  s.action.about ??= no;
-  await ctx.db.segments.add(header);
-  return header;
-}
 
 export function segmentsCoreApi(ctx: StoreContext) {
   const db = ctx.db;

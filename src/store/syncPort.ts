@@ -7,10 +7,10 @@ import { isSegmentsError } from '../domain/errors';
 import type { ServerRow } from '../domain/syncProtocol';
 import type { RecordedAction } from './action';
 import { dataTables, type DataTableName, type OutboxRow, type SegmentsDb } from './db';
-import type { WorkspaceHandle } from './index';
-import { loadReplayCode, replayAction, rerunAction } from './index';
+import { loadReplayCode, openWorkspace, type StoreOptions, type WorkspaceHandle } from './openWorkspace';
 import { actionNames } from '../domain/actionNames';
-import { ACTION_ROW, setOutboxBypass } from './outbox';
+import { ACTION_ROW, outboxMiddleware, setOutboxBypass } from './outbox';
+import { replayAction, rerunAction } from './replay';
 
 export interface PendingChange {
   table: DataTableName;
@@ -28,6 +28,7 @@ export interface PendingChangeset {
 
 import type { FailedAction, Renumbered } from '../domain/ports/syncStatus';
 export type { FailedAction, Renumbered };
+export type { StoreOptions, WorkspaceHandle };
 
 export interface RebaseReport {
   applied: number;
@@ -59,6 +60,21 @@ export interface SyncPort {
   dismissFailed(id: string): Promise<void>;
   /** Runs a failed action again, now, with a fresh clock and new ids. */
   retryFailed(id: string): Promise<unknown>;
+}
+
+/** The workspace opened for sharing, with the port its sync client works through. */
+export interface RecordedWorkspace {
+  workspace: WorkspaceHandle;
+  port: SyncPort;
+}
+
+/**
+ * Opens the workspace with the outbox recording every change (sync.md, "Outbox") and makes its sync
+ * port; `onLocalChange` hears each change this pane writes.
+ */
+export async function openRecordedWorkspace(options: StoreOptions, onLocalChange: () => void): Promise<RecordedWorkspace> {
+  const workspace = await openWorkspace({ ...options, dbCoreMiddlewares: [...(options.dbCoreMiddlewares ?? []), outboxMiddleware(onLocalChange)] });
+  return { workspace, port: createSyncPort(workspace) };
 }
 
 const REV = (table: string, id: string) => `rev:${table}:${id}`;

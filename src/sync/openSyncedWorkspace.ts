@@ -1,7 +1,5 @@
 // Opens the pane's workspace with the outbox recording every change, and starts its sync loop.
-import { openWorkspace, type StoreOptions, type WorkspaceHandle } from '../store/index';
-import { outboxMiddleware } from '../store/outbox';
-import { createSyncPort } from '../store/syncPort';
+import { openRecordedWorkspace, type StoreOptions, type WorkspaceHandle } from '../store/syncPort';
 import { SyncClient, type SyncClientOptions } from './syncClient';
 
 export interface SyncedWorkspace {
@@ -15,8 +13,8 @@ export async function openSyncedWorkspace(
   sync: Omit<SyncClientOptions, 'port'> & { start?: boolean },
 ): Promise<SyncedWorkspace> {
   const ref: { client?: SyncClient } = {};
-  const workspace = await openWorkspace({ ...store, dbCoreMiddlewares: [...(store.dbCoreMiddlewares ?? []), outboxMiddleware(() => ref.client?.notifyLocalChange())] });
-  const c = new SyncClient({ lockName: `segments-sync:${store.name ?? 'segments'}`, ...sync, port: createSyncPort(workspace) });
+  const { workspace, port } = await openRecordedWorkspace(store, () => ref.client?.notifyLocalChange());
+  const c = new SyncClient({ lockName: `segments-sync:${store.name ?? 'segments'}`, ...sync, port });
   ref.client = c;
   if (sync.start !== false) c.start();
   return {

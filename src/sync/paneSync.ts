@@ -1,6 +1,6 @@
 // What the task pane calls instead of openWorkspace: the workspace with its outbox and sync loop,
 // talking to the server the pane was loaded from, with the user's personal key when there is one.
-import type { StoreOptions } from '../store/index';
+import type { StoreOptions } from '../store/syncPort';
 import { openSyncedWorkspace, type SyncedWorkspace } from './openSyncedWorkspace';
 
 const KEY_ITEM = 'segments.syncKey';

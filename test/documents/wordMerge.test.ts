@@ -11,7 +11,8 @@ import { DOMParser } from '@xmldom/xmldom';
 import { mergedDocx } from '../../src/domain/docx';
 import { LetterRenderer } from '../../src/domain/mergeRender';
 import { sofficePath } from '../../scripts/system-requirements.mjs';
-import { fieldControl, letterPackage, makeContact, makeSource } from '../domain/mergeFixture';
+import { makeContact } from '../builders';
+import { fieldControl, letterPackage, makeSource } from '../domain/mergeFixture';
 
 const run = promisify(execFile);
 const out = resolve('test-output/documents');

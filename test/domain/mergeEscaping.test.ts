@@ -5,7 +5,8 @@ import { DOMParser, type Element as XElement, type Node as XNode } from '@xmldom
 import fc from 'fast-check';
 import { planMergeBlocks } from '../../src/domain/mergeBlocks';
 import { LetterRenderer } from '../../src/domain/mergeRender';
-import { fieldControl, letterPackage, makeContact, makeSource } from './mergeFixture';
+import { makeContact } from '../builders';
+import { fieldControl, letterPackage, makeSource } from './mergeFixture';
 
 /** The spec's normalisation, written independently of the code under test: by code point. */
 function expected(value: string): { text: string; dropped: number } {

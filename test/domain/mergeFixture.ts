@@ -1,33 +1,13 @@
 // Builders for merge tests and the benchmark: a segment with N lines, its contacts, and a letter of
 // about 8 KB of OOXML with 20 merge fields, shaped like what Word's getOoxml returns.
 import type { Salesperson } from '../../src/domain/codes';
-import { emptyContactFields, type Contact } from '../../src/domain/contact';
+import type { Contact } from '../../src/domain/contact';
+import { makeContact } from '../builders';
 import { sdtElement } from '../../src/domain/mergeOoxml';
 import type { MergeSource } from '../../src/domain/mergeRender';
 import type { SegmentHeader, SegmentLine } from '../../src/domain/segment';
 
 const base = { createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z' };
-
-export function makeContact(i: number, patch: Partial<Contact> = {}): Contact {
-  return {
-    ...emptyContactFields(`CT${String(i).padStart(5, '0')}`),
-    ...base,
-    id: `c${i}`,
-    name: `Contact ${i}`,
-    companyName: `Company ${i % 37}`,
-    jobTitle: 'Buyer',
-    address: `Via Roma ${i}`,
-    postCode: String(100 + (i % 900)).padStart(5, '0'),
-    city: i % 2 ? 'Milano' : 'London',
-    countryRegionCode: i % 2 ? 'IT' : 'GB',
-    languageCode: i % 2 ? 'ITA' : 'ENU',
-    email: `c${i}@example.com`,
-    phoneNo: `+39 02 ${1000 + i}`,
-    salespersonCode: 'JR',
-    extra: { Region: i % 2 ? 'Nord' : 'South', Score: i * 1.5, Member: i % 3 === 0, Since: '2024-03-15' },
-    ...patch,
-  };
-}
 
 export function makeHeader(patch: Partial<SegmentHeader> = {}): SegmentHeader {
   return {

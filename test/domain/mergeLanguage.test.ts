@@ -3,7 +3,8 @@
 import { checkMerge } from '../../src/domain/mergeCheck';
 import { ooxmlToText } from '../../src/domain/mergeOoxml';
 import { LetterRenderer } from '../../src/domain/mergeRender';
-import { fieldControl, letterPackage, makeContact, makeLine, makeSource } from './mergeFixture';
+import { makeContact } from '../builders';
+import { fieldControl, letterPackage, makeLine, makeSource } from './mergeFixture';
 
 const letter = letterPackage(`<w:p>${fieldControl('interaction.date')}</w:p>`);
 

@@ -3,7 +3,8 @@ import { checkMerge } from '../../src/domain/mergeCheck';
 import { extraMergeFields, isKnownFieldKey, mergeFields } from '../../src/domain/mergeFields';
 import { ooxmlToText, parseLetter } from '../../src/domain/mergeOoxml';
 import { compileLetter, LetterRenderer, letterTag, parseLetterTag, wrapLetter } from '../../src/domain/mergeRender';
-import { fieldControl, letterPackage, makeContact, makeLine, makeSource } from './mergeFixture';
+import { makeContact } from '../builders';
+import { fieldControl, letterPackage, makeLine, makeSource } from './mergeFixture';
 
 const wellFormed = (xml: string) => {
   const errors: string[] = [];

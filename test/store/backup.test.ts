@@ -9,7 +9,7 @@ import { backupWorkspace, restoreWorkspace, validateBackup } from '../../src/sto
 import { isSegmentsError } from '../../src/domain/errors';
 import { outboxMiddleware } from '../../src/store/outbox';
 import { createSyncPort } from '../../src/store/syncPort';
-import { makeContact, makeLine, makeSegment } from './builders';
+import { makeContact, makeLine, makeSegment } from '../builders';
 import { makeWorkspace } from './helpers';
 
 const open: SegmentsDb[] = [];
@@ -26,7 +26,7 @@ afterEach(() => {
 
 async function seed(ctx: StoreContext, contacts = 3) {
   const seg = makeSegment('SEGA', 'SEG00001');
-  await ctx.db.contacts.bulkPut(Array.from({ length: contacts }, (_, i) => makeContact(i)));
+  await ctx.db.contacts.bulkPut(Array.from({ length: contacts }, (_, i) => makeContact(i + 1)));
   await ctx.db.segments.put(seg);
   // A property stored as undefined (an optional field) travels through the backup as undefined.
   await ctx.db.segmentLines.bulkPut([makeLine(seg, 1, 'CT00001', { letter: undefined }), makeLine(seg, 2, 'CT00002')]);

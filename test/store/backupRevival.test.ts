@@ -8,7 +8,7 @@ import { SegmentsDb } from '../../src/store/db';
 import type { StoreContext } from '../../src/store/context';
 import { backupWorkspace, restoreWorkspace, validateBackup } from '../../src/store/backup';
 import { isSegmentsError } from '../../src/domain/errors';
-import { makeContact, makeLine, makeSegment } from './builders';
+import { makeContact, makeLine, makeSegment } from '../builders';
 
 const open: SegmentsDb[] = [];
 let seq = 0;

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { makeContact, makeWorkspace, seedMarket } from './helpers';
+import { makeContactRow as makeContact } from '../builders';
+import { makeWorkspace, seedMarket } from './helpers';
 
 describe('contacts.upsert', () => {
   test('inserts new rows and merges later rows into the stored record, absent fields keeping their value', async () => {
@@ -12,7 +13,7 @@ describe('contacts.upsert', () => {
     expect(second).toMatchObject({ inserted: 0, updated: 1 });
     expect(second.results).toEqual([{ index: 0, key: 'CT00001', outcome: 'updated' }]);
     const after = await ws.contacts.get('CT00001');
-    expect(after).toMatchObject({ city: 'Napoli', name: 'Person 1', postCode: '00184', mailingGroups: [], extra: { Segment: 'Gold' } });
+    expect(after).toMatchObject({ city: 'Napoli', name: 'Contact 1', postCode: '00101', mailingGroups: [], extra: { Segment: 'Gold' } });
     expect(after!.id).toBe(before!.id);
     expect(after!.createdAt).toBe(before!.createdAt);
     expect(after!.updatedAt).not.toBe(before!.updatedAt);

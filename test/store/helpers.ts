@@ -1,4 +1,4 @@
-// Builders and a workspace over fake-indexeddb with a fixed clock, for the store suites.
+// A workspace over fake-indexeddb with a fixed clock, for the store suites.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { DBCore, Middleware } from 'dexie';
 import { openWorkspace, type RecordedAction, type StoreOptions, type WorkspaceHandle } from '../../src/store/index';
@@ -22,19 +22,6 @@ export async function makeWorkspace(opts: StoreOptions & { factory?: IDBFactory 
   const dbName = opts.name ?? `test-${++dbCounter}`;
   const ws = await openWorkspace({ now: clock.now, ...opts, name: dbName, indexedDB: factory, IDBKeyRange });
   return Object.assign(ws, { clock, factory, dbName });
-}
-
-export function makeContact(i: number, over: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    no: `CT${String(i).padStart(5, '0')}`,
-    type: 'Person',
-    name: `Person ${i}`,
-    city: i % 2 ? 'Roma' : 'Milano',
-    postCode: i % 2 ? '00184' : '20121',
-    salespersonCode: i % 3 ? 'JR' : 'BD',
-    email: `person${i}@example.com`,
-    ...over,
-  };
 }
 
 /** A small Italian market: two companies with persons, a lone person, an excluded one. */

@@ -7,7 +7,7 @@ import { isSegmentsError } from '../../src/domain/errors';
 import { replayAction } from '../../src/store/index';
 import { ACTION_ROW, outboxMiddleware } from '../../src/store/outbox';
 import { createSyncPort } from '../../src/store/syncPort';
-import { makeContact, makeLine, makeSegment } from './builders';
+import { makeContact, makeLine, makeSegment } from '../builders';
 import { makeWorkspace } from './helpers';
 
 const open: SegmentsDb[] = [];
@@ -25,7 +25,7 @@ afterEach(() => {
 async function source(): Promise<{ ctx: StoreContext; text: string }> {
   const ctx = context();
   const seg = makeSegment('SEG-A', 'SEG00001');
-  await ctx.db.contacts.bulkPut([makeContact(0, { companyNo: 'CT00003' }), makeContact(1), makeContact(2, { type: 'Company', companyNo: 'CT00003' }), makeContact(3)]);
+  await ctx.db.contacts.bulkPut([makeContact(1, { companyNo: 'CT00003' }), makeContact(2), makeContact(3, { type: 'Company', companyNo: 'CT00003' }), makeContact(4)]);
   await ctx.db.segments.put(seg);
   await ctx.db.segmentLines.bulkPut([makeLine(seg, 1, 'CT00001', { comment: 'Ciao' }), makeLine(seg, 2, 'CT00002')]);
   await ctx.db.criteriaActions.put({
@@ -84,7 +84,7 @@ describe('segment package', () => {
   test('a contact with the same number but another id is the same contact: updated in place', async () => {
     const { text } = await source();
     const b = context();
-    await b.db.contacts.put(makeContact(0, { id: 'LOCAL-1', name: 'Old name' }));
+    await b.db.contacts.put(makeContact(1, { id: 'LOCAL-1', name: 'Old name' }));
     const r = await importSegmentPackage(b, text);
     expect(r.contacts).toEqual({ inserted: 2, updated: 1 });
     const c = await b.db.contacts.where('no').equals('CT00001').toArray();

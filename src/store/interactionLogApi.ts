@@ -1,0 +1,128 @@
+// Interaction Log Entries (segments.md, section 3): the list by filter, Canceled, Evaluation, Delivery
+// Status, Delete Canceled.
+import Dexie from 'dexie';
+import { actionNames, type ActionName } from '../domain/actionNames';
+import { deliveryStatusSchema, evaluationSchema, type DeliveryStatus, type Evaluation } from '../domain/enums';
+import { SegmentsError } from '../domain/errors';
+import { parseFilter } from '../domain/filterExpression';
+import type { InteractionLogEntry } from '../domain/log';
+import type { InteractionLogFilter } from '../domain/workspace';
+import { defineAction, runRead } from './action';
+import type { StoreContext } from './context';
+import { filterContext } from './filterContext';
+
+async function entryByNo(ctx: StoreContext, entryNo: number): Promise<InteractionLogEntry> {
+  const e = await ctx.db.interactionLog.where('entryNo').equals(entryNo).first();
+  if (!e) throw new SegmentsError('NOT_FOUND', `Interaction log entry ${entryNo} does not exist`, { field: 'entryNo' });
+  return e;
+}
+
+export function interactionLogApi(ctx: StoreContext) {
+  const db = ctx.db;
+  const A = actionNames.interactionLog;
+  const byId = async (id: string): Promise<InteractionLogEntry> => {
+    const e = await db.interactionLog.get(id);
+    if (!e) throw new SegmentsError('NOT_FOUND', 'The interaction log entry this action was about no longer exists', { field: 'entryNo', entryId: id });
+    return e;
+  };
+  /** An action that sets one value of one entry: recorded as [entry id, the value chosen]. */
+  const setter = <V>(name: ActionName, check: (value: V) => void, change: (e: InteractionLogEntry, value: V) => Promise<Partial<InteractionLogEntry>> | Partial<InteractionLogEntry>) =>
+    defineAction(ctx, {
+      name,
+      resolve: async (entryNo: number, value: V) => {
+        check(value);
+        return [(await entryByNo(ctx, entryNo)).id, value] as [string, V];
+      },
+      body: async (s, entryId, value) => {
+        check(value);
+        const e = await byId(entryId);
+        s.action.about = String(e.entryNo);
+        const next = { ...e, ...(await change(e, value)), updatedAt: s.stamp };
+        await db.interactionLog.put(next);
+        return next;
+      },
+    });
+
+  const setCanceled = setter<boolean>(
+    A.setCanceled,
+    (canceled) => {
+      if (typeof canceled !== 'boolean') throw new SegmentsError('INVALID_INPUT', `Canceled must be true or false, got ${String(canceled)}`, { field: 'canceled' });
+    },
+    async (e, canceled) => {
+      const ls = e.loggedSegmentId ? await db.loggedSegments.get(e.loggedSegmentId) : undefined;
+      if (ls?.canceled && canceled !== e.canceled) {
+        throw new SegmentsError('LOGGED_SEGMENT_CANCELED', `Entry ${e.entryNo} belongs to logged segment ${ls.entryNo}, which is canceled: switch the check mark on the logged segment`, { field: 'canceled' });
+      }
+      return { canceled };
+    },
+  );
+  const setEvaluation = setter<Evaluation>(
+    A.setEvaluation,
+    (evaluation) => {
+      if (!evaluationSchema.safeParse(evaluation).success) {
+        throw new SegmentsError('INVALID_INPUT', `Evaluation "${String(evaluation)}" is not one of ${evaluationSchema.options.map((o) => `"${o}"`).join(', ')}`, { field: 'evaluation' });
+      }
+    },
+    (_e, evaluation) => ({ evaluation }),
+  );
+  const setDeliveryStatus = setter<DeliveryStatus>(
+    A.setDeliveryStatus,
+    (status) => {
+      if (!deliveryStatusSchema.safeParse(status).success) {
+        throw new SegmentsError('INVALID_INPUT', `Delivery status "${String(status)}" is not one of ${deliveryStatusSchema.options.map((o) => `"${o}"`).join(', ')}`, { field: 'deliveryStatus' });
+      }
+    },
+    (_e, deliveryStatus) => ({ deliveryStatus }),
+  );
+
+  // The canceled entries when the user chose the action, by id (as for logged segments).
+  const deleteCanceled = defineAction(ctx, {
+    name: A.deleteCanceled,
+    resolve: async () => [await db.interactionLog.filter((e) => e.canceled).primaryKeys()] as [string[]],
+    body: async (_s, ids) => {
+      const still = (await db.interactionLog.bulkGet(ids)).filter((e): e is InteractionLogEntry => Boolean(e?.canceled)).map((e) => e.id);
+      await db.interactionLog.bulkDelete(still);
+      return still.length;
+    },
+  });
+
+  return {
+    list: (filter: InteractionLogFilter = {}) =>
+      runRead(ctx, async () => {
+        const c = db.interactionLog;
+        // The most selective filter with an index picks the entries, already in entry order (schema v2's
+        // [field+entryNo] indexes); the others are checked on the records read. No Dexie filter(): it
+        // would walk a cursor, one round trip per entry, where a range read is a single getAll.
+        const byKey = (field: 'loggedSegmentEntryNo' | 'contactNo' | 'segmentNo', value: string | number) =>
+          c.where(`[${field}+entryNo]`).between([value, Dexie.minKey], [value, Dexie.maxKey], true, true).toArray();
+        const read =
+          filter.loggedSegmentEntryNo !== undefined
+            ? byKey('loggedSegmentEntryNo', filter.loggedSegmentEntryNo)
+            : filter.contactNo !== undefined
+              ? byKey('contactNo', filter.contactNo)
+              : filter.segmentNo !== undefined
+                ? byKey('segmentNo', filter.segmentNo)
+                : c.orderBy('entryNo').toArray();
+        const date = filter.date && filter.date.trim() !== '' ? parseFilter(filter.date, 'date', await filterContext(ctx), 'date') : undefined;
+        return (await read).filter(
+          (e) =>
+            (filter.contactNo === undefined || e.contactNo === filter.contactNo) &&
+            (filter.segmentNo === undefined || e.segmentNo === filter.segmentNo) &&
+            (filter.canceled === undefined || e.canceled === filter.canceled) &&
+            (filter.interactionTemplateCode === undefined || e.interactionTemplateCode === filter.interactionTemplateCode) &&
+            (filter.salespersonCode === undefined || e.salespersonCode === filter.salespersonCode) &&
+            (!date || date.matches(e.date)),
+        );
+      }),
+    get: (entryNo: number) => db.interactionLog.where('entryNo').equals(entryNo).first(),
+    setCanceled: (entryNo: number, canceled: boolean) => setCanceled(entryNo, canceled),
+    /** Switch Check Mark in Canceled: recorded as the value it sets (interactionLog.setCanceled). */
+    toggleCanceled: async (entryNo: number) => {
+      const e = await runRead(ctx, () => entryByNo(ctx, entryNo));
+      return setCanceled(entryNo, !e.canceled);
+    },
+    setEvaluation: (entryNo: number, evaluation: Evaluation) => setEvaluation(entryNo, evaluation),
+    setDeliveryStatus: (entryNo: number, status: DeliveryStatus) => setDeliveryStatus(entryNo, status),
+    deleteCanceled: () => deleteCanceled(),
+  };
+}
