@@ -17,6 +17,8 @@ export interface FirstLoad {
   files: { name: string; min: number; gz: number }[];
   min: number;
   gz: number;
+  /** The shell's chunk(s), fetched by the entry while the workspace opens: needed for the first page. */
+  shell: { name: string; min: number; gz: number }[];
   groups: { name: string; modules: number; source: number; gz: number }[];
 }
 
@@ -40,12 +42,14 @@ export async function measureFirstLoad(): Promise<FirstLoad> {
     const { compilation } = stats;
     const entry = compilation.entrypoints.get('taskpane');
     if (!entry) throw new Error('the build has no taskpane entry');
-    const files = [...entry.getFiles()]
-      .filter((n) => n.endsWith('.js'))
-      .map((name) => {
-        const buf = readFileSync(join(out, name));
-        return { name, min: buf.length, gz: gzipSync(buf, { level: 9 }).length };
-      });
+    const sized = (name: string) => {
+      const buf = readFileSync(join(out, name));
+      return { name, min: buf.length, gz: gzipSync(buf, { level: 9 }).length };
+    };
+    const files = [...entry.getFiles()].filter((n) => n.endsWith('.js')).map(sized);
+    const shellGroup = compilation.namedChunkGroups.get('shell');
+    if (!shellGroup) throw new Error('the build has no shell chunk');
+    const shell = [...shellGroup.getFiles()].filter((n) => n.endsWith('.js') && !files.some((f) => f.name === n)).map(sized);
     const byGroup = new Map<string, { modules: number; source: number; text: string[] }>();
     const add = (m: Module) => {
       const inner = (m as Module & { modules?: Iterable<Module> }).modules;
@@ -65,7 +69,7 @@ export async function measureFirstLoad(): Promise<FirstLoad> {
     const groups = [...byGroup.entries()]
       .map(([name, g]) => ({ name, modules: g.modules, source: g.source, gz: gzipSync(g.text.join('\n'), { level: 9 }).length }))
       .sort((a, b) => b.source - a.source);
-    return { files, min: files.reduce((s, f) => s + f.min, 0), gz: files.reduce((s, f) => s + f.gz, 0), groups };
+    return { files, shell, min: files.reduce((s, f) => s + f.min, 0), gz: files.reduce((s, f) => s + f.gz, 0), groups };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -76,6 +80,10 @@ export function report(r: FirstLoad): string {
     'First load of the task pane (taskpane.html), production build',
     `Total: ${kib(r.gz)} gzip (level 9), ${kib(r.min)} minified, in ${r.files.length} script(s):`,
     ...r.files.map((f) => `  ${f.name.replace(/\.[0-9a-f]{8}\.js$/, '.js')}: ${kib(f.gz)} gzip, ${kib(f.min)} minified`),
+    `Fetched by the entry while the workspace opens (the shell, the start page, the catalogs), before the first page:`,
+    ...r.shell.map((f) => `  ${f.name.replace(/\.[0-9a-f]{8}\.js$/, '.js')}: ${kib(f.gz)} gzip, ${kib(f.min)} minified`),
+    `Entry and shell together: ${kib(r.gz + r.shell.reduce((s, f) => s + f.gz, 0))} gzip (separate streams).`,
+    'The breakdown below is of the entry script.',
     '',
     'By module group (a package, or a folder of src/). "source" is the size webpack reports for the modules',
     'before minification; "gzip alone" is that source gzipped on its own, a guide to each group\'s weight',
@@ -94,9 +102,10 @@ export function report(r: FirstLoad): string {
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
   const r = await measureFirstLoad();
   if (process.argv.includes('--budget')) {
-    const { gzipKiB } = JSON.parse(readFileSync(join(root, 'bench', 'first-load-budget.json'), 'utf8')) as { gzipKiB: number };
-    const ok = r.gz / 1024 <= gzipKiB;
-    console.log(`first load ${kib(r.gz)} gzip, budget ${gzipKiB} KiB: ${ok ? 'within' : 'OVER'}`);
+    const { gzipKiB, firstPageGzipKiB } = JSON.parse(readFileSync(join(root, 'bench', 'first-load-budget.json'), 'utf8')) as { gzipKiB: number; firstPageGzipKiB: number };
+    const firstPage = r.gz + r.shell.reduce((s, f) => s + f.gz, 0);
+    const ok = r.gz / 1024 <= gzipKiB && firstPage / 1024 <= firstPageGzipKiB;
+    console.log(`first load ${kib(r.gz)} gzip, budget ${gzipKiB} KiB; with the shell ${kib(firstPage)}, budget ${firstPageGzipKiB} KiB: ${ok ? 'within' : 'OVER'}`);
     if (!ok) {
       console.log(report(r));
       process.exit(1);

@@ -53,7 +53,10 @@ const fixedNow = () => new Date('2026-03-02T09:30:00Z');
 let dbNo = 0;
 
 async function freshWorkspace(): Promise<WorkspaceHandle> {
-  return openWorkspace({ name: `engine-${Date.now()}-${++dbNo}`, now: fixedNow });
+  const ws = await openWorkspace({ name: `engine-${Date.now()}-${++dbNo}`, now: fixedNow });
+  // Logging needs the profile's User ID (it goes on every entry), as in the pane.
+  await ws.profile.update({ userId: 'BENCH' });
+  return ws;
 }
 
 /** A second connection to the workspace's database: plain Dexie, no middleware, the same tables. */

@@ -1,21 +1,22 @@
 // The boot path: Office once (host.ts), then the workspace (shared through the server the pane came
 // from, src/sync) and the host's preferences in parallel, then the pane for the host. A workspace that
 // cannot open is said in words, not a blank pane. Unmounting stops the sync loop and closes the database.
+// The shell, its start page and the catalogs are one chunk (paneUi.ts) fetched while the workspace opens.
 import { FluentProvider, MessageBar, MessageBarBody, Spinner, webLightTheme } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { UiLanguage } from '../domain/setup';
 import type { HostInfo } from '../office/host';
 import { openWorkspace, type WorkspaceHandle } from '../store/index';
 import { openPaneWorkspace } from '../sync/paneSync';
-import { App, type HostPages } from '../ui/shell/App';
-import { languageFor, paneCatalogs } from '../ui/shell/catalogs';
-import { makeTranslate } from '../ui/common/i18n';
+import type { HostPages } from '../ui/shell/App';
 import type { Preferences } from '../domain/ports/preferences';
 import type { SyncService } from '../domain/ports/syncStatus';
-import { hostPagesFor } from './hostPages';
 import { loadPreferences } from './preferences';
+import type * as PaneUiModule from './paneUi';
 import { syncService } from './syncService';
-import { transferApi } from './transfer';
+
+type PaneUi = typeof PaneUiModule;
+const loadPaneUi = (): Promise<PaneUi> => import(/* webpackChunkName: "shell" */ './paneUi');
 
 interface Opened {
   workspace: WorkspaceHandle;
@@ -38,6 +39,7 @@ async function openPane(): Promise<Opened> {
 }
 
 interface Ready {
+  ui: PaneUi;
   opened: Opened;
   preferences: Preferences;
   language: UiLanguage;
@@ -46,19 +48,30 @@ interface Ready {
 
 export function Boot({ info }: { info: HostInfo }) {
   const [ready, setReady] = useState<Ready>();
-  const [failure, setFailure] = useState<string>();
+  const [failure, setFailure] = useState<{ message: string; ui?: PaneUi }>();
   useEffect(() => {
     let live = true;
     let current: Opened | undefined;
-    Promise.all([openPane(), loadPreferences(info.host)]).then(
-      ([opened, preferences]) => {
+    const ui = loadPaneUi();
+    const opening = openPane();
+    Promise.all([opening, loadPreferences(info.host), ui]).then(
+      ([opened, preferences, ui]) => {
         const chosen = preferences.get<UiLanguage>('language');
-        const language = chosen === 'en' || chosen === 'it' ? chosen : languageFor(info.displayLanguage);
+        const language = chosen === 'en' || chosen === 'it' ? chosen : ui.languageFor(info.displayLanguage);
         if (!live) return void opened.close().catch(() => undefined);
         current = opened;
-        setReady({ opened, preferences, language, hostPages: hostPagesFor(info, opened.workspace, preferences) });
+        setReady({ ui, opened, preferences, language, hostPages: ui.hostPagesFor(info, opened.workspace, preferences) });
       },
-      (e: unknown) => live && setFailure(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => {
+        // A workspace opened while the shell's chunk failed to load is closed again.
+        void opening.then((o) => o.close()).catch(() => undefined);
+        const message = e instanceof Error ? e.message : String(e);
+        // The words need the catalogs; without them (the chunk itself failed) the bare message is shown.
+        ui.then(
+          (loaded) => live && setFailure({ message, ui: loaded }),
+          () => live && setFailure({ message }),
+        );
+      },
     );
     // Ask the browser to keep this pane's data (Setup shows whether it does, and the quota).
     void navigator.storage?.persist?.().catch(() => false);
@@ -69,11 +82,11 @@ export function Boot({ info }: { info: HostInfo }) {
   }, [info]);
 
   if (failure !== undefined) {
-    const t = makeTranslate(paneCatalogs, languageFor(info.displayLanguage));
+    const { ui, message } = failure;
     return (
       <FluentProvider theme={webLightTheme}>
         <MessageBar intent="error" data-testid="open-failed">
-          <MessageBarBody>{t('app.openFailed', { message: failure })}</MessageBarBody>
+          <MessageBarBody>{ui ? ui.makeTranslate(ui.paneCatalogs, ui.languageFor(info.displayLanguage))('app.openFailed', { message }) : message}</MessageBarBody>
         </MessageBar>
       </FluentProvider>
     );
@@ -86,6 +99,7 @@ export function Boot({ info }: { info: HostInfo }) {
     );
   }
   const { workspace, sync, onRestored } = ready.opened;
+  const { App, transferApi } = ready.ui;
   return (
     <App
       services={{ workspace, preferences: ready.preferences, transfer: transferApi(workspace, onRestored), host: info.host, sync }}

@@ -1,7 +1,7 @@
 // Export a list to a new worksheet as a named Excel table, captions in the user's language: a segment's
 // lines, a logged segment's entries, the interaction log, the contacts.
 import { Button, MenuItem } from '@fluentui/react-components';
-import { ArrowExportRegular } from '@fluentui/react-icons';
+import { ArrowExportRegular } from '@fluentui/react-icons/svg/arrow-export';
 import { useState } from 'react';
 import type { ExcelPort, ExportTable } from '../../domain/ports/excelPort';
 import { contactsTable, interactionLogTable, loggedSegmentTable, segmentLinesTable } from '../../domain/sheetExport';

@@ -1,7 +1,8 @@
 // The filter rows of the criteria dialog: a field (contact fields, imported columns, related data,
 // interaction log entries) and a BC filter expression, with the parser's message under the row it names.
 import { Button, Dropdown, Field, Input, Option, OptionGroup, makeStyles, tokens } from '@fluentui/react-components';
-import { AddRegular, DismissRegular } from '@fluentui/react-icons';
+import { AddRegular } from '@fluentui/react-icons/svg/add';
+import { DismissRegular } from '@fluentui/react-icons/svg/dismiss';
 import { EXTRA_PREFIX, contactFilterFields, interactionLogFilterFields, relatedFilterFields, type FilterRow } from './criteriaFilters';
 import { fieldCaption } from '../common/errorText';
 import { useT } from '../common/i18n';

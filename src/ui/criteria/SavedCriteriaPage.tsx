@@ -1,6 +1,6 @@
 // Saved Segment Criteria (BC page 5141): each code with its actions; delete.
 import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { DeleteRegular } from '@fluentui/react-icons';
+import { DeleteRegular } from '@fluentui/react-icons/svg/delete';
 import { useConfirm } from '../common/confirm';
 import { criteriaSummary } from './criteriaSummary';
 import { optionCaption } from '../common/errorText';

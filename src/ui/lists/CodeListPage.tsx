@@ -1,7 +1,7 @@
 // The code lists: Salespeople/Purchasers, Interaction Groups, Mailing Groups, Industry Groups, Job
 // Responsibilities, Business Relations, Languages. List, add or change a record, remove.
 import { Button, Field, Input, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { DeleteRegular } from '@fluentui/react-icons';
+import { DeleteRegular } from '@fluentui/react-icons/svg/delete';
 import { useState } from 'react';
 import { useConfirm } from '../common/confirm';
 import { codeListApi, useCodeList, type CodeListName } from './useCodeList';

@@ -1,6 +1,6 @@
 // Interaction Templates: list, and a card to add or change one (its letters come from Word).
 import { Button, Checkbox, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { DeleteRegular } from '@fluentui/react-icons';
+import { DeleteRegular } from '@fluentui/react-icons/svg/delete';
 import { useState } from 'react';
 import type { InteractionTemplate } from '../../domain/interaction';
 import { useConfirm } from '../common/confirm';

@@ -2,7 +2,7 @@
 // letter (a new Word document in Word, a .docx download elsewhere), Delete Canceled Entries, and in Excel
 // the entries as they are filtered to a new sheet.
 import { Button, Dropdown, Field, Input, MessageBar, MessageBarBody, Option, Spinner, Text, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
-import { DeleteRegular } from '@fluentui/react-icons';
+import { DeleteRegular } from '@fluentui/react-icons/svg/delete';
 import { useState } from 'react';
 import type { Evaluation } from '../../domain/enums';
 import type { ExcelPort } from '../../domain/ports/excelPort';

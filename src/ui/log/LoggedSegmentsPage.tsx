@@ -1,7 +1,8 @@
 // Logged Segments (BC page 5139): Switch Check Mark in Canceled, Create Follow-up Segment, Delete
 // Canceled Segments, and the interaction log entries of each.
 import { Button, Checkbox, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Toolbar, makeStyles } from '@fluentui/react-components';
-import { DeleteRegular, MoreVerticalRegular } from '@fluentui/react-icons';
+import { DeleteRegular } from '@fluentui/react-icons/svg/delete';
+import { MoreVerticalRegular } from '@fluentui/react-icons/svg/more-vertical';
 import type { ExcelPort } from '../../domain/ports/excelPort';
 import type { LoggedSegment } from '../../domain/log';
 import { useConfirm } from '../common/confirm';

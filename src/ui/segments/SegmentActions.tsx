@@ -1,7 +1,10 @@
 // The Segment page's actions, grouped as BC groups them, in one menu that fits a narrow pane; the
 // frequent ones (Add Contacts, Log) also as buttons.
 import { Button, Menu, MenuDivider, MenuGroup, MenuGroupHeader, MenuItem, MenuList, MenuPopover, MenuTrigger, Toolbar } from '@fluentui/react-components';
-import { AddRegular, ArrowUndoRegular, MoreHorizontalRegular, SendRegular } from '@fluentui/react-icons';
+import { AddRegular } from '@fluentui/react-icons/svg/add';
+import { ArrowUndoRegular } from '@fluentui/react-icons/svg/arrow-undo';
+import { MoreHorizontalRegular } from '@fluentui/react-icons/svg/more-horizontal';
+import { SendRegular } from '@fluentui/react-icons/svg/send';
 import { useT } from '../common/i18n';
 
 export type SegmentAction =

@@ -1,7 +1,7 @@
 // The pages menu of the top bar, grouped as BC groups them (the page registry says which page goes where),
 // with the language switch.
 import { Button, Menu, MenuDivider, MenuGroup, MenuGroupHeader, MenuItem, MenuItemRadio, MenuList, MenuPopover, MenuTrigger } from '@fluentui/react-components';
-import { NavigationRegular } from '@fluentui/react-icons';
+import { NavigationRegular } from '@fluentui/react-icons/svg/navigation';
 import { Fragment } from 'react';
 import type { UiLanguage } from '../../domain/setup';
 import type { HostPages } from './App';

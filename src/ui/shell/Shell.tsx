@@ -1,7 +1,7 @@
 // The frame of every page in a ~320 px pane: a top bar (Back, the page title, the pages menu), the
 // lasting conditions as MessageBars (the shared workspace's status among them), and the current page.
 import { Button, MessageBar, MessageBarBody, Spinner, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowLeftRegular } from '@fluentui/react-icons';
+import { ArrowLeftRegular } from '@fluentui/react-icons/svg/arrow-left';
 import { Suspense, useCallback, useEffect, useState } from 'react';
 import type { UiLanguage } from '../../domain/setup';
 import type { HostPages } from './App';

@@ -1,7 +1,7 @@
 // Carrying data between panes and machines: import a segment package; back up and restore the whole
 // workspace. Files are validated before anything is written.
 import { Button, Field, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowDownloadRegular } from '@fluentui/react-icons';
+import { ArrowDownloadRegular } from '@fluentui/react-icons/svg/arrow-download';
 import { useState } from 'react';
 import { useConfirm } from '../common/confirm';
 import { downloadBlob } from '../common/download';
