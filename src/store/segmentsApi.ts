@@ -18,6 +18,7 @@ import {
 import { defineAction, runRead, type ActionScope } from './action';
 import type { StoreContext } from './context';
 import { describeIssues } from './rows';
+import { cleanLetter, cleanLetters } from './letters';
 import {
   actionsOf,
   headerById,
@@ -96,6 +97,7 @@ export function segmentsCoreApi(ctx: StoreContext) {
       const no = (s.action.about = before.no);
       const parsed = headerPatchSchema.safeParse(patch);
       if (!parsed.success) throw invalid(`Segment ${no}`, parsed.error);
+      if (parsed.data.letters) parsed.data.letters = cleanLetters(parsed.data.letters);
       let next: SegmentHeaderRecord = { ...before };
       const templateChanges = 'interactionTemplateCode' in parsed.data && parsed.data.interactionTemplateCode !== before.interactionTemplateCode;
       if (templateChanges) next = { ...next, ...headerFromTemplate(await requireTemplate(ctx, parsed.data.interactionTemplateCode ?? '')) };
@@ -146,6 +148,7 @@ export function segmentsCoreApi(ctx: StoreContext) {
       const line = await lineById(ctx, header, lineId);
       const parsed = linePatchSchema.safeParse(patch);
       if (!parsed.success) throw invalid(`Segment ${no} line ${line.lineNo}`, parsed.error);
+      if (parsed.data.letter) parsed.data.letter = cleanLetter(parsed.data.letter);
       let next: SegmentLine = { ...line };
       const code = parsed.data.interactionTemplateCode;
       if (code !== undefined && code !== line.interactionTemplateCode) {
