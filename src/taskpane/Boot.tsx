@@ -12,15 +12,19 @@ import { languageFor, paneCatalogs } from '../ui/shell/catalogs';
 import { makeTranslate } from '../ui/common/i18n';
 import type { Preferences } from '../domain/ports/preferences';
 import type { SyncService } from '../domain/ports/syncStatus';
+import type { TeamService } from '../domain/ports/team';
 import { hostPagesFor } from './hostPages';
 import { loadPreferences } from './preferences';
 import { syncService } from './syncService';
+import { teamService } from './teamService';
 import { transferApi } from './transfer';
 
 interface Opened {
   workspace: WorkspaceHandle;
   /** Absent when the pane has no origin to reach a server (opened from a file). */
   sync?: SyncService;
+  /** The user's role and a row's history, with the shared workspace. */
+  team?: TeamService;
   /** After a backup was restored: the shared workspace pulls again at once. */
   onRestored?: () => void;
   close(): Promise<void>;
@@ -34,7 +38,8 @@ async function openPane(): Promise<Opened> {
     return { workspace, close: async () => workspace.close() };
   }
   const pane = await openPaneWorkspace({}, origin);
-  return { workspace: pane.workspace, sync: syncService(pane.sync, origin), onRestored: () => pane.sync.notifyLocalChange(), close: () => pane.close() };
+  const sync = syncService(pane.sync, origin);
+  return { workspace: pane.workspace, sync, team: teamService(sync, origin), onRestored: () => pane.sync.notifyLocalChange(), close: () => pane.close() };
 }
 
 interface Ready {
@@ -85,10 +90,10 @@ export function Boot({ info }: { info: HostInfo }) {
       </FluentProvider>
     );
   }
-  const { workspace, sync, onRestored } = ready.opened;
+  const { workspace, sync, team, onRestored } = ready.opened;
   return (
     <App
-      services={{ workspace, preferences: ready.preferences, transfer: transferApi(workspace, onRestored), host: info.host, sync }}
+      services={{ workspace, preferences: ready.preferences, transfer: transferApi(workspace, onRestored), host: info.host, sync, team }}
       initialLanguage={ready.language}
       hostPages={ready.hostPages}
       onLanguageChange={(l) => void workspace.profile.update({ uiLanguage: l }).catch(() => undefined)}
