@@ -1,14 +1,19 @@
 // The shared workspace's figures: how long a 10,000-line segment takes to reach the other pane (must be
-// under 10 s), and pushes per second of small changesets against PGlite and against PostgreSQL.
+// under 10 s), pushes per second of small changesets against PGlite and against PostgreSQL, the same with
+// two server processes on one PostgreSQL against one (several clients pushing at once), and a pane's pull
+// from 0 of 100,000 contacts and 10,000 interaction log entries (time, and the server's peak memory).
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { interactionLogEntrySchema, type InteractionLogEntry } from '../src/domain/log';
 import { startServer, type RunningServer } from '../src/server/app';
 import { openSyncedWorkspace } from '../src/sync/openSyncedWorkspace';
 import { httpsOptions } from '../scripts/certs.mjs';
 import { pgBinDir } from '../scripts/system-requirements.mjs';
-import { changeset, newId, push, put, segment } from '../test/server/fixtures';
+import { changeset, contact, loggedSegment, newId, pullAll, push, put, segment } from '../test/server/fixtures';
+import { serverProcess, type ServerProcess } from '../test/server/serverProcess';
 import { startCluster } from '../test/server-pg/cluster';
 
 process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
@@ -63,6 +68,91 @@ async function pushesPerSecond(label: string, server: RunningServer) {
   console.log(`${label}: ${PUSHES} pushes of one small changeset each, ${(PUSHES / (ms / 1000)).toFixed(0)} pushes/s (${(ms / PUSHES).toFixed(1)} ms each)`);
 }
 
+const CLIENTS = 8;
+const CONCURRENT_PUSHES = 400;
+const PULL_CONTACTS = 100_000;
+const PULL_ENTRIES = 10_000;
+
+/** `CLIENTS` clients pushing small changesets at once, spread over the given server processes. */
+async function concurrentPushes(servers: ServerProcess[]): Promise<number> {
+  let next = 0;
+  const t = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, c) => {
+      const url = servers[c % servers.length].url;
+      while (next < CONCURRENT_PUSHES) {
+        next++;
+        const r = await push(url, [changeset([put('segments', segment(newId('CP'), `CP-${newId()}`))])], { clientId: `bench-${c}` });
+        if (r.body.results?.[0]?.status !== 'applied') throw new Error(`push failed: ${JSON.stringify(r.body)}`);
+      }
+    }),
+  );
+  return CONCURRENT_PUSHES / ((performance.now() - t) / 1000);
+}
+
+/** Peak resident memory of a process so far (Linux), in MB. */
+function peakMb(pid: number): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+function entry(id: string, entryNo: number, contactNo: string): InteractionLogEntry {
+  const at = '2026-11-29T09:00:00.000Z';
+  return interactionLogEntrySchema.parse({
+    id, createdAt: at, updatedAt: at, entryNo, loggedSegmentId: 'L1', loggedSegmentEntryNo: 1, segmentNo: 'SEG00001', contactNo, contactCompanyNo: '', date: '2026-11-29', time: '09:00:00',
+    description: 'Autumn offer', subject: 'Our news', interactionTemplateCode: 'ABSTRACT', interactionGroupCode: 'LETTER', correspondenceType: 'Hard Copy', languageCode: '', salespersonCode: 'JR',
+    informationFlow: 'Outbound', initiatedBy: 'Us', cost: 2.5, duration: 10, attemptFailed: false, evaluation: '', campaignNo: '', campaignTarget: false, campaignResponse: false, canceled: false,
+    deliveryStatus: '', userId: 'bench', comment: '',
+  });
+}
+
+/** Two server processes on one PostgreSQL against one; then the pull from 0 of a large workspace. */
+async function clusterFigures(databaseUrl: string, dir: string) {
+  const env = { DATABASE_URL: databaseUrl, SEGMENTS_USERS_FILE: join(dir, 'none.json'), SEGMENTS_DATA_DIR: join(dir, 'unused') };
+  const a = await serverProcess(env);
+  const b = await serverProcess(env);
+  try {
+    const one = await concurrentPushes([a]);
+    const two = await concurrentPushes([a, b]);
+    console.log(`PostgreSQL, ${CLIENTS} clients pushing at once (${CONCURRENT_PUSHES} small changesets): one server process ${one.toFixed(0)} pushes/s, two processes on the same database ${two.toFixed(0)} pushes/s (ratio ${(two / one).toFixed(2)}; pushes stay serialised by the advisory lock)`);
+
+    const BLOCK = 2000;
+    const t = performance.now();
+    for (let i = 0; i < PULL_CONTACTS; i += BLOCK) {
+      const rows = Array.from({ length: Math.min(BLOCK, PULL_CONTACTS - i) }, (_, k) => put('contacts', contact(`PC${String(i + k).padStart(7, '0')}`, `P${String(i + k).padStart(7, '0')}`)));
+      const r = await push(a.url, [changeset(rows)], { clientId: 'seed' });
+      if (r.body.results?.[0]?.status !== 'applied') throw new Error(`seed failed: ${JSON.stringify(r.body).slice(0, 300)}`);
+    }
+    for (let i = 0; i < PULL_ENTRIES; i += BLOCK) {
+      const rows = i === 0 ? [put('loggedSegments', loggedSegment('L1', 1, 'SEG00001', 'bench'))] : [];
+      rows.push(...Array.from({ length: Math.min(BLOCK, PULL_ENTRIES - i) }, (_, k) => put('interactionLog', entry(`PE${String(i + k).padStart(7, '0')}`, i + k + 1, `P${String((i + k) % PULL_CONTACTS).padStart(7, '0')}`))));
+      const r = await push(a.url, [changeset(rows)], { clientId: 'seed' });
+      if (r.body.results?.[0]?.status !== 'applied') throw new Error(`seed failed: ${JSON.stringify(r.body).slice(0, 300)}`);
+    }
+    console.log(`seeded ${PULL_CONTACTS.toLocaleString('en')} contacts and ${PULL_ENTRIES.toLocaleString('en')} entries in ${seconds(performance.now() - t)} s`);
+  } finally {
+    await a.stop();
+    await b.stop();
+  }
+  // A fresh process, so that its peak memory is the pull's alone.
+  const c = await serverProcess(env);
+  try {
+    const idle = peakMb(c.child.pid!);
+    const t = performance.now();
+    const { rows } = await pullAll(c.url, undefined, 5000);
+    const ms = performance.now() - t;
+    const contacts = rows.filter((r: { table: string }) => r.table === 'contacts').length;
+    const entries = rows.filter((r: { table: string }) => r.table === 'interactionLog').length;
+    if (contacts < PULL_CONTACTS || entries < PULL_ENTRIES) throw new Error(`pulled ${contacts} contacts and ${entries} entries`);
+    console.log(
+      `pull from 0 of ${contacts.toLocaleString('en')} contacts + ${entries.toLocaleString('en')} entries (${rows.length.toLocaleString('en')} rows, pages of 5,000): ${seconds(ms)} s; server peak memory ${peakMb(c.child.pid!).toFixed(0)} MB (${idle.toFixed(0)} MB after start)`,
+    );
+  } finally {
+    await c.stop();
+  }
+}
+
+console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (2 cores shared)`);
 const dir = mkdtempSync(join(tmpdir(), 'segments-bench-'));
 let failed = false;
 try {
@@ -84,6 +174,7 @@ try {
       } finally {
         await pgServer.close();
       }
+      await clusterFigures(cluster.createDatabase('bench_cluster'), dir);
     } finally {
       cluster.destroy();
     }

@@ -1,5 +1,8 @@
 // The merge-field check before merging: fields in the letter that no data can fill, and per contact
-// the fields that would come out blank or lose characters. The user fixes the data or accepts.
+// the fields that would come out blank or lose characters, and what the letters referred to outside
+// themselves (an attached template, a linked picture), which the merged letters leave out. The user
+// fixes the data or accepts.
+import { stripExternalRelationships, type StrippedRelationship } from './letterSafety';
 import type { LegacyField } from './mergeConvert';
 import type { RenderedLetter } from './mergeRender';
 import type { SegmentLine } from './segment';
@@ -29,6 +32,8 @@ export interface MergeCheck {
   /** Language codes with no locale in the Language list: their letters used the workspace locale. */
   unknownLanguages: { languageCode: string; locale: string; lines: number }[];
   letters: number;
+  /** External relationships of the letters (attached template, linked picture, font): left out of every merged letter. */
+  stripped: StrippedRelationship[];
   /** True when nothing needs the user's attention. */
   clean: boolean;
 }
@@ -40,6 +45,8 @@ export function checkMerge(lines: SegmentLine[], rendered: (RenderedLetter | und
   const issues: MergeLineIssue[] = [];
   let letters = 0;
   const languages = new Map<string, { languageCode: string; locale: string; lines: number }>();
+  const stripped = new Map<string, StrippedRelationship>();
+  const seenLetters = new Set<RenderedLetter['letter']>();
   lines.forEach((line, i) => {
     const r = rendered[i];
     if (r?.languageFallback) {
@@ -52,6 +59,10 @@ export function checkMerge(lines: SegmentLine[], rendered: (RenderedLetter | und
       return;
     }
     letters++;
+    if (!seenLetters.has(r.letter)) {
+      seenLetters.add(r.letter);
+      for (const x of stripExternalRelationships(r.letter.pkg).stripped) stripped.set(`${x.kind} ${x.target}`, x);
+    }
     for (const k of r.letter.keys) if (!used.includes(k)) used.push(k);
     for (const k of r.unknown) unknown.add(k);
     for (const k of r.letter.keys) if (!r.blanks.includes(k)) filled.add(k);
@@ -75,6 +86,7 @@ export function checkMerge(lines: SegmentLine[], rendered: (RenderedLetter | und
     legacy,
     unknownLanguages: [...languages.values()],
     letters,
-    clean: unknownFields.length === 0 && emptyFields.length === 0 && issues.length === 0 && legacy.length === 0 && languages.size === 0,
+    stripped: [...stripped.values()],
+    clean: unknownFields.length === 0 && emptyFields.length === 0 && issues.length === 0 && legacy.length === 0 && languages.size === 0 && stripped.size === 0,
   };
 }

@@ -9,6 +9,7 @@ import type { CodeListApi } from '../domain/workspace';
 import { registerReplayer, runAction } from './action';
 import type { StoreContext } from './context';
 import { upsertRows } from './rows';
+import { cleanRowLetters } from './letters';
 
 interface CodeRecord {
   id: string;
@@ -28,7 +29,7 @@ function codeListApi<T extends CodeRecord>(
   const rowSchema = fields.partial().required({ code: true }).strict();
   const api: CodeListApi<T> = {
     upsert: (rows) =>
-      runAction(ctx, actionNames[name].upsert, [rows], (s) => upsertRows<T, 'code'>({ table, keyField: 'code', keyCaption: 'Code', rowSchema, empty }, rows, s)),
+      runAction(ctx, actionNames[name].upsert, [rows], (s) => upsertRows<T, 'code'>({ table, keyField: 'code', keyCaption: 'Code', rowSchema, empty }, rows.map(cleanRowLetters), s)),
     list: () => table.orderBy('code').toArray(),
     get: (code) => table.where('code').equals(code).first(),
     remove: (code) =>

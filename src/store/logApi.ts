@@ -17,6 +17,7 @@ import { headerById, headerByNo, linesOf } from './segmentState';
 import { takeEntryNos } from './series';
 import { readProfile } from './setupProfile';
 import { readByIndexKeys } from './indexReads';
+import { letterCleaner } from './letters';
 
 const ENTRY_BLOCK = 1000;
 
@@ -109,8 +110,9 @@ export function logApi(ctx: StoreContext) {
         };
         await db.loggedSegments.add(logged);
         const entryNos = await takeEntryNos(ctx, s, 'interactionLogEntry', drafts.length, await maxEntryNo(ctx, 'interactionLog'));
+        const clean = letterCleaner();
         const entries: InteractionLogEntry[] = drafts.map((d, i) =>
-          Object.assign({}, d, {
+          Object.assign({}, d, d.letter ? { letter: clean(d.letter) } : {}, {
             id: s.newId(),
             createdAt: s.stamp,
             updatedAt: s.stamp,

@@ -13,6 +13,7 @@ import { segmentHeaderRecordSchema, segmentLineSchema, type SegmentHeaderRecord,
 import { runAction } from './action';
 import type { StoreContext } from './context';
 import { readByIndexKeys } from './indexReads';
+import { cleanLetter, cleanLetters } from './letters';
 
 export const SEGMENT_PACKAGE_FORMAT = 'segments-package';
 export const SEGMENT_PACKAGE_VERSION = 1;
@@ -50,8 +51,8 @@ export async function exportSegmentPackage(ctx: StoreContext, segmentNo: string)
       format: SEGMENT_PACKAGE_FORMAT,
       version: SEGMENT_PACKAGE_VERSION,
       exportedAt: ctx.now().toISOString(),
-      segment,
-      lines,
+      segment: { ...segment, letters: cleanLetters(segment.letters) },
+      lines: lines.map((l) => (l.letter ? { ...l, letter: cleanLetter(l.letter) } : l)),
       criteria,
       contacts: [...contacts, ...companies].sort((a, b) => (a.no < b.no ? -1 : a.no > b.no ? 1 : 0)),
     };
@@ -140,11 +141,11 @@ export async function importSegmentPackage(ctx: StoreContext, text: string): Pro
     } else {
       await advanceSeriesPast(ctx, segmentNo, stamp);
     }
-    const header: SegmentHeaderRecord = { ...pkg.segment, no: segmentNo, createdAt: existing?.createdAt ?? pkg.segment.createdAt, updatedAt: stamp };
+    const header: SegmentHeaderRecord = { ...pkg.segment, letters: cleanLetters(pkg.segment.letters), no: segmentNo, createdAt: existing?.createdAt ?? pkg.segment.createdAt, updatedAt: stamp };
     await db.segmentLines.where('segmentId').equals(header.id).delete();
     await db.criteriaActions.where('segmentId').equals(header.id).delete();
     await db.segments.put(header);
-    const lines: SegmentLine[] = pkg.lines.map((l) => ({ ...l, segmentNo }));
+    const lines: SegmentLine[] = pkg.lines.map((l) => ({ ...l, ...(l.letter ? { letter: cleanLetter(l.letter) } : {}), segmentNo }));
     const criteria: CriteriaAction[] = pkg.criteria.map((a) => ({ ...a, segmentNo, deletedLines: a.deletedLines.map((l) => ({ ...l, segmentNo })) }));
     await db.segmentLines.bulkPut(lines);
     await db.criteriaActions.bulkPut(criteria);

@@ -16,6 +16,7 @@ import {
 import { defineAction, runRead } from './action';
 import type { StoreContext } from './context';
 import { createSegment, headerPatchSchema, invalid, requireTemplate } from './segmentCreation';
+import { cleanLetter, cleanLetters } from './letters';
 import {
   actionsOf,
   headerById,
@@ -55,6 +56,7 @@ export function segmentsCoreApi(ctx: StoreContext) {
       const no = (s.action.about = before.no);
       const parsed = headerPatchSchema.safeParse(patch);
       if (!parsed.success) throw invalid(`Segment ${no}`, parsed.error);
+      if (parsed.data.letters) parsed.data.letters = cleanLetters(parsed.data.letters);
       let next: SegmentHeaderRecord = { ...before };
       const templateChanges = 'interactionTemplateCode' in parsed.data && parsed.data.interactionTemplateCode !== before.interactionTemplateCode;
       if (templateChanges) next = { ...next, ...headerFromTemplate(await requireTemplate(ctx, parsed.data.interactionTemplateCode ?? '')) };
@@ -105,6 +107,7 @@ export function segmentsCoreApi(ctx: StoreContext) {
       const line = await lineById(ctx, header, lineId);
       const parsed = linePatchSchema.safeParse(patch);
       if (!parsed.success) throw invalid(`Segment ${no} line ${line.lineNo}`, parsed.error);
+      if (parsed.data.letter) parsed.data.letter = cleanLetter(parsed.data.letter);
       let next: SegmentLine = { ...line };
       const code = parsed.data.interactionTemplateCode;
       if (code !== undefined && code !== line.interactionTemplateCode) {

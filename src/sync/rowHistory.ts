@@ -1,5 +1,5 @@
 // Who changed a row of the shared workspace and when (the server's GET /api/v1/history): for Logged
-// Segments and Interaction Log Entries to show. No UI here; the pages call `fetchRowHistory`.
+// Segments and Interaction Log Entries to show, and who this pane is (its user and role) from /status.
 import { z } from 'zod';
 import { API_PREFIX, syncTables, type SyncTable } from '../domain/syncProtocol';
 
@@ -36,4 +36,18 @@ export async function fetchRowHistory(opts: { serverUrl: string; key?: string; f
     throw new Error(`history of ${table} ${id}: ${res.status} ${reason}`);
   }
   return rowHistorySchema.parse(JSON.parse(text));
+}
+
+const serverUserSchema = z.object({
+  user: z.string().nullable().optional(),
+  role: z.enum(['member', 'admin']).nullable().optional(),
+});
+
+/** Who this pane is on the server (GET /api/v1/status): no user and no role on a server without users. */
+export async function fetchServerRole(opts: { serverUrl: string; key?: string; fetch?: typeof fetch }): Promise<{ user?: string; role?: 'member' | 'admin' }> {
+  const doFetch = opts.fetch ?? globalThis.fetch;
+  const res = await doFetch(`${opts.serverUrl}${API_PREFIX}/status`, { headers: opts.key ? { authorization: `Bearer ${opts.key}` } : {} });
+  if (!res.ok) throw new Error(`status: ${res.status}`);
+  const s = serverUserSchema.parse(await res.json());
+  return { user: s.user ?? undefined, role: s.role ?? undefined };
 }

@@ -11,9 +11,11 @@ import { openPaneWorkspace } from '../sync/paneSync';
 import type { HostPages } from '../ui/shell/App';
 import type { Preferences } from '../domain/ports/preferences';
 import type { SyncService } from '../domain/ports/syncStatus';
+import type { TeamService } from '../domain/ports/team';
 import { loadPreferences } from './preferences';
 import type * as PaneUiModule from './paneUi';
 import { syncService } from './syncService';
+import { teamService } from './teamService';
 
 type PaneUi = typeof PaneUiModule;
 const loadPaneUi = (): Promise<PaneUi> => import(/* webpackChunkName: "shell" */ './paneUi');
@@ -22,6 +24,8 @@ interface Opened {
   workspace: WorkspaceHandle;
   /** Absent when the pane has no origin to reach a server (opened from a file). */
   sync?: SyncService;
+  /** The user's role and a row's history, with the shared workspace. */
+  team?: TeamService;
   /** After a backup was restored: the shared workspace pulls again at once. */
   onRestored?: () => void;
   close(): Promise<void>;
@@ -35,7 +39,8 @@ async function openPane(): Promise<Opened> {
     return { workspace, close: async () => workspace.close() };
   }
   const pane = await openPaneWorkspace({}, origin);
-  return { workspace: pane.workspace, sync: syncService(pane.sync, origin), onRestored: () => pane.sync.notifyLocalChange(), close: () => pane.close() };
+  const sync = syncService(pane.sync, origin);
+  return { workspace: pane.workspace, sync, team: teamService(sync, origin), onRestored: () => pane.sync.notifyLocalChange(), close: () => pane.close() };
 }
 
 interface Ready {
@@ -98,11 +103,11 @@ export function Boot({ info }: { info: HostInfo }) {
       </FluentProvider>
     );
   }
-  const { workspace, sync, onRestored } = ready.opened;
+  const { workspace, sync, team, onRestored } = ready.opened;
   const { App, transferApi } = ready.ui;
   return (
     <App
-      services={{ workspace, preferences: ready.preferences, transfer: transferApi(workspace, onRestored), host: info.host, sync }}
+      services={{ workspace, preferences: ready.preferences, transfer: transferApi(workspace, onRestored), host: info.host, sync, team }}
       initialLanguage={ready.language}
       hostPages={ready.hostPages}
       onLanguageChange={(l) => void workspace.profile.update({ uiLanguage: l }).catch(() => undefined)}

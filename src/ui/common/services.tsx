@@ -4,6 +4,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { Preferences } from '../../domain/ports/preferences';
 import type { SyncService } from '../../domain/ports/syncStatus';
+import type { TeamService } from '../../domain/ports/team';
 import type { TransferApi } from '../../domain/ports/transfer';
 import type { Workspace } from '../../domain/workspace';
 
@@ -14,6 +15,8 @@ export interface Services {
   host: 'Excel' | 'Word' | 'none';
   /** The shared workspace; absent when the pane has no server to reach. */
   sync?: SyncService;
+  /** The user's role and rows' history on the team server; absent without one (everything allowed). */
+  team?: TeamService;
 }
 
 const ServicesContext = createContext<Services | undefined>(undefined);

@@ -8,6 +8,7 @@ import { codeListApi, useCodeList, type CodeListName } from './useCodeList';
 import { useT } from '../common/i18n';
 import { useNotify } from '../common/notify';
 import { useWorkspace } from '../common/services';
+import { useRole } from '../common/useRole';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalM },
@@ -33,6 +34,7 @@ export function CodeListPage({ list }: { list: Exclude<CodeListName, 'interactio
   const rows = useCodeList(list);
   const confirm = useConfirm();
   const notify = useNotify();
+  const rights = useRole();
   const cols = columns[list];
   const [draft, setDraft] = useState<Record<string, string>>({});
   const label = (c: string) => (c === 'code' ? t('common.code') : t(`field.${c}`));
@@ -101,7 +103,7 @@ export function CodeListPage({ list }: { list: Exclude<CodeListName, 'interactio
                   <TableCell className={s.cell}>{rec.code}</TableCell>
                   <TableCell className={s.cell}>{rec[cols[0]]}</TableCell>
                   <TableCell className={s.act}>
-                    <Button appearance="subtle" size="small" icon={<DeleteRegular />} aria-label={`${t('common.remove')} ${rec.code}`} onClick={() => void remove(rec.code)} />
+                    {rights.changeCodes ? <Button appearance="subtle" size="small" icon={<DeleteRegular />} aria-label={`${t('common.remove')} ${rec.code}`} onClick={() => void remove(rec.code)} /> : null}
                   </TableCell>
                 </TableRow>
               );

@@ -8,6 +8,7 @@ import { useInteractionTemplates } from './useInteractionTemplates';
 import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
 import { useWorkspace } from '../common/services';
+import { useRole } from '../common/useRole';
 import { HeaderField, type FieldSpec } from '../segments/HeaderField';
 
 const useStyles = makeStyles({
@@ -36,6 +37,7 @@ export function TemplatesPage() {
   const templates = useInteractionTemplates();
   const confirm = useConfirm();
   const notify = useNotify();
+  const rights = useRole();
   const [draft, setDraft] = useState<Partial<InteractionTemplate>>({});
   const [formKey, setFormKey] = useState(0);
 
@@ -110,7 +112,7 @@ export function TemplatesPage() {
                 <TableCell>{tp.description}</TableCell>
                 <TableCell className={s.num}>{formatNumber(tp.unitCost)}</TableCell>
                 <TableCell className={s.act}>
-                  <Button appearance="subtle" size="small" icon={<DeleteRegular />} aria-label={`${t('common.remove')} ${tp.code}`} onClick={() => void remove(tp.code)} />
+                  {rights.changeCodes ? <Button appearance="subtle" size="small" icon={<DeleteRegular />} aria-label={`${t('common.remove')} ${tp.code}`} onClick={() => void remove(tp.code)} /> : null}
                 </TableCell>
               </TableRow>
             ))}

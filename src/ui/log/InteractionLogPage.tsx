@@ -15,7 +15,9 @@ import { ExcelExportButton } from '../common/ExcelExportButton';
 import { useInteractionLog } from './useInteractionLog';
 import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
-import { useWorkspace } from '../common/services';
+import { useServices, useWorkspace } from '../common/services';
+import { RowHistory, type RowHistoryTarget } from '../common/RowHistory';
+import { useRole } from '../common/useRole';
 import { showLetter } from '../mailMerge/showLetter';
 
 const useStyles = makeStyles({
@@ -34,6 +36,9 @@ export function InteractionLogPage({ initialFilter, excel, word }: { initialFilt
   const workspace = useWorkspace();
   const confirm = useConfirm();
   const notify = useNotify();
+  const rights = useRole();
+  const { team } = useServices();
+  const [history, setHistory] = useState<RowHistoryTarget>();
   const [filter, setFilter] = useState<InteractionLogFilter>(initialFilter ?? {});
   const result = useInteractionLog(filter);
   const setText = (k: 'contactNo' | 'segmentNo' | 'interactionTemplateCode' | 'salespersonCode' | 'date', v: string) => {
@@ -69,14 +74,17 @@ export function InteractionLogPage({ initialFilter, excel, word }: { initialFilt
   return (
     <section>
       <Toolbar>
-        <Button
-          icon={<DeleteRegular />}
-          onClick={() => void deleteCanceled()}
-        >
-          {t('entries.deleteCanceled')}
-        </Button>
+        {rights.deleteLogged ? (
+          <Button
+            icon={<DeleteRegular />}
+            onClick={() => void deleteCanceled()}
+          >
+            {t('entries.deleteCanceled')}
+          </Button>
+        ) : null}
         <ExcelExportButton workspace={workspace} excel={excel} what={{ kind: 'interactionLog', filter }} />
       </Toolbar>
+      {history ? <RowHistory target={history} onClose={() => setHistory(undefined)} /> : null}
       {filter.loggedSegmentEntryNo !== undefined ? <Text>{t('entries.forLogged', { entryNo: filter.loggedSegmentEntryNo })}</Text> : null}
       <div className={s.filters} role="search" aria-label={t('entries.filters')}>
         {(['contactNo', 'segmentNo', 'interactionTemplateCode', 'salespersonCode', 'date'] as const).map((k) => (
@@ -122,6 +130,7 @@ export function InteractionLogPage({ initialFilter, excel, word }: { initialFilt
                 <Dropdown
                   size="small"
                   aria-label={`${t('field.evaluation')} ${e.entryNo}`}
+                  disabled={!rights.changeRow(e)}
                   value={optionCaption(t, e.evaluation)}
                   selectedOptions={[e.evaluation]}
                   onOptionSelect={(_, d) => void act(() => workspace.interactionLog.setEvaluation(e.entryNo, (d.optionValue ?? '') as Evaluation))}
@@ -132,12 +141,19 @@ export function InteractionLogPage({ initialFilter, excel, word }: { initialFilt
                     </Option>
                   ))}
                 </Dropdown>
-                <Button size="small" onClick={() => void act(() => workspace.interactionLog.toggleCanceled(e.entryNo))}>
-                  {t('entries.switchCanceled')}
-                </Button>
+                {rights.changeRow(e) ? (
+                  <Button size="small" onClick={() => void act(() => workspace.interactionLog.toggleCanceled(e.entryNo))}>
+                    {t('entries.switchCanceled')}
+                  </Button>
+                ) : null}
                 <Button size="small" onClick={() => void openLetter(e)}>
                   {t('entries.showLetter')}
                 </Button>
+                {team ? (
+                  <Button size="small" onClick={() => setHistory({ table: 'interactionLog', id: e.id, no: e.entryNo })}>
+                    {t('history.show')}
+                  </Button>
+                ) : null}
               </div>
             </div>
           ))}

@@ -11,7 +11,10 @@ import { useLoggedSegments } from './useLoggedSegments';
 import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
 import type { Navigate } from '../shell/pageRegistry';
-import { useWorkspace } from '../common/services';
+import { useServices, useWorkspace } from '../common/services';
+import { RowHistory, type RowHistoryTarget } from '../common/RowHistory';
+import { useRole } from '../common/useRole';
+import { useState } from 'react';
 
 const useStyles = makeStyles({ num: { textAlign: 'end' }, narrow: { width: '2.5em' }, desc: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } });
 
@@ -23,6 +26,9 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
   const logged = useLoggedSegments();
   const confirm = useConfirm();
   const notify = useNotify();
+  const rights = useRole();
+  const { team } = useServices();
+  const [history, setHistory] = useState<RowHistoryTarget>();
 
   const run = async (f: () => Promise<unknown>, ok?: (r: never) => string) => {
     try {
@@ -50,10 +56,13 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
   return (
     <section>
       <Toolbar>
-        <Button icon={<DeleteRegular />} onClick={() => void deleteCanceled()}>
-          {t('logged.deleteCanceled')}
-        </Button>
+        {rights.deleteLogged ? (
+          <Button icon={<DeleteRegular />} onClick={() => void deleteCanceled()}>
+            {t('logged.deleteCanceled')}
+          </Button>
+        ) : null}
       </Toolbar>
+      {history ? <RowHistory target={history} onClose={() => setHistory(undefined)} /> : null}
       {logged === undefined ? (
         <Spinner size="small" label={t('common.loading')} />
       ) : logged.length === 0 ? (
@@ -77,7 +86,7 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
             {logged.map((l) => (
               <TableRow key={l.id} data-testid={`logged-row-${l.entryNo}`}>
                 <TableCell className={s.narrow}>
-                  <Checkbox checked={l.canceled} aria-label={`${t('field.canceled')} ${l.entryNo}`} onChange={() => void toggle(l)} />
+                  <Checkbox checked={l.canceled} disabled={!rights.changeRow(l)} aria-label={`${t('field.canceled')} ${l.entryNo}`} onChange={() => void toggle(l)} />
                 </TableCell>
                 <TableCell>
                   {l.entryNo}
@@ -99,8 +108,9 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
                       <MenuList>
                         <MenuItem onClick={() => navigate({ page: 'interactionLog', filter: { loggedSegmentEntryNo: l.entryNo } })}>{t('logged.entries')}</MenuItem>
                         <ExcelExportMenuItem workspace={workspace} excel={excel} what={{ kind: 'loggedSegment', entryNo: l.entryNo }} />
-                        <MenuItem onClick={() => void toggle(l)}>{t('logged.switchCanceled')}</MenuItem>
+                        {rights.changeRow(l) ? <MenuItem onClick={() => void toggle(l)}>{t('logged.switchCanceled')}</MenuItem> : null}
                         <MenuItem onClick={() => void followUp(l)}>{t('logged.createFollowUp')}</MenuItem>
+                        {team ? <MenuItem onClick={() => setHistory({ table: 'loggedSegments', id: l.id, no: l.entryNo })}>{t('history.show')}</MenuItem> : null}
                       </MenuList>
                     </MenuPopover>
                   </Menu>

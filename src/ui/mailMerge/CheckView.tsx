@@ -29,6 +29,11 @@ export function CheckView({ check, caption }: { check: MergeCheck; caption(key: 
           <MessageBarBody>{t('word.check.empty', { fields: names(check.emptyFields) })}</MessageBarBody>
         </MessageBar>
       ) : null}
+      {check.stripped.length ? (
+        <MessageBar intent="warning" data-testid="check-stripped">
+          <MessageBarBody>{t('word.check.stripped', { items: check.stripped.map((x) => `${x.kind} (${x.target})`).join(', ') })}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {check.legacy.length ? (
         <MessageBar intent="warning">
           <MessageBarBody>{t('word.check.legacy', { names: check.legacy.map((f) => f.name).join(', ') })}</MessageBarBody>

@@ -1,6 +1,6 @@
 // Setup: number series, defaults, the workspace locale; the shared workspace (server, personal key); and
 // the browser's storage (persistence, quota).
-import { Button, Field, Input, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { Setup } from '../../domain/setup';
 import { useSetup } from './useSetup';
@@ -9,8 +9,13 @@ import { useNotify } from '../common/notify';
 import { useServices } from '../common/services';
 import { HeaderField, type FieldSpec } from '../segments/HeaderField';
 import { SharedWorkspaceSetup } from './SharedWorkspaceSetup';
+import { useRole } from '../common/useRole';
 
-const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS }, h: { margin: `${tokens.spacingVerticalM} 0 0` } });
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  fields: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, border: 'none', margin: 0, padding: 0, minWidth: 0 },
+  h: { margin: `${tokens.spacingVerticalM} 0 0` },
+});
 
 const specs: FieldSpec[] = [
   { name: 'segmentNos', kind: 'text', max: 20 },
@@ -25,6 +30,7 @@ export function SetupPage() {
   const { workspace, sync } = useServices();
   const setup = useSetup();
   const notify = useNotify();
+  const rights = useRole();
   const update = async (patch: Partial<Setup>) => {
     try {
       await workspace.setup.update(patch);
@@ -36,6 +42,12 @@ export function SetupPage() {
   if (!setup) return <Spinner size="small" label={t('common.loading')} />;
   return (
     <div className={s.form}>
+      {rights.setup ? null : (
+        <MessageBar intent="info" data-testid="setup-admin-only">
+          <MessageBarBody>{t('role.adminOnlySetup')}</MessageBarBody>
+        </MessageBar>
+      )}
+      <fieldset disabled={!rights.setup} className={s.fields}>
       <Text as="h2" weight="semibold" className={s.h}>
         {t('setup.numbers')}
       </Text>
@@ -51,6 +63,7 @@ export function SetupPage() {
       <Field label={t('field.locale')} size="small" hint="en-US, it-IT, …">
         <Input size="small" defaultValue={setup.locale} onBlur={(e) => e.target.value !== setup.locale && void update({ locale: e.target.value })} />
       </Field>
+      </fieldset>
       {sync ? (
         <>
           <Text as="h2" weight="semibold" className={s.h}>

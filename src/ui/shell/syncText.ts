@@ -2,6 +2,7 @@
 // recorded name and arguments) and why (its SegmentsError code and details, as every refusal is said).
 import { errorCodes, SegmentsError, type SegmentsErrorCode } from '../../domain/errors';
 import { errorText } from '../common/errorText';
+import { forbiddenText, isForbidden } from '../common/forbiddenText';
 import { codeListTitleKeys } from '../lists/codeListTitles';
 import type { Translate } from '../common/i18n';
 import type { FailedAction } from '../../domain/ports/syncStatus';
@@ -23,6 +24,7 @@ export function syncActionText(t: Translate, failed: Pick<FailedAction, 'name' |
 
 /** Why it could not be applied, in the user's language. */
 export function syncReasonText(t: Translate, failed: Pick<FailedAction, 'code' | 'message' | 'details'>): string {
+  if (isForbidden(failed.message)) return forbiddenText(t, failed.message);
   if (!(errorCodes as readonly string[]).includes(failed.code)) return errorText(t, new Error(failed.message));
   return errorText(t, new SegmentsError(failed.code as SegmentsErrorCode, failed.message, failed.details ?? {}));
 }
