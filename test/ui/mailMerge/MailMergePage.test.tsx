@@ -210,7 +210,7 @@ describe('a letter uploaded outside Office', () => {
       ),
       'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`),
     });
-  const file = (bytes: Uint8Array, name: string) => new File([bytes], name, { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+  const file = (bytes: Uint8Array, name: string) => new File([new Uint8Array(bytes)], name, { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
 
   test('is converted, kept on the segment for its language, lists what it cannot convert, and the merged .docx downloads', async () => {
     show(undefined);
