@@ -2,7 +2,7 @@
 // or a click picks; a code that is not in the list is refused at once with BC's message ("The Salesperson
 // Code XX does not exist.") and nothing is handed over. Blank is allowed (the field is then empty).
 import { Combobox, Field, Option } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { codeListApi, type CodeListName, type CodeRecord } from '../lists/useCodeList';
 import { useI18n } from './i18n';
 import { useWorkspace } from './services';
@@ -33,7 +33,10 @@ export function CodeLookup(props: CodeLookupProps) {
   const [text, setText] = useState(props.value);
   const [shown, setShown] = useState(props.value);
   const [error, setError] = useState<string>();
+  // Enter reaches both the field and the list's active option: one pick hands a code over once.
+  const handed = useRef<string | undefined>(undefined);
   if (shown !== props.value) {
+    handed.current = undefined;
     setShown(props.value);
     setText(props.value);
     setError(undefined);
@@ -59,7 +62,9 @@ export function CodeLookup(props: CodeLookupProps) {
   const pick = (code: string) => {
     setError(undefined);
     setText(code);
-    if (code !== props.value) props.onCommit(code);
+    if (code === props.value || code === handed.current) return;
+    handed.current = code;
+    props.onCommit(code);
   };
 
   return (
@@ -72,6 +77,7 @@ export function CodeLookup(props: CodeLookupProps) {
         onChange={(e) => {
           setText(e.target.value);
           setError(undefined);
+          handed.current = undefined;
         }}
         onOptionSelect={(_, d) => d.optionValue !== undefined && pick(d.optionValue)}
         onBlur={() => commit(text)}

@@ -2,7 +2,7 @@
 // filters the contacts; Enter adds the one that matches (the exact number, or the only match left) or the
 // one picked in the list; a text that matches nobody is said at once.
 import { Button, Combobox, Field, Option, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { Contact } from '../../domain/contact';
 import { useI18n } from '../common/i18n';
 
@@ -27,9 +27,17 @@ export function AddLine({ contacts, onAdd }: { contacts: readonly Contact[]; onA
   const [error, setError] = useState<string>();
   const matches = useMemo(() => matchContacts(contacts, text), [contacts, text]);
 
+  // Enter reaches both the field and the list's active option: one contact is added once.
+  const adding = useRef<string | undefined>(undefined);
   const add = async (contactNo: string) => {
+    if (adding.current === contactNo) return;
+    adding.current = contactNo;
     setError(undefined);
-    if (await onAdd(contactNo)) setText('');
+    try {
+      if (await onAdd(contactNo)) setText('');
+    } finally {
+      adding.current = undefined;
+    }
   };
   const submit = () => {
     const q = text.trim();
