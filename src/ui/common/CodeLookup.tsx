@@ -36,7 +36,6 @@ export function CodeLookup(props: CodeLookupProps) {
   // Enter reaches both the field and the list's active option: one pick hands a code over once.
   const handed = useRef<string | undefined>(undefined);
   if (shown !== props.value) {
-    handed.current = undefined;
     setShown(props.value);
     setText(props.value);
     setError(undefined);
