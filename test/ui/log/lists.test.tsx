@@ -53,10 +53,11 @@ describe('Logged Segments', () => {
     expect(del.className).not.toMatch(/primary/);
     expect(del.hasAttribute('disabled')).toBe(true);
 
-    const box = within(row).getByRole('checkbox', { name: 'Canceled: logged segment 1' });
-    // Another pane cancels it meanwhile: ticking the box still means "canceled", never a flip back.
+    expect(within(row).getByRole('checkbox', { name: 'Canceled: logged segment 1' })).toBeTruthy();
+    // Canceled elsewhere (another pane): the box follows, and unticking it means "not canceled".
     await ws.loggedSegments.setCanceled(1, true);
-    await userEvent.click(box);
+    await waitFor(() => expect((within(screen.getByTestId('logged-row-1')).getByRole('checkbox') as HTMLInputElement).checked).toBe(true));
+    await userEvent.click(within(screen.getByTestId('logged-row-1')).getByRole('checkbox'));
     const dialog = await screen.findByRole('alertdialog');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Yes' }));
     await waitFor(async () => expect((await ws.loggedSegments.get(1))!.canceled).toBe(false));
