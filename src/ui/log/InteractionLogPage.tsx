@@ -112,8 +112,8 @@ export function InteractionLogPage({ initialFilter, excel, word, navigate }: { i
       sub: { caption: 'field.interactionTemplateCode', value: (e) => e.interactionTemplateCode },
       value: (e) => (
         <span className={struck(e)}>
-          {e.canceled ? <span className={s.mark}>{t('entries.canceledMark')}: </span> : null}
           {e.description}
+          {e.canceled ? <span className={s.mark}> ({t('field.canceled')})</span> : null}
         </span>
       ),
     },
