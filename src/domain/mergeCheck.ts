@@ -38,6 +38,9 @@ export interface MergeCheck {
   clean: boolean;
 }
 
+/** Fields a letter may leave empty for a contact (the line's Comment): blank there is not a finding. */
+const OPTIONAL_FIELDS = new Set(['comment']);
+
 export function checkMerge(lines: SegmentLine[], rendered: (RenderedLetter | undefined)[], legacy: LegacyField[] = []): MergeCheck {
   const used: string[] = [];
   const unknown = new Set<string>();
@@ -66,7 +69,7 @@ export function checkMerge(lines: SegmentLine[], rendered: (RenderedLetter | und
     for (const k of r.letter.keys) if (!used.includes(k)) used.push(k);
     for (const k of r.unknown) unknown.add(k);
     for (const k of r.letter.keys) if (!r.blanks.includes(k)) filled.add(k);
-    const blanks = r.blanks.filter((k) => !r.unknown.includes(k));
+    const blanks = r.blanks.filter((k) => !r.unknown.includes(k) && !OPTIONAL_FIELDS.has(k));
     if (blanks.length || r.dropped.length) {
       issues.push({
         lineNo: r.lineNo,
@@ -77,7 +80,7 @@ export function checkMerge(lines: SegmentLine[], rendered: (RenderedLetter | und
     }
   });
   const unknownFields = used.filter((k) => unknown.has(k));
-  const emptyFields = letters ? used.filter((k) => !unknown.has(k) && !filled.has(k)) : [];
+  const emptyFields = letters ? used.filter((k) => !unknown.has(k) && !filled.has(k) && !OPTIONAL_FIELDS.has(k)) : [];
   return {
     usedFields: used,
     unknownFields,

@@ -136,7 +136,7 @@ describe('in Excel', () => {
     await userEvent.click(within(linePanel()).getByText('Cancel'));
     await waitFor(() => expect(screen.queryByTestId('line-save')).toBeNull());
 
-    await userEvent.click(screen.getByRole('button', { name: 'Export lines to a sheet' }));
+    await userEvent.click(screen.getByText('Export lines to a sheet'));
     await screen.findByText('2 rows written to the sheet "Segment SEG00002" as table Segment_SEG00002.');
     expect(excel.exported).toHaveLength(1);
     expect(excel.exported[0].name).toBe('Segment_SEG00002');
@@ -188,9 +188,12 @@ describe.each(['none', 'Word'] as const)('outside Excel (host %s)', (host) => {
     expect(screen.queryByText('Show in the sheet')).toBeNull();
     expect(screen.queryByRole('button', { name: /sheet/ })).toBeNull();
     unmount();
-    for (const route of [{ page: 'interactionLog' }, { page: 'contacts' }] as const) {
+    for (const [route, role] of [
+      [{ page: 'interactionLog' }, 'table'],
+      [{ page: 'contacts' }, 'list'],
+    ] as const) {
       const page = showPane(host, route);
-      await screen.findByRole('list');
+      await screen.findByRole(role);
       expect(screen.queryByRole('button', { name: /sheet/ })).toBeNull();
       page.unmount();
     }
@@ -217,7 +220,8 @@ describe('Show letter', () => {
     expect(hostPagesFor(info('Word'), ws, preferences()).word?.supports).toEqual({ comments: true, createDocument: true, insertField: true, readBack: true });
     showPane('Word', { page: 'interactionLog' }, { word });
     const entry = await screen.findByTestId('entry-1');
-    await userEvent.click(within(entry).getByRole('button', { name: 'Show Attachments' }));
+    await userEvent.click(within(entry).getByRole('button', { name: 'Actions for entry 1' }));
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Show Attachments' }));
     await screen.findByText('The letter of entry 1 is open in a new document.');
     expect(opened).toHaveLength(1);
     expect(readDocxParts(opened[0])['word/document.xml']).toContain('Dear Anna, our news.');
@@ -227,7 +231,8 @@ describe('Show letter', () => {
   test.each(['none', 'Excel'] as const)('with host %s it downloads the letter as a .docx', async (host) => {
     showPane(host, { page: 'interactionLog' }, host === 'Excel' ? { excel: fakeExcel().port } : {});
     const entry = await screen.findByTestId('entry-1');
-    await userEvent.click(within(entry).getByRole('button', { name: 'Show Attachments' }));
+    await userEvent.click(within(entry).getByRole('button', { name: 'Actions for entry 1' }));
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Show Attachments' }));
     await screen.findByText('The letter of entry 1 was saved as SEG00001-1.docx.');
     expect(downloads.map((d) => d.name)).toEqual(['SEG00001-1.docx']);
     expect(readDocxParts(new Uint8Array(await downloads[0].blob.arrayBuffer()))['word/document.xml']).toContain('Dear Anna, our news.');
@@ -236,7 +241,8 @@ describe('Show letter', () => {
   test('an entry without a letter says so', async () => {
     showPane('none', { page: 'interactionLog' });
     const entry = await screen.findByTestId('entry-2');
-    await userEvent.click(within(entry).getByRole('button', { name: 'Show Attachments' }));
+    await userEvent.click(within(entry).getByRole('button', { name: 'Actions for entry 2' }));
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Show Attachments' }));
     await screen.findByText('No letter was stored with this entry.');
     expect(downloads).toEqual([]);
   });

@@ -1,5 +1,6 @@
-// Contacts: browse and filter (BC filter expressions on name and city), in a virtualized list.
-import { Field, Input, MessageBar, MessageBarBody, Spinner, Text, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
+// Contacts: browse and filter (BC filter expressions on name and city), in a virtualized list; a contact
+// opens its card.
+import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Text, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { CriteriaFilters } from '../../domain/criteria';
@@ -13,7 +14,7 @@ import { useWorkspace } from '../common/services';
 
 const ROW = 44;
 const useStyles = makeStyles({
-  filters: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalS },
+  filters: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalS },
   scroller: { height: '60vh', overflowY: 'auto', border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
   row: {
     position: 'absolute',
@@ -30,10 +31,12 @@ const useStyles = makeStyles({
     whiteSpace: 'nowrap',
   },
   hint: { color: tokens.colorNeutralForeground3 },
+  input: { minWidth: 0, width: '100%' },
+  open: { padding: 0, minWidth: 0, justifyContent: 'flex-start', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: '100%' },
 });
 
 /** `excel` (in Excel only): the contacts go to a new sheet. */
-export function ContactsPage({ excel }: { navigate: Navigate; excel?: ExcelPort }) {
+export function ContactsPage({ navigate, excel }: { navigate: Navigate; excel?: ExcelPort }) {
   const { t, formatNumber } = useI18n();
   const s = useStyles();
   const workspace = useWorkspace();
@@ -66,10 +69,10 @@ export function ContactsPage({ excel }: { navigate: Navigate; excel?: ExcelPort 
       </Text>
       <div className={s.filters} role="search">
         <Field label={t('field.name')} size="small">
-          <Input size="small" value={name} onChange={(_, d) => setName(d.value)} />
+          <Input size="small" className={s.input} value={name} onChange={(_, d) => setName(d.value)} />
         </Field>
         <Field label={t('field.city')} size="small">
-          <Input size="small" value={city} onChange={(_, d) => setCity(d.value)} />
+          <Input size="small" className={s.input} value={city} onChange={(_, d) => setCity(d.value)} />
         </Field>
       </div>
       {result === undefined ? (
@@ -85,15 +88,15 @@ export function ContactsPage({ excel }: { navigate: Navigate; excel?: ExcelPort 
           <Text size={200} data-testid="contacts-count">
             {t('contacts.shown', { n: formatNumber(contacts.length) })}
           </Text>
-          <div ref={scroller} className={s.scroller} role="list" aria-label={t('nav.contacts')}>
+          <div ref={scroller} className={s.scroller} role="list" aria-label={t('nav.contacts')} tabIndex={0}>
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {virtualizer.getVirtualItems().map((v) => {
                 const c = contacts[v.index];
                 return (
                   <div key={c.id} role="listitem" className={s.row} style={{ transform: `translateY(${v.start}px)` }}>
-                    <Text size={200} weight="semibold">
+                    <Button appearance="transparent" size="small" className={s.open} onClick={() => navigate({ page: 'contact', no: c.no })}>
                       {c.no} · {c.name}
-                    </Text>
+                    </Button>
                     <Text size={100}>
                       {optionCaption(t, c.type)} · {[c.companyName, c.city, c.email].filter(Boolean).join(' · ')}
                     </Text>

@@ -1,8 +1,28 @@
-// Interaction Log Entries (BC page 5076): filters, Switch Check Mark in Canceled, Evaluation, the stored
-// letter (a new Word document in Word, a .docx download elsewhere), Delete Canceled Entries, and in Excel
-// the entries as they are filtered to a new sheet.
-import { Button, Dropdown, Field, Input, MessageBar, MessageBarBody, Option, Spinner, Text, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
+// Interaction Log Entries (BC page 5076): contact no. and name, date, description, template, evaluation and
+// user ID, with one ⋯ menu per entry (Canceled set to what the user chose, Evaluation, the stored letter:
+// a new Word document in Word, a .docx download elsewhere, the contact's card); filters, Delete Canceled
+// Entries (secondary, confirmed), and in Excel the entries as they are filtered to a new sheet.
+import {
+  Button,
+  Dropdown,
+  Field,
+  Input,
+  Menu,
+  MenuItem,
+  MenuItemRadio,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Text,
+  Toolbar,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { DeleteRegular } from '@fluentui/react-icons/svg/delete';
+import { MoreVerticalRegular } from '@fluentui/react-icons/svg/more-vertical';
 import { useState } from 'react';
 import type { Evaluation } from '../../domain/enums';
 import type { ExcelPort } from '../../domain/ports/excelPort';
@@ -12,25 +32,27 @@ import type { InteractionLogFilter } from '../../domain/workspace';
 import { useConfirm } from '../common/confirm';
 import { errorText, optionCaption } from '../common/errorText';
 import { ExcelExportButton } from '../common/ExcelExportButton';
+import { ListPage, type ListColumn } from '../common/ListPage';
 import { useInteractionLog } from './useInteractionLog';
 import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
 import { useServices, useWorkspace } from '../common/services';
 import { RowHistory, type RowHistoryTarget } from '../common/RowHistory';
 import { useRole } from '../common/useRole';
+import type { Navigate } from '../shell/pageRegistry';
 import { showLetter } from '../mailMerge/showLetter';
 
 const useStyles = makeStyles({
-  filters: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
-  entry: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, padding: `${tokens.spacingVerticalS} 0`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  line: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
-  canceled: { textDecoration: 'line-through' },
+  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(8.5em, 1fr))', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  input: { minWidth: 0, width: '100%' },
+  canceled: { textDecoration: 'line-through', color: tokens.colorNeutralForeground3 },
+  mark: { color: tokens.colorPaletteRedForeground1 },
 });
 const evaluations: Evaluation[] = ['', 'Very Positive', 'Positive', 'Neutral', 'Negative', 'Very Negative'];
 const MAX_SHOWN = 500;
 
 /** `excel` in Excel, `word` in Word: the host adapters (undefined elsewhere). */
-export function InteractionLogPage({ initialFilter, excel, word }: { initialFilter?: InteractionLogFilter; excel?: ExcelPort; word?: WordPort }) {
+export function InteractionLogPage({ initialFilter, excel, word, navigate }: { initialFilter?: InteractionLogFilter; excel?: ExcelPort; word?: WordPort; navigate?: Navigate }) {
   const { t, formatNumber, formatDate } = useI18n();
   const s = useStyles();
   const workspace = useWorkspace();
@@ -70,31 +92,103 @@ export function InteractionLogPage({ initialFilter, excel, word }: { initialFilt
     });
   const canceled = filter.canceled === undefined ? 'any' : filter.canceled ? 'yes' : 'no';
   const canceledLabel = { any: t('entries.canceledAny'), yes: t('entries.canceledYes'), no: t('entries.canceledNo') };
+  const names = result?.names;
+  const struck = (e: InteractionLogEntry) => (e.canceled ? s.canceled : undefined);
 
-  return (
-    <section>
-      <Toolbar>
-        {rights.deleteLogged ? (
-          <Button
-            icon={<DeleteRegular />}
-            onClick={() => void deleteCanceled()}
-          >
-            {t('entries.deleteCanceled')}
+  const columns: ListColumn<InteractionLogEntry>[] = [
+    {
+      id: 'contact',
+      caption: 'field.contactNo',
+      sub: { caption: 'field.contactName', value: (e) => names?.get(e.contactNo) ?? '' },
+      title: (e) => `${e.contactNo} ${names?.get(e.contactNo) ?? ''}`.trim(),
+      value: (e) =>
+        navigate ? (
+          <Button appearance="transparent" size="small" style={{ padding: 0, minWidth: 0 }} aria-label={t('entries.openContact', { no: e.contactNo })} onClick={() => navigate({ page: 'contact', no: e.contactNo })}>
+            {e.contactNo}
           </Button>
-        ) : null}
-        <ExcelExportButton workspace={workspace} excel={excel} what={{ kind: 'interactionLog', filter }} />
-      </Toolbar>
-      {history ? <RowHistory target={history} onClose={() => setHistory(undefined)} /> : null}
+        ) : (
+          e.contactNo
+        ),
+    },
+    {
+      id: 'description',
+      caption: 'field.description',
+      maxLines: 2,
+      title: (e) => e.description,
+      sub: { caption: 'field.interactionTemplateCode', value: (e) => e.interactionTemplateCode },
+      value: (e) => (
+        <span className={struck(e)}>
+          {e.description}
+          {e.canceled ? <span className={s.mark}> ({t('field.canceled')})</span> : null}
+        </span>
+      ),
+    },
+    { id: 'date', caption: 'field.date', width: '5.2em', value: (e) => formatDate(e.date), sub: { caption: 'field.userId', value: (e) => e.userId } },
+    { id: 'evaluation', caption: 'field.evaluation', short: 'field.evaluation', width: '4.8em', maxLines: 2, value: (e) => optionCaption(t, e.evaluation) },
+    {
+      id: 'actions',
+      caption: 'common.actions',
+      hiddenCaption: true,
+      width: '2.4em',
+      value: (e) => (
+        <Menu>
+          <MenuTrigger disableButtonEnhancement>
+            <Button appearance="subtle" size="small" icon={<MoreVerticalRegular />} aria-label={t('entries.menu', { entryNo: e.entryNo })} title={t('entries.menu', { entryNo: e.entryNo })} />
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              {rights.changeRow(e) ? (
+                <MenuItem onClick={() => void act(() => workspace.interactionLog.setCanceled(e.entryNo, !e.canceled))}>{e.canceled ? t('entries.uncancel') : t('entries.cancel')}</MenuItem>
+              ) : null}
+              <MenuItem onClick={() => void openLetter(e)}>{t('entries.showLetter')}</MenuItem>
+              {navigate ? <MenuItem onClick={() => navigate({ page: 'contact', no: e.contactNo })}>{t('entries.openContact', { no: e.contactNo })}</MenuItem> : null}
+              {team ? <MenuItem onClick={() => setHistory({ table: 'interactionLog', id: e.id, no: e.entryNo })}>{t('history.show')}</MenuItem> : null}
+              {rights.changeRow(e) ? (
+              <Menu>
+                <MenuTrigger disableButtonEnhancement>
+                  <MenuItem>{t('field.evaluation')}</MenuItem>
+                </MenuTrigger>
+                <MenuPopover>
+                  <MenuList
+                    checkedValues={{ evaluation: [e.evaluation] }}
+                    onCheckedValueChange={(_, d) => void act(() => workspace.interactionLog.setEvaluation(e.entryNo, (d.checkedItems[0] ?? '') as Evaluation))}
+                    aria-label={t('entries.evaluationOf', { entryNo: e.entryNo })}
+                  >
+                    {evaluations.map((v) => (
+                      <MenuItemRadio key={v || 'blank'} name="evaluation" value={v}>
+                        {optionCaption(t, v)}
+                      </MenuItemRadio>
+                    ))}
+                  </MenuList>
+                </MenuPopover>
+              </Menu>
+              ) : null}
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+      ),
+    },
+  ];
+
+  const filters = (
+    <>
       {filter.loggedSegmentEntryNo !== undefined ? <Text>{t('entries.forLogged', { entryNo: filter.loggedSegmentEntryNo })}</Text> : null}
       <div className={s.filters} role="search" aria-label={t('entries.filters')}>
         {(['contactNo', 'segmentNo', 'interactionTemplateCode', 'salespersonCode', 'date'] as const).map((k) => (
           <Field key={k} label={t(`field.${k}`)} size="small">
-            <Input size="small" defaultValue={filter[k] ?? ''} onBlur={(e) => setText(k, e.target.value)} onKeyDown={(e) => e.key === 'Enter' && setText(k, e.currentTarget.value)} />
+            <Input
+              size="small"
+              className={s.input}
+              defaultValue={filter[k] ?? ''}
+              onBlur={(e) => setText(k, e.target.value)}
+              onKeyDown={(e) => e.key === 'Enter' && setText(k, e.currentTarget.value)}
+            />
           </Field>
         ))}
         <Field label={t('field.canceled')} size="small">
           <Dropdown
             size="small"
+            className={s.input}
             value={canceledLabel[canceled]}
             selectedOptions={[canceled]}
             onOptionSelect={(_, d) => setFilter({ ...filter, canceled: d.optionValue === 'any' ? undefined : d.optionValue === 'yes' })}
@@ -107,59 +201,36 @@ export function InteractionLogPage({ initialFilter, excel, word }: { initialFilt
           </Dropdown>
         </Field>
       </div>
-      {result === undefined ? (
-        <Spinner size="small" label={t('common.loading')} />
-      ) : result.error ? (
+      {result?.error ? (
         <MessageBar intent="error">
           <MessageBarBody>{errorText(t, result.error)}</MessageBarBody>
         </MessageBar>
-      ) : result.entries && result.entries.length === 0 ? (
-        <Text>{t('entries.empty')}</Text>
-      ) : (
-        <div role="list" aria-label={t('nav.interactionLog')}>
-          <Text size={200}>{t('common.count', { n: formatNumber(result.entries?.length ?? 0) })}</Text>
-          {(result.entries ?? []).slice(0, MAX_SHOWN).map((e) => (
-            <div role="listitem" key={e.id} className={s.entry} data-testid={`entry-${e.entryNo}`}>
-              <Text weight="semibold" className={e.canceled ? s.canceled : undefined}>
-                {e.entryNo} · {e.contactNo} · {formatDate(e.date)} {e.canceled ? `(${t('field.canceled')})` : ''}
-              </Text>
-              <Text size={200}>
-                {e.description} · {e.interactionTemplateCode} · {optionCaption(t, e.correspondenceType)} · {e.segmentNo}
-              </Text>
-              <div className={s.line}>
-                <Dropdown
-                  size="small"
-                  aria-label={`${t('field.evaluation')} ${e.entryNo}`}
-                  disabled={!rights.changeRow(e)}
-                  value={optionCaption(t, e.evaluation)}
-                  selectedOptions={[e.evaluation]}
-                  onOptionSelect={(_, d) => void act(() => workspace.interactionLog.setEvaluation(e.entryNo, (d.optionValue ?? '') as Evaluation))}
-                >
-                  {evaluations.map((v) => (
-                    <Option key={v || 'blank'} value={v} text={optionCaption(t, v)}>
-                      {optionCaption(t, v)}
-                    </Option>
-                  ))}
-                </Dropdown>
-                {rights.changeRow(e) ? (
-                  <Button size="small" onClick={() => void act(() => workspace.interactionLog.toggleCanceled(e.entryNo))}>
-                    {t('entries.switchCanceled')}
-                  </Button>
-                ) : null}
-                <Button size="small" onClick={() => void openLetter(e)}>
-                  {t('entries.showLetter')}
-                </Button>
-                {team ? (
-                  <Button size="small" onClick={() => setHistory({ table: 'interactionLog', id: e.id, no: e.entryNo })}>
-                    {t('history.show')}
-                  </Button>
-                ) : null}
-              </div>
-            </div>
-          ))}
-        </div>
-      )}
-    </section>
+      ) : null}
+    </>
+  );
+
+  return (
+    <ListPage
+      label={t('nav.interactionLog')}
+      rows={result === undefined ? undefined : (result.entries ?? [])}
+      columns={columns}
+      rowKey={(e) => e.id}
+      rowTestId={(e) => `entry-${e.entryNo}`}
+      maxRows={MAX_SHOWN}
+      showCount
+      before={filters}
+      empty={{ text: t('entries.empty') }}
+      toolbar={
+        <Toolbar>
+          <ExcelExportButton workspace={workspace} excel={excel} what={{ kind: 'interactionLog', filter }} />
+          {rights.deleteLogged ? (
+            <Button appearance="subtle" size="small" icon={<DeleteRegular />} onClick={() => void deleteCanceled()}>
+              {t('entries.deleteCanceled')}
+            </Button>
+          ) : null}
+          {history ? <RowHistory target={history} onClose={() => setHistory(undefined)} /> : null}
+        </Toolbar>
+      }
+    />
   );
 }
-

@@ -1,12 +1,14 @@
-// Logged Segments (BC page 5139): Switch Check Mark in Canceled, Create Follow-up Segment, Delete
-// Canceled Segments, and the interaction log entries of each.
-import { Button, Checkbox, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Toolbar, makeStyles } from '@fluentui/react-components';
+// Logged Segments (BC page 5139): No., Description, Creation Date, lines, User ID and Canceled; Switch
+// Check Mark in Canceled, Create Follow-up Segment, Delete Canceled Segments (secondary, confirmed), and
+// the interaction log entries of each.
+import { Button, Checkbox, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Toolbar } from '@fluentui/react-components';
 import { DeleteRegular } from '@fluentui/react-icons/svg/delete';
 import { MoreVerticalRegular } from '@fluentui/react-icons/svg/more-vertical';
 import type { ExcelPort } from '../../domain/ports/excelPort';
 import type { LoggedSegment } from '../../domain/log';
 import { useConfirm } from '../common/confirm';
 import { ExcelExportMenuItem } from '../common/ExcelExportButton';
+import { ListPage, type ListColumn } from '../common/ListPage';
 import { useLoggedSegments } from './useLoggedSegments';
 import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
@@ -16,12 +18,9 @@ import { RowHistory, type RowHistoryTarget } from '../common/RowHistory';
 import { useRole } from '../common/useRole';
 import { useState } from 'react';
 
-const useStyles = makeStyles({ num: { textAlign: 'end' }, narrow: { width: '2.5em' }, desc: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } });
-
 /** `excel` (in Excel only): each logged segment's menu writes its entries to a new sheet. */
 export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; excel?: ExcelPort }) {
   const { t, formatNumber, formatDate } = useI18n();
-  const s = useStyles();
   const workspace = useWorkspace();
   const logged = useLoggedSegments();
   const confirm = useConfirm();
@@ -38,9 +37,10 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
       notify.error(e);
     }
   };
-  const toggle = async (l: LoggedSegment) => {
-    const text = l.canceled ? t('logged.unmarkConfirm', { entryNo: l.entryNo }) : t('logged.markConfirm', { entryNo: l.entryNo });
-    if (await confirm({ title: t('logged.switchCanceled'), text })) await run(() => workspace.loggedSegments.toggleCanceled(l.entryNo));
+  /** Sets Canceled to what the user chose (never flips what another pane may have changed meanwhile). */
+  const setCanceled = async (l: LoggedSegment, canceled: boolean) => {
+    const text = canceled ? t('logged.markConfirm', { entryNo: l.entryNo }) : t('logged.unmarkConfirm', { entryNo: l.entryNo });
+    if (await confirm({ title: t('logged.switchCanceled'), text })) await run(() => workspace.loggedSegments.setCanceled(l.entryNo, canceled));
   };
   const deleteCanceled = async () => {
     if (await confirm({ title: t('logged.deleteCanceled'), text: t('logged.deleteCanceledConfirm') }))
@@ -53,73 +53,62 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
       navigate({ page: 'segment', no: h.no });
     });
 
+  const columns: ListColumn<LoggedSegment>[] = [
+    { id: 'no', caption: 'field.segmentNo', short: 'field.no', width: '6.2em', value: (l) => l.segmentNo, sub: { caption: 'field.entryNo', value: (l) => l.entryNo } },
+    { id: 'description', caption: 'field.description', maxLines: 2, value: (l) => l.description, title: (l) => l.description },
+    { id: 'date', caption: 'field.creationDate', short: 'entries.short.date', width: '5.2em', value: (l) => formatDate(l.creationDate), sub: { caption: 'field.userId', value: (l) => l.userId } },
+    { id: 'lines', caption: 'field.noOfInteractions', short: 'list.lines', width: '3.4em', align: 'end', value: (l) => formatNumber(l.noOfInteractions) },
+    {
+      id: 'canceled',
+      caption: 'field.canceled',
+      width: '2.6em',
+      align: 'center',
+      value: (l) => (
+        <Checkbox checked={l.canceled} disabled={!rights.changeRow(l)} aria-label={t('logged.canceledOf', { entryNo: l.entryNo })} onChange={(_, d) => void setCanceled(l, d.checked === true)} />
+      ),
+    },
+    {
+      id: 'actions',
+      caption: 'common.actions',
+      hiddenCaption: true,
+      width: '2.4em',
+      value: (l) => (
+        <Menu>
+          <MenuTrigger disableButtonEnhancement>
+            <Button appearance="subtle" size="small" icon={<MoreVerticalRegular />} aria-label={`${t('common.actions')} ${l.entryNo}`} title={`${t('common.actions')} ${l.entryNo}`} />
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              <MenuItem onClick={() => navigate({ page: 'interactionLog', filter: { loggedSegmentEntryNo: l.entryNo } })}>{t('logged.entries')}</MenuItem>
+              <ExcelExportMenuItem workspace={workspace} excel={excel} what={{ kind: 'loggedSegment', entryNo: l.entryNo }} />
+              {rights.changeRow(l) ? <MenuItem onClick={() => void setCanceled(l, !l.canceled)}>{t('logged.switchCanceled')}</MenuItem> : null}
+              <MenuItem onClick={() => void followUp(l)}>{t('logged.createFollowUp')}</MenuItem>
+              {team ? <MenuItem onClick={() => setHistory({ table: 'loggedSegments', id: l.id, no: l.entryNo })}>{t('history.show')}</MenuItem> : null}
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+      ),
+    },
+  ];
+
   return (
-    <section>
-      <Toolbar>
-        {rights.deleteLogged ? (
-          <Button icon={<DeleteRegular />} onClick={() => void deleteCanceled()}>
-            {t('logged.deleteCanceled')}
-          </Button>
-        ) : null}
-      </Toolbar>
-      {history ? <RowHistory target={history} onClose={() => setHistory(undefined)} /> : null}
-      {logged === undefined ? (
-        <Spinner size="small" label={t('common.loading')} />
-      ) : logged.length === 0 ? (
-        <Text>{t('logged.empty')}</Text>
-      ) : (
-        <Table size="small" aria-label={t('nav.loggedSegments')}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell className={s.narrow}>
-                <span title={t('field.canceled')}>✕</span>
-              </TableHeaderCell>
-              <TableHeaderCell>{t('field.entryNo')}</TableHeaderCell>
-              <TableHeaderCell>{t('field.segmentNo')}</TableHeaderCell>
-              <TableHeaderCell className={s.num}>{t('field.noOfInteractions')}</TableHeaderCell>
-              <TableHeaderCell className={s.narrow}>
-                <span hidden>{t('common.actions')}</span>
-              </TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {logged.map((l) => (
-              <TableRow key={l.id} data-testid={`logged-row-${l.entryNo}`}>
-                <TableCell className={s.narrow}>
-                  <Checkbox checked={l.canceled} disabled={!rights.changeRow(l)} aria-label={`${t('field.canceled')} ${l.entryNo}`} onChange={() => void toggle(l)} />
-                </TableCell>
-                <TableCell>
-                  {l.entryNo}
-                  <br />
-                  <Text size={100}>{formatDate(l.creationDate)}</Text>
-                </TableCell>
-                <TableCell className={s.desc} title={l.description}>
-                  {l.segmentNo}
-                  <br />
-                  <Text size={100}>{l.description}</Text>
-                </TableCell>
-                <TableCell className={s.num}>{formatNumber(l.noOfInteractions)}</TableCell>
-                <TableCell className={s.narrow}>
-                  <Menu>
-                    <MenuTrigger disableButtonEnhancement>
-                      <Button appearance="subtle" size="small" icon={<MoreVerticalRegular />} aria-label={`${t('common.actions')} ${l.entryNo}`} />
-                    </MenuTrigger>
-                    <MenuPopover>
-                      <MenuList>
-                        <MenuItem onClick={() => navigate({ page: 'interactionLog', filter: { loggedSegmentEntryNo: l.entryNo } })}>{t('logged.entries')}</MenuItem>
-                        <ExcelExportMenuItem workspace={workspace} excel={excel} what={{ kind: 'loggedSegment', entryNo: l.entryNo }} />
-                        {rights.changeRow(l) ? <MenuItem onClick={() => void toggle(l)}>{t('logged.switchCanceled')}</MenuItem> : null}
-                        <MenuItem onClick={() => void followUp(l)}>{t('logged.createFollowUp')}</MenuItem>
-                        {team ? <MenuItem onClick={() => setHistory({ table: 'loggedSegments', id: l.id, no: l.entryNo })}>{t('history.show')}</MenuItem> : null}
-                      </MenuList>
-                    </MenuPopover>
-                  </Menu>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-    </section>
+    <ListPage
+      label={t('nav.loggedSegments')}
+      rows={logged}
+      columns={columns}
+      rowKey={(l) => l.id}
+      rowTestId={(l) => `logged-row-${l.entryNo}`}
+      empty={{ text: t('logged.empty'), action: { label: t('nav.segments'), onClick: () => navigate({ page: 'segments' }) } }}
+      toolbar={
+        <Toolbar>
+          {rights.deleteLogged ? (
+            <Button appearance="subtle" size="small" icon={<DeleteRegular />} onClick={() => void deleteCanceled()} disabled={!logged?.some((l) => l.canceled)}>
+              {t('logged.deleteCanceled')}
+            </Button>
+          ) : null}
+          {history ? <RowHistory target={history} onClose={() => setHistory(undefined)} /> : null}
+        </Toolbar>
+      }
+    />
   );
 }

@@ -34,6 +34,11 @@ export function CheckView({ check, caption }: { check: MergeCheck; caption(key: 
           <MessageBarBody>{t('word.check.stripped', { items: check.stripped.map((x) => `${x.kind} (${x.target})`).join(', ') })}</MessageBarBody>
         </MessageBar>
       ) : null}
+      {check.unknownLanguages.map((l) => (
+        <MessageBar key={l.languageCode} intent="warning" data-testid="check-language">
+          <MessageBarBody>{t('word.check.unknownLanguage', { code: l.languageCode, lines: formatNumber(l.lines), locale: l.locale })}</MessageBarBody>
+        </MessageBar>
+      ))}
       {check.legacy.length ? (
         <MessageBar intent="warning">
           <MessageBarBody>{t('word.check.legacy', { names: check.legacy.map((f) => f.name).join(', ') })}</MessageBarBody>

@@ -1,5 +1,7 @@
-// Word's Mail merge page: choose the segment, edit each contact's comment, insert merge fields, check,
-// preview, merge (into the document, a new document, or a .docx outside Office), and log.
+// The Mail merge page, in the order of the work: the segment, its letter per language (the document in
+// Word, an uploaded .docx anywhere), check, preview, merge (into the document, a new document, or a .docx
+// outside Office), and log. The check's findings and the merge action come first, so a 320 x 800 pane shows
+// them without scrolling; the lines' comments, the fields and the templates are in tabs beneath.
 import { Button, Checkbox, Field, MessageBar, MessageBarBody, ProgressBar, Select, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
 import { isSegmentsError } from '../../domain/errors';
@@ -12,6 +14,7 @@ import { useI18n } from '../common/i18n';
 import { ProgressPanel } from '../shell/ProgressPanel';
 import { CheckView } from './CheckView';
 import { FieldsPanel } from './FieldsPanel';
+import { LetterUpload } from './LetterUpload';
 import { LinesPanel } from './LinesPanel';
 import { listFields, loadMergeSource } from './mergeFlow';
 import { PreviewPanel } from './PreviewPanel';
@@ -19,11 +22,13 @@ import { TemplatesPanel } from './TemplatesPanel';
 import { useMailMerge, type MergeOptions } from './useMailMerge';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalS },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalS, minWidth: 0 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  step: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
+  select: { minWidth: 0, maxWidth: '100%' },
 });
 
-type TabName = 'lines' | 'fields' | 'check' | 'preview' | 'templates';
+type TabName = 'lines' | 'fields' | 'preview' | 'templates';
 
 export function MailMergePage({ workspace, word }: { workspace: Workspace; word: WordPort | undefined }) {
   const { t } = useI18n();
@@ -39,7 +44,7 @@ export function MailMergePage({ workspace, word }: { workspace: Workspace; word:
   );
   const [lang, setLang] = useState<string>();
   const languageCode = lang ?? view?.header.languageCodeDefault ?? '';
-  const [tab, setTab] = useState<TabName>('lines');
+  const [tab, setTab] = useState<TabName>('preview');
   const [opts, setOpts] = useState<MergeOptions>({ comments: true, sendAttachments: false, createFollowUp: false });
 
   const caption = useCallback((f: MergeFieldDef) => (f.group === 'extra' ? f.captionKey : t(f.captionKey)), [t]);
@@ -73,9 +78,9 @@ export function MailMergePage({ workspace, word }: { workspace: Workspace; word:
   }
   return (
     <section className={s.root} aria-label={t('word.title')}>
-      {word ? null : <Text data-testid="outside-office">{t('word.outsideOffice')}</Text>}
-      <Field label={t('word.segment')}>
-        <Select value={segmentNo} onChange={(_e, d) => setChosen(d.value)} data-testid="segment-choice">
+      {word ? null : <Text size={200} data-testid="outside-office">{t('word.outsideOffice')}</Text>}
+      <Field label={t('word.segment')} size="small">
+        <Select size="small" value={segmentNo} onChange={(_e, d) => setChosen(d.value)} data-testid="segment-choice" className={s.select}>
           {(segments ?? []).map((h) => (
             <option key={h.no} value={h.no}>
               {h.no} · {h.description}
@@ -83,74 +88,93 @@ export function MailMergePage({ workspace, word }: { workspace: Workspace; word:
           ))}
         </Select>
       </Field>
-      <Field label={t('word.letterLanguage')} hint={t('word.letterLanguage.hint')}>
-        <Select value={languageCode} onChange={(_e, d) => setLang(d.value)} data-testid="letter-language">
-          <option value="">{t('word.noLanguage')}</option>
-          {(languages ?? []).map((l) => (
-            <option key={l.code} value={l.code}>
-              {l.code} · {l.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <div className={s.actions}>
-        <Checkbox label={t('word.merge.comments')} checked={opts.comments} disabled={!word?.supports.comments} onChange={(_e, d) => setOpts({ ...opts, comments: Boolean(d.checked) })} />
-        {word ? (
-          <Button appearance="primary" disabled={busy} onClick={() => void mm.merge('document', opts)} data-testid="merge">
-            {t('word.merge')}
-          </Button>
-        ) : null}
-        <Button disabled={busy} onClick={() => void mm.merge(word?.supports.createDocument ? 'new' : 'download', opts)} data-testid="merge-new">
-          {word?.supports.createDocument ? t('word.merge.new') : t('word.merge.download')}
-        </Button>
-      </div>
-      <div className={s.actions}>
-        <Checkbox label={t('word.log.sendAttachments')} checked={opts.sendAttachments} onChange={(_e, d) => setOpts({ ...opts, sendAttachments: Boolean(d.checked) })} />
-        <Checkbox label={t('word.log.followUp')} checked={opts.createFollowUp} onChange={(_e, d) => setOpts({ ...opts, createFollowUp: Boolean(d.checked) })} />
-        <Button disabled={busy} onClick={() => void mm.log(opts)} data-testid="log">
-          {t('word.log')}
-        </Button>
-      </div>
-      {mm.task.progress ? <ProgressPanel progress={mm.task.progress} onCancel={mm.task.cancel} /> : null}
-      {mm.wordProgress ? (
-        <Field label={mm.wordProgress.label} data-testid="word-progress">
-          <ProgressBar value={mm.wordProgress.total ? mm.wordProgress.done / mm.wordProgress.total : undefined} max={1} />
+      <section aria-label={t('word.step.letter')} className={s.step}>
+        <Field label={t('word.letterLanguage')} hint={t('word.letterLanguage.hint')} size="small">
+          <Select size="small" value={languageCode} onChange={(_e, d) => setLang(d.value)} data-testid="letter-language" className={s.select}>
+            <option value="">{t('word.noLanguage')}</option>
+            {(languages ?? []).map((l) => (
+              <option key={l.code} value={l.code}>
+                {l.code} · {l.name}
+              </option>
+            ))}
+          </Select>
         </Field>
-      ) : null}
-      {notices}
-      {mm.awaitingAccept && mm.plan ? (
-        <div data-testid="accept">
-          <CheckView check={mm.plan.check} caption={captionOf} />
-          <Button appearance="primary" onClick={() => void mm.merge(word ? 'document' : 'download', opts, true)} data-testid="accept-merge">
-            {t('word.check.accept')}
+        <LetterUpload
+          workspace={workspace}
+          segmentNo={segmentNo}
+          languageCode={languageCode}
+          languageName={languageName}
+          fields={fields}
+          caption={caption}
+          onDone={(n) => mm.setNotices(n)}
+        />
+      </section>
+      <section aria-label={t('word.step.merge')} className={s.step}>
+        <div className={s.actions}>
+          <Button size="small" disabled={busy} onClick={() => void mm.check()} data-testid="check">
+            {t('word.check.run')}
+          </Button>
+          {word ? (
+            <Button size="small" appearance="primary" disabled={busy} onClick={() => void mm.merge('document', opts)} data-testid="merge">
+              {t('word.merge')}
+            </Button>
+          ) : null}
+          <Button
+            size="small"
+            appearance={word ? 'secondary' : 'primary'}
+            disabled={busy}
+            onClick={() => void mm.merge(word?.supports.createDocument ? 'new' : 'download', opts)}
+            data-testid="merge-new"
+          >
+            {word?.supports.createDocument ? t('word.merge.new') : t('word.merge.download')}
           </Button>
         </div>
-      ) : null}
+        {mm.task.progress ? <ProgressPanel progress={mm.task.progress} onCancel={mm.task.cancel} /> : null}
+        {mm.wordProgress ? (
+          <Field label={mm.wordProgress.label} data-testid="word-progress">
+            <ProgressBar value={mm.wordProgress.total ? mm.wordProgress.done / mm.wordProgress.total : undefined} max={1} />
+          </Field>
+        ) : null}
+        {notices}
+        {mm.awaitingAccept && mm.plan ? (
+          <div data-testid="accept">
+            <Button appearance="primary" size="small" onClick={() => void mm.merge(word ? 'document' : 'download', opts, true)} data-testid="accept-merge">
+              {t('word.check.accept')}
+            </Button>
+            <CheckView check={mm.plan.check} caption={captionOf} />
+          </div>
+        ) : mm.plan ? (
+          <CheckView check={mm.plan.check} caption={captionOf} />
+        ) : null}
+        <Checkbox label={t('word.merge.comments')} checked={opts.comments} disabled={!word?.supports.comments} onChange={(_e, d) => setOpts({ ...opts, comments: Boolean(d.checked) })} />
+      </section>
       <TabList
+        size="small"
         selectedValue={tab}
         onTabSelect={(_e, d) => {
           setTab(d.value as TabName);
           if (d.value === 'fields') void mm.detectLegacy(fields);
         }}
       >
-        {(['lines', 'fields', 'check', 'preview', 'templates'] as const).map((x) => (x === 'templates' && !word ? null : <Tab key={x} value={x}>{t(`word.tab.${x}`)}</Tab>))}
+        {(['preview', 'lines', 'fields', 'templates'] as const).map((x) => (x === 'templates' && !word ? null : <Tab key={x} value={x}>{t(`word.tab.${x}`)}</Tab>))}
       </TabList>
       {tab === 'lines' && view && source ? <LinesPanel workspace={workspace} segmentNo={segmentNo} lines={view.lines} contacts={source.contacts} onError={onError} /> : null}
       {tab === 'fields' ? (
         <FieldsPanel fields={fields} caption={caption} canInsert={Boolean(word)} onInsert={(f) => void mm.insertField(f)} legacy={mm.legacy} onConvert={() => void mm.convert(fields)} busy={busy} />
       ) : null}
-      {tab === 'check' || tab === 'preview' ? (
-        <div>
-          <Button disabled={busy} onClick={() => void mm.check()} data-testid="check">
-            {t('word.check.run')}
-          </Button>
-          {mm.plan && tab === 'check' ? <CheckView check={mm.plan.check} caption={captionOf} /> : null}
-          {mm.plan && tab === 'preview' ? <PreviewPanel plan={mm.plan} /> : null}
-        </div>
-      ) : null}
+      {tab === 'preview' ? mm.plan ? <PreviewPanel plan={mm.plan} /> : <Text size={200}>{t('word.preview.runCheck')}</Text> : null}
       {tab === 'templates' && word ? (
         <TemplatesPanel workspace={workspace} word={word} languageCode={languageCode} languageName={languageName} onDone={(text) => mm.setNotices([{ intent: 'success', text }])} onError={onError} />
       ) : null}
+      <section aria-label={t('word.step.log')} className={s.step}>
+        <div className={s.actions}>
+          <Checkbox label={t('word.log.sendAttachments')} checked={opts.sendAttachments} onChange={(_e, d) => setOpts({ ...opts, sendAttachments: Boolean(d.checked) })} />
+          <Checkbox label={t('word.log.followUp')} checked={opts.createFollowUp} onChange={(_e, d) => setOpts({ ...opts, createFollowUp: Boolean(d.checked) })} />
+          <Button size="small" disabled={busy} onClick={() => void mm.log(opts)} data-testid="log">
+            {t('word.log')}
+          </Button>
+        </div>
+      </section>
     </section>
   );
 }

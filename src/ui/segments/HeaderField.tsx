@@ -1,16 +1,20 @@
 // One editable field of a card (segment header, line panel): text, date, number, yes/no, an option of
-// BC's enumerations, or an interaction template. It keeps what the user types and hands the value over
+// BC's enumerations, or a code looked up in its list (salesperson, language, interaction template…). It keeps what the user types and hands the value over
 // when the field loses focus (or on Enter); checkboxes and drop-downs hand it over at once.
 import { Checkbox, Dropdown, Field, Input, Option, Text } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { InteractionTemplate } from '../../domain/interaction';
+import { CodeLookup } from '../common/CodeLookup';
 import { fieldCaption, optionCaption } from '../common/errorText';
+import type { CodeListName } from '../lists/useCodeList';
 import { useI18n } from '../common/i18n';
 
 export interface FieldSpec {
   name: string;
-  kind: 'text' | 'date' | 'number' | 'bool' | 'enum' | 'template' | 'readonly';
+  kind: 'text' | 'date' | 'number' | 'bool' | 'enum' | 'template' | 'code' | 'readonly';
   max?: number;
+  /** The list a 'code' field looks its value up in. */
+  list?: CodeListName;
   options?: string[];
 }
 
@@ -49,6 +53,8 @@ export function HeaderField(props: { spec: FieldSpec; value: unknown; templates?
           </Dropdown>
         </Field>
       );
+    case 'code':
+      return <CodeLookup label={label} list={spec.list ?? 'salespeople'} value={String(value ?? '')} onCommit={onCommit} testId={`field-${spec.name}`} />;
     case 'template':
       return (
         <Field label={label} size="small">

@@ -1,6 +1,7 @@
 // A line's panel: the per-contact overrides and the comment, "why is this contact here" (the action that
 // added it), and Remove line (recorded as a Reduce action that Go Back undoes).
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, MessageBar, MessageBarBody, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { ContactCardRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { CriteriaActionView } from '../../domain/criteria';
 import type { ExcelPort } from '../../domain/ports/excelPort';
@@ -18,9 +19,9 @@ const useStyles = makeStyles({ content: { display: 'flex', flexDirection: 'colum
 
 const fields: FieldSpec[] = [
   { name: 'description', kind: 'text', max: 100 },
-  { name: 'salespersonCode', kind: 'text', max: 20 },
+  { name: 'salespersonCode', kind: 'code', list: 'salespeople' },
   { name: 'correspondenceType', kind: 'enum', options: ['', 'Hard Copy', 'Email'] },
-  { name: 'languageCode', kind: 'text', max: 20 },
+  { name: 'languageCode', kind: 'code', list: 'languages' },
   { name: 'subject', kind: 'text', max: 250 },
   { name: 'date', kind: 'date' },
   { name: 'cost', kind: 'number' },
@@ -30,7 +31,16 @@ const fields: FieldSpec[] = [
 ];
 
 /** `excel` (in Excel only): Show in the sheet selects the row the line's contact was imported from. */
-export function LinePanel(props: { segmentNo: string; line: SegmentLine; contactName: string; criteria: CriteriaActionView[]; excel?: ExcelPort; onClose(): void }) {
+/** `onOpenContact`: opens the line's contact card (the panel closes first). */
+export function LinePanel(props: {
+  segmentNo: string;
+  line: SegmentLine;
+  contactName: string;
+  criteria: CriteriaActionView[];
+  excel?: ExcelPort;
+  onClose(): void;
+  onOpenContact?(contactNo: string): void;
+}) {
   const t = useT();
   const s = useStyles();
   const workspace = useWorkspace();
@@ -79,11 +89,14 @@ export function LinePanel(props: { segmentNo: string; line: SegmentLine; contact
                   : t('segment.addedByUnknown')}
               </MessageBarBody>
             </MessageBar>
-            {props.excel ? (
-              <div>
-                <ShowInSheetButton workspace={workspace} excel={props.excel} contactNo={line.contactNo} />
-              </div>
-            ) : null}
+            <div>
+              {props.onOpenContact ? (
+                <Button size="small" icon={<ContactCardRegular />} onClick={() => props.onOpenContact?.(line.contactNo)} data-testid="line-open-contact">
+                  {t('contact.open')}
+                </Button>
+              ) : null}
+              {props.excel ? <ShowInSheetButton workspace={workspace} excel={props.excel} contactNo={line.contactNo} /> : null}
+            </div>
             {fields.map((f) => (
               <HeaderField key={f.name} spec={f} value={current[f.name as keyof SegmentLine]} onCommit={(v) => setPatch((p) => ({ ...p, [f.name]: v }))} />
             ))}
@@ -91,11 +104,15 @@ export function LinePanel(props: { segmentNo: string; line: SegmentLine; contact
               <Textarea value={current.comment} resize="vertical" maxLength={2048} onChange={(_, d) => setPatch((p) => ({ ...p, comment: d.value }))} data-testid="line-comment" />
             </Field>
           </DialogContent>
-          <DialogActions>
+          <DialogActions position="start">
+            <Button appearance="subtle" icon={<DeleteRegular />} onClick={() => void remove()}>
+              {t('segment.removeLine')}
+            </Button>
+          </DialogActions>
+          <DialogActions position="end">
             <Button appearance="primary" disabled={busy} onClick={() => void save()} data-testid="line-save">
               {t('common.save')}
             </Button>
-            <Button onClick={() => void remove()}>{t('segment.removeLine')}</Button>
             <Button onClick={props.onClose}>{t('common.cancel')}</Button>
           </DialogActions>
         </DialogBody>

@@ -1,13 +1,16 @@
 // The segment lines in a virtualized grid: only the rows in view (plus a few) are in the DOM, so 10,000
-// lines scroll smoothly in a narrow pane. Enter or a click on a row opens its line panel.
+// lines scroll smoothly in a narrow pane. Enter or a click on a row opens its line panel. Each row shows the
+// contact's name with its company beneath, the correspondence type as an icon with its caption as the
+// accessible name, and a mark on a line with a comment; each header's full caption is its tooltip.
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { CommentRegular, MailRegular, PrintRegular } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type KeyboardEvent } from 'react';
 import type { SegmentLine } from '../../domain/segment';
 import { optionCaption } from '../common/errorText';
 import { useI18n } from '../common/i18n';
 
-export const ROW_HEIGHT = 32;
+export const ROW_HEIGHT = 40;
 
 const useStyles = makeStyles({
   scroller: {
@@ -27,7 +30,7 @@ const useStyles = makeStyles({
   },
   row: {
     display: 'grid',
-    gridTemplateColumns: '4.5em 6.5em minmax(0, 1fr) 2.5em',
+    gridTemplateColumns: '3.6em 5.4em minmax(0, 1fr) 2.6em 1.4em',
     alignItems: 'center',
     height: `${ROW_HEIGHT}px`,
     paddingInline: tokens.spacingHorizontalXS,
@@ -46,9 +49,13 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
   },
   cell: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  two: { overflow: 'hidden', display: 'flex', flexDirection: 'column', lineHeight: tokens.lineHeightBase200 },
+  company: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
+  icon: { display: 'flex', justifyContent: 'center', fontSize: '16px' },
   num: { textAlign: 'end' },
 });
 
+/** `names`: contact no. → name, for the lines' contacts and their companies. */
 export function LinesGrid(props: { lines: SegmentLine[]; names: Map<string, string>; onOpen(line: SegmentLine): void }) {
   const { t, formatNumber } = useI18n();
   const s = useStyles();
@@ -57,6 +64,8 @@ export function LinesGrid(props: { lines: SegmentLine[]; names: Map<string, stri
   // useVirtualizer hands back new functions each render: this component is left out of memoization on purpose.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count: lines.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+
+  const companyOf = (line: SegmentLine) => (line.contactCompanyNo && line.contactCompanyNo !== line.contactNo ? (names.get(line.contactCompanyNo) ?? '') : '');
 
   const keyDown = (e: KeyboardEvent<HTMLDivElement>, index: number) => {
     if (e.key === 'Enter' || e.key === ' ') {
@@ -74,18 +83,19 @@ export function LinesGrid(props: { lines: SegmentLine[]; names: Map<string, stri
   return (
     <div ref={scroller} className={s.scroller} role="grid" aria-label={t('segment.grid')} aria-rowcount={lines.length + 1} data-testid="lines-grid">
       <div role="row" aria-rowindex={1} className={mergeClasses(s.row, s.head)}>
-        <span role="columnheader" className={mergeClasses(s.cell, s.num)}>
-          {t('field.lineNo')}
-        </span>
-        <span role="columnheader" className={s.cell}>
-          {t('field.contactNo')}
-        </span>
-        <span role="columnheader" className={s.cell}>
-          {t('field.contactName')}
-        </span>
-        <span role="columnheader" className={s.cell} title={t('field.correspondenceType')}>
-          {t('field.type')}
-        </span>
+        {(
+          [
+            ['field.lineNo', 'grid.short.line', s.num],
+            ['field.contactNo', 'grid.short.contactNo', undefined],
+            ['grid.nameCompany', 'field.contactName', undefined],
+            ['field.correspondenceType', 'grid.short.type', undefined],
+            ['field.comment', 'grid.short.comment', undefined],
+          ] as const
+        ).map(([full, short, cls]) => (
+          <span key={full} role="columnheader" aria-label={t(full)} title={t(full)} className={mergeClasses(s.cell, cls)}>
+            {short === 'grid.short.comment' ? <CommentRegular aria-hidden /> : t(short)}
+          </span>
+        ))}
       </div>
       <div role="rowgroup" className={s.body} style={{ height: `${virtualizer.getTotalSize()}px` }}>
         {virtualizer.getVirtualItems().map((v) => {
@@ -109,11 +119,23 @@ export function LinesGrid(props: { lines: SegmentLine[]; names: Map<string, stri
               <span role="gridcell" className={s.cell}>
                 {line.contactNo}
               </span>
-              <span role="gridcell" className={s.cell}>
-                {names.get(line.contactNo) ?? ''}
+              <span role="gridcell" className={s.two} title={[names.get(line.contactNo), companyOf(line)].filter(Boolean).join(' · ')}>
+                <span className={s.cell}>{names.get(line.contactNo) ?? ''}</span>
+                {companyOf(line) ? <span className={s.company}>{companyOf(line)}</span> : null}
               </span>
-              <span role="gridcell" className={s.cell} title={optionCaption(t, line.correspondenceType)}>
-                {line.correspondenceType === 'Email' ? '@' : line.correspondenceType === 'Hard Copy' ? '✉' : ''}
+              <span role="gridcell" className={s.icon}>
+                {line.correspondenceType ? (
+                  <span role="img" aria-label={optionCaption(t, line.correspondenceType)} title={optionCaption(t, line.correspondenceType)} data-testid="line-type">
+                    {line.correspondenceType === 'Email' ? <MailRegular /> : <PrintRegular />}
+                  </span>
+                ) : null}
+              </span>
+              <span role="gridcell" className={s.icon}>
+                {line.comment ? (
+                  <span role="img" aria-label={`${t('field.comment')}: ${line.comment}`} title={line.comment} data-testid="line-comment-mark">
+                    <CommentRegular />
+                  </span>
+                ) : null}
               </span>
             </div>
           );

@@ -20,15 +20,15 @@ const inherited = new Set<keyof SegmentHeaderInput>(inheritedHeaderFields);
 
 const general: FieldSpec[] = [
   { name: 'description', kind: 'text', max: 100 },
-  { name: 'salespersonCode', kind: 'text', max: 20 },
+  { name: 'salespersonCode', kind: 'code', list: 'salespeople' },
   { name: 'date', kind: 'date' },
   { name: 'noOfLines', kind: 'readonly' },
   { name: 'noOfCriteriaActions', kind: 'readonly' },
 ];
 const interaction: FieldSpec[] = [
-  { name: 'interactionTemplateCode', kind: 'template' },
+  { name: 'interactionTemplateCode', kind: 'code', list: 'interactionTemplates' },
   { name: 'interactionGroupCode', kind: 'readonly' },
-  { name: 'languageCodeDefault', kind: 'text', max: 20 },
+  { name: 'languageCodeDefault', kind: 'code', list: 'languages' },
   { name: 'subjectDefault', kind: 'text', max: 250 },
   { name: 'correspondenceTypeDefault', kind: 'enum', options: ['', 'Hard Copy', 'Email'] },
   { name: 'ignoreContactCorresType', kind: 'bool' },

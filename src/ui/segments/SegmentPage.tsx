@@ -1,5 +1,5 @@
 // Segment (BC page 5091): the header in its groups, the actions, the lines, and the dialogs they open.
-import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { CriteriaKind } from '../../domain/enums';
 import type { ExcelPort } from '../../domain/ports/excelPort';
@@ -20,6 +20,7 @@ import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
 import type { Navigate } from '../shell/pageRegistry';
 import { useServices } from '../common/services';
+import { AddLine } from './AddLine';
 import { LinePanel } from './LinePanel';
 import { LinesGrid } from './LinesGrid';
 import { SegmentActions, type SegmentAction } from './SegmentActions';
@@ -27,9 +28,7 @@ import { SegmentHeaderForm } from './SegmentHeaderForm';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  addLine: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'end' },
   linesBar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center', justifyContent: 'space-between' },
-  grow: { flexGrow: 1, minWidth: 0 },
 });
 
 type Open =
@@ -48,7 +47,6 @@ export function SegmentPage({ no, navigate, back, excel }: { no: string; navigat
   const confirm = useConfirm();
   const notify = useNotify();
   const [open, setOpen] = useState<Open>();
-  const [newContact, setNewContact] = useState('');
   const names = useMemo(() => new Map((contacts?.contacts ?? []).map((c) => [c.no, c.name])), [contacts]);
 
   if (view === undefined) return <Spinner size="small" label={t('common.loading')} />;
@@ -101,15 +99,14 @@ export function SegmentPage({ no, navigate, back, excel }: { no: string; navigat
         return setOpen({ dialog: a });
     }
   };
-  const addLine = async () => {
-    const contactNo = newContact.trim();
-    if (!contactNo) return;
+  const addLine = async (contactNo: string) => {
     try {
       const line = await workspace.segments.addLine(no, contactNo);
-      setNewContact('');
       notify.success(t('segment.lineAdded', { contact: contactNo, lineNo: line.lineNo }));
+      return true;
     } catch (e) {
       notify.error(e);
+      return false;
     }
   };
   const close = () => setOpen(undefined);
@@ -125,20 +122,7 @@ export function SegmentPage({ no, navigate, back, excel }: { no: string; navigat
         <ExcelExportButton workspace={workspace} excel={excel} what={{ kind: 'segment', segmentNo: no }} size="small" />
       </div>
       {lines.length === 0 ? <Text>{t('segment.noLines')}</Text> : <LinesGrid lines={lines} names={names} onOpen={(line) => setOpen({ dialog: 'line', line })} />}
-      <form
-        className={s.addLine}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void addLine();
-        }}
-      >
-        <Field label={t('segment.addLineLabel')} size="small" className={s.grow}>
-          <Input size="small" value={newContact} maxLength={20} onChange={(_, d) => setNewContact(d.value)} data-testid="add-line-contact" />
-        </Field>
-        <Button size="small" type="submit" data-testid="add-line">
-          {t('segment.addLine')}
-        </Button>
-      </form>
+      <AddLine contacts={contacts?.contacts ?? []} onAdd={addLine} />
 
       {open?.dialog === 'criteria' ? <CriteriaDialog header={header} kind={open.kind} onClose={close} /> : null}
       {open?.dialog === 'log' ? (
@@ -157,7 +141,20 @@ export function SegmentPage({ no, navigate, back, excel }: { no: string; navigat
       {open?.dialog === 'reuseSegment' ? <ReuseSegmentDialog segmentNo={no} noOfCriteriaActions={header.noOfCriteriaActions} onClose={close} /> : null}
       {open?.dialog === 'applyMailingGroup' ? <ApplyMailingGroupDialog segmentNo={no} onClose={close} /> : null}
       {open?.dialog === 'criteriaList' ? <CriteriaListDialog segmentNo={no} criteria={criteria} onClose={close} /> : null}
-      {open?.dialog === 'line' ? <LinePanel segmentNo={no} line={open.line} contactName={names.get(open.line.contactNo) ?? ''} criteria={criteria} excel={excel} onClose={close} /> : null}
+      {open?.dialog === 'line' ? (
+        <LinePanel
+          segmentNo={no}
+          line={open.line}
+          contactName={names.get(open.line.contactNo) ?? ''}
+          criteria={criteria}
+          excel={excel}
+          onClose={close}
+          onOpenContact={(contactNo) => {
+            close();
+            navigate({ page: 'contact', no: contactNo });
+          }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -2,13 +2,14 @@
 import type { MessageCatalog } from '../common/i18n';
 import { fieldMessages } from '../common/fieldMessages';
 import { listMessages } from '../lists/messages';
+import { logListMessages } from '../log/messages';
 import { segmentMessages } from '../segments/messages';
 import { shellMessages } from './messages';
 import { syncMessages } from './syncMessages';
 import { officeCheckMessages } from '../setup/officeCheckMessages';
 import { roleMessages } from '../common/roleMessages';
 
-export const paneCatalogs: MessageCatalog[] = [shellMessages, fieldMessages, segmentMessages, listMessages, syncMessages, officeCheckMessages, roleMessages];
+export const paneCatalogs: MessageCatalog[] = [shellMessages, fieldMessages, segmentMessages, listMessages, logListMessages, syncMessages, officeCheckMessages, roleMessages];
 
 /** The pane's language from the Office display language (it-IT → it; anything else → en). */
 export function languageFor(displayLanguage: string): 'en' | 'it' {

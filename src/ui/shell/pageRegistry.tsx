@@ -19,6 +19,7 @@ export type Route =
   | { page: 'interactionLog'; filter?: InteractionLogFilter }
   | { page: 'savedCriteria' }
   | { page: 'contacts' }
+  | { page: 'contact'; no: string }
   | { page: 'templates' }
   | { page: 'codeList'; list: Exclude<CodeListName, 'interactionTemplates'> }
   | { page: 'setup' }
@@ -65,6 +66,7 @@ const LoggedSegmentsPage = lazy(() => import(/* webpackChunkName: "logged" */ '.
 const InteractionLogPage = lazy(() => import(/* webpackChunkName: "entries" */ '../log/InteractionLogPage').then((m) => ({ default: m.InteractionLogPage })));
 const SavedCriteriaPage = lazy(() => import(/* webpackChunkName: "saved" */ '../criteria/SavedCriteriaPage').then((m) => ({ default: m.SavedCriteriaPage })));
 const ContactsPage = lazy(() => import(/* webpackChunkName: "contacts" */ '../contacts/ContactsPage').then((m) => ({ default: m.ContactsPage })));
+const ContactCardPage = lazy(() => import(/* webpackChunkName: "contacts" */ '../contacts/ContactCardPage').then((m) => ({ default: m.ContactCardPage })));
 const TemplatesPage = lazy(() => import(/* webpackChunkName: "templates" */ '../lists/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
 const CodeListPage = lazy(() => import(/* webpackChunkName: "codes" */ '../lists/CodeListPage').then((m) => ({ default: m.CodeListPage })));
 const SetupPage = lazy(() => import(/* webpackChunkName: "setup" */ '../setup/SetupPage').then((m) => ({ default: m.SetupPage })));
@@ -103,7 +105,7 @@ export const pageRegistry: { [P in PageName]: PageEntry<P> } = {
     page: 'interactionLog',
     title: named('nav.interactionLog'),
     menu: one('segments', { page: 'interactionLog' }),
-    render: (r, c) => <InteractionLogPage initialFilter={r.filter} excel={c.hostPages.excel} word={c.hostPages.word} />,
+    render: (r, c) => <InteractionLogPage initialFilter={r.filter} excel={c.hostPages.excel} word={c.hostPages.word} navigate={c.navigate} />,
   },
   savedCriteria: {
     page: 'savedCriteria',
@@ -116,6 +118,11 @@ export const pageRegistry: { [P in PageName]: PageEntry<P> } = {
     title: named('nav.contacts'),
     menu: one('segments', { page: 'contacts' }),
     render: (_r, c) => <ContactsPage navigate={c.navigate} excel={c.hostPages.excel} />,
+  },
+  contact: {
+    page: 'contact',
+    title: (r) => ['contact.title', { no: r.no }],
+    render: (r, c) => <ContactCardPage key={r.no} no={r.no} navigate={c.navigate} />,
   },
   excelImport: {
     page: 'excelImport',

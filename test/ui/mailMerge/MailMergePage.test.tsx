@@ -3,6 +3,7 @@
 // Dexie's liveQuery (behind useLiveQuery) needs a global indexedDB to run at all in jsdom.
 import 'fake-indexeddb/auto';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { strToU8, zipSync } from 'fflate';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -64,17 +65,17 @@ function wordOver(host: FakeWordHost, comments = true) {
 }
 
 describe('the Mail merge page', () => {
-  test('merges the segment into the document: check first, accept, letter saved on the segment, comments attached', async () => {
+  test('merges the segment into the document: a clean check (an empty Comment is no finding), letter saved on the segment, comments attached', async () => {
     const host = new FakeWordHost(WORD_REQUEST_CAP, letterXml);
     show(wordOver(host));
     await ready();
+    // P300 has no comment: an optional field left empty is not a finding, so the check is clean
+    await userEvent.click(screen.getByTestId('check'));
+    await screen.findByTestId('check-clean');
+    expect(screen.queryByText(/blank Comment/)).toBeNull();
     await userEvent.click(screen.getByTestId('merge'));
-    // P300 has no comment: the check stops the merge until the user accepts
-    const accept = await screen.findByTestId('accept');
-    expect(accept.textContent).toContain('Line 10000 (P300): blank Comment');
-    expect(host.items.filter((i) => i.tag)).toHaveLength(0);
-    await userEvent.click(screen.getByTestId('accept-merge'));
-    await screen.findByText(/3 letters merged in \d+ round trips\./);
+    await screen.findByText(/^3 letters merged\.$/);
+    expect(screen.queryByTestId('accept')).toBeNull();
     expect(screen.getByText('2 comments attached.')).toBeTruthy();
     expect(host.items.filter((i) => i.tag).map((i) => i.tag)).toEqual(['bcsegment:SEG00001:10000', 'bcsegment:SEG00001:20000', 'bcsegment:SEG00001:30000']);
     expect(host.comments.map((c) => c.text)).toEqual(['Call Anna first', 'Two lines\nhere']);
@@ -90,7 +91,6 @@ describe('the Mail merge page', () => {
     // comments, being segment data, come back with it.
     await ws.contacts.upsert([{ no: 'P101', name: 'Anna Bianchi-Rossi' }]);
     await userEvent.click(screen.getByTestId('merge'));
-    await userEvent.click(await screen.findByTestId('accept-merge'));
     await screen.findByText('The document holds merged letters: the letter saved on the segment is merged again.');
     expect(ooxmlToText(host.bodyXml()).split('\f\n')[1]).toBe('Dear Anna Bianchi-Rossi, 2 marzo 2026\nCall Anna first\n');
     expect(host.items.filter((i) => i.tag)).toHaveLength(3);
@@ -120,6 +120,7 @@ describe('the Mail merge page', () => {
   test("edits a contact's comment and lists the fields in Italian, offering to convert a Word mail-merge document", async () => {
     const host = new FakeWordHost(WORD_REQUEST_CAP, '<w:p><w:fldSimple w:instr=" MERGEFIELD Città "><w:r><w:t>«Città»</w:t></w:r></w:fldSimple></w:p>');
     show(wordOver(host), 'it');
+    await userEvent.click(await screen.findByRole('tab', { name: 'Righe' }));
     const box = (await screen.findByTestId('comment-20000', {}, { timeout: 5000 })).querySelector('textarea') ?? screen.getByTestId('comment-20000');
     await userEvent.clear(box as HTMLElement);
     await userEvent.type(box as HTMLElement, 'Nuovo commento');
@@ -194,5 +195,69 @@ describe('Show letter', () => {
     expect(urls).toHaveLength(1);
     const parts = readDocxParts(new Uint8Array(await urls[0].arrayBuffer()));
     expect(parts['word/document.xml']).toContain('Dear Anna');
+  });
+});
+
+describe('a letter uploaded outside Office', () => {
+  const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+  const docx = (body: string) =>
+    zipSync({
+      '[Content_Types].xml': strToU8(
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+      ),
+      '_rels/.rels': strToU8(
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+      ),
+      'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`),
+    });
+  const file = (bytes: Uint8Array, name: string) => new File([new Uint8Array(bytes)], name, { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+
+  test('is converted, kept on the segment for its language, lists what it cannot convert, and the merged .docx downloads', async () => {
+    show(undefined);
+    await ready();
+    const letter = docx('<w:p><w:r><w:t xml:space="preserve">Dear «Name», «Shoe size»</w:t></w:r></w:p>');
+    await userEvent.upload(screen.getByTestId('letter-file'), file(letter, 'autumn.docx'));
+    await screen.findByText('autumn.docx is the letter in English of segment SEG00001 (1 merge fields).');
+    expect(screen.getByTestId('notice-warning').textContent).toContain('Shoe size');
+    const saved = (await ws.segments.get('SEG00001'))!.header.letters.ENU;
+    expect(compileLetter(saved.ooxml).keys).toEqual(['contact.name']);
+
+    const urls: Blob[] = [];
+    const create = URL.createObjectURL;
+    URL.createObjectURL = (b: Blob) => (urls.push(b), 'blob:merged');
+    try {
+      await userEvent.click(screen.getByTestId('merge-new'));
+      await waitFor(() => expect(urls).toHaveLength(1));
+    } finally {
+      URL.createObjectURL = create;
+    }
+    const parts = readDocxParts(new Uint8Array(await urls[0].arrayBuffer()));
+    const text = parts['word/document.xml'].replace(/<[^>]+>/g, '');
+    expect(text).toContain('Dear Zoe Neri, «Shoe size»');
+    expect(text).toContain('Dear Anna Bianchi, «Shoe size»');
+    expect(parts['word/comments.xml']).toContain('Call Anna first');
+  });
+
+  test('on an interaction template for the chosen language', async () => {
+    show(undefined, 'it');
+    await ready();
+    await userEvent.selectOptions(screen.getByTestId('letter-language'), 'ITA');
+    await userEvent.selectOptions(screen.getByTestId('upload-target'), 'MEMO');
+    await userEvent.upload(screen.getByTestId('letter-file'), file(docx('<w:p><w:r><w:t>Gentile «Nome»</w:t></w:r></w:p>'), 'lettera.docx'));
+    await screen.findByText('lettera.docx è la lettera in Italiano di modello di interazione MEMO (1 campi unione).');
+    expect(compileLetter((await ws.interactionTemplates.get('MEMO'))!.letters.ITA.ooxml).keys).toEqual(['contact.name']);
+  });
+
+  test.each([
+    ['not a Word file', strToU8('Name;City\nRossi;Roma'), 'notes.docx', 'notes.docx is not a Word document (.docx).'],
+    ['an empty file', new Uint8Array(0), 'empty.docx', 'empty.docx is empty.'],
+    ['a Word 97-2003 file', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), 'old.doc', 'old.doc is a Word 97-2003 document (.doc): save it as a Word document (.docx) and upload it again.'],
+  ])('%s is refused with a sentence naming the file, and nothing is written', async (_what, bytes, name, message) => {
+    show(undefined);
+    await ready();
+    const before = (await ws.segments.get('SEG00001'))!.header.letters;
+    await userEvent.upload(screen.getByTestId('letter-file'), file(bytes, name));
+    expect((await screen.findByTestId('notice-error')).textContent).toBe(message);
+    expect((await ws.segments.get('SEG00001'))!.header.letters).toEqual(before);
   });
 });

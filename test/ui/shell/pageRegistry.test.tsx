@@ -26,6 +26,7 @@ const routes: Route[] = [
   { page: 'interactionLog' },
   { page: 'savedCriteria' },
   { page: 'contacts' },
+  { page: 'contact', no: 'C100' },
   { page: 'templates' },
   ...codeListPages.map((list) => ({ page: 'codeList' as const, list })),
   { page: 'setup' },

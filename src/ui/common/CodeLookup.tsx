@@ -1,0 +1,103 @@
+// A code field as BC has it: a lookup over its list. Typing filters the list (code or description); Enter
+// or a click picks; a code that is not in the list is refused at once with BC's message ("The Salesperson
+// Code XX does not exist.") and nothing is handed over. Blank is allowed (the field is then empty).
+import { Combobox, Field, Option } from '@fluentui/react-components';
+import { useMemo, useRef, useState } from 'react';
+import { codeListApi, type CodeListName, type CodeRecord } from '../lists/useCodeList';
+import { useI18n } from './i18n';
+import { useWorkspace } from './services';
+import { useLiveQuery } from './useLiveQuery';
+
+const describe = (r: CodeRecord) => ('description' in r && r.description) || ('name' in r && r.name) || '';
+
+export interface CodeLookupProps {
+  /** The field's caption (shown and named in the refusal). */
+  label: string;
+  list: CodeListName;
+  value: string;
+  onCommit(code: string): void;
+  testId?: string;
+  size?: 'small' | 'medium';
+}
+
+/** The refusal of a code not in its list, or undefined when `code` is blank or listed. */
+export function unknownCode(rows: readonly CodeRecord[], code: string): string | undefined {
+  const c = code.trim().toUpperCase();
+  return c === '' || rows.some((r) => r.code === c) ? undefined : c;
+}
+
+export function CodeLookup(props: CodeLookupProps) {
+  const { t } = useI18n();
+  const workspace = useWorkspace();
+  const rows = useLiveQuery(() => codeListApi(workspace, props.list).list(), [workspace, props.list]);
+  const [text, setText] = useState(props.value);
+  const [shown, setShown] = useState(props.value);
+  const [error, setError] = useState<string>();
+  // Enter reaches both the field and the list's active option: one pick hands a code over once.
+  const handed = useRef<string | undefined>(undefined);
+  if (shown !== props.value) {
+    setShown(props.value);
+    setText(props.value);
+    setError(undefined);
+  }
+  const matches = useMemo(() => {
+    const q = text.trim().toLowerCase();
+    const all = rows ?? [];
+    if (q === '' || all.some((r) => r.code.toLowerCase() === q)) return all;
+    return all.filter((r) => r.code.toLowerCase().includes(q) || describe(r).toLowerCase().includes(q));
+  }, [rows, text]);
+
+  const commit = (typed: string) => {
+    if (rows === undefined) return;
+    const exact = unknownCode(rows, typed);
+    if (exact !== undefined) {
+      // One match left by typing (a part of the code or the description): that is the pick, as in BC's lookup.
+      if (matches.length === 1) return pick(matches[0].code);
+      setError(t('lookup.notExist', { field: props.label, code: typed.trim() }));
+      return;
+    }
+    pick(typed.trim().toUpperCase());
+  };
+  const pick = (code: string) => {
+    setError(undefined);
+    setText(code);
+    if (code === props.value || code === handed.current) return;
+    handed.current = code;
+    props.onCommit(code);
+  };
+
+  return (
+    <Field label={props.label} size={props.size ?? 'small'} validationState={error ? 'error' : 'none'} validationMessage={error}>
+      <Combobox
+        size={props.size ?? 'small'}
+        freeform
+        value={text}
+        selectedOptions={props.value ? [props.value] : []}
+        onChange={(e) => {
+          setText(e.target.value);
+          setError(undefined);
+          handed.current = undefined;
+        }}
+        onOptionSelect={(_, d) => d.optionValue !== undefined && pick(d.optionValue)}
+        onBlur={() => commit(text)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit(text);
+        }}
+        data-testid={props.testId}
+        style={{ minWidth: 0, width: '100%' }}
+      >
+        {matches.length === 0 ? (
+          <Option value="" text="" disabled>
+            {t('lookup.noMatch', { text })}
+          </Option>
+        ) : (
+          matches.map((r) => (
+            <Option key={r.code} value={r.code} text={r.code}>
+              {describe(r) ? `${r.code} · ${describe(r)}` : r.code}
+            </Option>
+          ))
+        )}
+      </Combobox>
+    </Field>
+  );
+}

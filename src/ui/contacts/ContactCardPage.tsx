@@ -1,0 +1,153 @@
+// The contact card (BC's Contact Card, read-only here): its fields, its company or persons, mailing groups
+// and other profile data, the open segments it is on and its interaction log entries. Opened from the lines
+// grid, the contacts list, the log entries and the criteria preview: route {page:'contact', no}.
+import { Button, Divider, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import type { Contact } from '../../domain/contact';
+import { optionCaption } from '../common/errorText';
+import { useI18n } from '../common/i18n';
+import type { Navigate } from '../shell/pageRegistry';
+import { useContactCard } from './useContactCard';
+
+const useStyles = makeStyles({
+  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  fields: { display: 'grid', gridTemplateColumns: 'minmax(0, 9em) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  dt: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  dd: { margin: 0, overflowWrap: 'anywhere' },
+  h: { margin: 0, fontSize: tokens.fontSizeBase400 },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  link: { padding: 0, minWidth: 0, textAlign: 'start', justifyContent: 'flex-start', overflowWrap: 'anywhere' },
+});
+
+export function ContactCardPage({ no, navigate }: { no: string; navigate: Navigate }) {
+  const { t, formatDate } = useI18n();
+  const s = useStyles();
+  const data = useContactCard(no);
+  if (data === undefined) return <Spinner size="small" label={t('common.loading')} />;
+  const c = data.contact;
+  if (!c) return <Text role="alert">{t('contact.notFound', { no })}</Text>;
+
+  const open = (to: Contact | string) => {
+    const target = typeof to === 'string' ? to : to.no;
+    return (
+      <Button appearance="transparent" size="small" className={s.link} onClick={() => navigate({ page: 'contact', no: target })}>
+        {typeof to === 'string' ? to : `${to.no} · ${to.name}`}
+      </Button>
+    );
+  };
+  const fields: [string, ReactNode][] = [
+    ['field.no', c.no],
+    ['field.type', optionCaption(t, c.type)],
+    ['field.name', c.name],
+    ['field.companyName', c.type === 'Person' ? (data.company ? open(data.company) : c.companyName) : ''],
+    ['field.jobTitle', c.jobTitle],
+    ['field.address', [c.address, c.address2].filter(Boolean).join(', ')],
+    ['field.postCode', c.postCode],
+    ['field.city', c.city],
+    ['field.countryRegionCode', c.countryRegionCode],
+    ['field.email', c.email],
+    ['field.phoneNo', c.phoneNo],
+    ['field.mobilePhoneNo', c.mobilePhoneNo],
+    ['field.salespersonCode', c.salespersonCode],
+    ['field.languageCode', c.languageCode],
+    ['field.territoryCode', c.territoryCode],
+    ['field.correspondenceType', optionCaption(t, c.correspondenceType)],
+    ['field.excludeFromSegment', c.excludeFromSegment ? t('common.yes') : ''],
+  ];
+  const profile: [string, string][] = [
+    ['field.mailingGroups', c.mailingGroups.join(', ')],
+    ['field.industryGroups', c.industryGroups.join(', ')],
+    ['field.jobResponsibilities', c.jobResponsibilities.join(', ')],
+    ['field.businessRelations', c.businessRelations.join(', ')],
+    ...c.profileAnswers.map((a): [string, string] => [a.questionnaire, a.answer]),
+  ];
+  const dl = (rows: [string, ReactNode][], raw = false) => (
+    <dl className={s.fields}>
+      {rows
+        .filter(([, v]) => v !== '' && v !== undefined && v !== null)
+        .map(([k, v]) => (
+          <div key={k} style={{ display: 'contents' }}>
+            <dt className={s.dt}>{raw && !k.startsWith('field.') ? k : t(k)}</dt>
+            <dd className={s.dd}>{v}</dd>
+          </div>
+        ))}
+    </dl>
+  );
+
+  return (
+    <article className={s.card} aria-labelledby="contact-card-title" data-testid="contact-card">
+      <h2 id="contact-card-title" className={s.h}>
+        {c.no} · {c.name}
+      </h2>
+      <section aria-label={t('contact.general')}>{dl(fields)}</section>
+      {c.type === 'Company' ? (
+        <section aria-labelledby="contact-persons">
+          <h3 id="contact-persons" className={s.h}>
+            {t('contact.persons')}
+          </h3>
+          {data.persons.length === 0 ? (
+            <Text>{t('contact.noPersons')}</Text>
+          ) : (
+            <ul className={s.list}>
+              {data.persons.map((p) => (
+                <li key={p.id}>{open(p)}</li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+      <Divider />
+      <section aria-labelledby="contact-profile">
+        <h3 id="contact-profile" className={s.h}>
+          {t('contact.profile')}
+        </h3>
+        {dl(profile, true)}
+      </section>
+      <Divider />
+      <section aria-labelledby="contact-segments">
+        <h3 id="contact-segments" className={s.h}>
+          {t('contact.segments')}
+        </h3>
+        {data.segments.length === 0 ? (
+          <Text>{t('contact.noSegments')}</Text>
+        ) : (
+          <ul className={s.list} data-testid="contact-segments">
+            {data.segments.map(({ header, lineNo }) => (
+              <li key={header.id}>
+                <Button appearance="transparent" size="small" className={s.link} onClick={() => navigate({ page: 'segment', no: header.no })}>
+                  {`${header.no} · ${header.description}`}
+                </Button>
+                <Text size={200}> ({t('field.lineNo')} {lineNo})</Text>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <Divider />
+      <section aria-labelledby="contact-entries">
+        <h3 id="contact-entries" className={s.h}>
+          {t('contact.entries')}
+        </h3>
+        {data.entries.length === 0 ? (
+          <Text>{t('contact.noEntries')}</Text>
+        ) : (
+          <>
+            <ul className={s.list} data-testid="contact-entries">
+              {data.entries.slice(0, 20).map((e) => (
+                <li key={e.id}>
+                  <Text size={200}>
+                    {formatDate(e.date)} · {e.description} · {e.interactionTemplateCode}
+                    {e.canceled ? ` (${t('field.canceled')})` : ''}
+                  </Text>
+                </li>
+              ))}
+            </ul>
+            <Button appearance="secondary" size="small" onClick={() => navigate({ page: 'interactionLog', filter: { contactNo: c.no } })}>
+              {t('contact.allEntries')}
+            </Button>
+          </>
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,114 @@
+// A letter uploaded as a .docx, outside Word: converted as in Word («Field» text, MERGEFIELD fields, the
+// add-in's own field controls), then kept on the segment or on an interaction template for the chosen
+// language. Fields that match nothing are listed; a file that is not a usable letter is refused with a
+// sentence naming the file and what is wrong with it, and nothing is written.
+import { Button, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowUploadRegular } from '@fluentui/react-icons';
+import { useRef, useState } from 'react';
+import { isSegmentsError } from '../../domain/errors';
+import { letterFromDocx } from '../../domain/letterUpload';
+import type { MergeFieldDef } from '../../domain/mergeFields';
+import type { Workspace } from '../../domain/workspace';
+import { errorText } from '../common/errorText';
+import { useI18n } from '../common/i18n';
+import { useLiveQuery } from '../common/useLiveQuery';
+import { legacyResolver, saveLetterOnSegment } from './mergeFlow';
+
+const useStyles = makeStyles({
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'end', minWidth: 0 },
+  grow: { flexGrow: 1, minWidth: '8em' },
+  file: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' },
+});
+
+export interface UploadNotice {
+  intent: 'success' | 'warning' | 'error';
+  text: string;
+  items?: string[];
+}
+
+interface Props {
+  workspace: Workspace;
+  segmentNo: string;
+  languageCode: string;
+  languageName: string;
+  fields: MergeFieldDef[];
+  caption(f: MergeFieldDef): string;
+  onDone(notices: UploadNotice[]): void;
+}
+
+/** The sentence for a refused letter: names the file and the problem. */
+export function uploadErrorText(t: (k: string, v?: Record<string, string | number>) => string, e: unknown, file: string): string {
+  const code = isSegmentsError(e, 'INVALID_INPUT') ? (e.details as { code?: string }).code : undefined;
+  return code && code.startsWith('letter') ? t(`word.upload.${code}`, { file }) : `${file}: ${errorText(t, e)}`;
+}
+
+export function LetterUpload({ workspace, segmentNo, languageCode, languageName, fields, caption, onDone }: Props) {
+  const { t } = useI18n();
+  const s = useStyles();
+  const templates = useLiveQuery(() => workspace.interactionTemplates.list(), [workspace]);
+  const [target, setTarget] = useState('');
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  const upload = async (file: File) => {
+    setBusy(true);
+    try {
+      let letter;
+      try {
+        letter = letterFromDocx(new Uint8Array(await file.arrayBuffer()), file.name, legacyResolver(fields, caption));
+      } catch (e) {
+        onDone([{ intent: 'error', text: uploadErrorText(t, e, file.name) }]);
+        return;
+      }
+      if (target === '') {
+        await saveLetterOnSegment(workspace, segmentNo, languageCode, letter.ooxml);
+      } else {
+        const tp = await workspace.interactionTemplates.get(target);
+        const letters = { ...(tp?.letters ?? {}), [languageCode]: { subject: tp?.letters[languageCode]?.subject ?? '', ooxml: letter.ooxml } };
+        const report = await workspace.interactionTemplates.upsert([{ code: target, letters }]);
+        if (report.rejected.length) throw new Error(report.rejected[0].issues.join('; '));
+      }
+      const where = target === '' ? t('word.upload.onSegment', { no: segmentNo }) : t('word.upload.onTemplate', { code: target });
+      const notices: UploadNotice[] = [{ intent: 'success', text: t('word.upload.saved', { file: file.name, where, language: languageName, fields: letter.fields.filter((f) => f.key).length }) }];
+      if (letter.unconvertible.length)
+        notices.push({ intent: 'warning', text: t('word.upload.unconvertible', { count: letter.unconvertible.length }), items: letter.unconvertible.map((f) => f.name) });
+      onDone(notices);
+    } catch (e) {
+      onDone([{ intent: 'error', text: uploadErrorText(t, e, file.name) }]);
+    } finally {
+      setBusy(false);
+      if (input.current) input.current.value = '';
+    }
+  };
+
+  return (
+    <div className={s.row}>
+      <Field label={t('word.upload.keepOn')} size="small" className={s.grow}>
+        <Select size="small" value={target} onChange={(_e, d) => setTarget(d.value)} data-testid="upload-target">
+          <option value="">{t('word.upload.onSegment', { no: segmentNo })}</option>
+          {(templates ?? []).map((x) => (
+            <option key={x.code} value={x.code}>
+              {t('word.upload.onTemplate', { code: x.code })}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <input
+        ref={input}
+        type="file"
+        accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        className={s.file}
+        aria-label={t('word.upload')}
+        tabIndex={-1}
+        data-testid="letter-file"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          if (f) void upload(f);
+        }}
+      />
+      <Button size="small" icon={<ArrowUploadRegular />} disabled={busy || !segmentNo} onClick={() => input.current?.click()} data-testid="letter-upload">
+        {t('word.upload')}
+      </Button>
+    </div>
+  );
+}

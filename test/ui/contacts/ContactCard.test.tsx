@@ -1,0 +1,100 @@
+// @vitest-environment jsdom
+// The contact card, and the code lookups and contact search that replace free text.
+// Dexie's liveQuery (behind useLiveQuery) needs a global indexedDB in jsdom.
+import 'fake-indexeddb/auto';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { CodeLookup } from '../../../src/ui/common/CodeLookup';
+import { ContactCardPage } from '../../../src/ui/contacts/ContactCardPage';
+import { AddLine, matchContacts } from '../../../src/ui/segments/AddLine';
+import type { Route } from '../../../src/ui/shell/pageRegistry';
+import { makeWorkspace, seedMarket } from '../../store/helpers';
+import { renderInPane } from '../render';
+
+let ws: Awaited<ReturnType<typeof makeWorkspace>>;
+beforeEach(async () => {
+  ws = await makeWorkspace();
+  await seedMarket(ws);
+  await ws.profile.update({ userId: 'ANNA' });
+});
+afterEach(() => {
+  cleanup();
+  ws.close();
+});
+
+describe('the contact card', () => {
+  test('a person: fields, company, profile, the segments it is on and its log entries', async () => {
+    const h = await ws.segments.create({ description: 'Autumn', interactionTemplateCode: 'MEMO', salespersonCode: 'JR' });
+    await ws.segments.addContactList(h.no, ['P101']);
+    await ws.segments.log(h.no);
+    const open = await ws.segments.create({ description: 'Winter' });
+    await ws.segments.addContactList(open.no, ['P101', 'P201']);
+    const went: Route[] = [];
+    renderInPane(<ContactCardPage no="P101" navigate={(r) => went.push(r)} />, ws);
+    const card = await screen.findByTestId('contact-card');
+    expect(within(card).getByRole('heading', { level: 2 }).textContent).toBe('P101 · Anna Bianchi');
+    expect(card.textContent).toContain('anna@alfa.it');
+    expect(card.textContent).toContain('XMAS');
+    expect(card.textContent).toContain('PURCH');
+    expect(screen.getByTestId('contact-segments').textContent).toContain('SEG00002 · Winter');
+    expect(screen.getByTestId('contact-entries').textContent).toContain('MEMO');
+    await userEvent.click(within(card).getByRole('button', { name: 'C100 · Alfa Srl' }));
+    await userEvent.click(within(card).getByRole('button', { name: 'All entries of this contact' }));
+    expect(went).toEqual([{ page: 'contact', no: 'C100' }, { page: 'interactionLog', filter: { contactNo: 'P101' } }]);
+  });
+
+  test('a company lists its persons; an unknown number says so', async () => {
+    const { unmount } = renderInPane(<ContactCardPage no="C100" navigate={() => undefined} />, ws, 'it');
+    await screen.findByTestId('contact-card');
+    expect(screen.getByRole('heading', { name: 'Persone' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'P101 · Anna Bianchi' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'P102 · Marco Rossi' })).toBeTruthy();
+    unmount();
+    renderInPane(<ContactCardPage no="NOPE" navigate={() => undefined} />, ws);
+    expect((await screen.findByRole('alert')).textContent).toBe('Contact NOPE does not exist.');
+  });
+});
+
+describe('the code lookup', () => {
+  test('filters as the user types, Enter picks, and an unknown code is refused at once with BC’s message', async () => {
+    const committed: string[] = [];
+    renderInPane(<CodeLookup label="Salesperson Code" list="salespeople" value="" onCommit={(c) => committed.push(c)} testId="sp" />, ws);
+    const box = screen.getByTestId('sp');
+    await userEvent.type(box, 'XX');
+    await userEvent.keyboard('{Enter}');
+    expect(await screen.findByText('The Salesperson Code XX does not exist.')).toBeTruthy();
+    expect(committed).toEqual([]);
+    await userEvent.clear(box);
+    await userEvent.type(box, 'chiu'); // the description finds BD
+    await waitFor(() => expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['BD · Benjamin Chiu']));
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(committed).toEqual(['BD']));
+    expect(screen.queryByText(/does not exist/)).toBeNull();
+  });
+
+  test('in Italian the refusal uses the field’s Italian caption', async () => {
+    renderInPane(<CodeLookup label="Cod. agente" list="salespeople" value="JR" onCommit={() => undefined} testId="sp" />, ws, 'it');
+    const box = screen.getByTestId('sp');
+    await userEvent.clear(box);
+    await userEvent.type(box, 'ZZ{Enter}');
+    expect(await screen.findByText('Cod. agente ZZ non esiste.')).toBeTruthy();
+  });
+});
+
+describe('Add line', () => {
+  test('searches contacts by number, name, company or e-mail', async () => {
+    const contacts = await ws.contacts.list();
+    expect(matchContacts(contacts, 'rossi').map((c) => c.no)).toEqual(['P102']);
+    expect(matchContacts(contacts, 'beta').map((c) => c.no).sort()).toEqual(['C200', 'P201']);
+    expect(matchContacts(contacts, 'anna@').map((c) => c.no)).toEqual(['P101']);
+    const added: string[] = [];
+    renderInPane(<AddLine contacts={contacts} onAdd={async (no) => (added.push(no), true)} />, ws);
+    const box = screen.getByTestId('add-line-contact');
+    await userEvent.type(box, 'ROSSI{Enter}');
+    await waitFor(() => expect(added).toEqual(['P102']));
+    await userEvent.type(box, 'nobody{Enter}');
+    expect(await screen.findByText('No contact matches "nobody".')).toBeTruthy();
+    expect(added).toEqual(['P102']);
+  });
+});

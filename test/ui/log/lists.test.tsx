@@ -1,0 +1,116 @@
+// @vitest-environment jsdom
+// Logged Segments and Interaction Log Entries as BC lists them, on the one list page.
+// Dexie's liveQuery (behind useLiveQuery) needs a global indexedDB in jsdom.
+import 'fake-indexeddb/auto';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { InteractionLogPage } from '../../../src/ui/log/InteractionLogPage';
+import { LoggedSegmentsPage } from '../../../src/ui/log/LoggedSegmentsPage';
+import type { Route } from '../../../src/ui/shell/pageRegistry';
+import { makeWorkspace, seedMarket } from '../../store/helpers';
+import { renderInPane } from '../render';
+
+let ws: Awaited<ReturnType<typeof makeWorkspace>>;
+beforeEach(async () => {
+  ws = await makeWorkspace();
+  await seedMarket(ws);
+  await ws.profile.update({ userId: 'ANNA' });
+});
+afterEach(() => {
+  cleanup();
+  ws.close();
+});
+
+async function logged() {
+  const h = await ws.segments.create({ description: 'Autumn fair invitation for our best customers in the north', interactionTemplateCode: 'MEMO', salespersonCode: 'JR' });
+  await ws.segments.addContactList(h.no, ['P101', 'P201']);
+  return ws.segments.log(h.no);
+}
+
+describe('Logged Segments', () => {
+  test('an empty list says so and offers the way to the segments', async () => {
+    const went: Route[] = [];
+    renderInPane(<LoggedSegmentsPage navigate={(r) => went.push(r)} />, ws);
+    const empty = await screen.findByTestId('list-empty');
+    expect(empty.textContent).toContain('No logged segments yet.');
+    await userEvent.click(within(empty).getByRole('button', { name: 'Segments' }));
+    expect(went).toEqual([{ page: 'segments' }]);
+  });
+
+  test('shows no., description, date, lines, user ID and a labelled Canceled that is set to what the user chose', async () => {
+    const r = await logged();
+    renderInPane(<LoggedSegmentsPage navigate={() => undefined} />, ws);
+    const row = await screen.findByTestId(`logged-row-${r.loggedSegment.entryNo}`);
+    const headers = screen.getAllByRole('columnheader').map((h) => h.getAttribute('title') ?? h.textContent);
+    expect(headers).toEqual(['Segment No. / Entry No.', 'Description', 'Creation Date / User ID', 'No. of Interactions', 'Canceled', 'Actions']);
+    expect(screen.queryByText('✕')).toBeNull();
+    expect(row.textContent).toContain('SEG00001');
+    expect(row.textContent).toContain('Autumn fair invitation');
+    expect(row.textContent).toContain('ANNA');
+    // Delete Canceled Segments is secondary: not the primary button, and disabled with nothing canceled.
+    const del = screen.getByRole('button', { name: 'Delete Canceled Segments' });
+    expect(del.className).not.toMatch(/primary/);
+    expect(del.hasAttribute('disabled')).toBe(true);
+
+    expect(within(row).getByRole('checkbox', { name: 'Canceled: logged segment 1' })).toBeTruthy();
+    // Canceled elsewhere (another pane): the box follows, and unticking it means "not canceled".
+    await ws.loggedSegments.setCanceled(1, true);
+    await waitFor(() => expect((within(screen.getByTestId('logged-row-1')).getByRole('checkbox') as HTMLInputElement).checked).toBe(true));
+    await userEvent.click(within(screen.getByTestId('logged-row-1')).getByRole('checkbox'));
+    // (Text, not roles: in jsdom Fluent's first modal of a file can stay marked aria-hidden.)
+    await screen.findByText(/Logged Segment 1 is marked Canceled/);
+    await userEvent.click(screen.getByText('Yes'));
+    await waitFor(async () => expect((await ws.loggedSegments.get(1))!.canceled).toBe(false));
+  });
+
+  test('Delete Canceled Segments asks first', async () => {
+    await logged();
+    await ws.loggedSegments.setCanceled(1, true);
+    renderInPane(<LoggedSegmentsPage navigate={() => undefined} />, ws);
+    const del = await screen.findByRole('button', { name: 'Delete Canceled Segments' });
+    await waitFor(() => expect(del.hasAttribute('disabled')).toBe(false));
+    await userEvent.click(del);
+    await screen.findByText('Delete every canceled logged segment? Their interaction log entries stay.');
+    await userEvent.click(screen.getByText('No'));
+    expect(await ws.loggedSegments.list()).toHaveLength(1);
+  });
+});
+
+describe('Interaction Log Entries', () => {
+  test('shows contact no. and name, date, description, template, labelled evaluation and user ID, with one menu per entry', async () => {
+    await logged();
+    const went: Route[] = [];
+    renderInPane(<InteractionLogPage navigate={(r) => went.push(r)} />, ws);
+    const entry = await screen.findByTestId('entry-1');
+    expect(entry.textContent).toContain('P101');
+    await waitFor(() => expect(entry.textContent).toContain('Anna Bianchi'));
+    expect(entry.textContent).toContain('MEMO');
+    expect(entry.textContent).toContain('ANNA');
+    const headers = screen.getAllByRole('columnheader').map((h) => h.getAttribute('title') ?? h.textContent);
+    expect(headers).toEqual(['Contact No. / Contact Name', 'Description / Interaction Template Code', 'Date / User ID', 'Evaluation', 'Actions']);
+    expect(within(entry).getAllByRole('button')).toHaveLength(2); // the contact and the ⋯ menu
+
+    await userEvent.click(within(entry).getByRole('button', { name: 'Actions for entry 1' }));
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Mark as Canceled' }));
+    await waitFor(async () => expect((await ws.interactionLog.get(1))!.canceled).toBe(true));
+    await waitFor(() => expect(screen.getByTestId('entry-1').textContent).toContain('Canceled'));
+
+    await userEvent.click(within(screen.getByTestId('entry-1')).getByRole('button', { name: 'Actions for entry 1' }));
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Evaluation' }));
+    await userEvent.click(await screen.findByRole('menuitemradio', { name: 'Positive' }));
+    await waitFor(async () => expect((await ws.interactionLog.get(1))!.evaluation).toBe('Positive'));
+    await waitFor(() => expect(screen.getByTestId('entry-1').textContent).toContain('Positive'));
+
+    await userEvent.click(within(screen.getByTestId('entry-1')).getByRole('button', { name: 'Open contact P101' }));
+    expect(went).toEqual([{ page: 'contact', no: 'P101' }]);
+  });
+
+  test('in Italian the captions are the glossary’s', async () => {
+    await logged();
+    renderInPane(<InteractionLogPage navigate={() => undefined} />, ws, 'it');
+    await screen.findByTestId('entry-1');
+    const headers = screen.getAllByRole('columnheader').map((h) => h.getAttribute('title') ?? h.textContent);
+    expect(headers).toEqual(['Nr. contatto / Nome contatto', 'Descrizione / Codice modello interazione', 'Data / ID utente', 'Valutazione', 'Azioni']);
+  });
+});
