@@ -65,6 +65,7 @@ const REV = (table: string, id: string) => `rev:${table}:${id}`;
 const NUMBERED: Partial<Record<DataTableName, { field: string; table: Renumbered['table'] }>> = {
   segments: { field: 'no', table: 'segments' },
   loggedSegments: { field: 'entryNo', table: 'loggedSegments' },
+  segmentLines: { field: 'lineNo', table: 'segmentLines' },
 };
 /** Tables on which the server stamps the user from the key: their rows are always taken from the server. */
 const STAMPED = new Set<string>(['savedCriteria', 'loggedSegments', 'interactionLog']);
@@ -221,7 +222,8 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
             await replayAction(ws, g.action);
             report.replayed++;
             const now = await db.outbox.where('txId').equals(g.txId).toArray();
-            report.renumbered.push(...renumbered(g, now));
+            // Told once per record: a later action on a line moved by an earlier one names the same move.
+            for (const r of renumbered(g, now)) if (!report.renumbered.some((x) => x.table === r.table && x.id === r.id && x.to === r.to)) report.renumbered.push(r);
           } catch (e) {
             const written = await db.outbox.where('txId').equals(g.txId).toArray();
             setOutboxBypass(idb, true);
@@ -304,7 +306,9 @@ function renumbered(g: Group, now: OutboxRow[]): Renumbered[] {
     const old = g.rows.filter((o) => o.table === r.table && o.key === r.key && o.op === 'put').at(-1);
     const from = (old?.value as Record<string, unknown> | undefined)?.[numbered.field];
     const to = (r.value as Record<string, unknown>)[numbered.field];
-    if (from !== undefined && String(from) !== String(to)) out.push({ table: numbered.table, id: r.key, from: String(from), to: String(to), action: g.action?.name ?? '' });
+    if (from === undefined || String(from) === String(to)) continue;
+    const segmentNo = numbered.table === 'segmentLines' ? (r.value as Record<string, unknown>).segmentNo : undefined;
+    out.push({ table: numbered.table, id: r.key, from: String(from), to: String(to), action: g.action?.name ?? '', ...(segmentNo !== undefined ? { segmentNo: String(segmentNo) } : {}) });
   }
   return out.filter((x, i) => out.findIndex((y) => y.table === x.table && y.id === x.id) === i);
 }

@@ -19,11 +19,13 @@ export interface FailedAction {
 
 /** A number that changed on replay because someone else took it first. */
 export interface Renumbered {
-  table: 'segments' | 'loggedSegments';
+  table: 'segments' | 'loggedSegments' | 'segmentLines';
   id: string;
   from: string;
   to: string;
   action: string;
+  /** For a line: the number of its segment. */
+  segmentNo?: string;
 }
 
 /**

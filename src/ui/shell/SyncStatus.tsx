@@ -56,7 +56,7 @@ function SyncStatusOf({ sync, onOpenSetup }: { sync: SyncService; onOpenSetup?: 
             <MessageBarTitle>{t('sync.renumberedTitle')}</MessageBarTitle>
             <ul className={s.list}>
               {status.renumbered.map((r) => (
-                <li key={`${r.table}:${r.id}:${r.to}`}>{t(`sync.renumbered.${r.table}`, { from: r.from, to: r.to })}</li>
+                <li key={`${r.table}:${r.id}:${r.to}`}>{t(`sync.renumbered.${r.table}`, { from: r.from, to: r.to, segment: r.segmentNo ?? '' })}</li>
               ))}
             </ul>
           </MessageBarBody>
