@@ -18,5 +18,5 @@ modelCheckSuite(
     const url = cluster.createDatabase(name);
     return { options: { databaseUrl: url }, drop: async () => cluster.dropDatabase(name) };
   },
-  { seeds: [101, 202], actions: Number(process.env.SEGMENTS_MODEL_ACTIONS ?? 150) },
+  { seeds: [101, 202], actions: Number(process.env.SEGMENTS_MODEL_ACTIONS ?? 300) },
 );

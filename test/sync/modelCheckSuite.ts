@@ -140,6 +140,8 @@ export function modelCheckSuite(label: string, storage: () => Promise<{ options:
             sims.push(sim);
           }
           await seedMarket(sims[0].pane.workspace);
+          // Each user has a profile (logging needs one); the profile is the pane's own, never synced.
+          for (const s of sims) await s.pane.workspace.profile.update({ userId: s.pane.name, salespersonCode: 'JR' });
           for (const s of sims) await s.pane.sync.syncNow();
           for (const s of sims) await s.pane.sync.syncNow();
           let restarts = 0;

@@ -29,6 +29,21 @@ export interface Renumbered {
 }
 
 /**
+ * A value this pane's user set (canceled, evaluation, delivery status, a header field) that a later change
+ * from another pane replaced: the later wins, and this user is told.
+ */
+export interface Overridden {
+  table: 'segments' | 'loggedSegments' | 'interactionLog';
+  id: string;
+  field: string;
+  mine: unknown;
+  theirs: unknown;
+  /** The action that set the value, and the number the user saw it about. */
+  action: string;
+  about?: string;
+}
+
+/**
  * `offline`: the server cannot be reached; `unavailable`: something answers at the pane's origin but it
  * is not a working sync server (a plain web server, a 5xx); `refused`: the server refuses the key.
  */
@@ -45,11 +60,13 @@ export interface SyncStatus {
   failed: FailedAction[];
   /** Numbers that changed because someone else took them first (the user is told the new number). */
   renumbered: Renumbered[];
+  /** Values this user set that a later change from another user replaced (shown until OK, with the renumbered). */
+  overridden?: Overridden[];
   lastSyncAt?: string;
 }
 
 /** What the pane shows of it. */
-export type SyncState = Pick<SyncStatus, 'connection' | 'pending' | 'failed' | 'renumbered'>;
+export type SyncState = Pick<SyncStatus, 'connection' | 'pending' | 'failed' | 'renumbered' | 'overridden'>;
 
 /** The shared workspace as the pane uses it (the taskpane hands in src/sync's client behind it). */
 export interface SyncService {

@@ -67,6 +67,25 @@ function SyncStatusOf({ sync, onOpenSetup }: { sync: SyncService; onOpenSetup?: 
           </MessageBarActions>
         </MessageBar>
       ) : null}
+      {status.overridden?.length ? (
+        <MessageBar intent="info" layout="multiline" data-testid="sync-overridden">
+          <MessageBarBody>
+            <MessageBarTitle>{t('sync.overriddenTitle')}</MessageBarTitle>
+            <ul className={s.list}>
+              {status.overridden.map((o) => (
+                <li key={`${o.table}:${o.id}:${o.field}`}>
+                  {t('sync.overridden', { action: syncActionText(t, { name: o.action, args: [], about: o.about }), field: o.field, theirs: String(o.theirs ?? ''), mine: String(o.mine ?? '') })}
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => sync.clearRenumbered()}>
+              {t('sync.renumberedOk')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
     </>
   );
 }
