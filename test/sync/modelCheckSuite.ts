@@ -176,12 +176,20 @@ export function modelCheckSuite(label: string, storage: () => Promise<{ options:
           for (const s of sims) expect(await rowsOfPane(s.pane.workspace)).toEqual(serverRows);
 
           // The oracle: the server's applied actions, in its order, replayed on a fresh workspace.
-          const applied = await server.sql.query<{ id: string; rev: number | string; action: any }>('select id, rev, action from sync_changesets order by rev');
+          const applied = await server.sql.query<{ id: string; rev: number | string; client_id: string; action: any }>('select id, rev, client_id, action from sync_changesets order by rev');
           expect(applied.every((c) => c.action && typeof c.action.name === 'string')).toBe(true);
           const clock = testClock();
           const fresh = await openWorkspace({ name: `oracle-${seed}-${label}`, indexedDB: new IDBFactory(), IDBKeyRange, now: clock.now });
           try {
-            for (const c of applied) await replayAction(fresh, c.action);
+            // Each action runs as its user did: with the profile of the pane that made it.
+            const userOf = new Map<string, string>();
+            for (const s of sims) userOf.set(String((await s.pane.workspace.ctx.db.syncState.get('clientId'))?.value), s.pane.name);
+            let user = '';
+            for (const c of applied) {
+              const next = userOf.get(c.client_id) ?? '';
+              if (next !== user) await fresh.profile.update({ userId: (user = next) || 'seeder', salespersonCode: 'JR' });
+              await replayAction(fresh, c.action);
+            }
             const oracle: Record<string, unknown[]> = {};
             for (const t of TABLES) oracle[t] = await fresh.ctx.db.table(t).orderBy('id').toArray();
             expect(oracle).toEqual(serverRows);
