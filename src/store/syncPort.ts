@@ -26,8 +26,8 @@ export interface PendingChangeset {
   changes: PendingChange[];
 }
 
-import type { FailedAction, Renumbered } from '../domain/ports/syncStatus';
-export type { FailedAction, Renumbered };
+import type { FailedAction, Overridden, Renumbered } from '../domain/ports/syncStatus';
+export type { FailedAction, Overridden, Renumbered };
 export type { StoreOptions, WorkspaceHandle };
 
 export interface RebaseReport {
@@ -35,6 +35,8 @@ export interface RebaseReport {
   replayed: number;
   failed: FailedAction[];
   renumbered: Renumbered[];
+  /** Values this pane's user set, acknowledged by the server, that a later change from another pane replaced. */
+  overridden?: Overridden[];
 }
 
 export interface SyncPort {
@@ -78,9 +80,33 @@ export async function openRecordedWorkspace(options: StoreOptions, onLocalChange
 }
 
 const REV = (table: string, id: string) => `rev:${table}:${id}`;
+const CHOSEN = (table: string, id: string) => `chosen:${table}:${id}`;
+
+/** What a set action chose: its row (by id, its first argument) and the value of each field it set. */
+interface Chosen {
+  fields: Record<string, unknown>;
+  action: string;
+  about?: string;
+}
+const SET_ACTIONS: Record<string, { table: Overridden['table']; fields: (args: unknown[]) => Record<string, unknown> | undefined }> = {
+  [actionNames.segments.updateHeader]: { table: 'segments', fields: (args) => (args[1] && typeof args[1] === 'object' ? (args[1] as Record<string, unknown>) : undefined) },
+  [actionNames.loggedSegments.setCanceled]: { table: 'loggedSegments', fields: (args) => ({ canceled: args[1] }) },
+  [actionNames.interactionLog.setCanceled]: { table: 'interactionLog', fields: (args) => ({ canceled: args[1] }) },
+  [actionNames.interactionLog.setEvaluation]: { table: 'interactionLog', fields: (args) => ({ evaluation: args[1] }) },
+  [actionNames.interactionLog.setDeliveryStatus]: { table: 'interactionLog', fields: (args) => ({ deliveryStatus: args[1] }) },
+};
+
+/** The values a set action (recorded by id, states by value) chose, by row. */
+function chosenBy(action: Omit<RecordedAction, 'txId'> | undefined): { table: string; id: string; chosen: Chosen } | undefined {
+  const set = action && action.v !== undefined ? SET_ACTIONS[action.name] : undefined;
+  const fields = set?.fields(action!.args);
+  if (!set || !fields || typeof action!.args[0] !== 'string') return undefined;
+  return { table: set.table, id: action!.args[0], chosen: { fields, action: action!.name, ...(action!.about !== undefined ? { about: action!.about } : {}) } };
+}
 const NUMBERED: Partial<Record<DataTableName, { field: string; table: Renumbered['table'] }>> = {
   segments: { field: 'no', table: 'segments' },
   loggedSegments: { field: 'entryNo', table: 'loggedSegments' },
+  segmentLines: { field: 'lineNo', table: 'segmentLines' },
 };
 /** Tables on which the server stamps the user from the key: their rows are always taken from the server. */
 const STAMPED = new Set<string>(['savedCriteria', 'loggedSegments', 'interactionLog']);
@@ -136,6 +162,33 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
     }
     for (const [table, t] of byTable) if (t.deletes.length) await db.table(table).bulkDelete(t.deletes);
     for (const [table, t] of byTable) if (t.puts.length) await db.table(table).bulkPut(t.puts);
+  }
+
+  /** Values this user set that pulled rows replace: each told once, then forgotten. */
+  async function overriddenBy(fresh: ServerRow[]): Promise<Overridden[]> {
+    const watched = fresh.filter((r) => r.table in { segments: 1, loggedSegments: 1, interactionLog: 1 });
+    if (watched.length === 0) return [];
+    const found = await db.syncState.bulkGet(watched.map((r) => CHOSEN(r.table, r.id)));
+    const out: Overridden[] = [];
+    for (let i = 0; i < watched.length; i++) {
+      const chosen = found[i]?.value as Chosen | undefined;
+      if (!chosen) continue;
+      const r = watched[i];
+      const key = CHOSEN(r.table, r.id);
+      if (r.deleted || !r.value) {
+        await db.syncState.delete(key);
+        continue;
+      }
+      const left: Record<string, unknown> = {};
+      for (const [field, mine] of Object.entries(chosen.fields)) {
+        const theirs = (r.value as Record<string, unknown>)[field];
+        if (JSON.stringify(theirs) === JSON.stringify(mine)) left[field] = mine;
+        else out.push({ table: r.table as Overridden['table'], id: r.id, field, mine, theirs, action: chosen.action, ...(chosen.about !== undefined ? { about: chosen.about } : {}) });
+      }
+      if (Object.keys(left).length) await db.syncState.put({ key, value: { ...chosen, fields: left } });
+      else await db.syncState.delete(key);
+    }
+    return out;
   }
 
   return {
@@ -196,6 +249,22 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
         const rows = await db.outbox.where('txId').equals(id).toArray();
         const keys = new Set(rows.filter((r) => r.table !== ACTION_ROW).map((r) => REV(r.table, r.key)));
         await db.syncState.bulkPut([...keys].map((key) => ({ key, value: rev })));
+        // Rows this pane wrote since it set a value there: what they hold now is what this user chose.
+        const written = latestValues(rows.filter((r) => r.table !== ACTION_ROW));
+        const watching = await db.syncState.bulkGet(written.map((w) => CHOSEN(w.table, w.key)));
+        for (let i = 0; i < written.length; i++) {
+          const c = watching[i]?.value as Chosen | undefined;
+          const value = written[i].value as Record<string, unknown> | undefined;
+          if (!c) continue;
+          if (!value) await db.syncState.delete(CHOSEN(written[i].table, written[i].key));
+          else await db.syncState.put({ key: CHOSEN(written[i].table, written[i].key), value: { ...c, fields: Object.fromEntries(Object.keys(c.fields).map((f) => [f, value[f]])) } });
+        }
+        // A value the user set, now on the server: if a later change of another pane replaces it, say so.
+        const set = chosenBy(rows.find((r) => r.table === ACTION_ROW)?.action as Omit<RecordedAction, 'txId'> | undefined);
+        if (set) {
+          const earlier = (await db.syncState.get(CHOSEN(set.table, set.id)))?.value as Chosen | undefined;
+          await db.syncState.put({ key: CHOSEN(set.table, set.id), value: { ...set.chosen, fields: { ...earlier?.fields, ...set.chosen.fields } } });
+        }
         await db.outbox.bulkDelete(rows.map((r) => r.seq!));
       });
     },
@@ -219,6 +288,7 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
         const fresh = pulled.filter((r, i) => STAMPED.has(r.table) || Number(known[i]?.value ?? -1) < r.rev);
         await writeRows([...fresh.filter((r) => r.deleted), ...fresh.filter((r) => !r.deleted)].map((r) => ({ table: r.table, key: r.id, value: r.deleted ? undefined : r.value })));
         if (fresh.length) await db.syncState.bulkPut(fresh.map((r) => ({ key: REV(r.table, r.id), value: r.rev })));
+        report.overridden = await overriddenBy(fresh);
         if (lastRev > (await getState('cursor', 0))) await db.syncState.put({ key: 'cursor', value: lastRev });
         // 3. Replay every pending action, oldest first, with its recorded clock and ids.
         setOutboxBypass(idb, false);
@@ -237,7 +307,8 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
             await replayAction(ws, g.action);
             report.replayed++;
             const now = await db.outbox.where('txId').equals(g.txId).toArray();
-            report.renumbered.push(...renumbered(g, now));
+            // Told once per record: a later action on a line moved by an earlier one names the same move.
+            for (const r of renumbered(g, now)) if (!report.renumbered.some((x) => x.table === r.table && x.id === r.id && x.to === r.to)) report.renumbered.push(r);
           } catch (e) {
             const written = await db.outbox.where('txId').equals(g.txId).toArray();
             setOutboxBypass(idb, true);
@@ -320,7 +391,9 @@ function renumbered(g: Group, now: OutboxRow[]): Renumbered[] {
     const old = g.rows.filter((o) => o.table === r.table && o.key === r.key && o.op === 'put').at(-1);
     const from = (old?.value as Record<string, unknown> | undefined)?.[numbered.field];
     const to = (r.value as Record<string, unknown>)[numbered.field];
-    if (from !== undefined && String(from) !== String(to)) out.push({ table: numbered.table, id: r.key, from: String(from), to: String(to), action: g.action?.name ?? '' });
+    if (from === undefined || String(from) === String(to)) continue;
+    const segmentNo = numbered.table === 'segmentLines' ? (r.value as Record<string, unknown>).segmentNo : undefined;
+    out.push({ table: numbered.table, id: r.key, from: String(from), to: String(to), action: g.action?.name ?? '', ...(segmentNo !== undefined ? { segmentNo: String(segmentNo) } : {}) });
   }
   return out.filter((x, i) => out.findIndex((y) => y.table === x.table && y.id === x.id) === i);
 }

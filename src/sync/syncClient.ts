@@ -161,7 +161,7 @@ export class SyncClient {
 
   /** Forgets the renumbering notices the user has seen. */
   clearRenumbered(): void {
-    this.set({ renumbered: [] });
+    this.set({ renumbered: [], overridden: [] });
   }
 
   private set(patch: Partial<SyncStatus>) {
@@ -232,6 +232,7 @@ export class SyncClient {
         if (rows.length || (drop && !report) || (setback && !report)) {
           report = await port.rebase(rows, lastRev, report ? undefined : drop);
           if (report.renumbered.length) this.set({ renumbered: [...this.status.renumbered, ...report.renumbered] });
+          if (report.overridden?.length) this.set({ overridden: [...(this.status.overridden ?? []), ...report.overridden] });
         }
         if (!more) break;
       }

@@ -161,34 +161,7 @@ export function issue11Suite(label: string, newStorage: () => Promise<Storage>):
     });
 
     describe('finding 7: pages and parts by bytes', () => {
-      test('a pull from 0 of 200 entries with 3.6 MB letters comes in pages under the cap, every one of them', async () => {
-        const { server: big } = await ownServer();
-        const logged = loggedSegment(newId(), 1, segNo());
-        await push(big.url, [changeset([put('loggedSegments', logged)])]);
-        const letter = letterOf(3_600_000);
-        for (let i = 1; i <= 200; i++) {
-          const r = await push(big.url, [changeset([put('interactionLog', logEntry(newId(), i, logged, `C${i}`, `${i}:${letter}`))])]);
-          expect(r.body.results[0].status).toBe('applied');
-        }
-        let since = 0;
-        let entries = 0;
-        let pages = 0;
-        for (;;) {
-          const res = await fetch(`${big.url}/api/v1/pull?since=${since}`);
-          const text = await res.text();
-          expect(res.status).toBe(200);
-          expect(text.length).toBeLessThanOrEqual(4 * 1024 * 1024);
-          const page = JSON.parse(text);
-          pages++;
-          for (const row of page.rows) if (row.table === 'interactionLog') expect(row.value.letter.length).toBe(letter.length + `${row.value.entryNo}:`.length);
-          entries += page.rows.filter((r: any) => r.table === 'interactionLog').length;
-          since = page.lastRev;
-          if (!page.more) break;
-        }
-        expect(entries).toBe(200);
-        expect(pages).toBeGreaterThanOrEqual(200);
-      }, 600_000);
-
+      // The full-size pull (200 entries with 3.6 MB letters) runs in the system suite: test/server-pg/bigLetters.test.ts.
       test('a changeset larger than a page is pulled in several pages that name where the next one starts, and comes whole', async () => {
         const { server: capped } = await ownServer({ bodyCap: 64 * 1024 });
         const s = segment(newId(), segNo());
@@ -232,17 +205,19 @@ export function issue11Suite(label: string, newStorage: () => Promise<Storage>):
           const changes = Array.from({ length: mb * 2 }, (_, i) => put('interactionLog', logEntry(newId(), n * 1000 + i, logged, `C${i}`, letter)));
           const bodies = packChangesets([{ id: newId('CS'), changes }], 4 * 1024 * 1024);
           expect(bodies.length).toBeGreaterThan(mb / 4);
-          const t0 = performance.now();
+          // CPU time of this process (the server and, on PGlite, its database run in it), not the wall
+          // clock: other work on a loaded machine does not count against the figure.
+          const t0 = process.cpuUsage();
           let last: any;
           for (const body of bodies) last = (await push(parts.url, body)).body.results[0];
-          const ms = performance.now() - t0;
+          const used = process.cpuUsage(t0);
           expect(last.status).toBe('applied');
-          return ms / mb;
+          return (used.user + used.system) / 1000 / mb;
         };
-        // Each size twice, the best of the two: a figure of the work, not of what else the machine does.
+        // Each size three times, the best of the three: a figure of the work, not of what else the machine does.
         const sizes = [10, 25, 50];
         const perMb = new Map<number, number>();
-        for (let round = 0; round < 2; round++) for (const mb of sizes) perMb.set(mb, Math.min(perMb.get(mb) ?? Infinity, await upload(mb)));
+        for (let round = 0; round < 3; round++) for (const mb of sizes) perMb.set(mb, Math.min(perMb.get(mb) ?? Infinity, await upload(mb)));
         expect(perMb.get(50)!).toBeLessThanOrEqual(perMb.get(10)! * 1.2);
         expect(perMb.get(25)!).toBeLessThanOrEqual(perMb.get(10)! * 1.2);
       }, 600_000);

@@ -19,11 +19,28 @@ export interface FailedAction {
 
 /** A number that changed on replay because someone else took it first. */
 export interface Renumbered {
-  table: 'segments' | 'loggedSegments';
+  table: 'segments' | 'loggedSegments' | 'segmentLines';
   id: string;
   from: string;
   to: string;
   action: string;
+  /** For a line: the number of its segment. */
+  segmentNo?: string;
+}
+
+/**
+ * A value this pane's user set (canceled, evaluation, delivery status, a header field) that a later change
+ * from another pane replaced: the later wins, and this user is told.
+ */
+export interface Overridden {
+  table: 'segments' | 'loggedSegments' | 'interactionLog';
+  id: string;
+  field: string;
+  mine: unknown;
+  theirs: unknown;
+  /** The action that set the value, and the number the user saw it about. */
+  action: string;
+  about?: string;
 }
 
 /**
@@ -43,11 +60,13 @@ export interface SyncStatus {
   failed: FailedAction[];
   /** Numbers that changed because someone else took them first (the user is told the new number). */
   renumbered: Renumbered[];
+  /** Values this user set that a later change from another user replaced (shown until OK, with the renumbered). */
+  overridden?: Overridden[];
   lastSyncAt?: string;
 }
 
 /** What the pane shows of it. */
-export type SyncState = Pick<SyncStatus, 'connection' | 'pending' | 'failed' | 'renumbered'>;
+export type SyncState = Pick<SyncStatus, 'connection' | 'pending' | 'failed' | 'renumbered' | 'overridden'>;
 
 /** The shared workspace as the pane uses it (the taskpane hands in src/sync's client behind it). */
 export interface SyncService {

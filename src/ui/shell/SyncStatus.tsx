@@ -56,7 +56,26 @@ function SyncStatusOf({ sync, onOpenSetup }: { sync: SyncService; onOpenSetup?: 
             <MessageBarTitle>{t('sync.renumberedTitle')}</MessageBarTitle>
             <ul className={s.list}>
               {status.renumbered.map((r) => (
-                <li key={`${r.table}:${r.id}:${r.to}`}>{t(`sync.renumbered.${r.table}`, { from: r.from, to: r.to })}</li>
+                <li key={`${r.table}:${r.id}:${r.to}`}>{t(`sync.renumbered.${r.table}`, { from: r.from, to: r.to, segment: r.segmentNo ?? '' })}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => sync.clearRenumbered()}>
+              {t('sync.renumberedOk')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
+      {status.overridden?.length ? (
+        <MessageBar intent="info" layout="multiline" data-testid="sync-overridden">
+          <MessageBarBody>
+            <MessageBarTitle>{t('sync.overriddenTitle')}</MessageBarTitle>
+            <ul className={s.list}>
+              {status.overridden.map((o) => (
+                <li key={`${o.table}:${o.id}:${o.field}`}>
+                  {t('sync.overridden', { action: syncActionText(t, { name: o.action, args: [], about: o.about }), field: o.field, theirs: String(o.theirs ?? ''), mine: String(o.mine ?? '') })}
+                </li>
               ))}
             </ul>
           </MessageBarBody>
