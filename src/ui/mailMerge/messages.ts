@@ -171,7 +171,7 @@ const it: Record<string, string> = {
   'word.templates.saved': 'Lettera salvata sul modello {code} per {language}.',
   'word.templates.loaded': 'Lettera del modello {code} caricata.',
   'word.templates.none': 'Il modello {code} non ha una lettera per {language}.',
-  'word.log': 'Registrazione',
+  'word.log': 'Log',
   'word.log.sendAttachments': 'Invia allegati',
   'word.log.followUp': 'Crea segmento di follow-up',
   'word.log.reading': 'Lettura delle lettere unite',

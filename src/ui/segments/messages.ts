@@ -124,7 +124,7 @@ export const segmentMessages: MessageCatalog = {
     'segment.campaign': 'Campagna',
     'segment.lines': 'Righe',
     'segment.linesCount': '{n} righe',
-    'segment.noLines': 'Ancora nessuna riga. Aggiungi contatti per criteri, o digita un numero di contatto qui sotto.',
+    'segment.noLines': 'Ancora nessuna riga. Aggiungere contatti per criteri, o digitare un numero di contatto qui sotto.',
     'segment.addLine': 'Aggiungi riga',
     'segment.addLineLabel': 'Nr. contatto per una nuova riga',
     'segment.lineAdded': 'Il contatto {contact} è stato aggiunto alla riga {lineNo}.',
