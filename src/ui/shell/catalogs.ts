@@ -6,8 +6,9 @@ import { segmentMessages } from '../segments/messages';
 import { shellMessages } from './messages';
 import { syncMessages } from './syncMessages';
 import { officeCheckMessages } from '../setup/officeCheckMessages';
+import { criteriaMessages } from '../criteria/messages';
 
-export const paneCatalogs: MessageCatalog[] = [shellMessages, fieldMessages, segmentMessages, listMessages, syncMessages, officeCheckMessages];
+export const paneCatalogs: MessageCatalog[] = [shellMessages, fieldMessages, segmentMessages, listMessages, syncMessages, officeCheckMessages, criteriaMessages];
 
 /** The pane's language from the Office display language (it-IT → it; anything else → en). */
 export function languageFor(displayLanguage: string): 'en' | 'it' {
