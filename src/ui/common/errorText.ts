@@ -3,7 +3,13 @@
 import { SegmentsError } from '../../domain/errors';
 import type { Translate } from './i18n';
 
+/** A message already in the user's words (a page worded the failure itself): shown as it is. */
+export class UserMessage extends Error {
+  override name = 'UserMessage';
+}
+
 export function errorText(t: Translate, e: unknown): string {
+  if (e instanceof UserMessage) return e.message;
   if (e instanceof SegmentsError || (typeof e === 'object' && e !== null && (e as { name?: string }).name === 'SegmentsError')) {
     const err = e as SegmentsError;
     const d = err.details ?? {};

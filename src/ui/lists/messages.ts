@@ -154,7 +154,7 @@ export const listMessages: MessageCatalog = {
     'profile.saved': 'Il profilo è stato salvato.',
     'profile.userIdHint': 'Il nome dell\u2019utente, salvato come ID utente su ciò che viene registrato.',
     'transfer.packages': 'Pacchetti segmento',
-    'transfer.packagesHint': 'Un pacchetto porta un segmento con righe, criteri e contatti in un altro riquadro o computer. Esportalo dalle azioni del segmento.',
+    'transfer.packagesHint': 'Un pacchetto porta un segmento con righe, criteri e contatti in un altro riquadro o computer. Si esporta dalle azioni del segmento.',
     'transfer.importPackage': 'Importa un pacchetto segmento',
     'transfer.imported': 'Il segmento {no} è stato importato: {lines} righe, {inserted} contatti nuovi e {updated} aggiornati.',
     'transfer.renumbered': 'Il numero {from} era già usato qui: il segmento è stato importato come {no}.',

@@ -7,8 +7,9 @@ import { shellMessages } from './messages';
 import { syncMessages } from './syncMessages';
 import { officeCheckMessages } from '../setup/officeCheckMessages';
 import { criteriaMessages } from '../criteria/messages';
+import { transferMessages } from '../transfer/messages';
 
-export const paneCatalogs: MessageCatalog[] = [shellMessages, fieldMessages, segmentMessages, listMessages, syncMessages, officeCheckMessages, criteriaMessages];
+export const paneCatalogs: MessageCatalog[] = [shellMessages, fieldMessages, segmentMessages, listMessages, syncMessages, officeCheckMessages, criteriaMessages, transferMessages];
 
 /** The pane's language from the Office display language (it-IT → it; anything else → en). */
 export function languageFor(displayLanguage: string): 'en' | 'it' {
