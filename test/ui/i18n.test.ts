@@ -31,7 +31,7 @@ function glossary(): Map<string, Set<string>> {
 }
 
 /** Words that address the user as "tu" wherever they stand. */
-const INFORMAL_ANYWHERE = ['tu', 'tuo', 'tua', 'tuoi', 'tue', 'ti', 'te', 'puoi', 'vuoi', 'devi', 'hai', 'sei', 'assegni', 'ridigitali', 'salvalo', 'salvala', 'aprilo', 'caricalo', 'selezionalo', 'esportalo', 'scegline', 'salvalo'];
+const INFORMAL_ANYWHERE = ['tu', 'tuo', 'tua', 'tuoi', 'tue', 'ti', 'te', 'puoi', 'vuoi', 'devi', 'hai', 'sei', 'assegni', 'ridigitali', 'salvalo', 'salvala', 'aprilo', 'caricalo', 'selezionalo', 'esportalo', 'scegline', 'salvalo', 'creane', 'crealo', 'creala'];
 /**
  * Second-person singular imperatives, where an instruction starts (the text's start, after . : ; ( or "e"):
  * several are also the third person ("il browser indica", "che usa"), which is fine inside a sentence.

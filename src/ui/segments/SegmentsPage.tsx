@@ -1,7 +1,7 @@
 // Segments (BC page 5093): the open segments; New, Open, Delete.
 import { Button, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useConfirm } from '../common/confirm';
 import { useSegments } from './useSegments';
 import { useI18n } from '../common/i18n';
@@ -17,7 +17,10 @@ const useStyles = makeStyles({
   empty: { display: 'block', padding: tokens.spacingVerticalM },
 });
 
-export function SegmentsPage({ navigate }: { navigate: Navigate }) {
+/** The first run, when the workspace is empty (handed in by the registry). */
+export type FirstRunSlot = () => ReactNode;
+
+export function SegmentsPage({ navigate, firstRun }: { navigate: Navigate; firstRun?: FirstRunSlot }) {
   const { t, formatNumber } = useI18n();
   const s = useStyles();
   const workspace = useWorkspace();
@@ -61,7 +64,10 @@ export function SegmentsPage({ navigate }: { navigate: Navigate }) {
       {segments === undefined ? (
         <Spinner size="small" label={t('common.loading')} />
       ) : segments.length === 0 ? (
-        <Text className={s.empty}>{t('segments.empty')}</Text>
+        <>
+          <Text className={s.empty}>{t('segments.empty')}</Text>
+          {firstRun?.()}
+        </>
       ) : (
         <Table size="small" aria-label={t('nav.segments')}>
           <TableHeader>

@@ -114,7 +114,7 @@ export const segmentMessages: MessageCatalog = {
   },
   it: {
     'segments.new': 'Nuovo segmento',
-    'segments.empty': 'Ancora nessun segmento. Creane uno con Nuovo segmento.',
+    'segments.empty': 'Ancora nessun segmento. Crearne uno con Nuovo segmento.',
     'segments.deleteConfirm': 'Eliminare il segmento {no} con le sue {lines} righe e i criteri?',
     'segments.deleted': 'Il segmento {no} è stato eliminato.',
     'segments.created': 'Il segmento {no} è stato creato.',

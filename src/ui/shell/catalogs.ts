@@ -8,8 +8,9 @@ import { syncMessages } from './syncMessages';
 import { officeCheckMessages } from '../setup/officeCheckMessages';
 import { criteriaMessages } from '../criteria/messages';
 import { transferMessages } from '../transfer/messages';
+import { firstRunMessages } from '../setup/firstRunMessages';
 
-export const paneCatalogs: MessageCatalog[] = [shellMessages, fieldMessages, segmentMessages, listMessages, syncMessages, officeCheckMessages, criteriaMessages, transferMessages];
+export const paneCatalogs: MessageCatalog[] = [shellMessages, fieldMessages, segmentMessages, listMessages, syncMessages, officeCheckMessages, criteriaMessages, transferMessages, firstRunMessages];
 
 /** The pane's language from the Office display language (it-IT → it; anything else → en). */
 export function languageFor(displayLanguage: string): 'en' | 'it' {

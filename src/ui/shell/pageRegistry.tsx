@@ -11,6 +11,7 @@ import type { Services } from '../common/services';
 import { codeListPages, codeListTitleKeys } from '../lists/codeListTitles';
 import type { CodeListName } from '../lists/useCodeList';
 import { SegmentsPage } from '../segments/SegmentsPage';
+import { FirstRun } from '../setup/FirstRun';
 
 export type Route =
   | { page: 'segments' }
@@ -86,7 +87,12 @@ export const pageRegistry: { [P in PageName]: PageEntry<P> } = {
     page: 'segments',
     title: named('nav.segments'),
     menu: one('segments', { page: 'segments' }),
-    render: (_r, c) => <SegmentsPage navigate={c.navigate} />,
+    render: (_r, c) => (
+      <SegmentsPage
+        navigate={c.navigate}
+        firstRun={() => <FirstRun navigate={c.navigate} excelImport={c.hostPages.excelImport !== undefined} language={c.language} onLanguageChange={c.onLanguageChange} />}
+      />
+    ),
   },
   segment: {
     page: 'segment',
