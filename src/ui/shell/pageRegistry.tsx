@@ -3,7 +3,7 @@
 // entry here (and its route's parameters in Route). Navigation is plain state in the shell (no router): a
 // narrow pane has one page at a time, with a Back button and a menu of pages. Segments (the start page)
 // is in the first load; every other page is its own chunk, fetched when first opened.
-import { lazy, type ReactNode } from 'react';
+import { Suspense, lazy, type ReactNode } from 'react';
 import type { InteractionLogFilter } from '../../domain/workspace';
 import type { UiLanguage } from '../../domain/setup';
 import type { HostPages } from './App';
@@ -11,7 +11,6 @@ import type { Services } from '../common/services';
 import { codeListPages, codeListTitleKeys } from '../lists/codeListTitles';
 import type { CodeListName } from '../lists/useCodeList';
 import { SegmentsPage } from '../segments/SegmentsPage';
-import { FirstRun } from '../setup/FirstRun';
 
 export type Route =
   | { page: 'segments' }
@@ -61,6 +60,8 @@ export interface PageEntry<P extends PageName = PageName> {
 const named = (key: string) => () => [key] as [string];
 const one = <P extends PageName>(group: MenuGroup, route: RouteOf<P>) => ({ group, routes: [route] });
 
+// The first run is shown once per workspace: its own chunk, outside the first load.
+const FirstRun = lazy(() => import(/* webpackChunkName: "firstRun" */ '../setup/FirstRun').then((m) => ({ default: m.FirstRun })));
 const SegmentPage = lazy(() => import(/* webpackChunkName: "segment" */ '../segments/SegmentPage').then((m) => ({ default: m.SegmentPage })));
 const LoggedSegmentsPage = lazy(() => import(/* webpackChunkName: "logged" */ '../log/LoggedSegmentsPage').then((m) => ({ default: m.LoggedSegmentsPage })));
 const InteractionLogPage = lazy(() => import(/* webpackChunkName: "entries" */ '../log/InteractionLogPage').then((m) => ({ default: m.InteractionLogPage })));
@@ -90,7 +91,11 @@ export const pageRegistry: { [P in PageName]: PageEntry<P> } = {
     render: (_r, c) => (
       <SegmentsPage
         navigate={c.navigate}
-        firstRun={() => <FirstRun navigate={c.navigate} excelImport={c.hostPages.excelImport !== undefined} language={c.language} onLanguageChange={c.onLanguageChange} />}
+        firstRun={() => (
+          <Suspense fallback={null}>
+            <FirstRun navigate={c.navigate} excelImport={c.hostPages.excelImport !== undefined} language={c.language} onLanguageChange={c.onLanguageChange} />
+          </Suspense>
+        )}
       />
     ),
   },
