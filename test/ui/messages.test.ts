@@ -45,8 +45,10 @@ describe('the pane’s message catalog', () => {
     expect(errorText(en, e)).toBe('Contact P101 is already on this segment.');
     expect(errorText(it, e)).toBe('Il contatto P101 è già nel segmento.');
     const f = new SegmentsError('INVALID_FILTER', 'Expected a value at 4', { field: 'city', position: 4 });
-    expect(errorText(en, f)).toBe('The filter on City is not valid at position 4: Expected a value at 4');
-    expect(errorText(it, f)).toMatch(/^Il filtro su Città non è valido alla posizione 4/);
+    expect(errorText(en, f)).toBe('The filter on City is not valid at position 4.');
+    expect(errorText(it, f)).toBe('Il filtro su Città non è valido alla posizione 4.');
+    // Never the internal key of the field.
+    expect(errorText(en, new SegmentsError('INVALID_FILTER', 'Filter on contact.city "x": at position 2 expected a value, found end.', { field: 'contact.city', position: 2 }))).not.toMatch(/contact\./);
     // Details that cannot fill the words fall back to the developer's message, never to {placeholders}.
     expect(errorText(en, new SegmentsError('LINE_INCOMPLETE', 'Line 1 lacks a date', {}))).toBe('Something went wrong: Line 1 lacks a date');
     expect(errorText(en, new Error('boom'))).toBe('Something went wrong: boom');

@@ -3,7 +3,13 @@
 import { SegmentsError } from '../../domain/errors';
 import type { Translate } from './i18n';
 
+/** A message already in the user's words (a page worded the failure itself): shown as it is. */
+export class UserMessage extends Error {
+  override name = 'UserMessage';
+}
+
 export function errorText(t: Translate, e: unknown): string {
+  if (e instanceof UserMessage) return e.message;
   if (e instanceof SegmentsError || (typeof e === 'object' && e !== null && (e as { name?: string }).name === 'SegmentsError')) {
     const err = e as SegmentsError;
     const d = err.details ?? {};
@@ -13,6 +19,14 @@ export function errorText(t: Translate, e: unknown): string {
     if (err.code === 'NOT_FOUND') vars.what = String(d.segmentNo ?? d.contactNo ?? d.code ?? d.field ?? err.message);
     // A feature this Office lacks (domain/officeRequirements): what it needs, in the user's language.
     if (d.code === 'featureUnavailable') return t('error.featureUnavailable', vars);
+    // A refusal the import and letter pages word by its code (a file not UTF-8, a letter not a Word file…).
+    if (typeof d.code === 'string') {
+      const params = typeof d.params === 'object' && d.params !== null ? (d.params as Record<string, unknown>) : {};
+      for (const [k, v] of Object.entries(params)) if (typeof v === 'string' || typeof v === 'number') vars[k] = v;
+      const key = `excel.error.${d.code}`;
+      const text = t(key, vars);
+      if (text !== key && !/\{\w+\}/.test(text)) return text;
+    }
     if (err.code === 'INVALID_FILTER' && (d.field === undefined || d.position === undefined)) return t('error.INVALID_FILTER.noField', vars);
     if (err.code === 'INVALID_INPUT' || err.code === 'INVALID_PACKAGE' || err.code === 'CONFLICT') return t(`error.${err.code}`, vars);
     const text = t(`error.${err.code}`, vars);

@@ -69,7 +69,8 @@ export function CriteriaDialog({ header, kind, onClose, previewDelay = 300 }: Cr
 
   const filterError = (row: FilterRow) => {
     const e = preview.error;
-    return isSegmentsError(e, 'INVALID_FILTER') && errorIsForRow(e.details.field, row) ? errorText(t, e) : undefined;
+    if (!isSegmentsError(e, 'INVALID_FILTER') || !errorIsForRow(e.details.field, row)) return undefined;
+    return { text: errorText(t, e), position: typeof e.details.position === 'number' ? e.details.position : undefined };
   };
   const unplacedError = preview.error && !rows.some((r) => filterError(r)) ? errorText(t, preview.error) : undefined;
 

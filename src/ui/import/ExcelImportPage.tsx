@@ -11,6 +11,7 @@ import { ProgressPanel } from '../shell/ProgressPanel';
 import { excelErrorText } from './importText';
 import { ImportReportView } from './ImportReportView';
 import { MappingReview } from './MappingReview';
+import { ImportDecisions } from './ImportDecisions';
 import { useExcelImport, type MappingStore } from './useExcelImport';
 
 const useStyles = makeStyles({
@@ -105,7 +106,17 @@ export function ExcelImportPage({ workspace, excel, segmentNo, mappings }: Excel
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {read && mapping && !result ? (
+      {read && mapping && !result && flow.decisions.pending ? (
+        <ImportDecisions
+          review={flow.decisions.pending.review}
+          choices={flow.decisions.choices}
+          busy={flow.busy}
+          onChange={flow.decisions.setChoices}
+          onConfirm={() => void attempt(() => flow.confirmImport())}
+          onCancel={flow.decisions.reset}
+        />
+      ) : null}
+      {read && mapping && !result && !flow.decisions.pending ? (
         <>
           <Text data-testid="excel-read-summary">
             {t('excel.read.summary', { rows: formatNumber(read.rowNumbers.length), address: read.ref.address, syncs: read.syncs })}

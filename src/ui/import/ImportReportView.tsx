@@ -1,14 +1,17 @@
 // What an import did, by sheet row: counts, every problem (errors first in row order), and the two
 // follow-ups: put the contacts on the open segment, write generated numbers into the sheet.
+import { useState } from 'react';
 import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ContactImportResult } from '../../domain/contactImport';
 import { useI18n } from '../common/i18n';
 import { problemText } from './importText';
 
-const MAX_SHOWN = 200;
+/** Problems shown per page; the user pages through all of them. */
+const PAGE = 50;
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, maxHeight: '16em', overflowY: 'auto' },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
+  pager: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
 export function ImportReportView(props: {
@@ -25,12 +28,16 @@ export function ImportReportView(props: {
   const { t, formatNumber } = useI18n();
   const s = useStyles();
   const problems = result.problems;
+  const [page, setPage] = useState(0);
+  const pages = Math.max(1, Math.ceil(problems.length / PAGE));
+  const from = page * PAGE;
+  const shown = problems.slice(from, from + PAGE);
   const intent = result.rejectedRows.length ? 'warning' : 'success';
   return (
     <div className={s.root} data-testid="excel-import-report">
       <MessageBar intent={intent}>
         <MessageBarBody>
-          {t('excel.result', { inserted: formatNumber(result.inserted), updated: formatNumber(result.updated), rejected: formatNumber(result.rejectedRows.length) })}
+          {t('excel.result', { inserted: formatNumber(result.inserted), updated: formatNumber(result.updated), warned: formatNumber(result.warned), rejected: formatNumber(result.rejectedRows.length) })}
           {result.generated.length ? ` ${t('excel.result.generated', { n: formatNumber(result.generated.length) })}` : ''}
         </MessageBarBody>
       </MessageBar>
@@ -38,13 +45,25 @@ export function ImportReportView(props: {
         <>
           <Text weight="semibold">{t('excel.problems')}</Text>
           <ul className={s.list} data-testid="excel-problems">
-            {problems.slice(0, MAX_SHOWN).map((p, i) => (
-              <li key={i} data-severity={p.severity}>
+            {shown.map((p, i) => (
+              <li key={from + i} data-severity={p.severity}>
                 {problemText(t, p)}
               </li>
             ))}
-            {problems.length > MAX_SHOWN ? <li>{t('excel.problems.more', { n: formatNumber(problems.length - MAX_SHOWN) })}</li> : null}
           </ul>
+          {pages > 1 ? (
+            <nav className={s.pager} aria-label={t('excel.problems')}>
+              <Button size="small" disabled={page === 0} onClick={() => setPage(page - 1)}>
+                {t('excel.problems.previous')}
+              </Button>
+              <Text data-testid="excel-problems-page">
+                {t('excel.problems.page', { from: formatNumber(from + 1), to: formatNumber(from + shown.length), total: formatNumber(problems.length) })}
+              </Text>
+              <Button size="small" disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>
+                {t('excel.problems.next')}
+              </Button>
+            </nav>
+          ) : null}
           {onExportReport ? (
             <Button size="small" disabled={busy} onClick={onExportReport}>
               {t('excel.report.toSheet')}

@@ -13,11 +13,25 @@ export function targetFieldCaption(t: Translate, field: MappableField): string {
   return LIST_FIELDS.has(field) ? t('excel.field.codeList', { field: caption }) : caption;
 }
 
+/** A problem in the user's words: its reason, list and match by their keys, the "left out" note when the value was dropped. */
 export function problemText(t: Translate, p: ImportProblem): string {
   const key = `excel.problem.${p.code}`;
-  const text = t(key, p.params);
-  return text === key ? p.message : text;
+  const params: Record<string, string | number> = { ...p.params };
+  const word = (prefix: string, k: unknown) => {
+    if (typeof k !== 'string') return undefined;
+    const w = t(`${prefix}.${k}`, params);
+    return w === `${prefix}.${k}` ? undefined : w;
+  };
+  params.reason = word('excel.reason', p.params.reasonKey) ?? params.reason ?? '';
+  if (p.params.listName !== undefined) params.list = word('excel.list', p.params.listName) ?? params.list;
+  if (p.params.by !== undefined) params.by = word('excel.by', p.params.byKey ?? BY_KEYS[String(p.params.by)]) ?? params.by;
+  const text = t(key, params);
+  if (text === key) return p.message;
+  return p.params.dropped && p.code !== 'unknownCountry' ? `${text} ${t('excel.problem.dropped')}` : text;
 }
+
+/** The English words the domain gives for a match, to their catalog keys. */
+const BY_KEYS: Record<string, string> = { 'Company No.': 'companyNo', 'Company Name': 'companyName', 'e-mail': 'email', 'name and post code': 'namePostCode' };
 
 /** A refusal of the Excel adapter by its details.code, else the shell's wording of the error. */
 export function excelErrorText(t: Translate, e: unknown): string {

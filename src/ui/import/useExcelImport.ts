@@ -2,7 +2,8 @@
 // (prepare + one upsert), then optionally add to the open segment and write generated numbers back.
 import { useCallback, useState } from 'react';
 import { mappingKey, restoreMapping, toSavedMapping, type ColumnMapping } from '../../domain/columnMapping';
-import { importContacts, type ContactImportResult } from '../../domain/contactImport';
+import type { ContactImportResult } from '../../domain/contactImport';
+import { useImportDecisions } from './useImportDecisions';
 import type { ExcelPort, ReadProgress, SheetRead, SheetRef, SheetSourceRequest } from '../../domain/ports/excelPort';
 import { prepareRowsInSteps } from '../../domain/sheetImport';
 import type { Workspace } from '../../domain/workspace';
@@ -29,11 +30,13 @@ export function useExcelImport(workspace: Workspace, excel: ExcelPort | undefine
   const [added, setAdded] = useState(false);
   const [wroteColumn, setWroteColumn] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const decisions = useImportDecisions(workspace);
 
   const readCells = useCallback(
     async (source: SheetSourceRequest) => {
       if (!excel) return;
       setResult(undefined);
+      decisions.reset();
       setAdded(false);
       setWroteColumn(undefined);
       const r = await task.run(async (c) => {
@@ -53,7 +56,7 @@ export function useExcelImport(workspace: Workspace, excel: ExcelPort | undefine
       setMapping(restoreMapping(r.header, saved));
       setRead(r);
     },
-    [excel, mappings, task, t],
+    [excel, mappings, task, t, decisions],
   );
 
   const runImport = useCallback(async () => {
@@ -64,13 +67,25 @@ export function useExcelImport(workspace: Workspace, excel: ExcelPort | undefine
       const source = { workbook: read.ref.workbook, sheet: read.ref.sheet, table: read.ref.table };
       const prepared = await prepareRowsInSteps(read, mapping, source, (done, total) => c.step(label, done, total));
       await c.step(label, read.rowNumbers.length, read.rowNumbers.length);
-      return importContacts(workspace, prepared);
+      return { imported: await decisions.offer(prepared) };
     });
-    if (!r) return;
-    setResult(r);
     if (mappings) await mappings.set(mappingKey(read.ref), toSavedMapping(mapping)).catch(() => undefined);
-    return r;
-  }, [read, mapping, task, t, workspace, mappings]);
+    if (!r?.imported) return;
+    setResult(r.imported);
+    return r.imported;
+  }, [read, mapping, task, t, mappings, decisions]);
+
+  /** Writes with the choices the user made on the review of the rows. */
+  const confirmImport = useCallback(async () => {
+    setBusy(true);
+    try {
+      const r = await decisions.confirm();
+      if (r) setResult(r);
+      return r;
+    } finally {
+      setBusy(false);
+    }
+  }, [decisions]);
 
   const addToSegment = useCallback(
     async (segmentNo: string) => {
@@ -119,5 +134,5 @@ export function useExcelImport(workspace: Workspace, excel: ExcelPort | undefine
     }
   }, [result, excel, t]);
 
-  return { task, read, mapping, setMapping, result, added, wroteColumn, busy, readCells, runImport, addToSegment, writeNos, exportReport };
+  return { task, read, mapping, setMapping, decisions, confirmImport, result, added, wroteColumn, busy, readCells, runImport, addToSegment, writeNos, exportReport };
 }

@@ -2,7 +2,7 @@
 import { Button, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons/svg/add';
 import { DeleteRegular } from '@fluentui/react-icons/svg/delete';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useConfirm } from '../common/confirm';
 import { useSegments } from './useSegments';
 import { useI18n } from '../common/i18n';
@@ -18,7 +18,10 @@ const useStyles = makeStyles({
   empty: { display: 'block', padding: tokens.spacingVerticalM },
 });
 
-export function SegmentsPage({ navigate }: { navigate: Navigate }) {
+/** The first run, when the workspace is empty (handed in by the registry). */
+export type FirstRunSlot = () => ReactNode;
+
+export function SegmentsPage({ navigate, firstRun }: { navigate: Navigate; firstRun?: FirstRunSlot }) {
   const { t, formatNumber } = useI18n();
   const s = useStyles();
   const workspace = useWorkspace();
@@ -62,7 +65,10 @@ export function SegmentsPage({ navigate }: { navigate: Navigate }) {
       {segments === undefined ? (
         <Spinner size="small" label={t('common.loading')} />
       ) : segments.length === 0 ? (
-        <Text className={s.empty}>{t('segments.empty')}</Text>
+        <>
+          <Text className={s.empty}>{t('segments.empty')}</Text>
+          {firstRun?.()}
+        </>
       ) : (
         <Table size="small" aria-label={t('nav.segments')}>
           <TableHeader>

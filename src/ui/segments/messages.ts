@@ -114,7 +114,7 @@ export const segmentMessages: MessageCatalog = {
   },
   it: {
     'segments.new': 'Nuovo segmento',
-    'segments.empty': 'Ancora nessun segmento. Creane uno con Nuovo segmento.',
+    'segments.empty': 'Ancora nessun segmento. Crearne uno con Nuovo segmento.',
     'segments.deleteConfirm': 'Eliminare il segmento {no} con le sue {lines} righe e i criteri?',
     'segments.deleted': 'Il segmento {no} è stato eliminato.',
     'segments.created': 'Il segmento {no} è stato creato.',
@@ -124,7 +124,7 @@ export const segmentMessages: MessageCatalog = {
     'segment.campaign': 'Campagna',
     'segment.lines': 'Righe',
     'segment.linesCount': '{n} righe',
-    'segment.noLines': 'Ancora nessuna riga. Aggiungi contatti per criteri, o digita un numero di contatto qui sotto.',
+    'segment.noLines': 'Ancora nessuna riga. Aggiungere contatti per criteri, o digitare un numero di contatto qui sotto.',
     'segment.addLine': 'Aggiungi riga',
     'segment.addLineLabel': 'Nr. contatto per una nuova riga',
     'segment.lineAdded': 'Il contatto {contact} è stato aggiunto alla riga {lineNo}.',

@@ -3,7 +3,7 @@
 // entry here (and its route's parameters in Route). Navigation is plain state in the shell (no router): a
 // narrow pane has one page at a time, with a Back button and a menu of pages. Segments (the start page)
 // is in the first load; every other page is its own chunk, fetched when first opened.
-import { lazy, type ReactNode } from 'react';
+import { Suspense, lazy, type ReactNode } from 'react';
 import type { InteractionLogFilter } from '../../domain/workspace';
 import type { UiLanguage } from '../../domain/setup';
 import type { HostPages } from './App';
@@ -61,6 +61,8 @@ export interface PageEntry<P extends PageName = PageName> {
 const named = (key: string) => () => [key] as [string];
 const one = <P extends PageName>(group: MenuGroup, route: RouteOf<P>) => ({ group, routes: [route] });
 
+// The first run is shown once per workspace: its own chunk, outside the first load.
+const FirstRun = lazy(() => import(/* webpackChunkName: "firstRun" */ '../setup/FirstRun').then((m) => ({ default: m.FirstRun })));
 const SegmentPage = lazy(() => import(/* webpackChunkName: "segment" */ '../segments/SegmentPage').then((m) => ({ default: m.SegmentPage })));
 const LoggedSegmentsPage = lazy(() => import(/* webpackChunkName: "logged" */ '../log/LoggedSegmentsPage').then((m) => ({ default: m.LoggedSegmentsPage })));
 const InteractionLogPage = lazy(() => import(/* webpackChunkName: "entries" */ '../log/InteractionLogPage').then((m) => ({ default: m.InteractionLogPage })));
@@ -88,7 +90,16 @@ export const pageRegistry: { [P in PageName]: PageEntry<P> } = {
     page: 'segments',
     title: named('nav.segments'),
     menu: one('segments', { page: 'segments' }),
-    render: (_r, c) => <SegmentsPage navigate={c.navigate} />,
+    render: (_r, c) => (
+      <SegmentsPage
+        navigate={c.navigate}
+        firstRun={() => (
+          <Suspense fallback={null}>
+            <FirstRun navigate={c.navigate} excelImport={c.hostPages.excelImport !== undefined} language={c.language} onLanguageChange={c.onLanguageChange} />
+          </Suspense>
+        )}
+      />
+    ),
   },
   segment: {
     page: 'segment',

@@ -10,6 +10,8 @@ import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
 import type { Navigate } from '../shell/pageRegistry';
 import { useServices } from '../common/services';
+import { isSegmentsError } from '../../domain/errors';
+import { UserMessage } from '../common/errorText';
 import { ProgressPanel } from '../shell/ProgressPanel';
 
 const useStyles = makeStyles({
@@ -21,7 +23,7 @@ const useStyles = makeStyles({
 export function TransferPage({ navigate }: { navigate: Navigate }) {
   const { t, formatNumber } = useI18n();
   const s = useStyles();
-  const { transfer } = useServices();
+  const { transfer, workspace } = useServices();
   const confirm = useConfirm();
   const notify = useNotify();
   const task = useLongTask();
@@ -32,13 +34,45 @@ export function TransferPage({ navigate }: { navigate: Navigate }) {
     if (!file) return;
     setNote(undefined);
     try {
-      const r = await transfer.importSegment(await file.text());
+      const text = await file.text();
+      const replaced = await replacedBy(text);
+      if (replaced && !(await confirm({ title: t('transfer.overwriteTitle', { no: replaced.no }), text: t('transfer.overwrite', { ...replaced, file: file.name }) }))) return;
+      const r = await transfer.importSegment(text);
       notify.success(t('transfer.imported', { no: r.segmentNo, lines: formatNumber(r.lines), inserted: formatNumber(r.contacts.inserted), updated: formatNumber(r.contacts.updated) }));
       if (r.renumberedFrom) setNote(t('transfer.renumbered', { from: r.renumberedFrom, no: r.segmentNo }));
       else navigate({ page: 'segment', no: r.segmentNo });
     } catch (e) {
-      notify.error(e);
+      notify.error(fileError(e, 'package', file.name));
     }
+  };
+
+  /** The segment of this workspace a package would overwrite (the same segment, imported before), with what changes. */
+  const replacedBy = async (text: string) => {
+    const pkg = readPackage(text);
+    if (!pkg) return undefined;
+    const here = (await workspace.segments.list()).find((h) => h.id === pkg.id);
+    if (!here) return undefined;
+    const view = await workspace.segments.get(here.no);
+    const stored = new Set((await workspace.contacts.list()).map((c) => c.no));
+    return {
+      no: here.no,
+      description: here.description,
+      newDescription: pkg.description,
+      lines: formatNumber(view?.lines.length ?? 0),
+      newLines: formatNumber(pkg.lines),
+      criteria: formatNumber(view?.criteria.length ?? 0),
+      newCriteria: formatNumber(pkg.criteria),
+      contacts: formatNumber(pkg.contactNos.filter((n) => stored.has(n)).length),
+    };
+  };
+
+  /** A wrong file in the user's words: what it is not, never the parser's or the database's text. */
+  const fileError = (e: unknown, kind: 'package' | 'backup', file: string) => {
+    if (!isSegmentsError(e, 'INVALID_PACKAGE')) return e;
+    const m = e.message;
+    const what = /not JSON|is not a segment package|is not a workspace backup|backup of another database/.test(m) ? 'not' : /version/.test(m) ? 'version' : 'damaged';
+    const key = kind === 'package' ? { not: 'transfer.notPackage', version: 'transfer.packageVersion', damaged: 'transfer.packageDamaged' }[what] : { not: 'transfer.notBackup', version: 'transfer.backupVersion', damaged: 'transfer.backupDamaged' }[what];
+    return new UserMessage(t(key, { file }));
   };
   const backup = async () => {
     try {
@@ -63,7 +97,7 @@ export function TransferPage({ navigate }: { navigate: Navigate }) {
       const r = await transfer.restore(text);
       notify.success(t('transfer.restored', { n: formatNumber(r.total) }));
     } catch (e) {
-      notify.error(e);
+      notify.error(fileError(e, 'backup', file.name));
     }
   };
 
@@ -115,4 +149,22 @@ function JsonFileField({ label, testId, onFile }: { label: string; testId: strin
       />
     </Field>
   );
+}
+
+/** What a package file says about its segment, read loosely (the store validates it for real on import). */
+function readPackage(text: string): { id: string; description: string; lines: number; criteria: number; contactNos: string[] } | undefined {
+  try {
+    const p = JSON.parse(text) as { format?: unknown; segment?: { id?: unknown; description?: unknown }; lines?: unknown; criteria?: unknown; contacts?: unknown };
+    if (p.format !== 'segments-package' || typeof p.segment?.id !== 'string') return undefined;
+    const contacts = Array.isArray(p.contacts) ? (p.contacts as { no?: unknown }[]) : [];
+    return {
+      id: p.segment.id,
+      description: typeof p.segment.description === 'string' ? p.segment.description : '',
+      lines: Array.isArray(p.lines) ? p.lines.length : 0,
+      criteria: Array.isArray(p.criteria) ? p.criteria.length : 0,
+      contactNos: contacts.map((c) => (typeof c?.no === 'string' ? c.no : '')).filter((n) => n !== ''),
+    };
+  } catch {
+    return undefined;
+  }
 }

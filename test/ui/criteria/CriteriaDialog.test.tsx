@@ -59,6 +59,13 @@ describe('the criteria dialog', () => {
     await typeFilter(dialog, 'A..B..C');
     const message = await within(dialog).findByText(/not valid at position \d+/);
     expect(message.textContent).toMatch(/City/);
+    // Shown once, in the user's words, with the offending character marked in the expression.
+    expect(within(dialog).getAllByText(/not valid at position/)).toHaveLength(1);
+    expect(dialog.textContent).not.toMatch(/contact\.city|expected/);
+    const marked = within(dialog).getByTestId('filter-error-expression');
+    expect(marked.textContent).toBe('A..B..C');
+    const position = Number(/position (\d+)/.exec(message.textContent ?? '')![1]);
+    expect(marked.querySelector('mark')?.textContent).toBe('A..B..C'[position - 1]);
     expect(within(dialog).getByTestId('criteria-run').hasAttribute('disabled')).toBe(true);
   });
 

@@ -30,4 +30,26 @@ describe('criteria filter rows', () => {
     expect(within(listbox).getByRole('option', { name: 'City' }).getAttribute('aria-disabled')).toBe('true');
     expect(within(listbox).getByRole('option', { name: 'Post Code' }).getAttribute('aria-disabled')).not.toBe('true');
   });
+
+  test('a lone & or | between wildcards is hinted under the field, in the user\'s language', async () => {
+    const ws = await makeWorkspace();
+    renderInPane(<Rows initial={[{ field: 'contact.name', expression: '*&*' }, { field: 'contact.city', expression: '*|*' }]} />, ws, 'it');
+    const hints = await screen.findAllByTestId('filter-hint');
+    expect(hints.map((h) => h.textContent)).toEqual([
+      '& significa "e" tra due parti di un filtro, quindi questo seleziona tutti i contatti. Per trovare il carattere &, scrivere *\'&\'*',
+      '| significa "o" tra due parti di un filtro, quindi questo seleziona tutti i contatti. Per trovare il carattere |, scrivere *\'|\'*',
+    ]);
+  });
+
+  test('an error marks its position in the expression, and a missing end is marked after it', async () => {
+    const ws = await makeWorkspace();
+    renderInPane(
+      <FilterRows rows={[{ field: 'contact.city', expression: 'Roma|' }]} onChange={() => undefined} errorFor={() => ({ text: 'The filter on City is not valid at position 6.', position: 6 })} />,
+      ws,
+    );
+    expect(screen.getByText('The filter on City is not valid at position 6.')).toBeTruthy();
+    expect(screen.getByText(/The filter ends too early/)).toBeTruthy();
+    expect(screen.getByTestId('filter-error-expression').textContent).toBe('Roma|\u00a0');
+    expect(screen.queryByTestId('filter-hint')).toBeNull();
+  });
 });

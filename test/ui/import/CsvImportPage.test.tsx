@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The CSV import outside Office, as the taskpane wires it: rows prepared as the Excel import prepares
 // them, problems reported by sheet row in the user's language.
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { hostPagesFor } from '../../../src/taskpane/hostPages';
@@ -29,12 +29,84 @@ test('imports the rows and says, in Italian, which value was left out and why', 
   const csv = 'Nr.;Nome;Tipo;Gruppi mailing\nK1;Rossi;Persona;XMAS\nK2;Bianchi;Robot;\nK3;Verdi;Società;\n';
   await userEvent.upload(await screen.findByTestId('csv-file'), new File([csv], 'contatti.csv', { type: 'text/csv' }));
   expect((await screen.findByTestId('csv-rows')).textContent).toBe('3 righe');
-  // The code list column's header, and the field it fills by BC's caption.
-  expect(screen.getAllByRole('cell', { name: 'Gruppi mailing' })).toHaveLength(2);
+  // The code list column's header, and the field it fills by BC's caption, which the user may change.
+  expect((screen.getByRole('combobox', { name: 'Riempie Gruppi mailing' }) as HTMLButtonElement).textContent).toBe('Gruppi mailing (codici separati da ; o ,)');
   await userEvent.click(screen.getByTestId('csv-import'));
-  await screen.findByText('Riga 3, colonna C (Tipo): "Robot" non è Società o Persona.');
+  await screen.findByText('Riga 3, colonna C (Tipo): "Robot" non è Società o Persona. La riga è stata importata senza questo valore.');
+  expect(screen.getByText('3 nuovi, 0 aggiornati, 1 con avvisi, 0 righe non importate.')).toBeTruthy();
   // A bad value in one field leaves that value out; the row is imported.
   await waitFor(async () => expect((await ws.contacts.list()).map((c) => c.no).sort()).toEqual(['K1', 'K2', 'K3']));
   expect((await ws.contacts.get('K2'))?.type).toBe('Person');
   expect((await ws.contacts.get('K1'))?.mailingGroups).toEqual(['XMAS']);
+});
+
+function renderCsv(language: 'en' | 'it', prefs = new Map<string, unknown>()) {
+  const preferences: Preferences = { get: (k) => prefs.get(k) as never, set: (k, v) => void prefs.set(k, v) };
+  const info = { host: 'none', platform: null, displayLanguage: language, supports: { excelApi1_4: false, wordApi1_3: false, wordApi1_4: false } } as const;
+  render(<App services={{ workspace: ws, preferences, host: 'none' }} initialLanguage={language} hostPages={hostPagesFor(info, ws, preferences)} startRoute={{ page: 'csvImport' }} />);
+  return prefs;
+}
+
+test('a column re-pointed by the user is imported there, and the choice comes back for the same file name', async () => {
+  const prefs = renderCsv('en');
+  const csv = 'No.;Name;Title;Note\nK1;Rossi;Buyer;vip\n';
+  await userEvent.upload(await screen.findByTestId('csv-file'), new File([csv], 'leads.csv', { type: 'text/csv' }));
+  await userEvent.click(await screen.findByRole('combobox', { name: 'Fills Title' }));
+  await userEvent.click(await screen.findByRole('option', { name: 'Job Title' }));
+  await userEvent.click(screen.getByRole('combobox', { name: 'Fills Note' }));
+  await userEvent.click(await screen.findByRole('option', { name: '(not imported)' }));
+  await userEvent.click(screen.getByTestId('csv-import'));
+  await screen.findByTestId('excel-import-report');
+  expect(await ws.contacts.get('K1')).toMatchObject({ name: 'Rossi', jobTitle: 'Buyer', extra: {} });
+  expect(prefs.get('mapping:file:leads.csv')).toMatchObject({ version: 1 });
+  cleanup();
+  renderCsv('en', prefs);
+  await userEvent.upload(await screen.findByTestId('csv-file'), new File([csv], 'leads.csv', { type: 'text/csv' }));
+  expect((await screen.findByRole('combobox', { name: 'Fills Title' })).textContent).toBe('Job Title');
+  expect(screen.getByRole('combobox', { name: 'Fills Note' }).textContent).toBe('(not imported)');
+});
+
+test('unknown codes, missing companies and existing contacts are asked before anything is written', async () => {
+  await ws.contacts.upsert([{ no: 'OLD1', type: 'Person', name: 'Bianchi', email: 'b@example.com' }]);
+  renderCsv('en');
+  const csv = 'Name;Company Name;Salesperson Code;E-Mail\nRossi;Acme SpA;XX;r@example.com\nBianchi;;;b@example.com\n';
+  await userEvent.upload(await screen.findByTestId('csv-file'), new File([csv], 'people.csv', { type: 'text/csv' }));
+  await userEvent.click(screen.getByTestId('csv-import'));
+  const ask = await screen.findByTestId('import-decisions');
+  expect(within(ask).getByTestId('import-unknown-codes').textContent).toBe('Salesperson Code XX: rows 2');
+  expect(within(ask).getByTestId('import-missing-companies').textContent).toBe('Acme SpA');
+  expect(within(ask).getByTestId('import-existing').textContent).toBe('Row 3: contact OLD1, by e-mail');
+  // Nothing is written before the user confirms.
+  expect((await ws.contacts.list()).map((c) => c.no)).toEqual(['OLD1']);
+  await userEvent.click(within(ask).getByRole('radio', { name: 'Create the missing codes' }));
+  await userEvent.click(within(ask).getByRole('checkbox', { name: 'Create these companies as company contacts' }));
+  await userEvent.click(within(ask).getByTestId('import-confirm'));
+  const report = await screen.findByTestId('excel-import-report');
+  expect(within(report).getByText(/^\d+ new, 1 updated, \d+ with warnings, 0 rows not imported\./)).toBeTruthy();
+  expect((await ws.salespeople.list()).map((s) => s.code)).toContain('XX');
+  const all = await ws.contacts.list();
+  const company = all.find((c) => c.type === 'Company' && c.name === 'Acme SpA');
+  expect(company).toBeTruthy();
+  expect(all.find((c) => c.name === 'Rossi')).toMatchObject({ companyNo: company!.no, salespersonCode: 'XX' });
+  expect(all.filter((c) => c.name === 'Bianchi')).toHaveLength(1);
+});
+
+test('every problem is listed, page by page', async () => {
+  renderCsv('en');
+  const rows = Array.from({ length: 120 }, (_, i) => `K${i};Name ${i};Robot`).join('\n');
+  await userEvent.upload(await screen.findByTestId('csv-file'), new File([`No.;Name;Type\n${rows}\n`], 'many.csv', { type: 'text/csv' }));
+  await userEvent.click(screen.getByTestId('csv-import'));
+  expect((await screen.findByTestId('excel-problems-page')).textContent).toBe('Problems 1–50 of 120');
+  expect(within(screen.getByTestId('excel-problems')).getAllByRole('listitem')).toHaveLength(50);
+  await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+  await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+  expect(screen.getByTestId('excel-problems-page').textContent).toBe('Problems 101–120 of 120');
+  expect(within(screen.getByTestId('excel-problems')).getAllByRole('listitem').at(-1)?.textContent).toMatch(/^Row 121, column C \(Type\)/);
+});
+
+test('a file that is not UTF-8 is refused naming its line, in Italian', async () => {
+  renderCsv('it');
+  const bytes = new Uint8Array([...new TextEncoder().encode('Nome\nRossi\n'), 0xe8, 0x0a]);
+  await userEvent.upload(await screen.findByTestId('csv-file'), new File([bytes], 'latin1.csv', { type: 'text/csv' }));
+  expect(await screen.findByText(/^Il file non è testo UTF-8: la riga 3 /)).toBeTruthy();
 });

@@ -1,0 +1,128 @@
+// The first run: an empty workspace greets the user with what a segment is, in BC's words, and the three
+// ways in (Excel: import from the sheet; everywhere: import a CSV file; try the sample workspace), and
+// asks for the profile while the user ID is empty. The sample workspace is loaded and removed in one
+// click each (removing it asks first), with the result said.
+import { Button, Card, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { SampleWorkspaceResult } from '../../domain/sampleWorkspace';
+import type { UiLanguage } from '../../domain/setup';
+import { useConfirm } from '../common/confirm';
+import { useI18n } from '../common/i18n';
+import { useNotify } from '../common/notify';
+import { useWorkspace } from '../common/services';
+import type { Navigate } from '../shell/pageRegistry';
+import { ProfilePage } from './ProfilePage';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: `${tokens.spacingVerticalS} 0`, overflowWrap: 'anywhere' },
+  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalM },
+  hint: { color: tokens.colorNeutralForeground3 },
+  button: { alignSelf: 'flex-start', maxWidth: '100%', whiteSpace: 'normal', height: 'auto' },
+});
+
+const total = (r: SampleWorkspaceResult) => Object.values(r.counts).reduce((a, b) => a + b, 0);
+
+/** The sample workspace's Load / Remove, with the outcome as a toast; removal is confirmed. */
+export function SampleWorkspaceButtons() {
+  const { t, formatNumber } = useI18n();
+  const s = useStyles();
+  const workspace = useWorkspace();
+  const confirm = useConfirm();
+  const notify = useNotify();
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<{ loaded: boolean }>();
+  // Read again after each load or removal (`busy` going back to false).
+  useEffect(() => {
+    let live = true;
+    if (!busy) void workspace.sampleWorkspace.status().then((st) => live && setStatus(st), () => live && setStatus({ loaded: false }));
+    return () => {
+      live = false;
+    };
+  }, [workspace, busy]);
+  const run = async (remove: boolean) => {
+    if (remove && !(await confirm({ title: t('firstRun.sample.remove'), text: t('firstRun.sample.removeConfirm') }))) return;
+    setBusy(true);
+    try {
+      const r = remove ? await workspace.sampleWorkspace.remove() : await workspace.sampleWorkspace.load();
+      const vars = { contacts: formatNumber(r.counts.contacts), n: formatNumber(total(r)) };
+      notify.success(t(remove ? 'firstRun.sample.removed' : 'firstRun.sample.loaded', vars));
+    } catch (e) {
+      notify.error(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (status === undefined) return <Spinner size="tiny" />;
+  return status.loaded ? (
+    <Button className={s.button} disabled={busy} onClick={() => void run(true)} data-testid="sample-remove">
+      {t('firstRun.sample.remove')}
+    </Button>
+  ) : (
+    <Button className={s.button} appearance="primary" disabled={busy} onClick={() => void run(false)} data-testid="sample-load">
+      {t('firstRun.sample.load')}
+    </Button>
+  );
+}
+
+export function FirstRun(props: { navigate: Navigate; excelImport: boolean; language: UiLanguage; onLanguageChange(l: UiLanguage): void }) {
+  const { navigate, excelImport, language, onLanguageChange } = props;
+  const { t } = useI18n();
+  const s = useStyles();
+  const workspace = useWorkspace();
+  // Asked while the user ID is empty: read once when the page opens (the profile form saves as the user types).
+  const [askProfile, setAskProfile] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void workspace.profile.get().then((p) => live && setAskProfile(p.userId === ''), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [workspace]);
+  return (
+    <section className={s.root} aria-labelledby="first-run-title" data-testid="first-run">
+      <Text as="h2" id="first-run-title" size={500} weight="semibold">
+        {t('firstRun.title')}
+      </Text>
+      <Text>{t('firstRun.segment')}</Text>
+      <Text as="h3" weight="semibold">
+        {t('firstRun.waysIn')}
+      </Text>
+      {excelImport ? (
+        <Card className={s.card}>
+          <Text weight="semibold">{t('firstRun.excel.title')}</Text>
+          <Text size={200} className={s.hint}>
+            {t('firstRun.excel.text')}
+          </Text>
+          <Button className={s.button} onClick={() => navigate({ page: 'excelImport' })} data-testid="first-run-excel">
+            {t('firstRun.excel.action')}
+          </Button>
+        </Card>
+      ) : null}
+      <Card className={s.card}>
+        <Text weight="semibold">{t('firstRun.csv.title')}</Text>
+        <Text size={200} className={s.hint}>
+          {t('firstRun.csv.text')}
+        </Text>
+        <Button className={s.button} onClick={() => navigate({ page: 'csvImport' })} data-testid="first-run-csv">
+          {t('firstRun.csv.action')}
+        </Button>
+      </Card>
+      <Card className={s.card}>
+        <Text weight="semibold">{t('firstRun.sample.title')}</Text>
+        <Text size={200} className={s.hint}>
+          {t('firstRun.sample.text')}
+        </Text>
+        <SampleWorkspaceButtons />
+      </Card>
+      {askProfile ? (
+        <Card className={s.card} data-testid="first-run-profile">
+          <Text weight="semibold">{t('firstRun.profile.title')}</Text>
+          <Text size={200} className={s.hint}>
+            {t('firstRun.profile.text')}
+          </Text>
+          <ProfilePage language={language} onLanguageChange={onLanguageChange} />
+        </Card>
+      ) : null}
+    </section>
+  );
+}

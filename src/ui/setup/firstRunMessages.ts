@@ -1,0 +1,48 @@
+// Messages of the first run and the sample workspace.
+import type { MessageCatalog } from '../common/i18n';
+
+const en = {
+  'firstRun.title': 'Welcome to Segments',
+  'firstRun.segment':
+    'A segment is a group of contacts you select for an interaction, such as a mailing or a trade fair invitation: add contacts by criteria, reduce or refine them, then log the interaction for every contact on the segment.',
+  'firstRun.waysIn': 'To start, bring in your contacts',
+  'firstRun.excel.title': 'From this Excel sheet',
+  'firstRun.excel.text': 'Select the contacts on the sheet (the first row is the header) and import them.',
+  'firstRun.excel.action': 'Import from the sheet',
+  'firstRun.csv.title': 'From a CSV file',
+  'firstRun.csv.text': 'A list of contacts saved as CSV UTF-8, for example from Business Central or Excel.',
+  'firstRun.csv.action': 'Import a CSV file',
+  'firstRun.sample.title': 'Try the sample workspace',
+  'firstRun.sample.text': 'Companies and their persons, salespeople, mailing groups, languages and two interaction templates with letters in English and Italian. Removing it later leaves your own data as it is.',
+  'firstRun.sample.load': 'Load the sample workspace',
+  'firstRun.sample.remove': 'Remove the sample workspace',
+  'firstRun.sample.removeConfirm': 'Remove the sample workspace? Its contacts, codes and templates are deleted; your own data stays.',
+  'firstRun.sample.loaded': 'The sample workspace was loaded: {contacts} contacts, {n} records in all.',
+  'firstRun.sample.removed': 'The sample workspace was removed: {n} records.',
+  'firstRun.profile.title': 'Your profile',
+  'firstRun.profile.text': 'The User ID is written on every interaction you log; the salesperson is a new segment’s default.',
+};
+
+const it: typeof en = {
+  'firstRun.title': 'Benvenuti in Segmenti',
+  'firstRun.segment':
+    'Un segmento è un gruppo di contatti selezionati per un\u2019interazione, come un invio postale o un invito a una fiera: si aggiungono contatti per criteri, si riducono o si perfezionano, poi si registra l\u2019interazione per ogni contatto del segmento.',
+  'firstRun.waysIn': 'Per iniziare, importare i contatti',
+  'firstRun.excel.title': 'Da questo foglio Excel',
+  'firstRun.excel.text': 'Selezionare i contatti nel foglio (la prima riga è l\u2019intestazione) e importarli.',
+  'firstRun.excel.action': 'Importa dal foglio',
+  'firstRun.csv.title': 'Da un file CSV',
+  'firstRun.csv.text': 'Un elenco di contatti salvato come CSV UTF-8, ad esempio da Business Central o da Excel.',
+  'firstRun.csv.action': 'Importa un file CSV',
+  'firstRun.sample.title': 'Provare l\u2019area di lavoro di esempio',
+  'firstRun.sample.text': 'Società con le loro persone, agenti, gruppi mailing, lingue e due modelli interazione con lettere in inglese e in italiano. Rimuovendola in seguito, i dati propri restano invariati.',
+  'firstRun.sample.load': 'Carica l\u2019area di lavoro di esempio',
+  'firstRun.sample.remove': 'Rimuovi l\u2019area di lavoro di esempio',
+  'firstRun.sample.removeConfirm': 'Rimuovere l\u2019area di lavoro di esempio? I suoi contatti, codici e modelli vengono eliminati; i dati propri restano.',
+  'firstRun.sample.loaded': 'L\u2019area di lavoro di esempio è stata caricata: {contacts} contatti, {n} record in tutto.',
+  'firstRun.sample.removed': 'L\u2019area di lavoro di esempio è stata rimossa: {n} record.',
+  'firstRun.profile.title': 'Profilo utente',
+  'firstRun.profile.text': 'L\u2019ID utente viene scritto su ogni interazione registrata; l\u2019agente è il valore predefinito di un nuovo segmento.',
+};
+
+export const firstRunMessages: MessageCatalog = { en, it };

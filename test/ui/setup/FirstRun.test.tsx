@@ -1,0 +1,85 @@
+// @vitest-environment jsdom
+// The first run: an empty workspace greets the user with the ways in and asks for the profile; the
+// sample workspace is loaded and removed in one click each.
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { FluentProvider, Toaster, webLightTheme } from '@fluentui/react-components';
+import { FirstRun } from '../../../src/ui/setup/FirstRun';
+import { I18nProvider } from '../../../src/ui/common/i18n';
+import { ServicesProvider } from '../../../src/ui/common/services';
+import { ConfirmProvider } from '../../../src/ui/common/confirm';
+import { TOASTER_ID } from '../../../src/ui/common/notify';
+import { paneCatalogs } from '../../../src/ui/shell/catalogs';
+import type { Route } from '../../../src/ui/shell/pageRegistry';
+import type { Preferences } from '../../../src/domain/ports/preferences';
+import { makeWorkspace } from '../../store/helpers';
+import '../setup';
+
+let ws: Awaited<ReturnType<typeof makeWorkspace>>;
+beforeEach(async () => {
+  ws = await makeWorkspace();
+});
+afterEach(() => {
+  cleanup();
+  ws.close();
+});
+
+function renderApp(language: 'en' | 'it', excel = false) {
+  const prefs = new Map<string, unknown>();
+  const preferences: Preferences = { get: (k) => prefs.get(k) as never, set: (k, v) => void prefs.set(k, v) };
+  const seen: Route[] = [];
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <I18nProvider language={language} catalogs={paneCatalogs}>
+        <ServicesProvider value={{ workspace: ws, host: excel ? 'Excel' : 'none', preferences }}>
+          <ConfirmProvider>
+            <FirstRun navigate={(r) => seen.push(r)} excelImport={excel} language={language} onLanguageChange={() => undefined} />
+          </ConfirmProvider>
+          <Toaster toasterId={TOASTER_ID} />
+        </ServicesProvider>
+      </I18nProvider>
+    </FluentProvider>,
+  );
+  return seen;
+}
+
+test('an empty workspace says what a segment is and offers the CSV import and the sample; Excel adds the sheet', async () => {
+  const seen = renderApp('en');
+  const first = await screen.findByTestId('first-run', {}, { timeout: 8000 });
+  expect(within(first).getByText(/A segment is a group of contacts/)).toBeTruthy();
+  expect(within(first).queryByTestId('first-run-excel')).toBeNull();
+  expect(await within(first).findByTestId('first-run-profile')).toBeTruthy();
+  await userEvent.click(within(first).getByTestId('first-run-csv'));
+  expect(seen).toEqual([{ page: 'csvImport' }]);
+  cleanup();
+  const seenIt = renderApp('it', true);
+  const it = await screen.findByTestId('first-run', {}, { timeout: 8000 });
+  expect(within(it).getByText('Benvenuti in Segmenti')).toBeTruthy();
+  await userEvent.click(within(it).getByTestId('first-run-excel'));
+  expect(seenIt).toEqual([{ page: 'excelImport' }]);
+});
+
+test('the profile is asked while the user ID is empty', async () => {
+  await ws.profile.update({ userId: 'MROSSI' });
+  renderApp('en');
+  const first = await screen.findByTestId('first-run', {}, { timeout: 8000 });
+  // The sample's button shows once the workspace answered; by then the profile was read too.
+  await within(first).findByTestId('sample-load');
+  await waitFor(async () => expect((await ws.profile.get()).userId).toBe('MROSSI'));
+  expect(within(first).queryByTestId('first-run-profile')).toBeNull();
+});
+
+test('the sample workspace is loaded in one click and removed in one confirmed click, with the result said', async () => {
+  renderApp('en');
+  await userEvent.click(await screen.findByTestId('sample-load', {}, { timeout: 8000 }));
+  expect(await screen.findByText(/^The sample workspace was loaded: \d+ contacts/)).toBeTruthy();
+  expect((await ws.contacts.list()).length).toBeGreaterThan(0);
+  await userEvent.click(await screen.findByTestId('sample-remove'));
+  const ask = await screen.findByRole('alertdialog');
+  expect(ask.textContent).toMatch(/your own data stays/);
+  await userEvent.click(within(ask).getByRole('button', { name: 'Yes' }));
+  expect(await screen.findByText(/^The sample workspace was removed: \d+ records\./)).toBeTruthy();
+  expect(await ws.contacts.list()).toEqual([]);
+  expect(await screen.findByTestId('sample-load', {}, { timeout: 8000 })).toBeTruthy();
+});
