@@ -85,7 +85,7 @@ export function ContactsPage({ excel }: { navigate: Navigate; excel?: ExcelPort 
           <Text size={200} data-testid="contacts-count">
             {t('contacts.shown', { n: formatNumber(contacts.length) })}
           </Text>
-          <div ref={scroller} className={s.scroller} role="list" aria-label={t('nav.contacts')}>
+          <div ref={scroller} className={s.scroller} role="list" aria-label={t('nav.contacts')} tabIndex={0}>
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {virtualizer.getVirtualItems().map((v) => {
                 const c = contacts[v.index];

@@ -9,6 +9,7 @@ import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
 import { useWorkspace } from '../common/services';
 import { HeaderField, type FieldSpec } from '../segments/HeaderField';
+import { visuallyHidden } from '../common/visuallyHidden';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalM },
@@ -93,7 +94,7 @@ export function TemplatesPage() {
               <TableHeaderCell>{t('field.description')}</TableHeaderCell>
               <TableHeaderCell className={s.num}>{t('field.unitCost')}</TableHeaderCell>
               <TableHeaderCell className={s.act}>
-                <span hidden>{t('common.actions')}</span>
+                <span style={visuallyHidden}>{t('common.actions')}</span>
               </TableHeaderCell>
             </TableRow>
           </TableHeader>

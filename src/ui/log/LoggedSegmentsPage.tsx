@@ -11,6 +11,7 @@ import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
 import type { Navigate } from '../shell/pageRegistry';
 import { useWorkspace } from '../common/services';
+import { visuallyHidden } from '../common/visuallyHidden';
 
 const useStyles = makeStyles({ num: { textAlign: 'end' }, narrow: { width: '2.5em' }, desc: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } });
 
@@ -68,7 +69,7 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
               <TableHeaderCell>{t('field.segmentNo')}</TableHeaderCell>
               <TableHeaderCell className={s.num}>{t('field.noOfInteractions')}</TableHeaderCell>
               <TableHeaderCell className={s.narrow}>
-                <span hidden>{t('common.actions')}</span>
+                <span style={visuallyHidden}>{t('common.actions')}</span>
               </TableHeaderCell>
             </TableRow>
           </TableHeader>

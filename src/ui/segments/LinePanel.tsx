@@ -1,6 +1,7 @@
 // A line's panel: the per-contact overrides and the comment, "why is this contact here" (the action that
 // added it), and Remove line (recorded as a Reduce action that Go Back undoes).
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, MessageBar, MessageBarBody, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { DeleteRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { CriteriaActionView } from '../../domain/criteria';
 import type { ExcelPort } from '../../domain/ports/excelPort';
@@ -91,11 +92,16 @@ export function LinePanel(props: { segmentNo: string; line: SegmentLine; contact
               <Textarea value={current.comment} resize="vertical" maxLength={2048} onChange={(_, d) => setPatch((p) => ({ ...p, comment: d.value }))} data-testid="line-comment" />
             </Field>
           </DialogContent>
-          <DialogActions>
+          {/* Remove line apart from Save and Cancel, at the start and subtle: destructive, and asked first. */}
+          <DialogActions position="start">
+            <Button appearance="subtle" icon={<DeleteRegular />} onClick={() => void remove()} data-testid="line-remove">
+              {t('segment.removeLine')}
+            </Button>
+          </DialogActions>
+          <DialogActions position="end">
             <Button appearance="primary" disabled={busy} onClick={() => void save()} data-testid="line-save">
               {t('common.save')}
             </Button>
-            <Button onClick={() => void remove()}>{t('segment.removeLine')}</Button>
             <Button onClick={props.onClose}>{t('common.cancel')}</Button>
           </DialogActions>
         </DialogBody>
