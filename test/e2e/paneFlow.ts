@@ -118,7 +118,7 @@ export async function runFlow(d: PaneDriver, url: string, workDir: string): Prom
   await page.getByRole('button', { name: t('segment.goBack'), exact: true }).click();
   // The question names the step it undoes.
   const question = (await page.getByTestId('confirm-text').textContent()) ?? '';
-  expect(question).toContain(`2. ${t('option.Remove Contacts (Reduce)')}`);
+  expect(question).toContain(`3. ${t('option.Remove Contacts (Reduce)')}`); // 1 Add Contacts, 2 the manual line
   expect(question).toContain('Torino');
   await d.check('go-back-confirm', violations);
   await d.answer(true);

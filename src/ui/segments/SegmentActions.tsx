@@ -26,7 +26,9 @@ export function SegmentActions(props: { onAction(a: SegmentAction): void; canImp
   const s = useStyles();
   const { onAction } = props;
   const item = (a: SegmentAction, key: string) => (
-    <MenuItem onClick={() => onAction(a)} data-testid={`action-${a}`}>
+    // After the menu has closed and handed the focus back to ⋯: a dialog opened in the same click lost
+    // its focus to ⋯ behind it (Escape then did nothing), and focus returned to ⋯ when it closed.
+    <MenuItem onClick={() => window.setTimeout(() => onAction(a), 0)} data-testid={`action-${a}`}>
       {t(key)}
     </MenuItem>
   );

@@ -24,7 +24,15 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   // The title wraps rather than cut: "Segment SEG00001" must stay readable in a 320 px pane.
-  title: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere', margin: 0, ':focus-visible': { outlineStyle: 'none' } },
+  title: {
+    flexGrow: 1,
+    minWidth: 0,
+    overflowWrap: 'anywhere',
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    ':focus-visible': { outlineStyle: 'none' },
+  },
   notice: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0, color: tokens.colorNeutralForeground3 },
   noticeText: { flexGrow: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   noticeIcon: { flexShrink: 0 },
