@@ -166,7 +166,7 @@ export async function runFlow(d: PaneDriver, url: string, workDir: string): Prom
     await page.getByTestId(`action-${action}`).click();
     await page.getByRole('dialog').waitFor();
     await d.check(name, violations);
-    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').getByRole('button', { name: t('common.cancel'), exact: true }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
   }
 
