@@ -68,6 +68,7 @@ export async function runFlow(d: PaneDriver, url: string, workDir: string): Prom
   await d.goTo('nav.segments');
   await page.getByTestId('new-segment').click();
   await d.expectTitle('SEG00001');
+  await page.getByTestId('field-description').waitFor();
   await d.check('segment-new', violations);
   await d.fillField('field-description', 'Spring mailing');
   await page.getByTestId('segment-description').filter({ hasText: 'Spring mailing' }).waitFor();
