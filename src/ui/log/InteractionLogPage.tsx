@@ -19,7 +19,7 @@ import { useWorkspace } from '../common/services';
 import { showLetter } from '../mailMerge/showLetter';
 
 const useStyles = makeStyles({
-  filters: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', '& > *, & .fui-Input': { minWidth: 0 }, gap: tokens.spacingHorizontalS },
+  filters: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', '& > *, & .fui-Input, & .fui-Dropdown, & .fui-Combobox': { minWidth: 0 }, gap: tokens.spacingHorizontalS },
   entry: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, padding: `${tokens.spacingVerticalS} 0`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   line: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   canceled: { textDecoration: 'line-through' },
