@@ -23,7 +23,7 @@ export async function launch(profileDir = mkdtempSync(join(tmpdir(), 'segments-p
     headless: true,
     ignoreHTTPSErrors: true,
     locale,
-    viewport: { width: 360, height: 800 },
+    viewport: { width: 320, height: 800 }, // the narrowest task pane
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -82,8 +82,9 @@ export class PaneDriver {
     if (!(await this.page.evaluate(() => 'axe' in window))) await this.page.addScriptTag({ content: axeSource });
     return this.page.evaluate(async () => {
       const w = window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } };
-      // Tabster's focus sentinels (Fluent's keyboard navigation: <i data-tabster-dummy aria-hidden tabindex=0>)
-      // pass focus on at once; axe reads them as hidden focusable elements. Everything else is checked.
+      // The one exclusion: Tabster's focus sentinels (Fluent's keyboard navigation and its dialogs' focus
+      // trap: <i data-tabster-dummy aria-hidden tabindex=0>) pass focus on at once; axe reads them as
+      // hidden focusable elements (aria-hidden-focus). Everything else is checked.
       const r = await w.axe.run({ exclude: [['[data-tabster-dummy]']] } as unknown as Document, { resultTypes: ['violations'] });
       return r.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -91,10 +92,45 @@ export class PaneDriver {
     });
   }
 
-  /** Screenshot and accessibility check of the page as it is now. */
+  /**
+   * The 320 px rule on what is on screen now: the document no wider than the viewport, and no element's
+   * right edge past it. An element cut by an ancestor that clips (an ellipsis) is not past the edge; one
+   * that an ancestor lets scroll sideways is. Each offender reported as a violation `wider-than-viewport`.
+   */
+  async fit(): Promise<AxeViolation[]> {
+    return this.page.evaluate(() => {
+      const vw = document.documentElement.clientWidth;
+      const found: string[] = [];
+      if (document.documentElement.scrollWidth > vw) found.push(`document ${document.documentElement.scrollWidth} px`);
+      const name = (el: Element) => {
+        const id = el.getAttribute('data-testid');
+        const text = (el.textContent ?? '').trim().slice(0, 30);
+        return `${el.tagName.toLowerCase()}${id ? `[data-testid=${id}]` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''} "${text}"`;
+      };
+      const clipped = (el: Element) => {
+        for (let a = el.parentElement; a; a = a.parentElement) {
+          const o = getComputedStyle(a).overflowX;
+          if ((o === 'hidden' || o === 'clip') && a.getBoundingClientRect().right <= vw + 0.5) return true;
+        }
+        return false;
+      };
+      for (const el of Array.from(document.body.querySelectorAll('*'))) {
+        const r = el.getBoundingClientRect();
+        if (r.width <= 1 || r.height <= 1 || r.right <= vw + 0.5) continue;
+        const style = getComputedStyle(el);
+        if (style.visibility === 'hidden' || style.display === 'none') continue;
+        if (clipped(el)) continue;
+        found.push(`${name(el)} right ${Math.round(r.right)} px`);
+        if (found.length > 8) break;
+      }
+      return found.length ? [{ id: 'wider-than-viewport', impact: 'serious', help: `wider than the ${vw} px viewport`, nodes: found }] : [];
+    });
+  }
+
+  /** Screenshot, the 320 px rule and the accessibility check of the page or dialog as it is now. */
   async check(name: string, violations: Record<string, AxeViolation[]>) {
     await this.screenshot(name);
-    violations[name] = await this.axe();
+    violations[name] = [...(await this.fit()), ...(await this.axe())];
   }
 }
 

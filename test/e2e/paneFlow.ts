@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { codeListPages, codeListTitleKeys } from '../../src/ui/lists/codeListTitles';
 import { contactsCsv, type AxeViolation, type PaneDriver } from './paneDriver';
 
 export interface FlowResult {
@@ -19,8 +20,14 @@ export async function runFlow(d: PaneDriver, url: string, workDir: string): Prom
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto(url);
   await d.expectTitle(t('nav.segments'));
-  expect(await page.getByTestId('host-status').textContent()).toBe(t('app.outsideOffice'));
+  // The production pane always has its sync client, whose line says where the data is: the notice only says where the pane runs.
+  expect(await page.getByTestId('host-status').textContent()).toBe(t('app.outsideOfficeShared'));
   await d.check('segments-empty', violations);
+  await page.getByTestId('nav-menu').click();
+  await page.getByRole('menu').waitFor();
+  await d.check('pages-menu', violations);
+  await page.keyboard.press('Escape');
+  await page.getByRole('menu').waitFor({ state: 'detached' });
 
   // My profile: name and salesperson (a new segment's default).
   await d.goTo('nav.profile');
@@ -61,7 +68,10 @@ export async function runFlow(d: PaneDriver, url: string, workDir: string): Prom
   await d.goTo('nav.segments');
   await page.getByTestId('new-segment').click();
   await d.expectTitle('SEG00001');
+  await page.getByTestId('field-description').waitFor();
+  await d.check('segment-new', violations);
   await d.fillField('field-description', 'Spring mailing');
+  await page.getByTestId('segment-description').filter({ hasText: 'Spring mailing' }).waitFor();
   await page.getByRole('button', { name: t('segment.interaction'), exact: true }).click();
   await d.choose(page.getByTestId('field-interactionTemplateCode'), /^MEMO/);
   await page.getByTestId('field-unitCost').waitFor();
@@ -90,6 +100,11 @@ export async function runFlow(d: PaneDriver, url: string, workDir: string): Prom
   expect(await panel.getByTestId('why-here').textContent()).toContain(t('segment.addedBy', { actionNo: 1, kind: t('option.Add Contacts') }));
   await panel.getByTestId('line-comment').fill('Grazie per la fiducia');
   await d.check('line-panel', violations);
+  // Remove line asks first; No keeps the line.
+  await panel.getByTestId('line-remove').click();
+  await page.getByRole('alertdialog').waitFor();
+  await d.check('line-remove-confirm', violations);
+  await d.answer(false);
   await panel.getByTestId('line-save').click();
   await panel.waitFor({ state: 'detached' });
 
@@ -98,23 +113,35 @@ export async function runFlow(d: PaneDriver, url: string, workDir: string): Prom
   await page.getByTestId('action-reduce').click();
   await dialog.getByTestId('filter-expression-0').fill('Torino');
   await dialog.getByTestId('criteria-preview-result').filter({ hasText: '+0 / −1' }).waitFor();
+  await d.check('reduce-contacts', violations);
   await dialog.getByTestId('criteria-run').click();
   await expect.poll(() => page.getByTestId('line-row').count()).toBe(3);
   await page.getByRole('button', { name: t('segment.goBack'), exact: true }).click();
-  expect(await page.getByTestId('confirm-text').textContent()).toBe(t('segment.goBackConfirm'));
+  // The question names the step it undoes.
+  const question = (await page.getByTestId('confirm-text').textContent()) ?? '';
+  expect(question).toContain(`3. ${t('option.Remove Contacts (Reduce)')}`); // 1 Add Contacts, 2 the manual line
+  expect(question).toContain('Torino');
+  await d.check('go-back-confirm', violations);
   await d.answer(true);
   await expect.poll(() => page.getByTestId('line-row').count()).toBe(4);
 
   // Criteria, Save Criteria.
   await page.getByTestId('segment-more').click();
+  await page.getByRole('menu').waitFor();
+  await d.check('segment-actions-menu', violations);
   await page.getByTestId('action-criteria').click();
   await page.getByTestId('criteria-list').getByRole('listitem').nth(1).waitFor();
   expect(await page.getByTestId('criteria-list').getByRole('listitem').count()).toBe(2);
+  // Each step numbered once: "1. Add Contacts", not "1. 1. Add Contacts".
+  const first = (await page.getByTestId('criteria-list').getByRole('listitem').first().innerText()).trim();
+  expect(first.startsWith(`1. ${t('option.Add Contacts')}`)).toBe(true);
+  expect(await page.getByTestId('criteria-list').evaluate((el) => getComputedStyle(el).listStyleType)).toBe('none');
   await d.check('criteria', violations);
   await page.getByRole('dialog').getByRole('button', { name: t('common.close') }).click();
   await page.getByTestId('segment-more').click();
   await page.getByTestId('action-saveCriteria').click();
   await page.getByTestId('save-criteria-code').fill('ROMA');
+  await d.check('save-criteria', violations);
   await page.getByTestId('save-criteria-ok').click();
   await d.toast(t('criteria.saved', { code: 'ROMA' }));
 
@@ -126,9 +153,23 @@ export async function runFlow(d: PaneDriver, url: string, workDir: string): Prom
   await page.getByTestId('segment-more').click();
   await page.getByTestId('action-reuseCriteria').click();
   await d.choose(page.getByTestId('reuse-criteria-code'), /^ROMA/);
+  await d.check('reuse-criteria', violations);
   await page.getByTestId('reuse-criteria-ok').click();
   await d.toast(t('criteria.reused', { code: 'ROMA', added: 4, removed: 0 }));
   await expect.poll(() => page.getByTestId('line-row').count()).toBe(4);
+
+  // The other dialogs of the Segment page, seen and closed without acting.
+  for (const [action, name] of [
+    ['reuseSegment', 'reuse-segment'],
+    ['applyMailingGroup', 'apply-mailing-group'],
+  ] as const) {
+    await page.getByTestId('segment-more').click();
+    await page.getByTestId(`action-${action}`).click();
+    await page.getByRole('dialog').waitFor();
+    await d.check(name, violations);
+    await page.getByRole('dialog').getByRole('button', { name: t('common.cancel'), exact: true }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+  }
 
   // Its segment package, for another pane or machine.
   const pkgDownload = page.waitForEvent('download');
@@ -139,6 +180,12 @@ export async function runFlow(d: PaneDriver, url: string, workDir: string): Prom
 
   // Log SEG00001 with a follow-up: the pre-flight first.
   await page.getByRole('button', { name: t('nav.back'), exact: true }).click();
+  // Delete asks first; No keeps it.
+  await page.getByRole('button', { name: `${t('common.delete')} SEG00002`, exact: true }).click();
+  await page.getByRole('alertdialog').waitFor();
+  await d.check('segment-delete-confirm', violations);
+  await d.answer(false);
+  await d.check('segments', violations);
   await page.getByTestId('segment-row-SEG00001').getByRole('button', { name: 'SEG00001', exact: true }).click();
   await d.expectTitle('SEG00001');
   await page.getByTestId('action-log-button').click();
@@ -159,6 +206,7 @@ export async function runFlow(d: PaneDriver, url: string, workDir: string): Prom
   expect(await row.textContent()).toContain('SEG00001');
   await row.getByRole('checkbox').click();
   expect(await page.getByTestId('confirm-text').textContent()).toBe(t('logged.markConfirm', { entryNo: 1 }));
+  await d.check('logged-cancel-confirm', violations);
   await d.answer(true);
   await expect.poll(() => row.getByRole('checkbox').isChecked()).toBe(true);
   await d.check('logged-segments', violations);
@@ -170,16 +218,26 @@ export async function runFlow(d: PaneDriver, url: string, workDir: string): Prom
 
   // Every other page once, for the screenshots and axe.
   for (const [key, name] of [
+    ['nav.mailMerge', 'mail-merge'],
     ['nav.savedCriteria', 'saved-criteria'],
-    ['nav.interactionGroups', 'interaction-groups'],
-    ['nav.languages', 'languages'],
+    ...codeListPages.filter((l) => l !== 'salespeople').map((l) => [codeListTitleKeys[l], l] as const),
     ['nav.setup', 'setup'],
+    ['nav.officeCheck', 'office-check'],
     ['nav.transfer', 'transfer'],
   ] as const) {
     await d.goTo(key);
     if (key === 'nav.setup') await page.getByTestId('storage-quota').waitFor();
     await d.check(name, violations);
   }
+
+  // The outside-Office notice: one line, hidden for the rest of the browser session once dismissed.
+  await page.getByTestId('host-status-dismiss').click();
+  expect(await page.getByTestId('host-status').count()).toBe(0);
+  await page.reload();
+  await d.expectTitle(t('nav.segments'));
+  await page.getByTestId('new-segment').waitFor();
+  expect(await page.getByTestId('host-status').count()).toBe(0);
+  await d.goTo('nav.transfer');
 
   // A backup of the whole workspace.
   const download = page.waitForEvent('download');

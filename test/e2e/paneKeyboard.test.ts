@@ -23,6 +23,7 @@ async function tabTo(page: Page, matches: (el: Element) => boolean, what: string
   }
   throw new Error(`Tab never reached ${what}`);
 }
+const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null);
 const byTestId = (id: string) => `(el) => el.closest('[data-testid="${id}"]') !== null || el.getAttribute('data-testid') === '${id}'`;
 
 async function tab(page: Page, predicate: string, what: string) {
@@ -57,6 +58,11 @@ test('create a segment, add contacts by criteria, open a line, comment it and go
   await tab(page, byTestId('new-segment'), 'New segment');
   await page.keyboard.press('Enter');
   await d.expectTitle('SEG00001');
+  // The focus goes to the first field of what opened: Description.
+  await expect.poll(() => focusedTestId(page)).toBe('field-description');
+  await page.keyboard.type('Fiera');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('segment-description').filter({ hasText: 'Fiera' }).waitFor();
 
   await tab(page, byTestId('action-add-button'), 'Add Contacts');
   await page.keyboard.press('Enter');
@@ -69,6 +75,7 @@ test('create a segment, add contacts by criteria, open a line, comment it and go
   await page.keyboard.press('Enter');
   await dialog.waitFor({ state: 'detached' });
   await expect.poll(() => page.getByTestId('line-row').count()).toBe(2);
+  await expect.poll(() => focusedTestId(page)).toBe('action-add-button');
 
   // A line: Tab into the grid, arrow down, Enter opens its panel.
   await tab(page, byTestId('line-row'), 'the first line');
@@ -82,29 +89,88 @@ test('create a segment, add contacts by criteria, open a line, comment it and go
   await tab(page, byTestId('line-save'), 'Save');
   await page.keyboard.press('Enter');
   await panel.waitFor({ state: 'detached' });
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-rowindex'))).toBe('3');
 
-  // Go Back, answering BC's question with the keyboard: Tab reaches the toolbar, the arrows move in it.
-  await tab(page, `(el) => el.closest('[role="toolbar"]') !== null`, 'the actions toolbar');
-  for (let i = 0; i < 6; i++) {
-    if ((await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))) === t('segment.goBack')) break;
-    await page.keyboard.press('ArrowRight');
-  }
-  expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(t('segment.goBack'));
+  // Go Back, answering BC's question with the keyboard: a labelled button, reached with Tab.
+  await tab(page, byTestId('action-goBack-button'), 'Go Back');
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(t('segment.goBack'));
   await page.keyboard.press('Enter');
   await page.getByRole('alertdialog').waitFor();
   await page.keyboard.press('Enter'); // Yes has the focus
   await page.getByRole('alertdialog').waitFor({ state: 'detached' });
   await expect.poll(() => page.getByTestId('line-row').count()).toBe(0);
+  await expect.poll(() => focusedTestId(page)).toBe('action-goBack-button');
 
-  // Escape closes a dialog without acting. (The toolbar remembers Go Back: the arrows lead to Add Contacts.)
-  await tab(page, `(el) => el.closest('[role="toolbar"]') !== null`, 'the actions toolbar');
-  for (let i = 0; i < 6; i++) {
-    if ((await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === 'action-add-button') break;
-    await page.keyboard.press('ArrowLeft');
-  }
+  // Escape closes a dialog without acting; Log and ⋯ are Tab stops too.
+  await tab(page, byTestId('action-log-button'), 'Log');
+  await tab(page, byTestId('segment-more'), 'the more-actions menu');
+  await tab(page, byTestId('action-add-button'), 'Add Contacts');
   await page.keyboard.press('Enter');
   await dialog.waitFor();
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
   expect(await page.getByTestId('line-row').count()).toBe(0);
+  await expect.poll(() => focusedTestId(page)).toBe('action-add-button');
+});
+
+test('every dialog of the Segment page gives the focus back to the control that opened it', async () => {
+  const { page } = pane.session;
+  const d = new PaneDriver(page, 'en');
+  await page.goto(pane.url);
+  await d.goTo('nav.segments');
+  await page.getByTestId('segment-row-SEG00001').waitFor();
+  await page.getByTestId('new-segment').click();
+  await d.expectTitle('SEG00002');
+  await expect.poll(() => focusedTestId(page)).toBe('field-description');
+  await page.getByTestId('add-line-contact').fill('P300');
+  await page.getByTestId('add-line').click();
+  await expect.poll(() => page.getByTestId('line-row').count()).toBe(1);
+
+  const closes = async (open: () => Promise<void>, close: () => Promise<void>, opener: string, role = 'dialog') => {
+    await open();
+    await page.getByRole(role as 'dialog').waitFor();
+    await close();
+    await page.getByRole(role as 'dialog').waitFor({ state: 'detached' });
+    await expect.poll(() => focusedTestId(page), { message: `focus after closing what ${opener} opened` }).toBe(opener);
+  };
+  const escape = () => page.keyboard.press('Escape');
+  const button = (testId: string) => async () => {
+    await page.getByTestId(testId).focus();
+    await page.keyboard.press('Enter');
+  };
+  // The buttons of the page.
+  await closes(button('action-add-button'), escape, 'action-add-button');
+  await closes(button('action-log-button'), escape, 'action-log-button');
+  await closes(button('action-goBack-button'), () => d.answer(false), 'action-goBack-button', 'alertdialog');
+  // The dialogs of the ⋯ menu come back to ⋯.
+  for (const action of ['reduce', 'refine', 'criteria', 'saveCriteria', 'reuseCriteria', 'reuseSegment', 'applyMailingGroup']) {
+    await closes(
+      async () => {
+        await page.getByTestId('segment-more').focus();
+        await page.keyboard.press('Enter');
+        await page.getByTestId(`action-${action}`).click();
+      },
+      // Closed with its own Cancel/Close: Escape in a dialog opened from this menu is an open finding.
+      () => page.getByRole('dialog').getByRole('button', { name: new RegExp(`^(${d.t('common.cancel')}|${d.t('common.close')})$`) }).click(),
+      'segment-more',
+    );
+  }
+  // A line's panel comes back to its row; its Remove line question back to Remove line.
+  await page.getByTestId('line-row').first().focus();
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('dialog');
+  await panel.getByTestId('why-here').waitFor();
+  await closes(button('line-remove'), () => d.answer(false), 'line-remove', 'alertdialog');
+  await page.keyboard.press('Escape');
+  await panel.waitFor({ state: 'detached' });
+  await expect.poll(() => focusedTestId(page)).toBe('line-row');
+  // The question of the Segments list comes back to its Delete button.
+  await page.getByRole('button', { name: d.t('nav.back'), exact: true }).click();
+  await d.expectTitle(d.t('nav.segments'));
+  const del = page.getByRole('button', { name: `${d.t('common.delete')} SEG00002`, exact: true });
+  await del.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('alertdialog').waitFor();
+  await d.answer(false);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`${d.t('common.delete')} SEG00002`);
 });

@@ -15,7 +15,8 @@ export function useNotify() {
         <Toast>
           <ToastTitle>{text}</ToastTitle>
         </Toast>,
-        { intent: 'success', timeout: 4000 },
+        // One toast per text: two fields saved in a row say "saved" once, not twice.
+        { intent: 'success', timeout: 4000, toastId: `success:${text}` },
       ),
     [dispatchToast],
   );

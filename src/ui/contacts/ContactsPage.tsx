@@ -14,7 +14,7 @@ import { useWorkspace } from '../common/services';
 
 const ROW = 44;
 const useStyles = makeStyles({
-  filters: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalS },
+  filters: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', '& > *, & .fui-Input, & .fui-Dropdown, & .fui-Combobox': { minWidth: 0 }, gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalS },
   scroller: { height: '60vh', overflowY: 'auto', border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
   row: {
     position: 'absolute',

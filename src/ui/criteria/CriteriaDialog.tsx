@@ -171,7 +171,7 @@ function ContactList({ title, nos }: { title: string; nos: string[] }) {
   return (
     <div>
       <Text size={200}>{title}</Text>
-      <ul className={s.list}>
+      <ul className={s.list} tabIndex={0} aria-label={title}>
         {shown.map((n, i) => (
           <li key={`${n}-${i}`}>{names.get(n) ? `${n} · ${names.get(n)}` : n}</li>
         ))}

@@ -9,6 +9,7 @@ import { useT } from '../common/i18n';
 import { useNotify } from '../common/notify';
 import { useWorkspace } from '../common/services';
 import { useRole } from '../common/useRole';
+import { visuallyHidden } from '../common/visuallyHidden';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalM },
@@ -91,7 +92,7 @@ export function CodeListPage({ list }: { list: Exclude<CodeListName, 'interactio
               <TableHeaderCell>{t('common.code')}</TableHeaderCell>
               <TableHeaderCell>{label(cols[0])}</TableHeaderCell>
               <TableHeaderCell className={s.act}>
-                <span hidden>{t('common.actions')}</span>
+                <span style={visuallyHidden}>{t('common.actions')}</span>
               </TableHeaderCell>
             </TableRow>
           </TableHeader>

@@ -10,6 +10,7 @@ import { useNotify } from '../common/notify';
 import { useWorkspace } from '../common/services';
 import { useRole } from '../common/useRole';
 import { HeaderField, type FieldSpec } from '../segments/HeaderField';
+import { visuallyHidden } from '../common/visuallyHidden';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalM },
@@ -95,7 +96,7 @@ export function TemplatesPage() {
               <TableHeaderCell>{t('field.description')}</TableHeaderCell>
               <TableHeaderCell className={s.num}>{t('field.unitCost')}</TableHeaderCell>
               <TableHeaderCell className={s.act}>
-                <span hidden>{t('common.actions')}</span>
+                <span style={visuallyHidden}>{t('common.actions')}</span>
               </TableHeaderCell>
             </TableRow>
           </TableHeader>

@@ -43,7 +43,7 @@ import type { Navigate } from '../shell/pageRegistry';
 import { showLetter } from '../mailMerge/showLetter';
 
 const useStyles = makeStyles({
-  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(8.5em, 1fr))', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(8.5em, 1fr))', '& > *, & .fui-Input, & .fui-Dropdown, & .fui-Combobox': { minWidth: 0 }, gap: tokens.spacingHorizontalS, minWidth: 0 },
   input: { minWidth: 0, width: '100%' },
   canceled: { textDecoration: 'line-through', color: tokens.colorNeutralForeground3 },
   mark: { color: tokens.colorPaletteRedForeground1 },

@@ -90,7 +90,7 @@ export function LogDialog({ segmentNo, onClose, onLogged, letters }: LogDialogPr
               ) : (
                 <>
                   <Text data-testid="log-entries">{t('log.entries', { n: formatNumber(entries.length) })}</Text>
-                  <ul className={s.list}>
+                  <ul className={s.list} tabIndex={0} aria-label={t('log.entries', { n: formatNumber(entries.length) })}>
                     {entries.slice(0, SHOWN).map((e, i) => (
                       <li key={i}>
                         {t('log.entryLine', {
@@ -110,7 +110,7 @@ export function LogDialog({ segmentNo, onClose, onLogged, letters }: LogDialogPr
                       <Text weight="semibold" className={s.blockers} data-testid="log-blockers">
                         {t('log.blockers', { n: formatNumber(blockers.length) })}
                       </Text>
-                      <ul className={s.list}>
+                      <ul className={s.list} tabIndex={0} aria-label={t('log.blockers', { n: formatNumber(blockers.length) })}>
                         {blockers.map((b, i) => (
                           <li key={i} className={s.blockers}>
                             {blockerText(t, b)}

@@ -104,8 +104,9 @@ export function LinePanel(props: {
               <Textarea value={current.comment} resize="vertical" maxLength={2048} onChange={(_, d) => setPatch((p) => ({ ...p, comment: d.value }))} data-testid="line-comment" />
             </Field>
           </DialogContent>
+          {/* Remove line apart from Save and Cancel, at the start and subtle: destructive, and asked first. */}
           <DialogActions position="start">
-            <Button appearance="subtle" icon={<DeleteRegular />} onClick={() => void remove()}>
+            <Button appearance="subtle" icon={<DeleteRegular />} onClick={() => void remove()} data-testid="line-remove">
               {t('segment.removeLine')}
             </Button>
           </DialogActions>

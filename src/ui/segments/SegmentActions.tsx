@@ -1,6 +1,7 @@
 // The Segment page's actions, grouped as BC groups them, in one menu that fits a narrow pane; the
-// frequent ones (Add Contacts, Log) also as buttons.
-import { Button, Menu, MenuDivider, MenuGroup, MenuGroupHeader, MenuItem, MenuList, MenuPopover, MenuTrigger, Toolbar } from '@fluentui/react-components';
+// frequent ones (Add Contacts, Go Back, Log) also as labelled buttons. Each is its own Tab stop (no
+// arrow-key toolbar), and the row wraps rather than overflow a 320 px pane.
+import { Button, Menu, MenuDivider, MenuGroup, MenuGroupHeader, MenuItem, MenuList, MenuPopover, MenuTrigger, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons/svg/add';
 import { ArrowUndoRegular } from '@fluentui/react-icons/svg/arrow-undo';
 import { MoreHorizontalRegular } from '@fluentui/react-icons/svg/more-horizontal';
@@ -21,20 +22,27 @@ export type SegmentAction =
   | 'exportPackage'
   | 'importFromSheet';
 
+const useStyles = makeStyles({ bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' } });
+
 export function SegmentActions(props: { onAction(a: SegmentAction): void; canImportFromSheet: boolean; canExport: boolean }) {
   const t = useT();
+  const s = useStyles();
   const { onAction } = props;
   const item = (a: SegmentAction, key: string) => (
-    <MenuItem onClick={() => onAction(a)} data-testid={`action-${a}`}>
+    // After the menu has closed and handed the focus back to ⋯: a dialog opened in the same click lost
+    // its focus to ⋯ behind it (Escape then did nothing), and focus returned to ⋯ when it closed.
+    <MenuItem onClick={() => window.setTimeout(() => onAction(a), 0)} data-testid={`action-${a}`}>
       {t(key)}
     </MenuItem>
   );
   return (
-    <Toolbar aria-label={t('common.actions')} size="small">
+    <div role="group" className={s.bar} aria-label={t('common.actions')}>
       <Button icon={<AddRegular />} size="small" onClick={() => onAction('add')} data-testid="action-add-button">
         {t('segment.addContacts')}
       </Button>
-      <Button icon={<ArrowUndoRegular />} size="small" onClick={() => onAction('goBack')} aria-label={t('segment.goBack')} title={t('segment.goBack')} />
+      <Button icon={<ArrowUndoRegular />} size="small" onClick={() => onAction('goBack')} title={t('segment.goBackHint')} data-testid="action-goBack-button">
+        {t('segment.goBack')}
+      </Button>
       <Button icon={<SendRegular />} size="small" onClick={() => onAction('log')} data-testid="action-log-button">
         {t('segment.log')}
       </Button>
@@ -70,6 +78,6 @@ export function SegmentActions(props: { onAction(a: SegmentAction): void; canImp
           </MenuList>
         </MenuPopover>
       </Menu>
-    </Toolbar>
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 // Segment (BC page 5091): the header in its groups, the actions, the lines, and the dialogs they open.
 import { MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CriteriaKind } from '../../domain/enums';
 import type { ExcelPort } from '../../domain/ports/excelPort';
 import type { SegmentLine } from '../../domain/segment';
@@ -14,6 +14,8 @@ import { ReuseSegmentDialog } from '../criteria/ReuseSegmentDialog';
 import { SaveCriteriaDialog } from '../criteria/SaveCriteriaDialog';
 import { downloadBlob } from '../common/download';
 import { ExcelExportButton } from '../common/ExcelExportButton';
+import { criteriaSummary } from '../criteria/criteriaSummary';
+import { optionCaption } from '../common/errorText';
 import { useContacts } from '../contacts/useContacts';
 import { useSegment } from './useSegment';
 import { useI18n } from '../common/i18n';
@@ -29,6 +31,10 @@ import { SegmentHeaderForm } from './SegmentHeaderForm';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   linesBar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center', justifyContent: 'space-between' },
+  grow: { flexGrow: 1, minWidth: 0 },
+  // The segment's identity under the page title ("Segment SEG00001"): its description, wrapped, never cut.
+  description: { overflowWrap: 'anywhere', color: tokens.colorNeutralForeground2 },
+  noDescription: { fontStyle: 'italic', color: tokens.colorNeutralForeground3 },
 });
 
 type Open =
@@ -48,6 +54,12 @@ export function SegmentPage({ no, navigate, back, excel }: { no: string; navigat
   const notify = useNotify();
   const [open, setOpen] = useState<Open>();
   const names = useMemo(() => new Map((contacts?.contacts ?? []).map((c) => [c.no, c.name])), [contacts]);
+  const root = useRef<HTMLDivElement>(null);
+  const loaded = view != null;
+  // What opened this page (New segment, a segment's number) hands focus to its first field, Description.
+  useEffect(() => {
+    if (loaded) root.current?.querySelector<HTMLElement>('[data-testid="field-description"]')?.focus();
+  }, [loaded, no]);
 
   if (view === undefined) return <Spinner size="small" label={t('common.loading')} />;
   if (view === null) {
@@ -60,7 +72,10 @@ export function SegmentPage({ no, navigate, back, excel }: { no: string; navigat
   const { header, lines, criteria } = view;
 
   const goBack = async () => {
-    if (!(await confirm({ title: t('segment.goBack'), text: t('segment.goBackConfirm') }))) return;
+    // BC's question, naming the step it undoes ("2. Reduce Contacts: City Torino").
+    const last = criteria.at(-1);
+    const text = last ? t('segment.goBackConfirmStep', { step: `${last.actionNo}. ${optionCaption(t, last.kind)}: ${criteriaSummary(t, last)}` }) : t('segment.goBackConfirm');
+    if (!(await confirm({ title: t('segment.goBack'), text }))) return;
     try {
       const r = await workspace.segments.goBack(no);
       notify.success(t('segment.wentBack', { added: formatNumber(r.added.length), removed: formatNumber(r.removed.length) }));
@@ -112,7 +127,10 @@ export function SegmentPage({ no, navigate, back, excel }: { no: string; navigat
   const close = () => setOpen(undefined);
 
   return (
-    <div className={s.root}>
+    <div className={s.root} ref={root}>
+      <Text className={header.description ? s.description : s.noDescription} data-testid="segment-description">
+        {header.description || t('segment.noDescription')}
+      </Text>
       <SegmentActions onAction={onAction} canImportFromSheet={host === 'Excel'} canExport={transfer !== undefined} />
       <SegmentHeaderForm header={header} />
       <div className={s.linesBar}>

@@ -9,6 +9,7 @@ import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
 import type { Navigate } from '../shell/pageRegistry';
 import { useWorkspace } from '../common/services';
+import { visuallyHidden } from '../common/visuallyHidden';
 
 const useStyles = makeStyles({
   num: { textAlign: 'end', width: '3.5em' },
@@ -77,7 +78,7 @@ export function SegmentsPage({ navigate, firstRun }: { navigate: Navigate; first
               <TableHeaderCell>{t('field.description')}</TableHeaderCell>
               <TableHeaderCell className={s.num}>{t('field.noOfLines')}</TableHeaderCell>
               <TableHeaderCell className={s.act}>
-                <span hidden>{t('common.actions')}</span>
+                <span style={visuallyHidden}>{t('common.actions')}</span>
               </TableHeaderCell>
             </TableRow>
           </TableHeader>

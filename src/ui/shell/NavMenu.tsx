@@ -14,6 +14,8 @@ export function NavMenu(props: { host: Host; hostPages: HostPages; navigate: Nav
   const groups = menuOf(host, hostPages);
   return (
     <Menu
+      // The menu is taller than an 800 px pane: sized to the pane, it scrolls instead of running off its foot.
+      positioning={{ autoSize: true }}
       checkedValues={{ language: [props.language] }}
       onCheckedValueChange={(_, d) => d.name === 'language' && props.onLanguageChange(d.checkedItems[0] as UiLanguage)}
     >

@@ -1,13 +1,16 @@
 // The frame of every page in a ~320 px pane: a top bar (Back, the page title, the pages menu), the
 // lasting conditions as MessageBars (the shared workspace's status among them), and the current page.
-import { Button, MessageBar, MessageBarBody, Spinner, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Spinner, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowLeftRegular } from '@fluentui/react-icons/svg/arrow-left';
+import { DismissRegular } from '@fluentui/react-icons/svg/dismiss';
+import { InfoRegular } from '@fluentui/react-icons/svg/info';
 import { Suspense, useCallback, useEffect, useState } from 'react';
 import type { UiLanguage } from '../../domain/setup';
 import type { HostPages } from './App';
 import { useT } from '../common/i18n';
 import { routeTitle, type Route } from './pageRegistry';
 import { useServices } from '../common/services';
+import { FocusReturn } from './FocusReturn';
 import { NavMenu } from './NavMenu';
 import { PageOutlet } from './PageOutlet';
 import { SyncStatus } from './SyncStatus';
@@ -22,15 +25,28 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  title: { flexGrow: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', margin: 0 },
-  bars: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS} 0` },
+  // The title wraps rather than cut: "Segment SEG00001" must stay readable in a 320 px pane.
+  title: {
+    flexGrow: 1,
+    minWidth: 0,
+    overflowWrap: 'anywhere',
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    ':focus-visible': { outlineStyle: 'none' },
+  },
+  notice: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0, color: tokens.colorNeutralForeground3 },
+  noticeText: { flexGrow: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  noticeIcon: { flexShrink: 0 },
+  bars: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS} 0`, ':empty': { display: 'none' } },
   main: { flexGrow: 1, minHeight: 0, overflowY: 'auto', padding: tokens.spacingHorizontalS },
 });
 
 export function Shell(props: { start: Route; hostPages: HostPages; language: UiLanguage; onLanguageChange(l: UiLanguage): void }) {
   const t = useT();
   const s = useStyles();
-  const { host, preferences } = useServices();
+  const { host, preferences, sync } = useServices();
+  const [noticeHidden, hideNotice] = useSessionFlag(NOTICE_HIDDEN);
   const [history, setHistory] = useState<Route[]>([props.start]);
   const route = history[history.length - 1];
   const navigate = useCallback((to: Route) => setHistory((h) => [...h, to]), []);
@@ -45,19 +61,25 @@ export function Shell(props: { start: Route; hostPages: HostPages; language: UiL
     <div className={s.root}>
       <header className={s.bar}>
         {history.length > 1 ? <Button appearance="subtle" icon={<ArrowLeftRegular />} aria-label={t('nav.back')} onClick={back} /> : null}
-        <Title3 as="h1" className={s.title} data-testid="page-title">
+        <Title3 as="h1" className={s.title} data-testid="page-title" tabIndex={-1}>
           {t(key, vars)}
         </Title3>
         <NavMenu host={host} hostPages={props.hostPages} navigate={(r) => setHistory([r])} language={props.language} onLanguageChange={props.onLanguageChange} />
       </header>
-      <div className={s.bars}>
-        {host === 'none' ? (
-          <MessageBar intent="info" data-testid="host-status">
-            <MessageBarBody>{t('app.outsideOffice')}</MessageBarBody>
-          </MessageBar>
+      <section className={s.bars} aria-label={t('app.status')}>
+        {host === 'none' && !noticeHidden ? (
+          <div className={s.notice}>
+            <InfoRegular className={s.noticeIcon} aria-hidden />
+            {/* With a shared workspace the data is not only this browser's: the notice then says only where the pane runs. */}
+            <Caption1 className={s.noticeText} data-testid="host-status">
+              {t(sync ? 'app.outsideOfficeShared' : 'app.outsideOffice')}
+            </Caption1>
+            <Button appearance="transparent" size="small" icon={<DismissRegular />} aria-label={t('app.dismissNotice')} title={t('app.dismissNotice')} onClick={hideNotice} data-testid="host-status-dismiss" />
+          </div>
         ) : null}
         <SyncStatus onOpenSetup={() => setHistory([{ page: 'setup' }])} />
-      </div>
+      </section>
+      <FocusReturn />
       <main className={s.main}>
         <Suspense fallback={<Spinner size="small" label={t('common.loading')} />}>
           <PageOutlet route={route} navigate={navigate} back={back} hostPages={props.hostPages} language={props.language} onLanguageChange={props.onLanguageChange} />
@@ -65,4 +87,26 @@ export function Shell(props: { start: Route; hostPages: HostPages; language: UiL
       </main>
     </div>
   );
+}
+
+const NOTICE_HIDDEN = 'segments.outsideOfficeNoticeHidden';
+
+/** A flag kept for the browser session (sessionStorage): the notice dismissed stays dismissed until the tab closes. */
+function useSessionFlag(key: string): [boolean, () => void] {
+  const [on, setOn] = useState(() => {
+    try {
+      return sessionStorage.getItem(key) === '1';
+    } catch {
+      return false;
+    }
+  });
+  const set = useCallback(() => {
+    setOn(true);
+    try {
+      sessionStorage.setItem(key, '1');
+    } catch {
+      // storage refused (private mode): hidden for this page only
+    }
+  }, [key]);
+  return [on, set];
 }

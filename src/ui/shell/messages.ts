@@ -5,7 +5,10 @@ export const shellMessages: MessageCatalog = {
   en: {
     'app.title': 'Segments & Interactions',
     'app.loading': 'Loading…',
-    'app.outsideOffice': 'Outside Office: the pane works on this browser’s own data.',
+    'app.outsideOffice': 'Outside Office: data kept in this browser.',
+    'app.outsideOfficeShared': 'Outside Office, in a browser.',
+    'app.dismissNotice': 'Hide this notice',
+    'app.status': 'Status',
     'app.inHost': 'Running in {host}.',
     'app.openFailed': 'The workspace could not be opened: {message}',
     'app.storageNotPersistent': 'This browser may clear the pane’s data when space runs low. Allow persistent storage in Setup.',
@@ -74,7 +77,10 @@ export const shellMessages: MessageCatalog = {
   it: {
     'app.title': 'Segmenti e interazioni',
     'app.loading': 'Caricamento…',
-    'app.outsideOffice': 'Fuori da Office: il riquadro lavora sui dati di questo browser.',
+    'app.outsideOffice': 'Fuori da Office: dati salvati in questo browser.',
+    'app.outsideOfficeShared': 'Fuori da Office, in un browser.',
+    'app.dismissNotice': 'Nascondi questo avviso',
+    'app.status': 'Stato',
     'app.inHost': 'In esecuzione in {host}.',
     'app.openFailed': 'Impossibile aprire l’area di lavoro: {message}',
     'app.storageNotPersistent': 'Il browser potrebbe cancellare i dati del riquadro quando lo spazio scarseggia. Consenti l’archiviazione persistente nel Setup.',
