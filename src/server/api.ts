@@ -164,19 +164,34 @@ async function readJson(req: IncomingMessage, cap: number): Promise<unknown> {
   const chunks: Buffer[] = [];
   const scanner = new JsonScanner();
   let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > cap) {
-      req.resume();
-      throw new BadRequest(`the body is over the cap of ${cap} bytes: send large changesets in parts`, 413);
-    }
-    const broken = scanner.push(chunk as Buffer);
-    if (broken) {
-      req.resume();
-      throw new BadRequest(broken);
-    }
-    chunks.push(chunk as Buffer);
-  }
+  // Read with 'data' events, not an async iterator: leaving the iterator early destroys the socket, and
+  // a client still uploading then gets a reset instead of the answer. After a refusal the rest of the
+  // body is read and dropped (up to twice the cap; past that the connection is closed).
+  await new Promise<void>((done, fail) => {
+    let refused: BadRequest | undefined;
+    const refuse = (e: BadRequest) => {
+      refused = e;
+      chunks.length = 0;
+      fail(e);
+    };
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (refused) {
+        if (size > 2 * cap) req.destroy();
+        return;
+      }
+      if (size > cap) return refuse(new BadRequest(`the body is over the cap of ${cap} bytes: send large changesets in parts`, 413));
+      const broken = scanner.push(chunk);
+      if (broken) return refuse(new BadRequest(broken));
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!refused) done();
+    });
+    req.on('error', (e) => {
+      if (!refused) fail(e);
+    });
+  });
   const body = Buffer.concat(chunks);
   try {
     return JSON.parse(body.toString('utf8'));

@@ -56,7 +56,7 @@ test('a second server on the same PGlite folder exits naming the folder and the 
   } finally {
     await again.stop();
   }
-});
+}, 180_000);
 
 test('a lock left by a killed server is taken over; a live holder is named', async () => {
   const data = join(dir, 'stale');
@@ -76,7 +76,7 @@ test('a lock left by a killed server is taken over; a live holder is named', asy
   expect(() => lockFolder(data)).toThrow(FolderLocked);
   lock.release();
   lockFolder(data).release();
-});
+}, 180_000);
 
 test('the development certificate key is readable by its owner only', () => {
   const certs = join(dir, 'certs');
