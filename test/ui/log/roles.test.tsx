@@ -5,7 +5,7 @@
 // entries). The team service is the host boundary here: a fake answering the role, over a real workspace.
 // Dexie's liveQuery (behind the pages' useLiveQuery) needs a global indexedDB in jsdom, before Dexie loads.
 import 'fake-indexeddb/auto';
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { ReactElement } from 'react';
 import type { TeamService } from '../../../src/domain/ports/team';
@@ -47,8 +47,8 @@ const cases: { name: string; team: TeamService | undefined; admin: boolean }[] =
 describe.each(cases)('the pane for $name', ({ team, admin }) => {
   test('Logged Segments: Delete Canceled Segments only for an administrator; Canceled on their own rows only for a member', async () => {
     renderWithTeam(<LoggedSegmentsPage navigate={() => undefined} />, team);
-    const own = await screen.findByRole('checkbox', { name: 'Canceled 1' });
-    const others = screen.getByRole('checkbox', { name: 'Canceled 2' });
+    const own = await screen.findByRole('checkbox', { name: 'Canceled: logged segment 1' });
+    const others = screen.getByRole('checkbox', { name: 'Canceled: logged segment 2' });
     expect(screen.queryByRole('button', { name: 'Delete Canceled Segments' }) !== null).toBe(admin);
     expect((own as HTMLInputElement).disabled).toBe(false);
     expect((others as HTMLInputElement).disabled).toBe(!admin);
@@ -56,13 +56,23 @@ describe.each(cases)('the pane for $name', ({ team, admin }) => {
 
   test('Interaction Log Entries: Delete Canceled Entries only for an administrator; Canceled and Evaluation on their own entries only for a member', async () => {
     renderWithTeam(<InteractionLogPage />, team);
-    const own = await screen.findByTestId('entry-1');
-    const others = screen.getByTestId('entry-4');
+    await screen.findByTestId('entry-1');
     expect(screen.queryByRole('button', { name: 'Delete Canceled Interaction Log Entries' }) !== null).toBe(admin);
-    expect(own.textContent).toContain('Switch Check Mark in Canceled');
-    expect((others.textContent ?? '').includes('Switch Check Mark in Canceled')).toBe(admin);
-    expect(screen.getByRole('combobox', { name: 'Evaluation 1' }).matches(':disabled')).toBe(false);
-    expect(screen.getByRole('combobox', { name: 'Evaluation 4' }).matches(':disabled')).toBe(!admin);
+    // Each entry's ⋯ menu offers Canceled and Evaluation only on rows the user may change.
+    const menuOf = async (entryNo: number) => {
+      fireEvent.click(screen.getByRole('button', { name: `Actions for entry ${entryNo}` }));
+      const menu = await screen.findByRole('menu');
+      const items = within(menu).queryAllByRole('menuitem').map((i) => i.textContent ?? '');
+      fireEvent.keyDown(menu, { key: 'Escape' });
+      await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());
+      return items;
+    };
+    const own = await menuOf(1);
+    expect(own.some((x) => x.includes('Mark as Canceled') || x.includes('Remove the Canceled check mark'))).toBe(true);
+    expect(own.some((x) => x.includes('Evaluation'))).toBe(true);
+    const others = await menuOf(4);
+    expect(others.some((x) => x.includes('Mark as Canceled') || x.includes('Remove the Canceled check mark'))).toBe(admin);
+    expect(others.some((x) => x.includes('Evaluation'))).toBe(admin);
   });
 
   test('Setup: changed by an administrator only', async () => {

@@ -64,8 +64,9 @@ test('Logged Segments: "Show changes" in the row menu lists who changed the logg
 test('Interaction Log Entries: "Mostra modifiche" on an entry, in Italian, with the date and time', async () => {
   const asked: [string, string][] = [];
   renderWithWorkspace(<InteractionLogPage />, ws, team(asked), 'it');
-  const entry = await screen.findByTestId('entry-2');
-  await userEvent.click(within(entry).getByRole('button', { name: 'Mostra modifiche' }));
+  await screen.findByTestId('entry-2');
+  await userEvent.click(screen.getByRole('button', { name: 'Azioni del movimento 2' }));
+  await userEvent.click(await screen.findByRole('menuitem', { name: 'Mostra modifiche' }));
   const dialog = await screen.findByRole('dialog');
   expect(within(dialog).getByText('Modifiche di movimento log interazione 2')).toBeTruthy();
   await waitFor(() => expect(within(dialog).getByTestId('history-40').textContent).toContain('bob'));
@@ -78,7 +79,8 @@ test('Interaction Log Entries: "Mostra modifiche" on an entry, in Italian, with 
 test('a history the server refuses is said, not an empty list', async () => {
   const refusing: TeamService = { ...team([]), rowHistory: async () => Promise.reject(new Error('history of interactionLog X: 401 unauthorized')) };
   renderWithWorkspace(<InteractionLogPage />, ws, refusing);
-  await userEvent.click(within(await screen.findByTestId('entry-1')).getByRole('button', { name: 'Show changes' }));
+  await userEvent.click(within(await screen.findByTestId('entry-1')).getByRole('button', { name: 'Actions for entry 1' }));
+  await userEvent.click(await screen.findByRole('menuitem', { name: 'Show changes' }));
   expect((await screen.findByRole('alert')).textContent).toBe('The changes could not be read: history of interactionLog X: 401 unauthorized');
 });
 
