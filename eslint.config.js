@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import prettier from 'eslint-config-prettier';
 
 const officeGlobals = ['Office', 'Excel', 'Word', 'OfficeExtension'].map((name) => ({
   name,
@@ -104,4 +105,6 @@ export default tseslint.config(
     files: ['test/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
+  // Style belongs to Prettier (npm test checks it): the rules it owns are off here.
+  prettier,
 );

@@ -51,6 +51,7 @@ function vitest(name, config, report) {
 
 check('type check', 'npx', ['tsc', '-p', '.']);
 check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
+check('format (Prettier)', 'npx', ['prettier', '--check', '--log-level=warn', '.']);
 check('manifest', 'node', ['scripts/validate-manifest.mjs']);
 // The task pane's first load (gzip) must stay within bench/first-load-budget.json (a production build).
 check('first-load budget', 'npx', ['tsx', 'bench/firstLoad.ts', '--budget']);
