@@ -10,15 +10,24 @@ const officeGlobals = ['Office', 'Excel', 'Word', 'OfficeExtension'].map((name) 
   message: 'Office APIs live in src/office only.',
 }));
 const noDexie = { group: ['dexie', 'dexie-*'], message: 'Dexie lives in src/store only.' };
-const noReact = { group: ['react', 'react-dom', '@fluentui/*'], message: 'React and Fluent live in src/ui and src/taskpane.' };
-const layer = (name) => ({ group: [`**/${name}/**`, `../${name}/*`], message: `this layer may not import src/${name}.` });
+const noReact = {
+  group: ['react', 'react-dom', '@fluentui/*'],
+  message: 'React and Fluent live in src/ui and src/taskpane.',
+};
+const layer = (name) => ({
+  group: [`**/${name}/**`, `../${name}/*`],
+  message: `this layer may not import src/${name}.`,
+});
 /** The store through its door only (src/store/index.ts): the modules behind it are the store's own business. */
 const storeDoorOnly = {
   group: ['**/store/**', '../store/*', '!**/store/index', '!../store/index'],
   message: 'import the store through its door, src/store/index.ts.',
 };
 /** No module reaches its own layer through that layer's index (it would import itself in a circle). */
-const ownIndex = { group: ['./index', './index.*', '../index', '../index.*'], message: 'import the module itself, not this layer through its index.' };
+const ownIndex = {
+  group: ['./index', './index.*', '../index', '../index.*'],
+  message: 'import the module itself, not this layer through its index.',
+};
 /** src/sync uses the store's declared sync port (src/store/syncPort.ts), nothing else of the store. */
 const syncPortOnly = {
   group: ['**/store/**', '../store/*', '!**/store/syncPort', '!../store/syncPort'],
@@ -40,20 +49,62 @@ export default tseslint.config(
     files: ['src/domain/**'],
     rules: {
       'no-restricted-globals': ['error', ...officeGlobals, { name: 'indexedDB', message: 'the domain is pure.' }],
-      'no-restricted-imports': ['error', { patterns: [noDexie, noReact, layer('store'), layer('office'), layer('ui'), layer('sync'), layer('server'), layer('taskpane'), ownIndex] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noDexie,
+            noReact,
+            layer('store'),
+            layer('office'),
+            layer('ui'),
+            layer('sync'),
+            layer('server'),
+            layer('taskpane'),
+            ownIndex,
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/store/**'],
     rules: {
       'no-restricted-globals': ['error', ...officeGlobals],
-      'no-restricted-imports': ['error', { patterns: [noReact, layer('sync'), layer('office'), layer('ui'), layer('server'), layer('taskpane'), ownIndex] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noReact,
+            layer('sync'),
+            layer('office'),
+            layer('ui'),
+            layer('server'),
+            layer('taskpane'),
+            ownIndex,
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/office/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [noDexie, noReact, layer('store'), layer('ui'), layer('sync'), layer('server'), layer('taskpane'), ownIndex] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noDexie,
+            noReact,
+            layer('store'),
+            layer('ui'),
+            layer('sync'),
+            layer('server'),
+            layer('taskpane'),
+            ownIndex,
+          ],
+        },
+      ],
     },
   },
   {
@@ -62,7 +113,20 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-globals': ['error', ...officeGlobals],
-      'no-restricted-imports': ['error', { patterns: [noDexie, storeDoorOnly, layer('sync'), layer('office'), layer('server'), layer('taskpane'), ownIndex] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noDexie,
+            storeDoorOnly,
+            layer('sync'),
+            layer('office'),
+            layer('server'),
+            layer('taskpane'),
+            ownIndex,
+          ],
+        },
+      ],
     },
   },
   {
@@ -71,7 +135,17 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ ...noDexie, group: [...noDexie.group, '!dexie-react-hooks'] }, storeDoorOnly, layer('sync'), layer('office'), layer('server'), layer('taskpane'), ownIndex] },
+        {
+          patterns: [
+            { ...noDexie, group: [...noDexie.group, '!dexie-react-hooks'] },
+            storeDoorOnly,
+            layer('sync'),
+            layer('office'),
+            layer('server'),
+            layer('taskpane'),
+            ownIndex,
+          ],
+        },
       ],
     },
   },
@@ -79,14 +153,33 @@ export default tseslint.config(
     files: ['src/sync/**'],
     rules: {
       'no-restricted-globals': ['error', ...officeGlobals],
-      'no-restricted-imports': ['error', { patterns: [noReact, syncPortOnly, layer('office'), layer('ui'), layer('server'), layer('taskpane'), ownIndex] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [noReact, syncPortOnly, layer('office'), layer('ui'), layer('server'), layer('taskpane'), ownIndex],
+        },
+      ],
     },
   },
   {
     files: ['src/server/**'],
     rules: {
       'no-restricted-globals': ['error', ...officeGlobals],
-      'no-restricted-imports': ['error', { patterns: [noDexie, noReact, layer('store'), layer('office'), layer('ui'), layer('taskpane'), layer('sync'), ownIndex] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noDexie,
+            noReact,
+            layer('store'),
+            layer('office'),
+            layer('ui'),
+            layer('taskpane'),
+            layer('sync'),
+            ownIndex,
+          ],
+        },
+      ],
     },
   },
   {

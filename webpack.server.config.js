@@ -15,17 +15,27 @@ export default () => ({
   devtool: 'source-map',
   entry: { main: './src/server/main.ts' },
   experiments: { outputModule: true },
-  output: { path: resolve(root, 'dist', 'server'), filename: '[name].js', module: true, chunkFormat: 'module', library: { type: 'module' }, clean: true },
+  output: {
+    path: resolve(root, 'dist', 'server'),
+    filename: '[name].js',
+    module: true,
+    chunkFormat: 'module',
+    library: { type: 'module' },
+    clean: true,
+  },
   resolve: { extensions: ['.ts', '.js', '.mjs'] },
   module: {
-    rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } }],
+    rules: [
+      { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } },
+    ],
     parser: { javascript: { importMeta: false } },
   },
   externalsType: 'module',
   externals: [
     ({ request }, callback) => {
       // Packages (and the dev pane's webpack configuration) are imported at run time, not bundled.
-      if (request && (/^[@a-z]/i.test(request) || /webpack\.config\.js$/.test(request))) return callback(undefined, request.startsWith('node:') ? `node-commonjs ${request}` : request);
+      if (request && (/^[@a-z]/i.test(request) || /webpack\.config\.js$/.test(request)))
+        return callback(undefined, request.startsWith('node:') ? `node-commonjs ${request}` : request);
       return callback();
     },
   ],

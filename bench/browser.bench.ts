@@ -35,11 +35,17 @@ async function build(out: string): Promise<void> {
     entry: { engine: './bench/browser/index.ts' },
     output: { path: out, filename: '[name].[contenthash:8].js', clean: true },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
-    module: { rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } }] },
+    module: {
+      rules: [
+        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } },
+      ],
+    },
     performance: { hints: false },
     plugins: [new HtmlWebpackPlugin({ filename: 'index.html', template: './bench/browser/bench.html' })],
   });
-  await new Promise<void>((ok, fail) => compiler.run((err, stats) => (err || stats?.hasErrors() ? fail(err ?? new Error(stats?.toString())) : ok())));
+  await new Promise<void>((ok, fail) =>
+    compiler.run((err, stats) => (err || stats?.hasErrors() ? fail(err ?? new Error(stats?.toString())) : ok())),
+  );
   await new Promise<void>((ok) => compiler.close(() => ok()));
 }
 
@@ -48,11 +54,15 @@ async function serve(dir: string) {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
     const file = join(dir, path === '/' ? 'index.html' : path);
-    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end('not found');
+    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile())
+      return void res.writeHead(404).end('not found');
     res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 const median = (xs: number[]) => {
@@ -60,7 +70,10 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const ms = (x: number) => `${x >= 100 ? x.toFixed(0) : x.toFixed(1)} ms`;
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 function print(figures: EngineFigure[], loadBefore: string, loadAfter: string, seconds: number): void {
   const rows = figures.map((f) => {
@@ -69,8 +82,14 @@ function print(figures: EngineFigure[], loadBefore: string, loadAfter: string, s
     const reference = f.what.startsWith('  ');
     const ratioMet = ratio <= RATIO_GOAL;
     const pageMet = f.pageGoalMs === undefined || store < f.pageGoalMs;
-    const goal = reference ? '(reference)' : `<= ${RATIO_GOAL}x${f.pageGoalMs !== undefined ? `, < ${f.pageGoalMs} ms` : ''}`;
-    const verdict = reference ? '' : ratioMet && pageMet ? 'met' : `NOT met${!ratioMet ? ' (ratio)' : ''}${!pageMet ? ' (time)' : ''}`;
+    const goal = reference
+      ? '(reference)'
+      : `<= ${RATIO_GOAL}x${f.pageGoalMs !== undefined ? `, < ${f.pageGoalMs} ms` : ''}`;
+    const verdict = reference
+      ? ''
+      : ratioMet && pageMet
+        ? 'met'
+        : `NOT met${!ratioMet ? ' (ratio)' : ''}${!pageMet ? ' (time)' : ''}`;
     return [f.what, f.detail, ms(store), f.plainWhat, ms(median(f.plain)), ratio.toFixed(2), goal, verdict];
   });
   const head = ['store action', 'result', 'median', 'plain Dexie baseline', 'median', 'ratio', 'goal', 'verdict'];
@@ -86,11 +105,23 @@ function print(figures: EngineFigure[], loadBefore: string, loadAfter: string, s
   for (const r of rows) console.log(line(r));
   for (const f of figures) {
     console.log(`  ${f.what.trim()}: store ${f.store.map(ms).join(', ')}; baseline ${f.plain.map(ms).join(', ')}`);
-    if (f.before) console.log(`    schema v1 read (non-unique index + filter + sort): ${f.before.map(ms).join(', ')}, median ${ms(median(f.before))}; now ${ms(median(f.store))} (${(median(f.before) / median(f.store)).toFixed(1)}x faster)`);
+    if (f.before)
+      console.log(
+        `    schema v1 read (non-unique index + filter + sort): ${f.before.map(ms).join(', ')}, median ${ms(median(f.before))}; now ${ms(median(f.store))} (${(median(f.before) / median(f.store)).toFixed(1)}x faster)`,
+      );
   }
-  const missed = figures.filter((f) => !f.what.startsWith('  ') && (median(f.store) / median(f.plain) > RATIO_GOAL || (f.pageGoalMs !== undefined && median(f.store) >= f.pageGoalMs)));
-  console.log(`\n${figures.length - missed.length - figures.filter((f) => f.what.startsWith('  ')).length} goals met, ${missed.length} not met${missed.length ? `: ${missed.map((f) => f.what).join('; ')}` : ''}.`);
-  console.log(`Machine: ${cpus().length} cores; load average (1, 5, 15 min) ${loadBefore} at the start, ${loadAfter} at the end; ${seconds.toFixed(0)} s in all.`);
+  const missed = figures.filter(
+    (f) =>
+      !f.what.startsWith('  ') &&
+      (median(f.store) / median(f.plain) > RATIO_GOAL ||
+        (f.pageGoalMs !== undefined && median(f.store) >= f.pageGoalMs)),
+  );
+  console.log(
+    `\n${figures.length - missed.length - figures.filter((f) => f.what.startsWith('  ')).length} goals met, ${missed.length} not met${missed.length ? `: ${missed.map((f) => f.what).join('; ')}` : ''}.`,
+  );
+  console.log(
+    `Machine: ${cpus().length} cores; load average (1, 5, 15 min) ${loadBefore} at the start, ${loadAfter} at the end; ${seconds.toFixed(0)} s in all.`,
+  );
 }
 
 const started = Date.now();

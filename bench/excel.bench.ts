@@ -84,10 +84,13 @@ async function importBench() {
 async function emailMatchBench() {
   const ws = await freshWorkspace();
   const stored = Math.min(N, 20_000);
-  await ws.contacts.upsert(Array.from({ length: stored }, (_, i) => ({ no: `C${i}`, name: `N${i}`, email: `c${i}@example.it` })));
+  await ws.contacts.upsert(
+    Array.from({ length: stored }, (_, i) => ({ no: `C${i}`, name: `N${i}`, email: `c${i}@example.it` })),
+  );
   const probes = 100;
   const [perRow] = await time(async () => {
-    for (let i = 0; i < probes; i++) await ws.contacts.list({ contact: { email: quoteFilterValue(`c${i * 7}@example.it`) } });
+    for (let i = 0; i < probes; i++)
+      await ws.contacts.list({ contact: { email: quoteFilterValue(`c${i * 7}@example.it`) } });
   });
   const [once] = await time(async () => {
     const all = await ws.contacts.list();
@@ -95,7 +98,9 @@ async function emailMatchBench() {
     for (let i = 0; i < probes; i++) idx.get(`c${i * 7}@example.it`);
   });
   console.log(`e-mail matching against ${stored} stored contacts:`);
-  console.log(`  one filtered query per row      ${(perRow / probes).toFixed(1)} ms per row (${fmt((perRow / probes) * N)} for ${N} rows)`);
+  console.log(
+    `  one filtered query per row      ${(perRow / probes).toFixed(1)} ms per row (${fmt((perRow / probes) * N)} for ${N} rows)`,
+  );
   console.log(`  one list, indexed by e-mail     ${fmt(once)} for any number of rows  → the import lists once`);
   ws.close();
 }
@@ -103,7 +108,9 @@ async function emailMatchBench() {
 async function syncBench() {
   for (const rows of [10_000, N]) {
     const r = await readFixture(rows);
-    console.log(`read ${rows} rows × 12: ${r.syncs} syncs, largest response ${mb(r.maxResponse)}, ${fmt(r.ms)} in the mock`);
+    console.log(
+      `read ${rows} rows × 12: ${r.syncs} syncs, largest response ${mb(r.maxResponse)}, ${fmt(r.ms)} in the mock`,
+    );
   }
   for (const rows of [10_000, N]) {
     const mock = new ExcelMock();
@@ -111,13 +118,20 @@ async function syncBench() {
     const table: ExportTable = {
       name: 'Segment_SEG00001',
       sheetName: 'Segment SEG00001',
-      columns: Array.from({ length: cols }, (_, j) => ({ header: `Column ${j}`, kind: j === 0 ? ('number' as const) : ('text' as const) })),
-      rows: Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (j === 0 ? i + 1 : `r${i}c${j}`.padEnd(8 + ((i + j) % 13), 'x')))),
+      columns: Array.from({ length: cols }, (_, j) => ({
+        header: `Column ${j}`,
+        kind: j === 0 ? ('number' as const) : ('text' as const),
+      })),
+      rows: Array.from({ length: rows }, (_, i) =>
+        Array.from({ length: cols }, (_, j) => (j === 0 ? i + 1 : `r${i}c${j}`.padEnd(8 + ((i + j) % 13), 'x'))),
+      ),
     };
     const port = createExcelPort({ run: mock.run });
     const [ms, res] = await time(() => port.exportTable(table));
     const maxRequest = Math.max(...mock.batches.map((b) => b.requestBytes));
-    console.log(`export ${rows} rows × 12: ${res.syncs} syncs, largest request ${mb(maxRequest)}, ${fmt(ms)} in the mock`);
+    console.log(
+      `export ${rows} rows × 12: ${res.syncs} syncs, largest request ${mb(maxRequest)}, ${fmt(ms)} in the mock`,
+    );
   }
 }
 

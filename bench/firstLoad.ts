@@ -28,16 +28,25 @@ export function groupOf(path: string): string {
   const nm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(p);
   if (nm) return nm[1];
   const parts = p.split('/');
-  return parts[0] === 'src' ? parts.slice(0, Math.min(3, parts.length - 1)).join('/') || p : p.startsWith('webpack/') ? 'webpack runtime' : p;
+  return parts[0] === 'src'
+    ? parts.slice(0, Math.min(3, parts.length - 1)).join('/') || p
+    : p.startsWith('webpack/')
+      ? 'webpack runtime'
+      : p;
 }
 
 export async function measureFirstLoad(): Promise<FirstLoad> {
   const out = mkdtempSync(join(tmpdir(), 'segments-first-load-'));
   try {
-    const configOf = (await import(join(root, 'webpack.config.js'))).default as (env: unknown, argv: { mode: string }) => Promise<Configuration>;
+    const configOf = (await import(join(root, 'webpack.config.js'))).default as (
+      env: unknown,
+      argv: { mode: string },
+    ) => Promise<Configuration>;
     const config = await configOf({}, { mode: 'production' });
     const compiler = webpack({ ...config, devtool: false, output: { ...config.output, path: out } });
-    const stats = await new Promise<webpack.Stats>((ok, fail) => compiler.run((err, s) => (err || !s || s.hasErrors() ? fail(err ?? new Error(s?.toString())) : ok(s))));
+    const stats = await new Promise<webpack.Stats>((ok, fail) =>
+      compiler.run((err, s) => (err || !s || s.hasErrors() ? fail(err ?? new Error(s?.toString())) : ok(s))),
+    );
     await new Promise<void>((ok) => compiler.close(() => ok()));
     const { compilation } = stats;
     const entry = compilation.entrypoints.get('taskpane');
@@ -49,7 +58,9 @@ export async function measureFirstLoad(): Promise<FirstLoad> {
     const files = [...entry.getFiles()].filter((n) => n.endsWith('.js')).map(sized);
     const shellGroup = compilation.namedChunkGroups.get('shell');
     if (!shellGroup) throw new Error('the build has no shell chunk');
-    const shell = [...shellGroup.getFiles()].filter((n) => n.endsWith('.js') && !files.some((f) => f.name === n)).map(sized);
+    const shell = [...shellGroup.getFiles()]
+      .filter((n) => n.endsWith('.js') && !files.some((f) => f.name === n))
+      .map(sized);
     const byGroup = new Map<string, { modules: number; source: number; text: string[] }>();
     const add = (m: Module) => {
       const inner = (m as Module & { modules?: Iterable<Module> }).modules;
@@ -57,7 +68,11 @@ export async function measureFirstLoad(): Promise<FirstLoad> {
         for (const i of inner) add(i);
         return;
       }
-      const name = groupOf(relative(root, m.nameForCondition() ?? m.identifier()).split(sep).join('/'));
+      const name = groupOf(
+        relative(root, m.nameForCondition() ?? m.identifier())
+          .split(sep)
+          .join('/'),
+      );
       const g = byGroup.get(name) ?? { modules: 0, source: 0, text: [] };
       g.modules++;
       g.source += m.size();
@@ -67,7 +82,12 @@ export async function measureFirstLoad(): Promise<FirstLoad> {
     };
     for (const chunk of entry.chunks) for (const m of compilation.chunkGraph.getChunkModulesIterable(chunk)) add(m);
     const groups = [...byGroup.entries()]
-      .map(([name, g]) => ({ name, modules: g.modules, source: g.source, gz: gzipSync(g.text.join('\n'), { level: 9 }).length }))
+      .map(([name, g]) => ({
+        name,
+        modules: g.modules,
+        source: g.source,
+        gz: gzipSync(g.text.join('\n'), { level: 9 }).length,
+      }))
       .sort((a, b) => b.source - a.source);
     return { files, shell, min: files.reduce((s, f) => s + f.min, 0), gz: files.reduce((s, f) => s + f.gz, 0), groups };
   } finally {
@@ -79,22 +99,33 @@ export function report(r: FirstLoad): string {
   const lines = [
     'First load of the task pane (taskpane.html), production build',
     `Total: ${kib(r.gz)} gzip (level 9), ${kib(r.min)} minified, in ${r.files.length} script(s):`,
-    ...r.files.map((f) => `  ${f.name.replace(/\.[0-9a-f]{8}\.js$/, '.js')}: ${kib(f.gz)} gzip, ${kib(f.min)} minified`),
+    ...r.files.map(
+      (f) => `  ${f.name.replace(/\.[0-9a-f]{8}\.js$/, '.js')}: ${kib(f.gz)} gzip, ${kib(f.min)} minified`,
+    ),
     `Fetched by the entry while the workspace opens (the shell, the start page, the catalogs), before the first page:`,
-    ...r.shell.map((f) => `  ${f.name.replace(/\.[0-9a-f]{8}\.js$/, '.js')}: ${kib(f.gz)} gzip, ${kib(f.min)} minified`),
+    ...r.shell.map(
+      (f) => `  ${f.name.replace(/\.[0-9a-f]{8}\.js$/, '.js')}: ${kib(f.gz)} gzip, ${kib(f.min)} minified`,
+    ),
     `Entry and shell together: ${kib(r.gz + r.shell.reduce((s, f) => s + f.gz, 0))} gzip (separate streams).`,
     'The breakdown below is of the entry script.',
     '',
     'By module group (a package, or a folder of src/). "source" is the size webpack reports for the modules',
     'before minification; "gzip alone" is that source gzipped on its own, a guide to each group\'s weight',
-    '(the groups\' figures do not add up to the total: minification and one shared gzip stream shrink them).',
+    "(the groups' figures do not add up to the total: minification and one shared gzip stream shrink them).",
     '',
   ];
   const head = ['group', 'modules', 'source', 'gzip alone', 'share of source'];
   const total = r.groups.reduce((s, g) => s + g.source, 0);
-  const rows = r.groups.map((g) => [g.name, String(g.modules), kib(g.source), kib(g.gz), `${((100 * g.source) / total).toFixed(1)} %`]);
+  const rows = r.groups.map((g) => [
+    g.name,
+    String(g.modules),
+    kib(g.source),
+    kib(g.gz),
+    `${((100 * g.source) / total).toFixed(1)} %`,
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((x) => x[i].length)));
-  const fmt = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const fmt = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   lines.push(fmt(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmt));
   return `${lines.join('\n')}\n`;
 }
@@ -102,10 +133,14 @@ export function report(r: FirstLoad): string {
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
   const r = await measureFirstLoad();
   if (process.argv.includes('--budget')) {
-    const { gzipKiB, firstPageGzipKiB } = JSON.parse(readFileSync(join(root, 'bench', 'first-load-budget.json'), 'utf8')) as { gzipKiB: number; firstPageGzipKiB: number };
+    const { gzipKiB, firstPageGzipKiB } = JSON.parse(
+      readFileSync(join(root, 'bench', 'first-load-budget.json'), 'utf8'),
+    ) as { gzipKiB: number; firstPageGzipKiB: number };
     const firstPage = r.gz + r.shell.reduce((s, f) => s + f.gz, 0);
     const ok = r.gz / 1024 <= gzipKiB && firstPage / 1024 <= firstPageGzipKiB;
-    console.log(`first load ${kib(r.gz)} gzip, budget ${gzipKiB} KiB; with the shell ${kib(firstPage)}, budget ${firstPageGzipKiB} KiB: ${ok ? 'within' : 'OVER'}`);
+    console.log(
+      `first load ${kib(r.gz)} gzip, budget ${gzipKiB} KiB; with the shell ${kib(firstPage)}, budget ${firstPageGzipKiB} KiB: ${ok ? 'within' : 'OVER'}`,
+    );
     if (!ok) {
       console.log(report(r));
       process.exit(1);

@@ -25,8 +25,40 @@ export const cities = [
 ] as const;
 export const salespeople = ['JR', 'BD', 'PS', 'MC', 'LT', 'AG', 'RF', 'XK', 'XT', 'SV', 'EM', 'GB'];
 export const mailing = ['NEWS', 'XMAS', 'EVENTS', 'PROMO'];
-const firstNames = ['Anna', 'Marco', 'Luca', 'Giulia', 'Sara', 'Paolo', 'Elena', 'Davide', 'Chiara', 'Matteo', 'Francesca', 'Stefano', 'Zoe', 'Ugo', 'Iris'];
-const surnames = ['Rossi', 'Bianchi', 'Verdi', 'Neri', 'Russo', 'Ferrari', 'Esposito', 'Colombo', 'Ricci', 'Greco', 'Bruno', 'Conti', 'Costa', 'Fontana', 'Moretti'];
+const firstNames = [
+  'Anna',
+  'Marco',
+  'Luca',
+  'Giulia',
+  'Sara',
+  'Paolo',
+  'Elena',
+  'Davide',
+  'Chiara',
+  'Matteo',
+  'Francesca',
+  'Stefano',
+  'Zoe',
+  'Ugo',
+  'Iris',
+];
+const surnames = [
+  'Rossi',
+  'Bianchi',
+  'Verdi',
+  'Neri',
+  'Russo',
+  'Ferrari',
+  'Esposito',
+  'Colombo',
+  'Ricci',
+  'Greco',
+  'Bruno',
+  'Conti',
+  'Costa',
+  'Fontana',
+  'Moretti',
+];
 const companyWords = ['Alfa', 'Beta', 'Delta', 'Orion', 'Vela', 'Lince', 'Quercia', 'Sole', 'Monte', 'Fiume'];
 const suffixes = ['Srl', 'SpA', 'Snc', 'Sas'];
 

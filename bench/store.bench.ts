@@ -41,8 +41,40 @@ const cities = [
 ] as const;
 const salespeople = ['JR', 'BD', 'PS', 'MC', 'LT', 'AG', 'RF', 'XK', 'XT', 'SV', 'EM', 'GB'];
 const mailing = ['NEWS', 'XMAS', 'EVENTS', 'PROMO'];
-const firstNames = ['Anna', 'Marco', 'Luca', 'Giulia', 'Sara', 'Paolo', 'Elena', 'Davide', 'Chiara', 'Matteo', 'Francesca', 'Stefano', 'Zoe', 'Ugo', 'Iris'];
-const surnames = ['Rossi', 'Bianchi', 'Verdi', 'Neri', 'Russo', 'Ferrari', 'Esposito', 'Colombo', 'Ricci', 'Greco', 'Bruno', 'Conti', 'Costa', 'Fontana', 'Moretti'];
+const firstNames = [
+  'Anna',
+  'Marco',
+  'Luca',
+  'Giulia',
+  'Sara',
+  'Paolo',
+  'Elena',
+  'Davide',
+  'Chiara',
+  'Matteo',
+  'Francesca',
+  'Stefano',
+  'Zoe',
+  'Ugo',
+  'Iris',
+];
+const surnames = [
+  'Rossi',
+  'Bianchi',
+  'Verdi',
+  'Neri',
+  'Russo',
+  'Ferrari',
+  'Esposito',
+  'Colombo',
+  'Ricci',
+  'Greco',
+  'Bruno',
+  'Conti',
+  'Costa',
+  'Fontana',
+  'Moretti',
+];
 const companyWords = ['Alfa', 'Beta', 'Delta', 'Orion', 'Vela', 'Lince', 'Quercia', 'Sole', 'Monte', 'Fiume'];
 const suffixes = ['Srl', 'SpA', 'Snc', 'Sas'];
 
@@ -142,16 +174,27 @@ function print(): void {
   const rows = figures.map((f) => {
     const ratio = median(f.store) / median(f.plain);
     const cpuRatio = median(f.storeCpu) / median(f.plainCpu);
-    return [f.what, f.detail, ms(median(f.store)), f.plainWhat, ms(median(f.plain)), `${ratio.toFixed(2)}${ratio < 2 ? '' : ' (over 2)'}`, cpuRatio.toFixed(2)];
+    return [
+      f.what,
+      f.detail,
+      ms(median(f.store)),
+      f.plainWhat,
+      ms(median(f.plain)),
+      `${ratio.toFixed(2)}${ratio < 2 ? '' : ' (over 2)'}`,
+      cpuRatio.toFixed(2),
+    ];
   });
   const head = ['store action', 'result', 'median', 'plain Dexie baseline', 'median', 'ratio', 'CPU ratio'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join(' | ');
-  console.log(`\n${N.toLocaleString('en-US')} contacts, median of ${RUNS} runs (fake-indexeddb, Node ${process.version}); ratio = store median / baseline median, wall clock; CPU ratio the same on process CPU time`);
+  console.log(
+    `\n${N.toLocaleString('en-US')} contacts, median of ${RUNS} runs (fake-indexeddb, Node ${process.version}); ratio = store median / baseline median, wall clock; CPU ratio the same on process CPU time`,
+  );
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const r of rows) console.log(line(r));
-  for (const f of figures) console.log(`  ${f.what}: store runs ${f.store.map(ms).join(', ')}; baseline runs ${f.plain.map(ms).join(', ')}`);
+  for (const f of figures)
+    console.log(`  ${f.what}: store runs ${f.store.map(ms).join(', ')}; baseline runs ${f.plain.map(ms).join(', ')}`);
 }
 
 let dbNo = 0;
@@ -165,7 +208,15 @@ async function seedCodes(ws: WorkspaceHandle): Promise<void> {
   await ws.salespeople.upsert(salespeople.map((code) => ({ code, name: `Salesperson ${code}` })));
   await ws.mailingGroups.upsert(mailing.map((code) => ({ code, description: code })));
   await ws.interactionTemplates.upsert([
-    { code: 'ABSTRACT', description: 'Abstract letter', unitCost: 2.5, unitDuration: 10, informationFlow: 'Outbound', initiatedBy: 'Us', correspondenceTypeDefault: 'Hard Copy' },
+    {
+      code: 'ABSTRACT',
+      description: 'Abstract letter',
+      unitCost: 2.5,
+      unitDuration: 10,
+      informationFlow: 'Outbound',
+      initiatedBy: 'Us',
+      correspondenceTypeDefault: 'Hard Copy',
+    },
   ]);
 }
 
@@ -177,7 +228,12 @@ console.log(`generated ${rows.length.toLocaleString('en-US')} contact rows`);
 let ws: WorkspaceHandle | undefined;
 
 // 1. contacts.upsert against bulkPut of the same records into an equivalent fresh database.
-const sample = () => ({ store: [] as number[], plain: [] as number[], storeCpu: [] as number[], plainCpu: [] as number[] });
+const sample = () => ({
+  store: [] as number[],
+  plain: [] as number[],
+  storeCpu: [] as number[],
+  plainCpu: [] as number[],
+});
 {
   const m = sample();
   let stored: Contact[] = [];
@@ -196,7 +252,8 @@ const sample = () => ({ store: [] as number[], plain: [] as number[], storeCpu: 
     if ((await db.contacts.count()) !== N) throw new Error('bulkPut lost rows');
     db.close();
   }
-  if (only.has('upsert')) figures.push({ what: 'contacts.upsert', detail: `${N} inserted`, ...m, plainWhat: 'contacts.bulkPut (fresh db)' });
+  if (only.has('upsert'))
+    figures.push({ what: 'contacts.upsert', detail: `${N} inserted`, ...m, plainWhat: 'contacts.bulkPut (fresh db)' });
   stored = [];
 }
 
@@ -212,10 +269,20 @@ if (only.has('filters')) {
   for (let run = 0; run < RUNS; run++) {
     m.plain.push(await time(() => db.contacts.toArray(), m.plainCpu));
     const seg = await workspace.segments.create({ description: 'Filters' });
-    m.store.push(await time(async () => (added = (await workspace.segments.addContacts(seg.no, filters)).added.length), m.storeCpu));
+    m.store.push(
+      await time(
+        async () => (added = (await workspace.segments.addContacts(seg.no, filters)).added.length),
+        m.storeCpu,
+      ),
+    );
     await workspace.segments.remove(seg.no);
   }
-  figures.push({ what: 'addContacts, 3 fields + mailing group', detail: `${added} lines`, ...m, plainWhat: 'contacts.toArray()' });
+  figures.push({
+    what: 'addContacts, 3 fields + mailing group',
+    detail: `${added} lines`,
+    ...m,
+    plainWhat: 'contacts.toArray()',
+  });
 }
 
 // 3. addContacts with one filter an index answers, against that index query alone; and, to show what
@@ -228,9 +295,19 @@ if (only.has('index')) {
   for (let run = 0; run < RUNS; run++) {
     m.plain.push(await time(() => db.contacts.where('salespersonCode').equals(code).toArray(), m.plainCpu));
     const seg = await workspace.segments.create({ description: 'Index' });
-    m.store.push(await time(async () => (added = (await workspace.segments.addContacts(seg.no, { contact: { salespersonCode: code } })).added), m.storeCpu));
+    m.store.push(
+      await time(
+        async () =>
+          (added = (await workspace.segments.addContacts(seg.no, { contact: { salespersonCode: code } })).added),
+        m.storeCpu,
+      ),
+    );
     await workspace.segments.remove(seg.no);
-    const copies = added.map((l, i) => ({ ...l, id: `W${run}-${String(i).padStart(6, '0')}`, segmentId: `bench-${run}` }));
+    const copies = added.map((l, i) => ({
+      ...l,
+      id: `W${run}-${String(i).padStart(6, '0')}`,
+      segmentId: `bench-${run}`,
+    }));
     w.plain.push(
       await time(
         () =>
@@ -243,8 +320,20 @@ if (only.has('index')) {
     );
     await db.segmentLines.bulkDelete(copies.map((l) => l.id));
   }
-  figures.push({ what: `addContacts, salespersonCode = ${code}`, detail: `${added.length} lines`, ...m, plainWhat: "where('salespersonCode').equals()" });
-  figures.push({ what: `  (same, for reference)`, detail: `${added.length} lines`, ...w, store: m.store, storeCpu: m.storeCpu, plainWhat: 'that query + bulkAdd of the lines' });
+  figures.push({
+    what: `addContacts, salespersonCode = ${code}`,
+    detail: `${added.length} lines`,
+    ...m,
+    plainWhat: "where('salespersonCode').equals()",
+  });
+  figures.push({
+    what: `  (same, for reference)`,
+    detail: `${added.length} lines`,
+    ...w,
+    store: m.store,
+    storeCpu: m.storeCpu,
+    plainWhat: 'that query + bulkAdd of the lines',
+  });
 }
 
 // 4. log of a 10,000-line segment, against one transaction that adds as many entries and deletes as many lines.
@@ -254,7 +343,11 @@ if (only.has('log')) {
   let logged = 0;
   let template: InteractionLogEntry[] = [];
   for (let run = 0; run < RUNS; run++) {
-    const seg = await workspace.segments.create({ description: `Log ${run}`, salespersonCode: 'JR', interactionTemplateCode: 'ABSTRACT' });
+    const seg = await workspace.segments.create({
+      description: `Log ${run}`,
+      salespersonCode: 'JR',
+      interactionTemplateCode: 'ABSTRACT',
+    });
     await workspace.segments.addContactList(seg.no, nos);
     m.store.push(
       await time(async () => {
@@ -266,11 +359,19 @@ if (only.has('log')) {
     if (logged !== LOG_LINES) throw new Error(`logged ${logged} of ${LOG_LINES}`);
 
     // The baseline deletes the lines of a segment as big, and adds as many entries.
-    const other = await workspace.segments.create({ description: `Baseline ${run}`, salespersonCode: 'JR', interactionTemplateCode: 'ABSTRACT' });
+    const other = await workspace.segments.create({
+      description: `Baseline ${run}`,
+      salespersonCode: 'JR',
+      interactionTemplateCode: 'ABSTRACT',
+    });
     await workspace.segments.addContactList(other.no, nos);
     const otherId = (await db.segments.where('no').equals(other.no).first())!.id;
     const base = (await db.interactionLog.orderBy('entryNo').last())!.entryNo;
-    const entries = template.map((e, i) => ({ ...e, id: `B${run}-${String(i).padStart(6, '0')}`, entryNo: base + i + 1 }));
+    const entries = template.map((e, i) => ({
+      ...e,
+      id: `B${run}-${String(i).padStart(6, '0')}`,
+      entryNo: base + i + 1,
+    }));
     m.plain.push(
       await time(
         () =>
@@ -281,10 +382,16 @@ if (only.has('log')) {
         m.plainCpu,
       ),
     );
-    if ((await db.segmentLines.where('segmentId').equals(otherId).count()) !== 0) throw new Error('baseline left lines');
+    if ((await db.segmentLines.where('segmentId').equals(otherId).count()) !== 0)
+      throw new Error('baseline left lines');
     await workspace.segments.remove(other.no);
   }
-  figures.push({ what: `log, ${LOG_LINES} lines`, detail: `${logged} entries`, ...m, plainWhat: 'bulkAdd entries + delete lines' });
+  figures.push({
+    what: `log, ${LOG_LINES} lines`,
+    detail: `${logged} entries`,
+    ...m,
+    plainWhat: 'bulkAdd entries + delete lines',
+  });
 }
 
 workspace.close();

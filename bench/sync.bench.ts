@@ -25,13 +25,20 @@ const tls = await httpsOptions().then((o) => ({ cert: o.cert, key: o.key }));
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 
 async function pane(url: string, name: string) {
-  return openSyncedWorkspace({ name, indexedDB: new IDBFactory(), IDBKeyRange }, { serverUrl: url, start: false, locks: null, events: false });
+  return openSyncedWorkspace(
+    { name, indexedDB: new IDBFactory(), IDBKeyRange },
+    { serverUrl: url, start: false, locks: null, events: false },
+  );
 }
 
 async function bigSegment(server: RunningServer) {
   const a = await pane(server.url, 'bench-a');
   const b = await pane(server.url, 'bench-b');
-  const contacts = Array.from({ length: LINES }, (_, i) => ({ no: `B${String(i).padStart(6, '0')}`, name: `Contact ${i}`, city: i % 2 ? 'Roma' : 'Milano' }));
+  const contacts = Array.from({ length: LINES }, (_, i) => ({
+    no: `B${String(i).padStart(6, '0')}`,
+    name: `Contact ${i}`,
+    city: i % 2 ? 'Roma' : 'Milano',
+  }));
   await a.workspace.salespeople.upsert([{ code: 'JR', name: 'John Roberts' }]);
   await a.workspace.contacts.upsert(contacts);
   let t = performance.now();
@@ -40,10 +47,16 @@ async function bigSegment(server: RunningServer) {
   t = performance.now();
   await b.sync.syncNow();
   const contactsPull = performance.now() - t;
-  console.log(`${LINES.toLocaleString('en')} contacts: pushed in ${seconds(contactsPush)} s, pulled and applied by the other pane in ${seconds(contactsPull)} s`);
+  console.log(
+    `${LINES.toLocaleString('en')} contacts: pushed in ${seconds(contactsPush)} s, pulled and applied by the other pane in ${seconds(contactsPull)} s`,
+  );
 
   const s = await a.workspace.segments.create({ description: 'Ten thousand', salespersonCode: 'JR' });
-  await a.workspace.segments.addContactList(s.no, contacts.map((c) => c.no), { source: 'bench' });
+  await a.workspace.segments.addContactList(
+    s.no,
+    contacts.map((c) => c.no),
+    { source: 'bench' },
+  );
   t = performance.now();
   await a.sync.syncNow();
   const pushed = performance.now() - t;
@@ -51,7 +64,9 @@ async function bigSegment(server: RunningServer) {
   const total = performance.now() - t;
   const lines = (await b.workspace.segments.get(s.no))?.lines.length ?? 0;
   if (lines !== LINES) throw new Error(`the other pane has ${lines} lines, expected ${LINES}`);
-  console.log(`a ${LINES.toLocaleString('en')}-line segment reached the other pane in ${seconds(total)} s (push ${seconds(pushed)} s, pull and apply ${seconds(total - pushed)} s) [limit 10 s: ${total < 10_000 ? "met" : "MISSED"}]`);
+  console.log(
+    `a ${LINES.toLocaleString('en')}-line segment reached the other pane in ${seconds(total)} s (push ${seconds(pushed)} s, pull and apply ${seconds(total - pushed)} s) [limit 10 s: ${total < 10_000 ? 'met' : 'MISSED'}]`,
+  );
   await a.close();
   await b.close();
   return total;
@@ -65,7 +80,9 @@ async function pushesPerSecond(label: string, server: RunningServer) {
     if (reply.body.results?.[0]?.status !== 'applied') throw new Error(`push failed: ${JSON.stringify(reply.body)}`);
   }
   const ms = performance.now() - t;
-  console.log(`${label}: ${PUSHES} pushes of one small changeset each, ${(PUSHES / (ms / 1000)).toFixed(0)} pushes/s (${(ms / PUSHES).toFixed(1)} ms each)`);
+  console.log(
+    `${label}: ${PUSHES} pushes of one small changeset each, ${(PUSHES / (ms / 1000)).toFixed(0)} pushes/s (${(ms / PUSHES).toFixed(1)} ms each)`,
+  );
 }
 
 const CLIENTS = 8;
@@ -82,7 +99,9 @@ async function concurrentPushes(servers: ServerProcess[]): Promise<number> {
       const url = servers[c % servers.length].url;
       while (next < CONCURRENT_PUSHES) {
         next++;
-        const r = await push(url, [changeset([put('segments', segment(newId('CP'), `CP-${newId()}`))])], { clientId: `bench-${c}` });
+        const r = await push(url, [changeset([put('segments', segment(newId('CP'), `CP-${newId()}`))])], {
+          clientId: `bench-${c}`,
+        });
         if (r.body.results?.[0]?.status !== 'applied') throw new Error(`push failed: ${JSON.stringify(r.body)}`);
       }
     }),
@@ -99,37 +118,87 @@ function peakMb(pid: number): number {
 function entry(id: string, entryNo: number, contactNo: string): InteractionLogEntry {
   const at = '2026-11-29T09:00:00.000Z';
   return interactionLogEntrySchema.parse({
-    id, createdAt: at, updatedAt: at, entryNo, loggedSegmentId: 'L1', loggedSegmentEntryNo: 1, segmentNo: 'SEG00001', contactNo, contactCompanyNo: '', date: '2026-11-29', time: '09:00:00',
-    description: 'Autumn offer', subject: 'Our news', interactionTemplateCode: 'ABSTRACT', interactionGroupCode: 'LETTER', correspondenceType: 'Hard Copy', languageCode: '', salespersonCode: 'JR',
-    informationFlow: 'Outbound', initiatedBy: 'Us', cost: 2.5, duration: 10, attemptFailed: false, evaluation: '', campaignNo: '', campaignTarget: false, campaignResponse: false, canceled: false,
-    deliveryStatus: '', userId: 'bench', comment: '',
+    id,
+    createdAt: at,
+    updatedAt: at,
+    entryNo,
+    loggedSegmentId: 'L1',
+    loggedSegmentEntryNo: 1,
+    segmentNo: 'SEG00001',
+    contactNo,
+    contactCompanyNo: '',
+    date: '2026-11-29',
+    time: '09:00:00',
+    description: 'Autumn offer',
+    subject: 'Our news',
+    interactionTemplateCode: 'ABSTRACT',
+    interactionGroupCode: 'LETTER',
+    correspondenceType: 'Hard Copy',
+    languageCode: '',
+    salespersonCode: 'JR',
+    informationFlow: 'Outbound',
+    initiatedBy: 'Us',
+    cost: 2.5,
+    duration: 10,
+    attemptFailed: false,
+    evaluation: '',
+    campaignNo: '',
+    campaignTarget: false,
+    campaignResponse: false,
+    canceled: false,
+    deliveryStatus: '',
+    userId: 'bench',
+    comment: '',
   });
 }
 
 /** Two server processes on one PostgreSQL against one; then the pull from 0 of a large workspace. */
 async function clusterFigures(databaseUrl: string, dir: string) {
-  const env = { DATABASE_URL: databaseUrl, SEGMENTS_USERS_FILE: join(dir, 'none.json'), SEGMENTS_DATA_DIR: join(dir, 'unused') };
+  const env = {
+    DATABASE_URL: databaseUrl,
+    SEGMENTS_USERS_FILE: join(dir, 'none.json'),
+    SEGMENTS_DATA_DIR: join(dir, 'unused'),
+  };
   const a = await serverProcess(env);
   const b = await serverProcess(env);
   try {
     const one = await concurrentPushes([a]);
     const two = await concurrentPushes([a, b]);
-    console.log(`PostgreSQL, ${CLIENTS} clients pushing at once (${CONCURRENT_PUSHES} small changesets): one server process ${one.toFixed(0)} pushes/s, two processes on the same database ${two.toFixed(0)} pushes/s (ratio ${(two / one).toFixed(2)}; pushes stay serialised by the advisory lock)`);
+    console.log(
+      `PostgreSQL, ${CLIENTS} clients pushing at once (${CONCURRENT_PUSHES} small changesets): one server process ${one.toFixed(0)} pushes/s, two processes on the same database ${two.toFixed(0)} pushes/s (ratio ${(two / one).toFixed(2)}; pushes stay serialised by the advisory lock)`,
+    );
 
     const BLOCK = 2000;
     const t = performance.now();
     for (let i = 0; i < PULL_CONTACTS; i += BLOCK) {
-      const rows = Array.from({ length: Math.min(BLOCK, PULL_CONTACTS - i) }, (_, k) => put('contacts', contact(`PC${String(i + k).padStart(7, '0')}`, `P${String(i + k).padStart(7, '0')}`)));
+      const rows = Array.from({ length: Math.min(BLOCK, PULL_CONTACTS - i) }, (_, k) =>
+        put('contacts', contact(`PC${String(i + k).padStart(7, '0')}`, `P${String(i + k).padStart(7, '0')}`)),
+      );
       const r = await push(a.url, [changeset(rows)], { clientId: 'seed' });
-      if (r.body.results?.[0]?.status !== 'applied') throw new Error(`seed failed: ${JSON.stringify(r.body).slice(0, 300)}`);
+      if (r.body.results?.[0]?.status !== 'applied')
+        throw new Error(`seed failed: ${JSON.stringify(r.body).slice(0, 300)}`);
     }
     for (let i = 0; i < PULL_ENTRIES; i += BLOCK) {
       const rows = i === 0 ? [put('loggedSegments', loggedSegment('L1', 1, 'SEG00001', 'bench'))] : [];
-      rows.push(...Array.from({ length: Math.min(BLOCK, PULL_ENTRIES - i) }, (_, k) => put('interactionLog', entry(`PE${String(i + k).padStart(7, '0')}`, i + k + 1, `P${String((i + k) % PULL_CONTACTS).padStart(7, '0')}`))));
+      rows.push(
+        ...Array.from({ length: Math.min(BLOCK, PULL_ENTRIES - i) }, (_, k) =>
+          put(
+            'interactionLog',
+            entry(
+              `PE${String(i + k).padStart(7, '0')}`,
+              i + k + 1,
+              `P${String((i + k) % PULL_CONTACTS).padStart(7, '0')}`,
+            ),
+          ),
+        ),
+      );
       const r = await push(a.url, [changeset(rows)], { clientId: 'seed' });
-      if (r.body.results?.[0]?.status !== 'applied') throw new Error(`seed failed: ${JSON.stringify(r.body).slice(0, 300)}`);
+      if (r.body.results?.[0]?.status !== 'applied')
+        throw new Error(`seed failed: ${JSON.stringify(r.body).slice(0, 300)}`);
     }
-    console.log(`seeded ${PULL_CONTACTS.toLocaleString('en')} contacts and ${PULL_ENTRIES.toLocaleString('en')} entries in ${seconds(performance.now() - t)} s`);
+    console.log(
+      `seeded ${PULL_CONTACTS.toLocaleString('en')} contacts and ${PULL_ENTRIES.toLocaleString('en')} entries in ${seconds(performance.now() - t)} s`,
+    );
   } finally {
     await a.stop();
     await b.stop();
@@ -143,7 +212,8 @@ async function clusterFigures(databaseUrl: string, dir: string) {
     const ms = performance.now() - t;
     const contacts = rows.filter((r: { table: string }) => r.table === 'contacts').length;
     const entries = rows.filter((r: { table: string }) => r.table === 'interactionLog').length;
-    if (contacts < PULL_CONTACTS || entries < PULL_ENTRIES) throw new Error(`pulled ${contacts} contacts and ${entries} entries`);
+    if (contacts < PULL_CONTACTS || entries < PULL_ENTRIES)
+      throw new Error(`pulled ${contacts} contacts and ${entries} entries`);
     console.log(
       `pull from 0 of ${contacts.toLocaleString('en')} contacts + ${entries.toLocaleString('en')} entries (${rows.length.toLocaleString('en')} rows, pages of 5,000): ${seconds(ms)} s; server peak memory ${peakMb(c.child.pid!).toFixed(0)} MB (${idle.toFixed(0)} MB after start)`,
     );
@@ -152,7 +222,11 @@ async function clusterFigures(databaseUrl: string, dir: string) {
   }
 }
 
-console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (2 cores shared)`);
+console.log(
+  `load average at start: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} (2 cores shared)`,
+);
 const dir = mkdtempSync(join(tmpdir(), 'segments-bench-'));
 let failed = false;
 try {

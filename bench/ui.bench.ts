@@ -28,11 +28,17 @@ async function buildBare(out: string) {
     entry: { bare: './bench/bare/index.tsx' },
     output: { path: out, filename: '[name].[contenthash:8].js', clean: true },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
-    module: { rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } }] },
+    module: {
+      rules: [
+        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } },
+      ],
+    },
     performance: { hints: false },
     plugins: [new HtmlWebpackPlugin({ filename: 'bare.html', template: './bench/bare/bare.html' })],
   });
-  await new Promise<void>((ok, fail) => compiler.run((err, stats) => (err || stats?.hasErrors() ? fail(err ?? new Error(stats?.toString())) : ok())));
+  await new Promise<void>((ok, fail) =>
+    compiler.run((err, stats) => (err || stats?.hasErrors() ? fail(err ?? new Error(stats?.toString())) : ok())),
+  );
   await new Promise<void>((ok) => compiler.close(() => ok()));
 }
 
@@ -100,10 +106,16 @@ try {
   const paneTimes = await timeToInteractive(`${pane.url}/taskpane.html`);
   const bareTimes = await timeToInteractive(`${bare.url}/bare.html`);
   console.log(`production build: ${buildSeconds.toFixed(1)} s`);
-  console.log(`first load (${first.join(', ')}): ${kb(firstSize.min)} minified, ${kb(firstSize.gz)} gzip (aim < 300 KiB gzip)`);
-  console.log(`loaded later (${later.length} chunks): ${kb(laterSize.min)} minified, ${kb(laterSize.gz)} gzip; largest: ${biggestLater.map((b) => `${b.f} ${kb(b.gz)}`).join(', ')}`);
+  console.log(
+    `first load (${first.join(', ')}): ${kb(firstSize.min)} minified, ${kb(firstSize.gz)} gzip (aim < 300 KiB gzip)`,
+  );
+  console.log(
+    `loaded later (${later.length} chunks): ${kb(laterSize.min)} minified, ${kb(laterSize.gz)} gzip; largest: ${biggestLater.map((b) => `${b.f} ${kb(b.gz)}`).join(', ')}`,
+  );
   console.log(`bare React + Fluent page: ${kb(bareSize.min)} minified, ${kb(bareSize.gz)} gzip`);
-  console.log(`navigation → first interactive page, median of ${RUNS} cold starts: pane ${median(paneTimes).toFixed(0)} ms [${paneTimes.map((x) => x.toFixed(0)).join(', ')}], bare ${median(bareTimes).toFixed(0)} ms [${bareTimes.map((x) => x.toFixed(0)).join(', ')}], ratio ${(median(paneTimes) / median(bareTimes)).toFixed(2)}`);
+  console.log(
+    `navigation → first interactive page, median of ${RUNS} cold starts: pane ${median(paneTimes).toFixed(0)} ms [${paneTimes.map((x) => x.toFixed(0)).join(', ')}], bare ${median(bareTimes).toFixed(0)} ms [${bareTimes.map((x) => x.toFixed(0)).join(', ')}], ratio ${(median(paneTimes) / median(bareTimes)).toFixed(2)}`,
+  );
   if (firstSize.gz > 300 * 1024) {
     console.log('FIRST LOAD OVER 300 KiB gzip');
     process.exitCode = 1;

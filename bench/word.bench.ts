@@ -27,11 +27,15 @@ for (let i = 0; i < runs; i++) {
   best = Math.min(best, performance.now() - t);
 }
 const total = letters.reduce((n, l) => n + l.body.length, 0);
-console.log(`render 1,000 letters × ${twentyFields.length} fields: ${best.toFixed(0)} ms (best of ${runs}), ${mb(total)} of letter OOXML, ${(total / 1000 / 1024).toFixed(1)} KB per letter`);
+console.log(
+  `render 1,000 letters × ${twentyFields.length} fields: ${best.toFixed(0)} ms (best of ${runs}), ${mb(total)} of letter OOXML, ${(total / 1000 / 1024).toFixed(1)} KB per letter`,
+);
 
 let t = performance.now();
 const blocks = planMergeBlocks(letters);
-console.log(`pack into insertOoxml blocks: ${(performance.now() - t).toFixed(0)} ms, ${blocks.length} blocks of ${blocks.map((b) => `${b.letters.length} letters / ${mb(b.bytes)}`).join(', ')} (cap ${mb(WORD_REQUEST_CAP)})`);
+console.log(
+  `pack into insertOoxml blocks: ${(performance.now() - t).toFixed(0)} ms, ${blocks.length} blocks of ${blocks.map((b) => `${b.letters.length} letters / ${mb(b.bytes)}`).join(', ')} (cap ${mb(WORD_REQUEST_CAP)})`,
+);
 
 t = performance.now();
 const docx = mergedDocx(letters, { author: 'Bench' });
@@ -39,7 +43,9 @@ console.log(`merged .docx with 1,000 comments: ${(performance.now() - t).toFixed
 
 // Round trips
 console.log('\nround trips (context.sync) per merge, against a host refusing requests over 4 MB:');
-console.log('N      | read letter | write letters | comments | merge total | read back | one sync per contact per field');
+console.log(
+  'N      | read letter | write letters | comments | merge total | read back | one sync per contact per field',
+);
 for (const n of [10, 100, 1000]) {
   const host = new FakeWordHost(WORD_REQUEST_CAP, letterBody(twentyFields));
   const word = createWordAdapter({ run: host.run, supports: { comments: true, createDocument: true } });
@@ -50,7 +56,8 @@ for (const n of [10, 100, 1000]) {
   const report = await word.mergeLetters(rendered, { comments: true });
   const back = await word.readMergedLetters('SEG00001');
   const over = host.requests.filter((r) => r.bytes > WORD_REQUEST_CAP || r.responseBytes > WORD_REQUEST_CAP).length;
-  if (over || back.letters.length !== n) throw new Error(`N=${n}: ${over} requests over the cap, ${back.letters.length} letters read back`);
+  if (over || back.letters.length !== n)
+    throw new Error(`N=${n}: ${over} requests over the cap, ${back.letters.length} letters read back`);
   const writes = report.blocks;
   const merge = read.syncs + report.syncs;
   const naive = n * twentyFields.length;

@@ -33,7 +33,9 @@ let manifest;
 if (url) {
   try {
     const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-    manifest = deploymentManifest(readFileSync(join(root, 'manifest.xml'), 'utf8'), url, { version: manifestVersion(version, build) });
+    manifest = deploymentManifest(readFileSync(join(root, 'manifest.xml'), 'utf8'), url, {
+      version: manifestVersion(version, build),
+    });
   } catch (e) {
     console.error(`✘ ${e.message}`);
     process.exit(2);
@@ -43,5 +45,10 @@ if (url) {
 run('the task pane (dist/)', webpack, ['--mode', 'production']);
 run('the server (dist/server/main.js)', webpack, ['--config', 'webpack.server.config.js']);
 if (manifest) writeFileSync(join(root, 'dist', 'manifest.xml'), manifest);
-run(`dist/manifest.xml${url ? ` for ${url}` : ''}`, process.execPath, ['scripts/validate-manifest.mjs', 'dist/manifest.xml']);
-console.log(`\nBuilt. Run the server with production dependencies only:\n  npm ci --omit=dev && node dist/server/main.js\n${url ? `Sideload dist/manifest.xml; the add-in loads from ${url}.` : 'dist/manifest.xml names https://localhost:3000 (give --url for a deployment).'}`);
+run(`dist/manifest.xml${url ? ` for ${url}` : ''}`, process.execPath, [
+  'scripts/validate-manifest.mjs',
+  'dist/manifest.xml',
+]);
+console.log(
+  `\nBuilt. Run the server with production dependencies only:\n  npm ci --omit=dev && node dist/server/main.js\n${url ? `Sideload dist/manifest.xml; the add-in loads from ${url}.` : 'dist/manifest.xml names https://localhost:3000 (give --url for a deployment).'}`,
+);

@@ -8,7 +8,11 @@ import { join } from 'node:path';
 import { X509Certificate } from 'node:crypto';
 
 export const certDir = process.env.SEGMENTS_CERT_DIR ?? join(homedir(), '.office-addin-dev-certs');
-const files = { ca: join(certDir, 'ca.crt'), cert: join(certDir, 'localhost.crt'), key: join(certDir, 'localhost.key') };
+const files = {
+  ca: join(certDir, 'ca.crt'),
+  cert: join(certDir, 'localhost.crt'),
+  key: join(certDir, 'localhost.key'),
+};
 
 function valid() {
   if (!Object.values(files).every((f) => existsSync(f))) return false;

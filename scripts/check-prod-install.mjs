@@ -35,10 +35,14 @@ process.on('exit', cleanup);
 for (const f of ['package.json', 'package-lock.json']) cpSync(join(root, f), join(dir, f));
 cpSync(join(root, 'dist'), join(dir, 'dist'), { recursive: true });
 console.log(`▶ npm ci --omit=dev in ${dir}`);
-const ci = spawnSync(npm, ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit' });
+const ci = spawnSync(npm, ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], {
+  cwd: dir,
+  stdio: 'inherit',
+});
 if (ci.status !== 0) fail('npm ci --omit=dev failed');
 for (const dev of ['tsx', 'typescript', 'vitest']) {
-  if (existsSync(join(dir, 'node_modules', dev))) fail(`${dev} (a dev dependency) was installed: the check would prove nothing`);
+  if (existsSync(join(dir, 'node_modules', dev)))
+    fail(`${dev} (a dev dependency) was installed: the check would prove nothing`);
 }
 
 await httpsOptions(); // the developer certificate stands in for the team's own
@@ -63,11 +67,14 @@ server.on('exit', (code) => {
 let answered = false;
 const status = () =>
   new Promise((res) => {
-    const req = request({ host: 'localhost', port, path: '/api/v1/status', rejectUnauthorized: false, timeout: 2000 }, (r) => {
-      let body = '';
-      r.on('data', (c) => (body += c));
-      r.on('end', () => res({ code: r.statusCode, body }));
-    });
+    const req = request(
+      { host: 'localhost', port, path: '/api/v1/status', rejectUnauthorized: false, timeout: 2000 },
+      (r) => {
+        let body = '';
+        r.on('data', (c) => (body += c));
+        r.on('end', () => res({ code: r.statusCode, body }));
+      },
+    );
     req.on('error', () => res(undefined));
     req.on('timeout', () => req.destroy());
     req.end();
@@ -81,10 +88,14 @@ while (Date.now() < until) {
     if (typeof json.schemaVersion !== 'number') fail(`/api/v1/status answered ${r.body}`);
     answered = true;
     const pane = await new Promise((res) => {
-      request({ host: 'localhost', port, path: '/taskpane.html', rejectUnauthorized: false }, (x) => res(x.statusCode)).on('error', () => res(0)).end();
+      request({ host: 'localhost', port, path: '/taskpane.html', rejectUnauthorized: false }, (x) => res(x.statusCode))
+        .on('error', () => res(0))
+        .end();
     });
     if (pane !== 200) fail(`the built pane is not served (/taskpane.html answered ${pane})`);
-    console.log(`✔ production install: node dist/server/main.js with production dependencies only answers /api/v1/status (${r.body}) and serves the pane`);
+    console.log(
+      `✔ production install: node dist/server/main.js with production dependencies only answers /api/v1/status (${r.body}) and serves the pane`,
+    );
     process.exit(0);
   }
   await new Promise((r2) => setTimeout(r2, 500));

@@ -14,7 +14,8 @@ export function deploymentOrigin(url) {
     throw new Error(`--url ${url} is not a URL; give the add-in's address, e.g. https://segments.example.lan:3000`);
   }
   if (u.protocol !== 'https:') throw new Error(`--url ${url}: Office loads add-ins over https only`);
-  if (u.pathname !== '/' || u.search || u.hash) throw new Error(`--url ${url}: give only the origin (https://host:port), the add-in is served from its root`);
+  if (u.pathname !== '/' || u.search || u.hash)
+    throw new Error(`--url ${url}: give only the origin (https://host:port), the add-in is served from its root`);
   return u.origin;
 }
 

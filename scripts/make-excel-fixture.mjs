@@ -12,8 +12,12 @@ const out = process.argv[2] ?? join(root, 'test/fixtures/excel-traps.xlsx');
 
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 // Characters XML cannot hold are written as Excel's _xHHHH_ escapes.
-// eslint-disable-next-line no-control-regex
-const xmlText = (s) => esc(s).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}_`);
+const xmlText = (s) =>
+  esc(s).replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g,
+    (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}_`,
+  );
 const col = (i) => {
   let s = '';
   let n = i + 1;
@@ -36,7 +40,8 @@ const STYLE = { text: 1, zip: 2, date: 3, money: 4, integer: 5 };
 function cellXml(c, ref) {
   if (c === null || c === undefined) return '';
   const st = c.style ? ` s="${c.style}"` : '';
-  if (c.t === 'inlineStr') return `<c r="${ref}" t="inlineStr"${st}><is><t xml:space="preserve">${xmlText(c.v)}</t></is></c>`;
+  if (c.t === 'inlineStr')
+    return `<c r="${ref}" t="inlineStr"${st}><is><t xml:space="preserve">${xmlText(c.v)}</t></is></c>`;
   if (c.t === 'n') return `<c r="${ref}"${st}><v>${c.v}</v></c>`;
   if (c.t === 'b') return `<c r="${ref}" t="b"${st}><v>${c.v ? 1 : 0}</v></c>`;
   if (c.f) return `<c r="${ref}" t="${c.t}"${st}><f>${esc(c.f)}</f><v>${esc(String(c.v))}</v></c>`;
@@ -53,16 +58,52 @@ function sheetXml({ rows, hidden = [], merges = [], widths = [], tablePart = fal
       return `<row r="${i + 1}"${h}>${(r ?? []).map((c, j) => cellXml(c, `${col(j)}${i + 1}`)).join('')}</row>`;
     })
     .join('');
-  const mergeXml = merges.length ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
+  const mergeXml = merges.length
+    ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
+    : '';
   const tp = tablePart ? '<tableParts count="1"><tablePart r:id="rId1"/></tableParts>' : '';
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${cols}<sheetData>${body}</sheetData>${mergeXml}${tp}</worksheet>`;
 }
 
-const headers = ['No.', 'Name', 'Company Name', 'E-Mail', 'Post Code', 'City', 'Country/Region Code', 'Salesperson Code', 'Language Code', 'Type', 'Exclude from Segment', 'Mailing Groups', 'Phone No.', 'Revenue', 'Customer Since', 'Notes'];
+const headers = [
+  'No.',
+  'Name',
+  'Company Name',
+  'E-Mail',
+  'Post Code',
+  'City',
+  'Country/Region Code',
+  'Salesperson Code',
+  'Language Code',
+  'Type',
+  'Exclude from Segment',
+  'Mailing Groups',
+  'Phone No.',
+  'Revenue',
+  'Customer Since',
+  'Notes',
+];
 const H = headers.map((h) => s(h));
 const person = (no, name, extra = {}) => {
-  const r = [s(no), s(name), s('Alfa Srl'), s(`${no.toLowerCase()}@example.it`), s('00184', STYLE.text), s('Roma'), s('IT'), s('JR'), s('ITA'), s('Person'), b(false), s('NEWS;EVENTS'), s('06 1234567', STYLE.text), n(1234.5, STYLE.money), n(46053, STYLE.date), s('')];
+  const r = [
+    s(no),
+    s(name),
+    s('Alfa Srl'),
+    s(`${no.toLowerCase()}@example.it`),
+    s('00184', STYLE.text),
+    s('Roma'),
+    s('IT'),
+    s('JR'),
+    s('ITA'),
+    s('Person'),
+    b(false),
+    s('NEWS;EVENTS'),
+    s('06 1234567', STYLE.text),
+    n(1234.5, STYLE.money),
+    n(46053, STYLE.date),
+    s(''),
+  ];
   for (const [k, v] of Object.entries(extra)) r[headers.indexOf(k)] = v;
   return r;
 };
@@ -91,17 +132,38 @@ const contacts = [
   person('CT016', 'Conti Iris', { 'Exclude from Segment': s('Sì') }), // 20: Italian Yes
   person('CT017', 'Costa Ivo', { 'Phone No.': n(393331234567) }), // 21: a long number shown as 3.93E+11 in a General cell
 ];
-const sheet1 = sheetXml({ rows: contacts, hidden: [14], merges: ['F16:F17'], widths: [10, 22, 14, 24, 10, 12, 8, 8, 8, 10, 8, 14, 5, 12, 12, 30] });
+const sheet1 = sheetXml({
+  rows: contacts,
+  hidden: [14],
+  merges: ['F16:F17'],
+  widths: [10, 22, 14, 24, 10, 12, 8, 8, 8, 10, 8, 14, 5, 12, 12, 30],
+});
 
 // Sheet 2 "Leads": an Excel table (ListObject) named Leads, Italian headers.
 const it = ['Nr.', 'Nome', 'Nome società', 'CAP', 'Città', 'Cod. agente', 'Gruppi mailing'];
-const leads = [it.map((h) => s(h)), ...Array.from({ length: 8 }, (_, i) => [s(`LD${String(i + 1).padStart(3, '0')}`), s(`Lead ${i + 1}`), s('Beta SpA'), s(`0010${i}`, STYLE.text), s('Città di Castello'), s('BD'), s('PROMO, XMAS')])];
+const leads = [
+  it.map((h) => s(h)),
+  ...Array.from({ length: 8 }, (_, i) => [
+    s(`LD${String(i + 1).padStart(3, '0')}`),
+    s(`Lead ${i + 1}`),
+    s('Beta SpA'),
+    s(`0010${i}`, STYLE.text),
+    s('Città di Castello'),
+    s('BD'),
+    s('PROMO, XMAS'),
+  ]),
+];
 const sheet2 = sheetXml({ rows: leads, tablePart: true });
 const table1 = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="Leads" displayName="Leads" ref="A1:G9" totalsRowShown="0"><autoFilter ref="A1:G9"/><tableColumns count="7">${it.map((h, i) => `<tableColumn id="${i + 1}" name="${esc(h)}"/>`).join('')}</tableColumns><tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`;
 
 // Sheet 3 "Duplicate headers", sheet 4 "Header only", sheet 5 "Empty".
-const sheet3 = sheetXml({ rows: [[s('No.'), s('E-Mail'), s('Email'), s('Name')], [s('DH1'), s('first@example.it'), s('second@example.it'), s('Dup')]] });
+const sheet3 = sheetXml({
+  rows: [
+    [s('No.'), s('E-Mail'), s('Email'), s('Name')],
+    [s('DH1'), s('first@example.it'), s('second@example.it'), s('Dup')],
+  ],
+});
 const sheet4 = sheetXml({ rows: [H] });
 const sheet5 = sheetXml({ rows: [] });
 const sheets = [
@@ -132,7 +194,9 @@ const files = {
 sheets.forEach(([, xml], i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = xml));
 
 const fixed = new Date(Date.UTC(2026, 0, 1));
-const zipped = zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, [strToU8(v), { mtime: fixed, level: 6 }]])));
+const zipped = zipSync(
+  Object.fromEntries(Object.entries(files).map(([k, v]) => [k, [strToU8(v), { mtime: fixed, level: 6 }]])),
+);
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, zipped);
 console.log(`wrote ${out} (${zipped.length} bytes)`);

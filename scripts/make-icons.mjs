@@ -41,7 +41,12 @@ function icon(size) {
     ];
     for (const [hx, hy] of heads) {
       if ((u - hx) ** 2 + (v - hy) ** 2 <= 0.075 ** 2) return [255, 255, 255, 255];
-      if (v > hy + 0.1 && v < hy + 0.34 && Math.abs(u - hx) < 0.11 - (v - hy - 0.1) * 0.05 && (u - hx) ** 2 + ((v - hy - 0.3) * 0.6) ** 2 < 0.02)
+      if (
+        v > hy + 0.1 &&
+        v < hy + 0.34 &&
+        Math.abs(u - hx) < 0.11 - (v - hy - 0.1) * 0.05 &&
+        (u - hx) ** 2 + ((v - hy - 0.3) * 0.6) ** 2 < 0.02
+      )
         return [255, 255, 255, 255];
     }
     return [0, 128, 128, 255];
@@ -56,7 +61,12 @@ function icon(size) {
   ihdr.writeUInt32BE(size, 4);
   ihdr[8] = 8;
   ihdr[9] = 6;
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 mkdirSync(new URL('../assets/', import.meta.url), { recursive: true });

@@ -36,7 +36,15 @@ function check(name, cmd, args) {
 
 function vitest(name, config, report) {
   const json = join(out, report);
-  const ok = step(name, 'npx', ['vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`]);
+  const ok = step(name, 'npx', [
+    'vitest',
+    'run',
+    '--config',
+    config,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${json}`,
+  ]);
   if (existsSync(json)) {
     const r = JSON.parse(readFileSync(json, 'utf8'));
     passed += r.numPassedTests;

@@ -6,7 +6,9 @@ import { spawn } from 'node:child_process';
 import { writeFileSync, rmSync, mkdirSync } from 'node:fs';
 
 mkdirSync('.data', { recursive: true });
-const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', ...process.argv.slice(2)], { stdio: 'inherit' });
+const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
 writeFileSync('.data/server.pid', String(process.pid));
 const stop = () => child.kill('SIGTERM');
 process.on('SIGINT', stop);

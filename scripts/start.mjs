@@ -11,7 +11,12 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const host = process.argv[2] ?? 'excel';
 const desktop = process.platform === 'win32' || process.platform === 'darwin';
-const debugging = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'office-addin-debugging.cmd' : 'office-addin-debugging');
+const debugging = join(
+  root,
+  'node_modules',
+  '.bin',
+  process.platform === 'win32' ? 'office-addin-debugging.cmd' : 'office-addin-debugging',
+);
 
 if (desktop) {
   if (!existsSync(debugging)) {
@@ -21,7 +26,10 @@ if (desktop) {
     );
     process.exit(1);
   }
-  const child = spawn(debugging, ['start', 'manifest.xml', 'desktop', '--app', host], { stdio: 'inherit', shell: process.platform === 'win32' });
+  const child = spawn(debugging, ['start', 'manifest.xml', 'desktop', '--app', host], {
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.log(`

@@ -54,7 +54,12 @@ export function makeSegment(id: string, no: string, over: Partial<SegmentHeaderR
 }
 
 /** Line n (line no. n × 10000) of a segment, for a contact. */
-export function makeLine(seg: SegmentHeaderRecord, n: number, contactNo: string, over: Partial<SegmentLine> = {}): SegmentLine {
+export function makeLine(
+  seg: SegmentHeaderRecord,
+  n: number,
+  contactNo: string,
+  over: Partial<SegmentLine> = {},
+): SegmentLine {
   return {
     id: `${seg.id}-L${n}`,
     segmentId: seg.id,

@@ -23,9 +23,21 @@ describe('manifest validation', () => {
   });
 
   test.each([
-    ['an element the schema does not allow', manifest.replace('<Permissions>', '<Colour>teal</Colour><Permissions>'), /schema/],
-    ['a wrong host name', manifest.replace('<Host Name="Document"/>', '<Host Name="Documents"/>'), /unknown host name "Documents"/],
-    ['a resid that points nowhere', manifest.replace('resid="Group.Label"', 'resid="Group.Missing"'), /"Group.Missing" points at no/],
+    [
+      'an element the schema does not allow',
+      manifest.replace('<Permissions>', '<Colour>teal</Colour><Permissions>'),
+      /schema/,
+    ],
+    [
+      'a wrong host name',
+      manifest.replace('<Host Name="Document"/>', '<Host Name="Documents"/>'),
+      /unknown host name "Documents"/,
+    ],
+    [
+      'a resid that points nowhere',
+      manifest.replace('resid="Group.Label"', 'resid="Group.Missing"'),
+      /"Group.Missing" points at no/,
+    ],
     ['an icon missing from assets', manifest.replaceAll('icon-80.png', 'icon-81.png'), /assets\/icon-81.png/],
   ])('a manifest with %s is refused and says why', (_what, xml, reason) => {
     const r = validate(xml);
@@ -60,8 +72,13 @@ describe('the manifest of a deployment', () => {
   });
 
   test('a URL left outside the AppDomain, or ExcelApi among the requirements, is refused', () => {
-    expect(validate(manifest.replace('https://localhost:3000/help.html"/>', 'https://elsewhere.example/help.html"/>')).out).toMatch(/not under an AppDomain/);
-    const withSet = manifest.replace('<Permissions>', '<Requirements><Sets><Set Name="ExcelApi" MinVersion="1.7"/></Sets></Requirements><Permissions>');
+    expect(
+      validate(manifest.replace('https://localhost:3000/help.html"/>', 'https://elsewhere.example/help.html"/>')).out,
+    ).toMatch(/not under an AppDomain/);
+    const withSet = manifest.replace(
+      '<Permissions>',
+      '<Requirements><Sets><Set Name="ExcelApi" MinVersion="1.7"/></Sets></Requirements><Permissions>',
+    );
     const r = validate(withSet);
     expect(r.status).toBe(1);
     expect(r.out).toMatch(/ExcelApi in the manifest would keep the add-in out of the other host/);

@@ -85,7 +85,13 @@ window.runEngineBench = async (sizes: EngineSizes): Promise<EngineFigure[]> => {
 
   // 1. contacts.upsert into an empty workspace, against bulkPut of the same records into an empty database.
   const ws = await freshWorkspace();
-  const upsert: EngineFigure = { what: `contacts.upsert, ${N} new`, detail: '', store: [], plain: [], plainWhat: 'contacts.bulkPut (empty db)' };
+  const upsert: EngineFigure = {
+    what: `contacts.upsert, ${N} new`,
+    detail: '',
+    store: [],
+    plain: [],
+    plainWhat: 'contacts.bulkPut (empty db)',
+  };
   let inserted = 0;
   upsert.store.push(await time(async () => (inserted = (await ws.contacts.upsert(rows)).inserted)));
   check(inserted === N, `upsert inserted ${inserted} of ${N}`);
@@ -103,13 +109,29 @@ window.runEngineBench = async (sizes: EngineSizes): Promise<EngineFigure[]> => {
 
   await ws.salespeople.upsert(salespeople.map((code) => ({ code, name: `Salesperson ${code}` })));
   await ws.mailingGroups.upsert(mailing.map((code) => ({ code, description: code })));
-  await ws.interactionTemplates.upsert([{ code: 'ABSTRACT', description: 'Abstract letter', unitCost: 2.5, unitDuration: 10, informationFlow: 'Outbound', initiatedBy: 'Us', correspondenceTypeDefault: 'Hard Copy' }]);
+  await ws.interactionTemplates.upsert([
+    {
+      code: 'ABSTRACT',
+      description: 'Abstract letter',
+      unitCost: 2.5,
+      unitDuration: 10,
+      informationFlow: 'Outbound',
+      initiatedBy: 'Us',
+      correspondenceTypeDefault: 'Hard Copy',
+    },
+  ]);
   const plain = await plainOn(ws);
 
   // 2. Add Contacts with three field filters and a mailing group, against reading every contact.
   {
     const filters = { contact: { city: 'Roma|Milano', salespersonCode: '<>X*', name: '@*a*' }, mailingGroup: 'NEWS' };
-    const f: EngineFigure = { what: 'Add Contacts, 3 fields + mailing group', detail: '', store: [], plain: [], plainWhat: 'contacts.toArray()' };
+    const f: EngineFigure = {
+      what: 'Add Contacts, 3 fields + mailing group',
+      detail: '',
+      store: [],
+      plain: [],
+      plainWhat: 'contacts.toArray()',
+    };
     for (let run = 0; run < sizes.runs; run++) {
       f.plain.push(await time(() => plain.contacts.toArray()));
       const seg = await ws.segments.create({ description: 'Filters' });
@@ -125,15 +147,35 @@ window.runEngineBench = async (sizes: EngineSizes): Promise<EngineFigure[]> => {
   // 3. Add Contacts on one indexed field, against that index query plus a bulkAdd of as many lines.
   {
     const code = 'PS';
-    const f: EngineFigure = { what: `Add Contacts, salespersonCode = ${code}`, detail: '', store: [], plain: [], plainWhat: 'index query + bulkAdd of the lines' };
-    const q: EngineFigure = { what: '  (same, for reference)', detail: '', store: f.store, plain: [], plainWhat: 'the index query alone' };
+    const f: EngineFigure = {
+      what: `Add Contacts, salespersonCode = ${code}`,
+      detail: '',
+      store: [],
+      plain: [],
+      plainWhat: 'index query + bulkAdd of the lines',
+    };
+    const q: EngineFigure = {
+      what: '  (same, for reference)',
+      detail: '',
+      store: f.store,
+      plain: [],
+      plainWhat: 'the index query alone',
+    };
     for (let run = 0; run < sizes.runs; run++) {
       const seg = await ws.segments.create({ description: 'Index' });
       let added: SegmentLine[] = [];
-      f.store.push(await time(async () => (added = (await ws.segments.addContacts(seg.no, { contact: { salespersonCode: code } })).added)));
+      f.store.push(
+        await time(
+          async () => (added = (await ws.segments.addContacts(seg.no, { contact: { salespersonCode: code } })).added),
+        ),
+      );
       await ws.segments.remove(seg.no);
       f.detail = q.detail = `${added.length} lines`;
-      const copies = added.map((l, i) => ({ ...l, id: `W${run}-${String(i).padStart(6, '0')}`, segmentId: `bench-${run}` }));
+      const copies = added.map((l, i) => ({
+        ...l,
+        id: `W${run}-${String(i).padStart(6, '0')}`,
+        segmentId: `bench-${run}`,
+      }));
       q.plain.push(await time(() => plain.contacts.where('salespersonCode').equals(code).toArray()));
       f.plain.push(
         await time(() =>
@@ -154,9 +196,27 @@ window.runEngineBench = async (sizes: EngineSizes): Promise<EngineFigure[]> => {
   const lineNos = nos.slice(0, L);
   let lineTemplate: SegmentLine | undefined;
   {
-    const reduce: EngineFigure = { what: `Reduce, ${L}-line segment`, detail: '', store: [], plain: [], plainWhat: 'read lines + their contacts, bulkDelete' };
-    const back: EngineFigure = { what: 'Go Back (after the Reduce)', detail: '', store: [], plain: [], plainWhat: 'bulkAdd the removed lines' };
-    const refine: EngineFigure = { what: `Refine, ${L}-line segment`, detail: '', store: [], plain: [], plainWhat: 'read lines + their contacts, bulkDelete' };
+    const reduce: EngineFigure = {
+      what: `Reduce, ${L}-line segment`,
+      detail: '',
+      store: [],
+      plain: [],
+      plainWhat: 'read lines + their contacts, bulkDelete',
+    };
+    const back: EngineFigure = {
+      what: 'Go Back (after the Reduce)',
+      detail: '',
+      store: [],
+      plain: [],
+      plainWhat: 'bulkAdd the removed lines',
+    };
+    const refine: EngineFigure = {
+      what: `Refine, ${L}-line segment`,
+      detail: '',
+      store: [],
+      plain: [],
+      plainWhat: 'read lines + their contacts, bulkDelete',
+    };
     const filter = { contact: { city: 'Roma|Milano' } };
     const inFilter = (c: { city: string }) => c.city === 'Roma' || c.city === 'Milano';
     const storedByNo = new Map(stored.map((c) => [c.no, c]));
@@ -172,7 +232,9 @@ window.runEngineBench = async (sizes: EngineSizes): Promise<EngineFigure[]> => {
       check(restored === removed.length, `Go Back restored ${restored} of ${removed.length}`);
       back.detail = `${restored} restored`;
       let kept = 0;
-      refine.store.push(await time(async () => (kept = L - (await ws.segments.refineContacts(seg.no, filter)).removed.length)));
+      refine.store.push(
+        await time(async () => (kept = L - (await ws.segments.refineContacts(seg.no, filter)).removed.length)),
+      );
       refine.detail = `${L - kept} removed`;
 
       // The baselines on a copy of the same lines under another segment id.
@@ -186,7 +248,10 @@ window.runEngineBench = async (sizes: EngineSizes): Promise<EngineFigure[]> => {
       const removeWhere = async (drop: (c: { city: string }) => boolean) => {
         await plain.transaction('rw', [plain.contacts, plain.segmentLines], async () => {
           const ls = await plain.segmentLines.where('segmentId').equals(copyId).toArray();
-          const cs = await plain.contacts.where('no').between(lineNos[0], lineNos[L - 1], true, true).toArray();
+          const cs = await plain.contacts
+            .where('no')
+            .between(lineNos[0], lineNos[L - 1], true, true)
+            .toArray();
           const byNo = new Map(cs.map((c) => [c.no, c]));
           await plain.segmentLines.bulkDelete(ls.filter((l) => drop(byNo.get(l.contactNo)!)).map((l) => l.id));
         });
@@ -207,9 +272,19 @@ window.runEngineBench = async (sizes: EngineSizes): Promise<EngineFigure[]> => {
   // 7. Log of a segment of `segmentLines` lines, against adding as many entries and deleting as many lines.
   let template: InteractionLogEntry[] = [];
   {
-    const f: EngineFigure = { what: `log, ${L} lines`, detail: '', store: [], plain: [], plainWhat: 'bulkAdd entries + delete lines' };
+    const f: EngineFigure = {
+      what: `log, ${L} lines`,
+      detail: '',
+      store: [],
+      plain: [],
+      plainWhat: 'bulkAdd entries + delete lines',
+    };
     for (let run = 0; run < sizes.runs; run++) {
-      const seg = await ws.segments.create({ description: `Log ${run}`, salespersonCode: 'JR', interactionTemplateCode: 'ABSTRACT' });
+      const seg = await ws.segments.create({
+        description: `Log ${run}`,
+        salespersonCode: 'JR',
+        interactionTemplateCode: 'ABSTRACT',
+      });
       await ws.segments.addContactList(seg.no, lineNos);
       let logged = 0;
       f.store.push(
@@ -225,7 +300,11 @@ window.runEngineBench = async (sizes: EngineSizes): Promise<EngineFigure[]> => {
       await ws.segments.addContactList(other.no, lineNos);
       const otherId = (await plain.segments.where('no').equals(other.no).first())!.id;
       const base = (await plain.interactionLog.orderBy('entryNo').last())!.entryNo;
-      const entries = template.map((e, i) => ({ ...e, id: `B${run}-${String(i).padStart(6, '0')}`, entryNo: base + 1_000_000 + i }));
+      const entries = template.map((e, i) => ({
+        ...e,
+        id: `B${run}-${String(i).padStart(6, '0')}`,
+        entryNo: base + 1_000_000 + i,
+      }));
       f.plain.push(
         await time(() =>
           plain.transaction('rw', [plain.interactionLog, plain.segmentLines], async () => {
@@ -253,12 +332,27 @@ window.runEngineBench = async (sizes: EngineSizes): Promise<EngineFigure[]> => {
       const id = (await plain.segments.where('no').equals(seg.no).first())!.id;
       const count = i % sizes.bigSegmentEvery === 0 ? L : sizes.smallSegmentLines;
       const lines: SegmentLine[] = [];
-      for (let n = 0; n < count; n++) lines.push({ ...lineTemplate!, id: `S${i}-${n}`, segmentId: id, segmentNo: seg.no, lineNo: (n + 1) * 10000, contactNo: nos[n % N] });
+      for (let n = 0; n < count; n++)
+        lines.push({
+          ...lineTemplate!,
+          id: `S${i}-${n}`,
+          segmentId: id,
+          segmentNo: seg.no,
+          lineNo: (n + 1) * 10000,
+          contactNo: nos[n % N],
+        });
       await plain.segmentLines.bulkAdd(lines);
       total += count;
     }
     say(`${sizes.segments} segments with ${total} lines built`);
-    const f: EngineFigure = { what: `Segments list, ${sizes.segments} segments`, detail: `${total} lines in all`, store: [], plain: [], plainWhat: 'headers + native count of each one\'s lines', pageGoalMs: 100 };
+    const f: EngineFigure = {
+      what: `Segments list, ${sizes.segments} segments`,
+      detail: `${total} lines in all`,
+      store: [],
+      plain: [],
+      plainWhat: "headers + native count of each one's lines",
+      pageGoalMs: 100,
+    };
     for (let run = 0; run < sizes.runs; run++) {
       let n = 0;
       f.store.push(await time(async () => (n = (await ws.segments.list()).length)));
@@ -289,7 +383,15 @@ window.runEngineBench = async (sizes: EngineSizes): Promise<EngineFigure[]> => {
     for (let i = have; i < sizes.logEntries; i++) {
       const k = Math.floor(i / perSegment);
       const ls = logged[k % logged.length];
-      extra.push({ ...entry, id: `E${String(i).padStart(8, '0')}`, entryNo: maxNo + 1 + i, contactNo: nos[(i * 7919) % Math.min(N, 10_000)], segmentNo: `LOGSEG${k}`, loggedSegmentId: ls.id, loggedSegmentEntryNo: ls.entryNo });
+      extra.push({
+        ...entry,
+        id: `E${String(i).padStart(8, '0')}`,
+        entryNo: maxNo + 1 + i,
+        contactNo: nos[(i * 7919) % Math.min(N, 10_000)],
+        segmentNo: `LOGSEG${k}`,
+        loggedSegmentId: ls.id,
+        loggedSegmentEntryNo: ls.entryNo,
+      });
     }
     for (let i = 0; i < extra.length; i += 10_000) await plain.interactionLog.bulkAdd(extra.slice(i, i + 10_000));
     const count = await plain.interactionLog.count();
@@ -298,25 +400,53 @@ window.runEngineBench = async (sizes: EngineSizes): Promise<EngineFigure[]> => {
     const { contactNo } = extra[0];
     const { segmentNo } = extra[Math.floor(extra.length / 2)];
     const v1Read = (field: 'contactNo' | 'segmentNo', value: string) => async () =>
-      (await plain.interactionLog.where(field).equals(value).filter((e) => e[field] === value).toArray()).sort((a, b) => a.entryNo - b.entryNo);
+      (
+        await plain.interactionLog
+          .where(field)
+          .equals(value)
+          .filter((e) => e[field] === value)
+          .toArray()
+      ).sort((a, b) => a.entryNo - b.entryNo);
     for (const [field, value] of [
       ['contactNo', contactNo],
       ['segmentNo', segmentNo],
     ] as const) {
-      const f: EngineFigure = { what: `Interaction Log Entries by ${field === 'contactNo' ? 'contact' : 'segment'}`, detail: '', store: [], plain: [], before: [], plainWhat: `[${field}+entryNo] range read`, pageGoalMs: 100 };
+      const f: EngineFigure = {
+        what: `Interaction Log Entries by ${field === 'contactNo' ? 'contact' : 'segment'}`,
+        detail: '',
+        store: [],
+        plain: [],
+        before: [],
+        plainWhat: `[${field}+entryNo] range read`,
+        pageGoalMs: 100,
+      };
       for (let run = 0; run < sizes.runs; run++) {
         let n = 0;
         f.store.push(await time(async () => (n = (await ws.interactionLog.list({ [field]: value })).length)));
         f.detail = `${n} of ${count} entries`;
         check(n > 0, `no entries for ${field} ${value}`);
-        f.plain.push(await time(() => plain.interactionLog.where(`[${field}+entryNo]`).between([value, Dexie.minKey], [value, Dexie.maxKey]).toArray()));
+        f.plain.push(
+          await time(() =>
+            plain.interactionLog
+              .where(`[${field}+entryNo]`)
+              .between([value, Dexie.minKey], [value, Dexie.maxKey])
+              .toArray(),
+          ),
+        );
         let m = 0;
         f.before!.push(await time(async () => (m = (await v1Read(field, value)()).length)));
         check(m === n, `v1 read ${m}, store ${n}`);
       }
       figures.push(f);
     }
-    const ls: EngineFigure = { what: 'Logged Segments list (counts)', detail: '', store: [], plain: [], plainWhat: 'headers + native count of each one\'s entries', pageGoalMs: 100 };
+    const ls: EngineFigure = {
+      what: 'Logged Segments list (counts)',
+      detail: '',
+      store: [],
+      plain: [],
+      plainWhat: "headers + native count of each one's entries",
+      pageGoalMs: 100,
+    };
     for (let run = 0; run < sizes.runs; run++) {
       let n = 0;
       ls.store.push(await time(async () => (n = (await ws.loggedSegments.list()).length)));

@@ -19,7 +19,9 @@ type CodeListActions = {
   [K in CodeListArea]: { upsert: `${K}.upsert`; remove: `${K}.remove` };
 };
 
-const codeListActions = Object.fromEntries(codeListAreas.map((a) => [a, { upsert: `${a}.upsert`, remove: `${a}.remove` }])) as CodeListActions;
+const codeListActions = Object.fromEntries(
+  codeListAreas.map((a) => [a, { upsert: `${a}.upsert`, remove: `${a}.remove` }]),
+) as CodeListActions;
 
 export const actionNames = {
   setup: { update: 'setup.update' },
@@ -72,7 +74,9 @@ type Leaves<T> = {
 export type ActionName = Leaves<typeof actionNames>;
 
 /** Every action name, once. */
-export const allActionNames: readonly ActionName[] = Object.values(actionNames).flatMap((area) => Object.values(area) as ActionName[]);
+export const allActionNames: readonly ActionName[] = Object.values(actionNames).flatMap(
+  (area) => Object.values(area) as ActionName[],
+);
 
 const known = new Set<string>(allActionNames);
 export function isActionName(name: string): name is ActionName {

@@ -27,7 +27,10 @@ export type JobResponsibility = CodeDescription;
 export type BusinessRelation = CodeDescription;
 
 export const languageFieldsSchema = z.object({
-  code: storedString().max(10, { error: 'is longer than 10 characters' }).pipe(code20).refine((s) => s.trim() !== '', { error: 'is required' }),
+  code: storedString()
+    .max(10, { error: 'is longer than 10 characters' })
+    .pipe(code20)
+    .refine((s) => s.trim() !== '', { error: 'is required' }),
   name: text100,
   locale: storedString().refine(isLocaleTag, { error: 'is not a BCP 47 locale such as it-IT' }).or(z.literal('')),
 });

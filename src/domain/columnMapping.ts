@@ -7,7 +7,8 @@ import type { ContactFields } from './contact';
 /** The contact fields a column can fill (everything but `extra`, `source` and profile answers). */
 export type MappableField = Exclude<keyof ContactFields, 'extra' | 'source' | 'profileAnswers'>;
 
-export type MappingTarget = { kind: 'field'; field: MappableField } | { kind: 'extra'; name: string } | { kind: 'ignore' };
+export type MappingTarget =
+  { kind: 'field'; field: MappableField } | { kind: 'extra'; name: string } | { kind: 'ignore' };
 
 export interface MappedColumn {
   /** 0-based position in the range. */
@@ -28,12 +29,38 @@ export interface ColumnMapping {
 
 /** Names by field: English, Italian, BC captions. Normalised on load, so write them as users do. */
 const SYNONYMS: Record<MappableField, string[]> = {
-  no: ['No.', 'Nr.', 'N.', 'Number', 'Numero', 'Contact No.', 'Nr. contatto', 'No', 'Nr', 'CustomerID', 'Customer ID', 'Customer No.', 'Codice cliente', 'Cod. cliente', 'Nr. cliente', 'ContactID'],
+  no: [
+    'No.',
+    'Nr.',
+    'N.',
+    'Number',
+    'Numero',
+    'Contact No.',
+    'Nr. contatto',
+    'No',
+    'Nr',
+    'CustomerID',
+    'Customer ID',
+    'Customer No.',
+    'Codice cliente',
+    'Cod. cliente',
+    'Nr. cliente',
+    'ContactID',
+  ],
   type: ['Type', 'Tipo', 'Contact Type', 'Tipo contatto'],
   name: ['Name', 'Nome', 'Contact Name', 'Nome contatto', 'Full Name', 'Nome completo'],
   name2: ['Name 2', 'Nome 2'],
   companyNo: ['Company No.', 'Nr. società', 'Contact Company No.', 'Nr. società contatto'],
-  companyName: ['Company Name', 'Nome società', 'Company', 'Società', 'Azienda', 'Ragione sociale', 'Contact Company Name', 'Nome società contatto'],
+  companyName: [
+    'Company Name',
+    'Nome società',
+    'Company',
+    'Società',
+    'Azienda',
+    'Ragione sociale',
+    'Contact Company Name',
+    'Nome società contatto',
+  ],
   jobTitle: ['Job Title', 'Posizione', 'Qualifica', 'Titolo professionale', 'Title', 'Contact Title', 'Titolo'],
   salutationCode: ['Salutation Code', 'Cod. formula di saluto', 'Codice formula di saluto', 'Cod. saluto'],
   address: ['Address', 'Indirizzo', 'Street', 'Via'],
@@ -41,7 +68,16 @@ const SYNONYMS: Record<MappableField, string[]> = {
   postCode: ['Post Code', 'CAP', 'ZIP', 'ZIP Code', 'Postal Code', 'Postcode', 'Codice postale', 'Cod. postale'],
   city: ['City', 'Città', 'Comune', 'Località', 'Town'],
   county: ['County', 'Provincia', 'State', 'Prov.', 'Region', 'Regione'],
-  countryRegionCode: ['Country/Region Code', 'Cod. paese/area', 'Codice paese/area', 'Country', 'Country Code', 'Paese', 'Nazione', 'Country/Region'],
+  countryRegionCode: [
+    'Country/Region Code',
+    'Cod. paese/area',
+    'Codice paese/area',
+    'Country',
+    'Country Code',
+    'Paese',
+    'Nazione',
+    'Country/Region',
+  ],
   languageCode: ['Language Code', 'Cod. lingua', 'Codice lingua', 'Language', 'Lingua'],
   territoryCode: ['Territory Code', 'Cod. zona', 'Codice zona', 'Territory', 'Zona'],
   salespersonCode: ['Salesperson Code', 'Cod. agente', 'Codice agente', 'Salesperson', 'Agente', 'Cod. venditore'],
@@ -50,8 +86,21 @@ const SYNONYMS: Record<MappableField, string[]> = {
   mobilePhoneNo: ['Mobile Phone No.', 'Nr. cellulare', 'Mobile', 'Mobile Phone', 'Cellulare', 'Cell.'],
   correspondenceType: ['Correspondence Type', 'Tipo di corrispondenza', 'Tipo corrispondenza', 'Corres. Type'],
   excludeFromSegment: ['Exclude from Segment', 'Escludi da segmento', 'Escludi dal segmento', 'Escludi da segmenti'],
-  mailingGroups: ['Mailing Groups', 'Mailing Group', 'Mailing Group Code', 'Gruppi mailing', 'Gruppo mailing', 'Cod. gruppo mailing'],
-  industryGroups: ['Industry Groups', 'Industry Group', 'Industry Group Code', 'Settori industriali', 'Settore industriale'],
+  mailingGroups: [
+    'Mailing Groups',
+    'Mailing Group',
+    'Mailing Group Code',
+    'Gruppi mailing',
+    'Gruppo mailing',
+    'Cod. gruppo mailing',
+  ],
+  industryGroups: [
+    'Industry Groups',
+    'Industry Group',
+    'Industry Group Code',
+    'Settori industriali',
+    'Settore industriale',
+  ],
   jobResponsibilities: ['Job Responsibilities', 'Job Responsibility', 'Ruoli professionali', 'Ruolo professionale'],
   businessRelations: ['Business Relations', 'Business Relation', "Relazioni d'affari", "Relazione d'affari"],
 };
@@ -64,7 +113,9 @@ const KNOWN_EXTRAS: Record<string, string[]> = {
 };
 
 const EXTRA_BY_NAME: Map<string, string> = new Map(
-  Object.entries(KNOWN_EXTRAS).flatMap(([caption, names]) => names.map((n) => [normalizeHeader(n), caption] as [string, string])),
+  Object.entries(KNOWN_EXTRAS).flatMap(([caption, names]) =>
+    names.map((n) => [normalizeHeader(n), caption] as [string, string]),
+  ),
 );
 
 /** Lower case, no accents, no spaces or punctuation: "Città" → "citta", "E-Mail" → "email". */
@@ -105,7 +156,13 @@ export function suggestMapping(headers: readonly string[]): ColumnMapping {
       const header = raw.trim();
       if (header === '') return { index, header, target: { kind: 'ignore' } };
       const field = fieldForHeader(header);
-      return { index, header, target: field ? { kind: 'field', field } : { kind: 'extra', name: EXTRA_BY_NAME.get(normalizeHeader(header)) ?? header } };
+      return {
+        index,
+        header,
+        target: field
+          ? { kind: 'field', field }
+          : { kind: 'extra', name: EXTRA_BY_NAME.get(normalizeHeader(header)) ?? header },
+      };
     }),
   };
 }
@@ -122,17 +179,20 @@ export function mappingIssues(mapping: ColumnMapping): MappingIssue[] {
     } else {
       const key = normalizeHeader(c.header) || c.header;
       const first = headers.get(key);
-      if (first !== undefined) issues.push({ code: 'duplicateHeader', header: c.header, index: c.index, firstIndex: first });
+      if (first !== undefined)
+        issues.push({ code: 'duplicateHeader', header: c.header, index: c.index, firstIndex: first });
       else headers.set(key, c.index);
     }
     if (c.target.kind === 'field') {
       const first = fields.get(c.target.field);
-      if (first !== undefined) issues.push({ code: 'duplicateField', field: c.target.field, index: c.index, firstIndex: first });
+      if (first !== undefined)
+        issues.push({ code: 'duplicateField', field: c.target.field, index: c.index, firstIndex: first });
       else fields.set(c.target.field, c.index);
     } else if (c.target.kind === 'extra') {
       const key = c.target.name.toLowerCase();
       const first = extras.get(key);
-      if (first !== undefined) issues.push({ code: 'duplicateExtra', name: c.target.name, index: c.index, firstIndex: first });
+      if (first !== undefined)
+        issues.push({ code: 'duplicateExtra', name: c.target.name, index: c.index, firstIndex: first });
       else extras.set(key, c.index);
     }
   }
@@ -188,7 +248,11 @@ export function restoreMapping(headers: readonly string[], saved: unknown): Colu
 function isSavedMapping(v: unknown): v is SavedMapping {
   if (typeof v !== 'object' || v === null) return false;
   const s = v as Partial<SavedMapping>;
-  return s.version === 1 && Array.isArray(s.columns) && s.columns.every((c) => typeof c?.header === 'string' && isTarget(c.target));
+  return (
+    s.version === 1 &&
+    Array.isArray(s.columns) &&
+    s.columns.every((c) => typeof c?.header === 'string' && isTarget(c.target))
+  );
 }
 
 function isTarget(t: unknown): t is MappingTarget {
@@ -202,5 +266,7 @@ function isTarget(t: unknown): t is MappingTarget {
 /** The key under which a mapping is remembered: the workbook's sheet or table, or a CSV file's name. */
 export function mappingKey(source: { workbook?: string; sheet?: string; table?: string; file?: string }): string {
   if (source.file !== undefined && !source.workbook && !source.sheet && !source.table) return `file:${source.file}`;
-  return source.table ? `table:${source.workbook ?? ''}:${source.table}` : `sheet:${source.workbook ?? ''}:${source.sheet ?? ''}`;
+  return source.table
+    ? `table:${source.workbook ?? ''}:${source.table}`
+    : `sheet:${source.workbook ?? ''}:${source.sheet ?? ''}`;
 }

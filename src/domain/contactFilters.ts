@@ -5,7 +5,13 @@ import { contactFieldNames } from './contact';
 import type { CriteriaFilters } from './criteria';
 import { interactionLogFilterKeys } from './criteria';
 import { SegmentsError } from './errors';
-import { parseFilter, type CompiledFilter, type FieldKind, type FilterContext, type FilterValue } from './filterExpression';
+import {
+  parseFilter,
+  type CompiledFilter,
+  type FieldKind,
+  type FilterContext,
+  type FilterValue,
+} from './filterExpression';
 import type { InteractionLogEntry } from './log';
 
 /** Related data a filter may need, indexed once per step. */
@@ -25,7 +31,10 @@ const listFields = new Set(['mailingGroups', 'industryGroups', 'jobResponsibilit
 export function contactFieldKind(field: string): FieldKind {
   if (field.startsWith('extra.') && field.length > 'extra.'.length) return 'auto';
   if (!(contactFieldNames as string[]).includes(field) || notFilterable.has(field)) {
-    throw new SegmentsError('INVALID_FILTER', `There is no contact field "${field}" to filter on`, { field: `contact.${field}`, position: 1 });
+    throw new SegmentsError('INVALID_FILTER', `There is no contact field "${field}" to filter on`, {
+      field: `contact.${field}`,
+      position: 1,
+    });
   }
   return field === 'excludeFromSegment' ? 'boolean' : 'text';
 }
@@ -75,8 +84,13 @@ export function compileContactFilters(filters: CriteriaFilters, ctx: FilterConte
     }
   }
 
-  const company = (c: Contact, rel: RelatedData) => (c.companyNo && c.companyNo !== c.no ? rel.contactsByNo.get(c.companyNo) ?? c : c);
-  const related = (name: keyof CriteriaFilters, expr: string | undefined, values: (c: Contact, rel: RelatedData) => readonly string[]) => {
+  const company = (c: Contact, rel: RelatedData) =>
+    c.companyNo && c.companyNo !== c.no ? (rel.contactsByNo.get(c.companyNo) ?? c) : c;
+  const related = (
+    name: keyof CriteriaFilters,
+    expr: string | undefined,
+    values: (c: Contact, rel: RelatedData) => readonly string[],
+  ) => {
     if (!hasExpression(expr)) return;
     const f = parseFilter(expr, 'text', ctx, name);
     tests.push((c, rel) => anyOf(f, values(c, rel)));
@@ -89,7 +103,9 @@ export function compileContactFilters(filters: CriteriaFilters, ctx: FilterConte
 
   const pa = filters.profileAnswer;
   if (pa && (hasExpression(pa.questionnaire) || hasExpression(pa.answer))) {
-    const q = hasExpression(pa.questionnaire) ? parseFilter(pa.questionnaire, 'text', ctx, 'profileAnswer.questionnaire') : undefined;
+    const q = hasExpression(pa.questionnaire)
+      ? parseFilter(pa.questionnaire, 'text', ctx, 'profileAnswer.questionnaire')
+      : undefined;
     const a = hasExpression(pa.answer) ? parseFilter(pa.answer, 'text', ctx, 'profileAnswer.answer') : undefined;
     tests.push((c) => c.profileAnswers.some((p) => (!q || q.matches(p.questionnaire)) && (!a || a.matches(p.answer))));
   }
@@ -98,9 +114,15 @@ export function compileContactFilters(filters: CriteriaFilters, ctx: FilterConte
   for (const [field, expr] of Object.entries(filters.interactionLog ?? {})) {
     if (!hasExpression(expr)) continue;
     if (!(interactionLogFilterKeys as readonly string[]).includes(field)) {
-      throw new SegmentsError('INVALID_FILTER', `There is no interaction log field "${field}" to filter on`, { field: `interactionLog.${field}`, position: 1 });
+      throw new SegmentsError('INVALID_FILTER', `There is no interaction log field "${field}" to filter on`, {
+        field: `interactionLog.${field}`,
+        position: 1,
+      });
     }
-    logFilters.push([field as keyof InteractionLogEntry, parseFilter(expr, logFieldKind(field), ctx, `interactionLog.${field}`)]);
+    logFilters.push([
+      field as keyof InteractionLogEntry,
+      parseFilter(expr, logFieldKind(field), ctx, `interactionLog.${field}`),
+    ]);
   }
   if (logFilters.length) {
     tests.push((c, rel) =>

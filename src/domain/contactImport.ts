@@ -58,7 +58,10 @@ export interface ContactImportOptions {
   existingMatches?: 'update' | 'skip';
 }
 
-export type ImportWorkspace = Pick<Workspace, 'salespeople' | 'languages' | 'mailingGroups' | 'industryGroups' | 'jobResponsibilities' | 'businessRelations'> & {
+export type ImportWorkspace = Pick<
+  Workspace,
+  'salespeople' | 'languages' | 'mailingGroups' | 'industryGroups' | 'jobResponsibilities' | 'businessRelations'
+> & {
   contacts: Pick<Workspace['contacts'], 'nextNos' | 'list' | 'importRows'>;
 };
 
@@ -70,8 +73,17 @@ export interface ImportReview {
 }
 
 async function knownCodes(ws: ImportWorkspace): Promise<KnownCodes> {
-  const lists: CodeListName[] = ['salespeople', 'languages', 'mailingGroups', 'industryGroups', 'jobResponsibilities', 'businessRelations'];
-  const entries = await Promise.all(lists.map(async (l) => [l, new Set((await ws[l].list()).map((c) => c.code))] as const));
+  const lists: CodeListName[] = [
+    'salespeople',
+    'languages',
+    'mailingGroups',
+    'industryGroups',
+    'jobResponsibilities',
+    'businessRelations',
+  ];
+  const entries = await Promise.all(
+    lists.map(async (l) => [l, new Set((await ws[l].list()).map((c) => c.code))] as const),
+  );
   return Object.fromEntries(entries) as unknown as KnownCodes;
 }
 
@@ -87,7 +99,11 @@ export async function reviewImport(ws: ImportWorkspace, prepared: PreparedImport
 
 type NumberedRow = PreparedRow & { row: { no: string } };
 
-export async function importContacts(ws: ImportWorkspace, prepared: PreparedImport, options: ContactImportOptions = {}): Promise<ContactImportResult> {
+export async function importContacts(
+  ws: ImportWorkspace,
+  prepared: PreparedImport,
+  options: ContactImportOptions = {},
+): Promise<ContactImportResult> {
   const problems = [...prepared.problems];
   const rejected = new Set(prepared.rejectedRows);
   const stored: Contact[] = await ws.contacts.list();
@@ -102,11 +118,15 @@ export async function importContacts(ws: ImportWorkspace, prepared: PreparedImpo
 
   // Rows without a number: a stored contact with the same e-mail (several: refused), else the same name and post code.
   const ambiguousEmail = new Map<string, string[]>();
-  for (const c of stored) if (c.email) ambiguousEmail.set(c.email.toLowerCase(), [...(ambiguousEmail.get(c.email.toLowerCase()) ?? []), c.no]);
+  for (const c of stored)
+    if (c.email)
+      ambiguousEmail.set(c.email.toLowerCase(), [...(ambiguousEmail.get(c.email.toLowerCase()) ?? []), c.no]);
   rows = rows.filter((r) => {
     const nos = !r.row.no && r.row.email ? ambiguousEmail.get(r.row.email.toLowerCase()) : undefined;
     if (!nos || nos.length < 2) return true;
-    problems.push(problem('error', 'emailAmbiguous', { row: r.sheetRow }, { email: r.row.email!, nos: nos.join(', ') }));
+    problems.push(
+      problem('error', 'emailAmbiguous', { row: r.sheetRow }, { email: r.row.email!, nos: nos.join(', ') }),
+    );
     rejected.add(r.sheetRow);
     return false;
   });
@@ -117,7 +137,14 @@ export async function importContacts(ws: ImportWorkspace, prepared: PreparedImpo
   rows = rows.filter((r) => {
     const m = r.row.no ? undefined : matchByRow.get(r.sheetRow);
     if (!m) return true;
-    problems.push(problem('info', 'matchedExisting', { row: r.sheetRow }, { no: m.no, by: m.by === 'email' ? 'e-mail' : 'name and post code', byKey: m.by, skipped: skip ? 1 : 0 }));
+    problems.push(
+      problem(
+        'info',
+        'matchedExisting',
+        { row: r.sheetRow },
+        { no: m.no, by: m.by === 'email' ? 'e-mail' : 'name and post code', byKey: m.by, skipped: skip ? 1 : 0 },
+      ),
+    );
     if (skip) return false;
     assigned.set(r, m.no);
     return true;
@@ -131,7 +158,9 @@ export async function importContacts(ws: ImportWorkspace, prepared: PreparedImpo
     if (!r.row.email) return true;
     const winner = lastByEmail.get(r.row.email.toLowerCase())!;
     if (winner === r) return true;
-    problems.push(problem('error', 'duplicateEmail', { row: r.sheetRow }, { email: r.row.email, winner: winner.sheetRow }));
+    problems.push(
+      problem('error', 'duplicateEmail', { row: r.sheetRow }, { email: r.row.email, winner: winner.sheetRow }),
+    );
     rejected.add(r.sheetRow);
     return false;
   });
@@ -165,7 +194,9 @@ export async function importContacts(ws: ImportWorkspace, prepared: PreparedImpo
   const final = [...linked.companies, ...linked.rows];
   const written: ContactRow[] = final.map((r) => r.row as ContactRow);
   const report: ImportReport =
-    written.length > 0 ? await ws.contacts.importRows({ rows: written, createCodes: codes.create }) : { inserted: 0, updated: 0, rejected: [], results: [] };
+    written.length > 0
+      ? await ws.contacts.importRows({ rows: written, createCodes: codes.create })
+      : { inserted: 0, updated: 0, rejected: [], results: [] };
   for (const rej of report.rejected) {
     const sheetRow = final[rej.index]?.sheetRow;
     // A key for the pane's message: the store's reasons are English text.
@@ -175,8 +206,12 @@ export async function importContacts(ws: ImportWorkspace, prepared: PreparedImpo
   }
   const kept = new Set(report.results.filter((r) => r.outcome !== 'rejected').map((r) => r.key));
   const createdCompanies = new Set(linked.companies.map((c) => c.row.no));
-  const contactNos = report.results.filter((r) => r.outcome !== 'rejected' && !createdCompanies.has(r.key)).map((r) => r.key);
-  const warnedRows = new Set(problems.filter((p) => p.severity === 'warning' && p.row !== undefined && !rejected.has(p.row)).map((p) => p.row!));
+  const contactNos = report.results
+    .filter((r) => r.outcome !== 'rejected' && !createdCompanies.has(r.key))
+    .map((r) => r.key);
+  const warnedRows = new Set(
+    problems.filter((p) => p.severity === 'warning' && p.row !== undefined && !rejected.has(p.row)).map((p) => p.row!),
+  );
   const importedRows = new Set(final.filter((r) => kept.has(r.row.no)).map((r) => r.sheetRow));
   return {
     inserted: report.inserted,
@@ -187,7 +222,9 @@ export async function importContacts(ws: ImportWorkspace, prepared: PreparedImpo
     rejectedRows: [...rejected].sort((a, b) => a - b),
     contactNos,
     generated: generated.filter((g) => kept.has(g.no)),
-    matchedByEmail: matchedExisting.filter((m) => m.by === 'email' && !skip).map((m) => ({ sheetRow: m.sheetRow, no: m.no })),
+    matchedByEmail: matchedExisting
+      .filter((m) => m.by === 'email' && !skip)
+      .map((m) => ({ sheetRow: m.sheetRow, no: m.no })),
     matchedExisting,
     companyLinks: linked.links,
     unknownCodes,

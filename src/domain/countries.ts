@@ -4,16 +4,60 @@
 
 /** Codes that `Intl.DisplayNames` names but that are not countries (groupings, deprecated, reserved). */
 const NOT_COUNTRIES = new Set([
-  'AC', 'AN', 'BU', 'CP', 'CS', 'DD', 'DG', 'EA', 'EU', 'EZ', 'FX', 'IC', 'NT', 'QO', 'QU', 'SU', 'TA', 'TP',
-  'UK', 'UN', 'XA', 'XB', 'YD', 'YU', 'ZR', 'ZZ',
+  'AC',
+  'AN',
+  'BU',
+  'CP',
+  'CS',
+  'DD',
+  'DG',
+  'EA',
+  'EU',
+  'EZ',
+  'FX',
+  'IC',
+  'NT',
+  'QO',
+  'QU',
+  'SU',
+  'TA',
+  'TP',
+  'UK',
+  'UN',
+  'XA',
+  'XB',
+  'YD',
+  'YU',
+  'ZR',
+  'ZZ',
 ]);
 
 /** Short forms people write that are not the display names. */
 const ALIASES: Record<string, string> = {
-  usa: 'US', us: 'US', unitedstatesofamerica: 'US', america: 'US', statiunitidamerica: 'US',
-  uk: 'GB', greatbritain: 'GB', england: 'GB', inghilterra: 'GB', scotland: 'GB', wales: 'GB', granbretagna: 'GB',
-  holland: 'NL', olanda: 'NL', czechia: 'CZ', czechrepublic: 'CZ', repubblicaceca: 'CZ',
-  russia: 'RU', southkorea: 'KR', corea: 'KR', coreadelsud: 'KR', vatican: 'VA', vaticano: 'VA', sanmarino: 'SM',
+  usa: 'US',
+  us: 'US',
+  unitedstatesofamerica: 'US',
+  america: 'US',
+  statiunitidamerica: 'US',
+  uk: 'GB',
+  greatbritain: 'GB',
+  england: 'GB',
+  inghilterra: 'GB',
+  scotland: 'GB',
+  wales: 'GB',
+  granbretagna: 'GB',
+  holland: 'NL',
+  olanda: 'NL',
+  czechia: 'CZ',
+  czechrepublic: 'CZ',
+  repubblicaceca: 'CZ',
+  russia: 'RU',
+  southkorea: 'KR',
+  corea: 'KR',
+  coreadelsud: 'KR',
+  vatican: 'VA',
+  vaticano: 'VA',
+  sanmarino: 'SM',
 };
 
 const BASE_LOCALES = ['en', 'it'];
@@ -87,7 +131,9 @@ export function countryCodeOf(value: string, locales: readonly string[] = []): C
   if (text === '') return undefined;
   const upper = text.toUpperCase();
   if (/^[A-Z]{2}$/.test(upper) && countryCodes().includes(upper)) return { code: upper, by: 'code' };
-  const code = nameIndex([...BASE_LOCALES, ...locales.filter((l) => !BASE_LOCALES.includes(l))]).get(normalizeName(text));
+  const code = nameIndex([...BASE_LOCALES, ...locales.filter((l) => !BASE_LOCALES.includes(l))]).get(
+    normalizeName(text),
+  );
   return code ? { code, by: 'name' } : undefined;
 }
 

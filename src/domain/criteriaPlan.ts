@@ -21,7 +21,12 @@ export interface CriteriaStepSpec {
 }
 
 /** The contacts of `pool` that the filters match, in the pool's order. */
-export function matchContacts(filters: CriteriaFilters, pool: readonly Contact[], related: RelatedData, fctx: FilterContext): Contact[] {
+export function matchContacts(
+  filters: CriteriaFilters,
+  pool: readonly Contact[],
+  related: RelatedData,
+  fctx: FilterContext,
+): Contact[] {
   const predicate = compileContactFilters(filters, fctx);
   return pool.filter((c) => predicate(c, related));
 }
@@ -103,7 +108,14 @@ export function planCriteriaStep(input: CriteriaPlanInput): CriteriaPlan {
       options: step.options,
       locale: input.locale,
     });
-    const add = makeSegmentLines(input.lineFactory, input.header, lastLineNoOf(lines), toAdd, input.template, input.actionNo);
+    const add = makeSegmentLines(
+      input.lineFactory,
+      input.header,
+      lastLineNoOf(lines),
+      toAdd,
+      input.template,
+      input.actionNo,
+    );
     return { add, remove: [], emptiesSegment: false };
   }
   const remove = selectLinesToRemove({

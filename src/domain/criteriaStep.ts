@@ -80,5 +80,7 @@ export function selectLinesToRemove(input: RemoveSelectionInput): SegmentLine[] 
     };
     matched = (l) => l.contactNo !== '' && companies.has(keyOf(l));
   }
-  return input.kind === 'Remove Contacts (Reduce)' ? input.lines.filter(matched) : input.lines.filter((l) => !matched(l));
+  return input.kind === 'Remove Contacts (Reduce)'
+    ? input.lines.filter(matched)
+    : input.lines.filter((l) => !matched(l));
 }

@@ -26,11 +26,15 @@ export function decodeCsvBytes(bytes: Uint8Array): string {
     const at = firstInvalidUtf8(bytes);
     let line = 1;
     for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
-    throw new SegmentsError('INVALID_INPUT', `The file is not UTF-8 text: line ${line} has a character that is not UTF-8. Save it as "CSV UTF-8".`, {
-      line,
-      code: 'csvNotUtf8',
-      params: { line },
-    });
+    throw new SegmentsError(
+      'INVALID_INPUT',
+      `The file is not UTF-8 text: line ${line} has a character that is not UTF-8. Save it as "CSV UTF-8".`,
+      {
+        line,
+        code: 'csvNotUtf8',
+        params: { line },
+      },
+    );
   }
 }
 
@@ -78,7 +82,11 @@ export function parseCsv(input: string, opts: { delimiter?: CsvDelimiter } = {})
   let i = 0;
   const n = text.length;
   const fail = (msg: string, l: number, c: number): never => {
-    throw new SegmentsError('INVALID_INPUT', `CSV line ${l}, column ${c}: ${msg}`, { line: l, column: c, code: 'csvSyntax' });
+    throw new SegmentsError('INVALID_INPUT', `CSV line ${l}, column ${c}: ${msg}`, {
+      line: l,
+      column: c,
+      code: 'csvSyntax',
+    });
   };
   const endRecord = () => {
     cells.push(field);
@@ -124,7 +132,11 @@ export function parseCsv(input: string, opts: { delimiter?: CsvDelimiter } = {})
       }
       const next = text[i];
       if (i < n && next !== delimiter && next !== '\r' && next !== '\n') {
-        fail(`unexpected character ${JSON.stringify(next)} after a closing quote (write "" for a quote inside a quoted field)`, line, col);
+        fail(
+          `unexpected character ${JSON.stringify(next)} after a closing quote (write "" for a quote inside a quoted field)`,
+          line,
+          col,
+        );
       }
       atFieldStart = false;
       continue;
@@ -147,14 +159,16 @@ export function parseCsv(input: string, opts: { delimiter?: CsvDelimiter } = {})
       atFieldStart = true;
       continue;
     }
-    if (ch === '"') fail('a quote inside an unquoted field (quote the whole field and write "" for the quote)', line, col);
+    if (ch === '"')
+      fail('a quote inside an unquoted field (quote the whole field and write "" for the quote)', line, col);
     field += ch;
     i++;
     col++;
     atFieldStart = false;
   }
   if (pending) endRecord();
-  if (records.length === 0) throw new SegmentsError('INVALID_INPUT', 'The CSV file is empty: it has no header line.', { code: 'csvEmpty' });
+  if (records.length === 0)
+    throw new SegmentsError('INVALID_INPUT', 'The CSV file is empty: it has no header line.', { code: 'csvEmpty' });
   const [head, ...rows] = records;
   return { delimiter, header: head.cells, rows };
 }

@@ -2,7 +2,14 @@
 // relationship). Pure: fflate zips in memory. Used to open merged letters in a new document
 // (`createDocument`) and to download them outside Office.
 import { strToU8, unzipSync, zipSync, strFromU8 } from 'fflate';
-import { DOCUMENT_CONTENT_TYPE, DOCUMENT_PART, parseLetter, RELS_CONTENT_TYPE, type LetterPackage, type OpcPart } from './mergeOoxml';
+import {
+  DOCUMENT_CONTENT_TYPE,
+  DOCUMENT_PART,
+  parseLetter,
+  RELS_CONTENT_TYPE,
+  type LetterPackage,
+  type OpcPart,
+} from './mergeOoxml';
 import { stripExternalRelationships } from './letterSafety';
 import { CombinedPackage } from './mergePackage';
 import { PAGE_BREAK, wrapLetter, type RenderedLetter } from './mergeRender';
@@ -80,7 +87,11 @@ export function buildDocx(source: LetterPackage, sourceBody: string, comments: D
     parts.push({ name: DOC_RELS, contentType: RELS_CONTENT_TYPE, xml: withCommentsRel(rels?.xml) });
     parts.push({ name: COMMENTS_PART, contentType: COMMENTS_TYPE, xml: commentsXml(comments, old?.xml) });
   }
-  parts.push({ name: DOCUMENT_PART, contentType: DOCUMENT_CONTENT_TYPE, xml: `${pkg.documentOpen}${body}${pkg.sectPr}</w:body></w:document>` });
+  parts.push({
+    name: DOCUMENT_PART,
+    contentType: DOCUMENT_CONTENT_TYPE,
+    xml: `${pkg.documentOpen}${body}${pkg.sectPr}</w:body></w:document>`,
+  });
 
   const defaults = new Map<string, string>([
     ['rels', RELS_CONTENT_TYPE],
@@ -99,9 +110,12 @@ export function buildDocx(source: LetterPackage, sourceBody: string, comments: D
     const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
     if (ext === 'rels') continue;
     if (p.xml === undefined && !defaults.has(ext)) defaults.set(ext, MEDIA_TYPES[ext] ?? p.contentType);
-    if (p.xml !== undefined || defaults.get(ext) !== p.contentType) overrides += `<Override PartName="${escapeXml(p.name)}" ContentType="${escapeXml(p.contentType)}"/>`;
+    if (p.xml !== undefined || defaults.get(ext) !== p.contentType)
+      overrides += `<Override PartName="${escapeXml(p.name)}" ContentType="${escapeXml(p.contentType)}"/>`;
   }
-  const defaultXml = [...defaults].map(([e, t]) => `<Default Extension="${escapeXml(e)}" ContentType="${escapeXml(t)}"/>`).join('');
+  const defaultXml = [...defaults]
+    .map(([e, t]) => `<Default Extension="${escapeXml(e)}" ContentType="${escapeXml(t)}"/>`)
+    .join('');
   files['[Content_Types].xml'] = strToU8(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">${defaultXml}${overrides}</Types>`,
   );

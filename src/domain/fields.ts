@@ -10,7 +10,9 @@ function text(max: number, opts: { multiline?: boolean } = {}) {
   return z
     .string({ error: (iss) => (iss.input === undefined ? 'is required' : `must be text, got ${describe(iss.input)}`) })
     .max(max, { error: (iss) => `is longer than ${max} characters (${String((iss.input as string).length)})` })
-    .refine((s) => storedTextProblem(s) === undefined, { error: (iss) => textProblemMessage(storedTextProblem(String(iss.input)) ?? 'control') })
+    .refine((s) => storedTextProblem(s) === undefined, {
+      error: (iss) => textProblemMessage(storedTextProblem(String(iss.input)) ?? 'control'),
+    })
     .refine((s) => opts.multiline || !LINE_BREAK.test(s), { error: 'contains a line break' });
 }
 

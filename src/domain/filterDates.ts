@@ -11,7 +11,10 @@ const RELATIVE = /^(t|today|oggi)$/i;
 export function normalizeDateExpression(expression: string, ctx: FilterContext, field?: string): string {
   parseFilter(expression, 'date', ctx, field);
   const tokens = tokenize(expression, (position, expected, found) => {
-    throw new SegmentsError('INVALID_FILTER', `at position ${position} expected ${expected}, found ${found}`, { position, field });
+    throw new SegmentsError('INVALID_FILTER', `at position ${position} expected ${expected}, found ${found}`, {
+      position,
+      field,
+    });
   });
   let out = '';
   for (const t of tokens) {

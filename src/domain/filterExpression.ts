@@ -150,7 +150,8 @@ class Compiler {
     const reader = (what: () => string, read: (text: string) => number | string | undefined) => {
       const loose: Reader = (lit) => (lit.hasWildcard ? null : lit.text === '' ? undefined : (read(lit.text) ?? null));
       const strict: Reader = (lit) => {
-        if (lit.hasWildcard) this.fail(lit.position, `${what()} (wildcards * and ? apply only to text)`, `'${lit.text}'`);
+        if (lit.hasWildcard)
+          this.fail(lit.position, `${what()} (wildcards * and ? apply only to text)`, `'${lit.text}'`);
         const key = loose(lit);
         if (key === null) this.fail(lit.position, what(), `'${lit.text}'`);
         return key;
@@ -158,12 +159,21 @@ class Compiler {
       return { strict, loose };
     };
     this.readers = {
-      number: reader(() => 'a number', (t) => parseFilterNumber(t, ctx.locale)),
-      date: reader(() => `a date (YYYY-MM-DD, ${dateExample(ctx.locale)} or t)`, (t) => parseFilterDate(t, ctx)),
-      boolean: reader(() => 'Yes or No', (t) => {
-        const b = parseFilterBoolean(t);
-        return b === undefined ? undefined : b ? 1 : 0;
-      }),
+      number: reader(
+        () => 'a number',
+        (t) => parseFilterNumber(t, ctx.locale),
+      ),
+      date: reader(
+        () => `a date (YYYY-MM-DD, ${dateExample(ctx.locale)} or t)`,
+        (t) => parseFilterDate(t, ctx),
+      ),
+      boolean: reader(
+        () => 'Yes or No',
+        (t) => {
+          const b = parseFilterBoolean(t);
+          return b === undefined ? undefined : b ? 1 : 0;
+        },
+      ),
     };
   }
 
@@ -198,7 +208,8 @@ class Compiler {
     const exact = new Set<string>();
     const folded = new Set<string>();
     for (const item of items) {
-      if (item.type === 'cond' && item.op === '=' && !item.lit.hasWildcard) (item.ci ? folded : exact).add(item.ci ? fold(item.lit.text) : item.lit.text);
+      if (item.type === 'cond' && item.op === '=' && !item.lit.hasWildcard)
+        (item.ci ? folded : exact).add(item.ci ? fold(item.lit.text) : item.lit.text);
       else tests.push(this.node(item));
     }
     if (exact.size > 0) tests.push((_v, s) => exact.has(s));
@@ -231,10 +242,12 @@ class Compiler {
       return c.op === '=' ? equal : (v, s, f) => !equal(v, s, f);
     }
     for (const lit of c.type === 'cond' ? [c.lit] : [c.lo, c.hi]) {
-      if (lit?.hasWildcard) this.fail(lit.position, 'a value without * or ? (wildcards work only with = and <>)', `'${lit.text}'`);
+      if (lit?.hasWildcard)
+        this.fail(lit.position, 'a value without * or ? (wildcards work only with = and <>)', `'${lit.text}'`);
     }
     const collator = collatorFor(this.ctx.locale, c.ci);
-    const compare = (s: string, lit: string): number => (s === '' || lit === '' ? compareKeys(s || undefined, lit || undefined) : collator.compare(s, lit));
+    const compare = (s: string, lit: string): number =>
+      s === '' || lit === '' ? compareKeys(s || undefined, lit || undefined) : collator.compare(s, lit);
     if (c.type === 'cond') {
       const test = OP_TESTS[c.op];
       const lit = c.lit.text;

@@ -78,7 +78,8 @@ class Parser {
       this.k++;
       const after = this.peek();
       const hi = this.optionalLiteral();
-      if (!lo && !hi) this.fail(after.position, "a value after '..' (a range needs at least one end)", describeToken(after));
+      if (!lo && !hi)
+        this.fail(after.position, "a value after '..' (a range needs at least one end)", describeToken(after));
       return { type: 'range', ci, lo, hi };
     }
     if (!lo) this.fail(t.position, ci ? "a value after '@'" : "a value, an operator or '('", describeToken(t));

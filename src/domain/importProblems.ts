@@ -50,16 +50,26 @@ export function problem(
   params: Record<string, string | number>,
 ): ImportProblem {
   const all = { ...params, row: at.row ?? '', column: at.column ?? '', header: at.header ?? '' };
-  return { severity, code, row: at.row, column: at.column, header: at.header, params: all, message: englishMessage(code, all) };
+  return {
+    severity,
+    code,
+    row: at.row,
+    column: at.column,
+    header: at.header,
+    params: all,
+    message: englishMessage(code, all),
+  };
 }
 
 const ENGLISH: Record<ProblemCode, string> = {
   blankRows: 'Blank rows, skipped ({count}): {rows}.',
   hiddenRows: 'Hidden rows, imported ({count}): {rows}.',
   mergedCells: 'Cells {address} are merged: each cell took the value shown in the merged area.',
-  hiddenRowsNotChecked: 'Hidden rows could not be checked: this Excel cannot report them (ExcelApi 1.9 is needed). Hidden rows were imported like the others.',
+  hiddenRowsNotChecked:
+    'Hidden rows could not be checked: this Excel cannot report them (ExcelApi 1.9 is needed). Hidden rows were imported like the others.',
   mergedCellsNotChecked: 'Merged cells could not be checked: this Excel cannot report them (ExcelApi 1.13 is needed).',
-  dateSystemNotChecked: 'The workbook\'s date system could not be checked: this Excel cannot report it (ExcelApi 1.16 is needed). Dates were read in the 1900 date system; in a workbook that uses the 1904 date system they are four years early.',
+  dateSystemNotChecked:
+    "The workbook's date system could not be checked: this Excel cannot report it (ExcelApi 1.16 is needed). Dates were read in the 1900 date system; in a workbook that uses the 1904 date system they are four years early.",
   excelError: 'Row {row}, column {column} ({header}): the cell holds the Excel error {error}.',
   invalidValue: 'Row {row}, column {column} ({header}): {reason}.',
   notBoolean: 'Row {row}, column {column} ({header}): "{value}" is not Yes or No.',
@@ -69,17 +79,22 @@ const ENGLISH: Record<ProblemCode, string> = {
   duplicateEmail: 'Row {row}: e-mail {email} appears again in row {winner}; row {winner} wins.',
   numbersInTextColumn:
     'Column {column} ({header}): {count} cells are numbers, not text (first in row {row}: {example}). They were taken as the sheet shows them; zeros the sheet dropped cannot come back: format the column as Text and retype them.',
-  narrowColumn: 'Row {row}, column {column} ({header}): the column is too narrow to show the number ({value}); the full number was taken.',
-  scientific: 'Row {row}, column {column} ({header}): the number is shown in scientific notation ({value}); the full number was taken.',
+  narrowColumn:
+    'Row {row}, column {column} ({header}): the column is too narrow to show the number ({value}); the full number was taken.',
+  scientific:
+    'Row {row}, column {column} ({header}): the number is shown in scientific notation ({value}); the full number was taken.',
   overlongRow: 'Row {row} has {cells} cells but the header has {columns}.',
   emailAmbiguous: 'Row {row}: e-mail {email} belongs to several contacts ({nos}); give the row its contact number.',
   rejectedByStore: 'Row {row}: {reason}',
-  unknownCountry: 'Row {row}, column {column} ({header}): "{value}" is not a known country or region; the name is kept, the code left blank.',
+  unknownCountry:
+    'Row {row}, column {column} ({header}): "{value}" is not a known country or region; the name is kept, the code left blank.',
   unknownCode: 'Row {row}, column {column} ({header}): {list} {code} does not exist.',
   companyLinked: 'Row {row}: linked to company {companyNo} {companyName} by its {by}.',
   companyNotFound: 'Row {row}: no company contact is named "{companyName}"; the person is imported without a company.',
-  companyNoNotFound: 'Row {row}: no company contact has the number {companyNo}; the person keeps the number but has no company name.',
-  companyAmbiguous: 'Row {row}: several company contacts are named "{companyName}" ({nos}); the person is imported without a company.',
+  companyNoNotFound:
+    'Row {row}: no company contact has the number {companyNo}; the person keeps the number but has no company name.',
+  companyAmbiguous:
+    'Row {row}: several company contacts are named "{companyName}" ({nos}); the person is imported without a company.',
   companyCreated: 'Row {row}: company {companyNo} "{companyName}" created for it.',
   matchedExisting: 'Row {row}: matches contact {no} by {by}; it updates that contact.',
 };
@@ -93,7 +108,10 @@ export function englishMessage(code: ProblemCode, params: Record<string, string 
 }
 
 export function sortProblems(p: ImportProblem[]): ImportProblem[] {
-  return p.map((x, i) => [x, i] as const).sort((a, b) => (a[0].row ?? 0) - (b[0].row ?? 0) || a[1] - b[1]).map(([x]) => x);
+  return p
+    .map((x, i) => [x, i] as const)
+    .sort((a, b) => (a[0].row ?? 0) - (b[0].row ?? 0) || a[1] - b[1])
+    .map(([x]) => x);
 }
 
 /** Consecutive sheet rows grouped: [3,4,5,9] → [[3,4,5],[9]]. */

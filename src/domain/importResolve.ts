@@ -7,10 +7,12 @@ import { problem, type ImportProblem } from './importProblems';
 import type { PreparedRow } from './sheetImport';
 
 /** The code lists an import checks, by the store's name of the list. */
-export type CodeListName = 'salespeople' | 'languages' | 'mailingGroups' | 'industryGroups' | 'jobResponsibilities' | 'businessRelations';
+export type CodeListName =
+  'salespeople' | 'languages' | 'mailingGroups' | 'industryGroups' | 'jobResponsibilities' | 'businessRelations';
 
 /** Contact fields whose values must exist in a code list. */
-export type CodeField = 'salespersonCode' | 'languageCode' | 'mailingGroups' | 'industryGroups' | 'jobResponsibilities' | 'businessRelations';
+export type CodeField =
+  'salespersonCode' | 'languageCode' | 'mailingGroups' | 'industryGroups' | 'jobResponsibilities' | 'businessRelations';
 
 export const CODE_FIELD_LISTS: Readonly<Record<CodeField, CodeListName>> = {
   salespersonCode: 'salespeople',
@@ -88,7 +90,12 @@ export interface CodeDecision {
  * Applies the user's choice to each unknown code. Every unknown code is a warning on each row that
  * carries it (an error when the choice rejects the row), naming the list, the code and what happened.
  */
-export function applyCodeChoices(rows: readonly PreparedRow[], unknown: readonly UnknownCode[], choices: UnknownCodeChoices | undefined, headerOf: (field: CodeField) => { column?: string; header?: string }): CodeDecision {
+export function applyCodeChoices(
+  rows: readonly PreparedRow[],
+  unknown: readonly UnknownCode[],
+  choices: UnknownCodeChoices | undefined,
+  headerOf: (field: CodeField) => { column?: string; header?: string },
+): CodeDecision {
   const problems: ImportProblem[] = [];
   const rejected = new Set<number>();
   const create: CodeDecision['create'] = [];
@@ -99,9 +106,17 @@ export function applyCodeChoices(rows: readonly PreparedRow[], unknown: readonly
     for (const sheetRow of u.rows) {
       const at = { row: sheetRow, ...headerOf(u.field) };
       const params = { list: LIST_CAPTIONS[u.list], listName: u.list, field: u.field, code: u.code, choice };
-      problems.push(problem(choice === 'reject' ? 'error' : 'warning', 'unknownCode', at, choice === 'drop' ? { ...params, dropped: 1 } : params));
+      problems.push(
+        problem(
+          choice === 'reject' ? 'error' : 'warning',
+          'unknownCode',
+          at,
+          choice === 'drop' ? { ...params, dropped: 1 } : params,
+        ),
+      );
       if (choice === 'reject') rejected.add(sheetRow);
-      if (choice === 'drop') dropByRow.set(sheetRow, [...(dropByRow.get(sheetRow) ?? []), { field: u.field, code: u.code }]);
+      if (choice === 'drop')
+        dropByRow.set(sheetRow, [...(dropByRow.get(sheetRow) ?? []), { field: u.field, code: u.code }]);
     }
   }
   const kept = rows
@@ -138,7 +153,12 @@ export function linkCompanies(
   rows: readonly (PreparedRow & { row: { no: string } })[],
   stored: readonly Pick<Contact, 'no' | 'type' | 'name'>[],
   options: { createCompanies?: boolean; companyNos?: readonly string[] } = {},
-): { rows: (PreparedRow & { row: { no: string } })[]; companies: (PreparedRow & { row: { no: string } })[]; links: CompanyLink[]; problems: ImportProblem[] } {
+): {
+  rows: (PreparedRow & { row: { no: string } })[];
+  companies: (PreparedRow & { row: { no: string } })[];
+  links: CompanyLink[];
+  problems: ImportProblem[];
+} {
   const companiesByName = new Map<string, Set<string>>();
   const companyNos = new Set<string>();
   const addCompany = (no: string, name: string) => {
@@ -162,7 +182,10 @@ export function linkCompanies(
     if (companyNo !== '') {
       const known = companyNos.has(companyNo) || storedTypes.get(companyNo) === 'Company';
       links.push({ sheetRow: r.sheetRow, companyName, companyNo, outcome: known ? 'byNo' : 'unknownNo' });
-      if (known) problems.push(problem('info', 'companyLinked', { row: r.sheetRow }, { companyNo, companyName, by: 'Company No.' }));
+      if (known)
+        problems.push(
+          problem('info', 'companyLinked', { row: r.sheetRow }, { companyNo, companyName, by: 'Company No.' }),
+        );
       else problems.push(problem('warning', 'companyNoNotFound', { row: r.sheetRow }, { companyNo }));
       return r;
     }
@@ -171,19 +194,27 @@ export function linkCompanies(
     if (matches && matches.size === 1) {
       const [no] = matches;
       links.push({ sheetRow: r.sheetRow, companyName, companyNo: no, outcome: 'byName' });
-      problems.push(problem('info', 'companyLinked', { row: r.sheetRow }, { companyNo: no, companyName, by: 'Company Name' }));
+      problems.push(
+        problem('info', 'companyLinked', { row: r.sheetRow }, { companyNo: no, companyName, by: 'Company Name' }),
+      );
       return { ...r, row: { ...r.row, companyNo: no } };
     }
     if (matches && matches.size > 1) {
       links.push({ sheetRow: r.sheetRow, companyName, companyNo: '', outcome: 'ambiguous' });
-      problems.push(problem('warning', 'companyAmbiguous', { row: r.sheetRow }, { companyName, nos: [...matches].join(', ') }));
+      problems.push(
+        problem('warning', 'companyAmbiguous', { row: r.sheetRow }, { companyName, nos: [...matches].join(', ') }),
+      );
       return r;
     }
     if (options.createCompanies && (created.has(companyName) || spareNos.length > 0)) {
       let company = created.get(companyName);
       if (!company) {
         const no = spareNos.shift()!;
-        company = { sheetRow: r.sheetRow, hidden: false, row: { no, type: 'Company', name: companyName, source: r.row.source } };
+        company = {
+          sheetRow: r.sheetRow,
+          hidden: false,
+          row: { no, type: 'Company', name: companyName, source: r.row.source },
+        };
         created.set(companyName, company);
         problems.push(problem('info', 'companyCreated', { row: r.sheetRow }, { companyNo: no, companyName }));
       }
@@ -198,7 +229,10 @@ export function linkCompanies(
 }
 
 /** Company names that persons in the rows name and no company (stored or imported) has: what `createCompanies` would create. */
-export function missingCompanyNames(rows: readonly PreparedRow[], stored: readonly Pick<Contact, 'type' | 'name'>[]): string[] {
+export function missingCompanyNames(
+  rows: readonly PreparedRow[],
+  stored: readonly Pick<Contact, 'type' | 'name'>[],
+): string[] {
   const names = new Set<string>();
   for (const c of stored) if (c.type === 'Company') names.add(c.name);
   for (const r of rows) if (r.row.type === 'Company' && r.row.name) names.add(r.row.name);
@@ -223,7 +257,10 @@ const fold = (s: string | undefined) => (s ?? '').trim().toLocaleLowerCase();
  * code. Offered as updates, so the same file imported twice updates instead of doubling. A row that
  * matches several contacts is left out here (the e-mail case is refused by the import).
  */
-export function matchExisting(rows: readonly PreparedRow[], stored: readonly Pick<Contact, 'no' | 'email' | 'name' | 'postCode'>[]): ExistingMatch[] {
+export function matchExisting(
+  rows: readonly PreparedRow[],
+  stored: readonly Pick<Contact, 'no' | 'email' | 'name' | 'postCode'>[],
+): ExistingMatch[] {
   const byEmail = new Map<string, string[]>();
   const byNamePost = new Map<string, string[]>();
   const push = (m: Map<string, string[]>, k: string, no: string) => m.set(k, [...(m.get(k) ?? []), no]);

@@ -33,7 +33,10 @@ function unreference(xml: string, ids: Set<string>): string {
 }
 
 /** The package without external relationships (other than hyperlinks), and what was removed. */
-export function stripExternalRelationships(pkg: LetterPackage): { pkg: LetterPackage; stripped: StrippedRelationship[] } {
+export function stripExternalRelationships(pkg: LetterPackage): {
+  pkg: LetterPackage;
+  stripped: StrippedRelationship[];
+} {
   const stripped: StrippedRelationship[] = [];
   const removed = new Map<string, Set<string>>();
   let parts: OpcPart[] = pkg.parts.map((p) => {

@@ -12,7 +12,8 @@ import { isFieldTag } from './mergeRender';
 /** The largest letter accepted: 50 MB. */
 export const MAX_LETTER_BYTES = 50 * 1024 * 1024;
 
-export type LetterUploadProblem = 'letterTooLarge' | 'letterEmptyFile' | 'letterEncrypted' | 'letterOldWord' | 'letterNotWord' | 'letterCorrupt';
+export type LetterUploadProblem =
+  'letterTooLarge' | 'letterEmptyFile' | 'letterEncrypted' | 'letterOldWord' | 'letterNotWord' | 'letterCorrupt';
 
 export interface UploadedField {
   kind: LegacyField['kind'] | 'control';
@@ -48,15 +49,27 @@ function isEncryptedPackage(bytes: Uint8Array): boolean {
   return false;
 }
 
-function refuse(file: string, code: LetterUploadProblem, message: string, extra: Record<string, string | number> = {}): never {
-  throw new SegmentsError('INVALID_INPUT', `${file}: ${message}`, { field: 'letter', code, file, params: { file, ...extra } });
+function refuse(
+  file: string,
+  code: LetterUploadProblem,
+  message: string,
+  extra: Record<string, string | number> = {},
+): never {
+  throw new SegmentsError('INVALID_INPUT', `${file}: ${message}`, {
+    field: 'letter',
+    code,
+    file,
+    params: { file, ...extra },
+  });
 }
 
 function contentTypes(xml: string): { defaults: Map<string, string>; overrides: Map<string, string> } {
   const defaults = new Map<string, string>();
   const overrides = new Map<string, string>();
-  for (const m of xml.matchAll(/<Default\b[^>]*\bExtension="([^"]+)"[^>]*\bContentType="([^"]+)"/g)) defaults.set(m[1].toLowerCase(), m[2]);
-  for (const m of xml.matchAll(/<Override\b[^>]*\bPartName="([^"]+)"[^>]*\bContentType="([^"]+)"/g)) overrides.set(m[1], m[2]);
+  for (const m of xml.matchAll(/<Default\b[^>]*\bExtension="([^"]+)"[^>]*\bContentType="([^"]+)"/g))
+    defaults.set(m[1].toLowerCase(), m[2]);
+  for (const m of xml.matchAll(/<Override\b[^>]*\bPartName="([^"]+)"[^>]*\bContentType="([^"]+)"/g))
+    overrides.set(m[1], m[2]);
   return { defaults, overrides };
 }
 
@@ -77,15 +90,21 @@ function flatPackage(file: string, files: Record<string, Uint8Array>): string {
       documentXml = strFromU8(data);
       continue;
     }
-    parts.push(isXml ? { name, contentType, xml: strFromU8(data).replace(/^\uFEFF?<\?xml[^>]*\?>\s*/, '') } : { name, contentType, base64: bytesToBase64(data) });
+    parts.push(
+      isXml
+        ? { name, contentType, xml: strFromU8(data).replace(/^\uFEFF?<\?xml[^>]*\?>\s*/, '') }
+        : { name, contentType, base64: bytesToBase64(data) },
+    );
   }
-  if (documentXml === undefined) refuse(file, 'letterNotWord', 'this is not a Word document (it has no word/document.xml)');
+  if (documentXml === undefined)
+    refuse(file, 'letterNotWord', 'this is not a Word document (it has no word/document.xml)');
   let letter: string;
   try {
     const doc = parseLetter(documentXml.replace(/^\uFEFF?<\?xml[^>]*\?>\s*/, ''));
     letter = buildFlatOpc({ documentOpen: doc.documentOpen, sectPr: doc.sectPr, parts }, doc.body);
   } catch (e) {
-    if (e instanceof SegmentsError) refuse(file, 'letterCorrupt', 'the file is damaged: its main document cannot be read');
+    if (e instanceof SegmentsError)
+      refuse(file, 'letterCorrupt', 'the file is damaged: its main document cannot be read');
     throw e;
   }
   return letter;
@@ -98,12 +117,26 @@ function flatPackage(file: string, files: Record<string, Uint8Array>): string {
  */
 export function letterFromDocx(bytes: Uint8Array, file: string, resolve: FieldResolver): UploadedLetter {
   if (bytes.length > MAX_LETTER_BYTES) {
-    refuse(file, 'letterTooLarge', `the file is ${Math.ceil(bytes.length / 1024 / 1024)} MB; a letter can be at most 50 MB`, { size: bytes.length, max: MAX_LETTER_BYTES });
+    refuse(
+      file,
+      'letterTooLarge',
+      `the file is ${Math.ceil(bytes.length / 1024 / 1024)} MB; a letter can be at most 50 MB`,
+      { size: bytes.length, max: MAX_LETTER_BYTES },
+    );
   }
   if (bytes.length === 0) refuse(file, 'letterEmptyFile', 'the file is empty');
   if (startsWith(bytes, OLE_SIGNATURE)) {
-    if (isEncryptedPackage(bytes)) refuse(file, 'letterEncrypted', 'the document is protected by a password; remove the password in Word and upload it again');
-    refuse(file, 'letterOldWord', 'this is a Word 97-2003 document (.doc); save it as a Word document (.docx) and upload it again');
+    if (isEncryptedPackage(bytes))
+      refuse(
+        file,
+        'letterEncrypted',
+        'the document is protected by a password; remove the password in Word and upload it again',
+      );
+    refuse(
+      file,
+      'letterOldWord',
+      'this is a Word 97-2003 document (.doc); save it as a Word document (.docx) and upload it again',
+    );
   }
   if (!startsWith(bytes, ZIP_SIGNATURE)) refuse(file, 'letterNotWord', 'this is not a Word document (.docx)');
   let files: Record<string, Uint8Array>;
@@ -113,7 +146,11 @@ export function letterFromDocx(bytes: Uint8Array, file: string, resolve: FieldRe
     return refuse(file, 'letterCorrupt', 'the file is damaged and cannot be opened');
   }
   if (!files['word/document.xml']) {
-    const what = files['xl/workbook.xml'] ? 'an Excel workbook' : files['ppt/presentation.xml'] ? 'a PowerPoint presentation' : 'not a Word document';
+    const what = files['xl/workbook.xml']
+      ? 'an Excel workbook'
+      : files['ppt/presentation.xml']
+        ? 'a PowerPoint presentation'
+        : 'not a Word document';
     refuse(file, 'letterNotWord', `this is ${what}, not a Word document (.docx)`, { kind: what });
   }
   const flat = flatPackage(file, files);
@@ -126,7 +163,8 @@ export function letterFromDocx(bytes: Uint8Array, file: string, resolve: FieldRe
       .filter((s) => isFieldTag(s.tag))
       .map((s) => ({ kind: 'control' as const, name: s.tag, key: s.tag })); // already ours: kept as they are
   } catch (e) {
-    if (e instanceof SegmentsError) refuse(file, 'letterCorrupt', 'the file is damaged: its main document cannot be read');
+    if (e instanceof SegmentsError)
+      refuse(file, 'letterCorrupt', 'the file is damaged: its main document cannot be read');
     throw e;
   }
   const fields: UploadedField[] = [...controls, ...converted.fields];

@@ -12,8 +12,13 @@ type Header = Pick<SegmentHeaderRecord, keyof SegmentHeaderInput>;
  * blank; else the template default if the template says to ignore the contact's type or the contact has
  * none; else the contact's own type.
  */
-export function correspondenceTypeFor(header: Header, contact: Contact | undefined, template: InteractionTemplate | undefined): CorrespondenceType {
-  if (header.ignoreContactCorresType && header.correspondenceTypeDefault !== '') return header.correspondenceTypeDefault;
+export function correspondenceTypeFor(
+  header: Header,
+  contact: Contact | undefined,
+  template: InteractionTemplate | undefined,
+): CorrespondenceType {
+  if (header.ignoreContactCorresType && header.correspondenceTypeDefault !== '')
+    return header.correspondenceTypeDefault;
   const own = contact?.correspondenceType ?? '';
   if (template) return template.ignoreContactCorresType || own === '' ? template.correspondenceTypeDefault : own;
   return own === '' ? header.correspondenceTypeDefault : own;
@@ -31,7 +36,11 @@ export function subjectFor(header: Header, languageCode: string): string {
 }
 
 /** The interaction values a new line takes from the header and its contact. */
-export function lineDefaults(header: Header, contact: Contact | undefined, template: InteractionTemplate | undefined): SegmentLineInput {
+export function lineDefaults(
+  header: Header,
+  contact: Contact | undefined,
+  template: InteractionTemplate | undefined,
+): SegmentLineInput {
   const languageCode = languageFor(header, contact);
   return {
     description: header.description,
@@ -137,7 +146,10 @@ export function propagateHeaderChange(
     set('interactionGroupCode', templateChanged || changed.has('interactionGroupCode'));
     set('informationFlow', changed.has('informationFlow') || templateChanged);
     set('initiatedBy', changed.has('initiatedBy') || templateChanged);
-    set('correspondenceType', changed.has('correspondenceTypeDefault') || changed.has('ignoreContactCorresType') || templateChanged);
+    set(
+      'correspondenceType',
+      changed.has('correspondenceTypeDefault') || changed.has('ignoreContactCorresType') || templateChanged,
+    );
     set('languageCode', changed.has('languageCodeDefault') || templateChanged);
     set('subject', changed.has('subjectDefault') || changed.has('languageCodeDefault') || templateChanged);
     if (JSON.stringify(next) !== JSON.stringify(line)) out.push(next);

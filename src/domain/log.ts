@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { storedString } from './text';
-import { correspondenceTypeSchema, deliveryStatusSchema, evaluationSchema, informationFlowSchema, initiatedBySchema } from './enums';
+import {
+  correspondenceTypeSchema,
+  deliveryStatusSchema,
+  evaluationSchema,
+  informationFlowSchema,
+  initiatedBySchema,
+} from './enums';
 import { code20, comment, isoDate, isoTime, nonNegative, recordBase, text100, text250 } from './fields';
 import type { SegmentsErrorCode } from './errors';
 
@@ -53,7 +59,10 @@ export const interactionLogEntrySchema = z.object({
   segmentLineNo: z.number().int().positive().optional(),
 });
 export type InteractionLogEntry = z.infer<typeof interactionLogEntrySchema>;
-export type InteractionLogEntryDraft = Omit<InteractionLogEntry, 'entryNo' | 'id' | 'createdAt' | 'updatedAt' | 'loggedSegmentId' | 'loggedSegmentEntryNo'>;
+export type InteractionLogEntryDraft = Omit<
+  InteractionLogEntry,
+  'entryNo' | 'id' | 'createdAt' | 'updatedAt' | 'loggedSegmentId' | 'loggedSegmentEntryNo'
+>;
 
 export const logOptionsSchema = z.object({
   sendAttachments: z.boolean().optional(),
@@ -80,4 +89,3 @@ export interface LogResult {
   entries: InteractionLogEntry[];
   followUpSegmentNo?: string;
 }
-

@@ -18,7 +18,10 @@ export interface LogPlanInput {
 }
 
 /** The letter a line's contact gets: the merged one, else the line's own, else the segment's (or its template's) for the line's language. */
-export function letterForLine(input: Pick<LogPlanInput, 'header' | 'templatesByCode' | 'options'>, line: SegmentLine): string | undefined {
+export function letterForLine(
+  input: Pick<LogPlanInput, 'header' | 'templatesByCode' | 'options'>,
+  line: SegmentLine,
+): string | undefined {
   const merged = input.options.letters?.find((l) => l.lineNo === line.lineNo)?.ooxml;
   if (merged) return merged;
   if (line.letter) return line.letter;
@@ -38,11 +41,19 @@ export function planLog(input: LogPlanInput): LogPreview {
     blockers.push({ code: 'ALREADY_LOGGED', message: `Segment ${header.no} has already been logged` });
   }
   if (header.description.trim() === '') {
-    blockers.push({ code: 'DESCRIPTION_REQUIRED', field: 'description', message: `Segment ${header.no} must have a description to be logged` });
+    blockers.push({
+      code: 'DESCRIPTION_REQUIRED',
+      field: 'description',
+      message: `Segment ${header.no} must have a description to be logged`,
+    });
   }
   if (input.userId.trim() === '') {
     // Every entry carries the user who logged it; an empty profile would log them as nobody's.
-    blockers.push({ code: 'INVALID_INPUT', field: 'userId', message: 'The User ID of the profile must have a value to log a segment' });
+    blockers.push({
+      code: 'INVALID_INPUT',
+      field: 'userId',
+      message: 'The User ID of the profile must have a value to log a segment',
+    });
   }
   const withContact = [...input.lines].filter((l) => l.contactNo !== '').sort((a, b) => a.lineNo - b.lineNo);
   if (withContact.length === 0) {
@@ -52,7 +63,12 @@ export function planLog(input: LogPlanInput): LogPreview {
     const at = { lineNo: line.lineNo, contactNo: line.contactNo };
     const contact = input.contactsByNo.get(line.contactNo);
     if (!contact) {
-      blockers.push({ ...at, code: 'NOT_FOUND', field: 'contactNo', message: `Line ${line.lineNo}: contact ${line.contactNo} does not exist` });
+      blockers.push({
+        ...at,
+        code: 'NOT_FOUND',
+        field: 'contactNo',
+        message: `Line ${line.lineNo}: contact ${line.contactNo} does not exist`,
+      });
       continue;
     }
     const missing = (
@@ -63,18 +79,33 @@ export function planLog(input: LogPlanInput): LogPreview {
       ] as const
     ).filter(([f]) => line[f] === '');
     for (const [field, caption] of missing) {
-      blockers.push({ ...at, code: 'LINE_INCOMPLETE', field, message: `Line ${line.lineNo} (contact ${line.contactNo}): ${caption} must have a value` });
+      blockers.push({
+        ...at,
+        code: 'LINE_INCOMPLETE',
+        field,
+        message: `Line ${line.lineNo} (contact ${line.contactNo}): ${caption} must have a value`,
+      });
     }
     let correspondenceType = line.correspondenceType;
     if (correspondenceType === 'Email' && contact.email === '') {
       if (options.sendAttachments) {
-        blockers.push({ ...at, code: 'EMAIL_MISSING', field: 'email', message: `Contact ${contact.no} ${contact.name} has no e-mail address for an Email interaction` });
+        blockers.push({
+          ...at,
+          code: 'EMAIL_MISSING',
+          field: 'email',
+          message: `Contact ${contact.no} ${contact.name} has no e-mail address for an Email interaction`,
+        });
       }
       correspondenceType = '';
     }
     const letter = letterForLine(input, line);
     if (options.sendAttachments && correspondenceType === 'Hard Copy' && !letter) {
-      blockers.push({ ...at, code: 'LETTER_MISSING', field: 'letter', message: `Line ${line.lineNo} (contact ${line.contactNo}): a Hard Copy interaction needs a letter, merged or from the template` });
+      blockers.push({
+        ...at,
+        code: 'LETTER_MISSING',
+        field: 'letter',
+        message: `Line ${line.lineNo} (contact ${line.contactNo}): a Hard Copy interaction needs a letter, merged or from the template`,
+      });
     }
     const merged = options.letters?.find((l) => l.lineNo === line.lineNo)?.ooxml;
     entries.push({

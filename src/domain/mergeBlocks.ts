@@ -24,7 +24,8 @@ export function jsonSize(s: string): number {
     else if (c < 0x20) n += c === 0x0a || c === 0x0d || c === 0x09 || c === 0x08 || c === 0x0c ? 2 : 6;
     else if (c < 0x80) n += 1;
     else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdfff) n += 2; // a surrogate pair: 4 bytes for the two units
+    else if (c >= 0xd800 && c <= 0xdfff)
+      n += 2; // a surrogate pair: 4 bytes for the two units
     else n += 3;
   }
   return n;
@@ -47,7 +48,11 @@ const partBytes = (parts: { xml?: string; base64?: string; name: string; content
  * language's) bring the parts they refer to, renamed (CombinedPackage), so mixed languages still share
  * blocks. Throws INVALID_INPUT when one letter alone is over the cap.
  */
-export function planMergeBlocks(letters: RenderedLetter[], cap = WORD_REQUEST_CAP, startsWithBreak = false): MergeBlock[] {
+export function planMergeBlocks(
+  letters: RenderedLetter[],
+  cap = WORD_REQUEST_CAP,
+  startsWithBreak = false,
+): MergeBlock[] {
   const blocks: MergeBlock[] = [];
   const breakBytes = jsonSize(PAGE_BREAK) - 2;
   let cur: { pkg: CombinedPackage; xml: string[]; letters: RenderedLetter[]; bytes: number } | undefined;
@@ -149,10 +154,10 @@ export function trimLetterParts(pkg: LetterPackage, body: string): LetterPackage
     kept.push(m[0]);
     if (!external) targets.add(target.startsWith('/') ? target : `/word/${target.replace(/^\.\//, '')}`);
   }
-  const relsXml = rels.xml.replace(/<Relationship\b[^>]*\/>/g, '').replace('</Relationships>', `${kept.join('')}</Relationships>`);
-  return pkg.parts
-    .filter((p) => p.name === '/_rels/.rels' || targets.has(p.name))
-    .concat({ ...rels, xml: relsXml });
+  const relsXml = rels.xml
+    .replace(/<Relationship\b[^>]*\/>/g, '')
+    .replace('</Relationships>', `${kept.join('')}</Relationships>`);
+  return pkg.parts.filter((p) => p.name === '/_rels/.rels' || targets.has(p.name)).concat({ ...rels, xml: relsXml });
 }
 
 /** The merged letters in a package read back from the document, in document order. */

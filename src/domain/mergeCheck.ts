@@ -41,7 +41,11 @@ export interface MergeCheck {
 /** Fields a letter may leave empty for a contact (the line's Comment): blank there is not a finding. */
 const OPTIONAL_FIELDS = new Set(['comment']);
 
-export function checkMerge(lines: SegmentLine[], rendered: (RenderedLetter | undefined)[], legacy: LegacyField[] = []): MergeCheck {
+export function checkMerge(
+  lines: SegmentLine[],
+  rendered: (RenderedLetter | undefined)[],
+  legacy: LegacyField[] = [],
+): MergeCheck {
   const used: string[] = [];
   const unknown = new Set<string>();
   const filled = new Set<string>();
@@ -58,7 +62,13 @@ export function checkMerge(lines: SegmentLine[], rendered: (RenderedLetter | und
       languages.set(r.languageFallback, l);
     }
     if (!r) {
-      issues.push({ lineNo: line.lineNo, contactNo: line.contactNo, blanks: [], dropped: [], noLetter: line.contactNo ? 'no-letter' : 'no-contact' });
+      issues.push({
+        lineNo: line.lineNo,
+        contactNo: line.contactNo,
+        blanks: [],
+        dropped: [],
+        noLetter: line.contactNo ? 'no-letter' : 'no-contact',
+      });
       return;
     }
     letters++;
@@ -90,6 +100,12 @@ export function checkMerge(lines: SegmentLine[], rendered: (RenderedLetter | und
     unknownLanguages: [...languages.values()],
     letters,
     stripped: [...stripped.values()],
-    clean: unknownFields.length === 0 && emptyFields.length === 0 && issues.length === 0 && legacy.length === 0 && languages.size === 0 && stripped.size === 0,
+    clean:
+      unknownFields.length === 0 &&
+      emptyFields.length === 0 &&
+      issues.length === 0 &&
+      legacy.length === 0 &&
+      languages.size === 0 &&
+      stripped.size === 0,
   };
 }

@@ -48,7 +48,8 @@ const COMPLEX = new RegExp(
     `<w:r(?:\\s[^>]*)?>${RUN_BODY}<w:fldChar\\b[^>]*w:fldCharType="end"[^>]*>${RUN_BODY}<\\/w:r>`,
   'g',
 );
-const TEXT_RUN = /<w:r(?:\s[^>]*)?>\s*(<w:rPr>[\s\S]*?<\/w:rPr>)?\s*<w:t(?:\s[^>]*)?>([^<]*«[^<]*»[^<]*)<\/w:t>\s*<\/w:r>/g;
+const TEXT_RUN =
+  /<w:r(?:\s[^>]*)?>\s*(<w:rPr>[\s\S]*?<\/w:rPr>)?\s*<w:t(?:\s[^>]*)?>([^<]*«[^<]*»[^<]*)<\/w:t>\s*<\/w:r>/g;
 
 /**
  * Finds Word mail-merge fields in a letter and converts those `resolve` knows into merge-field content
@@ -70,7 +71,8 @@ export function convertLegacyFields(ooxml: string, resolve: FieldResolver): { oo
   // Field controls already in the letter are left alone (their «Caption» is not a Word field).
   let body = pkg.body;
   for (const sdt of findSdts(body).reverse()) {
-    if (isFieldTag(sdt.tag)) body = body.slice(0, sdt.start) + keep(body.slice(sdt.start, sdt.end)) + body.slice(sdt.end);
+    if (isFieldTag(sdt.tag))
+      body = body.slice(0, sdt.start) + keep(body.slice(sdt.start, sdt.end)) + body.slice(sdt.end);
   }
   body = body.replace(SIMPLE, (all: string, attrs: string, inner: string | undefined) => {
     const instr = /\bw:instr="([^"]*)"/.exec(attrs)?.[1] ?? '';
@@ -80,7 +82,11 @@ export function convertLegacyFields(ooxml: string, resolve: FieldResolver): { oo
   body = body.replace(COMPLEX, (all: string, middle: string) => {
     if (/w:fldCharType="begin"/.test(middle)) return all; // a nested field: left as it is
     const sep = middle.search(/w:fldCharType="separate"/);
-    const instr = [...(sep >= 0 ? middle.slice(0, sep) : middle).matchAll(/<w:instrText\b[^>]*>([^<]*)<\/w:instrText>/g)].map((m) => m[1]).join('');
+    const instr = [
+      ...(sep >= 0 ? middle.slice(0, sep) : middle).matchAll(/<w:instrText\b[^>]*>([^<]*)<\/w:instrText>/g),
+    ]
+      .map((m) => m[1])
+      .join('');
     const name = mergeFieldName(instr);
     return name ? (control(name, 'MERGEFIELD', firstRunProperties(all)) ?? keep(all)) : all;
   });

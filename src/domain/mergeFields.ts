@@ -55,22 +55,43 @@ const contactKeys = [
 const salespersonKeys = ['code', 'name', 'jobTitle', 'email', 'phoneNo'] as const;
 
 const sources: Source[] = [
-  ...contactKeys.map(
-    (k): Source => ({ key: `contact.${k}`, group: 'contact', captionKey: `word.field.contact.${k}`, read: (r) => r.contact?.[k] ?? '' }),
-  ),
-  ...salespersonKeys.map(
-    (k): Source => ({
-      key: `salesperson.${k}`,
-      group: 'salesperson',
-      captionKey: `word.field.salesperson.${k}`,
-      read: (r) => (k === 'code' ? r.line.salespersonCode : (r.salesperson?.[k] ?? '')),
-    }),
-  ),
+  ...contactKeys.map((k): Source => ({
+    key: `contact.${k}`,
+    group: 'contact',
+    captionKey: `word.field.contact.${k}`,
+    read: (r) => r.contact?.[k] ?? '',
+  })),
+  ...salespersonKeys.map((k): Source => ({
+    key: `salesperson.${k}`,
+    group: 'salesperson',
+    captionKey: `word.field.salesperson.${k}`,
+    read: (r) => (k === 'code' ? r.line.salespersonCode : (r.salesperson?.[k] ?? '')),
+  })),
   { key: 'segment.no', group: 'segment', captionKey: 'word.field.segment.no', read: (r) => r.header.no },
-  { key: 'segment.description', group: 'segment', captionKey: 'word.field.segment.description', read: (r) => r.header.description },
-  { key: 'interaction.date', group: 'interaction', captionKey: 'word.field.interaction.date', read: (r) => date(r.line.date) },
-  { key: 'interaction.subject', group: 'interaction', captionKey: 'word.field.interaction.subject', read: (r) => r.line.subject },
-  { key: 'interaction.description', group: 'interaction', captionKey: 'word.field.interaction.description', read: (r) => r.line.description },
+  {
+    key: 'segment.description',
+    group: 'segment',
+    captionKey: 'word.field.segment.description',
+    read: (r) => r.header.description,
+  },
+  {
+    key: 'interaction.date',
+    group: 'interaction',
+    captionKey: 'word.field.interaction.date',
+    read: (r) => date(r.line.date),
+  },
+  {
+    key: 'interaction.subject',
+    group: 'interaction',
+    captionKey: 'word.field.interaction.subject',
+    read: (r) => r.line.subject,
+  },
+  {
+    key: 'interaction.description',
+    group: 'interaction',
+    captionKey: 'word.field.interaction.description',
+    read: (r) => r.line.description,
+  },
   {
     key: 'interaction.templateCode',
     group: 'interaction',
@@ -83,9 +104,24 @@ const sources: Source[] = [
     captionKey: 'word.field.interaction.templateDescription',
     read: (r) => r.template?.description ?? '',
   },
-  { key: 'interaction.campaignNo', group: 'interaction', captionKey: 'word.field.interaction.campaignNo', read: (r) => r.line.campaignNo },
-  { key: 'interaction.cost', group: 'interaction', captionKey: 'word.field.interaction.cost', read: (r) => r.line.cost },
-  { key: 'interaction.duration', group: 'interaction', captionKey: 'word.field.interaction.duration', read: (r) => r.line.duration },
+  {
+    key: 'interaction.campaignNo',
+    group: 'interaction',
+    captionKey: 'word.field.interaction.campaignNo',
+    read: (r) => r.line.campaignNo,
+  },
+  {
+    key: 'interaction.cost',
+    group: 'interaction',
+    captionKey: 'word.field.interaction.cost',
+    read: (r) => r.line.cost,
+  },
+  {
+    key: 'interaction.duration',
+    group: 'interaction',
+    captionKey: 'word.field.interaction.duration',
+    read: (r) => r.line.duration,
+  },
   { key: 'comment', group: 'comment', captionKey: 'word.field.comment', read: (r) => r.line.comment },
 ];
 
@@ -95,7 +131,11 @@ export const EXTRA_PREFIX = 'extra.';
 export const COMMENT_FIELD = 'comment';
 
 /** The fixed fields, in the order the pane lists them. */
-export const mergeFields: readonly MergeFieldDef[] = sources.map(({ key, group, captionKey }) => ({ key, group, captionKey }));
+export const mergeFields: readonly MergeFieldDef[] = sources.map(({ key, group, captionKey }) => ({
+  key,
+  group,
+  captionKey,
+}));
 
 /** The fields of `extra` columns, from the headers the contacts carry (sorted, deduplicated). */
 export function extraMergeFields(contacts: Iterable<Pick<Contact, 'extra'> | undefined>): MergeFieldDef[] {
@@ -114,7 +154,8 @@ export function readMergeValue(key: string, r: MergeRecord): MergeRawValue {
   if (s) return s.read(r);
   if (key.startsWith(EXTRA_PREFIX)) {
     const v: ExtraValue | undefined = r.contact?.extra[key.slice(EXTRA_PREFIX.length)];
-    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))) return { date: v };
+    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
+      return { date: v };
     return v ?? '';
   }
   return undefined;

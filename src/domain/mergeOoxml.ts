@@ -56,16 +56,27 @@ function attr(attrs: string, name: string): string | undefined {
 
 /** The parts of a flat OPC package. Throws INVALID_INPUT when `ooxml` is not one. */
 export function parseFlatOpc(ooxml: string): OpcPart[] {
-  if (!/<pkg:package\b/.test(ooxml)) throw new SegmentsError('INVALID_INPUT', 'the letter is not a Word OOXML package (no <pkg:package>)', { field: 'letter' });
+  if (!/<pkg:package\b/.test(ooxml))
+    throw new SegmentsError('INVALID_INPUT', 'the letter is not a Word OOXML package (no <pkg:package>)', {
+      field: 'letter',
+    });
   const parts: OpcPart[] = [];
   const re = /<pkg:part\b([^>]*)>([\s\S]*?)<\/pkg:part>/g;
   for (let m = re.exec(ooxml); m; m = re.exec(ooxml)) {
     const name = attr(m[1], 'pkg:name');
-    if (!name) throw new SegmentsError('INVALID_INPUT', `a package part at offset ${m.index} has no pkg:name`, { field: 'letter', position: m.index });
+    if (!name)
+      throw new SegmentsError('INVALID_INPUT', `a package part at offset ${m.index} has no pkg:name`, {
+        field: 'letter',
+        position: m.index,
+      });
     const contentType = attr(m[1], 'pkg:contentType') ?? '';
     const xml = /<pkg:xmlData>([\s\S]*)<\/pkg:xmlData>/.exec(m[2]);
     const bin = /<pkg:binaryData>([\s\S]*)<\/pkg:binaryData>/.exec(m[2]);
-    parts.push(xml ? { name, contentType, xml: xml[1].trim() } : { name, contentType, base64: (bin?.[1] ?? '').replace(/\s+/g, '') });
+    parts.push(
+      xml
+        ? { name, contentType, xml: xml[1].trim() }
+        : { name, contentType, base64: (bin?.[1] ?? '').replace(/\s+/g, '') },
+    );
   }
   return parts;
 }
@@ -82,7 +93,8 @@ export function parseLetter(ooxml: string): LetterPackage {
   }
   const parts = parseFlatOpc(src);
   const doc = parts.find((p) => p.name === DOCUMENT_PART);
-  if (!doc?.xml) throw new SegmentsError('INVALID_INPUT', `the letter's package has no ${DOCUMENT_PART} part`, { field: 'letter' });
+  if (!doc?.xml)
+    throw new SegmentsError('INVALID_INPUT', `the letter's package has no ${DOCUMENT_PART} part`, { field: 'letter' });
   return splitDocument(
     doc.xml,
     parts.filter((p) => p !== doc),
@@ -92,7 +104,8 @@ export function parseLetter(ooxml: string): LetterPackage {
 function splitDocument(xml: string, parts: OpcPart[]): LetterPackage {
   const open = /<w:document\b[^>]*>[\s\S]*?<w:body>/.exec(xml);
   const close = xml.lastIndexOf('</w:body>');
-  if (!open || close < 0) throw new SegmentsError('INVALID_INPUT', 'the letter\'s main document has no <w:body>', { field: 'letter' });
+  if (!open || close < 0)
+    throw new SegmentsError('INVALID_INPUT', "the letter's main document has no <w:body>", { field: 'letter' });
   let body = xml.slice(open.index + open[0].length, close);
   let sectPr = '';
   const s = body.lastIndexOf('<w:sectPr');
@@ -109,12 +122,19 @@ export function buildFlatOpc(pkg: Pick<LetterPackage, 'documentOpen' | 'sectPr' 
   const parts: OpcPart[] = [
     ...(pkg.parts.some((p) => p.name === '/_rels/.rels') ? [] : [ROOT_RELS]),
     ...pkg.parts,
-    { name: DOCUMENT_PART, contentType: DOCUMENT_CONTENT_TYPE, xml: `${pkg.documentOpen}${body}${pkg.sectPr}</w:body></w:document>` },
+    {
+      name: DOCUMENT_PART,
+      contentType: DOCUMENT_CONTENT_TYPE,
+      xml: `${pkg.documentOpen}${body}${pkg.sectPr}</w:body></w:document>`,
+    },
   ];
   let out = `<?xml version="1.0" standalone="yes"?><?mso-application progid="Word.Document"?><pkg:package xmlns:pkg="${PKG_NS}">`;
   for (const p of parts) {
     out += `<pkg:part pkg:name="${escapeXml(p.name)}" pkg:contentType="${escapeXml(p.contentType)}">`;
-    out += p.xml !== undefined ? `<pkg:xmlData>${p.xml}</pkg:xmlData>` : `<pkg:binaryData>${p.base64 ?? ''}</pkg:binaryData>`;
+    out +=
+      p.xml !== undefined
+        ? `<pkg:xmlData>${p.xml}</pkg:xmlData>`
+        : `<pkg:binaryData>${p.base64 ?? ''}</pkg:binaryData>`;
     out += '</pkg:part>';
   }
   return `${out}</pkg:package>`;
@@ -149,7 +169,11 @@ export function findSdts(xml: string): SdtSpan[] {
       out.push(describeSdt(xml.slice(start, end), start, end));
     }
   }
-  if (depth !== 0) throw new SegmentsError('INVALID_INPUT', `a content control starting at offset ${start} is not closed`, { field: 'letter', position: start });
+  if (depth !== 0)
+    throw new SegmentsError('INVALID_INPUT', `a content control starting at offset ${start} is not closed`, {
+      field: 'letter',
+      position: start,
+    });
   return out;
 }
 
@@ -162,7 +186,15 @@ function describeSdt(el: string, start: number, end: number): SdtSpan {
   const has = cOpen >= 0 && cClose > cOpen;
   const cs = has ? cOpen + '<w:sdtContent>'.length : el.length;
   const ce = has ? cClose : el.length;
-  return { start, end, tag: tag ? unescapeXml(tag[1]) : '', sdtPr, content: el.slice(cs, ce), contentStart: start + cs, contentEnd: start + ce };
+  return {
+    start,
+    end,
+    tag: tag ? unescapeXml(tag[1]) : '',
+    sdtPr,
+    content: el.slice(cs, ce),
+    contentStart: start + cs,
+    contentEnd: start + ce,
+  };
 }
 
 /** A content control element with the given tag, caption (alias) and content. */
@@ -170,7 +202,8 @@ export function sdtElement(tag: string, alias: string, content: string, rPr = ''
   return `<w:sdt><w:sdtPr>${rPr}<w:alias w:val="${escapeXml(alias)}"/><w:tag w:val="${escapeXml(tag)}"/></w:sdtPr><w:sdtContent>${content}</w:sdtContent></w:sdt>`;
 }
 
-const TEXT_TOKEN = /<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:br\b([^>]*)\/>|<w:tab\/>|<w:cr\/>|<\/w:p>|<w:p(?:\s[^>]*)?\/>|<w:(instrText|delText)\b[^>]*>[^<]*<\/w:\3>/g;
+const TEXT_TOKEN =
+  /<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:br\b([^>]*)\/>|<w:tab\/>|<w:cr\/>|<\/w:p>|<w:p(?:\s[^>]*)?\/>|<w:(instrText|delText)\b[^>]*>[^<]*<\/w:\3>/g;
 
 /** The text of body XML as a reader sees it: paragraphs end with `\n`, line breaks `\n`, page breaks `\f`. */
 export function ooxmlToText(xml: string): string {

@@ -67,7 +67,9 @@ export class CombinedPackage {
         if (part) src.parts.push({ ...part, name: renamed });
         newTarget = renamed.replace(/^\/word\//, '');
       }
-      src.rels.push(m[0].replace(/\bId="[^"]*"/, `Id="${prefix}${id}"`).replace(/\bTarget="[^"]*"/, `Target="${newTarget}"`));
+      src.rels.push(
+        m[0].replace(/\bId="[^"]*"/, `Id="${prefix}${id}"`).replace(/\bTarget="[^"]*"/, `Target="${newTarget}"`),
+      );
     }
     return src;
   }
@@ -91,7 +93,11 @@ export class CombinedPackage {
     return {
       documentOpen: this.main.documentOpen,
       sectPr: this.main.sectPr,
-      parts: [...this.main.parts.filter((p) => p !== old), { name: DOC_RELS, contentType: RELS_CONTENT_TYPE, xml }, ...extra.flatMap((s) => s.parts)],
+      parts: [
+        ...this.main.parts.filter((p) => p !== old),
+        { name: DOC_RELS, contentType: RELS_CONTENT_TYPE, xml },
+        ...extra.flatMap((s) => s.parts),
+      ],
     };
   }
 }

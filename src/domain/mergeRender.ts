@@ -191,7 +191,8 @@ export function letterFor(
   usable: (ooxml: string | undefined) => boolean = (o) => o !== undefined && !isEmptyLetter(o),
 ): string | undefined {
   if (usable(line.letter)) return line.letter;
-  if (line.languageCode !== documentLanguageCode && usable(letters[line.languageCode]?.ooxml)) return letters[line.languageCode].ooxml;
+  if (line.languageCode !== documentLanguageCode && usable(letters[line.languageCode]?.ooxml))
+    return letters[line.languageCode].ooxml;
   return [documentLetter, letters[documentLanguageCode]?.ooxml, letters['']?.ooxml].find(usable);
 }
 
@@ -231,7 +232,13 @@ export class LetterRenderer {
   /** `undefined` for a line without a contact or without any letter. */
   render(line: SegmentLine): RenderedLetter | undefined {
     if (!line.contactNo) return undefined;
-    const ooxml = letterFor(line, this.src.header.letters, this.src.documentLanguageCode, this.src.documentLetter, this.usable);
+    const ooxml = letterFor(
+      line,
+      this.src.header.letters,
+      this.src.documentLanguageCode,
+      this.src.documentLetter,
+      this.usable,
+    );
     if (!ooxml) return undefined;
     const record: MergeRecord = {
       header: this.src.header,

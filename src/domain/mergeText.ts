@@ -28,7 +28,13 @@ function dateFormat(locale: string): Intl.DateTimeFormat {
   return f;
 }
 
-const yesNo: Record<string, [string, string]> = { it: ['Sì', 'No'], en: ['Yes', 'No'], de: ['Ja', 'Nein'], fr: ['Oui', 'Non'], es: ['Sí', 'No'] };
+const yesNo: Record<string, [string, string]> = {
+  it: ['Sì', 'No'],
+  en: ['Yes', 'No'],
+  de: ['Ja', 'Nein'],
+  fr: ['Oui', 'Non'],
+  es: ['Sí', 'No'],
+};
 
 /** The value as the letter shows it in `locale` (dates long, numbers grouped, booleans as words). */
 export function formatMergeValue(v: MergeRawValue, locale: string): string {
@@ -57,8 +63,9 @@ export interface NormalisedText {
 
 // XML 1.0 cannot hold C0 controls other than tab, LF, CR, nor U+FFFE/U+FFFF or lone surrogates; DEL
 // and the C1 controls are legal XML but Word refuses them in text, so they go too.
-// eslint-disable-next-line no-control-regex
-const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const ILLEGAL =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085]/g;
 
 /** Line breaks to `\n` (CRLF, CR, LS, PS, NEL), then characters XML cannot hold dropped and reported. */

@@ -31,7 +31,10 @@ export const officeCheckStepSchema = z
     syncs: z.number().int().nonnegative(),
     bytes: z.number().int().nonnegative(),
     detail: z.string().max(300).optional(),
-    error: z.object({ code: z.string().max(100), message: z.string().max(300) }).strict().optional(),
+    error: z
+      .object({ code: z.string().max(100), message: z.string().max(300) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type OfficeCheckStep = z.infer<typeof officeCheckStepSchema>;
@@ -51,7 +54,9 @@ export const officeCheckReportSchema = z
         userAgent: z.string().max(400),
       })
       .strict(),
-    requirements: z.array(z.object({ set: z.enum(['ExcelApi', 'WordApi']), version: z.string(), supported: z.boolean() }).strict()),
+    requirements: z.array(
+      z.object({ set: z.enum(['ExcelApi', 'WordApi']), version: z.string(), supported: z.boolean() }).strict(),
+    ),
     storage: z
       .object({
         quotaBytes: z.number().nullable(),
@@ -69,8 +74,17 @@ export type OfficeCheckReport = z.infer<typeof officeCheckReportSchema>;
 /** An error of the host as the report keeps it: its code, its message trimmed, no e-mail address. */
 export function reportError(e: unknown): { code: string; message: string } {
   const o = (e ?? {}) as { code?: unknown; message?: unknown; details?: { code?: unknown } };
-  const code = typeof o.details?.code === 'string' ? o.details.code : typeof o.code === 'string' ? o.code : e instanceof Error ? e.name : 'Error';
-  const message = (typeof o.message === 'string' ? o.message : String(e)).replace(/[^\s@<>"']+@[^\s@<>"']+\.[A-Za-z]{2,}/g, '[e-mail]').slice(0, 300);
+  const code =
+    typeof o.details?.code === 'string'
+      ? o.details.code
+      : typeof o.code === 'string'
+        ? o.code
+        : e instanceof Error
+          ? e.name
+          : 'Error';
+  const message = (typeof o.message === 'string' ? o.message : String(e))
+    .replace(/[^\s@<>"']+@[^\s@<>"']+\.[A-Za-z]{2,}/g, '[e-mail]')
+    .slice(0, 300);
   return { code: code.slice(0, 100), message };
 }
 
@@ -101,4 +115,7 @@ export function officeCheckFile(r: OfficeCheckReport): string {
 }
 
 /** How the pane runs the check: handed in by the task pane, which knows the host. */
-export type OfficeCheckRunner = (o: { sharedWorkspace: { status: string; detail?: string }; onStep?: (s: OfficeCheckStep) => void }) => Promise<OfficeCheckReport>;
+export type OfficeCheckRunner = (o: {
+  sharedWorkspace: { status: string; detail?: string };
+  onStep?: (s: OfficeCheckStep) => void;
+}) => Promise<OfficeCheckReport>;

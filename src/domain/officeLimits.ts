@@ -6,4 +6,7 @@
 export const OFFICE_REQUEST_CAP = 4_000_000;
 
 /** The error codes Office documents for a request or a response over its size limit. */
-export const PAYLOAD_ERROR_CODES: readonly string[] = ['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded'];
+export const PAYLOAD_ERROR_CODES: readonly string[] = [
+  'RequestPayloadSizeLimitExceeded',
+  'ResponsePayloadSizeLimitExceeded',
+];

@@ -53,7 +53,10 @@ export function requirementText(f: OfficeFeature): string {
 }
 
 /** Feature support from a host's isSetSupported; a feature of the other host is false. */
-export function featureSupport(host: OfficeHostName | 'none', isSetSupported: (set: string, version: string) => boolean): FeatureSupport {
+export function featureSupport(
+  host: OfficeHostName | 'none',
+  isSetSupported: (set: string, version: string) => boolean,
+): FeatureSupport {
   const out = {} as FeatureSupport;
   for (const f of OFFICE_FEATURE_NAMES) {
     const r = OFFICE_FEATURES[f];

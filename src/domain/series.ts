@@ -10,17 +10,22 @@ export function splitSeries(no: string): { prefix: string; digits: string } | un
 /** The number after `last` (SEG00009 → SEG00010); error when it has no digits to increment. */
 export function incrementNo(last: string): string {
   const parts = splitSeries(last);
-  if (!parts) throw new SegmentsError('INVALID_INPUT', `The number "${last}" has no digits to increment`, { field: 'no' });
+  if (!parts)
+    throw new SegmentsError('INVALID_INPUT', `The number "${last}" has no digits to increment`, { field: 'no' });
   const next = (BigInt(parts.digits) + 1n).toString();
   const padded = next.padStart(parts.digits.length, '0');
   const no = parts.prefix + padded;
-  if (no.length > 20) throw new SegmentsError('INVALID_INPUT', `The number series is exhausted after "${last}"`, { field: 'no' });
+  if (no.length > 20)
+    throw new SegmentsError('INVALID_INPUT', `The number series is exhausted after "${last}"`, { field: 'no' });
   return no;
 }
 
 /** The first number a series pattern issues is the pattern itself (SEG00001). */
 export function firstNo(pattern: string): string {
-  if (!splitSeries(pattern)) throw new SegmentsError('INVALID_INPUT', `The number series "${pattern}" must end with digits, e.g. SEG00001`, { field: 'series' });
+  if (!splitSeries(pattern))
+    throw new SegmentsError('INVALID_INPUT', `The number series "${pattern}" must end with digits, e.g. SEG00001`, {
+      field: 'series',
+    });
   return pattern;
 }
 

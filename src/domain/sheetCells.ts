@@ -16,12 +16,14 @@ export interface Cell {
   type?: string;
 }
 
-const ERROR_TEXT = /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+const ERROR_TEXT =
+  /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 
 /** The Excel error a cell holds (#N/A, #VALUE!, …), if any. */
 export function cellError(c: Cell): string | undefined {
   if (c.type === 'Error') return String(c.value ?? c.text);
-  if (c.type === undefined && c.format !== undefined && typeof c.value === 'string' && ERROR_TEXT.test(c.value)) return c.value;
+  if (c.type === undefined && c.format !== undefined && typeof c.value === 'string' && ERROR_TEXT.test(c.value))
+    return c.value;
   return undefined;
 }
 
@@ -32,7 +34,11 @@ export function isBlankCell(c: Cell): boolean {
 /** A number format that shows a date (d, y, or a month name), outside quoted text and [..] sections. */
 export function isDateFormat(format: string | undefined): boolean {
   if (!format || format === 'General' || format === '@') return false;
-  const bare = format.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '').replace(/_.|\*./g, '');
+  const bare = format
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\./g, '')
+    .replace(/_.|\*./g, '');
   return /[dy]/i.test(bare) || /m{3,}/i.test(bare);
 }
 
@@ -54,7 +60,8 @@ export function textOfCell(c: Cell): TextOf {
   const shown = c.text;
   if (typeof c.value === 'number') {
     if (/^#+$/.test(shown.trim())) return { text: plainNumber(c.value), note: 'narrowColumn' };
-    if (/\d[Ee][+-]\d/.test(shown) && Number.isInteger(c.value)) return { text: plainNumber(c.value), note: 'scientific' };
+    if (/\d[Ee][+-]\d/.test(shown) && Number.isInteger(c.value))
+      return { text: plainNumber(c.value), note: 'scientific' };
   }
   if (c.format === undefined && c.type === undefined && typeof c.value === 'string') return { text: c.value };
   return { text: shown };

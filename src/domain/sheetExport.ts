@@ -13,7 +13,11 @@ interface Col<T> {
   get(r: T): ExportValue;
 }
 
-const c = <T>(en: string, it: string, kind: ExportCellKind, get: (r: T) => ExportValue): Col<T> => ({ caption: { en, it }, kind, get });
+const c = <T>(en: string, it: string, kind: ExportCellKind, get: (r: T) => ExportValue): Col<T> => ({
+  caption: { en, it },
+  kind,
+  get,
+});
 
 const LINE_COLUMNS: Col<SegmentLine>[] = [
   c('Line No.', 'Nr. riga', 'number', (l) => l.lineNo),
@@ -100,15 +104,37 @@ export function tableNameOf(prefix: string, key: string): string {
 }
 
 export function segmentLinesTable(segmentNo: string, lines: readonly SegmentLine[], lang: UiLanguage): ExportTable {
-  return build(LINE_COLUMNS, lines, lang, tableNameOf('Segment', segmentNo), `${lang === 'it' ? 'Segmento' : 'Segment'} ${segmentNo}`);
+  return build(
+    LINE_COLUMNS,
+    lines,
+    lang,
+    tableNameOf('Segment', segmentNo),
+    `${lang === 'it' ? 'Segmento' : 'Segment'} ${segmentNo}`,
+  );
 }
 
-export function loggedSegmentTable(ls: LoggedSegment, entries: readonly InteractionLogEntry[], lang: UiLanguage): ExportTable {
-  return build(ENTRY_COLUMNS, entries, lang, tableNameOf('LoggedSegment', String(ls.entryNo)), `${lang === 'it' ? 'Segm. registrato' : 'Logged Segment'} ${ls.entryNo}`);
+export function loggedSegmentTable(
+  ls: LoggedSegment,
+  entries: readonly InteractionLogEntry[],
+  lang: UiLanguage,
+): ExportTable {
+  return build(
+    ENTRY_COLUMNS,
+    entries,
+    lang,
+    tableNameOf('LoggedSegment', String(ls.entryNo)),
+    `${lang === 'it' ? 'Segm. registrato' : 'Logged Segment'} ${ls.entryNo}`,
+  );
 }
 
 export function interactionLogTable(entries: readonly InteractionLogEntry[], lang: UiLanguage): ExportTable {
-  return build(ENTRY_COLUMNS, entries, lang, 'InteractionLog', lang === 'it' ? 'Mov. log interazione' : 'Interaction Log');
+  return build(
+    ENTRY_COLUMNS,
+    entries,
+    lang,
+    'InteractionLog',
+    lang === 'it' ? 'Mov. log interazione' : 'Interaction Log',
+  );
 }
 
 export function contactsTable(contacts: readonly Contact[], lang: UiLanguage): ExportTable {

@@ -86,7 +86,8 @@ function reasonOf(iss: { code: string; message: string; maximum?: unknown }): Re
   if (iss.code === 'too_big') return { reasonKey: 'tooLong', max: Number(iss.maximum) };
   if (iss.message === 'is not an e-mail address') return { reasonKey: 'notEmail' };
   // The text rule's reasons (text.ts): a NUL is a control character to the user; a lone surrogate is a broken one.
-  if (iss.message === textProblemMessage('control') || iss.message === textProblemMessage('nul')) return { reasonKey: 'controlCharacters' };
+  if (iss.message === textProblemMessage('control') || iss.message === textProblemMessage('nul'))
+    return { reasonKey: 'controlCharacters' };
   if (iss.message === textProblemMessage('loneSurrogate')) return { reasonKey: 'brokenCharacter' };
   if (iss.message === 'contains a line break') return { reasonKey: 'lineBreak' };
   if (iss.message === 'is required') return { reasonKey: 'required' };
@@ -94,11 +95,29 @@ function reasonOf(iss: { code: string; message: string; maximum?: unknown }): Re
 }
 
 const TEXT_KEEPS_ZEROS: MappableField[] = ['no', 'companyNo', 'postCode', 'phoneNo', 'mobilePhoneNo'];
-const CODE_FIELDS = new Set<MappableField>(['no', 'companyNo', 'salutationCode', 'countryRegionCode', 'languageCode', 'territoryCode', 'salespersonCode']);
+const CODE_FIELDS = new Set<MappableField>([
+  'no',
+  'companyNo',
+  'salutationCode',
+  'countryRegionCode',
+  'languageCode',
+  'territoryCode',
+  'salespersonCode',
+]);
 /** Fields that take several codes in one cell, separated by `;`, `,` or `|`. */
-export const LIST_FIELDS: ReadonlySet<MappableField> = new Set<MappableField>(['mailingGroups', 'industryGroups', 'jobResponsibilities', 'businessRelations']);
+export const LIST_FIELDS: ReadonlySet<MappableField> = new Set<MappableField>([
+  'mailingGroups',
+  'industryGroups',
+  'jobResponsibilities',
+  'businessRelations',
+]);
 
-export function prepareRows(grid: SheetGrid, mapping: ColumnMapping, source: Omit<ContactSource, 'rowKey'> = {}, options: PrepareOptions = {}): PreparedImport {
+export function prepareRows(
+  grid: SheetGrid,
+  mapping: ColumnMapping,
+  source: Omit<ContactSource, 'rowKey'> = {},
+  options: PrepareOptions = {},
+): PreparedImport {
   const steps = prepareSteps(grid, mapping, source, options);
   for (;;) {
     const r = steps.next();
@@ -124,9 +143,16 @@ export async function prepareRowsInSteps(
 
 const CHUNK = 2_000;
 
-function* prepareSteps(grid: SheetGrid, mapping: ColumnMapping, source: Omit<ContactSource, 'rowKey'>, options: PrepareOptions): Generator<number, PreparedImport> {
+function* prepareSteps(
+  grid: SheetGrid,
+  mapping: ColumnMapping,
+  source: Omit<ContactSource, 'rowKey'>,
+  options: PrepareOptions,
+): Generator<number, PreparedImport> {
   if (grid.header.every((h) => h.trim() === '') && grid.values.every((r) => r.every((v) => v === null || v === ''))) {
-    throw new SegmentsError('INVALID_INPUT', 'The range is empty: select a header row and the rows below it.', { code: 'emptyRange' });
+    throw new SegmentsError('INVALID_INPUT', 'The range is empty: select a header row and the rows below it.', {
+      code: 'emptyRange',
+    });
   }
   const columns = effectiveMapping(mapping).columns.filter((c) => c.target.kind !== 'ignore');
   const problems: ImportProblem[] = [];
@@ -146,7 +172,9 @@ function* prepareSteps(grid: SheetGrid, mapping: ColumnMapping, source: Omit<Con
     }
   }
   if (lastDataIndex < 0) {
-    throw new SegmentsError('INVALID_INPUT', 'The range has a header row but no data rows below it.', { code: 'headerOnly' });
+    throw new SegmentsError('INVALID_INPUT', 'The range has a header row but no data rows below it.', {
+      code: 'headerOnly',
+    });
   }
   for (const o of grid.overlongRows ?? []) {
     problems.push(problem('error', 'overlongRow', { row: o.row }, { cells: o.cells, columns: grid.header.length }));
@@ -171,7 +199,14 @@ function* prepareSteps(grid: SheetGrid, mapping: ColumnMapping, source: Omit<Con
       const err = cellError(cell);
       if (err) {
         // One field's bad value never loses the row, unless the field identifies it.
-        problems.push(problem(identity ? 'error' : 'warning', 'excelError', where(col.index, col.header), identity ? { error: err } : { error: err, dropped: 1 }));
+        problems.push(
+          problem(
+            identity ? 'error' : 'warning',
+            'excelError',
+            where(col.index, col.header),
+            identity ? { error: err } : { error: err, dropped: 1 },
+          ),
+        );
         if (identity) bad = true;
         continue;
       }
@@ -183,7 +218,9 @@ function* prepareSteps(grid: SheetGrid, mapping: ColumnMapping, source: Omit<Con
       const r = fieldValue(field, cell, options);
       if (r.problem) {
         if (r.problem.severity === 'error' && !identity) {
-          problems.push(problem('warning', r.problem.code, where(col.index, col.header), { ...r.problem.params, dropped: 1 }));
+          problems.push(
+            problem('warning', r.problem.code, where(col.index, col.header), { ...r.problem.params, dropped: 1 }),
+          );
           continue;
         }
         problems.push(problem(r.problem.severity, r.problem.code, where(col.index, col.header), r.problem.params));
@@ -206,7 +243,12 @@ function* prepareSteps(grid: SheetGrid, mapping: ColumnMapping, source: Omit<Con
     };
     if (row.no === '') delete row.no;
     // A company name and no person name: the row is the company itself.
-    if ((row.name === undefined || row.name === '') && typeof row.companyName === 'string' && row.companyName !== '' && row.type !== 'Person') {
+    if (
+      (row.name === undefined || row.name === '') &&
+      typeof row.companyName === 'string' &&
+      row.companyName !== '' &&
+      row.type !== 'Person'
+    ) {
       row.name = row.companyName;
       row.type = 'Company';
     }
@@ -221,8 +263,13 @@ function* prepareSteps(grid: SheetGrid, mapping: ColumnMapping, source: Omit<Con
           field === 'extra'
             ? columns.find((c) => c.target.kind === 'extra' && c.target.name === extraName)
             : columns.find((c) => c.target.kind === 'field' && c.target.field === field);
-        const at = col ? where(col.index, col.header) : { row: sheetRow, column: field === 'extra' ? '' : field, header: field };
-        const reason = { reason: iss.message, ...reasonOf(iss as { code: string; message: string; maximum?: unknown }) };
+        const at = col
+          ? where(col.index, col.header)
+          : { row: sheetRow, column: field === 'extra' ? '' : field, header: field };
+        const reason = {
+          reason: iss.message,
+          ...reasonOf(iss as { code: string; message: string; maximum?: unknown }),
+        };
         if (IDENTITY_FIELDS.has(field) || attempt > 0) {
           problems.push(problem('error', 'invalidValue', at, reason));
           bad = true;
@@ -241,18 +288,41 @@ function* prepareSteps(grid: SheetGrid, mapping: ColumnMapping, source: Omit<Con
 
   for (const [index, n] of numbersInText) {
     const header = grid.header[index] ?? '';
-    problems.push(problem('warning', 'numbersInTextColumn', { row: n.first, column: letter(index), header }, { count: n.count, example: n.example }));
+    problems.push(
+      problem(
+        'warning',
+        'numbersInTextColumn',
+        { row: n.first, column: letter(index), header },
+        { count: n.count, example: n.example },
+      ),
+    );
   }
   // Blank and hidden rows: one note each, the rows as runs (3–5, 9), however many there are.
-  if (blank.length) problems.push(problem('info', 'blankRows', { row: blank[0] }, { rows: rowsText(blank), count: blank.length }));
+  if (blank.length)
+    problems.push(problem('info', 'blankRows', { row: blank[0] }, { rows: rowsText(blank), count: blank.length }));
   const hiddenImported = rows.filter((r) => r.hidden).map((r) => r.sheetRow);
-  if (hiddenImported.length) problems.push(problem('info', 'hiddenRows', { row: hiddenImported[0] }, { rows: rowsText(hiddenImported), count: hiddenImported.length }));
+  if (hiddenImported.length)
+    problems.push(
+      problem(
+        'info',
+        'hiddenRows',
+        { row: hiddenImported[0] },
+        { rows: rowsText(hiddenImported), count: hiddenImported.length },
+      ),
+    );
   // What this Excel could not report, said once each rather than passed over in silence.
   for (const u of grid.unchecked ?? []) problems.push(problem('info', `${u}NotChecked`, {}, {}));
   const deduped = dropDuplicates(rows, problems, rejected);
   const fieldColumns: PreparedImport['fieldColumns'] = {};
-  for (const c of columns) if (c.target.kind === 'field') fieldColumns[c.target.field] = { column: letter(c.index), header: c.header };
-  return { rows: deduped, problems: sortProblems(problems), rejectedRows: [...rejected].sort((a, b) => a - b), dataRows: lastDataIndex + 1 - blank.length, fieldColumns };
+  for (const c of columns)
+    if (c.target.kind === 'field') fieldColumns[c.target.field] = { column: letter(c.index), header: c.header };
+  return {
+    rows: deduped,
+    problems: sortProblems(problems),
+    rejectedRows: [...rejected].sort((a, b) => a - b),
+    dataRows: lastDataIndex + 1 - blank.length,
+    fieldColumns,
+  };
 }
 
 /** The key stored in `source.rowKey`: the column that identifies the row and its value there. */
@@ -264,7 +334,8 @@ export function parseRowKey(rowKey: string | undefined): { header: string; value
   if (!rowKey) return undefined;
   try {
     const v = JSON.parse(rowKey) as unknown;
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') return { header: v[0], value: v[1] };
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string')
+      return { header: v[0], value: v[1] };
   } catch {
     /* not a key of ours */
   }
@@ -282,13 +353,18 @@ interface FieldResult {
 function fieldValue(field: MappableField, cell: Cell, options: PrepareOptions): FieldResult {
   if (field === 'excludeFromSegment') {
     const b = booleanOfCell(cell);
-    return b === undefined ? { problem: { severity: 'error', code: 'notBoolean', params: { value: cell.text } } } : { value: b };
+    return b === undefined
+      ? { problem: { severity: 'error', code: 'notBoolean', params: { value: cell.text } } }
+      : { value: b };
   }
   const shown = textOfCell(cell);
   const text = shown.text.trim();
-  const note: FieldResult['problem'] = shown.note ? { severity: 'warning', code: shown.note, params: { value: shown.text } } : undefined;
+  const note: FieldResult['problem'] = shown.note
+    ? { severity: 'warning', code: shown.note, params: { value: shown.text } }
+    : undefined;
   // A number shown as such (General format) where text belongs: zeros the sheet dropped cannot come back.
-  const numberShown = typeof cell.value === 'number' && (cell.format === undefined || cell.format === 'General') ? text : undefined;
+  const numberShown =
+    typeof cell.value === 'number' && (cell.format === undefined || cell.format === 'General') ? text : undefined;
   if (field === 'type') {
     if (text === '') return {};
     const t = contactTypeOf(text);
@@ -296,12 +372,18 @@ function fieldValue(field: MappableField, cell: Cell, options: PrepareOptions): 
   }
   if (field === 'correspondenceType') {
     const t = correspondenceTypeOf(text);
-    return t !== undefined ? { value: t } : { problem: { severity: 'error', code: 'badCorrespondenceType', params: { value: text } } };
+    return t !== undefined
+      ? { value: t }
+      : { problem: { severity: 'error', code: 'badCorrespondenceType', params: { value: text } } };
   }
   if (field === 'countryRegionCode') {
     if (text === '') return { value: '' };
     const country = countryCodeOf(text, options.dataLocales);
-    if (!country) return { keepAs: text, problem: { severity: 'warning', code: 'unknownCountry', params: { value: text, dropped: 1 } } };
+    if (!country)
+      return {
+        keepAs: text,
+        problem: { severity: 'warning', code: 'unknownCountry', params: { value: text, dropped: 1 } },
+      };
     return { value: country.code, keepAs: country.by === 'name' ? text : undefined };
   }
   if (LIST_FIELDS.has(field)) return { value: codeListOf(text), problem: note };
@@ -322,7 +404,14 @@ function makeCellReader(grid: SheetGrid, problems: ImportProblem[], letter: (i: 
     const top = indexOfRow.get(m.row);
     const left = m.column - grid.firstColumn;
     const address = `${letter(left)}${m.row}:${letter(left + m.columnCount - 1)}${m.row + m.rowCount - 1}`;
-    problems.push(problem('warning', 'mergedCells', { row: m.row, column: address }, { address, inHeader: m.row < firstDataRow ? 1 : 0 }));
+    problems.push(
+      problem(
+        'warning',
+        'mergedCells',
+        { row: m.row, column: address },
+        { address, inHeader: m.row < firstDataRow ? 1 : 0 },
+      ),
+    );
     if (top === undefined) continue;
     for (let dr = 0; dr < m.rowCount; dr++) {
       const ri = indexOfRow.get(m.row + dr);
@@ -371,8 +460,17 @@ export function gridFromCsv(csv: CsvData): SheetGrid {
   const width = csv.header.length;
   const overlong: { row: number; cells: number }[] = [];
   const text = csv.rows.map((r) => {
-    if (r.cells.length > width && r.cells.slice(width).some((c) => c.trim() !== '')) overlong.push({ row: r.line, cells: r.cells.length });
+    if (r.cells.length > width && r.cells.slice(width).some((c) => c.trim() !== ''))
+      overlong.push({ row: r.line, cells: r.cells.length });
     return Array.from({ length: width }, (_, i) => r.cells[i] ?? '');
   });
-  return { headerRow: 1, firstColumn: 0, header: csv.header, rowNumbers: csv.rows.map((r) => r.line), values: text, text, overlongRows: overlong };
+  return {
+    headerRow: 1,
+    firstColumn: 0,
+    header: csv.header,
+    rowNumbers: csv.rows.map((r) => r.line),
+    values: text,
+    text,
+    overlongRows: overlong,
+  };
 }

@@ -34,7 +34,10 @@ export const rowIdSchema = z
   .max(64, { error: 'is longer than 64 characters' })
   .regex(/^[A-Za-z0-9_-]+$/, { error: 'may hold only letters, digits, _ and -' });
 
-export const revisionSchema = z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).nonnegative({ error: 'must not be negative' });
+export const revisionSchema = z
+  .number({ error: 'must be a number' })
+  .int({ error: 'must be a whole number' })
+  .nonnegative({ error: 'must not be negative' });
 
 export const changeSchema = z
   .object({
@@ -48,8 +51,10 @@ export const changeSchema = z
   .strict()
   .superRefine((c, ctx) => {
     if (c.op === 'put' && !c.value) ctx.addIssue({ code: 'custom', path: ['value'], message: 'is required for a put' });
-    if (c.op === 'delete' && c.value !== undefined) ctx.addIssue({ code: 'custom', path: ['value'], message: 'must be absent for a delete' });
-    if (c.value && c.value.id !== c.id) ctx.addIssue({ code: 'custom', path: ['value', 'id'], message: `must equal the change's id ${c.id}` });
+    if (c.op === 'delete' && c.value !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'must be absent for a delete' });
+    if (c.value && c.value.id !== c.id)
+      ctx.addIssue({ code: 'custom', path: ['value', 'id'], message: `must equal the change's id ${c.id}` });
   });
 export type Change = z.infer<typeof changeSchema>;
 
@@ -81,7 +86,10 @@ export const changesetSchema = z
      * after `rev` by another client's hand.
      */
     read: z
-      .object({ rev: revisionSchema, tables: z.array(z.enum(syncTables, { error: 'is not a workspace table' })).max(syncTables.length) })
+      .object({
+        rev: revisionSchema,
+        tables: z.array(z.enum(syncTables, { error: 'is not a workspace table' })).max(syncTables.length),
+      })
       .strict()
       .optional(),
   })
@@ -112,7 +120,12 @@ export const pushResultSchema = z.discriminatedUnion('status', [
   z.object({ id: z.string(), status: z.literal('applied'), rev: revisionSchema }),
   /** Applied before (a retried push): the same answer again. */
   z.object({ id: z.string(), status: z.literal('duplicate'), rev: revisionSchema }),
-  z.object({ id: z.string(), status: z.literal('partial'), received: z.number().int().nonnegative(), of: z.number().int().positive() }),
+  z.object({
+    id: z.string(),
+    status: z.literal('partial'),
+    received: z.number().int().nonnegative(),
+    of: z.number().int().positive(),
+  }),
   z.object({
     id: z.string(),
     status: z.literal('conflict'),

@@ -11,8 +11,9 @@ export type TextProblem = 'nul' | 'control' | 'loneSurrogate';
 
 // One pass over the string: a forbidden control, a high surrogate not followed by a low one, or a low
 // surrogate not preceded by a high one (no `u` flag: the pattern sees UTF-16 code units).
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const FORBIDDEN =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 // A cheap first look: no control and no surrogate at all is the common case.
 // eslint-disable-next-line no-control-regex
@@ -29,7 +30,11 @@ export function storedTextProblemAt(s: string): { problem: TextProblem; index: n
   const m = FORBIDDEN.exec(s);
   if (!m) return undefined;
   const c = m[0].charCodeAt(0);
-  return { problem: c === 0 ? 'nul' : c >= 0xd800 && c <= 0xdfff ? 'loneSurrogate' : 'control', index: m.index, code: c };
+  return {
+    problem: c === 0 ? 'nul' : c >= 0xd800 && c <= 0xdfff ? 'loneSurrogate' : 'control',
+    index: m.index,
+    code: c,
+  };
 }
 
 const PROBLEM_TEXT: Record<TextProblem, string> = {

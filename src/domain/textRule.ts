@@ -39,7 +39,7 @@ function find(v: unknown, depth = 0): { path: string[]; reason: string } | undef
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
       const inner = find(v[i], depth + 1);
-      if (inner) return inner.path.push(String(i)), inner;
+      if (inner) return (inner.path.push(String(i)), inner);
     }
     return undefined;
   }
@@ -48,7 +48,7 @@ function find(v: unknown, depth = 0): { path: string[]; reason: string } | undef
     const keyReason = SUSPECT.test(k) ? textRuleViolation(k) : undefined;
     if (keyReason) return { path: [JSON.stringify(k)], reason: `its field name ${keyReason}` };
     const inner = find((v as Record<string, unknown>)[k], depth + 1);
-    if (inner) return inner.path.push(k), inner;
+    if (inner) return (inner.path.push(k), inner);
   }
   return undefined;
 }

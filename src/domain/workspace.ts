@@ -72,19 +72,31 @@ export interface Workspace {
     create(input?: Partial<SegmentHeaderInput>): Promise<SegmentHeader>;
     get(no: string): Promise<SegmentView | undefined>;
     list(): Promise<SegmentHeader[]>;
-    updateHeader(no: string, patch: Partial<SegmentHeaderInput>, opts?: { updateLines?: boolean }): Promise<SegmentView>;
+    updateHeader(
+      no: string,
+      patch: Partial<SegmentHeaderInput>,
+      opts?: { updateLines?: boolean },
+    ): Promise<SegmentView>;
     addLine(no: string, contactNo: string): Promise<SegmentLine>;
     updateLine(no: string, lineNo: number, patch: Partial<SegmentLineInput>): Promise<SegmentLine>;
     removeLine(no: string, lineNo: number): Promise<void>;
     addContacts(no: string, filters: CriteriaFilters, opts?: AddContactsOptions): Promise<StepResult>;
-    addContactList(no: string, contactNos: string[], opts?: AddContactsOptions & { source?: string }): Promise<StepResult>;
+    addContactList(
+      no: string,
+      contactNos: string[],
+      opts?: AddContactsOptions & { source?: string },
+    ): Promise<StepResult>;
     reduceContacts(no: string, filters: CriteriaFilters, opts?: RemoveContactsOptions): Promise<StepResult>;
     refineContacts(no: string, filters: CriteriaFilters, opts?: RemoveContactsOptions): Promise<StepResult>;
     previewStep(no: string, step: CriteriaStep): Promise<StepResult>;
     goBack(no: string): Promise<StepResult>;
     saveCriteria(no: string, code: string, description?: string): Promise<SavedCriteria>;
     reuseCriteria(no: string, code: string): Promise<StepResult>;
-    reuseLoggedSegment(no: string, loggedSegmentEntryNo: number, opts?: { allowExistingContacts?: boolean }): Promise<StepResult>;
+    reuseLoggedSegment(
+      no: string,
+      loggedSegmentEntryNo: number,
+      opts?: { allowExistingContacts?: boolean },
+    ): Promise<StepResult>;
     applyMailingGroup(no: string, mailingGroupCode: string, opts?: { deleteOldAssignments?: boolean }): Promise<void>;
     previewLog(no: string, opts?: LogOptions): Promise<LogPreview>;
     log(no: string, opts?: LogOptions): Promise<LogResult>;

@@ -42,7 +42,7 @@ export async function sendHalving(
   let limit = Infinity;
   let blocks = 0;
   let refused = 0;
-  for (let start = 0; start < total; ) {
+  for (let start = 0; start < total;) {
     opts.signal?.throwIfAborted();
     let n = Math.max(1, Math.min(total - start, Math.floor(size(start)), limit));
     for (;;) {

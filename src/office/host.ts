@@ -49,9 +49,14 @@ export function whenOfficeReady(timeoutMs = 10_000): Promise<HostInfo> {
 }
 
 /** What Office.onReady said, with the requirement sets asked once. */
-export function hostInfoFrom(officeHost: Office.HostType | null | undefined, platform: Office.PlatformType | null | undefined): HostInfo {
-  const host: HostKind = officeHost === Office.HostType.Excel ? 'Excel' : officeHost === Office.HostType.Word ? 'Word' : 'none';
-  const isSet = (set: string, v: string) => host !== 'none' && Boolean(Office.context?.requirements?.isSetSupported(set, v));
+export function hostInfoFrom(
+  officeHost: Office.HostType | null | undefined,
+  platform: Office.PlatformType | null | undefined,
+): HostInfo {
+  const host: HostKind =
+    officeHost === Office.HostType.Excel ? 'Excel' : officeHost === Office.HostType.Word ? 'Word' : 'none';
+  const isSet = (set: string, v: string) =>
+    host !== 'none' && Boolean(Office.context?.requirements?.isSetSupported(set, v));
   let officeVersion: string | null;
   try {
     officeVersion = host !== 'none' ? (Office.context?.diagnostics?.version ?? null) : null;

@@ -7,7 +7,13 @@
 import { requirementSetsUsed } from '../domain/officeRequirements';
 import { buildFlatOpc, parseLetter } from '../domain/mergeOoxml';
 import { jsonSize } from '../domain/mergeBlocks';
-import { officeCheckReportSchema, reportError, type OfficeCheckReport, type OfficeCheckStep, type OfficeCheckStepId } from '../domain/officeCheck';
+import {
+  officeCheckReportSchema,
+  reportError,
+  type OfficeCheckReport,
+  type OfficeCheckStep,
+  type OfficeCheckStepId,
+} from '../domain/officeCheck';
 import type { HostInfo } from './host';
 
 type Run<C> = <T>(batch: (context: C) => Promise<T>) => Promise<T>;
@@ -30,7 +36,20 @@ export interface OfficeCheckOptions {
 const ROWS = 100;
 const COLUMNS = 12;
 /** Texts that Excel would take for numbers, formulas or dates unless the cells are formatted `@`. */
-const TRAPS = ['00184', '=1+1', '+39 06 1234', '-5', '@home', '1/2', '3E5', 'àèéìòù €', ' spaced ', 'TRUE', '0,5', '2026-01-31'];
+const TRAPS = [
+  '00184',
+  '=1+1',
+  '+39 06 1234',
+  '-5',
+  '@home',
+  '1/2',
+  '3E5',
+  'àèéìòù €',
+  ' spaced ',
+  'TRUE',
+  '0,5',
+  '2026-01-31',
+];
 const BLOCK_BYTES = 2_000_000;
 
 export async function runOfficeCheck(o: OfficeCheckOptions): Promise<OfficeCheckReport> {
@@ -43,8 +62,23 @@ export async function runOfficeCheck(o: OfficeCheckOptions): Promise<OfficeCheck
   };
   const host = o.info.host;
 
-  const excelIds: OfficeCheckStepId[] = ['excel.scratchSheet', 'excel.write100x12', 'excel.read100x12', 'excel.block2MB', 'excel.undo', 'excel.cleanup'];
-  const wordIds: OfficeCheckStepId[] = ['word.scratch', 'word.block2MB', 'word.merge20', 'word.comments', 'word.readBack', 'word.undo', 'word.cleanup'];
+  const excelIds: OfficeCheckStepId[] = [
+    'excel.scratchSheet',
+    'excel.write100x12',
+    'excel.read100x12',
+    'excel.block2MB',
+    'excel.undo',
+    'excel.cleanup',
+  ];
+  const wordIds: OfficeCheckStepId[] = [
+    'word.scratch',
+    'word.block2MB',
+    'word.merge20',
+    'word.comments',
+    'word.readBack',
+    'word.undo',
+    'word.cleanup',
+  ];
   const skip = (id: OfficeCheckStepId, reason: NonNullable<OfficeCheckStep['reason']>, detail?: string) =>
     push({ id, status: 'skipped', reason, ms: 0, syncs: 0, bytes: 0, ...(detail ? { detail } : {}) });
 
@@ -53,13 +87,20 @@ export async function runOfficeCheck(o: OfficeCheckOptions): Promise<OfficeCheck
     for (const id of wordIds) skip(id, 'otherHost');
   } else if (host === 'Word') {
     for (const id of excelIds) skip(id, 'otherHost');
-    await wordSteps(o.wordRun ?? ((b) => Word.run(b)), push, skip, clock, Boolean(o.info.features?.wordComments ?? o.info.supports.wordApi1_4));
+    await wordSteps(
+      o.wordRun ?? ((b) => Word.run(b)),
+      push,
+      skip,
+      clock,
+      Boolean(o.info.features?.wordComments ?? o.info.supports.wordApi1_4),
+    );
   } else {
     for (const id of [...excelIds, ...wordIds]) skip(id, 'needsOffice');
   }
 
   const storage = await readStorage(o.storage ?? (typeof navigator !== 'undefined' ? navigator.storage : undefined));
-  const isSet = (set: string, v: string) => host !== 'none' && typeof Office !== 'undefined' && Boolean(Office.context?.requirements?.isSetSupported(set, v));
+  const isSet = (set: string, v: string) =>
+    host !== 'none' && typeof Office !== 'undefined' && Boolean(Office.context?.requirements?.isSetSupported(set, v));
   const report: OfficeCheckReport = {
     kind: 'segments-office-check',
     schemaVersion: 1,
@@ -72,9 +113,16 @@ export async function runOfficeCheck(o: OfficeCheckOptions): Promise<OfficeCheck
       displayLanguage: o.info.displayLanguage,
       userAgent: (o.userAgent ?? (typeof navigator !== 'undefined' ? navigator.userAgent : '')).slice(0, 400),
     },
-    requirements: requirementSetsUsed().map((r) => ({ set: r.set, version: r.version, supported: r.host === host && isSet(r.set, r.version) })),
+    requirements: requirementSetsUsed().map((r) => ({
+      set: r.set,
+      version: r.version,
+      supported: r.host === host && isSet(r.set, r.version),
+    })),
     storage,
-    sharedWorkspace: { status: o.sharedWorkspace.status.slice(0, 40), ...(o.sharedWorkspace.detail ? { detail: reportError({ message: o.sharedWorkspace.detail }).message } : {}) },
+    sharedWorkspace: {
+      status: o.sharedWorkspace.status.slice(0, 40),
+      ...(o.sharedWorkspace.detail ? { detail: reportError({ message: o.sharedWorkspace.detail }).message } : {}),
+    },
     steps,
     totals: {
       passed: steps.filter((s) => s.status === 'passed').length,
@@ -85,7 +133,9 @@ export async function runOfficeCheck(o: OfficeCheckOptions): Promise<OfficeCheck
   return officeCheckReportSchema.parse(report);
 }
 
-async function readStorage(s: Pick<StorageManager, 'estimate' | 'persisted'> | undefined): Promise<OfficeCheckReport['storage']> {
+async function readStorage(
+  s: Pick<StorageManager, 'estimate' | 'persisted'> | undefined,
+): Promise<OfficeCheckReport['storage']> {
   const out: OfficeCheckReport['storage'] = { quotaBytes: null, usageBytes: null, persisted: null };
   try {
     const e = await s?.estimate?.();
@@ -120,7 +170,14 @@ async function step<C extends { sync: () => Promise<unknown> }>(
   try {
     const r = await body(sync);
     const ok = r.ok ?? true;
-    push({ id, status: ok ? 'passed' : 'failed', ms: Math.max(0, clock() - t0), syncs, bytes: r.bytes, ...(r.detail ? { detail: r.detail.slice(0, 300) } : {}) });
+    push({
+      id,
+      status: ok ? 'passed' : 'failed',
+      ms: Math.max(0, clock() - t0),
+      syncs,
+      bytes: r.bytes,
+      ...(r.detail ? { detail: r.detail.slice(0, 300) } : {}),
+    });
     return ok;
   } catch (e) {
     push({ id, status: 'failed', ms: Math.max(0, clock() - t0), syncs, bytes: 0, error: reportError(e) });
@@ -146,10 +203,13 @@ async function excelSteps(run: Run<Excel.RequestContext>, push: Push, skip: Skip
         return { bytes: 0, detail: 'a new worksheet' };
       });
       if (!made || !sheet) {
-        for (const id of ['excel.write100x12', 'excel.read100x12', 'excel.block2MB'] as const) skip(id, 'earlierStepFailed');
+        for (const id of ['excel.write100x12', 'excel.read100x12', 'excel.block2MB'] as const)
+          skip(id, 'earlierStepFailed');
       } else {
         const ws = sheet;
-        const values = Array.from({ length: ROWS }, (_, r) => TRAPS.map((t, c) => (r === 0 ? `Column ${c + 1}` : c === 0 ? `${t}${r}` : t)));
+        const values = Array.from({ length: ROWS }, (_, r) =>
+          TRAPS.map((t, c) => (r === 0 ? `Column ${c + 1}` : c === 0 ? `${t}${r}` : t)),
+        );
         const wrote = await step('excel.write100x12', ctx, clock, push, async (sync) => {
           const range = ws.getRangeByIndexes(0, 0, ROWS, COLUMNS);
           range.numberFormat = values.map((row) => row.map(() => '@'));
@@ -163,8 +223,16 @@ async function excelSteps(run: Run<Excel.RequestContext>, push: Push, skip: Skip
             range.load('values,numberFormat');
             await sync();
             let wrong = 0;
-            for (let r = 0; r < ROWS; r++) for (let c = 0; c < COLUMNS; c++) if (range.values[r]?.[c] !== values[r][c] || range.numberFormat[r]?.[c] !== '@') wrong++;
-            return { bytes: cellsBytes(range.values) + cellsBytes(range.numberFormat), ok: wrong === 0, detail: wrong ? `${wrong} cells came back different from what was written` : 'every cell came back as text' };
+            for (let r = 0; r < ROWS; r++)
+              for (let c = 0; c < COLUMNS; c++)
+                if (range.values[r]?.[c] !== values[r][c] || range.numberFormat[r]?.[c] !== '@') wrong++;
+            return {
+              bytes: cellsBytes(range.values) + cellsBytes(range.numberFormat),
+              ok: wrong === 0,
+              detail: wrong
+                ? `${wrong} cells came back different from what was written`
+                : 'every cell came back as text',
+            };
           });
         } else skip('excel.read100x12', 'earlierStepFailed');
         await step('excel.block2MB', ctx, clock, push, async (sync) => {
@@ -178,7 +246,11 @@ async function excelSteps(run: Run<Excel.RequestContext>, push: Push, skip: Skip
           const last = ws.getRangeByIndexes(ROWS + rows, 0, 1, cols);
           last.load('values');
           await sync();
-          return { bytes: cellsBytes(block), ok: last.values[0]?.[cols - 1] === cell, detail: `${rows} rows × ${cols} columns in one request` };
+          return {
+            bytes: cellsBytes(block),
+            ok: last.values[0]?.[cols - 1] === cell,
+            detail: `${rows} rows × ${cols} columns in one request`,
+          };
         });
       }
       skip('excel.undo', 'notInOfficeJs', 'office.js has no undo: TESTING.md lists it among the checks by eye');
@@ -198,10 +270,18 @@ async function excelSteps(run: Run<Excel.RequestContext>, push: Push, skip: Skip
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const para = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
-const tagged = (tag: string, body: string) => `<w:sdt><w:sdtPr><w:tag w:val="${tag}"/></w:sdtPr><w:sdtContent>${body}</w:sdtContent></w:sdt>`;
-const pkgOf = (body: string) => buildFlatOpc(parseLetter(`<w:document xmlns:w="${W}"><w:body>${para('')}</w:body></w:document>`), body);
+const tagged = (tag: string, body: string) =>
+  `<w:sdt><w:sdtPr><w:tag w:val="${tag}"/></w:sdtPr><w:sdtContent>${body}</w:sdtContent></w:sdt>`;
+const pkgOf = (body: string) =>
+  buildFlatOpc(parseLetter(`<w:document xmlns:w="${W}"><w:body>${para('')}</w:body></w:document>`), body);
 
-async function wordSteps(run: Run<Word.RequestContext>, push: Push, skip: Skip, clock: () => number, comments: boolean): Promise<void> {
+async function wordSteps(
+  run: Run<Word.RequestContext>,
+  push: Push,
+  skip: Skip,
+  clock: () => number,
+  comments: boolean,
+): Promise<void> {
   try {
     await run(async (ctx) => {
       let scratch: Word.ContentControl | undefined;
@@ -214,7 +294,8 @@ async function wordSteps(run: Run<Word.RequestContext>, push: Push, skip: Skip, 
         return { bytes: 0, detail: 'a content control at the end of the document' };
       });
       if (!made || !scratch) {
-        for (const id of ['word.block2MB', 'word.merge20', 'word.comments', 'word.readBack'] as const) skip(id, 'earlierStepFailed');
+        for (const id of ['word.block2MB', 'word.merge20', 'word.comments', 'word.readBack'] as const)
+          skip(id, 'earlierStepFailed');
       } else {
         const cc = scratch;
         await step('word.block2MB', ctx, clock, push, async (sync) => {
@@ -225,7 +306,9 @@ async function wordSteps(run: Run<Word.RequestContext>, push: Push, skip: Skip, 
           await sync();
           return { bytes: jsonSize(ooxml), detail: 'one insertOoxml of about 2 MB' };
         });
-        const letters = Array.from({ length: 20 }, (_, i) => tagged(`segments-check:${i + 1}`, para(`Letter ${i + 1} of the Office check.`)));
+        const letters = Array.from({ length: 20 }, (_, i) =>
+          tagged(`segments-check:${i + 1}`, para(`Letter ${i + 1} of the Office check.`)),
+        );
         const merged = await step('word.merge20', ctx, clock, push, async (sync) => {
           const ooxml = pkgOf(letters.join(`<w:p><w:r><w:br w:type="page"/></w:r></w:p>`));
           cc.insertOoxml(ooxml, 'Replace');

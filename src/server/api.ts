@@ -43,7 +43,14 @@ export function createApi(opts: ApiOptions): ApiHandler {
         const body = await readJson(req, bodyCap);
         const parsed = pushRequestSchema.safeParse(body);
         if (!parsed.success) throw new BadRequest(`push body: ${describeIssues(parsed.error)}`);
-        send(res, 200, await opts.service.push(parsed.data, { userId: user, role: user === undefined ? undefined : opts.users.roleOf(user) }));
+        send(
+          res,
+          200,
+          await opts.service.push(parsed.data, {
+            userId: user,
+            role: user === undefined ? undefined : opts.users.roleOf(user),
+          }),
+        );
       } else if (route === '/pull') {
         allow(req, 'GET');
         const since = intParam(url, 'since', 0);
@@ -61,7 +68,14 @@ export function createApi(opts: ApiOptions): ApiHandler {
         await openStream(req, res);
       } else if (route === '/status') {
         allow(req, 'GET');
-        send(res, 200, { schemaVersion: SYNC_SCHEMA_VERSION, lastRev: await opts.service.lastRev(), user: user ?? null, role: user === undefined ? null : (opts.users.roleOf(user) ?? null), storage: opts.storage, keysRequired: opts.users.required });
+        send(res, 200, {
+          schemaVersion: SYNC_SCHEMA_VERSION,
+          lastRev: await opts.service.lastRev(),
+          user: user ?? null,
+          role: user === undefined ? null : (opts.users.roleOf(user) ?? null),
+          storage: opts.storage,
+          keysRequired: opts.users.required,
+        });
       } else {
         throw new BadRequest(`no such API: ${req.method} ${url.pathname}`, 404);
       }
@@ -75,13 +89,22 @@ export function createApi(opts: ApiOptions): ApiHandler {
         return;
       }
       if (e instanceof BadRequest) send(res, e.status, { error: errorName(e.status), reason: e.message });
-      else send(res, 503, { error: 'unavailable', reason: `the server could not complete the request: ${(e as Error).message}` });
+      else
+        send(res, 503, {
+          error: 'unavailable',
+          reason: `the server could not complete the request: ${(e as Error).message}`,
+        });
     }
   };
 
   async function openStream(req: IncomingMessage, res: ServerResponse) {
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' });
-    const write = (rev: number) => res.write(`data: ${JSON.stringify({ schemaVersion: SYNC_SCHEMA_VERSION, rev })}\n\n`);
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-accel-buffering': 'no',
+    });
+    const write = (rev: number) =>
+      res.write(`data: ${JSON.stringify({ schemaVersion: SYNC_SCHEMA_VERSION, rev })}\n\n`);
     write(await opts.service.lastRev());
     streams.add(res);
     const off = (opts.events ?? opts.service).onChange(write);
@@ -104,12 +127,31 @@ export function createApi(opts: ApiOptions): ApiHandler {
 }
 
 function errorName(status: number): string {
-  return ({ 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed', 409: 'conflict', 410: 'gone', 413: 'too_large', 415: 'unsupported_media_type', 422: 'unprocessable' } as Record<number, string>)[status] ?? 'error';
+  return (
+    (
+      {
+        400: 'bad_request',
+        401: 'unauthorized',
+        403: 'forbidden',
+        404: 'not_found',
+        405: 'method_not_allowed',
+        409: 'conflict',
+        410: 'gone',
+        413: 'too_large',
+        415: 'unsupported_media_type',
+        422: 'unprocessable',
+      } as Record<number, string>
+    )[status] ?? 'error'
+  );
 }
 
 function send(res: ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -133,14 +175,15 @@ function authenticate(req: IncomingMessage, users: Users): string | undefined {
   const m = /^Bearer\s+(\S+)$/i.exec(header);
   if (!m) throw new BadRequest('a personal key is required: send "Authorization: Bearer <key>"', 401);
   const user = users.userFor(m[1]);
-  if (!user) throw new BadRequest('the key is not one of this server\'s keys', 401);
+  if (!user) throw new BadRequest("the key is not one of this server's keys", 401);
   return user;
 }
 
 function intParam(url: URL, name: string, fallback: number): number {
   const raw = url.searchParams.get(name);
   if (raw === null) return fallback;
-  if (!/^\d{1,15}$/.test(raw)) throw new BadRequest(`${name} must be a whole number ≥ 0, got ${JSON.stringify(raw.slice(0, 40))}`);
+  if (!/^\d{1,15}$/.test(raw))
+    throw new BadRequest(`${name} must be a whole number ≥ 0, got ${JSON.stringify(raw.slice(0, 40))}`);
   return Number(raw);
 }
 
@@ -155,7 +198,8 @@ function afterParam(url: URL): { rev: number; table: string; id: string } | unde
 
 async function readJson(req: IncomingMessage, cap: number): Promise<unknown> {
   const type = req.headers['content-type'] ?? '';
-  if (!/^application\/json\b/i.test(type)) throw new BadRequest(`the body must be application/json, got ${JSON.stringify(type)}`, 415);
+  if (!/^application\/json\b/i.test(type))
+    throw new BadRequest(`the body must be application/json, got ${JSON.stringify(type)}`, 415);
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (declared > cap) {
     req.resume();
@@ -180,7 +224,8 @@ async function readJson(req: IncomingMessage, cap: number): Promise<unknown> {
         if (size > 2 * cap) req.destroy();
         return;
       }
-      if (size > cap) return refuse(new BadRequest(`the body is over the cap of ${cap} bytes: send large changesets in parts`, 413));
+      if (size > cap)
+        return refuse(new BadRequest(`the body is over the cap of ${cap} bytes: send large changesets in parts`, 413));
       const broken = scanner.push(chunk);
       if (broken) return refuse(new BadRequest(broken));
       chunks.push(chunk);

@@ -49,7 +49,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const users = opts.users ?? makeUsers([]);
   const host = opts.host ?? (users.required ? '0.0.0.0' : '127.0.0.1');
   if (!users.required && !LOOPBACK.has(host)) {
-    throw new Error(`refusing to listen on ${host} without keys: configure users and their keys (SEGMENTS_USERS_FILE) or listen on loopback`);
+    throw new Error(
+      `refusing to listen on ${host} without keys: configure users and their keys (SEGMENTS_USERS_FILE) or listen on loopback`,
+    );
   }
   // PGlite's folder belongs to one server at a time (two would each keep their own copy and lose writes).
   let lock: FolderLock | undefined;
@@ -96,7 +98,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   }
   const { port } = server.address() as AddressInfo;
   const url = `https://localhost:${port}`;
-  opts.log?.(`Serving ${url} (API ${API_PREFIX}, storage ${storage}, ${users.required ? 'keys required' : 'loopback only'})`);
+  opts.log?.(
+    `Serving ${url} (API ${API_PREFIX}, storage ${storage}, ${users.required ? 'keys required' : 'loopback only'})`,
+  );
   return {
     url,
     port,
@@ -120,10 +124,12 @@ interface PaneHandler {
 }
 
 async function paneHandler(source: PaneSource): Promise<PaneHandler> {
-  if (source.kind === 'dist') return { handle: serveStatic(source.dir, { sourceMaps: source.sourceMaps }), close: async () => undefined };
+  if (source.kind === 'dist')
+    return { handle: serveStatic(source.dir, { sourceMaps: source.sourceMaps }), close: async () => undefined };
   if (source.kind === 'none') {
     return {
-      handle: (_req, res) => res.writeHead(404, { 'content-type': 'text/plain' }).end('This server serves only the API.'),
+      handle: (_req, res) =>
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('This server serves only the API.'),
       close: async () => undefined,
     };
   }

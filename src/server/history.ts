@@ -25,7 +25,11 @@ export async function ensureHistory(sql: Sql): Promise<void> {
 }
 
 /** Records one changeset's writes (inside its transaction). */
-export async function recordHistory(tx: SqlTx, rows: { tbl: string; id: string; deleted: boolean }[], rev: number): Promise<void> {
+export async function recordHistory(
+  tx: SqlTx,
+  rows: { tbl: string; id: string; deleted: boolean }[],
+  rev: number,
+): Promise<void> {
   if (rows.length === 0) return;
   await tx.query(
     `insert into sync_row_history (tbl, id, rev, deleted)
@@ -36,10 +40,26 @@ export async function recordHistory(tx: SqlTx, rows: { tbl: string; id: string; 
 }
 
 /** The row's history, oldest first; bad input refused with what and where. */
-export async function readHistory(sql: Sql, table: string | null, id: string | null): Promise<{ table: SyncTable; id: string; entries: HistoryEntry[] }> {
-  if (!table || !(syncTables as readonly string[]).includes(table)) throw new BadRequest(`table must be one of the workspace tables (${syncTables.join(', ')}), got ${JSON.stringify(table ?? '')}`);
-  if (!id || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new BadRequest(`id must be a row id (letters, digits, _ and -, at most 64), got ${JSON.stringify((id ?? '').slice(0, 70))}`);
-  const rows = await sql.query<{ rev: number | string; deleted: boolean; user_id: string; applied_at: Date | string; cs: string }>(
+export async function readHistory(
+  sql: Sql,
+  table: string | null,
+  id: string | null,
+): Promise<{ table: SyncTable; id: string; entries: HistoryEntry[] }> {
+  if (!table || !(syncTables as readonly string[]).includes(table))
+    throw new BadRequest(
+      `table must be one of the workspace tables (${syncTables.join(', ')}), got ${JSON.stringify(table ?? '')}`,
+    );
+  if (!id || !/^[A-Za-z0-9_-]{1,64}$/.test(id))
+    throw new BadRequest(
+      `id must be a row id (letters, digits, _ and -, at most 64), got ${JSON.stringify((id ?? '').slice(0, 70))}`,
+    );
+  const rows = await sql.query<{
+    rev: number | string;
+    deleted: boolean;
+    user_id: string;
+    applied_at: Date | string;
+    cs: string;
+  }>(
     `select h.rev, h.deleted, c.user_id, c.applied_at, c.id as cs from sync_row_history h join sync_changesets c on c.rev = h.rev
      where h.tbl = $1 and h.id = $2 order by h.rev`,
     [table, id],
@@ -47,6 +67,12 @@ export async function readHistory(sql: Sql, table: string | null, id: string | n
   return {
     table: table as SyncTable,
     id,
-    entries: rows.map((r) => ({ rev: Number(r.rev), op: r.deleted ? 'delete' : 'put', user: r.user_id, at: new Date(r.applied_at).toISOString(), changesetId: r.cs })),
+    entries: rows.map((r) => ({
+      rev: Number(r.rev),
+      op: r.deleted ? 'delete' : 'put',
+      user: r.user_id,
+      at: new Date(r.applied_at).toISOString(),
+      changesetId: r.cs,
+    })),
   };
 }

@@ -45,12 +45,14 @@ export class JsonScanner {
         }
         if (b === QUOTE) inString = true;
         else if (b === OPEN_ARRAY || b === OPEN_OBJECT) {
-          if (depth === limits.maxDepth) return `the JSON is nested deeper than ${limits.maxDepth} levels (at byte ${this.offset + i})`;
+          if (depth === limits.maxDepth)
+            return `the JSON is nested deeper than ${limits.maxDepth} levels (at byte ${this.offset + i})`;
           counts[depth++] = b === OPEN_ARRAY ? 0 : -1;
         } else if (b === CLOSE_ARRAY || b === CLOSE_OBJECT) {
           if (depth > 0) depth--;
         } else if (b === COMMA && depth > 0 && counts[depth - 1] >= 0) {
-          if (++counts[depth - 1] >= limits.maxArray) return `the JSON holds an array of more than ${limits.maxArray} elements (at byte ${this.offset + i})`;
+          if (++counts[depth - 1] >= limits.maxArray)
+            return `the JSON holds an array of more than ${limits.maxArray} elements (at byte ${this.offset + i})`;
         }
       }
       return undefined;

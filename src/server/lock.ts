@@ -9,7 +9,9 @@ export class FolderLocked extends Error {
     readonly folder: string,
     readonly pid: number,
   ) {
-    super(`the data folder ${folder} is in use by another server (process ${pid}); stop that server first, or give this one its own SEGMENTS_DATA_DIR`);
+    super(
+      `the data folder ${folder} is in use by another server (process ${pid}); stop that server first, or give this one its own SEGMENTS_DATA_DIR`,
+    );
   }
 }
 

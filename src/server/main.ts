@@ -42,7 +42,9 @@ const commands: Record<string, { usage: string; run(name: string): string }> = {
     usage: 'list-users',
     run() {
       const list = listUsers(usersFile);
-      return list.length ? list.map((u) => `${u.user}\t${u.role}`).join('\n') : `No users in ${usersFile}: the server answers on loopback only, without keys.`;
+      return list.length
+        ? list.map((u) => `${u.user}\t${u.role}`).join('\n')
+        : `No users in ${usersFile}: the server answers on loopback only, without keys.`;
     },
   },
 };
@@ -62,7 +64,11 @@ if (command) {
     process.exit(1);
   }
 } else if (args[0] !== undefined && !args[0].startsWith('--')) {
-  console.error(`unknown command ${args[0]}; the commands are: ${Object.values(commands).map((c) => c.usage).join(', ')}`);
+  console.error(
+    `unknown command ${args[0]}; the commands are: ${Object.values(commands)
+      .map((c) => c.usage)
+      .join(', ')}`,
+  );
   process.exit(2);
 }
 
@@ -83,7 +89,8 @@ function faultsFromEnv(spec: string | undefined): FaultHooks {
 }
 
 async function tls() {
-  if (env.SEGMENTS_TLS_CERT && env.SEGMENTS_TLS_KEY) return { cert: readFileSync(env.SEGMENTS_TLS_CERT), key: readFileSync(env.SEGMENTS_TLS_KEY) };
+  if (env.SEGMENTS_TLS_CERT && env.SEGMENTS_TLS_KEY)
+    return { cert: readFileSync(env.SEGMENTS_TLS_CERT), key: readFileSync(env.SEGMENTS_TLS_KEY) };
   const o = await httpsOptions();
   return { cert: o.cert, key: o.key };
 }

@@ -60,13 +60,20 @@ export const migrations: { version: number; sql: string }[] = [
 ];
 
 export async function migrate(sql: Sql): Promise<number> {
-  await sql.query('create table if not exists sync_schema (version integer primary key, applied_at timestamptz not null default now())');
-  const done = new Set((await sql.query<{ version: number }>('select version from sync_schema')).map((r) => Number(r.version)));
+  await sql.query(
+    'create table if not exists sync_schema (version integer primary key, applied_at timestamptz not null default now())',
+  );
+  const done = new Set(
+    (await sql.query<{ version: number }>('select version from sync_schema')).map((r) => Number(r.version)),
+  );
   let applied = 0;
   for (const m of migrations) {
     if (done.has(m.version)) continue;
     await sql.transaction(async (tx) => {
-      for (const statement of m.sql.split(';').map((s) => s.trim()).filter((s) => s && !/^--[^\n]*$/.test(s))) {
+      for (const statement of m.sql
+        .split(';')
+        .map((s) => s.trim())
+        .filter((s) => s && !/^--[^\n]*$/.test(s))) {
         await tx.query(statement);
       }
       await tx.query('insert into sync_schema (version) values ($1)', [m.version]);

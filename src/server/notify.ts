@@ -18,7 +18,11 @@ export function localEvents(service: SyncService): ChangeEvents {
 }
 
 /** PostgreSQL: this process's pushes are announced with NOTIFY; every process's are heard with LISTEN. */
-export async function postgresEvents(databaseUrl: string, service: SyncService, log?: (line: string) => void): Promise<ChangeEvents> {
+export async function postgresEvents(
+  databaseUrl: string,
+  service: SyncService,
+  log?: (line: string) => void,
+): Promise<ChangeEvents> {
   const pg = await import('pg');
   const Client = pg.default?.Client ?? pg.Client;
   const listeners = new Set<(rev: number) => void>();
@@ -62,7 +66,9 @@ export async function postgresEvents(databaseUrl: string, service: SyncService, 
   const announce = await import('./sql').then(({ openSql }) => openSql({ databaseUrl }));
   const off = service.onChange((rev) => {
     emit(rev);
-    announce.query('select pg_notify($1, $2)', [CHANGES_CHANNEL, String(rev)]).catch((e: Error) => log?.(`NOTIFY failed: ${e.message}`));
+    announce
+      .query('select pg_notify($1, $2)', [CHANGES_CHANNEL, String(rev)])
+      .catch((e: Error) => log?.(`NOTIFY failed: ${e.message}`));
   });
 
   return {

@@ -33,7 +33,9 @@ async function openPglite(dataDir?: string): Promise<Sql> {
       return (await db.query(text, params)).rows as T[];
     },
     transaction(fn) {
-      return db.transaction((tx) => fn({ query: async <T>(text: string, params?: unknown[]) => (await tx.query(text, params)).rows as T[] }));
+      return db.transaction((tx) =>
+        fn({ query: async <T>(text: string, params?: unknown[]) => (await tx.query(text, params)).rows as T[] }),
+      );
     },
     async close() {
       if (!db.closed) await db.close();
@@ -58,7 +60,9 @@ async function openPostgres(url: string): Promise<Sql> {
       let broken: Error | undefined;
       try {
         await client.query('begin');
-        const r = await fn({ query: async <T>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as T[] });
+        const r = await fn({
+          query: async <T>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as T[],
+        });
         await client.query('commit');
         return r;
       } catch (e) {

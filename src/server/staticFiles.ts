@@ -17,7 +17,10 @@ const types: Record<string, string> = {
 };
 
 /** `sourceMaps`: serve the .map files too (`--source-maps`); by default they stay on the server. */
-export function serveStatic(folder: string, opts: { sourceMaps?: boolean } = {}): (req: IncomingMessage, res: ServerResponse) => void {
+export function serveStatic(
+  folder: string,
+  opts: { sourceMaps?: boolean } = {},
+): (req: IncomingMessage, res: ServerResponse) => void {
   const root = resolve(folder);
   return (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -38,7 +41,10 @@ export function serveStatic(folder: string, opts: { sourceMaps?: boolean } = {})
       return;
     }
     const html = extname(file) === '.html';
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': html ? 'no-cache' : 'public, max-age=3600' });
+    res.writeHead(200, {
+      'content-type': types[extname(file)] ?? 'application/octet-stream',
+      'cache-control': html ? 'no-cache' : 'public, max-age=3600',
+    });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
   };

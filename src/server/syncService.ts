@@ -3,7 +3,18 @@
 // changeset; and a "changed at rev N" signal for the event stream.
 import { createHash } from 'node:crypto';
 import { tablesReadBy } from '../domain/actionReads';
-import { describeIssues, type Change, type Changeset, type PullResponse, type PushRequest, type PushResponse, type PushResult, type ServerRow, type SyncTable, SYNC_SCHEMA_VERSION } from '../domain/syncProtocol';
+import {
+  describeIssues,
+  type Change,
+  type Changeset,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+  type PushResult,
+  type ServerRow,
+  type SyncTable,
+  SYNC_SCHEMA_VERSION,
+} from '../domain/syncProtocol';
 import { findTextRuleViolation } from '../domain/textRule';
 import type { Sql, SqlTx } from './sql';
 import { recordHistory } from './history';
@@ -153,7 +164,13 @@ export class SyncService {
   }
 
   /** `cs` holds the values as their schemas return them; `received` is the changeset as it came (its digest). */
-  private async pushOne(cs: Changeset, received: Changeset, clientId: string, ctx: PushContext, chain: Map<string, Link>): Promise<PushResult> {
+  private async pushOne(
+    cs: Changeset,
+    received: Changeset,
+    clientId: string,
+    ctx: PushContext,
+    chain: Map<string, Link>,
+  ): Promise<PushResult> {
     const done = await this.appliedAnswer(received);
     // A duplicate's rows stay out of the chain: its answer says nothing of what happened to them since.
     if (done) return done;
@@ -161,7 +178,8 @@ export class SyncService {
     let digest: string;
     if (cs.part) {
       const assembled = await this.storePart(cs, clientId);
-      if (!assembled) return { id: cs.id, status: 'partial', received: await this.partsReceived(cs.id), of: cs.part.of };
+      if (!assembled)
+        return { id: cs.id, status: 'partial', received: await this.partsReceived(cs.id), of: cs.part.of };
       whole = assembled;
       digest = digestOf(whole);
     } else {
@@ -176,7 +194,15 @@ export class SyncService {
         const answer: PushResult = { id: cs.id, status: 'applied', rev };
         await tx.query(
           'insert into sync_changesets (id, rev, client_id, user_id, action, digest, result) values ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb)',
-          [cs.id, rev, clientId, ctx.userId ?? '', whole.action ? JSON.stringify(whole.action) : null, digest, JSON.stringify(answer)],
+          [
+            cs.id,
+            rev,
+            clientId,
+            ctx.userId ?? '',
+            whole.action ? JSON.stringify(whole.action) : null,
+            digest,
+            JSON.stringify(answer),
+          ],
         );
         if (cs.part) await tx.query('delete from sync_parts where changeset_id = $1', [cs.id]);
         this.faults.beforeCommit?.(cs.id);
@@ -190,22 +216,35 @@ export class SyncService {
       return result.answer;
     } catch (e) {
       if (e instanceof Forbidden) return { id: cs.id, status: 'refused', reason: `forbidden: ${e.message}` };
-      if (e instanceof Conflict) return { id: cs.id, status: 'conflict', kind: e.kind, reason: e.reason, rows: await this.currentRows(e.keys) };
+      if (e instanceof Conflict)
+        return { id: cs.id, status: 'conflict', kind: e.kind, reason: e.reason, rows: await this.currentRows(e.keys) };
       if (e instanceof StaleRead) return { id: cs.id, status: 'stale', reason: e.message, table: e.table, rev: e.rev };
       if (e instanceof Refused) return { id: cs.id, status: 'refused', reason: e.message };
       // A value the database refuses (SQLSTATE class 22, data exception; 54, a limit) is the changeset's
       // fault, not the server's: it is refused, never answered 5xx and retried forever.
       const code = String((e as { code?: unknown }).code ?? '');
-      if (/^(22|54)/.test(code)) return { id: cs.id, status: 'refused', reason: `the database refuses a value of this change (${code}): ${(e as Error).message}` };
+      if (/^(22|54)/.test(code))
+        return {
+          id: cs.id,
+          status: 'refused',
+          reason: `the database refuses a value of this change (${code}): ${(e as Error).message}`,
+        };
       throw e;
     }
   }
 
   /** The stored answer when this changeset was applied before (a retried push): the same answer again. */
   private async appliedAnswer(cs: Changeset): Promise<PushResult | undefined> {
-    const [row] = await this.sql.query<{ digest: string; result: PushResult }>('select digest, result from sync_changesets where id = $1', [cs.id]);
+    const [row] = await this.sql.query<{ digest: string; result: PushResult }>(
+      'select digest, result from sync_changesets where id = $1',
+      [cs.id],
+    );
     if (!row) return undefined;
-    if (!cs.part && row.digest !== digestOf(cs)) throw new BadRequest(`changeset ${cs.id} was already applied with different changes: a changeset id is used once`, 409);
+    if (!cs.part && row.digest !== digestOf(cs))
+      throw new BadRequest(
+        `changeset ${cs.id} was already applied with different changes: a changeset id is used once`,
+        409,
+      );
     return { ...(row.result as Extract<PushResult, { status: 'applied' }>), status: 'duplicate' };
   }
 
@@ -218,18 +257,34 @@ export class SyncService {
       'delete from sync_parts where changeset_id in (select changeset_id from sync_parts group by changeset_id having max(received_at) < $1)',
       [now - this.partsTtlMs],
     );
-    const existing = await this.sql.query<{ part_of: number; client_id: string }>('select part_of, client_id from sync_parts where changeset_id = $1 limit 1', [cs.id]);
+    const existing = await this.sql.query<{ part_of: number; client_id: string }>(
+      'select part_of, client_id from sync_parts where changeset_id = $1 limit 1',
+      [cs.id],
+    );
     if (existing[0] && (Number(existing[0].part_of) !== part.of || existing[0].client_id !== clientId)) {
-      throw new BadRequest(`changeset ${cs.id}: part ${part.no} of ${part.of} does not match the parts already received (${existing[0].part_of} parts from another upload)`, 409);
+      throw new BadRequest(
+        `changeset ${cs.id}: part ${part.no} of ${part.of} does not match the parts already received (${existing[0].part_of} parts from another upload)`,
+        409,
+      );
     }
     await this.sql.query(
       'insert into sync_parts (changeset_id, part_no, part_of, client_id, body, received_at) values ($1, $2, $3, $4, $5::jsonb, $6) on conflict (changeset_id, part_no) do update set body = excluded.body, received_at = excluded.received_at',
-      [cs.id, part.no, part.of, clientId, JSON.stringify({ id: cs.id, action: cs.action, read: cs.read, changes: cs.changes }), now],
+      [
+        cs.id,
+        part.no,
+        part.of,
+        clientId,
+        JSON.stringify({ id: cs.id, action: cs.action, read: cs.read, changes: cs.changes }),
+        now,
+      ],
     );
     if ((await this.partsReceived(cs.id)) < part.of) return undefined;
     const whole: Changeset = { id: cs.id, changes: [] };
     for (let no = 1; no <= part.of; no++) {
-      const [row] = await this.sql.query<{ body: Changeset }>('select body from sync_parts where changeset_id = $1 and part_no = $2', [cs.id, no]);
+      const [row] = await this.sql.query<{ body: Changeset }>(
+        'select body from sync_parts where changeset_id = $1 and part_no = $2',
+        [cs.id, no],
+      );
       if (!row) return undefined;
       if (row.body.action && !whole.action) whole.action = row.body.action;
       if (row.body.read && !whole.read) whole.read = row.body.read;
@@ -239,7 +294,10 @@ export class SyncService {
   }
 
   private async partsReceived(changesetId: string): Promise<number> {
-    const [r] = await this.sql.query<{ n: number | string }>('select count(*) as n from sync_parts where changeset_id = $1', [changesetId]);
+    const [r] = await this.sql.query<{ n: number | string }>(
+      'select count(*) as n from sync_parts where changeset_id = $1',
+      [changesetId],
+    );
     return Number(r?.n ?? 0);
   }
 
@@ -257,13 +315,21 @@ export class SyncService {
    * `limit` rows that keep changesets whole; a changeset larger than a page comes in several, each ending
    * with `next` (where the following one starts: `after`).
    */
-  async pull(since: number, opts: { limit?: number; maxBytes?: number; after?: { rev: number; table: string; id: string } } = {}): Promise<PullResponse> {
+  async pull(
+    since: number,
+    opts: { limit?: number; maxBytes?: number; after?: { rev: number; table: string; id: string } } = {},
+  ): Promise<PullResponse> {
     const limit = opts.limit ?? 50_000;
     const budget = Math.max((opts.maxBytes ?? 4 * 1024 * 1024) - 1024, 1);
     const last = await this.lastRev();
-    if (since > last) throw new BadRequest(`since=${since} is beyond the server's last revision ${last}: this workspace was reset; start again from 0`, 410);
+    if (since > last)
+      throw new BadRequest(
+        `since=${since} is beyond the server's last revision ${last}: this workspace was reset; start again from 0`,
+        410,
+      );
     const after = opts.after;
-    if (after && (after.rev <= since || after.rev > last)) throw new BadRequest(`after=${after.rev}:… must name a revision after since=${since} and up to ${last}`);
+    if (after && (after.rev <= since || after.rev > last))
+      throw new BadRequest(`after=${after.rev}:… must name a revision after since=${since} and up to ${last}`);
     const start: [number, string, string] = after ? [after.rev, after.table, after.id] : [since, '', ''];
 
     // 1. Choose the page from the rows' sizes, without their values.
@@ -289,7 +355,12 @@ export class SyncService {
       return true;
     };
     scan: for (;;) {
-      const chunk = await this.sql.query<{ tbl: string; id: string; rev: number | string; size: number | string | null }>(
+      const chunk = await this.sql.query<{
+        tbl: string;
+        id: string;
+        rev: number | string;
+        size: number | string | null;
+      }>(
         `select tbl, id, rev, size + octet_length(id) as size from sync_rows
          where rev > $1 and rev <= $2 and (rev, tbl, id) > ($3::bigint, $4::text, $5::text) order by rev, tbl, id limit 1000`,
         [since, last, cursor[0], cursor[1], cursor[2]],
@@ -341,7 +412,13 @@ export class SyncService {
 }
 
 function toServerRow(r: StoredRow): ServerRow {
-  return { table: r.tbl as SyncTable, id: r.id, rev: Number(r.rev), deleted: r.deleted, value: r.deleted ? null : r.value };
+  return {
+    table: r.tbl as SyncTable,
+    id: r.id,
+    rev: Number(r.rev),
+    deleted: r.deleted,
+    value: r.deleted ? null : r.value,
+  };
 }
 
 /** The hash of {"action":…,"changes":[…]} as JSON, fed change by change (a changeset may be larger than a string can be). */
@@ -357,18 +434,26 @@ function digestOf(cs: Pick<Changeset, 'action' | 'changes'>): string {
  * changeset with each value as its schema returns it (unknown fields stripped).
  */
 function validateChangeset(cs: Changeset, where: string, lastRev: number): Changeset {
-  if (cs.read && cs.read.rev > lastRev) throw new BadRequest(`${where}.read.rev: ${cs.read.rev} is a revision the server never issued (last is ${lastRev})`);
+  if (cs.read && cs.read.rev > lastRev)
+    throw new BadRequest(
+      `${where}.read.rev: ${cs.read.rev} is a revision the server never issued (last is ${lastRev})`,
+    );
   if (cs.action) {
     const bad = findTextRuleViolation(cs.action);
     if (bad) throw new BadRequest(`${where}.action (${cs.action.name}): field ${bad.path} ${bad.reason}`, 422);
   }
   const changes = cs.changes.map((c, j) => {
     const at = `${where}.changes.${j}`;
-    if (c.baseRev > lastRev) throw new BadRequest(`${at}.baseRev: ${c.baseRev} is a revision the server never issued (last is ${lastRev})`);
+    if (c.baseRev > lastRev)
+      throw new BadRequest(`${at}.baseRev: ${c.baseRev} is a revision the server never issued (last is ${lastRev})`);
     if (c.op !== 'put') return c;
     // The text rule first: the row schemas check it too (text.ts), but its answer is a 422 naming the field.
     const bad = findTextRuleViolation(c.value);
-    if (bad) throw new BadRequest(`${c.table} ${c.id}, field ${bad.path}: ${bad.reason} (${at}); no text may hold NUL, a lone surrogate or a control character but tab and line breaks`, 422);
+    if (bad)
+      throw new BadRequest(
+        `${c.table} ${c.id}, field ${bad.path}: ${bad.reason} (${at}); no text may hold NUL, a lone surrogate or a control character but tab and line breaks`,
+        422,
+      );
     const parsed = tableRules[c.table].schema.safeParse(c.value);
     if (!parsed.success) throw new BadRequest(`${at} (${c.table} ${c.id}): ${describeIssues(parsed.error, 'value')}`);
     return { ...c, value: parsed.data as Record<string, unknown> };
@@ -426,14 +511,24 @@ async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: Push
     const live = cur && !cur.deleted;
     const curRev = cur ? Number(cur.rev) : 0;
     const link = chain.get(rowKey(c.table, c.id));
-    const fresh = c.op === 'put' ? (live ? c.baseRev === curRev : c.baseRev === 0 || c.baseRev === curRev) : live && c.baseRev === curRev;
+    const fresh =
+      c.op === 'put'
+        ? live
+          ? c.baseRev === curRev
+          : c.baseRev === 0 || c.baseRev === curRev
+        : live && c.baseRev === curRev;
     // A row an earlier changeset of this push wrote: the client based both on the same revision, and the
     // row must still be at the revision that changeset made (checked against the row, never assumed).
-    const chained = link !== undefined && c.baseRev === link.base && curRev === link.rev && (c.op === 'put' || Boolean(live));
+    const chained =
+      link !== undefined && c.baseRev === link.base && curRev === link.rev && (c.op === 'put' || Boolean(live));
     const ok = fresh || chained;
     if (!ok) {
       const state = live ? `is at revision ${curRev}` : cur ? `was deleted at revision ${curRev}` : 'does not exist';
-      throw new Conflict('stale', `${c.table} ${c.id} changed meanwhile: the change was based on revision ${c.baseRev}, the row ${state}`, all);
+      throw new Conflict(
+        'stale',
+        `${c.table} ${c.id} changed meanwhile: the change was based on revision ${c.baseRev}, the row ${state}`,
+        all,
+      );
     }
   }
 
@@ -461,24 +556,41 @@ async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: Push
     if (c.op !== 'put') return;
     for (const key of tableRules[c.table].keys(values[i]!)) {
       const owner = seen.get(key);
-      if (owner) throw new Conflict('duplicateKey', `${describeKey(key)} is used twice in one change (${owner} and ${rowKey(c.table, c.id)})`, all);
+      if (owner)
+        throw new Conflict(
+          'duplicateKey',
+          `${describeKey(key)} is used twice in one change (${owner} and ${rowKey(c.table, c.id)})`,
+          all,
+        );
       seen.set(key, rowKey(c.table, c.id));
       newKeys.push({ key, tbl: c.table, id: c.id });
     }
   });
   const changed = new Set(changes.map((c) => rowKey(c.table, c.id)));
   if (newKeys.length) {
-    const owners = await tx.query<{ key: string; tbl: string; id: string }>('select key, tbl, id from sync_keys where key = any($1::text[])', [newKeys.map((k) => k.key)]);
+    const owners = await tx.query<{ key: string; tbl: string; id: string }>(
+      'select key, tbl, id from sync_keys where key = any($1::text[])',
+      [newKeys.map((k) => k.key)],
+    );
     const clash = owners.find((o) => !changed.has(rowKey(o.tbl, o.id)));
     if (clash) {
-      throw new Conflict('duplicateKey', `${describeKey(clash.key)} is already used by ${clash.tbl} ${clash.id}`, [...all, { table: clash.tbl, id: clash.id }]);
+      throw new Conflict('duplicateKey', `${describeKey(clash.key)} is already used by ${clash.tbl} ${clash.id}`, [
+        ...all,
+        { table: clash.tbl, id: clash.id },
+      ]);
     }
   }
 
   // 4. Write the rows and their keys.
   const records = changes.map((c, i) => {
     const v = values[i];
-    return { tbl: c.table, id: c.id, deleted: c.op === 'delete', value: v, parent: v ? (tableRules[c.table].parent?.(v) ?? null) : null };
+    return {
+      tbl: c.table,
+      id: c.id,
+      deleted: c.op === 'delete',
+      value: v,
+      parent: v ? (tableRules[c.table].parent?.(v) ?? null) : null,
+    };
   });
   for (const chunk of jsonChunks(records)) {
     await tx.query(
@@ -490,35 +602,61 @@ async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: Push
     );
   }
   await recordHistory(tx, records, rev);
-  await tx.query('delete from sync_keys k using jsonb_to_recordset($1::jsonb) as x(tbl text, id text) where k.tbl = x.tbl and k.id = x.id', [keysJson]);
-  if (newKeys.length) await tx.query('insert into sync_keys (key, tbl, id) select key, tbl, id from jsonb_to_recordset($1::jsonb) as x(key text, tbl text, id text)', [JSON.stringify(newKeys)]);
+  await tx.query(
+    'delete from sync_keys k using jsonb_to_recordset($1::jsonb) as x(tbl text, id text) where k.tbl = x.tbl and k.id = x.id',
+    [keysJson],
+  );
+  if (newKeys.length)
+    await tx.query(
+      'insert into sync_keys (key, tbl, id) select key, tbl, id from jsonb_to_recordset($1::jsonb) as x(key text, tbl text, id text)',
+      [JSON.stringify(newKeys)],
+    );
 
   // 5. Parents: a child needs a live parent; a parent goes only when no child is left.
   const parents = [...new Set(records.map((r) => r.parent).filter((p): p is string => Boolean(p)))];
   if (parents.length) {
     const live = new Set(
-      (await tx.query<{ k: string }>("select tbl || '/' || id as k from sync_rows where not deleted and (tbl || '/' || id) = any($1::text[])", [parents])).map((r) => r.k),
+      (
+        await tx.query<{ k: string }>(
+          "select tbl || '/' || id as k from sync_rows where not deleted and (tbl || '/' || id) = any($1::text[])",
+          [parents],
+        )
+      ).map((r) => r.k),
     );
     const missing = parents.find((p) => !live.has(p));
     if (missing) {
       const [table, id] = missing.split('/');
       const [tombstone] = await tx.query('select 1 from sync_rows where tbl = $1 and id = $2', [table, id]);
       // Deleted meanwhile: a race the client rebases. Never created: the change names a row that is not there.
-      if (!tombstone) throw new Refused(`${missing.replace('/', ' ')} does not exist: rows that belong to it cannot be written`);
-      throw new Conflict('missingParent', `${missing.replace('/', ' ')} was deleted meanwhile: its rows cannot be written`, [...all, { table, id }]);
+      if (!tombstone)
+        throw new Refused(`${missing.replace('/', ' ')} does not exist: rows that belong to it cannot be written`);
+      throw new Conflict(
+        'missingParent',
+        `${missing.replace('/', ' ')} was deleted meanwhile: its rows cannot be written`,
+        [...all, { table, id }],
+      );
     }
   }
   const goneParents = records.filter((r) => r.deleted && parentTables.has(r.tbl)).map((r) => rowKey(r.tbl, r.id));
   if (goneParents.length) {
-    const [orphan] = await tx.query<{ tbl: string; id: string; parent: string }>('select tbl, id, parent from sync_rows where not deleted and parent = any($1::text[]) limit 1', [goneParents]);
+    const [orphan] = await tx.query<{ tbl: string; id: string; parent: string }>(
+      'select tbl, id, parent from sync_rows where not deleted and parent = any($1::text[]) limit 1',
+      [goneParents],
+    );
     if (orphan) {
-      throw new Conflict('parentInUse', `${orphan.parent.replace('/', ' ')} still has ${orphan.tbl} ${orphan.id}: it cannot be deleted without them`, [...all, { table: orphan.tbl, id: orphan.id }]);
+      throw new Conflict(
+        'parentInUse',
+        `${orphan.parent.replace('/', ' ')} still has ${orphan.tbl} ${orphan.id}: it cannot be deleted without them`,
+        [...all, { table: orphan.tbl, id: orphan.id }],
+      );
     }
   }
 }
 
 /** The rows as JSON arrays of at most about WRITE_CHUNK_BYTES each, each row with its value's size in bytes. */
-function* jsonChunks(records: { tbl: string; id: string; deleted: boolean; value: unknown; parent: string | null }[]): Generator<string> {
+function* jsonChunks(
+  records: { tbl: string; id: string; deleted: boolean; value: unknown; parent: string | null }[],
+): Generator<string> {
   let parts: string[] = [];
   let size = 0;
   for (const r of records) {

@@ -15,7 +15,10 @@ const userEntrySchema = z
     /** member (the default) or admin. */
     role: z.enum(userRoles).optional(),
     /** The key's SHA-256 (hex): the file never needs to hold the key itself. */
-    keySha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+    keySha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
     key: z.string().min(16).optional(),
   })
   .refine((u) => Boolean(u.key) !== Boolean(u.keySha256), { error: 'give either key or keySha256' });
@@ -34,7 +37,11 @@ export interface Users {
 const sha = (s: string) => createHash('sha256').update(s).digest();
 
 export function makeUsers(list: { user: string; role?: UserRole; key?: string; keySha256?: string }[]): Users {
-  const entries = list.map((u) => ({ user: u.user, role: u.role ?? 'member', hash: u.keySha256 ? Buffer.from(u.keySha256, 'hex') : sha(u.key!) }));
+  const entries = list.map((u) => ({
+    user: u.user,
+    role: u.role ?? 'member',
+    hash: u.keySha256 ? Buffer.from(u.keySha256, 'hex') : sha(u.key!),
+  }));
   return {
     required: entries.length > 0,
     userFor(key) {
@@ -56,7 +63,8 @@ function readFile(file: string): UsersFile {
     throw new Error(`${file}: not JSON (${(e as Error).message})`, { cause: e });
   }
   const parsed = usersFileSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return parsed.data;
 }
 
@@ -78,7 +86,10 @@ const newKey = () => randomBytes(24).toString('base64url');
 
 function checkName(file: string, user: string) {
   const r = userEntrySchema.safeParse({ user, keySha256: '0'.repeat(64) });
-  if (!r.success || user.trim() !== user) throw new Error(`${file}: the user name must be 1 to 50 characters without spaces around it, got ${JSON.stringify(user)}`);
+  if (!r.success || user.trim() !== user)
+    throw new Error(
+      `${file}: the user name must be 1 to 50 characters without spaces around it, got ${JSON.stringify(user)}`,
+    );
 }
 
 /** Adds a user with a new random key to the users file and returns the key (shown once). */

@@ -82,14 +82,23 @@ function checkArgsText(name: string, args: unknown[]): void {
   const v = findTextRuleViolation(args);
   if (!v) return;
   const where = v.path.slice(1).map(String).join('.');
-  throw new SegmentsError('INVALID_INPUT', `${name}: argument ${Number(v.path[0]) + 1}${where ? ` (${where})` : ''} ${textProblemMessage(v.problem)}`, {
-    field: String(v.path.at(-1) ?? ''),
-    textProblem: v.problem,
-  });
+  throw new SegmentsError(
+    'INVALID_INPUT',
+    `${name}: argument ${Number(v.path[0]) + 1}${where ? ` (${where})` : ''} ${textProblemMessage(v.problem)}`,
+    {
+      field: String(v.path.at(-1) ?? ''),
+      textProblem: v.problem,
+    },
+  );
 }
 
 /** Runs `body` as the action `name` in one rw transaction; any error rolls everything back. */
-export async function runAction<T>(ctx: StoreContext, name: ActionName, args: unknown[], body: (s: ActionScope) => Promise<T>): Promise<T> {
+export async function runAction<T>(
+  ctx: StoreContext,
+  name: ActionName,
+  args: unknown[],
+  body: (s: ActionScope) => Promise<T>,
+): Promise<T> {
   const scope = scopeFor(ctx, name, args);
   // The recorded arguments are stored (outbox, server): checked against the text rule before the
   // transaction commits. After the body, because an import records only the rows it took.
@@ -99,7 +108,12 @@ export async function runAction<T>(ctx: StoreContext, name: ActionName, args: un
     return result;
   };
   const current = Dexie.currentTransaction;
-  if (current && current.db === ctx.db && current.mode === 'readwrite' && scopeTables.every((t) => current.storeNames.includes(t))) {
+  if (
+    current &&
+    current.db === ctx.db &&
+    current.mode === 'readwrite' &&
+    scopeTables.every((t) => current.storeNames.includes(t))
+  ) {
     // Inside a transaction that already covers the action (the shared workspace's rebase replays actions
     // in one): run there, not in a nested transaction, whose failure would abort the outer one. The
     // caller decides what a refusal undoes.
@@ -139,7 +153,11 @@ export function toSegmentsError(e: unknown): unknown {
   const inner = e instanceof Dexie.DexieError && 'inner' in e ? (e as { inner?: unknown }).inner : undefined;
   if (inner instanceof SegmentsError) return inner;
   if (e instanceof Dexie.ConstraintError || (e instanceof Error && e.name === 'ConstraintError')) {
-    return new SegmentsError('CONFLICT', `A record with the same key was written meanwhile: ${(e as Error).message}`, {});
+    return new SegmentsError(
+      'CONFLICT',
+      `A record with the same key was written meanwhile: ${(e as Error).message}`,
+      {},
+    );
   }
   return e;
 }
@@ -173,7 +191,10 @@ export function registerReplayer(ctx: StoreContext, name: ActionName, run: Repla
 }
 
 /** Makes the public method of an action and registers its replayer. */
-export function defineAction<P extends unknown[], I extends unknown[], R>(ctx: StoreContext, def: ActionDef<P, I, R>): (...publicArgs: P) => Promise<R> {
+export function defineAction<P extends unknown[], I extends unknown[], R>(
+  ctx: StoreContext,
+  def: ActionDef<P, I, R>,
+): (...publicArgs: P) => Promise<R> {
   const byRecorded = (...recorded: I) => runAction(ctx, def.name, recorded, (s) => def.body(s, ...recorded));
   registerReplayer(ctx, def.name, byRecorded as unknown as Replayer);
   return (...publicArgs: P) =>

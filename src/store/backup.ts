@@ -24,7 +24,11 @@ const backupTables = [...dataTables, 'profile'] as const;
 type BackupTable = (typeof backupTables)[number];
 const skipTables = ['outbox', 'syncState'];
 
-const seriesSchema = z.object({ id: z.enum(['segment', 'contact', 'loggedSegment', 'interactionLogEntry']), lastNo: z.string(), updatedAt: z.string() });
+const seriesSchema = z.object({
+  id: z.enum(['segment', 'contact', 'loggedSegment', 'interactionLogEntry']),
+  lastNo: z.string(),
+  updatedAt: z.string(),
+});
 const rowSchemas: Record<BackupTable, z.ZodType> = {
   setup: setupSchema,
   profile: profileSchema,
@@ -64,7 +68,10 @@ export interface BackupSummary {
 }
 
 /** The whole workspace as a dexie-export-import JSON blob. */
-export async function backupWorkspace(ctx: StoreContext, onProgress?: (done: number, total: number) => void): Promise<Blob> {
+export async function backupWorkspace(
+  ctx: StoreContext,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Blob> {
   return exportDB(ctx.db, {
     skipTables,
     progressCallback: (p: ExportProgress) => {
@@ -87,15 +94,26 @@ function readBackup(ctx: StoreContext, text: string): { summary: BackupSummary; 
     throw new SegmentsError('INVALID_PACKAGE', `The backup is not JSON: ${(e as Error).message}`);
   }
   const file = exportFileSchema.safeParse(raw);
-  if (!file.success) throw new SegmentsError('INVALID_PACKAGE', 'The file is not a workspace backup (not a Dexie export).');
+  if (!file.success)
+    throw new SegmentsError('INVALID_PACKAGE', 'The file is not a workspace backup (not a Dexie export).');
   const { data } = file.data;
   if (!data.tables.some((t) => t.name === 'segments') || !data.tables.some((t) => t.name === 'contacts')) {
-    throw new SegmentsError('INVALID_PACKAGE', `The file is a backup of another database (${data.databaseName}), not of a segments workspace.`);
+    throw new SegmentsError(
+      'INVALID_PACKAGE',
+      `The file is a backup of another database (${data.databaseName}), not of a segments workspace.`,
+    );
   }
-  if (data.databaseVersion !== ctx.db.verno && !(sameRecordVersions.includes(data.databaseVersion) && sameRecordVersions.includes(ctx.db.verno))) {
-    throw new SegmentsError('INVALID_PACKAGE', `The backup is of schema version ${data.databaseVersion}; this add-in restores version ${ctx.db.verno}.`, {
-      field: 'databaseVersion',
-    });
+  if (
+    data.databaseVersion !== ctx.db.verno &&
+    !(sameRecordVersions.includes(data.databaseVersion) && sameRecordVersions.includes(ctx.db.verno))
+  ) {
+    throw new SegmentsError(
+      'INVALID_PACKAGE',
+      `The backup is of schema version ${data.databaseVersion}; this add-in restores version ${ctx.db.verno}.`,
+      {
+        field: 'databaseVersion',
+      },
+    );
   }
   const rows: BackupSummary['rows'] = {};
   const tables = new Map<BackupTable, unknown[]>();
@@ -103,7 +121,11 @@ function readBackup(ctx: StoreContext, text: string): { summary: BackupSummary; 
   for (const t of data.data) {
     if (skipTables.includes(t.tableName)) continue;
     if (!(backupTables as readonly string[]).includes(t.tableName)) {
-      throw new SegmentsError('INVALID_PACKAGE', `The backup has a table this workspace does not know: ${t.tableName}.`, { field: t.tableName });
+      throw new SegmentsError(
+        'INVALID_PACKAGE',
+        `The backup has a table this workspace does not know: ${t.tableName}.`,
+        { field: t.tableName },
+      );
     }
     const name = t.tableName as BackupTable;
     const schema = rowSchemas[name];
@@ -114,20 +136,32 @@ function readBackup(ctx: StoreContext, text: string): { summary: BackupSummary; 
       if (typeof row === 'object' && row !== null && '$types' in row) {
         const revived = reviveTypes(row as Record<string, unknown>);
         if (!revived) {
-          throw new SegmentsError('INVALID_PACKAGE', `The backup's ${name} row ${i + 1} holds values this workspace never stores.`, { field: name, index: i });
+          throw new SegmentsError(
+            'INVALID_PACKAGE',
+            `The backup's ${name} row ${i + 1} holds values this workspace never stores.`,
+            { field: name, index: i },
+          );
         }
         plain = revived;
       }
       const r = schema.safeParse(plain);
       if (!r.success) {
         const issue = r.error.issues[0];
-        throw new SegmentsError('INVALID_PACKAGE', `The backup's ${name} row ${i + 1} is invalid at ${issue.path.join('.') || 'its top level'}: ${issue.message}`, {
+        throw new SegmentsError(
+          'INVALID_PACKAGE',
+          `The backup's ${name} row ${i + 1} is invalid at ${issue.path.join('.') || 'its top level'}: ${issue.message}`,
+          {
+            field: name,
+            index: i,
+          },
+        );
+      }
+      const key = String((row as { id: unknown }).id);
+      if (keys.has(key))
+        throw new SegmentsError('INVALID_PACKAGE', `The backup's ${name} has the id ${key} twice.`, {
           field: name,
           index: i,
         });
-      }
-      const key = String((row as { id: unknown }).id);
-      if (keys.has(key)) throw new SegmentsError('INVALID_PACKAGE', `The backup's ${name} has the id ${key} twice.`, { field: name, index: i });
       keys.add(key);
       plainRows.push(plain);
     });
@@ -157,7 +191,10 @@ export async function restoreWorkspace(ctx: StoreContext, text: string): Promise
   } catch (e) {
     // A unique business key used twice (two contacts with one number…): the transaction rolled back.
     if ((e as { name?: string }).name === 'BulkError' || (e as { name?: string }).name === 'ConstraintError') {
-      throw new SegmentsError('INVALID_PACKAGE', `The backup breaks a unique key of the workspace: ${(e as Error).message}`);
+      throw new SegmentsError(
+        'INVALID_PACKAGE',
+        `The backup breaks a unique key of the workspace: ${(e as Error).message}`,
+      );
     }
     throw e;
   }

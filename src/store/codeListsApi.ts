@@ -29,7 +29,13 @@ function codeListApi<T extends CodeRecord>(
   const rowSchema = fields.partial().required({ code: true }).strict();
   const api: CodeListApi<T> = {
     upsert: (rows) =>
-      runAction(ctx, actionNames[name].upsert, [rows], (s) => upsertRows<T, 'code'>({ table, keyField: 'code', keyCaption: 'Code', rowSchema, empty }, rows.map(cleanRowLetters), s)),
+      runAction(ctx, actionNames[name].upsert, [rows], (s) =>
+        upsertRows<T, 'code'>(
+          { table, keyField: 'code', keyCaption: 'Code', rowSchema, empty },
+          rows.map(cleanRowLetters),
+          s,
+        ),
+      ),
     list: () => table.orderBy('code').toArray(),
     get: (code) => table.where('code').equals(code).first(),
     remove: (code) =>
@@ -49,13 +55,65 @@ export function codeListsApis(ctx: StoreContext) {
   const db = ctx.db;
   const cd = (code: string) => ({ code, description: '' });
   return {
-    salespeople: codeListApi(ctx, 'salespeople', 'Salesperson', db.salespeople, salespersonFieldsSchema, (code) => ({ code, name: '', jobTitle: '', email: '', phoneNo: '' })),
-    interactionGroups: codeListApi(ctx, 'interactionGroups', 'Interaction Group', db.interactionGroups, codeDescriptionFieldsSchema, cd),
-    mailingGroups: codeListApi(ctx, 'mailingGroups', 'Mailing Group', db.mailingGroups, codeDescriptionFieldsSchema, cd),
-    industryGroups: codeListApi(ctx, 'industryGroups', 'Industry Group', db.industryGroups, codeDescriptionFieldsSchema, cd),
-    jobResponsibilities: codeListApi(ctx, 'jobResponsibilities', 'Job Responsibility', db.jobResponsibilities, codeDescriptionFieldsSchema, cd),
-    businessRelations: codeListApi(ctx, 'businessRelations', 'Business Relation', db.businessRelations, codeDescriptionFieldsSchema, cd),
-    languages: codeListApi(ctx, 'languages', 'Language', db.languages, languageFieldsSchema, (code) => ({ code, name: '', locale: '' })),
-    interactionTemplates: codeListApi(ctx, 'interactionTemplates', 'Interaction Template', db.interactionTemplates, interactionTemplateFieldsSchema, emptyTemplateFields),
+    salespeople: codeListApi(ctx, 'salespeople', 'Salesperson', db.salespeople, salespersonFieldsSchema, (code) => ({
+      code,
+      name: '',
+      jobTitle: '',
+      email: '',
+      phoneNo: '',
+    })),
+    interactionGroups: codeListApi(
+      ctx,
+      'interactionGroups',
+      'Interaction Group',
+      db.interactionGroups,
+      codeDescriptionFieldsSchema,
+      cd,
+    ),
+    mailingGroups: codeListApi(
+      ctx,
+      'mailingGroups',
+      'Mailing Group',
+      db.mailingGroups,
+      codeDescriptionFieldsSchema,
+      cd,
+    ),
+    industryGroups: codeListApi(
+      ctx,
+      'industryGroups',
+      'Industry Group',
+      db.industryGroups,
+      codeDescriptionFieldsSchema,
+      cd,
+    ),
+    jobResponsibilities: codeListApi(
+      ctx,
+      'jobResponsibilities',
+      'Job Responsibility',
+      db.jobResponsibilities,
+      codeDescriptionFieldsSchema,
+      cd,
+    ),
+    businessRelations: codeListApi(
+      ctx,
+      'businessRelations',
+      'Business Relation',
+      db.businessRelations,
+      codeDescriptionFieldsSchema,
+      cd,
+    ),
+    languages: codeListApi(ctx, 'languages', 'Language', db.languages, languageFieldsSchema, (code) => ({
+      code,
+      name: '',
+      locale: '',
+    })),
+    interactionTemplates: codeListApi(
+      ctx,
+      'interactionTemplates',
+      'Interaction Template',
+      db.interactionTemplates,
+      interactionTemplateFieldsSchema,
+      emptyTemplateFields,
+    ),
   };
 }

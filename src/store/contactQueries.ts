@@ -12,7 +12,10 @@ const indexedContactFields = ['no', 'companyNo', 'salespersonCode', 'email'] as 
  * The contacts that may match: from an index when one filter is a plain equality on an indexed field or a
  * mailing group, else every contact. `all` is every contact when it had to be read anyway.
  */
-export async function candidateContacts(ctx: StoreContext, filters: CriteriaFilters): Promise<{ candidates: Contact[]; all?: Contact[] }> {
+export async function candidateContacts(
+  ctx: StoreContext,
+  filters: CriteriaFilters,
+): Promise<{ candidates: Contact[]; all?: Contact[] }> {
   const t = ctx.db.contacts;
   for (const f of indexedContactFields) {
     const v = plainEqualityValue(filters.contact?.[f]);
@@ -25,11 +28,16 @@ export async function candidateContacts(ctx: StoreContext, filters: CriteriaFilt
 }
 
 /** What the filters need besides the contacts: companies (for inherited groups) and log entries. */
-export async function relatedDataFor(ctx: StoreContext, filters: CriteriaFilters, known: readonly Contact[]): Promise<RelatedData> {
+export async function relatedDataFor(
+  ctx: StoreContext,
+  filters: CriteriaFilters,
+  known: readonly Contact[],
+): Promise<RelatedData> {
   const contactsByNo = new Map(known.map((c) => [c.no, c]));
   if (filters.industryGroup || filters.businessRelation) {
     const missing = [...new Set(known.map((c) => c.companyNo).filter((n) => n && !contactsByNo.has(n)))];
-    if (missing.length) for (const c of await readByIndexKeys(ctx.db.contacts, 'no', missing)) contactsByNo.set(c.no, c);
+    if (missing.length)
+      for (const c of await readByIndexKeys(ctx.db.contacts, 'no', missing)) contactsByNo.set(c.no, c);
   }
   let entriesByContact: Map<string, InteractionLogEntry[]> | undefined;
   if (usesInteractionLog(filters)) {

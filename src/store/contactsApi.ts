@@ -17,70 +17,117 @@ import { filterContext } from './filterContext';
 import { readSetup } from './setupProfile';
 import { readByIndexKeys } from './indexReads';
 
-const CODE_LIST_NAMES: readonly CodeListName[] = ['salespeople', 'languages', 'mailingGroups', 'industryGroups', 'jobResponsibilities', 'businessRelations'];
+const CODE_LIST_NAMES: readonly CodeListName[] = [
+  'salespeople',
+  'languages',
+  'mailingGroups',
+  'industryGroups',
+  'jobResponsibilities',
+  'businessRelations',
+];
 
 /** Creates the codes an import asked for (those already there are left as they are). */
-async function createCodes(ctx: StoreContext, s: ActionScope, wanted: readonly { list: CodeListName; code: string }[]): Promise<void> {
+async function createCodes(
+  ctx: StoreContext,
+  s: ActionScope,
+  wanted: readonly { list: CodeListName; code: string }[],
+): Promise<void> {
   const db = ctx.db;
   for (const list of CODE_LIST_NAMES) {
     const codes = [...new Set(wanted.filter((w) => w.list === list).map((w) => w.code))];
     if (codes.length === 0) continue;
-    const table = db[list] as unknown as Table<{ id: string; code: string; createdAt: string; updatedAt: string }, string>;
+    const table = db[list] as unknown as Table<
+      { id: string; code: string; createdAt: string; updatedAt: string },
+      string
+    >;
     const have = new Set((await readByIndexKeys(table, 'code', codes)).map((r) => r.code));
     const rows = codes.filter((c) => !have.has(c)).map((code) => ({ code }));
     if (rows.length === 0) continue;
-    const fields = list === 'salespeople' ? salespersonFieldsSchema : list === 'languages' ? languageFieldsSchema : codeDescriptionFieldsSchema;
+    const fields =
+      list === 'salespeople'
+        ? salespersonFieldsSchema
+        : list === 'languages'
+          ? languageFieldsSchema
+          : codeDescriptionFieldsSchema;
     const empty = (code: string) =>
-      list === 'salespeople' ? { code, name: '', jobTitle: '', email: '', phoneNo: '' } : list === 'languages' ? { code, name: '', locale: '' } : { code, description: '' };
-    const report = await upsertRows({ table: table as never, keyField: 'code', keyCaption: 'Code', rowSchema: (fields as typeof codeDescriptionFieldsSchema).partial().required({ code: true }).strict(), empty: empty as never, record: null }, rows, s);
+      list === 'salespeople'
+        ? { code, name: '', jobTitle: '', email: '', phoneNo: '' }
+        : list === 'languages'
+          ? { code, name: '', locale: '' }
+          : { code, description: '' };
+    const report = await upsertRows(
+      {
+        table: table as never,
+        keyField: 'code',
+        keyCaption: 'Code',
+        rowSchema: (fields as typeof codeDescriptionFieldsSchema).partial().required({ code: true }).strict(),
+        empty: empty as never,
+        record: null,
+      },
+      rows,
+      s,
+    );
     if (report.rejected.length) {
       const first = report.rejected[0];
-      throw new SegmentsError('INVALID_INPUT', `${list} ${first.key ?? ''}: ${first.issues.join('; ')}`, { field: 'createCodes', code: first.key });
+      throw new SegmentsError('INVALID_INPUT', `${list} ${first.key ?? ''}: ${first.issues.join('; ')}`, {
+        field: 'createCodes',
+        code: first.key,
+      });
     }
   }
 }
 
 export function contactsApi(ctx: StoreContext) {
   const db = ctx.db;
-  const upsertContacts = (rows: unknown[], s: ActionScope, record?: UpsertSpec<Contact, 'no'>['record']): Promise<ImportReport> =>
-        upsertRows<Contact, 'no'>(
-          {
-            table: db.contacts,
-            keyField: 'no',
-            keyCaption: 'No.',
-            record,
-            rowSchema: contactRowSchema,
-            empty: (no) => emptyContactFields(no),
-            check: (c, isNew) => (isNew && c.name.trim() === '' ? ['name: is required for a new contact'] : []),
-            complete: async (records) => {
-              // A company is its own company; a person takes its company's name when it has none.
-              const byNo = new Map(records.map((r) => [r.no, r]));
-              const wanted = new Set<string>();
-              for (const r of records) {
-                if (r.type === 'Company') {
-                  if (!r.companyNo) r.companyNo = r.no;
-                  if (!r.companyName) r.companyName = r.name;
-                } else if (r.companyNo && !r.companyName && !byNo.has(r.companyNo)) wanted.add(r.companyNo);
-              }
-              const stored = wanted.size ? await readByIndexKeys(db.contacts, 'no', wanted) : [];
-              for (const c of stored) byNo.set(c.no, c);
-              for (const r of records) {
-                if (r.type === 'Person' && r.companyNo && !r.companyName) r.companyName = byNo.get(r.companyNo)?.name ?? '';
-              }
-            },
-          },
-          rows,
-          s,
-        );
+  const upsertContacts = (
+    rows: unknown[],
+    s: ActionScope,
+    record?: UpsertSpec<Contact, 'no'>['record'],
+  ): Promise<ImportReport> =>
+    upsertRows<Contact, 'no'>(
+      {
+        table: db.contacts,
+        keyField: 'no',
+        keyCaption: 'No.',
+        record,
+        rowSchema: contactRowSchema,
+        empty: (no) => emptyContactFields(no),
+        check: (c, isNew) => (isNew && c.name.trim() === '' ? ['name: is required for a new contact'] : []),
+        complete: async (records) => {
+          // A company is its own company; a person takes its company's name when it has none.
+          const byNo = new Map(records.map((r) => [r.no, r]));
+          const wanted = new Set<string>();
+          for (const r of records) {
+            if (r.type === 'Company') {
+              if (!r.companyNo) r.companyNo = r.no;
+              if (!r.companyName) r.companyName = r.name;
+            } else if (r.companyNo && !r.companyName && !byNo.has(r.companyNo)) wanted.add(r.companyNo);
+          }
+          const stored = wanted.size ? await readByIndexKeys(db.contacts, 'no', wanted) : [];
+          for (const c of stored) byNo.set(c.no, c);
+          for (const r of records) {
+            if (r.type === 'Person' && r.companyNo && !r.companyName) r.companyName = byNo.get(r.companyNo)?.name ?? '';
+          }
+        },
+      },
+      rows,
+      s,
+    );
   const api = {
     upsert: (rows: unknown[]) => runAction(ctx, actionNames.contacts.upsert, [rows], (s) => upsertContacts(rows, s)),
 
     importRows: (input: { rows: unknown[]; createCodes?: { list: CodeListName; code: string }[] }) =>
       runAction(ctx, actionNames.contacts.importRows, [input], async (s) => {
-        if (typeof input !== 'object' || input === null || !Array.isArray(input.rows)) throw new SegmentsError('INVALID_INPUT', 'rows must be a list', { field: 'rows' });
+        if (typeof input !== 'object' || input === null || !Array.isArray(input.rows))
+          throw new SegmentsError('INVALID_INPUT', 'rows must be a list', { field: 'rows' });
         const wanted = input.createCodes ?? [];
-        if (!Array.isArray(wanted) || wanted.some((w) => !CODE_LIST_NAMES.includes(w?.list) || typeof w?.code !== 'string')) {
-          throw new SegmentsError('INVALID_INPUT', 'createCodes must list code lists and codes', { field: 'createCodes' });
+        if (
+          !Array.isArray(wanted) ||
+          wanted.some((w) => !CODE_LIST_NAMES.includes(w?.list) || typeof w?.code !== 'string')
+        ) {
+          throw new SegmentsError('INVALID_INPUT', 'createCodes must list code lists and codes', {
+            field: 'createCodes',
+          });
         }
         await createCodes(ctx, s, wanted);
         // Recorded: the contact rows taken and the codes asked for (a rejected row's value is never stored).
@@ -89,9 +136,19 @@ export function contactsApi(ctx: StoreContext) {
 
     nextNos: (count: number) =>
       runAction(ctx, actionNames.contacts.nextNos, [count], async (s) => {
-        if (!Number.isInteger(count) || count < 0 || count > 1_000_000) throw new SegmentsError('INVALID_INPUT', `count must be a whole number from 0 to 1,000,000, got ${count}`, { field: 'count' });
+        if (!Number.isInteger(count) || count < 0 || count > 1_000_000)
+          throw new SegmentsError('INVALID_INPUT', `count must be a whole number from 0 to 1,000,000, got ${count}`, {
+            field: 'count',
+          });
         const setup = await readSetup(ctx);
-        return takeNos(ctx, s, 'contact', setup.contactNos, count, async (nos) => new Set((await readByIndexKeys(db.contacts, 'no', nos)).map((c) => c.no)));
+        return takeNos(
+          ctx,
+          s,
+          'contact',
+          setup.contactNos,
+          count,
+          async (nos) => new Set((await readByIndexKeys(db.contacts, 'no', nos)).map((c) => c.no)),
+        );
       }),
 
     get: (no: string) => db.contacts.where('no').equals(no).first(),
@@ -115,7 +172,9 @@ export function contactsApi(ctx: StoreContext) {
   };
   // Contact numbers are the user's keys (an import names them), never renumbered: recorded as called.
   registerReplayer(ctx, actionNames.contacts.upsert, (rows) => api.upsert(rows as unknown[]));
-  registerReplayer(ctx, actionNames.contacts.importRows, (input) => api.importRows(input as Parameters<typeof api.importRows>[0]));
+  registerReplayer(ctx, actionNames.contacts.importRows, (input) =>
+    api.importRows(input as Parameters<typeof api.importRows>[0]),
+  );
   registerReplayer(ctx, actionNames.contacts.nextNos, (count) => api.nextNos(count as number));
   registerReplayer(ctx, actionNames.contacts.remove, (no) => api.remove(no as string));
   return api;

@@ -2,8 +2,20 @@
 // hands it to the domain's planner (criteriaPlan.ts); preview returns the plan, apply writes it and
 // records the criteria action with its history (the lines it inserted, the whole lines it deleted).
 import type { Contact } from '../domain/contact';
-import { addContactsOptionsSchema, criteriaFiltersSchema, removeContactsOptionsSchema, type CriteriaFilters, type StepResult } from '../domain/criteria';
-import { matchContacts, planCriteriaStep, type CriteriaPlan, type CriteriaStepSpec, type LineFactory } from '../domain/criteriaPlan';
+import {
+  addContactsOptionsSchema,
+  criteriaFiltersSchema,
+  removeContactsOptionsSchema,
+  type CriteriaFilters,
+  type StepResult,
+} from '../domain/criteria';
+import {
+  matchContacts,
+  planCriteriaStep,
+  type CriteriaPlan,
+  type CriteriaStepSpec,
+  type LineFactory,
+} from '../domain/criteriaPlan';
 import type { CriteriaKind } from '../domain/enums';
 import { SegmentsError } from '../domain/errors';
 import { normalizeDateExpression } from '../domain/filterDates';
@@ -21,7 +33,10 @@ import { linesOf, makeAction, nextActionNo, templateByCode, touchHeader } from '
 export const stepOf = (kind: CriteriaKind, filters: unknown, opts: unknown): CriteriaStepSpec => ({
   kind,
   filters: parseOrThrow(criteriaFiltersSchema, filters ?? {}, 'Filters'),
-  options: kind === 'Add Contacts' ? parseOrThrow(addContactsOptionsSchema, opts ?? {}, 'Options') : parseOrThrow(removeContactsOptionsSchema, opts ?? {}, 'Options'),
+  options:
+    kind === 'Add Contacts'
+      ? parseOrThrow(addContactsOptionsSchema, opts ?? {}, 'Options')
+      : parseOrThrow(removeContactsOptionsSchema, opts ?? {}, 'Options'),
 });
 
 interface Planned {
@@ -31,7 +46,12 @@ interface Planned {
 }
 
 /** Reads what the step needs (the lines, the contacts that may match, their companies) and plans it. */
-async function planStep(ctx: StoreContext, f: LineFactory & { now: Date }, header: SegmentHeaderRecord, step: CriteriaStepSpec): Promise<Planned> {
+async function planStep(
+  ctx: StoreContext,
+  f: LineFactory & { now: Date },
+  header: SegmentHeaderRecord,
+  step: CriteriaStepSpec,
+): Promise<Planned> {
   const db = ctx.db;
   const lines = await linesOf(ctx, header.id);
   const actionNo = await nextActionNo(ctx, header.id);
@@ -44,7 +64,12 @@ async function planStep(ctx: StoreContext, f: LineFactory & { now: Date }, heade
     if (step.contactNos) {
       known = await contactsByNos(ctx, step.contactNos);
       const missing = step.contactNos.filter((n) => !known.has(n));
-      if (missing.length) throw new SegmentsError('NOT_FOUND', `Contact${missing.length > 1 ? 's' : ''} ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''} do${missing.length > 1 ? '' : 'es'} not exist`, { contactNo: missing[0] });
+      if (missing.length)
+        throw new SegmentsError(
+          'NOT_FOUND',
+          `Contact${missing.length > 1 ? 's' : ''} ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''} do${missing.length > 1 ? '' : 'es'} not exist`,
+          { contactNo: missing[0] },
+        );
       matched = step.contactNos.map((n) => known.get(n)!);
     } else {
       const { candidates, all } = await candidateContacts(ctx, step.filters);
@@ -72,9 +97,16 @@ async function planStep(ctx: StoreContext, f: LineFactory & { now: Date }, heade
       const { candidates, all } = await candidateContacts(ctx, step.filters);
       pool = candidates;
       known = new Map((all ?? candidates).map((c) => [c.no, c]));
-      for (const [no, c] of await contactsByNos(ctx, lines.map((l) => l.contactNo).filter((n) => !known.has(n)))) known.set(no, c);
+      for (const [no, c] of await contactsByNos(
+        ctx,
+        lines.map((l) => l.contactNo).filter((n) => !known.has(n)),
+      ))
+        known.set(no, c);
     } else {
-      known = await contactsByNos(ctx, lines.map((l) => l.contactNo));
+      known = await contactsByNos(
+        ctx,
+        lines.map((l) => l.contactNo),
+      );
       pool = [...known.values()];
     }
     const rel = await relatedDataFor(ctx, step.filters, [...known.values()]);
@@ -97,22 +129,48 @@ async function planStep(ctx: StoreContext, f: LineFactory & { now: Date }, heade
 }
 
 /** What the step would do, written nowhere: new lines carry placeholder ids. */
-export async function previewCriteriaStep(ctx: StoreContext, header: SegmentHeaderRecord, step: CriteriaStepSpec): Promise<StepResult> {
+export async function previewCriteriaStep(
+  ctx: StoreContext,
+  header: SegmentHeaderRecord,
+  step: CriteriaStepSpec,
+): Promise<StepResult> {
   const now = ctx.now();
   let n = 0;
-  const { plan, actionNo } = await planStep(ctx, { now, stamp: now.toISOString(), newId: () => `preview-${++n}` }, header, step);
+  const { plan, actionNo } = await planStep(
+    ctx,
+    { now, stamp: now.toISOString(), newId: () => `preview-${++n}` },
+    header,
+    step,
+  );
   return { added: plan.add, removed: plan.remove, noOfCriteriaActions: actionNo };
 }
 
 /** Applies the step inside the caller's action: writes its plan and records its criteria action. */
-export async function applyCriteriaStep(ctx: StoreContext, s: ActionScope, header: SegmentHeaderRecord, step: CriteriaStepSpec): Promise<StepResult> {
+export async function applyCriteriaStep(
+  ctx: StoreContext,
+  s: ActionScope,
+  header: SegmentHeaderRecord,
+  step: CriteriaStepSpec,
+): Promise<StepResult> {
   const db = ctx.db;
   const { actionNo, fctx, plan } = await planStep(ctx, s, header, step);
   if (plan.add.length) await db.segmentLines.bulkAdd(plan.add);
   if (plan.remove.length) await db.segmentLines.bulkDelete(plan.remove.map((l) => l.id));
   let noOfCriteriaActions = actionNo;
   const { resetCriteriaWhenEmpty, ...kept } = step.options;
-  await db.criteriaActions.add(makeAction(s, header, actionNo, step.kind, kept, withIsoDates(step.filters, fctx), plan.add, plan.remove, step.contactNos));
+  await db.criteriaActions.add(
+    makeAction(
+      s,
+      header,
+      actionNo,
+      step.kind,
+      kept,
+      withIsoDates(step.filters, fctx),
+      plan.add,
+      plan.remove,
+      step.contactNos,
+    ),
+  );
   if (plan.emptiesSegment && actionNo > 1 && resetCriteriaWhenEmpty) {
     // BC asks "the segment is now empty: reset the criteria?"; the answer came as an option.
     await db.criteriaActions.where('segmentId').equals(header.id).delete();
@@ -126,5 +184,8 @@ export async function applyCriteriaStep(ctx: StoreContext, s: ActionScope, heade
 function withIsoDates(filters: CriteriaFilters, fctx: FilterContext): CriteriaFilters {
   const date = filters.interactionLog?.date;
   if (!date || date.trim() === '') return filters;
-  return { ...filters, interactionLog: { ...filters.interactionLog, date: normalizeDateExpression(date, fctx, 'interactionLog.date') } };
+  return {
+    ...filters,
+    interactionLog: { ...filters.interactionLog, date: normalizeDateExpression(date, fctx, 'interactionLog.date') },
+  };
 }

@@ -26,11 +26,11 @@ export function criteriaStepsApi(ctx: StoreContext) {
   const step = (name: ActionName, kind: CriteriaKind) =>
     defineAction(ctx, {
       name,
-      resolve: async (no: string, filters: CriteriaFilters, opts?: AddContactsOptions | RemoveContactsOptions): Promise<StepArgs> => [
-        (await headerByNo(ctx, no)).id,
-        filters,
-        opts ?? {},
-      ],
+      resolve: async (
+        no: string,
+        filters: CriteriaFilters,
+        opts?: AddContactsOptions | RemoveContactsOptions,
+      ): Promise<StepArgs> => [(await headerByNo(ctx, no)).id, filters, opts ?? {}],
       body: async (s, segmentId, filters, opts) => {
         const header = await headerById(ctx, segmentId);
         s.action.about = header.no;
@@ -44,13 +44,17 @@ export function criteriaStepsApi(ctx: StoreContext) {
   type ListOptions = AddContactsOptions & { source?: string };
   const addContactList = defineAction(ctx, {
     name: A.addContactList,
-    resolve: async (no: string, contactNos: string[], opts: ListOptions = {}) => [(await headerByNo(ctx, no)).id, contactNos, opts] as [string, string[], ListOptions],
+    resolve: async (no: string, contactNos: string[], opts: ListOptions = {}) =>
+      [(await headerByNo(ctx, no)).id, contactNos, opts] as [string, string[], ListOptions],
     body: async (s, segmentId, contactNos, opts) => {
       const header = await headerById(ctx, segmentId);
       s.action.about = header.no;
       const { source, ...options } = opts;
       const parsed = parseOrThrow(addContactsOptionsSchema, options, 'Options');
-      if (!Array.isArray(contactNos) || contactNos.some((n) => typeof n !== 'string')) throw new SegmentsError('INVALID_INPUT', 'contactNos must be a list of contact numbers', { field: 'contactNos' });
+      if (!Array.isArray(contactNos) || contactNos.some((n) => typeof n !== 'string'))
+        throw new SegmentsError('INVALID_INPUT', 'contactNos must be a list of contact numbers', {
+          field: 'contactNos',
+        });
       const nos = [...new Set(contactNos)];
       const filters: CriteriaFilters = { contactList: { ...(source ? { source } : {}), count: nos.length } };
       return applyCriteriaStep(ctx, s, header, { kind: 'Add Contacts', filters, options: parsed, contactNos: nos });
@@ -64,7 +68,8 @@ export function criteriaStepsApi(ctx: StoreContext) {
     resolve: async (no: string) => {
       const header = await headerByNo(ctx, no);
       const last = (await actionsOf(ctx, header.id)).at(-1);
-      if (!last) throw new SegmentsError('NOTHING_TO_UNDO', `Segment ${no} has no criteria action to undo`, { segmentNo: no });
+      if (!last)
+        throw new SegmentsError('NOTHING_TO_UNDO', `Segment ${no} has no criteria action to undo`, { segmentNo: no });
       return [header.id, last.id] as [string, string];
     },
     body: async (s, segmentId, stepId) => {
@@ -79,22 +84,35 @@ export function criteriaStepsApi(ctx: StoreContext) {
           step
             ? `Go Back would undo criteria action ${step.actionNo} of segment ${no}, but it is no longer the last: criteria action ${last!.actionNo} was added meanwhile`
             : `Go Back would undo a criteria action of segment ${no} that no longer exists`,
-          { segmentNo: no, field: 'goBack', ...(step ? { actionNo: step.actionNo } : {}), ...(last ? { lastActionNo: last.actionNo } : {}) },
+          {
+            segmentNo: no,
+            field: 'goBack',
+            ...(step ? { actionNo: step.actionNo } : {}),
+            ...(last ? { lastActionNo: last.actionNo } : {}),
+          },
         );
       }
-      const inserted = (await db.segmentLines.bulkGet(last.insertedLineIds)).filter((l): l is SegmentLine => Boolean(l));
+      const inserted = (await db.segmentLines.bulkGet(last.insertedLineIds)).filter((l): l is SegmentLine =>
+        Boolean(l),
+      );
       if (inserted.length) await db.segmentLines.bulkDelete(inserted.map((l) => l.id));
       if (last.deletedLines.length) await db.segmentLines.bulkPut(last.deletedLines);
       await db.criteriaActions.delete(last.id);
       await touchHeader(ctx, s, header);
-      return { added: last.deletedLines, removed: inserted, noOfCriteriaActions: actions.length - 1 } satisfies StepResult;
+      return {
+        added: last.deletedLines,
+        removed: inserted,
+        noOfCriteriaActions: actions.length - 1,
+      } satisfies StepResult;
     },
   });
 
   return {
     addContacts: (no: string, filters: CriteriaFilters, opts?: AddContactsOptions) => addContacts(no, filters, opts),
-    reduceContacts: (no: string, filters: CriteriaFilters, opts?: RemoveContactsOptions) => reduceContacts(no, filters, opts),
-    refineContacts: (no: string, filters: CriteriaFilters, opts?: RemoveContactsOptions) => refineContacts(no, filters, opts),
+    reduceContacts: (no: string, filters: CriteriaFilters, opts?: RemoveContactsOptions) =>
+      reduceContacts(no, filters, opts),
+    refineContacts: (no: string, filters: CriteriaFilters, opts?: RemoveContactsOptions) =>
+      refineContacts(no, filters, opts),
     addContactList: (no: string, contactNos: string[], opts: ListOptions = {}) => addContactList(no, contactNos, opts),
 
     previewStep: (no: string, input: CriteriaStep) =>

@@ -41,7 +41,8 @@ export const schemaV1 = {
   setup: 'id',
   profile: 'id',
   series: 'id',
-  contacts: 'id, &no, companyNo, salespersonCode, *mailingGroups, *industryGroups, *jobResponsibilities, *businessRelations, email',
+  contacts:
+    'id, &no, companyNo, salespersonCode, *mailingGroups, *industryGroups, *jobResponsibilities, *businessRelations, email',
   salespeople: 'id, &code',
   interactionGroups: 'id, &code',
   mailingGroups: 'id, &code',
@@ -69,7 +70,8 @@ export const schemaV1 = {
  */
 export const schemaV2 = {
   ...schemaV1,
-  interactionLog: 'id, &entryNo, [contactNo+entryNo], [segmentNo+entryNo], loggedSegmentId, [loggedSegmentEntryNo+entryNo], date',
+  interactionLog:
+    'id, &entryNo, [contactNo+entryNo], [segmentNo+entryNo], loggedSegmentId, [loggedSegmentEntryNo+entryNo], date',
 } as const;
 
 /**

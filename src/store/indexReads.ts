@@ -13,7 +13,11 @@ const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 
  * by index key, then by primary key. Reads the keys' whole range at once when it is dense (one
  * request), else each key on its own (parallel requests in the caller's transaction).
  */
-export async function readByIndexKeys<T>(table: Table<T, string>, index: string, keys: Iterable<string | number>): Promise<T[]> {
+export async function readByIndexKeys<T>(
+  table: Table<T, string>,
+  index: string,
+  keys: Iterable<string | number>,
+): Promise<T[]> {
   const wanted = [...new Set(keys)].sort(cmp);
   if (wanted.length === 0) return [];
   if (wanted.length === 1) return table.where(index).equals(wanted[0]).toArray();

@@ -22,11 +22,19 @@ export function interactionLogApi(ctx: StoreContext) {
   const A = actionNames.interactionLog;
   const byId = async (id: string): Promise<InteractionLogEntry> => {
     const e = await db.interactionLog.get(id);
-    if (!e) throw new SegmentsError('NOT_FOUND', 'The interaction log entry this action was about no longer exists', { field: 'entryNo', entryId: id });
+    if (!e)
+      throw new SegmentsError('NOT_FOUND', 'The interaction log entry this action was about no longer exists', {
+        field: 'entryNo',
+        entryId: id,
+      });
     return e;
   };
   /** An action that sets one value of one entry: recorded as [entry id, the value chosen]. */
-  const setter = <V>(name: ActionName, check: (value: V) => void, change: (e: InteractionLogEntry, value: V) => Promise<Partial<InteractionLogEntry>> | Partial<InteractionLogEntry>) =>
+  const setter = <V>(
+    name: ActionName,
+    check: (value: V) => void,
+    change: (e: InteractionLogEntry, value: V) => Promise<Partial<InteractionLogEntry>> | Partial<InteractionLogEntry>,
+  ) =>
     defineAction(ctx, {
       name,
       resolve: async (entryNo: number, value: V) => {
@@ -46,12 +54,19 @@ export function interactionLogApi(ctx: StoreContext) {
   const setCanceled = setter<boolean>(
     A.setCanceled,
     (canceled) => {
-      if (typeof canceled !== 'boolean') throw new SegmentsError('INVALID_INPUT', `Canceled must be true or false, got ${String(canceled)}`, { field: 'canceled' });
+      if (typeof canceled !== 'boolean')
+        throw new SegmentsError('INVALID_INPUT', `Canceled must be true or false, got ${String(canceled)}`, {
+          field: 'canceled',
+        });
     },
     async (e, canceled) => {
       const ls = e.loggedSegmentId ? await db.loggedSegments.get(e.loggedSegmentId) : undefined;
       if (ls?.canceled && canceled !== e.canceled) {
-        throw new SegmentsError('LOGGED_SEGMENT_CANCELED', `Entry ${e.entryNo} belongs to logged segment ${ls.entryNo}, which is canceled: switch the check mark on the logged segment`, { field: 'canceled' });
+        throw new SegmentsError(
+          'LOGGED_SEGMENT_CANCELED',
+          `Entry ${e.entryNo} belongs to logged segment ${ls.entryNo}, which is canceled: switch the check mark on the logged segment`,
+          { field: 'canceled' },
+        );
       }
       return { canceled };
     },
@@ -60,7 +75,11 @@ export function interactionLogApi(ctx: StoreContext) {
     A.setEvaluation,
     (evaluation) => {
       if (!evaluationSchema.safeParse(evaluation).success) {
-        throw new SegmentsError('INVALID_INPUT', `Evaluation "${String(evaluation)}" is not one of ${evaluationSchema.options.map((o) => `"${o}"`).join(', ')}`, { field: 'evaluation' });
+        throw new SegmentsError(
+          'INVALID_INPUT',
+          `Evaluation "${String(evaluation)}" is not one of ${evaluationSchema.options.map((o) => `"${o}"`).join(', ')}`,
+          { field: 'evaluation' },
+        );
       }
     },
     (_e, evaluation) => ({ evaluation }),
@@ -69,7 +88,11 @@ export function interactionLogApi(ctx: StoreContext) {
     A.setDeliveryStatus,
     (status) => {
       if (!deliveryStatusSchema.safeParse(status).success) {
-        throw new SegmentsError('INVALID_INPUT', `Delivery status "${String(status)}" is not one of ${deliveryStatusSchema.options.map((o) => `"${o}"`).join(', ')}`, { field: 'deliveryStatus' });
+        throw new SegmentsError(
+          'INVALID_INPUT',
+          `Delivery status "${String(status)}" is not one of ${deliveryStatusSchema.options.map((o) => `"${o}"`).join(', ')}`,
+          { field: 'deliveryStatus' },
+        );
       }
     },
     (_e, deliveryStatus) => ({ deliveryStatus }),
@@ -80,7 +103,9 @@ export function interactionLogApi(ctx: StoreContext) {
     name: A.deleteCanceled,
     resolve: async () => [await db.interactionLog.filter((e) => e.canceled).primaryKeys()] as [string[]],
     body: async (_s, ids) => {
-      const still = (await db.interactionLog.bulkGet(ids)).filter((e): e is InteractionLogEntry => Boolean(e?.canceled)).map((e) => e.id);
+      const still = (await db.interactionLog.bulkGet(ids))
+        .filter((e): e is InteractionLogEntry => Boolean(e?.canceled))
+        .map((e) => e.id);
       await db.interactionLog.bulkDelete(still);
       return still.length;
     },
@@ -103,13 +128,17 @@ export function interactionLogApi(ctx: StoreContext) {
               : filter.segmentNo !== undefined
                 ? byKey('segmentNo', filter.segmentNo)
                 : c.orderBy('entryNo').toArray();
-        const date = filter.date && filter.date.trim() !== '' ? parseFilter(filter.date, 'date', await filterContext(ctx), 'date') : undefined;
+        const date =
+          filter.date && filter.date.trim() !== ''
+            ? parseFilter(filter.date, 'date', await filterContext(ctx), 'date')
+            : undefined;
         return (await read).filter(
           (e) =>
             (filter.contactNo === undefined || e.contactNo === filter.contactNo) &&
             (filter.segmentNo === undefined || e.segmentNo === filter.segmentNo) &&
             (filter.canceled === undefined || e.canceled === filter.canceled) &&
-            (filter.interactionTemplateCode === undefined || e.interactionTemplateCode === filter.interactionTemplateCode) &&
+            (filter.interactionTemplateCode === undefined ||
+              e.interactionTemplateCode === filter.interactionTemplateCode) &&
             (filter.salespersonCode === undefined || e.salespersonCode === filter.salespersonCode) &&
             (!date || date.matches(e.date)),
         );

@@ -4,7 +4,14 @@ import type { Contact } from '../domain/contact';
 import { actionNames } from '../domain/actionNames';
 import { SegmentsError } from '../domain/errors';
 import type { InteractionTemplate } from '../domain/interaction';
-import { logOptionsSchema, type InteractionLogEntry, type LogOptions, type LogPreview, type LogResult, type LoggedSegmentRecord } from '../domain/log';
+import {
+  logOptionsSchema,
+  type InteractionLogEntry,
+  type LogOptions,
+  type LogPreview,
+  type LogResult,
+  type LoggedSegmentRecord,
+} from '../domain/log';
 import { planLog } from '../domain/logRules';
 import type { SegmentHeaderRecord } from '../domain/segment';
 import { isoDateOf, isoTimeOf } from '../domain/time';
@@ -23,15 +30,29 @@ const ENTRY_BLOCK = 1000;
 
 function parseOptions(opts: unknown): LogOptions {
   const r = logOptionsSchema.safeParse(opts ?? {});
-  if (!r.success) throw new SegmentsError('INVALID_INPUT', `Log options: ${describeIssues(r.error).join('; ')}`, { field: String(r.error.issues[0]?.path.join('.') ?? '') });
+  if (!r.success)
+    throw new SegmentsError('INVALID_INPUT', `Log options: ${describeIssues(r.error).join('; ')}`, {
+      field: String(r.error.issues[0]?.path.join('.') ?? ''),
+    });
   return r.data;
 }
 
-async function plan(ctx: StoreContext, s: Pick<ActionScope, 'today' | 'time'>, header: SegmentHeaderRecord, options: LogOptions): Promise<LogPreview> {
+async function plan(
+  ctx: StoreContext,
+  s: Pick<ActionScope, 'today' | 'time'>,
+  header: SegmentHeaderRecord,
+  options: LogOptions,
+): Promise<LogPreview> {
   const db = ctx.db;
   const lines = await linesOf(ctx, header.id);
-  const contacts = await readByIndexKeys(db.contacts, 'no', lines.map((l) => l.contactNo));
-  const codes = [...new Set([header.interactionTemplateCode, ...lines.map((l) => l.interactionTemplateCode)].filter(Boolean))];
+  const contacts = await readByIndexKeys(
+    db.contacts,
+    'no',
+    lines.map((l) => l.contactNo),
+  );
+  const codes = [
+    ...new Set([header.interactionTemplateCode, ...lines.map((l) => l.interactionTemplateCode)].filter(Boolean)),
+  ];
   const templates = codes.length ? await readByIndexKeys(db.interactionTemplates, 'code', codes) : [];
   const alreadyLogged = (await db.loggedSegments.where('segmentNo').equals(header.no).count()) > 0;
   const profile = await readProfile(ctx);
@@ -48,7 +69,8 @@ async function plan(ctx: StoreContext, s: Pick<ActionScope, 'today' | 'time'>, h
   });
 }
 
-const maxEntryNo = async (ctx: StoreContext, table: 'loggedSegments' | 'interactionLog') => (await ctx.db[table].orderBy('entryNo').last())?.entryNo ?? 0;
+const maxEntryNo = async (ctx: StoreContext, table: 'loggedSegments' | 'interactionLog') =>
+  (await ctx.db[table].orderBy('entryNo').last())?.entryNo ?? 0;
 
 export function logApi(ctx: StoreContext) {
   const db = ctx.db;
@@ -62,7 +84,12 @@ export function logApi(ctx: StoreContext) {
       ...rest,
       letters: letters.map((l) => {
         const lineNo = lines.get(l.lineId);
-        if (lineNo === undefined) throw new SegmentsError('NOT_FOUND', `The line of segment ${header.no} a letter was merged for no longer exists`, { field: 'letters', segmentNo: header.no, lineId: l.lineId });
+        if (lineNo === undefined)
+          throw new SegmentsError(
+            'NOT_FOUND',
+            `The line of segment ${header.no} a letter was merged for no longer exists`,
+            { field: 'letters', segmentNo: header.no, lineId: l.lineId },
+          );
         return { lineNo, ooxml: l.ooxml };
       }),
     });
@@ -81,66 +108,87 @@ export function logApi(ctx: StoreContext) {
           ...rest,
           letters: letters.map((l) => {
             const lineId = lines.get(l.lineNo);
-            if (!lineId) throw new SegmentsError('NOT_FOUND', `Segment ${no} has no line ${l.lineNo}`, { field: 'letters', lineNo: l.lineNo, segmentNo: no });
+            if (!lineId)
+              throw new SegmentsError('NOT_FOUND', `Segment ${no} has no line ${l.lineNo}`, {
+                field: 'letters',
+                lineNo: l.lineNo,
+                segmentNo: no,
+              });
             return { lineId, ooxml: l.ooxml };
           }),
         },
       ];
     },
     body: async (s, segmentId: string, recordedOpts: RecordedLogOptions): Promise<LogResult> => {
-        const header = await headerById(ctx, segmentId);
-        const no = (s.action.about = header.no);
-        const options = await optionsByLineNo(header, recordedOpts);
-        const { entries: drafts, blockers } = await plan(ctx, s, header, options);
-        const first = blockers[0];
-        if (first) throw new SegmentsError(first.code, first.message, { lineNo: first.lineNo, contactNo: first.contactNo, field: first.field, segmentNo: no });
+      const header = await headerById(ctx, segmentId);
+      const no = (s.action.about = header.no);
+      const options = await optionsByLineNo(header, recordedOpts);
+      const { entries: drafts, blockers } = await plan(ctx, s, header, options);
+      const first = blockers[0];
+      if (first)
+        throw new SegmentsError(first.code, first.message, {
+          lineNo: first.lineNo,
+          contactNo: first.contactNo,
+          field: first.field,
+          segmentNo: no,
+        });
 
-        const profile = await readProfile(ctx);
-        const [loggedNo] = await takeEntryNos(ctx, s, 'loggedSegment', 1, await maxEntryNo(ctx, 'loggedSegments'));
-        const logged: LoggedSegmentRecord = {
+      const profile = await readProfile(ctx);
+      const [loggedNo] = await takeEntryNos(ctx, s, 'loggedSegment', 1, await maxEntryNo(ctx, 'loggedSegments'));
+      const logged: LoggedSegmentRecord = {
+        id: s.newId(),
+        createdAt: s.stamp,
+        updatedAt: s.stamp,
+        entryNo: loggedNo,
+        segmentNo: header.no,
+        description: header.description,
+        creationDate: s.today,
+        userId: profile.userId,
+        canceled: false,
+      };
+      await db.loggedSegments.add(logged);
+      const entryNos = await takeEntryNos(
+        ctx,
+        s,
+        'interactionLogEntry',
+        drafts.length,
+        await maxEntryNo(ctx, 'interactionLog'),
+      );
+      const clean = letterCleaner();
+      const entries: InteractionLogEntry[] = drafts.map((d, i) =>
+        Object.assign({}, d, d.letter ? { letter: clean(d.letter) } : {}, {
           id: s.newId(),
           createdAt: s.stamp,
           updatedAt: s.stamp,
-          entryNo: loggedNo,
-          segmentNo: header.no,
-          description: header.description,
-          creationDate: s.today,
-          userId: profile.userId,
-          canceled: false,
-        };
-        await db.loggedSegments.add(logged);
-        const entryNos = await takeEntryNos(ctx, s, 'interactionLogEntry', drafts.length, await maxEntryNo(ctx, 'interactionLog'));
-        const clean = letterCleaner();
-        const entries: InteractionLogEntry[] = drafts.map((d, i) =>
-          Object.assign({}, d, d.letter ? { letter: clean(d.letter) } : {}, {
-            id: s.newId(),
-            createdAt: s.stamp,
-            updatedAt: s.stamp,
-            entryNo: entryNos[i],
-            loggedSegmentId: logged.id,
-            loggedSegmentEntryNo: logged.entryNo,
-          }),
-        );
-        for (let i = 0; i < entries.length; i += ENTRY_BLOCK) {
-          await db.interactionLog.bulkAdd(entries.slice(i, i + ENTRY_BLOCK));
-          ctx.faults?.duringLog?.(Math.min(i + ENTRY_BLOCK, entries.length));
-        }
-        await db.segmentLines.where('segmentId').equals(header.id).delete();
-        await db.criteriaActions.where('segmentId').equals(header.id).delete();
-        await db.segments.delete(header.id);
+          entryNo: entryNos[i],
+          loggedSegmentId: logged.id,
+          loggedSegmentEntryNo: logged.entryNo,
+        }),
+      );
+      for (let i = 0; i < entries.length; i += ENTRY_BLOCK) {
+        await db.interactionLog.bulkAdd(entries.slice(i, i + ENTRY_BLOCK));
+        ctx.faults?.duringLog?.(Math.min(i + ENTRY_BLOCK, entries.length));
+      }
+      await db.segmentLines.where('segmentId').equals(header.id).delete();
+      await db.criteriaActions.where('segmentId').equals(header.id).delete();
+      await db.segments.delete(header.id);
 
-        let followUpSegmentNo: string | undefined;
-        if (options.createFollowUp) {
-          const follow = await createSegment(ctx, s, {
-            description: `Follow-up on segment ${header.no}`,
-            campaignNo: header.campaignNo,
-            campaignTarget: header.campaignTarget,
-            campaignResponse: header.campaignResponse,
-          });
-          await addLoggedContacts(ctx, s, follow, logged, {});
-          followUpSegmentNo = follow.no;
-        }
-      return { loggedSegment: { ...logged, noOfInteractions: entries.length }, entries, ...(followUpSegmentNo ? { followUpSegmentNo } : {}) };
+      let followUpSegmentNo: string | undefined;
+      if (options.createFollowUp) {
+        const follow = await createSegment(ctx, s, {
+          description: `Follow-up on segment ${header.no}`,
+          campaignNo: header.campaignNo,
+          campaignTarget: header.campaignTarget,
+          campaignResponse: header.campaignResponse,
+        });
+        await addLoggedContacts(ctx, s, follow, logged, {});
+        followUpSegmentNo = follow.no;
+      }
+      return {
+        loggedSegment: { ...logged, noOfInteractions: entries.length },
+        entries,
+        ...(followUpSegmentNo ? { followUpSegmentNo } : {}),
+      };
     },
   });
 

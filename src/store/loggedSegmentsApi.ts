@@ -29,7 +29,11 @@ export function loggedSegmentsApi(ctx: StoreContext) {
   const A = actionNames.loggedSegments;
   const byId = async (id: string): Promise<LoggedSegmentRecord> => {
     const ls = await db.loggedSegments.get(id);
-    if (!ls) throw new SegmentsError('NOT_FOUND', 'The logged segment this action was about no longer exists', { field: 'entryNo', loggedSegmentId: id });
+    if (!ls)
+      throw new SegmentsError('NOT_FOUND', 'The logged segment this action was about no longer exists', {
+        field: 'entryNo',
+        loggedSegmentId: id,
+      });
     return ls;
   };
 
@@ -38,7 +42,10 @@ export function loggedSegmentsApi(ctx: StoreContext) {
   const setCanceled = defineAction(ctx, {
     name: A.setCanceled,
     resolve: async (entryNo: number, canceled: boolean) => {
-      if (typeof canceled !== 'boolean') throw new SegmentsError('INVALID_INPUT', `Canceled must be true or false, got ${String(canceled)}`, { field: 'canceled' });
+      if (typeof canceled !== 'boolean')
+        throw new SegmentsError('INVALID_INPUT', `Canceled must be true or false, got ${String(canceled)}`, {
+          field: 'canceled',
+        });
       return [(await loggedByEntryNo(ctx, entryNo)).id, canceled] as [string, boolean];
     },
     body: async (s, loggedSegmentId, canceled) => {
@@ -77,11 +84,15 @@ export function loggedSegmentsApi(ctx: StoreContext) {
     name: A.deleteCanceled,
     resolve: async () => [await db.loggedSegments.filter((ls) => ls.canceled).primaryKeys()] as [string[]],
     body: async (s, ids) => {
-      const canceled = (await db.loggedSegments.bulkGet(ids)).filter((ls): ls is LoggedSegmentRecord => Boolean(ls?.canceled));
+      const canceled = (await db.loggedSegments.bulkGet(ids)).filter((ls): ls is LoggedSegmentRecord =>
+        Boolean(ls?.canceled),
+      );
       for (const ls of canceled) {
         // Their entries stay, detached from the deleted logged segment.
         const entries = await db.interactionLog.where('loggedSegmentId').equals(ls.id).toArray();
-        await db.interactionLog.bulkPut(entries.map((e) => ({ ...e, loggedSegmentId: '', loggedSegmentEntryNo: 0, updatedAt: s.stamp })));
+        await db.interactionLog.bulkPut(
+          entries.map((e) => ({ ...e, loggedSegmentId: '', loggedSegmentEntryNo: 0, updatedAt: s.stamp })),
+        );
       }
       await db.loggedSegments.bulkDelete(canceled.map((ls) => ls.id));
       return canceled.length;
@@ -89,7 +100,10 @@ export function loggedSegmentsApi(ctx: StoreContext) {
   });
 
   return {
-    list: () => runRead(ctx, async () => Promise.all((await db.loggedSegments.orderBy('entryNo').toArray()).map((ls) => countInteractions(ctx, ls)))),
+    list: () =>
+      runRead(ctx, async () =>
+        Promise.all((await db.loggedSegments.orderBy('entryNo').toArray()).map((ls) => countInteractions(ctx, ls))),
+      ),
     get: (entryNo: number) =>
       runRead(ctx, async () => {
         const ls = await db.loggedSegments.where('entryNo').equals(entryNo).first();

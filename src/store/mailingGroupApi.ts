@@ -13,30 +13,45 @@ export function mailingGroupApi(ctx: StoreContext) {
   const db = ctx.db;
   const applyMailingGroup = defineAction(ctx, {
     name: actionNames.segments.applyMailingGroup,
-    resolve: async (no: string, mailingGroupCode: string, opts: MailingOptions = {}) => [(await headerByNo(ctx, no)).id, mailingGroupCode, opts] as [string, string, MailingOptions],
+    resolve: async (no: string, mailingGroupCode: string, opts: MailingOptions = {}) =>
+      [(await headerByNo(ctx, no)).id, mailingGroupCode, opts] as [string, string, MailingOptions],
     body: async (s, segmentId, mailingGroupCode, opts) => {
       const header = await headerById(ctx, segmentId);
       s.action.about = header.no;
       if (!(await db.mailingGroups.where('code').equals(mailingGroupCode).count())) {
-        throw new SegmentsError('NOT_FOUND', `Mailing group ${mailingGroupCode} does not exist`, { field: 'mailingGroupCode', code: mailingGroupCode });
+        throw new SegmentsError('NOT_FOUND', `Mailing group ${mailingGroupCode} does not exist`, {
+          field: 'mailingGroupCode',
+          code: mailingGroupCode,
+        });
       }
       const changed = new Map<string, Contact>();
       if (opts.deleteOldAssignments) {
         // As in BC: the group is first removed from every contact, not only the segment's.
         for (const c of await db.contacts.where('mailingGroups').equals(mailingGroupCode).toArray()) {
-          changed.set(c.no, { ...c, mailingGroups: c.mailingGroups.filter((g) => g !== mailingGroupCode), updatedAt: s.stamp });
+          changed.set(c.no, {
+            ...c,
+            mailingGroups: c.mailingGroups.filter((g) => g !== mailingGroupCode),
+            updatedAt: s.stamp,
+          });
         }
       }
       const lines = await linesOf(ctx, header.id);
-      for (const c of (await contactsByNos(ctx, lines.map((l) => l.contactNo))).values()) {
+      for (const c of (
+        await contactsByNos(
+          ctx,
+          lines.map((l) => l.contactNo),
+        )
+      ).values()) {
         const base = changed.get(c.no) ?? c;
-        if (!base.mailingGroups.includes(mailingGroupCode)) changed.set(c.no, { ...base, mailingGroups: [...base.mailingGroups, mailingGroupCode], updatedAt: s.stamp });
+        if (!base.mailingGroups.includes(mailingGroupCode))
+          changed.set(c.no, { ...base, mailingGroups: [...base.mailingGroups, mailingGroupCode], updatedAt: s.stamp });
       }
       if (changed.size) await db.contacts.bulkPut([...changed.values()]);
     },
   });
 
   return {
-    applyMailingGroup: (no: string, mailingGroupCode: string, opts: MailingOptions = {}) => applyMailingGroup(no, mailingGroupCode, opts),
+    applyMailingGroup: (no: string, mailingGroupCode: string, opts: MailingOptions = {}) =>
+      applyMailingGroup(no, mailingGroupCode, opts),
   };
 }

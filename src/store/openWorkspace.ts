@@ -54,7 +54,10 @@ export async function loadReplayCode(): Promise<void> {
 }
 
 export async function openWorkspace(options: StoreOptions = {}): Promise<WorkspaceHandle> {
-  const db = new SegmentsDb(options.name ?? DEFAULT_DB_NAME, { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange });
+  const db = new SegmentsDb(options.name ?? DEFAULT_DB_NAME, {
+    indexedDB: options.indexedDB,
+    IDBKeyRange: options.IDBKeyRange,
+  });
   for (const m of options.dbCoreMiddlewares ?? []) db.use(m);
   await db.open();
   const now = options.now ?? (() => new Date());
@@ -89,7 +92,10 @@ export async function openWorkspace(options: StoreOptions = {}): Promise<Workspa
     packages: {
       export: async (segmentNo) => (await loadPackages()).exportSegmentPackage(ctx, segmentNo),
       // Once loaded, no wait before the action (a replay calls it inside its transaction).
-      import: (text) => (packagesModule ? packagesModule.importSegmentPackage(ctx, text) : loadPackages().then((m) => m.importSegmentPackage(ctx, text))),
+      import: (text) =>
+        packagesModule
+          ? packagesModule.importSegmentPackage(ctx, text)
+          : loadPackages().then((m) => m.importSegmentPackage(ctx, text)),
     },
   };
   registerReplayer(ctx, actionNames.packages.import, (text) => workspace.packages.import(text as string));

@@ -1,7 +1,14 @@
 // The shared workspace's outbox (sync.md, "Shape"): a DBCore middleware that writes, in the same
 // IndexedDB transaction, one outbox row per mutation of a workspace table with the row's new value and
 // its before-image, tagged with the transaction's id and the workspace action that wrote it.
-import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type {
+  DBCore,
+  DBCoreMutateRequest,
+  DBCoreMutateResponse,
+  DBCoreTable,
+  DBCoreTransaction,
+  Middleware,
+} from 'dexie';
 import type { RecordedAction } from './action';
 import { dataTables, type OutboxRow } from './db';
 
@@ -36,7 +43,10 @@ export function outboxMiddleware(onWrite?: OutboxListener): Middleware<DBCore> {
       return {
         ...down,
         transaction(stores, mode, options) {
-          const scope = mode === 'readwrite' && stores.some((s) => synced.has(s)) && !stores.includes('outbox') ? [...stores, 'outbox'] : stores;
+          const scope =
+            mode === 'readwrite' && stores.some((s) => synced.has(s)) && !stores.includes('outbox')
+              ? [...stores, 'outbox']
+              : stores;
           return down.transaction(scope, mode, options);
         },
         table(name) {
@@ -51,7 +61,9 @@ export function outboxMiddleware(onWrite?: OutboxListener): Middleware<DBCore> {
               const recorded = await recordable(table, req);
               const res = await table.mutate(recorded.req);
               const failed = new Set(Object.keys(res.failures ?? {}).map(Number));
-              const after = recorded.afterFromResult ? await table.getMany({ trans: req.trans, keys: recorded.keys }) : recorded.values;
+              const after = recorded.afterFromResult
+                ? await table.getMany({ trans: req.trans, keys: recorded.keys })
+                : recorded.values;
               const action = flags.segmentsAction;
               const txId = action?.txId ?? looseTxId(req.trans);
               const rows: OutboxRow[] = [];
@@ -87,7 +99,14 @@ export function outboxMiddleware(onWrite?: OutboxListener): Middleware<DBCore> {
   async function writeActionRow(outbox: DBCoreTable, trans: DBCoreTransaction, action: RecordedAction) {
     let rowsOfTrans = actionRows.get(trans);
     if (!rowsOfTrans) actionRows.set(trans, (rowsOfTrans = new Map()));
-    const snapshot = { name: action.name, args: action.args, at: action.at, ids: [...action.ids], ...(action.about !== undefined ? { about: action.about } : {}), ...(action.v !== undefined ? { v: action.v } : {}) };
+    const snapshot = {
+      name: action.name,
+      args: action.args,
+      at: action.at,
+      ids: [...action.ids],
+      ...(action.about !== undefined ? { about: action.about } : {}),
+      ...(action.v !== undefined ? { v: action.v } : {}),
+    };
     const row: OutboxRow = { txId: action.txId, table: ACTION_ROW, key: action.txId, op: 'put', action: snapshot };
     const seq = rowsOfTrans.get(action.txId);
     if (seq === undefined) {
@@ -113,17 +132,30 @@ interface Recordable {
 async function recordable(table: DBCoreTable, req: DBCoreMutateRequest): Promise<Recordable> {
   const trans = req.trans;
   if (req.type === 'deleteRange') {
-    const found = await table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: req.range } });
+    const found = await table.query({
+      trans,
+      values: true,
+      query: { index: table.schema.primaryKey, range: req.range },
+    });
     const before = found.result as Record<string, unknown>[];
     const keys = before.map((v) => v.id);
-    return { req: { type: 'delete', trans, keys, mutatedParts: req.mutatedParts }, op: 'delete', keys, before, afterFromResult: false };
+    return {
+      req: { type: 'delete', trans, keys, mutatedParts: req.mutatedParts },
+      op: 'delete',
+      keys,
+      before,
+      afterFromResult: false,
+    };
   }
   if (req.type === 'delete') {
     const before = await table.getMany({ trans, keys: req.keys });
     return { req, op: 'delete', keys: req.keys, before, afterFromResult: false };
   }
-  const keys = req.keys ?? (req.type === 'put' && req.updates ? req.updates.keys : req.values.map((v) => (v as { id: unknown }).id));
+  const keys =
+    req.keys ??
+    (req.type === 'put' && req.updates ? req.updates.keys : req.values.map((v) => (v as { id: unknown }).id));
   const before = await table.getMany({ trans, keys });
-  const partial = req.type === 'put' && (req.updates !== undefined || req.upsert === false || req.changeSpec !== undefined);
+  const partial =
+    req.type === 'put' && (req.updates !== undefined || req.upsert === false || req.changeSpec !== undefined);
   return { req, op: 'put', keys, values: req.values, before, afterFromResult: partial };
 }

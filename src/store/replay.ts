@@ -24,12 +24,18 @@ function replayerFor(workspace: WorkspaceHandle, recorded: { name: string; v?: n
  * Runs a recorded action again, with its recorded clock and ids (the shared workspace's replay). The
  * arguments are the recorded ones (records by id, states by value), never the public method's.
  */
-export async function replayAction(workspace: WorkspaceHandle, recorded: Pick<RecordedAction, 'args' | 'at' | 'ids' | 'v'> & { name: string }): Promise<unknown> {
+export async function replayAction(
+  workspace: WorkspaceHandle,
+  recorded: Pick<RecordedAction, 'args' | 'at' | 'ids' | 'v'> & { name: string },
+): Promise<unknown> {
   const run = replayerFor(workspace, recorded);
   return withPinned(workspace.ctx, { at: recorded.at, ids: recorded.ids }, () => run(...recorded.args));
 }
 
 /** Runs a recorded action again now, with a fresh clock and new ids (Retry of a failed action). */
-export async function rerunAction(workspace: WorkspaceHandle, recorded: Pick<RecordedAction, 'args' | 'v'> & { name: string }): Promise<unknown> {
+export async function rerunAction(
+  workspace: WorkspaceHandle,
+  recorded: Pick<RecordedAction, 'args' | 'v'> & { name: string },
+): Promise<unknown> {
   return replayerFor(workspace, recorded)(...recorded.args);
 }

@@ -35,12 +35,17 @@ export interface UpsertSpec<T extends StoredRecord, K extends string> {
 export function describeIssues(error: z.ZodError): string[] {
   return error.issues.map((i) => {
     const path = i.path.map(String).join('.');
-    if (i.code === 'unrecognized_keys') return `unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}`;
+    if (i.code === 'unrecognized_keys')
+      return `unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}`;
     return path ? `${path}: ${i.message}` : i.message;
   });
 }
 
-export async function upsertRows<T extends StoredRecord, K extends string>(spec: UpsertSpec<T, K>, rows: unknown[], s: ActionScope): Promise<ImportReport> {
+export async function upsertRows<T extends StoredRecord, K extends string>(
+  spec: UpsertSpec<T, K>,
+  rows: unknown[],
+  s: ActionScope,
+): Promise<ImportReport> {
   const report: ImportReport = { inserted: 0, updated: 0, rejected: [], results: [] };
   const valid = new Map<string, { index: number; row: Record<string, unknown> }>();
   const outcomes: ImportReport['results'] = [];
@@ -57,7 +62,11 @@ export async function upsertRows<T extends StoredRecord, K extends string>(spec:
     const keyValue = (raw as Record<string, unknown>)[spec.keyField];
     const key = typeof keyValue === 'string' ? keyValue : undefined;
     if (key === undefined || key.trim() === '') {
-      reject(index, undefined, [keyValue === undefined || key !== undefined ? `${spec.keyCaption} is required` : `${spec.keyCaption} must be text`]);
+      reject(index, undefined, [
+        keyValue === undefined || key !== undefined
+          ? `${spec.keyCaption} is required`
+          : `${spec.keyCaption} must be text`,
+      ]);
       return;
     }
     const parsed = spec.rowSchema.safeParse(raw);
@@ -77,7 +86,8 @@ export async function upsertRows<T extends StoredRecord, K extends string>(spec:
   const keys = [...valid.keys()];
   const existing = new Map<string, T>();
   if (keys.length) {
-    for (const r of await readByIndexKeys(spec.table, spec.keyField, keys)) existing.set((r as Record<string, unknown>)[spec.keyField] as string, r);
+    for (const r of await readByIndexKeys(spec.table, spec.keyField, keys))
+      existing.set((r as Record<string, unknown>)[spec.keyField] as string, r);
   }
 
   const merged: { index: number; key: string; record: T; isNew: boolean }[] = [];
@@ -85,9 +95,11 @@ export async function upsertRows<T extends StoredRecord, K extends string>(spec:
     const old = existing.get(key);
     // Object.assign rather than spreads: V8's spread-then-fields literal is several times slower (seconds
     // on 100,000 rows). The row was parsed by a strict schema, so it holds only known fields.
-    const record = (old
-      ? Object.assign({}, old, row, { updatedAt: s.stamp })
-      : Object.assign({}, spec.empty(key), row, { id: s.newId(), createdAt: s.stamp, updatedAt: s.stamp })) as T;
+    const record = (
+      old
+        ? Object.assign({}, old, row, { updatedAt: s.stamp })
+        : Object.assign({}, spec.empty(key), row, { id: s.newId(), createdAt: s.stamp, updatedAt: s.stamp })
+    ) as T;
     merged.push({ index, key, record, isNew: !old });
   }
   if (spec.complete) await spec.complete(merged.map((m) => m.record));

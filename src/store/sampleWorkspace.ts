@@ -9,14 +9,28 @@ import { contactSchema, emptyContactFields } from '../domain/contact';
 import { actionNames } from '../domain/actionNames';
 import { SegmentsError } from '../domain/errors';
 import { emptyTemplateFields, interactionTemplateSchema } from '../domain/interaction';
-import { isSampleId, SAMPLE_ID_PREFIX, sampleId, sampleWorkspaceData, type SampleTable, type SampleWorkspaceResult } from '../domain/sampleWorkspace';
+import {
+  isSampleId,
+  SAMPLE_ID_PREFIX,
+  sampleId,
+  sampleWorkspaceData,
+  type SampleTable,
+  type SampleWorkspaceResult,
+} from '../domain/sampleWorkspace';
 import { registerReplayer, runAction, runRead } from './action';
 import type { StoreContext } from './context';
 
-
 /** Codes first, then templates, then contacts (companies before their persons). */
-const TABLES: readonly SampleTable[] = ['salespeople', 'interactionGroups', 'mailingGroups', 'industryGroups', 'businessRelations', 'languages', 'interactionTemplates', 'contacts'];
-
+const TABLES: readonly SampleTable[] = [
+  'salespeople',
+  'interactionGroups',
+  'mailingGroups',
+  'industryGroups',
+  'businessRelations',
+  'languages',
+  'interactionTemplates',
+  'contacts',
+];
 
 interface Rec {
   id: string;
@@ -29,7 +43,11 @@ function spec(table: SampleTable): { key: 'code' | 'no'; schema: z.ZodType; empt
     case 'contacts':
       return { key: 'no', schema: contactSchema, empty: emptyContactFields };
     case 'salespeople':
-      return { key: 'code', schema: salespersonSchema, empty: (code) => ({ code, name: '', jobTitle: '', email: '', phoneNo: '' }) };
+      return {
+        key: 'code',
+        schema: salespersonSchema,
+        empty: (code) => ({ code, name: '', jobTitle: '', email: '', phoneNo: '' }),
+      };
     case 'languages':
       return { key: 'code', schema: languageSchema, empty: (code) => ({ code, name: '', locale: '' }) };
     case 'interactionTemplates':
@@ -39,7 +57,8 @@ function spec(table: SampleTable): { key: 'code' | 'no'; schema: z.ZodType; empt
   }
 }
 
-const zero = (): Record<SampleTable, number> => Object.fromEntries(TABLES.map((t) => [t, 0])) as Record<SampleTable, number>;
+const zero = (): Record<SampleTable, number> =>
+  Object.fromEntries(TABLES.map((t) => [t, 0])) as Record<SampleTable, number>;
 
 export function sampleWorkspaceApi(ctx: StoreContext) {
   const db = ctx.db;
@@ -59,11 +78,23 @@ export function sampleWorkspaceApi(ctx: StoreContext) {
           for (const row of rows) {
             const k = String(row[key]);
             if (existing.has(k)) {
-              if (!isSampleId(String((await table(t).where(key).equals(k).first())?.id ?? ''))) result.kept.push({ table: t, key: k });
+              if (!isSampleId(String((await table(t).where(key).equals(k).first())?.id ?? '')))
+                result.kept.push({ table: t, key: k });
               continue;
             }
-            const parsed = schema.safeParse({ ...empty(k), ...row, id: sampleId(t, k), createdAt: s.stamp, updatedAt: s.stamp });
-            if (!parsed.success) throw new SegmentsError('INVALID_INPUT', `sample ${t} ${k}: ${parsed.error.issues[0]?.message ?? 'invalid'}`, { field: t, code: k });
+            const parsed = schema.safeParse({
+              ...empty(k),
+              ...row,
+              id: sampleId(t, k),
+              createdAt: s.stamp,
+              updatedAt: s.stamp,
+            });
+            if (!parsed.success)
+              throw new SegmentsError(
+                'INVALID_INPUT',
+                `sample ${t} ${k}: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+                { field: t, code: k },
+              );
             fresh.push(parsed.data as Rec);
           }
           if (fresh.length) await table(t).bulkAdd(fresh as (Rec & Record<string, unknown>)[]);
@@ -84,7 +115,10 @@ export function sampleWorkspaceApi(ctx: StoreContext) {
       }),
 
     /** Whether any record of the sample is in the workspace. */
-    status: () => runRead(ctx, async () => ({ loaded: (await sampleIds('contacts')).length > 0 || (await sampleIds('interactionTemplates')).length > 0 })),
+    status: () =>
+      runRead(ctx, async () => ({
+        loaded: (await sampleIds('contacts')).length > 0 || (await sampleIds('interactionTemplates')).length > 0,
+      })),
   };
   registerReplayer(ctx, actionNames.sampleWorkspace.load, () => api.load());
   registerReplayer(ctx, actionNames.sampleWorkspace.remove, () => api.remove());

@@ -9,7 +9,12 @@ import { criteriaActionSchema, type CriteriaAction } from '../domain/criteria';
 import { actionNames } from '../domain/actionNames';
 import { SegmentsError } from '../domain/errors';
 import { nextNo, splitSeries } from '../domain/series';
-import { segmentHeaderRecordSchema, segmentLineSchema, type SegmentHeaderRecord, type SegmentLine } from '../domain/segment';
+import {
+  segmentHeaderRecordSchema,
+  segmentLineSchema,
+  type SegmentHeaderRecord,
+  type SegmentLine,
+} from '../domain/segment';
 import { runAction } from './action';
 import type { StoreContext } from './context';
 import { readByIndexKeys } from './indexReads';
@@ -68,19 +73,30 @@ export function parseSegmentPackage(text: string): SegmentPackage {
     throw new SegmentsError('INVALID_PACKAGE', `The file is not JSON: ${(e as Error).message}`);
   }
   if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== SEGMENT_PACKAGE_FORMAT) {
-    throw new SegmentsError('INVALID_PACKAGE', 'The file is not a segment package (its "format" is not "segments-package").');
+    throw new SegmentsError(
+      'INVALID_PACKAGE',
+      'The file is not a segment package (its "format" is not "segments-package").',
+    );
   }
   const version = (raw as { version?: unknown }).version;
   if (version !== SEGMENT_PACKAGE_VERSION) {
-    throw new SegmentsError('INVALID_PACKAGE', `The segment package has version ${String(version)}; this add-in reads version ${SEGMENT_PACKAGE_VERSION}.`, {
-      field: 'version',
-    });
+    throw new SegmentsError(
+      'INVALID_PACKAGE',
+      `The segment package has version ${String(version)}; this add-in reads version ${SEGMENT_PACKAGE_VERSION}.`,
+      {
+        field: 'version',
+      },
+    );
   }
   const parsed = packageV1Schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue.path.join('.');
-    throw new SegmentsError('INVALID_PACKAGE', `The segment package is invalid at ${where || 'its top level'}: ${issue.message}`, { field: where });
+    throw new SegmentsError(
+      'INVALID_PACKAGE',
+      `The segment package is invalid at ${where || 'its top level'}: ${issue.message}`,
+      { field: where },
+    );
   }
   const pkg = parsed.data;
   const fail = (msg: string, field: string) => {
@@ -94,7 +110,8 @@ export function parseSegmentPackage(text: string): SegmentPackage {
   });
   const actionNos = new Set<number>();
   pkg.criteria.forEach((a, i) => {
-    if (a.segmentId !== pkg.segment.id) fail(`criteria action ${a.actionNo} belongs to another segment`, `criteria.${i}.segmentId`);
+    if (a.segmentId !== pkg.segment.id)
+      fail(`criteria action ${a.actionNo} belongs to another segment`, `criteria.${i}.segmentId`);
     if (actionNos.has(a.actionNo)) fail(`criteria action ${a.actionNo} appears twice`, `criteria.${i}.actionNo`);
     actionNos.add(a.actionNo);
   });
@@ -104,7 +121,8 @@ export function parseSegmentPackage(text: string): SegmentPackage {
     contactNos.add(c.no);
   });
   pkg.lines.forEach((l, i) => {
-    if (l.contactNo !== '' && !contactNos.has(l.contactNo)) fail(`line ${l.lineNo} names contact ${l.contactNo}, which the package does not carry`, `lines.${i}.contactNo`);
+    if (l.contactNo !== '' && !contactNos.has(l.contactNo))
+      fail(`line ${l.lineNo} names contact ${l.contactNo}, which the package does not carry`, `lines.${i}.contactNo`);
   });
   return pkg;
 }
@@ -141,12 +159,26 @@ export async function importSegmentPackage(ctx: StoreContext, text: string): Pro
     } else {
       await advanceSeriesPast(ctx, segmentNo, stamp);
     }
-    const header: SegmentHeaderRecord = { ...pkg.segment, letters: cleanLetters(pkg.segment.letters), no: segmentNo, createdAt: existing?.createdAt ?? pkg.segment.createdAt, updatedAt: stamp };
+    const header: SegmentHeaderRecord = {
+      ...pkg.segment,
+      letters: cleanLetters(pkg.segment.letters),
+      no: segmentNo,
+      createdAt: existing?.createdAt ?? pkg.segment.createdAt,
+      updatedAt: stamp,
+    };
     await db.segmentLines.where('segmentId').equals(header.id).delete();
     await db.criteriaActions.where('segmentId').equals(header.id).delete();
     await db.segments.put(header);
-    const lines: SegmentLine[] = pkg.lines.map((l) => ({ ...l, ...(l.letter ? { letter: cleanLetter(l.letter) } : {}), segmentNo }));
-    const criteria: CriteriaAction[] = pkg.criteria.map((a) => ({ ...a, segmentNo, deletedLines: a.deletedLines.map((l) => ({ ...l, segmentNo })) }));
+    const lines: SegmentLine[] = pkg.lines.map((l) => ({
+      ...l,
+      ...(l.letter ? { letter: cleanLetter(l.letter) } : {}),
+      segmentNo,
+    }));
+    const criteria: CriteriaAction[] = pkg.criteria.map((a) => ({
+      ...a,
+      segmentNo,
+      deletedLines: a.deletedLines.map((l) => ({ ...l, segmentNo })),
+    }));
     await db.segmentLines.bulkPut(lines);
     await db.criteriaActions.bulkPut(criteria);
     return {

@@ -28,26 +28,44 @@ export async function headerById(ctx: StoreContext, id: string): Promise<Segment
 /** A line of a segment by its number (what the user sees). */
 export async function lineByNo(ctx: StoreContext, header: SegmentHeaderRecord, lineNo: number): Promise<SegmentLine> {
   const line = await ctx.db.segmentLines.where('[segmentId+lineNo]').equals([header.id, lineNo]).first();
-  if (!line) throw new SegmentsError('NOT_FOUND', `Segment ${header.no} has no line ${lineNo}`, { lineNo, segmentNo: header.no });
+  if (!line)
+    throw new SegmentsError('NOT_FOUND', `Segment ${header.no} has no line ${lineNo}`, {
+      lineNo,
+      segmentNo: header.no,
+    });
   return line;
 }
 
 /** A line of a segment by id (replay). */
 export async function lineById(ctx: StoreContext, header: SegmentHeaderRecord, id: string): Promise<SegmentLine> {
   const line = await ctx.db.segmentLines.get(id);
-  if (!line || line.segmentId !== header.id) throw new SegmentsError('NOT_FOUND', `The line of segment ${header.no} this action was about no longer exists`, { segmentNo: header.no, lineId: id });
+  if (!line || line.segmentId !== header.id)
+    throw new SegmentsError('NOT_FOUND', `The line of segment ${header.no} this action was about no longer exists`, {
+      segmentNo: header.no,
+      lineId: id,
+    });
   return line;
 }
 
 export function linesOf(ctx: StoreContext, segmentId: string): Promise<SegmentLine[]> {
-  return ctx.db.segmentLines.where('[segmentId+lineNo]').between([segmentId, Dexie.minKey], [segmentId, Dexie.maxKey]).toArray();
+  return ctx.db.segmentLines
+    .where('[segmentId+lineNo]')
+    .between([segmentId, Dexie.minKey], [segmentId, Dexie.maxKey])
+    .toArray();
 }
 
 export function actionsOf(ctx: StoreContext, segmentId: string): Promise<CriteriaAction[]> {
-  return ctx.db.criteriaActions.where('[segmentId+actionNo]').between([segmentId, Dexie.minKey], [segmentId, Dexie.maxKey]).toArray();
+  return ctx.db.criteriaActions
+    .where('[segmentId+actionNo]')
+    .between([segmentId, Dexie.minKey], [segmentId, Dexie.maxKey])
+    .toArray();
 }
 
-export function withFigures(header: SegmentHeaderRecord, lines: readonly SegmentLine[], noOfCriteriaActions: number): SegmentHeader {
+export function withFigures(
+  header: SegmentHeaderRecord,
+  lines: readonly SegmentLine[],
+  noOfCriteriaActions: number,
+): SegmentHeader {
   let cost = 0;
   let duration = 0;
   let noOfLines = 0;
@@ -59,11 +77,21 @@ export function withFigures(header: SegmentHeaderRecord, lines: readonly Segment
   return { ...header, noOfLines, noOfCriteriaActions, cost: Math.round(cost * 100) / 100, duration };
 }
 
-export function viewOf(header: SegmentHeaderRecord, lines: readonly SegmentLine[], actions: readonly CriteriaAction[]): SegmentView {
+export function viewOf(
+  header: SegmentHeaderRecord,
+  lines: readonly SegmentLine[],
+  actions: readonly CriteriaAction[],
+): SegmentView {
   return {
     header: withFigures(header, lines, actions.length),
     lines: [...lines],
-    criteria: actions.map((a) => ({ actionNo: a.actionNo, kind: a.kind, options: a.options, filters: a.filters, ...(a.contactNos ? { contactNos: a.contactNos } : {}) })),
+    criteria: actions.map((a) => ({
+      actionNo: a.actionNo,
+      kind: a.kind,
+      options: a.options,
+      filters: a.filters,
+      ...(a.contactNos ? { contactNos: a.contactNos } : {}),
+    })),
   };
 }
 
@@ -73,7 +101,11 @@ export async function readView(ctx: StoreContext, header: SegmentHeaderRecord): 
 }
 
 /** Writes the header with a new updatedAt: every change to a segment moves its version. */
-export async function touchHeader(ctx: StoreContext, s: ActionScope, header: SegmentHeaderRecord): Promise<SegmentHeaderRecord> {
+export async function touchHeader(
+  ctx: StoreContext,
+  s: ActionScope,
+  header: SegmentHeaderRecord,
+): Promise<SegmentHeaderRecord> {
   const next = { ...header, updatedAt: s.stamp };
   await ctx.db.segments.put(next);
   return next;
@@ -85,12 +117,22 @@ export async function templateByCode(ctx: StoreContext, code: string): Promise<I
 }
 
 /** New lines for these contacts, appended after the last line number, made with the action's clock and ids. */
-export function makeLines(s: ActionScope, header: SegmentHeaderRecord, lastLineNo: number, contacts: readonly Contact[], template: InteractionTemplate | undefined, actionNo: number): SegmentLine[] {
+export function makeLines(
+  s: ActionScope,
+  header: SegmentHeaderRecord,
+  lastLineNo: number,
+  contacts: readonly Contact[],
+  template: InteractionTemplate | undefined,
+  actionNo: number,
+): SegmentLine[] {
   return makeSegmentLines(s, header, lastLineNo, contacts, template, actionNo);
 }
 
 export async function nextActionNo(ctx: StoreContext, segmentId: string): Promise<number> {
-  const last = await ctx.db.criteriaActions.where('[segmentId+actionNo]').between([segmentId, Dexie.minKey], [segmentId, Dexie.maxKey]).last();
+  const last = await ctx.db.criteriaActions
+    .where('[segmentId+actionNo]')
+    .between([segmentId, Dexie.minKey], [segmentId, Dexie.maxKey])
+    .last();
   return (last?.actionNo ?? 0) + 1;
 }
 

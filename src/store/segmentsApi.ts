@@ -58,15 +58,25 @@ export function segmentsCoreApi(ctx: StoreContext) {
       if (!parsed.success) throw invalid(`Segment ${no}`, parsed.error);
       if (parsed.data.letters) parsed.data.letters = cleanLetters(parsed.data.letters);
       let next: SegmentHeaderRecord = { ...before };
-      const templateChanges = 'interactionTemplateCode' in parsed.data && parsed.data.interactionTemplateCode !== before.interactionTemplateCode;
-      if (templateChanges) next = { ...next, ...headerFromTemplate(await requireTemplate(ctx, parsed.data.interactionTemplateCode ?? '')) };
+      const templateChanges =
+        'interactionTemplateCode' in parsed.data &&
+        parsed.data.interactionTemplateCode !== before.interactionTemplateCode;
+      if (templateChanges)
+        next = {
+          ...next,
+          ...headerFromTemplate(await requireTemplate(ctx, parsed.data.interactionTemplateCode ?? '')),
+        };
       next = { ...next, ...parsed.data, updatedAt: s.stamp };
       const checked = segmentHeaderRecordSchema.safeParse(next);
       if (!checked.success) throw invalid(`Segment ${no}`, checked.error);
       await db.segments.put(next);
       if (opts.updateLines ?? true) {
         const lines = await linesOf(ctx, before.id);
-        const contacts = await readByIndexKeys(db.contacts, 'no', lines.map((l) => l.contactNo));
+        const contacts = await readByIndexKeys(
+          db.contacts,
+          'no',
+          lines.map((l) => l.contactNo),
+        );
         const template = await templateByCode(ctx, next.interactionTemplateCode);
         const changed = propagateHeaderChange(before, next, lines, new Map(contacts.map((c) => [c.no, c])), template);
         if (changed.length) await db.segmentLines.bulkPut(changed.map((l) => ({ ...l, updatedAt: s.stamp })));
@@ -82,14 +92,38 @@ export function segmentsCoreApi(ctx: StoreContext) {
       const header = await headerById(ctx, segmentId);
       const no = (s.action.about = header.no);
       const contact = await db.contacts.where('no').equals(contactNo).first();
-      if (!contact) throw new SegmentsError('NOT_FOUND', `Contact ${contactNo} does not exist`, { contactNo, field: 'contactNo' });
+      if (!contact)
+        throw new SegmentsError('NOT_FOUND', `Contact ${contactNo} does not exist`, { contactNo, field: 'contactNo' });
       const lines = await linesOf(ctx, header.id);
       const dup = lines.find((l) => l.contactNo === contactNo);
-      if (dup) throw new SegmentsError('DUPLICATE_CONTACT', `Contact ${contactNo} is already in segment ${no} (line ${dup.lineNo})`, { contactNo, lineNo: dup.lineNo });
+      if (dup)
+        throw new SegmentsError(
+          'DUPLICATE_CONTACT',
+          `Contact ${contactNo} is already in segment ${no} (line ${dup.lineNo})`,
+          { contactNo, lineNo: dup.lineNo },
+        );
       const actionNo = await nextActionNo(ctx, header.id);
-      const [line] = makeLines(s, header, lastLineNoOf(lines), [contact], await templateByCode(ctx, header.interactionTemplateCode), actionNo);
+      const [line] = makeLines(
+        s,
+        header,
+        lastLineNoOf(lines),
+        [contact],
+        await templateByCode(ctx, header.interactionTemplateCode),
+        actionNo,
+      );
       await db.segmentLines.add(line);
-      await db.criteriaActions.add(makeAction(s, header, actionNo, 'Add Contacts', {}, { contact: { no: quoteFilterValue(contactNo) } }, [line], []));
+      await db.criteriaActions.add(
+        makeAction(
+          s,
+          header,
+          actionNo,
+          'Add Contacts',
+          {},
+          { contact: { no: quoteFilterValue(contactNo) } },
+          [line],
+          [],
+        ),
+      );
       await touchHeader(ctx, s, header);
       return line;
     },
@@ -99,7 +133,11 @@ export function segmentsCoreApi(ctx: StoreContext) {
     name: A.updateLine,
     resolve: async (no: string, lineNo: number, patch: Partial<SegmentLineInput>) => {
       const header = await headerByNo(ctx, no);
-      return [header.id, (await lineByNo(ctx, header, lineNo)).id, patch] as [string, string, Partial<SegmentLineInput>];
+      return [header.id, (await lineByNo(ctx, header, lineNo)).id, patch] as [
+        string,
+        string,
+        Partial<SegmentLineInput>,
+      ];
     },
     body: async (s, segmentId, lineId, patch) => {
       const header = await headerById(ctx, segmentId);
@@ -114,7 +152,11 @@ export function segmentsCoreApi(ctx: StoreContext) {
         // Choosing a template on a line takes that template's values for this line.
         const template = await requireTemplate(ctx, code);
         const contact = await db.contacts.where('no').equals(line.contactNo).first();
-        const fromTemplate = lineDefaults({ ...header, ...headerFromTemplate(template), interactionTemplateCode: code }, contact, template);
+        const fromTemplate = lineDefaults(
+          { ...header, ...headerFromTemplate(template), interactionTemplateCode: code },
+          contact,
+          template,
+        );
         next = {
           ...next,
           interactionTemplateCode: code,
@@ -147,7 +189,18 @@ export function segmentsCoreApi(ctx: StoreContext) {
       const line = await lineById(ctx, header, lineId);
       await db.segmentLines.delete(line.id);
       const actionNo = await nextActionNo(ctx, header.id);
-      await db.criteriaActions.add(makeAction(s, header, actionNo, 'Remove Contacts (Reduce)', {}, { contact: { no: quoteFilterValue(line.contactNo) } }, [], [line]));
+      await db.criteriaActions.add(
+        makeAction(
+          s,
+          header,
+          actionNo,
+          'Remove Contacts (Reduce)',
+          {},
+          { contact: { no: quoteFilterValue(line.contactNo) } },
+          [],
+          [line],
+        ),
+      );
       await touchHeader(ctx, s, header);
     },
   });
@@ -176,10 +229,13 @@ export function segmentsCoreApi(ctx: StoreContext) {
     list: () =>
       runRead(ctx, async () => {
         const headers = await db.segments.orderBy('no').toArray();
-        return Promise.all(headers.map(async (h) => withFigures(h, await linesOf(ctx, h.id), (await actionsOf(ctx, h.id)).length)));
+        return Promise.all(
+          headers.map(async (h) => withFigures(h, await linesOf(ctx, h.id), (await actionsOf(ctx, h.id)).length)),
+        );
       }),
 
-    updateHeader: (no: string, patch: Partial<SegmentHeaderInput>, opts: { updateLines?: boolean } = {}) => updateHeader(no, patch, opts),
+    updateHeader: (no: string, patch: Partial<SegmentHeaderInput>, opts: { updateLines?: boolean } = {}) =>
+      updateHeader(no, patch, opts),
     addLine: (no: string, contactNo: string) => addLine(no, contactNo),
     updateLine: (no: string, lineNo: number, patch: Partial<SegmentLineInput>) => updateLine(no, lineNo, patch),
     removeLine: (no: string, lineNo: number) => removeLine(no, lineNo),

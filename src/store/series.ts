@@ -5,7 +5,13 @@ import type { ActionScope } from './action';
 import type { StoreContext } from './context';
 
 /** The next number of a pattern-based series (segments, contacts), skipping numbers already in use. */
-export async function takeNo(ctx: StoreContext, s: ActionScope, kind: SeriesKind, pattern: string, inUse: (no: string) => Promise<boolean>): Promise<string> {
+export async function takeNo(
+  ctx: StoreContext,
+  s: ActionScope,
+  kind: SeriesKind,
+  pattern: string,
+  inUse: (no: string) => Promise<boolean>,
+): Promise<string> {
   const rec = await ctx.db.series.get(kind);
   let no = nextNo(pattern, rec?.lastNo);
   while (await inUse(no)) no = nextNo(pattern, no);
@@ -14,7 +20,14 @@ export async function takeNo(ctx: StoreContext, s: ActionScope, kind: SeriesKind
 }
 
 /** `count` numbers in a row from a pattern-based series. */
-export async function takeNos(ctx: StoreContext, s: ActionScope, kind: SeriesKind, pattern: string, count: number, inUse: (nos: string[]) => Promise<Set<string>>): Promise<string[]> {
+export async function takeNos(
+  ctx: StoreContext,
+  s: ActionScope,
+  kind: SeriesKind,
+  pattern: string,
+  count: number,
+  inUse: (nos: string[]) => Promise<Set<string>>,
+): Promise<string[]> {
   const rec = await ctx.db.series.get(kind);
   const out: string[] = [];
   let last = rec?.lastNo;
@@ -32,7 +45,13 @@ export async function takeNos(ctx: StoreContext, s: ActionScope, kind: SeriesKin
 }
 
 /** The next entry number (1, 2, …) of an integer series, never below `atLeast`. */
-export async function takeEntryNos(ctx: StoreContext, s: ActionScope, kind: 'loggedSegment' | 'interactionLogEntry', count: number, atLeast: number): Promise<number[]> {
+export async function takeEntryNos(
+  ctx: StoreContext,
+  s: ActionScope,
+  kind: 'loggedSegment' | 'interactionLogEntry',
+  count: number,
+  atLeast: number,
+): Promise<number[]> {
   const rec = await ctx.db.series.get(kind);
   const start = Math.max(Number(rec?.lastNo ?? 0), atLeast) + 1;
   const nos = Array.from({ length: count }, (_, i) => start + i);

@@ -21,7 +21,10 @@ export function setupApi(ctx: StoreContext) {
       runAction(ctx, actionNames.setup.update, [patch], async (s) => {
         const next = { ...(await readSetup(ctx)), ...patch, id: 'setup' as const, updatedAt: s.stamp };
         const parsed = setupSchema.safeParse(next);
-        if (!parsed.success) throw new SegmentsError('INVALID_INPUT', `Setup: ${describeIssues(parsed.error).join('; ')}`, { field: String(parsed.error.issues[0]?.path[0] ?? '') });
+        if (!parsed.success)
+          throw new SegmentsError('INVALID_INPUT', `Setup: ${describeIssues(parsed.error).join('; ')}`, {
+            field: String(parsed.error.issues[0]?.path[0] ?? ''),
+          });
         await ctx.db.setup.put(parsed.data);
         return parsed.data;
       }),
@@ -39,7 +42,10 @@ export function profileApi(ctx: StoreContext) {
       return ctx.db.transaction('rw', ctx.db.profile, async () => {
         const next = { ...(await readProfile(ctx)), ...patch, id: 'profile' as const, updatedAt: at };
         const parsed = profileSchema.safeParse(next);
-        if (!parsed.success) throw new SegmentsError('INVALID_INPUT', `Profile: ${describeIssues(parsed.error).join('; ')}`, { field: String(parsed.error.issues[0]?.path[0] ?? '') });
+        if (!parsed.success)
+          throw new SegmentsError('INVALID_INPUT', `Profile: ${describeIssues(parsed.error).join('; ')}`, {
+            field: String(parsed.error.issues[0]?.path[0] ?? ''),
+          });
         await ctx.db.profile.put(parsed.data);
         return parsed.data;
       });

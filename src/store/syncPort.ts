@@ -52,7 +52,11 @@ export interface SyncPort {
   /** The server applied the changeset at `rev`: its rows are based on `rev` from now on. */
   acknowledge(id: string, rev: number): Promise<void>;
   /** Meets pulled rows (in revision order) with the pending changes; `drop` removes one pending changeset for good. */
-  rebase(rows: ServerRow[], lastRev: number, drop?: { id: string; code: string; message: string }): Promise<RebaseReport>;
+  rebase(
+    rows: ServerRow[],
+    lastRev: number,
+    drop?: { id: string; code: string; message: string },
+  ): Promise<RebaseReport>;
   /**
    * After a backup was restored (written with the outbox bypassed): forget what was pending and every
    * row's base revision, and start pulling again from the beginning.
@@ -74,8 +78,14 @@ export interface RecordedWorkspace {
  * Opens the workspace with the outbox recording every change (sync.md, "Outbox") and makes its sync
  * port; `onLocalChange` hears each change this pane writes.
  */
-export async function openRecordedWorkspace(options: StoreOptions, onLocalChange: () => void): Promise<RecordedWorkspace> {
-  const workspace = await openWorkspace({ ...options, dbCoreMiddlewares: [...(options.dbCoreMiddlewares ?? []), outboxMiddleware(onLocalChange)] });
+export async function openRecordedWorkspace(
+  options: StoreOptions,
+  onLocalChange: () => void,
+): Promise<RecordedWorkspace> {
+  const workspace = await openWorkspace({
+    ...options,
+    dbCoreMiddlewares: [...(options.dbCoreMiddlewares ?? []), outboxMiddleware(onLocalChange)],
+  });
   return { workspace, port: createSyncPort(workspace) };
 }
 
@@ -88,20 +98,35 @@ interface Chosen {
   action: string;
   about?: string;
 }
-const SET_ACTIONS: Record<string, { table: Overridden['table']; fields: (args: unknown[]) => Record<string, unknown> | undefined }> = {
-  [actionNames.segments.updateHeader]: { table: 'segments', fields: (args) => (args[1] && typeof args[1] === 'object' ? (args[1] as Record<string, unknown>) : undefined) },
+const SET_ACTIONS: Record<
+  string,
+  { table: Overridden['table']; fields: (args: unknown[]) => Record<string, unknown> | undefined }
+> = {
+  [actionNames.segments.updateHeader]: {
+    table: 'segments',
+    fields: (args) => (args[1] && typeof args[1] === 'object' ? (args[1] as Record<string, unknown>) : undefined),
+  },
   [actionNames.loggedSegments.setCanceled]: { table: 'loggedSegments', fields: (args) => ({ canceled: args[1] }) },
   [actionNames.interactionLog.setCanceled]: { table: 'interactionLog', fields: (args) => ({ canceled: args[1] }) },
   [actionNames.interactionLog.setEvaluation]: { table: 'interactionLog', fields: (args) => ({ evaluation: args[1] }) },
-  [actionNames.interactionLog.setDeliveryStatus]: { table: 'interactionLog', fields: (args) => ({ deliveryStatus: args[1] }) },
+  [actionNames.interactionLog.setDeliveryStatus]: {
+    table: 'interactionLog',
+    fields: (args) => ({ deliveryStatus: args[1] }),
+  },
 };
 
 /** The values a set action (recorded by id, states by value) chose, by row. */
-function chosenBy(action: Omit<RecordedAction, 'txId'> | undefined): { table: string; id: string; chosen: Chosen } | undefined {
+function chosenBy(
+  action: Omit<RecordedAction, 'txId'> | undefined,
+): { table: string; id: string; chosen: Chosen } | undefined {
   const set = action && action.v !== undefined ? SET_ACTIONS[action.name] : undefined;
   const fields = set?.fields(action!.args);
   if (!set || !fields || typeof action!.args[0] !== 'string') return undefined;
-  return { table: set.table, id: action!.args[0], chosen: { fields, action: action!.name, ...(action!.about !== undefined ? { about: action!.about } : {}) } };
+  return {
+    table: set.table,
+    id: action!.args[0],
+    chosen: { fields, action: action!.name, ...(action!.about !== undefined ? { about: action!.about } : {}) },
+  };
 }
 const NUMBERED: Partial<Record<DataTableName, { field: string; table: Renumbered['table'] }>> = {
   segments: { field: 'no', table: 'segments' },
@@ -139,7 +164,10 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
   async function addFailed(list: FailedAction[]) {
     if (list.length === 0) return;
     const current = await getState<FailedAction[]>('failed', []);
-    await db.syncState.put({ key: 'failed', value: [...current.filter((f) => !list.some((l) => l.id === f.id)), ...list] });
+    await db.syncState.put({
+      key: 'failed',
+      value: [...current.filter((f) => !list.some((l) => l.id === f.id)), ...list],
+    });
   }
 
   /** Reverts outbox rows newest first: the oldest before-image of each row wins. */
@@ -183,7 +211,16 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
       for (const [field, mine] of Object.entries(chosen.fields)) {
         const theirs = (r.value as Record<string, unknown>)[field];
         if (JSON.stringify(theirs) === JSON.stringify(mine)) left[field] = mine;
-        else out.push({ table: r.table as Overridden['table'], id: r.id, field, mine, theirs, action: chosen.action, ...(chosen.about !== undefined ? { about: chosen.about } : {}) });
+        else
+          out.push({
+            table: r.table as Overridden['table'],
+            id: r.id,
+            field,
+            mine,
+            theirs,
+            action: chosen.action,
+            ...(chosen.about !== undefined ? { about: chosen.about } : {}),
+          });
       }
       if (Object.keys(left).length) await db.syncState.put({ key, value: { ...chosen, fields: left } });
       else await db.syncState.delete(key);
@@ -226,7 +263,9 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
             if (e) e.last = r;
             else byRow.set(k, { first: r, last: r });
           }
-          const entries = [...byRow.values()].filter(({ first, last }) => !(first.before === undefined && last.op === 'delete'));
+          const entries = [...byRow.values()].filter(
+            ({ first, last }) => !(first.before === undefined && last.op === 'delete'),
+          );
           // A row this pane created (no before-image) is new to the server too: base 0, nothing to look up.
           const known = entries.filter(({ first }) => first.before !== undefined);
           const revs = new Map<OutboxRow, number>();
@@ -235,7 +274,13 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
           const changes = entries.map(({ first, last }): PendingChange => {
             const baseRev = revs.get(first) ?? 0;
             return last.op === 'put'
-              ? { table: last.table as DataTableName, id: last.key, op: 'put', value: last.value as Record<string, unknown>, baseRev }
+              ? {
+                  table: last.table as DataTableName,
+                  id: last.key,
+                  op: 'put',
+                  value: last.value as Record<string, unknown>,
+                  baseRev,
+                }
               : { table: last.table as DataTableName, id: last.key, op: 'delete', baseRev };
           });
           out.push({ id: g.txId, action: g.action, changes });
@@ -257,13 +302,22 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
           const value = written[i].value as Record<string, unknown> | undefined;
           if (!c) continue;
           if (!value) await db.syncState.delete(CHOSEN(written[i].table, written[i].key));
-          else await db.syncState.put({ key: CHOSEN(written[i].table, written[i].key), value: { ...c, fields: Object.fromEntries(Object.keys(c.fields).map((f) => [f, value[f]])) } });
+          else
+            await db.syncState.put({
+              key: CHOSEN(written[i].table, written[i].key),
+              value: { ...c, fields: Object.fromEntries(Object.keys(c.fields).map((f) => [f, value[f]])) },
+            });
         }
         // A value the user set, now on the server: if a later change of another pane replaces it, say so.
-        const set = chosenBy(rows.find((r) => r.table === ACTION_ROW)?.action as Omit<RecordedAction, 'txId'> | undefined);
+        const set = chosenBy(
+          rows.find((r) => r.table === ACTION_ROW)?.action as Omit<RecordedAction, 'txId'> | undefined,
+        );
         if (set) {
           const earlier = (await db.syncState.get(CHOSEN(set.table, set.id)))?.value as Chosen | undefined;
-          await db.syncState.put({ key: CHOSEN(set.table, set.id), value: { ...set.chosen, fields: { ...earlier?.fields, ...set.chosen.fields } } });
+          await db.syncState.put({
+            key: CHOSEN(set.table, set.id),
+            value: { ...set.chosen, fields: { ...earlier?.fields, ...set.chosen.fields } },
+          });
         }
         await db.outbox.bulkDelete(rows.map((r) => r.seq!));
       });
@@ -286,7 +340,13 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
         // revision here are skipped (except where the server stamps the user on them).
         const known = pulled.length ? await db.syncState.bulkGet(pulled.map((r) => REV(r.table, r.id))) : [];
         const fresh = pulled.filter((r, i) => STAMPED.has(r.table) || Number(known[i]?.value ?? -1) < r.rev);
-        await writeRows([...fresh.filter((r) => r.deleted), ...fresh.filter((r) => !r.deleted)].map((r) => ({ table: r.table, key: r.id, value: r.deleted ? undefined : r.value })));
+        await writeRows(
+          [...fresh.filter((r) => r.deleted), ...fresh.filter((r) => !r.deleted)].map((r) => ({
+            table: r.table,
+            key: r.id,
+            value: r.deleted ? undefined : r.value,
+          })),
+        );
         if (fresh.length) await db.syncState.bulkPut(fresh.map((r) => ({ key: REV(r.table, r.id), value: r.rev })));
         report.overridden = await overriddenBy(fresh);
         if (lastRev > (await getState('cursor', 0))) await db.syncState.put({ key: 'cursor', value: lastRev });
@@ -308,7 +368,9 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
             report.replayed++;
             const now = await db.outbox.where('txId').equals(g.txId).toArray();
             // Told once per record: a later action on a line moved by an earlier one names the same move.
-            for (const r of renumbered(g, now)) if (!report.renumbered.some((x) => x.table === r.table && x.id === r.id && x.to === r.to)) report.renumbered.push(r);
+            for (const r of renumbered(g, now))
+              if (!report.renumbered.some((x) => x.table === r.table && x.id === r.id && x.to === r.to))
+                report.renumbered.push(r);
           } catch (e) {
             const written = await db.outbox.where('txId').equals(g.txId).toArray();
             setOutboxBypass(idb, true);
@@ -360,9 +422,26 @@ export async function resetSyncState(db: Pick<SegmentsDb, 'outbox' | 'syncState'
 function failure(g: Group, code: string, message: string, details?: Record<string, unknown>): FailedAction {
   const about = g.action?.about;
   // A record named by id that is gone: say which, by the number the user saw.
-  if (about !== undefined && details && 'segmentId' in details && !('segmentNo' in details) && g.action?.name.startsWith('segments.')) details = { ...details, segmentNo: about };
+  if (
+    about !== undefined &&
+    details &&
+    'segmentId' in details &&
+    !('segmentNo' in details) &&
+    g.action?.name.startsWith('segments.')
+  )
+    details = { ...details, segmentNo: about };
   const v = g.action?.v;
-  return { id: g.txId, name: g.action?.name ?? 'change', args: g.action?.args ?? [], ...(about !== undefined ? { about } : {}), ...(v !== undefined ? { v } : {}), at: g.action?.at ?? '', code, message, ...(details ? { details } : {}) };
+  return {
+    id: g.txId,
+    name: g.action?.name ?? 'change',
+    args: g.action?.args ?? [],
+    ...(about !== undefined ? { about } : {}),
+    ...(v !== undefined ? { v } : {}),
+    at: g.action?.at ?? '',
+    code,
+    message,
+    ...(details ? { details } : {}),
+  };
 }
 
 /**
@@ -372,14 +451,18 @@ function failure(g: Group, code: string, message: string, details?: Record<strin
 async function retryArgs(db: SegmentsDb, f: FailedAction): Promise<unknown[]> {
   if (f.name !== actionNames.segments.goBack || f.v === undefined) return f.args;
   const segmentId = String(f.args[0]);
-  const last = await db.criteriaActions.where('[segmentId+actionNo]').between([segmentId, Dexie.minKey], [segmentId, Dexie.maxKey]).last();
+  const last = await db.criteriaActions
+    .where('[segmentId+actionNo]')
+    .between([segmentId, Dexie.minKey], [segmentId, Dexie.maxKey])
+    .last();
   return [segmentId, last?.id ?? f.args[1]];
 }
 
 /** The last value of each row a changeset without an action wrote (re-applied as it was). */
 function latestValues(rows: OutboxRow[]) {
   const last = new Map<string, { table: string; key: string; value: unknown }>();
-  for (const r of rows) last.set(`${r.table}\u0000${r.key}`, { table: r.table, key: r.key, value: r.op === 'put' ? r.value : undefined });
+  for (const r of rows)
+    last.set(`${r.table}\u0000${r.key}`, { table: r.table, key: r.key, value: r.op === 'put' ? r.value : undefined });
   return [...last.values()];
 }
 
@@ -393,7 +476,14 @@ function renumbered(g: Group, now: OutboxRow[]): Renumbered[] {
     const to = (r.value as Record<string, unknown>)[numbered.field];
     if (from === undefined || String(from) === String(to)) continue;
     const segmentNo = numbered.table === 'segmentLines' ? (r.value as Record<string, unknown>).segmentNo : undefined;
-    out.push({ table: numbered.table, id: r.key, from: String(from), to: String(to), action: g.action?.name ?? '', ...(segmentNo !== undefined ? { segmentNo: String(segmentNo) } : {}) });
+    out.push({
+      table: numbered.table,
+      id: r.key,
+      from: String(from),
+      to: String(to),
+      action: g.action?.name ?? '',
+      ...(segmentNo !== undefined ? { segmentNo: String(segmentNo) } : {}),
+    });
   }
   return out.filter((x, i) => out.findIndex((y) => y.table === x.table && y.id === x.id) === i);
 }

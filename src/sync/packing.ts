@@ -41,12 +41,14 @@ export function packChangesets(pending: Outgoing[], cap: number): Changeset[][] 
 
 function splitIntoParts(cs: Changeset, budget: number): Changeset[] {
   const actionSize = (cs.action ? size(cs.action) : 0) + (cs.read ? size(cs.read) : 0);
-  if (actionSize + 256 > budget) throw new Error(`changeset ${cs.id}: its action (${cs.action?.name}) alone is larger than the body cap`);
+  if (actionSize + 256 > budget)
+    throw new Error(`changeset ${cs.id}: its action (${cs.action?.name}) alone is larger than the body cap`);
   const groups: Changeset['changes'][] = [[]];
   let used = actionSize + 256;
   for (const c of cs.changes) {
     const n = size(c) + 1;
-    if (n + 256 > budget) throw new Error(`changeset ${cs.id}: the row ${c.table} ${c.id} alone is larger than the body cap`);
+    if (n + 256 > budget)
+      throw new Error(`changeset ${cs.id}: the row ${c.table} ${c.id} alone is larger than the body cap`);
     if (used + n > budget) {
       groups.push([]);
       used = 256;

@@ -6,7 +6,9 @@ import { openSyncedWorkspace, type SyncedWorkspace } from './openSyncedWorkspace
 const KEY_ITEM = 'segments.syncKey';
 
 /** The user's personal key for the team server, kept in this browser only (never synced). */
-export function readSyncKey(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): string | undefined {
+export function readSyncKey(
+  storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage,
+): string | undefined {
   try {
     return storage?.getItem(KEY_ITEM) || undefined;
   } catch {
@@ -14,12 +16,18 @@ export function readSyncKey(storage: Pick<Storage, 'getItem'> | undefined = glob
   }
 }
 
-export function saveSyncKey(key: string, storage: Pick<Storage, 'setItem' | 'removeItem'> | undefined = globalThis.localStorage): void {
+export function saveSyncKey(
+  key: string,
+  storage: Pick<Storage, 'setItem' | 'removeItem'> | undefined = globalThis.localStorage,
+): void {
   if (key.trim()) storage?.setItem(KEY_ITEM, key.trim());
   else storage?.removeItem(KEY_ITEM);
 }
 
-export async function openPaneWorkspace(store: StoreOptions = {}, origin = globalThis.location?.origin): Promise<SyncedWorkspace> {
+export async function openPaneWorkspace(
+  store: StoreOptions = {},
+  origin = globalThis.location?.origin,
+): Promise<SyncedWorkspace> {
   if (!origin || origin === 'null') throw new Error('the pane has no origin to reach its server');
   return openSyncedWorkspace(store, { serverUrl: origin, key: readSyncKey() });
 }

@@ -20,11 +20,18 @@ export const rowHistorySchema = z.object({
 export type RowHistory = z.infer<typeof rowHistorySchema>;
 
 /** The row's history, oldest first; throws with the server's reason when it refuses. */
-export async function fetchRowHistory(opts: { serverUrl: string; key?: string; fetch?: typeof fetch }, table: SyncTable, id: string): Promise<RowHistory> {
+export async function fetchRowHistory(
+  opts: { serverUrl: string; key?: string; fetch?: typeof fetch },
+  table: SyncTable,
+  id: string,
+): Promise<RowHistory> {
   const doFetch = opts.fetch ?? globalThis.fetch;
-  const res = await doFetch(`${opts.serverUrl}${API_PREFIX}/history?table=${encodeURIComponent(table)}&id=${encodeURIComponent(id)}`, {
-    headers: opts.key ? { authorization: `Bearer ${opts.key}` } : {},
-  });
+  const res = await doFetch(
+    `${opts.serverUrl}${API_PREFIX}/history?table=${encodeURIComponent(table)}&id=${encodeURIComponent(id)}`,
+    {
+      headers: opts.key ? { authorization: `Bearer ${opts.key}` } : {},
+    },
+  );
   const text = await res.text();
   if (!res.ok) {
     let reason = text;
@@ -44,9 +51,15 @@ const serverUserSchema = z.object({
 });
 
 /** Who this pane is on the server (GET /api/v1/status): no user and no role on a server without users. */
-export async function fetchServerRole(opts: { serverUrl: string; key?: string; fetch?: typeof fetch }): Promise<{ user?: string; role?: 'member' | 'admin' }> {
+export async function fetchServerRole(opts: {
+  serverUrl: string;
+  key?: string;
+  fetch?: typeof fetch;
+}): Promise<{ user?: string; role?: 'member' | 'admin' }> {
   const doFetch = opts.fetch ?? globalThis.fetch;
-  const res = await doFetch(`${opts.serverUrl}${API_PREFIX}/status`, { headers: opts.key ? { authorization: `Bearer ${opts.key}` } : {} });
+  const res = await doFetch(`${opts.serverUrl}${API_PREFIX}/status`, {
+    headers: opts.key ? { authorization: `Bearer ${opts.key}` } : {},
+  });
   if (!res.ok) throw new Error(`status: ${res.status}`);
   const s = serverUserSchema.parse(await res.json());
   return { user: s.user ?? undefined, role: s.role ?? undefined };

@@ -3,7 +3,14 @@
 // (read with fetch, so it can carry the key) wakes the loop when another pane changed something.
 // Network failures back off; the pane keeps working offline and catches up when the server is back.
 import { tablesReadBy } from '../domain/actionReads';
-import { API_PREFIX, pullResponseSchema, pushResponseSchema, SYNC_SCHEMA_VERSION, type PushResult, type ServerRow } from '../domain/syncProtocol';
+import {
+  API_PREFIX,
+  pullResponseSchema,
+  pushResponseSchema,
+  SYNC_SCHEMA_VERSION,
+  type PushResult,
+  type ServerRow,
+} from '../domain/syncProtocol';
 import type { PendingChangeset, RebaseReport, SyncPort } from '../store/syncPort';
 import { packChangesets, type Outgoing } from './packing';
 
@@ -76,11 +83,20 @@ export class SyncClient {
   /** The last round failed: the next one first asks the server cheaply whether it is back. */
   private failing = false;
   private readonly fetch: typeof fetch;
-  private readonly opts: Required<Pick<SyncClientOptions, 'bodyCap' | 'maxChangesetsPerPush' | 'pageSize' | 'backoff'>> & SyncClientOptions;
+  private readonly opts: Required<
+    Pick<SyncClientOptions, 'bodyCap' | 'maxChangesetsPerPush' | 'pageSize' | 'backoff'>
+  > &
+    SyncClientOptions;
 
   constructor(options: SyncClientOptions) {
     const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as SyncClientOptions;
-    this.opts = { bodyCap: 4 * 1024 * 1024, maxChangesetsPerPush: 100, pageSize: 50_000, backoff: { initialMs: 500, maxMs: 30_000 }, ...given };
+    this.opts = {
+      bodyCap: 4 * 1024 * 1024,
+      maxChangesetsPerPush: 100,
+      pageSize: 50_000,
+      backoff: { initialMs: 500, maxMs: 30_000 },
+      ...given,
+    };
     this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   }
 
@@ -107,9 +123,16 @@ export class SyncClient {
         void this.refreshStatus().catch(() => undefined);
       };
     }
-    const locks = this.opts.locks === undefined ? (globalThis.navigator as Navigator | undefined)?.locks : this.opts.locks;
+    const locks =
+      this.opts.locks === undefined ? (globalThis.navigator as Navigator | undefined)?.locks : this.opts.locks;
     const loop = () => this.loop();
-    this.loops = [locks ? locks.request(this.opts.lockName ?? 'segments-sync', { signal: this.abort.signal }, loop).catch(() => undefined) : loop()];
+    this.loops = [
+      locks
+        ? locks
+            .request(this.opts.lockName ?? 'segments-sync', { signal: this.abort.signal }, loop)
+            .catch(() => undefined)
+        : loop(),
+    ];
     if (this.opts.events !== false) this.loops.push(this.readEvents());
     void this.refreshStatus();
   }
@@ -221,22 +244,29 @@ export class SyncClient {
         const n = (this.setbacks.get(setback.id) ?? 0) + 1;
         this.setbacks.set(setback.id, n);
         // Bounded: an action that keeps meeting newer data is shown as failed, with Retry and Dismiss.
-        if (n >= MAX_SETBACKS) drop = { id: setback.id, code: 'CONFLICT', message: `${setback.reason} (tried ${n} times)` };
+        if (n >= MAX_SETBACKS)
+          drop = { id: setback.id, code: 'CONFLICT', message: `${setback.reason} (tried ${n} times)` };
       }
       let report: RebaseReport | undefined;
       for (;;) {
         const cursor = await port.cursor();
         const { rows, lastRev, more } = await this.pullFrom(cursor);
         // Nothing new to replay it on: the setback stands, and the action is shown as failed.
-        if (setback && !report && !drop && lastRev === cursor) drop = { id: setback.id, code: 'CONFLICT', message: setback.reason };
+        if (setback && !report && !drop && lastRev === cursor)
+          drop = { id: setback.id, code: 'CONFLICT', message: setback.reason };
         if (rows.length || (drop && !report) || (setback && !report)) {
           report = await port.rebase(rows, lastRev, report ? undefined : drop);
           if (report.renumbered.length) this.set({ renumbered: [...this.status.renumbered, ...report.renumbered] });
-          if (report.overridden?.length) this.set({ overridden: [...(this.status.overridden ?? []), ...report.overridden] });
+          if (report.overridden?.length)
+            this.set({ overridden: [...(this.status.overridden ?? []), ...report.overridden] });
         }
         if (!more) break;
       }
-      this.set({ connection: 'connected', lastError: undefined, lastSyncAt: (this.opts.now?.() ?? new Date()).toISOString() });
+      this.set({
+        connection: 'connected',
+        lastError: undefined,
+        lastSyncAt: (this.opts.now?.() ?? new Date()).toISOString(),
+      });
       await this.refreshStatus();
       if (!setback) {
         this.setbacks.clear();
@@ -285,7 +315,10 @@ export class SyncClient {
     if (report.renumbered.length) this.set({ renumbered: [...this.status.renumbered, ...report.renumbered] });
   }
 
-  private async pushBatch(batch: PendingChangeset[], clientId: string): Promise<Extract<PushResult, { status: 'conflict' | 'stale' | 'refused' }> | undefined> {
+  private async pushBatch(
+    batch: PendingChangeset[],
+    clientId: string,
+  ): Promise<Extract<PushResult, { status: 'conflict' | 'stale' | 'refused' }> | undefined> {
     const port = this.opts.port;
     // What the pane has pulled is what every pending action was (re)run on: a rebase replays them all.
     const cursor = await port.cursor();
@@ -301,7 +334,9 @@ export class SyncClient {
     }
     // One push per batch (its base revisions hold only until it is acknowledged), or every part of one
     // changeset larger than the cap.
-    for (const changesets of bodies[0][0].part ? bodies.filter((b) => b[0].part && b[0].id === bodies[0][0].id) : bodies.slice(0, 1)) {
+    for (const changesets of bodies[0][0].part
+      ? bodies.filter((b) => b[0].part && b[0].id === bodies[0][0].id)
+      : bodies.slice(0, 1)) {
       const body = { schemaVersion: SYNC_SCHEMA_VERSION, clientId, changesets };
       const reply = pushResponseSchema.parse((await this.call('POST', '/push', body)).body);
       this.serverRev = Math.max(this.serverRev, reply.lastRev);
@@ -336,7 +371,8 @@ export class SyncClient {
       last = page.lastRev;
       after = page.next ? `${page.next.rev}:${page.next.table}:${page.next.id}` : undefined;
       if (after) continue;
-      if (!page.more || rows.length >= MAX_ROWS_PER_REBASE || bytes >= MAX_BYTES_PER_REBASE) return { rows, lastRev: last, more: page.more };
+      if (!page.more || rows.length >= MAX_ROWS_PER_REBASE || bytes >= MAX_BYTES_PER_REBASE)
+        return { rows, lastRev: last, more: page.more };
     }
   }
 
@@ -358,7 +394,10 @@ export class SyncClient {
       });
     } catch (e) {
       const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-      throw new Error(`the server ${this.opts.serverUrl} cannot be reached (${cause?.code ?? cause?.message ?? (e as Error).message})`, { cause: e });
+      throw new Error(
+        `the server ${this.opts.serverUrl} cannot be reached (${cause?.code ?? cause?.message ?? (e as Error).message})`,
+        { cause: e },
+      );
     }
     const text = await res.text();
     if (!res.ok) {
@@ -378,7 +417,10 @@ export class SyncClient {
     let delay = this.opts.backoff.initialMs;
     while (!this.stopped) {
       try {
-        const res = await this.fetch(`${this.opts.serverUrl}${API_PREFIX}/events`, { headers: this.headers(false), signal: this.abort?.signal });
+        const res = await this.fetch(`${this.opts.serverUrl}${API_PREFIX}/events`, {
+          headers: this.headers(false),
+          signal: this.abort?.signal,
+        });
         if (!res.ok || !res.body) throw new HttpError(res.status, `events: ${res.status}`);
         delay = this.opts.backoff.initialMs;
         if (this.status.connection !== 'connected') {

@@ -40,7 +40,13 @@ async function openPane(): Promise<Opened> {
   }
   const pane = await openPaneWorkspace({}, origin);
   const sync = syncService(pane.sync, origin);
-  return { workspace: pane.workspace, sync, team: teamService(sync, origin), onRestored: () => pane.sync.notifyLocalChange(), close: () => pane.close() };
+  return {
+    workspace: pane.workspace,
+    sync,
+    team: teamService(sync, origin),
+    onRestored: () => pane.sync.notifyLocalChange(),
+    close: () => pane.close(),
+  };
 }
 
 interface Ready {
@@ -65,7 +71,13 @@ export function Boot({ info }: { info: HostInfo }) {
         const language = chosen === 'en' || chosen === 'it' ? chosen : ui.languageFor(info.displayLanguage);
         if (!live) return void opened.close().catch(() => undefined);
         current = opened;
-        setReady({ ui, opened, preferences, language, hostPages: ui.hostPagesFor(info, opened.workspace, preferences) });
+        setReady({
+          ui,
+          opened,
+          preferences,
+          language,
+          hostPages: ui.hostPagesFor(info, opened.workspace, preferences),
+        });
       },
       (e: unknown) => {
         // A workspace opened while the shell's chunk failed to load is closed again.
@@ -91,7 +103,11 @@ export function Boot({ info }: { info: HostInfo }) {
     return (
       <FluentProvider theme={webLightTheme}>
         <MessageBar intent="error" data-testid="open-failed">
-          <MessageBarBody>{ui ? ui.makeTranslate(ui.paneCatalogs, ui.languageFor(info.displayLanguage))('app.openFailed', { message }) : message}</MessageBarBody>
+          <MessageBarBody>
+            {ui
+              ? ui.makeTranslate(ui.paneCatalogs, ui.languageFor(info.displayLanguage))('app.openFailed', { message })
+              : message}
+          </MessageBarBody>
         </MessageBar>
       </FluentProvider>
     );
@@ -107,7 +123,14 @@ export function Boot({ info }: { info: HostInfo }) {
   const { App, transferApi } = ready.ui;
   return (
     <App
-      services={{ workspace, preferences: ready.preferences, transfer: transferApi(workspace, onRestored), host: info.host, sync, team }}
+      services={{
+        workspace,
+        preferences: ready.preferences,
+        transfer: transferApi(workspace, onRestored),
+        host: info.host,
+        sync,
+        team,
+      }}
       initialLanguage={ready.language}
       hostPages={ready.hostPages}
       onLanguageChange={(l) => void workspace.profile.update({ uiLanguage: l }).catch(() => undefined)}

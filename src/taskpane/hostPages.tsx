@@ -36,19 +36,33 @@ function hostPagesOf(info: HostInfo, workspace: Workspace, preferences: Preferen
         get: async (key: string) => preferences.get<unknown>(`mapping:${key}`),
         set: async (key: string, value: unknown) => preferences.set(`mapping:${key}`, value),
       };
-      return { default: ({ segmentNo }: { segmentNo?: string }) => <page.ExcelImportPage workspace={workspace} excel={excel} segmentNo={segmentNo} mappings={mappings} /> };
+      return {
+        default: ({ segmentNo }: { segmentNo?: string }) => (
+          <page.ExcelImportPage workspace={workspace} excel={excel} segmentNo={segmentNo} mappings={mappings} />
+        ),
+      };
     });
     return { excelImport: (segmentNo) => <ExcelImport segmentNo={segmentNo} />, excel, catalogs: [excelMessages] };
   }
   if (info.host === 'Word') {
-    const word = lazyWordPort({ comments: info.supports.wordApi1_4, createDocument: info.supports.wordApi1_3, insertField: info.supports.wordApi1_3, readBack: info.supports.wordApi1_3 });
+    const word = lazyWordPort({
+      comments: info.supports.wordApi1_4,
+      createDocument: info.supports.wordApi1_3,
+      insertField: info.supports.wordApi1_3,
+      readBack: info.supports.wordApi1_3,
+    });
     return { mailMerge: () => <MailMerge workspace={workspace} word={word} />, word, catalogs: [wordMessages] };
   }
   // Outside Office the CSV import reports its problems in the Excel import's words.
-  return { mailMerge: () => <MailMerge workspace={workspace} word={undefined} />, catalogs: [wordMessages, excelMessages] };
+  return {
+    mailMerge: () => <MailMerge workspace={workspace} word={undefined} />,
+    catalogs: [wordMessages, excelMessages],
+  };
 }
 
-const MailMerge = lazy(() => import(/* webpackChunkName: "word" */ '../ui/mailMerge/MailMergePage').then((m) => ({ default: m.MailMergePage })));
+const MailMerge = lazy(() =>
+  import(/* webpackChunkName: "word" */ '../ui/mailMerge/MailMergePage').then((m) => ({ default: m.MailMergePage })),
+);
 
 /** Loads once; a failed load (e.g. the network) is tried again on the next call. */
 function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
@@ -62,7 +76,9 @@ function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
 
 /** The Excel adapter behind its port, fetched with the Excel chunk on the first call. */
 function lazyExcelPort(): ExcelPort {
-  const port = loadOnce(() => import(/* webpackChunkName: "excel" */ '../office/excel/excelAdapter').then((m) => m.createExcelPort()));
+  const port = loadOnce(() =>
+    import(/* webpackChunkName: "excel" */ '../office/excel/excelAdapter').then((m) => m.createExcelPort()),
+  );
   return {
     listTables: async () => (await port()).listTables(),
     read: async (source, opts) => (await port()).read(source, opts),
@@ -74,7 +90,11 @@ function lazyExcelPort(): ExcelPort {
 
 /** The Word adapter behind its port (what the host supports is known at start), fetched on the first call. */
 function lazyWordPort(supports: WordPort['supports']): WordPort {
-  const port = loadOnce(() => import(/* webpackChunkName: "word-office" */ '../office/word/wordAdapter').then((m) => m.createWordAdapter({ supports })));
+  const port = loadOnce(() =>
+    import(/* webpackChunkName: "word-office" */ '../office/word/wordAdapter').then((m) =>
+      m.createWordAdapter({ supports }),
+    ),
+  );
   return {
     supports,
     readLetter: async () => (await port()).readLetter(),

@@ -17,7 +17,7 @@ export async function loadPreferences(host: string): Promise<Preferences> {
     };
     const store = new helpers.Storage(`segments-preferences-${host}`);
     return {
-      get: <T,>(key: string) => (store.has(key) ? (store.get(key) as T) : undefined),
+      get: <T>(key: string) => (store.has(key) ? (store.get(key) as T) : undefined),
       set: (key, value) => void store.set(key, value),
     };
   } catch (e) {
@@ -29,5 +29,5 @@ export async function loadPreferences(host: string): Promise<Preferences> {
 
 export function memoryPreferences(): Preferences {
   const map = new Map<string, unknown>();
-  return { get: <T,>(key: string) => map.get(key) as T | undefined, set: (key, value) => void map.set(key, value) };
+  return { get: <T>(key: string) => map.get(key) as T | undefined, set: (key, value) => void map.set(key, value) };
 }

@@ -5,7 +5,12 @@ import { readSyncKey } from '../sync/paneSync';
 import type { SyncService } from '../domain/ports/syncStatus';
 import type { TeamService, TeamUser } from '../domain/ports/team';
 
-export function teamService(sync: Pick<SyncService, 'subscribe' | 'getStatus'>, serverUrl: string, storage?: Storage, doFetch?: typeof fetch): TeamService {
+export function teamService(
+  sync: Pick<SyncService, 'subscribe' | 'getStatus'>,
+  serverUrl: string,
+  storage?: Storage,
+  doFetch?: typeof fetch,
+): TeamService {
   let user: TeamUser = { known: false };
   const listeners = new Set<() => void>();
   const set = (next: TeamUser) => {

@@ -26,7 +26,11 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 async function soffice(format: string, file: string): Promise<string> {
   const profile = pathToFileURL(join(work, 'profile')).href;
-  await run(sofficePath(), [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', format, '--outdir', work, file], { timeout: 120_000 });
+  await run(
+    sofficePath(),
+    [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', format, '--outdir', work, file],
+    { timeout: 120_000 },
+  );
   return join(work, file.replace(/^.*\//, '').replace(/\.docx$/, `.${format.split(':')[0]}`));
 }
 
@@ -41,19 +45,28 @@ describe('the merged .docx in LibreOffice', () => {
     src.contacts.set('CT00000', makeContact(0, { name: 'Anna Bianchi & Co. <Milano>' }));
     src.lines[1] = { ...src.lines[1], comment: 'Call before\nsending' };
     const rr = new LetterRenderer(src);
-    const docx = mergedDocx(src.lines.map((l) => rr.render(l)!), { author: 'Jo Rossi', initials: 'JR', date: '2026-11-29T10:00:00Z' });
+    const docx = mergedDocx(
+      src.lines.map((l) => rr.render(l)!),
+      { author: 'Jo Rossi', initials: 'JR', date: '2026-11-29T10:00:00Z' },
+    );
     const file = join(out, 'merged-3.docx');
     writeFileSync(file, docx);
 
     const fodt = readFileSync(await soffice('fodt', file), 'utf8');
     const doc = new DOMParser().parseFromString(fodt, 'text/xml');
     const annotations = Array.from(doc.getElementsByTagName('office:annotation'));
-    expect(annotations.map((a) => Array.from(a.getElementsByTagName('text:p')).map((p) => p.textContent).join('|'))).toEqual([
-      'Remember the discount, Contact 0.',
-      'Call before|sending',
-      'Remember the discount, Contact 2.',
+    expect(
+      annotations.map((a) =>
+        Array.from(a.getElementsByTagName('text:p'))
+          .map((p) => p.textContent)
+          .join('|'),
+      ),
+    ).toEqual(['Remember the discount, Contact 0.', 'Call before|sending', 'Remember the discount, Contact 2.']);
+    expect(annotations.map((a) => a.getElementsByTagName('dc:creator')[0]?.textContent)).toEqual([
+      'Jo Rossi',
+      'Jo Rossi',
+      'Jo Rossi',
     ]);
-    expect(annotations.map((a) => a.getElementsByTagName('dc:creator')[0]?.textContent)).toEqual(['Jo Rossi', 'Jo Rossi', 'Jo Rossi']);
 
     const txt = readFileSync(await soffice('txt:Text (encoded):UTF8', file), 'utf8').replace(/^\uFEFF/, '');
     const lines = txt.split(/\r?\n/).filter((l) => /^(Dear|City|Date|Note)/.test(l));

@@ -70,7 +70,13 @@ describe('conflicts', () => {
       { code: 'duplicateHeader', header: 'note', index: 4, firstIndex: 3 },
       { code: 'duplicateExtra', name: 'note', index: 4, firstIndex: 3 },
     ]);
-    expect(effectiveMapping(m).columns.map((c) => c.target.kind)).toEqual(['field', 'field', 'ignore', 'extra', 'ignore']);
+    expect(effectiveMapping(m).columns.map((c) => c.target.kind)).toEqual([
+      'field',
+      'field',
+      'ignore',
+      'extra',
+      'ignore',
+    ]);
   });
 
   test('blank headers are reported', () => {
@@ -92,12 +98,15 @@ describe('remembered mappings', () => {
     ]);
   });
 
-  test.each([undefined, null, 42, { version: 2, columns: [] }, { version: 1, columns: [{ header: 'No.', target: { kind: 'field', field: 'password' } }] }])(
-    'a malformed saved mapping (%j) is ignored',
-    (saved) => {
-      expect(restoreMapping(['No.', 'X'], saved)).toEqual(suggestMapping(['No.', 'X']));
-    },
-  );
+  test.each([
+    undefined,
+    null,
+    42,
+    { version: 2, columns: [] },
+    { version: 1, columns: [{ header: 'No.', target: { kind: 'field', field: 'password' } }] },
+  ])('a malformed saved mapping (%j) is ignored', (saved) => {
+    expect(restoreMapping(['No.', 'X'], saved)).toEqual(suggestMapping(['No.', 'X']));
+  });
 
   test('keys: a table by its name, otherwise the sheet', () => {
     expect(mappingKey({ workbook: 'a.xlsx', sheet: 'S', table: 'T' })).toBe('table:a.xlsx:T');

@@ -1,15 +1,43 @@
 // Criteria filters compiled into one predicate over contacts, without a database.
 import { describe, expect, test } from 'vitest';
 import type { Contact } from '../../src/domain/contact';
-import { compileContactFilters, isEmptyFilters, plainEqualityValue, usesInteractionLog, type RelatedData } from '../../src/domain/contactFilters';
+import {
+  compileContactFilters,
+  isEmptyFilters,
+  plainEqualityValue,
+  usesInteractionLog,
+  type RelatedData,
+} from '../../src/domain/contactFilters';
 import type { CriteriaFilters } from '../../src/domain/criteria';
 import type { InteractionLogEntry } from '../../src/domain/log';
 import { makeContact } from '../builders';
 
 const fctx = { locale: 'en-US', today: '2026-03-02' };
-const alfa = makeContact(1, { type: 'Company', name: 'Alfa Srl', companyNo: 'CT00001', industryGroups: ['RETAIL'], businessRelations: ['CUST'], city: 'Roma' });
-const anna = makeContact(2, { name: 'Anna Bianchi', companyNo: 'CT00001', city: 'Roma', mailingGroups: ['XMAS'], jobResponsibilities: ['PURCH'], extra: { Segment: 'Gold' } });
-const zoe = makeContact(3, { name: 'Zoe Neri', city: 'Torino', mailingGroups: [], profileAnswers: [{ questionnaire: 'HOBBY', answer: 'Sailing' }, { questionnaire: 'PET', answer: 'Cat' }] });
+const alfa = makeContact(1, {
+  type: 'Company',
+  name: 'Alfa Srl',
+  companyNo: 'CT00001',
+  industryGroups: ['RETAIL'],
+  businessRelations: ['CUST'],
+  city: 'Roma',
+});
+const anna = makeContact(2, {
+  name: 'Anna Bianchi',
+  companyNo: 'CT00001',
+  city: 'Roma',
+  mailingGroups: ['XMAS'],
+  jobResponsibilities: ['PURCH'],
+  extra: { Segment: 'Gold' },
+});
+const zoe = makeContact(3, {
+  name: 'Zoe Neri',
+  city: 'Torino',
+  mailingGroups: [],
+  profileAnswers: [
+    { questionnaire: 'HOBBY', answer: 'Sailing' },
+    { questionnaire: 'PET', answer: 'Cat' },
+  ],
+});
 const all = [alfa, anna, zoe];
 const rel: RelatedData = { contactsByNo: new Map(all.map((c) => [c.no, c])) };
 
@@ -54,7 +82,8 @@ describe('compileContactFilters', () => {
   });
 
   test('interaction log filters: one entry meeting all of them is enough', () => {
-    const entry = (contactNo: string, over: Partial<InteractionLogEntry>) => ({ contactNo, date: '2026-02-10', campaignNo: '', segmentNo: 'SEG00001', ...over }) as InteractionLogEntry;
+    const entry = (contactNo: string, over: Partial<InteractionLogEntry>) =>
+      ({ contactNo, date: '2026-02-10', campaignNo: '', segmentNo: 'SEG00001', ...over }) as InteractionLogEntry;
     const entriesByContact = new Map([
       [anna.no, [entry(anna.no, { campaignNo: 'CP1', date: '2026-01-05' }), entry(anna.no, { campaignNo: 'CP2' })]],
       [zoe.no, [entry(zoe.no, { campaignNo: 'CP1' })]],
@@ -66,8 +95,18 @@ describe('compileContactFilters', () => {
   });
 
   test('a field that does not exist is refused, naming it', () => {
-    expect(() => compileContactFilters({ contact: { colour: 'blue' } }, fctx)).toThrow(expect.objectContaining({ code: 'INVALID_FILTER', details: expect.objectContaining({ field: 'contact.colour' }) }));
-    expect(() => compileContactFilters({ interactionLog: { mood: 'x' } }, fctx)).toThrow(expect.objectContaining({ code: 'INVALID_FILTER', details: expect.objectContaining({ field: 'interactionLog.mood' }) }));
+    expect(() => compileContactFilters({ contact: { colour: 'blue' } }, fctx)).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_FILTER',
+        details: expect.objectContaining({ field: 'contact.colour' }),
+      }),
+    );
+    expect(() => compileContactFilters({ interactionLog: { mood: 'x' } }, fctx)).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_FILTER',
+        details: expect.objectContaining({ field: 'interactionLog.mood' }),
+      }),
+    );
     expect(() => compileContactFilters({ contact: { extra: 'x' } }, fctx)).toThrow(/no contact field "extra"/);
   });
 });
@@ -76,6 +115,7 @@ describe('plainEqualityValue', () => {
   test('a literal or =literal can be answered from an index; any expression cannot', () => {
     expect(plainEqualityValue('C0001')).toBe('C0001');
     expect(plainEqualityValue('=C0001')).toBe('C0001');
-    for (const e of ['C1|C2', 'C1..C9', '<>C1', 'C*', '@c1', "'C1'", '', '  ']) expect(plainEqualityValue(e)).toBeUndefined();
+    for (const e of ['C1|C2', 'C1..C9', '<>C1', 'C*', '@c1', "'C1'", '', '  '])
+      expect(plainEqualityValue(e)).toBeUndefined();
   });
 });

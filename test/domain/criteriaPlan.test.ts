@@ -6,9 +6,19 @@ import { lastLineNoOf, matchContacts, planCriteriaStep, type CriteriaPlanInput }
 import { makeContact, makeLine, makeSegment, makeTemplate } from '../builders';
 
 const fctx = { locale: 'en-US', today: '2026-03-02' };
-const header = makeSegment('S1', 'SEG00001', { interactionTemplateCode: 'MEMO', unitCost: 2.5, correspondenceTypeDefault: 'Email' });
+const header = makeSegment('S1', 'SEG00001', {
+  interactionTemplateCode: 'MEMO',
+  unitCost: 2.5,
+  correspondenceTypeDefault: 'Email',
+});
 const template = makeTemplate('MEMO', { correspondenceTypeDefault: 'Email', ignoreContactCorresType: true });
-const alfa = makeContact(1, { type: 'Company', name: 'Alfa Srl', companyName: 'Alfa Srl', companyNo: 'CT00001', city: 'Roma' });
+const alfa = makeContact(1, {
+  type: 'Company',
+  name: 'Alfa Srl',
+  companyName: 'Alfa Srl',
+  companyNo: 'CT00001',
+  city: 'Roma',
+});
 const anna = makeContact(2, { name: 'Anna', companyNo: 'CT00001', companyName: 'Alfa Srl', city: 'Roma' });
 const zoe = makeContact(3, { name: 'Zoe', companyName: '', city: 'Torino' });
 const byNo = new Map<string, Contact>([alfa, anna, zoe].map((c) => [c.no, c]));
@@ -31,7 +41,9 @@ function plan(over: Partial<CriteriaPlanInput>) {
 
 describe('matchContacts', () => {
   test('the contacts of the pool the filters match, in the pool’s order', () => {
-    expect(matchContacts({ contact: { city: 'Roma' } }, [zoe, anna, alfa], { contactsByNo: byNo }, fctx).map((c) => c.no)).toEqual([anna.no, alfa.no]);
+    expect(
+      matchContacts({ contact: { city: 'Roma' } }, [zoe, anna, alfa], { contactsByNo: byNo }, fctx).map((c) => c.no),
+    ).toEqual([anna.no, alfa.no]);
   });
 });
 
@@ -41,7 +53,18 @@ describe('planCriteriaStep', () => {
     const p = plan({ lines: [existing], matched: [anna, zoe, alfa] });
     expect(p.remove).toEqual([]);
     expect(p.emptiesSegment).toBe(false);
-    expect(p.add.map((l) => [l.id, l.lineNo, l.contactNo, l.contactCompanyNo, l.addedByAction, l.cost, l.correspondenceType, l.createdAt])).toEqual([
+    expect(
+      p.add.map((l) => [
+        l.id,
+        l.lineNo,
+        l.contactNo,
+        l.contactCompanyNo,
+        l.addedByAction,
+        l.cost,
+        l.correspondenceType,
+        l.createdAt,
+      ]),
+    ).toEqual([
       ['ID1', 50000, alfa.no, alfa.companyNo, 3, 2.5, 'Email', '2026-03-02T09:30:00.000Z'],
       ['ID2', 60000, anna.no, 'CT00001', 3, 2.5, 'Email', '2026-03-02T09:30:00.000Z'],
     ]);
@@ -50,19 +73,30 @@ describe('planCriteriaStep', () => {
 
   test('Add Contacts with Expand Companies takes the company’s members the store read', () => {
     const marco = makeContact(4, { name: 'Marco', companyNo: 'CT00001', companyName: 'Alfa Srl' });
-    const p = plan({ matched: [anna], membersOf: (no) => (no === 'CT00001' ? [alfa, anna, marco] : []), step: { kind: 'Add Contacts', filters: {}, options: { expandCompanies: true } } });
+    const p = plan({
+      matched: [anna],
+      membersOf: (no) => (no === 'CT00001' ? [alfa, anna, marco] : []),
+      step: { kind: 'Add Contacts', filters: {}, options: { expandCompanies: true } },
+    });
     expect(p.add.map((l) => l.contactNo)).toEqual([alfa.no, anna.no, marco.no]);
   });
 
   test('Reduce removes the matched lines; removing every line says the segment empties', () => {
     const lines = [makeLine(header, 1, anna.no), makeLine(header, 2, zoe.no)];
-    const reduce = plan({ lines, matched: [anna], step: { kind: 'Remove Contacts (Reduce)', filters: {}, options: {} } });
+    const reduce = plan({
+      lines,
+      matched: [anna],
+      step: { kind: 'Remove Contacts (Reduce)', filters: {}, options: {} },
+    });
     expect(reduce).toMatchObject({ add: [], emptiesSegment: false });
     expect(reduce.remove.map((l) => l.contactNo)).toEqual([anna.no]);
     const refine = plan({ lines, matched: [], step: { kind: 'Remove Contacts (Refine)', filters: {}, options: {} } });
     expect(refine.remove.map((l) => l.contactNo)).toEqual([anna.no, zoe.no]);
     expect(refine.emptiesSegment).toBe(true);
-    expect(plan({ lines: [], matched: [], step: { kind: 'Remove Contacts (Refine)', filters: {}, options: {} } }).emptiesSegment).toBe(false);
+    expect(
+      plan({ lines: [], matched: [], step: { kind: 'Remove Contacts (Refine)', filters: {}, options: {} } })
+        .emptiesSegment,
+    ).toBe(false);
   });
 
   test('the plan is pure: planned twice from the same input, the same lines', () => {

@@ -14,7 +14,9 @@ function errorOf(run: () => unknown): SegmentsError {
 
 describe('CSV', () => {
   test('comma, quotes, doubled quotes, line breaks inside quotes, CRLF; line numbers of each record', () => {
-    const csv = parseCsv('No.,Name,Note\r\nCT1,"Rossi, Mario","He said ""hi"""\r\nCT2,Bianchi,"two\nlines"\r\nCT3,Verdi,\r\n');
+    const csv = parseCsv(
+      'No.,Name,Note\r\nCT1,"Rossi, Mario","He said ""hi"""\r\nCT2,Bianchi,"two\nlines"\r\nCT3,Verdi,\r\n',
+    );
     expect(csv.delimiter).toBe(',');
     expect(csv.header).toEqual(['No.', 'Name', 'Note']);
     expect(csv.rows).toEqual([
@@ -73,15 +75,20 @@ describe('CSV', () => {
   test('property: any table of strings written as CSV parses back to itself', () => {
     const cell = fc.string({ unit: fc.constantFrom('a', 'b', ',', ';', '"', '\n', '\r\n', ' ', 'à', '😀') });
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 5 }), fc.array(fc.array(cell, { minLength: 5, maxLength: 5 }), { minLength: 1, maxLength: 6 }), fc.constantFrom(',', ';'), (w, rows, delim) => {
-        const table = [Array.from({ length: w }, (_, i) => `h${i}`), ...rows.map((r) => r.slice(0, w))];
-        const text = table.map((r) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(delim)).join('\r\n');
-        const parsed = parseCsv(text, { delimiter: delim as ',' | ';' });
-        const back = [parsed.header, ...parsed.rows.map((r) => r.cells)];
-        // a record whose only cell is empty is a blank line: it is skipped
-        const expected = table.filter((r, i) => i === 0 || !(r.length === 1 && r[0] === ''));
-        expect(back).toEqual(expected);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 5 }),
+        fc.array(fc.array(cell, { minLength: 5, maxLength: 5 }), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom(',', ';'),
+        (w, rows, delim) => {
+          const table = [Array.from({ length: w }, (_, i) => `h${i}`), ...rows.map((r) => r.slice(0, w))];
+          const text = table.map((r) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(delim)).join('\r\n');
+          const parsed = parseCsv(text, { delimiter: delim as ',' | ';' });
+          const back = [parsed.header, ...parsed.rows.map((r) => r.cells)];
+          // a record whose only cell is empty is a blank line: it is skipped
+          const expected = table.filter((r, i) => i === 0 || !(r.length === 1 && r[0] === ''));
+          expect(back).toEqual(expected);
+        },
+      ),
       { numRuns: 300 },
     );
   });

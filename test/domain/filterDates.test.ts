@@ -20,10 +20,17 @@ describe('dates in saved criteria are stored as ISO', () => {
   test('the ISO form selects the same dates for a user of another locale', () => {
     const saved = normalizeDateExpression('01/02/2026..28/02/2026', it);
     const f = parseFilter(saved, 'date', us);
-    expect(['2026-01-31', '2026-02-01', '2026-02-28', '2026-03-01'].map((d) => f.matches(d))).toEqual([false, true, true, false]);
+    expect(['2026-01-31', '2026-02-01', '2026-02-28', '2026-03-01'].map((d) => f.matches(d))).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
   });
 
   test('a malformed date is INVALID_FILTER with its position', () => {
-    expect(() => normalizeDateExpression('01/02/2026..32/13/2026', it, 'date')).toThrow(expect.objectContaining({ code: 'INVALID_FILTER' }));
+    expect(() => normalizeDateExpression('01/02/2026..32/13/2026', it, 'date')).toThrow(
+      expect.objectContaining({ code: 'INVALID_FILTER' }),
+    );
   });
 });

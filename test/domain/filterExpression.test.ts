@@ -31,7 +31,19 @@ function errorOf(run: () => unknown): SegmentsError {
 }
 
 describe('text filters', () => {
-  const cities: FilterValue[] = ['ROMA', 'Roma', 'roma', 'Roma Nord', 'rosa', 'Milano', "O'Brien", 'A|B', '', null, undefined];
+  const cities: FilterValue[] = [
+    'ROMA',
+    'Roma',
+    'roma',
+    'Roma Nord',
+    'rosa',
+    'Milano',
+    "O'Brien",
+    'A|B',
+    '',
+    null,
+    undefined,
+  ];
   test.each<[string, FilterValue[]]>([
     ['ROMA', ['ROMA']],
     ['=ROMA', ['ROMA']],
@@ -139,7 +151,19 @@ describe('apostrophes as users type them', () => {
     ["Bon app'", ["Bon app'"]],
     ["@*dell'orto*", ["Ortofrutta Dell'Orto", "dell'orto"]],
     ["*'&'*", ['A & B']], // a quote after a wildcard still opens a quoted part
-    ["*''''*", ["D'Angelo", "D'Angelo Srl", "Trail's Head Gourmet", "Trail's Head", "Bon app'", "Ortofrutta Dell'Orto", "dell'orto", "O'Brien"]],
+    [
+      "*''''*",
+      [
+        "D'Angelo",
+        "D'Angelo Srl",
+        "Trail's Head Gourmet",
+        "Trail's Head",
+        "Bon app'",
+        "Ortofrutta Dell'Orto",
+        "dell'orto",
+        "O'Brien",
+      ],
+    ],
     ["'O''Brien'", ["O'Brien"]],
     ["O'Brien|D'Angelo", ["D'Angelo", "O'Brien"]],
     ["<>D'Angelo*&<>''", names.filter((n) => typeof n === 'string' && n !== '' && !n.startsWith("D'Angelo"))],
@@ -150,7 +174,11 @@ describe('apostrophes as users type them', () => {
   });
 
   test('an apostrophe after a letter from any script is plain', () => {
-    expect(select("Sant'Anna|Ça'va|Ψ'x", 'text', ["Sant'Anna", "Ça'va", "Ψ'x", 'SantAnna'])).toEqual(["Sant'Anna", "Ça'va", "Ψ'x"]);
+    expect(select("Sant'Anna|Ça'va|Ψ'x", 'text', ["Sant'Anna", "Ça'va", "Ψ'x", 'SantAnna'])).toEqual([
+      "Sant'Anna",
+      "Ça'va",
+      "Ψ'x",
+    ]);
   });
 
   test('a quote not touching a letter on its left still needs its closing quote', () => {
@@ -414,15 +442,45 @@ describe('quoteFilterValue', () => {
 });
 
 describe('property: nothing but INVALID_FILTER escapes', () => {
-  const pieces = ['a', 'B', '1', '0', ' ', '|', '&', '(', ')', '<', '>', '=', '.', '..', "'", "''", '@', '*', '?',
-    't', '2026-01-31', '31/01/2026', 'Yes', '-', ',', '\n', 'é'];
+  const pieces = [
+    'a',
+    'B',
+    '1',
+    '0',
+    ' ',
+    '|',
+    '&',
+    '(',
+    ')',
+    '<',
+    '>',
+    '=',
+    '.',
+    '..',
+    "'",
+    "''",
+    '@',
+    '*',
+    '?',
+    't',
+    '2026-01-31',
+    '31/01/2026',
+    'Yes',
+    '-',
+    ',',
+    '\n',
+    'é',
+  ];
   const kinds: FieldKind[] = ['text', 'number', 'date', 'boolean', 'auto'];
   const probe: FilterValue[] = ['', null, undefined, 'a', 'B', 0, 1.5, true, false, '2026-01-31', '10'];
 
   test('arbitrary expressions either compile or fail with a position inside them', () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((p) => p.join('')), fc.string({ maxLength: 20 })),
+        fc.oneof(
+          fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((p) => p.join('')),
+          fc.string({ maxLength: 20 }),
+        ),
         fc.constantFrom(...kinds),
         fc.constantFrom(IT, EN),
         (expr, kind, ctx) => {
@@ -470,13 +528,21 @@ const refArb = fc.letrec<{ node: RefNode; leaf: RefNode }>((tie) => ({
     }),
     fc.record({ t: fc.constant('glob' as const), negate: fc.boolean(), ci: fc.boolean(), glob: globArb }),
     fc
-      .record({ t: fc.constant('range' as const), ci: fc.boolean(), lo: fc.option(valueArb, { nil: undefined }), hi: fc.option(valueArb, { nil: undefined }) })
+      .record({
+        t: fc.constant('range' as const),
+        ci: fc.boolean(),
+        lo: fc.option(valueArb, { nil: undefined }),
+        hi: fc.option(valueArb, { nil: undefined }),
+      })
       .filter((r) => r.lo !== undefined || r.hi !== undefined),
   ),
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     tie('leaf'),
-    fc.record({ t: fc.constantFrom('or' as const, 'and' as const), items: fc.array(tie('node'), { minLength: 2, maxLength: 3 }) }),
+    fc.record({
+      t: fc.constantFrom('or' as const, 'and' as const),
+      items: fc.array(tie('node'), { minLength: 2, maxLength: 3 }),
+    }),
     fc.record({ t: fc.constant('paren' as const), inner: tie('node') }),
   ),
 }));
@@ -548,13 +614,19 @@ describe('property: the parser selects what the grammar means', () => {
 
   test('text expressions', () => {
     fc.assert(
-      fc.property(refArb.node, recordsArb, fc.constantFrom('', ' '), fc.constantFrom(IT, EN), (tree, records, space, ctx) => {
-        const expr = render(tree, space);
-        const f = parseFilter(expr, 'text', ctx);
-        const got = records.filter((r) => f.matches(r));
-        const want = records.filter((r) => refMatches(tree, r, ctx.locale));
-        expect(got, expr).toEqual(want);
-      }),
+      fc.property(
+        refArb.node,
+        recordsArb,
+        fc.constantFrom('', ' '),
+        fc.constantFrom(IT, EN),
+        (tree, records, space, ctx) => {
+          const expr = render(tree, space);
+          const f = parseFilter(expr, 'text', ctx);
+          const got = records.filter((r) => f.matches(r));
+          const want = records.filter((r) => refMatches(tree, r, ctx.locale));
+          expect(got, expr).toEqual(want);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -570,9 +642,21 @@ const apostropheNameArb = fc
   .tuple(fc.array(wordArb, { minLength: 1, maxLength: 3 }), fc.constantFrom('', ' '))
   .map(([words, sep]) => words.join(sep));
 const apostropheLeafArb: fc.Arbitrary<RefNode> = fc.oneof(
-  fc.record({ t: fc.constant('cmp' as const), op: fc.constantFrom<Op>('=', '<>'), ci: fc.boolean(), value: apostropheNameArb, bare: fc.boolean() }),
+  fc.record({
+    t: fc.constant('cmp' as const),
+    op: fc.constantFrom<Op>('=', '<>'),
+    ci: fc.boolean(),
+    value: apostropheNameArb,
+    bare: fc.boolean(),
+  }),
   fc
-    .record({ name: apostropheNameArb, before: fc.boolean(), after: fc.boolean(), ci: fc.boolean(), negate: fc.boolean() })
+    .record({
+      name: apostropheNameArb,
+      before: fc.boolean(),
+      after: fc.boolean(),
+      ci: fc.boolean(),
+      negate: fc.boolean(),
+    })
     .filter((g) => g.before || g.after)
     .map((g) => ({
       t: 'glob' as const,
@@ -584,7 +668,10 @@ const apostropheLeafArb: fc.Arbitrary<RefNode> = fc.oneof(
 );
 const apostropheTreeArb: fc.Arbitrary<RefNode> = fc.oneof(
   apostropheLeafArb,
-  fc.record({ t: fc.constantFrom('or' as const, 'and' as const), items: fc.array(apostropheLeafArb, { minLength: 2, maxLength: 3 }) }),
+  fc.record({
+    t: fc.constantFrom('or' as const, 'and' as const),
+    items: fc.array(apostropheLeafArb, { minLength: 2, maxLength: 3 }),
+  }),
 );
 
 function renderTyped(n: RefNode, space: string): string {
@@ -605,18 +692,31 @@ function renderTyped(n: RefNode, space: string): string {
 
 describe('property: names with apostrophes select what they say', () => {
   test('unquoted apostrophes after letters are plain characters', () => {
-    const recordsArb = fc.array(fc.oneof(apostropheNameArb, apostropheNameArb.map((x) => x.toUpperCase()), fc.constant(null)), {
-      minLength: 1,
-      maxLength: 15,
-    });
+    const recordsArb = fc.array(
+      fc.oneof(
+        apostropheNameArb,
+        apostropheNameArb.map((x) => x.toUpperCase()),
+        fc.constant(null),
+      ),
+      {
+        minLength: 1,
+        maxLength: 15,
+      },
+    );
     fc.assert(
-      fc.property(apostropheTreeArb, recordsArb, fc.constantFrom('', ' '), fc.constantFrom(IT, EN), (tree, records, space, ctx) => {
-        const expr = renderTyped(tree, space);
-        const f = parseFilter(expr, 'text', ctx);
-        const got = records.filter((r) => f.matches(r));
-        const want = records.filter((r) => refMatches(tree, r, ctx.locale));
-        expect(got, expr).toEqual(want);
-      }),
+      fc.property(
+        apostropheTreeArb,
+        recordsArb,
+        fc.constantFrom('', ' '),
+        fc.constantFrom(IT, EN),
+        (tree, records, space, ctx) => {
+          const expr = renderTyped(tree, space);
+          const f = parseFilter(expr, 'text', ctx);
+          const got = records.filter((r) => f.matches(r));
+          const want = records.filter((r) => refMatches(tree, r, ctx.locale));
+          expect(got, expr).toEqual(want);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -632,11 +732,22 @@ const numValueArb = fc.integer({ min: -3, max: 12 });
 const numArb = fc.letrec<{ node: NumNode }>((tie) => ({
   node: fc.oneof(
     { depthSize: 'small' },
-    fc.record({ t: fc.constant('cmp' as const), op: fc.constantFrom<Op>('=', '<>', '<', '<=', '>', '>='), value: fc.option(numValueArb, { nil: null }) }),
+    fc.record({
+      t: fc.constant('cmp' as const),
+      op: fc.constantFrom<Op>('=', '<>', '<', '<=', '>', '>='),
+      value: fc.option(numValueArb, { nil: null }),
+    }),
     fc
-      .record({ t: fc.constant('range' as const), lo: fc.option(numValueArb, { nil: undefined }), hi: fc.option(numValueArb, { nil: undefined }) })
+      .record({
+        t: fc.constant('range' as const),
+        lo: fc.option(numValueArb, { nil: undefined }),
+        hi: fc.option(numValueArb, { nil: undefined }),
+      })
       .filter((r) => r.lo !== undefined || r.hi !== undefined),
-    fc.record({ t: fc.constantFrom('or' as const, 'and' as const), items: fc.array(tie('node'), { minLength: 2, maxLength: 3 }) }),
+    fc.record({
+      t: fc.constantFrom('or' as const, 'and' as const),
+      items: fc.array(tie('node'), { minLength: 2, maxLength: 3 }),
+    }),
   ),
 }));
 
@@ -655,7 +766,8 @@ function renderNum(n: NumNode): string {
 
 function refNum(n: NumNode, v: number | null): boolean {
   // blank (null) sorts before every number
-  const order = (a: number | null, b: number | null): number => (a === null ? (b === null ? 0 : -1) : b === null ? 1 : a - b);
+  const order = (a: number | null, b: number | null): number =>
+    a === null ? (b === null ? 0 : -1) : b === null ? 1 : a - b;
   switch (n.t) {
     case 'cmp': {
       const c = order(v, n.value);
@@ -672,11 +784,18 @@ function refNum(n: NumNode, v: number | null): boolean {
 
 test('property: number expressions select what the grammar means', () => {
   fc.assert(
-    fc.property(numArb.node, fc.array(fc.option(numValueArb, { nil: null }), { minLength: 1, maxLength: 15 }), (tree, records) => {
-      const expr = renderNum(tree);
-      const f = parseFilter(expr, 'number', IT);
-      expect(records.filter((r) => f.matches(r)), expr).toEqual(records.filter((r) => refNum(tree, r)));
-    }),
+    fc.property(
+      numArb.node,
+      fc.array(fc.option(numValueArb, { nil: null }), { minLength: 1, maxLength: 15 }),
+      (tree, records) => {
+        const expr = renderNum(tree);
+        const f = parseFilter(expr, 'number', IT);
+        expect(
+          records.filter((r) => f.matches(r)),
+          expr,
+        ).toEqual(records.filter((r) => refNum(tree, r)));
+      },
+    ),
     { numRuns: RUNS },
   );
 });

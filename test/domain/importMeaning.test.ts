@@ -33,9 +33,35 @@ afterEach(() => ws.close());
 
 describe('the header catalogue', () => {
   test('knows Title, Region, Fax and the customer keys of other systems', () => {
-    const m = suggestMapping(['CustomerID', 'CompanyName', 'ContactName', 'ContactTitle', 'Region', 'Fax', 'Customer No.', 'Codice cliente', 'Regione', 'Qualifica', 'Title']);
-    expect(m.columns.map((c) => (c.target.kind === 'field' ? c.target.field : c.target.kind === 'extra' ? `extra:${c.target.name}` : 'ignore'))).toEqual([
-      'no', 'companyName', 'name', 'jobTitle', 'county', 'extra:Fax No.', 'no', 'no', 'county', 'jobTitle', 'jobTitle',
+    const m = suggestMapping([
+      'CustomerID',
+      'CompanyName',
+      'ContactName',
+      'ContactTitle',
+      'Region',
+      'Fax',
+      'Customer No.',
+      'Codice cliente',
+      'Regione',
+      'Qualifica',
+      'Title',
+    ]);
+    expect(
+      m.columns.map((c) =>
+        c.target.kind === 'field' ? c.target.field : c.target.kind === 'extra' ? `extra:${c.target.name}` : 'ignore',
+      ),
+    ).toEqual([
+      'no',
+      'companyName',
+      'name',
+      'jobTitle',
+      'county',
+      'extra:Fax No.',
+      'no',
+      'no',
+      'county',
+      'jobTitle',
+      'jobTitle',
     ]);
   });
 
@@ -69,8 +95,12 @@ describe('persons are linked to their company', () => {
       [6, 'notFound', ''],
       [7, 'unknownNo', 'C9'],
     ]);
-    expect(r.problems.find((p) => p.code === 'companyNoNotFound')).toMatchObject({ row: 7, severity: 'warning', params: { companyNo: 'C9' } });
-    expect((await ws.contacts.get('P2'))).toMatchObject({ companyNo: 'C1', companyName: "Trail's Head Gourmet" });
+    expect(r.problems.find((p) => p.code === 'companyNoNotFound')).toMatchObject({
+      row: 7,
+      severity: 'warning',
+      params: { companyNo: 'C9' },
+    });
+    expect(await ws.contacts.get('P2')).toMatchObject({ companyNo: 'C1', companyName: "Trail's Head Gourmet" });
     expect(r.problems.filter((p) => p.code === 'companyNotFound').map((p) => p.row)).toEqual([3, 6]);
     expect(r).toMatchObject({ inserted: 6, updated: 0, warned: 3, rejected: 0 });
   });
@@ -101,10 +131,19 @@ describe('persons are linked to their company', () => {
 });
 
 describe('codes', () => {
-  const file = ['No.;Name;Salesperson Code;Mailing Groups;Language Code', 'P1;Anna;XX;NEWSLETTER|FIERA;ITA', 'P2;Luca;JR;NEWSLETTER,PROMO;DEU', 'P3;Sara;JR;FIERA;ITA'].join('\n');
+  const file = [
+    'No.;Name;Salesperson Code;Mailing Groups;Language Code',
+    'P1;Anna;XX;NEWSLETTER|FIERA;ITA',
+    'P2;Luca;JR;NEWSLETTER,PROMO;DEU',
+    'P3;Sara;JR;FIERA;ITA',
+  ].join('\n');
 
   test('multi-valued code columns accept ;, , and |', async () => {
-    const p = prepareCsv(['No.;Name;Mailing Groups', 'P1;A;NEWSLETTER|FIERA', 'P2;B;"NEWSLETTER; FIERA"', 'P3;C;newsletter,fiera'].join('\n'));
+    const p = prepareCsv(
+      ['No.;Name;Mailing Groups', 'P1;A;NEWSLETTER|FIERA', 'P2;B;"NEWSLETTER; FIERA"', 'P3;C;newsletter,fiera'].join(
+        '\n',
+      ),
+    );
     expect(p.rows.map((r) => r.row.mailingGroups)).toEqual([
       ['NEWSLETTER', 'FIERA'],
       ['NEWSLETTER', 'FIERA'],
@@ -125,15 +164,25 @@ describe('codes', () => {
   test('default: the row is imported without the unknown code, warned on its row', async () => {
     const r = await run(ws, file);
     expect(r).toMatchObject({ inserted: 3, warned: 2, rejected: 0 });
-    expect(await ws.contacts.get('P1')).toMatchObject({ salespersonCode: '', mailingGroups: ['NEWSLETTER', 'FIERA'], languageCode: 'ITA' });
-    expect(await ws.contacts.get('P2')).toMatchObject({ salespersonCode: 'JR', mailingGroups: ['NEWSLETTER'], languageCode: '' });
+    expect(await ws.contacts.get('P1')).toMatchObject({
+      salespersonCode: '',
+      mailingGroups: ['NEWSLETTER', 'FIERA'],
+      languageCode: 'ITA',
+    });
+    expect(await ws.contacts.get('P2')).toMatchObject({
+      salespersonCode: 'JR',
+      mailingGroups: ['NEWSLETTER'],
+      languageCode: '',
+    });
     const warnings = r.problems.filter((p) => p.code === 'unknownCode');
     expect(warnings.map((p) => [p.row, p.severity, p.params.listName, p.params.code, p.column, p.header])).toEqual([
       [2, 'warning', 'salespeople', 'XX', 'C', 'Salesperson Code'],
       [3, 'warning', 'languages', 'DEU', 'E', 'Language Code'],
       [3, 'warning', 'mailingGroups', 'PROMO', 'D', 'Mailing Groups'],
     ]);
-    expect(warnings[0].message).toBe('Row 2, column C (Salesperson Code): Salesperson Code XX does not exist. The row was imported without this value.');
+    expect(warnings[0].message).toBe(
+      'Row 2, column C (Salesperson Code): Salesperson Code XX does not exist. The row was imported without this value.',
+    );
     expect((await ws.salespeople.list()).map((s) => s.code)).toEqual(['JR']);
   });
 
@@ -155,7 +204,12 @@ describe('codes', () => {
 
   test('a failed write creates no code either', async () => {
     // A code too long for its list is refused: neither the code nor the contacts are written.
-    await expect(ws.contacts.importRows({ rows: [{ no: 'Z1', name: 'Z' }], createCodes: [{ list: 'languages', code: 'TOO-LONG-CODE' }] })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(
+      ws.contacts.importRows({
+        rows: [{ no: 'Z1', name: 'Z' }],
+        createCodes: [{ list: 'languages', code: 'TOO-LONG-CODE' }],
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect(await ws.contacts.get('Z1')).toBeUndefined();
     expect((await ws.languages.list()).map((l) => l.code)).toEqual(['ITA']);
   });
@@ -165,7 +219,14 @@ describe('countries', () => {
   test('codes and names (English, Italian, the data language) are stored as the ISO code, the name kept; unknown is a warning', async () => {
     const r = await run(
       ws,
-      ['No.;Name;Country', 'P1;Anna;Switzerland', 'P2;Luca;Germania', 'P3;Sara;mx', 'P4;Otto;Deutschland', 'P5;Zoe;Narnia'].join('\n'),
+      [
+        'No.;Name;Country',
+        'P1;Anna;Switzerland',
+        'P2;Luca;Germania',
+        'P3;Sara;mx',
+        'P4;Otto;Deutschland',
+        'P5;Zoe;Narnia',
+      ].join('\n'),
       {},
       ['de-DE'],
     );
@@ -178,17 +239,31 @@ describe('countries', () => {
       ['DE', 'Deutschland'],
       ['', 'Narnia'],
     ]);
-    expect(r.problems.find((p) => p.code === 'unknownCountry')).toMatchObject({ row: 6, severity: 'warning', params: { value: 'Narnia' } });
+    expect(r.problems.find((p) => p.code === 'unknownCountry')).toMatchObject({
+      row: 6,
+      severity: 'warning',
+      params: { value: 'Narnia' },
+    });
   });
 });
 
 describe('a bad value in one field keeps the row', () => {
   test('only the identity (No., name) rejects', async () => {
     const long = 'x'.repeat(40);
-    const r = await run(ws, ['No.;Name;City;E-Mail', `P1;Anna;${long};anna@x.it`, 'P2;Luca;Milano;not-a-mail', `P3;${'y'.repeat(120)};Roma;`].join('\n'));
+    const r = await run(
+      ws,
+      [
+        'No.;Name;City;E-Mail',
+        `P1;Anna;${long};anna@x.it`,
+        'P2;Luca;Milano;not-a-mail',
+        `P3;${'y'.repeat(120)};Roma;`,
+      ].join('\n'),
+    );
     expect(r).toMatchObject({ inserted: 2, warned: 2, rejected: 1, rejectedRows: [4] });
     expect(await ws.contacts.get('P1')).toMatchObject({ city: '', email: 'anna@x.it' });
-    expect(r.problems.filter((p) => p.severity === 'warning').map((p) => [p.row, p.params.reasonKey, p.params.max])).toEqual([
+    expect(
+      r.problems.filter((p) => p.severity === 'warning').map((p) => [p.row, p.params.reasonKey, p.params.max]),
+    ).toEqual([
       [2, 'tooLong', 30],
       [3, 'notEmail', undefined],
     ]);
@@ -196,7 +271,12 @@ describe('a bad value in one field keeps the row', () => {
 });
 
 describe('company-only files and the same file twice', () => {
-  const companies = ['CompanyName;City;PostalCode;Country', 'Alfreds Futterkiste;Berlin;12209;Germany', 'Ana Trujillo Emparedados y helados;México D.F.;05021;Mexico', "Bon app';Marseille;13008;France"].join('\n');
+  const companies = [
+    'CompanyName;City;PostalCode;Country',
+    'Alfreds Futterkiste;Berlin;12209;Germany',
+    'Ana Trujillo Emparedados y helados;México D.F.;05021;Mexico',
+    "Bon app';Marseille;13008;France",
+  ].join('\n');
 
   test('a file of companies only imports companies', async () => {
     const r = await run(ws, companies);

@@ -29,14 +29,25 @@ const letter = `<?xml version="1.0" standalone="yes"?><?mso-application progid="
 
 const strippedList = [
   { part: '/word/document.xml', id: 'rId3', kind: 'image', target: 'https://tracker.example.com/pixel.png' },
-  { part: '/word/settings.xml', id: 'rId1', kind: 'attachedTemplate', target: 'file://evil.example.com/share/Normal.dotm' },
+  {
+    part: '/word/settings.xml',
+    id: 'rId1',
+    kind: 'attachedTemplate',
+    target: 'file://evil.example.com/share/Normal.dotm',
+  },
   { part: '/word/fontTable.xml', id: 'rId1', kind: 'font', target: 'https://fonts.example.com/remote.odttf' },
 ];
 
 function checkDocx(docx: Uint8Array) {
   const files = unzipSync(docx);
-  const text = Object.fromEntries(Object.entries(files).filter(([k]) => k.endsWith('.xml') || k.endsWith('.rels')).map(([k, v]) => [k, strFromU8(v)]));
-  const external = Object.values(text).flatMap((x) => [...x.matchAll(/<Relationship\b[^>]*TargetMode="External"[^>]*\/>/g)].map((m) => m[0]));
+  const text = Object.fromEntries(
+    Object.entries(files)
+      .filter(([k]) => k.endsWith('.xml') || k.endsWith('.rels'))
+      .map(([k, v]) => [k, strFromU8(v)]),
+  );
+  const external = Object.values(text).flatMap((x) =>
+    [...x.matchAll(/<Relationship\b[^>]*TargetMode="External"[^>]*\/>/g)].map((m) => m[0]),
+  );
   expect(external).toHaveLength(1);
   expect(external[0]).toContain('/hyperlink');
   expect(text['word/settings.xml']).not.toContain('attachedTemplate');
@@ -53,7 +64,17 @@ test('a letter with an attached template, a linked picture and a remote font ope
   expect(externalRelationships(letter)).toEqual(strippedList);
   checkDocx(letterDocx(letter));
   const pkg = parseLetter(letter);
-  const rendered = (lineNo: number) => ({ segmentNo: 'SEG00001', lineNo, contactNo: `CT0000${lineNo}`, languageCode: 'ITA', locale: 'it-IT', tag: `segments-letter-${lineNo}`, body: pkg.body, letter: { pkg } }) as unknown as RenderedLetter;
+  const rendered = (lineNo: number) =>
+    ({
+      segmentNo: 'SEG00001',
+      lineNo,
+      contactNo: `CT0000${lineNo}`,
+      languageCode: 'ITA',
+      locale: 'it-IT',
+      tag: `segments-letter-${lineNo}`,
+      body: pkg.body,
+      letter: { pkg },
+    }) as unknown as RenderedLetter;
   checkDocx(mergedDocx([rendered(1), rendered(2)], { author: 'Anna' }));
 });
 
@@ -64,5 +85,8 @@ test('a letter as stored or packaged: sanitised flat OPC, with the list the merg
   expect(ooxml).not.toMatch(/evil\.example|tracker\.example|fonts\.example/);
   checkDocx(letterDocx(ooxml));
   expect(sanitizeLetter(ooxml)).toEqual({ ooxml, stripped: [] });
-  expect(sanitizeLetter('<w:p><w:r><w:t>Hi</w:t></w:r></w:p>')).toEqual({ ooxml: '<w:p><w:r><w:t>Hi</w:t></w:r></w:p>', stripped: [] });
+  expect(sanitizeLetter('<w:p><w:r><w:t>Hi</w:t></w:r></w:p>')).toEqual({
+    ooxml: '<w:p><w:r><w:t>Hi</w:t></w:r></w:p>',
+    stripped: [],
+  });
 });

@@ -23,9 +23,15 @@ function docx(body: string, extra: Record<string, string> = {}): Uint8Array {
         '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
         '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>',
     ),
-    '_rels/.rels': strToU8('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
-    'word/_rels/document.xml.rels': strToU8('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/logo.png"/></Relationships>'),
-    'word/styles.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="${W}"><w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>`),
+    '_rels/.rels': strToU8(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    ),
+    'word/_rels/document.xml.rels': strToU8(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/logo.png"/></Relationships>',
+    ),
+    'word/styles.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="${W}"><w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>`,
+    ),
     'word/media/logo.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]),
     'word/document.xml': strToU8(
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>${body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>`,
@@ -36,11 +42,14 @@ function docx(body: string, extra: Record<string, string> = {}): Uint8Array {
 }
 
 const guillemets = '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">Gentile «Nome», </w:t></w:r></w:p>';
-const simpleField = '<w:p><w:fldSimple w:instr=" MERGEFIELD City \\* MERGEFORMAT "><w:r><w:t>«City»</w:t></w:r></w:fldSimple></w:p>';
+const simpleField =
+  '<w:p><w:fldSimple w:instr=" MERGEFIELD City \\* MERGEFORMAT "><w:r><w:t>«City»</w:t></w:r></w:fldSimple></w:p>';
 const complexField =
   '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> MERGEFIELD "Company Name" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>«Company Name»</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>';
-const ownControl = '<w:p><w:sdt><w:sdtPr><w:alias w:val="Salesperson"/><w:tag w:val="salesperson.name"/></w:sdtPr><w:sdtContent><w:r><w:t>«Salesperson»</w:t></w:r></w:sdtContent></w:sdt></w:p>';
-const unknownField = '<w:p><w:fldSimple w:instr=" MERGEFIELD ShoeSize "><w:r><w:t>«ShoeSize»</w:t></w:r></w:fldSimple><w:r><w:t xml:space="preserve"> and «Hobby»</w:t></w:r></w:p>';
+const ownControl =
+  '<w:p><w:sdt><w:sdtPr><w:alias w:val="Salesperson"/><w:tag w:val="salesperson.name"/></w:sdtPr><w:sdtContent><w:r><w:t>«Salesperson»</w:t></w:r></w:sdtContent></w:sdt></w:p>';
+const unknownField =
+  '<w:p><w:fldSimple w:instr=" MERGEFIELD ShoeSize "><w:r><w:t>«ShoeSize»</w:t></w:r></w:fldSimple><w:r><w:t xml:space="preserve"> and «Hobby»</w:t></w:r></w:p>';
 
 function refusal(run: () => unknown): SegmentsError {
   try {
@@ -53,11 +62,20 @@ function refusal(run: () => unknown): SegmentsError {
 }
 
 describe('a .docx letter becomes a letter of the add-in', () => {
-  const up = letterFromDocx(docx(guillemets + simpleField + complexField + ownControl + unknownField), 'Invito.docx', resolve);
+  const up = letterFromDocx(
+    docx(guillemets + simpleField + complexField + ownControl + unknownField),
+    'Invito.docx',
+    resolve,
+  );
 
   test('«Field» text, MERGEFIELD (simple and complex) and our own controls become merge-field controls', () => {
     // Listed kind by kind: our controls, simple fields, complex fields, then «Field» text.
-    expect(compileLetter(up.ooxml).keys).toEqual(['contact.name', 'contact.city', 'contact.companyName', 'salesperson.name']);
+    expect(compileLetter(up.ooxml).keys).toEqual([
+      'contact.name',
+      'contact.city',
+      'contact.companyName',
+      'salesperson.name',
+    ]);
     expect(up.fields.map((f) => [f.kind, f.name, f.key])).toEqual([
       ['control', 'salesperson.name', 'salesperson.name'],
       ['MERGEFIELD', 'City', 'contact.city'],
@@ -80,7 +98,10 @@ describe('a .docx letter becomes a letter of the add-in', () => {
     const pkg = parseLetter(up.ooxml);
     expect(pkg.sectPr).toContain('w:w="11906"');
     expect(pkg.parts.find((p) => p.name === '/word/styles.xml')?.xml).toContain('w:styleId="Normal"');
-    expect(pkg.parts.find((p) => p.name === '/word/media/logo.png')).toMatchObject({ contentType: 'image/png', base64: 'iVBORwECAw==' });
+    expect(pkg.parts.find((p) => p.name === '/word/media/logo.png')).toMatchObject({
+      contentType: 'image/png',
+      base64: 'iVBORwECAw==',
+    });
     const again = unzipSync(letterDocx(up.ooxml));
     expect(strFromU8(again['word/document.xml'])).toContain('<w:tag w:val="contact.name"/>');
     expect(again['word/media/logo.png']).toEqual(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]));
@@ -91,20 +112,46 @@ describe('files that are not a usable letter are refused, naming the file and th
   test.each<[string, () => Uint8Array, string]>([
     ['empty', () => new Uint8Array(0), 'letterEmptyFile'],
     ['plain text', () => strToU8('Dear customer, …'), 'letterNotWord'],
-    ['damaged zip', () => { const d = docx(guillemets); return d.slice(0, Math.floor(d.length / 2)); }, 'letterCorrupt'],
-    ['an Excel workbook', () => zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>') }), 'letterNotWord'],
-    ['a package with a broken main document', () => docx('<w:p><w:sdt><w:sdtContent><w:r><w:t>x</w:t></w:r></w:sdtContent></w:p>'), 'letterCorrupt'],
+    [
+      'damaged zip',
+      () => {
+        const d = docx(guillemets);
+        return d.slice(0, Math.floor(d.length / 2));
+      },
+      'letterCorrupt',
+    ],
+    [
+      'an Excel workbook',
+      () => zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>') }),
+      'letterNotWord',
+    ],
+    [
+      'a package with a broken main document',
+      () => docx('<w:p><w:sdt><w:sdtContent><w:r><w:t>x</w:t></w:r></w:sdtContent></w:p>'),
+      'letterCorrupt',
+    ],
     [
       'password-protected (encrypted OLE container)',
       () => {
         const b = new Uint8Array(4096);
         b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-        b.set(Array.from('EncryptionInfo').flatMap((c) => [c.charCodeAt(0), 0]), 1024);
+        b.set(
+          Array.from('EncryptionInfo').flatMap((c) => [c.charCodeAt(0), 0]),
+          1024,
+        );
         return b;
       },
       'letterEncrypted',
     ],
-    ['a Word 97-2003 .doc', () => { const b = new Uint8Array(4096); b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]); return b; }, 'letterOldWord'],
+    [
+      'a Word 97-2003 .doc',
+      () => {
+        const b = new Uint8Array(4096);
+        b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+        return b;
+      },
+      'letterOldWord',
+    ],
   ])('%s', (_what, make, code) => {
     const e = refusal(() => letterFromDocx(make(), 'Lettera.docx', resolve));
     expect(e.code).toBe('INVALID_INPUT');

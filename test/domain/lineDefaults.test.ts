@@ -6,7 +6,11 @@ import type { SegmentHeaderInput } from '../../src/domain/segment';
 
 const base = { id: 'x', createdAt: '', updatedAt: '' };
 const contact = (over: Partial<Contact> = {}): Contact => ({ ...emptyContactFields('C1'), ...base, ...over });
-const template = (over: Partial<InteractionTemplate> = {}): InteractionTemplate => ({ ...emptyTemplateFields('T'), ...base, ...over });
+const template = (over: Partial<InteractionTemplate> = {}): InteractionTemplate => ({
+  ...emptyTemplateFields('T'),
+  ...base,
+  ...over,
+});
 const header = (over: Partial<SegmentHeaderInput> = {}): SegmentHeaderInput => ({
   description: 'd',
   salespersonCode: '',
@@ -31,27 +35,65 @@ const header = (over: Partial<SegmentHeaderInput> = {}): SegmentHeaderInput => (
 
 describe('correspondence type of a new line', () => {
   test.each([
-    ['header ignores the contact and has a default', header({ ignoreContactCorresType: true, correspondenceTypeDefault: 'Email' }), contact({ correspondenceType: 'Hard Copy' }), template(), 'Email'],
-    ['header ignores but its default is blank: the template rule applies', header({ ignoreContactCorresType: true }), contact({ correspondenceType: 'Hard Copy' }), template({ correspondenceTypeDefault: 'Email' }), 'Hard Copy'],
-    ['template ignores the contact', header(), contact({ correspondenceType: 'Hard Copy' }), template({ ignoreContactCorresType: true, correspondenceTypeDefault: 'Email' }), 'Email'],
-    ['contact has none: the template default', header(), contact(), template({ correspondenceTypeDefault: 'Hard Copy' }), 'Hard Copy'],
-    ['else the contact\'s own', header(), contact({ correspondenceType: 'Email' }), template({ correspondenceTypeDefault: 'Hard Copy' }), 'Email'],
-    ['no template: the contact\'s own', header({ interactionTemplateCode: '' }), contact({ correspondenceType: 'Email' }), undefined, 'Email'],
+    [
+      'header ignores the contact and has a default',
+      header({ ignoreContactCorresType: true, correspondenceTypeDefault: 'Email' }),
+      contact({ correspondenceType: 'Hard Copy' }),
+      template(),
+      'Email',
+    ],
+    [
+      'header ignores but its default is blank: the template rule applies',
+      header({ ignoreContactCorresType: true }),
+      contact({ correspondenceType: 'Hard Copy' }),
+      template({ correspondenceTypeDefault: 'Email' }),
+      'Hard Copy',
+    ],
+    [
+      'template ignores the contact',
+      header(),
+      contact({ correspondenceType: 'Hard Copy' }),
+      template({ ignoreContactCorresType: true, correspondenceTypeDefault: 'Email' }),
+      'Email',
+    ],
+    [
+      'contact has none: the template default',
+      header(),
+      contact(),
+      template({ correspondenceTypeDefault: 'Hard Copy' }),
+      'Hard Copy',
+    ],
+    [
+      "else the contact's own",
+      header(),
+      contact({ correspondenceType: 'Email' }),
+      template({ correspondenceTypeDefault: 'Hard Copy' }),
+      'Email',
+    ],
+    [
+      "no template: the contact's own",
+      header({ interactionTemplateCode: '' }),
+      contact({ correspondenceType: 'Email' }),
+      undefined,
+      'Email',
+    ],
   ] as const)('%s', (_name, h, c, t, expected) => {
     expect(correspondenceTypeFor(h, c, t)).toBe(expected);
   });
 });
 
 describe('language and salesperson of a new line', () => {
-  test('the contact\'s language only where the segment has a letter for it', () => {
+  test("the contact's language only where the segment has a letter for it", () => {
     const h = header({ letters: { ITA: { subject: 'Ciao', ooxml: '' } } });
     expect(languageFor(h, contact({ languageCode: 'ITA' }))).toBe('ITA');
     expect(languageFor(h, contact({ languageCode: 'DEU' }))).toBe('ENU');
     expect(lineDefaults(h, contact({ languageCode: 'ITA' }), undefined).subject).toBe('Ciao');
   });
 
-  test('salesperson: the header\'s if set, else the contact\'s', () => {
-    expect(lineDefaults(header({ salespersonCode: 'JR' }), contact({ salespersonCode: 'BD' }), undefined).salespersonCode).toBe('JR');
+  test("salesperson: the header's if set, else the contact's", () => {
+    expect(
+      lineDefaults(header({ salespersonCode: 'JR' }), contact({ salespersonCode: 'BD' }), undefined).salespersonCode,
+    ).toBe('JR');
     expect(lineDefaults(header(), contact({ salespersonCode: 'BD' }), undefined).salespersonCode).toBe('BD');
   });
 });

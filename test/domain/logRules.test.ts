@@ -7,7 +7,12 @@ import type { SegmentHeaderRecord, SegmentLine } from '../../src/domain/segment'
 import { makeContact, makeLine, makeSegment, makeTemplate } from '../builders';
 
 const header = makeSegment('S1', 'SEG00001', { description: 'Spring offer', interactionTemplateCode: 'ABSTRACT' });
-const complete = { interactionTemplateCode: 'ABSTRACT', correspondenceType: 'Hard Copy' as const, date: '2026-03-01', salespersonCode: 'JR' };
+const complete = {
+  interactionTemplateCode: 'ABSTRACT',
+  correspondenceType: 'Hard Copy' as const,
+  date: '2026-03-01',
+  salespersonCode: 'JR',
+};
 const anna = makeContact(1, { name: 'Anna', email: 'anna@alfa.it' });
 const marco = makeContact(2, { name: 'Marco', email: '' });
 const template = makeTemplate('ABSTRACT', { letters: { ENU: { subject: 'News', ooxml: '<w:p>template</w:p>' } } });
@@ -29,7 +34,11 @@ function input(lines: SegmentLine[], over: Partial<LogPlanInput> = {}, options: 
 
 describe('planLog', () => {
   test('a complete segment becomes one entry per line with a contact, in line order, on the line’s date at the time of logging', () => {
-    const lines = [makeLine(header, 2, marco.no, complete), makeLine(header, 1, anna.no, { ...complete, date: '2026-02-27' }), makeLine(header, 3, '')];
+    const lines = [
+      makeLine(header, 2, marco.no, complete),
+      makeLine(header, 1, anna.no, { ...complete, date: '2026-02-27' }),
+      makeLine(header, 3, ''),
+    ];
     const { entries, blockers } = planLog(input(lines));
     expect(blockers).toEqual([]);
     expect(entries.map((e) => [e.segmentLineNo, e.contactNo, e.date, e.time, e.userId, e.canceled])).toEqual([
@@ -39,8 +48,13 @@ describe('planLog', () => {
   });
 
   test('every blocker is listed, not only the first', () => {
-    const lines = [makeLine(header, 1, anna.no, { ...complete, salespersonCode: '', interactionTemplateCode: '' }), makeLine(header, 2, 'CT09999', complete)];
-    const { blockers } = planLog(input(lines, { alreadyLogged: true, header: { ...header, description: ' ' }, userId: '' }));
+    const lines = [
+      makeLine(header, 1, anna.no, { ...complete, salespersonCode: '', interactionTemplateCode: '' }),
+      makeLine(header, 2, 'CT09999', complete),
+    ];
+    const { blockers } = planLog(
+      input(lines, { alreadyLogged: true, header: { ...header, description: ' ' }, userId: '' }),
+    );
     expect(blockers.map((b) => [b.code, b.lineNo ?? null, b.field ?? null])).toEqual([
       ['ALREADY_LOGGED', null, null],
       ['DESCRIPTION_REQUIRED', null, 'description'],
@@ -57,7 +71,9 @@ describe('planLog', () => {
 
   test('Email to a contact without an e-mail address: blocked when sending attachments, else logged without a type', () => {
     const lines = [makeLine(header, 1, marco.no, { ...complete, correspondenceType: 'Email' })];
-    expect(planLog(input(lines, {}, { sendAttachments: true })).blockers.map((b) => [b.code, b.contactNo])).toEqual([['EMAIL_MISSING', marco.no]]);
+    expect(planLog(input(lines, {}, { sendAttachments: true })).blockers.map((b) => [b.code, b.contactNo])).toEqual([
+      ['EMAIL_MISSING', marco.no],
+    ]);
     const { entries, blockers } = planLog(input(lines));
     expect(blockers).toEqual([]);
     expect(entries[0].correspondenceType).toBe('');
@@ -65,20 +81,28 @@ describe('planLog', () => {
 
   test('Hard Copy with attachments needs a letter; the entry carries it', () => {
     const noLetter = [makeLine(header, 1, anna.no, { ...complete, languageCode: 'ITA' })];
-    expect(planLog(input(noLetter, {}, { sendAttachments: true })).blockers.map((b) => b.code)).toEqual(['LETTER_MISSING']);
+    expect(planLog(input(noLetter, {}, { sendAttachments: true })).blockers.map((b) => b.code)).toEqual([
+      'LETTER_MISSING',
+    ]);
     const withLetter = [makeLine(header, 1, anna.no, { ...complete, languageCode: 'ENU' })];
     const plan = planLog(input(withLetter, {}, { sendAttachments: true }));
     expect(plan.blockers).toEqual([]);
     expect(plan.entries[0].letter).toBe('<w:p>template</w:p>');
     // Without attachments no letter is stored, unless one was merged for the line.
     expect(planLog(input(withLetter)).entries[0].letter).toBeUndefined();
-    expect(planLog(input(withLetter, {}, { letters: [{ lineNo: 10000, ooxml: '<w:p>merged</w:p>' }] })).entries[0].letter).toBe('<w:p>merged</w:p>');
+    expect(
+      planLog(input(withLetter, {}, { letters: [{ lineNo: 10000, ooxml: '<w:p>merged</w:p>' }] })).entries[0].letter,
+    ).toBe('<w:p>merged</w:p>');
   });
 });
 
 describe('letterForLine', () => {
-  const withHeaderLetters: SegmentHeaderRecord = { ...header, letters: { ITA: { subject: 'Novità', ooxml: '<w:p>it</w:p>' }, '': { subject: '', ooxml: '<w:p>any</w:p>' } } };
-  const at = (line: SegmentLine, options: LogOptions = {}, h = withHeaderLetters) => letterForLine({ header: h, templatesByCode: new Map([[template.code, template]]), options }, line);
+  const withHeaderLetters: SegmentHeaderRecord = {
+    ...header,
+    letters: { ITA: { subject: 'Novità', ooxml: '<w:p>it</w:p>' }, '': { subject: '', ooxml: '<w:p>any</w:p>' } },
+  };
+  const at = (line: SegmentLine, options: LogOptions = {}, h = withHeaderLetters) =>
+    letterForLine({ header: h, templatesByCode: new Map([[template.code, template]]), options }, line);
 
   test('the merged letter first, then the line’s own, then the segment’s for the language, then the template’s', () => {
     const line = makeLine(header, 1, anna.no, { ...complete, languageCode: 'ITA', letter: '<w:p>own</w:p>' });

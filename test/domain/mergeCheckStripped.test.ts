@@ -10,7 +10,10 @@ describe('merge check, external relationships', () => {
   it('lists the attached template and the linked picture once, and is not clean', () => {
     const src = makeSource(5, unsafeLetter());
     const rr = new LetterRenderer(src);
-    const check = checkMerge(src.lines, src.lines.map((l) => rr.render(l)));
+    const check = checkMerge(
+      src.lines,
+      src.lines.map((l) => rr.render(l)),
+    );
     expect(check.stripped.map((x) => [x.kind, x.target]).sort()).toEqual([
       ['attachedTemplate', TEMPLATE_URL],
       ['image', IMAGE_URL],
@@ -21,7 +24,10 @@ describe('merge check, external relationships', () => {
   it('lists nothing for a letter without them', () => {
     const src = makeSource(2);
     const rr = new LetterRenderer(src);
-    const check = checkMerge(src.lines, src.lines.map((l) => rr.render(l)));
+    const check = checkMerge(
+      src.lines,
+      src.lines.map((l) => rr.render(l)),
+    );
     expect(check.stripped).toEqual([]);
   });
 });

@@ -15,7 +15,13 @@ function expected(value: string): { text: string; dropped: number } {
   let dropped = 0;
   for (const ch of unified) {
     const cp = ch.codePointAt(0)!;
-    const xmlChar = cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || cp >= 0x10000;
+    const xmlChar =
+      cp === 0x9 ||
+      cp === 0xa ||
+      cp === 0xd ||
+      (cp >= 0x20 && cp <= 0xd7ff) ||
+      (cp >= 0xe000 && cp <= 0xfffd) ||
+      cp >= 0x10000;
     if (!xmlChar || (cp >= 0x7f && cp <= 0x9f)) dropped++;
     else text += ch;
   }
@@ -24,7 +30,9 @@ function expected(value: string): { text: string; dropped: number } {
 
 function parseStrict(xml: string) {
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, msg) => level !== 'warning' && errors.push(`${level}: ${msg}`) }).parseFromString(xml, 'text/xml');
+  const doc = new DOMParser({
+    onError: (level, msg) => level !== 'warning' && errors.push(`${level}: ${msg}`),
+  }).parseFromString(xml, 'text/xml');
   return { doc, errors };
 }
 
@@ -47,14 +55,51 @@ function domText(node: XNode): string {
   return out;
 }
 
-const nasty = fc.constantFrom('<', '>', '&', '"', "'", ']]>', '<![CDATA[', '&amp;', '\u0000', '\u0007', '\u001f', '\u007f', '\u0085', '\r\n', '\n', '\r', '\t', '\u2028', '😀', '👩‍👩‍👧', 'שלום', 'مرحبا', '\u202e', '\u200f', '\ud800', '\udc00', '\ufffe', '\uffff', '{name}');
+const nasty = fc.constantFrom(
+  '<',
+  '>',
+  '&',
+  '"',
+  "'",
+  ']]>',
+  '<![CDATA[',
+  '&amp;',
+  '\u0000',
+  '\u0007',
+  '\u001f',
+  '\u007f',
+  '\u0085',
+  '\r\n',
+  '\n',
+  '\r',
+  '\t',
+  '\u2028',
+  '😀',
+  '👩‍👩‍👧',
+  'שלום',
+  'مرحبا',
+  '\u202e',
+  '\u200f',
+  '\ud800',
+  '\udc00',
+  '\ufffe',
+  '\uffff',
+  '{name}',
+);
 const valueArb = fc.oneof(
-  fc.array(fc.oneof(nasty, fc.string({ unit: 'grapheme', maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 8 })), { maxLength: 40 }).map((a) => a.join('')),
+  fc
+    .array(
+      fc.oneof(nasty, fc.string({ unit: 'grapheme', maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 8 })),
+      { maxLength: 40 },
+    )
+    .map((a) => a.join('')),
   fc.string({ unit: 'binary', maxLength: 200 }),
 );
 
 function renderWith(value: string) {
-  const letter = letterPackage(`<w:p><w:r><w:t xml:space="preserve">Note: </w:t></w:r>${fieldControl('extra.Note')}<w:r><w:t>.</w:t></w:r></w:p>`);
+  const letter = letterPackage(
+    `<w:p><w:r><w:t xml:space="preserve">Note: </w:t></w:r>${fieldControl('extra.Note')}<w:r><w:t>.</w:t></w:r></w:p>`,
+  );
   const src = makeSource(1, letter);
   src.contacts.set(src.lines[0].contactNo, makeContact(0, { extra: { Note: value } }));
   return new LetterRenderer(src).render(src.lines[0])!;
@@ -78,7 +123,9 @@ describe('any field value in a letter', () => {
 
   it('holds 10,000-character values, right-to-left text and emoji', () => {
     fc.assert(
-      fc.property(fc.tuple(nasty, fc.string({ unit: 'grapheme', minLength: 10_000, maxLength: 10_000 })), ([a, b]) => checkValue(a + b + a)),
+      fc.property(fc.tuple(nasty, fc.string({ unit: 'grapheme', minLength: 10_000, maxLength: 10_000 })), ([a, b]) =>
+        checkValue(a + b + a),
+      ),
       { numRuns: 10 },
     );
     checkValue('\u05e9\u05dc\u05d5\u05dd 😀\r\nsecond line\u0001'.repeat(500));

@@ -71,7 +71,15 @@ export function makeLine(i: number, contact: Contact, patch: Partial<SegmentLine
   };
 }
 
-export const salesperson: Salesperson = { ...base, id: 'sp', code: 'JR', name: 'Jo Rossi', jobTitle: 'Sales', email: 'jo@example.com', phoneNo: '+39 02 1' };
+export const salesperson: Salesperson = {
+  ...base,
+  id: 'sp',
+  code: 'JR',
+  name: 'Jo Rossi',
+  jobTitle: 'Sales',
+  email: 'jo@example.com',
+  phoneNo: '+39 02 1',
+};
 
 /** 20 fields: 12 of the contact, 3 of the salesperson, 3 of the interaction, the comment, one extra. */
 export const twentyFields = [
@@ -108,7 +116,8 @@ export function letterBody(fields: string[], targetBytes = 8000): string {
   // A rendered field is one run of about 130 bytes instead of its content control.
   const renderedSaving = fields.reduce((n, k) => n + fieldControl(k).length - 130, 0);
   const paras = fields.map(
-    (k, i) => `<w:p w14:paraId="1A2B3C${String(i).padStart(2, '0')}"><w:pPr><w:spacing w:after="120"/></w:pPr><w:r>${rPr}<w:t xml:space="preserve">Line ${i + 1}: </w:t></w:r>${fieldControl(k)}</w:p>`,
+    (k, i) =>
+      `<w:p w14:paraId="1A2B3C${String(i).padStart(2, '0')}"><w:pPr><w:spacing w:after="120"/></w:pPr><w:r>${rPr}<w:t xml:space="preserve">Line ${i + 1}: </w:t></w:r>${fieldControl(k)}</w:p>`,
   );
   let body = paras.join('');
   let n = 0;
@@ -143,7 +152,11 @@ export function letterPackage(body: string): string {
 }
 
 /** A merge source of `n` lines over one letter with `fields`, every line with a comment. */
-export function makeSource(n: number, letter = letterPackage(letterBody(twentyFields)), patch: Partial<MergeSource> = {}): MergeSource {
+export function makeSource(
+  n: number,
+  letter = letterPackage(letterBody(twentyFields)),
+  patch: Partial<MergeSource> = {},
+): MergeSource {
   const contacts = Array.from({ length: n }, (_, i) => makeContact(i));
   const lines = contacts.map((c, i) => makeLine(i, c));
   return {

@@ -9,7 +9,14 @@ import { fieldControl, letterPackage, makeLine, makeSource } from './mergeFixtur
 const letter = letterPackage(`<w:p>${fieldControl('interaction.date')}</w:p>`);
 
 function source(fallbackLocale: string) {
-  const src = makeSource(0, letter, { fallbackLocale, locales: new Map([['ITA', 'it-IT'], ['ENU', 'en-GB'], ['FRA', '']]) });
+  const src = makeSource(0, letter, {
+    fallbackLocale,
+    locales: new Map([
+      ['ITA', 'it-IT'],
+      ['ENU', 'en-GB'],
+      ['FRA', ''],
+    ]),
+  });
   const codes = ['ITA', 'ENU', 'XYZ', 'FRA', ''];
   codes.forEach((languageCode, i) => {
     const c = makeContact(i);
@@ -40,6 +47,9 @@ test('the merge check names each language that fell back, with the locale used, 
   const rendered = src.lines.map((l) => rr.render(l));
   expect(rendered.map((r) => r!.languageFallback)).toEqual([undefined, undefined, 'XYZ', 'FRA', undefined]);
   const check = checkMerge(src.lines, rendered);
-  expect(check.unknownLanguages).toEqual([{ languageCode: 'XYZ', locale: 'it-IT', lines: 1 }, { languageCode: 'FRA', locale: 'it-IT', lines: 1 }]);
+  expect(check.unknownLanguages).toEqual([
+    { languageCode: 'XYZ', locale: 'it-IT', lines: 1 },
+    { languageCode: 'FRA', locale: 'it-IT', lines: 1 },
+  ]);
   expect(check.clean).toBe(false);
 });

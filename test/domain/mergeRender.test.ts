@@ -48,7 +48,10 @@ describe('letter rendering', () => {
   });
 
   it("formats dates and numbers in the line's language", () => {
-    const body = ['interaction.date', 'interaction.cost', 'extra.Score', 'extra.Member', 'extra.Since'].map(fieldControl).map((c) => `<w:p>${c}</w:p>`).join('');
+    const body = ['interaction.date', 'interaction.cost', 'extra.Score', 'extra.Member', 'extra.Since']
+      .map(fieldControl)
+      .map((c) => `<w:p>${c}</w:p>`)
+      .join('');
     const src = makeSource(2, letterPackage(body));
     src.lines[0] = { ...src.lines[0], cost: 1234.5 };
     src.lines[1] = { ...src.lines[1], cost: 1234.5 };
@@ -60,17 +63,29 @@ describe('letter rendering', () => {
 
   it("uses the line's own letter, else the segment's letter for its language, else the document's", () => {
     const src = makeSource(3, letterPackage(`<w:p><w:r><w:t>EN </w:t></w:r>${fieldControl('contact.name')}</w:p>`));
-    src.header.letters.ITA = { subject: 'Offerta', ooxml: `<w:p><w:r><w:t xml:space="preserve">IT </w:t></w:r>${fieldControl('contact.name')}</w:p>` };
-    src.lines[2] = { ...src.lines[2], letter: `<w:p><w:r><w:t xml:space="preserve">OWN </w:t></w:r>${fieldControl('contact.city')}</w:p>` };
+    src.header.letters.ITA = {
+      subject: 'Offerta',
+      ooxml: `<w:p><w:r><w:t xml:space="preserve">IT </w:t></w:r>${fieldControl('contact.name')}</w:p>`,
+    };
+    src.lines[2] = {
+      ...src.lines[2],
+      letter: `<w:p><w:r><w:t xml:space="preserve">OWN </w:t></w:r>${fieldControl('contact.city')}</w:p>`,
+    };
     const rr = new LetterRenderer(src);
-    expect(src.lines.map((l) => ooxmlToText(rr.render(l)!.body))).toEqual(['EN Contact 0\n', 'IT Contact 1\n', 'OWN London\n']);
+    expect(src.lines.map((l) => ooxmlToText(rr.render(l)!.body))).toEqual([
+      'EN Contact 0\n',
+      'IT Contact 1\n',
+      'OWN London\n',
+    ]);
   });
 
   it('turns line breaks into Word line breaks and tabs into tabs, and escapes markup', () => {
     const src = makeSource(1, letterPackage(`<w:p>${fieldControl('contact.address')}</w:p>`));
     src.contacts.set(src.lines[0].contactNo, { ...makeContact(0), address: 'A & B <c>\r\nsecond\tline' });
     const r = new LetterRenderer(src).render(src.lines[0])!;
-    expect(r.body).toContain('<w:t xml:space="preserve">A &amp; B &lt;c&gt;</w:t><w:br/><w:t xml:space="preserve">second</w:t><w:tab/>');
+    expect(r.body).toContain(
+      '<w:t xml:space="preserve">A &amp; B &lt;c&gt;</w:t><w:br/><w:t xml:space="preserve">second</w:t><w:tab/>',
+    );
     expect(ooxmlToText(r.body)).toBe('A & B <c>\nsecond\tline\n');
   });
 
@@ -79,7 +94,15 @@ describe('letter rendering', () => {
     src.contacts.set(src.lines[0].contactNo, makeContact(0, { extra: { Region: 'No\u0007rd\u0000' } }));
     const r = new LetterRenderer(src).render(src.lines[0])!;
     expect(ooxmlToText(r.body)).toBe('Nord\n');
-    expect(r.dropped).toEqual([{ key: 'extra.Region', chars: [{ codePoint: 'U+0007', index: 2 }, { codePoint: 'U+0000', index: 5 }] }]);
+    expect(r.dropped).toEqual([
+      {
+        key: 'extra.Region',
+        chars: [
+          { codePoint: 'U+0007', index: 2 },
+          { codePoint: 'U+0000', index: 5 },
+        ],
+      },
+    ]);
   });
 
   it('keeps the formatting of the field control and finds fields inside other content controls', () => {
@@ -88,7 +111,9 @@ describe('letter rendering', () => {
     expect(c.keys).toEqual(['contact.city']);
     const src = makeSource(1, own);
     const body = new LetterRenderer(src).render(src.lines[0])!.body;
-    expect(body).toMatch(/^<w:sdt><w:sdtPr><w:tag w:val="my-own"\/><\/w:sdtPr><w:sdtContent><w:p><w:r><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri"\/><w:sz w:val="22"\/><\/w:rPr><w:t xml:space="preserve">London<\/w:t><\/w:r><\/w:p>/);
+    expect(body).toMatch(
+      /^<w:sdt><w:sdtPr><w:tag w:val="my-own"\/><\/w:sdtPr><w:sdtContent><w:p><w:r><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri"\/><w:sz w:val="22"\/><\/w:rPr><w:t xml:space="preserve">London<\/w:t><\/w:r><\/w:p>/,
+    );
   });
 
   it('reads tags back and refuses what is not a letter', () => {
@@ -102,19 +127,30 @@ describe('letter rendering', () => {
 
 describe('merge check', () => {
   it('reports unknown fields, fields no data fills, blanks per contact, dropped characters and lines without a letter', () => {
-    const body = ['contact.name', 'contact.address2', 'contact.shoeSize', 'extra.Region'].map(fieldControl).map((c) => `<w:p>${c}</w:p>`).join('');
+    const body = ['contact.name', 'contact.address2', 'contact.shoeSize', 'extra.Region']
+      .map(fieldControl)
+      .map((c) => `<w:p>${c}</w:p>`)
+      .join('');
     const src = makeSource(3, letterPackage(body));
     src.contacts.set('CT00001', makeContact(1, { name: '', extra: { Region: 'X\u0001' } }));
     src.lines.push(makeLine(9, makeContact(9), { contactNo: '' }));
     const rr = new LetterRenderer(src);
-    const check = checkMerge(src.lines, src.lines.map((l) => rr.render(l)));
+    const check = checkMerge(
+      src.lines,
+      src.lines.map((l) => rr.render(l)),
+    );
     expect(check.usedFields).toEqual(['contact.name', 'contact.address2', 'contact.shoeSize', 'extra.Region']);
     expect(check.unknownFields).toEqual(['contact.shoeSize']);
     expect(check.emptyFields).toEqual(['contact.address2']);
     expect(check.letters).toBe(3);
     expect(check.lines).toEqual([
       { lineNo: 10000, contactNo: 'CT00000', blanks: ['contact.address2'], dropped: [] },
-      { lineNo: 20000, contactNo: 'CT00001', blanks: ['contact.name', 'contact.address2'], dropped: [{ key: 'extra.Region', codePoints: ['U+0001'] }] },
+      {
+        lineNo: 20000,
+        contactNo: 'CT00001',
+        blanks: ['contact.name', 'contact.address2'],
+        dropped: [{ key: 'extra.Region', codePoints: ['U+0001'] }],
+      },
       { lineNo: 30000, contactNo: 'CT00002', blanks: ['contact.address2'], dropped: [] },
       { lineNo: 100000, contactNo: '', blanks: [], dropped: [], noLetter: 'no-contact' },
     ]);
@@ -124,7 +160,12 @@ describe('merge check', () => {
   it('is clean when every field is filled', () => {
     const src = makeSource(4, letterPackage(`<w:p>${fieldControl('contact.name')}</w:p>`));
     const rr = new LetterRenderer(src);
-    expect(checkMerge(src.lines, src.lines.map((l) => rr.render(l))).clean).toBe(true);
+    expect(
+      checkMerge(
+        src.lines,
+        src.lines.map((l) => rr.render(l)),
+      ).clean,
+    ).toBe(true);
   });
 });
 

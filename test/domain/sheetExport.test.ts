@@ -1,5 +1,11 @@
 import { emptyContactFields, type Contact } from '../../src/domain/contact';
-import { contactsTable, interactionLogTable, loggedSegmentTable, segmentLinesTable, tableNameOf } from '../../src/domain/sheetExport';
+import {
+  contactsTable,
+  interactionLogTable,
+  loggedSegmentTable,
+  segmentLinesTable,
+  tableNameOf,
+} from '../../src/domain/sheetExport';
 import type { InteractionLogEntry, LoggedSegment } from '../../src/domain/log';
 import type { SegmentLine } from '../../src/domain/segment';
 
@@ -53,7 +59,14 @@ describe('lists as sheets', () => {
   });
 
   test('contacts carry their extra columns, typed per cell', () => {
-    const c = (no: string, extra: Contact['extra']): Contact => ({ ...emptyContactFields(no), name: no, extra, id: no, createdAt: stamp, updatedAt: stamp });
+    const c = (no: string, extra: Contact['extra']): Contact => ({
+      ...emptyContactFields(no),
+      name: no,
+      extra,
+      id: no,
+      createdAt: stamp,
+      updatedAt: stamp,
+    });
     const t = contactsTable([c('A', { Revenue: 10 }), c('B', { Note: 'x' })], 'en');
     expect(t.columns.slice(-2)).toEqual([
       { header: 'Revenue', kind: 'auto' },
@@ -72,7 +85,17 @@ describe('lists as sheets', () => {
 });
 
 test('logged segment entries and the interaction log: entry numbers, dates, canceled as booleans', () => {
-  const entry = { entryNo: 7, loggedSegmentEntryNo: 2, segmentNo: 'SEG00001', contactNo: 'CT1', date: '2026-03-02', time: '10:00:00', canceled: false, cost: 2, comment: '+1' } as InteractionLogEntry;
+  const entry = {
+    entryNo: 7,
+    loggedSegmentEntryNo: 2,
+    segmentNo: 'SEG00001',
+    contactNo: 'CT1',
+    date: '2026-03-02',
+    time: '10:00:00',
+    canceled: false,
+    cost: 2,
+    comment: '+1',
+  } as InteractionLogEntry;
   const ls = { entryNo: 2, segmentNo: 'SEG00001' } as LoggedSegment;
   const t = loggedSegmentTable(ls, [entry], 'it');
   expect(t).toMatchObject({ name: 'LoggedSegment_2', sheetName: 'Segm. registrato 2' });

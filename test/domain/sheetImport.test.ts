@@ -3,7 +3,13 @@ import { parseCsv } from '../../src/domain/csv';
 import { SegmentsError } from '../../src/domain/errors';
 import type { Cell } from '../../src/domain/sheetCells';
 import { isDateFormat, serialToIso } from '../../src/domain/sheetCells';
-import { gridFromCsv, parseRowKey, prepareRows, prepareRowsInSteps, type SheetGrid } from '../../src/domain/sheetImport';
+import {
+  gridFromCsv,
+  parseRowKey,
+  prepareRows,
+  prepareRowsInSteps,
+  type SheetGrid,
+} from '../../src/domain/sheetImport';
 
 type C = Cell | string | number | boolean | null;
 
@@ -18,7 +24,19 @@ function grid(header: string[], rows: C[][], extra: Partial<SheetGrid> = {}): Sh
     values: cells.map((r) => r.map((c) => c.value)),
     text: cells.map((r) => r.map((c) => c.text)),
     numberFormat: cells.map((r) => r.map((c) => c.format ?? 'General')),
-    valueTypes: cells.map((r) => r.map((c) => c.type ?? (c.value === null || c.value === '' ? 'Empty' : typeof c.value === 'number' ? 'Double' : typeof c.value === 'boolean' ? 'Boolean' : 'String'))),
+    valueTypes: cells.map((r) =>
+      r.map(
+        (c) =>
+          c.type ??
+          (c.value === null || c.value === ''
+            ? 'Empty'
+            : typeof c.value === 'number'
+              ? 'Double'
+              : typeof c.value === 'boolean'
+                ? 'Boolean'
+                : 'String'),
+      ),
+    ),
     ...extra,
   };
 }
@@ -48,14 +66,39 @@ describe('cell fidelity', () => {
   test('text fields take the displayed text; booleans, lists and enumerations are typed', () => {
     const p = prepare(
       grid(H, [
-        ['ct1', 'Rossi', 'a@b.it', { value: 184, text: '00184', format: '00000' }, 'Roma', true, 'news; events,,VIP', 'Persona'],
+        [
+          'ct1',
+          'Rossi',
+          'a@b.it',
+          { value: 184, text: '00184', format: '00000' },
+          'Roma',
+          true,
+          'news; events,,VIP',
+          'Persona',
+        ],
         ['CT2', { value: 1234.5, text: '1.234,50', format: '#,##0.00' }, '', '20100', 'Milano', 'No', '', 'Company'],
       ]),
     );
     expect(p.problems.filter((x) => x.severity !== 'info')).toEqual([]);
     expect(p.rows.map((r) => r.row)).toEqual([
-      expect.objectContaining({ no: 'CT1', name: 'Rossi', email: 'a@b.it', postCode: '00184', city: 'Roma', excludeFromSegment: true, mailingGroups: ['NEWS', 'EVENTS', 'VIP'], type: 'Person' }),
-      expect.objectContaining({ no: 'CT2', name: '1.234,50', postCode: '20100', excludeFromSegment: false, mailingGroups: [], type: 'Company' }),
+      expect.objectContaining({
+        no: 'CT1',
+        name: 'Rossi',
+        email: 'a@b.it',
+        postCode: '00184',
+        city: 'Roma',
+        excludeFromSegment: true,
+        mailingGroups: ['NEWS', 'EVENTS', 'VIP'],
+        type: 'Person',
+      }),
+      expect.objectContaining({
+        no: 'CT2',
+        name: '1.234,50',
+        postCode: '20100',
+        excludeFromSegment: false,
+        mailingGroups: [],
+        type: 'Company',
+      }),
     ]);
     expect(p.rows[0].row.source).toEqual({ workbook: 'W.xlsx', sheet: 'Contacts', rowKey: '["No.","CT1"]' });
     expect(parseRowKey(p.rows[0].row.source!.rowKey)).toEqual({ header: 'No.', value: 'CT1' });
@@ -63,16 +106,35 @@ describe('cell fidelity', () => {
 
   test('extra columns keep numbers, booleans and dates typed, and zero-padded codes as shown', () => {
     const p = prepare(
-      grid(['No.', 'Revenue', 'VIP', 'Since', 'Code', 'Note'], [
-        ['CT1', { value: 1234.5, text: '€ 1.234,50', format: '[$€-410] #,##0.00' }, true, { value: 46053, text: '31/01/2026', format: 'dd/mm/yyyy' }, { value: 42, text: '0042', format: '0000' }, 'hello'],
-      ]),
+      grid(
+        ['No.', 'Revenue', 'VIP', 'Since', 'Code', 'Note'],
+        [
+          [
+            'CT1',
+            { value: 1234.5, text: '€ 1.234,50', format: '[$€-410] #,##0.00' },
+            true,
+            { value: 46053, text: '31/01/2026', format: 'dd/mm/yyyy' },
+            { value: 42, text: '0042', format: '0000' },
+            'hello',
+          ],
+        ],
+      ),
     );
-    expect(p.rows[0].row.extra).toEqual({ Revenue: 1234.5, VIP: true, Since: '2026-01-31', Code: '0042', Note: 'hello' });
+    expect(p.rows[0].row.extra).toEqual({
+      Revenue: 1234.5,
+      VIP: true,
+      Since: '2026-01-31',
+      Code: '0042',
+      Note: 'hello',
+    });
   });
 
   test('a number the column is too narrow to show (####) or shows in scientific notation: the full number, with a warning', () => {
     const p = prepare(
-      grid(['No.', 'Phone No.', 'Mobile Phone No.'], [['CT1', { value: 3912345678, text: '########' }, { value: 393331234567, text: '3,93E+11' }]]),
+      grid(
+        ['No.', 'Phone No.', 'Mobile Phone No.'],
+        [['CT1', { value: 3912345678, text: '########' }, { value: 393331234567, text: '3,93E+11' }]],
+      ),
     );
     expect(p.rows[0].row).toMatchObject({ phoneNo: '3912345678', mobilePhoneNo: '393331234567' });
     expect(p.problems.map((x) => [x.code, x.row, x.column])).toEqual(
@@ -84,8 +146,10 @@ describe('cell fidelity', () => {
   });
 
   test('date formats are recognised, other number formats are not', () => {
-    for (const f of ['dd/mm/yyyy', 'm/d/yy', 'yyyy-mm-dd', 'd mmmm yyyy', '[$-410]d mmm yyyy']) expect(isDateFormat(f)).toBe(true);
-    for (const f of ['General', '@', '0.00', '#,##0 "days"', '[$€-410] #,##0.00', '00000', '0%']) expect(isDateFormat(f)).toBe(false);
+    for (const f of ['dd/mm/yyyy', 'm/d/yy', 'yyyy-mm-dd', 'd mmmm yyyy', '[$-410]d mmm yyyy'])
+      expect(isDateFormat(f)).toBe(true);
+    for (const f of ['General', '@', '0.00', '#,##0 "days"', '[$€-410] #,##0.00', '00000', '0%'])
+      expect(isDateFormat(f)).toBe(false);
     expect(serialToIso(46053)).toBe('2026-01-31');
     expect(serialToIso(46053.5)).toBe('2026-01-31T12:00:00');
   });
@@ -107,39 +171,103 @@ describe('bad input', () => {
   });
 
   test('merged cells: each cell takes the value the merged area shows, and the area is reported', () => {
-    const g = grid(['No.', 'City'], [['CT1', 'Roma'], ['CT2', null], ['CT3', null], ['CT4', 'Bari']], { mergedAreas: [{ row: 2, column: 1, rowCount: 3, columnCount: 1 }] });
+    const g = grid(
+      ['No.', 'City'],
+      [
+        ['CT1', 'Roma'],
+        ['CT2', null],
+        ['CT3', null],
+        ['CT4', 'Bari'],
+      ],
+      { mergedAreas: [{ row: 2, column: 1, rowCount: 3, columnCount: 1 }] },
+    );
     const p = prepare(g);
     expect(p.rows.map((r) => r.row.city)).toEqual(['Roma', 'Roma', 'Roma', 'Bari']);
-    expect(p.problems).toContainEqual(expect.objectContaining({ code: 'mergedCells', row: 2, column: 'B2:B4', severity: 'warning' }));
+    expect(p.problems).toContainEqual(
+      expect.objectContaining({ code: 'mergedCells', row: 2, column: 'B2:B4', severity: 'warning' }),
+    );
   });
 
   test('blank rows in the middle are skipped and said; blank rows at the end are not data', () => {
-    const p = prepare(grid(['No.', 'Name'], [['CT1', 'a'], [null, null], ['', '  '], ['CT2', 'b'], [null, null], [null, null]]));
+    const p = prepare(
+      grid(
+        ['No.', 'Name'],
+        [
+          ['CT1', 'a'],
+          [null, null],
+          ['', '  '],
+          ['CT2', 'b'],
+          [null, null],
+          [null, null],
+        ],
+      ),
+    );
     expect(p.rows.map((r) => r.sheetRow)).toEqual([2, 5]);
-    expect(p.problems).toEqual([expect.objectContaining({ code: 'blankRows', row: 3, params: expect.objectContaining({ rows: '3–4' }) })]);
+    expect(p.problems).toEqual([
+      expect.objectContaining({ code: 'blankRows', row: 3, params: expect.objectContaining({ rows: '3–4' }) }),
+    ]);
     expect(p.dataRows).toBe(2);
   });
 
   test('the same contact number twice: the later row wins and the earlier is reported with the winner', () => {
-    const p = prepare(grid(['No.', 'Name'], [['CT1', 'old'], ['CT2', 'x'], ['ct1', 'new']]));
+    const p = prepare(
+      grid(
+        ['No.', 'Name'],
+        [
+          ['CT1', 'old'],
+          ['CT2', 'x'],
+          ['ct1', 'new'],
+        ],
+      ),
+    );
     expect(p.rows.map((r) => [r.sheetRow, r.row.name])).toEqual([
       [3, 'x'],
       [4, 'new'],
     ]);
     expect(p.rejectedRows).toEqual([2]);
-    expect(p.problems).toEqual([expect.objectContaining({ code: 'duplicateNo', row: 2, message: 'Row 2: contact CT1 appears again in row 4; row 4 wins.' })]);
+    expect(p.problems).toEqual([
+      expect.objectContaining({
+        code: 'duplicateNo',
+        row: 2,
+        message: 'Row 2: contact CT1 appears again in row 4; row 4 wins.',
+      }),
+    ]);
   });
 
   test('30,000-character cells: too long for a name (rejected, with the length), kept in an extra column', () => {
     const long = 'x'.repeat(30_000);
-    const p = prepare(grid(['No.', 'Name', 'Notes'], [['CT1', long, 'ok'], ['CT2', 'Rossi', long]]));
+    const p = prepare(
+      grid(
+        ['No.', 'Name', 'Notes'],
+        [
+          ['CT1', long, 'ok'],
+          ['CT2', 'Rossi', long],
+        ],
+      ),
+    );
     expect(p.rejectedRows).toEqual([2]);
-    expect(p.problems).toEqual([expect.objectContaining({ code: 'invalidValue', row: 2, column: 'B', header: 'Name', message: expect.stringContaining('longer than 100 characters (30000)') })]);
+    expect(p.problems).toEqual([
+      expect.objectContaining({
+        code: 'invalidValue',
+        row: 2,
+        column: 'B',
+        header: 'Name',
+        message: expect.stringContaining('longer than 100 characters (30000)'),
+      }),
+    ]);
     expect(p.rows[0].row.extra).toEqual({ Notes: long });
   });
 
   test('control characters: in the name the row is rejected, elsewhere the row is imported without that value', () => {
-    const p = prepare(grid(['No.', 'Name', 'City'], [['CT1', 'Ros\u0007si', 'Roma'], ['CT2', 'ok', 'Mi\u0000lano']]));
+    const p = prepare(
+      grid(
+        ['No.', 'Name', 'City'],
+        [
+          ['CT1', 'Ros\u0007si', 'Roma'],
+          ['CT2', 'ok', 'Mi\u0000lano'],
+        ],
+      ),
+    );
     expect(p.rejectedRows).toEqual([2]);
     expect(p.problems.map((x) => [x.row, x.column, x.severity, x.params.reasonKey])).toEqual([
       [2, 'B', 'error', 'controlCharacters'],
@@ -151,7 +279,16 @@ describe('bad input', () => {
   });
 
   test('a NUL or a broken character in an extra column: the row is imported without that value, naming the cell', () => {
-    const p = prepare(grid(['No.', 'Name', 'Note', 'Memo'], [['CT1', 'Rossi', 'a\u0000b', 'ok'], ['CT2', 'Bianchi', 'fine', 'x\udc00'], ['CT3', 'Verdi', 'fine', 'ok']]));
+    const p = prepare(
+      grid(
+        ['No.', 'Name', 'Note', 'Memo'],
+        [
+          ['CT1', 'Rossi', 'a\u0000b', 'ok'],
+          ['CT2', 'Bianchi', 'fine', 'x\udc00'],
+          ['CT3', 'Verdi', 'fine', 'ok'],
+        ],
+      ),
+    );
     expect(p.rejectedRows).toEqual([]);
     expect(p.rows.map((r) => [r.row.no, r.row.extra])).toEqual([
       ['CT1', { Memo: 'ok' }],
@@ -165,7 +302,9 @@ describe('bad input', () => {
   });
 
   test('a NUL pasted in a CSV cell: the report names its line and column; a NUL in the name rejects only that row', () => {
-    const p = prepare(gridFromCsv(parseCsv('No.;Name;Note\nCT1;Rossi;ok\nCT2;Bian\u0000chi;x\nCT3;Verdi;nota\u0000\n')));
+    const p = prepare(
+      gridFromCsv(parseCsv('No.;Name;Note\nCT1;Rossi;ok\nCT2;Bian\u0000chi;x\nCT3;Verdi;nota\u0000\n')),
+    );
     expect(p.rows.map((r) => r.row.no)).toEqual(['CT1', 'CT3']);
     expect(p.rows[1].row.extra).toEqual({});
     expect(p.rejectedRows).toEqual([3]);
@@ -176,22 +315,48 @@ describe('bad input', () => {
   });
 
   test('formulas import the result the sheet shows, not the formula', () => {
-    const p = prepare(grid(['No.', 'Name', 'Total'], [['CT1', { value: 'Rossi Mario', text: 'Rossi Mario' }, { value: 42, text: '42' }]]));
+    const p = prepare(
+      grid(
+        ['No.', 'Name', 'Total'],
+        [['CT1', { value: 'Rossi Mario', text: 'Rossi Mario' }, { value: 42, text: '42' }]],
+      ),
+    );
     expect(p.rows[0].row).toMatchObject({ name: 'Rossi Mario', extra: { Total: 42 } });
   });
 
   test('Excel error values: in the name the row is rejected, elsewhere only that value is left out', () => {
-    const p = prepare(grid(['No.', 'Name', 'Notes'], [['CT1', err('#N/A'), 'x'], ['CT2', 'ok', err('#VALUE!')], ['CT3', 'fine', 'y']]));
+    const p = prepare(
+      grid(
+        ['No.', 'Name', 'Notes'],
+        [
+          ['CT1', err('#N/A'), 'x'],
+          ['CT2', 'ok', err('#VALUE!')],
+          ['CT3', 'fine', 'y'],
+        ],
+      ),
+    );
     expect(p.rows.map((r) => r.row.no)).toEqual(['CT2', 'CT3']);
     expect(p.rows[0].row.extra).toBeUndefined();
     expect(p.problems.map((x) => [x.severity, x.message])).toEqual([
       ['error', 'Row 2, column B (Name): the cell holds the Excel error #N/A.'],
-      ['warning', 'Row 3, column C (Notes): the cell holds the Excel error #VALUE!. The row was imported without this value.'],
+      [
+        'warning',
+        'Row 3, column C (Notes): the cell holds the Excel error #VALUE!. The row was imported without this value.',
+      ],
     ]);
   });
 
   test('a column of numbers that should be text: taken as shown, and the column is reported once', () => {
-    const p = prepare(grid(['No.', 'Post Code'], [[1001, 184], [1002, { value: 184, text: '00184', format: '00000' }], [1003, '00100']]));
+    const p = prepare(
+      grid(
+        ['No.', 'Post Code'],
+        [
+          [1001, 184],
+          [1002, { value: 184, text: '00184', format: '00000' }],
+          [1003, '00100'],
+        ],
+      ),
+    );
     expect(p.rows.map((r) => [r.row.no, r.row.postCode])).toEqual([
       ['1001', '184'],
       ['1002', '00184'],
@@ -208,24 +373,41 @@ describe('bad input', () => {
     const p = prepare(grid(['No.'], [['CT1'], ['CT2'], ['CT3'], ['CT4']], { hiddenRows: [3, 4] }));
     expect(p.rows).toHaveLength(4);
     expect(p.rows.filter((r) => r.hidden).map((r) => r.sheetRow)).toEqual([3, 4]);
-    expect(p.problems).toEqual([expect.objectContaining({ code: 'hiddenRows', severity: 'info', message: 'Hidden rows, imported (2): 3–4.' })]);
+    expect(p.problems).toEqual([
+      expect.objectContaining({ code: 'hiddenRows', severity: 'info', message: 'Hidden rows, imported (2): 3–4.' }),
+    ]);
   });
 
   test('values that are not Yes/No, a type or a correspondence type are warned with the value; the row stays', () => {
-    const p = prepare(grid(['No.', 'Name', 'Exclude from Segment', 'Type', 'Correspondence Type'], [['CT1', 'Rossi', 'maybe', 'Robot', 'Fax']]));
+    const p = prepare(
+      grid(
+        ['No.', 'Name', 'Exclude from Segment', 'Type', 'Correspondence Type'],
+        [['CT1', 'Rossi', 'maybe', 'Robot', 'Fax']],
+      ),
+    );
     expect(p.problems.map((x) => [x.code, x.severity])).toEqual([
       ['notBoolean', 'warning'],
       ['badType', 'warning'],
       ['badCorrespondenceType', 'warning'],
     ]);
-    expect(p.problems[1].message).toBe('Row 2, column D (Type): "Robot" is not Company or Person. The row was imported without this value.');
+    expect(p.problems[1].message).toBe(
+      'Row 2, column D (Type): "Robot" is not Company or Person. The row was imported without this value.',
+    );
     expect(p.rows.map((r) => r.row)).toEqual([expect.objectContaining({ no: 'CT1', name: 'Rossi' })]);
     expect(p.rows[0].row).not.toHaveProperty('type');
     expect(p.rejectedRows).toEqual([]);
   });
 
   test('rows without a number are kept for numbering; their key is the sheet row', () => {
-    const p = prepare(grid(['No.', 'Name'], [['', 'a'], [null, 'b']]));
+    const p = prepare(
+      grid(
+        ['No.', 'Name'],
+        [
+          ['', 'a'],
+          [null, 'b'],
+        ],
+      ),
+    );
     expect(p.rows.map((r) => [r.row.no, r.row.source?.rowKey])).toEqual([
       [undefined, '["#row","2"]'],
       [undefined, '["#row","3"]'],
@@ -242,8 +424,12 @@ describe('CSV rows', () => {
   test('CSV cells are text: "#N/A" is text there, leading zeros stay; rows with too many cells are rejected by line', () => {
     const csv = parseCsv('Nr.;Nome;CAP;Note\nCT1;Rossi;00184;#N/A\nCT2;Bianchi;20100;x;extra\n');
     const p = prepareRows(gridFromCsv(csv), suggestMapping(csv.header), { file: 'a.csv' });
-    expect(p.rows.map((r) => r.row)).toEqual([expect.objectContaining({ no: 'CT1', postCode: '00184', extra: { Note: '#N/A' } })]);
-    expect(p.problems).toEqual([expect.objectContaining({ code: 'overlongRow', row: 3, message: 'Row 3 has 5 cells but the header has 4.' })]);
+    expect(p.rows.map((r) => r.row)).toEqual([
+      expect.objectContaining({ no: 'CT1', postCode: '00184', extra: { Note: '#N/A' } }),
+    ]);
+    expect(p.problems).toEqual([
+      expect.objectContaining({ code: 'overlongRow', row: 3, message: 'Row 3 has 5 cells but the header has 4.' }),
+    ]);
   });
 });
 

@@ -1,7 +1,13 @@
 // The one text rule (sync.md, "No value or size can jam a pane") and the map of action names.
 import { describe, expect, test } from 'vitest';
 import { actionNames, allActionNames, isActionName } from '../../src/domain/actionNames';
-import { findTextRuleViolation, isStorableText, storedString, storedTextProblem, stripUnstorableText } from '../../src/domain/text';
+import {
+  findTextRuleViolation,
+  isStorableText,
+  storedString,
+  storedTextProblem,
+  stripUnstorableText,
+} from '../../src/domain/text';
 
 describe('the text rule', () => {
   test.each([
@@ -33,7 +39,10 @@ describe('the text rule', () => {
         c: { 'k\u0000': 'v' },
       }),
     ).toEqual({ path: ['c', 'k\u0000'], problem: 'nul' });
-    expect(findTextRuleViolation([{ x: 'ok' }, { y: ['fine', 'bad\ud800'] }])).toEqual({ path: [1, 'y', 1], problem: 'loneSurrogate' });
+    expect(findTextRuleViolation([{ x: 'ok' }, { y: ['fine', 'bad\ud800'] }])).toEqual({
+      path: [1, 'y', 1],
+      problem: 'loneSurrogate',
+    });
     expect(findTextRuleViolation({ a: 'ok', n: 3 })).toBeUndefined();
   });
 });

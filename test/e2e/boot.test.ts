@@ -13,5 +13,7 @@ test('the production task pane loads office.js, waits for Office once and says i
   await status.waitFor();
   expect(await status.textContent()).toMatch(/Outside Office/);
   expect(officeRequests.some((u) => u.endsWith('/office.js'))).toBe(true);
-  expect(await pane.session.page.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).toBe('object');
+  expect(await pane.session.page.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).toBe(
+    'object',
+  );
 });

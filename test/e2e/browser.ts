@@ -17,7 +17,10 @@ export interface BrowserSession {
 }
 
 /** A browser with its own profile folder (so its IndexedDB is its own and survives a restart). */
-export async function launch(profileDir = mkdtempSync(join(tmpdir(), 'segments-profile-')), locale = 'en-US'): Promise<BrowserSession> {
+export async function launch(
+  profileDir = mkdtempSync(join(tmpdir(), 'segments-profile-')),
+  locale = 'en-US',
+): Promise<BrowserSession> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: true,

@@ -78,11 +78,20 @@ for (const [language, locale] of [
       expect(await fresh.page.getByTestId('segment-row-SEG00002').count()).toBe(1);
       expect(await fresh.page.locator('[data-testid^="segment-row-"]').count()).toBe(1);
       await d.goTo('nav.contacts');
-      await fresh.page.getByTestId('contacts-count').filter({ hasText: d.t('contacts.shown', { n: 4 }) }).waitFor();
+      await fresh.page
+        .getByTestId('contacts-count')
+        .filter({ hasText: d.t('contacts.shown', { n: 4 }) })
+        .waitFor();
       await d.goTo('nav.transfer');
-      await fresh.page.getByTestId('restore-backup').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"formatName":"dexie","hello":1}') });
+      await fresh.page.getByTestId('restore-backup').setInputFiles({
+        name: 'other.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from('{"formatName":"dexie","hello":1}'),
+      });
       await d.toast(/INVALID_PACKAGE|not a workspace backup|non può essere usato/);
-      await fresh.page.getByTestId('restore-backup').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: readFileSync(backupFile) });
+      await fresh.page
+        .getByTestId('restore-backup')
+        .setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: readFileSync(backupFile) });
       await d.answer(true);
       await d.toast(d.t('transfer.restored', { n: '#' }).split('#')[0]);
       await expectWorkspaceState(d, url());

@@ -31,7 +31,11 @@ test('the production pane loads office.js and works under the CSP, with no viola
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   await page.exposeFunction('__cspViolation', (v: string) => violations.push(v));
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __cspViolation(v: string): void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { __cspViolation(v: string): void }).__cspViolation(
+        `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`,
+      ),
+    );
   });
   const res = await page.goto(`${server.url}/taskpane.html`);
   const csp = res!.headers()['content-security-policy'];
@@ -39,12 +43,22 @@ test('the production pane loads office.js and works under the CSP, with no viola
   expect(res!.headers()['x-content-type-options']).toBe('nosniff');
 
   await page.locator('[data-testid="sync-status"][data-connection="connected"]').waitFor({ timeout: 30_000 });
-  expect(await page.evaluate(() => typeof (window as unknown as { Office?: { onReady?: unknown } }).Office?.onReady)).toBe('function');
+  expect(
+    await page.evaluate(() => typeof (window as unknown as { Office?: { onReady?: unknown } }).Office?.onReady),
+  ).toBe('function');
   const driver = new PaneDriver(page, 'en');
   await page.getByTestId('new-segment').click();
   await driver.expectTitle(driver.t('nav.segment', { no: 'SEG00001' }));
-  await page.locator('[data-testid="sync-status"][data-connection="connected"][data-pending="0"]').waitFor({ timeout: 20_000 });
-  expect((await server.sql.query<{ n: number }>("select count(*)::int as n from sync_rows where tbl = 'segments' and not deleted"))[0].n).toBe(1);
+  await page
+    .locator('[data-testid="sync-status"][data-connection="connected"][data-pending="0"]')
+    .waitFor({ timeout: 20_000 });
+  expect(
+    (
+      await server.sql.query<{ n: number }>(
+        "select count(*)::int as n from sync_rows where tbl = 'segments' and not deleted",
+      )
+    )[0].n,
+  ).toBe(1);
 
   // office.js loads its further files and frames a little later: give it time to do all it does.
   await page.waitForTimeout(4000);

@@ -81,11 +81,22 @@ export class PaneDriver {
   async axe(): Promise<AxeViolation[]> {
     if (!(await this.page.evaluate(() => 'axe' in window))) await this.page.addScriptTag({ content: axeSource });
     return this.page.evaluate(async () => {
-      const w = window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } };
+      const w = window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            opts: unknown,
+          ): Promise<{
+            violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      };
       // The one exclusion: Tabster's focus sentinels (Fluent's keyboard navigation and its dialogs' focus
       // trap: <i data-tabster-dummy aria-hidden tabindex=0>) pass focus on at once; axe reads them as
       // hidden focusable elements (aria-hidden-focus). Everything else is checked.
-      const r = await w.axe.run({ exclude: [['[data-tabster-dummy]']] } as unknown as Document, { resultTypes: ['violations'] });
+      const r = await w.axe.run({ exclude: [['[data-tabster-dummy]']] } as unknown as Document, {
+        resultTypes: ['violations'],
+      });
       return r.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
@@ -123,7 +134,9 @@ export class PaneDriver {
         found.push(`${name(el)} right ${Math.round(r.right)} px`);
         if (found.length > 8) break;
       }
-      return found.length ? [{ id: 'wider-than-viewport', impact: 'serious', help: `wider than the ${vw} px viewport`, nodes: found }] : [];
+      return found.length
+        ? [{ id: 'wider-than-viewport', impact: 'serious', help: `wider than the ${vw} px viewport`, nodes: found }]
+        : [];
     });
   }
 

@@ -54,13 +54,21 @@ export async function runFlow(d: PaneDriver, url: string, workDir: string): Prom
 
   // Contacts from a CSV file.
   await d.goTo('nav.csvImport');
-  await page.getByTestId('csv-file').setInputFiles({ name: 'contatti.csv', mimeType: 'text/csv', buffer: contactsCsv() });
-  await page.getByTestId('csv-rows').filter({ hasText: t('csv.rows', { n: 6 }) }).waitFor();
+  await page
+    .getByTestId('csv-file')
+    .setInputFiles({ name: 'contatti.csv', mimeType: 'text/csv', buffer: contactsCsv() });
+  await page
+    .getByTestId('csv-rows')
+    .filter({ hasText: t('csv.rows', { n: 6 }) })
+    .waitFor();
   await d.check('csv-import', violations);
   await page.getByTestId('csv-import').click();
   await d.toast(t('csv.done', { inserted: 6, updated: 0, rejected: 0 }));
   await d.goTo('nav.contacts');
-  await page.getByTestId('contacts-count').filter({ hasText: t('contacts.shown', { n: 6 }) }).waitFor();
+  await page
+    .getByTestId('contacts-count')
+    .filter({ hasText: t('contacts.shown', { n: 6 }) })
+    .waitFor();
   expect(await page.getByText('Rossi; Marco').count()).toBe(1);
   await d.check('contacts', violations);
 
@@ -97,7 +105,9 @@ export async function runFlow(d: PaneDriver, url: string, workDir: string): Prom
   // Why is this contact here, and a comment on the line.
   await page.getByTestId('line-row').first().click();
   const panel = page.getByRole('dialog');
-  expect(await panel.getByTestId('why-here').textContent()).toContain(t('segment.addedBy', { actionNo: 1, kind: t('option.Add Contacts') }));
+  expect(await panel.getByTestId('why-here').textContent()).toContain(
+    t('segment.addedBy', { actionNo: 1, kind: t('option.Add Contacts') }),
+  );
   await panel.getByTestId('line-comment').fill('Grazie per la fiducia');
   await d.check('line-panel', violations);
   // Remove line asks first; No keeps the line.
@@ -137,7 +147,10 @@ export async function runFlow(d: PaneDriver, url: string, workDir: string): Prom
   expect(first.startsWith(`1. ${t('option.Add Contacts')}`)).toBe(true);
   expect(await page.getByTestId('criteria-list').evaluate((el) => getComputedStyle(el).listStyleType)).toBe('none');
   await d.check('criteria', violations);
-  await page.getByRole('dialog').getByRole('button', { name: t('common.close') }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: t('common.close') })
+    .click();
   await page.getByTestId('segment-more').click();
   await page.getByTestId('action-saveCriteria').click();
   await page.getByTestId('save-criteria-code').fill('ROMA');
@@ -167,7 +180,10 @@ export async function runFlow(d: PaneDriver, url: string, workDir: string): Prom
     await page.getByTestId(`action-${action}`).click();
     await page.getByRole('dialog').waitFor();
     await d.check(name, violations);
-    await page.getByRole('dialog').getByRole('button', { name: t('common.cancel'), exact: true }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: t('common.cancel'), exact: true })
+      .click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
   }
 
@@ -190,7 +206,10 @@ export async function runFlow(d: PaneDriver, url: string, workDir: string): Prom
   await d.expectTitle('SEG00001');
   await page.getByTestId('action-log-button').click();
   const log = page.getByRole('dialog');
-  await log.getByTestId('log-entries').filter({ hasText: t('log.entries', { n: 4 }) }).waitFor();
+  await log
+    .getByTestId('log-entries')
+    .filter({ hasText: t('log.entries', { n: 4 }) })
+    .waitFor();
   await log.getByLabel(t('log.createFollowUp')).check();
   await log.getByTestId('log-no-blockers').waitFor();
   await d.check('log', violations);

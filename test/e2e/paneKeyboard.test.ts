@@ -13,7 +13,8 @@ const pane = usePaneSession();
  */
 async function tabTo(page: Page, matches: (el: Element) => boolean, what: string) {
   for (let i = 0; i < 150; i++) {
-    if (await page.evaluate(() => document.activeElement?.closest('.fui-Toaster') != null)) await page.keyboard.press('Escape');
+    if (await page.evaluate(() => document.activeElement?.closest('.fui-Toaster') != null))
+      await page.keyboard.press('Escape');
     await page.keyboard.press('Tab');
     const ok = await page.evaluate((src) => {
       const el = document.activeElement;
@@ -23,8 +24,10 @@ async function tabTo(page: Page, matches: (el: Element) => boolean, what: string
   }
   throw new Error(`Tab never reached ${what}`);
 }
-const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null);
-const byTestId = (id: string) => `(el) => el.closest('[data-testid="${id}"]') !== null || el.getAttribute('data-testid') === '${id}'`;
+const focusedTestId = (page: Page) =>
+  page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null);
+const byTestId = (id: string) =>
+  `(el) => el.closest('[data-testid="${id}"]') !== null || el.getAttribute('data-testid') === '${id}'`;
 
 async function tab(page: Page, predicate: string, what: string) {
   await tabTo(page, new Function(`return ${predicate}`)() as (el: Element) => boolean, what);
@@ -36,7 +39,9 @@ test('create a segment, add contacts by criteria, open a line, comment it and go
   const { t } = d;
   await page.goto(pane.url);
   await d.goTo('nav.csvImport');
-  await page.getByTestId('csv-file').setInputFiles({ name: 'contatti.csv', mimeType: 'text/csv', buffer: contactsCsv() });
+  await page
+    .getByTestId('csv-file')
+    .setInputFiles({ name: 'contatti.csv', mimeType: 'text/csv', buffer: contactsCsv() });
   await page.getByTestId('csv-rows').waitFor();
   await page.getByTestId('csv-import').focus();
   await page.keyboard.press('Enter');
@@ -143,7 +148,15 @@ test('every dialog of the Segment page gives the focus back to the control that 
   await closes(button('action-log-button'), escape, 'action-log-button');
   await closes(button('action-goBack-button'), () => d.answer(false), 'action-goBack-button', 'alertdialog');
   // The dialogs of the ⋯ menu come back to ⋯.
-  for (const action of ['reduce', 'refine', 'criteria', 'saveCriteria', 'reuseCriteria', 'reuseSegment', 'applyMailingGroup']) {
+  for (const action of [
+    'reduce',
+    'refine',
+    'criteria',
+    'saveCriteria',
+    'reuseCriteria',
+    'reuseSegment',
+    'applyMailingGroup',
+  ]) {
     await closes(
       async () => {
         await page.getByTestId('segment-more').focus();
@@ -151,7 +164,11 @@ test('every dialog of the Segment page gives the focus back to the control that 
         await page.getByTestId(`action-${action}`).click();
       },
       // Closed with its own Cancel/Close: Escape in a dialog opened from this menu is an open finding.
-      () => page.getByRole('dialog').getByRole('button', { name: new RegExp(`^(${d.t('common.cancel')}|${d.t('common.close')})$`) }).click(),
+      () =>
+        page
+          .getByRole('dialog')
+          .getByRole('button', { name: new RegExp(`^(${d.t('common.cancel')}|${d.t('common.close')})$`) })
+          .click(),
       'segment-more',
     );
   }
@@ -172,5 +189,7 @@ test('every dialog of the Segment page gives the focus back to the control that 
   await page.keyboard.press('Enter');
   await page.getByRole('alertdialog').waitFor();
   await d.answer(false);
-  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`${d.t('common.delete')} SEG00002`);
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+    .toBe(`${d.t('common.delete')} SEG00002`);
 });

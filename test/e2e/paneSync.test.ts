@@ -68,11 +68,17 @@ test('two profiles on the add-in’s server: a segment made in the first pane ap
   const row = second.page.getByTestId('segment-row-SEG00001');
   await row.filter({ hasText: 'Made in the first pane' }).waitFor({ timeout: 20_000 });
   // Nothing waits in either pane, and neither was reloaded (the second never left its Segments page).
-  await first.page.locator('[data-testid="sync-status"][data-connection="connected"][data-pending="0"]').waitFor({ timeout: 20_000 });
+  await first.page
+    .locator('[data-testid="sync-status"][data-connection="connected"][data-pending="0"]')
+    .waitFor({ timeout: 20_000 });
   expect(await status(second).getAttribute('data-connection')).toBe('connected');
   expect(await second.page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
   // The server holds it too.
-  const segments = (await server.sql.query<{ n: number }>("select count(*)::int as n from sync_rows where tbl = 'segments' and not deleted"))[0];
+  const segments = (
+    await server.sql.query<{ n: number }>(
+      "select count(*)::int as n from sync_rows where tbl = 'segments' and not deleted",
+    )
+  )[0];
   expect(segments.n).toBe(1);
   for (const p of [first, second]) {
     expect(p.pageErrors).toEqual([]);
@@ -81,7 +87,9 @@ test('two profiles on the add-in’s server: a segment made in the first pane ap
 
   // Setup shows the server the pane shares its workspace through.
   await first.driver.goTo('nav.setup');
-  expect(await first.page.getByTestId('sync-server').textContent()).toBe(first.driver.t('sync.server', { url: server.url }));
+  expect(await first.page.getByTestId('sync-server').textContent()).toBe(
+    first.driver.t('sync.server', { url: server.url }),
+  );
 });
 
 test('served by a plain web server, the pane says the shared workspace is unavailable and works as before: no error toast, no console flood', async () => {
@@ -96,11 +104,16 @@ test('served by a plain web server, the pane says the shared workspace is unavai
   await p.page.getByTestId('segment-row-SEG00001').waitFor();
 
   // The only toast is the action's own result.
-  expect(await p.page.locator('.fui-ToastTitle').allTextContents()).toEqual([p.driver.t('segments.created', { no: 'SEG00001' })]);
+  expect(await p.page.locator('.fui-ToastTitle').allTextContents()).toEqual([
+    p.driver.t('segments.created', { no: 'SEG00001' }),
+  ]);
   expect(await p.page.getByTestId('sync-failed').count()).toBe(0);
   expect(p.pageErrors).toEqual([]);
   // The browser notes each refused request; the pane itself logs nothing, and backs off.
-  const notApi = p.consoleErrors.filter((e) => !/Failed to load resource: the server responded with a status of 404 .*\/api\/v1\/(pull|push|events)/.test(e));
+  const notApi = p.consoleErrors.filter(
+    (e) =>
+      !/Failed to load resource: the server responded with a status of 404 .*\/api\/v1\/(pull|push|events)/.test(e),
+  );
   expect(notApi).toEqual([]);
   expect(p.consoleErrors.length).toBeLessThanOrEqual(12);
 });

@@ -14,7 +14,9 @@ const types: Record<string, string> = {
   '.txt': 'text/plain',
 };
 
-export async function serveDist(dir = resolve('dist')): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+export async function serveDist(
+  dir = resolve('dist'),
+): Promise<{ url: string; server: Server; close(): Promise<void> }> {
   const server = createServer(await httpsOptions(), (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'https://x').pathname));
     const file = join(dir, path === '/' ? 'taskpane.html' : path);

@@ -22,7 +22,11 @@ async function buildPage(dir: string): Promise<void> {
     entry: { page: './test/e2e/syncPage/page.ts' },
     output: { path: dir, filename: '[name].js' },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
-    module: { rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } }] },
+    module: {
+      rules: [
+        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } },
+      ],
+    },
   });
   await new Promise<void>((ok, fail) =>
     compiler.run((err, stats) => {
@@ -31,7 +35,10 @@ async function buildPage(dir: string): Promise<void> {
       else ok();
     }),
   );
-  writeFileSync(join(dir, 'sync.html'), '<!doctype html><html><head><meta charset="utf-8"><title>sync</title></head><body><script src="page.js"></script></body></html>');
+  writeFileSync(
+    join(dir, 'sync.html'),
+    '<!doctype html><html><head><meta charset="utf-8"><title>sync</title></head><body><script src="page.js"></script></body></html>',
+  );
 }
 
 beforeAll(async () => {
@@ -65,22 +72,44 @@ test('a segment built in the first profile appears in the second; logged there, 
   const no = await first.evaluate(async () => {
     const ws = window.segmentsPane!.workspace;
     await ws.salespeople.upsert([{ code: 'JR', name: 'John Roberts' }]);
-    await ws.interactionTemplates.upsert([{ code: 'LETTER', description: 'Letter', correspondenceTypeDefault: 'Email', informationFlow: 'Outbound', initiatedBy: 'Us' }]);
+    await ws.interactionTemplates.upsert([
+      {
+        code: 'LETTER',
+        description: 'Letter',
+        correspondenceTypeDefault: 'Email',
+        informationFlow: 'Outbound',
+        initiatedBy: 'Us',
+      },
+    ]);
     await ws.contacts.upsert([
       { no: 'P1', name: 'Anna Bianchi', city: 'Roma', email: 'anna@example.com' },
       { no: 'P2', name: 'Marco Rossi', city: 'Roma', email: 'marco@example.com' },
       { no: 'P3', name: 'Luca Verdi', city: 'Milano', email: 'luca@example.com' },
     ]);
-    const s = await ws.segments.create({ description: 'Built in Excel', salespersonCode: 'JR', interactionTemplateCode: 'LETTER' });
+    const s = await ws.segments.create({
+      description: 'Built in Excel',
+      salespersonCode: 'JR',
+      interactionTemplateCode: 'LETTER',
+    });
     await ws.segments.addContacts(s.no, { contact: { city: 'Roma' } });
     return s.no;
   });
 
-  await expect.poll(() => second.evaluate(async (n) => (await window.segmentsPane!.workspace.segments.get(n))?.lines.length ?? 0, no), { timeout: 20_000, interval: 100 }).toBe(2);
-  const seen = await second.evaluate(async (n) => (await window.segmentsPane!.workspace.segments.get(n))!.lines.map((l) => l.contactNo), no);
+  await expect
+    .poll(
+      () => second.evaluate(async (n) => (await window.segmentsPane!.workspace.segments.get(n))?.lines.length ?? 0, no),
+      { timeout: 20_000, interval: 100 },
+    )
+    .toBe(2);
+  const seen = await second.evaluate(
+    async (n) => (await window.segmentsPane!.workspace.segments.get(n))!.lines.map((l) => l.contactNo),
+    no,
+  );
   expect(seen).toEqual(['P1', 'P2']);
   // The loop runs under the browser's lock for this database.
-  expect(await second.evaluate(async () => (await navigator.locks.query()).held?.map((l) => l.name))).toContain('segments-sync:segments');
+  expect(await second.evaluate(async () => (await navigator.locks.query()).held?.map((l) => l.name))).toContain(
+    'segments-sync:segments',
+  );
 
   const logged = await second.evaluate(async (n) => {
     const ws = window.segmentsPane!.workspace;
@@ -88,7 +117,16 @@ test('a segment built in the first profile appears in the second; logged there, 
     return (await ws.segments.log(n)).loggedSegment.entryNo;
   }, no);
 
-  await expect.poll(() => first.evaluate(async (n) => (await window.segmentsPane!.workspace.loggedSegments.list()).some((l) => l.segmentNo === n), no), { timeout: 20_000, interval: 100 }).toBe(true);
+  await expect
+    .poll(
+      () =>
+        first.evaluate(
+          async (n) => (await window.segmentsPane!.workspace.loggedSegments.list()).some((l) => l.segmentNo === n),
+          no,
+        ),
+      { timeout: 20_000, interval: 100 },
+    )
+    .toBe(true);
   const inFirst = await first.evaluate(async (n) => {
     const ws = window.segmentsPane!.workspace;
     return {

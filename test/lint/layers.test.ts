@@ -10,7 +10,9 @@ async function broken(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
   const fatal = result.messages.filter((m) => m.fatal);
   expect(fatal, fatal.map((m) => m.message).join('\n')).toEqual([]);
-  return result.messages.map((m) => m.ruleId ?? '').filter((r) => r === 'no-restricted-imports' || r === 'no-restricted-globals');
+  return result.messages
+    .map((m) => m.ruleId ?? '')
+    .filter((r) => r === 'no-restricted-imports' || r === 'no-restricted-globals');
 }
 
 const use = (spec: string) => `import { thing } from '${spec}';\nexport const used = thing;\n`;
@@ -22,7 +24,11 @@ describe('forbidden arrows are reported', () => {
     ['the domain importing the pane', 'src/domain/segment.ts', use('../ui/common/services')],
     ['the domain importing sync', 'src/domain/ports/syncStatus.ts', use('../../sync/syncClient')],
     ['the domain importing Office adapters', 'src/domain/segment.ts', use('../office/host')],
-    ['the pane importing a store module behind the door', 'src/ui/segments/SegmentPage.tsx', use('../../store/segmentsApi')],
+    [
+      'the pane importing a store module behind the door',
+      'src/ui/segments/SegmentPage.tsx',
+      use('../../store/segmentsApi'),
+    ],
     ['the pane importing the store outbox', 'src/ui/common/services.tsx', use('../../store/outbox')],
     ['the pane importing sync', 'src/ui/shell/SyncStatus.tsx', use('../../sync/syncClient')],
     ['the pane importing an Office adapter', 'src/ui/segments/LinePanel.tsx', use('../../office/excel/excelAdapter')],
@@ -62,7 +68,13 @@ describe('allowed arrows pass', () => {
     ['the store importing the domain', 'src/store/segmentsApi.ts', use('../domain/segment')],
     ['the store importing a sibling module', 'src/store/logApi.ts', use('./indexReads')],
     ['sync importing the sync port', 'src/sync/syncClient.ts', use('../store/syncPort')],
-    ['the taskpane wiring the store door, sync and the Office adapters', 'src/taskpane/Boot.tsx', use('../store/index') + use('../sync/paneSync').replace(/thing|used/g, '$&2') + use('../office/host').replace(/thing|used/g, '$&3')],
+    [
+      'the taskpane wiring the store door, sync and the Office adapters',
+      'src/taskpane/Boot.tsx',
+      use('../store/index') +
+        use('../sync/paneSync').replace(/thing|used/g, '$&2') +
+        use('../office/host').replace(/thing|used/g, '$&3'),
+    ],
   ])('%s', async (_what, filePath, code) => {
     expect(await broken(filePath, code)).toEqual([]);
   });

@@ -6,12 +6,17 @@ import { ExcelMock, HOST_LIMIT, type Op } from './excelMock';
 const ALL = { mergedAreas: true, specialCells: true };
 
 function bigTable(rows: number): ExportTable {
-  const columns = Array.from({ length: 12 }, (_, j) => ({ header: `Col ${j}`, kind: j === 0 ? ('number' as const) : ('text' as const) }));
+  const columns = Array.from({ length: 12 }, (_, j) => ({
+    header: `Col ${j}`,
+    kind: j === 0 ? ('number' as const) : ('text' as const),
+  }));
   return {
     name: 'Segment_SEG00001',
     sheetName: 'Segment SEG00001',
     columns,
-    rows: Array.from({ length: rows }, (_, i) => columns.map((_, j) => (j === 0 ? i + 1 : `r${i}c${j}`.padEnd(8 + ((i + j) % 13), '·')))),
+    rows: Array.from({ length: rows }, (_, i) =>
+      columns.map((_, j) => (j === 0 ? i + 1 : `r${i}c${j}`.padEnd(8 + ((i + j) % 13), '·'))),
+    ),
   };
 }
 
@@ -48,8 +53,21 @@ describe('export of 100,000 rows × 12 columns', () => {
   });
 
   test('a new worksheet holds a named table with the header and every row', () => {
-    expect(result).toMatchObject({ sheet: 'Segment SEG00001', table: 'Segment_SEG00001', address: "'Segment SEG00001'!A1:L100001" });
-    expect(mock.tables).toEqual([expect.objectContaining({ name: 'Segment_SEG00001', sheet: 'Segment SEG00001', row: 0, column: 0, rowCount: R + 1, columnCount: 12 })]);
+    expect(result).toMatchObject({
+      sheet: 'Segment SEG00001',
+      table: 'Segment_SEG00001',
+      address: "'Segment SEG00001'!A1:L100001",
+    });
+    expect(mock.tables).toEqual([
+      expect.objectContaining({
+        name: 'Segment_SEG00001',
+        sheet: 'Segment SEG00001',
+        row: 0,
+        column: 0,
+        rowCount: R + 1,
+        columnCount: 12,
+      }),
+    ]);
     expect(mock.cell('Segment SEG00001', 0, 3)).toMatchObject({ value: 'Col 3', format: '@' });
     let wrong = 0;
     for (let i = 0; i < R; i++) {
@@ -150,7 +168,15 @@ describe('export details', () => {
   test('20,000-character cells: blocks stay under the cap, all rows land', async () => {
     const mock = new ExcelMock();
     const long = (i: number) => `${i}`.padEnd(20_000, 'é');
-    const t: ExportTable = { name: 'Big', sheetName: 'Big', columns: [{ header: 'A', kind: 'text' }, { header: 'B', kind: 'text' }], rows: Array.from({ length: 200 }, (_, i) => [long(i), long(i + 1)]) };
+    const t: ExportTable = {
+      name: 'Big',
+      sheetName: 'Big',
+      columns: [
+        { header: 'A', kind: 'text' },
+        { header: 'B', kind: 'text' },
+      ],
+      rows: Array.from({ length: 200 }, (_, i) => [long(i), long(i + 1)]),
+    };
     const r = await createExcelPort({ run: mock.run, supports: ALL }).exportTable(t);
     expect(Math.max(...mock.batches.map((b) => b.requestBytes))).toBeLessThanOrEqual(PAYLOAD_CAP);
     expect(r.syncs).toBeGreaterThanOrEqual(5); // 16 MB of cells: at least four blocks after the names
@@ -163,7 +189,9 @@ describe('export details', () => {
     // Pretend our cap is above the host's: the first block is refused and must be split.
     const r = await createExcelPort({ run: mock.run, supports: ALL, cap: 8 * 1024 * 1024 }).exportTable(t);
     expect(mock.batches.some((b) => b.refused === 'request')).toBe(true);
-    expect(Math.max(...mock.batches.filter((b) => !b.refused).map((b) => b.requestBytes))).toBeLessThanOrEqual(HOST_LIMIT);
+    expect(Math.max(...mock.batches.filter((b) => !b.refused).map((b) => b.requestBytes))).toBeLessThanOrEqual(
+      HOST_LIMIT,
+    );
     expect(mock.cell(r.sheet, 20_000, 5)?.value).toBe(t.rows[19_999][5]);
     expect(mock.tables).toHaveLength(1);
   });
@@ -177,8 +205,15 @@ describe('export details', () => {
 test('a single row over the cap is refused with its row number before anything is written', async () => {
   const mock = new ExcelMock();
   const wide = 'x'.repeat(32_000);
-  const t: ExportTable = { name: 'Wide', sheetName: 'Wide', columns: Array.from({ length: 200 }, (_, j) => ({ header: `C${j}`, kind: 'text' as const })), rows: [Array.from({ length: 200 }, () => wide)] };
-  const err = await createExcelPort({ run: mock.run, supports: ALL }).exportTable(t).catch((e: unknown) => e);
+  const t: ExportTable = {
+    name: 'Wide',
+    sheetName: 'Wide',
+    columns: Array.from({ length: 200 }, (_, j) => ({ header: `C${j}`, kind: 'text' as const })),
+    rows: [Array.from({ length: 200 }, () => wide)],
+  };
+  const err = await createExcelPort({ run: mock.run, supports: ALL })
+    .exportTable(t)
+    .catch((e: unknown) => e);
   expect((err as { details?: { code?: string; row?: number } }).details).toMatchObject({ code: 'rowTooLarge', row: 2 });
   expect(mock.syncCount).toBe(1); // only the names were asked: nothing was written
   expect(mock.sheets.has('Wide')).toBe(false);

@@ -83,7 +83,13 @@ export class ExcelMock {
   readonly batches: Batch[] = [];
   workbookName = 'Contacts.xlsx';
   active = '';
-  selection: { sheet: string; row: number; column: number; rowCount: number; columnCount: number } = { sheet: '', row: 0, column: 0, rowCount: 1, columnCount: 1 };
+  selection: { sheet: string; row: number; column: number; rowCount: number; columnCount: number } = {
+    sheet: '',
+    row: 0,
+    column: 0,
+    rowCount: 1,
+    columnCount: 1,
+  };
   /** The last range selected through the API. */
   selected?: string;
   readonly context: any;
@@ -156,7 +162,10 @@ export class ExcelMock {
     this.batches.push(batch);
     if (requestBytes > HOST_LIMIT) {
       batch.refused = 'request';
-      throw new HostError('RequestPayloadSizeLimitExceeded', `The request payload size (${requestBytes} bytes) has exceeded the limit.`);
+      throw new HostError(
+        'RequestPayloadSizeLimitExceeded',
+        `The request payload size (${requestBytes} bytes) has exceeded the limit.`,
+      );
     }
     if (errors.length) throw errors[0];
     for (const a of apply) a();
@@ -173,7 +182,10 @@ export class ExcelMock {
     batch.responseBytes = responseBytes;
     if (responseBytes > HOST_LIMIT) {
       batch.refused = 'response';
-      throw new HostError('ResponsePayloadSizeLimitExceeded', `The response payload size (${responseBytes} bytes) has exceeded the limit.`);
+      throw new HostError(
+        'ResponsePayloadSizeLimitExceeded',
+        `The response payload size (${responseBytes} bytes) has exceeded the limit.`,
+      );
     }
     for (const [obj, prop, v] of answers) {
       obj.setValue(prop, v);
@@ -206,7 +218,11 @@ export class ExcelMock {
       valueTypes: 0,
       isNullObject: false,
     }) as any;
-    const entry = { obj: base, props: new Set<string>(['isNullObject']), compute: (p: string) => self.rangeProp(sheetName, row, column, rowCount, columnCount, p, isNull) };
+    const entry = {
+      obj: base,
+      props: new Set<string>(['isNullObject']),
+      compute: (p: string) => self.rangeProp(sheetName, row, column, rowCount, columnCount, p, isNull),
+    };
     this.pending.push(entry);
     const ws = () => this.sheetObject(sheetName);
     const methods: Record<string, unknown> = {
@@ -221,14 +237,17 @@ export class ExcelMock {
       get __address() {
         return address;
       },
-      getMergedAreasOrNullObject: () => this.areas(sheetName, () => this.mergedIn(sheetName, row, column, rowCount, columnCount)),
+      getMergedAreasOrNullObject: () =>
+        this.areas(sheetName, () => this.mergedIn(sheetName, row, column, rowCount, columnCount)),
       getSpecialCellsOrNullObject: (kind: string) => {
         if (kind !== 'Visible') throw new Error(`mock: special cells ${kind} not modelled`);
         return this.areas(sheetName, () => this.visibleIn(sheetName, row, column, rowCount, columnCount));
       },
       getUsedRangeOrNullObject: () => {
         const u = this.usedBox(sheetName, { row, column, rowCount, columnCount });
-        return u ? this.range(sheetName, u.row, u.column, u.rowCount, u.columnCount) : this.range(sheetName, 0, 0, 1, 1, true);
+        return u
+          ? this.range(sheetName, u.row, u.column, u.rowCount, u.columnCount)
+          : this.range(sheetName, 0, 0, 1, 1, true);
       },
       getRow: (i: number) => this.range(sheetName, row + i, column, 1, columnCount),
       findOrNullObject: (text: string, crit: { completeMatch?: boolean; matchCase?: boolean }) => {
@@ -236,7 +255,8 @@ export class ExcelMock {
         return hit ? this.range(sheetName, hit.r, hit.c, 1, 1) : this.range(sheetName, 0, 0, 1, 1, true);
       },
       select: () => this.record({ kind: 'call', name: 'select', address }, () => (this.selected = address)),
-      insert: (dir: string) => this.record({ kind: 'call', name: `insert${dir}`, address }, () => this.insertColumn(sheetName, column)),
+      insert: (dir: string) =>
+        this.record({ kind: 'call', name: `insert${dir}`, address }, () => this.insertColumn(sheetName, column)),
       format: { autofitColumns: () => this.record({ kind: 'call', name: 'autofitColumns', address }) },
     };
     return new Proxy(base, {
@@ -250,7 +270,9 @@ export class ExcelMock {
       set(target, prop, value, receiver) {
         const internal = target._properties?.get(prop)?._value === value;
         if (!internal && (prop === 'values' || prop === 'numberFormat')) {
-          self.record({ kind: 'set', name: prop, address, value }, () => self.write(sheetName, row, column, rowCount, columnCount, prop, value));
+          self.record({ kind: 'set', name: prop, address, value }, () =>
+            self.write(sheetName, row, column, rowCount, columnCount, prop, value),
+          );
           return true;
         }
         return Reflect.set(target, prop, value, receiver);
@@ -258,11 +280,21 @@ export class ExcelMock {
     });
   }
 
-  private rangeProp(sheet: string, row: number, column: number, rowCount: number, columnCount: number, p: string, isNull: boolean): unknown {
+  private rangeProp(
+    sheet: string,
+    row: number,
+    column: number,
+    rowCount: number,
+    columnCount: number,
+    p: string,
+    isNull: boolean,
+  ): unknown {
     if (p === 'isNullObject') return isNull;
     if (isNull) return undefined; // a null object's properties are not there (office.js gives undefined)
     const grid = (f: (c: MockCell | undefined) => unknown) =>
-      Array.from({ length: rowCount }, (_, i) => Array.from({ length: columnCount }, (_, j) => f(this.cell(sheet, row + i, column + j))));
+      Array.from({ length: rowCount }, (_, i) =>
+        Array.from({ length: columnCount }, (_, j) => f(this.cell(sheet, row + i, column + j))),
+      );
     switch (p) {
       case 'address':
         return addr(sheet, row, column, rowCount, columnCount);
@@ -295,7 +327,15 @@ export class ExcelMock {
     }
   }
 
-  private write(sheetName: string, row: number, column: number, rowCount: number, columnCount: number, prop: string, value: any[][]) {
+  private write(
+    sheetName: string,
+    row: number,
+    column: number,
+    rowCount: number,
+    columnCount: number,
+    prop: string,
+    value: any[][],
+  ) {
     const sheet = this.sheets.get(sheetName)!;
     if (!Array.isArray(value) || value.length !== rowCount || value.some((r) => r.length !== columnCount)) {
       throw new HostError('InvalidArgument', `mock: ${prop} is not a ${rowCount}×${columnCount} array`);
@@ -327,7 +367,10 @@ export class ExcelMock {
   private usedBox(sheetName: string, within?: { row: number; column: number; rowCount: number; columnCount: number }) {
     const sheet = this.sheets.get(sheetName);
     if (!sheet) return undefined;
-    let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+    let r0 = Infinity,
+      c0 = Infinity,
+      r1 = -1,
+      c1 = -1;
     const rs = within ? within.row : 0;
     const re = within ? Math.min(sheet.cells.length, within.row + within.rowCount) : sheet.cells.length;
     for (let r = rs; r < re; r++) {
@@ -348,7 +391,15 @@ export class ExcelMock {
     return r1 < 0 ? undefined : { row: r0, column: c0, rowCount: r1 - r0 + 1, columnCount: c1 - c0 + 1 };
   }
 
-  private find(sheet: string, row: number, column: number, rowCount: number, columnCount: number, text: string, crit: { completeMatch?: boolean; matchCase?: boolean }) {
+  private find(
+    sheet: string,
+    row: number,
+    column: number,
+    rowCount: number,
+    columnCount: number,
+    text: string,
+    crit: { completeMatch?: boolean; matchCase?: boolean },
+  ) {
     const eq = (s: string) => {
       const a = crit.matchCase ? s : s.toLowerCase();
       const b = crit.matchCase ? text : text.toLowerCase();
@@ -363,7 +414,13 @@ export class ExcelMock {
   }
 
   private mergedIn(sheet: string, row: number, column: number, rowCount: number, columnCount: number): string | null {
-    const m = (this.sheets.get(sheet)?.merged ?? []).filter((a) => a.row < row + rowCount && a.row + a.rowCount > row && a.column < column + columnCount && a.column + a.columnCount > column);
+    const m = (this.sheets.get(sheet)?.merged ?? []).filter(
+      (a) =>
+        a.row < row + rowCount &&
+        a.row + a.rowCount > row &&
+        a.column < column + columnCount &&
+        a.column + a.columnCount > column,
+    );
     return m.length ? m.map((a) => addr(sheet, a.row, a.column, a.rowCount, a.columnCount)).join(',') : null;
   }
 
@@ -440,13 +497,22 @@ export class ExcelMock {
             };
             const a = p(from);
             const b = p(to);
-            this.tables.push({ name: t._name || `Table${this.tables.length + 1}`, sheet: name, row: a.r, column: a.c, rowCount: b.r - a.r + 1, columnCount: b.c - a.c + 1 });
+            this.tables.push({
+              name: t._name || `Table${this.tables.length + 1}`,
+              sheet: name,
+              row: a.r,
+              column: a.c,
+              rowCount: b.r - a.r + 1,
+              columnCount: b.c - a.c + 1,
+            });
           });
           return new Proxy(t, {
             set: (target, prop, value) => {
               if (prop === 'name')
                 this.record({ kind: 'set', name: 'tableName', address: area, value }, () => {
-                  const taken = [...this.definedNames, ...this.tables.slice(0, -1).map((x) => x.name)].some((n) => n.toLowerCase() === String(value).toLowerCase());
+                  const taken = [...this.definedNames, ...this.tables.slice(0, -1).map((x) => x.name)].some(
+                    (n) => n.toLowerCase() === String(value).toLowerCase(),
+                  );
                   if (taken) throw new HostError('InvalidArgument', `mock: the name ${value} is already in use`);
                   this.tables[this.tables.length - 1].name = value;
                 });
@@ -516,7 +582,8 @@ export class ExcelMock {
         return this;
       },
       worksheet: t ? self.sheetObject(t.sheet) : self.sheetObject('', true),
-      getRange: () => (t ? self.range(t.sheet, t.row, t.column, t.rowCount, t.columnCount) : self.range('', 0, 0, 1, 1, true)),
+      getRange: () =>
+        t ? self.range(t.sheet, t.row, t.column, t.rowCount, t.columnCount) : self.range('', 0, 0, 1, 1, true),
       columns: {
         add: (_i: unknown, _v: unknown, header: string) =>
           self.record({ kind: 'call', name: 'addTableColumn', address: t!.name, value: header }, () => {
@@ -540,7 +607,11 @@ export class ExcelMock {
         if (!t) self.errors.push(new HostError('ItemNotFound', `mock: no table ${name}`));
         return tableObject(t, name);
       },
-      getItemOrNullObject: (name: string) => tableObject(self.tables.find((x) => x.name.toLowerCase() === name.toLowerCase()), name),
+      getItemOrNullObject: (name: string) =>
+        tableObject(
+          self.tables.find((x) => x.name.toLowerCase() === name.toLowerCase()),
+          name,
+        ),
     };
     return coll;
   }

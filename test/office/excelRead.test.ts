@@ -57,7 +57,12 @@ describe('reading a selection of 100,000 rows × 12 columns', () => {
     for (let i = 1; i <= R; i++) if (result.values[i - 1][0] !== `CT${String(i).padStart(6, '0')}`) mismatches++;
     expect(mismatches).toBe(0);
     expect(result.valueTypes![10][10]).toBe('Boolean');
-    expect(result.ref).toMatchObject({ kind: 'selection', sheet: 'Contacts', workbook: 'Contacts.xlsx', address: 'Contacts!A1:L100001' });
+    expect(result.ref).toMatchObject({
+      kind: 'selection',
+      sheet: 'Contacts',
+      workbook: 'Contacts.xlsx',
+      address: 'Contacts!A1:L100001',
+    });
   });
 });
 
@@ -89,7 +94,9 @@ describe('blocks shrink for big cells', () => {
     const lastRefused = mock.batches.map((b) => Boolean(b.refused)).lastIndexOf(true);
     expect(mock.batches.slice(lastRefused + 1).length).toBeGreaterThan(3);
     expect(mock.batches.slice(lastRefused + 1).every((b) => !b.refused)).toBe(true);
-    expect(Math.max(...mock.batches.slice(lastRefused + 1).map((b) => b.responseBytes))).toBeLessThanOrEqual(PAYLOAD_CAP);
+    expect(Math.max(...mock.batches.slice(lastRefused + 1).map((b) => b.responseBytes))).toBeLessThanOrEqual(
+      PAYLOAD_CAP,
+    );
   });
 });
 
@@ -97,7 +104,15 @@ describe('sources and refusals', () => {
   test('a table: its header and body, without the totals row', async () => {
     const mock = new ExcelMock();
     addContactSheet(mock, 30);
-    mock.tables.push({ name: 'Leads', sheet: 'Contacts', row: 0, column: 0, rowCount: 21, columnCount: 12, showTotals: true });
+    mock.tables.push({
+      name: 'Leads',
+      sheet: 'Contacts',
+      row: 0,
+      column: 0,
+      rowCount: 21,
+      columnCount: 12,
+      showTotals: true,
+    });
     const r = await createExcelPort({ run: mock.run, supports: ALL }).read({ kind: 'table', table: 'Leads' });
     expect(r.ref).toMatchObject({ kind: 'table', table: 'Leads', sheet: 'Contacts', address: 'Contacts!A1:L20' });
     expect(r.values).toHaveLength(19);
@@ -107,7 +122,9 @@ describe('sources and refusals', () => {
   test('a table that is gone is a clear NOT_FOUND', async () => {
     const mock = new ExcelMock();
     addContactSheet(mock, 3);
-    const err = await createExcelPort({ run: mock.run, supports: ALL }).read({ kind: 'table', table: 'Nope' }).catch((e: unknown) => e);
+    const err = await createExcelPort({ run: mock.run, supports: ALL })
+      .read({ kind: 'table', table: 'Nope' })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SegmentsError);
     expect((err as SegmentsError).details.code).toBe('tableNotFound');
   });
@@ -136,7 +153,9 @@ describe('sources and refusals', () => {
     sheet.cells[499_999] = [];
     sheet.cells[499_999][10] = { value: 'z' }; // used range A1:K500000 = 5,500,000 cells
     mock.selection = { sheet: 'Big', row: 0, column: 0, rowCount: 500_000, columnCount: 11 };
-    const err = await createExcelPort({ run: mock.run, supports: ALL }).read({ kind: 'selection' }).catch((e: unknown) => e);
+    const err = await createExcelPort({ run: mock.run, supports: ALL })
+      .read({ kind: 'selection' })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SegmentsError);
     expect((err as SegmentsError).details).toMatchObject({ code: 'tooManyCells', cells: 5_500_000, max: 5_000_000 });
     expect((err as Error).message).toContain('5500000 cells');
@@ -148,7 +167,9 @@ describe('sources and refusals', () => {
     const mock = new ExcelMock();
     mock.addSheet('Empty', []);
     mock.selection = { sheet: 'Empty', row: 0, column: 0, rowCount: 10, columnCount: 3 };
-    const err = await createExcelPort({ run: mock.run, supports: ALL }).read({ kind: 'selection' }).catch((e: unknown) => e);
+    const err = await createExcelPort({ run: mock.run, supports: ALL })
+      .read({ kind: 'selection' })
+      .catch((e: unknown) => e);
     expect((err as SegmentsError).details.code).toBe('emptyRange');
   });
 
@@ -167,7 +188,9 @@ describe('sources and refusals', () => {
     const mock = new ExcelMock();
     const sheet = addContactSheet(mock, 20);
     sheet.hiddenRows = new Set([4]);
-    const r = await createExcelPort({ run: mock.run, supports: { mergedAreas: false, specialCells: false } }).read({ kind: 'selection' });
+    const r = await createExcelPort({ run: mock.run, supports: { mergedAreas: false, specialCells: false } }).read({
+      kind: 'selection',
+    });
     expect(r.hiddenRows).toEqual([]);
     expect(r.values).toHaveLength(20);
   });
@@ -176,7 +199,9 @@ describe('sources and refusals', () => {
 test('an Excel without ExcelApi 1.7 is told so before anything is sent', async () => {
   const mock = new ExcelMock();
   addContactSheet(mock, 3);
-  const err = await createExcelPort({ run: mock.run, supports: { ...ALL, core: false } }).read({ kind: 'selection' }).catch((e: unknown) => e);
+  const err = await createExcelPort({ run: mock.run, supports: { ...ALL, core: false } })
+    .read({ kind: 'selection' })
+    .catch((e: unknown) => e);
   expect((err as SegmentsError).details.code).toBe('excelTooOld');
   expect(mock.syncCount).toBe(0);
 });
@@ -186,7 +211,9 @@ test('a read aborted between blocks stops there: no further sync', async () => {
   addContactSheet(mock, 20_000);
   const stop = new AbortController();
   const port = createExcelPort({ run: mock.run, supports: ALL });
-  const err = await port.read({ kind: 'selection' }, { signal: stop.signal, onProgress: () => stop.abort() }).catch((e: unknown) => e);
+  const err = await port
+    .read({ kind: 'selection' }, { signal: stop.signal, onProgress: () => stop.abort() })
+    .catch((e: unknown) => e);
   expect((err as Error).name).toBe('AbortError');
   expect(mock.syncCount).toBe(2); // where the cells are, then the first block
 });
@@ -203,9 +230,13 @@ describe('older Excel and the 1904 date system', () => {
     dated(mock);
     mock.setDate1904(true);
     mock.selection = { sheet: 'Contacts', row: 0, column: 0, rowCount: 2, columnCount: 3 };
-    const r = await createExcelPort({ run: mock.run, supports: { ...ALL, dateSystem: true } }).read({ kind: 'selection' });
+    const r = await createExcelPort({ run: mock.run, supports: { ...ALL, dateSystem: true } }).read({
+      kind: 'selection',
+    });
     expect(r.values[0][2]).toBe(44591 + 1462);
-    expect(extraOfCell({ value: r.values[0][2], text: r.text[0][2], format: r.numberFormat![0][2] })).toBe('2026-01-31');
+    expect(extraOfCell({ value: r.values[0][2], text: r.text[0][2], format: r.numberFormat![0][2] })).toBe(
+      '2026-01-31',
+    );
     expect(r.unchecked).toBeUndefined();
     expect(mock.syncCount).toBe(2);
   });
@@ -214,7 +245,9 @@ describe('older Excel and the 1904 date system', () => {
     const mock = new ExcelMock();
     dated(mock);
     mock.selection = { sheet: 'Contacts', row: 0, column: 0, rowCount: 2, columnCount: 3 };
-    const r = await createExcelPort({ run: mock.run, supports: { ...ALL, dateSystem: true } }).read({ kind: 'selection' });
+    const r = await createExcelPort({ run: mock.run, supports: { ...ALL, dateSystem: true } }).read({
+      kind: 'selection',
+    });
     expect(r.values[0][2]).toBe(44591);
   });
 
@@ -223,7 +256,10 @@ describe('older Excel and the 1904 date system', () => {
     const sheet = dated(mock);
     sheet.hiddenRows = new Set([1]);
     mock.selection = { sheet: 'Contacts', row: 0, column: 0, rowCount: 2, columnCount: 3 };
-    const r = await createExcelPort({ run: mock.run, supports: { mergedAreas: false, specialCells: false, dateSystem: false } }).read({ kind: 'selection' });
+    const r = await createExcelPort({
+      run: mock.run,
+      supports: { mergedAreas: false, specialCells: false, dateSystem: false },
+    }).read({ kind: 'selection' });
     expect(r.unchecked).toEqual(['hiddenRows', 'mergedCells', 'dateSystem']);
     const prepared = prepareRows(r, suggestMapping(r.header));
     const notes = prepared.problems.filter((p) => p.code.endsWith('NotChecked'));
@@ -238,7 +274,9 @@ describe('older Excel and the 1904 date system', () => {
   test('a host that reports them: no such notice', async () => {
     const mock = new ExcelMock();
     addContactSheet(mock, 5);
-    const r = await createExcelPort({ run: mock.run, supports: { ...ALL, dateSystem: true } }).read({ kind: 'selection' });
+    const r = await createExcelPort({ run: mock.run, supports: { ...ALL, dateSystem: true } }).read({
+      kind: 'selection',
+    });
     expect(r.unchecked).toBeUndefined();
   });
 });

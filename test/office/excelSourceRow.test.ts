@@ -13,7 +13,11 @@ describe('back to the sheet', () => {
     mock.active = 'Other';
     const port = createExcelPort({ run: mock.run, supports: ALL });
     const spy = vi.spyOn(mock.context, 'sync');
-    const ok = await port.selectSourceRow({ workbook: 'Contacts.xlsx', sheet: 'Contacts', rowKey: '["No.","CT000042"]' });
+    const ok = await port.selectSourceRow({
+      workbook: 'Contacts.xlsx',
+      sheet: 'Contacts',
+      rowKey: '["No.","CT000042"]',
+    });
     expect(ok).toBe(true);
     expect(mock.active).toBe('Contacts');
     expect(mock.selected).toBe('Contacts!A43:L43');
@@ -41,7 +45,12 @@ describe('back to the sheet', () => {
       ['Name', 'Company No.'],
       ['Rossi Mario', 'CT000020'],
     ]);
-    expect(await createExcelPort({ run: mock.run, supports: ALL }).selectSourceRow({ sheet: 'Contacts', rowKey: '["No.","CT000020"]' })).toBe(false);
+    expect(
+      await createExcelPort({ run: mock.run, supports: ALL }).selectSourceRow({
+        sheet: 'Contacts',
+        rowKey: '["No.","CT000020"]',
+      }),
+    ).toBe(false);
     expect(mock.selected).toBeUndefined();
   });
 
@@ -49,7 +58,10 @@ describe('back to the sheet', () => {
     const mock = new ExcelMock();
     const sheet = addContactSheet(mock, 10);
     sheet.cells.splice(1, 10, ...sheet.cells.slice(1, 11).reverse());
-    const ok = await createExcelPort({ run: mock.run, supports: ALL }).selectSourceRow({ sheet: 'Contacts', rowKey: '["No.","CT000002"]' });
+    const ok = await createExcelPort({ run: mock.run, supports: ALL }).selectSourceRow({
+      sheet: 'Contacts',
+      rowKey: '["No.","CT000002"]',
+    });
     expect(ok).toBe(true);
     expect(mock.selected).toBe('Contacts!A10:L10');
   });
@@ -57,7 +69,12 @@ describe('back to the sheet', () => {
   test('a row keyed by its sheet row (no number in the sheet) is selected by that row', async () => {
     const mock = new ExcelMock();
     addContactSheet(mock, 10);
-    expect(await createExcelPort({ run: mock.run, supports: ALL }).selectSourceRow({ sheet: 'Contacts', rowKey: '["#row","7"]' })).toBe(true);
+    expect(
+      await createExcelPort({ run: mock.run, supports: ALL }).selectSourceRow({
+        sheet: 'Contacts',
+        rowKey: '["#row","7"]',
+      }),
+    ).toBe(true);
     expect(mock.selected).toBe('Contacts!A7:L7');
   });
 
@@ -117,14 +134,23 @@ test('for a table, the numbers go into a new table column', async () => {
 });
 
 describe('features this Excel lacks: refused before anything is sent, with what they need', () => {
-  const refusal = async (p: Promise<unknown>) => (await p.then(() => undefined, (e: unknown) => e)) as SegmentsError;
+  const refusal = async (p: Promise<unknown>) =>
+    (await p.then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as SegmentsError;
 
   test('show in the sheet without ExcelApi 1.9', async () => {
     const mock = new ExcelMock();
     addContactSheet(mock, 3);
     const port = createExcelPort({ run: mock.run, supports: { ...ALL, showInSheet: false } });
     const e = await refusal(port.selectSourceRow({ sheet: 'Contacts', rowKey: '["No.","CT000002"]' }));
-    expect(e.details).toMatchObject({ code: 'featureUnavailable', feature: 'excelShowInSheet', set: 'ExcelApi', version: '1.9' });
+    expect(e.details).toMatchObject({
+      code: 'featureUnavailable',
+      feature: 'excelShowInSheet',
+      set: 'ExcelApi',
+      version: '1.9',
+    });
     expect(mock.syncCount).toBe(0);
   });
 
@@ -132,9 +158,15 @@ describe('features this Excel lacks: refused before anything is sent, with what 
     const mock = new ExcelMock();
     addContactSheet(mock, 3);
     const port = createExcelPort({ run: mock.run, supports: { ...ALL, core: false } });
-    const e1 = await refusal(port.exportTable({ name: 'T', sheetName: 'T', columns: [{ header: 'No.', kind: 'text' }], rows: [['1']] }));
+    const e1 = await refusal(
+      port.exportTable({ name: 'T', sheetName: 'T', columns: [{ header: 'No.', kind: 'text' }], rows: [['1']] }),
+    );
     expect(e1.details).toMatchObject({ code: 'featureUnavailable', feature: 'excelCore', version: '1.7' });
-    const e2 = await refusal(port.writeContactNos({ kind: 'selection', sheet: 'Contacts', address: 'Contacts!A1:L4' }, 'No.', [{ sheetRow: 2, no: '1' }]));
+    const e2 = await refusal(
+      port.writeContactNos({ kind: 'selection', sheet: 'Contacts', address: 'Contacts!A1:L4' }, 'No.', [
+        { sheetRow: 2, no: '1' },
+      ]),
+    );
     expect(e2.details).toMatchObject({ code: 'featureUnavailable', feature: 'excelCore' });
     expect(mock.syncCount).toBe(0);
   });
@@ -142,7 +174,10 @@ describe('features this Excel lacks: refused before anything is sent, with what 
   test('the core still works where only the higher sets are missing: listing tables and reading', async () => {
     const mock = new ExcelMock();
     addContactSheet(mock, 3);
-    const port = createExcelPort({ run: mock.run, supports: { mergedAreas: false, specialCells: false, showInSheet: false, dateSystem: false, core: true } });
+    const port = createExcelPort({
+      run: mock.run,
+      supports: { mergedAreas: false, specialCells: false, showInSheet: false, dateSystem: false, core: true },
+    });
     expect((await port.read({ kind: 'selection' })).values).toHaveLength(3);
     expect(await port.listTables()).toEqual([]);
   });

@@ -20,7 +20,8 @@ function readSheet(bytes: Uint8Array, sheetNo: number): SheetGrid {
   const files = unzipSync(bytes);
   const doc = new DOMParser().parseFromString(strFromU8(files[`xl/worksheets/sheet${sheetNo}.xml`]), 'text/xml');
   const widths = new Map<number, number>();
-  for (const c of Array.from(doc.getElementsByTagName('col'))) widths.set(Number(c.getAttribute('min')) - 1, Number(c.getAttribute('width')));
+  for (const c of Array.from(doc.getElementsByTagName('col')))
+    widths.set(Number(c.getAttribute('min')) - 1, Number(c.getAttribute('width')));
   const rows: { values: CellValue[]; text: string[]; formats: string[]; types: string[] }[] = [];
   const hidden: number[] = [];
   let width = 0;
@@ -32,7 +33,10 @@ function readSheet(bytes: Uint8Array, sheetNo: number): SheetGrid {
       const j = parseAreas(c.getAttribute('r')!)[0].column;
       const t = c.getAttribute('t') ?? 'n';
       const fmt = FORMATS[Number(c.getAttribute('s') ?? 0)];
-      const raw = t === 'inlineStr' ? (c.getElementsByTagName('t')[0]?.textContent ?? '') : (c.getElementsByTagName('v')[0]?.textContent ?? '');
+      const raw =
+        t === 'inlineStr'
+          ? (c.getElementsByTagName('t')[0]?.textContent ?? '')
+          : (c.getElementsByTagName('v')[0]?.textContent ?? '');
       const str = raw.replace(/_x([0-9A-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
       let value: CellValue = str;
       let text = str;
@@ -101,7 +105,8 @@ test('the committed workbook is exactly what the script writes', () => {
 describe('every trap of the sample workbook, by sheet row', () => {
   const grid = readSheet(readFileSync(FIXTURE), 1);
   const p = prepareRows(grid, suggestMapping(grid.header), { workbook: 'excel-traps.xlsx', sheet: 'Contacts' });
-  const at = (row: number) => p.problems.filter((x) => x.row === row).map((x) => `${x.code}${x.column ? ` ${x.column}` : ''}`);
+  const at = (row: number) =>
+    p.problems.filter((x) => x.row === row).map((x) => `${x.code}${x.column ? ` ${x.column}` : ''}`);
   const rowOf = (sheetRow: number) => p.rows.find((r) => r.sheetRow === sheetRow)?.row;
 
   test.each<[number, string[]]>([
@@ -139,7 +144,9 @@ describe('every trap of the sample workbook, by sheet row', () => {
     expect(p.rejectedRows).toEqual([2, 11, 12]);
     expect(rowOf(19)).toBeDefined();
     expect(rowOf(19)).not.toHaveProperty('type');
-    expect(p.problems.filter((x) => [7, 8, 19].includes(x.row ?? 0)).map((x) => [x.row, x.severity, x.params.dropped])).toEqual([
+    expect(
+      p.problems.filter((x) => [7, 8, 19].includes(x.row ?? 0)).map((x) => [x.row, x.severity, x.params.dropped]),
+    ).toEqual([
       [7, 'warning', 1],
       [8, 'warning', 1],
       [19, 'warning', 1],
@@ -149,7 +156,14 @@ describe('every trap of the sample workbook, by sheet row', () => {
   test('the other sheets: a table with Italian headers, duplicate headers, header only, empty', () => {
     const leads = readSheet(readFileSync(FIXTURE), 2);
     const l = prepareRows(leads, suggestMapping(leads.header));
-    expect(l.rows[0].row).toMatchObject({ no: 'LD001', companyName: 'Beta SpA', postCode: '00100', city: 'Città di Castello', salespersonCode: 'BD', mailingGroups: ['PROMO', 'XMAS'] });
+    expect(l.rows[0].row).toMatchObject({
+      no: 'LD001',
+      companyName: 'Beta SpA',
+      postCode: '00100',
+      city: 'Città di Castello',
+      salespersonCode: 'BD',
+      mailingGroups: ['PROMO', 'XMAS'],
+    });
     const dup = readSheet(readFileSync(FIXTURE), 3);
     expect(prepareRows(dup, suggestMapping(dup.header)).rows[0].row.email).toBe('first@example.it');
     const headerOnly = readSheet(readFileSync(FIXTURE), 4);

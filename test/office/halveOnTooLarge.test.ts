@@ -64,7 +64,11 @@ describe('halve the block and retry', () => {
     expect(isTooLarge(refusal('GeneralException'))).toBe(false);
     expect(isTooLarge(refusal('GeneralException'), OFFICE_REQUEST_CAP + 1)).toBe(true);
     expect(isTooLarge(refusal('GeneralException'), OFFICE_REQUEST_CAP)).toBe(false);
-    expect(isTooLarge(Object.assign(new Error('The request payload size has exceeded the limit'), { code: 'GeneralException' }))).toBe(false);
+    expect(
+      isTooLarge(
+        Object.assign(new Error('The request payload size has exceeded the limit'), { code: 'GeneralException' }),
+      ),
+    ).toBe(false);
     expect(isTooLarge('RequestPayloadSizeLimitExceeded')).toBe(false);
   });
 });

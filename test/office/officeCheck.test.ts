@@ -12,7 +12,13 @@ import { addContactSheet } from './sheetFixtures';
 import { FakeWordHost } from './wordFakeHost';
 
 const storage = { estimate: async () => ({ quota: 2_000_000_000, usage: 12_345_678 }), persisted: async () => true };
-const fixed = { now: () => new Date('2026-12-05T10:00:00Z'), clock: (() => { let t = 0; return () => (t += 5); })() };
+const fixed = {
+  now: () => new Date('2026-12-05T10:00:00Z'),
+  clock: (() => {
+    let t = 0;
+    return () => (t += 5);
+  })(),
+};
 
 function info(host: HostInfo['host'], wordComments = true): HostInfo {
   return {
@@ -20,25 +26,44 @@ function info(host: HostInfo['host'], wordComments = true): HostInfo {
     platform: host === 'none' ? null : 'OfficeOnline',
     displayLanguage: 'it-IT',
     officeVersion: host === 'none' ? null : '16.0.18000.10000',
-    supports: { excelApi1_4: host === 'Excel', wordApi1_3: host === 'Word', wordApi1_4: host === 'Word' && wordComments },
-    features: host === 'none' ? NO_FEATURES : featureSupport(host, (set, v) => !(set === 'WordApi' && v === '1.4' && !wordComments)),
+    supports: {
+      excelApi1_4: host === 'Excel',
+      wordApi1_3: host === 'Word',
+      wordApi1_4: host === 'Word' && wordComments,
+    },
+    features:
+      host === 'none'
+        ? NO_FEATURES
+        : featureSupport(host, (set, v) => !(set === 'WordApi' && v === '1.4' && !wordComments)),
   };
 }
 
 const CONTACT_DATA = ['CT000042', 'Contact 42', 'c42@example.it', 'Mario Rossi', 'mario.rossi@example.it'];
-const holdsNoContactData = (text: string) => CONTACT_DATA.every((d) => !text.includes(d)) && !/[\w.]+@example\.it/.test(text);
+const holdsNoContactData = (text: string) =>
+  CONTACT_DATA.every((d) => !text.includes(d)) && !/[\w.]+@example\.it/.test(text);
 
 describe('the Office check in Excel', () => {
   test('scratch sheet, 100 × 12 written as text and read back, a 2 MB block, undo said to be by eye, the sheet removed', async () => {
     const mock = new ExcelMock();
     addContactSheet(mock, 50);
     const sync = vi.spyOn(mock.context, 'sync');
-    const report = await runOfficeCheck({ info: info('Excel'), sharedWorkspace: { status: 'connected' }, addinVersion: '0.1.0', storage, excelRun: mock.run, ...fixed });
+    const report = await runOfficeCheck({
+      info: info('Excel'),
+      sharedWorkspace: { status: 'connected' },
+      addinVersion: '0.1.0',
+      storage,
+      excelRun: mock.run,
+      ...fixed,
+    });
     expect(officeCheckReportSchema.safeParse(report).success).toBe(true);
     const by = Object.fromEntries(report.steps.map((s) => [s.id, s]));
     expect(by['excel.scratchSheet']).toMatchObject({ status: 'passed', syncs: 2 });
     expect(by['excel.write100x12']).toMatchObject({ status: 'passed', syncs: 1 });
-    expect(by['excel.read100x12']).toMatchObject({ status: 'passed', syncs: 1, detail: 'every cell came back as text' });
+    expect(by['excel.read100x12']).toMatchObject({
+      status: 'passed',
+      syncs: 1,
+      detail: 'every cell came back as text',
+    });
     expect(by['excel.block2MB'].status).toBe('passed');
     expect(by['excel.block2MB'].bytes).toBeGreaterThan(1_900_000);
     expect(by['excel.undo']).toMatchObject({ status: 'skipped', reason: 'notInOfficeJs' });
@@ -48,7 +73,12 @@ describe('the Office check in Excel', () => {
     expect([...mock.sheets.keys()]).toEqual(['Contacts']);
     expect(mock.batches.every((b) => !b.refused)).toBe(true);
     expect(report.totals).toEqual({ passed: 5, failed: 0, skipped: 8 });
-    expect(report.environment).toMatchObject({ host: 'Excel', platform: 'OfficeOnline', officeVersion: '16.0.18000.10000', displayLanguage: 'it-IT' });
+    expect(report.environment).toMatchObject({
+      host: 'Excel',
+      platform: 'OfficeOnline',
+      officeVersion: '16.0.18000.10000',
+      displayLanguage: 'it-IT',
+    });
     expect(report.storage).toEqual({ quotaBytes: 2_000_000_000, usageBytes: 12_345_678, persisted: true });
     expect(holdsNoContactData(officeCheckFile(report))).toBe(true);
   });
@@ -72,7 +102,14 @@ describe('the Office check in Excel', () => {
         };
         return batch(ctx);
       });
-    const report = await runOfficeCheck({ info: info('Excel'), sharedWorkspace: { status: 'connected' }, addinVersion: '0.1.0', storage, excelRun: dropFormats, ...fixed });
+    const report = await runOfficeCheck({
+      info: info('Excel'),
+      sharedWorkspace: { status: 'connected' },
+      addinVersion: '0.1.0',
+      storage,
+      excelRun: dropFormats,
+      ...fixed,
+    });
     const read = report.steps.find((s) => s.id === 'excel.read100x12')!;
     expect(read.status).toBe('failed');
     expect(read.detail).toMatch(/cells came back different/);
@@ -85,7 +122,14 @@ describe('the Office check in Word', () => {
     const host = new FakeWordHost(WORD_REQUEST_CAP, letter);
     const before = host.bodyXml();
     const sync = vi.spyOn(host.context, 'sync');
-    const report = await runOfficeCheck({ info: info('Word'), sharedWorkspace: { status: 'unavailable' }, addinVersion: '0.1.0', storage, wordRun: host.run, ...fixed });
+    const report = await runOfficeCheck({
+      info: info('Word'),
+      sharedWorkspace: { status: 'unavailable' },
+      addinVersion: '0.1.0',
+      storage,
+      wordRun: host.run,
+      ...fixed,
+    });
     expect(officeCheckReportSchema.safeParse(report).success).toBe(true);
     const by = Object.fromEntries(report.steps.map((s) => [s.id, s]));
     expect(by['word.scratch']).toMatchObject({ status: 'passed', syncs: 1 });
@@ -106,7 +150,14 @@ describe('the Office check in Word', () => {
     const host = new FakeWordHost(WORD_REQUEST_CAP, '<w:p/>');
     host.refuseComments = 'NotAllowed';
     const before = host.bodyXml();
-    const report = await runOfficeCheck({ info: info('Word'), sharedWorkspace: { status: 'connected' }, addinVersion: '0.1.0', storage, wordRun: host.run, ...fixed });
+    const report = await runOfficeCheck({
+      info: info('Word'),
+      sharedWorkspace: { status: 'connected' },
+      addinVersion: '0.1.0',
+      storage,
+      wordRun: host.run,
+      ...fixed,
+    });
     const by = Object.fromEntries(report.steps.map((s) => [s.id, s]));
     expect(by['word.comments']).toMatchObject({ status: 'failed', error: { code: 'NotAllowed' } });
     expect(by['word.readBack'].status).toBe('passed');
@@ -115,14 +166,30 @@ describe('the Office check in Word', () => {
 
   test('no WordApi 1.4: comments are skipped as unsupported', async () => {
     const host = new FakeWordHost(WORD_REQUEST_CAP, '<w:p/>');
-    const report = await runOfficeCheck({ info: info('Word', false), sharedWorkspace: { status: 'connected' }, addinVersion: '0.1.0', storage, wordRun: host.run, ...fixed });
-    expect(report.steps.find((s) => s.id === 'word.comments')).toMatchObject({ status: 'skipped', reason: 'unsupported' });
+    const report = await runOfficeCheck({
+      info: info('Word', false),
+      sharedWorkspace: { status: 'connected' },
+      addinVersion: '0.1.0',
+      storage,
+      wordRun: host.run,
+      ...fixed,
+    });
+    expect(report.steps.find((s) => s.id === 'word.comments')).toMatchObject({
+      status: 'skipped',
+      reason: 'unsupported',
+    });
   });
 });
 
 describe('the Office check outside Office', () => {
   test('says which checks need Office and runs the rest: storage and the shared workspace', async () => {
-    const report = await runOfficeCheck({ info: info('none'), sharedWorkspace: { status: 'offline', detail: 'server alice@example.it unreachable' }, addinVersion: '0.1.0', storage, ...fixed });
+    const report = await runOfficeCheck({
+      info: info('none'),
+      sharedWorkspace: { status: 'offline', detail: 'server alice@example.it unreachable' },
+      addinVersion: '0.1.0',
+      storage,
+      ...fixed,
+    });
     expect(officeCheckReportSchema.parse(report)).toEqual(report);
     expect(report.steps.every((s) => s.status === 'skipped' && s.reason === 'needsOffice')).toBe(true);
     expect(report.storage.persisted).toBe(true);
@@ -137,7 +204,13 @@ describe('the Office check outside Office', () => {
   });
 
   test('a report with contact data fields does not validate (the schema is strict)', async () => {
-    const report = await runOfficeCheck({ info: info('none'), sharedWorkspace: { status: 'offline' }, addinVersion: '0.1.0', storage, ...fixed });
+    const report = await runOfficeCheck({
+      info: info('none'),
+      sharedWorkspace: { status: 'offline' },
+      addinVersion: '0.1.0',
+      storage,
+      ...fixed,
+    });
     expect(officeCheckReportSchema.safeParse({ ...report, contacts: [{ no: 'CT000042' }] }).success).toBe(false);
   });
 });

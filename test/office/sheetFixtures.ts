@@ -1,7 +1,20 @@
 // Builders of mock sheets: the 100,000 × 12 contact list and its variants.
 import type { ExcelMock, MockCell } from './excelMock';
 
-export const HEADERS = ['No.', 'Name', 'Company Name', 'E-Mail', 'Post Code', 'City', 'Country/Region Code', 'Salesperson Code', 'Language Code', 'Type', 'Exclude from Segment', 'Mailing Groups'];
+export const HEADERS = [
+  'No.',
+  'Name',
+  'Company Name',
+  'E-Mail',
+  'Post Code',
+  'City',
+  'Country/Region Code',
+  'Salesperson Code',
+  'Language Code',
+  'Type',
+  'Exclude from Segment',
+  'Mailing Groups',
+];
 
 /** Row i (1-based) of the contact list: cells of up to 20 characters. */
 export function contactCells(i: number): MockCell[] {
@@ -22,7 +35,12 @@ export function contactCells(i: number): MockCell[] {
   ];
 }
 
-export function addContactSheet(mock: ExcelMock, rows: number, name = 'Contacts', cell: (i: number) => MockCell[] = contactCells) {
+export function addContactSheet(
+  mock: ExcelMock,
+  rows: number,
+  name = 'Contacts',
+  cell: (i: number) => MockCell[] = contactCells,
+) {
   const sheet = mock.addSheet(name, [HEADERS.map((h) => ({ value: h }))]);
   for (let i = 1; i <= rows; i++) sheet.cells.push(cell(i));
   mock.selection = { sheet: name, row: 0, column: 0, rowCount: rows + 1, columnCount: HEADERS.length };

@@ -101,7 +101,8 @@ export class FakeWordHost {
     this.requests.push(rec);
     if (bytes > this.cap) throw new HostError('RequestPayloadSizeLimitExceeded', `request of ${bytes} bytes refused`);
     for (const op of batch) rec.responseBytes += op.run();
-    if (rec.responseBytes > this.cap) throw new HostError('ResponsePayloadSizeLimitExceeded', `response of ${rec.responseBytes} bytes refused`);
+    if (rec.responseBytes > this.cap)
+      throw new HostError('ResponsePayloadSizeLimitExceeded', `response of ${rec.responseBytes} bytes refused`);
     for (const op of batch) for (const r of op.results) r.ready = true;
     rec.ok = true;
   }
@@ -121,11 +122,15 @@ export class FakeWordHost {
     const errors: string[] = [];
     let doc;
     try {
-      doc = new DOMParser({ onError: (level, msg) => level !== 'warning' && errors.push(msg) }).parseFromString(pkg, 'text/xml');
+      doc = new DOMParser({ onError: (level, msg) => level !== 'warning' && errors.push(msg) }).parseFromString(
+        pkg,
+        'text/xml',
+      );
     } catch (e) {
       errors.push(String(e));
     }
-    if (errors.length || !doc) throw new HostError('InvalidArgument', `malformed OOXML: ${errors[0]}`, { errorLocation: 'insertOoxml' });
+    if (errors.length || !doc)
+      throw new HostError('InvalidArgument', `malformed OOXML: ${errors[0]}`, { errorLocation: 'insertOoxml' });
     const body = doc.getElementsByTagNameNS(W_NS, 'body')[0];
     if (!body) throw new HostError('InvalidArgument', 'no w:body in the package', { errorLocation: 'insertOoxml' });
     const styles = doc.getElementsByTagNameNS(W_NS, 'styles')[0];
@@ -146,7 +151,10 @@ export class FakeWordHost {
     const a = this.items.indexOf(s.from);
     const b = this.items.indexOf(s.to);
     if (a < 0 || b < a) throw new HostError('InvalidArgument', 'the range is no longer in the document');
-    return this.items.slice(a, b + 1).map((i) => i.xml).join('');
+    return this.items
+      .slice(a, b + 1)
+      .map((i) => i.xml)
+      .join('');
   }
 
   private insert(ooxml: string, where: 'Replace' | 'After', span?: Span): Span {
@@ -181,7 +189,8 @@ export class FakeWordHost {
       insertOoxml: (ooxml: string, where: 'Replace' | 'End') => {
         let span: Span | undefined;
         this.enqueue('Body.insertOoxml', [ooxml, where], () => {
-          if (where !== 'Replace') throw new HostError('NotImplemented', 'the fake host inserts into the body with Replace only');
+          if (where !== 'Replace')
+            throw new HostError('NotImplemented', 'the fake host inserts into the body with Replace only');
           span = this.insert(ooxml, 'Replace');
           return 0;
         });
@@ -204,7 +213,11 @@ export class FakeWordHost {
       _tag: '',
       set tag(v: string) {
         control._tag = v;
-        host.enqueue('ContentControl.set', ['tag', v], () => ((item.tag = v), (item.xml = item.xml.replace('<w:sdtPr>', `<w:sdtPr><w:tag w:val="${v}"/>`)), 0));
+        host.enqueue(
+          'ContentControl.set',
+          ['tag', v],
+          () => ((item.tag = v), (item.xml = item.xml.replace('<w:sdtPr>', `<w:sdtPr><w:tag w:val="${v}"/>`)), 0),
+        );
       },
       get tag() {
         return control._tag;
@@ -216,8 +229,12 @@ export class FakeWordHost {
             getRange: () => ({
               insertComment: (c: string) =>
                 host.enqueue('Range.insertComment', [c], () => {
-                  if (host.refuseComments) throw new HostError(host.refuseComments, 'comments are not allowed here', { errorLocation: 'Range.insertComment' });
-                  if (!item.xml.includes(`w:val="${tag}"`)) throw new HostError('ItemNotFound', `no content control tagged ${tag}`);
+                  if (host.refuseComments)
+                    throw new HostError(host.refuseComments, 'comments are not allowed here', {
+                      errorLocation: 'Range.insertComment',
+                    });
+                  if (!item.xml.includes(`w:val="${tag}"`))
+                    throw new HostError('ItemNotFound', `no content control tagged ${tag}`);
                   host.comments.push({ tag, text: c });
                   return 0;
                 }),
@@ -227,7 +244,10 @@ export class FakeWordHost {
       },
       insertOoxml: (ooxml: string, how: 'Replace') =>
         host.enqueue('ContentControl.insertOoxml', [ooxml, how], () => {
-          const body = host.parseBodyItems(ooxml).map((i) => i.xml).join('');
+          const body = host
+            .parseBodyItems(ooxml)
+            .map((i) => i.xml)
+            .join('');
           item.xml = item.xml.replace(/<w:sdtContent>[\s\S]*<\/w:sdtContent>/, `<w:sdtContent>${body}</w:sdtContent>`);
           return 0;
         }),
@@ -244,7 +264,11 @@ export class FakeWordHost {
     };
     return {
       insertContentControl: () => {
-        this.enqueue('Paragraph.insertContentControl', [], () => ((item.xml = `<w:sdt><w:sdtPr></w:sdtPr><w:sdtContent>${item.xml}</w:sdtContent></w:sdt>`), 0));
+        this.enqueue(
+          'Paragraph.insertContentControl',
+          [],
+          () => ((item.xml = `<w:sdt><w:sdtPr></w:sdtPr><w:sdtContent>${item.xml}</w:sdtContent></w:sdt>`), 0),
+        );
         return control;
       },
     };
@@ -258,7 +282,9 @@ export class FakeWordHost {
     for (const item of this.items) {
       let c = this.controlCache.get(item);
       if (!c || c.xml !== item.xml) {
-        const tags = [...item.xml.matchAll(/<w:sdtPr>[\s\S]*?(?:<w:tag w:val="([^"]*)"|<\/w:sdtPr>)/g)].map((m) => m[1] ?? '');
+        const tags = [...item.xml.matchAll(/<w:sdtPr>[\s\S]*?(?:<w:tag w:val="([^"]*)"|<\/w:sdtPr>)/g)].map(
+          (m) => m[1] ?? '',
+        );
         this.controlCache.set(item, (c = { xml: item.xml, tags }));
       }
       for (const tag of c.tags) out.push({ item, tag });
@@ -273,10 +299,15 @@ export class FakeWordHost {
       load(props: string) {
         if (props !== 'items/tag') throw new Error(`the fake host loads items/tag only, not ${props}`);
         const r = new Result<unknown>();
-        host.enqueue('ContentControlCollection.load', [props], () => {
-          items = host.controls().map((c) => host.controlProxy(() => c.item, c.tag));
-          return items.reduce((n, c) => n + utf8(c.tag) + 40, 0);
-        }, [r]);
+        host.enqueue(
+          'ContentControlCollection.load',
+          [props],
+          () => {
+            items = host.controls().map((c) => host.controlProxy(() => c.item, c.tag));
+            return items.reduce((n, c) => n + utf8(c.tag) + 40, 0);
+          },
+          [r],
+        );
         Object.defineProperty(coll, 'items', { get: () => (r.ready ? items : (r.value as never)), configurable: true });
         return coll;
       },
@@ -344,7 +375,10 @@ export class FakeWordHost {
       },
       insertComment: (text: string) => {
         this.enqueue('Range.insertComment', [text], () => {
-          if (this.refuseComments) throw new HostError(this.refuseComments, 'comments are not allowed here', { errorLocation: 'Range.insertComment' });
+          if (this.refuseComments)
+            throw new HostError(this.refuseComments, 'comments are not allowed here', {
+              errorLocation: 'Range.insertComment',
+            });
           this.comments.push({ tag: span().from.tag, text });
           return 0;
         });
@@ -363,7 +397,9 @@ export class FakeWordHost {
           const p = [...host.items].reverse().find((i) => i.xml.startsWith('<w:p'));
           if (!p) throw new HostError('ItemNotFound', 'no paragraph for the cursor');
           const run = `<w:r><w:t>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</w:t></w:r>`;
-          p.xml = p.xml.endsWith('/>') ? `${p.xml.slice(0, -2)}>${run}</w:p>` : p.xml.replace(/<\/w:p>$/, `${run}</w:p>`);
+          p.xml = p.xml.endsWith('/>')
+            ? `${p.xml.slice(0, -2)}>${run}</w:p>`
+            : p.xml.replace(/<\/w:p>$/, `${run}</w:p>`);
           host.marks.set(id, { item: p, run });
           return 0;
         });
@@ -371,7 +407,10 @@ export class FakeWordHost {
           insertContentControl() {
             host.enqueue('Range.insertContentControl', [], () => {
               const m = host.marks.get(id)!;
-              m.item.xml = m.item.xml.replace(m.run, `<w:sdt><w:sdtPr><w:id w:val="${id}"/></w:sdtPr><w:sdtContent>${m.run}</w:sdtContent></w:sdt>`);
+              m.item.xml = m.item.xml.replace(
+                m.run,
+                `<w:sdt><w:sdtPr><w:id w:val="${id}"/></w:sdtPr><w:sdtContent>${m.run}</w:sdtContent></w:sdt>`,
+              );
               return 0;
             });
             const set = (name: string, xml: (v: string) => string) => (v: string) =>

@@ -19,7 +19,9 @@ beforeAll(async () => {
   const logged = loggedSegment(newId(), 1, `BIG-${process.pid}`);
   await push(server.url, [changeset([put('loggedSegments', logged)])]);
   for (let i = 1; i <= 200; i++) {
-    const r = await push(server.url, [changeset([put('interactionLog', logEntry(newId(), i, logged, `C${i}`, `${i}:${letter}`))])]);
+    const r = await push(server.url, [
+      changeset([put('interactionLog', logEntry(newId(), i, logged, `C${i}`, `${i}:${letter}`))]),
+    ]);
     expect(r.body.results[0].status).toBe('applied');
   }
 }, 600_000);
@@ -42,7 +44,9 @@ test('a pull from 0 of 200 entries with 3.6 MB letters comes in pages under the 
     expect(text.length).toBeLessThanOrEqual(4 * 1024 * 1024);
     const page = JSON.parse(text);
     pages++;
-    for (const row of page.rows) if (row.table === 'interactionLog') expect(row.value.letter.length).toBe(letter.length + `${row.value.entryNo}:`.length);
+    for (const row of page.rows)
+      if (row.table === 'interactionLog')
+        expect(row.value.letter.length).toBe(letter.length + `${row.value.entryNo}:`.length);
     entries += page.rows.filter((r: { table: string }) => r.table === 'interactionLog').length;
     since = page.lastRev;
     if (!page.more) break;

@@ -41,14 +41,26 @@ export async function startCluster(): Promise<Cluster> {
     chownSync(dir, Number(pw), Number(gid));
     chmodSync(dir, 0o700);
   }
-  const run = (cmd: string, args: string[]) => execFileSync(root ? 'runuser' : join(bin, cmd), root ? ['-u', 'postgres', '--', join(bin, cmd), ...args] : args, { stdio: 'pipe' });
+  const run = (cmd: string, args: string[]) =>
+    execFileSync(root ? 'runuser' : join(bin, cmd), root ? ['-u', 'postgres', '--', join(bin, cmd), ...args] : args, {
+      stdio: 'pipe',
+    });
   const port = await freePort();
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
   const cluster: Cluster = {
     port,
     url: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`,
     start() {
-      run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off`, 'start']);
+      run('pg_ctl', [
+        '-D',
+        data,
+        '-l',
+        join(dir, 'log'),
+        '-w',
+        '-o',
+        `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off`,
+        'start',
+      ]);
     },
     stop() {
       run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
@@ -58,7 +70,17 @@ export async function startCluster(): Promise<Cluster> {
       return cluster.url(name);
     },
     dropDatabase(name) {
-      run('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-q', '-c', `drop database if exists ${name} with (force)`]);
+      run('psql', [
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(port),
+        '-U',
+        'postgres',
+        '-q',
+        '-c',
+        `drop database if exists ${name} with (force)`,
+      ]);
     },
     destroy() {
       try {

@@ -22,12 +22,22 @@ afterAll(() => {
 });
 
 /** Starts `src/server/main.ts` as its own process and resolves once it serves. */
-function serverProcess(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; exited: Promise<NodeJS.Signals | number | null> }> {
+function serverProcess(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string; exited: Promise<NodeJS.Signals | number | null> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--api-only'], {
-    env: { ...process.env, PORT: '0', SEGMENTS_USERS_FILE: join(dir, 'no-users.json'), SEGMENTS_DATA_DIR: join(dir, 'unused'), ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      SEGMENTS_USERS_FILE: join(dir, 'no-users.json'),
+      SEGMENTS_DATA_DIR: join(dir, 'unused'),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const exited = new Promise<NodeJS.Signals | number | null>((r) => child.on('exit', (code, signal) => r(signal ?? code)));
+  const exited = new Promise<NodeJS.Signals | number | null>((r) =>
+    child.on('exit', (code, signal) => r(signal ?? code)),
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -47,14 +57,20 @@ for (const when of ['before', 'after'] as const) {
     try {
       const doomed = await serverProcess({ DATABASE_URL: databaseUrl, SEGMENTS_FAULT: `${when}-commit:2` });
       const s = segment(newId(), `K-${when}`);
-      const batch = [changeset([put('segments', s)]), changeset([put('segmentLines', line(newId(), s.id, s.no, 10000, 'C1'))]), changeset([put('segmentLines', line(newId(), s.id, s.no, 20000, 'C2'))])];
+      const batch = [
+        changeset([put('segments', s)]),
+        changeset([put('segmentLines', line(newId(), s.id, s.no, 10000, 'C1'))]),
+        changeset([put('segmentLines', line(newId(), s.id, s.no, 20000, 'C2'))]),
+      ];
       await expect(push(doomed.url, batch)).rejects.toThrow();
       expect(await doomed.exited).toBe('SIGKILL');
       const again = await serverProcess({ DATABASE_URL: databaseUrl });
       try {
         expect((await call(again.url, '/status')).body.lastRev).toBe(when === 'before' ? 1 : 2);
         const retry = await push(again.url, batch);
-        expect(retry.body.results.map((r: any) => r.status)).toEqual(when === 'before' ? ['duplicate', 'applied', 'applied'] : ['duplicate', 'duplicate', 'applied']);
+        expect(retry.body.results.map((r: any) => r.status)).toEqual(
+          when === 'before' ? ['duplicate', 'applied', 'applied'] : ['duplicate', 'duplicate', 'applied'],
+        );
         const { rows, lastRev } = await pullAll(again.url);
         expect(lastRev).toBe(3);
         expect(rows.map((r) => r.id).sort()).toEqual(batch.flatMap((b) => b.changes.map((c) => c.id)).sort());

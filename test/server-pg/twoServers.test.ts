@@ -19,7 +19,11 @@ let b: ServerProcess;
 beforeAll(async () => {
   cluster = await startCluster();
   dir = mkdtempSync(join(tmpdir(), 'segments-two-'));
-  const env = { DATABASE_URL: cluster.createDatabase('two_servers'), SEGMENTS_USERS_FILE: join(dir, 'none.json'), SEGMENTS_DATA_DIR: join(dir, 'unused') };
+  const env = {
+    DATABASE_URL: cluster.createDatabase('two_servers'),
+    SEGMENTS_USERS_FILE: join(dir, 'none.json'),
+    SEGMENTS_DATA_DIR: join(dir, 'unused'),
+  };
   a = await serverProcess(env);
   b = await serverProcess(env);
 });
@@ -58,7 +62,10 @@ async function listen(url: string) {
   })();
   return {
     seen,
-    until: (rev: number) => new Promise<number>((resolve) => (seen.some((s) => s.rev >= rev) ? resolve(performance.now()) : waiters.push({ rev, resolve }))),
+    until: (rev: number) =>
+      new Promise<number>((resolve) =>
+        seen.some((s) => s.rev >= rev) ? resolve(performance.now()) : waiters.push({ rev, resolve }),
+      ),
     close: () => abort.abort(),
   };
 }
@@ -67,11 +74,17 @@ test('a pane on server A hears a push taken by server B in under a second, and t
   const onA = await listen(a.url);
   const onB = await listen(b.url);
   try {
-    for (const [to, ear] of [[b, onA], [a, onB]] as const) {
+    for (const [to, ear] of [
+      [b, onA],
+      [a, onB],
+    ] as const) {
       const t0 = performance.now();
       const r = await push(to.url, [changeset([put('segments', segment(newId(), `T-${newId()}`))])]);
       expect(r.body.results[0].status).toBe('applied');
-      const heard = await Promise.race([ear.until(r.body.results[0].rev), new Promise<number>((_, reject) => setTimeout(() => reject(new Error('not heard within 1 s')), 1000))]);
+      const heard = await Promise.race([
+        ear.until(r.body.results[0].rev),
+        new Promise<number>((_, reject) => setTimeout(() => reject(new Error('not heard within 1 s')), 1000)),
+      ]);
       expect(heard - t0).toBeLessThan(1000);
       if (process.env.SEGMENTS_PRINT_TIMES) console.log(`relayed in ${(heard - t0).toFixed(0)} ms (push included)`);
     }

@@ -15,7 +15,10 @@ const keyIn = (out: string) => /\n\n {2}(\S+)\n\n/.exec(out)?.[1] ?? '';
 
 for (const [label, env] of [
   ['PGlite (no DATABASE_URL)', { DATABASE_URL: '' }],
-  ['PostgreSQL (DATABASE_URL set; the users file is still local)', { DATABASE_URL: 'postgres://segments@127.0.0.1:1/segments' }],
+  [
+    'PostgreSQL (DATABASE_URL set; the users file is still local)',
+    { DATABASE_URL: 'postgres://segments@127.0.0.1:1/segments' },
+  ],
 ] as const) {
   test(`every command from a fresh checkout, ${label}`, () => {
     const checkout = mkdtempSync(join(root, 'checkout-'));
@@ -52,9 +55,18 @@ for (const [label, env] of [
     expect(loadUsers(file).userFor(keyIn(rotated.stdout))).toBeUndefined();
     expect(run('list-users').stdout.trim()).toBe('anna\tadmin');
 
-    expect(run('remove-user', 'nobody')).toMatchObject({ status: 1, stderr: expect.stringMatching(/there is no user nobody/) });
-    expect(run('add-user', 'anna')).toMatchObject({ status: 1, stderr: expect.stringMatching(/user anna already exists/) });
-    expect(run('add-user')).toMatchObject({ status: 2, stderr: expect.stringMatching(/usage: .* add-user <name> \[--admin\]/) });
+    expect(run('remove-user', 'nobody')).toMatchObject({
+      status: 1,
+      stderr: expect.stringMatching(/there is no user nobody/),
+    });
+    expect(run('add-user', 'anna')).toMatchObject({
+      status: 1,
+      stderr: expect.stringMatching(/user anna already exists/),
+    });
+    expect(run('add-user')).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/usage: .* add-user <name> \[--admin\]/),
+    });
     expect(run('frobnicate')).toMatchObject({ status: 2, stderr: expect.stringMatching(/unknown command frobnicate/) });
   });
 }

@@ -42,7 +42,9 @@ test('a second server on the same PGlite folder exits naming the folder and the 
     const r = await push(first.url, [changeset([put('segments', segment(newId(), 'L1'))])]);
     expect(r.body.results[0].status).toBe('applied');
     // The data folder, its parent created on the way and everything in them: private to the user.
-    const bad = [...modes(join(dir, 'fresh', '.data'))].filter((m) => m.mode !== (lstatSync(join(dir, 'fresh', '.data', m.path)).isDirectory() ? '700' : '600'));
+    const bad = [...modes(join(dir, 'fresh', '.data'))].filter(
+      (m) => m.mode !== (lstatSync(join(dir, 'fresh', '.data', m.path)).isDirectory() ? '700' : '600'),
+    );
     expect(bad).toEqual([]);
     expect(modes(join(dir, 'fresh', '.data')).length).toBeGreaterThan(100);
   } finally {
@@ -66,7 +68,9 @@ test('a lock left by a killed server is taken over; a live holder is named', asy
   const server = await startServer({ dataDir: data, tls: { cert: o.cert, key: o.key } });
   try {
     expect(readFileSync(`${data}.lock`, 'utf8').trim()).toBe(String(process.pid));
-    await expect(startServer({ dataDir: data, tls: { cert: o.cert, key: o.key } })).rejects.toThrow(new FolderLocked(data, process.pid).message);
+    await expect(startServer({ dataDir: data, tls: { cert: o.cert, key: o.key } })).rejects.toThrow(
+      new FolderLocked(data, process.pid).message,
+    );
   } finally {
     await server.close();
   }
@@ -80,7 +84,11 @@ test('a lock left by a killed server is taken over; a live holder is named', asy
 
 test('the development certificate key is readable by its owner only', () => {
   const certs = join(dir, 'certs');
-  const r = spawnSync(process.execPath, ['-e', "import('./scripts/certs.mjs').then((m) => m.httpsOptions())"], { env: { ...process.env, SEGMENTS_CERT_DIR: certs }, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, ['-e', "import('./scripts/certs.mjs').then((m) => m.httpsOptions())"], {
+    env: { ...process.env, SEGMENTS_CERT_DIR: certs },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   expect(r.stderr).toBe('');
   expect((lstatSync(join(certs, 'localhost.key')).mode & 0o777).toString(8)).toBe('600');
 });

@@ -5,7 +5,8 @@ import type { Change, Changeset } from '../../src/domain/syncProtocol';
 
 let seq = 0;
 /** A fresh id, unique within the test run (ULID-shaped enough for the server). */
-export const newId = (prefix = 'T') => `${prefix}${Date.now().toString(36).toUpperCase()}${(++seq).toString(36).toUpperCase().padStart(6, '0')}`;
+export const newId = (prefix = 'T') =>
+  `${prefix}${Date.now().toString(36).toUpperCase()}${(++seq).toString(36).toUpperCase().padStart(6, '0')}`;
 
 const at = '2026-11-29T10:00:00.000Z';
 const base = (id: string) => ({ id, createdAt: at, updatedAt: at });
@@ -51,15 +52,34 @@ export function line(id: string, segmentId: string, segmentNo: string, lineNo: n
 }
 
 export function loggedSegment(id: string, entryNo: number, segmentNo: string, userId = 'someone') {
-  return { ...base(id), entryNo, segmentNo, description: `Logged ${segmentNo}`, creationDate: '2026-11-29', userId, canceled: false };
+  return {
+    ...base(id),
+    entryNo,
+    segmentNo,
+    description: `Logged ${segmentNo}`,
+    creationDate: '2026-11-29',
+    userId,
+    canceled: false,
+  };
 }
 
 export function contact(id: string, no: string) {
   return { ...base(id), ...emptyContactFields(no), name: `Contact ${no}` };
 }
 
-export const put = (table: Change['table'], value: { id: string; [field: string]: unknown }, baseRev = 0): Change => ({ table, id: value.id, op: 'put', value, baseRev });
-export const del = (table: Change['table'], id: string, baseRev: number): Change => ({ table, id, op: 'delete', baseRev });
+export const put = (table: Change['table'], value: { id: string; [field: string]: unknown }, baseRev = 0): Change => ({
+  table,
+  id: value.id,
+  op: 'put',
+  value,
+  baseRev,
+});
+export const del = (table: Change['table'], id: string, baseRev: number): Change => ({
+  table,
+  id,
+  op: 'delete',
+  baseRev,
+});
 export const changeset = (changes: Change[], id = newId('CS')): Changeset => ({ id, changes });
 
 export interface ApiReply<T = any> {
@@ -68,7 +88,11 @@ export interface ApiReply<T = any> {
 }
 
 /** Calls the server's API as a pane would (fetch, JSON, the key as a bearer token). */
-export async function call<T = any>(url: string, path: string, init: { method?: string; body?: unknown; rawBody?: string; key?: string; headers?: Record<string, string> } = {}): Promise<ApiReply<T>> {
+export async function call<T = any>(
+  url: string,
+  path: string,
+  init: { method?: string; body?: unknown; rawBody?: string; key?: string; headers?: Record<string, string> } = {},
+): Promise<ApiReply<T>> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.body !== undefined || init.rawBody !== undefined) headers['content-type'] ??= 'application/json';
   if (init.key) headers.authorization = `Bearer ${init.key}`;
@@ -98,7 +122,13 @@ export async function pullAll(url: string, key?: string, limit = 5000) {
 }
 
 /** An interaction log entry of a logged segment, with a letter when one is given. */
-export function logEntry(id: string, entryNo: number, logged: { id: string; entryNo: number; segmentNo: string }, contactNo: string, letter?: string) {
+export function logEntry(
+  id: string,
+  entryNo: number,
+  logged: { id: string; entryNo: number; segmentNo: string },
+  contactNo: string,
+  letter?: string,
+) {
   return {
     ...base(id),
     entryNo,
@@ -135,7 +165,8 @@ export function logEntry(id: string, entryNo: number, logged: { id: string; entr
 
 /** A letter body of about `bytes` bytes, as OOXML paragraphs. */
 export function letterOf(bytes: number, seed = 0): string {
-  const para = (i: number) => `<w:p><w:r><w:t>Gentile cliente ${seed}-${i}, le auguriamo buone feste da tutto il team di CRONUS Italia S.p.A.</w:t></w:r></w:p>`;
+  const para = (i: number) =>
+    `<w:p><w:r><w:t>Gentile cliente ${seed}-${i}, le auguriamo buone feste da tutto il team di CRONUS Italia S.p.A.</w:t></w:r></w:p>`;
   const parts: string[] = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {

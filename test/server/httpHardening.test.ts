@@ -57,14 +57,20 @@ test('Origin: null is refused; the own origin is allowed', async () => {
   const nul = await call(server.url, '/status', { headers: { origin: 'null' } });
   expect(nul.status).toBe(403);
   expect(nul.body.reason).toMatch(/origin null/);
-  expect((await call(server.url, '/status', { headers: { origin: server.url.replace('localhost', `localhost`) } })).status).toBe(200);
+  expect(
+    (await call(server.url, '/status', { headers: { origin: server.url.replace('localhost', `localhost`) } })).status,
+  ).toBe(200);
 });
 
 /** Wall-clock and CPU time (this process: client and server) of one push. */
 async function timedPush(body: Buffer): Promise<{ status: number; reason: string; ms: number; cpuMs: number }> {
   const t = performance.now();
   const cpu = process.cpuUsage();
-  const r = await fetch(`${server.url}/api/v1/push`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: new Uint8Array(body) });
+  const r = await fetch(`${server.url}/api/v1/push`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: new Uint8Array(body),
+  });
   const json = (await r.json()) as { reason: string };
   const used = process.cpuUsage(cpu);
   return { status: r.status, reason: json.reason, ms: performance.now() - t, cpuMs: (used.user + used.system) / 1000 };
@@ -85,13 +91,17 @@ test('5,000-deep JSON and a 4 MB body holding a 2M-element array: 400 in under 1
     expect(d.ms).toBeLessThan(1000);
     const answers = [];
     for (let i = 0; i < 8; i++) answers.push(await timedPush(huge));
-    for (const h of answers) expect(h).toMatchObject({ status: 400, reason: expect.stringMatching(/array of more than 100000 elements/) });
+    for (const h of answers)
+      expect(h).toMatchObject({ status: 400, reason: expect.stringMatching(/array of more than 100000 elements/) });
     // Client and server share this process, and the machine its neighbours: the wall clock of a loaded
     // machine says little, so the CPU time is the figure (the old parse of the whole array took seconds
     // of it); the wall clock only has to stay far from those seconds.
     const cpu = answers.map((h) => h.cpuMs).sort((a, b) => a - b);
     const ms = answers.map((h) => h.ms).sort((a, b) => a - b);
-    if (process.env.SEGMENTS_PRINT_TIMES) console.log(`deep ${d.ms.toFixed(0)} ms; 2M array ${ms.map((m) => m.toFixed(0)).join(', ')} ms wall, ${cpu.map((m) => m.toFixed(0)).join(', ')} ms CPU`);
+    if (process.env.SEGMENTS_PRINT_TIMES)
+      console.log(
+        `deep ${d.ms.toFixed(0)} ms; 2M array ${ms.map((m) => m.toFixed(0)).join(', ')} ms wall, ${cpu.map((m) => m.toFixed(0)).join(', ')} ms CPU`,
+      );
     expect(cpu[4]).toBeLessThan(100);
     expect(ms[7]).toBeLessThan(1000);
     const all = await Promise.all(Array.from({ length: 8 }, () => timedPush(huge)));
@@ -107,8 +117,12 @@ test('5,000-deep JSON and a 4 MB body holding a 2M-element array: 400 in under 1
 });
 
 test('the scan: strings are skipped, objects are not arrays, the limits are exact', () => {
-  expect(jsonLimitBroken(Buffer.from(JSON.stringify({ a: '[[[[,,,,]]]]', b: [1, 2, 3] })), { maxDepth: 2, maxArray: 3 })).toBeUndefined();
-  expect(jsonLimitBroken(Buffer.from('[1,2,3,4]'), { maxDepth: 2, maxArray: 3 })).toMatch(/more than 3 elements \(at byte 6\)/);
+  expect(
+    jsonLimitBroken(Buffer.from(JSON.stringify({ a: '[[[[,,,,]]]]', b: [1, 2, 3] })), { maxDepth: 2, maxArray: 3 }),
+  ).toBeUndefined();
+  expect(jsonLimitBroken(Buffer.from('[1,2,3,4]'), { maxDepth: 2, maxArray: 3 })).toMatch(
+    /more than 3 elements \(at byte 6\)/,
+  );
   expect(jsonLimitBroken(Buffer.from('{"a":{"b":{}}}'), { maxDepth: 2, maxArray: 3 })).toMatch(/deeper than 2 levels/);
   expect(jsonLimitBroken(Buffer.from('{"a":1,"b":2,"c":3,"d":4}'), { maxDepth: 2, maxArray: 3 })).toBeUndefined();
   expect(jsonLimitBroken(Buffer.from('["\\"[",["x"]]'), { maxDepth: 2, maxArray: 3 })).toBeUndefined();

@@ -7,7 +7,21 @@ import { openSql } from '../../src/server/sql';
 import { SyncService } from '../../src/server/syncService';
 import { packChangesets } from '../../src/sync/packing';
 import { httpsOptions } from '../../scripts/certs.mjs';
-import { call, changeset, contact, del, letterOf, line, logEntry, loggedSegment, newId, pullAll, push, put, segment } from './fixtures';
+import {
+  call,
+  changeset,
+  contact,
+  del,
+  letterOf,
+  line,
+  logEntry,
+  loggedSegment,
+  newId,
+  pullAll,
+  push,
+  put,
+  segment,
+} from './fixtures';
 import type { SyncTable } from '../../src/domain/syncProtocol';
 import type { Storage } from './serverSuite';
 
@@ -47,31 +61,49 @@ export function issue11Suite(label: string, newStorage: () => Promise<Storage>):
     });
 
     const lastRev = async (url = server.url) => (await call(url, '/status')).body.lastRev as number;
-    const rowOf = async (table: string, id: string) => (await pullAll(server.url)).rows.find((r) => r.table === table && r.id === id);
+    const rowOf = async (table: string, id: string) =>
+      (await pullAll(server.url)).rows.find((r) => r.table === table && r.id === id);
 
     describe('finding 4: a retried push never overwrites a newer change', () => {
       test('the first changeset was applied but its answer lost; B renamed meanwhile: the retry answers duplicate, then conflict, and B keeps the name', async () => {
         const s = segment(newId(), segNo(), { description: 'Christmas letter' });
-        const base = (await push(server.url, [changeset([put('segments', s)])], { clientId: 'pane-a' })).body.results[0].rev;
+        const base = (await push(server.url, [changeset([put('segments', s)])], { clientId: 'pane-a' })).body.results[0]
+          .rev;
         const first = changeset([put('segments', { ...s, description: 'A: first edit' }, base)]);
         expect((await push(server.url, [first], { clientId: 'pane-a' })).body.results[0].status).toBe('applied'); // the answer is lost
         const applied = (await rowOf('segments', s.id))!.rev;
-        expect((await push(server.url, [changeset([put('segments', { ...s, description: 'B: renamed' }, applied)])], { clientId: 'pane-b' })).body.results[0].status).toBe('applied');
+        expect(
+          (
+            await push(server.url, [changeset([put('segments', { ...s, description: 'B: renamed' }, applied)])], {
+              clientId: 'pane-b',
+            })
+          ).body.results[0].status,
+        ).toBe('applied');
         const second = changeset([put('segments', { ...s, description: 'A: second edit' }, base)]);
         const retry = await push(server.url, [first, second], { clientId: 'pane-a' });
         expect(retry.status).toBe(200);
         expect(retry.body.results.map((r: any) => r.status)).toEqual(['duplicate', 'conflict']);
-        expect(retry.body.results[1]).toMatchObject({ kind: 'stale', rows: [expect.objectContaining({ value: expect.objectContaining({ description: 'B: renamed' }) })] });
+        expect(retry.body.results[1]).toMatchObject({
+          kind: 'stale',
+          rows: [expect.objectContaining({ value: expect.objectContaining({ description: 'B: renamed' }) })],
+        });
         expect((await rowOf('segments', s.id))!.value.description).toBe('B: renamed');
       });
 
       test('the same with B deleting the segment: the retry cannot bring it back with a line', async () => {
         const s = segment(newId(), segNo());
-        const base = (await push(server.url, [changeset([put('segments', s)])], { clientId: 'pane-a' })).body.results[0].rev;
+        const base = (await push(server.url, [changeset([put('segments', s)])], { clientId: 'pane-a' })).body.results[0]
+          .rev;
         const first = changeset([put('segments', { ...s, description: 'A: edited' }, base)]);
         const applied = (await push(server.url, [first], { clientId: 'pane-a' })).body.results[0].rev;
-        expect((await push(server.url, [changeset([del('segments', s.id, applied)])], { clientId: 'pane-b' })).body.results[0].status).toBe('applied');
-        const second = changeset([put('segments', { ...s, description: 'A: edited' }, base), put('segmentLines', line(newId(), s.id, s.no, 10000, 'C1'))]);
+        expect(
+          (await push(server.url, [changeset([del('segments', s.id, applied)])], { clientId: 'pane-b' })).body
+            .results[0].status,
+        ).toBe('applied');
+        const second = changeset([
+          put('segments', { ...s, description: 'A: edited' }, base),
+          put('segmentLines', line(newId(), s.id, s.no, 10000, 'C1')),
+        ]);
         const retry = await push(server.url, [first, second], { clientId: 'pane-a' });
         expect(retry.body.results.map((r: any) => r.status)).toEqual(['duplicate', 'conflict']);
         expect((await rowOf('segments', s.id))!.deleted).toBe(true);
@@ -81,7 +113,10 @@ export function issue11Suite(label: string, newStorage: () => Promise<Storage>):
       test('changesets of one push still build on each other, but only while the row is at the revision the push wrote', async () => {
         const s = segment(newId(), segNo());
         const base = (await push(server.url, [changeset([put('segments', s)])])).body.results[0].rev;
-        const r = await push(server.url, [changeset([put('segments', { ...s, description: 'one' }, base)]), changeset([put('segments', { ...s, description: 'two' }, base)])]);
+        const r = await push(server.url, [
+          changeset([put('segments', { ...s, description: 'one' }, base)]),
+          changeset([put('segments', { ...s, description: 'two' }, base)]),
+        ]);
         expect(r.body.results.map((x: any) => x.status)).toEqual(['applied', 'applied']);
         expect((await rowOf('segments', s.id))!.value.description).toBe('two');
       });
@@ -93,41 +128,85 @@ export function issue11Suite(label: string, newStorage: () => Promise<Storage>):
         const p102 = { ...contact(newId(), `P102-${++nos}`), city: 'Roma' };
         const p300 = { ...contact(newId(), `P300-${nos}`), city: 'Napoli' };
         const s = segment(newId(), segNo());
-        await push(server.url, [changeset([put('contacts', p102), put('contacts', p300), put('segments', s)])], { clientId: 'pane-a' });
+        await push(server.url, [changeset([put('contacts', p102), put('contacts', p300), put('segments', s)])], {
+          clientId: 'pane-a',
+        });
         const r = await rowOf('contacts', p102.id);
         return { p102, p300, s, pulled: r!.rev };
       }
-      const addContacts = (s: ReturnType<typeof segment>, contactNo: string, pulled: number, tables: SyncTable[] = ['contacts', 'interactionLog'], segmentRev = pulled) => ({
-        ...changeset([put('segments', { ...s, updatedAt: 'x' }, segmentRev), put('segmentLines', line(newId(), s.id, s.no, 10000, contactNo))]),
-        action: { name: 'segments.addContacts', args: [s.id, { contact: { city: 'Roma' } }, {}], at: '2026-11-29T10:00:00.000Z', ids: [] },
+      const addContacts = (
+        s: ReturnType<typeof segment>,
+        contactNo: string,
+        pulled: number,
+        tables: SyncTable[] = ['contacts', 'interactionLog'],
+        segmentRev = pulled,
+      ) => ({
+        ...changeset([
+          put('segments', { ...s, updatedAt: 'x' }, segmentRev),
+          put('segmentLines', line(newId(), s.id, s.no, 10000, contactNo)),
+        ]),
+        action: {
+          name: 'segments.addContacts',
+          args: [s.id, { contact: { city: 'Roma' } }, {}],
+          at: '2026-11-29T10:00:00.000Z',
+          ids: [],
+        },
         read: { rev: pulled, tables },
       });
 
-      test('B moved P102 to Napoli and P300 to Roma after A last pulled: A\'s Add Contacts (City = Roma) is stale and nothing of it is written', async () => {
+      test("B moved P102 to Napoli and P300 to Roma after A last pulled: A's Add Contacts (City = Roma) is stale and nothing of it is written", async () => {
         const { p102, p300, s, pulled } = await romaAndNapoli();
-        await push(server.url, [changeset([put('contacts', { ...p102, city: 'Napoli' }, pulled), put('contacts', { ...p300, city: 'Roma' }, pulled)])], { clientId: 'pane-b' });
+        await push(
+          server.url,
+          [
+            changeset([
+              put('contacts', { ...p102, city: 'Napoli' }, pulled),
+              put('contacts', { ...p300, city: 'Roma' }, pulled),
+            ]),
+          ],
+          { clientId: 'pane-b' },
+        );
         const before = await lastRev();
         const r = await push(server.url, [addContacts(s, p102.no, pulled)], { clientId: 'pane-a' });
         expect(r.status).toBe(200);
-        expect(r.body.results[0]).toMatchObject({ status: 'stale', table: 'contacts', rev: before, reason: expect.stringMatching(/segments\.addContacts read contacts as of revision \d+/) });
+        expect(r.body.results[0]).toMatchObject({
+          status: 'stale',
+          table: 'contacts',
+          rev: before,
+          reason: expect.stringMatching(/segments\.addContacts read contacts as of revision \d+/),
+        });
         expect(await lastRev()).toBe(before);
         // Replayed on what the server holds now, it goes through.
-        const again = await push(server.url, [addContacts(s, p300.no, before, undefined, pulled)], { clientId: 'pane-a' });
+        const again = await push(server.url, [addContacts(s, p300.no, before, undefined, pulled)], {
+          clientId: 'pane-a',
+        });
         expect(again.body.results[0].status).toBe('applied');
       });
 
       test('the tables come from the one declared map even when the pane names none', async () => {
         const { p102, s, pulled } = await romaAndNapoli();
-        await push(server.url, [changeset([put('contacts', { ...p102, city: 'Napoli' }, pulled)])], { clientId: 'pane-b' });
+        await push(server.url, [changeset([put('contacts', { ...p102, city: 'Napoli' }, pulled)])], {
+          clientId: 'pane-b',
+        });
         const r = await push(server.url, [addContacts(s, p102.no, pulled, [])], { clientId: 'pane-a' });
         expect(r.body.results[0].status).toBe('stale');
       });
 
-      test('the pane\'s own writes after the revision it pulled, and tables it did not read, do not make it stale', async () => {
+      test("the pane's own writes after the revision it pulled, and tables it did not read, do not make it stale", async () => {
         const { p102, s, pulled } = await romaAndNapoli();
-        const own = await push(server.url, [changeset([put('contacts', { ...p102, name: 'Renamed by A' }, pulled)])], { clientId: 'pane-a' });
+        const own = await push(server.url, [changeset([put('contacts', { ...p102, name: 'Renamed by A' }, pulled)])], {
+          clientId: 'pane-a',
+        });
         expect(own.body.results[0].status).toBe('applied');
-        await push(server.url, [changeset([put('industryGroups', { id: newId(), code: `IG${nos}`, description: '', createdAt: 'x', updatedAt: 'x' })])], { clientId: 'pane-b' });
+        await push(
+          server.url,
+          [
+            changeset([
+              put('industryGroups', { id: newId(), code: `IG${nos}`, description: '', createdAt: 'x', updatedAt: 'x' }),
+            ]),
+          ],
+          { clientId: 'pane-b' },
+        );
         const r = await push(server.url, [addContacts(s, p102.no, pulled)], { clientId: 'pane-a' });
         expect(r.body.results[0].status).toBe('applied');
       });
@@ -139,18 +218,30 @@ export function issue11Suite(label: string, newStorage: () => Promise<Storage>):
         ['a lone surrogate', 'caf\ud800'],
         ['a control character', 'bell\u0007'],
       ];
-      test.each(cases)('%s in an extra field of a contact is refused with 422 and changes nothing', async (_what, bad) => {
-        const c = { ...contact(newId(), `X${++nos}`), extra: { Note: bad } };
-        const before = await lastRev();
-        const r = await push(server.url, [changeset([put('contacts', c)])]);
-        expect(r.status).toBe(422);
-        expect(r.body.reason).toContain(`contacts ${c.id}, field extra.Note:`);
-        expect(await lastRev()).toBe(before);
-      });
+      test.each(cases)(
+        '%s in an extra field of a contact is refused with 422 and changes nothing',
+        async (_what, bad) => {
+          const c = { ...contact(newId(), `X${++nos}`), extra: { Note: bad } };
+          const before = await lastRev();
+          const r = await push(server.url, [changeset([put('contacts', c)])]);
+          expect(r.status).toBe(422);
+          expect(r.body.reason).toContain(`contacts ${c.id}, field extra.Note:`);
+          expect(await lastRev()).toBe(before);
+        },
+      );
 
       test('the same in a recorded action argument; tabs and line breaks are text like any other', async () => {
         const before = await lastRev();
-        const cs = { ...changeset([put('contacts', { ...contact(newId(), `X${++nos}`), name: 'Tab\there', extra: { Note: 'line 1\r\nline 2' } })]), action: { name: 'contacts.upsert', args: [[{ no: 'X', name: 'a\u0000' }]], at: 'x', ids: [] } };
+        const cs = {
+          ...changeset([
+            put('contacts', {
+              ...contact(newId(), `X${++nos}`),
+              name: 'Tab\there',
+              extra: { Note: 'line 1\r\nline 2' },
+            }),
+          ]),
+          action: { name: 'contacts.upsert', args: [[{ no: 'X', name: 'a\u0000' }]], at: 'x', ids: [] },
+        };
         const r = await push(server.url, [cs]);
         expect(r.status).toBe(422);
         expect(r.body.reason).toMatch(/action \(contacts\.upsert\): field args\.0\.0\.name holds a NUL/);
@@ -165,7 +256,9 @@ export function issue11Suite(label: string, newStorage: () => Promise<Storage>):
       test('a changeset larger than a page is pulled in several pages that name where the next one starts, and comes whole', async () => {
         const { server: capped } = await ownServer({ bodyCap: 64 * 1024 });
         const s = segment(newId(), segNo());
-        const lines = Array.from({ length: 600 }, (_, i) => put('segmentLines', line(newId(), s.id, s.no, (i + 1) * 100, `C${i}`)));
+        const lines = Array.from({ length: 600 }, (_, i) =>
+          put('segmentLines', line(newId(), s.id, s.no, (i + 1) * 100, `C${i}`)),
+        );
         for (const body of packChangesets([{ id: newId('CS'), changes: [put('segments', s), ...lines] }], 64 * 1024)) {
           const r = await push(capped.url, body);
           expect(r.status).toBe(200);
@@ -202,7 +295,9 @@ export function issue11Suite(label: string, newStorage: () => Promise<Storage>):
           const logged = loggedSegment(newId(), 1000 + ++n, segNo());
           await push(parts.url, [changeset([put('loggedSegments', logged)])]);
           const letter = letterOf(500_000, n);
-          const changes = Array.from({ length: mb * 2 }, (_, i) => put('interactionLog', logEntry(newId(), n * 1000 + i, logged, `C${i}`, letter)));
+          const changes = Array.from({ length: mb * 2 }, (_, i) =>
+            put('interactionLog', logEntry(newId(), n * 1000 + i, logged, `C${i}`, letter)),
+          );
           const bodies = packChangesets([{ id: newId('CS'), changes }], 4 * 1024 * 1024);
           expect(bodies.length).toBeGreaterThan(mb / 4);
           // CPU time of this process (the server and, on PGlite, its database run in it), not the wall
@@ -217,7 +312,8 @@ export function issue11Suite(label: string, newStorage: () => Promise<Storage>):
         // Each size three times, the best of the three: a figure of the work, not of what else the machine does.
         const sizes = [10, 25, 50];
         const perMb = new Map<number, number>();
-        for (let round = 0; round < 3; round++) for (const mb of sizes) perMb.set(mb, Math.min(perMb.get(mb) ?? Infinity, await upload(mb)));
+        for (let round = 0; round < 3; round++)
+          for (const mb of sizes) perMb.set(mb, Math.min(perMb.get(mb) ?? Infinity, await upload(mb)));
         expect(perMb.get(50)!).toBeLessThanOrEqual(perMb.get(10)! * 1.2);
         expect(perMb.get(25)!).toBeLessThanOrEqual(perMb.get(10)! * 1.2);
       }, 600_000);
@@ -230,14 +326,28 @@ export function issue11Suite(label: string, newStorage: () => Promise<Storage>):
           await migrate(sql);
           const s = segment(newId(), segNo());
           const abandoned = { id: newId('CS'), changes: [put('segments', s)], part: { no: 1, of: 2 } };
-          expect((await service.push({ schemaVersion: 1, clientId: 'gone', changesets: [abandoned] })).results[0].status).toBe('partial');
+          expect(
+            (await service.push({ schemaVersion: 1, clientId: 'gone', changesets: [abandoned] })).results[0].status,
+          ).toBe('partial');
           clock += 30_000;
-          const other = { id: newId('CS'), changes: [put('segments', segment(newId(), segNo()))], part: { no: 1, of: 2 } };
+          const other = {
+            id: newId('CS'),
+            changes: [put('segments', segment(newId(), segNo()))],
+            part: { no: 1, of: 2 },
+          };
           await service.push({ schemaVersion: 1, clientId: 'live', changesets: [other] });
-          const held = async (id: string) => Number((await sql.query<{ n: number }>('select count(*) as n from sync_parts where changeset_id = $1', [id]))[0].n);
+          const held = async (id: string) =>
+            Number(
+              (await sql.query<{ n: number }>('select count(*) as n from sync_parts where changeset_id = $1', [id]))[0]
+                .n,
+            );
           expect(await held(abandoned.id)).toBe(1);
           clock += 31_000;
-          await service.push({ schemaVersion: 1, clientId: 'live', changesets: [{ ...other, part: { no: 1, of: 2 } }] });
+          await service.push({
+            schemaVersion: 1,
+            clientId: 'live',
+            changesets: [{ ...other, part: { no: 1, of: 2 } }],
+          });
           expect(await held(abandoned.id)).toBe(0);
           expect(await held(other.id)).toBe(1);
         } finally {
@@ -246,7 +356,7 @@ export function issue11Suite(label: string, newStorage: () => Promise<Storage>):
       });
     });
 
-    describe('finding 8: a push\'s answer is the truth', () => {
+    describe("finding 8: a push's answer is the truth", () => {
       test('a good changeset and then one naming a segment that never existed: 200, the first applied, the second refused with its reason', async () => {
         const before = await lastRev();
         const good = changeset([put('segments', segment(newId(), segNo()))]);
@@ -256,7 +366,11 @@ export function issue11Suite(label: string, newStorage: () => Promise<Storage>):
         expect(r.status).toBe(200);
         expect(r.body.results).toEqual([
           { id: good.id, status: 'applied', rev: before + 1 },
-          { id: orphan.id, status: 'refused', reason: 'segments NOSUCHSEGMENT does not exist: rows that belong to it cannot be written' },
+          {
+            id: orphan.id,
+            status: 'refused',
+            reason: 'segments NOSUCHSEGMENT does not exist: rows that belong to it cannot be written',
+          },
         ]);
         expect(await lastRev()).toBe(before + 1);
         expect(r.body.lastRev).toBe(before + 1);

@@ -31,7 +31,10 @@ test("a member's Setup change is a failed action with the rule; the segment made
   await settle(marco);
   await waitFor(marco, (st) => st.failed.length === 1 && st.pending === 0, 'the refused change set aside');
   const [failed] = marco.sync.getStatus().failed;
-  expect(failed).toMatchObject({ name: 'setup.update', message: expect.stringMatching(/forbidden: only an administrator may change Setup \(marco is a member\)/) });
+  expect(failed).toMatchObject({
+    name: 'setup.update',
+    message: expect.stringMatching(/forbidden: only an administrator may change Setup \(marco is a member\)/),
+  });
   await settle(anna);
   expect((await anna.workspace.ctx.db.segments.get(s.id))?.description).toBe('after the refused change');
   expect((await anna.workspace.setup.get()).segmentNos).not.toBe('MB0001');

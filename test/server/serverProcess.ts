@@ -18,7 +18,9 @@ export function serverProcess(env: Record<string, string>, args: string[] = ['--
     env: { ...process.env, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const exited = new Promise<NodeJS.Signals | number | null>((r) => child.on('exit', (code, signal) => r(signal ?? code)));
+  const exited = new Promise<NodeJS.Signals | number | null>((r) =>
+    child.on('exit', (code, signal) => r(signal ?? code)),
+  );
   let out = '';
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => {
@@ -37,12 +39,27 @@ export function serverProcess(env: Record<string, string>, args: string[] = ['--
         });
     });
     child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) => reject(Object.assign(new Error(`the server exited (${code}) before serving: ${out}`), { output: out, code })));
+    child.on('exit', (code) =>
+      reject(Object.assign(new Error(`the server exited (${code}) before serving: ${out}`), { output: out, code })),
+    );
   });
 }
 
 /** Runs the server's CLI (`npm run server -- <args>`) to the end. */
-export function cli(args: string[], env: Record<string, string>, cwd?: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href, resolve('src/server/main.ts'), ...args], { env: { ...process.env, ...env }, cwd, encoding: 'utf8', timeout: 60_000 });
+export function cli(
+  args: string[],
+  env: Record<string, string>,
+  cwd?: string,
+): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href,
+      resolve('src/server/main.ts'),
+      ...args,
+    ],
+    { env: { ...process.env, ...env }, cwd, encoding: 'utf8', timeout: 60_000 },
+  );
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -23,7 +23,8 @@ export function serverSuite(label: string, newStorage: () => Promise<Storage>): 
     let tls: { cert: Buffer; key: Buffer };
     let storage: Storage;
     let server: RunningServer;
-    const start = async (storageOf: Storage, extra: Partial<ServerOptions> = {}) => startServer({ ...storageOf.options, tls, ...extra });
+    const start = async (storageOf: Storage, extra: Partial<ServerOptions> = {}) =>
+      startServer({ ...storageOf.options, tls, ...extra });
     const extraStorages: Storage[] = [];
     const freshStorage = async () => {
       const s = await newStorage();
@@ -54,7 +55,12 @@ export function serverSuite(label: string, newStorage: () => Promise<Storage>): 
       expect(r.body.results).toEqual([{ id: expect.any(String), status: 'applied', rev: before + 1 }]);
       const pulled = await call(server.url, `/pull?since=${before}`);
       expect(pulled.body.rows.map((x: any) => [x.table, x.id, x.rev])).toEqual(
-        [['segmentLines', lines[0].id], ['segmentLines', lines[1].id], ['segmentLines', lines[2].id], ['segments', s.id]]
+        [
+          ['segmentLines', lines[0].id],
+          ['segmentLines', lines[1].id],
+          ['segmentLines', lines[2].id],
+          ['segments', s.id],
+        ]
           .sort((a, b) => (a[0] + a[1]).localeCompare(b[0] + b[1]))
           .map(([t, id]) => [t, id, before + 1]),
       );
@@ -84,14 +90,25 @@ export function serverSuite(label: string, newStorage: () => Promise<Storage>): 
       const stale = await push(server.url, [changeset([put('segments', { ...s, description: 'second edit' }, rev1)])]);
       expect(stale.body.results[0]).toMatchObject({ status: 'conflict', kind: 'stale' });
       expect(stale.body.results[0].reason).toMatch(/based on revision \d+, the row is at revision \d+/);
-      expect(stale.body.results[0].rows).toEqual([{ table: 'segments', id: s.id, rev: r2.body.results[0].rev, deleted: false, value: { ...s, description: 'first edit' } }]);
+      expect(stale.body.results[0].rows).toEqual([
+        {
+          table: 'segments',
+          id: s.id,
+          rev: r2.body.results[0].rev,
+          deleted: false,
+          value: { ...s, description: 'first edit' },
+        },
+      ]);
       expect(await lastRev()).toBe(r2.body.results[0].rev);
     });
 
     test('changesets of one push build on each other from the same base revision; separate pushes do not', async () => {
       const s = segment(newId(), segNo());
       const rev1 = (await push(server.url, [changeset([put('segments', s)])])).body.results[0].rev;
-      const both = await push(server.url, [changeset([put('segments', { ...s, description: 'one' }, rev1)]), changeset([put('segments', { ...s, description: 'two' }, rev1)])]);
+      const both = await push(server.url, [
+        changeset([put('segments', { ...s, description: 'one' }, rev1)]),
+        changeset([put('segments', { ...s, description: 'two' }, rev1)]),
+      ]);
       expect(both.body.results.map((r: any) => r.status)).toEqual(['applied', 'applied']);
       const later = await push(server.url, [changeset([put('segments', { ...s, description: 'three' }, rev1)])]);
       expect(later.body.results[0]).toMatchObject({ status: 'conflict', kind: 'stale' });
@@ -100,12 +117,31 @@ export function serverSuite(label: string, newStorage: () => Promise<Storage>): 
 
     test('pushes arriving together are applied one at a time: consecutive revisions, and one winner per row', async () => {
       const before = await lastRev();
-      const replies = await Promise.all(Array.from({ length: 12 }, (_, i) => push(server.url, [changeset([put('segments', segment(newId(), segNo()))])], { clientId: `racer-${i}` })));
-      expect(replies.map((r) => r.body.results[0].rev).sort((a: number, b: number) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => before + i + 1));
+      const replies = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          push(server.url, [changeset([put('segments', segment(newId(), segNo()))])], { clientId: `racer-${i}` }),
+        ),
+      );
+      expect(replies.map((r) => r.body.results[0].rev).sort((a: number, b: number) => a - b)).toEqual(
+        Array.from({ length: 12 }, (_, i) => before + i + 1),
+      );
       const s = segment(newId(), segNo());
       const base = (await push(server.url, [changeset([put('segments', s)])])).body.results[0].rev;
-      const race = await Promise.all(Array.from({ length: 6 }, (_, i) => push(server.url, [changeset([put('segments', { ...s, description: `racer ${i}` }, base)])], { clientId: `racer-${i}` })));
-      expect(race.map((r) => r.body.results[0].status).sort()).toEqual(['applied', 'conflict', 'conflict', 'conflict', 'conflict', 'conflict']);
+      const race = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          push(server.url, [changeset([put('segments', { ...s, description: `racer ${i}` }, base)])], {
+            clientId: `racer-${i}`,
+          }),
+        ),
+      );
+      expect(race.map((r) => r.body.results[0].status).sort()).toEqual([
+        'applied',
+        'conflict',
+        'conflict',
+        'conflict',
+        'conflict',
+        'conflict',
+      ]);
     });
 
     test('processing stops at the first conflict: later changesets of the push are not applied', async () => {
@@ -113,7 +149,11 @@ export function serverSuite(label: string, newStorage: () => Promise<Storage>): 
       const b = segment(newId(), segNo());
       await push(server.url, [changeset([put('segments', a)])]);
       const before = await lastRev();
-      const r = await push(server.url, [changeset([put('segments', b)]), changeset([put('segments', a, 0)]), changeset([put('segments', segment(newId(), segNo()))])]);
+      const r = await push(server.url, [
+        changeset([put('segments', b)]),
+        changeset([put('segments', a, 0)]),
+        changeset([put('segments', segment(newId(), segNo()))]),
+      ]);
       expect(r.body.results.map((x: any) => x.status)).toEqual(['applied', 'conflict']);
       expect(await lastRev()).toBe(before + 1);
     });
@@ -127,32 +167,60 @@ export function serverSuite(label: string, newStorage: () => Promise<Storage>): 
       const twin = await push(server.url, [changeset([put('segments', segment(newId(), no))])]);
       expect(twin.body.results[0]).toMatchObject({ status: 'conflict', kind: 'duplicateKey' });
       expect(twin.body.results[0].reason).toContain(`segmentNo ${no} is already used by segments ${s.id}`);
-      const loggedTwin = await push(server.url, [changeset([put('loggedSegments', loggedSegment(newId(), 900_000 + nos, no))])]);
+      const loggedTwin = await push(server.url, [
+        changeset([put('loggedSegments', loggedSegment(newId(), 900_000 + nos, no))]),
+      ]);
       expect(loggedTwin.body.results[0]).toMatchObject({ status: 'conflict', kind: 'duplicateKey' });
       // The log: the segment and its line go, the logged segment takes the number.
       const logged = loggedSegment(newId(), 800_000 + nos, no);
-      const log = await push(server.url, [changeset([put('loggedSegments', logged), del('segments', s.id, rev), del('segmentLines', l.id, rev)])]);
+      const log = await push(server.url, [
+        changeset([put('loggedSegments', logged), del('segments', s.id, rev), del('segmentLines', l.id, rev)]),
+      ]);
       expect(log.body.results[0].status).toBe('applied');
       const reopen = await push(server.url, [changeset([put('segments', segment(newId(), no))])]);
       expect(reopen.body.results[0]).toMatchObject({ status: 'conflict', kind: 'duplicateKey' });
-      const sameEntry = await push(server.url, [changeset([put('loggedSegments', loggedSegment(newId(), logged.entryNo, segNo()))])]);
+      const sameEntry = await push(server.url, [
+        changeset([put('loggedSegments', loggedSegment(newId(), logged.entryNo, segNo()))]),
+      ]);
       expect(sameEntry.body.results[0].reason).toContain(`loggedSegmentEntryNo ${logged.entryNo}`);
     });
 
     test('line numbers are unique within a segment, a line needs its segment (never created: refused; deleted meanwhile: a conflict), and a segment with lines cannot go alone', async () => {
       const s = segment(newId(), segNo());
-      const r = await push(server.url, [changeset([put('segments', s), put('segmentLines', line(newId(), s.id, s.no, 10000, 'C1'))])]);
-      const sameLineNo = await push(server.url, [changeset([put('segmentLines', line(newId(), s.id, s.no, 10000, 'C2'))])]);
+      const r = await push(server.url, [
+        changeset([put('segments', s), put('segmentLines', line(newId(), s.id, s.no, 10000, 'C1'))]),
+      ]);
+      const sameLineNo = await push(server.url, [
+        changeset([put('segmentLines', line(newId(), s.id, s.no, 10000, 'C2'))]),
+      ]);
       expect(sameLineNo.body.results[0]).toMatchObject({ status: 'conflict', kind: 'duplicateKey' });
       const before = await lastRev();
-      const forged = await push(server.url, [changeset([put('segmentLines', line(newId(), 'NOSUCHSEGMENT', 'X', 10000, 'C1'))])]);
-      expect(forged).toMatchObject({ status: 200, body: { results: [{ status: 'refused', reason: 'segments NOSUCHSEGMENT does not exist: rows that belong to it cannot be written' }] } });
+      const forged = await push(server.url, [
+        changeset([put('segmentLines', line(newId(), 'NOSUCHSEGMENT', 'X', 10000, 'C1'))]),
+      ]);
+      expect(forged).toMatchObject({
+        status: 200,
+        body: {
+          results: [
+            {
+              status: 'refused',
+              reason: 'segments NOSUCHSEGMENT does not exist: rows that belong to it cannot be written',
+            },
+          ],
+        },
+      });
       expect(await lastRev()).toBe(before);
       const gone = segment(newId(), segNo());
       const made = await push(server.url, [changeset([put('segments', gone)])]);
       await push(server.url, [changeset([del('segments', gone.id, made.body.results[0].rev)])]);
-      const late = await push(server.url, [changeset([put('segmentLines', line(newId(), gone.id, gone.no, 10000, 'C1'))])]);
-      expect(late.body.results[0]).toMatchObject({ status: 'conflict', kind: 'missingParent', reason: expect.stringMatching(/deleted meanwhile/) });
+      const late = await push(server.url, [
+        changeset([put('segmentLines', line(newId(), gone.id, gone.no, 10000, 'C1'))]),
+      ]);
+      expect(late.body.results[0]).toMatchObject({
+        status: 'conflict',
+        kind: 'missingParent',
+        reason: expect.stringMatching(/deleted meanwhile/),
+      });
       const alone = await push(server.url, [changeset([del('segments', s.id, r.body.results[0].rev)])]);
       expect(alone.body.results[0]).toMatchObject({ status: 'conflict', kind: 'parentInUse' });
       const rows = (await pullAll(server.url)).rows.filter((x) => x.value?.segmentId === s.id || x.id === s.id);
@@ -161,27 +229,92 @@ export function serverSuite(label: string, newStorage: () => Promise<Storage>): 
 
     test('contact numbers and codes are unique business keys', async () => {
       const no = `K${++nos}`;
-      expect((await push(server.url, [changeset([put('contacts', contact(newId(), no))])])).body.results[0].status).toBe('applied');
+      expect(
+        (await push(server.url, [changeset([put('contacts', contact(newId(), no))])])).body.results[0].status,
+      ).toBe('applied');
       const twin = await push(server.url, [changeset([put('contacts', contact(newId(), no))])]);
       expect(twin.body.results[0]).toMatchObject({ status: 'conflict', kind: 'duplicateKey' });
-      const both = await push(server.url, [changeset([put('mailingGroups', { id: newId(), code: 'MG', description: '', createdAt: 'x', updatedAt: 'x' }), put('mailingGroups', { id: newId(), code: 'MG', description: '', createdAt: 'x', updatedAt: 'x' })])]);
+      const both = await push(server.url, [
+        changeset([
+          put('mailingGroups', { id: newId(), code: 'MG', description: '', createdAt: 'x', updatedAt: 'x' }),
+          put('mailingGroups', { id: newId(), code: 'MG', description: '', createdAt: 'x', updatedAt: 'x' }),
+        ]),
+      ]);
       expect(both.body.results[0].reason).toMatch(/used twice in one change/);
     });
 
     describe('bad input gets a 4xx with a reason and changes nothing', () => {
       const s = () => segment(newId(), segNo());
-      const body = (changesets: unknown[], extra: Record<string, unknown> = {}) => ({ schemaVersion: 1, clientId: 'c', changesets, ...extra });
+      const body = (changesets: unknown[], extra: Record<string, unknown> = {}) => ({
+        schemaVersion: 1,
+        clientId: 'c',
+        changesets,
+        ...extra,
+      });
       const cases: [string, () => Parameters<typeof call>[2], number, RegExp][] = [
-        ['a wrong type in a value', () => ({ body: body([changeset([put('segments', { ...s(), no: 42 })])]) }), 400, /changes\.0 \(segments .*\): value\.no: must be text, got the number 42/],
-        ['an unknown table', () => ({ body: body([{ id: newId(), changes: [{ table: 'users', id: 'x', op: 'put', value: { id: 'x' }, baseRev: 0 }] }]) }), 400, /table: is not a workspace table \("users"\)/],
-        ['a revision the server never issued', () => ({ body: body([changeset([put('segments', s(), 10_000_000)])]) }), 400, /baseRev: 10000000 is a revision the server never issued/],
-        ['a value whose id is not the change\'s id', () => ({ body: body([{ id: newId(), changes: [{ table: 'segments', id: 'OTHER', op: 'put', value: s(), baseRev: 0 }] }]) }), 400, /value\.id: must equal the change's id OTHER/],
-        ['an id with forbidden characters', () => ({ body: body([{ id: '../etc', changes: [] }]) }), 400, /changesets\.0\.id: may hold only letters/],
-        ['another schema version', () => ({ body: body([changeset([put('segments', s())])], { schemaVersion: 2 }) }), 400, /schemaVersion: must be 1/],
-        ['an unknown field', () => ({ body: body([changeset([put('segments', s())])], { admin: true }) }), 400, /admin/],
+        [
+          'a wrong type in a value',
+          () => ({ body: body([changeset([put('segments', { ...s(), no: 42 })])]) }),
+          400,
+          /changes\.0 \(segments .*\): value\.no: must be text, got the number 42/,
+        ],
+        [
+          'an unknown table',
+          () => ({
+            body: body([
+              { id: newId(), changes: [{ table: 'users', id: 'x', op: 'put', value: { id: 'x' }, baseRev: 0 }] },
+            ]),
+          }),
+          400,
+          /table: is not a workspace table \("users"\)/,
+        ],
+        [
+          'a revision the server never issued',
+          () => ({ body: body([changeset([put('segments', s(), 10_000_000)])]) }),
+          400,
+          /baseRev: 10000000 is a revision the server never issued/,
+        ],
+        [
+          "a value whose id is not the change's id",
+          () => ({
+            body: body([
+              { id: newId(), changes: [{ table: 'segments', id: 'OTHER', op: 'put', value: s(), baseRev: 0 }] },
+            ]),
+          }),
+          400,
+          /value\.id: must equal the change's id OTHER/,
+        ],
+        [
+          'an id with forbidden characters',
+          () => ({ body: body([{ id: '../etc', changes: [] }]) }),
+          400,
+          /changesets\.0\.id: may hold only letters/,
+        ],
+        [
+          'another schema version',
+          () => ({ body: body([changeset([put('segments', s())])], { schemaVersion: 2 }) }),
+          400,
+          /schemaVersion: must be 1/,
+        ],
+        [
+          'an unknown field',
+          () => ({ body: body([changeset([put('segments', s())])], { admin: true }) }),
+          400,
+          /admin/,
+        ],
         ['a body that is not JSON', () => ({ rawBody: '{"schemaVersion":1,' }), 400, /not JSON/],
-        ['a body that is not declared JSON', () => ({ rawBody: '{}', headers: { 'content-type': 'text/plain' } }), 415, /must be application\/json/],
-        ['a cross-site caller', () => ({ body: body([changeset([put('segments', s())])]), headers: { origin: 'https://evil.example' } }), 403, /origin https:\/\/evil\.example may not call this API/],
+        [
+          'a body that is not declared JSON',
+          () => ({ rawBody: '{}', headers: { 'content-type': 'text/plain' } }),
+          415,
+          /must be application\/json/,
+        ],
+        [
+          'a cross-site caller',
+          () => ({ body: body([changeset([put('segments', s())])]), headers: { origin: 'https://evil.example' } }),
+          403,
+          /origin https:\/\/evil\.example may not call this API/,
+        ],
         ['a GET on push', () => ({ method: 'GET' }), 405, /use POST/],
       ];
       test.each(cases)('%s', async (_what, init, status, reason) => {
@@ -206,23 +339,50 @@ export function serverSuite(label: string, newStorage: () => Promise<Storage>): 
       });
 
       test('bad pull parameters and unknown paths', async () => {
-        expect(await call(server.url, '/pull?since=abc')).toMatchObject({ status: 400, body: { reason: expect.stringMatching(/since must be a whole number/) } });
-        expect(await call(server.url, '/pull?since=99999999')).toMatchObject({ status: 410, body: { reason: expect.stringMatching(/beyond the server's last revision/) } });
-        expect(await call(server.url, '/tables')).toMatchObject({ status: 404, body: { reason: 'no such API: GET /api/v1/tables' } });
+        expect(await call(server.url, '/pull?since=abc')).toMatchObject({
+          status: 400,
+          body: { reason: expect.stringMatching(/since must be a whole number/) },
+        });
+        expect(await call(server.url, '/pull?since=99999999')).toMatchObject({
+          status: 410,
+          body: { reason: expect.stringMatching(/beyond the server's last revision/) },
+        });
+        expect(await call(server.url, '/tables')).toMatchObject({
+          status: 404,
+          body: { reason: 'no such API: GET /api/v1/tables' },
+        });
       });
     });
 
     test('a changeset in numbered parts is applied, once, when the last part arrives', async () => {
       const s = segment(newId(), segNo());
-      const lines = Array.from({ length: 9 }, (_, i) => put('segmentLines', line(newId(), s.id, s.no, (i + 1) * 10000, `C${i}`)));
+      const lines = Array.from({ length: 9 }, (_, i) =>
+        put('segmentLines', line(newId(), s.id, s.no, (i + 1) * 10000, `C${i}`)),
+      );
       const id = newId('CS');
-      const parts = [[put('segments', s), ...lines.slice(0, 3)], lines.slice(3, 6), lines.slice(6)].map((changes, i) => ({ id, changes, part: { no: i + 1, of: 3 } }));
+      const parts = [[put('segments', s), ...lines.slice(0, 3)], lines.slice(3, 6), lines.slice(6)].map(
+        (changes, i) => ({ id, changes, part: { no: i + 1, of: 3 } }),
+      );
       const before = await lastRev();
-      expect((await push(server.url, [parts[0]])).body.results[0]).toEqual({ id, status: 'partial', received: 1, of: 3 });
-      expect((await push(server.url, [parts[1]])).body.results[0]).toEqual({ id, status: 'partial', received: 2, of: 3 });
+      expect((await push(server.url, [parts[0]])).body.results[0]).toEqual({
+        id,
+        status: 'partial',
+        received: 1,
+        of: 3,
+      });
+      expect((await push(server.url, [parts[1]])).body.results[0]).toEqual({
+        id,
+        status: 'partial',
+        received: 2,
+        of: 3,
+      });
       expect(await lastRev()).toBe(before);
       expect((await push(server.url, [parts[2]])).body.results[0]).toEqual({ id, status: 'applied', rev: before + 1 });
-      expect((await push(server.url, [parts[2]])).body.results[0]).toEqual({ id, status: 'duplicate', rev: before + 1 });
+      expect((await push(server.url, [parts[2]])).body.results[0]).toEqual({
+        id,
+        status: 'duplicate',
+        rev: before + 1,
+      });
       const pulled = await call(server.url, `/pull?since=${before}`);
       expect(pulled.body.rows).toHaveLength(10);
     });
@@ -231,7 +391,13 @@ export function serverSuite(label: string, newStorage: () => Promise<Storage>): 
       const before = await lastRev();
       for (let i = 0; i < 5; i++) {
         const s = segment(newId(), segNo());
-        await push(server.url, [changeset([put('segments', s), put('segmentLines', line(newId(), s.id, s.no, 10000, 'C')), put('segmentLines', line(newId(), s.id, s.no, 20000, 'C'))])]);
+        await push(server.url, [
+          changeset([
+            put('segments', s),
+            put('segmentLines', line(newId(), s.id, s.no, 10000, 'C')),
+            put('segmentLines', line(newId(), s.id, s.no, 20000, 'C')),
+          ]),
+        ]);
       }
       const pages: any[] = [];
       let since = before;
@@ -276,20 +442,38 @@ export function serverSuite(label: string, newStorage: () => Promise<Storage>): 
     });
 
     test('with keys configured every call needs a key, and the user is stamped from the key', async () => {
-      const keyed = await start(await freshStorage(), { users: makeUsers([{ user: 'anna', key: 'anna-key-0123456789' }, { user: 'marco', role: 'admin', key: 'marco-key-0123456789' }]) });
+      const keyed = await start(await freshStorage(), {
+        users: makeUsers([
+          { user: 'anna', key: 'anna-key-0123456789' },
+          { user: 'marco', role: 'admin', key: 'marco-key-0123456789' },
+        ]),
+      });
       try {
         const logged = loggedSegment(newId(), 1, segNo(), 'marco');
         const cs = changeset([put('loggedSegments', logged)]);
-        expect(await push(keyed.url, [cs])).toMatchObject({ status: 401, body: { reason: expect.stringMatching(/personal key is required/) } });
-        expect(await push(keyed.url, [cs], { key: 'guess-0123456789' })).toMatchObject({ status: 401, body: { reason: expect.stringMatching(/not one of this server's keys/) } });
+        expect(await push(keyed.url, [cs])).toMatchObject({
+          status: 401,
+          body: { reason: expect.stringMatching(/personal key is required/) },
+        });
+        expect(await push(keyed.url, [cs], { key: 'guess-0123456789' })).toMatchObject({
+          status: 401,
+          body: { reason: expect.stringMatching(/not one of this server's keys/) },
+        });
         expect((await call(keyed.url, '/pull?since=0')).status).toBe(401);
         expect((await call(keyed.url, '/events')).status).toBe(401);
-        expect((await call(keyed.url, '/status', { key: 'anna-key-0123456789' })).body).toMatchObject({ lastRev: 0, user: 'anna' });
+        expect((await call(keyed.url, '/status', { key: 'anna-key-0123456789' })).body).toMatchObject({
+          lastRev: 0,
+          user: 'anna',
+        });
         expect((await push(keyed.url, [cs], { key: 'anna-key-0123456789' })).body.results[0].status).toBe('applied');
         const rows = (await pullAll(keyed.url, 'anna-key-0123456789')).rows;
         expect(rows[0].value.userId).toBe('anna');
         // An edit by someone else (an admin: a member changes only their own, roles.test.ts) keeps the user who logged it.
-        const edit = await push(keyed.url, [changeset([put('loggedSegments', { ...logged, canceled: true, userId: 'marco' }, rows[0].rev)])], { key: 'marco-key-0123456789' });
+        const edit = await push(
+          keyed.url,
+          [changeset([put('loggedSegments', { ...logged, canceled: true, userId: 'marco' }, rows[0].rev)])],
+          { key: 'marco-key-0123456789' },
+        );
         expect(edit.body.results[0].status).toBe('applied');
         const after = (await pullAll(keyed.url, 'marco-key-0123456789')).rows;
         expect(after[0].value).toMatchObject({ canceled: true, userId: 'anna' });
@@ -299,7 +483,9 @@ export function serverSuite(label: string, newStorage: () => Promise<Storage>): 
     });
 
     test('without keys the server listens on loopback only', async () => {
-      await expect(start(storage, { host: '0.0.0.0' })).rejects.toThrow(/refusing to listen on 0\.0\.0\.0 without keys/);
+      await expect(start(storage, { host: '0.0.0.0' })).rejects.toThrow(
+        /refusing to listen on 0\.0\.0\.0 without keys/,
+      );
     });
 
     describe('killed just before and just after committing a push, then restarted', () => {
@@ -327,8 +513,13 @@ export function serverSuite(label: string, newStorage: () => Promise<Storage>): 
             const afterCrash = (await call(restarted.url, '/status')).body.lastRev;
             expect(afterCrash).toBe(when === 'beforeCommit' ? 0 : 1);
             const retry = await push(restarted.url, batch);
-            expect(retry.body.results.map((r: any) => r.status)).toEqual(when === 'beforeCommit' ? ['applied', 'applied'] : ['duplicate', 'applied']);
-            expect((await push(restarted.url, batch)).body.results.map((r: any) => r.status)).toEqual(['duplicate', 'duplicate']);
+            expect(retry.body.results.map((r: any) => r.status)).toEqual(
+              when === 'beforeCommit' ? ['applied', 'applied'] : ['duplicate', 'applied'],
+            );
+            expect((await push(restarted.url, batch)).body.results.map((r: any) => r.status)).toEqual([
+              'duplicate',
+              'duplicate',
+            ]);
             const { rows, lastRev: last } = await pullAll(restarted.url);
             expect(last).toBe(2);
             expect(rows.map((r) => r.id).sort()).toEqual([s.id, ...lines.map((l) => l.id)].sort());

@@ -18,7 +18,12 @@ function context(): StoreContext {
   const db = new SegmentsDb(`backup-${++seq}`, { indexedDB: new IDBFactory(), IDBKeyRange });
   open.push(db);
   let n = 0;
-  return { db, now: () => new Date('2026-03-01T10:00:00Z'), newId: () => `ID${String(++n).padStart(8, '0')}`, locale: 'en-US' };
+  return {
+    db,
+    now: () => new Date('2026-03-01T10:00:00Z'),
+    newId: () => `ID${String(++n).padStart(8, '0')}`,
+    locale: 'en-US',
+  };
 }
 afterEach(() => {
   for (const db of open.splice(0)) db.close();
@@ -75,11 +80,23 @@ describe('backup and restore of the whole workspace', () => {
   const bad: [string, (t: string) => string, RegExp][] = [
     ['not JSON', (t) => t.slice(0, t.length / 2), /not JSON/],
     ['a foreign JSON file', () => JSON.stringify({ hello: 'world' }), /not a workspace backup/],
-    ['a backup of another Dexie database', (t) => t.replaceAll('"segments"', '"orders"').replace('"contacts"', '"customers"'), /another database/],
+    [
+      'a backup of another Dexie database',
+      (t) => t.replaceAll('"segments"', '"orders"').replace('"contacts"', '"customers"'),
+      /another database/,
+    ],
     ['an unknown schema version', (t) => t.replace(/"databaseVersion":\d+/, '"databaseVersion":7'), /schema version 7/],
-    ['a row that fails its schema', (t) => t.replace('"name":"Contact 2"', '"name":42'), /contacts row \d+ is invalid at name/],
+    [
+      'a row that fails its schema',
+      (t) => t.replace('"name":"Contact 2"', '"name":42'),
+      /contacts row \d+ is invalid at name/,
+    ],
     ['two contacts with one number', (t) => t.replace('"no":"CT00002"', '"no":"CT00001"'), /unique key/],
-    ['an unknown table', (t) => t.replace('"tableName":"languages"', '"tableName":"invoices"'), /does not know: invoices/],
+    [
+      'an unknown table',
+      (t) => t.replace('"tableName":"languages"', '"tableName":"invoices"'),
+      /does not know: invoices/,
+    ],
   ];
   test.each(bad)('%s is refused with INVALID_PACKAGE and the data is untouched', async (_name, corrupt, message) => {
     const a = context();
@@ -110,7 +127,15 @@ describe('backup and restore of the whole workspace', () => {
         ...down,
         table: (name) => {
           const t = down.table(name);
-          return name !== 'outbox' ? t : { ...t, mutate: (req) => ((recorded += req.type === 'add' || req.type === 'put' ? req.values.length : 0), t.mutate(req)) };
+          return name !== 'outbox'
+            ? t
+            : {
+                ...t,
+                mutate: (req) => (
+                  (recorded += req.type === 'add' || req.type === 'put' ? req.values.length : 0),
+                  t.mutate(req)
+                ),
+              };
         },
       }),
     };
@@ -120,7 +145,18 @@ describe('backup and restore of the whole workspace', () => {
       const clientId = await port.clientId();
       await b.segments.create({ description: 'Made before the restore' });
       expect(recorded).toBeGreaterThan(0);
-      await port.rebase([{ table: 'series', id: 'segment', rev: 12, deleted: false, value: { id: 'segment', lastNo: 'SEG00009', updatedAt: '' } }], 12);
+      await port.rebase(
+        [
+          {
+            table: 'series',
+            id: 'segment',
+            rev: 12,
+            deleted: false,
+            value: { id: 'segment', lastNo: 'SEG00009', updatedAt: '' },
+          },
+        ],
+        12,
+      );
       expect(await port.pendingCount()).toBe(1);
       expect(await port.cursor()).toBe(12);
       recorded = 0;

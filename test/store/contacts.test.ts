@@ -13,7 +13,13 @@ describe('contacts.upsert', () => {
     expect(second).toMatchObject({ inserted: 0, updated: 1 });
     expect(second.results).toEqual([{ index: 0, key: 'CT00001', outcome: 'updated' }]);
     const after = await ws.contacts.get('CT00001');
-    expect(after).toMatchObject({ city: 'Napoli', name: 'Contact 1', postCode: '00101', mailingGroups: [], extra: { Segment: 'Gold' } });
+    expect(after).toMatchObject({
+      city: 'Napoli',
+      name: 'Contact 1',
+      postCode: '00101',
+      mailingGroups: [],
+      extra: { Segment: 'Gold' },
+    });
     expect(after!.id).toBe(before!.id);
     expect(after!.createdAt).toBe(before!.createdAt);
     expect(after!.updatedAt).not.toBe(before!.updatedAt);
@@ -56,7 +62,11 @@ describe('contacts.upsert', () => {
 
   test('a key that appears twice in one call: the later row wins and the earlier is reported as superseded', async () => {
     const ws = await makeWorkspace();
-    const r = await ws.contacts.upsert([makeContact(1, { city: 'First' }), makeContact(2), makeContact(1, { city: 'Second' })]);
+    const r = await ws.contacts.upsert([
+      makeContact(1, { city: 'First' }),
+      makeContact(2),
+      makeContact(1, { city: 'Second' }),
+    ]);
     expect(r.inserted).toBe(2);
     expect(r.rejected).toEqual([{ index: 0, key: 'CT00001', issues: ['superseded by row 2 with the same No.'] }]);
     expect((await ws.contacts.get('CT00001'))!.city).toBe('Second');
@@ -64,7 +74,10 @@ describe('contacts.upsert', () => {
 
   test('a company is its own company and a person takes its company name', async () => {
     const ws = await makeWorkspace();
-    await ws.contacts.upsert([{ no: 'C1', type: 'Company', name: 'Gamma Srl' }, { no: 'P1', name: 'Pia', companyNo: 'C1' }]);
+    await ws.contacts.upsert([
+      { no: 'C1', type: 'Company', name: 'Gamma Srl' },
+      { no: 'P1', name: 'Pia', companyNo: 'C1' },
+    ]);
     expect(await ws.contacts.get('C1')).toMatchObject({ companyNo: 'C1', companyName: 'Gamma Srl' });
     expect(await ws.contacts.get('P1')).toMatchObject({ type: 'Person', companyNo: 'C1', companyName: 'Gamma Srl' });
     await ws.contacts.upsert([{ no: 'P2', name: 'Paolo', companyNo: 'C1' }]);
@@ -84,25 +97,40 @@ describe('contacts.upsert', () => {
   test('list by criteria, remove, and NOT_FOUND for a contact that does not exist', async () => {
     const ws = await makeWorkspace();
     await seedMarket(ws);
-    expect((await ws.contacts.list({ contact: { city: 'Roma' }, mailingGroup: 'XMAS' })).map((c) => c.no)).toEqual(['P101']);
+    expect((await ws.contacts.list({ contact: { city: 'Roma' }, mailingGroup: 'XMAS' })).map((c) => c.no)).toEqual([
+      'P101',
+    ]);
     expect((await ws.contacts.list({ industryGroup: 'RETAIL' })).map((c) => c.no)).toEqual(['C100', 'P101', 'P102']);
     await ws.contacts.remove('P400');
     expect(await ws.contacts.get('P400')).toBeUndefined();
-    await expect(ws.contacts.remove('P400')).rejects.toMatchObject({ code: 'NOT_FOUND', details: { contactNo: 'P400' } });
+    await expect(ws.contacts.remove('P400')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      details: { contactNo: 'P400' },
+    });
   });
 
   test('a malformed filter is INVALID_FILTER with its field and position, never a silent empty result', async () => {
     const ws = await makeWorkspace();
     await seedMarket(ws);
-    await expect(ws.contacts.list({ contact: { city: 'Roma|' } })).rejects.toMatchObject({ code: 'INVALID_FILTER', details: { field: 'contact.city', position: 6 } });
-    await expect(ws.contacts.list({ contact: { colour: 'blue' } })).rejects.toMatchObject({ code: 'INVALID_FILTER', details: { field: 'contact.colour' } });
+    await expect(ws.contacts.list({ contact: { city: 'Roma|' } })).rejects.toMatchObject({
+      code: 'INVALID_FILTER',
+      details: { field: 'contact.city', position: 6 },
+    });
+    await expect(ws.contacts.list({ contact: { colour: 'blue' } })).rejects.toMatchObject({
+      code: 'INVALID_FILTER',
+      details: { field: 'contact.colour' },
+    });
   });
 });
 
 describe('code lists and setup', () => {
   test('code lists upsert by code, refuse long codes, and remove', async () => {
     const ws = await makeWorkspace();
-    const r = await ws.mailingGroups.upsert([{ code: 'XMAS', description: 'Christmas' }, { code: 'X'.repeat(21) }, { description: 'no code' }]);
+    const r = await ws.mailingGroups.upsert([
+      { code: 'XMAS', description: 'Christmas' },
+      { code: 'X'.repeat(21) },
+      { description: 'no code' },
+    ]);
     expect(r.inserted).toBe(1);
     expect(r.rejected.map((x) => x.index)).toEqual([1, 2]);
     expect(r.rejected[0].issues.join()).toMatch(/code: is longer than 20 characters/);
@@ -110,14 +138,20 @@ describe('code lists and setup', () => {
     expect(await ws.mailingGroups.list()).toMatchObject([{ code: 'XMAS', description: 'Natale' }]);
     await ws.mailingGroups.remove('XMAS');
     await expect(ws.mailingGroups.remove('XMAS')).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    const lang = await ws.languages.upsert([{ code: 'ITA', name: 'Italiano', locale: 'it-IT' }, { code: 'BAD', locale: 'not a locale!' }]);
+    const lang = await ws.languages.upsert([
+      { code: 'ITA', name: 'Italiano', locale: 'it-IT' },
+      { code: 'BAD', locale: 'not a locale!' },
+    ]);
     expect(lang.rejected[0].issues.join()).toMatch(/locale/);
   });
 
-  test('setup is validated and shared; the profile is this pane\'s own', async () => {
+  test("setup is validated and shared; the profile is this pane's own", async () => {
     const ws = await makeWorkspace();
     expect(await ws.setup.get()).toMatchObject({ segmentNos: 'SEG00001', contactNos: 'CT00001' });
-    await expect(ws.setup.update({ segmentNos: 'NODIGITS' })).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { field: 'segmentNos' } });
+    await expect(ws.setup.update({ segmentNos: 'NODIGITS' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      details: { field: 'segmentNos' },
+    });
     await ws.setup.update({ segmentNos: 'CAMP-100', locale: 'it-IT' });
     expect(await ws.setup.get()).toMatchObject({ segmentNos: 'CAMP-100', locale: 'it-IT' });
     await ws.profile.update({ userId: 'MARIA', salespersonCode: 'JR', uiLanguage: 'it' });

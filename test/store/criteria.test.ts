@@ -19,7 +19,7 @@ describe('Add Contacts', () => {
     expect(r.noOfCriteriaActions).toBe(1);
   });
 
-  test('text compares with the workspace locale\'s collation when sorting', async () => {
+  test("text compares with the workspace locale's collation when sorting", async () => {
     await ws.contacts.upsert([
       { no: 'Z1', type: 'Company', name: 'Ärzte GmbH' },
       { no: 'Z2', type: 'Company', name: 'Zeta' },
@@ -42,7 +42,9 @@ describe('Add Contacts', () => {
   test('the action is recorded even when it adds nothing', async () => {
     const r = await ws.segments.addContacts(no, { contact: { city: 'Palermo' } });
     expect(r.added).toEqual([]);
-    expect((await ws.segments.get(no))!.criteria).toEqual([{ actionNo: 1, kind: 'Add Contacts', options: {}, filters: { contact: { city: 'Palermo' } } }]);
+    expect((await ws.segments.get(no))!.criteria).toEqual([
+      { actionNo: 1, kind: 'Add Contacts', options: {}, filters: { contact: { city: 'Palermo' } } },
+    ]);
   });
 
   test('Expand Companies replaces a matched contact that has a company by every contact of that company', async () => {
@@ -50,18 +52,21 @@ describe('Add Contacts', () => {
     expect(contactNosOf(r.added)).toEqual(['C100', 'P101', 'P102']);
   });
 
-  test('Allow Related Companies also adds each matched person\'s company', async () => {
+  test("Allow Related Companies also adds each matched person's company", async () => {
     const r = await ws.segments.addContacts(no, { contact: { no: 'P101|P201|P300' } }, { allowRelatedCompanies: true });
     expect(contactNosOf(r.added)).toEqual(['P300', 'C100', 'P101', 'C200', 'P201']);
   });
 
   test('Ignore Exclusion includes contacts marked Exclude from Segment', async () => {
     expect((await ws.segments.addContacts(no, { contact: { no: 'P400' } })).added).toEqual([]);
-    expect(contactNosOf((await ws.segments.addContacts(no, { contact: { no: 'P400' } }, { ignoreExclusion: true })).added)).toEqual(['P400']);
+    expect(
+      contactNosOf((await ws.segments.addContacts(no, { contact: { no: 'P400' } }, { ignoreExclusion: true })).added),
+    ).toEqual(['P400']);
   });
 
   test('filters on related data: mailing group, industry group and business relation through the company, job responsibility, profile answer', async () => {
-    const add = async (f: object) => contactNosOf((await ws.segments.previewStep(no, { kind: 'Add Contacts', filters: f, options: {} })).added);
+    const add = async (f: object) =>
+      contactNosOf((await ws.segments.previewStep(no, { kind: 'Add Contacts', filters: f, options: {} })).added);
     expect(await add({ mailingGroup: 'XMAS' })).toEqual(['P101', 'P201']);
     expect(await add({ mailingGroup: 'XMAS', contact: { city: 'Milano' } })).toEqual(['P201']);
     expect(await add({ industryGroup: 'RETAIL' })).toEqual(['C100', 'P101', 'P102']);
@@ -71,12 +76,13 @@ describe('Add Contacts', () => {
     expect(await add({ profileAnswer: { questionnaire: 'HOBBY', answer: 'Chess' } })).toEqual([]);
   });
 
-  test('filters on imported extra columns compare by their value\'s kind', async () => {
+  test("filters on imported extra columns compare by their value's kind", async () => {
     await ws.contacts.upsert([
       { no: 'X1', name: 'Big', extra: { Revenue: 120000, 'Last.Visit': '2026-01-15', VIP: true } },
       { no: 'X2', name: 'Small', extra: { Revenue: 9000, 'Last.Visit': '2025-06-01', VIP: false } },
     ]);
-    const add = async (f: Record<string, string>) => contactNosOf((await ws.segments.previewStep(no, { kind: 'Add Contacts', filters: { contact: f } })).added);
+    const add = async (f: Record<string, string>) =>
+      contactNosOf((await ws.segments.previewStep(no, { kind: 'Add Contacts', filters: { contact: f } })).added);
     expect(await add({ 'extra.Revenue': '>=100000' })).toEqual(['X1']);
     expect(await add({ 'extra.Last.Visit': '2026-01-01..' })).toEqual(['X1']);
     expect(await add({ 'extra.VIP': 'No' })).toEqual(['X2']);
@@ -85,7 +91,10 @@ describe('Add Contacts', () => {
   test('previewStep shows +N / -M and writes nothing', async () => {
     await ws.segments.addContacts(no, { contact: { city: 'Roma' } });
     const before = await ws.segments.get(no);
-    const p = await ws.segments.previewStep(no, { kind: 'Remove Contacts (Refine)', filters: { mailingGroup: 'XMAS' } });
+    const p = await ws.segments.previewStep(no, {
+      kind: 'Remove Contacts (Refine)',
+      filters: { mailingGroup: 'XMAS' },
+    });
     expect(contactNosOf(p.removed)).toEqual(['C100', 'P102']);
     expect(await ws.segments.get(no)).toEqual(before);
   });
@@ -159,11 +168,15 @@ describe('Go Back', () => {
 });
 
 describe('Save and Reuse Criteria', () => {
-  test('saves the actions under a code and replays them in order against today\'s contacts, each undoable', async () => {
+  test("saves the actions under a code and replays them in order against today's contacts, each undoable", async () => {
     await ws.segments.addContacts(no, { contact: { city: 'Roma|Milano' } });
     await ws.segments.refineContacts(no, { contact: { no: 'P102' } }, { entireCompanies: true });
     const saved = await ws.segments.saveCriteria(no, 'ROMA-MI', 'Roma and Milano');
-    expect(saved).toMatchObject({ code: 'ROMA-MI', userId: 'ANNA', actions: [{ kind: 'Add Contacts' }, { kind: 'Remove Contacts (Refine)', options: { entireCompanies: true } }] });
+    expect(saved).toMatchObject({
+      code: 'ROMA-MI',
+      userId: 'ANNA',
+      actions: [{ kind: 'Add Contacts' }, { kind: 'Remove Contacts (Refine)', options: { entireCompanies: true } }],
+    });
     await ws.contacts.upsert([{ no: 'P103', name: 'New Person', companyNo: 'C100', city: 'Roma' }]);
     const other = (await ws.segments.create()).no;
     const r = await ws.segments.reuseCriteria(other, 'ROMA-MI');
@@ -178,7 +191,10 @@ describe('Save and Reuse Criteria', () => {
   test('refuses a blank code, a code in use, a segment without actions; reuse of an unknown code is NOT_FOUND', async () => {
     await expect(ws.segments.saveCriteria(no, 'X')).rejects.toMatchObject({ code: 'NO_CRITERIA_ACTIONS' });
     await ws.segments.addContacts(no, {});
-    await expect(ws.segments.saveCriteria(no, '  ')).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { field: 'code' } });
+    await expect(ws.segments.saveCriteria(no, '  ')).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      details: { field: 'code' },
+    });
     await ws.segments.saveCriteria(no, 'ALL');
     await expect(ws.segments.saveCriteria(no, 'ALL')).rejects.toMatchObject({ code: 'SAVED_CRITERIA_EXISTS' });
     await expect(ws.segments.reuseCriteria(no, 'NONE')).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -189,12 +205,18 @@ describe('Save and Reuse Criteria', () => {
   test('a contact list action keeps its numbers so Reuse Criteria replays it', async () => {
     const r = await ws.segments.addContactList(no, ['P201', 'P101', 'P201'], { source: 'Contacts.xlsx / Sheet1' });
     expect(contactNosOf(r.added)).toEqual(['P101', 'P201']);
-    expect((await ws.segments.get(no))!.criteria[0]).toMatchObject({ filters: { contactList: { source: 'Contacts.xlsx / Sheet1', count: 2 } }, contactNos: ['P201', 'P101'] });
+    expect((await ws.segments.get(no))!.criteria[0]).toMatchObject({
+      filters: { contactList: { source: 'Contacts.xlsx / Sheet1', count: 2 } },
+      contactNos: ['P201', 'P101'],
+    });
     await ws.segments.saveCriteria(no, 'LIST');
     const other = (await ws.segments.create()).no;
     await ws.segments.reuseCriteria(other, 'LIST');
     expect(contactNosOf((await ws.segments.get(other))!.lines)).toEqual(['P101', 'P201']);
-    await expect(ws.segments.addContactList(no, ['NOBODY'])).rejects.toMatchObject({ code: 'NOT_FOUND', details: { contactNo: 'NOBODY' } });
+    await expect(ws.segments.addContactList(no, ['NOBODY'])).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      details: { contactNo: 'NOBODY' },
+    });
   });
 });
 
@@ -207,8 +229,13 @@ describe('Reuse Segment and Apply Mailing Group', () => {
     await ws.segments.addLine(other, 'P101');
     const r = await ws.segments.reuseLoggedSegment(other, logged.loggedSegment.entryNo);
     expect(contactNosOf(r.added)).toEqual(['C100', 'P102']);
-    expect((await ws.segments.get(other))!.criteria[1]).toMatchObject({ kind: 'Add Contacts', filters: { interactionLog: { loggedSegmentEntryNo: String(logged.loggedSegment.entryNo) } } });
-    const withExisting = await ws.segments.reuseLoggedSegment(other, logged.loggedSegment.entryNo, { allowExistingContacts: true });
+    expect((await ws.segments.get(other))!.criteria[1]).toMatchObject({
+      kind: 'Add Contacts',
+      filters: { interactionLog: { loggedSegmentEntryNo: String(logged.loggedSegment.entryNo) } },
+    });
+    const withExisting = await ws.segments.reuseLoggedSegment(other, logged.loggedSegment.entryNo, {
+      allowExistingContacts: true,
+    });
     expect(withExisting.added).toHaveLength(3);
     await expect(ws.segments.reuseLoggedSegment(other, 999)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
@@ -231,12 +258,20 @@ describe('filters on interaction log entries', () => {
     const logged = await ws.segments.log(no);
     await ws.interactionLog.setEvaluation(logged.entries[0].entryNo, 'Positive');
     const other = (await ws.segments.create()).no;
-    const add = async (f: Record<string, string>) => contactNosOf((await ws.segments.previewStep(other, { kind: 'Add Contacts', filters: { interactionLog: f } })).added);
+    const add = async (f: Record<string, string>) =>
+      contactNosOf(
+        (await ws.segments.previewStep(other, { kind: 'Add Contacts', filters: { interactionLog: f } })).added,
+      );
     expect(await add({ segmentNo: no })).toEqual(['P101', 'P201']);
     expect(await add({ date: '01/03/2026..' })).toEqual(['P101', 'P201']);
     expect(await add({ date: '..2026-03-01' })).toEqual([]);
-    expect(await add({ evaluation: 'Positive', interactionTemplateCode: 'ABSTRACT' })).toEqual([contactNosOf(logged.entries)[0]]);
-    await expect(add({ colour: 'x' })).rejects.toMatchObject({ code: 'INVALID_FILTER', details: { field: 'interactionLog.colour' } });
+    expect(await add({ evaluation: 'Positive', interactionTemplateCode: 'ABSTRACT' })).toEqual([
+      contactNosOf(logged.entries)[0],
+    ]);
+    await expect(add({ colour: 'x' })).rejects.toMatchObject({
+      code: 'INVALID_FILTER',
+      details: { field: 'interactionLog.colour' },
+    });
   });
 });
 

@@ -33,7 +33,11 @@ describe('errors', () => {
     const ws = await makeWorkspace({ dbCoreMiddlewares: [actionRecorder(seen)] });
     const h = await ws.segments.create({ description: 'Spy' });
     const rec = seen.find((s) => s.table === 'segments')!;
-    expect(rec.action).toMatchObject({ name: 'segments.create', args: [{ description: 'Spy' }], at: '2026-03-02T09:30:00.000Z' });
+    expect(rec.action).toMatchObject({
+      name: 'segments.create',
+      args: [{ description: 'Spy' }],
+      at: '2026-03-02T09:30:00.000Z',
+    });
     expect(rec.action.ids).toContain(h.id);
   });
 });

@@ -19,11 +19,16 @@ export async function businessNumbers(ws: Ws) {
   return { strings, numbers };
 }
 
-export function businessNumbersIn(value: unknown, known: Awaited<ReturnType<typeof businessNumbers>>, path = 'args'): string[] {
+export function businessNumbersIn(
+  value: unknown,
+  known: Awaited<ReturnType<typeof businessNumbers>>,
+  path = 'args',
+): string[] {
   if (typeof value === 'string') return known.strings.has(value) ? [`${path} = ${known.strings.get(value)}`] : [];
   if (typeof value === 'number') return known.numbers.has(value) ? [`${path} = ${known.numbers.get(value)}`] : [];
   if (Array.isArray(value)) return value.flatMap((v, i) => businessNumbersIn(v, known, `${path}[${i}]`));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => businessNumbersIn(v, known, `${path}.${k}`));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => businessNumbersIn(v, known, `${path}.${k}`));
   return [];
 }
 
@@ -31,7 +36,10 @@ export function businessNumbersIn(value: unknown, known: Awaited<ReturnType<type
  * Runs every action of the workspace once on `ws`. Before each step, the business numbers of the
  * records that exist are taken; after it, the recorded arguments of the actions it wrote are checked.
  */
-export async function everyAction(ws: Ws, writes: { action: RecordedAction }[]): Promise<{ recorded: RecordedAction[]; offenders: string[] }> {
+export async function everyAction(
+  ws: Ws,
+  writes: { action: RecordedAction }[],
+): Promise<{ recorded: RecordedAction[]; offenders: string[] }> {
   const recorded: RecordedAction[] = [];
   const offenders: string[] = [];
   const step = async (run: () => Promise<unknown>) => {
@@ -141,7 +149,12 @@ export async function everyAction(ws: Ws, writes: { action: RecordedAction }[]):
   await step(() => ws.segments.remove(other));
   await step(() => ws.packages.import(JSON.stringify(pkg)));
   await step(() => ws.contacts.remove('P400'));
-  await step(() => ws.contacts.importRows({ rows: [{ no: 'P500', name: 'Rosa Neri', type: 'Person', salespersonCode: 'NEW' }], createCodes: [{ list: 'salespeople', code: 'NEW' }] }));
+  await step(() =>
+    ws.contacts.importRows({
+      rows: [{ no: 'P500', name: 'Rosa Neri', type: 'Person', salespersonCode: 'NEW' }],
+      createCodes: [{ list: 'salespeople', code: 'NEW' }],
+    }),
+  );
   await step(() => ws.sampleWorkspace.load());
   await step(() => ws.sampleWorkspace.remove());
   return { recorded, offenders };

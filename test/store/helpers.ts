@@ -16,7 +16,9 @@ export function testClock(start = '2026-03-02T09:30:00'): TestClock {
   return { now: () => new Date(t), set: (iso) => (t = new Date(iso).getTime()), advance: (ms) => (t += ms) };
 }
 
-export async function makeWorkspace(opts: StoreOptions & { factory?: IDBFactory } = {}): Promise<WorkspaceHandle & { clock: TestClock; factory: IDBFactory; dbName: string }> {
+export async function makeWorkspace(
+  opts: StoreOptions & { factory?: IDBFactory } = {},
+): Promise<WorkspaceHandle & { clock: TestClock; factory: IDBFactory; dbName: string }> {
   const factory = opts.factory ?? new IDBFactory();
   const clock = testClock();
   const dbName = opts.name ?? `test-${++dbCounter}`;
@@ -55,15 +57,55 @@ export async function seedMarket(ws: WorkspaceHandle): Promise<void> {
       languageCodeDefault: 'ENU',
       letters: { ENU: { subject: 'Our news', ooxml: '<w:p/>' }, ITA: { subject: 'Le nostre novità', ooxml: '<w:p/>' } },
     },
-    { code: 'MEMO', description: 'Memo', unitCost: 1, unitDuration: 5, correspondenceTypeDefault: 'Email', ignoreContactCorresType: true },
+    {
+      code: 'MEMO',
+      description: 'Memo',
+      unitCost: 1,
+      unitDuration: 5,
+      correspondenceTypeDefault: 'Email',
+      ignoreContactCorresType: true,
+    },
   ]);
   const report = await ws.contacts.upsert([
-    { no: 'C100', type: 'Company', name: 'Alfa Srl', city: 'Roma', industryGroups: ['RETAIL'], businessRelations: ['CUST'], salespersonCode: 'JR' },
-    { no: 'P101', type: 'Person', name: 'Anna Bianchi', companyNo: 'C100', city: 'Roma', mailingGroups: ['XMAS'], languageCode: 'ITA', email: 'anna@alfa.it', jobResponsibilities: ['PURCH'] },
+    {
+      no: 'C100',
+      type: 'Company',
+      name: 'Alfa Srl',
+      city: 'Roma',
+      industryGroups: ['RETAIL'],
+      businessRelations: ['CUST'],
+      salespersonCode: 'JR',
+    },
+    {
+      no: 'P101',
+      type: 'Person',
+      name: 'Anna Bianchi',
+      companyNo: 'C100',
+      city: 'Roma',
+      mailingGroups: ['XMAS'],
+      languageCode: 'ITA',
+      email: 'anna@alfa.it',
+      jobResponsibilities: ['PURCH'],
+    },
     { no: 'P102', type: 'Person', name: 'Marco Rossi', companyNo: 'C100', city: 'Roma', correspondenceType: 'Email' },
     { no: 'C200', type: 'Company', name: 'Beta SpA', city: 'Milano', salespersonCode: 'BD' },
-    { no: 'P201', type: 'Person', name: 'Luca Verdi', companyNo: 'C200', city: 'Milano', mailingGroups: ['XMAS', 'NEWS'], email: 'luca@beta.it' },
-    { no: 'P300', type: 'Person', name: 'Zoe Neri', city: 'Torino', languageCode: 'ENU', profileAnswers: [{ questionnaire: 'HOBBY', answer: 'Sailing' }] },
+    {
+      no: 'P201',
+      type: 'Person',
+      name: 'Luca Verdi',
+      companyNo: 'C200',
+      city: 'Milano',
+      mailingGroups: ['XMAS', 'NEWS'],
+      email: 'luca@beta.it',
+    },
+    {
+      no: 'P300',
+      type: 'Person',
+      name: 'Zoe Neri',
+      city: 'Torino',
+      languageCode: 'ENU',
+      profileAnswers: [{ questionnaire: 'HOBBY', answer: 'Sailing' }],
+    },
     { no: 'P400', type: 'Person', name: 'Excluded Eva', city: 'Roma', excludeFromSegment: true },
   ]);
   if (report.rejected.length) throw new Error(`seed rejected: ${JSON.stringify(report.rejected)}`);

@@ -24,7 +24,11 @@ describe('letters stored without external relationships', () => {
   });
 
   test("a segment's letters", async () => {
-    await ws.segments.updateHeader(no, { letters: { ITA: { subject: 'Auguri', ooxml: unsafeLetter('Cara cliente,') } } }, { updateLines: false });
+    await ws.segments.updateHeader(
+      no,
+      { letters: { ITA: { subject: 'Auguri', ooxml: unsafeLetter('Cara cliente,') } } },
+      { updateLines: false },
+    );
     const stored = await ws.ctx.db.segments.where('no').equals(no).first();
     expect(isSafeCopy(stored!.letters.ITA.ooxml, 'Cara cliente,')).toBe(true);
     expect(stored!.letters.ITA.subject).toBe('Auguri');
@@ -37,7 +41,9 @@ describe('letters stored without external relationships', () => {
   });
 
   test("an interaction template's letters", async () => {
-    await ws.interactionTemplates.upsert([{ code: 'ABSTRACT', letters: { ENU: { subject: 'News', ooxml: unsafeLetter('Dear customer,') } } }]);
+    await ws.interactionTemplates.upsert([
+      { code: 'ABSTRACT', letters: { ENU: { subject: 'News', ooxml: unsafeLetter('Dear customer,') } } },
+    ]);
     const template = await ws.interactionTemplates.get('ABSTRACT');
     expect(isSafeCopy(template!.letters.ENU.ooxml, 'Dear customer,')).toBe(true);
   });
@@ -51,7 +57,10 @@ describe('letters stored without external relationships', () => {
   test('a segment package written and one read', async () => {
     // Written: a letter stored before this version (straight into the table) leaves without them.
     const header = (await ws.ctx.db.segments.where('no').equals(no).first())!;
-    await ws.ctx.db.segments.put({ ...header, letters: { ITA: { subject: 'Auguri', ooxml: unsafeLetter('Cara cliente,') } } });
+    await ws.ctx.db.segments.put({
+      ...header,
+      letters: { ITA: { subject: 'Auguri', ooxml: unsafeLetter('Cara cliente,') } },
+    });
     const line = (await ws.ctx.db.segmentLines.toArray()).find((l) => l.segmentNo === no && l.lineNo === 20000)!;
     await ws.ctx.db.segmentLines.put({ ...line, letter: unsafeLetter('Cara Anna,') });
     const pkg = await ws.packages.export(no);
@@ -61,7 +70,11 @@ describe('letters stored without external relationships', () => {
     expect(isSafeCopy(pkg.segment.letters.ITA.ooxml, 'Cara cliente,')).toBe(true);
 
     // Read: a package made elsewhere, carrying them, is stored without them.
-    const foreign = { ...pkg, segment: { ...pkg.segment, letters: { ITA: { subject: 'Auguri', ooxml: unsafeLetter('Cara cliente,') } } }, lines: pkg.lines.map((l) => (l.lineNo === 20000 ? { ...l, letter: unsafeLetter('Cara Anna,') } : l)) };
+    const foreign = {
+      ...pkg,
+      segment: { ...pkg.segment, letters: { ITA: { subject: 'Auguri', ooxml: unsafeLetter('Cara cliente,') } } },
+      lines: pkg.lines.map((l) => (l.lineNo === 20000 ? { ...l, letter: unsafeLetter('Cara Anna,') } : l)),
+    };
     const other = await makeWorkspace();
     const report = await other.packages.import(JSON.stringify(foreign));
     const stored = await other.ctx.db.segments.where('no').equals(report.segmentNo).first();

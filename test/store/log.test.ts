@@ -9,7 +9,13 @@ beforeEach(async () => {
   ws = await makeWorkspace();
   await seedMarket(ws);
   await ws.profile.update({ userId: 'ANNA', salespersonCode: 'JR' });
-  no = (await ws.segments.create({ description: 'Christmas letter', interactionTemplateCode: 'ABSTRACT', campaignNo: 'CP1001' })).no;
+  no = (
+    await ws.segments.create({
+      description: 'Christmas letter',
+      interactionTemplateCode: 'ABSTRACT',
+      campaignNo: 'CP1001',
+    })
+  ).no;
   await ws.segments.addContacts(no, { contact: { city: 'Roma' } });
 });
 
@@ -24,7 +30,15 @@ describe('Log', () => {
   test('turns every line into an interaction log entry, the segment into a logged segment, and deletes the segment', async () => {
     await ws.segments.updateLine(no, 20000, { comment: 'Buon Natale!', evaluation: 'Positive' });
     const r = await ws.segments.log(no);
-    expect(r.loggedSegment).toMatchObject({ entryNo: 1, segmentNo: no, description: 'Christmas letter', creationDate: '2026-03-02', userId: 'ANNA', canceled: false, noOfInteractions: 3 });
+    expect(r.loggedSegment).toMatchObject({
+      entryNo: 1,
+      segmentNo: no,
+      description: 'Christmas letter',
+      creationDate: '2026-03-02',
+      userId: 'ANNA',
+      canceled: false,
+      noOfInteractions: 3,
+    });
     expect(r.entries.map((e) => [e.entryNo, e.contactNo])).toEqual([
       [1, 'C100'],
       [2, 'P101'],
@@ -68,7 +82,9 @@ describe('Log', () => {
   });
 
   test('stores the merged letters read back from Word with their entries', async () => {
-    const r = await ws.segments.log(no, { letters: [{ lineNo: 20000, ooxml: '<w:p><w:r><w:t>Cara Anna</w:t></w:r></w:p>' }] });
+    const r = await ws.segments.log(no, {
+      letters: [{ lineNo: 20000, ooxml: '<w:p><w:r><w:t>Cara Anna</w:t></w:r></w:p>' }],
+    });
     expect(r.entries.find((e) => e.contactNo === 'P101')!.letter).toContain('Cara Anna');
     expect((await ws.interactionLog.get(r.entries[1].entryNo))!.letter).toContain('Cara Anna');
     expect(r.entries[0].letter).toBeUndefined();
@@ -77,8 +93,13 @@ describe('Log', () => {
   test('an Email line whose contact has no e-mail becomes a blank-type line; with Send Attachments it is EMAIL_MISSING naming the contact', async () => {
     await ws.contacts.upsert([{ no: 'P102', email: '' }]);
     const preview = await ws.segments.previewLog(no, { sendAttachments: true });
-    expect(preview.blockers).toEqual([expect.objectContaining({ code: 'EMAIL_MISSING', contactNo: 'P102', lineNo: 30000 })]);
-    await expect(ws.segments.log(no, { sendAttachments: true })).rejects.toMatchObject({ code: 'EMAIL_MISSING', details: { contactNo: 'P102' } });
+    expect(preview.blockers).toEqual([
+      expect.objectContaining({ code: 'EMAIL_MISSING', contactNo: 'P102', lineNo: 30000 }),
+    ]);
+    await expect(ws.segments.log(no, { sendAttachments: true })).rejects.toMatchObject({
+      code: 'EMAIL_MISSING',
+      details: { contactNo: 'P102' },
+    });
     expect(await ws.loggedSegments.list()).toEqual([]);
     const r = await ws.segments.log(no);
     expect(r.entries.find((e) => e.contactNo === 'P102')!.correspondenceType).toBe('');
@@ -87,7 +108,10 @@ describe('Log', () => {
   test('Send Attachments: a Hard Copy line needs a letter, merged or from the template; each entry keeps the letter the contact gets', async () => {
     await ws.segments.updateHeader(no, { letters: {} }, { updateLines: false });
     await ws.interactionTemplates.upsert([{ code: 'ABSTRACT', letters: {} }]);
-    await expect(ws.segments.log(no, { sendAttachments: true })).rejects.toMatchObject({ code: 'LETTER_MISSING', details: { lineNo: 10000 } });
+    await expect(ws.segments.log(no, { sendAttachments: true })).rejects.toMatchObject({
+      code: 'LETTER_MISSING',
+      details: { lineNo: 10000 },
+    });
     const letters = [10000, 20000].map((lineNo) => ({ lineNo, ooxml: `<w:p>letter ${lineNo}</w:p>` }));
     await ws.contacts.upsert([{ no: 'P102', email: 'marco@alfa.it' }]);
     const r = await ws.segments.log(no, { sendAttachments: true, letters });
@@ -103,7 +127,11 @@ describe('Log', () => {
     await ws.segments.log(no);
     await expect(ws.segments.log(no)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     // The same number again (a segment imported from a package, say) is refused.
-    await ws.ctx.db.segments.put({ ...(await ws.ctx.db.segments.where('no').equals(empty).first())!, no, id: 'OTHER-ID' });
+    await ws.ctx.db.segments.put({
+      ...(await ws.ctx.db.segments.where('no').equals(empty).first())!,
+      no,
+      id: 'OTHER-ID',
+    });
     await ws.segments.addLine(no, 'P300');
     await expect(ws.segments.log(no)).rejects.toMatchObject({ code: 'ALREADY_LOGGED' });
   });
@@ -116,7 +144,10 @@ describe('Log', () => {
       ['LINE_INCOMPLETE', 20000, 'salespersonCode'],
       ['LINE_INCOMPLETE', 30000, 'date'],
     ]);
-    await expect(ws.segments.log(no)).rejects.toMatchObject({ code: 'LINE_INCOMPLETE', details: { lineNo: 20000, field: 'salespersonCode' } });
+    await expect(ws.segments.log(no)).rejects.toMatchObject({
+      code: 'LINE_INCOMPLETE',
+      details: { lineNo: 20000, field: 'salespersonCode' },
+    });
     await ws.contacts.remove('C100');
     expect((await ws.segments.previewLog(no)).blockers[0]).toMatchObject({ code: 'NOT_FOUND', contactNo: 'C100' });
   });
@@ -125,7 +156,19 @@ describe('Log', () => {
     const preview = await ws.segments.previewLog(no);
     expect(preview.blockers).toEqual([]);
     const r = await ws.segments.log(no);
-    expect(r.entries.map(({ id: _i, entryNo: _e, createdAt: _c, updatedAt: _u, loggedSegmentId: _l, loggedSegmentEntryNo: _n, ...rest }) => rest)).toEqual(preview.entries);
+    expect(
+      r.entries.map(
+        ({
+          id: _i,
+          entryNo: _e,
+          createdAt: _c,
+          updatedAt: _u,
+          loggedSegmentId: _l,
+          loggedSegmentEntryNo: _n,
+          ...rest
+        }) => rest,
+      ),
+    ).toEqual(preview.entries);
   });
 
   test('Create Follow-up Segment: a new segment with the same campaign and one line per logged entry, as an Add Contacts action', async () => {
@@ -133,12 +176,16 @@ describe('Log', () => {
     const f = (await ws.segments.get(r.followUpSegmentNo!))!;
     expect(f.header).toMatchObject({ description: `Follow-up on segment ${no}`, campaignNo: 'CP1001', noOfLines: 3 });
     expect(contactNosOf(f.lines)).toEqual(['C100', 'P101', 'P102']);
-    expect(f.criteria).toEqual([{ actionNo: 1, kind: 'Add Contacts', options: {}, filters: { interactionLog: { loggedSegmentEntryNo: '1' } } }]);
+    expect(f.criteria).toEqual([
+      { actionNo: 1, kind: 'Add Contacts', options: {}, filters: { interactionLog: { loggedSegmentEntryNo: '1' } } },
+    ]);
   });
 
   test('an error in the middle of log, after some entries were written, leaves the database exactly as before', async () => {
     const big = (await ws.segments.create({ description: 'Big', interactionTemplateCode: 'MEMO' })).no;
-    await ws.contacts.upsert(Array.from({ length: 2500 }, (_, i) => ({ no: `B${i}`, name: `Bulk ${i}`, email: `b${i}@x.it` })));
+    await ws.contacts.upsert(
+      Array.from({ length: 2500 }, (_, i) => ({ no: `B${i}`, name: `Bulk ${i}`, email: `b${i}@x.it` })),
+    );
     await ws.segments.addContacts(big, { contact: { no: 'B*' } });
     const faulty = await openWorkspace({
       name: ws.dbName,
@@ -190,7 +237,12 @@ describe('Logged Segments and Interaction Log Entries', () => {
 
   test('Create Follow-up Segment from a logged segment has exactly the same contacts', async () => {
     const h = await ws.loggedSegments.createFollowUp(entryNo);
-    expect(h).toMatchObject({ description: `Follow-up on segment ${no}`, campaignNo: 'CP1001', noOfLines: 3, noOfCriteriaActions: 1 });
+    expect(h).toMatchObject({
+      description: `Follow-up on segment ${no}`,
+      campaignNo: 'CP1001',
+      noOfLines: 3,
+      noOfCriteriaActions: 1,
+    });
     expect(contactNosOf((await ws.segments.get(h.no))!.lines)).toEqual(['C100', 'P101', 'P102']);
   });
 
@@ -209,12 +261,17 @@ describe('Logged Segments and Interaction Log Entries', () => {
   test('entries list by contact, segment, canceled, template, salesperson and a date filter; evaluation and delivery status are validated', async () => {
     expect((await ws.interactionLog.list({ contactNo: 'P101' })).map((e) => e.entryNo)).toEqual([2]);
     expect(await ws.interactionLog.list({ segmentNo: no, canceled: true })).toEqual([]);
-    expect(await ws.interactionLog.list({ interactionTemplateCode: 'ABSTRACT', salespersonCode: 'JR' })).toHaveLength(3);
+    expect(await ws.interactionLog.list({ interactionTemplateCode: 'ABSTRACT', salespersonCode: 'JR' })).toHaveLength(
+      3,
+    );
     expect(await ws.interactionLog.list({ date: '>2026-03-02' })).toEqual([]);
     expect(await ws.interactionLog.list({ date: 't' })).toHaveLength(3);
     await expect(ws.interactionLog.list({ date: '32/13/2026' })).rejects.toMatchObject({ code: 'INVALID_FILTER' });
     expect((await ws.interactionLog.setEvaluation(2, 'Very Positive')).evaluation).toBe('Very Positive');
-    await expect(ws.interactionLog.setEvaluation(2, 'Great' as 'Positive')).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { field: 'evaluation' } });
+    await expect(ws.interactionLog.setEvaluation(2, 'Great' as 'Positive')).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      details: { field: 'evaluation' },
+    });
     expect((await ws.interactionLog.setDeliveryStatus(2, 'Error')).deliveryStatus).toBe('Error');
     await expect(ws.interactionLog.setEvaluation(99, 'Positive')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });

@@ -7,7 +7,8 @@ let no: string;
 beforeEach(async () => {
   ws = await makeWorkspace();
   await seedMarket(ws);
-  no = (await ws.segments.create({ description: 'Letters', interactionTemplateCode: 'MEMO', salespersonCode: 'JR' })).no;
+  no = (await ws.segments.create({ description: 'Letters', interactionTemplateCode: 'MEMO', salespersonCode: 'JR' }))
+    .no;
   await ws.segments.addContacts(no, { contact: { city: 'Milano' } });
 });
 

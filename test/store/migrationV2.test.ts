@@ -12,7 +12,11 @@ import type { InteractionLogEntry } from '../../src/domain/log';
 
 type Row = Record<string, unknown>;
 type Tables = Record<string, Row[]>;
-const fixture = JSON.parse(readFileSync(new URL('../fixtures/db-v1.json', import.meta.url), 'utf8')) as { schemaVersion: number; schema: Record<string, string>; tables: Tables };
+const fixture = JSON.parse(readFileSync(new URL('../fixtures/db-v1.json', import.meta.url), 'utf8')) as {
+  schemaVersion: number;
+  schema: Record<string, string>;
+  tables: Tables;
+};
 
 let dbNo = 0;
 
@@ -33,7 +37,10 @@ async function loadV1(tables: Tables): Promise<{ factory: IDBFactory; name: stri
 const show = (v: unknown) => JSON.stringify(v) ?? 'undefined';
 
 /** Every index named in `spec` (primary key first), with its key path. */
-function indexesOf(spec: string): { primaryKey: string; indexes: { name: string; fields: string[]; multi: boolean }[] } {
+function indexesOf(spec: string): {
+  primaryKey: string;
+  indexes: { name: string; fields: string[]; multi: boolean }[];
+} {
   const [pk, ...rest] = spec.split(',').map((s) => s.trim());
   const indexes = rest.map((raw) => {
     const name = raw.replace(/^[&*]+/, '');
@@ -50,7 +57,9 @@ async function indexLosses(db: Dexie, tables: Tables, schema: Record<string, str
     for (const index of indexes) {
       const expected = new Map<string, { value: unknown; keys: string[] }>();
       for (const r of rows) {
-        const values = index.multi ? (r[index.fields[0]] as unknown[]) : [index.fields.length > 1 ? index.fields.map((f) => r[f]) : r[index.fields[0]]];
+        const values = index.multi
+          ? (r[index.fields[0]] as unknown[])
+          : [index.fields.length > 1 ? index.fields.map((f) => r[f]) : r[index.fields[0]]];
         for (const value of values) {
           const entry = expected.get(show(value)) ?? { value, keys: [] };
           entry.keys.push(show(r[primaryKey]));
@@ -60,12 +69,19 @@ async function indexLosses(db: Dexie, tables: Tables, schema: Record<string, str
       for (const { value, keys } of expected.values()) {
         let found: string[];
         try {
-          found = (await db.table(table).where(index.name).equals(value as string).primaryKeys()).map(show);
+          found = (
+            await db
+              .table(table)
+              .where(index.name)
+              .equals(value as string)
+              .primaryKeys()
+          ).map(show);
         } catch (e) {
           losses.push(`${table}.${index.name}: the index does not answer (${(e as Error).message})`);
           break;
         }
-        if (!isDeepStrictEqual([...found].sort(), [...keys].sort())) losses.push(`${table}.${index.name} = ${show(value)}: ${show(keys)} expected, found ${show(found)}`);
+        if (!isDeepStrictEqual([...found].sort(), [...keys].sort()))
+          losses.push(`${table}.${index.name} = ${show(value)}: ${show(keys)} expected, found ${show(found)}`);
       }
     }
   }
@@ -120,10 +136,18 @@ describe('schema v2 from the frozen v1 database', () => {
   it('v2 changes only the interaction log, by indexes alone (v1 stays frozen)', () => {
     expect(fixture.schemaVersion).toBe(1);
     expect({ ...schemaV1 }).toEqual(fixture.schema);
-    const changed = Object.keys(schemaV2).filter((t) => schemaV2[t as keyof typeof schemaV2] !== schemaV1[t as keyof typeof schemaV1]);
+    const changed = Object.keys(schemaV2).filter(
+      (t) => schemaV2[t as keyof typeof schemaV2] !== schemaV1[t as keyof typeof schemaV1],
+    );
     expect(changed).toEqual(['interactionLog']);
     expect(indexesOf(schemaV2.interactionLog).indexes.map((i) => i.name)).toEqual(
-      expect.arrayContaining(['[contactNo+entryNo]', '[segmentNo+entryNo]', '[loggedSegmentEntryNo+entryNo]', 'loggedSegmentId', 'date']),
+      expect.arrayContaining([
+        '[contactNo+entryNo]',
+        '[segmentNo+entryNo]',
+        '[loggedSegmentEntryNo+entryNo]',
+        'loggedSegmentId',
+        'date',
+      ]),
     );
   });
 
@@ -137,7 +161,12 @@ describe('schema v2 from the frozen v1 database', () => {
       expect(await indexLosses(db, fixture.tables, schemaV2)).toEqual([]);
       expect(await indexLosses(db, fixture.tables, schemaV1)).toEqual([]);
       // The unique entry number still refuses a second entry with the same number.
-      await expect(db.interactionLog.add({ ...(fixture.tables.interactionLog[0] as unknown as InteractionLogEntry), id: 'another-id' })).rejects.toThrow(/constraint/i);
+      await expect(
+        db.interactionLog.add({
+          ...(fixture.tables.interactionLog[0] as unknown as InteractionLogEntry),
+          id: 'another-id',
+        }),
+      ).rejects.toThrow(/constraint/i);
     } finally {
       db.close();
     }
@@ -153,7 +182,9 @@ describe('schema v2 from the frozen v1 database', () => {
       expect(rowLosses(tables, await dumpAll(db))).toEqual([]);
       expect(await indexLosses(db, tables, schemaV2)).toEqual([]);
 
-      const all = (tables.interactionLog as unknown as InteractionLogEntry[]).slice().sort((a, b) => a.entryNo - b.entryNo);
+      const all = (tables.interactionLog as unknown as InteractionLogEntry[])
+        .slice()
+        .sort((a, b) => a.entryNo - b.entryNo);
       const cases = [
         { contactNo: 'P102' },
         { segmentNo: 'SEG00002' },
@@ -174,7 +205,10 @@ describe('schema v2 from the frozen v1 database', () => {
             (f.date === undefined || (e.date >= '2026-03-05' && e.date <= '2026-03-20')),
         );
         const got = await ws.interactionLog.list(f);
-        expect(got.map((e) => e.entryNo), JSON.stringify(f)).toEqual(expected.map((e) => e.entryNo));
+        expect(
+          got.map((e) => e.entryNo),
+          JSON.stringify(f),
+        ).toEqual(expected.map((e) => e.entryNo));
         if (f.contactNo !== 'NOBODY') expect(got.length, JSON.stringify(f)).toBeGreaterThan(0);
       }
     } finally {
@@ -182,7 +216,7 @@ describe('schema v2 from the frozen v1 database', () => {
     }
   });
 
-  it('counts a logged segment\'s interactions through its index, canceled ones apart, after the upgrade', async () => {
+  it("counts a logged segment's interactions through its index, canceled ones apart, after the upgrade", async () => {
     const { factory, name } = await loadV1(fixture.tables);
     const ws = await openWorkspace({ name, indexedDB: factory, IDBKeyRange });
     try {

@@ -76,7 +76,12 @@ interface TableChange {
 const show = (v: unknown) => JSON.stringify(v) ?? 'undefined';
 
 /** Every loss between the records before and after an upgrade, as readable lines (none: nothing lost). */
-function migrationLosses(before: Tables, after: Tables, schema: Record<string, string>, changes: Record<string, TableChange>): string[] {
+function migrationLosses(
+  before: Tables,
+  after: Tables,
+  schema: Record<string, string>,
+  changes: Record<string, TableChange>,
+): string[] {
   const losses: string[] = [];
   for (const [table, oldRows] of Object.entries(before)) {
     const newRows = after[table];
@@ -84,7 +89,8 @@ function migrationLosses(before: Tables, after: Tables, schema: Record<string, s
       losses.push(`${table}: the table is gone`);
       continue;
     }
-    if (newRows.length !== oldRows.length) losses.push(`${table}: ${oldRows.length} records before, ${newRows.length} after`);
+    if (newRows.length !== oldRows.length)
+      losses.push(`${table}: ${oldRows.length} records before, ${newRows.length} after`);
     const { primaryKey } = parseStores(schema[table]);
     const newByKey = new Map(newRows.map((r) => [show(r[primaryKey]), r]));
     const change = changes[table];
@@ -98,7 +104,8 @@ function migrationLosses(before: Tables, after: Tables, schema: Record<string, s
       newByKey.delete(key);
       for (const [field, value] of Object.entries(old)) {
         if (change?.from.includes(field)) continue;
-        if (!isDeepStrictEqual(value, now[field])) losses.push(`${table} ${key}: ${field} was ${show(value)}, is ${show(now[field])}`);
+        if (!isDeepStrictEqual(value, now[field]))
+          losses.push(`${table} ${key}: ${field} was ${show(value)}, is ${show(now[field])}`);
       }
       for (const field of Object.keys(now)) {
         if (!(field in old) && !change?.to.includes(field)) losses.push(`${table} ${key}: unexpected field ${field}`);
@@ -121,7 +128,9 @@ async function indexLosses(db: Dexie, before: Tables, schema: Record<string, str
     for (const index of indexes) {
       const expected = new Map<string, { value: unknown; keys: string[] }>();
       for (const r of rows) {
-        const values = index.multi ? (r[index.fields[0]] as unknown[]) : [index.fields.length > 1 ? index.fields.map((f) => r[f]) : r[index.fields[0]]];
+        const values = index.multi
+          ? (r[index.fields[0]] as unknown[])
+          : [index.fields.length > 1 ? index.fields.map((f) => r[f]) : r[index.fields[0]]];
         for (const value of values) {
           const entry = expected.get(show(value)) ?? { value, keys: [] };
           entry.keys.push(show(r[primaryKey]));
@@ -131,12 +140,19 @@ async function indexLosses(db: Dexie, before: Tables, schema: Record<string, str
       for (const { value, keys } of expected.values()) {
         let found: string[];
         try {
-          found = (await db.table(table).where(index.name).equals(value as string).primaryKeys()).map(show);
+          found = (
+            await db
+              .table(table)
+              .where(index.name)
+              .equals(value as string)
+              .primaryKeys()
+          ).map(show);
         } catch (e) {
           losses.push(`${table}.${index.name}: the index does not answer (${(e as Error).message})`);
           break;
         }
-        if (!isDeepStrictEqual([...found].sort(), [...keys].sort())) losses.push(`${table}.${index.name} = ${show(value)}: ${keys.length} records expected, found ${show(found)}`);
+        if (!isDeepStrictEqual([...found].sort(), [...keys].sort()))
+          losses.push(`${table}.${index.name} = ${show(value)}: ${keys.length} records expected, found ${show(found)}`);
       }
     }
   }
@@ -152,7 +168,8 @@ function splitAddress(address: string): { street: string; houseNo: string } {
   const m = houseNoAtEnd.exec(address);
   return m ? { street: m[1], houseNo: m[2] } : { street: address, houseNo: '' };
 }
-const joinAddress = (street: unknown, houseNo: unknown) => (houseNo ? `${String(street)} ${String(houseNo)}` : String(street));
+const joinAddress = (street: unknown, houseNo: unknown) =>
+  houseNo ? `${String(street)} ${String(houseNo)}` : String(street);
 
 function renameComment(line: Row): Row {
   const { comment, ...rest } = line;
@@ -162,18 +179,27 @@ function renameComment(line: Row): Row {
 type Upgrade = (tx: Transaction) => Promise<void>;
 
 const upgradeToV2: Upgrade = async (tx) => {
-  await tx.table('contacts').toCollection().modify((c: Row) => {
-    Object.assign(c, splitAddress(c.address as string));
-    delete c.address;
-  });
-  await tx.table('segmentLines').toCollection().modify((l: Row) => {
-    l.letterComment = l.comment;
-    delete l.comment;
-  });
+  await tx
+    .table('contacts')
+    .toCollection()
+    .modify((c: Row) => {
+      Object.assign(c, splitAddress(c.address as string));
+      delete c.address;
+    });
+  await tx
+    .table('segmentLines')
+    .toCollection()
+    .modify((l: Row) => {
+      l.letterComment = l.comment;
+      delete l.comment;
+    });
   // Go Back restores the whole deleted lines kept in the criteria history: they take the new shape too.
-  await tx.table('criteriaActions').toCollection().modify((a: Row) => {
-    a.deletedLines = (a.deletedLines as Row[]).map(renameComment);
-  });
+  await tx
+    .table('criteriaActions')
+    .toCollection()
+    .modify((a: Row) => {
+      a.deletedLines = (a.deletedLines as Row[]).map(renameComment);
+    });
 };
 
 /** The database as v2 declares it: version 1 exactly as released, version 2 with its upgrade. */
@@ -187,10 +213,12 @@ function segmentsDbV2(name: string, factory: IDBFactory, upgrade: Upgrade = upgr
 /** What v2 must keep: the meaning of the split and renamed fields, everywhere they are stored. */
 function lineMeaning(old: Row, now: Row): string[] {
   const out: string[] = [];
-  if (now.letterComment !== old.comment) out.push(`letterComment is ${show(now.letterComment)}, the comment was ${show(old.comment)}`);
+  if (now.letterComment !== old.comment)
+    out.push(`letterComment is ${show(now.letterComment)}, the comment was ${show(old.comment)}`);
   if ('comment' in now) out.push('still has comment');
   for (const [field, value] of Object.entries(old)) {
-    if (field !== 'comment' && !isDeepStrictEqual(value, now[field])) out.push(`${field} was ${show(value)}, is ${show(now[field])}`);
+    if (field !== 'comment' && !isDeepStrictEqual(value, now[field]))
+      out.push(`${field} was ${show(value)}, is ${show(now[field])}`);
   }
   return out;
 }
@@ -201,8 +229,12 @@ const v2Changes: Record<string, TableChange> = {
     to: ['street', 'houseNo'],
     meaning: (old, now) => {
       const out: string[] = [];
-      if (typeof now.street !== 'string' || typeof now.houseNo !== 'string') out.push(`street ${show(now.street)} and houseNo ${show(now.houseNo)} must be text`);
-      if (joinAddress(now.street, now.houseNo) !== old.address) out.push(`street ${show(now.street)} + houseNo ${show(now.houseNo)} do not give the address ${show(old.address)}`);
+      if (typeof now.street !== 'string' || typeof now.houseNo !== 'string')
+        out.push(`street ${show(now.street)} and houseNo ${show(now.houseNo)} must be text`);
+      if (joinAddress(now.street, now.houseNo) !== old.address)
+        out.push(
+          `street ${show(now.street)} + houseNo ${show(now.houseNo)} do not give the address ${show(old.address)}`,
+        );
       return out;
     },
   },
@@ -213,8 +245,11 @@ const v2Changes: Record<string, TableChange> = {
     meaning: (old, now) => {
       const was = old.deletedLines as Row[];
       const is = now.deletedLines as Row[];
-      if (!Array.isArray(is) || is.length !== was.length) return [`deletedLines held ${was.length} lines, holds ${show(is?.length)}`];
-      return was.flatMap((line, i) => lineMeaning(line, is[i]).map((m) => `deletedLines[${i}] (${String(line.contactNo)}): ${m}`));
+      if (!Array.isArray(is) || is.length !== was.length)
+        return [`deletedLines held ${was.length} lines, holds ${show(is?.length)}`];
+      return was.flatMap((line, i) =>
+        lineMeaning(line, is[i]).map((m) => `deletedLines[${i}] (${String(line.contactNo)}): ${m}`),
+      );
     },
   },
 };
@@ -224,7 +259,10 @@ async function upgradeFixture(upgrade?: Upgrade): Promise<{ db: Dexie; after: Ta
   const db = segmentsDbV2(name, factory, upgrade);
   await db.open();
   const after = await dumpAll(db);
-  const losses = [...migrationLosses(fixture.tables, after, schemaV2, v2Changes), ...(await indexLosses(db, fixture.tables, schemaV1))];
+  const losses = [
+    ...migrationLosses(fixture.tables, after, schemaV2, v2Changes),
+    ...(await indexLosses(db, fixture.tables, schemaV1)),
+  ];
   return { db, after, losses };
 }
 
@@ -240,10 +278,22 @@ describe('the frozen v1 fixture', () => {
     expect(Object.keys(fixture.tables).sort()).toEqual(Object.keys(schemaV1).sort());
     const t = fixture.tables;
     expect(new Set(t.contacts.map((c) => c.type))).toEqual(new Set(['Company', 'Person']));
-    expect(t.contacts.some((c) => Object.keys(c.extra as object).length > 0 && (c.mailingGroups as string[]).length > 0)).toBe(true);
+    expect(
+      t.contacts.some((c) => Object.keys(c.extra as object).length > 0 && (c.mailingGroups as string[]).length > 0),
+    ).toBe(true);
     expect(t.criteriaActions.some((a) => (a.deletedLines as Row[]).some((l) => l.comment !== ''))).toBe(true);
     expect(t.segmentLines.some((l) => l.comment !== '')).toBe(true);
-    for (const table of ['setup', 'profile', 'series', 'savedCriteria', 'loggedSegments', 'interactionLog', 'interactionTemplates', 'segments']) expect(t[table].length, table).toBeGreaterThan(0);
+    for (const table of [
+      'setup',
+      'profile',
+      'series',
+      'savedCriteria',
+      'loggedSegments',
+      'interactionLog',
+      'interactionTemplates',
+      'segments',
+    ])
+      expect(t[table].length, table).toBeGreaterThan(0);
 
     const { factory, name } = await loadFixtureV1();
     const db = new Dexie(name, deps(factory));
@@ -278,12 +328,22 @@ describe('upgrade from the frozen v1 fixture to a test-only v2', () => {
     const companyNos = (await db.table('contacts').where('companyNo').equals('C100').toArray()).map((c) => c.no).sort();
     expect(companyNos).toEqual(['C100', 'P101', 'P102']);
     const line = fixture.tables.segmentLines[1];
-    const byKey = await db.table('segmentLines').where('[segmentId+lineNo]').equals([line.segmentId as string, line.lineNo as number]).first();
+    const byKey = await db
+      .table('segmentLines')
+      .where('[segmentId+lineNo]')
+      .equals([line.segmentId as string, line.lineNo as number])
+      .first();
     expect(byKey?.id).toBe(line.id);
     expect(byKey?.letterComment).toBe(line.comment);
-    expect((await db.table('contacts').where('mailingGroups').equals('XMAS').toArray()).map((c) => c.no).sort()).toEqual(['P101', 'P201']);
-    expect((await db.table('contacts').where('street').equals('Corso Buenos Aires').toArray()).map((c) => c.no).sort()).toEqual(['C200', 'P201']);
-    await expect(db.table('contacts').add({ ...fixture.tables.contacts[0], id: 'another-id' })).rejects.toThrow(/constraint/i);
+    expect(
+      (await db.table('contacts').where('mailingGroups').equals('XMAS').toArray()).map((c) => c.no).sort(),
+    ).toEqual(['P101', 'P201']);
+    expect(
+      (await db.table('contacts').where('street').equals('Corso Buenos Aires').toArray()).map((c) => c.no).sort(),
+    ).toEqual(['C200', 'P201']);
+    await expect(db.table('contacts').add({ ...fixture.tables.contacts[0], id: 'another-id' })).rejects.toThrow(
+      /constraint/i,
+    );
     db.close();
   });
 });
@@ -291,34 +351,57 @@ describe('upgrade from the frozen v1 fixture to a test-only v2', () => {
 describe('the comparison catches a broken upgrade', () => {
   const dropsHouseNumbers: Upgrade = async (tx) => {
     await upgradeToV2(tx);
-    await tx.table('contacts').toCollection().modify((c: Row) => {
-      delete c.houseNo;
-    });
+    await tx
+      .table('contacts')
+      .toCollection()
+      .modify((c: Row) => {
+        delete c.houseNo;
+      });
   };
   const forgetsHistory: Upgrade = async (tx) => {
-    await tx.table('contacts').toCollection().modify((c: Row) => {
-      Object.assign(c, splitAddress(c.address as string));
-      delete c.address;
-    });
-    await tx.table('segmentLines').toCollection().modify((l: Row) => {
-      l.letterComment = l.comment;
-      delete l.comment;
-    });
+    await tx
+      .table('contacts')
+      .toCollection()
+      .modify((c: Row) => {
+        Object.assign(c, splitAddress(c.address as string));
+        delete c.address;
+      });
+    await tx
+      .table('segmentLines')
+      .toCollection()
+      .modify((l: Row) => {
+        l.letterComment = l.comment;
+        delete l.comment;
+      });
   };
   const losesRecords: Upgrade = async (tx) => {
     await upgradeToV2(tx);
-    await tx.table('segmentLines').filter((l: Row) => l.letterComment === '').delete();
+    await tx
+      .table('segmentLines')
+      .filter((l: Row) => l.letterComment === '')
+      .delete();
   };
   const rewritesAField: Upgrade = async (tx) => {
     await upgradeToV2(tx);
-    await tx.table('contacts').toCollection().modify((c: Row) => {
-      c.postCode = Number(c.postCode);
-    });
+    await tx
+      .table('contacts')
+      .toCollection()
+      .modify((c: Row) => {
+        c.postCode = Number(c.postCode);
+      });
   };
 
   it.each([
-    ['drops the house numbers', dropsHouseNumbers, /^contacts "[^"]+": street "Via del Corso" \+ houseNo undefined do not give the address "Via del Corso 12"$/],
-    ['forgets the lines kept in the criteria history', forgetsHistory, /^criteriaActions "[^"]+": deletedLines\[0\] \(P300\): letterComment is undefined, the comment was "Sailing club member"$/],
+    [
+      'drops the house numbers',
+      dropsHouseNumbers,
+      /^contacts "[^"]+": street "Via del Corso" \+ houseNo undefined do not give the address "Via del Corso 12"$/,
+    ],
+    [
+      'forgets the lines kept in the criteria history',
+      forgetsHistory,
+      /^criteriaActions "[^"]+": deletedLines\[0\] \(P300\): letterComment is undefined, the comment was "Sailing club member"$/,
+    ],
     ['loses records', losesRecords, /^segmentLines: 6 records before, 4 after$/],
     ['rewrites a field it should not touch', rewritesAField, /^contacts "[^"]+": postCode was "00186", is 186$/],
   ])('an upgrade that %s is reported', async (_what, upgrade, expected) => {
@@ -348,12 +431,22 @@ describe('the current store on the frozen v1 database', () => {
       const view = await ws.segments.get('SEG00001');
       const frozenLines = fixture.tables.segmentLines.filter((l) => l.segmentNo === 'SEG00001');
       expect(view?.header.description).toBe('Spring newsletter 2026');
-      expect(view?.lines.map((l) => [l.lineNo, l.contactNo, l.comment])).toEqual(frozenLines.map((l) => [l.lineNo, l.contactNo, l.comment]));
-      expect(view?.criteria.map((a) => a.kind)).toEqual(['Add Contacts', 'Add Contacts', 'Add Contacts', 'Remove Contacts (Reduce)', 'Remove Contacts (Reduce)']);
+      expect(view?.lines.map((l) => [l.lineNo, l.contactNo, l.comment])).toEqual(
+        frozenLines.map((l) => [l.lineNo, l.contactNo, l.comment]),
+      );
+      expect(view?.criteria.map((a) => a.kind)).toEqual([
+        'Add Contacts',
+        'Add Contacts',
+        'Add Contacts',
+        'Remove Contacts (Reduce)',
+        'Remove Contacts (Reduce)',
+      ]);
 
       const contacts = await ws.contacts.list();
       expect(contacts.map((c) => c.no)).toEqual(fixture.tables.contacts.map((c) => c.no as string).sort());
-      expect((await ws.contacts.list({ mailingGroup: 'XMAS', contact: { city: 'Milano' } })).map((c) => c.no)).toEqual(['P201']);
+      expect((await ws.contacts.list({ mailingGroup: 'XMAS', contact: { city: 'Milano' } })).map((c) => c.no)).toEqual([
+        'P201',
+      ]);
 
       // Go Back on the frozen history brings the deleted lines back exactly as they were frozen.
       const undone = await ws.segments.goBack('SEG00001');

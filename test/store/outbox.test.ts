@@ -23,10 +23,22 @@ describe('the outbox', () => {
     const s = await ws.segments.create({ description: 'Recorded' });
     const rows = await outbox();
     const action = rows.find((r) => r.table === ACTION_ROW)!;
-    expect(action.action).toEqual({ name: 'segments.create', about: s.no, v: 2, args: [{ description: 'Recorded' }], at: ws.clock.now().toISOString(), ids: expect.arrayContaining([s.id]) });
+    expect(action.action).toEqual({
+      name: 'segments.create',
+      about: s.no,
+      v: 2,
+      args: [{ description: 'Recorded' }],
+      at: ws.clock.now().toISOString(),
+      ids: expect.arrayContaining([s.id]),
+    });
     expect(new Set(rows.map((r) => r.txId)).size).toBe(1);
     const seg = dataRows(rows).find((r) => r.table === 'segments')!;
-    expect(seg).toMatchObject({ key: s.id, op: 'put', before: undefined, value: expect.objectContaining({ no: s.no, description: 'Recorded' }) });
+    expect(seg).toMatchObject({
+      key: s.id,
+      op: 'put',
+      before: undefined,
+      value: expect.objectContaining({ no: s.no, description: 'Recorded' }),
+    });
     const series = dataRows(rows).find((r) => r.table === 'series')!;
     expect(series.value).toMatchObject({ id: 'segment', lastNo: s.no });
 
@@ -69,7 +81,7 @@ describe('the outbox', () => {
     expect(u.value).toEqual({ ...c, name: 'Zoe N.' });
   });
 
-  test('pulled rows written with the bypass, and the pane\'s own tables, are not recorded', async () => {
+  test("pulled rows written with the bypass, and the pane's own tables, are not recorded", async () => {
     const db = ws.ctx.db;
     await db.transaction('rw', db.mailingGroups, async (tx) => {
       setOutboxBypass(tx.idbtrans, true);

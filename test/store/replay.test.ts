@@ -18,7 +18,8 @@ const counterIds = () => {
 
 async function dump(ws: Ws) {
   const out: Record<string, unknown[]> = {};
-  for (const t of ws.ctx.db.tables) if (!['outbox', 'syncState', 'profile'].includes(t.name)) out[t.name] = await t.toArray();
+  for (const t of ws.ctx.db.tables)
+    if (!['outbox', 'syncState', 'profile'].includes(t.name)) out[t.name] = await t.toArray();
   return out;
 }
 
@@ -90,16 +91,38 @@ test('an action recorded by an earlier version (by numbers, no format) still rep
   const no = (await ws.segments.create({ description: 'Old pending' })).no;
   await ws.segments.addLine(no, 'P101');
   writes.length = 0;
-  await replayAction(ws, { name: 'segments.updateLine', args: [no, 10000, { comment: 'from before the update' }], at: ws.clock.now().toISOString(), ids: ['LEGACY-TX'] });
+  await replayAction(ws, {
+    name: 'segments.updateLine',
+    args: [no, 10000, { comment: 'from before the update' }],
+    at: ws.clock.now().toISOString(),
+    ids: ['LEGACY-TX'],
+  });
   // A name this version no longer records reaches its public method (NOT_FOUND: no logged segment 1), not "unknown action".
-  await expect(replayAction(ws, { name: 'loggedSegments.toggleCanceled', args: [1], at: ws.clock.now().toISOString(), ids: ['LEGACY-TX2'] })).rejects.toMatchObject({
+  await expect(
+    replayAction(ws, {
+      name: 'loggedSegments.toggleCanceled',
+      args: [1],
+      at: ws.clock.now().toISOString(),
+      ids: ['LEGACY-TX2'],
+    }),
+  ).rejects.toMatchObject({
     code: 'NOT_FOUND',
   });
   expect((await ws.segments.get(no))!.lines[0].comment).toBe('from before the update');
   const recorded = [...new Set(writes.map((w) => w.action))];
-  expect(recorded.map((r) => [r.name, r.v, r.args[0]])).toEqual([['segments.updateLine', 2, (await ws.segments.get(no))!.header.id]]);
+  expect(recorded.map((r) => [r.name, r.v, r.args[0]])).toEqual([
+    ['segments.updateLine', 2, (await ws.segments.get(no))!.header.id],
+  ]);
   // The same arguments in this version's format name no record: refused, never applied to a number.
-  await expect(replayAction(ws, { name: 'segments.updateLine', args: [no, 10000, { comment: 'x' }], at: ws.clock.now().toISOString(), ids: ['T3'], v: 2 })).rejects.toMatchObject({
+  await expect(
+    replayAction(ws, {
+      name: 'segments.updateLine',
+      args: [no, 10000, { comment: 'x' }],
+      at: ws.clock.now().toISOString(),
+      ids: ['T3'],
+      v: 2,
+    }),
+  ).rejects.toMatchObject({
     code: 'NOT_FOUND',
   });
 });

@@ -38,7 +38,10 @@ test('load gives companies with their persons, salespeople, mailing groups, lang
   const mailing = new Set((await ws.mailingGroups.list()).map((m) => m.code));
   const salespeople = new Set((await ws.salespeople.list()).map((m) => m.code));
   for (const c of contacts) {
-    expect(c.mailingGroups.every((m) => mailing.has(m)), c.no).toBe(true);
+    expect(
+      c.mailingGroups.every((m) => mailing.has(m)),
+      c.no,
+    ).toBe(true);
     expect(salespeople.has(c.salespersonCode), c.no).toBe(true);
   }
   // Filters with apostrophes find the sample's Italian names.
@@ -46,7 +49,7 @@ test('load gives companies with their persons, salespeople, mailing groups, lang
   ws.close();
 });
 
-test('remove deletes only what the sample created: the user\'s own contacts, codes and changes stay', async () => {
+test("remove deletes only what the sample created: the user's own contacts, codes and changes stay", async () => {
   const ws = await makeWorkspace();
   await ws.mailingGroups.upsert([{ code: 'NEWSLETTER', description: 'My own newsletter' }]);
   await ws.contacts.upsert([{ no: 'CT00001', name: 'My customer', mailingGroups: ['NEWSLETTER'] }]);
@@ -58,7 +61,9 @@ test('remove deletes only what the sample created: the user\'s own contacts, cod
   expect(removed.counts.contacts).toBe(loaded.counts.contacts);
   expect(removed.counts.mailingGroups).toBe(loaded.counts.mailingGroups);
   expect((await ws.contacts.list()).map((c) => c.no)).toEqual(['CT00001']);
-  expect((await ws.mailingGroups.list()).map((m) => [m.code, m.description])).toEqual([['NEWSLETTER', 'My own newsletter']]);
+  expect((await ws.mailingGroups.list()).map((m) => [m.code, m.description])).toEqual([
+    ['NEWSLETTER', 'My own newsletter'],
+  ]);
   expect(await ws.interactionTemplates.list()).toEqual([]);
   expect(await ws.salespeople.list()).toEqual([]);
   expect(await ws.sampleWorkspace.status()).toEqual({ loaded: false });

@@ -25,12 +25,26 @@ afterEach(() => {
 async function source(): Promise<{ ctx: StoreContext; text: string }> {
   const ctx = context();
   const seg = makeSegment('SEG-A', 'SEG00001');
-  await ctx.db.contacts.bulkPut([makeContact(1, { companyNo: 'CT00003' }), makeContact(2), makeContact(3, { type: 'Company', companyNo: 'CT00003' }), makeContact(4)]);
+  await ctx.db.contacts.bulkPut([
+    makeContact(1, { companyNo: 'CT00003' }),
+    makeContact(2),
+    makeContact(3, { type: 'Company', companyNo: 'CT00003' }),
+    makeContact(4),
+  ]);
   await ctx.db.segments.put(seg);
   await ctx.db.segmentLines.bulkPut([makeLine(seg, 1, 'CT00001', { comment: 'Ciao' }), makeLine(seg, 2, 'CT00002')]);
   await ctx.db.criteriaActions.put({
-    id: 'ACT-1', segmentId: seg.id, segmentNo: seg.no, actionNo: 1, kind: 'Add Contacts', options: {}, filters: { contact: { city: 'Roma|Milano' } },
-    insertedLineIds: [`${seg.id}-L1`, `${seg.id}-L2`], deletedLines: [], createdAt: seg.createdAt, updatedAt: seg.updatedAt,
+    id: 'ACT-1',
+    segmentId: seg.id,
+    segmentNo: seg.no,
+    actionNo: 1,
+    kind: 'Add Contacts',
+    options: {},
+    filters: { contact: { city: 'Roma|Milano' } },
+    insertedLineIds: [`${seg.id}-L1`, `${seg.id}-L2`],
+    deletedLines: [],
+    createdAt: seg.createdAt,
+    updatedAt: seg.updatedAt,
   });
   await ctx.db.series.put({ id: 'segment', lastNo: 'SEG00001', updatedAt: seg.updatedAt });
   return { ctx, text: JSON.stringify(await exportSegmentPackage(ctx, 'SEG00001')) };
@@ -51,7 +65,13 @@ describe('segment package', () => {
     const { text } = await source();
     const b = context();
     const first = await importSegmentPackage(b, text);
-    expect(first).toMatchObject({ segmentNo: 'SEG00001', segment: 'inserted', lines: 2, criteriaActions: 1, contacts: { inserted: 3, updated: 0 } });
+    expect(first).toMatchObject({
+      segmentNo: 'SEG00001',
+      segment: 'inserted',
+      lines: 2,
+      criteriaActions: 1,
+      contacts: { inserted: 3, updated: 0 },
+    });
     expect(first.renumberedFrom).toBeUndefined();
     const second = await importSegmentPackage(b, text);
     expect(second).toMatchObject({ segmentNo: 'SEG00001', segment: 'updated', contacts: { inserted: 0, updated: 3 } });
@@ -95,9 +115,21 @@ describe('segment package', () => {
   const bad: [string, (p: any) => unknown, RegExp][] = [
     ['a foreign file', () => ({ hello: 1 }), /not a segment package/],
     ['an unknown version', (p) => ({ ...p, version: 2 }), /version 2/],
-    ['a line with a bad date', (p) => ({ ...p, lines: [{ ...p.lines[0], date: '31/02/2026' }, p.lines[1]] }), /lines\.0\.date/],
-    ['a line whose contact is missing', (p) => ({ ...p, contacts: p.contacts.slice(1) }), /CT00001, which the package does not carry/],
-    ['a line of another segment', (p) => ({ ...p, lines: [{ ...p.lines[0], segmentId: 'X' }, p.lines[1]] }), /belongs to another segment/],
+    [
+      'a line with a bad date',
+      (p) => ({ ...p, lines: [{ ...p.lines[0], date: '31/02/2026' }, p.lines[1]] }),
+      /lines\.0\.date/,
+    ],
+    [
+      'a line whose contact is missing',
+      (p) => ({ ...p, contacts: p.contacts.slice(1) }),
+      /CT00001, which the package does not carry/,
+    ],
+    [
+      'a line of another segment',
+      (p) => ({ ...p, lines: [{ ...p.lines[0], segmentId: 'X' }, p.lines[1]] }),
+      /belongs to another segment/,
+    ],
   ];
   test.each(bad)('%s is refused with INVALID_PACKAGE and nothing is written', async (_n, corrupt, message) => {
     const { text } = await source();
@@ -126,7 +158,8 @@ describe('segment package', () => {
     }
     const dump = async (ws: Awaited<ReturnType<typeof synced>>) => {
       const out: Record<string, unknown[]> = {};
-      for (const t of ['segments', 'segmentLines', 'criteriaActions', 'contacts', 'series']) out[t] = await ws.ctx.db.table(t).toArray();
+      for (const t of ['segments', 'segmentLines', 'criteriaActions', 'contacts', 'series'])
+        out[t] = await ws.ctx.db.table(t).toArray();
       return out;
     };
 
@@ -137,19 +170,34 @@ describe('segment package', () => {
       const outbox = await ws.ctx.db.outbox.toArray();
       const actionRows = outbox.filter((r) => r.table === ACTION_ROW);
       expect(actionRows).toHaveLength(1);
-      expect(actionRows[0].action).toMatchObject({ name: 'packages.import', args: [text], at: ws.clock.now().toISOString() });
+      expect(actionRows[0].action).toMatchObject({
+        name: 'packages.import',
+        args: [text],
+        at: ws.clock.now().toISOString(),
+      });
       expect(new Set(outbox.map((r) => r.txId))).toEqual(new Set([actionRows[0].txId]));
       const [changeset] = await createSyncPort(ws).pending(10);
       expect(changeset.action?.name).toBe('packages.import');
       const written = changeset.changes.map((c) => `${c.table}:${c.id}`).sort();
-      expect(written).toEqual(['contacts:C-CT00001', 'contacts:C-CT00002', 'contacts:C-CT00003', 'criteriaActions:ACT-1', 'segmentLines:SEG-A-L1', 'segmentLines:SEG-A-L2', 'segments:SEG-A', 'series:segment']);
+      expect(written).toEqual([
+        'contacts:C-CT00001',
+        'contacts:C-CT00002',
+        'contacts:C-CT00003',
+        'criteriaActions:ACT-1',
+        'segmentLines:SEG-A-L1',
+        'segmentLines:SEG-A-L2',
+        'segments:SEG-A',
+        'series:segment',
+      ]);
     });
 
     test('the recorded import replayed on another workspace, on another clock, gives the same rows', async () => {
       const { text } = await source();
       const a = await synced();
       await a.packages.import(text);
-      const recorded = (await a.ctx.db.outbox.toArray()).find((r) => r.table === ACTION_ROW)!.action as Parameters<typeof replayAction>[1];
+      const recorded = (await a.ctx.db.outbox.toArray()).find((r) => r.table === ACTION_ROW)!.action as Parameters<
+        typeof replayAction
+      >[1];
       const b = await synced();
       b.clock.set('2031-05-05T05:05:05');
       await replayAction(b, recorded);
@@ -165,13 +213,23 @@ describe('segment package', () => {
       const rebase = await createSyncPort(ws).rebase(
         [
           { table: 'segments', id: 'THEIRS', rev: 3, deleted: false, value: theirs },
-          { table: 'series', id: 'segment', rev: 3, deleted: false, value: { id: 'segment', lastNo: 'SEG00001', updatedAt: theirs.updatedAt } },
+          {
+            table: 'series',
+            id: 'segment',
+            rev: 3,
+            deleted: false,
+            value: { id: 'segment', lastNo: 'SEG00001', updatedAt: theirs.updatedAt },
+          },
         ],
         3,
       );
       expect(rebase).toMatchObject({ replayed: 1, failed: [] });
-      expect(rebase.renumbered).toEqual([{ table: 'segments', id: 'SEG-A', from: 'SEG00001', to: 'SEG00002', action: 'packages.import' }]);
-      expect((await ws.ctx.db.segmentLines.where('segmentId').equals('SEG-A').toArray()).map((l) => l.segmentNo)).toEqual(['SEG00002', 'SEG00002']);
+      expect(rebase.renumbered).toEqual([
+        { table: 'segments', id: 'SEG-A', from: 'SEG00001', to: 'SEG00002', action: 'packages.import' },
+      ]);
+      expect(
+        (await ws.ctx.db.segmentLines.where('segmentId').equals('SEG-A').toArray()).map((l) => l.segmentNo),
+      ).toEqual(['SEG00002', 'SEG00002']);
       expect((await ws.ctx.db.segments.get('THEIRS'))?.no).toBe('SEG00001');
     });
   });

@@ -9,14 +9,22 @@ beforeEach(async () => {
   await ws.profile.update({ userId: 'ANNA', salespersonCode: 'JR' });
 });
 
-const lineOf = async (w: WorkspaceHandle, no: string, contactNo: string) => (await w.segments.get(no))!.lines.find((l) => l.contactNo === contactNo)!;
+const lineOf = async (w: WorkspaceHandle, no: string, contactNo: string) =>
+  (await w.segments.get(no))!.lines.find((l) => l.contactNo === contactNo)!;
 
 describe('creating a segment', () => {
   test('takes the next number of the series, today, the profile salesperson and Setup defaults', async () => {
     await ws.setup.update({ defaultCorrespondenceType: 'Email', defaultLanguageCode: 'ITA' });
     const a = await ws.segments.create({ description: 'Spring' });
     const b = await ws.segments.create();
-    expect(a).toMatchObject({ no: 'SEG00001', date: '2026-03-02', salespersonCode: 'JR', correspondenceTypeDefault: 'Email', languageCodeDefault: 'ITA', noOfLines: 0 });
+    expect(a).toMatchObject({
+      no: 'SEG00001',
+      date: '2026-03-02',
+      salespersonCode: 'JR',
+      correspondenceTypeDefault: 'Email',
+      languageCodeDefault: 'ITA',
+      noOfLines: 0,
+    });
     expect(b.no).toBe('SEG00002');
     expect(a.id).not.toBe(b.id);
     await ws.segments.remove('SEG00002');
@@ -36,13 +44,19 @@ describe('creating a segment', () => {
       subjectDefault: 'Our news',
     });
     expect(Object.keys(h.letters).sort()).toEqual(['ENU', 'ITA']);
-    await expect(ws.segments.create({ interactionTemplateCode: 'NOPE' })).rejects.toMatchObject({ code: 'NOT_FOUND', details: { field: 'interactionTemplateCode' } });
-    await expect(ws.segments.create({ description: 'x'.repeat(101) })).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { field: 'description' } });
+    await expect(ws.segments.create({ interactionTemplateCode: 'NOPE' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      details: { field: 'interactionTemplateCode' },
+    });
+    await expect(ws.segments.create({ description: 'x'.repeat(101) })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      details: { field: 'description' },
+    });
   });
 });
 
-describe('a line\'s defaults', () => {
-  test('salesperson: the header\'s if set, else the contact\'s', async () => {
+describe("a line's defaults", () => {
+  test("salesperson: the header's if set, else the contact's", async () => {
     const h = await ws.segments.create({ salespersonCode: '' });
     await ws.segments.addLine(h.no, 'C200');
     expect((await lineOf(ws, h.no, 'C200')).salespersonCode).toBe('BD');
@@ -50,7 +64,7 @@ describe('a line\'s defaults', () => {
     expect((await lineOf(ws, h.no, 'C200')).salespersonCode).toBe('JR');
   });
 
-  test('correspondence type: header default when it ignores the contact\'s, else the template\'s rule, else the contact\'s own', async () => {
+  test("correspondence type: header default when it ignores the contact's, else the template's rule, else the contact's own", async () => {
     const withTemplate = await ws.segments.create({ interactionTemplateCode: 'ABSTRACT' });
     await ws.segments.addContacts(withTemplate.no, { contact: { no: 'P101|P102' } });
     // Template does not ignore the contact's type: P102 keeps Email, P101 has none and takes Hard Copy.
@@ -59,12 +73,16 @@ describe('a line\'s defaults', () => {
     const memo = await ws.segments.create({ interactionTemplateCode: 'MEMO' });
     await ws.segments.addLine(memo.no, 'P102');
     expect((await lineOf(ws, memo.no, 'P102')).correspondenceType).toBe('Email');
-    const ignoring = await ws.segments.create({ interactionTemplateCode: 'ABSTRACT', ignoreContactCorresType: true, correspondenceTypeDefault: 'Hard Copy' });
+    const ignoring = await ws.segments.create({
+      interactionTemplateCode: 'ABSTRACT',
+      ignoreContactCorresType: true,
+      correspondenceTypeDefault: 'Hard Copy',
+    });
     await ws.segments.addLine(ignoring.no, 'P102');
     expect((await lineOf(ws, ignoring.no, 'P102')).correspondenceType).toBe('Hard Copy');
   });
 
-  test('language: the contact\'s if the segment has a letter for it, else the header default; subject follows the letter', async () => {
+  test("language: the contact's if the segment has a letter for it, else the header default; subject follows the letter", async () => {
     const h = await ws.segments.create({ interactionTemplateCode: 'ABSTRACT' });
     await ws.contacts.upsert([{ no: 'P500', name: 'Hans', languageCode: 'DEU' }]);
     await ws.segments.addContacts(h.no, { contact: { no: 'P101|P300|P500' } });
@@ -82,7 +100,11 @@ describe('header changes and the lines', () => {
     await ws.segments.updateLine(h.no, own.lineNo, { interactionTemplateCode: 'MEMO', description: 'Own description' });
     await ws.segments.updateHeader(h.no, { description: 'New', unitCost: 4 });
     expect(await lineOf(ws, h.no, 'P101')).toMatchObject({ description: 'New', cost: 4 });
-    expect(await lineOf(ws, h.no, 'P201')).toMatchObject({ description: 'Own description', cost: 1, interactionTemplateCode: 'MEMO' });
+    expect(await lineOf(ws, h.no, 'P201')).toMatchObject({
+      description: 'Own description',
+      cost: 1,
+      interactionTemplateCode: 'MEMO',
+    });
   });
 
   test('without updateLines the lines keep their values', async () => {
@@ -97,8 +119,21 @@ describe('header changes and the lines', () => {
     const h = await ws.segments.create({ interactionTemplateCode: 'ABSTRACT' });
     await ws.segments.addContacts(h.no, { contact: { no: 'P101|P102' } });
     let v = await ws.segments.updateHeader(h.no, { interactionTemplateCode: 'MEMO' });
-    expect(v.header).toMatchObject({ unitCost: 1, unitDuration: 5, correspondenceTypeDefault: 'Email', cost: 2, duration: 10 });
-    for (const l of v.lines) expect(l).toMatchObject({ interactionTemplateCode: 'MEMO', cost: 1, duration: 5, correspondenceType: 'Email', interactionGroupCode: '' });
+    expect(v.header).toMatchObject({
+      unitCost: 1,
+      unitDuration: 5,
+      correspondenceTypeDefault: 'Email',
+      cost: 2,
+      duration: 10,
+    });
+    for (const l of v.lines)
+      expect(l).toMatchObject({
+        interactionTemplateCode: 'MEMO',
+        cost: 1,
+        duration: 5,
+        correspondenceType: 'Email',
+        interactionGroupCode: '',
+      });
     v = await ws.segments.updateHeader(h.no, { interactionTemplateCode: '' });
     expect(v.header.interactionTemplateCode).toBe('');
     for (const l of v.lines) expect(l.interactionTemplateCode).toBe('');
@@ -131,7 +166,7 @@ describe('manual lines', () => {
     expect((await ws.segments.get(h.no))!.lines).toEqual([]);
   });
 
-  test('a manual line\'s filter quotes a contact number that holds filter characters', async () => {
+  test("a manual line's filter quotes a contact number that holds filter characters", async () => {
     await ws.contacts.upsert([{ no: 'A|B', name: 'Pipe Co' }]);
     const h = await ws.segments.create();
     await ws.segments.addLine(h.no, 'A|B');
@@ -141,8 +176,14 @@ describe('manual lines', () => {
   test('Better than BC: a contact already in the segment is refused with DUPLICATE_CONTACT; an unknown contact with NOT_FOUND', async () => {
     const h = await ws.segments.create();
     await ws.segments.addLine(h.no, 'P101');
-    await expect(ws.segments.addLine(h.no, 'P101')).rejects.toMatchObject({ code: 'DUPLICATE_CONTACT', details: { contactNo: 'P101', lineNo: 10000 } });
-    await expect(ws.segments.addLine(h.no, 'NOBODY')).rejects.toMatchObject({ code: 'NOT_FOUND', details: { contactNo: 'NOBODY' } });
+    await expect(ws.segments.addLine(h.no, 'P101')).rejects.toMatchObject({
+      code: 'DUPLICATE_CONTACT',
+      details: { contactNo: 'P101', lineNo: 10000 },
+    });
+    await expect(ws.segments.addLine(h.no, 'NOBODY')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      details: { contactNo: 'NOBODY' },
+    });
     await expect(ws.segments.addLine('SEG99999', 'P101')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await ws.segments.get(h.no))!.criteria).toHaveLength(1);
   });
@@ -150,15 +191,28 @@ describe('manual lines', () => {
   test('editing a line is a per-contact override, validated, and not a criteria action', async () => {
     const h = await ws.segments.create();
     await ws.segments.addLine(h.no, 'P101');
-    const l = await ws.segments.updateLine(h.no, 10000, { comment: 'Grazie per la fiducia,\nAnna', subject: 'Personal', evaluation: 'Positive' });
+    const l = await ws.segments.updateLine(h.no, 10000, {
+      comment: 'Grazie per la fiducia,\nAnna',
+      subject: 'Personal',
+      evaluation: 'Positive',
+    });
     expect(l).toMatchObject({ comment: 'Grazie per la fiducia,\nAnna', subject: 'Personal', evaluation: 'Positive' });
     expect((await ws.segments.get(h.no))!.criteria).toHaveLength(1);
-    await expect(ws.segments.updateLine(h.no, 10000, { cost: -1 })).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { field: 'cost' } });
-    await expect(ws.segments.updateLine(h.no, 10000, { date: '2026-02-30' })).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { field: 'date' } });
-    await expect(ws.segments.updateLine(h.no, 20000, { comment: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND', details: { lineNo: 20000 } });
+    await expect(ws.segments.updateLine(h.no, 10000, { cost: -1 })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      details: { field: 'cost' },
+    });
+    await expect(ws.segments.updateLine(h.no, 10000, { date: '2026-02-30' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      details: { field: 'date' },
+    });
+    await expect(ws.segments.updateLine(h.no, 20000, { comment: 'x' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      details: { lineNo: 20000 },
+    });
   });
 
-  test('every change to lines or criteria moves the header\'s version', async () => {
+  test("every change to lines or criteria moves the header's version", async () => {
     const h = await ws.segments.create();
     ws.clock.advance(1000);
     await ws.segments.addLine(h.no, 'P101');

@@ -49,7 +49,9 @@ test('a rebase reverts pending changes, applies pulled rows and replays each act
     2,
   );
   expect(report).toMatchObject({ applied: 2, replayed: 1, failed: [] });
-  expect(report.renumbered).toEqual([{ table: 'segments', id: s.id, from: s.no, to: expect.not.stringMatching(s.no), action: 'segments.create' }]);
+  expect(report.renumbered).toEqual([
+    { table: 'segments', id: s.id, from: s.no, to: expect.not.stringMatching(s.no), action: 'segments.create' },
+  ]);
   const mine = (await ws.ctx.db.segments.get(s.id))!;
   expect(mine).toMatchObject({ description: 'mine', no: report.renumbered[0].to, createdAt: s.createdAt });
   expect((await ws.segments.get(s.no))?.header.description).toBe('theirs');

@@ -16,7 +16,8 @@ const BAD = ['\u0000', '\ud800', '\u0007'];
 function stringPaths(v: unknown, path: (string | number)[] = []): { path: (string | number)[]; key: boolean }[] {
   if (typeof v === 'string') return [{ path, key: false }];
   if (Array.isArray(v)) return v.flatMap((x, i) => stringPaths(x, [...path, i]));
-  if (v && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => [{ path: [...path, k], key: true }, ...stringPaths(x, [...path, k])]);
+  if (v && typeof v === 'object')
+    return Object.entries(v).flatMap(([k, x]) => [{ path: [...path, k], key: true }, ...stringPaths(x, [...path, k])]);
   return [];
 }
 
@@ -64,7 +65,10 @@ test('every stored row schema refuses a value that breaks the text rule, anywher
   const ws = await fullWorkspace();
   const escapes: string[] = [];
   let checked = 0;
-  for (const [table, schema] of Object.entries(storedRowSchemas) as [SyncTable, (typeof storedRowSchemas)[SyncTable]][]) {
+  for (const [table, schema] of Object.entries(storedRowSchemas) as [
+    SyncTable,
+    (typeof storedRowSchemas)[SyncTable],
+  ][]) {
     const rows = (await ws.ctx.db.table(table).toArray()).slice(0, 5);
     expect(rows.length, `rows of ${table}`).toBeGreaterThan(0);
     for (const row of rows) {

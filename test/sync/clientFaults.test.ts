@@ -37,7 +37,8 @@ for (const when of ['beforeCommit', 'afterCommit'] as const) {
     try {
       await seedMarket(pane.workspace);
       await pane.sync.syncNow();
-      const count = async (sql: typeof crashing.sql) => (await sql.query<{ n: number }>('select count(*)::int as n from sync_changesets'))[0].n;
+      const count = async (sql: typeof crashing.sql) =>
+        (await sql.query<{ n: number }>('select count(*)::int as n from sync_changesets'))[0].n;
       const before = await count(crashing.sql);
       armed = true;
       const s = await pane.workspace.segments.create({ description: 'Around the crash' });
@@ -54,7 +55,9 @@ for (const when of ['beforeCommit', 'afterCommit'] as const) {
         const segments = rows.filter((r) => r.table === 'segments' && !r.deleted);
         expect(segments.map((r) => r.value.no)).toEqual([s.no]);
         const lines = rows.filter((r) => r.table === 'segmentLines' && !r.deleted);
-        expect(lines.map((r) => r.value.contactNo).sort()).toEqual((await pane.workspace.segments.get(s.no))!.lines.map((l) => l.contactNo).sort());
+        expect(lines.map((r) => r.value.contactNo).sort()).toEqual(
+          (await pane.workspace.segments.get(s.no))!.lines.map((l) => l.contactNo).sort(),
+        );
         // Two actions (create, addContacts): two changesets, neither lost nor doubled.
         expect(await count(restarted.sql)).toBe(before + 2);
       } finally {
@@ -72,7 +75,11 @@ test('with keys required, a pane without the right key says it is refused; with 
   const right = await openPane(server.url, { key: 'anna-key-0123456789' });
   try {
     await wrong.workspace.salespeople.upsert([{ code: 'JR', name: 'John' }]);
-    await waitFor(wrong, (s) => s.connection === 'refused' && s.pending === 1, 'the pane to be refused with one change waiting');
+    await waitFor(
+      wrong,
+      (s) => s.connection === 'refused' && s.pending === 1,
+      'the pane to be refused with one change waiting',
+    );
     expect(wrong.sync.getStatus().lastError).toMatch(/401 the key is not one of this server's keys/);
     await right.workspace.salespeople.upsert([{ code: 'BD', name: 'Ben' }]);
     await right.sync.syncNow();
@@ -91,7 +98,9 @@ test('a changeset larger than the body cap travels in numbered parts and arrives
   const a = await openPane(server.url, { bodyCap: 16_000 });
   const b = await openPane(server.url, { bodyCap: 16_000 });
   try {
-    await a.workspace.contacts.upsert(Array.from({ length: 60 }, (_, i) => ({ no: `PT${i}`, name: `Part ${i}`, city: 'Roma' })));
+    await a.workspace.contacts.upsert(
+      Array.from({ length: 60 }, (_, i) => ({ no: `PT${i}`, name: `Part ${i}`, city: 'Roma' })),
+    );
     const s = await a.workspace.segments.create({ description: 'In parts' });
     await a.workspace.segments.addContacts(s.no, { contact: { city: 'Roma' } });
     await a.sync.syncNow();
@@ -115,10 +124,27 @@ test('a change the server refuses for good is set aside as a failed action, and 
     await p.workspace.salespeople.upsert([{ code: 'JR', name: 'John' }]);
     const db = p.workspace.ctx.db;
     // A raw write outside the workspace's rules: a code that is not text.
-    await db.transaction('rw', db.mailingGroups, () => db.mailingGroups.put({ id: 'BADROW', code: 42 as unknown as string, description: '', createdAt: 'x', updatedAt: 'x' }));
+    await db.transaction('rw', db.mailingGroups, () =>
+      db.mailingGroups.put({
+        id: 'BADROW',
+        code: 42 as unknown as string,
+        description: '',
+        createdAt: 'x',
+        updatedAt: 'x',
+      }),
+    );
     await p.workspace.salespeople.upsert([{ code: 'BD', name: 'Ben' }]);
     await p.sync.syncNow();
-    expect(p.sync.getStatus()).toMatchObject({ pending: 0, failed: [expect.objectContaining({ name: 'change', code: 'INVALID_INPUT', message: expect.stringMatching(/400 .*value\.code: must be text, got the number 42/) })] });
+    expect(p.sync.getStatus()).toMatchObject({
+      pending: 0,
+      failed: [
+        expect.objectContaining({
+          name: 'change',
+          code: 'INVALID_INPUT',
+          message: expect.stringMatching(/400 .*value\.code: must be text, got the number 42/),
+        }),
+      ],
+    });
     expect(await db.mailingGroups.get('BADROW')).toBeUndefined();
     const codes = (await pullAll(server.url)).rows.filter((r) => r.table === 'salespeople').map((r) => r.value.code);
     expect(codes.sort()).toEqual(['BD', 'JR']);
@@ -129,41 +155,79 @@ test('a change the server refuses for good is set aside as a failed action, and 
 }, 90_000);
 
 const noServer: [string, 'unavailable' | 'offline', typeof fetch, RegExp][] = [
-  ['a plain web server answering 404', 'unavailable', async () => new Response('not found', { status: 404 }), /404 not found/],
-  ['a web server answering every path with a page', 'unavailable', async () => new Response('<!doctype html><p>a page</p>', { status: 200 }), /JSON/],
-  ['no server at all', 'offline', async () => Promise.reject(new TypeError('fetch failed')), /cannot be reached \(fetch failed\)/],
+  [
+    'a plain web server answering 404',
+    'unavailable',
+    async () => new Response('not found', { status: 404 }),
+    /404 not found/,
+  ],
+  [
+    'a web server answering every path with a page',
+    'unavailable',
+    async () => new Response('<!doctype html><p>a page</p>', { status: 200 }),
+    /JSON/,
+  ],
+  [
+    'no server at all',
+    'offline',
+    async () => Promise.reject(new TypeError('fetch failed')),
+    /cannot be reached \(fetch failed\)/,
+  ],
 ];
-test.each(noServer)('with %s at the pane’s origin, the pane says %s and keeps its change waiting', async (what, connection, fetch, error) => {
-  const pane = await openSyncedWorkspace(
-    { name: `no-server-${what}`, indexedDB: new IDBFactory(), IDBKeyRange },
-    { serverUrl: 'https://localhost:1', fetch, locks: null, backoff: { initialMs: 50, maxMs: 400 } },
-  );
-  try {
-    await pane.workspace.salespeople.upsert([{ code: 'JR', name: 'John' }]);
-    await waitFor(Object.assign(pane, { clock: testClock(), name: what }), (s) => s.connection !== 'starting' && s.pending === 1, `the pane to say it is ${connection}`);
-    expect(pane.sync.getStatus()).toMatchObject({ connection, pending: 1, failed: [], lastError: expect.stringMatching(error) });
-  } finally {
-    await pane.close();
-  }
-});
+test.each(noServer)(
+  'with %s at the pane’s origin, the pane says %s and keeps its change waiting',
+  async (what, connection, fetch, error) => {
+    const pane = await openSyncedWorkspace(
+      { name: `no-server-${what}`, indexedDB: new IDBFactory(), IDBKeyRange },
+      { serverUrl: 'https://localhost:1', fetch, locks: null, backoff: { initialMs: 50, maxMs: 400 } },
+    );
+    try {
+      await pane.workspace.salespeople.upsert([{ code: 'JR', name: 'John' }]);
+      await waitFor(
+        Object.assign(pane, { clock: testClock(), name: what }),
+        (s) => s.connection !== 'starting' && s.pending === 1,
+        `the pane to say it is ${connection}`,
+      );
+      expect(pane.sync.getStatus()).toMatchObject({
+        connection,
+        pending: 1,
+        failed: [],
+        lastError: expect.stringMatching(error),
+      });
+    } finally {
+      await pane.close();
+    }
+  },
+);
 
 test('while the server is away, further changes cost one small request each, not another push of everything waiting', async () => {
   const requests: string[] = [];
   const fetch: typeof globalThis.fetch = async (input, init) => {
     const url = new URL(String(input));
-    if (!url.pathname.endsWith('/events')) requests.push(`${init?.method ?? 'GET'} ${url.pathname}${url.searchParams.get('limit') === '1' ? ' (probe)' : ''}`);
+    if (!url.pathname.endsWith('/events'))
+      requests.push(
+        `${init?.method ?? 'GET'} ${url.pathname}${url.searchParams.get('limit') === '1' ? ' (probe)' : ''}`,
+      );
     return new Response('not found', { status: 404 });
   };
   const pane = await openSyncedWorkspace(
     { name: 'server-away', indexedDB: new IDBFactory(), IDBKeyRange },
-    { serverUrl: 'https://localhost:1', fetch, locks: null, events: false, backoff: { initialMs: 60_000, maxMs: 60_000 } },
+    {
+      serverUrl: 'https://localhost:1',
+      fetch,
+      locks: null,
+      events: false,
+      backoff: { initialMs: 60_000, maxMs: 60_000 },
+    },
   );
   const watched = Object.assign(pane, { clock: testClock(), name: 'away' });
   try {
     await pane.workspace.salespeople.upsert([{ code: 'JR', name: 'John' }]);
     await waitFor(watched, (s) => s.connection === 'unavailable' && s.pending === 1, 'the first round to fail');
     for (const code of ['BD', 'AB', 'CD']) await pane.workspace.salespeople.upsert([{ code, name: code }]);
-    await expect.poll(() => requests.filter((r) => r.endsWith('(probe)')).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    await expect
+      .poll(() => requests.filter((r) => r.endsWith('(probe)')).length, { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(1);
     await waitFor(watched, (s) => s.pending === 4, 'every change to wait');
     expect(requests.filter((r) => r.startsWith('POST'))).toEqual(['POST /api/v1/push']);
     expect(requests.filter((r) => !r.startsWith('POST')).every((r) => r === 'GET /api/v1/pull (probe)')).toBe(true);

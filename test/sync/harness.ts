@@ -18,21 +18,41 @@ let panes = 0;
 export type Pane = SyncedWorkspace & { clock: TestClock; name: string };
 
 /** A pane with its own browser storage; its loop is not started unless `loop` is set. */
-export async function openPane(serverUrl: string, opts: { loop?: boolean; key?: string; bodyCap?: number; start?: string; fetch?: typeof fetch } = {}): Promise<Pane> {
+export async function openPane(
+  serverUrl: string,
+  opts: { loop?: boolean; key?: string; bodyCap?: number; start?: string; fetch?: typeof fetch } = {},
+): Promise<Pane> {
   const clock = testClock(opts.start);
   const name = `pane-${++panes}`;
   const pane = await openSyncedWorkspace(
     { name, indexedDB: new IDBFactory(), IDBKeyRange, now: clock.now },
-    { serverUrl, key: opts.key, start: opts.loop ?? false, events: true, locks: null, bodyCap: opts.bodyCap, fetch: opts.fetch, backoff: { initialMs: 50, maxMs: 400 } },
+    {
+      serverUrl,
+      key: opts.key,
+      start: opts.loop ?? false,
+      events: true,
+      locks: null,
+      bodyCap: opts.bodyCap,
+      fetch: opts.fetch,
+      backoff: { initialMs: 50, maxMs: 400 },
+    },
   );
   return Object.assign(pane, { clock, name });
 }
 
 /** Resolves when `check` holds, re-checked after every change of the pane's sync status. */
-export function waitFor(pane: Pane, check: (s: SyncStatus) => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+export function waitFor(
+  pane: Pane,
+  check: (s: SyncStatus) => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     let done = false;
-    const timer = setTimeout(() => finish(new Error(`timed out waiting for ${what}; status ${JSON.stringify(pane.sync.getStatus())}`)), timeoutMs);
+    const timer = setTimeout(
+      () => finish(new Error(`timed out waiting for ${what}; status ${JSON.stringify(pane.sync.getStatus())}`)),
+      timeoutMs,
+    );
     const finish = (e?: Error) => {
       if (done) return;
       done = true;

@@ -53,9 +53,30 @@ test('the later value wins on every pane, and the pane whose value was replaced 
   }
   expect(b.sync.getStatus().overridden).toEqual(
     expect.arrayContaining([
-      expect.objectContaining({ table: 'interactionLog', id: entries[0].id, field: 'evaluation', mine: 'Positive', theirs: 'Negative', action: 'interactionLog.setEvaluation' }),
-      expect.objectContaining({ table: 'loggedSegments', id: loggedSegment.id, field: 'canceled', mine: true, theirs: false, action: 'loggedSegments.setCanceled' }),
-      expect.objectContaining({ table: 'segments', id: other.id, field: 'description', mine: 'B: name', theirs: 'A: name', about: other.no }),
+      expect.objectContaining({
+        table: 'interactionLog',
+        id: entries[0].id,
+        field: 'evaluation',
+        mine: 'Positive',
+        theirs: 'Negative',
+        action: 'interactionLog.setEvaluation',
+      }),
+      expect.objectContaining({
+        table: 'loggedSegments',
+        id: loggedSegment.id,
+        field: 'canceled',
+        mine: true,
+        theirs: false,
+        action: 'loggedSegments.setCanceled',
+      }),
+      expect.objectContaining({
+        table: 'segments',
+        id: other.id,
+        field: 'description',
+        mine: 'B: name',
+        theirs: 'A: name',
+        about: other.no,
+      }),
     ]),
   );
   expect(b.sync.getStatus().overridden).toHaveLength(3);

@@ -51,7 +51,8 @@ async function twoPanes() {
   return { a, b, s };
 }
 
-const serverSegment = async (id: string) => (await pullAll(server.url)).rows.find((r) => r.table === 'segments' && r.id === id);
+const serverSegment = async (id: string) =>
+  (await pullAll(server.url)).rows.find((r) => r.table === 'segments' && r.id === id);
 
 test("finding 4: A's answer was lost, B renamed meanwhile, A edits again and retries: B's name stands and A's second edit is kept", async () => {
   const { a, b, s } = await twoPanes();
@@ -66,14 +67,17 @@ test("finding 4: A's answer was lost, B renamed meanwhile, A edits again and ret
   await b.sync.syncNow();
 
   await a.pane.workspace.segments.updateHeader(s.no, { salespersonCode: 'BD' }, { updateLines: false });
-  await waitFor(a.pane, (st) => st.pending === 2, 'both of A\'s changesets waiting');
+  await waitFor(a.pane, (st) => st.pending === 2, "both of A's changesets waiting");
   await a.pane.sync.syncNow();
   await settle(b, a.pane);
 
   expect((await serverSegment(s.id))!.value).toMatchObject({ description: 'B: renamed', salespersonCode: 'BD' });
   for (const p of [a.pane, b]) {
     expect(p.sync.getStatus()).toMatchObject({ pending: 0, failed: [] });
-    expect((await p.workspace.segments.get(s.no))!.header).toMatchObject({ description: 'B: renamed', salespersonCode: 'BD' });
+    expect((await p.workspace.segments.get(s.no))!.header).toMatchObject({
+      description: 'B: renamed',
+      salespersonCode: 'BD',
+    });
   }
 }, 90_000);
 
@@ -93,7 +97,9 @@ test("finding 4: the same with B deleting the segment: A's retry cannot bring it
 
   const row = await serverSegment(s.id);
   expect(row?.deleted ?? true).toBe(true);
-  const lines = (await pullAll(server.url)).rows.filter((r) => r.table === 'segmentLines' && !r.deleted && r.value.segmentId === s.id);
+  const lines = (await pullAll(server.url)).rows.filter(
+    (r) => r.table === 'segmentLines' && !r.deleted && r.value.segmentId === s.id,
+  );
   expect(lines).toEqual([]);
   for (const p of [a.pane, b]) {
     expect(await p.workspace.segments.get(s.no)).toBeUndefined();

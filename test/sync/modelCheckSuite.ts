@@ -28,7 +28,11 @@ function prng(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]): T | undefined => (xs.length ? xs[Math.floor(next() * xs.length)] : undefined) };
+  return {
+    next,
+    int: (n: number) => Math.floor(next() * n),
+    pick: <T>(xs: readonly T[]): T | undefined => (xs.length ? xs[Math.floor(next() * xs.length)] : undefined),
+  };
 }
 
 type Rng = ReturnType<typeof prng>;
@@ -53,9 +57,11 @@ async function randomAction(sim: Sim, rng: Rng): Promise<void> {
   const kind = rng.int(12);
   const before = await ws.ctx.db.outbox.orderBy('seq').last();
   try {
-    if (kind === 0 || !seg) await ws.segments.create({ description: `S${rng.int(1000)}`, interactionTemplateCode: 'ABSTRACT' });
+    if (kind === 0 || !seg)
+      await ws.segments.create({ description: `S${rng.int(1000)}`, interactionTemplateCode: 'ABSTRACT' });
     else if (kind === 1) await ws.segments.addLine(seg.no, rng.pick(CONTACTS)!);
-    else if (kind === 2) await ws.segments.updateHeader(seg.no, { description: `D${rng.int(1000)}` }, { updateLines: false });
+    else if (kind === 2)
+      await ws.segments.updateHeader(seg.no, { description: `D${rng.int(1000)}` }, { updateLines: false });
     else if (kind === 3) await ws.segments.addContacts(seg.no, { contact: { city: rng.pick(CITIES)! } });
     else if (kind === 4) await ws.segments.reduceContacts(seg.no, { contact: { city: rng.pick(CITIES)! } });
     else if (kind === 5) await ws.segments.refineContacts(seg.no, { contact: { city: rng.pick(CITIES)! } });
@@ -104,7 +110,11 @@ function rowsOfServer(rows: { table: string; id: string; deleted?: boolean; valu
   return out;
 }
 
-export function modelCheckSuite(label: string, storage: () => Promise<{ options: Partial<ServerOptions>; drop?: () => Promise<void> }>, opts: { seeds: number[]; actions: number }): void {
+export function modelCheckSuite(
+  label: string,
+  storage: () => Promise<{ options: Partial<ServerOptions>; drop?: () => Promise<void> }>,
+  opts: { seeds: number[]; actions: number },
+): void {
   describe(`model-checked random sync (${label})`, () => {
     const drops: (() => Promise<void>)[] = [];
     beforeAll(async () => {
@@ -122,17 +132,19 @@ export function modelCheckSuite(label: string, storage: () => Promise<{ options:
         let server: RunningServer = await startTestServer(store.options);
         const port = server.port;
         const sims: Sim[] = [];
-        const faulty = (sim: () => Sim): typeof fetch => async (input, init) => {
-          const s = sim();
-          if (s.offline) throw new TypeError('fetch failed', { cause: { code: 'ENETUNREACH' } });
-          const res = await fetch(input, init);
-          if (s.loseNextAnswer && String(input).endsWith('/push')) {
-            s.loseNextAnswer = false;
-            await res.text();
-            throw new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } });
-          }
-          return res;
-        };
+        const faulty =
+          (sim: () => Sim): typeof fetch =>
+          async (input, init) => {
+            const s = sim();
+            if (s.offline) throw new TypeError('fetch failed', { cause: { code: 'ENETUNREACH' } });
+            const res = await fetch(input, init);
+            if (s.loseNextAnswer && String(input).endsWith('/push')) {
+              s.loseNextAnswer = false;
+              await res.text();
+              throw new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } });
+            }
+            return res;
+          };
         try {
           for (let i = 0; i < 3; i++) {
             const sim: Sim = { offline: false, loseNextAnswer: false, made: [] } as unknown as Sim;
@@ -176,18 +188,27 @@ export function modelCheckSuite(label: string, storage: () => Promise<{ options:
           for (const s of sims) expect(await rowsOfPane(s.pane.workspace)).toEqual(serverRows);
 
           // The oracle: the server's applied actions, in its order, replayed on a fresh workspace.
-          const applied = await server.sql.query<{ id: string; rev: number | string; client_id: string; action: any }>('select id, rev, client_id, action from sync_changesets order by rev');
+          const applied = await server.sql.query<{ id: string; rev: number | string; client_id: string; action: any }>(
+            'select id, rev, client_id, action from sync_changesets order by rev',
+          );
           expect(applied.every((c) => c.action && typeof c.action.name === 'string')).toBe(true);
           const clock = testClock();
-          const fresh = await openWorkspace({ name: `oracle-${seed}-${label}`, indexedDB: new IDBFactory(), IDBKeyRange, now: clock.now });
+          const fresh = await openWorkspace({
+            name: `oracle-${seed}-${label}`,
+            indexedDB: new IDBFactory(),
+            IDBKeyRange,
+            now: clock.now,
+          });
           try {
             // Each action runs as its user did: with the profile of the pane that made it.
             const userOf = new Map<string, string>();
-            for (const s of sims) userOf.set(String((await s.pane.workspace.ctx.db.syncState.get('clientId'))?.value), s.pane.name);
+            for (const s of sims)
+              userOf.set(String((await s.pane.workspace.ctx.db.syncState.get('clientId'))?.value), s.pane.name);
             let user = '';
             for (const c of applied) {
               const next = userOf.get(c.client_id) ?? '';
-              if (next !== user) await fresh.profile.update({ userId: (user = next) || 'seeder', salespersonCode: 'JR' });
+              if (next !== user)
+                await fresh.profile.update({ userId: (user = next) || 'seeder', salespersonCode: 'JR' });
               await replayAction(fresh, c.action);
             }
             const oracle: Record<string, unknown[]> = {};
@@ -203,12 +224,19 @@ export function modelCheckSuite(label: string, storage: () => Promise<{ options:
           for (const s of sims) {
             const failed = new Set(s.pane.sync.getStatus().failed.map((f) => f.id));
             failedCount += failed.size;
-            for (const id of s.made) expect({ id, applied: appliedIds.has(id), failed: failed.has(id) }).toEqual({ id, applied: appliedIds.has(id), failed: !appliedIds.has(id) });
+            for (const id of s.made)
+              expect({ id, applied: appliedIds.has(id), failed: failed.has(id) }).toEqual({
+                id,
+                applied: appliedIds.has(id),
+                failed: !appliedIds.has(id),
+              });
           }
           const made = sims.reduce((n, s) => n + s.made.length, 0);
           // Actions the pane refused at once (nothing to log, no step to go back to) are not counted.
           expect(made).toBeGreaterThanOrEqual(opts.actions / 4);
-          console.log(`model check ${label} seed ${seed}: ${made} actions made, ${applied.length} changesets applied, ${failedCount} shown as failed, ${restarts} restarts, ${lost} lost answers`);
+          console.log(
+            `model check ${label} seed ${seed}: ${made} actions made, ${applied.length} changesets applied, ${failedCount} shown as failed, ${restarts} restarts, ${lost} lost answers`,
+          );
         } finally {
           for (const s of sims) await s.pane.close();
           await server.close();

@@ -27,9 +27,10 @@ async function pane(opts: Parameters<typeof openPane>[1] = {}): Promise<Pane> {
   return p;
 }
 
-const linesOf = async (p: Pane, no: string) => ((await p.workspace.segments.get(no))?.lines ?? []).map((l) => l.contactNo).sort();
+const linesOf = async (p: Pane, no: string) =>
+  ((await p.workspace.segments.get(no))?.lines ?? []).map((l) => l.contactNo).sort();
 
-test('finding 5: A\'s offline Add Contacts (City = Roma) pushed before A pulls is replayed on what B changed meanwhile', async () => {
+test("finding 5: A's offline Add Contacts (City = Roma) pushed before A pulls is replayed on what B changed meanwhile", async () => {
   const a = await pane();
   const b = await pane();
   await settle(a);
@@ -54,7 +55,9 @@ test('finding 5: A\'s offline Add Contacts (City = Roma) pushed before A pulls i
     expect(p.sync.getStatus().failed).toEqual([]);
   }
   const segmentId = (await a.workspace.segments.get(s.no))!.header.id;
-  const onServer = (await pullAll(server.url)).rows.filter((r) => r.table === 'segmentLines' && !r.deleted && r.value.segmentId === segmentId);
+  const onServer = (await pullAll(server.url)).rows.filter(
+    (r) => r.table === 'segmentLines' && !r.deleted && r.value.segmentId === segmentId,
+  );
   expect(onServer.map((r) => r.value.contactNo)).toContain('P300');
   expect(onServer.map((r) => r.value.contactNo)).not.toContain('P102');
   // Put the contacts back for the other tests.
@@ -71,7 +74,11 @@ test('finding 5: an action that keeps meeting newer data is shown as failed afte
   const busy: typeof fetch = async (input, init) => {
     if (String(input).endsWith('/push') && String(init?.body).includes('segments.addContacts')) {
       const c = { ...contact(newId(), `BUSY${process.pid % 1000}-${++colleague}`), city: 'Roma' };
-      await server.service.push({ schemaVersion: 1, clientId: 'colleague', changesets: [changeset([put('contacts', c)])] });
+      await server.service.push({
+        schemaVersion: 1,
+        clientId: 'colleague',
+        changesets: [changeset([put('contacts', c)])],
+      });
     }
     return fetch(input, init);
   };
@@ -86,7 +93,13 @@ test('finding 5: an action that keeps meeting newer data is shown as failed afte
   expect(colleague).toBe(5);
   expect(a.sync.getStatus()).toMatchObject({
     pending: 0,
-    failed: [expect.objectContaining({ name: 'segments.addContacts', code: 'CONFLICT', message: expect.stringMatching(/segments\.addContacts read contacts .*\(tried 5 times\)/) })],
+    failed: [
+      expect.objectContaining({
+        name: 'segments.addContacts',
+        code: 'CONFLICT',
+        message: expect.stringMatching(/segments\.addContacts read contacts .*\(tried 5 times\)/),
+      }),
+    ],
   });
   expect(await linesOf(a, s.no)).toEqual([]);
   expect((await pullAll(server.url)).rows.some((r) => r.table === 'segments' && r.value?.no === after.no)).toBe(true);
@@ -105,7 +118,14 @@ describe('finding 6: no value jams a pane', () => {
     await p.sync.syncNow();
     expect(p.sync.getStatus()).toMatchObject({
       pending: 0,
-      failed: [expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringMatching(new RegExp(`422 contacts ${contact.id}, field extra\\.Note: holds a NUL character`)) })],
+      failed: [
+        expect.objectContaining({
+          code: 'INVALID_INPUT',
+          message: expect.stringMatching(
+            new RegExp(`422 contacts ${contact.id}, field extra\\.Note: holds a NUL character`),
+          ),
+        }),
+      ],
     });
     expect((await p.workspace.contacts.get('P101'))!.extra).not.toHaveProperty('Note');
     const rows = (await pullAll(server.url)).rows;

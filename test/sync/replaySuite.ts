@@ -155,7 +155,9 @@ export function replayByIdSuite(
         expect(p.sync.getStatus().failed).toEqual([]);
       }
       // A is told its line moved, as it is told of a renumbered segment.
-      expect(a.sync.getStatus().renumbered).toEqual([expect.objectContaining({ table: 'segmentLines', id: lineA.id, from: '40000', to: '50000', segmentNo: seg.no })]);
+      expect(a.sync.getStatus().renumbered).toEqual([
+        expect.objectContaining({ table: 'segmentLines', id: lineA.id, from: '40000', to: '50000', segmentNo: seg.no }),
+      ]);
       expect(b.sync.getStatus().renumbered).toEqual([]);
       expect(await rowsOf(a)).toEqual(await rowsOf(b));
     });

@@ -17,10 +17,12 @@ function lockManager() {
       return new Promise((resolve, reject) => {
         const start = () => {
           held.add(name);
-          run().then(resolve, reject).finally(() => {
-            held.delete(name);
-            queues.get(name)?.shift()?.();
-          });
+          run()
+            .then(resolve, reject)
+            .finally(() => {
+              held.delete(name);
+              queues.get(name)?.shift()?.();
+            });
         };
         if (!held.has(name)) return start();
         const q = queues.get(name) ?? [];
@@ -44,7 +46,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-test('two panes on one database run one loop, and the waiting pane\'s changes are pushed by the running one', async () => {
+test("two panes on one database run one loop, and the waiting pane's changes are pushed by the running one", async () => {
   const factory = new IDBFactory();
   const locks = lockManager();
   const options = { name: 'shared', indexedDB: factory, IDBKeyRange };
@@ -55,9 +57,13 @@ test('two panes on one database run one loop, and the waiting pane\'s changes ar
   try {
     expect([...locks.held]).toEqual(['segments-sync:shared']);
     const pane = Object.assign(excel, { clock: undefined as never, name: 'excel' });
-    await waitFor(pane, (s) => s.connection === 'connected', 'the Excel pane\'s first round');
+    await waitFor(pane, (s) => s.connection === 'connected', "the Excel pane's first round");
     await word.workspace.salespeople.upsert([{ code: 'WD', name: 'From Word' }]);
-    await waitFor(pane, async () => (await pullAll(server.url)).rows.some((r) => r.value?.code === 'WD'), 'the Word pane\'s change on the server');
+    await waitFor(
+      pane,
+      async () => (await pullAll(server.url)).rows.some((r) => r.value?.code === 'WD'),
+      "the Word pane's change on the server",
+    );
     expect(word.sync.getStatus().connection).toBe('starting');
   } finally {
     await word.close();

@@ -33,7 +33,11 @@ async function twoPanesWithSegment(description = 'Christmas letter') {
   if (before === 0) await settle(a);
   if ((await a.workspace.salespeople.list()).length === 0) await seedMarket(a.workspace);
   for (const p of [a, b]) await p.workspace.profile.update({ userId: p.name, salespersonCode: 'JR' });
-  const s = await a.workspace.segments.create({ description, interactionTemplateCode: 'ABSTRACT', salespersonCode: 'JR' });
+  const s = await a.workspace.segments.create({
+    description,
+    interactionTemplateCode: 'ABSTRACT',
+    salespersonCode: 'JR',
+  });
   await a.workspace.segments.addContacts(s.no, { contact: { city: 'Roma' } });
   await settle(a, b);
   return { a, b, no: s.no };
@@ -49,7 +53,11 @@ test('a segment made in one pane appears in the other without reload, through th
   const b = await pane({ loop: true });
   if ((await a.workspace.salespeople.list()).length === 0) await seedMarket(a.workspace);
   const s = await a.workspace.segments.create({ description: 'Made in Excel' });
-  await waitFor(b, async () => (await b.workspace.segments.get(s.no))?.header.description === 'Made in Excel', 'the segment in pane B');
+  await waitFor(
+    b,
+    async () => (await b.workspace.segments.get(s.no))?.header.description === 'Made in Excel',
+    'the segment in pane B',
+  );
   expect(b.sync.getStatus()).toMatchObject({ connection: 'connected', failed: [] });
   await waitFor(a, (st) => st.pending === 0, 'pane A to have pushed everything');
 });
@@ -68,7 +76,9 @@ test('edits made in both panes end with both effects on both panes and the serve
     expect(p.sync.getStatus().failed).toEqual([]);
   }
   expect((await serverRows('segments')).find((s: any) => s.no === no)?.description).toBe('Edited in A');
-  expect((await serverRows('segmentLines')).filter((l: any) => l.segmentNo === no).map((l: any) => l.contactNo)).toContain('P300');
+  expect(
+    (await serverRows('segmentLines')).filter((l: any) => l.segmentNo === no).map((l: any) => l.contactNo),
+  ).toContain('P300');
 });
 
 test('the same segment logged from both panes at once: one logged segment, one set of entries, and the loser is told', async () => {
@@ -86,7 +96,14 @@ test('the same segment logged from both panes at once: one logged segment, one s
     expect(await p.workspace.segments.get(no)).toBeUndefined();
   }
   expect(a.sync.getStatus().failed).toEqual([]);
-  expect(b.sync.getStatus().failed).toEqual([expect.objectContaining({ name: 'segments.log', about: no, args: [expect.any(String), expect.anything()], code: expect.stringMatching(/NOT_FOUND|ALREADY_LOGGED|CONFLICT/) })]);
+  expect(b.sync.getStatus().failed).toEqual([
+    expect.objectContaining({
+      name: 'segments.log',
+      about: no,
+      args: [expect.any(String), expect.anything()],
+      code: expect.stringMatching(/NOT_FOUND|ALREADY_LOGGED|CONFLICT/),
+    }),
+  ]);
   expect((await serverRows('loggedSegments')).filter((l: any) => l.segmentNo === no)).toHaveLength(1);
   expect((await serverRows('interactionLog')).filter((e: any) => e.segmentNo === no)).toHaveLength(lines);
 });
@@ -99,9 +116,19 @@ describe('a line added in one pane while the other logs the segment never ends a
     await b.sync.syncNow();
     await a.sync.syncNow();
     await b.sync.syncNow();
-    expect(a.sync.getStatus().failed).toEqual([expect.objectContaining({ name: 'segments.addLine', about: no, args: [expect.any(String), 'P300'] })]);
+    expect(a.sync.getStatus().failed).toEqual([
+      expect.objectContaining({ name: 'segments.addLine', about: no, args: [expect.any(String), 'P300'] }),
+    ]);
     for (const p of [a, b]) {
-      expect(await p.workspace.ctx.db.segmentLines.where('segmentNo').equals(no).count().catch(async () => (await p.workspace.ctx.db.segmentLines.toArray()).filter((l) => l.segmentNo === no).length)).toBe(0);
+      expect(
+        await p.workspace.ctx.db.segmentLines
+          .where('segmentNo')
+          .equals(no)
+          .count()
+          .catch(
+            async () => (await p.workspace.ctx.db.segmentLines.toArray()).filter((l) => l.segmentNo === no).length,
+          ),
+      ).toBe(0);
       expect((await p.workspace.interactionLog.list({ segmentNo: no })).map((e) => e.contactNo)).not.toContain('P300');
     }
     expect((await serverRows('segmentLines')).filter((l: any) => l.segmentNo === no)).toEqual([]);
@@ -135,7 +162,9 @@ describe('numbers created offline in both panes end up unique', () => {
     await b.sync.syncNow();
     await a.sync.syncNow();
     const renamed = b.sync.getStatus().renumbered;
-    expect(renamed).toEqual([expect.objectContaining({ table: 'segments', id: sb.id, from: sb.no, action: 'segments.create' })]);
+    expect(renamed).toEqual([
+      expect.objectContaining({ table: 'segments', id: sb.id, from: sb.no, action: 'segments.create' }),
+    ]);
     const newNo = renamed[0].to;
     expect(newNo).not.toBe(sa.no);
     for (const p of [a, b]) {
@@ -146,14 +175,30 @@ describe('numbers created offline in both panes end up unique', () => {
 
   test('logged segment and entry numbers, and saved criteria codes', async () => {
     const { a, b, no } = await twoPanesWithSegment('Log numbers A');
-    const other = await a.workspace.segments.create({ description: 'Log numbers B', interactionTemplateCode: 'ABSTRACT', salespersonCode: 'JR' });
+    const other = await a.workspace.segments.create({
+      description: 'Log numbers B',
+      interactionTemplateCode: 'ABSTRACT',
+      salespersonCode: 'JR',
+    });
     await a.workspace.segments.addContacts(other.no, { contact: { city: 'Milano' } });
     await settle(a, b);
     const la = await a.workspace.segments.log(no);
     const lb = await b.workspace.segments.log(other.no);
     expect(lb.loggedSegment.entryNo).toBe(la.loggedSegment.entryNo);
-    await a.workspace.segments.create({ description: 'criteria A' }).then((s) => a.workspace.segments.addContacts(s.no, { contact: { city: 'Roma' } }).then(() => a.workspace.segments.saveCriteria(s.no, 'ROMA', 'A')));
-    await b.workspace.segments.create({ description: 'criteria B' }).then((s) => b.workspace.segments.addContacts(s.no, { contact: { city: 'Milano' } }).then(() => b.workspace.segments.saveCriteria(s.no, 'ROMA', 'B')));
+    await a.workspace.segments
+      .create({ description: 'criteria A' })
+      .then((s) =>
+        a.workspace.segments
+          .addContacts(s.no, { contact: { city: 'Roma' } })
+          .then(() => a.workspace.segments.saveCriteria(s.no, 'ROMA', 'A')),
+      );
+    await b.workspace.segments
+      .create({ description: 'criteria B' })
+      .then((s) =>
+        b.workspace.segments
+          .addContacts(s.no, { contact: { city: 'Milano' } })
+          .then(() => b.workspace.segments.saveCriteria(s.no, 'ROMA', 'B')),
+      );
     await a.sync.syncNow();
     await b.sync.syncNow();
     await a.sync.syncNow();
@@ -162,10 +207,16 @@ describe('numbers created offline in both panes end up unique', () => {
       expect(new Set(logged.map((l) => l.entryNo)).size).toBe(logged.length);
       const entries = await p.workspace.interactionLog.list();
       expect(new Set(entries.map((e) => e.entryNo)).size).toBe(entries.length);
-      expect((await p.workspace.savedCriteria.list()).filter((c) => c.code === 'ROMA').map((c) => c.description)).toEqual(['A']);
+      expect(
+        (await p.workspace.savedCriteria.list()).filter((c) => c.code === 'ROMA').map((c) => c.description),
+      ).toEqual(['A']);
     }
-    expect(b.sync.getStatus().renumbered).toContainEqual(expect.objectContaining({ table: 'loggedSegments', from: String(lb.loggedSegment.entryNo) }));
-    expect(b.sync.getStatus().failed).toEqual([expect.objectContaining({ name: 'segments.saveCriteria', code: 'SAVED_CRITERIA_EXISTS' })]);
+    expect(b.sync.getStatus().renumbered).toContainEqual(
+      expect.objectContaining({ table: 'loggedSegments', from: String(lb.loggedSegment.entryNo) }),
+    );
+    expect(b.sync.getStatus().failed).toEqual([
+      expect.objectContaining({ name: 'segments.saveCriteria', code: 'SAVED_CRITERIA_EXISTS' }),
+    ]);
     const entries = (await serverRows('interactionLog')) as any[];
     expect(new Set(entries.map((e) => e.entryNo)).size).toBe(entries.length);
   });
@@ -177,7 +228,11 @@ describe('numbers created offline in both panes end up unique', () => {
     await a.sync.syncNow();
     await b.sync.syncNow();
     const [failed] = b.sync.getStatus().failed;
-    expect(failed).toMatchObject({ name: 'segments.saveCriteria', code: 'SAVED_CRITERIA_EXISTS', message: expect.stringContaining('RETRY1') });
+    expect(failed).toMatchObject({
+      name: 'segments.saveCriteria',
+      code: 'SAVED_CRITERIA_EXISTS',
+      message: expect.stringContaining('RETRY1'),
+    });
     await expect(b.sync.retry(failed.id)).rejects.toMatchObject({ code: 'SAVED_CRITERIA_EXISTS' });
     await a.workspace.savedCriteria.remove('RETRY1');
     await a.sync.syncNow();

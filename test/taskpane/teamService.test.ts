@@ -20,7 +20,11 @@ function fakeSync() {
 
 function memoryStorage(key?: string): Storage {
   const m = new Map<string, string>(key ? [['segments.syncKey', key]] : []);
-  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k) } as Storage;
+  return {
+    getItem: (k: string) => m.get(k) ?? null,
+    setItem: (k: string, v: string) => void m.set(k, v),
+    removeItem: (k: string) => void m.delete(k),
+  } as Storage;
 }
 
 const until = async (f: () => boolean) => {
@@ -61,7 +65,8 @@ describe('team service', () => {
   });
 
   test('a server without users: known, no user, no role (everything allowed)', async () => {
-    const doFetch = (async () => Response.json({ schemaVersion: 1, lastRev: 0, user: null, role: null })) as unknown as typeof fetch;
+    const doFetch = (async () =>
+      Response.json({ schemaVersion: 1, lastRev: 0, user: null, role: null })) as unknown as typeof fetch;
     const team = teamService(fakeSync(), 'https://segments.example.test', memoryStorage(), doFetch);
     await until(() => team.getUser().known);
     expect(team.getUser()).toEqual({ known: true, user: undefined, role: undefined });
@@ -72,10 +77,16 @@ describe('team service', () => {
     const doFetch = (async (url: string) => {
       urls.push(url);
       if (url.endsWith('/status')) return Response.json({ user: 'anna', role: 'member' });
-      return Response.json({ table: 'interactionLog', id: 'E 1', entries: [{ rev: 3, op: 'put', user: 'anna', at: '2026-03-02T09:30:00.000Z', changesetId: 'c1' }] });
+      return Response.json({
+        table: 'interactionLog',
+        id: 'E 1',
+        entries: [{ rev: 3, op: 'put', user: 'anna', at: '2026-03-02T09:30:00.000Z', changesetId: 'c1' }],
+      });
     }) as unknown as typeof fetch;
     const team = teamService(fakeSync(), 'https://segments.example.test', memoryStorage('k1'), doFetch);
-    expect(await team.rowHistory('interactionLog', 'E 1')).toEqual([{ rev: 3, op: 'put', user: 'anna', at: '2026-03-02T09:30:00.000Z' }]);
+    expect(await team.rowHistory('interactionLog', 'E 1')).toEqual([
+      { rev: 3, op: 'put', user: 'anna', at: '2026-03-02T09:30:00.000Z' },
+    ]);
     expect(urls).toContain('https://segments.example.test/api/v1/history?table=interactionLog&id=E%201');
   });
 });

@@ -22,7 +22,9 @@ import { makeWorkspace, seedMarket } from '../store/helpers';
 import './setup'; // the one set-up of the pane's component tests
 
 // jsdom lays nothing out: the lists are given a height so that their rows render.
-const size = ['clientHeight', 'clientWidth'].map((k) => [k, Object.getOwnPropertyDescriptor(Element.prototype, k)] as const);
+const size = ['clientHeight', 'clientWidth'].map(
+  (k) => [k, Object.getOwnPropertyDescriptor(Element.prototype, k)] as const,
+);
 beforeEach(() => {
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
   Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 320 });
@@ -74,7 +76,12 @@ afterEach(() => {
 });
 
 function info(host: HostInfo['host']): HostInfo {
-  return { host, platform: null, displayLanguage: 'en-US', supports: { excelApi1_4: host === 'Excel', wordApi1_3: host === 'Word', wordApi1_4: host === 'Word' } };
+  return {
+    host,
+    platform: null,
+    displayLanguage: 'en-US',
+    supports: { excelApi1_4: host === 'Excel', wordApi1_3: host === 'Word', wordApi1_4: host === 'Word' },
+  };
 }
 
 function preferences(): Preferences {
@@ -84,7 +91,14 @@ function preferences(): Preferences {
 /** The pane as the taskpane wires it for `host`, with `override` in place of the real adapters. */
 function showPane(host: Services['host'], startRoute: Route | undefined, override: Partial<HostPages> = {}) {
   const hostPages = { ...hostPagesFor(info(host), ws, preferences()), ...override };
-  return render(<App services={{ workspace: ws, preferences: preferences(), host }} initialLanguage="en" hostPages={hostPages} startRoute={startRoute} />);
+  return render(
+    <App
+      services={{ workspace: ws, preferences: preferences(), host }}
+      initialLanguage="en"
+      hostPages={hostPages}
+      startRoute={startRoute}
+    />,
+  );
 }
 
 /** The Excel port as the pages see it, recording what they ask of Excel. */
@@ -173,7 +187,16 @@ describe('in Excel', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Export contacts to a sheet' }));
     await screen.findByText('8 rows written to the sheet "Contacts" as table Contacts.');
     expect(excel.exported.map((t) => t.name)).toEqual(['Contacts']);
-    expect(column(excel.exported[0], 'No.').sort()).toEqual(['C100', 'C200', 'CT1', 'P101', 'P102', 'P201', 'P300', 'P400']);
+    expect(column(excel.exported[0], 'No.').sort()).toEqual([
+      'C100',
+      'C200',
+      'CT1',
+      'P101',
+      'P102',
+      'P201',
+      'P300',
+      'P400',
+    ]);
   });
 });
 
@@ -217,7 +240,12 @@ describe('Show letter', () => {
       readMergedLetters: fail,
       openDocument: async (docx) => void opened.push(docx),
     };
-    expect(hostPagesFor(info('Word'), ws, preferences()).word?.supports).toEqual({ comments: true, createDocument: true, insertField: true, readBack: true });
+    expect(hostPagesFor(info('Word'), ws, preferences()).word?.supports).toEqual({
+      comments: true,
+      createDocument: true,
+      insertField: true,
+      readBack: true,
+    });
     showPane('Word', { page: 'interactionLog' }, { word });
     const entry = await screen.findByTestId('entry-1');
     await userEvent.click(within(entry).getByRole('button', { name: 'Actions for entry 1' }));
@@ -235,7 +263,9 @@ describe('Show letter', () => {
     await userEvent.click(await screen.findByRole('menuitem', { name: 'Show Attachments' }));
     await screen.findByText('The letter of entry 1 was saved as SEG00001-1.docx.');
     expect(downloads.map((d) => d.name)).toEqual(['SEG00001-1.docx']);
-    expect(readDocxParts(new Uint8Array(await downloads[0].blob.arrayBuffer()))['word/document.xml']).toContain('Dear Anna, our news.');
+    expect(readDocxParts(new Uint8Array(await downloads[0].blob.arrayBuffer()))['word/document.xml']).toContain(
+      'Dear Anna, our news.',
+    );
   });
 
   test('an entry without a letter says so', async () => {

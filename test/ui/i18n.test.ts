@@ -9,9 +9,18 @@ import { excelMessages } from '../../src/ui/import/messages';
 import { wordMessages } from '../../src/ui/mailMerge/messages';
 import { paneCatalogs } from '../../src/ui/shell/catalogs';
 
-const catalogs: [string, MessageCatalog][] = [...paneCatalogs.map((c, i) => [`pane ${i}`, c] as [string, MessageCatalog]), ['excel', excelMessages], ['word', wordMessages]];
+const catalogs: [string, MessageCatalog][] = [
+  ...paneCatalogs.map((c, i) => [`pane ${i}`, c] as [string, MessageCatalog]),
+  ['excel', excelMessages],
+  ['word', wordMessages],
+];
 
-const norm = (s: string) => s.replace(/[\u2019`]/g, "'").replace(/\s+/g, ' ').trim().toLocaleLowerCase('it');
+const norm = (s: string) =>
+  s
+    .replace(/[\u2019`]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLocaleLowerCase('it');
 
 /** The glossary's table: English caption (without the page number or the & of the access key) → its Italian. */
 function glossary(): Map<string, Set<string>> {
@@ -31,20 +40,87 @@ function glossary(): Map<string, Set<string>> {
 }
 
 /** Words that address the user as "tu" wherever they stand. */
-const INFORMAL_ANYWHERE = ['tu', 'tuo', 'tua', 'tuoi', 'tue', 'ti', 'te', 'puoi', 'vuoi', 'devi', 'hai', 'sei', 'assegni', 'ridigitali', 'salvalo', 'salvala', 'aprilo', 'caricalo', 'selezionalo', 'esportalo', 'scegline', 'salvalo', 'creane', 'crealo', 'creala'];
+const INFORMAL_ANYWHERE = [
+  'tu',
+  'tuo',
+  'tua',
+  'tuoi',
+  'tue',
+  'ti',
+  'te',
+  'puoi',
+  'vuoi',
+  'devi',
+  'hai',
+  'sei',
+  'assegni',
+  'ridigitali',
+  'salvalo',
+  'salvala',
+  'aprilo',
+  'caricalo',
+  'selezionalo',
+  'esportalo',
+  'scegline',
+  'salvalo',
+  'creane',
+  'crealo',
+  'creala',
+];
 /**
  * Second-person singular imperatives, where an instruction starts (the text's start, after . : ; ( or "e"):
  * several are also the third person ("il browser indica", "che usa"), which is fine inside a sentence.
  */
 const IMPERATIVES = [
-  'scegli', 'inserisci', 'apri', 'premi', 'seleziona', 'carica', 'usa', 'clicca', 'scrivi', 'controlla', 'indica', 'riprova', 'digita', 'rimuovi',
-  'aggiungi', 'togli', 'chiudi', 'torna', 'verifica', 'prova', 'leggi', 'copia', 'incolla', 'invia', 'esegui', 'imposta', 'cambia', 'sposta',
-  'trascina', 'attendi', 'riapri', 'ricarica', 'formatta', 'salva', 'ricorda', 'guarda', 'vai', 'fai', 'metti', 'trova', 'cerca', 'annulla', 'elimina',
+  'scegli',
+  'inserisci',
+  'apri',
+  'premi',
+  'seleziona',
+  'carica',
+  'usa',
+  'clicca',
+  'scrivi',
+  'controlla',
+  'indica',
+  'riprova',
+  'digita',
+  'rimuovi',
+  'aggiungi',
+  'togli',
+  'chiudi',
+  'torna',
+  'verifica',
+  'prova',
+  'leggi',
+  'copia',
+  'incolla',
+  'invia',
+  'esegui',
+  'imposta',
+  'cambia',
+  'sposta',
+  'trascina',
+  'attendi',
+  'riapri',
+  'ricarica',
+  'formatta',
+  'salva',
+  'ricorda',
+  'guarda',
+  'vai',
+  'fai',
+  'metti',
+  'trova',
+  'cerca',
+  'annulla',
+  'elimina',
 ];
 const anywhere = new RegExp(`(^|[^\\p{L}])(${INFORMAL_ANYWHERE.join('|')})(?=[^\\p{L}]|$)`, 'iu');
 const imperative = new RegExp(`(^|[.:;!?(]\\s*|\\se\\s)(${IMPERATIVES.join('|')})(?=[^\\p{L}]|$)`, 'iu');
 /** An action's caption (a button, no sentence) may be the imperative, as BC's are ("Salva criteri segmento"). */
-const isActionCaption = (it: string) => !/[.:;!?]\s|[.:;!?]$/.test(it.replace(/\b(all|nr|cod|mov|add)\./gi, '$1')) && it.split(' ').length <= 10;
+const isActionCaption = (it: string) =>
+  !/[.:;!?]\s|[.:;!?]$/.test(it.replace(/\b(all|nr|cod|mov|add)\./gi, '$1')) && it.split(' ').length <= 10;
 const informal = (it: string) => anywhere.test(it) || (imperative.test(it) && !isActionCaption(it));
 
 describe('the Italian catalogs', () => {
@@ -82,7 +158,11 @@ describe('the Italian catalogs', () => {
   });
 
   test('one word for the Log action on every page', () => {
-    const log = catalogs.flatMap(([, c]) => Object.entries(c.en).filter(([, en]) => en === 'Log').map(([k]) => c.it[k]));
+    const log = catalogs.flatMap(([, c]) =>
+      Object.entries(c.en)
+        .filter(([, en]) => en === 'Log')
+        .map(([k]) => c.it[k]),
+    );
     expect(new Set(log)).toEqual(new Set(['Log']));
   });
 });

@@ -9,13 +9,16 @@ import { wordMessages } from '../../src/ui/mailMerge/messages';
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('the pane’s message catalog', () => {
-  test.each(paneCatalogs.map((c, i) => [i, c] as const))('catalog %i has every key in English and Italian, with the same placeholders', (_i, c) => {
-    expect(Object.keys(c.it).sort()).toEqual(Object.keys(c.en).sort());
-    for (const [k, en] of Object.entries(c.en)) {
-      expect(en.trim() === '' && k !== 'option.blank', `${k} is empty`).toBe(false);
-      expect(placeholders(c.it[k]), k).toEqual(placeholders(en));
-    }
-  });
+  test.each(paneCatalogs.map((c, i) => [i, c] as const))(
+    'catalog %i has every key in English and Italian, with the same placeholders',
+    (_i, c) => {
+      expect(Object.keys(c.it).sort()).toEqual(Object.keys(c.en).sort());
+      for (const [k, en] of Object.entries(c.en)) {
+        expect(en.trim() === '' && k !== 'option.blank', `${k} is empty`).toBe(false);
+        expect(placeholders(c.it[k]), k).toEqual(placeholders(en));
+      }
+    },
+  );
 
   test.each([
     ['Excel', excelMessages],
@@ -48,9 +51,19 @@ describe('the pane’s message catalog', () => {
     expect(errorText(en, f)).toBe('The filter on City is not valid at position 4.');
     expect(errorText(it, f)).toBe('Il filtro su Città non è valido alla posizione 4.');
     // Never the internal key of the field.
-    expect(errorText(en, new SegmentsError('INVALID_FILTER', 'Filter on contact.city "x": at position 2 expected a value, found end.', { field: 'contact.city', position: 2 }))).not.toMatch(/contact\./);
+    expect(
+      errorText(
+        en,
+        new SegmentsError('INVALID_FILTER', 'Filter on contact.city "x": at position 2 expected a value, found end.', {
+          field: 'contact.city',
+          position: 2,
+        }),
+      ),
+    ).not.toMatch(/contact\./);
     // Details that cannot fill the words fall back to the developer's message, never to {placeholders}.
-    expect(errorText(en, new SegmentsError('LINE_INCOMPLETE', 'Line 1 lacks a date', {}))).toBe('Something went wrong: Line 1 lacks a date');
+    expect(errorText(en, new SegmentsError('LINE_INCOMPLETE', 'Line 1 lacks a date', {}))).toBe(
+      'Something went wrong: Line 1 lacks a date',
+    );
     expect(errorText(en, new Error('boom'))).toBe('Something went wrong: boom');
   });
 });

@@ -17,7 +17,13 @@ export function renderInPane(ui: ReactElement, workspace: Workspace, language: U
   return render(
     <FluentProvider theme={webLightTheme}>
       <I18nProvider language={language} catalogs={paneCatalogs}>
-        <ServicesProvider value={{ workspace, host: 'none', preferences: { get: (k) => prefs.get(k) as never, set: (k, v) => void prefs.set(k, v) } }}>
+        <ServicesProvider
+          value={{
+            workspace,
+            host: 'none',
+            preferences: { get: (k) => prefs.get(k) as never, set: (k, v) => void prefs.set(k, v) },
+          }}
+        >
           <ConfirmProvider>{ui}</ConfirmProvider>
           <Toaster toasterId={TOASTER_ID} />
         </ServicesProvider>

@@ -5,7 +5,8 @@ import type { ContactSource } from '../contact';
 import type { SheetGrid } from '../sheetImport';
 
 /** Where to read from. */
-export type SheetSourceRequest = { kind: 'selection' } | { kind: 'table'; table: string } | { kind: 'usedRange'; sheet?: string };
+export type SheetSourceRequest =
+  { kind: 'selection' } | { kind: 'table'; table: string } | { kind: 'usedRange'; sheet?: string };
 
 export interface SheetRef {
   kind: SheetSourceRequest['kind'];
@@ -63,16 +64,24 @@ export interface ExcelPort {
   listTables(): Promise<TableInfo[]>;
   /** Reads header and rows in blocks sized by bytes; refuses more than 5,000,000 cells. */
   /** Aborting `signal` stops between blocks (the read then rejects with the signal's reason). */
-  read(source: SheetSourceRequest, opts?: { onProgress?: (p: ReadProgress) => void; signal?: AbortSignal }): Promise<SheetRead>;
+  read(
+    source: SheetSourceRequest,
+    opts?: { onProgress?: (p: ReadProgress) => void; signal?: AbortSignal },
+  ): Promise<SheetRead>;
   exportTable(table: ExportTable): Promise<ExportResult>;
   /** Selects the row a contact was imported from; false when the sheet, table or row is gone. */
   selectSourceRow(source: ContactSource): Promise<boolean>;
   /** Writes generated contact numbers into a new column right of the range read. */
-  writeContactNos(ref: SheetRef, header: string, rows: { sheetRow: number; no: string }[]): Promise<{ column: string; syncs: number }>;
+  writeContactNos(
+    ref: SheetRef,
+    header: string,
+    rows: { sheetRow: number; no: string }[],
+  ): Promise<{ column: string; syncs: number }>;
 }
 
 /** Why the adapter refused (SegmentsError details.code, with the figures in details). */
-export type ExcelRefusal = 'tooManyCells' | 'emptyRange' | 'noWorkbook' | 'tableNotFound' | 'sheetNotFound' | 'rowTooLarge';
+export type ExcelRefusal =
+  'tooManyCells' | 'emptyRange' | 'noWorkbook' | 'tableNotFound' | 'sheetNotFound' | 'rowTooLarge';
 
 export const MAX_CELLS = 5_000_000;
 /** Bytes a request or a response may carry: the one request cap (officeLimits). */

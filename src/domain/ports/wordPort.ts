@@ -58,7 +58,10 @@ export interface WordPort {
   replaceBody(ooxml: string): Promise<void>;
   /** The body becomes the letters, in blocks under the request cap, then the comments. */
   /** `commentLabel` marks a comment kept as a paragraph of its letter (default "Comment:"). */
-  mergeLetters(letters: RenderedLetter[], opts: { comments: boolean; commentLabel?: string; onProgress?: (done: number, total: number) => void }): Promise<WordMergeReport>;
+  mergeLetters(
+    letters: RenderedLetter[],
+    opts: { comments: boolean; commentLabel?: string; onProgress?: (done: number, total: number) => void },
+  ): Promise<WordMergeReport>;
   /** Reads the merged letters of a segment back, in blocks under the cap. */
   readMergedLetters(segmentNo: string, onProgress?: (done: number, total: number) => void): Promise<WordReadBack>;
   /** Opens a .docx as a new document (WordApi 1.3). */

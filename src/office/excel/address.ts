@@ -51,7 +51,12 @@ export function parseAreas(address: string): Area[] {
     const c0 = columnIndex(f[1]);
     const r1 = Number(t[2]) - 1;
     const c1 = columnIndex(t[1]);
-    return { row: Math.min(r0, r1), column: Math.min(c0, c1), rowCount: Math.abs(r1 - r0) + 1, columnCount: Math.abs(c1 - c0) + 1 };
+    return {
+      row: Math.min(r0, r1),
+      column: Math.min(c0, c1),
+      rowCount: Math.abs(r1 - r0) + 1,
+      columnCount: Math.abs(c1 - c0) + 1,
+    };
   });
 }
 

@@ -36,12 +36,21 @@ export function createExcelPort(opts: ExcelAdapterOptions = {}): ExcelPort {
         await ctx.sync();
         return tables.items.map((t): TableInfo => ({ name: t.name, sheet: t.worksheet.name }));
       }),
-    read: (source: SheetSourceRequest, o) => guarded((ctx) => readSource(ctx, source, { cap: opts.cap, supports, onProgress: o?.onProgress, signal: o?.signal })),
+    read: (source: SheetSourceRequest, o) =>
+      guarded((ctx) =>
+        readSource(ctx, source, { cap: opts.cap, supports, onProgress: o?.onProgress, signal: o?.signal }),
+      ),
     // Each feature above the host's minimum is checked before anything is queued (never mid-action).
-    exportTable: (table: ExportTable) => needs(supports.core !== false, 'excelCore', () => guarded((ctx) => exportTableTo(ctx, table, { cap: opts.cap }))),
-    selectSourceRow: (source: ContactSource) => needs(supports.showInSheet !== false && supports.core !== false, 'excelShowInSheet', () => guarded((ctx) => selectSourceRow(ctx, source))),
+    exportTable: (table: ExportTable) =>
+      needs(supports.core !== false, 'excelCore', () => guarded((ctx) => exportTableTo(ctx, table, { cap: opts.cap }))),
+    selectSourceRow: (source: ContactSource) =>
+      needs(supports.showInSheet !== false && supports.core !== false, 'excelShowInSheet', () =>
+        guarded((ctx) => selectSourceRow(ctx, source)),
+      ),
     writeContactNos: (ref: SheetRef, header: string, rows) =>
-      needs(supports.core !== false, 'excelCore', () => guarded((ctx) => writeContactNos(ctx, ref, header, rows, { cap: opts.cap }))),
+      needs(supports.core !== false, 'excelCore', () =>
+        guarded((ctx) => writeContactNos(ctx, ref, header, rows, { cap: opts.cap })),
+      ),
   };
 }
 
@@ -53,5 +62,11 @@ function needs<T>(available: boolean, feature: OfficeFeature, action: () => Prom
 function detectSupport(): ExcelSupport {
   const req = typeof Office !== 'undefined' ? Office.context?.requirements : undefined;
   const f = featureSupport('Excel', (set, v) => Boolean(req?.isSetSupported(set, v)));
-  return { mergedAreas: f.excelMergedCells, specialCells: f.excelHiddenRows, core: f.excelCore, showInSheet: f.excelShowInSheet, dateSystem: f.excelDateSystem };
+  return {
+    mergedAreas: f.excelMergedCells,
+    specialCells: f.excelHiddenRows,
+    core: f.excelCore,
+    showInSheet: f.excelShowInSheet,
+    dateSystem: f.excelDateSystem,
+  };
 }

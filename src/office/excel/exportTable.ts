@@ -15,7 +15,8 @@ const BATCH_OVERHEAD = 16 * 1024;
 type Cell = string | number | boolean;
 
 export function cellOf(col: ExportColumn, v: ExportValue): { value: Cell; format: string } {
-  if (v === null || v === undefined || v === '') return { value: '', format: col.kind === 'text' || col.kind === 'auto' ? '@' : 'General' };
+  if (v === null || v === undefined || v === '')
+    return { value: '', format: col.kind === 'text' || col.kind === 'auto' ? '@' : 'General' };
   switch (col.kind) {
     case 'number':
       return typeof v === 'number' ? { value: v, format: 'General' } : { value: String(v), format: '@' };
@@ -40,7 +41,12 @@ export function isoToSerial(iso: string): number | undefined {
 
 /** A worksheet name Excel accepts (no []:*?/\, at most 31 characters), unique in the workbook. */
 export function uniqueSheetName(wanted: string, taken: readonly string[]): string {
-  const base = wanted.replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'Sheet';
+  const base =
+    wanted
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .replace(/^'+|'+$/g, '')
+      .trim()
+      .slice(0, 31) || 'Sheet';
   const lower = new Set(taken.map((s) => s.toLowerCase()));
   if (!lower.has(base.toLowerCase())) return base;
   for (let i = 2; ; i++) {
@@ -57,7 +63,11 @@ export function uniqueTableName(wanted: string, taken: readonly string[]): strin
   for (let i = 2; ; i++) if (!lower.has(`${wanted}_${i}`.toLowerCase())) return `${wanted}_${i}`;
 }
 
-export async function exportTableTo(ctx: Excel.RequestContext, t: ExportTable, opts: { cap?: number } = {}): Promise<ExportResult> {
+export async function exportTableTo(
+  ctx: Excel.RequestContext,
+  t: ExportTable,
+  opts: { cap?: number } = {},
+): Promise<ExportResult> {
   let syncs = 0;
   const sync = async () => {
     syncs++;
@@ -73,7 +83,10 @@ export async function exportTableTo(ctx: Excel.RequestContext, t: ExportTable, o
   tables.load('items/name');
   names.load('items/name');
   await sync();
-  const sheetName = uniqueSheetName(t.sheetName, sheets.items.map((s) => s.name));
+  const sheetName = uniqueSheetName(
+    t.sheetName,
+    sheets.items.map((s) => s.name),
+  );
   const tableName = uniqueTableName(t.name, [...tables.items.map((x) => x.name), ...names.items.map((x) => x.name)]);
 
   const cols = t.columns.length;
@@ -95,7 +108,11 @@ export async function exportTableTo(ctx: Excel.RequestContext, t: ExportTable, o
   const tooBig = bytes.findIndex((b) => b > cap);
   if (tooBig >= 0) {
     // Checked before anything is written: no half-made sheet is left behind.
-    throw new SegmentsError('INVALID_INPUT', `Row ${tooBig + 1} of the export holds more than Excel takes in one request (about 5 MB).`, { code: 'rowTooLarge', row: tooBig + 1 });
+    throw new SegmentsError(
+      'INVALID_INPUT',
+      `Row ${tooBig + 1} of the export holds more than Excel takes in one request (about 5 MB).`,
+      { code: 'rowTooLarge', row: tooBig + 1 },
+    );
   }
 
   // Blocks by bytes; a block the host refuses is halved and retried (sendHalving).
@@ -125,8 +142,17 @@ export async function exportTableTo(ctx: Excel.RequestContext, t: ExportTable, o
     },
     {
       single: (start) =>
-        new SegmentsError('INVALID_INPUT', `Row ${start + 1} of the export holds more than Excel takes in one request (about 5 MB).`, { code: 'rowTooLarge', row: start + 1 }),
+        new SegmentsError(
+          'INVALID_INPUT',
+          `Row ${start + 1} of the export holds more than Excel takes in one request (about 5 MB).`,
+          { code: 'rowTooLarge', row: start + 1 },
+        ),
     },
   );
-  return { sheet: sheetName, table: tableName, address: `${quoteSheet(sheetName)}!A1:${a1(total - 1, cols - 1)}`, syncs };
+  return {
+    sheet: sheetName,
+    table: tableName,
+    address: `${quoteSheet(sheetName)}!A1:${a1(total - 1, cols - 1)}`,
+    syncs,
+  };
 }

@@ -2,7 +2,14 @@
 // blocks sized from the bytes they carry (values, displayed text, number formats, value types), each
 // block one sync. A block the host refuses as too large is halved and retried.
 import { SegmentsError } from '../../domain/errors';
-import { MAX_CELLS, PAYLOAD_CAP, type ReadProgress, type SheetRead, type SheetRef, type SheetSourceRequest } from '../../domain/ports/excelPort';
+import {
+  MAX_CELLS,
+  PAYLOAD_CAP,
+  type ReadProgress,
+  type SheetRead,
+  type SheetRef,
+  type SheetSourceRequest,
+} from '../../domain/ports/excelPort';
 import { isDateFormat, type CellValue } from '../../domain/sheetCells';
 import type { MergedArea, UncheckedInSheet } from '../../domain/sheetImport';
 import { parseAreas } from './address';
@@ -50,14 +57,22 @@ interface Located {
 /** Days between the 1900 and the 1904 date systems' day 0. */
 export const DATE_1904_OFFSET = 1462;
 
-export async function readSource(ctx: Excel.RequestContext, req: SheetSourceRequest, opts: ReadOptions = {}): Promise<SheetRead> {
+export async function readSource(
+  ctx: Excel.RequestContext,
+  req: SheetSourceRequest,
+  opts: ReadOptions = {},
+): Promise<SheetRead> {
   let syncs = 0;
   const sync = async () => {
     syncs++;
     await ctx.sync();
   };
   if (opts.supports?.core === false) {
-    throw new SegmentsError('INVALID_INPUT', 'This Excel is too old to read sheets in blocks (ExcelApi 1.7 is needed).', { code: 'excelTooOld' });
+    throw new SegmentsError(
+      'INVALID_INPUT',
+      'This Excel is too old to read sheets in blocks (ExcelApi 1.7 is needed).',
+      { code: 'excelTooOld' },
+    );
   }
   const loc = await locate(ctx, req, sync, Boolean(opts.supports?.dateSystem));
   const cap = opts.cap ?? PAYLOAD_CAP;
@@ -108,7 +123,11 @@ export async function readSource(ctx: Excel.RequestContext, req: SheetSourceRequ
         text.push(block.text[i]);
         numberFormat.push(block.numberFormat[i] as string[]);
         valueTypes.push(block.valueTypes[i] as string[]);
-        const b = rowBytes(block.values[i]) + rowBytes(block.text[i]) + rowBytes(block.numberFormat[i]) + rowBytes(block.valueTypes[i]);
+        const b =
+          rowBytes(block.values[i]) +
+          rowBytes(block.text[i]) +
+          rowBytes(block.numberFormat[i]) +
+          rowBytes(block.valueTypes[i]);
         bytes += b;
         if (start + i > 0) widest = Math.max(widest, b); // the header row says nothing about the data
       }
@@ -122,11 +141,18 @@ export async function readSource(ctx: Excel.RequestContext, req: SheetSourceRequ
       signal: opts.signal,
       single: (start, e) =>
         e instanceof NoValuesAnswered
-          ? new SegmentsError('INVALID_INPUT', `Excel returned no values for row ${loc.row + start + 1}.`, { code: 'rowTooLarge', row: loc.row + start + 1 })
-          : new SegmentsError('INVALID_INPUT', `Row ${loc.row + start + 1} holds more than Excel can send in one request (about 5 MB).`, {
+          ? new SegmentsError('INVALID_INPUT', `Excel returned no values for row ${loc.row + start + 1}.`, {
               code: 'rowTooLarge',
               row: loc.row + start + 1,
-            }),
+            })
+          : new SegmentsError(
+              'INVALID_INPUT',
+              `Row ${loc.row + start + 1} holds more than Excel can send in one request (about 5 MB).`,
+              {
+                code: 'rowTooLarge',
+                row: loc.row + start + 1,
+              },
+            ),
     },
   );
 
@@ -151,7 +177,14 @@ export async function readSource(ctx: Excel.RequestContext, req: SheetSourceRequ
     valueTypes: valueTypes.slice(1),
     hiddenRows: hiddenRows(loc, visibleAddress),
     ...(unchecked.length ? { unchecked } : {}),
-    mergedAreas: mergedAddress ? parseAreas(mergedAddress).map((a): MergedArea => ({ row: a.row + 1, column: a.column, rowCount: a.rowCount, columnCount: a.columnCount })) : [],
+    mergedAreas: mergedAddress
+      ? parseAreas(mergedAddress).map((a): MergedArea => ({
+          row: a.row + 1,
+          column: a.column,
+          rowCount: a.rowCount,
+          columnCount: a.columnCount,
+        }))
+      : [],
   };
 }
 
@@ -174,7 +207,8 @@ function hiddenRows(loc: Located, visibleAddress: string | null | undefined): nu
   const shown = new Uint8Array(loc.rowCount);
   if (visibleAddress !== null) {
     for (const a of parseAreas(visibleAddress)) {
-      for (let r = Math.max(a.row, loc.row); r < Math.min(a.row + a.rowCount, loc.row + loc.rowCount); r++) shown[r - loc.row] = 1;
+      for (let r = Math.max(a.row, loc.row); r < Math.min(a.row + a.rowCount, loc.row + loc.rowCount); r++)
+        shown[r - loc.row] = 1;
     }
   }
   const out: number[] = [];
@@ -183,7 +217,12 @@ function hiddenRows(loc: Located, visibleAddress: string | null | undefined): nu
 }
 
 /** One sync: where the cells are, clipped to the used range for a selection; refuses empty and huge ranges. */
-async function locate(ctx: Excel.RequestContext, req: SheetSourceRequest, sync: () => Promise<void>, dateSystem: boolean): Promise<Located> {
+async function locate(
+  ctx: Excel.RequestContext,
+  req: SheetSourceRequest,
+  sync: () => Promise<void>,
+  dateSystem: boolean,
+): Promise<Located> {
   const wb = ctx.workbook;
   // use1904DateSystem (ExcelApi 1.16) is not in every typing of office.js yet.
   const wbDates = wb as unknown as { use1904DateSystem?: boolean; load(p: string): void };
@@ -212,10 +251,14 @@ async function locate(ctx: Excel.RequestContext, req: SheetSourceRequest, sync: 
     await sync();
   } catch (e) {
     if (table && (e as { code?: string }).code === 'ItemNotFound') {
-      throw new SegmentsError('NOT_FOUND', `The table ${(req as { table: string }).table} is not in this workbook.`, { code: 'tableNotFound' });
+      throw new SegmentsError('NOT_FOUND', `The table ${(req as { table: string }).table} is not in this workbook.`, {
+        code: 'tableNotFound',
+      });
     }
     if (req.kind === 'usedRange' && (e as { code?: string }).code === 'ItemNotFound') {
-      throw new SegmentsError('NOT_FOUND', `The sheet ${req.sheet ?? ''} is not in this workbook.`, { code: 'sheetNotFound' });
+      throw new SegmentsError('NOT_FOUND', `The sheet ${req.sheet ?? ''} is not in this workbook.`, {
+        code: 'sheetNotFound',
+      });
     }
     throw e;
   }
@@ -233,15 +276,20 @@ async function locate(ctx: Excel.RequestContext, req: SheetSourceRequest, sync: 
     column = Math.max(column, used.columnIndex);
     rowCount = r1 - row;
     columnCount = c1 - column;
-    if (rowCount <= 0 || columnCount <= 0) throw new SegmentsError('INVALID_INPUT', 'The selection is empty.', { code: 'emptyRange' });
+    if (rowCount <= 0 || columnCount <= 0)
+      throw new SegmentsError('INVALID_INPUT', 'The selection is empty.', { code: 'emptyRange' });
   }
   const cells = rowCount * columnCount;
   if (cells > MAX_CELLS) {
-    throw new SegmentsError('INVALID_INPUT', `The range has ${cells} cells; at most ${MAX_CELLS} can be read. Select fewer rows or columns.`, {
-      code: 'tooManyCells',
-      cells,
-      max: MAX_CELLS,
-    });
+    throw new SegmentsError(
+      'INVALID_INPUT',
+      `The range has ${cells} cells; at most ${MAX_CELLS} can be read. Select fewer rows or columns.`,
+      {
+        code: 'tooManyCells',
+        cells,
+        max: MAX_CELLS,
+      },
+    );
   }
   const sheet = sheetProxy.name;
   const ref: SheetRef = {
@@ -251,7 +299,16 @@ async function locate(ctx: Excel.RequestContext, req: SheetSourceRequest, sync: 
     table: table?.name,
     address: `${quoteSheet(sheet)}!${a1(row, column)}:${a1(row + rowCount - 1, column + columnCount - 1)}`,
   };
-  return { ws: sheetProxy, ref, row, column, rowCount, columnCount, rowHidden: range.rowHidden, date1904: dateSystem ? Boolean(wbDates.use1904DateSystem) : undefined };
+  return {
+    ws: sheetProxy,
+    ref,
+    row,
+    column,
+    rowCount,
+    columnCount,
+    rowHidden: range.rowHidden,
+    date1904: dateSystem ? Boolean(wbDates.use1904DateSystem) : undefined,
+  };
 }
 
 export function quoteSheet(name: string): string {

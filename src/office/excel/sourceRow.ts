@@ -33,9 +33,13 @@ export async function selectSourceRow(ctx: Excel.RequestContext, source: Contact
   if (area.isNullObject) return false;
   let row: number;
   if (headerRow) {
-    const column = (headerRow.text[0] ?? []).findIndex((h) => h.trim().toLowerCase() === key.header.trim().toLowerCase());
+    const column = (headerRow.text[0] ?? []).findIndex(
+      (h) => h.trim().toLowerCase() === key.header.trim().toLowerCase(),
+    );
     if (column < 0 || area.rowCount < 2) return false;
-    const found = ws.getRangeByIndexes(area.rowIndex + 1, area.columnIndex + column, area.rowCount - 1, 1).findOrNullObject(key.value, { completeMatch: true, matchCase: true });
+    const found = ws
+      .getRangeByIndexes(area.rowIndex + 1, area.columnIndex + column, area.rowCount - 1, 1)
+      .findOrNullObject(key.value, { completeMatch: true, matchCase: true });
     found.load('rowIndex');
     await ctx.sync();
     if (found.isNullObject) return false;
@@ -86,7 +90,8 @@ export async function writeContactNos(
     (start) => {
       let end = start;
       let sum = 0;
-      while (end < cells.length && (end === start || sum + jsonStringBytes(cells[end]) + 12 <= cap)) sum += jsonStringBytes(cells[end++]) + 12;
+      while (end < cells.length && (end === start || sum + jsonStringBytes(cells[end]) + 12 <= cap))
+        sum += jsonStringBytes(cells[end++]) + 12;
       return end - start;
     },
     async (start, n) => {

@@ -3,7 +3,15 @@
 // insertOoxml requests (K as large as 4 MB allows) and the comments; reading the letters back is one
 // request for the tags and ceil(N/K) for the letters. Never a sync per contact or per field.
 import { bytesToBase64 } from '../../domain/docx';
-import { jsonSize, planCommentBlocks, planMergeBlocks, splitMergedLetters, REQUEST_ENVELOPE_BYTES, WORD_REQUEST_CAP, type MergedLetterRead } from '../../domain/mergeBlocks';
+import {
+  jsonSize,
+  planCommentBlocks,
+  planMergeBlocks,
+  splitMergedLetters,
+  REQUEST_ENVELOPE_BYTES,
+  WORD_REQUEST_CAP,
+  type MergedLetterRead,
+} from '../../domain/mergeBlocks';
 import { buildFlatOpc, parseLetter } from '../../domain/mergeOoxml';
 import { parseLetterTag, type RenderedLetter } from '../../domain/mergeRender';
 import { COMMENT_FIELD } from '../../domain/mergeFields';
@@ -40,7 +48,10 @@ export function createWordAdapter(opts: WordAdapterOptions): WordPort {
   };
 
   const tooLarge = (what: string, bytes: number) =>
-    new WordHostError('RequestPayloadSizeLimitExceeded', `${what} takes ${bytes} bytes, more than one Word request may carry (${cap})`);
+    new WordHostError(
+      'RequestPayloadSizeLimitExceeded',
+      `${what} takes ${bytes} bytes, more than one Word request may carry (${cap})`,
+    );
 
   return {
     supports: opts.supports,
@@ -52,7 +63,9 @@ export function createWordAdapter(opts: WordAdapterOptions): WordPort {
         const body = context.document.body;
         const controls = body.contentControls.load('items/tag');
         await context.sync();
-        const merged = controls.items.map((c) => parseLetterTag(c.tag)).filter((t): t is NonNullable<typeof t> => t !== undefined);
+        const merged = controls.items
+          .map((c) => parseLetterTag(c.tag))
+          .filter((t): t is NonNullable<typeof t> => t !== undefined);
         if (merged.length) return { merged, syncs: 1 };
         const ooxml = body.getOoxml();
         await context.sync();
@@ -73,7 +86,9 @@ export function createWordAdapter(opts: WordAdapterOptions): WordPort {
     replaceBody: (letter) =>
       guarded(async (context) => {
         // insertOoxml takes a package: a letter kept as bare body XML is wrapped in one.
-        const ooxml = /<pkg:package\b/.test(letter) ? letter : buildFlatOpc(parseLetter(letter), parseLetter(letter).body);
+        const ooxml = /<pkg:package\b/.test(letter)
+          ? letter
+          : buildFlatOpc(parseLetter(letter), parseLetter(letter).body);
         const bytes = jsonSize(ooxml) + REQUEST_ENVELOPE_BYTES;
         if (bytes > cap) throw tooLarge('the letter', bytes);
         context.document.body.insertOoxml(ooxml, 'Replace');
@@ -88,7 +103,9 @@ export function createWordAdapter(opts: WordAdapterOptions): WordPort {
         // One request per block: the block is as large as the cap allows (planMergeBlocks).
         let done = 0;
         for (const block of blocks) {
-          last = last ? last.insertOoxml(block.ooxml, 'After') : context.document.body.insertOoxml(block.ooxml, 'Replace');
+          last = last
+            ? last.insertOoxml(block.ooxml, 'After')
+            : context.document.body.insertOoxml(block.ooxml, 'Replace');
           await context.sync();
           syncs++;
           onProgress?.((done += block.letters.length), letters.length);
@@ -135,7 +152,10 @@ export function createWordAdapter(opts: WordAdapterOptions): WordPort {
           mine.length,
           () => k,
           async (i, n) => {
-            const ooxml = mine[i].getRange('Whole').expandTo(mine[i + n - 1].getRange('Whole')).getOoxml();
+            const ooxml = mine[i]
+              .getRange('Whole')
+              .expandTo(mine[i + n - 1].getRange('Whole'))
+              .getOoxml();
             syncs++;
             await context.sync();
             letters.push(...splitMergedLetters(ooxml.value).filter((l) => l.segmentNo === segmentNo));
@@ -157,7 +177,11 @@ export function createWordAdapter(opts: WordAdapterOptions): WordPort {
   };
 
   /** A feature above WordApi 1.1 is checked before anything is queued: never a failure mid-action. */
-  function needs<T>(available: boolean, feature: OfficeFeature, batch: (context: Word.RequestContext) => Promise<T>): Promise<T> {
+  function needs<T>(
+    available: boolean,
+    feature: OfficeFeature,
+    batch: (context: Word.RequestContext) => Promise<T>,
+  ): Promise<T> {
     return available ? guarded(batch) : Promise.reject(featureUnavailable(feature));
   }
 
@@ -180,7 +204,8 @@ export function createWordAdapter(opts: WordAdapterOptions): WordPort {
       todo.map((l) => ({ tag: l.tag, text: l.comment })),
       cap,
     )) {
-      for (const c of block) context.document.body.contentControls.getByTag(c.tag).getFirst().getRange('Whole').insertComment(c.text);
+      for (const c of block)
+        context.document.body.contentControls.getByTag(c.tag).getFirst().getRange('Whole').insertComment(c.text);
       try {
         await context.sync();
         syncs++;
@@ -191,7 +216,10 @@ export function createWordAdapter(opts: WordAdapterOptions): WordPort {
         // Refused (NotAllowed, or a payload the host would not take): the comments not attached go
         // into their letters as text, so that none is lost.
         const kept = await keepInLetters(context, todo.slice(attached), label);
-        return { comments: { outcome: 'refused', attached, errorCode: err.code, ...kept.counts }, syncs: syncs + kept.syncs };
+        return {
+          comments: { outcome: 'refused', attached, errorCode: err.code, ...kept.counts },
+          syncs: syncs + kept.syncs,
+        };
       }
     }
     return { comments: { outcome: 'attached', attached }, syncs };
@@ -199,7 +227,11 @@ export function createWordAdapter(opts: WordAdapterOptions): WordPort {
 
   /** Each comment into its letter as text: the letter's «Comment» field shows it already; a letter
    * without one gets a marked paragraph at its end. In blocks under the cap, one sync each. */
-  async function keepInLetters(context: Word.RequestContext, letters: RenderedLetter[], label: string): Promise<{ counts: { inField: number; inParagraph: number }; syncs: number }> {
+  async function keepInLetters(
+    context: Word.RequestContext,
+    letters: RenderedLetter[],
+    label: string,
+  ): Promise<{ counts: { inField: number; inParagraph: number }; syncs: number }> {
     const withField = letters.filter((l) => l.letter.keys.includes(COMMENT_FIELD));
     const without = letters.filter((l) => !l.letter.keys.includes(COMMENT_FIELD));
     let syncs = 0;
@@ -207,7 +239,8 @@ export function createWordAdapter(opts: WordAdapterOptions): WordPort {
       without.map((l) => ({ tag: l.tag, text: `${label} ${l.comment}` })),
       cap,
     )) {
-      for (const c of block) context.document.body.contentControls.getByTag(c.tag).getFirst().insertParagraph(c.text, 'End');
+      for (const c of block)
+        context.document.body.contentControls.getByTag(c.tag).getFirst().insertParagraph(c.text, 'End');
       await context.sync();
       syncs++;
     }

@@ -67,7 +67,12 @@ export function CodeLookup(props: CodeLookupProps) {
   };
 
   return (
-    <Field label={props.label} size={props.size ?? 'small'} validationState={error ? 'error' : 'none'} validationMessage={error}>
+    <Field
+      label={props.label}
+      size={props.size ?? 'small'}
+      validationState={error ? 'error' : 'none'}
+      validationMessage={error}
+    >
       <Combobox
         size={props.size ?? 'small'}
         freeform

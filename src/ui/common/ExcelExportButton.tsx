@@ -23,12 +23,16 @@ export async function buildExport(workspace: Workspace, what: ExportWhat, lang: 
   switch (what.kind) {
     case 'segment': {
       const view = await workspace.segments.get(what.segmentNo);
-      if (!view) throw new SegmentsError('NOT_FOUND', `Segment ${what.segmentNo} does not exist`, { segmentNo: what.segmentNo });
+      if (!view)
+        throw new SegmentsError('NOT_FOUND', `Segment ${what.segmentNo} does not exist`, { segmentNo: what.segmentNo });
       return segmentLinesTable(what.segmentNo, view.lines, lang);
     }
     case 'loggedSegment': {
       const ls = await workspace.loggedSegments.get(what.entryNo);
-      if (!ls) throw new SegmentsError('NOT_FOUND', `Logged segment ${what.entryNo} does not exist`, { code: String(what.entryNo) });
+      if (!ls)
+        throw new SegmentsError('NOT_FOUND', `Logged segment ${what.entryNo} does not exist`, {
+          code: String(what.entryNo),
+        });
       return loggedSegmentTable(ls, await workspace.interactionLog.list({ loggedSegmentEntryNo: what.entryNo }), lang);
     }
     case 'interactionLog':
@@ -59,7 +63,12 @@ function useExcelExport(workspace: Workspace, excel: ExcelPort | undefined, what
   return { busy, run, label: t(`excel.export.${what.kind}`) };
 }
 
-export function ExcelExportButton(props: { workspace: Workspace; excel: ExcelPort | undefined; what: ExportWhat; size?: 'small' | 'medium' }) {
+export function ExcelExportButton(props: {
+  workspace: Workspace;
+  excel: ExcelPort | undefined;
+  what: ExportWhat;
+  size?: 'small' | 'medium';
+}) {
   const { workspace, excel, what, size } = props;
   const { busy, run, label } = useExcelExport(workspace, excel, what);
   if (!excel) return null;

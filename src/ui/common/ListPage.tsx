@@ -2,7 +2,19 @@
 // table. Its columns are data: a caption (catalog key, shown in full as the header's tooltip), the value,
 // an optional second value beneath (smaller), a width and how the text wraps. A narrow pane keeps the
 // identity of each row readable: wrapped cells stop at `maxLines` lines, the rest in the cell's tooltip.
-import { Button, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { ReactElement, ReactNode } from 'react';
 import { useI18n } from './i18n';
 
@@ -48,12 +60,36 @@ export interface ListPageProps<R> {
 const useStyles = makeStyles({
   table: { tableLayout: 'fixed', width: '100%' },
   head: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', fontSize: tokens.fontSizeBase200 },
-  cell: { overflow: 'hidden', verticalAlign: 'top', paddingTop: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalXXS },
+  cell: {
+    overflow: 'hidden',
+    verticalAlign: 'top',
+    paddingTop: tokens.spacingVerticalXXS,
+    paddingBottom: tokens.spacingVerticalXXS,
+  },
   one: { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   clamp: { display: '-webkit-box', WebkitBoxOrient: 'vertical', overflow: 'hidden', overflowWrap: 'anywhere' },
-  sub: { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: tokens.colorNeutralForeground3 },
-  empty: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalS, padding: tokens.spacingVerticalM },
-  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+  sub: {
+    display: 'block',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    color: tokens.colorNeutralForeground3,
+  },
+  empty: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingVerticalM,
+  },
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
 });
 
 export function ListPage<R>(p: ListPageProps<R>) {
@@ -84,8 +120,16 @@ export function ListPage<R>(p: ListPageProps<R>) {
             <TableHeader>
               <TableRow>
                 {p.columns.map((c) => (
-                  <TableHeaderCell key={c.id} style={{ width: c.width, textAlign: c.align }} title={c.hiddenCaption ? undefined : fullCaption(c)}>
-                    {c.hiddenCaption ? <span className={s.hidden}>{t(c.caption)}</span> : <span className={s.head}>{t(c.short ?? c.caption)}</span>}
+                  <TableHeaderCell
+                    key={c.id}
+                    style={{ width: c.width, textAlign: c.align }}
+                    title={c.hiddenCaption ? undefined : fullCaption(c)}
+                  >
+                    {c.hiddenCaption ? (
+                      <span className={s.hidden}>{t(c.caption)}</span>
+                    ) : (
+                      <span className={s.head}>{t(c.short ?? c.caption)}</span>
+                    )}
                   </TableHeaderCell>
                 ))}
               </TableRow>
@@ -95,7 +139,10 @@ export function ListPage<R>(p: ListPageProps<R>) {
                 <TableRow key={p.rowKey(r)} data-testid={p.rowTestId?.(r)} className={p.rowClassName?.(r)}>
                   {p.columns.map((c) => (
                     <TableCell key={c.id} className={s.cell} style={{ textAlign: c.align }} title={c.title?.(r)}>
-                      <span className={c.maxLines && c.maxLines > 1 ? s.clamp : s.one} style={c.maxLines && c.maxLines > 1 ? { WebkitLineClamp: c.maxLines } : undefined}>
+                      <span
+                        className={c.maxLines && c.maxLines > 1 ? s.clamp : s.one}
+                        style={c.maxLines && c.maxLines > 1 ? { WebkitLineClamp: c.maxLines } : undefined}
+                      >
                         {c.value(r)}
                       </span>
                       {c.sub ? (
@@ -109,7 +156,9 @@ export function ListPage<R>(p: ListPageProps<R>) {
               ))}
             </TableBody>
           </Table>
-          {shown && rows.length > shown.length ? <Text size={200}>{t('list.more', { n: formatNumber(rows.length - shown.length) })}</Text> : null}
+          {shown && rows.length > shown.length ? (
+            <Text size={200}>{t('list.more', { n: formatNumber(rows.length - shown.length) })}</Text>
+          ) : null}
         </>
       )}
     </section>

@@ -1,6 +1,15 @@
 // Who changed a logged segment or an interaction log entry, and when (the team server's history), in a
 // dialog opened from the row's menu.
-import { Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import {
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { RowChange } from '../../domain/ports/team';
 import { useI18n } from './i18n';
@@ -31,7 +40,10 @@ export function RowHistory({ target, onClose }: { target: RowHistoryTarget; onCl
       live = false;
     };
   }, [team, target.table, target.id]);
-  const when = new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-US', { dateStyle: 'short', timeStyle: 'medium' });
+  const when = new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-US', {
+    dateStyle: 'short',
+    timeStyle: 'medium',
+  });
   const what = t(target.table === 'loggedSegments' ? 'history.loggedSegment' : 'history.entry', { no: target.no });
   const shown = team ? changes : [];
   return (
@@ -56,7 +68,9 @@ export function RowHistory({ target, onClose }: { target: RowHistoryTarget; onCl
               <TableRow key={c.rev} data-testid={`history-${c.rev}`}>
                 <TableCell>{when.format(new Date(c.at))}</TableCell>
                 <TableCell>{c.user || t('history.noUser')}</TableCell>
-                <TableCell>{t(c.op === 'delete' ? 'history.delete' : i === 0 ? 'history.created' : 'history.put')}</TableCell>
+                <TableCell>
+                  {t(c.op === 'delete' ? 'history.delete' : i === 0 ? 'history.created' : 'history.put')}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

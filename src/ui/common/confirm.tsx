@@ -1,5 +1,13 @@
 // BC's questions as dialogs: `await confirm(text)` resolves true for Yes, false for No or Escape.
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+} from '@fluentui/react-components';
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
 import { useT } from './i18n';
 

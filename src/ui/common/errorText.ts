@@ -10,7 +10,10 @@ export class UserMessage extends Error {
 
 export function errorText(t: Translate, e: unknown): string {
   if (e instanceof UserMessage) return e.message;
-  if (e instanceof SegmentsError || (typeof e === 'object' && e !== null && (e as { name?: string }).name === 'SegmentsError')) {
+  if (
+    e instanceof SegmentsError ||
+    (typeof e === 'object' && e !== null && (e as { name?: string }).name === 'SegmentsError')
+  ) {
     const err = e as SegmentsError;
     const d = err.details ?? {};
     const vars: Record<string, string | number> = { message: err.message };
@@ -27,8 +30,10 @@ export function errorText(t: Translate, e: unknown): string {
       const text = t(key, vars);
       if (text !== key && !/\{\w+\}/.test(text)) return text;
     }
-    if (err.code === 'INVALID_FILTER' && (d.field === undefined || d.position === undefined)) return t('error.INVALID_FILTER.noField', vars);
-    if (err.code === 'INVALID_INPUT' || err.code === 'INVALID_PACKAGE' || err.code === 'CONFLICT') return t(`error.${err.code}`, vars);
+    if (err.code === 'INVALID_FILTER' && (d.field === undefined || d.position === undefined))
+      return t('error.INVALID_FILTER.noField', vars);
+    if (err.code === 'INVALID_INPUT' || err.code === 'INVALID_PACKAGE' || err.code === 'CONFLICT')
+      return t(`error.${err.code}`, vars);
     const text = t(`error.${err.code}`, vars);
     // A message whose placeholders the details could not fill falls back to the developer's message.
     return /\{\w+\}/.test(text) ? t('error.unknown', vars) : text;

@@ -10,8 +10,16 @@ const rules: [RegExp, string, string[]][] = [
   [/only an administrator may rename the code (.+?) to (.+?) \(/, 'forbidden.renameCode', ['code', 'to']],
   [/only an administrator may delete the logged segment (\S+) \(/, 'forbidden.deleteLogged', ['no']],
   [/only an administrator may delete the interaction log entry (\S+) \(/, 'forbidden.deleteEntry', ['no']],
-  [/only an administrator may change another user's logged segment (\S+?)(?: or its letter)? \(it belongs to ([^;]+);/, 'forbidden.othersLogged', ['no', 'owner']],
-  [/only an administrator may change another user's interaction log entry (\S+?)(?: or its letter)? \(it belongs to ([^;]+);/, 'forbidden.othersEntry', ['no', 'owner']],
+  [
+    /only an administrator may change another user's logged segment (\S+?)(?: or its letter)? \(it belongs to ([^;]+);/,
+    'forbidden.othersLogged',
+    ['no', 'owner'],
+  ],
+  [
+    /only an administrator may change another user's interaction log entry (\S+?)(?: or its letter)? \(it belongs to ([^;]+);/,
+    'forbidden.othersEntry',
+    ['no', 'owner'],
+  ],
 ];
 
 /** True when the message is the server's refusal for a role (`forbidden: …`). */

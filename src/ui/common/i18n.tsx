@@ -38,7 +38,12 @@ export function makeTranslate(catalogs: MessageCatalog[], language: UiLanguage):
   return (key, vars) => format(merged[key] ?? fallback[key] ?? key, vars);
 }
 
-export function I18nProvider(props: { language: UiLanguage; locale?: string; catalogs: MessageCatalog[]; children: ReactNode }) {
+export function I18nProvider(props: {
+  language: UiLanguage;
+  locale?: string;
+  catalogs: MessageCatalog[];
+  children: ReactNode;
+}) {
   const { language, catalogs, children } = props;
   const locale = props.locale ?? (language === 'it' ? 'it-IT' : 'en-US');
   const value = useMemo<I18nValue>(() => {

@@ -51,8 +51,10 @@ export const roleMessages: MessageCatalog = {
     'forbidden.renameCode': 'Solo un amministratore può rinominare il codice {code} in {to}.',
     'forbidden.deleteLogged': 'Solo un amministratore può eliminare il segmento registrato {no}.',
     'forbidden.deleteEntry': 'Solo un amministratore può eliminare il movimento log interazione {no}.',
-    'forbidden.othersLogged': 'Il segmento registrato {no} appartiene a {owner}: solo un amministratore può modificarlo.',
-    'forbidden.othersEntry': 'Il movimento log interazione {no} appartiene a {owner}: solo un amministratore può modificarlo.',
+    'forbidden.othersLogged':
+      'Il segmento registrato {no} appartiene a {owner}: solo un amministratore può modificarlo.',
+    'forbidden.othersEntry':
+      'Il movimento log interazione {no} appartiene a {owner}: solo un amministratore può modificarlo.',
     'forbidden.other': 'Il ruolo non consente questa modifica: {message}',
     'word.check.stripped': 'La lettera fa riferimento a file esterni, che vengono omessi dalle lettere unite: {items}.',
   },

@@ -25,7 +25,14 @@ const never = () => () => undefined;
 
 export function rightsOf(u: TeamUser): RoleRights {
   const admin = u.role === undefined || u.role === 'admin';
-  return { user: u.user, role: u.role, setup: admin, deleteLogged: admin, changeCodes: admin, changeRow: (row) => admin || row.userId === u.user };
+  return {
+    user: u.user,
+    role: u.role,
+    setup: admin,
+    deleteLogged: admin,
+    changeCodes: admin,
+    changeRow: (row) => admin || row.userId === u.user,
+  };
 }
 
 export function useRole(): RoleRights {

@@ -11,7 +11,13 @@ import { useContactCard } from './useContactCard';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
-  fields: { display: 'grid', gridTemplateColumns: 'minmax(0, 9em) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  fields: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 9em) minmax(0, 1fr)',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+  },
   dt: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   dd: { margin: 0, overflowWrap: 'anywhere' },
   h: { margin: 0, fontSize: tokens.fontSizeBase400 },
@@ -30,7 +36,12 @@ export function ContactCardPage({ no, navigate }: { no: string; navigate: Naviga
   const open = (to: Contact | string) => {
     const target = typeof to === 'string' ? to : to.no;
     return (
-      <Button appearance="transparent" size="small" className={s.link} onClick={() => navigate({ page: 'contact', no: target })}>
+      <Button
+        appearance="transparent"
+        size="small"
+        className={s.link}
+        onClick={() => navigate({ page: 'contact', no: target })}
+      >
         {typeof to === 'string' ? to : `${to.no} · ${to.name}`}
       </Button>
     );
@@ -114,10 +125,18 @@ export function ContactCardPage({ no, navigate }: { no: string; navigate: Naviga
           <ul className={s.list} data-testid="contact-segments">
             {data.segments.map(({ header, lineNo }) => (
               <li key={header.id}>
-                <Button appearance="transparent" size="small" className={s.link} onClick={() => navigate({ page: 'segment', no: header.no })}>
+                <Button
+                  appearance="transparent"
+                  size="small"
+                  className={s.link}
+                  onClick={() => navigate({ page: 'segment', no: header.no })}
+                >
                   {`${header.no} · ${header.description}`}
                 </Button>
-                <Text size={200}> ({t('field.lineNo')} {lineNo})</Text>
+                <Text size={200}>
+                  {' '}
+                  ({t('field.lineNo')} {lineNo})
+                </Text>
               </li>
             ))}
           </ul>
@@ -142,7 +161,11 @@ export function ContactCardPage({ no, navigate }: { no: string; navigate: Naviga
                 </li>
               ))}
             </ul>
-            <Button appearance="secondary" size="small" onClick={() => navigate({ page: 'interactionLog', filter: { contactNo: c.no } })}>
+            <Button
+              appearance="secondary"
+              size="small"
+              onClick={() => navigate({ page: 'interactionLog', filter: { contactNo: c.no } })}
+            >
               {t('contact.allEntries')}
             </Button>
           </>

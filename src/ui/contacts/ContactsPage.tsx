@@ -1,6 +1,17 @@
 // Contacts: browse and filter (BC filter expressions on name and city), in a virtualized list; a contact
 // opens its card.
-import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Text, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  Toolbar,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { CriteriaFilters } from '../../domain/criteria';
@@ -14,8 +25,19 @@ import { useWorkspace } from '../common/services';
 
 const ROW = 44;
 const useStyles = makeStyles({
-  filters: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', '& > *, & .fui-Input, & .fui-Dropdown, & .fui-Combobox': { minWidth: 0 }, gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalS },
-  scroller: { height: '60vh', overflowY: 'auto', border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  filters: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)',
+    '& > *, & .fui-Input, & .fui-Dropdown, & .fui-Combobox': { minWidth: 0 },
+    gap: tokens.spacingHorizontalS,
+    marginBottom: tokens.spacingVerticalS,
+  },
+  scroller: {
+    height: '60vh',
+    overflowY: 'auto',
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
   row: {
     position: 'absolute',
     left: 0,
@@ -32,7 +54,15 @@ const useStyles = makeStyles({
   },
   hint: { color: tokens.colorNeutralForeground3 },
   input: { minWidth: 0, width: '100%' },
-  open: { padding: 0, minWidth: 0, justifyContent: 'flex-start', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: '100%' },
+  open: {
+    padding: 0,
+    minWidth: 0,
+    justifyContent: 'flex-start',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    maxWidth: '100%',
+  },
 });
 
 /** `excel` (in Excel only): the contacts go to a new sheet. */
@@ -55,7 +85,12 @@ export function ContactsPage({ navigate, excel }: { navigate: Navigate; excel?: 
   const scroller = useRef<HTMLDivElement>(null);
   // useVirtualizer hands back new functions each render: this component is left out of memoization on purpose.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: contacts.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 6 });
+  const virtualizer = useVirtualizer({
+    count: contacts.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW,
+    overscan: 6,
+  });
 
   return (
     <section>
@@ -94,7 +129,12 @@ export function ContactsPage({ navigate, excel }: { navigate: Navigate; excel?: 
                 const c = contacts[v.index];
                 return (
                   <div key={c.id} role="listitem" className={s.row} style={{ transform: `translateY(${v.start}px)` }}>
-                    <Button appearance="transparent" size="small" className={s.open} onClick={() => navigate({ page: 'contact', no: c.no })}>
+                    <Button
+                      appearance="transparent"
+                      size="small"
+                      className={s.open}
+                      onClick={() => navigate({ page: 'contact', no: c.no })}
+                    >
                       {c.no} · {c.name}
                     </Button>
                     <Text size={100}>

@@ -20,8 +20,12 @@ export function useContactCard(no: string): ContactCardData | undefined {
   return useLiveQuery(async (): Promise<ContactCardData> => {
     const contact = await workspace.contacts.get(no);
     if (!contact) return { persons: [], segments: [], entries: [] };
-    const company = contact.type === 'Person' && contact.companyNo ? await workspace.contacts.get(contact.companyNo) : undefined;
-    const persons = contact.type === 'Company' ? (await workspace.contacts.list()).filter((c) => c.companyNo === no && c.no !== no) : [];
+    const company =
+      contact.type === 'Person' && contact.companyNo ? await workspace.contacts.get(contact.companyNo) : undefined;
+    const persons =
+      contact.type === 'Company'
+        ? (await workspace.contacts.list()).filter((c) => c.companyNo === no && c.no !== no)
+        : [];
     const segments: ContactCardData['segments'] = [];
     for (const h of await workspace.segments.list()) {
       const view = await workspace.segments.get(h.no);

@@ -14,7 +14,11 @@ export interface ContactsResult {
 export function useContacts(filters?: CriteriaFilters): ContactsResult | undefined {
   const workspace = useWorkspace();
   return useLiveQuery(
-    () => workspace.contacts.list(filters).then((contacts): ContactsResult => ({ contacts }), (error: unknown): ContactsResult => ({ error })),
+    () =>
+      workspace.contacts.list(filters).then(
+        (contacts): ContactsResult => ({ contacts }),
+        (error: unknown): ContactsResult => ({ error }),
+      ),
     [workspace, JSON.stringify(filters ?? {})],
   );
 }

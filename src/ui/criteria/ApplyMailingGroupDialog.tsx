@@ -28,8 +28,19 @@ export function ApplyMailingGroupDialog({ segmentNo, onClose }: { segmentNo: str
     }
   };
   return (
-    <SimpleDialog title={t('mailingGroup.title')} primary={t('common.apply')} disabled={busy || code === ''} onPrimary={() => void apply()} onClose={onClose}>
-      <Field label={t('mailingGroup.code')} required validationMessage={code === '' ? t('mailingGroup.required') : undefined} validationState="none">
+    <SimpleDialog
+      title={t('mailingGroup.title')}
+      primary={t('common.apply')}
+      disabled={busy || code === ''}
+      onPrimary={() => void apply()}
+      onClose={onClose}
+    >
+      <Field
+        label={t('mailingGroup.code')}
+        required
+        validationMessage={code === '' ? t('mailingGroup.required') : undefined}
+        validationState="none"
+      >
         <Dropdown value={code} selectedOptions={[code]} onOptionSelect={(_, d) => setCode(d.optionValue ?? '')}>
           {(groups ?? []).map((g) => (
             <Option key={g.code} value={g.code} text={g.code}>
@@ -38,7 +49,11 @@ export function ApplyMailingGroupDialog({ segmentNo, onClose }: { segmentNo: str
           ))}
         </Dropdown>
       </Field>
-      <Checkbox label={t('mailingGroup.deleteOld')} checked={deleteOld} onChange={(_, d) => setDeleteOld(d.checked === true)} />
+      <Checkbox
+        label={t('mailingGroup.deleteOld')}
+        checked={deleteOld}
+        onChange={(_, d) => setDeleteOld(d.checked === true)}
+      />
       {deleteOld ? (
         <MessageBar intent="warning">
           <MessageBarBody>{t('mailingGroup.deleteOldHint')}</MessageBarBody>

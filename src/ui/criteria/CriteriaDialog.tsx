@@ -1,6 +1,19 @@
 // Add Contacts / Reduce Contacts / Refine Contacts: filters as BC filter expressions, the options, and a
 // live +N / −M preview (the same step, nothing written) before running.
-import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import type { CriteriaOptions, StepResult } from '../../domain/criteria';
 import type { CriteriaKind } from '../../domain/enums';
@@ -17,8 +30,17 @@ import { WorkingBar } from '../shell/ProgressPanel';
 import { FilterRows } from './FilterRows';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalM },
-  preview: { padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium },
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    marginBottom: tokens.spacingVerticalM,
+  },
+  preview: {
+    padding: tokens.spacingHorizontalS,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRadius: tokens.borderRadiusMedium,
+  },
   result: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, maxHeight: '8em', overflowY: 'auto' },
   hint: { color: tokens.colorNeutralForeground3 },
@@ -65,7 +87,8 @@ export function CriteriaDialog({ header, kind, onClose, previewDelay = 300 }: Cr
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [workspace, header.no, kind, key, previewDelay]);
   // The preview answers the filters and options as they are now, or is pending.
-  const preview = answer?.key === key ? { ...answer, pending: false } : { pending: true, result: undefined, error: undefined };
+  const preview =
+    answer?.key === key ? { ...answer, pending: false } : { pending: true, result: undefined, error: undefined };
 
   const filterError = (row: FilterRow) => {
     const e = preview.error;
@@ -81,12 +104,25 @@ export function CriteriaDialog({ header, kind, onClose, previewDelay = 300 }: Cr
       if (kind === 'Add Contacts') {
         result = await workspace.segments.addContacts(header.no, filters, pick(options, addOptions));
       } else {
-        const empties = preview.result !== undefined && header.noOfLines > 0 && preview.result.removed.length >= header.noOfLines;
-        const reset = empties && header.noOfCriteriaActions >= 1 ? await confirm({ title: t('segment.emptyResetTitle'), text: t('segment.emptyReset') }) : false;
+        const empties =
+          preview.result !== undefined && header.noOfLines > 0 && preview.result.removed.length >= header.noOfLines;
+        const reset =
+          empties && header.noOfCriteriaActions >= 1
+            ? await confirm({ title: t('segment.emptyResetTitle'), text: t('segment.emptyReset') })
+            : false;
         const opts = { ...pick(options, removeOptions), resetCriteriaWhenEmpty: reset };
-        result = kind === 'Remove Contacts (Reduce)' ? await workspace.segments.reduceContacts(header.no, filters, opts) : await workspace.segments.refineContacts(header.no, filters, opts);
+        result =
+          kind === 'Remove Contacts (Reduce)'
+            ? await workspace.segments.reduceContacts(header.no, filters, opts)
+            : await workspace.segments.refineContacts(header.no, filters, opts);
       }
-      notify.success(t('segment.stepDone', { kind: optionCaption(t, kind), added: formatNumber(result.added.length), removed: formatNumber(result.removed.length) }));
+      notify.success(
+        t('segment.stepDone', {
+          kind: optionCaption(t, kind),
+          added: formatNumber(result.added.length),
+          removed: formatNumber(result.removed.length),
+        }),
+      );
       onClose();
     } catch (e) {
       notify.error(e);
@@ -95,7 +131,12 @@ export function CriteriaDialog({ header, kind, onClose, previewDelay = 300 }: Cr
     }
   };
 
-  const title = kind === 'Add Contacts' ? t('segment.addContacts') : kind === 'Remove Contacts (Reduce)' ? t('segment.reduceContacts') : t('segment.refineContacts');
+  const title =
+    kind === 'Add Contacts'
+      ? t('segment.addContacts')
+      : kind === 'Remove Contacts (Reduce)'
+        ? t('segment.reduceContacts')
+        : t('segment.refineContacts');
   const shownOptions = kind === 'Add Contacts' ? addOptions : removeOptions;
   const r = preview.result;
   return (
@@ -114,7 +155,12 @@ export function CriteriaDialog({ header, kind, onClose, previewDelay = 300 }: Cr
             <div className={s.section} role="group" aria-label={t('criteria.options')}>
               <Text weight="semibold">{t('criteria.options')}</Text>
               {shownOptions.map((o) => (
-                <Checkbox key={o} label={t(`criteria.${o}`)} checked={Boolean(options[o])} onChange={(_, d) => setOptions({ ...options, [o]: d.checked === true })} />
+                <Checkbox
+                  key={o}
+                  label={t(`criteria.${o}`)}
+                  checked={Boolean(options[o])}
+                  onChange={(_, d) => setOptions({ ...options, [o]: d.checked === true })}
+                />
               ))}
             </div>
             {running ? <WorkingBar /> : null}
@@ -125,7 +171,10 @@ export function CriteriaDialog({ header, kind, onClose, previewDelay = 300 }: Cr
               ) : r ? (
                 <>
                   <Text className={s.result} data-testid="criteria-preview-result">
-                    {t('criteria.previewResult', { added: formatNumber(r.added.length), removed: formatNumber(r.removed.length) })}
+                    {t('criteria.previewResult', {
+                      added: formatNumber(r.added.length),
+                      removed: formatNumber(r.removed.length),
+                    })}
                   </Text>
                   <ContactList title={t('criteria.previewAdded')} nos={r.added.map((l) => l.contactNo)} />
                   <ContactList title={t('criteria.previewRemoved')} nos={r.removed.map((l) => l.contactNo)} />
@@ -136,7 +185,12 @@ export function CriteriaDialog({ header, kind, onClose, previewDelay = 300 }: Cr
             </div>
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" onClick={() => void run()} disabled={running || preview.error !== undefined} data-testid="criteria-run">
+            <Button
+              appearance="primary"
+              onClick={() => void run()}
+              disabled={running || preview.error !== undefined}
+              data-testid="criteria-run"
+            >
               {running ? t('common.working') : t('common.run')}
             </Button>
             <Button onClick={onClose}>{t('common.cancel')}</Button>

@@ -7,9 +7,26 @@ import { useT } from '../common/i18n';
 import { SimpleDialog } from '../common/SimpleDialog';
 
 // The steps carry their own number (BC's action no.), so the list shows no second one ("1. 1. Add Contacts").
-const useStyles = makeStyles({ list: { margin: 0, paddingInlineStart: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
+const useStyles = makeStyles({
+  list: {
+    margin: 0,
+    paddingInlineStart: 0,
+    listStyleType: 'none',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+});
 
-export function CriteriaListDialog({ segmentNo, criteria, onClose }: { segmentNo: string; criteria: CriteriaActionView[]; onClose(): void }) {
+export function CriteriaListDialog({
+  segmentNo,
+  criteria,
+  onClose,
+}: {
+  segmentNo: string;
+  criteria: CriteriaActionView[];
+  onClose(): void;
+}) {
   const t = useT();
   const s = useStyles();
   return (

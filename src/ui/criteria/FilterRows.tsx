@@ -4,17 +4,33 @@ import { Button, Dropdown, Field, Input, Option, OptionGroup, makeStyles, tokens
 import { filterHint } from '../../domain/filterExpression';
 import { AddRegular } from '@fluentui/react-icons/svg/add';
 import { DismissRegular } from '@fluentui/react-icons/svg/dismiss';
-import { EXTRA_PREFIX, contactFilterFields, interactionLogFilterFields, relatedFilterFields, type FilterRow } from './criteriaFilters';
+import {
+  EXTRA_PREFIX,
+  contactFilterFields,
+  interactionLogFilterFields,
+  relatedFilterFields,
+  type FilterRow,
+} from './criteriaFilters';
 import { fieldCaption } from '../common/errorText';
 import { useT } from '../common/i18n';
 
 const useStyles = makeStyles({
-  row: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) auto', gap: tokens.spacingHorizontalXS, alignItems: 'end', marginBottom: tokens.spacingVerticalS },
+  row: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) auto',
+    gap: tokens.spacingHorizontalXS,
+    alignItems: 'end',
+    marginBottom: tokens.spacingVerticalS,
+  },
   fields: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
   dropdown: { minWidth: 0, width: '100%' },
   message: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, overflowWrap: 'anywhere' },
   expression: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
-  mark: { backgroundColor: tokens.colorPaletteRedBackground3, color: tokens.colorNeutralForegroundOnBrand, borderRadius: tokens.borderRadiusSmall },
+  mark: {
+    backgroundColor: tokens.colorPaletteRedBackground3,
+    color: tokens.colorNeutralForegroundOnBrand,
+    borderRadius: tokens.borderRadiusSmall,
+  },
 });
 
 /** A filter's error: the user's words and the 1-based position in the expression it points at. */
@@ -43,18 +59,30 @@ export function firstFreeField(rows: FilterRow[]): string {
   return ['contact.city', ...contactFilterFields].find((f) => !used.has(f)) ?? 'contact.city';
 }
 
-export function FilterRows(props: { rows: FilterRow[]; onChange(rows: FilterRow[]): void; errorFor(row: FilterRow): FilterRowError | undefined }) {
+export function FilterRows(props: {
+  rows: FilterRow[];
+  onChange(rows: FilterRow[]): void;
+  errorFor(row: FilterRow): FilterRowError | undefined;
+}) {
   const t = useT();
   const s = useStyles();
   const { rows, onChange } = props;
-  const set = (i: number, patch: Partial<FilterRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const set = (i: number, patch: Partial<FilterRow>) =>
+    onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const hintText = (expression: string) => {
     const h = filterHint(expression);
     if (!h) return undefined;
     const literal = h.params.literal;
-    return <span data-testid="filter-hint">{t(h.params.operator === '|' ? `${h.key}.or` : h.key, { operator: h.params.operator, literal })}</span>;
+    return (
+      <span data-testid="filter-hint">
+        {t(h.params.operator === '|' ? `${h.key}.or` : h.key, { operator: h.params.operator, literal })}
+      </span>
+    );
   };
-  const caption = (f: string) => (f.startsWith(EXTRA_PREFIX) ? t('criteria.extraField', { header: f.slice(EXTRA_PREFIX.length) || '…' }) : fieldCaption(t, f.replace(/^profileAnswer\./, '')));
+  const caption = (f: string) =>
+    f.startsWith(EXTRA_PREFIX)
+      ? t('criteria.extraField', { header: f.slice(EXTRA_PREFIX.length) || '…' })
+      : fieldCaption(t, f.replace(/^profileAnswer\./, ''));
   return (
     <div>
       {rows.map((row, i) => {
@@ -92,7 +120,12 @@ export function FilterRows(props: { rows: FilterRow[]; onChange(rows: FilterRow[
                   </OptionGroup>
                   <OptionGroup label={t('criteria.interactionLog')}>
                     {interactionLogFilterFields.map((f) => (
-                      <Option key={f} value={f} disabled={taken.has(f)} text={`${t('criteria.interactionLog')}: ${caption(f)}`}>
+                      <Option
+                        key={f}
+                        value={f}
+                        disabled={taken.has(f)}
+                        text={`${t('criteria.interactionLog')}: ${caption(f)}`}
+                      >
                         {caption(f)}
                       </Option>
                     ))}
@@ -101,7 +134,11 @@ export function FilterRows(props: { rows: FilterRow[]; onChange(rows: FilterRow[
               </Field>
               {isExtra ? (
                 <Field label={t('criteria.extraHeader')} size="small">
-                  <Input size="small" value={row.field.slice(EXTRA_PREFIX.length)} onChange={(_, d) => set(i, { field: EXTRA_PREFIX + d.value })} />
+                  <Input
+                    size="small"
+                    value={row.field.slice(EXTRA_PREFIX.length)}
+                    onChange={(_, d) => set(i, { field: EXTRA_PREFIX + d.value })}
+                  />
                 </Field>
               ) : null}
               <Field
@@ -111,7 +148,12 @@ export function FilterRows(props: { rows: FilterRow[]; onChange(rows: FilterRow[
                 validationState={error ? 'error' : 'none'}
                 hint={error ? undefined : hintText(row.expression)}
               >
-                <Input size="small" value={row.expression} onChange={(_, d) => set(i, { expression: d.value })} data-testid={`filter-expression-${i}`} />
+                <Input
+                  size="small"
+                  value={row.expression}
+                  onChange={(_, d) => set(i, { expression: d.value })}
+                  data-testid={`filter-expression-${i}`}
+                />
               </Field>
             </div>
             <Button
@@ -124,7 +166,11 @@ export function FilterRows(props: { rows: FilterRow[]; onChange(rows: FilterRow[
           </div>
         );
       })}
-      <Button size="small" icon={<AddRegular />} onClick={() => onChange([...rows, { field: firstFreeField(rows), expression: '' }])}>
+      <Button
+        size="small"
+        icon={<AddRegular />}
+        onClick={() => onChange([...rows, { field: firstFreeField(rows), expression: '' }])}
+      >
         {t('criteria.addFilter')}
       </Button>
     </div>
@@ -140,7 +186,8 @@ function ErrorMessage({ error, expression }: { error: FilterRowError; expression
       <span>{error.text}</span>
       {pos !== undefined && expression !== '' ? (
         <span>
-          {t(pos > [...expression].length ? 'filter.error.atEnd' : 'filter.error.at')} <MarkedExpression expression={expression} position={pos} />
+          {t(pos > [...expression].length ? 'filter.error.atEnd' : 'filter.error.at')}{' '}
+          <MarkedExpression expression={expression} position={pos} />
         </span>
       ) : null}
     </span>

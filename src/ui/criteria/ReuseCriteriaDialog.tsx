@@ -9,7 +9,15 @@ import { useNotify } from '../common/notify';
 import { useWorkspace } from '../common/services';
 import { SimpleDialog } from '../common/SimpleDialog';
 
-export function ReuseCriteriaDialog({ segmentNo, noOfCriteriaActions, onClose }: { segmentNo: string; noOfCriteriaActions: number; onClose(): void }) {
+export function ReuseCriteriaDialog({
+  segmentNo,
+  noOfCriteriaActions,
+  onClose,
+}: {
+  segmentNo: string;
+  noOfCriteriaActions: number;
+  onClose(): void;
+}) {
   const { t, formatNumber } = useI18n();
   const workspace = useWorkspace();
   const saved = useSavedCriteria();
@@ -19,13 +27,19 @@ export function ReuseCriteriaDialog({ segmentNo, noOfCriteriaActions, onClose }:
   const [busy, setBusy] = useState(false);
   const reuse = async () => {
     if (noOfCriteriaActions > 0) {
-      const text = t('segment.reuseConfirm', { no: segmentNo, count: formatNumber(noOfCriteriaActions), what: t('segment.reuseWhatCriteria') });
+      const text = t('segment.reuseConfirm', {
+        no: segmentNo,
+        count: formatNumber(noOfCriteriaActions),
+        what: t('segment.reuseWhatCriteria'),
+      });
       if (!(await confirm({ title: t('criteria.reuseTitle'), text }))) return;
     }
     setBusy(true);
     try {
       const r = await workspace.segments.reuseCriteria(segmentNo, code);
-      notify.success(t('criteria.reused', { code, added: formatNumber(r.added.length), removed: formatNumber(r.removed.length) }));
+      notify.success(
+        t('criteria.reused', { code, added: formatNumber(r.added.length), removed: formatNumber(r.removed.length) }),
+      );
       onClose();
     } catch (e) {
       notify.error(e);
@@ -33,12 +47,24 @@ export function ReuseCriteriaDialog({ segmentNo, noOfCriteriaActions, onClose }:
     }
   };
   return (
-    <SimpleDialog title={t('criteria.reuseTitle')} primary={t('common.apply')} disabled={busy || code === ''} onPrimary={() => void reuse()} onClose={onClose} testId="reuse-criteria-ok">
+    <SimpleDialog
+      title={t('criteria.reuseTitle')}
+      primary={t('common.apply')}
+      disabled={busy || code === ''}
+      onPrimary={() => void reuse()}
+      onClose={onClose}
+      testId="reuse-criteria-ok"
+    >
       {saved && saved.length === 0 ? (
         <Text>{t('criteria.noSaved')}</Text>
       ) : (
         <Field label={t('criteria.reuseChoose')}>
-          <Dropdown value={code} selectedOptions={[code]} onOptionSelect={(_, d) => setCode(d.optionValue ?? '')} data-testid="reuse-criteria-code">
+          <Dropdown
+            value={code}
+            selectedOptions={[code]}
+            onOptionSelect={(_, d) => setCode(d.optionValue ?? '')}
+            data-testid="reuse-criteria-code"
+          >
             {(saved ?? []).map((c) => (
               <Option key={c.code} value={c.code} text={c.code}>
                 {c.code} {c.description ? `· ${c.description}` : ''}

@@ -8,7 +8,15 @@ import { useNotify } from '../common/notify';
 import { useWorkspace } from '../common/services';
 import { SimpleDialog } from '../common/SimpleDialog';
 
-export function ReuseSegmentDialog({ segmentNo, noOfCriteriaActions, onClose }: { segmentNo: string; noOfCriteriaActions: number; onClose(): void }) {
+export function ReuseSegmentDialog({
+  segmentNo,
+  noOfCriteriaActions,
+  onClose,
+}: {
+  segmentNo: string;
+  noOfCriteriaActions: number;
+  onClose(): void;
+}) {
   const { t, formatNumber, formatDate } = useI18n();
   const workspace = useWorkspace();
   const logged = useLoggedSegments();
@@ -19,12 +27,18 @@ export function ReuseSegmentDialog({ segmentNo, noOfCriteriaActions, onClose }: 
   const [busy, setBusy] = useState(false);
   const reuse = async () => {
     if (noOfCriteriaActions > 0) {
-      const text = t('segment.reuseConfirm', { no: segmentNo, count: formatNumber(noOfCriteriaActions), what: t('segment.reuseWhatSegment') });
+      const text = t('segment.reuseConfirm', {
+        no: segmentNo,
+        count: formatNumber(noOfCriteriaActions),
+        what: t('segment.reuseWhatSegment'),
+      });
       if (!(await confirm({ title: t('reuseSegment.title'), text }))) return;
     }
     setBusy(true);
     try {
-      const r = await workspace.segments.reuseLoggedSegment(segmentNo, Number(entryNo), { allowExistingContacts: allowExisting });
+      const r = await workspace.segments.reuseLoggedSegment(segmentNo, Number(entryNo), {
+        allowExistingContacts: allowExisting,
+      });
       notify.success(t('reuseSegment.done', { entryNo, added: formatNumber(r.added.length) }));
       onClose();
     } catch (e) {
@@ -36,12 +50,22 @@ export function ReuseSegmentDialog({ segmentNo, noOfCriteriaActions, onClose }: 
     `${entry.entryNo} · ${entry.segmentNo} · ${entry.description} · ${formatDate(entry.creationDate)}`;
   const chosen = logged?.find((l) => String(l.entryNo) === entryNo);
   return (
-    <SimpleDialog title={t('reuseSegment.title')} primary={t('common.apply')} disabled={busy || entryNo === ''} onPrimary={() => void reuse()} onClose={onClose}>
+    <SimpleDialog
+      title={t('reuseSegment.title')}
+      primary={t('common.apply')}
+      disabled={busy || entryNo === ''}
+      onPrimary={() => void reuse()}
+      onClose={onClose}
+    >
       {logged && logged.length === 0 ? (
         <Text>{t('reuseSegment.none')}</Text>
       ) : (
         <Field label={t('reuseSegment.choose')}>
-          <Dropdown value={chosen ? label(chosen) : ''} selectedOptions={[entryNo]} onOptionSelect={(_, d) => setEntryNo(d.optionValue ?? '')}>
+          <Dropdown
+            value={chosen ? label(chosen) : ''}
+            selectedOptions={[entryNo]}
+            onOptionSelect={(_, d) => setEntryNo(d.optionValue ?? '')}
+          >
             {(logged ?? []).map((l) => (
               <Option key={l.entryNo} value={String(l.entryNo)}>
                 {label(l)}
@@ -50,7 +74,11 @@ export function ReuseSegmentDialog({ segmentNo, noOfCriteriaActions, onClose }: 
           </Dropdown>
         </Field>
       )}
-      <Checkbox label={t('criteria.allowExistingContacts')} checked={allowExisting} onChange={(_, d) => setAllowExisting(d.checked === true)} />
+      <Checkbox
+        label={t('criteria.allowExistingContacts')}
+        checked={allowExisting}
+        onChange={(_, d) => setAllowExisting(d.checked === true)}
+      />
     </SimpleDialog>
   );
 }

@@ -25,9 +25,21 @@ export function SaveCriteriaDialog({ segmentNo, onClose }: { segmentNo: string; 
     }
   };
   return (
-    <SimpleDialog title={t('criteria.saveTitle')} primary={t('common.save')} disabled={busy || code.trim() === ''} onPrimary={() => void save()} onClose={onClose} testId="save-criteria-ok">
+    <SimpleDialog
+      title={t('criteria.saveTitle')}
+      primary={t('common.save')}
+      disabled={busy || code.trim() === ''}
+      onPrimary={() => void save()}
+      onClose={onClose}
+      testId="save-criteria-ok"
+    >
       <Field label={t('common.code')} required>
-        <Input value={code} maxLength={20} onChange={(_, d) => setCode(d.value.toUpperCase())} data-testid="save-criteria-code" />
+        <Input
+          value={code}
+          maxLength={20}
+          onChange={(_, d) => setCode(d.value.toUpperCase())}
+          data-testid="save-criteria-code"
+        />
       </Field>
       <Field label={t('common.description')}>
         <Input value={description} maxLength={100} onChange={(_, d) => setDescription(d.value)} />

@@ -10,7 +10,10 @@ import { useNotify } from '../common/notify';
 import { useWorkspace } from '../common/services';
 
 const useStyles = makeStyles({
-  item: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, padding: `${tokens.spacingVerticalS} 0` },
+  item: {
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    padding: `${tokens.spacingVerticalS} 0`,
+  },
   head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   grow: { flexGrow: 1 },
   actions: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
@@ -40,9 +43,16 @@ export function SavedCriteriaPage() {
         <div role="listitem" key={c.id} className={s.item} data-testid={`saved-${c.code}`}>
           <div className={s.head}>
             <Text weight="semibold" className={s.grow}>
-              {c.code} {c.description ? `· ${c.description}` : ''} · {t('saved.actions', { n: formatNumber(c.actions.length) })}
+              {c.code} {c.description ? `· ${c.description}` : ''} ·{' '}
+              {t('saved.actions', { n: formatNumber(c.actions.length) })}
             </Text>
-            <Button appearance="subtle" size="small" icon={<DeleteRegular />} aria-label={`${t('common.delete')} ${c.code}`} onClick={() => void remove(c.code)} />
+            <Button
+              appearance="subtle"
+              size="small"
+              icon={<DeleteRegular />}
+              aria-label={`${t('common.delete')} ${c.code}`}
+              onClick={() => void remove(c.code)}
+            />
           </div>
           <ol className={s.actions}>
             {c.actions.map((a, i) => (

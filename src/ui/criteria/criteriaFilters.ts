@@ -10,9 +10,24 @@ export interface FilterRow {
   expression: string;
 }
 
-const notFilterable = new Set(['extra', 'source', 'profileAnswers', 'mailingGroups', 'industryGroups', 'jobResponsibilities', 'businessRelations']);
+const notFilterable = new Set([
+  'extra',
+  'source',
+  'profileAnswers',
+  'mailingGroups',
+  'industryGroups',
+  'jobResponsibilities',
+  'businessRelations',
+]);
 export const contactFilterFields = contactFieldNames.filter((f) => !notFilterable.has(f)).map((f) => `contact.${f}`);
-export const relatedFilterFields = ['mailingGroup', 'industryGroup', 'jobResponsibility', 'businessRelation', 'profileAnswer.questionnaire', 'profileAnswer.answer'];
+export const relatedFilterFields = [
+  'mailingGroup',
+  'industryGroup',
+  'jobResponsibility',
+  'businessRelation',
+  'profileAnswer.questionnaire',
+  'profileAnswer.answer',
+];
 export const interactionLogFilterFields = interactionLogFilterKeys.map((k) => `interactionLog.${k}`);
 export const EXTRA_PREFIX = 'contact.extra.';
 
@@ -22,10 +37,17 @@ export function toCriteriaFilters(rows: FilterRow[]): CriteriaFilters {
   for (const { field, expression } of rows) {
     if (expression.trim() === '' || field === '' || field === EXTRA_PREFIX) continue;
     if (field.startsWith('contact.')) (f.contact ??= {})[field.slice('contact.'.length)] = expression;
-    else if (field.startsWith('interactionLog.')) (f.interactionLog ??= {})[field.slice('interactionLog.'.length)] = expression;
+    else if (field.startsWith('interactionLog.'))
+      (f.interactionLog ??= {})[field.slice('interactionLog.'.length)] = expression;
     else if (field === 'profileAnswer.questionnaire') (f.profileAnswer ??= {}).questionnaire = expression;
     else if (field === 'profileAnswer.answer') (f.profileAnswer ??= {}).answer = expression;
-    else if (field === 'mailingGroup' || field === 'industryGroup' || field === 'jobResponsibility' || field === 'businessRelation') f[field] = expression;
+    else if (
+      field === 'mailingGroup' ||
+      field === 'industryGroup' ||
+      field === 'jobResponsibility' ||
+      field === 'businessRelation'
+    )
+      f[field] = expression;
   }
   return f;
 }
@@ -34,10 +56,14 @@ export function toCriteriaFilters(rows: FilterRow[]): CriteriaFilters {
 export function fromCriteriaFilters(f: CriteriaFilters): FilterRow[] {
   const rows: FilterRow[] = [];
   for (const [k, v] of Object.entries(f.contact ?? {})) rows.push({ field: `contact.${k}`, expression: v });
-  for (const k of ['mailingGroup', 'industryGroup', 'jobResponsibility', 'businessRelation'] as const) if (f[k] !== undefined) rows.push({ field: k, expression: f[k] });
-  if (f.profileAnswer?.questionnaire !== undefined) rows.push({ field: 'profileAnswer.questionnaire', expression: f.profileAnswer.questionnaire });
-  if (f.profileAnswer?.answer !== undefined) rows.push({ field: 'profileAnswer.answer', expression: f.profileAnswer.answer });
-  for (const [k, v] of Object.entries(f.interactionLog ?? {})) rows.push({ field: `interactionLog.${k}`, expression: v });
+  for (const k of ['mailingGroup', 'industryGroup', 'jobResponsibility', 'businessRelation'] as const)
+    if (f[k] !== undefined) rows.push({ field: k, expression: f[k] });
+  if (f.profileAnswer?.questionnaire !== undefined)
+    rows.push({ field: 'profileAnswer.questionnaire', expression: f.profileAnswer.questionnaire });
+  if (f.profileAnswer?.answer !== undefined)
+    rows.push({ field: 'profileAnswer.answer', expression: f.profileAnswer.answer });
+  for (const [k, v] of Object.entries(f.interactionLog ?? {}))
+    rows.push({ field: `interactionLog.${k}`, expression: v });
   return rows;
 }
 
@@ -45,5 +71,10 @@ export function fromCriteriaFilters(f: CriteriaFilters): FilterRow[] {
 export function errorIsForRow(errorField: unknown, row: FilterRow): boolean {
   if (typeof errorField !== 'string' || errorField === '') return false;
   const bare = row.field.replace(/^(contact|interactionLog|profileAnswer)\./, '');
-  return errorField === row.field || errorField === bare || row.field.endsWith(`.${errorField}`) || errorField.endsWith(`.${bare}`);
+  return (
+    errorField === row.field ||
+    errorField === bare ||
+    row.field.endsWith(`.${errorField}`) ||
+    errorField.endsWith(`.${bare}`)
+  );
 }

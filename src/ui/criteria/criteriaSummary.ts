@@ -6,8 +6,12 @@ import type { Translate } from '../common/i18n';
 
 export function criteriaSummary(t: Translate, a: Pick<CriteriaActionView, 'filters' | 'options'>): string {
   const parts: string[] = [];
-  if (a.filters.contactList) parts.push(t('criteria.contactList', { count: a.filters.contactList.count, source: a.filters.contactList.source ?? '' }));
-  for (const r of fromCriteriaFilters(a.filters)) parts.push(`${fieldCaption(t, r.field.replace(/^profileAnswer\./, ''))} = ${r.expression}`);
+  if (a.filters.contactList)
+    parts.push(
+      t('criteria.contactList', { count: a.filters.contactList.count, source: a.filters.contactList.source ?? '' }),
+    );
+  for (const r of fromCriteriaFilters(a.filters))
+    parts.push(`${fieldCaption(t, r.field.replace(/^profileAnswer\./, ''))} = ${r.expression}`);
   if (parts.length === 0) parts.push(t('criteria.noFilter'));
   const opts = Object.entries(a.options)
     .filter(([k, v]) => v === true && k !== 'resetCriteriaWhenEmpty')

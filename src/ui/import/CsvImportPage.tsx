@@ -56,10 +56,17 @@ export function CsvImportPage({ navigate }: { navigate: Navigate }) {
 
   const finish = async (r: ContactImportResult) => {
     if (!file) return;
-    if (segmentNo && r.contactNos.length) await workspace.segments.addContactList(segmentNo, r.contactNos, { source: file.name });
+    if (segmentNo && r.contactNos.length)
+      await workspace.segments.addContactList(segmentNo, r.contactNos, { source: file.name });
     preferences.set(`mapping:${mappingKey({ file: file.name })}`, toSavedMapping(file.mapping));
     setResult(r);
-    notify.success(t('csv.done', { inserted: formatNumber(r.inserted), updated: formatNumber(r.updated), rejected: formatNumber(r.rejectedRows.length) }));
+    notify.success(
+      t('csv.done', {
+        inserted: formatNumber(r.inserted),
+        updated: formatNumber(r.updated),
+        rejected: formatNumber(r.rejectedRows.length),
+      }),
+    );
     if (segmentNo && r.problems.every((p) => p.severity !== 'error')) navigate({ page: 'segment', no: segmentNo });
   };
 
@@ -79,7 +86,12 @@ export function CsvImportPage({ navigate }: { navigate: Navigate }) {
         const label = t('csv.title');
         const total = file.csv.rows.length;
         await c.step(label, 0, total);
-        const prepared = await prepareRowsInSteps(gridFromCsv(file.csv), file.mapping, { file: file.name }, (done, all) => c.step(label, done, all));
+        const prepared = await prepareRowsInSteps(
+          gridFromCsv(file.csv),
+          file.mapping,
+          { file: file.name },
+          (done, all) => c.step(label, done, all),
+        );
         await c.step(label, total, total);
         const imported = await decisions.offer(prepared);
         c.check();
@@ -105,14 +117,31 @@ export function CsvImportPage({ navigate }: { navigate: Navigate }) {
         {t('csv.hint')}
       </Text>
       <Field label={t('csv.choose')}>
-        <input className={s.file} type="file" accept=".csv,text/csv" aria-label={t('csv.choose')} data-testid="csv-file" onChange={(e) => void choose(e.target.files?.[0])} />
+        <input
+          className={s.file}
+          type="file"
+          accept=".csv,text/csv"
+          aria-label={t('csv.choose')}
+          data-testid="csv-file"
+          onChange={(e) => void choose(e.target.files?.[0])}
+        />
       </Field>
       {file ? (
         <>
           <Text data-testid="csv-rows">{t('csv.rows', { n: formatNumber(file.csv.rows.length) })}</Text>
-          {decisions.pending || result ? null : <MappingReview mapping={file.mapping} firstColumn={0} onChange={(mapping) => setFile({ ...file, mapping })} />}
+          {decisions.pending || result ? null : (
+            <MappingReview
+              mapping={file.mapping}
+              firstColumn={0}
+              onChange={(mapping) => setFile({ ...file, mapping })}
+            />
+          )}
           <Field label={t('csv.toSegment')}>
-            <Dropdown value={chosenSegment ? `${chosenSegment.no} ${chosenSegment.description}` : t('csv.noSegment')} selectedOptions={[segmentNo]} onOptionSelect={(_, d) => setSegmentNo(d.optionValue ?? '')}>
+            <Dropdown
+              value={chosenSegment ? `${chosenSegment.no} ${chosenSegment.description}` : t('csv.noSegment')}
+              selectedOptions={[segmentNo]}
+              onOptionSelect={(_, d) => setSegmentNo(d.optionValue ?? '')}
+            >
               <Option value="" text={t('csv.noSegment')}>
                 {t('csv.noSegment')}
               </Option>
@@ -126,7 +155,13 @@ export function CsvImportPage({ navigate }: { navigate: Navigate }) {
           {task.progress ? (
             <ProgressPanel progress={task.progress} onCancel={task.cancel} />
           ) : decisions.pending ? (
-            <ImportDecisions review={decisions.pending.review} choices={decisions.choices} onChange={decisions.setChoices} onConfirm={() => void confirm()} onCancel={decisions.reset} />
+            <ImportDecisions
+              review={decisions.pending.review}
+              choices={decisions.choices}
+              onChange={decisions.setChoices}
+              onConfirm={() => void confirm()}
+              onCancel={decisions.reset}
+            />
           ) : result ? null : (
             <Button appearance="primary" onClick={() => void run()} data-testid="csv-import">
               {t('csv.import', { n: formatNumber(file.csv.rows.length) })}

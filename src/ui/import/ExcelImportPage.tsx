@@ -1,7 +1,19 @@
 // Fill from the sheet: choose the selection, a table or the active sheet; review the column mapping;
 // import (valid rows in one transaction, a report of every rejected row by its sheet row); then put the
 // contacts on the open segment as one undoable action, and write generated numbers back into the sheet.
-import { Button, Dropdown, Field, MessageBar, MessageBarBody, Option, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Dropdown,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Radio,
+  RadioGroup,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { ExcelPort, SheetSourceRequest, TableInfo } from '../../domain/ports/excelPort';
 import type { Workspace } from '../../domain/workspace';
@@ -84,7 +96,10 @@ export function ExcelImportPage({ workspace, excel, segmentNo, mappings }: Excel
         </RadioGroup>
       </Field>
       {kind === 'table' ? (
-        <Field label={t('excel.source.chooseTable')} hint={tables?.length === 0 ? t('excel.source.noTables') : undefined}>
+        <Field
+          label={t('excel.source.chooseTable')}
+          hint={tables?.length === 0 ? t('excel.source.noTables') : undefined}
+        >
           <Dropdown value={table} selectedOptions={[table]} onOptionSelect={(_, d) => setTable(d.optionValue ?? '')}>
             {(tables ?? []).map((x) => (
               <Option key={x.name} value={x.name} text={x.name}>
@@ -119,7 +134,11 @@ export function ExcelImportPage({ workspace, excel, segmentNo, mappings }: Excel
       {read && mapping && !result && !flow.decisions.pending ? (
         <>
           <Text data-testid="excel-read-summary">
-            {t('excel.read.summary', { rows: formatNumber(read.rowNumbers.length), address: read.ref.address, syncs: read.syncs })}
+            {t('excel.read.summary', {
+              rows: formatNumber(read.rowNumbers.length),
+              address: read.ref.address,
+              syncs: read.syncs,
+            })}
           </Text>
           <MappingReview mapping={mapping} firstColumn={read.firstColumn} onChange={flow.setMapping} />
           {task.progress ? null : (
@@ -141,7 +160,8 @@ export function ExcelImportPage({ workspace, excel, segmentNo, mappings }: Excel
               ? () =>
                   void attempt(async () => {
                     const step = await flow.addToSegment(segmentNo);
-                    if (step) notify.success(t('excel.addedToSegment', { n: formatNumber(step.added.length), no: segmentNo }));
+                    if (step)
+                      notify.success(t('excel.addedToSegment', { n: formatNumber(step.added.length), no: segmentNo }));
                   })
               : undefined
           }
@@ -149,7 +169,10 @@ export function ExcelImportPage({ workspace, excel, segmentNo, mappings }: Excel
           onExportReport={() =>
             void attempt(async () => {
               const r = await flow.exportReport();
-              if (r) notify.success(t('excel.exported', { n: formatNumber(result.problems.length), sheet: r.sheet, table: r.table }));
+              if (r)
+                notify.success(
+                  t('excel.exported', { n: formatNumber(result.problems.length), sheet: r.sheet, table: r.table }),
+                );
             })
           }
         />

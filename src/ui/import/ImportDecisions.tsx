@@ -16,7 +16,14 @@ const useStyles = makeStyles({
 
 const SHOWN = 20;
 
-export function ImportDecisions(props: { review: ImportReview; choices: ImportChoices; onChange(c: ImportChoices): void; onConfirm(): void; onCancel(): void; busy?: boolean }) {
+export function ImportDecisions(props: {
+  review: ImportReview;
+  choices: ImportChoices;
+  onChange(c: ImportChoices): void;
+  onConfirm(): void;
+  onCancel(): void;
+  busy?: boolean;
+}) {
   const { review, choices, onChange, onConfirm, onCancel, busy } = props;
   const { t, formatNumber } = useI18n();
   const s = useStyles();
@@ -30,11 +37,16 @@ export function ImportDecisions(props: { review: ImportReview; choices: ImportCh
         <Field label={t('import.decide.unknownCodes', { n: formatNumber(review.unknownCodes.length) })}>
           <ul className={s.list} data-testid="import-unknown-codes">
             {review.unknownCodes.slice(0, SHOWN).map((u) => (
-              <li key={`${u.list}:${u.code}`}>{t('import.decide.code', { list: t(`excel.list.${u.list}`), code: u.code, rows: rowsText(u.rows) })}</li>
+              <li key={`${u.list}:${u.code}`}>
+                {t('import.decide.code', { list: t(`excel.list.${u.list}`), code: u.code, rows: rowsText(u.rows) })}
+              </li>
             ))}
             {more(review.unknownCodes.length)}
           </ul>
-          <RadioGroup value={choices.unknownCodes} onChange={(_, d) => onChange({ ...choices, unknownCodes: d.value as ImportChoices['unknownCodes'] })}>
+          <RadioGroup
+            value={choices.unknownCodes}
+            onChange={(_, d) => onChange({ ...choices, unknownCodes: d.value as ImportChoices['unknownCodes'] })}
+          >
             <Radio value="create" label={t('import.decide.create')} />
             <Radio value="drop" label={t('import.decide.drop')} />
             <Radio value="reject" label={t('import.decide.reject')} />
@@ -42,27 +54,49 @@ export function ImportDecisions(props: { review: ImportReview; choices: ImportCh
         </Field>
       ) : null}
       {review.missingCompanies.length ? (
-        <div role="group" className={s.group} aria-label={t('import.decide.missingCompanies', { n: formatNumber(review.missingCompanies.length) })}>
-          <Text weight="semibold">{t('import.decide.missingCompanies', { n: formatNumber(review.missingCompanies.length) })}</Text>
+        <div
+          role="group"
+          className={s.group}
+          aria-label={t('import.decide.missingCompanies', { n: formatNumber(review.missingCompanies.length) })}
+        >
+          <Text weight="semibold">
+            {t('import.decide.missingCompanies', { n: formatNumber(review.missingCompanies.length) })}
+          </Text>
           <ul className={s.list} data-testid="import-missing-companies">
             {review.missingCompanies.slice(0, SHOWN).map((c) => (
               <li key={c}>{c}</li>
             ))}
             {more(review.missingCompanies.length)}
           </ul>
-          <Checkbox checked={choices.createCompanies} onChange={(_, d) => onChange({ ...choices, createCompanies: d.checked === true })} label={t('import.decide.createCompanies')} />
+          <Checkbox
+            checked={choices.createCompanies}
+            onChange={(_, d) => onChange({ ...choices, createCompanies: d.checked === true })}
+            label={t('import.decide.createCompanies')}
+          />
         </div>
       ) : null}
       {review.existingMatches.length ? (
-        <div role="group" className={s.group} aria-label={t('import.decide.existing', { n: formatNumber(review.existingMatches.length) })}>
-          <Text weight="semibold">{t('import.decide.existing', { n: formatNumber(review.existingMatches.length) })}</Text>
+        <div
+          role="group"
+          className={s.group}
+          aria-label={t('import.decide.existing', { n: formatNumber(review.existingMatches.length) })}
+        >
+          <Text weight="semibold">
+            {t('import.decide.existing', { n: formatNumber(review.existingMatches.length) })}
+          </Text>
           <ul className={s.list} data-testid="import-existing">
             {review.existingMatches.slice(0, SHOWN).map((m) => (
-              <li key={m.sheetRow}>{t('import.decide.match', { row: m.sheetRow, no: m.no, by: t(`excel.by.${m.by}`) })}</li>
+              <li key={m.sheetRow}>
+                {t('import.decide.match', { row: m.sheetRow, no: m.no, by: t(`excel.by.${m.by}`) })}
+              </li>
             ))}
             {more(review.existingMatches.length)}
           </ul>
-          <Checkbox checked={choices.existingMatches === 'update'} onChange={(_, d) => onChange({ ...choices, existingMatches: d.checked === true ? 'update' : 'skip' })} label={t('import.decide.update')} />
+          <Checkbox
+            checked={choices.existingMatches === 'update'}
+            onChange={(_, d) => onChange({ ...choices, existingMatches: d.checked === true ? 'update' : 'skip' })}
+            label={t('import.decide.update')}
+          />
         </div>
       ) : null}
       <div className={s.actions}>

@@ -37,8 +37,15 @@ export function ImportReportView(props: {
     <div className={s.root} data-testid="excel-import-report">
       <MessageBar intent={intent}>
         <MessageBarBody>
-          {t('excel.result', { inserted: formatNumber(result.inserted), updated: formatNumber(result.updated), warned: formatNumber(result.warned), rejected: formatNumber(result.rejectedRows.length) })}
-          {result.generated.length ? ` ${t('excel.result.generated', { n: formatNumber(result.generated.length) })}` : ''}
+          {t('excel.result', {
+            inserted: formatNumber(result.inserted),
+            updated: formatNumber(result.updated),
+            warned: formatNumber(result.warned),
+            rejected: formatNumber(result.rejectedRows.length),
+          })}
+          {result.generated.length
+            ? ` ${t('excel.result.generated', { n: formatNumber(result.generated.length) })}`
+            : ''}
         </MessageBarBody>
       </MessageBar>
       {problems.length ? (
@@ -57,7 +64,11 @@ export function ImportReportView(props: {
                 {t('excel.problems.previous')}
               </Button>
               <Text data-testid="excel-problems-page">
-                {t('excel.problems.page', { from: formatNumber(from + 1), to: formatNumber(from + shown.length), total: formatNumber(problems.length) })}
+                {t('excel.problems.page', {
+                  from: formatNumber(from + 1),
+                  to: formatNumber(from + shown.length),
+                  total: formatNumber(problems.length),
+                })}
               </Text>
               <Button size="small" disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>
                 {t('excel.problems.next')}

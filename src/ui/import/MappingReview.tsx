@@ -1,5 +1,19 @@
 // The column mapping, reviewed and corrected by the user before anything is written.
-import { Dropdown, MessageBar, MessageBarBody, Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Dropdown,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { mappableFields, mappingIssues, type ColumnMapping, type MappingTarget } from '../../domain/columnMapping';
 import { columnLetter } from '../../domain/sheetCells';
 import { useT } from '../common/i18n';
@@ -13,14 +27,22 @@ const useStyles = makeStyles({
 
 const valueOf = (t: MappingTarget) => (t.kind === 'field' ? `field:${t.field}` : t.kind);
 
-export function MappingReview(props: { mapping: ColumnMapping; firstColumn: number; onChange(m: ColumnMapping): void }) {
+export function MappingReview(props: {
+  mapping: ColumnMapping;
+  firstColumn: number;
+  onChange(m: ColumnMapping): void;
+}) {
   const { mapping, firstColumn, onChange } = props;
   const t = useT();
   const s = useStyles();
   const issues = mappingIssues(mapping);
   const hasKey = mapping.columns.some((c) => c.target.kind === 'field' && c.target.field === 'no');
   const label = (target: MappingTarget, header: string) =>
-    target.kind === 'field' ? targetFieldCaption(t, target.field) : target.kind === 'extra' ? t('excel.mapping.extra', { header }) : t('excel.mapping.ignore');
+    target.kind === 'field'
+      ? targetFieldCaption(t, target.field)
+      : target.kind === 'extra'
+        ? t('excel.mapping.extra', { header })
+        : t('excel.mapping.ignore');
   const set = (index: number, value: string | undefined) => {
     if (!value) return;
     const columns = mapping.columns.map((c) => {

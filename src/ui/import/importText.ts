@@ -24,14 +24,20 @@ export function problemText(t: Translate, p: ImportProblem): string {
   };
   params.reason = word('excel.reason', p.params.reasonKey) ?? params.reason ?? '';
   if (p.params.listName !== undefined) params.list = word('excel.list', p.params.listName) ?? params.list;
-  if (p.params.by !== undefined) params.by = word('excel.by', p.params.byKey ?? BY_KEYS[String(p.params.by)]) ?? params.by;
+  if (p.params.by !== undefined)
+    params.by = word('excel.by', p.params.byKey ?? BY_KEYS[String(p.params.by)]) ?? params.by;
   const text = t(key, params);
   if (text === key) return p.message;
   return p.params.dropped && p.code !== 'unknownCountry' ? `${text} ${t('excel.problem.dropped')}` : text;
 }
 
 /** The English words the domain gives for a match, to their catalog keys. */
-const BY_KEYS: Record<string, string> = { 'Company No.': 'companyNo', 'Company Name': 'companyName', 'e-mail': 'email', 'name and post code': 'namePostCode' };
+const BY_KEYS: Record<string, string> = {
+  'Company No.': 'companyNo',
+  'Company Name': 'companyName',
+  'e-mail': 'email',
+  'name and post code': 'namePostCode',
+};
 
 /** A refusal of the Excel adapter by its details.code, else the shell's wording of the error. */
 export function excelErrorText(t: Translate, e: unknown): string {
@@ -51,10 +57,22 @@ export function mappingIssueText(t: Translate, issue: MappingIssue, firstColumn:
     case 'blankHeader':
       return t('excel.mapping.blankHeader', { column: col(issue.index) });
     case 'duplicateHeader':
-      return t('excel.mapping.duplicateHeader', { column: col(issue.index), first: col(issue.firstIndex), header: issue.header });
+      return t('excel.mapping.duplicateHeader', {
+        column: col(issue.index),
+        first: col(issue.firstIndex),
+        header: issue.header,
+      });
     case 'duplicateField':
-      return t('excel.mapping.duplicateField', { column: col(issue.index), first: col(issue.firstIndex), field: targetFieldCaption(t, issue.field) });
+      return t('excel.mapping.duplicateField', {
+        column: col(issue.index),
+        first: col(issue.firstIndex),
+        field: targetFieldCaption(t, issue.field),
+      });
     case 'duplicateExtra':
-      return t('excel.mapping.duplicateExtra', { column: col(issue.index), first: col(issue.firstIndex), header: issue.name });
+      return t('excel.mapping.duplicateExtra', {
+        column: col(issue.index),
+        first: col(issue.firstIndex),
+        header: issue.name,
+      });
   }
 }

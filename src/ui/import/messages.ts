@@ -15,17 +15,21 @@ const en = {
   'excel.reading': 'Reading the sheet',
   'excel.read.summary': '{rows} rows from {address} ({syncs} round trips to Excel)',
   'excel.mapping': 'Columns',
-  'excel.mapping.hint': 'Check what each column fills before anything is written. Your choice is remembered for this sheet or table.',
+  'excel.mapping.hint':
+    'Check what each column fills before anything is written. Your choice is remembered for this sheet or table.',
   'excel.mapping.column': 'Column',
   'excel.mapping.target': 'Fills',
   'excel.mapping.extra': 'Extra field "{header}"',
   'excel.mapping.ignore': '(not imported)',
   'excel.field.codeList': '{field} (codes separated by ; or ,)',
-  'excel.mapping.duplicateHeader': 'Column {column}: the header "{header}" is also in column {first}; only column {first} is imported unless you map it elsewhere.',
+  'excel.mapping.duplicateHeader':
+    'Column {column}: the header "{header}" is also in column {first}; only column {first} is imported unless you map it elsewhere.',
   'excel.mapping.blankHeader': 'Column {column} has no header: it is not imported.',
   'excel.mapping.duplicateField': 'Columns {first} and {column} both fill {field}: column {column} is not imported.',
-  'excel.mapping.duplicateExtra': 'Columns {first} and {column} are both the extra field "{header}": column {column} is not imported.',
-  'excel.mapping.noKey': 'No column is the contact number (No.): rows are matched by e-mail where there is one, otherwise numbered from the contact series.',
+  'excel.mapping.duplicateExtra':
+    'Columns {first} and {column} are both the extra field "{header}": column {column} is not imported.',
+  'excel.mapping.noKey':
+    'No column is the contact number (No.): rows are matched by e-mail where there is one, otherwise numbered from the contact series.',
   'excel.import': 'Import {n} rows',
   'excel.importing': 'Importing contacts',
   'import.decide.title': 'Before importing',
@@ -69,40 +73,52 @@ const en = {
   'excel.showInSheet': 'Show in the sheet',
   'excel.showInSheet.gone': 'The row this contact came from is no longer in the workbook.',
   'excel.showInSheet.none': 'This contact was not imported from a sheet.',
-  'excel.error.tooManyCells': 'The range has {cells} cells; at most {max} can be read at once. Select fewer rows or columns.',
+  'excel.error.tooManyCells':
+    'The range has {cells} cells; at most {max} can be read at once. Select fewer rows or columns.',
   'excel.error.emptyRange': 'The range is empty: select a header row and the rows below it.',
   'excel.error.headerOnly': 'The range has a header row but no data rows below it.',
   'excel.error.tableNotFound': 'That table is no longer in the workbook.',
   'excel.error.sheetNotFound': 'That sheet is no longer in the workbook.',
   'excel.error.rowTooLarge': 'Row {row} holds more than Excel can send at once (about 5 MB).',
-  'excel.error.excelTooOld': 'This version of Excel cannot read sheets for the pane (it needs the Excel JavaScript API 1.7, Excel 2019 or Microsoft 365).',
+  'excel.error.excelTooOld':
+    'This version of Excel cannot read sheets for the pane (it needs the Excel JavaScript API 1.7, Excel 2019 or Microsoft 365).',
   'excel.problem.blankRows': 'Blank rows, skipped ({count}): {rows}.',
   'excel.problem.hiddenRows': 'Hidden rows, imported ({count}): {rows}.',
   'excel.problem.mergedCells': 'Cells {address} are merged: each cell took the value shown in the merged area.',
-  'excel.problem.hiddenRowsNotChecked': 'Hidden rows could not be checked: this Excel cannot report them (ExcelApi 1.9 is needed). Hidden rows were imported like the others.',
-  'excel.problem.mergedCellsNotChecked': 'Merged cells could not be checked: this Excel cannot report them (ExcelApi 1.13 is needed).',
+  'excel.problem.hiddenRowsNotChecked':
+    'Hidden rows could not be checked: this Excel cannot report them (ExcelApi 1.9 is needed). Hidden rows were imported like the others.',
+  'excel.problem.mergedCellsNotChecked':
+    'Merged cells could not be checked: this Excel cannot report them (ExcelApi 1.13 is needed).',
   'excel.problem.dateSystemNotChecked':
     "The workbook's date system could not be checked: this Excel cannot report it (ExcelApi 1.16 is needed). Dates were read in the 1900 date system; in a workbook that uses the 1904 date system they are four years early.",
   'excel.problem.excelError': 'Row {row}, column {column} ({header}): the cell holds the Excel error {error}.',
   'excel.problem.invalidValue': 'Row {row}, column {column} ({header}): {reason}.',
   'excel.problem.notBoolean': 'Row {row}, column {column} ({header}): "{value}" is not Yes or No.',
   'excel.problem.badType': 'Row {row}, column {column} ({header}): "{value}" is not Company or Person.',
-  'excel.problem.badCorrespondenceType': 'Row {row}, column {column} ({header}): "{value}" is not blank, Hard Copy or Email.',
+  'excel.problem.badCorrespondenceType':
+    'Row {row}, column {column} ({header}): "{value}" is not blank, Hard Copy or Email.',
   'excel.problem.duplicateNo': 'Row {row}: contact {no} appears again in row {winner}; row {winner} wins.',
   'excel.problem.duplicateEmail': 'Row {row}: e-mail {email} appears again in row {winner}; row {winner} wins.',
   'excel.problem.numbersInTextColumn':
     'Column {column} ({header}): {count} cells are numbers, not text (first in row {row}: {example}). They were taken as the sheet shows them; zeros the sheet dropped cannot come back: format the column as Text and retype them.',
-  'excel.problem.narrowColumn': 'Row {row}, column {column} ({header}): the column is too narrow to show the number ({value}); the full number was taken.',
-  'excel.problem.scientific': 'Row {row}, column {column} ({header}): the number is shown in scientific notation ({value}); the full number was taken.',
+  'excel.problem.narrowColumn':
+    'Row {row}, column {column} ({header}): the column is too narrow to show the number ({value}); the full number was taken.',
+  'excel.problem.scientific':
+    'Row {row}, column {column} ({header}): the number is shown in scientific notation ({value}); the full number was taken.',
   'excel.problem.overlongRow': 'Row {row} has {cells} cells but the header has {columns}.',
-  'excel.problem.emailAmbiguous': 'Row {row}: e-mail {email} belongs to several contacts ({nos}); give the row its contact number.',
+  'excel.problem.emailAmbiguous':
+    'Row {row}: e-mail {email} belongs to several contacts ({nos}); give the row its contact number.',
   'excel.problem.rejectedByStore': 'Row {row}: {reason}',
-  'excel.problem.unknownCountry': 'Row {row}, column {column} ({header}): "{value}" is not a known country or region; the name is kept, the code left blank.',
+  'excel.problem.unknownCountry':
+    'Row {row}, column {column} ({header}): "{value}" is not a known country or region; the name is kept, the code left blank.',
   'excel.problem.unknownCode': 'Row {row}, column {column} ({header}): {list} {code} does not exist.',
   'excel.problem.companyLinked': 'Row {row}: linked to company {companyNo} {companyName} by its {by}.',
-  'excel.problem.companyNotFound': 'Row {row}: no company contact is named "{companyName}"; the person is imported without a company.',
-  'excel.problem.companyNoNotFound': 'Row {row}: no company contact has the number {companyNo}; the person keeps the number but has no company name.',
-  'excel.problem.companyAmbiguous': 'Row {row}: several company contacts are named "{companyName}" ({nos}); the person is imported without a company.',
+  'excel.problem.companyNotFound':
+    'Row {row}: no company contact is named "{companyName}"; the person is imported without a company.',
+  'excel.problem.companyNoNotFound':
+    'Row {row}: no company contact has the number {companyNo}; the person keeps the number but has no company name.',
+  'excel.problem.companyAmbiguous':
+    'Row {row}: several company contacts are named "{companyName}" ({nos}); the person is imported without a company.',
   'excel.problem.companyCreated': 'Row {row}: company {companyNo} "{companyName}" created for it.',
   'excel.problem.matchedExisting': 'Row {row}: matches contact {no} by {by}; it updates that contact.',
   'excel.problem.dropped': 'The row was imported without this value.',
@@ -124,18 +140,22 @@ const en = {
   'excel.reason.required': 'is required',
   'excel.reason.invalid': 'is not valid',
   'excel.reason.nameRequired': 'a new contact needs a name (a person\u2019s name or a company name)',
-  'excel.error.csvNotUtf8': 'The file is not UTF-8 text: line {line} has a character that is not UTF-8. Save it as "CSV UTF-8" and choose it again.',
+  'excel.error.csvNotUtf8':
+    'The file is not UTF-8 text: line {line} has a character that is not UTF-8. Save it as "CSV UTF-8" and choose it again.',
   'excel.error.letterTooLarge': '{file}: the file is too large; a letter can be at most 50 MB.',
   'excel.error.letterEmptyFile': '{file}: the file is empty.',
-  'excel.error.letterEncrypted': '{file}: the document is protected by a password. Remove the password in Word and upload it again.',
-  'excel.error.letterOldWord': '{file}: this is a Word 97-2003 document (.doc). Save it as a Word document (.docx) and upload it again.',
+  'excel.error.letterEncrypted':
+    '{file}: the document is protected by a password. Remove the password in Word and upload it again.',
+  'excel.error.letterOldWord':
+    '{file}: this is a Word 97-2003 document (.doc). Save it as a Word document (.docx) and upload it again.',
   'excel.error.letterNotWord': '{file}: this is not a Word document (.docx).',
   'excel.error.letterCorrupt': '{file}: the file is damaged and cannot be opened.',
 };
 
 const it: typeof en = {
   'excel.import.title': 'Riempi dal foglio',
-  'excel.import.hint': 'La prima riga è l\u2019intestazione. I campi di testo prendono ciò che il foglio mostra (00184 resta 00184).',
+  'excel.import.hint':
+    'La prima riga è l\u2019intestazione. I campi di testo prendono ciò che il foglio mostra (00184 resta 00184).',
   'excel.unavailable': 'Excel non è disponibile qui: aprire il riquadro in Excel per leggere i fogli.',
   'excel.source': 'Leggi da',
   'excel.source.selection': 'La selezione corrente',
@@ -147,17 +167,22 @@ const it: typeof en = {
   'excel.reading': 'Lettura del foglio',
   'excel.read.summary': '{rows} righe da {address} ({syncs} scambi con Excel)',
   'excel.mapping': 'Colonne',
-  'excel.mapping.hint': 'Controllare cosa riempie ogni colonna prima di scrivere. La scelta viene ricordata per questo foglio o tabella.',
+  'excel.mapping.hint':
+    'Controllare cosa riempie ogni colonna prima di scrivere. La scelta viene ricordata per questo foglio o tabella.',
   'excel.mapping.column': 'Colonna',
   'excel.mapping.target': 'Riempie',
   'excel.mapping.extra': 'Campo aggiuntivo "{header}"',
   'excel.mapping.ignore': '(non importata)',
   'excel.field.codeList': '{field} (codici separati da ; o ,)',
-  'excel.mapping.duplicateHeader': 'Colonna {column}: l\u2019intestazione "{header}" è anche nella colonna {first}; si importa solo la colonna {first}, a meno che non venga assegnata altrove.',
+  'excel.mapping.duplicateHeader':
+    'Colonna {column}: l\u2019intestazione "{header}" è anche nella colonna {first}; si importa solo la colonna {first}, a meno che non venga assegnata altrove.',
   'excel.mapping.blankHeader': 'La colonna {column} non ha intestazione: non viene importata.',
-  'excel.mapping.duplicateField': 'Le colonne {first} e {column} riempiono entrambe {field}: la colonna {column} non viene importata.',
-  'excel.mapping.duplicateExtra': 'Le colonne {first} e {column} sono entrambe il campo aggiuntivo "{header}": la colonna {column} non viene importata.',
-  'excel.mapping.noKey': 'Nessuna colonna è il numero contatto (Nr.): le righe vengono abbinate per e-mail dove c\u2019è, altrimenti numerate dalla serie dei contatti.',
+  'excel.mapping.duplicateField':
+    'Le colonne {first} e {column} riempiono entrambe {field}: la colonna {column} non viene importata.',
+  'excel.mapping.duplicateExtra':
+    'Le colonne {first} e {column} sono entrambe il campo aggiuntivo "{header}": la colonna {column} non viene importata.',
+  'excel.mapping.noKey':
+    'Nessuna colonna è il numero contatto (Nr.): le righe vengono abbinate per e-mail dove c\u2019è, altrimenti numerate dalla serie dei contatti.',
   'excel.import': 'Importa {n} righe',
   'excel.importing': 'Importazione contatti',
   'import.decide.title': 'Prima dell\u2019importazione',
@@ -201,40 +226,56 @@ const it: typeof en = {
   'excel.showInSheet': 'Mostra nel foglio',
   'excel.showInSheet.gone': 'La riga da cui proviene questo contatto non è più nella cartella di lavoro.',
   'excel.showInSheet.none': 'Questo contatto non è stato importato da un foglio.',
-  'excel.error.tooManyCells': 'L\u2019intervallo ha {cells} celle; se ne possono leggere al massimo {max} alla volta. Selezionare meno righe o colonne.',
+  'excel.error.tooManyCells':
+    'L\u2019intervallo ha {cells} celle; se ne possono leggere al massimo {max} alla volta. Selezionare meno righe o colonne.',
   'excel.error.emptyRange': 'L\u2019intervallo è vuoto: selezionare una riga di intestazione e le righe sotto.',
   'excel.error.headerOnly': 'L\u2019intervallo ha la riga di intestazione ma nessuna riga di dati.',
   'excel.error.tableNotFound': 'Quella tabella non è più nella cartella di lavoro.',
   'excel.error.sheetNotFound': 'Quel foglio non è più nella cartella di lavoro.',
   'excel.error.rowTooLarge': 'La riga {row} contiene più di quanto Excel possa inviare in una volta (circa 5 MB).',
-  'excel.error.excelTooOld': 'Questa versione di Excel non può leggere i fogli per il riquadro (serve l\u2019API JavaScript di Excel 1.7, Excel 2019 o Microsoft 365).',
+  'excel.error.excelTooOld':
+    'Questa versione di Excel non può leggere i fogli per il riquadro (serve l\u2019API JavaScript di Excel 1.7, Excel 2019 o Microsoft 365).',
   'excel.problem.blankRows': 'Righe vuote, saltate ({count}): {rows}.',
   'excel.problem.hiddenRows': 'Righe nascoste, importate ({count}): {rows}.',
-  'excel.problem.mergedCells': 'Le celle {address} sono unite: ogni cella ha preso il valore mostrato nell\u2019area unita.',
-  'excel.problem.hiddenRowsNotChecked': 'Non è stato possibile verificare le righe nascoste: questo Excel non le segnala (serve ExcelApi 1.9). Le righe nascoste sono state importate come le altre.',
-  'excel.problem.mergedCellsNotChecked': 'Non è stato possibile verificare le celle unite: questo Excel non le segnala (serve ExcelApi 1.13).',
+  'excel.problem.mergedCells':
+    'Le celle {address} sono unite: ogni cella ha preso il valore mostrato nell\u2019area unita.',
+  'excel.problem.hiddenRowsNotChecked':
+    'Non è stato possibile verificare le righe nascoste: questo Excel non le segnala (serve ExcelApi 1.9). Le righe nascoste sono state importate come le altre.',
+  'excel.problem.mergedCellsNotChecked':
+    'Non è stato possibile verificare le celle unite: questo Excel non le segnala (serve ExcelApi 1.13).',
   'excel.problem.dateSystemNotChecked':
     'Non è stato possibile verificare il sistema di date della cartella di lavoro: questo Excel non lo segnala (serve ExcelApi 1.16). Le date sono state lette nel sistema 1900; in una cartella che usa il sistema 1904 risultano anticipate di quattro anni.',
-  'excel.problem.excelError': 'Riga {row}, colonna {column} ({header}): la cella contiene l\u2019errore di Excel {error}.',
+  'excel.problem.excelError':
+    'Riga {row}, colonna {column} ({header}): la cella contiene l\u2019errore di Excel {error}.',
   'excel.problem.invalidValue': 'Riga {row}, colonna {column} ({header}): {reason}.',
   'excel.problem.notBoolean': 'Riga {row}, colonna {column} ({header}): "{value}" non è Sì o No.',
   'excel.problem.badType': 'Riga {row}, colonna {column} ({header}): "{value}" non è Società o Persona.',
-  'excel.problem.badCorrespondenceType': 'Riga {row}, colonna {column} ({header}): "{value}" non è vuoto, Stampa o E-mail.',
-  'excel.problem.duplicateNo': 'Riga {row}: il contatto {no} compare di nuovo nella riga {winner}; vale la riga {winner}.',
-  'excel.problem.duplicateEmail': 'Riga {row}: l\u2019e-mail {email} compare di nuovo nella riga {winner}; vale la riga {winner}.',
+  'excel.problem.badCorrespondenceType':
+    'Riga {row}, colonna {column} ({header}): "{value}" non è vuoto, Stampa o E-mail.',
+  'excel.problem.duplicateNo':
+    'Riga {row}: il contatto {no} compare di nuovo nella riga {winner}; vale la riga {winner}.',
+  'excel.problem.duplicateEmail':
+    'Riga {row}: l\u2019e-mail {email} compare di nuovo nella riga {winner}; vale la riga {winner}.',
   'excel.problem.numbersInTextColumn':
     'Colonna {column} ({header}): {count} celle sono numeri, non testo (la prima nella riga {row}: {example}). Sono state prese come le mostra il foglio; gli zeri persi nel foglio non si recuperano: formattare la colonna come Testo e digitarli di nuovo.',
-  'excel.problem.narrowColumn': 'Riga {row}, colonna {column} ({header}): la colonna è troppo stretta per mostrare il numero ({value}); è stato preso il numero completo.',
-  'excel.problem.scientific': 'Riga {row}, colonna {column} ({header}): il numero è mostrato in notazione scientifica ({value}); è stato preso il numero completo.',
+  'excel.problem.narrowColumn':
+    'Riga {row}, colonna {column} ({header}): la colonna è troppo stretta per mostrare il numero ({value}); è stato preso il numero completo.',
+  'excel.problem.scientific':
+    'Riga {row}, colonna {column} ({header}): il numero è mostrato in notazione scientifica ({value}); è stato preso il numero completo.',
   'excel.problem.overlongRow': 'La riga {row} ha {cells} celle ma l\u2019intestazione ne ha {columns}.',
-  'excel.problem.emailAmbiguous': 'Riga {row}: l\u2019e-mail {email} appartiene a più contatti ({nos}); indicare il numero contatto nella riga.',
+  'excel.problem.emailAmbiguous':
+    'Riga {row}: l\u2019e-mail {email} appartiene a più contatti ({nos}); indicare il numero contatto nella riga.',
   'excel.problem.rejectedByStore': 'Riga {row}: {reason}',
-  'excel.problem.unknownCountry': 'Riga {row}, colonna {column} ({header}): "{value}" non è un paese/area noto; il nome viene mantenuto, il codice lasciato vuoto.',
+  'excel.problem.unknownCountry':
+    'Riga {row}, colonna {column} ({header}): "{value}" non è un paese/area noto; il nome viene mantenuto, il codice lasciato vuoto.',
   'excel.problem.unknownCode': 'Riga {row}, colonna {column} ({header}): {list} {code} non esiste.',
   'excel.problem.companyLinked': 'Riga {row}: collegata alla società {companyNo} {companyName} tramite {by}.',
-  'excel.problem.companyNotFound': 'Riga {row}: nessun contatto società si chiama "{companyName}"; la persona viene importata senza società.',
-  'excel.problem.companyNoNotFound': 'Riga {row}: nessun contatto società ha il numero {companyNo}; la persona mantiene il numero ma non ha nome società.',
-  'excel.problem.companyAmbiguous': 'Riga {row}: più contatti società si chiamano "{companyName}" ({nos}); la persona viene importata senza società.',
+  'excel.problem.companyNotFound':
+    'Riga {row}: nessun contatto società si chiama "{companyName}"; la persona viene importata senza società.',
+  'excel.problem.companyNoNotFound':
+    'Riga {row}: nessun contatto società ha il numero {companyNo}; la persona mantiene il numero ma non ha nome società.',
+  'excel.problem.companyAmbiguous':
+    'Riga {row}: più contatti società si chiamano "{companyName}" ({nos}); la persona viene importata senza società.',
   'excel.problem.companyCreated': 'Riga {row}: creata la società {companyNo} "{companyName}".',
   'excel.problem.matchedExisting': 'Riga {row}: corrisponde al contatto {no} per {by}; aggiorna quel contatto.',
   'excel.problem.dropped': 'La riga è stata importata senza questo valore.',
@@ -256,11 +297,14 @@ const it: typeof en = {
   'excel.reason.required': 'è obbligatorio',
   'excel.reason.invalid': 'non è valido',
   'excel.reason.nameRequired': 'un nuovo contatto richiede un nome (di persona o di società)',
-  'excel.error.csvNotUtf8': 'Il file non è testo UTF-8: la riga {line} contiene un carattere non UTF-8. Salvarlo come "CSV UTF-8" e sceglierlo di nuovo.',
+  'excel.error.csvNotUtf8':
+    'Il file non è testo UTF-8: la riga {line} contiene un carattere non UTF-8. Salvarlo come "CSV UTF-8" e sceglierlo di nuovo.',
   'excel.error.letterTooLarge': '{file}: il file è troppo grande; una lettera può essere al massimo di 50 MB.',
   'excel.error.letterEmptyFile': '{file}: il file è vuoto.',
-  'excel.error.letterEncrypted': '{file}: il documento è protetto da password. Rimuovere la password in Word e caricarlo di nuovo.',
-  'excel.error.letterOldWord': '{file}: è un documento Word 97-2003 (.doc). Salvarlo come documento Word (.docx) e caricarlo di nuovo.',
+  'excel.error.letterEncrypted':
+    '{file}: il documento è protetto da password. Rimuovere la password in Word e caricarlo di nuovo.',
+  'excel.error.letterOldWord':
+    '{file}: è un documento Word 97-2003 (.doc). Salvarlo come documento Word (.docx) e caricarlo di nuovo.',
   'excel.error.letterNotWord': '{file}: non è un documento Word (.docx).',
   'excel.error.letterCorrupt': '{file}: il file è danneggiato e non può essere aperto.',
 };

@@ -43,7 +43,8 @@ export function useExcelImport(workspace: Workspace, excel: ExcelPort | undefine
         await c.step(t('excel.reading'), 0, 1);
         // Cancel stops the read between blocks.
         const stop = new AbortController();
-        const onProgress = (p: ReadProgress) => void c.step(t('excel.reading'), p.rowsRead, p.rowsTotal).catch(() => stop.abort());
+        const onProgress = (p: ReadProgress) =>
+          void c.step(t('excel.reading'), p.rowsRead, p.rowsTotal).catch(() => stop.abort());
         try {
           return await excel.read(source, { onProgress, signal: stop.signal });
         } catch (e) {
@@ -92,7 +93,9 @@ export function useExcelImport(workspace: Workspace, excel: ExcelPort | undefine
       if (!result || !read) return;
       setBusy(true);
       try {
-        const step = await workspace.segments.addContactList(segmentNo, result.contactNos, { source: sourceLabel(read.ref) });
+        const step = await workspace.segments.addContactList(segmentNo, result.contactNos, {
+          source: sourceLabel(read.ref),
+        });
         setAdded(true);
         return step;
       } finally {
@@ -127,12 +130,33 @@ export function useExcelImport(workspace: Workspace, excel: ExcelPort | undefine
           { header: t('excel.report.severity'), kind: 'text' },
           { header: t('excel.report.message'), kind: 'text' },
         ],
-        rows: result.problems.map((p) => [p.row ?? null, p.column ?? '', t(`excel.report.${p.severity}`), problemText(t, p)]),
+        rows: result.problems.map((p) => [
+          p.row ?? null,
+          p.column ?? '',
+          t(`excel.report.${p.severity}`),
+          problemText(t, p),
+        ]),
       });
     } finally {
       setBusy(false);
     }
   }, [result, excel, t]);
 
-  return { task, read, mapping, setMapping, decisions, confirmImport, result, added, wroteColumn, busy, readCells, runImport, addToSegment, writeNos, exportReport };
+  return {
+    task,
+    read,
+    mapping,
+    setMapping,
+    decisions,
+    confirmImport,
+    result,
+    added,
+    wroteColumn,
+    busy,
+    readCells,
+    runImport,
+    addToSegment,
+    writeNos,
+    exportReport,
+  };
 }

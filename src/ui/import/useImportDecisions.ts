@@ -2,7 +2,14 @@
 // against the workspace (codes not in their lists, rows that match stored contacts, persons whose company
 // does not exist); when there is anything to decide the page shows the choices, and only then writes.
 import { useCallback, useState } from 'react';
-import { importContacts, reviewImport, type ContactImportOptions, type ContactImportResult, type ImportReview, type ImportWorkspace } from '../../domain/contactImport';
+import {
+  importContacts,
+  reviewImport,
+  type ContactImportOptions,
+  type ContactImportResult,
+  type ImportReview,
+  type ImportWorkspace,
+} from '../../domain/contactImport';
 import type { PreparedImport } from '../../domain/sheetImport';
 
 export interface ImportChoices {
@@ -11,7 +18,11 @@ export interface ImportChoices {
   existingMatches: 'update' | 'skip';
 }
 
-export const defaultChoices: ImportChoices = { unknownCodes: 'drop', createCompanies: false, existingMatches: 'update' };
+export const defaultChoices: ImportChoices = {
+  unknownCodes: 'drop',
+  createCompanies: false,
+  existingMatches: 'update',
+};
 
 export function hasDecisions(r: ImportReview): boolean {
   return r.unknownCodes.length > 0 || r.existingMatches.length > 0 || r.missingCompanies.length > 0;

@@ -1,6 +1,20 @@
 // The code lists: Salespeople/Purchasers, Interaction Groups, Mailing Groups, Industry Groups, Job
 // Responsibilities, Business Relations, Languages. List, add or change a record, remove.
-import { Button, Field, Input, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { DeleteRegular } from '@fluentui/react-icons/svg/delete';
 import { useState } from 'react';
 import { useConfirm } from '../common/confirm';
@@ -12,7 +26,12 @@ import { useRole } from '../common/useRole';
 import { visuallyHidden } from '../common/visuallyHidden';
 
 const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalM },
+  form: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    marginBottom: tokens.spacingVerticalM,
+  },
   cell: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   act: { width: '2.5em' },
 });
@@ -43,7 +62,8 @@ export function CodeListPage({ list }: { list: Exclude<CodeListName, 'interactio
   const save = async () => {
     try {
       const report = await codeListApi(workspace, list).upsert([draft]);
-      if (report.rejected.length) notify.error(new Error(t('codes.rejected', { issues: report.rejected[0].issues.join('; ') })));
+      if (report.rejected.length)
+        notify.error(new Error(t('codes.rejected', { issues: report.rejected[0].issues.join('; ') })));
       else {
         notify.success(t('codes.saved', { code: draft.code }));
         setDraft({});
@@ -74,7 +94,12 @@ export function CodeListPage({ list }: { list: Exclude<CodeListName, 'interactio
       >
         {['code', ...cols].map((c) => (
           <Field key={c} label={label(c)} size="small" required={c === 'code'}>
-            <Input size="small" value={draft[c] ?? ''} onChange={(_, d) => setDraft({ ...draft, [c]: c === 'code' ? d.value.toUpperCase() : d.value })} data-testid={`code-${c}`} />
+            <Input
+              size="small"
+              value={draft[c] ?? ''}
+              onChange={(_, d) => setDraft({ ...draft, [c]: c === 'code' ? d.value.toUpperCase() : d.value })}
+              data-testid={`code-${c}`}
+            />
           </Field>
         ))}
         <Button type="submit" size="small" disabled={!draft.code?.trim()}>
@@ -100,11 +125,22 @@ export function CodeListPage({ list }: { list: Exclude<CodeListName, 'interactio
             {rows.map((r) => {
               const rec = r as unknown as Record<string, string>;
               return (
-                <TableRow key={rec.id} onClick={() => setDraft(Object.fromEntries(['code', ...cols].map((c) => [c, String(rec[c] ?? '')])))}>
+                <TableRow
+                  key={rec.id}
+                  onClick={() => setDraft(Object.fromEntries(['code', ...cols].map((c) => [c, String(rec[c] ?? '')])))}
+                >
                   <TableCell className={s.cell}>{rec.code}</TableCell>
                   <TableCell className={s.cell}>{rec[cols[0]]}</TableCell>
                   <TableCell className={s.act}>
-                    {rights.changeCodes ? <Button appearance="subtle" size="small" icon={<DeleteRegular />} aria-label={`${t('common.remove')} ${rec.code}`} onClick={() => void remove(rec.code)} /> : null}
+                    {rights.changeCodes ? (
+                      <Button
+                        appearance="subtle"
+                        size="small"
+                        icon={<DeleteRegular />}
+                        aria-label={`${t('common.remove')} ${rec.code}`}
+                        onClick={() => void remove(rec.code)}
+                      />
+                    ) : null}
                   </TableCell>
                 </TableRow>
               );

@@ -1,5 +1,18 @@
 // Interaction Templates: list, and a card to add or change one (its letters come from Word).
-import { Button, Checkbox, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { DeleteRegular } from '@fluentui/react-icons/svg/delete';
 import { useState } from 'react';
 import type { InteractionTemplate } from '../../domain/interaction';
@@ -13,7 +26,12 @@ import { HeaderField, type FieldSpec } from '../segments/HeaderField';
 import { visuallyHidden } from '../common/visuallyHidden';
 
 const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalM },
+  form: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    marginBottom: tokens.spacingVerticalM,
+  },
   act: { width: '2.5em' },
   num: { textAlign: 'end' },
 });
@@ -46,7 +64,8 @@ export function TemplatesPage() {
     try {
       const { id: _id, createdAt: _c, updatedAt: _u, ...row } = draft;
       const report = await workspace.interactionTemplates.upsert([{ ...row, code: (row.code ?? '').toUpperCase() }]);
-      if (report.rejected.length) notify.error(new Error(t('codes.rejected', { issues: report.rejected[0].issues.join('; ') })));
+      if (report.rejected.length)
+        notify.error(new Error(t('codes.rejected', { issues: report.rejected[0].issues.join('; ') })));
       else {
         notify.success(t('templates.saved', { code: row.code ?? '' }));
         setDraft({});
@@ -77,9 +96,18 @@ export function TemplatesPage() {
         }}
       >
         {specs.map((f) => (
-          <HeaderField key={f.name} spec={f} value={draft[f.name as keyof InteractionTemplate] ?? (f.kind === 'number' ? 0 : '')} onCommit={(v) => setDraft((d) => ({ ...d, [f.name]: v }))} />
+          <HeaderField
+            key={f.name}
+            spec={f}
+            value={draft[f.name as keyof InteractionTemplate] ?? (f.kind === 'number' ? 0 : '')}
+            onCommit={(v) => setDraft((d) => ({ ...d, [f.name]: v }))}
+          />
         ))}
-        <Checkbox label={t('field.ignoreContactCorresType')} checked={draft.ignoreContactCorresType === true} onChange={(_, d) => setDraft({ ...draft, ignoreContactCorresType: d.checked === true })} />
+        <Checkbox
+          label={t('field.ignoreContactCorresType')}
+          checked={draft.ignoreContactCorresType === true}
+          onChange={(_, d) => setDraft({ ...draft, ignoreContactCorresType: d.checked === true })}
+        />
         <Button type="submit" size="small" data-testid="template-save">
           {t('common.save')}
         </Button>
@@ -113,7 +141,15 @@ export function TemplatesPage() {
                 <TableCell>{tp.description}</TableCell>
                 <TableCell className={s.num}>{formatNumber(tp.unitCost)}</TableCell>
                 <TableCell className={s.act}>
-                  {rights.changeCodes ? <Button appearance="subtle" size="small" icon={<DeleteRegular />} aria-label={`${t('common.remove')} ${tp.code}`} onClick={() => void remove(tp.code)} /> : null}
+                  {rights.changeCodes ? (
+                    <Button
+                      appearance="subtle"
+                      size="small"
+                      icon={<DeleteRegular />}
+                      aria-label={`${t('common.remove')} ${tp.code}`}
+                      onClick={() => void remove(tp.code)}
+                    />
+                  ) : null}
                 </TableCell>
               </TableRow>
             ))}

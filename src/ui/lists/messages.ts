@@ -57,7 +57,8 @@ export const listMessages: MessageCatalog = {
     'profile.saved': 'Your profile was saved.',
     'profile.userIdHint': 'Your name, stored as User ID on what you log.',
     'transfer.packages': 'Segment packages',
-    'transfer.packagesHint': 'A package carries one segment with its lines, criteria and contacts to another pane or machine. Export it from the segment’s actions.',
+    'transfer.packagesHint':
+      'A package carries one segment with its lines, criteria and contacts to another pane or machine. Export it from the segment’s actions.',
     'transfer.importPackage': 'Import a segment package',
     'transfer.imported': 'Segment {no} was imported: {lines} lines, {inserted} new and {updated} updated contacts.',
     'transfer.renumbered': 'Number {from} was already used here: the segment was imported as {no}.',
@@ -70,7 +71,8 @@ export const listMessages: MessageCatalog = {
     'transfer.restored': 'The workspace was restored: {n} records.',
     'transfer.chooseFile': 'Choose a file',
     'csv.title': 'Import contacts from a CSV file',
-    'csv.hint': 'UTF-8, with , or ; as separator. The header row names the contact fields in English or Italian; other columns are kept as imported columns.',
+    'csv.hint':
+      'UTF-8, with , or ; as separator. The header row names the contact fields in English or Italian; other columns are kept as imported columns.',
     'csv.choose': 'CSV file',
     'csv.mapping': 'Columns',
     'csv.unmatched': 'kept as imported column',
@@ -104,11 +106,13 @@ export const listMessages: MessageCatalog = {
     'logged.empty': 'Ancora nessun segmento registrato.',
     'logged.switchCanceled': 'Cambia segno di spunta in Annullato',
     'logged.markConfirm': 'Contrassegnare Segmento registrato {entryNo} come Annullato?',
-    'logged.unmarkConfirm': 'Segmento registrato {entryNo} è contrassegnato come Annullato.\nRimuovere il segno di spunta?',
+    'logged.unmarkConfirm':
+      'Segmento registrato {entryNo} è contrassegnato come Annullato.\nRimuovere il segno di spunta?',
     'logged.createFollowUp': 'Crea segmento di follow-up',
     'logged.followUpDone': 'È stato creato il segmento di follow-up {no}.',
     'logged.deleteCanceled': 'Elimina segmenti annullati',
-    'logged.deleteCanceledConfirm': 'Eliminare tutti i segmenti registrati annullati? I loro movimenti log interazione restano.',
+    'logged.deleteCanceledConfirm':
+      'Eliminare tutti i segmenti registrati annullati? I loro movimenti log interazione restano.',
     'logged.deleted': '{n} Segmento registrato eliminati.',
     'logged.entries': 'Movimenti log interazione',
     'entries.empty': 'Nessun movimento log interazione corrisponde.',
@@ -154,9 +158,11 @@ export const listMessages: MessageCatalog = {
     'profile.saved': 'Il profilo è stato salvato.',
     'profile.userIdHint': 'Il nome dell\u2019utente, salvato come ID utente su ciò che viene registrato.',
     'transfer.packages': 'Pacchetti segmento',
-    'transfer.packagesHint': 'Un pacchetto porta un segmento con righe, criteri e contatti in un altro riquadro o computer. Si esporta dalle azioni del segmento.',
+    'transfer.packagesHint':
+      'Un pacchetto porta un segmento con righe, criteri e contatti in un altro riquadro o computer. Si esporta dalle azioni del segmento.',
     'transfer.importPackage': 'Importa un pacchetto segmento',
-    'transfer.imported': 'Il segmento {no} è stato importato: {lines} righe, {inserted} contatti nuovi e {updated} aggiornati.',
+    'transfer.imported':
+      'Il segmento {no} è stato importato: {lines} righe, {inserted} contatti nuovi e {updated} aggiornati.',
     'transfer.renumbered': 'Il numero {from} era già usato qui: il segmento è stato importato come {no}.',
     'transfer.backup': 'Backup e ripristino',
     'transfer.backupHint': 'Un backup contiene l’intera area di lavoro del riquadro. Il ripristino sostituisce tutto.',
@@ -167,7 +173,8 @@ export const listMessages: MessageCatalog = {
     'transfer.restored': 'L’area di lavoro è stata ripristinata: {n} record.',
     'transfer.chooseFile': 'Scegli un file',
     'csv.title': 'Importa contatti da un file CSV',
-    'csv.hint': 'UTF-8, con , o ; come separatore. La riga di intestazione indica i campi contatto in italiano o inglese; le altre colonne restano come colonne importate.',
+    'csv.hint':
+      'UTF-8, con , o ; come separatore. La riga di intestazione indica i campi contatto in italiano o inglese; le altre colonne restano come colonne importate.',
     'csv.choose': 'File CSV',
     'csv.mapping': 'Colonne',
     'csv.unmatched': 'mantenuta come colonna importata',
@@ -176,7 +183,8 @@ export const listMessages: MessageCatalog = {
     'csv.done': '{inserted} contatti inseriti, {updated} aggiornati, {rejected} rifiutati.',
     'csv.toSegment': 'Aggiungili al segmento',
     'csv.noSegment': 'nessun segmento',
-    'csv.unavailable': 'L’importazione CSV arriva con la mappatura colonne dell’importazione Excel (non ancora in questa build).',
+    'csv.unavailable':
+      'L’importazione CSV arriva con la mappatura colonne dell’importazione Excel (non ancora in questa build).',
     'error.NOT_FOUND': '{what} non esiste.',
     'error.INVALID_INPUT': 'Un valore non è valido: {message}',
     'error.INVALID_FILTER': 'Il filtro su {field} non è valido alla posizione {position}.',
@@ -189,12 +197,15 @@ export const listMessages: MessageCatalog = {
     'error.SEGMENT_EMPTY': 'Nessuna riga del segmento ha un contatto.',
     'error.LINE_INCOMPLETE': 'Nella riga {lineNo} ({contactNo}) manca {field}.',
     'error.EMAIL_MISSING': 'Il contatto {contactNo} (riga {lineNo}) non ha un indirizzo e-mail per una riga E-mail.',
-    'error.LETTER_MISSING': 'La riga {lineNo} ({contactNo}) è di tipo Stampa ma non ha una lettera, né unita né dal modello.',
-    'error.LOGGED_SEGMENT_CANCELED': 'Il segmento registrato di questo movimento è annullato: cambiare il segmento registrato.',
+    'error.LETTER_MISSING':
+      'La riga {lineNo} ({contactNo}) è di tipo Stampa ma non ha una lettera, né unita né dal modello.',
+    'error.LOGGED_SEGMENT_CANCELED':
+      'Il segmento registrato di questo movimento è annullato: cambiare il segmento registrato.',
     'error.NOTHING_TO_UNDO': 'Non ci sono azioni criteri da annullare.',
     'error.INVALID_PACKAGE': 'Il file non può essere usato: {message}',
     'error.CONFLICT': 'Qualcun altro ha modificato questi dati nel frattempo: {message}',
     'error.unknown': 'Si è verificato un errore: {message}',
-    'error.featureUnavailable': 'Questa funzione richiede {office} o versione successiva ({set} {version}); questo Office non la supporta.',
+    'error.featureUnavailable':
+      'Questa funzione richiede {office} o versione successiva ({set} {version}); questo Office non la supporta.',
   },
 };

@@ -18,7 +18,10 @@ export type CodeListName =
 export type CodeRecord = CodeDescription | Salesperson | Language | InteractionTemplate;
 
 export function codeListApi(workspace: Workspace, list: CodeListName) {
-  return workspace[list] as Workspace['mailingGroups'] & { list(): Promise<CodeRecord[]>; upsert: Workspace['mailingGroups']['upsert'] };
+  return workspace[list] as Workspace['mailingGroups'] & {
+    list(): Promise<CodeRecord[]>;
+    upsert: Workspace['mailingGroups']['upsert'];
+  };
 }
 
 /** `undefined` while loading. */

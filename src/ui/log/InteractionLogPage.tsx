@@ -43,7 +43,13 @@ import type { Navigate } from '../shell/pageRegistry';
 import { showLetter } from '../mailMerge/showLetter';
 
 const useStyles = makeStyles({
-  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(8.5em, 1fr))', '& > *, & .fui-Input, & .fui-Dropdown, & .fui-Combobox': { minWidth: 0 }, gap: tokens.spacingHorizontalS, minWidth: 0 },
+  filters: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(8.5em, 1fr))',
+    '& > *, & .fui-Input, & .fui-Dropdown, & .fui-Combobox': { minWidth: 0 },
+    gap: tokens.spacingHorizontalS,
+    minWidth: 0,
+  },
   input: { minWidth: 0, width: '100%' },
   canceled: { textDecoration: 'line-through', color: tokens.colorNeutralForeground3 },
   mark: { color: tokens.colorPaletteRedForeground1 },
@@ -52,7 +58,17 @@ const evaluations: Evaluation[] = ['', 'Very Positive', 'Positive', 'Neutral', '
 const MAX_SHOWN = 500;
 
 /** `excel` in Excel, `word` in Word: the host adapters (undefined elsewhere). */
-export function InteractionLogPage({ initialFilter, excel, word, navigate }: { initialFilter?: InteractionLogFilter; excel?: ExcelPort; word?: WordPort; navigate?: Navigate }) {
+export function InteractionLogPage({
+  initialFilter,
+  excel,
+  word,
+  navigate,
+}: {
+  initialFilter?: InteractionLogFilter;
+  excel?: ExcelPort;
+  word?: WordPort;
+  navigate?: Navigate;
+}) {
   const { t, formatNumber, formatDate } = useI18n();
   const s = useStyles();
   const workspace = useWorkspace();
@@ -63,7 +79,10 @@ export function InteractionLogPage({ initialFilter, excel, word, navigate }: { i
   const [history, setHistory] = useState<RowHistoryTarget>();
   const [filter, setFilter] = useState<InteractionLogFilter>(initialFilter ?? {});
   const result = useInteractionLog(filter);
-  const setText = (k: 'contactNo' | 'segmentNo' | 'interactionTemplateCode' | 'salespersonCode' | 'date', v: string) => {
+  const setText = (
+    k: 'contactNo' | 'segmentNo' | 'interactionTemplateCode' | 'salespersonCode' | 'date',
+    v: string,
+  ) => {
     const next = { ...filter };
     if (v.trim() === '') delete next[k];
     else next[k] = v.trim();
@@ -78,7 +97,9 @@ export function InteractionLogPage({ initialFilter, excel, word, navigate }: { i
   };
   const deleteCanceled = async () => {
     if (!(await confirm({ title: t('entries.deleteCanceled'), text: t('entries.deleteCanceledConfirm') }))) return;
-    await act(async () => notify.success(t('entries.deleted', { n: formatNumber(await workspace.interactionLog.deleteCanceled()) })));
+    await act(async () =>
+      notify.success(t('entries.deleted', { n: formatNumber(await workspace.interactionLog.deleteCanceled()) })),
+    );
   };
   const openLetter = (e: InteractionLogEntry) =>
     act(async () => {
@@ -88,7 +109,11 @@ export function InteractionLogPage({ initialFilter, excel, word, navigate }: { i
       }
       const file = `${e.segmentNo}-${e.entryNo}`;
       const how = await showLetter(word, e.letter, file);
-      notify.success(how === 'opened' ? t('entries.letterOpened', { entryNo: e.entryNo }) : t('entries.letterDownloaded', { entryNo: e.entryNo, file: `${file}.docx` }));
+      notify.success(
+        how === 'opened'
+          ? t('entries.letterOpened', { entryNo: e.entryNo })
+          : t('entries.letterDownloaded', { entryNo: e.entryNo, file: `${file}.docx` }),
+      );
     });
   const canceled = filter.canceled === undefined ? 'any' : filter.canceled ? 'yes' : 'no';
   const canceledLabel = { any: t('entries.canceledAny'), yes: t('entries.canceledYes'), no: t('entries.canceledNo') };
@@ -103,7 +128,13 @@ export function InteractionLogPage({ initialFilter, excel, word, navigate }: { i
       title: (e) => `${e.contactNo} ${names?.get(e.contactNo) ?? ''}`.trim(),
       value: (e) =>
         navigate ? (
-          <Button appearance="transparent" size="small" style={{ padding: 0, minWidth: 0 }} aria-label={t('entries.openContact', { no: e.contactNo })} onClick={() => navigate({ page: 'contact', no: e.contactNo })}>
+          <Button
+            appearance="transparent"
+            size="small"
+            style={{ padding: 0, minWidth: 0 }}
+            aria-label={t('entries.openContact', { no: e.contactNo })}
+            onClick={() => navigate({ page: 'contact', no: e.contactNo })}
+          >
             {e.contactNo}
           </Button>
         ) : (
@@ -123,8 +154,21 @@ export function InteractionLogPage({ initialFilter, excel, word, navigate }: { i
         </span>
       ),
     },
-    { id: 'date', caption: 'field.date', width: '5.2em', value: (e) => formatDate(e.date), sub: { caption: 'field.userId', value: (e) => e.userId } },
-    { id: 'evaluation', caption: 'field.evaluation', short: 'field.evaluation', width: '4.8em', maxLines: 2, value: (e) => optionCaption(t, e.evaluation) },
+    {
+      id: 'date',
+      caption: 'field.date',
+      width: '5.2em',
+      value: (e) => formatDate(e.date),
+      sub: { caption: 'field.userId', value: (e) => e.userId },
+    },
+    {
+      id: 'evaluation',
+      caption: 'field.evaluation',
+      short: 'field.evaluation',
+      width: '4.8em',
+      maxLines: 2,
+      value: (e) => optionCaption(t, e.evaluation),
+    },
     {
       id: 'actions',
       caption: 'common.actions',
@@ -133,35 +177,55 @@ export function InteractionLogPage({ initialFilter, excel, word, navigate }: { i
       value: (e) => (
         <Menu>
           <MenuTrigger disableButtonEnhancement>
-            <Button appearance="subtle" size="small" icon={<MoreVerticalRegular />} aria-label={t('entries.menu', { entryNo: e.entryNo })} title={t('entries.menu', { entryNo: e.entryNo })} />
+            <Button
+              appearance="subtle"
+              size="small"
+              icon={<MoreVerticalRegular />}
+              aria-label={t('entries.menu', { entryNo: e.entryNo })}
+              title={t('entries.menu', { entryNo: e.entryNo })}
+            />
           </MenuTrigger>
           <MenuPopover>
             <MenuList>
               {rights.changeRow(e) ? (
-                <MenuItem onClick={() => void act(() => workspace.interactionLog.setCanceled(e.entryNo, !e.canceled))}>{e.canceled ? t('entries.uncancel') : t('entries.cancel')}</MenuItem>
+                <MenuItem onClick={() => void act(() => workspace.interactionLog.setCanceled(e.entryNo, !e.canceled))}>
+                  {e.canceled ? t('entries.uncancel') : t('entries.cancel')}
+                </MenuItem>
               ) : null}
               <MenuItem onClick={() => void openLetter(e)}>{t('entries.showLetter')}</MenuItem>
-              {navigate ? <MenuItem onClick={() => navigate({ page: 'contact', no: e.contactNo })}>{t('entries.openContact', { no: e.contactNo })}</MenuItem> : null}
-              {team ? <MenuItem onClick={() => setHistory({ table: 'interactionLog', id: e.id, no: e.entryNo })}>{t('history.show')}</MenuItem> : null}
+              {navigate ? (
+                <MenuItem onClick={() => navigate({ page: 'contact', no: e.contactNo })}>
+                  {t('entries.openContact', { no: e.contactNo })}
+                </MenuItem>
+              ) : null}
+              {team ? (
+                <MenuItem onClick={() => setHistory({ table: 'interactionLog', id: e.id, no: e.entryNo })}>
+                  {t('history.show')}
+                </MenuItem>
+              ) : null}
               {rights.changeRow(e) ? (
-              <Menu>
-                <MenuTrigger disableButtonEnhancement>
-                  <MenuItem>{t('field.evaluation')}</MenuItem>
-                </MenuTrigger>
-                <MenuPopover>
-                  <MenuList
-                    checkedValues={{ evaluation: [e.evaluation] }}
-                    onCheckedValueChange={(_, d) => void act(() => workspace.interactionLog.setEvaluation(e.entryNo, (d.checkedItems[0] ?? '') as Evaluation))}
-                    aria-label={t('entries.evaluationOf', { entryNo: e.entryNo })}
-                  >
-                    {evaluations.map((v) => (
-                      <MenuItemRadio key={v || 'blank'} name="evaluation" value={v}>
-                        {optionCaption(t, v)}
-                      </MenuItemRadio>
-                    ))}
-                  </MenuList>
-                </MenuPopover>
-              </Menu>
+                <Menu>
+                  <MenuTrigger disableButtonEnhancement>
+                    <MenuItem>{t('field.evaluation')}</MenuItem>
+                  </MenuTrigger>
+                  <MenuPopover>
+                    <MenuList
+                      checkedValues={{ evaluation: [e.evaluation] }}
+                      onCheckedValueChange={(_, d) =>
+                        void act(() =>
+                          workspace.interactionLog.setEvaluation(e.entryNo, (d.checkedItems[0] ?? '') as Evaluation),
+                        )
+                      }
+                      aria-label={t('entries.evaluationOf', { entryNo: e.entryNo })}
+                    >
+                      {evaluations.map((v) => (
+                        <MenuItemRadio key={v || 'blank'} name="evaluation" value={v}>
+                          {optionCaption(t, v)}
+                        </MenuItemRadio>
+                      ))}
+                    </MenuList>
+                  </MenuPopover>
+                </Menu>
               ) : null}
             </MenuList>
           </MenuPopover>
@@ -172,7 +236,9 @@ export function InteractionLogPage({ initialFilter, excel, word, navigate }: { i
 
   const filters = (
     <>
-      {filter.loggedSegmentEntryNo !== undefined ? <Text>{t('entries.forLogged', { entryNo: filter.loggedSegmentEntryNo })}</Text> : null}
+      {filter.loggedSegmentEntryNo !== undefined ? (
+        <Text>{t('entries.forLogged', { entryNo: filter.loggedSegmentEntryNo })}</Text>
+      ) : null}
       <div className={s.filters} role="search" aria-label={t('entries.filters')}>
         {(['contactNo', 'segmentNo', 'interactionTemplateCode', 'salespersonCode', 'date'] as const).map((k) => (
           <Field key={k} label={t(`field.${k}`)} size="small">
@@ -191,7 +257,9 @@ export function InteractionLogPage({ initialFilter, excel, word, navigate }: { i
             className={s.input}
             value={canceledLabel[canceled]}
             selectedOptions={[canceled]}
-            onOptionSelect={(_, d) => setFilter({ ...filter, canceled: d.optionValue === 'any' ? undefined : d.optionValue === 'yes' })}
+            onOptionSelect={(_, d) =>
+              setFilter({ ...filter, canceled: d.optionValue === 'any' ? undefined : d.optionValue === 'yes' })
+            }
           >
             {(['any', 'yes', 'no'] as const).map((v) => (
               <Option key={v} value={v}>

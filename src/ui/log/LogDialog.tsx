@@ -1,6 +1,19 @@
 // Log (BC's "Log Segment"): the options, and the pre-flight: the entries that would be written and every
 // blocker, per line, in words; Log stays disabled while anything blocks it.
-import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { SegmentsError } from '../../domain/errors';
 import type { LogBlocker, LogOptions, LogPreview, LogResult } from '../../domain/log';
@@ -11,7 +24,12 @@ import { useWorkspace } from '../common/services';
 import { WorkingBar } from '../shell/ProgressPanel';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalM },
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    marginBottom: tokens.spacingVerticalM,
+  },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, maxHeight: '10em', overflowY: 'auto' },
   blockers: { color: tokens.colorPaletteRedForeground1 },
   hint: { color: tokens.colorNeutralForeground3 },
@@ -31,7 +49,10 @@ export function LogDialog({ segmentNo, onClose, onLogged, letters }: LogDialogPr
   const s = useStyles();
   const workspace = useWorkspace();
   const notify = useNotify();
-  const [options, setOptions] = useState<{ sendAttachments: boolean; createFollowUp: boolean }>({ sendAttachments: false, createFollowUp: false });
+  const [options, setOptions] = useState<{ sendAttachments: boolean; createFollowUp: boolean }>({
+    sendAttachments: false,
+    createFollowUp: false,
+  });
   const [answer, setAnswer] = useState<{ key: string; value?: LogPreview; error?: unknown }>();
   const key = JSON.stringify([segmentNo, options, letters?.length ?? 0]);
   const [running, setRunning] = useState(false);
@@ -72,11 +93,19 @@ export function LogDialog({ segmentNo, onClose, onLogged, letters }: LogDialogPr
           <DialogTitle>{t('log.title')}</DialogTitle>
           <DialogContent>
             <div className={s.section} role="group" aria-label={t('criteria.options')}>
-              <Checkbox label={t('log.sendAttachments')} checked={options.sendAttachments} onChange={(_, d) => setOptions({ ...options, sendAttachments: d.checked === true })} />
+              <Checkbox
+                label={t('log.sendAttachments')}
+                checked={options.sendAttachments}
+                onChange={(_, d) => setOptions({ ...options, sendAttachments: d.checked === true })}
+              />
               <Text size={200} className={s.hint}>
                 {t('log.sendAttachmentsHint')}
               </Text>
-              <Checkbox label={t('log.createFollowUp')} checked={options.createFollowUp} onChange={(_, d) => setOptions({ ...options, createFollowUp: d.checked === true })} />
+              <Checkbox
+                label={t('log.createFollowUp')}
+                checked={options.createFollowUp}
+                onChange={(_, d) => setOptions({ ...options, createFollowUp: d.checked === true })}
+              />
             </div>
             {running ? <WorkingBar /> : null}
             <div className={s.section} aria-live="polite" data-testid="log-preflight">
@@ -90,7 +119,11 @@ export function LogDialog({ segmentNo, onClose, onLogged, letters }: LogDialogPr
               ) : (
                 <>
                   <Text data-testid="log-entries">{t('log.entries', { n: formatNumber(entries.length) })}</Text>
-                  <ul className={s.list} tabIndex={0} aria-label={t('log.entries', { n: formatNumber(entries.length) })}>
+                  <ul
+                    className={s.list}
+                    tabIndex={0}
+                    aria-label={t('log.entries', { n: formatNumber(entries.length) })}
+                  >
                     {entries.slice(0, SHOWN).map((e, i) => (
                       <li key={i}>
                         {t('log.entryLine', {
@@ -101,7 +134,9 @@ export function LogDialog({ segmentNo, onClose, onLogged, letters }: LogDialogPr
                         })}
                       </li>
                     ))}
-                    {entries.length > SHOWN ? <li>{t('criteria.previewMore', { n: formatNumber(entries.length - SHOWN) })}</li> : null}
+                    {entries.length > SHOWN ? (
+                      <li>{t('criteria.previewMore', { n: formatNumber(entries.length - SHOWN) })}</li>
+                    ) : null}
                   </ul>
                   {blockers.length === 0 ? (
                     <Text data-testid="log-no-blockers">{t('log.noBlockers')}</Text>
@@ -110,7 +145,11 @@ export function LogDialog({ segmentNo, onClose, onLogged, letters }: LogDialogPr
                       <Text weight="semibold" className={s.blockers} data-testid="log-blockers">
                         {t('log.blockers', { n: formatNumber(blockers.length) })}
                       </Text>
-                      <ul className={s.list} tabIndex={0} aria-label={t('log.blockers', { n: formatNumber(blockers.length) })}>
+                      <ul
+                        className={s.list}
+                        tabIndex={0}
+                        aria-label={t('log.blockers', { n: formatNumber(blockers.length) })}
+                      >
                         {blockers.map((b, i) => (
                           <li key={i} className={s.blockers}>
                             {blockerText(t, b)}
@@ -124,7 +163,12 @@ export function LogDialog({ segmentNo, onClose, onLogged, letters }: LogDialogPr
             </div>
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" onClick={() => void log()} disabled={running || !preview?.value || blockers.length > 0} data-testid="log-run">
+            <Button
+              appearance="primary"
+              onClick={() => void log()}
+              disabled={running || !preview?.value || blockers.length > 0}
+              data-testid="log-run"
+            >
               {running ? t('common.working') : t('log.run')}
             </Button>
             <Button onClick={onClose}>{t('common.cancel')}</Button>
@@ -137,6 +181,11 @@ export function LogDialog({ segmentNo, onClose, onLogged, letters }: LogDialogPr
 
 /** A blocker in the user's language: the same words as the error `log` would throw. */
 function blockerText(t: Parameters<typeof errorText>[0], b: LogBlocker): string {
-  const err = new SegmentsError(b.code, b.message, { lineNo: b.lineNo, contactNo: b.contactNo, field: b.field, segmentNo: undefined });
+  const err = new SegmentsError(b.code, b.message, {
+    lineNo: b.lineNo,
+    contactNo: b.contactNo,
+    field: b.field,
+    segmentNo: undefined,
+  });
   return errorText(t, err);
 }

@@ -1,7 +1,16 @@
 // Logged Segments (BC page 5139): No., Description, Creation Date, lines, User ID and Canceled; Switch
 // Check Mark in Canceled, Create Follow-up Segment, Delete Canceled Segments (secondary, confirmed), and
 // the interaction log entries of each.
-import { Button, Checkbox, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Toolbar } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Toolbar,
+} from '@fluentui/react-components';
 import { DeleteRegular } from '@fluentui/react-icons/svg/delete';
 import { MoreVerticalRegular } from '@fluentui/react-icons/svg/more-vertical';
 import type { ExcelPort } from '../../domain/ports/excelPort';
@@ -39,12 +48,18 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
   };
   /** Sets Canceled to what the user chose (never flips what another pane may have changed meanwhile). */
   const setCanceled = async (l: LoggedSegment, canceled: boolean) => {
-    const text = canceled ? t('logged.markConfirm', { entryNo: l.entryNo }) : t('logged.unmarkConfirm', { entryNo: l.entryNo });
-    if (await confirm({ title: t('logged.switchCanceled'), text })) await run(() => workspace.loggedSegments.setCanceled(l.entryNo, canceled));
+    const text = canceled
+      ? t('logged.markConfirm', { entryNo: l.entryNo })
+      : t('logged.unmarkConfirm', { entryNo: l.entryNo });
+    if (await confirm({ title: t('logged.switchCanceled'), text }))
+      await run(() => workspace.loggedSegments.setCanceled(l.entryNo, canceled));
   };
   const deleteCanceled = async () => {
     if (await confirm({ title: t('logged.deleteCanceled'), text: t('logged.deleteCanceledConfirm') }))
-      await run(() => workspace.loggedSegments.deleteCanceled(), (n: number) => t('logged.deleted', { n: formatNumber(n) }));
+      await run(
+        () => workspace.loggedSegments.deleteCanceled(),
+        (n: number) => t('logged.deleted', { n: formatNumber(n) }),
+      );
   };
   const followUp = (l: LoggedSegment) =>
     run(async () => {
@@ -54,17 +69,49 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
     });
 
   const columns: ListColumn<LoggedSegment>[] = [
-    { id: 'no', caption: 'field.segmentNo', short: 'field.no', width: '6.2em', value: (l) => l.segmentNo, sub: { caption: 'field.entryNo', value: (l) => l.entryNo } },
-    { id: 'description', caption: 'field.description', maxLines: 2, value: (l) => l.description, title: (l) => l.description },
-    { id: 'date', caption: 'field.creationDate', short: 'entries.short.date', width: '5.2em', value: (l) => formatDate(l.creationDate), sub: { caption: 'field.userId', value: (l) => l.userId } },
-    { id: 'lines', caption: 'field.noOfInteractions', short: 'list.lines', width: '3.4em', align: 'end', value: (l) => formatNumber(l.noOfInteractions) },
+    {
+      id: 'no',
+      caption: 'field.segmentNo',
+      short: 'field.no',
+      width: '6.2em',
+      value: (l) => l.segmentNo,
+      sub: { caption: 'field.entryNo', value: (l) => l.entryNo },
+    },
+    {
+      id: 'description',
+      caption: 'field.description',
+      maxLines: 2,
+      value: (l) => l.description,
+      title: (l) => l.description,
+    },
+    {
+      id: 'date',
+      caption: 'field.creationDate',
+      short: 'entries.short.date',
+      width: '5.2em',
+      value: (l) => formatDate(l.creationDate),
+      sub: { caption: 'field.userId', value: (l) => l.userId },
+    },
+    {
+      id: 'lines',
+      caption: 'field.noOfInteractions',
+      short: 'list.lines',
+      width: '3.4em',
+      align: 'end',
+      value: (l) => formatNumber(l.noOfInteractions),
+    },
     {
       id: 'canceled',
       caption: 'field.canceled',
       width: '2.6em',
       align: 'center',
       value: (l) => (
-        <Checkbox checked={l.canceled} disabled={!rights.changeRow(l)} aria-label={t('logged.canceledOf', { entryNo: l.entryNo })} onChange={(_, d) => void setCanceled(l, d.checked === true)} />
+        <Checkbox
+          checked={l.canceled}
+          disabled={!rights.changeRow(l)}
+          aria-label={t('logged.canceledOf', { entryNo: l.entryNo })}
+          onChange={(_, d) => void setCanceled(l, d.checked === true)}
+        />
       ),
     },
     {
@@ -75,15 +122,35 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
       value: (l) => (
         <Menu>
           <MenuTrigger disableButtonEnhancement>
-            <Button appearance="subtle" size="small" icon={<MoreVerticalRegular />} aria-label={`${t('common.actions')} ${l.entryNo}`} title={`${t('common.actions')} ${l.entryNo}`} />
+            <Button
+              appearance="subtle"
+              size="small"
+              icon={<MoreVerticalRegular />}
+              aria-label={`${t('common.actions')} ${l.entryNo}`}
+              title={`${t('common.actions')} ${l.entryNo}`}
+            />
           </MenuTrigger>
           <MenuPopover>
             <MenuList>
-              <MenuItem onClick={() => navigate({ page: 'interactionLog', filter: { loggedSegmentEntryNo: l.entryNo } })}>{t('logged.entries')}</MenuItem>
-              <ExcelExportMenuItem workspace={workspace} excel={excel} what={{ kind: 'loggedSegment', entryNo: l.entryNo }} />
-              {rights.changeRow(l) ? <MenuItem onClick={() => void setCanceled(l, !l.canceled)}>{t('logged.switchCanceled')}</MenuItem> : null}
+              <MenuItem
+                onClick={() => navigate({ page: 'interactionLog', filter: { loggedSegmentEntryNo: l.entryNo } })}
+              >
+                {t('logged.entries')}
+              </MenuItem>
+              <ExcelExportMenuItem
+                workspace={workspace}
+                excel={excel}
+                what={{ kind: 'loggedSegment', entryNo: l.entryNo }}
+              />
+              {rights.changeRow(l) ? (
+                <MenuItem onClick={() => void setCanceled(l, !l.canceled)}>{t('logged.switchCanceled')}</MenuItem>
+              ) : null}
               <MenuItem onClick={() => void followUp(l)}>{t('logged.createFollowUp')}</MenuItem>
-              {team ? <MenuItem onClick={() => setHistory({ table: 'loggedSegments', id: l.id, no: l.entryNo })}>{t('history.show')}</MenuItem> : null}
+              {team ? (
+                <MenuItem onClick={() => setHistory({ table: 'loggedSegments', id: l.id, no: l.entryNo })}>
+                  {t('history.show')}
+                </MenuItem>
+              ) : null}
             </MenuList>
           </MenuPopover>
         </Menu>
@@ -98,11 +165,20 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
       columns={columns}
       rowKey={(l) => l.id}
       rowTestId={(l) => `logged-row-${l.entryNo}`}
-      empty={{ text: t('logged.empty'), action: { label: t('nav.segments'), onClick: () => navigate({ page: 'segments' }) } }}
+      empty={{
+        text: t('logged.empty'),
+        action: { label: t('nav.segments'), onClick: () => navigate({ page: 'segments' }) },
+      }}
       toolbar={
         <Toolbar>
           {rights.deleteLogged ? (
-            <Button appearance="subtle" size="small" icon={<DeleteRegular />} onClick={() => void deleteCanceled()} disabled={!logged?.some((l) => l.canceled)}>
+            <Button
+              appearance="subtle"
+              size="small"
+              icon={<DeleteRegular />}
+              onClick={() => void deleteCanceled()}
+              disabled={!logged?.some((l) => l.canceled)}
+            >
               {t('logged.deleteCanceled')}
             </Button>
           ) : null}

@@ -15,19 +15,16 @@ export interface EntriesResult {
 /** `undefined` while loading. */
 export function useInteractionLog(filter: InteractionLogFilter): EntriesResult | undefined {
   const workspace = useWorkspace();
-  return useLiveQuery(
-    async (): Promise<EntriesResult> => {
-      try {
-        const entries = await workspace.interactionLog.list(filter);
-        const nos = [...new Set(entries.map((e) => e.contactNo))];
-        const contacts = await Promise.all(nos.map((no) => workspace.contacts.get(no)));
-        const names = new Map<string, string>();
-        contacts.forEach((c) => c && names.set(c.no, c.name));
-        return { entries, names };
-      } catch (error) {
-        return { error };
-      }
-    },
-    [workspace, JSON.stringify(filter)],
-  );
+  return useLiveQuery(async (): Promise<EntriesResult> => {
+    try {
+      const entries = await workspace.interactionLog.list(filter);
+      const nos = [...new Set(entries.map((e) => e.contactNo))];
+      const contacts = await Promise.all(nos.map((no) => workspace.contacts.get(no)));
+      const names = new Map<string, string>();
+      contacts.forEach((c) => c && names.set(c.no, c.name));
+      return { entries, names };
+    } catch (error) {
+      return { error };
+    }
+  }, [workspace, JSON.stringify(filter)]);
 }

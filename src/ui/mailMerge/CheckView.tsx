@@ -3,7 +3,9 @@ import { MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/
 import type { MergeCheck } from '../../domain/mergeCheck';
 import { useI18n } from '../common/i18n';
 
-const useStyles = makeStyles({ list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, maxHeight: '40vh', overflowY: 'auto' } });
+const useStyles = makeStyles({
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, maxHeight: '40vh', overflowY: 'auto' },
+});
 
 export function CheckView({ check, caption }: { check: MergeCheck; caption(key: string): string }) {
   const { t, formatNumber } = useI18n();
@@ -31,26 +33,44 @@ export function CheckView({ check, caption }: { check: MergeCheck; caption(key: 
       ) : null}
       {check.stripped.length ? (
         <MessageBar intent="warning" data-testid="check-stripped">
-          <MessageBarBody>{t('word.check.stripped', { items: check.stripped.map((x) => `${x.kind} (${x.target})`).join(', ') })}</MessageBarBody>
+          <MessageBarBody>
+            {t('word.check.stripped', { items: check.stripped.map((x) => `${x.kind} (${x.target})`).join(', ') })}
+          </MessageBarBody>
         </MessageBar>
       ) : null}
       {check.unknownLanguages.map((l) => (
         <MessageBar key={l.languageCode} intent="warning" data-testid="check-language">
-          <MessageBarBody>{t('word.check.unknownLanguage', { code: l.languageCode, lines: formatNumber(l.lines), locale: l.locale })}</MessageBarBody>
+          <MessageBarBody>
+            {t('word.check.unknownLanguage', { code: l.languageCode, lines: formatNumber(l.lines), locale: l.locale })}
+          </MessageBarBody>
         </MessageBar>
       ))}
       {check.legacy.length ? (
         <MessageBar intent="warning">
-          <MessageBarBody>{t('word.check.legacy', { names: check.legacy.map((f) => f.name).join(', ') })}</MessageBarBody>
+          <MessageBarBody>
+            {t('word.check.legacy', { names: check.legacy.map((f) => f.name).join(', ') })}
+          </MessageBarBody>
         </MessageBar>
       ) : null}
       <ul className={s.list}>
         {check.lines.flatMap((l) => {
           const items: string[] = [];
           if (l.noLetter === 'no-contact') items.push(t('word.check.line.noContact', { lineNo: l.lineNo }));
-          if (l.noLetter === 'no-letter') items.push(t('word.check.line.noLetter', { lineNo: l.lineNo, contactNo: l.contactNo }));
-          if (l.blanks.length) items.push(t('word.check.line.blanks', { lineNo: l.lineNo, contactNo: l.contactNo, fields: names(l.blanks) }));
-          for (const d of l.dropped) items.push(t('word.check.line.dropped', { lineNo: l.lineNo, contactNo: l.contactNo, field: caption(d.key), chars: d.codePoints.join(' ') }));
+          if (l.noLetter === 'no-letter')
+            items.push(t('word.check.line.noLetter', { lineNo: l.lineNo, contactNo: l.contactNo }));
+          if (l.blanks.length)
+            items.push(
+              t('word.check.line.blanks', { lineNo: l.lineNo, contactNo: l.contactNo, fields: names(l.blanks) }),
+            );
+          for (const d of l.dropped)
+            items.push(
+              t('word.check.line.dropped', {
+                lineNo: l.lineNo,
+                contactNo: l.contactNo,
+                field: caption(d.key),
+                chars: d.codePoints.join(' '),
+              }),
+            );
           return items.map((text, i) => <li key={`${l.lineNo}-${i}`}>{text}</li>);
         })}
       </ul>

@@ -1,12 +1,25 @@
 // The merge fields with captions in the user's language; Insert puts one at the cursor in Word.
 // A document made for Word's own mail merge is offered a conversion.
-import { Button, MessageBar, MessageBarActions, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { LegacyField } from '../../domain/mergeConvert';
 import type { MergeFieldDef, MergeFieldGroup } from '../../domain/mergeFields';
 import { useT } from '../common/i18n';
 
 const useStyles = makeStyles({
-  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, marginBottom: tokens.spacingVerticalS },
+  group: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    marginBottom: tokens.spacingVerticalS,
+  },
   row: { display: 'flex', justifyContent: 'space-between', alignItems: 'center' },
 });
 
@@ -29,7 +42,9 @@ export function FieldsPanel({ fields, caption, canInsert, onInsert, legacy, onCo
     <div>
       {legacy.length ? (
         <MessageBar intent="warning" data-testid="legacy-found">
-          <MessageBarBody>{t('word.legacy.found', { count: legacy.length, names: legacy.map((f) => f.name).join(', ') })}</MessageBarBody>
+          <MessageBarBody>
+            {t('word.legacy.found', { count: legacy.length, names: legacy.map((f) => f.name).join(', ') })}
+          </MessageBarBody>
           <MessageBarActions>
             <Button onClick={onConvert} disabled={busy || !canInsert}>
               {t('word.legacy.convert')}
@@ -47,7 +62,12 @@ export function FieldsPanel({ fields, caption, canInsert, onInsert, legacy, onCo
             {mine.map((f) => (
               <div key={f.key} className={s.row}>
                 <Text>{caption(f)}</Text>
-                <Button size="small" disabled={!canInsert || busy} onClick={() => onInsert(f)} aria-label={`${t('word.fields.insert')} ${caption(f)}`}>
+                <Button
+                  size="small"
+                  disabled={!canInsert || busy}
+                  onClick={() => onInsert(f)}
+                  aria-label={`${t('word.fields.insert')} ${caption(f)}`}
+                >
                   {t('word.fields.insert')}
                 </Button>
               </div>

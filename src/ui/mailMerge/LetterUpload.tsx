@@ -37,7 +37,11 @@ interface Props {
 }
 
 /** The sentence for a refused letter: names the file and the problem. */
-export function uploadErrorText(t: (k: string, v?: Record<string, string | number>) => string, e: unknown, file: string): string {
+export function uploadErrorText(
+  t: (k: string, v?: Record<string, string | number>) => string,
+  e: unknown,
+  file: string,
+): string {
   const code = isSegmentsError(e, 'INVALID_INPUT') ? (e.details as { code?: string }).code : undefined;
   return code && code.startsWith('letter') ? t(`word.upload.${code}`, { file }) : `${file}: ${errorText(t, e)}`;
 }
@@ -64,14 +68,32 @@ export function LetterUpload({ workspace, segmentNo, languageCode, languageName,
         await saveLetterOnSegment(workspace, segmentNo, languageCode, letter.ooxml);
       } else {
         const tp = await workspace.interactionTemplates.get(target);
-        const letters = { ...(tp?.letters ?? {}), [languageCode]: { subject: tp?.letters[languageCode]?.subject ?? '', ooxml: letter.ooxml } };
+        const letters = {
+          ...(tp?.letters ?? {}),
+          [languageCode]: { subject: tp?.letters[languageCode]?.subject ?? '', ooxml: letter.ooxml },
+        };
         const report = await workspace.interactionTemplates.upsert([{ code: target, letters }]);
         if (report.rejected.length) throw new Error(report.rejected[0].issues.join('; '));
       }
-      const where = target === '' ? t('word.upload.onSegment', { no: segmentNo }) : t('word.upload.onTemplate', { code: target });
-      const notices: UploadNotice[] = [{ intent: 'success', text: t('word.upload.saved', { file: file.name, where, language: languageName, fields: letter.fields.filter((f) => f.key).length }) }];
+      const where =
+        target === '' ? t('word.upload.onSegment', { no: segmentNo }) : t('word.upload.onTemplate', { code: target });
+      const notices: UploadNotice[] = [
+        {
+          intent: 'success',
+          text: t('word.upload.saved', {
+            file: file.name,
+            where,
+            language: languageName,
+            fields: letter.fields.filter((f) => f.key).length,
+          }),
+        },
+      ];
       if (letter.unconvertible.length)
-        notices.push({ intent: 'warning', text: t('word.upload.unconvertible', { count: letter.unconvertible.length }), items: letter.unconvertible.map((f) => f.name) });
+        notices.push({
+          intent: 'warning',
+          text: t('word.upload.unconvertible', { count: letter.unconvertible.length }),
+          items: letter.unconvertible.map((f) => f.name),
+        });
       onDone(notices);
     } catch (e) {
       onDone([{ intent: 'error', text: uploadErrorText(t, e, file.name) }]);
@@ -106,7 +128,13 @@ export function LetterUpload({ workspace, segmentNo, languageCode, languageName,
           if (f) void upload(f);
         }}
       />
-      <Button size="small" icon={<ArrowUploadRegular />} disabled={busy || !segmentNo} onClick={() => input.current?.click()} data-testid="letter-upload">
+      <Button
+        size="small"
+        icon={<ArrowUploadRegular />}
+        disabled={busy || !segmentNo}
+        onClick={() => input.current?.click()}
+        data-testid="letter-upload"
+      >
         {t('word.upload')}
       </Button>
     </div>

@@ -7,7 +7,14 @@ import type { Workspace } from '../../domain/workspace';
 import { useI18n } from '../common/i18n';
 
 const useStyles = makeStyles({
-  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, listStyleType: 'none', padding: 0, margin: 0 },
+  list: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    listStyleType: 'none',
+    padding: 0,
+    margin: 0,
+  },
   head: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline' },
 });
 
@@ -26,7 +33,13 @@ export function LinesPanel({ workspace, segmentNo, lines, contacts, onError }: P
   const { t, formatNumber } = useI18n();
   const s = useStyles();
   const [filter, setFilter] = useState('');
-  const shown = lines.filter((l) => !filter || `${l.contactNo} ${contacts.get(l.contactNo)?.name ?? ''}`.toLowerCase().includes(filter.toLowerCase())).slice(0, SHOWN);
+  const shown = lines
+    .filter(
+      (l) =>
+        !filter ||
+        `${l.contactNo} ${contacts.get(l.contactNo)?.name ?? ''}`.toLowerCase().includes(filter.toLowerCase()),
+    )
+    .slice(0, SHOWN);
   const save = async (line: SegmentLine, comment: string) => {
     if (comment === line.comment) return;
     try {

@@ -2,7 +2,20 @@
 // Word, an uploaded .docx anywhere), check, preview, merge (into the document, a new document, or a .docx
 // outside Office), and log. The check's findings and the merge action come first, so a 320 x 800 pane shows
 // them without scrolling; the lines' comments, the fields and the templates are in tabs beneath.
-import { Button, Checkbox, Field, MessageBar, MessageBarBody, ProgressBar, Select, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Select,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
 import { isSegmentsError } from '../../domain/errors';
 import type { MergeFieldDef } from '../../domain/mergeFields';
@@ -22,7 +35,13 @@ import { TemplatesPanel } from './TemplatesPanel';
 import { useMailMerge, type MergeOptions } from './useMailMerge';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalS, minWidth: 0 },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalS,
+    minWidth: 0,
+  },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   step: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
   select: { minWidth: 0, maxWidth: '100%' },
@@ -39,7 +58,12 @@ export function MailMergePage({ workspace, word }: { workspace: Workspace; word:
   const segmentNo = (chosen && segments?.some((h) => h.no === chosen) ? chosen : segments?.[0]?.no) ?? '';
   const view = useLiveQuery(() => (segmentNo ? workspace.segments.get(segmentNo) : undefined), [workspace, segmentNo]);
   const source = useLiveQuery(
-    () => (segmentNo ? loadMergeSource(workspace, segmentNo, '').catch((e: unknown) => (isSegmentsError(e, 'NOT_FOUND') ? undefined : Promise.reject(e))) : undefined),
+    () =>
+      segmentNo
+        ? loadMergeSource(workspace, segmentNo, '').catch((e: unknown) =>
+            isSegmentsError(e, 'NOT_FOUND') ? undefined : Promise.reject(e),
+          )
+        : undefined,
     [workspace, segmentNo],
   );
   const [lang, setLang] = useState<string>();
@@ -49,12 +73,17 @@ export function MailMergePage({ workspace, word }: { workspace: Workspace; word:
 
   const caption = useCallback((f: MergeFieldDef) => (f.group === 'extra' ? f.captionKey : t(f.captionKey)), [t]);
   const fields = useMemo(() => listFields(source), [source]);
-  const captionOf = useCallback((key: string) => {
-    const f = fields.find((x) => x.key === key);
-    return f ? caption(f) : key.startsWith('extra.') ? key.slice(6) : key;
-  }, [fields, caption]);
+  const captionOf = useCallback(
+    (key: string) => {
+      const f = fields.find((x) => x.key === key);
+      return f ? caption(f) : key.startsWith('extra.') ? key.slice(6) : key;
+    },
+    [fields, caption],
+  );
   const mm = useMailMerge(workspace, word, segmentNo, languageCode, caption);
-  const languageName = languageCode ? (languages?.find((l) => l.code === languageCode)?.name || languageCode) : t('word.noLanguage');
+  const languageName = languageCode
+    ? languages?.find((l) => l.code === languageCode)?.name || languageCode
+    : t('word.noLanguage');
   const onError = (e: unknown) => mm.setNotices([{ intent: 'error', text: errorText(t, e) }]);
   const busy = mm.busy || !segmentNo || !view;
 
@@ -62,7 +91,13 @@ export function MailMergePage({ workspace, word }: { workspace: Workspace; word:
     <MessageBar key={i} intent={n.intent} data-testid={`notice-${n.intent}`}>
       <MessageBarBody>
         {n.text}
-        {n.items?.length ? <ul>{n.items.map((x, j) => <li key={j}>{x}</li>)}</ul> : null}
+        {n.items?.length ? (
+          <ul>
+            {n.items.map((x, j) => (
+              <li key={j}>{x}</li>
+            ))}
+          </ul>
+        ) : null}
       </MessageBarBody>
     </MessageBar>
   ));
@@ -78,9 +113,19 @@ export function MailMergePage({ workspace, word }: { workspace: Workspace; word:
   }
   return (
     <section className={s.root} aria-label={t('word.title')}>
-      {word ? null : <Text size={200} data-testid="outside-office">{t('word.outsideOffice')}</Text>}
+      {word ? null : (
+        <Text size={200} data-testid="outside-office">
+          {t('word.outsideOffice')}
+        </Text>
+      )}
       <Field label={t('word.segment')} size="small">
-        <Select size="small" value={segmentNo} onChange={(_e, d) => setChosen(d.value)} data-testid="segment-choice" className={s.select}>
+        <Select
+          size="small"
+          value={segmentNo}
+          onChange={(_e, d) => setChosen(d.value)}
+          data-testid="segment-choice"
+          className={s.select}
+        >
           {(segments ?? []).map((h) => (
             <option key={h.no} value={h.no}>
               {h.no} · {h.description}
@@ -90,7 +135,13 @@ export function MailMergePage({ workspace, word }: { workspace: Workspace; word:
       </Field>
       <section aria-label={t('word.step.letter')} className={s.step}>
         <Field label={t('word.letterLanguage')} hint={t('word.letterLanguage.hint')} size="small">
-          <Select size="small" value={languageCode} onChange={(_e, d) => setLang(d.value)} data-testid="letter-language" className={s.select}>
+          <Select
+            size="small"
+            value={languageCode}
+            onChange={(_e, d) => setLang(d.value)}
+            data-testid="letter-language"
+            className={s.select}
+          >
             <option value="">{t('word.noLanguage')}</option>
             {(languages ?? []).map((l) => (
               <option key={l.code} value={l.code}>
@@ -115,7 +166,13 @@ export function MailMergePage({ workspace, word }: { workspace: Workspace; word:
             {t('word.check.run')}
           </Button>
           {word ? (
-            <Button size="small" appearance="primary" disabled={busy} onClick={() => void mm.merge('document', opts)} data-testid="merge">
+            <Button
+              size="small"
+              appearance="primary"
+              disabled={busy}
+              onClick={() => void mm.merge('document', opts)}
+              data-testid="merge"
+            >
               {t('word.merge')}
             </Button>
           ) : null}
@@ -132,13 +189,21 @@ export function MailMergePage({ workspace, word }: { workspace: Workspace; word:
         {mm.task.progress ? <ProgressPanel progress={mm.task.progress} onCancel={mm.task.cancel} /> : null}
         {mm.wordProgress ? (
           <Field label={mm.wordProgress.label} data-testid="word-progress">
-            <ProgressBar value={mm.wordProgress.total ? mm.wordProgress.done / mm.wordProgress.total : undefined} max={1} />
+            <ProgressBar
+              value={mm.wordProgress.total ? mm.wordProgress.done / mm.wordProgress.total : undefined}
+              max={1}
+            />
           </Field>
         ) : null}
         {notices}
         {mm.awaitingAccept && mm.plan ? (
           <div data-testid="accept">
-            <Button appearance="primary" size="small" onClick={() => void mm.merge(word ? 'document' : 'download', opts, true)} data-testid="accept-merge">
+            <Button
+              appearance="primary"
+              size="small"
+              onClick={() => void mm.merge(word ? 'document' : 'download', opts, true)}
+              data-testid="accept-merge"
+            >
               {t('word.check.accept')}
             </Button>
             <CheckView check={mm.plan.check} caption={captionOf} />
@@ -146,7 +211,12 @@ export function MailMergePage({ workspace, word }: { workspace: Workspace; word:
         ) : mm.plan ? (
           <CheckView check={mm.plan.check} caption={captionOf} />
         ) : null}
-        <Checkbox label={t('word.merge.comments')} checked={opts.comments} disabled={!word?.supports.comments} onChange={(_e, d) => setOpts({ ...opts, comments: Boolean(d.checked) })} />
+        <Checkbox
+          label={t('word.merge.comments')}
+          checked={opts.comments}
+          disabled={!word?.supports.comments}
+          onChange={(_e, d) => setOpts({ ...opts, comments: Boolean(d.checked) })}
+        />
       </section>
       <TabList
         size="small"
@@ -156,20 +226,63 @@ export function MailMergePage({ workspace, word }: { workspace: Workspace; word:
           if (d.value === 'fields') void mm.detectLegacy(fields);
         }}
       >
-        {(['preview', 'lines', 'fields', 'templates'] as const).map((x) => (x === 'templates' && !word ? null : <Tab key={x} value={x}>{t(`word.tab.${x}`)}</Tab>))}
+        {(['preview', 'lines', 'fields', 'templates'] as const).map((x) =>
+          x === 'templates' && !word ? null : (
+            <Tab key={x} value={x}>
+              {t(`word.tab.${x}`)}
+            </Tab>
+          ),
+        )}
       </TabList>
-      {tab === 'lines' && view && source ? <LinesPanel workspace={workspace} segmentNo={segmentNo} lines={view.lines} contacts={source.contacts} onError={onError} /> : null}
-      {tab === 'fields' ? (
-        <FieldsPanel fields={fields} caption={caption} canInsert={Boolean(word)} onInsert={(f) => void mm.insertField(f)} legacy={mm.legacy} onConvert={() => void mm.convert(fields)} busy={busy} />
+      {tab === 'lines' && view && source ? (
+        <LinesPanel
+          workspace={workspace}
+          segmentNo={segmentNo}
+          lines={view.lines}
+          contacts={source.contacts}
+          onError={onError}
+        />
       ) : null}
-      {tab === 'preview' ? mm.plan ? <PreviewPanel plan={mm.plan} /> : <Text size={200}>{t('word.preview.runCheck')}</Text> : null}
+      {tab === 'fields' ? (
+        <FieldsPanel
+          fields={fields}
+          caption={caption}
+          canInsert={Boolean(word)}
+          onInsert={(f) => void mm.insertField(f)}
+          legacy={mm.legacy}
+          onConvert={() => void mm.convert(fields)}
+          busy={busy}
+        />
+      ) : null}
+      {tab === 'preview' ? (
+        mm.plan ? (
+          <PreviewPanel plan={mm.plan} />
+        ) : (
+          <Text size={200}>{t('word.preview.runCheck')}</Text>
+        )
+      ) : null}
       {tab === 'templates' && word ? (
-        <TemplatesPanel workspace={workspace} word={word} languageCode={languageCode} languageName={languageName} onDone={(text) => mm.setNotices([{ intent: 'success', text }])} onError={onError} />
+        <TemplatesPanel
+          workspace={workspace}
+          word={word}
+          languageCode={languageCode}
+          languageName={languageName}
+          onDone={(text) => mm.setNotices([{ intent: 'success', text }])}
+          onError={onError}
+        />
       ) : null}
       <section aria-label={t('word.step.log')} className={s.step}>
         <div className={s.actions}>
-          <Checkbox label={t('word.log.sendAttachments')} checked={opts.sendAttachments} onChange={(_e, d) => setOpts({ ...opts, sendAttachments: Boolean(d.checked) })} />
-          <Checkbox label={t('word.log.followUp')} checked={opts.createFollowUp} onChange={(_e, d) => setOpts({ ...opts, createFollowUp: Boolean(d.checked) })} />
+          <Checkbox
+            label={t('word.log.sendAttachments')}
+            checked={opts.sendAttachments}
+            onChange={(_e, d) => setOpts({ ...opts, sendAttachments: Boolean(d.checked) })}
+          />
+          <Checkbox
+            label={t('word.log.followUp')}
+            checked={opts.createFollowUp}
+            onChange={(_e, d) => setOpts({ ...opts, createFollowUp: Boolean(d.checked) })}
+          />
           <Button size="small" disabled={busy} onClick={() => void mm.log(opts)} data-testid="log">
             {t('word.log')}
           </Button>

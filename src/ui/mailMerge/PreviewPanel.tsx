@@ -5,7 +5,15 @@ import { ooxmlToText } from '../../domain/mergeOoxml';
 import type { MergePlan } from './mergeFlow';
 import { useT } from '../common/i18n';
 
-const useStyles = makeStyles({ text: { whiteSpace: 'pre-wrap', border: `1px solid ${tokens.colorNeutralStroke2}`, padding: tokens.spacingHorizontalS, maxHeight: '50vh', overflowY: 'auto' } });
+const useStyles = makeStyles({
+  text: {
+    whiteSpace: 'pre-wrap',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: tokens.spacingHorizontalS,
+    maxHeight: '50vh',
+    overflowY: 'auto',
+  },
+});
 
 export function PreviewPanel({ plan }: { plan: MergePlan }) {
   const t = useT();
@@ -15,7 +23,11 @@ export function PreviewPanel({ plan }: { plan: MergePlan }) {
   return (
     <div>
       <Field label={t('word.preview.choose')}>
-        <Select value={lineNo === undefined ? '' : String(lineNo)} onChange={(_e, d) => setLineNo(Number(d.value))} data-testid="preview-line">
+        <Select
+          value={lineNo === undefined ? '' : String(lineNo)}
+          onChange={(_e, d) => setLineNo(Number(d.value))}
+          data-testid="preview-line"
+        >
           {plan.letters.map((l) => (
             <option key={l.lineNo} value={l.lineNo}>
               {l.lineNo} · {l.contactNo} · {plan.source.contacts.get(l.contactNo)?.name ?? ''}

@@ -8,7 +8,9 @@ import type { WordPort } from '../../domain/ports/wordPort';
 import { useLiveQuery } from '../common/useLiveQuery';
 import { useT } from '../common/i18n';
 
-const useStyles = makeStyles({ actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS } });
+const useStyles = makeStyles({
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
+});
 
 interface Props {
   workspace: Workspace;
@@ -41,7 +43,10 @@ export function TemplatesPanel({ workspace, word, languageCode, languageName, on
     act(async () => {
       const read = await word.readLetter();
       if (!read.ooxml) throw new Error(t('word.noLetter'));
-      const letters = { ...(chosen?.letters ?? {}), [languageCode]: { subject: chosen?.letters[languageCode]?.subject ?? '', ooxml: read.ooxml } };
+      const letters = {
+        ...(chosen?.letters ?? {}),
+        [languageCode]: { subject: chosen?.letters[languageCode]?.subject ?? '', ooxml: read.ooxml },
+      };
       const report = await workspace.interactionTemplates.upsert([{ code, letters }]);
       if (report.rejected.length) throw new Error(report.rejected[0].issues.join('; '));
       return t('word.templates.saved', { code, language: languageName });

@@ -2,7 +2,13 @@
 // from Word, check, merge, log. The page calls these with the Word port (or without one, outside Office).
 import { buildFlatOpc } from '../../domain/mergeOoxml';
 import { checkMerge, type MergeCheck } from '../../domain/mergeCheck';
-import { convertLegacyFields, fieldResolver, findLegacyFields, type FieldResolver, type LegacyField } from '../../domain/mergeConvert';
+import {
+  convertLegacyFields,
+  fieldResolver,
+  findLegacyFields,
+  type FieldResolver,
+  type LegacyField,
+} from '../../domain/mergeConvert';
 import { extraMergeFields, mergeFields, type MergeFieldDef } from '../../domain/mergeFields';
 import { isEmptyLetter, LetterRenderer, type MergeSource, type RenderedLetter } from '../../domain/mergeRender';
 import { SegmentsError } from '../../domain/errors';
@@ -16,7 +22,12 @@ export type Step = (label: string, done: number, total: number) => Promise<void>
 const noStep: Step = async () => undefined;
 
 /** Everything a merge of `segmentNo` reads, from the workspace. */
-export async function loadMergeSource(workspace: Workspace, segmentNo: string, documentLanguageCode: string, documentLetter?: string): Promise<MergeSource> {
+export async function loadMergeSource(
+  workspace: Workspace,
+  segmentNo: string,
+  documentLanguageCode: string,
+  documentLetter?: string,
+): Promise<MergeSource> {
   const view = await workspace.segments.get(segmentNo);
   if (!view) throw new SegmentsError('NOT_FOUND', `segment ${segmentNo} does not exist`, { segmentNo });
   const nos = [...new Set(view.lines.map((l) => l.contactNo).filter(Boolean))];
@@ -51,7 +62,10 @@ export function legacyResolver(fields: MergeFieldDef[], caption: (f: MergeFieldD
     fields.map((f) => ({
       key: f.key,
       caption: caption(f),
-      names: f.group === 'extra' ? [f.captionKey] : [wordMessages.en[f.captionKey], wordMessages.it[f.captionKey]].filter(Boolean),
+      names:
+        f.group === 'extra'
+          ? [f.captionKey]
+          : [wordMessages.en[f.captionKey], wordMessages.it[f.captionKey]].filter(Boolean),
     })),
   );
 }
@@ -64,7 +78,12 @@ export interface MergePlan {
 }
 
 /** Renders every line's letter in chunks that yield to the browser, and checks the result. */
-export async function planMerge(source: MergeSource, legacy: LegacyField[], step: Step = noStep, label = ''): Promise<MergePlan> {
+export async function planMerge(
+  source: MergeSource,
+  legacy: LegacyField[],
+  step: Step = noStep,
+  label = '',
+): Promise<MergePlan> {
   const renderer = new LetterRenderer(source);
   const rendered: (RenderedLetter | undefined)[] = [];
   const total = source.lines.length;
@@ -72,7 +91,12 @@ export async function planMerge(source: MergeSource, legacy: LegacyField[], step
     for (const line of source.lines.slice(i, i + 100)) rendered.push(renderer.render(line));
     await step(label, Math.min(total, i + 100), total);
   }
-  return { source, rendered, letters: rendered.filter((r): r is RenderedLetter => r !== undefined), check: checkMerge(source.lines, rendered, legacy) };
+  return {
+    source,
+    rendered,
+    letters: rendered.filter((r): r is RenderedLetter => r !== undefined),
+    check: checkMerge(source.lines, rendered, legacy),
+  };
 }
 
 export interface DocumentLetter {
@@ -87,18 +111,28 @@ export interface DocumentLetter {
 export async function readDocumentLetter(word: WordPort | undefined): Promise<DocumentLetter> {
   if (!word) return { ooxml: undefined, fromDocument: false, remerge: false, syncs: 0 };
   const read = await word.readLetter();
-  if (read.merged.length || !read.ooxml) return { ooxml: undefined, fromDocument: false, remerge: read.merged.length > 0, syncs: read.syncs };
+  if (read.merged.length || !read.ooxml)
+    return { ooxml: undefined, fromDocument: false, remerge: read.merged.length > 0, syncs: read.syncs };
   if (isEmptyLetter(read.ooxml)) return { ooxml: undefined, fromDocument: false, remerge: false, syncs: read.syncs };
   return { ooxml: read.ooxml, fromDocument: true, remerge: false, syncs: read.syncs };
 }
 
 /** Stores the document's letter on the segment for `languageCode` before the body is replaced. */
-export async function saveLetterOnSegment(workspace: Workspace, segmentNo: string, languageCode: string, ooxml: string): Promise<void> {
+export async function saveLetterOnSegment(
+  workspace: Workspace,
+  segmentNo: string,
+  languageCode: string,
+  ooxml: string,
+): Promise<void> {
   const view = await workspace.segments.get(segmentNo);
   if (!view) throw new SegmentsError('NOT_FOUND', `segment ${segmentNo} does not exist`, { segmentNo });
   const letters = view.header.letters;
   const subject = letters[languageCode]?.subject ?? view.header.subjectDefault;
-  await workspace.segments.updateHeader(segmentNo, { letters: { ...letters, [languageCode]: { subject, ooxml } } }, { updateLines: false });
+  await workspace.segments.updateHeader(
+    segmentNo,
+    { letters: { ...letters, [languageCode]: { subject, ooxml } } },
+    { updateLines: false },
+  );
 }
 
 /** Converts a Word mail-merge document in place; returns what was found. */
@@ -127,17 +161,24 @@ export async function lettersForLog(
     // letters rendered for the merge are logged instead.
     try {
       const back = await word.readMergedLetters(segmentNo, onProgress);
-      if (back.letters.length) return { letters: back.letters.map((l) => ({ lineNo: l.lineNo, ooxml: l.ooxml })), fromDocument: true };
+      if (back.letters.length)
+        return { letters: back.letters.map((l) => ({ lineNo: l.lineNo, ooxml: l.ooxml })), fromDocument: true };
     } catch (e) {
       readBackError = e;
     }
   }
   const letters = (await rendered()).map((l) => ({ lineNo: l.lineNo, ooxml: buildFlatOpc(l.letter.pkg, l.body) }));
-  return readBackError === undefined ? { letters, fromDocument: false } : { letters, fromDocument: false, readBackError };
+  return readBackError === undefined
+    ? { letters, fromDocument: false }
+    : { letters, fromDocument: false, readBackError };
 }
 
 /** Logs the segment with its letters unless previewLog finds blockers (then returns them). */
-export async function logSegment(workspace: Workspace, segmentNo: string, opts: LogOptions): Promise<{ result?: LogResult; preview: LogPreview }> {
+export async function logSegment(
+  workspace: Workspace,
+  segmentNo: string,
+  opts: LogOptions,
+): Promise<{ result?: LogResult; preview: LogPreview }> {
   const preview = await workspace.segments.previewLog(segmentNo, opts);
   if (preview.blockers.length) return { preview };
   return { preview, result: await workspace.segments.log(segmentNo, opts) };

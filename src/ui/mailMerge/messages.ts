@@ -6,9 +6,11 @@ const en: Record<string, string> = {
   'word.outsideOffice': 'Outside Word: the merge makes a .docx to download; fields are inserted in Word.',
   'word.segment': 'Segment',
   'word.chooseSegment': 'Choose a segment',
-  'word.noSegments': 'No open segments. Build one in the Excel pane (it arrives through the shared workspace) or import a segment package.',
+  'word.noSegments':
+    'No open segments. Build one in the Excel pane (it arrives through the shared workspace) or import a segment package.',
   'word.letterLanguage': 'Language of this letter',
-  'word.letterLanguage.hint': 'The letter in the document is saved on the segment for this language; lines in another language use their own letter when the segment has one.',
+  'word.letterLanguage.hint':
+    'The letter in the document is saved on the segment for this language; lines in another language use their own letter when the segment has one.',
   'word.noLanguage': '(no language)',
   'word.tab.lines': 'Lines',
   'word.tab.fields': 'Fields',
@@ -114,11 +116,13 @@ const en: Record<string, string> = {
   'word.upload.letterTooLarge': '{file} is larger than 50 MB: a letter can be at most 50 MB.',
   'word.upload.letterEmptyFile': '{file} is empty.',
   'word.upload.letterEncrypted': '{file} is protected by a password: remove the password in Word and upload it again.',
-  'word.upload.letterOldWord': '{file} is a Word 97-2003 document (.doc): save it as a Word document (.docx) and upload it again.',
+  'word.upload.letterOldWord':
+    '{file} is a Word 97-2003 document (.doc): save it as a Word document (.docx) and upload it again.',
   'word.upload.letterNotWord': '{file} is not a Word document (.docx).',
   'word.upload.letterCorrupt': '{file} is damaged and cannot be read as a Word document.',
   'word.step.letter': 'Letter',
-  'word.check.unknownLanguage': 'Language Code {code} is not in Languages: its {lines} letters use the workspace format ({locale}) for dates and numbers.',
+  'word.check.unknownLanguage':
+    'Language Code {code} is not in Languages: its {lines} letters use the workspace format ({locale}) for dates and numbers.',
   'word.preview.runCheck': 'Check merge fields to preview each contact’s letter.',
   'word.step.merge': 'Check and merge',
   'word.step.log': 'Log',
@@ -129,9 +133,11 @@ const it: Record<string, string> = {
   'word.outsideOffice': 'Fuori da Word: la stampa unione crea un .docx da scaricare; i campi si inseriscono in Word.',
   'word.segment': 'Segmento',
   'word.chooseSegment': 'Scegliere un segmento',
-  'word.noSegments': 'Nessun segmento aperto. Crearne uno nel riquadro di Excel (arriva tramite l’area di lavoro condivisa) o importare un pacchetto segmento.',
+  'word.noSegments':
+    'Nessun segmento aperto. Crearne uno nel riquadro di Excel (arriva tramite l’area di lavoro condivisa) o importare un pacchetto segmento.',
   'word.letterLanguage': 'Lingua di questa lettera',
-  'word.letterLanguage.hint': 'La lettera del documento viene salvata sul segmento per questa lingua; le righe in un’altra lingua usano la propria lettera quando il segmento ne ha una.',
+  'word.letterLanguage.hint':
+    'La lettera del documento viene salvata sul segmento per questa lingua; le righe in un’altra lingua usano la propria lettera quando il segmento ne ha una.',
   'word.noLanguage': '(nessuna lingua)',
   'word.tab.lines': 'Righe',
   'word.tab.fields': 'Campi',
@@ -237,11 +243,13 @@ const it: Record<string, string> = {
   'word.upload.letterTooLarge': '{file} supera 50 MB: una lettera può essere al massimo di 50 MB.',
   'word.upload.letterEmptyFile': '{file} è vuoto.',
   'word.upload.letterEncrypted': '{file} è protetto da password: rimuovere la password in Word e caricarlo di nuovo.',
-  'word.upload.letterOldWord': '{file} è un documento Word 97-2003 (.doc): salvarlo come documento Word (.docx) e caricarlo di nuovo.',
+  'word.upload.letterOldWord':
+    '{file} è un documento Word 97-2003 (.doc): salvarlo come documento Word (.docx) e caricarlo di nuovo.',
   'word.upload.letterNotWord': '{file} non è un documento Word (.docx).',
   'word.upload.letterCorrupt': '{file} è danneggiato e non può essere letto come documento Word.',
   'word.step.letter': 'Lettera',
-  'word.check.unknownLanguage': 'Il codice lingua {code} non è nelle Lingue: le sue {lines} lettere usano il formato dell’area di lavoro ({locale}) per date e numeri.',
+  'word.check.unknownLanguage':
+    'Il codice lingua {code} non è nelle Lingue: le sue {lines} lettere usano il formato dell’area di lavoro ({locale}) per date e numeri.',
   'word.preview.runCheck': 'Verificare i campi unione per vedere l’anteprima della lettera di ogni contatto.',
   'word.step.merge': 'Verifica e unione',
   'word.step.log': 'Log',

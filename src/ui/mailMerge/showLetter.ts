@@ -6,12 +6,19 @@ import { downloadBlob } from '../common/download';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-export async function showLetter(word: WordPort | undefined, ooxml: string, fileName: string): Promise<'opened' | 'downloaded'> {
+export async function showLetter(
+  word: WordPort | undefined,
+  ooxml: string,
+  fileName: string,
+): Promise<'opened' | 'downloaded'> {
   const docx = letterDocx(ooxml);
   if (word?.supports.createDocument) {
     await word.openDocument(docx);
     return 'opened';
   }
-  downloadBlob(new Blob([docx as BlobPart], { type: DOCX_TYPE }), fileName.endsWith('.docx') ? fileName : `${fileName}.docx`);
+  downloadBlob(
+    new Blob([docx as BlobPart], { type: DOCX_TYPE }),
+    fileName.endsWith('.docx') ? fileName : `${fileName}.docx`,
+  );
   return 'downloaded';
 }

@@ -36,7 +36,13 @@ export interface MergeOptions {
   createFollowUp: boolean;
 }
 
-export function useMailMerge(workspace: Workspace, word: WordPort | undefined, segmentNo: string, languageCode: string, caption: (f: MergeFieldDef) => string) {
+export function useMailMerge(
+  workspace: Workspace,
+  word: WordPort | undefined,
+  segmentNo: string,
+  languageCode: string,
+  caption: (f: MergeFieldDef) => string,
+) {
   const t = useT();
   const task = useLongTask();
   const [plan, setPlan] = useState<MergePlan>();
@@ -99,18 +105,33 @@ export function useMailMerge(workspace: Workspace, word: WordPort | undefined, s
             commentLabel: t('word.comments.label'),
             onProgress: (done, total) => setWordProgress({ label: t('word.merge.writing'), done, total }),
           });
-          notes.push({ intent: 'success', text: t('word.merge.done', { letters: report.letters, syncs: report.syncs + doc.syncs }) });
+          notes.push({
+            intent: 'success',
+            text: t('word.merge.done', { letters: report.letters, syncs: report.syncs + doc.syncs }),
+          });
           const c = report.comments;
-          if (c.outcome === 'attached') notes.push({ intent: 'success', text: t('word.comments.attached', { count: c.attached }) });
+          if (c.outcome === 'attached')
+            notes.push({ intent: 'success', text: t('word.comments.attached', { count: c.attached }) });
           const kept = { inField: c.inField ?? 0, inParagraph: c.inParagraph ?? 0 };
-          if (c.outcome === 'unsupported') notes.push({ intent: 'warning', text: t('word.comments.unsupported', kept) });
-          if (c.outcome === 'refused') notes.push({ intent: 'warning', text: t('word.comments.refused', { code: c.errorCode ?? '', attached: c.attached, ...kept }) });
+          if (c.outcome === 'unsupported')
+            notes.push({ intent: 'warning', text: t('word.comments.unsupported', kept) });
+          if (c.outcome === 'refused')
+            notes.push({
+              intent: 'warning',
+              text: t('word.comments.refused', { code: c.errorCode ?? '', attached: c.attached, ...kept }),
+            });
           return notes;
         }
         const profile = await workspace.profile.get();
         const docx = mergedDocx(letters, { author: profile.userId || 'Segments', date: new Date().toISOString() });
         if (target === 'new' && word?.supports.createDocument) await word.openDocument(docx);
-        else downloadBlob(new Blob([docx as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }), `${segmentNo}.docx`);
+        else
+          downloadBlob(
+            new Blob([docx as BlobPart], {
+              type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+            }),
+            `${segmentNo}.docx`,
+          );
         notes.push({ intent: 'success', text: t('word.merge.done', { letters: letters.length, syncs: doc.syncs }) });
         return notes;
       }),
@@ -120,18 +141,25 @@ export function useMailMerge(workspace: Workspace, word: WordPort | undefined, s
   const log = useCallback(
     (opts: MergeOptions) =>
       act(async () => {
-        const got = await lettersForLog(word, segmentNo, async () => (await prepare()).plan?.letters ?? [], (done, total) =>
-          setWordProgress({ label: t('word.log.reading'), done, total }),
+        const got = await lettersForLog(
+          word,
+          segmentNo,
+          async () => (await prepare()).plan?.letters ?? [],
+          (done, total) => setWordProgress({ label: t('word.log.reading'), done, total }),
         );
         const { result, preview } = await logSegment(workspace, segmentNo, {
           letters: got.letters,
           sendAttachments: opts.sendAttachments,
           createFollowUp: opts.createFollowUp,
         });
-        if (!result) return [{ intent: 'error', text: t('word.log.blockers'), items: preview.blockers.map((b) => b.message) }];
+        if (!result)
+          return [{ intent: 'error', text: t('word.log.blockers'), items: preview.blockers.map((b) => b.message) }];
         const notes: Notice[] = [];
         if (!got.fromDocument) notes.push({ intent: 'info', text: t('word.log.fromRendered') });
-        notes.push({ intent: 'success', text: t('word.log.done', { entries: result.entries.length, entryNo: result.loggedSegment.entryNo }) });
+        notes.push({
+          intent: 'success',
+          text: t('word.log.done', { entries: result.entries.length, entryNo: result.loggedSegment.entryNo }),
+        });
         setPlan(undefined);
         return notes;
       }),
@@ -152,7 +180,10 @@ export function useMailMerge(workspace: Workspace, word: WordPort | undefined, s
     [word, caption, t],
   );
 
-  const insertField = useCallback((f: MergeFieldDef) => act(async () => void (await word?.insertField(f.key, caption(f)))), [act, word, caption]);
+  const insertField = useCallback(
+    (f: MergeFieldDef) => act(async () => void (await word?.insertField(f.key, caption(f)))),
+    [act, word, caption],
+  );
 
   const convert = useCallback(
     (fields: MergeFieldDef[]) =>
@@ -161,10 +192,33 @@ export function useMailMerge(workspace: Workspace, word: WordPort | undefined, s
         const found = await convertDocument(word, legacyResolver(fields, caption));
         const unmatched = found.filter((f) => !f.key).map((f) => f.name);
         setLegacy(found.filter((f) => !f.key));
-        return [{ intent: 'success', text: t('word.legacy.converted', { converted: found.length - unmatched.length, unmatched: unmatched.join(', ') || t('word.legacy.none') }) }];
+        return [
+          {
+            intent: 'success',
+            text: t('word.legacy.converted', {
+              converted: found.length - unmatched.length,
+              unmatched: unmatched.join(', ') || t('word.legacy.none'),
+            }),
+          },
+        ];
       }),
     [act, word, caption, t],
   );
 
-  return { task, plan, legacy, notices, awaitingAccept, busy, wordProgress, check, merge, log, insertField, convert, detectLegacy, setNotices };
+  return {
+    task,
+    plan,
+    legacy,
+    notices,
+    awaitingAccept,
+    busy,
+    wordProgress,
+    check,
+    merge,
+    log,
+    insertField,
+    convert,
+    detectLegacy,
+    setNotices,
+  };
 }

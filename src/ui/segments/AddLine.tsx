@@ -14,13 +14,23 @@ const useStyles = makeStyles({
 
 /** The contacts whose number, name, company name or e-mail contain `text` (case and accents ignored). */
 export function matchContacts(contacts: readonly Contact[], text: string): Contact[] {
-  const fold = (v: string) => v.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  const fold = (v: string) =>
+    v
+      .normalize('NFD')
+      .replace(/\p{Diacritic}/gu, '')
+      .toLowerCase();
   const q = fold(text.trim());
   if (q === '') return [];
   return contacts.filter((c) => [c.no, c.name, c.companyName, c.email].some((v) => v && fold(v).includes(q)));
 }
 
-export function AddLine({ contacts, onAdd }: { contacts: readonly Contact[]; onAdd(contactNo: string): Promise<boolean> }) {
+export function AddLine({
+  contacts,
+  onAdd,
+}: {
+  contacts: readonly Contact[];
+  onAdd(contactNo: string): Promise<boolean>;
+}) {
   const { t } = useI18n();
   const s = useStyles();
   const [text, setText] = useState('');
@@ -56,7 +66,14 @@ export function AddLine({ contacts, onAdd }: { contacts: readonly Contact[]; onA
         submit();
       }}
     >
-      <Field label={t('segment.addLineLabel')} hint={t('lookup.searchContact')} size="small" className={s.grow} validationState={error ? 'error' : 'none'} validationMessage={error}>
+      <Field
+        label={t('segment.addLineLabel')}
+        hint={t('lookup.searchContact')}
+        size="small"
+        className={s.grow}
+        validationState={error ? 'error' : 'none'}
+        validationMessage={error}
+      >
         <Combobox
           size="small"
           freeform
@@ -69,7 +86,10 @@ export function AddLine({ contacts, onAdd }: { contacts: readonly Contact[]; onA
           }}
           onOptionSelect={(_, d) => d.optionValue && void add(d.optionValue)}
           onKeyDown={(e) => {
-            if (e.key === 'Enter' && (matches.length <= 1 || contacts.some((c) => c.no.toUpperCase() === text.trim().toUpperCase()))) {
+            if (
+              e.key === 'Enter' &&
+              (matches.length <= 1 || contacts.some((c) => c.no.toUpperCase() === text.trim().toUpperCase()))
+            ) {
               e.preventDefault();
               submit();
             }

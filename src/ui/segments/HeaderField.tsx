@@ -18,7 +18,12 @@ export interface FieldSpec {
   options?: string[];
 }
 
-export function HeaderField(props: { spec: FieldSpec; value: unknown; templates?: InteractionTemplate[]; onCommit(value: unknown): void }) {
+export function HeaderField(props: {
+  spec: FieldSpec;
+  value: unknown;
+  templates?: InteractionTemplate[];
+  onCommit(value: unknown): void;
+}) {
   const { t, formatNumber, formatDate } = useI18n();
   const { spec, value, onCommit } = props;
   const label = fieldCaption(t, spec.name);
@@ -36,7 +41,13 @@ export function HeaderField(props: { spec: FieldSpec; value: unknown; templates?
     case 'readonly':
       return (
         <Field label={label} size="small">
-          <Text data-testid={`field-${spec.name}`}>{typeof value === 'number' ? formatNumber(value) : spec.name === 'date' ? formatDate(String(value)) : String(value ?? '')}</Text>
+          <Text data-testid={`field-${spec.name}`}>
+            {typeof value === 'number'
+              ? formatNumber(value)
+              : spec.name === 'date'
+                ? formatDate(String(value))
+                : String(value ?? '')}
+          </Text>
         </Field>
       );
     case 'bool':
@@ -44,7 +55,12 @@ export function HeaderField(props: { spec: FieldSpec; value: unknown; templates?
     case 'enum':
       return (
         <Field label={label} size="small">
-          <Dropdown size="small" value={optionCaption(t, String(value ?? ''))} selectedOptions={[String(value ?? '')]} onOptionSelect={(_, d) => onCommit(d.optionValue ?? '')}>
+          <Dropdown
+            size="small"
+            value={optionCaption(t, String(value ?? ''))}
+            selectedOptions={[String(value ?? '')]}
+            onOptionSelect={(_, d) => onCommit(d.optionValue ?? '')}
+          >
             {(spec.options ?? []).map((o) => (
               <Option key={o || 'blank'} value={o} text={optionCaption(t, o)}>
                 {optionCaption(t, o)}
@@ -54,11 +70,25 @@ export function HeaderField(props: { spec: FieldSpec; value: unknown; templates?
         </Field>
       );
     case 'code':
-      return <CodeLookup label={label} list={spec.list ?? 'salespeople'} value={String(value ?? '')} onCommit={onCommit} testId={`field-${spec.name}`} />;
+      return (
+        <CodeLookup
+          label={label}
+          list={spec.list ?? 'salespeople'}
+          value={String(value ?? '')}
+          onCommit={onCommit}
+          testId={`field-${spec.name}`}
+        />
+      );
     case 'template':
       return (
         <Field label={label} size="small">
-          <Dropdown size="small" value={String(value ?? '')} selectedOptions={[String(value ?? '')]} onOptionSelect={(_, d) => onCommit(d.optionValue ?? '')} data-testid={`field-${spec.name}`}>
+          <Dropdown
+            size="small"
+            value={String(value ?? '')}
+            selectedOptions={[String(value ?? '')]}
+            onOptionSelect={(_, d) => onCommit(d.optionValue ?? '')}
+            data-testid={`field-${spec.name}`}
+          >
             <Option value="" text={t('common.blank')}>
               {t('common.blank')}
             </Option>

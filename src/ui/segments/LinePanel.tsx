@@ -1,6 +1,20 @@
 // A line's panel: the per-contact overrides and the comment, "why is this contact here" (the action that
 // added it), and Remove line (recorded as a Reduce action that Go Back undoes).
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, MessageBar, MessageBarBody, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { ContactCardRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { CriteriaActionView } from '../../domain/criteria';
@@ -26,7 +40,11 @@ const fields: FieldSpec[] = [
   { name: 'date', kind: 'date' },
   { name: 'cost', kind: 'number' },
   { name: 'duration', kind: 'number' },
-  { name: 'evaluation', kind: 'enum', options: ['', 'Very Positive', 'Positive', 'Neutral', 'Negative', 'Very Negative'] },
+  {
+    name: 'evaluation',
+    kind: 'enum',
+    options: ['', 'Very Positive', 'Positive', 'Neutral', 'Negative', 'Very Negative'],
+  },
   { name: 'attemptFailed', kind: 'bool' },
 ];
 
@@ -65,7 +83,13 @@ export function LinePanel(props: {
     }
   };
   const remove = async () => {
-    if (!(await confirm({ title: t('segment.removeLine'), text: t('segment.removeLineConfirm', { lineNo: line.lineNo, contact }) }))) return;
+    if (
+      !(await confirm({
+        title: t('segment.removeLine'),
+        text: t('segment.removeLineConfirm', { lineNo: line.lineNo, contact }),
+      }))
+    )
+      return;
     try {
       await workspace.segments.removeLine(segmentNo, line.lineNo);
       notify.success(t('segment.lineRemoved', { lineNo: line.lineNo }));
@@ -91,22 +115,45 @@ export function LinePanel(props: {
             </MessageBar>
             <div>
               {props.onOpenContact ? (
-                <Button size="small" icon={<ContactCardRegular />} onClick={() => props.onOpenContact?.(line.contactNo)} data-testid="line-open-contact">
+                <Button
+                  size="small"
+                  icon={<ContactCardRegular />}
+                  onClick={() => props.onOpenContact?.(line.contactNo)}
+                  data-testid="line-open-contact"
+                >
                   {t('contact.open')}
                 </Button>
               ) : null}
-              {props.excel ? <ShowInSheetButton workspace={workspace} excel={props.excel} contactNo={line.contactNo} /> : null}
+              {props.excel ? (
+                <ShowInSheetButton workspace={workspace} excel={props.excel} contactNo={line.contactNo} />
+              ) : null}
             </div>
             {fields.map((f) => (
-              <HeaderField key={f.name} spec={f} value={current[f.name as keyof SegmentLine]} onCommit={(v) => setPatch((p) => ({ ...p, [f.name]: v }))} />
+              <HeaderField
+                key={f.name}
+                spec={f}
+                value={current[f.name as keyof SegmentLine]}
+                onCommit={(v) => setPatch((p) => ({ ...p, [f.name]: v }))}
+              />
             ))}
             <Field label={t('field.comment')}>
-              <Textarea value={current.comment} resize="vertical" maxLength={2048} onChange={(_, d) => setPatch((p) => ({ ...p, comment: d.value }))} data-testid="line-comment" />
+              <Textarea
+                value={current.comment}
+                resize="vertical"
+                maxLength={2048}
+                onChange={(_, d) => setPatch((p) => ({ ...p, comment: d.value }))}
+                data-testid="line-comment"
+              />
             </Field>
           </DialogContent>
           {/* Remove line apart from Save and Cancel, at the start and subtle: destructive, and asked first. */}
           <DialogActions position="start">
-            <Button appearance="subtle" icon={<DeleteRegular />} onClick={() => void remove()} data-testid="line-remove">
+            <Button
+              appearance="subtle"
+              icon={<DeleteRegular />}
+              onClick={() => void remove()}
+              data-testid="line-remove"
+            >
               {t('segment.removeLine')}
             </Button>
           </DialogActions>

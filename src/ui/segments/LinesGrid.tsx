@@ -46,26 +46,45 @@ const useStyles = makeStyles({
     right: 0,
     cursor: 'pointer',
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: '-2px',
+    },
   },
   cell: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   two: { overflow: 'hidden', display: 'flex', flexDirection: 'column', lineHeight: tokens.lineHeightBase200 },
-  company: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
+  company: {
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase100,
+  },
   icon: { display: 'flex', justifyContent: 'center', fontSize: '16px' },
   num: { textAlign: 'end' },
 });
 
 /** `names`: contact no. → name, for the lines' contacts and their companies. */
-export function LinesGrid(props: { lines: SegmentLine[]; names: Map<string, string>; onOpen(line: SegmentLine): void }) {
+export function LinesGrid(props: {
+  lines: SegmentLine[];
+  names: Map<string, string>;
+  onOpen(line: SegmentLine): void;
+}) {
   const { t, formatNumber } = useI18n();
   const s = useStyles();
   const { lines, names, onOpen } = props;
   const scroller = useRef<HTMLDivElement>(null);
   // useVirtualizer hands back new functions each render: this component is left out of memoization on purpose.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: lines.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const virtualizer = useVirtualizer({
+    count: lines.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
 
-  const companyOf = (line: SegmentLine) => (line.contactCompanyNo && line.contactCompanyNo !== line.contactNo ? (names.get(line.contactCompanyNo) ?? '') : '');
+  const companyOf = (line: SegmentLine) =>
+    line.contactCompanyNo && line.contactCompanyNo !== line.contactNo ? (names.get(line.contactCompanyNo) ?? '') : '';
 
   const keyDown = (e: KeyboardEvent<HTMLDivElement>, index: number) => {
     if (e.key === 'Enter' || e.key === ' ') {
@@ -73,7 +92,16 @@ export function LinesGrid(props: { lines: SegmentLine[]; names: Map<string, stri
       onOpen(lines[index]);
       return;
     }
-    const to = e.key === 'ArrowDown' ? index + 1 : e.key === 'ArrowUp' ? index - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? lines.length - 1 : undefined;
+    const to =
+      e.key === 'ArrowDown'
+        ? index + 1
+        : e.key === 'ArrowUp'
+          ? index - 1
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? lines.length - 1
+              : undefined;
     if (to === undefined || to < 0 || to >= lines.length) return;
     e.preventDefault();
     virtualizer.scrollToIndex(to);
@@ -81,7 +109,14 @@ export function LinesGrid(props: { lines: SegmentLine[]; names: Map<string, stri
   };
 
   return (
-    <div ref={scroller} className={s.scroller} role="grid" aria-label={t('segment.grid')} aria-rowcount={lines.length + 1} data-testid="lines-grid">
+    <div
+      ref={scroller}
+      className={s.scroller}
+      role="grid"
+      aria-label={t('segment.grid')}
+      aria-rowcount={lines.length + 1}
+      data-testid="lines-grid"
+    >
       <div role="row" aria-rowindex={1} className={mergeClasses(s.row, s.head)}>
         {(
           [
@@ -92,7 +127,13 @@ export function LinesGrid(props: { lines: SegmentLine[]; names: Map<string, stri
             ['field.comment', 'grid.short.comment', undefined],
           ] as const
         ).map(([full, short, cls]) => (
-          <span key={full} role="columnheader" aria-label={t(full)} title={t(full)} className={mergeClasses(s.cell, cls)}>
+          <span
+            key={full}
+            role="columnheader"
+            aria-label={t(full)}
+            title={t(full)}
+            className={mergeClasses(s.cell, cls)}
+          >
             {short === 'grid.short.comment' ? <CommentRegular aria-hidden /> : t(short)}
           </span>
         ))}
@@ -119,20 +160,34 @@ export function LinesGrid(props: { lines: SegmentLine[]; names: Map<string, stri
               <span role="gridcell" className={s.cell}>
                 {line.contactNo}
               </span>
-              <span role="gridcell" className={s.two} title={[names.get(line.contactNo), companyOf(line)].filter(Boolean).join(' · ')}>
+              <span
+                role="gridcell"
+                className={s.two}
+                title={[names.get(line.contactNo), companyOf(line)].filter(Boolean).join(' · ')}
+              >
                 <span className={s.cell}>{names.get(line.contactNo) ?? ''}</span>
                 {companyOf(line) ? <span className={s.company}>{companyOf(line)}</span> : null}
               </span>
               <span role="gridcell" className={s.icon}>
                 {line.correspondenceType ? (
-                  <span role="img" aria-label={optionCaption(t, line.correspondenceType)} title={optionCaption(t, line.correspondenceType)} data-testid="line-type">
+                  <span
+                    role="img"
+                    aria-label={optionCaption(t, line.correspondenceType)}
+                    title={optionCaption(t, line.correspondenceType)}
+                    data-testid="line-type"
+                  >
                     {line.correspondenceType === 'Email' ? <MailRegular /> : <PrintRegular />}
                   </span>
                 ) : null}
               </span>
               <span role="gridcell" className={s.icon}>
                 {line.comment ? (
-                  <span role="img" aria-label={`${t('field.comment')}: ${line.comment}`} title={line.comment} data-testid="line-comment-mark">
+                  <span
+                    role="img"
+                    aria-label={`${t('field.comment')}: ${line.comment}`}
+                    title={line.comment}
+                    data-testid="line-comment-mark"
+                  >
                     <CommentRegular />
                   </span>
                 ) : null}

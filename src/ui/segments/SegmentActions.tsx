@@ -1,7 +1,19 @@
 // The Segment page's actions, grouped as BC groups them, in one menu that fits a narrow pane; the
 // frequent ones (Add Contacts, Go Back, Log) also as labelled buttons. Each is its own Tab stop (no
 // arrow-key toolbar), and the row wraps rather than overflow a 320 px pane.
-import { Button, Menu, MenuDivider, MenuGroup, MenuGroupHeader, MenuItem, MenuList, MenuPopover, MenuTrigger, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Menu,
+  MenuDivider,
+  MenuGroup,
+  MenuGroupHeader,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons/svg/add';
 import { ArrowUndoRegular } from '@fluentui/react-icons/svg/arrow-undo';
 import { MoreHorizontalRegular } from '@fluentui/react-icons/svg/more-horizontal';
@@ -22,9 +34,15 @@ export type SegmentAction =
   | 'exportPackage'
   | 'importFromSheet';
 
-const useStyles = makeStyles({ bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' } });
+const useStyles = makeStyles({
+  bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
+});
 
-export function SegmentActions(props: { onAction(a: SegmentAction): void; canImportFromSheet: boolean; canExport: boolean }) {
+export function SegmentActions(props: {
+  onAction(a: SegmentAction): void;
+  canImportFromSheet: boolean;
+  canExport: boolean;
+}) {
   const t = useT();
   const s = useStyles();
   const { onAction } = props;
@@ -40,7 +58,13 @@ export function SegmentActions(props: { onAction(a: SegmentAction): void; canImp
       <Button icon={<AddRegular />} size="small" onClick={() => onAction('add')} data-testid="action-add-button">
         {t('segment.addContacts')}
       </Button>
-      <Button icon={<ArrowUndoRegular />} size="small" onClick={() => onAction('goBack')} title={t('segment.goBackHint')} data-testid="action-goBack-button">
+      <Button
+        icon={<ArrowUndoRegular />}
+        size="small"
+        onClick={() => onAction('goBack')}
+        title={t('segment.goBackHint')}
+        data-testid="action-goBack-button"
+      >
         {t('segment.goBack')}
       </Button>
       <Button icon={<SendRegular />} size="small" onClick={() => onAction('log')} data-testid="action-log-button">
@@ -48,7 +72,12 @@ export function SegmentActions(props: { onAction(a: SegmentAction): void; canImp
       </Button>
       <Menu>
         <MenuTrigger disableButtonEnhancement>
-          <Button icon={<MoreHorizontalRegular />} size="small" aria-label={t('common.more')} data-testid="segment-more" />
+          <Button
+            icon={<MoreHorizontalRegular />}
+            size="small"
+            aria-label={t('common.more')}
+            data-testid="segment-more"
+          />
         </MenuTrigger>
         <MenuPopover>
           <MenuList>

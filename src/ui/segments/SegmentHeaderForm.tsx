@@ -1,6 +1,13 @@
 // The Segment header in BC's groups General / Interaction / Campaign. A field is saved when it loses
 // focus; a change that lines inherit asks BC's question "apply to the lines?" first.
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { SegmentHeader, SegmentHeaderInput } from '../../domain/segment';
 import { inheritedHeaderFields } from '../../domain/lineDefaults';
 import { useConfirm } from '../common/confirm';
@@ -12,7 +19,12 @@ import { useWorkspace } from '../common/services';
 import { HeaderField, type FieldSpec } from './HeaderField';
 
 const useStyles = makeStyles({
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalM },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalM,
+  },
 });
 
 /** Header fields whose change BC offers to apply to the lines. */
@@ -75,7 +87,13 @@ export function SegmentHeaderForm({ header }: { header: SegmentHeader }) {
   const group = (specs: FieldSpec[]) => (
     <div className={s.panel}>
       {specs.map((f) => (
-        <HeaderField key={f.name} spec={f} value={header[f.name as keyof SegmentHeader]} templates={templates} onCommit={(v) => void commit(f.name as keyof SegmentHeaderInput, v)} />
+        <HeaderField
+          key={f.name}
+          spec={f}
+          value={header[f.name as keyof SegmentHeader]}
+          templates={templates}
+          onCommit={(v) => void commit(f.name as keyof SegmentHeaderInput, v)}
+        />
       ))}
     </div>
   );

@@ -30,7 +30,13 @@ import { SegmentHeaderForm } from './SegmentHeaderForm';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  linesBar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center', justifyContent: 'space-between' },
+  linesBar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'center',
+    justifyContent: 'space-between',
+  },
   grow: { flexGrow: 1, minWidth: 0 },
   // The segment's identity under the page title ("Segment SEG00001"): its description, wrapped, never cut.
   description: { overflowWrap: 'anywhere', color: tokens.colorNeutralForeground2 },
@@ -44,7 +50,17 @@ type Open =
   | undefined;
 
 /** `excel`: the Excel adapter, in Excel only (the lines go to a sheet; a line shows its contact's row). */
-export function SegmentPage({ no, navigate, back, excel }: { no: string; navigate: Navigate; back(): void; excel?: ExcelPort }) {
+export function SegmentPage({
+  no,
+  navigate,
+  back,
+  excel,
+}: {
+  no: string;
+  navigate: Navigate;
+  back(): void;
+  excel?: ExcelPort;
+}) {
   const { t, formatNumber } = useI18n();
   const s = useStyles();
   const { workspace, transfer, host } = useServices();
@@ -74,11 +90,17 @@ export function SegmentPage({ no, navigate, back, excel }: { no: string; navigat
   const goBack = async () => {
     // BC's question, naming the step it undoes ("2. Reduce Contacts: City Torino").
     const last = criteria.at(-1);
-    const text = last ? t('segment.goBackConfirmStep', { step: `${last.actionNo}. ${optionCaption(t, last.kind)}: ${criteriaSummary(t, last)}` }) : t('segment.goBackConfirm');
+    const text = last
+      ? t('segment.goBackConfirmStep', {
+          step: `${last.actionNo}. ${optionCaption(t, last.kind)}: ${criteriaSummary(t, last)}`,
+        })
+      : t('segment.goBackConfirm');
     if (!(await confirm({ title: t('segment.goBack'), text }))) return;
     try {
       const r = await workspace.segments.goBack(no);
-      notify.success(t('segment.wentBack', { added: formatNumber(r.added.length), removed: formatNumber(r.removed.length) }));
+      notify.success(
+        t('segment.wentBack', { added: formatNumber(r.added.length), removed: formatNumber(r.removed.length) }),
+      );
     } catch (e) {
       notify.error(e);
     }
@@ -139,7 +161,11 @@ export function SegmentPage({ no, navigate, back, excel }: { no: string; navigat
         </Text>
         <ExcelExportButton workspace={workspace} excel={excel} what={{ kind: 'segment', segmentNo: no }} size="small" />
       </div>
-      {lines.length === 0 ? <Text>{t('segment.noLines')}</Text> : <LinesGrid lines={lines} names={names} onOpen={(line) => setOpen({ dialog: 'line', line })} />}
+      {lines.length === 0 ? (
+        <Text>{t('segment.noLines')}</Text>
+      ) : (
+        <LinesGrid lines={lines} names={names} onOpen={(line) => setOpen({ dialog: 'line', line })} />
+      )}
       <AddLine contacts={contacts?.contacts ?? []} onAdd={addLine} />
 
       {open?.dialog === 'criteria' ? <CriteriaDialog header={header} kind={open.kind} onClose={close} /> : null}
@@ -155,10 +181,16 @@ export function SegmentPage({ no, navigate, back, excel }: { no: string; navigat
         />
       ) : null}
       {open?.dialog === 'saveCriteria' ? <SaveCriteriaDialog segmentNo={no} onClose={close} /> : null}
-      {open?.dialog === 'reuseCriteria' ? <ReuseCriteriaDialog segmentNo={no} noOfCriteriaActions={header.noOfCriteriaActions} onClose={close} /> : null}
-      {open?.dialog === 'reuseSegment' ? <ReuseSegmentDialog segmentNo={no} noOfCriteriaActions={header.noOfCriteriaActions} onClose={close} /> : null}
+      {open?.dialog === 'reuseCriteria' ? (
+        <ReuseCriteriaDialog segmentNo={no} noOfCriteriaActions={header.noOfCriteriaActions} onClose={close} />
+      ) : null}
+      {open?.dialog === 'reuseSegment' ? (
+        <ReuseSegmentDialog segmentNo={no} noOfCriteriaActions={header.noOfCriteriaActions} onClose={close} />
+      ) : null}
       {open?.dialog === 'applyMailingGroup' ? <ApplyMailingGroupDialog segmentNo={no} onClose={close} /> : null}
-      {open?.dialog === 'criteriaList' ? <CriteriaListDialog segmentNo={no} criteria={criteria} onClose={close} /> : null}
+      {open?.dialog === 'criteriaList' ? (
+        <CriteriaListDialog segmentNo={no} criteria={criteria} onClose={close} />
+      ) : null}
       {open?.dialog === 'line' ? (
         <LinePanel
           segmentNo={no}

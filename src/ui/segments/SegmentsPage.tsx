@@ -1,5 +1,18 @@
 // Segments (BC page 5093): the open segments; New, Open, Delete.
-import { Button, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Toolbar,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons/svg/add';
 import { DeleteRegular } from '@fluentui/react-icons/svg/delete';
 import { useState, type ReactNode } from 'react';
@@ -44,7 +57,13 @@ export function SegmentsPage({ navigate, firstRun }: { navigate: Navigate; first
     }
   };
   const remove = async (no: string, lines: number) => {
-    if (!(await confirm({ title: t('common.delete'), text: t('segments.deleteConfirm', { no, lines: formatNumber(lines) }) }))) return;
+    if (
+      !(await confirm({
+        title: t('common.delete'),
+        text: t('segments.deleteConfirm', { no, lines: formatNumber(lines) }),
+      }))
+    )
+      return;
     try {
       await workspace.segments.remove(no);
       notify.success(t('segments.deleted', { no }));
@@ -59,7 +78,13 @@ export function SegmentsPage({ navigate, firstRun }: { navigate: Navigate; first
         {t('nav.segments')}
       </h2>
       <Toolbar>
-        <Button appearance="primary" icon={<AddRegular />} onClick={() => void create()} disabled={busy} data-testid="new-segment">
+        <Button
+          appearance="primary"
+          icon={<AddRegular />}
+          onClick={() => void create()}
+          disabled={busy}
+          data-testid="new-segment"
+        >
           {t('segments.new')}
         </Button>
       </Toolbar>

@@ -14,7 +14,13 @@ import type { Navigate } from '../shell/pageRegistry';
 import { ProfilePage } from './ProfilePage';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: `${tokens.spacingVerticalS} 0`, overflowWrap: 'anywhere' },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalS} 0`,
+    overflowWrap: 'anywhere',
+  },
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalM },
   hint: { color: tokens.colorNeutralForeground3 },
   button: { alignSelf: 'flex-start', maxWidth: '100%', whiteSpace: 'normal', height: 'auto' },
@@ -34,13 +40,18 @@ export function SampleWorkspaceButtons() {
   // Read again after each load or removal (`busy` going back to false).
   useEffect(() => {
     let live = true;
-    if (!busy) void workspace.sampleWorkspace.status().then((st) => live && setStatus(st), () => live && setStatus({ loaded: false }));
+    if (!busy)
+      void workspace.sampleWorkspace.status().then(
+        (st) => live && setStatus(st),
+        () => live && setStatus({ loaded: false }),
+      );
     return () => {
       live = false;
     };
   }, [workspace, busy]);
   const run = async (remove: boolean) => {
-    if (remove && !(await confirm({ title: t('firstRun.sample.remove'), text: t('firstRun.sample.removeConfirm') }))) return;
+    if (remove && !(await confirm({ title: t('firstRun.sample.remove'), text: t('firstRun.sample.removeConfirm') })))
+      return;
     setBusy(true);
     try {
       const r = remove ? await workspace.sampleWorkspace.remove() : await workspace.sampleWorkspace.load();
@@ -58,13 +69,24 @@ export function SampleWorkspaceButtons() {
       {t('firstRun.sample.remove')}
     </Button>
   ) : (
-    <Button className={s.button} appearance="primary" disabled={busy} onClick={() => void run(false)} data-testid="sample-load">
+    <Button
+      className={s.button}
+      appearance="primary"
+      disabled={busy}
+      onClick={() => void run(false)}
+      data-testid="sample-load"
+    >
       {t('firstRun.sample.load')}
     </Button>
   );
 }
 
-export function FirstRun(props: { navigate: Navigate; excelImport: boolean; language: UiLanguage; onLanguageChange(l: UiLanguage): void }) {
+export function FirstRun(props: {
+  navigate: Navigate;
+  excelImport: boolean;
+  language: UiLanguage;
+  onLanguageChange(l: UiLanguage): void;
+}) {
   const { navigate, excelImport, language, onLanguageChange } = props;
   const { t } = useI18n();
   const s = useStyles();
@@ -73,7 +95,10 @@ export function FirstRun(props: { navigate: Navigate; excelImport: boolean; lang
   const [askProfile, setAskProfile] = useState(false);
   useEffect(() => {
     let live = true;
-    void workspace.profile.get().then((p) => live && setAskProfile(p.userId === ''), () => undefined);
+    void workspace.profile.get().then(
+      (p) => live && setAskProfile(p.userId === ''),
+      () => undefined,
+    );
     return () => {
       live = false;
     };

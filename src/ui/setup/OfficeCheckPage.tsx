@@ -2,7 +2,13 @@
 // ends, and offers the report to copy or save (JSON with a readable summary).
 import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { officeCheckFile, officeCheckSummary, type OfficeCheckReport, type OfficeCheckRunner, type OfficeCheckStep } from '../../domain/officeCheck';
+import {
+  officeCheckFile,
+  officeCheckSummary,
+  type OfficeCheckReport,
+  type OfficeCheckRunner,
+  type OfficeCheckStep,
+} from '../../domain/officeCheck';
 import { downloadBlob } from '../common/download';
 import { errorText } from '../common/errorText';
 import { useT } from '../common/i18n';
@@ -11,7 +17,13 @@ import { useServices } from '../common/services';
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   steps: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
-  summary: { whiteSpace: 'pre-wrap', wordBreak: 'break-word', fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase100, margin: 0 },
+  summary: {
+    whiteSpace: 'pre-wrap',
+    wordBreak: 'break-word',
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase100,
+    margin: 0,
+  },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
@@ -54,7 +66,10 @@ export function OfficeCheckPage({ run }: { run?: OfficeCheckRunner }) {
   const save = () => {
     if (!report) return;
     const stamp = report.createdAt.replace(/[:.]/g, '-');
-    downloadBlob(new Blob([officeCheckFile(report)], { type: 'application/json' }), `segments-office-check-${report.environment.host}-${stamp}.json`);
+    downloadBlob(
+      new Blob([officeCheckFile(report)], { type: 'application/json' }),
+      `segments-office-check-${report.environment.host}-${stamp}.json`,
+    );
   };
 
   return (
@@ -71,7 +86,12 @@ export function OfficeCheckPage({ run }: { run?: OfficeCheckRunner }) {
         </MessageBar>
       ) : null}
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy || !run} onClick={() => void start()} data-testid="office-check-run">
+        <Button
+          appearance="primary"
+          disabled={busy || !run}
+          onClick={() => void start()}
+          data-testid="office-check-run"
+        >
           {t('officeCheck.run')}
         </Button>
         <Button disabled={!report} onClick={() => void copy()} data-testid="office-check-copy">

@@ -9,9 +9,18 @@ import { useWorkspace } from '../common/services';
 import { HeaderField } from '../segments/HeaderField';
 import { Field } from '@fluentui/react-components';
 
-const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS }, hint: { color: tokens.colorNeutralForeground3 } });
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  hint: { color: tokens.colorNeutralForeground3 },
+});
 
-export function ProfilePage({ language, onLanguageChange }: { language: UiLanguage; onLanguageChange(l: UiLanguage): void }) {
+export function ProfilePage({
+  language,
+  onLanguageChange,
+}: {
+  language: UiLanguage;
+  onLanguageChange(l: UiLanguage): void;
+}) {
   const { t } = useI18n();
   const s = useStyles();
   const workspace = useWorkspace();
@@ -28,11 +37,19 @@ export function ProfilePage({ language, onLanguageChange }: { language: UiLangua
   if (!profile) return <Spinner size="small" label={t('common.loading')} />;
   return (
     <div className={s.form}>
-      <HeaderField spec={{ name: 'userId', kind: 'text', max: 50 }} value={profile.userId} onCommit={(v) => void update({ userId: String(v) })} />
+      <HeaderField
+        spec={{ name: 'userId', kind: 'text', max: 50 }}
+        value={profile.userId}
+        onCommit={(v) => void update({ userId: String(v) })}
+      />
       <Text size={200} className={s.hint}>
         {t('profile.userIdHint')}
       </Text>
-      <HeaderField spec={{ name: 'salespersonCode', kind: 'text', max: 20 }} value={profile.salespersonCode} onCommit={(v) => void update({ salespersonCode: String(v).toUpperCase() })} />
+      <HeaderField
+        spec={{ name: 'salespersonCode', kind: 'text', max: 20 }}
+        value={profile.salespersonCode}
+        onCommit={(v) => void update({ salespersonCode: String(v).toUpperCase() })}
+      />
       <Field label={t('field.uiLanguage')} size="small">
         <Dropdown
           size="small"

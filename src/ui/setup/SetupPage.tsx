@@ -1,6 +1,16 @@
 // Setup: number series, defaults, the workspace locale; the shared workspace (server, personal key); and
 // the browser's storage (persistence, quota).
-import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { Setup } from '../../domain/setup';
 import { useSetup } from './useSetup';
@@ -13,7 +23,15 @@ import { useRole } from '../common/useRole';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  fields: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, border: 'none', margin: 0, padding: 0, minWidth: 0 },
+  fields: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    border: 'none',
+    margin: 0,
+    padding: 0,
+    minWidth: 0,
+  },
   h: { margin: `${tokens.spacingVerticalM} 0 0` },
 });
 
@@ -48,21 +66,35 @@ export function SetupPage() {
         </MessageBar>
       )}
       <fieldset disabled={!rights.setup} className={s.fields}>
-      <Text as="h2" weight="semibold" className={s.h}>
-        {t('setup.numbers')}
-      </Text>
-      {specs.slice(0, 2).map((f) => (
-        <HeaderField key={f.name} spec={f} value={setup[f.name as keyof Setup]} onCommit={(v) => void update({ [f.name]: v })} />
-      ))}
-      <Text as="h2" weight="semibold" className={s.h}>
-        {t('setup.defaults')}
-      </Text>
-      {specs.slice(2).map((f) => (
-        <HeaderField key={f.name} spec={f} value={setup[f.name as keyof Setup]} onCommit={(v) => void update({ [f.name]: v })} />
-      ))}
-      <Field label={t('field.locale')} size="small" hint="en-US, it-IT, …">
-        <Input size="small" defaultValue={setup.locale} onBlur={(e) => e.target.value !== setup.locale && void update({ locale: e.target.value })} />
-      </Field>
+        <Text as="h2" weight="semibold" className={s.h}>
+          {t('setup.numbers')}
+        </Text>
+        {specs.slice(0, 2).map((f) => (
+          <HeaderField
+            key={f.name}
+            spec={f}
+            value={setup[f.name as keyof Setup]}
+            onCommit={(v) => void update({ [f.name]: v })}
+          />
+        ))}
+        <Text as="h2" weight="semibold" className={s.h}>
+          {t('setup.defaults')}
+        </Text>
+        {specs.slice(2).map((f) => (
+          <HeaderField
+            key={f.name}
+            spec={f}
+            value={setup[f.name as keyof Setup]}
+            onCommit={(v) => void update({ [f.name]: v })}
+          />
+        ))}
+        <Field label={t('field.locale')} size="small" hint="en-US, it-IT, …">
+          <Input
+            size="small"
+            defaultValue={setup.locale}
+            onBlur={(e) => e.target.value !== setup.locale && void update({ locale: e.target.value })}
+          />
+        </Field>
       </fieldset>
       {sync ? (
         <>
@@ -102,7 +134,11 @@ function StorageInfo() {
   if (!info) return <Spinner size="extra-tiny" />;
   return (
     <>
-      <Text data-testid="storage-quota">{info.quota !== undefined && info.usage !== undefined ? t('setup.quota', { used: mb(info.usage), quota: mb(info.quota) }) : t('setup.quotaUnknown')}</Text>
+      <Text data-testid="storage-quota">
+        {info.quota !== undefined && info.usage !== undefined
+          ? t('setup.quota', { used: mb(info.usage), quota: mb(info.quota) })
+          : t('setup.quotaUnknown')}
+      </Text>
       <Text data-testid="storage-persisted">{info.persisted ? t('setup.persisted') : t('setup.notPersisted')}</Text>
       {!info.persisted && storage?.persist ? (
         <Button size="small" onClick={() => void ask()}>

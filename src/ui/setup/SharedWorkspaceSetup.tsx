@@ -6,7 +6,10 @@ import { useT } from '../common/i18n';
 import { useNotify } from '../common/notify';
 import type { SyncService } from '../../domain/ports/syncStatus';
 
-const useStyles = makeStyles({ row: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS }, grow: { flexGrow: 1, minWidth: 0 } });
+const useStyles = makeStyles({
+  row: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
+  grow: { flexGrow: 1, minWidth: 0 },
+});
 
 export function SharedWorkspaceSetup({ sync }: { sync: SyncService }) {
   const t = useT();
@@ -32,7 +35,14 @@ export function SharedWorkspaceSetup({ sync }: { sync: SyncService }) {
         }}
       >
         <Field label={t('sync.key')} hint={t('sync.keyHint')} size="small" className={s.grow}>
-          <Input type="password" size="small" autoComplete="off" value={key} onChange={(_, d) => setKey(d.value)} data-testid="sync-key" />
+          <Input
+            type="password"
+            size="small"
+            autoComplete="off"
+            value={key}
+            onChange={(_, d) => setKey(d.value)}
+            data-testid="sync-key"
+          />
         </Field>
         <Button type="submit" size="small" data-testid="sync-key-save">
           {t('common.save')}

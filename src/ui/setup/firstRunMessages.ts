@@ -13,14 +13,17 @@ const en = {
   'firstRun.csv.text': 'A list of contacts saved as CSV UTF-8, for example from Business Central or Excel.',
   'firstRun.csv.action': 'Import a CSV file',
   'firstRun.sample.title': 'Try the sample workspace',
-  'firstRun.sample.text': 'Companies and their persons, salespeople, mailing groups, languages and two interaction templates with letters in English and Italian. Removing it later leaves your own data as it is.',
+  'firstRun.sample.text':
+    'Companies and their persons, salespeople, mailing groups, languages and two interaction templates with letters in English and Italian. Removing it later leaves your own data as it is.',
   'firstRun.sample.load': 'Load the sample workspace',
   'firstRun.sample.remove': 'Remove the sample workspace',
-  'firstRun.sample.removeConfirm': 'Remove the sample workspace? Its contacts, codes and templates are deleted; your own data stays.',
+  'firstRun.sample.removeConfirm':
+    'Remove the sample workspace? Its contacts, codes and templates are deleted; your own data stays.',
   'firstRun.sample.loaded': 'The sample workspace was loaded: {contacts} contacts, {n} records in all.',
   'firstRun.sample.removed': 'The sample workspace was removed: {n} records.',
   'firstRun.profile.title': 'Your profile',
-  'firstRun.profile.text': 'The User ID is written on every interaction you log; the salesperson is a new segment’s default.',
+  'firstRun.profile.text':
+    'The User ID is written on every interaction you log; the salesperson is a new segment’s default.',
 };
 
 const it: typeof en = {
@@ -35,14 +38,18 @@ const it: typeof en = {
   'firstRun.csv.text': 'Un elenco di contatti salvato come CSV UTF-8, ad esempio da Business Central o da Excel.',
   'firstRun.csv.action': 'Importa un file CSV',
   'firstRun.sample.title': 'Provare l\u2019area di lavoro di esempio',
-  'firstRun.sample.text': 'Società con le loro persone, agenti, gruppi mailing, lingue e due modelli interazione con lettere in inglese e in italiano. Rimuovendola in seguito, i dati propri restano invariati.',
+  'firstRun.sample.text':
+    'Società con le loro persone, agenti, gruppi mailing, lingue e due modelli interazione con lettere in inglese e in italiano. Rimuovendola in seguito, i dati propri restano invariati.',
   'firstRun.sample.load': 'Carica l\u2019area di lavoro di esempio',
   'firstRun.sample.remove': 'Rimuovi l\u2019area di lavoro di esempio',
-  'firstRun.sample.removeConfirm': 'Rimuovere l\u2019area di lavoro di esempio? I suoi contatti, codici e modelli vengono eliminati; i dati propri restano.',
-  'firstRun.sample.loaded': 'L\u2019area di lavoro di esempio è stata caricata: {contacts} contatti, {n} record in tutto.',
+  'firstRun.sample.removeConfirm':
+    'Rimuovere l\u2019area di lavoro di esempio? I suoi contatti, codici e modelli vengono eliminati; i dati propri restano.',
+  'firstRun.sample.loaded':
+    'L\u2019area di lavoro di esempio è stata caricata: {contacts} contatti, {n} record in tutto.',
   'firstRun.sample.removed': 'L\u2019area di lavoro di esempio è stata rimossa: {n} record.',
   'firstRun.profile.title': 'Profilo utente',
-  'firstRun.profile.text': 'L\u2019ID utente viene scritto su ogni interazione registrata; l\u2019agente è il valore predefinito di un nuovo segmento.',
+  'firstRun.profile.text':
+    'L\u2019ID utente viene scritto su ogni interazione registrata; l\u2019agente è il valore predefinito di un nuovo segmento.',
 };
 
 export const firstRunMessages: MessageCatalog = { en, it };

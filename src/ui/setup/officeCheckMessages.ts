@@ -6,7 +6,8 @@ export const officeCheckMessages: MessageCatalog = {
     'nav.officeCheck': 'Check this Office',
     'officeCheck.intro':
       'Runs the checks that only this Office can answer: what it supports, and the round trips the add-in needs, on a scratch sheet or at the end of the document, removed afterwards. The report holds no contact data: send the file to whoever runs the pilot.',
-    'officeCheck.outside': 'Outside Office: the checks that need Excel or Word are skipped; the storage and the shared workspace are checked.',
+    'officeCheck.outside':
+      'Outside Office: the checks that need Excel or Word are skipped; the storage and the shared workspace are checked.',
     'officeCheck.run': 'Run the check',
     'officeCheck.running': 'Checking… {done} steps done',
     'officeCheck.result': '{passed} passed, {failed} failed, {skipped} skipped',
@@ -23,7 +24,8 @@ export const officeCheckMessages: MessageCatalog = {
     'nav.officeCheck': 'Verifica di Office',
     'officeCheck.intro':
       'Esegue le verifiche a cui solo questo Office può rispondere: cosa supporta e gli scambi di cui il componente aggiuntivo ha bisogno, su un foglio di prova o alla fine del documento, rimossi al termine. Il rapporto non contiene dati dei contatti: inviare il file a chi segue il progetto pilota.',
-    'officeCheck.outside': 'Fuori da Office: le verifiche che richiedono Excel o Word vengono saltate; vengono verificati lo spazio di archiviazione e l\u2019area di lavoro condivisa.',
+    'officeCheck.outside':
+      'Fuori da Office: le verifiche che richiedono Excel o Word vengono saltate; vengono verificati lo spazio di archiviazione e l\u2019area di lavoro condivisa.',
     'officeCheck.run': 'Esegui la verifica',
     'officeCheck.running': 'Verifica in corso… {done} passaggi completati',
     'officeCheck.result': '{passed} riusciti, {failed} non riusciti, {skipped} saltati',

@@ -1,6 +1,17 @@
 // The pages menu of the top bar, grouped as BC groups them (the page registry says which page goes where),
 // with the language switch.
-import { Button, Menu, MenuDivider, MenuGroup, MenuGroupHeader, MenuItem, MenuItemRadio, MenuList, MenuPopover, MenuTrigger } from '@fluentui/react-components';
+import {
+  Button,
+  Menu,
+  MenuDivider,
+  MenuGroup,
+  MenuGroupHeader,
+  MenuItem,
+  MenuItemRadio,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+} from '@fluentui/react-components';
 import { NavigationRegular } from '@fluentui/react-icons/svg/navigation';
 import { Fragment } from 'react';
 import type { UiLanguage } from '../../domain/setup';
@@ -8,7 +19,13 @@ import type { HostPages } from './App';
 import { useT } from '../common/i18n';
 import { menuOf, type Host, type Navigate } from './pageRegistry';
 
-export function NavMenu(props: { host: Host; hostPages: HostPages; navigate: Navigate; language: UiLanguage; onLanguageChange(l: UiLanguage): void }) {
+export function NavMenu(props: {
+  host: Host;
+  hostPages: HostPages;
+  navigate: Navigate;
+  language: UiLanguage;
+  onLanguageChange(l: UiLanguage): void;
+}) {
   const t = useT();
   const { host, hostPages, navigate } = props;
   const groups = menuOf(host, hostPages);

@@ -8,7 +8,8 @@ export function PageOutlet(props: PageContext & { route: Route }) {
   const { route, ...ctx } = props;
   // Wiring point for the host pages: the taskpane hands them in with their office adapters.
   const hostPage = pageRegistry[route.page].hostPage;
-  if (hostPage && !ctx.hostPages[hostPage]) return <Missing text={t(hostPage === 'excelImport' ? 'wiring.excelMissing' : 'wiring.wordMissing')} />;
+  if (hostPage && !ctx.hostPages[hostPage])
+    return <Missing text={t(hostPage === 'excelImport' ? 'wiring.excelMissing' : 'wiring.wordMissing')} />;
   return <>{renderRoute(route, ctx)}</>;
 }
 

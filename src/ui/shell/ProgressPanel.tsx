@@ -3,7 +3,14 @@ import { Button, Field, ProgressBar, makeStyles, tokens } from '@fluentui/react-
 import type { TaskProgress } from '../common/useLongTask';
 import { useI18n } from '../common/i18n';
 
-const useStyles = makeStyles({ root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalS} 0` } });
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} 0`,
+  },
+});
 
 export function ProgressPanel({ progress, onCancel }: { progress: TaskProgress; onCancel(): void }) {
   const { t, formatNumber } = useI18n();
@@ -11,7 +18,14 @@ export function ProgressPanel({ progress, onCancel }: { progress: TaskProgress; 
   const value = progress.total > 0 ? progress.done / progress.total : undefined;
   return (
     <div className={s.root} role="status" aria-live="polite" data-testid="progress">
-      <Field label={progress.label} hint={progress.total > 0 ? t('progress.items', { done: formatNumber(progress.done), total: formatNumber(progress.total) }) : undefined}>
+      <Field
+        label={progress.label}
+        hint={
+          progress.total > 0
+            ? t('progress.items', { done: formatNumber(progress.done), total: formatNumber(progress.total) })
+            : undefined
+        }
+      >
         <ProgressBar value={value} max={1} thickness="large" />
       </Field>
       <Button size="small" onClick={onCancel}>

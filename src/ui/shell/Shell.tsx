@@ -35,14 +35,31 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase500,
     ':focus-visible': { outlineStyle: 'none' },
   },
-  notice: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0, color: tokens.colorNeutralForeground3 },
+  notice: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    minWidth: 0,
+    color: tokens.colorNeutralForeground3,
+  },
   noticeText: { flexGrow: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   noticeIcon: { flexShrink: 0 },
-  bars: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS} 0`, ':empty': { display: 'none' } },
+  bars: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS} 0`,
+    ':empty': { display: 'none' },
+  },
   main: { flexGrow: 1, minHeight: 0, overflowY: 'auto', padding: tokens.spacingHorizontalS },
 });
 
-export function Shell(props: { start: Route; hostPages: HostPages; language: UiLanguage; onLanguageChange(l: UiLanguage): void }) {
+export function Shell(props: {
+  start: Route;
+  hostPages: HostPages;
+  language: UiLanguage;
+  onLanguageChange(l: UiLanguage): void;
+}) {
   const t = useT();
   const s = useStyles();
   const { host, preferences, sync } = useServices();
@@ -60,11 +77,19 @@ export function Shell(props: { start: Route; hostPages: HostPages; language: UiL
   return (
     <div className={s.root}>
       <header className={s.bar}>
-        {history.length > 1 ? <Button appearance="subtle" icon={<ArrowLeftRegular />} aria-label={t('nav.back')} onClick={back} /> : null}
+        {history.length > 1 ? (
+          <Button appearance="subtle" icon={<ArrowLeftRegular />} aria-label={t('nav.back')} onClick={back} />
+        ) : null}
         <Title3 as="h1" className={s.title} data-testid="page-title" tabIndex={-1}>
           {t(key, vars)}
         </Title3>
-        <NavMenu host={host} hostPages={props.hostPages} navigate={(r) => setHistory([r])} language={props.language} onLanguageChange={props.onLanguageChange} />
+        <NavMenu
+          host={host}
+          hostPages={props.hostPages}
+          navigate={(r) => setHistory([r])}
+          language={props.language}
+          onLanguageChange={props.onLanguageChange}
+        />
       </header>
       <section className={s.bars} aria-label={t('app.status')}>
         {host === 'none' && !noticeHidden ? (
@@ -74,7 +99,15 @@ export function Shell(props: { start: Route; hostPages: HostPages; language: UiL
             <Caption1 className={s.noticeText} data-testid="host-status">
               {t(sync ? 'app.outsideOfficeShared' : 'app.outsideOffice')}
             </Caption1>
-            <Button appearance="transparent" size="small" icon={<DismissRegular />} aria-label={t('app.dismissNotice')} title={t('app.dismissNotice')} onClick={hideNotice} data-testid="host-status-dismiss" />
+            <Button
+              appearance="transparent"
+              size="small"
+              icon={<DismissRegular />}
+              aria-label={t('app.dismissNotice')}
+              title={t('app.dismissNotice')}
+              onClick={hideNotice}
+              data-testid="host-status-dismiss"
+            />
           </div>
         ) : null}
         <SyncStatus onOpenSetup={() => setHistory([{ page: 'setup' }])} />
@@ -82,7 +115,14 @@ export function Shell(props: { start: Route; hostPages: HostPages; language: UiL
       <FocusReturn />
       <main className={s.main}>
         <Suspense fallback={<Spinner size="small" label={t('common.loading')} />}>
-          <PageOutlet route={route} navigate={navigate} back={back} hostPages={props.hostPages} language={props.language} onLanguageChange={props.onLanguageChange} />
+          <PageOutlet
+            route={route}
+            navigate={navigate}
+            back={back}
+            hostPages={props.hostPages}
+            language={props.language}
+            onLanguageChange={props.onLanguageChange}
+          />
         </Suspense>
       </main>
     </div>

@@ -1,7 +1,18 @@
 // The shared workspace on every page, small enough for a 320 px pane: one line with the connection and
 // the changes waiting; under it, each action of this pane that could not be applied (what, why, Retry,
 // Dismiss) and the numbers that changed because someone else took them first (shown until OK).
-import { Button, Caption1, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Link,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import { useState, useSyncExternalStore } from 'react';
 import { useT } from '../common/i18n';
 import { useNotify } from '../common/notify';
@@ -12,9 +23,21 @@ import { syncActionText, syncReasonText } from './syncText';
 const SHOWN_FAILED = 3;
 
 const useStyles = makeStyles({
-  line: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0, color: tokens.colorNeutralForeground3 },
+  line: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    minWidth: 0,
+    color: tokens.colorNeutralForeground3,
+  },
   text: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 },
-  dot: { flexShrink: 0, width: '8px', height: '8px', borderRadius: tokens.borderRadiusCircular, backgroundColor: tokens.colorNeutralStroke1 },
+  dot: {
+    flexShrink: 0,
+    width: '8px',
+    height: '8px',
+    borderRadius: tokens.borderRadiusCircular,
+    backgroundColor: tokens.colorNeutralStroke1,
+  },
   connected: { backgroundColor: tokens.colorPaletteGreenForeground1 },
   away: { backgroundColor: tokens.colorPaletteMarigoldForeground1 },
   refused: { backgroundColor: tokens.colorPaletteRedForeground1 },
@@ -31,14 +54,29 @@ function SyncStatusOf({ sync, onOpenSetup }: { sync: SyncService; onOpenSetup?: 
   const t = useT();
   const s = useStyles();
   const status = useSyncExternalStore(sync.subscribe, sync.getStatus);
-  const dot = { connected: s.connected, offline: s.away, unavailable: s.away, refused: s.refused, starting: undefined, stopped: undefined }[status.connection];
+  const dot = {
+    connected: s.connected,
+    offline: s.away,
+    unavailable: s.away,
+    refused: s.refused,
+    starting: undefined,
+    stopped: undefined,
+  }[status.connection];
   return (
     <>
-      <div className={s.line} role="status" data-testid="sync-status" data-connection={status.connection} data-pending={status.pending}>
+      <div
+        className={s.line}
+        role="status"
+        data-testid="sync-status"
+        data-connection={status.connection}
+        data-pending={status.pending}
+      >
         <span className={mergeClasses(s.dot, dot)} aria-hidden />
         <Caption1 className={s.text}>
           {t(`sync.${status.connection}`)}
-          {status.pending > 0 ? ` · ${status.pending === 1 ? t('sync.pendingOne') : t('sync.pendingMany', { n: status.pending })}` : ''}
+          {status.pending > 0
+            ? ` · ${status.pending === 1 ? t('sync.pendingOne') : t('sync.pendingMany', { n: status.pending })}`
+            : ''}
         </Caption1>
         {status.connection === 'refused' && onOpenSetup ? (
           <Link as="button" onClick={onOpenSetup}>
@@ -49,14 +87,18 @@ function SyncStatusOf({ sync, onOpenSetup }: { sync: SyncService; onOpenSetup?: 
       {status.failed.slice(0, SHOWN_FAILED).map((f) => (
         <FailedAction key={f.id} failed={f} sync={sync} />
       ))}
-      {status.failed.length > SHOWN_FAILED ? <Caption1>{t('sync.moreFailed', { n: status.failed.length - SHOWN_FAILED })}</Caption1> : null}
+      {status.failed.length > SHOWN_FAILED ? (
+        <Caption1>{t('sync.moreFailed', { n: status.failed.length - SHOWN_FAILED })}</Caption1>
+      ) : null}
       {status.renumbered.length > 0 ? (
         <MessageBar intent="info" layout="multiline" data-testid="sync-renumbered">
           <MessageBarBody>
             <MessageBarTitle>{t('sync.renumberedTitle')}</MessageBarTitle>
             <ul className={s.list}>
               {status.renumbered.map((r) => (
-                <li key={`${r.table}:${r.id}:${r.to}`}>{t(`sync.renumbered.${r.table}`, { from: r.from, to: r.to, segment: r.segmentNo ?? '' })}</li>
+                <li key={`${r.table}:${r.id}:${r.to}`}>
+                  {t(`sync.renumbered.${r.table}`, { from: r.from, to: r.to, segment: r.segmentNo ?? '' })}
+                </li>
               ))}
             </ul>
           </MessageBarBody>
@@ -74,7 +116,12 @@ function SyncStatusOf({ sync, onOpenSetup }: { sync: SyncService; onOpenSetup?: 
             <ul className={s.list}>
               {status.overridden.map((o) => (
                 <li key={`${o.table}:${o.id}:${o.field}`}>
-                  {t('sync.overridden', { action: syncActionText(t, { name: o.action, args: [], about: o.about }), field: o.field, theirs: String(o.theirs ?? ''), mine: String(o.mine ?? '') })}
+                  {t('sync.overridden', {
+                    action: syncActionText(t, { name: o.action, args: [], about: o.about }),
+                    field: o.field,
+                    theirs: String(o.theirs ?? ''),
+                    mine: String(o.mine ?? ''),
+                  })}
                 </li>
               ))}
             </ul>
@@ -115,7 +162,12 @@ function FailedAction({ failed, sync }: { failed: FailedAction; sync: SyncServic
         <Button size="small" disabled={busy} onClick={() => void run(() => sync.retry(failed.id), t('sync.retried'))}>
           {t('sync.retry')}
         </Button>
-        <Button size="small" appearance="subtle" disabled={busy} onClick={() => void run(() => sync.dismiss(failed.id))}>
+        <Button
+          size="small"
+          appearance="subtle"
+          disabled={busy}
+          onClick={() => void run(() => sync.dismiss(failed.id))}
+        >
           {t('sync.dismiss')}
         </Button>
       </MessageBarActions>

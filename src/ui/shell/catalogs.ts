@@ -12,7 +12,19 @@ import { criteriaMessages } from '../criteria/messages';
 import { transferMessages } from '../transfer/messages';
 import { firstRunMessages } from '../setup/firstRunMessages';
 
-export const paneCatalogs: MessageCatalog[] = [shellMessages, fieldMessages, segmentMessages, listMessages, logListMessages, syncMessages, officeCheckMessages, roleMessages, criteriaMessages, transferMessages, firstRunMessages];
+export const paneCatalogs: MessageCatalog[] = [
+  shellMessages,
+  fieldMessages,
+  segmentMessages,
+  listMessages,
+  logListMessages,
+  syncMessages,
+  officeCheckMessages,
+  roleMessages,
+  criteriaMessages,
+  transferMessages,
+  firstRunMessages,
+];
 
 /** The pane's language from the Office display language (it-IT → it; anything else → en). */
 export function languageFor(displayLanguage: string): 'en' | 'it' {

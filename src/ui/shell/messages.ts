@@ -11,7 +11,8 @@ export const shellMessages: MessageCatalog = {
     'app.status': 'Status',
     'app.inHost': 'Running in {host}.',
     'app.openFailed': 'The workspace could not be opened: {message}',
-    'app.storageNotPersistent': 'This browser may clear the pane’s data when space runs low. Allow persistent storage in Setup.',
+    'app.storageNotPersistent':
+      'This browser may clear the pane’s data when space runs low. Allow persistent storage in Setup.',
     'nav.menu': 'Pages',
     'nav.back': 'Back',
     'nav.segments': 'Segments',
@@ -72,7 +73,8 @@ export const shellMessages: MessageCatalog = {
     'host.excel': 'Excel',
     'host.word': 'Word',
     'wiring.excelMissing': 'The sheet import comes with the Excel pages (not in this build yet).',
-    'wiring.wordMissing': 'The mail merge comes with the Word pages (not in this build yet). The segment pages work meanwhile.',
+    'wiring.wordMissing':
+      'The mail merge comes with the Word pages (not in this build yet). The segment pages work meanwhile.',
   },
   it: {
     'app.title': 'Segmenti e interazioni',
@@ -83,7 +85,8 @@ export const shellMessages: MessageCatalog = {
     'app.status': 'Stato',
     'app.inHost': 'In esecuzione in {host}.',
     'app.openFailed': 'Impossibile aprire l’area di lavoro: {message}',
-    'app.storageNotPersistent': 'Il browser potrebbe cancellare i dati del riquadro quando lo spazio scarseggia. Consenti l’archiviazione persistente nel Setup.',
+    'app.storageNotPersistent':
+      'Il browser potrebbe cancellare i dati del riquadro quando lo spazio scarseggia. Consenti l’archiviazione persistente nel Setup.',
     'nav.menu': 'Pagine',
     'nav.back': 'Indietro',
     'nav.segments': 'Segmenti',
@@ -144,6 +147,7 @@ export const shellMessages: MessageCatalog = {
     'host.excel': 'Excel',
     'host.word': 'Word',
     'wiring.excelMissing': 'L’importazione dal foglio arriva con le pagine di Excel (non ancora in questa build).',
-    'wiring.wordMissing': 'La stampa unione arriva con le pagine di Word (non ancora in questa build). Intanto le pagine dei segmenti funzionano.',
+    'wiring.wordMissing':
+      'La stampa unione arriva con le pagine di Word (non ancora in questa build). Intanto le pagine dei segmenti funzionano.',
   },
 };

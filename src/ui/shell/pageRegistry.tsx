@@ -62,20 +62,54 @@ const named = (key: string) => () => [key] as [string];
 const one = <P extends PageName>(group: MenuGroup, route: RouteOf<P>) => ({ group, routes: [route] });
 
 // The first run is shown once per workspace: its own chunk, outside the first load.
-const FirstRun = lazy(() => import(/* webpackChunkName: "firstRun" */ '../setup/FirstRun').then((m) => ({ default: m.FirstRun })));
-const SegmentPage = lazy(() => import(/* webpackChunkName: "segment" */ '../segments/SegmentPage').then((m) => ({ default: m.SegmentPage })));
-const LoggedSegmentsPage = lazy(() => import(/* webpackChunkName: "logged" */ '../log/LoggedSegmentsPage').then((m) => ({ default: m.LoggedSegmentsPage })));
-const InteractionLogPage = lazy(() => import(/* webpackChunkName: "entries" */ '../log/InteractionLogPage').then((m) => ({ default: m.InteractionLogPage })));
-const SavedCriteriaPage = lazy(() => import(/* webpackChunkName: "saved" */ '../criteria/SavedCriteriaPage').then((m) => ({ default: m.SavedCriteriaPage })));
-const ContactsPage = lazy(() => import(/* webpackChunkName: "contacts" */ '../contacts/ContactsPage').then((m) => ({ default: m.ContactsPage })));
-const ContactCardPage = lazy(() => import(/* webpackChunkName: "contacts" */ '../contacts/ContactCardPage').then((m) => ({ default: m.ContactCardPage })));
-const TemplatesPage = lazy(() => import(/* webpackChunkName: "templates" */ '../lists/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
-const CodeListPage = lazy(() => import(/* webpackChunkName: "codes" */ '../lists/CodeListPage').then((m) => ({ default: m.CodeListPage })));
-const SetupPage = lazy(() => import(/* webpackChunkName: "setup" */ '../setup/SetupPage').then((m) => ({ default: m.SetupPage })));
-const ProfilePage = lazy(() => import(/* webpackChunkName: "setup" */ '../setup/ProfilePage').then((m) => ({ default: m.ProfilePage })));
-const OfficeCheckPage = lazy(() => import(/* webpackChunkName: "setup" */ '../setup/OfficeCheckPage').then((m) => ({ default: m.OfficeCheckPage })));
-const TransferPage = lazy(() => import(/* webpackChunkName: "transfer" */ '../transfer/TransferPage').then((m) => ({ default: m.TransferPage })));
-const CsvImportPage = lazy(() => import(/* webpackChunkName: "csv" */ '../import/CsvImportPage').then((m) => ({ default: m.CsvImportPage })));
+const FirstRun = lazy(() =>
+  import(/* webpackChunkName: "firstRun" */ '../setup/FirstRun').then((m) => ({ default: m.FirstRun })),
+);
+const SegmentPage = lazy(() =>
+  import(/* webpackChunkName: "segment" */ '../segments/SegmentPage').then((m) => ({ default: m.SegmentPage })),
+);
+const LoggedSegmentsPage = lazy(() =>
+  import(/* webpackChunkName: "logged" */ '../log/LoggedSegmentsPage').then((m) => ({ default: m.LoggedSegmentsPage })),
+);
+const InteractionLogPage = lazy(() =>
+  import(/* webpackChunkName: "entries" */ '../log/InteractionLogPage').then((m) => ({
+    default: m.InteractionLogPage,
+  })),
+);
+const SavedCriteriaPage = lazy(() =>
+  import(/* webpackChunkName: "saved" */ '../criteria/SavedCriteriaPage').then((m) => ({
+    default: m.SavedCriteriaPage,
+  })),
+);
+const ContactsPage = lazy(() =>
+  import(/* webpackChunkName: "contacts" */ '../contacts/ContactsPage').then((m) => ({ default: m.ContactsPage })),
+);
+const ContactCardPage = lazy(() =>
+  import(/* webpackChunkName: "contacts" */ '../contacts/ContactCardPage').then((m) => ({
+    default: m.ContactCardPage,
+  })),
+);
+const TemplatesPage = lazy(() =>
+  import(/* webpackChunkName: "templates" */ '../lists/TemplatesPage').then((m) => ({ default: m.TemplatesPage })),
+);
+const CodeListPage = lazy(() =>
+  import(/* webpackChunkName: "codes" */ '../lists/CodeListPage').then((m) => ({ default: m.CodeListPage })),
+);
+const SetupPage = lazy(() =>
+  import(/* webpackChunkName: "setup" */ '../setup/SetupPage').then((m) => ({ default: m.SetupPage })),
+);
+const ProfilePage = lazy(() =>
+  import(/* webpackChunkName: "setup" */ '../setup/ProfilePage').then((m) => ({ default: m.ProfilePage })),
+);
+const OfficeCheckPage = lazy(() =>
+  import(/* webpackChunkName: "setup" */ '../setup/OfficeCheckPage').then((m) => ({ default: m.OfficeCheckPage })),
+);
+const TransferPage = lazy(() =>
+  import(/* webpackChunkName: "transfer" */ '../transfer/TransferPage').then((m) => ({ default: m.TransferPage })),
+);
+const CsvImportPage = lazy(() =>
+  import(/* webpackChunkName: "csv" */ '../import/CsvImportPage').then((m) => ({ default: m.CsvImportPage })),
+);
 
 /** Each page once, in the order of the menu. */
 export const pageRegistry: { [P in PageName]: PageEntry<P> } = {
@@ -95,7 +129,12 @@ export const pageRegistry: { [P in PageName]: PageEntry<P> } = {
         navigate={c.navigate}
         firstRun={() => (
           <Suspense fallback={null}>
-            <FirstRun navigate={c.navigate} excelImport={c.hostPages.excelImport !== undefined} language={c.language} onLanguageChange={c.onLanguageChange} />
+            <FirstRun
+              navigate={c.navigate}
+              excelImport={c.hostPages.excelImport !== undefined}
+              language={c.language}
+              onLanguageChange={c.onLanguageChange}
+            />
           </Suspense>
         )}
       />
@@ -104,7 +143,9 @@ export const pageRegistry: { [P in PageName]: PageEntry<P> } = {
   segment: {
     page: 'segment',
     title: (r) => ['nav.segment', { no: r.no }],
-    render: (r, c) => <SegmentPage key={r.no} no={r.no} navigate={c.navigate} back={c.back} excel={c.hostPages.excel} />,
+    render: (r, c) => (
+      <SegmentPage key={r.no} no={r.no} navigate={c.navigate} back={c.back} excel={c.hostPages.excel} />
+    ),
   },
   loggedSegments: {
     page: 'loggedSegments',
@@ -116,7 +157,14 @@ export const pageRegistry: { [P in PageName]: PageEntry<P> } = {
     page: 'interactionLog',
     title: named('nav.interactionLog'),
     menu: one('segments', { page: 'interactionLog' }),
-    render: (r, c) => <InteractionLogPage initialFilter={r.filter} excel={c.hostPages.excel} word={c.hostPages.word} navigate={c.navigate} />,
+    render: (r, c) => (
+      <InteractionLogPage
+        initialFilter={r.filter}
+        excel={c.hostPages.excel}
+        word={c.hostPages.word}
+        navigate={c.navigate}
+      />
+    ),
   },
   savedCriteria: {
     page: 'savedCriteria',
@@ -215,13 +263,18 @@ export function offered(entry: PageEntry, host: Host, hostPages: HostPages): boo
 }
 
 /** The menu of a host: each group with its routes and their title keys, in registry order. */
-export function menuOf(host: Host, hostPages: HostPages): { group: MenuGroup; titleKey: string; items: { route: Route; title: [string, Record<string, string>?] }[] }[] {
+export function menuOf(
+  host: Host,
+  hostPages: HostPages,
+): { group: MenuGroup; titleKey: string; items: { route: Route; title: [string, Record<string, string>?] }[] }[] {
   const entries = Object.values(pageRegistry) as PageEntry[];
   return menuGroups.map(({ group, titleKey }) => ({
     group,
     titleKey,
     items: entries
       .filter((e) => offered(e, host, hostPages))
-      .flatMap((e) => (e.menu?.group === group ? e.menu.routes : []).map((route) => ({ route, title: e.title(route) }))),
+      .flatMap((e) =>
+        (e.menu?.group === group ? e.menu.routes : []).map((route) => ({ route, title: e.title(route) })),
+      ),
   }));
 }

@@ -84,11 +84,14 @@ export const syncMessages: MessageCatalog = {
     'sync.retried': 'L’azione è stata applicata di nuovo.',
     'sync.renumberedTitle': 'Numeri modificati',
     'sync.renumbered.segments': 'Il segmento {from} è ora {to}: {from} era già stato usato da un altro utente.',
-    'sync.renumbered.loggedSegments': 'Il segmento registrato {from} è ora {to}: {from} era già stato usato da un altro utente.',
-    'sync.renumbered.segmentLines': 'La riga {from} del segmento {segment} è ora {to}: {from} era già stata usata da un altro utente.',
+    'sync.renumbered.loggedSegments':
+      'Il segmento registrato {from} è ora {to}: {from} era già stato usato da un altro utente.',
+    'sync.renumbered.segmentLines':
+      'La riga {from} del segmento {segment} è ora {to}: {from} era già stata usata da un altro utente.',
     'sync.renumberedOk': 'OK',
     'sync.overriddenTitle': 'Sostituito da una modifica successiva',
-    'sync.overridden': '{action}: un altro utente ha modificato {field} in seguito, in “{theirs}” (valore immesso: “{mine}”).',
+    'sync.overridden':
+      '{action}: un altro utente ha modificato {field} in seguito, in “{theirs}” (valore immesso: “{mine}”).',
     'sync.group': 'Area di lavoro condivisa',
     'sync.server': 'Server: {url}',
     'sync.key': 'Chiave personale',

@@ -13,7 +13,9 @@ export function syncActionText(t: Translate, failed: Pick<FailedAction, 'name' |
   const first = failed.args[0];
   const no = failed.about ?? (typeof first === 'string' || typeof first === 'number' ? String(first) : '');
   const [area, method] = failed.name.split('.');
-  const list = Object.hasOwn(codeListTitleKeys, area) ? codeListTitleKeys[area as keyof typeof codeListTitleKeys] : undefined;
+  const list = Object.hasOwn(codeListTitleKeys, area)
+    ? codeListTitleKeys[area as keyof typeof codeListTitleKeys]
+    : undefined;
   if (list && (method === 'upsert' || method === 'remove')) {
     return t(`sync.action.codeList.${method}`, { list: t(list), no });
   }

@@ -36,9 +36,23 @@ export function TransferPage({ navigate }: { navigate: Navigate }) {
     try {
       const text = await file.text();
       const replaced = await replacedBy(text);
-      if (replaced && !(await confirm({ title: t('transfer.overwriteTitle', { no: replaced.no }), text: t('transfer.overwrite', { ...replaced, file: file.name }) }))) return;
+      if (
+        replaced &&
+        !(await confirm({
+          title: t('transfer.overwriteTitle', { no: replaced.no }),
+          text: t('transfer.overwrite', { ...replaced, file: file.name }),
+        }))
+      )
+        return;
       const r = await transfer.importSegment(text);
-      notify.success(t('transfer.imported', { no: r.segmentNo, lines: formatNumber(r.lines), inserted: formatNumber(r.contacts.inserted), updated: formatNumber(r.contacts.updated) }));
+      notify.success(
+        t('transfer.imported', {
+          no: r.segmentNo,
+          lines: formatNumber(r.lines),
+          inserted: formatNumber(r.contacts.inserted),
+          updated: formatNumber(r.contacts.updated),
+        }),
+      );
       if (r.renumberedFrom) setNote(t('transfer.renumbered', { from: r.renumberedFrom, no: r.segmentNo }));
       else navigate({ page: 'segment', no: r.segmentNo });
     } catch (e) {
@@ -70,15 +84,24 @@ export function TransferPage({ navigate }: { navigate: Navigate }) {
   const fileError = (e: unknown, kind: 'package' | 'backup', file: string) => {
     if (!isSegmentsError(e, 'INVALID_PACKAGE')) return e;
     const m = e.message;
-    const what = /not JSON|is not a segment package|is not a workspace backup|backup of another database/.test(m) ? 'not' : /version/.test(m) ? 'version' : 'damaged';
-    const key = kind === 'package' ? { not: 'transfer.notPackage', version: 'transfer.packageVersion', damaged: 'transfer.packageDamaged' }[what] : { not: 'transfer.notBackup', version: 'transfer.backupVersion', damaged: 'transfer.backupDamaged' }[what];
+    const what = /not JSON|is not a segment package|is not a workspace backup|backup of another database/.test(m)
+      ? 'not'
+      : /version/.test(m)
+        ? 'version'
+        : 'damaged';
+    const key =
+      kind === 'package'
+        ? { not: 'transfer.notPackage', version: 'transfer.packageVersion', damaged: 'transfer.packageDamaged' }[what]
+        : { not: 'transfer.notBackup', version: 'transfer.backupVersion', damaged: 'transfer.backupDamaged' }[what];
     return new UserMessage(t(key, { file }));
   };
   const backup = async () => {
     try {
       await task.run(async (c) => {
         await c.step(t('transfer.makeBackup'), 0, 0);
-        const blob = await transfer.backup((done, total) => void c.step(t('transfer.makeBackup'), done, total).catch(() => undefined));
+        const blob = await transfer.backup(
+          (done, total) => void c.step(t('transfer.makeBackup'), done, total).catch(() => undefined),
+        );
         c.check();
         const file = `segments-backup-${new Date().toISOString().slice(0, 10)}.json`;
         downloadBlob(blob, file);
@@ -93,7 +116,13 @@ export function TransferPage({ navigate }: { navigate: Navigate }) {
     try {
       const text = await file.text();
       const { total } = await transfer.validateBackup(text);
-      if (!(await confirm({ title: t('transfer.restore'), text: t('transfer.restoreConfirm', { n: formatNumber(total) }) }))) return;
+      if (
+        !(await confirm({
+          title: t('transfer.restore'),
+          text: t('transfer.restoreConfirm', { n: formatNumber(total) }),
+        }))
+      )
+        return;
       const r = await transfer.restore(text);
       notify.success(t('transfer.restored', { n: formatNumber(r.total) }));
     } catch (e) {
@@ -109,7 +138,11 @@ export function TransferPage({ navigate }: { navigate: Navigate }) {
       <Text size={200} className={s.hint}>
         {t('transfer.packagesHint')}
       </Text>
-      <JsonFileField label={t('transfer.importPackage')} testId="import-package" onFile={(f) => void importPackage(f)} />
+      <JsonFileField
+        label={t('transfer.importPackage')}
+        testId="import-package"
+        onFile={(f) => void importPackage(f)}
+      />
       {note ? (
         <MessageBar intent="warning" data-testid="renumbered">
           <MessageBarBody>{note}</MessageBarBody>
@@ -134,7 +167,15 @@ export function TransferPage({ navigate }: { navigate: Navigate }) {
 }
 
 /** A JSON file chosen by the user; the same file can be chosen again right after. */
-function JsonFileField({ label, testId, onFile }: { label: string; testId: string; onFile(file: File | undefined): void }) {
+function JsonFileField({
+  label,
+  testId,
+  onFile,
+}: {
+  label: string;
+  testId: string;
+  onFile(file: File | undefined): void;
+}) {
   return (
     <Field label={label}>
       <input
@@ -152,9 +193,17 @@ function JsonFileField({ label, testId, onFile }: { label: string; testId: strin
 }
 
 /** What a package file says about its segment, read loosely (the store validates it for real on import). */
-function readPackage(text: string): { id: string; description: string; lines: number; criteria: number; contactNos: string[] } | undefined {
+function readPackage(
+  text: string,
+): { id: string; description: string; lines: number; criteria: number; contactNos: string[] } | undefined {
   try {
-    const p = JSON.parse(text) as { format?: unknown; segment?: { id?: unknown; description?: unknown }; lines?: unknown; criteria?: unknown; contacts?: unknown };
+    const p = JSON.parse(text) as {
+      format?: unknown;
+      segment?: { id?: unknown; description?: unknown };
+      lines?: unknown;
+      criteria?: unknown;
+      contacts?: unknown;
+    };
     if (p.format !== 'segments-package' || typeof p.segment?.id !== 'string') return undefined;
     const contacts = Array.isArray(p.contacts) ? (p.contacts as { no?: unknown }[]) : [];
     return {

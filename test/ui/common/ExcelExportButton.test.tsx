@@ -19,7 +19,11 @@ let mock: ExcelMock;
 beforeEach(async () => {
   ws = await makeWorkspace();
   mock = new ExcelMock();
-  mock.addSheet('Leads', [['No.', 'Name'], ['CT1', 'Rossi'], ['CT2', 'Bianchi']]);
+  mock.addSheet('Leads', [
+    ['No.', 'Name'],
+    ['CT1', 'Rossi'],
+    ['CT2', 'Bianchi'],
+  ]);
 });
 afterEach(() => {
   cleanup();
@@ -55,7 +59,9 @@ test("a segment's lines go to a new sheet as a named table, Italian captions, co
     'it',
   );
   await userEvent.click(screen.getByRole('button', { name: 'Esporta le righe in un foglio' }));
-  expect(await screen.findByText('2 righe scritte nel foglio "Segmento SEG00001" come tabella Segment_SEG00001.')).toBeTruthy();
+  expect(
+    await screen.findByText('2 righe scritte nel foglio "Segmento SEG00001" come tabella Segment_SEG00001.'),
+  ).toBeTruthy();
   expect(mock.cell('Segmento SEG00001', 0, 1)?.value).toBe('Nr. contatto');
   const comment = mock.sheets.get('Segmento SEG00001')!.cells[0].findIndex((c) => c?.value === 'Commento');
   expect(mock.cell('Segmento SEG00001', 1, comment)).toMatchObject({ value: '@SUM(A1)', format: '@' });

@@ -19,41 +19,91 @@ function failed(rule: string | undefined) {
 
 describe('a refused change in the user words', () => {
   test.each([
-    ['Setup', forbiddenChange(member, { table: 'setup', id: 'setup', op: 'put', baseRev: 1, value: { locale: 'it-IT' } }, { locale: 'en-US' }), 'Only an administrator can change Setup.', 'Solo un amministratore può modificare il setup.'],
+    [
+      'Setup',
+      forbiddenChange(
+        member,
+        { table: 'setup', id: 'setup', op: 'put', baseRev: 1, value: { locale: 'it-IT' } },
+        { locale: 'en-US' },
+      ),
+      'Only an administrator can change Setup.',
+      'Solo un amministratore può modificare il setup.',
+    ],
     [
       'a number series moved back',
-      forbiddenChange(member, { table: 'series', id: 'segment', op: 'put', baseRev: 1, value: { lastNo: 'SEG00001' } }, { lastNo: 'SEG00010' }),
+      forbiddenChange(
+        member,
+        { table: 'series', id: 'segment', op: 'put', baseRev: 1, value: { lastNo: 'SEG00001' } },
+        { lastNo: 'SEG00010' },
+      ),
       'Only an administrator can move the number series segment back.',
       'Solo un amministratore può riportare indietro il numero di serie segment.',
     ],
-    ['a code deleted', forbiddenChange(member, { table: 'mailingGroups', id: 'M1', op: 'delete', baseRev: 1 }, { code: 'XMAS' }), 'Only an administrator can delete the code XMAS.', 'Solo un amministratore può eliminare il codice XMAS.'],
+    [
+      'a code deleted',
+      forbiddenChange(member, { table: 'mailingGroups', id: 'M1', op: 'delete', baseRev: 1 }, { code: 'XMAS' }),
+      'Only an administrator can delete the code XMAS.',
+      'Solo un amministratore può eliminare il codice XMAS.',
+    ],
     [
       'a code renamed',
-      forbiddenChange(member, { table: 'mailingGroups', id: 'M1', op: 'put', baseRev: 1, value: { code: 'NATALE' } }, { code: 'XMAS' }),
+      forbiddenChange(
+        member,
+        { table: 'mailingGroups', id: 'M1', op: 'put', baseRev: 1, value: { code: 'NATALE' } },
+        { code: 'XMAS' },
+      ),
       'Only an administrator can rename the code XMAS to NATALE.',
       'Solo un amministratore può rinominare il codice XMAS in NATALE.',
     ],
     [
       'a logged segment deleted',
-      forbiddenChange(member, { table: 'loggedSegments', id: 'L1', op: 'delete', baseRev: 1 }, { entryNo: 3, userId: 'anna' }),
+      forbiddenChange(
+        member,
+        { table: 'loggedSegments', id: 'L1', op: 'delete', baseRev: 1 },
+        { entryNo: 3, userId: 'anna' },
+      ),
       'Only an administrator can delete logged segment 3.',
       'Solo un amministratore può eliminare il segmento registrato 3.',
     ],
     [
       'an entry deleted',
-      forbiddenChange(member, { table: 'interactionLog', id: 'E1', op: 'delete', baseRev: 1 }, { entryNo: 12, userId: 'anna' }),
+      forbiddenChange(
+        member,
+        { table: 'interactionLog', id: 'E1', op: 'delete', baseRev: 1 },
+        { entryNo: 12, userId: 'anna' },
+      ),
       'Only an administrator can delete interaction log entry 12.',
       'Solo un amministratore può eliminare il movimento log interazione 12.',
     ],
     [
       "another user's logged segment",
-      forbiddenChange(member, { table: 'loggedSegments', id: 'L1', op: 'put', baseRev: 1, value: { entryNo: 3, userId: 'bob', canceled: true } }, { entryNo: 3, userId: 'bob', canceled: false }),
+      forbiddenChange(
+        member,
+        {
+          table: 'loggedSegments',
+          id: 'L1',
+          op: 'put',
+          baseRev: 1,
+          value: { entryNo: 3, userId: 'bob', canceled: true },
+        },
+        { entryNo: 3, userId: 'bob', canceled: false },
+      ),
       'Logged segment 3 belongs to bob: only an administrator can change it.',
       'Il segmento registrato 3 appartiene a bob: solo un amministratore può modificarlo.',
     ],
     [
       "another user's entry and its letter",
-      forbiddenChange(member, { table: 'interactionLog', id: 'E1', op: 'put', baseRev: 1, value: { entryNo: 12, userId: 'bob', letter: '<w:p/>' } }, { entryNo: 12, userId: 'bob', letter: '' }),
+      forbiddenChange(
+        member,
+        {
+          table: 'interactionLog',
+          id: 'E1',
+          op: 'put',
+          baseRev: 1,
+          value: { entryNo: 12, userId: 'bob', letter: '<w:p/>' },
+        },
+        { entryNo: 12, userId: 'bob', letter: '' },
+      ),
       'Interaction log entry 12 belongs to bob: only an administrator can change it.',
       'Il movimento log interazione 12 appartiene a bob: solo un amministratore può modificarlo.',
     ],
@@ -63,7 +113,9 @@ describe('a refused change in the user words', () => {
   });
 
   test('a rule the pane does not know: the server words, introduced in the user language', () => {
-    expect(syncReasonText(it, failed('only an administrator may do something new'))).toBe('Il ruolo non consente questa modifica: only an administrator may do something new');
+    expect(syncReasonText(it, failed('only an administrator may do something new'))).toBe(
+      'Il ruolo non consente questa modifica: only an administrator may do something new',
+    );
   });
 
   test('other refusals are said as before', () => {

@@ -25,7 +25,11 @@ afterEach(() => {
 
 describe('the contact card', () => {
   test('a person: fields, company, profile, the segments it is on and its log entries', async () => {
-    const h = await ws.segments.create({ description: 'Autumn', interactionTemplateCode: 'MEMO', salespersonCode: 'JR' });
+    const h = await ws.segments.create({
+      description: 'Autumn',
+      interactionTemplateCode: 'MEMO',
+      salespersonCode: 'JR',
+    });
     await ws.segments.addContactList(h.no, ['P101']);
     await ws.segments.log(h.no);
     const open = await ws.segments.create({ description: 'Winter' });
@@ -41,7 +45,10 @@ describe('the contact card', () => {
     expect(screen.getByTestId('contact-entries').textContent).toContain('MEMO');
     await userEvent.click(within(card).getByRole('button', { name: 'C100 · Alfa Srl' }));
     await userEvent.click(within(card).getByRole('button', { name: 'All entries of this contact' }));
-    expect(went).toEqual([{ page: 'contact', no: 'C100' }, { page: 'interactionLog', filter: { contactNo: 'P101' } }]);
+    expect(went).toEqual([
+      { page: 'contact', no: 'C100' },
+      { page: 'interactionLog', filter: { contactNo: 'P101' } },
+    ]);
   });
 
   test('a company lists its persons; an unknown number says so', async () => {
@@ -59,7 +66,16 @@ describe('the contact card', () => {
 describe('the code lookup', () => {
   test('filters as the user types, Enter picks, and an unknown code is refused at once with BC’s message', async () => {
     const committed: string[] = [];
-    renderInPane(<CodeLookup label="Salesperson Code" list="salespeople" value="" onCommit={(c) => committed.push(c)} testId="sp" />, ws);
+    renderInPane(
+      <CodeLookup
+        label="Salesperson Code"
+        list="salespeople"
+        value=""
+        onCommit={(c) => committed.push(c)}
+        testId="sp"
+      />,
+      ws,
+    );
     const box = screen.getByTestId('sp');
     await userEvent.type(box, 'XX');
     await userEvent.keyboard('{Enter}');
@@ -67,14 +83,20 @@ describe('the code lookup', () => {
     expect(committed).toEqual([]);
     await userEvent.clear(box);
     await userEvent.type(box, 'chiu'); // the description finds BD
-    await waitFor(() => expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['BD · Benjamin Chiu']));
+    await waitFor(() =>
+      expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['BD · Benjamin Chiu']),
+    );
     await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(committed).toEqual(['BD']));
     expect(screen.queryByText(/does not exist/)).toBeNull();
   });
 
   test('in Italian the refusal uses the field’s Italian caption', async () => {
-    renderInPane(<CodeLookup label="Cod. agente" list="salespeople" value="JR" onCommit={() => undefined} testId="sp" />, ws, 'it');
+    renderInPane(
+      <CodeLookup label="Cod. agente" list="salespeople" value="JR" onCommit={() => undefined} testId="sp" />,
+      ws,
+      'it',
+    );
     const box = screen.getByTestId('sp');
     await userEvent.clear(box);
     await userEvent.type(box, 'ZZ{Enter}');
@@ -86,7 +108,11 @@ describe('Add line', () => {
   test('searches contacts by number, name, company or e-mail', async () => {
     const contacts = await ws.contacts.list();
     expect(matchContacts(contacts, 'rossi').map((c) => c.no)).toEqual(['P102']);
-    expect(matchContacts(contacts, 'beta').map((c) => c.no).sort()).toEqual(['C200', 'P201']);
+    expect(
+      matchContacts(contacts, 'beta')
+        .map((c) => c.no)
+        .sort(),
+    ).toEqual(['C200', 'P201']);
     expect(matchContacts(contacts, 'anna@').map((c) => c.no)).toEqual(['P101']);
     const added: string[] = [];
     renderInPane(<AddLine contacts={contacts} onAdd={async (no) => (added.push(no), true)} />, ws);

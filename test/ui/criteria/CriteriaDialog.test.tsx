@@ -25,7 +25,9 @@ async function open(kind: CriteriaKind, onClose: () => void = () => undefined) {
 }
 
 async function typeFilter(dialog: HTMLElement, expression: string) {
-  const input = within(dialog).getByTestId('filter-expression-0').querySelector('input') ?? within(dialog).getByLabelText(/^Filter 1/);
+  const input =
+    within(dialog).getByTestId('filter-expression-0').querySelector('input') ??
+    within(dialog).getByLabelText(/^Filter 1/);
   await userEvent.clear(input as HTMLElement);
   if (expression) await userEvent.type(input as HTMLElement, expression);
 }
@@ -42,7 +44,11 @@ describe('the criteria dialog', () => {
     await waitFor(() => expect(within(dialog).getByTestId('criteria-preview-result').textContent).toBe('+3 / −0'));
     expect(within(dialog).getByTestId('criteria-preview').textContent).toMatch(/C100.*P101.*P102/);
     // The preview says who: each contact with its name.
-    await waitFor(() => expect(within(dialog).getByTestId('criteria-preview').textContent).toMatch(/C100 · Alfa Srl.*P101 · Anna Bianchi.*P102 · Marco Rossi/));
+    await waitFor(() =>
+      expect(within(dialog).getByTestId('criteria-preview').textContent).toMatch(
+        /C100 · Alfa Srl.*P101 · Anna Bianchi.*P102 · Marco Rossi/,
+      ),
+    );
     expect((await ws.segments.get('SEG00001'))!.lines).toHaveLength(0); // a preview writes nothing
     await userEvent.click(within(dialog).getByLabelText('Ignore Exclusion'));
     await waitFor(() => expect(within(dialog).getByTestId('criteria-preview-result').textContent).toBe('+4 / −0'));
@@ -50,7 +56,13 @@ describe('the criteria dialog', () => {
     await waitFor(() => expect(closed).toBe(true));
     const view = (await ws.segments.get('SEG00001'))!;
     expect(view.lines.map((l) => l.contactNo).sort()).toEqual(['C100', 'P101', 'P102', 'P400']);
-    expect(view.criteria).toEqual([expect.objectContaining({ kind: 'Add Contacts', filters: { contact: { city: 'Roma' } }, options: expect.objectContaining({ ignoreExclusion: true }) })]);
+    expect(view.criteria).toEqual([
+      expect.objectContaining({
+        kind: 'Add Contacts',
+        filters: { contact: { city: 'Roma' } },
+        options: expect.objectContaining({ ignoreExclusion: true }),
+      }),
+    ]);
     expect(await screen.findByText('Add Contacts: +4 / −0.')).toBeTruthy();
   });
 
@@ -101,7 +113,11 @@ describe('the criteria dialog', () => {
 
   test('in Italian the dialog uses BC’s Italian captions', async () => {
     const header = (await ws.segments.get('SEG00001'))!.header;
-    renderInPane(<CriteriaDialog header={header} kind="Remove Contacts (Refine)" onClose={() => undefined} previewDelay={0} />, ws, 'it');
+    renderInPane(
+      <CriteriaDialog header={header} kind="Remove Contacts (Refine)" onClose={() => undefined} previewDelay={0} />,
+      ws,
+      'it',
+    );
     const dialog = screen.getByRole('dialog');
     expect(within(dialog).getByText('Perfeziona contatti')).toBeTruthy();
     expect(within(dialog).getByLabelText('Intere società')).toBeTruthy();

@@ -14,7 +14,7 @@ function Rows({ initial }: { initial: FilterRow[] }) {
 }
 
 describe('criteria filter rows', () => {
-  test('a new row starts on a field no other row uses, so it never replaces another row\'s filter', () => {
+  test("a new row starts on a field no other row uses, so it never replaces another row's filter", () => {
     expect(firstFreeField([])).toBe('contact.city');
     expect(firstFreeField([{ field: 'contact.city', expression: 'Roma' }])).toBe(contactFilterFields[0]);
     const rows = [{ field: 'contact.city', expression: '' }];
@@ -24,16 +24,33 @@ describe('criteria filter rows', () => {
 
   test('a field chosen in one row cannot be chosen in another', async () => {
     const ws = await makeWorkspace();
-    renderInPane(<Rows initial={[{ field: 'contact.city', expression: 'Roma' }, { field: 'mailingGroup', expression: '' }]} />, ws);
+    renderInPane(
+      <Rows
+        initial={[
+          { field: 'contact.city', expression: 'Roma' },
+          { field: 'mailingGroup', expression: '' },
+        ]}
+      />,
+      ws,
+    );
     await userEvent.click(screen.getByRole('combobox', { name: /Field 2/ }));
     const listbox = await screen.findByRole('listbox');
     expect(within(listbox).getByRole('option', { name: 'City' }).getAttribute('aria-disabled')).toBe('true');
     expect(within(listbox).getByRole('option', { name: 'Post Code' }).getAttribute('aria-disabled')).not.toBe('true');
   });
 
-  test('a lone & or | between wildcards is hinted under the field, in the user\'s language', async () => {
+  test("a lone & or | between wildcards is hinted under the field, in the user's language", async () => {
     const ws = await makeWorkspace();
-    renderInPane(<Rows initial={[{ field: 'contact.name', expression: '*&*' }, { field: 'contact.city', expression: '*|*' }]} />, ws, 'it');
+    renderInPane(
+      <Rows
+        initial={[
+          { field: 'contact.name', expression: '*&*' },
+          { field: 'contact.city', expression: '*|*' },
+        ]}
+      />,
+      ws,
+      'it',
+    );
     const hints = await screen.findAllByTestId('filter-hint');
     expect(hints.map((h) => h.textContent)).toEqual([
       '& significa "e" tra due parti di un filtro, quindi questo seleziona tutti i contatti. Per trovare il carattere &, scrivere *\'&\'*',
@@ -44,7 +61,11 @@ describe('criteria filter rows', () => {
   test('an error marks its position in the expression, and a missing end is marked after it', async () => {
     const ws = await makeWorkspace();
     renderInPane(
-      <FilterRows rows={[{ field: 'contact.city', expression: 'Roma|' }]} onChange={() => undefined} errorFor={() => ({ text: 'The filter on City is not valid at position 6.', position: 6 })} />,
+      <FilterRows
+        rows={[{ field: 'contact.city', expression: 'Roma|' }]}
+        onChange={() => undefined}
+        errorFor={() => ({ text: 'The filter on City is not valid at position 6.', position: 6 })}
+      />,
       ws,
     );
     expect(screen.getByText('The filter on City is not valid at position 6.')).toBeTruthy();

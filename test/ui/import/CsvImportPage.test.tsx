@@ -10,7 +10,6 @@ import type { Preferences } from '../../../src/domain/ports/preferences';
 import { makeWorkspace } from '../../store/helpers';
 import '../setup'; // the one set-up of the pane's component tests
 
-
 let ws: Awaited<ReturnType<typeof makeWorkspace>>;
 beforeEach(async () => {
   ws = await makeWorkspace();
@@ -24,15 +23,31 @@ test('imports the rows and says, in Italian, which value was left out and why', 
   await ws.mailingGroups.upsert([{ code: 'XMAS', description: 'Natale' }]);
   const prefs = new Map<string, unknown>();
   const preferences: Preferences = { get: (k) => prefs.get(k) as never, set: (k, v) => void prefs.set(k, v) };
-  const info = { host: 'none', platform: null, displayLanguage: 'it-IT', supports: { excelApi1_4: false, wordApi1_3: false, wordApi1_4: false } } as const;
-  render(<App services={{ workspace: ws, preferences, host: 'none' }} initialLanguage="it" hostPages={hostPagesFor(info, ws, preferences)} startRoute={{ page: 'csvImport' }} />);
+  const info = {
+    host: 'none',
+    platform: null,
+    displayLanguage: 'it-IT',
+    supports: { excelApi1_4: false, wordApi1_3: false, wordApi1_4: false },
+  } as const;
+  render(
+    <App
+      services={{ workspace: ws, preferences, host: 'none' }}
+      initialLanguage="it"
+      hostPages={hostPagesFor(info, ws, preferences)}
+      startRoute={{ page: 'csvImport' }}
+    />,
+  );
   const csv = 'Nr.;Nome;Tipo;Gruppi mailing\nK1;Rossi;Persona;XMAS\nK2;Bianchi;Robot;\nK3;Verdi;Società;\n';
   await userEvent.upload(await screen.findByTestId('csv-file'), new File([csv], 'contatti.csv', { type: 'text/csv' }));
   expect((await screen.findByTestId('csv-rows')).textContent).toBe('3 righe');
   // The code list column's header, and the field it fills by BC's caption, which the user may change.
-  expect((screen.getByRole('combobox', { name: 'Riempie Gruppi mailing' }) as HTMLButtonElement).textContent).toBe('Gruppi mailing (codici separati da ; o ,)');
+  expect((screen.getByRole('combobox', { name: 'Riempie Gruppi mailing' }) as HTMLButtonElement).textContent).toBe(
+    'Gruppi mailing (codici separati da ; o ,)',
+  );
   await userEvent.click(screen.getByTestId('csv-import'));
-  await screen.findByText('Riga 3, colonna C (Tipo): "Robot" non è Società o Persona. La riga è stata importata senza questo valore.');
+  await screen.findByText(
+    'Riga 3, colonna C (Tipo): "Robot" non è Società o Persona. La riga è stata importata senza questo valore.',
+  );
   expect(screen.getByText('3 nuovi, 0 aggiornati, 1 con avvisi, 0 righe non importate.')).toBeTruthy();
   // A bad value in one field leaves that value out; the row is imported.
   await waitFor(async () => expect((await ws.contacts.list()).map((c) => c.no).sort()).toEqual(['K1', 'K2', 'K3']));
@@ -42,8 +57,20 @@ test('imports the rows and says, in Italian, which value was left out and why', 
 
 function renderCsv(language: 'en' | 'it', prefs = new Map<string, unknown>()) {
   const preferences: Preferences = { get: (k) => prefs.get(k) as never, set: (k, v) => void prefs.set(k, v) };
-  const info = { host: 'none', platform: null, displayLanguage: language, supports: { excelApi1_4: false, wordApi1_3: false, wordApi1_4: false } } as const;
-  render(<App services={{ workspace: ws, preferences, host: 'none' }} initialLanguage={language} hostPages={hostPagesFor(info, ws, preferences)} startRoute={{ page: 'csvImport' }} />);
+  const info = {
+    host: 'none',
+    platform: null,
+    displayLanguage: language,
+    supports: { excelApi1_4: false, wordApi1_3: false, wordApi1_4: false },
+  } as const;
+  render(
+    <App
+      services={{ workspace: ws, preferences, host: 'none' }}
+      initialLanguage={language}
+      hostPages={hostPagesFor(info, ws, preferences)}
+      startRoute={{ page: 'csvImport' }}
+    />,
+  );
   return prefs;
 }
 
@@ -94,14 +121,19 @@ test('unknown codes, missing companies and existing contacts are asked before an
 test('every problem is listed, page by page', async () => {
   renderCsv('en');
   const rows = Array.from({ length: 120 }, (_, i) => `K${i};Name ${i};Robot`).join('\n');
-  await userEvent.upload(await screen.findByTestId('csv-file'), new File([`No.;Name;Type\n${rows}\n`], 'many.csv', { type: 'text/csv' }));
+  await userEvent.upload(
+    await screen.findByTestId('csv-file'),
+    new File([`No.;Name;Type\n${rows}\n`], 'many.csv', { type: 'text/csv' }),
+  );
   await userEvent.click(screen.getByTestId('csv-import'));
   expect((await screen.findByTestId('excel-problems-page')).textContent).toBe('Problems 1–50 of 120');
   expect(within(screen.getByTestId('excel-problems')).getAllByRole('listitem')).toHaveLength(50);
   await userEvent.click(screen.getByRole('button', { name: 'Next' }));
   await userEvent.click(screen.getByRole('button', { name: 'Next' }));
   expect(screen.getByTestId('excel-problems-page').textContent).toBe('Problems 101–120 of 120');
-  expect(within(screen.getByTestId('excel-problems')).getAllByRole('listitem').at(-1)?.textContent).toMatch(/^Row 121, column C \(Type\)/);
+  expect(within(screen.getByTestId('excel-problems')).getAllByRole('listitem').at(-1)?.textContent).toMatch(
+    /^Row 121, column C \(Type\)/,
+  );
 });
 
 test('a file that is not UTF-8 is refused naming its line, in Italian', async () => {

@@ -20,13 +20,18 @@ const catalogs = [...paneCatalogs, excelMessages];
 let ws: Awaited<ReturnType<typeof makeWorkspace>>;
 let mock: ExcelMock;
 const remembered = new Map<string, unknown>();
-const mappings = { get: async (k: string) => remembered.get(k), set: async (k: string, v: unknown) => void remembered.set(k, v) };
+const mappings = {
+  get: async (k: string) => remembered.get(k),
+  set: async (k: string, v: unknown) => void remembered.set(k, v),
+};
 
 function renderPage(ui: ReactElement, language: 'en' | 'it' = 'en') {
   return render(
     <FluentProvider theme={webLightTheme}>
       <I18nProvider language={language} catalogs={catalogs}>
-        <ServicesProvider value={{ workspace: ws, host: 'Excel', preferences: { get: () => undefined, set: () => undefined } }}>
+        <ServicesProvider
+          value={{ workspace: ws, host: 'Excel', preferences: { get: () => undefined, set: () => undefined } }}
+        >
           {ui}
           <Toaster toasterId={TOASTER_ID} />
         </ServicesProvider>
@@ -41,10 +46,22 @@ beforeEach(async () => {
   mock = new ExcelMock();
   const sheet = mock.addSheet('Leads', [
     ['Nr.', 'Nome', 'CAP', 'Città', 'Note'].map((v) => ({ value: v })),
-    [{ value: 'CT1' }, { value: 'Rossi' }, { value: 184, format: '00000', text: '00184' }, { value: 'Roma' }, { value: 'vip' }],
+    [
+      { value: 'CT1' },
+      { value: 'Rossi' },
+      { value: 184, format: '00000', text: '00184' },
+      { value: 'Roma' },
+      { value: 'vip' },
+    ],
     [{ value: 'CT2' }, { value: '#N/A', type: 'Error' }, { value: '20100' }, { value: 'Milano' }, { value: '' }],
     [{ value: '' }, { value: 'Senza numero' }, { value: '10100' }, { value: 'Torino' }, { value: '' }],
-    [{ value: 'CT1' }, { value: 'Rossi Mario' }, { value: 184, format: '00000', text: '00184' }, { value: 'Roma' }, { value: '' }],
+    [
+      { value: 'CT1' },
+      { value: 'Rossi Mario' },
+      { value: 184, format: '00000', text: '00184' },
+      { value: 'Roma' },
+      { value: '' },
+    ],
   ]);
   sheet.hiddenRows.add(3);
   mock.selection = { sheet: 'Leads', row: 0, column: 0, rowCount: 5, columnCount: 5 };
@@ -60,7 +77,9 @@ describe('the Excel import page', () => {
     const excel = createExcelPort({ run: mock.run, supports: { mergedAreas: true, specialCells: true } });
     renderPage(<ExcelImportPage workspace={ws} excel={excel} segmentNo={seg.no} mappings={mappings} />);
     await userEvent.click(screen.getByRole('button', { name: 'Read the cells' }));
-    expect((await screen.findByTestId('excel-read-summary')).textContent).toBe('4 rows from Leads!A1:E5 (2 round trips to Excel)');
+    expect((await screen.findByTestId('excel-read-summary')).textContent).toBe(
+      '4 rows from Leads!A1:E5 (2 round trips to Excel)',
+    );
     // The user decides that "Note" is not imported.
     await userEvent.click(screen.getByRole('combobox', { name: 'Fills Note' }));
     await userEvent.click(await screen.findByRole('option', { name: '(not imported)' }));
@@ -79,12 +98,18 @@ describe('the Excel import page', () => {
     expect(remembered.get('sheet:Contacts.xlsx:Leads')).toMatchObject({ version: 1 });
 
     await userEvent.click(screen.getByRole('button', { name: 'Write the whole report to a new sheet' }));
-    await waitFor(() => expect(mock.cell('Import report', 1, 3)?.value).toBe('Row 2: contact CT1 appears again in row 5; row 5 wins.'));
+    await waitFor(() =>
+      expect(mock.cell('Import report', 1, 3)?.value).toBe('Row 2: contact CT1 appears again in row 5; row 5 wins.'),
+    );
     expect(mock.cell('Import report', 2, 0)?.value).toBe(3);
     expect(mock.cell('Import report', 2, 2)?.value).toBe('not imported');
     await userEvent.click(screen.getByRole('button', { name: /Add the 2 contacts to segment SEG00001/ }));
-    await waitFor(async () => expect((await ws.segments.get(seg.no))?.lines.map((l) => l.contactNo)).toEqual(['CT1', 'CT00001']));
-    await userEvent.click(screen.getByRole('button', { name: 'Write the 1 new numbers into a new column of the sheet' }));
+    await waitFor(async () =>
+      expect((await ws.segments.get(seg.no))?.lines.map((l) => l.contactNo)).toEqual(['CT1', 'CT00001']),
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Write the 1 new numbers into a new column of the sheet' }),
+    );
     expect(await screen.findByText('The numbers are in column F.')).toBeTruthy();
     expect(mock.cell('Leads', 0, 5)).toMatchObject({ value: 'No.', format: '@' });
     expect(mock.cell('Leads', 3, 5)).toMatchObject({ value: 'CT00001' });
@@ -108,7 +133,9 @@ describe('the Excel import page', () => {
     const excel = createExcelPort({ run: mock.run, supports: { mergedAreas: true, specialCells: true } });
     renderPage(<ExcelImportPage workspace={ws} excel={excel} />);
     await userEvent.click(screen.getByRole('button', { name: 'Read the cells' }));
-    expect((await screen.findByTestId('excel-error')).textContent).toBe('The range is empty: select a header row and the rows below it.');
+    expect((await screen.findByTestId('excel-error')).textContent).toBe(
+      'The range is empty: select a header row and the rows below it.',
+    );
   });
 
   test('outside Excel the page says so', () => {

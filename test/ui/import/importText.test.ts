@@ -29,26 +29,77 @@ describe('mapping targets', () => {
 });
 
 describe('import problems in the user’s language', () => {
-  const codes: ProblemCode[] = ['unknownCountry', 'unknownCode', 'companyLinked', 'companyNotFound', 'companyNoNotFound', 'companyAmbiguous', 'companyCreated', 'matchedExisting'];
+  const codes: ProblemCode[] = [
+    'unknownCountry',
+    'unknownCode',
+    'companyLinked',
+    'companyNotFound',
+    'companyNoNotFound',
+    'companyAmbiguous',
+    'companyCreated',
+    'matchedExisting',
+  ];
   test.each(codes)('%s has words in both languages', (code) => {
-    const p = problem('warning', code, { row: 7, column: 'C', header: 'X' }, { value: 'Svizzera', code: 'ZZ', list: 'Salesperson Code', listName: 'salespeople', companyNo: 'C1', companyName: 'Rossi', by: 'Company Name', nos: 'C1, C2', no: 'P1', byKey: 'email' });
+    const p = problem(
+      'warning',
+      code,
+      { row: 7, column: 'C', header: 'X' },
+      {
+        value: 'Svizzera',
+        code: 'ZZ',
+        list: 'Salesperson Code',
+        listName: 'salespeople',
+        companyNo: 'C1',
+        companyName: 'Rossi',
+        by: 'Company Name',
+        nos: 'C1, C2',
+        no: 'P1',
+        byKey: 'email',
+      },
+    );
     expect(problemText(en, p)).toMatch(/^Row 7/);
     expect(problemText(it, p)).toMatch(/^Riga 7/);
     expect(problemText(it, p)).not.toMatch(/\{\w+\}|Salesperson|Company Name|e-mail address/);
   });
 
   test('a reason by its key, in Italian, and the value left out said so', () => {
-    const p = problem('warning', 'invalidValue', { row: 4, column: 'B', header: 'Country' }, { reason: 'is longer than 10 characters', reasonKey: 'tooLong', max: 10, dropped: 1 });
-    expect(problemText(en, p)).toBe('Row 4, column B (Country): is longer than 10 characters. The row was imported without this value.');
-    expect(problemText(it, p)).toBe('Riga 4, colonna B (Country): supera 10 caratteri. La riga è stata importata senza questo valore.');
-    const name = problem('error', 'rejectedByStore', { row: 9 }, { reason: 'name: is required for a new contact', reasonKey: 'nameRequired' });
+    const p = problem(
+      'warning',
+      'invalidValue',
+      { row: 4, column: 'B', header: 'Country' },
+      { reason: 'is longer than 10 characters', reasonKey: 'tooLong', max: 10, dropped: 1 },
+    );
+    expect(problemText(en, p)).toBe(
+      'Row 4, column B (Country): is longer than 10 characters. The row was imported without this value.',
+    );
+    expect(problemText(it, p)).toBe(
+      'Riga 4, colonna B (Country): supera 10 caratteri. La riga è stata importata senza questo valore.',
+    );
+    const name = problem(
+      'error',
+      'rejectedByStore',
+      { row: 9 },
+      { reason: 'name: is required for a new contact', reasonKey: 'nameRequired' },
+    );
     expect(problemText(it, name)).toBe('Riga 9: un nuovo contatto richiede un nome (di persona o di società)');
   });
 
   test('an unknown code names its list with BC’s caption and what happened', () => {
-    const p = problem('warning', 'unknownCode', { row: 3, column: 'F', header: 'Agente' }, { list: 'Salesperson Code', listName: 'salespeople', code: 'XX', dropped: 1 });
-    expect(problemText(it, p)).toBe('Riga 3, colonna F (Agente): Cod. agente XX non esiste. La riga è stata importata senza questo valore.');
-    const linked = problem('info', 'companyLinked', { row: 5 }, { companyNo: 'C00010', companyName: 'Rossi SpA', by: 'Company Name' });
+    const p = problem(
+      'warning',
+      'unknownCode',
+      { row: 3, column: 'F', header: 'Agente' },
+      { list: 'Salesperson Code', listName: 'salespeople', code: 'XX', dropped: 1 },
+    );
+    expect(problemText(it, p)).toBe(
+      'Riga 3, colonna F (Agente): Cod. agente XX non esiste. La riga è stata importata senza questo valore.',
+    );
+    const linked = problem(
+      'info',
+      'companyLinked',
+      { row: 5 },
+      { companyNo: 'C00010', companyName: 'Rossi SpA', by: 'Company Name' },
+    );
     expect(problemText(it, linked)).toBe('Riga 5: collegata alla società C00010 Rossi SpA tramite Nome società.');
   });
 

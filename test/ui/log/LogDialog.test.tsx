@@ -35,7 +35,9 @@ describe('the log pre-flight', () => {
   test('lists what will be written and, with nothing in the way, logs it and creates the follow-up', async () => {
     const no = await segmentWith(['P101', 'P201'], { salespersonCode: 'JR' });
     const { dialog, logged } = show(no);
-    await waitFor(() => expect(within(dialog).getByTestId('log-entries').textContent).toBe('2 interaction log entries'));
+    await waitFor(() =>
+      expect(within(dialog).getByTestId('log-entries').textContent).toBe('2 interaction log entries'),
+    );
     expect(within(dialog).getByTestId('log-no-blockers')).toBeTruthy();
     expect(within(dialog).getByTestId('log-preflight').textContent).toMatch(/P101: Email · MEMO/);
     await userEvent.click(within(dialog).getByLabelText('Create Follow-up Segment'));
@@ -67,7 +69,11 @@ describe('the log pre-flight', () => {
     const { dialog } = show(no);
     await within(dialog).findByTestId('log-no-blockers');
     await userEvent.click(within(dialog).getByLabelText('Send Attachments'));
-    await waitFor(() => expect(within(dialog).getByTestId('log-preflight').textContent).toMatch(/Contact C100 \(line 10000\) has no e-mail address for an Email line\./));
+    await waitFor(() =>
+      expect(within(dialog).getByTestId('log-preflight').textContent).toMatch(
+        /Contact C100 \(line 10000\) has no e-mail address for an Email line\./,
+      ),
+    );
     expect(within(dialog).getByTestId('log-run').hasAttribute('disabled')).toBe(true);
   });
 

@@ -23,7 +23,11 @@ afterEach(() => {
 });
 
 async function logged() {
-  const h = await ws.segments.create({ description: 'Autumn fair invitation for our best customers in the north', interactionTemplateCode: 'MEMO', salespersonCode: 'JR' });
+  const h = await ws.segments.create({
+    description: 'Autumn fair invitation for our best customers in the north',
+    interactionTemplateCode: 'MEMO',
+    salespersonCode: 'JR',
+  });
   await ws.segments.addContactList(h.no, ['P101', 'P201']);
   return ws.segments.log(h.no);
 }
@@ -43,7 +47,14 @@ describe('Logged Segments', () => {
     renderInPane(<LoggedSegmentsPage navigate={() => undefined} />, ws);
     const row = await screen.findByTestId(`logged-row-${r.loggedSegment.entryNo}`);
     const headers = screen.getAllByRole('columnheader').map((h) => h.getAttribute('title') ?? h.textContent);
-    expect(headers).toEqual(['Segment No. / Entry No.', 'Description', 'Creation Date / User ID', 'No. of Interactions', 'Canceled', 'Actions']);
+    expect(headers).toEqual([
+      'Segment No. / Entry No.',
+      'Description',
+      'Creation Date / User ID',
+      'No. of Interactions',
+      'Canceled',
+      'Actions',
+    ]);
     expect(screen.queryByText('✕')).toBeNull();
     expect(row.textContent).toContain('SEG00001');
     expect(row.textContent).toContain('Autumn fair invitation');
@@ -56,7 +67,9 @@ describe('Logged Segments', () => {
     expect(within(row).getByRole('checkbox', { name: 'Canceled: logged segment 1' })).toBeTruthy();
     // Canceled elsewhere (another pane): the box follows, and unticking it means "not canceled".
     await ws.loggedSegments.setCanceled(1, true);
-    await waitFor(() => expect((within(screen.getByTestId('logged-row-1')).getByRole('checkbox') as HTMLInputElement).checked).toBe(true));
+    await waitFor(() =>
+      expect((within(screen.getByTestId('logged-row-1')).getByRole('checkbox') as HTMLInputElement).checked).toBe(true),
+    );
     await userEvent.click(within(screen.getByTestId('logged-row-1')).getByRole('checkbox'));
     // (Text, not roles: in jsdom Fluent's first modal of a file can stay marked aria-hidden.)
     await screen.findByText(/Logged Segment 1 is marked Canceled/);
@@ -88,7 +101,13 @@ describe('Interaction Log Entries', () => {
     expect(entry.textContent).toContain('MEMO');
     expect(entry.textContent).toContain('ANNA');
     const headers = screen.getAllByRole('columnheader').map((h) => h.getAttribute('title') ?? h.textContent);
-    expect(headers).toEqual(['Contact No. / Contact Name', 'Description / Interaction Template Code', 'Date / User ID', 'Evaluation', 'Actions']);
+    expect(headers).toEqual([
+      'Contact No. / Contact Name',
+      'Description / Interaction Template Code',
+      'Date / User ID',
+      'Evaluation',
+      'Actions',
+    ]);
     expect(within(entry).getAllByRole('button')).toHaveLength(2); // the contact and the ⋯ menu
 
     await userEvent.click(within(entry).getByRole('button', { name: 'Actions for entry 1' }));
@@ -111,6 +130,12 @@ describe('Interaction Log Entries', () => {
     renderInPane(<InteractionLogPage navigate={() => undefined} />, ws, 'it');
     await screen.findByTestId('entry-1');
     const headers = screen.getAllByRole('columnheader').map((h) => h.getAttribute('title') ?? h.textContent);
-    expect(headers).toEqual(['Nr. contatto / Nome contatto', 'Descrizione / Codice modello interazione', 'Data / ID utente', 'Valutazione', 'Azioni']);
+    expect(headers).toEqual([
+      'Nr. contatto / Nome contatto',
+      'Descrizione / Codice modello interazione',
+      'Data / ID utente',
+      'Valutazione',
+      'Azioni',
+    ]);
   });
 });

@@ -16,12 +16,24 @@ export function fakeTeam(user: TeamUser, history: TeamService['rowHistory'] = as
   return { subscribe: () => () => undefined, getUser: () => user, rowHistory: history };
 }
 
-export function renderWithWorkspace(ui: ReactElement, workspace: Workspace, team: TeamService | undefined, language: 'en' | 'it' = 'en') {
+export function renderWithWorkspace(
+  ui: ReactElement,
+  workspace: Workspace,
+  team: TeamService | undefined,
+  language: 'en' | 'it' = 'en',
+) {
   const prefs = new Map<string, unknown>();
   return render(
     <FluentProvider theme={webLightTheme}>
       <I18nProvider language={language} catalogs={paneCatalogs}>
-        <ServicesProvider value={{ workspace, host: 'none', preferences: { get: (k) => prefs.get(k) as never, set: (k, v) => void prefs.set(k, v) }, team }}>
+        <ServicesProvider
+          value={{
+            workspace,
+            host: 'none',
+            preferences: { get: (k) => prefs.get(k) as never, set: (k, v) => void prefs.set(k, v) },
+            team,
+          }}
+        >
           <ConfirmProvider>{ui}</ConfirmProvider>
           <Toaster toasterId={TOASTER_ID} />
         </ServicesProvider>

@@ -24,7 +24,8 @@ beforeEach(async () => {
   await seedMarket(ws);
   for (const userId of ['ANNA', 'BOB']) {
     await ws.profile.update({ userId, salespersonCode: 'JR' });
-    const no = (await ws.segments.create({ description: `Letter of ${userId}`, interactionTemplateCode: 'ABSTRACT' })).no;
+    const no = (await ws.segments.create({ description: `Letter of ${userId}`, interactionTemplateCode: 'ABSTRACT' }))
+      .no;
     await ws.segments.addContacts(no, { contact: { city: 'Roma' } });
     await ws.segments.log(no);
   }
@@ -34,7 +35,8 @@ afterEach(() => {
   ws.close();
 });
 
-const renderWithTeam = (ui: ReactElement, team: TeamService | undefined, language: 'en' | 'it' = 'en') => renderWithWorkspace(ui, ws, team, language);
+const renderWithTeam = (ui: ReactElement, team: TeamService | undefined, language: 'en' | 'it' = 'en') =>
+  renderWithWorkspace(ui, ws, team, language);
 
 const cases: { name: string; team: TeamService | undefined; admin: boolean }[] = [
   { name: 'no team server', team: undefined, admin: true },
@@ -62,7 +64,9 @@ describe.each(cases)('the pane for $name', ({ team, admin }) => {
     const menuOf = async (entryNo: number) => {
       fireEvent.click(screen.getByRole('button', { name: `Actions for entry ${entryNo}` }));
       const menu = await screen.findByRole('menu');
-      const items = within(menu).queryAllByRole('menuitem').map((i) => i.textContent ?? '');
+      const items = within(menu)
+        .queryAllByRole('menuitem')
+        .map((i) => i.textContent ?? '');
       fireEvent.keyDown(menu, { key: 'Escape' });
       await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());
       return items;
@@ -71,7 +75,9 @@ describe.each(cases)('the pane for $name', ({ team, admin }) => {
     expect(own.some((x) => x.includes('Mark as Canceled') || x.includes('Remove the Canceled check mark'))).toBe(true);
     expect(own.some((x) => x.includes('Evaluation'))).toBe(true);
     const others = await menuOf(4);
-    expect(others.some((x) => x.includes('Mark as Canceled') || x.includes('Remove the Canceled check mark'))).toBe(admin);
+    expect(others.some((x) => x.includes('Mark as Canceled') || x.includes('Remove the Canceled check mark'))).toBe(
+      admin,
+    );
     expect(others.some((x) => x.includes('Evaluation'))).toBe(admin);
   });
 
@@ -91,5 +97,7 @@ describe.each(cases)('the pane for $name', ({ team, admin }) => {
 
 test('in Italian, a member is told that only an administrator changes Setup', async () => {
   renderWithTeam(<SetupPage />, fakeTeam({ known: true, user: 'ANNA', role: 'member' }), 'it');
-  await waitFor(() => expect(screen.getByTestId('setup-admin-only').textContent).toBe('Solo un amministratore può modificare il setup.'));
+  await waitFor(() =>
+    expect(screen.getByTestId('setup-admin-only').textContent).toBe('Solo un amministratore può modificare il setup.'),
+  );
 });

@@ -70,18 +70,27 @@ test('Interaction Log Entries: "Mostra modifiche" on an entry, in Italian, with 
   const dialog = await screen.findByRole('dialog');
   expect(within(dialog).getByText('Modifiche di movimento log interazione 2')).toBeTruthy();
   await waitFor(() => expect(within(dialog).getByTestId('history-40').textContent).toContain('bob'));
-  const when = new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(changes[1].at));
+  const when = new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeStyle: 'medium' }).format(
+    new Date(changes[1].at),
+  );
   expect(within(dialog).getByTestId('history-40').textContent).toContain(when);
   expect(asked[0][0]).toBe('interactionLog');
   expect(asked[0][1]).toBe((await ws.interactionLog.get(2))!.id);
 });
 
 test('a history the server refuses is said, not an empty list', async () => {
-  const refusing: TeamService = { ...team([]), rowHistory: async () => Promise.reject(new Error('history of interactionLog X: 401 unauthorized')) };
+  const refusing: TeamService = {
+    ...team([]),
+    rowHistory: async () => Promise.reject(new Error('history of interactionLog X: 401 unauthorized')),
+  };
   renderWithWorkspace(<InteractionLogPage />, ws, refusing);
-  await userEvent.click(within(await screen.findByTestId('entry-1')).getByRole('button', { name: 'Actions for entry 1' }));
+  await userEvent.click(
+    within(await screen.findByTestId('entry-1')).getByRole('button', { name: 'Actions for entry 1' }),
+  );
   await userEvent.click(await screen.findByRole('menuitem', { name: 'Show changes' }));
-  expect((await screen.findByRole('alert')).textContent).toBe('The changes could not be read: history of interactionLog X: 401 unauthorized');
+  expect((await screen.findByRole('alert')).textContent).toBe(
+    'The changes could not be read: history of interactionLog X: 401 unauthorized',
+  );
 });
 
 test('without a team server, no "Show changes"', async () => {

@@ -24,7 +24,6 @@ import { FakeWordHost } from '../../office/wordFakeHost';
 import { makeWorkspace, seedMarket } from '../../store/helpers';
 import '../setup'; // the one set-up of the pane's component tests
 
-
 let ws: Awaited<ReturnType<typeof makeWorkspace>>;
 const letterXml = `<w:p><w:r><w:t xml:space="preserve">Dear </w:t></w:r>${fieldControl('contact.name')}<w:r><w:t xml:space="preserve">, </w:t></w:r>${fieldControl('interaction.date')}</w:p><w:p>${fieldControl('comment')}</w:p>`;
 
@@ -55,8 +54,12 @@ function show(word: WordPort | undefined, language: UiLanguage = 'en') {
 
 /** The segment is chosen and its letter language (the header's default, ENU) shown. */
 async function ready() {
-  await waitFor(() => expect((screen.getByTestId('segment-choice') as HTMLSelectElement).value).toBe('SEG00001'), { timeout: 5000 });
-  await waitFor(() => expect((screen.getByTestId('letter-language') as HTMLSelectElement).value).toBe('ENU'), { timeout: 5000 });
+  await waitFor(() => expect((screen.getByTestId('segment-choice') as HTMLSelectElement).value).toBe('SEG00001'), {
+    timeout: 5000,
+  });
+  await waitFor(() => expect((screen.getByTestId('letter-language') as HTMLSelectElement).value).toBe('ENU'), {
+    timeout: 5000,
+  });
   await waitFor(() => expect(screen.getByTestId('merge-new').hasAttribute('disabled')).toBe(false));
 }
 
@@ -77,7 +80,11 @@ describe('the Mail merge page', () => {
     await screen.findByText(/^3 letters merged\.$/);
     expect(screen.queryByTestId('accept')).toBeNull();
     expect(screen.getByText('2 comments attached.')).toBeTruthy();
-    expect(host.items.filter((i) => i.tag).map((i) => i.tag)).toEqual(['bcsegment:SEG00001:10000', 'bcsegment:SEG00001:20000', 'bcsegment:SEG00001:30000']);
+    expect(host.items.filter((i) => i.tag).map((i) => i.tag)).toEqual([
+      'bcsegment:SEG00001:10000',
+      'bcsegment:SEG00001:20000',
+      'bcsegment:SEG00001:30000',
+    ]);
     expect(host.comments.map((c) => c.text)).toEqual(['Call Anna first', 'Two lines\nhere']);
     const text = ooxmlToText(host.bodyXml()).split('\f\n');
     expect(text[0]).toBe('Dear Zoe Neri, March 2, 2026\n\n');
@@ -92,7 +99,9 @@ describe('the Mail merge page', () => {
     await ws.contacts.upsert([{ no: 'P101', name: 'Anna Bianchi-Rossi' }]);
     await userEvent.click(screen.getByTestId('merge'));
     await screen.findByText('The document holds merged letters: the letter saved on the segment is merged again.');
-    expect(ooxmlToText(host.bodyXml()).split('\f\n')[1]).toBe('Dear Anna Bianchi-Rossi, 2 marzo 2026\nCall Anna first\n');
+    expect(ooxmlToText(host.bodyXml()).split('\f\n')[1]).toBe(
+      'Dear Anna Bianchi-Rossi, 2 marzo 2026\nCall Anna first\n',
+    );
     expect(host.items.filter((i) => i.tag)).toHaveLength(3);
     expect(host.comments.slice(2).map((c) => c.text)).toEqual(['Call Anna first', 'Two lines\nhere']);
 
@@ -102,7 +111,9 @@ describe('the Mail merge page', () => {
     const entries = await ws.interactionLog.list({ segmentNo: 'SEG00001' });
     expect(entries).toHaveLength(3);
     const anna = entries.find((e) => e.contactNo === 'P101')!;
-    expect(ooxmlToText(parseLetter(anna.letter!).body)).toBe('Dear Anna Bianchi-Rossi, 2 marzo 2026\nCall Anna first\n');
+    expect(ooxmlToText(parseLetter(anna.letter!).body)).toBe(
+      'Dear Anna Bianchi-Rossi, 2 marzo 2026\nCall Anna first\n',
+    );
     expect(anna.comment).toBe('Call Anna first');
   });
 
@@ -113,15 +124,22 @@ describe('the Mail merge page', () => {
     show(wordOver(host));
     await ready();
     await userEvent.click(screen.getByTestId('merge'));
-    await screen.findByText(/Word refused the comments \(NotAllowed\); 0 were attached\. The others are in their letters as text/);
+    await screen.findByText(
+      /Word refused the comments \(NotAllowed\); 0 were attached\. The others are in their letters as text/,
+    );
     expect(ooxmlToText(host.bodyXml())).toContain('Zoe too');
   });
 
   test("edits a contact's comment and lists the fields in Italian, offering to convert a Word mail-merge document", async () => {
-    const host = new FakeWordHost(WORD_REQUEST_CAP, '<w:p><w:fldSimple w:instr=" MERGEFIELD Città "><w:r><w:t>«Città»</w:t></w:r></w:fldSimple></w:p>');
+    const host = new FakeWordHost(
+      WORD_REQUEST_CAP,
+      '<w:p><w:fldSimple w:instr=" MERGEFIELD Città "><w:r><w:t>«Città»</w:t></w:r></w:fldSimple></w:p>',
+    );
     show(wordOver(host), 'it');
     await userEvent.click(await screen.findByRole('tab', { name: 'Righe' }));
-    const box = (await screen.findByTestId('comment-20000', {}, { timeout: 5000 })).querySelector('textarea') ?? screen.getByTestId('comment-20000');
+    const box =
+      (await screen.findByTestId('comment-20000', {}, { timeout: 5000 })).querySelector('textarea') ??
+      screen.getByTestId('comment-20000');
     await userEvent.clear(box as HTMLElement);
     await userEvent.type(box as HTMLElement, 'Nuovo commento');
     await userEvent.tab();
@@ -138,7 +156,11 @@ describe('the Mail merge page', () => {
   });
 
   test('previews any contact’s letter in its language', async () => {
-    await ws.segments.updateHeader('SEG00001', { letters: { ENU: { subject: 'S', ooxml: letterXml } } }, { updateLines: false });
+    await ws.segments.updateHeader(
+      'SEG00001',
+      { letters: { ENU: { subject: 'S', ooxml: letterXml } } },
+      { updateLines: false },
+    );
     show(undefined);
     expect(await screen.findByTestId('outside-office')).toBeTruthy();
     await ready();
@@ -208,9 +230,14 @@ describe('a letter uploaded outside Office', () => {
       '_rels/.rels': strToU8(
         '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
       ),
-      'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`),
+      'word/document.xml': strToU8(
+        `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`,
+      ),
     });
-  const file = (bytes: Uint8Array, name: string) => new File([new Uint8Array(bytes)], name, { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+  const file = (bytes: Uint8Array, name: string) =>
+    new File([new Uint8Array(bytes)], name, {
+      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    });
 
   test('is converted, kept on the segment for its language, lists what it cannot convert, and the merged .docx downloads', async () => {
     show(undefined);
@@ -243,15 +270,25 @@ describe('a letter uploaded outside Office', () => {
     await ready();
     await userEvent.selectOptions(screen.getByTestId('letter-language'), 'ITA');
     await userEvent.selectOptions(screen.getByTestId('upload-target'), 'MEMO');
-    await userEvent.upload(screen.getByTestId('letter-file'), file(docx('<w:p><w:r><w:t>Gentile «Nome»</w:t></w:r></w:p>'), 'lettera.docx'));
+    await userEvent.upload(
+      screen.getByTestId('letter-file'),
+      file(docx('<w:p><w:r><w:t>Gentile «Nome»</w:t></w:r></w:p>'), 'lettera.docx'),
+    );
     await screen.findByText('lettera.docx è la lettera in Italiano di modello di interazione MEMO (1 campi unione).');
-    expect(compileLetter((await ws.interactionTemplates.get('MEMO'))!.letters.ITA.ooxml).keys).toEqual(['contact.name']);
+    expect(compileLetter((await ws.interactionTemplates.get('MEMO'))!.letters.ITA.ooxml).keys).toEqual([
+      'contact.name',
+    ]);
   });
 
   test.each([
     ['not a Word file', strToU8('Name;City\nRossi;Roma'), 'notes.docx', 'notes.docx is not a Word document (.docx).'],
     ['an empty file', new Uint8Array(0), 'empty.docx', 'empty.docx is empty.'],
-    ['a Word 97-2003 file', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), 'old.doc', 'old.doc is a Word 97-2003 document (.doc): save it as a Word document (.docx) and upload it again.'],
+    [
+      'a Word 97-2003 file',
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),
+      'old.doc',
+      'old.doc is a Word 97-2003 document (.doc): save it as a Word document (.docx) and upload it again.',
+    ],
   ])('%s is refused with a sentence naming the file, and nothing is written', async (_what, bytes, name, message) => {
     show(undefined);
     await ready();

@@ -55,6 +55,8 @@ describe('letters for the log', () => {
   });
 
   test('the refusal an adapter gives for a missing set is a readable error too', () => {
-    expect(featureUnavailable('wordReadBack').message).toBe('This needs WordApi 1.3 (Word 2016 or later); this Office does not have it.');
+    expect(featureUnavailable('wordReadBack').message).toBe(
+      'This needs WordApi 1.3 (Word 2016 or later); this Office does not have it.',
+    );
   });
 });

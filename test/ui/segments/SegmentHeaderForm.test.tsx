@@ -23,7 +23,9 @@ async function editDescription(answer: 'Yes' | 'No') {
   const input = screen.getByTestId('field-description');
   await userEvent.clear(input);
   await userEvent.type(input, 'New{Enter}');
-  expect((await screen.findByTestId('confirm-text')).textContent).toBe('You have modified Description.\n\nDo you want to update the corresponding segment lines?');
+  expect((await screen.findByTestId('confirm-text')).textContent).toBe(
+    'You have modified Description.\n\nDo you want to update the corresponding segment lines?',
+  );
   await userEvent.click(await screen.findByText(answer, { selector: 'button' }));
   await waitFor(async () => expect((await ws.segments.get(h.no))!.header.description).toBe('New'));
   return (await ws.segments.get(h.no))!.lines.map((l) => l.description);

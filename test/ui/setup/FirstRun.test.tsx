@@ -34,7 +34,12 @@ function renderApp(language: 'en' | 'it', excel = false) {
       <I18nProvider language={language} catalogs={paneCatalogs}>
         <ServicesProvider value={{ workspace: ws, host: excel ? 'Excel' : 'none', preferences }}>
           <ConfirmProvider>
-            <FirstRun navigate={(r) => seen.push(r)} excelImport={excel} language={language} onLanguageChange={() => undefined} />
+            <FirstRun
+              navigate={(r) => seen.push(r)}
+              excelImport={excel}
+              language={language}
+              onLanguageChange={() => undefined}
+            />
           </ConfirmProvider>
           <Toaster toasterId={TOASTER_ID} />
         </ServicesProvider>

@@ -28,7 +28,14 @@ test('runs the check in Excel, lists each step, and copies the report with its s
   const run: OfficeCheckRunner = (o) =>
     runOfficeCheck({
       ...o,
-      info: { host: 'Excel', platform: 'PC', displayLanguage: 'en-US', officeVersion: '16.0', supports: { excelApi1_4: true, wordApi1_3: false, wordApi1_4: false }, features: featureSupport('Excel', () => true) },
+      info: {
+        host: 'Excel',
+        platform: 'PC',
+        displayLanguage: 'en-US',
+        officeVersion: '16.0',
+        supports: { excelApi1_4: true, wordApi1_3: false, wordApi1_4: false },
+        features: featureSupport('Excel', () => true),
+      },
       addinVersion: '0.1.0',
       storage,
       excelRun: mock.run,
@@ -37,7 +44,9 @@ test('runs the check in Excel, lists each step, and copies the report with its s
   await user.click(screen.getByTestId('office-check-run'));
   expect(await screen.findByTestId('office-check-result')).toBeTruthy();
   expect(screen.getByTestId('office-check-result').textContent).toBe('5 passed, 0 failed, 8 skipped');
-  expect(screen.getByTestId('office-check-step-excel.read100x12').textContent).toMatch(/^excel.read100x12: passed \(\d+ ms, 1 syncs\)$/);
+  expect(screen.getByTestId('office-check-step-excel.read100x12').textContent).toMatch(
+    /^excel.read100x12: passed \(\d+ ms, 1 syncs\)$/,
+  );
   expect(screen.getByTestId('office-check-summary').textContent).toContain('Shared workspace: none');
   await user.click(screen.getByTestId('office-check-copy'));
   const copied = JSON.parse(await navigator.clipboard.readText());
@@ -49,7 +58,18 @@ test('runs the check in Excel, lists each step, and copies the report with its s
 test('outside Office, in Italian: says which checks need Office and runs the rest', async () => {
   const user = userEvent.setup();
   const run: OfficeCheckRunner = (o) =>
-    runOfficeCheck({ ...o, info: { host: 'none', platform: null, displayLanguage: 'it-IT', supports: { excelApi1_4: false, wordApi1_3: false, wordApi1_4: false }, features: NO_FEATURES }, addinVersion: '0.1.0', storage });
+    runOfficeCheck({
+      ...o,
+      info: {
+        host: 'none',
+        platform: null,
+        displayLanguage: 'it-IT',
+        supports: { excelApi1_4: false, wordApi1_3: false, wordApi1_4: false },
+        features: NO_FEATURES,
+      },
+      addinVersion: '0.1.0',
+      storage,
+    });
   renderInPane(<OfficeCheckPage run={run} />, await makeWorkspace(), 'it');
   expect(screen.getByText(/Fuori da Office: le verifiche che richiedono Excel o Word vengono saltate/)).toBeTruthy();
   await user.click(screen.getByRole('button', { name: 'Esegui la verifica' }));

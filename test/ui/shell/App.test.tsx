@@ -8,7 +8,6 @@ import type { Services } from '../../../src/ui/common/services';
 import { makeWorkspace } from '../../store/helpers';
 import '../setup'; // the one set-up of the pane's component tests
 
-
 let ws: Awaited<ReturnType<typeof makeWorkspace>>;
 let prefs: Map<string, unknown>;
 beforeEach(async () => {
@@ -27,11 +26,15 @@ function services(host: Services['host']): Services {
 
 describe('the app shell', () => {
   test('Excel starts on Segments; Word starts on its mail merge page', async () => {
-    render(<App services={services('Excel')} initialLanguage="en" hostPages={{ excelImport: () => <p>sheet import</p> }} />);
+    render(
+      <App services={services('Excel')} initialLanguage="en" hostPages={{ excelImport: () => <p>sheet import</p> }} />,
+    );
     expect((await screen.findByTestId('page-title')).textContent).toBe('Segments');
     expect(screen.queryByTestId('host-status')).toBeNull(); // inside Office: no "outside Office" notice
     cleanup();
-    render(<App services={services('Word')} initialLanguage="en" hostPages={{ mailMerge: () => <p>the merge page</p> }} />);
+    render(
+      <App services={services('Word')} initialLanguage="en" hostPages={{ mailMerge: () => <p>the merge page</p> }} />,
+    );
     expect(await screen.findByText('the merge page')).toBeTruthy();
     expect(screen.getByTestId('page-title').textContent).toBe('Mail merge');
   });

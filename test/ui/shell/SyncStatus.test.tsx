@@ -14,7 +14,6 @@ import { SharedWorkspaceSetup } from '../../../src/ui/setup/SharedWorkspaceSetup
 import { renderInPane } from '../render';
 import '../setup'; // the one set-up of the pane's component tests
 
-
 function fakeSync(initial: Partial<SyncState> = {}) {
   let status: SyncState = { connection: 'connected', pending: 0, failed: [], renumbered: [], ...initial };
   const listeners = new Set<() => void>();
@@ -63,7 +62,14 @@ const addContacts: FailedAction = {
   message: 'Segment SEG00003 is logged',
   details: { segmentNo: 'SEG00003' },
 };
-const mailingGroups: FailedAction = { id: 'TX-2', name: 'mailingGroups.upsert', args: [[{ code: 'XMAS' }]], at: '', code: 'CONFLICT', message: 'code XMAS is taken' };
+const mailingGroups: FailedAction = {
+  id: 'TX-2',
+  name: 'mailingGroups.upsert',
+  args: [[{ code: 'XMAS' }]],
+  at: '',
+  code: 'CONFLICT',
+  message: 'code XMAS is taken',
+};
 
 let ws: Awaited<ReturnType<typeof makeWorkspace>>;
 beforeEach(async () => {
@@ -91,7 +97,9 @@ describe('the shared workspace in the pane', () => {
     sync.set({ connection: 'offline', pending: 2 });
     await waitFor(() => expect(statusText()).toBe('Offline: your changes are kept in this pane · 2 changes waiting'));
     sync.set({ connection: 'unavailable', pending: 1 });
-    await waitFor(() => expect(statusText()).toBe('Shared workspace unavailable: you work in this pane only · 1 change waiting'));
+    await waitFor(() =>
+      expect(statusText()).toBe('Shared workspace unavailable: you work in this pane only · 1 change waiting'),
+    );
     sync.set({ connection: 'connected', pending: 0 });
     await waitFor(() => expect(statusText()).toBe('Shared workspace: connected'));
     // Quiet: no message bar, no toast, for any of these.
@@ -104,8 +112,12 @@ describe('the shared workspace in the pane', () => {
     renderPane(sync.service);
     const bars = await screen.findAllByTestId('sync-failed');
     expect(bars.map((b) => b.textContent)).toEqual([
-      expect.stringContaining('Could not be applied: Add Contacts to segment SEG00003Segment SEG00003 was already logged.'),
-      expect.stringContaining('Could not be applied: Change Mailing GroupsSomeone else changed this meanwhile: code XMAS is taken'),
+      expect.stringContaining(
+        'Could not be applied: Add Contacts to segment SEG00003Segment SEG00003 was already logged.',
+      ),
+      expect.stringContaining(
+        'Could not be applied: Change Mailing GroupsSomeone else changed this meanwhile: code XMAS is taken',
+      ),
     ]);
     await userEvent.click(within(bars[0]).getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(screen.getAllByTestId('sync-failed')).toHaveLength(1));
@@ -121,12 +133,16 @@ describe('the shared workspace in the pane', () => {
     sync.failRetries(new SegmentsError('ALREADY_LOGGED', 'logged', { segmentNo: 'SEG00003' }));
     renderPane(sync.service);
     await userEvent.click(within(await screen.findByTestId('sync-failed')).getByRole('button', { name: 'Retry' }));
-    expect(await screen.findByText('Segment SEG00003 was already logged.', { selector: '[class*="fui-ToastTitle"]' })).toBeTruthy();
+    expect(
+      await screen.findByText('Segment SEG00003 was already logged.', { selector: '[class*="fui-ToastTitle"]' }),
+    ).toBeTruthy();
     expect(screen.getAllByTestId('sync-failed')).toHaveLength(1);
   });
 
   test('renumbered segments are told once: OK clears them', async () => {
-    const sync = fakeSync({ renumbered: [{ table: 'segments', id: 'S5', from: 'SEG00005', to: 'SEG00006', action: 'segments.create' }] });
+    const sync = fakeSync({
+      renumbered: [{ table: 'segments', id: 'S5', from: 'SEG00005', to: 'SEG00006', action: 'segments.create' }],
+    });
     renderPane(sync.service);
     const bar = await screen.findByTestId('sync-renumbered');
     expect(bar.textContent).toContain('Segment SEG00005 is now SEG00006: someone else took SEG00005 first.');
@@ -138,15 +154,21 @@ describe('the shared workspace in the pane', () => {
   test('in Italian: a refused key leads to Setup, whose Shared workspace group shows the server and saves the key', async () => {
     const sync = fakeSync({ connection: 'refused', pending: 3, failed: [addContacts] });
     renderPane(sync.service, 'it');
-    await waitFor(() => expect(statusText()).toBe('Il server ha rifiutato la chiave personale · 3 modifiche in attesaImmetti la chiave'));
-    expect(screen.getByTestId('sync-failed').textContent).toContain('Impossibile applicare: Agg. contatti al segmento SEG00003Il segmento SEG00003 è già stato registrato.');
+    await waitFor(() =>
+      expect(statusText()).toBe('Il server ha rifiutato la chiave personale · 3 modifiche in attesaImmetti la chiave'),
+    );
+    expect(screen.getByTestId('sync-failed').textContent).toContain(
+      'Impossibile applicare: Agg. contatti al segmento SEG00003Il segmento SEG00003 è già stato registrato.',
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Immetti la chiave' }));
     await waitFor(() => expect(screen.getByTestId('page-title').textContent).toBe('Setup'));
     // Setup's group, on its own (the page around it waits for the workspace's Setup record).
     cleanup();
     renderInPane(<SharedWorkspaceSetup sync={sync.service} />, ws, 'it');
     expect(screen.getByTestId('sync-server').textContent).toBe('Server: https://segments.example.test:3000');
-    expect(screen.getByTestId('sync-key-state').textContent).toBe('In questo browser non è salvata alcuna chiave personale.');
+    expect(screen.getByTestId('sync-key-state').textContent).toBe(
+      'In questo browser non è salvata alcuna chiave personale.',
+    );
     const field = screen.getByLabelText('Chiave personale');
     expect(field.getAttribute('type')).toBe('password');
     await userEvent.type(field, 'anna-key-0123456789');

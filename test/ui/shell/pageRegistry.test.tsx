@@ -51,7 +51,12 @@ afterEach(() => {
 
 function services(host: Services['host']): Services {
   const prefs = new Map<string, unknown>();
-  return { workspace: ws, transfer: transferApi(ws), preferences: { get: (k) => prefs.get(k) as never, set: (k, v) => void prefs.set(k, v) }, host };
+  return {
+    workspace: ws,
+    transfer: transferApi(ws),
+    preferences: { get: (k) => prefs.get(k) as never, set: (k, v) => void prefs.set(k, v) },
+    host,
+  };
 }
 
 describe('the page registry', () => {
@@ -75,38 +80,49 @@ describe('the page registry', () => {
     ['Excel', { excelImport: hostPages.excelImport }, 'Import from sheet', 'Import contacts (CSV)'],
     ['Word', { mailMerge: hostPages.mailMerge }, 'Mail merge', 'Import from sheet'],
     ['none', { mailMerge: hostPages.mailMerge }, 'Import contacts (CSV)', 'Import from sheet'],
-  ] as const)('the %s menu offers each page the registry puts in its menu for that host', async (host, pages, offered, absent) => {
-    render(<App services={services(host)} initialLanguage="en" hostPages={pages} startRoute={{ page: 'segments' }} />);
-    await userEvent.click(await screen.findByTestId('nav-menu'));
-    const menu = await screen.findByRole('menu');
-    const items = within(menu)
-      .getAllByRole('menuitem')
-      .map((i) => i.textContent);
-    const t = makeTranslate(paneCatalogs, 'en');
-    const expected = entries
-      .filter((e) => e.menu && (!e.hosts || e.hosts.includes(host)) && (!e.hostPage || pages[e.hostPage as keyof typeof pages]))
-      .flatMap((e) => e.menu!.routes.map((r) => t(...e.title(r))));
-    expect(items).toEqual(expected);
-    expect(items).toContain(offered);
-    expect(items).not.toContain(absent);
-    expect(items).toContain('Languages'); // one per code list
-    expect(items.length).toBeGreaterThanOrEqual(15);
-  });
+  ] as const)(
+    'the %s menu offers each page the registry puts in its menu for that host',
+    async (host, pages, offered, absent) => {
+      render(
+        <App services={services(host)} initialLanguage="en" hostPages={pages} startRoute={{ page: 'segments' }} />,
+      );
+      await userEvent.click(await screen.findByTestId('nav-menu'));
+      const menu = await screen.findByRole('menu');
+      const items = within(menu)
+        .getAllByRole('menuitem')
+        .map((i) => i.textContent);
+      const t = makeTranslate(paneCatalogs, 'en');
+      const expected = entries
+        .filter(
+          (e) =>
+            e.menu && (!e.hosts || e.hosts.includes(host)) && (!e.hostPage || pages[e.hostPage as keyof typeof pages]),
+        )
+        .flatMap((e) => e.menu!.routes.map((r) => t(...e.title(r))));
+      expect(items).toEqual(expected);
+      expect(items).toContain(offered);
+      expect(items).not.toContain(absent);
+      expect(items).toContain('Languages'); // one per code list
+      expect(items.length).toBeGreaterThanOrEqual(15);
+    },
+  );
 
-  test.each(routes.map((r) => [r.page + ('list' in r ? `/${r.list}` : ''), r] as const))('%s renders under its title', async (_name, route) => {
-    if (route.page === 'segment') await ws.segments.create({ description: 'Spring mailing' });
-    render(<App services={services('none')} initialLanguage="it" hostPages={hostPages} startRoute={route} />);
-    const [key, vars] = routeTitle(route);
-    const title = makeTranslate(paneCatalogs, 'it')(key, vars);
-    expect((await screen.findByTestId('page-title')).textContent).toBe(title);
-    // The page itself, not the chunk's spinner: its own content fills the main area.
-    await waitFor(
-      () => {
-        const main = document.querySelector('main');
-        expect(main?.querySelector('[role="progressbar"]')).toBeNull();
-        expect(main?.textContent?.length ?? 0).toBeGreaterThan(5);
-      },
-      { timeout: 15_000 },
-    );
-  });
+  test.each(routes.map((r) => [r.page + ('list' in r ? `/${r.list}` : ''), r] as const))(
+    '%s renders under its title',
+    async (_name, route) => {
+      if (route.page === 'segment') await ws.segments.create({ description: 'Spring mailing' });
+      render(<App services={services('none')} initialLanguage="it" hostPages={hostPages} startRoute={route} />);
+      const [key, vars] = routeTitle(route);
+      const title = makeTranslate(paneCatalogs, 'it')(key, vars);
+      expect((await screen.findByTestId('page-title')).textContent).toBe(title);
+      // The page itself, not the chunk's spinner: its own content fills the main area.
+      await waitFor(
+        () => {
+          const main = document.querySelector('main');
+          expect(main?.querySelector('[role="progressbar"]')).toBeNull();
+          expect(main?.textContent?.length ?? 0).toBeGreaterThan(5);
+        },
+        { timeout: 15_000 },
+      );
+    },
+  );
 });

@@ -21,7 +21,14 @@ afterEach(() => {
 function renderTransfer(language: 'en' | 'it') {
   const prefs = new Map<string, unknown>();
   const preferences: Preferences = { get: (k) => prefs.get(k) as never, set: (k, v) => void prefs.set(k, v) };
-  render(<App services={{ workspace: ws, preferences, host: 'none', transfer: transferApi(ws) }} initialLanguage={language} hostPages={{}} startRoute={{ page: 'transfer' }} />);
+  render(
+    <App
+      services={{ workspace: ws, preferences, host: 'none', transfer: transferApi(ws) }}
+      initialLanguage={language}
+      hostPages={{}}
+      startRoute={{ page: 'transfer' }}
+    />,
+  );
 }
 
 const json = (name: string, text: string) => new File([text], name, { type: 'application/json' });
@@ -29,9 +36,17 @@ const json = (name: string, text: string) => new File([text], name, { type: 'app
 test('a file that is not a package or not a backup is said so, with no parser or database words', async () => {
   renderTransfer('en');
   await userEvent.upload(await screen.findByTestId('import-package'), json('notes.json', 'Not JSON at all'));
-  expect(await screen.findByText('notes.json is not a segment package of this add-in. Choose a file made with Export segment package.')).toBeTruthy();
+  expect(
+    await screen.findByText(
+      'notes.json is not a segment package of this add-in. Choose a file made with Export segment package.',
+    ),
+  ).toBeTruthy();
   await userEvent.upload(screen.getByTestId('restore-backup'), json('other.json', '{"a":1}'));
-  expect(await screen.findByText('other.json is not a backup of this add-in. Choose a file made with Back up the workspace.')).toBeTruthy();
+  expect(
+    await screen.findByText(
+      'other.json is not a backup of this add-in. Choose a file made with Back up the workspace.',
+    ),
+  ).toBeTruthy();
   expect(document.body.textContent).not.toMatch(/Dexie|JSON|Unexpected token/);
 });
 
@@ -52,11 +67,15 @@ test('a package that would overwrite a segment here asks first and names what ch
   await userEvent.upload(await screen.findByTestId('import-package'), json('fiera.json', text));
   const dialog = await screen.findByRole('alertdialog');
   expect(within(dialog).getByText('Replace segment SEG00001?')).toBeTruthy();
-  expect(dialog.textContent).toMatch(/Segment SEG00001 "Fiera 2027" is already in this workspace.*replaces its description with "Fiera", its 1 lines with 1 and its 1 criteria steps with 1, and updates 1 contacts/);
+  expect(dialog.textContent).toMatch(
+    /Segment SEG00001 "Fiera 2027" is already in this workspace.*replaces its description with "Fiera", its 1 lines with 1 and its 1 criteria steps with 1, and updates 1 contacts/,
+  );
   await userEvent.click(within(dialog).getByRole('button', { name: /No|Cancel/ }));
   await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
   expect((await ws.segments.get(seg.no))?.header.description).toBe('Fiera 2027');
   await userEvent.upload(screen.getByTestId('import-package'), json('fiera.json', text));
-  await userEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: /Yes|OK|Continue/ }));
+  await userEvent.click(
+    within(await screen.findByRole('alertdialog')).getByRole('button', { name: /Yes|OK|Continue/ }),
+  );
   await waitFor(async () => expect((await ws.segments.get(seg.no))?.header.description).toBe('Fiera'));
 });
