@@ -29,7 +29,12 @@ export function teamService(
     if (now && !connected) void ask();
     connected = now;
   });
-  void ask();
+  // Asked once the shared workspace is connected (above): an origin with no sync server (a plain web
+  // server) is never asked, so nothing fails in the console there.
+  if (sync.getStatus().connection === 'connected') {
+    connected = true;
+    void ask();
+  }
   return {
     subscribe(listener) {
       listeners.add(listener);

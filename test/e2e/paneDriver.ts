@@ -143,6 +143,18 @@ export class PaneDriver {
   /** Screenshot, the 320 px rule and the accessibility check of the page or dialog as it is now. */
   async check(name: string, violations: Record<string, AxeViolation[]>) {
     await this.screenshot(name);
+    // A dialog that has just closed leaves the other portals hidden from assistive technology until its
+    // exit transition ends: wait for that state (not for time) before judging the page; a portal still
+    // hidden with no dialog open after that is reported.
+    await this.page
+      .waitForFunction(
+        () =>
+          !document.querySelector('[data-portal-node][aria-hidden="true"]') ||
+          Boolean(document.querySelector('[role="dialog"], [role="alertdialog"]')),
+        null,
+        { timeout: 5_000 },
+      )
+      .catch(() => undefined);
     violations[name] = [...(await this.fit()), ...(await this.axe())];
   }
 }

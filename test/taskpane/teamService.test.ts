@@ -45,12 +45,16 @@ describe('team service', () => {
     expect(team.getUser()).toEqual({ known: false });
     let notified = 0;
     team.subscribe(() => notified++);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(calls).toEqual([]); // not asked before the shared workspace is connected
+    sync.set('connected');
     await until(() => team.getUser().known);
     expect(team.getUser()).toEqual({ known: true, user: 'anna', role: 'member' });
     expect(calls[0]).toEqual({ url: 'https://segments.example.test/api/v1/status', auth: 'Bearer k1' });
     expect(notified).toBe(1);
 
     answer = () => Response.json({ schemaVersion: 1, lastRev: 0, user: 'anna', role: 'admin' });
+    sync.set('offline');
     sync.set('connected');
     await until(() => team.getUser().role === 'admin');
     sync.set('connected'); // still connected: not asked again
@@ -67,7 +71,9 @@ describe('team service', () => {
   test('a server without users: known, no user, no role (everything allowed)', async () => {
     const doFetch = (async () =>
       Response.json({ schemaVersion: 1, lastRev: 0, user: null, role: null })) as unknown as typeof fetch;
-    const team = teamService(fakeSync(), 'https://segments.example.test', memoryStorage(), doFetch);
+    const sync = fakeSync();
+    const team = teamService(sync, 'https://segments.example.test', memoryStorage(), doFetch);
+    sync.set('connected');
     await until(() => team.getUser().known);
     expect(team.getUser()).toEqual({ known: true, user: undefined, role: undefined });
   });

@@ -73,7 +73,7 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
       id: 'no',
       caption: 'field.segmentNo',
       short: 'field.no',
-      width: '6.2em',
+      width: '5.4em',
       value: (l) => l.segmentNo,
       sub: { caption: 'field.entryNo', value: (l) => l.entryNo },
     },
@@ -88,7 +88,7 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
       id: 'date',
       caption: 'field.creationDate',
       short: 'entries.short.date',
-      width: '5.2em',
+      width: '4.6em',
       value: (l) => formatDate(l.creationDate),
       sub: { caption: 'field.userId', value: (l) => l.userId },
     },
@@ -96,14 +96,14 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
       id: 'lines',
       caption: 'field.noOfInteractions',
       short: 'list.lines',
-      width: '3.4em',
+      width: '2.6em',
       align: 'end',
       value: (l) => formatNumber(l.noOfInteractions),
     },
     {
       id: 'canceled',
       caption: 'field.canceled',
-      width: '2.6em',
+      width: '2.2em',
       align: 'center',
       value: (l) => (
         <Checkbox
@@ -118,7 +118,7 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
       id: 'actions',
       caption: 'common.actions',
       hiddenCaption: true,
-      width: '2.4em',
+      width: '2.2em',
       value: (l) => (
         <Menu>
           <MenuTrigger disableButtonEnhancement>

@@ -63,7 +63,7 @@ export function SampleWorkspaceButtons() {
       setBusy(false);
     }
   };
-  if (status === undefined) return <Spinner size="tiny" />;
+  if (status === undefined) return <Spinner size="tiny" label={t('common.loading')} />;
   return status.loaded ? (
     <Button className={s.button} disabled={busy} onClick={() => void run(true)} data-testid="sample-remove">
       {t('firstRun.sample.remove')}
