@@ -92,7 +92,14 @@ for (const [language, locale] of [
         mimeType: 'application/json',
         buffer: Buffer.from('{"formatName":"dexie","hello":1}'),
       });
-      await d.toast(/INVALID_PACKAGE|not a workspace backup|non può essere usato/);
+      // A foreign file is refused in the user's words, naming the file (never "Dexie" or a parser's text).
+      await d.toast(/other\.json/);
+      expect(
+        await fresh.page
+          .getByText(/other\.json/)
+          .first()
+          .textContent(),
+      ).not.toMatch(/dexie|unexpected token|INVALID_PACKAGE/i);
       await fresh.page
         .getByTestId('restore-backup')
         .setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: readFileSync(backupFile) });

@@ -73,7 +73,7 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
       id: 'no',
       caption: 'field.segmentNo',
       short: 'field.no',
-      width: '5.4em',
+      width: '5em',
       value: (l) => l.segmentNo,
       sub: { caption: 'field.entryNo', value: (l) => l.entryNo },
     },
@@ -88,7 +88,7 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
       id: 'date',
       caption: 'field.creationDate',
       short: 'entries.short.date',
-      width: '4.6em',
+      width: '4.3em',
       value: (l) => formatDate(l.creationDate),
       sub: { caption: 'field.userId', value: (l) => l.userId },
     },
@@ -96,7 +96,7 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
       id: 'lines',
       caption: 'field.noOfInteractions',
       short: 'list.lines',
-      width: '2.6em',
+      width: '2.4em',
       align: 'end',
       value: (l) => formatNumber(l.noOfInteractions),
     },
@@ -118,7 +118,7 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
       id: 'actions',
       caption: 'common.actions',
       hiddenCaption: true,
-      width: '2.2em',
+      width: '2em',
       value: (l) => (
         <Menu>
           <MenuTrigger disableButtonEnhancement>
