@@ -83,14 +83,8 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
       maxLines: 2,
       value: (l) => l.description,
       title: (l) => l.description,
-    },
-    {
-      id: 'date',
-      caption: 'field.creationDate',
-      short: 'entries.short.date',
-      width: '4.3em',
-      value: (l) => formatDate(l.creationDate),
-      sub: { caption: 'field.userId', value: (l) => l.userId },
+      // Date and user beneath the description: at 320 px a column of their own leaves it no room.
+      sub: { caption: 'field.creationDate', value: (l) => `${formatDate(l.creationDate)} · ${l.userId}` },
     },
     {
       id: 'lines',

@@ -49,8 +49,7 @@ describe('Logged Segments', () => {
     const headers = screen.getAllByRole('columnheader').map((h) => h.getAttribute('title') ?? h.textContent);
     expect(headers).toEqual([
       'Segment No. / Entry No.',
-      'Description',
-      'Creation Date / User ID',
+      'Description / Creation Date',
       'No. of Interactions',
       'Canceled',
       'Actions',
