@@ -22,6 +22,9 @@ export async function runFlow(d: PaneDriver, url: string, workDir: string): Prom
   await d.expectTitle(t('nav.segments'));
   // The production pane always has its sync client, whose line says where the data is: the notice only says where the pane runs.
   expect(await page.getByTestId('host-status').textContent()).toBe(t('app.outsideOfficeShared'));
+  // An empty workspace greets the user: the three ways in, and the sample workspace.
+  await page.getByTestId('first-run').waitFor();
+  await page.getByTestId('sample-load').waitFor();
   await d.check('segments-empty', violations);
   await page.getByTestId('nav-menu').click();
   await page.getByRole('menu').waitFor();
