@@ -4,16 +4,11 @@
 // restore itself is one read-write transaction: all of it or nothing. (importInto is not used for it:
 // its clearTablesBeforeImport runs outside its transaction, and its reading of the file ends any
 // transaction around it.)
+import { storedRowSchemas } from '../domain/storedRows';
 import { exportDB, type ExportProgress } from 'dexie-export-import';
 import { z } from 'zod';
-import { codeDescriptionSchema, languageSchema, salespersonSchema } from '../domain/codes';
-import { contactSchema } from '../domain/contact';
-import { criteriaActionSchema, savedCriteriaSchema } from '../domain/criteria';
 import { SegmentsError } from '../domain/errors';
-import { interactionTemplateSchema } from '../domain/interaction';
-import { interactionLogEntrySchema, loggedSegmentRecordSchema } from '../domain/log';
-import { segmentHeaderRecordSchema, segmentLineSchema } from '../domain/segment';
-import { profileSchema, setupSchema } from '../domain/setup';
+import { profileSchema } from '../domain/setup';
 import type { StoreContext } from './context';
 import { dataTables, sameRecordVersions } from './db';
 import { setOutboxBypass } from './outbox';
@@ -29,25 +24,12 @@ const seriesSchema = z.object({
   lastNo: z.string(),
   updatedAt: z.string(),
 });
+// The synced tables' row schemas are the domain's one list; a backup adds the pane's profile and keeps
+// its own series shape.
 const rowSchemas: Record<BackupTable, z.ZodType> = {
-  setup: setupSchema,
+  ...storedRowSchemas,
   profile: profileSchema,
   series: seriesSchema,
-  contacts: contactSchema,
-  salespeople: salespersonSchema,
-  interactionGroups: codeDescriptionSchema,
-  mailingGroups: codeDescriptionSchema,
-  industryGroups: codeDescriptionSchema,
-  jobResponsibilities: codeDescriptionSchema,
-  businessRelations: codeDescriptionSchema,
-  languages: languageSchema,
-  interactionTemplates: interactionTemplateSchema,
-  segments: segmentHeaderRecordSchema,
-  segmentLines: segmentLineSchema,
-  criteriaActions: criteriaActionSchema,
-  savedCriteria: savedCriteriaSchema,
-  loggedSegments: loggedSegmentRecordSchema,
-  interactionLog: interactionLogEntrySchema,
 };
 
 const exportFileSchema = z.object({
