@@ -47,8 +47,8 @@ export function describeIssues(error: z.ZodError): string[] {
 /** Options of an upsert: progress, and the batch size (rows per bounded step). */
 export interface UpsertOptions {
   /**
-   * Called after each batch is validated and after each is written (`done` of `total` steps, two per
-   * row: validated, written). Called synchronously: the transaction must not wait for the caller.
+   * Called after each batch is validated, merged and written (`done` of `total` steps, three per row).
+   * Called synchronously: the transaction must not wait for the caller.
    */
   onProgress?: (done: number, total: number) => void;
   /** Rows per batch (default UPSERT_BATCH). */
@@ -83,7 +83,9 @@ export async function upsertRows<T extends StoredRecord, K extends string>(
     report.rejected.push({ index, key, issues });
     outcomes[index] = { index, key: key ?? '', outcome: 'rejected' };
   };
-  const steps = 2 * rows.length;
+  const n = rows.length;
+  const steps = 3 * n;
+  const share = (part: number, whole: number) => Math.round((part / Math.max(1, whole)) * n);
   // The caller's code runs outside the transaction's zone: a timer or a promise it starts there would be
   // taken as the transaction's own work (and the transaction found committed too early).
   const progress = (done: number) => opts.onProgress && Dexie.ignoreTransaction(() => opts.onProgress?.(done, steps));
@@ -128,6 +130,7 @@ export async function upsertRows<T extends StoredRecord, K extends string>(
       ) as T;
       merged.push({ index, key, record, isNew: !old });
     }
+    progress(n + share(merged.length, 2 * entries.length));
   }
   await breathe(spec.table);
   const byKey = new Map(merged.map((m) => [m.key, m.record]));
@@ -141,6 +144,7 @@ export async function upsertRows<T extends StoredRecord, K extends string>(
         batch.map((m) => m.record),
         byKey,
       );
+    progress(n + share(merged.length + from + batch.length, 2 * merged.length));
     for (const m of batch) {
       const problems = spec.check?.(m.record, m.isNew) ?? [];
       if (problems.length) {
@@ -155,9 +159,7 @@ export async function upsertRows<T extends StoredRecord, K extends string>(
   }
 
   // 3. Write the records batch by batch, in the same transaction.
-  await writeInBatches(spec.table, toWrite, size, s, (written) =>
-    progress(rows.length + Math.round((written / Math.max(1, toWrite.length)) * rows.length)),
-  );
+  await writeInBatches(spec.table, toWrite, size, s, (written) => progress(2 * n + share(written, toWrite.length)));
   report.rejected.sort((a, b) => a.index - b.index);
   report.results = outcomes.filter(Boolean);
   return report;
