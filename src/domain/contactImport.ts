@@ -56,6 +56,13 @@ export interface ContactImportOptions {
   createCompanies?: boolean;
   /** Rows without a number that match a stored contact: update it (default) or leave the row out. */
   existingMatches?: 'update' | 'skip';
+  /**
+   * Progress, `done` of `total` rows written. Awaited between the steps before the write (where it may
+   * yield to the browser, or throw to cancel: nothing is written yet); during the write it is only
+   * called, not awaited (the write is one transaction, which must not wait for a timer); after the write
+   * a rejection is ignored, because what was written stays written and its report must be shown.
+   */
+  onProgress?: (done: number, total: number) => Promise<void>;
 }
 
 export type ImportWorkspace = Pick<
@@ -104,9 +111,14 @@ export async function importContacts(
   prepared: PreparedImport,
   options: ContactImportOptions = {},
 ): Promise<ContactImportResult> {
+  const total = prepared.rows.length;
+  const pause = async () => {
+    await options.onProgress?.(0, total);
+  };
   const problems = [...prepared.problems];
   const rejected = new Set(prepared.rejectedRows);
   const stored: Contact[] = await ws.contacts.list();
+  await pause();
 
   // Codes not in their lists: the user's choice.
   const unknownCodes = findUnknownCodes(prepared.rows, await knownCodes(ws));
@@ -115,6 +127,7 @@ export async function importContacts(
   problems.push(...codes.problems);
   for (const r of codes.rejectedRows) rejected.add(r);
   let rows = codes.rows;
+  await pause();
 
   // Rows without a number: a stored contact with the same e-mail (several: refused), else the same name and post code.
   const ambiguousEmail = new Map<string, string[]>();
@@ -130,7 +143,9 @@ export async function importContacts(
     rejected.add(r.sheetRow);
     return false;
   });
+  await pause();
   const matchedExisting = matchExisting(rows, stored);
+  await pause();
   const assigned = new Map<PreparedRow, string>();
   const matchByRow = new Map(matchedExisting.map((m) => [m.sheetRow, m]));
   const skip = options.existingMatches === 'skip';
@@ -164,6 +179,7 @@ export async function importContacts(
     rejected.add(r.sheetRow);
     return false;
   });
+  await pause();
   const nos = toNumber.length > 0 ? await ws.contacts.nextNos(toNumber.length) : [];
   const generated = toNumber.map((r, i) => {
     assigned.set(r, nos[i]);
@@ -184,19 +200,29 @@ export async function importContacts(
       return false;
     })
     .map((r) => ({ ...r, row: { ...r.row, no: noOf(r) } }));
+  await pause();
 
   // Persons to their company: by Company No., else by exact Company Name (a new company if asked).
   const missing = options.createCompanies ? missingCompanyNames(numbered, stored) : [];
   const companyNos = missing.length > 0 ? await ws.contacts.nextNos(missing.length) : [];
   const linked = linkCompanies(numbered, stored, { createCompanies: options.createCompanies, companyNos });
   problems.push(...linked.problems);
+  await pause();
 
   const final = [...linked.companies, ...linked.rows];
   const written: ContactRow[] = final.map((r) => r.row as ContactRow);
+  // The store validates and writes in batches within its one transaction, and says how far it got.
+  const writing = options.onProgress
+    ? {
+        onProgress: (done: number, steps: number) =>
+          void options.onProgress?.(Math.round((done / Math.max(1, steps)) * total), total).catch(() => undefined),
+      }
+    : undefined;
   const report: ImportReport =
     written.length > 0
-      ? await ws.contacts.importRows({ rows: written, createCodes: codes.create })
+      ? await ws.contacts.importRows({ rows: written, createCodes: codes.create }, writing)
       : { inserted: 0, updated: 0, rejected: [], results: [] };
+  await options.onProgress?.(total, total).catch(() => undefined);
   for (const rej of report.rejected) {
     const sheetRow = final[rej.index]?.sheetRow;
     // A key for the pane's message: the store's reasons are English text.

@@ -141,7 +141,7 @@ export async function prepareRowsInSteps(
   }
 }
 
-const CHUNK = 2_000;
+const CHUNK = 1_000;
 
 function* prepareSteps(
   grid: SheetGrid,

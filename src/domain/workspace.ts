@@ -44,6 +44,12 @@ export interface InteractionLogFilter {
   date?: string;
 }
 
+/** A large write: `onProgress(done, total)`, called after each batch; `batch`: rows per batch (default: the store's). */
+export interface WriteProgress {
+  onProgress?: (done: number, total: number) => void;
+  batch?: number;
+}
+
 export interface Workspace {
   close(): void;
 
@@ -51,9 +57,12 @@ export interface Workspace {
   profile: { get(): Promise<Profile>; update(patch: Partial<Profile>): Promise<Profile> };
 
   contacts: {
-    upsert(rows: unknown[]): Promise<ImportReport>;
+    upsert(rows: unknown[], options?: WriteProgress): Promise<ImportReport>;
     /** An import's write: the codes it creates in their lists, then its rows, in one transaction. */
-    importRows(input: { rows: unknown[]; createCodes?: { list: CodeListName; code: string }[] }): Promise<ImportReport>;
+    importRows(
+      input: { rows: unknown[]; createCodes?: { list: CodeListName; code: string }[] },
+      options?: WriteProgress,
+    ): Promise<ImportReport>;
     nextNos(count: number): Promise<string[]>;
     get(no: string): Promise<Contact | undefined>;
     list(filters?: CriteriaFilters): Promise<Contact[]>;

@@ -11,7 +11,7 @@ import { SegmentsError } from '../domain/errors';
 import { registerReplayer, runAction, runRead, type ActionScope } from './action';
 import type { StoreContext } from './context';
 import { candidateContacts, relatedDataFor } from './contactQueries';
-import { upsertRows, type UpsertSpec } from './rows';
+import { upsertRows, type UpsertOptions, type UpsertSpec } from './rows';
 import { takeNos } from './series';
 import { filterContext } from './filterContext';
 import { readSetup } from './setupProfile';
@@ -77,12 +77,16 @@ async function createCodes(
   }
 }
 
+/** How a caller follows a large write: `onProgress(done, total)`, called after each batch; `batch`: rows per batch. */
+export type ContactWriteOptions = Pick<UpsertOptions, 'onProgress' | 'batch'>;
+
 export function contactsApi(ctx: StoreContext) {
   const db = ctx.db;
   const upsertContacts = (
     rows: unknown[],
     s: ActionScope,
     record?: UpsertSpec<Contact, 'no'>['record'],
+    opts?: UpsertOptions,
   ): Promise<ImportReport> =>
     upsertRows<Contact, 'no'>(
       {
@@ -93,30 +97,38 @@ export function contactsApi(ctx: StoreContext) {
         rowSchema: contactRowSchema,
         empty: (no) => emptyContactFields(no),
         check: (c, isNew) => (isNew && c.name.trim() === '' ? ['name: is required for a new contact'] : []),
-        complete: async (records) => {
-          // A company is its own company; a person takes its company's name when it has none.
-          const byNo = new Map(records.map((r) => [r.no, r]));
+        complete: async (records, merged) => {
+          // A company is its own company; a person takes its company's name when it has none (from the
+          // company written in the same call, else the stored one).
           const wanted = new Set<string>();
           for (const r of records) {
             if (r.type === 'Company') {
               if (!r.companyNo) r.companyNo = r.no;
               if (!r.companyName) r.companyName = r.name;
-            } else if (r.companyNo && !r.companyName && !byNo.has(r.companyNo)) wanted.add(r.companyNo);
+            } else if (r.companyNo && !r.companyName && !merged.has(r.companyNo)) wanted.add(r.companyNo);
           }
-          const stored = wanted.size ? await readByIndexKeys(db.contacts, 'no', wanted) : [];
-          for (const c of stored) byNo.set(c.no, c);
+          const stored = new Map(
+            (wanted.size ? await readByIndexKeys(db.contacts, 'no', wanted) : []).map((c) => [c.no, c]),
+          );
           for (const r of records) {
-            if (r.type === 'Person' && r.companyNo && !r.companyName) r.companyName = byNo.get(r.companyNo)?.name ?? '';
+            if (r.type === 'Person' && r.companyNo && !r.companyName)
+              r.companyName = (merged.get(r.companyNo) ?? stored.get(r.companyNo))?.name ?? '';
           }
         },
       },
       rows,
       s,
+      opts,
     );
   const api = {
-    upsert: (rows: unknown[]) => runAction(ctx, actionNames.contacts.upsert, [rows], (s) => upsertContacts(rows, s)),
+    // Progress (optional) is the caller's view of the work, not part of what the action records.
+    upsert: (rows: unknown[], options?: ContactWriteOptions) =>
+      runAction(ctx, actionNames.contacts.upsert, [rows], (s) => upsertContacts(rows, s, undefined, options)),
 
-    importRows: (input: { rows: unknown[]; createCodes?: { list: CodeListName; code: string }[] }) =>
+    importRows: (
+      input: { rows: unknown[]; createCodes?: { list: CodeListName; code: string }[] },
+      options?: ContactWriteOptions,
+    ) =>
       runAction(ctx, actionNames.contacts.importRows, [input], async (s) => {
         if (typeof input !== 'object' || input === null || !Array.isArray(input.rows))
           throw new SegmentsError('INVALID_INPUT', 'rows must be a list', { field: 'rows' });
@@ -131,7 +143,7 @@ export function contactsApi(ctx: StoreContext) {
         }
         await createCodes(ctx, s, wanted);
         // Recorded: the contact rows taken and the codes asked for (a rejected row's value is never stored).
-        return upsertContacts(input.rows, s, (taken) => [{ rows: taken, createCodes: wanted }]);
+        return upsertContacts(input.rows, s, (taken) => [{ rows: taken, createCodes: wanted }], options);
       }),
 
     nextNos: (count: number) =>

@@ -47,11 +47,18 @@ export interface Batch {
   requestBytes: number;
   responseBytes: number;
   refused?: 'request' | 'response';
+  /** When the mock host worked on the batch (performance.now() at start and end): its own time, not the add-in's. */
+  span?: [number, number];
 }
 
 export const HOST_LIMIT = 5 * 1024 * 1024;
 
-const bytes = (v: unknown) => Buffer.byteLength(JSON.stringify(v));
+// Buffer in Node, TextEncoder in the browser (the Excel import bench runs this mock in a page).
+const encoder = new TextEncoder();
+const bytes = (v: unknown) => {
+  const s = JSON.stringify(v) ?? '';
+  return typeof Buffer !== 'undefined' ? Buffer.byteLength(s) : encoder.encode(s).length;
+};
 
 class HostError extends Error {
   code: string;
@@ -99,7 +106,15 @@ export class ExcelMock {
   private plainPending: { fill: () => number }[] = [];
   private errors: HostError[] = [];
 
-  constructor() {
+  /**
+   * Answer each sync in a task of its own, as a real host does (its answer arrives as a message or a
+   * network response), instead of within the caller's task. The adapter's code then runs in tasks that
+   * the page can measure apart from the mock's own work. Off by default (tests run faster without).
+   */
+  private readonly answerInTask: boolean;
+
+  constructor(options: { answerInTask?: boolean } = {}) {
+    this.answerInTask = options.answerInTask ?? false;
     const self = this;
     this.context = new OfficeMockObject({
       workbook: {
@@ -147,6 +162,20 @@ export class ExcelMock {
 
   // ---- the round trip ----
   private async sync(): Promise<void> {
+    const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+    if (this.answerInTask) await nextTask();
+    const t0 = performance.now();
+    const before = this.batches.length;
+    try {
+      await this.answer();
+    } finally {
+      const batch = this.batches[before];
+      if (batch) batch.span = [t0, performance.now()];
+      if (this.answerInTask) await nextTask();
+    }
+  }
+
+  private async answer(): Promise<void> {
     const ops = this.ops;
     const apply = this.applyQueue;
     const pending = this.pending;

@@ -38,6 +38,10 @@ export interface ExcelSupport {
   core?: boolean;
 }
 
+/** Rows of a block measured in one go before the page gets a turn (a timer between slices). */
+const MEASURE_SLICE = 1_000;
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** What the first guess of a block assumes per cell before anything is measured. */
 const FIRST_GUESS_BYTES_PER_CELL = 96;
 const MARGIN = 1.05;
@@ -119,6 +123,8 @@ export async function readSource(
       let bytes = 0;
       let widest = 0;
       for (let i = 0; i < n; i++) {
+        // A block of a few thousand rows is measured in slices, each its own task, so the pane stays responsive.
+        if (i > 0 && i % MEASURE_SLICE === 0) await nextTask();
         values.push(block.values[i] as CellValue[]);
         text.push(block.text[i]);
         numberFormat.push(block.numberFormat[i] as string[]);

@@ -1,5 +1,5 @@
 // The Excel import as steps the page drives: read the cells (one Excel.run), review the mapping, import
-// (prepare + one upsert), then optionally add to the open segment and write generated numbers back.
+// (prepare in slices + one upsert, written in batches in one transaction), then optionally add to the open segment and write generated numbers back.
 import { useCallback, useState } from 'react';
 import { mappingKey, restoreMapping, toSavedMapping, type ColumnMapping } from '../../domain/columnMapping';
 import type { ContactImportResult } from '../../domain/contactImport';
@@ -7,9 +7,28 @@ import { useImportDecisions } from './useImportDecisions';
 import type { ExcelPort, ReadProgress, SheetRead, SheetRef, SheetSourceRequest } from '../../domain/ports/excelPort';
 import { prepareRowsInSteps } from '../../domain/sheetImport';
 import type { Workspace } from '../../domain/workspace';
-import { useLongTask } from '../common/useLongTask';
+import { useLongTask, yieldToBrowser, type TaskControl } from '../common/useLongTask';
 import { useT } from '../common/i18n';
 import { problemText } from './importText';
+
+/**
+ * The write's progress as the second half of the import's bar (the first half is the rows' check). Each
+ * call yields to the page and honours Cancel; the bar is redrawn only when it moved by 1 % or more (a
+ * redraw of the page costs more than a step of a small import).
+ */
+function writeProgress(c: TaskControl, label: string) {
+  let shown = -1;
+  return async (done: number, total: number) => {
+    const at = total + done;
+    if (shown >= 0 && at - shown < (2 * total) / 100) {
+      await yieldToBrowser();
+      c.check();
+      return;
+    }
+    shown = at;
+    await c.step(label, at, 2 * total);
+  };
+}
 
 /** Where remembered mappings are kept (the shell provides the storage). */
 export interface MappingStore {
@@ -63,12 +82,15 @@ export function useExcelImport(workspace: Workspace, excel: ExcelPort | undefine
   const runImport = useCallback(async () => {
     if (!read || !mapping) return;
     const r = await task.run(async (c) => {
+      // One bar for the whole import: the first half checks the rows (in slices that yield to the page),
+      // the second half writes them (in batches, one transaction).
       const label = t('excel.importing');
-      await c.step(label, 0, read.rowNumbers.length);
+      const n = read.rowNumbers.length;
+      await c.step(label, 0, 2 * n);
       const source = { workbook: read.ref.workbook, sheet: read.ref.sheet, table: read.ref.table };
-      const prepared = await prepareRowsInSteps(read, mapping, source, (done, total) => c.step(label, done, total));
-      await c.step(label, read.rowNumbers.length, read.rowNumbers.length);
-      return { imported: await decisions.offer(prepared) };
+      const prepared = await prepareRowsInSteps(read, mapping, source, (done) => c.step(label, done, 2 * n));
+      await c.step(label, n, 2 * n);
+      return { imported: await decisions.offer(prepared, writeProgress(c, label)) };
     });
     if (mappings) await mappings.set(mappingKey(read.ref), toSavedMapping(mapping)).catch(() => undefined);
     if (!r?.imported) return;
@@ -80,13 +102,13 @@ export function useExcelImport(workspace: Workspace, excel: ExcelPort | undefine
   const confirmImport = useCallback(async () => {
     setBusy(true);
     try {
-      const r = await decisions.confirm();
+      const r = await task.run((c) => decisions.confirm(writeProgress(c, t('excel.importing'))));
       if (r) setResult(r);
       return r;
     } finally {
       setBusy(false);
     }
-  }, [decisions]);
+  }, [decisions, task, t]);
 
   const addToSegment = useCallback(
     async (segmentNo: string) => {

@@ -39,9 +39,13 @@ export function useImportDecisions(workspace: ImportWorkspace) {
 
   /** Reviews the prepared rows: imports at once when nothing needs deciding, else keeps them for `confirm`. */
   const offer = useCallback(
-    async (prepared: PreparedImport): Promise<ContactImportResult | undefined> => {
+    async (
+      prepared: PreparedImport,
+      onProgress?: ContactImportOptions['onProgress'],
+    ): Promise<ContactImportResult | undefined> => {
       const review = await reviewImport(workspace, prepared);
-      if (!hasDecisions(review)) return importContacts(workspace, prepared, optionsOf(defaultChoices));
+      if (!hasDecisions(review))
+        return importContacts(workspace, prepared, { ...optionsOf(defaultChoices), onProgress });
       setChoices(defaultChoices);
       setPending({ prepared, review });
       return undefined;
@@ -49,12 +53,15 @@ export function useImportDecisions(workspace: ImportWorkspace) {
     [workspace],
   );
 
-  const confirm = useCallback(async (): Promise<ContactImportResult | undefined> => {
-    if (!pending) return undefined;
-    const r = await importContacts(workspace, pending.prepared, optionsOf(choices));
-    setPending(undefined);
-    return r;
-  }, [workspace, pending, choices]);
+  const confirm = useCallback(
+    async (onProgress?: ContactImportOptions['onProgress']): Promise<ContactImportResult | undefined> => {
+      if (!pending) return undefined;
+      const r = await importContacts(workspace, pending.prepared, { ...optionsOf(choices), onProgress });
+      setPending(undefined);
+      return r;
+    },
+    [workspace, pending, choices],
+  );
 
   const reset = useCallback(() => setPending(undefined), []);
   return { pending, choices, setChoices, offer, confirm, reset };

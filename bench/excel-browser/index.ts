@@ -1,0 +1,249 @@
+// The Excel import bench page: in the browser's real IndexedDB, the whole import as the pane runs it
+// (the Excel adapter over an office-addin-mock workbook of N rows × 12 columns, the mapping, the review
+// of the decisions, the import into the store) and, in the same page on the same data, the baseline:
+// the store's contacts.upsert of the same rows, already mapped, into a fresh workspace. Long tasks are
+// observed (PerformanceObserver 'longtask') while each runs; the import's progress reports are counted.
+// bench/excel-browser.bench.ts builds it, opens it in Chromium and calls window.runExcelImportBench(sizes).
+import { suggestMapping } from '../../src/domain/columnMapping';
+import { importContacts, reviewImport, type ImportWorkspace } from '../../src/domain/contactImport';
+import { prepareRowsInSteps } from '../../src/domain/sheetImport';
+import { createExcelPort } from '../../src/office/excel/excelAdapter';
+import { openWorkspace, type WorkspaceHandle } from '../../src/store/index';
+import { ExcelMock } from '../../test/office/excelMock';
+import { addContactSheet } from '../../test/office/sheetFixtures';
+
+export interface ExcelImportSizes {
+  rows: number;
+  runs: number;
+}
+
+export interface LongTasks {
+  count: number;
+  longest: number;
+  /** Summed duration of the long tasks. */
+  total: number;
+  /** The longest task that overlaps none of the mock host's own work (a sync answering a block). */
+  longestOutsideHost: number;
+  /** The longest tasks, each with the step of the import it fell in. */
+  worst: { start: number; duration: number; step?: string }[];
+}
+
+export interface ExcelImportRun {
+  importMs: number;
+  readMs: number;
+  prepareMs: number;
+  reviewMs: number;
+  writeMs: number;
+  upsertMs: number;
+  importTasks: LongTasks;
+  upsertTasks: LongTasks;
+  /** Progress reports of the import (read blocks, preparation slices, write batches). */
+  progress: number;
+  /** The longest gap between two progress reports (or the start and the first, the last and the end). */
+  longestProgressGap: number;
+  syncs: number;
+  inserted: number;
+  upserted: number;
+  storedAfterImport: number;
+  storedAfterUpsert: number;
+  /** The stored contacts of both ways compared field by field (ids and stamps aside). */
+  sameContacts: boolean;
+}
+
+declare global {
+  interface Window {
+    runExcelImportBench(sizes: ExcelImportSizes): Promise<ExcelImportRun[]>;
+  }
+}
+
+const say = (line: string) => {
+  document.getElementById('state')!.textContent = line;
+  console.log(`bench: ${line}`);
+};
+
+const fixedNow = () => new Date('2026-03-02T09:30:00Z');
+let dbNo = 0;
+
+/** The codes the fixture uses, so that the review has nothing to ask and both ways write the same rows. */
+async function freshWorkspace(): Promise<WorkspaceHandle> {
+  const ws = await openWorkspace({ name: `excel-import-${Date.now()}-${++dbNo}`, now: fixedNow });
+  await ws.salespeople.upsert(Array.from({ length: 13 }, (_, i) => ({ code: `SP${i}`, name: `Salesperson ${i}` })));
+  await ws.languages.upsert([
+    { code: 'ITA', name: 'Italian' },
+    { code: 'ENU', name: 'English' },
+  ]);
+  await ws.mailingGroups.upsert([
+    { code: 'NEWS', description: 'Newsletter' },
+    { code: 'EVENTS', description: 'Events' },
+  ]);
+  return ws;
+}
+
+/** Long tasks from now until stop(); `host` holds the intervals the mock host spent answering syncs. */
+function observeLongTasks(host: [number, number][] = []) {
+  const entries: PerformanceEntry[] = [];
+  const observer = new PerformanceObserver((list) => entries.push(...list.getEntries()));
+  observer.observe({ type: 'longtask', buffered: false });
+  return {
+    async stop(): Promise<LongTasks> {
+      // Entries are delivered after their task ends: one more task lets the last one arrive.
+      await new Promise((r) => setTimeout(r, 50));
+      entries.push(...observer.takeRecords());
+      observer.disconnect();
+      const outside = entries.filter((e) => !host.some(([a, b]) => a < e.startTime + e.duration && b > e.startTime));
+      return {
+        count: entries.length,
+        longest: Math.max(0, ...entries.map((e) => e.duration)),
+        total: entries.reduce((sum, e) => sum + e.duration, 0),
+        longestOutsideHost: Math.max(0, ...outside.map((e) => e.duration)),
+        worst: [...entries]
+          .sort((a, b) => b.duration - a.duration)
+          .slice(0, 8)
+          .map((e) => ({ start: e.startTime, duration: e.duration })),
+      };
+    },
+  };
+}
+
+/** A stored contact without what differs between two workspaces (its id and stamps). */
+const strip = (c: object) => {
+  const { id: _id, createdAt: _c, updatedAt: _u, ...rest } = c as Record<string, unknown>;
+  return JSON.stringify(rest);
+};
+
+interface ImportSide {
+  importMs: number;
+  readMs: number;
+  prepareMs: number;
+  reviewMs: number;
+  writeMs: number;
+  importTasks: LongTasks;
+  progress: number;
+  longestProgressGap: number;
+  syncs: number;
+  inserted: number;
+  written: unknown[];
+  stored: string[];
+}
+
+/** The import as the pane runs it: read (adapter over the mock), map, prepare in steps, review, import. */
+async function importSide(sizes: ExcelImportSizes, run: number): Promise<ImportSide> {
+  const mock = new ExcelMock({ answerInTask: true });
+  addContactSheet(mock, sizes.rows);
+  const ws = await freshWorkspace();
+  // The rows the import hands to the store, as written: the baseline upserts exactly these.
+  let written: unknown[] = [];
+  const importWs: ImportWorkspace = {
+    ...ws,
+    contacts: {
+      nextNos: (n) => ws.contacts.nextNos(n),
+      list: (f) => ws.contacts.list(f),
+      importRows: (input, o) => {
+        written = input.rows;
+        return ws.contacts.importRows(input, o);
+      },
+    },
+  };
+  say(`run ${run}: import of ${sizes.rows} rows`);
+  const progressAt: number[] = [];
+  const port = createExcelPort({ run: mock.run, supports: { mergedAreas: true, specialCells: true } });
+  // The mock answers each sync in the page (Excel does it in its own process): its spans are kept apart.
+  const hostSpans: [number, number][] = [];
+  const tasks = observeLongTasks(hostSpans);
+  const trail: string[] = [];
+  const step = async (done: number) => {
+    const now = performance.now();
+    trail.push(`${(now - (progressAt.at(-1) ?? now)).toFixed(0)}:${done}`);
+    progressAt.push(now);
+    await new Promise((r) => setTimeout(r, 0));
+  };
+  const t0 = performance.now();
+  const read = await port.read({ kind: 'selection' }, { onProgress: () => progressAt.push(performance.now()) });
+  const t1 = performance.now();
+  for (const b of mock.batches) if (b.span) hostSpans.push(b.span);
+  const mapping = suggestMapping(read.header);
+  const source = { workbook: read.ref.workbook, sheet: read.ref.sheet };
+  const prepared = await prepareRowsInSteps(read, mapping, source, step);
+  const t2 = performance.now();
+  const review = await reviewImport(importWs, prepared);
+  const t3 = performance.now();
+  trail.push('|');
+  const result = await importContacts(importWs, prepared, { onProgress: step });
+  console.log(`bench: progress trail (ms since the previous report: rows done) ${trail.join(' ')}`);
+  const t4 = performance.now();
+  const importTasks = await tasks.stop();
+  const stepOf = (at: number) =>
+    at < t1 ? 'read' : at < t2 ? 'prepare' : at < t3 ? 'review' : at < t4 ? 'import' : 'after';
+  for (const w of importTasks.worst) {
+    w.step = stepOf(w.start);
+    w.start -= t0;
+  }
+  if (review.unknownCodes.length || review.existingMatches.length)
+    throw new Error('bench: the review found decisions to make; the fixture and the seeded codes disagree');
+  const stored = (await ws.contacts.list()).map(strip);
+  ws.close();
+  const gaps = [t0, ...progressAt, t4].map((t, i, all) => (i === 0 ? 0 : t - all[i - 1]));
+  return {
+    importMs: t4 - t0,
+    readMs: t1 - t0,
+    prepareMs: t2 - t1,
+    reviewMs: t3 - t2,
+    writeMs: t4 - t3,
+    importTasks,
+    progress: progressAt.length,
+    longestProgressGap: Math.max(...gaps),
+    syncs: read.syncs,
+    inserted: result.inserted,
+    written,
+    stored,
+  };
+}
+
+/** The baseline: the store's contacts.upsert of the same rows, already mapped, into a fresh workspace. */
+async function upsertSide(rows: unknown[], run: number) {
+  say(`run ${run}: upsert alone of ${rows.length} rows`);
+  const ws = await freshWorkspace();
+  const copy = structuredClone(rows);
+  const tasks = observeLongTasks();
+  const u0 = performance.now();
+  const up = await ws.contacts.upsert(copy);
+  const u1 = performance.now();
+  const upsertTasks = await tasks.stop();
+  const stored = (await ws.contacts.list()).map(strip);
+  ws.close();
+  return { upsertMs: u1 - u0, upsertTasks, upserted: up.inserted + up.updated, stored };
+}
+
+let rowsOfFirstRun: unknown[] | undefined;
+
+/** Odd runs import first, even runs upsert first (the rows the first run wrote), so order favours neither. */
+async function oneRun(sizes: ExcelImportSizes, run: number): Promise<ExcelImportRun> {
+  let imp: ImportSide;
+  let base: Awaited<ReturnType<typeof upsertSide>>;
+  if (run % 2 === 0 && rowsOfFirstRun) {
+    base = await upsertSide(rowsOfFirstRun, run);
+    imp = await importSide(sizes, run);
+  } else {
+    imp = await importSide(sizes, run);
+    rowsOfFirstRun ??= imp.written;
+    base = await upsertSide(imp.written, run);
+  }
+  const { written: _w, stored: a, ...figures } = imp;
+  const b = base.stored;
+  return {
+    ...figures,
+    upsertMs: base.upsertMs,
+    upsertTasks: base.upsertTasks,
+    upserted: base.upserted,
+    storedAfterImport: a.length,
+    storedAfterUpsert: b.length,
+    sameContacts: a.length === b.length && a.every((x, i) => x === b[i]),
+  };
+}
+
+window.runExcelImportBench = async (sizes: ExcelImportSizes): Promise<ExcelImportRun[]> => {
+  const runs: ExcelImportRun[] = [];
+  for (let run = 1; run <= sizes.runs; run++) runs.push(await oneRun(sizes, run));
+  say('done');
+  return runs;
+};
