@@ -30,6 +30,13 @@ export default async (_env, argv) => {
     module: {
       rules: [
         { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } },
+        // `…/messages?lang=it`: the catalog in one language only (src/taskpane/catalogRegistry.ts fetches the user's).
+        {
+          test: /\.tsx?$/,
+          resourceQuery: /(^\?|&)lang=/,
+          enforce: 'pre',
+          use: { loader: resolve(root, 'scripts', 'catalog-loader.mjs') },
+        },
       ],
     },
     performance: { hints: false },

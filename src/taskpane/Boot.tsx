@@ -1,17 +1,22 @@
 // The boot path: Office once (host.ts), then the workspace (shared through the server the pane came
 // from, src/sync) and the host's preferences in parallel, then the pane for the host. A workspace that
 // cannot open is said in words, not a blank pane. Unmounting stops the sync loop and closes the database.
-// The shell, its start page and the catalogs are one chunk (paneUi.ts) fetched while the workspace opens.
+// The shell and its start page are one chunk (paneUi.ts) fetched while the workspace opens, with the
+// message catalogs of the user's language only (catalogRegistry.ts): the pane shows in that language from
+// its first frame, and fetches the other language when the user switches.
 import { FluentProvider, MessageBar, MessageBarBody, Spinner, webLightTheme } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { UiLanguage } from '../domain/setup';
 import type { HostInfo } from '../office/host';
 import { openWorkspace, type WorkspaceHandle } from '../store/index';
 import { openPaneWorkspace } from '../sync/paneSync';
-import type { HostPages } from '../ui/shell/App';
+import type { HostPages, PaneCatalogs } from '../ui/shell/PaneRoot';
 import type { Preferences } from '../domain/ports/preferences';
 import type { SyncService } from '../domain/ports/syncStatus';
 import type { TeamService } from '../domain/ports/team';
+import { makeTranslate, type MessageCatalog } from '../ui/common/i18n';
+import { languageFor } from '../ui/shell/languageFor';
+import { loadCatalogs, paneCatalogsFor } from './catalogRegistry';
 import { loadPreferences } from './preferences';
 import type * as PaneUiModule from './paneUi';
 import { syncService } from './syncService';
@@ -54,21 +59,27 @@ interface Ready {
   opened: Opened;
   preferences: Preferences;
   language: UiLanguage;
+  catalogs: PaneCatalogs;
   hostPages: HostPages;
 }
 
 export function Boot({ info }: { info: HostInfo }) {
   const [ready, setReady] = useState<Ready>();
-  const [failure, setFailure] = useState<{ message: string; ui?: PaneUi }>();
+  const [failure, setFailure] = useState<{
+    message: string;
+    catalogs?: { language: UiLanguage; messages: MessageCatalog[] };
+  }>();
   useEffect(() => {
     let live = true;
     let current: Opened | undefined;
     const ui = loadPaneUi();
     const opening = openPane();
-    Promise.all([opening, loadPreferences(info.host), ui]).then(
-      ([opened, preferences, ui]) => {
-        const chosen = preferences.get<UiLanguage>('language');
-        const language = chosen === 'en' || chosen === 'it' ? chosen : ui.languageFor(info.displayLanguage);
+    const preferences = loadPreferences(info.host);
+    const chosen = preferences.get<UiLanguage>('language');
+    const language = chosen === 'en' || chosen === 'it' ? chosen : languageFor(info.displayLanguage);
+    const catalogs = loadCatalogs(language, info.host);
+    Promise.all([opening, ui, catalogs]).then(
+      ([opened, ui, loaded]) => {
         if (!live) return void opened.close().catch(() => undefined);
         current = opened;
         setReady({
@@ -76,6 +87,7 @@ export function Boot({ info }: { info: HostInfo }) {
           opened,
           preferences,
           language,
+          catalogs: paneCatalogsFor(info.host, language, loaded),
           hostPages: ui.hostPagesFor(info, opened.workspace, preferences),
         });
       },
@@ -83,9 +95,9 @@ export function Boot({ info }: { info: HostInfo }) {
         // A workspace opened while the shell's chunk failed to load is closed again.
         void opening.then((o) => o.close()).catch(() => undefined);
         const message = e instanceof Error ? e.message : String(e);
-        // The words need the catalogs; without them (the chunk itself failed) the bare message is shown.
-        ui.then(
-          (loaded) => live && setFailure({ message, ui: loaded }),
+        // The words need the catalogs; without them (their chunk failed) the bare message is shown.
+        catalogs.then(
+          (messages) => live && setFailure({ message, catalogs: { language, messages } }),
           () => live && setFailure({ message }),
         );
       },
@@ -99,14 +111,12 @@ export function Boot({ info }: { info: HostInfo }) {
   }, [info]);
 
   if (failure !== undefined) {
-    const { ui, message } = failure;
+    const { catalogs, message } = failure;
     return (
       <FluentProvider theme={webLightTheme}>
         <MessageBar intent="error" data-testid="open-failed">
           <MessageBarBody>
-            {ui
-              ? ui.makeTranslate(ui.paneCatalogs, ui.languageFor(info.displayLanguage))('app.openFailed', { message })
-              : message}
+            {catalogs ? makeTranslate(catalogs.messages, catalogs.language)('app.openFailed', { message }) : message}
           </MessageBarBody>
         </MessageBar>
       </FluentProvider>
@@ -120,9 +130,10 @@ export function Boot({ info }: { info: HostInfo }) {
     );
   }
   const { workspace, sync, team, onRestored } = ready.opened;
-  const { App, transferApi } = ready.ui;
+  const { PaneRoot, transferApi } = ready.ui;
   return (
-    <App
+    <PaneRoot
+      catalogs={ready.catalogs}
       services={{
         workspace,
         preferences: ready.preferences,

@@ -9,10 +9,8 @@ import { version as ADDIN_VERSION } from '../../package.json';
 import type { WordPort } from '../domain/ports/wordPort';
 import type { Workspace } from '../domain/workspace';
 import type { HostInfo } from '../office/host';
-import type { HostPages } from '../ui/shell/App';
-import { excelMessages } from '../ui/import/messages';
+import type { HostPages } from '../ui/shell/PaneRoot';
 import type { Preferences } from '../domain/ports/preferences';
-import { wordMessages } from '../ui/mailMerge/messages';
 
 export function hostPagesFor(info: HostInfo, workspace: Workspace, preferences: Preferences): HostPages {
   return { ...hostPagesOf(info, workspace, preferences), officeCheck: officeCheckFor(info) };
@@ -42,7 +40,7 @@ function hostPagesOf(info: HostInfo, workspace: Workspace, preferences: Preferen
         ),
       };
     });
-    return { excelImport: (segmentNo) => <ExcelImport segmentNo={segmentNo} />, excel, catalogs: [excelMessages] };
+    return { excelImport: (segmentNo) => <ExcelImport segmentNo={segmentNo} />, excel };
   }
   if (info.host === 'Word') {
     const word = lazyWordPort({
@@ -51,13 +49,10 @@ function hostPagesOf(info: HostInfo, workspace: Workspace, preferences: Preferen
       insertField: info.supports.wordApi1_3,
       readBack: info.supports.wordApi1_3,
     });
-    return { mailMerge: () => <MailMerge workspace={workspace} word={word} />, word, catalogs: [wordMessages] };
+    return { mailMerge: () => <MailMerge workspace={workspace} word={word} />, word };
   }
-  // Outside Office the CSV import reports its problems in the Excel import's words.
-  return {
-    mailMerge: () => <MailMerge workspace={workspace} word={undefined} />,
-    catalogs: [wordMessages, excelMessages],
-  };
+  // Outside Office the CSV import reports its problems in the Excel import's words (catalogRegistry.ts).
+  return { mailMerge: () => <MailMerge workspace={workspace} word={undefined} /> };
 }
 
 const MailMerge = lazy(() =>

@@ -1,24 +1,34 @@
-// Per-host preferences (language choice, last segment, remembered column mappings), kept with
-// @microsoft/office-js-helpers' Storage. The library is imported on demand, so it is its own chunk and
-// stays out of the first load; only its Storage is used (not its host detection, not its notifications).
+// Per-host preferences (language choice, last segment, remembered column mappings) in the browser's
+// localStorage, each host's under its own prefix. The format is the one @microsoft/office-js-helpers'
+// Storage wrote (`@segments-preferences-<host>/<key>` holding JSON), so what earlier versions kept is
+// read as it was; the library itself (55 KiB minified) is no longer fetched for a handful of lines.
 import type { Preferences } from '../domain/ports/preferences';
 
-interface HelperStorage {
-  get(key: string): unknown;
-  set(key: string, value: unknown): unknown;
-  has(key: string): boolean;
-}
-
 /** Preferences for one host ('Excel', 'Word', 'none'): each host keeps its own. */
-export async function loadPreferences(host: string): Promise<Preferences> {
+export function loadPreferences(host: string, storage?: Storage): Preferences {
   try {
-    const helpers = (await import(/* webpackChunkName: "preferences" */ '@microsoft/office-js-helpers')) as unknown as {
-      Storage: new (container: string) => HelperStorage;
-    };
-    const store = new helpers.Storage(`segments-preferences-${host}`);
+    const store = storage ?? globalThis.localStorage;
+    if (!store) throw new Error('this browser has no localStorage');
+    const scoped = (key: string) => `@segments-preferences-${host}/${key}`;
+    store.getItem(scoped('language')); // a locked-down webview refuses here (SecurityError)
     return {
-      get: <T>(key: string) => (store.has(key) ? (store.get(key) as T) : undefined),
-      set: (key, value) => void store.set(key, value),
+      get<T>(key: string) {
+        const item = store.getItem(scoped(key));
+        if (item === null) return undefined;
+        try {
+          return JSON.parse(item) as T;
+        } catch {
+          return item as T; // a plain string kept by hand
+        }
+      },
+      set(key, value) {
+        try {
+          store.setItem(scoped(key), JSON.stringify(value));
+        } catch (e) {
+          // Full or refused: the choice holds for this session (the pane keeps it in its state).
+          console.warn(`The preference ${key} could not be kept:`, e);
+        }
+      },
     };
   } catch (e) {
     // Storage refused (a locked-down webview): preferences last for this session only.

@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { launch, removeProfile } from './browser';
 import { usePaneSession } from './paneSession';
 
 const pane = usePaneSession();
@@ -17,3 +18,53 @@ test('the production task pane loads office.js, waits for Office once and says i
     'object',
   );
 });
+
+// Each language's messages are their own chunk: the pane fetches only the user's at start, shows its
+// first page in that language from the first frame (never the other one's words first), and fetches the
+// other language when the user switches to it.
+for (const [language, locale, other, title, otherTitle, switchTo] of [
+  ['en', 'en-US', 'it', 'Segments', 'Segmenti', 'Italiano'],
+  ['it', 'it-IT', 'en', 'Segmenti', 'Segments', 'English'],
+] as const) {
+  test(`started in ${locale}, the pane speaks ${language} from its first frame and fetches only its messages`, async () => {
+    const s = await launch(undefined, locale);
+    try {
+      const scripts: string[] = [];
+      s.page.on('request', (r) => {
+        if (r.resourceType() === 'script') scripts.push(r.url());
+      });
+      // Every title and menu label the page ever shows, recorded from the start.
+      await s.page.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { seenTexts: string[] }).seenTexts = seen;
+        new MutationObserver(() => {
+          const title = document.querySelector('[data-testid="page-title"]')?.textContent;
+          const menu = document.querySelector('[data-testid^="nav-menu"]')?.getAttribute('aria-label');
+          for (const text of [title, menu]) if (text && seen[seen.length - 1] !== text) seen.push(text);
+        }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+      });
+      await s.page.goto(pane.url);
+      await s.page.getByTestId('page-title').filter({ hasText: title }).waitFor();
+      await s.page.getByTestId('nav-menu').waitFor();
+      const seen = await s.page.evaluate(() => (window as unknown as { seenTexts: string[] }).seenTexts);
+      expect(seen).toContain(title);
+      expect(seen).toContain(language === 'en' ? 'Pages' : 'Pagine');
+      expect(seen.filter((t) => t === otherTitle || t === (language === 'en' ? 'Pagine' : 'Pages'))).toEqual([]);
+      const messages = () => scripts.map((u) => /\/(messages-[a-z-]+)\./.exec(u)?.[1]).filter(Boolean);
+      expect(messages()).toContain(`messages-${language}`);
+      expect(messages().some((m) => m!.endsWith(`-${other}`))).toBe(false);
+
+      // Switching fetches the other language and the pane then speaks it.
+      await s.page.getByTestId('nav-menu').click();
+      await s.page.getByRole('menuitemradio', { name: switchTo }).click();
+      await s.page
+        .getByTestId('page-title')
+        .filter({ hasText: new RegExp(`^${otherTitle}$`) })
+        .waitFor();
+      expect(messages()).toContain(`messages-${other}`);
+    } finally {
+      await s.close();
+      removeProfile(s.profileDir);
+    }
+  });
+}

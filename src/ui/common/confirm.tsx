@@ -1,15 +1,8 @@
 // BC's questions as dialogs: `await confirm(text)` resolves true for Yes, false for No or Escape.
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-} from '@fluentui/react-components';
-import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
-import { useT } from './i18n';
+import { Suspense, createContext, lazy, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
+
+// The dialog is fetched the first time a question is asked: it is not part of the pane's first load.
+const ConfirmDialog = lazy(() => import(/* webpackChunkName: "confirm" */ './ConfirmDialog'));
 
 interface Question {
   title: string;
@@ -20,7 +13,6 @@ type Ask = (q: Question) => Promise<boolean>;
 const ConfirmContext = createContext<Ask | undefined>(undefined);
 
 export function ConfirmProvider({ children }: { children: ReactNode }) {
-  const t = useT();
   const [question, setQuestion] = useState<Question | undefined>();
   const resolver = useRef<((yes: boolean) => void) | undefined>(undefined);
   const ask = useCallback<Ask>((q) => {
@@ -38,22 +30,11 @@ export function ConfirmProvider({ children }: { children: ReactNode }) {
   return (
     <ConfirmContext.Provider value={ask}>
       {children}
-      <Dialog open={question !== undefined} modalType="alert" onOpenChange={(_, d) => !d.open && answer(false)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{question?.title}</DialogTitle>
-            <DialogContent style={{ whiteSpace: 'pre-line' }} data-testid="confirm-text">
-              {question?.text}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => answer(true)}>
-                {t('common.yes')}
-              </Button>
-              <Button onClick={() => answer(false)}>{t('common.no')}</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      {question ? (
+        <Suspense fallback={null}>
+          <ConfirmDialog question={question} answer={answer} />
+        </Suspense>
+      ) : null}
     </ConfirmContext.Provider>
   );
 }

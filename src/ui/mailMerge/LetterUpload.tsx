@@ -3,7 +3,7 @@
 // language. Fields that match nothing are listed; a file that is not a usable letter is refused with a
 // sentence naming the file and what is wrong with it, and nothing is written.
 import { Button, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowUploadRegular } from '@fluentui/react-icons';
+import { ArrowUploadRegular } from '@fluentui/react-icons/svg/arrow-upload';
 import { useRef, useState } from 'react';
 import { isSegmentsError } from '../../domain/errors';
 import { letterFromDocx } from '../../domain/letterUpload';

@@ -15,7 +15,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ContactCardRegular, DeleteRegular } from '@fluentui/react-icons';
+import { ContactCardRegular } from '@fluentui/react-icons/svg/contact-card';
+import { DeleteRegular } from '@fluentui/react-icons/svg/delete';
 import { useState } from 'react';
 import type { CriteriaActionView } from '../../domain/criteria';
 import type { ExcelPort } from '../../domain/ports/excelPort';

@@ -3,7 +3,9 @@
 // contact's name with its company beneath, the correspondence type as an icon with its caption as the
 // accessible name, and a mark on a line with a comment; each header's full caption is its tooltip.
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { CommentRegular, MailRegular, PrintRegular } from '@fluentui/react-icons';
+import { CommentRegular } from '@fluentui/react-icons/svg/comment';
+import { MailRegular } from '@fluentui/react-icons/svg/mail';
+import { PrintRegular } from '@fluentui/react-icons/svg/print';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type KeyboardEvent } from 'react';
 import type { SegmentLine } from '../../domain/segment';

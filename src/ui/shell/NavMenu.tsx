@@ -1,71 +1,45 @@
-// The pages menu of the top bar, grouped as BC groups them (the page registry says which page goes where),
-// with the language switch.
-import {
-  Button,
-  Menu,
-  MenuDivider,
-  MenuGroup,
-  MenuGroupHeader,
-  MenuItem,
-  MenuItemRadio,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-} from '@fluentui/react-components';
+// The pages menu's button in the top bar. The menu itself (Fluent's Menu, its positioning and popover) is
+// fetched once the first page has been painted, so it is not part of the first load. Until it arrives the
+// button looks the same; a press on it opens the menu as soon as it is there, and focus on it stays on it.
+import { Button } from '@fluentui/react-components';
 import { NavigationRegular } from '@fluentui/react-icons/svg/navigation';
-import { Fragment } from 'react';
-import type { UiLanguage } from '../../domain/setup';
-import type { HostPages } from './App';
+import { Suspense, lazy, useState } from 'react';
 import { useT } from '../common/i18n';
-import { menuOf, type Host, type Navigate } from './pageRegistry';
+import type { NavMenuProps } from './NavMenuList';
 
-export function NavMenu(props: {
-  host: Host;
-  hostPages: HostPages;
-  navigate: Navigate;
-  language: UiLanguage;
-  onLanguageChange(l: UiLanguage): void;
-}) {
+const NavMenuList = lazy(async () => {
+  await afterPaint();
+  return import(/* webpackChunkName: "nav-menu" */ './NavMenuList');
+});
+
+export function NavMenu(props: NavMenuProps) {
   const t = useT();
-  const { host, hostPages, navigate } = props;
-  const groups = menuOf(host, hostPages);
-  return (
-    <Menu
-      // The menu is taller than an 800 px pane: sized to the pane, it scrolls instead of running off its foot.
-      positioning={{ autoSize: true }}
-      checkedValues={{ language: [props.language] }}
-      onCheckedValueChange={(_, d) => d.name === 'language' && props.onLanguageChange(d.checkedItems[0] as UiLanguage)}
-    >
-      <MenuTrigger disableButtonEnhancement>
-        <Button appearance="subtle" icon={<NavigationRegular />} aria-label={t('nav.menu')} data-testid="nav-menu" />
-      </MenuTrigger>
-      <MenuPopover>
-        <MenuList>
-          {groups.map((g, i) => (
-            <Fragment key={g.group}>
-              {i > 0 ? <MenuDivider /> : null}
-              <MenuGroup>
-                <MenuGroupHeader>{t(g.titleKey)}</MenuGroupHeader>
-                {g.items.map(({ route, title: [key, vars] }) => (
-                  <MenuItem key={key} onClick={() => navigate(route)}>
-                    {t(key, vars)}
-                  </MenuItem>
-                ))}
-                {g.group === 'settings' ? (
-                  <>
-                    <MenuItemRadio name="language" value="en" lang="en">
-                      English
-                    </MenuItemRadio>
-                    <MenuItemRadio name="language" value="it" lang="it">
-                      Italiano
-                    </MenuItemRadio>
-                  </>
-                ) : null}
-              </MenuGroup>
-            </Fragment>
-          ))}
-        </MenuList>
-      </MenuPopover>
-    </Menu>
+  const [pressed, setPressed] = useState(false);
+  const [focused, setFocused] = useState(false);
+  // Its own test id: what waits for the pages menu waits for the real one.
+  const placeholder = (
+    <Button
+      appearance="subtle"
+      icon={<NavigationRegular />}
+      aria-label={t('nav.menu')}
+      aria-haspopup="menu"
+      data-testid="nav-menu-loading"
+      onClick={() => setPressed(true)}
+      onFocus={() => setFocused(true)}
+      onBlur={() => setFocused(false)}
+    />
   );
+  return (
+    <Suspense fallback={placeholder}>
+      <NavMenuList {...props} openAtStart={pressed} focusAtStart={focused} />
+    </Suspense>
+  );
+}
+
+/** Resolves once the browser has painted: at an idle moment, or on the next task where idle callbacks are missing. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 500 });
+    else setTimeout(resolve, 0);
+  });
 }

@@ -1,4 +1,5 @@
 // Every catalog of the pane's own pages, in the order they are merged (later ones win on a shared key).
+// The task pane imports it per language (src/taskpane/catalogRegistry.ts): keep it a list of catalogs.
 import type { MessageCatalog } from '../common/i18n';
 import { fieldMessages } from '../common/fieldMessages';
 import { listMessages } from '../lists/messages';
@@ -26,7 +27,4 @@ export const paneCatalogs: MessageCatalog[] = [
   firstRunMessages,
 ];
 
-/** The pane's language from the Office display language (it-IT → it; anything else → en). */
-export function languageFor(displayLanguage: string): 'en' | 'it' {
-  return displayLanguage.toLowerCase().startsWith('it') ? 'it' : 'en';
-}
+export { languageFor } from './languageFor';

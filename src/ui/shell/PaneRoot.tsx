@@ -1,0 +1,102 @@
+// The pane's root: Fluent theme, the message catalogs in the user's language, the one Toaster, BC's
+// question dialogs, and the shell with its pages. The catalogs are handed in: the task pane fetches only
+// the user's language at start and the other one when the user switches (src/taskpane/catalogRegistry.ts).
+import type { OfficeCheckRunner } from '../../domain/officeCheck';
+import { FluentProvider, Toaster, webLightTheme } from '@fluentui/react-components';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
+import type { ExcelPort } from '../../domain/ports/excelPort';
+import type { UiLanguage } from '../../domain/setup';
+import type { WordPort } from '../../domain/ports/wordPort';
+import { ConfirmProvider } from '../common/confirm';
+import { I18nProvider, type MessageCatalog } from '../common/i18n';
+import { TOASTER_ID } from '../common/notify';
+import type { Route } from './pageRegistry';
+import { ServicesProvider, type Services } from '../common/services';
+import { Shell } from './Shell';
+
+/** Pages that come with a host (Excel's sheet import, Word's mail merge), rendered by the taskpane's wiring. */
+export interface HostPages {
+  excelImport?: (segmentNo: string | undefined) => ReactNode;
+  /** Word's start page; outside Office it merges to a .docx download. */
+  mailMerge?: () => ReactNode;
+  /** In Excel: the lists' "export to a sheet" and a line's "show in the sheet" call it. */
+  excel?: ExcelPort;
+  /** In Word: Show letter opens the stored letter as a new document (elsewhere it downloads). */
+  word?: WordPort;
+  /** Setup → Check this Office: the check for this host (src/office/officeCheck), handed in by the task pane. */
+  officeCheck?: OfficeCheckRunner;
+  /** The host pages' own message catalogs ({ en, it }), when the caller has them at hand (see App). */
+  catalogs?: MessageCatalog[];
+}
+
+/** The pane's message catalogs: those of the start language, and how to fetch a language's. */
+export interface PaneCatalogs {
+  /** The catalogs of the start language, loaded before the pane shows (no flash of another language). */
+  initial: MessageCatalog[];
+  /** The catalogs of a language the user switches to; the pane keeps its language until they arrive. */
+  load(language: UiLanguage): Promise<MessageCatalog[]>;
+}
+
+export interface AppProps {
+  services: Services;
+  initialLanguage: UiLanguage;
+  hostPages?: HostPages;
+  /** Shown under the title when the pane runs outside Office. */
+  startRoute?: Route;
+  onLanguageChange?: (language: UiLanguage) => void;
+}
+
+export function PaneRoot({
+  services,
+  initialLanguage,
+  hostPages,
+  startRoute,
+  onLanguageChange,
+  catalogs: source,
+}: AppProps & { catalogs: PaneCatalogs }) {
+  const [{ language, catalogs }, setShown] = useState(() => ({
+    language: initialLanguage,
+    catalogs: source.initial,
+  }));
+  // The language asked last: a slower fetch of an earlier choice does not override it.
+  const asked = useRef(initialLanguage);
+  const changeLanguage = useCallback(
+    (l: UiLanguage) => {
+      asked.current = l;
+      source.load(l).then(
+        (loaded) => {
+          if (asked.current !== l) return;
+          setShown({ language: l, catalogs: loaded });
+          services.preferences.set('language', l);
+          onLanguageChange?.(l);
+        },
+        // Not fetched (the network): the pane stays in its language; choosing again tries again.
+        (e: unknown) => console.warn(`The ${l} messages could not be loaded:`, e),
+      );
+    },
+    [services, onLanguageChange, source],
+  );
+  return (
+    <FluentProvider theme={webLightTheme} style={{ height: '100%' }} lang={language}>
+      <I18nProvider language={language} catalogs={catalogs}>
+        <ServicesProvider value={services}>
+          <ConfirmProvider>
+            <Shell
+              start={startRoute ?? defaultStart(services.host, hostPages)}
+              hostPages={hostPages ?? {}}
+              language={language}
+              onLanguageChange={changeLanguage}
+            />
+          </ConfirmProvider>
+          <Toaster toasterId={TOASTER_ID} position="bottom" limit={3} />
+        </ServicesProvider>
+      </I18nProvider>
+    </FluentProvider>
+  );
+}
+
+/** Excel starts on Segments; Word on its mail merge page when the Word pages are wired, else Segments. */
+export function defaultStart(host: Services['host'], hostPages?: HostPages): Route {
+  if (host === 'Word' && hostPages?.mailMerge) return { page: 'mailMerge' };
+  return { page: 'segments' };
+}
