@@ -42,15 +42,14 @@ describe('Logged Segments', () => {
     expect(went).toEqual([{ page: 'segments' }]);
   });
 
-  test('shows no., description, date, lines, user ID and a labelled Canceled that is set to what the user chose', async () => {
+  test('shows no., description, date, user ID, the number of interactions and a labelled Canceled that is set to what the user chose', async () => {
     const r = await logged();
     renderInPane(<LoggedSegmentsPage navigate={() => undefined} />, ws);
     const row = await screen.findByTestId(`logged-row-${r.loggedSegment.entryNo}`);
     const headers = screen.getAllByRole('columnheader').map((h) => h.getAttribute('title') ?? h.textContent);
     expect(headers).toEqual([
       'Segment No. / Entry No.',
-      'Description / Creation Date',
-      'No. of Interactions',
+      'Description / Creation Date · User ID · No. of Interactions',
       'Canceled',
       'Actions',
     ]);
@@ -58,6 +57,7 @@ describe('Logged Segments', () => {
     expect(row.textContent).toContain('SEG00001');
     expect(row.textContent).toContain('Autumn fair invitation');
     expect(row.textContent).toContain('ANNA');
+    expect(row.textContent).toContain('2 interactions');
     // Delete Canceled Segments is secondary: not the primary button, and disabled with nothing canceled.
     const del = screen.getByRole('button', { name: 'Delete Canceled Segments' });
     expect(del.className).not.toMatch(/primary/);
@@ -102,9 +102,8 @@ describe('Interaction Log Entries', () => {
     const headers = screen.getAllByRole('columnheader').map((h) => h.getAttribute('title') ?? h.textContent);
     expect(headers).toEqual([
       'Contact No. / Contact Name',
-      'Description / Interaction Template Code',
+      'Description / Interaction Template Code · Evaluation',
       'Date / User ID',
-      'Evaluation',
       'Actions',
     ]);
     expect(within(entry).getAllByRole('button')).toHaveLength(2); // the contact and the ⋯ menu
@@ -131,9 +130,8 @@ describe('Interaction Log Entries', () => {
     const headers = screen.getAllByRole('columnheader').map((h) => h.getAttribute('title') ?? h.textContent);
     expect(headers).toEqual([
       'Nr. contatto / Nome contatto',
-      'Descrizione / Codice modello interazione',
+      'Descrizione / Codice modello interazione · Valutazione',
       'Data / ID utente',
-      'Valutazione',
       'Azioni',
     ]);
   });
