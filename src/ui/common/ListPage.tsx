@@ -128,6 +128,11 @@ export function textColumn<R>(id: string, caption: string, text: (row: R) => str
   return { id, caption, maxLines, value: text, title: text };
 }
 
+/** The last column: the row's buttons (a bin, a ⋯ menu), its caption read out but not shown. */
+export function actionsColumn<R>(value: (row: R) => ReactNode, width = '2.4em'): ListColumn<R> {
+  return { id: 'actions', caption: 'common.actions', hiddenCaption: true, width, value };
+}
+
 /** A column's width: the declared one, but never narrower than the longest word of its header. */
 function columnWidth(width: string | undefined, shown: string): string | undefined {
   if (width === undefined) return undefined;

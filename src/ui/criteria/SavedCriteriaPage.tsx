@@ -4,7 +4,7 @@ import type { SavedCriteria } from '../../domain/criteria';
 import { useConfirm } from '../common/confirm';
 import { criteriaSummary } from './criteriaSummary';
 import { optionCaption } from '../common/errorText';
-import { ListPage, type ListColumn } from '../common/ListPage';
+import { ListPage, actionsColumn, type ListColumn } from '../common/ListPage';
 import { RemoveButton } from '../common/RemoveButton';
 import { useSavedCriteria } from './useSavedCriteria';
 import { useI18n } from '../common/i18n';
@@ -60,13 +60,7 @@ export function SavedCriteriaPage({ navigate }: { navigate?: Navigate }) {
         </>
       ),
     },
-    {
-      id: 'actions',
-      caption: 'common.actions',
-      hiddenCaption: true,
-      width: '2.4em',
-      value: (c) => <RemoveButton verb="common.delete" code={c.code} onClick={() => void remove(c.code)} />,
-    },
+    actionsColumn((c) => <RemoveButton verb="common.delete" code={c.code} onClick={() => void remove(c.code)} />),
   ];
 
   return (

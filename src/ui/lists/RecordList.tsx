@@ -6,7 +6,7 @@ import { useRef, type ReactNode } from 'react';
 import type { ImportReport } from '../../domain/importReport';
 import { useConfirm } from '../common/confirm';
 import { useT } from '../common/i18n';
-import { ListPage, type ListColumn } from '../common/ListPage';
+import { ListPage, actionsColumn, type ListColumn } from '../common/ListPage';
 import { useNotify } from '../common/notify';
 import { RemoveButton } from '../common/RemoveButton';
 
@@ -85,14 +85,9 @@ export function RecordList<R extends Coded>(p: {
   const columns: ListColumn<R>[] = [
     { id: 'code', caption: 'common.code', width: '6em', value: (r) => r.code, title: (r) => r.code },
     ...p.columns,
-    {
-      id: 'actions',
-      caption: 'common.actions',
-      hiddenCaption: true,
-      width: '2.4em',
-      value: (r) =>
-        remove ? <RemoveButton verb="common.remove" code={r.code} onClick={() => remove(r.code)} /> : null,
-    },
+    actionsColumn<R>((r) =>
+      remove ? <RemoveButton verb="common.remove" code={r.code} onClick={() => remove(r.code)} /> : null,
+    ),
   ];
   return (
     <ListPage

@@ -6,7 +6,7 @@ import type { ExcelPort } from '../../domain/ports/excelPort';
 import type { LoggedSegment } from '../../domain/log';
 import { useConfirm } from '../common/confirm';
 import { ExcelExportMenuItem } from '../common/ExcelExportButton';
-import { ListPage, textColumn, type ListColumn } from '../common/ListPage';
+import { ListPage, actionsColumn, textColumn, type ListColumn } from '../common/ListPage';
 import { useLoggedSegments } from './useLoggedSegments';
 import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
@@ -81,12 +81,8 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
         />
       ),
     },
-    {
-      id: 'actions',
-      caption: 'common.actions',
-      hiddenCaption: true,
-      width: '2em',
-      value: (l) => (
+    actionsColumn(
+      (l) => (
         <RowMenu label={`${t('common.actions')} ${l.entryNo}`}>
           <MenuItem onClick={() => navigate({ page: 'interactionLog', filter: { loggedSegmentEntryNo: l.entryNo } })}>
             {t('logged.entries')}
@@ -103,7 +99,8 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
           {history.item({ table: 'loggedSegments', id: l.id, no: l.entryNo })}
         </RowMenu>
       ),
-    },
+      '2em',
+    ),
   ];
 
   return (

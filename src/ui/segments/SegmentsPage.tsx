@@ -4,7 +4,7 @@ import { AddRegular } from '@fluentui/react-icons/svg/add';
 import type { SegmentHeader } from '../../domain/segment';
 import { useState, type ReactNode } from 'react';
 import { useConfirm } from '../common/confirm';
-import { ListPage, textColumn, type ListColumn } from '../common/ListPage';
+import { ListPage, actionsColumn, textColumn, type ListColumn } from '../common/ListPage';
 import { RemoveButton } from '../common/RemoveButton';
 import { useSegments } from './useSegments';
 import { useI18n } from '../common/i18n';
@@ -76,13 +76,9 @@ export function SegmentsPage({ navigate, firstRun }: { navigate: Navigate; first
       align: 'end',
       value: (h) => formatNumber(h.noOfLines),
     },
-    {
-      id: 'actions',
-      caption: 'common.actions',
-      hiddenCaption: true,
-      width: '2.4em',
-      value: (h) => <RemoveButton verb="common.delete" code={h.no} onClick={() => void remove(h.no, h.noOfLines)} />,
-    },
+    actionsColumn((h) => (
+      <RemoveButton verb="common.delete" code={h.no} onClick={() => void remove(h.no, h.noOfLines)} />
+    )),
   ];
 
   return (

@@ -3,23 +3,20 @@
 // segment already has criteria actions, and what was replayed.
 // Dexie's liveQuery (behind useLiveQuery) needs a global indexedDB in jsdom.
 import 'fake-indexeddb/auto';
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { ReuseCriteriaDialog } from '../../../src/ui/criteria/ReuseCriteriaDialog';
 import { ReuseSegmentDialog } from '../../../src/ui/criteria/ReuseSegmentDialog';
-import { makeWorkspace, seedMarket } from '../../store/helpers';
+import { seedMarket } from '../../store/helpers';
 import { renderInPane } from '../render';
+import { workspaceEachTest, type TestWorkspace } from '../workspaceEachTest';
 
-let ws: Awaited<ReturnType<typeof makeWorkspace>>;
-beforeEach(async () => {
-  ws = await makeWorkspace();
+let ws: TestWorkspace;
+workspaceEachTest(async (w) => {
+  ws = w;
   await seedMarket(ws);
   await ws.profile.update({ userId: 'ANNA' });
-});
-afterEach(() => {
-  cleanup();
-  ws.close();
 });
 
 describe('Reuse Criteria', () => {

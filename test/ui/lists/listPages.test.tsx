@@ -3,26 +3,37 @@
 // Interaction Templates, each with its columns, its empty state and what a row offers.
 // Dexie's liveQuery (behind useLiveQuery) needs a global indexedDB in jsdom.
 import 'fake-indexeddb/auto';
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { ReactElement } from 'react';
+import { describe, expect, test } from 'vitest';
 import { ContactsPage } from '../../../src/ui/contacts/ContactsPage';
 import { SavedCriteriaPage } from '../../../src/ui/criteria/SavedCriteriaPage';
 import { CodeListPage } from '../../../src/ui/lists/CodeListPage';
 import { TemplatesPage } from '../../../src/ui/lists/TemplatesPage';
 import { SegmentsPage } from '../../../src/ui/segments/SegmentsPage';
 import type { Route } from '../../../src/ui/shell/pageRegistry';
-import { makeWorkspace, seedMarket } from '../../store/helpers';
+import { seedMarket } from '../../store/helpers';
 import { renderInPane } from '../render';
+import { workspaceEachTest, type TestWorkspace } from '../workspaceEachTest';
 
-let ws: Awaited<ReturnType<typeof makeWorkspace>>;
-beforeEach(async () => {
-  ws = await makeWorkspace();
+let ws: TestWorkspace;
+workspaceEachTest((w) => {
+  ws = w;
 });
-afterEach(() => {
-  cleanup();
-  ws.close();
-});
+
+/** The empty state says `text`; its action, named `action`, goes to `route`. */
+async function emptyLeadsTo(page: (navigate: (r: Route) => void) => ReactElement, text: string, action: string) {
+  const went: Route[] = [];
+  renderInPane(
+    page((r) => went.push(r)),
+    ws,
+  );
+  const empty = await screen.findByTestId('list-empty');
+  expect(empty.textContent).toContain(text);
+  await userEvent.click(within(empty).getByRole('button', { name: action }));
+  return went;
+}
 
 const headers = () => screen.getAllByRole('columnheader').map((h) => h.getAttribute('title') ?? h.textContent);
 
@@ -54,10 +65,11 @@ describe('Segments', () => {
 
 describe('Saved Segment Criteria', () => {
   test('an empty list offers the way to the segments, where criteria are saved', async () => {
-    const went: Route[] = [];
-    renderInPane(<SavedCriteriaPage navigate={(r) => went.push(r)} />, ws);
-    const empty = await screen.findByTestId('list-empty');
-    await userEvent.click(within(empty).getByRole('button', { name: 'Segments' }));
+    const went = await emptyLeadsTo(
+      (navigate) => <SavedCriteriaPage navigate={navigate} />,
+      'No saved segment criteria yet.',
+      'Segments',
+    );
     expect(went).toEqual([{ page: 'segments' }]);
   });
 
@@ -78,11 +90,11 @@ describe('Saved Segment Criteria', () => {
 
 describe('Contacts', () => {
   test('an empty workspace offers the import; a filter that matches nothing says so; a bad one says why', async () => {
-    const went: Route[] = [];
-    renderInPane(<ContactsPage navigate={(r) => went.push(r)} />, ws);
-    const empty = await screen.findByTestId('list-empty');
-    expect(empty.textContent).toContain('No contacts yet.');
-    await userEvent.click(within(empty).getByRole('button', { name: 'Import contacts (CSV)' }));
+    const went = await emptyLeadsTo(
+      (navigate) => <ContactsPage navigate={navigate} />,
+      'No contacts yet.',
+      'Import contacts (CSV)',
+    );
     expect(went).toEqual([{ page: 'csvImport' }]);
 
     await seedMarket(ws);
