@@ -17,3 +17,10 @@ export function workspaceEachTest(use: (ws: TestWorkspace) => void | Promise<voi
     ws?.close();
   });
 }
+
+/** A segment of the market's P101 and P201 with template MEMO and salesperson JR, logged. */
+export async function logSegment(ws: TestWorkspace, description: string) {
+  const h = await ws.segments.create({ description, interactionTemplateCode: 'MEMO', salespersonCode: 'JR' });
+  await ws.segments.addContactList(h.no, ['P101', 'P201']);
+  return ws.segments.log(h.no);
+}

@@ -17,6 +17,7 @@ import {
   TableRow,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import type { CSSProperties, ComponentType, KeyboardEvent, MouseEvent, ReactElement, ReactNode } from 'react';
@@ -31,7 +32,11 @@ export interface ListColumn<R> {
   short?: string;
   value(row: R): ReactNode;
   /** A second field shown beneath the value, with its caption(s) in the header's tooltip. */
-  sub?: { caption: string | string[]; value(row: R): ReactNode };
+  sub?: {
+    caption: string | string[];
+    value(row: R): ReactNode;
+    /** Wrap it at most this many lines. */ maxLines?: number;
+  };
   /** The text of the cell's tooltip (for cut text). */
   title?(row: R): string | undefined;
   /** A CSS width (e.g. '6em'); absent: the column takes what is left. */
@@ -187,7 +192,7 @@ export function ListPage<R>(p: ListPageProps<R>) {
       <TableRow
         key={p.rowKey(r)}
         data-testid={p.rowTestId?.(r)}
-        className={[p.rowClassName?.(r), open ? s.opens : undefined].filter(Boolean).join(' ') || undefined}
+        className={mergeClasses(p.rowClassName?.(r), open ? s.opens : undefined) || undefined}
         style={style}
         tabIndex={open ? 0 : undefined}
         aria-label={open ? p.rowLabel?.(r) : undefined}
@@ -211,7 +216,15 @@ export function ListPage<R>(p: ListPageProps<R>) {
               {c.value(r)}
             </span>
             {c.sub ? (
-              <Text size={100} className={s.sub}>
+              <Text
+                size={100}
+                className={c.sub.maxLines && c.sub.maxLines > 1 ? mergeClasses(s.sub, s.clamp) : s.sub}
+                style={
+                  c.sub.maxLines && c.sub.maxLines > 1
+                    ? { WebkitLineClamp: c.sub.maxLines, whiteSpace: 'normal' }
+                    : undefined
+                }
+              >
                 {c.sub.value(r)}
               </Text>
             ) : null}

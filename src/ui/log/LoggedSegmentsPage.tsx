@@ -63,6 +63,7 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
       // leaves it no room, and Canceled none for its caption.
       sub: {
         caption: ['field.creationDate', 'field.userId', 'field.noOfInteractions'],
+        maxLines: 2,
         value: (l) =>
           `${formatDate(l.creationDate)} · ${l.userId} · ${t('logged.interactions', { n: formatNumber(l.noOfInteractions) })}`,
       },

@@ -10,7 +10,7 @@ import { ReuseCriteriaDialog } from '../../../src/ui/criteria/ReuseCriteriaDialo
 import { ReuseSegmentDialog } from '../../../src/ui/criteria/ReuseSegmentDialog';
 import { seedMarket } from '../../store/helpers';
 import { renderInPane } from '../render';
-import { workspaceEachTest, type TestWorkspace } from '../workspaceEachTest';
+import { logSegment, workspaceEachTest, type TestWorkspace } from '../workspaceEachTest';
 
 let ws: TestWorkspace;
 workspaceEachTest(async (w) => {
@@ -58,13 +58,7 @@ describe('Reuse Segment', () => {
     await screen.findByText('There are no logged segments yet.');
     first.unmount();
 
-    const logged = await ws.segments.create({
-      description: 'Autumn fair',
-      interactionTemplateCode: 'MEMO',
-      salespersonCode: 'JR',
-    });
-    await ws.segments.addContactList(logged.no, ['P101', 'P201']);
-    await ws.segments.log(logged.no);
+    await logSegment(ws, 'Autumn fair');
     let closed = 0;
     renderInPane(<ReuseSegmentDialog segmentNo={h.no} noOfCriteriaActions={0} onClose={() => closed++} />, ws);
     await userEvent.click(await screen.findByRole('combobox', { name: 'Logged segment' }));

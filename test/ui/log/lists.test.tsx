@@ -10,6 +10,7 @@ import { LoggedSegmentsPage } from '../../../src/ui/log/LoggedSegmentsPage';
 import type { Route } from '../../../src/ui/shell/pageRegistry';
 import { makeWorkspace, seedMarket } from '../../store/helpers';
 import { renderInPane } from '../render';
+import { logSegment } from '../workspaceEachTest';
 
 let ws: Awaited<ReturnType<typeof makeWorkspace>>;
 beforeEach(async () => {
@@ -22,15 +23,7 @@ afterEach(() => {
   ws.close();
 });
 
-async function logged() {
-  const h = await ws.segments.create({
-    description: 'Autumn fair invitation for our best customers in the north',
-    interactionTemplateCode: 'MEMO',
-    salespersonCode: 'JR',
-  });
-  await ws.segments.addContactList(h.no, ['P101', 'P201']);
-  return ws.segments.log(h.no);
-}
+const logged = () => logSegment(ws, 'Autumn fair invitation for our best customers in the north');
 
 describe('Logged Segments', () => {
   test('an empty list says so and offers the way to the segments', async () => {
