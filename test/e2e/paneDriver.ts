@@ -107,6 +107,7 @@ export class PaneDriver {
    * The 320 px rule on what is on screen now: the document no wider than the viewport, and no element's
    * right edge past it. An element cut by an ancestor that clips (an ellipsis) is not past the edge; one
    * that an ancestor lets scroll sideways is. Each offender reported as a violation `wider-than-viewport`.
+   * A column header whose text is cut is reported as `header-cut`.
    */
   async fit(): Promise<AxeViolation[]> {
     return this.page.evaluate(() => {
@@ -134,9 +135,24 @@ export class PaneDriver {
         found.push(`${name(el)} right ${Math.round(r.right)} px`);
         if (found.length > 8) break;
       }
-      return found.length
-        ? [{ id: 'wider-than-viewport', impact: 'serious', help: `wider than the ${vw} px viewport`, nodes: found }]
-        : [];
+      // A column header is read in full: its text is never cut (an ellipsis hides a header's meaning).
+      const cut: string[] = [];
+      for (const th of Array.from(document.body.querySelectorAll('th'))) {
+        for (const el of [th, ...Array.from(th.querySelectorAll('*'))]) {
+          const box = el as HTMLElement;
+          if (box.offsetParent === null || getComputedStyle(box).position === 'absolute') continue;
+          if (box.scrollWidth > box.clientWidth + 1) {
+            cut.push(`${name(th)} ${box.clientWidth} of ${box.scrollWidth} px`);
+            break;
+          }
+        }
+      }
+      return [
+        ...(found.length
+          ? [{ id: 'wider-than-viewport', impact: 'serious', help: `wider than the ${vw} px viewport`, nodes: found }]
+          : []),
+        ...(cut.length ? [{ id: 'header-cut', impact: 'serious', help: 'a column header is cut', nodes: cut }] : []),
+      ];
     });
   }
 

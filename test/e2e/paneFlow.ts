@@ -249,6 +249,7 @@ export async function runFlow(d: PaneDriver, url: string, workDir: string): Prom
   ] as const) {
     await d.goTo(key);
     if (key === 'nav.setup') await page.getByTestId('storage-quota').waitFor();
+    if (key === 'nav.savedCriteria') await page.getByTestId('saved-ROMA').waitFor();
     await d.check(name, violations);
   }
 

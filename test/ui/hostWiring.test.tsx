@@ -213,7 +213,7 @@ describe.each(['none', 'Word'] as const)('outside Excel (host %s)', (host) => {
     unmount();
     for (const [route, role] of [
       [{ page: 'interactionLog' }, 'table'],
-      [{ page: 'contacts' }, 'list'],
+      [{ page: 'contacts' }, 'table'],
     ] as const) {
       const page = showPane(host, route);
       await screen.findByRole(role);

@@ -1,25 +1,23 @@
 // Saved Segment Criteria (BC page 5141): each code with its actions; delete.
-import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { DeleteRegular } from '@fluentui/react-icons/svg/delete';
+import { makeStyles, tokens } from '@fluentui/react-components';
+import type { SavedCriteria } from '../../domain/criteria';
 import { useConfirm } from '../common/confirm';
 import { criteriaSummary } from './criteriaSummary';
 import { optionCaption } from '../common/errorText';
+import { ListPage, actionsColumn, type ListColumn } from '../common/ListPage';
+import { RemoveButton } from '../common/RemoveButton';
 import { useSavedCriteria } from './useSavedCriteria';
 import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
 import { useWorkspace } from '../common/services';
+import type { Navigate } from '../shell/pageRegistry';
 
 const useStyles = makeStyles({
-  item: {
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    padding: `${tokens.spacingVerticalS} 0`,
-  },
-  head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  grow: { flexGrow: 1 },
-  actions: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  actions: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
 });
 
-export function SavedCriteriaPage() {
+/** `navigate` (the pane's): an empty list offers the way to the segments, where criteria are saved. */
+export function SavedCriteriaPage({ navigate }: { navigate?: Navigate }) {
   const { t, formatNumber } = useI18n();
   const s = useStyles();
   const workspace = useWorkspace();
@@ -35,36 +33,47 @@ export function SavedCriteriaPage() {
       notify.error(e);
     }
   };
-  if (saved === undefined) return <Spinner size="small" label={t('common.loading')} />;
-  if (saved.length === 0) return <Text>{t('saved.empty')}</Text>;
-  return (
-    <div role="list" aria-label={t('nav.savedCriteria')}>
-      {saved.map((c) => (
-        <div role="listitem" key={c.id} className={s.item} data-testid={`saved-${c.code}`}>
-          <div className={s.head}>
-            <Text weight="semibold" className={s.grow}>
-              {c.code} {c.description ? `· ${c.description}` : ''} ·{' '}
-              {t('saved.actions', { n: formatNumber(c.actions.length) })}
-            </Text>
-            <Button
-              appearance="subtle"
-              size="small"
-              icon={<DeleteRegular />}
-              aria-label={`${t('common.delete')} ${c.code}`}
-              onClick={() => void remove(c.code)}
-            />
-          </div>
-          <ol className={s.actions}>
-            {c.actions.map((a, i) => (
-              <li key={i}>
-                <Text size={200}>
-                  {optionCaption(t, a.kind)}: {criteriaSummary(t, a)}
-                </Text>
-              </li>
+  const steps = (c: SavedCriteria) => c.actions.map((a) => `${optionCaption(t, a.kind)}: ${criteriaSummary(t, a)}`);
+
+  const columns: ListColumn<SavedCriteria>[] = [
+    {
+      id: 'code',
+      caption: 'common.code',
+      width: '6em',
+      value: (c) => c.code,
+      title: (c) => c.code,
+      sub: { caption: 'saved.lines', value: (c) => t('saved.actions', { n: formatNumber(c.actions.length) }) },
+    },
+    {
+      id: 'description',
+      caption: 'field.description',
+      maxLines: 8,
+      title: (c) => [c.description, ...steps(c)].filter(Boolean).join('\n'),
+      value: (c) => (
+        <>
+          {c.description}
+          <ol className={s.actions} aria-label={t('saved.lines')}>
+            {steps(c).map((step, i) => (
+              <li key={i}>{step}</li>
             ))}
           </ol>
-        </div>
-      ))}
-    </div>
+        </>
+      ),
+    },
+    actionsColumn((c) => <RemoveButton verb="common.delete" code={c.code} onClick={() => void remove(c.code)} />),
+  ];
+
+  return (
+    <ListPage
+      label={t('nav.savedCriteria')}
+      rows={saved}
+      columns={columns}
+      rowKey={(c) => c.id}
+      rowTestId={(c) => `saved-${c.code}`}
+      empty={{
+        text: t('saved.empty'),
+        action: navigate ? { label: t('nav.segments'), onClick: () => navigate({ page: 'segments' }) } : undefined,
+      }}
+    />
   );
 }

@@ -1,40 +1,14 @@
 // The code lists: Salespeople/Purchasers, Interaction Groups, Mailing Groups, Industry Groups, Job
 // Responsibilities, Business Relations, Languages. List, add or change a record, remove.
-import {
-  Button,
-  Field,
-  Input,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { DeleteRegular } from '@fluentui/react-icons/svg/delete';
+import { Field, Input } from '@fluentui/react-components';
 import { useState } from 'react';
-import { useConfirm } from '../common/confirm';
-import { codeListApi, useCodeList, type CodeListName } from './useCodeList';
+import { codeListApi, useCodeList, type CodeListName, type CodeRecord } from './useCodeList';
+import { codeListTitleKeys } from './codeListTitles';
+import { RecordList, useRecordActions } from './RecordList';
 import { useT } from '../common/i18n';
-import { useNotify } from '../common/notify';
 import { useWorkspace } from '../common/services';
 import { useRole } from '../common/useRole';
-import { visuallyHidden } from '../common/visuallyHidden';
-
-const useStyles = makeStyles({
-  form: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    marginBottom: tokens.spacingVerticalM,
-  },
-  cell: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  act: { width: '2.5em' },
-});
+import { textColumn, type ListColumn } from '../common/ListPage';
 
 /** The fields of each list besides the code. */
 const columns: Record<Exclude<CodeListName, 'interactionTemplates'>, string[]> = {
@@ -47,107 +21,48 @@ const columns: Record<Exclude<CodeListName, 'interactionTemplates'>, string[]> =
   languages: ['name', 'locale'],
 };
 
+type Rec = CodeRecord & Record<string, unknown>;
+
 export function CodeListPage({ list }: { list: Exclude<CodeListName, 'interactionTemplates'> }) {
   const t = useT();
-  const s = useStyles();
   const workspace = useWorkspace();
-  const rows = useCodeList(list);
-  const confirm = useConfirm();
-  const notify = useNotify();
+  const rows = useCodeList(list) as Rec[] | undefined;
   const rights = useRole();
+  const actions = useRecordActions(codeListApi(workspace, list), 'codes.saved');
   const cols = columns[list];
   const [draft, setDraft] = useState<Record<string, string>>({});
   const label = (c: string) => (c === 'code' ? t('common.code') : t(`field.${c}`));
+  const text = (r: Rec, c: string) => String(r[c] ?? '');
 
-  const save = async () => {
-    try {
-      const report = await codeListApi(workspace, list).upsert([draft]);
-      if (report.rejected.length)
-        notify.error(new Error(t('codes.rejected', { issues: report.rejected[0].issues.join('; ') })));
-      else {
-        notify.success(t('codes.saved', { code: draft.code }));
-        setDraft({});
-      }
-    } catch (e) {
-      notify.error(e);
-    }
-  };
-  const remove = async (code: string) => {
-    if (!(await confirm({ title: t('common.remove'), text: `${t('common.remove')} ${code}?` }))) return;
-    try {
-      await codeListApi(workspace, list).remove(code);
-      notify.success(t('codes.removed', { code }));
-    } catch (e) {
-      notify.error(e);
-    }
-  };
+  // The first field, with the second beneath it where the list has one (a salesperson's e-mail, a locale).
+  const shown: ListColumn<Rec>[] = [
+    {
+      ...textColumn<Rec>(cols[0], `field.${cols[0]}`, (r) => text(r, cols[0])),
+      sub: cols[1] ? { caption: `field.${cols[1]}`, value: (r) => text(r, cols[1]) } : undefined,
+    },
+  ];
 
   return (
-    <section>
-      <form
-        className={s.form}
-        aria-label={t('codes.add')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        {['code', ...cols].map((c) => (
-          <Field key={c} label={label(c)} size="small" required={c === 'code'}>
-            <Input
-              size="small"
-              value={draft[c] ?? ''}
-              onChange={(_, d) => setDraft({ ...draft, [c]: c === 'code' ? d.value.toUpperCase() : d.value })}
-              data-testid={`code-${c}`}
-            />
-          </Field>
-        ))}
-        <Button type="submit" size="small" disabled={!draft.code?.trim()}>
-          {t('common.save')}
-        </Button>
-      </form>
-      {rows === undefined ? (
-        <Spinner size="small" label={t('common.loading')} />
-      ) : rows.length === 0 ? (
-        <Text>{t('codes.empty')}</Text>
-      ) : (
-        <Table size="small" aria-label={t('common.code')}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('common.code')}</TableHeaderCell>
-              <TableHeaderCell>{label(cols[0])}</TableHeaderCell>
-              <TableHeaderCell className={s.act}>
-                <span style={visuallyHidden}>{t('common.actions')}</span>
-              </TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((r) => {
-              const rec = r as unknown as Record<string, string>;
-              return (
-                <TableRow
-                  key={rec.id}
-                  onClick={() => setDraft(Object.fromEntries(['code', ...cols].map((c) => [c, String(rec[c] ?? '')])))}
-                >
-                  <TableCell className={s.cell}>{rec.code}</TableCell>
-                  <TableCell className={s.cell}>{rec[cols[0]]}</TableCell>
-                  <TableCell className={s.act}>
-                    {rights.changeCodes ? (
-                      <Button
-                        appearance="subtle"
-                        size="small"
-                        icon={<DeleteRegular />}
-                        aria-label={`${t('common.remove')} ${rec.code}`}
-                        onClick={() => void remove(rec.code)}
-                      />
-                    ) : null}
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
-      )}
-    </section>
+    <RecordList
+      label={t(codeListTitleKeys[list])}
+      formLabel={t('codes.add')}
+      fields={['code', ...cols].map((c) => (
+        <Field key={c} label={label(c)} size="small" required={c === 'code'}>
+          <Input
+            size="small"
+            value={draft[c] ?? ''}
+            onChange={(_, d) => setDraft({ ...draft, [c]: c === 'code' ? d.value.toUpperCase() : d.value })}
+            data-testid={`code-${c}`}
+          />
+        </Field>
+      ))}
+      canSave={Boolean(draft.code?.trim())}
+      onSave={() => void actions.save(draft).then((ok) => ok && setDraft({}))}
+      rows={rows}
+      columns={shown}
+      emptyText={t('codes.empty')}
+      onEdit={(r) => setDraft(Object.fromEntries(['code', ...cols].map((c) => [c, text(r, c)])))}
+      onRemove={rights.changeCodes ? (code) => void actions.remove(code) : undefined}
+    />
   );
 }

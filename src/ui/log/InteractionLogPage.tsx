@@ -21,23 +21,20 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { DeleteRegular } from '@fluentui/react-icons/svg/delete';
-import { MoreVerticalRegular } from '@fluentui/react-icons/svg/more-vertical';
 import { useState } from 'react';
 import type { Evaluation } from '../../domain/enums';
 import type { ExcelPort } from '../../domain/ports/excelPort';
 import type { InteractionLogEntry } from '../../domain/log';
 import type { WordPort } from '../../domain/ports/wordPort';
 import type { InteractionLogFilter } from '../../domain/workspace';
-import { useConfirm } from '../common/confirm';
 import { errorText, optionCaption } from '../common/errorText';
 import { ExcelExportButton } from '../common/ExcelExportButton';
 import { ListPage, type ListColumn } from '../common/ListPage';
 import { useInteractionLog } from './useInteractionLog';
 import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
-import { useServices, useWorkspace } from '../common/services';
-import { RowHistory, type RowHistoryTarget } from '../common/RowHistory';
+import { useWorkspace } from '../common/services';
+import { DeleteCanceledButton, RowMenu, useRowHistory } from './rowActions';
 import { useRole } from '../common/useRole';
 import type { Navigate } from '../shell/pageRegistry';
 import { showLetter } from '../mailMerge/showLetter';
@@ -69,14 +66,12 @@ export function InteractionLogPage({
   word?: WordPort;
   navigate?: Navigate;
 }) {
-  const { t, formatNumber, formatDate } = useI18n();
+  const { t, formatDate } = useI18n();
   const s = useStyles();
   const workspace = useWorkspace();
-  const confirm = useConfirm();
   const notify = useNotify();
   const rights = useRole();
-  const { team } = useServices();
-  const [history, setHistory] = useState<RowHistoryTarget>();
+  const history = useRowHistory();
   const [filter, setFilter] = useState<InteractionLogFilter>(initialFilter ?? {});
   const result = useInteractionLog(filter);
   const setText = (
@@ -94,12 +89,6 @@ export function InteractionLogPage({
     } catch (e) {
       notify.error(e);
     }
-  };
-  const deleteCanceled = async () => {
-    if (!(await confirm({ title: t('entries.deleteCanceled'), text: t('entries.deleteCanceledConfirm') }))) return;
-    await act(async () =>
-      notify.success(t('entries.deleted', { n: formatNumber(await workspace.interactionLog.deleteCanceled()) })),
-    );
   };
   const openLetter = (e: InteractionLogEntry) =>
     act(async () => {
@@ -124,6 +113,8 @@ export function InteractionLogPage({
     {
       id: 'contact',
       caption: 'field.contactNo',
+      short: 'field.no',
+      width: '4.5em',
       sub: { caption: 'field.contactName', value: (e) => names?.get(e.contactNo) ?? '' },
       title: (e) => `${e.contactNo} ${names?.get(e.contactNo) ?? ''}`.trim(),
       value: (e) =>
@@ -146,7 +137,13 @@ export function InteractionLogPage({
       caption: 'field.description',
       maxLines: 2,
       title: (e) => e.description,
-      sub: { caption: 'field.interactionTemplateCode', value: (e) => e.interactionTemplateCode },
+      // The template and the evaluation (when there is one) beneath: at 320 px a column of its own leaves the
+      // description no room.
+      sub: {
+        caption: ['field.interactionTemplateCode', 'field.evaluation'],
+        value: (e) =>
+          [e.interactionTemplateCode, e.evaluation ? optionCaption(t, e.evaluation) : ''].filter(Boolean).join(' · '),
+      },
       value: (e) => (
         <span className={struck(e)}>
           {e.description}
@@ -162,74 +159,49 @@ export function InteractionLogPage({
       sub: { caption: 'field.userId', value: (e) => e.userId },
     },
     {
-      id: 'evaluation',
-      caption: 'field.evaluation',
-      short: 'field.evaluation',
-      width: '4.8em',
-      maxLines: 2,
-      value: (e) => optionCaption(t, e.evaluation),
-    },
-    {
       id: 'actions',
       caption: 'common.actions',
       hiddenCaption: true,
       width: '2.4em',
       value: (e) => (
-        <Menu>
-          <MenuTrigger disableButtonEnhancement>
-            <Button
-              appearance="subtle"
-              size="small"
-              icon={<MoreVerticalRegular />}
-              aria-label={t('entries.menu', { entryNo: e.entryNo })}
-              title={t('entries.menu', { entryNo: e.entryNo })}
-            />
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList>
-              {rights.changeRow(e) ? (
-                <MenuItem onClick={() => void act(() => workspace.interactionLog.setCanceled(e.entryNo, !e.canceled))}>
-                  {e.canceled ? t('entries.uncancel') : t('entries.cancel')}
-                </MenuItem>
-              ) : null}
-              <MenuItem onClick={() => void openLetter(e)}>{t('entries.showLetter')}</MenuItem>
-              {navigate ? (
-                <MenuItem onClick={() => navigate({ page: 'contact', no: e.contactNo })}>
-                  {t('entries.openContact', { no: e.contactNo })}
-                </MenuItem>
-              ) : null}
-              {team ? (
-                <MenuItem onClick={() => setHistory({ table: 'interactionLog', id: e.id, no: e.entryNo })}>
-                  {t('history.show')}
-                </MenuItem>
-              ) : null}
-              {rights.changeRow(e) ? (
-                <Menu>
-                  <MenuTrigger disableButtonEnhancement>
-                    <MenuItem>{t('field.evaluation')}</MenuItem>
-                  </MenuTrigger>
-                  <MenuPopover>
-                    <MenuList
-                      checkedValues={{ evaluation: [e.evaluation] }}
-                      onCheckedValueChange={(_, d) =>
-                        void act(() =>
-                          workspace.interactionLog.setEvaluation(e.entryNo, (d.checkedItems[0] ?? '') as Evaluation),
-                        )
-                      }
-                      aria-label={t('entries.evaluationOf', { entryNo: e.entryNo })}
-                    >
-                      {evaluations.map((v) => (
-                        <MenuItemRadio key={v || 'blank'} name="evaluation" value={v}>
-                          {optionCaption(t, v)}
-                        </MenuItemRadio>
-                      ))}
-                    </MenuList>
-                  </MenuPopover>
-                </Menu>
-              ) : null}
-            </MenuList>
-          </MenuPopover>
-        </Menu>
+        <RowMenu label={t('entries.menu', { entryNo: e.entryNo })}>
+          {rights.changeRow(e) ? (
+            <MenuItem onClick={() => void act(() => workspace.interactionLog.setCanceled(e.entryNo, !e.canceled))}>
+              {e.canceled ? t('entries.uncancel') : t('entries.cancel')}
+            </MenuItem>
+          ) : null}
+          <MenuItem onClick={() => void openLetter(e)}>{t('entries.showLetter')}</MenuItem>
+          {navigate ? (
+            <MenuItem onClick={() => navigate({ page: 'contact', no: e.contactNo })}>
+              {t('entries.openContact', { no: e.contactNo })}
+            </MenuItem>
+          ) : null}
+          {history.item({ table: 'interactionLog', id: e.id, no: e.entryNo })}
+          {rights.changeRow(e) ? (
+            <Menu>
+              <MenuTrigger disableButtonEnhancement>
+                <MenuItem>{t('field.evaluation')}</MenuItem>
+              </MenuTrigger>
+              <MenuPopover>
+                <MenuList
+                  checkedValues={{ evaluation: [e.evaluation] }}
+                  onCheckedValueChange={(_, d) =>
+                    void act(() =>
+                      workspace.interactionLog.setEvaluation(e.entryNo, (d.checkedItems[0] ?? '') as Evaluation),
+                    )
+                  }
+                  aria-label={t('entries.evaluationOf', { entryNo: e.entryNo })}
+                >
+                  {evaluations.map((v) => (
+                    <MenuItemRadio key={v || 'blank'} name="evaluation" value={v}>
+                      {optionCaption(t, v)}
+                    </MenuItemRadio>
+                  ))}
+                </MenuList>
+              </MenuPopover>
+            </Menu>
+          ) : null}
+        </RowMenu>
       ),
     },
   ];
@@ -291,12 +263,15 @@ export function InteractionLogPage({
       toolbar={
         <Toolbar>
           <ExcelExportButton workspace={workspace} excel={excel} what={{ kind: 'interactionLog', filter }} />
-          {rights.deleteLogged ? (
-            <Button appearance="subtle" size="small" icon={<DeleteRegular />} onClick={() => void deleteCanceled()}>
-              {t('entries.deleteCanceled')}
-            </Button>
-          ) : null}
-          {history ? <RowHistory target={history} onClose={() => setHistory(undefined)} /> : null}
+          <DeleteCanceledButton
+            keys={{
+              label: 'entries.deleteCanceled',
+              confirm: 'entries.deleteCanceledConfirm',
+              done: 'entries.deleted',
+            }}
+            run={() => workspace.interactionLog.deleteCanceled()}
+          />
+          {history.dialog}
         </Toolbar>
       }
     />

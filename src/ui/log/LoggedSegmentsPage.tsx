@@ -1,31 +1,19 @@
 // Logged Segments (BC page 5139): No., Description, Creation Date, lines, User ID and Canceled; Switch
 // Check Mark in Canceled, Create Follow-up Segment, Delete Canceled Segments (secondary, confirmed), and
 // the interaction log entries of each.
-import {
-  Button,
-  Checkbox,
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  Toolbar,
-} from '@fluentui/react-components';
-import { DeleteRegular } from '@fluentui/react-icons/svg/delete';
-import { MoreVerticalRegular } from '@fluentui/react-icons/svg/more-vertical';
+import { Checkbox, MenuItem, Toolbar } from '@fluentui/react-components';
 import type { ExcelPort } from '../../domain/ports/excelPort';
 import type { LoggedSegment } from '../../domain/log';
 import { useConfirm } from '../common/confirm';
 import { ExcelExportMenuItem } from '../common/ExcelExportButton';
-import { ListPage, type ListColumn } from '../common/ListPage';
+import { ListPage, actionsColumn, textColumn, type ListColumn } from '../common/ListPage';
 import { useLoggedSegments } from './useLoggedSegments';
 import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
 import type { Navigate } from '../shell/pageRegistry';
-import { useServices, useWorkspace } from '../common/services';
-import { RowHistory, type RowHistoryTarget } from '../common/RowHistory';
+import { useWorkspace } from '../common/services';
 import { useRole } from '../common/useRole';
-import { useState } from 'react';
+import { DeleteCanceledButton, RowMenu, useRowHistory } from './rowActions';
 
 /** `excel` (in Excel only): each logged segment's menu writes its entries to a new sheet. */
 export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; excel?: ExcelPort }) {
@@ -35,13 +23,11 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
   const confirm = useConfirm();
   const notify = useNotify();
   const rights = useRole();
-  const { team } = useServices();
-  const [history, setHistory] = useState<RowHistoryTarget>();
+  const history = useRowHistory();
 
-  const run = async (f: () => Promise<unknown>, ok?: (r: never) => string) => {
+  const run = async (f: () => Promise<unknown>) => {
     try {
-      const r = await f();
-      if (ok) notify.success(ok(r as never));
+      await f();
     } catch (e) {
       notify.error(e);
     }
@@ -53,13 +39,6 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
       : t('logged.unmarkConfirm', { entryNo: l.entryNo });
     if (await confirm({ title: t('logged.switchCanceled'), text }))
       await run(() => workspace.loggedSegments.setCanceled(l.entryNo, canceled));
-  };
-  const deleteCanceled = async () => {
-    if (await confirm({ title: t('logged.deleteCanceled'), text: t('logged.deleteCanceledConfirm') }))
-      await run(
-        () => workspace.loggedSegments.deleteCanceled(),
-        (n: number) => t('logged.deleted', { n: formatNumber(n) }),
-      );
   };
   const followUp = (l: LoggedSegment) =>
     run(async () => {
@@ -73,26 +52,21 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
       id: 'no',
       caption: 'field.segmentNo',
       short: 'field.no',
-      width: '5em',
+      width: '6em',
       value: (l) => l.segmentNo,
+      title: (l) => l.segmentNo,
       sub: { caption: 'field.entryNo', value: (l) => l.entryNo },
     },
     {
-      id: 'description',
-      caption: 'field.description',
-      maxLines: 2,
-      value: (l) => l.description,
-      title: (l) => l.description,
-      // Date and user beneath the description: at 320 px a column of their own leaves it no room.
-      sub: { caption: 'field.creationDate', value: (l) => `${formatDate(l.creationDate)} · ${l.userId}` },
-    },
-    {
-      id: 'lines',
-      caption: 'field.noOfInteractions',
-      short: 'list.lines',
-      width: '2.4em',
-      align: 'end',
-      value: (l) => formatNumber(l.noOfInteractions),
+      ...textColumn<LoggedSegment>('description', 'field.description', (l) => l.description),
+      // Date, user and the number of interactions beneath the description: at 320 px a column of their own
+      // leaves it no room, and Canceled none for its caption.
+      sub: {
+        caption: ['field.creationDate', 'field.userId', 'field.noOfInteractions'],
+        maxLines: 2,
+        value: (l) =>
+          `${formatDate(l.creationDate)} · ${l.userId} · ${t('logged.interactions', { n: formatNumber(l.noOfInteractions) })}`,
+      },
     },
     {
       id: 'canceled',
@@ -108,48 +82,26 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
         />
       ),
     },
-    {
-      id: 'actions',
-      caption: 'common.actions',
-      hiddenCaption: true,
-      width: '2em',
-      value: (l) => (
-        <Menu>
-          <MenuTrigger disableButtonEnhancement>
-            <Button
-              appearance="subtle"
-              size="small"
-              icon={<MoreVerticalRegular />}
-              aria-label={`${t('common.actions')} ${l.entryNo}`}
-              title={`${t('common.actions')} ${l.entryNo}`}
-            />
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList>
-              <MenuItem
-                onClick={() => navigate({ page: 'interactionLog', filter: { loggedSegmentEntryNo: l.entryNo } })}
-              >
-                {t('logged.entries')}
-              </MenuItem>
-              <ExcelExportMenuItem
-                workspace={workspace}
-                excel={excel}
-                what={{ kind: 'loggedSegment', entryNo: l.entryNo }}
-              />
-              {rights.changeRow(l) ? (
-                <MenuItem onClick={() => void setCanceled(l, !l.canceled)}>{t('logged.switchCanceled')}</MenuItem>
-              ) : null}
-              <MenuItem onClick={() => void followUp(l)}>{t('logged.createFollowUp')}</MenuItem>
-              {team ? (
-                <MenuItem onClick={() => setHistory({ table: 'loggedSegments', id: l.id, no: l.entryNo })}>
-                  {t('history.show')}
-                </MenuItem>
-              ) : null}
-            </MenuList>
-          </MenuPopover>
-        </Menu>
+    actionsColumn(
+      (l) => (
+        <RowMenu label={`${t('common.actions')} ${l.entryNo}`}>
+          <MenuItem onClick={() => navigate({ page: 'interactionLog', filter: { loggedSegmentEntryNo: l.entryNo } })}>
+            {t('logged.entries')}
+          </MenuItem>
+          <ExcelExportMenuItem
+            workspace={workspace}
+            excel={excel}
+            what={{ kind: 'loggedSegment', entryNo: l.entryNo }}
+          />
+          {rights.changeRow(l) ? (
+            <MenuItem onClick={() => void setCanceled(l, !l.canceled)}>{t('logged.switchCanceled')}</MenuItem>
+          ) : null}
+          <MenuItem onClick={() => void followUp(l)}>{t('logged.createFollowUp')}</MenuItem>
+          {history.item({ table: 'loggedSegments', id: l.id, no: l.entryNo })}
+        </RowMenu>
       ),
-    },
+      '2em',
+    ),
   ];
 
   return (
@@ -165,18 +117,12 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
       }}
       toolbar={
         <Toolbar>
-          {rights.deleteLogged ? (
-            <Button
-              appearance="subtle"
-              size="small"
-              icon={<DeleteRegular />}
-              onClick={() => void deleteCanceled()}
-              disabled={!logged?.some((l) => l.canceled)}
-            >
-              {t('logged.deleteCanceled')}
-            </Button>
-          ) : null}
-          {history ? <RowHistory target={history} onClose={() => setHistory(undefined)} /> : null}
+          <DeleteCanceledButton
+            keys={{ label: 'logged.deleteCanceled', confirm: 'logged.deleteCanceledConfirm', done: 'logged.deleted' }}
+            run={() => workspace.loggedSegments.deleteCanceled()}
+            disabled={!logged?.some((l) => l.canceled)}
+          />
+          {history.dialog}
         </Toolbar>
       }
     />

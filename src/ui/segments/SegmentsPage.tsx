@@ -1,43 +1,22 @@
 // Segments (BC page 5093): the open segments; New, Open, Delete.
-import {
-  Button,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  Toolbar,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Toolbar } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons/svg/add';
-import { DeleteRegular } from '@fluentui/react-icons/svg/delete';
+import type { SegmentHeader } from '../../domain/segment';
 import { useState, type ReactNode } from 'react';
 import { useConfirm } from '../common/confirm';
+import { ListPage, actionsColumn, textColumn, type ListColumn } from '../common/ListPage';
+import { RemoveButton } from '../common/RemoveButton';
 import { useSegments } from './useSegments';
 import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
 import type { Navigate } from '../shell/pageRegistry';
 import { useWorkspace } from '../common/services';
-import { visuallyHidden } from '../common/visuallyHidden';
-
-const useStyles = makeStyles({
-  num: { textAlign: 'end', width: '3.5em' },
-  no: { width: '7.5em' },
-  act: { width: '2.5em' },
-  desc: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  empty: { display: 'block', padding: tokens.spacingVerticalM },
-});
 
 /** The first run, when the workspace is empty (handed in by the registry). */
 export type FirstRunSlot = () => ReactNode;
 
 export function SegmentsPage({ navigate, firstRun }: { navigate: Navigate; firstRun?: FirstRunSlot }) {
   const { t, formatNumber } = useI18n();
-  const s = useStyles();
   const workspace = useWorkspace();
   const segments = useSegments();
   const confirm = useConfirm();
@@ -72,65 +51,57 @@ export function SegmentsPage({ navigate, firstRun }: { navigate: Navigate; first
     }
   };
 
-  return (
-    <section aria-labelledby="segments-title">
-      <h2 id="segments-title" hidden>
-        {t('nav.segments')}
-      </h2>
-      <Toolbar>
+  const columns: ListColumn<SegmentHeader>[] = [
+    {
+      id: 'no',
+      caption: 'field.no',
+      width: '6.5em',
+      value: (h) => (
         <Button
-          appearance="primary"
-          icon={<AddRegular />}
-          onClick={() => void create()}
-          disabled={busy}
-          data-testid="new-segment"
+          appearance="transparent"
+          size="small"
+          style={{ padding: 0, minWidth: 0 }}
+          onClick={() => navigate({ page: 'segment', no: h.no })}
         >
-          {t('segments.new')}
+          {h.no}
         </Button>
-      </Toolbar>
-      {segments === undefined ? (
-        <Spinner size="small" label={t('common.loading')} />
-      ) : segments.length === 0 ? (
-        <>
-          <Text className={s.empty}>{t('segments.empty')}</Text>
-          {firstRun?.()}
-        </>
-      ) : (
-        <Table size="small" aria-label={t('nav.segments')}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell className={s.no}>{t('field.no')}</TableHeaderCell>
-              <TableHeaderCell>{t('field.description')}</TableHeaderCell>
-              <TableHeaderCell className={s.num}>{t('field.noOfLines')}</TableHeaderCell>
-              <TableHeaderCell className={s.act}>
-                <span style={visuallyHidden}>{t('common.actions')}</span>
-              </TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {segments.map((h) => (
-              <TableRow key={h.id} data-testid={`segment-row-${h.no}`}>
-                <TableCell className={s.no}>
-                  <Button appearance="transparent" size="small" onClick={() => navigate({ page: 'segment', no: h.no })}>
-                    {h.no}
-                  </Button>
-                </TableCell>
-                <TableCell className={s.desc}>{h.description}</TableCell>
-                <TableCell className={s.num}>{formatNumber(h.noOfLines)}</TableCell>
-                <TableCell className={s.act}>
-                  <Button
-                    appearance="subtle"
-                    size="small"
-                    icon={<DeleteRegular />}
-                    aria-label={`${t('common.delete')} ${h.no}`}
-                    onClick={() => void remove(h.no, h.noOfLines)}
-                  />
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-    </section>
+      ),
+    },
+    textColumn('description', 'field.description', (h) => h.description),
+    {
+      id: 'lines',
+      caption: 'field.noOfLines',
+      short: 'list.lines',
+      width: '3em',
+      align: 'end',
+      value: (h) => formatNumber(h.noOfLines),
+    },
+    actionsColumn((h) => (
+      <RemoveButton verb="common.delete" code={h.no} onClick={() => void remove(h.no, h.noOfLines)} />
+    )),
+  ];
+
+  return (
+    <ListPage
+      label={t('nav.segments')}
+      rows={segments}
+      columns={columns}
+      rowKey={(h) => h.id}
+      rowTestId={(h) => `segment-row-${h.no}`}
+      empty={{ text: t('segments.empty'), more: firstRun?.() }}
+      toolbar={
+        <Toolbar>
+          <Button
+            appearance="primary"
+            icon={<AddRegular />}
+            onClick={() => void create()}
+            disabled={busy}
+            data-testid="new-segment"
+          >
+            {t('segments.new')}
+          </Button>
+        </Toolbar>
+      }
+    />
   );
 }

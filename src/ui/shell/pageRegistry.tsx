@@ -170,7 +170,7 @@ export const pageRegistry: { [P in PageName]: PageEntry<P> } = {
     page: 'savedCriteria',
     title: named('nav.savedCriteria'),
     menu: one('segments', { page: 'savedCriteria' }),
-    render: () => <SavedCriteriaPage />,
+    render: (_r, c) => <SavedCriteriaPage navigate={c.navigate} />,
   },
   contacts: {
     page: 'contacts',

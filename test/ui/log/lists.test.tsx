@@ -10,6 +10,7 @@ import { LoggedSegmentsPage } from '../../../src/ui/log/LoggedSegmentsPage';
 import type { Route } from '../../../src/ui/shell/pageRegistry';
 import { makeWorkspace, seedMarket } from '../../store/helpers';
 import { renderInPane } from '../render';
+import { logSegment } from '../workspaceEachTest';
 
 let ws: Awaited<ReturnType<typeof makeWorkspace>>;
 beforeEach(async () => {
@@ -22,15 +23,7 @@ afterEach(() => {
   ws.close();
 });
 
-async function logged() {
-  const h = await ws.segments.create({
-    description: 'Autumn fair invitation for our best customers in the north',
-    interactionTemplateCode: 'MEMO',
-    salespersonCode: 'JR',
-  });
-  await ws.segments.addContactList(h.no, ['P101', 'P201']);
-  return ws.segments.log(h.no);
-}
+const logged = () => logSegment(ws, 'Autumn fair invitation for our best customers in the north');
 
 describe('Logged Segments', () => {
   test('an empty list says so and offers the way to the segments', async () => {
@@ -42,15 +35,14 @@ describe('Logged Segments', () => {
     expect(went).toEqual([{ page: 'segments' }]);
   });
 
-  test('shows no., description, date, lines, user ID and a labelled Canceled that is set to what the user chose', async () => {
+  test('shows no., description, date, user ID, the number of interactions and a labelled Canceled that is set to what the user chose', async () => {
     const r = await logged();
     renderInPane(<LoggedSegmentsPage navigate={() => undefined} />, ws);
     const row = await screen.findByTestId(`logged-row-${r.loggedSegment.entryNo}`);
     const headers = screen.getAllByRole('columnheader').map((h) => h.getAttribute('title') ?? h.textContent);
     expect(headers).toEqual([
       'Segment No. / Entry No.',
-      'Description / Creation Date',
-      'No. of Interactions',
+      'Description / Creation Date · User ID · No. of Interactions',
       'Canceled',
       'Actions',
     ]);
@@ -58,6 +50,7 @@ describe('Logged Segments', () => {
     expect(row.textContent).toContain('SEG00001');
     expect(row.textContent).toContain('Autumn fair invitation');
     expect(row.textContent).toContain('ANNA');
+    expect(row.textContent).toContain('2 interactions');
     // Delete Canceled Segments is secondary: not the primary button, and disabled with nothing canceled.
     const del = screen.getByRole('button', { name: 'Delete Canceled Segments' });
     expect(del.className).not.toMatch(/primary/);
@@ -102,9 +95,8 @@ describe('Interaction Log Entries', () => {
     const headers = screen.getAllByRole('columnheader').map((h) => h.getAttribute('title') ?? h.textContent);
     expect(headers).toEqual([
       'Contact No. / Contact Name',
-      'Description / Interaction Template Code',
+      'Description / Interaction Template Code · Evaluation',
       'Date / User ID',
-      'Evaluation',
       'Actions',
     ]);
     expect(within(entry).getAllByRole('button')).toHaveLength(2); // the contact and the ⋯ menu
@@ -131,9 +123,8 @@ describe('Interaction Log Entries', () => {
     const headers = screen.getAllByRole('columnheader').map((h) => h.getAttribute('title') ?? h.textContent);
     expect(headers).toEqual([
       'Nr. contatto / Nome contatto',
-      'Descrizione / Codice modello interazione',
+      'Descrizione / Codice modello interazione · Valutazione',
       'Data / ID utente',
-      'Valutazione',
       'Azioni',
     ]);
   });

@@ -67,8 +67,10 @@ test('Interaction Log Entries: "Mostra modifiche" on an entry, in Italian, with 
   await screen.findByTestId('entry-2');
   await userEvent.click(screen.getByRole('button', { name: 'Azioni del movimento 2' }));
   await userEvent.click(await screen.findByRole('menuitem', { name: 'Mostra modifiche' }));
-  const dialog = await screen.findByRole('dialog');
-  expect(within(dialog).getByText('Modifiche di movimento log interazione 2')).toBeTruthy();
+  // (Text, not roles: in jsdom Fluent's first modal of a file can stay marked aria-hidden.)
+  const dialog = (await screen.findByText('Modifiche di movimento log interazione 2')).closest(
+    '.fui-DialogSurface',
+  ) as HTMLElement;
   await waitFor(() => expect(within(dialog).getByTestId('history-40').textContent).toContain('bob'));
   const when = new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeStyle: 'medium' }).format(
     new Date(changes[1].at),
@@ -88,9 +90,11 @@ test('a history the server refuses is said, not an empty list', async () => {
     within(await screen.findByTestId('entry-1')).getByRole('button', { name: 'Actions for entry 1' }),
   );
   await userEvent.click(await screen.findByRole('menuitem', { name: 'Show changes' }));
-  expect((await screen.findByRole('alert')).textContent).toBe(
-    'The changes could not be read: history of interactionLog X: 401 unauthorized',
-  );
+  expect(
+    (await screen.findByText('The changes could not be read: history of interactionLog X: 401 unauthorized')).closest(
+      '[role="alert"]',
+    ),
+  ).not.toBeNull();
 });
 
 test('without a team server, no "Show changes"', async () => {

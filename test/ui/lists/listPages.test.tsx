@@ -1,0 +1,172 @@
+// @vitest-environment jsdom
+// The list pages on the one list page: Segments, Saved Segment Criteria, Contacts, a code list and
+// Interaction Templates, each with its columns, its empty state and what a row offers.
+// Dexie's liveQuery (behind useLiveQuery) needs a global indexedDB in jsdom.
+import 'fake-indexeddb/auto';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactElement } from 'react';
+import { describe, expect, test } from 'vitest';
+import { ContactsPage } from '../../../src/ui/contacts/ContactsPage';
+import { SavedCriteriaPage } from '../../../src/ui/criteria/SavedCriteriaPage';
+import { CodeListPage } from '../../../src/ui/lists/CodeListPage';
+import { TemplatesPage } from '../../../src/ui/lists/TemplatesPage';
+import { SegmentsPage } from '../../../src/ui/segments/SegmentsPage';
+import type { Route } from '../../../src/ui/shell/pageRegistry';
+import { seedMarket } from '../../store/helpers';
+import { renderInPane } from '../render';
+import { workspaceEachTest, type TestWorkspace } from '../workspaceEachTest';
+
+let ws: TestWorkspace;
+workspaceEachTest((w) => {
+  ws = w;
+});
+
+/** The empty state says `text`; its action, named `action`, goes to `route`. */
+async function emptyLeadsTo(page: (navigate: (r: Route) => void) => ReactElement, text: string, action: string) {
+  const went: Route[] = [];
+  renderInPane(
+    page((r) => went.push(r)),
+    ws,
+  );
+  const empty = await screen.findByTestId('list-empty');
+  expect(empty.textContent).toContain(text);
+  await userEvent.click(within(empty).getByRole('button', { name: action }));
+  return went;
+}
+
+const headers = () => screen.getAllByRole('columnheader').map((h) => h.getAttribute('title') ?? h.textContent);
+
+describe('Segments', () => {
+  test('an empty workspace says so and shows the first-run greeting beneath', async () => {
+    renderInPane(<SegmentsPage navigate={() => undefined} firstRun={() => <p data-testid="first-run">Hi</p>} />, ws);
+    expect((await screen.findByTestId('list-empty')).textContent).toContain('No segments yet.');
+    expect(screen.getByTestId('first-run')).toBeTruthy();
+  });
+
+  test('No. opens the segment, the number of lines has a short header, Delete asks first', async () => {
+    await seedMarket(ws);
+    const h = await ws.segments.create({ description: 'Autumn fair' });
+    await ws.segments.addContactList(h.no, ['P101', 'P201']);
+    const went: Route[] = [];
+    renderInPane(<SegmentsPage navigate={(r) => went.push(r)} />, ws);
+    const row = await screen.findByTestId('segment-row-SEG00001');
+    expect(headers()).toEqual(['No.', 'Description', 'No. of Lines', 'Actions']);
+    expect(screen.getByRole('columnheader', { name: 'No. of Lines' }).textContent).toBe('Lines');
+    expect(within(row).getAllByRole('cell')[2].textContent).toBe('2');
+    await userEvent.click(within(row).getByRole('button', { name: 'SEG00001' }));
+    expect(went).toEqual([{ page: 'segment', no: 'SEG00001' }]);
+    await userEvent.click(within(row).getByRole('button', { name: 'Delete SEG00001' }));
+    await screen.findByText('Delete segment SEG00001 with its 2 lines and criteria?');
+    await userEvent.click(screen.getByText('No'));
+    expect(await ws.segments.list()).toHaveLength(1);
+  });
+});
+
+describe('Saved Segment Criteria', () => {
+  test('an empty list offers the way to the segments, where criteria are saved', async () => {
+    const went = await emptyLeadsTo(
+      (navigate) => <SavedCriteriaPage navigate={navigate} />,
+      'No saved segment criteria yet.',
+      'Segments',
+    );
+    expect(went).toEqual([{ page: 'segments' }]);
+  });
+
+  test('each code with its description and its actions, in Italian too', async () => {
+    await seedMarket(ws);
+    const h = await ws.segments.create({ description: 'Rome' });
+    await ws.segments.addContactList(h.no, ['P101']);
+    await ws.segments.saveCriteria(h.no, 'ROMA', 'Customers in Rome');
+    renderInPane(<SavedCriteriaPage navigate={() => undefined} />, ws, 'it');
+    const row = await screen.findByTestId('saved-ROMA');
+    expect(headers()).toEqual(['Codice / Righe criteri segmento salvati', 'Descrizione', 'Azioni']);
+    expect(row.textContent).toContain('Customers in Rome');
+    expect(row.textContent).toContain('1 azioni');
+    expect(within(row).getAllByRole('listitem')).toHaveLength(1);
+    expect(within(row).getByRole('button', { name: 'Elimina ROMA' })).toBeTruthy();
+  });
+});
+
+describe('Contacts', () => {
+  test('an empty workspace offers the import; a filter that matches nothing says so; a bad one says why', async () => {
+    const went = await emptyLeadsTo(
+      (navigate) => <ContactsPage navigate={navigate} />,
+      'No contacts yet.',
+      'Import contacts (CSV)',
+    );
+    expect(went).toEqual([{ page: 'csvImport' }]);
+
+    await seedMarket(ws);
+    await screen.findByTestId('contacts-count');
+    await userEvent.type(screen.getByRole('textbox', { name: 'City' }), 'TORINO');
+    expect((await screen.findByTestId('list-empty')).textContent).toContain('No contacts match the filters.');
+    expect(screen.queryByRole('button', { name: 'Import contacts (CSV)' })).toBeNull();
+    await userEvent.clear(screen.getByRole('textbox', { name: 'City' }));
+    // (userEvent.type reads `'` literally.)
+    await userEvent.type(screen.getByRole('textbox', { name: 'City' }), "*'*");
+    await screen.findByText('The filter on City is not valid at position 2.');
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.queryByTestId('list-empty')).toBeNull();
+  });
+
+  test('the count, short headers with the full captions, and a contact opens its card', async () => {
+    await seedMarket(ws);
+    const went: Route[] = [];
+    // jsdom lays nothing out: the scroller is given the height a 320 × 800 pane gives it.
+    const height = Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight')!;
+    Object.defineProperty(Element.prototype, 'clientHeight', { configurable: true, get: () => 480 });
+    try {
+      renderInPane(<ContactsPage navigate={(r) => went.push(r)} />, ws);
+      expect((await screen.findByTestId('contacts-count')).textContent).toBe('7 contacts');
+      await screen.findByRole('button', { name: 'Contact P101' });
+    } finally {
+      Object.defineProperty(Element.prototype, 'clientHeight', height);
+    }
+    expect(headers()).toEqual(['Contact No. / Type', 'Name / Company Name · City · Email']);
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['No.', 'Name']);
+    const row = screen.getByRole('button', { name: 'Contact P101' }).closest('tr')!;
+    expect(row.textContent).toContain('Anna Bianchi');
+    expect(row.textContent).toContain('anna@alfa.it');
+    await userEvent.click(within(row).getByRole('button', { name: 'Contact P101' }));
+    expect(went).toEqual([{ page: 'contact', no: 'P101' }]);
+  });
+});
+
+describe('code lists and Interaction Templates', () => {
+  test('a row opens in the card; its bin removes it (asked first) without opening it', async () => {
+    await seedMarket(ws);
+    renderInPane(<CodeListPage list="salespeople" />, ws);
+    await screen.findByRole('row', { name: 'Edit JR' });
+    expect(headers()).toEqual(['Code', 'Name / Email', 'Actions']);
+    await userEvent.click(screen.getByRole('row', { name: 'Edit JR' }));
+    expect((screen.getByTestId('code-name') as HTMLInputElement).value).toBe('John Roberts');
+    await userEvent.clear(screen.getByTestId('code-name'));
+    await userEvent.click(
+      within(screen.getByRole('row', { name: 'Edit BD' })).getByRole('button', { name: 'Remove BD' }),
+    );
+    await screen.findByText('Remove BD?');
+    expect((screen.getByTestId('code-code') as HTMLInputElement).value).toBe('JR');
+    await userEvent.click(screen.getByText('Yes'));
+    await waitFor(() => expect(screen.queryByRole('row', { name: 'Edit BD' })).toBeNull());
+    expect((await ws.salespeople.list()).map((s) => s.code)).toEqual(['JR']);
+  });
+
+  test('an empty code list points at the card’s first field', async () => {
+    renderInPane(<CodeListPage list="mailingGroups" />, ws);
+    const empty = await screen.findByTestId('list-empty');
+    expect(empty.textContent).toContain('No records yet.');
+    await userEvent.click(within(empty).getByRole('button', { name: 'Add record' }));
+    expect(document.activeElement).toBe(screen.getByTestId('code-code'));
+  });
+
+  test('Interaction Templates: code, description and unit cost; Enter on a row opens it in the card', async () => {
+    await seedMarket(ws);
+    renderInPane(<TemplatesPage />, ws, 'it');
+    const row = await screen.findByRole('row', { name: 'Modifica MEMO' });
+    expect(headers()).toEqual(['Codice', 'Descrizione', 'Costo unitario (VL)', 'Azioni']);
+    row.focus();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect((screen.getByTestId('field-description') as HTMLInputElement).value).toBe('Memo'));
+  });
+});
