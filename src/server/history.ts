@@ -24,18 +24,13 @@ export async function ensureHistory(sql: Sql): Promise<void> {
   )`);
 }
 
-/** Records one changeset's writes (inside its transaction). */
-export async function recordHistory(
-  tx: SqlTx,
-  rows: { tbl: string; id: string; deleted: boolean }[],
-  rev: number,
-): Promise<void> {
-  if (rows.length === 0) return;
+/** Records one changeset's writes (inside its transaction, after its rows were written at `rev`). */
+export async function recordHistory(tx: SqlTx, rev: number): Promise<void> {
   await tx.query(
     `insert into sync_row_history (tbl, id, rev, deleted)
-     select x.tbl, x.id, $2, x.deleted from jsonb_to_recordset($1::jsonb) as x(tbl text, id text, deleted boolean)
+     select tbl, id, rev, deleted from sync_rows where rev = $1
      on conflict do nothing`,
-    [JSON.stringify(rows.map((r) => ({ tbl: r.tbl, id: r.id, deleted: r.deleted }))), rev],
+    [rev],
   );
 }
 

@@ -57,6 +57,15 @@ export const migrations: { version: number; sql: string }[] = [
       update sync_rows set size = coalesce(octet_length(value::text), 0)
     `,
   },
+  {
+    version: 3,
+    sql: `
+      -- A part is kept as the text it came as and read back once: never parsed into jsonb and printed
+      -- back, nor compressed (it lives minutes, until its changeset is applied).
+      alter table sync_parts alter column body type text using body::text;
+      alter table sync_parts alter column body set storage external
+    `,
+  },
 ];
 
 export async function migrate(sql: Sql): Promise<number> {

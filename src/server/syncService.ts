@@ -60,6 +60,8 @@ export interface SyncServiceOptions {
 const HOUR = 3_600_000;
 /** Rows written in one statement: well under any string or message limit, however large the changeset. */
 const WRITE_CHUNK_BYTES = 8 * 1024 * 1024;
+/** Revisions' sizes read at once while a pull page is chosen. */
+const REVISION_CHUNK = 5000;
 /** What a pulled row costs beyond its value: the frame {"table":…,"id":…,"rev":…,"deleted":…,"value":}. */
 const ROW_FRAME_BYTES = 120;
 
@@ -185,12 +187,13 @@ export class SyncService {
     } else {
       digest = digestOf(received);
     }
+    const changes = collapse(whole.changes);
     try {
       const result = await this.sql.transaction(async (tx) => {
         await tx.query('select pg_advisory_xact_lock(7240501)');
         const rev = (await this.lastRev(tx)) + 1;
         await checkReads(tx, whole, clientId);
-        await applyChanges(tx, collapse(whole.changes), rev, ctx, chain);
+        await applyChanges(tx, changes, rev, ctx, chain);
         const answer: PushResult = { id: cs.id, status: 'applied', rev };
         await tx.query(
           'insert into sync_changesets (id, rev, client_id, user_id, action, digest, result) values ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb)',
@@ -208,7 +211,7 @@ export class SyncService {
         this.faults.beforeCommit?.(cs.id);
         return { answer, rev };
       });
-      for (const c of collapse(whole.changes)) {
+      for (const c of changes) {
         const key = rowKey(c.table, c.id);
         chain.set(key, { base: chain.get(key)?.base ?? c.baseRev, rev: result.rev });
       }
@@ -248,7 +251,11 @@ export class SyncService {
     return { ...(row.result as Extract<PushResult, { status: 'applied' }>), status: 'duplicate' };
   }
 
-  /** Keeps one part; when it was the last one missing, the whole changeset, read once, part by part. */
+  /**
+   * Keeps one part; when it was the last one missing, the whole changeset: the other parts read once, part
+   * by part, and this one as it came (it is not stored: the apply deletes the parts anyway, and a client
+   * whose apply failed sends every part again).
+   */
   private async storePart(cs: Changeset, clientId: string): Promise<Changeset | undefined> {
     const part = cs.part!;
     const now = this.now();
@@ -267,28 +274,38 @@ export class SyncService {
         409,
       );
     }
-    await this.sql.query(
-      'insert into sync_parts (changeset_id, part_no, part_of, client_id, body, received_at) values ($1, $2, $3, $4, $5::jsonb, $6) on conflict (changeset_id, part_no) do update set body = excluded.body, received_at = excluded.received_at',
-      [
-        cs.id,
-        part.no,
-        part.of,
-        clientId,
-        JSON.stringify({ id: cs.id, action: cs.action, read: cs.read, changes: cs.changes }),
-        now,
-      ],
+    const [others] = await this.sql.query<{ n: number | string }>(
+      'select count(*) as n from sync_parts where changeset_id = $1 and part_no <> $2',
+      [cs.id, part.no],
     );
-    if ((await this.partsReceived(cs.id)) < part.of) return undefined;
+    if (Number(others?.n ?? 0) < part.of - 1) {
+      await this.sql.query(
+        'insert into sync_parts (changeset_id, part_no, part_of, client_id, body, received_at) values ($1, $2, $3, $4, $5, $6) on conflict (changeset_id, part_no) do update set body = excluded.body, received_at = excluded.received_at',
+        [
+          cs.id,
+          part.no,
+          part.of,
+          clientId,
+          JSON.stringify({ id: cs.id, action: cs.action, read: cs.read, changes: cs.changes }),
+          now,
+        ],
+      );
+      return undefined;
+    }
     const whole: Changeset = { id: cs.id, changes: [] };
     for (let no = 1; no <= part.of; no++) {
-      const [row] = await this.sql.query<{ body: Changeset }>(
-        'select body from sync_parts where changeset_id = $1 and part_no = $2',
-        [cs.id, no],
-      );
-      if (!row) return undefined;
-      if (row.body.action && !whole.action) whole.action = row.body.action;
-      if (row.body.read && !whole.read) whole.read = row.body.read;
-      for (const c of row.body.changes) whole.changes.push(c);
+      let body: Pick<Changeset, 'action' | 'read' | 'changes'> = cs;
+      if (no !== part.no) {
+        const [row] = await this.sql.query<{ body: string }>(
+          'select body from sync_parts where changeset_id = $1 and part_no = $2',
+          [cs.id, no],
+        );
+        if (!row) return undefined;
+        body = JSON.parse(row.body) as Changeset;
+      }
+      if (body.action && !whole.action) whole.action = body.action;
+      if (body.read && !whole.read) whole.read = body.read;
+      for (const c of body.changes) whole.changes.push(c);
     }
     return whole;
   }
@@ -332,75 +349,76 @@ export class SyncService {
       throw new BadRequest(`after=${after.rev}:… must name a revision after since=${since} and up to ${last}`);
     const start: [number, string, string] = after ? [after.rev, after.table, after.id] : [since, '', ''];
 
-    // 1. Choose the page from the rows' sizes, without their values.
-    type Meta = { tbl: string; id: string; rev: number; size: number };
-    const page: Meta[] = [];
+    // 1. Choose the page from each revision's row count and size, summed by the database (one row per
+    // revision, never the rows themselves); a revision larger than a page is cut where its running size
+    // reaches the budget.
     let used = 0;
-    /** The rows of the revision being read, not yet in the page. */
-    let group: Meta[] = [];
-    let groupBytes = 0;
+    let count = 0;
     /** The page's last whole revision. */
     let reached = since;
-    let next: Meta | undefined;
-    let cursor = start;
+    /** A cut inside one revision: its last row in this page. */
+    let cut: { rev: number; tbl: string; id: string } | undefined;
+    let cursor = since;
     let ended = false;
-    /** Whether the revision in `group` (whole) goes in: it fits, or the page would be empty without it. */
-    const take = (): boolean => {
-      if (page.length && used + groupBytes > budget) return false;
-      for (const m of group) page.push(m);
-      used += groupBytes;
-      reached = group[0].rev;
-      group = [];
-      groupBytes = 0;
-      return true;
-    };
     scan: for (;;) {
-      const chunk = await this.sql.query<{
-        tbl: string;
-        id: string;
-        rev: number | string;
-        size: number | string | null;
-      }>(
-        `select tbl, id, rev, size + octet_length(id) as size from sync_rows
-         where rev > $1 and rev <= $2 and (rev, tbl, id) > ($3::bigint, $4::text, $5::text) order by rev, tbl, id limit 1000`,
-        [since, last, cursor[0], cursor[1], cursor[2]],
+      const revisions = await this.sql.query<{ rev: number | string; n: number | string; bytes: number | string }>(
+        `select rev, count(*) as n, sum(size + octet_length(id) + ${ROW_FRAME_BYTES}) as bytes from sync_rows
+         where rev > $1 and rev <= $2 and (rev, tbl, id) > ($3::bigint, $4::text, $5::text)
+         group by rev order by rev limit ${REVISION_CHUNK}`,
+        [cursor, last, start[0], start[1], start[2]],
       );
-      for (const r of chunk) {
-        const m: Meta = { tbl: r.tbl, id: r.id, rev: Number(r.rev), size: Number(r.size ?? 0) + ROW_FRAME_BYTES };
-        if (group.length && m.rev !== group[0].rev) {
-          if (!take() || page.length >= limit || used >= budget) break scan;
-        }
-        if (group.length && groupBytes + m.size > budget) {
-          if (page.length) break scan; // this revision will not fit after the others: it starts the next page
-          // One changeset larger than a page: send what fits of it, and say where the next page starts.
-          for (const g of group) page.push(g);
-          next = group[group.length - 1];
-          group = [];
+      for (const r of revisions) {
+        const rev = Number(r.rev);
+        const bytes = Number(r.bytes);
+        if (count && used + bytes > budget) break scan; // this revision starts the next page
+        if (!count && bytes > budget) {
+          // One changeset larger than a page: send what fits of it (at least one row), and say where the next page starts.
+          const from = rev === start[0] ? start : [rev, '', ''];
+          const [row] = await this.sql.query<{ tbl: string; id: string }>(
+            `select tbl, id from (
+               select tbl, id, sum(size + octet_length(id) + ${ROW_FRAME_BYTES}) over (order by tbl, id) as run
+               from sync_rows where rev = $1 and (tbl, id) > ($2::text, $3::text)
+             ) x where run <= $4 or (tbl, id) = (
+               select tbl, id from sync_rows where rev = $1 and (tbl, id) > ($2::text, $3::text) order by tbl, id limit 1
+             ) order by tbl desc, id desc limit 1`,
+            [rev, from[1], from[2], budget],
+          );
+          cut = { rev, tbl: row.tbl, id: row.id };
           break scan;
         }
-        group.push(m);
-        groupBytes += m.size;
+        used += bytes;
+        count += Number(r.n);
+        reached = rev;
+        if (count >= limit || used >= budget) break scan;
       }
-      if (chunk.length < 1000) {
+      if (revisions.length < REVISION_CHUNK) {
         ended = true;
         break;
       }
-      const tail = chunk[chunk.length - 1];
-      cursor = [Number(tail.rev), tail.tbl, tail.id];
+      cursor = Number(revisions[revisions.length - 1].rev);
     }
     // Every row up to `last` was read: the last revision read is whole too.
-    if (ended && (group.length === 0 || take())) reached = last;
-    if (next) reached = since;
-    const upTo = page.length ? page[page.length - 1] : undefined;
+    if (ended) reached = last;
+    if (cut) reached = since;
 
     // 2. Read the chosen rows with their values.
-    const rows = upTo
+    const select = `select tbl, id, rev, deleted, value from sync_rows
+      where rev > $1 and (rev, tbl, id) > ($2::bigint, $3::text, $4::text)`;
+    const rows = cut
       ? await this.sql.query<StoredRow>(
-          `select tbl, id, rev, deleted, value from sync_rows
-           where rev > $1 and (rev, tbl, id) > ($2::bigint, $3::text, $4::text) and (rev, tbl, id) <= ($5::bigint, $6::text, $7::text) order by rev, tbl, id`,
-          [since, start[0], start[1], start[2], upTo.rev, upTo.tbl, upTo.id],
+          `${select} and rev = $5 and (tbl, id) <= ($6::text, $7::text) order by rev, tbl, id`,
+          [since, start[0], start[1], start[2], cut.rev, cut.tbl, cut.id],
         )
-      : [];
+      : count
+        ? await this.sql.query<StoredRow>(`${select} and rev <= $5 order by rev, tbl, id`, [
+            since,
+            start[0],
+            start[1],
+            start[2],
+            reached,
+          ])
+        : [];
+    const next = cut;
     return {
       schemaVersion: SYNC_SCHEMA_VERSION,
       rows: rows.map(toServerRow),
@@ -495,11 +513,10 @@ function collapse(changes: Change[]): Change[] {
 }
 
 async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: PushContext, chain: Map<string, Link>) {
-  const keysJson = JSON.stringify(changes.map((c) => ({ tbl: c.table, id: c.id })));
   const current = new Map<string, StoredRow>();
   for (const r of await tx.query<StoredRow>(
-    'select r.tbl, r.id, r.rev, r.deleted, r.value from sync_rows r join jsonb_to_recordset($1::jsonb) as k(tbl text, id text) on r.tbl = k.tbl and r.id = k.id',
-    [keysJson],
+    'select r.tbl, r.id, r.rev, r.deleted, r.value from sync_rows r join unnest($1::text[], $2::text[]) as k(tbl, id) on r.tbl = k.tbl and r.id = k.id',
+    [changes.map((c) => c.table), changes.map((c) => c.id)],
   )) {
     current.set(rowKey(r.tbl, r.id), r);
   }
@@ -601,27 +618,27 @@ async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: Push
       [chunk, rev],
     );
   }
-  await recordHistory(tx, records, rev);
-  await tx.query(
-    'delete from sync_keys k using jsonb_to_recordset($1::jsonb) as x(tbl text, id text) where k.tbl = x.tbl and k.id = x.id',
-    [keysJson],
-  );
+  // The rows this changeset wrote are exactly those at its revision: the history and the keys are
+  // written from them in the database, without sending the ids again.
+  await recordHistory(tx, rev);
+  await tx.query('delete from sync_keys k using sync_rows r where r.rev = $1 and k.tbl = r.tbl and k.id = r.id', [rev]);
   if (newKeys.length)
-    await tx.query(
-      'insert into sync_keys (key, tbl, id) select key, tbl, id from jsonb_to_recordset($1::jsonb) as x(key text, tbl text, id text)',
-      [JSON.stringify(newKeys)],
-    );
+    await tx.query('insert into sync_keys (key, tbl, id) select * from unnest($1::text[], $2::text[], $3::text[])', [
+      newKeys.map((k) => k.key),
+      newKeys.map((k) => k.tbl),
+      newKeys.map((k) => k.id),
+    ]);
 
   // 5. Parents: a child needs a live parent; a parent goes only when no child is left.
   const parents = [...new Set(records.map((r) => r.parent).filter((p): p is string => Boolean(p)))];
   if (parents.length) {
     const live = new Set(
       (
-        await tx.query<{ k: string }>(
-          "select tbl || '/' || id as k from sync_rows where not deleted and (tbl || '/' || id) = any($1::text[])",
-          [parents],
+        await tx.query<{ tbl: string; id: string }>(
+          'select r.tbl, r.id from sync_rows r join unnest($1::text[], $2::text[]) as p(tbl, id) on r.tbl = p.tbl and r.id = p.id where not r.deleted',
+          [parents.map((p) => p.slice(0, p.indexOf('/'))), parents.map((p) => p.slice(p.indexOf('/') + 1))],
         )
-      ).map((r) => r.k),
+      ).map((r) => rowKey(r.tbl, r.id)),
     );
     const missing = parents.find((p) => !live.has(p));
     if (missing) {

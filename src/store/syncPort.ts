@@ -90,7 +90,13 @@ export async function openRecordedWorkspace(
 }
 
 const REV = (table: string, id: string) => `rev:${table}:${id}`;
-const CHOSEN = (table: string, id: string) => `chosen:${table}:${id}`;
+/** Rows handled per request batch when a changeset is acknowledged. */
+const ACK_SLICE = 250;
+function* slices<T>(items: T[]): Generator<T[]> {
+  for (let i = 0; i < items.length; i += ACK_SLICE) yield items.slice(i, i + ACK_SLICE);
+}
+const CHOSEN_PREFIX = 'chosen:';
+const CHOSEN = (table: string, id: string) => `${CHOSEN_PREFIX}${table}:${id}`;
 
 /** What a set action chose: its row (by id, its first argument) and the value of each field it set. */
 interface Chosen {
@@ -291,11 +297,18 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
 
     async acknowledge(id, rev) {
       await db.transaction('rw', [db.outbox, db.syncState], async () => {
-        const rows = await db.outbox.where('txId').equals(id).toArray();
+        // In slices of ACK_SLICE rows: the thread is free while each slice's requests run, so the
+        // acknowledgement of a 10,000-line segment never holds the pane for long.
+        const seqs = (await db.outbox.where('txId').equals(id).primaryKeys()) as number[];
+        const rows: OutboxRow[] = [];
+        for (const slice of slices(seqs)) for (const r of await db.outbox.bulkGet(slice)) if (r) rows.push(r);
         const keys = new Set(rows.filter((r) => r.table !== ACTION_ROW).map((r) => REV(r.table, r.key)));
-        await db.syncState.bulkPut([...keys].map((key) => ({ key, value: rev })));
+        for (const slice of slices([...keys])) await db.syncState.bulkPut(slice.map((key) => ({ key, value: rev })));
         // Rows this pane wrote since it set a value there: what they hold now is what this user chose.
-        const written = latestValues(rows.filter((r) => r.table !== ACTION_ROW));
+        const chosen = new Set(await db.syncState.where('key').startsWith(CHOSEN_PREFIX).primaryKeys());
+        const written = latestValues(rows.filter((r) => r.table !== ACTION_ROW)).filter((w) =>
+          chosen.has(CHOSEN(w.table, w.key)),
+        );
         const watching = await db.syncState.bulkGet(written.map((w) => CHOSEN(w.table, w.key)));
         for (let i = 0; i < written.length; i++) {
           const c = watching[i]?.value as Chosen | undefined;
@@ -319,7 +332,7 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
             value: { ...set.chosen, fields: { ...earlier?.fields, ...set.chosen.fields } },
           });
         }
-        await db.outbox.bulkDelete(rows.map((r) => r.seq!));
+        for (const slice of slices(seqs)) await db.outbox.bulkDelete(slice);
       });
     },
 

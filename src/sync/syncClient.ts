@@ -12,7 +12,7 @@ import {
   type ServerRow,
 } from '../domain/syncProtocol';
 import type { PendingChangeset, RebaseReport, SyncPort } from '../store/syncPort';
-import { packChangesets, type Outgoing } from './packing';
+import { packForPush, type Outgoing, type PackedBody } from './packing';
 
 import type { Connection, SyncStatus } from '../domain/ports/syncStatus';
 export type { Connection, SyncStatus };
@@ -326,18 +326,22 @@ export class SyncClient {
       const tables = tablesReadBy(p.action?.name);
       return tables.length ? { ...p, read: { rev: cursor, tables: [...tables] } } : p;
     });
-    let bodies: ReturnType<typeof packChangesets>;
+    let bodies: PackedBody[];
     try {
-      bodies = packChangesets(outgoing, this.opts.bodyCap);
+      // In slices: serialising a 10,000-line segment must not hold the pane.
+      bodies = await packForPush(outgoing, this.opts.bodyCap);
     } catch (e) {
       throw new HttpError(413, (e as Error).message);
     }
     // One push per batch (its base revisions hold only until it is acknowledged), or every part of one
     // changeset larger than the cap.
-    for (const changesets of bodies[0][0].part
-      ? bodies.filter((b) => b[0].part && b[0].id === bodies[0][0].id)
+    const first = bodies[0].changesets[0];
+    for (const { json } of first.part
+      ? bodies.filter((b) => b.changesets[0].part && b.changesets[0].id === first.id)
       : bodies.slice(0, 1)) {
-      const body = { schemaVersion: SYNC_SCHEMA_VERSION, clientId, changesets };
+      const body = new RawJson(
+        `{"schemaVersion":${SYNC_SCHEMA_VERSION},"clientId":${JSON.stringify(clientId)},"changesets":${json}}`,
+      );
       const reply = pushResponseSchema.parse((await this.call('POST', '/push', body)).body);
       this.serverRev = Math.max(this.serverRev, reply.lastRev);
       for (const r of reply.results) {
@@ -389,7 +393,7 @@ export class SyncClient {
       res = await this.fetch(`${this.opts.serverUrl}${API_PREFIX}${path}`, {
         method,
         headers: this.headers(body !== undefined),
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : body instanceof RawJson ? body.text : JSON.stringify(body),
         signal: this.abort?.signal,
       });
     } catch (e) {
@@ -456,6 +460,11 @@ export class SyncClient {
       delay = Math.min(delay * 2, this.opts.backoff.maxMs);
     }
   }
+}
+
+/** A body already serialised (packed in slices): sent as it is. */
+class RawJson {
+  constructor(readonly text: string) {}
 }
 
 /** What a failed round says about the connection. */

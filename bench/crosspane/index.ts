@@ -1,0 +1,109 @@
+// The cross-pane bench's page (production build, served by the add-in's server): the real sync client
+// over the real store in real IndexedDB, the loop and the event stream on, as in the pane. Long tasks
+// (over 50 ms) are recorded from the start with the time they began, so the bench can ask which fell
+// in a window.
+import { openSyncedWorkspace, type SyncedWorkspace } from '../../src/sync/openSyncedWorkspace';
+
+export interface LongTask {
+  start: number;
+  duration: number;
+}
+
+/** A wall-clock time comparable between the two pages (same machine). */
+const now = () => performance.timeOrigin + performance.now();
+const tasks: LongTask[] = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) tasks.push({ start: performance.timeOrigin + e.startTime, duration: e.duration });
+}).observe({ type: 'longtask', buffered: true });
+
+let pane: SyncedWorkspace | undefined;
+
+/** Resolves with the time `check` first held, checking after every change of the sync status (and every 500 ms). */
+function whenTrue(check: () => Promise<boolean>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let busy = false;
+    let again = false;
+    const run = async () => {
+      if (busy) return void (again = true);
+      busy = true;
+      try {
+        do {
+          again = false;
+          if (await check()) {
+            off();
+            clearInterval(timer);
+            resolve(now());
+            return;
+          }
+        } while (again);
+      } catch (e) {
+        reject(e);
+      } finally {
+        busy = false;
+      }
+    };
+    const off = pane!.sync.subscribe(() => void run());
+    const timer = setInterval(() => void run(), 500);
+    void run();
+  });
+}
+const ws = () => pane!.workspace;
+
+const api = {
+  now,
+  async open(): Promise<void> {
+    pane = await openSyncedWorkspace({ name: 'segments' }, { serverUrl: location.origin });
+  },
+  async seed(contacts: number): Promise<void> {
+    await ws().salespeople.upsert([{ code: 'JR', name: 'John Roberts' }]);
+    await ws().contacts.upsert(
+      Array.from({ length: contacts }, (_, i) => ({
+        no: `X${String(i).padStart(6, '0')}`,
+        name: `Contact ${i}`,
+        city: i % 2 ? 'Roma' : 'Milano',
+      })),
+    );
+  },
+  /** Waits (checking every 20 ms) until this pane has at least `n` contacts. */
+  async waitForContacts(n: number): Promise<number> {
+    while ((await ws().ctx.db.contacts.count()) < n) await new Promise((r) => setTimeout(r, 20));
+    return now();
+  },
+  /** Creates the segment and adds every contact: returns its number and when the action was committed. */
+  async buildSegment(description: string): Promise<{ no: string; committedAt: number }> {
+    const s = await ws().segments.create({ description, salespersonCode: 'JR' });
+    const all = await ws().ctx.db.contacts.orderBy('no').toArray();
+    await ws().segments.addContactList(
+      s.no,
+      all.map((c) => c.no),
+      { source: 'bench' },
+    );
+    return { no: s.no, committedAt: now() };
+  },
+  /** Waits until the segment so described has `lines` lines here (checked after each sync round); returns when it saw them. */
+  async waitForLines(description: string, lines: number): Promise<number> {
+    const db = ws().ctx.db;
+    return whenTrue(async () => {
+      const s = await db.segments.filter((x) => x.description === description).first();
+      return s !== undefined && (await db.segmentLines.where('segmentId').equals(s.id).count()) >= lines;
+    });
+  },
+  /** Waits until nothing is left to push (the sync status, then the outbox itself); returns when. */
+  async waitPushed(): Promise<number> {
+    return whenTrue(async () => pane!.sync.getStatus().pending === 0 && (await ws().ctx.db.outbox.count()) === 0);
+  },
+  status() {
+    return pane!.sync.getStatus();
+  },
+  longTasks(from: number, to: number): LongTask[] {
+    return tasks.filter((t) => t.start + t.duration > from && t.start < to);
+  },
+};
+
+declare global {
+  interface Window {
+    crosspane: typeof api;
+  }
+}
+window.crosspane = api;
+document.body.dataset.ready = 'yes';

@@ -1,0 +1,148 @@
+// Issue 13's figure, in Chromium: two browser profiles (two panes that share no storage) on one add-in
+// server. Pane A builds a 10,000-line segment; the time from its commit until pane B has every line,
+// and the long tasks (PerformanceObserver 'longtask') on A while it pushes and on B while it applies.
+// Goals: ≤ 1.5 s across, and no task over 100 ms on the sending pane while it pushes.
+// Run: `npm run bench -- sync` (with the other sync figures) or `npm run bench -- sync-crosspane`.
+// Env: BENCH_CROSSPANE_LINES (10000), BENCH_CROSSPANE_RUNS (3).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import webpack from 'webpack';
+import { startServer } from '../src/server/app';
+import { httpsOptions } from '../scripts/certs.mjs';
+import { launch, removeProfile, type BrowserSession } from '../test/e2e/browser';
+import type { LongTask } from './crosspane/index';
+
+process.removeAllListeners('warning');
+const root = resolve(import.meta.dirname, '..');
+const LINES = Number(process.env.BENCH_CROSSPANE_LINES ?? 10_000);
+const RUNS = Number(process.env.BENCH_CROSSPANE_RUNS ?? 3);
+const GOAL_MS = 1500;
+const TASK_GOAL_MS = 100;
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+async function build(out: string): Promise<void> {
+  const compiler = webpack({
+    mode: process.env.BENCH_CROSSPANE_PROFILE ? 'development' : 'production',
+    devtool: false,
+    context: root,
+    entry: { crosspane: './bench/crosspane/index.ts' },
+    output: { path: out, filename: '[name].js' },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [
+        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } },
+      ],
+    },
+    performance: { hints: false },
+  });
+  await new Promise<void>((ok, fail) =>
+    compiler.run((err, stats) => (err || stats?.hasErrors() ? fail(err ?? new Error(stats?.toString())) : ok())),
+  );
+  await new Promise<void>((ok) => compiler.close(() => ok()));
+  writeFileSync(
+    join(out, 'crosspane.html'),
+    '<!doctype html><html><head><meta charset="utf-8"><title>cross-pane</title></head><body><script src="crosspane.js"></script></body></html>',
+  );
+}
+
+const describeTasks = (tasks: LongTask[]) => {
+  const longest = tasks.reduce((m, t) => Math.max(m, t.duration), 0);
+  const over = tasks.filter((t) => t.duration > TASK_GOAL_MS).length;
+  return {
+    longest,
+    over,
+    text: `longest task ${longest.toFixed(0)} ms, ${over} over ${TASK_GOAL_MS} ms (${tasks.length} over 50 ms)`,
+  };
+};
+
+console.log(`load average at start: ${load()} (2 cores shared)`);
+const dir = mkdtempSync(join(tmpdir(), 'segments-crosspane-'));
+const sessions: BrowserSession[] = [];
+let failed = false;
+try {
+  const out = join(dir, 'page');
+  await build(out);
+  const o = await httpsOptions();
+  const server = await startServer({
+    dataDir: join(dir, 'pglite'),
+    tls: { cert: o.cert, key: o.key },
+    pane: { kind: 'dist', dir: out },
+  });
+  try {
+    const open = async () => {
+      const s = await launch();
+      sessions.push(s);
+      await s.page.goto(`${server.url}/crosspane.html`);
+      await s.page.waitForSelector('body[data-ready="yes"]', { state: 'attached' });
+      await s.page.evaluate(() => window.crosspane.open());
+      return s.page;
+    };
+    const a = await open();
+    const b = await open();
+    await a.evaluate((n) => window.crosspane.seed(n), LINES);
+    await b.evaluate((n) => window.crosspane.waitForContacts(n), LINES);
+    await a.evaluate(() => window.crosspane.waitPushed());
+
+    const totals: number[] = [];
+    let worstA = 0;
+    for (let run = 1; run <= RUNS; run++) {
+      const description = `Ten thousand ${run}`;
+      const seen = b.evaluate(([d, n]) => window.crosspane.waitForLines(d, n), [description, LINES] as const);
+      const { committedAt } = await a.evaluate((d) => window.crosspane.buildSegment(d), description);
+      const profiling = process.env.BENCH_CROSSPANE_PROFILE
+        ? await Promise.all(
+            [a, b].map(async (p) => {
+              const cdp = await p.context().newCDPSession(p);
+              await cdp.send('Profiler.enable');
+              await cdp.send('Profiler.start');
+              return cdp;
+            }),
+          )
+        : undefined;
+      const pushedAt = await a.evaluate(() => window.crosspane.waitPushed());
+      const seenAt = await seen;
+      if (profiling)
+        for (const [i, cdp] of profiling.entries()) {
+          const { profile } = await cdp.send('Profiler.stop');
+          writeFileSync(
+            join(process.env.BENCH_CROSSPANE_PROFILE!, `${'ab'[i]}-${run}.cpuprofile`),
+            JSON.stringify(profile),
+          );
+        }
+      const onA = describeTasks(
+        await a.evaluate(([f, t]) => window.crosspane.longTasks(f, t), [committedAt, pushedAt]),
+      );
+      const onB = describeTasks(await b.evaluate(([f, t]) => window.crosspane.longTasks(f, t), [committedAt, seenAt]));
+      const total = seenAt - committedAt;
+      totals.push(total);
+      worstA = Math.max(worstA, onA.longest);
+      console.log(
+        `run ${run}: a ${LINES.toLocaleString('en')}-line segment reached the other pane in ${(total / 1000).toFixed(2)} s (pushed and acknowledged in ${((pushedAt - committedAt) / 1000).toFixed(2)} s); sending pane while it pushed: ${onA.text}; receiving pane until it had every line: ${onB.text}`,
+      );
+    }
+    const best = Math.min(...totals);
+    const median = [...totals].sort((x, y) => x - y)[Math.floor(totals.length / 2)];
+    const metTime = median <= GOAL_MS;
+    const metTasks = worstA <= TASK_GOAL_MS;
+    console.log(
+      `cross-pane (Chromium, two profiles, one add-in server on PGlite): ${LINES.toLocaleString('en')} lines across in ${(median / 1000).toFixed(2)} s median of ${RUNS} (best ${(best / 1000).toFixed(2)} s) [goal ≤ ${(GOAL_MS / 1000).toFixed(1)} s: ${metTime ? 'met' : 'not met'}]; longest task on the sending pane while it pushed ${worstA.toFixed(0)} ms [goal ≤ ${TASK_GOAL_MS} ms: ${metTasks ? 'met' : 'not met'}]`,
+    );
+  } finally {
+    for (const s of sessions) {
+      await s.close();
+      removeProfile(s.profileDir);
+    }
+    await server.close();
+  }
+} catch (e) {
+  failed = true;
+  console.error(e);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+console.log(`load average at the end: ${load()}`);
+process.exit(failed ? 1 : 0);
