@@ -17,6 +17,8 @@ const en = {
   'excel.mapping': 'Columns',
   'excel.mapping.hint':
     'Check what each column fills before anything is written. Your choice is remembered for this sheet or table.',
+  'excel.mapping.hintFile':
+    'Check what each column fills before anything is written. Your choice is remembered for files named {name}.',
   'excel.mapping.column': 'Column',
   'excel.mapping.target': 'Fills',
   'excel.mapping.extra': 'Extra field "{header}"',
@@ -169,6 +171,8 @@ const it: typeof en = {
   'excel.mapping': 'Colonne',
   'excel.mapping.hint':
     'Controllare cosa riempie ogni colonna prima di scrivere. La scelta viene ricordata per questo foglio o tabella.',
+  'excel.mapping.hintFile':
+    'Controllare cosa riempie ogni colonna prima di scrivere. La scelta viene ricordata per i file denominati {name}.',
   'excel.mapping.column': 'Colonna',
   'excel.mapping.target': 'Riempie',
   'excel.mapping.extra': 'Campo aggiuntivo "{header}"',
