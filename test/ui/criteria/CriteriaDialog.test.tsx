@@ -1,9 +1,12 @@
 // @vitest-environment jsdom
+// The contact card over the dialog reads through Dexie's liveQuery, which needs a global indexedDB in jsdom.
+import 'fake-indexeddb/auto';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { CriteriaKind } from '../../../src/domain/enums';
 import { CriteriaDialog } from '../../../src/ui/criteria/CriteriaDialog';
+import type { Route } from '../../../src/ui/shell/pageRegistry';
 import { makeWorkspace, seedMarket } from '../../store/helpers';
 import { renderInPane } from '../render';
 
@@ -20,7 +23,10 @@ afterEach(() => {
 
 async function open(kind: CriteriaKind, onClose: () => void = () => undefined) {
   const header = (await ws.segments.get('SEG00001'))!.header;
-  renderInPane(<CriteriaDialog header={header} kind={kind} onClose={onClose} previewDelay={0} />, ws);
+  renderInPane(
+    <CriteriaDialog header={header} kind={kind} onClose={onClose} onNavigate={() => undefined} previewDelay={0} />,
+    ws,
+  );
   return screen.getByRole('dialog');
 }
 
@@ -64,6 +70,63 @@ describe('the criteria dialog', () => {
       }),
     ]);
     expect(await screen.findByText('Add Contacts: +4 / −0.')).toBeTruthy();
+  });
+
+  test('a contact of the preview opens its card over the dialog; closing the card gives the dialog back as it was', async () => {
+    const went: Route[] = [];
+    const header = (await ws.segments.get('SEG00001'))!.header;
+    renderInPane(
+      <CriteriaDialog
+        header={header}
+        kind="Add Contacts"
+        onClose={() => undefined}
+        onNavigate={(r) => went.push(r)}
+        previewDelay={0}
+      />,
+      ws,
+    );
+    const dialog = screen.getByRole('dialog');
+    await typeFilter(dialog, 'Roma');
+    await userEvent.click(within(dialog).getByLabelText('Ignore Exclusion'));
+    await waitFor(() => expect(within(dialog).getByTestId('criteria-preview-result').textContent).toBe('+4 / −0'));
+    const contact = await within(dialog).findByRole('button', { name: 'P101 · Anna Bianchi' });
+    await userEvent.click(contact);
+    const card = await screen.findByRole('dialog', { name: 'Contact P101' });
+    expect((await within(card).findByTestId('contact-card')).textContent).toContain('anna@alfa.it');
+    // A contact named on the card (its company) is shown in the same place.
+    await userEvent.click(within(card).getByRole('button', { name: 'C100 · Alfa Srl' }));
+    await within(card).findByRole('heading', { name: 'C100 · Alfa Srl' });
+    expect(screen.getByRole('dialog', { name: 'Contact C100' })).toBe(card);
+    await userEvent.click(within(card).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByTestId('contact-card')).toBeNull());
+    // The dialog is as the user left it: the filter, the option and the preview.
+    const still = await screen.findByRole('dialog');
+    expect(still).toBe(dialog);
+    expect((within(still).getByLabelText(/^Filter 1/) as HTMLInputElement).value).toBe('Roma');
+    expect((within(still).getByLabelText('Ignore Exclusion') as HTMLInputElement).checked).toBe(true);
+    expect(within(still).getByTestId('criteria-preview-result').textContent).toBe('+4 / −0');
+    expect(went).toEqual([]);
+  });
+
+  test("in Italian: the card over the dialog has BC's caption", async () => {
+    const header = (await ws.segments.get('SEG00001'))!.header;
+    renderInPane(
+      <CriteriaDialog
+        header={header}
+        kind="Add Contacts"
+        onClose={() => undefined}
+        onNavigate={() => undefined}
+        previewDelay={0}
+      />,
+      ws,
+      'it',
+    );
+    const dialog = screen.getByRole('dialog');
+    await userEvent.click(await within(dialog).findByRole('button', { name: 'P101 · Anna Bianchi' }));
+    const card = await screen.findByRole('dialog', { name: 'Contatto P101' });
+    expect((await within(card).findByTestId('contact-card')).textContent).toContain('Persona');
+    await userEvent.click(within(card).getByRole('button', { name: 'Chiudi' }));
+    await waitFor(() => expect(screen.queryByTestId('contact-card')).toBeNull());
   });
 
   test('a malformed filter is shown under its row with the position, and Run is disabled', async () => {
@@ -114,7 +177,13 @@ describe('the criteria dialog', () => {
   test('in Italian the dialog uses BC’s Italian captions', async () => {
     const header = (await ws.segments.get('SEG00001'))!.header;
     renderInPane(
-      <CriteriaDialog header={header} kind="Remove Contacts (Refine)" onClose={() => undefined} previewDelay={0} />,
+      <CriteriaDialog
+        header={header}
+        kind="Remove Contacts (Refine)"
+        onClose={() => undefined}
+        onNavigate={() => undefined}
+        previewDelay={0}
+      />,
       ws,
       'it',
     );
