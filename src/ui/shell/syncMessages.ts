@@ -83,7 +83,7 @@ export const syncMessages: MessageCatalog = {
     'sync.retry': 'Riprova',
     'sync.dismiss': 'Ignora',
     'sync.retried': 'L’azione è stata applicata di nuovo.',
-    'sync.goBackRetry': 'Vai a precedente annullerà l’azione criteri {n}, {kind}. Continuare?',
+    'sync.goBackRetry': 'Con Vai a precedente verrà annullata l’azione sui criteri {n}, {kind}. Continuare?',
     'sync.renumberedTitle': 'Numeri modificati',
     'sync.renumbered.segments': 'Il segmento {from} è ora {to}: {from} era già stato usato da un altro utente.',
     'sync.renumbered.loggedSegments':

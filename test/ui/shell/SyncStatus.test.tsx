@@ -169,13 +169,13 @@ describe('the shared workspace in the pane', () => {
     expect((await screen.findByTestId('confirm-text')).textContent).toBe(
       'Go Back will undo step 3, Add Contacts. Continue?',
     );
-    await userEvent.click(screen.getByRole('button', { name: 'No' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'No' }));
     await waitFor(() => expect(screen.queryByTestId('confirm-text')).toBeNull());
     expect(sync.calls.retry).toEqual([]);
     expect(screen.getAllByTestId('sync-failed')).toHaveLength(1);
     await userEvent.click(within(screen.getByTestId('sync-failed')).getByRole('button', { name: 'Retry' }));
     await screen.findByTestId('confirm-text');
-    await userEvent.click(screen.getByRole('button', { name: 'Yes' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Yes' }));
     await waitFor(() => expect(sync.calls.retry).toEqual(['TX-9']));
     await waitFor(() => expect(screen.queryByTestId('sync-failed')).toBeNull());
   });
@@ -187,9 +187,9 @@ describe('the shared workspace in the pane', () => {
     renderPane(sync.service, 'it');
     await userEvent.click(within(await screen.findByTestId('sync-failed')).getByRole('button', { name: 'Riprova' }));
     expect((await screen.findByTestId('confirm-text')).textContent).toBe(
-      'Vai a precedente annullerà l’azione criteri 2, Eliminaz. contatti - Riduzione. Continuare?',
+      'Con Vai a precedente verrà annullata l’azione sui criteri 2, Eliminaz. contatti - Riduzione. Continuare?',
     );
-    await userEvent.click(screen.getByRole('button', { name: 'No' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'No' }));
     expect(sync.calls.retry).toEqual([]);
   });
 
