@@ -37,6 +37,17 @@ export const languageFieldsSchema = z.object({
 export const languageSchema = languageFieldsSchema.extend(recordBase);
 export type Language = z.infer<typeof languageSchema>;
 
+/** Territory (BC table 286): a code of at most 10 characters and its name. */
+export const territoryFieldsSchema = z.object({
+  code: storedString()
+    .max(10, { error: 'is longer than 10 characters' })
+    .pipe(code20)
+    .refine((s) => s.trim() !== '', { error: 'is required' }),
+  name: text100,
+});
+export const territorySchema = territoryFieldsSchema.extend(recordBase);
+export type Territory = z.infer<typeof territorySchema>;
+
 function isLocaleTag(s: string): boolean {
   try {
     return Intl.getCanonicalLocales(s).length === 1;

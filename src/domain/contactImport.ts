@@ -60,7 +60,13 @@ export interface ContactImportOptions {
 
 export type ImportWorkspace = Pick<
   Workspace,
-  'salespeople' | 'languages' | 'mailingGroups' | 'industryGroups' | 'jobResponsibilities' | 'businessRelations'
+  | 'salespeople'
+  | 'languages'
+  | 'territories'
+  | 'mailingGroups'
+  | 'industryGroups'
+  | 'jobResponsibilities'
+  | 'businessRelations'
 > & {
   contacts: Pick<Workspace['contacts'], 'nextNos' | 'list' | 'importRows'>;
 };
@@ -76,6 +82,7 @@ async function knownCodes(ws: ImportWorkspace): Promise<KnownCodes> {
   const lists: CodeListName[] = [
     'salespeople',
     'languages',
+    'territories',
     'mailingGroups',
     'industryGroups',
     'jobResponsibilities',

@@ -45,6 +45,7 @@ const columns: Record<Exclude<CodeListName, 'interactionTemplates'>, string[]> =
   jobResponsibilities: ['description'],
   businessRelations: ['description'],
   languages: ['name', 'locale'],
+  territories: ['name'],
 };
 
 export function CodeListPage({ list }: { list: Exclude<CodeListName, 'interactionTemplates'> }) {
