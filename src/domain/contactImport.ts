@@ -58,16 +58,7 @@ export interface ContactImportOptions {
   existingMatches?: 'update' | 'skip';
 }
 
-export type ImportWorkspace = Pick<
-  Workspace,
-  | 'salespeople'
-  | 'languages'
-  | 'territories'
-  | 'mailingGroups'
-  | 'industryGroups'
-  | 'jobResponsibilities'
-  | 'businessRelations'
-> & {
+export type ImportWorkspace = Pick<Workspace, CodeListName> & {
   contacts: Pick<Workspace['contacts'], 'nextNos' | 'list' | 'importRows'>;
 };
 

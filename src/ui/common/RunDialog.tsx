@@ -1,19 +1,10 @@
 // The frame of the dialogs that preview what they will do before they run it (Add / Reduce / Refine
-// Contacts, Log): a title, the options, a bar while the one transaction runs, the preview, Run and Cancel.
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+// Contacts, Log): the options, a bar while the one transaction runs, the preview, Run and Cancel.
+import { makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { WorkingBar } from '../shell/ProgressPanel';
 import { useT } from './i18n';
+import { SimpleDialog } from './SimpleDialog';
 
 export const useRunDialogStyles = makeStyles({
   section: {
@@ -38,28 +29,17 @@ export function RunDialog(props: {
   const t = useT();
   const { run } = props;
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && props.onClose()}>
-      <DialogSurface aria-describedby={undefined}>
-        <DialogBody>
-          <DialogTitle>{props.title}</DialogTitle>
-          <DialogContent>
-            {props.children}
-            {props.running ? <WorkingBar /> : null}
-            {props.preview}
-          </DialogContent>
-          <DialogActions>
-            <Button
-              appearance="primary"
-              onClick={run.onClick}
-              disabled={props.running || run.disabled}
-              data-testid={run.testId}
-            >
-              {props.running ? t('common.working') : run.label}
-            </Button>
-            <Button onClick={props.onClose}>{t('common.cancel')}</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <SimpleDialog
+      title={props.title}
+      primary={props.running ? t('common.working') : run.label}
+      disabled={props.running || run.disabled}
+      onPrimary={run.onClick}
+      onClose={props.onClose}
+      testId={run.testId}
+    >
+      <div>{props.children}</div>
+      {props.running ? <WorkingBar /> : null}
+      {props.preview}
+    </SimpleDialog>
   );
 }

@@ -1,20 +1,6 @@
 // Add Contacts / Reduce Contacts / Refine Contacts: filters as BC filter expressions, the options, and a
 // live +N / −M preview (the same step, nothing written) before running.
-import {
-  Button,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Spinner,
-  Text,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Checkbox, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import type { CriteriaOptions, StepResult } from '../../domain/criteria';
 import type { CriteriaKind } from '../../domain/enums';
@@ -28,6 +14,7 @@ import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
 import { RunDialog, useRunDialogStyles } from '../common/RunDialog';
 import { useWorkspace } from '../common/services';
+import { SimpleDialog } from '../common/SimpleDialog';
 import { ContactCardPage } from '../contacts/ContactCardPage';
 import type { Navigate } from '../shell/pageRegistry';
 import { FilterRows } from './FilterRows';
@@ -47,6 +34,7 @@ const useStyles = makeStyles({
     textAlign: 'start',
     justifyContent: 'flex-start',
     fontWeight: tokens.fontWeightRegular,
+    color: tokens.colorBrandForegroundLink,
     overflowWrap: 'anywhere',
   },
 });
@@ -224,19 +212,9 @@ export function CriteriaDialog({ header, kind, onClose, onNavigate, previewDelay
 function ContactCardDialog({ no, onClose, navigate }: { no: string; onClose(): void; navigate: Navigate }) {
   const t = useI18n().t;
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface aria-describedby={undefined}>
-        <DialogBody>
-          <DialogTitle>{t('contact.title', { no })}</DialogTitle>
-          <DialogContent>
-            <ContactCardPage key={no} no={no} navigate={navigate} />
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={onClose}>{t('common.close')}</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <SimpleDialog title={t('contact.title', { no })} onClose={onClose}>
+      <ContactCardPage key={no} no={no} navigate={navigate} />
+    </SimpleDialog>
   );
 }
 

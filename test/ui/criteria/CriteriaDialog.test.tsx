@@ -21,11 +21,21 @@ afterEach(() => {
   ws.close();
 });
 
-async function open(kind: CriteriaKind, onClose: () => void = () => undefined) {
+async function open(
+  kind: CriteriaKind,
+  opts: { onClose?: () => void; onNavigate?: (r: Route) => void; language?: 'en' | 'it' } = {},
+) {
   const header = (await ws.segments.get('SEG00001'))!.header;
   renderInPane(
-    <CriteriaDialog header={header} kind={kind} onClose={onClose} onNavigate={() => undefined} previewDelay={0} />,
+    <CriteriaDialog
+      header={header}
+      kind={kind}
+      onClose={opts.onClose ?? (() => undefined)}
+      onNavigate={opts.onNavigate ?? (() => undefined)}
+      previewDelay={0}
+    />,
     ws,
+    opts.language,
   );
   return screen.getByRole('dialog');
 }
@@ -41,8 +51,10 @@ async function typeFilter(dialog: HTMLElement, expression: string) {
 describe('the criteria dialog', () => {
   test('previews +N / −M live as the filter is typed, and Run does exactly what the preview said', async () => {
     let closed = false;
-    const dialog = await open('Add Contacts', () => {
-      closed = true;
+    const dialog = await open('Add Contacts', {
+      onClose: () => {
+        closed = true;
+      },
     });
     // No filter: every contact that is not excluded (7 seeded, one excluded).
     await waitFor(() => expect(within(dialog).getByTestId('criteria-preview-result').textContent).toBe('+6 / −0'));
@@ -74,18 +86,7 @@ describe('the criteria dialog', () => {
 
   test('a contact of the preview opens its card over the dialog; closing the card gives the dialog back as it was', async () => {
     const went: Route[] = [];
-    const header = (await ws.segments.get('SEG00001'))!.header;
-    renderInPane(
-      <CriteriaDialog
-        header={header}
-        kind="Add Contacts"
-        onClose={() => undefined}
-        onNavigate={(r) => went.push(r)}
-        previewDelay={0}
-      />,
-      ws,
-    );
-    const dialog = screen.getByRole('dialog');
+    const dialog = await open('Add Contacts', { onNavigate: (r) => went.push(r) });
     await typeFilter(dialog, 'Roma');
     await userEvent.click(within(dialog).getByLabelText('Ignore Exclusion'));
     await waitFor(() => expect(within(dialog).getByTestId('criteria-preview-result').textContent).toBe('+4 / −0'));
@@ -94,10 +95,10 @@ describe('the criteria dialog', () => {
     const card = await screen.findByRole('dialog', { name: 'Contact P101' });
     expect((await within(card).findByTestId('contact-card')).textContent).toContain('anna@alfa.it');
     // A contact named on the card (its company) is shown in the same place.
-    await userEvent.click(within(card).getByRole('button', { name: 'C100 · Alfa Srl' }));
+    await userEvent.click(await within(card).findByRole('button', { name: 'C100 · Alfa Srl' }));
     await within(card).findByRole('heading', { name: 'C100 · Alfa Srl' });
     expect(screen.getByRole('dialog', { name: 'Contact C100' })).toBe(card);
-    await userEvent.click(within(card).getByRole('button', { name: 'Close' }));
+    await userEvent.click(await within(card).findByRole('button', { name: 'Close' }));
     await waitFor(() => expect(screen.queryByTestId('contact-card')).toBeNull());
     // The dialog is as the user left it: the filter, the option and the preview.
     const still = await screen.findByRole('dialog');
@@ -106,26 +107,14 @@ describe('the criteria dialog', () => {
     expect((within(still).getByLabelText('Ignore Exclusion') as HTMLInputElement).checked).toBe(true);
     expect(within(still).getByTestId('criteria-preview-result').textContent).toBe('+4 / −0');
     expect(went).toEqual([]);
-  });
+  }, 90_000); // a card over a dialog: several renders and live reads on a busy machine
 
   test("in Italian: the card over the dialog has BC's caption", async () => {
-    const header = (await ws.segments.get('SEG00001'))!.header;
-    renderInPane(
-      <CriteriaDialog
-        header={header}
-        kind="Add Contacts"
-        onClose={() => undefined}
-        onNavigate={() => undefined}
-        previewDelay={0}
-      />,
-      ws,
-      'it',
-    );
-    const dialog = screen.getByRole('dialog');
+    const dialog = await open('Add Contacts', { language: 'it' });
     await userEvent.click(await within(dialog).findByRole('button', { name: 'P101 · Anna Bianchi' }));
     const card = await screen.findByRole('dialog', { name: 'Contatto P101' });
     expect((await within(card).findByTestId('contact-card')).textContent).toContain('Persona');
-    await userEvent.click(within(card).getByRole('button', { name: 'Chiudi' }));
+    await userEvent.click(await within(card).findByRole('button', { name: 'Chiudi' }));
     await waitFor(() => expect(screen.queryByTestId('contact-card')).toBeNull());
   });
 
@@ -175,19 +164,7 @@ describe('the criteria dialog', () => {
   });
 
   test('in Italian the dialog uses BC’s Italian captions', async () => {
-    const header = (await ws.segments.get('SEG00001'))!.header;
-    renderInPane(
-      <CriteriaDialog
-        header={header}
-        kind="Remove Contacts (Refine)"
-        onClose={() => undefined}
-        onNavigate={() => undefined}
-        previewDelay={0}
-      />,
-      ws,
-      'it',
-    );
-    const dialog = screen.getByRole('dialog');
+    const dialog = await open('Remove Contacts (Refine)', { language: 'it' });
     expect(within(dialog).getByText('Perfeziona contatti')).toBeTruthy();
     expect(within(dialog).getByLabelText('Intere società')).toBeTruthy();
     await waitFor(() => expect(within(dialog).getByTestId('criteria-preview-result').textContent).toBe('+0 / −0'));
