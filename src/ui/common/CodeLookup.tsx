@@ -100,6 +100,8 @@ export function CodeLookup(props: CodeLookupProps) {
         }}
         data-testid={props.testId}
         style={{ minWidth: 0, width: '100%' }}
+        // The input's own width would push the arrow out of a narrow grid cell (a 320 px pane).
+        input={{ style: { minWidth: 0 } }}
       >
         {matches.length === 0 ? (
           <Option value="" text="" disabled>

@@ -55,7 +55,9 @@ export function ReuseCriteriaDialog({
       onClose={onClose}
       testId="reuse-criteria-ok"
     >
-      {saved && saved.length === 0 ? (
+      {/* The choice appears once the list has loaded: a dropdown focused on opening and then replaced by
+          "none" took the focus with it, and Escape no longer reached the dialog. */}
+      {saved === undefined ? null : saved.length === 0 ? (
         <Text>{t('criteria.noSaved')}</Text>
       ) : (
         <Field label={t('criteria.reuseChoose')}>

@@ -57,7 +57,9 @@ export function ReuseSegmentDialog({
       onPrimary={() => void reuse()}
       onClose={onClose}
     >
-      {logged && logged.length === 0 ? (
+      {/* The choice appears once the list has loaded: a dropdown focused on opening and then replaced by
+          "none" took the focus with it, and Escape no longer reached the dialog. */}
+      {logged === undefined ? null : logged.length === 0 ? (
         <Text>{t('reuseSegment.none')}</Text>
       ) : (
         <Field label={t('reuseSegment.choose')}>
