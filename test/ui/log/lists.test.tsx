@@ -22,13 +22,16 @@ afterEach(() => {
   ws.close();
 });
 
-async function logged() {
-  const h = await ws.segments.create({
+async function logged(
+  header = {
     description: 'Autumn fair invitation for our best customers in the north',
     interactionTemplateCode: 'MEMO',
     salespersonCode: 'JR',
-  });
-  await ws.segments.addContactList(h.no, ['P101', 'P201']);
+  },
+  contactNos = ['P101', 'P201'],
+) {
+  const h = await ws.segments.create(header);
+  await ws.segments.addContactList(h.no, contactNos);
   return ws.segments.log(h.no);
 }
 
@@ -126,13 +129,7 @@ describe('Interaction Log Entries', () => {
 
   test('the template and salesperson filters are lookups over their lists; an unknown code is refused at once', async () => {
     await logged();
-    const other = await ws.segments.create({
-      description: 'Note',
-      interactionTemplateCode: 'ABSTRACT',
-      salespersonCode: 'BD',
-    });
-    await ws.segments.addContactList(other.no, ['P101']);
-    await ws.segments.log(other.no);
+    await logged({ description: 'Note', interactionTemplateCode: 'ABSTRACT', salespersonCode: 'BD' }, ['P101']);
     renderInPane(<InteractionLogPage navigate={() => undefined} />, ws);
     await screen.findByTestId('entry-3');
     const template = screen.getByRole('combobox', { name: 'Interaction Template Code' });
