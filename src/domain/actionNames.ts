@@ -11,6 +11,7 @@ export const codeListAreas = [
   'jobResponsibilities',
   'businessRelations',
   'languages',
+  'territories',
   'interactionTemplates',
 ] as const;
 export type CodeListArea = (typeof codeListAreas)[number];

@@ -26,16 +26,27 @@ export type IndustryGroup = CodeDescription;
 export type JobResponsibility = CodeDescription;
 export type BusinessRelation = CodeDescription;
 
+/** A required code of at most 10 characters (Language, Territory). */
+const requiredCode10 = storedString()
+  .max(10, { error: 'is longer than 10 characters' })
+  .pipe(code20)
+  .refine((s) => s.trim() !== '', { error: 'is required' });
+
 export const languageFieldsSchema = z.object({
-  code: storedString()
-    .max(10, { error: 'is longer than 10 characters' })
-    .pipe(code20)
-    .refine((s) => s.trim() !== '', { error: 'is required' }),
+  code: requiredCode10,
   name: text100,
   locale: storedString().refine(isLocaleTag, { error: 'is not a BCP 47 locale such as it-IT' }).or(z.literal('')),
 });
 export const languageSchema = languageFieldsSchema.extend(recordBase);
 export type Language = z.infer<typeof languageSchema>;
+
+/** Territory (BC table 286): a code of at most 10 characters and its name. */
+export const territoryFieldsSchema = z.object({
+  code: requiredCode10,
+  name: text100,
+});
+export const territorySchema = territoryFieldsSchema.extend(recordBase);
+export type Territory = z.infer<typeof territorySchema>;
 
 function isLocaleTag(s: string): boolean {
   try {

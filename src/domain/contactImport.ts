@@ -65,10 +65,7 @@ export interface ContactImportOptions {
   onProgress?: (done: number, total: number) => Promise<void>;
 }
 
-export type ImportWorkspace = Pick<
-  Workspace,
-  'salespeople' | 'languages' | 'mailingGroups' | 'industryGroups' | 'jobResponsibilities' | 'businessRelations'
-> & {
+export type ImportWorkspace = Pick<Workspace, CodeListName> & {
   contacts: Pick<Workspace['contacts'], 'nextNos' | 'list' | 'importRows'>;
 };
 
@@ -83,6 +80,7 @@ async function knownCodes(ws: ImportWorkspace): Promise<KnownCodes> {
   const lists: CodeListName[] = [
     'salespeople',
     'languages',
+    'territories',
     'mailingGroups',
     'industryGroups',
     'jobResponsibilities',

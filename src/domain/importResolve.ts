@@ -8,15 +8,28 @@ import type { PreparedRow } from './sheetImport';
 
 /** The code lists an import checks, by the store's name of the list. */
 export type CodeListName =
-  'salespeople' | 'languages' | 'mailingGroups' | 'industryGroups' | 'jobResponsibilities' | 'businessRelations';
+  | 'salespeople'
+  | 'languages'
+  | 'territories'
+  | 'mailingGroups'
+  | 'industryGroups'
+  | 'jobResponsibilities'
+  | 'businessRelations';
 
 /** Contact fields whose values must exist in a code list. */
 export type CodeField =
-  'salespersonCode' | 'languageCode' | 'mailingGroups' | 'industryGroups' | 'jobResponsibilities' | 'businessRelations';
+  | 'salespersonCode'
+  | 'languageCode'
+  | 'territoryCode'
+  | 'mailingGroups'
+  | 'industryGroups'
+  | 'jobResponsibilities'
+  | 'businessRelations';
 
 export const CODE_FIELD_LISTS: Readonly<Record<CodeField, CodeListName>> = {
   salespersonCode: 'salespeople',
   languageCode: 'languages',
+  territoryCode: 'territories',
   mailingGroups: 'mailingGroups',
   industryGroups: 'industryGroups',
   jobResponsibilities: 'jobResponsibilities',
@@ -27,6 +40,7 @@ export const CODE_FIELD_LISTS: Readonly<Record<CodeField, CodeListName>> = {
 const LIST_CAPTIONS: Readonly<Record<CodeListName, string>> = {
   salespeople: 'Salesperson Code',
   languages: 'Language Code',
+  territories: 'Territory Code',
   mailingGroups: 'Mailing Group Code',
   industryGroups: 'Industry Group Code',
   jobResponsibilities: 'Job Responsibility Code',

@@ -1,7 +1,7 @@
 // The schema every stored row of each workspace table satisfies: the pane checks its writes with them
 // and the server its pushed rows (one definition; each follows the text rule of text.ts).
 import { z } from 'zod';
-import { codeDescriptionSchema, languageSchema, salespersonSchema } from './codes';
+import { codeDescriptionSchema, languageSchema, salespersonSchema, territorySchema } from './codes';
 import { contactSchema } from './contact';
 import { criteriaActionSchema, savedCriteriaSchema } from './criteria';
 import { code20, recordBase } from './fields';
@@ -29,6 +29,7 @@ export const storedRowSchemas: Record<SyncTable, z.ZodType> = {
   jobResponsibilities: codeDescriptionSchema,
   businessRelations: codeDescriptionSchema,
   languages: languageSchema,
+  territories: territorySchema,
   interactionTemplates: interactionTemplateSchema,
   segments: segmentHeaderRecordSchema,
   segmentLines: segmentLineSchema,

@@ -17,6 +17,7 @@ export const syncTables = [
   'jobResponsibilities',
   'businessRelations',
   'languages',
+  'territories',
   'interactionTemplates',
   'segments',
   'segmentLines',

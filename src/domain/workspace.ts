@@ -1,6 +1,6 @@
 // The shape of the workspace (workspace-api.md): the one door to the data. Types only; the
 // implementation is src/store. Add freely; do not rename.
-import type { CodeDescription, Language, Salesperson } from './codes';
+import type { CodeDescription, Language, Salesperson, Territory } from './codes';
 import type { Contact } from './contact';
 import type {
   AddContactsOptions,
@@ -75,6 +75,7 @@ export interface Workspace {
   jobResponsibilities: CodeListApi<CodeDescription>;
   businessRelations: CodeListApi<CodeDescription>;
   languages: CodeListApi<Language>;
+  territories: CodeListApi<Territory>;
   interactionTemplates: CodeListApi<InteractionTemplate>;
 
   segments: {

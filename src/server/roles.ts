@@ -22,6 +22,7 @@ const codeTables = new Set<SyncTable>([
   'jobResponsibilities',
   'businessRelations',
   'languages',
+  'territories',
   'interactionTemplates',
 ]);
 /** Rows that record who did something: members change only their own. */

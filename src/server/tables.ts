@@ -1,7 +1,7 @@
 // What the server knows of each workspace table: the schema a row must satisfy, the business keys that
 // must stay unique across everyone, and the parent a row needs (sync.md, "Keys").
 import { z } from 'zod';
-import { codeDescriptionSchema, languageSchema, salespersonSchema } from '../domain/codes';
+import { codeDescriptionSchema, languageSchema, salespersonSchema, territorySchema } from '../domain/codes';
 import { contactSchema } from '../domain/contact';
 import { criteriaActionSchema, savedCriteriaSchema } from '../domain/criteria';
 import { interactionTemplateSchema } from '../domain/interaction';
@@ -40,6 +40,7 @@ export const tableRules: Record<SyncTable, TableRules> = {
   jobResponsibilities: { schema: codeDescriptionSchema, keys: code('jobResponsibility') },
   businessRelations: { schema: codeDescriptionSchema, keys: code('businessRelation') },
   languages: { schema: languageSchema, keys: code('language') },
+  territories: { schema: territorySchema, keys: code('territory') },
   interactionTemplates: { schema: interactionTemplateSchema, keys: code('interactionTemplate') },
   // A segment number is unique across open and logged segments.
   segments: { schema: segmentHeaderRecordSchema, keys: (v) => [`segmentNo:${s(v.no)}`] },

@@ -1,7 +1,12 @@
 // Code lists and interaction templates: upsert, list, get and remove by code.
 import type { Table } from 'dexie';
 import type { z } from 'zod';
-import { codeDescriptionFieldsSchema, languageFieldsSchema, salespersonFieldsSchema } from '../domain/codes';
+import {
+  codeDescriptionFieldsSchema,
+  languageFieldsSchema,
+  salespersonFieldsSchema,
+  territoryFieldsSchema,
+} from '../domain/codes';
 import { actionNames, type CodeListArea } from '../domain/actionNames';
 import { SegmentsError } from '../domain/errors';
 import { emptyTemplateFields, interactionTemplateFieldsSchema } from '../domain/interaction';
@@ -106,6 +111,10 @@ export function codeListsApis(ctx: StoreContext) {
       code,
       name: '',
       locale: '',
+    })),
+    territories: codeListApi(ctx, 'territories', 'Territory', db.territories, territoryFieldsSchema, (code) => ({
+      code,
+      name: '',
     })),
     interactionTemplates: codeListApi(
       ctx,

@@ -1,6 +1,11 @@
 // Contacts: import rows, number series, reads by criteria.
 import type { Table } from 'dexie';
-import { codeDescriptionFieldsSchema, languageFieldsSchema, salespersonFieldsSchema } from '../domain/codes';
+import {
+  codeDescriptionFieldsSchema,
+  languageFieldsSchema,
+  salespersonFieldsSchema,
+  territoryFieldsSchema,
+} from '../domain/codes';
 import { contactRowSchema, emptyContactFields, type Contact } from '../domain/contact';
 import { compileContactFilters, isEmptyFilters, type RelatedData } from '../domain/contactFilters';
 import type { CriteriaFilters } from '../domain/criteria';
@@ -20,6 +25,7 @@ import { readByIndexKeys } from './indexReads';
 const CODE_LIST_NAMES: readonly CodeListName[] = [
   'salespeople',
   'languages',
+  'territories',
   'mailingGroups',
   'industryGroups',
   'jobResponsibilities',
@@ -48,13 +54,17 @@ async function createCodes(
         ? salespersonFieldsSchema
         : list === 'languages'
           ? languageFieldsSchema
-          : codeDescriptionFieldsSchema;
+          : list === 'territories'
+            ? territoryFieldsSchema
+            : codeDescriptionFieldsSchema;
     const empty = (code: string) =>
       list === 'salespeople'
         ? { code, name: '', jobTitle: '', email: '', phoneNo: '' }
         : list === 'languages'
           ? { code, name: '', locale: '' }
-          : { code, description: '' };
+          : list === 'territories'
+            ? { code, name: '' }
+            : { code, description: '' };
     const report = await upsertRows(
       {
         table: table as never,

@@ -1,7 +1,7 @@
 // The Dexie database: table names and schema versions. A released version is frozen; a change is a
 // new version with its upgrade() and a test from a frozen fixture of the old one (test/store/migrations).
 import Dexie, { type Table } from 'dexie';
-import type { CodeDescription, Language, Salesperson } from '../domain/codes';
+import type { CodeDescription, Language, Salesperson, Territory } from '../domain/codes';
 import type { Contact } from '../domain/contact';
 import type { CriteriaAction, SavedCriteria } from '../domain/criteria';
 import type { InteractionTemplate } from '../domain/interaction';
@@ -74,11 +74,14 @@ export const schemaV2 = {
     'id, &entryNo, [contactNo+entryNo], [segmentNo+entryNo], loggedSegmentId, [loggedSegmentEntryNo+entryNo], date',
 } as const;
 
+/** Schema version 4: the Territories code list (a contact's Territory Code is checked against it). */
+export const schemaV4 = { territories: 'id, &code' } as const;
+
 /**
  * The schema versions whose records have the current shape (they differ in indexes only): a backup
  * written by any of them restores as it is.
  */
-export const sameRecordVersions: readonly number[] = [1, 2];
+export const sameRecordVersions: readonly number[] = [1, 2, 4];
 
 /** Tables that hold workspace data (synced); the others are this pane's own. */
 export const dataTables = syncTables;
@@ -97,6 +100,7 @@ export class SegmentsDb extends Dexie {
   jobResponsibilities!: Table<CodeDescription, string>;
   businessRelations!: Table<CodeDescription, string>;
   languages!: Table<Language, string>;
+  territories!: Table<Territory, string>;
   interactionTemplates!: Table<InteractionTemplate, string>;
   segments!: Table<SegmentHeaderRecord, string>;
   segmentLines!: Table<SegmentLine, string>;
@@ -112,5 +116,7 @@ export class SegmentsDb extends Dexie {
     this.version(1).stores(schemaV1);
     // Only indexes change: IndexedDB builds the new ones from the stored records, nothing to rewrite.
     this.version(2).stores(schemaV2);
+    // A new, empty table: nothing stored before changes.
+    this.version(4).stores(schemaV4);
   }
 }

@@ -215,6 +215,47 @@ describe('codes', () => {
   });
 });
 
+describe('territories', () => {
+  // A contact's Territory Code is checked against the Territories as the other codes are.
+  const file = ['No.;Name;Territory Code', 'T1;Anna;NORD', 'T2;Luca;SUD', 'T3;Sara;'].join('\n');
+  beforeEach(async () => {
+    await ws.territories.upsert([{ code: 'NORD', name: 'Nord Italia' }]);
+  });
+
+  test('the review lists an unknown territory code with its rows', async () => {
+    const review = await reviewImport(ws, prepareCsv(file));
+    expect(review.unknownCodes.map((u) => [u.field, u.list, u.code, u.rows])).toEqual([
+      ['territoryCode', 'territories', 'SUD', [3]],
+    ]);
+  });
+
+  test('default: the row is imported without it, warned on its row in BC’s words', async () => {
+    const r = await run(ws, file);
+    expect(r).toMatchObject({ inserted: 3, warned: 1, rejected: 0 });
+    expect((await ws.contacts.get('T1'))?.territoryCode).toBe('NORD');
+    expect((await ws.contacts.get('T2'))?.territoryCode).toBe('');
+    expect(r.problems.find((p) => p.code === 'unknownCode')?.message).toBe(
+      'Row 3, column C (Territory Code): Territory Code SUD does not exist. The row was imported without this value.',
+    );
+    expect((await ws.territories.list()).map((t) => t.code)).toEqual(['NORD']);
+  });
+
+  test('create: the missing territory is created with the contacts; reject: the row is left out', async () => {
+    const created = await run(ws, file, { unknownCodes: 'create' });
+    expect(created).toMatchObject({ inserted: 3, rejected: 0 });
+    expect((await ws.territories.list()).map((t) => [t.code, t.name])).toEqual([
+      ['NORD', 'Nord Italia'],
+      ['SUD', ''],
+    ]);
+    expect((await ws.contacts.get('T2'))?.territoryCode).toBe('SUD');
+    await ws.territories.remove('SUD');
+    const other = ['No.;Name;Territory Code', 'T4;Paolo;EST', 'T5;Rita;NORD'].join('\n');
+    const rejected = await run(ws, other, { unknownCodes: { territoryCode: 'reject' } });
+    expect(rejected).toMatchObject({ inserted: 1, rejected: 1, rejectedRows: [2] });
+    expect(await ws.contacts.get('T4')).toBeUndefined();
+  });
+});
+
 describe('countries', () => {
   test('codes and names (English, Italian, the data language) are stored as the ISO code, the name kept; unknown is a warning', async () => {
     const r = await run(

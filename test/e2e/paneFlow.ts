@@ -94,6 +94,14 @@ export async function runFlow(d: PaneDriver, url: string, workDir: string): Prom
   await dialog.getByTestId('filter-expression-0').fill('Roma');
   await dialog.getByTestId('criteria-preview-result').filter({ hasText: '+3 / −0' }).waitFor();
   await d.check('add-contacts', violations);
+  // A contact of the preview: its card over the dialog, closed back to the dialog as it was.
+  await dialog.getByTestId('criteria-preview').getByRole('button').first().click();
+  const card = page.getByRole('dialog').filter({ has: page.getByTestId('contact-card') });
+  await card.getByTestId('contact-card').waitFor();
+  await d.check('add-contacts-card', violations);
+  await card.getByRole('button', { name: t('common.close'), exact: true }).click();
+  await page.getByTestId('contact-card').waitFor({ state: 'detached' });
+  await dialog.getByTestId('criteria-preview-result').filter({ hasText: '+3 / −0' }).waitFor();
   await dialog.getByTestId('criteria-run').click();
   await d.toast(t('segment.stepDone', { kind: t('option.Add Contacts'), added: 3, removed: 0 }));
   await page.getByTestId('line-row').nth(2).waitFor();

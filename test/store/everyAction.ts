@@ -58,7 +58,7 @@ export async function everyAction(
   await step(() => ws.setup.update({ defaultCorrespondenceType: 'Email' }));
   for (const area of codeListAreas) {
     const row =
-      area === 'salespeople'
+      area === 'salespeople' || area === 'territories'
         ? { code: 'ZZ', name: 'Zeta' }
         : area === 'languages'
           ? { code: 'DEU', name: 'Deutsch', locale: 'de-DE' }

@@ -156,7 +156,7 @@ describe('schema v2 from the frozen v1 database', () => {
     const db = new SegmentsDb(name, { indexedDB: factory, IDBKeyRange });
     await db.open();
     try {
-      expect(db.verno).toBe(2);
+      expect(db.verno).toBeGreaterThanOrEqual(2); // later versions add tables only
       expect(rowLosses(fixture.tables, await dumpAll(db))).toEqual([]);
       expect(await indexLosses(db, fixture.tables, schemaV2)).toEqual([]);
       expect(await indexLosses(db, fixture.tables, schemaV1)).toEqual([]);
@@ -178,7 +178,7 @@ describe('schema v2 from the frozen v1 database', () => {
     const ws = await openWorkspace({ name, indexedDB: factory, IDBKeyRange });
     try {
       const db = ws.ctx.db;
-      expect(db.verno).toBe(2);
+      expect(db.verno).toBeGreaterThanOrEqual(2); // later versions add tables only
       expect(rowLosses(tables, await dumpAll(db))).toEqual([]);
       expect(await indexLosses(db, tables, schemaV2)).toEqual([]);
 

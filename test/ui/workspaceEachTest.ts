@@ -18,9 +18,20 @@ export function workspaceEachTest(use: (ws: TestWorkspace) => void | Promise<voi
   });
 }
 
-/** A segment of the market's P101 and P201 with template MEMO and salesperson JR, logged. */
-export async function logSegment(ws: TestWorkspace, description: string) {
-  const h = await ws.segments.create({ description, interactionTemplateCode: 'MEMO', salespersonCode: 'JR' });
-  await ws.segments.addContactList(h.no, ['P101', 'P201']);
+/** A segment of the market's P101 and P201 (or the given contacts) with template MEMO and salesperson JR unless
+ * told otherwise, logged. */
+export async function logSegment(
+  ws: TestWorkspace,
+  description: string,
+  header: { interactionTemplateCode?: string; salespersonCode?: string } = {},
+  contactNos = ['P101', 'P201'],
+) {
+  const h = await ws.segments.create({
+    description,
+    interactionTemplateCode: 'MEMO',
+    salespersonCode: 'JR',
+    ...header,
+  });
+  await ws.segments.addContactList(h.no, contactNos);
   return ws.segments.log(h.no);
 }

@@ -16,6 +16,9 @@ export interface CodeLookupProps {
   list: CodeListName;
   value: string;
   onCommit(code: string): void;
+  /** Told when a typed code is refused (the field shows why and keeps the text to correct). */
+  onRefuse?(code: string): void;
+  required?: boolean;
   testId?: string;
   size?: 'small' | 'medium';
 }
@@ -35,6 +38,7 @@ export function CodeLookup(props: CodeLookupProps) {
   const [error, setError] = useState<string>();
   // Enter reaches both the field and the list's active option: one pick hands a code over once.
   const handed = useRef<string | undefined>(undefined);
+  const refused = useRef(false);
   if (shown !== props.value) {
     setShown(props.value);
     setText(props.value);
@@ -54,6 +58,8 @@ export function CodeLookup(props: CodeLookupProps) {
       // One match left by typing (a part of the code or the description): that is the pick, as in BC's lookup.
       if (matches.length === 1) return pick(matches[0].code);
       setError(t('lookup.notExist', { field: props.label, code: typed.trim() }));
+      refused.current = true;
+      props.onRefuse?.(typed.trim());
       return;
     }
     pick(typed.trim().toUpperCase());
@@ -61,7 +67,10 @@ export function CodeLookup(props: CodeLookupProps) {
   const pick = (code: string) => {
     setError(undefined);
     setText(code);
-    if (code === props.value || code === handed.current) return;
+    // After a refusal the code is handed over again, even when it is the one the field had.
+    const wasRefused = refused.current;
+    refused.current = false;
+    if ((code === props.value && !wasRefused) || code === handed.current) return;
     handed.current = code;
     props.onCommit(code);
   };
@@ -69,6 +78,7 @@ export function CodeLookup(props: CodeLookupProps) {
   return (
     <Field
       label={props.label}
+      required={props.required}
       size={props.size ?? 'small'}
       validationState={error ? 'error' : 'none'}
       validationMessage={error}
@@ -90,6 +100,8 @@ export function CodeLookup(props: CodeLookupProps) {
         }}
         data-testid={props.testId}
         style={{ minWidth: 0, width: '100%' }}
+        // The input's own width would push the arrow out of a narrow grid cell (a 320 px pane).
+        input={{ style: { minWidth: 0 } }}
       >
         {matches.length === 0 ? (
           <Option value="" text="" disabled>

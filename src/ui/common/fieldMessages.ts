@@ -121,7 +121,7 @@ export const fieldMessages: MessageCatalog = {
     'field.county': 'Provincia',
     'field.countryRegionCode': 'Cod. paese/area',
     'field.languageCode': 'Codice lingua',
-    'field.territoryCode': 'Cod. territorio',
+    'field.territoryCode': 'Cod. zona',
     'field.salespersonCode': 'Cod. agente',
     'field.email': 'E-mail',
     'field.phoneNo': 'Nr. telefono',

@@ -1,8 +1,8 @@
 // Apply Mailing Group: add a mailing group to every contact of the segment; "Delete Old Assignments"
 // first removes it from every contact (the dialog says so).
-import { Checkbox, Dropdown, Field, MessageBar, MessageBarBody, Option } from '@fluentui/react-components';
+import { Checkbox, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useState } from 'react';
-import { useCodeList } from '../lists/useCodeList';
+import { CodeLookup } from '../common/CodeLookup';
 import { useT } from '../common/i18n';
 import { useNotify } from '../common/notify';
 import { useWorkspace } from '../common/services';
@@ -11,9 +11,10 @@ import { SimpleDialog } from '../common/SimpleDialog';
 export function ApplyMailingGroupDialog({ segmentNo, onClose }: { segmentNo: string; onClose(): void }) {
   const t = useT();
   const workspace = useWorkspace();
-  const groups = useCodeList('mailingGroups');
   const notify = useNotify();
+  // The code picked in the lookup; a typed code the list refused leaves nothing to apply.
   const [code, setCode] = useState('');
+  const [refused, setRefused] = useState(false);
   const [deleteOld, setDeleteOld] = useState(false);
   const [busy, setBusy] = useState(false);
   const apply = async () => {
@@ -31,24 +32,23 @@ export function ApplyMailingGroupDialog({ segmentNo, onClose }: { segmentNo: str
     <SimpleDialog
       title={t('mailingGroup.title')}
       primary={t('common.apply')}
-      disabled={busy || code === ''}
+      disabled={busy || code === '' || refused}
       onPrimary={() => void apply()}
       onClose={onClose}
     >
-      <Field
+      <CodeLookup
         label={t('mailingGroup.code')}
+        list="mailingGroups"
+        value={code}
         required
-        validationMessage={code === '' ? t('mailingGroup.required') : undefined}
-        validationState="none"
-      >
-        <Dropdown value={code} selectedOptions={[code]} onOptionSelect={(_, d) => setCode(d.optionValue ?? '')}>
-          {(groups ?? []).map((g) => (
-            <Option key={g.code} value={g.code} text={g.code}>
-              {g.code} {'description' in g && g.description ? `· ${g.description}` : ''}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
+        size="medium"
+        onCommit={(c) => {
+          setRefused(false);
+          setCode(c);
+        }}
+        onRefuse={() => setRefused(true)}
+        testId="mailing-group-code"
+      />
       <Checkbox
         label={t('mailingGroup.deleteOld')}
         checked={deleteOld}

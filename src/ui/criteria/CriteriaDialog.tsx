@@ -1,19 +1,6 @@
 // Add Contacts / Reduce Contacts / Refine Contacts: filters as BC filter expressions, the options, and a
 // live +N / −M preview (the same step, nothing written) before running.
-import {
-  Button,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Checkbox, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import type { CriteriaOptions, StepResult } from '../../domain/criteria';
 import type { CriteriaKind } from '../../domain/enums';
@@ -25,25 +12,31 @@ import { errorIsForRow, toCriteriaFilters, type FilterRow } from './criteriaFilt
 import { errorText, optionCaption } from '../common/errorText';
 import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
+import { RunDialog, useRunDialogStyles } from '../common/RunDialog';
 import { useWorkspace } from '../common/services';
-import { WorkingBar } from '../shell/ProgressPanel';
+import { SimpleDialog } from '../common/SimpleDialog';
+import { ContactCardPage } from '../contacts/ContactCardPage';
+import type { Navigate } from '../shell/pageRegistry';
 import { FilterRows } from './FilterRows';
 
 const useStyles = makeStyles({
-  section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    marginBottom: tokens.spacingVerticalM,
-  },
   preview: {
     padding: tokens.spacingHorizontalS,
     backgroundColor: tokens.colorNeutralBackground3,
     borderRadius: tokens.borderRadiusMedium,
   },
   result: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, maxHeight: '8em', overflowY: 'auto' },
-  hint: { color: tokens.colorNeutralForeground3 },
+  list: { maxHeight: '8em' },
+  contact: {
+    padding: 0,
+    minWidth: 0,
+    minHeight: 0,
+    textAlign: 'start',
+    justifyContent: 'flex-start',
+    fontWeight: tokens.fontWeightRegular,
+    color: tokens.colorBrandForegroundLink,
+    overflowWrap: 'anywhere',
+  },
 });
 
 const addOptions = ['allowExistingContacts', 'expandCompanies', 'allowRelatedCompanies', 'ignoreExclusion'] as const;
@@ -54,13 +47,16 @@ export interface CriteriaDialogProps {
   header: Pick<SegmentHeader, 'no' | 'noOfLines' | 'noOfCriteriaActions'>;
   kind: CriteriaKind;
   onClose(): void;
+  /** Where a link on a contact's card leads when it leaves the dialog (another page). */
+  onNavigate: Navigate;
   /** Milliseconds to wait after typing before previewing. */
   previewDelay?: number;
 }
 
-export function CriteriaDialog({ header, kind, onClose, previewDelay = 300 }: CriteriaDialogProps) {
+export function CriteriaDialog({ header, kind, onClose, onNavigate, previewDelay = 300 }: CriteriaDialogProps) {
   const { t, formatNumber } = useI18n();
   const s = useStyles();
+  const rs = useRunDialogStyles();
   const workspace = useWorkspace();
   const confirm = useConfirm();
   const notify = useNotify();
@@ -68,6 +64,8 @@ export function CriteriaDialog({ header, kind, onClose, previewDelay = 300 }: Cr
   const [options, setOptions] = useState<CriteriaOptions>({});
   const [answer, setAnswer] = useState<{ key: string; result?: StepResult; error?: unknown }>();
   const [running, setRunning] = useState(false);
+  // The contact whose card is open over the dialog: the filters, options and preview stay as they are.
+  const [card, setCard] = useState<string>();
   const filters = useMemo(() => toCriteriaFilters(rows), [rows]);
   const key = JSON.stringify([filters, options]);
 
@@ -140,70 +138,90 @@ export function CriteriaDialog({ header, kind, onClose, previewDelay = 300 }: Cr
   const shownOptions = kind === 'Add Contacts' ? addOptions : removeOptions;
   const r = preview.result;
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface aria-describedby={undefined}>
-        <DialogBody>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogContent>
-            <div className={s.section}>
-              <Text weight="semibold">{t('criteria.filters')}</Text>
-              <Text size={200} className={s.hint}>
-                {t('criteria.hint')}
+    <RunDialog
+      title={title}
+      running={running}
+      run={{
+        label: t('common.run'),
+        disabled: preview.error !== undefined,
+        testId: 'criteria-run',
+        onClick: () => void run(),
+      }}
+      onClose={onClose}
+      preview={
+        <div className={s.preview} aria-live="polite" data-testid="criteria-preview">
+          <Text weight="semibold">{t('criteria.preview')}: </Text>
+          {preview.pending ? (
+            <Spinner size="extra-tiny" label={t('criteria.previewPending')} labelPosition="after" />
+          ) : r ? (
+            <>
+              <Text className={s.result} data-testid="criteria-preview-result">
+                {t('criteria.previewResult', {
+                  added: formatNumber(r.added.length),
+                  removed: formatNumber(r.removed.length),
+                })}
               </Text>
-              <FilterRows rows={rows} onChange={setRows} errorFor={filterError} />
-            </div>
-            <div className={s.section} role="group" aria-label={t('criteria.options')}>
-              <Text weight="semibold">{t('criteria.options')}</Text>
-              {shownOptions.map((o) => (
-                <Checkbox
-                  key={o}
-                  label={t(`criteria.${o}`)}
-                  checked={Boolean(options[o])}
-                  onChange={(_, d) => setOptions({ ...options, [o]: d.checked === true })}
-                />
-              ))}
-            </div>
-            {running ? <WorkingBar /> : null}
-            <div className={s.preview} aria-live="polite" data-testid="criteria-preview">
-              <Text weight="semibold">{t('criteria.preview')}: </Text>
-              {preview.pending ? (
-                <Spinner size="extra-tiny" label={t('criteria.previewPending')} labelPosition="after" />
-              ) : r ? (
-                <>
-                  <Text className={s.result} data-testid="criteria-preview-result">
-                    {t('criteria.previewResult', {
-                      added: formatNumber(r.added.length),
-                      removed: formatNumber(r.removed.length),
-                    })}
-                  </Text>
-                  <ContactList title={t('criteria.previewAdded')} nos={r.added.map((l) => l.contactNo)} />
-                  <ContactList title={t('criteria.previewRemoved')} nos={r.removed.map((l) => l.contactNo)} />
-                </>
-              ) : (
-                <Text role="alert">{unplacedError ?? t('criteria.previewPending')}</Text>
-              )}
-            </div>
-          </DialogContent>
-          <DialogActions>
-            <Button
-              appearance="primary"
-              onClick={() => void run()}
-              disabled={running || preview.error !== undefined}
-              data-testid="criteria-run"
-            >
-              {running ? t('common.working') : t('common.run')}
-            </Button>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+              <ContactList title={t('criteria.previewAdded')} nos={r.added.map((l) => l.contactNo)} onOpen={setCard} />
+              <ContactList
+                title={t('criteria.previewRemoved')}
+                nos={r.removed.map((l) => l.contactNo)}
+                onOpen={setCard}
+              />
+            </>
+          ) : (
+            <Text role="alert">{unplacedError ?? t('criteria.previewPending')}</Text>
+          )}
+        </div>
+      }
+    >
+      <div className={rs.section}>
+        <Text weight="semibold">{t('criteria.filters')}</Text>
+        <Text size={200} className={rs.hint}>
+          {t('criteria.hint')}
+        </Text>
+        <FilterRows rows={rows} onChange={setRows} errorFor={filterError} />
+      </div>
+      <div className={rs.section} role="group" aria-label={t('criteria.options')}>
+        <Text weight="semibold">{t('criteria.options')}</Text>
+        {shownOptions.map((o) => (
+          <Checkbox
+            key={o}
+            label={t(`criteria.${o}`)}
+            checked={Boolean(options[o])}
+            onChange={(_, d) => setOptions({ ...options, [o]: d.checked === true })}
+          />
+        ))}
+      </div>
+      {card !== undefined ? (
+        <ContactCardDialog
+          no={card}
+          onClose={() => setCard(undefined)}
+          navigate={(to) => {
+            if (to.page === 'contact') return setCard(to.no);
+            // Another page: the user leaves the dialog for it.
+            onClose();
+            onNavigate(to);
+          }}
+        />
+      ) : null}
+    </RunDialog>
   );
 }
 
-function ContactList({ title, nos }: { title: string; nos: string[] }) {
+/** A contact's card over the dialog (BC opens the card and comes back to where the user was). */
+function ContactCardDialog({ no, onClose, navigate }: { no: string; onClose(): void; navigate: Navigate }) {
+  const t = useI18n().t;
+  return (
+    <SimpleDialog title={t('contact.title', { no })} onClose={onClose}>
+      <ContactCardPage key={no} no={no} navigate={navigate} />
+    </SimpleDialog>
+  );
+}
+
+function ContactList({ title, nos, onOpen }: { title: string; nos: string[]; onOpen(no: string): void }) {
   const { t, formatNumber } = useI18n();
   const s = useStyles();
+  const rs = useRunDialogStyles();
   const workspace = useWorkspace();
   const shown = nos.slice(0, SHOWN);
   const shownKey = shown.join('\u0000');
@@ -225,9 +243,13 @@ function ContactList({ title, nos }: { title: string; nos: string[] }) {
   return (
     <div>
       <Text size={200}>{title}</Text>
-      <ul className={s.list} tabIndex={0} aria-label={title}>
+      <ul className={mergeClasses(rs.list, s.list)} aria-label={title}>
         {shown.map((n, i) => (
-          <li key={`${n}-${i}`}>{names.get(n) ? `${n} · ${names.get(n)}` : n}</li>
+          <li key={`${n}-${i}`}>
+            <Button appearance="transparent" size="small" className={s.contact} onClick={() => onOpen(n)}>
+              {names.get(n) ? `${n} · ${names.get(n)}` : n}
+            </Button>
+          </li>
         ))}
         {nos.length > SHOWN ? <li>{t('criteria.previewMore', { n: formatNumber(nos.length - SHOWN) })}</li> : null}
       </ul>

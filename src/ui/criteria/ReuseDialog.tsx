@@ -62,17 +62,19 @@ export function ReuseDialog(p: {
       onClose={p.onClose}
       testId={p.testIds?.ok}
     >
-      {p.choices && p.choices.length === 0 ? (
+      {/* The choice appears once the list has loaded: a dropdown focused on opening and then replaced by
+          "none" took the focus with it, and Escape no longer reached the dialog. */}
+      {p.choices === undefined ? null : p.choices.length === 0 ? (
         <Text>{t(p.keys.none)}</Text>
       ) : (
         <Field label={t(p.keys.choose)}>
           <Dropdown
-            value={p.choices?.find((c) => c.value === value)?.text ?? ''}
+            value={p.choices.find((c) => c.value === value)?.text ?? ''}
             selectedOptions={[value]}
             onOptionSelect={(_, d) => setValue(d.optionValue ?? '')}
             data-testid={p.testIds?.choice}
           >
-            {(p.choices ?? []).map((c) => (
+            {p.choices.map((c) => (
               <Option key={c.value} value={c.value} text={c.text}>
                 {c.label}
               </Option>

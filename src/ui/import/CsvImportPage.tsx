@@ -133,6 +133,7 @@ export function CsvImportPage({ navigate }: { navigate: Navigate }) {
             <MappingReview
               mapping={file.mapping}
               firstColumn={0}
+              fileName={file.name}
               onChange={(mapping) => setFile({ ...file, mapping })}
             />
           )}

@@ -30,6 +30,8 @@ const valueOf = (t: MappingTarget) => (t.kind === 'field' ? `field:${t.field}` :
 export function MappingReview(props: {
   mapping: ColumnMapping;
   firstColumn: number;
+  /** The CSV file the columns come from (its choice is remembered by name); absent for a sheet or table. */
+  fileName?: string;
   onChange(m: ColumnMapping): void;
 }) {
   const { mapping, firstColumn, onChange } = props;
@@ -58,8 +60,8 @@ export function MappingReview(props: {
   };
   return (
     <>
-      <Text size={200} className={s.hint}>
-        {t('excel.mapping.hint')}
+      <Text size={200} className={s.hint} data-testid="mapping-hint">
+        {props.fileName === undefined ? t('excel.mapping.hint') : t('excel.mapping.hintFile', { name: props.fileName })}
       </Text>
       <Table size="extra-small" aria-label={t('excel.mapping')}>
         <TableHeader>

@@ -17,6 +17,8 @@ const en = {
   'excel.mapping': 'Columns',
   'excel.mapping.hint':
     'Check what each column fills before anything is written. Your choice is remembered for this sheet or table.',
+  'excel.mapping.hintFile':
+    'Check what each column fills before anything is written. Your choice is remembered for files named {name}.',
   'excel.mapping.column': 'Column',
   'excel.mapping.target': 'Fills',
   'excel.mapping.extra': 'Extra field "{header}"',
@@ -128,6 +130,7 @@ const en = {
   'excel.by.namePostCode': 'name and post code',
   'excel.list.salespeople': 'Salesperson Code',
   'excel.list.languages': 'Language Code',
+  'excel.list.territories': 'Territory Code',
   'excel.list.mailingGroups': 'Mailing Group Code',
   'excel.list.industryGroups': 'Industry Group Code',
   'excel.list.jobResponsibilities': 'Job Responsibility Code',
@@ -169,6 +172,8 @@ const it: typeof en = {
   'excel.mapping': 'Colonne',
   'excel.mapping.hint':
     'Controllare cosa riempie ogni colonna prima di scrivere. La scelta viene ricordata per questo foglio o tabella.',
+  'excel.mapping.hintFile':
+    'Controllare cosa riempie ogni colonna prima di scrivere. La scelta viene ricordata per i file denominati {name}.',
   'excel.mapping.column': 'Colonna',
   'excel.mapping.target': 'Riempie',
   'excel.mapping.extra': 'Campo aggiuntivo "{header}"',
@@ -285,6 +290,7 @@ const it: typeof en = {
   'excel.by.namePostCode': 'nome e CAP',
   'excel.list.salespeople': 'Cod. agente',
   'excel.list.languages': 'Codice lingua',
+  'excel.list.territories': 'Cod. zona',
   'excel.list.mailingGroups': 'Cod. gruppo mailing',
   'excel.list.industryGroups': 'Cod. settore industriale',
   'excel.list.jobResponsibilities': 'Cod. ruolo professionale',

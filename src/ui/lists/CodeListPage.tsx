@@ -19,6 +19,7 @@ const columns: Record<Exclude<CodeListName, 'interactionTemplates'>, string[]> =
   jobResponsibilities: ['description'],
   businessRelations: ['description'],
   languages: ['name', 'locale'],
+  territories: ['name'],
 };
 
 type Rec = CodeRecord & Record<string, unknown>;

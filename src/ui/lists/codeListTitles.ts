@@ -10,6 +10,7 @@ export const codeListTitleKeys: Record<CodeListName, string> = {
   jobResponsibilities: 'nav.jobResponsibilities',
   businessRelations: 'nav.businessRelations',
   languages: 'nav.languages',
+  territories: 'nav.territories',
   interactionTemplates: 'nav.templates',
 };
 
@@ -22,4 +23,5 @@ export const codeListPages = [
   'jobResponsibilities',
   'businessRelations',
   'languages',
+  'territories',
 ] as const satisfies readonly Exclude<CodeListName, 'interactionTemplates'>[];

@@ -1,6 +1,6 @@
 // One code list (salespeople, groups, languages…), live.
 import { useLiveQuery } from '../common/useLiveQuery';
-import type { CodeDescription, Language, Salesperson } from '../../domain/codes';
+import type { CodeDescription, Language, Salesperson, Territory } from '../../domain/codes';
 import type { InteractionTemplate } from '../../domain/interaction';
 import type { Workspace } from '../../domain/workspace';
 import { useWorkspace } from '../common/services';
@@ -13,9 +13,10 @@ export type CodeListName =
   | 'jobResponsibilities'
   | 'businessRelations'
   | 'languages'
+  | 'territories'
   | 'interactionTemplates';
 
-export type CodeRecord = CodeDescription | Salesperson | Language | InteractionTemplate;
+export type CodeRecord = CodeDescription | Salesperson | Language | Territory | InteractionTemplate;
 
 export function codeListApi(workspace: Workspace, list: CodeListName) {
   return workspace[list] as Workspace['mailingGroups'] & {

@@ -29,6 +29,7 @@ import type { WordPort } from '../../domain/ports/wordPort';
 import type { InteractionLogFilter } from '../../domain/workspace';
 import { errorText, optionCaption } from '../common/errorText';
 import { ExcelExportButton } from '../common/ExcelExportButton';
+import { CodeLookup } from '../common/CodeLookup';
 import { ListPage, type ListColumn } from '../common/ListPage';
 import { useInteractionLog } from './useInteractionLog';
 import { useI18n } from '../common/i18n';
@@ -53,6 +54,8 @@ const useStyles = makeStyles({
 });
 const evaluations: Evaluation[] = ['', 'Very Positive', 'Positive', 'Neutral', 'Negative', 'Very Negative'];
 const MAX_SHOWN = 500;
+/** The filters that are codes of a list (the contact and the segment are numbers, not codes of a list). */
+const lookups = { interactionTemplateCode: 'interactionTemplates', salespersonCode: 'salespeople' } as const;
 
 /** `excel` in Excel, `word` in Word: the host adapters (undefined elsewhere). */
 export function InteractionLogPage({
@@ -212,17 +215,28 @@ export function InteractionLogPage({
         <Text>{t('entries.forLogged', { entryNo: filter.loggedSegmentEntryNo })}</Text>
       ) : null}
       <div className={s.filters} role="search" aria-label={t('entries.filters')}>
-        {(['contactNo', 'segmentNo', 'interactionTemplateCode', 'salespersonCode', 'date'] as const).map((k) => (
-          <Field key={k} label={t(`field.${k}`)} size="small">
-            <Input
-              size="small"
-              className={s.input}
-              defaultValue={filter[k] ?? ''}
-              onBlur={(e) => setText(k, e.target.value)}
-              onKeyDown={(e) => e.key === 'Enter' && setText(k, e.currentTarget.value)}
+        {(['contactNo', 'segmentNo', 'interactionTemplateCode', 'salespersonCode', 'date'] as const).map((k) =>
+          k in lookups ? (
+            // A code of a list: BC's lookup (type to filter, Enter to pick; an unknown code is refused).
+            <CodeLookup
+              key={k}
+              label={t(`field.${k}`)}
+              list={lookups[k as keyof typeof lookups]}
+              value={filter[k] ?? ''}
+              onCommit={(code) => setText(k, code)}
             />
-          </Field>
-        ))}
+          ) : (
+            <Field key={k} label={t(`field.${k}`)} size="small">
+              <Input
+                size="small"
+                className={s.input}
+                defaultValue={filter[k] ?? ''}
+                onBlur={(e) => setText(k, e.target.value)}
+                onKeyDown={(e) => e.key === 'Enter' && setText(k, e.currentTarget.value)}
+              />
+            </Field>
+          ),
+        )}
         <Field label={t('field.canceled')} size="small">
           <Dropdown
             size="small"

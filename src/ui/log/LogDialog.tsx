@@ -1,38 +1,18 @@
 // Log (BC's "Log Segment"): the options, and the pre-flight: the entries that would be written and every
 // blocker, per line, in words; Log stays disabled while anything blocks it.
-import {
-  Button,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Checkbox, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { SegmentsError } from '../../domain/errors';
 import type { LogBlocker, LogOptions, LogPreview, LogResult } from '../../domain/log';
 import { errorText, optionCaption } from '../common/errorText';
 import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
+import { RunDialog, useRunDialogStyles } from '../common/RunDialog';
 import { useWorkspace } from '../common/services';
-import { WorkingBar } from '../shell/ProgressPanel';
 
 const useStyles = makeStyles({
-  section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    marginBottom: tokens.spacingVerticalM,
-  },
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, maxHeight: '10em', overflowY: 'auto' },
+  list: { maxHeight: '10em' },
   blockers: { color: tokens.colorPaletteRedForeground1 },
-  hint: { color: tokens.colorNeutralForeground3 },
 });
 const SHOWN = 25;
 
@@ -47,6 +27,8 @@ export interface LogDialogProps {
 export function LogDialog({ segmentNo, onClose, onLogged, letters }: LogDialogProps) {
   const { t, formatNumber, formatDate } = useI18n();
   const s = useStyles();
+  const rs = useRunDialogStyles();
+  const list = mergeClasses(rs.list, s.list);
   const workspace = useWorkspace();
   const notify = useNotify();
   const [options, setOptions] = useState<{ sendAttachments: boolean; createFollowUp: boolean }>({
@@ -87,95 +69,84 @@ export function LogDialog({ segmentNo, onClose, onLogged, letters }: LogDialogPr
   const blockers = preview?.value?.blockers ?? [];
   const entries = preview?.value?.entries ?? [];
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface aria-describedby={undefined}>
-        <DialogBody>
-          <DialogTitle>{t('log.title')}</DialogTitle>
-          <DialogContent>
-            <div className={s.section} role="group" aria-label={t('criteria.options')}>
-              <Checkbox
-                label={t('log.sendAttachments')}
-                checked={options.sendAttachments}
-                onChange={(_, d) => setOptions({ ...options, sendAttachments: d.checked === true })}
-              />
-              <Text size={200} className={s.hint}>
-                {t('log.sendAttachmentsHint')}
-              </Text>
-              <Checkbox
-                label={t('log.createFollowUp')}
-                checked={options.createFollowUp}
-                onChange={(_, d) => setOptions({ ...options, createFollowUp: d.checked === true })}
-              />
-            </div>
-            {running ? <WorkingBar /> : null}
-            <div className={s.section} aria-live="polite" data-testid="log-preflight">
-              <Text weight="semibold">{t('log.preflight')}</Text>
-              {preview === undefined ? (
-                <Spinner size="extra-tiny" label={t('common.loading')} labelPosition="after" />
-              ) : preview.error ? (
-                <Text role="alert" className={s.blockers}>
-                  {errorText(t, preview.error)}
-                </Text>
+    <RunDialog
+      title={t('log.title')}
+      running={running}
+      run={{
+        label: t('log.run'),
+        disabled: !preview?.value || blockers.length > 0,
+        testId: 'log-run',
+        onClick: () => void log(),
+      }}
+      onClose={onClose}
+      preview={
+        <div className={rs.section} aria-live="polite" data-testid="log-preflight">
+          <Text weight="semibold">{t('log.preflight')}</Text>
+          {preview === undefined ? (
+            <Spinner size="extra-tiny" label={t('common.loading')} labelPosition="after" />
+          ) : preview.error ? (
+            <Text role="alert" className={s.blockers}>
+              {errorText(t, preview.error)}
+            </Text>
+          ) : (
+            <>
+              <Text data-testid="log-entries">{t('log.entries', { n: formatNumber(entries.length) })}</Text>
+              <ul className={list} tabIndex={0} aria-label={t('log.entries', { n: formatNumber(entries.length) })}>
+                {entries.slice(0, SHOWN).map((e, i) => (
+                  <li key={i}>
+                    {t('log.entryLine', {
+                      contact: e.contactNo,
+                      type: optionCaption(t, e.correspondenceType),
+                      template: e.interactionTemplateCode || t('common.blank'),
+                      date: formatDate(e.date),
+                    })}
+                  </li>
+                ))}
+                {entries.length > SHOWN ? (
+                  <li>{t('criteria.previewMore', { n: formatNumber(entries.length - SHOWN) })}</li>
+                ) : null}
+              </ul>
+              {blockers.length === 0 ? (
+                <Text data-testid="log-no-blockers">{t('log.noBlockers')}</Text>
               ) : (
                 <>
-                  <Text data-testid="log-entries">{t('log.entries', { n: formatNumber(entries.length) })}</Text>
+                  <Text weight="semibold" className={s.blockers} data-testid="log-blockers">
+                    {t('log.blockers', { n: formatNumber(blockers.length) })}
+                  </Text>
                   <ul
-                    className={s.list}
+                    className={list}
                     tabIndex={0}
-                    aria-label={t('log.entries', { n: formatNumber(entries.length) })}
+                    aria-label={t('log.blockers', { n: formatNumber(blockers.length) })}
                   >
-                    {entries.slice(0, SHOWN).map((e, i) => (
-                      <li key={i}>
-                        {t('log.entryLine', {
-                          contact: e.contactNo,
-                          type: optionCaption(t, e.correspondenceType),
-                          template: e.interactionTemplateCode || t('common.blank'),
-                          date: formatDate(e.date),
-                        })}
+                    {blockers.map((b, i) => (
+                      <li key={i} className={s.blockers}>
+                        {blockerText(t, b)}
                       </li>
                     ))}
-                    {entries.length > SHOWN ? (
-                      <li>{t('criteria.previewMore', { n: formatNumber(entries.length - SHOWN) })}</li>
-                    ) : null}
                   </ul>
-                  {blockers.length === 0 ? (
-                    <Text data-testid="log-no-blockers">{t('log.noBlockers')}</Text>
-                  ) : (
-                    <>
-                      <Text weight="semibold" className={s.blockers} data-testid="log-blockers">
-                        {t('log.blockers', { n: formatNumber(blockers.length) })}
-                      </Text>
-                      <ul
-                        className={s.list}
-                        tabIndex={0}
-                        aria-label={t('log.blockers', { n: formatNumber(blockers.length) })}
-                      >
-                        {blockers.map((b, i) => (
-                          <li key={i} className={s.blockers}>
-                            {blockerText(t, b)}
-                          </li>
-                        ))}
-                      </ul>
-                    </>
-                  )}
                 </>
               )}
-            </div>
-          </DialogContent>
-          <DialogActions>
-            <Button
-              appearance="primary"
-              onClick={() => void log()}
-              disabled={running || !preview?.value || blockers.length > 0}
-              data-testid="log-run"
-            >
-              {running ? t('common.working') : t('log.run')}
-            </Button>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+            </>
+          )}
+        </div>
+      }
+    >
+      <div className={rs.section} role="group" aria-label={t('criteria.options')}>
+        <Checkbox
+          label={t('log.sendAttachments')}
+          checked={options.sendAttachments}
+          onChange={(_, d) => setOptions({ ...options, sendAttachments: d.checked === true })}
+        />
+        <Text size={200} className={rs.hint}>
+          {t('log.sendAttachmentsHint')}
+        </Text>
+        <Checkbox
+          label={t('log.createFollowUp')}
+          checked={options.createFollowUp}
+          onChange={(_, d) => setOptions({ ...options, createFollowUp: d.checked === true })}
+        />
+      </div>
+    </RunDialog>
   );
 }
 

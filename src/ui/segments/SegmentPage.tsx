@@ -168,7 +168,9 @@ export function SegmentPage({
       )}
       <AddLine contacts={contacts?.contacts ?? []} onAdd={addLine} />
 
-      {open?.dialog === 'criteria' ? <CriteriaDialog header={header} kind={open.kind} onClose={close} /> : null}
+      {open?.dialog === 'criteria' ? (
+        <CriteriaDialog header={header} kind={open.kind} onClose={close} onNavigate={navigate} />
+      ) : null}
       {open?.dialog === 'log' ? (
         <LogDialog
           segmentNo={no}

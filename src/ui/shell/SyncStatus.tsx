@@ -17,7 +17,10 @@ import { useState, useSyncExternalStore } from 'react';
 import { useT } from '../common/i18n';
 import { useNotify } from '../common/notify';
 import type { FailedAction, SyncService } from '../../domain/ports/syncStatus';
-import { useServices } from '../common/services';
+import { useServices, useWorkspace } from '../common/services';
+import { useConfirm } from '../common/confirm';
+import { optionCaption } from '../common/errorText';
+import { actionNames } from '../../domain/actionNames';
 import { syncActionText, syncReasonText } from './syncText';
 
 const SHOWN_FAILED = 3;
@@ -91,55 +94,64 @@ function SyncStatusOf({ sync, onOpenSetup }: { sync: SyncService; onOpenSetup?: 
         <Caption1>{t('sync.moreFailed', { n: status.failed.length - SHOWN_FAILED })}</Caption1>
       ) : null}
       {status.renumbered.length > 0 ? (
-        <MessageBar intent="info" layout="multiline" data-testid="sync-renumbered">
-          <MessageBarBody>
-            <MessageBarTitle>{t('sync.renumberedTitle')}</MessageBarTitle>
-            <ul className={s.list}>
-              {status.renumbered.map((r) => (
-                <li key={`${r.table}:${r.id}:${r.to}`}>
-                  {t(`sync.renumbered.${r.table}`, { from: r.from, to: r.to, segment: r.segmentNo ?? '' })}
-                </li>
-              ))}
-            </ul>
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={() => sync.clearRenumbered()}>
-              {t('sync.renumberedOk')}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+        <Replaced
+          testId="sync-renumbered"
+          title={t('sync.renumberedTitle')}
+          items={status.renumbered.map((r) => ({
+            key: `${r.table}:${r.id}:${r.to}`,
+            text: t(`sync.renumbered.${r.table}`, { from: r.from, to: r.to, segment: r.segmentNo ?? '' }),
+          }))}
+          onOk={() => sync.clearRenumbered()}
+        />
       ) : null}
       {status.overridden?.length ? (
-        <MessageBar intent="info" layout="multiline" data-testid="sync-overridden">
-          <MessageBarBody>
-            <MessageBarTitle>{t('sync.overriddenTitle')}</MessageBarTitle>
-            <ul className={s.list}>
-              {status.overridden.map((o) => (
-                <li key={`${o.table}:${o.id}:${o.field}`}>
-                  {t('sync.overridden', {
-                    action: syncActionText(t, { name: o.action, args: [], about: o.about }),
-                    field: o.field,
-                    theirs: String(o.theirs ?? ''),
-                    mine: String(o.mine ?? ''),
-                  })}
-                </li>
-              ))}
-            </ul>
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={() => sync.clearRenumbered()}>
-              {t('sync.renumberedOk')}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+        <Replaced
+          testId="sync-overridden"
+          title={t('sync.overriddenTitle')}
+          items={status.overridden.map((o) => ({
+            key: `${o.table}:${o.id}:${o.field}`,
+            text: t('sync.overridden', {
+              action: syncActionText(t, { name: o.action, args: [], about: o.about }),
+              field: o.field,
+              theirs: String(o.theirs ?? ''),
+              mine: String(o.mine ?? ''),
+            }),
+          }))}
+          onOk={() => sync.clearRenumbered()}
+        />
       ) : null}
     </>
+  );
+}
+
+/** What changed under this user's feet (numbers taken, values replaced): told once, until OK. */
+function Replaced(props: { testId: string; title: string; items: { key: string; text: string }[]; onOk(): void }) {
+  const t = useT();
+  const s = useStyles();
+  return (
+    <MessageBar intent="info" layout="multiline" data-testid={props.testId}>
+      <MessageBarBody>
+        <MessageBarTitle>{props.title}</MessageBarTitle>
+        <ul className={s.list}>
+          {props.items.map((i) => (
+            <li key={i.key}>{i.text}</li>
+          ))}
+        </ul>
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" onClick={props.onOk}>
+          {t('sync.renumberedOk')}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
   );
 }
 
 function FailedAction({ failed, sync }: { failed: FailedAction; sync: SyncService }) {
   const t = useT();
   const notify = useNotify();
+  const workspace = useWorkspace();
+  const confirm = useConfirm();
   const [busy, setBusy] = useState(false);
   const run = async (what: () => Promise<unknown>, done?: string) => {
     setBusy(true);
@@ -152,6 +164,16 @@ function FailedAction({ failed, sync }: { failed: FailedAction; sync: SyncServic
       setBusy(false);
     }
   };
+  // A Go Back retried undoes the segment's last step as it is now, which may be another than the one
+  // recorded (someone added a step meanwhile): the user says yes to that step first.
+  const retry = async () => {
+    if (failed.name === actionNames.segments.goBack && failed.about !== undefined) {
+      const last = (await workspace.segments.get(failed.about))?.criteria.at(-1);
+      const text = last && t('sync.goBackRetry', { n: last.actionNo, kind: optionCaption(t, last.kind) });
+      if (text && !(await confirm({ title: t('segment.goBack'), text }))) return;
+    }
+    await run(() => sync.retry(failed.id), t('sync.retried'));
+  };
   return (
     <MessageBar intent="warning" layout="multiline" data-testid="sync-failed">
       <MessageBarBody>
@@ -159,7 +181,7 @@ function FailedAction({ failed, sync }: { failed: FailedAction; sync: SyncServic
         {syncReasonText(t, failed)}
       </MessageBarBody>
       <MessageBarActions>
-        <Button size="small" disabled={busy} onClick={() => void run(() => sync.retry(failed.id), t('sync.retried'))}>
+        <Button size="small" disabled={busy} onClick={() => void retry()}>
           {t('sync.retry')}
         </Button>
         <Button

@@ -18,6 +18,7 @@ export const syncMessages: MessageCatalog = {
     'sync.retry': 'Retry',
     'sync.dismiss': 'Dismiss',
     'sync.retried': 'The action was applied again.',
+    'sync.goBackRetry': 'Go Back will undo step {n}, {kind}. Continue?',
     'sync.renumberedTitle': 'Numbers changed',
     'sync.renumbered.segments': 'Segment {from} is now {to}: someone else took {from} first.',
     'sync.renumbered.loggedSegments': 'Logged segment {from} is now {to}: someone else took {from} first.',
@@ -82,6 +83,7 @@ export const syncMessages: MessageCatalog = {
     'sync.retry': 'Riprova',
     'sync.dismiss': 'Ignora',
     'sync.retried': 'L’azione è stata applicata di nuovo.',
+    'sync.goBackRetry': 'Con Vai a precedente verrà annullata l’azione sui criteri {n}, {kind}. Continuare?',
     'sync.renumberedTitle': 'Numeri modificati',
     'sync.renumbered.segments': 'Il segmento {from} è ora {to}: {from} era già stato usato da un altro utente.',
     'sync.renumbered.loggedSegments':

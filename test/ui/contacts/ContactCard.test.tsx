@@ -7,6 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { CodeLookup } from '../../../src/ui/common/CodeLookup';
 import { ContactCardPage } from '../../../src/ui/contacts/ContactCardPage';
+import { CodeListPage } from '../../../src/ui/lists/CodeListPage';
 import { AddLine, matchContacts } from '../../../src/ui/segments/AddLine';
 import type { Route } from '../../../src/ui/shell/pageRegistry';
 import { makeWorkspace, seedMarket } from '../../store/helpers';
@@ -122,5 +123,24 @@ describe('Add line', () => {
     await userEvent.type(box, 'nobody{Enter}');
     expect(await screen.findByText('No contact matches "nobody".')).toBeTruthy();
     expect(added).toEqual(['P102']);
+  });
+});
+
+describe('the Territories page, a code list like the others (Code and Name)', () => {
+  test('a territory is added with its code and name, and listed', async () => {
+    renderInPane(<CodeListPage list="territories" />, ws);
+    await userEvent.type(await screen.findByTestId('code-code'), 'nord');
+    await userEvent.type(screen.getByTestId('code-name'), 'Nord Italia');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(async () => expect(await ws.territories.get('NORD')).toMatchObject({ name: 'Nord Italia' }));
+    expect(await screen.findByText('Nord Italia')).toBeTruthy();
+  });
+
+  test('in Italian: a code longer than 10 characters is refused, saying why', async () => {
+    renderInPane(<CodeListPage list="territories" />, ws, 'it');
+    await userEvent.type(await screen.findByTestId('code-code'), 'SETTENTRIONE');
+    await userEvent.click(screen.getByRole('button', { name: 'Salva' }));
+    expect(await screen.findByText(/10/)).toBeTruthy();
+    expect(await ws.territories.list()).toEqual([]);
   });
 });

@@ -1,9 +1,12 @@
 // @vitest-environment jsdom
+// The contact card over the dialog reads through Dexie's liveQuery, which needs a global indexedDB in jsdom.
+import 'fake-indexeddb/auto';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { CriteriaKind } from '../../../src/domain/enums';
 import { CriteriaDialog } from '../../../src/ui/criteria/CriteriaDialog';
+import type { Route } from '../../../src/ui/shell/pageRegistry';
 import { makeWorkspace, seedMarket } from '../../store/helpers';
 import { renderInPane } from '../render';
 
@@ -18,9 +21,22 @@ afterEach(() => {
   ws.close();
 });
 
-async function open(kind: CriteriaKind, onClose: () => void = () => undefined) {
+async function open(
+  kind: CriteriaKind,
+  opts: { onClose?: () => void; onNavigate?: (r: Route) => void; language?: 'en' | 'it' } = {},
+) {
   const header = (await ws.segments.get('SEG00001'))!.header;
-  renderInPane(<CriteriaDialog header={header} kind={kind} onClose={onClose} previewDelay={0} />, ws);
+  renderInPane(
+    <CriteriaDialog
+      header={header}
+      kind={kind}
+      onClose={opts.onClose ?? (() => undefined)}
+      onNavigate={opts.onNavigate ?? (() => undefined)}
+      previewDelay={0}
+    />,
+    ws,
+    opts.language,
+  );
   return screen.getByRole('dialog');
 }
 
@@ -35,8 +51,10 @@ async function typeFilter(dialog: HTMLElement, expression: string) {
 describe('the criteria dialog', () => {
   test('previews +N / −M live as the filter is typed, and Run does exactly what the preview said', async () => {
     let closed = false;
-    const dialog = await open('Add Contacts', () => {
-      closed = true;
+    const dialog = await open('Add Contacts', {
+      onClose: () => {
+        closed = true;
+      },
     });
     // No filter: every contact that is not excluded (7 seeded, one excluded).
     await waitFor(() => expect(within(dialog).getByTestId('criteria-preview-result').textContent).toBe('+6 / −0'));
@@ -64,6 +82,40 @@ describe('the criteria dialog', () => {
       }),
     ]);
     expect(await screen.findByText('Add Contacts: +4 / −0.')).toBeTruthy();
+  });
+
+  test('a contact of the preview opens its card over the dialog; closing the card gives the dialog back as it was', async () => {
+    const went: Route[] = [];
+    const dialog = await open('Add Contacts', { onNavigate: (r) => went.push(r) });
+    await typeFilter(dialog, 'Roma');
+    await userEvent.click(within(dialog).getByLabelText('Ignore Exclusion'));
+    await waitFor(() => expect(within(dialog).getByTestId('criteria-preview-result').textContent).toBe('+4 / −0'));
+    const contact = await within(dialog).findByRole('button', { name: 'P101 · Anna Bianchi' });
+    await userEvent.click(contact);
+    const card = await screen.findByRole('dialog', { name: 'Contact P101' });
+    expect((await within(card).findByTestId('contact-card')).textContent).toContain('anna@alfa.it');
+    // A contact named on the card (its company) is shown in the same place.
+    await userEvent.click(await within(card).findByRole('button', { name: 'C100 · Alfa Srl' }));
+    await within(card).findByRole('heading', { name: 'C100 · Alfa Srl' });
+    expect(screen.getByRole('dialog', { name: 'Contact C100' })).toBe(card);
+    await userEvent.click(await within(card).findByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByTestId('contact-card')).toBeNull());
+    // The dialog is as the user left it: the filter, the option and the preview.
+    const still = await screen.findByRole('dialog');
+    expect(still).toBe(dialog);
+    expect((within(still).getByLabelText(/^Filter 1/) as HTMLInputElement).value).toBe('Roma');
+    expect((within(still).getByLabelText('Ignore Exclusion') as HTMLInputElement).checked).toBe(true);
+    expect(within(still).getByTestId('criteria-preview-result').textContent).toBe('+4 / −0');
+    expect(went).toEqual([]);
+  }, 90_000); // a card over a dialog: several renders and live reads on a busy machine
+
+  test("in Italian: the card over the dialog has BC's caption", async () => {
+    const dialog = await open('Add Contacts', { language: 'it' });
+    await userEvent.click(await within(dialog).findByRole('button', { name: 'P101 · Anna Bianchi' }));
+    const card = await screen.findByRole('dialog', { name: 'Contatto P101' });
+    expect((await within(card).findByTestId('contact-card')).textContent).toContain('Persona');
+    await userEvent.click(await within(card).findByRole('button', { name: 'Chiudi' }));
+    await waitFor(() => expect(screen.queryByTestId('contact-card')).toBeNull());
   });
 
   test('a malformed filter is shown under its row with the position, and Run is disabled', async () => {
@@ -112,13 +164,7 @@ describe('the criteria dialog', () => {
   });
 
   test('in Italian the dialog uses BC’s Italian captions', async () => {
-    const header = (await ws.segments.get('SEG00001'))!.header;
-    renderInPane(
-      <CriteriaDialog header={header} kind="Remove Contacts (Refine)" onClose={() => undefined} previewDelay={0} />,
-      ws,
-      'it',
-    );
-    const dialog = screen.getByRole('dialog');
+    const dialog = await open('Remove Contacts (Refine)', { language: 'it' });
     expect(within(dialog).getByText('Perfeziona contatti')).toBeTruthy();
     expect(within(dialog).getByLabelText('Intere società')).toBeTruthy();
     await waitFor(() => expect(within(dialog).getByTestId('criteria-preview-result').textContent).toBe('+0 / −0'));

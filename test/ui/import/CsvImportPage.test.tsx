@@ -40,6 +40,9 @@ test('imports the rows and says, in Italian, which value was left out and why', 
   const csv = 'Nr.;Nome;Tipo;Gruppi mailing\nK1;Rossi;Persona;XMAS\nK2;Bianchi;Robot;\nK3;Verdi;Società;\n';
   await userEvent.upload(await screen.findByTestId('csv-file'), new File([csv], 'contatti.csv', { type: 'text/csv' }));
   expect((await screen.findByTestId('csv-rows')).textContent).toBe('3 righe');
+  expect(screen.getByTestId('mapping-hint').textContent).toBe(
+    'Controllare cosa riempie ogni colonna prima di scrivere. La scelta viene ricordata per i file denominati contatti.csv.',
+  );
   // The code list column's header, and the field it fills by BC's caption, which the user may change.
   expect((screen.getByRole('combobox', { name: 'Riempie Gruppi mailing' }) as HTMLButtonElement).textContent).toBe(
     'Gruppi mailing (codici separati da ; o ,)',
@@ -78,6 +81,10 @@ test('a column re-pointed by the user is imported there, and the choice comes ba
   const prefs = renderCsv('en');
   const csv = 'No.;Name;Title;Note\nK1;Rossi;Buyer;vip\n';
   await userEvent.upload(await screen.findByTestId('csv-file'), new File([csv], 'leads.csv', { type: 'text/csv' }));
+  // The source is a file: the hint says the choice is remembered for its name, not for a sheet or table.
+  expect((await screen.findByTestId('mapping-hint')).textContent).toBe(
+    'Check what each column fills before anything is written. Your choice is remembered for files named leads.csv.',
+  );
   await userEvent.click(await screen.findByRole('combobox', { name: 'Fills Title' }));
   await userEvent.click(await screen.findByRole('option', { name: 'Job Title' }));
   await userEvent.click(screen.getByRole('combobox', { name: 'Fills Note' }));

@@ -80,6 +80,9 @@ describe('the Excel import page', () => {
     expect((await screen.findByTestId('excel-read-summary')).textContent).toBe(
       '4 rows from Leads!A1:E5 (2 round trips to Excel)',
     );
+    expect(screen.getByTestId('mapping-hint').textContent).toBe(
+      'Check what each column fills before anything is written. Your choice is remembered for this sheet or table.',
+    );
     // The user decides that "Note" is not imported.
     await userEvent.click(screen.getByRole('combobox', { name: 'Fills Note' }));
     await userEvent.click(await screen.findByRole('option', { name: '(not imported)' }));

@@ -23,7 +23,16 @@ afterEach(() => {
   ws.close();
 });
 
-const logged = () => logSegment(ws, 'Autumn fair invitation for our best customers in the north');
+const logged = (
+  header: { description?: string; interactionTemplateCode?: string; salespersonCode?: string } = {},
+  contactNos?: string[],
+) =>
+  logSegment(
+    ws,
+    header.description ?? 'Autumn fair invitation for our best customers in the north',
+    header,
+    contactNos,
+  );
 
 describe('Logged Segments', () => {
   test('an empty list says so and offers the way to the segments', async () => {
@@ -114,6 +123,37 @@ describe('Interaction Log Entries', () => {
 
     await userEvent.click(within(screen.getByTestId('entry-1')).getByRole('button', { name: 'Open contact P101' }));
     expect(went).toEqual([{ page: 'contact', no: 'P101' }]);
+  });
+
+  test('the template and salesperson filters are lookups over their lists; an unknown code is refused at once', async () => {
+    await logged();
+    await logged({ description: 'Note', interactionTemplateCode: 'ABSTRACT', salespersonCode: 'BD' }, ['P101']);
+    renderInPane(<InteractionLogPage navigate={() => undefined} />, ws);
+    await screen.findByTestId('entry-3');
+    const template = screen.getByRole('combobox', { name: 'Interaction Template Code' });
+    await userEvent.click(template);
+    expect(await screen.findByRole('option', { name: 'ABSTRACT · Abstract letter' })).toBeTruthy();
+    await userEvent.type(template, 'abs{Enter}');
+    await waitFor(() => expect(screen.queryByTestId('entry-1')).toBeNull());
+    expect(screen.getByTestId('entry-3')).toBeTruthy();
+    await userEvent.clear(template);
+    await userEvent.type(template, 'XX{Enter}');
+    expect(await screen.findByText('The Interaction Template Code XX does not exist.')).toBeTruthy();
+    expect(screen.getByTestId('entry-3')).toBeTruthy(); // the filter is as it was
+    const salesperson = screen.getByRole('combobox', { name: 'Salesperson Code' });
+    await userEvent.type(salesperson, 'ZZ{Enter}');
+    expect(await screen.findByText('The Salesperson Code ZZ does not exist.')).toBeTruthy();
+  });
+
+  test('in Italian: the refusal of an unknown code in BC’s words', async () => {
+    await logged();
+    renderInPane(<InteractionLogPage navigate={() => undefined} />, ws, 'it');
+    await screen.findByTestId('entry-1');
+    await userEvent.type(screen.getByRole('combobox', { name: 'Cod. agente' }), 'ZZ{Enter}');
+    expect(await screen.findByText('Cod. agente ZZ non esiste.')).toBeTruthy();
+    await userEvent.type(screen.getByRole('combobox', { name: 'Cod. agente' }), '{Backspace}{Backspace}jr{Enter}');
+    await waitFor(() => expect(screen.queryByText('Cod. agente ZZ non esiste.')).toBeNull());
+    expect(screen.getByTestId('entry-1')).toBeTruthy();
   });
 
   test('in Italian the captions are the glossary’s', async () => {

@@ -9,7 +9,7 @@ import { SegmentsError } from '../../../src/domain/errors';
 import { App } from '../../../src/ui/shell/App';
 import type { Preferences } from '../../../src/domain/ports/preferences';
 import type { FailedAction, SyncService, SyncState } from '../../../src/domain/ports/syncStatus';
-import { makeWorkspace } from '../../store/helpers';
+import { makeWorkspace, seedMarket } from '../../store/helpers';
 import { SharedWorkspaceSetup } from '../../../src/ui/setup/SharedWorkspaceSetup';
 import { renderInPane } from '../render';
 import '../setup'; // the one set-up of the pane's component tests
@@ -137,6 +137,60 @@ describe('the shared workspace in the pane', () => {
       await screen.findByText('Segment SEG00003 was already logged.', { selector: '[class*="fui-ToastTitle"]' }),
     ).toBeTruthy();
     expect(screen.getAllByTestId('sync-failed')).toHaveLength(1);
+  });
+
+  // A Go Back recorded offline that found another step after its own on replay: Retry now undoes the segment's
+  // current last step, so it asks first, naming that step, and does nothing on No.
+  async function goBackRefused() {
+    await seedMarket(ws);
+    const segment = await ws.segments.create({ description: 'Spring mailing' });
+    await ws.segments.addContacts(segment.no, { contact: { city: 'Roma' } });
+    await ws.segments.reduceContacts(segment.no, { contact: { no: 'C100' } });
+    await ws.segments.addContacts(segment.no, { contact: { city: 'Milano' } });
+    const failed: FailedAction = {
+      id: 'TX-9',
+      name: 'segments.goBack',
+      args: ['segment-id', 'step-id'],
+      about: segment.no,
+      v: 1,
+      at: '2026-03-02T09:30:00.000Z',
+      code: 'CONFLICT',
+      message: 'Go Back would undo criteria action 2, but it is no longer the last',
+      details: { segmentNo: segment.no, field: 'goBack', actionNo: 2, lastActionNo: 3 },
+    };
+    return { segment, failed };
+  }
+
+  test('Retry of a refused Go Back asks, naming the step it would now undo; No does nothing, Yes retries', async () => {
+    const { failed } = await goBackRefused();
+    const sync = fakeSync({ failed: [failed] });
+    renderPane(sync.service);
+    await userEvent.click(within(await screen.findByTestId('sync-failed')).getByRole('button', { name: 'Retry' }));
+    expect((await screen.findByTestId('confirm-text')).textContent).toBe(
+      'Go Back will undo step 3, Add Contacts. Continue?',
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'No' }));
+    await waitFor(() => expect(screen.queryByTestId('confirm-text')).toBeNull());
+    expect(sync.calls.retry).toEqual([]);
+    expect(screen.getAllByTestId('sync-failed')).toHaveLength(1);
+    await userEvent.click(within(screen.getByTestId('sync-failed')).getByRole('button', { name: 'Retry' }));
+    await screen.findByTestId('confirm-text');
+    await userEvent.click(await screen.findByRole('button', { name: 'Yes' }));
+    await waitFor(() => expect(sync.calls.retry).toEqual(['TX-9']));
+    await waitFor(() => expect(screen.queryByTestId('sync-failed')).toBeNull());
+  });
+
+  test("in Italian: the question names the step in BC's words", async () => {
+    const { segment, failed } = await goBackRefused();
+    await ws.segments.goBack(segment.no);
+    const sync = fakeSync({ failed: [failed] });
+    renderPane(sync.service, 'it');
+    await userEvent.click(within(await screen.findByTestId('sync-failed')).getByRole('button', { name: 'Riprova' }));
+    expect((await screen.findByTestId('confirm-text')).textContent).toBe(
+      'Con Vai a precedente verrà annullata l’azione sui criteri 2, Eliminaz. contatti - Riduzione. Continuare?',
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'No' }));
+    expect(sync.calls.retry).toEqual([]);
   });
 
   test('renumbered segments are told once: OK clears them', async () => {
