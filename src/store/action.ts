@@ -8,6 +8,7 @@ import { findTextRuleViolation, textProblemMessage } from '../domain/text';
 import { isoDateOf, isoTimeOf } from '../domain/time';
 import type { StoreContext } from './context';
 import { dataTables } from './db';
+import { beginFigures, finishFigures } from './figures';
 
 export interface RecordedAction {
   txId: string;
@@ -102,8 +103,13 @@ export async function runAction<T>(
   const scope = scopeFor(ctx, name, args);
   // The recorded arguments are stored (outbox, server): checked against the text rule before the
   // transaction commits. After the body, because an import records only the rows it took.
+  // The list figures of every segment / logged segment the body touched are recomputed once at its end,
+  // in its transaction (figures.ts).
   const checked = async () => {
+    const tx = Dexie.currentTransaction;
+    if (tx) beginFigures(tx);
     const result = await body(scope);
+    if (tx) await finishFigures(ctx.db, tx);
     checkArgsText(name, scope.action.args);
     return result;
   };
