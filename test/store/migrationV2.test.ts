@@ -105,6 +105,16 @@ function rowLosses(before: Tables, after: Tables): string[] {
   return losses;
 }
 
+/** The dump without the figures v3 adds to segments and logged segments (checked in migrationV3.test.ts). */
+function withoutFigures(tables: Tables): Tables {
+  const strip = (r: Row, keys: string[]) => Object.fromEntries(Object.entries(r).filter(([k]) => !keys.includes(k)));
+  return {
+    ...tables,
+    segments: tables.segments.map((r) => strip(r, ['noOfLines', 'noOfCriteriaActions', 'cost', 'duration'])),
+    loggedSegments: tables.loggedSegments.map((r) => strip(r, ['noOfInteractions'])),
+  };
+}
+
 async function dumpAll(db: Dexie): Promise<Tables> {
   const out: Tables = {};
   for (const t of db.tables) out[t.name] = (await t.toArray()) as Row[];
@@ -156,8 +166,8 @@ describe('schema v2 from the frozen v1 database', () => {
     const db = new SegmentsDb(name, { indexedDB: factory, IDBKeyRange });
     await db.open();
     try {
-      expect(db.verno).toBe(2);
-      expect(rowLosses(fixture.tables, await dumpAll(db))).toEqual([]);
+      expect(db.verno).toBe(3); // v3 (stored list figures) follows on the same open: migrationV3.test.ts
+      expect(rowLosses(fixture.tables, withoutFigures(await dumpAll(db)))).toEqual([]);
       expect(await indexLosses(db, fixture.tables, schemaV2)).toEqual([]);
       expect(await indexLosses(db, fixture.tables, schemaV1)).toEqual([]);
       // The unique entry number still refuses a second entry with the same number.
@@ -178,8 +188,8 @@ describe('schema v2 from the frozen v1 database', () => {
     const ws = await openWorkspace({ name, indexedDB: factory, IDBKeyRange });
     try {
       const db = ws.ctx.db;
-      expect(db.verno).toBe(2);
-      expect(rowLosses(tables, await dumpAll(db))).toEqual([]);
+      expect(db.verno).toBe(3); // v3 (stored list figures) follows on the same open: migrationV3.test.ts
+      expect(rowLosses(tables, withoutFigures(await dumpAll(db)))).toEqual([]);
       expect(await indexLosses(db, tables, schemaV2)).toEqual([]);
 
       const all = (tables.interactionLog as unknown as InteractionLogEntry[])
