@@ -1,0 +1,104 @@
+// @vitest-environment jsdom
+// The stored list figures (schema v3): the Segments and Logged Segments lists read them without reading a
+// line or an entry, and they stay equal to what the lines and entries give through every action that
+// changes them, and through a backup restored (of this version or of version 2, which has none).
+import { afterEach, describe, expect, test } from 'vitest';
+import { backupWorkspace, restoreWorkspace } from '../../src/store/backup';
+import { noOfInteractionsOf, segmentFiguresOf } from '../../src/store/figures';
+import type { WorkspaceHandle } from '../../src/store/index';
+import { makeWorkspace, seedMarket } from './helpers';
+
+const open: WorkspaceHandle[] = [];
+afterEach(() => {
+  for (const ws of open.splice(0)) ws.close();
+});
+
+async function workspace() {
+  const ws = await makeWorkspace();
+  open.push(ws);
+  await seedMarket(ws);
+  await ws.profile.update({ userId: 'ANNA', salespersonCode: 'JR' });
+  return ws;
+}
+
+/** Every listed figure against the figures counted from the lines, actions and entries themselves. */
+async function expectFiguresRight(ws: WorkspaceHandle, step: string) {
+  const db = ws.ctx.db;
+  for (const h of await ws.segments.list()) {
+    const lines = await db.segmentLines.where('segmentId').equals(h.id).toArray();
+    const actions = await db.criteriaActions.where('segmentId').equals(h.id).count();
+    expect({ noOfLines: h.noOfLines, noOfCriteriaActions: h.noOfCriteriaActions, cost: h.cost, duration: h.duration }, `${step}: segment ${h.no}`).toEqual(segmentFiguresOf(lines, actions));
+  }
+  for (const ls of await ws.loggedSegments.list()) {
+    const entries = await db.interactionLog.where('loggedSegmentId').equals(ls.id).toArray();
+    expect(ls.noOfInteractions, `${step}: logged segment ${ls.entryNo}`).toBe(noOfInteractionsOf(ls, entries));
+  }
+}
+
+describe('stored list figures', () => {
+  test('the lists read the stored figures, not the lines or entries', async () => {
+    const ws = await workspace();
+    const s = await ws.segments.create({ description: 'Roma', interactionTemplateCode: 'ABSTRACT' });
+    await ws.segments.addContacts(s.no, { contact: { city: 'Roma' } });
+    const header = (await ws.ctx.db.segments.where('no').equals(s.no).first())!;
+    expect(header.noOfLines).toBeGreaterThan(0);
+    // A figure written past the store shows as written: the list did not count lines.
+    await ws.ctx.db.segments.put({ ...header, noOfLines: 999 });
+    expect((await ws.segments.list()).find((h) => h.no === s.no)?.noOfLines).toBe(999);
+  });
+
+  test('stay right through add, reduce, go back, lines added and removed, log, cancel, follow-up, delete canceled', async () => {
+    const ws = await workspace();
+    const s = await ws.segments.create({ description: 'Roma', interactionTemplateCode: 'ABSTRACT', salespersonCode: 'JR' });
+    await expectFiguresRight(ws, 'create');
+    await ws.segments.addContacts(s.no, { contact: { city: 'Roma|Milano' } });
+    await expectFiguresRight(ws, 'add');
+    const added = (await ws.segments.list()).find((h) => h.no === s.no)!;
+    expect(added.noOfLines).toBeGreaterThanOrEqual(4);
+    await ws.segments.reduceContacts(s.no, { contact: { city: 'Milano' } });
+    await expectFiguresRight(ws, 'reduce');
+    expect((await ws.segments.list()).find((h) => h.no === s.no)!.noOfLines).toBeLessThan(added.noOfLines);
+    await ws.segments.goBack(s.no);
+    await expectFiguresRight(ws, 'go back');
+    expect((await ws.segments.list()).find((h) => h.no === s.no)!.noOfLines).toBe(added.noOfLines);
+    await ws.segments.addLine(s.no, 'P300');
+    await expectFiguresRight(ws, 'add line');
+    await ws.segments.removeLine(s.no, (await ws.segments.get(s.no))!.lines[0].lineNo);
+    await expectFiguresRight(ws, 'remove line');
+    const other = await ws.segments.create({ description: 'Torino' });
+    await ws.segments.addContacts(other.no, { contact: { city: 'Torino' } });
+    await ws.segments.log(s.no);
+    await expectFiguresRight(ws, 'log');
+    const [ls] = await ws.loggedSegments.list();
+    expect(ls.noOfInteractions).toBe(added.noOfLines);
+    await ws.loggedSegments.setCanceled(ls.entryNo, true);
+    await expectFiguresRight(ws, 'cancel');
+    expect((await ws.loggedSegments.list())[0].noOfInteractions).toBe(added.noOfLines);
+    await ws.loggedSegments.createFollowUp(ls.entryNo);
+    await expectFiguresRight(ws, 'follow-up');
+    await ws.loggedSegments.deleteCanceled();
+    await expectFiguresRight(ws, 'delete canceled');
+    expect((await ws.segments.list()).find((h) => h.no === other.no)!.noOfLines).toBe(1);
+  });
+
+  test('a restored backup has its figures computed, also from a version 2 backup without any', async () => {
+    const a = await workspace();
+    const s = await a.segments.create({ description: 'Roma', interactionTemplateCode: 'ABSTRACT' });
+    await a.segments.addContacts(s.no, { contact: { city: 'Roma' } });
+    await a.segments.log(s.no);
+    const text = await (await backupWorkspace(a.ctx)).text();
+    // A version 2 backup: the same rows without the figures.
+    const v2 = JSON.parse(text) as { data: { databaseVersion: number; data: { tableName: string; rows: Record<string, unknown>[] }[] } };
+    v2.data.databaseVersion = 2;
+    for (const t of v2.data.data) {
+      for (const r of t.rows) for (const k of ['noOfLines', 'noOfCriteriaActions', 'cost', 'duration', 'noOfInteractions']) if (t.tableName === 'segments' || t.tableName === 'loggedSegments') delete r[k];
+    }
+    for (const backup of [text, JSON.stringify(v2)]) {
+      const b = await workspace();
+      await restoreWorkspace(b.ctx, backup);
+      await expectFiguresRight(b, 'restore');
+      expect(await b.segments.list()).toEqual(await a.segments.list());
+      expect(await b.loggedSegments.list()).toEqual(await a.loggedSegments.list());
+    }
+  });
+});
