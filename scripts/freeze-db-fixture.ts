@@ -7,12 +7,12 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { schemaV1, schemaV2 } from '../src/store/db';
+import { schemaV1, schemaV2, schemaV3 } from '../src/store/db';
 import { openWorkspace, type WorkspaceHandle } from '../src/store/index';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** Every released schema version, by number. */
-const schemas: Record<number, Record<string, string>> = { 1: schemaV1, 2: schemaV2 };
+const schemas: Record<number, Record<string, string>> = { 1: schemaV1, 2: schemaV2, 3: schemaV3 };
 
 /** The frozen file: the schema it was written with, and every table's rows in primary-key order. */
 interface DbFixture {
