@@ -27,7 +27,10 @@ async function expectFiguresRight(ws: WorkspaceHandle, step: string) {
   for (const h of await ws.segments.list()) {
     const lines = await db.segmentLines.where('segmentId').equals(h.id).toArray();
     const actions = await db.criteriaActions.where('segmentId').equals(h.id).count();
-    expect({ noOfLines: h.noOfLines, noOfCriteriaActions: h.noOfCriteriaActions, cost: h.cost, duration: h.duration }, `${step}: segment ${h.no}`).toEqual(segmentFiguresOf(lines, actions));
+    expect(
+      { noOfLines: h.noOfLines, noOfCriteriaActions: h.noOfCriteriaActions, cost: h.cost, duration: h.duration },
+      `${step}: segment ${h.no}`,
+    ).toEqual(segmentFiguresOf(lines, actions));
   }
   for (const ls of await ws.loggedSegments.list()) {
     const entries = await db.interactionLog.where('loggedSegmentId').equals(ls.id).toArray();
@@ -49,7 +52,11 @@ describe('stored list figures', () => {
 
   test('stay right through add, reduce, go back, lines added and removed, log, cancel, follow-up, delete canceled', async () => {
     const ws = await workspace();
-    const s = await ws.segments.create({ description: 'Roma', interactionTemplateCode: 'ABSTRACT', salespersonCode: 'JR' });
+    const s = await ws.segments.create({
+      description: 'Roma',
+      interactionTemplateCode: 'ABSTRACT',
+      salespersonCode: 'JR',
+    });
     await expectFiguresRight(ws, 'create');
     await ws.segments.addContacts(s.no, { contact: { city: 'Roma|Milano' } });
     await expectFiguresRight(ws, 'add');
@@ -88,10 +95,14 @@ describe('stored list figures', () => {
     await a.segments.log(s.no);
     const text = await (await backupWorkspace(a.ctx)).text();
     // A version 2 backup: the same rows without the figures.
-    const v2 = JSON.parse(text) as { data: { databaseVersion: number; data: { tableName: string; rows: Record<string, unknown>[] }[] } };
+    const v2 = JSON.parse(text) as {
+      data: { databaseVersion: number; data: { tableName: string; rows: Record<string, unknown>[] }[] };
+    };
     v2.data.databaseVersion = 2;
     for (const t of v2.data.data) {
-      for (const r of t.rows) for (const k of ['noOfLines', 'noOfCriteriaActions', 'cost', 'duration', 'noOfInteractions']) if (t.tableName === 'segments' || t.tableName === 'loggedSegments') delete r[k];
+      for (const r of t.rows)
+        for (const k of ['noOfLines', 'noOfCriteriaActions', 'cost', 'duration', 'noOfInteractions'])
+          if (t.tableName === 'segments' || t.tableName === 'loggedSegments') delete r[k];
     }
     for (const backup of [text, JSON.stringify(v2)]) {
       const b = await workspace();

@@ -14,7 +14,11 @@ import type { SegmentLine } from '../../src/domain/segment';
 
 type Row = Record<string, unknown>;
 type Tables = Record<string, Row[]>;
-const fixture = JSON.parse(readFileSync(new URL('../fixtures/db-v2.json', import.meta.url), 'utf8')) as { schemaVersion: number; schema: Record<string, string>; tables: Tables };
+const fixture = JSON.parse(readFileSync(new URL('../fixtures/db-v2.json', import.meta.url), 'utf8')) as {
+  schemaVersion: number;
+  schema: Record<string, string>;
+  tables: Tables;
+};
 
 let dbNo = 0;
 async function loadV2(tables: Tables): Promise<{ factory: IDBFactory; name: string }> {
@@ -31,7 +35,10 @@ async function loadV2(tables: Tables): Promise<{ factory: IDBFactory; name: stri
 }
 
 const show = (v: unknown) => JSON.stringify(v) ?? 'undefined';
-const figureFields: Record<string, string[]> = { segments: ['noOfLines', 'noOfCriteriaActions', 'cost', 'duration'], loggedSegments: ['noOfInteractions'] };
+const figureFields: Record<string, string[]> = {
+  segments: ['noOfLines', 'noOfCriteriaActions', 'cost', 'duration'],
+  loggedSegments: ['noOfInteractions'],
+};
 
 /** For every index of `schema` and every value the records hold: the records the index gives, against those expected. */
 async function indexLosses(db: Dexie, tables: Tables, schema: Record<string, string>): Promise<string[]> {
@@ -45,7 +52,9 @@ async function indexLosses(db: Dexie, tables: Tables, schema: Record<string, str
       const multi = raw.startsWith('*');
       const expected = new Map<string, { value: unknown; keys: string[] }>();
       for (const r of rows) {
-        const values = multi ? (r[fields[0]] as unknown[]) : [fields.length > 1 ? fields.map((f) => r[f]) : r[fields[0]]];
+        const values = multi
+          ? (r[fields[0]] as unknown[])
+          : [fields.length > 1 ? fields.map((f) => r[f]) : r[fields[0]]];
         for (const value of values) {
           const entry = expected.get(show(value)) ?? { value, keys: [] };
           entry.keys.push(show(r[primaryKey]));
@@ -53,8 +62,15 @@ async function indexLosses(db: Dexie, tables: Tables, schema: Record<string, str
         }
       }
       for (const { value, keys } of expected.values()) {
-        const found = (await db.table(table).where(name).equals(value as string).primaryKeys()).map(show);
-        if (!isDeepStrictEqual([...found].sort(), [...keys].sort())) losses.push(`${table}.${name} = ${show(value)}: ${show(keys)} expected, found ${show(found)}`);
+        const found = (
+          await db
+            .table(table)
+            .where(name)
+            .equals(value as string)
+            .primaryKeys()
+        ).map(show);
+        if (!isDeepStrictEqual([...found].sort(), [...keys].sort()))
+          losses.push(`${table}.${name} = ${show(value)}: ${show(keys)} expected, found ${show(found)}`);
       }
     }
   }
@@ -70,7 +86,8 @@ describe('schema v3 from the frozen v2 database', () => {
     expect(fixture.tables.segments.length).toBeGreaterThan(0);
     expect(fixture.tables.segmentLines.length).toBeGreaterThan(0);
     expect(fixture.tables.loggedSegments.length).toBeGreaterThan(0);
-    for (const r of [...fixture.tables.segments, ...fixture.tables.loggedSegments]) expect(r).not.toHaveProperty('noOfLines');
+    for (const r of [...fixture.tables.segments, ...fixture.tables.loggedSegments])
+      expect(r).not.toHaveProperty('noOfLines');
   });
 
   it('keeps every record, adds only the figures, each equal to what the lines and entries give, and every index answers', async () => {
@@ -97,12 +114,20 @@ describe('schema v3 from the frozen v2 database', () => {
       for (const h of await db.segments.toArray()) {
         const own = lines.filter((l) => l.segmentId === h.id);
         const actions = fixture.tables.criteriaActions.filter((a) => a.segmentId === h.id).length;
-        expect({ noOfLines: h.noOfLines, noOfCriteriaActions: h.noOfCriteriaActions, cost: h.cost, duration: h.duration }).toEqual(segmentFiguresOf(own, actions));
+        expect({
+          noOfLines: h.noOfLines,
+          noOfCriteriaActions: h.noOfCriteriaActions,
+          cost: h.cost,
+          duration: h.duration,
+        }).toEqual(segmentFiguresOf(own, actions));
       }
       expect((await db.segments.toArray()).some((h) => (h.noOfLines ?? 0) > 0)).toBe(true);
       const entries = fixture.tables.interactionLog as unknown as InteractionLogEntry[];
       for (const ls of await db.loggedSegments.toArray()) {
-        const n = noOfInteractionsOf(ls, entries.filter((e) => e.loggedSegmentId === ls.id));
+        const n = noOfInteractionsOf(
+          ls,
+          entries.filter((e) => e.loggedSegmentId === ls.id),
+        );
         expect(ls.noOfInteractions).toBe(n);
       }
     } finally {
@@ -115,9 +140,12 @@ describe('schema v3 from the frozen v2 database', () => {
     const ws = await openWorkspace({ name, indexedDB: factory, IDBKeyRange });
     try {
       const lines = fixture.tables.segmentLines as unknown as SegmentLine[];
-      for (const h of await ws.segments.list()) expect(h.noOfLines).toBe(lines.filter((l) => l.segmentId === h.id && l.contactNo !== '').length);
+      for (const h of await ws.segments.list())
+        expect(h.noOfLines).toBe(lines.filter((l) => l.segmentId === h.id && l.contactNo !== '').length);
       const [ls] = (await ws.loggedSegments.list()) as LoggedSegmentRecord[];
-      const own = (fixture.tables.interactionLog as unknown as InteractionLogEntry[]).filter((e) => e.loggedSegmentId === ls.id);
+      const own = (fixture.tables.interactionLog as unknown as InteractionLogEntry[]).filter(
+        (e) => e.loggedSegmentId === ls.id,
+      );
       expect(ls.noOfInteractions).toBe(own.filter((e) => e.canceled === ls.canceled).length);
       await ws.loggedSegments.setCanceled(ls.entryNo, !ls.canceled);
       expect((await ws.loggedSegments.list())[0].noOfInteractions).toBe(own.length);

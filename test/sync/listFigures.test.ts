@@ -31,7 +31,10 @@ async function expectFiguresRight(ws: WorkspaceHandle, step: string) {
   for (const h of await ws.segments.list()) {
     const lines = await db.segmentLines.where('segmentId').equals(h.id).toArray();
     const actions = await db.criteriaActions.where('segmentId').equals(h.id).count();
-    expect({ noOfLines: h.noOfLines, noOfCriteriaActions: h.noOfCriteriaActions, cost: h.cost, duration: h.duration }, `${step}: segment ${h.no}`).toEqual(segmentFiguresOf(lines, actions));
+    expect(
+      { noOfLines: h.noOfLines, noOfCriteriaActions: h.noOfCriteriaActions, cost: h.cost, duration: h.duration },
+      `${step}: segment ${h.no}`,
+    ).toEqual(segmentFiguresOf(lines, actions));
   }
   for (const ls of await ws.loggedSegments.list()) {
     const entries = await db.interactionLog.where('loggedSegmentId').equals(ls.id).toArray();
@@ -45,7 +48,11 @@ describe('stored list figures across two panes', () => {
     const b = await pane();
     await seedMarket(a.workspace);
     for (const p of [a, b]) await p.workspace.profile.update({ userId: p.name, salespersonCode: 'JR' });
-    const s = await a.workspace.segments.create({ description: 'Roma', interactionTemplateCode: 'ABSTRACT', salespersonCode: 'JR' });
+    const s = await a.workspace.segments.create({
+      description: 'Roma',
+      interactionTemplateCode: 'ABSTRACT',
+      salespersonCode: 'JR',
+    });
     await a.workspace.segments.addContacts(s.no, { contact: { city: 'Roma' } });
     await settle(a, b);
     const onA = (await a.workspace.segments.list()).find((h) => h.no === s.no)!;
@@ -57,7 +64,11 @@ describe('stored list figures across two panes', () => {
     await a.workspace.segments.addContacts(s.no, { contact: { city: 'Milano' } });
     await b.workspace.segments.reduceContacts(s.no, { contact: { no: 'P101' } });
     await settle(a, b);
-    for (const [p, step] of [[a, 'concurrent, a'], [b, 'concurrent, b']] as const) await expectFiguresRight(p.workspace, step);
+    for (const [p, step] of [
+      [a, 'concurrent, a'],
+      [b, 'concurrent, b'],
+    ] as const)
+      await expectFiguresRight(p.workspace, step);
     expect(await b.workspace.segments.list()).toEqual(await a.workspace.segments.list());
 
     await b.workspace.segments.log(s.no);
