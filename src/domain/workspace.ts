@@ -131,6 +131,8 @@ export interface Workspace {
 
   interactionLog: {
     list(filter?: InteractionLogFilter): Promise<InteractionLogEntry[]>;
+    /** The first `limit` entries of the filter, in entry order, and how many match: what a page opens with. */
+    page(filter: InteractionLogFilter, limit: number): Promise<{ entries: InteractionLogEntry[]; total: number }>;
     get(entryNo: number): Promise<InteractionLogEntry | undefined>;
     setCanceled(entryNo: number, canceled: boolean): Promise<InteractionLogEntry>;
     toggleCanceled(entryNo: number): Promise<InteractionLogEntry>;

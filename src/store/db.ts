@@ -9,7 +9,7 @@ import type { InteractionLogEntry, LoggedSegmentRecord } from '../domain/log';
 import type { SegmentHeaderRecord, SegmentLine } from '../domain/segment';
 import type { Profile, SeriesKind, Setup } from '../domain/setup';
 import { syncTables, type SyncTable } from '../domain/syncProtocol';
-import { fillAllFigures, figureTablesOf, installFigureHooks } from './figures';
+import { fillAllFigures, figureTablesOf, figuresMiddleware } from './figures';
 
 export const DEFAULT_DB_NAME = 'segments';
 
@@ -124,6 +124,7 @@ export class SegmentsDb extends Dexie {
     this.version(3)
       .stores(schemaV3)
       .upgrade((tx) => fillAllFigures(figureTablesOf(tx)));
-    installFigureHooks(this);
+    // The list figures of every action's segments and logged segments, kept by difference (figures.ts).
+    this.use(figuresMiddleware());
   }
 }

@@ -4,38 +4,21 @@
 // changes them, and through a backup restored (of this version or of version 2, which has none).
 import { afterEach, describe, expect, test } from 'vitest';
 import { backupWorkspace, restoreWorkspace } from '../../src/store/backup';
-import { noOfInteractionsOf, segmentFiguresOf } from '../../src/store/figures';
 import type { WorkspaceHandle } from '../../src/store/index';
-import { makeWorkspace, seedMarket } from './helpers';
+import type { DBCore, Middleware } from 'dexie';
+import { expectFiguresRight, makeWorkspace, rowsRead, seedMarket } from './helpers';
 
 const open: WorkspaceHandle[] = [];
 afterEach(() => {
   for (const ws of open.splice(0)) ws.close();
 });
 
-async function workspace() {
-  const ws = await makeWorkspace();
+async function workspace(middleware?: Middleware<DBCore>) {
+  const ws = await makeWorkspace(middleware ? { dbCoreMiddlewares: [middleware] } : {});
   open.push(ws);
   await seedMarket(ws);
   await ws.profile.update({ userId: 'ANNA', salespersonCode: 'JR' });
   return ws;
-}
-
-/** Every listed figure against the figures counted from the lines, actions and entries themselves. */
-async function expectFiguresRight(ws: WorkspaceHandle, step: string) {
-  const db = ws.ctx.db;
-  for (const h of await ws.segments.list()) {
-    const lines = await db.segmentLines.where('segmentId').equals(h.id).toArray();
-    const actions = await db.criteriaActions.where('segmentId').equals(h.id).count();
-    expect(
-      { noOfLines: h.noOfLines, noOfCriteriaActions: h.noOfCriteriaActions, cost: h.cost, duration: h.duration },
-      `${step}: segment ${h.no}`,
-    ).toEqual(segmentFiguresOf(lines, actions));
-  }
-  for (const ls of await ws.loggedSegments.list()) {
-    const entries = await db.interactionLog.where('loggedSegmentId').equals(ls.id).toArray();
-    expect(ls.noOfInteractions, `${step}: logged segment ${ls.entryNo}`).toBe(noOfInteractionsOf(ls, entries));
-  }
 }
 
 describe('stored list figures', () => {
@@ -111,5 +94,28 @@ describe('stored list figures', () => {
       expect(await b.segments.list()).toEqual(await a.segments.list());
       expect(await b.loggedSegments.list()).toEqual(await a.loggedSegments.list());
     }
+  });
+
+  test('an action reads no line or entry to keep the figures beyond those it works on', async () => {
+    const counter = rowsRead();
+    const ws = await workspace(counter.middleware);
+    const nos = Array.from({ length: 60 }, (_, i) => `B${String(i).padStart(3, '0')}`);
+    await ws.contacts.upsert(
+      nos.map((no, i) => ({ no, type: 'Person', name: `Person ${no}`, city: i % 3 ? 'Roma' : 'Bari' })),
+    );
+    const s = await ws.segments.create({
+      description: 'Big',
+      interactionTemplateCode: 'ABSTRACT',
+      salespersonCode: 'JR',
+    });
+    await ws.segments.addContactList(s.no, nos);
+    await ws.segments.reduceContacts(s.no, { contact: { city: 'Bari' } });
+    // Go Back puts back the 20 lines the Reduce removed: the 40 lines kept are not read.
+    expect((await counter.during(() => ws.segments.goBack(s.no))).segmentLines ?? 0).toBe(0);
+    await expectFiguresRight(ws, 'go back');
+    // The log writes 60 entries: none is read back to count the logged segment's interactions.
+    expect((await counter.during(() => ws.segments.log(s.no))).interactionLog ?? 0).toBeLessThan(2);
+    await expectFiguresRight(ws, 'log');
+    expect((await ws.loggedSegments.list())[0].noOfInteractions).toBe(60);
   });
 });

@@ -3,9 +3,7 @@
 // after both panes changed the same segment and one of them rebased.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../src/server/app';
-import { noOfInteractionsOf, segmentFiguresOf } from '../../src/store/figures';
-import type { WorkspaceHandle } from '../../src/store/index';
-import { seedMarket } from '../store/helpers';
+import { expectFiguresRight, seedMarket } from '../store/helpers';
 import { openPane, settle, startTestServer, type Pane } from './harness';
 
 let server: RunningServer;
@@ -24,22 +22,6 @@ async function pane(): Promise<Pane> {
   const p = await openPane(server.url);
   open.push(p);
   return p;
-}
-
-async function expectFiguresRight(ws: WorkspaceHandle, step: string) {
-  const db = ws.ctx.db;
-  for (const h of await ws.segments.list()) {
-    const lines = await db.segmentLines.where('segmentId').equals(h.id).toArray();
-    const actions = await db.criteriaActions.where('segmentId').equals(h.id).count();
-    expect(
-      { noOfLines: h.noOfLines, noOfCriteriaActions: h.noOfCriteriaActions, cost: h.cost, duration: h.duration },
-      `${step}: segment ${h.no}`,
-    ).toEqual(segmentFiguresOf(lines, actions));
-  }
-  for (const ls of await ws.loggedSegments.list()) {
-    const entries = await db.interactionLog.where('loggedSegmentId').equals(ls.id).toArray();
-    expect(ls.noOfInteractions, `${step}: logged segment ${ls.entryNo}`).toBe(noOfInteractionsOf(ls, entries));
-  }
 }
 
 describe('stored list figures across two panes', () => {
