@@ -158,9 +158,9 @@ export function interactionLogApi(ctx: StoreContext) {
   return {
     list: (filter: InteractionLogFilter = {}) => runRead(ctx, () => select(filter)),
     /**
-     * The first `limit` entries of the filter, in entry order, and how many there are: what a page opens
-     * with. A filter its index answers alone reads only those entries (a range read with a limit) and
-     * counts the rest on the index, without reading them.
+     * The first `limit` entries of the filter, in entry order, and whether more follow: what a page opens
+     * with. A filter its index answers alone reads only those entries (a range read with a limit, one
+     * more to know whether more follow); the others read the filter's entries as list() does.
      */
     page: (filter: InteractionLogFilter = {}, limit: number) =>
       runRead(ctx, async () => {
@@ -168,13 +168,16 @@ export function interactionLogApi(ctx: StoreContext) {
           throw new SegmentsError('INVALID_INPUT', `The page size must be a whole number from 0, got ${limit}`, {
             field: 'limit',
           });
-        if (checksRecords(filter)) {
-          const all = await select(filter);
-          return { entries: all.slice(0, limit), total: all.length };
-        }
-        const [entries, total] = await Promise.all([indexed(filter).limit(limit).toArray(), indexed(filter).count()]);
-        return { entries, total };
+        const read = checksRecords(filter)
+          ? await select(filter)
+          : await indexed(filter)
+              .limit(limit + 1)
+              .toArray();
+        return { entries: read.slice(0, limit), more: read.length > limit };
       }),
+    /** How many entries match the filter: counted on its index alone when the index answers it. */
+    count: (filter: InteractionLogFilter = {}) =>
+      runRead(ctx, async () => (checksRecords(filter) ? (await select(filter)).length : indexed(filter).count())),
     get: (entryNo: number) => db.interactionLog.where('entryNo').equals(entryNo).first(),
     setCanceled: (entryNo: number, canceled: boolean) => setCanceled(entryNo, canceled),
     /** Switch Check Mark in Canceled: recorded as the value it sets (interactionLog.setCanceled). */
