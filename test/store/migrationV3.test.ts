@@ -2,80 +2,17 @@
 // (test/fixtures/db-v2.json, written by the real v2 store): every record of every table kept, only the
 // figures added to segments and logged segments, equal to what their lines and entries give; every index
 // of v3 answering with exactly the records it should; the lists read them after the upgrade.
-import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
-import Dexie from 'dexie';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IDBKeyRange } from 'fake-indexeddb';
 import { SegmentsDb, schemaV2, schemaV3 } from '../../src/store/db';
 import { noOfInteractionsOf, segmentFiguresOf } from '../../src/store/figures';
 import { openWorkspace } from '../../src/store/index';
 import type { InteractionLogEntry, LoggedSegmentRecord } from '../../src/domain/log';
 import type { SegmentLine } from '../../src/domain/segment';
+import { frozenDb, indexLosses, loadAs, show, v3FigureFields, type Row, type Tables } from './migrationChecks';
 
-type Row = Record<string, unknown>;
-type Tables = Record<string, Row[]>;
-const fixture = JSON.parse(readFileSync(new URL('../fixtures/db-v2.json', import.meta.url), 'utf8')) as {
-  schemaVersion: number;
-  schema: Record<string, string>;
-  tables: Tables;
-};
-
-let dbNo = 0;
-async function loadV2(tables: Tables): Promise<{ factory: IDBFactory; name: string }> {
-  const factory = new IDBFactory();
-  const name = `migration-v3-${++dbNo}`;
-  const db = new Dexie(name, { indexedDB: factory, IDBKeyRange });
-  db.version(2).stores(schemaV2);
-  await db.open();
-  await db.transaction('rw', db.tables, async () => {
-    for (const [table, rows] of Object.entries(tables)) if (rows.length) await db.table(table).bulkAdd(rows);
-  });
-  db.close();
-  return { factory, name };
-}
-
-const show = (v: unknown) => JSON.stringify(v) ?? 'undefined';
-const figureFields: Record<string, string[]> = {
-  segments: ['noOfLines', 'noOfCriteriaActions', 'cost', 'duration'],
-  loggedSegments: ['noOfInteractions'],
-};
-
-/** For every index of `schema` and every value the records hold: the records the index gives, against those expected. */
-async function indexLosses(db: Dexie, tables: Tables, schema: Record<string, string>): Promise<string[]> {
-  const losses: string[] = [];
-  for (const [table, rows] of Object.entries(tables)) {
-    const [pk, ...rest] = schema[table].split(',').map((s) => s.trim());
-    const primaryKey = pk.replace(/^\+\+/, '');
-    for (const raw of rest) {
-      const name = raw.replace(/^[&*]+/, '');
-      const fields = name.replace(/^\[|\]$/g, '').split('+');
-      const multi = raw.startsWith('*');
-      const expected = new Map<string, { value: unknown; keys: string[] }>();
-      for (const r of rows) {
-        const values = multi
-          ? (r[fields[0]] as unknown[])
-          : [fields.length > 1 ? fields.map((f) => r[f]) : r[fields[0]]];
-        for (const value of values) {
-          const entry = expected.get(show(value)) ?? { value, keys: [] };
-          entry.keys.push(show(r[primaryKey]));
-          expected.set(show(value), entry);
-        }
-      }
-      for (const { value, keys } of expected.values()) {
-        const found = (
-          await db
-            .table(table)
-            .where(name)
-            .equals(value as string)
-            .primaryKeys()
-        ).map(show);
-        if (!isDeepStrictEqual([...found].sort(), [...keys].sort()))
-          losses.push(`${table}.${name} = ${show(value)}: ${show(keys)} expected, found ${show(found)}`);
-      }
-    }
-  }
-  return losses;
-}
+const fixture = frozenDb(2);
+const loadV2 = (tables: Tables) => loadAs(2, schemaV2, tables);
 
 describe('schema v3 from the frozen v2 database', () => {
   it('v3 adds no index: the fixture is of v2, and v3 keeps its schema', () => {
@@ -101,7 +38,7 @@ describe('schema v3 from the frozen v2 database', () => {
         const now = (await db.table(table).toArray()) as Row[];
         if (now.length !== rows.length) losses.push(`${table}: ${rows.length} records before, ${now.length} after`);
         rows.forEach((r, i) => {
-          const added = figureFields[table] ?? [];
+          const added = v3FigureFields[table] ?? [];
           const kept = Object.fromEntries(Object.entries(now[i] ?? {}).filter(([k]) => !added.includes(k)));
           if (!isDeepStrictEqual(r, kept)) losses.push(`${table}[${i}]: ${show(r)} became ${show(now[i])}`);
           for (const k of added) if (typeof now[i]?.[k] !== 'number') losses.push(`${table}[${i}].${k} not filled`);
