@@ -2,6 +2,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { DBCore, DBCoreTable, Middleware } from 'dexie';
 import { expect } from 'vitest';
+import { abstractTemplateBase, marketLanguages } from './marketCodes';
 import { noOfInteractionsOf, segmentFiguresOf } from '../../src/store/figures';
 import { openWorkspace, type RecordedAction, type StoreOptions, type WorkspaceHandle } from '../../src/store/index';
 
@@ -42,19 +43,10 @@ export async function seedMarket(ws: WorkspaceHandle): Promise<void> {
   await ws.industryGroups.upsert([{ code: 'RETAIL', description: 'Retail' }]);
   await ws.businessRelations.upsert([{ code: 'CUST', description: 'Customer' }]);
   await ws.jobResponsibilities.upsert([{ code: 'PURCH', description: 'Purchasing' }]);
-  await ws.languages.upsert([
-    { code: 'ITA', name: 'Italiano', locale: 'it-IT' },
-    { code: 'ENU', name: 'English', locale: 'en-US' },
-  ]);
+  await ws.languages.upsert(marketLanguages);
   await ws.interactionTemplates.upsert([
     {
-      code: 'ABSTRACT',
-      description: 'Abstract letter',
-      interactionGroupCode: 'LETTER',
-      unitCost: 2.5,
-      unitDuration: 10,
-      informationFlow: 'Outbound',
-      initiatedBy: 'Us',
+      ...abstractTemplateBase,
       correspondenceTypeDefault: 'Hard Copy',
       languageCodeDefault: 'ENU',
       letters: { ENU: { subject: 'Our news', ooxml: '<w:p/>' }, ITA: { subject: 'Le nostre novità', ooxml: '<w:p/>' } },
