@@ -162,22 +162,22 @@ export function interactionLogApi(ctx: StoreContext) {
      * with. A filter its index answers alone reads only those entries (a range read with a limit, one
      * more to know whether more follow); the others read the filter's entries as list() does.
      */
-    page: (filter: InteractionLogFilter = {}, limit: number) =>
-      runRead(ctx, async () => {
-        if (!Number.isInteger(limit) || limit < 0)
-          throw new SegmentsError('INVALID_INPUT', `The page size must be a whole number from 0, got ${limit}`, {
-            field: 'limit',
-          });
-        const read = checksRecords(filter)
-          ? await select(filter)
-          : await indexed(filter)
-              .limit(limit + 1)
-              .toArray();
-        return { entries: read.slice(0, limit), more: read.length > limit };
-      }),
+    page: async (filter: InteractionLogFilter = {}, limit: number) => {
+      if (!Number.isInteger(limit) || limit < 0)
+        throw new SegmentsError('INVALID_INPUT', `The page size must be a whole number from 0, got ${limit}`, {
+          field: 'limit',
+        });
+      // One index read is its own read transaction, on the log alone.
+      const read = checksRecords(filter)
+        ? await runRead(ctx, () => select(filter))
+        : await indexed(filter)
+            .limit(limit + 1)
+            .toArray();
+      return { entries: read.slice(0, limit), more: read.length > limit };
+    },
     /** How many entries match the filter: counted on its index alone when the index answers it. */
-    count: (filter: InteractionLogFilter = {}) =>
-      runRead(ctx, async () => (checksRecords(filter) ? (await select(filter)).length : indexed(filter).count())),
+    count: async (filter: InteractionLogFilter = {}) =>
+      checksRecords(filter) ? (await runRead(ctx, () => select(filter))).length : indexed(filter).count(),
     get: (entryNo: number) => db.interactionLog.where('entryNo').equals(entryNo).first(),
     setCanceled: (entryNo: number, canceled: boolean) => setCanceled(entryNo, canceled),
     /** Switch Check Mark in Canceled: recorded as the value it sets (interactionLog.setCanceled). */
