@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { openWorkspace, type WorkspaceHandle } from '../../src/store/index';
 
 export type Row = Record<string, unknown>;
 export type Tables = Record<string, Row[]>;
@@ -37,6 +38,19 @@ export async function loadAs(
   });
   db.close();
   return { factory, name };
+}
+
+/** The current store opened on a loaded database, for `run`, then closed. */
+export async function onWorkspace<T>(
+  db: { factory: IDBFactory; name: string },
+  run: (ws: WorkspaceHandle) => Promise<T>,
+): Promise<T> {
+  const ws = await openWorkspace({ name: db.name, indexedDB: db.factory, IDBKeyRange });
+  try {
+    return await run(ws);
+  } finally {
+    ws.close();
+  }
 }
 
 export const show = (v: unknown) => JSON.stringify(v) ?? 'undefined';
@@ -98,19 +112,15 @@ export async function indexLosses(db: Dexie, before: Tables, schema: Record<stri
 
 /** Every difference between two dumps, table by table and record by record. */
 export function rowLosses(before: Tables, after: Tables): string[] {
-  const losses: string[] = [];
-  for (const [table, rows] of Object.entries(before)) {
+  return Object.entries(before).flatMap(([table, rows]) => {
     const now = after[table];
-    if (!now) {
-      losses.push(`${table}: the table is gone`);
-      continue;
-    }
-    if (now.length !== rows.length) losses.push(`${table}: ${rows.length} records before, ${now.length} after`);
-    rows.forEach((r, i) => {
-      if (!isDeepStrictEqual(r, now[i])) losses.push(`${table}[${i}]: ${show(r)} became ${show(now[i])}`);
-    });
-  }
-  return losses;
+    if (!now) return [`${table}: the table is gone`];
+    const count = now.length === rows.length ? [] : [`${table}: ${rows.length} records before, ${now.length} after`];
+    const changed = rows.flatMap((r, i) =>
+      isDeepStrictEqual(r, now[i]) ? [] : [`${table}[${i}]: ${show(r)} became ${show(now[i])}`],
+    );
+    return [...count, ...changed];
+  });
 }
 
 /** Every table's records, in primary-key order. */

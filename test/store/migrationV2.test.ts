@@ -4,7 +4,6 @@
 // the store's log reads on the upgraded database giving what a plain filter of every entry gives.
 import { IDBKeyRange } from 'fake-indexeddb';
 import { SegmentsDb, schemaV1, schemaV2 } from '../../src/store/db';
-import { openWorkspace } from '../../src/store/index';
 import type { InteractionLogEntry } from '../../src/domain/log';
 import {
   dumpAll,
@@ -16,6 +15,7 @@ import {
   withoutFigures,
   type Row,
   type Tables,
+  onWorkspace,
 } from './migrationChecks';
 
 const fixture = frozenDb(1);
@@ -84,9 +84,7 @@ describe('schema v2 from the frozen v1 database', () => {
 
   it('on a grown log: every record and index kept, and the store reads each filter as a plain filter of every entry does, in entry order', async () => {
     const tables = grownLog(600);
-    const { factory, name } = await loadV1(tables);
-    const ws = await openWorkspace({ name, indexedDB: factory, IDBKeyRange });
-    try {
+    await onWorkspace(await loadV1(tables), async (ws) => {
       const db = ws.ctx.db;
       expect(db.verno).toBe(3); // v3 (stored list figures) follows on the same open: migrationV3.test.ts
       expect(rowLosses(tables, withoutFigures(await dumpAll(db)))).toEqual([]);
@@ -121,15 +119,11 @@ describe('schema v2 from the frozen v1 database', () => {
         ).toEqual(expected.map((e) => e.entryNo));
         if (f.contactNo !== 'NOBODY') expect(got.length, JSON.stringify(f)).toBeGreaterThan(0);
       }
-    } finally {
-      ws.close();
-    }
+    });
   });
 
   it("counts a logged segment's interactions through its index, canceled ones apart, after the upgrade", async () => {
-    const { factory, name } = await loadV1(fixture.tables);
-    const ws = await openWorkspace({ name, indexedDB: factory, IDBKeyRange });
-    try {
+    await onWorkspace(await loadV1(fixture.tables), async (ws) => {
       const [ls] = await ws.loggedSegments.list();
       const entries = fixture.tables.interactionLog as unknown as InteractionLogEntry[];
       const own = entries.filter((e) => e.loggedSegmentEntryNo === ls.entryNo);
@@ -137,8 +131,6 @@ describe('schema v2 from the frozen v1 database', () => {
       expect(ls.noOfInteractions).toBe(own.filter((e) => e.canceled === ls.canceled).length);
       const canceled = await ws.loggedSegments.toggleCanceled(ls.entryNo);
       expect(canceled.noOfInteractions).toBe(own.length);
-    } finally {
-      ws.close();
-    }
+    });
   });
 });

@@ -6,10 +6,18 @@ import { isDeepStrictEqual } from 'node:util';
 import { IDBKeyRange } from 'fake-indexeddb';
 import { SegmentsDb, schemaV2, schemaV3 } from '../../src/store/db';
 import { noOfInteractionsOf, segmentFiguresOf } from '../../src/store/figures';
-import { openWorkspace } from '../../src/store/index';
 import type { InteractionLogEntry, LoggedSegmentRecord } from '../../src/domain/log';
 import type { SegmentLine } from '../../src/domain/segment';
-import { frozenDb, indexLosses, loadAs, show, v3FigureFields, type Row, type Tables } from './migrationChecks';
+import {
+  frozenDb,
+  indexLosses,
+  loadAs,
+  show,
+  v3FigureFields,
+  onWorkspace,
+  type Row,
+  type Tables,
+} from './migrationChecks';
 
 const fixture = frozenDb(2);
 const loadV2 = (tables: Tables) => loadAs(2, schemaV2, tables);
@@ -73,9 +81,7 @@ describe('schema v3 from the frozen v2 database', () => {
   });
 
   it('the lists read the filled figures after the upgrade, and a cancel keeps them right', async () => {
-    const { factory, name } = await loadV2(fixture.tables);
-    const ws = await openWorkspace({ name, indexedDB: factory, IDBKeyRange });
-    try {
+    await onWorkspace(await loadV2(fixture.tables), async (ws) => {
       const lines = fixture.tables.segmentLines as unknown as SegmentLine[];
       for (const h of await ws.segments.list())
         expect(h.noOfLines).toBe(lines.filter((l) => l.segmentId === h.id && l.contactNo !== '').length);
@@ -86,8 +92,6 @@ describe('schema v3 from the frozen v2 database', () => {
       expect(ls.noOfInteractions).toBe(own.filter((e) => e.canceled === ls.canceled).length);
       await ws.loggedSegments.setCanceled(ls.entryNo, !ls.canceled);
       expect((await ws.loggedSegments.list())[0].noOfInteractions).toBe(own.length);
-    } finally {
-      ws.close();
-    }
+    });
   });
 });

@@ -14,11 +14,8 @@ describe('stored list figures across two panes', () => {
     try {
       await seedMarket(a.workspace);
       for (const p of [a, b]) await p.workspace.profile.update({ userId: p.name, salespersonCode: 'JR' });
-      const s = await a.workspace.segments.create({
-        description: 'Roma',
-        interactionTemplateCode: 'ABSTRACT',
-        salespersonCode: 'JR',
-      });
+      const roma = { description: 'Roma', interactionTemplateCode: 'ABSTRACT', salespersonCode: 'JR' };
+      const s = await a.workspace.segments.create(roma);
       await a.workspace.segments.addContacts(s.no, { contact: { city: 'Roma' } });
       await settle(a, b);
       const onA = (await a.workspace.segments.list()).find((h) => h.no === s.no)!;
