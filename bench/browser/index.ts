@@ -57,6 +57,9 @@ async function timeList<T>(read: () => Promise<T[]>, figure: (row: T) => number)
   return { ms, n: rows.length, sum: rows.reduce((sum, r) => sum + figure(r), 0) };
 }
 
+const linesShown = (h: { noOfLines: number }) => h.noOfLines;
+const interactionsShown = (l: { noOfInteractions: number }) => l.noOfInteractions;
+
 const fixedNow = () => new Date('2026-03-02T09:30:00Z');
 /** The entries the Interaction Log Entries page opens with. */
 const PAGE = 50;
@@ -360,15 +363,9 @@ window.runEngineBench = async (sizes: EngineSizes): Promise<EngineFigure[]> => {
       pageGoalMs: 100,
     };
     for (let run = 0; run < sizes.runs; run++) {
-      const {
-        ms,
-        n,
-        sum: lines,
-      } = await timeList(
-        () => ws.segments.list(),
-        (h) => h.noOfLines,
-      );
-      f.store.push(ms);
+      const listed = await timeList(() => ws.segments.list(), linesShown);
+      const [n, lines] = [listed.n, listed.sum];
+      f.store.push(listed.ms);
       check(n === sizes.segments, `the list shows ${n} segments`);
       check(lines === total, `the list shows ${lines} lines of ${total}`);
       f.plain.push(
@@ -515,15 +512,9 @@ window.runEngineBench = async (sizes: EngineSizes): Promise<EngineFigure[]> => {
       pageGoalMs: 100,
     };
     for (let run = 0; run < sizes.runs; run++) {
-      const {
-        ms,
-        n,
-        sum: shown,
-      } = await timeList(
-        () => ws.loggedSegments.list(),
-        (l) => l.noOfInteractions,
-      );
-      ls.store.push(ms);
+      const listed = await timeList(() => ws.loggedSegments.list(), interactionsShown);
+      ls.store.push(listed.ms);
+      const [n, shown] = [listed.n, listed.sum];
       check(shown === count, `the list shows ${shown} interactions of ${count}`);
       ls.detail = `${n} logged segments, ${count} entries`;
       ls.plain.push(
