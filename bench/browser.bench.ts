@@ -1,18 +1,16 @@
-// The engine in real IndexedDB: bench/browser/ built in production mode, served on 127.0.0.1 and opened
+// The engine in real IndexedDB: bench/browser/ built in production mode, served as the pane is and opened
 // in headless Chromium, times the store (openWorkspace) and plain Dexie in the same page on the same data.
 // Each figure is printed beside its plain-Dexie baseline and the goals (ratio <= 1.5; a read a page opens
 // with under 100 ms), with met / not met, and the machine's load.
 // Run: `npm run bench -- browser`. Env (sizes): BENCH_CONTACTS (100000), BENCH_SEGMENT_LINES (10000),
 // BENCH_SEGMENTS (200), BENCH_BIG_EVERY (20: every 20th segment has BENCH_SEGMENT_LINES lines),
 // BENCH_SMALL_LINES (200), BENCH_LOG_ENTRIES (100000), BENCH_RUNS (3).
-import { mkdtempSync, readFileSync, rmSync, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir, cpus } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
-import HtmlWebpackPlugin from 'html-webpack-plugin';
-import webpack from 'webpack';
+import { join, resolve } from 'node:path';
 import { launch, removeProfile } from '../test/e2e/browser';
+import { serveDist } from '../test/e2e/staticServer';
+import { buildPage } from './buildPage';
 import type { EngineFigure, EngineSizes } from './browser/index';
 
 const root = resolve(import.meta.dirname, '..');
@@ -27,43 +25,6 @@ const sizes: EngineSizes = {
   runs: env('BENCH_RUNS', 3),
 };
 const RATIO_GOAL = 1.5;
-
-async function build(out: string): Promise<void> {
-  const compiler = webpack({
-    mode: 'production',
-    context: root,
-    entry: { engine: './bench/browser/index.ts' },
-    output: { path: out, filename: '[name].[contenthash:8].js', clean: true },
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
-    module: {
-      rules: [
-        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } },
-      ],
-    },
-    performance: { hints: false },
-    plugins: [new HtmlWebpackPlugin({ filename: 'index.html', template: './bench/browser/bench.html' })],
-  });
-  await new Promise<void>((ok, fail) =>
-    compiler.run((err, stats) => (err || stats?.hasErrors() ? fail(err ?? new Error(stats?.toString())) : ok())),
-  );
-  await new Promise<void>((ok) => compiler.close(() => ok()));
-}
-
-async function serve(dir: string) {
-  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'application/javascript' };
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    const file = join(dir, path === '/' ? 'index.html' : path);
-    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile())
-      return void res.writeHead(404).end('not found');
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
-}
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -127,15 +88,21 @@ function print(figures: EngineFigure[], loadBefore: string, loadAfter: string, s
 const started = Date.now();
 const loadBefore = load();
 const out = mkdtempSync(join(tmpdir(), 'segments-engine-bench-'));
-await build(out);
-const server = await serve(out);
+await buildPage(out, {
+  root,
+  name: 'engine',
+  entry: './bench/browser/index.ts',
+  html: 'index.html',
+  template: './bench/browser/bench.html',
+});
+const server = await serveDist(out);
 const session = await launch();
 try {
   session.page.on('console', (m) => {
     if (m.text().startsWith('bench:')) console.log(`  ${((Date.now() - started) / 1000).toFixed(0)} s ${m.text()}`);
   });
   session.page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-  await session.page.goto(server.url);
+  await session.page.goto(`${server.url}/index.html`);
   await session.page.waitForFunction(() => typeof window.runEngineBench === 'function');
   const figures = await session.page.evaluate((s) => window.runEngineBench(s), sizes);
   print(figures, loadBefore, load(), (Date.now() - started) / 1000);

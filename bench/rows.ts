@@ -1,5 +1,7 @@
 // Realistic contact rows for the benches, deterministic: one company in ten, nine persons in ten of
-// which most work for a company, Italian cities, mailing groups, extra columns.
+// which most work for a company, Italian cities, mailing groups, extra columns; and the code lists they use.
+import type { Workspace } from '../src/domain/workspace';
+
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
@@ -119,4 +121,21 @@ export function makeRows(n: number): Record<string, unknown>[] {
     }
   }
   return rows;
+}
+
+/** The salespeople, mailing groups and the ABSTRACT interaction template the benches' segments use. */
+export async function seedCodes(ws: Workspace): Promise<void> {
+  await ws.salespeople.upsert(salespeople.map((code) => ({ code, name: `Salesperson ${code}` })));
+  await ws.mailingGroups.upsert(mailing.map((code) => ({ code, description: code })));
+  await ws.interactionTemplates.upsert([
+    {
+      code: 'ABSTRACT',
+      description: 'Abstract letter',
+      unitCost: 2.5,
+      unitDuration: 10,
+      informationFlow: 'Outbound',
+      initiatedBy: 'Us',
+      correspondenceTypeDefault: 'Hard Copy',
+    },
+  ]);
 }

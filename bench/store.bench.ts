@@ -8,7 +8,7 @@ import type { InteractionLogEntry } from '../src/domain/log';
 import type { SegmentLine } from '../src/domain/segment';
 import { SegmentsDb } from '../src/store/db';
 import { openWorkspace, type WorkspaceHandle } from '../src/store/index';
-import { mailing, makeRows, salespeople } from './rows';
+import { makeRows, seedCodes } from './rows';
 
 const N = Number(process.env.BENCH_CONTACTS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -80,22 +80,6 @@ const fixedClock = () => new Date('2026-03-02T09:30:00Z');
 
 async function freshWorkspace(): Promise<WorkspaceHandle> {
   return openWorkspace({ name: `bench-${++dbNo}`, indexedDB: new IDBFactory(), IDBKeyRange, now: fixedClock });
-}
-
-async function seedCodes(ws: WorkspaceHandle): Promise<void> {
-  await ws.salespeople.upsert(salespeople.map((code) => ({ code, name: `Salesperson ${code}` })));
-  await ws.mailingGroups.upsert(mailing.map((code) => ({ code, description: code })));
-  await ws.interactionTemplates.upsert([
-    {
-      code: 'ABSTRACT',
-      description: 'Abstract letter',
-      unitCost: 2.5,
-      unitDuration: 10,
-      informationFlow: 'Outbound',
-      initiatedBy: 'Us',
-      correspondenceTypeDefault: 'Hard Copy',
-    },
-  ]);
 }
 
 // ---- The figures ------------------------------------------------------------------------------

@@ -6,10 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import HtmlWebpackPlugin from 'html-webpack-plugin';
-import webpack from 'webpack';
 import { launch, removeProfile } from '../test/e2e/browser';
 import { serveDist } from '../test/e2e/staticServer';
+import { buildPage } from './buildPage';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -19,27 +18,6 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 function buildPane() {
   const r = spawnSync('npx', ['webpack', '--mode', 'production'], { cwd: root, stdio: 'ignore' });
   if (r.status !== 0) throw new Error('the production build failed');
-}
-
-async function buildBare(out: string) {
-  const compiler = webpack({
-    mode: 'production',
-    context: root,
-    entry: { bare: './bench/bare/index.tsx' },
-    output: { path: out, filename: '[name].[contenthash:8].js', clean: true },
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
-    module: {
-      rules: [
-        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } },
-      ],
-    },
-    performance: { hints: false },
-    plugins: [new HtmlWebpackPlugin({ filename: 'bare.html', template: './bench/bare/bare.html' })],
-  });
-  await new Promise<void>((ok, fail) =>
-    compiler.run((err, stats) => (err || stats?.hasErrors() ? fail(err ?? new Error(stats?.toString())) : ok())),
-  );
-  await new Promise<void>((ok) => compiler.close(() => ok()));
 }
 
 /** The scripts a page loads at once (its <script src> tags, without office.js). */
@@ -96,7 +74,13 @@ const biggestLater = later
   .slice(0, 5);
 
 const bareDir = mkdtempSync(join(tmpdir(), 'segments-bare-'));
-await buildBare(bareDir);
+await buildPage(bareDir, {
+  root,
+  name: 'bare',
+  entry: './bench/bare/index.tsx',
+  html: 'bare.html',
+  template: './bench/bare/bare.html',
+});
 const bareFirst = initialScripts(bareDir, 'bare.html');
 const bareSize = sizes(bareDir, bareFirst);
 

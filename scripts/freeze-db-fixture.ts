@@ -7,12 +7,13 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { schemaV1, schemaV2 } from '../src/store/db';
+import { schemaV1, schemaV2, schemaV3 } from '../src/store/db';
 import { openWorkspace, type WorkspaceHandle } from '../src/store/index';
+import { abstractTemplateBase, marketLanguages } from '../test/store/marketCodes';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** Every released schema version, by number. */
-const schemas: Record<number, Record<string, string>> = { 1: schemaV1, 2: schemaV2 };
+const schemas: Record<number, Record<string, string>> = { 1: schemaV1, 2: schemaV2, 3: schemaV3 };
 
 /** The frozen file: the schema it was written with, and every table's rows in primary-key order. */
 interface DbFixture {
@@ -75,24 +76,12 @@ async function build(ws: WorkspaceHandle, clock: ReturnType<typeof fixedClock>):
   );
   ok('business relations', await ws.businessRelations.upsert([{ code: 'CUST', description: 'Customer' }]));
   ok('job responsibilities', await ws.jobResponsibilities.upsert([{ code: 'PURCH', description: 'Purchasing' }]));
-  ok(
-    'languages',
-    await ws.languages.upsert([
-      { code: 'ITA', name: 'Italiano', locale: 'it-IT' },
-      { code: 'ENU', name: 'English', locale: 'en-US' },
-    ]),
-  );
+  ok('languages', await ws.languages.upsert(marketLanguages));
   ok(
     'templates',
     await ws.interactionTemplates.upsert([
       {
-        code: 'ABSTRACT',
-        description: 'Abstract letter',
-        interactionGroupCode: 'LETTER',
-        unitCost: 2.5,
-        unitDuration: 10,
-        informationFlow: 'Outbound',
-        initiatedBy: 'Us',
+        ...abstractTemplateBase,
         campaignNo: 'CP1001',
         campaignTarget: true,
         correspondenceTypeDefault: 'Hard Copy',

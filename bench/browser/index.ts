@@ -6,8 +6,9 @@ import Dexie from 'dexie';
 import type { InteractionLogEntry } from '../../src/domain/log';
 import type { SegmentLine } from '../../src/domain/segment';
 import { SegmentsDb } from '../../src/store/db';
+import { fillAllFigures } from '../../src/store/figures';
 import { openWorkspace, type WorkspaceHandle } from '../../src/store/index';
-import { mailing, makeRows, salespeople } from '../rows';
+import { makeRows, seedCodes } from '../rows';
 
 export interface EngineSizes {
   contacts: number;
@@ -49,7 +50,19 @@ async function time(run: () => Promise<unknown>): Promise<number> {
   return performance.now() - t0;
 }
 
+/** A list page's read timed: its rows and the sum of the figure it shows for each. */
+async function timeList<T>(read: () => Promise<T[]>, figure: (row: T) => number) {
+  let rows: T[] = [];
+  const ms = await time(async () => (rows = await read()));
+  return { ms, n: rows.length, sum: rows.reduce((sum, r) => sum + figure(r), 0) };
+}
+
+const linesShown = (h: { noOfLines: number }) => h.noOfLines;
+const interactionsShown = (l: { noOfInteractions: number }) => l.noOfInteractions;
+
 const fixedNow = () => new Date('2026-03-02T09:30:00Z');
+/** The entries the Interaction Log Entries page opens with. */
+const PAGE = 50;
 let dbNo = 0;
 
 async function freshWorkspace(): Promise<WorkspaceHandle> {
@@ -70,6 +83,12 @@ async function freshPlain(): Promise<SegmentsDb> {
   const db = new SegmentsDb(`plain-${Date.now()}-${++dbNo}`);
   await db.open();
   return db;
+}
+
+/** Records written past the store: the stored list figures counted once from them, as a restore does. */
+function fillFigures(db: SegmentsDb): Promise<void> {
+  const tables = [db.segments, db.segmentLines, db.criteriaActions, db.loggedSegments, db.interactionLog];
+  return db.transaction('rw', tables, () => fillAllFigures(db));
 }
 
 function check(ok: boolean, what: string): void {
@@ -107,19 +126,7 @@ window.runEngineBench = async (sizes: EngineSizes): Promise<EngineFigure[]> => {
   figures.push(upsert);
   say('upsert done');
 
-  await ws.salespeople.upsert(salespeople.map((code) => ({ code, name: `Salesperson ${code}` })));
-  await ws.mailingGroups.upsert(mailing.map((code) => ({ code, description: code })));
-  await ws.interactionTemplates.upsert([
-    {
-      code: 'ABSTRACT',
-      description: 'Abstract letter',
-      unitCost: 2.5,
-      unitDuration: 10,
-      informationFlow: 'Outbound',
-      initiatedBy: 'Us',
-      correspondenceTypeDefault: 'Hard Copy',
-    },
-  ]);
+  await seedCodes(ws);
   const plain = await plainOn(ws);
 
   // 2. Add Contacts with three field filters and a mailing group, against reading every contact.
@@ -344,6 +351,8 @@ window.runEngineBench = async (sizes: EngineSizes): Promise<EngineFigure[]> => {
       await plain.segmentLines.bulkAdd(lines);
       total += count;
     }
+    // The lines were written past the store: their segments' stored figures are counted once, as a restore does.
+    await fillFigures(plain);
     say(`${sizes.segments} segments with ${total} lines built`);
     const f: EngineFigure = {
       what: `Segments list, ${sizes.segments} segments`,
@@ -354,9 +363,11 @@ window.runEngineBench = async (sizes: EngineSizes): Promise<EngineFigure[]> => {
       pageGoalMs: 100,
     };
     for (let run = 0; run < sizes.runs; run++) {
-      let n = 0;
-      f.store.push(await time(async () => (n = (await ws.segments.list()).length)));
+      const listed = await timeList(() => ws.segments.list(), linesShown);
+      const [n, lines] = [listed.n, listed.sum];
+      f.store.push(listed.ms);
       check(n === sizes.segments, `the list shows ${n} segments`);
+      check(lines === total, `the list shows ${lines} lines of ${total}`);
       f.plain.push(
         await time(() =>
           plain.transaction('r', [plain.segments, plain.segmentLines], async () => {
@@ -394,6 +405,7 @@ window.runEngineBench = async (sizes: EngineSizes): Promise<EngineFigure[]> => {
       });
     }
     for (let i = 0; i < extra.length; i += 10_000) await plain.interactionLog.bulkAdd(extra.slice(i, i + 10_000));
+    await fillFigures(plain);
     const count = await plain.interactionLog.count();
     say(`interaction log of ${count} entries built`);
     check(extra.length > 0, 'the log to build');
@@ -407,10 +419,7 @@ window.runEngineBench = async (sizes: EngineSizes): Promise<EngineFigure[]> => {
           .filter((e) => e[field] === value)
           .toArray()
       ).sort((a, b) => a.entryNo - b.entryNo);
-    for (const [field, value] of [
-      ['contactNo', contactNo],
-      ['segmentNo', segmentNo],
-    ] as const) {
+    for (const [field, value] of [['contactNo', contactNo]] as const) {
       const f: EngineFigure = {
         what: `Interaction Log Entries by ${field === 'contactNo' ? 'contact' : 'segment'}`,
         detail: '',
@@ -439,6 +448,61 @@ window.runEngineBench = async (sizes: EngineSizes): Promise<EngineFigure[]> => {
       }
       figures.push(f);
     }
+    // By segment: the page the list opens with (its first PAGE entries and whether more follow), and for
+    // reference the segment's count and its whole list as the page read it before.
+    {
+      const f: EngineFigure = {
+        what: `Interaction Log Entries by segment, first ${PAGE}`,
+        detail: '',
+        store: [],
+        plain: [],
+        before: [],
+        plainWhat: `[segmentNo+entryNo] range read, limit ${PAGE + 1}`,
+        pageGoalMs: 100,
+      };
+      const counted: EngineFigure = {
+        what: '  (count of the segment)',
+        detail: '',
+        store: [],
+        plain: [],
+        plainWhat: '[segmentNo+entryNo] range count',
+      };
+      const whole: EngineFigure = {
+        what: '  (whole list of the segment)',
+        detail: '',
+        store: [],
+        plain: [],
+        plainWhat: '[segmentNo+entryNo] range read',
+      };
+      const range = () =>
+        plain.interactionLog.where('[segmentNo+entryNo]').between([segmentNo, Dexie.minKey], [segmentNo, Dexie.maxKey]);
+      for (let run = 0; run < sizes.runs; run++) {
+        let page = { entries: [] as InteractionLogEntry[], more: false };
+        f.store.push(await time(async () => (page = await ws.interactionLog.page({ segmentNo }, PAGE))));
+        f.plain.push(
+          await time(() =>
+            range()
+              .limit(PAGE + 1)
+              .toArray(),
+          ),
+        );
+        let total = 0;
+        counted.store.push(await time(async () => (total = await ws.interactionLog.count({ segmentNo }))));
+        counted.plain.push(await time(() => range().count()));
+        let n = 0;
+        whole.store.push(await time(async () => (n = (await ws.interactionLog.list({ segmentNo })).length)));
+        whole.plain.push(await time(() => range().toArray()));
+        f.before!.push(await time(v1Read('segmentNo', segmentNo)));
+        check(
+          total === n && page.entries.length === Math.min(PAGE, n) && page.more === n > PAGE,
+          `page ${page.entries.length} (more: ${page.more}), count ${total}, list ${n}`,
+        );
+        f.detail = `${page.entries.length} of ${count} entries${page.more ? ', more follow' : ''}`;
+        counted.detail = `${total} of ${count} entries`;
+        whole.detail = `${n} of ${count} entries`;
+      }
+      figures.push(f, counted, whole);
+    }
     const ls: EngineFigure = {
       what: 'Logged Segments list (counts)',
       detail: '',
@@ -448,8 +512,10 @@ window.runEngineBench = async (sizes: EngineSizes): Promise<EngineFigure[]> => {
       pageGoalMs: 100,
     };
     for (let run = 0; run < sizes.runs; run++) {
-      let n = 0;
-      ls.store.push(await time(async () => (n = (await ws.loggedSegments.list()).length)));
+      const listed = await timeList(() => ws.loggedSegments.list(), interactionsShown);
+      ls.store.push(listed.ms);
+      const [n, shown] = [listed.n, listed.sum];
+      check(shown === count, `the list shows ${shown} interactions of ${count}`);
       ls.detail = `${n} logged segments, ${count} entries`;
       ls.plain.push(
         await time(() =>

@@ -18,6 +18,8 @@ export const loggedSegmentRecordSchema = z.object({
   creationDate: isoDate,
   userId: storedString(),
   canceled: z.boolean(),
+  /** Stored figure (schema version 3): the entries whose Canceled matches this one's. Optional for older rows. */
+  noOfInteractions: z.number().int().nonnegative().optional(),
 });
 export type LoggedSegmentRecord = z.infer<typeof loggedSegmentRecordSchema>;
 export interface LoggedSegment extends LoggedSegmentRecord {

@@ -51,9 +51,22 @@ export function emptySegmentHeaderInput(): SegmentHeaderInput {
   };
 }
 
+/**
+ * The figures the Segments list shows, stored on the header (schema version 3) and kept by the store at
+ * the end of every action that changes lines. Optional: rows written before version 3 (an old backup, an
+ * older pane's synced row) parse, and read as 0 until the store fills them.
+ */
+export const segmentFigureFields = {
+  noOfLines: z.number().int().nonnegative().optional(),
+  noOfCriteriaActions: z.number().int().nonnegative().optional(),
+  cost: nonNegative.optional(),
+  duration: nonNegative.optional(),
+};
+
 export const segmentHeaderRecordSchema = segmentHeaderInputSchema.extend({
   ...recordBase,
   no: code20,
+  ...segmentFigureFields,
 });
 /** The stored header. */
 export type SegmentHeaderRecord = z.infer<typeof segmentHeaderRecordSchema>;

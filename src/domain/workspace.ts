@@ -132,6 +132,10 @@ export interface Workspace {
 
   interactionLog: {
     list(filter?: InteractionLogFilter): Promise<InteractionLogEntry[]>;
+    /** The first `limit` entries of the filter, in entry order, and whether more follow: what a page opens with. */
+    page(filter: InteractionLogFilter, limit: number): Promise<{ entries: InteractionLogEntry[]; more: boolean }>;
+    /** How many entries match the filter. */
+    count(filter?: InteractionLogFilter): Promise<number>;
     get(entryNo: number): Promise<InteractionLogEntry | undefined>;
     setCanceled(entryNo: number, canceled: boolean): Promise<InteractionLogEntry>;
     toggleCanceled(entryNo: number): Promise<InteractionLogEntry>;

@@ -8,6 +8,7 @@ import { findTextRuleViolation, textProblemMessage } from '../domain/text';
 import { isoDateOf, isoTimeOf } from '../domain/time';
 import type { StoreContext } from './context';
 import { dataTables } from './db';
+import { beginFigures, finishFigures } from './figures';
 
 export interface RecordedAction {
   txId: string;
@@ -102,8 +103,21 @@ export async function runAction<T>(
   const scope = scopeFor(ctx, name, args);
   // The recorded arguments are stored (outbox, server): checked against the text rule before the
   // transaction commits. After the body, because an import records only the rows it took.
+  // The list figures of every segment / logged segment the body changed are settled once at its end, in
+  // its transaction, from what its writes changed (figures.ts).
   const checked = async () => {
-    const result = await body(scope);
+    const tx = Dexie.currentTransaction;
+    if (tx) beginFigures(tx);
+    let result: T;
+    try {
+      result = await body(scope);
+    } catch (e) {
+      // A refusal inside an outer transaction keeps that transaction (a replay undoes the writes from the
+      // outbox): the figures of what the body wrote are still settled, so that the undo restores them too.
+      if (tx) await finishFigures(ctx.db, tx).catch(() => undefined);
+      throw e;
+    }
+    if (tx) await finishFigures(ctx.db, tx);
     checkArgsText(name, scope.action.args);
     return result;
   };

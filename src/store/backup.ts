@@ -11,6 +11,7 @@ import { SegmentsError } from '../domain/errors';
 import { profileSchema } from '../domain/setup';
 import type { StoreContext } from './context';
 import { dataTables, sameRecordVersions } from './db';
+import { fillAllFigures } from './figures';
 import { setOutboxBypass } from './outbox';
 import { resetSyncState } from './syncPort';
 
@@ -168,6 +169,9 @@ export async function restoreWorkspace(ctx: StoreContext, text: string): Promise
       setOutboxBypass(tx.idbtrans, true);
       for (const table of db.tables) if (!skipTables.includes(table.name)) await table.clear();
       for (const [name, rows] of tables) if (rows.length) await db.table(name).bulkAdd(rows);
+      // A backup of version 1 or 2 has no stored figures, and a file's figures are not to be trusted:
+      // they are computed from the restored lines and entries.
+      await fillAllFigures(db);
       await resetSyncState(db);
     });
   } catch (e) {

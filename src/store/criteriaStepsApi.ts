@@ -17,7 +17,7 @@ import { defineAction, runRead } from './action';
 import type { StoreContext } from './context';
 import { applyCriteriaStep, previewCriteriaStep, stepOf } from './criteriaSteps';
 import { parseOrThrow } from './input';
-import { actionsOf, headerById, headerByNo, touchHeader } from './segmentState';
+import { actionsOf, headerById, headerByNo, lastActionOf, touchHeader } from './segmentState';
 
 export function criteriaStepsApi(ctx: StoreContext) {
   const db = ctx.db;
@@ -67,7 +67,7 @@ export function criteriaStepsApi(ctx: StoreContext) {
     name: A.goBack,
     resolve: async (no: string) => {
       const header = await headerByNo(ctx, no);
-      const last = (await actionsOf(ctx, header.id)).at(-1);
+      const { last } = await lastActionOf(ctx, header.id);
       if (!last)
         throw new SegmentsError('NOTHING_TO_UNDO', `Segment ${no} has no criteria action to undo`, { segmentNo: no });
       return [header.id, last.id] as [string, string];
@@ -75,10 +75,10 @@ export function criteriaStepsApi(ctx: StoreContext) {
     body: async (s, segmentId, stepId) => {
       const header = await headerById(ctx, segmentId);
       const no = (s.action.about = header.no);
-      const actions = await actionsOf(ctx, header.id);
-      const last = actions.at(-1);
+      // Only the last step is read (every step holds the lines it removed); all of them only to say why not.
+      const { last, count } = await lastActionOf(ctx, header.id);
       if (!last || last.id !== stepId) {
-        const step = actions.find((a) => a.id === stepId);
+        const step = (await actionsOf(ctx, header.id)).find((a) => a.id === stepId);
         throw new SegmentsError(
           'CONFLICT',
           step
@@ -102,7 +102,7 @@ export function criteriaStepsApi(ctx: StoreContext) {
       return {
         added: last.deletedLines,
         removed: inserted,
-        noOfCriteriaActions: actions.length - 1,
+        noOfCriteriaActions: count - 1,
       } satisfies StepResult;
     },
   });

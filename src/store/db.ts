@@ -9,6 +9,7 @@ import type { InteractionLogEntry, LoggedSegmentRecord } from '../domain/log';
 import type { SegmentHeaderRecord, SegmentLine } from '../domain/segment';
 import type { Profile, SeriesKind, Setup } from '../domain/setup';
 import { syncTables, type SyncTable } from '../domain/syncProtocol';
+import { fillAllFigures, figureTablesOf, figuresMiddleware } from './figures';
 
 export const DEFAULT_DB_NAME = 'segments';
 
@@ -81,7 +82,15 @@ export const schemaV4 = { territories: 'id, &code' } as const;
  * The schema versions whose records have the current shape (they differ in indexes only): a backup
  * written by any of them restores as it is.
  */
-export const sameRecordVersions: readonly number[] = [1, 2, 4];
+export const sameRecordVersions: readonly number[] = [1, 2, 3, 4];
+
+/**
+ * Schema version 3: the figures the Segments and Logged Segments lists show are stored on the header and
+ * the logged segment (figures.ts). No index changes; the upgrade fills the figures of existing rows. The
+ * records of versions 1 and 2 differ only in lacking them (optional fields): their backups restore, and
+ * the restore fills them.
+ */
+export const schemaV3 = schemaV2;
 
 /** Tables that hold workspace data (synced); the others are this pane's own. */
 export const dataTables = syncTables;
@@ -116,7 +125,12 @@ export class SegmentsDb extends Dexie {
     this.version(1).stores(schemaV1);
     // Only indexes change: IndexedDB builds the new ones from the stored records, nothing to rewrite.
     this.version(2).stores(schemaV2);
+    this.version(3)
+      .stores(schemaV3)
+      .upgrade((tx) => fillAllFigures(figureTablesOf(tx)));
     // A new, empty table: nothing stored before changes.
     this.version(4).stores(schemaV4);
+    // The list figures of every action's segments and logged segments, kept by difference (figures.ts).
+    this.use(figuresMiddleware());
   }
 }

@@ -111,38 +111,73 @@ export function interactionLogApi(ctx: StoreContext) {
     },
   });
 
+  /** The indexed filter that picks the entries, already in entry order (schema v2's [field+entryNo] indexes). */
+  const indexed = (filter: InteractionLogFilter) => {
+    const c = db.interactionLog;
+    const byKey = (field: 'loggedSegmentEntryNo' | 'contactNo' | 'segmentNo', value: string | number) =>
+      c.where(`[${field}+entryNo]`).between([value, Dexie.minKey], [value, Dexie.maxKey], true, true);
+    return filter.loggedSegmentEntryNo !== undefined
+      ? byKey('loggedSegmentEntryNo', filter.loggedSegmentEntryNo)
+      : filter.contactNo !== undefined
+        ? byKey('contactNo', filter.contactNo)
+        : filter.segmentNo !== undefined
+          ? byKey('segmentNo', filter.segmentNo)
+          : c.orderBy('entryNo');
+  };
+  /** Whether the filter asks for more than its index gives (the others are checked on the records read). */
+  const checksRecords = (filter: InteractionLogFilter) => {
+    const by = filter.loggedSegmentEntryNo !== undefined ? 1 : filter.contactNo !== undefined ? 2 : 3;
+    return (
+      (by < 2 && filter.contactNo !== undefined) ||
+      (by < 3 && filter.segmentNo !== undefined) ||
+      filter.canceled !== undefined ||
+      filter.interactionTemplateCode !== undefined ||
+      filter.salespersonCode !== undefined ||
+      (filter.date !== undefined && filter.date.trim() !== '')
+    );
+  };
+  // The most selective filter with an index picks the entries; the others are checked on the records read.
+  // No Dexie filter(): it would walk a cursor, one round trip per entry, where a range read is a single getAll.
+  const select = async (filter: InteractionLogFilter) => {
+    const date =
+      filter.date && filter.date.trim() !== ''
+        ? parseFilter(filter.date, 'date', await filterContext(ctx), 'date')
+        : undefined;
+    return (await indexed(filter).toArray()).filter(
+      (e) =>
+        (filter.contactNo === undefined || e.contactNo === filter.contactNo) &&
+        (filter.segmentNo === undefined || e.segmentNo === filter.segmentNo) &&
+        (filter.canceled === undefined || e.canceled === filter.canceled) &&
+        (filter.interactionTemplateCode === undefined ||
+          e.interactionTemplateCode === filter.interactionTemplateCode) &&
+        (filter.salespersonCode === undefined || e.salespersonCode === filter.salespersonCode) &&
+        (!date || date.matches(e.date)),
+    );
+  };
+
   return {
-    list: (filter: InteractionLogFilter = {}) =>
-      runRead(ctx, async () => {
-        const c = db.interactionLog;
-        // The most selective filter with an index picks the entries, already in entry order (schema v2's
-        // [field+entryNo] indexes); the others are checked on the records read. No Dexie filter(): it
-        // would walk a cursor, one round trip per entry, where a range read is a single getAll.
-        const byKey = (field: 'loggedSegmentEntryNo' | 'contactNo' | 'segmentNo', value: string | number) =>
-          c.where(`[${field}+entryNo]`).between([value, Dexie.minKey], [value, Dexie.maxKey], true, true).toArray();
-        const read =
-          filter.loggedSegmentEntryNo !== undefined
-            ? byKey('loggedSegmentEntryNo', filter.loggedSegmentEntryNo)
-            : filter.contactNo !== undefined
-              ? byKey('contactNo', filter.contactNo)
-              : filter.segmentNo !== undefined
-                ? byKey('segmentNo', filter.segmentNo)
-                : c.orderBy('entryNo').toArray();
-        const date =
-          filter.date && filter.date.trim() !== ''
-            ? parseFilter(filter.date, 'date', await filterContext(ctx), 'date')
-            : undefined;
-        return (await read).filter(
-          (e) =>
-            (filter.contactNo === undefined || e.contactNo === filter.contactNo) &&
-            (filter.segmentNo === undefined || e.segmentNo === filter.segmentNo) &&
-            (filter.canceled === undefined || e.canceled === filter.canceled) &&
-            (filter.interactionTemplateCode === undefined ||
-              e.interactionTemplateCode === filter.interactionTemplateCode) &&
-            (filter.salespersonCode === undefined || e.salespersonCode === filter.salespersonCode) &&
-            (!date || date.matches(e.date)),
-        );
-      }),
+    list: (filter: InteractionLogFilter = {}) => runRead(ctx, () => select(filter)),
+    /**
+     * The first `limit` entries of the filter, in entry order, and whether more follow: what a page opens
+     * with. A filter its index answers alone reads only those entries (a range read with a limit, one
+     * more to know whether more follow); the others read the filter's entries as list() does.
+     */
+    page: async (filter: InteractionLogFilter = {}, limit: number) => {
+      if (!Number.isInteger(limit) || limit < 0)
+        throw new SegmentsError('INVALID_INPUT', `The page size must be a whole number from 0, got ${limit}`, {
+          field: 'limit',
+        });
+      // One index read is its own read transaction, on the log alone.
+      const read = checksRecords(filter)
+        ? await runRead(ctx, () => select(filter))
+        : await indexed(filter)
+            .limit(limit + 1)
+            .toArray();
+      return { entries: read.slice(0, limit), more: read.length > limit };
+    },
+    /** How many entries match the filter: counted on its index alone when the index answers it. */
+    count: async (filter: InteractionLogFilter = {}) =>
+      checksRecords(filter) ? (await runRead(ctx, () => select(filter))).length : indexed(filter).count(),
     get: (entryNo: number) => db.interactionLog.where('entryNo').equals(entryNo).first(),
     setCanceled: (entryNo: number, canceled: boolean) => setCanceled(entryNo, canceled),
     /** Switch Check Mark in Canceled: recorded as the value it sets (interactionLog.setCanceled). */

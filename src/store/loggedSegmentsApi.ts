@@ -7,6 +7,7 @@ import { defineAction, runRead } from './action';
 import type { StoreContext } from './context';
 import { addLoggedContacts } from './loggedContacts';
 import { createSegment } from './segmentCreation';
+import { storedInteractions } from './figures';
 import { linesOf, withFigures } from './segmentState';
 
 async function countInteractions(ctx: StoreContext, ls: LoggedSegmentRecord): Promise<LoggedSegment> {
@@ -100,14 +101,13 @@ export function loggedSegmentsApi(ctx: StoreContext) {
   });
 
   return {
+    // The stored figure (figures.ts): no entry is read.
     list: () =>
-      runRead(ctx, async () =>
-        Promise.all((await db.loggedSegments.orderBy('entryNo').toArray()).map((ls) => countInteractions(ctx, ls))),
-      ),
+      runRead(ctx, async () => (await db.loggedSegments.orderBy('entryNo').toArray()).map(storedInteractions)),
     get: (entryNo: number) =>
       runRead(ctx, async () => {
         const ls = await db.loggedSegments.where('entryNo').equals(entryNo).first();
-        return ls ? countInteractions(ctx, ls) : undefined;
+        return ls ? storedInteractions(ls) : undefined;
       }),
     setCanceled: (entryNo: number, canceled: boolean) => setCanceled(entryNo, canceled),
     /** Switch Check Mark in Canceled: recorded as the value it sets (loggedSegments.setCanceled). */

@@ -10,6 +10,7 @@ import { makeSegmentLines } from '../domain/criteriaPlan';
 import type { SegmentHeader, SegmentHeaderRecord, SegmentLine } from '../domain/segment';
 import type { SegmentView } from '../domain/workspace';
 import type { ActionScope } from './action';
+import { segmentFiguresOf } from './figures';
 import type { StoreContext } from './context';
 
 export async function headerByNo(ctx: StoreContext, no: string): Promise<SegmentHeaderRecord> {
@@ -54,27 +55,33 @@ export function linesOf(ctx: StoreContext, segmentId: string): Promise<SegmentLi
     .toArray();
 }
 
-export function actionsOf(ctx: StoreContext, segmentId: string): Promise<CriteriaAction[]> {
+/** A segment's criteria actions through its [segmentId+actionNo] index, in action order. */
+function actionRange(ctx: StoreContext, segmentId: string) {
   return ctx.db.criteriaActions
     .where('[segmentId+actionNo]')
-    .between([segmentId, Dexie.minKey], [segmentId, Dexie.maxKey])
-    .toArray();
+    .between([segmentId, Dexie.minKey], [segmentId, Dexie.maxKey]);
 }
 
+/** A segment's last criteria action and how many it has, reading no other action (each holds its lines). */
+export async function lastActionOf(
+  ctx: StoreContext,
+  segmentId: string,
+): Promise<{ last: CriteriaAction | undefined; count: number }> {
+  const [last, count] = await Promise.all([actionRange(ctx, segmentId).last(), actionRange(ctx, segmentId).count()]);
+  return { last, count };
+}
+
+export function actionsOf(ctx: StoreContext, segmentId: string): Promise<CriteriaAction[]> {
+  return actionRange(ctx, segmentId).toArray();
+}
+
+/** The header with the figures its lines and criteria actions give (figures.ts counts them the one way). */
 export function withFigures(
   header: SegmentHeaderRecord,
   lines: readonly SegmentLine[],
   noOfCriteriaActions: number,
 ): SegmentHeader {
-  let cost = 0;
-  let duration = 0;
-  let noOfLines = 0;
-  for (const l of lines) {
-    if (l.contactNo !== '') noOfLines++;
-    cost += l.cost;
-    duration += l.duration;
-  }
-  return { ...header, noOfLines, noOfCriteriaActions, cost: Math.round(cost * 100) / 100, duration };
+  return { ...header, ...segmentFiguresOf(lines, noOfCriteriaActions) };
 }
 
 export function viewOf(

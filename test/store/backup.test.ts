@@ -8,6 +8,7 @@ import type { StoreContext } from '../../src/store/context';
 import { backupWorkspace, restoreWorkspace, validateBackup } from '../../src/store/backup';
 import { isSegmentsError } from '../../src/domain/errors';
 import { outboxMiddleware } from '../../src/store/outbox';
+import { fillAllFigures } from '../../src/store/figures';
 import { createSyncPort } from '../../src/store/syncPort';
 import { makeContact, makeLine, makeSegment } from '../builders';
 import { makeWorkspace } from './helpers';
@@ -36,6 +37,8 @@ async function seed(ctx: StoreContext, contacts = 3) {
   // A property stored as undefined (an optional field) travels through the backup as undefined.
   await ctx.db.segmentLines.bulkPut([makeLine(seg, 1, 'CT00001', { letter: undefined }), makeLine(seg, 2, 'CT00002')]);
   await ctx.db.outbox.put({ txId: 't1', table: 'contacts', key: 'x', op: 'put' });
+  // Written past the store's actions: the stored list figures are filled as the store would have.
+  await fillAllFigures(ctx.db);
 }
 
 async function snapshot(ctx: StoreContext) {

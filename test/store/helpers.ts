@@ -1,6 +1,9 @@
 // A workspace over fake-indexeddb with a fixed clock, for the store suites.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import type { DBCore, Middleware } from 'dexie';
+import type { DBCore, DBCoreTable, Middleware } from 'dexie';
+import { expect } from 'vitest';
+import { abstractTemplateBase, marketLanguages } from './marketCodes';
+import { noOfInteractionsOf, segmentFiguresOf } from '../../src/store/figures';
 import { openWorkspace, type RecordedAction, type StoreOptions, type WorkspaceHandle } from '../../src/store/index';
 
 let dbCounter = 0;
@@ -40,19 +43,10 @@ export async function seedMarket(ws: WorkspaceHandle): Promise<void> {
   await ws.industryGroups.upsert([{ code: 'RETAIL', description: 'Retail' }]);
   await ws.businessRelations.upsert([{ code: 'CUST', description: 'Customer' }]);
   await ws.jobResponsibilities.upsert([{ code: 'PURCH', description: 'Purchasing' }]);
-  await ws.languages.upsert([
-    { code: 'ITA', name: 'Italiano', locale: 'it-IT' },
-    { code: 'ENU', name: 'English', locale: 'en-US' },
-  ]);
+  await ws.languages.upsert(marketLanguages);
   await ws.interactionTemplates.upsert([
     {
-      code: 'ABSTRACT',
-      description: 'Abstract letter',
-      interactionGroupCode: 'LETTER',
-      unitCost: 2.5,
-      unitDuration: 10,
-      informationFlow: 'Outbound',
-      initiatedBy: 'Us',
+      ...abstractTemplateBase,
       correspondenceTypeDefault: 'Hard Copy',
       languageCodeDefault: 'ENU',
       letters: { ENU: { subject: 'Our news', ooxml: '<w:p/>' }, ITA: { subject: 'Le nostre novità', ooxml: '<w:p/>' } },
@@ -132,5 +126,74 @@ export function actionRecorder(into: { table: string; action: RecordedAction }[]
         };
       },
     }),
+  };
+}
+
+/** Every listed figure against the figures counted from the lines, actions and entries themselves. */
+export async function expectFiguresRight(ws: WorkspaceHandle, step: string) {
+  const db = ws.ctx.db;
+  for (const h of await ws.segments.list()) {
+    const lines = await db.segmentLines.where('segmentId').equals(h.id).toArray();
+    const actions = await db.criteriaActions.where('segmentId').equals(h.id).count();
+    expect(
+      { noOfLines: h.noOfLines, noOfCriteriaActions: h.noOfCriteriaActions, cost: h.cost, duration: h.duration },
+      `${step}: segment ${h.no}`,
+    ).toEqual(segmentFiguresOf(lines, actions));
+  }
+  for (const ls of await ws.loggedSegments.list()) {
+    const entries = await db.interactionLog.where('loggedSegmentId').equals(ls.id).toArray();
+    expect(ls.noOfInteractions, `${step}: logged segment ${ls.entryNo}`).toBe(noOfInteractionsOf(ls, entries));
+  }
+}
+
+/** A middleware that counts, per table, the records the database hands back while `during` runs. */
+export function rowsRead() {
+  const read: Record<string, number> = {};
+  let counting = false;
+  const count = (table: string, rows: readonly unknown[]) => {
+    if (counting) read[table] = (read[table] ?? 0) + rows.filter((r) => r !== undefined).length;
+  };
+  const middleware: Middleware<DBCore> = {
+    stack: 'dbcore',
+    name: 'rowsRead',
+    create: (down) => ({
+      ...down,
+      table(name): DBCoreTable {
+        const t = down.table(name);
+        // Promises of the database's only (.then, no await): Dexie keeps the transaction across those.
+        return {
+          ...t,
+          get: (req) =>
+            t.get(req).then((row: unknown) => {
+              count(name, [row]);
+              return row;
+            }),
+          getMany: (req) =>
+            t.getMany(req).then((rows) => {
+              count(name, rows);
+              return rows;
+            }),
+          query: (req) =>
+            t.query(req).then((res) => {
+              count(name, res.result);
+              return res;
+            }),
+        };
+      },
+    }),
+  };
+  return {
+    middleware,
+    /** The records read by table while `run` ran. */
+    async during(run: () => Promise<unknown>): Promise<Record<string, number>> {
+      for (const k of Object.keys(read)) delete read[k];
+      counting = true;
+      try {
+        await run();
+      } finally {
+        counting = false;
+      }
+      return { ...read };
+    },
   };
 }

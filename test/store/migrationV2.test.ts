@@ -2,114 +2,24 @@
 // has (test/fixtures/db-v1.json, written by the real v1 store): every record of every table kept as it
 // was, every index of v2 and every index name of v1 answering with exactly the records it should, and
 // the store's log reads on the upgraded database giving what a plain filter of every entry gives.
-import { readFileSync } from 'node:fs';
-import { isDeepStrictEqual } from 'node:util';
-import Dexie from 'dexie';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IDBKeyRange } from 'fake-indexeddb';
 import { SegmentsDb, schemaV1, schemaV2 } from '../../src/store/db';
-import { openWorkspace } from '../../src/store/index';
 import type { InteractionLogEntry } from '../../src/domain/log';
+import {
+  dumpAll,
+  frozenDb,
+  indexLosses,
+  loadAs,
+  parseStores,
+  rowLosses,
+  withoutFigures,
+  type Row,
+  type Tables,
+  onWorkspace,
+} from './migrationChecks';
 
-type Row = Record<string, unknown>;
-type Tables = Record<string, Row[]>;
-const fixture = JSON.parse(readFileSync(new URL('../fixtures/db-v1.json', import.meta.url), 'utf8')) as {
-  schemaVersion: number;
-  schema: Record<string, string>;
-  tables: Tables;
-};
-
-let dbNo = 0;
-
-/** The tables written into a fresh database opened with exactly schema v1 (plain Dexie), then closed. */
-async function loadV1(tables: Tables): Promise<{ factory: IDBFactory; name: string }> {
-  const factory = new IDBFactory();
-  const name = `migration-v2-${++dbNo}`;
-  const db = new Dexie(name, { indexedDB: factory, IDBKeyRange });
-  db.version(1).stores(schemaV1);
-  await db.open();
-  await db.transaction('rw', db.tables, async () => {
-    for (const [table, rows] of Object.entries(tables)) await db.table(table).bulkAdd(rows);
-  });
-  db.close();
-  return { factory, name };
-}
-
-const show = (v: unknown) => JSON.stringify(v) ?? 'undefined';
-
-/** Every index named in `spec` (primary key first), with its key path. */
-function indexesOf(spec: string): {
-  primaryKey: string;
-  indexes: { name: string; fields: string[]; multi: boolean }[];
-} {
-  const [pk, ...rest] = spec.split(',').map((s) => s.trim());
-  const indexes = rest.map((raw) => {
-    const name = raw.replace(/^[&*]+/, '');
-    return { name, fields: name.replace(/^\[|\]$/g, '').split('+'), multi: raw.startsWith('*') };
-  });
-  return { primaryKey: pk.replace(/^\+\+/, ''), indexes };
-}
-
-/** For every index of `schema` and every value the records hold: the records the index gives, against those expected. */
-async function indexLosses(db: Dexie, tables: Tables, schema: Record<string, string>): Promise<string[]> {
-  const losses: string[] = [];
-  for (const [table, rows] of Object.entries(tables)) {
-    const { primaryKey, indexes } = indexesOf(schema[table]);
-    for (const index of indexes) {
-      const expected = new Map<string, { value: unknown; keys: string[] }>();
-      for (const r of rows) {
-        const values = index.multi
-          ? (r[index.fields[0]] as unknown[])
-          : [index.fields.length > 1 ? index.fields.map((f) => r[f]) : r[index.fields[0]]];
-        for (const value of values) {
-          const entry = expected.get(show(value)) ?? { value, keys: [] };
-          entry.keys.push(show(r[primaryKey]));
-          expected.set(show(value), entry);
-        }
-      }
-      for (const { value, keys } of expected.values()) {
-        let found: string[];
-        try {
-          found = (
-            await db
-              .table(table)
-              .where(index.name)
-              .equals(value as string)
-              .primaryKeys()
-          ).map(show);
-        } catch (e) {
-          losses.push(`${table}.${index.name}: the index does not answer (${(e as Error).message})`);
-          break;
-        }
-        if (!isDeepStrictEqual([...found].sort(), [...keys].sort()))
-          losses.push(`${table}.${index.name} = ${show(value)}: ${show(keys)} expected, found ${show(found)}`);
-      }
-    }
-  }
-  return losses;
-}
-
-/** Every difference between two dumps, table by table and record by record. */
-function rowLosses(before: Tables, after: Tables): string[] {
-  const losses: string[] = [];
-  for (const [table, rows] of Object.entries(before)) {
-    const now = after[table];
-    if (!now) {
-      losses.push(`${table}: the table is gone`);
-      continue;
-    }
-    if (now.length !== rows.length) losses.push(`${table}: ${rows.length} records before, ${now.length} after`);
-    rows.forEach((r, i) => {
-      if (!isDeepStrictEqual(r, now[i])) losses.push(`${table}[${i}]: ${show(r)} became ${show(now[i])}`);
-    });
-  }
-  return losses;
-}
-
-async function dumpAll(db: Dexie): Promise<Tables> {
-  const out: Tables = {};
-  for (const t of db.tables) out[t.name] = (await t.toArray()) as Row[];
-  return out;
-}
+const fixture = frozenDb(1);
+const loadV1 = (tables: Tables) => loadAs(1, schemaV1, tables);
 
 /** The fixture's log grown to `n` entries over several contacts, segments and logged segments (one detached, some canceled). */
 function grownLog(n: number): Tables {
@@ -140,7 +50,7 @@ describe('schema v2 from the frozen v1 database', () => {
       (t) => schemaV2[t as keyof typeof schemaV2] !== schemaV1[t as keyof typeof schemaV1],
     );
     expect(changed).toEqual(['interactionLog']);
-    expect(indexesOf(schemaV2.interactionLog).indexes.map((i) => i.name)).toEqual(
+    expect(parseStores(schemaV2.interactionLog).indexes.map((i) => i.name)).toEqual(
       expect.arrayContaining([
         '[contactNo+entryNo]',
         '[segmentNo+entryNo]',
@@ -156,8 +66,8 @@ describe('schema v2 from the frozen v1 database', () => {
     const db = new SegmentsDb(name, { indexedDB: factory, IDBKeyRange });
     await db.open();
     try {
-      expect(db.verno).toBeGreaterThanOrEqual(2); // later versions add tables only
-      expect(rowLosses(fixture.tables, await dumpAll(db))).toEqual([]);
+      expect(db.verno).toBe(4); // v3 (stored list figures, migrationV3.test.ts) and v4 (territories) follow on the same open
+      expect(rowLosses(fixture.tables, withoutFigures(await dumpAll(db)))).toEqual([]);
       expect(await indexLosses(db, fixture.tables, schemaV2)).toEqual([]);
       expect(await indexLosses(db, fixture.tables, schemaV1)).toEqual([]);
       // The unique entry number still refuses a second entry with the same number.
@@ -174,12 +84,10 @@ describe('schema v2 from the frozen v1 database', () => {
 
   it('on a grown log: every record and index kept, and the store reads each filter as a plain filter of every entry does, in entry order', async () => {
     const tables = grownLog(600);
-    const { factory, name } = await loadV1(tables);
-    const ws = await openWorkspace({ name, indexedDB: factory, IDBKeyRange });
-    try {
+    await onWorkspace(await loadV1(tables), async (ws) => {
       const db = ws.ctx.db;
-      expect(db.verno).toBeGreaterThanOrEqual(2); // later versions add tables only
-      expect(rowLosses(tables, await dumpAll(db))).toEqual([]);
+      expect(db.verno).toBe(4); // v3 (stored list figures, migrationV3.test.ts) and v4 (territories) follow on the same open
+      expect(rowLosses(tables, withoutFigures(await dumpAll(db)))).toEqual([]);
       expect(await indexLosses(db, tables, schemaV2)).toEqual([]);
 
       const all = (tables.interactionLog as unknown as InteractionLogEntry[])
@@ -211,15 +119,11 @@ describe('schema v2 from the frozen v1 database', () => {
         ).toEqual(expected.map((e) => e.entryNo));
         if (f.contactNo !== 'NOBODY') expect(got.length, JSON.stringify(f)).toBeGreaterThan(0);
       }
-    } finally {
-      ws.close();
-    }
+    });
   });
 
   it("counts a logged segment's interactions through its index, canceled ones apart, after the upgrade", async () => {
-    const { factory, name } = await loadV1(fixture.tables);
-    const ws = await openWorkspace({ name, indexedDB: factory, IDBKeyRange });
-    try {
+    await onWorkspace(await loadV1(fixture.tables), async (ws) => {
       const [ls] = await ws.loggedSegments.list();
       const entries = fixture.tables.interactionLog as unknown as InteractionLogEntry[];
       const own = entries.filter((e) => e.loggedSegmentEntryNo === ls.entryNo);
@@ -227,8 +131,6 @@ describe('schema v2 from the frozen v1 database', () => {
       expect(ls.noOfInteractions).toBe(own.filter((e) => e.canceled === ls.canceled).length);
       const canceled = await ws.loggedSegments.toggleCanceled(ls.entryNo);
       expect(canceled.noOfInteractions).toBe(own.length);
-    } finally {
-      ws.close();
-    }
+    });
   });
 });

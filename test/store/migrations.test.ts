@@ -3,62 +3,19 @@
 // a dump of every table written by the real v1 store (scripts/freeze-db-fixture.ts); it is never
 // regenerated here. A test-only v2 proves the harness: it splits a field, renames another, adds an index,
 // and the comparison shows that nothing was lost. Broken upgrades prove the comparison can fail.
-import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import Dexie, { type Transaction } from 'dexie';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IDBKeyRange, type IDBFactory } from 'fake-indexeddb';
 import { schemaV1 } from '../../src/store/db';
 import { openWorkspace } from '../../src/store/index';
+import { dumpAll, frozenDb, indexLosses, loadAs, parseStores, show, type Row, type Tables } from './migrationChecks';
 
-type Row = Record<string, unknown>;
-type Tables = Record<string, Row[]>;
-interface DbFixture {
-  schemaVersion: number;
-  schema: Record<string, string>;
-  tables: Tables;
-}
+const fixture = frozenDb(1);
 
-const fixture = JSON.parse(readFileSync(new URL('../fixtures/db-v1.json', import.meta.url), 'utf8')) as DbFixture;
-
-let dbNo = 0;
 const deps = (factory: IDBFactory) => ({ indexedDB: factory, IDBKeyRange });
 
 /** The fixture written into a fresh database opened with exactly schema v1 (plain Dexie), then closed. */
-async function loadFixtureV1(): Promise<{ factory: IDBFactory; name: string }> {
-  const factory = new IDBFactory();
-  const name = `migrations-${++dbNo}`;
-  const db = new Dexie(name, deps(factory));
-  db.version(1).stores(schemaV1);
-  await db.open();
-  await db.transaction('rw', db.tables, async () => {
-    for (const [table, rows] of Object.entries(fixture.tables)) await db.table(table).bulkAdd(rows);
-  });
-  db.close();
-  return { factory, name };
-}
-
-async function dumpAll(db: Dexie): Promise<Tables> {
-  const out: Tables = {};
-  for (const t of db.tables) out[t.name] = (await t.toArray()) as Row[];
-  return out;
-}
-
-// ---- The schema strings: primary keys and indexes -------------------------------------------------
-
-interface IndexSpec {
-  name: string;
-  fields: string[];
-  multi: boolean;
-}
-
-function parseStores(spec: string): { primaryKey: string; indexes: IndexSpec[] } {
-  const [pk, ...rest] = spec.split(',').map((s) => s.trim());
-  const indexes = rest.map((raw) => {
-    const name = raw.replace(/^[&*]+/, '');
-    return { name, fields: name.replace(/^\[|\]$/g, '').split('+'), multi: raw.startsWith('*') };
-  });
-  return { primaryKey: pk.replace(/^\+\+/, ''), indexes };
-}
+const loadFixtureV1 = () => loadAs(1, schemaV1, fixture.tables);
 
 // ---- The comparison: what an upgrade must keep -----------------------------------------------------
 
@@ -72,8 +29,6 @@ interface TableChange {
   to: string[];
   meaning(old: Row, now: Row): string[];
 }
-
-const show = (v: unknown) => JSON.stringify(v) ?? 'undefined';
 
 /** Every loss between the records before and after an upgrade, as readable lines (none: nothing lost). */
 function migrationLosses(
@@ -120,45 +75,6 @@ function migrationLosses(
   return losses;
 }
 
-/** Every index of `schema` must answer for every value the old records hold, with exactly those records. */
-async function indexLosses(db: Dexie, before: Tables, schema: Record<string, string>): Promise<string[]> {
-  const losses: string[] = [];
-  for (const [table, rows] of Object.entries(before)) {
-    const { primaryKey, indexes } = parseStores(schema[table]);
-    for (const index of indexes) {
-      const expected = new Map<string, { value: unknown; keys: string[] }>();
-      for (const r of rows) {
-        const values = index.multi
-          ? (r[index.fields[0]] as unknown[])
-          : [index.fields.length > 1 ? index.fields.map((f) => r[f]) : r[index.fields[0]]];
-        for (const value of values) {
-          const entry = expected.get(show(value)) ?? { value, keys: [] };
-          entry.keys.push(show(r[primaryKey]));
-          expected.set(show(value), entry);
-        }
-      }
-      for (const { value, keys } of expected.values()) {
-        let found: string[];
-        try {
-          found = (
-            await db
-              .table(table)
-              .where(index.name)
-              .equals(value as string)
-              .primaryKeys()
-          ).map(show);
-        } catch (e) {
-          losses.push(`${table}.${index.name}: the index does not answer (${(e as Error).message})`);
-          break;
-        }
-        if (!isDeepStrictEqual([...found].sort(), [...keys].sort()))
-          losses.push(`${table}.${index.name} = ${show(value)}: ${keys.length} records expected, found ${show(found)}`);
-      }
-    }
-  }
-  return losses;
-}
-
 // ---- A test-only v2: contact address split into street and house number, line comment renamed ---------
 
 const schemaV2 = { ...schemaV1, contacts: `${schemaV1.contacts}, street` };
@@ -178,7 +94,8 @@ function renameComment(line: Row): Row {
 
 type Upgrade = (tx: Transaction) => Promise<void>;
 
-const upgradeToV2: Upgrade = async (tx) => {
+/** v2's first two steps: the contact address split, the line comment renamed (not the history). */
+const shapeContactsAndLines: Upgrade = async (tx) => {
   await tx
     .table('contacts')
     .toCollection()
@@ -193,6 +110,10 @@ const upgradeToV2: Upgrade = async (tx) => {
       l.letterComment = l.comment;
       delete l.comment;
     });
+};
+
+const upgradeToV2: Upgrade = async (tx) => {
+  await shapeContactsAndLines(tx);
   // Go Back restores the whole deleted lines kept in the criteria history: they take the new shape too.
   await tx
     .table('criteriaActions')
@@ -358,22 +279,7 @@ describe('the comparison catches a broken upgrade', () => {
         delete c.houseNo;
       });
   };
-  const forgetsHistory: Upgrade = async (tx) => {
-    await tx
-      .table('contacts')
-      .toCollection()
-      .modify((c: Row) => {
-        Object.assign(c, splitAddress(c.address as string));
-        delete c.address;
-      });
-    await tx
-      .table('segmentLines')
-      .toCollection()
-      .modify((l: Row) => {
-        l.letterComment = l.comment;
-        delete l.comment;
-      });
-  };
+  const forgetsHistory: Upgrade = shapeContactsAndLines;
   const losesRecords: Upgrade = async (tx) => {
     await upgradeToV2(tx);
     await tx
