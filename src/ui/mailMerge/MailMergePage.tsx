@@ -214,7 +214,8 @@ export function MailMergePage({ workspace, word }: { workspace: Workspace; word:
         <Checkbox
           label={t('word.merge.comments')}
           checked={opts.comments}
-          disabled={!word?.supports.comments}
+          disabled={word ? !word.supports.comments : false}
+          data-testid="merge-comments"
           onChange={(_e, d) => setOpts({ ...opts, comments: Boolean(d.checked) })}
         />
       </section>
