@@ -96,6 +96,8 @@ for (const [language, locale] of [
       await page.getByRole('button', { name: t('firstRun.sample.load'), exact: true }).click();
       await d.toast(t('firstRun.sample.loaded', { contacts: 16, n: '#' }).split('#')[0]);
       await page.getByRole('button', { name: t('firstRun.sample.remove'), exact: true }).waitFor();
+      // What to do next is said where the user looks.
+      await page.getByText(t('firstRun.sample.next'), { exact: true }).waitFor();
       await c.check('sample-loaded');
 
       // A segment: description and the interaction template.
@@ -216,6 +218,7 @@ for (const [language, locale] of [
       // Merge as a .docx: the findings are asked to be accepted first.
       await page.getByTestId('merge-new').click();
       await page.getByTestId('accept-merge').waitFor();
+      expect(await page.getByTestId('accept-hint').textContent()).toBe(t('word.check.acceptHint'));
       await c.check('merge-accept');
       const download = page.waitForEvent('download');
       await page.getByTestId('accept-merge').click();

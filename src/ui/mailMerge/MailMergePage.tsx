@@ -198,6 +198,9 @@ export function MailMergePage({ workspace, word }: { workspace: Workspace; word:
         {notices}
         {mm.awaitingAccept && mm.plan ? (
           <div data-testid="accept">
+            <Text size={200} block data-testid="accept-hint">
+              {t('word.check.acceptHint')}
+            </Text>
             <Button
               appearance="primary"
               size="small"
