@@ -38,10 +38,15 @@ export interface SampleWorkspaceResult {
   kept: { table: SampleTable; key: string }[];
 }
 
-/** The id of a record the sample created: a fixed prefix, the table and the record's key. */
-export const SAMPLE_ID_PREFIX = 'sample:';
-export const sampleId = (table: string, key: string) => `${SAMPLE_ID_PREFIX}${table}:${key}`;
-export const isSampleId = (id: string) => id.startsWith(SAMPLE_ID_PREFIX);
+/**
+ * The id of a record the sample created: a fixed prefix, the table and the record's key, in the characters a
+ * shared workspace accepts for a row id (letters, digits, _ and -); real ids are ULIDs, never lower case.
+ * Samples loaded before used `sample:` and are still recognised, so that Remove finds them.
+ */
+export const SAMPLE_ID_PREFIX = 'sample-';
+export const SAMPLE_ID_PREFIXES = [SAMPLE_ID_PREFIX, 'sample:'];
+export const sampleId = (table: string, key: string) => `${SAMPLE_ID_PREFIX}${table}-${key}`;
+export const isSampleId = (id: string) => SAMPLE_ID_PREFIXES.some((p) => id.startsWith(p));
 
 const field = (key: string, caption: string) => sdtElement(key, caption, `<w:r><w:t>«${caption}»</w:t></w:r>`);
 const para = (...runs: string[]) =>

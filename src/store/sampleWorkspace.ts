@@ -11,7 +11,7 @@ import { SegmentsError } from '../domain/errors';
 import { emptyTemplateFields, interactionTemplateSchema } from '../domain/interaction';
 import {
   isSampleId,
-  SAMPLE_ID_PREFIX,
+  SAMPLE_ID_PREFIXES,
   sampleId,
   sampleWorkspaceData,
   type SampleTable,
@@ -63,7 +63,7 @@ const zero = (): Record<SampleTable, number> =>
 export function sampleWorkspaceApi(ctx: StoreContext) {
   const db = ctx.db;
   const table = (t: SampleTable) => db[t] as unknown as Table<Rec & Record<string, unknown>, string>;
-  const sampleIds = (t: SampleTable) => table(t).where(':id').startsWith(SAMPLE_ID_PREFIX).primaryKeys();
+  const sampleIds = (t: SampleTable) => table(t).where(':id').startsWithAnyOf(SAMPLE_ID_PREFIXES).primaryKeys();
   const api = {
     load: () =>
       runAction(ctx, actionNames.sampleWorkspace.load, [], async (s): Promise<SampleWorkspaceResult> => {

@@ -62,8 +62,15 @@ test('the production pane loads office.js and works under the CSP, with no viola
     )
     .toBe(1);
 
-  // office.js loads its further files and frames a little later: give it time to do all it does.
-  await page.waitForTimeout(4000);
+  // office.js loads its further files after the page: wait until it says it is ready (it has loaded
+  // them by then) and the document is complete, a state rather than a time.
+  await page.evaluate(
+    () =>
+      new Promise<void>((r) =>
+        (window as unknown as { Office: { onReady(cb: () => void): void } }).Office.onReady(() => r()),
+      ),
+  );
+  await page.waitForFunction(() => document.readyState === 'complete');
   expect(violations).toEqual([]);
   expect(messages.filter((m) => /Content Security Policy|Refused to/i.test(m))).toEqual([]);
   expect(pageErrors).toEqual([]);

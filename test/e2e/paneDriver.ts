@@ -79,7 +79,9 @@ export class PaneDriver {
 
   /** axe-core on what is on screen now: serious and critical violations. */
   async axe(): Promise<AxeViolation[]> {
-    if (!(await this.page.evaluate(() => 'axe' in window))) await this.page.addScriptTag({ content: axeSource });
+    // Evaluated by the browser's debugger protocol, not as an inline script: the add-in's server sends a
+    // Content Security Policy that refuses inline scripts (as it should).
+    if (!(await this.page.evaluate(() => 'axe' in window))) await this.page.evaluate(axeSource);
     return this.page.evaluate(async () => {
       const w = window as unknown as {
         axe: {

@@ -2,6 +2,7 @@
 import { expect, test } from 'vitest';
 import { ooxmlToText, parseLetter } from '../../src/domain/mergeOoxml';
 import { compileLetter } from '../../src/domain/mergeRender';
+import { rowIdSchema } from '../../src/domain/syncProtocol';
 import { actionRecorder, makeWorkspace } from './helpers';
 
 test('load gives companies with their persons, salespeople, mailing groups, languages and two templates with English and Italian letters', async () => {
@@ -81,5 +82,23 @@ test('load and remove are one recorded action each (the shared workspace replays
   // Loading twice creates nothing more.
   await ws.sampleWorkspace.load();
   expect((await ws.sampleWorkspace.load()).counts.contacts).toBe(0);
+  ws.close();
+});
+
+test('every record the sample creates has an id the shared workspace accepts (letters, digits, _ and -)', async () => {
+  const ws = await makeWorkspace();
+  await ws.sampleWorkspace.load();
+  const ids = [
+    ...(await ws.contacts.list()),
+    ...(await ws.salespeople.list()),
+    ...(await ws.mailingGroups.list()),
+    ...(await ws.languages.list()),
+    ...(await ws.interactionTemplates.list()),
+  ].map((r) => r.id);
+  expect(ids.length).toBeGreaterThan(20);
+  expect(ids.filter((id) => !rowIdSchema.safeParse(id).success)).toEqual([]);
+  // Removing it still finds every record it created.
+  await ws.sampleWorkspace.remove();
+  expect(await ws.contacts.list()).toEqual([]);
   ws.close();
 });

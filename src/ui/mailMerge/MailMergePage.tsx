@@ -198,6 +198,9 @@ export function MailMergePage({ workspace, word }: { workspace: Workspace; word:
         {notices}
         {mm.awaitingAccept && mm.plan ? (
           <div data-testid="accept">
+            <Text size={200} block data-testid="accept-hint">
+              {t('word.check.acceptHint')}
+            </Text>
             <Button
               appearance="primary"
               size="small"
@@ -214,7 +217,8 @@ export function MailMergePage({ workspace, word }: { workspace: Workspace; word:
         <Checkbox
           label={t('word.merge.comments')}
           checked={opts.comments}
-          disabled={!word?.supports.comments}
+          disabled={word ? !word.supports.comments : false}
+          data-testid="merge-comments"
           onChange={(_e, d) => setOpts({ ...opts, comments: Boolean(d.checked) })}
         />
       </section>

@@ -6,6 +6,8 @@ import type { MergePlan } from './mergeFlow';
 import { useT } from '../common/i18n';
 
 const useStyles = makeStyles({
+  // A long contact name must not widen the pane past 320 px: the choice is cut, the options keep it whole.
+  select: { minWidth: 0, maxWidth: '100%' },
   text: {
     whiteSpace: 'pre-wrap',
     border: `1px solid ${tokens.colorNeutralStroke2}`,
@@ -27,6 +29,7 @@ export function PreviewPanel({ plan }: { plan: MergePlan }) {
           value={lineNo === undefined ? '' : String(lineNo)}
           onChange={(_e, d) => setLineNo(Number(d.value))}
           data-testid="preview-line"
+          className={s.select}
         >
           {plan.letters.map((l) => (
             <option key={l.lineNo} value={l.lineNo}>

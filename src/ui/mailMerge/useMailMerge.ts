@@ -123,7 +123,12 @@ export function useMailMerge(
           return notes;
         }
         const profile = await workspace.profile.get();
-        const docx = mergedDocx(letters, { author: profile.userId || 'Segments', date: new Date().toISOString() });
+        // Outside Word the comments go into the .docx as Word comments, unless the user turned them off.
+        const withComments = opts.comments ? letters : letters.map((l) => ({ ...l, comment: '' }));
+        const docx = mergedDocx(withComments, {
+          author: profile.userId || 'Segments',
+          date: new Date().toISOString(),
+        });
         if (target === 'new' && word?.supports.createDocument) await word.openDocument(docx);
         else
           downloadBlob(

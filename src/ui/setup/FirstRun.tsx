@@ -64,20 +64,31 @@ export function SampleWorkspaceButtons() {
     }
   };
   if (status === undefined) return <Spinner size="tiny" label={t('common.loading')} />;
-  return status.loaded ? (
-    <Button className={s.button} disabled={busy} onClick={() => void run(true)} data-testid="sample-remove">
-      {t('firstRun.sample.remove')}
-    </Button>
-  ) : (
-    <Button
-      className={s.button}
-      appearance="primary"
-      disabled={busy}
-      onClick={() => void run(false)}
-      data-testid="sample-load"
-    >
-      {t('firstRun.sample.load')}
-    </Button>
+  // One button that changes from Load to Remove (the same element, so the focus stays on it), and after
+  // loading, what to do next.
+  return (
+    <>
+      {status.loaded ? (
+        <Button className={s.button} disabled={busy} onClick={() => void run(true)} data-testid="sample-remove">
+          {t('firstRun.sample.remove')}
+        </Button>
+      ) : (
+        <Button
+          className={s.button}
+          appearance="primary"
+          disabled={busy}
+          onClick={() => void run(false)}
+          data-testid="sample-load"
+        >
+          {t('firstRun.sample.load')}
+        </Button>
+      )}
+      {status.loaded ? (
+        <Text size={200} data-testid="sample-next">
+          {t('firstRun.sample.next')}
+        </Text>
+      ) : null}
+    </>
   );
 }
 

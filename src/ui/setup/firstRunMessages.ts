@@ -21,6 +21,8 @@ const en = {
     'Remove the sample workspace? Its contacts, codes and templates are deleted; your own data stays.',
   'firstRun.sample.loaded': 'The sample workspace was loaded: {contacts} contacts, {n} records in all.',
   'firstRun.sample.removed': 'The sample workspace was removed: {n} records.',
+  'firstRun.sample.next':
+    'Next: New segment, at the top of this page, then Add Contacts, for example with City Bologna; the templates FIERA and NEWSLETTER have letters ready.',
   'firstRun.profile.title': 'Your profile',
   'firstRun.profile.text':
     'The User ID is written on every interaction you log; the salesperson is a new segment’s default.',
@@ -47,6 +49,8 @@ const it: typeof en = {
   'firstRun.sample.loaded':
     'L\u2019area di lavoro di esempio è stata caricata: {contacts} contatti, {n} record in tutto.',
   'firstRun.sample.removed': 'L\u2019area di lavoro di esempio è stata rimossa: {n} record.',
+  'firstRun.sample.next':
+    'Poi: Nuovo segmento, in alto in questa pagina, quindi Agg. contatti, ad esempio con Città Bologna; i modelli FIERA e NEWSLETTER hanno già le lettere.',
   'firstRun.profile.title': 'Profilo utente',
   'firstRun.profile.text':
     'L\u2019ID utente viene scritto su ogni interazione registrata; l\u2019agente è il valore predefinito di un nuovo segmento.',
