@@ -74,6 +74,8 @@ export interface ListPageProps<R> {
   error?: string;
   /** At most this many rows are shown (the count says how many there are). */
   maxRows?: number;
+  /** How many rows there are when `rows` holds only the first of them (read a page at a time). */
+  total?: number;
   /** Shows "n records" above the table, or the sentence of the given catalog key ({n}) with a test id. */
   showCount?: boolean | { key: string; testId: string };
   rowClassName?(row: R): string | undefined;
@@ -288,10 +290,10 @@ export function ListPage<R>(p: ListPageProps<R>) {
   } else
     content = (
       <>
-        {count(rows.length)}
+        {count(p.total ?? rows.length)}
         {table(shown.map((r) => row(r)))}
-        {rows.length > shown.length ? (
-          <Text size={200}>{t('list.more', { n: formatNumber(rows.length - shown.length) })}</Text>
+        {(p.total ?? rows.length) > shown.length ? (
+          <Text size={200}>{t('list.more', { n: formatNumber((p.total ?? rows.length) - shown.length) })}</Text>
         ) : null}
       </>
     );

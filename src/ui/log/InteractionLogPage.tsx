@@ -76,7 +76,7 @@ export function InteractionLogPage({
   const rights = useRole();
   const history = useRowHistory();
   const [filter, setFilter] = useState<InteractionLogFilter>(initialFilter ?? {});
-  const result = useInteractionLog(filter);
+  const result = useInteractionLog(filter, MAX_SHOWN);
   const setText = (
     k: 'contactNo' | 'segmentNo' | 'interactionTemplateCode' | 'salespersonCode' | 'date',
     v: string,
@@ -270,7 +270,7 @@ export function InteractionLogPage({
       columns={columns}
       rowKey={(e) => e.id}
       rowTestId={(e) => `entry-${e.entryNo}`}
-      maxRows={MAX_SHOWN}
+      total={result?.total}
       showCount
       before={filters}
       empty={{ text: t('entries.empty') }}

@@ -136,6 +136,13 @@ describe('ListPage', () => {
     expect(screen.getByText('… and 1 more. Narrow the filters to see them.')).toBeTruthy();
   });
 
+  test('a list read a page at a time: the count is the total, and how many more follow the shown page', () => {
+    show({ showCount: true, total: 1200 });
+    expect(screen.getByText('1,200 records')).toBeTruthy();
+    expect(screen.getAllByRole('row')).toHaveLength(3); // the header and the two rows read
+    expect(screen.getByText('… and 1,198 more. Narrow the filters to see them.')).toBeTruthy();
+  });
+
   test('a long list in a scroller renders only a window of its rows, with the header and count', () => {
     const many: Row[] = Array.from({ length: 5000 }, (_, i) => ({
       no: `C${String(i).padStart(5, '0')}`,

@@ -125,6 +125,24 @@ describe('Interaction Log Entries', () => {
     expect(went).toEqual([{ page: 'contact', no: 'P101' }]);
   });
 
+  test('the page reads only the entries it shows and counts the rest, never the whole log', async () => {
+    await logged();
+    await logged({ description: 'Note' }, ['P101']);
+    const pages: number[] = [];
+    const log = ws.interactionLog;
+    const page = log.page.bind(log);
+    log.list = () => Promise.reject(new Error('the whole log was read'));
+    log.page = (filter, limit) => {
+      pages.push(limit);
+      return page(filter, limit);
+    };
+    renderInPane(<InteractionLogPage navigate={() => undefined} />, ws);
+    await screen.findByTestId('entry-3');
+    expect(screen.getByText('3 records')).toBeTruthy();
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages.every((n) => n === 500)).toBe(true);
+  });
+
   test('the template and salesperson filters are lookups over their lists; an unknown code is refused at once', async () => {
     await logged();
     await logged({ description: 'Note', interactionTemplateCode: 'ABSTRACT', salespersonCode: 'BD' }, ['P101']);
