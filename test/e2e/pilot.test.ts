@@ -347,7 +347,7 @@ for (const [language, locale] of [
       await decide.waitFor();
       const codes = decide.getByTestId('import-unknown-codes');
       expect(await codes.textContent()).toBe(
-        t('import.decide.code', { list: t('excel.list.salespeople'), code: 'XX', rows: '4' }),
+        t('import.decide.codeOne', { list: t('excel.list.salespeople'), code: 'XX', rows: '4' }),
       );
       const radios = decide.getByRole('radio');
       expect(await radios.count()).toBe(3);

@@ -5,7 +5,8 @@
 // Every column can be re-pointed (MappingReview, remembered per file name); the choices the rows need
 // (unknown codes, missing companies, existing contacts) are asked before writing (ImportDecisions).
 import { Button, Dropdown, Field, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { ArrowUploadRegular } from '@fluentui/react-icons/svg/arrow-upload';
 import { mappingKey, restoreMapping, toSavedMapping, type ColumnMapping } from '../../domain/columnMapping';
 import type { ContactImportResult } from '../../domain/contactImport';
 import { decodeCsvBytes, parseCsv, type CsvData } from '../../domain/csv';
@@ -25,12 +26,16 @@ import { ProgressPanel } from '../shell/ProgressPanel';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   hint: { color: tokens.colorNeutralForeground3 },
-  file: { maxWidth: '100%' },
+  // The browser's own file button speaks the browser's language: a button of the pane's opens it instead.
+  file: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' },
+  pick: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  fileName: { overflowWrap: 'anywhere' },
 });
 
 export function CsvImportPage({ navigate }: { navigate: Navigate }) {
   const { t, formatNumber } = useI18n();
   const s = useStyles();
+  const input = useRef<HTMLInputElement>(null);
   const { workspace, preferences } = useServices();
   const decisions = useImportDecisions(workspace);
   const segments = useSegments();
@@ -117,14 +122,26 @@ export function CsvImportPage({ navigate }: { navigate: Navigate }) {
         {t('csv.hint')}
       </Text>
       <Field label={t('csv.choose')}>
-        <input
-          className={s.file}
-          type="file"
-          accept=".csv,text/csv"
-          aria-label={t('csv.choose')}
-          data-testid="csv-file"
-          onChange={(e) => void choose(e.target.files?.[0])}
-        />
+        <div className={s.pick}>
+          <input
+            ref={input}
+            className={s.file}
+            type="file"
+            accept=".csv,text/csv"
+            aria-label={t('csv.choose')}
+            tabIndex={-1}
+            data-testid="csv-file"
+            onChange={(e) => void choose(e.target.files?.[0])}
+          />
+          <Button icon={<ArrowUploadRegular />} onClick={() => input.current?.click()} data-testid="csv-pick">
+            {t('csv.pick')}
+          </Button>
+          {file ? (
+            <Text size={200} className={s.fileName}>
+              {file.name}
+            </Text>
+          ) : null}
+        </div>
       </Field>
       {file ? (
         <>

@@ -38,7 +38,11 @@ export function ImportDecisions(props: {
           <ul className={s.list} data-testid="import-unknown-codes">
             {review.unknownCodes.slice(0, SHOWN).map((u) => (
               <li key={`${u.list}:${u.code}`}>
-                {t('import.decide.code', { list: t(`excel.list.${u.list}`), code: u.code, rows: rowsText(u.rows) })}
+                {t(u.rows.length === 1 ? 'import.decide.codeOne' : 'import.decide.code', {
+                  list: t(`excel.list.${u.list}`),
+                  code: u.code,
+                  rows: rowsText(u.rows),
+                })}
               </li>
             ))}
             {more(review.unknownCodes.length)}

@@ -78,6 +78,7 @@ export const listMessages: MessageCatalog = {
     'csv.hint':
       'UTF-8, with , or ; as separator. The header row names the contact fields in English or Italian; other columns are kept as imported columns.',
     'csv.choose': 'CSV file',
+    'csv.pick': 'Upload CSV file',
     'csv.mapping': 'Columns',
     'csv.unmatched': 'kept as imported column',
     'csv.rows': '{n} rows',
@@ -184,6 +185,7 @@ export const listMessages: MessageCatalog = {
     'csv.hint':
       'UTF-8, con , o ; come separatore. La riga di intestazione indica i campi contatto in italiano o inglese; le altre colonne restano come colonne importate.',
     'csv.choose': 'File CSV',
+    'csv.pick': 'Carica file CSV',
     'csv.mapping': 'Colonne',
     'csv.unmatched': 'mantenuta come colonna importata',
     'csv.rows': '{n} righe',

@@ -107,7 +107,7 @@ test('unknown codes, missing companies and existing contacts are asked before an
   await userEvent.upload(await screen.findByTestId('csv-file'), new File([csv], 'people.csv', { type: 'text/csv' }));
   await userEvent.click(screen.getByTestId('csv-import'));
   const ask = await screen.findByTestId('import-decisions');
-  expect(within(ask).getByTestId('import-unknown-codes').textContent).toBe('Salesperson Code XX: rows 2');
+  expect(within(ask).getByTestId('import-unknown-codes').textContent).toBe('Salesperson Code XX: row 2');
   expect(within(ask).getByTestId('import-missing-companies').textContent).toBe('Acme SpA');
   expect(within(ask).getByTestId('import-existing').textContent).toBe('Row 3: contact OLD1, by e-mail');
   // Nothing is written before the user confirms.
