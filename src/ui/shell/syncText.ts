@@ -27,6 +27,9 @@ export function syncActionText(t: Translate, failed: Pick<FailedAction, 'name' |
 /** Why it could not be applied, in the user's language. */
 export function syncReasonText(t: Translate, failed: Pick<FailedAction, 'code' | 'message' | 'details'>): string {
   if (isForbidden(failed.message)) return forbiddenText(t, failed.message);
-  if (!(errorCodes as readonly string[]).includes(failed.code)) return errorText(t, new Error(failed.message));
+  // A refusal with no code of ours (the server's own check, an HTTP answer): said in the user's words, the
+  // server's text kept for whoever looks after the server.
+  if (!(errorCodes as readonly string[]).includes(failed.code))
+    return `${t('sync.refusedByServer')} ${t('sync.refusedDetails', { text: failed.message })}`;
   return errorText(t, new SegmentsError(failed.code as SegmentsErrorCode, failed.message, failed.details ?? {}));
 }
