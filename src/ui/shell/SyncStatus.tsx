@@ -33,7 +33,8 @@ const useStyles = makeStyles({
     minWidth: 0,
     color: tokens.colorNeutralForeground3,
   },
-  text: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 },
+  // Wraps rather than cut: "connected · 1 change waiting" is read whole at 320 px.
+  text: { minWidth: 0, overflowWrap: 'anywhere' },
   dot: {
     flexShrink: 0,
     width: '8px',
