@@ -7,6 +7,7 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { SegmentsDb, schemaV1, schemaV2 } from '../../src/store/db';
 import { openWorkspace } from '../../src/store/index';
+import { withoutFigures } from './migrationChecks';
 
 type Tables = Record<string, Record<string, unknown>[]>;
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/db-v1.json', import.meta.url), 'utf8')) as {
@@ -44,7 +45,8 @@ test('a v2 database reaches version 4 with Territories empty and every other rec
   const db = new SegmentsDb(name, { indexedDB: factory, IDBKeyRange });
   await db.open();
   expect(db.verno).toBe(4);
-  const after = await dumpAll(db);
+  // Version 3 on the way fills the list figures of segments and logged segments; the rest is as it was.
+  const after = withoutFigures(await dumpAll(db));
   expect(after.territories).toEqual([]);
   const lost: string[] = [];
   for (const [table, rows] of Object.entries(fixture.tables)) {

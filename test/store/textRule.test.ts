@@ -42,6 +42,7 @@ async function fullWorkspace(): Promise<Ws> {
   await ws.profile.update({ userId: 'ANNA', salespersonCode: 'JR' });
   await ws.contacts.upsert([{ no: 'P101', extra: { Note: 'Cliente storico', Visits: 3 } }]);
   await everyAction(ws, writes);
+  await ws.territories.upsert([{ code: 'NORD', name: 'Nord-Est' }]);
   const no = (
     await ws.segments.create({
       description: 'Kept',
