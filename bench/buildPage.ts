@@ -5,20 +5,31 @@ import webpack from 'webpack';
 
 export async function buildPage(
   out: string,
-  page: { root: string; name: string; entry: string; html: string; template: string },
+  page: {
+    root: string;
+    name: string;
+    entry: string;
+    html: string;
+    template: string;
+    /** Module names resolved to another file. */
+    alias?: Record<string, string>;
+    /** false keeps readable names in a profile. */
+    minimize?: boolean;
+  },
 ): Promise<void> {
   const compiler = webpack({
     mode: 'production',
     context: page.root,
     entry: { [page.name]: page.entry },
     output: { path: out, filename: '[name].[contenthash:8].js', clean: true },
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    resolve: { extensions: ['.ts', '.tsx', '.js'], alias: page.alias },
     module: {
       rules: [
         { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } },
       ],
     },
     performance: { hints: false },
+    optimization: { minimize: page.minimize ?? true },
     plugins: [new HtmlWebpackPlugin({ filename: page.html, template: page.template })],
   });
   await new Promise<void>((ok, fail) =>
