@@ -5,12 +5,10 @@
 // Run: `npm run bench -- browser`. Env (sizes): BENCH_CONTACTS (100000), BENCH_SEGMENT_LINES (10000),
 // BENCH_SEGMENTS (200), BENCH_BIG_EVERY (20: every 20th segment has BENCH_SEGMENT_LINES lines),
 // BENCH_SMALL_LINES (200), BENCH_LOG_ENTRIES (100000), BENCH_RUNS (3).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir, cpus } from 'node:os';
 import { join, resolve } from 'node:path';
-import { launch, removeProfile } from '../test/e2e/browser';
-import { serveDist } from '../test/e2e/staticServer';
-import { buildPage } from './buildPage';
+import { buildPage, runBenchPage } from './buildPage';
 import type { EngineFigure, EngineSizes } from './browser/index';
 
 const root = resolve(import.meta.dirname, '..');
@@ -95,20 +93,7 @@ await buildPage(out, {
   html: 'index.html',
   template: './bench/browser/bench.html',
 });
-const server = await serveDist(out);
-const session = await launch();
-try {
-  session.page.on('console', (m) => {
-    if (m.text().startsWith('bench:')) console.log(`  ${((Date.now() - started) / 1000).toFixed(0)} s ${m.text()}`);
-  });
-  session.page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-  await session.page.goto(`${server.url}/index.html`);
-  await session.page.waitForFunction(() => typeof window.runEngineBench === 'function');
-  const figures = await session.page.evaluate((s) => window.runEngineBench(s), sizes);
+await runBenchPage(out, started, 'runEngineBench', async (page) => {
+  const figures = await page.evaluate((s) => window.runEngineBench(s), sizes);
   print(figures, loadBefore, load(), (Date.now() - started) / 1000);
-} finally {
-  await session.close();
-  removeProfile(session.profileDir);
-  await server.close();
-  rmSync(out, { recursive: true, force: true });
-}
+});

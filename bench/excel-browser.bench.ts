@@ -5,12 +5,10 @@
 // each figure beside its baseline and goal (import within 1.3× the upsert alone; progress reported; no
 // task over 100 ms), met or not met, and the machine's load.
 // Run: `npm run bench -- excel-browser`. Env: BENCH_ROWS (100000), BENCH_RUNS (2: one run imports first, the other upserts first).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { launch, removeProfile } from '../test/e2e/browser';
-import { serveDist } from '../test/e2e/staticServer';
-import { buildPage } from './buildPage';
+import { buildPage, runBenchPage } from './buildPage';
 import type { ExcelImportRun, ExcelImportSizes } from './excel-browser/index';
 
 const root = resolve(import.meta.dirname, '..');
@@ -124,20 +122,7 @@ await buildPage(out, {
   // Readable names in a profile; minifying changes nothing that the figures measure.
   minimize: false,
 });
-const server = await serveDist(out);
-const session = await launch();
-try {
-  session.page.on('console', (msg) => {
-    if (msg.text().startsWith('bench:')) console.log(`  ${((Date.now() - started) / 1000).toFixed(0)} s ${msg.text()}`);
-  });
-  session.page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-  await session.page.goto(`${server.url}/index.html`);
-  await session.page.waitForFunction(() => typeof window.runExcelImportBench === 'function');
-  const runs = await session.page.evaluate((s) => window.runExcelImportBench(s), sizes);
+await runBenchPage(out, started, 'runExcelImportBench', async (page) => {
+  const runs = await page.evaluate((s) => window.runExcelImportBench(s), sizes);
   print(runs, loadBefore, load(), (Date.now() - started) / 1000);
-} finally {
-  await session.close();
-  removeProfile(session.profileDir);
-  await server.close();
-  rmSync(out, { recursive: true, force: true });
-}
+});
