@@ -6,9 +6,10 @@
 // BENCH_SEGMENTS (200), BENCH_BIG_EVERY (20: every 20th segment has BENCH_SEGMENT_LINES lines),
 // BENCH_SMALL_LINES (200), BENCH_LOG_ENTRIES (100000), BENCH_RUNS (3).
 import { mkdtempSync } from 'node:fs';
-import { loadavg, tmpdir, cpus } from 'node:os';
+import { tmpdir, cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildPage, runBenchPage } from './buildPage';
+import { load, median, ms } from './figures';
 import type { EngineFigure, EngineSizes } from './browser/index';
 
 const root = resolve(import.meta.dirname, '..');
@@ -23,16 +24,6 @@ const sizes: EngineSizes = {
   runs: env('BENCH_RUNS', 3),
 };
 const RATIO_GOAL = 1.5;
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const ms = (x: number) => `${x >= 100 ? x.toFixed(0) : x.toFixed(1)} ms`;
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
 
 function print(figures: EngineFigure[], loadBefore: string, loadAfter: string, seconds: number): void {
   const rows = figures.map((f) => {

@@ -6,9 +6,10 @@
 // task over 100 ms), met or not met, and the machine's load.
 // Run: `npm run bench -- excel-browser`. Env: BENCH_ROWS (100000), BENCH_RUNS (2: one run imports first, the other upserts first).
 import { mkdtempSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildPage, runBenchPage } from './buildPage';
+import { load, median, ms } from './figures';
 import type { ExcelImportRun, ExcelImportSizes } from './excel-browser/index';
 
 const root = resolve(import.meta.dirname, '..');
@@ -19,15 +20,6 @@ const sizes: ExcelImportSizes = {
 const RATIO_GOAL = 1.3;
 const TASK_GOAL_MS = 100;
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const ms = (x: number) => `${x >= 100 ? x.toFixed(0) : x.toFixed(1)} ms`;
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
 const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
 function print(runs: ExcelImportRun[], loadBefore: string, loadAfter: string, seconds: number): boolean {
