@@ -5,12 +5,11 @@
 // Run: `npm run bench -- browser`. Env (sizes): BENCH_CONTACTS (100000), BENCH_SEGMENT_LINES (10000),
 // BENCH_SEGMENTS (200), BENCH_BIG_EVERY (20: every 20th segment has BENCH_SEGMENT_LINES lines),
 // BENCH_SMALL_LINES (200), BENCH_LOG_ENTRIES (100000), BENCH_RUNS (3).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir, cpus } from 'node:os';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir, cpus } from 'node:os';
 import { join, resolve } from 'node:path';
-import { launch, removeProfile } from '../test/e2e/browser';
-import { serveDist } from '../test/e2e/staticServer';
-import { buildPage } from './buildPage';
+import { buildPage, runBenchPage } from './buildPage';
+import { load, median, ms } from './figures';
 import type { EngineFigure, EngineSizes } from './browser/index';
 
 const root = resolve(import.meta.dirname, '..');
@@ -25,16 +24,6 @@ const sizes: EngineSizes = {
   runs: env('BENCH_RUNS', 3),
 };
 const RATIO_GOAL = 1.5;
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const ms = (x: number) => `${x >= 100 ? x.toFixed(0) : x.toFixed(1)} ms`;
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
 
 function print(figures: EngineFigure[], loadBefore: string, loadAfter: string, seconds: number): void {
   const rows = figures.map((f) => {
@@ -95,20 +84,7 @@ await buildPage(out, {
   html: 'index.html',
   template: './bench/browser/bench.html',
 });
-const server = await serveDist(out);
-const session = await launch();
-try {
-  session.page.on('console', (m) => {
-    if (m.text().startsWith('bench:')) console.log(`  ${((Date.now() - started) / 1000).toFixed(0)} s ${m.text()}`);
-  });
-  session.page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-  await session.page.goto(`${server.url}/index.html`);
-  await session.page.waitForFunction(() => typeof window.runEngineBench === 'function');
-  const figures = await session.page.evaluate((s) => window.runEngineBench(s), sizes);
+await runBenchPage(out, started, 'runEngineBench', async (page) => {
+  const figures = await page.evaluate((s) => window.runEngineBench(s), sizes);
   print(figures, loadBefore, load(), (Date.now() - started) / 1000);
-} finally {
-  await session.close();
-  removeProfile(session.profileDir);
-  await server.close();
-  rmSync(out, { recursive: true, force: true });
-}
+});

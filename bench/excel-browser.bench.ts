@@ -5,14 +5,11 @@
 // each figure beside its baseline and goal (import within 1.3× the upsert alone; progress reported; no
 // task over 100 ms), met or not met, and the machine's load.
 // Run: `npm run bench -- excel-browser`. Env: BENCH_ROWS (100000), BENCH_RUNS (2: one run imports first, the other upserts first).
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
-import HtmlWebpackPlugin from 'html-webpack-plugin';
-import webpack from 'webpack';
-import { launch, removeProfile } from '../test/e2e/browser';
+import { mkdtempSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildPage, runBenchPage } from './buildPage';
+import { load, median, ms } from './figures';
 import type { ExcelImportRun, ExcelImportSizes } from './excel-browser/index';
 
 const root = resolve(import.meta.dirname, '..');
@@ -23,58 +20,6 @@ const sizes: ExcelImportSizes = {
 const RATIO_GOAL = 1.3;
 const TASK_GOAL_MS = 100;
 
-async function build(out: string): Promise<void> {
-  const compiler = webpack({
-    mode: 'production',
-    context: root,
-    entry: { excelImport: './bench/excel-browser/index.ts' },
-    output: { path: out, filename: '[name].[contenthash:8].js', clean: true },
-    resolve: {
-      extensions: ['.ts', '.tsx', '.js'],
-      // office-addin-mock takes only the OfficeApp names from office-addin-manifest, whose index needs Node.
-      alias: { 'office-addin-manifest$': resolve(root, 'node_modules/office-addin-manifest/lib/officeApp.js') },
-    },
-    module: {
-      rules: [
-        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } },
-      ],
-    },
-    performance: { hints: false },
-    // Readable names in a profile; minifying changes nothing that the figures measure.
-    optimization: { minimize: false },
-    plugins: [new HtmlWebpackPlugin({ filename: 'index.html', template: './bench/excel-browser/bench.html' })],
-  });
-  await new Promise<void>((ok, fail) =>
-    compiler.run((err, stats) => (err || stats?.hasErrors() ? fail(err ?? new Error(stats?.toString())) : ok())),
-  );
-  await new Promise<void>((ok) => compiler.close(() => ok()));
-}
-
-async function serve(dir: string) {
-  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'application/javascript' };
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    const file = join(dir, path === '/' ? 'index.html' : path);
-    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile())
-      return void res.writeHead(404).end('not found');
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const ms = (x: number) => `${x >= 100 ? x.toFixed(0) : x.toFixed(1)} ms`;
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
 const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
 function print(runs: ExcelImportRun[], loadBefore: string, loadAfter: string, seconds: number): boolean {
@@ -158,21 +103,18 @@ function print(runs: ExcelImportRun[], loadBefore: string, loadAfter: string, se
 const started = Date.now();
 const loadBefore = load();
 const out = mkdtempSync(join(tmpdir(), 'segments-excel-bench-'));
-await build(out);
-const server = await serve(out);
-const session = await launch();
-try {
-  session.page.on('console', (msg) => {
-    if (msg.text().startsWith('bench:')) console.log(`  ${((Date.now() - started) / 1000).toFixed(0)} s ${msg.text()}`);
-  });
-  session.page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-  await session.page.goto(server.url);
-  await session.page.waitForFunction(() => typeof window.runExcelImportBench === 'function');
-  const runs = await session.page.evaluate((s) => window.runExcelImportBench(s), sizes);
+await buildPage(out, {
+  root,
+  name: 'excelImport',
+  entry: './bench/excel-browser/index.ts',
+  html: 'index.html',
+  template: './bench/excel-browser/bench.html',
+  // office-addin-mock takes only the OfficeApp names from office-addin-manifest, whose index needs Node.
+  alias: { 'office-addin-manifest$': resolve(root, 'node_modules/office-addin-manifest/lib/officeApp.js') },
+  // Readable names in a profile; minifying changes nothing that the figures measure.
+  minimize: false,
+});
+await runBenchPage(out, started, 'runExcelImportBench', async (page) => {
+  const runs = await page.evaluate((s) => window.runExcelImportBench(s), sizes);
   print(runs, loadBefore, load(), (Date.now() - started) / 1000);
-} finally {
-  await session.close();
-  removeProfile(session.profileDir);
-  await server.close();
-  rmSync(out, { recursive: true, force: true });
-}
+});

@@ -139,3 +139,15 @@ export async function seedCodes(ws: Workspace): Promise<void> {
     },
   ]);
 }
+
+/** The sync benches' big segment: `count` plain contacts (Roma and Milano in turn) and the salesperson JR; returns the contacts. */
+export async function addSegmentContacts(ws: Pick<Workspace, 'salespeople' | 'contacts'>, count: number) {
+  const contacts = Array.from({ length: count }, (_, i) => ({
+    no: `B${String(i).padStart(6, '0')}`,
+    name: `Contact ${i}`,
+    city: i % 2 ? 'Roma' : 'Milano',
+  }));
+  await ws.salespeople.upsert([{ code: 'JR', name: 'John Roberts' }]);
+  await ws.contacts.upsert(contacts);
+  return contacts;
+}

@@ -12,6 +12,7 @@ import { startServer, type RunningServer } from '../src/server/app';
 import { openSyncedWorkspace } from '../src/sync/openSyncedWorkspace';
 import { httpsOptions } from '../scripts/certs.mjs';
 import { pgBinDir } from '../scripts/system-requirements.mjs';
+import { addSegmentContacts } from './rows';
 import { changeset, contact, loggedSegment, newId, pullAll, push, put, segment } from '../test/server/fixtures';
 import { serverProcess, type ServerProcess } from '../test/server/serverProcess';
 import { startCluster } from '../test/server-pg/cluster';
@@ -34,13 +35,7 @@ async function pane(url: string, name: string) {
 async function bigSegment(server: RunningServer) {
   const a = await pane(server.url, 'bench-a');
   const b = await pane(server.url, 'bench-b');
-  const contacts = Array.from({ length: LINES }, (_, i) => ({
-    no: `B${String(i).padStart(6, '0')}`,
-    name: `Contact ${i}`,
-    city: i % 2 ? 'Roma' : 'Milano',
-  }));
-  await a.workspace.salespeople.upsert([{ code: 'JR', name: 'John Roberts' }]);
-  await a.workspace.contacts.upsert(contacts);
+  const contacts = await addSegmentContacts(a.workspace, LINES);
   let t = performance.now();
   await a.sync.syncNow();
   const contactsPush = performance.now() - t;

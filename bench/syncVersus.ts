@@ -6,6 +6,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { addSegmentContacts } from './rows';
 const root = process.argv[2];
 const usePg = process.argv[3] === 'pg';
 process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
@@ -49,13 +50,7 @@ const pane = (name: string) =>
   );
 const a = await pane('a');
 const b = await pane('b');
-const contacts = Array.from({ length: LINES }, (_, i) => ({
-  no: `B${String(i).padStart(6, '0')}`,
-  name: `Contact ${i}`,
-  city: i % 2 ? 'Roma' : 'Milano',
-}));
-await a.workspace.salespeople.upsert([{ code: 'JR', name: 'John Roberts' }]);
-await a.workspace.contacts.upsert(contacts);
+const contacts = await addSegmentContacts(a.workspace, LINES);
 await a.sync.syncNow();
 await b.sync.syncNow();
 log.length = 0;

@@ -10,7 +10,7 @@ import { prepareRowsInSteps } from '../../src/domain/sheetImport';
 import { createExcelPort } from '../../src/office/excel/excelAdapter';
 import { openWorkspace, type WorkspaceHandle } from '../../src/store/index';
 import { ExcelMock } from '../../test/office/excelMock';
-import { addContactSheet } from '../../test/office/sheetFixtures';
+import { addContactSheet, addSheetCodes } from '../../test/office/sheetFixtures';
 
 export interface ExcelImportSizes {
   rows: number;
@@ -67,15 +67,7 @@ let dbNo = 0;
 /** The codes the fixture uses, so that the review has nothing to ask and both ways write the same rows. */
 async function freshWorkspace(): Promise<WorkspaceHandle> {
   const ws = await openWorkspace({ name: `excel-import-${Date.now()}-${++dbNo}`, now: fixedNow });
-  await ws.salespeople.upsert(Array.from({ length: 13 }, (_, i) => ({ code: `SP${i}`, name: `Salesperson ${i}` })));
-  await ws.languages.upsert([
-    { code: 'ITA', name: 'Italian' },
-    { code: 'ENU', name: 'English' },
-  ]);
-  await ws.mailingGroups.upsert([
-    { code: 'NEWS', description: 'Newsletter' },
-    { code: 'EVENTS', description: 'Events' },
-  ]);
+  await addSheetCodes(ws);
   return ws;
 }
 

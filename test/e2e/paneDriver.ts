@@ -62,6 +62,26 @@ export class PaneDriver {
     await this.page.getByText(text).first().waitFor();
   }
 
+  /**
+   * From the Segments list: opens the segment and its Log dialog, waits for its entries and the pre-flight
+   * with nothing blocking (asking for a follow-up first if so), runs `shot` on it, logs and waits for the toast.
+   */
+  async logSegment(no: string, log: { entries: number; followUp: boolean }, shot: () => Promise<void>) {
+    await this.page.getByTestId(`segment-row-${no}`).getByRole('button', { name: no, exact: true }).click();
+    await this.expectTitle(no);
+    await this.page.getByTestId('action-log-button').click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog
+      .getByTestId('log-entries')
+      .filter({ hasText: this.t('log.entries', { n: log.entries }) })
+      .waitFor();
+    if (log.followUp) await dialog.getByLabel(this.t('log.createFollowUp')).check();
+    await dialog.getByTestId('log-no-blockers').waitFor();
+    await shot();
+    await dialog.getByTestId('log-run').click();
+    await this.toast(this.t('log.done', { no }));
+  }
+
   async fillField(testId: string, value: string) {
     const input = this.page.getByTestId(testId);
     await input.fill(value);

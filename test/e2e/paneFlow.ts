@@ -213,19 +213,7 @@ export async function runFlow(d: PaneDriver, url: string, workDir: string): Prom
   await d.check('segment-delete-confirm', violations);
   await d.answer(false);
   await d.check('segments', violations);
-  await page.getByTestId('segment-row-SEG00001').getByRole('button', { name: 'SEG00001', exact: true }).click();
-  await d.expectTitle('SEG00001');
-  await page.getByTestId('action-log-button').click();
-  const log = page.getByRole('dialog');
-  await log
-    .getByTestId('log-entries')
-    .filter({ hasText: t('log.entries', { n: 4 }) })
-    .waitFor();
-  await log.getByLabel(t('log.createFollowUp')).check();
-  await log.getByTestId('log-no-blockers').waitFor();
-  await d.check('log', violations);
-  await log.getByTestId('log-run').click();
-  await d.toast(t('log.done', { no: 'SEG00001' }));
+  await d.logSegment('SEG00001', { entries: 4, followUp: true }, () => d.check('log', violations));
   await d.expectTitle('SEG00003');
   await expect.poll(() => page.getByTestId('line-row').count()).toBe(4);
 

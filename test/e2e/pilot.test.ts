@@ -46,10 +46,23 @@ function pilotDriver(page: Page, language: 'en' | 'it'): PaneDriver {
 
 const lineCount = (page: Page) => page.getByTestId('line-row').count();
 
-async function criteriaStep(page: Page, expression: string, preview: string) {
+/** In the open criteria dialog: the expression, its preview, the screenshot, the run, its toast and the lines after it. */
+async function criteriaStep(
+  d: PaneDriver,
+  c: PilotChecks,
+  step: { kind: string; expression: string; added: number; removed: number; shot: string; lines: number },
+) {
+  const { page, t } = d;
   const dialog = page.getByRole('dialog');
-  await dialog.getByTestId('filter-expression-0').fill(expression);
-  await dialog.getByTestId('criteria-preview-result').filter({ hasText: preview }).waitFor();
+  await dialog.getByTestId('filter-expression-0').fill(step.expression);
+  await dialog
+    .getByTestId('criteria-preview-result')
+    .filter({ hasText: `+${step.added} / −${step.removed}` })
+    .waitFor();
+  await c.check(step.shot);
+  await dialog.getByTestId('criteria-run').click();
+  await d.toast(t('segment.stepDone', { kind: t(step.kind), added: step.added, removed: step.removed }));
+  await expect.poll(() => lineCount(page)).toBe(step.lines);
 }
 
 for (const [language, locale] of [
@@ -113,29 +126,38 @@ for (const [language, locale] of [
 
       // Add Contacts: Bologna, Napoli and Roma (3 + 3 + 1).
       await page.getByTestId('action-add-button').click();
-      await criteriaStep(page, 'Bologna|Napoli|Roma', '+7 / −0');
-      await c.check('add-contacts');
-      await page.getByRole('dialog').getByTestId('criteria-run').click();
-      await d.toast(t('segment.stepDone', { kind: t('option.Add Contacts'), added: 7, removed: 0 }));
-      await expect.poll(() => lineCount(page)).toBe(7);
+      await criteriaStep(d, c, {
+        kind: 'option.Add Contacts',
+        expression: 'Bologna|Napoli|Roma',
+        added: 7,
+        removed: 0,
+        shot: 'add-contacts',
+        lines: 7,
+      });
 
       // Reduce: without Napoli.
       await page.getByTestId('segment-more').click();
       await page.getByTestId('action-reduce').click();
-      await criteriaStep(page, 'Napoli', '+0 / −3');
-      await c.check('reduce-contacts');
-      await page.getByRole('dialog').getByTestId('criteria-run').click();
-      await d.toast(t('segment.stepDone', { kind: t('option.Remove Contacts (Reduce)'), added: 0, removed: 3 }));
-      await expect.poll(() => lineCount(page)).toBe(4);
+      await criteriaStep(d, c, {
+        kind: 'option.Remove Contacts (Reduce)',
+        expression: 'Napoli',
+        added: 0,
+        removed: 3,
+        shot: 'reduce-contacts',
+        lines: 4,
+      });
 
       // Refine: only Bologna stays.
       await page.getByTestId('segment-more').click();
       await page.getByTestId('action-refine').click();
-      await criteriaStep(page, 'Bologna', '+0 / −1');
-      await c.check('refine-contacts');
-      await page.getByRole('dialog').getByTestId('criteria-run').click();
-      await d.toast(t('segment.stepDone', { kind: t('option.Remove Contacts (Refine)'), added: 0, removed: 1 }));
-      await expect.poll(() => lineCount(page)).toBe(3);
+      await criteriaStep(d, c, {
+        kind: 'option.Remove Contacts (Refine)',
+        expression: 'Bologna',
+        added: 0,
+        removed: 1,
+        shot: 'refine-contacts',
+        lines: 3,
+      });
       const lines = page.getByTestId('line-row');
       for (const no of ['SC0001', 'SP0001', 'SP0002']) expect(await lines.filter({ hasText: no }).count()).toBe(1);
       await page.getByTestId('lines-grid').scrollIntoViewIfNeeded();
@@ -267,18 +289,7 @@ for (const [language, locale] of [
 
       // Log: the pre-flight, then the entries.
       await d.goTo('nav.segments');
-      await page.getByTestId('segment-row-SEG00001').getByRole('button', { name: 'SEG00001', exact: true }).click();
-      await d.expectTitle('SEG00001');
-      await page.getByTestId('action-log-button').click();
-      const log = page.getByRole('dialog');
-      await log
-        .getByTestId('log-entries')
-        .filter({ hasText: t('log.entries', { n: 3 }) })
-        .waitFor();
-      await log.getByTestId('log-no-blockers').waitFor();
-      await c.check('log');
-      await log.getByTestId('log-run').click();
-      await d.toast(t('log.done', { no: 'SEG00001' }));
+      await d.logSegment('SEG00001', { entries: 3, followUp: false }, () => c.check('log'));
 
       // Logged Segments: the segment, 3 interactions.
       await d.goTo('nav.loggedSegments');

@@ -9,7 +9,7 @@ import { prepareRows, prepareRowsInSteps } from '../../src/domain/sheetImport';
 import { createExcelPort } from '../../src/office/excel/excelAdapter';
 import { makeWorkspace } from '../store/helpers';
 import { ExcelMock } from './excelMock';
-import { addContactSheet, contactCells } from './sheetFixtures';
+import { addContactSheet, addSheetCodes, contactCells } from './sheetFixtures';
 
 const R = 100_000;
 const BAD = 70_000; // data row 70,000: sheet row 70,001 (row 1 is the header)
@@ -73,15 +73,7 @@ describe('importing 100,000 rows × 12 columns in slices', () => {
 
   test('imported: every row but 70,001 is written, the report names it, and Excel is not called again', async () => {
     const ws = await makeWorkspace();
-    await ws.salespeople.upsert(Array.from({ length: 13 }, (_, i) => ({ code: `SP${i}`, name: `Salesperson ${i}` })));
-    await ws.languages.upsert([
-      { code: 'ITA', name: 'Italian' },
-      { code: 'ENU', name: 'English' },
-    ]);
-    await ws.mailingGroups.upsert([
-      { code: 'NEWS', description: 'Newsletter' },
-      { code: 'EVENTS', description: 'Events' },
-    ]);
+    await addSheetCodes(ws);
     const prepared = prepareRows(read, suggestMapping(read.header), { sheet: read.ref.sheet });
     const syncsBefore = mock.syncCount;
     const seen: number[] = [];

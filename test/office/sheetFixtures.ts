@@ -1,4 +1,5 @@
 // Builders of mock sheets: the 100,000 × 12 contact list and its variants.
+import type { WorkspaceHandle } from '../../src/store/index';
 import type { ExcelMock, MockCell } from './excelMock';
 
 export const HEADERS = [
@@ -45,4 +46,17 @@ export function addContactSheet(
   for (let i = 1; i <= rows; i++) sheet.cells.push(cell(i));
   mock.selection = { sheet: name, row: 0, column: 0, rowCount: rows + 1, columnCount: HEADERS.length };
   return sheet;
+}
+
+/** The salespeople, languages and mailing groups the contact sheet names, so that an import review has nothing to ask. */
+export async function addSheetCodes(ws: Pick<WorkspaceHandle, 'salespeople' | 'languages' | 'mailingGroups'>) {
+  await ws.salespeople.upsert(Array.from({ length: 13 }, (_, i) => ({ code: `SP${i}`, name: `Salesperson ${i}` })));
+  await ws.languages.upsert([
+    { code: 'ITA', name: 'Italian' },
+    { code: 'ENU', name: 'English' },
+  ]);
+  await ws.mailingGroups.upsert([
+    { code: 'NEWS', description: 'Newsletter' },
+    { code: 'EVENTS', description: 'Events' },
+  ]);
 }
