@@ -11,5 +11,8 @@ export default defineConfig({
     fileParallelism: false,
     passWithNoTests: false,
     globalSetup: ['test/e2e/globalSetup.ts'],
+    // A polled state (a field filled by a template, a line count) may take seconds on a busy 2-core machine:
+    // browser steps wait for the state up to 15 s, as the driver's own waits do, never for a fixed time.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });
