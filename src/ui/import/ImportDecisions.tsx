@@ -2,6 +2,7 @@
 // lists (create them, import the rows without them, or reject the rows), persons whose company does not
 // exist (create the company), rows that match stored contacts (update them, or leave the rows out).
 import { Button, Checkbox, Field, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import type { ImportReview } from '../../domain/contactImport';
 import { rowsText } from '../../domain/importProblems';
 import { useI18n } from '../common/i18n';
@@ -58,50 +59,32 @@ export function ImportDecisions(props: {
         </Field>
       ) : null}
       {review.missingCompanies.length ? (
-        <div
-          role="group"
-          className={s.group}
-          aria-label={t('import.decide.missingCompanies', { n: formatNumber(review.missingCompanies.length) })}
-        >
-          <Text weight="semibold">
-            {t('import.decide.missingCompanies', { n: formatNumber(review.missingCompanies.length) })}
-          </Text>
-          <ul className={s.list} data-testid="import-missing-companies">
-            {review.missingCompanies.slice(0, SHOWN).map((c) => (
-              <li key={c}>{c}</li>
-            ))}
-            {more(review.missingCompanies.length)}
-          </ul>
-          <Checkbox
-            checked={choices.createCompanies}
-            onChange={(_, d) => onChange({ ...choices, createCompanies: d.checked === true })}
-            label={t('import.decide.createCompanies')}
-          />
-        </div>
+        <CheckedList
+          title={t('import.decide.missingCompanies', { n: formatNumber(review.missingCompanies.length) })}
+          testId="import-missing-companies"
+          items={review.missingCompanies.slice(0, SHOWN).map((c) => (
+            <li key={c}>{c}</li>
+          ))}
+          more={more(review.missingCompanies.length)}
+          checked={choices.createCompanies}
+          onChecked={(createCompanies) => onChange({ ...choices, createCompanies })}
+          label={t('import.decide.createCompanies')}
+        />
       ) : null}
       {review.existingMatches.length ? (
-        <div
-          role="group"
-          className={s.group}
-          aria-label={t('import.decide.existing', { n: formatNumber(review.existingMatches.length) })}
-        >
-          <Text weight="semibold">
-            {t('import.decide.existing', { n: formatNumber(review.existingMatches.length) })}
-          </Text>
-          <ul className={s.list} data-testid="import-existing">
-            {review.existingMatches.slice(0, SHOWN).map((m) => (
-              <li key={m.sheetRow}>
-                {t('import.decide.match', { row: m.sheetRow, no: m.no, by: t(`excel.by.${m.by}`) })}
-              </li>
-            ))}
-            {more(review.existingMatches.length)}
-          </ul>
-          <Checkbox
-            checked={choices.existingMatches === 'update'}
-            onChange={(_, d) => onChange({ ...choices, existingMatches: d.checked === true ? 'update' : 'skip' })}
-            label={t('import.decide.update')}
-          />
-        </div>
+        <CheckedList
+          title={t('import.decide.existing', { n: formatNumber(review.existingMatches.length) })}
+          testId="import-existing"
+          items={review.existingMatches.slice(0, SHOWN).map((m) => (
+            <li key={m.sheetRow}>
+              {t('import.decide.match', { row: m.sheetRow, no: m.no, by: t(`excel.by.${m.by}`) })}
+            </li>
+          ))}
+          more={more(review.existingMatches.length)}
+          checked={choices.existingMatches === 'update'}
+          onChecked={(update) => onChange({ ...choices, existingMatches: update ? 'update' : 'skip' })}
+          label={t('import.decide.update')}
+        />
       ) : null}
       <div className={s.actions}>
         <Button appearance="primary" disabled={busy} onClick={onConfirm} data-testid="import-confirm">
@@ -112,5 +95,28 @@ export function ImportDecisions(props: {
         </Button>
       </div>
     </section>
+  );
+}
+
+/** A titled group: what the choice is about (a list, capped) and the one check box that decides it. */
+function CheckedList(p: {
+  title: string;
+  testId: string;
+  items: ReactNode;
+  more: ReactNode;
+  checked: boolean;
+  onChecked(checked: boolean): void;
+  label: string;
+}) {
+  const s = useStyles();
+  return (
+    <div role="group" className={s.group} aria-label={p.title}>
+      <Text weight="semibold">{p.title}</Text>
+      <ul className={s.list} data-testid={p.testId}>
+        {p.items}
+        {p.more}
+      </ul>
+      <Checkbox checked={p.checked} onChange={(_, d) => p.onChecked(d.checked === true)} label={p.label} />
+    </div>
   );
 }
