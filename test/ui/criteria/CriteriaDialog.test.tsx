@@ -8,7 +8,7 @@ import type { CriteriaKind } from '../../../src/domain/enums';
 import { CriteriaDialog } from '../../../src/ui/criteria/CriteriaDialog';
 import type { Route } from '../../../src/ui/shell/pageRegistry';
 import { makeWorkspace, seedMarket } from '../../store/helpers';
-import { renderInPane } from '../render';
+import { buttonInDialogOf, renderInPane } from '../render';
 
 let ws: Awaited<ReturnType<typeof makeWorkspace>>;
 beforeEach(async () => {
@@ -114,10 +114,11 @@ describe('the criteria dialog', () => {
     const card = await cardDialog('Contact P101');
     expect((await within(card).findByTestId('contact-card')).textContent).toContain('anna@alfa.it');
     // A contact named on the card (its company) is shown in the same place.
-    await userEvent.click(await within(card).findByRole('button', { name: 'C100 · Alfa Srl' }));
-    await within(card).findByRole('heading', { name: 'C100 · Alfa Srl' });
+    // (Found with `hidden`: see buttonInDialogOf.)
+    await userEvent.click(await within(card).findByRole('button', { name: 'C100 · Alfa Srl', hidden: true }));
+    await within(card).findByRole('heading', { name: 'C100 · Alfa Srl', hidden: true });
     expect(await cardDialog('Contact C100')).toBe(card);
-    await userEvent.click(await within(card).findByRole('button', { name: 'Close' }));
+    await userEvent.click(buttonInDialogOf(card, 'Close'));
     await waitFor(() => expect(screen.queryByTestId('contact-card')).toBeNull());
     // The dialog is as the user left it: the filter, the option and the preview.
     const still = await screen.findByRole('dialog');
@@ -133,7 +134,7 @@ describe('the criteria dialog', () => {
     await userEvent.click(await within(dialog).findByRole('button', { name: 'P101 · Anna Bianchi' }));
     const card = await cardDialog('Contatto P101');
     expect((await within(card).findByTestId('contact-card')).textContent).toContain('Persona');
-    await userEvent.click(await within(card).findByRole('button', { name: 'Chiudi' }));
+    await userEvent.click(buttonInDialogOf(card, 'Chiudi'));
     await waitFor(() => expect(screen.queryByTestId('contact-card')).toBeNull());
   });
 

@@ -11,7 +11,7 @@ import type { Preferences } from '../../../src/domain/ports/preferences';
 import type { FailedAction, SyncService, SyncState } from '../../../src/domain/ports/syncStatus';
 import { makeWorkspace, seedMarket } from '../../store/helpers';
 import { SharedWorkspaceSetup } from '../../../src/ui/setup/SharedWorkspaceSetup';
-import { renderInPane } from '../render';
+import { buttonInDialogOf, renderInPane } from '../render';
 import '../setup'; // the one set-up of the pane's component tests
 
 function fakeSync(initial: Partial<SyncState> = {}) {
@@ -166,16 +166,14 @@ describe('the shared workspace in the pane', () => {
     const sync = fakeSync({ failed: [failed] });
     renderPane(sync.service);
     await userEvent.click(within(await screen.findByTestId('sync-failed')).getByRole('button', { name: 'Retry' }));
-    expect((await screen.findByTestId('confirm-text')).textContent).toBe(
-      'Go Back will undo step 3, Add Contacts. Continue?',
-    );
-    await userEvent.click(await screen.findByRole('button', { name: 'No' }));
+    const question = await screen.findByTestId('confirm-text');
+    expect(question.textContent).toBe('Go Back will undo step 3, Add Contacts. Continue?');
+    await userEvent.click(buttonInDialogOf(question, 'No'));
     await waitFor(() => expect(screen.queryByTestId('confirm-text')).toBeNull());
     expect(sync.calls.retry).toEqual([]);
     expect(screen.getAllByTestId('sync-failed')).toHaveLength(1);
     await userEvent.click(within(screen.getByTestId('sync-failed')).getByRole('button', { name: 'Retry' }));
-    await screen.findByTestId('confirm-text');
-    await userEvent.click(await screen.findByRole('button', { name: 'Yes' }));
+    await userEvent.click(buttonInDialogOf(await screen.findByTestId('confirm-text'), 'Yes'));
     await waitFor(() => expect(sync.calls.retry).toEqual(['TX-9']));
     await waitFor(() => expect(screen.queryByTestId('sync-failed')).toBeNull());
   });
@@ -186,10 +184,11 @@ describe('the shared workspace in the pane', () => {
     const sync = fakeSync({ failed: [failed] });
     renderPane(sync.service, 'it');
     await userEvent.click(within(await screen.findByTestId('sync-failed')).getByRole('button', { name: 'Riprova' }));
-    expect((await screen.findByTestId('confirm-text')).textContent).toBe(
+    const question = await screen.findByTestId('confirm-text');
+    expect(question.textContent).toBe(
       'Con Vai a precedente verrà annullata l’azione sui criteri 2, Eliminaz. contatti - Riduzione. Continuare?',
     );
-    await userEvent.click(await screen.findByRole('button', { name: 'No' }));
+    await userEvent.click(buttonInDialogOf(question, 'No'));
     expect(sync.calls.retry).toEqual([]);
   });
 
