@@ -154,8 +154,17 @@ export async function runAction<T>(
 
 /** Runs a read in one read-only transaction (a consistent view of several tables). */
 export async function runRead<T>(ctx: StoreContext, body: () => Promise<T>): Promise<T> {
+  const read = () => ctx.db.transaction('r', [...dataTables, 'profile'] as unknown as string[], body);
   try {
-    return await ctx.db.transaction('r', [...dataTables, 'profile'] as unknown as string[], body);
+    return await read();
+  } catch (e) {
+    // A read whose transaction the database closed before the read was done ("committed too early": seen
+    // rarely on a busy machine while a list refreshes as the user types) changed nothing: it is read again,
+    // once, rather than shown to the user as a failure.
+    if (!(e instanceof Dexie.PrematureCommitError)) throw toSegmentsError(e);
+  }
+  try {
+    return await read();
   } catch (e) {
     throw toSegmentsError(e);
   }

@@ -14,6 +14,32 @@ describe('errors', () => {
     expect(toSegmentsError(own)).toBe(own);
   });
 
+  test('a read whose transaction was committed too early is read again once; a second early commit is reported', async () => {
+    const ws = await makeWorkspace();
+    await ws.contacts.upsert([{ no: 'A', name: 'A' }]);
+    const { runRead } = await import('../../src/store/action');
+    // Waiting on a timer inside a transaction lets the database commit it before the read is done.
+    const early = () => new Promise((resolve) => setTimeout(resolve, 5));
+    let tries = 0;
+    const contacts = await runRead(ws.ctx, async () => {
+      const read = await ws.ctx.db.contacts.toArray();
+      if (++tries === 1) await early();
+      return read;
+    });
+    expect(tries).toBe(2);
+    expect(contacts.map((c) => c.no)).toEqual(['A']);
+    tries = 0;
+    await expect(
+      runRead(ws.ctx, async () => {
+        tries++;
+        const read = await ws.ctx.db.contacts.toArray();
+        await early();
+        return read;
+      }),
+    ).rejects.toBeInstanceOf(Dexie.PrematureCommitError);
+    expect(tries).toBe(2);
+  });
+
   test('a duplicate business key reaching the database inside an action is reported as CONFLICT and writes nothing', async () => {
     const ws = await makeWorkspace();
     await ws.contacts.upsert([{ no: 'A', name: 'A' }]);
