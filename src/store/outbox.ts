@@ -1,6 +1,10 @@
 // The shared workspace's outbox (sync.md, "Shape"): a DBCore middleware that writes, in the same
 // IndexedDB transaction, one outbox row per mutation of a workspace table with the row's new value and
-// its before-image, tagged with the transaction's id and the workspace action that wrote it.
+// its before-image, tagged with the transaction's id and the workspace action that wrote it. The
+// action's own row (its arguments and every id it made) is written once, when the action ends, in its
+// transaction (recordActionEnd): an action of N writes costs the outbox O(N), never a record that grows
+// with the action rewritten after each write.
+import type Dexie from 'dexie';
 import type {
   DBCore,
   DBCoreMutateRequest,
@@ -13,13 +17,15 @@ import type { RecordedAction } from './action';
 import { dataTables, type OutboxRow } from './db';
 
 const synced = new Set<string>(dataTables);
-/** The outbox row that carries a transaction's action (one per action, kept up to date). */
+/** The outbox row that carries a transaction's action (one per action, written when it ends). */
 export const ACTION_ROW = '#action';
 
 interface TransFlags {
   segmentsAction?: RecordedAction;
   /** Set while rows are written that must not be recorded: reverts, pulled rows, restores. */
   segmentsSyncBypass?: boolean;
+  /** The actions (by txId) whose writes got outbox rows in this transaction and still lack their own row. */
+  segmentsRecorded?: Set<string>;
 }
 
 /** Marks a transaction's writes as not to be recorded (applying pulled rows, restoring a backup). */
@@ -31,9 +37,8 @@ export function setOutboxBypass(idbtrans: unknown, on: boolean): void {
 export type OutboxListener = () => void;
 
 export function outboxMiddleware(onWrite?: OutboxListener): Middleware<DBCore> {
-  // Per IndexedDB transaction: the txId of writes made outside any action, and each action's row seq.
+  // Per IndexedDB transaction: the txId of writes made outside any action.
   const looseTx = new WeakMap<object, string>();
-  const actionRows = new WeakMap<object, Map<string, number>>();
   let counter = 0;
 
   return {
@@ -74,7 +79,7 @@ export function outboxMiddleware(onWrite?: OutboxListener): Middleware<DBCore> {
                 rows.push({ txId, table: name, key: String(key), op: recorded.op, value, before: recorded.before[i] });
               });
               if (rows.length === 0) return res;
-              if (action) await writeActionRow(outbox, req.trans, action);
+              if (action) (flags.segmentsRecorded ??= new Set()).add(action.txId);
               await outbox.mutate({ type: 'add', trans: req.trans, values: rows });
               // Outside the transaction's zone, so the listener's own database work runs in its own transactions.
               if (onWrite) setTimeout(onWrite, 0);
@@ -94,28 +99,28 @@ export function outboxMiddleware(onWrite?: OutboxListener): Middleware<DBCore> {
     }
     return id;
   }
+}
 
-  /** The action row is written once per action and rewritten as the action goes (its ids grow). */
-  async function writeActionRow(outbox: DBCoreTable, trans: DBCoreTransaction, action: RecordedAction) {
-    let rowsOfTrans = actionRows.get(trans);
-    if (!rowsOfTrans) actionRows.set(trans, (rowsOfTrans = new Map()));
-    const snapshot = {
-      name: action.name,
-      args: action.args,
-      at: action.at,
-      ids: [...action.ids],
-      ...(action.about !== undefined ? { about: action.about } : {}),
-      ...(action.v !== undefined ? { v: action.v } : {}),
-    };
-    const row: OutboxRow = { txId: action.txId, table: ACTION_ROW, key: action.txId, op: 'put', action: snapshot };
-    const seq = rowsOfTrans.get(action.txId);
-    if (seq === undefined) {
-      const r = await outbox.mutate({ type: 'add', trans, values: [row] });
-      rowsOfTrans.set(action.txId, r.results![0] as number);
-    } else {
-      await outbox.mutate({ type: 'put', trans, values: [{ ...row, seq }] });
-    }
-  }
+/**
+ * At the end of an action, in its transaction (runAction calls it once the body, its figures and its
+ * checks are done): the action's row, with its final arguments and every id it made, when the outbox
+ * recorded any of its writes. Nothing when the workspace does not record (no outbox middleware) or the
+ * action wrote nothing. The row comes after the action's rows in the outbox: a changeset's rows stay
+ * contiguous, and its reader takes the action from wherever it is among them.
+ */
+export async function recordActionEnd(db: Dexie, idbtrans: unknown, action: RecordedAction): Promise<void> {
+  const flags = idbtrans as TransFlags;
+  if (!flags.segmentsRecorded?.delete(action.txId)) return;
+  const snapshot = {
+    name: action.name,
+    args: action.args,
+    at: action.at,
+    ids: [...action.ids],
+    ...(action.about !== undefined ? { about: action.about } : {}),
+    ...(action.v !== undefined ? { v: action.v } : {}),
+  };
+  const row: OutboxRow = { txId: action.txId, table: ACTION_ROW, key: action.txId, op: 'put', action: snapshot };
+  await db.table('outbox').add(row);
 }
 
 interface Recordable {
