@@ -69,9 +69,6 @@ async function plan(
   });
 }
 
-const maxEntryNo = async (ctx: StoreContext, table: 'loggedSegments' | 'interactionLog') =>
-  (await ctx.db[table].orderBy('entryNo').last())?.entryNo ?? 0;
-
 export function logApi(ctx: StoreContext) {
   const db = ctx.db;
   /** Letters named by line id in the recorded options (a line number may move on replay). */
@@ -134,7 +131,7 @@ export function logApi(ctx: StoreContext) {
         });
 
       const profile = await readProfile(ctx);
-      const [loggedNo] = await takeEntryNos(ctx, s, 'loggedSegment', 1, await maxEntryNo(ctx, 'loggedSegments'));
+      const [loggedNo] = await takeEntryNos(ctx, s, 'loggedSegment', 1, db.loggedSegments);
       const logged: LoggedSegmentRecord = {
         id: s.newId(),
         createdAt: s.stamp,
@@ -147,13 +144,7 @@ export function logApi(ctx: StoreContext) {
         canceled: false,
       };
       await db.loggedSegments.add(logged);
-      const entryNos = await takeEntryNos(
-        ctx,
-        s,
-        'interactionLogEntry',
-        drafts.length,
-        await maxEntryNo(ctx, 'interactionLog'),
-      );
+      const entryNos = await takeEntryNos(ctx, s, 'interactionLogEntry', drafts.length, db.interactionLog);
       const clean = letterCleaner();
       const entries: InteractionLogEntry[] = drafts.map((d, i) =>
         Object.assign({}, d, d.letter ? { letter: clean(d.letter) } : {}, {
