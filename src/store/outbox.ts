@@ -159,7 +159,8 @@ async function recordable(table: DBCoreTable, req: DBCoreMutateRequest): Promise
   const keys =
     req.keys ??
     (req.type === 'put' && req.updates ? req.updates.keys : req.values.map((v) => (v as { id: unknown }).id));
-  const before = await table.getMany({ trans, keys });
+  // An add writes only rows that are not there (it fails otherwise): nothing to read for their before-image.
+  const before = req.type === 'add' ? keys.map(() => undefined) : await table.getMany({ trans, keys });
   const partial =
     req.type === 'put' && (req.updates !== undefined || req.upsert === false || req.changeSpec !== undefined);
   return { req, op: 'put', keys, values: req.values, before, afterFromResult: partial };
