@@ -9,7 +9,7 @@ import { isoDateOf, isoTimeOf } from '../domain/time';
 import type { StoreContext } from './context';
 import { dataTables } from './db';
 import { beginFigures, finishFigures } from './figures';
-import { recordActionEnd } from './outbox';
+import { recordActionEnd } from './actionRecord';
 
 export interface RecordedAction {
   txId: string;

@@ -2,9 +2,8 @@
 // IndexedDB transaction, one outbox row per mutation of a workspace table with the row's new value and
 // its before-image, tagged with the transaction's id and the workspace action that wrote it. The
 // action's own row (its arguments and every id it made) is written once, when the action ends, in its
-// transaction (recordActionEnd): an action of N writes costs the outbox O(N), never a record that grows
+// transaction (actionRecord.ts): an action of N writes costs the outbox O(N), never a record that grows
 // with the action rewritten after each write.
-import type Dexie from 'dexie';
 import type {
   DBCore,
   DBCoreMutateRequest,
@@ -14,18 +13,16 @@ import type {
   Middleware,
 } from 'dexie';
 import type { RecordedAction } from './action';
+import { ACTION_ROW, markRecorded } from './actionRecord';
 import { dataTables, type OutboxRow } from './db';
 
 const synced = new Set<string>(dataTables);
-/** The outbox row that carries a transaction's action (one per action, written when it ends). */
-export const ACTION_ROW = '#action';
+export { ACTION_ROW };
 
 interface TransFlags {
   segmentsAction?: RecordedAction;
   /** Set while rows are written that must not be recorded: reverts, pulled rows, restores. */
   segmentsSyncBypass?: boolean;
-  /** The actions (by txId) whose writes got outbox rows in this transaction and still lack their own row. */
-  segmentsRecorded?: Set<string>;
 }
 
 /** Marks a transaction's writes as not to be recorded (applying pulled rows, restoring a backup). */
@@ -79,7 +76,7 @@ export function outboxMiddleware(onWrite?: OutboxListener): Middleware<DBCore> {
                 rows.push({ txId, table: name, key: String(key), op: recorded.op, value, before: recorded.before[i] });
               });
               if (rows.length === 0) return res;
-              if (action) (flags.segmentsRecorded ??= new Set()).add(action.txId);
+              if (action) markRecorded(req.trans, action.txId);
               await outbox.mutate({ type: 'add', trans: req.trans, values: rows });
               // Outside the transaction's zone, so the listener's own database work runs in its own transactions.
               if (onWrite) setTimeout(onWrite, 0);
@@ -99,28 +96,6 @@ export function outboxMiddleware(onWrite?: OutboxListener): Middleware<DBCore> {
     }
     return id;
   }
-}
-
-/**
- * At the end of an action, in its transaction (runAction calls it once the body, its figures and its
- * checks are done): the action's row, with its final arguments and every id it made, when the outbox
- * recorded any of its writes. Nothing when the workspace does not record (no outbox middleware) or the
- * action wrote nothing. The row comes after the action's rows in the outbox: a changeset's rows stay
- * contiguous, and its reader takes the action from wherever it is among them.
- */
-export async function recordActionEnd(db: Dexie, idbtrans: unknown, action: RecordedAction): Promise<void> {
-  const flags = idbtrans as TransFlags;
-  if (!flags.segmentsRecorded?.delete(action.txId)) return;
-  const snapshot = {
-    name: action.name,
-    args: action.args,
-    at: action.at,
-    ids: [...action.ids],
-    ...(action.about !== undefined ? { about: action.about } : {}),
-    ...(action.v !== undefined ? { v: action.v } : {}),
-  };
-  const row: OutboxRow = { txId: action.txId, table: ACTION_ROW, key: action.txId, op: 'put', action: snapshot };
-  await db.table('outbox').add(row);
 }
 
 interface Recordable {
