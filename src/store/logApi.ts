@@ -13,7 +13,7 @@ import {
   type LoggedSegmentRecord,
 } from '../domain/log';
 import { planLog } from '../domain/logRules';
-import type { SegmentHeaderRecord } from '../domain/segment';
+import type { SegmentHeaderRecord, SegmentLine } from '../domain/segment';
 import { isoDateOf, isoTimeOf } from '../domain/time';
 import { defineAction, runRead, type ActionScope } from './action';
 import type { StoreContext } from './context';
@@ -42,9 +42,9 @@ async function plan(
   s: Pick<ActionScope, 'today' | 'time'>,
   header: SegmentHeaderRecord,
   options: LogOptions,
+  lines: SegmentLine[],
 ): Promise<LogPreview> {
   const db = ctx.db;
-  const lines = await linesOf(ctx, header.id);
   const contacts = await readByIndexKeys(
     db.contacts,
     'no',
@@ -120,7 +120,8 @@ export function logApi(ctx: StoreContext) {
       const header = await headerById(ctx, segmentId);
       const no = (s.action.about = header.no);
       const options = await optionsByLineNo(header, recordedOpts);
-      const { entries: drafts, blockers } = await plan(ctx, s, header, options);
+      const lines = await linesOf(ctx, header.id);
+      const { entries: drafts, blockers } = await plan(ctx, s, header, options, lines);
       const first = blockers[0];
       if (first)
         throw new SegmentsError(first.code, first.message, {
@@ -160,7 +161,8 @@ export function logApi(ctx: StoreContext) {
         await db.interactionLog.bulkAdd(entries.slice(i, i + ENTRY_BLOCK));
         ctx.faults?.duringLog?.(Math.min(i + ENTRY_BLOCK, entries.length));
       }
-      await db.segmentLines.where('segmentId').equals(header.id).delete();
+      // The lines read for the plan, by key: no second read of the segment's lines to find them.
+      await db.segmentLines.bulkDelete(lines.map((l) => l.id));
       await db.criteriaActions.where('segmentId').equals(header.id).delete();
       await db.segments.delete(header.id);
 
@@ -188,7 +190,8 @@ export function logApi(ctx: StoreContext) {
       runRead(ctx, async () => {
         const now = ctx.now();
         const s = { today: isoDateOf(now), time: isoTimeOf(now) };
-        return plan(ctx, s, await headerByNo(ctx, no), parseOptions(opts));
+        const header = await headerByNo(ctx, no);
+        return plan(ctx, s, header, parseOptions(opts), await linesOf(ctx, header.id));
       }),
 
     log: (no: string, opts?: LogOptions) => log(no, opts),
