@@ -9,6 +9,7 @@ import { isoDateOf, isoTimeOf } from '../domain/time';
 import type { StoreContext } from './context';
 import { dataTables } from './db';
 import { beginFigures, finishFigures } from './figures';
+import { recordActionEnd } from './actionRecord';
 
 export interface RecordedAction {
   txId: string;
@@ -104,7 +105,7 @@ export async function runAction<T>(
   // The recorded arguments are stored (outbox, server): checked against the text rule before the
   // transaction commits. After the body, because an import records only the rows it took.
   // The list figures of every segment / logged segment the body changed are settled once at its end, in
-  // its transaction, from what its writes changed (figures.ts).
+  // its transaction, from what its writes changed (figures.ts); then the outbox gets the action's record.
   const checked = async () => {
     const tx = Dexie.currentTransaction;
     if (tx) beginFigures(tx);
@@ -119,6 +120,8 @@ export async function runAction<T>(
     }
     if (tx) await finishFigures(ctx.db, tx);
     checkArgsText(name, scope.action.args);
+    // The shared workspace's record of the action, once, now that its arguments and ids are final.
+    if (tx) await recordActionEnd(ctx.db, tx.idbtrans, scope.action);
     return result;
   };
   const current = Dexie.currentTransaction;

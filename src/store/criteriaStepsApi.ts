@@ -17,7 +17,7 @@ import { defineAction, runRead } from './action';
 import type { StoreContext } from './context';
 import { applyCriteriaStep, previewCriteriaStep, stepOf } from './criteriaSteps';
 import { parseOrThrow } from './input';
-import { actionsOf, headerById, headerByNo, lastActionOf, touchHeader } from './segmentState';
+import { actionsOf, headerById, headerByNo, lastActionIdOf, lastActionOf, touchHeader } from './segmentState';
 
 export function criteriaStepsApi(ctx: StoreContext) {
   const db = ctx.db;
@@ -67,10 +67,10 @@ export function criteriaStepsApi(ctx: StoreContext) {
     name: A.goBack,
     resolve: async (no: string) => {
       const header = await headerByNo(ctx, no);
-      const { last } = await lastActionOf(ctx, header.id);
-      if (!last)
+      const lastId = await lastActionIdOf(ctx, header.id);
+      if (!lastId)
         throw new SegmentsError('NOTHING_TO_UNDO', `Segment ${no} has no criteria action to undo`, { segmentNo: no });
-      return [header.id, last.id] as [string, string];
+      return [header.id, lastId] as [string, string];
     },
     body: async (s, segmentId, stepId) => {
       const header = await headerById(ctx, segmentId);
@@ -96,7 +96,9 @@ export function criteriaStepsApi(ctx: StoreContext) {
         Boolean(l),
       );
       if (inserted.length) await db.segmentLines.bulkDelete(inserted.map((l) => l.id));
-      if (last.deletedLines.length) await db.segmentLines.bulkPut(last.deletedLines);
+      // Added, not put: a line id is never given again, so the lines the step deleted are not there (and
+      // nothing has to read whether they are, for the figures or the outbox's before-images).
+      if (last.deletedLines.length) await db.segmentLines.bulkAdd(last.deletedLines);
       await db.criteriaActions.delete(last.id);
       await touchHeader(ctx, s, header);
       return {

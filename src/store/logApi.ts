@@ -13,7 +13,7 @@ import {
   type LoggedSegmentRecord,
 } from '../domain/log';
 import { planLog } from '../domain/logRules';
-import type { SegmentHeaderRecord } from '../domain/segment';
+import type { SegmentHeaderRecord, SegmentLine } from '../domain/segment';
 import { isoDateOf, isoTimeOf } from '../domain/time';
 import { defineAction, runRead, type ActionScope } from './action';
 import type { StoreContext } from './context';
@@ -42,9 +42,9 @@ async function plan(
   s: Pick<ActionScope, 'today' | 'time'>,
   header: SegmentHeaderRecord,
   options: LogOptions,
+  lines: SegmentLine[],
 ): Promise<LogPreview> {
   const db = ctx.db;
-  const lines = await linesOf(ctx, header.id);
   const contacts = await readByIndexKeys(
     db.contacts,
     'no',
@@ -68,9 +68,6 @@ async function plan(
     userId: profile.userId,
   });
 }
-
-const maxEntryNo = async (ctx: StoreContext, table: 'loggedSegments' | 'interactionLog') =>
-  (await ctx.db[table].orderBy('entryNo').last())?.entryNo ?? 0;
 
 export function logApi(ctx: StoreContext) {
   const db = ctx.db;
@@ -123,7 +120,8 @@ export function logApi(ctx: StoreContext) {
       const header = await headerById(ctx, segmentId);
       const no = (s.action.about = header.no);
       const options = await optionsByLineNo(header, recordedOpts);
-      const { entries: drafts, blockers } = await plan(ctx, s, header, options);
+      const lines = await linesOf(ctx, header.id);
+      const { entries: drafts, blockers } = await plan(ctx, s, header, options, lines);
       const first = blockers[0];
       if (first)
         throw new SegmentsError(first.code, first.message, {
@@ -134,7 +132,7 @@ export function logApi(ctx: StoreContext) {
         });
 
       const profile = await readProfile(ctx);
-      const [loggedNo] = await takeEntryNos(ctx, s, 'loggedSegment', 1, await maxEntryNo(ctx, 'loggedSegments'));
+      const [loggedNo] = await takeEntryNos(ctx, s, 'loggedSegment', 1, db.loggedSegments);
       const logged: LoggedSegmentRecord = {
         id: s.newId(),
         createdAt: s.stamp,
@@ -147,13 +145,7 @@ export function logApi(ctx: StoreContext) {
         canceled: false,
       };
       await db.loggedSegments.add(logged);
-      const entryNos = await takeEntryNos(
-        ctx,
-        s,
-        'interactionLogEntry',
-        drafts.length,
-        await maxEntryNo(ctx, 'interactionLog'),
-      );
+      const entryNos = await takeEntryNos(ctx, s, 'interactionLogEntry', drafts.length, db.interactionLog);
       const clean = letterCleaner();
       const entries: InteractionLogEntry[] = drafts.map((d, i) =>
         Object.assign({}, d, d.letter ? { letter: clean(d.letter) } : {}, {
@@ -169,7 +161,8 @@ export function logApi(ctx: StoreContext) {
         await db.interactionLog.bulkAdd(entries.slice(i, i + ENTRY_BLOCK));
         ctx.faults?.duringLog?.(Math.min(i + ENTRY_BLOCK, entries.length));
       }
-      await db.segmentLines.where('segmentId').equals(header.id).delete();
+      // The lines read for the plan, by key: no second read of the segment's lines to find them.
+      await db.segmentLines.bulkDelete(lines.map((l) => l.id));
       await db.criteriaActions.where('segmentId').equals(header.id).delete();
       await db.segments.delete(header.id);
 
@@ -197,7 +190,8 @@ export function logApi(ctx: StoreContext) {
       runRead(ctx, async () => {
         const now = ctx.now();
         const s = { today: isoDateOf(now), time: isoTimeOf(now) };
-        return plan(ctx, s, await headerByNo(ctx, no), parseOptions(opts));
+        const header = await headerByNo(ctx, no);
+        return plan(ctx, s, header, parseOptions(opts), await linesOf(ctx, header.id));
       }),
 
     log: (no: string, opts?: LogOptions) => log(no, opts),

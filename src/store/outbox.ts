@@ -1,6 +1,9 @@
 // The shared workspace's outbox (sync.md, "Shape"): a DBCore middleware that writes, in the same
 // IndexedDB transaction, one outbox row per mutation of a workspace table with the row's new value and
-// its before-image, tagged with the transaction's id and the workspace action that wrote it.
+// its before-image, tagged with the transaction's id and the workspace action that wrote it. The
+// action's own row (its arguments and every id it made) is written once, when the action ends, in its
+// transaction (actionRecord.ts): an action of N writes costs the outbox O(N), never a record that grows
+// with the action rewritten after each write.
 import type {
   DBCore,
   DBCoreMutateRequest,
@@ -10,11 +13,11 @@ import type {
   Middleware,
 } from 'dexie';
 import type { RecordedAction } from './action';
+import { ACTION_ROW, markRecorded } from './actionRecord';
 import { dataTables, type OutboxRow } from './db';
 
 const synced = new Set<string>(dataTables);
-/** The outbox row that carries a transaction's action (one per action, kept up to date). */
-export const ACTION_ROW = '#action';
+export { ACTION_ROW };
 
 interface TransFlags {
   segmentsAction?: RecordedAction;
@@ -31,9 +34,8 @@ export function setOutboxBypass(idbtrans: unknown, on: boolean): void {
 export type OutboxListener = () => void;
 
 export function outboxMiddleware(onWrite?: OutboxListener): Middleware<DBCore> {
-  // Per IndexedDB transaction: the txId of writes made outside any action, and each action's row seq.
+  // Per IndexedDB transaction: the txId of writes made outside any action.
   const looseTx = new WeakMap<object, string>();
-  const actionRows = new WeakMap<object, Map<string, number>>();
   let counter = 0;
 
   return {
@@ -74,7 +76,7 @@ export function outboxMiddleware(onWrite?: OutboxListener): Middleware<DBCore> {
                 rows.push({ txId, table: name, key: String(key), op: recorded.op, value, before: recorded.before[i] });
               });
               if (rows.length === 0) return res;
-              if (action) await writeActionRow(outbox, req.trans, action);
+              if (action) markRecorded(req.trans, action.txId);
               await outbox.mutate({ type: 'add', trans: req.trans, values: rows });
               // Outside the transaction's zone, so the listener's own database work runs in its own transactions.
               if (onWrite) setTimeout(onWrite, 0);
@@ -93,28 +95,6 @@ export function outboxMiddleware(onWrite?: OutboxListener): Middleware<DBCore> {
       looseTx.set(trans, id);
     }
     return id;
-  }
-
-  /** The action row is written once per action and rewritten as the action goes (its ids grow). */
-  async function writeActionRow(outbox: DBCoreTable, trans: DBCoreTransaction, action: RecordedAction) {
-    let rowsOfTrans = actionRows.get(trans);
-    if (!rowsOfTrans) actionRows.set(trans, (rowsOfTrans = new Map()));
-    const snapshot = {
-      name: action.name,
-      args: action.args,
-      at: action.at,
-      ids: [...action.ids],
-      ...(action.about !== undefined ? { about: action.about } : {}),
-      ...(action.v !== undefined ? { v: action.v } : {}),
-    };
-    const row: OutboxRow = { txId: action.txId, table: ACTION_ROW, key: action.txId, op: 'put', action: snapshot };
-    const seq = rowsOfTrans.get(action.txId);
-    if (seq === undefined) {
-      const r = await outbox.mutate({ type: 'add', trans, values: [row] });
-      rowsOfTrans.set(action.txId, r.results![0] as number);
-    } else {
-      await outbox.mutate({ type: 'put', trans, values: [{ ...row, seq }] });
-    }
   }
 }
 
@@ -154,7 +134,8 @@ async function recordable(table: DBCoreTable, req: DBCoreMutateRequest): Promise
   const keys =
     req.keys ??
     (req.type === 'put' && req.updates ? req.updates.keys : req.values.map((v) => (v as { id: unknown }).id));
-  const before = await table.getMany({ trans, keys });
+  // An add writes only rows that are not there (it fails otherwise): nothing to read for their before-image.
+  const before = req.type === 'add' ? keys.map(() => undefined) : await table.getMany({ trans, keys });
   const partial =
     req.type === 'put' && (req.updates !== undefined || req.upsert === false || req.changeSpec !== undefined);
   return { req, op: 'put', keys, values: req.values, before, afterFromResult: partial };

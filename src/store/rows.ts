@@ -159,7 +159,7 @@ export async function upsertRows<T extends StoredRecord, K extends string>(
   }
 
   // 3. Write the records batch by batch, in the same transaction.
-  await writeInBatches(spec.table, toWrite, size, s, (written) => progress(2 * n + share(written, toWrite.length)));
+  await writeInBatches(spec.table, toWrite, size, (written) => progress(2 * n + share(written, toWrite.length)));
   report.rejected.sort((a, b) => a.index - b.index);
   report.results = outcomes.filter(Boolean);
   return report;
@@ -199,38 +199,15 @@ function validateRow<T extends StoredRecord, K extends string>(
   return { key, row: parsed.data as Record<string, unknown> };
 }
 
-/**
- * bulkPut in batches, each waited for before the next is queued. The shared workspace's outbox rewrites
- * the action's record with every write it sees; that record carries every row of the import, so it is
- * written once, with the last batch: the batches before it see the action with no arguments and no ids
- * yet. All of it is one transaction, so no reader ever sees that provisional record.
- */
+/** bulkPut in batches, each waited for before the next is queued (all of it in the caller's transaction). */
 async function writeInBatches<T>(
   table: Table<T, string>,
   records: T[],
   size: number,
-  s: ActionScope,
   progress: (written: number) => void,
 ): Promise<void> {
-  if (records.length === 0) return;
-  const action = s.action;
-  const { args, ids } = action;
-  const last = Math.floor((records.length - 1) / size) * size;
-  try {
-    if (last > 0) {
-      action.args = [];
-      action.ids = [];
-    }
-    for (let from = 0; from < records.length; from += size) {
-      if (from === last) {
-        action.args = args;
-        action.ids = ids;
-      }
-      await table.bulkPut(records.slice(from, from + size));
-      progress(Math.min(records.length, from + size));
-    }
-  } finally {
-    action.args = args;
-    action.ids = ids;
+  for (let from = 0; from < records.length; from += size) {
+    await table.bulkPut(records.slice(from, from + size));
+    progress(Math.min(records.length, from + size));
   }
 }

@@ -135,12 +135,16 @@ export function makeLines(
   return makeSegmentLines(s, header, lastLineNo, contacts, template, actionNo);
 }
 
+/** The id of a segment's last criteria action, read from its index alone (the action holds its lines). */
+export async function lastActionIdOf(ctx: StoreContext, segmentId: string): Promise<string | undefined> {
+  const [id] = await actionRange(ctx, segmentId).reverse().limit(1).primaryKeys();
+  return id;
+}
+
+/** The number the segment's next criteria action gets, from the index alone (no action record is read). */
 export async function nextActionNo(ctx: StoreContext, segmentId: string): Promise<number> {
-  const last = await ctx.db.criteriaActions
-    .where('[segmentId+actionNo]')
-    .between([segmentId, Dexie.minKey], [segmentId, Dexie.maxKey])
-    .last();
-  return (last?.actionNo ?? 0) + 1;
+  const [key] = (await actionRange(ctx, segmentId).reverse().limit(1).keys()) as unknown as [string, number][];
+  return (key?.[1] ?? 0) + 1;
 }
 
 export function makeAction(

@@ -216,6 +216,30 @@ describe('Log', () => {
     expect(await ws.ctx.db.interactionLog.count()).toBe(3);
     other.close();
   });
+
+  test('entry numbers follow the series and any entry ahead of it; numbers of deleted entries are not given again', async () => {
+    const first = await ws.segments.log(no);
+    expect(first.entries.map((e) => e.entryNo)).toEqual([1, 2, 3]);
+    const db = ws.ctx.db;
+    // Entries that came in past the series (another pane's, a restore), the highest first deleted.
+    const copy = (entryNo: number) => ({ ...first.entries[0], id: `AHEAD-${entryNo}`, entryNo });
+    await db.interactionLog.bulkAdd([copy(7), copy(40), copy(41)]);
+    await db.interactionLog.bulkDelete(['AHEAD-41']);
+    const again = async () => {
+      const s = await ws.segments.create({ description: 'Again', interactionTemplateCode: 'ABSTRACT' });
+      await ws.segments.addContacts(s.no, { contact: { city: 'Roma' } });
+      return ws.segments.log(s.no);
+    };
+    const second = await again();
+    expect(second.entries.map((e) => e.entryNo)).toEqual([41, 42, 43]);
+    expect(second.loggedSegment.entryNo).toBe(2);
+    // The newest entries deleted: the series still holds their numbers.
+    await db.interactionLog.bulkDelete(second.entries.map((e) => e.id));
+    await db.loggedSegments.delete(second.loggedSegment.id);
+    const third = await again();
+    expect(third.entries.map((e) => e.entryNo)).toEqual([44, 45, 46]);
+    expect(third.loggedSegment.entryNo).toBe(3);
+  });
 });
 
 describe('Logged Segments and Interaction Log Entries', () => {
