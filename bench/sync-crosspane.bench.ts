@@ -72,6 +72,32 @@ try {
     tls: { cert: o.cert, key: o.key },
     pane: { kind: 'dist', dir: out },
   });
+  // The server's own share: each push and pull it served, timed in this process (same clock as the pages).
+  const wall = () => performance.timeOrigin + performance.now();
+  const served: { what: string; start: number; end: number }[] = [];
+  const service = server.service;
+  const push = service.push.bind(service);
+  service.push = async (req, ctx) => {
+    const start = wall();
+    try {
+      return await push(req, ctx);
+    } finally {
+      const changes = req.changesets.reduce((n, c) => n + c.changes.length, 0);
+      const part = req.changesets.find((c) => c.part)?.part;
+      served.push({
+        what: `push of ${changes} rows${part ? ` (part ${part.no} of ${part.of})` : ''}`,
+        start,
+        end: wall(),
+      });
+    }
+  };
+  const pull = service.pull.bind(service);
+  service.pull = async (since, o) => {
+    const start = wall();
+    const page = await pull(since, o);
+    served.push({ what: `pull of ${page.rows.length} rows`, start, end: wall() });
+    return page;
+  };
   try {
     const open = async () => {
       const s = await launch();
@@ -132,6 +158,10 @@ try {
       const phaseText = [
         phases('sending pane (from its commit)', timelineA),
         phases('receiving pane', timelineB),
+        `  server: ${served
+          .filter((x) => x.end > committedAt && x.start < seenAt)
+          .map((x) => `${x.what} ${ms(x.start)}→${ms(x.end)} ms`)
+          .join('; ')}`,
         `  pushed and acknowledged at ${ms(pushedAt)} ms; every line seen on the other pane at ${ms(seenAt)} ms`,
       ].join('\n');
       totals.push(total);
