@@ -117,6 +117,55 @@ test('a changeset larger than the body cap travels in numbered parts and arrives
   }
 }, 90_000);
 
+test('the parts of a large changeset are uploaded two at a time, and a part lost on the way is sent again', async () => {
+  const server = await startTestServer({ bodyCap: 16_000 });
+  let inFlight = 0;
+  let most = 0;
+  let parts = 0;
+  let lose = true;
+  const counting: typeof fetch = async (input, init) => {
+    const isPart = String(input).endsWith('/push') && String(init?.body).includes('"part":{');
+    if (!isPart) return fetch(input, init);
+    parts++;
+    // The third part never reaches the server the first time (the connection drops).
+    if (parts === 3 && lose) {
+      lose = false;
+      throw new TypeError('fetch failed');
+    }
+    inFlight++;
+    most = Math.max(most, inFlight);
+    try {
+      return await fetch(input, init);
+    } finally {
+      inFlight--;
+    }
+  };
+  const a = await openPane(server.url, { bodyCap: 16_000, fetch: counting });
+  const b = await openPane(server.url, { bodyCap: 16_000 });
+  try {
+    await a.workspace.contacts.upsert(
+      Array.from({ length: 120 }, (_, i) => ({ no: `PP${i}`, name: `Parallel ${i}`, city: 'Roma' })),
+    );
+    const s = await a.workspace.segments.create({ description: 'Parts at once' });
+    await a.workspace.segments.addContacts(s.no, { contact: { city: 'Roma' } });
+    await expect(a.sync.syncNow()).rejects.toThrow(/cannot be reached/);
+    await a.sync.syncNow();
+    expect(a.sync.getStatus()).toMatchObject({ pending: 0, failed: [] });
+    expect(most).toBe(2);
+    const left = await server.sql.query<{ n: number }>('select count(*)::int as n from sync_parts');
+    expect(left[0].n).toBe(0);
+    await b.sync.syncNow();
+    expect((await b.workspace.segments.get(s.no))!.lines).toHaveLength(120);
+    // Once each: the contacts, the segment and its lines.
+    const changesets = await server.sql.query<{ n: number }>('select count(*)::int as n from sync_changesets');
+    expect(changesets[0].n).toBe(3);
+  } finally {
+    await a.close();
+    await b.close();
+    await server.close();
+  }
+}, 90_000);
+
 test('a change the server refuses for good is set aside as a failed action, and the changes after it still go', async () => {
   const server = await startTestServer();
   const p = await openPane(server.url);
