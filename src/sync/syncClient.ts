@@ -82,6 +82,14 @@ export class SyncClient {
   private serverRev = 0;
   /** How often each pending changeset came back as a conflict or a stale read. */
   private setbacks = new Map<string, number>();
+  /**
+   * Revisions this pane's own changesets were applied at (acknowledged: their rows here are as the server
+   * holds them), not yet pulled past: a pull asks the server to leave their rows out, so a pane never
+   * downloads and meets again the megabytes it just pushed. Kept only while the cursor stays at or above
+   * where it was when they were recorded: a restore resets the cursor to 0, and then every row comes back.
+   */
+  private own = new Set<number>();
+  private ownFloor = 0;
   /** The last round failed: the next one first asks the server cheaply whether it is back. */
   private failing = false;
   private readonly fetch: typeof fetch;
@@ -357,10 +365,28 @@ export class SyncClient {
           if (acknowledged.has(r.id)) continue;
           acknowledged.add(r.id);
           await port.acknowledge(r.id, r.rev);
+          await this.holdsOwn(r.rev);
         } else if (r.status === 'conflict' || r.status === 'stale' || r.status === 'refused') return r;
       }
     }
     return undefined;
+  }
+
+  /** The pane holds the rows of its changeset applied at `rev`, as the server does. */
+  private async holdsOwn(rev: number): Promise<void> {
+    const cursor = await this.opts.port.cursor();
+    if (cursor === 0 || cursor < this.ownFloor) this.own.clear();
+    // From a cursor of 0 (a new pane, or just restored) everything is pulled: nothing is left out.
+    if (cursor === 0) return;
+    if (this.own.size === 0) this.ownFloor = cursor;
+    if (rev > cursor) this.own.add(rev);
+  }
+
+  /** The revisions after `since` whose rows this pane holds already (none once its sync state was reset). */
+  private skipAfter(since: number): number[] {
+    if (since === 0 || since < this.ownFloor) this.own.clear();
+    for (const r of this.own) if (r <= since) this.own.delete(r);
+    return [...this.own].sort((a, b) => a - b).slice(0, 1000);
   }
 
   /** One row at most from where this pane is: throws as a round would when the server is away or refuses. */
@@ -378,7 +404,8 @@ export class SyncClient {
     let last = since;
     let after: string | undefined;
     for (;;) {
-      const query = `/pull?since=${last}&limit=${this.opts.pageSize}&maxBytes=${this.opts.bodyCap}${after ? `&after=${after}` : ''}`;
+      const skip = this.skipAfter(last);
+      const query = `/pull?since=${last}&limit=${this.opts.pageSize}&maxBytes=${this.opts.bodyCap}${after ? `&after=${after}` : ''}${skip.length ? `&skip=${skip.join(',')}` : ''}`;
       const answer = await this.call('GET', query);
       const page = pullResponseSchema.parse(answer.body);
       for (const r of page.rows) rows.push(r);
