@@ -82,7 +82,7 @@ function print(runs: ExcelImportRun[], loadBefore: string, loadAfter: string, se
         `(longest ${ms(r.upsertTasks.longest)}, ${ms(r.upsertTasks.total)} in all)`,
     );
     console.log(
-      `    longest tasks of the import: ${r.importTasks.worst.map((w) => `${ms(w.duration)} (${w.step}, at ${ms(w.start)})`).join(', ') || 'none'}`,
+      `    longest tasks of the import: ${r.importTasks.worst.map((w) => `${ms(w.duration)} (${w.step}${w.host ? ', the host answering' : ''}, at ${ms(w.start)})`).join(', ') || 'none'}`,
     );
     console.log(
       `    progress: ${r.progress} updates, longest gap ${ms(r.longestProgressGap)}; ${r.inserted} inserted by the import, ` +

@@ -18,6 +18,41 @@ new PerformanceObserver((list) => {
 
 let pane: SyncedWorkspace | undefined;
 
+/** One request of the sync client: when it was sent, when its answer began, when its body ended. */
+export interface TimedRequest {
+  what: string;
+  start: number;
+  answered: number;
+  end: number;
+  bytes: number;
+}
+const requests: TimedRequest[] = [];
+/** When the event stream said "changed" (each message). */
+const events: number[] = [];
+
+/** The page's fetch, timed: the phases of a round are read off these. */
+const timedFetch: typeof fetch = async (input, init) => {
+  const url = new URL(String(input));
+  const what = `${init?.method ?? 'GET'} ${url.pathname.replace(/^.*\/api\/v1/, '')}`;
+  const start = now();
+  const res = await fetch(input, init);
+  const answered = now();
+  if (what.endsWith('/events') && res.body) {
+    const logged = res.body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, c) {
+          events.push(now());
+          c.enqueue(chunk);
+        },
+      }),
+    );
+    return new Response(logged, { status: res.status, headers: res.headers });
+  }
+  const text = await res.text();
+  requests.push({ what, start, answered, end: now(), bytes: text.length });
+  return new Response(text, { status: res.status, headers: res.headers });
+};
+
 /** Resolves with the time `check` first held, checking after every change of the sync status (and every 500 ms). */
 function whenTrue(check: () => Promise<boolean>): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -52,7 +87,7 @@ const ws = () => pane!.workspace;
 const api = {
   now,
   async open(): Promise<void> {
-    pane = await openSyncedWorkspace({ name: 'segments' }, { serverUrl: location.origin });
+    pane = await openSyncedWorkspace({ name: 'segments' }, { serverUrl: location.origin, fetch: timedFetch });
   },
   async seed(contacts: number): Promise<void> {
     await ws().salespeople.upsert([{ code: 'JR', name: 'John Roberts' }]);
@@ -94,6 +129,13 @@ const api = {
   },
   status() {
     return pane!.sync.getStatus();
+  },
+  /** The requests and events that fell in a window. */
+  timeline(from: number, to: number): { requests: TimedRequest[]; events: number[] } {
+    return {
+      requests: requests.filter((r) => r.end > from && r.start < to),
+      events: events.filter((e) => e > from && e < to),
+    };
   },
   longTasks(from: number, to: number): LongTask[] {
     return tasks.filter((t) => t.start + t.duration > from && t.start < to);

@@ -24,8 +24,8 @@ export interface LongTasks {
   total: number;
   /** The longest task that overlaps none of the mock host's own work (a sync answering a block). */
   longestOutsideHost: number;
-  /** The longest tasks, each with the step of the import it fell in. */
-  worst: { start: number; duration: number; step?: string }[];
+  /** The longest tasks, each with the step of the import it fell in and whether the mock host was answering then. */
+  worst: { start: number; duration: number; step?: string; host?: boolean }[];
 }
 
 export interface ExcelImportRun {
@@ -91,7 +91,11 @@ function observeLongTasks(host: [number, number][] = []) {
         worst: [...entries]
           .sort((a, b) => b.duration - a.duration)
           .slice(0, 8)
-          .map((e) => ({ start: e.startTime, duration: e.duration })),
+          .map((e) => ({
+            start: e.startTime,
+            duration: e.duration,
+            host: host.some(([a, b]) => a < e.startTime + e.duration && b > e.startTime),
+          })),
       };
     },
   };

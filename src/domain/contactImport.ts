@@ -7,11 +7,15 @@
 import type { Contact, ContactRow } from './contact';
 import { problem, type ImportProblem } from './importProblems';
 import {
-  applyCodeChoices,
-  findUnknownCodes,
-  linkCompanies,
-  matchExisting,
-  missingCompanyNames,
+  applyCodeChoicesSteps,
+  every,
+  findUnknownCodesSteps,
+  linkCompaniesSteps,
+  matchExistingSteps,
+  missingCompanyNamesSteps,
+  runInSlices,
+  type Pause,
+  type Steps,
   type CodeField,
   type CodeListName,
   type CompanyLink,
@@ -63,6 +67,8 @@ export interface ContactImportOptions {
    * a rejection is ignored, because what was written stays written and its report must be shown.
    */
   onProgress?: (done: number, total: number) => Promise<void>;
+  /** The longest the checks run before handing the thread back (default SLICE_MS; 0: at every step). */
+  sliceMs?: number;
 }
 
 export type ImportWorkspace = Pick<Workspace, CodeListName> & {
@@ -92,17 +98,36 @@ async function knownCodes(ws: ImportWorkspace): Promise<KnownCodes> {
   return Object.fromEntries(entries) as unknown as KnownCodes;
 }
 
-/** The decisions an import needs from the user, computed from the prepared rows and the workspace. */
-export async function reviewImport(ws: ImportWorkspace, prepared: PreparedImport): Promise<ImportReview> {
+/**
+ * The decisions an import needs from the user, computed from the prepared rows and the workspace; in
+ * slices, handing the thread back with `pause` (a macrotask by default) so the pane stays responsive.
+ */
+export async function reviewImport(
+  ws: ImportWorkspace,
+  prepared: PreparedImport,
+  pause?: Pause,
+  sliceMs?: number,
+): Promise<ImportReview> {
   const stored = await ws.contacts.list();
+  const known = await knownCodes(ws);
   return {
-    unknownCodes: findUnknownCodes(prepared.rows, await knownCodes(ws)),
-    existingMatches: matchExisting(prepared.rows, stored),
-    missingCompanies: missingCompanyNames(prepared.rows, stored),
+    unknownCodes: await runInSlices(findUnknownCodesSteps(prepared.rows, known), pause, sliceMs),
+    existingMatches: await runInSlices(matchExistingSteps(prepared.rows, stored), pause, sliceMs),
+    missingCompanies: await runInSlices(missingCompanyNamesSteps(prepared.rows, stored), pause, sliceMs),
   };
 }
 
 type NumberedRow = PreparedRow & { row: { no: string } };
+
+/** The rows `keep` accepts, in order, in steps. */
+function* filterSteps<T>(items: readonly T[], keep: (item: T) => boolean): Steps<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < items.length; i++) {
+    if (keep(items[i])) out.push(items[i]);
+    yield* every(i);
+  }
+  return out;
+}
 
 export async function importContacts(
   ws: ImportWorkspace,
@@ -110,74 +135,94 @@ export async function importContacts(
   options: ContactImportOptions = {},
 ): Promise<ContactImportResult> {
   const total = prepared.rows.length;
-  const pause = async () => {
-    await options.onProgress?.(0, total);
-  };
+  // Before the write, every pass over the rows runs in slices; between them the thread goes back to the
+  // page through the progress callback (which may cancel: nothing is written yet).
+  const pause: Pause = options.onProgress
+    ? () => options.onProgress!(0, total)
+    : () => new Promise((resolve) => setTimeout(resolve, 0));
+  const sliced = <T>(steps: Steps<T>) => runInSlices(steps, pause, options.sliceMs);
   const problems = [...prepared.problems];
   const rejected = new Set(prepared.rejectedRows);
   const stored: Contact[] = await ws.contacts.list();
   await pause();
 
   // Codes not in their lists: the user's choice.
-  const unknownCodes = findUnknownCodes(prepared.rows, await knownCodes(ws));
+  const unknownCodes = await sliced(findUnknownCodesSteps(prepared.rows, await knownCodes(ws)));
   const headerOf = (field: CodeField) => prepared.fieldColumns?.[field] ?? {};
-  const codes = applyCodeChoices(prepared.rows, unknownCodes, options.unknownCodes, headerOf);
-  problems.push(...codes.problems);
+  const codes = await sliced(applyCodeChoicesSteps(prepared.rows, unknownCodes, options.unknownCodes, headerOf));
+  for (const p of codes.problems) problems.push(p);
   for (const r of codes.rejectedRows) rejected.add(r);
   let rows = codes.rows;
   await pause();
 
   // Rows without a number: a stored contact with the same e-mail (several: refused), else the same name and post code.
   const ambiguousEmail = new Map<string, string[]>();
-  for (const c of stored)
-    if (c.email)
-      ambiguousEmail.set(c.email.toLowerCase(), [...(ambiguousEmail.get(c.email.toLowerCase()) ?? []), c.no]);
-  rows = rows.filter((r) => {
-    const nos = !r.row.no && r.row.email ? ambiguousEmail.get(r.row.email.toLowerCase()) : undefined;
-    if (!nos || nos.length < 2) return true;
-    problems.push(
-      problem('error', 'emailAmbiguous', { row: r.sheetRow }, { email: r.row.email!, nos: nos.join(', ') }),
-    );
-    rejected.add(r.sheetRow);
-    return false;
-  });
-  await pause();
-  const matchedExisting = matchExisting(rows, stored);
-  await pause();
+  rows = await sliced(
+    (function* (): Steps<PreparedRow[]> {
+      for (let i = 0; i < stored.length; i++) {
+        const c = stored[i];
+        if (c.email) {
+          const nos = ambiguousEmail.get(c.email.toLowerCase());
+          if (nos) nos.push(c.no);
+          else ambiguousEmail.set(c.email.toLowerCase(), [c.no]);
+        }
+        yield* every(i);
+      }
+      return yield* filterSteps(rows, (r) => {
+        const nos = !r.row.no && r.row.email ? ambiguousEmail.get(r.row.email.toLowerCase()) : undefined;
+        if (!nos || nos.length < 2) return true;
+        problems.push(
+          problem('error', 'emailAmbiguous', { row: r.sheetRow }, { email: r.row.email!, nos: nos.join(', ') }),
+        );
+        rejected.add(r.sheetRow);
+        return false;
+      });
+    })(),
+  );
+  const matchedExisting = await sliced(matchExistingSteps(rows, stored));
   const assigned = new Map<PreparedRow, string>();
   const matchByRow = new Map(matchedExisting.map((m) => [m.sheetRow, m]));
   const skip = options.existingMatches === 'skip';
-  rows = rows.filter((r) => {
-    const m = r.row.no ? undefined : matchByRow.get(r.sheetRow);
-    if (!m) return true;
-    problems.push(
-      problem(
-        'info',
-        'matchedExisting',
-        { row: r.sheetRow },
-        { no: m.no, by: m.by === 'email' ? 'e-mail' : 'name and post code', byKey: m.by, skipped: skip ? 1 : 0 },
-      ),
-    );
-    if (skip) return false;
-    assigned.set(r, m.no);
-    return true;
-  });
+  rows = await sliced(
+    filterSteps(rows, (r) => {
+      const m = r.row.no ? undefined : matchByRow.get(r.sheetRow);
+      if (!m) return true;
+      problems.push(
+        problem(
+          'info',
+          'matchedExisting',
+          { row: r.sheetRow },
+          { no: m.no, by: m.by === 'email' ? 'e-mail' : 'name and post code', byKey: m.by, skipped: skip ? 1 : 0 },
+        ),
+      );
+      if (skip) return false;
+      assigned.set(r, m.no);
+      return true;
+    }),
+  );
 
   // Unmatched rows with the same e-mail are one new contact: the later row wins.
-  const pending = rows.filter((r) => !r.row.no && !assigned.has(r));
+  const pending = await sliced(filterSteps(rows, (r) => !r.row.no && !assigned.has(r)));
   const lastByEmail = new Map<string, PreparedRow>();
-  for (const r of pending) if (r.row.email) lastByEmail.set(r.row.email.toLowerCase(), r);
-  const toNumber = pending.filter((r) => {
-    if (!r.row.email) return true;
-    const winner = lastByEmail.get(r.row.email.toLowerCase())!;
-    if (winner === r) return true;
-    problems.push(
-      problem('error', 'duplicateEmail', { row: r.sheetRow }, { email: r.row.email, winner: winner.sheetRow }),
-    );
-    rejected.add(r.sheetRow);
-    return false;
-  });
-  await pause();
+  const toNumber = await sliced(
+    (function* (): Steps<PreparedRow[]> {
+      for (let i = 0; i < pending.length; i++) {
+        const r = pending[i];
+        if (r.row.email) lastByEmail.set(r.row.email.toLowerCase(), r);
+        yield* every(i);
+      }
+      return yield* filterSteps(pending, (r) => {
+        if (!r.row.email) return true;
+        const winner = lastByEmail.get(r.row.email.toLowerCase())!;
+        if (winner === r) return true;
+        problems.push(
+          problem('error', 'duplicateEmail', { row: r.sheetRow }, { email: r.row.email, winner: winner.sheetRow }),
+        );
+        rejected.add(r.sheetRow);
+        return false;
+      });
+    })(),
+  );
   const nos = toNumber.length > 0 ? await ws.contacts.nextNos(toNumber.length) : [];
   const generated = toNumber.map((r, i) => {
     assigned.set(r, nos[i]);
@@ -185,26 +230,40 @@ export async function importContacts(
   });
 
   // Numbers matched may meet a row that carries the same number: the later row wins.
-  const candidates = rows.filter((r) => !rejected.has(r.sheetRow) && (r.row.no || assigned.has(r)));
   const noOf = (r: PreparedRow) => r.row.no ?? assigned.get(r)!;
-  const lastByNo = new Map<string, PreparedRow>();
-  for (const r of candidates) lastByNo.set(noOf(r), r);
-  const numbered: NumberedRow[] = candidates
-    .filter((r) => {
-      const winner = lastByNo.get(noOf(r))!;
-      if (winner === r) return true;
-      problems.push(problem('error', 'duplicateNo', { row: r.sheetRow }, { no: noOf(r), winner: winner.sheetRow }));
-      rejected.add(r.sheetRow);
-      return false;
-    })
-    .map((r) => ({ ...r, row: { ...r.row, no: noOf(r) } }));
-  await pause();
+  const numbered = await sliced(
+    (function* (): Steps<NumberedRow[]> {
+      const candidates = yield* filterSteps(
+        rows,
+        (r) => !rejected.has(r.sheetRow) && Boolean(r.row.no || assigned.has(r)),
+      );
+      const lastByNo = new Map<string, PreparedRow>();
+      for (let i = 0; i < candidates.length; i++) {
+        lastByNo.set(noOf(candidates[i]), candidates[i]);
+        yield* every(i);
+      }
+      const out: NumberedRow[] = [];
+      for (let i = 0; i < candidates.length; i++) {
+        yield* every(i);
+        const r = candidates[i];
+        const winner = lastByNo.get(noOf(r))!;
+        if (winner === r) out.push({ ...r, row: { ...r.row, no: noOf(r) } });
+        else {
+          problems.push(problem('error', 'duplicateNo', { row: r.sheetRow }, { no: noOf(r), winner: winner.sheetRow }));
+          rejected.add(r.sheetRow);
+        }
+      }
+      return out;
+    })(),
+  );
 
   // Persons to their company: by Company No., else by exact Company Name (a new company if asked).
-  const missing = options.createCompanies ? missingCompanyNames(numbered, stored) : [];
+  const missing = options.createCompanies ? await sliced(missingCompanyNamesSteps(numbered, stored)) : [];
   const companyNos = missing.length > 0 ? await ws.contacts.nextNos(missing.length) : [];
-  const linked = linkCompanies(numbered, stored, { createCompanies: options.createCompanies, companyNos });
-  problems.push(...linked.problems);
+  const linked = await sliced(
+    linkCompaniesSteps(numbered, stored, { createCompanies: options.createCompanies, companyNos }),
+  );
+  for (const p of linked.problems) problems.push(p);
   await pause();
 
   const final = [...linked.companies, ...linked.rows];
@@ -221,26 +280,53 @@ export async function importContacts(
       ? await ws.contacts.importRows({ rows: written, createCodes: codes.create }, writing)
       : { inserted: 0, updated: 0, rejected: [], results: [] };
   await options.onProgress?.(total, total).catch(() => undefined);
-  for (const rej of report.rejected) {
-    const sheetRow = final[rej.index]?.sheetRow;
-    // A key for the pane's message: the store's reasons are English text.
-    const reasonKey = rej.issues.some((i) => i.startsWith('name: is required')) ? 'nameRequired' : 'invalid';
-    problems.push(problem('error', 'rejectedByStore', { row: sheetRow }, { reason: rej.issues.join('; '), reasonKey }));
-    if (sheetRow !== undefined) rejected.add(sheetRow);
-  }
-  const kept = new Set(report.results.filter((r) => r.outcome !== 'rejected').map((r) => r.key));
-  const createdCompanies = new Set(linked.companies.map((c) => c.row.no));
-  const contactNos = report.results
-    .filter((r) => r.outcome !== 'rejected' && !createdCompanies.has(r.key))
-    .map((r) => r.key);
-  const warnedRows = new Set(
-    problems.filter((p) => p.severity === 'warning' && p.row !== undefined && !rejected.has(p.row)).map((p) => p.row!),
+  // After the write, the report is built in slices too; a cancel now is ignored (what was written stays).
+  const after: Pause = () => new Promise((resolve) => setTimeout(resolve, 0));
+  const { contactNos, warned, kept } = await runInSlices(
+    (function* () {
+      for (let i = 0; i < report.rejected.length; i++) {
+        const rej = report.rejected[i];
+        const sheetRow = final[rej.index]?.sheetRow;
+        // A key for the pane's message: the store's reasons are English text.
+        const reasonKey = rej.issues.some((x) => x.startsWith('name: is required')) ? 'nameRequired' : 'invalid';
+        problems.push(
+          problem('error', 'rejectedByStore', { row: sheetRow }, { reason: rej.issues.join('; '), reasonKey }),
+        );
+        if (sheetRow !== undefined) rejected.add(sheetRow);
+        yield* every(i);
+      }
+      const kept = new Set<string>();
+      const contactNos: string[] = [];
+      const createdCompanies = new Set(linked.companies.map((c) => c.row.no));
+      for (let i = 0; i < report.results.length; i++) {
+        const r = report.results[i];
+        if (r.outcome !== 'rejected') {
+          kept.add(r.key);
+          if (!createdCompanies.has(r.key)) contactNos.push(r.key);
+        }
+        yield* every(i);
+      }
+      const importedRows = new Set<number>();
+      for (let i = 0; i < final.length; i++) {
+        if (kept.has(final[i].row.no)) importedRows.add(final[i].sheetRow);
+        yield* every(i);
+      }
+      const warnedRows = new Set<number>();
+      for (let i = 0; i < problems.length; i++) {
+        const p = problems[i];
+        if (p.severity === 'warning' && p.row !== undefined && !rejected.has(p.row) && importedRows.has(p.row))
+          warnedRows.add(p.row);
+        yield* every(i);
+      }
+      return { contactNos, warned: warnedRows.size, kept };
+    })(),
+    after,
+    options.sliceMs,
   );
-  const importedRows = new Set(final.filter((r) => kept.has(r.row.no)).map((r) => r.sheetRow));
   return {
     inserted: report.inserted,
     updated: report.updated,
-    warned: [...warnedRows].filter((r) => importedRows.has(r)).length,
+    warned,
     rejected: rejected.size,
     problems: problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)),
     rejectedRows: [...rejected].sort((a, b) => a - b),

@@ -6,6 +6,44 @@ import type { Contact } from './contact';
 import { problem, type ImportProblem } from './importProblems';
 import type { PreparedRow } from './sheetImport';
 
+/**
+ * Work over many rows as steps: a generator that yields every EVERY rows, run at once (`runNow`) or in
+ * slices that hand the thread back whenever one ran longer than a few milliseconds (`runInSlices`), so
+ * that checking 100,000 rows before an import never holds the pane for long.
+ */
+export type Steps<T> = Generator<void, T, void>;
+/** Hands the thread back to the browser (and may throw to cancel). */
+export type Pause = () => Promise<void>;
+const EVERY = 256;
+/** The longest a slice runs before the thread is handed back. */
+export const SLICE_MS = 10;
+
+const macrotask: Pause = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+export function runNow<T>(steps: Steps<T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+export async function runInSlices<T>(steps: Steps<T>, pause: Pause = macrotask, sliceMs = SLICE_MS): Promise<T> {
+  let since = performance.now();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (performance.now() - since >= sliceMs) {
+      await pause();
+      since = performance.now();
+    }
+  }
+}
+
+/** Yields every EVERY items (the caller's count). */
+export function* every(i: number): Generator<void, void, void> {
+  if (i % EVERY === EVERY - 1) yield;
+}
+
 /** The code lists an import checks, by the store's name of the list. */
 export type CodeListName =
   | 'salespeople'
@@ -69,18 +107,26 @@ function codesOf(row: PreparedRow['row'], field: CodeField): string[] {
 
 /** Every code in the rows that its list does not hold, with the rows that carry it. */
 export function findUnknownCodes(rows: readonly PreparedRow[], known: KnownCodes): UnknownCode[] {
+  return runNow(findUnknownCodesSteps(rows, known));
+}
+
+export function* findUnknownCodesSteps(rows: readonly PreparedRow[], known: KnownCodes): Steps<UnknownCode[]> {
   const found = new Map<string, UnknownCode>();
-  for (const r of rows) {
-    for (const field of Object.keys(CODE_FIELD_LISTS) as CodeField[]) {
+  const fields = Object.keys(CODE_FIELD_LISTS) as CodeField[];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    for (const field of fields) {
       const list = CODE_FIELD_LISTS[field];
       for (const code of codesOf(r.row, field)) {
         if (known[list].has(code)) continue;
         const key = `${field}\u0000${code}`;
-        const u = found.get(key) ?? { field, list, code, rows: [] };
-        if (!u.rows.includes(r.sheetRow)) u.rows.push(r.sheetRow);
-        found.set(key, u);
+        let u = found.get(key);
+        if (!u) found.set(key, (u = { field, list, code, rows: [] }));
+        // Rows come in order: a row that carries the code twice is the last one listed.
+        if (u.rows[u.rows.length - 1] !== r.sheetRow) u.rows.push(r.sheetRow);
       }
     }
+    yield* every(i);
   }
   return [...found.values()];
 }
@@ -110,14 +156,25 @@ export function applyCodeChoices(
   choices: UnknownCodeChoices | undefined,
   headerOf: (field: CodeField) => { column?: string; header?: string },
 ): CodeDecision {
+  return runNow(applyCodeChoicesSteps(rows, unknown, choices, headerOf));
+}
+
+export function* applyCodeChoicesSteps(
+  rows: readonly PreparedRow[],
+  unknown: readonly UnknownCode[],
+  choices: UnknownCodeChoices | undefined,
+  headerOf: (field: CodeField) => { column?: string; header?: string },
+): Steps<CodeDecision> {
   const problems: ImportProblem[] = [];
   const rejected = new Set<number>();
   const create: CodeDecision['create'] = [];
   const dropByRow = new Map<number, { field: CodeField; code: string }[]>();
+  let done = 0;
   for (const u of unknown) {
     const choice = choiceFor(choices, u.field);
     if (choice === 'create') create.push({ list: u.list, code: u.code });
     for (const sheetRow of u.rows) {
+      yield* every(done++);
       const at = { row: sheetRow, ...headerOf(u.field) };
       const params = { list: LIST_CAPTIONS[u.list], listName: u.list, field: u.field, code: u.code, choice };
       problems.push(
@@ -129,23 +186,31 @@ export function applyCodeChoices(
         ),
       );
       if (choice === 'reject') rejected.add(sheetRow);
-      if (choice === 'drop')
-        dropByRow.set(sheetRow, [...(dropByRow.get(sheetRow) ?? []), { field: u.field, code: u.code }]);
+      if (choice === 'drop') {
+        const drops = dropByRow.get(sheetRow);
+        if (drops) drops.push({ field: u.field, code: u.code });
+        else dropByRow.set(sheetRow, [{ field: u.field, code: u.code }]);
+      }
     }
   }
-  const kept = rows
-    .filter((r) => !rejected.has(r.sheetRow))
-    .map((r) => {
-      const drops = dropByRow.get(r.sheetRow);
-      if (!drops) return r;
-      const row = { ...r.row } as Record<string, unknown>;
-      for (const d of drops) {
-        const v = row[d.field];
-        if (Array.isArray(v)) row[d.field] = v.filter((c) => c !== d.code);
-        else if (v === d.code) delete row[d.field];
-      }
-      return { ...r, row: row as PreparedRow['row'] };
-    });
+  const kept: PreparedRow[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    yield* every(i);
+    const r = rows[i];
+    if (rejected.has(r.sheetRow)) continue;
+    const drops = dropByRow.get(r.sheetRow);
+    if (!drops) {
+      kept.push(r);
+      continue;
+    }
+    const row = { ...r.row } as Record<string, unknown>;
+    for (const d of drops) {
+      const v = row[d.field];
+      if (Array.isArray(v)) row[d.field] = v.filter((c) => c !== d.code);
+      else if (v === d.code) delete row[d.field];
+    }
+    kept.push({ ...r, row: row as PreparedRow['row'] });
+  }
   return { rows: kept, rejectedRows: [...rejected], create, problems };
 }
 
@@ -167,12 +232,22 @@ export function linkCompanies(
   rows: readonly (PreparedRow & { row: { no: string } })[],
   stored: readonly Pick<Contact, 'no' | 'type' | 'name'>[],
   options: { createCompanies?: boolean; companyNos?: readonly string[] } = {},
-): {
+): CompanyLinking {
+  return runNow(linkCompaniesSteps(rows, stored, options));
+}
+
+export interface CompanyLinking {
   rows: (PreparedRow & { row: { no: string } })[];
   companies: (PreparedRow & { row: { no: string } })[];
   links: CompanyLink[];
   problems: ImportProblem[];
-} {
+}
+
+export function* linkCompaniesSteps(
+  rows: readonly (PreparedRow & { row: { no: string } })[],
+  stored: readonly Pick<Contact, 'no' | 'type' | 'name'>[],
+  options: { createCompanies?: boolean; companyNos?: readonly string[] } = {},
+): Steps<CompanyLinking> {
   const companiesByName = new Map<string, Set<string>>();
   const companyNos = new Set<string>();
   const addCompany = (no: string, name: string) => {
@@ -181,15 +256,31 @@ export function linkCompanies(
     set.add(no);
     companiesByName.set(name, set);
   };
-  for (const c of stored) if (c.type === 'Company') addCompany(c.no, c.name);
-  for (const r of rows) if (r.row.type === 'Company' && r.row.name) addCompany(r.row.no, r.row.name);
-  const storedTypes = new Map(stored.map((c) => [c.no, c.type]));
+  const storedTypes = new Map<string, Contact['type']>();
+  for (let i = 0; i < stored.length; i++) {
+    const c = stored[i];
+    if (c.type === 'Company') addCompany(c.no, c.name);
+    storedTypes.set(c.no, c.type);
+    yield* every(i);
+  }
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.row.type === 'Company' && r.row.name) addCompany(r.row.no, r.row.name);
+    yield* every(i);
+  }
 
   const links: CompanyLink[] = [];
   const problems: ImportProblem[] = [];
   const created = new Map<string, PreparedRow & { row: { no: string } }>();
   const spareNos = [...(options.companyNos ?? [])];
-  const out = rows.map((r) => {
+  const out: (PreparedRow & { row: { no: string } })[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    out.push(link(rows[i]));
+    yield* every(i);
+  }
+  return { rows: out, companies: [...created.values()], links, problems };
+
+  function link(r: PreparedRow & { row: { no: string } }): PreparedRow & { row: { no: string } } {
     if (r.row.type === 'Company') return r;
     const companyName = (r.row.companyName ?? '').trim();
     const companyNo = r.row.companyNo ?? '';
@@ -238,8 +329,7 @@ export function linkCompanies(
     links.push({ sheetRow: r.sheetRow, companyName, companyNo: '', outcome: 'notFound' });
     problems.push(problem('warning', 'companyNotFound', { row: r.sheetRow }, { companyName }));
     return r;
-  });
-  return { rows: out, companies: [...created.values()], links, problems };
+  }
 }
 
 /** Company names that persons in the rows name and no company (stored or imported) has: what `createCompanies` would create. */
@@ -247,13 +337,29 @@ export function missingCompanyNames(
   rows: readonly PreparedRow[],
   stored: readonly Pick<Contact, 'type' | 'name'>[],
 ): string[] {
+  return runNow(missingCompanyNamesSteps(rows, stored));
+}
+
+export function* missingCompanyNamesSteps(
+  rows: readonly PreparedRow[],
+  stored: readonly Pick<Contact, 'type' | 'name'>[],
+): Steps<string[]> {
   const names = new Set<string>();
-  for (const c of stored) if (c.type === 'Company') names.add(c.name);
-  for (const r of rows) if (r.row.type === 'Company' && r.row.name) names.add(r.row.name);
+  for (let i = 0; i < stored.length; i++) {
+    if (stored[i].type === 'Company') names.add(stored[i].name);
+    yield* every(i);
+  }
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.row.type === 'Company' && r.row.name) names.add(r.row.name);
+    yield* every(i);
+  }
   const missing = new Set<string>();
-  for (const r of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     const n = (r.row.companyName ?? '').trim();
     if (r.row.type !== 'Company' && !r.row.companyNo && n !== '' && !names.has(n)) missing.add(n);
+    yield* every(i);
   }
   return [...missing];
 }
@@ -275,15 +381,30 @@ export function matchExisting(
   rows: readonly PreparedRow[],
   stored: readonly Pick<Contact, 'no' | 'email' | 'name' | 'postCode'>[],
 ): ExistingMatch[] {
+  return runNow(matchExistingSteps(rows, stored));
+}
+
+export function* matchExistingSteps(
+  rows: readonly PreparedRow[],
+  stored: readonly Pick<Contact, 'no' | 'email' | 'name' | 'postCode'>[],
+): Steps<ExistingMatch[]> {
   const byEmail = new Map<string, string[]>();
   const byNamePost = new Map<string, string[]>();
-  const push = (m: Map<string, string[]>, k: string, no: string) => m.set(k, [...(m.get(k) ?? []), no]);
-  for (const c of stored) {
+  const push = (m: Map<string, string[]>, k: string, no: string) => {
+    const nos = m.get(k);
+    if (nos) nos.push(no);
+    else m.set(k, [no]);
+  };
+  for (let i = 0; i < stored.length; i++) {
+    const c = stored[i];
     if (c.email) push(byEmail, fold(c.email), c.no);
     if (c.name) push(byNamePost, `${fold(c.name)}\u0000${fold(c.postCode)}`, c.no);
+    yield* every(i);
   }
   const out: ExistingMatch[] = [];
-  for (const r of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    yield* every(i);
+    const r = rows[i];
     if (r.row.no) continue;
     const email = r.row.email ? byEmail.get(fold(r.row.email)) : undefined;
     if (email) {

@@ -59,7 +59,11 @@ export function createApi(opts: ApiOptions): ApiHandler {
         // Pages are cut by bytes under the body cap (a pane on Excel on the web reads at most ~5 MB at once).
         const maxBytes = Math.min(intParam(url, 'maxBytes', bodyCap), bodyCap);
         if (maxBytes < 1024) throw new BadRequest('maxBytes must be at least 1024');
-        send(res, 200, await opts.service.pull(since, { limit, maxBytes, after: afterParam(url) }));
+        send(
+          res,
+          200,
+          await opts.service.pull(since, { limit, maxBytes, after: afterParam(url), skip: skipParam(url, since) }),
+        );
       } else if (route === '/history') {
         allow(req, 'GET');
         send(res, 200, await readHistory(opts.sql, url.searchParams.get('table'), url.searchParams.get('id')));
@@ -185,6 +189,20 @@ function intParam(url: URL, name: string, fallback: number): number {
   if (!/^\d{1,15}$/.test(raw))
     throw new BadRequest(`${name} must be a whole number ≥ 0, got ${JSON.stringify(raw.slice(0, 40))}`);
   return Number(raw);
+}
+
+/** `skip=<rev>,<rev>,…`: revisions after `since` that the pane pushed itself and holds already (at most 1,000). */
+function skipParam(url: URL, since: number): number[] | undefined {
+  const raw = url.searchParams.get('skip');
+  if (raw === null || raw === '') return undefined;
+  if (!/^\d{1,15}(,\d{1,15}){0,999}$/.test(raw))
+    throw new BadRequest(
+      `skip must list at most 1,000 revisions separated by commas, got ${JSON.stringify(raw.slice(0, 80))}`,
+    );
+  const revs = raw.split(',').map(Number);
+  const early = revs.find((r) => r <= since);
+  if (early !== undefined) throw new BadRequest(`skip=${early} must name a revision after since=${since}`);
+  return revs;
 }
 
 /** `after=<rev>:<table>:<id>`: where a page that ended inside one changeset left off. */

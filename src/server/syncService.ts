@@ -32,6 +32,11 @@ export class BadRequest extends Error {
   }
 }
 
+/** Tables whose rows name the user: the server stamps it from the key, so a pane always takes them from here. */
+const STAMPED_TABLES = Object.entries(tableRules)
+  .filter(([, rule]) => rule.userField !== undefined)
+  .map(([table]) => table);
+
 /** Test hooks that play a crash at the worst moments of a push. */
 export interface FaultHooks {
   /** Called inside the transaction, after every write, just before the commit. Throwing aborts it. */
@@ -334,9 +339,23 @@ export class SyncService {
    */
   async pull(
     since: number,
-    opts: { limit?: number; maxBytes?: number; after?: { rev: number; table: string; id: string } } = {},
+    opts: {
+      limit?: number;
+      maxBytes?: number;
+      after?: { rev: number; table: string; id: string };
+      /**
+       * Revisions the pane pushed itself and already holds as they are here (it was told each one's
+       * revision): their rows are left out, except on the tables where the server stamps the user, whose
+       * rows the pane must take from here. The revisions still count as pulled (`lastRev` passes them).
+       */
+      skip?: number[];
+    } = {},
   ): Promise<PullResponse> {
     const limit = opts.limit ?? 50_000;
+    // A row is sent unless its revision is one the pane holds ($6) and its table is not stamped ($7).
+    const skip = opts.skip ?? [];
+    const kept = `not (rev = any($6::bigint[]) and tbl <> all($7::text[]))`;
+    const keptParams = [skip, STAMPED_TABLES];
     const budget = Math.max((opts.maxBytes ?? 4 * 1024 * 1024) - 1024, 1);
     const last = await this.lastRev();
     if (since > last)
@@ -363,9 +382,9 @@ export class SyncService {
     scan: for (;;) {
       const revisions = await this.sql.query<{ rev: number | string; n: number | string; bytes: number | string }>(
         `select rev, count(*) as n, sum(size + octet_length(id) + ${ROW_FRAME_BYTES}) as bytes from sync_rows
-         where rev > $1 and rev <= $2 and (rev, tbl, id) > ($3::bigint, $4::text, $5::text)
+         where rev > $1 and rev <= $2 and (rev, tbl, id) > ($3::bigint, $4::text, $5::text) and ${kept}
          group by rev order by rev limit ${REVISION_CHUNK}`,
-        [cursor, last, start[0], start[1], start[2]],
+        [cursor, last, start[0], start[1], start[2], ...keptParams],
       );
       for (const r of revisions) {
         const rev = Number(r.rev);
@@ -374,14 +393,16 @@ export class SyncService {
         if (!count && bytes > budget) {
           // One changeset larger than a page: send what fits of it (at least one row), and say where the next page starts.
           const from = rev === start[0] ? start : [rev, '', ''];
+          const keptHere = `not (rev = any($5::bigint[]) and tbl <> all($6::text[]))`;
           const [row] = await this.sql.query<{ tbl: string; id: string }>(
             `select tbl, id from (
                select tbl, id, sum(size + octet_length(id) + ${ROW_FRAME_BYTES}) over (order by tbl, id) as run
-               from sync_rows where rev = $1 and (tbl, id) > ($2::text, $3::text)
+               from sync_rows where rev = $1 and (tbl, id) > ($2::text, $3::text) and ${keptHere}
              ) x where run <= $4 or (tbl, id) = (
-               select tbl, id from sync_rows where rev = $1 and (tbl, id) > ($2::text, $3::text) order by tbl, id limit 1
+               select tbl, id from sync_rows where rev = $1 and (tbl, id) > ($2::text, $3::text) and ${keptHere}
+               order by tbl, id limit 1
              ) order by tbl desc, id desc limit 1`,
-            [rev, from[1], from[2], budget],
+            [rev, from[1], from[2], budget, ...keptParams],
           );
           cut = { rev, tbl: row.tbl, id: row.id };
           break scan;
@@ -403,18 +424,19 @@ export class SyncService {
 
     // 2. Read the chosen rows with their values.
     const select = `select tbl, id, rev, deleted, value from sync_rows
-      where rev > $1 and (rev, tbl, id) > ($2::bigint, $3::text, $4::text)`;
+      where rev > $1 and (rev, tbl, id) > ($2::bigint, $3::text, $4::text) and not (rev = any($5::bigint[]) and tbl <> all($6::text[]))`;
     const rows = cut
       ? await this.sql.query<StoredRow>(
-          `${select} and rev = $5 and (tbl, id) <= ($6::text, $7::text) order by rev, tbl, id`,
-          [since, start[0], start[1], start[2], cut.rev, cut.tbl, cut.id],
+          `${select} and rev = $7 and (tbl, id) <= ($8::text, $9::text) order by rev, tbl, id`,
+          [since, start[0], start[1], start[2], ...keptParams, cut.rev, cut.tbl, cut.id],
         )
       : count
-        ? await this.sql.query<StoredRow>(`${select} and rev <= $5 order by rev, tbl, id`, [
+        ? await this.sql.query<StoredRow>(`${select} and rev <= $7 order by rev, tbl, id`, [
             since,
             start[0],
             start[1],
             start[2],
+            ...keptParams,
             reached,
           ])
         : [];

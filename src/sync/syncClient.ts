@@ -48,6 +48,8 @@ export class HttpError extends Error {
 }
 
 const MAX_ROWS_PER_REBASE = 50_000;
+/** Parts of one large changeset uploaded at once. */
+const PARTS_IN_FLIGHT = 2;
 /** Pulled rows are met with the pending changes in rebases of about this many bytes (big letters). */
 const MAX_BYTES_PER_REBASE = 32 * 1024 * 1024;
 /** How often one changeset may come back as a conflict or a stale read before it is shown as failed. */
@@ -80,6 +82,14 @@ export class SyncClient {
   private serverRev = 0;
   /** How often each pending changeset came back as a conflict or a stale read. */
   private setbacks = new Map<string, number>();
+  /**
+   * Revisions this pane's own changesets were applied at (acknowledged: their rows here are as the server
+   * holds them), not yet pulled past: a pull asks the server to leave their rows out, so a pane never
+   * downloads and meets again the megabytes it just pushed. Kept only while the cursor stays at or above
+   * where it was when they were recorded: a restore resets the cursor to 0, and then every row comes back.
+   */
+  private own = new Set<number>();
+  private ownFloor = 0;
   /** The last round failed: the next one first asks the server cheaply whether it is back. */
   private failing = false;
   private readonly fetch: typeof fetch;
@@ -334,22 +344,49 @@ export class SyncClient {
       throw new HttpError(413, (e as Error).message);
     }
     // One push per batch (its base revisions hold only until it is acknowledged), or every part of one
-    // changeset larger than the cap.
+    // changeset larger than the cap. Parts go PARTS_IN_FLIGHT at a time: the server keeps each part in
+    // whatever order they arrive and applies the changeset with the last one, so the upload and reading of
+    // one part overlap the server's work on the one before.
     const first = bodies[0].changesets[0];
-    for (const { json } of first.part
+    const sends = first.part
       ? bodies.filter((b) => b.changesets[0].part && b.changesets[0].id === first.id)
-      : bodies.slice(0, 1)) {
+      : bodies.slice(0, 1);
+    const replies = await inOrder(sends, first.part ? PARTS_IN_FLIGHT : 1, async ({ json }) => {
       const body = new RawJson(
         `{"schemaVersion":${SYNC_SCHEMA_VERSION},"clientId":${JSON.stringify(clientId)},"changesets":${json}}`,
       );
-      const reply = pushResponseSchema.parse((await this.call('POST', '/push', body)).body);
+      return pushResponseSchema.parse((await this.call('POST', '/push', body)).body);
+    });
+    const acknowledged = new Set<string>();
+    for (const reply of replies) {
       this.serverRev = Math.max(this.serverRev, reply.lastRev);
       for (const r of reply.results) {
-        if (r.status === 'applied' || r.status === 'duplicate') await port.acknowledge(r.id, r.rev);
-        else if (r.status === 'conflict' || r.status === 'stale' || r.status === 'refused') return r;
+        if (r.status === 'applied' || r.status === 'duplicate') {
+          if (acknowledged.has(r.id)) continue;
+          acknowledged.add(r.id);
+          await port.acknowledge(r.id, r.rev);
+          await this.holdsOwn(r.rev);
+        } else if (r.status === 'conflict' || r.status === 'stale' || r.status === 'refused') return r;
       }
     }
     return undefined;
+  }
+
+  /** The pane holds the rows of its changeset applied at `rev`, as the server does. */
+  private async holdsOwn(rev: number): Promise<void> {
+    const cursor = await this.opts.port.cursor();
+    if (cursor === 0 || cursor < this.ownFloor) this.own.clear();
+    // From a cursor of 0 (a new pane, or just restored) everything is pulled: nothing is left out.
+    if (cursor === 0) return;
+    if (this.own.size === 0) this.ownFloor = cursor;
+    if (rev > cursor) this.own.add(rev);
+  }
+
+  /** The revisions after `since` whose rows this pane holds already (none once its sync state was reset). */
+  private skipAfter(since: number): number[] {
+    if (since === 0 || since < this.ownFloor) this.own.clear();
+    for (const r of this.own) if (r <= since) this.own.delete(r);
+    return [...this.own].sort((a, b) => a - b).slice(0, 1000);
   }
 
   /** One row at most from where this pane is: throws as a round would when the server is away or refuses. */
@@ -367,7 +404,8 @@ export class SyncClient {
     let last = since;
     let after: string | undefined;
     for (;;) {
-      const query = `/pull?since=${last}&limit=${this.opts.pageSize}&maxBytes=${this.opts.bodyCap}${after ? `&after=${after}` : ''}`;
+      const skip = this.skipAfter(last);
+      const query = `/pull?since=${last}&limit=${this.opts.pageSize}&maxBytes=${this.opts.bodyCap}${after ? `&after=${after}` : ''}${skip.length ? `&skip=${skip.join(',')}` : ''}`;
       const answer = await this.call('GET', query);
       const page = pullResponseSchema.parse(answer.body);
       for (const r of page.rows) rows.push(r);
@@ -460,6 +498,29 @@ export class SyncClient {
       delay = Math.min(delay * 2, this.opts.backoff.maxMs);
     }
   }
+}
+
+/**
+ * Runs `send` on each item, at most `width` at a time, and resolves with the answers in the items' order.
+ * After a failure no more are started; those already sent are awaited, then the first failure is thrown.
+ */
+async function inOrder<T, R>(items: T[], width: number, send: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const lane = async () => {
+    while (!failure && next < items.length) {
+      const i = next++;
+      try {
+        out[i] = await send(items[i]);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+  if (failure) throw failure.error;
+  return out;
 }
 
 /** A body already serialised (packed in slices): sent as it is. */

@@ -280,3 +280,33 @@ describe('older Excel and the 1904 date system', () => {
     expect(r.unchecked).toBeUndefined();
   });
 });
+
+describe('after the last block, the look for dates runs in slices too', () => {
+  test('a host without the date system: 20,000 rows of numbers are looked through a slice of rows per task', async () => {
+    const mock = new ExcelMock();
+    addContactSheet(mock, 20_000);
+    let lastBlockAt = -1;
+    let tasks = 0;
+    const timer = globalThis.setTimeout;
+    const spy = vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => {
+      if (lastBlockAt >= 0) tasks++;
+      return timer(fn, ms);
+    }) as typeof setTimeout);
+    try {
+      const r = await createExcelPort({ run: mock.run, supports: ALL }).read(
+        { kind: 'selection' },
+        {
+          onProgress: (p) => {
+            if (p.rowsRead === p.rowsTotal) lastBlockAt = tasks;
+          },
+        },
+      );
+      expect(r.values).toHaveLength(20_000);
+      // Post codes are numbers formatted 00000, not dates: every row was looked at, never in one task.
+      expect(r.unchecked).toBeUndefined();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(tasks).toBeGreaterThanOrEqual(19);
+  });
+});

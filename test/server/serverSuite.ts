@@ -414,6 +414,63 @@ export function serverSuite(label: string, newStorage: () => Promise<Storage>): 
       expect(pages.length).toBe(3);
     });
 
+    test('a pane may leave out the rows of revisions it pushed itself, except rows the server stamps with the user', async () => {
+      const before = await lastRev();
+      const own1 = segment(newId(), segNo());
+      const a1 = await push(server.url, [
+        changeset([
+          put('segments', own1),
+          put('segmentLines', line(newId(), own1.id, own1.no, 10000, 'C1')),
+          put('segmentLines', line(newId(), own1.id, own1.no, 20000, 'C2')),
+        ]),
+      ]);
+      const other = segment(newId(), segNo());
+      await push(server.url, [changeset([put('segments', other)])]);
+      const logged = loggedSegment(newId(), 900_000 + Math.floor(Math.random() * 90_000), segNo());
+      const a2 = await push(server.url, [
+        changeset([put('loggedSegments', logged), put('contacts', contact(newId(), `SK${newId()}`))]),
+      ]);
+      const revs = [a1.body.results[0].rev, a2.body.results[0].rev];
+      expect(revs.every((r: number) => r > before)).toBe(true);
+
+      const all = await call(server.url, `/pull?since=${before}`);
+      expect(all.body.rows).toHaveLength(6);
+      const left = await call(server.url, `/pull?since=${before}&skip=${revs.join(',')}`);
+      expect(left.status).toBe(200);
+      // The other pane's segment, and the logged segment (stamped with the user); the revisions still count as pulled.
+      expect(left.body.rows.map((r: any) => [r.table, r.id]).sort()).toEqual(
+        [
+          ['loggedSegments', logged.id],
+          ['segments', other.id],
+        ].sort(),
+      );
+      expect(left.body).toMatchObject({ lastRev: all.body.lastRev, more: false });
+
+      // In pages of one row: the same rows, and the last page reaches the last revision.
+      const paged: any[] = [];
+      let since = before;
+      for (;;) {
+        const skip = revs.filter((r: number) => r > since);
+        const r = await call(server.url, `/pull?since=${since}&limit=1${skip.length ? `&skip=${skip.join(',')}` : ''}`);
+        paged.push(...r.body.rows);
+        since = r.body.lastRev;
+        if (!r.body.more) break;
+      }
+      expect(paged.map((r) => r.id).sort()).toEqual(left.body.rows.map((r: any) => r.id).sort());
+      expect(since).toBe(all.body.lastRev);
+
+      expect(await call(server.url, `/pull?since=${before}&skip=1;2`)).toMatchObject({
+        status: 400,
+        body: { reason: expect.stringMatching(/skip must list at most 1,000 revisions separated by commas/) },
+      });
+      expect(await call(server.url, `/pull?since=${before}&skip=${before}`)).toMatchObject({
+        status: 400,
+        body: {
+          reason: expect.stringMatching(new RegExp(`skip=${before} must name a revision after since=${before}`)),
+        },
+      });
+    });
+
     test('the event stream says at once when something changed', async () => {
       const controller = new AbortController();
       const r = await fetch(`${server.url}/api/v1/events`, { signal: controller.signal });

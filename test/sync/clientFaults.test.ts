@@ -9,6 +9,7 @@ import { pullAll } from '../server/fixtures';
 import { seedMarket } from '../store/helpers';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openSyncedWorkspace } from '../../src/sync/openSyncedWorkspace';
+import { resetSyncState } from '../../src/store/syncPort';
 import { testClock } from '../store/helpers';
 import { openPane, startTestServer, waitFor } from './harness';
 
@@ -108,6 +109,55 @@ test('a changeset larger than the body cap travels in numbered parts and arrives
     expect(parts[0].n).toBe(0);
     await b.sync.syncNow();
     expect((await b.workspace.segments.get(s.no))!.lines).toHaveLength(60);
+    const changesets = await server.sql.query<{ n: number }>('select count(*)::int as n from sync_changesets');
+    expect(changesets[0].n).toBe(3);
+  } finally {
+    await a.close();
+    await b.close();
+    await server.close();
+  }
+}, 90_000);
+
+test('the parts of a large changeset are uploaded two at a time, and a part lost on the way is sent again', async () => {
+  const server = await startTestServer({ bodyCap: 16_000 });
+  let inFlight = 0;
+  let most = 0;
+  let parts = 0;
+  let lose = true;
+  const counting: typeof fetch = async (input, init) => {
+    const isPart = String(input).endsWith('/push') && String(init?.body).includes('"part":{');
+    if (!isPart) return fetch(input, init);
+    parts++;
+    // The third part never reaches the server the first time (the connection drops).
+    if (parts === 3 && lose) {
+      lose = false;
+      throw new TypeError('fetch failed');
+    }
+    inFlight++;
+    most = Math.max(most, inFlight);
+    try {
+      return await fetch(input, init);
+    } finally {
+      inFlight--;
+    }
+  };
+  const a = await openPane(server.url, { bodyCap: 16_000, fetch: counting });
+  const b = await openPane(server.url, { bodyCap: 16_000 });
+  try {
+    await a.workspace.contacts.upsert(
+      Array.from({ length: 120 }, (_, i) => ({ no: `PP${i}`, name: `Parallel ${i}`, city: 'Roma' })),
+    );
+    const s = await a.workspace.segments.create({ description: 'Parts at once' });
+    await a.workspace.segments.addContacts(s.no, { contact: { city: 'Roma' } });
+    await expect(a.sync.syncNow()).rejects.toThrow(/cannot be reached/);
+    await a.sync.syncNow();
+    expect(a.sync.getStatus()).toMatchObject({ pending: 0, failed: [] });
+    expect(most).toBe(2);
+    const left = await server.sql.query<{ n: number }>('select count(*)::int as n from sync_parts');
+    expect(left[0].n).toBe(0);
+    await b.sync.syncNow();
+    expect((await b.workspace.segments.get(s.no))!.lines).toHaveLength(120);
+    // Once each: the contacts, the segment and its lines.
     const changesets = await server.sql.query<{ n: number }>('select count(*)::int as n from sync_changesets');
     expect(changesets[0].n).toBe(3);
   } finally {
@@ -235,3 +285,66 @@ test('while the server is away, further changes cost one small request each, not
     await pane.close();
   }
 });
+
+test('a pane does not pull back the rows it pushed itself, until a restore resets its sync state', async () => {
+  const server = await startTestServer();
+  const pulled: { since: number; skip: string | null; ids: string[] }[] = [];
+  const watching: typeof fetch = async (input, init) => {
+    const res = await fetch(input, init);
+    const url = new URL(String(input));
+    if (!url.pathname.endsWith('/pull')) return res;
+    const text = await res.text();
+    const body = JSON.parse(text) as { rows?: { id: string }[] };
+    pulled.push({
+      since: Number(url.searchParams.get('since')),
+      skip: url.searchParams.get('skip'),
+      ids: (body.rows ?? []).map((r) => r.id),
+    });
+    return new Response(text, { status: res.status, headers: res.headers });
+  };
+  const a = await openPane(server.url, { fetch: watching });
+  const b = await openPane(server.url);
+  try {
+    // B first, so that A's cursor is past 0 when it pushes.
+    await b.workspace.salespeople.upsert([{ code: 'JR', name: 'John' }]);
+    await b.sync.syncNow();
+    await a.sync.syncNow();
+    await a.workspace.contacts.upsert(
+      Array.from({ length: 30 }, (_, i) => ({ no: `OW${i}`, name: `Own ${i}`, city: 'Roma' })),
+    );
+    const s = await a.workspace.segments.create({ description: 'Mine' });
+    await a.workspace.segments.addContacts(s.no, { contact: { city: 'Roma' } });
+    pulled.length = 0;
+    await a.sync.syncNow();
+    expect(a.sync.getStatus()).toMatchObject({ pending: 0, failed: [] });
+    // Its own revisions were left out: nothing came back.
+    expect(pulled.length).toBeGreaterThan(0);
+    expect(pulled.every((p) => p.ids.length === 0)).toBe(true);
+    expect(pulled.some((p) => p.skip)).toBe(true);
+
+    // The other pane gets everything; its change comes to A, A's own rows still left out.
+    await b.sync.syncNow();
+    expect((await b.workspace.segments.get(s.no))!.lines).toHaveLength(30);
+    await b.workspace.salespeople.upsert([{ code: 'BD', name: 'Ben' }]);
+    await b.sync.syncNow();
+    pulled.length = 0;
+    await a.sync.syncNow();
+    const ids = pulled.flatMap((p) => p.ids);
+    expect(ids).toHaveLength(1);
+    expect((await a.workspace.salespeople.list()).map((x) => x.code).sort()).toEqual(['BD', 'JR']);
+
+    // A restore resets the sync state: from 0 again, every row comes back, its own too.
+    const db = a.workspace.ctx.db;
+    await db.transaction('rw', [db.outbox, db.syncState], () => resetSyncState(db));
+    pulled.length = 0;
+    await a.sync.syncNow();
+    expect(pulled[0]).toMatchObject({ since: 0, skip: null });
+    const again = new Set(pulled.flatMap((p) => p.ids));
+    expect(again.has((await db.segments.where('no').equals(s.no).first())!.id)).toBe(true);
+    expect((await a.workspace.segments.get(s.no))!.lines).toHaveLength(30);
+  } finally {
+    await a.close();
+    await b.close();
+    await server.close();
+  }
+}, 90_000);

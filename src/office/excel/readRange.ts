@@ -163,11 +163,11 @@ export async function readSource(
   );
 
   // Serial dates of a 1904 workbook, brought to the 1900 system that the rest of the import assumes.
-  if (loc.date1904) shiftDates(values, numberFormat);
+  if (loc.date1904) await shiftDates(values, numberFormat);
   const unchecked: UncheckedInSheet[] = [];
   if (!supports.specialCells && loc.rowHidden !== false) unchecked.push('hiddenRows');
   if (!supports.mergedAreas) unchecked.push('mergedCells');
-  if (loc.date1904 === undefined && hasDates(values, numberFormat)) unchecked.push('dateSystem');
+  if (loc.date1904 === undefined && (await hasDates(values, numberFormat))) unchecked.push('dateSystem');
   const firstDataRow = loc.row + 2; // 1-based sheet row of the first data row
   const rowNumbers = Array.from({ length: rowCount - 1 }, (_, i) => firstDataRow + i);
   return {
@@ -194,12 +194,19 @@ export async function readSource(
   };
 }
 
-function hasDates(values: CellValue[][], formats: string[][]): boolean {
-  return values.some((row, r) => row.some((v, c) => typeof v === 'number' && isDateFormat(formats[r]?.[c])));
+/** Whether any number is formatted as a date; a slice of rows per task, like the measuring of a block. */
+async function hasDates(values: CellValue[][], formats: string[][]): Promise<boolean> {
+  for (let r = 0; r < values.length; r++) {
+    if (r > 0 && r % MEASURE_SLICE === 0) await nextTask();
+    const row = values[r];
+    for (let c = 0; c < row.length; c++) if (typeof row[c] === 'number' && isDateFormat(formats[r]?.[c])) return true;
+  }
+  return false;
 }
 
-function shiftDates(values: CellValue[][], formats: string[][]): void {
+async function shiftDates(values: CellValue[][], formats: string[][]): Promise<void> {
   for (let r = 0; r < values.length; r++) {
+    if (r > 0 && r % MEASURE_SLICE === 0) await nextTask();
     const row = values[r];
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
