@@ -51,7 +51,14 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS} 0`,
     ':empty': { display: 'none' },
   },
-  main: { flexGrow: 1, minHeight: 0, overflowY: 'auto', padding: tokens.spacingHorizontalS },
+  // Room under the page for the one note at the bottom of the pane: the page's end scrolls clear of it.
+  main: {
+    flexGrow: 1,
+    minHeight: 0,
+    overflowY: 'auto',
+    padding: tokens.spacingHorizontalS,
+    paddingBottom: '72px',
+  },
 });
 
 export function Shell(props: {
