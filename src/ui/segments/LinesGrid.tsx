@@ -1,10 +1,12 @@
 // The segment lines in a virtualized grid: only the rows in view (plus a few) are in the DOM, so 10,000
 // lines scroll smoothly in a narrow pane. Enter or a click on a row opens its line panel. Each row shows the
 // contact's name with its company beneath, the correspondence type as an icon with its caption as the
-// accessible name, and a mark on a line with a comment; each header's full caption is its tooltip.
+// accessible name, and a mark on a line with a comment; each header's full caption is its tooltip and
+// accessible name. The two icon columns have icon headers: no caption fits 2.6em whole in every language.
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { CommentRegular } from '@fluentui/react-icons/svg/comment';
 import { MailRegular } from '@fluentui/react-icons/svg/mail';
+import { MailMultipleRegular } from '@fluentui/react-icons/svg/mail-multiple';
 import { PrintRegular } from '@fluentui/react-icons/svg/print';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type KeyboardEvent } from 'react';
@@ -134,9 +136,15 @@ export function LinesGrid(props: {
             role="columnheader"
             aria-label={t(full)}
             title={t(full)}
-            className={mergeClasses(s.cell, cls)}
+            className={mergeClasses(s.cell, cls, short === 'grid.short.type' && s.icon)}
           >
-            {short === 'grid.short.comment' ? <CommentRegular aria-hidden /> : t(short)}
+            {short === 'grid.short.comment' ? (
+              <CommentRegular aria-hidden />
+            ) : short === 'grid.short.type' ? (
+              <MailMultipleRegular aria-hidden />
+            ) : (
+              t(short)
+            )}
           </span>
         ))}
       </div>
