@@ -57,9 +57,26 @@ export class PaneDriver {
     await dialog.waitFor({ state: 'detached' });
   }
 
-  /** Waits for a toast with this text. */
+  /** Waits for a toast with this text, then for the page to end above the notes (a note never covers it). */
   async toast(text: string | RegExp) {
     await this.page.getByText(text).first().waitFor();
+    await this.notesClear();
+  }
+
+  /** Waits until no note at the bottom of the pane lies over the page (the `main` element). */
+  async notesClear() {
+    await this.page.waitForFunction(
+      () => {
+        const main = document.querySelector('main');
+        if (!main) return true;
+        const bottom = main.getBoundingClientRect().bottom;
+        return Array.from(document.querySelectorAll<HTMLElement>('.fui-Toaster[data-toaster-position="bottom"]')).every(
+          (notes) => notes.offsetHeight === 0 || notes.offsetTop >= bottom - 1,
+        );
+      },
+      null,
+      { timeout: 15_000 },
+    );
   }
 
   /**

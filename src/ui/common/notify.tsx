@@ -1,9 +1,10 @@
 // Results of actions as toasts, through the one Toaster at the root.
 // One success note at a time: a new success replaces the one shown (a row of saves says the last, and notes
 // never pile up over the page). Errors stay until the user dismisses them; info notes leave by themselves.
+// The notes sit at the bottom of the pane, below the page: the shell ends the page above them.
 import { Button, Toast, ToastBody, ToastTitle, ToastTrigger, useToastController } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons/svg/dismiss';
-import { useCallback } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 import { errorText } from './errorText';
 import { useT } from './i18n';
 
@@ -16,6 +17,35 @@ export const TOASTER_ID = 'segments-toaster';
  */
 let shownSuccess: string | undefined;
 let successCount = 0;
+
+/**
+ * How much of the pane's bottom the notes cover, in px: the shell ends the page above it, so a note never
+ * lies over the page's content. Measured from the layout (not the notes' animated transforms) each time a
+ * note comes, goes or leaves.
+ */
+let cover = 0;
+const coverListeners = new Set<() => void>();
+function measureCover() {
+  requestAnimationFrame(() => {
+    const notes = document.querySelector<HTMLElement>(`.fui-Toaster[data-toaster-position="bottom"]`);
+    const next = notes && notes.offsetHeight > 0 ? Math.max(0, Math.ceil(window.innerHeight - notes.offsetTop)) : 0;
+    if (next === cover) return;
+    cover = next;
+    coverListeners.forEach((l) => l());
+  });
+}
+const onStatusChange = () => measureCover();
+
+/** The px of the pane's bottom under notes now (0 without notes). */
+export function useNotesCover(): number {
+  return useSyncExternalStore(
+    (l) => {
+      coverListeners.add(l);
+      return () => coverListeners.delete(l);
+    },
+    () => cover,
+  );
+}
 
 export function useNotify() {
   const { dispatchToast, dismissToast } = useToastController(TOASTER_ID);
@@ -36,6 +66,7 @@ export function useNotify() {
           toastId,
           onStatusChange: (_e, { status }) => {
             if (status === 'unmounted' && shownSuccess === toastId) shownSuccess = undefined;
+            measureCover();
           },
         },
       );
@@ -63,7 +94,7 @@ export function useNotify() {
           </ToastTitle>
         </Toast>,
         // An error stays until dismissed: it may explain why nothing happened, and is read at the user's pace.
-        { intent: 'error', timeout: -1 },
+        { intent: 'error', timeout: -1, onStatusChange },
       ),
     [dispatchToast, t],
   );
@@ -74,7 +105,7 @@ export function useNotify() {
           <ToastTitle>{title}</ToastTitle>
           {body ? <ToastBody>{body}</ToastBody> : null}
         </Toast>,
-        { intent: 'info', timeout: 6000 },
+        { intent: 'info', timeout: 6000, onStatusChange },
       ),
     [dispatchToast],
   );

@@ -8,6 +8,7 @@ import { Suspense, useCallback, useEffect, useState } from 'react';
 import type { UiLanguage } from '../../domain/setup';
 import type { HostPages } from './App';
 import { useT } from '../common/i18n';
+import { useNotesCover } from '../common/notify';
 import { routeTitle, type Route } from './pageRegistry';
 import { useServices } from '../common/services';
 import { FocusReturn } from './FocusReturn';
@@ -51,14 +52,9 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS} 0`,
     ':empty': { display: 'none' },
   },
-  // Room under the page for the one note at the bottom of the pane: the page's end scrolls clear of it.
-  main: {
-    flexGrow: 1,
-    minHeight: 0,
-    overflowY: 'auto',
-    padding: tokens.spacingHorizontalS,
-    paddingBottom: '72px',
-  },
+  main: { flexGrow: 1, minHeight: 0, overflowY: 'auto', padding: tokens.spacingHorizontalS },
+  // The notes' place at the bottom of the pane: the page ends above it, so a note never covers the page.
+  notesPlace: { flexShrink: 0 },
 });
 
 export function Shell(props: {
@@ -69,6 +65,7 @@ export function Shell(props: {
 }) {
   const t = useT();
   const s = useStyles();
+  const notesCover = useNotesCover();
   const { host, preferences, sync } = useServices();
   const [noticeHidden, hideNotice] = useSessionFlag(NOTICE_HIDDEN);
   const [history, setHistory] = useState<Route[]>([props.start]);
@@ -132,6 +129,9 @@ export function Shell(props: {
           />
         </Suspense>
       </main>
+      {notesCover ? (
+        <div className={s.notesPlace} style={{ height: notesCover }} aria-hidden data-testid="notes-place" />
+      ) : null}
     </div>
   );
 }
