@@ -82,7 +82,7 @@ const LineRow = memo(function LineRow({
   name: string;
   company: string;
 }) {
-  const { t, formatNumber } = useI18n();
+  const { t } = useI18n();
   const s = useStyles();
   return (
     <div
@@ -95,7 +95,9 @@ const LineRow = memo(function LineRow({
       style={{ transform: `translateY(${start}px)` }}
     >
       <span role="gridcell" className={mergeClasses(s.cell, s.num)}>
-        {formatNumber(line.lineNo, { useGrouping: false })}
+        {/* A line number is a whole number shown without grouping: the same digits in every language (no
+            number formatter built per row). */}
+        {String(line.lineNo)}
       </span>
       <span role="gridcell" className={s.cell}>
         {line.contactNo}
@@ -155,7 +157,7 @@ export function LinesGrid(props: {
     count: lines.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    overscan: 4,
     useFlushSync: false,
   });
 
