@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 // Focus back where the user was after the dialogs that the Segment page's browser run (paneKeyboard) does
 // not open: the row history of Logged Segments and Interaction Log Entries, the contact card over the
-// criteria dialog, and BC's question asked by a code list, by Saved Segment Criteria and by the first run.
+// criteria dialog, and BC's question asked by Logged Segments (Canceled, Delete Canceled Segments), by a code
+// list and by Saved Segment Criteria.
 // Each is closed by the keyboard (Escape or the focused No) and the focus must be on its opener again.
 import 'fake-indexeddb/auto';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
@@ -82,6 +83,51 @@ test('Interaction Log Entries, in Italian: the entry history gives the focus bac
   await press(actions);
   await userEvent.click(await screen.findByRole('menuitem', { name: 'Mostra modifiche' }));
   await closedBackTo(actions, () => userEvent.keyboard('{Escape}'), 'Modifiche di movimento log interazione 1');
+});
+
+test('Logged Segments: the Canceled check box asks BC’s question; No gives the focus back to the check box', async () => {
+  await loggedSegment();
+  renderWithWorkspace(
+    <>
+      <FocusReturn />
+      <LoggedSegmentsPage navigate={() => undefined} />
+    </>,
+    ws,
+    fakeTeam({ known: true, user: 'ANNA', role: 'member' }),
+  );
+  // Anna logged it: she may change it.
+  const box = await screen.findByRole('checkbox', { name: 'Canceled: logged segment 1' });
+  await waitFor(() => expect(box.hasAttribute('disabled')).toBe(false));
+  box.focus();
+  await userEvent.keyboard(' ');
+  await closedBackTo(
+    box,
+    () => userEvent.click(screen.getByText('No')),
+    'Do you wish to mark Logged Segment 1 as Canceled?',
+  );
+  expect((await ws.loggedSegments.get(1))!.canceled).toBe(false);
+});
+
+test('Logged Segments, as an administrator: No to Delete Canceled Segments gives the focus back to its button', async () => {
+  await loggedSegment();
+  await ws.loggedSegments.setCanceled(1, true);
+  renderWithWorkspace(
+    <>
+      <FocusReturn />
+      <LoggedSegmentsPage navigate={() => undefined} />
+    </>,
+    ws,
+    fakeTeam({ known: true, user: 'anna', role: 'admin' }),
+  );
+  const del = await screen.findByRole('button', { name: 'Delete Canceled Segments' });
+  await waitFor(() => expect(del.hasAttribute('disabled')).toBe(false));
+  await press(del);
+  await closedBackTo(
+    del,
+    () => userEvent.click(screen.getByText('No')),
+    'Delete every canceled logged segment? Their interaction log entries stay.',
+  );
+  expect(await ws.loggedSegments.get(1)).toBeDefined();
 });
 
 test('a code list: No to "Remove BD?" gives the focus back to the row’s Remove button', async () => {
