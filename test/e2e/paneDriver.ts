@@ -57,9 +57,26 @@ export class PaneDriver {
     await dialog.waitFor({ state: 'detached' });
   }
 
-  /** Waits for a toast with this text. */
+  /** Waits for a toast with this text, then for the page to end above the notes (a note never covers it). */
   async toast(text: string | RegExp) {
     await this.page.getByText(text).first().waitFor();
+    await this.notesClear();
+  }
+
+  /** Waits until no note at the bottom of the pane lies over the page (the `main` element). */
+  async notesClear() {
+    await this.page.waitForFunction(
+      () => {
+        const main = document.querySelector('main');
+        if (!main) return true;
+        const bottom = main.getBoundingClientRect().bottom;
+        return Array.from(document.querySelectorAll<HTMLElement>('.fui-Toaster[data-toaster-position="bottom"]')).every(
+          (notes) => notes.offsetHeight === 0 || notes.offsetTop >= bottom - 1,
+        );
+      },
+      null,
+      { timeout: 15_000 },
+    );
   }
 
   /**
@@ -97,8 +114,29 @@ export class PaneDriver {
     await this.page.screenshot({ path: join(screenshotDir, `${this.language}-${name}.png`), fullPage: true });
   }
 
+  /**
+   * Waits until the page's finite animations and transitions have finished (a toast fading in, a dialog
+   * sliding open): colours read mid-fade are not the page's colours. Infinite ones (a spinner) and a
+   * toast's timer are ignored.
+   */
+  async settled() {
+    await this.page.waitForFunction(
+      () =>
+        document.getAnimations().every(
+          (a) =>
+            a.playState !== 'running' ||
+            !Number.isFinite(Number(a.effect?.getComputedTiming().endTime ?? Infinity)) ||
+            // A toast's own clock (an invisible element whose animation is its timeout) is no fade.
+            ((a.effect as KeyframeEffect | null)?.target?.closest('[data-timer-status]') ?? null) !== null,
+        ),
+      null,
+      { timeout: 15_000, polling: 'raf' },
+    );
+  }
+
   /** axe-core on what is on screen now: serious and critical violations. */
   async axe(): Promise<AxeViolation[]> {
+    await this.settled();
     // Evaluated by the browser's debugger protocol, not as an inline script: the add-in's server sends a
     // Content Security Policy that refuses inline scripts (as it should).
     if (!(await this.page.evaluate(() => 'axe' in window))) await this.page.evaluate(axeSource);
@@ -159,7 +197,7 @@ export class PaneDriver {
       }
       // A column header is read in full: its text is never cut (an ellipsis hides a header's meaning).
       const cut: string[] = [];
-      for (const th of Array.from(document.body.querySelectorAll('th'))) {
+      for (const th of Array.from(document.body.querySelectorAll('th, [role="columnheader"]'))) {
         for (const el of [th, ...Array.from(th.querySelectorAll('*'))]) {
           const box = el as HTMLElement;
           if (box.offsetParent === null || getComputedStyle(box).position === 'absolute') continue;

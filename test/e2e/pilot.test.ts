@@ -413,6 +413,21 @@ async function tabTo(page: Page, what: string, matches: string, back = false) {
   }
   throw new Error(`Tab never reached ${what}`);
 }
+/** Opens the pages menu with the keyboard (Shift+Tab up to it, Enter) and picks a page with the arrows and Enter. */
+async function menuTo(page: Page, caption: string) {
+  await tabTo(page, 'the pages menu', testId('nav-menu'), true);
+  await page.keyboard.press('Enter');
+  await page.getByRole('menu').waitFor();
+  for (let i = 0; i < 40; i++) {
+    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
+    if (focused === caption) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`the arrows never reached ${caption} in the pages menu`);
+}
 const testId = (id: string) => `el.closest('[data-testid="${id}"]') !== null`;
 const named = (text: string) =>
   `(el.getAttribute('aria-label') ?? el.textContent ?? '').trim() === ${JSON.stringify(text)}`;
@@ -421,7 +436,7 @@ for (const [language, locale] of [
   ['en', 'en-US'],
   ['it', 'it-IT'],
 ] as const) {
-  test(`with the keyboard only (${language}): first run → sample workspace → segment → Add Contacts → comment → Log → Logged Segments`, async () => {
+  test(`with the keyboard only (${language}): first run → sample workspace → segment → Add Contacts → comment → Mail merge (letter, check, preview, download, Log) → Logged Segments`, async () => {
     const server = await pilotServer();
     const s = await launch(undefined, locale);
     try {
@@ -486,29 +501,62 @@ for (const [language, locale] of [
       await keyboard.press('Enter');
       await panel.waitFor({ state: 'detached' });
 
-      // Log.
-      await tabTo(page, 'Log', testId('action-log-button'), true);
+      // Mail merge, from the pages menu.
+      await menuTo(page, t('nav.mailMerge'));
+      await d.expectTitle(t('nav.mailMerge'));
+      await tabTo(page, 'Segment', testId('segment-choice'));
+      expect(await page.getByTestId('segment-choice').inputValue()).toBe('SEG00001');
+      // The letter's language: typed on the closed list, as a keyboard user picks an option.
+      await tabTo(page, 'Language of this letter', testId('letter-language'));
+      await keyboard.type('ITA');
+      await expect.poll(() => page.getByTestId('letter-language').inputValue()).toBe('ITA');
+      // The letter: the upload button is reached with Tab and pressed with Space; the file chooser it opens
+      // is answered with the file (the one thing a keyboard user does in the system's own dialog).
+      await tabTo(page, 'Upload letter', testId('letter-upload'));
+      const chooser = page.waitForEvent('filechooser');
+      await keyboard.press('Space');
+      await (
+        await chooser
+      ).setFiles({
+        name: 'keyboard-letter.docx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        buffer: Buffer.from(pilotLetterDocx()),
+      });
+      await page.getByTestId('notice-success').filter({ hasText: 'keyboard-letter.docx' }).waitFor();
+
+      // Check: the findings, then the preview of another contact's letter.
+      await tabTo(page, 'Check merge fields', testId('check'));
       await keyboard.press('Enter');
-      const log = page.getByRole('dialog');
-      await log
-        .getByTestId('log-entries')
-        .filter({ hasText: t('log.entries', { n: 3 }) })
+      await page.getByTestId('check-result').waitFor();
+      await tabTo(page, 'the letter to preview', testId('preview-line'));
+      const first = (await page.getByTestId('preview-text').textContent()) ?? '';
+      await keyboard.press('ArrowDown');
+      await expect.poll(() => page.getByTestId('preview-text').textContent()).not.toBe(first);
+      expect(await page.getByTestId('preview-text').textContent()).toContain('City: Bologna');
+
+      // Merge and download: the findings accepted with Enter.
+      await tabTo(page, 'Download the merged .docx', testId('merge-new'), true);
+      await keyboard.press('Enter');
+      await page.getByTestId('accept-merge').waitFor();
+      await tabTo(page, 'Accept and merge', testId('accept-merge'));
+      const download = page.waitForEvent('download');
+      await keyboard.press('Enter');
+      expect((await download).suggestedFilename()).toBe('SEG00001.docx');
+      await page
+        .getByTestId('notice-success')
+        .filter({ hasText: t('word.merge.done', { letters: 3, syncs: 0 }) })
         .waitFor();
-      await log.getByTestId('log-no-blockers').waitFor();
-      await tabTo(page, 'Log (run)', testId('log-run'));
+
+      // Log, the mail merge's last step.
+      await tabTo(page, 'Log', testId('log'));
       await keyboard.press('Enter');
-      await d.toast(t('log.done', { no: 'SEG00001' }));
+      await page
+        .getByTestId('notice-success')
+        .filter({ hasText: t('word.log.done', { entries: 3, entryNo: 1 }) })
+        .waitFor();
 
       // Logged Segments, from the pages menu.
-      await tabTo(page, 'the pages menu', testId('nav-menu'), true);
-      await keyboard.press('Enter');
-      await page.getByRole('menu').waitFor();
-      for (let i = 0; i < 30; i++) {
-        const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
-        if (focused === t('nav.loggedSegments')) break;
-        await keyboard.press('ArrowDown');
-      }
-      await keyboard.press('Enter');
+      await menuTo(page, t('nav.loggedSegments'));
       await d.expectTitle(t('nav.loggedSegments'));
       const row = page.getByTestId('logged-row-1');
       await row.waitFor();

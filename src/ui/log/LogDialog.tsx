@@ -57,8 +57,11 @@ export function LogDialog({ segmentNo, onClose, onLogged, letters }: LogDialogPr
     setRunning(true);
     try {
       const result = await workspace.segments.log(segmentNo, { ...options, letters });
-      notify.success(t('log.done', { no: segmentNo }));
-      if (result.followUpSegmentNo) notify.success(t('log.followUp', { no: result.followUpSegmentNo }));
+      // One note says both: the segment logged and, below it, the follow-up created.
+      notify.success(
+        t('log.done', { no: segmentNo }),
+        result.followUpSegmentNo ? t('log.followUp', { no: result.followUpSegmentNo }) : undefined,
+      );
       onLogged(result);
     } catch (e) {
       notify.error(e);

@@ -1,13 +1,15 @@
 // The segment lines in a virtualized grid: only the rows in view (plus a few) are in the DOM, so 10,000
 // lines scroll smoothly in a narrow pane. Enter or a click on a row opens its line panel. Each row shows the
 // contact's name with its company beneath, the correspondence type as an icon with its caption as the
-// accessible name, and a mark on a line with a comment; each header's full caption is its tooltip.
+// accessible name, and a mark on a line with a comment; each header's full caption is its tooltip and
+// accessible name. The two icon columns have icon headers: no caption fits 2.6em whole in every language.
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { CommentRegular } from '@fluentui/react-icons/svg/comment';
 import { MailRegular } from '@fluentui/react-icons/svg/mail';
+import { MailMultipleRegular } from '@fluentui/react-icons/svg/mail-multiple';
 import { PrintRegular } from '@fluentui/react-icons/svg/print';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type KeyboardEvent } from 'react';
+import { memo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { SegmentLine } from '../../domain/segment';
 import { optionCaption } from '../common/errorText';
 import { useI18n } from '../common/i18n';
@@ -66,29 +68,106 @@ const useStyles = makeStyles({
   num: { textAlign: 'end' },
 });
 
+/** One line's row: drawn again only when its line, its names or its place change, not on every scroll. */
+const LineRow = memo(function LineRow({
+  line,
+  index,
+  start,
+  name,
+  company,
+}: {
+  line: SegmentLine;
+  index: number;
+  start: number;
+  name: string;
+  company: string;
+}) {
+  const { t } = useI18n();
+  const s = useStyles();
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      data-index={index}
+      data-testid="line-row"
+      tabIndex={0}
+      className={mergeClasses(s.row, s.line)}
+      style={{ transform: `translateY(${start}px)` }}
+    >
+      <span role="gridcell" className={mergeClasses(s.cell, s.num)}>
+        {/* A line number is a whole number shown without grouping: the same digits in every language (no
+            number formatter built per row). */}
+        {String(line.lineNo)}
+      </span>
+      <span role="gridcell" className={s.cell}>
+        {line.contactNo}
+      </span>
+      <span role="gridcell" className={s.two} title={[name, company].filter(Boolean).join(' · ')}>
+        <span className={s.cell}>{name}</span>
+        {company ? <span className={s.company}>{company}</span> : null}
+      </span>
+      <span role="gridcell" className={s.icon}>
+        {line.correspondenceType ? (
+          <span
+            role="img"
+            aria-label={optionCaption(t, line.correspondenceType)}
+            title={optionCaption(t, line.correspondenceType)}
+            data-testid="line-type"
+          >
+            {line.correspondenceType === 'Email' ? <MailRegular /> : <PrintRegular />}
+          </span>
+        ) : null}
+      </span>
+      <span role="gridcell" className={s.icon}>
+        {line.comment ? (
+          <span
+            role="img"
+            aria-label={`${t('field.comment')}: ${line.comment}`}
+            title={line.comment}
+            data-testid="line-comment-mark"
+          >
+            <CommentRegular />
+          </span>
+        ) : null}
+      </span>
+    </div>
+  );
+});
+
+/** The row an event happened in: its index among the lines. */
+function rowIndexOf(target: EventTarget): number | undefined {
+  const row = (target as Element).closest?.('[data-index]');
+  return row ? Number(row.getAttribute('data-index')) : undefined;
+}
+
 /** `names`: contact no. → name, for the lines' contacts and their companies. */
 export function LinesGrid(props: {
   lines: SegmentLine[];
   names: Map<string, string>;
   onOpen(line: SegmentLine): void;
 }) {
-  const { t, formatNumber } = useI18n();
+  const { t } = useI18n();
   const s = useStyles();
   const { lines, names, onOpen } = props;
   const scroller = useRef<HTMLDivElement>(null);
   // useVirtualizer hands back new functions each render: this component is left out of memoization on purpose.
+  // Scrolling renders with React's batching (no synchronous render per scroll event); the rows are memoized.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: lines.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    overscan: 4,
+    useFlushSync: false,
   });
 
   const companyOf = (line: SegmentLine) =>
     line.contactCompanyNo && line.contactCompanyNo !== line.contactNo ? (names.get(line.contactCompanyNo) ?? '') : '';
 
-  const keyDown = (e: KeyboardEvent<HTMLDivElement>, index: number) => {
+  // One handler for all rows (on their group): a row needs no handlers of its own to stay memoized.
+  const keyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const index = rowIndexOf(e.target);
+    if (index === undefined) return;
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       onOpen(lines[index]);
@@ -108,6 +187,10 @@ export function LinesGrid(props: {
     e.preventDefault();
     virtualizer.scrollToIndex(to);
     requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-index="${to}"]`)?.focus());
+  };
+  const click = (e: MouseEvent<HTMLDivElement>) => {
+    const index = rowIndexOf(e.target);
+    if (index !== undefined) onOpen(lines[index]);
   };
 
   return (
@@ -134,67 +217,37 @@ export function LinesGrid(props: {
             role="columnheader"
             aria-label={t(full)}
             title={t(full)}
-            className={mergeClasses(s.cell, cls)}
+            className={mergeClasses(s.cell, cls, short === 'grid.short.type' && s.icon)}
           >
-            {short === 'grid.short.comment' ? <CommentRegular aria-hidden /> : t(short)}
+            {short === 'grid.short.comment' ? (
+              <CommentRegular aria-hidden />
+            ) : short === 'grid.short.type' ? (
+              <MailMultipleRegular aria-hidden />
+            ) : (
+              t(short)
+            )}
           </span>
         ))}
       </div>
-      <div role="rowgroup" className={s.body} style={{ height: `${virtualizer.getTotalSize()}px` }}>
+      {/* The rows' clicks and keys are handled here, for every row. */}
+      <div
+        role="rowgroup"
+        className={s.body}
+        style={{ height: `${virtualizer.getTotalSize()}px` }}
+        onClick={click}
+        onKeyDown={keyDown}
+      >
         {virtualizer.getVirtualItems().map((v) => {
           const line = lines[v.index];
           return (
-            <div
+            <LineRow
               key={line.id}
-              role="row"
-              aria-rowindex={v.index + 2}
-              data-index={v.index}
-              data-testid="line-row"
-              tabIndex={0}
-              className={mergeClasses(s.row, s.line)}
-              style={{ transform: `translateY(${v.start}px)` }}
-              onClick={() => onOpen(line)}
-              onKeyDown={(e) => keyDown(e, v.index)}
-            >
-              <span role="gridcell" className={mergeClasses(s.cell, s.num)}>
-                {formatNumber(line.lineNo, { useGrouping: false })}
-              </span>
-              <span role="gridcell" className={s.cell}>
-                {line.contactNo}
-              </span>
-              <span
-                role="gridcell"
-                className={s.two}
-                title={[names.get(line.contactNo), companyOf(line)].filter(Boolean).join(' · ')}
-              >
-                <span className={s.cell}>{names.get(line.contactNo) ?? ''}</span>
-                {companyOf(line) ? <span className={s.company}>{companyOf(line)}</span> : null}
-              </span>
-              <span role="gridcell" className={s.icon}>
-                {line.correspondenceType ? (
-                  <span
-                    role="img"
-                    aria-label={optionCaption(t, line.correspondenceType)}
-                    title={optionCaption(t, line.correspondenceType)}
-                    data-testid="line-type"
-                  >
-                    {line.correspondenceType === 'Email' ? <MailRegular /> : <PrintRegular />}
-                  </span>
-                ) : null}
-              </span>
-              <span role="gridcell" className={s.icon}>
-                {line.comment ? (
-                  <span
-                    role="img"
-                    aria-label={`${t('field.comment')}: ${line.comment}`}
-                    title={line.comment}
-                    data-testid="line-comment-mark"
-                  >
-                    <CommentRegular />
-                  </span>
-                ) : null}
-              </span>
-            </div>
+              line={line}
+              index={v.index}
+              start={v.start}
+              name={names.get(line.contactNo) ?? ''}
+              company={companyOf(line)}
+            />
           );
         })}
       </div>

@@ -8,6 +8,7 @@ import { Suspense, useCallback, useEffect, useState } from 'react';
 import type { UiLanguage } from '../../domain/setup';
 import type { HostPages } from './App';
 import { useT } from '../common/i18n';
+import { useNotesCover } from '../common/notify';
 import { routeTitle, type Route } from './pageRegistry';
 import { useServices } from '../common/services';
 import { FocusReturn } from './FocusReturn';
@@ -52,6 +53,8 @@ const useStyles = makeStyles({
     ':empty': { display: 'none' },
   },
   main: { flexGrow: 1, minHeight: 0, overflowY: 'auto', padding: tokens.spacingHorizontalS },
+  // The notes' place at the bottom of the pane: the page ends above it, so a note never covers the page.
+  notesPlace: { flexShrink: 0 },
 });
 
 export function Shell(props: {
@@ -62,6 +65,7 @@ export function Shell(props: {
 }) {
   const t = useT();
   const s = useStyles();
+  const notesCover = useNotesCover();
   const { host, preferences, sync } = useServices();
   const [noticeHidden, hideNotice] = useSessionFlag(NOTICE_HIDDEN);
   const [history, setHistory] = useState<Route[]>([props.start]);
@@ -125,6 +129,9 @@ export function Shell(props: {
           />
         </Suspense>
       </main>
+      {notesCover ? (
+        <div className={s.notesPlace} style={{ height: notesCover }} aria-hidden data-testid="notes-place" />
+      ) : null}
     </div>
   );
 }

@@ -48,6 +48,8 @@ describe('the log pre-flight', () => {
     expect(logged[0].followUpSegmentNo).toBe('SEG00002');
     expect(await ws.segments.get(no)).toBeUndefined();
     expect(await screen.findByText(`Segment ${no} has been logged.`)).toBeTruthy();
+    // One note says both: the follow-up segment is named under it.
+    expect(await screen.findByText('Follow-up segment SEG00002 was created.')).toBeTruthy();
   });
 
   test('every blocker is listed by line in words, and Log stays disabled', async () => {
