@@ -5,6 +5,7 @@
 // language and of the host's pages). Each script minified and gzip, and what the scripts hold by module
 // group (a package, or a folder of src/), measured on the minified output through its source map.
 //   npx tsx bench/firstLoad.ts            writes the breakdown to bench/output/first-load.txt
+//   npx tsx bench/firstLoad.ts --modules  prints the same with each file of src/ on its own line
 //   npx tsx bench/firstLoad.ts --budget   fails (exit 1) when the first load is above the budget in
 //                                         bench/first-load-budget.json (a check of `npm test`)
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -101,7 +102,7 @@ export function textBySource(code: string, map: { sources: string[]; mappings: s
   return bySource;
 }
 
-export async function measureFirstLoad(): Promise<FirstLoad> {
+export async function measureFirstLoad(group: (source: string) => string = groupOf): Promise<FirstLoad> {
   const out = mkdtempSync(join(tmpdir(), 'segments-first-load-'));
   try {
     const configOf = (await import(join(root, 'webpack.config.js'))).default as (
@@ -143,7 +144,7 @@ export async function measureFirstLoad(): Promise<FirstLoad> {
       const code = readFileSync(join(out, f), 'utf8');
       const map = JSON.parse(readFileSync(join(out, `${f}.map`), 'utf8')) as { sources: string[]; mappings: string };
       for (const [source, parts] of textBySource(code, map)) {
-        const g = groupOf(source);
+        const g = group(source);
         texts.set(g, [...(texts.get(g) ?? []), ...parts]);
       }
     }
@@ -202,8 +203,14 @@ export function withinBudget(
   return { ok: r.gz / 1024 <= limit, limit };
 }
 
+/** By source file instead of by group (`--modules`): what to take off the start path next. */
+const byFile = (source: string) => {
+  const g = groupOf(source);
+  return g.startsWith('src/') ? source.replace(/^webpack:\/\/[^/]*\//, '').replace(/^\.\//, '') : g;
+};
+
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  const r = await measureFirstLoad();
+  const r = await measureFirstLoad(process.argv.includes('--modules') ? byFile : groupOf);
   if (process.argv.includes('--budget')) {
     const budget = JSON.parse(readFileSync(join(root, 'bench', 'first-load-budget.json'), 'utf8')) as {
       firstLoadGzipKiB: number;
@@ -218,6 +225,8 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
       console.log(report(r));
       process.exit(1);
     }
+  } else if (process.argv.includes('--modules')) {
+    console.log(report(r));
   } else {
     mkdirSync(join(root, 'bench', 'output'), { recursive: true });
     const file = join(root, 'bench', 'output', 'first-load.txt');
