@@ -20,6 +20,11 @@ const gzip = (b: Buffer | string) => gzipSync(b, { level: 9 }).length;
 
 /** The chunks the entry fetches before the first page, in Excel in English (see Boot.tsx, catalogRegistry.ts). */
 export const FIRST_PAGE_CHUNKS = ['shell', 'messages-en', 'messages-excel-en'];
+/**
+ * Fetched by the entry at the same time, but not waited for by the first page (Boot.tsx): the workspace
+ * (the store, its schemas, the domain rules, the sync client), whose data the start page shows when here.
+ */
+export const BESIDE_FIRST_PAGE_CHUNKS = ['workspace'];
 
 export interface Script {
   name: string;
@@ -31,6 +36,8 @@ export interface FirstLoad {
   entry: Script[];
   /** What the entry fetches before the first page (each file once). */
   fetched: Script[];
+  /** What the entry fetches beside the first page, not waited for (not in the totals). */
+  beside: Script[];
   /** All of it: the first load. */
   min: number;
   gz: number;
@@ -139,6 +146,17 @@ export async function measureFirstLoad(group: (source: string) => string = group
           fetched.push(sized(f));
         }
     }
+    const beside: Script[] = [];
+    const besideSeen = new Set(seen);
+    for (const name of BESIDE_FIRST_PAGE_CHUNKS) {
+      const group = compilation.namedChunkGroups.get(name);
+      if (!group) throw new Error(`the build has no chunk named ${name}`);
+      for (const f of js(group.getFiles()))
+        if (!besideSeen.has(f)) {
+          besideSeen.add(f);
+          beside.push(sized(f));
+        }
+    }
     const texts = new Map<string, string[]>();
     for (const f of seen) {
       const code = readFileSync(join(out, f), 'utf8');
@@ -158,6 +176,7 @@ export async function measureFirstLoad(group: (source: string) => string = group
     return {
       entry,
       fetched,
+      beside,
       groups,
       min: all.reduce((s, f) => s + f.min, 0),
       gz: all.reduce((s, f) => s + f.gz, 0),
@@ -177,6 +196,9 @@ export function report(r: FirstLoad): string {
     ...r.entry.map((f) => `  ${shortName(f.name)}: ${kib(f.gz)} gzip, ${kib(f.min)} minified`),
     `Fetched by the entry before the first page (${FIRST_PAGE_CHUNKS.join(', ')}):`,
     ...r.fetched.map((f) => `  ${shortName(f.name)}: ${kib(f.gz)} gzip, ${kib(f.min)} minified`),
+    `Fetched at the same time but not waited for by the first page (${BESIDE_FIRST_PAGE_CHUNKS.join(', ')}: the store,`,
+    'zod and the domain rules, the sync client; the start page shows its list when they are here), not in the total:',
+    `  ${kib(r.beside.reduce((n, f) => n + f.gz, 0))} gzip in ${r.beside.length} scripts (${r.beside.map((f) => `${shortName(f.name)} ${kib(f.gz)}`).join(', ')})`,
     '',
     'By module group (a package, or a folder of src/), over all the scripts above: "minified" is the bytes',
     'of the minified output that come from the group (through the source maps, so after tree shaking);',
