@@ -5,6 +5,7 @@
 // language and of the host's pages). Each script minified and gzip, and what the scripts hold by module
 // group (a package, or a folder of src/), measured on the minified output through its source map.
 //   npx tsx bench/firstLoad.ts            writes the breakdown to bench/output/first-load.txt
+//   npx tsx bench/firstLoad.ts --modules  prints the same with each file of src/ on its own line
 //   npx tsx bench/firstLoad.ts --budget   fails (exit 1) when the first load is above the budget in
 //                                         bench/first-load-budget.json (a check of `npm test`)
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,11 @@ const gzip = (b: Buffer | string) => gzipSync(b, { level: 9 }).length;
 
 /** The chunks the entry fetches before the first page, in Excel in English (see Boot.tsx, catalogRegistry.ts). */
 export const FIRST_PAGE_CHUNKS = ['shell', 'messages-en', 'messages-excel-en'];
+/**
+ * Fetched by the entry at the same time, but not waited for by the first page (Boot.tsx): the workspace
+ * (the store, its schemas, the domain rules, the sync client), whose data the start page shows when here.
+ */
+export const BESIDE_FIRST_PAGE_CHUNKS = ['workspace'];
 
 export interface Script {
   name: string;
@@ -30,6 +36,8 @@ export interface FirstLoad {
   entry: Script[];
   /** What the entry fetches before the first page (each file once). */
   fetched: Script[];
+  /** What the entry fetches beside the first page, not waited for (not in the totals). */
+  beside: Script[];
   /** All of it: the first load. */
   min: number;
   gz: number;
@@ -101,7 +109,7 @@ export function textBySource(code: string, map: { sources: string[]; mappings: s
   return bySource;
 }
 
-export async function measureFirstLoad(): Promise<FirstLoad> {
+export async function measureFirstLoad(group: (source: string) => string = groupOf): Promise<FirstLoad> {
   const out = mkdtempSync(join(tmpdir(), 'segments-first-load-'));
   try {
     const configOf = (await import(join(root, 'webpack.config.js'))).default as (
@@ -138,12 +146,23 @@ export async function measureFirstLoad(): Promise<FirstLoad> {
           fetched.push(sized(f));
         }
     }
+    const beside: Script[] = [];
+    const besideSeen = new Set(seen);
+    for (const name of BESIDE_FIRST_PAGE_CHUNKS) {
+      const group = compilation.namedChunkGroups.get(name);
+      if (!group) throw new Error(`the build has no chunk named ${name}`);
+      for (const f of js(group.getFiles()))
+        if (!besideSeen.has(f)) {
+          besideSeen.add(f);
+          beside.push(sized(f));
+        }
+    }
     const texts = new Map<string, string[]>();
     for (const f of seen) {
       const code = readFileSync(join(out, f), 'utf8');
       const map = JSON.parse(readFileSync(join(out, `${f}.map`), 'utf8')) as { sources: string[]; mappings: string };
       for (const [source, parts] of textBySource(code, map)) {
-        const g = groupOf(source);
+        const g = group(source);
         texts.set(g, [...(texts.get(g) ?? []), ...parts]);
       }
     }
@@ -157,6 +176,7 @@ export async function measureFirstLoad(): Promise<FirstLoad> {
     return {
       entry,
       fetched,
+      beside,
       groups,
       min: all.reduce((s, f) => s + f.min, 0),
       gz: all.reduce((s, f) => s + f.gz, 0),
@@ -176,6 +196,9 @@ export function report(r: FirstLoad): string {
     ...r.entry.map((f) => `  ${shortName(f.name)}: ${kib(f.gz)} gzip, ${kib(f.min)} minified`),
     `Fetched by the entry before the first page (${FIRST_PAGE_CHUNKS.join(', ')}):`,
     ...r.fetched.map((f) => `  ${shortName(f.name)}: ${kib(f.gz)} gzip, ${kib(f.min)} minified`),
+    `Fetched at the same time but not waited for by the first page (${BESIDE_FIRST_PAGE_CHUNKS.join(', ')}: the store,`,
+    'zod and the domain rules, the sync client; the start page shows its list when they are here), not in the total:',
+    `  ${kib(r.beside.reduce((n, f) => n + f.gz, 0))} gzip in ${r.beside.length} scripts (${r.beside.map((f) => `${shortName(f.name)} ${kib(f.gz)}`).join(', ')})`,
     '',
     'By module group (a package, or a folder of src/), over all the scripts above: "minified" is the bytes',
     'of the minified output that come from the group (through the source maps, so after tree shaking);',
@@ -202,8 +225,14 @@ export function withinBudget(
   return { ok: r.gz / 1024 <= limit, limit };
 }
 
+/** By source file instead of by group (`--modules`): what to take off the start path next. */
+const byFile = (source: string) => {
+  const g = groupOf(source);
+  return g.startsWith('src/') ? source.replace(/^webpack:\/\/[^/]*\//, '').replace(/^\.\//, '') : g;
+};
+
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  const r = await measureFirstLoad();
+  const r = await measureFirstLoad(process.argv.includes('--modules') ? byFile : groupOf);
   if (process.argv.includes('--budget')) {
     const budget = JSON.parse(readFileSync(join(root, 'bench', 'first-load-budget.json'), 'utf8')) as {
       firstLoadGzipKiB: number;
@@ -218,6 +247,8 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
       console.log(report(r));
       process.exit(1);
     }
+  } else if (process.argv.includes('--modules')) {
+    console.log(report(r));
   } else {
     mkdirSync(join(root, 'bench', 'output'), { recursive: true });
     const file = join(root, 'bench', 'output', 'first-load.txt');

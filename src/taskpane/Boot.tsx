@@ -1,15 +1,15 @@
-// The boot path: Office once (host.ts), then the workspace (shared through the server the pane came
-// from, src/sync) and the host's preferences in parallel, then the pane for the host. A workspace that
-// cannot open is said in words, not a blank pane. Unmounting stops the sync loop and closes the database.
-// The shell and its start page are one chunk (paneUi.ts) fetched while the workspace opens, with the
-// message catalogs of the user's language only (catalogRegistry.ts): the pane shows in that language from
-// its first frame, and fetches the other language when the user switches.
+// The boot path: Office once (host.ts), then the shell with its start page as soon as its chunk and the
+// message catalogs of the user's language are here (catalogRegistry.ts): the pane shows in that language
+// from its first frame, and fetches the other language when the user switches. The workspace (the store,
+// its schemas, the domain rules, the shared workspace's client: openPane.ts) is a chunk fetched at the
+// same time but not waited for: the pages get a workspace that waits for it (deferredWorkspace.ts), so
+// the start page shows at once and its list follows when the data is there. A workspace that cannot open
+// is said in words, not a blank pane. Unmounting stops the sync loop and closes the database.
 import { FluentProvider, MessageBar, MessageBarBody, Spinner, webLightTheme } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { UiLanguage } from '../domain/setup';
 import type { HostInfo } from '../office/host';
-import { openWorkspace, type WorkspaceHandle } from '../store/index';
-import { openPaneWorkspace } from '../sync/paneSync';
+import type { Workspace } from '../domain/workspace';
 import type { HostPages, PaneCatalogs } from '../ui/shell/PaneRoot';
 import type { Preferences } from '../domain/ports/preferences';
 import type { SyncService } from '../domain/ports/syncStatus';
@@ -17,46 +17,29 @@ import type { TeamService } from '../domain/ports/team';
 import { makeTranslate, type MessageCatalog } from '../ui/common/i18n';
 import { languageFor } from '../ui/shell/languageFor';
 import { loadCatalogs, paneCatalogsFor } from './catalogRegistry';
+import { deferredSync, deferredTeam } from './deferredServices';
+import { deferredWorkspace } from './deferredWorkspace';
+import type * as OpenPaneModule from './openPane';
+import type { Opened } from './openPane';
 import { loadPreferences } from './preferences';
 import type * as PaneUiModule from './paneUi';
-import { syncService } from './syncService';
-import { teamService } from './teamService';
 
 type PaneUi = typeof PaneUiModule;
 const loadPaneUi = (): Promise<PaneUi> => import(/* webpackChunkName: "shell" */ './paneUi');
+const loadOpenPane = (): Promise<typeof OpenPaneModule> => import(/* webpackChunkName: "workspace" */ './openPane');
 
-interface Opened {
-  workspace: WorkspaceHandle;
-  /** Absent when the pane has no origin to reach a server (opened from a file). */
-  sync?: SyncService;
-  /** The user's role and a row's history, with the shared workspace. */
-  team?: TeamService;
-  /** After a backup was restored: the shared workspace pulls again at once. */
-  onRestored?: () => void;
-  close(): Promise<void>;
-}
-
-/** The pane's own origin is its server; without one, the workspace stays in this browser. */
-async function openPane(): Promise<Opened> {
+/** The pane's own origin is its server; without one (opened from a file), the workspace stays in this browser. */
+function paneOrigin(): string | undefined {
   const origin = globalThis.location?.origin;
-  if (!origin || origin === 'null') {
-    const workspace = await openWorkspace();
-    return { workspace, close: async () => workspace.close() };
-  }
-  const pane = await openPaneWorkspace({}, origin);
-  const sync = syncService(pane.sync, origin);
-  return {
-    workspace: pane.workspace,
-    sync,
-    team: teamService(sync, origin),
-    onRestored: () => pane.sync.notifyLocalChange(),
-    close: () => pane.close(),
-  };
+  return origin && origin !== 'null' ? origin : undefined;
 }
 
 interface Ready {
   ui: PaneUi;
-  opened: Opened;
+  opening: Promise<Opened>;
+  workspace: Workspace;
+  sync?: SyncService;
+  team?: TeamService;
   preferences: Preferences;
   language: UiLanguage;
   catalogs: PaneCatalogs;
@@ -71,42 +54,53 @@ export function Boot({ info }: { info: HostInfo }) {
   }>();
   useEffect(() => {
     let live = true;
-    let current: Opened | undefined;
+    const origin = paneOrigin();
     const ui = loadPaneUi();
-    const opening = openPane();
+    const opening = loadOpenPane().then((m) => m.openPane(origin));
     const preferences = loadPreferences(info.host);
     const chosen = preferences.get<UiLanguage>('language');
     const language = chosen === 'en' || chosen === 'it' ? chosen : languageFor(info.displayLanguage);
     const catalogs = loadCatalogs(language, info.host);
-    Promise.all([opening, ui, catalogs]).then(
-      ([opened, ui, loaded]) => {
-        if (!live) return void opened.close().catch(() => undefined);
-        current = opened;
-        setReady({
-          ui,
-          opened,
-          preferences,
-          language,
-          catalogs: paneCatalogsFor(info.host, language, loaded),
-          hostPages: ui.hostPagesFor(info, opened.workspace, preferences),
-        });
-      },
-      (e: unknown) => {
-        // A workspace opened while the shell's chunk failed to load is closed again.
-        void opening.then((o) => o.close()).catch(() => undefined);
-        const message = e instanceof Error ? e.message : String(e);
-        // The words need the catalogs; without them (their chunk failed) the bare message is shown.
-        catalogs.then(
-          (messages) => live && setFailure({ message, catalogs: { language, messages } }),
-          () => live && setFailure({ message }),
-        );
-      },
-    );
+    const fail = (e: unknown) => {
+      if (!live) return;
+      live = false;
+      // A workspace opened while the shell's chunk failed to load is closed again.
+      void opening.then((o) => o.close()).catch(() => undefined);
+      const message = e instanceof Error ? e.message : String(e);
+      // The words need the catalogs; without them (their chunk failed) the bare message is shown.
+      catalogs.then(
+        (messages) => setFailure({ message, catalogs: { language, messages } }),
+        () => setFailure({ message }),
+      );
+    };
+    opening.catch(fail);
+    const workspace = deferredWorkspace(opening.then((o) => o.workspace));
+    const sync = origin
+      ? deferredSync(
+          origin,
+          opening.then((o) => o.sync as SyncService),
+        )
+      : undefined;
+    const team = origin ? deferredTeam(opening.then((o) => o.team as TeamService)) : undefined;
+    Promise.all([ui, catalogs]).then(([ui, loaded]) => {
+      if (!live) return;
+      setReady({
+        ui,
+        opening,
+        workspace,
+        sync,
+        team,
+        preferences,
+        language,
+        catalogs: paneCatalogsFor(info.host, language, loaded),
+        hostPages: ui.hostPagesFor(info, workspace, preferences),
+      });
+    }, fail);
     // Ask the browser to keep this pane's data (Setup shows whether it does, and the quota).
     void navigator.storage?.persist?.().catch(() => false);
     return () => {
       live = false;
-      void current?.close().catch(() => undefined);
+      void opening.then((o) => o.close()).catch(() => undefined);
     };
   }, [info]);
 
@@ -129,7 +123,7 @@ export function Boot({ info }: { info: HostInfo }) {
       </FluentProvider>
     );
   }
-  const { workspace, sync, team, onRestored } = ready.opened;
+  const { workspace, sync, team, opening } = ready;
   const { PaneRoot, transferApi } = ready.ui;
   return (
     <PaneRoot
@@ -137,7 +131,10 @@ export function Boot({ info }: { info: HostInfo }) {
       services={{
         workspace,
         preferences: ready.preferences,
-        transfer: transferApi(workspace, onRestored),
+        transfer: transferApi(
+          opening.then((o) => o.workspace),
+          () => void opening.then((o) => o.onRestored?.()),
+        ),
         host: info.host,
         sync,
         team,

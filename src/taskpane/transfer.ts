@@ -6,16 +6,21 @@ import type { TransferApi } from '../domain/ports/transfer';
 
 const backups = () => import(/* webpackChunkName: "transfer-store" */ '../store/backup');
 
-/** `onRestored` runs after a backup replaced the workspace (the shared workspace pulls again). */
-export function transferApi(workspace: WorkspaceHandle, onRestored?: () => void): TransferApi {
-  const ctx = workspace.ctx;
+/**
+ * `workspace` may still be opening (the pane shows before it has). `onRestored` runs after a backup
+ * replaced the workspace (the shared workspace pulls again).
+ */
+export function transferApi(
+  workspace: WorkspaceHandle | Promise<WorkspaceHandle>,
+  onRestored?: () => void,
+): TransferApi {
   return {
-    exportSegment: (no) => workspace.packages.export(no),
-    importSegment: (text) => workspace.packages.import(text),
-    backup: async (onProgress) => (await backups()).backupWorkspace(ctx, onProgress),
-    validateBackup: async (text) => (await backups()).validateBackup(ctx, text),
+    exportSegment: async (no) => (await workspace).packages.export(no),
+    importSegment: async (text) => (await workspace).packages.import(text),
+    backup: async (onProgress) => (await backups()).backupWorkspace((await workspace).ctx, onProgress),
+    validateBackup: async (text) => (await backups()).validateBackup((await workspace).ctx, text),
     restore: async (text) => {
-      const summary = await (await backups()).restoreWorkspace(ctx, text);
+      const summary = await (await backups()).restoreWorkspace((await workspace).ctx, text);
       onRestored?.();
       return summary;
     },

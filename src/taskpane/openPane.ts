@@ -1,0 +1,38 @@
+// Opening the pane's workspace: the store with the shared workspace's outbox and sync loop, talking to
+// the server the pane came from, and the team server's services. Its own chunk ("workspace"): the store
+// with its schemas, the domain rules and the sync client are fetched beside the first page, which shows
+// before they arrive (deferredWorkspace.ts, deferredServices.ts).
+import { openWorkspace, type WorkspaceHandle } from '../store/index';
+import { openPaneWorkspace } from '../sync/paneSync';
+import type { SyncService } from '../domain/ports/syncStatus';
+import type { TeamService } from '../domain/ports/team';
+import { syncService } from './syncService';
+import { teamService } from './teamService';
+
+export interface Opened {
+  workspace: WorkspaceHandle;
+  /** Absent when the pane has no origin to reach a server (opened from a file). */
+  sync?: SyncService;
+  /** The user's role and a row's history, with the shared workspace. */
+  team?: TeamService;
+  /** After a backup was restored: the shared workspace pulls again at once. */
+  onRestored?: () => void;
+  close(): Promise<void>;
+}
+
+/** The pane's own origin is its server; without one (`undefined`), the workspace stays in this browser. */
+export async function openPane(origin: string | undefined): Promise<Opened> {
+  if (!origin) {
+    const workspace = await openWorkspace();
+    return { workspace, close: async () => workspace.close() };
+  }
+  const pane = await openPaneWorkspace({}, origin);
+  const sync = syncService(pane.sync, origin);
+  return {
+    workspace: pane.workspace,
+    sync,
+    team: teamService(sync, origin),
+    onRestored: () => pane.sync.notifyLocalChange(),
+    close: () => pane.close(),
+  };
+}
