@@ -2,20 +2,16 @@
 // The pages' live queries: the hook gives its default until the query has a value, then the value, and
 // it follows the data. An error in the query reaches the nearest error boundary.
 import 'fake-indexeddb/auto';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import { Component, type ReactNode } from 'react';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Workspace } from '../../../src/domain/workspace';
 import { useLiveQuery } from '../../../src/ui/common/useLiveQuery';
-import { makeWorkspace } from '../../store/helpers';
+import { workspaceEachTest, type TestWorkspace } from '../workspaceEachTest';
 
-let ws: Awaited<ReturnType<typeof makeWorkspace>>;
-beforeEach(async () => {
-  ws = await makeWorkspace();
-});
-afterEach(() => {
-  cleanup();
-  ws.close();
+let ws: TestWorkspace;
+workspaceEachTest((w) => {
+  ws = w;
 });
 
 function Segments({ workspace }: { workspace: Workspace }) {
