@@ -342,6 +342,7 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
       return db.transaction('rw', REBASE_SCOPE, async (tx) => {
         const idb = tx.idbtrans;
         const report: RebaseReport = { applied: pulled.length, replayed: 0, failed: [], renumbered: [] };
+        const toldRenumbered = new Set<string>();
         setOutboxBypass(idb, true);
         const pendingRows = await db.outbox.orderBy('seq').toArray();
         const groups = groupRows(pendingRows);
@@ -381,9 +382,12 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
             report.replayed++;
             const now = await db.outbox.where('txId').equals(g.txId).toArray();
             // Told once per record: a later action on a line moved by an earlier one names the same move.
-            for (const r of renumbered(g, now))
-              if (!report.renumbered.some((x) => x.table === r.table && x.id === r.id && x.to === r.to))
-                report.renumbered.push(r);
+            for (const r of renumbered(g, now)) {
+              const told = `${r.table}\u0000${r.id}\u0000${r.to}`;
+              if (toldRenumbered.has(told)) continue;
+              toldRenumbered.add(told);
+              report.renumbered.push(r);
+            }
           } catch (e) {
             const written = await db.outbox.where('txId').equals(g.txId).toArray();
             setOutboxBypass(idb, true);
@@ -480,16 +484,23 @@ function latestValues(rows: OutboxRow[]) {
 }
 
 function renumbered(g: Group, now: OutboxRow[]): Renumbered[] {
-  const out: Renumbered[] = [];
+  // The action's earlier write of each record, looked up by table and key: an action of 10,000 lines
+  // searched all of its rows for each of them (a task of seconds while a pull replayed it).
+  const before = new Map<string, OutboxRow>();
+  for (const o of g.rows)
+    if (o.op === 'put' && NUMBERED[o.table as DataTableName]) before.set(`${o.table}\u0000${o.key}`, o);
+  const out = new Map<string, Renumbered>();
   for (const r of now) {
     const numbered = NUMBERED[r.table as DataTableName];
     if (!numbered || r.op !== 'put') continue;
-    const old = g.rows.filter((o) => o.table === r.table && o.key === r.key && o.op === 'put').at(-1);
+    const old = before.get(`${r.table}\u0000${r.key}`);
     const from = (old?.value as Record<string, unknown> | undefined)?.[numbered.field];
     const to = (r.value as Record<string, unknown>)[numbered.field];
     if (from === undefined || String(from) === String(to)) continue;
     const segmentNo = numbered.table === 'segmentLines' ? (r.value as Record<string, unknown>).segmentNo : undefined;
-    out.push({
+    const id = `${numbered.table}\u0000${r.key}`;
+    if (out.has(id)) continue;
+    out.set(id, {
       table: numbered.table,
       id: r.key,
       from: String(from),
@@ -498,5 +509,5 @@ function renumbered(g: Group, now: OutboxRow[]): Renumbered[] {
       ...(segmentNo !== undefined ? { segmentNo: String(segmentNo) } : {}),
     });
   }
-  return out.filter((x, i) => out.findIndex((y) => y.table === x.table && y.id === x.id) === i);
+  return [...out.values()];
 }
