@@ -504,8 +504,10 @@ for (const [language, locale] of [
       // Mail merge, from the pages menu.
       await menuTo(page, t('nav.mailMerge'));
       await d.expectTitle(t('nav.mailMerge'));
+      // The page names the segment once its lists have been read: wait for that before moving through it.
+      await expect.poll(() => page.getByTestId('segment-choice').inputValue()).toBe('SEG00001');
+      await page.getByTestId('letter-upload').waitFor();
       await tabTo(page, 'Segment', testId('segment-choice'));
-      expect(await page.getByTestId('segment-choice').inputValue()).toBe('SEG00001');
       // The letter's language: typed on the closed list, as a keyboard user picks an option.
       await tabTo(page, 'Language of this letter', testId('letter-language'));
       await keyboard.type('ITA');
