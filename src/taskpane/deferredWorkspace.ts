@@ -1,9 +1,9 @@
 // The workspace the pages get while the real one opens: the store (its rooms, their schemas) and the
 // shared workspace's client are a chunk fetched beside the first page, so the shell and its start page
 // show before the database is open. Every method waits for the real workspace, then calls it; once it is
-// open, calls go straight through. A call made inside a live query waits in a Dexie promise, which keeps
+// open, calls go straight through. A call made inside a live query waits through the store's liveWait, which keeps
 // the live query's context across the wait: the reads after it are observed, so the page follows the data.
-import Dexie from 'dexie';
+import { liveWait } from '../store/liveWait';
 import type { Workspace } from '../domain/workspace';
 
 type Method = (...args: unknown[]) => unknown;
@@ -15,7 +15,7 @@ export function deferredWorkspace<W extends Workspace>(opening: Promise<W>): W {
     (w) => void (opened = w as unknown as Rooms),
     () => undefined, // each call says why (below)
   );
-  const waiting = Dexie.Promise.resolve(opening) as PromiseLike<W>;
+  const waiting = liveWait(opening);
   waiting.then(undefined, () => undefined); // a failure is each call's to report, never unhandled
   const room = (name: PropertyKey) => {
     const methods = new Map<PropertyKey, Method>();
