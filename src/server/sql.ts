@@ -31,7 +31,7 @@ const JSONB_VERSION = Buffer.from([1]);
 
 /**
  * PGlite writes a text parameter into its wire message by measuring the string's UTF-8 length twice in
- * a JavaScript loop, character by character: for the megabytes of a changeset that costs more than the
+ * a JavaScript loop, character by character: for a stored 4 MB part that cost more than the
  * database's own work. A long string is instead handed over as bytes, encoded once by Node, in
  * PostgreSQL's binary format for its type (text and json: the UTF-8 bytes; jsonb: a version byte, then
  * the same). Short strings and every other type go as text, as before.
