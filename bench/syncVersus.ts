@@ -2,6 +2,10 @@
 // out beside this one), so both are measured back to back on the same load: wall time and, since the
 // server (PGlite) and both panes (fake IndexedDB) run in this one process, its CPU time.
 // Run: npx tsx bench/syncVersus.ts <folder of the tree to measure> [pg]
+// With `server` instead of `pg`: the server alone (no panes, no HTTP) of that tree against this one, in
+// turns in one process on PGlite data folders: applying a 10,000-line segment pushed in parts (after
+// 10,000 contacts), and a 50 MB changeset of letters in parts; CPU time, median of the rounds, and the
+// ratio this tree / that tree.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +15,10 @@ const root = process.argv[2];
 const usePg = process.argv[3] === 'pg';
 process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
 process.removeAllListeners('warning');
+if (process.argv[3] === 'server') {
+  await serverVersus(root);
+  process.exit(0);
+}
 const { startServer } = await import(`${root}/src/server/app.ts`);
 const { openSyncedWorkspace } = await import(`${root}/src/sync/openSyncedWorkspace.ts`);
 const { httpsOptions } = await import(`${root}/scripts/certs.mjs`);
@@ -90,3 +98,89 @@ await server.close();
 cluster?.destroy();
 rmSync(dir, { recursive: true, force: true });
 process.exit(0);
+
+async function serverVersus(other: string): Promise<void> {
+  const { loadavg } = await import('node:os');
+  const { packChangesets } = await import('../src/sync/packing');
+  const f = await import('../test/server/fixtures');
+  const here = join(import.meta.dirname, '..');
+  const trees = { that: other, this: here } as const;
+  const ROUNDS = Number(process.env.ROUNDS ?? 6);
+  const LINES = 10_000; // read before the module's own constant exists
+  const folder = mkdtempSync(join(tmpdir(), 'segversus-'));
+  const services: Record<
+    string,
+    { push(r: unknown): Promise<{ results: { status: string }[] }>; close(): Promise<void> }
+  > = {};
+  for (const [name, tree] of Object.entries(trees)) {
+    const { openSql } = await import(`${tree}/src/server/sql.ts`);
+    const { migrate } = await import(`${tree}/src/server/migrations.ts`);
+    const { ensureHistory } = await import(`${tree}/src/server/history.ts`);
+    const { SyncService } = await import(`${tree}/src/server/syncService.ts`);
+    const db = await openSql({ dataDir: join(folder, name) });
+    await migrate(db);
+    await ensureHistory(db);
+    const service = new SyncService(db);
+    services[name] = { push: (r) => service.push(r), close: () => db.close() };
+  }
+  const cpu = async (fn: () => Promise<void>) => {
+    const c = process.cpuUsage();
+    await fn();
+    const u = process.cpuUsage(c);
+    return (u.user + u.system) / 1000;
+  };
+  const inParts = async (name: string, changes: ReturnType<typeof f.put>[]) => {
+    let last = '';
+    for (const body of packChangesets([{ id: f.newId('CS'), changes }], 4 * 1024 * 1024))
+      last = (await services[name].push({ schemaVersion: 1, clientId: 'versus', changesets: body })).results[0].status;
+    if (last !== 'applied') throw new Error(`${name}: the push ended ${last}`);
+  };
+  const figures: Record<string, Record<string, number[]>> = { that: {}, this: {} };
+  const note = (name: string, what: string, ms: number) => (figures[name][what] ??= []).push(ms);
+  console.log(
+    `load average at start: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (2 cores shared)`,
+  );
+  let n = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const name of round % 2 ? (['this', 'that'] as const) : (['that', 'this'] as const)) {
+      const contacts = Array.from({ length: LINES }, (_, i) => f.contact(f.newId(), `V${name}${round}-${i}`));
+      note(
+        name,
+        `${LINES} contacts`,
+        await cpu(() =>
+          inParts(
+            name,
+            contacts.map((c) => f.put('contacts', c)),
+          ),
+        ),
+      );
+      const s = f.segment(f.newId(), `V${name}${round}`);
+      const lines = contacts.map((c, i) => f.put('segmentLines', f.line(f.newId(), s.id, s.no, (i + 1) * 10000, c.no)));
+      note(name, `${LINES}-line segment`, await cpu(() => inParts(name, [f.put('segments', s), ...lines])));
+      const logged = f.loggedSegment(f.newId(), 1000 + ++n, `V${n}`);
+      await inParts(name, [f.put('loggedSegments', logged)]);
+      const letter = f.letterOf(500_000, n);
+      const entries = Array.from({ length: 100 }, (_, i) =>
+        f.put('interactionLog', f.logEntry(f.newId(), n * 1000 + i, logged, `C${i}`, letter)),
+      );
+      note(name, '50 MB of letters', await cpu(() => inParts(name, entries)));
+    }
+  }
+  const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+  for (const what of Object.keys(figures.this)) {
+    const a = median(figures.that[what]);
+    const b = median(figures.this[what]);
+    console.log(
+      `${what} in parts, server CPU (median of ${ROUNDS}): that tree ${a.toFixed(0)} ms, this tree ${b.toFixed(0)} ms, ratio ${(b / a).toFixed(2)}`,
+    );
+  }
+  console.log(
+    `load average at end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  for (const s of Object.values(services)) await s.close();
+  rmSync(folder, { recursive: true, force: true });
+}

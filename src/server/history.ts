@@ -1,7 +1,7 @@
 // Who changed a row and when: every write of a row is recorded with its revision, in the push's own
 // transaction; the changeset of that revision names the user (from the key) and the time it was applied.
 import { syncTables, type SyncTable } from '../domain/syncProtocol';
-import type { Sql, SqlTx } from './sql';
+import type { Sql } from './sql';
 import { BadRequest } from './syncService';
 
 export interface HistoryEntry {
@@ -24,15 +24,13 @@ export async function ensureHistory(sql: Sql): Promise<void> {
   )`);
 }
 
-/** Records one changeset's writes (inside its transaction, after its rows were written at `rev`). */
-export async function recordHistory(tx: SqlTx, rev: number): Promise<void> {
-  await tx.query(
-    `insert into sync_row_history (tbl, id, rev, deleted)
-     select tbl, id, rev, deleted from sync_rows where rev = $1
-     on conflict do nothing`,
-    [rev],
-  );
-}
+/**
+ * Records one changeset's writes: the statement part that inserts the history of the rows a `written`
+ * query returns (tbl, id, rev, deleted), run in the same statement as the write (syncService.ts).
+ */
+export const HISTORY_FROM_WRITTEN = `insert into sync_row_history (tbl, id, rev, deleted)
+  select tbl, id, rev, deleted from written
+  on conflict do nothing`;
 
 /** The row's history, oldest first; bad input refused with what and where. */
 export async function readHistory(

@@ -22,19 +22,53 @@ export async function openSql(opts: SqlOptions): Promise<Sql> {
   return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
 }
 
+/** Text parameters longer than this go to PGlite as bytes (its binary format) rather than as text. */
+const BINARY_PARAM_CHARS = 64 * 1024;
+const TEXT_OID = 25;
+const JSON_OID = 114;
+const JSONB_OID = 3802;
+const JSONB_VERSION = Buffer.from([1]);
+
+/**
+ * PGlite writes a text parameter into its wire message by measuring the string's UTF-8 length twice in
+ * a JavaScript loop, character by character: for a stored 4 MB part that cost more than the
+ * database's own work. A long string is instead handed over as bytes, encoded once by Node, in
+ * PostgreSQL's binary format for its type (text and json: the UTF-8 bytes; jsonb: a version byte, then
+ * the same). Short strings and every other type go as text, as before.
+ */
+function bytesOf(prefix?: Buffer) {
+  return (x: unknown): string => {
+    if (typeof x !== 'string' || x.length < BINARY_PARAM_CHARS) return typeof x === 'string' ? x : JSON.stringify(x);
+    const utf8 = Buffer.from(x, 'utf8');
+    // PGlite sends a Uint8Array returned by a serializer as a binary parameter; its types say string.
+    return (prefix ? Buffer.concat([prefix, utf8]) : utf8) as unknown as string;
+  };
+}
+const pgliteSerializers = {
+  [TEXT_OID]: (x: unknown): string => {
+    if (typeof x !== 'string') return x instanceof Date ? x.toISOString() : String(x);
+    return bytesOf()(x);
+  },
+  [JSON_OID]: bytesOf(),
+  [JSONB_OID]: bytesOf(JSONB_VERSION),
+};
+
 async function openPglite(dataDir?: string): Promise<Sql> {
   const { PGlite } = await import('@electric-sql/pglite');
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const db = dataDir ? new PGlite(dataDir) : new PGlite();
   await db.waitReady;
+  const options = { serializers: pgliteSerializers };
   return {
     kind: 'pglite',
     async query<T>(text: string, params?: unknown[]) {
-      return (await db.query(text, params)).rows as T[];
+      return (await db.query(text, params, options)).rows as T[];
     },
     transaction(fn) {
       return db.transaction((tx) =>
-        fn({ query: async <T>(text: string, params?: unknown[]) => (await tx.query(text, params)).rows as T[] }),
+        fn({
+          query: async <T>(text: string, params?: unknown[]) => (await tx.query(text, params, options)).rows as T[],
+        }),
       );
     },
     async close() {

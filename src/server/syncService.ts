@@ -17,7 +17,7 @@ import {
 } from '../domain/syncProtocol';
 import { findTextRuleViolation } from '../domain/textRule';
 import type { Sql, SqlTx } from './sql';
-import { recordHistory } from './history';
+import { HISTORY_FROM_WRITTEN } from './history';
 import { forbiddenBy } from './roles';
 import { parentTables, tableRules } from './tables';
 import type { UserRole } from './users';
@@ -631,19 +631,9 @@ async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: Push
       parent: v ? (tableRules[c.table].parent?.(v) ?? null) : null,
     };
   });
-  for (const chunk of jsonChunks(records)) {
-    await tx.query(
-      `insert into sync_rows (tbl, id, rev, deleted, value, parent, size)
-       select x.tbl, x.id, $2, x.deleted, x.value, x.parent, x.size
-       from jsonb_to_recordset($1::jsonb) as x(tbl text, id text, deleted boolean, value jsonb, parent text, size bigint)
-       on conflict (tbl, id) do update set rev = excluded.rev, deleted = excluded.deleted, value = excluded.value, parent = excluded.parent, size = excluded.size`,
-      [chunk, rev],
-    );
-  }
-  // The rows this changeset wrote are exactly those at its revision: the history and the keys are
-  // written from them in the database, without sending the ids again.
-  await recordHistory(tx, rev);
-  await tx.query('delete from sync_keys k using sync_rows r where r.rev = $1 and k.tbl = r.tbl and k.id = r.id', [rev]);
+  // One statement per chunk writes the rows, records their history and drops the keys they held (the
+  // new ones are inserted next, once the old ones are gone); a changeset under the chunk size is one.
+  for (const chunk of jsonChunks(records)) await writeRows(tx, chunk, rev);
   if (newKeys.length)
     await tx.query('insert into sync_keys (key, tbl, id) select * from unnest($1::text[], $2::text[], $3::text[])', [
       newKeys.map((k) => k.key),
@@ -690,6 +680,24 @@ async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: Push
       );
     }
   }
+}
+
+/**
+ * Writes one chunk of rows at `rev`: the rows themselves, their history (history.ts) and the removal of
+ * the keys they held, in one statement that reads the chunk's JSON once.
+ */
+async function writeRows(tx: SqlTx, chunk: string, rev: number): Promise<void> {
+  await tx.query(
+    `with written as (
+       insert into sync_rows (tbl, id, rev, deleted, value, parent, size)
+       select x.tbl, x.id, $2, x.deleted, x.value, x.parent, x.size
+       from jsonb_to_recordset($1::jsonb) as x(tbl text, id text, deleted boolean, value jsonb, parent text, size bigint)
+       on conflict (tbl, id) do update set rev = excluded.rev, deleted = excluded.deleted, value = excluded.value, parent = excluded.parent, size = excluded.size
+       returning tbl, id, rev, deleted
+     ), history as (${HISTORY_FROM_WRITTEN})
+     delete from sync_keys k using written w where k.tbl = w.tbl and k.id = w.id`,
+    [chunk, rev],
+  );
 }
 
 /** The rows as JSON arrays of at most about WRITE_CHUNK_BYTES each, each row with its value's size in bytes. */

@@ -1,6 +1,8 @@
 // What a large changeset costs the server in statements: choosing a pull page is a few statements
-// whatever the number of rows (never one per thousand rows), and a changeset in parts reads each stored
-// part once and applies the last one as it came, without storing it and reading it back.
+// whatever the number of rows (never one per thousand rows), a changeset is written in the same few
+// statements whether it holds 500 rows or 5,000 (its rows, their history and their old keys in one, its
+// new keys in another), and a changeset in parts reads each stored part once and applies the last one as
+// it came, without storing it and reading it back.
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { ensureHistory } from '../../src/server/history';
 import { migrate } from '../../src/server/migrations';
@@ -57,6 +59,32 @@ test('choosing a pull page costs the same few statements for 500 rows as for 5,0
   const large = await statementsToPull(5_000);
   expect(large).toBe(small);
   expect(large).toBeLessThanOrEqual(4);
+}, 300_000);
+
+test('a changeset is applied in the same eight statements for 500 rows as for 5,000: rows, history and keys in one each step', async () => {
+  const service = new SyncService(sql);
+  const statementsToApply = async (lines: number) => {
+    log = [];
+    const r = await service.push({ schemaVersion: 1, clientId: 'c', changesets: [changeset(segmentWith(lines))] });
+    expect(r.results[0].status).toBe('applied');
+    const from = log.findIndex((q) => q.includes('pg_advisory_xact_lock'));
+    const to = log.findIndex((q) => q.startsWith('insert into sync_changesets'));
+    return log.slice(from, to + 1);
+  };
+  const small = await statementsToApply(500);
+  const large = await statementsToApply(5_000);
+  expect(large).toEqual(small);
+  // lock, last revision, the rows as they are, the keys they take, the write (rows, their history and
+  // the keys they held), their new keys, their parents, the changeset's record.
+  expect(large).toHaveLength(8);
+  expect(large.filter((q) => q.includes('sync_row_history'))).toHaveLength(1);
+  expect(large.filter((q) => /^(with|insert|update|delete)\b/.test(q))).toHaveLength(3);
+  // Every row has its history and its key, and a rewritten row keeps one key.
+  const [{ rows, history, keys }] = await sql.query<{ rows: number; history: number; keys: number }>(
+    `select (select count(*)::int from sync_rows) as rows, (select count(*)::int from sync_row_history) as history,
+            (select count(*)::int from sync_keys) as keys`,
+  );
+  expect({ history, keys }).toEqual({ history: rows, keys: rows });
 }, 300_000);
 
 test('a changeset in parts: each stored part is read once, and the last part is applied as it came', async () => {
