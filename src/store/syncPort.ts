@@ -138,19 +138,42 @@ async function inSlices<T>(
   if (previous) await previous;
 }
 
-/** The outbox rows in `seq` order, read a slice at a time, until `stop` says so (the row is left out). */
+/** Outbox reads in flight at once: the database reads the next slices while this one is taken in. */
+const READ_AHEAD = 3;
+
+/**
+ * The outbox rows in `seq` order, read a slice at a time (one request per slice, READ_AHEAD at once),
+ * until `stop` says so (that row is left out). Inside the caller's transaction, so that the keys read
+ * first are still the rows read after.
+ */
 async function readOutbox(db: SegmentsDb, stop: (row: OutboxRow) => boolean = () => false): Promise<OutboxRow[]> {
+  const keys = (await db.outbox.orderBy('seq').primaryKeys()) as number[];
   const rows: OutboxRow[] = [];
-  let after = -Infinity;
-  for (;;) {
-    const slice = await db.outbox.where('seq').above(after).limit(SLICE).toArray();
-    for (const r of slice) {
+  const reads: Promise<OutboxRow[]>[] = [];
+  let next = 0;
+  const readNext = () => {
+    if (next >= keys.length) return;
+    const from = keys[next];
+    next = Math.min(keys.length, next + SLICE);
+    const read = Promise.resolve(
+      db.outbox
+        .where('seq')
+        .between(from, keys[next - 1], true, true)
+        .toArray(),
+    );
+    // Left unread when the caller stops early: its failure must not count as unhandled.
+    read.catch(() => undefined);
+    reads.push(read);
+  };
+  for (let i = 0; i < READ_AHEAD; i++) readNext();
+  while (reads.length) {
+    for (const r of await reads.shift()!) {
       if (stop(r)) return rows;
       rows.push(r);
     }
-    if (slice.length < SLICE) return rows;
-    after = slice[slice.length - 1].seq!;
+    readNext();
   }
+  return rows;
 }
 
 /** Sorted integers as runs of consecutive values: [first, last] of each. */

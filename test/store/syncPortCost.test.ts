@@ -199,3 +199,23 @@ test("a pull newer than anything this pane pushed is applied without looking up 
   expect(report.applied).toBe(1);
   expect((await ws.ctx.db.segments.get(s.id))!.description).toBe('mine');
 });
+
+test('pending changesets read a slice at a time come whole and oldest first, however the slices cut them', async () => {
+  for (let batch = 0; batch < 12; batch++)
+    await ws.contacts.upsert(
+      Array.from({ length: 60 }, (_, i) => ({ no: `B${batch}-${String(i).padStart(3, '0')}`, name: `Contact ${i}` })),
+    );
+  requests.length = 0;
+  const five = await port.pending(5);
+  expect(five.map((p) => p.changes.length)).toEqual([60, 60, 60, 60, 60]);
+  expect(five.map((p) => p.changes[0].id)).toEqual(
+    await Promise.all(
+      [0, 1, 2, 3, 4].map(async (b) => (await ws.ctx.db.contacts.where('no').equals(`B${b}-000`).first())!.id),
+    ),
+  );
+  // One request per slice of rows, never one per row.
+  expect(requests.filter((r) => r.table === 'outbox' && r.kind === 'openCursor')).toEqual([]);
+  const all = await port.pending(100);
+  expect(all.map((p) => p.changes.length)).toEqual(Array.from({ length: 12 }, () => 60));
+  expect(all.slice(0, 5)).toEqual(five);
+});
