@@ -10,7 +10,6 @@ import {
   pushResponseSchema,
   serverRowSchema,
   SYNC_SCHEMA_VERSION,
-  type PullResponse,
   type PushResult,
   type ServerRow,
 } from '../domain/syncProtocol';
@@ -51,6 +50,8 @@ export class HttpError extends Error {
 }
 
 const MAX_ROWS_PER_REBASE = 50_000;
+/** Bytes of one pulled page at most (the server's body cap when smaller). */
+const PULL_PAGE_BYTES = 2 * 1024 * 1024;
 /** Parts of one large changeset uploaded at once. */
 const PARTS_IN_FLIGHT = 2;
 /** Pulled rows are met with the pending changes in rebases of about this many bytes (big letters). */
@@ -406,25 +407,35 @@ export class SyncClient {
 
   /**
    * Pulls pages from `since` until the end or until enough rows (or bytes) for one rebase; a changeset
-   * that came in several pages is always taken whole.
+   * that came in several pages is always taken whole. The next page is asked for while this one's rows
+   * are checked, and pages are at most PULL_PAGE_BYTES: a page of megabytes is parsed in one task.
    */
   private async pullFrom(since: number): Promise<{ rows: ServerRow[]; lastRev: number; more: boolean }> {
     const rows: ServerRow[] = [];
     let bytes = 0;
     let last = since;
     let after: string | undefined;
-    for (;;) {
+    const ask = () => {
       const skip = this.skipAfter(last);
-      const query = `/pull?since=${last}&limit=${this.opts.pageSize}&maxBytes=${this.opts.bodyCap}${after ? `&after=${after}` : ''}${skip.length ? `&skip=${skip.join(',')}` : ''}`;
-      const answer = await this.call('GET', query);
-      const page = await parsePage(answer.body);
-      for (const r of page.rows) rows.push(r);
+      const query = `/pull?since=${last}&limit=${this.opts.pageSize}&maxBytes=${Math.min(this.opts.bodyCap, PULL_PAGE_BYTES)}${after ? `&after=${after}` : ''}${skip.length ? `&skip=${skip.join(',')}` : ''}`;
+      const request = this.call('GET', query);
+      // Not awaited when checking the page before it fails: that failure is the one thrown.
+      request.catch(() => undefined);
+      return request;
+    };
+    let request = ask();
+    for (;;) {
+      const answer = await request;
+      const frame = pageFrame.parse(answer.body);
       bytes += answer.bytes;
-      last = page.lastRev;
-      after = page.next ? `${page.next.rev}:${page.next.table}:${page.next.id}` : undefined;
-      if (after) continue;
-      if (!page.more || rows.length >= MAX_ROWS_PER_REBASE || bytes >= MAX_BYTES_PER_REBASE)
-        return { rows, lastRev: last, more: page.more };
+      last = frame.lastRev;
+      after = frame.next ? `${frame.next.rev}:${frame.next.table}:${frame.next.id}` : undefined;
+      const done =
+        !after &&
+        (!frame.more || rows.length + frame.rows.length >= MAX_ROWS_PER_REBASE || bytes >= MAX_BYTES_PER_REBASE);
+      if (!done) request = ask();
+      for (const r of await parseRows(frame.rows)) rows.push(r);
+      if (done) return { rows, lastRev: last, more: frame.more };
     }
   }
 
@@ -515,18 +526,17 @@ const PARSE_SLICE = 500;
 const pageFrame = pullResponseSchema.extend({ rows: z.array(z.unknown()) });
 
 /**
- * A pulled page checked against the protocol, its rows a slice at a time with the thread handed back
+ * A pulled page's rows checked against the protocol a slice at a time, with the thread handed back
  * between slices: checking 5,000 rows at once held the pane for hundreds of milliseconds.
  */
-async function parsePage(body: unknown): Promise<PullResponse> {
-  const frame = pageFrame.parse(body);
-  const rows: ServerRow[] = new Array<ServerRow>(frame.rows.length);
-  for (let from = 0; from < frame.rows.length; from += PARSE_SLICE) {
+async function parseRows(raw: unknown[]): Promise<ServerRow[]> {
+  const rows: ServerRow[] = new Array<ServerRow>(raw.length);
+  for (let from = 0; from < raw.length; from += PARSE_SLICE) {
     if (from > 0) await macrotask();
-    const to = Math.min(frame.rows.length, from + PARSE_SLICE);
-    for (let i = from; i < to; i++) rows[i] = serverRowSchema.parse(frame.rows[i]);
+    const to = Math.min(raw.length, from + PARSE_SLICE);
+    for (let i = from; i < to; i++) rows[i] = serverRowSchema.parse(raw[i]);
   }
-  return { ...frame, rows };
+  return rows;
 }
 
 function macrotask(): Promise<void> {
