@@ -178,7 +178,8 @@ async function readOutbox(db: SegmentsDb, stop: (row: OutboxRow) => boolean = ()
 
 /** Sorted integers as runs of consecutive values: [first, last] of each. */
 function runsOf(keys: number[]): [number, number][] {
-  const sorted = [...keys].sort((a, b) => a - b);
+  // Read from an index they come sorted already: sorting 10,000 numbers again is a task of its own.
+  const sorted = keys.every((k, i) => i === 0 || keys[i - 1] < k) ? keys : [...keys].sort((a, b) => a - b);
   const runs: [number, number][] = [];
   for (const k of sorted) {
     const last = runs[runs.length - 1];

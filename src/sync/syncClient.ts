@@ -355,12 +355,12 @@ export class SyncClient {
     const sends = first.part
       ? bodies.filter((b) => b.changesets[0].part && b.changesets[0].id === first.id)
       : bodies.slice(0, 1);
-    const replies = await inOrder(sends, first.part ? PARTS_IN_FLIGHT : 1, async ({ json, utf8 }) => {
+    const replies = await inOrder(sends, first.part ? PARTS_IN_FLIGHT : 1, async ({ json, blob }) => {
       const body = new RawJson(
         `{"schemaVersion":${SYNC_SCHEMA_VERSION},"clientId":${JSON.stringify(clientId)},"changesets":`,
         json,
         '}',
-        utf8,
+        blob,
       );
       return pushResponseSchema.parse((await this.call('POST', '/push', body)).body);
     });
@@ -567,8 +567,8 @@ async function inOrder<T, R>(items: T[], width: number, send: (item: T) => Promi
 }
 
 /**
- * A body already serialised (packed in slices): sent as it is, as a Blob of the chunks encoded while
- * packing where there are some. Handing fetch a string of megabytes held the pane for 40-200 ms while
+ * A body already serialised (packed in slices): sent as it is, as the Blob of the chunks encoded while
+ * packing where there is one. Handing fetch a string of megabytes held the pane for 40-200 ms while
  * it was encoded and copied; a Blob of encoded chunks is built in a few milliseconds and fetch takes it
  * by reference.
  */
@@ -577,11 +577,10 @@ class RawJson {
     readonly head: string,
     readonly json: string,
     readonly tail: string,
-    readonly utf8?: Uint8Array[],
+    readonly blob?: Blob,
   ) {}
   body(): BodyInit {
-    if (this.utf8 && typeof Blob === 'function')
-      return new Blob([this.head, ...(this.utf8 as BlobPart[]), this.tail], { type: 'application/json' });
+    if (this.blob) return new Blob([this.head, this.blob, this.tail], { type: 'application/json' });
     return this.head + this.json + this.tail;
   }
 }

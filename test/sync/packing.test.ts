@@ -73,6 +73,7 @@ test('each body is also encoded as UTF-8 in chunks, between pauses, byte for byt
     expect(b.utf8!.length).toBeGreaterThan(1);
     chunks += b.utf8!.length;
     expect(Buffer.concat(b.utf8!).equals(Buffer.from(encoder.encode(b.json)))).toBe(true);
+    expect(await b.blob!.text()).toBe(b.json);
   }
   expect(pauses).toBeGreaterThanOrEqual(6_000 / 200 + chunks - 1);
 });
