@@ -127,6 +127,10 @@ const api = {
   async waitPushed(): Promise<number> {
     return whenTrue(async () => pane!.sync.getStatus().pending === 0 && (await ws().ctx.db.outbox.count()) === 0);
   },
+  /** One full round now, after any already running: the pane has pushed and pulled everything there is. */
+  async settle(): Promise<void> {
+    await pane!.sync.syncNow();
+  },
   status() {
     return pane!.sync.getStatus();
   },

@@ -50,7 +50,11 @@ export interface SyncPort {
    */
   pending(max: number): Promise<PendingChangeset[]>;
   /** The server applied the changeset at `rev`: its rows are based on `rev` from now on. */
-  acknowledge(id: string, rev: number): Promise<void>;
+  /**
+   * The server applied the changeset at `rev`: its rows are based on `rev` from now on. `sent`, the
+   * changeset as it was pushed, spares reading its rows back.
+   */
+  acknowledge(id: string, rev: number, sent?: PendingChangeset): Promise<void>;
   /** Meets pulled rows (in revision order) with the pending changes; `drop` removes one pending changeset for good. */
   rebase(
     rows: ServerRow[],
@@ -89,11 +93,100 @@ export async function openRecordedWorkspace(
   return { workspace, port: createSyncPort(workspace) };
 }
 
-const REV = (table: string, id: string) => `rev:${table}:${id}`;
-/** Rows handled per request batch when a changeset is acknowledged. */
-const ACK_SLICE = 250;
-function* slices<T>(items: T[]): Generator<T[]> {
-  for (let i = 0; i < items.length; i += ACK_SLICE) yield items.slice(i, i + ACK_SLICE);
+const REV_PREFIX = 'rev:';
+const REV = (table: string, id: string) => `${REV_PREFIX}${table}:${id}`;
+/**
+ * The highest revision any base revision of this pane was set to by an acknowledgement: a pulled row
+ * newer than it cannot be here at its revision already, so it is applied without looking it up.
+ */
+const ACKED = 'ackedUpTo';
+/**
+ * Rows read per request inside a transaction of the sync port. Each slice is one short task; between
+ * slices the thread is handed back while the database works, and the transaction stays alive because a
+ * request is always pending.
+ */
+const SLICE = 250;
+/** Rows written or looked up per request: from FIRST_SLICE, then sized so that issuing one takes about SLICE_MS. */
+const FIRST_SLICE = 100;
+const MAX_SLICE = 500;
+const SLICE_MS = 12;
+
+/**
+ * Runs `run` on consecutive slices of `items`, two slices in flight: the next one is issued once the one
+ * before it is done, so each task issues one slice and the database always has one to work on. Dexie
+ * issues a slice's requests synchronously, so the time `run` takes to return is what the slice held the
+ * thread: the next slice is sized from it (a busy machine gets smaller slices).
+ */
+async function inSlices<T>(
+  items: readonly T[],
+  run: (slice: T[], from: number) => PromiseLike<unknown>,
+): Promise<void> {
+  let previous: PromiseLike<unknown> | undefined;
+  let size = FIRST_SLICE;
+  for (let from = 0; from < items.length;) {
+    const slice = items.slice(from, from + size);
+    const start = performance.now();
+    const current = Promise.resolve(run(slice, from));
+    const took = performance.now() - start;
+    // Its failure is thrown when it is awaited, below; until then it must not count as unhandled.
+    current.catch(() => undefined);
+    from += slice.length;
+    size = Math.max(10, Math.min(MAX_SLICE, Math.round((slice.length * SLICE_MS) / Math.max(took, 0.5))));
+    if (previous) await previous;
+    previous = current;
+  }
+  if (previous) await previous;
+}
+
+/** Outbox reads in flight at once: the database reads the next slices while this one is taken in. */
+const READ_AHEAD = 3;
+
+/**
+ * The outbox rows in `seq` order, read a slice at a time (one request per slice, READ_AHEAD at once),
+ * until `stop` says so (that row is left out). Inside the caller's transaction, so that the keys read
+ * first are still the rows read after.
+ */
+async function readOutbox(db: SegmentsDb, stop: (row: OutboxRow) => boolean = () => false): Promise<OutboxRow[]> {
+  const keys = (await db.outbox.orderBy('seq').primaryKeys()) as number[];
+  const rows: OutboxRow[] = [];
+  const reads: Promise<OutboxRow[]>[] = [];
+  let next = 0;
+  const readNext = () => {
+    if (next >= keys.length) return;
+    const from = keys[next];
+    next = Math.min(keys.length, next + SLICE);
+    const read = Promise.resolve(
+      db.outbox
+        .where('seq')
+        .between(from, keys[next - 1], true, true)
+        .toArray(),
+    );
+    // Left unread when the caller stops early: its failure must not count as unhandled.
+    read.catch(() => undefined);
+    reads.push(read);
+  };
+  for (let i = 0; i < READ_AHEAD; i++) readNext();
+  while (reads.length) {
+    for (const r of await reads.shift()!) {
+      if (stop(r)) return rows;
+      rows.push(r);
+    }
+    readNext();
+  }
+  return rows;
+}
+
+/** Sorted integers as runs of consecutive values: [first, last] of each. */
+function runsOf(keys: number[]): [number, number][] {
+  // Read from an index they come sorted already: sorting 10,000 numbers again is a task of its own.
+  const sorted = keys.every((k, i) => i === 0 || keys[i - 1] < k) ? keys : [...keys].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const k of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && k === last[1] + 1) last[1] = k;
+    else runs.push([k, k]);
+  }
+  return runs;
 }
 const CHOSEN_PREFIX = 'chosen:';
 const CHOSEN = (table: string, id: string) => `${CHOSEN_PREFIX}${table}:${id}`;
@@ -167,6 +260,19 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
     return ((await db.syncState.get(key))?.value as T | undefined) ?? fallback;
   }
 
+  /** ACKED, computed once from the base revisions when the database predates it. */
+  async function ackedUpTo(): Promise<number> {
+    const known = (await db.syncState.get(ACKED))?.value;
+    if (typeof known === 'number') return known;
+    let max = 0;
+    await db.syncState
+      .where('key')
+      .startsWith(REV_PREFIX)
+      .each((r) => void (max = Math.max(max, Number(r.value) || 0)));
+    await db.syncState.put({ key: ACKED, value: max });
+    return max;
+  }
+
   async function addFailed(list: FailedAction[]) {
     if (list.length === 0) return;
     const current = await getState<FailedAction[]>('failed', []);
@@ -194,8 +300,25 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
       if (r.value === undefined || r.value === null) t.deletes.push(r.key);
       else t.puts.push(r.value);
     }
-    for (const [table, t] of byTable) if (t.deletes.length) await db.table(table).bulkDelete(t.deletes);
-    for (const [table, t] of byTable) if (t.puts.length) await db.table(table).bulkPut(t.puts);
+    for (const [table, t] of byTable)
+      if (t.deletes.length) await inSlices(t.deletes, (k) => db.table(table).bulkDelete(k));
+    for (const [table, t] of byTable) if (t.puts.length) await inSlices(t.puts, (v) => db.table(table).bulkPut(v));
+  }
+
+  /** The base revision of each row as this pane holds it (undefined when it has none), looked up in slices. */
+  async function revsOf(rows: { table: string; id: string }[]): Promise<(number | undefined)[]> {
+    const out = new Array<number | undefined>(rows.length);
+    await inSlices(rows, async (slice, from) => {
+      const found = await db.syncState.bulkGet(slice.map((r) => REV(r.table, r.id)));
+      found.forEach((f, i) => (out[from + i] = f === undefined ? undefined : Number(f.value)));
+    });
+    return out;
+  }
+
+  async function setRevs(rows: { table: string; id: string; rev: number }[]): Promise<void> {
+    await inSlices(rows, (slice) =>
+      db.syncState.bulkPut(slice.map((r) => ({ key: REV(r.table, r.id), value: r.rev }))),
+    );
   }
 
   /** Values this user set that pulled rows replace: each told once, then forgotten. */
@@ -252,12 +375,9 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
     async pending(max) {
       return db.transaction('r', [db.outbox, db.syncState], async () => {
         // Only the oldest `max` changesets are read (the rows of one changeset are contiguous).
-        const rows: OutboxRow[] = [];
+        // Read a slice at a time (one request each, not one per row), each slice a short task.
         const seen = new Set<string>();
-        await db.outbox
-          .orderBy('seq')
-          .until((r) => !seen.has(r.txId) && seen.add(r.txId).size > max)
-          .each((r) => void rows.push(r));
+        const rows = await readOutbox(db, (r) => !seen.has(r.txId) && seen.add(r.txId).size > max);
         const groups = groupRows(rows);
         const out: PendingChangeset[] = [];
         for (const g of groups) {
@@ -275,8 +395,8 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
           // A row this pane created (no before-image) is new to the server too: base 0, nothing to look up.
           const known = entries.filter(({ first }) => first.before !== undefined);
           const revs = new Map<OutboxRow, number>();
-          const found = await db.syncState.bulkGet(known.map(({ first }) => REV(first.table, first.key)));
-          known.forEach(({ first }, i) => revs.set(first, Number(found[i]?.value ?? 0)));
+          const found = await revsOf(known.map(({ first }) => ({ table: first.table, id: first.key })));
+          known.forEach(({ first }, i) => revs.set(first, found[i] ?? 0));
           const changes = entries.map(({ first, last }): PendingChange => {
             const baseRev = revs.get(first) ?? 0;
             return last.op === 'put'
@@ -295,36 +415,48 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
       });
     },
 
-    async acknowledge(id, rev) {
+    async acknowledge(id, rev, sent) {
       await db.transaction('rw', [db.outbox, db.syncState], async () => {
-        // In slices of ACK_SLICE rows: the thread is free while each slice's requests run, so the
-        // acknowledgement of a 10,000-line segment never holds the pane for long.
         const seqs = (await db.outbox.where('txId').equals(id).primaryKeys()) as number[];
-        const rows: OutboxRow[] = [];
-        for (const slice of slices(seqs)) for (const r of await db.outbox.bulkGet(slice)) if (r) rows.push(r);
-        const keys = new Set(rows.filter((r) => r.table !== ACTION_ROW).map((r) => REV(r.table, r.key)));
-        for (const slice of slices([...keys])) await db.syncState.bulkPut(slice.map((key) => ({ key, value: rev })));
+        const runs = runsOf(seqs);
+        // What the server now holds of each row: what was pushed, when the caller says; otherwise the
+        // changeset's rows, read back a range at a time.
+        let written: { table: string; key: string; value: unknown }[];
+        let action: Omit<RecordedAction, 'txId'> | undefined;
+        if (sent && sent.id === id) {
+          written = sent.changes.map((c) => ({
+            table: c.table,
+            key: c.id,
+            value: c.op === 'put' ? c.value : undefined,
+          }));
+          action = sent.action;
+        } else {
+          const rows: OutboxRow[] = [];
+          for (const [from, to] of runs)
+            for (const r of await db.outbox.where('seq').between(from, to, true, true).toArray()) rows.push(r);
+          written = latestValues(rows.filter((r) => r.table !== ACTION_ROW));
+          action = rows.find((r) => r.table === ACTION_ROW)?.action as Omit<RecordedAction, 'txId'> | undefined;
+        }
+        await setRevs(written.map((w) => ({ table: w.table, id: w.key, rev })));
+        const acked = await ackedUpTo();
+        if (rev > acked) await db.syncState.put({ key: ACKED, value: rev });
         // Rows this pane wrote since it set a value there: what they hold now is what this user chose.
         const chosen = new Set(await db.syncState.where('key').startsWith(CHOSEN_PREFIX).primaryKeys());
-        const written = latestValues(rows.filter((r) => r.table !== ACTION_ROW)).filter((w) =>
-          chosen.has(CHOSEN(w.table, w.key)),
-        );
-        const watching = await db.syncState.bulkGet(written.map((w) => CHOSEN(w.table, w.key)));
-        for (let i = 0; i < written.length; i++) {
+        const watched = written.filter((w) => chosen.has(CHOSEN(w.table, w.key)));
+        const watching = await db.syncState.bulkGet(watched.map((w) => CHOSEN(w.table, w.key)));
+        for (let i = 0; i < watched.length; i++) {
           const c = watching[i]?.value as Chosen | undefined;
-          const value = written[i].value as Record<string, unknown> | undefined;
+          const value = watched[i].value as Record<string, unknown> | undefined;
           if (!c) continue;
-          if (!value) await db.syncState.delete(CHOSEN(written[i].table, written[i].key));
+          if (!value) await db.syncState.delete(CHOSEN(watched[i].table, watched[i].key));
           else
             await db.syncState.put({
-              key: CHOSEN(written[i].table, written[i].key),
+              key: CHOSEN(watched[i].table, watched[i].key),
               value: { ...c, fields: Object.fromEntries(Object.keys(c.fields).map((f) => [f, value[f]])) },
             });
         }
         // A value the user set, now on the server: if a later change of another pane replaces it, say so.
-        const set = chosenBy(
-          rows.find((r) => r.table === ACTION_ROW)?.action as Omit<RecordedAction, 'txId'> | undefined,
-        );
+        const set = chosenBy(action);
         if (set) {
           const earlier = (await db.syncState.get(CHOSEN(set.table, set.id)))?.value as Chosen | undefined;
           await db.syncState.put({
@@ -332,7 +464,10 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
             value: { ...set.chosen, fields: { ...earlier?.fields, ...set.chosen.fields } },
           });
         }
-        for (const slice of slices(seqs)) await db.outbox.bulkDelete(slice);
+        // By key range (one request per run of consecutive rows, a changeset's rows being contiguous):
+        // deleting 10,000 keys one by one held the pane for hundreds of milliseconds, mostly in the
+        // bookkeeping of every deleted key.
+        for (const [from, to] of runs) await db.outbox.where('seq').between(from, to, true, true).delete();
       });
     },
 
@@ -344,7 +479,7 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
         const report: RebaseReport = { applied: pulled.length, replayed: 0, failed: [], renumbered: [] };
         const toldRenumbered = new Set<string>();
         setOutboxBypass(idb, true);
-        const pendingRows = await db.outbox.orderBy('seq').toArray();
+        const pendingRows = await readOutbox(db);
         const groups = groupRows(pendingRows);
         // 1. Revert every pending changeset, newest first.
         await revert(pendingRows.filter((r) => r.table !== ACTION_ROW));
@@ -352,8 +487,12 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
         // 2. Apply the pulled rows, deletions first (a business key may move from one row to another).
         // This pane's own rows come back from the server as it pushed them: those already at their
         // revision here are skipped (except where the server stamps the user on them).
-        const known = pulled.length ? await db.syncState.bulkGet(pulled.map((r) => REV(r.table, r.id))) : [];
-        const fresh = pulled.filter((r, i) => STAMPED.has(r.table) || Number(known[i]?.value ?? -1) < r.rev);
+        // Only a row no newer than what this pane had acknowledged can be here at its revision already.
+        const acked = pulled.length ? await ackedUpTo() : 0;
+        const maybeHeld = pulled.filter((r) => !STAMPED.has(r.table) && r.rev <= acked);
+        const heldRevs = await revsOf(maybeHeld);
+        const held = new Set<ServerRow>(maybeHeld.filter((r, i) => (heldRevs[i] ?? -1) >= r.rev));
+        const fresh = held.size ? pulled.filter((r) => !held.has(r)) : pulled;
         await writeRows(
           [...fresh.filter((r) => r.deleted), ...fresh.filter((r) => !r.deleted)].map((r) => ({
             table: r.table,
@@ -361,7 +500,7 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
             value: r.deleted ? undefined : r.value,
           })),
         );
-        if (fresh.length) await db.syncState.bulkPut(fresh.map((r) => ({ key: REV(r.table, r.id), value: r.rev })));
+        await setRevs(fresh);
         report.overridden = await overriddenBy(fresh);
         if (lastRev > (await getState('cursor', 0))) await db.syncState.put({ key: 'cursor', value: lastRev });
         // 3. Replay every pending action, oldest first, with its recorded clock and ids.
@@ -432,7 +571,8 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
  */
 export async function resetSyncState(db: Pick<SegmentsDb, 'outbox' | 'syncState'>): Promise<void> {
   await db.outbox.clear();
-  await db.syncState.where('key').startsWith('rev:').delete();
+  await db.syncState.where('key').startsWith(REV_PREFIX).delete();
+  await db.syncState.put({ key: ACKED, value: 0 });
   await db.syncState.put({ key: 'cursor', value: 0 });
 }
 

@@ -18,7 +18,17 @@ export type Outgoing = PendingChangeset & { read?: Changeset['read'] };
 export interface PackedBody {
   changesets: Changeset[];
   json: string;
+  /**
+   * The same text as UTF-8, in chunks encoded in slices (`packForPush`): a body of megabytes handed over
+   * as one string held the pane for tens of milliseconds while it was encoded.
+   */
+  utf8?: Uint8Array[];
+  /** The same bytes as one Blob, grown a chunk at a time (a Blob made of Blobs holds them by reference). */
+  blob?: Blob;
 }
+
+/** Characters of a body encoded at once (one short step). */
+const ENCODE_CHUNK = 64 * 1024;
 
 /** Bytes of a string as UTF-8, without encoding it. */
 export function utf8Length(s: string): number {
@@ -53,12 +63,39 @@ export async function packForPush(
 ): Promise<PackedBody[]> {
   const run = pack(pending, cap);
   let slice = performance.now();
-  for (let r = run.next(); ; r = run.next()) {
-    if (r.done) return r.value;
+  const breathe = async () => {
     if (performance.now() - slice > sliceMs) {
       await pause();
       slice = performance.now();
     }
+  };
+  for (let r = run.next(); ; r = run.next()) {
+    if (r.done) {
+      if (typeof TextEncoder !== 'function') return r.value;
+      for (const body of r.value) {
+        body.utf8 = [];
+        for (const chunk of utf8Chunks(body.json)) {
+          body.utf8.push(chunk);
+          if (typeof Blob === 'function')
+            body.blob = new Blob(body.blob ? [body.blob, chunk as BlobPart] : [chunk as BlobPart]);
+          await breathe();
+        }
+      }
+      return r.value;
+    }
+    await breathe();
+  }
+}
+
+/** `text` as UTF-8, `chunk` characters at a time, never cutting a surrogate pair (each half would become U+FFFD). */
+export function* utf8Chunks(text: string, chunk = ENCODE_CHUNK): Generator<Uint8Array> {
+  const encoder = new TextEncoder();
+  for (let from = 0; from < text.length;) {
+    let to = Math.min(text.length, from + chunk);
+    const last = text.charCodeAt(to - 1);
+    if (to < text.length && last >= 0xd800 && last <= 0xdbff) to++;
+    yield encoder.encode(text.slice(from, to));
+    from = to;
   }
 }
 

@@ -2,11 +2,13 @@
 // Each round pushes the pending changesets in order, pulls what changed, and rebases; the event stream
 // (read with fetch, so it can carry the key) wakes the loop when another pane changed something.
 // Network failures back off; the pane keeps working offline and catches up when the server is back.
+import { z } from 'zod';
 import { tablesReadBy } from '../domain/actionReads';
 import {
   API_PREFIX,
   pullResponseSchema,
   pushResponseSchema,
+  serverRowSchema,
   SYNC_SCHEMA_VERSION,
   type PushResult,
   type ServerRow,
@@ -48,6 +50,8 @@ export class HttpError extends Error {
 }
 
 const MAX_ROWS_PER_REBASE = 50_000;
+/** Bytes of one pulled page at most (the server's body cap when smaller). */
+const PULL_PAGE_BYTES = 2 * 1024 * 1024;
 /** Parts of one large changeset uploaded at once. */
 const PARTS_IN_FLIGHT = 2;
 /** Pulled rows are met with the pending changes in rebases of about this many bytes (big letters). */
@@ -351,9 +355,12 @@ export class SyncClient {
     const sends = first.part
       ? bodies.filter((b) => b.changesets[0].part && b.changesets[0].id === first.id)
       : bodies.slice(0, 1);
-    const replies = await inOrder(sends, first.part ? PARTS_IN_FLIGHT : 1, async ({ json }) => {
+    const replies = await inOrder(sends, first.part ? PARTS_IN_FLIGHT : 1, async ({ json, blob }) => {
       const body = new RawJson(
-        `{"schemaVersion":${SYNC_SCHEMA_VERSION},"clientId":${JSON.stringify(clientId)},"changesets":${json}}`,
+        `{"schemaVersion":${SYNC_SCHEMA_VERSION},"clientId":${JSON.stringify(clientId)},"changesets":`,
+        json,
+        '}',
+        blob,
       );
       return pushResponseSchema.parse((await this.call('POST', '/push', body)).body);
     });
@@ -364,7 +371,11 @@ export class SyncClient {
         if (r.status === 'applied' || r.status === 'duplicate') {
           if (acknowledged.has(r.id)) continue;
           acknowledged.add(r.id);
-          await port.acknowledge(r.id, r.rev);
+          await port.acknowledge(
+            r.id,
+            r.rev,
+            batch.find((p) => p.id === r.id),
+          );
           await this.holdsOwn(r.rev);
         } else if (r.status === 'conflict' || r.status === 'stale' || r.status === 'refused') return r;
       }
@@ -396,25 +407,35 @@ export class SyncClient {
 
   /**
    * Pulls pages from `since` until the end or until enough rows (or bytes) for one rebase; a changeset
-   * that came in several pages is always taken whole.
+   * that came in several pages is always taken whole. The next page is asked for while this one's rows
+   * are checked, and pages are at most PULL_PAGE_BYTES: a page of megabytes is parsed in one task.
    */
   private async pullFrom(since: number): Promise<{ rows: ServerRow[]; lastRev: number; more: boolean }> {
     const rows: ServerRow[] = [];
     let bytes = 0;
     let last = since;
     let after: string | undefined;
-    for (;;) {
+    const ask = () => {
       const skip = this.skipAfter(last);
-      const query = `/pull?since=${last}&limit=${this.opts.pageSize}&maxBytes=${this.opts.bodyCap}${after ? `&after=${after}` : ''}${skip.length ? `&skip=${skip.join(',')}` : ''}`;
-      const answer = await this.call('GET', query);
-      const page = pullResponseSchema.parse(answer.body);
-      for (const r of page.rows) rows.push(r);
+      const query = `/pull?since=${last}&limit=${this.opts.pageSize}&maxBytes=${Math.min(this.opts.bodyCap, PULL_PAGE_BYTES)}${after ? `&after=${after}` : ''}${skip.length ? `&skip=${skip.join(',')}` : ''}`;
+      const request = this.call('GET', query);
+      // Not awaited when checking the page before it fails: that failure is the one thrown.
+      request.catch(() => undefined);
+      return request;
+    };
+    let request = ask();
+    for (;;) {
+      const answer = await request;
+      const frame = pageFrame.parse(answer.body);
       bytes += answer.bytes;
-      last = page.lastRev;
-      after = page.next ? `${page.next.rev}:${page.next.table}:${page.next.id}` : undefined;
-      if (after) continue;
-      if (!page.more || rows.length >= MAX_ROWS_PER_REBASE || bytes >= MAX_BYTES_PER_REBASE)
-        return { rows, lastRev: last, more: page.more };
+      last = frame.lastRev;
+      after = frame.next ? `${frame.next.rev}:${frame.next.table}:${frame.next.id}` : undefined;
+      const done =
+        !after &&
+        (!frame.more || rows.length + frame.rows.length >= MAX_ROWS_PER_REBASE || bytes >= MAX_BYTES_PER_REBASE);
+      if (!done) request = ask();
+      for (const r of await parseRows(frame.rows)) rows.push(r);
+      if (done) return { rows, lastRev: last, more: frame.more };
     }
   }
 
@@ -431,7 +452,7 @@ export class SyncClient {
       res = await this.fetch(`${this.opts.serverUrl}${API_PREFIX}${path}`, {
         method,
         headers: this.headers(body !== undefined),
-        body: body === undefined ? undefined : body instanceof RawJson ? body.text : JSON.stringify(body),
+        body: body === undefined ? undefined : body instanceof RawJson ? body.body() : JSON.stringify(body),
         signal: this.abort?.signal,
       });
     } catch (e) {
@@ -500,6 +521,28 @@ export class SyncClient {
   }
 }
 
+/** Rows checked against the protocol between two hand-backs of the thread. */
+const PARSE_SLICE = 500;
+const pageFrame = pullResponseSchema.extend({ rows: z.array(z.unknown()) });
+
+/**
+ * A pulled page's rows checked against the protocol a slice at a time, with the thread handed back
+ * between slices: checking 5,000 rows at once held the pane for hundreds of milliseconds.
+ */
+async function parseRows(raw: unknown[]): Promise<ServerRow[]> {
+  const rows: ServerRow[] = new Array<ServerRow>(raw.length);
+  for (let from = 0; from < raw.length; from += PARSE_SLICE) {
+    if (from > 0) await macrotask();
+    const to = Math.min(raw.length, from + PARSE_SLICE);
+    for (let i = from; i < to; i++) rows[i] = serverRowSchema.parse(raw[i]);
+  }
+  return rows;
+}
+
+function macrotask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /**
  * Runs `send` on each item, at most `width` at a time, and resolves with the answers in the items' order.
  * After a failure no more are started; those already sent are awaited, then the first failure is thrown.
@@ -523,9 +566,23 @@ async function inOrder<T, R>(items: T[], width: number, send: (item: T) => Promi
   return out;
 }
 
-/** A body already serialised (packed in slices): sent as it is. */
+/**
+ * A body already serialised (packed in slices): sent as it is, as the Blob of the chunks encoded while
+ * packing where there is one. Handing fetch a string of megabytes held the pane for 40-200 ms while
+ * it was encoded and copied; a Blob of encoded chunks is built in a few milliseconds and fetch takes it
+ * by reference.
+ */
 class RawJson {
-  constructor(readonly text: string) {}
+  constructor(
+    readonly head: string,
+    readonly json: string,
+    readonly tail: string,
+    readonly blob?: Blob,
+  ) {}
+  body(): BodyInit {
+    if (this.blob) return new Blob([this.head, this.blob, this.tail], { type: 'application/json' });
+    return this.head + this.json + this.tail;
+  }
 }
 
 /** What a failed round says about the connection. */

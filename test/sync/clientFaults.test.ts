@@ -11,7 +11,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openSyncedWorkspace } from '../../src/sync/openSyncedWorkspace';
 import { resetSyncState } from '../../src/store/syncPort';
 import { testClock } from '../store/helpers';
-import { openPane, startTestServer, waitFor } from './harness';
+import { bodyText, openPane, startTestServer, waitFor } from './harness';
 
 let dir: string;
 beforeAll(() => {
@@ -125,7 +125,7 @@ test('the parts of a large changeset are uploaded two at a time, and a part lost
   let parts = 0;
   let lose = true;
   const counting: typeof fetch = async (input, init) => {
-    const isPart = String(input).endsWith('/push') && String(init?.body).includes('"part":{');
+    const isPart = String(input).endsWith('/push') && (await bodyText(init)).includes('"part":{');
     if (!isPart) return fetch(input, init);
     parts++;
     // The third part never reaches the server the first time (the connection drops).

@@ -77,3 +77,11 @@ export function waitFor(
 export async function settle(...panes: Pane[]): Promise<void> {
   for (let i = 0; i < 3; i++) for (const p of panes) await p.sync.syncNow();
 }
+
+/** The text of a request's body, whatever form the pane gave it (a string, or a Blob for large pushes). */
+export async function bodyText(init?: RequestInit): Promise<string> {
+  const body = init?.body;
+  if (body === undefined || body === null) return '';
+  if (typeof body === 'string') return body;
+  return new Response(body).text();
+}

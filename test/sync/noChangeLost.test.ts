@@ -6,7 +6,7 @@ import type { RunningServer } from '../../src/server/app';
 import { refusesContent } from '../../src/sync/syncClient';
 import { seedMarket } from '../store/helpers';
 import { changeset, contact, newId, pullAll, put } from '../server/fixtures';
-import { openPane, settle, startTestServer, type Pane } from './harness';
+import { bodyText, openPane, settle, startTestServer, type Pane } from './harness';
 
 let server: RunningServer;
 const open: Pane[] = [];
@@ -72,7 +72,7 @@ test('finding 5: an action that keeps meeting newer data is shown as failed afte
   let colleague = 0;
   // A busy colleague: before each of A's pushes of the Add Contacts, another client adds a contact.
   const busy: typeof fetch = async (input, init) => {
-    if (String(input).endsWith('/push') && String(init?.body).includes('segments.addContacts')) {
+    if (String(input).endsWith('/push') && (await bodyText(init)).includes('segments.addContacts')) {
       const c = { ...contact(newId(), `BUSY${process.pid % 1000}-${++colleague}`), city: 'Roma' };
       await server.service.push({
         schemaVersion: 1,

@@ -3,7 +3,7 @@
 // changesets it names.
 import { expect, test } from 'vitest';
 import type { Changeset } from '../../src/domain/syncProtocol';
-import { packChangesets, packForPush, utf8Length, type Outgoing } from '../../src/sync/packing';
+import { packChangesets, packForPush, utf8Chunks, utf8Length, type Outgoing } from '../../src/sync/packing';
 
 const encoder = new TextEncoder();
 
@@ -57,4 +57,23 @@ test('each body is under the cap and its text is exactly the changesets it names
   expect(parts.map((p) => p.part!.no)).toEqual(parts.map((_, i) => i + 1));
   expect(parts[0].action?.name).toBe('segments.addContactList');
   expect(parts.slice(1).every((p) => p.action === undefined)).toBe(true);
+});
+
+test('UTF-8 in chunks: the bytes of the whole text, a surrogate pair never cut in two', () => {
+  for (const text of ['a😀b😀😀c', '😀😀😀', 'abc', '', 'x\ud800y', JSON.stringify({ n: 'Città 😀 東京' })])
+    for (const size of [1, 2, 3, 5, 64])
+      expect(Buffer.concat([...utf8Chunks(text, size)]).equals(Buffer.from(encoder.encode(text)))).toBe(true);
+});
+
+test('each body is also encoded as UTF-8 in chunks, between pauses, byte for byte its text', async () => {
+  let pauses = 0;
+  const bodies = await packForPush([bigChangeset(6_000)], 4 * 1024 * 1024, 0, async () => void pauses++);
+  let chunks = 0;
+  for (const b of bodies) {
+    expect(b.utf8!.length).toBeGreaterThan(1);
+    chunks += b.utf8!.length;
+    expect(Buffer.concat(b.utf8!).equals(Buffer.from(encoder.encode(b.json)))).toBe(true);
+    expect(await b.blob!.text()).toBe(b.json);
+  }
+  expect(pauses).toBeGreaterThanOrEqual(6_000 / 200 + chunks - 1);
 });
