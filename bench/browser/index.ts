@@ -399,6 +399,9 @@ window.runEngineBench = async (sizes: EngineSizes): Promise<EngineFigure[]> => {
         ),
       );
       check(blockers === 0, `baseline: ${blockers} lines without their contact`);
+      check((await plain.interactionLog.where('loggedSegmentId').equals(loggedId).count()) === L, 'baseline entries');
+      await plain.interactionLog.where('loggedSegmentId').equals(loggedId).delete();
+      await plain.loggedSegments.delete(loggedId);
       bare.detail = f.detail;
       {
         const again = await ws.segments.create({ description: `Bare ${run}` });
@@ -420,9 +423,6 @@ window.runEngineBench = async (sizes: EngineSizes): Promise<EngineFigure[]> => {
         await plain.interactionLog.bulkDelete(entries.map((e) => e.id));
         await ws.segments.remove(again.no);
       }
-      check((await plain.interactionLog.where('loggedSegmentId').equals(loggedId).count()) === L, 'baseline entries');
-      await plain.interactionLog.where('loggedSegmentId').equals(loggedId).delete();
-      await plain.loggedSegments.delete(loggedId);
     }
     figures.push(f, bare);
     say('log done');
