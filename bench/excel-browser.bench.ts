@@ -203,7 +203,12 @@ await runBenchPage(out, started, 'runExcelImportBench', async (page) => {
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
   await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['toplevel', 'blink.user_timing'] },
+    // The page's tasks only (not every process's, which filled the trace's buffer before the last run).
+    traceConfig: {
+      includedCategories: ['disabled-by-default-devtools.timeline', 'blink.user_timing'],
+      recordMode: 'recordAsMuchAsPossible',
+      traceBufferSizeInKb: 1024 * 1024,
+    },
     transferMode: 'ReportEvents',
   });
   const runs = await page.evaluate((s) => window.runExcelImportBench(s), sizes);
