@@ -62,7 +62,7 @@ export interface UpsertOptions {
  * goal is none over 100 ms, on a busy machine too, where the clock counts the time the page waits for
  * the processor), while everything stays in the caller's one transaction.
  */
-export const SLICE_MS = 8;
+export const SLICE_MS = 15;
 
 /** Rows a slice never exceeds, however fast the rows go. */
 const MAX_SLICE_ROWS = 2_000;
