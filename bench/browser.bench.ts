@@ -4,7 +4,8 @@
 // with under 100 ms), with met / not met, and the machine's load.
 // Run: `npm run bench -- browser`. Env (sizes): BENCH_CONTACTS (100000), BENCH_SEGMENT_LINES (10000),
 // BENCH_SEGMENTS (200), BENCH_BIG_EVERY (20: every 20th segment has BENCH_SEGMENT_LINES lines),
-// BENCH_SMALL_LINES (200), BENCH_LOG_ENTRIES (100000), BENCH_RUNS (3).
+// BENCH_SMALL_LINES (200), BENCH_LOG_ENTRIES (100000), BENCH_RUNS (3); BENCH_PARTS (all): the parts to
+// measure, comma-separated, of upsert, filters, index, reduce, log, list, entries (`BENCH_PARTS=log`).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -22,6 +23,9 @@ const sizes: EngineSizes = {
   smallSegmentLines: env('BENCH_SMALL_LINES', 200),
   logEntries: env('BENCH_LOG_ENTRIES', 100_000),
   runs: env('BENCH_RUNS', 3),
+  parts: process.env.BENCH_PARTS?.split(',')
+    .map((p) => p.trim())
+    .filter(Boolean),
 };
 const RATIO_GOAL = 1.5;
 

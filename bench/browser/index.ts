@@ -18,6 +18,12 @@ export interface EngineSizes {
   smallSegmentLines: number;
   logEntries: number;
   runs: number;
+  /**
+   * The parts to measure (all when absent): upsert, filters, index, reduce (with Go Back and Refine), log,
+   * list, entries. The contacts are always upserted (every part reads them); list needs reduce's line
+   * and entries the log's entries, so asking for them brings those parts in too.
+   */
+  parts?: string[];
 }
 
 export interface EngineFigure {
@@ -97,6 +103,11 @@ function check(ok: boolean, what: string): void {
 
 window.runEngineBench = async (sizes: EngineSizes): Promise<EngineFigure[]> => {
   const figures: EngineFigure[] = [];
+  const asked = new Set(
+    sizes.parts?.length ? sizes.parts : ['upsert', 'filters', 'index', 'reduce', 'log', 'list', 'entries'],
+  );
+  if (asked.has('list')) asked.add('reduce');
+  if (asked.has('entries')) asked.add('log');
   const N = sizes.contacts;
   const rows = makeRows(N);
   const nos = rows.map((r) => r.no as string);
@@ -116,21 +127,21 @@ window.runEngineBench = async (sizes: EngineSizes): Promise<EngineFigure[]> => {
   check(inserted === N, `upsert inserted ${inserted} of ${N}`);
   upsert.detail = `${inserted} inserted`;
   const stored = await ws.ctx.db.contacts.toArray();
-  {
+  if (asked.has('upsert')) {
     const db = await freshPlain();
     upsert.plain.push(await time(() => db.contacts.bulkPut(stored)));
     check((await db.contacts.count()) === N, 'bulkPut lost rows');
     db.close();
     await Dexie.delete(db.name);
   }
-  figures.push(upsert);
+  if (asked.has('upsert')) figures.push(upsert);
   say('upsert done');
 
   await seedCodes(ws);
   const plain = await plainOn(ws);
 
   // 2. Add Contacts with three field filters and a mailing group, against reading every contact.
-  {
+  if (asked.has('filters')) {
     const filters = { contact: { city: 'Roma|Milano', salespersonCode: '<>X*', name: '@*a*' }, mailingGroup: 'NEWS' };
     const f: EngineFigure = {
       what: 'Add Contacts, 3 fields + mailing group',
@@ -152,7 +163,7 @@ window.runEngineBench = async (sizes: EngineSizes): Promise<EngineFigure[]> => {
   }
 
   // 3. Add Contacts on one indexed field, against that index query plus a bulkAdd of as many lines.
-  {
+  if (asked.has('index')) {
     const code = 'PS';
     const f: EngineFigure = {
       what: `Add Contacts, salespersonCode = ${code}`,
@@ -202,7 +213,7 @@ window.runEngineBench = async (sizes: EngineSizes): Promise<EngineFigure[]> => {
   const L = Math.min(sizes.segmentLines, N);
   const lineNos = nos.slice(0, L);
   let lineTemplate: SegmentLine | undefined;
-  {
+  if (asked.has('reduce')) {
     const reduce: EngineFigure = {
       what: `Reduce, ${L}-line segment`,
       detail: '',
@@ -276,13 +287,24 @@ window.runEngineBench = async (sizes: EngineSizes): Promise<EngineFigure[]> => {
     say('reduce, go back, refine done');
   }
 
-  // 7. Log of a segment of `segmentLines` lines, against adding as many entries and deleting as many lines.
+  // 7. Log of a segment of `segmentLines` lines, against the same log in plain Dexie: what a log must read
+  // (the header, the lines, their contacts: each must exist and an Email line's needs an e-mail address;
+  // the number series) and write (the logged segment, the same entries, the series), and the segment
+  // deleted (lines, criteria actions, header), in one transaction.
   let template: InteractionLogEntry[] = [];
-  {
+  if (asked.has('log')) {
     const f: EngineFigure = {
       what: `log, ${L} lines`,
       detail: '',
       store: [],
+      plain: [],
+      plainWhat: 'read lines + contacts, add entries, delete segment',
+    };
+    // For reference, the baseline measured before: the entries added and the lines deleted, nothing read.
+    const bare: EngineFigure = {
+      what: '  (same, for reference)',
+      detail: '',
+      store: f.store,
       plain: [],
       plainWhat: 'bulkAdd entries + delete lines',
     };
@@ -303,33 +325,112 @@ window.runEngineBench = async (sizes: EngineSizes): Promise<EngineFigure[]> => {
       );
       check(logged === L, `logged ${logged} of ${L}`);
       f.detail = `${logged} entries`;
-      const other = await ws.segments.create({ description: `Baseline ${run}` });
+      const other = await ws.segments.create({
+        description: `Baseline ${run}`,
+        salespersonCode: 'JR',
+        interactionTemplateCode: 'ABSTRACT',
+      });
       await ws.segments.addContactList(other.no, lineNos);
       const otherId = (await plain.segments.where('no').equals(other.no).first())!.id;
-      const base = (await plain.interactionLog.orderBy('entryNo').last())!.entryNo;
-      const entries = template.map((e, i) => ({
-        ...e,
-        id: `B${run}-${String(i).padStart(6, '0')}`,
-        entryNo: base + 1_000_000 + i,
-      }));
+      const loggedId = `BASELINE-${run}`;
+      // The baseline's entries are removed after each run: numbered below every real entry, so that what
+      // their removal leaves in the database lies outside the numbers the next log reads past.
+      const entryNoOf = (i: number) => -(run * L + i + 1);
+      let blockers = 0;
       f.plain.push(
         await time(() =>
-          plain.transaction('rw', [plain.interactionLog, plain.segmentLines], async () => {
-            await plain.interactionLog.bulkAdd(entries);
-            await plain.segmentLines.where('segmentId').equals(otherId).delete();
-          }),
+          plain.transaction(
+            'rw',
+            [
+              plain.segments,
+              plain.segmentLines,
+              plain.criteriaActions,
+              plain.contacts,
+              plain.series,
+              plain.loggedSegments,
+              plain.interactionLog,
+            ],
+            async () => {
+              const header = (await plain.segments.get(otherId))!;
+              const lines = (await plain.segmentLines.where('segmentId').equals(otherId).toArray()).sort(
+                (x, y) => x.lineNo - y.lineNo,
+              );
+              const nosOfLines = lines.map((l) => l.contactNo).sort();
+              const contacts = await plain.contacts
+                .where('no')
+                .between(nosOfLines[0], nosOfLines[nosOfLines.length - 1], true, true)
+                .toArray();
+              const byNo = new Map(contacts.map((c) => [c.no, c]));
+              for (const l of lines) if (!byNo.has(l.contactNo)) blockers++;
+              const series = await plain.series.get('interactionLogEntry');
+              await plain.series.put({
+                id: 'interactionLogEntry',
+                lastNo: series?.lastNo ?? '0',
+                updatedAt: header.updatedAt,
+              });
+              await plain.loggedSegments.add({
+                id: loggedId,
+                createdAt: header.updatedAt,
+                updatedAt: header.updatedAt,
+                entryNo: -(run + 1),
+                segmentNo: header.no,
+                description: header.description,
+                creationDate: template[0].date,
+                userId: 'BENCH',
+                canceled: false,
+              });
+              await plain.interactionLog.bulkAdd(
+                lines.map((l, i) => ({
+                  ...template[i],
+                  correspondenceType:
+                    l.correspondenceType === 'Email' && !byNo.get(l.contactNo)?.email ? '' : l.correspondenceType,
+                  id: `B${run}-${String(i).padStart(6, '0')}`,
+                  entryNo: entryNoOf(i),
+                  segmentNo: header.no,
+                  loggedSegmentId: loggedId,
+                  loggedSegmentEntryNo: -(run + 1),
+                })),
+              );
+              await plain.segmentLines.bulkDelete(lines.map((l) => l.id));
+              await plain.criteriaActions.where('segmentId').equals(otherId).delete();
+              await plain.segments.delete(otherId);
+            },
+          ),
         ),
       );
-      await plain.interactionLog.bulkDelete(entries.map((e) => e.id));
-      await ws.segments.remove(other.no);
+      check(blockers === 0, `baseline: ${blockers} lines without their contact`);
+      check((await plain.interactionLog.where('loggedSegmentId').equals(loggedId).count()) === L, 'baseline entries');
+      await plain.interactionLog.where('loggedSegmentId').equals(loggedId).delete();
+      await plain.loggedSegments.delete(loggedId);
+      bare.detail = f.detail;
+      {
+        const again = await ws.segments.create({ description: `Bare ${run}` });
+        await ws.segments.addContactList(again.no, lineNos);
+        const againId = (await plain.segments.where('no').equals(again.no).first())!.id;
+        const entries = template.map((e, i) => ({
+          ...e,
+          id: `BB${run}-${String(i).padStart(6, '0')}`,
+          entryNo: entryNoOf(i),
+        }));
+        bare.plain.push(
+          await time(() =>
+            plain.transaction('rw', [plain.interactionLog, plain.segmentLines], async () => {
+              await plain.interactionLog.bulkAdd(entries);
+              await plain.segmentLines.where('segmentId').equals(againId).delete();
+            }),
+          ),
+        );
+        await plain.interactionLog.bulkDelete(entries.map((e) => e.id));
+        await ws.segments.remove(again.no);
+      }
     }
-    figures.push(f);
+    figures.push(f, bare);
     say('log done');
   }
 
   // 8. The Segments list with `segments` segments (every `bigSegmentEvery`-th one of `segmentLines` lines,
   // the others of `smallSegmentLines`), against the headers and a native count of each one's lines.
-  {
+  if (asked.has('list')) {
     check(lineTemplate !== undefined, 'a line to copy for the Segments list');
     const existing = await plain.segments.toArray();
     for (const s of existing) await ws.segments.remove(s.no);
@@ -384,7 +485,7 @@ window.runEngineBench = async (sizes: EngineSizes): Promise<EngineFigure[]> => {
 
   // 9. Interaction Log Entries on a `logEntries`-entry log: filtered by contact and by segment; the
   // Logged Segments page's counts. Entries: copies of a real one, each logged segment of `segmentLines`.
-  {
+  if (asked.has('entries')) {
     const have = await plain.interactionLog.count();
     const [entry] = template;
     const perSegment = L;

@@ -48,6 +48,10 @@ export interface ExcelImportRun {
   storedAfterUpsert: number;
   /** The stored contacts of both ways compared field by field (ids and stamps aside). */
   sameContacts: boolean;
+  /** The mock host's answers to the read's syncs, in ms from the import's start. */
+  hostSpans: [number, number][];
+  /** The import's steps' ends (read, prepare, review), in ms from its start. */
+  stepEnds: number[];
 }
 
 declare global {
@@ -109,6 +113,8 @@ const strip = (c: object) => {
 
 interface ImportSide {
   importMs: number;
+  hostSpans: [number, number][];
+  stepEnds: number[];
   readMs: number;
   prepareMs: number;
   reviewMs: number;
@@ -153,6 +159,8 @@ async function importSide(sizes: ExcelImportSizes, run: number): Promise<ImportS
     progressAt.push(now);
     await new Promise((r) => setTimeout(r, 0));
   };
+  // Marks for the browser's trace (the bench reads each task's own thread time between them).
+  performance.mark(`import-start-${run}`);
   const t0 = performance.now();
   const read = await port.read({ kind: 'selection' }, { onProgress: () => progressAt.push(performance.now()) });
   const t1 = performance.now();
@@ -167,6 +175,7 @@ async function importSide(sizes: ExcelImportSizes, run: number): Promise<ImportS
   const result = await importContacts(importWs, prepared, { onProgress: step });
   console.log(`bench: progress trail (ms since the previous report: rows done) ${trail.join(' ')}`);
   const t4 = performance.now();
+  performance.mark(`import-end-${run}`);
   const importTasks = await tasks.stop();
   const stepOf = (at: number) =>
     at < t1 ? 'read' : at < t2 ? 'prepare' : at < t3 ? 'review' : at < t4 ? 'import' : 'after';
@@ -181,6 +190,8 @@ async function importSide(sizes: ExcelImportSizes, run: number): Promise<ImportS
   const gaps = [t0, ...progressAt, t4].map((t, i, all) => (i === 0 ? 0 : t - all[i - 1]));
   return {
     importMs: t4 - t0,
+    hostSpans: hostSpans.map(([a, b]) => [a - t0, b - t0]),
+    stepEnds: [t1 - t0, t2 - t0, t3 - t0],
     readMs: t1 - t0,
     prepareMs: t2 - t1,
     reviewMs: t3 - t2,

@@ -7,6 +7,7 @@ import { countryCodeOf } from './countries';
 import type { CsvData } from './csv';
 import { SegmentsError } from './errors';
 import { problem, rowsText, sortProblems, type ImportProblem, type ProblemCode } from './importProblems';
+import { SLICE_MS } from './importResolve';
 import { textProblemMessage } from './text';
 import {
   booleanOfCell,
@@ -125,23 +126,29 @@ export function prepareRows(
   }
 }
 
-/** The same, in chunks of rows: `step` is awaited between chunks (progress, yielding to the browser, cancel). */
+/**
+ * The same, in slices: `step` is awaited whenever a slice has run `sliceMs` (progress, yielding to the
+ * browser, cancel), so that no task holds the pane long, on a slow or busy machine too.
+ */
 export async function prepareRowsInSteps(
   grid: SheetGrid,
   mapping: ColumnMapping,
   source: Omit<ContactSource, 'rowKey'>,
   step: (done: number, total: number) => Promise<void>,
   options: PrepareOptions = {},
+  sliceMs = SLICE_MS,
 ): Promise<PreparedImport> {
   const steps = prepareSteps(grid, mapping, source, options);
+  let since = performance.now();
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
-    await step(r.value, grid.rowNumbers.length);
+    if (performance.now() - since >= sliceMs) {
+      await step(r.value, grid.rowNumbers.length);
+      since = performance.now();
+    }
   }
 }
-
-const CHUNK = 1_000;
 
 function* prepareSteps(
   grid: SheetGrid,
@@ -182,7 +189,8 @@ function* prepareSteps(
   }
 
   for (let i = 0; i <= lastDataIndex; i++) {
-    if (i > 0 && i % CHUNK === 0) yield i;
+    // After every row: the caller decides from its clock when to hand the thread back.
+    if (i > 0) yield i;
     const sheetRow = grid.rowNumbers[i];
     if (rowIsBlank(grid, i, cellAt)) {
       blank.push(sheetRow);
@@ -312,7 +320,7 @@ function* prepareSteps(
     );
   // What this Excel could not report, said once each rather than passed over in silence.
   for (const u of grid.unchecked ?? []) problems.push(problem('info', `${u}NotChecked`, {}, {}));
-  const deduped = dropDuplicates(rows, problems, rejected);
+  const deduped = yield* dropDuplicates(rows, problems, rejected, lastDataIndex);
   const fieldColumns: PreparedImport['fieldColumns'] = {};
   for (const c of columns)
     if (c.target.kind === 'field') fieldColumns[c.target.field] = { column: letter(c.index), header: c.header };
@@ -439,20 +447,32 @@ function rowIsBlank(grid: SheetGrid, i: number, cellAt: CellReader): boolean {
 }
 
 /** The same contact number twice: the later row wins; the earlier is reported and left out. */
-function dropDuplicates(rows: PreparedRow[], problems: ImportProblem[], rejected: Set<number>): PreparedRow[] {
+function* dropDuplicates(
+  rows: PreparedRow[],
+  problems: ImportProblem[],
+  rejected: Set<number>,
+  done: number,
+): Generator<number, PreparedRow[]> {
   const last = new Map<string, number>();
-  rows.forEach((r, i) => {
-    if (r.row.no) last.set(r.row.no, i);
-  });
-  return rows.filter((r, i) => {
-    if (!r.row.no) return true;
-    const winner = last.get(r.row.no)!;
-    if (winner === i) return true;
-    const wins = rows[winner].sheetRow;
-    problems.push(problem('error', 'duplicateNo', { row: r.sheetRow }, { no: r.row.no, winner: wins }));
-    rejected.add(r.sheetRow);
-    return false;
-  });
+  for (let i = 0; i < rows.length; i++) {
+    const no = rows[i].row.no;
+    if (no) last.set(no, i);
+    yield done;
+  }
+  const kept: PreparedRow[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const winner = r.row.no ? last.get(r.row.no)! : i;
+    if (winner === i) kept.push(r);
+    else {
+      problems.push(
+        problem('error', 'duplicateNo', { row: r.sheetRow }, { no: r.row.no!, winner: rows[winner].sheetRow }),
+      );
+      rejected.add(r.sheetRow);
+    }
+    yield done;
+  }
+  return kept;
 }
 
 /** A parsed CSV file as a grid: every cell is text; line numbers stand for sheet rows. */

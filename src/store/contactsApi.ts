@@ -13,6 +13,7 @@ import type { CodeListName } from '../domain/importResolve';
 import type { ImportReport } from '../domain/importReport';
 import { actionNames } from '../domain/actionNames';
 import { SegmentsError } from '../domain/errors';
+import { findTextRuleViolation, textProblemMessage } from '../domain/text';
 import { registerReplayer, runAction, runRead, type ActionScope } from './action';
 import type { StoreContext } from './context';
 import { candidateContacts, relatedDataFor } from './contactQueries';
@@ -87,6 +88,17 @@ async function createCodes(
   }
 }
 
+/** The codes an import asks to create follow the text rule (they are recorded with the action). */
+function checkCodesText(wanted: readonly { list: CodeListName; code: string }[]): void {
+  const v = findTextRuleViolation(wanted);
+  if (!v) return;
+  const at = wanted[Number(v.path[0])];
+  throw new SegmentsError('INVALID_INPUT', `createCodes: the ${at?.list ?? ''} code ${textProblemMessage(v.problem)}`, {
+    field: 'createCodes',
+    textProblem: v.problem,
+  });
+}
+
 /** How a caller follows a large write: `onProgress(done, total)`, called after each batch; `batch`: rows per batch. */
 export type ContactWriteOptions = Pick<UpsertOptions, 'onProgress' | 'batch'>;
 
@@ -133,7 +145,12 @@ export function contactsApi(ctx: StoreContext) {
   const api = {
     // Progress (optional) is the caller's view of the work, not part of what the action records.
     upsert: (rows: unknown[], options?: ContactWriteOptions) =>
-      runAction(ctx, actionNames.contacts.upsert, [rows], (s) => upsertContacts(rows, s, undefined, options)),
+      runAction(ctx, actionNames.contacts.upsert, [rows], async (s) => {
+        const report = await upsertContacts(rows, s, undefined, options);
+        // Recorded: the rows taken, each checked against the text rule as it was validated.
+        s.textChecked = true;
+        return report;
+      }),
 
     importRows: (
       input: { rows: unknown[]; createCodes?: { list: CodeListName; code: string }[] },
@@ -151,9 +168,13 @@ export function contactsApi(ctx: StoreContext) {
             field: 'createCodes',
           });
         }
+        // Recorded with the rows: the codes are checked against the text rule here, the rows as they are validated.
+        checkCodesText(wanted);
         await createCodes(ctx, s, wanted);
         // Recorded: the contact rows taken and the codes asked for (a rejected row's value is never stored).
-        return upsertContacts(input.rows, s, (taken) => [{ rows: taken, createCodes: wanted }], options);
+        const report = await upsertContacts(input.rows, s, (taken) => [{ rows: taken, createCodes: wanted }], options);
+        s.textChecked = true;
+        return report;
       }),
 
     nextNos: (count: number) =>

@@ -157,10 +157,18 @@ export function logApi(ctx: StoreContext) {
           loggedSegmentEntryNo: logged.entryNo,
         }),
       );
+      // In blocks, each put in the task in which the block before the last was written: the database always
+      // has the next block while the page copies the one after, and no task copies more than one block.
+      const inFlight: Promise<void>[] = [];
       for (let i = 0; i < entries.length; i += ENTRY_BLOCK) {
-        await db.interactionLog.bulkAdd(entries.slice(i, i + ENTRY_BLOCK));
-        ctx.faults?.duringLog?.(Math.min(i + ENTRY_BLOCK, entries.length));
+        const upTo = Math.min(i + ENTRY_BLOCK, entries.length);
+        const written = db.interactionLog.bulkAdd(entries.slice(i, upTo)).then(() => ctx.faults?.duringLog?.(upTo));
+        // Awaited below, in order; a failure meanwhile is not left unhandled.
+        written.catch(() => undefined);
+        inFlight.push(written);
+        if (inFlight.length >= 2) await inFlight.shift();
       }
+      while (inFlight.length) await inFlight.shift();
       // The lines read for the plan, by key: no second read of the segment's lines to find them.
       await db.segmentLines.bulkDelete(lines.map((l) => l.id));
       await db.criteriaActions.where('segmentId').equals(header.id).delete();

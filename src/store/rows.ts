@@ -3,6 +3,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { z } from 'zod';
 import type { ImportReport } from '../domain/importReport';
+import { findTextRuleViolation, textProblemMessage } from '../domain/text';
 import type { ActionScope } from './action';
 import { readByIndexKeys } from './indexReads';
 
@@ -47,27 +48,58 @@ export function describeIssues(error: z.ZodError): string[] {
 /** Options of an upsert: progress, and the batch size (rows per bounded step). */
 export interface UpsertOptions {
   /**
-   * Called after each batch is validated, merged and written (`done` of `total` steps, three per row).
+   * Called after each slice is validated, merged and written (`done` of `total` steps, three per row).
    * Called synchronously: the transaction must not wait for the caller.
    */
   onProgress?: (done: number, total: number) => void;
-  /** Rows per batch (default UPSERT_BATCH). */
+  /** Rows per batch, whatever the time each takes; by default a slice ends after SLICE_MS of work. */
   batch?: number;
 }
 
 /**
- * Rows validated, read and written per step. Each step is bounded work between two IndexedDB requests,
- * so the page keeps painting and taking input during a 100,000-row import (a long task is over 50 ms;
- * the goal is none over 100 ms), while everything stays in the caller's one transaction.
+ * The work of one slice, in milliseconds. Each slice is bounded work between two IndexedDB requests, so
+ * the page keeps painting and taking input during a 100,000-row import (a long task is over 50 ms; the
+ * goal is none over 100 ms, on a busy machine too, where the clock counts the time the page waits for
+ * the processor), while everything stays in the caller's one transaction.
  */
-export const UPSERT_BATCH = 500;
+export const SLICE_MS = 15;
+
+/** Rows a slice never exceeds, however fast the rows go. */
+const MAX_SLICE_ROWS = 2_000;
+/** Records completed and checked per step (microseconds of work each). */
+const COMPLETE_ROWS = 1_000;
 
 /**
- * Validates, merges and writes `rows` in the caller's transaction, in batches: the rows are validated
- * and the stored records read batch by batch, then the merged records are written batch by batch. All of
- * it runs in the one transaction of the action, so an error in any batch (a write the database refuses,
- * a check that throws) rolls every batch back: an import is written whole or not at all. Between batches
- * the code waits only for IndexedDB requests, never for a timer (that would let the transaction commit).
+ * Where the slices end: after `batch` rows when the caller fixed it, else after SLICE_MS of work (the
+ * clock is read once per row) or MAX_SLICE_ROWS rows.
+ */
+function slicer(batch: number | undefined) {
+  const fixed = batch === undefined ? undefined : Math.max(1, Math.floor(batch));
+  let since = performance.now();
+  let rows = 0;
+  return {
+    /** Counts a row; true when the slice is over. */
+    full(): boolean {
+      rows++;
+      return fixed !== undefined ? rows >= fixed : rows >= MAX_SLICE_ROWS || performance.now() - since >= SLICE_MS;
+    },
+    /** A new slice starts (after the request that ended the last one). */
+    next(): void {
+      since = performance.now();
+      rows = 0;
+    },
+  };
+}
+
+/**
+ * Validates, merges and writes `rows` in the caller's transaction, in slices: the rows are validated and
+ * the stored records read slice by slice, then the merged records are written slice by slice. All of it
+ * runs in the one transaction of the action, so an error in any slice (a write the database refuses, a
+ * check that throws) rolls every slice back: an import is written whole or not at all. Between slices the
+ * code waits only for IndexedDB requests, never for a timer (that would let the transaction commit).
+ * Every row taken is checked against the text rule here, in the slices (a row that breaks it is rejected
+ * with the reason), so that a caller that records only these rows can spare the action's end a walk over
+ * all of them in one go (ActionScope.textChecked).
  */
 export async function upsertRows<T extends StoredRecord, K extends string>(
   spec: UpsertSpec<T, K>,
@@ -75,7 +107,6 @@ export async function upsertRows<T extends StoredRecord, K extends string>(
   s: ActionScope,
   opts: UpsertOptions = {},
 ): Promise<ImportReport> {
-  const size = Math.max(1, Math.floor(opts.batch ?? UPSERT_BATCH));
   const report: ImportReport = { inserted: 0, updated: 0, rejected: [], results: [] };
   const valid = new Map<string, { index: number; row: Record<string, unknown> }>();
   const outcomes: ImportReport['results'] = [];
@@ -90,36 +121,44 @@ export async function upsertRows<T extends StoredRecord, K extends string>(
   // taken as the transaction's own work (and the transaction found committed too early).
   const progress = (done: number) => opts.onProgress && Dexie.ignoreTransaction(() => opts.onProgress?.(done, steps));
   const existing = new Map<string, T>();
+  const slice = slicer(opts.batch);
 
-  // 1. Validate each row and read the stored records of its batch's keys (a request: the step's end).
-  for (let from = 0; from < rows.length; from += size) {
-    const to = Math.min(rows.length, from + size);
+  // 1. Validate each row and read the stored records of its slice's keys (a request: the slice's end).
+  for (let index = 0; index < n;) {
     const batchKeys: string[] = [];
-    for (let index = from; index < to; index++) {
+    slice.next();
+    for (; index < n;) {
       const key = validateRow(spec, rows[index], index, reject);
-      if (key === undefined) continue;
-      const earlier = valid.get(key.key);
-      if (earlier) reject(earlier.index, key.key, [`superseded by row ${index} with the same ${spec.keyCaption}`]);
-      valid.set(key.key, { index, row: key.row });
-      if (!existing.has(key.key)) batchKeys.push(key.key);
+      if (key !== undefined) {
+        const earlier = valid.get(key.key);
+        if (earlier) reject(earlier.index, key.key, [`superseded by row ${index} with the same ${spec.keyCaption}`]);
+        valid.set(key.key, { index, row: key.row });
+        if (!existing.has(key.key)) batchKeys.push(key.key);
+      }
+      index++;
+      if (slice.full()) break;
     }
-    for (const r of await readByIndexKeys(spec.table, spec.keyField, batchKeys))
-      existing.set((r as Record<string, unknown>)[spec.keyField] as string, r);
-    progress(to);
+    if (batchKeys.length)
+      for (const r of await readByIndexKeys(spec.table, spec.keyField, batchKeys))
+        existing.set((r as Record<string, unknown>)[spec.keyField] as string, r);
+    else await breathe(spec.table);
+    progress(index);
   }
-  await breathe(spec.table);
 
   // Recorded are the rows taken, as parsed (in the order replay takes them again): a rejected row's
-  // value is never stored, nor sent to the server.
+  // value is never stored, nor sent to the server. Each was checked against the text rule above.
   const taken = [...valid.values()].map((v) => v.row);
   if (spec.record !== null) s.action.args = spec.record ? spec.record(taken) : [taken];
+  await breathe(spec.table);
 
-  // 2. Merge each row into its stored record (or a new one), batch by batch.
+  // 2. Merge each row into its stored record (or a new one), slice by slice.
   const merged: { index: number; key: string; record: T; isNew: boolean }[] = [];
   const entries = [...valid];
-  for (let from = 0; from < entries.length; from += size) {
-    if (from > 0) await breathe(spec.table);
-    for (const [key, { index, row }] of entries.slice(from, from + size)) {
+  await breathe(spec.table);
+  for (let i = 0; i < entries.length;) {
+    slice.next();
+    for (; i < entries.length;) {
+      const [key, { index, row }] = entries[i++];
       const old = existing.get(key);
       // Object.assign rather than spreads: V8's spread-then-fields literal is several times slower (seconds
       // on 100,000 rows). The row was parsed by a strict schema, so it holds only known fields.
@@ -129,15 +168,27 @@ export async function upsertRows<T extends StoredRecord, K extends string>(
           : Object.assign({}, spec.empty(key), row, { id: s.newId(), createdAt: s.stamp, updatedAt: s.stamp })
       ) as T;
       merged.push({ index, key, record, isNew: !old });
+      if (slice.full()) break;
     }
+    await breathe(spec.table);
     progress(n + share(merged.length, 2 * entries.length));
   }
-  await breathe(spec.table);
-  const byKey = new Map(merged.map((m) => [m.key, m.record]));
-  await breathe(spec.table);
+  const byKey = new Map<string, T>();
+  for (let i = 0; i < merged.length;) {
+    slice.next();
+    for (; i < merged.length;) {
+      byKey.set(merged[i].key, merged[i].record);
+      i++;
+      if (slice.full()) break;
+    }
+    await breathe(spec.table);
+  }
+
+  // 3. Complete and check the merged records, a batch at a time (a little work per record: by count).
   const toWrite: T[] = [];
-  for (let from = 0; from < merged.length; from += size) {
-    const batch = merged.slice(from, from + size);
+  const chunk = opts.batch === undefined ? COMPLETE_ROWS : Math.max(1, Math.floor(opts.batch));
+  for (let from = 0; from < merged.length; from += chunk) {
+    const batch = merged.slice(from, from + chunk);
     if (from > 0) await breathe(spec.table);
     if (spec.complete)
       await spec.complete(
@@ -158,8 +209,8 @@ export async function upsertRows<T extends StoredRecord, K extends string>(
     }
   }
 
-  // 3. Write the records batch by batch, in the same transaction.
-  await writeInBatches(spec.table, toWrite, size, (written) => progress(2 * n + share(written, toWrite.length)));
+  // 4. Write the records slice by slice, in the same transaction.
+  await writeInSlices(spec.table, toWrite, opts.batch, (written) => progress(2 * n + share(written, toWrite.length)));
   report.rejected.sort((a, b) => a.index - b.index);
   report.results = outcomes.filter(Boolean);
   return report;
@@ -196,18 +247,47 @@ function validateRow<T extends StoredRecord, K extends string>(
     reject(index, key, describeIssues(parsed.error));
     return undefined;
   }
+  // The schema's text fields follow the text rule; this also covers what it does not name (extra fields' names).
+  const broken = findTextRuleViolation(parsed.data);
+  if (broken) {
+    const where = broken.path.map(String).join('.');
+    reject(index, key, [`${where ? `${where}: ` : ''}${textProblemMessage(broken.problem)}`]);
+    return undefined;
+  }
   return { key, row: parsed.data as Record<string, unknown> };
 }
 
-/** bulkPut in batches, each waited for before the next is queued (all of it in the caller's transaction). */
-async function writeInBatches<T>(
+/** Records the first write slice takes, before the clock says how many fit in SLICE_MS. */
+const FIRST_WRITE_ROWS = 50;
+
+/**
+ * bulkPut in slices, all in the caller's transaction. Each slice is issued in its own task: the one in
+ * which the slice before the last was written, so that the database always has the next slice while the
+ * page prepares the one after (two in flight). Without a fixed `batch`, a slice holds as many records
+ * as the last one's time says fit in SLICE_MS (putting a record copies it, which is most of the work).
+ */
+async function writeInSlices<T>(
   table: Table<T, string>,
   records: T[],
-  size: number,
+  batch: number | undefined,
   progress: (written: number) => void,
 ): Promise<void> {
-  for (let from = 0; from < records.length; from += size) {
-    await table.bulkPut(records.slice(from, from + size));
-    progress(Math.min(records.length, from + size));
+  const fixed = batch === undefined ? undefined : Math.max(1, Math.floor(batch));
+  let size = fixed ?? FIRST_WRITE_ROWS;
+  const inFlight: Promise<void>[] = [];
+  for (let from = 0; from < records.length;) {
+    const to = Math.min(records.length, from + size);
+    const started = performance.now();
+    const written = table.bulkPut(records.slice(from, to)).then(() => progress(to));
+    // Awaited below, in order; a failure meanwhile is not left unhandled.
+    written.catch(() => undefined);
+    inFlight.push(written);
+    if (fixed === undefined) {
+      const spent = Math.max(0.25, performance.now() - started);
+      size = Math.max(10, Math.min(MAX_SLICE_ROWS, Math.round(Math.min(2 * size, (size * SLICE_MS) / spent))));
+    }
+    from = to;
+    if (inFlight.length >= 2) await inFlight.shift();
   }
+  while (inFlight.length) await inFlight.shift();
 }

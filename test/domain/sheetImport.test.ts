@@ -1,6 +1,7 @@
 import { suggestMapping } from '../../src/domain/columnMapping';
 import { parseCsv } from '../../src/domain/csv';
 import { SegmentsError } from '../../src/domain/errors';
+import { SLICE_MS } from '../../src/domain/importResolve';
 import type { Cell } from '../../src/domain/sheetCells';
 import { isDateFormat, serialToIso } from '../../src/domain/sheetCells';
 import {
@@ -434,12 +435,23 @@ describe('CSV rows', () => {
 });
 
 describe('in steps', () => {
-  test('the chunked preparation gives the same result and reports progress between chunks', async () => {
+  test('the sliced preparation gives the same result and hands the thread back whenever a slice has run its time', async () => {
     const rows = Array.from({ length: 5_000 }, (_, i) => [`CT${i % 4_500}`, `Name ${i}`]);
     const g = grid(['No.', 'Name'], rows);
     const seen: number[] = [];
-    const stepped = await prepareRowsInSteps(g, suggestMapping(g.header), {}, async (done) => void seen.push(done));
-    expect(seen).toEqual([1_000, 2_000, 3_000, 4_000]); // a turn every 1,000 rows
+    // A slow machine: every look at the clock finds a millisecond gone, so each row costs one.
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => ++now);
+    let stepped;
+    try {
+      stepped = await prepareRowsInSteps(g, suggestMapping(g.header), {}, async (done) => void seen.push(done));
+    } finally {
+      clock.mockRestore();
+    }
+    // A turn every SLICE_MS rows (10) through the rows, and through the pass that drops repeated numbers.
+    expect(SLICE_MS).toBe(10);
+    expect(seen.filter((d) => d < 4_999)).toEqual(Array.from({ length: 499 }, (_, i) => (i + 1) * 10));
+    expect(seen.filter((d) => d === 4_999).length).toBeGreaterThanOrEqual(Math.floor((2 * 5_000) / 11));
     expect(stepped).toEqual(prepareRows(g, suggestMapping(g.header)));
     expect(stepped.rejectedRows).toHaveLength(500);
   });

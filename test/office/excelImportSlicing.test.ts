@@ -1,5 +1,5 @@
 // The Excel import of 100,000 rows × 12 columns in slices: the adapter reads in blocks (within the round
-// trip budget), the rows are prepared in slices that report progress and yield between them, and the
+// trip budget), the rows are prepared in slices of a few milliseconds that report progress and yield between them, and the
 // result is the same as preparing them in one go. A bad value in row 70,000 is reported by sheet row and
 // column and that row is not written; the import itself makes no round trip to Excel.
 import { suggestMapping } from '../../src/domain/columnMapping';
@@ -57,8 +57,9 @@ describe('importing 100,000 rows × 12 columns in slices', () => {
         }, 0),
       );
     });
-    // A slice of 1,000 rows at a time, each followed by a turn of the event loop.
-    expect(steps).toEqual(Array.from({ length: R / 1000 - 1 }, (_, i) => (i + 1) * 1000));
+    // A slice at a time (each a few milliseconds of work: many of them), each followed by a turn of the event loop.
+    expect(steps.length).toBeGreaterThan(20);
+    expect(steps.every((d, i) => d > 0 && d < R && (i === 0 || d >= steps[i - 1]))).toBe(true);
     expect(turns).toBe(steps.length);
     const whole = prepareRows(read, mapping, source);
     expect(sliced).toEqual(whole);
