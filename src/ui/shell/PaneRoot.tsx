@@ -1,8 +1,9 @@
-// The pane's root: Fluent theme, the message catalogs in the user's language, the one Toaster, BC's
-// question dialogs, and the shell with its pages. The catalogs are handed in: the task pane fetches only
-// the user's language at start and the other one when the user switches (src/taskpane/catalogRegistry.ts).
+// The pane's root: Fluent theme, the message catalogs in the user's language, the one Toaster (fetched
+// after the first paint: Notes.tsx), BC's question dialogs, and the shell with its pages. The catalogs
+// are handed in: the task pane fetches only the user's language at start and the other one when the user
+// switches (src/taskpane/catalogRegistry.ts).
 import type { OfficeCheckRunner } from '../../domain/officeCheck';
-import { FluentProvider, Toaster, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { ExcelPort } from '../../domain/ports/excelPort';
 import type { UiLanguage } from '../../domain/setup';
@@ -12,6 +13,7 @@ import { I18nProvider, type MessageCatalog } from '../common/i18n';
 import { TOASTER_ID } from '../common/notify';
 import type { Route } from './pageRegistry';
 import { ServicesProvider, type Services } from '../common/services';
+import { Notes } from './Notes';
 import { Shell } from './Shell';
 
 /** Pages that come with a host (Excel's sheet import, Word's mail merge), rendered by the taskpane's wiring. */
@@ -88,7 +90,7 @@ export function PaneRoot({
               onLanguageChange={changeLanguage}
             />
           </ConfirmProvider>
-          <Toaster toasterId={TOASTER_ID} position="bottom" limit={3} />
+          <Notes toasterId={TOASTER_ID} position="bottom" limit={3} />
         </ServicesProvider>
       </I18nProvider>
     </FluentProvider>
