@@ -19,13 +19,13 @@ const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 const gzip = (b: Buffer | string) => gzipSync(b, { level: 9 }).length;
 
 /** The chunks the entry fetches before the first page, in Excel in English (see Boot.tsx, catalogRegistry.ts). */
-export const FIRST_PAGE_CHUNKS = ['shell', 'messages-en', 'messages-excel-en'];
+export const FIRST_PAGE_CHUNKS = ['shell', 'messages-en'];
 /**
  * Fetched by the entry at the same time, but not waited for by the first page (Boot.tsx): the workspace
  * (the store, its schemas, the domain rules, the sync client), whose data the start page shows when here,
  * and the live queries (the store's database library: src/ui/common/useLiveQuery.ts) it shows them with.
  */
-export const BESIDE_FIRST_PAGE_CHUNKS = ['workspace', 'live'];
+export const BESIDE_FIRST_PAGE_CHUNKS = ['workspace', 'live', 'messages-excel-en'];
 
 export interface Script {
   name: string;

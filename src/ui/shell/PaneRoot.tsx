@@ -4,7 +4,7 @@
 // switches (src/taskpane/catalogRegistry.ts).
 import type { OfficeCheckRunner } from '../../domain/officeCheck';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ExcelPort } from '../../domain/ports/excelPort';
 import type { UiLanguage } from '../../domain/setup';
 import type { WordPort } from '../../domain/ports/wordPort';
@@ -33,9 +33,17 @@ export interface HostPages {
 
 /** The pane's message catalogs: those of the start language, and how to fetch a language's. */
 export interface PaneCatalogs {
-  /** The catalogs of the start language, loaded before the pane shows (no flash of another language). */
+  /**
+   * The catalogs of the start language the start page needs, loaded before the pane shows (no flash of
+   * another language).
+   */
   initial: MessageCatalog[];
-  /** The catalogs of a language the user switches to; the pane keeps its language until they arrive. */
+  /**
+   * The rest of the start language's catalogs (the host pages'), fetched beside the first page: every page
+   * but the start page waits for them (useWholeCatalogs). Absent when `initial` is all of them.
+   */
+  rest?: Promise<MessageCatalog[]>;
+  /** All the catalogs of a language the user switches to; the pane keeps its language until they arrive. */
   load(language: UiLanguage): Promise<MessageCatalog[]>;
 }
 
@@ -56,10 +64,32 @@ export function PaneRoot({
   onLanguageChange,
   catalogs: source,
 }: AppProps & { catalogs: PaneCatalogs }) {
-  const [{ language, catalogs }, setShown] = useState(() => ({
+  const [{ language, catalogs, whole }, setShown] = useState(() => ({
     language: initialLanguage,
     catalogs: source.initial,
+    whole: source.rest === undefined,
   }));
+  // Settles once the whole catalogs are shown: what waits for them (every page but the start page) goes on.
+  const [pending] = useState(() => {
+    let settle!: () => void;
+    const promise = new Promise<void>((ok) => (settle = ok));
+    return { promise, settle };
+  });
+  useEffect(() => {
+    let live = true;
+    source.rest?.then(
+      (rest) => live && setShown((s) => (s.whole ? s : { ...s, catalogs: [...s.catalogs, ...rest], whole: true })),
+      (e: unknown) => {
+        // Not fetched (the network): the pages show with the start page's catalogs rather than wait for ever.
+        console.warn("The host pages' messages could not be loaded:", e);
+        if (live) setShown((s) => ({ ...s, whole: true }));
+      },
+    );
+    return () => void (live = false);
+  }, [source]);
+  useEffect(() => {
+    if (whole) pending.settle();
+  }, [whole, pending]);
   // The language asked last: a slower fetch of an earlier choice does not override it.
   const asked = useRef(initialLanguage);
   const changeLanguage = useCallback(
@@ -68,7 +98,7 @@ export function PaneRoot({
       source.load(l).then(
         (loaded) => {
           if (asked.current !== l) return;
-          setShown({ language: l, catalogs: loaded });
+          setShown({ language: l, catalogs: loaded, whole: true });
           services.preferences.set('language', l);
           onLanguageChange?.(l);
         },
@@ -80,7 +110,7 @@ export function PaneRoot({
   );
   return (
     <FluentProvider theme={webLightTheme} style={{ height: '100%' }} lang={language}>
-      <I18nProvider language={language} catalogs={catalogs}>
+      <I18nProvider language={language} catalogs={catalogs} pending={whole ? undefined : pending.promise}>
         <ServicesProvider value={services}>
           <ConfirmProvider>
             <Shell
