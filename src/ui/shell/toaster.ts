@@ -1,2 +1,3 @@
-// Fluent's Toaster: its own chunk (src/ui/shell/Notes.tsx fetches it after the first paint, or with the first note).
-export { Toaster } from '@fluentui/react-components';
+// Fluent's Toaster and the parts of a note: their own chunk, fetched after the first paint or with the first
+// note (src/ui/shell/toastParts.tsx).
+export { Toast, ToastBody, ToastTitle, ToastTrigger, Toaster } from '@fluentui/react-components';
