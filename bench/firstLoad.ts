@@ -5,7 +5,8 @@
 // language and of the host's pages). Each script minified and gzip, and what the scripts hold by module
 // group (a package, or a folder of src/), measured on the minified output through its source map.
 //   npx tsx bench/firstLoad.ts            writes the breakdown to bench/output/first-load.txt
-//   npx tsx bench/firstLoad.ts --modules  prints the same with each file of src/ on its own line
+//   npx tsx bench/firstLoad.ts --modules  prints the same with each file of src/ on its own line (kept in
+//                                         bench/output/first-load-modules.txt)
 //   npx tsx bench/firstLoad.ts --budget   fails (exit 1) when the first load is above the budget in
 //                                         bench/first-load-budget.json (a check of `npm test`)
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
