@@ -1,12 +1,13 @@
 // The boot path: Office once (host.ts), then the shell with its start page as soon as its chunk and the
-// message catalogs of the user's language are here (catalogRegistry.ts): the pane shows in that language
-// from its first frame, and fetches the other language when the user switches. The workspace (the store,
+// pane's message catalogs of the user's language are here (catalogRegistry.ts): the pane shows in that
+// language from its first frame, and fetches the other language when the user switches. The host pages'
+// messages come beside the first page (the pages that need them wait for them). The workspace (the store,
 // its schemas, the domain rules, the shared workspace's client: openPane.ts) is a chunk fetched at the
 // same time but not waited for: the pages get a workspace that waits for it (deferredWorkspace.ts), so
 // the start page shows at once and its list follows when the data is there. A workspace that cannot open
 // is said in words, not a blank pane. Unmounting stops the sync loop and closes the database.
-import { FluentProvider, MessageBar, MessageBarBody, Spinner, webLightTheme } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { FluentProvider, Spinner, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { UiLanguage } from '../domain/setup';
 import type { HostInfo } from '../office/host';
 import type { Workspace } from '../domain/workspace';
@@ -14,13 +15,13 @@ import type { HostPages, PaneCatalogs } from '../ui/shell/PaneRoot';
 import type { Preferences } from '../domain/ports/preferences';
 import type { SyncService } from '../domain/ports/syncStatus';
 import type { TeamService } from '../domain/ports/team';
+import type { TransferApi } from '../domain/ports/transfer';
 import { makeTranslate, type MessageCatalog } from '../ui/common/i18n';
 import { languageFor } from '../ui/shell/languageFor';
-import { loadCatalogs, paneCatalogsFor } from './catalogRegistry';
+import { loadHostCatalogs, loadPaneCatalogs, paneCatalogsFor } from './catalogRegistry';
 import { deferredSync, deferredTeam } from './deferredServices';
 import { deferredWorkspace } from './deferredWorkspace';
 import type * as OpenPaneModule from './openPane';
-import type { Opened } from './openPane';
 import { loadPreferences } from './preferences';
 import type * as PaneUiModule from './paneUi';
 
@@ -36,7 +37,7 @@ function paneOrigin(): string | undefined {
 
 interface Ready {
   ui: PaneUi;
-  opening: Promise<Opened>;
+  transfer: TransferApi;
   workspace: Workspace;
   sync?: SyncService;
   team?: TeamService;
@@ -60,7 +61,10 @@ export function Boot({ info }: { info: HostInfo }) {
     const preferences = loadPreferences(info.host);
     const chosen = preferences.get<UiLanguage>('language');
     const language = chosen === 'en' || chosen === 'it' ? chosen : languageFor(info.displayLanguage);
-    const catalogs = loadCatalogs(language, info.host);
+    // The pane's own catalogs are waited for; the host pages' come beside the first page (catalogRegistry.ts).
+    const catalogs = loadPaneCatalogs(language);
+    const hostCatalogs = loadHostCatalogs(language, info.host);
+    hostCatalogs.catch(() => undefined); // the pages say it, if they need them (PaneRoot)
     const fail = (e: unknown) => {
       if (!live) return;
       live = false;
@@ -84,15 +88,19 @@ export function Boot({ info }: { info: HostInfo }) {
     const team = origin ? deferredTeam(opening.then((o) => o.team as TeamService)) : undefined;
     Promise.all([ui, catalogs]).then(([ui, loaded]) => {
       if (!live) return;
+      // The handle the transfers wait for: a workspace that fails to open is the pane's to say (above),
+      // not an unhandled rejection.
+      const handle = opening.then((o) => o.workspace);
+      handle.catch(() => undefined);
       setReady({
         ui,
-        opening,
+        transfer: ui.transferApi(handle, () => void opening.then((o) => o.onRestored?.())),
         workspace,
         sync,
         team,
         preferences,
         language,
-        catalogs: paneCatalogsFor(info.host, language, loaded),
+        catalogs: paneCatalogsFor(info.host, language, loaded, hostCatalogs),
         hostPages: ui.hostPagesFor(info, workspace, preferences),
       });
     }, fail);
@@ -108,11 +116,9 @@ export function Boot({ info }: { info: HostInfo }) {
     const { catalogs, message } = failure;
     return (
       <FluentProvider theme={webLightTheme}>
-        <MessageBar intent="error" data-testid="open-failed">
-          <MessageBarBody>
-            {catalogs ? makeTranslate(catalogs.messages, catalogs.language)('app.openFailed', { message }) : message}
-          </MessageBarBody>
-        </MessageBar>
+        <OpenFailed>
+          {catalogs ? makeTranslate(catalogs.messages, catalogs.language)('app.openFailed', { message }) : message}
+        </OpenFailed>
       </FluentProvider>
     );
   }
@@ -123,18 +129,15 @@ export function Boot({ info }: { info: HostInfo }) {
       </FluentProvider>
     );
   }
-  const { workspace, sync, team, opening } = ready;
-  const { PaneRoot, transferApi } = ready.ui;
+  const { workspace, sync, team } = ready;
+  const { PaneRoot } = ready.ui;
   return (
     <PaneRoot
       catalogs={ready.catalogs}
       services={{
         workspace,
         preferences: ready.preferences,
-        transfer: transferApi(
-          opening.then((o) => o.workspace),
-          () => void opening.then((o) => o.onRestored?.()),
-        ),
+        transfer: ready.transfer,
         host: info.host,
         sync,
         team,
@@ -143,5 +146,31 @@ export function Boot({ info }: { info: HostInfo }) {
       hostPages={ready.hostPages}
       onLanguageChange={(l) => void workspace.profile.update({ uiLanguage: l }).catch(() => undefined)}
     />
+  );
+}
+
+const useStyles = makeStyles({
+  // An error bar as Fluent's MessageBar draws it, without its code in the first load: the pane could not
+  // open, which may be because its chunks could not be fetched.
+  failed: {
+    margin: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteRedBorder1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorPaletteRedBackground1,
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    overflowWrap: 'anywhere',
+  },
+});
+
+function OpenFailed({ children }: { children: ReactNode }) {
+  const s = useStyles();
+  return (
+    <div role="alert" className={s.failed} data-testid="open-failed">
+      {children}
+    </div>
   );
 }

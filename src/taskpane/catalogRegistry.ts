@@ -1,5 +1,6 @@
 // The message catalogs, one language at a time: the pane fetches the user's language at start and the
-// other when the user switches to it. Each import names its module with `?lang=`: the build keeps only
+// other when the user switches to it. At start the pane waits for its own catalogs only; the host pages'
+// come beside the first page (the pages that need them wait for them: src/ui/shell/pageRegistry.tsx). Each import names its module with `?lang=`: the build keeps only
 // that language in it (scripts/catalog-loader.mjs), so each language is its own chunk. The host pages'
 // catalogs come with the host: Excel's sheet import, Word's mail merge, both outside Office (the CSV
 // import reports its problems in the sheet import's words).
@@ -65,17 +66,36 @@ const hostCatalogs: Record<Host, Record<UiLanguage, Load>[]> = {
   none: [word, excel],
 };
 
-/** The catalogs of one language for a host, fetched in parallel. */
+/** The catalogs of one language for a host, fetched in parallel: the pane's and the host pages'. */
 export async function loadCatalogs(language: UiLanguage, host: Host): Promise<MessageCatalog[]> {
-  const parts = await Promise.all([pane[language](), ...hostCatalogs[host].map((c) => c[language]())]);
+  const parts = await Promise.all([loadPaneCatalogs(language), loadHostCatalogs(language, host)]);
   return parts.flat();
 }
 
-/** The pane's catalogs for a host, starting with those of `language` (already fetched). */
-export function paneCatalogsFor(host: Host, language: UiLanguage, initial: MessageCatalog[]): PaneCatalogs {
-  const loaded = new Map<UiLanguage, Promise<MessageCatalog[]>>([[language, Promise.resolve(initial)]]);
+/** The pane's own catalogs of one language: what the start page needs (Segments, the shell). */
+export function loadPaneCatalogs(language: UiLanguage): Promise<MessageCatalog[]> {
+  return pane[language]();
+}
+
+/** The host pages' catalogs of one language (Excel's sheet import, Word's mail merge). */
+export async function loadHostCatalogs(language: UiLanguage, host: Host): Promise<MessageCatalog[]> {
+  return (await Promise.all(hostCatalogs[host].map((c) => c[language]()))).flat();
+}
+
+/**
+ * The pane's catalogs for a host, starting with the pane's own of `language` (already fetched) and the host
+ * pages' of that language (`rest`, fetched beside the first page).
+ */
+export function paneCatalogsFor(
+  host: Host,
+  language: UiLanguage,
+  initial: MessageCatalog[],
+  rest: Promise<MessageCatalog[]>,
+): PaneCatalogs {
+  const loaded = new Map<UiLanguage, Promise<MessageCatalog[]>>([[language, rest.then((r) => [...initial, ...r])]]);
   return {
     initial,
+    rest,
     load(l) {
       let p = loaded.get(l);
       if (!p) {

@@ -1,9 +1,10 @@
 // The workspace the pages get while the real one opens: the store (its rooms, their schemas) and the
 // shared workspace's client are a chunk fetched beside the first page, so the shell and its start page
 // show before the database is open. Every method waits for the real workspace, then calls it; once it is
-// open, calls go straight through. A call made inside a live query waits through the store's liveWait, which keeps
-// the live query's context across the wait: the reads after it are observed, so the page follows the data.
-import { liveWait } from '../store/liveWait';
+// open, calls go straight through. A call made inside a live query waits through the live queries' own wait
+// (src/ui/common/useLiveQuery.ts), which keeps the live query's context across it: the reads after it are
+// observed, so the page follows the data.
+import { liveWait } from '../ui/common/useLiveQuery';
 import type { Workspace } from '../domain/workspace';
 
 type Method = (...args: unknown[]) => unknown;
@@ -15,8 +16,6 @@ export function deferredWorkspace<W extends Workspace>(opening: Promise<W>): W {
     (w) => void (opened = w as unknown as Rooms),
     () => undefined, // each call says why (below)
   );
-  const waiting = liveWait(opening);
-  waiting.then(undefined, () => undefined); // a failure is each call's to report, never unhandled
   const room = (name: PropertyKey) => {
     const methods = new Map<PropertyKey, Method>();
     return new Proxy(
@@ -27,7 +26,8 @@ export function deferredWorkspace<W extends Workspace>(opening: Promise<W>): W {
           if (!m) {
             m = (...args) => {
               if (opened) return opened[name][method](...args);
-              return waiting.then((w) => (w as unknown as Rooms)[name][method](...args));
+              // A failure to open is each call's to report (its caller gets why).
+              return liveWait(opening).then((w) => (w as unknown as Rooms)[name][method](...args));
             };
             methods.set(method, m);
           }

@@ -9,6 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { openWorkspace, type WorkspaceHandle } from '../../src/store/index';
 import type { SegmentHeader } from '../../src/domain/segment';
 import { deferredWorkspace } from '../../src/taskpane/deferredWorkspace';
+import { loadLiveQueries } from '../../src/ui/common/useLiveQuery';
 
 let n = 0;
 const open = () => openWorkspace({ name: `deferred-${++n}`, indexedDB: new IDBFactory(), IDBKeyRange });
@@ -27,6 +28,8 @@ const until = async (f: () => boolean) => {
 
 describe('the workspace the pages get before it has opened', () => {
   test('a live query subscribed before the workspace opened sees later changes', async () => {
+    // The pages' live queries run once their code is here (useLiveQuery.ts); the stand-in waits through it then.
+    await loadLiveQueries();
     const opening = later<WorkspaceHandle>();
     const ws = deferredWorkspace(opening.promise);
     const seen: SegmentHeader[][] = [];

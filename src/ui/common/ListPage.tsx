@@ -6,8 +6,6 @@
 // cut: it wraps between words, and a column of a set width is at least as wide as its header's longest word.
 import {
   Button,
-  MessageBar,
-  MessageBarBody,
   Spinner,
   Table,
   TableBody,
@@ -22,6 +20,7 @@ import {
 } from '@fluentui/react-components';
 import type { CSSProperties, ComponentType, KeyboardEvent, MouseEvent, ReactElement, ReactNode } from 'react';
 import { useI18n } from './i18n';
+import { MessageBar, MessageBarBody } from './laterMessageBar';
 import { visuallyHidden } from './visuallyHidden';
 
 export interface ListColumn<R> {

@@ -1,6 +1,8 @@
 // The message catalog: every string the pane shows, in English and Italian. Each area of the pane keeps
 // its messages in its own module ({ en, it } with the same keys) and passes them to `I18nProvider`.
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+// The pane may start with part of its catalogs (those its start page needs) and get the rest a moment
+// later: a part of the pane that needs the rest waits for it with `useWholeCatalogs` (it suspends).
+import { createContext, use, useContext, useMemo, type ReactNode } from 'react';
 import type { UiLanguage } from '../../domain/setup';
 
 export type Messages = Record<string, string>;
@@ -18,6 +20,8 @@ interface I18nValue {
   t: Translate;
   formatNumber(n: number, opts?: Intl.NumberFormatOptions): string;
   formatDate(iso: string): string;
+  /** While only part of the catalogs is here: settles once the rest is shown. */
+  pending?: Promise<unknown>;
 }
 
 const I18nContext = createContext<I18nValue | undefined>(undefined);
@@ -42,9 +46,11 @@ export function I18nProvider(props: {
   language: UiLanguage;
   locale?: string;
   catalogs: MessageCatalog[];
+  /** Given while `catalogs` are only part of the pane's: settles once the whole catalogs are shown. */
+  pending?: Promise<unknown>;
   children: ReactNode;
 }) {
-  const { language, catalogs, children } = props;
+  const { language, catalogs, pending, children } = props;
   const locale = props.locale ?? (language === 'it' ? 'it-IT' : 'en-US');
   const value = useMemo<I18nValue>(() => {
     const nf = new Intl.NumberFormat(locale);
@@ -55,8 +61,9 @@ export function I18nProvider(props: {
       t: makeTranslate(catalogs, language),
       formatNumber: (n, opts) => (opts ? new Intl.NumberFormat(locale, opts).format(n) : nf.format(n)),
       formatDate: (iso) => (iso ? df.format(new Date(`${iso}T00:00:00Z`)) : ''),
+      pending,
     };
-  }, [language, locale, catalogs]);
+  }, [language, locale, catalogs, pending]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
@@ -64,6 +71,15 @@ export function useI18n(): I18nValue {
   const v = useContext(I18nContext);
   if (!v) throw new Error('useI18n outside I18nProvider');
   return v;
+}
+
+/**
+ * For a part of the pane that needs more than the start page's catalogs (every page but the start page):
+ * suspends, to the nearest Suspense boundary, until the whole catalogs are shown.
+ */
+export function useWholeCatalogs(): void {
+  const { pending } = useI18n();
+  if (pending) use(pending);
 }
 
 /** The translate function of the current language. */

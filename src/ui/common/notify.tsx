@@ -2,7 +2,8 @@
 // One success note at a time: a new success replaces the one shown (a row of saves says the last, and notes
 // never pile up over the page). Errors stay until the user dismisses them; info notes leave by themselves.
 // The notes sit at the bottom of the pane, below the page: the shell ends the page above them.
-import { Button, Toast, ToastBody, ToastTitle, ToastTrigger, useToastController } from '@fluentui/react-components';
+import { Button, useToastController } from '@fluentui/react-components';
+import { Toast, ToastBody, ToastTitle, ToastTrigger } from '../shell/toastParts';
 import { DismissRegular } from '@fluentui/react-icons/svg/dismiss';
 import { useCallback, useSyncExternalStore } from 'react';
 import { errorText } from './errorText';

@@ -1,4 +1,73 @@
 // The read path of the architecture: persisted data reaches components through useLiveQuery hooks, each
-// calling a workspace read function. This module is the one place in src/ui that names dexie-react-hooks;
-// it never touches a Dexie table (the hooks call the workspace).
-export { useLiveQuery } from 'dexie-react-hooks';
+// calling a workspace read function, never a Dexie table. The live queries are the store's database
+// library's (its liveQuery, through the store's live side door): this module fetches them as soon as it
+// is loaded, beside the pane's first page, so the start path does not carry the library. Until they are
+// here, a hook gives its default (`undefined`: loading), as it does until its query has a value; then the
+// value, and every change after it. An error in the query reaches the nearest error boundary.
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type * as LiveModule from '../../store/liveWait';
+
+type Live = typeof LiveModule;
+
+let live: Live | undefined;
+let loading: Promise<Live> | undefined;
+const waiting = new Set<() => void>();
+
+/** The live queries' code, fetched once (a failed fetch, e.g. the network, is tried again on the next call). */
+export function loadLiveQueries(): Promise<Live> {
+  loading ??= import(/* webpackChunkName: "live" */ '../../store/liveWait').then(
+    (m) => {
+      live = m;
+      for (const w of [...waiting]) w();
+      return m;
+    },
+    (e: unknown) => {
+      loading = undefined;
+      throw e;
+    },
+  );
+  return loading;
+}
+// Fetched when the pane's code starts, not when the first page asks: it arrives beside the shell.
+loadLiveQueries().catch((e: unknown) => console.warn('The live queries could not be loaded:', e));
+
+/**
+ * A wait that a live query can make without losing what it reads (the stand-in workspace's, while the real
+ * one opens). Before the live queries' code is here no live query runs, so a plain wait is as good.
+ */
+export function liveWait<T>(p: Promise<T>): PromiseLike<T> {
+  return live ? live.liveWait(p) : p;
+}
+
+function subscribeLive(listener: () => void) {
+  waiting.add(listener);
+  if (!live) void loadLiveQueries().catch(() => undefined);
+  return () => void waiting.delete(listener);
+}
+const currentLive = () => live;
+
+type Shown<T> = { value: T } | { error: unknown } | undefined;
+
+/** The querier's value, kept up to date; `undefined` (or `defaultResult`) until it has one. */
+export function useLiveQuery<T>(querier: () => Promise<T> | T, deps?: unknown[]): T | undefined;
+export function useLiveQuery<T, D>(querier: () => Promise<T> | T, deps: unknown[], defaultResult: D): T | D;
+export function useLiveQuery<T, D>(querier: () => Promise<T> | T, deps: unknown[] = [], defaultResult?: D): T | D {
+  const engine = useSyncExternalStore(subscribeLive, currentLive, currentLive);
+  // The last value stays shown while the query runs again for new deps, as the next value replaces it.
+  const [shown, setShown] = useState<Shown<T>>(undefined);
+  useEffect(
+    () => {
+      if (!engine) return;
+      const subscription = engine.liveQuery(querier).subscribe({
+        next: (value) => setShown((s) => (s && 'value' in s && s.value === value ? s : { value })),
+        error: (error: unknown) => setShown((s) => (s && 'error' in s && s.error === error ? s : { error })),
+      });
+      return () => subscription.unsubscribe();
+    },
+    // The querier is a new function each render: the caller's deps say when the query changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [engine, ...deps],
+  );
+  if (shown && 'error' in shown) throw shown.error;
+  return shown ? shown.value : (defaultResult as D);
+}

@@ -1,5 +1,5 @@
 // The current page, as the page registry renders it.
-import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody } from '../common/laterMessageBar';
 import { useT } from '../common/i18n';
 import { pageRegistry, renderRoute, type PageContext, type Route } from './pageRegistry';
 

@@ -1,9 +1,10 @@
-// The pane's root: Fluent theme, the message catalogs in the user's language, the one Toaster, BC's
-// question dialogs, and the shell with its pages. The catalogs are handed in: the task pane fetches only
-// the user's language at start and the other one when the user switches (src/taskpane/catalogRegistry.ts).
+// The pane's root: Fluent theme, the message catalogs in the user's language, the one Toaster (fetched
+// after the first paint: Notes.tsx), BC's question dialogs, and the shell with its pages. The catalogs
+// are handed in: the task pane fetches only the user's language at start and the other one when the user
+// switches (src/taskpane/catalogRegistry.ts).
 import type { OfficeCheckRunner } from '../../domain/officeCheck';
-import { FluentProvider, Toaster, webLightTheme } from '@fluentui/react-components';
-import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ExcelPort } from '../../domain/ports/excelPort';
 import type { UiLanguage } from '../../domain/setup';
 import type { WordPort } from '../../domain/ports/wordPort';
@@ -12,6 +13,7 @@ import { I18nProvider, type MessageCatalog } from '../common/i18n';
 import { TOASTER_ID } from '../common/notify';
 import type { Route } from './pageRegistry';
 import { ServicesProvider, type Services } from '../common/services';
+import { Notes } from './Notes';
 import { Shell } from './Shell';
 
 /** Pages that come with a host (Excel's sheet import, Word's mail merge), rendered by the taskpane's wiring. */
@@ -31,9 +33,17 @@ export interface HostPages {
 
 /** The pane's message catalogs: those of the start language, and how to fetch a language's. */
 export interface PaneCatalogs {
-  /** The catalogs of the start language, loaded before the pane shows (no flash of another language). */
+  /**
+   * The catalogs of the start language the start page needs, loaded before the pane shows (no flash of
+   * another language).
+   */
   initial: MessageCatalog[];
-  /** The catalogs of a language the user switches to; the pane keeps its language until they arrive. */
+  /**
+   * The rest of the start language's catalogs (the host pages'), fetched beside the first page: every page
+   * but the start page waits for them (useWholeCatalogs). Absent when `initial` is all of them.
+   */
+  rest?: Promise<MessageCatalog[]>;
+  /** All the catalogs of a language the user switches to; the pane keeps its language until they arrive. */
   load(language: UiLanguage): Promise<MessageCatalog[]>;
 }
 
@@ -54,10 +64,32 @@ export function PaneRoot({
   onLanguageChange,
   catalogs: source,
 }: AppProps & { catalogs: PaneCatalogs }) {
-  const [{ language, catalogs }, setShown] = useState(() => ({
+  const [{ language, catalogs, whole }, setShown] = useState(() => ({
     language: initialLanguage,
     catalogs: source.initial,
+    whole: source.rest === undefined,
   }));
+  // Settles once the whole catalogs are shown: what waits for them (every page but the start page) goes on.
+  const [pending] = useState(() => {
+    let settle!: () => void;
+    const promise = new Promise<void>((ok) => (settle = ok));
+    return { promise, settle };
+  });
+  useEffect(() => {
+    let live = true;
+    source.rest?.then(
+      (rest) => live && setShown((s) => (s.whole ? s : { ...s, catalogs: [...s.catalogs, ...rest], whole: true })),
+      (e: unknown) => {
+        // Not fetched (the network): the pages show with the start page's catalogs rather than wait for ever.
+        console.warn("The host pages' messages could not be loaded:", e);
+        if (live) setShown((s) => ({ ...s, whole: true }));
+      },
+    );
+    return () => void (live = false);
+  }, [source]);
+  useEffect(() => {
+    if (whole) pending.settle();
+  }, [whole, pending]);
   // The language asked last: a slower fetch of an earlier choice does not override it.
   const asked = useRef(initialLanguage);
   const changeLanguage = useCallback(
@@ -66,7 +98,7 @@ export function PaneRoot({
       source.load(l).then(
         (loaded) => {
           if (asked.current !== l) return;
-          setShown({ language: l, catalogs: loaded });
+          setShown({ language: l, catalogs: loaded, whole: true });
           services.preferences.set('language', l);
           onLanguageChange?.(l);
         },
@@ -78,7 +110,7 @@ export function PaneRoot({
   );
   return (
     <FluentProvider theme={webLightTheme} style={{ height: '100%' }} lang={language}>
-      <I18nProvider language={language} catalogs={catalogs}>
+      <I18nProvider language={language} catalogs={catalogs} pending={whole ? undefined : pending.promise}>
         <ServicesProvider value={services}>
           <ConfirmProvider>
             <Shell
@@ -88,7 +120,7 @@ export function PaneRoot({
               onLanguageChange={changeLanguage}
             />
           </ConfirmProvider>
-          <Toaster toasterId={TOASTER_ID} position="bottom" limit={3} />
+          <Notes toasterId={TOASTER_ID} position="bottom" limit={3} />
         </ServicesProvider>
       </I18nProvider>
     </FluentProvider>

@@ -14,7 +14,7 @@ import { useServices } from '../common/services';
 import { FocusReturn } from './FocusReturn';
 import { NavMenu } from './NavMenu';
 import { PageOutlet } from './PageOutlet';
-import { SyncStatus } from './SyncStatus';
+import { SyncStatus } from './SyncStatusLater';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', height: '100%', minWidth: 0 },

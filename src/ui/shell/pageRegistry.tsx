@@ -11,6 +11,7 @@ import type { Services } from '../common/services';
 import { codeListPages, codeListTitleKeys } from '../lists/codeListTitles';
 import type { CodeListName } from '../lists/useCodeList';
 import { SegmentsPage } from '../segments/SegmentsPage';
+import { useWholeCatalogs } from '../common/i18n';
 
 export type Route =
   | { page: 'segments' }
@@ -55,6 +56,11 @@ export interface PageEntry<P extends PageName = PageName> {
   hosts?: readonly Host[];
   /** A page the taskpane wires with its host (src/ui may not name Office): shown only when handed in. */
   hostPage?: 'excelImport' | 'mailMerge';
+  /**
+   * Shown with the start page's catalogs (Excel's and the pane's start page): every other page waits for
+   * the rest of them (the host pages' messages, fetched beside the first page).
+   */
+  startCatalogs?: true;
   render(route: RouteOf<P>, ctx: PageContext): ReactNode;
 }
 
@@ -124,6 +130,7 @@ export const pageRegistry: { [P in PageName]: PageEntry<P> } = {
     page: 'segments',
     title: named('nav.segments'),
     menu: one('segments', { page: 'segments' }),
+    startCatalogs: true,
     render: (_r, c) => (
       <SegmentsPage
         navigate={c.navigate}
@@ -253,7 +260,15 @@ export function routeTitle(route: Route): [string, Record<string, string>?] {
 
 /** The page of a route (undefined for a host page the taskpane did not hand in). */
 export function renderRoute(route: Route, ctx: PageContext): ReactNode {
-  return entryOf(route).render(route as never, ctx);
+  const entry = entryOf(route);
+  const page = entry.render(route as never, ctx);
+  return entry.startCatalogs ? page : <WholeCatalogs>{page}</WholeCatalogs>;
+}
+
+/** A page that needs more than the start page's catalogs: shown once they are all here. */
+function WholeCatalogs({ children }: { children: ReactNode }) {
+  useWholeCatalogs();
+  return <>{children}</>;
 }
 
 /** Whether the menu of this host offers the page. */

@@ -57,7 +57,8 @@ describe('the outside-Office notice', () => {
   test('with a shared workspace it does not say the data is this browser’s own, in either language', async () => {
     render(<App services={services(connected)} initialLanguage="en" />);
     expect((await screen.findByTestId('host-status')).textContent).toBe('Outside Office, in a browser.');
-    expect(screen.getByTestId('sync-status').getAttribute('data-connection')).toBe('connected');
+    // The status line comes once the first page has been painted.
+    expect((await screen.findByTestId('sync-status')).getAttribute('data-connection')).toBe('connected');
     cleanup();
     render(<App services={services(connected)} initialLanguage="it" />);
     const it = (await screen.findByTestId('host-status')).textContent ?? '';

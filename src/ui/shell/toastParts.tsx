@@ -1,0 +1,50 @@
+// The notes' Fluent parts (the Toaster, a Toast with its title, body and trigger) are not part of the first
+// load: they come in one chunk (toaster.ts), fetched after the first paint or with the first note. The pane
+// renders notes only in its own Toaster (Notes.tsx), which arrives with them, so a note's parts render at
+// once; elsewhere (another Toaster) a note shows as soon as the chunk is here.
+import type { ToastBodyProps, ToastProps, ToastTitleProps, ToastTriggerProps } from '@fluentui/react-components';
+import { Suspense, lazy, type ComponentType } from 'react';
+import type * as ToasterModule from './toaster';
+
+type Parts = typeof ToasterModule;
+
+let parts: Parts | undefined;
+let loading: Promise<Parts> | undefined;
+
+/** The chunk, fetched once (a failed fetch, e.g. the network, is tried again on the next call). */
+export function loadToastParts(): Promise<Parts> {
+  loading ??= import(/* webpackChunkName: "notes" */ './toaster').then(
+    (m) => (parts = m),
+    (e: unknown) => {
+      loading = undefined;
+      throw e;
+    },
+  );
+  return loading;
+}
+
+/** The parts when they are here. */
+export const loadedToastParts = (): Parts | undefined => parts;
+
+/** A part that renders the real one when its chunk is here, and waits for it (inside itself) otherwise. */
+function part<P extends object>(name: string, pick: (p: Parts) => ComponentType<P>): ComponentType<P> {
+  const Later = lazy(async () => ({ default: pick(await loadToastParts()) }));
+  function Part(props: P) {
+    if (parts) {
+      const Real = pick(parts);
+      return <Real {...props} />;
+    }
+    return (
+      <Suspense fallback={null}>
+        <Later {...props} />
+      </Suspense>
+    );
+  }
+  Part.displayName = name;
+  return Part;
+}
+
+export const Toast = part<ToastProps>('Toast', (p) => p.Toast);
+export const ToastBody = part<ToastBodyProps>('ToastBody', (p) => p.ToastBody);
+export const ToastTitle = part<ToastTitleProps>('ToastTitle', (p) => p.ToastTitle);
+export const ToastTrigger = part<ToastTriggerProps>('ToastTrigger', (p) => p.ToastTrigger);
