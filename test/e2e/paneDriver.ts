@@ -63,7 +63,12 @@ export class PaneDriver {
     await this.notesClear();
   }
 
-  /** Waits until no note at the bottom of the pane lies over the page (the `main` element). */
+  /**
+   * Waits until the notes at the bottom of the pane have settled (none coming or leaving: each fully shown)
+   * and then no note lies over the page (the `main` element) and the page ends right above the highest
+   * note: at most 24 px of blank band between them. Read from the layout (the notes' offsets), not from
+   * their animated transforms.
+   */
   async notesClear() {
     await this.page.waitForFunction(
       () => {
@@ -71,7 +76,13 @@ export class PaneDriver {
         if (!main) return true;
         const bottom = main.getBoundingClientRect().bottom;
         return Array.from(document.querySelectorAll<HTMLElement>('.fui-Toaster[data-toaster-position="bottom"]')).every(
-          (notes) => notes.offsetHeight === 0 || notes.offsetTop >= bottom - 1,
+          (notes) => {
+            const shown = Array.from(notes.querySelectorAll<HTMLElement>(':scope > .fui-ToastContainer'));
+            if (notes.offsetHeight === 0 || shown.length === 0) return true;
+            if (shown.some((n) => getComputedStyle(n).opacity !== '1')) return false;
+            const top = notes.offsetTop + shown[0].offsetTop;
+            return top >= bottom - 1 && top - bottom <= 24;
+          },
         );
       },
       null,

@@ -33,6 +33,28 @@ async function tab(page: Page, predicate: string, what: string) {
   await tabTo(page, new Function(`return ${predicate}`)() as (el: Element) => boolean, what);
 }
 
+// First, on the fresh profile's empty workspace: the first run's sample button keeps the focus while it
+// works (Chromium drops the focus of a button that becomes disabled), and the question of its removal gives
+// the focus back to it. The sample leaves the workspace as empty as it found it.
+test('the sample workspace, loaded and removed with the keyboard: the focus stays on its button', async () => {
+  const { page } = pane.session;
+  const d = new PaneDriver(page, 'en');
+  const { t } = d;
+  await page.goto(pane.url);
+  await page.getByTestId('sample-load').focus();
+  await page.keyboard.press('Enter');
+  await d.toast(t('firstRun.sample.loaded', { contacts: 16, n: '#' }).split('#')[0]);
+  await page.getByTestId('sample-remove').waitFor();
+  await expect.poll(() => focusedTestId(page)).toBe('sample-remove');
+  await page.keyboard.press('Enter');
+  await page.getByRole('alertdialog').waitFor();
+  await page.keyboard.press('Enter'); // Yes has the focus
+  await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+  await d.toast(t('firstRun.sample.removed', { contacts: 16, n: '#' }).split('#')[0]);
+  await page.getByTestId('sample-load').waitFor();
+  await expect.poll(() => focusedTestId(page)).toBe('sample-load');
+});
+
 test('create a segment, add contacts by criteria, open a line, comment it and go back, with the keyboard only', async () => {
   const { page } = pane.session;
   const d = new PaneDriver(page, 'en');

@@ -17,25 +17,69 @@ export const TOASTER_ID = 'segments-toaster';
  * ignored by the Toaster, so the new note is a new toast and the last one is dismissed.
  */
 let shownSuccess: string | undefined;
-let successCount = 0;
 
 /**
- * How much of the pane's bottom the notes cover, in px: the shell ends the page above it, so a note never
- * lies over the page's content. Measured from the layout (not the notes' animated transforms) each time a
- * note comes, goes or leaves.
+ * How much of the pane's bottom the notes cover, in px: the shell ends the page that far up, so a note never
+ * lies over the page's content and the page ends right above the highest note shown. A note leaving (a
+ * success replaced by the next, one timed out or dismissed) keeps its place while it fades and collapses:
+ * it is not counted, or its place would show as a blank band between the page and the note below it. Read
+ * from the layout (offsets, not the notes' animated transforms) when a note comes or goes and whenever the
+ * notes' box changes size (a note collapsing, a longer text).
  */
 let cover = 0;
 const coverListeners = new Set<() => void>();
-function measureCover() {
-  requestAnimationFrame(() => {
-    const notes = document.querySelector<HTMLElement>(`.fui-Toaster[data-toaster-position="bottom"]`);
-    const next = notes && notes.offsetHeight > 0 ? Math.max(0, Math.ceil(window.innerHeight - notes.offsetTop)) : 0;
-    if (next === cover) return;
-    cover = next;
-    coverListeners.forEach((l) => l());
-  });
+/** The notes (by the id on their content) that are leaving. */
+const leaving = new Set<string>();
+/** Space between the page's end and the highest note. */
+const GAP = 8;
+let watched: HTMLElement | null = null;
+let resizes: ResizeObserver | undefined;
+
+function notesNow(): HTMLElement | null {
+  return document.querySelector<HTMLElement>('.fui-Toaster[data-toaster-position="bottom"]');
 }
-const onStatusChange = () => measureCover();
+
+function measureNow() {
+  const notes = notesNow();
+  if (notes !== watched) {
+    if (watched) resizes?.unobserve(watched);
+    if (notes && typeof ResizeObserver !== 'undefined') {
+      resizes ??= new ResizeObserver(() => measureNow());
+      resizes.observe(notes);
+    }
+    watched = notes;
+  }
+  let next = 0;
+  if (notes && notes.offsetHeight > 0) {
+    const shown = Array.from(notes.querySelectorAll<HTMLElement>(':scope > .fui-ToastContainer'));
+    const staying = shown.filter(
+      (n) => !leaving.has(n.querySelector('[data-note-id]')?.getAttribute('data-note-id') ?? ''),
+    );
+    // Only notes leaving: the page keeps its end until they are gone (it never grows under a fading note).
+    if (staying.length === 0) next = shown.length > 0 ? cover : 0;
+    else next = Math.max(0, Math.ceil(window.innerHeight - (notes.offsetTop + staying[0].offsetTop)) + GAP);
+  }
+  if (next === cover) return;
+  cover = next;
+  coverListeners.forEach((l) => l());
+}
+function measureCover() {
+  requestAnimationFrame(measureNow);
+}
+
+let noteCount = 0;
+/** A note's options: its own id (marked on its content), and the cover measured again at each change. */
+function noteOptions(kind: string) {
+  const toastId = `${kind}-${++noteCount}`;
+  return {
+    toastId,
+    onStatusChange: (_e: null, { status }: { status: string }) => {
+      if (status === 'dismissed') leaving.add(toastId);
+      if (status === 'unmounted') leaving.delete(toastId);
+      measureCover();
+    },
+  };
+}
 
 /** The px of the pane's bottom under notes now (0 without notes). */
 export function useNotesCover(): number {
@@ -54,10 +98,11 @@ export function useNotify() {
   const success = useCallback(
     (text: string, body?: string) => {
       if (shownSuccess) dismissToast(shownSuccess);
-      const toastId = `success-${++successCount}`;
+      const note = noteOptions('success');
+      const toastId = note.toastId;
       shownSuccess = toastId;
       dispatchToast(
-        <Toast>
+        <Toast data-note-id={toastId}>
           <ToastTitle>{text}</ToastTitle>
           {body ? <ToastBody>{body}</ToastBody> : null}
         </Toast>,
@@ -65,9 +110,9 @@ export function useNotify() {
           intent: 'success',
           timeout: 4000,
           toastId,
-          onStatusChange: (_e, { status }) => {
-            if (status === 'unmounted' && shownSuccess === toastId) shownSuccess = undefined;
-            measureCover();
+          onStatusChange: (e, data) => {
+            if (data.status === 'unmounted' && shownSuccess === toastId) shownSuccess = undefined;
+            note.onStatusChange(e, data);
           },
         },
       );
@@ -75,9 +120,10 @@ export function useNotify() {
     [dispatchToast, dismissToast],
   );
   const error = useCallback(
-    (e: unknown) =>
+    (e: unknown) => {
+      const note = noteOptions('error');
       dispatchToast(
-        <Toast>
+        <Toast data-note-id={note.toastId}>
           <ToastTitle
             action={
               <ToastTrigger>
@@ -95,19 +141,22 @@ export function useNotify() {
           </ToastTitle>
         </Toast>,
         // An error stays until dismissed: it may explain why nothing happened, and is read at the user's pace.
-        { intent: 'error', timeout: -1, onStatusChange },
-      ),
+        { intent: 'error', timeout: -1, ...note },
+      );
+    },
     [dispatchToast, t],
   );
   const info = useCallback(
-    (title: string, body?: string) =>
+    (title: string, body?: string) => {
+      const note = noteOptions('info');
       dispatchToast(
-        <Toast>
+        <Toast data-note-id={note.toastId}>
           <ToastTitle>{title}</ToastTitle>
           {body ? <ToastBody>{body}</ToastBody> : null}
         </Toast>,
-        { intent: 'info', timeout: 6000, onStatusChange },
-      ),
+        { intent: 'info', timeout: 6000, ...note },
+      );
+    },
     [dispatchToast],
   );
   return { success, error, info };

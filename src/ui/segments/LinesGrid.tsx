@@ -3,6 +3,10 @@
 // contact's name with its company beneath, the correspondence type as an icon with its caption as the
 // accessible name, and a mark on a line with a comment; each header's full caption is its tooltip and
 // accessible name. The two icon columns have icon headers: no caption fits 2.6em whole in every language.
+// While the grid scrolls, rows that come into view are drawn light (their text only, each cell in place, no
+// icons or tooltips) and complete themselves once the scrolling stops: a fast wheel replaces every row in
+// view at each step, and the light rows keep each step's work short on a busy machine. The settled grid
+// shows, and tells assistive technology, exactly what it did.
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { CommentRegular } from '@fluentui/react-icons/svg/comment';
 import { MailRegular } from '@fluentui/react-icons/svg/mail';
@@ -43,6 +47,8 @@ const useStyles = makeStyles({
     boxSizing: 'border-box',
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
   },
+  // A row's size never depends on its content: its layout and paint stay inside it.
+  contained: { contain: 'strict' },
   body: { position: 'relative', width: '100%' },
   line: {
     position: 'absolute',
@@ -68,71 +74,83 @@ const useStyles = makeStyles({
   num: { textAlign: 'end' },
 });
 
-/** One line's row: drawn again only when its line, its names or its place change, not on every scroll. */
-const LineRow = memo(function LineRow({
-  line,
-  index,
-  start,
-  name,
-  company,
-}: {
+interface LineRowProps {
   line: SegmentLine;
   index: number;
   start: number;
   name: string;
   company: string;
-}) {
-  const { t } = useI18n();
-  const s = useStyles();
-  return (
-    <div
-      role="row"
-      aria-rowindex={index + 2}
-      data-index={index}
-      data-testid="line-row"
-      tabIndex={0}
-      className={mergeClasses(s.row, s.line)}
-      style={{ transform: `translateY(${start}px)` }}
-    >
-      <span role="gridcell" className={mergeClasses(s.cell, s.num)}>
-        {/* A line number is a whole number shown without grouping: the same digits in every language (no
-            number formatter built per row). */}
-        {String(line.lineNo)}
-      </span>
-      <span role="gridcell" className={s.cell}>
-        {line.contactNo}
-      </span>
-      <span role="gridcell" className={s.two} title={[name, company].filter(Boolean).join(' · ')}>
-        <span className={s.cell}>{name}</span>
-        {company ? <span className={s.company}>{company}</span> : null}
-      </span>
-      <span role="gridcell" className={s.icon}>
-        {line.correspondenceType ? (
-          <span
-            role="img"
-            aria-label={optionCaption(t, line.correspondenceType)}
-            title={optionCaption(t, line.correspondenceType)}
-            data-testid="line-type"
-          >
-            {line.correspondenceType === 'Email' ? <MailRegular /> : <PrintRegular />}
-          </span>
-        ) : null}
-      </span>
-      <span role="gridcell" className={s.icon}>
-        {line.comment ? (
-          <span
-            role="img"
-            aria-label={`${t('field.comment')}: ${line.comment}`}
-            title={line.comment}
-            data-testid="line-comment-mark"
-          >
-            <CommentRegular />
-          </span>
-        ) : null}
-      </span>
-    </div>
-  );
-});
+  /** The grid is scrolling: a row drawn now is drawn light. */
+  light: boolean;
+}
+
+/**
+ * One line's row: drawn again only when its line, its names or its place change, not on every scroll. A
+ * row already complete stays complete when scrolling starts; a light one completes itself when it stops.
+ */
+const LineRow = memo(
+  function LineRow({ line, index, start, name, company, light }: LineRowProps) {
+    const { t } = useI18n();
+    const s = useStyles();
+    return (
+      <div
+        role="row"
+        aria-rowindex={index + 2}
+        data-index={index}
+        data-testid="line-row"
+        data-light={light ? '' : undefined}
+        tabIndex={0}
+        className={mergeClasses(s.row, s.line, s.contained)}
+        style={{ transform: `translateY(${start}px)` }}
+      >
+        <span role="gridcell" className={mergeClasses(s.cell, s.num)}>
+          {/* A line number is a whole number shown without grouping: the same digits in every language (no
+              number formatter built per row). */}
+          {String(line.lineNo)}
+        </span>
+        <span role="gridcell" className={s.cell}>
+          {line.contactNo}
+        </span>
+        <span role="gridcell" className={s.two} title={light ? undefined : [name, company].filter(Boolean).join(' · ')}>
+          <span className={s.cell}>{name}</span>
+          {company ? <span className={s.company}>{company}</span> : null}
+        </span>
+        <span role="gridcell" className={s.icon}>
+          {line.correspondenceType && !light ? (
+            <span
+              role="img"
+              aria-label={optionCaption(t, line.correspondenceType)}
+              title={optionCaption(t, line.correspondenceType)}
+              data-testid="line-type"
+            >
+              {line.correspondenceType === 'Email' ? <MailRegular /> : <PrintRegular />}
+            </span>
+          ) : null}
+        </span>
+        <span role="gridcell" className={s.icon}>
+          {line.comment && !light ? (
+            <span
+              role="img"
+              aria-label={`${t('field.comment')}: ${line.comment}`}
+              title={line.comment}
+              data-testid="line-comment-mark"
+            >
+              <CommentRegular />
+            </span>
+          ) : null}
+        </span>
+      </div>
+    );
+  },
+  (a, b) =>
+    a.line === b.line &&
+    a.index === b.index &&
+    a.start === b.start &&
+    a.name === b.name &&
+    a.company === b.company &&
+    // Light to complete redraws; complete to light (scrolling starts over a drawn row) does not.
+    (a.light === b.light || b.light),
+);
 
 /** The row an event happened in: its index among the lines. */
 function rowIndexOf(target: EventTarget): number | undefined {
@@ -160,6 +178,8 @@ export function LinesGrid(props: {
     overscan: 4,
     useFlushSync: false,
   });
+
+  const scrolling = virtualizer.isScrolling;
 
   const companyOf = (line: SegmentLine) =>
     line.contactCompanyNo && line.contactCompanyNo !== line.contactNo ? (names.get(line.contactCompanyNo) ?? '') : '';
@@ -247,6 +267,7 @@ export function LinesGrid(props: {
               start={v.start}
               name={names.get(line.contactNo) ?? ''}
               company={companyOf(line)}
+              light={scrolling}
             />
           );
         })}

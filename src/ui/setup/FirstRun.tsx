@@ -65,18 +65,24 @@ export function SampleWorkspaceButtons() {
   };
   if (status === undefined) return <Spinner size="tiny" label={t('common.loading')} />;
   // One button that changes from Load to Remove (the same element, so the focus stays on it), and after
-  // loading, what to do next.
+  // loading, what to do next. While it works it is disabled but keeps the focus: a browser drops the focus
+  // of a button that becomes disabled, and a keyboard user would start again from the page's top.
   return (
     <>
       {status.loaded ? (
-        <Button className={s.button} disabled={busy} onClick={() => void run(true)} data-testid="sample-remove">
+        <Button
+          className={s.button}
+          disabledFocusable={busy}
+          onClick={() => void run(true)}
+          data-testid="sample-remove"
+        >
           {t('firstRun.sample.remove')}
         </Button>
       ) : (
         <Button
           className={s.button}
           appearance="primary"
-          disabled={busy}
+          disabledFocusable={busy}
           onClick={() => void run(false)}
           data-testid="sample-load"
         >
