@@ -2,7 +2,7 @@
 // or a click picks; a code that is not in the list is refused at once with BC's message ("The Salesperson
 // Code XX does not exist.") and nothing is handed over. Blank is allowed (the field is then empty).
 import { Combobox, Field, Option } from '@fluentui/react-components';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { codeListApi, type CodeListName, type CodeRecord } from '../lists/useCodeList';
 import { useI18n } from './i18n';
 import { useWorkspace } from './services';
@@ -39,6 +39,8 @@ export function CodeLookup(props: CodeLookupProps) {
   // Enter reaches both the field and the list's active option: one pick hands a code over once.
   const handed = useRef<string | undefined>(undefined);
   const refused = useRef(false);
+  // Enter or leaving the field before the list has arrived: the code is checked as soon as it does.
+  const waiting = useRef<string | undefined>(undefined);
   if (shown !== props.value) {
     setShown(props.value);
     setText(props.value);
@@ -52,7 +54,11 @@ export function CodeLookup(props: CodeLookupProps) {
   }, [rows, text]);
 
   const commit = (typed: string) => {
-    if (rows === undefined) return;
+    if (rows === undefined) {
+      waiting.current = typed;
+      return;
+    }
+    waiting.current = undefined;
     const exact = unknownCode(rows, typed);
     if (exact !== undefined) {
       // One match left by typing (a part of the code or the description): that is the pick, as in BC's lookup.
@@ -75,6 +81,12 @@ export function CodeLookup(props: CodeLookupProps) {
     props.onCommit(code);
   };
 
+  useEffect(() => {
+    if (rows !== undefined && waiting.current !== undefined) commit(waiting.current);
+    // Only the list's arrival: commit is the render's own and reads the text typed meanwhile.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [rows]);
+
   return (
     <Field
       label={props.label}
@@ -92,6 +104,7 @@ export function CodeLookup(props: CodeLookupProps) {
           setText(e.target.value);
           setError(undefined);
           handed.current = undefined;
+          waiting.current = undefined;
         }}
         onOptionSelect={(_, d) => d.optionValue !== undefined && pick(d.optionValue)}
         onBlur={() => commit(text)}

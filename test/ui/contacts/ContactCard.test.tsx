@@ -92,6 +92,41 @@ describe('the code lookup', () => {
     expect(screen.queryByText(/does not exist/)).toBeNull();
   });
 
+  test('Enter pressed before the list has arrived picks the code once it arrives', async () => {
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
+    const salespeople = new Proxy(ws.salespeople, {
+      get(target, key) {
+        if (key === 'list')
+          return async () => {
+            await gate;
+            return target.list();
+          };
+        const value = Reflect.get(target, key) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const slow = new Proxy(ws, {
+      get: (target, key) => (key === 'salespeople' ? salespeople : Reflect.get(target, key)),
+    });
+    const committed: string[] = [];
+    renderInPane(
+      <CodeLookup
+        label="Salesperson Code"
+        list="salespeople"
+        value=""
+        onCommit={(c) => committed.push(c)}
+        testId="sp"
+      />,
+      slow,
+    );
+    await userEvent.type(screen.getByTestId('sp'), 'bd{Enter}');
+    expect(committed).toEqual([]);
+    open();
+    await waitFor(() => expect(committed).toEqual(['BD']));
+    expect(screen.queryByText(/does not exist/)).toBeNull();
+  });
+
   test('in Italian the refusal uses the field’s Italian caption', async () => {
     renderInPane(
       <CodeLookup label="Cod. agente" list="salespeople" value="JR" onCommit={() => undefined} testId="sp" />,
