@@ -244,6 +244,8 @@ export async function runFlow(d: PaneDriver, url: string, workDir: string): Prom
     ['nav.transfer', 'transfer'],
   ] as const) {
     await d.goTo(key);
+    // A page's own code and messages arrive after its title: the screenshot is of the page, not its spinner.
+    await expect.poll(() => page.getByText(t('common.loading'), { exact: true }).count()).toBe(0);
     if (key === 'nav.setup') await page.getByTestId('storage-quota').waitFor();
     if (key === 'nav.savedCriteria') await page.getByTestId('saved-ROMA').waitFor();
     // Mail merge has chosen its segment and read it once its buttons are enabled: judged before, a button
