@@ -3,7 +3,8 @@
 // renders notes only in its own Toaster (Notes.tsx), which arrives with them, so a note's parts render at
 // once; elsewhere (another Toaster) a note shows as soon as the chunk is here.
 import type { ToastBodyProps, ToastProps, ToastTitleProps, ToastTriggerProps } from '@fluentui/react-components';
-import { Suspense, lazy, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
+import { laterPart } from '../common/laterPart';
 import type * as ToasterModule from './toaster';
 
 type Parts = typeof ToasterModule;
@@ -26,23 +27,8 @@ export function loadToastParts(): Promise<Parts> {
 /** The parts when they are here. */
 export const loadedToastParts = (): Parts | undefined => parts;
 
-/** A part that renders the real one when its chunk is here, and waits for it (inside itself) otherwise. */
-function part<P extends object>(name: string, pick: (p: Parts) => ComponentType<P>): ComponentType<P> {
-  const Later = lazy(async () => ({ default: pick(await loadToastParts()) }));
-  function Part(props: P) {
-    if (parts) {
-      const Real = pick(parts);
-      return <Real {...props} />;
-    }
-    return (
-      <Suspense fallback={null}>
-        <Later {...props} />
-      </Suspense>
-    );
-  }
-  Part.displayName = name;
-  return Part;
-}
+const part = <P extends object>(name: string, pick: (p: Parts) => ComponentType<P>) =>
+  laterPart(name, loadToastParts, loadedToastParts, pick);
 
 export const Toast = part<ToastProps>('Toast', (p) => p.Toast);
 export const ToastBody = part<ToastBodyProps>('ToastBody', (p) => p.ToastBody);

@@ -66,17 +66,7 @@ describe('the contact card', () => {
 
 describe('the code lookup', () => {
   test('filters as the user types, Enter picks, and an unknown code is refused at once with BC’s message', async () => {
-    const committed: string[] = [];
-    renderInPane(
-      <CodeLookup
-        label="Salesperson Code"
-        list="salespeople"
-        value=""
-        onCommit={(c) => committed.push(c)}
-        testId="sp"
-      />,
-      ws,
-    );
+    const committed = salespersonLookup(ws);
     const box = screen.getByTestId('sp');
     await userEvent.type(box, 'XX');
     await userEvent.keyboard('{Enter}');
@@ -109,17 +99,7 @@ describe('the code lookup', () => {
     const slow = new Proxy(ws, {
       get: (target, key) => (key === 'salespeople' ? salespeople : Reflect.get(target, key)),
     });
-    const committed: string[] = [];
-    renderInPane(
-      <CodeLookup
-        label="Salesperson Code"
-        list="salespeople"
-        value=""
-        onCommit={(c) => committed.push(c)}
-        testId="sp"
-      />,
-      slow,
-    );
+    const committed = salespersonLookup(slow);
     await userEvent.type(screen.getByTestId('sp'), 'bd{Enter}');
     expect(committed).toEqual([]);
     open();
@@ -139,6 +119,16 @@ describe('the code lookup', () => {
     expect(await screen.findByText('Cod. agente ZZ non esiste.')).toBeTruthy();
   });
 });
+
+/** A Salesperson Code lookup on `workspace`; the codes it hands over. */
+function salespersonLookup(workspace: typeof ws): string[] {
+  const committed: string[] = [];
+  renderInPane(
+    <CodeLookup label="Salesperson Code" list="salespeople" value="" onCommit={(c) => committed.push(c)} testId="sp" />,
+    workspace,
+  );
+  return committed;
+}
 
 describe('Add line', () => {
   test('searches contacts by number, name, company or e-mail', async () => {
