@@ -10,7 +10,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { FileChooser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../src/server/app';
 import { readDocxParts } from '../../src/domain/docx';
@@ -448,6 +448,10 @@ for (const [language, locale] of [
       await synced(page);
       await page.getByTestId('first-run-profile').waitFor();
       const { keyboard } = page;
+      // The browser is told to hand file choosers to the test now, long before Upload is pressed: asked for
+      // just before the key press, that request can reach a busy browser after the chooser has opened.
+      const choosers: FileChooser[] = [];
+      page.on('filechooser', (c) => choosers.push(c));
 
       // The sample workspace, then the profile.
       await tabTo(page, 'Load the sample workspace', named(t('firstRun.sample.load')));
@@ -515,11 +519,9 @@ for (const [language, locale] of [
       // The letter: the upload button is reached with Tab and pressed with Space; the file chooser it opens
       // is answered with the file (the one thing a keyboard user does in the system's own dialog).
       await tabTo(page, 'Upload letter', testId('letter-upload'));
-      const chooser = page.waitForEvent('filechooser');
       await keyboard.press('Space');
-      await (
-        await chooser
-      ).setFiles({
+      await expect.poll(() => choosers.length).toBe(1);
+      await choosers[0].setFiles({
         name: 'keyboard-letter.docx',
         mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
         buffer: Buffer.from(pilotLetterDocx()),
