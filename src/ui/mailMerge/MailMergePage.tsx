@@ -128,7 +128,7 @@ export function MailMergePage({ workspace, word }: { workspace: Workspace; word:
         >
           {(segments ?? []).map((h) => (
             <option key={h.no} value={h.no}>
-              {h.no} · {h.description}
+              {h.description ? `${h.no} · ${h.description}` : h.no}
             </option>
           ))}
         </Select>

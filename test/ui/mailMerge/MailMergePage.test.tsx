@@ -68,6 +68,14 @@ function wordOver(host: FakeWordHost, comments = true) {
 }
 
 describe('the Mail merge page', () => {
+  test('the segment list names each segment by number and description, and by number alone when it has none', async () => {
+    await ws.segments.create({ description: '' });
+    show(undefined);
+    await ready();
+    const options = [...(screen.getByTestId('segment-choice') as HTMLSelectElement).options].map((o) => o.textContent);
+    expect(options).toEqual(['SEG00001 · Autumn letters', 'SEG00002']);
+  });
+
   test('merges the segment into the document: a clean check (an empty Comment is no finding), letter saved on the segment, comments attached', async () => {
     const host = new FakeWordHost(WORD_REQUEST_CAP, letterXml);
     show(wordOver(host));
