@@ -2,14 +2,13 @@
 // not wired in): fetched when one is first shown, not with the first load.
 import type { MessageBarBodyProps, MessageBarProps } from '@fluentui/react-components';
 import type { ComponentType } from 'react';
-import { laterPart } from './laterPart';
+import { laterChunk, laterPart } from './laterPart';
 import type * as Parts from './messageBarParts';
 
-let parts: typeof Parts | undefined;
-const load = () => import(/* webpackChunkName: "message-bar" */ './messageBarParts').then((m) => (parts = m));
+const bar = laterChunk(() => import(/* webpackChunkName: "message-bar" */ './messageBarParts'));
 
 const part = <P extends object>(name: string, pick: (p: typeof Parts) => ComponentType<P>) =>
-  laterPart(name, load, () => parts, pick);
+  laterPart(name, bar.load, bar.loaded, pick);
 
 export const MessageBar = part<MessageBarProps>('MessageBar', (p) => p.MessageBar);
 export const MessageBarBody = part<MessageBarBodyProps>('MessageBarBody', (p) => p.MessageBarBody);

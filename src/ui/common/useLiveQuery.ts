@@ -6,28 +6,17 @@
 // value, and every change after it. An error in the query reaches the nearest error boundary.
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type * as LiveModule from '../../store/liveWait';
+import { laterChunk } from './laterPart';
 
 type Live = typeof LiveModule;
 
-let live: Live | undefined;
-let loading: Promise<Live> | undefined;
 const waiting = new Set<() => void>();
-
+const liveChunk = laterChunk(
+  () => import(/* webpackChunkName: "live" */ '../../store/liveWait'),
+  () => [...waiting].forEach((w) => w()),
+);
 /** The live queries' code, fetched once (a failed fetch, e.g. the network, is tried again on the next call). */
-export function loadLiveQueries(): Promise<Live> {
-  loading ??= import(/* webpackChunkName: "live" */ '../../store/liveWait').then(
-    (m) => {
-      live = m;
-      for (const w of [...waiting]) w();
-      return m;
-    },
-    (e: unknown) => {
-      loading = undefined;
-      throw e;
-    },
-  );
-  return loading;
-}
+export const loadLiveQueries: () => Promise<Live> = liveChunk.load;
 // Fetched when the pane's code starts, not when the first page asks: it arrives beside the shell.
 loadLiveQueries().catch((e: unknown) => console.warn('The live queries could not be loaded:', e));
 
@@ -36,15 +25,16 @@ loadLiveQueries().catch((e: unknown) => console.warn('The live queries could not
  * one opens). Before the live queries' code is here no live query runs, so a plain wait is as good.
  */
 export function liveWait<T>(p: Promise<T>): PromiseLike<T> {
+  const live = liveChunk.loaded();
   return live ? live.liveWait(p) : p;
 }
 
 function subscribeLive(listener: () => void) {
   waiting.add(listener);
-  if (!live) void loadLiveQueries().catch(() => undefined);
+  if (!liveChunk.loaded()) void loadLiveQueries().catch(() => undefined);
   return () => void waiting.delete(listener);
 }
-const currentLive = () => live;
+const currentLive = liveChunk.loaded;
 
 type Shown<T> = { value: T } | { error: unknown } | undefined;
 

@@ -4,28 +4,16 @@
 // once; elsewhere (another Toaster) a note shows as soon as the chunk is here.
 import type { ToastBodyProps, ToastProps, ToastTitleProps, ToastTriggerProps } from '@fluentui/react-components';
 import type { ComponentType } from 'react';
-import { laterPart } from '../common/laterPart';
+import { laterChunk, laterPart } from '../common/laterPart';
 import type * as ToasterModule from './toaster';
 
 type Parts = typeof ToasterModule;
 
-let parts: Parts | undefined;
-let loading: Promise<Parts> | undefined;
-
+const notes = laterChunk(() => import(/* webpackChunkName: "notes" */ './toaster'));
 /** The chunk, fetched once (a failed fetch, e.g. the network, is tried again on the next call). */
-export function loadToastParts(): Promise<Parts> {
-  loading ??= import(/* webpackChunkName: "notes" */ './toaster').then(
-    (m) => (parts = m),
-    (e: unknown) => {
-      loading = undefined;
-      throw e;
-    },
-  );
-  return loading;
-}
-
+export const loadToastParts: () => Promise<Parts> = notes.load;
 /** The parts when they are here. */
-export const loadedToastParts = (): Parts | undefined => parts;
+export const loadedToastParts: () => Parts | undefined = notes.loaded;
 
 const part = <P extends object>(name: string, pick: (p: Parts) => ComponentType<P>) =>
   laterPart(name, loadToastParts, loadedToastParts, pick);
