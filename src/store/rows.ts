@@ -6,6 +6,7 @@ import type { ImportReport } from '../domain/importReport';
 import { findTextRuleViolation, textProblemMessage } from '../domain/text';
 import type { ActionScope } from './action';
 import { readByIndexKeys } from './indexReads';
+import { inSlices } from './slices';
 
 interface StoredRecord {
   id: string;
@@ -273,21 +274,7 @@ async function writeInSlices<T>(
   progress: (written: number) => void,
 ): Promise<void> {
   const fixed = batch === undefined ? undefined : Math.max(1, Math.floor(batch));
-  let size = fixed ?? FIRST_WRITE_ROWS;
-  const inFlight: Promise<void>[] = [];
-  for (let from = 0; from < records.length;) {
-    const to = Math.min(records.length, from + size);
-    const started = performance.now();
-    const written = table.bulkPut(records.slice(from, to)).then(() => progress(to));
-    // Awaited below, in order; a failure meanwhile is not left unhandled.
-    written.catch(() => undefined);
-    inFlight.push(written);
-    if (fixed === undefined) {
-      const spent = Math.max(0.25, performance.now() - started);
-      size = Math.max(10, Math.min(MAX_SLICE_ROWS, Math.round(Math.min(2 * size, (size * SLICE_MS) / spent))));
-    }
-    from = to;
-    if (inFlight.length >= 2) await inFlight.shift();
-  }
-  while (inFlight.length) await inFlight.shift();
+  await inSlices(records, { first: FIRST_WRITE_ROWS, max: MAX_SLICE_ROWS, ms: SLICE_MS, fixed }, (slice, _from, to) =>
+    table.bulkPut(slice).then(() => progress(to)),
+  );
 }

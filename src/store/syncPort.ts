@@ -11,6 +11,7 @@ import { loadReplayCode, openWorkspace, type StoreOptions, type WorkspaceHandle 
 import { actionNames } from '../domain/actionNames';
 import { ACTION_ROW, outboxMiddleware, setOutboxBypass } from './outbox';
 import { replayAction, rerunAction } from './replay';
+import { inSlices, type SliceSizes } from './slices';
 
 export interface PendingChange {
   table: DataTableName;
@@ -106,37 +107,8 @@ const ACKED = 'ackedUpTo';
  * request is always pending.
  */
 const SLICE = 250;
-/** Rows written or looked up per request: from FIRST_SLICE, then sized so that issuing one takes about SLICE_MS. */
-const FIRST_SLICE = 100;
-const MAX_SLICE = 500;
-const SLICE_MS = 12;
-
-/**
- * Runs `run` on consecutive slices of `items`, two slices in flight: the next one is issued once the one
- * before it is done, so each task issues one slice and the database always has one to work on. Dexie
- * issues a slice's requests synchronously, so the time `run` takes to return is what the slice held the
- * thread: the next slice is sized from it (a busy machine gets smaller slices).
- */
-async function inSlices<T>(
-  items: readonly T[],
-  run: (slice: T[], from: number) => PromiseLike<unknown>,
-): Promise<void> {
-  let previous: PromiseLike<unknown> | undefined;
-  let size = FIRST_SLICE;
-  for (let from = 0; from < items.length;) {
-    const slice = items.slice(from, from + size);
-    const start = performance.now();
-    const current = Promise.resolve(run(slice, from));
-    const took = performance.now() - start;
-    // Its failure is thrown when it is awaited, below; until then it must not count as unhandled.
-    current.catch(() => undefined);
-    from += slice.length;
-    size = Math.max(10, Math.min(MAX_SLICE, Math.round((slice.length * SLICE_MS) / Math.max(took, 0.5))));
-    if (previous) await previous;
-    previous = current;
-  }
-  if (previous) await previous;
-}
+/** Rows written or looked up per request: from 100, then sized so that issuing one takes about 12 ms. */
+const WRITE_SLICES: SliceSizes = { first: 100, max: 500, ms: 12 };
 
 /** Outbox reads in flight at once: the database reads the next slices while this one is taken in. */
 const READ_AHEAD = 3;
@@ -301,14 +273,15 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
       else t.puts.push(r.value);
     }
     for (const [table, t] of byTable)
-      if (t.deletes.length) await inSlices(t.deletes, (k) => db.table(table).bulkDelete(k));
-    for (const [table, t] of byTable) if (t.puts.length) await inSlices(t.puts, (v) => db.table(table).bulkPut(v));
+      if (t.deletes.length) await inSlices(t.deletes, WRITE_SLICES, (k) => db.table(table).bulkDelete(k));
+    for (const [table, t] of byTable)
+      if (t.puts.length) await inSlices(t.puts, WRITE_SLICES, (v) => db.table(table).bulkPut(v));
   }
 
   /** The base revision of each row as this pane holds it (undefined when it has none), looked up in slices. */
   async function revsOf(rows: { table: string; id: string }[]): Promise<(number | undefined)[]> {
     const out = new Array<number | undefined>(rows.length);
-    await inSlices(rows, async (slice, from) => {
+    await inSlices(rows, WRITE_SLICES, async (slice, from) => {
       const found = await db.syncState.bulkGet(slice.map((r) => REV(r.table, r.id)));
       found.forEach((f, i) => (out[from + i] = f === undefined ? undefined : Number(f.value)));
     });
@@ -316,7 +289,7 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
   }
 
   async function setRevs(rows: { table: string; id: string; rev: number }[]): Promise<void> {
-    await inSlices(rows, (slice) =>
+    await inSlices(rows, WRITE_SLICES, (slice) =>
       db.syncState.bulkPut(slice.map((r) => ({ key: REV(r.table, r.id), value: r.rev }))),
     );
   }
