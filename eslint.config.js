@@ -140,26 +140,6 @@ export default tseslint.config(
     },
   },
   {
-    // The read path (architecture.md): the hooks, and only they, read through dexie-react-hooks.
-    files: ['src/ui/common/useLiveQuery.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { ...noDexie, group: [...noDexie.group, '!dexie-react-hooks'] },
-            storeDoorOnly,
-            layer('sync'),
-            layer('office'),
-            layer('server'),
-            layer('taskpane'),
-            ownIndex,
-          ],
-        },
-      ],
-    },
-  },
-  {
     files: ['src/sync/**'],
     rules: {
       'no-restricted-globals': ['error', ...officeGlobals],

@@ -64,7 +64,6 @@ describe('allowed arrows pass', () => {
     ['the domain importing the domain', 'src/domain/segment.ts', use('./ports/excelPort')],
     ['the pane importing the store door', 'src/ui/common/services.tsx', use('../../store/index')],
     ['the pane importing a port', 'src/ui/segments/LinePanel.tsx', use('../../domain/ports/excelPort')],
-    ['a pane hook reading through dexie-react-hooks', 'src/ui/common/useLiveQuery.ts', use('dexie-react-hooks')],
     ['the store importing the domain', 'src/store/segmentsApi.ts', use('../domain/segment')],
     ['the store importing a sibling module', 'src/store/logApi.ts', use('./indexReads')],
     ['sync importing the sync port', 'src/sync/syncClient.ts', use('../store/syncPort')],
