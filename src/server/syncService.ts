@@ -483,10 +483,20 @@ function toServerRow(r: StoredRow): ServerRow {
   };
 }
 
-/** The hash of {"action":…,"changes":[…]} as JSON, fed change by change (a changeset may be larger than a string can be). */
+/** Changes printed at once for the digest. */
+const DIGEST_BATCH = 1000;
+
+/**
+ * The hash of {"action":…,"changes":[…]} as JSON, fed a thousand changes at a time (a changeset may be
+ * larger than a string can be): the same bytes as printing the whole, so stored digests still match.
+ */
 function digestOf(cs: Pick<Changeset, 'action' | 'changes'>): string {
   const hash = createHash('sha256').update(`{"action":${JSON.stringify(cs.action ?? null)},"changes":[`);
-  cs.changes.forEach((c, i) => hash.update(i ? `,${JSON.stringify(c)}` : JSON.stringify(c)));
+  for (let i = 0; i < cs.changes.length; i += DIGEST_BATCH) {
+    const text = JSON.stringify(cs.changes.slice(i, i + DIGEST_BATCH));
+    if (i) hash.update(',');
+    hash.update(text.slice(1, -1));
+  }
   return hash.update(']}').digest('hex');
 }
 
@@ -542,6 +552,15 @@ async function checkReads(tx: SqlTx, cs: Changeset, clientId: string): Promise<v
       `${what} read ${hit.tbl} as of revision ${cs.read.rev}, and ${hit.tbl} ${hit.id} changed at revision ${Number(hit.rev)}: it must run again on what is there now`,
     );
   }
+}
+
+/** One row as the write statement reads it; a deleted row's value is null. */
+interface WriteRecord {
+  tbl: string;
+  id: string;
+  deleted: boolean;
+  value: Record<string, unknown> | null;
+  parent: string | null;
 }
 
 /** Several writes of one row in one changeset travel as one: the first base revision, the last value. */
@@ -643,7 +662,7 @@ async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: Push
   }
 
   // 4. Write the rows and their keys.
-  const records = changes.map((c, i) => {
+  const records = changes.map((c, i): WriteRecord => {
     const v = values[i];
     return {
       tbl: c.table,
@@ -712,8 +731,8 @@ async function writeRows(tx: SqlTx, chunk: string, rev: number): Promise<void> {
   await tx.query(
     `with written as (
        insert into sync_rows (tbl, id, rev, deleted, value, parent, size)
-       select x.tbl, x.id, $2, x.deleted, x.value, x.parent, x.size
-       from json_to_recordset($1::json) as x(tbl text, id text, deleted boolean, value text, parent text, size bigint)
+       select x.tbl, x.id, $2, x.deleted, x.value, x.parent, coalesce(octet_length(x.value), 0)
+       from json_to_recordset($1::json) as x(tbl text, id text, deleted boolean, value text, parent text)
        on conflict (tbl, id) do update set rev = excluded.rev, deleted = excluded.deleted, value = excluded.value, parent = excluded.parent, size = excluded.size
        returning tbl, id, rev, deleted
      ), history as (${HISTORY_FROM_WRITTEN})
@@ -722,25 +741,31 @@ async function writeRows(tx: SqlTx, chunk: string, rev: number): Promise<void> {
   );
 }
 
-/** The rows as JSON arrays of at most about WRITE_CHUNK_BYTES each, each row with its value's size in bytes. */
-function* jsonChunks(
-  records: { tbl: string; id: string; deleted: boolean; value: unknown; parent: string | null }[],
-): Generator<string> {
-  let parts: string[] = [];
-  let size = 0;
-  for (const r of records) {
-    const valueText = r.value === null || r.value === undefined ? 'null' : JSON.stringify(r.value);
-    const bytes = r.value === null || r.value === undefined ? 0 : Buffer.byteLength(valueText);
-    const text = `{"tbl":${JSON.stringify(r.tbl)},"id":${JSON.stringify(r.id)},"deleted":${r.deleted},"parent":${JSON.stringify(r.parent)},"size":${bytes},"value":${valueText}}`;
-    if (parts.length && size + text.length > WRITE_CHUNK_BYTES) {
-      yield `[${parts.join(',')}]`;
-      parts = [];
-      size = 0;
+/**
+ * The rows as JSON arrays of about WRITE_CHUNK_BYTES each (a row larger than that alone), each array
+ * printed by one JSON.stringify, never the whole changeset at once (it may be larger than a string can
+ * be); the values' sizes are measured by the database on their text.
+ */
+function* jsonChunks(records: WriteRecord[]): Generator<string> {
+  if (records.length === 0) return;
+  // Rows per chunk from the size of the first ones; a chunk that turns out much larger is halved.
+  const sample = Math.min(records.length, 256);
+  const perRow = JSON.stringify(records.slice(0, sample)).length / sample;
+  const perChunk = Math.max(1, Math.floor(WRITE_CHUNK_BYTES / perRow));
+  for (let i = 0; i < records.length; i += perChunk) {
+    const chunk = records.slice(i, i + perChunk);
+    let text: string | undefined;
+    try {
+      text = JSON.stringify(chunk);
+    } catch (e) {
+      if (!(e instanceof RangeError) || chunk.length === 1) throw e; // longer than a string can be
     }
-    parts.push(text);
-    size += text.length + 1;
+    if (chunk.length > 1 && (text === undefined || text.length > 2 * WRITE_CHUNK_BYTES)) {
+      const half = Math.ceil(chunk.length / 2);
+      yield* jsonChunks(chunk.slice(0, half));
+      yield* jsonChunks(chunk.slice(half));
+    } else yield text!;
   }
-  if (parts.length) yield `[${parts.join(',')}]`;
 }
 
 function describeKey(key: string): string {
