@@ -3,7 +3,7 @@
 // two server processes on one PostgreSQL against one (several clients pushing at once), and a pane's pull
 // from 0 of 100,000 contacts and 10,000 interaction log entries (time, and the server's peak memory).
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,20 @@ import { openSyncedWorkspace } from '../src/sync/openSyncedWorkspace';
 import { httpsOptions } from '../scripts/certs.mjs';
 import { pgBinDir } from '../scripts/system-requirements.mjs';
 import { addSegmentContacts } from './rows';
-import { changeset, contact, loggedSegment, newId, pullAll, push, put, segment } from '../test/server/fixtures';
+import { DEFAULT_BODY_CAP } from '../src/server/api';
+import { packChangesets } from '../src/sync/packing';
+import {
+  call,
+  changeset,
+  contact,
+  line,
+  loggedSegment,
+  newId,
+  pullAll,
+  push,
+  put,
+  segment,
+} from '../test/server/fixtures';
 import { serverProcess, type ServerProcess } from '../test/server/serverProcess';
 import { startCluster } from '../test/server-pg/cluster';
 
@@ -65,6 +78,97 @@ async function bigSegment(server: RunningServer) {
   await a.close();
   await b.close();
   return total;
+}
+
+/** CPU time the process has run so far (every thread, from the kernel's scheduler), in ms. */
+function cpuMs(pid: number): number {
+  let ns = 0;
+  for (const t of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      ns += Number(readFileSync(`/proc/${pid}/task/${t}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return ns / 1e6;
+}
+
+const SHARE_ROUNDS = Number(process.env.BENCH_SERVER_ROUNDS || 3);
+
+/**
+ * The server's own share of a 10,000-line segment crossing panes: the push in two parts as a pane packs
+ * it (under the body cap) and the two pages another pane pulls, against a server process on PGlite in
+ * a data folder. Each step's wall time beside the server process's CPU time (the client's serialising
+ * is done before the clock starts and is not counted); the median of SHARE_ROUNDS rounds.
+ */
+async function serverShare(dir: string) {
+  const server = await serverProcess({
+    SEGMENTS_DATA_DIR: join(dir, 'share'),
+    SEGMENTS_USERS_FILE: join(dir, 'none.json'),
+    // A CPU profile of the server process (written when it stops), to see where its time goes.
+    ...(process.env.BENCH_SERVER_PROFILE ? { NODE_OPTIONS: `--import=${process.env.BENCH_SERVER_PROFILE}` } : {}),
+  });
+  const pid = server.child.pid!;
+  const steps = ['part 1 kept', 'part 2 and apply', 'pull page 1', 'pull page 2'] as const;
+  const figures: Record<string, { wall: number; cpu: number }[]> = Object.fromEntries(steps.map((s) => [s, []]));
+  const step = async <T>(name: (typeof steps)[number], run: () => Promise<T>): Promise<T> => {
+    const cpu = cpuMs(pid);
+    const t = performance.now();
+    const r = await run();
+    figures[name].push({ wall: performance.now() - t, cpu: cpuMs(pid) - cpu });
+    return r;
+  };
+  try {
+    for (let round = 0; round < SHARE_ROUNDS; round++) {
+      const s = segment(newId('SH'), `SH${round}`);
+      const changes = [
+        put('segments', s),
+        ...Array.from({ length: LINES }, (_, i) =>
+          put('segmentLines', line(newId('SL'), s.id, s.no, (i + 1) * 10000, `C${String(i).padStart(6, '0')}`)),
+        ),
+      ];
+      const bodies = packChangesets([{ id: newId('CS'), changes }], DEFAULT_BODY_CAP).map((changesets) =>
+        JSON.stringify({ schemaVersion: 1, clientId: 'bench-share', changesets }),
+      );
+      if (bodies.length !== 2) throw new Error(`the changeset was packed in ${bodies.length} parts, expected 2`);
+      const since = Number((await call(server.url, '/status')).body.lastRev);
+      const first = await step('part 1 kept', () => call(server.url, '/push', { rawBody: bodies[0] }));
+      if (first.body.results?.[0]?.status !== 'partial') throw new Error(`part 1: ${JSON.stringify(first.body)}`);
+      const second = await step('part 2 and apply', () => call(server.url, '/push', { rawBody: bodies[1] }));
+      if (second.body.results?.[0]?.status !== 'applied') throw new Error(`part 2: ${JSON.stringify(second.body)}`);
+      let rows = 0;
+      let page: {
+        body: { rows: unknown[]; lastRev: number; more: boolean; next?: { rev: number; table: string; id: string } };
+      };
+      let query = `/pull?since=${since}`;
+      for (const name of ['pull page 1', 'pull page 2'] as const) {
+        page = await step(name, () => call(server.url, query));
+        rows += page.body.rows.length;
+        const n = page.body.next;
+        query = `/pull?since=${page.body.lastRev}${n ? `&after=${n.rev}:${n.table}:${n.id}` : ''}`;
+      }
+      if (rows !== LINES + 1 || page!.body.more)
+        throw new Error(`two pages held ${rows} rows (more: ${page!.body.more}), expected ${LINES + 1}`);
+    }
+  } finally {
+    await server.stop();
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const ms = (x: number) => `${x.toFixed(0)} ms`;
+  let wall = 0;
+  let cpu = 0;
+  for (const name of steps) {
+    const w = median(figures[name].map((f) => f.wall));
+    const c = median(figures[name].map((f) => f.cpu));
+    wall += w;
+    cpu += c;
+    console.log(
+      `  ${name}: wall ${ms(w)}, server CPU ${ms(c)} (rounds: ${figures[name].map((f) => `${f.wall.toFixed(0)}/${f.cpu.toFixed(0)}`).join(', ')})`,
+    );
+  }
+  console.log(
+    `server's share of a ${LINES.toLocaleString('en')}-line segment (push in two parts, two pull pages; PGlite data folder, median of ${SHARE_ROUNDS}): wall ${ms(wall)}, server CPU ${ms(cpu)} [goal ≤ 400 ms: ${wall <= 400 ? 'met' : 'not met'}]`,
+  );
 }
 
 async function pushesPerSecond(label: string, server: RunningServer) {
@@ -225,6 +329,14 @@ console.log(
 const dir = mkdtempSync(join(tmpdir(), 'segments-bench-'));
 let failed = false;
 try {
+  await serverShare(dir);
+  if (process.env.BENCH_SYNC_ONLY !== 'server') await restOfFigures();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);
+
+async function restOfFigures() {
   const server = await startServer({ dataDir: join(dir, 'pglite'), tls });
   try {
     const total = await bigSegment(server);
@@ -250,7 +362,4 @@ try {
   } else {
     console.log('PostgreSQL: not installed here, no figure (apt-get install -y postgresql or set PG_BIN)');
   }
-} finally {
-  rmSync(dir, { recursive: true, force: true });
 }
-process.exit(failed ? 1 : 0);

@@ -59,10 +59,10 @@ export function createApi(opts: ApiOptions): ApiHandler {
         // Pages are cut by bytes under the body cap (a pane on Excel on the web reads at most ~5 MB at once).
         const maxBytes = Math.min(intParam(url, 'maxBytes', bodyCap), bodyCap);
         if (maxBytes < 1024) throw new BadRequest('maxBytes must be at least 1024');
-        send(
+        sendJson(
           res,
           200,
-          await opts.service.pull(since, { limit, maxBytes, after: afterParam(url), skip: skipParam(url, since) }),
+          await opts.service.pullJson(since, { limit, maxBytes, after: afterParam(url), skip: skipParam(url, since) }),
         );
       } else if (route === '/history') {
         allow(req, 'GET');
@@ -150,7 +150,11 @@ function errorName(status: number): string {
 }
 
 function send(res: ServerResponse, status: number, body: unknown) {
-  const text = JSON.stringify(body);
+  sendJson(res, status, JSON.stringify(body));
+}
+
+/** A body that is JSON text already (a pull page, joined by the database). */
+function sendJson(res: ServerResponse, status: number, text: string) {
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',

@@ -102,6 +102,11 @@ interface StoredRow {
   value: Record<string, unknown> | null;
 }
 
+/** A row as the database holds it: its value is the JSON text it was written as (migrations.ts, version 4). */
+type StoredText = Omit<StoredRow, 'value'> & { value: string | null };
+
+const parsed = (r: StoredText): StoredRow => ({ ...r, value: r.value === null ? null : JSON.parse(r.value) });
+
 const rowKey = (table: string, id: string) => `${table}/${id}`;
 
 /** What the chain of one push remembers of a row an earlier changeset of it wrote. */
@@ -325,11 +330,11 @@ export class SyncService {
 
   private async currentRows(keys: { table: string; id: string }[]): Promise<ServerRow[]> {
     if (keys.length === 0) return [];
-    const rows = await this.sql.query<StoredRow>(
+    const rows = await this.sql.query<StoredText>(
       'select r.tbl, r.id, r.rev, r.deleted, r.value from sync_rows r join jsonb_to_recordset($1::jsonb) as k(tbl text, id text) on r.tbl = k.tbl and r.id = k.id',
       [JSON.stringify(keys.map((k) => ({ tbl: k.table, id: k.id })))],
     );
-    return rows.map(toServerRow);
+    return rows.map((r) => toServerRow(parsed(r)));
   }
 
   /**
@@ -337,20 +342,15 @@ export class SyncService {
    * `limit` rows that keep changesets whole; a changeset larger than a page comes in several, each ending
    * with `next` (where the following one starts: `after`).
    */
-  async pull(
-    since: number,
-    opts: {
-      limit?: number;
-      maxBytes?: number;
-      after?: { rev: number; table: string; id: string };
-      /**
-       * Revisions the pane pushed itself and already holds as they are here (it was told each one's
-       * revision): their rows are left out, except on the tables where the server stamps the user, whose
-       * rows the pane must take from here. The revisions still count as pulled (`lastRev` passes them).
-       */
-      skip?: number[];
-    } = {},
-  ): Promise<PullResponse> {
+  async pull(since: number, opts: PullOptions = {}): Promise<PullResponse> {
+    return JSON.parse(await this.pullJson(since, opts)) as PullResponse;
+  }
+
+  /**
+   * The same page as the JSON text that is sent: each row's value is kept as the text it was written as
+   * and the database joins the page's rows into one text, so a page is never parsed and printed again.
+   */
+  async pullJson(since: number, opts: PullOptions = {}): Promise<string> {
     const limit = opts.limit ?? 50_000;
     // A row is sent unless its revision is one the pane holds ($6) and its table is not stamped ($7).
     const skip = opts.skip ?? [];
@@ -422,16 +422,22 @@ export class SyncService {
     if (ended) reached = last;
     if (cut) reached = since;
 
-    // 2. Read the chosen rows with their values.
-    const select = `select tbl, id, rev, deleted, value from sync_rows
+    // 2. Read the chosen rows with their values, each as the JSON of a pulled row, joined in order.
+    const select = `select string_agg(${ROW_JSON}, ',' order by rev, tbl, id) as rows from sync_rows
       where rev > $1 and (rev, tbl, id) > ($2::bigint, $3::text, $4::text) and not (rev = any($5::bigint[]) and tbl <> all($6::text[]))`;
-    const rows = cut
-      ? await this.sql.query<StoredRow>(
-          `${select} and rev = $7 and (tbl, id) <= ($8::text, $9::text) order by rev, tbl, id`,
-          [since, start[0], start[1], start[2], ...keptParams, cut.rev, cut.tbl, cut.id],
-        )
+    const [page] = cut
+      ? await this.sql.query<{ rows: string | null }>(`${select} and rev = $7 and (tbl, id) <= ($8::text, $9::text)`, [
+          since,
+          start[0],
+          start[1],
+          start[2],
+          ...keptParams,
+          cut.rev,
+          cut.tbl,
+          cut.id,
+        ])
       : count
-        ? await this.sql.query<StoredRow>(`${select} and rev <= $7 order by rev, tbl, id`, [
+        ? await this.sql.query<{ rows: string | null }>(`${select} and rev <= $7`, [
             since,
             start[0],
             start[1],
@@ -441,14 +447,30 @@ export class SyncService {
           ])
         : [];
     const next = cut;
-    return {
-      schemaVersion: SYNC_SCHEMA_VERSION,
-      rows: rows.map(toServerRow),
-      lastRev: reached,
-      more: next !== undefined || reached < last,
-      ...(next ? { next: { rev: next.rev, table: next.tbl as SyncTable, id: next.id } } : {}),
-    };
+    const more = next !== undefined || reached < last;
+    // The frame in the order and form JSON.stringify gives a PullResponse.
+    return `{"schemaVersion":${SYNC_SCHEMA_VERSION},"rows":[${page?.rows ?? ''}],"lastRev":${reached},"more":${more}${
+      next ? `,"next":${JSON.stringify({ rev: next.rev, table: next.tbl, id: next.id })}` : ''
+    }}`;
   }
+}
+
+/**
+ * One stored row as the JSON of a pulled row ({"table","id","rev","deleted","value"}), built by the
+ * database around the value's stored text; a deleted row's value is null.
+ */
+const ROW_JSON = `'{"table":' || to_json(tbl)::text || ',"id":' || to_json(id)::text || ',"rev":' || rev || ',"deleted":' || deleted || ',"value":' || case when deleted or value is null then 'null' else value end || '}'`;
+
+export interface PullOptions {
+  limit?: number;
+  maxBytes?: number;
+  after?: { rev: number; table: string; id: string };
+  /**
+   * Revisions the pane pushed itself and already holds as they are here (it was told each one's
+   * revision): their rows are left out, except on the tables where the server stamps the user, whose
+   * rows the pane must take from here. The revisions still count as pulled (`lastRev` passes them).
+   */
+  skip?: number[];
 }
 
 function toServerRow(r: StoredRow): ServerRow {
@@ -461,10 +483,20 @@ function toServerRow(r: StoredRow): ServerRow {
   };
 }
 
-/** The hash of {"action":…,"changes":[…]} as JSON, fed change by change (a changeset may be larger than a string can be). */
+/** Changes printed at once for the digest. */
+const DIGEST_BATCH = 1000;
+
+/**
+ * The hash of {"action":…,"changes":[…]} as JSON, fed a thousand changes at a time (a changeset may be
+ * larger than a string can be): the same bytes as printing the whole, so stored digests still match.
+ */
 function digestOf(cs: Pick<Changeset, 'action' | 'changes'>): string {
   const hash = createHash('sha256').update(`{"action":${JSON.stringify(cs.action ?? null)},"changes":[`);
-  cs.changes.forEach((c, i) => hash.update(i ? `,${JSON.stringify(c)}` : JSON.stringify(c)));
+  for (let i = 0; i < cs.changes.length; i += DIGEST_BATCH) {
+    const text = JSON.stringify(cs.changes.slice(i, i + DIGEST_BATCH));
+    if (i) hash.update(',');
+    hash.update(text.slice(1, -1));
+  }
   return hash.update(']}').digest('hex');
 }
 
@@ -522,6 +554,15 @@ async function checkReads(tx: SqlTx, cs: Changeset, clientId: string): Promise<v
   }
 }
 
+/** One row as the write statement reads it; a deleted row's value is null. */
+interface WriteRecord {
+  tbl: string;
+  id: string;
+  deleted: boolean;
+  value: Record<string, unknown> | null;
+  parent: string | null;
+}
+
 /** Several writes of one row in one changeset travel as one: the first base revision, the last value. */
 function collapse(changes: Change[]): Change[] {
   const byKey = new Map<string, Change>();
@@ -536,11 +577,11 @@ function collapse(changes: Change[]): Change[] {
 
 async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: PushContext, chain: Map<string, Link>) {
   const current = new Map<string, StoredRow>();
-  for (const r of await tx.query<StoredRow>(
+  for (const r of await tx.query<StoredText>(
     'select r.tbl, r.id, r.rev, r.deleted, r.value from sync_rows r join unnest($1::text[], $2::text[]) as k(tbl, id) on r.tbl = k.tbl and r.id = k.id',
     [changes.map((c) => c.table), changes.map((c) => c.id)],
   )) {
-    current.set(rowKey(r.tbl, r.id), r);
+    current.set(rowKey(r.tbl, r.id), parsed(r));
   }
   const all = changes.map((c) => ({ table: c.table, id: c.id }));
 
@@ -621,7 +662,7 @@ async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: Push
   }
 
   // 4. Write the rows and their keys.
-  const records = changes.map((c, i) => {
+  const records = changes.map((c, i): WriteRecord => {
     const v = values[i];
     return {
       tbl: c.table,
@@ -690,8 +731,8 @@ async function writeRows(tx: SqlTx, chunk: string, rev: number): Promise<void> {
   await tx.query(
     `with written as (
        insert into sync_rows (tbl, id, rev, deleted, value, parent, size)
-       select x.tbl, x.id, $2, x.deleted, x.value, x.parent, x.size
-       from jsonb_to_recordset($1::jsonb) as x(tbl text, id text, deleted boolean, value jsonb, parent text, size bigint)
+       select x.tbl, x.id, $2, x.deleted, x.value, x.parent, coalesce(octet_length(x.value), 0)
+       from json_to_recordset($1::json) as x(tbl text, id text, deleted boolean, value text, parent text)
        on conflict (tbl, id) do update set rev = excluded.rev, deleted = excluded.deleted, value = excluded.value, parent = excluded.parent, size = excluded.size
        returning tbl, id, rev, deleted
      ), history as (${HISTORY_FROM_WRITTEN})
@@ -700,25 +741,31 @@ async function writeRows(tx: SqlTx, chunk: string, rev: number): Promise<void> {
   );
 }
 
-/** The rows as JSON arrays of at most about WRITE_CHUNK_BYTES each, each row with its value's size in bytes. */
-function* jsonChunks(
-  records: { tbl: string; id: string; deleted: boolean; value: unknown; parent: string | null }[],
-): Generator<string> {
-  let parts: string[] = [];
-  let size = 0;
-  for (const r of records) {
-    const valueText = r.value === null || r.value === undefined ? 'null' : JSON.stringify(r.value);
-    const bytes = r.value === null || r.value === undefined ? 0 : Buffer.byteLength(valueText);
-    const text = `{"tbl":${JSON.stringify(r.tbl)},"id":${JSON.stringify(r.id)},"deleted":${r.deleted},"parent":${JSON.stringify(r.parent)},"size":${bytes},"value":${valueText}}`;
-    if (parts.length && size + text.length > WRITE_CHUNK_BYTES) {
-      yield `[${parts.join(',')}]`;
-      parts = [];
-      size = 0;
+/**
+ * The rows as JSON arrays of about WRITE_CHUNK_BYTES each (a row larger than that alone), each array
+ * printed by one JSON.stringify, never the whole changeset at once (it may be larger than a string can
+ * be); the values' sizes are measured by the database on their text.
+ */
+function* jsonChunks(records: WriteRecord[]): Generator<string> {
+  if (records.length === 0) return;
+  // Rows per chunk from the size of the first ones; a chunk that turns out much larger is halved.
+  const sample = Math.min(records.length, 256);
+  const perRow = JSON.stringify(records.slice(0, sample)).length / sample;
+  const perChunk = Math.max(1, Math.floor(WRITE_CHUNK_BYTES / perRow));
+  for (let i = 0; i < records.length; i += perChunk) {
+    const chunk = records.slice(i, i + perChunk);
+    let text: string | undefined;
+    try {
+      text = JSON.stringify(chunk);
+    } catch (e) {
+      if (!(e instanceof RangeError) || chunk.length === 1) throw e; // longer than a string can be
     }
-    parts.push(text);
-    size += text.length + 1;
+    if (chunk.length > 1 && (text === undefined || text.length > 2 * WRITE_CHUNK_BYTES)) {
+      const half = Math.ceil(chunk.length / 2);
+      yield* jsonChunks(chunk.slice(0, half));
+      yield* jsonChunks(chunk.slice(half));
+    } else yield text!;
   }
-  if (parts.length) yield `[${parts.join(',')}]`;
 }
 
 function describeKey(key: string): string {
