@@ -11,7 +11,8 @@ import webpack from 'webpack';
 import { startServer } from '../src/server/app';
 import { httpsOptions } from '../scripts/certs.mjs';
 import { launch, removeProfile, type BrowserSession } from '../test/e2e/browser';
-import type { LongTask, TimedRequest } from './crosspane/index';
+import type { CDPSession, Page } from 'playwright-core';
+import type { LongTask, TimedRequest, TimedStep } from './crosspane/index';
 
 process.removeAllListeners('warning');
 const root = resolve(import.meta.dirname, '..');
@@ -66,6 +67,74 @@ const describeTasks = (tasks: LongTask[]) => {
         .join(', ') || 'none',
   };
 };
+
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  pid: number;
+  tid: number;
+}
+
+/**
+ * The browser's trace of a page's tasks while a run goes: each task's wall time and the main thread's
+ * own time (on a machine shared with other work, a task's wall time includes the time its thread waited
+ * for a processor; its thread time is the page's own work only).
+ */
+async function startTrace(page: Page): Promise<{ cdp: CDPSession; events: TraceEvent[] }> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', {
+    traceConfig: {
+      includedCategories: ['disabled-by-default-devtools.timeline', 'blink.user_timing'],
+      recordMode: 'recordAsMuchAsPossible',
+      traceBufferSizeInKb: 256 * 1024,
+    },
+    transferMode: 'ReportEvents',
+  });
+  return { cdp, events };
+}
+
+async function endTrace(t: { cdp: CDPSession; events: TraceEvent[] }): Promise<TraceEvent[]> {
+  const complete = new Promise((resolve) => t.cdp.once('Tracing.tracingComplete', resolve));
+  await t.cdp.send('Tracing.end');
+  await complete;
+  await t.cdp.detach();
+  return t.events;
+}
+
+/**
+ * The page's own main-thread time (ms) in a window of wall-clock time, from its trace: the thread time
+ * of each task in the window (a task that straddles an edge counts in proportion). `mark` ties the
+ * trace's clock to the wall clock: the mark's name and the wall-clock time the page gave it.
+ */
+function ownTime(events: TraceEvent[], mark: { name: string; at: number }) {
+  const m = events.find((e) => e.cat.includes('blink.user_timing') && e.name === mark.name);
+  if (!m) return () => NaN;
+  const tasks = events.filter(
+    (e) =>
+      e.ph === 'X' &&
+      e.pid === m.pid &&
+      e.tid === m.tid &&
+      (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask'),
+  );
+  const wallOf = (ts: number) => mark.at + (ts - m.ts) / 1000;
+  return (from: number, to: number) => {
+    let own = 0;
+    for (const t of tasks) {
+      const start = wallOf(t.ts);
+      const wall = (t.dur ?? 0) / 1000;
+      const overlap = Math.min(to, start + wall) - Math.max(from, start);
+      if (overlap <= 0) continue;
+      own += ((t.tdur ?? t.dur ?? 0) / 1000) * (wall > 0 ? Math.min(1, overlap / wall) : 1);
+    }
+    return own;
+  };
+}
 
 console.log(`load average at start: ${load()} (2 cores shared)`);
 const dir = mkdtempSync(join(tmpdir(), 'segments-crosspane-'));
@@ -130,6 +199,13 @@ try {
       await a.evaluate(() => window.crosspane.settle());
       await b.evaluate(() => window.crosspane.settle());
       const description = `Ten thousand ${run}`;
+      const traces = process.env.BENCH_CROSSPANE_PROFILE ? undefined : await Promise.all([a, b].map(startTrace));
+      const marks = await Promise.all(
+        [a, b].map(async (p, i) => {
+          const name = `crosspane-${'ab'[i]}-${run}`;
+          return { name, at: await p.evaluate((n) => window.crosspane.mark(n), name) };
+        }),
+      );
       const seen = b.evaluate(([d, n]) => window.crosspane.waitForLines(d, n), [description, LINES] as const);
       const { committedAt } = await a.evaluate((d) => window.crosspane.buildSegment(d), description);
       const profiling = process.env.BENCH_CROSSPANE_PROFILE
@@ -152,15 +228,27 @@ try {
             JSON.stringify(profile),
           );
         }
+      const [ownA, ownB] = traces
+        ? await Promise.all(traces.map(async (t, i) => ownTime(await endTrace(t), marks[i])))
+        : [() => NaN, () => NaN];
       const onA = describeTasks(
         await a.evaluate(([f, t]) => window.crosspane.longTasks(f, t), [committedAt, pushedAt]),
       );
       const onB = describeTasks(await b.evaluate(([f, t]) => window.crosspane.longTasks(f, t), [committedAt, seenAt]));
       const total = seenAt - committedAt;
       const ms = (t: number) => `${(t - committedAt).toFixed(0)}`;
-      const phases = (name: string, t: { requests: TimedRequest[]; events: number[] }) =>
+      const own = (f: (from: number, to: number) => number, from: number, to: number) => {
+        const x = f(from, to);
+        return Number.isFinite(x) ? `, own ${x.toFixed(0)} ms` : '';
+      };
+      const phases = (
+        name: string,
+        t: { requests: TimedRequest[]; events: number[]; steps: TimedStep[] },
+        mine: (from: number, to: number) => number,
+      ) =>
         `  ${name}: ` +
         [
+          ...t.steps.map((r) => `${r.what} ${ms(r.start)}→${ms(r.end)} ms${own(mine, r.start, r.end)}`),
           ...t.requests.map(
             (r) => `${r.what} ${ms(r.start)}→${ms(r.answered)}→${ms(r.end)} ms (${(r.bytes / 1024).toFixed(0)} KB)`,
           ),
@@ -169,8 +257,9 @@ try {
       const timelineA = await a.evaluate(([f, t]) => window.crosspane.timeline(f, t), [committedAt, seenAt]);
       const timelineB = await b.evaluate(([f, t]) => window.crosspane.timeline(f, t), [committedAt, seenAt]);
       const phaseText = [
-        phases('sending pane (from its commit)', timelineA),
-        phases('receiving pane', timelineB),
+        phases('sending pane (from its commit)', timelineA, ownA),
+        phases('receiving pane', timelineB, ownB),
+        `  own main-thread time (the page's own work, which load does not inflate): sending pane from its commit until acknowledged ${own(ownA, committedAt, pushedAt).slice(6)} (wall ${(pushedAt - committedAt).toFixed(0)} ms); receiving pane until it had every line ${own(ownB, committedAt, seenAt).slice(6)}`,
         `  server: ${served
           .filter((x) => x.end > committedAt && x.start < seenAt)
           .map((x) => `${x.what} ${ms(x.start)}→${ms(x.end)} ms`)
