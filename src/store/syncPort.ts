@@ -50,12 +50,17 @@ export interface SyncPort {
    * of its row (changesets sent in one push build on each other; the server chains them).
    */
   pending(max: number): Promise<PendingChangeset[]>;
-  /** The server applied the changeset at `rev`: its rows are based on `rev` from now on. */
   /**
    * The server applied the changeset at `rev`: its rows are based on `rev` from now on. `sent`, the
-   * changeset as it was pushed, spares reading its rows back.
+   * changeset as it was pushed, spares reading its rows back. Answers how many times the sync state had
+   * been reset (by restores) when the acknowledgement was written.
    */
-  acknowledge(id: string, rev: number, sent?: PendingChangeset): Promise<void>;
+  acknowledge(id: string, rev: number, sent?: PendingChangeset): Promise<number>;
+  /**
+   * How many times this pane's sync state was reset (each restore resets it): rows acknowledged under an
+   * earlier count may have been replaced by the restore since.
+   */
+  resets(): Promise<number>;
   /** Meets pulled rows (in revision order) with the pending changes; `drop` removes one pending changeset for good. */
   rebase(
     rows: ServerRow[],
@@ -94,6 +99,8 @@ export async function openRecordedWorkspace(
   return { workspace, port: createSyncPort(workspace) };
 }
 
+/** How many times the sync state was reset (resetSyncState): what a pane acknowledged before may be gone. */
+const RESETS = 'resets';
 const REV_PREFIX = 'rev:';
 const REV = (table: string, id: string) => `${REV_PREFIX}${table}:${id}`;
 /**
@@ -341,6 +348,8 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
 
     cursor: () => getState('cursor', 0),
 
+    resets: () => getState(RESETS, 0),
+
     async pendingCount() {
       return (await db.outbox.orderBy('txId').uniqueKeys()).length;
     },
@@ -389,7 +398,7 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
     },
 
     async acknowledge(id, rev, sent) {
-      await db.transaction('rw', [db.outbox, db.syncState], async () => {
+      return db.transaction('rw', [db.outbox, db.syncState], async () => {
         const seqs = (await db.outbox.where('txId').equals(id).primaryKeys()) as number[];
         const runs = runsOf(seqs);
         // What the server now holds of each row: what was pushed, when the caller says; otherwise the
@@ -441,6 +450,7 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
         // deleting 10,000 keys one by one held the pane for hundreds of milliseconds, mostly in the
         // bookkeeping of every deleted key.
         for (const [from, to] of runs) await db.outbox.where('seq').between(from, to, true, true).delete();
+        return getState(RESETS, 0);
       });
     },
 
@@ -543,6 +553,8 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
  * the caller's transaction (a restore runs it in its own, covering the outbox and the sync state).
  */
 export async function resetSyncState(db: Pick<SegmentsDb, 'outbox' | 'syncState'>): Promise<void> {
+  const resets = (await db.syncState.get(RESETS))?.value;
+  await db.syncState.put({ key: RESETS, value: (typeof resets === 'number' ? resets : 0) + 1 });
   await db.outbox.clear();
   await db.syncState.where('key').startsWith(REV_PREFIX).delete();
   await db.syncState.put({ key: ACKED, value: 0 });
