@@ -248,7 +248,10 @@ try {
       ) =>
         `  ${name}: ` +
         [
-          ...t.steps.map((r) => `${r.what} ${ms(r.start)}→${ms(r.end)} ms${own(mine, r.start, r.end)}`),
+          // Steps of 20 ms or more (the small rounds around are left out).
+          ...t.steps
+            .filter((r) => r.end - r.start >= 20)
+            .map((r) => `${r.what} ${ms(r.start)}→${ms(r.end)} ms${own(mine, r.start, r.end)}`),
           ...t.requests.map(
             (r) => `${r.what} ${ms(r.start)}→${ms(r.answered)}→${ms(r.end)} ms (${(r.bytes / 1024).toFixed(0)} KB)`,
           ),

@@ -39,9 +39,11 @@ function timedPort(port: SyncPort): SyncPort {
   };
   return {
     ...port,
+    pendingCount: () => time('count pending', () => port.pendingCount()),
     pending: (max) => time('read the outbox', () => port.pending(max)),
     acknowledge: (id, rev, sent) =>
       time(`acknowledge ${sent?.changes.length ?? '?'} rows`, () => port.acknowledge(id, rev, sent)),
+    settle: () => time('settle revisions', () => port.settle()),
     rebase: (rows, lastRev, drop) => time(`rebase of ${rows.length} rows`, () => port.rebase(rows, lastRev, drop)),
   };
 }

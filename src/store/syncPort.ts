@@ -72,6 +72,11 @@ export interface SyncPort {
    * row's base revision, and start pulling again from the beginning.
    */
   resetAfterRestore(): Promise<void>;
+  /**
+   * Writes the base revisions a large pull or acknowledgement kept in one record, row by row: done after
+   * a round, outside the transaction that made those rows visible.
+   */
+  settle(): Promise<void>;
   failed(): Promise<FailedAction[]>;
   dismissFailed(id: string): Promise<void>;
   /** Runs a failed action again, now, with a fresh clock and new ids. */
@@ -103,6 +108,19 @@ export async function openRecordedWorkspace(
 const RESETS = 'resets';
 const REV_PREFIX = 'rev:';
 const REV = (table: string, id: string) => `${REV_PREFIX}${table}:${id}`;
+/** Base revisions of a large batch of rows, kept in one record until settle() writes them row by row. */
+const LATER_PREFIX = 'revsLater:';
+/** Batches of at least this many rows wait in one record. */
+const LATER_FROM = 1000;
+interface LaterRevs {
+  /** REV keys, each with its revision at the same place in `revs`. */
+  keys: string[];
+  revs: number[];
+}
+let laterCount = 0;
+/** A LATER record's key: in the order they were written (settle() writes them in that order). */
+const laterKey = () =>
+  `${LATER_PREFIX}${Date.now().toString(36).padStart(10, '0')}:${(++laterCount).toString(36).padStart(6, '0')}:${Math.random().toString(36).slice(2, 8)}`;
 /**
  * The highest revision any base revision of this pane was set to by an acknowledgement: a pulled row
  * newer than it cannot be here at its revision already, so it is applied without looking it up.
@@ -288,14 +306,49 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
   /** The base revision of each row as this pane holds it (undefined when it has none), looked up in slices. */
   async function revsOf(rows: { table: string; id: string }[]): Promise<(number | undefined)[]> {
     const out = new Array<number | undefined>(rows.length);
+    if (rows.length === 0) return out;
+    const later = await laterRevs();
     await inSlices(rows, WRITE_SLICES, async (slice, from) => {
-      const found = await db.syncState.bulkGet(slice.map((r) => REV(r.table, r.id)));
-      found.forEach((f, i) => (out[from + i] = f === undefined ? undefined : Number(f.value)));
+      const keys = slice.map((r) => REV(r.table, r.id));
+      const found = await db.syncState.bulkGet(keys);
+      found.forEach((f, i) => {
+        const mine = f === undefined ? undefined : Number(f.value);
+        const waiting = later?.get(keys[i]);
+        // A row's revision only grows: the higher of the two is the row's.
+        out[from + i] = waiting !== undefined && !(mine! >= waiting) ? waiting : mine;
+      });
     });
     return out;
   }
 
+  /** The revisions kept in LATER records (by REV key, the highest of each), or undefined when there are none. */
+  async function laterRevs(): Promise<Map<string, number> | undefined> {
+    const later = await db.syncState.where('key').startsWith(LATER_PREFIX).toArray();
+    if (later.length === 0) return undefined;
+    const revs = new Map<string, number>();
+    for (const { value } of later) {
+      const v = value as LaterRevs;
+      v.keys.forEach((k, i) => {
+        if (!(revs.get(k)! >= v.revs[i])) revs.set(k, v.revs[i]);
+      });
+    }
+    return revs;
+  }
+
+  /**
+   * Records the revision of each row. A large batch (a 10,000-line segment pulled or acknowledged) is
+   * kept as one record, written row by row later by settle(), outside the transaction that made the rows
+   * visible: writing a record per row there doubled that transaction's writes. While such a record waits,
+   * later batches wait too, so that settle() writes them in the order of their revisions, never an older
+   * revision over a newer one.
+   */
   async function setRevs(rows: { table: string; id: string; rev: number }[]): Promise<void> {
+    if (rows.length === 0) return;
+    if (rows.length >= LATER_FROM || (await db.syncState.where('key').startsWith(LATER_PREFIX).count()) > 0) {
+      const value: LaterRevs = { keys: rows.map((r) => REV(r.table, r.id)), revs: rows.map((r) => r.rev) };
+      await db.syncState.put({ key: laterKey(), value });
+      return;
+    }
     await inSlices(rows, WRITE_SLICES, (slice) =>
       db.syncState.bulkPut(slice.map((r) => ({ key: REV(r.table, r.id), value: r.rev }))),
     );
@@ -525,6 +578,25 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
       });
     },
 
+    async settle() {
+      await db.transaction('rw', db.syncState, async () => {
+        const later = await db.syncState.where('key').startsWith(LATER_PREFIX).toArray();
+        if (later.length === 0) return;
+        // The highest revision of each row (a row's revision only grows), over the oldest records first.
+        const revs = new Map<string, number>();
+        for (const { value } of later) {
+          const v = value as LaterRevs;
+          v.keys.forEach((k, i) => {
+            if (!(revs.get(k)! >= v.revs[i])) revs.set(k, v.revs[i]);
+          });
+        }
+        await inSlices([...revs], WRITE_SLICES, (slice) =>
+          db.syncState.bulkPut(slice.map(([key, value]) => ({ key, value }))),
+        );
+        await db.syncState.bulkDelete(later.map((l) => l.key));
+      });
+    },
+
     async resetAfterRestore() {
       await db.transaction('rw', [db.outbox, db.syncState], () => resetSyncState(db));
     },
@@ -557,6 +629,7 @@ export async function resetSyncState(db: Pick<SegmentsDb, 'outbox' | 'syncState'
   await db.syncState.put({ key: RESETS, value: (typeof resets === 'number' ? resets : 0) + 1 });
   await db.outbox.clear();
   await db.syncState.where('key').startsWith(REV_PREFIX).delete();
+  await db.syncState.where('key').startsWith(LATER_PREFIX).delete();
   await db.syncState.put({ key: ACKED, value: 0 });
   await db.syncState.put({ key: 'cursor', value: 0 });
 }

@@ -284,6 +284,8 @@ export class SyncClient {
         lastSyncAt: (this.opts.now?.() ?? new Date()).toISOString(),
       });
       await this.refreshStatus();
+      // After the round's rows are visible: the base revisions of a large batch, row by row.
+      await port.settle();
       if (!setback) {
         this.setbacks.clear();
         return;
