@@ -277,3 +277,14 @@ test("a large pull or acknowledgement keeps its rows' revisions in one record un
   expect(await db.syncState.where('key').startsWith('revsLater:').count()).toBe(0);
   expect(await revRecords()).toBe(0);
 });
+
+test('pending changesets are counted right, a few one by one and many in one walk', async () => {
+  expect(await port.pendingCount()).toBe(0);
+  await bigSegment();
+  // The contacts, the segment, its lines.
+  expect(await port.pendingCount()).toBe(3);
+  for (let i = 0; i < 25; i++) await ws.mailingGroups.upsert([{ code: `G${i}`, description: `Group ${i}` }]);
+  expect(await port.pendingCount()).toBe(28);
+  for (const p of (await port.pending(1000)).slice(0, 10)) await port.acknowledge(p.id, 5, p);
+  expect(await port.pendingCount()).toBe(18);
+});
