@@ -114,7 +114,7 @@ async function endTrace(t: { cdp: CDPSession; events: TraceEvent[] }): Promise<T
  */
 function ownTime(events: TraceEvent[], mark: { name: string; at: number }) {
   const m = events.find((e) => e.cat.includes('blink.user_timing') && e.name === mark.name);
-  if (!m) return () => NaN;
+  if (!m) return Object.assign(() => NaN, { tasksIn: (): { start: number; wall: number; own: number }[] => [] });
   const tasks = events.filter(
     (e) =>
       e.ph === 'X' &&
@@ -123,17 +123,31 @@ function ownTime(events: TraceEvent[], mark: { name: string; at: number }) {
       (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask'),
   );
   const wallOf = (ts: number) => mark.at + (ts - m.ts) / 1000;
-  return (from: number, to: number) => {
-    let own = 0;
-    for (const t of tasks) {
-      const start = wallOf(t.ts);
-      const wall = (t.dur ?? 0) / 1000;
-      const overlap = Math.min(to, start + wall) - Math.max(from, start);
-      if (overlap <= 0) continue;
-      own += ((t.tdur ?? t.dur ?? 0) / 1000) * (wall > 0 ? Math.min(1, overlap / wall) : 1);
-    }
-    return own;
-  };
+  /** The tasks that began in a window: when (wall clock), their wall time and their own thread time. */
+  const tasksIn = (from: number, to: number) =>
+    tasks
+      .map((t) => ({ start: wallOf(t.ts), wall: (t.dur ?? 0) / 1000, own: (t.tdur ?? t.dur ?? 0) / 1000 }))
+      .filter((t) => t.start >= from && t.start < to);
+  return Object.assign(
+    (from: number, to: number) => {
+      let own = 0;
+      for (const t of tasks) {
+        const start = wallOf(t.ts);
+        const wall = (t.dur ?? 0) / 1000;
+        const overlap = Math.min(to, start + wall) - Math.max(from, start);
+        if (overlap <= 0) continue;
+        own += ((t.tdur ?? t.dur ?? 0) / 1000) * (wall > 0 ? Math.min(1, overlap / wall) : 1);
+      }
+      return own;
+    },
+    { tasksIn },
+  );
+}
+
+/** The task with the longest own thread time, with its wall time. */
+function ownLongest(tasks: { wall: number; own: number }[]): string {
+  const t = tasks.reduce<{ wall: number; own: number } | undefined>((m, x) => (m && m.own >= x.own ? m : x), undefined);
+  return t ? `${t.own.toFixed(0)} ms (wall ${t.wall.toFixed(0)} ms)` : 'none';
 }
 
 console.log(`load average at start: ${load()} (2 cores shared)`);
@@ -220,6 +234,11 @@ try {
         : undefined;
       const pushedAt = await a.evaluate(() => window.crosspane.waitPushed());
       const seenAt = await seen;
+      // The sending pane's round ends with writing its rows' revisions (settle): its tasks count too.
+      const roundOverAt = await a.evaluate(async () => {
+        await window.crosspane.settle();
+        return window.crosspane.now();
+      });
       if (profiling)
         for (const [i, cdp] of profiling.entries()) {
           const { profile } = await cdp.send('Profiler.stop');
@@ -230,9 +249,12 @@ try {
         }
       const [ownA, ownB] = traces
         ? await Promise.all(traces.map(async (t, i) => ownTime(await endTrace(t), marks[i])))
-        : [() => NaN, () => NaN];
+        : [Object.assign(() => NaN, { tasksIn: () => [] }), Object.assign(() => NaN, { tasksIn: () => [] })];
       const onA = describeTasks(
         await a.evaluate(([f, t]) => window.crosspane.longTasks(f, t), [committedAt, pushedAt]),
+      );
+      const onARound = describeTasks(
+        await a.evaluate(([f, t]) => window.crosspane.longTasks(f, t), [committedAt, roundOverAt]),
       );
       const onB = describeTasks(await b.evaluate(([f, t]) => window.crosspane.longTasks(f, t), [committedAt, seenAt]));
       const total = seenAt - committedAt;
@@ -267,14 +289,19 @@ try {
           .filter((x) => x.end > committedAt && x.start < seenAt)
           .map((x) => `${x.what} ${ms(x.start)}→${ms(x.end)} ms`)
           .join('; ')}`,
-        `  tasks over ${TASK_GOAL_MS} ms on the sending pane at ${onA.when(committedAt)}; on the receiving pane at ${onB.when(committedAt)}`,
+        `  tasks over ${TASK_GOAL_MS} ms on the sending pane at ${onA.when(committedAt)} (until its round was over: ${onARound.when(committedAt)}); on the receiving pane at ${onB.when(committedAt)}`,
+        ...(traces
+          ? [
+              `  longest task by the page's own thread time: sending pane until its round was over ${ownLongest(ownA.tasksIn(committedAt, roundOverAt))}; receiving pane until it had every line ${ownLongest(ownB.tasksIn(committedAt, seenAt))}`,
+            ]
+          : []),
         `  pushed and acknowledged at ${ms(pushedAt)} ms; every line seen on the other pane at ${ms(seenAt)} ms`,
       ].join('\n');
       totals.push(total);
-      worstA = Math.max(worstA, onA.longest);
+      worstA = Math.max(worstA, onA.longest, onARound.longest);
       worstB = Math.max(worstB, onB.longest);
       console.log(
-        `run ${run}: a ${LINES.toLocaleString('en')}-line segment reached the other pane in ${(total / 1000).toFixed(2)} s (pushed and acknowledged in ${((pushedAt - committedAt) / 1000).toFixed(2)} s); sending pane while it pushed: ${onA.text}; receiving pane until it had every line: ${onB.text}\n${phaseText}`,
+        `run ${run}: a ${LINES.toLocaleString('en')}-line segment reached the other pane in ${(total / 1000).toFixed(2)} s (pushed and acknowledged in ${((pushedAt - committedAt) / 1000).toFixed(2)} s); sending pane while it pushed: ${onA.text}; until its round was over (its rows' revisions settled, ${((roundOverAt - committedAt) / 1000).toFixed(2)} s): ${onARound.text}; receiving pane until it had every line: ${onB.text}\n${phaseText}`,
       );
     }
     const best = Math.min(...totals);
@@ -282,7 +309,7 @@ try {
     const metTime = median <= GOAL_MS;
     const metTasks = worstA <= TASK_GOAL_MS;
     console.log(
-      `cross-pane (Chromium, two profiles, one add-in server on PGlite): ${LINES.toLocaleString('en')} lines across in ${(median / 1000).toFixed(2)} s median of ${RUNS} (best ${(best / 1000).toFixed(2)} s) [goal ≤ ${(GOAL_MS / 1000).toFixed(1)} s: ${metTime ? 'met' : 'not met'}]; longest task on the sending pane while it pushed ${worstA.toFixed(0)} ms [goal ≤ ${TASK_GOAL_MS} ms: ${metTasks ? 'met' : 'not met'}]; longest task on the receiving pane until it had every line ${worstB.toFixed(0)} ms`,
+      `cross-pane (Chromium, two profiles, one add-in server on PGlite): ${LINES.toLocaleString('en')} lines across in ${(median / 1000).toFixed(2)} s median of ${RUNS} (best ${(best / 1000).toFixed(2)} s) [goal ≤ ${(GOAL_MS / 1000).toFixed(1)} s: ${metTime ? 'met' : 'not met'}]; longest task on the sending pane while it pushed and until its round was over ${worstA.toFixed(0)} ms [goal ≤ ${TASK_GOAL_MS} ms: ${metTasks ? 'met' : 'not met'}]; longest task on the receiving pane until it had every line ${worstB.toFixed(0)} ms`,
     );
   } finally {
     for (const s of sessions) {
