@@ -2,7 +2,8 @@
 // over the real store in real IndexedDB, the loop and the event stream on, as in the pane. Long tasks
 // (over 50 ms) are recorded from the start with the time they began, so the bench can ask which fell
 // in a window.
-import { openSyncedWorkspace, type SyncedWorkspace } from '../../src/sync/openSyncedWorkspace';
+import { openRecordedWorkspace, type SyncPort, type WorkspaceHandle } from '../../src/store/syncPort';
+import { SyncClient } from '../../src/sync/syncClient';
 
 export interface LongTask {
   start: number;
@@ -16,7 +17,36 @@ new PerformanceObserver((list) => {
   for (const e of list.getEntries()) tasks.push({ start: performance.timeOrigin + e.startTime, duration: e.duration });
 }).observe({ type: 'longtask', buffered: true });
 
-let pane: SyncedWorkspace | undefined;
+let pane: { workspace: WorkspaceHandle; sync: SyncClient } | undefined;
+
+/** One call of the store's sync port (reading the outbox, acknowledging, rebasing): when it ran. */
+export interface TimedStep {
+  what: string;
+  start: number;
+  end: number;
+}
+const steps: TimedStep[] = [];
+
+/** The port, each call of its big steps timed (the steps a round spends its time in on either pane). */
+function timedPort(port: SyncPort): SyncPort {
+  const time = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
+    const start = now();
+    try {
+      return await run();
+    } finally {
+      steps.push({ what, start, end: now() });
+    }
+  };
+  return {
+    ...port,
+    pendingCount: () => time('count pending', () => port.pendingCount()),
+    pending: (max) => time('read the outbox', () => port.pending(max)),
+    acknowledge: (id, rev, sent) =>
+      time(`acknowledge ${sent?.changes.length ?? '?'} rows`, () => port.acknowledge(id, rev, sent)),
+    settle: () => time('settle revisions', () => port.settle()),
+    rebase: (rows, lastRev, drop) => time(`rebase of ${rows.length} rows`, () => port.rebase(rows, lastRev, drop)),
+  };
+}
 
 /** One request of the sync client: when it was sent, when its answer began, when its body ended. */
 export interface TimedRequest {
@@ -86,8 +116,24 @@ const ws = () => pane!.workspace;
 
 const api = {
   now,
+  /** A user-timing mark (it shows in the browser's trace) and its wall-clock time: ties the trace's clock to now(). */
+  mark(name: string): number {
+    return performance.timeOrigin + performance.mark(name).startTime;
+  },
   async open(): Promise<void> {
-    pane = await openSyncedWorkspace({ name: 'segments' }, { serverUrl: location.origin, fetch: timedFetch });
+    // As openSyncedWorkspace does, with the port's steps timed.
+    const ref: { client?: SyncClient } = {};
+    const { workspace, port } = await openRecordedWorkspace({ name: 'segments' }, () =>
+      ref.client?.notifyLocalChange(),
+    );
+    ref.client = new SyncClient({
+      lockName: 'segments-sync:segments',
+      serverUrl: location.origin,
+      fetch: timedFetch,
+      port: timedPort(port),
+    });
+    ref.client.start();
+    pane = { workspace, sync: ref.client };
   },
   async seed(contacts: number): Promise<void> {
     await ws().salespeople.upsert([{ code: 'JR', name: 'John Roberts' }]);
@@ -135,10 +181,11 @@ const api = {
     return pane!.sync.getStatus();
   },
   /** The requests and events that fell in a window. */
-  timeline(from: number, to: number): { requests: TimedRequest[]; events: number[] } {
+  timeline(from: number, to: number): { requests: TimedRequest[]; events: number[]; steps: TimedStep[] } {
     return {
       requests: requests.filter((r) => r.end > from && r.start < to),
       events: events.filter((e) => e > from && e < to),
+      steps: steps.filter((r) => r.end > from && r.start < to),
     };
   },
   longTasks(from: number, to: number): LongTask[] {

@@ -50,12 +50,17 @@ export interface SyncPort {
    * of its row (changesets sent in one push build on each other; the server chains them).
    */
   pending(max: number): Promise<PendingChangeset[]>;
-  /** The server applied the changeset at `rev`: its rows are based on `rev` from now on. */
   /**
    * The server applied the changeset at `rev`: its rows are based on `rev` from now on. `sent`, the
-   * changeset as it was pushed, spares reading its rows back.
+   * changeset as it was pushed, spares reading its rows back. Answers how many times the sync state had
+   * been reset (by restores) when the acknowledgement was written.
    */
-  acknowledge(id: string, rev: number, sent?: PendingChangeset): Promise<void>;
+  acknowledge(id: string, rev: number, sent?: PendingChangeset): Promise<number>;
+  /**
+   * How many times this pane's sync state was reset (each restore resets it): rows acknowledged under an
+   * earlier count may have been replaced by the restore since.
+   */
+  resets(): Promise<number>;
   /** Meets pulled rows (in revision order) with the pending changes; `drop` removes one pending changeset for good. */
   rebase(
     rows: ServerRow[],
@@ -67,6 +72,11 @@ export interface SyncPort {
    * row's base revision, and start pulling again from the beginning.
    */
   resetAfterRestore(): Promise<void>;
+  /**
+   * Writes the base revisions a large pull or acknowledgement kept in one record, row by row: done after
+   * a round, outside the transaction that made those rows visible.
+   */
+  settle(): Promise<void>;
   failed(): Promise<FailedAction[]>;
   dismissFailed(id: string): Promise<void>;
   /** Runs a failed action again, now, with a fresh clock and new ids. */
@@ -94,8 +104,23 @@ export async function openRecordedWorkspace(
   return { workspace, port: createSyncPort(workspace) };
 }
 
+/** How many times the sync state was reset (resetSyncState): what a pane acknowledged before may be gone. */
+const RESETS = 'resets';
 const REV_PREFIX = 'rev:';
 const REV = (table: string, id: string) => `${REV_PREFIX}${table}:${id}`;
+/** Base revisions of a large batch of rows, kept in one record until settle() writes them row by row. */
+const LATER_PREFIX = 'revsLater:';
+/** Batches of at least this many rows wait in one record. */
+const LATER_FROM = 1000;
+interface LaterRevs {
+  /** REV keys, each with its revision at the same place in `revs`. */
+  keys: string[];
+  revs: number[];
+}
+let laterCount = 0;
+/** A LATER record's key: in the order they were written (settle() writes them in that order). */
+const laterKey = () =>
+  `${LATER_PREFIX}${Date.now().toString(36).padStart(10, '0')}:${(++laterCount).toString(36).padStart(6, '0')}:${Math.random().toString(36).slice(2, 8)}`;
 /**
  * The highest revision any base revision of this pane was set to by an acknowledgement: a pulled row
  * newer than it cannot be here at its revision already, so it is applied without looking it up.
@@ -104,12 +129,15 @@ const ACKED = 'ackedUpTo';
 /**
  * Rows read per request inside a transaction of the sync port. Each slice is one short task; between
  * slices the thread is handed back while the database works, and the transaction stays alive because a
- * request is always pending.
+ * request is always pending. A slice of 1,000 outbox rows is taken in within a few milliseconds; slices
+ * of 250 made a 10,000-line changeset forty requests, each waiting its turn in the database.
  */
-const SLICE = 250;
+const SLICE = 1000;
 /** Rows written or looked up per request: from 100, then sized so that issuing one takes about 12 ms. */
 const WRITE_SLICES: SliceSizes = { first: 100, max: 500, ms: 12 };
 
+/** Changesets counted one by one before pendingCount() walks the index instead. */
+const COUNT_STEPS = 20;
 /** Outbox reads in flight at once: the database reads the next slices while this one is taken in. */
 const READ_AHEAD = 3;
 
@@ -281,14 +309,49 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
   /** The base revision of each row as this pane holds it (undefined when it has none), looked up in slices. */
   async function revsOf(rows: { table: string; id: string }[]): Promise<(number | undefined)[]> {
     const out = new Array<number | undefined>(rows.length);
+    if (rows.length === 0) return out;
+    const later = await laterRevs();
     await inSlices(rows, WRITE_SLICES, async (slice, from) => {
-      const found = await db.syncState.bulkGet(slice.map((r) => REV(r.table, r.id)));
-      found.forEach((f, i) => (out[from + i] = f === undefined ? undefined : Number(f.value)));
+      const keys = slice.map((r) => REV(r.table, r.id));
+      const found = await db.syncState.bulkGet(keys);
+      found.forEach((f, i) => {
+        const mine = f === undefined ? undefined : Number(f.value);
+        const waiting = later?.get(keys[i]);
+        // A row's revision only grows: the higher of the two is the row's.
+        out[from + i] = waiting !== undefined && !(mine! >= waiting) ? waiting : mine;
+      });
     });
     return out;
   }
 
+  /** The revisions kept in LATER records (by REV key, the highest of each), or undefined when there are none. */
+  async function laterRevs(): Promise<Map<string, number> | undefined> {
+    const later = await db.syncState.where('key').startsWith(LATER_PREFIX).toArray();
+    if (later.length === 0) return undefined;
+    const revs = new Map<string, number>();
+    for (const { value } of later) {
+      const v = value as LaterRevs;
+      v.keys.forEach((k, i) => {
+        if (!(revs.get(k)! >= v.revs[i])) revs.set(k, v.revs[i]);
+      });
+    }
+    return revs;
+  }
+
+  /**
+   * Records the revision of each row. A large batch (a 10,000-line segment pulled or acknowledged) is
+   * kept as one record, written row by row later by settle(), outside the transaction that made the rows
+   * visible: writing a record per row there doubled that transaction's writes. While such a record waits,
+   * later batches wait too, so that settle() writes them in the order of their revisions, never an older
+   * revision over a newer one.
+   */
   async function setRevs(rows: { table: string; id: string; rev: number }[]): Promise<void> {
+    if (rows.length === 0) return;
+    if (rows.length >= LATER_FROM || (await db.syncState.where('key').startsWith(LATER_PREFIX).count()) > 0) {
+      const value: LaterRevs = { keys: rows.map((r) => REV(r.table, r.id)), revs: rows.map((r) => r.rev) };
+      await db.syncState.put({ key: laterKey(), value });
+      return;
+    }
     await inSlices(rows, WRITE_SLICES, (slice) =>
       db.syncState.bulkPut(slice.map((r) => ({ key: REV(r.table, r.id), value: r.rev }))),
     );
@@ -341,8 +404,23 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
 
     cursor: () => getState('cursor', 0),
 
+    resets: () => getState(RESETS, 0),
+
     async pendingCount() {
-      return (await db.outbox.orderBy('txId').uniqueKeys()).length;
+      return db.transaction('r', db.outbox, async () => {
+        // One changeset after another by its id (a short read each): a walk over the txId index's distinct
+        // keys stepped over every row of the index, thousands for one large changeset, and took hundreds
+        // of milliseconds right when a large changeset was to be pushed. Many changesets: one walk.
+        let last: string | undefined;
+        for (let n = 0; n < COUNT_STEPS; n++) {
+          const next = await (last === undefined ? db.outbox.orderBy('txId') : db.outbox.where('txId').above(last))
+            .limit(1)
+            .keys();
+          if (next.length === 0) return n;
+          last = String(next[0]);
+        }
+        return (await db.outbox.orderBy('txId').uniqueKeys()).length;
+      });
     },
 
     async pending(max) {
@@ -389,7 +467,7 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
     },
 
     async acknowledge(id, rev, sent) {
-      await db.transaction('rw', [db.outbox, db.syncState], async () => {
+      return db.transaction('rw', [db.outbox, db.syncState], async () => {
         const seqs = (await db.outbox.where('txId').equals(id).primaryKeys()) as number[];
         const runs = runsOf(seqs);
         // What the server now holds of each row: what was pushed, when the caller says; otherwise the
@@ -441,6 +519,7 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
         // deleting 10,000 keys one by one held the pane for hundreds of milliseconds, mostly in the
         // bookkeeping of every deleted key.
         for (const [from, to] of runs) await db.outbox.where('seq').between(from, to, true, true).delete();
+        return getState(RESETS, 0);
       });
     },
 
@@ -515,6 +594,25 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
       });
     },
 
+    async settle() {
+      await db.transaction('rw', db.syncState, async () => {
+        const later = await db.syncState.where('key').startsWith(LATER_PREFIX).toArray();
+        if (later.length === 0) return;
+        // The highest revision of each row (a row's revision only grows), over the oldest records first.
+        const revs = new Map<string, number>();
+        for (const { value } of later) {
+          const v = value as LaterRevs;
+          v.keys.forEach((k, i) => {
+            if (!(revs.get(k)! >= v.revs[i])) revs.set(k, v.revs[i]);
+          });
+        }
+        await inSlices([...revs], WRITE_SLICES, (slice) =>
+          db.syncState.bulkPut(slice.map(([key, value]) => ({ key, value }))),
+        );
+        await db.syncState.bulkDelete(later.map((l) => l.key));
+      });
+    },
+
     async resetAfterRestore() {
       await db.transaction('rw', [db.outbox, db.syncState], () => resetSyncState(db));
     },
@@ -543,8 +641,11 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
  * the caller's transaction (a restore runs it in its own, covering the outbox and the sync state).
  */
 export async function resetSyncState(db: Pick<SegmentsDb, 'outbox' | 'syncState'>): Promise<void> {
+  const resets = (await db.syncState.get(RESETS))?.value;
+  await db.syncState.put({ key: RESETS, value: (typeof resets === 'number' ? resets : 0) + 1 });
   await db.outbox.clear();
   await db.syncState.where('key').startsWith(REV_PREFIX).delete();
+  await db.syncState.where('key').startsWith(LATER_PREFIX).delete();
   await db.syncState.put({ key: ACKED, value: 0 });
   await db.syncState.put({ key: 'cursor', value: 0 });
 }

@@ -89,11 +89,13 @@ export class SyncClient {
   /**
    * Revisions this pane's own changesets were applied at (acknowledged: their rows here are as the server
    * holds them), not yet pulled past: a pull asks the server to leave their rows out, so a pane never
-   * downloads and meets again the megabytes it just pushed. Kept only while the cursor stays at or above
-   * where it was when they were recorded: a restore resets the cursor to 0, and then every row comes back.
+   * downloads and meets again the megabytes it just pushed, also when it pushed before its first pull.
+   * Kept only while the sync state is not reset (`ownResets`, the port's count of resets when they were
+   * acknowledged) and the cursor stays at or above where it was: after a restore every row comes back.
    */
   private own = new Set<number>();
   private ownFloor = 0;
+  private ownResets = 0;
   /** The last round failed: the next one first asks the server cheaply whether it is back. */
   private failing = false;
   private readonly fetch: typeof fetch;
@@ -282,6 +284,8 @@ export class SyncClient {
         lastSyncAt: (this.opts.now?.() ?? new Date()).toISOString(),
       });
       await this.refreshStatus();
+      // After the round's rows are visible: the base revisions of a large batch, row by row.
+      await port.settle();
       if (!setback) {
         this.setbacks.clear();
         return;
@@ -371,31 +375,34 @@ export class SyncClient {
         if (r.status === 'applied' || r.status === 'duplicate') {
           if (acknowledged.has(r.id)) continue;
           acknowledged.add(r.id);
-          await port.acknowledge(
+          const resets = await port.acknowledge(
             r.id,
             r.rev,
             batch.find((p) => p.id === r.id),
           );
-          await this.holdsOwn(r.rev);
+          await this.holdsOwn(r.rev, resets);
         } else if (r.status === 'conflict' || r.status === 'stale' || r.status === 'refused') return r;
       }
     }
     return undefined;
   }
 
-  /** The pane holds the rows of its changeset applied at `rev`, as the server does. */
-  private async holdsOwn(rev: number): Promise<void> {
+  /**
+   * The pane holds the rows of its changeset applied at `rev`, as the server does (acknowledged when the
+   * sync state had been reset `resets` times). A new pane's cursor is 0 too: its own rows are left out
+   * of its first pull as well; only a reset (a restore) since they were acknowledged brings them back.
+   */
+  private async holdsOwn(rev: number, resets: number): Promise<void> {
     const cursor = await this.opts.port.cursor();
-    if (cursor === 0 || cursor < this.ownFloor) this.own.clear();
-    // From a cursor of 0 (a new pane, or just restored) everything is pulled: nothing is left out.
-    if (cursor === 0) return;
+    if (resets !== this.ownResets || cursor < this.ownFloor) this.own.clear();
+    this.ownResets = resets;
     if (this.own.size === 0) this.ownFloor = cursor;
     if (rev > cursor) this.own.add(rev);
   }
 
   /** The revisions after `since` whose rows this pane holds already (none once its sync state was reset). */
-  private skipAfter(since: number): number[] {
-    if (since === 0 || since < this.ownFloor) this.own.clear();
+  private skipAfter(since: number, resets: number): number[] {
+    if (resets !== this.ownResets || since < this.ownFloor) this.own.clear();
     for (const r of this.own) if (r <= since) this.own.delete(r);
     return [...this.own].sort((a, b) => a - b).slice(0, 1000);
   }
@@ -415,8 +422,9 @@ export class SyncClient {
     let bytes = 0;
     let last = since;
     let after: string | undefined;
+    const resets = await this.opts.port.resets();
     const ask = () => {
-      const skip = this.skipAfter(last);
+      const skip = this.skipAfter(last, resets);
       const query = `/pull?since=${last}&limit=${this.opts.pageSize}&maxBytes=${Math.min(this.opts.bodyCap, PULL_PAGE_BYTES)}${after ? `&after=${after}` : ''}${skip.length ? `&skip=${skip.join(',')}` : ''}`;
       const request = this.call('GET', query);
       // Not awaited when checking the page before it fails: that failure is the one thrown.

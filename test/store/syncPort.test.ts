@@ -64,11 +64,19 @@ test('a rebase reverts pending changes, applies pulled rows and replays each act
 
 test('after a restore the pane forgets pending changes and base revisions and pulls again from the start', async () => {
   await seedMarket(ws);
-  for (const g of (await port.pending(1000)).slice(0, 3)) await port.acknowledge(g.id, 5);
+  // Acknowledgements say under which reset they were written: none yet.
+  for (const g of (await port.pending(1000)).slice(0, 3)) expect(await port.acknowledge(g.id, 5)).toBe(0);
   await port.rebase([], 5);
   expect(await port.cursor()).toBe(5);
   await port.resetAfterRestore();
   expect(await port.cursor()).toBe(0);
+  // Counted: what was acknowledged before the restore is told apart from what is acknowledged after.
+  expect(await port.resets()).toBe(1);
+  await ws.segments.create({ description: 'After' });
+  const [later] = await port.pending(1000);
+  expect(await port.acknowledge(later.id, 6, later)).toBe(1);
+  await port.resetAfterRestore();
+  expect(await port.resets()).toBe(2);
   expect(await port.pendingCount()).toBe(0);
   expect(await ws.ctx.db.syncState.where('key').startsWith('rev:').count()).toBe(0);
   expect(await ws.ctx.db.contacts.count()).toBeGreaterThan(0);

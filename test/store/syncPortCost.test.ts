@@ -219,3 +219,72 @@ test('pending changesets read a slice at a time come whole and oldest first, how
   expect(all.map((p) => p.changes.length)).toEqual(Array.from({ length: 12 }, () => 60));
   expect(all.slice(0, 5)).toEqual(five);
 });
+
+test("a large pull or acknowledgement keeps its rows' revisions in one record until settled, and a change made meanwhile is still based on them", async () => {
+  const db = ws.ctx.db;
+  const revRecords = () => db.syncState.where('key').startsWith('rev:').count();
+  const before = await revRecords();
+  // Pulled: the rows and one record of their revisions, not a record per row, in the rebase.
+  requests.length = 0;
+  await port.rebase(pulledSegment(9), 9);
+  const written = requests.filter((r) => r.table === 'syncState' && r.kind === 'put');
+  expect(written.reduce((n, r) => n + r.rows, 0)).toBeLessThan(10);
+  expect(await revRecords()).toBe(before);
+
+  // Acknowledged: the same.
+  const s = await bigSegment();
+  const pending = await port.pending(1000);
+  const big = pending.find((p) => p.changes.filter((c) => c.table === 'segmentLines').length === LINES)!;
+  for (const p of pending) if (p !== big) await port.acknowledge(p.id, 10, p);
+  // Acknowledged while the pulled ones wait: they wait too.
+  const afterSmall = await revRecords();
+  expect(afterSmall).toBe(before);
+  requests.length = 0;
+  await port.acknowledge(big.id, 11, big);
+  expect(
+    requests.filter((r) => r.table === 'syncState' && r.kind === 'put').reduce((n, r) => n + r.rows, 0),
+  ).toBeLessThan(10);
+  expect(await revRecords()).toBe(afterSmall);
+
+  // A change of one of those lines before they are settled is based on the acknowledged revision, and a
+  // small acknowledgement made while they wait waits with them (settled in order, never older over newer).
+  const line = (await db.segmentLines.where('segmentId').equals(s.id).first())!;
+  await ws.segments.updateLine(s.no, line.lineNo, { comment: 'changed' });
+  const [edit] = await port.pending(10);
+  expect(edit.changes.find((c) => c.id === line.id)).toMatchObject({ baseRev: 11 });
+  await port.acknowledge(edit.id, 12, edit);
+  expect(await revRecords()).toBe(afterSmall);
+
+  await port.settle();
+  expect(await db.syncState.where('key').startsWith('revsLater:').count()).toBe(0);
+  const acked = new Set(pending.flatMap((p) => p.changes.map((c) => `${c.table}:${c.id}`)));
+  expect(await revRecords()).toBe(before + LINES + 1 + acked.size);
+  expect((await db.syncState.get(`rev:segmentLines:${line.id}`))?.value).toBe(12);
+  const other = (await db.segmentLines.where('segmentId').equals(s.id).last())!;
+  expect((await db.syncState.get(`rev:segmentLines:${other.id}`))?.value).toBe(11);
+  expect((await db.syncState.get('rev:segmentLines:L000001'))?.value).toBe(9);
+  // Settled, small batches are written row by row again.
+  await ws.segments.updateLine(s.no, other.lineNo, { comment: 'again' });
+  const [again] = await port.pending(10);
+  expect(again.changes.find((c) => c.id === other.id)).toMatchObject({ baseRev: 11 });
+  await port.acknowledge(again.id, 13, again);
+  expect((await db.syncState.get(`rev:segmentLines:${other.id}`))?.value).toBe(13);
+
+  // A restore forgets waiting revisions too.
+  await port.rebase(pulledSegment(14), 14);
+  expect(await db.syncState.where('key').startsWith('revsLater:').count()).toBe(1);
+  await port.resetAfterRestore();
+  expect(await db.syncState.where('key').startsWith('revsLater:').count()).toBe(0);
+  expect(await revRecords()).toBe(0);
+});
+
+test('pending changesets are counted right, a few one by one and many in one walk', async () => {
+  expect(await port.pendingCount()).toBe(0);
+  await bigSegment();
+  // The contacts, the segment, its lines.
+  expect(await port.pendingCount()).toBe(3);
+  for (let i = 0; i < 25; i++) await ws.mailingGroups.upsert([{ code: `G${i}`, description: `Group ${i}` }]);
+  expect(await port.pendingCount()).toBe(28);
+  for (const p of (await port.pending(1000)).slice(0, 10)) await port.acknowledge(p.id, 5, p);
+  expect(await port.pendingCount()).toBe(18);
+});

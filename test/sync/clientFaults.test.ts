@@ -286,6 +286,58 @@ test('while the server is away, further changes cost one small request each, not
   }
 });
 
+test('a new pane that pushes before its first pull does not pull back the rows it pushed', async () => {
+  const server = await startTestServer();
+  const pulled: { since: number; skip: string | null; ids: string[] }[] = [];
+  const watching: typeof fetch = async (input, init) => {
+    const res = await fetch(input, init);
+    const url = new URL(String(input));
+    if (!url.pathname.endsWith('/pull')) return res;
+    const text = await res.text();
+    const body = JSON.parse(text) as { rows?: { id: string }[] };
+    pulled.push({
+      since: Number(url.searchParams.get('since')),
+      skip: url.searchParams.get('skip'),
+      ids: (body.rows ?? []).map((r) => r.id),
+    });
+    return new Response(text, { status: res.status, headers: res.headers });
+  };
+  const b = await openPane(server.url);
+  const a = await openPane(server.url, { fetch: watching });
+  try {
+    await b.workspace.salespeople.upsert([{ code: 'JR', name: 'John' }]);
+    await b.sync.syncNow();
+    // A has never pulled (its cursor is 0) when it pushes its first changes.
+    await a.workspace.contacts.upsert(
+      Array.from({ length: 30 }, (_, i) => ({ no: `NW${i}`, name: `New ${i}`, city: 'Roma' })),
+    );
+    const s = await a.workspace.segments.create({ description: 'First' });
+    await a.workspace.segments.addContacts(s.no, { contact: { city: 'Roma' } });
+    const db = a.workspace.ctx.db;
+    const mine = new Set([
+      ...(await db.contacts.toCollection().primaryKeys()),
+      ...(await db.segments.toCollection().primaryKeys()),
+      ...(await db.segmentLines.toCollection().primaryKeys()),
+    ]);
+    await a.sync.syncNow();
+    expect(a.sync.getStatus()).toMatchObject({ pending: 0, failed: [] });
+    expect(pulled[0]).toMatchObject({ since: 0 });
+    expect(pulled[0].skip).not.toBeNull();
+    // Everything B made came, none of what A pushed itself.
+    const ids = pulled.flatMap((p) => p.ids);
+    expect(ids.filter((id) => mine.has(id))).toEqual([]);
+    expect((await a.workspace.salespeople.list()).map((x) => x.code)).toEqual(['JR']);
+    expect((await a.workspace.segments.get(s.no))!.lines).toHaveLength(30);
+    // The other pane gets all of it.
+    await b.sync.syncNow();
+    expect((await b.workspace.segments.get(s.no))!.lines).toHaveLength(30);
+  } finally {
+    await a.close();
+    await b.close();
+    await server.close();
+  }
+}, 90_000);
+
 test('a pane does not pull back the rows it pushed itself, until a restore resets its sync state', async () => {
   const server = await startTestServer();
   const pulled: { since: number; skip: string | null; ids: string[] }[] = [];
