@@ -13,6 +13,7 @@ import {
   linkCompaniesSteps,
   matchExistingSteps,
   missingCompanyNamesSteps,
+  nextTask,
   runInSlices,
   type Pause,
   type Steps,
@@ -137,9 +138,7 @@ export async function importContacts(
   const total = prepared.rows.length;
   // Before the write, every pass over the rows runs in slices; between them the thread goes back to the
   // page through the progress callback (which may cancel: nothing is written yet).
-  const pause: Pause = options.onProgress
-    ? () => options.onProgress!(0, total)
-    : () => new Promise((resolve) => setTimeout(resolve, 0));
+  const pause: Pause = options.onProgress ? () => options.onProgress!(0, total) : nextTask;
   const sliced = <T>(steps: Steps<T>) => runInSlices(steps, pause, options.sliceMs);
   const problems = [...prepared.problems];
   const rejected = new Set(prepared.rejectedRows);
@@ -281,7 +280,7 @@ export async function importContacts(
       : { inserted: 0, updated: 0, rejected: [], results: [] };
   await options.onProgress?.(total, total).catch(() => undefined);
   // After the write, the report is built in slices too; a cancel now is ignored (what was written stays).
-  const after: Pause = () => new Promise((resolve) => setTimeout(resolve, 0));
+  const after: Pause = nextTask;
   const { contactNos, warned, kept } = await runInSlices(
     (function* () {
       for (let i = 0; i < report.rejected.length; i++) {

@@ -11,6 +11,7 @@ import {
   type SheetSourceRequest,
 } from '../../domain/ports/excelPort';
 import { isDateFormat, type CellValue } from '../../domain/sheetCells';
+import { nextTask } from '../../domain/importResolve';
 import type { MergedArea, UncheckedInSheet } from '../../domain/sheetImport';
 import { parseAreas } from './address';
 import { NoValuesAnswered, sendHalving } from '../halveOnTooLarge';
@@ -40,7 +41,6 @@ export interface ExcelSupport {
 
 /** Rows of a block measured in one go before the page gets a turn (a timer between slices). */
 const MEASURE_SLICE = 1_000;
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** What the first guess of a block assumes per cell before anything is measured. */
 const FIRST_GUESS_BYTES_PER_CELL = 96;
