@@ -125,7 +125,7 @@ function* filterSteps<T>(items: readonly T[], keep: (item: T) => boolean): Steps
   const out: T[] = [];
   for (let i = 0; i < items.length; i++) {
     if (keep(items[i])) out.push(items[i]);
-    yield* every(i);
+    if (every(i)) yield;
   }
   return out;
 }
@@ -165,7 +165,7 @@ export async function importContacts(
           if (nos) nos.push(c.no);
           else ambiguousEmail.set(c.email.toLowerCase(), [c.no]);
         }
-        yield* every(i);
+        if (every(i)) yield;
       }
       return yield* filterSteps(rows, (r) => {
         const nos = !r.row.no && r.row.email ? ambiguousEmail.get(r.row.email.toLowerCase()) : undefined;
@@ -208,7 +208,7 @@ export async function importContacts(
       for (let i = 0; i < pending.length; i++) {
         const r = pending[i];
         if (r.row.email) lastByEmail.set(r.row.email.toLowerCase(), r);
-        yield* every(i);
+        if (every(i)) yield;
       }
       return yield* filterSteps(pending, (r) => {
         if (!r.row.email) return true;
@@ -239,11 +239,11 @@ export async function importContacts(
       const lastByNo = new Map<string, PreparedRow>();
       for (let i = 0; i < candidates.length; i++) {
         lastByNo.set(noOf(candidates[i]), candidates[i]);
-        yield* every(i);
+        if (every(i)) yield;
       }
       const out: NumberedRow[] = [];
       for (let i = 0; i < candidates.length; i++) {
-        yield* every(i);
+        if (every(i)) yield;
         const r = candidates[i];
         const winner = lastByNo.get(noOf(r))!;
         if (winner === r) out.push({ ...r, row: { ...r.row, no: noOf(r) } });
@@ -292,7 +292,7 @@ export async function importContacts(
           problem('error', 'rejectedByStore', { row: sheetRow }, { reason: rej.issues.join('; '), reasonKey }),
         );
         if (sheetRow !== undefined) rejected.add(sheetRow);
-        yield* every(i);
+        if (every(i)) yield;
       }
       const kept = new Set<string>();
       const contactNos: string[] = [];
@@ -303,19 +303,19 @@ export async function importContacts(
           kept.add(r.key);
           if (!createdCompanies.has(r.key)) contactNos.push(r.key);
         }
-        yield* every(i);
+        if (every(i)) yield;
       }
       const importedRows = new Set<number>();
       for (let i = 0; i < final.length; i++) {
         if (kept.has(final[i].row.no)) importedRows.add(final[i].sheetRow);
-        yield* every(i);
+        if (every(i)) yield;
       }
       const warnedRows = new Set<number>();
       for (let i = 0; i < problems.length; i++) {
         const p = problems[i];
         if (p.severity === 'warning' && p.row !== undefined && !rejected.has(p.row) && importedRows.has(p.row))
           warnedRows.add(p.row);
-        yield* every(i);
+        if (every(i)) yield;
       }
       return { contactNos, warned: warnedRows.size, kept };
     })(),

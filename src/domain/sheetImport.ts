@@ -7,7 +7,7 @@ import { countryCodeOf } from './countries';
 import type { CsvData } from './csv';
 import { SegmentsError } from './errors';
 import { problem, rowsText, sortProblems, type ImportProblem, type ProblemCode } from './importProblems';
-import { SLICE_MS } from './importResolve';
+import { every, SLICE_MS } from './importResolve';
 import { textProblemMessage } from './text';
 import {
   booleanOfCell,
@@ -171,6 +171,7 @@ function* prepareSteps(
   const rejected = new Set<number>();
   const blank: number[] = [];
   const numbersInText = new Map<number, { count: number; first: number; example: string }>();
+  const words: WordResults = new Map();
   let lastDataIndex = -1;
   for (let i = grid.rowNumbers.length - 1; i >= 0; i--) {
     if (!rowIsBlank(grid, i, cellAt)) {
@@ -223,7 +224,7 @@ function* prepareSteps(
         continue;
       }
       const field = target.field;
-      const r = fieldValue(field, cell, options);
+      const r = fieldValue(field, cell, options, words);
       if (r.problem) {
         if (r.problem.severity === 'error' && !identity) {
           problems.push(
@@ -358,7 +359,30 @@ interface FieldResult {
   problem?: { severity: 'error' | 'warning'; code: ProblemCode; params: Record<string, string | number> };
 }
 
-function fieldValue(field: MappableField, cell: Cell, options: PrepareOptions): FieldResult {
+/**
+ * What a word-valued field (Type, Correspondence Type, a yes/no field) made of a cell, by field and
+ * cell: a column holds a few words on 100,000 rows, and reading one means normalising its text.
+ */
+type WordResults = Map<string, FieldResult>;
+const WORD_FIELDS = new Set<MappableField>(['type', 'correspondenceType', 'excludeFromSegment']);
+/** Distinct words remembered per preparation, at most (a column of free text is not a column of words). */
+const MAX_WORDS = 1_000;
+
+function fieldValue(field: MappableField, cell: Cell, options: PrepareOptions, words?: WordResults): FieldResult {
+  if (!words || !WORD_FIELDS.has(field) || typeof cell.value !== 'string') return valueOfField(field, cell, options);
+  // A text cell's word is read from its value when the host gave nothing else, else from the text shown
+  // (textOfCell, booleanOfCell): the key is that text alone.
+  const plain = cell.format === undefined && cell.type === undefined;
+  const key = `${field}\u0000${plain ? `v${cell.value}` : `t${cell.text}`}`;
+  let r = words.get(key);
+  if (!r) {
+    r = valueOfField(field, cell, options);
+    if (words.size < MAX_WORDS) words.set(key, r);
+  }
+  return r;
+}
+
+function valueOfField(field: MappableField, cell: Cell, options: PrepareOptions): FieldResult {
   if (field === 'excludeFromSegment') {
     const b = booleanOfCell(cell);
     return b === undefined
@@ -457,7 +481,7 @@ function* dropDuplicates(
   for (let i = 0; i < rows.length; i++) {
     const no = rows[i].row.no;
     if (no) last.set(no, i);
-    yield done;
+    if (every(i)) yield done;
   }
   const kept: PreparedRow[] = [];
   for (let i = 0; i < rows.length; i++) {
@@ -470,7 +494,7 @@ function* dropDuplicates(
       );
       rejected.add(r.sheetRow);
     }
-    yield done;
+    if (every(i)) yield done;
   }
   return kept;
 }
