@@ -7,7 +7,7 @@
 import { suggestMapping } from '../../src/domain/columnMapping';
 import { importContacts, reviewImport, type ImportWorkspace } from '../../src/domain/contactImport';
 import { nextTask } from '../../src/domain/importResolve';
-import { prepareRowsInSteps } from '../../src/domain/sheetImport';
+import { prepareRowsInSteps, type PreparedImport } from '../../src/domain/sheetImport';
 import { createExcelPort } from '../../src/office/excel/excelAdapter';
 import { openWorkspace, type WorkspaceHandle } from '../../src/store/index';
 import { ExcelMock } from '../../test/office/excelMock';
@@ -164,12 +164,25 @@ async function importSide(sizes: ExcelImportSizes, run: number): Promise<ImportS
   // Marks for the browser's trace (the bench reads each task's own thread time between them).
   performance.mark(`import-start-${run}`);
   const t0 = performance.now();
-  const read = await port.read({ kind: 'selection' }, { onProgress: () => progressAt.push(performance.now()) });
+  // The rows are prepared as they arrive, each block while the host reads the next, with the mapping
+  // the header suggests (the pane's, when the user keeps it).
+  let preparing: Promise<PreparedImport> | undefined;
+  const read = await port.read(
+    { kind: 'selection' },
+    {
+      onProgress: () => progressAt.push(performance.now()),
+      onRows: (growing, arriving) => {
+        const source = { workbook: growing.ref.workbook, sheet: growing.ref.sheet };
+        preparing = prepareRowsInSteps(growing, suggestMapping(growing.header), source, step, {}, undefined, arriving);
+        // A failed read fails the preparation too: the read's own error is the one thrown.
+        preparing.catch(() => undefined);
+      },
+    },
+  );
   const t1 = performance.now();
   for (const b of mock.batches) if (b.span) hostSpans.push(b.span);
-  const mapping = suggestMapping(read.header);
-  const source = { workbook: read.ref.workbook, sheet: read.ref.sheet };
-  const prepared = await prepareRowsInSteps(read, mapping, source, step);
+  if (!preparing) throw new Error('bench: the read never handed its rows over while reading');
+  const prepared = await preparing;
   const t2 = performance.now();
   const review = await reviewImport(importWs, prepared);
   const t3 = performance.now();

@@ -127,8 +127,25 @@ export function prepareRows(
 }
 
 /**
+ * A grid whose data rows are still arriving (a sheet read in blocks): the rows before `arrived()` are
+ * in its arrays; its header, row numbers, hidden rows and merged areas are known from the start, what
+ * the host could not report (`unchecked`) once `ended()`.
+ */
+export interface ArrivingRows {
+  arrived(): number;
+  ended(): boolean;
+  /** Resolves once more rows have arrived or the read has ended; rejects when the read failed. */
+  more(): Promise<void>;
+}
+
+/** What the preparation yields when it needs rows that have not arrived yet. */
+const WAIT = -1;
+
+/**
  * The same, in slices: `step` is awaited whenever a slice has run `sliceMs` (progress, yielding to the
- * browser, cancel), so that no task holds the pane long, on a slow or busy machine too.
+ * browser, cancel), so that no task holds the pane long, on a slow or busy machine too. With `arriving`,
+ * the rows are prepared as they arrive (each block while the host reads the next), and the preparation
+ * ends once the read has.
  */
 export async function prepareRowsInSteps(
   grid: SheetGrid,
@@ -137,12 +154,18 @@ export async function prepareRowsInSteps(
   step: (done: number, total: number) => Promise<void>,
   options: PrepareOptions = {},
   sliceMs = SLICE_MS,
+  arriving?: ArrivingRows,
 ): Promise<PreparedImport> {
-  const steps = prepareSteps(grid, mapping, source, options);
+  const steps = prepareSteps(grid, mapping, source, options, arriving);
   let since = performance.now();
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
+    if (r.value === WAIT) {
+      await arriving!.more();
+      since = performance.now();
+      continue;
+    }
     if (performance.now() - since >= sliceMs) {
       await step(r.value, grid.rowNumbers.length);
       since = performance.now();
@@ -155,12 +178,13 @@ function* prepareSteps(
   mapping: ColumnMapping,
   source: Omit<ContactSource, 'rowKey'>,
   options: PrepareOptions,
+  arriving?: ArrivingRows,
 ): Generator<number, PreparedImport> {
-  if (grid.header.every((h) => h.trim() === '') && grid.values.every((r) => r.every((v) => v === null || v === ''))) {
-    throw new SegmentsError('INVALID_INPUT', 'The range is empty: select a header row and the rows below it.', {
-      code: 'emptyRange',
-    });
-  }
+  const total = grid.rowNumbers.length;
+  const arrived = arriving ? () => arriving.arrived() : () => total;
+  // An empty header over rows without a value is an empty range (said once every row has been seen).
+  const headerBlank = grid.header.every((h) => h.trim() === '');
+  let anyValue = false;
   const columns = effectiveMapping(mapping).columns.filter((c) => c.target.kind !== 'ignore');
   const problems: ImportProblem[] = [];
   const letter = (index: number) => columnLetter(grid.firstColumn + index);
@@ -172,31 +196,30 @@ function* prepareSteps(
   const blank: number[] = [];
   const numbersInText = new Map<number, { count: number; first: number; example: string }>();
   const words: WordResults = new Map();
+  // Blank rows are blank rows of the data once a row with data follows them (those after the last are not).
+  let blankSince: number[] = [];
   let lastDataIndex = -1;
-  for (let i = grid.rowNumbers.length - 1; i >= 0; i--) {
-    if (!rowIsBlank(grid, i, cellAt)) {
-      lastDataIndex = i;
-      break;
-    }
-  }
-  if (lastDataIndex < 0) {
-    throw new SegmentsError('INVALID_INPUT', 'The range has a header row but no data rows below it.', {
-      code: 'headerOnly',
-    });
-  }
   for (const o of grid.overlongRows ?? []) {
     problems.push(problem('error', 'overlongRow', { row: o.row }, { cells: o.cells, columns: grid.header.length }));
     rejected.add(o.row);
   }
 
-  for (let i = 0; i <= lastDataIndex; i++) {
+  for (let i = 0; i < total; i++) {
+    if (i >= arrived()) {
+      while (i >= arrived() && !arriving!.ended()) yield WAIT;
+      if (i >= arrived()) break; // the read ended short of its rows (it says why itself)
+    }
     // After every row: the caller decides from its clock when to hand the thread back.
     if (i > 0) yield i;
     const sheetRow = grid.rowNumbers[i];
+    if (headerBlank && !anyValue) anyValue = grid.values[i]?.some((v) => v !== null && v !== '') ?? false;
     if (rowIsBlank(grid, i, cellAt)) {
-      blank.push(sheetRow);
+      blankSince.push(sheetRow);
       continue;
     }
+    for (const b of blankSince) blank.push(b);
+    blankSince = [];
+    lastDataIndex = i;
     const row: Record<string, unknown> = {};
     const extra: Record<string, string | number | boolean> = {};
     let bad = rejected.has(sheetRow);
@@ -295,6 +318,17 @@ function* prepareSteps(
     else rows.push({ sheetRow, row: row as PreparedRow['row'], hidden: hidden.has(sheetRow) });
   }
 
+  while (arriving && !arriving.ended()) yield WAIT;
+  if (headerBlank && !anyValue) {
+    throw new SegmentsError('INVALID_INPUT', 'The range is empty: select a header row and the rows below it.', {
+      code: 'emptyRange',
+    });
+  }
+  if (lastDataIndex < 0) {
+    throw new SegmentsError('INVALID_INPUT', 'The range has a header row but no data rows below it.', {
+      code: 'headerOnly',
+    });
+  }
   for (const [index, n] of numbersInText) {
     const header = grid.header[index] ?? '';
     problems.push(
