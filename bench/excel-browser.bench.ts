@@ -105,29 +105,31 @@ function print(
       `ratio ${ratio.toFixed(2)} <= ${RATIO_GOAL}`,
       verdict(ratio <= RATIO_GOAL),
     ],
+    // The issue's goal is on wall time (what a user waits); the own-work rows below it say how much of
+    // that the page itself worked, the rest being the wait for a processor on a loaded machine.
     [
-      'longest task during the import',
+      'longest task during the import, wall time',
       ms(longest),
       `upsert alone: ${ms(Math.max(...runs.map((r) => r.upsertTasks.longest)))}`,
       `< ${TASK_GOAL_MS} ms`,
       verdict(longest < TASK_GOAL_MS),
     ],
     [
-      "  the same, without the mock host's syncs",
+      "  wall time, without the mock host's syncs",
       ms(longestOutside),
       '',
       `< ${TASK_GOAL_MS} ms`,
       verdict(longestOutside < TASK_GOAL_MS),
     ],
     [
-      "longest task's own work (main thread time)",
+      "  own work (the page's main-thread time)",
       tasks.length ? ms(ownLongest) : 'no trace',
       '',
       `< ${TASK_GOAL_MS} ms`,
       verdict(tasks.length > 0 && ownLongest < TASK_GOAL_MS),
     ],
     [
-      "  the same, without the mock host's syncs",
+      "  own work, without the mock host's syncs",
       tasks.length ? ms(ownLongestOutside) : 'no trace',
       '',
       `< ${TASK_GOAL_MS} ms`,
@@ -146,14 +148,27 @@ function print(
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join(' | ');
   console.log(
     `\nExcel import in Chromium's IndexedDB: ${sizes.rows} rows × 12 columns from an office-addin-mock workbook; ` +
-      `median of ${sizes.runs} run(s). Ratio = import / upsert alone of the same rows, wall clock, same page.`,
+      `median of ${sizes.runs} run(s). Ratio = import / upsert alone of the same rows, wall clock, same page. ` +
+      `The rows are prepared while the read goes on (each block while the host reads the next).`,
   );
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const r of rows) console.log(line(r));
+  const loadNow = load();
+  console.log(
+    `Tasks: the goal (no task over ${TASK_GOAL_MS} ms) is on wall time, and the verdict above is the wall time's. ` +
+      `On a machine of ${cpus().length} cores under load (load average ${loadBefore.split(' ')[0]} at the start, ` +
+      `${loadNow.split(' ')[0]} now) a task's wall time includes the time the page waited for a processor; ` +
+      `its own work is the page's main-thread time in Chromium's trace. Longest task: ${ms(longest)} wall, ` +
+      `${tasks.length ? ms(ownLongest) : 'no trace of'} own work (${verdict(longest < TASK_GOAL_MS)} on wall time, ` +
+      `${verdict(tasks.length > 0 && ownLongest < TASK_GOAL_MS)} on own work).`,
+  );
+  console.log(
+    `Ratio per run (import / upsert alone, same page, same run): ${runs.map((r) => (r.importMs / r.upsertMs).toFixed(2)).join(', ')}.`,
+  );
   for (const [i, r] of runs.entries()) {
     console.log(
-      `  run ${i + 1}: import ${ms(r.importMs)} (read ${ms(r.readMs)} in ${r.syncs} syncs, prepare ${ms(r.prepareMs)}, ` +
+      `  run ${i + 1}: ratio ${(r.importMs / r.upsertMs).toFixed(2)}, import ${ms(r.importMs)} (read ${ms(r.readMs)} in ${r.syncs} syncs, the rows prepared as they arrive; the preparation's end ${ms(r.prepareMs)}, ` +
         `review ${ms(r.reviewMs)}, write ${ms(r.writeMs)}); upsert alone ${ms(r.upsertMs)}`,
     );
     console.log(

@@ -6,7 +6,9 @@
 // bench/excel-browser.bench.ts builds it, opens it in Chromium and calls window.runExcelImportBench(sizes).
 import { suggestMapping } from '../../src/domain/columnMapping';
 import { importContacts, reviewImport, type ImportWorkspace } from '../../src/domain/contactImport';
-import { prepareRowsInSteps } from '../../src/domain/sheetImport';
+import { nextTask } from '../../src/domain/importResolve';
+import { prepareRowsInSteps, type PreparedImport } from '../../src/domain/sheetImport';
+import type { SheetRead } from '../../src/domain/ports/excelPort';
 import { createExcelPort } from '../../src/office/excel/excelAdapter';
 import { openWorkspace, type WorkspaceHandle } from '../../src/store/index';
 import { ExcelMock } from '../../test/office/excelMock';
@@ -128,10 +130,44 @@ interface ImportSide {
   stored: string[];
 }
 
+/**
+ * The read as the pane runs it (the adapter over the mock), the rows prepared as they arrive, each block
+ * while the host reads the next, with the mapping the header suggests (the pane's, when the user keeps
+ * it). The workbook lives in the page here, in Excel's own process in a real pane: the page lets it go
+ * once read, so that it does not weigh on the rest of the import (the garbage collector's work).
+ */
+async function readSheet(
+  workbook: { mock?: ExcelMock },
+  step: (done: number) => Promise<void>,
+  onProgress: () => void,
+  hostSpans: [number, number][],
+): Promise<{ read: SheetRead; preparing: Promise<PreparedImport> }> {
+  const mock = workbook.mock!;
+  delete workbook.mock;
+  const port = createExcelPort({ run: mock.run, supports: { mergedAreas: true, specialCells: true } });
+  let preparing: Promise<PreparedImport> | undefined;
+  const read = await port.read(
+    { kind: 'selection' },
+    {
+      onProgress,
+      onRows: (growing, arriving) => {
+        const source = { workbook: growing.ref.workbook, sheet: growing.ref.sheet };
+        preparing = prepareRowsInSteps(growing, suggestMapping(growing.header), source, step, {}, undefined, arriving);
+        // A failed read fails the preparation too: the read's own error is the one thrown.
+        preparing.catch(() => undefined);
+      },
+    },
+  );
+  // The mock answers each sync in the page (Excel does it in its own process): its spans are kept apart.
+  for (const b of mock.batches) if (b.span) hostSpans.push(b.span);
+  if (!preparing) throw new Error('bench: the read never handed its rows over while reading');
+  return { read, preparing };
+}
+
 /** The import as the pane runs it: read (adapter over the mock), map, prepare in steps, review, import. */
 async function importSide(sizes: ExcelImportSizes, run: number): Promise<ImportSide> {
-  const mock = new ExcelMock({ answerInTask: true });
-  addContactSheet(mock, sizes.rows);
+  const workbook: { mock?: ExcelMock } = { mock: new ExcelMock({ answerInTask: true }) };
+  addContactSheet(workbook.mock!, sizes.rows);
   const ws = await freshWorkspace();
   // The rows the import hands to the store, as written: the baseline upserts exactly these.
   let written: unknown[] = [];
@@ -148,8 +184,6 @@ async function importSide(sizes: ExcelImportSizes, run: number): Promise<ImportS
   };
   say(`run ${run}: import of ${sizes.rows} rows`);
   const progressAt: number[] = [];
-  const port = createExcelPort({ run: mock.run, supports: { mergedAreas: true, specialCells: true } });
-  // The mock answers each sync in the page (Excel does it in its own process): its spans are kept apart.
   const hostSpans: [number, number][] = [];
   const tasks = observeLongTasks(hostSpans);
   const trail: string[] = [];
@@ -157,17 +191,15 @@ async function importSide(sizes: ExcelImportSizes, run: number): Promise<ImportS
     const now = performance.now();
     trail.push(`${(now - (progressAt.at(-1) ?? now)).toFixed(0)}:${done}`);
     progressAt.push(now);
-    await new Promise((r) => setTimeout(r, 0));
+    // As the pane's progress step: a new task, not a timer.
+    await nextTask();
   };
   // Marks for the browser's trace (the bench reads each task's own thread time between them).
   performance.mark(`import-start-${run}`);
   const t0 = performance.now();
-  const read = await port.read({ kind: 'selection' }, { onProgress: () => progressAt.push(performance.now()) });
+  const { read, preparing } = await readSheet(workbook, step, () => progressAt.push(performance.now()), hostSpans);
   const t1 = performance.now();
-  for (const b of mock.batches) if (b.span) hostSpans.push(b.span);
-  const mapping = suggestMapping(read.header);
-  const source = { workbook: read.ref.workbook, sheet: read.ref.sheet };
-  const prepared = await prepareRowsInSteps(read, mapping, source, step);
+  const prepared = await preparing;
   const t2 = performance.now();
   const review = await reviewImport(importWs, prepared);
   const t3 = performance.now();

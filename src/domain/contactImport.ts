@@ -13,6 +13,7 @@ import {
   linkCompaniesSteps,
   matchExistingSteps,
   missingCompanyNamesSteps,
+  nextTask,
   runInSlices,
   type Pause,
   type Steps,
@@ -124,7 +125,7 @@ function* filterSteps<T>(items: readonly T[], keep: (item: T) => boolean): Steps
   const out: T[] = [];
   for (let i = 0; i < items.length; i++) {
     if (keep(items[i])) out.push(items[i]);
-    yield* every(i);
+    if (every(i)) yield;
   }
   return out;
 }
@@ -137,9 +138,7 @@ export async function importContacts(
   const total = prepared.rows.length;
   // Before the write, every pass over the rows runs in slices; between them the thread goes back to the
   // page through the progress callback (which may cancel: nothing is written yet).
-  const pause: Pause = options.onProgress
-    ? () => options.onProgress!(0, total)
-    : () => new Promise((resolve) => setTimeout(resolve, 0));
+  const pause: Pause = options.onProgress ? () => options.onProgress!(0, total) : nextTask;
   const sliced = <T>(steps: Steps<T>) => runInSlices(steps, pause, options.sliceMs);
   const problems = [...prepared.problems];
   const rejected = new Set(prepared.rejectedRows);
@@ -166,7 +165,7 @@ export async function importContacts(
           if (nos) nos.push(c.no);
           else ambiguousEmail.set(c.email.toLowerCase(), [c.no]);
         }
-        yield* every(i);
+        if (every(i)) yield;
       }
       return yield* filterSteps(rows, (r) => {
         const nos = !r.row.no && r.row.email ? ambiguousEmail.get(r.row.email.toLowerCase()) : undefined;
@@ -209,7 +208,7 @@ export async function importContacts(
       for (let i = 0; i < pending.length; i++) {
         const r = pending[i];
         if (r.row.email) lastByEmail.set(r.row.email.toLowerCase(), r);
-        yield* every(i);
+        if (every(i)) yield;
       }
       return yield* filterSteps(pending, (r) => {
         if (!r.row.email) return true;
@@ -240,11 +239,11 @@ export async function importContacts(
       const lastByNo = new Map<string, PreparedRow>();
       for (let i = 0; i < candidates.length; i++) {
         lastByNo.set(noOf(candidates[i]), candidates[i]);
-        yield* every(i);
+        if (every(i)) yield;
       }
       const out: NumberedRow[] = [];
       for (let i = 0; i < candidates.length; i++) {
-        yield* every(i);
+        if (every(i)) yield;
         const r = candidates[i];
         const winner = lastByNo.get(noOf(r))!;
         if (winner === r) out.push({ ...r, row: { ...r.row, no: noOf(r) } });
@@ -281,7 +280,7 @@ export async function importContacts(
       : { inserted: 0, updated: 0, rejected: [], results: [] };
   await options.onProgress?.(total, total).catch(() => undefined);
   // After the write, the report is built in slices too; a cancel now is ignored (what was written stays).
-  const after: Pause = () => new Promise((resolve) => setTimeout(resolve, 0));
+  const after: Pause = nextTask;
   const { contactNos, warned, kept } = await runInSlices(
     (function* () {
       for (let i = 0; i < report.rejected.length; i++) {
@@ -293,7 +292,7 @@ export async function importContacts(
           problem('error', 'rejectedByStore', { row: sheetRow }, { reason: rej.issues.join('; '), reasonKey }),
         );
         if (sheetRow !== undefined) rejected.add(sheetRow);
-        yield* every(i);
+        if (every(i)) yield;
       }
       const kept = new Set<string>();
       const contactNos: string[] = [];
@@ -304,19 +303,19 @@ export async function importContacts(
           kept.add(r.key);
           if (!createdCompanies.has(r.key)) contactNos.push(r.key);
         }
-        yield* every(i);
+        if (every(i)) yield;
       }
       const importedRows = new Set<number>();
       for (let i = 0; i < final.length; i++) {
         if (kept.has(final[i].row.no)) importedRows.add(final[i].sheetRow);
-        yield* every(i);
+        if (every(i)) yield;
       }
       const warnedRows = new Set<number>();
       for (let i = 0; i < problems.length; i++) {
         const p = problems[i];
         if (p.severity === 'warning' && p.row !== undefined && !rejected.has(p.row) && importedRows.has(p.row))
           warnedRows.add(p.row);
-        yield* every(i);
+        if (every(i)) yield;
       }
       return { contactNos, warned: warnedRows.size, kept };
     })(),

@@ -70,17 +70,33 @@ function normalizeName(s: string): string {
     .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
+let englishNames: Intl.DisplayNames | undefined;
+const isCode = new Map<string, boolean>();
+
+/**
+ * Whether `code` (two capital letters) is a country code the runtime knows. Asked of the runtime one
+ * code at a time and remembered, so that the first cell of an import does not wait for the whole table.
+ */
+export function isCountryCode(code: string): boolean {
+  let known = isCode.get(code);
+  if (known === undefined) {
+    englishNames ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+    known = /^[A-Z]{2}$/.test(code) && !NOT_COUNTRIES.has(code) && Boolean(englishNames.of(code));
+    isCode.set(code, known);
+  }
+  return known;
+}
+
 let allCodes: string[] | undefined;
 
 /** Every ISO 3166-1 alpha-2 country code the runtime knows. */
 export function countryCodes(): string[] {
   if (!allCodes) {
-    const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
     const codes: string[] = [];
     for (let a = 65; a <= 90; a++) {
       for (let b = 65; b <= 90; b++) {
         const code = String.fromCharCode(a, b);
-        if (!NOT_COUNTRIES.has(code) && names.of(code)) codes.push(code);
+        if (isCountryCode(code)) codes.push(code);
       }
     }
     allCodes = codes;
@@ -130,10 +146,10 @@ export function countryCodeOf(value: string, locales: readonly string[] = []): C
   const text = value.trim();
   if (text === '') return undefined;
   const upper = text.toUpperCase();
-  if (/^[A-Z]{2}$/.test(upper) && countryCodes().includes(upper)) return { code: upper, by: 'code' };
-  const code = nameIndex([...BASE_LOCALES, ...locales.filter((l) => !BASE_LOCALES.includes(l))]).get(
-    normalizeName(text),
-  );
+  if (upper.length === 2 && isCountryCode(upper)) return { code: upper, by: 'code' };
+  const code = nameIndex(
+    locales.length === 0 ? BASE_LOCALES : [...BASE_LOCALES, ...locales.filter((l) => !BASE_LOCALES.includes(l))],
+  ).get(normalizeName(text));
   return code ? { code, by: 'name' } : undefined;
 }
 

@@ -7,7 +7,7 @@ import { countryCodeOf } from './countries';
 import type { CsvData } from './csv';
 import { SegmentsError } from './errors';
 import { problem, rowsText, sortProblems, type ImportProblem, type ProblemCode } from './importProblems';
-import { SLICE_MS } from './importResolve';
+import { every, SLICE_MS } from './importResolve';
 import { textProblemMessage } from './text';
 import {
   booleanOfCell,
@@ -127,8 +127,25 @@ export function prepareRows(
 }
 
 /**
+ * A grid whose data rows are still arriving (a sheet read in blocks): the rows before `arrived()` are
+ * in its arrays; its header, row numbers, hidden rows and merged areas are known from the start, what
+ * the host could not report (`unchecked`) once `ended()`.
+ */
+export interface ArrivingRows {
+  arrived(): number;
+  ended(): boolean;
+  /** Resolves once more rows have arrived or the read has ended; rejects when the read failed. */
+  more(): Promise<void>;
+}
+
+/** What the preparation yields when it needs rows that have not arrived yet. */
+const WAIT = -1;
+
+/**
  * The same, in slices: `step` is awaited whenever a slice has run `sliceMs` (progress, yielding to the
- * browser, cancel), so that no task holds the pane long, on a slow or busy machine too.
+ * browser, cancel), so that no task holds the pane long, on a slow or busy machine too. With `arriving`,
+ * the rows are prepared as they arrive (each block while the host reads the next), and the preparation
+ * ends once the read has.
  */
 export async function prepareRowsInSteps(
   grid: SheetGrid,
@@ -137,12 +154,18 @@ export async function prepareRowsInSteps(
   step: (done: number, total: number) => Promise<void>,
   options: PrepareOptions = {},
   sliceMs = SLICE_MS,
+  arriving?: ArrivingRows,
 ): Promise<PreparedImport> {
-  const steps = prepareSteps(grid, mapping, source, options);
+  const steps = prepareSteps(grid, mapping, source, options, arriving);
   let since = performance.now();
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
+    if (r.value === WAIT) {
+      await arriving!.more();
+      since = performance.now();
+      continue;
+    }
     if (performance.now() - since >= sliceMs) {
       await step(r.value, grid.rowNumbers.length);
       since = performance.now();
@@ -155,12 +178,13 @@ function* prepareSteps(
   mapping: ColumnMapping,
   source: Omit<ContactSource, 'rowKey'>,
   options: PrepareOptions,
+  arriving?: ArrivingRows,
 ): Generator<number, PreparedImport> {
-  if (grid.header.every((h) => h.trim() === '') && grid.values.every((r) => r.every((v) => v === null || v === ''))) {
-    throw new SegmentsError('INVALID_INPUT', 'The range is empty: select a header row and the rows below it.', {
-      code: 'emptyRange',
-    });
-  }
+  const total = grid.rowNumbers.length;
+  const arrived = arriving ? () => arriving.arrived() : () => total;
+  // An empty header over rows without a value is an empty range (said once every row has been seen).
+  const headerBlank = grid.header.every((h) => h.trim() === '');
+  let anyValue = false;
   const columns = effectiveMapping(mapping).columns.filter((c) => c.target.kind !== 'ignore');
   const problems: ImportProblem[] = [];
   const letter = (index: number) => columnLetter(grid.firstColumn + index);
@@ -171,31 +195,31 @@ function* prepareSteps(
   const rejected = new Set<number>();
   const blank: number[] = [];
   const numbersInText = new Map<number, { count: number; first: number; example: string }>();
+  const words: WordResults = new Map();
+  // Blank rows are blank rows of the data once a row with data follows them (those after the last are not).
+  let blankSince: number[] = [];
   let lastDataIndex = -1;
-  for (let i = grid.rowNumbers.length - 1; i >= 0; i--) {
-    if (!rowIsBlank(grid, i, cellAt)) {
-      lastDataIndex = i;
-      break;
-    }
-  }
-  if (lastDataIndex < 0) {
-    throw new SegmentsError('INVALID_INPUT', 'The range has a header row but no data rows below it.', {
-      code: 'headerOnly',
-    });
-  }
   for (const o of grid.overlongRows ?? []) {
     problems.push(problem('error', 'overlongRow', { row: o.row }, { cells: o.cells, columns: grid.header.length }));
     rejected.add(o.row);
   }
 
-  for (let i = 0; i <= lastDataIndex; i++) {
+  for (let i = 0; i < total; i++) {
+    if (i >= arrived()) {
+      while (i >= arrived() && !arriving!.ended()) yield WAIT;
+      if (i >= arrived()) break; // the read ended short of its rows (it says why itself)
+    }
     // After every row: the caller decides from its clock when to hand the thread back.
     if (i > 0) yield i;
     const sheetRow = grid.rowNumbers[i];
+    if (headerBlank && !anyValue) anyValue = grid.values[i]?.some((v) => v !== null && v !== '') ?? false;
     if (rowIsBlank(grid, i, cellAt)) {
-      blank.push(sheetRow);
+      blankSince.push(sheetRow);
       continue;
     }
+    for (const b of blankSince) blank.push(b);
+    blankSince = [];
+    lastDataIndex = i;
     const row: Record<string, unknown> = {};
     const extra: Record<string, string | number | boolean> = {};
     let bad = rejected.has(sheetRow);
@@ -223,7 +247,7 @@ function* prepareSteps(
         continue;
       }
       const field = target.field;
-      const r = fieldValue(field, cell, options);
+      const r = fieldValue(field, cell, options, words);
       if (r.problem) {
         if (r.problem.severity === 'error' && !identity) {
           problems.push(
@@ -294,6 +318,17 @@ function* prepareSteps(
     else rows.push({ sheetRow, row: row as PreparedRow['row'], hidden: hidden.has(sheetRow) });
   }
 
+  while (arriving && !arriving.ended()) yield WAIT;
+  if (headerBlank && !anyValue) {
+    throw new SegmentsError('INVALID_INPUT', 'The range is empty: select a header row and the rows below it.', {
+      code: 'emptyRange',
+    });
+  }
+  if (lastDataIndex < 0) {
+    throw new SegmentsError('INVALID_INPUT', 'The range has a header row but no data rows below it.', {
+      code: 'headerOnly',
+    });
+  }
   for (const [index, n] of numbersInText) {
     const header = grid.header[index] ?? '';
     problems.push(
@@ -358,7 +393,30 @@ interface FieldResult {
   problem?: { severity: 'error' | 'warning'; code: ProblemCode; params: Record<string, string | number> };
 }
 
-function fieldValue(field: MappableField, cell: Cell, options: PrepareOptions): FieldResult {
+/**
+ * What a word-valued field (Type, Correspondence Type, a yes/no field) made of a cell, by field and
+ * cell: a column holds a few words on 100,000 rows, and reading one means normalising its text.
+ */
+type WordResults = Map<string, FieldResult>;
+const WORD_FIELDS = new Set<MappableField>(['type', 'correspondenceType', 'excludeFromSegment']);
+/** Distinct words remembered per preparation, at most (a column of free text is not a column of words). */
+const MAX_WORDS = 1_000;
+
+function fieldValue(field: MappableField, cell: Cell, options: PrepareOptions, words?: WordResults): FieldResult {
+  if (!words || !WORD_FIELDS.has(field) || typeof cell.value !== 'string') return valueOfField(field, cell, options);
+  // A text cell's word is read from its value when the host gave nothing else, else from the text shown
+  // (textOfCell, booleanOfCell): the key is that text alone.
+  const plain = cell.format === undefined && cell.type === undefined;
+  const key = `${field}\u0000${plain ? `v${cell.value}` : `t${cell.text}`}`;
+  let r = words.get(key);
+  if (!r) {
+    r = valueOfField(field, cell, options);
+    if (words.size < MAX_WORDS) words.set(key, r);
+  }
+  return r;
+}
+
+function valueOfField(field: MappableField, cell: Cell, options: PrepareOptions): FieldResult {
   if (field === 'excludeFromSegment') {
     const b = booleanOfCell(cell);
     return b === undefined
@@ -457,7 +515,7 @@ function* dropDuplicates(
   for (let i = 0; i < rows.length; i++) {
     const no = rows[i].row.no;
     if (no) last.set(no, i);
-    yield done;
+    if (every(i)) yield done;
   }
   const kept: PreparedRow[] = [];
   for (let i = 0; i < rows.length; i++) {
@@ -470,7 +528,7 @@ function* dropDuplicates(
       );
       rejected.add(r.sheetRow);
     }
-    yield done;
+    if (every(i)) yield done;
   }
   return kept;
 }

@@ -4,7 +4,7 @@
 import { suggestMapping } from '../../src/domain/columnMapping';
 import { importContacts, reviewImport } from '../../src/domain/contactImport';
 import { parseCsv } from '../../src/domain/csv';
-import { findUnknownCodes, type KnownCodes } from '../../src/domain/importResolve';
+import { findUnknownCodes, nextTask, runInSlices, type KnownCodes, type Steps } from '../../src/domain/importResolve';
 import { gridFromCsv, prepareRows } from '../../src/domain/sheetImport';
 import { makeWorkspace } from '../store/helpers';
 
@@ -114,5 +114,25 @@ describe('the checks before an import run in slices', () => {
     expect(unknown[0]).toMatchObject({ field: 'mailingGroups', list: 'mailingGroups', code: 'NEW' });
     expect(unknown[0].rows).toHaveLength(100_000);
     expect(unknown[0].rows.slice(0, 6)).toEqual([2, 3, 4, 5, 6, 7]);
+  });
+
+  test('between slices the thread goes back without a timer (a timer set from a timer waits at least 4 ms in a browser)', async () => {
+    // With the timers held, a pause that waited for one would never end.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'setImmediate'] });
+    try {
+      let slices = 0;
+      const steps = (function* (): Steps<number> {
+        for (let i = 0; i < 50; i++) {
+          slices++;
+          yield;
+        }
+        return slices;
+      })();
+      // A slice of no time: a pause after every step, each the default one.
+      await expect(runInSlices(steps, undefined, 0)).resolves.toBe(50);
+      await expect(nextTask()).resolves.toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -448,11 +448,15 @@ describe('in steps', () => {
     } finally {
       clock.mockRestore();
     }
-    // A turn every SLICE_MS rows (10) through the rows, and through the pass that drops repeated numbers.
+    // A turn every SLICE_MS rows (10) through the rows.
     expect(SLICE_MS).toBe(10);
     expect(seen.filter((d) => d < 4_999)).toEqual(Array.from({ length: 499 }, (_, i) => (i + 1) * 10));
-    expect(seen.filter((d) => d === 4_999).length).toBeGreaterThanOrEqual(Math.floor((2 * 5_000) / 11));
     expect(stepped).toEqual(prepareRows(g, suggestMapping(g.header)));
+    // The pass that drops repeated numbers (two walks over the rows) looks at the clock every 256 rows:
+    // with a slice of no time, a turn each time.
+    const ends: number[] = [];
+    await prepareRowsInSteps(g, suggestMapping(g.header), {}, async (done) => void ends.push(done), {}, 0);
+    expect(ends.filter((d) => d === 4_999).length).toBeGreaterThanOrEqual(Math.floor((2 * 5_000) / 256));
     expect(stepped.rejectedRows).toHaveLength(500);
   });
 });
@@ -464,4 +468,33 @@ test('many hidden rows are one note: the first runs and the count', () => {
   const notes = p.problems.filter((x) => x.code === 'hiddenRows');
   expect(notes).toHaveLength(1);
   expect(notes[0].message).toBe(`Hidden rows, imported (50): ${hidden.slice(0, 20).join(', ')}, ….`);
+});
+
+test('words read once per preparation still give every row its own value and its own warning', () => {
+  // Type and Exclude from Segment: the same words on many rows, a word the sheet shows differently from
+  // its value (a text cell formatted so), and a word that is no type, warned on each of its rows.
+  const rows: C[][] = [];
+  for (let i = 0; i < 40; i++) {
+    const type: C =
+      i % 4 === 0
+        ? 'Persona'
+        : i % 4 === 1
+          ? 'Società'
+          : i % 4 === 2
+            ? { value: 'x', text: 'Company', format: '@' }
+            : 'Robot';
+    rows.push([`CT${i}`, `Name ${i}`, type, i % 2 ? 'Sì' : 'no']);
+  }
+  const header = ['No.', 'Name', 'Type', 'Exclude from Segment'];
+  const p = prepareRows(grid(header, rows), suggestMapping(header));
+  expect(p.rows).toHaveLength(40);
+  expect(p.rows.slice(0, 4).map((r) => [r.row.type, r.row.excludeFromSegment])).toEqual([
+    ['Person', false],
+    ['Company', true],
+    ['Company', false],
+    [undefined, true],
+  ]);
+  const bad = p.problems.filter((x) => x.code === 'badType');
+  expect(bad.map((x) => x.row)).toEqual(Array.from({ length: 10 }, (_, k) => 4 * k + 5));
+  expect(bad.every((x) => x.severity === 'warning' && x.column === 'C')).toBe(true);
 });

@@ -2,7 +2,7 @@
 // wires the real adapter in; tests and other hosts pass undefined (the Excel pages then say so).
 import { OFFICE_REQUEST_CAP } from '../officeLimits';
 import type { ContactSource } from '../contact';
-import type { SheetGrid } from '../sheetImport';
+import type { ArrivingRows, SheetGrid } from '../sheetImport';
 
 /** Where to read from. */
 export type SheetSourceRequest =
@@ -64,9 +64,17 @@ export interface ExcelPort {
   listTables(): Promise<TableInfo[]>;
   /** Reads header and rows in blocks sized by bytes; refuses more than 5,000,000 cells. */
   /** Aborting `signal` stops between blocks (the read then rejects with the signal's reason). */
+  /**
+   * `onRows`, once the first block is in: the read as it grows (the same object the read resolves to),
+   * so that its rows can be prepared while the host reads the next block.
+   */
   read(
     source: SheetSourceRequest,
-    opts?: { onProgress?: (p: ReadProgress) => void; signal?: AbortSignal },
+    opts?: {
+      onProgress?: (p: ReadProgress) => void;
+      signal?: AbortSignal;
+      onRows?: (read: SheetRead, arriving: ArrivingRows) => void;
+    },
   ): Promise<SheetRead>;
   exportTable(table: ExportTable): Promise<ExportResult>;
   /** Selects the row a contact was imported from; false when the sheet, table or row is gone. */

@@ -38,7 +38,13 @@ export function createExcelPort(opts: ExcelAdapterOptions = {}): ExcelPort {
       }),
     read: (source: SheetSourceRequest, o) =>
       guarded((ctx) =>
-        readSource(ctx, source, { cap: opts.cap, supports, onProgress: o?.onProgress, signal: o?.signal }),
+        readSource(ctx, source, {
+          cap: opts.cap,
+          supports,
+          onProgress: o?.onProgress,
+          signal: o?.signal,
+          onRows: o?.onRows,
+        }),
       ),
     // Each feature above the host's minimum is checked before anything is queued (never mid-action).
     exportTable: (table: ExportTable) =>

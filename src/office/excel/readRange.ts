@@ -11,7 +11,8 @@ import {
   type SheetSourceRequest,
 } from '../../domain/ports/excelPort';
 import { isDateFormat, type CellValue } from '../../domain/sheetCells';
-import type { MergedArea, UncheckedInSheet } from '../../domain/sheetImport';
+import { nextTask } from '../../domain/importResolve';
+import type { ArrivingRows, MergedArea, UncheckedInSheet } from '../../domain/sheetImport';
 import { parseAreas } from './address';
 import { NoValuesAnswered, sendHalving } from '../halveOnTooLarge';
 import { rowBytes } from './payload';
@@ -23,6 +24,8 @@ export interface ReadOptions {
   cap?: number;
   /** Requirement sets: merged areas need ExcelApi 1.13, visible cells 1.9, the workbook's name 1.7. */
   supports?: ExcelSupport;
+  /** Once the first block is in: the read as it grows, and how to wait for its next rows. */
+  onRows?: (read: SheetRead, arriving: ArrivingRows) => void;
 }
 
 export interface ExcelSupport {
@@ -40,7 +43,6 @@ export interface ExcelSupport {
 
 /** Rows of a block measured in one go before the page gets a turn (a timer between slices). */
 const MEASURE_SLICE = 1_000;
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** What the first guess of a block assumes per cell before anything is measured. */
 const FIRST_GUESS_BYTES_PER_CELL = 96;
@@ -83,114 +85,178 @@ export async function readSource(
   const supports = opts.supports ?? { mergedAreas: true, specialCells: true };
   const { ws, rowCount, columnCount } = loc;
 
+  // The data rows (the header row apart), growing block by block: the read handed to `onRows` is the
+  // one returned, so its rows can be prepared while the host reads the next block.
   const values: CellValue[][] = [];
   const text: string[][] = [];
   const numberFormat: string[][] = [];
   const valueTypes: string[][] = [];
-  let mergedAddress: string | undefined;
-  let visibleAddress: string | null | undefined;
+  const firstDataRow = loc.row + 2; // 1-based sheet row of the first data row
+  const read: SheetRead = {
+    ref: loc.ref,
+    syncs: 0,
+    headerRow: loc.row + 1,
+    firstColumn: loc.column,
+    header: [],
+    rowNumbers: Array.from({ length: rowCount - 1 }, (_, i) => firstDataRow + i),
+    values,
+    text,
+    numberFormat,
+    valueTypes,
+    hiddenRows: [],
+    mergedAreas: [],
+  };
+  const arrival = arrivals(() => values.length);
   let metaPending = true;
   let bytesSeen = 0;
   let rowsSeen = 0;
   let perRow = FIRST_GUESS_BYTES_PER_CELL * columnCount;
-  await sendHalving(
-    rowCount,
-    () => cap / perRow,
-    async (start, n) => {
-      let merged: Excel.RangeAreas | undefined;
-      let visible: Excel.RangeAreas | undefined;
-      if (metaPending) {
-        const whole = ws.getRangeByIndexes(loc.row, loc.column, rowCount, columnCount);
-        if (supports.mergedAreas) {
-          merged = whole.getMergedAreasOrNullObject();
-          merged.load('address');
+  try {
+    await sendHalving(
+      rowCount,
+      () => cap / perRow,
+      async (start, n) => {
+        let merged: Excel.RangeAreas | undefined;
+        let visible: Excel.RangeAreas | undefined;
+        if (metaPending) {
+          const whole = ws.getRangeByIndexes(loc.row, loc.column, rowCount, columnCount);
+          if (supports.mergedAreas) {
+            merged = whole.getMergedAreasOrNullObject();
+            merged.load('address');
+          }
+          if (supports.specialCells && loc.rowHidden !== false) {
+            visible = whole.getSpecialCellsOrNullObject('Visible');
+            visible.load('address');
+          }
         }
-        if (supports.specialCells && loc.rowHidden !== false) {
-          visible = whole.getSpecialCellsOrNullObject('Visible');
-          visible.load('address');
+        const block = ws.getRangeByIndexes(loc.row + start, loc.column, n, columnCount);
+        block.load('values,text,numberFormat,valueTypes');
+        await sync();
+        // Excel may answer a huge range with no values instead of an error: treat it as too large.
+        if (!Array.isArray(block.values)) throw new NoValuesAnswered();
+        const first = metaPending;
+        if (metaPending) {
+          const mergedAddress = merged && !merged.isNullObject ? merged.address : undefined;
+          const visibleAddress = visible ? (visible.isNullObject ? null : visible.address) : undefined;
+          read.hiddenRows = hiddenRows(loc, visibleAddress);
+          read.mergedAreas = mergedAddress
+            ? parseAreas(mergedAddress).map((a): MergedArea => ({
+                row: a.row + 1,
+                column: a.column,
+                rowCount: a.rowCount,
+                columnCount: a.columnCount,
+              }))
+            : [];
+          metaPending = false;
         }
-      }
-      const block = ws.getRangeByIndexes(loc.row + start, loc.column, n, columnCount);
-      block.load('values,text,numberFormat,valueTypes');
-      await sync();
-      // Excel may answer a huge range with no values instead of an error: treat it as too large.
-      if (!Array.isArray(block.values)) throw new NoValuesAnswered();
-      if (metaPending) {
-        mergedAddress = merged && !merged.isNullObject ? merged.address : undefined;
-        visibleAddress = visible ? (visible.isNullObject ? null : visible.address) : undefined;
-        metaPending = false;
-      }
-      let bytes = 0;
-      let widest = 0;
-      for (let i = 0; i < n; i++) {
-        // A block of a few thousand rows is measured in slices, each its own task, so the pane stays responsive.
-        if (i > 0 && i % MEASURE_SLICE === 0) await nextTask();
-        values.push(block.values[i] as CellValue[]);
-        text.push(block.text[i]);
-        numberFormat.push(block.numberFormat[i] as string[]);
-        valueTypes.push(block.valueTypes[i] as string[]);
-        const b =
-          rowBytes(block.values[i]) +
-          rowBytes(block.text[i]) +
-          rowBytes(block.numberFormat[i]) +
-          rowBytes(block.valueTypes[i]);
-        bytes += b;
-        if (start + i > 0) widest = Math.max(widest, b); // the header row says nothing about the data
-      }
-      bytesSeen += bytes;
-      rowsSeen += n;
-      // The next block is sized from what this one carried: its widest data row, or the average with a margin.
-      perRow = Math.max(widest, (bytes / n) * MARGIN, (bytesSeen / rowsSeen) * MARGIN);
-      opts.onProgress?.({ rowsRead: Math.max(0, start + n - 1), rowsTotal: rowCount - 1 });
-    },
-    {
-      signal: opts.signal,
-      single: (start, e) =>
-        e instanceof NoValuesAnswered
-          ? new SegmentsError('INVALID_INPUT', `Excel returned no values for row ${loc.row + start + 1}.`, {
-              code: 'rowTooLarge',
-              row: loc.row + start + 1,
-            })
-          : new SegmentsError(
-              'INVALID_INPUT',
-              `Row ${loc.row + start + 1} holds more than Excel can send in one request (about 5 MB).`,
-              {
+        let bytes = 0;
+        let widest = 0;
+        for (let i = 0; i < n; i++) {
+          // A block of a few thousand rows is measured in slices, each its own task, so the pane stays responsive.
+          if (i > 0 && i % MEASURE_SLICE === 0) {
+            arrival.arrived();
+            await nextTask();
+          }
+          const b =
+            rowBytes(block.values[i]) +
+            rowBytes(block.text[i]) +
+            rowBytes(block.numberFormat[i]) +
+            rowBytes(block.valueTypes[i]);
+          bytes += b;
+          if (start + i === 0) {
+            read.header = block.text[0].map((h) => h.trim());
+            continue; // the header row says nothing about the data's widths
+          }
+          widest = Math.max(widest, b);
+          const rowValues = block.values[i] as CellValue[];
+          // Serial dates of a 1904 workbook, brought to the 1900 system that the rest of the import assumes.
+          if (loc.date1904) shiftDates(rowValues, block.numberFormat[i] as string[]);
+          values.push(rowValues);
+          text.push(block.text[i]);
+          numberFormat.push(block.numberFormat[i] as string[]);
+          valueTypes.push(block.valueTypes[i] as string[]);
+        }
+        bytesSeen += bytes;
+        rowsSeen += n;
+        // The next block is sized from what this one carried: its widest data row, or the average with a margin.
+        perRow = Math.max(widest, (bytes / n) * MARGIN, (bytesSeen / rowsSeen) * MARGIN);
+        if (first) opts.onRows?.(read, arrival.rows);
+        arrival.arrived();
+        opts.onProgress?.({ rowsRead: Math.max(0, start + n - 1), rowsTotal: rowCount - 1 });
+      },
+      {
+        signal: opts.signal,
+        single: (start, e) =>
+          e instanceof NoValuesAnswered
+            ? new SegmentsError('INVALID_INPUT', `Excel returned no values for row ${loc.row + start + 1}.`, {
                 code: 'rowTooLarge',
                 row: loc.row + start + 1,
-              },
-            ),
-    },
-  );
+              })
+            : new SegmentsError(
+                'INVALID_INPUT',
+                `Row ${loc.row + start + 1} holds more than Excel can send in one request (about 5 MB).`,
+                {
+                  code: 'rowTooLarge',
+                  row: loc.row + start + 1,
+                },
+              ),
+      },
+    );
 
-  // Serial dates of a 1904 workbook, brought to the 1900 system that the rest of the import assumes.
-  if (loc.date1904) await shiftDates(values, numberFormat);
-  const unchecked: UncheckedInSheet[] = [];
-  if (!supports.specialCells && loc.rowHidden !== false) unchecked.push('hiddenRows');
-  if (!supports.mergedAreas) unchecked.push('mergedCells');
-  if (loc.date1904 === undefined && (await hasDates(values, numberFormat))) unchecked.push('dateSystem');
-  const firstDataRow = loc.row + 2; // 1-based sheet row of the first data row
-  const rowNumbers = Array.from({ length: rowCount - 1 }, (_, i) => firstDataRow + i);
+    const unchecked: UncheckedInSheet[] = [];
+    if (!supports.specialCells && loc.rowHidden !== false) unchecked.push('hiddenRows');
+    if (!supports.mergedAreas) unchecked.push('mergedCells');
+    if (loc.date1904 === undefined && (await hasDates(values, numberFormat))) unchecked.push('dateSystem');
+    if (unchecked.length) read.unchecked = unchecked;
+    read.syncs = syncs;
+  } catch (e) {
+    arrival.failed(e);
+    throw e;
+  }
+  arrival.ended();
+  return read;
+}
+
+/** The rows of a read as they arrive, for a preparation that waits for them (ArrivingRows). */
+function arrivals(count: () => number) {
+  let waiting: { resolve: () => void; reject: (e: unknown) => void }[] = [];
+  let done = false;
+  let failure: { error: unknown } | undefined;
+  let seen = 0;
+  const wake = () => {
+    const w = waiting;
+    waiting = [];
+    for (const x of w) {
+      if (failure) x.reject(failure.error);
+      else x.resolve();
+    }
+  };
+  const rows: ArrivingRows = {
+    arrived: count,
+    ended: () => done,
+    more: () =>
+      failure
+        ? Promise.reject(failure.error)
+        : done || count() > seen
+          ? Promise.resolve().then(() => void (seen = count()))
+          : new Promise<void>((resolve, reject) =>
+              waiting.push({ resolve: () => ((seen = count()), resolve()), reject }),
+            ),
+  };
   return {
-    ref: loc.ref,
-    syncs,
-    headerRow: loc.row + 1,
-    firstColumn: loc.column,
-    header: (text[0] ?? []).map((h) => h.trim()),
-    rowNumbers,
-    values: values.slice(1),
-    text: text.slice(1),
-    numberFormat: numberFormat.slice(1),
-    valueTypes: valueTypes.slice(1),
-    hiddenRows: hiddenRows(loc, visibleAddress),
-    ...(unchecked.length ? { unchecked } : {}),
-    mergedAreas: mergedAddress
-      ? parseAreas(mergedAddress).map((a): MergedArea => ({
-          row: a.row + 1,
-          column: a.column,
-          rowCount: a.rowCount,
-          columnCount: a.columnCount,
-        }))
-      : [],
+    rows,
+    /** More rows are in (wakes a preparation waiting for them). */
+    arrived: () => {
+      if (count() > seen) wake();
+    },
+    ended: () => {
+      done = true;
+      wake();
+    },
+    failed: (error: unknown) => {
+      failure = { error };
+      wake();
+    },
   };
 }
 
@@ -204,14 +270,11 @@ async function hasDates(values: CellValue[][], formats: string[][]): Promise<boo
   return false;
 }
 
-async function shiftDates(values: CellValue[][], formats: string[][]): Promise<void> {
-  for (let r = 0; r < values.length; r++) {
-    if (r > 0 && r % MEASURE_SLICE === 0) await nextTask();
-    const row = values[r];
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (typeof v === 'number' && isDateFormat(formats[r]?.[c])) row[c] = v + DATE_1904_OFFSET;
-    }
+/** A row's serial dates (numbers in a date format) moved from the 1904 to the 1900 date system. */
+function shiftDates(row: CellValue[], formats: string[]): void {
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (typeof v === 'number' && isDateFormat(formats?.[c])) row[c] = v + DATE_1904_OFFSET;
   }
 }
 

@@ -1,6 +1,7 @@
 // Long work (parsing, validating, importing thousands of rows) with progress and a Cancel: the work runs
 // in steps that yield to the browser, so the pane never freezes; `check()` throws once canceled.
 import { useCallback, useRef, useState } from 'react';
+import { nextTask } from '../../domain/importResolve';
 
 export interface TaskProgress {
   label: string;
@@ -21,9 +22,9 @@ export interface TaskControl {
   check(): void;
 }
 
-/** A yield to the browser so it can paint and take input. */
+/** A yield to the browser so it can paint and take input (a new task, not a timer held 4 ms). */
 export function yieldToBrowser(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return nextTask();
 }
 
 export function useLongTask() {

@@ -1,13 +1,13 @@
 // The Excel import as steps the page drives: read the cells (one Excel.run), review the mapping, import
 // (prepare in slices + one upsert, written in batches in one transaction), then optionally add to the open segment and write generated numbers back.
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { mappingKey, restoreMapping, toSavedMapping, type ColumnMapping } from '../../domain/columnMapping';
 import type { ContactImportResult } from '../../domain/contactImport';
 import { useImportDecisions } from './useImportDecisions';
 import type { ExcelPort, ReadProgress, SheetRead, SheetRef, SheetSourceRequest } from '../../domain/ports/excelPort';
-import { prepareRowsInSteps } from '../../domain/sheetImport';
+import { prepareRowsInSteps, type ArrivingRows, type PreparedImport } from '../../domain/sheetImport';
 import type { Workspace } from '../../domain/workspace';
-import { useLongTask, yieldToBrowser, type TaskControl } from '../common/useLongTask';
+import { TaskCanceled, useLongTask, yieldToBrowser, type TaskControl } from '../common/useLongTask';
 import { useT } from '../common/i18n';
 import { problemText } from './importText';
 
@@ -36,6 +36,22 @@ export interface MappingStore {
   set(key: string, value: unknown): Promise<void>;
 }
 
+/**
+ * The rows prepared while the sheet is read, with the mapping the page then offers (the remembered one,
+ * else the suggested one): an import with that mapping takes them instead of preparing again. `report`
+ * is where its progress goes (the import's bar, once an import takes it over).
+ */
+interface EarlyPreparation {
+  read: SheetRead;
+  mapping: ColumnMapping;
+  prepared: Promise<PreparedImport>;
+  report: (done: number) => Promise<void>;
+  stop(): void;
+}
+
+const sourceOf = (ref: SheetRef) => ({ workbook: ref.workbook, sheet: ref.sheet, table: ref.table });
+const sameMapping = (a: ColumnMapping, b: ColumnMapping) => JSON.stringify(a) === JSON.stringify(b);
+
 export function sourceLabel(ref: SheetRef): string {
   return [ref.workbook, ref.sheet, ref.table].filter(Boolean).join(' › ');
 }
@@ -50,12 +66,49 @@ export function useExcelImport(workspace: Workspace, excel: ExcelPort | undefine
   const [wroteColumn, setWroteColumn] = useState<string>();
   const [busy, setBusy] = useState(false);
   const decisions = useImportDecisions(workspace);
+  const early = useRef<EarlyPreparation | undefined>(undefined);
+
+  /** Starts preparing the rows as they arrive, with the mapping the page will offer for them. */
+  const prepareEarly = useCallback(
+    (growing: SheetRead, arriving: ArrivingRows) => {
+      let stopped = false;
+      const e: EarlyPreparation = {
+        read: growing,
+        mapping: restoreMapping(growing.header, undefined),
+        prepared: Promise.resolve() as unknown as Promise<PreparedImport>,
+        report: () => yieldToBrowser(),
+        stop: () => void (stopped = true),
+      };
+      e.prepared = (async () => {
+        const saved = mappings ? await mappings.get(mappingKey(growing.ref)).catch(() => undefined) : undefined;
+        e.mapping = restoreMapping(growing.header, saved);
+        return prepareRowsInSteps(
+          growing,
+          e.mapping,
+          sourceOf(growing.ref),
+          async (done) => {
+            if (stopped) throw new TaskCanceled();
+            await e.report(done);
+          },
+          {},
+          undefined,
+          arriving,
+        );
+      })();
+      // Its failure is the import's to show, if an import takes it; a read that fails says so itself.
+      e.prepared.catch(() => undefined);
+      early.current = e;
+    },
+    [mappings],
+  );
 
   const readCells = useCallback(
     async (source: SheetSourceRequest) => {
       if (!excel) return;
       setResult(undefined);
       decisions.reset();
+      early.current?.stop();
+      early.current = undefined;
       setAdded(false);
       setWroteColumn(undefined);
       const r = await task.run(async (c) => {
@@ -65,7 +118,7 @@ export function useExcelImport(workspace: Workspace, excel: ExcelPort | undefine
         const onProgress = (p: ReadProgress) =>
           void c.step(t('excel.reading'), p.rowsRead, p.rowsTotal).catch(() => stop.abort());
         try {
-          return await excel.read(source, { onProgress, signal: stop.signal });
+          return await excel.read(source, { onProgress, signal: stop.signal, onRows: prepareEarly });
         } catch (e) {
           if (stop.signal.aborted) c.check();
           throw e;
@@ -76,7 +129,7 @@ export function useExcelImport(workspace: Workspace, excel: ExcelPort | undefine
       setMapping(restoreMapping(r.header, saved));
       setRead(r);
     },
-    [excel, mappings, task, t, decisions],
+    [excel, mappings, task, t, decisions, prepareEarly],
   );
 
   const runImport = useCallback(async () => {
@@ -87,8 +140,17 @@ export function useExcelImport(workspace: Workspace, excel: ExcelPort | undefine
       const label = t('excel.importing');
       const n = read.rowNumbers.length;
       await c.step(label, 0, 2 * n);
-      const source = { workbook: read.ref.workbook, sheet: read.ref.sheet, table: read.ref.table };
-      const prepared = await prepareRowsInSteps(read, mapping, source, (done) => c.step(label, done, 2 * n));
+      // The rows prepared while the sheet was read, if the mapping is still the one they were prepared with.
+      const e = early.current;
+      early.current = undefined;
+      let prepared: PreparedImport;
+      if (e && e.read === read && sameMapping(e.mapping, mapping)) {
+        e.report = (done) => c.step(label, done, 2 * n);
+        prepared = await e.prepared;
+      } else {
+        e?.stop();
+        prepared = await prepareRowsInSteps(read, mapping, sourceOf(read.ref), (done) => c.step(label, done, 2 * n));
+      }
       await c.step(label, n, 2 * n);
       return { imported: await decisions.offer(prepared, writeProgress(c, label)) };
     });

@@ -5,7 +5,9 @@ import { FluentProvider, Toaster, webLightTheme } from '@fluentui/react-componen
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { prepareRowsInSteps } from '../../../src/domain/sheetImport';
+import type * as SheetImport from '../../../src/domain/sheetImport';
 import { createExcelPort } from '../../../src/office/excel/excelAdapter';
 import { ExcelImportPage } from '../../../src/ui/import/ExcelImportPage';
 import { excelMessages } from '../../../src/ui/import/messages';
@@ -15,6 +17,13 @@ import { TOASTER_ID } from '../../../src/ui/common/notify';
 import { ServicesProvider } from '../../../src/ui/common/services';
 import { ExcelMock } from '../../office/excelMock';
 import { makeWorkspace } from '../../store/helpers';
+
+// The preparation of the rows, watched: whether the import took the rows prepared while the sheet was read.
+vi.mock('../../../src/domain/sheetImport', async (original) => {
+  const m = await original<typeof SheetImport>();
+  return { ...m, prepareRowsInSteps: vi.fn(m.prepareRowsInSteps) };
+});
+const prepared = vi.mocked(prepareRowsInSteps);
 
 const catalogs = [...paneCatalogs, excelMessages];
 let ws: Awaited<ReturnType<typeof makeWorkspace>>;
@@ -41,6 +50,7 @@ function renderPage(ui: ReactElement, language: 'en' | 'it' = 'en') {
 }
 
 beforeEach(async () => {
+  prepared.mockClear();
   ws = await makeWorkspace();
   remembered.clear();
   mock = new ExcelMock();
@@ -116,6 +126,41 @@ describe('the Excel import page', () => {
     expect(await screen.findByText('The numbers are in column F.')).toBeTruthy();
     expect(mock.cell('Leads', 0, 5)).toMatchObject({ value: 'No.', format: '@' });
     expect(mock.cell('Leads', 3, 5)).toMatchObject({ value: 'CT00001' });
+  });
+
+  test('an import with the mapping offered takes the rows prepared while the sheet was read', async () => {
+    const excel = createExcelPort({ run: mock.run, supports: { mergedAreas: true, specialCells: true } });
+    remembered.set('sheet:Contacts.xlsx:Leads', {
+      version: 1,
+      columns: [{ header: 'Città', target: { kind: 'field', field: 'county' } }],
+    });
+    renderPage(<ExcelImportPage workspace={ws} excel={excel} mappings={mappings} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Read the cells' }));
+    await screen.findByTestId('excel-read-summary');
+    await userEvent.click(screen.getByRole('button', { name: 'Import 4 rows' }));
+    await screen.findByTestId('excel-import-report');
+    // Once, as the rows arrived (with the rows still to come), with the remembered mapping.
+    expect(prepared).toHaveBeenCalledTimes(1);
+    expect(prepared.mock.calls[0][6]).toBeDefined();
+    expect(await ws.contacts.get('CT1')).toMatchObject({ county: 'Roma', city: '' });
+  });
+
+  test("a mapping changed after the read prepares the rows again, with the user's mapping", async () => {
+    const excel = createExcelPort({ run: mock.run, supports: { mergedAreas: true, specialCells: true } });
+    remembered.set('sheet:Contacts.xlsx:Leads', {
+      version: 1,
+      columns: [{ header: 'Città', target: { kind: 'field', field: 'county' } }],
+    });
+    renderPage(<ExcelImportPage workspace={ws} excel={excel} mappings={mappings} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Read the cells' }));
+    await screen.findByTestId('excel-read-summary');
+    await userEvent.click(screen.getByRole('combobox', { name: 'Fills Città' }));
+    await userEvent.click(await screen.findByRole('option', { name: 'City' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Import 4 rows' }));
+    await screen.findByTestId('excel-import-report');
+    expect(await ws.contacts.get('CT1')).toMatchObject({ city: 'Roma', county: '' });
+    expect(prepared).toHaveBeenCalledTimes(2);
+    expect(prepared.mock.calls[1][6]).toBeUndefined();
   });
 
   test('the remembered mapping comes back for the same sheet', async () => {
