@@ -22,9 +22,10 @@ const gzip = (b: Buffer | string) => gzipSync(b, { level: 9 }).length;
 /** The chunks the entry fetches before the first page, in Excel in English (see Boot.tsx, catalogRegistry.ts). */
 export const FIRST_PAGE_CHUNKS = ['shell', 'messages-en'];
 /**
- * Fetched by the entry at the same time, but not waited for by the first page (Boot.tsx): the workspace
- * (the store, its schemas, the domain rules, the sync client), whose data the start page shows when here,
- * and the live queries (the store's database library: src/ui/common/useLiveQuery.ts) it shows them with.
+ * Not waited for by the first page (Boot.tsx): the host pages' messages, fetched at the same time, and the
+ * workspace (the store, its schemas, the domain rules, the sync client), whose data the start page shows
+ * when here, with the live queries (the store's database library: src/ui/common/useLiveQuery.ts), both
+ * fetched once the first page is painted.
  */
 export const BESIDE_FIRST_PAGE_CHUNKS = ['workspace', 'live', 'messages-excel-en'];
 
@@ -198,9 +199,9 @@ export function report(r: FirstLoad): string {
     ...r.entry.map((f) => `  ${shortName(f.name)}: ${kib(f.gz)} gzip, ${kib(f.min)} minified`),
     `Fetched by the entry before the first page (${FIRST_PAGE_CHUNKS.join(', ')}):`,
     ...r.fetched.map((f) => `  ${shortName(f.name)}: ${kib(f.gz)} gzip, ${kib(f.min)} minified`),
-    `Fetched at the same time but not waited for by the first page (${BESIDE_FIRST_PAGE_CHUNKS.join(', ')}: the store`,
-    'with Dexie and its live queries, zod and the domain rules, the sync client; the start page shows its list',
-    'when they are here), not in the total:',
+    `Not waited for by the first page (${BESIDE_FIRST_PAGE_CHUNKS.join(', ')}: the store with Dexie and its live`,
+    'queries, zod and the domain rules, the sync client, fetched once the first page is painted, and the host',
+    "pages' messages; the start page shows its list when they are here), not in the total:",
     `  ${kib(r.beside.reduce((n, f) => n + f.gz, 0))} gzip in ${r.beside.length} scripts (${r.beside.map((f) => `${shortName(f.name)} ${kib(f.gz)}`).join(', ')})`,
     '',
     'By module group (a package, or a folder of src/), over all the scripts above: "minified" is the bytes',

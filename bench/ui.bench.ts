@@ -1,6 +1,9 @@
 // The task pane's weight and start-up: the production bundle (first load and the chunks fetched later,
 // minified and gzip), and the time from navigation to the first interactive page (Segments, its "New
 // segment" button usable) in headless Chromium, against a bare React + Fluent page built the same way.
+// The cold starts of the two pages take turns (pane, bare, pane, …), so a machine busy with other work
+// slows both alike and the ratio stays readable. Env: BENCH_UI_RUNS (5) cold starts of each page;
+// SEGMENTS_SKIP_BUILD=1 measures the dist/ already built.
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -12,7 +15,15 @@ import { buildPage } from './buildPage';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
-const RUNS = 5;
+const RUNS = Math.max(1, Number(process.env.BENCH_UI_RUNS ?? 5) || 5);
+/** The goal: the pane interactive within this many times the bare page's time (issue 13). */
+const RATIO_GOAL = 1.3;
+const budget = JSON.parse(readFileSync(join(root, 'bench', 'first-load-budget.json'), 'utf8')) as {
+  firstLoadGzipKiB: number;
+  goalKiB: number;
+  goalEnforced: boolean;
+};
+const budgetKiB = budget.goalEnforced ? Math.min(budget.firstLoadGzipKiB, budget.goalKiB) : budget.firstLoadGzipKiB;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 
 function buildPane() {
@@ -26,6 +37,16 @@ function initialScripts(dir: string, html: string): string[] {
   return [...page.matchAll(/<script[^>]*src="?([^" >]+)"?/g)].map((m) => m[1]).filter((s) => !s.startsWith('http'));
 }
 
+/** The scripts taskpane.html has the browser preload (the shell with its start page). */
+function preloadedScripts(dir: string, html: string): string[] {
+  const page = readFileSync(join(dir, html), 'utf8');
+  return [...page.matchAll(/<link[^>]*>/g)]
+    .map((m) => m[0])
+    .filter((tag) => /rel="?preload/.test(tag) && /as="?script/.test(tag))
+    .map((tag) => /href="?([^" >]+)"?/.exec(tag)?.[1] ?? '')
+    .filter((f) => f !== '' && !f.startsWith('http'));
+}
+
 function sizes(dir: string, files: string[]) {
   let min = 0;
   let gz = 0;
@@ -37,33 +58,33 @@ function sizes(dir: string, files: string[]) {
   return { min, gz };
 }
 
-/** Median time (ms) from navigation start until the "New segment" button is visible and enabled, each run with a fresh profile. */
-async function timeToInteractive(url: string): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const s = await launch();
-    try {
-      await s.page.goto(url, { waitUntil: 'commit' });
-      const button = s.page.getByTestId('new-segment');
-      await button.waitFor({ state: 'visible' });
-      await s.page.waitForFunction(() => {
-        const b = document.querySelector('[data-testid="new-segment"]') as HTMLButtonElement | null;
-        return b !== null && !b.disabled;
-      });
-      times.push(await s.page.evaluate(() => performance.now()));
-    } finally {
-      await s.close();
-      removeProfile(s.profileDir);
-    }
+/** Time (ms) from navigation start until the "New segment" button is visible and enabled, in a fresh profile. */
+async function timeToInteractive(url: string): Promise<number> {
+  const s = await launch();
+  try {
+    await s.page.goto(url, { waitUntil: 'commit' });
+    const button = s.page.getByTestId('new-segment');
+    await button.waitFor({ state: 'visible' });
+    await s.page.waitForFunction(() => {
+      const b = document.querySelector('[data-testid="new-segment"]') as HTMLButtonElement | null;
+      return b !== null && !b.disabled;
+    });
+    return await s.page.evaluate(() => performance.now());
+  } finally {
+    await s.close();
+    removeProfile(s.profileDir);
   }
-  return times;
 }
 const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
 
 const t0 = Date.now();
-buildPane();
+const skipBuild = process.env.SEGMENTS_SKIP_BUILD === '1';
+if (!skipBuild) buildPane();
 const buildSeconds = (Date.now() - t0) / 1000;
-const first = initialScripts(dist, 'taskpane.html');
+// The first load as bench/firstLoad.ts counts it (the budget of `npm test`): the entry, the shell it has
+// the browser preload, and the pane's messages in English (Excel in English).
+const messagesEn = readdirSync(dist).filter((f) => /^messages-en\.[0-9a-f]{8}\.js$/.test(f));
+const first = [...initialScripts(dist, 'taskpane.html'), ...preloadedScripts(dist, 'taskpane.html'), ...messagesEn];
 const all = readdirSync(dist).filter((f) => f.endsWith('.js') && !f.startsWith('commands'));
 const later = all.filter((f) => !first.includes(f));
 const firstSize = sizes(dist, first);
@@ -87,21 +108,31 @@ const bareSize = sizes(bareDir, bareFirst);
 const pane = await serveDist(dist);
 const bare = await serveDist(bareDir);
 try {
-  const paneTimes = await timeToInteractive(`${pane.url}/taskpane.html`);
-  const bareTimes = await timeToInteractive(`${bare.url}/bare.html`);
-  console.log(`production build: ${buildSeconds.toFixed(1)} s`);
+  const paneTimes: number[] = [];
+  const bareTimes: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    paneTimes.push(await timeToInteractive(`${pane.url}/taskpane.html`));
+    bareTimes.push(await timeToInteractive(`${bare.url}/bare.html`));
+  }
   console.log(
-    `first load (${first.join(', ')}): ${kb(firstSize.min)} minified, ${kb(firstSize.gz)} gzip (aim < 300 KiB gzip)`,
+    skipBuild
+      ? 'production build: dist/ as built (SEGMENTS_SKIP_BUILD=1)'
+      : `production build: ${buildSeconds.toFixed(1)} s`,
+  );
+  const withinBudget = firstSize.gz <= budgetKiB * 1024;
+  console.log(
+    `first load (${first.join(', ')}): ${kb(firstSize.min)} minified, ${kb(firstSize.gz)} gzip; budget ${budgetKiB} KiB gzip: ${withinBudget ? 'met' : 'NOT MET'}`,
   );
   console.log(
     `loaded later (${later.length} chunks): ${kb(laterSize.min)} minified, ${kb(laterSize.gz)} gzip; largest: ${biggestLater.map((b) => `${b.f} ${kb(b.gz)}`).join(', ')}`,
   );
   console.log(`bare React + Fluent page: ${kb(bareSize.min)} minified, ${kb(bareSize.gz)} gzip`);
+  const ratio = median(paneTimes) / median(bareTimes);
   console.log(
-    `navigation → first interactive page, median of ${RUNS} cold starts: pane ${median(paneTimes).toFixed(0)} ms [${paneTimes.map((x) => x.toFixed(0)).join(', ')}], bare ${median(bareTimes).toFixed(0)} ms [${bareTimes.map((x) => x.toFixed(0)).join(', ')}], ratio ${(median(paneTimes) / median(bareTimes)).toFixed(2)}`,
+    `navigation → first interactive page, median of ${RUNS} cold starts (taking turns): pane ${median(paneTimes).toFixed(0)} ms [${paneTimes.map((x) => x.toFixed(0)).join(', ')}], bare ${median(bareTimes).toFixed(0)} ms [${bareTimes.map((x) => x.toFixed(0)).join(', ')}], ratio ${ratio.toFixed(2)}; goal ≤ ${RATIO_GOAL}: ${ratio <= RATIO_GOAL ? 'met' : 'not met'}`,
   );
-  if (firstSize.gz > 300 * 1024) {
-    console.log('FIRST LOAD OVER 300 KiB gzip');
+  if (!withinBudget) {
+    console.log(`FIRST LOAD OVER THE ${budgetKiB} KiB gzip BUDGET`);
     process.exitCode = 1;
   }
 } finally {

@@ -1,13 +1,15 @@
-// The boot path: Office once (host.ts), then the shell with its start page as soon as its chunk and the
-// pane's message catalogs of the user's language are here (catalogRegistry.ts): the pane shows in that
-// language from its first frame, and fetches the other language when the user switches. The host pages'
-// messages come beside the first page (the pages that need them wait for them). The workspace (the store,
-// its schemas, the domain rules, the shared workspace's client: openPane.ts) is a chunk fetched at the
-// same time but not waited for: the pages get a workspace that waits for it (deferredWorkspace.ts), so
-// the start page shows at once and its list follows when the data is there. A workspace that cannot open
-// is said in words, not a blank pane. Unmounting stops the sync loop and closes the database.
-import { FluentProvider, Spinner, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-import { useEffect, useState, type ReactNode } from 'react';
+// The boot path: the host (src/office/host.ts: at once outside Office, else once Office is ready), then the
+// shell with its start page as soon as its chunk and the pane's message catalogs of the user's language
+// are here (catalogRegistry.ts; the entry asks for both before it waits for Office: startChunks.ts): the
+// pane shows in that language from its first frame, rendered in one round (no spinner before it), and
+// fetches the other language when the user switches. The host pages' messages come beside the first page
+// (the pages that need them wait for them). The workspace (the store, its schemas, the domain rules, the
+// shared workspace's client: openPane.ts) and the live queries are fetched once the first page is painted,
+// so their code runs after the first frame: the pages get a workspace that waits for it
+// (deferredWorkspace.ts), and the start page's list follows when the data is there. A workspace that
+// cannot open is said in words, not a blank pane. Unmounting stops the sync loop and closes the database.
+import { FluentProvider, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { UiLanguage } from '../domain/setup';
 import type { HostInfo } from '../office/host';
 import type { Workspace } from '../domain/workspace';
@@ -21,12 +23,11 @@ import { languageFor } from '../ui/shell/languageFor';
 import { loadHostCatalogs, loadPaneCatalogs, paneCatalogsFor } from './catalogRegistry';
 import { deferredSync, deferredTeam } from './deferredServices';
 import { deferredWorkspace } from './deferredWorkspace';
+import { loadLiveQueries } from '../ui/common/useLiveQuery';
 import type * as OpenPaneModule from './openPane';
 import { loadPreferences } from './preferences';
-import type * as PaneUiModule from './paneUi';
+import { loadPaneUi, type PaneUi } from './startChunks';
 
-type PaneUi = typeof PaneUiModule;
-const loadPaneUi = (): Promise<PaneUi> => import(/* webpackChunkName: "shell" */ './paneUi');
 const loadOpenPane = (): Promise<typeof OpenPaneModule> => import(/* webpackChunkName: "workspace" */ './openPane');
 
 /** The pane's own origin is its server; without one (opened from a file), the workspace stays in this browser. */
@@ -47,52 +48,99 @@ interface Ready {
   hostPages: HostPages;
 }
 
-export function Boot({ info }: { info: HostInfo }) {
-  const [ready, setReady] = useState<Ready>();
-  const [failure, setFailure] = useState<{
-    message: string;
-    catalogs?: { language: UiLanguage; messages: MessageCatalog[] };
-  }>();
-  useEffect(() => {
-    let live = true;
-    const origin = paneOrigin();
-    const ui = loadPaneUi();
-    const opening = loadOpenPane().then((m) => m.openPane(origin));
-    const preferences = loadPreferences(info.host);
-    const chosen = preferences.get<UiLanguage>('language');
-    const language = chosen === 'en' || chosen === 'it' ? chosen : languageFor(info.displayLanguage);
-    // The pane's own catalogs are waited for; the host pages' come beside the first page (catalogRegistry.ts).
-    const catalogs = loadPaneCatalogs(language);
-    const hostCatalogs = loadHostCatalogs(language, info.host);
-    hostCatalogs.catch(() => undefined); // the pages say it, if they need them (PaneRoot)
-    const fail = (e: unknown) => {
-      if (!live) return;
-      live = false;
-      // A workspace opened while the shell's chunk failed to load is closed again.
-      void opening.then((o) => o.close()).catch(() => undefined);
-      const message = e instanceof Error ? e.message : String(e);
-      // The words need the catalogs; without them (their chunk failed) the bare message is shown.
-      catalogs.then(
-        (messages) => setFailure({ message, catalogs: { language, messages } }),
-        () => setFailure({ message }),
-      );
-    };
-    opening.catch(fail);
-    const workspace = deferredWorkspace(opening.then((o) => o.workspace));
-    const sync = origin
-      ? deferredSync(
-          origin,
-          opening.then((o) => o.sync as SyncService),
-        )
-      : undefined;
-    const team = origin ? deferredTeam(opening.then((o) => o.team as TeamService)) : undefined;
-    Promise.all([ui, catalogs]).then(([ui, loaded]) => {
-      if (!live) return;
-      // The handle the transfers wait for: a workspace that fails to open is the pane's to say (above),
-      // not an unhandled rejection.
-      const handle = opening.then((o) => o.workspace);
-      handle.catch(() => undefined);
-      setReady({
+interface Failure {
+  message: string;
+  catalogs?: { language: UiLanguage; messages: MessageCatalog[] };
+}
+
+type BootState = { ready?: Ready; failure?: Failure };
+
+/** The pane starting: its state (ready, failed, or neither yet), to subscribe to, and how to stop it. */
+export interface Starting {
+  /** Settles once the pane can show: its shell and catalogs are here, or it failed. */
+  shown: Promise<void>;
+  current(): BootState;
+  subscribe(listener: () => void): () => void;
+  /** Boot calls it once the first page is on screen: the workspace's code runs after the next paint. */
+  shownOnScreen(): void;
+  /** Stops the sync loop and closes the database. */
+  stop(): void;
+}
+
+/** Resolves after the browser has painted the frame being committed now (or the next one). */
+function afterFirstFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame !== 'function' || document.visibilityState === 'hidden') {
+      setTimeout(resolve, 0);
+      return;
+    }
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+}
+
+/**
+ * Starts the pane for the host Office reported: the shell and the catalogs of the user's language are
+ * waited for; the workspace (the store, its schemas, the domain rules, the sync client) is fetched and
+ * opened once the first page has been painted, so its code runs after the first frame, not before it.
+ */
+export function startPane(info: HostInfo): Starting {
+  let state: BootState = {};
+  let live = true;
+  const listeners = new Set<() => void>();
+  const set = (next: BootState) => {
+    state = next;
+    for (const l of [...listeners]) l();
+  };
+  const origin = paneOrigin();
+  const ui = loadPaneUi();
+  let firstFrame!: () => void;
+  const painted = new Promise<void>((resolve) => (firstFrame = resolve));
+  // A pane stopped before its first frame never opens the workspace.
+  const opening = painted.then(() => {
+    if (!live) return new Promise<never>(() => undefined);
+    loadLiveQueries().catch((e: unknown) => console.warn('The live queries could not be loaded:', e));
+    return loadOpenPane().then((m) => m.openPane(origin));
+  });
+  const preferences = loadPreferences(info.host);
+  const chosen = preferences.get<UiLanguage>('language');
+  const language = chosen === 'en' || chosen === 'it' ? chosen : languageFor(info.displayLanguage);
+  // The pane's own catalogs are waited for; the host pages' come beside the first page (catalogRegistry.ts).
+  const catalogs = loadPaneCatalogs(language);
+  const hostCatalogs = loadHostCatalogs(language, info.host);
+  hostCatalogs.catch(() => undefined); // the pages say it, if they need them (PaneRoot)
+  let settle!: () => void;
+  const shown = new Promise<void>((resolve) => (settle = resolve));
+  const fail = (e: unknown) => {
+    if (!live) return;
+    live = false;
+    // A workspace opened while the shell's chunk failed to load is closed again.
+    void opening.then((o) => o.close()).catch(() => undefined);
+    const message = e instanceof Error ? e.message : String(e);
+    // The words need the catalogs; without them (their chunk failed) the bare message is shown.
+    catalogs
+      .then(
+        (messages) => set({ failure: { message, catalogs: { language, messages } } }),
+        () => set({ failure: { message } }),
+      )
+      .finally(settle);
+  };
+  opening.catch(fail);
+  const workspace = deferredWorkspace(opening.then((o) => o.workspace));
+  const sync = origin
+    ? deferredSync(
+        origin,
+        opening.then((o) => o.sync as SyncService),
+      )
+    : undefined;
+  const team = origin ? deferredTeam(opening.then((o) => o.team as TeamService)) : undefined;
+  Promise.all([ui, catalogs]).then(([ui, loaded]) => {
+    if (!live) return;
+    // The handle the transfers wait for: a workspace that fails to open is the pane's to say (above),
+    // not an unhandled rejection.
+    const handle = opening.then((o) => o.workspace);
+    handle.catch(() => undefined);
+    set({
+      ready: {
         ui,
         transfer: ui.transferApi(handle, () => void opening.then((o) => o.onRestored?.())),
         workspace,
@@ -102,15 +150,38 @@ export function Boot({ info }: { info: HostInfo }) {
         language,
         catalogs: paneCatalogsFor(info.host, language, loaded, hostCatalogs),
         hostPages: ui.hostPagesFor(info, workspace, preferences),
-      });
-    }, fail);
-    // Ask the browser to keep this pane's data (Setup shows whether it does, and the quota).
-    void navigator.storage?.persist?.().catch(() => false);
-    return () => {
+      },
+    });
+    settle();
+  }, fail);
+  // Ask the browser to keep this pane's data (Setup shows whether it does, and the quota).
+  void navigator.storage?.persist?.().catch(() => false);
+  return {
+    shown,
+    current: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    shownOnScreen() {
+      void afterFirstFrame().then(firstFrame);
+    },
+    stop() {
       live = false;
       void opening.then((o) => o.close()).catch(() => undefined);
-    };
-  }, [info]);
+    },
+  };
+}
+
+/** The pane for a host: started here, or handed in already started (the entry starts it before rendering). */
+export function Boot({ info, starting }: { info: HostInfo; starting?: Starting }) {
+  const [start] = useState(() => starting ?? startPane(info));
+  const { ready, failure } = useSyncExternalStore(start.subscribe, start.current, start.current);
+  useEffect(() => () => start.stop(), [start]);
+  const shown = ready !== undefined;
+  useEffect(() => {
+    if (shown) start.shownOnScreen();
+  }, [shown, start]);
 
   if (failure !== undefined) {
     const { catalogs, message } = failure;
@@ -122,13 +193,8 @@ export function Boot({ info }: { info: HostInfo }) {
       </FluentProvider>
     );
   }
-  if (!ready) {
-    return (
-      <FluentProvider theme={webLightTheme}>
-        <Spinner style={{ marginTop: 24 }} />
-      </FluentProvider>
-    );
-  }
+  // Until the shell is here the page's own "Loading…" stays (taskpane.html): no second round of rendering.
+  if (!ready) return null;
   const { workspace, sync, team } = ready;
   const { PaneRoot } = ready.ui;
   return (

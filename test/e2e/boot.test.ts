@@ -1,5 +1,7 @@
 import { expect, test } from 'vitest';
 import { launch, removeProfile } from './browser';
+import { join } from 'node:path';
+import { screenshotDir } from './paneDriver';
 import { usePaneSession } from './paneSession';
 
 const pane = usePaneSession();
@@ -46,6 +48,7 @@ for (const [language, locale, other, title, otherTitle, switchTo] of [
       await s.page.goto(pane.url);
       await s.page.getByTestId('page-title').filter({ hasText: title }).waitFor();
       await s.page.getByTestId('nav-menu').waitFor();
+      await s.page.screenshot({ path: join(screenshotDir, `boot-${language}-first-page.png`) });
       const seen = await s.page.evaluate(() => (window as unknown as { seenTexts: string[] }).seenTexts);
       expect(seen).toContain(title);
       expect(seen).toContain(language === 'en' ? 'Pages' : 'Pagine');

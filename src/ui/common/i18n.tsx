@@ -53,14 +53,22 @@ export function I18nProvider(props: {
   const { language, catalogs, pending, children } = props;
   const locale = props.locale ?? (language === 'it' ? 'it-IT' : 'en-US');
   const value = useMemo<I18nValue>(() => {
-    const nf = new Intl.NumberFormat(locale);
-    const df = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone: 'UTC' });
+    // Made on first use: the first Intl formatter loads the browser's locale data, a cost the start page
+    // need not pay before it shows (its empty list formats no number).
+    let nf: Intl.NumberFormat | undefined;
+    let df: Intl.DateTimeFormat | undefined;
     return {
       language,
       locale,
       t: makeTranslate(catalogs, language),
-      formatNumber: (n, opts) => (opts ? new Intl.NumberFormat(locale, opts).format(n) : nf.format(n)),
-      formatDate: (iso) => (iso ? df.format(new Date(`${iso}T00:00:00Z`)) : ''),
+      formatNumber: (n, opts) =>
+        opts ? new Intl.NumberFormat(locale, opts).format(n) : (nf ??= new Intl.NumberFormat(locale)).format(n),
+      formatDate: (iso) =>
+        iso
+          ? (df ??= new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone: 'UTC' })).format(
+              new Date(`${iso}T00:00:00Z`),
+            )
+          : '',
       pending,
     };
   }, [language, locale, catalogs, pending]);

@@ -1,7 +1,7 @@
 // The read path of the architecture: persisted data reaches components through useLiveQuery hooks, each
 // calling a workspace read function, never a Dexie table. The live queries are the store's database
-// library's (its liveQuery, through the store's live side door): this module fetches them as soon as it
-// is loaded, beside the pane's first page, so the start path does not carry the library. Until they are
+// library's (its liveQuery, through the store's live side door), fetched after the pane's first frame,
+// so the start path does not carry the library. Until they are
 // here, a hook gives its default (`undefined`: loading), as it does until its query has a value; then the
 // value, and every change after it. An error in the query reaches the nearest error boundary.
 import { useEffect, useState, useSyncExternalStore } from 'react';
@@ -17,8 +17,8 @@ const liveChunk = laterChunk(
 );
 /** The live queries' code, fetched once (a failed fetch, e.g. the network, is tried again on the next call). */
 export const loadLiveQueries: () => Promise<Live> = liveChunk.load;
-// Fetched when the pane's code starts, not when the first page asks: it arrives beside the shell.
-loadLiveQueries().catch((e: unknown) => console.warn('The live queries could not be loaded:', e));
+// Fetched when the first hook subscribes, or when the pane asks once its first page is painted
+// (src/taskpane/Boot.tsx), so that the library's code does not run before the first frame.
 
 /**
  * A wait that a live query can make without losing what it reads (the stand-in workspace's, while the real
