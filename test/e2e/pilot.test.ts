@@ -177,7 +177,8 @@ for (const [language, locale] of [
       for (const [no, comment] of Object.entries(comments)) {
         await lines.filter({ hasText: no }).click();
         const panel = page.getByRole('dialog');
-        expect(await panel.getByTestId('line-comment').inputValue()).toBe(comment);
+        // The panel reads its line after it opens: wait for the comment, not for the first value shown.
+        await expect.poll(() => panel.getByTestId('line-comment').inputValue()).toBe(comment);
         await page.keyboard.press('Escape');
         await panel.waitFor({ state: 'detached' });
       }

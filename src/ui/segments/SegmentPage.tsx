@@ -196,7 +196,8 @@ export function SegmentPage({
       {open?.dialog === 'line' ? (
         <LinePanel
           segmentNo={no}
-          line={open.line}
+          // The line as stored now: a row clicked just after a save may still hold the line before it.
+          line={lines.find((l) => l.id === open.line.id) ?? open.line}
           contactName={names.get(open.line.contactNo) ?? ''}
           criteria={criteria}
           excel={excel}
