@@ -42,6 +42,17 @@ export async function buildPage(
   await new Promise<void>((ok) => compiler.close(() => ok()));
 }
 
+/** The reference for the pane's start: the bare React + Fluent page (bench/bare), built as the pane is. */
+export function buildBarePage(root: string, dir: string): Promise<void> {
+  return buildPage(dir, {
+    root,
+    name: 'bare',
+    entry: './bench/bare/index.tsx',
+    html: 'bare.html',
+    template: './bench/bare/bare.html',
+  });
+}
+
 /**
  * Serves a built page (index.html) and opens it in headless Chromium, its `bench:` lines echoed with the
  * seconds since `started`; once the page has its `entry` function, `run` measures. Then the browser, its

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { buildPage, runBenchPage } from './buildPage';
 import { load, median, ms } from './figures';
 import type { ExcelImportRun, ExcelImportSizes } from './excel-browser/index';
+import { endTrace, startTrace, threadTasks, traceMark, type TraceEvent } from '../test/e2e/taskTrace';
 
 const root = resolve(import.meta.dirname, '..');
 const sizes: ExcelImportSizes = {
@@ -21,17 +22,6 @@ const RATIO_GOAL = 1.3;
 const TASK_GOAL_MS = 100;
 
 const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
-
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
-}
 
 /** A task of the import from the trace: its wall time and its own thread time (ms from the import's start). */
 interface TracedTask {
@@ -49,22 +39,13 @@ interface TracedTask {
  * its own process).
  */
 function importThreadTimes(events: TraceEvent[], run: number, r: ExcelImportRun): TracedTask[] {
-  const mark = (name: string) => events.find((e) => e.cat.includes('blink.user_timing') && e.name === name);
-  const start = mark(`import-start-${run}`);
-  const end = mark(`import-end-${run}`);
+  const start = traceMark(events, `import-start-${run}`);
+  const end = traceMark(events, `import-end-${run}`);
   if (!start || !end) return [];
   const stepOf = (at: number) =>
     at < r.stepEnds[0] ? 'read' : at < r.stepEnds[1] ? 'prepare' : at < r.stepEnds[2] ? 'review' : 'import';
-  return events
-    .filter(
-      (e) =>
-        e.ph === 'X' &&
-        e.pid === start.pid &&
-        e.tid === start.tid &&
-        (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') &&
-        e.ts + (e.dur ?? 0) > start.ts &&
-        e.ts < end.ts,
-    )
+  return threadTasks(events, start)
+    .filter((e) => e.ts + (e.dur ?? 0) > start.ts && e.ts < end.ts)
     .map((e) => {
       const at = (e.ts - start.ts) / 1000;
       const wall = (e.dur ?? 0) / 1000;
@@ -215,22 +196,9 @@ await buildPage(out, {
 });
 await runBenchPage(out, started, 'runExcelImportBench', async (page) => {
   // The browser's trace of every task (wall time and the main thread's own time) while the page runs.
-  const cdp = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', {
-    // The page's tasks only (not every process's, which filled the trace's buffer before the last run).
-    traceConfig: {
-      includedCategories: ['disabled-by-default-devtools.timeline', 'blink.user_timing'],
-      recordMode: 'recordAsMuchAsPossible',
-      traceBufferSizeInKb: 1024 * 1024,
-    },
-    transferMode: 'ReportEvents',
-  });
+  const trace = await startTrace(page, 1024 * 1024);
   const runs = await page.evaluate((s) => window.runExcelImportBench(s), sizes);
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.end');
-  await complete;
+  const events = await endTrace(trace);
   const threadTimes = runs.map((r, i) => importThreadTimes(events, i + 1, r));
   print(runs, threadTimes, loadBefore, load(), (Date.now() - started) / 1000);
 });

@@ -63,7 +63,7 @@ export function groupOf(path: string): string {
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 /** Base64 VLQ values of one source-map segment. */
-function vlq(segment: string): number[] {
+export function vlq(segment: string): number[] {
   const out: number[] = [];
   let value = 0;
   let shift = 0;

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launch, removeProfile } from '../test/e2e/browser';
 import { serveDist } from '../test/e2e/staticServer';
-import { buildPage } from './buildPage';
+import { buildBarePage } from './buildPage';
+import { vlq } from './firstLoad';
 
 const root = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.argv[2] ?? 3);
@@ -29,23 +30,6 @@ const short = (u: unknown) =>
     .replace(/^https?:\/\/[^/]+\//, '')
     .replace(/\.[0-9a-f]{8}\.js$/, '.js');
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-function vlq(segment: string): number[] {
-  const out: number[] = [];
-  let value = 0;
-  let shift = 0;
-  for (const ch of segment) {
-    const d = B64.indexOf(ch);
-    value += (d & 31) << shift;
-    if (d & 32) shift += 5;
-    else {
-      out.push(value & 1 ? -(value >>> 1) : value >>> 1);
-      value = 0;
-      shift = 0;
-    }
-  }
-  return out;
-}
 /** For a built script: (line, column) → its source file, through the source map. */
 function sourceLookup(file: string): (line: number, col: number) => string {
   if (!existsSync(`${file}.map`)) return () => short(file);
@@ -273,13 +257,7 @@ function analyse(label: string, r: Awaited<ReturnType<typeof traceOnce>>) {
 }
 
 const bareDir = mkdtempSync(join(tmpdir(), 'segments-bare-'));
-await buildPage(bareDir, {
-  root,
-  name: 'bare',
-  entry: './bench/bare/index.tsx',
-  html: 'bare.html',
-  template: './bench/bare/bare.html',
-});
+await buildBarePage(root, bareDir);
 const pane = await serveDist(join(root, 'dist'));
 const bare = await serveDist(bareDir);
 // Counts the style rules inserted before the first interactive frame (Griffel inserts each rule alone).

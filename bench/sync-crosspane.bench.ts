@@ -11,7 +11,7 @@ import webpack from 'webpack';
 import { startServer } from '../src/server/app';
 import { httpsOptions } from '../scripts/certs.mjs';
 import { launch, removeProfile, type BrowserSession } from '../test/e2e/browser';
-import type { CDPSession, Page } from 'playwright-core';
+import { endTrace, startTrace, threadTasks, traceMark, type TraceEvent } from '../test/e2e/taskTrace';
 import type { LongTask, TimedRequest, TimedStep } from './crosspane/index';
 
 process.removeAllListeners('warning');
@@ -68,60 +68,15 @@ const describeTasks = (tasks: LongTask[]) => {
   };
 };
 
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
-}
-
-/**
- * The browser's trace of a page's tasks while a run goes: each task's wall time and the main thread's
- * own time (on a machine shared with other work, a task's wall time includes the time its thread waited
- * for a processor; its thread time is the page's own work only).
- */
-async function startTrace(page: Page): Promise<{ cdp: CDPSession; events: TraceEvent[] }> {
-  const cdp = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', {
-    traceConfig: {
-      includedCategories: ['disabled-by-default-devtools.timeline', 'blink.user_timing'],
-      recordMode: 'recordAsMuchAsPossible',
-      traceBufferSizeInKb: 256 * 1024,
-    },
-    transferMode: 'ReportEvents',
-  });
-  return { cdp, events };
-}
-
-async function endTrace(t: { cdp: CDPSession; events: TraceEvent[] }): Promise<TraceEvent[]> {
-  const complete = new Promise((resolve) => t.cdp.once('Tracing.tracingComplete', resolve));
-  await t.cdp.send('Tracing.end');
-  await complete;
-  await t.cdp.detach();
-  return t.events;
-}
-
 /**
  * The page's own main-thread time (ms) in a window of wall-clock time, from its trace: the thread time
  * of each task in the window (a task that straddles an edge counts in proportion). `mark` ties the
  * trace's clock to the wall clock: the mark's name and the wall-clock time the page gave it.
  */
 function ownTime(events: TraceEvent[], mark: { name: string; at: number }) {
-  const m = events.find((e) => e.cat.includes('blink.user_timing') && e.name === mark.name);
+  const m = traceMark(events, mark.name);
   if (!m) return Object.assign(() => NaN, { tasksIn: (): { start: number; wall: number; own: number }[] => [] });
-  const tasks = events.filter(
-    (e) =>
-      e.ph === 'X' &&
-      e.pid === m.pid &&
-      e.tid === m.tid &&
-      (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask'),
-  );
+  const tasks = threadTasks(events, m);
   const wallOf = (ts: number) => mark.at + (ts - m.ts) / 1000;
   /** The tasks that began in a window: when (wall clock), their wall time and their own thread time. */
   const tasksIn = (from: number, to: number) =>
@@ -213,7 +168,9 @@ try {
       await a.evaluate(() => window.crosspane.settle());
       await b.evaluate(() => window.crosspane.settle());
       const description = `Ten thousand ${run}`;
-      const traces = process.env.BENCH_CROSSPANE_PROFILE ? undefined : await Promise.all([a, b].map(startTrace));
+      const traces = process.env.BENCH_CROSSPANE_PROFILE
+        ? undefined
+        : await Promise.all([a, b].map((p) => startTrace(p, 256 * 1024)));
       const marks = await Promise.all(
         [a, b].map(async (p, i) => {
           const name = `crosspane-${'ab'[i]}-${run}`;

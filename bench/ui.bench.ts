@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launch, removeProfile } from '../test/e2e/browser';
 import { serveDist } from '../test/e2e/staticServer';
-import { buildPage } from './buildPage';
+import { buildBarePage } from './buildPage';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -95,13 +95,7 @@ const biggestLater = later
   .slice(0, 5);
 
 const bareDir = mkdtempSync(join(tmpdir(), 'segments-bare-'));
-await buildPage(bareDir, {
-  root,
-  name: 'bare',
-  entry: './bench/bare/index.tsx',
-  html: 'bare.html',
-  template: './bench/bare/bare.html',
-});
+await buildBarePage(root, bareDir);
 const bareFirst = initialScripts(bareDir, 'bare.html');
 const bareSize = sizes(bareDir, bareFirst);
 

@@ -2,9 +2,10 @@
 // own thread time. On a machine shared with other work a task's wall time includes the time the page's
 // thread waited for a processor; its thread time is only the page's own work, which is what the page can
 // be held to whatever the machine's load.
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 
-interface TraceEvent {
+/** An event of Chromium's trace, as the DevTools protocol reports it (times in µs). */
+export interface TraceEvent {
   name: string;
   cat: string;
   ph: string;
@@ -14,6 +15,51 @@ interface TraceEvent {
   pid: number;
   tid: number;
 }
+
+/** A trace being recorded: the page's session and the events gathered so far. */
+export interface Trace {
+  cdp: CDPSession;
+  events: TraceEvent[];
+}
+
+/** Starts tracing the page's tasks and its marks (not every process's events, which fill the buffer). */
+export async function startTrace(page: Page, bufferKb?: number): Promise<Trace> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', {
+    traceConfig: {
+      includedCategories: ['disabled-by-default-devtools.timeline', 'blink.user_timing'],
+      recordMode: 'recordAsMuchAsPossible',
+      ...(bufferKb ? { traceBufferSizeInKb: bufferKb } : {}),
+    },
+    transferMode: 'ReportEvents',
+  });
+  return { cdp, events };
+}
+
+/** Ends the trace and gives every event it holds. */
+export async function endTrace(t: Trace): Promise<TraceEvent[]> {
+  const complete = new Promise((resolve) => t.cdp.once('Tracing.tracingComplete', resolve));
+  await t.cdp.send('Tracing.end');
+  await complete;
+  await t.cdp.detach();
+  return t.events;
+}
+
+/** The page's mark (performance.mark) of that name in the trace. */
+export const traceMark = (events: TraceEvent[], name: string): TraceEvent | undefined =>
+  events.find((e) => e.cat.includes('blink.user_timing') && e.name === name);
+
+/** Every task run by the thread that made `mark`: the page's main thread. */
+export const threadTasks = (events: TraceEvent[], mark: TraceEvent): TraceEvent[] =>
+  events.filter(
+    (e) =>
+      e.ph === 'X' &&
+      e.pid === mark.pid &&
+      e.tid === mark.tid &&
+      (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask'),
+  );
 
 export interface PageTask {
   /** ms from the start of the step */
@@ -32,17 +78,7 @@ let traced = 0;
  * (a trace that saw nothing proves nothing).
  */
 export async function traceTasks<T>(page: Page, step: () => Promise<T>): Promise<{ result: T; tasks: PageTask[] }> {
-  const cdp = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', {
-    // The page's tasks and its marks only, not every process's events.
-    traceConfig: {
-      includedCategories: ['disabled-by-default-devtools.timeline', 'blink.user_timing'],
-      recordMode: 'recordAsMuchAsPossible',
-    },
-    transferMode: 'ReportEvents',
-  });
+  const trace = await startTrace(page);
   const id = ++traced;
   const [startMark, endMark] = [`traced-step-start-${id}`, `traced-step-end-${id}`];
   let result: T;
@@ -51,25 +87,14 @@ export async function traceTasks<T>(page: Page, step: () => Promise<T>): Promise
     result = await step();
     await page.evaluate((m) => performance.mark(m), endMark);
   } finally {
-    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.end');
-    await complete;
-    await cdp.detach();
+    await endTrace(trace);
   }
-  const mark = (name: string) => events.find((e) => e.cat.includes('blink.user_timing') && e.name === name);
-  const start = mark(startMark);
-  const end = mark(endMark);
+  const events = trace.events;
+  const start = traceMark(events, startMark);
+  const end = traceMark(events, endMark);
   if (!start || !end) throw new Error(`the trace holds no mark of the step (${events.length} events)`);
-  const tasks = events
-    .filter(
-      (e) =>
-        e.ph === 'X' &&
-        e.pid === start.pid &&
-        e.tid === start.tid &&
-        (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') &&
-        e.ts + (e.dur ?? 0) > start.ts &&
-        e.ts < end.ts,
-    )
+  const tasks = threadTasks(events, start)
+    .filter((e) => e.ts + (e.dur ?? 0) > start.ts && e.ts < end.ts)
     .map((e) => ({
       start: (e.ts - start.ts) / 1000,
       wall: (e.dur ?? 0) / 1000,

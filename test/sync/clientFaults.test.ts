@@ -286,8 +286,8 @@ test('while the server is away, further changes cost one small request each, not
   }
 });
 
-test('a new pane that pushes before its first pull does not pull back the rows it pushed', async () => {
-  const server = await startTestServer();
+/** A fetch that notes each pull: its cursor, the revisions it left out and the ids of the rows it brought. */
+function watchPulls() {
   const pulled: { since: number; skip: string | null; ids: string[] }[] = [];
   const watching: typeof fetch = async (input, init) => {
     const res = await fetch(input, init);
@@ -302,6 +302,12 @@ test('a new pane that pushes before its first pull does not pull back the rows i
     });
     return new Response(text, { status: res.status, headers: res.headers });
   };
+  return { pulled, watching };
+}
+
+test('a new pane that pushes before its first pull does not pull back the rows it pushed', async () => {
+  const server = await startTestServer();
+  const { pulled, watching } = watchPulls();
   const b = await openPane(server.url);
   const a = await openPane(server.url, { fetch: watching });
   try {
@@ -340,20 +346,7 @@ test('a new pane that pushes before its first pull does not pull back the rows i
 
 test('a pane does not pull back the rows it pushed itself, until a restore resets its sync state', async () => {
   const server = await startTestServer();
-  const pulled: { since: number; skip: string | null; ids: string[] }[] = [];
-  const watching: typeof fetch = async (input, init) => {
-    const res = await fetch(input, init);
-    const url = new URL(String(input));
-    if (!url.pathname.endsWith('/pull')) return res;
-    const text = await res.text();
-    const body = JSON.parse(text) as { rows?: { id: string }[] };
-    pulled.push({
-      since: Number(url.searchParams.get('since')),
-      skip: url.searchParams.get('skip'),
-      ids: (body.rows ?? []).map((r) => r.id),
-    });
-    return new Response(text, { status: res.status, headers: res.headers });
-  };
+  const { pulled, watching } = watchPulls();
   const a = await openPane(server.url, { fetch: watching });
   const b = await openPane(server.url);
   try {
