@@ -128,7 +128,8 @@ describe('the Excel import page', () => {
     expect(mock.cell('Leads', 3, 5)).toMatchObject({ value: 'CT00001' });
   });
 
-  test('an import with the mapping offered takes the rows prepared while the sheet was read', async () => {
+  /** Reads the sheet with a remembered mapping that sends Città to County. */
+  async function readWithCittaAsCounty() {
     const excel = createExcelPort({ run: mock.run, supports: { mergedAreas: true, specialCells: true } });
     remembered.set('sheet:Contacts.xlsx:Leads', {
       version: 1,
@@ -137,6 +138,10 @@ describe('the Excel import page', () => {
     renderPage(<ExcelImportPage workspace={ws} excel={excel} mappings={mappings} />);
     await userEvent.click(screen.getByRole('button', { name: 'Read the cells' }));
     await screen.findByTestId('excel-read-summary');
+  }
+
+  test('an import with the mapping offered takes the rows prepared while the sheet was read', async () => {
+    await readWithCittaAsCounty();
     await userEvent.click(screen.getByRole('button', { name: 'Import 4 rows' }));
     await screen.findByTestId('excel-import-report');
     // Once, as the rows arrived (with the rows still to come), with the remembered mapping.
@@ -146,14 +151,7 @@ describe('the Excel import page', () => {
   });
 
   test("a mapping changed after the read prepares the rows again, with the user's mapping", async () => {
-    const excel = createExcelPort({ run: mock.run, supports: { mergedAreas: true, specialCells: true } });
-    remembered.set('sheet:Contacts.xlsx:Leads', {
-      version: 1,
-      columns: [{ header: 'Città', target: { kind: 'field', field: 'county' } }],
-    });
-    renderPage(<ExcelImportPage workspace={ws} excel={excel} mappings={mappings} />);
-    await userEvent.click(screen.getByRole('button', { name: 'Read the cells' }));
-    await screen.findByTestId('excel-read-summary');
+    await readWithCittaAsCounty();
     await userEvent.click(screen.getByRole('combobox', { name: 'Fills Città' }));
     await userEvent.click(await screen.findByRole('option', { name: 'City' }));
     await userEvent.click(screen.getByRole('button', { name: 'Import 4 rows' }));
