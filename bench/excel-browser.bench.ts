@@ -165,7 +165,7 @@ function print(
       `    most own work in one task: ${own.map((t) => `${ms(t.thread)} (wall ${ms(t.wall)}; ${t.step}${t.host ? ', the host answering' : ''}, at ${ms(t.start)})`).join(', ') || 'no trace'}`,
     );
     console.log(
-      `    progress: ${r.progress} updates, longest gap ${ms(r.longestProgressGap)}; ${r.inserted} inserted by the import, ` +
+      `    progress: ${r.progress} updates, longest gap ${ms(r.longestProgressGap)} (the widest: ${r.widestGaps.map((g) => `${ms(g.gap)} ending at ${ms(g.at)} in the ${g.step}`).join(', ')}); ${r.inserted} inserted by the import, ` +
         `${r.upserted} by the upsert; stored ${r.storedAfterImport} / ${r.storedAfterUpsert}, ` +
         `${r.sameContacts ? 'the same contacts' : 'DIFFERENT contacts'}`,
     );

@@ -43,6 +43,8 @@ export interface ExcelImportRun {
   progress: number;
   /** The longest gap between two progress reports (or the start and the first, the last and the end). */
   longestProgressGap: number;
+  /** The longest gaps between progress reports: where each ended (ms from the import's start) and its length. */
+  widestGaps: { at: number; gap: number; step: string }[];
   syncs: number;
   inserted: number;
   upserted: number;
@@ -124,6 +126,7 @@ interface ImportSide {
   importTasks: LongTasks;
   progress: number;
   longestProgressGap: number;
+  widestGaps: { at: number; gap: number; step: string }[];
   syncs: number;
   inserted: number;
   written: unknown[];
@@ -219,7 +222,12 @@ async function importSide(sizes: ExcelImportSizes, run: number): Promise<ImportS
     throw new Error('bench: the review found decisions to make; the fixture and the seeded codes disagree');
   const stored = (await ws.contacts.list()).map(strip);
   ws.close();
-  const gaps = [t0, ...progressAt, t4].map((t, i, all) => (i === 0 ? 0 : t - all[i - 1]));
+  const marks = [t0, ...progressAt, t4];
+  const gaps = marks.map((t, i) => (i === 0 ? 0 : t - marks[i - 1]));
+  const widestGaps = gaps
+    .map((gap, i) => ({ at: marks[i] - t0, gap, step: stepOf(marks[i]) }))
+    .sort((a, b) => b.gap - a.gap)
+    .slice(0, 5);
   return {
     importMs: t4 - t0,
     hostSpans: hostSpans.map(([a, b]) => [a - t0, b - t0]),
@@ -231,6 +239,7 @@ async function importSide(sizes: ExcelImportSizes, run: number): Promise<ImportS
     importTasks,
     progress: progressAt.length,
     longestProgressGap: Math.max(...gaps),
+    widestGaps,
     syncs: read.syncs,
     inserted: result.inserted,
     written,
