@@ -10,7 +10,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildPage, runBenchPage } from './buildPage';
 import { load, median, ms } from './figures';
-import type { ExcelImportRun, ExcelImportSizes } from './excel-browser/index';
+import type { ExcelImportRun, ExcelImportSizes, ReadAlone } from './excel-browser/index';
 import { endTrace, startTrace, threadTasks, traceMark, type TraceEvent } from '../test/e2e/taskTrace';
 
 const root = resolve(import.meta.dirname, '..');
@@ -57,6 +57,34 @@ function importThreadTimes(events: TraceEvent[], run: number, r: ExcelImportRun)
         step: stepOf(at),
       };
     });
+}
+
+/** The longest own work (main-thread time) in one task during a read alone, from the trace; -1 without a trace. */
+function readOwnWork(events: TraceEvent[], r: ReadAlone): number {
+  const start = traceMark(events, `${r.mark}-start`);
+  const end = traceMark(events, `${r.mark}-end`);
+  if (!start || !end) return -1;
+  return threadTasks(events, start)
+    .filter((e) => e.ts + (e.dur ?? 0) > start.ts && e.ts < end.ts)
+    .reduce((m, e) => Math.max(m, (e.tdur ?? e.dur ?? 0) / 1000), 0);
+}
+
+/** The read alone, both ways of sizing its blocks, side by side per run. */
+function printReads(runs: ExcelImportRun[], events: TraceEvent[]): void {
+  console.log(
+    `\nThe read alone (${sizes.rows} rows × 12 columns, no preparation), both ways in the same page, in turn: ` +
+      `blocks of at most ${runs[0]?.reads.find((r) => r.blockCells)?.blockCells ?? '?'} cells (now) against blocks sized by their bytes alone (before).`,
+  );
+  for (const [i, run] of runs.entries()) {
+    for (const r of run.reads) {
+      const own = readOwnWork(events, r);
+      console.log(
+        `  run ${i + 1}, ${r.blockCells ? `blocks by cells (${r.blockCells})` : 'blocks by bytes alone'}: ${r.syncs} syncs, ` +
+          `largest block ${r.largestBlock} rows, read ${ms(r.readMs)}; the host's answer to a sync: longest ${ms(r.hostLongest)}, ` +
+          `median ${ms(r.hostMedian)}; longest task ${r.longTasks.count ? `${ms(r.longTasks.longest)} wall` : 'none over 50 ms wall'}${own >= 0 ? `, most own work in one task ${ms(own)}` : ''}`,
+      );
+    }
+  }
 }
 
 function print(
@@ -201,4 +229,5 @@ await runBenchPage(out, started, 'runExcelImportBench', async (page) => {
   const events = await endTrace(trace);
   const threadTimes = runs.map((r, i) => importThreadTimes(events, i + 1, r));
   print(runs, threadTimes, loadBefore, load(), (Date.now() - started) / 1000);
+  printReads(runs, events);
 });

@@ -10,6 +10,7 @@ import { nextTask } from '../../src/domain/importResolve';
 import { prepareRowsInSteps, type PreparedImport } from '../../src/domain/sheetImport';
 import type { SheetRead } from '../../src/domain/ports/excelPort';
 import { createExcelPort } from '../../src/office/excel/excelAdapter';
+import { BLOCK_CELLS } from '../../src/office/excel/readRange';
 import { openWorkspace, type WorkspaceHandle } from '../../src/store/index';
 import { ExcelMock } from '../../test/office/excelMock';
 import { addContactSheet, addSheetCodes } from '../../test/office/sheetFixtures';
@@ -56,6 +57,26 @@ export interface ExcelImportRun {
   hostSpans: [number, number][];
   /** The import's steps' ends (read, prepare, review), in ms from its start. */
   stepEnds: number[];
+  /** The read alone, with the blocks the adapter sizes by cells and with blocks sized by their bytes alone. */
+  reads: ReadAlone[];
+}
+
+/** One read of the sheet alone (no preparation), as the adapter runs it with one way of sizing its blocks. */
+export interface ReadAlone {
+  /** Cells a block may ask for; null: no limit but the bytes (how blocks were sized before). */
+  blockCells: number | null;
+  /** The mark pair around it in the browser's trace: `${mark}-start`, `${mark}-end`. */
+  mark: string;
+  syncs: number;
+  readMs: number;
+  /** The mock host's answers to the syncs (ms, in the page). */
+  hostLongest: number;
+  hostMedian: number;
+  /** Rows of the largest block. */
+  largestBlock: number;
+  /** The mock host's answers, in ms from the read's start. */
+  hostSpans: [number, number][];
+  longTasks: LongTasks;
 }
 
 declare global {
@@ -262,10 +283,63 @@ async function upsertSide(rows: unknown[], run: number) {
   return { upsertMs: u1 - u0, upsertTasks, upserted: up.inserted + up.updated, stored };
 }
 
+/**
+ * The read alone, with the adapter's blocks (`blockCells` undefined: BLOCK_CELLS) or with blocks sized by
+ * their bytes alone (Infinity), on a workbook of its own: how long the host's answer to one sync is, and
+ * how many syncs the read takes, both ways in the same page under the same load.
+ */
+async function readAlone(rows: number, run: number, blockCells: number | undefined): Promise<ReadAlone> {
+  const mock = new ExcelMock({ answerInTask: true });
+  addContactSheet(mock, rows);
+  const limited = blockCells === undefined;
+  say(`run ${run}: the read alone, ${limited ? 'blocks sized by cells' : 'blocks sized by bytes alone'}`);
+  const port = createExcelPort({
+    run: mock.run,
+    supports: { mergedAreas: true, specialCells: true },
+    blockCells,
+  });
+  const mark = `read-${run}-${limited ? 'cells' : 'bytes'}`;
+  const sizes: number[] = [];
+  const tasks = observeLongTasks();
+  performance.mark(`${mark}-start`);
+  const t0 = performance.now();
+  let last = 0;
+  const read = await port.read(
+    { kind: 'selection' },
+    {
+      onProgress: (p) => {
+        sizes.push(p.rowsRead + 1 - last);
+        last = p.rowsRead + 1;
+      },
+    },
+  );
+  const t1 = performance.now();
+  performance.mark(`${mark}-end`);
+  const longTasks = await tasks.stop();
+  const spans = mock.batches.flatMap((b) => (b.span ? [b.span] : []));
+  const answers = spans.map(([a, b]) => b - a).sort((a, b) => a - b);
+  for (const w of longTasks.worst) w.start -= t0;
+  return {
+    blockCells: limited ? BLOCK_CELLS : null,
+    mark,
+    syncs: read.syncs,
+    readMs: t1 - t0,
+    hostLongest: answers.at(-1) ?? 0,
+    hostMedian: answers[Math.floor(answers.length / 2)] ?? 0,
+    largestBlock: Math.max(...sizes),
+    hostSpans: spans.map(([a, b]) => [a - t0, b - t0]),
+    longTasks,
+  };
+}
+
 let rowsOfFirstRun: unknown[] | undefined;
 
 /** Odd runs import first, even runs upsert first (the rows the first run wrote), so order favours neither. */
 async function oneRun(sizes: ExcelImportSizes, run: number): Promise<ExcelImportRun> {
+  // The read alone both ways first, in turn (odd runs the adapter's blocks first, even runs the others).
+  const ways = run % 2 === 1 ? [undefined, Infinity] : [Infinity, undefined];
+  const reads: ReadAlone[] = [];
+  for (const w of ways) reads.push(await readAlone(sizes.rows, run, w));
   let imp: ImportSide;
   let base: Awaited<ReturnType<typeof upsertSide>>;
   if (run % 2 === 0 && rowsOfFirstRun) {
@@ -280,6 +354,7 @@ async function oneRun(sizes: ExcelImportSizes, run: number): Promise<ExcelImport
   const b = base.stored;
   return {
     ...figures,
+    reads,
     upsertMs: base.upsertMs,
     upsertTasks: base.upsertTasks,
     upserted: base.upserted,

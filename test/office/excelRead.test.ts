@@ -102,6 +102,23 @@ describe('rows per block, from the cells', () => {
   });
 });
 
+describe('blocks sized by their bytes alone (blockCells: Infinity, as before the cell limit)', () => {
+  test('30,000 rows: after the first block, blocks grow past 3,750 rows up to the 4 MB cap', async () => {
+    const mock = new ExcelMock();
+    addContactSheet(mock, 30_000);
+    const rowsAfter: number[] = [];
+    const r = await createExcelPort({ run: mock.run, supports: ALL, blockCells: Infinity }).read(
+      { kind: 'selection' },
+      { onProgress: (p) => rowsAfter.push(p.rowsRead + 1) },
+    );
+    const blocks = rowsAfter.map((n, i) => n - (i === 0 ? 0 : rowsAfter[i - 1]));
+    expect(r.values).toHaveLength(30_000);
+    expect(blocks[1]).toBeGreaterThan(3_750);
+    expect(Math.max(...mock.batches.map((b) => b.responseBytes))).toBeLessThanOrEqual(PAYLOAD_CAP);
+    expect(r.syncs).toBeLessThan(1 + Math.ceil(30_001 / 3_750));
+  });
+});
+
 describe('reading 10,000 rows', () => {
   test('takes few syncs', async () => {
     const { port, sync } = setup(10_000);

@@ -23,6 +23,8 @@ export interface ReadOptions {
   signal?: AbortSignal;
   /** Bytes a block may carry (default PAYLOAD_CAP). */
   cap?: number;
+  /** Cells a block may ask for (default BLOCK_CELLS); Infinity sizes the blocks by their bytes alone. */
+  blockCells?: number;
   /** Requirement sets: merged areas need ExcelApi 1.13, visible cells 1.9, the workbook's name 1.7. */
   supports?: ExcelSupport;
   /** Once the first block is in: the read as it grows, and how to wait for its next rows. */
@@ -60,8 +62,8 @@ export const BLOCK_CELLS = 45_000;
 export const MAX_CELL_BLOCKS = 29;
 
 /** Rows per block for a range of `rowCount` rows (header included) and `columnCount` columns, by cells. */
-export function blockRows(rowCount: number, columnCount: number): number {
-  return Math.max(1, Math.floor(BLOCK_CELLS / Math.max(1, columnCount)), Math.ceil(rowCount / MAX_CELL_BLOCKS));
+export function blockRows(rowCount: number, columnCount: number, cells = BLOCK_CELLS): number {
+  return Math.max(1, Math.floor(cells / Math.max(1, columnCount)), Math.ceil(rowCount / MAX_CELL_BLOCKS));
 }
 
 /** What the first guess of a block assumes per cell before anything is measured. */
@@ -131,7 +133,7 @@ export async function readSource(
   let bytesSeen = 0;
   let rowsSeen = 0;
   let perRow = FIRST_GUESS_BYTES_PER_CELL * columnCount;
-  const byCells = blockRows(rowCount, columnCount);
+  const byCells = blockRows(rowCount, columnCount, opts.blockCells);
   try {
     await sendHalving(
       rowCount,
