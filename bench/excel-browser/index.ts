@@ -336,10 +336,6 @@ let rowsOfFirstRun: unknown[] | undefined;
 
 /** Odd runs import first, even runs upsert first (the rows the first run wrote), so order favours neither. */
 async function oneRun(sizes: ExcelImportSizes, run: number): Promise<ExcelImportRun> {
-  // The read alone both ways first, in turn (odd runs the adapter's blocks first, even runs the others).
-  const ways = run % 2 === 1 ? [undefined, Infinity] : [Infinity, undefined];
-  const reads: ReadAlone[] = [];
-  for (const w of ways) reads.push(await readAlone(sizes.rows, run, w));
   let imp: ImportSide;
   let base: Awaited<ReturnType<typeof upsertSide>>;
   if (run % 2 === 0 && rowsOfFirstRun) {
@@ -350,6 +346,12 @@ async function oneRun(sizes: ExcelImportSizes, run: number): Promise<ExcelImport
     rowsOfFirstRun ??= imp.written;
     base = await upsertSide(imp.written, run);
   }
+  // Then the read alone both ways, in turn (odd runs the adapter's blocks first, even runs the others):
+  // after the import and the upsert, so that the workbooks it leaves to the garbage collector weigh on
+  // neither.
+  const ways = run % 2 === 1 ? [undefined, Infinity] : [Infinity, undefined];
+  const reads: ReadAlone[] = [];
+  for (const w of ways) reads.push(await readAlone(sizes.rows, run, w));
   const { written: _w, stored: a, ...figures } = imp;
   const b = base.stored;
   return {
