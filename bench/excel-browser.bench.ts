@@ -70,13 +70,25 @@ function readOwnWork(events: TraceEvent[], r: ReadAlone): number {
 }
 
 /** The read alone, both ways of sizing its blocks, side by side per run. */
-function printReads(runs: ExcelImportRun[], events: TraceEvent[]): void {
+function printReads(runs: ReadAlone[][], events: TraceEvent[]): void {
   console.log(
     `\nThe read alone (${sizes.rows} rows × 12 columns, no preparation), both ways in the same page, in turn: ` +
-      `blocks of at most ${runs[0]?.reads.find((r) => r.blockCells)?.blockCells ?? '?'} cells (now) against blocks sized by their bytes alone (before).`,
+      `blocks of at most ${runs[0]?.find((r) => r.blockCells)?.blockCells ?? '?'} cells (now) against blocks sized by their bytes alone (before), ` +
+      `each after a full garbage collection; before the imports.`,
   );
+  const way = (cells: boolean) => runs.flat().filter((r) => Boolean(r.blockCells) === cells);
+  const [now, before] = [way(true), way(false)];
+  const own = (rs: ReadAlone[]) => Math.max(...rs.map((r) => readOwnWork(events, r)));
+  if (now.length && before.length)
+    console.log(
+      `  in all: the host's answer to a sync, median ${ms(median(now.map((r) => r.hostMedian)))} now against ` +
+        `${ms(median(before.map((r) => r.hostMedian)))} before (ratio ${(median(now.map((r) => r.hostMedian)) / median(before.map((r) => r.hostMedian))).toFixed(2)}), ` +
+        `longest ${ms(Math.max(...now.map((r) => r.hostLongest)))} against ${ms(Math.max(...before.map((r) => r.hostLongest)))}; ` +
+        `most own work in one task ${ms(own(now))} against ${ms(own(before))}; syncs ${now[0].syncs} against ${before[0].syncs}; ` +
+        `read ${ms(median(now.map((r) => r.readMs)))} against ${ms(median(before.map((r) => r.readMs)))}.`,
+    );
   for (const [i, run] of runs.entries()) {
-    for (const r of run.reads) {
+    for (const r of run) {
       const own = readOwnWork(events, r);
       console.log(
         `  run ${i + 1}, ${r.blockCells ? `blocks by cells (${r.blockCells})` : 'blocks by bytes alone'}: ${r.syncs} syncs, ` +
@@ -225,9 +237,22 @@ await buildPage(out, {
 await runBenchPage(out, started, 'runExcelImportBench', async (page) => {
   // The browser's trace of every task (wall time and the main thread's own time) while the page runs.
   const trace = await startTrace(page, 1024 * 1024);
+  // The read alone both ways first, in turn (odd runs the adapter's blocks first, even runs the others),
+  // each after a full garbage collection, so that the workbooks one leaves behind weigh on no other.
+  const collect = () => trace.cdp.send('HeapProfiler.collectGarbage');
+  const reads: ReadAlone[][] = [];
+  for (let run = 1; run <= sizes.runs; run++) {
+    const pair: ReadAlone[] = [];
+    for (const blocks of run % 2 === 1 ? (['cells', 'bytes'] as const) : (['bytes', 'cells'] as const)) {
+      await collect();
+      pair.push(await page.evaluate(([n, r, b]) => window.runReadAlone(n, r, b), [sizes.rows, run, blocks] as const));
+    }
+    reads.push(pair);
+  }
+  await collect();
   const runs = await page.evaluate((s) => window.runExcelImportBench(s), sizes);
   const events = await endTrace(trace);
   const threadTimes = runs.map((r, i) => importThreadTimes(events, i + 1, r));
   print(runs, threadTimes, loadBefore, load(), (Date.now() - started) / 1000);
-  printReads(runs, events);
+  printReads(reads, events);
 });

@@ -57,8 +57,6 @@ export interface ExcelImportRun {
   hostSpans: [number, number][];
   /** The import's steps' ends (read, prepare, review), in ms from its start. */
   stepEnds: number[];
-  /** The read alone, with the blocks the adapter sizes by cells and with blocks sized by their bytes alone. */
-  reads: ReadAlone[];
 }
 
 /** One read of the sheet alone (no preparation), as the adapter runs it with one way of sizing its blocks. */
@@ -82,6 +80,7 @@ export interface ReadAlone {
 declare global {
   interface Window {
     runExcelImportBench(sizes: ExcelImportSizes): Promise<ExcelImportRun[]>;
+    runReadAlone(rows: number, run: number, blocks: 'cells' | 'bytes'): Promise<ReadAlone>;
   }
 }
 
@@ -351,17 +350,10 @@ async function oneRun(sizes: ExcelImportSizes, run: number): Promise<ExcelImport
     rowsOfFirstRun ??= imp.written;
     base = await upsertSide(imp.written, run);
   }
-  // Then the read alone both ways, in turn (odd runs the adapter's blocks first, even runs the others):
-  // after the import and the upsert, so that the workbooks it leaves to the garbage collector weigh on
-  // neither.
-  const ways = run % 2 === 1 ? [undefined, Infinity] : [Infinity, undefined];
-  const reads: ReadAlone[] = [];
-  for (const w of ways) reads.push(await readAlone(sizes.rows, run, w));
   const { written: _w, stored: a, ...figures } = imp;
   const b = base.stored;
   return {
     ...figures,
-    reads,
     upsertMs: base.upsertMs,
     upsertTasks: base.upsertTasks,
     upserted: base.upserted,
@@ -370,6 +362,8 @@ async function oneRun(sizes: ExcelImportSizes, run: number): Promise<ExcelImport
     sameContacts: a.length === b.length && a.every((x, i) => x === b[i]),
   };
 }
+
+window.runReadAlone = (rows, run, blocks) => readAlone(rows, run, blocks === 'cells' ? undefined : Infinity);
 
 window.runExcelImportBench = async (sizes: ExcelImportSizes): Promise<ExcelImportRun[]> => {
   const runs: ExcelImportRun[] = [];
