@@ -50,14 +50,14 @@ const MEASURE_SLICE = 1_000;
 /**
  * The cells one block asks of the host. The host builds its answer (and office.js reads it in the page)
  * in one go, so the answer's size is the length of a task: 45,000 cells is 3,750 rows of 12 columns,
- * about 2 MB of values, text, formats and types, where the byte cap alone let a block grow to 7,000 rows.
+ * about 2 MB of values, text, formats and types, where the byte cap alone let a block grow to 7,700 rows.
  */
 export const BLOCK_CELLS = 45_000;
 
 /**
  * The blocks a read takes at most on account of BLOCK_CELLS: with the sync that locates the range, 30
- * round trips (the architecture's budget for 100,000 rows × 12 columns). A larger range gets larger
- * blocks instead of more round trips, up to the byte cap.
+ * round trips, the budget a read of 100,000 rows × 12 columns is held to (28 with BLOCK_CELLS). A larger
+ * range gets larger blocks instead of more round trips, up to the byte cap.
  */
 export const MAX_CELL_BLOCKS = 29;
 
