@@ -10,7 +10,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildPage, runBenchPage } from './buildPage';
 import { load, median, ms } from './figures';
-import type { ExcelImportRun, ExcelImportSizes } from './excel-browser/index';
+import type { ExcelImportRun, ExcelImportSizes, ReadAlone } from './excel-browser/index';
 import { endTrace, startTrace, threadTasks, traceMark, type TraceEvent } from '../test/e2e/taskTrace';
 
 const root = resolve(import.meta.dirname, '..');
@@ -57,6 +57,46 @@ function importThreadTimes(events: TraceEvent[], run: number, r: ExcelImportRun)
         step: stepOf(at),
       };
     });
+}
+
+/** The longest own work (main-thread time) in one task during a read alone, from the trace; -1 without a trace. */
+function readOwnWork(events: TraceEvent[], r: ReadAlone): number {
+  const start = traceMark(events, `${r.mark}-start`);
+  const end = traceMark(events, `${r.mark}-end`);
+  if (!start || !end) return -1;
+  return threadTasks(events, start)
+    .filter((e) => e.ts + (e.dur ?? 0) > start.ts && e.ts < end.ts)
+    .reduce((m, e) => Math.max(m, (e.tdur ?? e.dur ?? 0) / 1000), 0);
+}
+
+/** The read alone, both ways of sizing its blocks, side by side per run. */
+function printReads(runs: ReadAlone[][], events: TraceEvent[]): void {
+  console.log(
+    `\nThe read alone (${sizes.rows} rows × 12 columns, no preparation), both ways in the same page, in turn: ` +
+      `blocks of at most ${runs[0]?.find((r) => r.blockCells)?.blockCells ?? '?'} cells (now) against blocks sized by their bytes alone (before), ` +
+      `each after a full garbage collection; before the imports.`,
+  );
+  const way = (cells: boolean) => runs.flat().filter((r) => Boolean(r.blockCells) === cells);
+  const [now, before] = [way(true), way(false)];
+  const own = (rs: ReadAlone[]) => Math.max(...rs.map((r) => readOwnWork(events, r)));
+  if (now.length && before.length)
+    console.log(
+      `  in all: the host's answer to a sync, median ${ms(median(now.map((r) => r.hostMedian)))} now against ` +
+        `${ms(median(before.map((r) => r.hostMedian)))} before (ratio ${(median(now.map((r) => r.hostMedian)) / median(before.map((r) => r.hostMedian))).toFixed(2)}), ` +
+        `longest ${ms(Math.max(...now.map((r) => r.hostLongest)))} against ${ms(Math.max(...before.map((r) => r.hostLongest)))}; ` +
+        `most own work in one task ${ms(own(now))} against ${ms(own(before))}; syncs ${now[0].syncs} against ${before[0].syncs}; ` +
+        `read ${ms(median(now.map((r) => r.readMs)))} against ${ms(median(before.map((r) => r.readMs)))}.`,
+    );
+  for (const [i, run] of runs.entries()) {
+    for (const r of run) {
+      const own = readOwnWork(events, r);
+      console.log(
+        `  run ${i + 1}, ${r.blockCells ? `blocks by cells (${r.blockCells})` : 'blocks by bytes alone'}: ${r.syncs} syncs, ` +
+          `largest block ${r.largestBlock} rows, read ${ms(r.readMs)}; the host's answer to a sync: longest ${ms(r.hostLongest)}, ` +
+          `median ${ms(r.hostMedian)}; longest task ${r.longTasks.count ? `${ms(r.longTasks.longest)} wall` : 'none over 50 ms wall'}${own >= 0 ? `, most own work in one task ${ms(own)}` : ''}`,
+      );
+    }
+  }
 }
 
 function print(
@@ -165,7 +205,7 @@ function print(
       `    most own work in one task: ${own.map((t) => `${ms(t.thread)} (wall ${ms(t.wall)}; ${t.step}${t.host ? ', the host answering' : ''}, at ${ms(t.start)})`).join(', ') || 'no trace'}`,
     );
     console.log(
-      `    progress: ${r.progress} updates, longest gap ${ms(r.longestProgressGap)}; ${r.inserted} inserted by the import, ` +
+      `    progress: ${r.progress} updates, longest gap ${ms(r.longestProgressGap)} (the widest: ${r.widestGaps.map((g) => `${ms(g.gap)} ending at ${ms(g.at)} in the ${g.step}`).join(', ')}); ${r.inserted} inserted by the import, ` +
         `${r.upserted} by the upsert; stored ${r.storedAfterImport} / ${r.storedAfterUpsert}, ` +
         `${r.sameContacts ? 'the same contacts' : 'DIFFERENT contacts'}`,
     );
@@ -197,8 +237,22 @@ await buildPage(out, {
 await runBenchPage(out, started, 'runExcelImportBench', async (page) => {
   // The browser's trace of every task (wall time and the main thread's own time) while the page runs.
   const trace = await startTrace(page, 1024 * 1024);
+  // The read alone both ways first, in turn (odd runs the adapter's blocks first, even runs the others),
+  // each after a full garbage collection, so that the workbooks one leaves behind weigh on no other.
+  const collect = () => trace.cdp.send('HeapProfiler.collectGarbage');
+  const reads: ReadAlone[][] = [];
+  for (let run = 1; run <= sizes.runs; run++) {
+    const pair: ReadAlone[] = [];
+    for (const blocks of run % 2 === 1 ? (['cells', 'bytes'] as const) : (['bytes', 'cells'] as const)) {
+      await collect();
+      pair.push(await page.evaluate(([n, r, b]) => window.runReadAlone(n, r, b), [sizes.rows, run, blocks] as const));
+    }
+    reads.push(pair);
+  }
+  await collect();
   const runs = await page.evaluate((s) => window.runExcelImportBench(s), sizes);
   const events = await endTrace(trace);
   const threadTimes = runs.map((r, i) => importThreadTimes(events, i + 1, r));
   print(runs, threadTimes, loadBefore, load(), (Date.now() - started) / 1000);
+  printReads(reads, events);
 });

@@ -10,6 +10,7 @@ import { nextTask } from '../../src/domain/importResolve';
 import { prepareRowsInSteps, type PreparedImport } from '../../src/domain/sheetImport';
 import type { SheetRead } from '../../src/domain/ports/excelPort';
 import { createExcelPort } from '../../src/office/excel/excelAdapter';
+import { BLOCK_CELLS } from '../../src/office/excel/readRange';
 import { openWorkspace, type WorkspaceHandle } from '../../src/store/index';
 import { ExcelMock } from '../../test/office/excelMock';
 import { addContactSheet, addSheetCodes } from '../../test/office/sheetFixtures';
@@ -43,6 +44,8 @@ export interface ExcelImportRun {
   progress: number;
   /** The longest gap between two progress reports (or the start and the first, the last and the end). */
   longestProgressGap: number;
+  /** The longest gaps between progress reports: where each ended (ms from the import's start) and its length. */
+  widestGaps: { at: number; gap: number; step: string }[];
   syncs: number;
   inserted: number;
   upserted: number;
@@ -56,9 +59,28 @@ export interface ExcelImportRun {
   stepEnds: number[];
 }
 
+/** One read of the sheet alone (no preparation), as the adapter runs it with one way of sizing its blocks. */
+export interface ReadAlone {
+  /** Cells a block may ask for; null: no limit but the bytes (how blocks were sized before). */
+  blockCells: number | null;
+  /** The mark pair around it in the browser's trace: `${mark}-start`, `${mark}-end`. */
+  mark: string;
+  syncs: number;
+  readMs: number;
+  /** The mock host's answers to the syncs (ms, in the page). */
+  hostLongest: number;
+  hostMedian: number;
+  /** Rows of the largest block. */
+  largestBlock: number;
+  /** The mock host's answers, in ms from the read's start. */
+  hostSpans: [number, number][];
+  longTasks: LongTasks;
+}
+
 declare global {
   interface Window {
     runExcelImportBench(sizes: ExcelImportSizes): Promise<ExcelImportRun[]>;
+    runReadAlone(rows: number, run: number, blocks: 'cells' | 'bytes'): Promise<ReadAlone>;
   }
 }
 
@@ -124,6 +146,7 @@ interface ImportSide {
   importTasks: LongTasks;
   progress: number;
   longestProgressGap: number;
+  widestGaps: { at: number; gap: number; step: string }[];
   syncs: number;
   inserted: number;
   written: unknown[];
@@ -219,7 +242,17 @@ async function importSide(sizes: ExcelImportSizes, run: number): Promise<ImportS
     throw new Error('bench: the review found decisions to make; the fixture and the seeded codes disagree');
   const stored = (await ws.contacts.list()).map(strip);
   ws.close();
-  const gaps = [t0, ...progressAt, t4].map((t, i, all) => (i === 0 ? 0 : t - all[i - 1]));
+  const marks = [t0, ...progressAt, t4];
+  const gaps = marks.map((t, i) => (i === 0 ? 0 : t - marks[i - 1]));
+  const widestGaps = gaps
+    // The last gap ends with the import (its report and the transaction's commit after the last batch).
+    .map((gap, i) => ({
+      at: marks[i] - t0,
+      gap,
+      step: i === marks.length - 1 ? 'import (to its end)' : stepOf(marks[i]),
+    }))
+    .sort((a, b) => b.gap - a.gap)
+    .slice(0, 5);
   return {
     importMs: t4 - t0,
     hostSpans: hostSpans.map(([a, b]) => [a - t0, b - t0]),
@@ -231,6 +264,7 @@ async function importSide(sizes: ExcelImportSizes, run: number): Promise<ImportS
     importTasks,
     progress: progressAt.length,
     longestProgressGap: Math.max(...gaps),
+    widestGaps,
     syncs: read.syncs,
     inserted: result.inserted,
     written,
@@ -251,6 +285,57 @@ async function upsertSide(rows: unknown[], run: number) {
   const stored = (await ws.contacts.list()).map(strip);
   ws.close();
   return { upsertMs: u1 - u0, upsertTasks, upserted: up.inserted + up.updated, stored };
+}
+
+/**
+ * The read alone, with the adapter's blocks (`blockCells` undefined: BLOCK_CELLS) or with blocks sized by
+ * their bytes alone (Infinity), on a workbook of its own: how long the host's answer to one sync is, and
+ * how many syncs the read takes, both ways in the same page under the same load.
+ */
+async function readAlone(rows: number, run: number, blockCells: number | undefined): Promise<ReadAlone> {
+  const mock = new ExcelMock({ answerInTask: true });
+  addContactSheet(mock, rows);
+  const limited = blockCells === undefined;
+  say(`run ${run}: the read alone, ${limited ? 'blocks sized by cells' : 'blocks sized by bytes alone'}`);
+  const port = createExcelPort({
+    run: mock.run,
+    supports: { mergedAreas: true, specialCells: true },
+    blockCells,
+  });
+  const mark = `read-${run}-${limited ? 'cells' : 'bytes'}`;
+  const sizes: number[] = [];
+  // The task that built the workbook ends before the read's marks: its work is not the read's.
+  await nextTask();
+  const tasks = observeLongTasks();
+  performance.mark(`${mark}-start`);
+  const t0 = performance.now();
+  let last = 0;
+  const read = await port.read(
+    { kind: 'selection' },
+    {
+      onProgress: (p) => {
+        sizes.push(p.rowsRead + 1 - last);
+        last = p.rowsRead + 1;
+      },
+    },
+  );
+  const t1 = performance.now();
+  performance.mark(`${mark}-end`);
+  const longTasks = await tasks.stop();
+  const spans = mock.batches.flatMap((b) => (b.span ? [b.span] : []));
+  const answers = spans.map(([a, b]) => b - a).sort((a, b) => a - b);
+  for (const w of longTasks.worst) w.start -= t0;
+  return {
+    blockCells: limited ? BLOCK_CELLS : null,
+    mark,
+    syncs: read.syncs,
+    readMs: t1 - t0,
+    hostLongest: answers.at(-1) ?? 0,
+    hostMedian: answers[Math.floor(answers.length / 2)] ?? 0,
+    largestBlock: Math.max(...sizes),
+    hostSpans: spans.map(([a, b]) => [a - t0, b - t0]),
+    longTasks,
+  };
 }
 
 let rowsOfFirstRun: unknown[] | undefined;
@@ -279,6 +364,8 @@ async function oneRun(sizes: ExcelImportSizes, run: number): Promise<ExcelImport
     sameContacts: a.length === b.length && a.every((x, i) => x === b[i]),
   };
 }
+
+window.runReadAlone = (rows, run, blocks) => readAlone(rows, run, blocks === 'cells' ? undefined : Infinity);
 
 window.runExcelImportBench = async (sizes: ExcelImportSizes): Promise<ExcelImportRun[]> => {
   const runs: ExcelImportRun[] = [];

@@ -4,6 +4,7 @@ import { prepareRows } from '../../src/domain/sheetImport';
 import { SegmentsError } from '../../src/domain/errors';
 import { PAYLOAD_CAP } from '../../src/domain/ports/excelPort';
 import { createExcelPort } from '../../src/office/excel/excelAdapter';
+import { BLOCK_CELLS, MAX_CELL_BLOCKS, blockRows } from '../../src/office/excel/readRange';
 import { ExcelMock, HOST_LIMIT } from './excelMock';
 import { HEADERS, addContactSheet, contactCells } from './sheetFixtures';
 
@@ -22,18 +23,30 @@ describe('reading a selection of 100,000 rows × 12 columns', () => {
   let result: Awaited<ReturnType<ReturnType<typeof createExcelPort>['read']>>;
   let mock: ExcelMock;
   let syncSpy: ReturnType<typeof vi.spyOn>;
+  /** Rows read after each block (the header row counted), as the progress reports them. */
+  const rowsAfter: number[] = [];
 
   beforeAll(async () => {
     const s = setup(R);
     mock = s.mock;
     syncSpy = s.sync;
-    result = await s.port.read({ kind: 'selection' });
+    result = await s.port.read({ kind: 'selection' }, { onProgress: (p) => rowsAfter.push(p.rowsRead + 1) });
   }, 120_000);
 
   test('takes at most 30 syncs, counted by the spy on context.sync', () => {
     expect(syncSpy).toHaveBeenCalledTimes(result.syncs);
     expect(result.syncs).toBeLessThanOrEqual(30);
     expect(result.syncs).toBeGreaterThan(2); // 100,000 rows do not fit one response: blocks were needed
+  });
+
+  test('each block asks for at most 45,000 cells (3,750 rows of 12), so the host answers each sync quickly', () => {
+    const blocks = rowsAfter.map((n, i) => n - (i === 0 ? 0 : rowsAfter[i - 1]));
+    expect(rowsAfter.at(-1)).toBe(R + 1);
+    expect(blocks).toHaveLength(result.syncs - 1); // one sync locates the range, then one per block
+    expect(Math.max(...blocks) * 12).toBeLessThanOrEqual(BLOCK_CELLS);
+    // All but the first (sized from a guess of the bytes) and the last (the rest) are that size.
+    expect(blocks.slice(1, -1).every((n) => n === 3_750)).toBe(true);
+    expect(result.syncs).toBe(28);
   });
 
   test('no request or response carries more than 4 MB, and none was refused', () => {
@@ -63,6 +76,46 @@ describe('reading a selection of 100,000 rows × 12 columns', () => {
       workbook: 'Contacts.xlsx',
       address: 'Contacts!A1:L100001',
     });
+  });
+});
+
+describe('rows per block, from the cells', () => {
+  test('45,000 cells a block, whatever the width; at least one row', () => {
+    expect(BLOCK_CELLS).toBe(45_000);
+    expect(blockRows(100_001, 12)).toBe(3_750);
+    expect(blockRows(10_001, 1)).toBe(45_000);
+    expect(blockRows(10_001, 100)).toBe(450);
+    expect(blockRows(20, 16_384)).toBe(2); // Excel's widest rows: two a block
+    expect(blockRows(20, 60_000)).toBe(1); // a row wider than a block is still read, one row at a time
+  });
+
+  test('a range larger than 29 blocks of 45,000 cells takes larger blocks, not more round trips', () => {
+    expect(MAX_CELL_BLOCKS).toBe(29);
+    expect(blockRows(1_000_000, 5)).toBe(Math.ceil(1_000_000 / 29));
+    for (const [rows, columns] of [
+      [100_001, 12],
+      [400_000, 12],
+      [1_048_576, 4],
+      [50_000, 100],
+    ])
+      expect(Math.ceil(rows / blockRows(rows, columns))).toBeLessThanOrEqual(29);
+  });
+});
+
+describe('blocks sized by their bytes alone (blockCells: Infinity, as before the cell limit)', () => {
+  test('30,000 rows: after the first block, blocks grow past 3,750 rows up to the 4 MB cap', async () => {
+    const mock = new ExcelMock();
+    addContactSheet(mock, 30_000);
+    const rowsAfter: number[] = [];
+    const r = await createExcelPort({ run: mock.run, supports: ALL, blockCells: Infinity }).read(
+      { kind: 'selection' },
+      { onProgress: (p) => rowsAfter.push(p.rowsRead + 1) },
+    );
+    const blocks = rowsAfter.map((n, i) => n - (i === 0 ? 0 : rowsAfter[i - 1]));
+    expect(r.values).toHaveLength(30_000);
+    expect(blocks[1]).toBeGreaterThan(3_750);
+    expect(Math.max(...mock.batches.map((b) => b.responseBytes))).toBeLessThanOrEqual(PAYLOAD_CAP);
+    expect(r.syncs).toBeLessThan(1 + Math.ceil(30_001 / 3_750));
   });
 });
 

@@ -1,6 +1,7 @@
 // Reads a selection, a table or a sheet's used range: one sync for where it is, then the cells in row
-// blocks sized from the bytes they carry (values, displayed text, number formats, value types), each
-// block one sync. A block the host refuses as too large is halved and retried.
+// blocks, each block one sync. A block is sized by its cells (blockRows) and by the bytes it carries
+// (values, displayed text, number formats, value types), whichever is smaller. A block the host refuses
+// as too large is halved and retried.
 import { SegmentsError } from '../../domain/errors';
 import {
   MAX_CELLS,
@@ -22,6 +23,8 @@ export interface ReadOptions {
   signal?: AbortSignal;
   /** Bytes a block may carry (default PAYLOAD_CAP). */
   cap?: number;
+  /** Cells a block may ask for (default BLOCK_CELLS); Infinity sizes the blocks by their bytes alone. */
+  blockCells?: number;
   /** Requirement sets: merged areas need ExcelApi 1.13, visible cells 1.9, the workbook's name 1.7. */
   supports?: ExcelSupport;
   /** Once the first block is in: the read as it grows, and how to wait for its next rows. */
@@ -43,6 +46,25 @@ export interface ExcelSupport {
 
 /** Rows of a block measured in one go before the page gets a turn (a timer between slices). */
 const MEASURE_SLICE = 1_000;
+
+/**
+ * The cells one block asks of the host. The host builds its answer (and office.js reads it in the page)
+ * in one go, so the answer's size is the length of a task: 45,000 cells is 3,750 rows of 12 columns,
+ * about 2 MB of values, text, formats and types, where the byte cap alone let a block grow to 7,700 rows.
+ */
+export const BLOCK_CELLS = 45_000;
+
+/**
+ * The blocks a read takes at most on account of BLOCK_CELLS: with the sync that locates the range, 30
+ * round trips, the budget a read of 100,000 rows × 12 columns is held to (28 with BLOCK_CELLS). A larger
+ * range gets larger blocks instead of more round trips, up to the byte cap.
+ */
+export const MAX_CELL_BLOCKS = 29;
+
+/** Rows per block for a range of `rowCount` rows (header included) and `columnCount` columns, by cells. */
+export function blockRows(rowCount: number, columnCount: number, cells = BLOCK_CELLS): number {
+  return Math.max(1, Math.floor(cells / Math.max(1, columnCount)), Math.ceil(rowCount / MAX_CELL_BLOCKS));
+}
 
 /** What the first guess of a block assumes per cell before anything is measured. */
 const FIRST_GUESS_BYTES_PER_CELL = 96;
@@ -111,10 +133,11 @@ export async function readSource(
   let bytesSeen = 0;
   let rowsSeen = 0;
   let perRow = FIRST_GUESS_BYTES_PER_CELL * columnCount;
+  const byCells = blockRows(rowCount, columnCount, opts.blockCells);
   try {
     await sendHalving(
       rowCount,
-      () => cap / perRow,
+      () => Math.min(byCells, cap / perRow),
       async (start, n) => {
         let merged: Excel.RangeAreas | undefined;
         let visible: Excel.RangeAreas | undefined;
