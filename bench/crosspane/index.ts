@@ -4,7 +4,8 @@
 // in a window.
 import Dexie from 'dexie';
 import { schemaV1 } from '../../src/store/db';
-import { openRecordedWorkspace, type SyncPort, type WorkspaceHandle } from '../../src/store/syncPort';
+import { inSlices } from '../../src/store/slices';
+import { openRecordedWorkspace, WRITE_SLICES, type SyncPort, type WorkspaceHandle } from '../../src/store/syncPort';
 import { SyncClient } from '../../src/sync/syncClient';
 
 export interface LongTask {
@@ -199,29 +200,42 @@ const api = {
   /**
    * The floor: plain Dexie writing the segment lines this pane last received (the same values), in one
    * transaction, into a scratch database with the segmentLines indexes the store has, then without the
-   * segmentId index (the compound [segmentId+lineNo] answers where('segmentId') too). Each is timed
+   * segmentId index (the compound [segmentId+lineNo] answers where('segmentId') too), then in the slices
+   * the store's rebase writes them in (each request a short task). Each is timed
    * `times` times, each time into a new database; milliseconds of each.
    */
-  async floor(times: number): Promise<{ lines: number; schema: number[]; withoutSegmentId: number[] }> {
+  async floor(
+    times: number,
+  ): Promise<{ lines: number; schema: number[]; withoutSegmentId: number[]; sliced: number[] }> {
     const rows = received;
-    const once = async (schema: string) => {
+    const once = async (schema: string, sliced = false) => {
       const name = `floor-${Math.random().toString(36).slice(2)}`;
       const db = new Dexie(name);
       db.version(1).stores({ segmentLines: schema });
       await db.open();
       try {
         const start = performance.now();
-        await db.transaction('rw', db.table('segmentLines'), () => db.table('segmentLines').bulkPut(rows));
+        const t = db.table('segmentLines');
+        await db.transaction('rw', t, async () => {
+          if (sliced) await inSlices(rows, WRITE_SLICES, (slice) => t.bulkPut(slice));
+          else await t.bulkPut(rows);
+        });
         return performance.now() - start;
       } finally {
         db.close();
         await Dexie.delete(name);
       }
     };
-    const out = { lines: rows.length, schema: [] as number[], withoutSegmentId: [] as number[] };
+    const out = {
+      lines: rows.length,
+      schema: [] as number[],
+      withoutSegmentId: [] as number[],
+      sliced: [] as number[],
+    };
     for (let i = 0; i < times; i++) {
       out.schema.push(await once(schemaV1.segmentLines));
       out.withoutSegmentId.push(await once('id, &[segmentId+lineNo], contactNo'));
+      out.sliced.push(await once(schemaV1.segmentLines, true));
     }
     return out;
   },

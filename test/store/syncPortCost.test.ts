@@ -7,7 +7,7 @@ import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { ServerRow } from '../../src/domain/syncProtocol';
 import { outboxMiddleware } from '../../src/store/outbox';
-import { createSyncPort, type SyncPort } from '../../src/store/syncPort';
+import { createSyncPort, SETTLE_SLICES, type SyncPort } from '../../src/store/syncPort';
 import { makeWorkspace, seedMarket } from './helpers';
 
 /** One database request below the outbox middleware: its table, kind and how many rows it carries. */
@@ -16,6 +16,9 @@ interface Request {
   kind: string;
   rows: number;
   values?: boolean;
+  /** A read's index (empty: the primary key) and whether its range starts above a key. */
+  index?: string;
+  lowerOpen?: boolean;
 }
 
 function counting(into: Request[]): Middleware<DBCore> {
@@ -42,11 +45,25 @@ function counting(into: Request[]): Middleware<DBCore> {
             return t.get(req);
           },
           query(req) {
-            into.push({ table: name, kind: 'query', rows: req.limit ?? Infinity, values: req.values });
+            into.push({
+              table: name,
+              kind: 'query',
+              rows: req.limit ?? Infinity,
+              values: req.values,
+              index: req.query.index.name ?? '',
+              lowerOpen: req.query.range.lowerOpen,
+            });
             return t.query(req);
           },
           openCursor(req) {
-            into.push({ table: name, kind: 'openCursor', rows: Infinity, values: req.values });
+            into.push({
+              table: name,
+              kind: 'openCursor',
+              rows: Infinity,
+              values: req.values,
+              index: req.query.index.name ?? '',
+              lowerOpen: req.query.range.lowerOpen,
+            });
             return t.openCursor(req);
           },
         };
@@ -287,4 +304,29 @@ test('pending changesets are counted right, a few one by one and many in one wal
   expect(await port.pendingCount()).toBe(28);
   for (const p of (await port.pending(1000)).slice(0, 10)) await port.acknowledge(p.id, 5, p);
   expect(await port.pendingCount()).toBe(18);
+});
+
+test("counting the changes waiting after a large action reads a few rows, never stepping over the action's rows", async () => {
+  await bigSegment();
+  requests.length = 0;
+  expect(await port.pendingCount()).toBe(3);
+  const reads = requests.filter((r) => r.table === 'outbox');
+  expect(reads.length).toBeGreaterThan(0);
+  // Each read asks for one row or key; none starts above a changeset's id in the txId index (the
+  // database would step over every row of that changeset to find where the next id begins).
+  expect(reads.filter((r) => r.kind !== 'query' || r.rows !== 1)).toEqual([]);
+  expect(reads.filter((r) => r.index === 'txId' && r.lowerOpen)).toEqual([]);
+});
+
+test("settling a large acknowledgement's revisions writes them in small slices, each a short task", async () => {
+  const pending = await port.pending(1000);
+  for (const p of pending) await port.acknowledge(p.id, 2, p);
+  await bigSegment();
+  for (const p of await port.pending(1000)) await port.acknowledge(p.id, 3, p);
+  requests.length = 0;
+  await port.settle();
+  const puts = requests.filter((r) => r.table === 'syncState' && r.kind === 'put');
+  expect(puts.reduce((n, r) => n + r.rows, 0)).toBeGreaterThanOrEqual(LINES);
+  expect(Math.max(...puts.map((r) => r.rows))).toBeLessThanOrEqual(SETTLE_SLICES.max);
+  expect(SETTLE_SLICES.max).toBeLessThanOrEqual(200);
 });
