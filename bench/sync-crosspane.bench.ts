@@ -277,10 +277,6 @@ try {
     const floorMs = med(floor.schema);
     const floorLean = med(floor.withoutSegmentId);
     const rebaseMs = med(rebases);
-    const count = await a.evaluate(([n, t]) => window.crosspane.countPending(n, t), [LINES, 5] as const);
-    console.log(
-      `counting the changes waiting with a ${LINES.toLocaleString('en')}-row changeset in the outbox (Chromium, the sending pane, alternately 5 times): as before (stepping to the next id with above(id)) ${med(count.before).toFixed(1)} ms (${count.before.map((x) => x.toFixed(0)).join(' / ')}), now ${med(count.now).toFixed(1)} ms (${count.now.map((x) => x.toFixed(0)).join(' / ')}): ratio ${(med(count.before) / med(count.now)).toFixed(1)}`,
-    );
     console.log(
       `floor (receiving pane, plain Dexie bulkPut of the ${floor.lines.toLocaleString('en')} segment lines it received, one transaction, a scratch database with segmentLines' indexes): ${floorMs.toFixed(0)} ms median of ${RUNS} (${floor.schema.map((x) => x.toFixed(0)).join(' / ')}); without the segmentId index ${floorLean.toFixed(0)} ms (${floor.withoutSegmentId.map((x) => x.toFixed(0)).join(' / ')}), saving ${(floorMs - floorLean).toFixed(0)} ms = ${((100 * (floorMs - floorLean)) / rebaseMs).toFixed(0)} % of the rebase; in the store's slices ${med(floor.sliced).toFixed(0)} ms (${floor.sliced.map((x) => x.toFixed(0)).join(' / ')}) = ${(med(floor.sliced) / floorMs).toFixed(2)}×; the store's rebase of the same lines ${rebaseMs.toFixed(0)} ms median = ${(rebaseMs / floorMs).toFixed(2)}× the floor; cross-pane ${(median / 1000).toFixed(2)} s = ${(median / floorMs).toFixed(2)}× the floor [goal ≤ ${(GOAL_MS / 1000).toFixed(1)} s: ${metTime ? 'met' : 'not met'}, ${median > GOAL_MS ? `${((median - GOAL_MS) / 1000).toFixed(2)} s over` : 'within'}; the floor alone is ${((100 * floorMs) / GOAL_MS).toFixed(0)} % of it]`,
     );

@@ -5,14 +5,7 @@
 import Dexie from 'dexie';
 import { schemaV1 } from '../../src/store/db';
 import { inSlices } from '../../src/store/slices';
-import { openWorkspace } from '../../src/store/openWorkspace';
-import {
-  createSyncPort,
-  openRecordedWorkspace,
-  WRITE_SLICES,
-  type SyncPort,
-  type WorkspaceHandle,
-} from '../../src/store/syncPort';
+import { openRecordedWorkspace, WRITE_SLICES, type SyncPort, type WorkspaceHandle } from '../../src/store/syncPort';
 import { SyncClient } from '../../src/sync/syncClient';
 
 export interface LongTask {
@@ -245,55 +238,6 @@ const api = {
       out.sliced.push(await once(schemaV1.segmentLines, true));
     }
     return out;
-  },
-  /**
-   * Counting the changes waiting, as the store does now and as it did before (stepping to the next id
-   * with above(id)), alternately on a scratch workspace whose outbox holds a changeset of `rows` rows
-   * between two small ones: milliseconds of each.
-   */
-  async countPending(rows: number, times: number): Promise<{ before: number[]; now: number[] }> {
-    const name = `count-${Math.random().toString(36).slice(2)}`;
-    const scratch = await openWorkspace({ name });
-    const db = scratch.ctx.db;
-    try {
-      const row = (txId: string, i: number) => ({
-        txId,
-        table: 'segmentLines',
-        key: `L${i}`,
-        op: 'put' as const,
-        value: { id: `L${i}` },
-      });
-      await db.outbox.bulkAdd([row('a', 0), ...Array.from({ length: rows }, (_, i) => row('b', i + 1)), row('c', 0)]);
-      const port = createSyncPort(scratch);
-      const before = () =>
-        db.transaction('r', db.outbox, async () => {
-          let last: string | undefined;
-          for (let n = 0; n < 20; n++) {
-            const next = await (last === undefined ? db.outbox.orderBy('txId') : db.outbox.where('txId').above(last))
-              .limit(1)
-              .keys();
-            if (next.length === 0) return n;
-            last = String(next[0]);
-          }
-          return (await db.outbox.orderBy('txId').uniqueKeys()).length;
-        });
-      const out = { before: [] as number[], now: [] as number[] };
-      for (let i = 0; i < times; i++) {
-        for (const [k, count] of [
-          ['before', before],
-          ['now', () => port.pendingCount()],
-        ] as const) {
-          const start = performance.now();
-          const n = await count();
-          out[k].push(performance.now() - start);
-          if (n !== 3) throw new Error(`${k}: counted ${n} changesets, not 3`);
-        }
-      }
-      return out;
-    } finally {
-      scratch.close();
-      await Dexie.delete(name);
-    }
   },
   longTasks(from: number, to: number): LongTask[] {
     return tasks.filter((t) => t.start + t.duration > from && t.start < to);
