@@ -160,6 +160,8 @@ try {
     await a.evaluate(() => window.crosspane.waitPushed());
 
     const totals: number[] = [];
+    /** The receiving pane's rebase of the segment (wall, ms), each run. */
+    const rebases: number[] = [];
     let worstA = 0;
     let worstB = 0;
     for (let run = 1; run <= RUNS; run++) {
@@ -255,6 +257,10 @@ try {
         `  pushed and acknowledged at ${ms(pushedAt)} ms; every line seen on the other pane at ${ms(seenAt)} ms`,
       ].join('\n');
       totals.push(total);
+      const rebase = timelineB.steps
+        .filter((r) => r.what.startsWith('rebase of'))
+        .reduce((m, r) => Math.max(m, r.end - r.start), 0);
+      rebases.push(rebase);
       worstA = Math.max(worstA, onA.longest, onARound.longest);
       worstB = Math.max(worstB, onB.longest);
       console.log(
@@ -265,6 +271,15 @@ try {
     const median = [...totals].sort((x, y) => x - y)[Math.floor(totals.length / 2)];
     const metTime = median <= GOAL_MS;
     const metTasks = worstA <= TASK_GOAL_MS;
+    // The floor, on the receiving pane after the runs: plain Dexie writing the lines it received.
+    const floor = await b.evaluate((n) => window.crosspane.floor(n), RUNS);
+    const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+    const floorMs = med(floor.schema);
+    const floorLean = med(floor.withoutSegmentId);
+    const rebaseMs = med(rebases);
+    console.log(
+      `floor (receiving pane, plain Dexie bulkPut of the ${floor.lines.toLocaleString('en')} segment lines it received, one transaction, a scratch database with segmentLines' indexes): ${floorMs.toFixed(0)} ms median of ${RUNS} (${floor.schema.map((x) => x.toFixed(0)).join(' / ')}); without the segmentId index ${floorLean.toFixed(0)} ms (${floor.withoutSegmentId.map((x) => x.toFixed(0)).join(' / ')}), saving ${(floorMs - floorLean).toFixed(0)} ms = ${((100 * (floorMs - floorLean)) / rebaseMs).toFixed(0)} % of the rebase; in the store's slices ${med(floor.sliced).toFixed(0)} ms (${floor.sliced.map((x) => x.toFixed(0)).join(' / ')}) = ${(med(floor.sliced) / floorMs).toFixed(2)}×; the store's rebase of the same lines ${rebaseMs.toFixed(0)} ms median = ${(rebaseMs / floorMs).toFixed(2)}× the floor; cross-pane ${(median / 1000).toFixed(2)} s = ${(median / floorMs).toFixed(2)}× the floor [goal ≤ ${(GOAL_MS / 1000).toFixed(1)} s: ${metTime ? 'met' : 'not met'}, ${median > GOAL_MS ? `${((median - GOAL_MS) / 1000).toFixed(2)} s over` : 'within'}; the floor alone is ${((100 * floorMs) / GOAL_MS).toFixed(0)} % of it]`,
+    );
     console.log(
       `cross-pane (Chromium, two profiles, one add-in server on PGlite): ${LINES.toLocaleString('en')} lines across in ${(median / 1000).toFixed(2)} s median of ${RUNS} (best ${(best / 1000).toFixed(2)} s) [goal ≤ ${(GOAL_MS / 1000).toFixed(1)} s: ${metTime ? 'met' : 'not met'}]; longest task on the sending pane while it pushed and until its round was over ${worstA.toFixed(0)} ms [goal ≤ ${TASK_GOAL_MS} ms: ${metTasks ? 'met' : 'not met'}]; longest task on the receiving pane until it had every line ${worstB.toFixed(0)} ms`,
     );

@@ -2,7 +2,10 @@
 // over the real store in real IndexedDB, the loop and the event stream on, as in the pane. Long tasks
 // (over 50 ms) are recorded from the start with the time they began, so the bench can ask which fell
 // in a window.
-import { openRecordedWorkspace, type SyncPort, type WorkspaceHandle } from '../../src/store/syncPort';
+import Dexie from 'dexie';
+import { schemaV1 } from '../../src/store/db';
+import { inSlices } from '../../src/store/slices';
+import { openRecordedWorkspace, WRITE_SLICES, type SyncPort, type WorkspaceHandle } from '../../src/store/syncPort';
 import { SyncClient } from '../../src/sync/syncClient';
 
 export interface LongTask {
@@ -26,6 +29,8 @@ export interface TimedStep {
   end: number;
 }
 const steps: TimedStep[] = [];
+/** The segment lines of the largest rebase this pane ran: the floor writes the same values. */
+let received: Record<string, unknown>[] = [];
 
 /** The port, each call of its big steps timed (the steps a round spends its time in on either pane). */
 function timedPort(port: SyncPort): SyncPort {
@@ -44,7 +49,11 @@ function timedPort(port: SyncPort): SyncPort {
     acknowledge: (id, rev, sent) =>
       time(`acknowledge ${sent?.changes.length ?? '?'} rows`, () => port.acknowledge(id, rev, sent)),
     settle: () => time('settle revisions', () => port.settle()),
-    rebase: (rows, lastRev, drop) => time(`rebase of ${rows.length} rows`, () => port.rebase(rows, lastRev, drop)),
+    rebase: (rows, lastRev, drop) => {
+      const lines = rows.filter((r) => r.table === 'segmentLines' && !r.deleted && r.value).map((r) => r.value!);
+      if (lines.length > received.length) received = lines;
+      return time(`rebase of ${rows.length} rows`, () => port.rebase(rows, lastRev, drop));
+    },
   };
 }
 
@@ -187,6 +196,48 @@ const api = {
       events: events.filter((e) => e > from && e < to),
       steps: steps.filter((r) => r.end > from && r.start < to),
     };
+  },
+  /**
+   * The floor: plain Dexie writing the segment lines this pane last received (the same values), in one
+   * transaction, into a scratch database with the segmentLines indexes the store has, then without the
+   * segmentId index (the compound [segmentId+lineNo] answers where('segmentId') too), then in the slices
+   * the store's rebase writes them in (each request a short task). Each is timed
+   * `times` times, each time into a new database; milliseconds of each.
+   */
+  async floor(
+    times: number,
+  ): Promise<{ lines: number; schema: number[]; withoutSegmentId: number[]; sliced: number[] }> {
+    const rows = received;
+    const once = async (schema: string, sliced = false) => {
+      const name = `floor-${Math.random().toString(36).slice(2)}`;
+      const db = new Dexie(name);
+      db.version(1).stores({ segmentLines: schema });
+      await db.open();
+      try {
+        const start = performance.now();
+        const t = db.table('segmentLines');
+        await db.transaction('rw', t, async () => {
+          if (sliced) await inSlices(rows, WRITE_SLICES, (slice) => t.bulkPut(slice));
+          else await t.bulkPut(rows);
+        });
+        return performance.now() - start;
+      } finally {
+        db.close();
+        await Dexie.delete(name);
+      }
+    };
+    const out = {
+      lines: rows.length,
+      schema: [] as number[],
+      withoutSegmentId: [] as number[],
+      sliced: [] as number[],
+    };
+    for (let i = 0; i < times; i++) {
+      out.schema.push(await once(schemaV1.segmentLines));
+      out.withoutSegmentId.push(await once('id, &[segmentId+lineNo], contactNo'));
+      out.sliced.push(await once(schemaV1.segmentLines, true));
+    }
+    return out;
   },
   longTasks(from: number, to: number): LongTask[] {
     return tasks.filter((t) => t.start + t.duration > from && t.start < to);

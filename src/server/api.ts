@@ -1,7 +1,7 @@
 // The sync API under /api/v1 (sync.md, "Protocol"): push, pull, the event stream and a status line.
 // Every body is validated; bad input gets a 4xx with a reason and changes nothing.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { API_PREFIX, describeIssues, pushRequestSchema, SYNC_SCHEMA_VERSION } from '../domain/syncProtocol';
+import { API_PREFIX, describeIssues, parsePushRequest, SYNC_SCHEMA_VERSION } from '../domain/syncProtocol';
 import { readHistory } from './history';
 import { JsonScanner } from './jsonGuard';
 import type { ChangeEvents } from './notify';
@@ -41,7 +41,7 @@ export function createApi(opts: ApiOptions): ApiHandler {
       if (route === '/push') {
         allow(req, 'POST');
         const body = await readJson(req, bodyCap);
-        const parsed = pushRequestSchema.safeParse(body);
+        const parsed = parsePushRequest(body);
         if (!parsed.success) throw new BadRequest(`push body: ${describeIssues(parsed.error)}`);
         send(
           res,

@@ -134,7 +134,12 @@ const ACKED = 'ackedUpTo';
  */
 const SLICE = 1000;
 /** Rows written or looked up per request: from 100, then sized so that issuing one takes about 12 ms. */
-const WRITE_SLICES: SliceSizes = { first: 100, max: 500, ms: 12 };
+export const WRITE_SLICES: SliceSizes = { first: 100, max: 500, ms: 12 };
+/**
+ * Revisions written per request by settle(), which runs while the pane is in use, after its round: smaller
+ * slices than a rebase's (which the user waits for), so that no task of it comes near 100 ms.
+ */
+export const SETTLE_SLICES: SliceSizes = { first: 100, max: 200, ms: 5 };
 
 /** Changesets counted one by one before pendingCount() walks the index instead. */
 const COUNT_STEPS = 20;
@@ -606,7 +611,7 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
             if (!(revs.get(k)! >= v.revs[i])) revs.set(k, v.revs[i]);
           });
         }
-        await inSlices([...revs], WRITE_SLICES, (slice) =>
+        await inSlices([...revs], SETTLE_SLICES, (slice) =>
           db.syncState.bulkPut(slice.map(([key, value]) => ({ key, value }))),
         );
         await db.syncState.bulkDelete(later.map((l) => l.key));

@@ -208,10 +208,30 @@ export class SyncClient {
     for (const l of this.listeners) l(this.status);
   }
 
-  private async refreshStatus() {
-    const port = this.opts.port;
-    this.set({ pending: await port.pendingCount(), lastRev: await port.cursor(), failed: await port.failed() });
+  /**
+   * Reads the status from the store: one read at a time, and callers that come while one runs share the
+   * next. An action of many writes asked once per write, and those reads met the push in the database
+   * right after the action.
+   */
+  private refreshStatus(): Promise<void> {
+    if (!this.statusRead) {
+      const port = this.opts.port;
+      const read = (async () => {
+        this.set({ pending: await port.pendingCount(), lastRev: await port.cursor(), failed: await port.failed() });
+      })();
+      this.statusRead = read.finally(() => (this.statusRead = undefined));
+      return this.statusRead;
+    }
+    this.statusNext ??= this.statusRead
+      .catch(() => undefined)
+      .then(() => {
+        this.statusNext = undefined;
+        return this.refreshStatus();
+      });
+    return this.statusNext;
   }
+  private statusRead?: Promise<void>;
+  private statusNext?: Promise<void>;
 
   private async loop() {
     let delay = this.opts.backoff.initialMs;

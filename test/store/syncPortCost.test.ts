@@ -7,7 +7,7 @@ import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { ServerRow } from '../../src/domain/syncProtocol';
 import { outboxMiddleware } from '../../src/store/outbox';
-import { createSyncPort, type SyncPort } from '../../src/store/syncPort';
+import { createSyncPort, SETTLE_SLICES, type SyncPort } from '../../src/store/syncPort';
 import { makeWorkspace, seedMarket } from './helpers';
 
 /** One database request below the outbox middleware: its table, kind and how many rows it carries. */
@@ -287,4 +287,17 @@ test('pending changesets are counted right, a few one by one and many in one wal
   expect(await port.pendingCount()).toBe(28);
   for (const p of (await port.pending(1000)).slice(0, 10)) await port.acknowledge(p.id, 5, p);
   expect(await port.pendingCount()).toBe(18);
+});
+
+test("settling a large acknowledgement's revisions writes them in small slices, each a short task", async () => {
+  const pending = await port.pending(1000);
+  for (const p of pending) await port.acknowledge(p.id, 2, p);
+  await bigSegment();
+  for (const p of await port.pending(1000)) await port.acknowledge(p.id, 3, p);
+  requests.length = 0;
+  await port.settle();
+  const puts = requests.filter((r) => r.table === 'syncState' && r.kind === 'put');
+  expect(puts.reduce((n, r) => n + r.rows, 0)).toBeGreaterThanOrEqual(LINES);
+  expect(Math.max(...puts.map((r) => r.rows))).toBeLessThanOrEqual(SETTLE_SLICES.max);
+  expect(SETTLE_SLICES.max).toBeLessThanOrEqual(200);
 });
