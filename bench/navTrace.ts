@@ -7,9 +7,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launch, removeProfile } from '../test/e2e/browser';
-import { serveDist } from '../test/e2e/staticServer';
+import { servePages } from './pageServer';
 import { buildBarePage } from './buildPage';
 import { vlq } from './firstLoad';
+import { MEASURE_INTERACTIVE, measureInteractive } from './interactive';
 
 const root = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.argv[2] ?? 3);
@@ -122,6 +123,7 @@ function profileBySource(events: Ev[], pid: number | undefined, from: number, to
 async function traceOnce(url: string, dir: string, init?: string) {
   const s = await launch();
   try {
+    await s.page.addInitScript(MEASURE_INTERACTIVE);
     if (init) await s.page.addInitScript(init);
     const cdp = await s.context.newCDPSession(s.page);
     const events: Ev[] = [];
@@ -141,12 +143,8 @@ async function traceOnce(url: string, dir: string, init?: string) {
       ].join(','),
       transferMode: 'ReportEvents',
     });
-    await s.page.goto(url, { waitUntil: 'commit' });
-    await s.page.waitForFunction(() => {
-      const b = document.querySelector('[data-testid="new-segment"]') as HTMLButtonElement | null;
-      return b !== null && !b.disabled && b.getBoundingClientRect().height > 0;
-    });
-    const at = await s.page.evaluate(() => performance.now());
+    const measured = await measureInteractive(s.page, url);
+    const at = measured.interactive;
     const marks = await s.page.evaluate(() =>
       performance.getEntriesByType('mark').map((m) => `${m.name}@${m.startTime.toFixed(0)}`),
     );
@@ -155,7 +153,7 @@ async function traceOnce(url: string, dir: string, init?: string) {
     if (rules) marks.push(`insertRule×${rules.n} in ${rules.t.toFixed(1)} ms`);
     await cdp.send('Tracing.end');
     await done;
-    return { at, events, marks, origin, dir };
+    return { at, measured, events, marks, origin, dir };
   } finally {
     await s.close();
     removeProfile(s.profileDir);
@@ -179,7 +177,9 @@ function analyse(label: string, r: Awaited<ReturnType<typeof traceOnce>>) {
   const t0 = navStart ? navStart.ts : Math.min(...main.map((e) => e.ts));
   const end = t0 + at * 1000;
   const ms = (us: number) => (us / 1000).toFixed(0).padStart(4);
-  const lines: string[] = [`${label}: interactive at ${at.toFixed(0)} ms`];
+  const lines: string[] = [
+    `${label}: button painted at ${r.measured.painted.toFixed(0)} ms, interactive at ${at.toFixed(0)} ms (long tasks after the paint: ${r.measured.longTasks.map((t) => `${t.start.toFixed(0)}+${t.duration.toFixed(0)}`).join(', ') || 'none'})`,
+  ];
   // Network: each resource's request sent → finish.
   const sent = new Map<string, { url: string; ts: number }>();
   for (const e of events) {
@@ -258,8 +258,10 @@ function analyse(label: string, r: Awaited<ReturnType<typeof traceOnce>>) {
 
 const bareDir = mkdtempSync(join(tmpdir(), 'segments-bare-'));
 await buildBarePage(root, bareDir);
-const pane = await serveDist(join(root, 'dist'));
-const bare = await serveDist(bareDir);
+/** BENCH_UI_DIST: another build of the pane to trace (an earlier tree's dist/). */
+const paneDir = process.env.BENCH_UI_DIST ? resolve(process.env.BENCH_UI_DIST) : join(root, 'dist');
+const pane = await servePages(paneDir);
+const bare = await servePages(bareDir);
 // Counts the style rules inserted before the first interactive frame (Griffel inserts each rule alone).
 const countRules = `(() => {
   const ins = CSSStyleSheet.prototype.insertRule;
@@ -269,7 +271,7 @@ const countRules = `(() => {
 })();`;
 try {
   for (let i = 0; i < RUNS; i++) {
-    const p = await traceOnce(`${pane.url}/taskpane.html`, join(root, 'dist'), countRules);
+    const p = await traceOnce(`${pane.url}/taskpane.html`, paneDir, countRules);
     console.log(analyse(`pane run ${i + 1}`, p));
     const b = await traceOnce(`${bare.url}/bare.html`, bareDir, countRules);
     console.log(analyse(`bare run ${i + 1}`, b));

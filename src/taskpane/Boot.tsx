@@ -30,6 +30,26 @@ import { loadPaneUi, type PaneUi } from './startChunks';
 
 const loadOpenPane = (): Promise<typeof OpenPaneModule> => import(/* webpackChunkName: "workspace" */ './openPane');
 
+/**
+ * The workspace's code comes in parts, each evaluated in a task of its own once the first frame is painted:
+ * the domain's schemas (zod), the segment rules, the store (Dexie), then the pane's workspace with its
+ * sync client. Evaluated at once it held the page for 50 ms on an idle machine (several times that on a
+ * busy one), so a click on the first page had to wait for it; each part alone takes a fraction of that.
+ */
+const WORKSPACE_PARTS: (() => Promise<unknown>)[] = [
+  () => import(/* webpackChunkName: "workspace-domain" */ '../domain/contact'),
+  () => import(/* webpackChunkName: "workspace-rules" */ '../domain/segment'),
+  () => import(/* webpackChunkName: "workspace-store" */ '../store/openWorkspace'),
+];
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+async function loadOpenPaneInParts(): Promise<typeof OpenPaneModule> {
+  for (const part of WORKSPACE_PARTS) {
+    await part();
+    await nextTask();
+  }
+  return loadOpenPane();
+}
+
 /** The pane's own origin is its server; without one (opened from a file), the workspace stays in this browser. */
 function paneOrigin(): string | undefined {
   const origin = globalThis.location?.origin;
@@ -99,7 +119,7 @@ export function startPane(info: HostInfo): Starting {
   const opening = painted.then(() => {
     if (!live) return new Promise<never>(() => undefined);
     loadLiveQueries().catch((e: unknown) => console.warn('The live queries could not be loaded:', e));
-    return loadOpenPane().then((m) => m.openPane(origin));
+    return loadOpenPaneInParts().then((m) => m.openPane(origin));
   });
   const preferences = loadPreferences(info.host);
   const chosen = preferences.get<UiLanguage>('language');
