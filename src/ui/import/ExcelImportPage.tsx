@@ -137,7 +137,6 @@ export function ExcelImportPage({ workspace, excel, segmentNo, mappings }: Excel
             {t('excel.read.summary', {
               rows: formatNumber(read.rowNumbers.length),
               address: read.ref.address,
-              syncs: read.syncs,
             })}
           </Text>
           <MappingReview mapping={mapping} firstColumn={read.firstColumn} onChange={flow.setMapping} />

@@ -13,7 +13,7 @@ const en = {
   'excel.source.noTables': 'This workbook has no tables.',
   'excel.read': 'Read the cells',
   'excel.reading': 'Reading the sheet',
-  'excel.read.summary': '{rows} rows from {address} ({syncs} round trips to Excel)',
+  'excel.read.summary': '{rows} rows read from {address}',
   'excel.mapping': 'Columns',
   'excel.mapping.hint':
     'Check what each column fills before anything is written. Your choice is remembered for this sheet or table.',
@@ -169,7 +169,7 @@ const it: typeof en = {
   'excel.source.noTables': 'Questa cartella di lavoro non ha tabelle.',
   'excel.read': 'Leggi le celle',
   'excel.reading': 'Lettura del foglio',
-  'excel.read.summary': '{rows} righe da {address} ({syncs} scambi con Excel)',
+  'excel.read.summary': '{rows} righe lette da {address}',
   'excel.mapping': 'Colonne',
   'excel.mapping.hint':
     'Controllare cosa riempie ogni colonna prima di scrivere. La scelta viene ricordata per questo foglio o tabella.',
