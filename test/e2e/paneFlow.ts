@@ -145,6 +145,9 @@ export async function runFlow(d: PaneDriver, url: string, workDir: string): Prom
   await d.check('go-back-confirm', violations);
   await d.answer(true);
   await expect.poll(() => page.getByTestId('line-row').count()).toBe(4);
+  // The Reduce's line comes back: the note says it was restored, with counts that need no plural ("1 righe").
+  await d.toast(t('segment.wentBack', { added: '1', removed: '0' }));
+  expect(t('segment.wentBack', { added: '1', removed: '0' })).toMatch(/: 0; .*: 1\.$/);
 
   // Criteria, Save Criteria.
   await page.getByTestId('segment-more').click();

@@ -37,7 +37,7 @@ export const segmentMessages: MessageCatalog = {
     'segment.goBackConfirmStep': 'This will undo criteria action {step}.\nDo you want to continue?',
     'segment.goBackHint': 'Undo the last criteria action',
     'segment.noDescription': 'No description yet',
-    'segment.wentBack': 'The last criteria action was undone: {added} lines removed, {removed} lines restored.',
+    'segment.wentBack': 'The last criteria action was undone. Lines removed: {removed}; lines restored: {added}.',
     'segment.applyToLinesTitle': 'Update the lines?',
     'segment.applyToLines': 'You have modified {field}.\n\nDo you want to update the corresponding segment lines?',
     'segment.applyTemplateToLines':
@@ -157,7 +157,7 @@ export const segmentMessages: MessageCatalog = {
     'segment.goBackHint': 'Annulla l’ultima azione sui criteri',
     'segment.noDescription': 'Nessuna descrizione',
     'segment.wentBack':
-      'L’ultima azione sui criteri è stata annullata: {added} righe rimosse, {removed} righe ripristinate.',
+      'L’ultima azione sui criteri è stata annullata. Righe rimosse: {removed}; righe ripristinate: {added}.',
     'segment.applyToLinesTitle': 'Aggiornare le righe?',
     'segment.applyToLines': '{field} è stato modificato.\n\nAggiornare le righe segmento corrispondenti?',
     'segment.applyTemplateToLines':
