@@ -342,7 +342,9 @@ export class SyncClient {
         await this.setAside(batch[0].id, e.message);
         single = false;
       }
-      this.set({ pending: await port.pendingCount() });
+      // Read beside the next batch, not before it: after a large action every read waits for the
+      // database, and a count awaited here held the next upload as long.
+      void this.refreshStatus().catch(() => undefined);
     }
   }
 
