@@ -6,7 +6,13 @@ import Dexie from 'dexie';
 import { schemaV1, SegmentsDb } from '../../src/store/db';
 import type { ServerRow } from '../../src/domain/syncProtocol';
 import { inSlices } from '../../src/store/slices';
-import { openRecordedWorkspace, WRITE_SLICES, type SyncPort, type WorkspaceHandle } from '../../src/store/syncPort';
+import {
+  createSyncPort,
+  openRecordedWorkspace,
+  WRITE_SLICES,
+  type SyncPort,
+  type WorkspaceHandle,
+} from '../../src/store/syncPort';
 import { SyncClient } from '../../src/sync/syncClient';
 
 export interface LongTask {
@@ -360,6 +366,60 @@ const api = {
         workspace.ctx.db.close();
         await Dexie.delete(name);
       }
+    }
+    return out;
+  },
+  /**
+   * What the push's read of the outbox costs right after a 10,000-line commit, with no sync client: in a
+   * scratch recorded workspace, each turn commits the segment's lines, then times a one-record read, the
+   * outbox's keys alone, the push's read through the pane's port (the rows it wrote taken from the copies
+   * it kept) and through a port without the copies (every value read back from the database); the two
+   * ports take turns going first. Milliseconds of each read, by which port went first.
+   */
+  async afterCommit(turns: number): Promise<{ small: number[]; keys: number[]; kept: number[]; database: number[] }[]> {
+    const name = `after-commit-${Math.random().toString(36).slice(2)}`;
+    const { workspace, port } = await openRecordedWorkspace({ name }, () => undefined);
+    const plainPort = createSyncPort(workspace);
+    const db = workspace.ctx.db;
+    const empty = () => ({
+      small: [] as number[],
+      keys: [] as number[],
+      kept: [] as number[],
+      database: [] as number[],
+    });
+    const out = [empty(), empty()];
+    try {
+      await workspace.salespeople.upsert([{ code: 'JR', name: 'John Roberts' }]);
+      const contacts = (await ws().ctx.db.contacts.orderBy('no').toArray()).map(({ no, name, city }) => ({
+        no,
+        name,
+        city,
+      }));
+      await workspace.contacts.upsert(contacts);
+      const nos = contacts.map((c) => c.no);
+      for (let t = 0; t < turns; t++) {
+        await db.transaction('rw', db.outbox, () => db.outbox.clear());
+        const s = await workspace.segments.create({ description: `After commit ${t}`, salespersonCode: 'JR' });
+        await workspace.segments.addContactList(s.no, nos, { source: 'bench' });
+        const timed = async (run: () => Promise<unknown>) => {
+          const start = performance.now();
+          await run();
+          return performance.now() - start;
+        };
+        const o = out[t % 2];
+        o.small.push(await timed(() => db.syncState.get('clientId')));
+        o.keys.push(await timed(() => db.outbox.orderBy('seq').primaryKeys()));
+        if (t % 2 === 0) {
+          o.kept.push(await timed(() => port.pending(100)));
+          o.database.push(await timed(() => plainPort.pending(100)));
+        } else {
+          o.database.push(await timed(() => plainPort.pending(100)));
+          o.kept.push(await timed(() => port.pending(100)));
+        }
+      }
+    } finally {
+      db.close();
+      await Dexie.delete(name);
     }
     return out;
   },
