@@ -72,15 +72,18 @@ test('a value changed by the code after it was written is pushed as it was writt
   const db = workspace.ctx.db;
   await seedMarket(workspace);
   const contact = (await db.contacts.toArray())[0];
+  const groups = contact.mailingGroups.length;
   await db.transaction('rw', db.contacts, async () => {
     await db.contacts.put(contact);
     contact.name = 'Changed after the write';
+    contact.mailingGroups.push('AFTER');
   });
   const pushed = await port.pending(100);
   const fromDatabase = await createSyncPort(workspace).pending(100);
   expect(pushed).toEqual(fromDatabase);
   const last = pushed.at(-1)!.changes.find((c) => c.id === contact.id)!;
   expect(last.value!.name).not.toBe('Changed after the write');
+  expect(last.value!.mailingGroups).toHaveLength(groups);
 });
 
 test('an aborted write leaves nothing to push, and acknowledged rows are not pushed again', async () => {
