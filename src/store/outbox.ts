@@ -66,7 +66,7 @@ export class OutboxCache {
 }
 
 interface CacheFlags {
-  /** The outbox rows this transaction added (copies, with their keys); undefined once one could not be kept. */
+  /** The outbox rows this transaction added (copies, with their keys); null once one could not be kept. */
   segmentsOutboxAdded?: OutboxRow[] | null;
 }
 
