@@ -18,6 +18,10 @@ process.removeAllListeners('warning');
 const root = resolve(import.meta.dirname, '..');
 const LINES = Number(process.env.BENCH_CROSSPANE_LINES ?? 10_000);
 const RUNS = Number(process.env.BENCH_CROSSPANE_RUNS ?? 3);
+/** Turns of the rebase alone against the floor (each into new databases), after the runs. */
+const ALONE = Number(process.env.BENCH_CROSSPANE_ALONE ?? 5);
+/** Commits of a 10,000-line segment after which the first reads are timed (half in each order). */
+const AFTER_COMMIT = Number(process.env.BENCH_CROSSPANE_AFTER_COMMIT ?? 6);
 const GOAL_MS = 1500;
 const TASK_GOAL_MS = 100;
 const load = () =>
@@ -155,6 +159,8 @@ try {
     };
     const a = await open();
     const b = await open();
+    if (process.env.BENCH_CROSSPANE_DEFER_SETTLE)
+      await a.evaluate((ms) => window.crosspane.deferSettle(ms), Number(process.env.BENCH_CROSSPANE_DEFER_SETTLE));
     await a.evaluate((n) => window.crosspane.seed(n), LINES);
     await b.evaluate((n) => window.crosspane.waitForContacts(n), LINES);
     await a.evaluate(() => window.crosspane.waitPushed());
@@ -279,6 +285,22 @@ try {
     const rebaseMs = med(rebases);
     console.log(
       `floor (receiving pane, plain Dexie bulkPut of the ${floor.lines.toLocaleString('en')} segment lines it received, one transaction, a scratch database with segmentLines' indexes): ${floorMs.toFixed(0)} ms median of ${RUNS} (${floor.schema.map((x) => x.toFixed(0)).join(' / ')}); without the segmentId index ${floorLean.toFixed(0)} ms (${floor.withoutSegmentId.map((x) => x.toFixed(0)).join(' / ')}), saving ${(floorMs - floorLean).toFixed(0)} ms = ${((100 * (floorMs - floorLean)) / rebaseMs).toFixed(0)} % of the rebase; in the store's slices ${med(floor.sliced).toFixed(0)} ms (${floor.sliced.map((x) => x.toFixed(0)).join(' / ')}) = ${(med(floor.sliced) / floorMs).toFixed(2)}×; the store's rebase of the same lines ${rebaseMs.toFixed(0)} ms median = ${(rebaseMs / floorMs).toFixed(2)}× the floor; cross-pane ${(median / 1000).toFixed(2)} s = ${(median / floorMs).toFixed(2)}× the floor [goal ≤ ${(GOAL_MS / 1000).toFixed(1)} s: ${metTime ? 'met' : 'not met'}, ${median > GOAL_MS ? `${((median - GOAL_MS) / 1000).toFixed(2)} s over` : 'within'}; the floor alone is ${((100 * floorMs) / GOAL_MS).toFixed(0)} % of it]`,
+    );
+    // The rebase alone: the same code and rows as in the runs, with nothing else running and into new
+    // databases, taking turns with the floor and with plain Dexie into the store's database.
+    const alone = await b.evaluate((n) => window.crosspane.alone(n), ALONE);
+    const aloneFloor = med(alone.floor);
+    const list = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(' / ');
+    console.log(
+      `rebase alone (receiving pane after the runs, ${alone.rows.toLocaleString('en')} rows, ${ALONE} turns, each into a new database): floor ${aloneFloor.toFixed(0)} ms (${list(alone.floor)}); plain Dexie into the store's database, one transaction over its tables ${med(alone.plainStore).toFixed(0)} ms (${list(alone.plainStore)}) = ${(med(alone.plainStore) / aloneFloor).toFixed(2)}×; the store's rebase ${med(alone.rebase).toFixed(0)} ms (${list(alone.rebase)}) = ${(med(alone.rebase) / aloneFloor).toFixed(2)}× the floor [aim ≤ 1.1×]; the floor into this pane's own database (holding the contacts and the runs' lines) ${med(alone.populated).toFixed(0)} ms (${list(alone.populated)}) = ${(med(alone.populated) / aloneFloor).toFixed(2)}×, and the store's rebase there (the same rows under new ids) ${med(alone.inPane).toFixed(0)} ms (${list(alone.inPane)}) = ${(med(alone.inPane) / med(alone.populated)).toFixed(2)}× that floor [aim ≤ 1.1×]; in the runs the rebase was ${(rebaseMs / aloneFloor).toFixed(2)}× the floor into a new database and ${(rebaseMs / med(alone.populated)).toFixed(2)}× the floor into this pane's own`,
+    );
+    // What a read costs right after the commit of 10,000 lines, as the sending pane's push meets it.
+    const after = await b.evaluate((n) => window.crosspane.afterCommit(n), AFTER_COMMIT);
+    const both = { kept: [...after[0].kept, ...after[1].kept], database: [...after[0].database, ...after[1].database] };
+    const reads = (o: { small: number[]; keys: number[]; kept: number[]; database: number[] }) =>
+      `one record ${med(o.small).toFixed(0)} ms, the outbox's keys ${med(o.keys).toFixed(0)} ms (${list(o.keys)}), the push's read from the rows kept ${med(o.kept).toFixed(0)} ms (${list(o.kept)}), from the database ${med(o.database).toFixed(0)} ms (${list(o.database)})`;
+    console.log(
+      `the push's read of the outbox right after a ${LINES.toLocaleString('en')}-line commit (scratch workspace, no sync client, ${AFTER_COMMIT} commits): from the rows the action wrote, kept by the pane, ${med(both.kept).toFixed(0)} ms against reading them back from the database ${med(both.database).toFixed(0)} ms = ${(med(both.kept) / med(both.database)).toFixed(2)}×; the kept rows' read first: ${reads(after[0])}; the database's read first: ${reads(after[1])}`,
     );
     console.log(
       `cross-pane (Chromium, two profiles, one add-in server on PGlite): ${LINES.toLocaleString('en')} lines across in ${(median / 1000).toFixed(2)} s median of ${RUNS} (best ${(best / 1000).toFixed(2)} s) [goal ≤ ${(GOAL_MS / 1000).toFixed(1)} s: ${metTime ? 'met' : 'not met'}]; longest task on the sending pane while it pushed and until its round was over ${worstA.toFixed(0)} ms [goal ≤ ${TASK_GOAL_MS} ms: ${metTasks ? 'met' : 'not met'}]; longest task on the receiving pane until it had every line ${worstB.toFixed(0)} ms`,

@@ -9,7 +9,7 @@ import type { RecordedAction } from './action';
 import { dataTables, type DataTableName, type OutboxRow, type SegmentsDb } from './db';
 import { loadReplayCode, openWorkspace, type StoreOptions, type WorkspaceHandle } from './openWorkspace';
 import { actionNames } from '../domain/actionNames';
-import { ACTION_ROW, outboxMiddleware, setOutboxBypass } from './outbox';
+import { ACTION_ROW, OutboxCache, outboxMiddleware, setOutboxBypass } from './outbox';
 import { replayAction, rerunAction } from './replay';
 import { inSlices, type SliceSizes } from './slices';
 
@@ -97,11 +97,12 @@ export async function openRecordedWorkspace(
   options: StoreOptions,
   onLocalChange: () => void,
 ): Promise<RecordedWorkspace> {
+  const cache = new OutboxCache();
   const workspace = await openWorkspace({
     ...options,
-    dbCoreMiddlewares: [...(options.dbCoreMiddlewares ?? []), outboxMiddleware(onLocalChange)],
+    dbCoreMiddlewares: [...(options.dbCoreMiddlewares ?? []), outboxMiddleware(onLocalChange, cache)],
   });
-  return { workspace, port: createSyncPort(workspace) };
+  return { workspace, port: createSyncPort(workspace, cache) };
 }
 
 /** How many times the sync state was reset (resetSyncState): what a pane acknowledged before may be gone. */
@@ -151,15 +152,27 @@ const READ_AHEAD = 3;
  * until `stop` says so (that row is left out). Inside the caller's transaction, so that the keys read
  * first are still the rows read after.
  */
-async function readOutbox(db: SegmentsDb, stop: (row: OutboxRow) => boolean = () => false): Promise<OutboxRow[]> {
+async function readOutbox(
+  db: SegmentsDb,
+  stop: (row: OutboxRow) => boolean = () => false,
+  cache?: OutboxCache,
+): Promise<OutboxRow[]> {
   const keys = (await db.outbox.orderBy('seq').primaryKeys()) as number[];
+  cache?.keepOnly(keys);
   const rows: OutboxRow[] = [];
   const reads: Promise<OutboxRow[]>[] = [];
   let next = 0;
   const readNext = () => {
     if (next >= keys.length) return;
     const from = keys[next];
+    const at = next;
     next = Math.min(keys.length, next + SLICE);
+    // Rows this pane wrote and still holds a copy of: their values are not read back.
+    const kept = cache?.size ? keys.slice(at, next).map((k) => cache.get(k)) : undefined;
+    if (kept?.every((r) => r !== undefined)) {
+      reads.push(Promise.resolve(kept as OutboxRow[]));
+      return;
+    }
     const read = Promise.resolve(
       db.outbox
         .where('seq')
@@ -258,7 +271,8 @@ function groupRows(rows: OutboxRow[]): Group[] {
   return [...groups.values()];
 }
 
-export function createSyncPort(ws: WorkspaceHandle): SyncPort {
+/** `cache`: the outbox rows this pane's outbox middleware kept as it wrote them (openRecordedWorkspace). */
+export function createSyncPort(ws: WorkspaceHandle, cache?: OutboxCache): SyncPort {
   const db = ws.ctx.db;
 
   async function getState<T>(key: string, fallback: T): Promise<T> {
@@ -433,7 +447,7 @@ export function createSyncPort(ws: WorkspaceHandle): SyncPort {
         // Only the oldest `max` changesets are read (the rows of one changeset are contiguous).
         // Read a slice at a time (one request each, not one per row), each slice a short task.
         const seen = new Set<string>();
-        const rows = await readOutbox(db, (r) => !seen.has(r.txId) && seen.add(r.txId).size > max);
+        const rows = await readOutbox(db, (r) => !seen.has(r.txId) && seen.add(r.txId).size > max, cache);
         const groups = groupRows(rows);
         const out: PendingChangeset[] = [];
         for (const g of groups) {

@@ -342,7 +342,9 @@ export class SyncClient {
         await this.setAside(batch[0].id, e.message);
         single = false;
       }
-      this.set({ pending: await port.pendingCount() });
+      // Read beside the next batch, not before it: after a large action a count awaited here held the
+      // next upload for as long as it took (50-280 ms after a 10,000-line action).
+      void this.refreshStatus().catch(() => undefined);
     }
   }
 
