@@ -65,6 +65,8 @@ export interface SyncServiceOptions {
 const HOUR = 3_600_000;
 /** Rows written in one statement: well under any string or message limit, however large the changeset. */
 const WRITE_CHUNK_BYTES = 8 * 1024 * 1024;
+/** Memory a push's transaction may use for one chunk read from its JSON (PostgreSQL's default is 4 MB). */
+const WRITE_WORK_MEM = '64MB';
 /** Revisions' sizes read at once while a pull page is chosen. */
 const REVISION_CHUNK = 5000;
 /** What a pulled row costs beyond its value: the frame {"table":…,"id":…,"rev":…,"deleted":…,"value":}. */
@@ -200,7 +202,9 @@ export class SyncService {
     const changes = collapse(whole.changes);
     try {
       const result = await this.sql.transaction(async (tx) => {
-        await tx.query('select pg_advisory_xact_lock(7240501)');
+        // The lock, and room in memory for a chunk of rows read from its JSON (rather than a temporary
+        // file), for this transaction only.
+        await tx.query(`select pg_advisory_xact_lock(7240501), set_config('work_mem', '${WRITE_WORK_MEM}', true)`);
         const rev = (await this.lastRev(tx)) + 1;
         await checkReads(tx, whole, clientId);
         await applyChanges(tx, changes, rev, ctx, chain);
@@ -554,13 +558,15 @@ async function checkReads(tx: SqlTx, cs: Changeset, clientId: string): Promise<v
   }
 }
 
-/** One row as the write statement reads it; a deleted row's value is null. */
+/** One row as the write statement reads it; a deleted row's value is null, and so are its keys. */
 interface WriteRecord {
   tbl: string;
   id: string;
   deleted: boolean;
   value: Record<string, unknown> | null;
   parent: string | null;
+  /** The business keys the row holds once written (none for a deletion). */
+  keys: string[];
 }
 
 /** Several writes of one row in one changeset travel as one: the first base revision, the last value. */
@@ -630,11 +636,11 @@ async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: Push
   });
 
   // 3. Business keys stay unique.
-  const newKeys: { key: string; tbl: string; id: string }[] = [];
+  const keysOf: string[][] = [];
   const seen = new Map<string, string>();
   changes.forEach((c, i) => {
-    if (c.op !== 'put') return;
-    for (const key of tableRules[c.table].keys(values[i]!)) {
+    keysOf.push(c.op === 'put' ? tableRules[c.table].keys(values[i]!) : []);
+    for (const key of keysOf[i]) {
       const owner = seen.get(key);
       if (owner)
         throw new Conflict(
@@ -643,14 +649,13 @@ async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: Push
           all,
         );
       seen.set(key, rowKey(c.table, c.id));
-      newKeys.push({ key, tbl: c.table, id: c.id });
     }
   });
   const changed = new Set(changes.map((c) => rowKey(c.table, c.id)));
-  if (newKeys.length) {
+  if (seen.size) {
     const owners = await tx.query<{ key: string; tbl: string; id: string }>(
       'select key, tbl, id from sync_keys where key = any($1::text[])',
-      [newKeys.map((k) => k.key)],
+      [[...seen.keys()]],
     );
     const clash = owners.find((o) => !changed.has(rowKey(o.tbl, o.id)));
     if (clash) {
@@ -661,7 +666,16 @@ async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: Push
     }
   }
 
-  // 4. Write the rows and their keys.
+  // 4. Write the rows and their keys. The keys a row held go first, and only rows the server has can
+  // hold any (a row never written has none, and a deletion drops them): a changeset of new rows, such
+  // as a new segment's lines, skips the lookup of each one. Then one statement per chunk writes the
+  // rows, their history and their keys; a changeset under the chunk size is one statement.
+  const existing = changes.filter((c) => current.has(rowKey(c.table, c.id)));
+  if (existing.length)
+    await tx.query(
+      'delete from sync_keys k using unnest($1::text[], $2::text[]) as w(tbl, id) where k.tbl = w.tbl and k.id = w.id',
+      [existing.map((c) => c.table), existing.map((c) => c.id)],
+    );
   const records = changes.map((c, i): WriteRecord => {
     const v = values[i];
     return {
@@ -670,17 +684,10 @@ async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: Push
       deleted: c.op === 'delete',
       value: v,
       parent: v ? (tableRules[c.table].parent?.(v) ?? null) : null,
+      keys: keysOf[i],
     };
   });
-  // One statement per chunk writes the rows, records their history and drops the keys they held (the
-  // new ones are inserted next, once the old ones are gone); a changeset under the chunk size is one.
   for (const chunk of jsonChunks(records)) await writeRows(tx, chunk, rev);
-  if (newKeys.length)
-    await tx.query('insert into sync_keys (key, tbl, id) select * from unnest($1::text[], $2::text[], $3::text[])', [
-      newKeys.map((k) => k.key),
-      newKeys.map((k) => k.tbl),
-      newKeys.map((k) => k.id),
-    ]);
 
   // 5. Parents: a child needs a live parent; a parent goes only when no child is left.
   const parents = [...new Set(records.map((r) => r.parent).filter((p): p is string => Boolean(p)))];
@@ -724,19 +731,20 @@ async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: Push
 }
 
 /**
- * Writes one chunk of rows at `rev`: the rows themselves, their history (history.ts) and the removal of
- * the keys they held, in one statement that reads the chunk's JSON once.
+ * Writes one chunk of rows at `rev`: the rows themselves, their history (history.ts) and their keys (the
+ * keys they held before are already gone), in one statement that reads the chunk's JSON once.
  */
 async function writeRows(tx: SqlTx, chunk: string, rev: number): Promise<void> {
   await tx.query(
-    `with written as (
+    `with x as materialized (
+       select * from json_to_recordset($1::json) as x(tbl text, id text, deleted boolean, value text, parent text, keys text[])
+     ), written as (
        insert into sync_rows (tbl, id, rev, deleted, value, parent, size)
-       select x.tbl, x.id, $2, x.deleted, x.value, x.parent, coalesce(octet_length(x.value), 0)
-       from json_to_recordset($1::json) as x(tbl text, id text, deleted boolean, value text, parent text)
+       select x.tbl, x.id, $2, x.deleted, x.value, x.parent, coalesce(octet_length(x.value), 0) from x
        on conflict (tbl, id) do update set rev = excluded.rev, deleted = excluded.deleted, value = excluded.value, parent = excluded.parent, size = excluded.size
        returning tbl, id, rev, deleted
      ), history as (${HISTORY_FROM_WRITTEN})
-     delete from sync_keys k using written w where k.tbl = w.tbl and k.id = w.id`,
+     insert into sync_keys (key, tbl, id) select k.key, x.tbl, x.id from x cross join unnest(x.keys) as k(key)`,
     [chunk, rev],
   );
 }
