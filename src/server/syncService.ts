@@ -67,6 +67,9 @@ const HOUR = 3_600_000;
 const WRITE_CHUNK_BYTES = 8 * 1024 * 1024;
 /** Memory a push's transaction may use for one chunk read from its JSON (PostgreSQL's default is 4 MB). */
 const WRITE_WORK_MEM = '64MB';
+/** Pull pages built ahead and kept at once, and for how long one waits to be asked for. */
+const AHEAD_PAGES = 4;
+const AHEAD_TTL_MS = 30_000;
 /** Revisions' sizes read at once while a pull page is chosen. */
 const REVISION_CHUNK = 5000;
 /** What a pulled row costs beyond its value: the frame {"table":…,"id":…,"rev":…,"deleted":…,"value":}. */
@@ -353,8 +356,48 @@ export class SyncService {
   /**
    * The same page as the JSON text that is sent: each row's value is kept as the text it was written as
    * and the database joins the page's rows into one text, so a page is never parsed and printed again.
+   *
+   * A page that says `more` has the next one built at once, while the pane receives and reads this one:
+   * when the pane asks for exactly that page (the same cursor, sizes and revisions left out) and no push
+   * committed since it was built, it gets it without waiting. The pages and their order are the same.
    */
   async pullJson(since: number, opts: PullOptions = {}): Promise<string> {
+    const key = pageKey(since, opts);
+    const ahead = this.ahead.get(key);
+    this.ahead.delete(key);
+    const now = this.now();
+    for (const [k, a] of this.ahead) if (now - a.at > AHEAD_TTL_MS) this.ahead.delete(k);
+    const early = ahead && (await ahead.page);
+    const page = early && early.last === (await this.lastRev()) ? early : await this.buildPage(since, opts);
+    if (page.more) this.buildAhead(page, opts);
+    return page.text;
+  }
+
+  /** Next pages built ahead, by what names them (a few panes pulling at once), each dropped once asked for. */
+  private readonly ahead = new Map<string, { page: Promise<Page | undefined>; at: number }>();
+
+  /** Resolves when every page being built ahead is built (tests). */
+  async pagesAhead(): Promise<void> {
+    await Promise.all([...this.ahead.values()].map((a) => a.page));
+  }
+
+  private buildAhead(page: Page, opts: PullOptions): void {
+    const next: PullOptions = {
+      ...opts,
+      after: page.next,
+      skip: opts.skip?.filter((r) => r > page.lastRev),
+    };
+    if (!next.skip?.length) delete next.skip;
+    // Kept only if no push committed while it was built: a page is then what a fresh build would give.
+    const built = this.buildPage(page.lastRev, next).then(
+      async (p) => (p.last === (await this.lastRev()) ? p : undefined),
+      () => undefined,
+    );
+    this.ahead.set(pageKey(page.lastRev, next), { page: built, at: this.now() });
+    if (this.ahead.size > AHEAD_PAGES) this.ahead.delete(this.ahead.keys().next().value!);
+  }
+
+  private async buildPage(since: number, opts: PullOptions): Promise<Page> {
     const limit = opts.limit ?? 50_000;
     // A row is sent unless its revision is one the pane holds ($6) and its table is not stamped ($7).
     const skip = opts.skip ?? [];
@@ -450,13 +493,35 @@ export class SyncService {
             reached,
           ])
         : [];
-    const next = cut;
+    const next = cut && { rev: cut.rev, table: cut.tbl, id: cut.id };
     const more = next !== undefined || reached < last;
     // The frame in the order and form JSON.stringify gives a PullResponse.
-    return `{"schemaVersion":${SYNC_SCHEMA_VERSION},"rows":[${page?.rows ?? ''}],"lastRev":${reached},"more":${more}${
-      next ? `,"next":${JSON.stringify({ rev: next.rev, table: next.tbl, id: next.id })}` : ''
+    const text = `{"schemaVersion":${SYNC_SCHEMA_VERSION},"rows":[${page?.rows ?? ''}],"lastRev":${reached},"more":${more}${
+      next ? `,"next":${JSON.stringify(next)}` : ''
     }}`;
+    return { text, lastRev: reached, more, next, last };
   }
+}
+
+/** A pull page as sent, with the cursor it ends at and the server's last revision when it was built. */
+interface Page {
+  text: string;
+  lastRev: number;
+  more: boolean;
+  next?: { rev: number; table: string; id: string };
+  last: number;
+}
+
+/** What names one pull page: two requests with the same key get the same page from the same data. */
+function pageKey(since: number, opts: PullOptions): string {
+  const a = opts.after;
+  return JSON.stringify([
+    since,
+    opts.limit ?? null,
+    opts.maxBytes ?? null,
+    a ? [a.rev, a.table, a.id] : null,
+    opts.skip?.length ? [...opts.skip].sort((x, y) => x - y) : null,
+  ]);
 }
 
 /**
