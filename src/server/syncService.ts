@@ -60,6 +60,8 @@ export interface SyncServiceOptions {
   partsTtlMs?: number;
   /** The clock parts are stamped with (tests). */
   now?: () => number;
+  /** Build the next pull page while the pane reads the current one (default true; off to count a page's own work). */
+  pullAhead?: boolean;
 }
 
 const HOUR = 3_600_000;
@@ -127,6 +129,7 @@ export class SyncService {
   private listeners = new Set<(rev: number) => void>();
   private readonly partsTtlMs: number;
   private readonly now: () => number;
+  private readonly pullAhead: boolean;
 
   constructor(
     private readonly sql: Sql,
@@ -135,6 +138,7 @@ export class SyncService {
   ) {
     this.partsTtlMs = options.partsTtlMs ?? (Number(process.env.SEGMENTS_PARTS_TTL_MS) || HOUR);
     this.now = options.now ?? Date.now;
+    this.pullAhead = options.pullAhead ?? true;
   }
 
   onChange(listener: (rev: number) => void): () => void {
@@ -369,7 +373,7 @@ export class SyncService {
     for (const [k, a] of this.ahead) if (now - a.at > AHEAD_TTL_MS) this.ahead.delete(k);
     const early = ahead && (await ahead.page);
     const page = early && early.last === (await this.lastRev()) ? early : await this.buildPage(since, opts);
-    if (page.more) this.buildAhead(page, opts);
+    if (page.more && this.pullAhead) this.buildAhead(page, opts);
     return page.text;
   }
 

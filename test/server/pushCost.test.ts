@@ -80,7 +80,8 @@ test('a pull page costs the same three statements for 500 rows as for 5,000, its
 }, 300_000);
 
 test('a changeset larger than a page is pulled in pages of four statements each, however many rows each holds', async () => {
-  const service = new SyncService(sql);
+  // Each page's own statements: none built ahead (test/server/pullAhead.test.ts covers that).
+  const service = new SyncService(sql, {}, { pullAhead: false });
   const r = await service.push({ schemaVersion: 1, clientId: 'c', changesets: [changeset(segmentWith(5_000))] });
   expect(r.results[0].status).toBe('applied');
   const pageStatements: number[] = [];
