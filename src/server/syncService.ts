@@ -393,10 +393,11 @@ export class SyncService {
     };
     if (!next.skip?.length) delete next.skip;
     // Kept only if no push committed while it was built: a page is then what a fresh build would give.
-    const built = this.buildPage(page.lastRev, next).then(
-      async (p) => (p.last === (await this.lastRev()) ? p : undefined),
-      () => undefined,
-    );
+    // A page that could not be built (the database closing, say) is built again when asked for; it never
+    // rejects, since no one may be waiting for it.
+    const built = this.buildPage(page.lastRev, next)
+      .then(async (p) => (p.last === (await this.lastRev()) ? p : undefined))
+      .catch(() => undefined);
     this.ahead.set(pageKey(page.lastRev, next), { page: built, at: this.now() });
     if (this.ahead.size > AHEAD_PAGES) this.ahead.delete(this.ahead.keys().next().value!);
   }
