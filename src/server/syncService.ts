@@ -60,11 +60,18 @@ export interface SyncServiceOptions {
   partsTtlMs?: number;
   /** The clock parts are stamped with (tests). */
   now?: () => number;
+  /** Build the next pull page while the pane reads the current one (default true; off to count a page's own work). */
+  pullAhead?: boolean;
 }
 
 const HOUR = 3_600_000;
 /** Rows written in one statement: well under any string or message limit, however large the changeset. */
 const WRITE_CHUNK_BYTES = 8 * 1024 * 1024;
+/** Memory a push's transaction may use for one chunk read from its JSON (PostgreSQL's default is 4 MB). */
+const WRITE_WORK_MEM = '64MB';
+/** Pull pages built ahead and kept at once, and for how long one waits to be asked for. */
+const AHEAD_PAGES = 4;
+const AHEAD_TTL_MS = 30_000;
 /** Revisions' sizes read at once while a pull page is chosen. */
 const REVISION_CHUNK = 5000;
 /** What a pulled row costs beyond its value: the frame {"table":…,"id":…,"rev":…,"deleted":…,"value":}. */
@@ -122,6 +129,7 @@ export class SyncService {
   private listeners = new Set<(rev: number) => void>();
   private readonly partsTtlMs: number;
   private readonly now: () => number;
+  private readonly pullAhead: boolean;
 
   constructor(
     private readonly sql: Sql,
@@ -130,6 +138,7 @@ export class SyncService {
   ) {
     this.partsTtlMs = options.partsTtlMs ?? (Number(process.env.SEGMENTS_PARTS_TTL_MS) || HOUR);
     this.now = options.now ?? Date.now;
+    this.pullAhead = options.pullAhead ?? true;
   }
 
   onChange(listener: (rev: number) => void): () => void {
@@ -200,7 +209,9 @@ export class SyncService {
     const changes = collapse(whole.changes);
     try {
       const result = await this.sql.transaction(async (tx) => {
-        await tx.query('select pg_advisory_xact_lock(7240501)');
+        // The lock, and room in memory for a chunk of rows read from its JSON (rather than a temporary
+        // file), for this transaction only.
+        await tx.query(`select pg_advisory_xact_lock(7240501), set_config('work_mem', '${WRITE_WORK_MEM}', true)`);
         const rev = (await this.lastRev(tx)) + 1;
         await checkReads(tx, whole, clientId);
         await applyChanges(tx, changes, rev, ctx, chain);
@@ -349,8 +360,49 @@ export class SyncService {
   /**
    * The same page as the JSON text that is sent: each row's value is kept as the text it was written as
    * and the database joins the page's rows into one text, so a page is never parsed and printed again.
+   *
+   * A page that says `more` has the next one built at once, while the pane receives and reads this one:
+   * when the pane asks for exactly that page (the same cursor, sizes and revisions left out) and no push
+   * committed since it was built, it gets it without waiting. The pages and their order are the same.
    */
   async pullJson(since: number, opts: PullOptions = {}): Promise<string> {
+    const key = pageKey(since, opts);
+    const ahead = this.ahead.get(key);
+    this.ahead.delete(key);
+    const now = this.now();
+    for (const [k, a] of this.ahead) if (now - a.at > AHEAD_TTL_MS) this.ahead.delete(k);
+    const early = ahead && (await ahead.page);
+    const page = early && early.last === (await this.lastRev()) ? early : await this.buildPage(since, opts);
+    if (page.more && this.pullAhead) this.buildAhead(page, opts);
+    return page.text;
+  }
+
+  /** Next pages built ahead, by what names them (a few panes pulling at once), each dropped once asked for. */
+  private readonly ahead = new Map<string, { page: Promise<Page | undefined>; at: number }>();
+
+  /** Resolves when every page being built ahead is built (tests). */
+  async pagesAhead(): Promise<void> {
+    await Promise.all([...this.ahead.values()].map((a) => a.page));
+  }
+
+  private buildAhead(page: Page, opts: PullOptions): void {
+    const next: PullOptions = {
+      ...opts,
+      after: page.next,
+      skip: opts.skip?.filter((r) => r > page.lastRev),
+    };
+    if (!next.skip?.length) delete next.skip;
+    // Kept only if no push committed while it was built: a page is then what a fresh build would give.
+    // A page that could not be built (the database closing, say) is built again when asked for; it never
+    // rejects, since no one may be waiting for it.
+    const built = this.buildPage(page.lastRev, next)
+      .then(async (p) => (p.last === (await this.lastRev()) ? p : undefined))
+      .catch(() => undefined);
+    this.ahead.set(pageKey(page.lastRev, next), { page: built, at: this.now() });
+    if (this.ahead.size > AHEAD_PAGES) this.ahead.delete(this.ahead.keys().next().value!);
+  }
+
+  private async buildPage(since: number, opts: PullOptions): Promise<Page> {
     const limit = opts.limit ?? 50_000;
     // A row is sent unless its revision is one the pane holds ($6) and its table is not stamped ($7).
     const skip = opts.skip ?? [];
@@ -446,13 +498,35 @@ export class SyncService {
             reached,
           ])
         : [];
-    const next = cut;
+    const next = cut && { rev: cut.rev, table: cut.tbl, id: cut.id };
     const more = next !== undefined || reached < last;
     // The frame in the order and form JSON.stringify gives a PullResponse.
-    return `{"schemaVersion":${SYNC_SCHEMA_VERSION},"rows":[${page?.rows ?? ''}],"lastRev":${reached},"more":${more}${
-      next ? `,"next":${JSON.stringify({ rev: next.rev, table: next.tbl, id: next.id })}` : ''
+    const text = `{"schemaVersion":${SYNC_SCHEMA_VERSION},"rows":[${page?.rows ?? ''}],"lastRev":${reached},"more":${more}${
+      next ? `,"next":${JSON.stringify(next)}` : ''
     }}`;
+    return { text, lastRev: reached, more, next, last };
   }
+}
+
+/** A pull page as sent, with the cursor it ends at and the server's last revision when it was built. */
+interface Page {
+  text: string;
+  lastRev: number;
+  more: boolean;
+  next?: { rev: number; table: string; id: string };
+  last: number;
+}
+
+/** What names one pull page: two requests with the same key get the same page from the same data. */
+function pageKey(since: number, opts: PullOptions): string {
+  const a = opts.after;
+  return JSON.stringify([
+    since,
+    opts.limit ?? null,
+    opts.maxBytes ?? null,
+    a ? [a.rev, a.table, a.id] : null,
+    opts.skip?.length ? [...opts.skip].sort((x, y) => x - y) : null,
+  ]);
 }
 
 /**
@@ -554,13 +628,15 @@ async function checkReads(tx: SqlTx, cs: Changeset, clientId: string): Promise<v
   }
 }
 
-/** One row as the write statement reads it; a deleted row's value is null. */
+/** One row as the write statement reads it; a deleted row's value is null, and so are its keys. */
 interface WriteRecord {
   tbl: string;
   id: string;
   deleted: boolean;
   value: Record<string, unknown> | null;
   parent: string | null;
+  /** The business keys the row holds once written (none for a deletion). */
+  keys: string[];
 }
 
 /** Several writes of one row in one changeset travel as one: the first base revision, the last value. */
@@ -630,11 +706,11 @@ async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: Push
   });
 
   // 3. Business keys stay unique.
-  const newKeys: { key: string; tbl: string; id: string }[] = [];
+  const keysOf: string[][] = [];
   const seen = new Map<string, string>();
   changes.forEach((c, i) => {
-    if (c.op !== 'put') return;
-    for (const key of tableRules[c.table].keys(values[i]!)) {
+    keysOf.push(c.op === 'put' ? tableRules[c.table].keys(values[i]!) : []);
+    for (const key of keysOf[i]) {
       const owner = seen.get(key);
       if (owner)
         throw new Conflict(
@@ -643,14 +719,13 @@ async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: Push
           all,
         );
       seen.set(key, rowKey(c.table, c.id));
-      newKeys.push({ key, tbl: c.table, id: c.id });
     }
   });
   const changed = new Set(changes.map((c) => rowKey(c.table, c.id)));
-  if (newKeys.length) {
+  if (seen.size) {
     const owners = await tx.query<{ key: string; tbl: string; id: string }>(
       'select key, tbl, id from sync_keys where key = any($1::text[])',
-      [newKeys.map((k) => k.key)],
+      [[...seen.keys()]],
     );
     const clash = owners.find((o) => !changed.has(rowKey(o.tbl, o.id)));
     if (clash) {
@@ -661,7 +736,16 @@ async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: Push
     }
   }
 
-  // 4. Write the rows and their keys.
+  // 4. Write the rows and their keys. The keys a row held go first, and only rows the server has can
+  // hold any (a row never written has none, and a deletion drops them): a changeset of new rows, such
+  // as a new segment's lines, skips the lookup of each one. Then one statement per chunk writes the
+  // rows, their history and their keys; a changeset under the chunk size is one statement.
+  const existing = changes.filter((c) => current.has(rowKey(c.table, c.id)));
+  if (existing.length)
+    await tx.query(
+      'delete from sync_keys k using unnest($1::text[], $2::text[]) as w(tbl, id) where k.tbl = w.tbl and k.id = w.id',
+      [existing.map((c) => c.table), existing.map((c) => c.id)],
+    );
   const records = changes.map((c, i): WriteRecord => {
     const v = values[i];
     return {
@@ -670,17 +754,10 @@ async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: Push
       deleted: c.op === 'delete',
       value: v,
       parent: v ? (tableRules[c.table].parent?.(v) ?? null) : null,
+      keys: keysOf[i],
     };
   });
-  // One statement per chunk writes the rows, records their history and drops the keys they held (the
-  // new ones are inserted next, once the old ones are gone); a changeset under the chunk size is one.
   for (const chunk of jsonChunks(records)) await writeRows(tx, chunk, rev);
-  if (newKeys.length)
-    await tx.query('insert into sync_keys (key, tbl, id) select * from unnest($1::text[], $2::text[], $3::text[])', [
-      newKeys.map((k) => k.key),
-      newKeys.map((k) => k.tbl),
-      newKeys.map((k) => k.id),
-    ]);
 
   // 5. Parents: a child needs a live parent; a parent goes only when no child is left.
   const parents = [...new Set(records.map((r) => r.parent).filter((p): p is string => Boolean(p)))];
@@ -724,19 +801,20 @@ async function applyChanges(tx: SqlTx, changes: Change[], rev: number, ctx: Push
 }
 
 /**
- * Writes one chunk of rows at `rev`: the rows themselves, their history (history.ts) and the removal of
- * the keys they held, in one statement that reads the chunk's JSON once.
+ * Writes one chunk of rows at `rev`: the rows themselves, their history (history.ts) and their keys (the
+ * keys they held before are already gone), in one statement that reads the chunk's JSON once.
  */
 async function writeRows(tx: SqlTx, chunk: string, rev: number): Promise<void> {
   await tx.query(
-    `with written as (
+    `with x as materialized (
+       select * from json_to_recordset($1::json) as x(tbl text, id text, deleted boolean, value text, parent text, keys text[])
+     ), written as (
        insert into sync_rows (tbl, id, rev, deleted, value, parent, size)
-       select x.tbl, x.id, $2, x.deleted, x.value, x.parent, coalesce(octet_length(x.value), 0)
-       from json_to_recordset($1::json) as x(tbl text, id text, deleted boolean, value text, parent text)
+       select x.tbl, x.id, $2, x.deleted, x.value, x.parent, coalesce(octet_length(x.value), 0) from x
        on conflict (tbl, id) do update set rev = excluded.rev, deleted = excluded.deleted, value = excluded.value, parent = excluded.parent, size = excluded.size
        returning tbl, id, rev, deleted
      ), history as (${HISTORY_FROM_WRITTEN})
-     delete from sync_keys k using written w where k.tbl = w.tbl and k.id = w.id`,
+     insert into sync_keys (key, tbl, id) select k.key, x.tbl, x.id from x cross join unnest(x.keys) as k(key)`,
     [chunk, rev],
   );
 }

@@ -1,8 +1,8 @@
 // What a large changeset costs the server in statements: a pull page is a few statements whatever the
 // number of rows (never one per thousand rows), its rows read as one joined text in one row (never
 // row by row, each value parsed and printed again), a changeset is written in the same few
-// statements whether it holds 500 rows or 5,000 (its rows, their history and their old keys in one, its
-// new keys in another), and a changeset in parts reads each stored part once and applies the last one as
+// statements whether it holds 500 rows or 5,000 (its rows, their history and their keys in one; the
+// keys the rows held before in one more, only when some of the rows were there before), and a changeset in parts reads each stored part once and applies the last one as
 // it came, without storing it and reading it back.
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { ensureHistory } from '../../src/server/history';
@@ -80,7 +80,8 @@ test('a pull page costs the same three statements for 500 rows as for 5,000, its
 }, 300_000);
 
 test('a changeset larger than a page is pulled in pages of four statements each, however many rows each holds', async () => {
-  const service = new SyncService(sql);
+  // Each page's own statements: none built ahead (test/server/pullAhead.test.ts covers that).
+  const service = new SyncService(sql, {}, { pullAhead: false });
   const r = await service.push({ schemaVersion: 1, clientId: 'c', changesets: [changeset(segmentWith(5_000))] });
   expect(r.results[0].status).toBe('applied');
   const pageStatements: number[] = [];
@@ -103,32 +104,43 @@ test('a changeset larger than a page is pulled in pages of four statements each,
   expect(pageStatements).toEqual([...pageStatements.slice(0, -1).map(() => 4), 3]);
 }, 300_000);
 
-test('a changeset is applied in the same eight statements for 500 rows as for 5,000: rows, history and keys in one each step', async () => {
+test('a changeset is applied in the same seven statements for 500 rows as for 5,000: rows, history and keys in one', async () => {
   const service = new SyncService(sql);
-  const statementsToApply = async (lines: number) => {
+  const statementsToApply = async (changes: ReturnType<typeof segmentWith>) => {
     log = [];
-    const r = await service.push({ schemaVersion: 1, clientId: 'c', changesets: [changeset(segmentWith(lines))] });
+    const r = await service.push({ schemaVersion: 1, clientId: 'c', changesets: [changeset(changes)] });
     expect(r.results[0].status).toBe('applied');
     const from = log.findIndex((q) => q.includes('pg_advisory_xact_lock'));
     const to = log.findIndex((q) => q.startsWith('insert into sync_changesets'));
     return log.slice(from, to + 1);
   };
-  const small = await statementsToApply(500);
-  const large = await statementsToApply(5_000);
+  const small = await statementsToApply(segmentWith(500));
+  const fresh = segmentWith(5_000);
+  const large = await statementsToApply(fresh);
   expect(large).toEqual(small);
   // lock, last revision, the rows as they are, the keys they take, the write (rows, their history and
-  // the keys they held), their new keys, their parents, the changeset's record.
-  expect(large).toHaveLength(8);
+  // their keys), their parents, the changeset's record. New rows hold no keys yet: none to drop.
+  expect(large).toHaveLength(7);
   expect(large.filter((q) => q.includes('sync_row_history'))).toHaveLength(1);
-  expect(large.filter((q) => /^(with|insert|update|delete)\b/.test(q))).toHaveLength(3);
+  expect(large.filter((q) => /^(with|insert|update|delete)\b/.test(q))).toHaveLength(2);
+  expect(large.filter((q) => q.startsWith('delete from sync_keys'))).toHaveLength(0);
+  // Rows the server has: the keys they held are dropped first, in one statement for them all.
+  const revs = new Map(
+    (await sql.query<{ id: string; rev: string }>('select id, rev from sync_rows')).map((r) => [r.id, Number(r.rev)]),
+  );
+  const again = await statementsToApply(
+    fresh.map((c) => ({ ...c, baseRev: revs.get(c.id)!, value: { ...c.value!, description: 'again' } })),
+  );
+  expect(again).toHaveLength(8);
+  expect(again.filter((q) => q.startsWith('delete from sync_keys'))).toHaveLength(1);
   // The rows' values are stored as the text they came as: no jsonb is built for them.
   expect(large.find((q) => q.includes('insert into sync_rows'))).not.toMatch(/jsonb/);
-  // Every row has its history and its key, and a rewritten row keeps one key.
+  // Every row has its history (the rewritten ones twice) and its key, and a rewritten row keeps one key.
   const [{ rows, history, keys }] = await sql.query<{ rows: number; history: number; keys: number }>(
     `select (select count(*)::int from sync_rows) as rows, (select count(*)::int from sync_row_history) as history,
             (select count(*)::int from sync_keys) as keys`,
   );
-  expect({ history, keys }).toEqual({ history: rows, keys: rows });
+  expect({ history, keys }).toEqual({ history: rows + fresh.length, keys: rows });
 }, 300_000);
 
 test('a changeset in parts: each stored part is read once, and the last part is applied as it came', async () => {
