@@ -131,14 +131,8 @@ export function startPane(info: HostInfo): Starting {
   const chosen = preferences.get<UiLanguage>('language');
   const language = chosen === 'en' || chosen === 'it' ? chosen : languageFor(info.displayLanguage);
   // The pane's own catalogs are waited for; the host pages' come beside the first page (catalogRegistry.ts).
-  // Word's start page (Mail merge) needs the host pages' catalogs too: asked for at once. Elsewhere the
-  // start page (Segments) needs only the pane's, so the host pages' are asked for once those are here,
-  // not beside them: a request more on the way would slow the one the first frame waits for.
   const catalogs = loadPaneCatalogs(language);
-  const hostCatalogs =
-    info.host === 'Word'
-      ? loadHostCatalogs(language, info.host)
-      : catalogs.then(() => loadHostCatalogs(language, info.host));
+  const hostCatalogs = loadHostCatalogs(language, info.host);
   hostCatalogs.catch(() => undefined); // the pages say it, if they need them (PaneRoot)
   let settle!: () => void;
   const shown = new Promise<void>((resolve) => (settle = resolve));
