@@ -13,6 +13,40 @@ const root = dirname(fileURLToPath(import.meta.url));
 export const devPort = Number(process.env.PORT ?? 3000);
 
 /**
+ * The chunks taskpane.html has the browser fetch at once, beside the entry script, while office.js starts:
+ * the shell with its start page (in any language). The entry asks for them too (src/taskpane/Boot.tsx),
+ * so without these links only the start is later.
+ */
+export const PRELOADED_CHUNKS = ['shell'];
+/**
+ * `<link rel="preload">` in taskpane.html for the scripts of PRELOADED_CHUNKS. The workspace's chunks are
+ * not announced so: `prefetch` goes through the HTTP cache, which a server with an untrusted certificate
+ * (the tests' and the bench's) does not fill, so they were fetched twice, competing with the first page.
+ */
+class PreloadStartChunks {
+  apply(compiler) {
+    compiler.hooks.compilation.tap('PreloadStartChunks', (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('PreloadStartChunks', (data) => {
+        if (data.outputName !== 'taskpane.html') return data;
+        const files = new Set();
+        for (const name of PRELOADED_CHUNKS) {
+          const group = compilation.namedChunkGroups.get(name);
+          if (!group) throw new Error(`the build has no chunk named ${name}`);
+          for (const f of group.getFiles()) if (f.endsWith('.js')) files.add(f);
+        }
+        const links = [...files].map((f) => ({
+          tagName: 'link',
+          voidTag: true,
+          attributes: { rel: 'preload', as: 'script', href: `${data.publicPath}${f}` },
+          meta: { plugin: 'PreloadStartChunks' },
+        }));
+        return { ...data, headTags: [...data.headTags, ...links] };
+      });
+    });
+  }
+}
+
+/**
  * Griffel's build-time transform. To resolve a style it evaluates the module and what the style imports
  * (Fluent's tokens, the pane's own helpers such as visuallyHidden); the pane's modules are TypeScript, so
  * each is turned into JavaScript by TypeScript itself before Griffel's evaluator reads it.
@@ -125,6 +159,7 @@ export default async (_env, argv) => {
         chunks: ['taskpane'],
         inject: false, // the template places the scripts: before office.js
       }),
+      new PreloadStartChunks(),
       ...(production ? [new PreloadStartMessages()] : []),
       new HtmlWebpackPlugin({
         filename: 'commands.html',

@@ -20,7 +20,7 @@ const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 const gzip = (b: Buffer | string) => gzipSync(b, { level: 9 }).length;
 
 /** The chunks the entry fetches before the first page, in Excel in English (see Boot.tsx, catalogRegistry.ts). */
-export const FIRST_PAGE_CHUNKS = ['messages-en'];
+export const FIRST_PAGE_CHUNKS = ['shell', 'messages-en'];
 /**
  * Not waited for by the first page (Boot.tsx): the host pages' messages, fetched at the same time, and the
  * workspace (the store, its schemas, the domain rules, the sync client), whose data the start page shows

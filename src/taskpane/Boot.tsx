@@ -1,6 +1,6 @@
 // The boot path: the host (src/office/host.ts: at once outside Office, else once Office is ready), then the
-// shell with its start page (in the entry script) as soon as the pane's message catalogs of the user's
-// language are here (catalogRegistry.ts; the entry asks for them before it waits for Office: startChunks.ts): the
+// shell with its start page as soon as its chunk and the pane's message catalogs of the user's language
+// are here (catalogRegistry.ts; the entry asks for both before it waits for Office: startChunks.ts): the
 // pane shows in that language from its first frame, rendered in one round (no spinner before it), and
 // fetches the other language when the user switches. The host pages' messages come beside the first page
 // (the pages that need them wait for them). The workspace (the store, its schemas, the domain rules, the
@@ -26,13 +26,7 @@ import { deferredWorkspace } from './deferredWorkspace';
 import { loadLiveQueries } from '../ui/common/useLiveQuery';
 import type * as OpenPaneModule from './openPane';
 import { loadPreferences } from './preferences';
-import * as paneUi from './paneUi';
-
-/**
- * The shell with its start page and the host pages' wiring, in the entry script: a chunk of its own was one
- * more request and one more script to evaluate before the first frame, which needs it anyway.
- */
-type PaneUi = typeof paneUi;
+import { loadPaneUi, type PaneUi } from './startChunks';
 
 const loadOpenPane = (): Promise<typeof OpenPaneModule> => import(/* webpackChunkName: "workspace" */ './openPane');
 
@@ -118,7 +112,7 @@ export function startPane(info: HostInfo): Starting {
     for (const l of [...listeners]) l();
   };
   const origin = paneOrigin();
-  const ui = Promise.resolve(paneUi);
+  const ui = loadPaneUi();
   let firstFrame!: () => void;
   const painted = new Promise<void>((resolve) => (firstFrame = resolve));
   // A pane stopped before its first frame never opens the workspace.
