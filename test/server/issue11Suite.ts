@@ -310,8 +310,12 @@ export function issue11Suite(label: string, newStorage: () => Promise<Storage>):
           return (used.user + used.system) / 1000;
         };
         // Every sample is 50 MB of uploads (five of 10 MB, two of 25, one of 50), so that each size's
-        // figure is measured on the same amount of work and is as steady as the others; each sample three
-        // times, the best of the three: a figure of the work, not of what else the machine does.
+        // figure is measured on the same amount of work and is as steady as the others; each sample taken
+        // in rounds, every size once per round, and the best of the rounds kept: a figure of the work, not
+        // of what else the machine does. Three rounds, and up to six while a size is over the goal: the
+        // test files beside this one (two at once on a 2-core machine) inflated one size's best of three
+        // to 1.34x in a full run, while alone it measures 1.06-1.17x. A cost that grows with the parts is
+        // over the goal in every round, so the extra rounds cannot hide it.
         const sizes = [10, 25, 50];
         const sample = async (mb: number) => {
           let ms = 0;
@@ -319,7 +323,8 @@ export function issue11Suite(label: string, newStorage: () => Promise<Storage>):
           return ms / 50;
         };
         const perMb = new Map<number, number>();
-        for (let round = 0; round < 3; round++)
+        const overGoal = () => sizes.some((mb) => perMb.get(mb)! > perMb.get(10)! * 1.2);
+        for (let round = 0; round < 6 && (round < 3 || overGoal()); round++)
           for (const mb of sizes) perMb.set(mb, Math.min(perMb.get(mb) ?? Infinity, await sample(mb)));
         // The goal: 25 and 50 MB cost at most 1.2x per MB what 10 MB costs. Assembling the parts re-read
         // for every new part, or parsed as one string, grows with the square of the parts and fails it.
