@@ -211,7 +211,7 @@ export class SyncService {
       const result = await this.sql.transaction(async (tx) => {
         // The lock, and room in memory for a chunk of rows read from its JSON (rather than a temporary
         // file), for this transaction only.
-        await tx.query(`select pg_advisory_xact_lock(7240501), set_config('work_mem', '${WRITE_WORK_MEM}', true)`);
+        await tx.query("select pg_advisory_xact_lock(7240501), set_config('work_mem', $1, true)", [WRITE_WORK_MEM]);
         const rev = (await this.lastRev(tx)) + 1;
         await checkReads(tx, whole, clientId);
         await applyChanges(tx, changes, rev, ctx, chain);
