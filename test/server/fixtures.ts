@@ -2,6 +2,7 @@
 import { emptyContactFields } from '../../src/domain/contact';
 import { emptySegmentHeaderInput } from '../../src/domain/segment';
 import type { Change, Changeset } from '../../src/domain/syncProtocol';
+import type { Sql } from '../../src/server/sql';
 
 let seq = 0;
 /** A fresh id, unique within the test run (ULID-shaped enough for the server). */
@@ -175,4 +176,26 @@ export function letterOf(bytes: number, seed = 0): string {
     size += p.length;
   }
   return parts.join('');
+}
+
+/**
+ * `db` with every statement it runs (in or out of a transaction) told to `onStart` as it starts, its text
+ * on one line; what `onStart` returns is told how many rows the statement returned. For the tests that
+ * count a request's statements.
+ */
+export function loggingSql(db: Sql, onStart: (text: string) => ((rows: number) => void) | void): Sql {
+  const logged =
+    (q: Sql['query']) =>
+    async <T>(text: string, params?: unknown[]) => {
+      const done = onStart(text.replace(/\s+/g, ' ').trim());
+      const rows = await q<T>(text, params);
+      done?.(rows.length);
+      return rows;
+    };
+  return {
+    kind: db.kind,
+    query: logged(db.query.bind(db)),
+    transaction: (fn) => db.transaction((tx) => fn({ query: logged(tx.query.bind(tx)) })),
+    close: () => db.close(),
+  };
 }

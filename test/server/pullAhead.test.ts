@@ -7,7 +7,7 @@ import { ensureHistory } from '../../src/server/history';
 import { migrate } from '../../src/server/migrations';
 import { openSql, type Sql } from '../../src/server/sql';
 import { SyncService, type PullOptions } from '../../src/server/syncService';
-import { changeset, line, newId, put, segment } from './fixtures';
+import { changeset, line, loggingSql, newId, put, segment } from './fixtures';
 
 let db: Sql;
 let sql: Sql;
@@ -18,18 +18,7 @@ beforeEach(async () => {
   await migrate(db);
   await ensureHistory(db);
   log = [];
-  const logged =
-    (q: Sql['query']) =>
-    <T>(text: string, params?: unknown[]) => {
-      log.push(text.replace(/\s+/g, ' ').trim());
-      return q<T>(text, params);
-    };
-  sql = {
-    kind: db.kind,
-    query: logged(db.query.bind(db)),
-    transaction: (fn) => db.transaction((tx) => fn({ query: logged(tx.query.bind(tx)) })),
-    close: () => db.close(),
-  };
+  sql = loggingSql(db, (text) => void log.push(text));
 }, 180_000);
 afterEach(() => db.close(), 60_000);
 

@@ -10,7 +10,7 @@ import { migrate } from '../../src/server/migrations';
 import { openSql, type Sql } from '../../src/server/sql';
 import { SyncService } from '../../src/server/syncService';
 import { packChangesets } from '../../src/sync/packing';
-import { changeset, line, newId, put, segment } from './fixtures';
+import { changeset, line, loggingSql, newId, put, segment } from './fixtures';
 
 let sql: Sql;
 let log: string[];
@@ -23,21 +23,10 @@ beforeEach(async () => {
   await ensureHistory(db);
   log = [];
   returned = [];
-  const logged =
-    (q: Sql['query']) =>
-    async <T>(text: string, params?: unknown[]) => {
-      log.push(text.replace(/\s+/g, ' ').trim());
-      const i = log.length - 1;
-      const rows = await q<T>(text, params);
-      returned[i] = rows.length;
-      return rows;
-    };
-  sql = {
-    kind: db.kind,
-    query: logged(db.query.bind(db)),
-    transaction: (fn) => db.transaction((tx) => fn({ query: logged(tx.query.bind(tx)) })),
-    close: () => db.close(),
-  };
+  sql = loggingSql(db, (text) => {
+    const i = log.push(text) - 1;
+    return (rows) => void (returned[i] = rows);
+  });
 }, 180_000);
 afterEach(() => sql.close(), 60_000);
 
