@@ -37,6 +37,7 @@ const loadOpenPane = (): Promise<typeof OpenPaneModule> => import(/* webpackChun
  * busy one), so a click on the first page had to wait for it; each part alone takes a fraction of that.
  */
 const WORKSPACE_PARTS: (() => Promise<unknown>)[] = [
+  () => import('zod'),
   () => import(/* webpackChunkName: "workspace-domain" */ '../domain/contact'),
   () => import(/* webpackChunkName: "workspace-rules" */ '../domain/segment'),
   () => import(/* webpackChunkName: "workspace-store" */ '../store/openWorkspace'),
@@ -47,7 +48,28 @@ async function loadOpenPaneInParts(): Promise<typeof OpenPaneModule> {
     await part();
     await nextTask();
   }
-  return loadOpenPane();
+  const m = await loadOpenPane();
+  await nextTask();
+  return m;
+}
+
+/**
+ * After the first frame, one part at a time: the live queries' code (the database library), then the
+ * workspace's parts, then opening it. Each waits for the one before, so no two evaluate in one task.
+ */
+async function openAfterFirstFrame(origin: string | undefined) {
+  try {
+    await loadLiveQueries();
+  } catch (e) {
+    // The pages ask for them again when they subscribe; the workspace opens without them.
+    console.warn('The live queries could not be loaded:', e);
+  }
+  await nextTask();
+  const m = await loadOpenPaneInParts();
+  const opened = await m.openPane(origin);
+  // The pages' waiting reads run in a task of their own, not in the one that opened the database.
+  await nextTask();
+  return opened;
 }
 
 /** The pane's own origin is its server; without one (opened from a file), the workspace stays in this browser. */
@@ -118,8 +140,7 @@ export function startPane(info: HostInfo): Starting {
   // A pane stopped before its first frame never opens the workspace.
   const opening = painted.then(() => {
     if (!live) return new Promise<never>(() => undefined);
-    loadLiveQueries().catch((e: unknown) => console.warn('The live queries could not be loaded:', e));
-    return loadOpenPaneInParts().then((m) => m.openPane(origin));
+    return openAfterFirstFrame(origin);
   });
   const preferences = loadPreferences(info.host);
   const chosen = preferences.get<UiLanguage>('language');

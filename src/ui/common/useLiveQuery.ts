@@ -11,9 +11,10 @@ import { laterChunk } from './laterPart';
 type Live = typeof LiveModule;
 
 const waiting = new Set<() => void>();
+// The hooks run again in a task after the one that evaluated the library's code, not in it.
 const liveChunk = laterChunk(
   () => import(/* webpackChunkName: "live" */ '../../store/liveWait'),
-  () => [...waiting].forEach((w) => w()),
+  () => void setTimeout(() => [...waiting].forEach((w) => w()), 0),
 );
 /** The live queries' code, fetched once (a failed fetch, e.g. the network, is tried again on the next call). */
 export const loadLiveQueries: () => Promise<Live> = liveChunk.load;
