@@ -6,9 +6,13 @@ import { NavigationRegular } from '@fluentui/react-icons/svg/navigation';
 import { Suspense, lazy, useState } from 'react';
 import { useT } from '../common/i18n';
 import type { NavMenuProps } from './NavMenuList';
+import { afterPaint } from './afterPaint';
 
 const NavMenuList = lazy(async () => {
   await afterPaint();
+  // The library first, then the menu, each evaluated in its own task.
+  await import(/* webpackChunkName: "nav-menu-parts" */ './menuParts');
+  await new Promise<void>((resolve) => setTimeout(resolve, 0));
   return import(/* webpackChunkName: "nav-menu" */ './NavMenuList');
 });
 
@@ -34,12 +38,4 @@ export function NavMenu(props: NavMenuProps) {
       <NavMenuList {...props} openAtStart={pressed} focusAtStart={focused} />
     </Suspense>
   );
-}
-
-/** Resolves once the browser has painted: at an idle moment, or on the next task where idle callbacks are missing. */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 500 });
-    else setTimeout(resolve, 0);
-  });
 }
