@@ -37,7 +37,7 @@ const loadOpenPane = (): Promise<typeof OpenPaneModule> => import(/* webpackChun
  * busy one), so a click on the first page had to wait for it; each part alone takes a fraction of that.
  */
 const WORKSPACE_PARTS: (() => Promise<unknown>)[] = [
-  () => import('zod'),
+  () => import(/* webpackChunkName: "workspace-zod" */ '../domain/zodMessages'),
   () => import(/* webpackChunkName: "workspace-domain" */ '../domain/contact'),
   () => import(/* webpackChunkName: "workspace-rules" */ '../domain/segment'),
   () => import(/* webpackChunkName: "workspace-store" */ '../store/openWorkspace'),
