@@ -10,11 +10,15 @@ import { afterPaint } from './afterPaint';
 
 const NavMenuList = lazy(async () => {
   await afterPaint();
-  // The library first, then the menu, each evaluated in its own task.
+  // The library in two parts, then the menu, each evaluated in a task of its own.
+  await import(/* webpackChunkName: "nav-menu-positioning" */ './menuPositioning');
+  await nextTask();
   await import(/* webpackChunkName: "nav-menu-parts" */ './menuParts');
-  await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  await nextTask();
   return import(/* webpackChunkName: "nav-menu" */ './NavMenuList');
 });
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export function NavMenu(props: NavMenuProps) {
   const t = useT();
