@@ -1,22 +1,12 @@
 // The pages menu of the top bar, grouped as BC groups them (the page registry says which page goes where),
-// with the language switch. Fluent's Menu and its positioning are their own chunk (see NavMenu.tsx).
-import {
-  Button,
-  Menu,
-  MenuDivider,
-  MenuGroup,
-  MenuGroupHeader,
-  MenuItem,
-  MenuItemRadio,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-} from '@fluentui/react-components';
+// with the language switch. Fluent's Menu and its positioning are their own chunks (menuParts.ts, NavMenu.tsx).
+import { Button } from '@fluentui/react-components';
 import { NavigationRegular } from '@fluentui/react-icons/svg/navigation';
 import { Fragment, useEffect, useRef, useState } from 'react';
 import type { UiLanguage } from '../../domain/setup';
 import type { HostPages } from './App';
 import { useT } from '../common/i18n';
+import * as Fluent from './menuParts';
 import { menuOf, type Host, type Navigate } from './pageRegistry';
 
 export interface NavMenuProps {
@@ -40,7 +30,7 @@ export default function NavMenuList(props: NavMenuProps & { openAtStart: boolean
     if (focusAtStart || openAtStart) trigger.current?.focus();
   }, [openAtStart, focusAtStart]);
   return (
-    <Menu
+    <Fluent.Menu
       open={open}
       onOpenChange={(_, d) => setOpen(d.open)}
       // The menu is taller than an 800 px pane: sized to the pane, it scrolls instead of running off its foot.
@@ -48,7 +38,7 @@ export default function NavMenuList(props: NavMenuProps & { openAtStart: boolean
       checkedValues={{ language: [props.language] }}
       onCheckedValueChange={(_, d) => d.name === 'language' && props.onLanguageChange(d.checkedItems[0] as UiLanguage)}
     >
-      <MenuTrigger disableButtonEnhancement>
+      <Fluent.MenuTrigger disableButtonEnhancement>
         <Button
           ref={trigger}
           appearance="subtle"
@@ -56,34 +46,34 @@ export default function NavMenuList(props: NavMenuProps & { openAtStart: boolean
           aria-label={t('nav.menu')}
           data-testid="nav-menu"
         />
-      </MenuTrigger>
-      <MenuPopover>
-        <MenuList>
+      </Fluent.MenuTrigger>
+      <Fluent.MenuPopover>
+        <Fluent.MenuList>
           {groups.map((g, i) => (
             <Fragment key={g.group}>
-              {i > 0 ? <MenuDivider /> : null}
-              <MenuGroup>
-                <MenuGroupHeader>{t(g.titleKey)}</MenuGroupHeader>
+              {i > 0 ? <Fluent.MenuDivider /> : null}
+              <Fluent.MenuGroup>
+                <Fluent.MenuGroupHeader>{t(g.titleKey)}</Fluent.MenuGroupHeader>
                 {g.items.map(({ route, title: [key, vars] }) => (
-                  <MenuItem key={key} onClick={() => navigate(route)}>
+                  <Fluent.MenuItem key={key} onClick={() => navigate(route)}>
                     {t(key, vars)}
-                  </MenuItem>
+                  </Fluent.MenuItem>
                 ))}
                 {g.group === 'settings' ? (
                   <>
-                    <MenuItemRadio name="language" value="en" lang="en">
+                    <Fluent.MenuItemRadio name="language" value="en" lang="en">
                       English
-                    </MenuItemRadio>
-                    <MenuItemRadio name="language" value="it" lang="it">
+                    </Fluent.MenuItemRadio>
+                    <Fluent.MenuItemRadio name="language" value="it" lang="it">
                       Italiano
-                    </MenuItemRadio>
+                    </Fluent.MenuItemRadio>
                   </>
                 ) : null}
-              </MenuGroup>
+              </Fluent.MenuGroup>
             </Fragment>
           ))}
-        </MenuList>
-      </MenuPopover>
-    </Menu>
+        </Fluent.MenuList>
+      </Fluent.MenuPopover>
+    </Fluent.Menu>
   );
 }
