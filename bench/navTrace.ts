@@ -133,7 +133,15 @@ async function traceOnce(url: string, dir: string, init?: string) {
       // NAV_TRACE_LIGHT=1: the tasks and what they ran, without the sampling profiler and the detailed
       // timeline, whose own cost makes every task longer (to see which tasks are long untouched).
       categories: (process.env.NAV_TRACE_LIGHT
-        ? ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'loading', 'navigation']
+        ? [
+            'toplevel',
+            'devtools.timeline',
+            'disabled-by-default-devtools.timeline',
+            'v8.execute',
+            'blink.user_timing',
+            'loading',
+            'navigation',
+          ]
         : [
             'devtools.timeline',
             'disabled-by-default-devtools.timeline',
@@ -245,7 +253,11 @@ function analyse(label: string, r: Awaited<ReturnType<typeof traceOnce>>) {
     );
     // A task of 40 ms or more after the painted frame (a click would wait for it): what its time went to.
     if ((t.dur ?? 0) >= 40_000 && t.ts - t0 >= r.measured.painted * 1000)
-      lines.push(...profileBySource(events, main[0]?.pid, t.ts, t.ts + (t.dur ?? 0), r.dir).slice(0, 10).map((l) => `    ${l}`));
+      lines.push(
+        ...profileBySource(events, main[0]?.pid, t.ts, t.ts + (t.dur ?? 0), r.dir)
+          .slice(0, 10)
+          .map((l) => `    ${l}`),
+      );
   }
   lines.push('  where the main thread spent its time, from navigation:');
   lines.push(...profileBySource(events, main[0]?.pid, t0, end, r.dir));
