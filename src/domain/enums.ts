@@ -1,5 +1,4 @@
-import * as z from 'zod/mini';
-import './zodMessages';
+import { z } from 'zod';
 
 // Enumerations keep Business Central's captions as their values (workspace-api.md).
 export const contactTypeSchema = z.enum(['Company', 'Person']);

@@ -1,6 +1,5 @@
 // Contacts: import rows, number series, reads by criteria.
 import type { Table } from 'dexie';
-import * as z from 'zod/mini';
 import {
   codeDescriptionFieldsSchema,
   languageFieldsSchema,
@@ -72,9 +71,7 @@ async function createCodes(
         table: table as never,
         keyField: 'code',
         keyCaption: 'Code',
-        rowSchema: z.strictObject(
-          z.required(z.partial(fields as typeof codeDescriptionFieldsSchema), { code: true }).shape,
-        ),
+        rowSchema: (fields as typeof codeDescriptionFieldsSchema).partial().required({ code: true }).strict(),
         empty: empty as never,
         record: null,
       },
