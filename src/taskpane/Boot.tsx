@@ -24,6 +24,7 @@ import { loadHostCatalogs, loadPaneCatalogs, paneCatalogsFor } from './catalogRe
 import { deferredSync, deferredTeam } from './deferredServices';
 import { deferredWorkspace } from './deferredWorkspace';
 import { loadLiveQueries } from '../ui/common/useLiveQuery';
+import { nextTask } from '../ui/shell/afterPaint';
 import type * as OpenPaneModule from './openPane';
 import { loadPreferences } from './preferences';
 import { loadPaneUi, type PaneUi } from './startChunks';
@@ -41,7 +42,6 @@ const WORKSPACE_PARTS: (() => Promise<unknown>)[] = [
   () => import(/* webpackChunkName: "workspace-rules" */ '../domain/segment'),
   () => import(/* webpackChunkName: "workspace-store" */ '../store/openWorkspace'),
 ];
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 async function loadOpenPaneInParts(): Promise<typeof OpenPaneModule> {
   for (const part of WORKSPACE_PARTS) {
     await part();

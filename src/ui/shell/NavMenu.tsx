@@ -6,7 +6,7 @@ import { NavigationRegular } from '@fluentui/react-icons/svg/navigation';
 import { Suspense, lazy, useState } from 'react';
 import { useT } from '../common/i18n';
 import type { NavMenuProps } from './NavMenuList';
-import { afterPaint } from './afterPaint';
+import { afterPaint, nextTask } from './afterPaint';
 
 const NavMenuList = lazy(async () => {
   await afterPaint();
@@ -17,8 +17,6 @@ const NavMenuList = lazy(async () => {
   await nextTask();
   return import(/* webpackChunkName: "nav-menu" */ './NavMenuList');
 });
-
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export function NavMenu(props: NavMenuProps) {
   const t = useT();

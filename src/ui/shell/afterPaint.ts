@@ -5,3 +5,8 @@ export function afterPaint(): Promise<void> {
     else setTimeout(resolve, 0);
   });
 }
+
+/** Resolves in a later task: what follows runs after the browser has had a turn (input, a frame). */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
