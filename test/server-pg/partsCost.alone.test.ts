@@ -1,0 +1,18 @@
+// A changeset in parts costs the same per MB (issue 11, finding 7), against a real PostgreSQL started on
+// loopback for the test. A timing test: it runs in the system suites, with no other test file beside it.
+import { afterAll, beforeAll } from 'vitest';
+import { partsCostSuite } from '../server/partsCostSuite';
+import { startCluster, type Cluster } from './cluster';
+
+let cluster: Cluster;
+
+beforeAll(async () => {
+  cluster = await startCluster();
+});
+afterAll(() => cluster?.destroy());
+
+partsCostSuite('PostgreSQL', async () => {
+  const name = `segments_parts_${process.pid}`;
+  const url = cluster.createDatabase(name);
+  return { options: { databaseUrl: url }, drop: async () => cluster.dropDatabase(name) };
+});
