@@ -1,7 +1,7 @@
 // A throw-away PostgreSQL cluster on loopback for the tests: initdb in a temp folder, pg_ctl start and
 // stop. As root, initdb refuses to run, so the cluster belongs to the `postgres` user.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,42 @@ export interface Cluster {
   createDatabase(name: string): string;
   dropDatabase(name: string): void;
   destroy(): void;
+  /**
+   * CPU time (ms) the cluster's processes have used so far: the postmaster with the children it reaped,
+   * and every backend and worker still running (Linux: /proc).
+   */
+  cpuMs(): number;
+}
+
+/** utime + stime (+ the reaped children's, with `children`) of a process, in ms; 0 when it is gone. */
+function processCpuMs(pid: number, children: boolean): number {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return 0;
+  }
+  // The fields after the command's closing parenthesis: state is field 3, utime 14 ... cstime 17.
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(f[11]) + Number(f[12]) + (children ? Number(f[13]) + Number(f[14]) : 0);
+  return (ticks * 1000) / CLOCK_TICKS;
+}
+
+/** The kernel's clock ticks per second for /proc's times (100 on every Linux this runs on). */
+const CLOCK_TICKS = 100;
+
+function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(name));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
 }
 
 async function freePort(): Promise<number> {
@@ -88,6 +124,12 @@ export async function startCluster(): Promise<Cluster> {
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+    },
+    cpuMs() {
+      const postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      let ms = processCpuMs(postmaster, true);
+      for (const pid of childrenOf(postmaster)) ms += processCpuMs(pid, false);
+      return ms;
     },
   };
   cluster.start();
