@@ -28,6 +28,7 @@ export const FIRST_PAGE_CHUNKS = ['shell', 'messages-en'];
  * fetched once the first page is painted.
  */
 export const BESIDE_FIRST_PAGE_CHUNKS = [
+  'workspace-zod',
   'workspace-domain',
   'workspace-rules',
   'workspace-store',

@@ -1,27 +1,27 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { storedString } from './text';
 import { contactTypeSchema, correspondenceTypeSchema } from './enums';
 import { code20, email80, recordBase, text100, text250 } from './fields';
 
 /** A value of an imported column that maps to no contact field: kept as imported. */
-export const extraValueSchema = z.union([storedString().max(32_767), z.number(), z.boolean()]);
+export const extraValueSchema = z.union([storedString().check(z.maxLength(32_767)), z.number(), z.boolean()]);
 export type ExtraValue = z.infer<typeof extraValueSchema>;
 
 export const profileAnswerSchema = z.object({ questionnaire: code20, answer: text250 });
 export type ProfileAnswer = z.infer<typeof profileAnswerSchema>;
 
 export const contactSourceSchema = z.object({
-  workbook: storedString().optional(),
-  sheet: storedString().optional(),
-  table: storedString().optional(),
-  rowKey: storedString().optional(),
-  file: storedString().optional(),
+  workbook: z.optional(storedString()),
+  sheet: z.optional(storedString()),
+  table: z.optional(storedString()),
+  rowKey: z.optional(storedString()),
+  file: z.optional(storedString()),
 });
 export type ContactSource = z.infer<typeof contactSourceSchema>;
 
 /** The contact's own fields, without the record base: what an import row may carry. */
 export const contactFieldsSchema = z.object({
-  no: code20.refine((s) => s.trim() !== '', { error: 'is required' }),
+  no: code20.check(z.refine((s) => s.trim() !== '', { error: 'is required' })),
   type: contactTypeSchema,
   name: text100,
   name2: text100,
@@ -32,15 +32,15 @@ export const contactFieldsSchema = z.object({
   address: text100,
   address2: text100,
   postCode: code20,
-  city: storedString().max(30, { error: 'is longer than 30 characters' }).pipe(text100),
+  city: z.pipe(storedString().check(z.maxLength(30, { error: 'is longer than 30 characters' })), text100),
   county: text100,
-  countryRegionCode: storedString().max(10, { error: 'is longer than 10 characters' }).pipe(code20),
-  languageCode: storedString().max(10, { error: 'is longer than 10 characters' }).pipe(code20),
+  countryRegionCode: z.pipe(storedString().check(z.maxLength(10, { error: 'is longer than 10 characters' })), code20),
+  languageCode: z.pipe(storedString().check(z.maxLength(10, { error: 'is longer than 10 characters' })), code20),
   territoryCode: code20,
   salespersonCode: code20,
   email: email80,
-  phoneNo: storedString().max(30, { error: 'is longer than 30 characters' }).pipe(text100),
-  mobilePhoneNo: storedString().max(30, { error: 'is longer than 30 characters' }).pipe(text100),
+  phoneNo: z.pipe(storedString().check(z.maxLength(30, { error: 'is longer than 30 characters' })), text100),
+  mobilePhoneNo: z.pipe(storedString().check(z.maxLength(30, { error: 'is longer than 30 characters' })), text100),
   correspondenceType: correspondenceTypeSchema,
   excludeFromSegment: z.boolean({ error: 'must be Yes or No' }),
   mailingGroups: z.array(code20),
@@ -53,11 +53,11 @@ export const contactFieldsSchema = z.object({
 });
 export type ContactFields = z.infer<typeof contactFieldsSchema>;
 
-export const contactSchema = contactFieldsSchema.extend(recordBase);
+export const contactSchema = z.extend(contactFieldsSchema, recordBase);
 export type Contact = z.infer<typeof contactSchema>;
 
 /** An import row: every field optional but the number (merged into the stored record). */
-export const contactRowSchema = contactFieldsSchema.partial().required({ no: true }).strict();
+export const contactRowSchema = z.strictObject(z.required(z.partial(contactFieldsSchema), { no: true }).shape);
 export type ContactRow = z.infer<typeof contactRowSchema>;
 
 export const contactFieldNames = Object.keys(contactFieldsSchema.shape) as (keyof ContactFields)[];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { storedString } from './text';
 import { criteriaKindSchema } from './enums';
 import { code20, recordBase, text100, ulid } from './fields';
@@ -10,14 +10,18 @@ import type { SegmentLine } from './segment';
  * `contact` keys are contact field names or `extra.<Header>`.
  */
 export const criteriaFiltersSchema = z.object({
-  contact: z.record(storedString(), storedString()).optional(),
-  mailingGroup: storedString().optional(),
-  industryGroup: storedString().optional(),
-  jobResponsibility: storedString().optional(),
-  businessRelation: storedString().optional(),
-  profileAnswer: z.object({ questionnaire: storedString().optional(), answer: storedString().optional() }).optional(),
-  interactionLog: z.record(storedString(), storedString()).optional(),
-  contactList: z.object({ source: storedString().optional(), count: z.number().int().nonnegative() }).optional(),
+  contact: z.optional(z.record(storedString(), storedString())),
+  mailingGroup: z.optional(storedString()),
+  industryGroup: z.optional(storedString()),
+  jobResponsibility: z.optional(storedString()),
+  businessRelation: z.optional(storedString()),
+  profileAnswer: z.optional(
+    z.object({ questionnaire: z.optional(storedString()), answer: z.optional(storedString()) }),
+  ),
+  interactionLog: z.optional(z.record(storedString(), storedString())),
+  contactList: z.optional(
+    z.object({ source: z.optional(storedString()), count: z.number().check(z.int(), z.nonnegative()) }),
+  ),
 });
 export type CriteriaFilters = z.infer<typeof criteriaFiltersSchema>;
 
@@ -32,28 +36,28 @@ export const interactionLogFilterKeys = [
 ] as const;
 
 export const addContactsOptionsSchema = z.object({
-  allowExistingContacts: z.boolean().optional(),
-  expandCompanies: z.boolean().optional(),
-  allowRelatedCompanies: z.boolean().optional(),
-  ignoreExclusion: z.boolean().optional(),
+  allowExistingContacts: z.optional(z.boolean()),
+  expandCompanies: z.optional(z.boolean()),
+  allowRelatedCompanies: z.optional(z.boolean()),
+  ignoreExclusion: z.optional(z.boolean()),
 });
 export type AddContactsOptions = z.infer<typeof addContactsOptionsSchema>;
 
 export const removeContactsOptionsSchema = z.object({
-  entireCompanies: z.boolean().optional(),
-  resetCriteriaWhenEmpty: z.boolean().optional(),
+  entireCompanies: z.optional(z.boolean()),
+  resetCriteriaWhenEmpty: z.optional(z.boolean()),
 });
 export type RemoveContactsOptions = z.infer<typeof removeContactsOptionsSchema>;
 
-export const criteriaOptionsSchema = addContactsOptionsSchema.extend(removeContactsOptionsSchema.shape);
+export const criteriaOptionsSchema = z.extend(addContactsOptionsSchema, removeContactsOptionsSchema.shape);
 export type CriteriaOptions = z.infer<typeof criteriaOptionsSchema>;
 
 export const criteriaStepSchema = z.object({
   kind: criteriaKindSchema,
   filters: criteriaFiltersSchema,
-  options: criteriaOptionsSchema.default({}),
+  options: z._default(criteriaOptionsSchema, {}),
   /** For a contact list action (addContactList): the numbers, so Reuse Criteria can replay it. */
-  contactNos: z.array(storedString()).optional(),
+  contactNos: z.optional(z.array(storedString())),
 });
 export type CriteriaStep = z.input<typeof criteriaStepSchema>;
 
@@ -62,11 +66,11 @@ export const criteriaActionSchema = z.object({
   ...recordBase,
   segmentId: ulid,
   segmentNo: code20,
-  actionNo: z.number().int().positive(),
+  actionNo: z.number().check(z.int(), z.positive()),
   kind: criteriaKindSchema,
   options: criteriaOptionsSchema,
   filters: criteriaFiltersSchema,
-  contactNos: z.array(storedString()).optional(),
+  contactNos: z.optional(z.array(storedString())),
   /** History: ids of the lines this action inserted. */
   insertedLineIds: z.array(storedString()),
   /** History: the whole lines this action deleted, to restore them exactly. */
@@ -81,11 +85,11 @@ export const savedCriteriaActionSchema = z.object({
   kind: criteriaKindSchema,
   options: criteriaOptionsSchema,
   filters: criteriaFiltersSchema,
-  contactNos: z.array(storedString()).optional(),
+  contactNos: z.optional(z.array(storedString())),
 });
 export const savedCriteriaSchema = z.object({
   ...recordBase,
-  code: code20.refine((s) => s.trim() !== '', { error: 'is required' }),
+  code: code20.check(z.refine((s) => s.trim() !== '', { error: 'is required' })),
   description: text100,
   userId: storedString(),
   actions: z.array(savedCriteriaActionSchema),

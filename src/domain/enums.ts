@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zodMessages';
 
 // Enumerations keep Business Central's captions as their values (workspace-api.md).
 export const contactTypeSchema = z.enum(['Company', 'Person']);

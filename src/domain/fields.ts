@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { storedString, storedTextProblem, textProblemMessage } from './text';
 
 // Field types with Business Central's lengths: a longer value is rejected, never cut.
@@ -9,11 +9,15 @@ const LINE_BREAK = /[\r\n]/;
 function text(max: number, opts: { multiline?: boolean } = {}) {
   return z
     .string({ error: (iss) => (iss.input === undefined ? 'is required' : `must be text, got ${describe(iss.input)}`) })
-    .max(max, { error: (iss) => `is longer than ${max} characters (${String((iss.input as string).length)})` })
-    .refine((s) => storedTextProblem(s) === undefined, {
-      error: (iss) => textProblemMessage(storedTextProblem(String(iss.input)) ?? 'control'),
-    })
-    .refine((s) => opts.multiline || !LINE_BREAK.test(s), { error: 'contains a line break' });
+    .check(
+      z.maxLength(max, {
+        error: (iss) => `is longer than ${max} characters (${String((iss.input as string).length)})`,
+      }),
+      z.refine((s) => storedTextProblem(s) === undefined, {
+        error: (iss) => textProblemMessage(storedTextProblem(String(iss.input)) ?? 'control'),
+      }),
+      z.refine((s) => opts.multiline || !LINE_BREAK.test(s), { error: 'contains a line break' }),
+    );
 }
 
 export function describe(v: unknown): string {
@@ -31,17 +35,19 @@ export const text100 = text(100);
 /** Longer free text (subjects, comments). */
 export const text250 = text(250);
 export const comment = text(2048, { multiline: true });
-export const email80 = text(80).refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), {
-  error: 'is not an e-mail address',
-});
-export const isoDate = storedString()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date as YYYY-MM-DD' })
-  .refine((s) => isValidIsoDate(s), { error: 'is not a real date' });
+export const email80 = text(80).check(
+  z.refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), { error: 'is not an e-mail address' }),
+);
+export const isoDate = storedString().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date as YYYY-MM-DD' }),
+  z.refine((s) => isValidIsoDate(s), { error: 'is not a real date' }),
+);
 export const isoDateOrBlank = z.union([z.literal(''), isoDate]);
-export const isoTime = storedString().regex(/^\d{2}:\d{2}:\d{2}$/, { error: 'must be a time as HH:MM:SS' });
-export const amount = z.number({ error: 'must be a number' }).finite();
-export const nonNegative = amount.min(0, { error: 'must not be negative' });
-export const ulid = storedString().min(1);
+export const isoTime = storedString().check(z.regex(/^\d{2}:\d{2}:\d{2}$/, { error: 'must be a time as HH:MM:SS' }));
+/** A number: zod's number already refuses NaN and the infinities. */
+export const amount = z.number({ error: 'must be a number' });
+export const nonNegative = amount.check(z.minimum(0, { error: 'must not be negative' }));
+export const ulid = storedString().check(z.minLength(1));
 
 export function isValidIsoDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { storedString } from './text';
 import { correspondenceTypeSchema, informationFlowSchema, initiatedBySchema } from './enums';
 import { code20, nonNegative, recordBase, text100, text250 } from './fields';
@@ -7,11 +7,11 @@ import { code20, nonNegative, recordBase, text100, text250 } from './fields';
 export const letterSchema = z.object({ subject: text250, ooxml: storedString() });
 export type Letter = z.infer<typeof letterSchema>;
 /** Letters by language code; the key '' is the letter for contacts without a language. */
-export const lettersSchema = z.record(storedString().max(10), letterSchema);
+export const lettersSchema = z.record(storedString().check(z.maxLength(10)), letterSchema);
 export type Letters = z.infer<typeof lettersSchema>;
 
 export const interactionTemplateFieldsSchema = z.object({
-  code: code20.refine((s) => s.trim() !== '', { error: 'is required' }),
+  code: code20.check(z.refine((s) => s.trim() !== '', { error: 'is required' })),
   interactionGroupCode: code20,
   description: text100,
   unitCost: nonNegative,
@@ -26,7 +26,7 @@ export const interactionTemplateFieldsSchema = z.object({
   languageCodeDefault: code20,
   letters: lettersSchema,
 });
-export const interactionTemplateSchema = interactionTemplateFieldsSchema.extend(recordBase);
+export const interactionTemplateSchema = z.extend(interactionTemplateFieldsSchema, recordBase);
 export type InteractionTemplate = z.infer<typeof interactionTemplateSchema>;
 
 export function emptyTemplateFields(code: string): z.infer<typeof interactionTemplateFieldsSchema> {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { storedString } from './text';
 import {
   correspondenceTypeSchema,
@@ -12,14 +12,14 @@ import type { SegmentsErrorCode } from './errors';
 
 export const loggedSegmentRecordSchema = z.object({
   ...recordBase,
-  entryNo: z.number().int().positive(),
+  entryNo: z.number().check(z.int(), z.positive()),
   segmentNo: code20,
   description: text100,
   creationDate: isoDate,
   userId: storedString(),
   canceled: z.boolean(),
   /** Stored figure (schema version 3): the entries whose Canceled matches this one's. Optional for older rows. */
-  noOfInteractions: z.number().int().nonnegative().optional(),
+  noOfInteractions: z.optional(z.number().check(z.int(), z.nonnegative())),
 });
 export type LoggedSegmentRecord = z.infer<typeof loggedSegmentRecordSchema>;
 export interface LoggedSegment extends LoggedSegmentRecord {
@@ -28,9 +28,9 @@ export interface LoggedSegment extends LoggedSegmentRecord {
 
 export const interactionLogEntrySchema = z.object({
   ...recordBase,
-  entryNo: z.number().int().positive(),
+  entryNo: z.number().check(z.int(), z.positive()),
   loggedSegmentId: storedString(),
-  loggedSegmentEntryNo: z.number().int().nonnegative(),
+  loggedSegmentEntryNo: z.number().check(z.int(), z.nonnegative()),
   segmentNo: code20,
   contactNo: code20,
   contactCompanyNo: code20,
@@ -57,8 +57,8 @@ export const interactionLogEntrySchema = z.object({
   userId: storedString(),
   comment,
   /** The letter the contact received (body OOXML), when merged in Word or taken from the template. */
-  letter: storedString().optional(),
-  segmentLineNo: z.number().int().positive().optional(),
+  letter: z.optional(storedString()),
+  segmentLineNo: z.optional(z.number().check(z.int(), z.positive())),
 });
 export type InteractionLogEntry = z.infer<typeof interactionLogEntrySchema>;
 export type InteractionLogEntryDraft = Omit<
@@ -67,9 +67,9 @@ export type InteractionLogEntryDraft = Omit<
 >;
 
 export const logOptionsSchema = z.object({
-  sendAttachments: z.boolean().optional(),
-  createFollowUp: z.boolean().optional(),
-  letters: z.array(z.object({ lineNo: z.number().int().positive(), ooxml: storedString() })).optional(),
+  sendAttachments: z.optional(z.boolean()),
+  createFollowUp: z.optional(z.boolean()),
+  letters: z.optional(z.array(z.object({ lineNo: z.number().check(z.int(), z.positive()), ooxml: storedString() }))),
 });
 export type LogOptions = z.infer<typeof logOptionsSchema>;
 

@@ -2,7 +2,8 @@
 // send back: where it ran, what the host supports, and each round trip it tried, with figures. It holds
 // no contact data: only the host's facts, figures, and the host's error codes and messages (trimmed,
 // e-mail addresses removed).
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zodMessages';
 
 export const OFFICE_CHECK_STEPS = [
   'excel.scratchSheet',
@@ -21,54 +22,52 @@ export const OFFICE_CHECK_STEPS = [
 ] as const;
 export type OfficeCheckStepId = (typeof OFFICE_CHECK_STEPS)[number];
 
-export const officeCheckStepSchema = z
-  .object({
-    id: z.enum(OFFICE_CHECK_STEPS),
-    status: z.enum(['passed', 'failed', 'skipped']),
-    /** Why a step was skipped: it needs Office (or the other host), or office.js cannot do it. */
-    reason: z.enum(['needsOffice', 'otherHost', 'notInOfficeJs', 'unsupported', 'earlierStepFailed']).optional(),
-    ms: z.number().nonnegative(),
-    syncs: z.number().int().nonnegative(),
-    bytes: z.number().int().nonnegative(),
-    detail: z.string().max(300).optional(),
-    error: z
-      .object({ code: z.string().max(100), message: z.string().max(300) })
-      .strict()
-      .optional(),
-  })
-  .strict();
+export const officeCheckStepSchema = z.strictObject({
+  id: z.enum(OFFICE_CHECK_STEPS),
+  status: z.enum(['passed', 'failed', 'skipped']),
+  /** Why a step was skipped: it needs Office (or the other host), or office.js cannot do it. */
+  reason: z.optional(z.enum(['needsOffice', 'otherHost', 'notInOfficeJs', 'unsupported', 'earlierStepFailed'])),
+  ms: z.number().check(z.nonnegative()),
+  syncs: z.number().check(z.int(), z.nonnegative()),
+  bytes: z.number().check(z.int(), z.nonnegative()),
+  detail: z.optional(z.string().check(z.maxLength(300))),
+  error: z.optional(
+    z.strictObject({ code: z.string().check(z.maxLength(100)), message: z.string().check(z.maxLength(300)) }),
+  ),
+});
 export type OfficeCheckStep = z.infer<typeof officeCheckStepSchema>;
 
-export const officeCheckReportSchema = z
-  .object({
-    kind: z.literal('segments-office-check'),
-    schemaVersion: z.literal(1),
-    createdAt: z.string().datetime(),
-    addinVersion: z.string(),
-    environment: z
-      .object({
-        host: z.enum(['Excel', 'Word', 'none']),
-        platform: z.string().nullable(),
-        officeVersion: z.string().nullable(),
-        displayLanguage: z.string(),
-        userAgent: z.string().max(400),
-      })
-      .strict(),
-    requirements: z.array(
-      z.object({ set: z.enum(['ExcelApi', 'WordApi']), version: z.string(), supported: z.boolean() }).strict(),
-    ),
-    storage: z
-      .object({
-        quotaBytes: z.number().nullable(),
-        usageBytes: z.number().nullable(),
-        persisted: z.boolean().nullable(),
-      })
-      .strict(),
-    sharedWorkspace: z.object({ status: z.string().max(40), detail: z.string().max(300).optional() }).strict(),
-    steps: z.array(officeCheckStepSchema),
-    totals: z.object({ passed: z.number().int(), failed: z.number().int(), skipped: z.number().int() }).strict(),
-  })
-  .strict();
+export const officeCheckReportSchema = z.strictObject({
+  kind: z.literal('segments-office-check'),
+  schemaVersion: z.literal(1),
+  createdAt: z.iso.datetime(),
+  addinVersion: z.string(),
+  environment: z.strictObject({
+    host: z.enum(['Excel', 'Word', 'none']),
+    platform: z.nullable(z.string()),
+    officeVersion: z.nullable(z.string()),
+    displayLanguage: z.string(),
+    userAgent: z.string().check(z.maxLength(400)),
+  }),
+  requirements: z.array(
+    z.strictObject({ set: z.enum(['ExcelApi', 'WordApi']), version: z.string(), supported: z.boolean() }),
+  ),
+  storage: z.strictObject({
+    quotaBytes: z.nullable(z.number()),
+    usageBytes: z.nullable(z.number()),
+    persisted: z.nullable(z.boolean()),
+  }),
+  sharedWorkspace: z.strictObject({
+    status: z.string().check(z.maxLength(40)),
+    detail: z.optional(z.string().check(z.maxLength(300))),
+  }),
+  steps: z.array(officeCheckStepSchema),
+  totals: z.strictObject({
+    passed: z.number().check(z.int()),
+    failed: z.number().check(z.int()),
+    skipped: z.number().check(z.int()),
+  }),
+});
 export type OfficeCheckReport = z.infer<typeof officeCheckReportSchema>;
 
 /** An error of the host as the report keeps it: its code, its message trimmed, no e-mail address. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { storedString } from './text';
 import { correspondenceTypeSchema, evaluationSchema, informationFlowSchema, initiatedBySchema } from './enums';
 import { code20, comment, isoDateOrBlank, nonNegative, recordBase, text100, text250, ulid } from './fields';
@@ -57,13 +57,13 @@ export function emptySegmentHeaderInput(): SegmentHeaderInput {
  * older pane's synced row) parse, and read as 0 until the store fills them.
  */
 export const segmentFigureFields = {
-  noOfLines: z.number().int().nonnegative().optional(),
-  noOfCriteriaActions: z.number().int().nonnegative().optional(),
-  cost: nonNegative.optional(),
-  duration: nonNegative.optional(),
+  noOfLines: z.optional(z.number().check(z.int(), z.nonnegative())),
+  noOfCriteriaActions: z.optional(z.number().check(z.int(), z.nonnegative())),
+  cost: z.optional(nonNegative),
+  duration: z.optional(nonNegative),
 };
 
-export const segmentHeaderRecordSchema = segmentHeaderInputSchema.extend({
+export const segmentHeaderRecordSchema = z.extend(segmentHeaderInputSchema, {
   ...recordBase,
   no: code20,
   ...segmentFigureFields,
@@ -100,18 +100,18 @@ export const segmentLineInputSchema = z.object({
   attemptFailed: z.boolean(),
   comment,
   /** This contact's own edited letter (BC's "unique attachment"): body OOXML. */
-  letter: storedString().optional(),
+  letter: z.optional(storedString()),
 });
 export type SegmentLineInput = z.infer<typeof segmentLineInputSchema>;
 
-export const segmentLineSchema = segmentLineInputSchema.extend({
+export const segmentLineSchema = z.extend(segmentLineInputSchema, {
   ...recordBase,
   segmentId: ulid,
   segmentNo: code20,
-  lineNo: z.number().int().positive(),
+  lineNo: z.number().check(z.int(), z.positive()),
   contactNo: code20,
   contactCompanyNo: code20,
   /** The criteria action (its actionNo) that put this line there. */
-  addedByAction: z.number().int().positive().optional(),
+  addedByAction: z.optional(z.number().check(z.int(), z.positive())),
 });
 export type SegmentLine = z.infer<typeof segmentLineSchema>;

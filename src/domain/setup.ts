@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { storedString } from './text';
 import { correspondenceTypeSchema } from './enums';
 import { code20 } from './fields';
@@ -6,8 +6,7 @@ import { code20 } from './fields';
 /** A number series pattern: a prefix and a run of digits, e.g. SEG00001. */
 export const seriesPatternSchema = z
   .string()
-  .max(20)
-  .regex(/^(.*?)(\d+)$/, { error: 'must end with digits, e.g. SEG00001' });
+  .check(z.maxLength(20), z.regex(/^(.*?)(\d+)$/, { error: 'must end with digits, e.g. SEG00001' }));
 
 /** Setup: one record, shared by everyone in the workspace (synced). */
 export const setupSchema = z.object({
@@ -16,7 +15,7 @@ export const setupSchema = z.object({
   contactNos: seriesPatternSchema,
   defaultCorrespondenceType: correspondenceTypeSchema,
   defaultLanguageCode: code20,
-  locale: storedString().min(2),
+  locale: storedString().check(z.minLength(2)),
   updatedAt: storedString(),
 });
 export type Setup = z.infer<typeof setupSchema>;
@@ -27,7 +26,7 @@ export type UiLanguage = z.infer<typeof uiLanguageSchema>;
 /** Profile: this pane's user; local, never synced. */
 export const profileSchema = z.object({
   id: z.literal('profile'),
-  userId: storedString().max(50),
+  userId: storedString().check(z.maxLength(50)),
   salespersonCode: code20,
   uiLanguage: uiLanguageSchema,
   updatedAt: storedString(),

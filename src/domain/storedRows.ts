@@ -1,6 +1,6 @@
 // The schema every stored row of each workspace table satisfies: the pane checks its writes with them
 // and the server its pushed rows (one definition; each follows the text rule of text.ts).
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { codeDescriptionSchema, languageSchema, salespersonSchema, territorySchema } from './codes';
 import { contactSchema } from './contact';
 import { criteriaActionSchema, savedCriteriaSchema } from './criteria';
@@ -18,7 +18,7 @@ export const seriesRecordSchema = z.object({
   updatedAt: recordBase.updatedAt,
 });
 
-export const storedRowSchemas: Record<SyncTable, z.ZodType> = {
+export const storedRowSchemas: Record<SyncTable, z.ZodMiniType> = {
   setup: setupSchema,
   series: seriesRecordSchema,
   contacts: contactSchema,

@@ -1,6 +1,7 @@
 // The shared workspace's wire protocol (sync.md, "Protocol"): the bodies the add-in's server and the
 // pane's sync client exchange, validated with zod on both sides. Every message carries schemaVersion.
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zodMessages';
 
 export const SYNC_SCHEMA_VERSION = 1;
 export const API_PREFIX = '/api/v1';
@@ -31,79 +32,78 @@ export type SyncTable = (typeof syncTables)[number];
 /** Row and changeset ids: ULIDs, or the fixed ids of Setup ('setup') and the number series. */
 export const rowIdSchema = z
   .string({ error: 'must be text' })
-  .min(1, { error: 'must not be empty' })
-  .max(64, { error: 'is longer than 64 characters' })
-  .regex(/^[A-Za-z0-9_-]+$/, { error: 'may hold only letters, digits, _ and -' });
+  .check(
+    z.minLength(1, { error: 'must not be empty' }),
+    z.maxLength(64, { error: 'is longer than 64 characters' }),
+    z.regex(/^[A-Za-z0-9_-]+$/, { error: 'may hold only letters, digits, _ and -' }),
+  );
 
 export const revisionSchema = z
   .number({ error: 'must be a number' })
-  .int({ error: 'must be a whole number' })
-  .nonnegative({ error: 'must not be negative' });
+  .check(z.int({ error: 'must be a whole number' }), z.nonnegative({ error: 'must not be negative' }));
 
 export const changeSchema = z
-  .object({
+  .strictObject({
     table: z.enum(syncTables, { error: (iss) => `is not a workspace table (${JSON.stringify(iss.input)})` }),
     id: rowIdSchema,
     op: z.enum(['put', 'delete'], { error: 'must be put or delete' }),
-    value: z.record(z.string(), z.unknown()).optional(),
+    value: z.optional(z.record(z.string(), z.unknown())),
     /** The server revision the client's row was based on; 0 for a row the client created. */
     baseRev: revisionSchema,
   })
-  .strict()
-  .superRefine((c, ctx) => {
-    if (c.op === 'put' && !c.value) ctx.addIssue({ code: 'custom', path: ['value'], message: 'is required for a put' });
-    if (c.op === 'delete' && c.value !== undefined)
-      ctx.addIssue({ code: 'custom', path: ['value'], message: 'must be absent for a delete' });
-    if (c.value && c.value.id !== c.id)
-      ctx.addIssue({ code: 'custom', path: ['value', 'id'], message: `must equal the change's id ${c.id}` });
-  });
+  .check(
+    z.superRefine((c, ctx) => {
+      if (c.op === 'put' && !c.value)
+        ctx.addIssue({ code: 'custom', path: ['value'], message: 'is required for a put' });
+      if (c.op === 'delete' && c.value !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['value'], message: 'must be absent for a delete' });
+      if (c.value && c.value.id !== c.id)
+        ctx.addIssue({ code: 'custom', path: ['value', 'id'], message: `must equal the change's id ${c.id}` });
+    }),
+  );
 export type Change = z.infer<typeof changeSchema>;
 
 /** The workspace action that wrote a changeset: replayed, with the same clock and ids, on a rebase. */
-export const recordedActionSchema = z
-  .object({
-    name: z.string().min(1).max(100),
-    args: z.array(z.unknown()),
-    at: z.string().min(1).max(40),
-    ids: z.array(z.string().max(64)),
-  })
-  .loose();
+export const recordedActionSchema = z.looseObject({
+  name: z.string().check(z.minLength(1), z.maxLength(100)),
+  args: z.array(z.unknown()),
+  at: z.string().check(z.minLength(1), z.maxLength(40)),
+  ids: z.array(z.string().check(z.maxLength(64))),
+});
 export type RecordedAction = z.infer<typeof recordedActionSchema>;
 
-export const changesetSchema = z
-  .object({
-    id: rowIdSchema,
-    action: recordedActionSchema.optional(),
-    changes: z.array(changeSchema),
-    /** A changeset larger than the body cap travels in numbered parts (1-based), applied with the last. */
-    part: z
-      .object({ no: z.number().int().positive(), of: z.number().int().positive().max(100_000) })
-      .strict()
-      .refine((p) => p.no <= p.of, { error: 'part number beyond the number of parts' })
-      .optional(),
-    /**
-     * For an action that chose rows by reading others (actionReads.ts): the revision the pane had pulled
-     * when it ran the action, and the tables it read. The server answers `stale` when one of them changed
-     * after `rev` by another client's hand.
-     */
-    read: z
-      .object({
-        rev: revisionSchema,
-        tables: z.array(z.enum(syncTables, { error: 'is not a workspace table' })).max(syncTables.length),
+export const changesetSchema = z.strictObject({
+  id: rowIdSchema,
+  action: z.optional(recordedActionSchema),
+  changes: z.array(changeSchema),
+  /** A changeset larger than the body cap travels in numbered parts (1-based), applied with the last. */
+  part: z.optional(
+    z
+      .strictObject({
+        no: z.number().check(z.int(), z.positive()),
+        of: z.number().check(z.int(), z.positive(), z.maximum(100_000)),
       })
-      .strict()
-      .optional(),
-  })
-  .strict();
+      .check(z.refine((p) => p.no <= p.of, { error: 'part number beyond the number of parts' })),
+  ),
+  /**
+   * For an action that chose rows by reading others (actionReads.ts): the revision the pane had pulled
+   * when it ran the action, and the tables it read. The server answers `stale` when one of them changed
+   * after `rev` by another client's hand.
+   */
+  read: z.optional(
+    z.strictObject({
+      rev: revisionSchema,
+      tables: z.array(z.enum(syncTables, { error: 'is not a workspace table' })).check(z.maxLength(syncTables.length)),
+    }),
+  ),
+});
 export type Changeset = z.infer<typeof changesetSchema>;
 
-export const pushRequestSchema = z
-  .object({
-    schemaVersion: z.literal(SYNC_SCHEMA_VERSION, { error: `must be ${SYNC_SCHEMA_VERSION}` }),
-    clientId: rowIdSchema,
-    changesets: z.array(changesetSchema).min(1, { error: 'must hold at least one changeset' }),
-  })
-  .strict();
+export const pushRequestSchema = z.strictObject({
+  schemaVersion: z.literal(SYNC_SCHEMA_VERSION, { error: `must be ${SYNC_SCHEMA_VERSION}` }),
+  clientId: rowIdSchema,
+  changesets: z.array(changesetSchema).check(z.minLength(1, { error: 'must hold at least one changeset' })),
+});
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 const tableNames = new Set<string>(syncTables);
@@ -167,7 +167,7 @@ export const serverRowSchema = z.object({
   id: z.string(),
   rev: revisionSchema,
   deleted: z.boolean(),
-  value: z.record(z.string(), z.unknown()).nullable(),
+  value: z.nullable(z.record(z.string(), z.unknown())),
 });
 export type ServerRow = z.infer<typeof serverRowSchema>;
 
@@ -179,8 +179,8 @@ export const pushResultSchema = z.discriminatedUnion('status', [
   z.object({
     id: z.string(),
     status: z.literal('partial'),
-    received: z.number().int().nonnegative(),
-    of: z.number().int().positive(),
+    received: z.number().check(z.int(), z.nonnegative()),
+    of: z.number().check(z.int(), z.positive()),
   }),
   z.object({
     id: z.string(),
@@ -216,7 +216,7 @@ export const pullResponseSchema = z.object({
    * (`table`, `id`); the next page is asked with `after=<rev>:<table>:<id>` and the same `since`. The
    * pane applies the rows of `rev` only once it has them all.
    */
-  next: z.object({ rev: revisionSchema, table: z.enum(syncTables), id: z.string() }).optional(),
+  next: z.optional(z.object({ rev: revisionSchema, table: z.enum(syncTables), id: z.string() })),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
@@ -228,7 +228,7 @@ export const apiErrorSchema = z.object({ error: z.string(), reason: z.string() }
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
 /** zod issues as one readable line each: "changesets.0.changes.3.table: is not a workspace table". */
-export function describeIssues(error: z.ZodError, prefix = ''): string {
+export function describeIssues(error: z.core.$ZodError, prefix = ''): string {
   return error.issues
     .slice(0, 5)
     .map((i) => `${[prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(body)'}: ${i.message}`)

@@ -2,7 +2,8 @@
 // UTF-16 surrogate, no C0 control character but tab, CR and LF (and no DEL). PostgreSQL's jsonb refuses
 // NUL and lone surrogates; XML (letters) and BC text refuse the controls. Every schema of a stored row
 // and of an action's arguments checks it; the server checks the same rule with the same function.
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zodMessages';
 
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -125,7 +126,9 @@ function walk(value: unknown): TextRuleViolation | undefined {
 
 /** A zod string that follows the text rule: the base of every stored text field. */
 export function storedString() {
-  return z.string().refine(isStorableText, {
-    error: (iss) => PROBLEM_TEXT[storedTextProblem(String(iss.input)) ?? 'control'],
-  });
+  return z
+    .string()
+    .check(
+      z.refine(isStorableText, { error: (iss) => PROBLEM_TEXT[storedTextProblem(String(iss.input)) ?? 'control'] }),
+    );
 }

@@ -1,6 +1,6 @@
 // What the server knows of each workspace table: the schema a row must satisfy, the business keys that
 // must stay unique across everyone, and the parent a row needs (sync.md, "Keys").
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { codeDescriptionSchema, languageSchema, salespersonSchema, territorySchema } from '../domain/codes';
 import { contactSchema } from '../domain/contact';
 import { criteriaActionSchema, savedCriteriaSchema } from '../domain/criteria';
@@ -12,12 +12,12 @@ import type { SyncTable } from '../domain/syncProtocol';
 
 const seriesSchema = z.object({
   id: z.enum(['segment', 'contact', 'loggedSegment', 'interactionLogEntry']),
-  lastNo: z.string().max(20),
+  lastNo: z.string().check(z.maxLength(20)),
   updatedAt: z.string(),
 });
 
 interface TableRules {
-  schema: z.ZodType;
+  schema: z.ZodMiniType;
   /** Business keys, each "<scope>:<value>", unique across the workspace. */
   keys(value: Record<string, unknown>): string[];
   /** The row this row belongs to, as "<table>/<id>", when it must exist. */

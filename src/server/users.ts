@@ -4,24 +4,22 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../domain/zodMessages';
 
 export const userRoles = ['member', 'admin'] as const;
 export type UserRole = (typeof userRoles)[number];
 
 const userEntrySchema = z
   .object({
-    user: z.string().min(1).max(50),
+    user: z.string().check(z.minLength(1), z.maxLength(50)),
     /** member (the default) or admin. */
-    role: z.enum(userRoles).optional(),
+    role: z.optional(z.enum(userRoles)),
     /** The key's SHA-256 (hex): the file never needs to hold the key itself. */
-    keySha256: z
-      .string()
-      .regex(/^[0-9a-f]{64}$/)
-      .optional(),
-    key: z.string().min(16).optional(),
+    keySha256: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
+    key: z.optional(z.string().check(z.minLength(16))),
   })
-  .refine((u) => Boolean(u.key) !== Boolean(u.keySha256), { error: 'give either key or keySha256' });
+  .check(z.refine((u) => Boolean(u.key) !== Boolean(u.keySha256), { error: 'give either key or keySha256' }));
 const usersFileSchema = z.object({ users: z.array(userEntrySchema) });
 type UsersFile = z.infer<typeof usersFileSchema>;
 

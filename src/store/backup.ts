@@ -6,7 +6,7 @@
 // transaction around it.)
 import { storedRowSchemas } from '../domain/storedRows';
 import { exportDB, type ExportProgress } from 'dexie-export-import';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SegmentsError } from '../domain/errors';
 import { profileSchema } from '../domain/setup';
 import type { StoreContext } from './context';
@@ -27,7 +27,7 @@ const seriesSchema = z.object({
 });
 // The synced tables' row schemas are the domain's one list; a backup adds the pane's profile and keeps
 // its own series shape.
-const rowSchemas: Record<BackupTable, z.ZodType> = {
+const rowSchemas: Record<BackupTable, z.ZodMiniType> = {
   ...storedRowSchemas,
   profile: profileSchema,
   series: seriesSchema,

@@ -1,6 +1,6 @@
 // Code lists and interaction templates: upsert, list, get and remove by code.
 import type { Table } from 'dexie';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   codeDescriptionFieldsSchema,
   languageFieldsSchema,
@@ -28,10 +28,10 @@ function codeListApi<T extends CodeRecord>(
   name: CodeListArea,
   caption: string,
   table: Table<T, string>,
-  fields: z.ZodObject,
+  fields: z.ZodMiniObject,
   empty: (code: string) => Omit<T, 'id' | 'createdAt' | 'updatedAt'>,
 ): CodeListApi<T> {
-  const rowSchema = fields.partial().required({ code: true }).strict();
+  const rowSchema = z.strictObject(z.required(z.partial(fields), { code: true }).shape);
   const api: CodeListApi<T> = {
     upsert: (rows) =>
       runAction(ctx, actionNames[name].upsert, [rows], (s) =>

@@ -1,5 +1,6 @@
 // Contacts: import rows, number series, reads by criteria.
 import type { Table } from 'dexie';
+import * as z from 'zod/mini';
 import {
   codeDescriptionFieldsSchema,
   languageFieldsSchema,
@@ -71,7 +72,9 @@ async function createCodes(
         table: table as never,
         keyField: 'code',
         keyCaption: 'Code',
-        rowSchema: (fields as typeof codeDescriptionFieldsSchema).partial().required({ code: true }).strict(),
+        rowSchema: z.strictObject(
+          z.required(z.partial(fields as typeof codeDescriptionFieldsSchema), { code: true }).shape,
+        ),
         empty: empty as never,
         record: null,
       },

@@ -1,7 +1,7 @@
 // Upsert of imported rows (workspace-api.md, ImportReport): each row validated, merged into the stored
 // record (absent fields keep their value), valid rows written together, invalid ones reported by index.
 import Dexie, { type Table } from 'dexie';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { ImportReport } from '../domain/importReport';
 import { findTextRuleViolation, textProblemMessage } from '../domain/text';
 import type { ActionScope } from './action';
@@ -19,7 +19,7 @@ export interface UpsertSpec<T extends StoredRecord, K extends string> {
   keyField: K;
   keyCaption: string;
   /** Schema of one row: every field optional but the key; unknown fields refused. */
-  rowSchema: z.ZodType;
+  rowSchema: z.ZodMiniType;
   /** The defaults of a new record with this key. */
   empty(key: string): Omit<T, keyof StoredRecord>;
   /** Checks on the merged record (e.g. a new contact needs a name); returns readable problems. */
@@ -37,7 +37,7 @@ export interface UpsertSpec<T extends StoredRecord, K extends string> {
   record?: ((taken: Record<string, unknown>[]) => unknown[]) | null;
 }
 
-export function describeIssues(error: z.ZodError): string[] {
+export function describeIssues(error: z.core.$ZodError): string[] {
   return error.issues.map((i) => {
     const path = i.path.map(String).join('.');
     if (i.code === 'unrecognized_keys')

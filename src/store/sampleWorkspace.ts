@@ -3,7 +3,7 @@
 // exactly those and nothing of the user's own: a code or contact number the user already has is left
 // as it is at load (and is never removed).
 import type { Table } from 'dexie';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { codeDescriptionSchema, languageSchema, salespersonSchema } from '../domain/codes';
 import { contactSchema, emptyContactFields } from '../domain/contact';
 import { actionNames } from '../domain/actionNames';
@@ -38,7 +38,7 @@ interface Rec {
   updatedAt: string;
 }
 
-function spec(table: SampleTable): { key: 'code' | 'no'; schema: z.ZodType; empty: (key: string) => object } {
+function spec(table: SampleTable): { key: 'code' | 'no'; schema: z.ZodMiniType; empty: (key: string) => object } {
   switch (table) {
     case 'contacts':
       return { key: 'no', schema: contactSchema, empty: emptyContactFields };

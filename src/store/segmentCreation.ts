@@ -1,6 +1,6 @@
 // Creating a segment: shared by the actions that make one (New, Log with a follow-up, Create Follow-up
 // Segment). Runs inside the caller's action.
-import type { ZodError } from 'zod';
+import * as z from 'zod/mini';
 import { SegmentsError } from '../domain/errors';
 import { headerFromTemplate } from '../domain/lineDefaults';
 import {
@@ -16,10 +16,10 @@ import { templateByCode } from './segmentState';
 import { takeNo } from './series';
 import { readProfile, readSetup } from './setupProfile';
 
-export const headerPatchSchema = segmentHeaderInputSchema.partial().strict();
+export const headerPatchSchema = z.strictObject(z.partial(segmentHeaderInputSchema).shape);
 
 /** INVALID_INPUT naming what is wrong (`what`) and the first field. */
-export function invalid(what: string, error: ZodError): SegmentsError {
+export function invalid(what: string, error: z.core.$ZodError): SegmentsError {
   const issues = describeIssues(error);
   return new SegmentsError('INVALID_INPUT', `${what}: ${issues.join('; ')}`, {
     field: String(error.issues[0]?.path[0] ?? ''),

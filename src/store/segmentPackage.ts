@@ -3,7 +3,7 @@
 // zod before anything is written; importing twice does not duplicate (same id → updated; a segment
 // number used by another record → renumbered, and the report says so). An import is one workspace
 // action ('packages.import', its argument the file's text), so the shared workspace records and replays it.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { contactSchema, type Contact } from '../domain/contact';
 import { criteriaActionSchema, type CriteriaAction } from '../domain/criteria';
 import { actionNames } from '../domain/actionNames';
@@ -23,17 +23,15 @@ import { cleanLetter, cleanLetters } from './letters';
 export const SEGMENT_PACKAGE_FORMAT = 'segments-package';
 export const SEGMENT_PACKAGE_VERSION = 1;
 
-const packageV1Schema = z
-  .object({
-    format: z.literal(SEGMENT_PACKAGE_FORMAT),
-    version: z.literal(SEGMENT_PACKAGE_VERSION),
-    exportedAt: z.string(),
-    segment: segmentHeaderRecordSchema,
-    lines: z.array(segmentLineSchema),
-    criteria: z.array(criteriaActionSchema),
-    contacts: z.array(contactSchema),
-  })
-  .strict();
+const packageV1Schema = z.strictObject({
+  format: z.literal(SEGMENT_PACKAGE_FORMAT),
+  version: z.literal(SEGMENT_PACKAGE_VERSION),
+  exportedAt: z.string(),
+  segment: segmentHeaderRecordSchema,
+  lines: z.array(segmentLineSchema),
+  criteria: z.array(criteriaActionSchema),
+  contacts: z.array(contactSchema),
+});
 export type SegmentPackage = z.infer<typeof packageV1Schema>;
 
 import type { SegmentPackageReport } from '../domain/ports/transfer';

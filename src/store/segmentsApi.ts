@@ -1,4 +1,5 @@
 // Segments: header, manual lines, removal. Criteria steps live in criteriaStepsApi.ts, logging in logApi.ts.
+import * as z from 'zod/mini';
 import { quoteFilterValue } from '../domain/filterExpression';
 import { actionNames } from '../domain/actionNames';
 import { SegmentsError } from '../domain/errors';
@@ -34,7 +35,7 @@ import {
 import { readByIndexKeys } from './indexReads';
 import { storedFigures } from './figures';
 
-const linePatchSchema = segmentLineInputSchema.partial().strict();
+const linePatchSchema = z.strictObject(z.partial(segmentLineInputSchema).shape);
 
 export function segmentsCoreApi(ctx: StoreContext) {
   const db = ctx.db;

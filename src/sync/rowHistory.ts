@@ -1,6 +1,6 @@
 // Who changed a row of the shared workspace and when (the server's GET /api/v1/history): for Logged
 // Segments and Interaction Log Entries to show, and who this pane is (its user and role) from /status.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { API_PREFIX, syncTables, type SyncTable } from '../domain/syncProtocol';
 
 export const rowHistorySchema = z.object({
@@ -8,7 +8,7 @@ export const rowHistorySchema = z.object({
   id: z.string(),
   entries: z.array(
     z.object({
-      rev: z.number().int().nonnegative(),
+      rev: z.number().check(z.int(), z.nonnegative()),
       op: z.enum(['put', 'delete']),
       /** '' on a server without users. */
       user: z.string(),
@@ -46,8 +46,8 @@ export async function fetchRowHistory(
 }
 
 const serverUserSchema = z.object({
-  user: z.string().nullable().optional(),
-  role: z.enum(['member', 'admin']).nullable().optional(),
+  user: z.optional(z.nullable(z.string())),
+  role: z.optional(z.nullable(z.enum(['member', 'admin']))),
 });
 
 /** Who this pane is on the server (GET /api/v1/status): no user and no role on a server without users. */

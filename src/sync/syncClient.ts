@@ -2,7 +2,7 @@
 // Each round pushes the pending changesets in order, pulls what changed, and rebases; the event stream
 // (read with fetch, so it can carry the key) wakes the loop when another pane changed something.
 // Network failures back off; the pane keeps working offline and catches up when the server is back.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { tablesReadBy } from '../domain/actionReads';
 import {
   API_PREFIX,
@@ -553,7 +553,7 @@ export class SyncClient {
 
 /** Rows checked against the protocol between two hand-backs of the thread. */
 const PARSE_SLICE = 500;
-const pageFrame = pullResponseSchema.extend({ rows: z.array(z.unknown()) });
+const pageFrame = z.extend(pullResponseSchema, { rows: z.array(z.unknown()) });
 
 /**
  * A pulled page's rows checked against the protocol a slice at a time, with the thread handed back
@@ -623,7 +623,7 @@ function connectionAfter(e: unknown): Connection {
     return 'offline';
   }
   // An answer that is not the protocol (an HTML page, another JSON): not a sync server.
-  if (e instanceof SyntaxError || (e as { name?: string } | undefined)?.name === 'ZodError') return 'unavailable';
+  if (e instanceof SyntaxError || e instanceof z.core.$ZodError) return 'unavailable';
   return 'offline';
 }
 

@@ -33,11 +33,12 @@ const loadOpenPane = (): Promise<typeof OpenPaneModule> => import(/* webpackChun
 
 /**
  * The workspace's code comes in parts, each evaluated in a task of its own once the first frame is painted:
- * the domain's schemas (zod), the segment rules, the store (Dexie), then the pane's workspace with its
- * sync client. Evaluated at once it held the page for 50 ms on an idle machine (several times that on a
+ * zod (its light build, with its English messages), the domain's schemas, the segment rules, the store
+ * (Dexie), then the pane's workspace with its sync client. Evaluated at once it held the page for 50 ms on an idle machine (several times that on a
  * busy one), so a click on the first page had to wait for it; each part alone takes a fraction of that.
  */
 const WORKSPACE_PARTS: (() => Promise<unknown>)[] = [
+  () => import(/* webpackChunkName: "workspace-zod" */ '../domain/zodMessages'),
   () => import(/* webpackChunkName: "workspace-domain" */ '../domain/contact'),
   () => import(/* webpackChunkName: "workspace-rules" */ '../domain/segment'),
   () => import(/* webpackChunkName: "workspace-store" */ '../store/openWorkspace'),
