@@ -23,35 +23,33 @@ export interface Cluster {
   cpuMs(): number;
 }
 
-/** utime + stime (+ the reaped children's, with `children`) of a process, in ms; 0 when it is gone. */
-function processCpuMs(pid: number, children: boolean): number {
-  let stat: string;
+/** The fields of /proc/<pid>/stat after the command's closing parenthesis (state first); undefined when gone. */
+function statFields(pid: number | string): string[] | undefined {
   try {
-    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
-    return 0;
+    return undefined;
   }
-  // The fields after the command's closing parenthesis: state is field 3, utime 14 ... cstime 17.
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(f[11]) + Number(f[12]) + (children ? Number(f[13]) + Number(f[14]) : 0);
-  return (ticks * 1000) / CLOCK_TICKS;
 }
 
 /** The kernel's clock ticks per second for /proc's times (100 on every Linux this runs on). */
 const CLOCK_TICKS = 100;
 
+/** utime + stime (+ the reaped children's, with `children`) of a process, in ms; 0 when it is gone. */
+function processCpuMs(pid: number, children: boolean): number {
+  const f = statFields(pid);
+  if (!f) return 0;
+  // stat's fields 14-17 (utime, stime, cutime, cstime) are 11-14 here, counted from the state (field 3).
+  const ticks = Number(f[11]) + Number(f[12]) + (children ? Number(f[13]) + Number(f[14]) : 0);
+  return (ticks * 1000) / CLOCK_TICKS;
+}
+
+/** The processes whose parent is `pid` (stat's field 4, the parent's id). */
 function childrenOf(pid: number): number[] {
-  const out: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(name));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return out;
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name) && Number(statFields(name)?.[1]) === pid)
+    .map(Number);
 }
 
 async function freePort(): Promise<number> {

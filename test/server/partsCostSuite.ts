@@ -42,15 +42,10 @@ export function partsCostSuite(
       // but its last 0.5 MB. (Ten MB as 20 entries in parts of 8 stored 80% of its bytes, 25 and 50 MB
       // 96% of theirs: a head start for 10 MB, since storing and reading back the parts is much of the
       // work, and on PostgreSQL most of this process's; 25 and 50 MB measured 1.28-1.42x in a full run.)
+      const probe = loggedSegment(newId(), 1, 'P');
+      const probeLetter = letterOf(500_000, 0);
       const perPart = packChangesets(
-        [
-          {
-            id: newId('CS'),
-            changes: Array.from({ length: 40 }, (_, i) =>
-              entry(loggedSegment(newId(), 1, 'P'), i, letterOf(500_000, 0)),
-            ),
-          },
-        ],
+        [{ id: newId('CS'), changes: Array.from({ length: 40 }, (_, i) => entry(probe, i, probeLetter)) }],
         4 * 1024 * 1024,
       )[0][0].changes.length;
       const upload = async (mb: number) => {
