@@ -24,8 +24,8 @@ export const FIRST_PAGE_CHUNKS = ['shell', 'messages-en'];
 /**
  * Not waited for by the first page (Boot.tsx): the host pages' messages, fetched at the same time, and the
  * workspace (the store, its schemas, the domain rules, the sync client), whose data the start page shows
- * when here, with the live queries (the store's database library: src/ui/common/useLiveQuery.ts), both
- * fetched once the first page is painted.
+ * when here, with the live queries (the store's database library: src/ui/common/useLiveQuery.ts) and the
+ * lists' table (src/ui/common/ListTable.tsx), all fetched once the first page is painted.
  */
 export const BESIDE_FIRST_PAGE_CHUNKS = [
   'workspace-zod',
@@ -34,6 +34,7 @@ export const BESIDE_FIRST_PAGE_CHUNKS = [
   'workspace-store',
   'workspace',
   'live',
+  'list-table',
   'messages-excel-en',
 ];
 

@@ -54,15 +54,23 @@ async function loadOpenPaneInParts(): Promise<typeof OpenPaneModule> {
 }
 
 /**
- * After the first frame, one part at a time: the live queries' code (the database library), then the
- * workspace's parts, then opening it. Each waits for the one before, so no two evaluate in one task.
+ * After the first frame, one part at a time: the live queries' code (the database library), the lists'
+ * table, then the workspace's parts, then opening it. Each waits for the one before, so no two evaluate in one task.
  */
-async function openAfterFirstFrame(origin: string | undefined) {
+async function openAfterFirstFrame(origin: string | undefined, ui: Promise<PaneUi>) {
   try {
     await loadLiveQueries();
   } catch (e) {
     // The pages ask for them again when they subscribe; the workspace opens without them.
     console.warn('The live queries could not be loaded:', e);
+  }
+  await nextTask();
+  try {
+    // The lists' table, before any list has rows to show (ListPage.tsx).
+    await (await ui).loadListTable();
+  } catch (e) {
+    // A list that has rows asks for it again, and says so if it still cannot be fetched.
+    console.warn("The lists' table could not be loaded:", e);
   }
   await nextTask();
   const m = await loadOpenPaneInParts();
@@ -140,7 +148,7 @@ export function startPane(info: HostInfo): Starting {
   // A pane stopped before its first frame never opens the workspace.
   const opening = painted.then(() => {
     if (!live) return new Promise<never>(() => undefined);
-    return openAfterFirstFrame(origin);
+    return openAfterFirstFrame(origin, ui);
   });
   const preferences = loadPreferences(info.host);
   const chosen = preferences.get<UiLanguage>('language');

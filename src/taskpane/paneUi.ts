@@ -5,3 +5,4 @@
 export { PaneRoot } from '../ui/shell/PaneRoot';
 export { hostPagesFor } from './hostPages';
 export { transferApi } from './transfer';
+export { loadListTable } from '../ui/common/ListPage';

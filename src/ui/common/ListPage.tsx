@@ -4,24 +4,13 @@
 // second value beneath (smaller), a width and how the text wraps. A narrow pane keeps the identity of each
 // row readable: wrapped cells stop at `maxLines` lines, the rest in the cell's tooltip. A header is never
 // cut: it wraps between words, and a column of a set width is at least as wide as its header's longest word.
-import {
-  Button,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from '@fluentui/react-components';
-import type { CSSProperties, ComponentType, KeyboardEvent, MouseEvent, ReactElement, ReactNode } from 'react';
+import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState, type ComponentType, type ReactElement, type ReactNode } from 'react';
+import { errorText } from './errorText';
 import { useI18n } from './i18n';
+import { laterChunk } from './laterPart';
 import { MessageBar, MessageBarBody } from './laterMessageBar';
-import { visuallyHidden } from './visuallyHidden';
+import type * as ListTableModule from './ListTable';
 
 export interface ListColumn<R> {
   id: string;
@@ -86,40 +75,6 @@ export interface ListPageProps<R> {
 }
 
 const useStyles = makeStyles({
-  table: { tableLayout: 'fixed', width: '100%' },
-  th: {
-    verticalAlign: 'bottom',
-    paddingLeft: tokens.spacingHorizontalXS,
-    paddingRight: tokens.spacingHorizontalXS,
-  },
-  // Between words first; inside a word only where a flexible column is narrower than the word.
-  head: {
-    display: 'block',
-    whiteSpace: 'normal',
-    overflowWrap: 'anywhere',
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-  },
-  sticky: { position: 'sticky', top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
-  cell: {
-    overflow: 'hidden',
-    verticalAlign: 'top',
-    paddingTop: tokens.spacingVerticalXXS,
-    paddingBottom: tokens.spacingVerticalXXS,
-    // Narrow gutters: a 320 px pane has no room for Fluent's default 8 px on each side of every column.
-    paddingLeft: tokens.spacingHorizontalXS,
-    paddingRight: tokens.spacingHorizontalXS,
-  },
-  one: { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  clamp: { display: '-webkit-box', WebkitBoxOrient: 'vertical', overflow: 'hidden', overflowWrap: 'anywhere' },
-  sub: {
-    display: 'block',
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
-    whiteSpace: 'nowrap',
-    color: tokens.colorNeutralForeground3,
-  },
-  opens: { cursor: 'pointer' },
   empty: {
     display: 'flex',
     flexDirection: 'column',
@@ -128,6 +83,36 @@ const useStyles = makeStyles({
     padding: tokens.spacingVerticalM,
   },
 });
+
+/**
+ * The table's code (ListTable.tsx), not part of the first load: the pane fetches it with the workspace's
+ * code once its first frame is painted (Boot.tsx), before any list has rows; a list rendered without the
+ * pane (a test) fetches it once it has rows, and says "Loading…" until it is here.
+ */
+const tableChunk = laterChunk(() => import(/* webpackChunkName: "list-table" */ './ListTable'));
+export const loadListTable: () => Promise<typeof ListTableModule> = tableChunk.load;
+/** The table's code, once here. */
+export const loadedListTable: () => typeof ListTableModule | undefined = tableChunk.loaded;
+
+/** The table's code when `needed`: here at once if it already is, else fetched (or why it could not be). */
+function useListTable(needed: boolean): { table?: typeof ListTableModule; failed?: unknown } {
+  const [state, setState] = useState<{ table?: typeof ListTableModule; failed?: unknown }>(() => ({
+    table: tableChunk.loaded(),
+  }));
+  const here = state.table ?? tableChunk.loaded();
+  useEffect(() => {
+    if (!needed || here) return;
+    let on = true;
+    tableChunk.load().then(
+      (table) => on && setState({ table }),
+      (failed: unknown) => on && setState({ failed }),
+    );
+    return () => {
+      on = false;
+    };
+  }, [needed, here]);
+  return { table: here, failed: here ? undefined : state.failed };
+}
 
 /** A column of text that wraps at most `maxLines` lines (a description, a name), in full in its tooltip. */
 export function textColumn<R>(id: string, caption: string, text: (row: R) => string, maxLines = 2): ListColumn<R> {
@@ -139,124 +124,23 @@ export function actionsColumn<R>(value: (row: R) => ReactNode, width = '2.4em'):
   return { id: 'actions', caption: 'common.actions', hiddenCaption: true, width, value };
 }
 
-/** A column's width: the declared one, but never narrower than the longest word of its header. */
-function columnWidth(width: string | undefined, shown: string): string | undefined {
-  if (width === undefined) return undefined;
-  const longest = Math.max(...shown.split(/\s+/).map((w) => w.length));
-  // The header's letters are 12 px against the cell's 14 px `ch` (the width of "0"), and on average narrower
-  // than a "0" in the pane's fonts: 0.75 ch a letter, half a `ch` to spare, and the gutters of 4 px each.
-  return `max(${width}, calc(${(longest * 0.75 + 0.5).toFixed(2)}ch + 2 * ${tokens.spacingHorizontalXS}))`;
-}
-
-/** Whether a click or key press was meant for a control inside the row (a button, a box), not the row. */
-function forControl(e: MouseEvent | KeyboardEvent): boolean {
-  const hit = (e.target as Element).closest('button, a, input, select, textarea, [role="menuitem"], [role="checkbox"]');
-  return hit !== null && hit !== e.currentTarget && (e.currentTarget as Element).contains(hit);
-}
-
 export function ListPage<R>(p: ListPageProps<R>) {
-  const { t, formatNumber } = useI18n();
+  const { t } = useI18n();
   const s = useStyles();
   const rows = p.rows;
   const shown = rows && p.maxRows !== undefined ? rows.slice(0, p.maxRows) : rows;
-  const subCaption = (c: ListColumn<R>) =>
-    c.sub ? (Array.isArray(c.sub.caption) ? c.sub.caption : [c.sub.caption]).map((k) => t(k)).join(' · ') : '';
-  const fullCaption = (c: ListColumn<R>) => (c.sub ? `${t(c.caption)} / ${subCaption(c)}` : t(c.caption));
-
-  const header = (
-    <TableHeader className={p.virtual ? s.sticky : undefined}>
-      <TableRow>
-        {p.columns.map((c) => {
-          const text = t(c.short ?? c.caption);
-          return c.hiddenCaption ? (
-            <TableHeaderCell key={c.id} className={s.th} style={{ width: c.width }}>
-              <span style={visuallyHidden}>{t(c.caption)}</span>
-            </TableHeaderCell>
-          ) : (
-            <TableHeaderCell
-              key={c.id}
-              className={s.th}
-              style={{ width: columnWidth(c.width, text), textAlign: c.align }}
-              title={fullCaption(c)}
-              aria-label={fullCaption(c)}
-            >
-              <span className={s.head}>{text}</span>
-            </TableHeaderCell>
-          );
-        })}
-      </TableRow>
-    </TableHeader>
-  );
-  const row = (r: R, style?: CSSProperties) => {
-    const open = p.onRowClick;
-    return (
-      <TableRow
-        key={p.rowKey(r)}
-        data-testid={p.rowTestId?.(r)}
-        className={mergeClasses(p.rowClassName?.(r), open ? s.opens : undefined) || undefined}
-        style={style}
-        tabIndex={open ? 0 : undefined}
-        aria-label={open ? p.rowLabel?.(r) : undefined}
-        onClick={open ? (e) => forControl(e) || open(r) : undefined}
-        onKeyDown={
-          open
-            ? (e) => {
-                if (e.target !== e.currentTarget || (e.key !== 'Enter' && e.key !== ' ')) return;
-                e.preventDefault();
-                open(r);
-              }
-            : undefined
-        }
-      >
-        {p.columns.map((c) => (
-          <TableCell key={c.id} className={s.cell} style={{ textAlign: c.align }} title={c.title?.(r)}>
-            <span
-              className={c.maxLines && c.maxLines > 1 ? s.clamp : s.one}
-              style={c.maxLines && c.maxLines > 1 ? { WebkitLineClamp: c.maxLines } : undefined}
-            >
-              {c.value(r)}
-            </span>
-            {c.sub ? (
-              <Text
-                size={100}
-                className={c.sub.maxLines && c.sub.maxLines > 1 ? mergeClasses(s.sub, s.clamp) : s.sub}
-                style={
-                  c.sub.maxLines && c.sub.maxLines > 1
-                    ? { WebkitLineClamp: c.sub.maxLines, whiteSpace: 'normal' }
-                    : undefined
-                }
-              >
-                {c.sub.value(r)}
-              </Text>
-            ) : null}
-          </TableCell>
-        ))}
-      </TableRow>
-    );
-  };
-  const table = (body: ReactNode) => (
-    <Table size="small" aria-label={p.label} className={s.table}>
-      {header}
-      <TableBody>{body}</TableBody>
-    </Table>
-  );
-  const count = (n: number) =>
-    p.showCount === true ? (
-      <Text size={200}>{t('common.count', { n: formatNumber(n) })}</Text>
-    ) : p.showCount ? (
-      <Text size={200} data-testid={p.showCount.testId}>
-        {t(p.showCount.key, { n: formatNumber(n) })}
-      </Text>
-    ) : null;
+  const hasRows = p.error === undefined && shown !== undefined && rows !== undefined && rows.length > 0;
+  const { table, failed } = useListTable(hasRows);
 
   let content: ReactNode;
-  if (p.error !== undefined)
+  if (p.error !== undefined || failed !== undefined)
     content = (
       <MessageBar intent="error">
-        <MessageBarBody>{p.error}</MessageBarBody>
+        <MessageBarBody>{p.error ?? errorText(t, failed)}</MessageBarBody>
       </MessageBar>
     );
-  else if (rows === undefined || shown === undefined) content = <Spinner size="small" label={t('common.loading')} />;
+  else if (rows === undefined || shown === undefined || (hasRows && !table))
+    content = <Spinner size="small" label={t('common.loading')} />;
   else if (rows.length === 0)
     content = (
       <>
@@ -271,31 +155,10 @@ export function ListPage<R>(p: ListPageProps<R>) {
         {p.empty.more}
       </>
     );
-  else if (p.virtual) {
-    const { Rows, rowHeight, height } = p.virtual;
-    content = (
-      <>
-        {count(rows.length)}
-        <Rows
-          count={shown.length}
-          rowHeight={rowHeight}
-          height={height}
-          label={p.label}
-          table={table}
-          row={(i) => row(shown[i], { height: rowHeight })}
-        />
-      </>
-    );
-  } else
-    content = (
-      <>
-        {count(p.total ?? rows.length)}
-        {table(shown.map((r) => row(r)))}
-        {(p.total ?? rows.length) > shown.length ? (
-          <Text size={200}>{t('list.more', { n: formatNumber((p.total ?? rows.length) - shown.length) })}</Text>
-        ) : null}
-      </>
-    );
+  else {
+    const { ListTable } = table!;
+    content = <ListTable p={p} rows={rows} shown={shown} />;
+  }
   return (
     <section aria-label={p.label}>
       {p.toolbar}

@@ -1,15 +1,22 @@
 // @vitest-environment jsdom
 // The one list page: loading, the empty state with its call to action, an error instead of the rows,
 // columns declared as data (short caption shown, full caption as tooltip and accessible name), a row that
-// opens, the count, and the rows of a long list rendered a window at a time.
+// opens, the count, and the rows of a long list rendered a window at a time; the table's code comes only
+// when a list has rows (it is not part of the first load).
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { UiLanguage } from '../../../src/domain/setup';
 import { I18nProvider } from '../../../src/ui/common/i18n';
-import { ListPage, type ListColumn, type ListPageProps } from '../../../src/ui/common/ListPage';
+import {
+  ListPage,
+  loadListTable,
+  loadedListTable,
+  type ListColumn,
+  type ListPageProps,
+} from '../../../src/ui/common/ListPage';
 import { VirtualRows } from '../../../src/ui/common/VirtualRows';
 import { paneCatalogs } from '../../../src/ui/shell/catalogs';
 import '../setup';
@@ -90,6 +97,21 @@ describe('ListPage', () => {
     expect(await screen.findByText('The filter @*( is not valid.')).toBeTruthy();
     expect(screen.queryByRole('table')).toBeNull();
   });
+
+  test("a list with rows says Loading… until the table's code is here; loading, empty and error need none of it", async () => {
+    // The tests above showed no rows: the table's code (not part of the first load) was not fetched for them.
+    expect(loadedListTable()).toBeUndefined();
+    show({});
+    expect(screen.getByText('Loading…')).toBeTruthy();
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(await screen.findByRole('table', { name: 'Contacts' })).toBeTruthy();
+    expect(screen.queryByText('Loading…')).toBeNull();
+    expect(loadedListTable()).toBeDefined();
+  });
+});
+
+describe('ListPage, once its table is here', () => {
+  beforeAll(() => loadListTable());
 
   test('columns are data: the short caption is shown, the full caption is the tooltip and the accessible name', () => {
     show({});
