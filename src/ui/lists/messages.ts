@@ -76,7 +76,7 @@ export const listMessages: MessageCatalog = {
     'transfer.chooseFile': 'Choose a file',
     'csv.title': 'Import contacts from a CSV file',
     'csv.hint':
-      'UTF-8, with , or ; as separator. The header row names the contact fields in English or Italian; other columns are kept as imported columns.',
+      'UTF-8 text, fields separated by commas (,) or semicolons (;). The header row names the contact fields in English or Italian; other columns are kept as imported columns.',
     'csv.choose': 'CSV file',
     'csv.pick': 'Upload CSV file',
     'csv.mapping': 'Columns',
@@ -183,7 +183,7 @@ export const listMessages: MessageCatalog = {
     'transfer.chooseFile': 'Scegli un file',
     'csv.title': 'Importa contatti da un file CSV',
     'csv.hint':
-      'UTF-8, con , o ; come separatore. La riga di intestazione indica i campi contatto in italiano o inglese; le altre colonne restano come colonne importate.',
+      'Testo UTF-8, campi separati da virgola (,) o punto e virgola (;). La riga di intestazione indica i campi contatto in italiano o inglese; le altre colonne restano come colonne importate.',
     'csv.choose': 'File CSV',
     'csv.pick': 'Carica file CSV',
     'csv.mapping': 'Colonne',
