@@ -8,8 +8,9 @@
 // so their code runs after the first frame: the pages get a workspace that waits for it
 // (deferredWorkspace.ts), and the start page's list follows when the data is there. A workspace that
 // cannot open is said in words, not a blank pane. Unmounting stops the sync loop and closes the database.
-import { FluentProvider, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { FailedBar } from '../ui/common/FailedBar';
 import type { UiLanguage } from '../domain/setup';
 import type { HostInfo } from '../office/host';
 import type { Workspace } from '../domain/workspace';
@@ -236,9 +237,9 @@ export function Boot({ info, starting }: { info: HostInfo; starting?: Starting }
     const { catalogs, message } = failure;
     return (
       <FluentProvider theme={webLightTheme}>
-        <OpenFailed>
+        <FailedBar testId="open-failed">
           {catalogs ? makeTranslate(catalogs.messages, catalogs.language)('app.openFailed', { message }) : message}
-        </OpenFailed>
+        </FailedBar>
       </FluentProvider>
     );
   }
@@ -261,31 +262,5 @@ export function Boot({ info, starting }: { info: HostInfo; starting?: Starting }
       hostPages={ready.hostPages}
       onLanguageChange={(l) => void workspace.profile.update({ uiLanguage: l }).catch(() => undefined)}
     />
-  );
-}
-
-const useStyles = makeStyles({
-  // An error bar as Fluent's MessageBar draws it, without its code in the first load: the pane could not
-  // open, which may be because its chunks could not be fetched.
-  failed: {
-    margin: tokens.spacingHorizontalS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteRedBorder1}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorPaletteRedBackground1,
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    overflowWrap: 'anywhere',
-  },
-});
-
-function OpenFailed({ children }: { children: ReactNode }) {
-  const s = useStyles();
-  return (
-    <div role="alert" className={s.failed} data-testid="open-failed">
-      {children}
-    </div>
   );
 }

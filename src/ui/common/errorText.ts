@@ -8,8 +8,22 @@ export class UserMessage extends Error {
   override name = 'UserMessage';
 }
 
+/**
+ * Whether a part of the pane's code could not be fetched: webpack's ChunkLoadError, or the browser's own
+ * failure to import a module (the connection dropped, or the server now serves a newer build).
+ */
+export function isPartUnavailable(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const { name, message } = e as { name?: unknown; message?: unknown };
+  return (
+    name === 'ChunkLoadError' ||
+    (typeof message === 'string' && /dynamically imported module|error loading dynamically imported/i.test(message))
+  );
+}
+
 export function errorText(t: Translate, e: unknown): string {
   if (e instanceof UserMessage) return e.message;
+  if (isPartUnavailable(e)) return t('error.partUnavailable');
   if (
     e instanceof SegmentsError ||
     (typeof e === 'object' && e !== null && (e as { name?: string }).name === 'SegmentsError')

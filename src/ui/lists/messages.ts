@@ -105,6 +105,8 @@ export const listMessages: MessageCatalog = {
     'error.INVALID_PACKAGE': 'The file cannot be used: {message}',
     'error.CONFLICT': 'Someone else changed this meanwhile: {message}',
     'error.unknown': 'Something went wrong: {message}',
+    'error.partUnavailable':
+      'This part of the pane could not be loaded: the connection may have dropped, or the add-in has been updated. Reopen the pane to load it again.',
     'error.featureUnavailable': 'This needs {office} or later ({set} {version}); this Office does not have it.',
   },
   it: {
@@ -215,6 +217,8 @@ export const listMessages: MessageCatalog = {
     'error.INVALID_PACKAGE': 'Il file non può essere usato: {message}',
     'error.CONFLICT': 'Qualcun altro ha modificato questi dati nel frattempo: {message}',
     'error.unknown': 'Si è verificato un errore: {message}',
+    'error.partUnavailable':
+      'Impossibile caricare questa parte del riquadro: la connessione potrebbe essersi interrotta oppure il componente aggiuntivo è stato aggiornato. Riaprire il riquadro per caricarla di nuovo.',
     'error.featureUnavailable':
       'Questa funzione richiede {office} o versione successiva ({set} {version}); questo Office non la supporta.',
   },

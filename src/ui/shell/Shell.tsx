@@ -13,6 +13,7 @@ import { routeTitle, type Route } from './pageRegistry';
 import { useServices } from '../common/services';
 import { FocusReturn } from './FocusReturn';
 import { NavMenu } from './NavMenu';
+import { PageBoundary } from './PageBoundary';
 import { PageOutlet } from './PageOutlet';
 import { SyncStatus } from './SyncStatusLater';
 
@@ -118,16 +119,18 @@ export function Shell(props: {
       </section>
       <FocusReturn />
       <main className={s.main}>
-        <Suspense fallback={<Spinner size="small" label={t('common.loading')} />}>
-          <PageOutlet
-            route={route}
-            navigate={navigate}
-            back={back}
-            hostPages={props.hostPages}
-            language={props.language}
-            onLanguageChange={props.onLanguageChange}
-          />
-        </Suspense>
+        <PageBoundary route={route} t={t}>
+          <Suspense fallback={<Spinner size="small" label={t('common.loading')} />}>
+            <PageOutlet
+              route={route}
+              navigate={navigate}
+              back={back}
+              hostPages={props.hostPages}
+              language={props.language}
+              onLanguageChange={props.onLanguageChange}
+            />
+          </Suspense>
+        </PageBoundary>
       </main>
       {notesCover ? (
         <div className={s.notesPlace} style={{ height: notesCover }} aria-hidden data-testid="notes-place" />

@@ -11,6 +11,7 @@ export const shellMessages: MessageCatalog = {
     'app.status': 'Status',
     'app.inHost': 'Running in {host}.',
     'app.openFailed': 'The workspace could not be opened: {message}',
+    'app.reopen': 'Reopen the pane',
     'app.storageNotPersistent':
       'This browser may clear the pane’s data when space runs low. Allow persistent storage in Setup.',
     'nav.menu': 'Pages',
@@ -86,6 +87,7 @@ export const shellMessages: MessageCatalog = {
     'app.status': 'Stato',
     'app.inHost': 'In esecuzione in {host}.',
     'app.openFailed': 'Impossibile aprire l’area di lavoro: {message}',
+    'app.reopen': 'Riapri il riquadro',
     'app.storageNotPersistent':
       'Il browser potrebbe cancellare i dati del riquadro quando lo spazio scarseggia. Consenti l’archiviazione persistente nel Setup.',
     'nav.menu': 'Pagine',

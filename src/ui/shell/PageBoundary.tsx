@@ -1,0 +1,51 @@
+// A page that cannot be shown says so, in the user's words, with the way on: its code could not be
+// fetched (the connection dropped, or the server now serves a newer build whose parts have other names), or
+// it failed while rendering. Without it the whole pane would go blank. The header, the menu and the status
+// stay: the user can open another page, or reopen the pane, which fetches the code again (the workspace and
+// its changes waiting to be sent are kept in this browser).
+import { Button } from '@fluentui/react-components';
+import { Component, type ReactNode } from 'react';
+import { errorText } from '../common/errorText';
+import { FailedBar } from '../common/FailedBar';
+import type { Translate } from '../common/i18n';
+import type { Route } from './pageRegistry';
+
+interface Props {
+  route: Route;
+  t: Translate;
+  /** Reopens the pane (a page load): by default the browser's reload. */
+  reopen?: () => void;
+  children: ReactNode;
+}
+
+export class PageBoundary extends Component<Props, { error?: unknown }> {
+  override state: { error?: unknown } = {};
+
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+
+  override componentDidCatch(error: unknown) {
+    console.error('A page could not be shown:', error);
+  }
+
+  override componentDidUpdate(prev: Props) {
+    // Another page opened: it gets its own chance.
+    if (prev.route !== this.props.route && this.state.error !== undefined) this.setState({ error: undefined });
+  }
+
+  override render() {
+    const { error } = this.state;
+    if (error === undefined) return this.props.children;
+    const { t } = this.props;
+    const reopen = this.props.reopen ?? (() => globalThis.location.reload());
+    return (
+      <>
+        <FailedBar testId="page-failed">{errorText(t, error)}</FailedBar>
+        <Button appearance="primary" style={{ marginLeft: 8 }} onClick={reopen} data-testid="page-reopen">
+          {t('app.reopen')}
+        </Button>
+      </>
+    );
+  }
+}
