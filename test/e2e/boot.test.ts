@@ -71,3 +71,30 @@ for (const [language, locale, other, title, otherTitle, switchTo] of [
     }
   });
 }
+
+// A page whose code cannot be fetched (the connection dropped, or the server was updated and its parts now
+// have other names) leaves the header, the menu and the status in place and says so in the user's words,
+// with the way on; before, the whole pane went blank. Another page opens as usual afterwards.
+test('a page whose code cannot be fetched says so, and the pane goes on', async () => {
+  const s = await launch(undefined, 'it-IT');
+  try {
+    await s.context.route(/\/saved\.[0-9a-f]+\.js$/, (r) => r.abort('connectionrefused'));
+    await s.page.goto(pane.url);
+    await s.page.getByTestId('new-segment').waitFor();
+    await s.page.getByTestId('nav-menu').click();
+    await s.page.getByRole('menuitem', { name: 'Criteri segmento salvati' }).click();
+    const bar = s.page.getByTestId('page-failed');
+    await bar.waitFor();
+    expect(await bar.textContent()).toMatch(/^Impossibile caricare questa parte del riquadro: /);
+    expect(await bar.textContent()).not.toMatch(/chunk|saved\.|https?:/i);
+    await s.page.getByRole('button', { name: 'Riapri il riquadro' }).waitFor();
+    await s.page.screenshot({ path: join(screenshotDir, 'boot-it-page-failed.png') });
+    await s.page.getByTestId('nav-menu').click();
+    await s.page.getByRole('menuitem', { name: 'Segmenti', exact: true }).click();
+    await s.page.getByTestId('new-segment').waitFor();
+    expect(await bar.count()).toBe(0);
+  } finally {
+    await s.close();
+    removeProfile(s.profileDir);
+  }
+});
