@@ -98,3 +98,20 @@ test('a page whose code cannot be fetched says so, and the pane goes on', async 
     removeProfile(s.profileDir);
   }
 });
+
+// The pages menu comes after the first frame: should its code not arrive, the pane says so with the way
+// on, in place of the shell, instead of going blank.
+test("the pages menu's code not fetched: the pane says so instead of going blank", async () => {
+  const s = await launch(undefined, 'en-US');
+  try {
+    await s.context.route(/\/nav-menu\.[0-9a-f]+\.js$/, (r) => r.abort('connectionrefused'));
+    await s.page.goto(pane.url);
+    const bar = s.page.getByTestId('page-failed');
+    await bar.waitFor();
+    expect(await bar.textContent()).toMatch(/^This part of the pane could not be loaded: /);
+    await s.page.getByRole('button', { name: 'Reopen the pane' }).waitFor();
+  } finally {
+    await s.close();
+    removeProfile(s.profileDir);
+  }
+});

@@ -9,11 +9,12 @@ import type { ExcelPort } from '../../domain/ports/excelPort';
 import type { UiLanguage } from '../../domain/setup';
 import type { WordPort } from '../../domain/ports/wordPort';
 import { ConfirmProvider } from '../common/confirm';
-import { I18nProvider, type MessageCatalog } from '../common/i18n';
+import { I18nProvider, useT, type MessageCatalog } from '../common/i18n';
 import { TOASTER_ID } from '../common/notify';
 import type { Route } from './pageRegistry';
 import { ServicesProvider, type Services } from '../common/services';
 import { Notes } from './Notes';
+import { PartBoundary } from './PartBoundary';
 import { Shell } from './Shell';
 
 /** Pages that come with a host (Excel's sheet import, Word's mail merge), rendered by the taskpane's wiring. */
@@ -112,19 +113,27 @@ export function PaneRoot({
     <FluentProvider theme={webLightTheme} style={{ height: '100%' }} lang={language}>
       <I18nProvider language={language} catalogs={catalogs} pending={whole ? undefined : pending.promise}>
         <ServicesProvider value={services}>
-          <ConfirmProvider>
-            <Shell
-              start={startRoute ?? defaultStart(services.host, hostPages)}
-              hostPages={hostPages ?? {}}
-              language={language}
-              onLanguageChange={changeLanguage}
-            />
-          </ConfirmProvider>
+          <ShellBoundary>
+            <ConfirmProvider>
+              <Shell
+                start={startRoute ?? defaultStart(services.host, hostPages)}
+                hostPages={hostPages ?? {}}
+                language={language}
+                onLanguageChange={changeLanguage}
+              />
+            </ConfirmProvider>
+          </ShellBoundary>
           <Notes toasterId={TOASTER_ID} position="bottom" limit={3} />
         </ServicesProvider>
       </I18nProvider>
     </FluentProvider>
   );
+}
+
+/** What the page's own boundary (Shell.tsx) does not catch: the menu's or the status line's code not fetched. */
+function ShellBoundary({ children }: { children: ReactNode }) {
+  const t = useT();
+  return <PartBoundary t={t}>{children}</PartBoundary>;
 }
 
 /** Excel starts on Segments; Word on its mail merge page when the Word pages are wired, else Segments. */

@@ -13,7 +13,7 @@ import { routeTitle, type Route } from './pageRegistry';
 import { useServices } from '../common/services';
 import { FocusReturn } from './FocusReturn';
 import { NavMenu } from './NavMenu';
-import { PageBoundary } from './PageBoundary';
+import { PartBoundary } from './PartBoundary';
 import { PageOutlet } from './PageOutlet';
 import { SyncStatus } from './SyncStatusLater';
 
@@ -119,7 +119,7 @@ export function Shell(props: {
       </section>
       <FocusReturn />
       <main className={s.main}>
-        <PageBoundary route={route} t={t}>
+        <PartBoundary resetOn={route} t={t}>
           <Suspense fallback={<Spinner size="small" label={t('common.loading')} />}>
             <PageOutlet
               route={route}
@@ -130,7 +130,7 @@ export function Shell(props: {
               onLanguageChange={props.onLanguageChange}
             />
           </Suspense>
-        </PageBoundary>
+        </PartBoundary>
       </main>
       {notesCover ? (
         <div className={s.notesPlace} style={{ height: notesCover }} aria-hidden data-testid="notes-place" />

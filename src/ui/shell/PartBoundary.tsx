@@ -1,24 +1,25 @@
-// A page that cannot be shown says so, in the user's words, with the way on: its code could not be
-// fetched (the connection dropped, or the server now serves a newer build whose parts have other names), or
-// it failed while rendering. Without it the whole pane would go blank. The header, the menu and the status
-// stay: the user can open another page, or reopen the pane, which fetches the code again (the workspace and
-// its changes waiting to be sent are kept in this browser).
+// A part of the pane that cannot be shown says so, in the user's words, with the way on: its code could not
+// be fetched (the connection dropped, or the server now serves a newer build whose parts have other names),
+// or it failed while rendering. Without it the whole pane would go blank. Around the page (Shell.tsx) the
+// header, the menu and the status stay, and the user can open another page; around the shell (PaneRoot.tsx)
+// it catches the rest (the menu's or the status line's code). Reopening the pane fetches the code again (the
+// workspace and its changes waiting to be sent are kept in this browser).
 import { Button } from '@fluentui/react-components';
 import { Component, type ReactNode } from 'react';
 import { errorText } from '../common/errorText';
 import { FailedBar } from '../common/FailedBar';
 import type { Translate } from '../common/i18n';
-import type { Route } from './pageRegistry';
 
 interface Props {
-  route: Route;
+  /** When this changes (another page opened), what failed gets its own chance again. */
+  resetOn?: unknown;
   t: Translate;
   /** Reopens the pane (a page load): by default the browser's reload. */
   reopen?: () => void;
   children: ReactNode;
 }
 
-export class PageBoundary extends Component<Props, { error?: unknown }> {
+export class PartBoundary extends Component<Props, { error?: unknown }> {
   override state: { error?: unknown } = {};
 
   static getDerivedStateFromError(error: unknown) {
@@ -26,12 +27,12 @@ export class PageBoundary extends Component<Props, { error?: unknown }> {
   }
 
   override componentDidCatch(error: unknown) {
-    console.error('A page could not be shown:', error);
+    console.error('A part of the pane could not be shown:', error);
   }
 
   override componentDidUpdate(prev: Props) {
     // Another page opened: it gets its own chance.
-    if (prev.route !== this.props.route && this.state.error !== undefined) this.setState({ error: undefined });
+    if (prev.resetOn !== this.props.resetOn && this.state.error !== undefined) this.setState({ error: undefined });
   }
 
   override render() {

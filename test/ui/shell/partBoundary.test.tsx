@@ -11,7 +11,7 @@ import type { UiLanguage } from '../../../src/domain/setup';
 import { errorText } from '../../../src/ui/common/errorText';
 import { makeTranslate } from '../../../src/ui/common/i18n';
 import { paneCatalogs } from '../../../src/ui/shell/catalogs';
-import { PageBoundary } from '../../../src/ui/shell/PageBoundary';
+import { PartBoundary } from '../../../src/ui/shell/PartBoundary';
 import type { Route } from '../../../src/ui/shell/pageRegistry';
 import '../setup';
 
@@ -34,9 +34,9 @@ function show(route: Route, page: React.ReactNode, language: UiLanguage = 'en', 
   const t = makeTranslate(paneCatalogs, language);
   const ui = (r: Route, p: React.ReactNode) => (
     <FluentProvider theme={webLightTheme}>
-      <PageBoundary route={r} t={t} reopen={reopen}>
+      <PartBoundary resetOn={r} t={t} reopen={reopen}>
         <Suspense fallback={<p>loading</p>}>{p}</Suspense>
-      </PageBoundary>
+      </PartBoundary>
     </FluentProvider>
   );
   const view = render(ui(route, page));
