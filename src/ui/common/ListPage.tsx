@@ -96,25 +96,23 @@ export const loadedListTable: () => typeof ListTableModule | undefined = tableCh
 
 /** The table's code when `needed`: here at once if it already is, else fetched (or why it could not be). */
 function useListTable(needed: boolean): { table?: typeof ListTableModule; failed?: unknown } {
-  const [state, setState] = useState<{ table?: typeof ListTableModule; failed?: unknown }>(() => ({
-    table: tableChunk.loaded(),
-  }));
-  const here = state.table ?? tableChunk.loaded();
+  const [failed, setFailed] = useState<unknown>();
+  const [, arrived] = useState(0);
+  const table = tableChunk.loaded();
   useEffect(() => {
-    if (!needed || here) return;
+    if (!needed || table) return;
     let on = true;
     tableChunk.load().then(
-      (table) => on && setState({ table }),
-      (failed: unknown) => on && setState({ failed }),
+      () => on && arrived((n) => n + 1),
+      (e: unknown) => on && setFailed(e),
     );
     return () => {
       on = false;
     };
-  }, [needed, here]);
-  return { table: here, failed: here ? undefined : state.failed };
+  }, [needed, table]);
+  return { table, failed: table ? undefined : failed };
 }
 
-/** A column of text that wraps at most `maxLines` lines (a description, a name), in full in its tooltip. */
 export function textColumn<R>(id: string, caption: string, text: (row: R) => string, maxLines = 2): ListColumn<R> {
   return { id, caption, maxLines, value: text, title: text };
 }

@@ -12,13 +12,10 @@ export class UserMessage extends Error {
  * Whether a part of the pane's code could not be fetched: webpack's ChunkLoadError, or the browser's own
  * failure to import a module (the connection dropped, or the server now serves a newer build).
  */
-export function isPartUnavailable(e: unknown): boolean {
+function isPartUnavailable(e: unknown): boolean {
   if (typeof e !== 'object' || e === null) return false;
   const { name, message } = e as { name?: unknown; message?: unknown };
-  return (
-    name === 'ChunkLoadError' ||
-    (typeof message === 'string' && /dynamically imported module|error loading dynamically imported/i.test(message))
-  );
+  return name === 'ChunkLoadError' || (typeof message === 'string' && /dynamically imported module/i.test(message));
 }
 
 export function errorText(t: Translate, e: unknown): string {
