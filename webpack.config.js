@@ -19,20 +19,6 @@ export const devPort = Number(process.env.PORT ?? 3000);
  */
 export const PRELOADED_CHUNKS = ['shell'];
 /**
- * The pane's own scripts in taskpane.html's head (the entry, `defer`; the start script, `async`) asked for
- * at high priority. office.js, in the head before them, holds the parser there while it arrives, and until
- * the parser reaches the body Chromium lets only one low-priority request to a server go at a time: the
- * entry, the largest script of the first page, waited for the start script to finish before it was even
- * asked for (about 100–250 ms later than the preloaded chunks beside it). Scripts from elsewhere (office.js)
- * are left as they are.
- */
-function fetchedFirst(tag) {
-  const src = tag.tagName === 'script' ? tag.attributes?.src : undefined;
-  if (typeof src !== 'string' || /^https?:/.test(src)) return tag;
-  return { ...tag, attributes: { ...tag.attributes, fetchpriority: 'high' } };
-}
-
-/**
  * `<link rel="preload">` in taskpane.html for the scripts of PRELOADED_CHUNKS. The workspace's chunks are
  * not announced so: `prefetch` goes through the HTTP cache, which a server with an untrusted certificate
  * (the tests' and the bench's) does not fill, so they were fetched twice, competing with the first page.
@@ -54,7 +40,7 @@ class PreloadStartChunks {
           attributes: { rel: 'preload', as: 'script', href: `${data.publicPath}${f}` },
           meta: { plugin: 'PreloadStartChunks' },
         }));
-        return { ...data, headTags: [...data.headTags.map(fetchedFirst), ...links] };
+        return { ...data, headTags: [...data.headTags, ...links] };
       });
     });
   }
@@ -116,7 +102,7 @@ class PreloadStartMessages {
         const tag = {
           tagName: 'script',
           voidTag: false,
-          attributes: { async: true, fetchpriority: 'high', src: `${data.publicPath}${name}` },
+          attributes: { async: true, src: `${data.publicPath}${name}` },
           meta: { plugin: 'PreloadStartMessages' },
         };
         return { ...data, headTags: [tag, ...data.headTags] };

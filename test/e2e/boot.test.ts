@@ -21,32 +21,6 @@ test('the production task pane loads office.js, waits for Office once and says i
   );
 });
 
-// office.js holds the parser in the head while it arrives, and until the parser reaches the body Chromium
-// lets only one low-priority request go to a server at a time. The first page's own scripts (the entry, the
-// start script, the preloaded shell, the messages) are asked for at high priority, so none waits for
-// another to finish before it is even sent: the entry, at low priority, used to start 100–250 ms late.
-test("the first page's own scripts are asked for at high priority, none queued behind another", async () => {
-  const s = await launch();
-  try {
-    const cdp = await s.context.newCDPSession(s.page);
-    await cdp.send('Network.enable');
-    const asked = new Map<string, string>();
-    cdp.on('Network.requestWillBeSent', (e) => {
-      const file = /\/([a-z0-9-]+)\.[0-9a-f]{8}\.js$/.exec(e.request.url)?.[1];
-      if (file && !asked.has(file)) asked.set(file, e.request.initialPriority);
-    });
-    await s.page.goto(pane.url);
-    await s.page.getByTestId('new-segment').waitFor();
-    for (const script of ['taskpane', 'start', 'shell', 'messages-en']) {
-      expect(asked.has(script), `${script} is fetched at start`).toBe(true);
-      expect(['High', 'VeryHigh'], `the priority of ${script}`).toContain(asked.get(script));
-    }
-  } finally {
-    await s.close();
-    removeProfile(s.profileDir);
-  }
-});
-
 // Each language's messages are their own chunk: the pane fetches only the user's at start, shows its
 // first page in that language from the first frame (never the other one's words first), and fetches the
 // other language when the user switches to it.
