@@ -3,8 +3,9 @@
 // start page shows at once in the user's language; a page that needs the host pages' messages waits for
 // them (loading, never a bare message key), then shows in that language.
 import 'fake-indexeddb/auto';
+import type * as React from 'react';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, expect, test, vi } from 'vitest';
 import type { MessageCatalog } from '../../src/ui/common/i18n';
 import { useT } from '../../src/ui/common/i18n';
 import { excelMessages } from '../../src/ui/import/messages';
@@ -15,6 +16,20 @@ import type { UiLanguage } from '../../src/domain/setup';
 import { makeWorkspace } from '../store/helpers';
 
 afterEach(cleanup);
+
+// React's startTransition, watched: which updates the pane makes as transitions (rendered in slices that a
+// click interrupts) rather than in one task that a click waits for.
+const transitions = vi.hoisted(() => ({ started: 0 }));
+vi.mock('react', async (importOriginal) => {
+  const react = await importOriginal<typeof React>();
+  return {
+    ...react,
+    startTransition(update: () => void) {
+      transitions.started++;
+      react.startTransition(update);
+    },
+  };
+});
 
 function later<T>() {
   let resolve!: (v: T) => void;
@@ -74,6 +89,20 @@ test('a page that needs the host pages’ messages shows loading until they are 
     expect(screen.getByText('Loading…')).toBeTruthy();
     await act(async () => rest.resolve([excelMessages]));
     await waitFor(() => expect(screen.getByTestId('excel-page').textContent).toBe('Fill from the sheet'));
+  } finally {
+    ws.close();
+  }
+});
+
+test('the host pages’ messages arriving re-render the start page as a transition, not in one task a click waits for', async () => {
+  const { ws, rest } = await renderPane('en', { page: 'segments' });
+  try {
+    await waitFor(() => expect(screen.getByTestId('page-title').textContent).toBe('Segments'));
+    const before = transitions.started;
+    await act(async () => rest.resolve([excelMessages]));
+    // Every page's words come through one update; it was made as a transition.
+    expect(transitions.started).toBe(before + 1);
+    expect(screen.getByTestId('new-segment').textContent).toMatch(/New segment/);
   } finally {
     ws.close();
   }

@@ -4,7 +4,7 @@
 // switches (src/taskpane/catalogRegistry.ts).
 import type { OfficeCheckRunner } from '../../domain/officeCheck';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ExcelPort } from '../../domain/ports/excelPort';
 import type { UiLanguage } from '../../domain/setup';
 import type { WordPort } from '../../domain/ports/wordPort';
@@ -78,8 +78,15 @@ export function PaneRoot({
   });
   useEffect(() => {
     let live = true;
+    // New catalogs re-render every page part that speaks. They come beside the first page, when the user may
+    // already be clicking it, and change nothing it shows: rendered as a transition, in slices a click
+    // interrupts, rather than in one task the click waits for.
     source.rest?.then(
-      (rest) => live && setShown((s) => (s.whole ? s : { ...s, catalogs: [...s.catalogs, ...rest], whole: true })),
+      (rest) =>
+        live &&
+        startTransition(() =>
+          setShown((s) => (s.whole ? s : { ...s, catalogs: [...s.catalogs, ...rest], whole: true })),
+        ),
       (e: unknown) => {
         // Not fetched (the network): the pages show with the start page's catalogs rather than wait for ever.
         console.warn("The host pages' messages could not be loaded:", e);
