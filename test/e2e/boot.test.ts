@@ -1,10 +1,21 @@
 import { expect, test } from 'vitest';
-import { launch, removeProfile } from './browser';
+import { launch, removeProfile, type BrowserSession } from './browser';
 import { join } from 'node:path';
 import { screenshotDir } from './paneDriver';
 import { usePaneSession } from './paneSession';
 
 const pane = usePaneSession();
+
+/** A browser of its own in `locale` (a fresh profile) for one test, closed and removed after it. */
+async function inBrowser(locale: string, use: (s: BrowserSession) => Promise<void>): Promise<void> {
+  const s = await launch(undefined, locale);
+  try {
+    await use(s);
+  } finally {
+    await s.close();
+    removeProfile(s.profileDir);
+  }
+}
 
 test('the production task pane loads office.js, waits for Office once and says it runs outside Office', async () => {
   const officeRequests: string[] = [];
@@ -29,8 +40,7 @@ for (const [language, locale, other, title, otherTitle, switchTo] of [
   ['it', 'it-IT', 'en', 'Segmenti', 'Segments', 'English'],
 ] as const) {
   test(`started in ${locale}, the pane speaks ${language} from its first frame and fetches only its messages`, async () => {
-    const s = await launch(undefined, locale);
-    try {
+    await inBrowser(locale, async (s) => {
       const scripts: string[] = [];
       s.page.on('request', (r) => {
         if (r.resourceType() === 'script') scripts.push(r.url());
@@ -65,10 +75,7 @@ for (const [language, locale, other, title, otherTitle, switchTo] of [
         .filter({ hasText: new RegExp(`^${otherTitle}$`) })
         .waitFor();
       expect(messages()).toContain(`messages-${other}`);
-    } finally {
-      await s.close();
-      removeProfile(s.profileDir);
-    }
+    });
   });
 }
 
@@ -76,8 +83,7 @@ for (const [language, locale, other, title, otherTitle, switchTo] of [
 // have other names) leaves the header, the menu and the status in place and says so in the user's words,
 // with the way on; before, the whole pane went blank. Another page opens as usual afterwards.
 test('a page whose code cannot be fetched says so, and the pane goes on', async () => {
-  const s = await launch(undefined, 'it-IT');
-  try {
+  await inBrowser('it-IT', async (s) => {
     await s.context.route(/\/saved\.[0-9a-f]+\.js$/, (r) => r.abort('connectionrefused'));
     await s.page.goto(pane.url);
     await s.page.getByTestId('new-segment').waitFor();
@@ -93,25 +99,18 @@ test('a page whose code cannot be fetched says so, and the pane goes on', async 
     await s.page.getByRole('menuitem', { name: 'Segmenti', exact: true }).click();
     await s.page.getByTestId('new-segment').waitFor();
     expect(await bar.count()).toBe(0);
-  } finally {
-    await s.close();
-    removeProfile(s.profileDir);
-  }
+  });
 });
 
 // The pages menu comes after the first frame: should its code not arrive, the pane says so with the way
 // on, in place of the shell, instead of going blank.
 test("the pages menu's code not fetched: the pane says so instead of going blank", async () => {
-  const s = await launch(undefined, 'en-US');
-  try {
+  await inBrowser('en-US', async (s) => {
     await s.context.route(/\/nav-menu\.[0-9a-f]+\.js$/, (r) => r.abort('connectionrefused'));
     await s.page.goto(pane.url);
     const bar = s.page.getByTestId('page-failed');
     await bar.waitFor();
     expect(await bar.textContent()).toMatch(/^This part of the pane could not be loaded: /);
     await s.page.getByRole('button', { name: 'Reopen the pane' }).waitFor();
-  } finally {
-    await s.close();
-    removeProfile(s.profileDir);
-  }
+  });
 });

@@ -113,6 +113,7 @@ function useListTable(needed: boolean): { table?: typeof ListTableModule; failed
   return { table, failed: table ? undefined : failed };
 }
 
+/** A column of text that wraps at most `maxLines` lines (a description, a name), in full in its tooltip. */
 export function textColumn<R>(id: string, caption: string, text: (row: R) => string, maxLines = 2): ListColumn<R> {
   return { id, caption, maxLines, value: text, title: text };
 }
