@@ -58,6 +58,8 @@ const PARTS_IN_FLIGHT = 2;
 const MAX_BYTES_PER_REBASE = 32 * 1024 * 1024;
 /** How often one changeset may come back as a conflict or a stale read before it is shown as failed. */
 const MAX_SETBACKS = 5;
+/** A pull of at least this many rows, or of more than one page, is shown while it arrives and applies. */
+export const RECEIVING_SHOWN_ROWS = 1000;
 /** 4xx answers about the caller or the moment, not about what was sent: retrying later may succeed. */
 const NOT_ABOUT_CONTENT = new Set([401, 403, 404, 405, 408, 410, 425, 429]);
 
@@ -249,7 +251,7 @@ export class SyncClient {
         if (this.stopped) break;
         this.failing = true;
         await this.refreshStatus().catch(() => undefined);
-        this.set({ connection: connectionAfter(e), lastError: (e as Error).message });
+        this.set({ connection: connectionAfter(e), lastError: (e as Error).message, receiving: undefined });
         await this.idle(delay * (0.75 + Math.random() / 2));
         delay = Math.min(delay * 2, this.opts.backoff.maxMs);
       }
@@ -284,9 +286,13 @@ export class SyncClient {
           drop = { id: setback.id, code: 'CONFLICT', message: `${setback.reason} (tried ${n} times)` };
       }
       let report: RebaseReport | undefined;
+      let received = 0;
       for (;;) {
         const cursor = await port.cursor();
-        const { rows, lastRev, more } = await this.pullFrom(cursor);
+        const { rows, lastRev, more } = await this.pullFrom(cursor, (n, last) => {
+          if (!last || received + n >= RECEIVING_SHOWN_ROWS) this.set({ receiving: received + n });
+        });
+        received += rows.length;
         // Nothing new to replay it on: the setback stands, and the action is shown as failed.
         if (setback && !report && !drop && lastRev === cursor)
           drop = { id: setback.id, code: 'CONFLICT', message: setback.reason };
@@ -301,6 +307,7 @@ export class SyncClient {
       this.set({
         connection: 'connected',
         lastError: undefined,
+        receiving: undefined,
         lastSyncAt: (this.opts.now?.() ?? new Date()).toISOString(),
       });
       await this.refreshStatus();
@@ -436,10 +443,14 @@ export class SyncClient {
 
   /**
    * Pulls pages from `since` until the end or until enough rows (or bytes) for one rebase; a changeset
-   * that came in several pages is always taken whole. The next page is asked for while this one's rows
+   * that came in several pages is always taken whole. `onPage` hears the rows received after each page,
+   * and whether that page was the pull's last. The next page is asked for while this one's rows
    * are checked, and pages are at most PULL_PAGE_BYTES: a page of megabytes is parsed in one task.
    */
-  private async pullFrom(since: number): Promise<{ rows: ServerRow[]; lastRev: number; more: boolean }> {
+  private async pullFrom(
+    since: number,
+    onPage: (rows: number, last: boolean) => void,
+  ): Promise<{ rows: ServerRow[]; lastRev: number; more: boolean }> {
     const rows: ServerRow[] = [];
     let bytes = 0;
     let last = since;
@@ -465,6 +476,7 @@ export class SyncClient {
         (!frame.more || rows.length + frame.rows.length >= MAX_ROWS_PER_REBASE || bytes >= MAX_BYTES_PER_REBASE);
       if (!done) request = ask();
       for (const r of await parseRows(frame.rows)) rows.push(r);
+      onPage(rows.length, done && !frame.more);
       if (done) return { rows, lastRev: last, more: frame.more };
     }
   }

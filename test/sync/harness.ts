@@ -20,7 +20,14 @@ export type Pane = SyncedWorkspace & { clock: TestClock; name: string };
 /** A pane with its own browser storage; its loop is not started unless `loop` is set. */
 export async function openPane(
   serverUrl: string,
-  opts: { loop?: boolean; key?: string; bodyCap?: number; start?: string; fetch?: typeof fetch } = {},
+  opts: {
+    loop?: boolean;
+    key?: string;
+    bodyCap?: number;
+    pageSize?: number;
+    start?: string;
+    fetch?: typeof fetch;
+  } = {},
 ): Promise<Pane> {
   const clock = testClock(opts.start);
   const name = `pane-${++panes}`;
@@ -33,6 +40,7 @@ export async function openPane(
       events: true,
       locks: null,
       bodyCap: opts.bodyCap,
+      pageSize: opts.pageSize,
       fetch: opts.fetch,
       backoff: { initialMs: 50, maxMs: 400 },
     },

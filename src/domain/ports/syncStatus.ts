@@ -62,11 +62,19 @@ export interface SyncStatus {
   renumbered: Renumbered[];
   /** Values this user set that a later change from another user replaced (shown until OK, with the renumbered). */
   overridden?: Overridden[];
+  /**
+   * While a large pull arrives and is applied (more than one page, or many rows): the rows received so
+   * far, so that the user knows the other pane's work is on its way. Absent otherwise.
+   */
+  receiving?: number;
   lastSyncAt?: string;
 }
 
 /** What the pane shows of it. */
-export type SyncState = Pick<SyncStatus, 'connection' | 'pending' | 'failed' | 'renumbered' | 'overridden'>;
+export type SyncState = Pick<
+  SyncStatus,
+  'connection' | 'pending' | 'failed' | 'renumbered' | 'overridden' | 'receiving'
+>;
 
 /** The shared workspace as the pane uses it (the taskpane hands in src/sync's client behind it). */
 export interface SyncService {

@@ -1,5 +1,5 @@
-// The shared workspace on every page, small enough for a 320 px pane: one line with the connection and
-// the changes waiting; under it, each action of this pane that could not be applied (what, why, Retry,
+// The shared workspace on every page, small enough for a 320 px pane: one line with the connection (or
+// the changes being received, while a large pull arrives) and the changes waiting; under it, each action of this pane that could not be applied (what, why, Retry,
 // Dismiss) and the numbers that changed because someone else took them first (shown until OK).
 import {
   Button,
@@ -14,7 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState, useSyncExternalStore } from 'react';
-import { useT } from '../common/i18n';
+import { useI18n, useT } from '../common/i18n';
 import { useNotify } from '../common/notify';
 import type { FailedAction, SyncService } from '../../domain/ports/syncStatus';
 import { useServices, useWorkspace } from '../common/services';
@@ -55,7 +55,7 @@ export function SyncStatus({ onOpenSetup }: { onOpenSetup?: () => void }) {
 }
 
 function SyncStatusOf({ sync, onOpenSetup }: { sync: SyncService; onOpenSetup?: () => void }) {
-  const t = useT();
+  const { t, formatNumber } = useI18n();
   const s = useStyles();
   const status = useSyncExternalStore(sync.subscribe, sync.getStatus);
   const dot = {
@@ -74,10 +74,13 @@ function SyncStatusOf({ sync, onOpenSetup }: { sync: SyncService; onOpenSetup?: 
         data-testid="sync-status"
         data-connection={status.connection}
         data-pending={status.pending}
+        data-receiving={status.receiving}
       >
         <span className={mergeClasses(s.dot, dot)} aria-hidden />
         <Caption1 className={s.text}>
-          {t(`sync.${status.connection}`)}
+          {status.receiving !== undefined
+            ? t('sync.receiving', { n: formatNumber(status.receiving) })
+            : t(`sync.${status.connection}`)}
           {status.pending > 0
             ? ` · ${status.pending === 1 ? t('sync.pendingOne') : t('sync.pendingMany', { n: status.pending })}`
             : ''}

@@ -107,6 +107,29 @@ describe('the shared workspace in the pane', () => {
     expect(screen.queryByTestId('sync-failed')).toBeNull();
   });
 
+  test("while a large pull arrives, the line says how many changes are here, in the user's numbers; then connected again", async () => {
+    const sync = fakeSync({ connection: 'connected', pending: 1 });
+    renderPane(sync.service);
+    expect(await screen.findByTestId('sync-status')).toBeTruthy();
+    sync.set({ receiving: 2500 });
+    await waitFor(() =>
+      expect(statusText()).toBe('Receiving changes from the shared workspace: 2,500 received… · 1 change waiting'),
+    );
+    sync.set({ receiving: 10002 });
+    await waitFor(() => expect(statusText()).toContain('10,002 received'));
+    sync.set({ receiving: undefined, pending: 0 });
+    await waitFor(() => expect(statusText()).toBe('Shared workspace: connected'));
+  });
+
+  test("in Italian, with the Italian grouping, and at the pane's start too", async () => {
+    const sync = fakeSync({ connection: 'starting', receiving: 25000 });
+    renderPane(sync.service, 'it');
+    expect(await screen.findByTestId('sync-status')).toBeTruthy();
+    await waitFor(() =>
+      expect(statusText()).toBe('Ricezione delle modifiche dall’area di lavoro condivisa: 25.000 ricevute…'),
+    );
+  });
+
   test('a failed action says what it was and why; Retry and Dismiss call the client and the bar goes', async () => {
     const sync = fakeSync({ failed: [addContacts, mailingGroups] });
     renderPane(sync.service);
