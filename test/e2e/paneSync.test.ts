@@ -1,13 +1,14 @@
 // The production task pane with its shared workspace, in Chromium: served by the add-in's own server, two
 // browser profiles (nothing shared but the server) see each other's segments without a reload; served
 // by a plain web server, the pane says the shared workspace is unavailable and carries on, quietly.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server/app';
 import { httpsOptions } from '../../scripts/certs.mjs';
+import { changeset, contact, newId, push, put } from '../server/fixtures';
 import { launch, removeProfile, type BrowserSession } from './browser';
-import { PaneDriver } from './paneDriver';
+import { PaneDriver, screenshotDir } from './paneDriver';
 import { serveDist } from './staticServer';
 
 let server: RunningServer;
@@ -35,8 +36,8 @@ interface Watched {
   consoleErrors: string[];
 }
 
-async function openPane(url: string): Promise<Watched> {
-  const session = await launch();
+async function openPane(url: string, language: 'en' | 'it' = 'en'): Promise<Watched> {
+  const session = await launch(undefined, language === 'it' ? 'it-IT' : 'en-US');
   sessions.push(session);
   const { page } = session;
   const pageErrors: string[] = [];
@@ -46,7 +47,7 @@ async function openPane(url: string): Promise<Watched> {
     if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(`${m.text()} ${m.location().url}`);
   });
   await page.goto(`${url}/taskpane.html`);
-  return { page, driver: new PaneDriver(page, 'en'), pageErrors, consoleErrors };
+  return { page, driver: new PaneDriver(page, language), pageErrors, consoleErrors };
 }
 
 const status = (p: Watched) => p.page.getByTestId('sync-status');
@@ -91,6 +92,59 @@ test('two profiles on the add-in’s server: a segment made in the first pane ap
     first.driver.t('sync.server', { url: server.url }),
   );
 });
+
+test('a pane that joins a workspace of 6,000 contacts says, in Italian, how many changes have arrived while they do, then connected', async () => {
+  // Six changesets of 1,000 contacts, pushed as another pane would: more than one page of pull. (From
+  // this process, which does not know the test certificate the browsers are told to accept.)
+  process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+  // A server of its own: an empty workspace but for these contacts, whatever ran before.
+  const o = await httpsOptions();
+  const joined = await startServer({ tls: { cert: o.cert, key: o.key }, pane: { kind: 'dist', dir: resolve('dist') } });
+  try {
+    await joinsInItalian(joined);
+  } finally {
+    await joined.close();
+  }
+}, 90_000);
+
+async function joinsInItalian(server: RunningServer) {
+  for (let c = 0; c < 6; c++) {
+    const rows = Array.from({ length: 1000 }, (_, i) =>
+      put('contacts', contact(newId('C'), `JN${c}${String(i).padStart(4, '0')}`)),
+    );
+    expect((await push(server.url, [changeset(rows)])).status).toBe(200);
+  }
+  const p = await openPane(server.url, 'it');
+  const receiving = p.page.locator('[data-testid="sync-status"][data-receiving]');
+  await receiving.waitFor({ timeout: 20_000 });
+  // The count and the words read at one moment: the count grows page by page.
+  const [shown, text] = await receiving.evaluate((e) => [Number(e.getAttribute('data-receiving')), e.textContent]);
+  expect(shown).toBeGreaterThan(0);
+  expect(text).toBe(p.driver.t('sync.receiving', { n: new Intl.NumberFormat('it-IT').format(shown) }));
+  // The empty pane's first run says the workspace is arriving, and offers no import meanwhile.
+  await p.page.getByTestId('first-run-arriving').waitFor();
+  expect(await p.page.getByTestId('sample-load').count()).toBe(0);
+  await p.page.screenshot({ path: join(screenshotDir, 'it-sync-receiving.png') });
+  const connected = p.page.locator('[data-testid="sync-status"][data-connection="connected"]:not([data-receiving])');
+  await connected.waitFor({ timeout: 30_000 });
+  expect(await status(p).textContent()).toBe(p.driver.t('sync.connected'));
+  expect(await p.page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
+  await p.page.getByTestId('sample-load').waitFor();
+  expect(await p.page.getByTestId('first-run-arriving').count()).toBe(0);
+  // Every contact is in the pane's own database.
+  const contacts = await p.page.evaluate(`new Promise((ok, fail) => {
+    const q = indexedDB.open('segments');
+    q.onsuccess = () => {
+      const r = q.result.transaction('contacts').objectStore('contacts').getAll();
+      r.onsuccess = () => ok(r.result.filter((c) => c.no.startsWith('JN')).length);
+      r.onerror = () => fail(r.error);
+    };
+    q.onerror = () => fail(q.error);
+  })`);
+  expect(contacts).toBe(6000);
+  expect(p.pageErrors).toEqual([]);
+  expect(p.consoleErrors).toEqual([]);
+}
 
 test('served by a plain web server, the pane says the shared workspace is unavailable and works as before: no error toast, no console flood', async () => {
   const p = await openPane(plain.url);

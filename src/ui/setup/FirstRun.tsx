@@ -1,15 +1,16 @@
 // The first run: an empty workspace greets the user with what a segment is, in BC's words, and the three
 // ways in (Excel: import from the sheet; everywhere: import a CSV file; try the sample workspace), and
 // asks for the profile while the user ID is empty. The sample workspace is loaded and removed in one
-// click each (removing it asks first), with the result said.
+// click each (removing it asks first), with the result said. While the shared workspace brings a large
+// batch (a pane joining a team), it says so instead of offering the ways in.
 import { Button, Card, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { SampleWorkspaceResult } from '../../domain/sampleWorkspace';
 import type { UiLanguage } from '../../domain/setup';
 import { useConfirm } from '../common/confirm';
 import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
-import { useWorkspace } from '../common/services';
+import { useServices, useWorkspace } from '../common/services';
 import type { Navigate } from '../shell/pageRegistry';
 import { ProfilePage } from './ProfilePage';
 
@@ -105,9 +106,10 @@ export function FirstRun(props: {
   onLanguageChange(l: UiLanguage): void;
 }) {
   const { navigate, excelImport, language, onLanguageChange } = props;
-  const { t } = useI18n();
+  const { t, formatNumber } = useI18n();
   const s = useStyles();
   const workspace = useWorkspace();
+  const receiving = useReceiving();
   // Asked while the user ID is empty: read once when the page opens (the profile form saves as the user types).
   const [askProfile, setAskProfile] = useState(false);
   useEffect(() => {
@@ -126,6 +128,35 @@ export function FirstRun(props: {
         {t('firstRun.title')}
       </Text>
       <Text>{t('firstRun.segment')}</Text>
+      {receiving !== undefined ? (
+        // A pane joining a team: its workspace is on the way. No ways in meanwhile (an import or the sample
+        // workspace would go into the team's workspace, beside what is arriving).
+        <Card className={s.card} data-testid="first-run-arriving">
+          <Text weight="semibold">{t('firstRun.arriving.title')}</Text>
+          <Spinner size="tiny" label={t('firstRun.arriving.text', { n: formatNumber(receiving) })} />
+        </Card>
+      ) : (
+        <WaysIn navigate={navigate} excelImport={excelImport} />
+      )}
+      {askProfile ? (
+        <Card className={s.card} data-testid="first-run-profile">
+          <Text weight="semibold">{t('firstRun.profile.title')}</Text>
+          <Text size={200} className={s.hint}>
+            {t('firstRun.profile.text')}
+          </Text>
+          <ProfilePage language={language} onLanguageChange={onLanguageChange} />
+        </Card>
+      ) : null}
+    </section>
+  );
+}
+
+/** The three ways in: the Excel sheet (in Excel), a CSV file, the sample workspace. */
+function WaysIn({ navigate, excelImport }: { navigate: Navigate; excelImport: boolean }) {
+  const { t } = useI18n();
+  const s = useStyles();
+  return (
+    <>
       <Text as="h3" weight="semibold">
         {t('firstRun.waysIn')}
       </Text>
@@ -156,15 +187,14 @@ export function FirstRun(props: {
         </Text>
         <SampleWorkspaceButtons />
       </Card>
-      {askProfile ? (
-        <Card className={s.card} data-testid="first-run-profile">
-          <Text weight="semibold">{t('firstRun.profile.title')}</Text>
-          <Text size={200} className={s.hint}>
-            {t('firstRun.profile.text')}
-          </Text>
-          <ProfilePage language={language} onLanguageChange={onLanguageChange} />
-        </Card>
-      ) : null}
-    </section>
+    </>
   );
 }
+
+/** The rows received so far while the shared workspace brings a large batch (undefined otherwise, and without one). */
+function useReceiving(): number | undefined {
+  const { sync } = useServices();
+  const subscribe = sync?.subscribe ?? noSubscription;
+  return useSyncExternalStore(subscribe, () => sync?.getStatus().receiving);
+}
+const noSubscription = () => () => undefined;

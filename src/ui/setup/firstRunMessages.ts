@@ -26,6 +26,9 @@ const en = {
   'firstRun.profile.title': 'Your profile',
   'firstRun.profile.text':
     'The User ID is written on every interaction you log; the salesperson is a new segment’s default.',
+  'firstRun.arriving.title': 'The shared workspace is arriving',
+  'firstRun.arriving.text':
+    '{n} changes received so far. Its contacts and segments show here as soon as they are in: nothing to import meanwhile.',
 };
 
 const it: typeof en = {
@@ -54,6 +57,9 @@ const it: typeof en = {
   'firstRun.profile.title': 'Profilo utente',
   'firstRun.profile.text':
     'L\u2019ID utente viene scritto su ogni interazione registrata; l\u2019agente è il valore predefinito di un nuovo segmento.',
+  'firstRun.arriving.title': 'L\u2019area di lavoro condivisa sta arrivando',
+  'firstRun.arriving.text':
+    '{n} modifiche ricevute finora. I suoi contatti e segmenti compariranno qui appena arrivati: nel frattempo non serve importare nulla.',
 };
 
 export const firstRunMessages: MessageCatalog = { en, it };

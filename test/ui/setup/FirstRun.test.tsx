@@ -13,6 +13,7 @@ import { TOASTER_ID } from '../../../src/ui/common/notify';
 import { paneCatalogs } from '../../../src/ui/shell/catalogs';
 import type { Route } from '../../../src/ui/shell/pageRegistry';
 import type { Preferences } from '../../../src/domain/ports/preferences';
+import type { SyncService, SyncState } from '../../../src/domain/ports/syncStatus';
 import { makeWorkspace } from '../../store/helpers';
 import '../setup';
 
@@ -25,14 +26,14 @@ afterEach(() => {
   ws.close();
 });
 
-function renderApp(language: 'en' | 'it', excel = false) {
+function renderApp(language: 'en' | 'it', excel = false, sync?: SyncService) {
   const prefs = new Map<string, unknown>();
   const preferences: Preferences = { get: (k) => prefs.get(k) as never, set: (k, v) => void prefs.set(k, v) };
   const seen: Route[] = [];
   render(
     <FluentProvider theme={webLightTheme}>
       <I18nProvider language={language} catalogs={paneCatalogs}>
-        <ServicesProvider value={{ workspace: ws, host: excel ? 'Excel' : 'none', preferences }}>
+        <ServicesProvider value={{ workspace: ws, host: excel ? 'Excel' : 'none', preferences, sync }}>
           <ConfirmProvider>
             <FirstRun
               navigate={(r) => seen.push(r)}
@@ -87,4 +88,51 @@ test('the sample workspace is loaded in one click and removed in one confirmed c
   expect(await screen.findByText(/^The sample workspace was removed: \d+ records\./)).toBeTruthy();
   expect(await ws.contacts.list()).toEqual([]);
   expect(await screen.findByTestId('sample-load', {}, { timeout: 8000 })).toBeTruthy();
+});
+
+/** The shared workspace's client as the pane sees it: a status that the test changes. */
+function syncWith(initial: Partial<SyncState>) {
+  let status: SyncState = { connection: 'connected', pending: 0, failed: [], renumbered: [], ...initial };
+  const listeners = new Set<() => void>();
+  const service: SyncService = {
+    subscribe: (l) => (listeners.add(l), () => void listeners.delete(l)),
+    getStatus: () => status,
+    retry: async () => undefined,
+    dismiss: async () => undefined,
+    clearRenumbered: () => undefined,
+    serverUrl: 'https://segments.example.test:3000',
+    hasKey: () => false,
+    saveKey: () => undefined,
+  };
+  const set = (patch: Partial<SyncState>) => {
+    status = { ...status, ...patch };
+    for (const l of listeners) l();
+  };
+  return { service, set };
+}
+
+test('while the shared workspace arrives, the first run says so instead of offering the ways in; then it offers them', async () => {
+  const sync = syncWith({ connection: 'starting', receiving: 4200 });
+  renderApp('en', true, sync.service);
+  const arriving = await screen.findByTestId('first-run-arriving', {}, { timeout: 8000 });
+  expect(arriving.textContent).toBe(
+    'The shared workspace is arriving4,200 changes received so far. Its contacts and segments show here as soon as they are in: nothing to import meanwhile.',
+  );
+  for (const way of ['first-run-excel', 'first-run-csv', 'sample-load'])
+    expect(screen.queryByTestId(way), way).toBeNull();
+  sync.set({ receiving: 9000 });
+  await waitFor(() => expect(arriving.textContent).toContain('9,000 changes received so far.'));
+  sync.set({ connection: 'connected', receiving: undefined });
+  expect(await screen.findByTestId('sample-load')).toBeTruthy();
+  expect(screen.getByTestId('first-run-csv')).toBeTruthy();
+  expect(screen.getByTestId('first-run-excel')).toBeTruthy();
+  expect(screen.queryByTestId('first-run-arriving')).toBeNull();
+});
+
+test('in Italian', async () => {
+  renderApp('it', false, syncWith({ receiving: 12500 }).service);
+  const arriving = await screen.findByTestId('first-run-arriving', {}, { timeout: 8000 });
+  expect(arriving.textContent).toBe(
+    'L\u2019area di lavoro condivisa sta arrivando12.500 modifiche ricevute finora. I suoi contatti e segmenti compariranno qui appena arrivati: nel frattempo non serve importare nulla.',
+  );
 });
