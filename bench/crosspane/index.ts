@@ -37,6 +37,7 @@ export interface TimedStep {
 }
 const steps: TimedStep[] = [];
 let deferSettle = 0;
+let receivingAt: number | undefined;
 /** The segment lines of the largest rebase this pane ran: the floor writes the same values. */
 let received: Record<string, unknown>[] = [];
 /** Every row of that rebase, with its last revision: the store's rebase alone runs them again. */
@@ -190,6 +191,17 @@ const api = {
     );
     return { no: s.no, committedAt: now() };
   },
+  /** From now on, notes when this pane's status line first says that changes are arriving. */
+  watchReceiving(): void {
+    receivingAt = undefined;
+    const off = pane!.sync.subscribe((st) => {
+      if (st.receiving === undefined) return;
+      receivingAt = now();
+      off();
+    });
+  },
+  /** When the status line first said so since watchReceiving (undefined: it did not). */
+  receivingAt: (): number | undefined => receivingAt,
   /** Waits until the segment so described has `lines` lines here (checked after each sync round); returns when it saw them. */
   async waitForLines(description: string, lines: number): Promise<number> {
     const db = ws().ctx.db;
