@@ -1,5 +1,6 @@
 // Two panes (two Dexie databases over their own fake IndexedDB) and one server in-process.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server/app';
 import { openSyncedWorkspace, type SyncedWorkspace } from '../../src/sync/openSyncedWorkspace';
 import type { SyncStatus } from '../../src/sync/syncClient';
@@ -11,6 +12,41 @@ process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
 export async function startTestServer(opts: Partial<ServerOptions> = {}): Promise<RunningServer> {
   const o = await httpsOptions();
   return startServer({ tls: { cert: o.cert, key: o.key }, ...opts });
+}
+
+/**
+ * One server for a test file, started before its tests and closed after them, and the panes its tests
+ * open, closed after each test: `shared.server` is the running server, `shared.pane()` opens a pane on it,
+ * `shared.open` holds the panes to close (a test pushes one it opened otherwise).
+ */
+export function sharedServer(opts: Partial<ServerOptions> = {}) {
+  let running: RunningServer | undefined;
+  const open: Pane[] = [];
+  beforeAll(async () => {
+    running = await startTestServer(opts);
+  });
+  afterAll(async () => {
+    await running?.close();
+  });
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((p) => p.close()));
+  });
+  const server = (): RunningServer => {
+    if (!running) throw new Error('the shared server is not started yet');
+    return running;
+  };
+  return {
+    get server() {
+      return server();
+    },
+    open,
+    /** A pane on the shared server, closed after the test. */
+    pane: async (paneOpts: Parameters<typeof openPane>[1] = {}): Promise<Pane> => {
+      const p = await openPane(server().url, paneOpts);
+      open.push(p);
+      return p;
+    },
+  };
 }
 
 let panes = 0;

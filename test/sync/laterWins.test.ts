@@ -1,27 +1,16 @@
 // Issue 11, "different values: the later wins and the other pane is told": a value one pane set
 // (evaluation, a logged segment's Canceled, a header field) that a later change from another pane
 // replaces is reported to the first pane in its sync status; the pane that won is told nothing.
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import type { RunningServer } from '../../src/server/app';
+import { expect, test } from 'vitest';
 import { seedMarket } from '../store/helpers';
-import { openPane, settle, startTestServer, type Pane } from './harness';
+import { openPane, settle, sharedServer } from './harness';
 
-let server: RunningServer;
-const open: Pane[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((p) => p.close()));
-});
+const shared = sharedServer();
+const open = shared.open;
 
 test('the later value wins on every pane, and the pane whose value was replaced is told which, and what it is now', async () => {
-  const a = await openPane(server.url);
-  const b = await openPane(server.url);
+  const a = await openPane(shared.server.url);
+  const b = await openPane(shared.server.url);
   open.push(a, b);
   await settle(a);
   if ((await a.workspace.salespeople.list()).length === 0) await seedMarket(a.workspace);
@@ -88,8 +77,8 @@ test('the later value wins on every pane, and the pane whose value was replaced 
 }, 120_000);
 
 test('both panes setting the same value agree: nobody is told anything', async () => {
-  const a = await openPane(server.url);
-  const b = await openPane(server.url);
+  const a = await openPane(shared.server.url);
+  const b = await openPane(shared.server.url);
   open.push(a, b);
   await settle(a);
   if ((await a.workspace.salespeople.list()).length === 0) await seedMarket(a.workspace);

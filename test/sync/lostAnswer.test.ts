@@ -2,24 +2,13 @@
 // deletes) the segment; A edits again and its retry carries both changesets. The first is a duplicate
 // and must not let the second build on it: B's rename (or deletion) stands, and A's second edit is
 // replayed on what B did.
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import type { RunningServer } from '../../src/server/app';
+import { expect, test } from 'vitest';
 import { pullAll } from '../server/fixtures';
 import { seedMarket } from '../store/helpers';
-import { openPane, settle, startTestServer, waitFor, type Pane } from './harness';
+import { openPane, type Pane, settle, sharedServer, waitFor } from './harness';
 
-let server: RunningServer;
-const open: Pane[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((p) => p.close()));
-});
+const shared = sharedServer();
+const open = shared.open;
 
 /** A pane whose next push reaches the server (and is committed) but whose answer never comes back. */
 async function paneLosingAnAnswer(): Promise<{ pane: Pane; loseNext: () => void; lost: () => number }> {
@@ -35,14 +24,14 @@ async function paneLosingAnAnswer(): Promise<{ pane: Pane; loseNext: () => void;
     }
     return res;
   };
-  const pane = await openPane(server.url, { fetch: losing });
+  const pane = await openPane(shared.server.url, { fetch: losing });
   open.push(pane);
   return { pane, loseNext: () => void (armed = true), lost: () => lost };
 }
 
 async function twoPanes() {
   const a = await paneLosingAnAnswer();
-  const b = await openPane(server.url);
+  const b = await openPane(shared.server.url);
   open.push(b);
   await settle(a.pane);
   if ((await a.pane.workspace.salespeople.list()).length === 0) await seedMarket(a.pane.workspace);
@@ -52,7 +41,7 @@ async function twoPanes() {
 }
 
 const serverSegment = async (id: string) =>
-  (await pullAll(server.url)).rows.find((r) => r.table === 'segments' && r.id === id);
+  (await pullAll(shared.server.url)).rows.find((r) => r.table === 'segments' && r.id === id);
 
 test("finding 4: A's answer was lost, B renamed meanwhile, A edits again and retries: B's name stands and A's second edit is kept", async () => {
   const { a, b, s } = await twoPanes();
@@ -97,7 +86,7 @@ test("finding 4: the same with B deleting the segment: A's retry cannot bring it
 
   const row = await serverSegment(s.id);
   expect(row?.deleted ?? true).toBe(true);
-  const lines = (await pullAll(server.url)).rows.filter(
+  const lines = (await pullAll(shared.server.url)).rows.filter(
     (r) => r.table === 'segmentLines' && !r.deleted && r.value.segmentId === s.id,
   );
   expect(lines).toEqual([]);

@@ -1,31 +1,14 @@
 // The pane's side of "the shared workspace never loses a change silently" (issue 11): stale reads are
 // replayed, content the server refuses becomes a failed action without jamming the queue, and a new pane
 // catches up on big letters in pages under the cap.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { RunningServer } from '../../src/server/app';
+import { describe, expect, test } from 'vitest';
 import { refusesContent } from '../../src/sync/syncClient';
 import { seedMarket } from '../store/helpers';
 import { changeset, contact, newId, pullAll, put } from '../server/fixtures';
-import { bodyText, openPane, settle, startTestServer, type Pane } from './harness';
+import { bodyText, type Pane, settle, sharedServer } from './harness';
 
-let server: RunningServer;
-const open: Pane[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((p) => p.close()));
-});
-
-async function pane(opts: Parameters<typeof openPane>[1] = {}): Promise<Pane> {
-  const p = await openPane(server.url, opts);
-  open.push(p);
-  return p;
-}
+const shared = sharedServer();
+const pane = shared.pane;
 
 const linesOf = async (p: Pane, no: string) =>
   ((await p.workspace.segments.get(no))?.lines ?? []).map((l) => l.contactNo).sort();
@@ -55,7 +38,7 @@ test("finding 5: A's offline Add Contacts (City = Roma) pushed before A pulls is
     expect(p.sync.getStatus().failed).toEqual([]);
   }
   const segmentId = (await a.workspace.segments.get(s.no))!.header.id;
-  const onServer = (await pullAll(server.url)).rows.filter(
+  const onServer = (await pullAll(shared.server.url)).rows.filter(
     (r) => r.table === 'segmentLines' && !r.deleted && r.value.segmentId === segmentId,
   );
   expect(onServer.map((r) => r.value.contactNo)).toContain('P300');
@@ -74,7 +57,7 @@ test('finding 5: an action that keeps meeting newer data is shown as failed afte
   const busy: typeof fetch = async (input, init) => {
     if (String(input).endsWith('/push') && (await bodyText(init)).includes('segments.addContacts')) {
       const c = { ...contact(newId(), `BUSY${process.pid % 1000}-${++colleague}`), city: 'Roma' };
-      await server.service.push({
+      await shared.server.service.push({
         schemaVersion: 1,
         clientId: 'colleague',
         changesets: [changeset([put('contacts', c)])],
@@ -102,7 +85,9 @@ test('finding 5: an action that keeps meeting newer data is shown as failed afte
     ],
   });
   expect(await linesOf(a, s.no)).toEqual([]);
-  expect((await pullAll(server.url)).rows.some((r) => r.table === 'segments' && r.value?.no === after.no)).toBe(true);
+  expect((await pullAll(shared.server.url)).rows.some((r) => r.table === 'segments' && r.value?.no === after.no)).toBe(
+    true,
+  );
 }, 90_000);
 
 describe('finding 6: no value jams a pane', () => {
@@ -128,7 +113,7 @@ describe('finding 6: no value jams a pane', () => {
       ],
     });
     expect((await p.workspace.contacts.get('P101'))!.extra).not.toHaveProperty('Note');
-    const rows = (await pullAll(server.url)).rows;
+    const rows = (await pullAll(shared.server.url)).rows;
     expect(rows.some((r) => r.table === 'segments' && r.value?.no === later.no)).toBe(true);
     expect(rows.find((r) => r.table === 'contacts' && r.id === contact.id)!.value.extra).not.toHaveProperty('Note');
   }, 60_000);

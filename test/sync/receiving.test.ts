@@ -1,29 +1,13 @@
 // A large pull is shown while it arrives and applies: the receiving pane's user sees that the other
 // pane's work is on its way (and how much of it is here), not "connected" over a workspace that has
 // not changed yet. A small pull shows nothing, and a pull that fails on the way leaves no such line.
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import type { RunningServer } from '../../src/server/app';
+import { expect, test } from 'vitest';
 import { RECEIVING_SHOWN_ROWS } from '../../src/sync/syncClient';
 import { seedMarket } from '../store/helpers';
-import { openPane, settle, startTestServer, waitFor, type Pane } from './harness';
+import { type Pane, settle, sharedServer, waitFor } from './harness';
 
-let server: RunningServer;
-const open: Pane[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((p) => p.close()));
-});
-
-async function pane(opts: Parameters<typeof openPane>[1] = {}): Promise<Pane> {
-  const p = await openPane(server.url, opts);
-  open.push(p);
-  return p;
-}
+const shared = sharedServer();
+const pane = shared.pane;
 
 /** Every value of `receiving` the pane's status took, in order (undefined when the line is not shown). */
 function watchReceiving(p: Pane): (number | undefined)[] {

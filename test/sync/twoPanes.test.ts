@@ -1,29 +1,13 @@
 // The guarantees of the shared workspace (sync.md, "Guarantees to test") with two panes, each its own
 // Dexie database, and one server on PGlite.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { RunningServer } from '../../src/server/app';
+import { describe, expect, test } from 'vitest';
 import { seedMarket } from '../store/helpers';
 import { pullAll } from '../server/fixtures';
-import { openPane, settle, startTestServer, waitFor, type Pane } from './harness';
+import { openPane, settle, sharedServer, startTestServer, waitFor } from './harness';
 
-let server: RunningServer;
-const open: Pane[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((p) => p.close()));
-});
-
-async function pane(opts: Parameters<typeof openPane>[1] = {}): Promise<Pane> {
-  const p = await openPane(server.url, opts);
-  open.push(p);
-  return p;
-}
+const shared = sharedServer();
+const open = shared.open;
+const pane = shared.pane;
 
 /** Two panes that share a seeded workspace and one segment with the Roma contacts. */
 async function twoPanesWithSegment(description = 'Christmas letter') {
@@ -45,7 +29,7 @@ async function twoPanesWithSegment(description = 'Christmas letter') {
 
 /** What the server holds, live rows only, by table. */
 async function serverRows(table: string) {
-  return (await pullAll(server.url)).rows.filter((r) => r.table === table && !r.deleted).map((r) => r.value);
+  return (await pullAll(shared.server.url)).rows.filter((r) => r.table === table && !r.deleted).map((r) => r.value);
 }
 
 test('a segment made in one pane appears in the other without reload, through the event stream', async () => {
@@ -265,7 +249,7 @@ test('a pane offline for 500 changesets catches up in order', async () => {
   }
   expect(a.sync.getStatus()).toMatchObject({ pending: 0, failed: [] });
   // The server applied them in the order they were made.
-  const applied = await server.sql.query<{ c: string }>(
+  const applied = await shared.server.sql.query<{ c: string }>(
     "select action->'args'->2->>'comment' as c from sync_changesets where action->>'name' = 'segments.updateLine' and action->'args'->>0 = $1 order by rev",
     [(await a.workspace.segments.get(no))!.header.id],
   );
