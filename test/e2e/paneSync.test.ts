@@ -93,7 +93,7 @@ test('two profiles on the add-in’s server: a segment made in the first pane ap
   );
 });
 
-test('a pane that joins a workspace of 6,000 contacts says, in Italian, how many changes have arrived while they do, then connected', async () => {
+test('a pane that joins a workspace of 6,000 contacts says how many changes have arrived while they do, in Italian and in English, then connected', async () => {
   // Six changesets of 1,000 contacts, pushed as another pane would: more than one page of pull. (From
   // this process, which does not know the test certificate the browsers are told to accept.)
   process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
@@ -101,30 +101,35 @@ test('a pane that joins a workspace of 6,000 contacts says, in Italian, how many
   const o = await httpsOptions();
   const joined = await startServer({ tls: { cert: o.cert, key: o.key }, pane: { kind: 'dist', dir: resolve('dist') } });
   try {
-    await joinsInItalian(joined);
+    await seedContacts(joined);
+    // One profile after the other, each a pane joining: each pulls the whole workspace.
+    for (const language of ['it', 'en'] as const) await joins(joined, language);
   } finally {
     await joined.close();
   }
 }, 90_000);
 
-async function joinsInItalian(server: RunningServer) {
+async function seedContacts(server: RunningServer) {
   for (let c = 0; c < 6; c++) {
     const rows = Array.from({ length: 1000 }, (_, i) =>
       put('contacts', contact(newId('C'), `JN${c}${String(i).padStart(4, '0')}`)),
     );
     expect((await push(server.url, [changeset(rows)])).status).toBe(200);
   }
-  const p = await openPane(server.url, 'it');
+}
+
+async function joins(server: RunningServer, language: 'en' | 'it') {
+  const p = await openPane(server.url, language);
   const receiving = p.page.locator('[data-testid="sync-status"][data-receiving]');
   await receiving.waitFor({ timeout: 20_000 });
   // The count and the words read at one moment: the count grows page by page.
   const [shown, text] = await receiving.evaluate((e) => [Number(e.getAttribute('data-receiving')), e.textContent]);
   expect(shown).toBeGreaterThan(0);
-  expect(text).toBe(p.driver.t('sync.receiving', { n: new Intl.NumberFormat('it-IT').format(shown) }));
+  expect(text).toBe(p.driver.t('sync.receiving', { n: new Intl.NumberFormat(language).format(shown) }));
   // The empty pane's first run says the workspace is arriving, and offers no import meanwhile.
   await p.page.getByTestId('first-run-arriving').waitFor();
   expect(await p.page.getByTestId('sample-load').count()).toBe(0);
-  await p.page.screenshot({ path: join(screenshotDir, 'it-sync-receiving.png') });
+  await p.page.screenshot({ path: join(screenshotDir, `${language}-sync-receiving.png`) });
   const connected = p.page.locator('[data-testid="sync-status"][data-connection="connected"]:not([data-receiving])');
   await connected.waitFor({ timeout: 30_000 });
   expect(await status(p).textContent()).toBe(p.driver.t('sync.connected'));
