@@ -204,6 +204,8 @@ if (only.has('log')) {
   const m = sample();
   let logged = 0;
   let template: InteractionLogEntry[] = [];
+  // A log writes the user's ID on every entry: the profile has one, as the pane asks before a log.
+  await workspace.profile.update({ userId: 'BENCH' });
   for (let run = 0; run < RUNS; run++) {
     const seg = await workspace.segments.create({
       description: `Log ${run}`,
