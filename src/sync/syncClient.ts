@@ -251,7 +251,7 @@ export class SyncClient {
         if (this.stopped) break;
         this.failing = true;
         await this.refreshStatus().catch(() => undefined);
-        this.set({ connection: connectionAfter(e), lastError: (e as Error).message, receiving: undefined });
+        this.set({ connection: connectionAfter(e), lastError: (e as Error).message });
         await this.idle(delay * (0.75 + Math.random() / 2));
         delay = Math.min(delay * 2, this.opts.backoff.maxMs);
       }
@@ -287,22 +287,28 @@ export class SyncClient {
       }
       let report: RebaseReport | undefined;
       let received = 0;
-      for (;;) {
-        const cursor = await port.cursor();
-        const { rows, lastRev, more } = await this.pullFrom(cursor, (n, last) => {
-          if (!last || received + n >= RECEIVING_SHOWN_ROWS) this.set({ receiving: received + n });
-        });
-        received += rows.length;
-        // Nothing new to replay it on: the setback stands, and the action is shown as failed.
-        if (setback && !report && !drop && lastRev === cursor)
-          drop = { id: setback.id, code: 'CONFLICT', message: setback.reason };
-        if (rows.length || (drop && !report) || (setback && !report)) {
-          report = await port.rebase(rows, lastRev, report ? undefined : drop);
-          if (report.renumbered.length) this.set({ renumbered: [...this.status.renumbered, ...report.renumbered] });
-          if (report.overridden?.length)
-            this.set({ overridden: [...(this.status.overridden ?? []), ...report.overridden] });
+      try {
+        for (;;) {
+          const cursor = await port.cursor();
+          const { rows, lastRev, more } = await this.pullFrom(cursor, (n, last) => {
+            if (!last || received + n >= RECEIVING_SHOWN_ROWS) this.set({ receiving: received + n });
+          });
+          received += rows.length;
+          // Nothing new to replay it on: the setback stands, and the action is shown as failed.
+          if (setback && !report && !drop && lastRev === cursor)
+            drop = { id: setback.id, code: 'CONFLICT', message: setback.reason };
+          if (rows.length || (drop && !report) || (setback && !report)) {
+            report = await port.rebase(rows, lastRev, report ? undefined : drop);
+            if (report.renumbered.length) this.set({ renumbered: [...this.status.renumbered, ...report.renumbered] });
+            if (report.overridden?.length)
+              this.set({ overridden: [...(this.status.overridden ?? []), ...report.overridden] });
+          }
+          if (!more) break;
         }
-        if (!more) break;
+      } catch (e) {
+        // A pull or a rebase that failed on the way: no "receiving" line outlives it.
+        if (this.status.receiving !== undefined) this.set({ receiving: undefined });
+        throw e;
       }
       this.set({
         connection: 'connected',

@@ -114,3 +114,28 @@ test('a pull that fails on its second page leaves the pane offline, without the 
   off();
   expect(b.sync.getStatus().receiving).toBeUndefined();
 });
+
+test('a round asked for at once (not the loop) that fails on the way leaves no line either', async () => {
+  const a = await pane();
+  if ((await a.workspace.salespeople.list()).length === 0) await seedMarket(a.workspace);
+  await settle(a);
+  let fail = false;
+  const failing: typeof fetch = (input, init) =>
+    fail && String(input).includes('/pull?') && String(input).includes('after=')
+      ? Promise.reject(new TypeError('Failed to fetch'))
+      : fetch(input, init);
+  const b = await pane({ bodyCap: 16_000, fetch: failing });
+  await settle(b);
+  await a.workspace.contacts.upsert(
+    Array.from({ length: 600 }, (_, i) => ({ no: `NL${String(i).padStart(4, '0')}`, name: `Now ${i}` })),
+  );
+  await settle(a);
+  fail = true;
+  const seen = watchReceiving(b);
+  await expect(b.sync.syncNow()).rejects.toThrow();
+  expect(seen.some((n) => n !== undefined)).toBe(true);
+  expect(b.sync.getStatus().receiving).toBeUndefined();
+  fail = false;
+  await b.sync.syncNow();
+  expect(await b.workspace.ctx.db.contacts.where('no').startsWith('NL').count()).toBe(600);
+});
