@@ -84,20 +84,31 @@ test('many rows in one page are shown too, from the threshold on', async () => {
   expect(b.sync.getStatus().receiving).toBeUndefined();
 });
 
-test('a pull that fails on its second page leaves the pane offline, without the line, and the next round brings it all', async () => {
+/**
+ * Pane A with the market seeded and pushed, and a fetch for pane B whose pulls past a page's first
+ * (a changeset's later pages) fail while `fail` is set, as a network gone in the middle of a pull.
+ */
+async function seededWithFailingPulls() {
   const a = await pane();
   if ((await a.workspace.salespeople.list()).length === 0) await seedMarket(a.workspace);
   await settle(a);
-  let fail = false;
-  const failing: typeof fetch = (input, init) =>
-    fail && String(input).includes('/pull?') && String(input).includes('after=')
-      ? Promise.reject(new TypeError('Failed to fetch'))
-      : fetch(input, init);
+  const pulls: { fail: boolean; fetch: typeof fetch } = {
+    fail: false,
+    fetch: (input, init) =>
+      pulls.fail && String(input).includes('/pull?') && String(input).includes('after=')
+        ? Promise.reject(new TypeError('Failed to fetch'))
+        : fetch(input, init),
+  };
+  return { a, pulls };
+}
+
+test('a pull that fails on its second page leaves the pane offline, without the line, and the next round brings it all', async () => {
+  const { a, pulls } = await seededWithFailingPulls();
   // Pages of 16 KB at most: the 600 contacts, one changeset, come in several pages.
-  const b = await pane({ bodyCap: 16_000, fetch: failing, loop: true });
+  const b = await pane({ bodyCap: 16_000, fetch: pulls.fetch, loop: true });
   await waitFor(b, (st) => st.connection === 'connected' && st.pending === 0, 'pane B caught up');
   // Failing before A pushes: the server's event wakes B at once.
-  fail = true;
+  pulls.fail = true;
   await a.workspace.contacts.upsert(
     Array.from({ length: 600 }, (_, i) => ({ no: `FP${String(i).padStart(4, '0')}`, name: `Fails ${i}` })),
   );
@@ -108,7 +119,7 @@ test('a pull that fails on its second page leaves the pane offline, without the 
   expect(seen.some((st) => st.receiving !== undefined && st.receiving < 600)).toBe(true);
   expect(b.sync.getStatus()).toMatchObject({ connection: 'offline' });
   expect(b.sync.getStatus().receiving).toBeUndefined();
-  fail = false;
+  pulls.fail = false;
   const all = () => b.workspace.ctx.db.contacts.where('no').startsWith('FP').count();
   await waitFor(b, async (st) => st.connection === 'connected' && (await all()) === 600, 'every contact in pane B');
   off();
@@ -116,26 +127,19 @@ test('a pull that fails on its second page leaves the pane offline, without the 
 });
 
 test('a round asked for at once (not the loop) that fails on the way leaves no line either', async () => {
-  const a = await pane();
-  if ((await a.workspace.salespeople.list()).length === 0) await seedMarket(a.workspace);
-  await settle(a);
-  let fail = false;
-  const failing: typeof fetch = (input, init) =>
-    fail && String(input).includes('/pull?') && String(input).includes('after=')
-      ? Promise.reject(new TypeError('Failed to fetch'))
-      : fetch(input, init);
-  const b = await pane({ bodyCap: 16_000, fetch: failing });
+  const { a, pulls } = await seededWithFailingPulls();
+  const b = await pane({ bodyCap: 16_000, fetch: pulls.fetch });
   await settle(b);
   await a.workspace.contacts.upsert(
     Array.from({ length: 600 }, (_, i) => ({ no: `NL${String(i).padStart(4, '0')}`, name: `Now ${i}` })),
   );
   await settle(a);
-  fail = true;
+  pulls.fail = true;
   const seen = watchReceiving(b);
   await expect(b.sync.syncNow()).rejects.toThrow();
   expect(seen.some((n) => n !== undefined)).toBe(true);
   expect(b.sync.getStatus().receiving).toBeUndefined();
-  fail = false;
+  pulls.fail = false;
   await b.sync.syncNow();
   expect(await b.workspace.ctx.db.contacts.where('no').startsWith('NL').count()).toBe(600);
 });
