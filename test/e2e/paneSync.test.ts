@@ -15,9 +15,14 @@ let server: RunningServer;
 let plain: Awaited<ReturnType<typeof serveDist>>;
 const sessions: BrowserSession[] = [];
 
-beforeAll(async () => {
+/** The add-in's server serving the production build. */
+async function startPaneServer(): Promise<RunningServer> {
   const o = await httpsOptions();
-  server = await startServer({ tls: { cert: o.cert, key: o.key }, pane: { kind: 'dist', dir: resolve('dist') } });
+  return startServer({ tls: { cert: o.cert, key: o.key }, pane: { kind: 'dist', dir: resolve('dist') } });
+}
+
+beforeAll(async () => {
+  server = await startPaneServer();
   plain = await serveDist();
 });
 afterAll(async () => {
@@ -94,12 +99,8 @@ test('two profiles on the add-in’s server: a segment made in the first pane ap
 });
 
 test('a pane that joins a workspace of 6,000 contacts says how many changes have arrived while they do, in Italian and in English, then connected', async () => {
-  // Six changesets of 1,000 contacts, pushed as another pane would: more than one page of pull. (From
-  // this process, which does not know the test certificate the browsers are told to accept.)
-  process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
   // A server of its own: an empty workspace but for these contacts, whatever ran before.
-  const o = await httpsOptions();
-  const joined = await startServer({ tls: { cert: o.cert, key: o.key }, pane: { kind: 'dist', dir: resolve('dist') } });
+  const joined = await startPaneServer();
   try {
     await seedContacts(joined);
     // One profile after the other, each a pane joining: each pulls the whole workspace.
@@ -109,12 +110,23 @@ test('a pane that joins a workspace of 6,000 contacts says how many changes have
   }
 }, 90_000);
 
+/**
+ * Six changesets of 1,000 contacts, pushed as another pane would: more than one page of pull. (From this
+ * process, which does not know the test certificate the browsers are told to accept.)
+ */
 async function seedContacts(server: RunningServer) {
-  for (let c = 0; c < 6; c++) {
-    const rows = Array.from({ length: 1000 }, (_, i) =>
-      put('contacts', contact(newId('C'), `JN${c}${String(i).padStart(4, '0')}`)),
-    );
-    expect((await push(server.url, [changeset(rows)])).status).toBe(200);
+  const trusted = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+  process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+  try {
+    for (let c = 0; c < 6; c++) {
+      const rows = Array.from({ length: 1000 }, (_, i) =>
+        put('contacts', contact(newId('C'), `JN${c}${String(i).padStart(4, '0')}`)),
+      );
+      expect((await push(server.url, [changeset(rows)])).status).toBe(200);
+    }
+  } finally {
+    if (trusted === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+    else process.env.NODE_TLS_REJECT_UNAUTHORIZED = trusted;
   }
 }
 

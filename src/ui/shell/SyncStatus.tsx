@@ -1,6 +1,7 @@
 // The shared workspace on every page, small enough for a 320 px pane: one line with the connection (or
-// the changes being received, while a large pull arrives) and the changes waiting; under it, each action of this pane that could not be applied (what, why, Retry,
-// Dismiss) and the numbers that changed because someone else took them first (shown until OK).
+// the changes being received, while a large pull arrives) and the changes waiting; under it, each action
+// of this pane that could not be applied (what, why, Retry, Dismiss) and the numbers that changed because
+// someone else took them first (shown until OK).
 import {
   Button,
   Caption1,

@@ -13,7 +13,8 @@ import { TOASTER_ID } from '../../../src/ui/common/notify';
 import { paneCatalogs } from '../../../src/ui/shell/catalogs';
 import type { Route } from '../../../src/ui/shell/pageRegistry';
 import type { Preferences } from '../../../src/domain/ports/preferences';
-import type { SyncService, SyncState } from '../../../src/domain/ports/syncStatus';
+import type { SyncService } from '../../../src/domain/ports/syncStatus';
+import { fakeSync } from '../fakeSync';
 import { makeWorkspace } from '../../store/helpers';
 import '../setup';
 
@@ -90,29 +91,8 @@ test('the sample workspace is loaded in one click and removed in one confirmed c
   expect(await screen.findByTestId('sample-load', {}, { timeout: 8000 })).toBeTruthy();
 });
 
-/** The shared workspace's client as the pane sees it: a status that the test changes. */
-function syncWith(initial: Partial<SyncState>) {
-  let status: SyncState = { connection: 'connected', pending: 0, failed: [], renumbered: [], ...initial };
-  const listeners = new Set<() => void>();
-  const service: SyncService = {
-    subscribe: (l) => (listeners.add(l), () => void listeners.delete(l)),
-    getStatus: () => status,
-    retry: async () => undefined,
-    dismiss: async () => undefined,
-    clearRenumbered: () => undefined,
-    serverUrl: 'https://segments.example.test:3000',
-    hasKey: () => false,
-    saveKey: () => undefined,
-  };
-  const set = (patch: Partial<SyncState>) => {
-    status = { ...status, ...patch };
-    for (const l of listeners) l();
-  };
-  return { service, set };
-}
-
 test('while the shared workspace arrives, the first run says so instead of offering the ways in; then it offers them', async () => {
-  const sync = syncWith({ connection: 'starting', receiving: 4200 });
+  const sync = fakeSync({ connection: 'starting', receiving: 4200 });
   renderApp('en', true, sync.service);
   const arriving = await screen.findByTestId('first-run-arriving', {}, { timeout: 8000 });
   expect(arriving.textContent).toBe(
@@ -130,7 +110,7 @@ test('while the shared workspace arrives, the first run says so instead of offer
 });
 
 test('in Italian', async () => {
-  renderApp('it', false, syncWith({ receiving: 12500 }).service);
+  renderApp('it', false, fakeSync({ receiving: 12500 }).service);
   const arriving = await screen.findByTestId('first-run-arriving', {}, { timeout: 8000 });
   expect(arriving.textContent).toBe(
     'L\u2019area di lavoro condivisa sta arrivando12.500 modifiche ricevute finora. I suoi contatti e segmenti compariranno qui appena arrivati: nel frattempo non serve importare nulla.',

@@ -8,50 +8,12 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { SegmentsError } from '../../../src/domain/errors';
 import { App } from '../../../src/ui/shell/App';
 import type { Preferences } from '../../../src/domain/ports/preferences';
-import type { FailedAction, SyncService, SyncState } from '../../../src/domain/ports/syncStatus';
+import type { FailedAction, SyncService } from '../../../src/domain/ports/syncStatus';
 import { makeWorkspace, seedMarket } from '../../store/helpers';
 import { SharedWorkspaceSetup } from '../../../src/ui/setup/SharedWorkspaceSetup';
 import { buttonInDialogOf, renderInPane } from '../render';
+import { fakeSync } from '../fakeSync';
 import '../setup'; // the one set-up of the pane's component tests
-
-function fakeSync(initial: Partial<SyncState> = {}) {
-  let status: SyncState = { connection: 'connected', pending: 0, failed: [], renumbered: [], ...initial };
-  const listeners = new Set<() => void>();
-  const calls = { retry: [] as string[], dismiss: [] as string[], cleared: 0, keys: [] as string[] };
-  let key: string | undefined;
-  let retryFails: unknown;
-  const set = (patch: Partial<SyncState>) => {
-    status = { ...status, ...patch };
-    for (const l of listeners) l();
-  };
-  const service: SyncService = {
-    subscribe(l) {
-      listeners.add(l);
-      return () => void listeners.delete(l);
-    },
-    getStatus: () => status,
-    async retry(id) {
-      calls.retry.push(id);
-      if (retryFails) throw retryFails;
-      set({ failed: status.failed.filter((f) => f.id !== id) });
-    },
-    async dismiss(id) {
-      calls.dismiss.push(id);
-      set({ failed: status.failed.filter((f) => f.id !== id) });
-    },
-    clearRenumbered() {
-      calls.cleared++;
-      set({ renumbered: [] });
-    },
-    serverUrl: 'https://segments.example.test:3000',
-    hasKey: () => key !== undefined,
-    saveKey(k) {
-      calls.keys.push(k);
-      key = k.trim() || undefined;
-    },
-  };
-  return { service, calls, set, failRetries: (e: unknown) => (retryFails = e) };
-}
 
 const addContacts: FailedAction = {
   id: 'TX-1',
