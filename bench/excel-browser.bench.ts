@@ -11,7 +11,16 @@ import { join, resolve } from 'node:path';
 import { buildPage, runBenchPage } from './buildPage';
 import { load, median, ms } from './figures';
 import type { ExcelImportRun, ExcelImportSizes, ReadAlone } from './excel-browser/index';
-import { endTrace, startTrace, threadTasks, traceMark, type TraceEvent } from '../test/e2e/taskTrace';
+import {
+  endTrace,
+  gcIn,
+  gcPauses,
+  GC_CATEGORY,
+  startTrace,
+  threadTasks,
+  traceMark,
+  type TraceEvent,
+} from '../test/e2e/taskTrace';
 
 const root = resolve(import.meta.dirname, '..');
 const sizes: ExcelImportSizes = {
@@ -30,6 +39,8 @@ interface TracedTask {
   thread: number;
   host: boolean;
   step: string;
+  /** ms of the task that V8 spent collecting garbage (in its own work) */
+  gc: number;
 }
 
 /**
@@ -42,6 +53,7 @@ function importThreadTimes(events: TraceEvent[], run: number, r: ExcelImportRun)
   const start = traceMark(events, `import-start-${run}`);
   const end = traceMark(events, `import-end-${run}`);
   if (!start || !end) return [];
+  const pauses = gcPauses(events);
   const stepOf = (at: number) =>
     at < r.stepEnds[0] ? 'read' : at < r.stepEnds[1] ? 'prepare' : at < r.stepEnds[2] ? 'review' : 'import';
   return threadTasks(events, start)
@@ -55,6 +67,7 @@ function importThreadTimes(events: TraceEvent[], run: number, r: ExcelImportRun)
         thread: (e.tdur ?? e.dur ?? 0) / 1000,
         host: r.hostSpans.some(([a, b]) => a < at + wall && b > at),
         step: stepOf(at),
+        gc: gcIn(pauses, e),
       };
     });
 }
@@ -200,9 +213,13 @@ function print(
     console.log(
       `    longest tasks of the import: ${r.importTasks.worst.map((w) => `${ms(w.duration)} (${w.step}${w.host ? ', the host answering' : ''}, at ${ms(w.start)})`).join(', ') || 'none'}`,
     );
+    const longest = [...(traced[i] ?? [])].sort((a, b) => b.wall - a.wall).slice(0, 4);
+    console.log(
+      `    longest tasks in the trace: ${longest.map((t) => `${ms(t.wall)} (own work ${ms(t.thread)}, garbage collection ${ms(t.gc)}; ${t.step}${t.host ? ', the host answering' : ''}, at ${ms(t.start)})`).join(', ') || 'no trace'}`,
+    );
     const own = [...(traced[i] ?? [])].sort((a, b) => b.thread - a.thread).slice(0, 6);
     console.log(
-      `    most own work in one task: ${own.map((t) => `${ms(t.thread)} (wall ${ms(t.wall)}; ${t.step}${t.host ? ', the host answering' : ''}, at ${ms(t.start)})`).join(', ') || 'no trace'}`,
+      `    most own work in one task: ${own.map((t) => `${ms(t.thread)} (wall ${ms(t.wall)}, garbage collection ${ms(t.gc)}; ${t.step}${t.host ? ', the host answering' : ''}, at ${ms(t.start)})`).join(', ') || 'no trace'}`,
     );
     console.log(
       `    progress: ${r.progress} updates, longest gap ${ms(r.longestProgressGap)} (the widest: ${r.widestGaps.map((g) => `${ms(g.gap)} ending at ${ms(g.at)} in the ${g.step}`).join(', ')}); ${r.inserted} inserted by the import, ` +
@@ -236,7 +253,7 @@ await buildPage(out, {
 });
 await runBenchPage(out, started, 'runExcelImportBench', async (page) => {
   // The browser's trace of every task (wall time and the main thread's own time) while the page runs.
-  const trace = await startTrace(page, 1024 * 1024);
+  const trace = await startTrace(page, 1024 * 1024, [GC_CATEGORY]);
   // The read alone both ways first, in turn (odd runs the adapter's blocks first, even runs the others),
   // each after a full garbage collection, so that the workbooks one leaves behind weigh on no other.
   const collect = () => trace.cdp.send('HeapProfiler.collectGarbage');

@@ -23,13 +23,13 @@ export interface Trace {
 }
 
 /** Starts tracing the page's tasks and its marks (not every process's events, which fill the buffer). */
-export async function startTrace(page: Page, bufferKb?: number): Promise<Trace> {
+export async function startTrace(page: Page, bufferKb?: number, extraCategories: string[] = []): Promise<Trace> {
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
   await cdp.send('Tracing.start', {
     traceConfig: {
-      includedCategories: ['disabled-by-default-devtools.timeline', 'blink.user_timing'],
+      includedCategories: ['disabled-by-default-devtools.timeline', 'blink.user_timing', ...extraCategories],
       recordMode: 'recordAsMuchAsPossible',
       ...(bufferKb ? { traceBufferSizeInKb: bufferKb } : {}),
     },
@@ -60,6 +60,44 @@ export const threadTasks = (events: TraceEvent[], mark: TraceEvent): TraceEvent[
       e.tid === mark.tid &&
       (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask'),
   );
+
+/** The trace category of V8's garbage collections (pass it to startTrace to have gcIn() find them). */
+export const GC_CATEGORY = 'disabled-by-default-v8.gc';
+
+/** V8's pauses of the page's thread for garbage, each at the top of its kind (their phases nest inside). */
+const GC_PAUSES = new Set([
+  'V8.GC_MARK_COMPACTOR',
+  'V8.GC_SCAVENGER',
+  'V8.GC_MINOR_MARK_SWEEPER',
+  'V8.GC_MC_INCREMENTAL',
+  'V8.GC_MC_INCREMENTAL_START',
+  'V8.GC_MC_INCREMENTAL_FINALIZE',
+]);
+
+/** V8's garbage-collection pauses in the trace (none when it was started without GC_CATEGORY). */
+export const gcPauses = (events: TraceEvent[]): TraceEvent[] =>
+  events.filter((e) => e.ph === 'X' && GC_PAUSES.has(e.name)).sort((a, b) => a.ts - b.ts);
+
+/**
+ * The milliseconds of garbage collection inside `task` on its thread: the union of the pauses V8 took
+ * there (a phase nested in another counts once), clipped to the task.
+ */
+export function gcIn(pauses: TraceEvent[], task: TraceEvent): number {
+  const end = task.ts + (task.dur ?? 0);
+  let us = 0;
+  let covered = task.ts;
+  for (const e of pauses) {
+    if (e.pid !== task.pid || e.tid !== task.tid) continue;
+    if (e.ts >= end) break;
+    const from = Math.max(e.ts, covered);
+    const to = Math.min(e.ts + (e.dur ?? 0), end);
+    if (to > from) {
+      us += to - from;
+      covered = to;
+    }
+  }
+  return us / 1000;
+}
 
 export interface PageTask {
   /** ms from the start of the step */
