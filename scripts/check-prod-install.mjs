@@ -32,7 +32,7 @@ const cleanup = () => {
 };
 process.on('exit', cleanup);
 
-for (const f of ['package.json', 'package-lock.json']) cpSync(join(root, f), join(dir, f));
+for (const f of ['package.json', 'package-lock.json', '.npmrc']) cpSync(join(root, f), join(dir, f));
 cpSync(join(root, 'dist'), join(dir, 'dist'), { recursive: true });
 console.log(`▶ npm ci --omit=dev in ${dir}`);
 const ci = spawnSync(npm, ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], {

@@ -2,7 +2,8 @@
 // otherwise) and the sync API under /api/v1, on one HTTPS origin.
 import { createServer as createHttpsServer } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIPv6, type AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { API_PREFIX } from '../domain/syncProtocol';
@@ -31,7 +32,8 @@ export interface ServerOptions {
   bodyCap?: number;
   faults?: FaultHooks;
   pane?: PaneSource;
-  tls: { cert: string | Buffer; key: string | Buffer };
+  /** `developer`: the localhost-only developer certificate (no SEGMENTS_TLS_CERT): warned about beyond loopback. */
+  tls: { cert: string | Buffer; key: string | Buffer; developer?: boolean };
   log?: (line: string) => void;
 }
 
@@ -98,9 +100,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   }
   const { port } = server.address() as AddressInfo;
   const url = `https://localhost:${port}`;
-  opts.log?.(
-    `Serving ${url} (API ${API_PREFIX}, storage ${storage}, ${users.required ? 'keys required' : 'loopback only'})`,
-  );
+  for (const line of startupLines({ host, port, storage, keys: users.required, developer: opts.tls.developer }))
+    opts.log?.(line);
   return {
     url,
     port,
@@ -116,6 +117,37 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       lock?.release();
     },
   };
+}
+
+const EVERY_INTERFACE = new Set(['0.0.0.0', '::']);
+
+/**
+ * What the server says when it starts: the address the team opens and where it listens (every interface,
+ * named by this machine's host name, or one address), and a warning when the developer certificate, which
+ * only localhost trusts, serves beyond loopback.
+ */
+export function startupLines(o: {
+  host: string;
+  port: number;
+  storage: string;
+  keys: boolean;
+  developer?: boolean;
+}): string[] {
+  const everywhere = EVERY_INTERFACE.has(o.host);
+  const name = everywhere ? hostname() : o.host === '127.0.0.1' ? 'localhost' : o.host;
+  const where = everywhere
+    ? `every interface, ${o.host}`
+    : LOOPBACK.has(o.host)
+      ? `${o.host}: this machine only`
+      : `${o.host} only`;
+  const lines = [
+    `Serving https://${isIPv6(name) ? `[${name}]` : name}:${o.port} (listening on ${where}; API ${API_PREFIX}, storage ${o.storage}, ${o.keys ? 'keys required' : 'no keys'})`,
+  ];
+  if (o.developer && !LOOPBACK.has(o.host))
+    lines.push(
+      `Warning: this is the developer certificate, valid only for localhost: Office and browsers on other machines will not trust it. Give the machine's own certificate with SEGMENTS_TLS_CERT and SEGMENTS_TLS_KEY (README, "Team server").`,
+    );
+  return lines;
 }
 
 interface PaneHandler {

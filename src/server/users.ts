@@ -94,11 +94,34 @@ function checkName(file: string, user: string) {
 export function addUser(file: string, user: string, role: UserRole = 'member'): string {
   checkName(file, user);
   const current = readFile(file);
-  if (current.users.some((u) => u.user === user)) throw new Error(`${file}: user ${user} already exists`);
+  if (current.users.some((u) => u.user === user))
+    throw new Error(
+      `${file}: user ${user} already exists: set-role ${user} ${role} changes their role, rotate-key ${user} gives them a new key`,
+    );
   const key = newKey();
   current.users.push({ user, role, keySha256: sha(key).toString('hex') });
   writeFile(file, current);
   return key;
+}
+
+/** A role as typed on the command line; an error naming the roles otherwise. */
+export function parseRole(text: string | undefined): UserRole {
+  const r = z.enum(userRoles).safeParse(text);
+  if (!r.success) throw new Error(`the role must be ${userRoles.join(' or ')}, got ${text ?? 'nothing'}`);
+  return r.data;
+}
+
+/** Changes a user's role (their key stays) and returns the role they had; the server takes it when it restarts. */
+export function setRole(file: string, user: string, role: UserRole): UserRole {
+  const current = readFile(file);
+  const entry = current.users.find((u) => u.user === user);
+  if (!entry) throw new Error(`${file}: there is no user ${user}`);
+  const was = entry.role ?? 'member';
+  if (was !== role) {
+    entry.role = role;
+    writeFile(file, current);
+  }
+  return was;
 }
 
 /** Removes a user: their key stops working when the server restarts. */

@@ -68,5 +68,5 @@ for (const [label, env] of [
       stderr: expect.stringMatching(/usage: .* add-user <name> \[--admin\]/),
     });
     expect(run('frobnicate')).toMatchObject({ status: 2, stderr: expect.stringMatching(/unknown command frobnicate/) });
-  });
+  }, 120_000);
 }

@@ -25,11 +25,12 @@ export function serverProcess(env: Record<string, string>, args: string[] = ['--
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /Serving (https:\/\/localhost:\d+)/.exec(out);
+      // "Serving https://<name>:<port> (listening on …)": the tests call it on this machine.
+      const m = /Serving https:\/\/(?:\[[^\]]*\]|[^:/\s]+):(\d+)/.exec(out);
       if (m)
         resolve({
           child,
-          url: m[1],
+          url: `https://localhost:${m[1]}`,
           exited,
           output: () => out,
           async stop() {
@@ -50,6 +51,7 @@ export function cli(
   args: string[],
   env: Record<string, string>,
   cwd?: string,
+  timeout = 60_000,
 ): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(
     process.execPath,
@@ -59,7 +61,7 @@ export function cli(
       resolve('src/server/main.ts'),
       ...args,
     ],
-    { env: { ...process.env, ...env }, cwd, encoding: 'utf8', timeout: 60_000 },
+    { env: { ...process.env, ...env }, cwd, encoding: 'utf8', timeout },
   );
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
