@@ -215,6 +215,8 @@ interface Chosen {
   action: string;
   about?: string;
 }
+/** Tables whose values a set action chooses (SET_ACTIONS): a later change of another pane may replace them. */
+const WATCHED = new Set<string>(['segments', 'loggedSegments', 'interactionLog']);
 const SET_ACTIONS: Record<
   string,
   { table: Overridden['table']; fields: (args: unknown[]) => Record<string, unknown> | undefined }
@@ -258,6 +260,33 @@ interface Group {
   txId: string;
   action?: Omit<RecordedAction, 'txId'>;
   rows: OutboxRow[];
+}
+
+/**
+ * Whether a pending changeset sets a field of a row again: its action chose a value for it (replayed, it
+ * sets it again whatever the row holds by then), or it wrote the field (or deleted the row). Indexed once,
+ * over the tables whose values are watched.
+ */
+function pendingSets(pending: Group[]): (table: string, id: string, field: string) => boolean {
+  const byRow = new Map<string, { chosen: Set<string>; writes: OutboxRow[] }>();
+  const entry = (table: string, id: string) => {
+    const k = `${table}\u0000${id}`;
+    let e = byRow.get(k);
+    if (!e) byRow.set(k, (e = { chosen: new Set(), writes: [] }));
+    return e;
+  };
+  for (const g of pending) {
+    const set = chosenBy(g.action);
+    if (set) for (const f of Object.keys(set.chosen.fields)) entry(set.table, set.id).chosen.add(f);
+    for (const r of g.rows) if (WATCHED.has(r.table)) entry(r.table, r.key).writes.push(r);
+  }
+  const field = (row: unknown, f: string) => JSON.stringify((row as Record<string, unknown> | undefined)?.[f]);
+  return (table, id, f) => {
+    const e = byRow.get(`${table}\u0000${id}`);
+    return (
+      !!e && (e.chosen.has(f) || e.writes.some((w) => w.op === 'delete' || field(w.before, f) !== field(w.value, f)))
+    );
+  };
 }
 
 function groupRows(rows: OutboxRow[]): Group[] {
@@ -376,10 +405,15 @@ export function createSyncPort(ws: WorkspaceHandle, cache?: OutboxCache): SyncPo
     );
   }
 
-  /** Values this user set that pulled rows replace: each told once, then forgotten. */
-  async function overriddenBy(fresh: ServerRow[]): Promise<Overridden[]> {
-    const watched = fresh.filter((r) => r.table in { segments: 1, loggedSegments: 1, interactionLog: 1 });
+  /**
+   * Values this user set that pulled rows replace: each told once, then forgotten. A field that a pending
+   * action of this pane sets again (`pending`, replayed after these rows and pushed after them) is not
+   * replaced: that action's value is the user's latest, and it wins; its acknowledgement records it anew.
+   */
+  async function overriddenBy(fresh: ServerRow[], pending: Group[]): Promise<Overridden[]> {
+    const watched = fresh.filter((r) => WATCHED.has(r.table));
     if (watched.length === 0) return [];
+    const setAgain = pendingSets(pending);
     const found = await db.syncState.bulkGet(watched.map((r) => CHOSEN(r.table, r.id)));
     const out: Overridden[] = [];
     for (let i = 0; i < watched.length; i++) {
@@ -394,6 +428,7 @@ export function createSyncPort(ws: WorkspaceHandle, cache?: OutboxCache): SyncPo
       const left: Record<string, unknown> = {};
       for (const [field, mine] of Object.entries(chosen.fields)) {
         const theirs = (r.value as Record<string, unknown>)[field];
+        if (setAgain(r.table, r.id, field)) continue;
         if (JSON.stringify(theirs) === JSON.stringify(mine)) left[field] = mine;
         else
           out.push({
@@ -572,7 +607,10 @@ export function createSyncPort(ws: WorkspaceHandle, cache?: OutboxCache): SyncPo
           })),
         );
         await setRevs(fresh);
-        report.overridden = await overriddenBy(fresh);
+        report.overridden = await overriddenBy(
+          fresh,
+          groups.filter((g) => !(drop && g.txId === drop.id)),
+        );
         if (lastRev > (await getState('cursor', 0))) await db.syncState.put({ key: 'cursor', value: lastRev });
         // 3. Replay every pending action, oldest first, with its recorded clock and ids.
         setOutboxBypass(idb, false);

@@ -44,6 +44,8 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Whether the request carried a personal key (a 401 without one asks for it; with one, refuses it). */
+    readonly keySent = true,
   ) {
     super(message);
   }
@@ -100,6 +102,10 @@ export class SyncClient {
   private ownResets = 0;
   /** The last round failed: the next one first asks the server cheaply whether it is back. */
   private failing = false;
+  /** Rounds that reached the server: an event stream that failed before the latest of them says nothing new. */
+  private roundsDone = 0;
+  /** Ends the event stream's wait before it is opened again (a new key). */
+  private wakeEvents?: () => void;
   private readonly fetch: typeof fetch;
   private readonly opts: Required<
     Pick<SyncClientOptions, 'bodyCap' | 'maxChangesetsPerPush' | 'pageSize' | 'backoff'>
@@ -197,6 +203,7 @@ export class SyncClient {
   /** The user entered (or changed) their personal key: use it from the next call, and try now. */
   setKey(key: string | undefined): void {
     this.opts.key = key || undefined;
+    this.wakeEvents?.();
     this.notifyLocalChange();
   }
 
@@ -310,6 +317,7 @@ export class SyncClient {
         if (this.status.receiving !== undefined) this.set({ receiving: undefined });
         throw e;
       }
+      this.roundsDone++;
       this.set({
         connection: 'connected',
         lastError: undefined,
@@ -496,6 +504,7 @@ export class SyncClient {
 
   private async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ body: unknown; bytes: number }> {
     let res: Response;
+    const keySent = this.opts.key !== undefined;
     try {
       res = await this.fetch(`${this.opts.serverUrl}${API_PREFIX}${path}`, {
         method,
@@ -511,28 +520,42 @@ export class SyncClient {
       );
     }
     const text = await res.text();
-    if (!res.ok) {
-      let reason = text;
-      try {
-        reason = (JSON.parse(text) as { reason?: string }).reason ?? text;
-      } catch {
-        // not JSON: keep the text
-      }
-      throw new HttpError(res.status, `${method} ${path.split('?')[0]}: ${res.status} ${reason}`);
-    }
+    if (!res.ok) throw httpError(res.status, text, `${method} ${path.split('?')[0]}`, keySent);
     return { body: JSON.parse(text), bytes: text.length };
   }
 
-  /** The server's "changed at rev N" stream: wakes the loop when the server is ahead of this pane. */
+  /** The event stream could not be opened: the connection as it says, and the next round probes first. */
+  private eventsFailed(e: unknown): void {
+    this.failing = true;
+    const connection = connectionAfter(e);
+    if (this.status.connection !== connection) this.set({ connection, lastError: (e as Error).message });
+  }
+
+  /**
+   * The server's "changed at rev N" stream: wakes the loop when the server is ahead of this pane. A stream
+   * that broke is opened again after a backoff; when that fails, the pane says so at once (an idle pane
+   * makes no other request that would tell), and the loop's next round first asks whether the server is
+   * back. When the stream opens again, the loop catches up, and says connected.
+   */
   private async readEvents(): Promise<void> {
     let delay = this.opts.backoff.initialMs;
     while (!this.stopped) {
+      let res: Response | undefined;
+      const key = this.opts.key;
+      const rounds = this.roundsDone;
       try {
-        const res = await this.fetch(`${this.opts.serverUrl}${API_PREFIX}/events`, {
-          headers: this.headers(false),
-          signal: this.abort?.signal,
-        });
-        if (!res.ok || !res.body) throw new HttpError(res.status, `events: ${res.status}`);
+        const keySent = key !== undefined;
+        try {
+          res = await this.fetch(`${this.opts.serverUrl}${API_PREFIX}/events`, {
+            headers: this.headers(false),
+            signal: this.abort?.signal,
+          });
+        } catch (e) {
+          throw new Error(`the server ${this.opts.serverUrl} cannot be reached (${(e as Error).message})`, {
+            cause: e,
+          });
+        }
+        if (!res.ok || !res.body) throw httpError(res.status, await res.text().catch(() => ''), 'GET /events', keySent);
         delay = this.opts.backoff.initialMs;
         if (this.status.connection !== 'connected') {
           // The server is back: catch up now rather than at the end of the backoff.
@@ -559,11 +582,15 @@ export class SyncClient {
             }
           }
         }
-      } catch {
-        // The stream broke (offline, server restarted): the loop's own backoff handles the rest.
+      } catch (e) {
+        // The stream could not be opened: the server is away (or refuses the key), whatever the last round
+        // said. A stream that broke once open is tried again first (a restarted server, a proxy's timeout).
+        // Unless the key changed or a round reached the server meanwhile: they know better.
+        if (!res?.ok && !this.stopped && key === this.opts.key && rounds === this.roundsDone) this.eventsFailed(e);
       }
       if (this.stopped) break;
-      await sleep(delay, this.abort?.signal);
+      await sleep(delay, this.abort?.signal, (wake) => (this.wakeEvents = wake));
+      this.wakeEvents = undefined;
       delay = Math.min(delay * 2, this.opts.backoff.maxMs);
     }
   }
@@ -633,10 +660,21 @@ class RawJson {
   }
 }
 
+/** An answer that is not OK, with the server's reason when it gave one. */
+function httpError(status: number, text: string, what: string, keySent: boolean): HttpError {
+  let reason = text;
+  try {
+    reason = (JSON.parse(text) as { reason?: string }).reason ?? text;
+  } catch {
+    // not JSON: keep the text
+  }
+  return new HttpError(status, `${what}: ${status} ${reason}`, keySent);
+}
+
 /** What a failed round says about the connection. */
 function connectionAfter(e: unknown): Connection {
   if (e instanceof HttpError) {
-    if (e.status === 401 || e.status === 403) return 'refused';
+    if (e.status === 401 || e.status === 403) return e.keySent ? 'refused' : 'noKey';
     if (e.status === 404 || e.status === 405 || e.status >= 500) return 'unavailable';
     return 'offline';
   }
@@ -645,13 +683,17 @@ function connectionAfter(e: unknown): Connection {
   return 'offline';
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+/** Waits `ms`, or less when aborted or woken (`wakeWith` hears how to wake it). */
+function sleep(ms: number, signal?: AbortSignal, wakeWith?: (wake: () => void) => void): Promise<void> {
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve();
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
+    const done = () => {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
       resolve();
-    });
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done);
+    wakeWith?.(done);
   });
 }

@@ -45,9 +45,10 @@ export interface Overridden {
 
 /**
  * `offline`: the server cannot be reached; `unavailable`: something answers at the pane's origin but it
- * is not a working sync server (a plain web server, a 5xx); `refused`: the server refuses the key.
+ * is not a working sync server (a plain web server, a 5xx); `refused`: the server refuses the key the pane
+ * sent; `noKey`: the server needs a personal key and the pane has none.
  */
-export type Connection = 'starting' | 'connected' | 'offline' | 'unavailable' | 'refused' | 'stopped';
+export type Connection = 'starting' | 'connected' | 'offline' | 'unavailable' | 'refused' | 'noKey' | 'stopped';
 
 /** What the sync client knows: connected or offline, changes waiting, and every action that could not be applied. */
 export interface SyncStatus {

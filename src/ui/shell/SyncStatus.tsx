@@ -20,11 +20,21 @@ import { useNotify } from '../common/notify';
 import type { FailedAction, SyncService } from '../../domain/ports/syncStatus';
 import { useServices, useWorkspace } from '../common/services';
 import { useConfirm } from '../common/confirm';
-import { optionCaption } from '../common/errorText';
+import { fieldCaption, optionCaption } from '../common/errorText';
+import type { Translate } from '../common/i18n';
 import { actionNames } from '../../domain/actionNames';
 import { syncActionText, syncReasonText } from './syncText';
 
 const SHOWN_FAILED = 3;
+/** Fields whose values are BC options: shown by their captions. */
+const OPTION_FIELDS = new Set(['evaluation', 'deliveryStatus', 'correspondenceType', 'informationFlow', 'initiatedBy']);
+
+/** A value a user set, as the pane shows it: Yes/No, an option's caption, or the text itself. */
+function valueText(t: Translate, field: string, value: unknown): string {
+  if (typeof value === 'boolean') return t(value ? 'option.yes' : 'option.no');
+  if (typeof value === 'string' && OPTION_FIELDS.has(field)) return optionCaption(t, value);
+  return value === undefined || value === null ? '' : String(value);
+}
 
 const useStyles = makeStyles({
   line: {
@@ -64,6 +74,7 @@ function SyncStatusOf({ sync, onOpenSetup }: { sync: SyncService; onOpenSetup?: 
     offline: s.away,
     unavailable: s.away,
     refused: s.refused,
+    noKey: s.refused,
     starting: undefined,
     stopped: undefined,
   }[status.connection];
@@ -86,7 +97,7 @@ function SyncStatusOf({ sync, onOpenSetup }: { sync: SyncService; onOpenSetup?: 
             ? ` · ${status.pending === 1 ? t('sync.pendingOne') : t('sync.pendingMany', { n: status.pending })}`
             : ''}
         </Caption1>
-        {status.connection === 'refused' && onOpenSetup ? (
+        {(status.connection === 'refused' || status.connection === 'noKey') && onOpenSetup ? (
           <Link as="button" onClick={onOpenSetup}>
             <Caption1>{t('sync.enterKey')}</Caption1>
           </Link>
@@ -117,9 +128,9 @@ function SyncStatusOf({ sync, onOpenSetup }: { sync: SyncService; onOpenSetup?: 
             key: `${o.table}:${o.id}:${o.field}`,
             text: t('sync.overridden', {
               action: syncActionText(t, { name: o.action, args: [], about: o.about }),
-              field: o.field,
-              theirs: String(o.theirs ?? ''),
-              mine: String(o.mine ?? ''),
+              field: fieldCaption(t, o.field),
+              theirs: valueText(t, o.field, o.theirs),
+              mine: valueText(t, o.field, o.mine),
             }),
           }))}
           onOk={() => sync.clearRenumbered()}

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { SegmentsError } from '../../../src/domain/errors';
 import { App } from '../../../src/ui/shell/App';
 import type { Preferences } from '../../../src/domain/ports/preferences';
-import type { FailedAction, SyncService } from '../../../src/domain/ports/syncStatus';
+import type { FailedAction, Overridden, SyncService } from '../../../src/domain/ports/syncStatus';
 import { makeWorkspace, seedMarket } from '../../store/helpers';
 import { SharedWorkspaceSetup } from '../../../src/ui/setup/SharedWorkspaceSetup';
 import { buttonInDialogOf, renderInPane } from '../render';
@@ -215,6 +215,72 @@ describe('the shared workspace in the pane', () => {
     expect(await screen.findByText('La chiave personale è stata salvata.')).toBeTruthy();
     expect(screen.getByTestId('sync-key-state').textContent).toBe('In questo browser è salvata una chiave personale.');
     expect((field as HTMLInputElement).value).toBe('');
+  });
+
+  test("a value replaced by a later change is told with the field's caption and the values in the user's words", async () => {
+    const overridden: Overridden[] = [
+      {
+        table: 'segments',
+        id: 'S1',
+        field: 'description',
+        mine: 'Fiera Anna v2',
+        theirs: 'Fiera Marco v2',
+        action: 'segments.updateHeader',
+        about: 'SEG00001',
+      },
+      {
+        table: 'interactionLog',
+        id: 'E1',
+        field: 'evaluation',
+        mine: 'Positive',
+        theirs: 'Negative',
+        action: 'interactionLog.setEvaluation',
+        about: '7',
+      },
+      {
+        table: 'loggedSegments',
+        id: 'L1',
+        field: 'canceled',
+        mine: true,
+        theirs: false,
+        action: 'loggedSegments.setCanceled',
+        about: '3',
+      },
+    ];
+    const sync = fakeSync({ overridden });
+    renderPane(sync.service, 'it');
+    const items = within(await screen.findByTestId('sync-overridden'))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(items).toEqual([
+      'Modifica segmento SEG00001: un altro utente ha modificato Descrizione in seguito, in “Fiera Marco v2” (valore immesso: “Fiera Anna v2”).',
+      'Valutazione del mov. log interazione 7: un altro utente ha modificato Valutazione in seguito, in “Negativa” (valore immesso: “Positiva”).',
+      'Annullato sul segmento registrato 3: un altro utente ha modificato Annullato in seguito, in “No” (valore immesso: “Sì”).',
+    ]);
+    cleanup();
+    renderPane(sync.service, 'en');
+    expect(within(await screen.findByTestId('sync-overridden')).getAllByRole('listitem')[0].textContent).toBe(
+      'Change segment SEG00001: another user changed Description later, to “Fiera Marco v2” (your value: “Fiera Anna v2”).',
+    );
+  });
+
+  test('no key given: the line asks for the key and leads to Setup; a key sent and refused is said so', async () => {
+    const sync = fakeSync({ connection: 'noKey' });
+    renderPane(sync.service, 'it');
+    await waitFor(() =>
+      expect(statusText()).toBe(
+        'Per condividere l’area di lavoro immetti la chiave personale in Setup.Immetti la chiave',
+      ),
+    );
+    cleanup();
+    renderPane(sync.service, 'en');
+    await waitFor(() =>
+      expect(statusText()).toBe('Enter your personal key in Setup to share this workspace.Enter the key'),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Enter the key' }));
+    await waitFor(() => expect(screen.getByTestId('page-title').textContent).toBe('Setup'));
+    sync.set({ connection: 'refused' });
+    await waitFor(() => expect(statusText()).toBe('The server refused your personal keyEnter the key'));
   });
 
   test('without a shared workspace there is no status and no Setup group', async () => {
