@@ -70,8 +70,17 @@ export const logOptionsSchema = z.object({
   sendAttachments: z.optional(z.boolean()),
   createFollowUp: z.optional(z.boolean()),
   letters: z.optional(z.array(z.object({ lineNo: z.number().check(z.int(), z.positive()), ooxml: storedString() }))),
+  /** The follow-up segment's description, in the pane's language (absent: BC's English). */
+  followUpDescription: z.optional(text100),
 });
 export type LogOptions = z.infer<typeof logOptionsSchema>;
+
+/** Create Follow-up Segment's options: the description, in the pane's language (absent: BC's English). */
+export const followUpOptionsSchema = z.object({ description: z.optional(text100) });
+export type FollowUpOptions = z.infer<typeof followUpOptionsSchema>;
+
+/** BC's caption of a follow-up segment (SegManagement), when the pane gave none. */
+export const defaultFollowUpDescription = (segmentNo: string) => `Follow-up on segment ${segmentNo}`;
 
 export interface LogBlocker {
   lineNo?: number;

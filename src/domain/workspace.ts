@@ -66,6 +66,8 @@ export interface Workspace {
     nextNos(count: number): Promise<string[]>;
     get(no: string): Promise<Contact | undefined>;
     list(filters?: CriteriaFilters): Promise<Contact[]>;
+    /** How many contacts the workspace has (no contact is read). */
+    count(): Promise<number>;
     remove(no: string): Promise<void>;
   };
   salespeople: CodeListApi<Salesperson>;
@@ -126,7 +128,8 @@ export interface Workspace {
     setCanceled(entryNo: number, canceled: boolean): Promise<LoggedSegment>;
     /** Switch Check Mark in Canceled: setCanceled with the opposite of what the pane shows. */
     toggleCanceled(entryNo: number): Promise<LoggedSegment>;
-    createFollowUp(entryNo: number): Promise<SegmentHeader>;
+    /** `description`: the follow-up's, in the pane's language (default: BC's English caption). */
+    createFollowUp(entryNo: number, opts?: { description?: string }): Promise<SegmentHeader>;
     deleteCanceled(): Promise<number>;
   };
 

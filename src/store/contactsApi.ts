@@ -209,6 +209,8 @@ export function contactsApi(ctx: StoreContext) {
         return candidates.filter((c) => predicate(c, rel)).sort((a, b) => (a.no < b.no ? -1 : a.no > b.no ? 1 : 0));
       }),
 
+    count: () => runRead(ctx, () => db.contacts.count()),
+
     remove: (no: string) =>
       runAction(ctx, actionNames.contacts.remove, [no], async () => {
         const c = await db.contacts.where('no').equals(no).first();

@@ -5,6 +5,7 @@ import { actionNames } from '../domain/actionNames';
 import { SegmentsError } from '../domain/errors';
 import type { InteractionTemplate } from '../domain/interaction';
 import {
+  defaultFollowUpDescription,
   logOptionsSchema,
   type InteractionLogEntry,
   type LogOptions,
@@ -177,7 +178,7 @@ export function logApi(ctx: StoreContext) {
       let followUpSegmentNo: string | undefined;
       if (options.createFollowUp) {
         const follow = await createSegment(ctx, s, {
-          description: `Follow-up on segment ${header.no}`,
+          description: options.followUpDescription ?? defaultFollowUpDescription(header.no),
           campaignNo: header.campaignNo,
           campaignTarget: header.campaignTarget,
           campaignResponse: header.campaignResponse,

@@ -2,10 +2,17 @@
 // Segment, Delete Canceled.
 import { actionNames } from '../domain/actionNames';
 import { SegmentsError } from '../domain/errors';
-import type { LoggedSegment, LoggedSegmentRecord } from '../domain/log';
+import {
+  defaultFollowUpDescription,
+  followUpOptionsSchema,
+  type FollowUpOptions,
+  type LoggedSegment,
+  type LoggedSegmentRecord,
+} from '../domain/log';
 import { defineAction, runRead } from './action';
 import type { StoreContext } from './context';
 import { addLoggedContacts } from './loggedContacts';
+import { describeIssues } from './rows';
 import { createSegment } from './segmentCreation';
 import { storedInteractions } from './figures';
 import { linesOf, withFigures } from './segmentState';
@@ -17,6 +24,16 @@ async function countInteractions(ctx: StoreContext, ls: LoggedSegmentRecord): Pr
   let n = 0;
   for (const e of entries) if (e.canceled === ls.canceled) n++;
   return { ...ls, noOfInteractions: n };
+}
+
+/** Create Follow-up Segment's options, from the pane or from a recorded action. */
+function parseFollowUpOptions(opts: unknown): FollowUpOptions {
+  const r = followUpOptionsSchema.safeParse(opts ?? {});
+  if (!r.success)
+    throw new SegmentsError('INVALID_INPUT', `Follow-up options: ${describeIssues(r.error).join('; ')}`, {
+      field: String(r.error.issues[0]?.path.join('.') ?? ''),
+    });
+  return r.data;
 }
 
 async function loggedByEntryNo(ctx: StoreContext, entryNo: number): Promise<LoggedSegmentRecord> {
@@ -61,15 +78,22 @@ export function loggedSegmentsApi(ctx: StoreContext) {
     },
   });
 
+  // The description is the pane's, in its user's language, recorded with the action so that a replay in
+  // another pane writes the same text; an action recorded without it (an earlier version) gets BC's English.
   const createFollowUp = defineAction(ctx, {
     name: A.createFollowUp,
-    resolve: async (entryNo: number) => [(await loggedByEntryNo(ctx, entryNo)).id] as [string],
-    body: async (s, loggedSegmentId) => {
+    resolve: async (entryNo: number, opts?: FollowUpOptions) => {
+      const id = (await loggedByEntryNo(ctx, entryNo)).id;
+      const options = parseFollowUpOptions(opts);
+      return (options.description === undefined ? [id] : [id, options]) as [string, FollowUpOptions?];
+    },
+    body: async (s, loggedSegmentId, opts?: FollowUpOptions) => {
       const ls = await byId(loggedSegmentId);
       s.action.about = String(ls.entryNo);
+      const { description } = parseFollowUpOptions(opts);
       const first = await db.interactionLog.where('loggedSegmentId').equals(ls.id).first();
       const header = await createSegment(ctx, s, {
-        description: `Follow-up on segment ${ls.segmentNo}`,
+        description: description ?? defaultFollowUpDescription(ls.segmentNo),
         campaignNo: first?.campaignNo ?? '',
         campaignTarget: first?.campaignTarget ?? false,
         campaignResponse: first?.campaignResponse ?? false,
@@ -115,7 +139,7 @@ export function loggedSegmentsApi(ctx: StoreContext) {
       const ls = await runRead(ctx, () => loggedByEntryNo(ctx, entryNo));
       return setCanceled(entryNo, !ls.canceled);
     },
-    createFollowUp: (entryNo: number) => createFollowUp(entryNo),
+    createFollowUp: (entryNo: number, opts?: FollowUpOptions) => createFollowUp(entryNo, opts),
     deleteCanceled: () => deleteCanceled(),
   };
 }

@@ -56,7 +56,14 @@ export function LogDialog({ segmentNo, onClose, onLogged, letters }: LogDialogPr
   const log = async () => {
     setRunning(true);
     try {
-      const result = await workspace.segments.log(segmentNo, { ...options, letters });
+      // The follow-up's description in the user's language, recorded with the action (a replay in another
+      // pane writes the same text).
+      const followUpDescription = options.createFollowUp ? t('log.followUpDescription', { no: segmentNo }) : undefined;
+      const result = await workspace.segments.log(segmentNo, {
+        ...options,
+        letters,
+        ...(followUpDescription ? { followUpDescription } : {}),
+      });
       // One note says both: the segment logged and, below it, the follow-up created.
       notify.success(
         t('log.done', { no: segmentNo }),

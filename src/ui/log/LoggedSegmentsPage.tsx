@@ -1,7 +1,7 @@
 // Logged Segments (BC page 5139): No., Description, Creation Date, lines, User ID and Canceled; Switch
 // Check Mark in Canceled, Create Follow-up Segment, Delete Canceled Segments (secondary, confirmed), and
 // the interaction log entries of each.
-import { Checkbox, MenuItem, Toolbar } from '@fluentui/react-components';
+import { Checkbox, MenuItem, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
 import type { ExcelPort } from '../../domain/ports/excelPort';
 import type { LoggedSegment } from '../../domain/log';
 import { useConfirm } from '../common/confirm';
@@ -15,6 +15,12 @@ import { useWorkspace } from '../common/services';
 import { useRole } from '../common/useRole';
 import { DeleteCanceledButton, RowMenu, useRowHistory } from './rowActions';
 
+const useStyles = makeStyles({
+  sub: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXS },
+  subStart: { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  count: { flexShrink: 0, whiteSpace: 'nowrap' },
+});
+
 /** `excel` (in Excel only): each logged segment's menu writes its entries to a new sheet. */
 export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; excel?: ExcelPort }) {
   const { t, formatNumber, formatDate } = useI18n();
@@ -24,6 +30,7 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
   const notify = useNotify();
   const rights = useRole();
   const history = useRowHistory();
+  const s = useStyles();
 
   const run = async (f: () => Promise<unknown>) => {
     try {
@@ -42,7 +49,10 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
   };
   const followUp = (l: LoggedSegment) =>
     run(async () => {
-      const h = await workspace.loggedSegments.createFollowUp(l.entryNo);
+      // Named in the user's language; the description is recorded with the action.
+      const h = await workspace.loggedSegments.createFollowUp(l.entryNo, {
+        description: t('log.followUpDescription', { no: l.segmentNo }),
+      });
       notify.success(t('logged.followUpDone', { no: h.no }));
       navigate({ page: 'segment', no: h.no });
     });
@@ -61,11 +71,20 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
       ...textColumn<LoggedSegment>('description', 'field.description', (l) => l.description),
       // Date, user and the number of interactions beneath the description: at 320 px a column of their own
       // leaves it no room, and Canceled none for its caption.
+      // The number of interactions is never cut: its own element, which moves to a second line when the
+      // line is full (Italian's "interazioni" at 320 px); a long user ID is cut instead.
       sub: {
         caption: ['field.creationDate', 'field.userId', 'field.noOfInteractions'],
-        maxLines: 2,
-        value: (l) =>
-          `${formatDate(l.creationDate)} · ${l.userId} · ${t('logged.interactions', { n: formatNumber(l.noOfInteractions) })}`,
+        value: (l) => (
+          <span className={s.sub}>
+            <span className={s.subStart}>
+              {formatDate(l.creationDate)} · {l.userId} ·
+            </span>
+            <span className={s.count} data-testid="logged-interactions">
+              {t('logged.interactions', { n: formatNumber(l.noOfInteractions) })}
+            </span>
+          </span>
+        ),
       },
     },
     {

@@ -156,6 +156,7 @@ export function useMailMerge(
           letters: got.letters,
           sendAttachments: opts.sendAttachments,
           createFollowUp: opts.createFollowUp,
+          ...(opts.createFollowUp ? { followUpDescription: t('log.followUpDescription', { no: segmentNo }) } : {}),
         });
         if (!result)
           return [{ intent: 'error', text: t('word.log.blockers'), items: preview.blockers.map((b) => b.message) }];

@@ -30,7 +30,12 @@ import { useNotify } from '../common/notify';
 import { useWorkspace } from '../common/services';
 import { HeaderField, type FieldSpec } from './HeaderField';
 
-const useStyles = makeStyles({ content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
+const useStyles = makeStyles({
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  // Its own height in the column: Fluent's MessageBar sets a min-height of 36 px, which, in a flex column
+  // that scrolls, lets the column shrink it to one line while its 2–3 lines of text run over what follows.
+  why: { flexShrink: 0 },
+});
 
 const fields: FieldSpec[] = [
   { name: 'description', kind: 'text', max: 100 },
@@ -106,7 +111,8 @@ export function LinePanel(props: {
         <DialogBody>
           <DialogTitle>{t('segment.linePanel', { lineNo: line.lineNo, contact })}</DialogTitle>
           <DialogContent className={s.content}>
-            <MessageBar intent="info" data-testid="why-here">
+            {/* Multiline: the text wraps at 320 px, and the box grows with it. */}
+            <MessageBar intent="info" layout="multiline" className={s.why} data-testid="why-here">
               <MessageBarBody>
                 <strong>{t('segment.why')}</strong>{' '}
                 {action

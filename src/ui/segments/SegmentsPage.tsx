@@ -1,5 +1,5 @@
 // Segments (BC page 5093): the open segments; New, Open, Delete.
-import { Button, makeStyles } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons/svg/add';
 import type { SegmentHeader } from '../../domain/segment';
 import { useState, type ReactNode } from 'react';
@@ -7,6 +7,7 @@ import { useConfirm } from '../common/confirm';
 import { ListPage, actionsColumn, textColumn, type ListColumn } from '../common/ListPage';
 import { RemoveButton } from '../common/RemoveButton';
 import { useSegments } from './useSegments';
+import { useWorkspaceStart } from './useWorkspaceStart';
 import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
 import type { Navigate } from '../shell/pageRegistry';
@@ -19,6 +20,18 @@ const useStyles = makeStyles({
   // Fluent's Toolbar as it lays out (its medium size), without its arrow keys: with one button there is
   // nothing to move between, and its focus manager (tabster) would be a tenth of the first load's code.
   toolbar: { display: 'flex', alignItems: 'center', padding: '4px 8px' },
+  // Beneath the empty list's sentence, in line with it (the list's empty state has a padding of M).
+  link: {
+    marginLeft: tokens.spacingHorizontalM,
+    marginRight: tokens.spacingHorizontalM,
+    paddingLeft: 0,
+    paddingRight: 0,
+    minWidth: 0,
+    maxWidth: '100%',
+    height: 'auto',
+    whiteSpace: 'normal',
+    textAlign: 'start',
+  },
 });
 
 export function SegmentsPage({ navigate, firstRun }: { navigate: Navigate; firstRun?: FirstRunSlot }) {
@@ -29,6 +42,7 @@ export function SegmentsPage({ navigate, firstRun }: { navigate: Navigate; first
   const notify = useNotify();
   const [busy, setBusy] = useState(false);
   const s = useStyles();
+  const start = useWorkspaceStart(segments?.length === 0);
 
   const create = async () => {
     setBusy(true);
@@ -56,6 +70,26 @@ export function SegmentsPage({ navigate, firstRun }: { navigate: Navigate; first
     } catch (e) {
       notify.error(e);
     }
+  };
+
+  // The welcome only for an empty workspace; with contacts, a sentence that fits, and the way to the logged
+  // segments when there are some (after logging the only open segment, say).
+  const empty = () => {
+    if (!start) return { text: t('segments.empty') }; // not shown: the list is loading until `start` is here
+    if (start.fresh) return { text: t('segments.empty'), more: firstRun?.() };
+    return {
+      text: t('segments.emptyOpen'),
+      more: start.loggedSegments ? (
+        <Button
+          appearance="transparent"
+          className={s.link}
+          onClick={() => navigate({ page: 'loggedSegments' })}
+          data-testid="segments-logged-link"
+        >
+          {t('segments.openLogged', { n: formatNumber(start.loggedSegments) })}
+        </Button>
+      ) : undefined,
+    };
   };
 
   const columns: ListColumn<SegmentHeader>[] = [
@@ -91,11 +125,12 @@ export function SegmentsPage({ navigate, firstRun }: { navigate: Navigate; first
   return (
     <ListPage
       label={t('nav.segments')}
-      rows={segments}
+      // An empty list waits for what it will say (welcome or not): loading until then.
+      rows={segments?.length === 0 && !start ? undefined : segments}
       columns={columns}
       rowKey={(h) => h.id}
       rowTestId={(h) => `segment-row-${h.no}`}
-      empty={{ text: t('segments.empty'), more: firstRun?.() }}
+      empty={empty()}
       toolbar={
         <div role="toolbar" className={s.toolbar}>
           <Button

@@ -5,6 +5,8 @@ export const segmentMessages: MessageCatalog = {
   en: {
     'segments.new': 'New segment',
     'segments.empty': 'No segments yet. Create one with New segment.',
+    'segments.emptyOpen': 'No open segments. Create one with New segment.',
+    'segments.openLogged': 'Open Logged Segments ({n})',
     'segments.deleteConfirm': 'Delete segment {no} with its {lines} lines and criteria?',
     'segments.deleted': 'Segment {no} was deleted.',
     'segments.created': 'Segment {no} was created.',
@@ -118,11 +120,14 @@ export const segmentMessages: MessageCatalog = {
     'log.run': 'Log',
     'log.done': 'Segment {no} has been logged.',
     'log.followUp': 'Follow-up segment {no} was created.',
+    'log.followUpDescription': 'Follow-up on segment {no}',
     'log.entryLine': '{contact}: {type} · {template} · {date}',
   },
   it: {
     'segments.new': 'Nuovo segmento',
     'segments.empty': 'Ancora nessun segmento. Crearne uno con Nuovo segmento.',
+    'segments.emptyOpen': 'Nessun segmento aperto. Crearne uno con Nuovo segmento.',
+    'segments.openLogged': 'Apri Segmenti registrati ({n})',
     'segments.deleteConfirm': 'Eliminare il segmento {no} con le sue {lines} righe e i criteri?',
     'segments.deleted': 'Il segmento {no} è stato eliminato.',
     'segments.created': 'Il segmento {no} è stato creato.',
@@ -237,6 +242,7 @@ export const segmentMessages: MessageCatalog = {
     'log.run': 'Log',
     'log.done': 'Il segmento {no} è stato registrato.',
     'log.followUp': 'È stato creato il segmento di follow-up {no}.',
+    'log.followUpDescription': 'Follow-up del segmento {no}',
     'log.entryLine': '{contact}: {type} · {template} · {date}',
   },
 };

@@ -87,4 +87,15 @@ describe('the log pre-flight', () => {
     expect(within(dialog).getByText('Crea segmento di follow-up')).toBeTruthy();
     expect(within(dialog).getByTestId('log-run').hasAttribute('disabled')).toBe(true);
   });
+
+  test('in Italian, the follow-up segment is named in BC’s Italian', async () => {
+    const no = await segmentWith(['P101', 'P201'], { salespersonCode: 'JR' });
+    const { dialog, logged } = show(no, 'it');
+    await userEvent.click(within(dialog).getByLabelText('Crea segmento di follow-up'));
+    await waitFor(() => expect(within(dialog).getByTestId('log-run').hasAttribute('disabled')).toBe(false));
+    await userEvent.click(within(dialog).getByTestId('log-run'));
+    await waitFor(() => expect(logged).toHaveLength(1));
+    const follow = await ws.segments.get(logged[0].followUpSegmentNo!);
+    expect(follow!.header.description).toBe(`Follow-up del segmento ${no}`);
+  });
 });

@@ -78,6 +78,31 @@ describe('Logged Segments', () => {
     await waitFor(async () => expect((await ws.loggedSegments.get(1))!.canceled).toBe(false));
   });
 
+  test('in Italian, Create Follow-up Segment names the follow-up in BC’s Italian', async () => {
+    await logged();
+    const went: Route[] = [];
+    renderInPane(<LoggedSegmentsPage navigate={(r) => went.push(r)} />, ws, 'it');
+    const row = await screen.findByTestId('logged-row-1');
+    await userEvent.click(within(row).getByRole('button', { name: 'Azioni 1' }));
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Crea segmento di follow-up' }));
+    await waitFor(() => expect(went).toEqual([{ page: 'segment', no: 'SEG00002' }]));
+    expect((await ws.segments.get('SEG00002'))!.header.description).toBe('Follow-up del segmento SEG00001');
+  });
+
+  test('the number of interactions is an element of its own that is never cut, in Italian too', async () => {
+    await logged();
+    renderInPane(<LoggedSegmentsPage navigate={() => undefined} />, ws, 'it');
+    const row = await screen.findByTestId('logged-row-1');
+    const count = within(row).getByTestId('logged-interactions');
+    expect(count.textContent).toBe('2 interazioni');
+    // Not cut with an ellipsis: it keeps its width and moves to the next line when the line is full.
+    const style = getComputedStyle(count);
+    expect(style.whiteSpace).toBe('nowrap');
+    expect(style.flexShrink).toBe('0');
+    expect(style.textOverflow).not.toBe('ellipsis');
+    expect(getComputedStyle(count.parentElement!).flexWrap).toBe('wrap');
+  });
+
   test('Delete Canceled Segments asks first', async () => {
     await logged();
     await ws.loggedSegments.setCanceled(1, true);

@@ -56,3 +56,50 @@ test('the open line panel follows its line when the stored line changes', async 
   await ws.segments.updateLine('SEG00001', line.lineNo, { comment: 'Saved a moment ago' });
   await waitFor(() => expect(comment.value).toBe('Saved a moment ago'));
 });
+
+test('"Why is this contact here?" wraps its text and keeps its height in the panel’s column, in Italian too', async () => {
+  const prefs = new Map<string, unknown>();
+  const preferences: Preferences = { get: (k) => prefs.get(k) as never, set: (k, v) => void prefs.set(k, v) };
+  const info = {
+    host: 'none' as const,
+    platform: null,
+    displayLanguage: 'it-IT',
+    supports: { excelApi1_4: false, wordApi1_3: false, wordApi1_4: false },
+  };
+  render(
+    <App
+      services={{ workspace: ws, preferences, host: 'none' }}
+      initialLanguage="it"
+      hostPages={hostPagesFor(info, ws, preferences)}
+      startRoute={{ page: 'segment', no: 'SEG00001' }}
+    />,
+  );
+  await userEvent.click((await screen.findAllByTestId('line-row'))[0]);
+  const why = await screen.findByTestId('why-here');
+  // jsdom lays nothing out: what lets the box grow to its 2–3 lines at 320 px is asserted. Its text wraps
+  // (Fluent's multiline layout, not its one-line layout) and the column may not shrink it below its text.
+  // (jsdom's cascade does not order Fluent's style buckets as a browser does: the rules that match are read.)
+  expect(declared(why, 'white-space')).toContain('normal');
+  expect(why.querySelector('.fui-MessageBar__bottomReflowSpacer')).not.toBeNull();
+  expect(getComputedStyle(why).flexShrink).toBe('0');
+  expect(getComputedStyle(why.parentElement!).flexDirection).toBe('column');
+});
+
+/** The values that the document's style rules matching `el` declare for `property`. */
+function declared(el: Element, property: string): string[] {
+  const out: string[] = [];
+  for (const sheet of Array.from(document.styleSheets))
+    for (const rule of Array.from(sheet.cssRules))
+      if (rule instanceof CSSStyleRule && rule.style.getPropertyValue(property) && matches(el, rule.selectorText))
+        out.push(rule.style.getPropertyValue(property));
+  return out;
+}
+
+/** Whether `el` matches `selector`; a selector jsdom cannot parse (a vendor pseudo-element) does not. */
+function matches(el: Element, selector: string): boolean {
+  try {
+    return el.matches(selector);
+  } catch {
+    return false;
+  }
+}
