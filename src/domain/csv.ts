@@ -1,10 +1,12 @@
-// RFC 4180 CSV: fields separated by `,` or `;` (detected from the header line), optionally quoted with
-// `"` (a quote inside is written `""`), records ended by CRLF, LF or CR; line breaks inside quotes are
-// part of the field. UTF-8 with or without BOM. The first record is the header. Malformed input is a
-// SegmentsError('INVALID_INPUT') naming the line and column.
+// RFC 4180 CSV: fields separated by `,`, `;` or a tab (detected from the header line), optionally quoted
+// with `"` (a quote inside is written `""`), records ended by CRLF, LF or CR; line breaks inside quotes
+// are part of the field. UTF-8 with or without BOM. The first record is the header. Malformed input is a
+// SegmentsError('INVALID_INPUT') whose code says what is wrong (csvQuoteNotClosed, csvTextAfterQuote,
+// csvQuoteInField) and whose params name the line, the character on it and the column (letter and header).
 import { SegmentsError } from './errors';
+import { columnLetter } from './sheetCells';
 
-export type CsvDelimiter = ',' | ';';
+export type CsvDelimiter = ',' | ';' | '\t';
 
 export interface CsvRow {
   /** 1-based physical line where the record starts (a quoted line break moves the next record down). */
@@ -55,10 +57,14 @@ function firstInvalidUtf8(b: Uint8Array): number {
   return b.length;
 }
 
-/** The delimiter of the header line: the one of `,` and `;` that occurs more often outside quotes (`,` on a tie). */
+/**
+ * The delimiter of the header line: the one of `,`, `;` and tab that occurs most often outside quotes
+ * (on a tie `,`, then `;`).
+ */
 export function detectDelimiter(text: string): CsvDelimiter {
   let commas = 0;
   let semis = 0;
+  let tabs = 0;
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
@@ -66,9 +72,13 @@ export function detectDelimiter(text: string): CsvDelimiter {
     else if (!quoted && (ch === '\n' || ch === '\r')) break;
     else if (!quoted && ch === ',') commas++;
     else if (!quoted && ch === ';') semis++;
+    else if (!quoted && ch === '\t') tabs++;
   }
+  if (tabs > commas && tabs > semis) return '\t';
   return semis > commas ? ';' : ',';
 }
+
+type CsvSyntaxCode = 'csvQuoteNotClosed' | 'csvTextAfterQuote' | 'csvQuoteInField';
 
 export function parseCsv(input: string, opts: { delimiter?: CsvDelimiter } = {}): CsvData {
   const text = stripBom(input);
@@ -81,11 +91,17 @@ export function parseCsv(input: string, opts: { delimiter?: CsvDelimiter } = {})
   let field = '';
   let i = 0;
   const n = text.length;
-  const fail = (msg: string, l: number, c: number): never => {
-    throw new SegmentsError('INVALID_INPUT', `CSV line ${l}, column ${c}: ${msg}`, {
+  // `c` is the character's place on its line; the column is the field it is in, by letter and, below the
+  // header, by header (as the import report names columns).
+  const fail = (code: CsvSyntaxCode, msg: string, l: number, c: number, at = cells.length): never => {
+    const letter = columnLetter(at);
+    const header = records.length > 0 ? (records[0].cells[at] ?? '').trim() : '';
+    const column = header ? `${letter} (${header})` : letter;
+    throw new SegmentsError('INVALID_INPUT', `CSV line ${l}, column ${column}, at character ${c}: ${msg}`, {
       line: l,
-      column: c,
-      code: 'csvSyntax',
+      character: c,
+      code,
+      params: { line: l, character: c, column },
     });
   };
   const endRecord = () => {
@@ -106,7 +122,7 @@ export function parseCsv(input: string, opts: { delimiter?: CsvDelimiter } = {})
       i++;
       col++;
       for (;;) {
-        if (i >= n) fail('a quoted field is not closed (opened here)', openLine, openCol);
+        if (i >= n) fail('csvQuoteNotClosed', 'a quoted field is not closed (opened here)', openLine, openCol);
         const q = text[i];
         if (q === '"') {
           if (text[i + 1] === '"') {
@@ -133,6 +149,7 @@ export function parseCsv(input: string, opts: { delimiter?: CsvDelimiter } = {})
       const next = text[i];
       if (i < n && next !== delimiter && next !== '\r' && next !== '\n') {
         fail(
+          'csvTextAfterQuote',
           `unexpected character ${JSON.stringify(next)} after a closing quote (write "" for a quote inside a quoted field)`,
           line,
           col,
@@ -160,7 +177,12 @@ export function parseCsv(input: string, opts: { delimiter?: CsvDelimiter } = {})
       continue;
     }
     if (ch === '"')
-      fail('a quote inside an unquoted field (quote the whole field and write "" for the quote)', line, col);
+      fail(
+        'csvQuoteInField',
+        'a quote inside an unquoted field (quote the whole field and write "" for the quote)',
+        line,
+        col,
+      );
     field += ch;
     i++;
     col++;

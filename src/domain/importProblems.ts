@@ -16,6 +16,8 @@ export type ProblemCode =
   | 'duplicateNo'
   | 'duplicateEmail'
   | 'numbersInTextColumn'
+  | 'unreadNumbers'
+  | 'unreadDates'
   | 'narrowColumn'
   | 'scientific'
   | 'overlongRow'
@@ -23,6 +25,7 @@ export type ProblemCode =
   | 'rejectedByStore'
   | 'unknownCountry'
   | 'unknownCode'
+  | 'codeCreated'
   | 'companyLinked'
   | 'companyNotFound'
   | 'companyNoNotFound'
@@ -77,6 +80,10 @@ const ENGLISH: Record<ProblemCode, string> = {
   badCorrespondenceType: 'Row {row}, column {column} ({header}): "{value}" is not blank, Hard Copy or Email.',
   duplicateNo: 'Row {row}: contact {no} appears again in row {winner}; row {winner} wins.',
   duplicateEmail: 'Row {row}: e-mail {email} appears again in row {winner}; row {winner} wins.',
+  unreadNumbers:
+    'Column {column} ({header}): cells that are not numbers as this workspace writes them ({expected}): {count}, the first in row {row} ("{value}"). They were imported as text: filters compare them as text, not as numbers.',
+  unreadDates:
+    'Column {column} ({header}): cells that are not dates (YYYY-MM-DD or {expected}): {count}, the first in row {row} ("{value}"). They were imported as text: filters compare them as text, not as dates.',
   numbersInTextColumn:
     'Column {column} ({header}): {count} cells are numbers, not text (first in row {row}: {example}). They were taken as the sheet shows them; zeros the sheet dropped cannot come back: format the column as Text and retype them.',
   narrowColumn:
@@ -89,7 +96,8 @@ const ENGLISH: Record<ProblemCode, string> = {
   unknownCountry:
     'Row {row}, column {column} ({header}): "{value}" is not a known country or region; the name is kept, the code left blank.',
   unknownCode: 'Row {row}, column {column} ({header}): {list} {code} does not exist.',
-  companyLinked: 'Row {row}: linked to company {companyNo} {companyName} by its {by}.',
+  codeCreated: '{list} {code} created (rows: {rows}).',
+  companyLinked: 'Row {row}: linked by its {by} to company {companyNo} "{companyName}".',
   companyNotFound: 'Row {row}: no company contact is named "{companyName}"; the person is imported without a company.',
   companyNoNotFound:
     'Row {row}: no company contact has the number {companyNo}; the person keeps the number but has no company name.',

@@ -3,7 +3,7 @@
 // Pure: the lists and stored contacts come in, the decisions and their problems go out; contactImport.ts
 // writes the result in one action.
 import type { Contact } from './contact';
-import { problem, type ImportProblem } from './importProblems';
+import { problem, rowsText, type ImportProblem } from './importProblems';
 import type { PreparedRow } from './sheetImport';
 
 /**
@@ -169,8 +169,9 @@ export interface CodeDecision {
 }
 
 /**
- * Applies the user's choice to each unknown code. Every unknown code is a warning on each row that
- * carries it (an error when the choice rejects the row), naming the list, the code and what happened.
+ * Applies the user's choice to each unknown code. A code to create is one note on the import, naming the
+ * list, the code and the rows that carry it; any other unknown code is a warning on each row that carries
+ * it (an error when the choice rejects the row), naming the list, the code and what happened.
  */
 export function applyCodeChoices(
   rows: readonly PreparedRow[],
@@ -194,7 +195,21 @@ export function* applyCodeChoicesSteps(
   let done = 0;
   for (const u of unknown) {
     const choice = choiceFor(choices, u.field);
-    if (choice === 'create') create.push({ list: u.list, code: u.code });
+    if (choice === 'create') {
+      create.push({ list: u.list, code: u.code });
+      // Not a problem of its rows: they are imported with the code, which exists once the import is written.
+      problems.push(
+        problem('info', 'codeCreated', headerOf(u.field), {
+          list: LIST_CAPTIONS[u.list],
+          listName: u.list,
+          field: u.field,
+          code: u.code,
+          rows: rowsText(u.rows),
+          count: u.rows.length,
+        }),
+      );
+      continue;
+    }
     for (const sheetRow of u.rows) {
       if (every(done++)) yield;
       const at = { row: sheetRow, ...headerOf(u.field) };

@@ -5,6 +5,7 @@ import { effectiveMapping, type ColumnMapping, type MappableField, type MappingT
 import { contactRowSchema, type ContactRow, type ContactSource } from './contact';
 import { countryCodeOf } from './countries';
 import type { CsvData } from './csv';
+import { CsvColumnTyping } from './csvValues';
 import { SegmentsError } from './errors';
 import { problem, rowsText, sortProblems, type ImportProblem, type ProblemCode } from './importProblems';
 import { every, SLICE_MS } from './importResolve';
@@ -51,6 +52,11 @@ export interface SheetGrid {
   unchecked?: UncheckedInSheet[];
   /** For the CSV reader: rows with more cells than the header. */
   overlongRows?: { row: number; cells: number }[];
+  /**
+   * Set for a CSV file (its cells are the text as typed). With `locale`, the cells of imported (extra)
+   * columns are typed as Excel types them opening the file in that locale (csvValues.ts).
+   */
+  csv?: { locale?: string };
 }
 
 /** What an older Excel cannot report: hidden rows (< ExcelApi 1.9), merged cells (< 1.13), the date system (< 1.16). */
@@ -196,6 +202,9 @@ function* prepareSteps(
   const blank: number[] = [];
   const numbersInText = new Map<number, { count: number; first: number; example: string }>();
   const words: WordResults = new Map();
+  const csvTyping = grid.csv?.locale
+    ? new CsvColumnTyping(grid.csv.locale, (column) => grid.text.map((r) => r[column] ?? ''))
+    : undefined;
   // Blank rows are blank rows of the data once a row with data follows them (those after the last are not).
   let blankSince: number[] = [];
   let lastDataIndex = -1;
@@ -243,7 +252,8 @@ function* prepareSteps(
         continue;
       }
       if (target.kind === 'extra') {
-        if (!isBlankCell(cell)) extra[target.name] = extraOfCell(cell);
+        if (!isBlankCell(cell))
+          extra[target.name] = csvTyping ? csvTyping.read(col.index, sheetRow, cell.text) : extraOfCell(cell);
         continue;
       }
       const field = target.field;
@@ -320,14 +330,20 @@ function* prepareSteps(
 
   while (arriving && !arriving.ended()) yield WAIT;
   if (headerBlank && !anyValue) {
-    throw new SegmentsError('INVALID_INPUT', 'The range is empty: select a header row and the rows below it.', {
-      code: 'emptyRange',
-    });
+    throw grid.csv
+      ? new SegmentsError('INVALID_INPUT', 'The CSV file is empty: it has no header line.', { code: 'csvEmpty' })
+      : new SegmentsError('INVALID_INPUT', 'The range is empty: select a header row and the rows below it.', {
+          code: 'emptyRange',
+        });
   }
   if (lastDataIndex < 0) {
-    throw new SegmentsError('INVALID_INPUT', 'The range has a header row but no data rows below it.', {
-      code: 'headerOnly',
-    });
+    throw grid.csv
+      ? new SegmentsError('INVALID_INPUT', 'The file has a header line but no data rows below it.', {
+          code: 'csvHeaderOnly',
+        })
+      : new SegmentsError('INVALID_INPUT', 'The range has a header row but no data rows below it.', {
+          code: 'headerOnly',
+        });
   }
   for (const [index, n] of numbersInText) {
     const header = grid.header[index] ?? '';
@@ -340,6 +356,7 @@ function* prepareSteps(
       ),
     );
   }
+  if (csvTyping) problems.push(...csvTyping.problems(letter, grid.header));
   // Blank and hidden rows: one note each, the rows as runs (3–5, 9), however many there are.
   if (blank.length)
     problems.push(problem('info', 'blankRows', { row: blank[0] }, { rows: rowsText(blank), count: blank.length }));
@@ -533,8 +550,11 @@ function* dropDuplicates(
   return kept;
 }
 
-/** A parsed CSV file as a grid: every cell is text; line numbers stand for sheet rows. */
-export function gridFromCsv(csv: CsvData): SheetGrid {
+/**
+ * A parsed CSV file as a grid: every cell is text; line numbers stand for sheet rows. With the workspace
+ * `locale`, imported (extra) columns take numbers and dates as Excel opening the file there would.
+ */
+export function gridFromCsv(csv: CsvData, options: { locale?: string } = {}): SheetGrid {
   const width = csv.header.length;
   const overlong: { row: number; cells: number }[] = [];
   const text = csv.rows.map((r) => {
@@ -550,5 +570,6 @@ export function gridFromCsv(csv: CsvData): SheetGrid {
     values: text,
     text,
     overlongRows: overlong,
+    csv: { locale: options.locale },
   };
 }

@@ -54,10 +54,10 @@ describe('CSV', () => {
   });
 
   test.each([
-    ['a,b\n1,"open\n', 'line 2, column 3', 'not closed'],
-    ['a,b\n1,"x"y\n', 'line 2, column 6', 'after a closing quote'],
-    ['a,b\n1,x"y\n', 'line 2, column 4', 'quote inside an unquoted field'],
-  ])('malformed %j: error with line and column', (text, where, what) => {
+    ['a,b\n1,"open\n', 'line 2, column B (b), at character 3', 'not closed'],
+    ['a,b\n1,"x"y\n', 'line 2, column B (b), at character 6', 'after a closing quote'],
+    ['a,b\n1,x"y\n', 'line 2, column B (b), at character 4', 'quote inside an unquoted field'],
+  ])('malformed %j: error with line, column and character', (text, where, what) => {
     const e = errorOf(() => parseCsv(text));
     expect(e.code).toBe('INVALID_INPUT');
     expect(e.message).toContain(where);
@@ -73,16 +73,16 @@ describe('CSV', () => {
   });
 
   test('property: any table of strings written as CSV parses back to itself', () => {
-    const cell = fc.string({ unit: fc.constantFrom('a', 'b', ',', ';', '"', '\n', '\r\n', ' ', 'à', '😀') });
+    const cell = fc.string({ unit: fc.constantFrom('a', 'b', ',', ';', '\t', '"', '\n', '\r\n', ' ', 'à', '😀') });
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 5 }),
         fc.array(fc.array(cell, { minLength: 5, maxLength: 5 }), { minLength: 1, maxLength: 6 }),
-        fc.constantFrom(',', ';'),
+        fc.constantFrom(',', ';', '\t'),
         (w, rows, delim) => {
           const table = [Array.from({ length: w }, (_, i) => `h${i}`), ...rows.map((r) => r.slice(0, w))];
           const text = table.map((r) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(delim)).join('\r\n');
-          const parsed = parseCsv(text, { delimiter: delim as ',' | ';' });
+          const parsed = parseCsv(text, { delimiter: delim as ',' | ';' | '\t' });
           const back = [parsed.header, ...parsed.rows.map((r) => r.cells)];
           // a record whose only cell is empty is a blank line: it is skipped
           const expected = table.filter((r, i) => i === 0 || !(r.length === 1 && r[0] === ''));
@@ -92,4 +92,25 @@ describe('CSV', () => {
       { numRuns: 300 },
     );
   });
+});
+
+describe('CSV: tabs and errors a user can act on', () => {
+  test('a tab-separated file is read by its tabs', () => {
+    const csv = parseCsv('No.\tName\tCity\nK1\tRossi, Mario\tRoma\n');
+    expect(csv.delimiter).toBe('\t');
+    expect(csv.header).toEqual(['No.', 'Name', 'City']);
+    expect(csv.rows[0].cells).toEqual(['K1', 'Rossi, Mario', 'Roma']);
+  });
+
+  test.each([
+    ['a,b\n1,"open\n', 'csvQuoteNotClosed', 2, 3, 'B (b)'],
+    ['a,b\n1,"x"y\n', 'csvTextAfterQuote', 2, 6, 'B (b)'],
+    ['a;b;E-mail\n1;2;x"y\n', 'csvQuoteInField', 2, 6, 'C (E-mail)'],
+    ['a,b"c\n1,2\n', 'csvQuoteInField', 1, 4, 'B'],
+  ])(
+    'malformed %j: a code with the line, the character and the column by letter and header',
+    (text, code, line, character, column) => {
+      expect(errorOf(() => parseCsv(text)).details).toMatchObject({ code, params: { line, character, column } });
+    },
+  );
 });

@@ -195,6 +195,28 @@ describe('codes', () => {
     expect(await ws.contacts.get('P2')).toMatchObject({ mailingGroups: ['NEWSLETTER', 'PROMO'], languageCode: 'DEU' });
   });
 
+  test('create: the report says which codes were created, and warns of none of them', async () => {
+    const r = await run(ws, file, { unknownCodes: 'create' });
+    expect(r).toMatchObject({ inserted: 3, warned: 0, rejected: 0 });
+    expect(r.problems.filter((p) => p.code === 'unknownCode')).toEqual([]);
+    const created = r.problems.filter((p) => p.code === 'codeCreated');
+    expect(created.map((p) => [p.severity, p.params.listName, p.params.code, p.params.rows, p.column])).toEqual([
+      ['info', 'salespeople', 'XX', '2', 'C'],
+      ['info', 'languages', 'DEU', '3', 'E'],
+      ['info', 'mailingGroups', 'PROMO', '3', 'D'],
+    ]);
+    // Before the rows' own problems: a created code is a note on the whole import, not on one row.
+    expect(r.problems.slice(0, 3)).toEqual(created);
+    expect(created[0].message).toBe('Salesperson Code XX created (rows: 2).');
+  });
+
+  test('create for one list, drop for another: only the dropped code is warned', async () => {
+    const r = await run(ws, file, { unknownCodes: { salespersonCode: 'create', languageCode: 'drop' } });
+    expect(r.problems.filter((p) => p.code === 'unknownCode').map((p) => p.params.code)).toEqual(['DEU', 'PROMO']);
+    expect(r.problems.filter((p) => p.code === 'codeCreated').map((p) => p.params.code)).toEqual(['XX']);
+    expect(r).toMatchObject({ warned: 1 });
+  });
+
   test('reject: the rows with an unknown code are not imported, and the report counts them', async () => {
     const r = await run(ws, file, { unknownCodes: { salespersonCode: 'reject', mailingGroups: 'create' } });
     expect(r).toMatchObject({ inserted: 2, rejected: 1, rejectedRows: [2] });

@@ -1,4 +1,6 @@
 import { suggestMapping } from '../../src/domain/columnMapping';
+import type { Contact } from '../../src/domain/contact';
+import { compileContactFilters } from '../../src/domain/contactFilters';
 import { parseCsv } from '../../src/domain/csv';
 import { SegmentsError } from '../../src/domain/errors';
 import { SLICE_MS } from '../../src/domain/importResolve';
@@ -497,4 +499,86 @@ test('words read once per preparation still give every row its own value and its
   const bad = p.problems.filter((x) => x.code === 'badType');
   expect(bad.map((x) => x.row)).toEqual(Array.from({ length: 10 }, (_, k) => 4 * k + 5));
   expect(bad.every((x) => x.severity === 'warning' && x.column === 'C')).toBe(true);
+});
+
+describe('CSV values of imported columns, read in the workspace locale', () => {
+  const FILE =
+    'Nr.;Nome;Fatturato;Data nascita\nP1;Mario Uno;1.234,56;31/12/1980\nP2;Anna Due;0,5;01/02/1995\nP3;Luca Tre;950;15/06/1970\n';
+  const prepareCsv = (text: string, locale: string) => {
+    const csv = parseCsv(text);
+    return prepareRows(gridFromCsv(csv, { locale }), suggestMapping(csv.header), { file: 'a.csv' });
+  };
+  const chosen = (p: ReturnType<typeof prepareCsv>, contact: Record<string, string>, locale: string) => {
+    const matches = compileContactFilters({ contact }, { locale, today: '2026-01-31' });
+    return p.rows
+      .filter((r) => matches({ ...r.row, no: r.row.no ?? '' } as unknown as Contact, { contactsByNo: new Map() }))
+      .map((r) => r.row.no);
+  };
+
+  test('numbers and dates of an it-IT file are typed, so filters on them pick the right contacts', () => {
+    const p = prepareCsv(FILE, 'it-IT');
+    expect(p.rows.map((r) => r.row.extra)).toEqual([
+      { Fatturato: 1234.56, 'Data nascita': '1980-12-31' },
+      { Fatturato: 0.5, 'Data nascita': '1995-02-01' },
+      { Fatturato: 950, 'Data nascita': '1970-06-15' },
+    ]);
+    expect(p.problems).toEqual([]);
+    expect(chosen(p, { 'extra.Fatturato': '>1000' }, 'it-IT')).toEqual(['P1']);
+    expect(chosen(p, { 'extra.Data nascita': '>01/01/1990' }, 'it-IT')).toEqual(['P2']);
+  });
+
+  test('standard fields keep their text; codes with a leading zero and booleans stay as typed', () => {
+    const p = prepareCsv(
+      'Nr.;Nome;CAP;Codice;Attivo;Zero\nK1;Rossi;20100;00184;VERO;0\nK2;Bianchi;00184;0123;Sì;0,5\n',
+      'it-IT',
+    );
+    expect(p.rows.map((r) => [r.row.postCode, r.row.extra])).toEqual([
+      ['20100', { Codice: '00184', Attivo: 'VERO', Zero: 0 }],
+      ['00184', { Codice: '0123', Attivo: 'Sì', Zero: 0.5 }],
+    ]);
+    expect(p.problems).toEqual([]);
+  });
+
+  test('en-US: 1,000 is a thousand and 1/31/2026 a date; without a locale the cells stay text', () => {
+    const text = 'No.;Name;Sales;Since\nK1;Rossi;"1,000";1/31/2026\nK2;Bianchi;1.5;2026-02-01\n';
+    expect(prepareCsv(text, 'en-US').rows.map((r) => r.row.extra)).toEqual([
+      { Sales: 1000, Since: '2026-01-31' },
+      { Sales: 1.5, Since: '2026-02-01' },
+    ]);
+    const csv = parseCsv(text);
+    expect(prepareRows(gridFromCsv(csv), suggestMapping(csv.header)).rows[0].row.extra).toEqual({
+      Sales: '1,000',
+      Since: '1/31/2026',
+    });
+  });
+
+  test('a column of numbers or dates with cells that are not: one warning naming how many, the first row and value', () => {
+    const p = prepareCsv(
+      'Nr.;Nome;Fatturato;Data nascita;Note\nP1;Uno;1.234,56;31/12/1980;5\nP2;Due;n/d;29/02/2001;ok\nP3;Tre;1.5;15/06/1970;bene\nP4;Quattro;7;oggi;x\n',
+      'it-IT',
+    );
+    expect(p.rows.map((r) => r.row.extra)).toEqual([
+      { Fatturato: 1234.56, 'Data nascita': '1980-12-31', Note: 5 },
+      { Fatturato: 'n/d', 'Data nascita': '29/02/2001', Note: 'ok' },
+      { Fatturato: '1.5', 'Data nascita': '1970-06-15', Note: 'bene' },
+      { Fatturato: 7, 'Data nascita': 'oggi', Note: 'x' },
+    ]);
+    // The Note column is text with one number in it: no warning for that.
+    expect(
+      p.problems.map((x) => [x.severity, x.code, x.row, x.column, x.header, x.params.count, x.params.value]),
+    ).toEqual([
+      ['warning', 'unreadNumbers', 3, 'C', 'Fatturato', 2, 'n/d'],
+      ['warning', 'unreadDates', 3, 'D', 'Data nascita', 2, '29/02/2001'],
+    ]);
+    expect(p.problems[0].message).toBe(
+      'Column C (Fatturato): cells that are not numbers as this workspace writes them (1.234,56): 2, the first in row 3 ("n/d"). They were imported as text: filters compare them as text, not as numbers.',
+    );
+    expect(p.problems[1].message).toBe(
+      'Column D (Data nascita): cells that are not dates (YYYY-MM-DD or 31/01/2026): 2, the first in row 3 ("29/02/2001"). They were imported as text: filters compare them as text, not as dates.',
+    );
+  });
+
+  test('a file with a header and no data rows is said to be a file, not a range', () => {
+    expect(thrown(() => prepareCsv('Nr.;Nome\n;\n', 'it-IT')).details.code).toBe('csvHeaderOnly');
+  });
 });

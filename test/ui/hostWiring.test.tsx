@@ -176,7 +176,7 @@ describe('in Excel', () => {
     await userEvent.type(contactNo, 'P201{Enter}');
     await waitFor(() => expect(screen.queryByTestId('entry-1')).toBeNull());
     await userEvent.click(screen.getByRole('button', { name: 'Export to a sheet' }));
-    await screen.findByText('1 rows written to the sheet "Interaction Log" as table InteractionLog.');
+    await screen.findByText('1 row written to the sheet "Interaction Log" as table InteractionLog.');
     expect(excel.exported.map((t) => t.name)).toEqual(['InteractionLog']);
     expect(column(excel.exported[0], 'Contact No.')).toEqual(['P201']);
   });

@@ -6,7 +6,8 @@ import { paneCatalogs } from '../../src/ui/shell/catalogs';
 import { makeTranslate } from '../../src/ui/common/i18n';
 import { wordMessages } from '../../src/ui/mailMerge/messages';
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** The names a message is filled from: its {name} placeholders and the counts of its {n, plural, …} choices. */
+const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)(?:\}|, plural, )/g)].map((m) => m[1]))].sort();
 
 describe('the pane’s message catalog', () => {
   test.each(paneCatalogs.map((c, i) => [i, c] as const))(

@@ -3,6 +3,7 @@
 // The pane may start with part of its catalogs (those its start page needs) and get the rest a moment
 // later: a part of the pane that needs the rest waits for it with `useWholeCatalogs` (it suspends).
 import { createContext, use, useContext, useMemo, type ReactNode } from 'react';
+import { localeForLanguage } from '../../domain/languageLocale';
 import type { UiLanguage } from '../../domain/setup';
 
 export type Messages = Record<string, string>;
@@ -26,10 +27,26 @@ interface I18nValue {
 
 const I18nContext = createContext<I18nValue | undefined>(undefined);
 
-/** Fills {name} placeholders. */
+/**
+ * A count's words, in ICU's form: `{n, plural, one {# row} other {# rows}}`, # standing for the count.
+ * A choice holds text and {name} placeholders, no choice of its own.
+ */
+const PLURAL = /\{(\w+), plural, one \{((?:[^{}]|\{\w+\})*)\} other \{((?:[^{}]|\{\w+\})*)\}\}/g;
+
+/**
+ * English and Italian take the singular for exactly one, the plural otherwise (0 included). The count may
+ * come formatted for the user ("1", "1,000", "1.000"): only 1 itself is one.
+ */
+const isOne = (v: string | number) => v === 1 || v === '1';
+
+/** Fills {name} placeholders, after choosing each count's singular or plural words. */
 export function format(template: string, vars?: Record<string, string | number>): string {
   if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  return template
+    .replace(PLURAL, (m, k: string, one: string, other: string) =>
+      k in vars ? (isOne(vars[k]) ? one : other).replace(/#/g, () => String(vars[k])) : m,
+    )
+    .replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
 
 export function makeTranslate(catalogs: MessageCatalog[], language: UiLanguage): Translate {
@@ -44,6 +61,10 @@ export function makeTranslate(catalogs: MessageCatalog[], language: UiLanguage):
 
 export function I18nProvider(props: {
   language: UiLanguage;
+  /**
+   * The locale dates and numbers are shown in: the workspace's (Setup), the one filters read them in, so
+   * a date typed as the pane shows it means that date. Absent: the language's (it-IT, en-US).
+   */
   locale?: string;
   catalogs: MessageCatalog[];
   /** Given while `catalogs` are only part of the pane's: settles once the whole catalogs are shown. */
@@ -51,7 +72,7 @@ export function I18nProvider(props: {
   children: ReactNode;
 }) {
   const { language, catalogs, pending, children } = props;
-  const locale = props.locale ?? (language === 'it' ? 'it-IT' : 'en-US');
+  const locale = shownLocale(props.locale) ?? localeForLanguage(language);
   const value = useMemo<I18nValue>(() => {
     // Made on first use: the first Intl formatter loads the browser's locale data, a cost the start page
     // need not pay before it shows (its empty list formats no number).
@@ -73,6 +94,19 @@ export function I18nProvider(props: {
     };
   }, [language, locale, catalogs, pending]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/**
+ * A locale Intl can use (Setup's is free text): its canonical form; a tag Intl cannot read is en-US, as
+ * the filters read it (domain/filterValues.ts, safeLocale). Undefined when none is given.
+ */
+function shownLocale(locale: string | undefined): string | undefined {
+  if (!locale) return undefined;
+  try {
+    return Intl.getCanonicalLocales(locale)[0] ?? 'en-US';
+  } catch {
+    return 'en-US';
+  }
 }
 
 export function useI18n(): I18nValue {

@@ -1,5 +1,6 @@
 // The contact card (BC's Contact Card, read-only here): its fields, its company or persons, mailing groups
-// and other profile data, the open segments it is on and its interaction log entries. Opened from the lines
+// and other profile data, the columns imported beside BC's fields (by their header), the open segments it
+// is on and its interaction log entries. Opened from the lines
 // grid, the contacts list, the log entries and the criteria preview: route {page:'contact', no}.
 import { Button, Divider, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
@@ -7,6 +8,7 @@ import type { Contact } from '../../domain/contact';
 import { optionCaption } from '../common/errorText';
 import { useI18n } from '../common/i18n';
 import type { Navigate } from '../shell/pageRegistry';
+import { extraValueText } from './extraValueText';
 import { useContactCard } from './useContactCard';
 
 const useStyles = makeStyles({
@@ -26,7 +28,8 @@ const useStyles = makeStyles({
 });
 
 export function ContactCardPage({ no, navigate }: { no: string; navigate: Navigate }) {
-  const { t, formatDate } = useI18n();
+  const i18n = useI18n();
+  const { t, formatDate } = i18n;
   const s = useStyles();
   const data = useContactCard(no);
   if (data === undefined) return <Spinner size="small" label={t('common.loading')} />;
@@ -46,42 +49,45 @@ export function ContactCardPage({ no, navigate }: { no: string; navigate: Naviga
       </Button>
     );
   };
+  // Labels are shown as given: BC's captions through the catalog, questionnaires and imported headers as written.
   const fields: [string, ReactNode][] = [
-    ['field.no', c.no],
-    ['field.type', optionCaption(t, c.type)],
-    ['field.name', c.name],
-    ['field.companyName', c.type === 'Person' ? (data.company ? open(data.company) : c.companyName) : ''],
-    ['field.jobTitle', c.jobTitle],
-    ['field.address', [c.address, c.address2].filter(Boolean).join(', ')],
-    ['field.postCode', c.postCode],
-    ['field.city', c.city],
-    ['field.countryRegionCode', c.countryRegionCode],
-    ['field.email', c.email],
-    ['field.phoneNo', c.phoneNo],
-    ['field.mobilePhoneNo', c.mobilePhoneNo],
-    ['field.salespersonCode', c.salespersonCode],
-    ['field.languageCode', c.languageCode],
-    ['field.territoryCode', c.territoryCode],
-    ['field.correspondenceType', optionCaption(t, c.correspondenceType)],
-    ['field.excludeFromSegment', c.excludeFromSegment ? t('common.yes') : ''],
+    [t('field.no'), c.no],
+    [t('field.type'), optionCaption(t, c.type)],
+    [t('field.name'), c.name],
+    [t('field.name2'), c.name2],
+    [t('field.companyName'), c.type === 'Person' ? (data.company ? open(data.company) : c.companyName) : ''],
+    [t('field.jobTitle'), c.jobTitle],
+    [t('field.salutationCode'), c.salutationCode],
+    [t('field.address'), [c.address, c.address2].filter(Boolean).join(', ')],
+    [t('field.postCode'), c.postCode],
+    [t('field.city'), c.city],
+    [t('field.county'), c.county],
+    [t('field.countryRegionCode'), c.countryRegionCode],
+    [t('field.email'), c.email],
+    [t('field.phoneNo'), c.phoneNo],
+    [t('field.mobilePhoneNo'), c.mobilePhoneNo],
+    [t('field.salespersonCode'), c.salespersonCode],
+    [t('field.languageCode'), c.languageCode],
+    [t('field.territoryCode'), c.territoryCode],
+    [t('field.correspondenceType'), optionCaption(t, c.correspondenceType)],
+    [t('field.excludeFromSegment'), c.excludeFromSegment ? t('common.yes') : ''],
   ];
-  const profile: [string, string][] = [
-    ['field.mailingGroups', c.mailingGroups.join(', ')],
-    ['field.industryGroups', c.industryGroups.join(', ')],
-    ['field.jobResponsibilities', c.jobResponsibilities.join(', ')],
-    ['field.businessRelations', c.businessRelations.join(', ')],
+  const profile = shown([
+    [t('field.mailingGroups'), c.mailingGroups.join(', ')],
+    [t('field.industryGroups'), c.industryGroups.join(', ')],
+    [t('field.jobResponsibilities'), c.jobResponsibilities.join(', ')],
+    [t('field.businessRelations'), c.businessRelations.join(', ')],
     ...c.profileAnswers.map((a): [string, string] => [a.questionnaire, a.answer]),
-  ];
-  const dl = (rows: [string, ReactNode][], raw = false) => (
+  ]);
+  const imported = shown(Object.entries(c.extra).map(([header, v]) => [header, extraValueText(i18n, v)]));
+  const dl = (rows: [string, ReactNode][]) => (
     <dl className={s.fields}>
-      {rows
-        .filter(([, v]) => v !== '' && v !== undefined && v !== null)
-        .map(([k, v]) => (
-          <div key={k} style={{ display: 'contents' }}>
-            <dt className={s.dt}>{raw && !k.startsWith('field.') ? k : t(k)}</dt>
-            <dd className={s.dd}>{v}</dd>
-          </div>
-        ))}
+      {shown(rows).map(([label, v], i) => (
+        <div key={i} style={{ display: 'contents' }}>
+          <dt className={s.dt}>{label}</dt>
+          <dd className={s.dd}>{v}</dd>
+        </div>
+      ))}
     </dl>
   );
 
@@ -107,13 +113,28 @@ export function ContactCardPage({ no, navigate }: { no: string; navigate: Naviga
           )}
         </section>
       ) : null}
-      <Divider />
-      <section aria-labelledby="contact-profile">
-        <h3 id="contact-profile" className={s.h}>
-          {t('contact.profile')}
-        </h3>
-        {dl(profile, true)}
-      </section>
+      {profile.length ? (
+        <>
+          <Divider />
+          <section aria-labelledby="contact-profile">
+            <h3 id="contact-profile" className={s.h}>
+              {t('contact.profile')}
+            </h3>
+            {dl(profile)}
+          </section>
+        </>
+      ) : null}
+      {imported.length ? (
+        <>
+          <Divider />
+          <section aria-labelledby="contact-imported">
+            <h3 id="contact-imported" className={s.h}>
+              {t('contact.importedColumns')}
+            </h3>
+            {dl(imported)}
+          </section>
+        </>
+      ) : null}
       <Divider />
       <section aria-labelledby="contact-segments">
         <h3 id="contact-segments" className={s.h}>
@@ -173,4 +194,9 @@ export function ContactCardPage({ no, navigate }: { no: string; navigate: Naviga
       </section>
     </article>
   );
+}
+
+/** The rows that have a value: a blank field is left off the card. */
+function shown<T extends [string, ReactNode]>(rows: T[]): T[] {
+  return rows.filter(([, v]) => v !== '' && v !== undefined && v !== null);
 }

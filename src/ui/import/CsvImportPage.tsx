@@ -1,10 +1,21 @@
-// Outside Office: contacts from a CSV file (RFC 4180, UTF-8 with or without BOM, `,` or `;` detected),
-// the header row mapped to contact fields by the same mapping as the Excel import; the user reviews the
+// Outside Office: contacts from a CSV file (RFC 4180, UTF-8 with or without BOM, `,`, `;` or tab detected),
+// the header row mapped to contact fields by the same mapping as the Excel import; numbers and dates of the
+// imported (extra) columns are read in the workspace locale of Setup, as Excel would; the user reviews the
 // columns, then the rows are prepared in chunks (progress, Cancel) as the Excel import does, the valid
 // ones written in one transaction, and may go onto a segment. Problems are reported in the user's language.
 // Every column can be re-pointed (MappingReview, remembered per file name); the choices the rows need
 // (unknown codes, missing companies, existing contacts) are asked before writing (ImportDecisions).
-import { Button, Dropdown, Field, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Dropdown,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import { ArrowUploadRegular } from '@fluentui/react-icons/svg/arrow-upload';
 import { mappingKey, restoreMapping, toSavedMapping, type ColumnMapping } from '../../domain/columnMapping';
@@ -91,8 +102,10 @@ export function CsvImportPage({ navigate }: { navigate: Navigate }) {
         const label = t('csv.title');
         const total = file.csv.rows.length;
         await c.step(label, 0, total);
+        // Numbers and dates read as the filters read them: in the workspace locale of Setup.
+        const { locale } = await workspace.setup.get();
         const prepared = await prepareRowsInSteps(
-          gridFromCsv(file.csv),
+          gridFromCsv(file.csv, { locale }),
           file.mapping,
           { file: file.name },
           (done, all) => c.step(label, done, all),
@@ -113,6 +126,8 @@ export function CsvImportPage({ navigate }: { navigate: Navigate }) {
   };
 
   const chosenSegment = segments?.find((h) => h.no === segmentNo);
+  // A file with its header line and no data: nothing to import, and no button that offers to.
+  const noData = file !== undefined && !file.csv.rows.some((r) => r.cells.some((c) => c.trim() !== ''));
   return (
     <div className={s.root}>
       <Text as="h2" weight="semibold">
@@ -127,7 +142,7 @@ export function CsvImportPage({ navigate }: { navigate: Navigate }) {
             ref={input}
             className={s.file}
             type="file"
-            accept=".csv,text/csv"
+            accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
             aria-label={t('csv.choose')}
             tabIndex={-1}
             data-testid="csv-file"
@@ -180,7 +195,11 @@ export function CsvImportPage({ navigate }: { navigate: Navigate }) {
               onConfirm={() => void confirm()}
               onCancel={decisions.reset}
             />
-          ) : result ? null : (
+          ) : result ? null : noData ? (
+            <MessageBar intent="warning" data-testid="csv-header-only">
+              <MessageBarBody>{t('excel.error.csvHeaderOnly')}</MessageBarBody>
+            </MessageBar>
+          ) : (
             <Button appearance="primary" onClick={() => void run()} data-testid="csv-import">
               {t('csv.import', { n: formatNumber(file.csv.rows.length) })}
             </Button>

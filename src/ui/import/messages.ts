@@ -13,7 +13,7 @@ const en = {
   'excel.source.noTables': 'This workbook has no tables.',
   'excel.read': 'Read the cells',
   'excel.reading': 'Reading the sheet',
-  'excel.read.summary': '{rows} rows read from {address}',
+  'excel.read.summary': '{rows, plural, one {# row} other {# rows}} read from {address}',
   'excel.mapping': 'Columns',
   'excel.mapping.hint':
     'Check what each column fills before anything is written. Your choice is remembered for this sheet or table.',
@@ -32,7 +32,7 @@ const en = {
     'Columns {first} and {column} are both the extra field "{header}": column {column} is not imported.',
   'excel.mapping.noKey':
     'No column is the contact number (No.): rows are matched by e-mail where there is one, otherwise numbered from the contact series.',
-  'excel.import': 'Import {n} rows',
+  'excel.import': 'Import {n, plural, one {# row} other {# rows}}',
   'excel.importing': 'Importing contacts',
   'import.decide.title': 'Before importing',
   'import.decide.unknownCodes': 'Codes not in their lists ({n})',
@@ -50,8 +50,10 @@ const en = {
   'excel.problems.page': 'Problems {from}–{to} of {total}',
   'excel.problems.previous': 'Previous',
   'excel.problems.next': 'Next',
-  'excel.result': '{inserted} new, {updated} updated, {warned} with warnings, {rejected} rows not imported.',
-  'excel.result.generated': '{n} rows had no contact number and were numbered from the contact series.',
+  'excel.result':
+    '{inserted} new, {updated} updated, {warned} with warnings, {rejected, plural, one {# row} other {# rows}} not imported.',
+  'excel.result.generated':
+    '{n, plural, one {# row had no contact number and was} other {# rows had no contact number and were}} numbered from the contact series.',
   'excel.problems': 'Report by row',
   'excel.problems.more': '… and {n} more.',
   'excel.report.toSheet': 'Write the whole report to a new sheet',
@@ -63,16 +65,17 @@ const en = {
   'excel.report.error': 'not imported',
   'excel.report.warning': 'warning',
   'excel.report.info': 'note',
-  'excel.addToSegment': 'Add the {n} contacts to segment {no}',
-  'excel.addedToSegment': '{n} contacts added to segment {no}.',
-  'excel.writeNos': 'Write the {n} new numbers into a new column of the sheet',
+  'excel.addToSegment': '{n, plural, one {Add the contact to segment {no}} other {Add the # contacts to segment {no}}}',
+  'excel.addedToSegment': '{n, plural, one {# contact} other {# contacts}} added to segment {no}.',
+  'excel.writeNos':
+    '{n, plural, one {Write the new number} other {Write the # new numbers}} into a new column of the sheet',
   'excel.wroteNos': 'The numbers are in column {column}.',
   'excel.nosHeader': 'No.',
   'excel.export.segment': 'Export lines to a sheet',
   'excel.export.loggedSegment': 'Export entries to a sheet',
   'excel.export.interactionLog': 'Export to a sheet',
   'excel.export.contacts': 'Export contacts to a sheet',
-  'excel.exported': '{n} rows written to the sheet "{sheet}" as table {table}.',
+  'excel.exported': '{n, plural, one {# row} other {# rows}} written to the sheet "{sheet}" as table {table}.',
   'excel.showInSheet': 'Show in the sheet',
   'excel.showInSheet.gone': 'The row this contact came from is no longer in the workbook.',
   'excel.showInSheet.none': 'This contact was not imported from a sheet.',
@@ -115,7 +118,8 @@ const en = {
   'excel.problem.unknownCountry':
     'Row {row}, column {column} ({header}): "{value}" is not a known country or region; the name is kept, the code left blank.',
   'excel.problem.unknownCode': 'Row {row}, column {column} ({header}): {list} {code} does not exist.',
-  'excel.problem.companyLinked': 'Row {row}: linked to company {companyNo} {companyName} by its {by}.',
+  'excel.problem.companyLinked': 'Row {row}: linked by its {by} to company {companyNo} "{companyName}".',
+  'excel.problem.codeCreated': '{list} {code} created ({count, plural, one {row {rows}} other {rows {rows}}}).',
   'excel.problem.companyNotFound':
     'Row {row}: no company contact is named "{companyName}"; the person is imported without a company.',
   'excel.problem.companyNoNotFound':
@@ -146,6 +150,19 @@ const en = {
   'excel.reason.nameRequired': 'a new contact needs a name (a person\u2019s name or a company name)',
   'excel.error.csvNotUtf8':
     'The file is not UTF-8 text: line {line} has a character that is not UTF-8. Save it as "CSV UTF-8" and choose it again.',
+  'excel.error.csvQuoteNotClosed':
+    'The file cannot be read: line {line}, column {column}: the value that starts with a quote (") at character {character} is never closed by another quote. Close it, and write each quote inside a quoted value twice ("").',
+  'excel.error.csvTextAfterQuote':
+    'The file cannot be read: line {line}, column {column}, at character {character}: there is text after the quote that closes the value. A quote inside a quoted value is written twice ("").',
+  'excel.error.csvQuoteInField':
+    'The file cannot be read: line {line}, column {column}, at character {character}: a quote (") inside a value that does not start with one. Put the whole value in quotes and write the quote inside it twice ("").',
+  'excel.error.csvEmpty':
+    'The file is empty: it has no header line. The first line must name the columns (No., Name, …).',
+  'excel.error.csvHeaderOnly': 'The file has a header line but no data rows: there is nothing to import.',
+  'excel.problem.unreadNumbers':
+    'Column {column} ({header}): cells that are not numbers as this workspace writes them ({expected}): {count}, the first in row {row} ("{value}"). They were imported as text: filters compare them as text, not as numbers.',
+  'excel.problem.unreadDates':
+    'Column {column} ({header}): cells that are not dates (YYYY-MM-DD or {expected}): {count}, the first in row {row} ("{value}"). They were imported as text: filters compare them as text, not as dates.',
   'excel.error.letterTooLarge': '{file}: the file is too large; a letter can be at most 50 MB.',
   'excel.error.letterEmptyFile': '{file}: the file is empty.',
   'excel.error.letterEncrypted':
@@ -169,7 +186,7 @@ const it: typeof en = {
   'excel.source.noTables': 'Questa cartella di lavoro non ha tabelle.',
   'excel.read': 'Leggi le celle',
   'excel.reading': 'Lettura del foglio',
-  'excel.read.summary': '{rows} righe lette da {address}',
+  'excel.read.summary': '{rows, plural, one {# riga letta} other {# righe lette}} da {address}',
   'excel.mapping': 'Colonne',
   'excel.mapping.hint':
     'Controllare cosa riempie ogni colonna prima di scrivere. La scelta viene ricordata per questo foglio o tabella.',
@@ -189,7 +206,7 @@ const it: typeof en = {
     'Le colonne {first} e {column} sono entrambe il campo aggiuntivo "{header}": la colonna {column} non viene importata.',
   'excel.mapping.noKey':
     'Nessuna colonna è il numero contatto (Nr.): le righe vengono abbinate per e-mail dove c\u2019è, altrimenti numerate dalla serie dei contatti.',
-  'excel.import': 'Importa {n} righe',
+  'excel.import': 'Importa {n, plural, one {# riga} other {# righe}}',
   'excel.importing': 'Importazione contatti',
   'import.decide.title': 'Prima dell\u2019importazione',
   'import.decide.unknownCodes': 'Codici non presenti nelle tabelle ({n})',
@@ -207,8 +224,10 @@ const it: typeof en = {
   'excel.problems.page': 'Problemi {from}–{to} di {total}',
   'excel.problems.previous': 'Precedenti',
   'excel.problems.next': 'Successivi',
-  'excel.result': '{inserted} nuovi, {updated} aggiornati, {warned} con avvisi, {rejected} righe non importate.',
-  'excel.result.generated': '{n} righe non avevano il numero contatto e sono state numerate dalla serie dei contatti.',
+  'excel.result':
+    '{inserted, plural, one {# nuovo} other {# nuovi}}, {updated, plural, one {# aggiornato} other {# aggiornati}}, {warned} con avvisi, {rejected, plural, one {# riga non importata} other {# righe non importate}}.',
+  'excel.result.generated':
+    '{n, plural, one {# riga non aveva il numero contatto ed è stata numerata} other {# righe non avevano il numero contatto e sono state numerate}} dalla serie dei contatti.',
   'excel.problems': 'Resoconto per riga',
   'excel.problems.more': '… e altri {n}.',
   'excel.report.toSheet': 'Scrivi tutto il resoconto in un nuovo foglio',
@@ -220,16 +239,18 @@ const it: typeof en = {
   'excel.report.error': 'non importata',
   'excel.report.warning': 'avviso',
   'excel.report.info': 'nota',
-  'excel.addToSegment': 'Aggiungi i {n} contatti al segmento {no}',
-  'excel.addedToSegment': '{n} contatti aggiunti al segmento {no}.',
-  'excel.writeNos': 'Scrivi i {n} nuovi numeri in una colonna nuova',
+  'excel.addToSegment':
+    '{n, plural, one {Aggiungi il contatto al segmento {no}} other {Aggiungi i # contatti al segmento {no}}}',
+  'excel.addedToSegment': '{n, plural, one {# contatto aggiunto} other {# contatti aggiunti}} al segmento {no}.',
+  'excel.writeNos': '{n, plural, one {Scrivi il nuovo numero} other {Scrivi i # nuovi numeri}} in una colonna nuova',
   'excel.wroteNos': 'I numeri sono nella colonna {column}.',
   'excel.nosHeader': 'Nr.',
   'excel.export.segment': 'Esporta le righe in un foglio',
   'excel.export.loggedSegment': 'Esporta i movimenti in un foglio',
   'excel.export.interactionLog': 'Esporta in un foglio',
   'excel.export.contacts': 'Esporta i contatti in un foglio',
-  'excel.exported': '{n} righe scritte nel foglio "{sheet}" come tabella {table}.',
+  'excel.exported':
+    '{n, plural, one {# riga scritta} other {# righe scritte}} nel foglio "{sheet}" come tabella {table}.',
   'excel.showInSheet': 'Mostra nel foglio',
   'excel.showInSheet.gone': 'La riga da cui proviene questo contatto non è più nella cartella di lavoro.',
   'excel.showInSheet.none': 'Questo contatto non è stato importato da un foglio.',
@@ -276,7 +297,8 @@ const it: typeof en = {
   'excel.problem.unknownCountry':
     'Riga {row}, colonna {column} ({header}): "{value}" non è un paese/area noto; il nome viene mantenuto, il codice lasciato vuoto.',
   'excel.problem.unknownCode': 'Riga {row}, colonna {column} ({header}): {list} {code} non esiste.',
-  'excel.problem.companyLinked': 'Riga {row}: collegata alla società {companyNo} {companyName} tramite {by}.',
+  'excel.problem.companyLinked': 'Riga {row}: collegata tramite {by} alla società {companyNo} "{companyName}".',
+  'excel.problem.codeCreated': '{list} {code} creato ({count, plural, one {riga {rows}} other {righe {rows}}}).',
   'excel.problem.companyNotFound':
     'Riga {row}: nessun contatto società si chiama "{companyName}"; la persona viene importata senza società.',
   'excel.problem.companyNoNotFound':
@@ -307,6 +329,20 @@ const it: typeof en = {
   'excel.reason.nameRequired': 'un nuovo contatto richiede un nome (di persona o di società)',
   'excel.error.csvNotUtf8':
     'Il file non è testo UTF-8: la riga {line} contiene un carattere non UTF-8. Salvarlo come "CSV UTF-8" e sceglierlo di nuovo.',
+  'excel.error.csvQuoteNotClosed':
+    'Impossibile leggere il file: riga {line}, colonna {column}: il valore che inizia con le virgolette (") al carattere {character} non viene mai chiuso. Chiuderlo e scrivere due volte ("") le virgolette all\u2019interno di un valore tra virgolette.',
+  'excel.error.csvTextAfterQuote':
+    'Impossibile leggere il file: riga {line}, colonna {column}, al carattere {character}: c\u2019è del testo dopo le virgolette che chiudono il valore. Le virgolette all\u2019interno di un valore tra virgolette si scrivono due volte ("").',
+  'excel.error.csvQuoteInField':
+    'Impossibile leggere il file: riga {line}, colonna {column}, al carattere {character}: virgolette (") all\u2019interno di un valore che non inizia con le virgolette. Racchiudere l\u2019intero valore tra virgolette e scrivere due volte ("") le virgolette al suo interno.',
+  'excel.error.csvEmpty':
+    'Il file è vuoto: non ha la riga di intestazione. La prima riga deve indicare le colonne (Nr., Nome, …).',
+  'excel.error.csvHeaderOnly':
+    'Il file ha la riga di intestazione ma nessuna riga di dati: non c\u2019è niente da importare.',
+  'excel.problem.unreadNumbers':
+    'Colonna {column} ({header}): celle che non sono numeri nel formato di questa area di lavoro ({expected}): {count}, la prima nella riga {row} ("{value}"). Sono state importate come testo: i filtri le confrontano come testo, non come numeri.',
+  'excel.problem.unreadDates':
+    'Colonna {column} ({header}): celle che non sono date (AAAA-MM-GG o {expected}): {count}, la prima nella riga {row} ("{value}"). Sono state importate come testo: i filtri le confrontano come testo, non come date.',
   'excel.error.letterTooLarge': '{file}: il file è troppo grande; una lettera può essere al massimo di 50 MB.',
   'excel.error.letterEmptyFile': '{file}: il file è vuoto.',
   'excel.error.letterEncrypted':

@@ -45,7 +45,8 @@ export const listMessages: MessageCatalog = {
     'contacts.empty': 'No contacts yet.',
     'contacts.noMatch': 'No contacts match the filters.',
     'contacts.filterHint': 'Filter on name or city with a BC filter expression, e.g. @*rossi* or ROMA|MILANO.',
-    'contacts.shown': '{n} contacts',
+    'contacts.shown': '{n, plural, one {# contact} other {# contacts}}',
+    'contact.importedColumns': 'Imported columns',
     'setup.title': 'Setup',
     'setup.numbers': 'Numbering',
     'setup.defaults': 'Defaults',
@@ -76,14 +77,15 @@ export const listMessages: MessageCatalog = {
     'transfer.chooseFile': 'Choose a file',
     'csv.title': 'Import contacts from a CSV file',
     'csv.hint':
-      'UTF-8 text, fields separated by commas (,) or semicolons (;). The header row names the contact fields in English or Italian; other columns are kept as imported columns.',
+      'UTF-8 text, fields separated by commas (,), semicolons (;) or tabs. The header row names the contact fields in English or Italian; other columns are kept as imported columns, their numbers and dates read as this workspace writes them (Setup).',
     'csv.choose': 'CSV file',
     'csv.pick': 'Upload CSV file',
     'csv.mapping': 'Columns',
     'csv.unmatched': 'kept as imported column',
-    'csv.rows': '{n} rows',
-    'csv.import': 'Import {n} contacts',
-    'csv.done': '{inserted} contacts inserted, {updated} updated, {rejected} rejected.',
+    'csv.rows': '{n, plural, one {# row} other {# rows}}',
+    'csv.import': 'Import {n, plural, one {# contact} other {# contacts}}',
+    'csv.done':
+      '{inserted, plural, one {# contact} other {# contacts}} inserted, {updated} updated, {rejected} rejected.',
     'csv.toSegment': 'Add them to segment',
     'csv.noSegment': 'no segment',
     'csv.unavailable': 'The CSV import arrives with the Excel import’s column mapping (not in this build yet).',
@@ -106,7 +108,7 @@ export const listMessages: MessageCatalog = {
     'error.CONFLICT': 'Someone else changed this meanwhile: {message}',
     'error.unknown': 'Something went wrong: {message}',
     'error.partUnavailable':
-      'This part of the pane could not be loaded: the connection may have dropped, or the add-in has been updated. Reopen the pane to load it again.',
+      'This part of the pane could not be loaded: the add-in’s server cannot be reached. Check the connection, then try again.',
     'error.featureUnavailable': 'This needs {office} or later ({set} {version}); this Office does not have it.',
   },
   it: {
@@ -153,7 +155,8 @@ export const listMessages: MessageCatalog = {
     'contacts.empty': 'Ancora nessun contatto.',
     'contacts.noMatch': 'Nessun contatto corrisponde ai filtri.',
     'contacts.filterHint': 'Filtra su nome o città con un’espressione di filtro BC, ad es. @*rossi* o ROMA|MILANO.',
-    'contacts.shown': '{n} contatti',
+    'contacts.shown': '{n, plural, one {# contatto} other {# contatti}}',
+    'contact.importedColumns': 'Colonne importate',
     'setup.title': 'Setup',
     'setup.numbers': 'Numerazione',
     'setup.defaults': 'Valori predefiniti',
@@ -185,14 +188,15 @@ export const listMessages: MessageCatalog = {
     'transfer.chooseFile': 'Scegli un file',
     'csv.title': 'Importa contatti da un file CSV',
     'csv.hint':
-      'Testo UTF-8, campi separati da virgola (,) o punto e virgola (;). La riga di intestazione indica i campi contatto in italiano o inglese; le altre colonne restano come colonne importate.',
+      'Testo UTF-8, campi separati da virgola (,), punto e virgola (;) o tabulazione. La riga di intestazione indica i campi contatto in italiano o inglese; le altre colonne restano come colonne importate, con numeri e date letti come li scrive questa area di lavoro (Setup).',
     'csv.choose': 'File CSV',
     'csv.pick': 'Carica file CSV',
     'csv.mapping': 'Colonne',
     'csv.unmatched': 'mantenuta come colonna importata',
-    'csv.rows': '{n} righe',
-    'csv.import': 'Importa {n} contatti',
-    'csv.done': '{inserted} contatti inseriti, {updated} aggiornati, {rejected} rifiutati.',
+    'csv.rows': '{n, plural, one {# riga} other {# righe}}',
+    'csv.import': 'Importa {n, plural, one {# contatto} other {# contatti}}',
+    'csv.done':
+      '{inserted, plural, one {# contatto inserito} other {# contatti inseriti}}, {updated, plural, one {# aggiornato} other {# aggiornati}}, {rejected, plural, one {# rifiutato} other {# rifiutati}}.',
     'csv.toSegment': 'Aggiungili al segmento',
     'csv.noSegment': 'nessun segmento',
     'csv.unavailable':
@@ -218,7 +222,7 @@ export const listMessages: MessageCatalog = {
     'error.CONFLICT': 'Qualcun altro ha modificato questi dati nel frattempo: {message}',
     'error.unknown': 'Si è verificato un errore: {message}',
     'error.partUnavailable':
-      'Impossibile caricare questa parte del riquadro: la connessione potrebbe essersi interrotta oppure il componente aggiuntivo è stato aggiornato. Riaprire il riquadro per caricarla di nuovo.',
+      'Impossibile caricare questa parte del riquadro: il server del componente aggiuntivo non è raggiungibile. Verificare la connessione, quindi riprovare.',
     'error.featureUnavailable':
       'Questa funzione richiede {office} o versione successiva ({set} {version}); questo Office non la supporta.',
   },

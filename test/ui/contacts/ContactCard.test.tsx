@@ -64,6 +64,79 @@ describe('the contact card', () => {
   });
 });
 
+describe('the contact card shows what was imported', () => {
+  const long = 'Note del commerciale sul cliente, molto lunghe e senza spazi: '.repeat(3) + 'x'.repeat(80);
+  beforeEach(async () => {
+    await ws.contacts.upsert([
+      {
+        no: 'P900',
+        type: 'Person',
+        name: 'Giulia Neri',
+        name2: 'Studio Neri',
+        salutationCode: 'SIG.RA',
+        county: 'MI',
+        city: 'Milano',
+        extra: {
+          Fatturato: 1234567.5,
+          'Ultimo ordine': '2024-03-15',
+          Cliente: true,
+          Ex: false,
+          'Note commerciali del referente di zona': long,
+        },
+      },
+      { no: 'P901', type: 'Person', name: 'Solo Nome' },
+    ]);
+  });
+  const pairs = (card: HTMLElement) =>
+    Object.fromEntries(
+      within(card)
+        .getAllByRole('term')
+        .map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]),
+    );
+
+  test('in Italian: Nome 2, Provincia, Cod. formula di saluto and the imported columns in the user’s format', async () => {
+    renderInPane(<ContactCardPage no="P900" navigate={() => undefined} />, ws, 'it');
+    const card = await screen.findByTestId('contact-card');
+    expect(pairs(card)).toMatchObject({
+      'Nome 2': 'Studio Neri',
+      'Cod. formula di saluto': 'SIG.RA',
+      Provincia: 'MI',
+      Fatturato: '1.234.567,5',
+      'Ultimo ordine': '15/03/24',
+      Cliente: 'Sì',
+      Ex: 'No',
+      'Note commerciali del referente di zona': long,
+    });
+    const imported = screen.getByRole('region', { name: 'Colonne importate' });
+    expect(
+      within(imported)
+        .getAllByRole('term')
+        .map((t) => t.textContent),
+    ).toEqual(['Fatturato', 'Ultimo ordine', 'Cliente', 'Ex', 'Note commerciali del referente di zona']);
+  });
+
+  test('in English, and no Profile or Imported columns heading over nothing', async () => {
+    const { unmount } = renderInPane(<ContactCardPage no="P900" navigate={() => undefined} />, ws);
+    const card = await screen.findByTestId('contact-card');
+    expect(pairs(card)).toMatchObject({
+      'Name 2': 'Studio Neri',
+      'Salutation Code': 'SIG.RA',
+      County: 'MI',
+      Fatturato: '1,234,567.5',
+      'Ultimo ordine': '3/15/24',
+      Cliente: 'Yes',
+      Ex: 'No',
+    });
+    expect(screen.getByRole('heading', { name: 'Imported columns' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Profile' })).toBeNull();
+    unmount();
+    renderInPane(<ContactCardPage no="P901" navigate={() => undefined} />, ws);
+    await screen.findByTestId('contact-card');
+    expect(screen.queryByRole('heading', { name: 'Profile' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Imported columns' })).toBeNull();
+  });
+});
+
 describe('the code lookup', () => {
   test('filters as the user types, Enter picks, and an unknown code is refused at once with BC’s message', async () => {
     const committed = salespersonLookup(ws);

@@ -149,3 +149,71 @@ test('a file that is not UTF-8 is refused naming its line, in Italian', async ()
   await userEvent.upload(await screen.findByTestId('csv-file'), new File([bytes], 'latin1.csv', { type: 'text/csv' }));
   expect(await screen.findByText(/^Il file non è testo UTF-8: la riga 3 /)).toBeTruthy();
 });
+
+test('numbers and dates of imported columns are read in the workspace locale; cells that are not are reported once per column', async () => {
+  await ws.setup.update({ locale: 'it-IT' });
+  renderCsv('it');
+  const csv =
+    'Nr.;Nome;Fatturato;Data nascita\nP1;Mario Uno;1.234,56;31/12/1980\nP2;Anna Due;0,5;01/02/1995\nP3;Luca Tre;950;15/06/1970\nP4;Pia Quattro;n/d;29/02/2001\n';
+  await userEvent.upload(await screen.findByTestId('csv-file'), new File([csv], 'clienti.csv', { type: 'text/csv' }));
+  await userEvent.click(await screen.findByTestId('csv-import'));
+  const report = await screen.findByTestId('excel-import-report');
+  expect(
+    within(report).getByText(
+      'Colonna C (Fatturato): celle che non sono numeri nel formato di questa area di lavoro (1.234,56): 1, la prima nella riga 5 ("n/d"). Sono state importate come testo: i filtri le confrontano come testo, non come numeri.',
+    ),
+  ).toBeTruthy();
+  expect(
+    within(report).getByText(
+      'Colonna D (Data nascita): celle che non sono date (AAAA-MM-GG o 31/01/2026): 1, la prima nella riga 5 ("29/02/2001"). Sono state importate come testo: i filtri le confrontano come testo, non come date.',
+    ),
+  ).toBeTruthy();
+  expect((await ws.contacts.get('P1'))?.extra).toEqual({ Fatturato: 1234.56, 'Data nascita': '1980-12-31' });
+  expect((await ws.contacts.get('P3'))?.extra).toEqual({ Fatturato: 950, 'Data nascita': '1970-06-15' });
+  expect((await ws.contacts.get('P4'))?.extra).toEqual({ Fatturato: 'n/d', 'Data nascita': '29/02/2001' });
+});
+
+test('a quote out of place is said in Italian with the line, the column and the character, not as a bad value', async () => {
+  renderCsv('it');
+  const csv = 'Nr.;Nome;E-mail\nK1;Rossi;x"y@example.com\n';
+  await userEvent.upload(await screen.findByTestId('csv-file'), new File([csv], 'rotto.csv', { type: 'text/csv' }));
+  expect(
+    await screen.findByText(
+      'Impossibile leggere il file: riga 2, colonna C (E-mail), al carattere 11: virgolette (") all\u2019interno di un valore che non inizia con le virgolette. Racchiudere l\u2019intero valore tra virgolette e scrivere due volte ("") le virgolette al suo interno.',
+    ),
+  ).toBeTruthy();
+});
+
+test('an empty file is said to be empty, in Italian', async () => {
+  renderCsv('it');
+  await userEvent.upload(await screen.findByTestId('csv-file'), new File([''], 'vuoto.csv', { type: 'text/csv' }));
+  expect(
+    await screen.findByText(
+      'Il file è vuoto: non ha la riga di intestazione. La prima riga deve indicare le colonne (Nr., Nome, …).',
+    ),
+  ).toBeTruthy();
+});
+
+test('a file with only its header offers no import and says the file has no data rows', async () => {
+  renderCsv('it');
+  await userEvent.upload(
+    await screen.findByTestId('csv-file'),
+    new File(['Nr.;Nome;Città\n'], 'intestazione.csv', { type: 'text/csv' }),
+  );
+  expect((await screen.findByTestId('csv-header-only')).textContent).toBe(
+    'Il file ha la riga di intestazione ma nessuna riga di dati: non c\u2019è niente da importare.',
+  );
+  expect(screen.queryByTestId('csv-import')).toBeNull();
+});
+
+test('a tab-separated file is read by its columns', async () => {
+  renderCsv('en');
+  await userEvent.upload(
+    await screen.findByTestId('csv-file'),
+    new File(['No.\tName\tCity\nK1\tRossi\tRoma\n'], 'contacts.txt', { type: 'text/plain' }),
+  );
+  expect((await screen.findByRole('combobox', { name: 'Fills City' })).textContent).toBe('City');
+  await userEvent.click(screen.getByTestId('csv-import'));
+  await screen.findByTestId('excel-import-report');
+  expect(await ws.contacts.get('K1')).toMatchObject({ name: 'Rossi', city: 'Roma' });
+});

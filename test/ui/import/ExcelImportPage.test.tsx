@@ -121,9 +121,8 @@ describe('the Excel import page', () => {
     await waitFor(async () =>
       expect((await ws.segments.get(seg.no))?.lines.map((l) => l.contactNo)).toEqual(['CT1', 'CT00001']),
     );
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Write the 1 new numbers into a new column of the sheet' }),
-    );
+    // One number: the singular words (not "the 1 new numbers").
+    await userEvent.click(screen.getByRole('button', { name: 'Write the new number into a new column of the sheet' }));
     expect(await screen.findByText('The numbers are in column F.')).toBeTruthy();
     expect(mock.cell('Leads', 0, 5)).toMatchObject({ value: 'No.', format: '@' });
     expect(mock.cell('Leads', 3, 5)).toMatchObject({ value: 'CT00001' });

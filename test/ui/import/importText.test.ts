@@ -38,6 +38,9 @@ describe('import problems in the user’s language', () => {
     'companyAmbiguous',
     'companyCreated',
     'matchedExisting',
+    'codeCreated',
+    'unreadNumbers',
+    'unreadDates',
   ];
   test.each(codes)('%s has words in both languages', (code) => {
     const p = problem(
@@ -55,10 +58,21 @@ describe('import problems in the user’s language', () => {
         nos: 'C1, C2',
         no: 'P1',
         byKey: 'email',
+        rows: '2–3',
+        count: 2,
+        expected: '1.234,56',
       },
     );
-    expect(problemText(en, p)).toMatch(/^Row 7/);
-    expect(problemText(it, p)).toMatch(/^Riga 7/);
+    if (code === 'unreadNumbers' || code === 'unreadDates') {
+      expect(problemText(en, p)).toMatch(/^Column C \(X\): .* row 7/);
+      expect(problemText(it, p)).toMatch(/^Colonna C \(X\): .* riga 7/);
+    } else if (code === 'codeCreated') {
+      expect(problemText(en, p)).toMatch(/^Salesperson Code ZZ/);
+      expect(problemText(it, p)).toMatch(/^Cod\. agente ZZ/);
+    } else {
+      expect(problemText(en, p)).toMatch(/^Row 7/);
+      expect(problemText(it, p)).toMatch(/^Riga 7/);
+    }
     expect(problemText(it, p)).not.toMatch(/\{\w+\}|Salesperson|Company Name|e-mail address/);
   });
 
@@ -100,7 +114,44 @@ describe('import problems in the user’s language', () => {
       { row: 5 },
       { companyNo: 'C00010', companyName: 'Rossi SpA', by: 'Company Name' },
     );
-    expect(problemText(it, linked)).toBe('Riga 5: collegata alla società C00010 Rossi SpA tramite Nome società.');
+    expect(problemText(it, linked)).toBe('Riga 5: collegata tramite Nome società alla società C00010 "Rossi SpA".');
+  });
+
+  test('a code the user chose to create is reported as created, once, with its rows (singular for one row)', () => {
+    const one = problem(
+      'info',
+      'codeCreated',
+      { column: 'C', header: 'Agente' },
+      { list: 'Salesperson Code', listName: 'salespeople', code: 'XX', rows: '2', count: 1 },
+    );
+    expect(problemText(en, one)).toBe('Salesperson Code XX created (row 2).');
+    expect(problemText(it, one)).toBe('Cod. agente XX creato (riga 2).');
+    const two = problem(
+      'info',
+      'codeCreated',
+      { column: 'D', header: 'Gruppi mailing' },
+      { list: 'Mailing Group Code', listName: 'mailingGroups', code: 'PROMO', rows: '3, 5', count: 2 },
+    );
+    expect(problemText(en, two)).toBe('Mailing Group Code PROMO created (rows 3, 5).');
+    expect(problemText(it, two)).toBe('Cod. gruppo mailing PROMO creato (righe 3, 5).');
+  });
+
+  test('a link by Company No. or by a name ending in a full stop has no double full stop', () => {
+    for (const [by, companyName] of [
+      ['Company No.', 'Rossi SpA'],
+      ['Company Name', 'Verdi S.r.l.'],
+    ]) {
+      const p = problem('info', 'companyLinked', { row: 5 }, { companyNo: 'C100', companyName, by });
+      for (const text of [problemText(en, p), problemText(it, p), p.message]) expect(text).not.toMatch(/\.\./);
+    }
+    const byNo = problem(
+      'info',
+      'companyLinked',
+      { row: 5 },
+      { companyNo: 'C100', companyName: 'Rossi', by: 'Company No.' },
+    );
+    expect(problemText(en, byNo)).toBe('Row 5: linked by its Company No. to company C100 "Rossi".');
+    expect(problemText(it, byNo)).toBe('Riga 5: collegata tramite Nr. società alla società C100 "Rossi".');
   });
 
   test('a CSV that is not UTF-8 names the line, in Italian', () => {
@@ -113,5 +164,74 @@ describe('import problems in the user’s language', () => {
     }
     expect(excelErrorText(it, err)).toMatch(/^Il file non è testo UTF-8: la riga 3 /);
     expect(excelErrorText(en, err)).not.toMatch(/offset|byte/);
+  });
+});
+
+describe('counts in the words: singular for one', () => {
+  const cases: [string, Record<string, string | number>, string, string][] = [
+    ['csv.rows', { n: '1' }, '1 row', '1 riga'],
+    ['csv.rows', { n: '3' }, '3 rows', '3 righe'],
+    ['csv.import', { n: '1' }, 'Import 1 contact', 'Importa 1 contatto'],
+    ['csv.import', { n: '2' }, 'Import 2 contacts', 'Importa 2 contatti'],
+    [
+      'csv.done',
+      { inserted: '1', updated: '1', rejected: '1' },
+      '1 contact inserted, 1 updated, 1 rejected.',
+      '1 contatto inserito, 1 aggiornato, 1 rifiutato.',
+    ],
+    [
+      'csv.done',
+      { inserted: '2', updated: '0', rejected: '3' },
+      '2 contacts inserted, 0 updated, 3 rejected.',
+      '2 contatti inseriti, 0 aggiornati, 3 rifiutati.',
+    ],
+    [
+      'excel.result',
+      { inserted: '1', updated: '1', warned: '1', rejected: '1' },
+      '1 new, 1 updated, 1 with warnings, 1 row not imported.',
+      '1 nuovo, 1 aggiornato, 1 con avvisi, 1 riga non importata.',
+    ],
+    [
+      'excel.result',
+      { inserted: '2', updated: '0', warned: '3', rejected: '4' },
+      '2 new, 0 updated, 3 with warnings, 4 rows not imported.',
+      '2 nuovi, 0 aggiornati, 3 con avvisi, 4 righe non importate.',
+    ],
+    ['excel.import', { n: '1' }, 'Import 1 row', 'Importa 1 riga'],
+    ['excel.read.summary', { rows: '1', address: 'A1:B2' }, '1 row read from A1:B2', '1 riga letta da A1:B2'],
+    [
+      'excel.result.generated',
+      { n: '1' },
+      '1 row had no contact number and was numbered from the contact series.',
+      '1 riga non aveva il numero contatto ed è stata numerata dalla serie dei contatti.',
+    ],
+    [
+      'excel.addToSegment',
+      { n: '1', no: 'S1' },
+      'Add the contact to segment S1',
+      'Aggiungi il contatto al segmento S1',
+    ],
+    [
+      'excel.addedToSegment',
+      { n: '1', no: 'S1' },
+      '1 contact added to segment S1.',
+      '1 contatto aggiunto al segmento S1.',
+    ],
+    [
+      'excel.writeNos',
+      { n: '1' },
+      'Write the new number into a new column of the sheet',
+      'Scrivi il nuovo numero in una colonna nuova',
+    ],
+    [
+      'excel.exported',
+      { n: '1', sheet: 'S', table: 'T' },
+      '1 row written to the sheet "S" as table T.',
+      '1 riga scritta nel foglio "S" come tabella T.',
+    ],
+  ];
+  test.each(cases)('%s %j', (key, vars, english, italian) => {
+    expect(en(key, vars)).toBe(english);
+    expect(it(key, vars)).toBe(italian);
   });
 });

@@ -1,0 +1,28 @@
+// An imported column's value on the contact card, as the user reads it.
+import { describe, expect, test } from 'vitest';
+import { makeTranslate } from '../../../src/ui/common/i18n';
+import { paneCatalogs } from '../../../src/ui/shell/catalogs';
+import { extraValueText } from '../../../src/ui/contacts/extraValueText';
+
+const italian = {
+  t: makeTranslate(paneCatalogs, 'it'),
+  formatNumber: (n: number, opts?: Intl.NumberFormatOptions) => new Intl.NumberFormat('it-IT', opts).format(n),
+  formatDate: (iso: string) =>
+    new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)),
+};
+
+describe('an imported value', () => {
+  test('numbers in the user’s format with every digit they hold, Yes/No in the user’s words', () => {
+    expect(extraValueText(italian, 1234567.125)).toBe('1.234.567,125');
+    expect(extraValueText(italian, 0.1 + 0.2)).toBe('0,3');
+    expect(extraValueText(italian, 3.14159265)).toBe('3,14159265');
+    expect(extraValueText(italian, true)).toBe('Sì');
+    expect(extraValueText(italian, false)).toBe('No');
+  });
+
+  test('an ISO date in the user’s format; text that is not a real date stays as written', () => {
+    expect(extraValueText(italian, '2024-03-15')).toBe('15/03/24');
+    expect(extraValueText(italian, '2024-02-30')).toBe('2024-02-30');
+    expect(extraValueText(italian, '00184')).toBe('00184');
+  });
+});
