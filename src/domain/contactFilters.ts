@@ -12,6 +12,7 @@ import {
   type FilterContext,
   type FilterValue,
 } from './filterExpression';
+import { contactOptionFields, interactionLogOptionFields } from './filterOptions';
 import type { InteractionLogEntry } from './log';
 
 /** Related data a filter may need, indexed once per step. */
@@ -36,11 +37,16 @@ export function contactFieldKind(field: string): FieldKind {
       position: 1,
     });
   }
+  const option = contactOptionFields[field];
+  if (option) return { option };
   return field === 'excludeFromSegment' ? 'boolean' : 'text';
 }
 
-const logFieldKind = (field: string): FieldKind =>
-  field === 'date' ? 'date' : field === 'loggedSegmentEntryNo' ? 'number' : 'text';
+function logFieldKind(field: string): FieldKind {
+  const option = interactionLogOptionFields[field];
+  if (option) return { option };
+  return field === 'date' ? 'date' : field === 'loggedSegmentEntryNo' ? 'number' : 'text';
+}
 
 const hasExpression = (e: string | undefined): e is string => e !== undefined && e.trim() !== '';
 
@@ -136,6 +142,66 @@ export function compileContactFilters(filters: CriteriaFilters, ctx: FilterConte
     for (const t of tests) if (!t(c, rel)) return false;
     return true;
   };
+}
+
+/**
+ * Throws INVALID_FILTER when a filter names an imported (extra) column that none of `contacts` has: a typo
+ * (`Ctiy`) would otherwise select nobody without a word. The error names the column and, when one is close
+ * (a letter or two apart, or another case), suggests it.
+ */
+export function checkExtraColumns(filters: CriteriaFilters, contacts: Iterable<Contact>): void {
+  const wanted = Object.entries(filters.contact ?? {})
+    .filter(([field, expr]) => field.startsWith('extra.') && hasExpression(expr))
+    .map(([field]) => field.slice('extra.'.length));
+  if (wanted.length === 0) return;
+  const missing = new Set(wanted);
+  const headers = new Set<string>();
+  for (const c of contacts) {
+    for (const h of Object.keys(c.extra ?? {})) {
+      headers.add(h);
+      missing.delete(h);
+    }
+    if (missing.size === 0) return;
+  }
+  const [header] = missing;
+  const suggestion = closestHeader(header, headers);
+  throw new SegmentsError(
+    'INVALID_FILTER',
+    `No contact has an imported column "${header}"${suggestion !== undefined ? `; did you mean "${suggestion}"?` : ''}`,
+    {
+      field: `contact.extra.${header}`,
+      expected: 'extraColumn',
+      header,
+      ...(suggestion !== undefined ? { suggestion } : {}),
+    },
+  );
+}
+
+function closestHeader(header: string, headers: ReadonlySet<string>): string | undefined {
+  const h = header.toLowerCase();
+  // At most two edits, and fewer than half the name (`ab` is not a typo of `xy`).
+  let best: string | undefined;
+  let bestDistance = Math.min(2, Math.floor(h.length / 2)) + 1;
+  for (const candidate of headers) {
+    const d = editDistance(h, candidate.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+
+/** Edits (insert, delete, replace, swap two neighbours) from a to b. */
+function editDistance(a: string, b: string): number {
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i]);
+  for (let j = 1; j <= b.length; j++) rows[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+      rows[i][j] = d;
+    }
+  }
+  return rows[a.length][b.length];
 }
 
 /**

@@ -2,7 +2,7 @@
 // match and the step's options, the lines it adds or removes. Pure: the store reads what the plan needs,
 // then previews the plan or applies it.
 import type { Contact } from './contact';
-import { compileContactFilters, type RelatedData } from './contactFilters';
+import { checkExtraColumns, compileContactFilters, type RelatedData } from './contactFilters';
 import type { CriteriaFilters, CriteriaOptions } from './criteria';
 import { selectContactsToAdd, selectLinesToRemove } from './criteriaStep';
 import type { CriteriaKind } from './enums';
@@ -20,15 +20,23 @@ export interface CriteriaStepSpec {
   contactNos?: string[];
 }
 
-/** The contacts of `pool` that the filters match, in the pool's order. */
+/**
+ * The contacts of `pool` that the filters match, in the pool's order. When the pool is every contact
+ * (`everyContact`), a filter on an imported column that none of them has is an error, not an empty match.
+ */
 export function matchContacts(
   filters: CriteriaFilters,
   pool: readonly Contact[],
   related: RelatedData,
   fctx: FilterContext,
+  everyContact = false,
 ): Contact[] {
   const predicate = compileContactFilters(filters, fctx);
-  return pool.filter((c) => predicate(c, related));
+  const matched = pool.filter((c) => predicate(c, related));
+  // Only when the pool is every contact of the workspace: a pool read through an index (or a segment's
+  // contacts) lacking a column says nothing about the others.
+  if (matched.length === 0 && everyContact) checkExtraColumns(filters, [...pool, ...related.contactsByNo.values()]);
+  return matched;
 }
 
 /** What the new lines are made with: the clock's stamp and the id allocator of the action (or preview). */

@@ -20,12 +20,17 @@ import {
   parseFilterDate,
   parseFilterNumber,
 } from './filterValues';
+import { optionValueOf, type OptionField } from './filterOptions';
 
 export { parseFilterDate } from './filterValues';
 export { filterHint, type FilterHint } from './filterHints';
 
 export type FilterValue = string | number | boolean | null | undefined;
-export type FieldKind = 'text' | 'number' | 'date' | 'boolean' | 'auto';
+/** An option field (BC's enum): its values and their captions (filterOptions.ts). */
+export interface OptionKind {
+  option: OptionField;
+}
+export type FieldKind = 'text' | 'number' | 'date' | 'boolean' | 'auto' | OptionKind;
 export interface FilterContext {
   /** BCP 47, e.g. 'en-US', 'it-IT': collation of text, short date format, decimal comma. */
   locale: string;
@@ -64,10 +69,10 @@ const NEEDS_QUOTES = /^$|^\s|\s$|[|&()<>='@*?]|\.\./;
 
 function failFor(expression: string, field: string | undefined): Fail {
   const shown = expression.length > 120 ? `${expression.slice(0, 117)}...` : expression;
-  return (position, expected, found) => {
+  return (position, expected, found, more) => {
     const where = field ? `Filter on ${field}` : 'Filter';
     const message = `${where} "${shown}": at position ${position} expected ${expected}, found ${found}.`;
-    throw new SegmentsError('INVALID_FILTER', message, { position, field });
+    throw new SegmentsError('INVALID_FILTER', message, { ...more, position, field });
   };
 }
 
@@ -147,13 +152,17 @@ class Compiler {
     private readonly ctx: FilterContext,
     private readonly fail: Fail,
   ) {
-    const reader = (what: () => string, read: (text: string) => number | string | undefined) => {
+    const reader = (
+      what: () => string,
+      read: (text: string) => number | string | undefined,
+      more?: () => Record<string, string>,
+    ) => {
       const loose: Reader = (lit) => (lit.hasWildcard ? null : lit.text === '' ? undefined : (read(lit.text) ?? null));
       const strict: Reader = (lit) => {
         if (lit.hasWildcard)
-          this.fail(lit.position, `${what()} (wildcards * and ? apply only to text)`, `'${lit.text}'`);
+          this.fail(lit.position, `${what()} (wildcards * and ? apply only to text)`, `'${lit.text}'`, more?.());
         const key = loose(lit);
-        if (key === null) this.fail(lit.position, what(), `'${lit.text}'`);
+        if (key === null) this.fail(lit.position, what(), `'${lit.text}'`, more?.());
         return key;
       };
       return { strict, loose };
@@ -166,6 +175,8 @@ class Compiler {
       date: reader(
         () => `a date (YYYY-MM-DD, ${dateExample(ctx.locale)} or t)`,
         (t) => parseFilterDate(t, ctx),
+        // The message the pane shows says how a date is written, with the locale's example.
+        () => ({ expected: 'date', example: dateExample(ctx.locale) }),
       ),
       boolean: reader(
         () => 'Yes or No',
@@ -221,6 +232,7 @@ class Compiler {
   }
 
   private condition(c: Cond): Test {
+    if (typeof this.kind === 'object') return this.optionCondition(c, this.kind.option);
     switch (this.kind) {
       case 'text':
         return this.textCondition(c);
@@ -265,6 +277,43 @@ class Compiler {
     }
     const text = ci ? fold(lit.text) : lit.text;
     return ci ? (_v, _s, f) => f === text : (_v, s) => s === text;
+  }
+
+  /**
+   * An option field: each literal names an option by its value or a caption, in any case (`società` is
+   * Company); options compare by their order, as in BC. Wildcards pick the options whose value or captions
+   * they match. A literal that names no option is an error naming the options.
+   */
+  private optionCondition(c: Cond, field: OptionField): Test {
+    const blank = field.values.includes('') ? 0 : undefined;
+    const valueKey = (v: FilterValue): Key => {
+      if (v === null || v === undefined || v === '') return blank;
+      const i = typeof v === 'string' ? field.values.indexOf(v) : -1;
+      return i < 0 ? null : i;
+    };
+    const options = field.values.filter((v) => v !== '');
+    const noOption = (lit: LiteralToken): never =>
+      this.fail(lit.position, `one of ${options.join(', ')}`, `'${lit.text}'`, {
+        expected: 'option',
+        options: options.join('|'),
+        value: lit.text,
+      });
+    if (c.type === 'cond' && (c.op === '=' || c.op === '<>') && c.lit.hasWildcard) {
+      const re = globToRegExp(c.lit.pieces, true);
+      const picked = new Set<Key>();
+      for (const v of options)
+        if ([v, ...(field.captions[v] ?? [])].some((name) => re.test(fold(name)))) picked.add(valueKey(v));
+      if (picked.size === 0) noOption(c.lit);
+      return c.op === '=' ? (v) => picked.has(valueKey(v)) : (v) => !picked.has(valueKey(v));
+    }
+    const reader: Reader = (lit) => {
+      if (lit.hasWildcard)
+        this.fail(lit.position, 'an option without * or ? (wildcards work only with = and <>)', `'${lit.text}'`);
+      if (lit.text === '') return blank;
+      const value = optionValueOf(field, lit.text);
+      return value === undefined ? noOption(lit) : valueKey(value);
+    };
+    return keyed(c, reader, valueKey);
   }
 
   /** An imported column: each value compares as what it is, when the literals can be read that way. */

@@ -32,7 +32,8 @@ export interface PunctToken {
 export type Token = LiteralToken | OpToken | PunctToken;
 
 /** Reports a malformed expression at a 1-based position; never returns. */
-export type Fail = (position: number, expected: string, found: string) => never;
+/** Throws the filter's error; `more` adds details a message may show (what was expected, an example). */
+export type Fail = (position: number, expected: string, found: string, more?: Record<string, string>) => never;
 
 const SPACE = /\s/;
 // Characters that end an unquoted literal (`..` ends it too; `@`, `*`, `?` do not).

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { storedString } from './text';
 import { correspondenceTypeSchema } from './enums';
 import { code20 } from './fields';
+export { localeForLanguage } from './languageLocale';
 
 /** A number series pattern: a prefix and a run of digits, e.g. SEG00001. */
 export const seriesPatternSchema = z
@@ -33,6 +34,11 @@ export const profileSchema = z.object({
 });
 export type Profile = z.infer<typeof profileSchema>;
 
+/**
+ * Setup before it is first saved. Its locale is then the one the workspace was opened with: the pane opens
+ * it with the user's language's (languageLocale.ts), so each user reads and sees dates as their language
+ * writes them until someone saves Setup (FirstRun saves the first user's); en-US without one.
+ */
 export const defaultSetup: Omit<Setup, 'updatedAt'> = {
   id: 'setup',
   segmentNos: 'SEG00001',

@@ -74,7 +74,7 @@ async function planStep(
     } else {
       const { candidates, all } = await candidateContacts(ctx, step.filters);
       const rel = await relatedDataFor(ctx, step.filters, all ?? candidates);
-      matched = matchContacts(step.filters, candidates, rel, fctx);
+      matched = matchContacts(step.filters, candidates, rel, fctx, all !== undefined);
       known = rel.contactsByNo;
     }
     // The companies of the matched contacts, read once what matched is known.
@@ -93,9 +93,11 @@ async function planStep(
     }
   } else {
     let pool: Contact[];
+    let everyContact = false;
     if (step.options.entireCompanies) {
       const { candidates, all } = await candidateContacts(ctx, step.filters);
       pool = candidates;
+      everyContact = all !== undefined;
       known = new Map((all ?? candidates).map((c) => [c.no, c]));
       for (const [no, c] of await contactsByNos(
         ctx,
@@ -110,7 +112,7 @@ async function planStep(
       pool = [...known.values()];
     }
     const rel = await relatedDataFor(ctx, step.filters, [...known.values()]);
-    matched = matchContacts(step.filters, pool, rel, fctx);
+    matched = matchContacts(step.filters, pool, rel, fctx, everyContact);
   }
 
   const plan = planCriteriaStep({

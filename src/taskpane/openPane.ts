@@ -20,13 +20,17 @@ export interface Opened {
   close(): Promise<void>;
 }
 
-/** The pane's own origin is its server; without one (`undefined`), the workspace stays in this browser. */
-export async function openPane(origin: string | undefined): Promise<Opened> {
+/**
+ * The pane's own origin is its server; without one (`undefined`), the workspace stays in this browser.
+ * `locale`: the one of the user's language, what a workspace whose Setup was never saved shows and reads
+ * dates and numbers in (a saved Setup's locale is the workspace's, for every user).
+ */
+export async function openPane(origin: string | undefined, locale?: string): Promise<Opened> {
   if (!origin) {
-    const workspace = await openWorkspace();
+    const workspace = await openWorkspace({ locale });
     return { workspace, close: async () => workspace.close() };
   }
-  const pane = await openPaneWorkspace({}, origin);
+  const pane = await openPaneWorkspace({ locale }, origin);
   const sync = syncService(pane.sync, origin);
   return {
     workspace: pane.workspace,

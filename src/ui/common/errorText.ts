@@ -41,6 +41,17 @@ export function errorText(t: Translate, e: unknown): string {
       const text = t(key, vars);
       if (text !== key && !/\{\w+\}/.test(text)) return text;
     }
+    // A filter's value of the wrong form (a date, an option) or a column no contact has: its own words.
+    if (err.code === 'INVALID_FILTER' && typeof d.expected === 'string') {
+      if (typeof d.options === 'string')
+        vars.options = d.options
+          .split('|')
+          .map((o) => optionCaption(t, o))
+          .join(', ');
+      const key = `error.INVALID_FILTER.${d.expected}${typeof d.suggestion === 'string' ? '.suggest' : ''}`;
+      const text = t(key, vars);
+      if (text !== key && !/\{\w+\}/.test(text)) return text;
+    }
     if (err.code === 'INVALID_FILTER' && (d.field === undefined || d.position === undefined))
       return t('error.INVALID_FILTER.noField', vars);
     if (err.code === 'INVALID_INPUT' || err.code === 'INVALID_PACKAGE' || err.code === 'CONFLICT')

@@ -169,7 +169,11 @@ export function CriteriaDialog({ header, kind, onClose, onNavigate, previewDelay
               />
             </>
           ) : (
-            <Text role="alert">{unplacedError ?? t('criteria.previewPending')}</Text>
+            // Not computed: the error is said here, or under the filter row it belongs to.
+            <Text role="alert" data-testid="criteria-preview-error">
+              {unplacedError ??
+                (preview.error !== undefined ? t('criteria.previewBlocked') : t('criteria.previewPending'))}
+            </Text>
           )}
         </div>
       }

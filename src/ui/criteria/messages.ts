@@ -9,6 +9,14 @@ const en = {
     '{operator} means "or" between two parts of a filter, so this selects every contact. To find the character {operator} itself, write {literal}',
   'filter.error.at': 'The error is at the marked character:',
   'filter.error.atEnd': 'The filter ends too early:',
+  'error.INVALID_FILTER.date':
+    'The filter on {field} expects a date at position {position}: write it as {example}, as 2026-01-31, or t for today.',
+  'error.INVALID_FILTER.option':
+    'The filter on {field}: "{value}" is not an option of this field. Its options: {options}.',
+  'error.INVALID_FILTER.extraColumn': 'No contact has an imported column named "{header}".',
+  'error.INVALID_FILTER.extraColumn.suggest':
+    'No contact has an imported column named "{header}". Did you mean "{suggestion}"?',
+  'criteria.previewBlocked': 'The preview needs a valid filter: correct the filter marked above.',
 };
 
 const it: typeof en = {
@@ -18,6 +26,14 @@ const it: typeof en = {
     '{operator} significa "o" tra due parti di un filtro, quindi questo seleziona tutti i contatti. Per trovare il carattere {operator}, scrivere {literal}',
   'filter.error.at': 'L\u2019errore è nel carattere evidenziato:',
   'filter.error.atEnd': 'Il filtro termina troppo presto:',
+  'error.INVALID_FILTER.date':
+    'Il filtro su {field} richiede una data alla posizione {position}: scriverla come {example}, come 2026-01-31 oppure t (o oggi) per la data di oggi.',
+  'error.INVALID_FILTER.option':
+    'Il filtro su {field}: "{value}" non è un\u2019opzione di questo campo. Opzioni: {options}.',
+  'error.INVALID_FILTER.extraColumn': 'Nessun contatto ha una colonna importata denominata "{header}".',
+  'error.INVALID_FILTER.extraColumn.suggest':
+    'Nessun contatto ha una colonna importata denominata "{header}". Forse si intendeva "{suggestion}"?',
+  'criteria.previewBlocked': 'Impossibile calcolare l\u2019anteprima: correggere il filtro indicato sopra.',
 };
 
 export const criteriaMessages: MessageCatalog = { en, it };

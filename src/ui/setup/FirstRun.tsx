@@ -2,11 +2,14 @@
 // ways in (Excel: import from the sheet; everywhere: import a CSV file; try the sample workspace), and
 // asks for the profile while the user ID is empty. The sample workspace is loaded and removed in one
 // click each (removing it asks first), with the result said. While the shared workspace brings a large
-// batch (a pane joining a team), it says so instead of offering the ways in.
+// batch (a pane joining a team), it says so instead of offering the ways in. Taking a way in sets the
+// workspace up: a Setup never saved takes the locale of the user's language (an Italian user's new
+// workspace reads and shows dates as 31/01/26), so a saved Setup, an existing workspace's, is never changed.
 import { Button, Card, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { SampleWorkspaceResult } from '../../domain/sampleWorkspace';
-import type { UiLanguage } from '../../domain/setup';
+import { localeForLanguage, type UiLanguage } from '../../domain/setup';
+import type { Workspace } from '../../domain/workspace';
 import { useConfirm } from '../common/confirm';
 import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
@@ -29,9 +32,23 @@ const useStyles = makeStyles({
 
 const total = (r: SampleWorkspaceResult) => Object.values(r.counts).reduce((a, b) => a + b, 0);
 
+/**
+ * A new workspace takes the user's locale when it is first set up: only while its Setup was never saved.
+ * Not set (no right to change Setup, the workspace not open): the workspace keeps its default, and the
+ * pane shows and reads dates in it all the same.
+ */
+async function setUpLocale(workspace: Workspace, language: UiLanguage): Promise<void> {
+  try {
+    const setup = await workspace.setup.get();
+    if (setup.updatedAt === '') await workspace.setup.update({ locale: localeForLanguage(language) });
+  } catch {
+    // the way in goes on: what it does says its own failures
+  }
+}
+
 /** The sample workspace's Load / Remove, with the outcome as a toast; removal is confirmed. */
 export function SampleWorkspaceButtons() {
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, language } = useI18n();
   const s = useStyles();
   const workspace = useWorkspace();
   const confirm = useConfirm();
@@ -55,6 +72,7 @@ export function SampleWorkspaceButtons() {
       return;
     setBusy(true);
     try {
+      if (!remove) await setUpLocale(workspace, language);
       const r = remove ? await workspace.sampleWorkspace.remove() : await workspace.sampleWorkspace.load();
       const vars = { contacts: formatNumber(r.counts.contacts), n: formatNumber(total(r)) };
       notify.success(t(remove ? 'firstRun.sample.removed' : 'firstRun.sample.loaded', vars));
@@ -153,8 +171,13 @@ export function FirstRun(props: {
 
 /** The three ways in: the Excel sheet (in Excel), a CSV file, the sample workspace. */
 function WaysIn({ navigate, excelImport }: { navigate: Navigate; excelImport: boolean }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const s = useStyles();
+  const workspace = useWorkspace();
+  const go = (page: 'excelImport' | 'csvImport') => {
+    void setUpLocale(workspace, language);
+    navigate({ page });
+  };
   return (
     <>
       <Text as="h3" weight="semibold">
@@ -166,7 +189,7 @@ function WaysIn({ navigate, excelImport }: { navigate: Navigate; excelImport: bo
           <Text size={200} className={s.hint}>
             {t('firstRun.excel.text')}
           </Text>
-          <Button className={s.button} onClick={() => navigate({ page: 'excelImport' })} data-testid="first-run-excel">
+          <Button className={s.button} onClick={() => go('excelImport')} data-testid="first-run-excel">
             {t('firstRun.excel.action')}
           </Button>
         </Card>
@@ -176,7 +199,7 @@ function WaysIn({ navigate, excelImport }: { navigate: Navigate; excelImport: bo
         <Text size={200} className={s.hint}>
           {t('firstRun.csv.text')}
         </Text>
-        <Button className={s.button} onClick={() => navigate({ page: 'csvImport' })} data-testid="first-run-csv">
+        <Button className={s.button} onClick={() => go('csvImport')} data-testid="first-run-csv">
           {t('firstRun.csv.action')}
         </Button>
       </Card>

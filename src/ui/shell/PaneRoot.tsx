@@ -1,4 +1,5 @@
-// The pane's root: Fluent theme, the message catalogs in the user's language, the one Toaster (fetched
+// The pane's root: Fluent theme, the message catalogs in the user's language with dates and numbers in
+// the workspace locale (Setup's, the one filters read them in), the one Toaster (fetched
 // after the first paint: Notes.tsx), BC's question dialogs, and the shell with its pages. The catalogs
 // are handed in: the task pane fetches only the user's language at start and the other one when the user
 // switches (src/taskpane/catalogRegistry.ts).
@@ -11,6 +12,7 @@ import type { WordPort } from '../../domain/ports/wordPort';
 import { ConfirmProvider } from '../common/confirm';
 import { I18nProvider, useT, type MessageCatalog } from '../common/i18n';
 import { TOASTER_ID } from '../common/notify';
+import { useLiveQuery } from '../common/useLiveQuery';
 import type { Route } from './pageRegistry';
 import { ServicesProvider, type Services } from '../common/services';
 import { Notes } from './Notes';
@@ -116,9 +118,15 @@ export function PaneRoot({
     },
     [services, onLanguageChange, source],
   );
+  const locale = useWorkspaceLocale(services.workspace);
   return (
     <FluentProvider theme={webLightTheme} style={{ height: '100%' }} lang={language}>
-      <I18nProvider language={language} catalogs={catalogs} pending={whole ? undefined : pending.promise}>
+      <I18nProvider
+        language={language}
+        locale={locale}
+        catalogs={catalogs}
+        pending={whole ? undefined : pending.promise}
+      >
         <ServicesProvider value={services}>
           <ShellBoundary>
             <ConfirmProvider>
@@ -135,6 +143,20 @@ export function PaneRoot({
       </I18nProvider>
     </FluentProvider>
   );
+}
+
+/**
+ * The workspace locale of Setup, live: dates and numbers are shown as filters read them (segments.md,
+ * section 4). Undefined until Setup is read, or when it cannot be (the pane then shows its language's).
+ */
+function useWorkspaceLocale(workspace: Services['workspace']): string | undefined {
+  return useLiveQuery(async () => {
+    try {
+      return (await workspace.setup.get()).locale;
+    } catch {
+      return undefined; // the workspace did not open: the page says why, not the pane's root
+    }
+  }, [workspace]);
 }
 
 /** What the page's own boundary (Shell.tsx) does not catch: the menu's or the status line's code not fetched. */

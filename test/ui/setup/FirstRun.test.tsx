@@ -116,3 +116,27 @@ test('in Italian', async () => {
     'L\u2019area di lavoro condivisa sta arrivando12.500 modifiche ricevute finora. I suoi contatti e segmenti compariranno qui appena arrivati: nel frattempo non serve importare nulla.',
   );
 });
+
+test('a new workspace takes the locale of the user’s language when it is first set up; a saved Setup is kept', async () => {
+  expect((await ws.setup.get()).locale).toBe('en-US'); // never saved: the store's default
+  renderApp('it');
+  await userEvent.click(await screen.findByTestId('sample-load', {}, { timeout: 8000 }));
+  expect(await screen.findByText(/^L’area di lavoro di esempio è stata caricata|caricat/)).toBeTruthy();
+  expect((await ws.setup.get()).locale).toBe('it-IT');
+  cleanup();
+  // An existing workspace whose Setup was saved keeps its locale (its filters mean what they meant).
+  await ws.sampleWorkspace.remove();
+  await ws.setup.update({ locale: 'en-GB' });
+  const seen = renderApp('it');
+  await userEvent.click(await screen.findByTestId('first-run-csv', {}, { timeout: 8000 }));
+  expect(seen).toEqual([{ page: 'csvImport' }]);
+  await userEvent.click(await screen.findByTestId('sample-load', {}, { timeout: 8000 }));
+  await waitFor(async () => expect((await ws.contacts.list()).length).toBeGreaterThan(0));
+  expect((await ws.setup.get()).locale).toBe('en-GB');
+});
+
+test('starting an import from the first run sets a new workspace up in the user’s locale', async () => {
+  renderApp('it');
+  await userEvent.click(await screen.findByTestId('first-run-csv', {}, { timeout: 8000 }));
+  await waitFor(async () => expect((await ws.setup.get()).locale).toBe('it-IT'));
+});

@@ -1,0 +1,52 @@
+// @vitest-environment jsdom
+// Dates and numbers are shown in the workspace locale (Setup), the one filters read them in: a date typed
+// as the pane shows it means that date, whatever the language of the pane.
+// The pane's root reads Setup through Dexie's liveQuery, which needs a global indexedDB in jsdom.
+import 'fake-indexeddb/auto';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { App } from '../../../src/ui/shell/App';
+import { useI18n } from '../../../src/ui/common/i18n';
+import type { Preferences } from '../../../src/domain/ports/preferences';
+import { makeWorkspace } from '../../store/helpers';
+import '../setup';
+
+let ws: Awaited<ReturnType<typeof makeWorkspace>>;
+beforeEach(async () => {
+  ws = await makeWorkspace();
+});
+afterEach(() => {
+  cleanup();
+  ws.close();
+});
+
+function Probe() {
+  const { formatDate, formatNumber } = useI18n();
+  return <p data-testid="probe">{`${formatDate('2026-12-07')} ${formatNumber(1234.5)}`}</p>;
+}
+
+function renderPane(language: 'en' | 'it') {
+  const prefs = new Map<string, unknown>();
+  const preferences: Preferences = { get: (k) => prefs.get(k) as never, set: (k, v) => void prefs.set(k, v) };
+  render(
+    <App
+      services={{ workspace: ws, preferences, host: 'Word' }}
+      initialLanguage={language}
+      hostPages={{ mailMerge: () => <Probe /> }}
+    />,
+  );
+}
+
+test('an English pane on an it-IT workspace shows 07/12/26, and follows Setup when it changes', async () => {
+  await ws.setup.update({ locale: 'it-IT' });
+  renderPane('en');
+  await waitFor(() => expect(screen.getByTestId('probe').textContent).toBe('07/12/26 1234,5'));
+  await ws.setup.update({ locale: 'en-US' });
+  await waitFor(() => expect(screen.getByTestId('probe').textContent).toBe('12/7/26 1,234.5'));
+});
+
+test('an Italian pane on an en-US workspace shows dates as the filters read them (12/7/26)', async () => {
+  await ws.setup.update({ locale: 'en-US' });
+  renderPane('it');
+  await waitFor(() => expect(screen.getByTestId('probe').textContent).toBe('12/7/26 1,234.5'));
+});
