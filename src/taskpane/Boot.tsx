@@ -6,11 +6,13 @@
 // (the pages that need them wait for them). The workspace (the store, its schemas, the domain rules, the
 // shared workspace's client: openPane.ts) and the live queries are fetched once the first page is painted,
 // so their code runs after the first frame: the pages get a workspace that waits for it
-// (deferredWorkspace.ts), and the start page's list follows when the data is there. A workspace that
+// (deferredWorkspace.ts), and the start page's list follows when the data is there. Then, at idle moments,
+// every other part of the pane's code is fetched in the background (backgroundParts.ts). A workspace that
 // cannot open is said in words, not a blank pane. Unmounting stops the sync loop and closes the database.
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { FailedBar } from '../ui/common/FailedBar';
+import { localeForLanguage } from '../domain/languageLocale';
 import type { UiLanguage } from '../domain/setup';
 import type { HostInfo } from '../office/host';
 import type { Workspace } from '../domain/workspace';
@@ -58,7 +60,7 @@ async function loadOpenPaneInParts(): Promise<typeof OpenPaneModule> {
  * After the first frame, one part at a time: the live queries' code (the database library), the lists'
  * table, then the workspace's parts, then opening it. Each waits for the one before, so no two evaluate in one task.
  */
-async function openAfterFirstFrame(origin: string | undefined, ui: Promise<PaneUi>) {
+async function openAfterFirstFrame(origin: string | undefined, ui: Promise<PaneUi>, locale: string) {
   try {
     await loadLiveQueries();
   } catch (e) {
@@ -75,7 +77,7 @@ async function openAfterFirstFrame(origin: string | undefined, ui: Promise<PaneU
   }
   await nextTask();
   const m = await loadOpenPaneInParts();
-  const opened = await m.openPane(origin);
+  const opened = await m.openPane(origin, locale);
   // The pages' waiting reads run in a task of their own, not in the one that opened the database.
   await nextTask();
   return opened;
@@ -134,6 +136,9 @@ function afterFirstFrame(): Promise<void> {
  * waited for; the workspace (the store, its schemas, the domain rules, the sync client) is fetched and
  * opened once the first page has been painted, so its code runs after the first frame, not before it.
  */
+/** How long after the workspace opens the pane starts fetching the rest of its code in the background. */
+export const BACKGROUND_AFTER_MS = 5000;
+
 export function startPane(info: HostInfo): Starting {
   let state: BootState = {};
   let live = true;
@@ -149,7 +154,8 @@ export function startPane(info: HostInfo): Starting {
   // A pane stopped before its first frame never opens the workspace.
   const opening = painted.then(() => {
     if (!live) return new Promise<never>(() => undefined);
-    return openAfterFirstFrame(origin, ui);
+    // A Setup never saved shows and reads dates in the user's language's locale.
+    return openAfterFirstFrame(origin, ui, localeForLanguage(language));
   });
   const preferences = loadPreferences(info.host);
   const chosen = preferences.get<UiLanguage>('language');
@@ -175,6 +181,20 @@ export function startPane(info: HostInfo): Starting {
       .finally(settle);
   };
   opening.catch(fail);
+  // A while after the workspace is open (the first page long on screen, its start-up work done), the rest
+  // of the pane's code and the other language's messages are fetched in the background, so that every page
+  // opens while the server is away.
+  const other: UiLanguage = language === 'en' ? 'it' : 'en';
+  void opening
+    .then(() => new Promise((resolve) => setTimeout(resolve, BACKGROUND_AFTER_MS)))
+    .then(() => import(/* webpackChunkName: "workspace" */ './backgroundParts'))
+    .then((m) =>
+      m.loadPartsInBackground({
+        stopped: () => !live,
+        also: [async () => state.ready?.catalogs.load(other)],
+      }),
+    )
+    .catch(() => undefined);
   const workspace = deferredWorkspace(opening.then((o) => o.workspace));
   const sync = origin
     ? deferredSync(

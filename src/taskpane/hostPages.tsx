@@ -2,7 +2,8 @@
 // with src/office/excel), Word's mail merge and its adapter (src/ui/mailMerge with src/office/word). Each is
 // its own chunk, fetched when first shown or first called: the adapters are handed to the pages as
 // ports that load their chunk on the first call. Outside Office the mail merge page downloads a .docx.
-import { lazy } from 'react';
+// Every chunk here is also fetched in the background once the pane is idle (laterLoad: backgroundParts.ts).
+import { laterLoad, lazyPart } from '../ui/common/laterPart';
 import type { ExcelPort } from '../domain/ports/excelPort';
 import type { OfficeCheckRunner } from '../domain/officeCheck';
 import { version as ADDIN_VERSION } from '../../package.json';
@@ -17,9 +18,11 @@ export function hostPagesFor(info: HostInfo, workspace: Workspace, preferences: 
 }
 
 /** Setup → Check this Office: the check's code is its own chunk, fetched when the check runs. */
+const loadOfficeCheck = laterLoad(() => import(/* webpackChunkName: "office-check" */ '../office/officeCheck'));
+
 function officeCheckFor(info: HostInfo): OfficeCheckRunner {
   return async ({ sharedWorkspace, onStep }) => {
-    const { runOfficeCheck } = await import(/* webpackChunkName: "office-check" */ '../office/officeCheck');
+    const { runOfficeCheck } = await loadOfficeCheck();
     return runOfficeCheck({ info, sharedWorkspace, onStep, addinVersion: ADDIN_VERSION });
   };
 }
@@ -27,7 +30,7 @@ function officeCheckFor(info: HostInfo): OfficeCheckRunner {
 function hostPagesOf(info: HostInfo, workspace: Workspace, preferences: Preferences): HostPages {
   if (info.host === 'Excel') {
     const excel = lazyExcelPort();
-    const ExcelImport = lazy(async () => {
+    const ExcelImport = lazyPart(async () => {
       const page = await import(/* webpackChunkName: "excel" */ '../ui/import/ExcelImportPage');
       // The remembered column mappings live with this host's preferences.
       const mappings = {
@@ -55,18 +58,20 @@ function hostPagesOf(info: HostInfo, workspace: Workspace, preferences: Preferen
   return { mailMerge: () => <MailMerge workspace={workspace} word={undefined} /> };
 }
 
-const MailMerge = lazy(() =>
+const MailMerge = lazyPart(() =>
   import(/* webpackChunkName: "word" */ '../ui/mailMerge/MailMergePage').then((m) => ({ default: m.MailMergePage })),
 );
 
 /** Loads once; a failed load (e.g. the network) is tried again on the next call. */
 function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
   let loaded: Promise<T> | undefined;
-  return () =>
-    (loaded ??= load().catch((e: unknown) => {
-      loaded = undefined;
-      throw e;
-    }));
+  return laterLoad(
+    () =>
+      (loaded ??= load().catch((e: unknown) => {
+        loaded = undefined;
+        throw e;
+      })),
+  );
 }
 
 /** The Excel adapter behind its port, fetched with the Excel chunk on the first call. */

@@ -3,8 +3,10 @@
 // dexie-export-import are fetched the first time they are used, so they stay out of the first load.
 import type { WorkspaceHandle } from '../store/index';
 import type { TransferApi } from '../domain/ports/transfer';
+import { laterLoad } from '../ui/common/laterPart';
 
-const backups = () => import(/* webpackChunkName: "transfer-store" */ '../store/backup');
+// Also fetched in the background once the pane is idle (backgroundParts.ts).
+const backups = laterLoad(() => import(/* webpackChunkName: "transfer-store" */ '../store/backup'));
 
 /**
  * `workspace` may still be opening (the pane shows before it has). `onRestored` runs after a backup

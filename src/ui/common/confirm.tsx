@@ -1,8 +1,9 @@
 // BC's questions as dialogs: `await confirm(text)` resolves true for Yes, false for No or Escape.
-import { Suspense, createContext, lazy, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
+import { Suspense, createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
+import { lazyPart } from './laterPart';
 
 // The dialog is fetched the first time a question is asked: it is not part of the pane's first load.
-const ConfirmDialog = lazy(() => import(/* webpackChunkName: "confirm" */ './ConfirmDialog'));
+const ConfirmDialog = lazyPart(() => import(/* webpackChunkName: "confirm" */ './ConfirmDialog'));
 
 interface Question {
   title: string;

@@ -1,6 +1,33 @@
 // A component of a chunk that is not part of the first load: it renders the real one when its chunk is
 // here, and waits for it inside itself otherwise, so it needs no Suspense boundary around it.
-import { Suspense, lazy, type ComponentType } from 'react';
+// Every such chunk is also listed here (laterLoads): once the pane is interactive and idle it fetches them
+// all in the background (src/taskpane/backgroundParts.ts), so that a page opens while the server is away.
+import { Suspense, lazy, type ComponentProps, type ComponentType } from 'react';
+
+const loads = new Set<() => Promise<unknown>>();
+/** The parts the user is waiting for now (a part rendered before its chunk was here). */
+let waiting = 0;
+
+/** Every chunk of the pane declared so far (each module declares its own as it is evaluated). */
+export const laterLoads = (): (() => Promise<unknown>)[] => [...loads];
+/** Whether the user waits for a part now: the background fetch leaves the way to it. */
+export const userWaiting = (): boolean => waiting > 0;
+
+/** A chunk fetched in the background once the pane is idle (a failed fetch is tried again later). */
+export function laterLoad<T>(load: () => Promise<T>): () => Promise<T> {
+  loads.add(load);
+  return load;
+}
+
+/** A fetch the user waits for: counted while it runs. */
+async function asked<T>(load: () => Promise<T>): Promise<T> {
+  waiting++;
+  try {
+    return await load();
+  } finally {
+    waiting--;
+  }
+}
 
 /**
  * A chunk fetched once, on the first `load`: `loaded` gives it when it is here. A failed fetch (the
@@ -10,7 +37,7 @@ export function laterChunk<M>(fetch: () => Promise<M>, arrived?: (m: M) => void)
   let value: M | undefined;
   let loading: Promise<M> | undefined;
   return {
-    load(): Promise<M> {
+    load: laterLoad((): Promise<M> => {
       loading ??= fetch().then(
         (m) => {
           value = m;
@@ -23,9 +50,43 @@ export function laterChunk<M>(fetch: () => Promise<M>, arrived?: (m: M) => void)
         },
       );
       return loading;
-    },
+    }),
     loaded: (): M | undefined => value,
   };
+}
+
+/**
+ * React's lazy, tried again: React keeps a lazy component's failure for ever, so a part whose chunk could not
+ * be fetched (the server away) could not be shown again without reloading the pane. Here a failure makes a
+ * new lazy component for the next render (the part's boundary offers Try again), and a chunk fetched in the
+ * background before the part was ever shown renders at once, without suspending.
+ */
+// `any` as React's own lazy has it: a component of any props (each part's props are checked where it is used).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function lazyPart<C extends ComponentType<any>>(
+  fetch: () => Promise<{ default: C }>,
+): ComponentType<ComponentProps<C>> {
+  type P = ComponentProps<C>;
+  let rendered = false;
+  const chunk = laterChunk(fetch, (m) => {
+    if (!rendered) Shown = m.default as ComponentType<P>;
+  });
+  const fresh = (): ComponentType<P> =>
+    lazy<ComponentType<P>>(async () => {
+      rendered = true;
+      try {
+        return await asked(chunk.load);
+      } catch (e) {
+        rendered = false;
+        Shown = fresh();
+        throw e;
+      }
+    });
+  let Shown: ComponentType<P> = fresh();
+  function Part(props: P) {
+    return <Shown {...props} />;
+  }
+  return Part;
 }
 
 export function laterPart<M, P extends object>(
@@ -34,7 +95,17 @@ export function laterPart<M, P extends object>(
   loaded: () => M | undefined,
   pick: (m: M) => ComponentType<P>,
 ): ComponentType<P> {
-  const Later = lazy(async () => ({ default: pick(await load()) }));
+  // A failed fetch gets a new lazy component: the next render fetches again.
+  const fresh = (): ComponentType<P> =>
+    lazy(async () => {
+      try {
+        return { default: pick(await asked(load)) };
+      } catch (e) {
+        Later = fresh();
+        throw e;
+      }
+    });
+  let Later = fresh();
   function Part(props: P) {
     const m = loaded();
     if (m) {

@@ -3,12 +3,13 @@
 // button looks the same; a press on it opens the menu as soon as it is there, and focus on it stays on it.
 import { Button } from '@fluentui/react-components';
 import { NavigationRegular } from '@fluentui/react-icons/svg/navigation';
-import { Suspense, lazy, useState } from 'react';
+import { Suspense, useState } from 'react';
+import { lazyPart } from '../common/laterPart';
 import { useT } from '../common/i18n';
 import type { NavMenuProps } from './NavMenuList';
 import { afterPaint, nextTask } from './afterPaint';
 
-const NavMenuList = lazy(async () => {
+const NavMenuList = lazyPart(async () => {
   await afterPaint();
   // The library in two parts, then the menu, each evaluated in a task of its own.
   await import(/* webpackChunkName: "nav-menu-positioning" */ './menuPositioning');

@@ -1,10 +1,13 @@
 // A part of the pane that cannot be shown says so, in the user's words, with the way on: its code could not
-// be fetched (the connection dropped, or the server now serves a newer build whose parts have other names),
+// be fetched (the server cannot be reached, or it now serves a newer build whose parts have other names),
 // or it failed while rendering. Without it the whole pane would go blank. Around the page (Shell.tsx) the
 // header, the menu and the status stay, and the user can open another page; around the shell (PaneRoot.tsx)
-// it catches the rest (the menu's or the status line's code). Reopening the pane fetches the code again (the
-// workspace and its changes waiting to be sent are kept in this browser).
-import { Button } from '@fluentui/react-components';
+// it catches the rest (the menu's or the status line's code). Try again renders the part again in place,
+// which fetches its code again (laterPart.tsx: lazyPart); reopening the pane (a page load) is the last
+// resort, with its warning: it needs the server, and while the server is away it leaves the browser's
+// "cannot be reached" page instead of the pane (the workspace and its changes waiting to be sent are kept
+// in this browser either way).
+import { Button, Caption1 } from '@fluentui/react-components';
 import { Component, type ReactNode } from 'react';
 import { errorText } from '../common/errorText';
 import { FailedBar } from '../common/FailedBar';
@@ -43,7 +46,25 @@ export class PartBoundary extends Component<Props, { error?: unknown }> {
     return (
       <>
         <FailedBar testId="page-failed">{errorText(t, error)}</FailedBar>
-        <Button appearance="primary" style={{ marginLeft: 8 }} onClick={reopen} data-testid="page-reopen">
+        <Button
+          appearance="primary"
+          style={{ marginLeft: 8 }}
+          onClick={() => this.setState({ error: undefined })}
+          data-testid="page-retry"
+        >
+          {t('app.retryPart')}
+        </Button>
+        <Caption1 as="p" style={{ margin: 8 }} id="page-reopen-warning">
+          {t('app.reopenWarning')}
+        </Caption1>
+        <Button
+          appearance="subtle"
+          size="small"
+          style={{ marginLeft: 8 }}
+          onClick={reopen}
+          aria-describedby="page-reopen-warning"
+          data-testid="page-reopen"
+        >
           {t('app.reopen')}
         </Button>
       </>

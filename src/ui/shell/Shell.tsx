@@ -4,7 +4,7 @@ import { Button, Caption1, Spinner, Title3, makeStyles, tokens } from '@fluentui
 import { ArrowLeftRegular } from '@fluentui/react-icons/svg/arrow-left';
 import { DismissRegular } from '@fluentui/react-icons/svg/dismiss';
 import { InfoRegular } from '@fluentui/react-icons/svg/info';
-import { Suspense, useCallback, useEffect, useState } from 'react';
+import { Fragment, Suspense, useCallback, useEffect, useState } from 'react';
 import type { UiLanguage } from '../../domain/setup';
 import type { HostPages } from './App';
 import { useT } from '../common/i18n';
@@ -27,11 +27,16 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  // The title wraps rather than cut: "Segment SEG00001" must stay readable in a 320 px pane.
+  // The title wraps between words, never inside one ("Segment SEG00001" stays readable in a 320 px pane;
+  // "Salespeople/Purchasers" wraps after its slash): a single word wider than the bar ends in "…", with the
+  // whole title as its tooltip.
   title: {
     flexGrow: 1,
     minWidth: 0,
-    overflowWrap: 'anywhere',
+    overflowWrap: 'normal',
+    wordBreak: 'normal',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
     margin: 0,
     fontSize: tokens.fontSizeBase500,
     lineHeight: tokens.lineHeightBase500,
@@ -74,6 +79,7 @@ export function Shell(props: {
   const navigate = useCallback((to: Route) => setHistory((h) => [...h, to]), []);
   const back = useCallback(() => setHistory((h) => (h.length > 1 ? h.slice(0, -1) : h)), []);
   const [key, vars] = routeTitle(route);
+  const title = t(key, vars);
 
   useEffect(() => {
     if (route.page === 'segment') preferences.set('lastSegment', route.no);
@@ -85,8 +91,17 @@ export function Shell(props: {
         {history.length > 1 ? (
           <Button appearance="subtle" icon={<ArrowLeftRegular />} aria-label={t('nav.back')} onClick={back} />
         ) : null}
-        <Title3 as="h1" className={s.title} data-testid="page-title" tabIndex={-1}>
-          {t(key, vars)}
+        <Title3 as="h1" className={s.title} data-testid="page-title" tabIndex={-1} title={title}>
+          {title.split('/').map((part, i, all) => (
+            <Fragment key={i}>
+              {part}
+              {i < all.length - 1 ? (
+                <>
+                  /<wbr />
+                </>
+              ) : null}
+            </Fragment>
+          ))}
         </Title3>
         <NavMenu
           host={host}

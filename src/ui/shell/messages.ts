@@ -12,6 +12,9 @@ export const shellMessages: MessageCatalog = {
     'app.inHost': 'Running in {host}.',
     'app.openFailed': 'The workspace could not be opened: {message}',
     'app.reopen': 'Reopen the pane',
+    'app.retryPart': 'Try again',
+    'app.reopenWarning':
+      'Only if trying again does not help: reopening loads the whole pane from the add-in’s server, and it cannot open while the server cannot be reached.',
     'app.storageNotPersistent':
       'This browser may clear the pane’s data when space runs low. Allow persistent storage in Setup.',
     'nav.menu': 'Pages',
@@ -88,6 +91,9 @@ export const shellMessages: MessageCatalog = {
     'app.inHost': 'In esecuzione in {host}.',
     'app.openFailed': 'Impossibile aprire l’area di lavoro: {message}',
     'app.reopen': 'Riapri il riquadro',
+    'app.retryPart': 'Riprova',
+    'app.reopenWarning':
+      'Solo se riprovare non basta: riaprendolo, l’intero riquadro viene caricato dal server del componente aggiuntivo e non si apre finché il server non è raggiungibile.',
     'app.storageNotPersistent':
       'Il browser potrebbe cancellare i dati del riquadro quando lo spazio scarseggia. Consenti l’archiviazione persistente nel Setup.',
     'nav.menu': 'Pagine',

@@ -2,8 +2,10 @@
 // how it is rendered. The outlet and the menu read this registry; a new page is its page file plus an
 // entry here (and its route's parameters in Route). Navigation is plain state in the shell (no router): a
 // narrow pane has one page at a time, with a Back button and a menu of pages. Segments (the start page)
-// is in the first load; every other page is its own chunk, fetched when first opened.
-import { Suspense, lazy, type ReactNode } from 'react';
+// is in the first load; every other page is its own chunk, fetched when first opened or, before that, in the
+// background once the pane is idle (lazyPart: a fetch that failed is tried again, in place).
+import { Suspense, type ReactNode } from 'react';
+import { lazyPart } from '../common/laterPart';
 import type { InteractionLogFilter } from '../../domain/workspace';
 import type { UiLanguage } from '../../domain/setup';
 import type { HostPages } from './App';
@@ -68,52 +70,52 @@ const named = (key: string) => () => [key] as [string];
 const one = <P extends PageName>(group: MenuGroup, route: RouteOf<P>) => ({ group, routes: [route] });
 
 // The first run is shown once per workspace: its own chunk, outside the first load.
-const FirstRun = lazy(() =>
+const FirstRun = lazyPart(() =>
   import(/* webpackChunkName: "firstRun" */ '../setup/FirstRun').then((m) => ({ default: m.FirstRun })),
 );
-const SegmentPage = lazy(() =>
+const SegmentPage = lazyPart(() =>
   import(/* webpackChunkName: "segment" */ '../segments/SegmentPage').then((m) => ({ default: m.SegmentPage })),
 );
-const LoggedSegmentsPage = lazy(() =>
+const LoggedSegmentsPage = lazyPart(() =>
   import(/* webpackChunkName: "logged" */ '../log/LoggedSegmentsPage').then((m) => ({ default: m.LoggedSegmentsPage })),
 );
-const InteractionLogPage = lazy(() =>
+const InteractionLogPage = lazyPart(() =>
   import(/* webpackChunkName: "entries" */ '../log/InteractionLogPage').then((m) => ({
     default: m.InteractionLogPage,
   })),
 );
-const SavedCriteriaPage = lazy(() =>
+const SavedCriteriaPage = lazyPart(() =>
   import(/* webpackChunkName: "saved" */ '../criteria/SavedCriteriaPage').then((m) => ({
     default: m.SavedCriteriaPage,
   })),
 );
-const ContactsPage = lazy(() =>
+const ContactsPage = lazyPart(() =>
   import(/* webpackChunkName: "contacts" */ '../contacts/ContactsPage').then((m) => ({ default: m.ContactsPage })),
 );
-const ContactCardPage = lazy(() =>
+const ContactCardPage = lazyPart(() =>
   import(/* webpackChunkName: "contacts" */ '../contacts/ContactCardPage').then((m) => ({
     default: m.ContactCardPage,
   })),
 );
-const TemplatesPage = lazy(() =>
+const TemplatesPage = lazyPart(() =>
   import(/* webpackChunkName: "templates" */ '../lists/TemplatesPage').then((m) => ({ default: m.TemplatesPage })),
 );
-const CodeListPage = lazy(() =>
+const CodeListPage = lazyPart(() =>
   import(/* webpackChunkName: "codes" */ '../lists/CodeListPage').then((m) => ({ default: m.CodeListPage })),
 );
-const SetupPage = lazy(() =>
+const SetupPage = lazyPart(() =>
   import(/* webpackChunkName: "setup" */ '../setup/SetupPage').then((m) => ({ default: m.SetupPage })),
 );
-const ProfilePage = lazy(() =>
+const ProfilePage = lazyPart(() =>
   import(/* webpackChunkName: "setup" */ '../setup/ProfilePage').then((m) => ({ default: m.ProfilePage })),
 );
-const OfficeCheckPage = lazy(() =>
+const OfficeCheckPage = lazyPart(() =>
   import(/* webpackChunkName: "setup" */ '../setup/OfficeCheckPage').then((m) => ({ default: m.OfficeCheckPage })),
 );
-const TransferPage = lazy(() =>
+const TransferPage = lazyPart(() =>
   import(/* webpackChunkName: "transfer" */ '../transfer/TransferPage').then((m) => ({ default: m.TransferPage })),
 );
-const CsvImportPage = lazy(() =>
+const CsvImportPage = lazyPart(() =>
   import(/* webpackChunkName: "csv" */ '../import/CsvImportPage').then((m) => ({ default: m.CsvImportPage })),
 );
 

@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
-// A page that cannot be shown says so in the user's words with the way on (reopen the pane), instead of
-// leaving the pane blank: its code could not be fetched (webpack's ChunkLoadError, the browser's failed
-// module import), or it failed while rendering. Opening another page clears it.
+// A page that cannot be shown says so in the user's words with the way on, instead of leaving the pane
+// blank: its code could not be fetched (webpack's ChunkLoadError, the browser's failed module import: the
+// server cannot be reached), or it failed while rendering. Try again fetches it again in place; reopening
+// the pane (a page load, which needs the server) is offered last, with its warning. Opening another page
+// clears it.
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -10,6 +12,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { UiLanguage } from '../../../src/domain/setup';
 import { errorText } from '../../../src/ui/common/errorText';
 import { makeTranslate } from '../../../src/ui/common/i18n';
+import { lazyPart } from '../../../src/ui/common/laterPart';
 import { paneCatalogs } from '../../../src/ui/shell/catalogs';
 import { PartBoundary } from '../../../src/ui/shell/PartBoundary';
 import type { Route } from '../../../src/ui/shell/pageRegistry';
@@ -44,18 +47,25 @@ function show(route: Route, page: React.ReactNode, language: UiLanguage = 'en', 
 }
 
 describe('a page that cannot be shown', () => {
-  test('its code could not be fetched: the pane says so in words, offers to reopen, and the next page shows', async () => {
+  test('its code could not be fetched: the pane says so in words, offers Try again, then reopening with its warning; the next page shows', async () => {
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const reopen = vi.fn();
     const view = show({ page: 'savedCriteria' }, <MissingPage />, 'en', reopen);
     const bar = await screen.findByTestId('page-failed');
     expect(bar.getAttribute('role')).toBe('alert');
     expect(bar.textContent).toBe(
-      'This part of the pane could not be loaded: the connection may have dropped, or the add-in has been updated. Reopen the pane to load it again.',
+      'This part of the pane could not be loaded: the add-in’s server cannot be reached. Check the connection, then try again.',
     );
     // No developer words: neither the chunk's number nor its address.
     expect(bar.textContent).not.toMatch(/chunk|4321|https?:/i);
-    await userEvent.click(screen.getByRole('button', { name: 'Reopen the pane' }));
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+    // Reopening is the last resort, and says it needs the server.
+    const reopenButton = screen.getByRole('button', { name: 'Reopen the pane' });
+    expect(reopenButton.getAttribute('aria-describedby')).toBe('page-reopen-warning');
+    expect(document.getElementById('page-reopen-warning')?.textContent).toMatch(
+      /^Only if trying again does not help: .*cannot open while the server cannot be reached\.$/,
+    );
+    await userEvent.click(reopenButton);
     expect(reopen).toHaveBeenCalledTimes(1);
 
     view.open({ page: 'segments' }, <p>Segments page</p>);
@@ -67,10 +77,56 @@ describe('a page that cannot be shown', () => {
   test('in Italian', async () => {
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     show({ page: 'savedCriteria' }, <MissingPage />, 'it');
-    expect((await screen.findByTestId('page-failed')).textContent).toMatch(
-      /^Impossibile caricare questa parte del riquadro: .*Riaprire il riquadro per caricarla di nuovo\.$/,
+    expect((await screen.findByTestId('page-failed')).textContent).toBe(
+      'Impossibile caricare questa parte del riquadro: il server del componente aggiuntivo non è raggiungibile. Verificare la connessione, quindi riprovare.',
     );
+    expect(screen.getByRole('button', { name: 'Riprova' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Riapri il riquadro' })).toBeTruthy();
+    expect(document.getElementById('page-reopen-warning')?.textContent).toMatch(
+      /^Solo se riprovare non basta: .*non si apre finché il server non è raggiungibile\.$/,
+    );
+    quiet.mockRestore();
+  });
+
+  /** A page's code, fetched from a server that is away until `server.up`: each fetch is counted. */
+  function pageFromServer(text: string) {
+    const server = { up: false };
+    const fetchPage = vi.fn(async () => {
+      if (!server.up) throw chunkLoadError();
+      return { default: () => <p>{text}</p> };
+    });
+    return { server, fetchPage, Page: lazyPart(fetchPage) };
+  }
+
+  test('Try again fetches the page’s code again, in place (no reload), and shows the page once it arrives', async () => {
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const reopen = vi.fn();
+    const { server, fetchPage, Page } = pageFromServer('Saved criteria page');
+    show({ page: 'savedCriteria' }, <Page />, 'en', reopen);
+    await screen.findByTestId('page-failed');
+    const tried = fetchPage.mock.calls.length;
+    expect(tried).toBeGreaterThan(0);
+    server.up = true;
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('Saved criteria page')).toBeTruthy();
+    expect(fetchPage.mock.calls.length).toBe(tried + 1);
+    expect(screen.queryByTestId('page-failed')).toBeNull();
+    expect(reopen).not.toHaveBeenCalled();
+    quiet.mockRestore();
+  });
+
+  test('Try again while the server is still away says so again, and works once it is back', async () => {
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { server, fetchPage, Page } = pageFromServer('Contacts page');
+    show({ page: 'contacts' }, <Page />);
+    await screen.findByTestId('page-failed');
+    const tried = fetchPage.mock.calls.length;
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await screen.findByTestId('page-failed');
+    expect(fetchPage.mock.calls.length).toBeGreaterThan(tried);
+    server.up = true;
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('Contacts page')).toBeTruthy();
     quiet.mockRestore();
   });
 
