@@ -2,22 +2,19 @@
 // The criteria dialog with filters a user gets wrong or writes in Italian: the preview says why it has no
 // result, options are read in the user's words, a column no contact has is named.
 import 'fake-indexeddb/auto';
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { CriteriaDialog } from '../../../src/ui/criteria/CriteriaDialog';
-import { makeWorkspace, seedMarket } from '../../store/helpers';
+import { seedMarket } from '../../store/helpers';
 import { renderInPane } from '../render';
+import { workspaceEachTest, type TestWorkspace } from '../workspaceEachTest';
 
-let ws: Awaited<ReturnType<typeof makeWorkspace>>;
-beforeEach(async () => {
-  ws = await makeWorkspace();
+let ws: TestWorkspace;
+workspaceEachTest(async (w) => {
+  ws = w;
   await seedMarket(ws);
   await ws.segments.create({ description: 'Spring mailing' });
-});
-afterEach(() => {
-  cleanup();
-  ws.close();
 });
 
 async function open(language: 'en' | 'it' = 'en') {

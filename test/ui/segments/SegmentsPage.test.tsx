@@ -4,20 +4,16 @@
 import 'fake-indexeddb/auto';
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { SegmentsPage } from '../../../src/ui/segments/SegmentsPage';
 import type { Route } from '../../../src/ui/shell/pageRegistry';
-import { makeWorkspace, seedMarket } from '../../store/helpers';
+import { seedMarket } from '../../store/helpers';
 import { renderInPane } from '../render';
-import { logSegment } from '../workspaceEachTest';
+import { logSegment, workspaceEachTest, type TestWorkspace } from '../workspaceEachTest';
 
-let ws: Awaited<ReturnType<typeof makeWorkspace>>;
-beforeEach(async () => {
-  ws = await makeWorkspace();
-});
-afterEach(() => {
-  cleanup();
-  ws.close();
+let ws: TestWorkspace;
+workspaceEachTest((w) => {
+  ws = w;
 });
 
 function show(language: 'en' | 'it' = 'en') {

@@ -4,20 +4,16 @@
 // whole title as its tooltip. (jsdom lays nothing out: the title's wrapping rules and its break
 // opportunity are what is checked here; the production build is looked at in Chromium.)
 import 'fake-indexeddb/auto';
-import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import { expect, test } from 'vitest';
 import { App } from '../../../src/ui/shell/App';
 import type { Services } from '../../../src/ui/common/services';
-import { makeWorkspace } from '../../store/helpers';
 import '../setup';
+import { workspaceEachTest, type TestWorkspace } from '../workspaceEachTest';
 
-let ws: Awaited<ReturnType<typeof makeWorkspace>>;
-beforeEach(async () => {
-  ws = await makeWorkspace();
-});
-afterEach(() => {
-  cleanup();
-  ws.close();
+let ws: TestWorkspace;
+workspaceEachTest((w) => {
+  ws = w;
 });
 
 function services(): Services {

@@ -3,21 +3,17 @@
 // as the pane shows it means that date, whatever the language of the pane.
 // The pane's root reads Setup through Dexie's liveQuery, which needs a global indexedDB in jsdom.
 import 'fake-indexeddb/auto';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/react';
+import { expect, test } from 'vitest';
 import { App } from '../../../src/ui/shell/App';
 import { useI18n } from '../../../src/ui/common/i18n';
 import type { Preferences } from '../../../src/domain/ports/preferences';
-import { makeWorkspace } from '../../store/helpers';
 import '../setup';
+import { workspaceEachTest, type TestWorkspace } from '../workspaceEachTest';
 
-let ws: Awaited<ReturnType<typeof makeWorkspace>>;
-beforeEach(async () => {
-  ws = await makeWorkspace();
-});
-afterEach(() => {
-  cleanup();
-  ws.close();
+let ws: TestWorkspace;
+workspaceEachTest((w) => {
+  ws = w;
 });
 
 function Probe() {
