@@ -95,6 +95,13 @@ test('a page whose code cannot be fetched says so, and the pane goes on', async 
     expect(await bar.textContent()).not.toMatch(/chunk|saved\.|https?:/i);
     await s.page.getByRole('button', { name: 'Riapri il riquadro' }).waitFor();
     await s.page.screenshot({ path: join(screenshotDir, 'boot-it-page-failed.png') });
+    // Try again while the code still cannot be fetched: the same words, no reload; once it can, the page.
+    await s.page.getByRole('button', { name: 'Riprova' }).click();
+    await bar.waitFor();
+    await s.context.unroute(/\/saved\.[0-9a-f]+\.js$/);
+    await s.page.getByRole('button', { name: 'Riprova' }).click();
+    await bar.waitFor({ state: 'detached' });
+    await s.page.getByRole('heading', { name: 'Criteri segmento salvati' }).waitFor();
     await s.page.getByTestId('nav-menu').click();
     await s.page.getByRole('menuitem', { name: 'Segmenti', exact: true }).click();
     await s.page.getByTestId('new-segment').waitFor();

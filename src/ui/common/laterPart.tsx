@@ -30,6 +30,19 @@ async function asked<T>(load: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * Parts whose chunk could not be fetched, each with how to make it fetch again. A failed part keeps its
+ * failure until the user asks again (its boundary's Try again: retryParts): were it to fetch again on its
+ * own, React's own retry of the failed render would start a new fetch, suspend, and never show the error.
+ */
+const failed = new Set<() => void>();
+
+/** The parts that failed fetch their chunk again on their next render (Try again). */
+export function retryParts(): void {
+  for (const reset of [...failed]) reset();
+  failed.clear();
+}
+
+/**
  * A chunk fetched once, on the first `load`: `loaded` gives it when it is here. A failed fetch (the
  * network) is tried again on the next `load`.
  */
@@ -57,9 +70,9 @@ export function laterChunk<M>(fetch: () => Promise<M>, arrived?: (m: M) => void)
 
 /**
  * React's lazy, tried again: React keeps a lazy component's failure for ever, so a part whose chunk could not
- * be fetched (the server away) could not be shown again without reloading the pane. Here a failure makes a
- * new lazy component for the next render (the part's boundary offers Try again), and a chunk fetched in the
- * background before the part was ever shown renders at once, without suspending.
+ * be fetched (the server away) could not be shown again without reloading the pane. Here the part's
+ * boundary's Try again (retryParts) gives it a new lazy component, and a chunk fetched in the background
+ * (before the part was ever shown, or after it failed) renders at once, without suspending.
  */
 // `any` as React's own lazy has it: a component of any props (each part's props are checked where it is used).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -71,6 +84,9 @@ export function lazyPart<C extends ComponentType<any>>(
   const chunk = laterChunk(fetch, (m) => {
     if (!rendered) Shown = m.default as ComponentType<P>;
   });
+  const reset = () => {
+    if (!chunk.loaded()) Shown = fresh();
+  };
   const fresh = (): ComponentType<P> =>
     lazy<ComponentType<P>>(async () => {
       rendered = true;
@@ -78,7 +94,7 @@ export function lazyPart<C extends ComponentType<any>>(
         return await asked(chunk.load);
       } catch (e) {
         rendered = false;
-        Shown = fresh();
+        failed.add(reset);
         throw e;
       }
     });
@@ -95,13 +111,16 @@ export function laterPart<M, P extends object>(
   loaded: () => M | undefined,
   pick: (m: M) => ComponentType<P>,
 ): ComponentType<P> {
-  // A failed fetch gets a new lazy component: the next render fetches again.
+  // A failed fetch gets a new lazy component when the user asks again (retryParts).
+  const reset = () => {
+    Later = fresh();
+  };
   const fresh = (): ComponentType<P> =>
     lazy(async () => {
       try {
         return { default: pick(await asked(load)) };
       } catch (e) {
-        Later = fresh();
+        failed.add(reset);
         throw e;
       }
     });

@@ -11,6 +11,7 @@ import { Button, Caption1 } from '@fluentui/react-components';
 import { Component, type ReactNode } from 'react';
 import { errorText } from '../common/errorText';
 import { FailedBar } from '../common/FailedBar';
+import { retryParts } from '../common/laterPart';
 import type { Translate } from '../common/i18n';
 
 interface Props {
@@ -49,7 +50,10 @@ export class PartBoundary extends Component<Props, { error?: unknown }> {
         <Button
           appearance="primary"
           style={{ marginLeft: 8 }}
-          onClick={() => this.setState({ error: undefined })}
+          onClick={() => {
+            retryParts();
+            this.setState({ error: undefined });
+          }}
           data-testid="page-retry"
         >
           {t('app.retryPart')}
