@@ -9,7 +9,11 @@ import type { SegmentHeader, SegmentLine } from './segment';
 export type MergeFieldGroup = 'contact' | 'salesperson' | 'segment' | 'interaction' | 'comment' | 'extra';
 
 /** A raw value before it is formatted for the letter's language. */
-export type MergeRawValue = string | number | boolean | { date: string } | undefined;
+/**
+ * A field's value before it is written in a letter. `{ plain }`: a number of an imported column, written as
+ * Excel's General format shows it (no group separators: a year 2015 stays 2015), the decimals in the locale.
+ */
+export type MergeRawValue = string | number | boolean | { date: string } | { plain: number } | undefined;
 
 export interface MergeFieldDef {
   /** The key: the tag of the field's content control, e.g. `contact.name` or `extra.Region`. */
@@ -156,6 +160,7 @@ export function readMergeValue(key: string, r: MergeRecord): MergeRawValue {
     const v: ExtraValue | undefined = r.contact?.extra[key.slice(EXTRA_PREFIX.length)];
     if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
       return { date: v };
+    if (typeof v === 'number') return { plain: v };
     return v ?? '';
   }
   return undefined;

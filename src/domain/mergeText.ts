@@ -22,6 +22,15 @@ function numberFormat(locale: string): Intl.NumberFormat {
   return f;
 }
 
+const plainFormats = new Map<string, Intl.NumberFormat>();
+/** Excel's General format: every digit the number holds, no group separators, the locale's decimal sign. */
+function plainFormat(locale: string): Intl.NumberFormat {
+  let f = plainFormats.get(locale);
+  if (!f)
+    plainFormats.set(locale, (f = new Intl.NumberFormat(locale, { useGrouping: false, maximumSignificantDigits: 15 })));
+  return f;
+}
+
 function dateFormat(locale: string): Intl.DateTimeFormat {
   let f = dateFormats.get(locale);
   if (!f) dateFormats.set(locale, (f = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })));
@@ -36,7 +45,10 @@ const yesNo: Record<string, [string, string]> = {
   es: ['Sí', 'No'],
 };
 
-/** The value as the letter shows it in `locale` (dates long, numbers grouped, booleans as words). */
+/**
+ * The value as the letter shows it in `locale` (dates long, numbers grouped, an imported column's numbers
+ * as Excel's General format, booleans as words).
+ */
 export function formatMergeValue(v: MergeRawValue, locale: string): string {
   if (v === undefined || v === '') return '';
   if (typeof v === 'string') return v;
@@ -45,6 +57,7 @@ export function formatMergeValue(v: MergeRawValue, locale: string): string {
     const words = yesNo[locale.slice(0, 2).toLowerCase()] ?? yesNo.en;
     return v ? words[0] : words[1];
   }
+  if ('plain' in v) return Number.isFinite(v.plain) ? plainFormat(locale).format(v.plain) : '';
   const d = new Date(`${v.date}T00:00:00Z`);
   return Number.isNaN(d.getTime()) ? v.date : dateFormat(locale).format(d);
 }

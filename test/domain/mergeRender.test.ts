@@ -61,6 +61,18 @@ describe('letter rendering', () => {
     expect(ooxmlToText(rr.render(src.lines[1])!.body)).toBe('29 novembre 2026\n1234,5\n1,5\nNo\n15 marzo 2024\n');
   });
 
+  it("writes an imported column's numbers as Excel's General format: a year stays 2015, amounts of the line stay grouped", () => {
+    const body = ['interaction.cost', 'extra.Year', 'extra.Amount']
+      .map(fieldControl)
+      .map((c) => `<w:p>${c}</w:p>`)
+      .join('');
+    const src = makeSource(1, letterPackage(body));
+    src.lines[0] = { ...src.lines[0], cost: 12345.5 };
+    const contact = src.contacts.get(src.lines[0].contactNo)!;
+    src.contacts.set(contact.no, { ...contact, extra: { ...contact.extra, Year: 2015, Amount: 1234567.25 } });
+    expect(ooxmlToText(new LetterRenderer(src).render(src.lines[0])!.body)).toBe('12,345.5\n2015\n1234567.25\n');
+  });
+
   it("uses the line's own letter, else the segment's letter for its language, else the document's", () => {
     const src = makeSource(3, letterPackage(`<w:p><w:r><w:t>EN </w:t></w:r>${fieldControl('contact.name')}</w:p>`));
     src.header.letters.ITA = {

@@ -13,8 +13,9 @@ export function extraValueText(
   v: ExtraValue,
 ): string {
   if (typeof v === 'boolean') return i18n.t(v ? 'common.yes' : 'common.no');
-  // As many digits as the number holds (a double's 15), not Intl's default three decimals.
-  if (typeof v === 'number') return i18n.formatNumber(v, { maximumSignificantDigits: 15 });
+  // As Excel's General format shows it: as many digits as the number holds (a double's 15), not Intl's
+  // default three decimals, and no group separators (a year 2015 is not 2,015).
+  if (typeof v === 'number') return i18n.formatNumber(v, { maximumSignificantDigits: 15, useGrouping: false });
   // A sheet's date cell is kept as its ISO date (sheetCells.extraOfCell).
   return isIsoDate(v) ? i18n.formatDate(v) : v;
 }

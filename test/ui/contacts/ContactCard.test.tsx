@@ -82,6 +82,7 @@ describe('the contact card shows what was imported', () => {
           Cliente: true,
           Ex: false,
           'Note commerciali del referente di zona': long,
+          'Cliente dal': 2015,
         },
       },
       { no: 'P901', type: 'Person', name: 'Solo Nome' },
@@ -101,7 +102,9 @@ describe('the contact card shows what was imported', () => {
       'Nome 2': 'Studio Neri',
       'Cod. formula di saluto': 'SIG.RA',
       Provincia: 'MI',
-      Fatturato: '1.234.567,5',
+      // As Excel's General format: no group separators (a year 2015 stays 2015).
+      Fatturato: '1234567,5',
+      'Cliente dal': '2015',
       'Ultimo ordine': '15/03/24',
       Cliente: 'Sì',
       Ex: 'No',
@@ -112,7 +115,7 @@ describe('the contact card shows what was imported', () => {
       within(imported)
         .getAllByRole('term')
         .map((t) => t.textContent),
-    ).toEqual(['Fatturato', 'Ultimo ordine', 'Cliente', 'Ex', 'Note commerciali del referente di zona']);
+    ).toEqual(['Fatturato', 'Ultimo ordine', 'Cliente', 'Ex', 'Note commerciali del referente di zona', 'Cliente dal']);
   });
 
   test('in English, and no Profile or Imported columns heading over nothing', async () => {
@@ -122,7 +125,8 @@ describe('the contact card shows what was imported', () => {
       'Name 2': 'Studio Neri',
       'Salutation Code': 'SIG.RA',
       County: 'MI',
-      Fatturato: '1,234,567.5',
+      Fatturato: '1234567.5',
+      'Cliente dal': '2015',
       'Ultimo ordine': '3/15/24',
       Cliente: 'Yes',
       Ex: 'No',

@@ -12,8 +12,11 @@ const italian = {
 };
 
 describe('an imported value', () => {
-  test('numbers in the user’s format with every digit they hold, Yes/No in the user’s words', () => {
-    expect(extraValueText(italian, 1234567.125)).toBe('1.234.567,125');
+  test('numbers as Excel’s General format in the user’s decimals, every digit they hold, Yes/No in the user’s words', () => {
+    expect(extraValueText(italian, 1234567.125)).toBe('1234567,125');
+    // A year is not 2.015 (nor 2,015 in English).
+    expect(extraValueText(italian, 2015)).toBe('2015');
+    expect(extraValueText(italian, 20151)).toBe('20151');
     expect(extraValueText(italian, 0.1 + 0.2)).toBe('0,3');
     expect(extraValueText(italian, 3.14159265)).toBe('3,14159265');
     expect(extraValueText(italian, true)).toBe('Sì');
