@@ -4,6 +4,7 @@
 // later: a part of the pane that needs the rest waits for it with `useWholeCatalogs` (it suspends).
 import { createContext, use, useContext, useMemo, type ReactNode } from 'react';
 import { localeForLanguage } from '../../domain/languageLocale';
+import { safeLocale } from '../../domain/mergeText';
 import type { UiLanguage } from '../../domain/setup';
 
 export type Messages = Record<string, string>;
@@ -72,7 +73,8 @@ export function I18nProvider(props: {
   children: ReactNode;
 }) {
   const { language, catalogs, pending, children } = props;
-  const locale = shownLocale(props.locale) ?? localeForLanguage(language);
+  // Setup's locale is free text: one Intl cannot read is en-US, as the filters read it.
+  const locale = props.locale ? safeLocale(props.locale) : localeForLanguage(language);
   const value = useMemo<I18nValue>(() => {
     // Made on first use: the first Intl formatter loads the browser's locale data, a cost the start page
     // need not pay before it shows (its empty list formats no number).
@@ -94,19 +96,6 @@ export function I18nProvider(props: {
     };
   }, [language, locale, catalogs, pending]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
-}
-
-/**
- * A locale Intl can use (Setup's is free text): its canonical form; a tag Intl cannot read is en-US, as
- * the filters read it (domain/filterValues.ts, safeLocale). Undefined when none is given.
- */
-function shownLocale(locale: string | undefined): string | undefined {
-  if (!locale) return undefined;
-  try {
-    return Intl.getCanonicalLocales(locale)[0] ?? 'en-US';
-  } catch {
-    return 'en-US';
-  }
 }
 
 export function useI18n(): I18nValue {
