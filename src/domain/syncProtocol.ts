@@ -5,6 +5,8 @@ import './zodMessages';
 
 export const SYNC_SCHEMA_VERSION = 1;
 export const API_PREFIX = '/api/v1';
+/** How often the server writes a keep-alive on an open event stream (a comment line, no event). */
+export const EVENTS_HEARTBEAT_MS = 15_000;
 
 /** The workspace tables that travel (the same names as the store's data tables). */
 export const syncTables = [

@@ -1,7 +1,13 @@
 // The sync API under /api/v1 (sync.md, "Protocol"): push, pull, the event stream and a status line.
 // Every body is validated; bad input gets a 4xx with a reason and changes nothing.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { API_PREFIX, describeIssues, parsePushRequest, SYNC_SCHEMA_VERSION } from '../domain/syncProtocol';
+import {
+  API_PREFIX,
+  describeIssues,
+  EVENTS_HEARTBEAT_MS,
+  parsePushRequest,
+  SYNC_SCHEMA_VERSION,
+} from '../domain/syncProtocol';
 import { readHistory } from './history';
 import { JsonScanner } from './jsonGuard';
 import type { ChangeEvents } from './notify';
@@ -10,7 +16,6 @@ import { BadRequest, type SyncService } from './syncService';
 import type { Users } from './users';
 
 export const DEFAULT_BODY_CAP = 4 * 1024 * 1024;
-const HEARTBEAT_MS = 15_000;
 
 export interface ApiOptions {
   service: SyncService;
@@ -112,7 +117,7 @@ export function createApi(opts: ApiOptions): ApiHandler {
     write(await opts.service.lastRev());
     streams.add(res);
     const off = (opts.events ?? opts.service).onChange(write);
-    const beat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    const beat = setInterval(() => res.write(': keep-alive\n\n'), EVENTS_HEARTBEAT_MS);
     const done = () => {
       clearInterval(beat);
       off();

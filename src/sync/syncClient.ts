@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { tablesReadBy } from '../domain/actionReads';
 import {
   API_PREFIX,
+  EVENTS_HEARTBEAT_MS,
   pullResponseSchema,
   pushResponseSchema,
   serverRowSchema,
@@ -37,6 +38,12 @@ export interface SyncClientOptions {
   backoff?: { initialMs: number; maxMs: number };
   /** Read the server's event stream (default true). */
   events?: boolean;
+  /**
+   * An open event stream that carries nothing for this long (not even the server's keep-alive) is taken
+   * as a dropped connection and opened again; opening it may take a quarter of this. Default: the
+   * server's keep-alive interval × 2 + 10 s.
+   */
+  eventsSilenceMs?: number;
   now?: () => Date;
 }
 
@@ -108,7 +115,7 @@ export class SyncClient {
   private wakeEvents?: () => void;
   private readonly fetch: typeof fetch;
   private readonly opts: Required<
-    Pick<SyncClientOptions, 'bodyCap' | 'maxChangesetsPerPush' | 'pageSize' | 'backoff'>
+    Pick<SyncClientOptions, 'bodyCap' | 'maxChangesetsPerPush' | 'pageSize' | 'backoff' | 'eventsSilenceMs'>
   > &
     SyncClientOptions;
 
@@ -119,6 +126,7 @@ export class SyncClient {
       maxChangesetsPerPush: 100,
       pageSize: 50_000,
       backoff: { initialMs: 500, maxMs: 30_000 },
+      eventsSilenceMs: EVENTS_HEARTBEAT_MS * 2 + 10_000,
       ...given,
     };
     this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -543,12 +551,28 @@ export class SyncClient {
       let res: Response | undefined;
       const key = this.opts.key;
       const rounds = this.roundsDone;
+      // A connection dropped without a close (a sleeping laptop, a proxy, a network gone) sends nothing
+      // more: the stream is given up when even the keep-alive stops coming, and so is an answer that
+      // does not come.
+      const stream = new AbortController();
+      let reader: ReadableStreamDefaultReader<string> | undefined;
+      const stop = () => {
+        stream.abort();
+        reader?.cancel().catch(() => undefined);
+      };
+      this.abort?.signal.addEventListener('abort', stop, { once: true });
+      let silence: ReturnType<typeof setTimeout> | undefined;
+      const listen = (ms: number) => {
+        clearTimeout(silence);
+        silence = setTimeout(stop, ms);
+      };
       try {
         const keySent = key !== undefined;
+        listen(this.opts.eventsSilenceMs / 4);
         try {
           res = await this.fetch(`${this.opts.serverUrl}${API_PREFIX}/events`, {
             headers: this.headers(false),
-            signal: this.abort?.signal,
+            signal: stream.signal,
           });
         } catch (e) {
           throw new Error(`the server ${this.opts.serverUrl} cannot be reached (${(e as Error).message})`, {
@@ -562,9 +586,10 @@ export class SyncClient {
           this.dirty = true;
           this.wakeUp?.();
         }
-        const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+        reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = '';
         for (;;) {
+          listen(this.opts.eventsSilenceMs);
           const { value, done } = await reader.read();
           if (done) break;
           buffer += value;
@@ -587,6 +612,10 @@ export class SyncClient {
         // said. A stream that broke once open is tried again first (a restarted server, a proxy's timeout).
         // Unless the key changed or a round reached the server meanwhile: they know better.
         if (!res?.ok && !this.stopped && key === this.opts.key && rounds === this.roundsDone) this.eventsFailed(e);
+      } finally {
+        clearTimeout(silence);
+        this.abort?.signal.removeEventListener('abort', stop);
+        stream.abort();
       }
       if (this.stopped) break;
       await sleep(delay, this.abort?.signal, (wake) => (this.wakeEvents = wake));

@@ -63,6 +63,7 @@ export async function openPane(
     pageSize?: number;
     start?: string;
     fetch?: typeof fetch;
+    eventsSilenceMs?: number;
   } = {},
 ): Promise<Pane> {
   const clock = testClock(opts.start);
@@ -78,6 +79,7 @@ export async function openPane(
       bodyCap: opts.bodyCap,
       pageSize: opts.pageSize,
       fetch: opts.fetch,
+      eventsSilenceMs: opts.eventsSilenceMs,
       backoff: { initialMs: 50, maxMs: 400 },
     },
   );

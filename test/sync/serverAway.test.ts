@@ -70,3 +70,68 @@ test('with every pane idle, the server stopped: offline within seconds; started 
     await server.close();
   }
 }, 60_000);
+
+/** A response whose body passes on the server's first chunk and then nothing: a connection dropped without a close. */
+async function goesSilent(answer: Response, signal?: AbortSignal | null): Promise<Response> {
+  const reader = answer.body!.getReader();
+  const first = await reader.read();
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (first.value) controller.enqueue(first.value);
+      signal?.addEventListener('abort', () => controller.error(signal.reason), { once: true });
+    },
+    cancel: () => reader.cancel(),
+  });
+  return new Response(body, { status: answer.status, headers: answer.headers });
+}
+
+/** A request that never answers (a network that swallows packets), until it is aborted. */
+function neverAnswers(init?: RequestInit): Promise<Response> {
+  return new Promise((_, reject) => {
+    const signal = init?.signal;
+    if (signal?.aborted) reject(signal.reason as Error);
+    signal?.addEventListener('abort', () => reject(signal.reason as Error), { once: true });
+  });
+}
+
+test('an idle pane whose connection drops without a close: the silent stream is given up, offline while nothing answers, connected when it does', async () => {
+  const server = await startTestServer({ dataDir: join(dir, 'silent') });
+  // The stream that opens first goes silent; then the network swallows every request until `back`.
+  let back = false;
+  let opened = 0;
+  const calls: string[] = [];
+  const pane = await openPane(server.url, {
+    loop: true,
+    eventsSilenceMs: 400,
+    fetch: async (input, init) => {
+      const path = new URL(String(input)).pathname.replace(/^.*\/api\/v1/, '');
+      calls.push(path);
+      if (back) return fetch(input, init);
+      if (path === '/events' && ++opened === 1) return goesSilent(await fetch(input, init), init?.signal);
+      if (opened >= 1 && path === '/events') return neverAnswers(init);
+      return fetch(input, init);
+    },
+  });
+  const writer = await openPane(server.url);
+  try {
+    await waitFor(pane, (s) => s.connection === 'connected' && s.pending === 0, 'the pane connected');
+    // The silent stream is given up (0.4 s without a byte), opening it again gets no answer (0.1 s): offline.
+    await waitFor(pane, (s) => s.connection === 'offline', 'the pane offline', 5_000);
+    expect(opened).toBeGreaterThanOrEqual(2);
+    expect(calls.filter((c) => c === '/push')).toEqual([]);
+    // The network is back: the stream opens, the pane catches up with a change made meanwhile.
+    await writer.workspace.salespeople.upsert([{ code: 'MB', name: 'Maria' }]);
+    await writer.sync.syncNow();
+    back = true;
+    await waitFor(pane, (s) => s.connection === 'connected', 'the pane connected again', 10_000);
+    await waitFor(
+      pane,
+      async () => (await pane.workspace.salespeople.list()).some((s) => s.code === 'MB'),
+      'the change meanwhile',
+    );
+  } finally {
+    await writer.close();
+    await pane.close();
+    await server.close();
+  }
+}, 30_000);
