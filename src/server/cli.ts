@@ -197,3 +197,28 @@ export function parseCommandLine(
       : { kind: 'dev' };
   return { kind: 'serve', pane };
 }
+
+/** Error numbers of the embedded database's file system (Emscripten's), by name. */
+const FILE_ERRORS: Record<number, string> = {
+  2: 'permission denied',
+  20: 'a file is in the way',
+  44: 'a file or folder is missing: was the folder removed while the server started?',
+  51: 'the disk is full',
+  54: 'a path that should be a folder is a file',
+  69: 'the file system is read-only',
+};
+
+/**
+ * Why the server did not start, in words: the embedded database's file errors carry only a number (no
+ * message), and a thrown value may not be an Error at all.
+ */
+export function startFailure(e: unknown, dataDir: string | undefined): string {
+  const o = (typeof e === 'object' && e !== null ? e : {}) as { name?: unknown; errno?: unknown; message?: unknown };
+  if (o.name === 'ErrnoError' && typeof o.errno === 'number') {
+    const what = FILE_ERRORS[o.errno] ?? 'a file system error';
+    return `the embedded database in ${dataDir ?? 'its folder'} could not be opened (error ${o.errno}: ${what}). Check that the folder exists, that the server may write to it, and that no other server uses it.`;
+  }
+  if (typeof o.message === 'string' && o.message !== '') return o.message;
+  if (e instanceof Error) return e.name;
+  return typeof e === 'object' && e !== null ? JSON.stringify(e) : String(e);
+}

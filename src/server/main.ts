@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { httpsOptions } from '../../scripts/certs.mjs';
 import { SimulatedCrash } from './api';
 import { startServer } from './app';
-import { commandLine, parseCommandLine } from './cli';
+import { commandLine, parseCommandLine, startFailure } from './cli';
 import type { FaultHooks } from './syncService';
 import { privateUmask } from './privateFiles';
 import { loadUsers } from './users';
@@ -61,12 +61,13 @@ async function tls() {
   }
 }
 
+const dataDir = env.DATABASE_URL ? undefined : resolve(env.SEGMENTS_DATA_DIR ?? '.data/pglite');
 try {
   const server = await startServer({
     port: Number(env.PORT ?? 3000),
     host: env.HOST || undefined,
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: resolve(env.SEGMENTS_DATA_DIR ?? '.data/pglite'),
+    dataDir: dataDir ?? resolve(env.SEGMENTS_DATA_DIR ?? '.data/pglite'),
     users: loadUsers(usersFile),
     bodyCap: env.SEGMENTS_BODY_CAP ? Number(env.SEGMENTS_BODY_CAP) : undefined,
     faults: faultsFromEnv(env.SEGMENTS_FAULT),
@@ -83,6 +84,6 @@ try {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (e) {
-  console.error(`The server did not start: ${(e as Error).message}`);
+  console.error(`The server did not start: ${startFailure(e, dataDir)}`);
   process.exit(1);
 }

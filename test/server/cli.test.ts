@@ -5,6 +5,7 @@ import { lstatSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
+import { startFailure } from '../../src/server/cli';
 import { loadUsers } from '../../src/server/users';
 import { cli } from './serverProcess';
 
@@ -70,3 +71,20 @@ for (const [label, env] of [
     expect(run('frobnicate')).toMatchObject({ status: 2, stderr: expect.stringMatching(/unknown command frobnicate/) });
   }, 120_000);
 }
+
+test('a start that fails says why in words, also when the thrown value is no Error with a message', () => {
+  // What the embedded database throws when its folder vanishes while it starts (seen: name and errno only).
+  const errno = Object.assign(Object.create(null) as object, { name: 'ErrnoError', errno: 44 });
+  expect(startFailure(errno, '/srv/segments/.data/pglite')).toBe(
+    'the embedded database in /srv/segments/.data/pglite could not be opened (error 44: a file or folder is missing: was the folder removed while the server started?). Check that the folder exists, that the server may write to it, and that no other server uses it.',
+  );
+  expect(startFailure({ name: 'ErrnoError', errno: 7 }, undefined)).toMatch(
+    /in its folder could not be opened \(error 7: a file system error\)/,
+  );
+  expect(startFailure(new Error('listen EADDRINUSE: address already in use :::3000'), undefined)).toBe(
+    'listen EADDRINUSE: address already in use :::3000',
+  );
+  expect(startFailure(new TypeError(''), undefined)).toBe('TypeError');
+  expect(startFailure({ code: 'X' }, undefined)).toBe('{"code":"X"}');
+  expect(startFailure(undefined, undefined)).toBe('undefined');
+});
