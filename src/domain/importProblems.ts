@@ -16,6 +16,7 @@ export type ProblemCode =
   | 'duplicateNo'
   | 'duplicateEmail'
   | 'numbersInTextColumn'
+  | 'addressLines'
   | 'unreadNumbers'
   | 'unreadDates'
   | 'narrowColumn'
@@ -86,6 +87,8 @@ const ENGLISH: Record<ProblemCode, string> = {
     'Column {column} ({header}): cells that are not dates (YYYY-MM-DD or {expected}): {count}, the first in row {row} ("{value}"). They were imported as text: filters compare them as text, not as dates.',
   numbersInTextColumn:
     'Column {column} ({header}): {count} cells are numbers, not text (first in row {row}: {example}). They were taken as the sheet shows them; zeros the sheet dropped cannot come back: format the column as Text and retype them.',
+  addressLines:
+    'Column {column} ({header}): {count} cells have several lines, the first in row {row} ("{value}"). An address holds one line: the first line went to Address and the others to Address 2, or, where the row gives Address 2, after a comma in the same field.',
   narrowColumn:
     'Row {row}, column {column} ({header}): the column is too narrow to show the number ({value}); the full number was taken.',
   scientific:

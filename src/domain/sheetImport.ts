@@ -201,6 +201,11 @@ function* prepareSteps(
   const rejected = new Set<number>();
   const blank: number[] = [];
   const numbersInText = new Map<number, { count: number; first: number; example: string }>();
+  /** Address cells of several lines (Alt+Enter in Excel), by column: their lines were spread, not dropped. */
+  const linesIn = new Map<number, { count: number; first: number; example: string }>();
+  const addressColumns = columns.filter(
+    (c) => c.target.kind === 'field' && (c.target.field === 'address' || c.target.field === 'address2'),
+  );
   const words: WordResults = new Map();
   const csvTyping = grid.csv?.locale
     ? new CsvColumnTyping(grid.csv.locale, (column) => grid.text.map((r) => r[column] ?? ''))
@@ -277,6 +282,14 @@ function* prepareSteps(
       }
       if (r.value !== undefined) row[field] = r.value;
     }
+    for (const col of addressColumns) {
+      const field = (col.target as { field: 'address' | 'address2' }).field;
+      const moved = addressLines(row, field);
+      if (!moved) continue;
+      const n = linesIn.get(col.index) ?? { count: 0, first: sheetRow, example: moved };
+      n.count++;
+      linesIn.set(col.index, n);
+    }
     if (Object.keys(extra).length > 0) row.extra = extra;
     const keyValue = keyColumn ? (row.no as string | undefined) : undefined;
     row.source = {
@@ -344,6 +357,17 @@ function* prepareSteps(
       : new SegmentsError('INVALID_INPUT', 'The range has a header row but no data rows below it.', {
           code: 'headerOnly',
         });
+  }
+  for (const [index, n] of linesIn) {
+    const header = grid.header[index] ?? '';
+    problems.push(
+      problem(
+        'info',
+        'addressLines',
+        { row: n.first, column: letter(index), header },
+        { count: n.count, value: n.example },
+      ),
+    );
   }
   for (const [index, n] of numbersInText) {
     const header = grid.header[index] ?? '';
@@ -572,4 +596,29 @@ export function gridFromCsv(csv: CsvData, options: { locale?: string } = {}): Sh
     overlongRows: overlong,
     csv: { locale: options.locale },
   };
+}
+
+const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085]/;
+
+/**
+ * An address cell of several lines (BC's Address holds one): the first line stays in Address and the others
+ * go to Address 2 when the row gives none, else they follow in the same field after a comma. An Address 2 of
+ * several lines is joined the same way. Returns the cell as the report quotes it (lines joined by " / "),
+ * or undefined when the cell had one line.
+ */
+function addressLines(row: Record<string, unknown>, field: 'address' | 'address2'): string | undefined {
+  const value = row[field];
+  if (typeof value !== 'string' || !LINE_BREAKS.test(value)) return undefined;
+  const lines = value
+    .split(LINE_BREAKS)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  const rest = row.address2;
+  if (field === 'address' && lines.length > 1 && (rest === undefined || rest === '')) {
+    row.address = lines[0];
+    row.address2 = lines.slice(1).join(', ');
+  } else {
+    row[field] = lines.join(', ');
+  }
+  return lines.join(' / ');
 }

@@ -582,3 +582,60 @@ describe('CSV values of imported columns, read in the workspace locale', () => {
     expect(thrown(() => prepareCsv('Nr.;Nome\n;\n', 'it-IT')).details.code).toBe('csvHeaderOnly');
   });
 });
+
+describe('an address cell of several lines (Alt+Enter in Excel, a quoted line break in a CSV)', () => {
+  test('its first line stays in Address, the others go to Address 2, and one note per column names them', () => {
+    const p = prepare(
+      grid(
+        ['No.', 'Name', 'Address', 'City'],
+        [
+          ['C1', 'Rossi', 'Via Roma 1\nScala B, interno 4', 'Roma'],
+          ['C2', 'Bianchi', 'Corso Italia 5', 'Milano'],
+          ['C3', 'Verdi', 'Piazza Duomo 2\r\n\r\n  Palazzo C \r\nPiano 3', 'Milano'],
+        ],
+      ),
+    );
+    expect(p.rows.map((r) => [r.row.address, r.row.address2])).toEqual([
+      ['Via Roma 1', 'Scala B, interno 4'],
+      ['Corso Italia 5', undefined],
+      ['Piazza Duomo 2', 'Palazzo C, Piano 3'],
+    ]);
+    const notes = p.problems.filter((x) => x.code === 'addressLines');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ severity: 'info', row: 2, column: 'C', header: 'Address' });
+    expect(notes[0].params).toMatchObject({ count: 2, value: 'Via Roma 1 / Scala B, interno 4' });
+    expect(notes[0].message).toContain('Column C (Address): 2 cells have several lines, the first in row 2');
+    expect(p.problems.filter((x) => x.code === 'invalidValue')).toEqual([]);
+  });
+
+  test('where the row gives Address 2, the lines are joined in their own field; nothing is dropped', () => {
+    const p = prepare(
+      grid(
+        ['No.', 'Name', 'Address', 'Address 2'],
+        [
+          ['C1', 'Rossi', 'Via Roma 1\nScala B', 'c/o Studio Neri'],
+          ['C2', 'Bianchi', 'Corso Italia 5', 'Edificio 2\nPiano 1'],
+        ],
+      ),
+    );
+    expect(p.rows.map((r) => [r.row.address, r.row.address2])).toEqual([
+      ['Via Roma 1, Scala B', 'c/o Studio Neri'],
+      ['Corso Italia 5', 'Edificio 2, Piano 1'],
+    ]);
+    expect(p.problems.filter((x) => x.code === 'addressLines').map((x) => [x.column, x.row])).toEqual([
+      ['C', 2],
+      ['D', 3],
+    ]);
+  });
+
+  test('a joined address longer than the field is dropped with the usual warning, the row kept', () => {
+    const long = `${'Via '.padEnd(60, 'x')}\n${'Scala '.padEnd(50, 'y')}`;
+    const p = prepare(grid(['No.', 'Name', 'Address', 'Address 2'], [['C1', 'Rossi', long, 'Int. 4']]));
+    expect(p.rows).toHaveLength(1);
+    expect(p.rows[0].row.address).toBeUndefined();
+    expect(p.problems.find((x) => x.code === 'invalidValue')?.params).toMatchObject({
+      reasonKey: 'tooLong',
+      dropped: 1,
+    });
+  });
+});

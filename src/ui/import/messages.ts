@@ -107,6 +107,8 @@ const en = {
   'excel.problem.duplicateEmail': 'Row {row}: e-mail {email} appears again in row {winner}; row {winner} wins.',
   'excel.problem.numbersInTextColumn':
     'Column {column} ({header}): {count} cells are numbers, not text (first in row {row}: {example}). They were taken as the sheet shows them; zeros the sheet dropped cannot come back: format the column as Text and retype them.',
+  'excel.problem.addressLines':
+    'Column {column} ({header}): {count, plural, one {# cell has} other {# cells have}} several lines, the first in row {row} ("{value}"). An address holds one line: the first line went to Address and the others to Address 2, or, where the row gives Address 2, after a comma in the same field.',
   'excel.problem.narrowColumn':
     'Row {row}, column {column} ({header}): the column is too narrow to show the number ({value}); the full number was taken.',
   'excel.problem.scientific':
@@ -286,6 +288,8 @@ const it: typeof en = {
     'Riga {row}: l\u2019e-mail {email} compare di nuovo nella riga {winner}; vale la riga {winner}.',
   'excel.problem.numbersInTextColumn':
     'Colonna {column} ({header}): {count} celle sono numeri, non testo (la prima nella riga {row}: {example}). Sono state prese come le mostra il foglio; gli zeri persi nel foglio non si recuperano: formattare la colonna come Testo e digitarli di nuovo.',
+  'excel.problem.addressLines':
+    'Colonna {column} ({header}): {count, plural, one {# cella ha} other {# celle hanno}} più righe, la prima nella riga {row} ("{value}"). Un indirizzo ha una riga sola: la prima riga è andata in Indirizzo e le altre in Indirizzo 2 o, dove la riga dà già Indirizzo 2, dopo una virgola nello stesso campo.',
   'excel.problem.narrowColumn':
     'Riga {row}, colonna {column} ({header}): la colonna è troppo stretta per mostrare il numero ({value}); è stato preso il numero completo.',
   'excel.problem.scientific':
