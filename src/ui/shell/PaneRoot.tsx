@@ -118,12 +118,11 @@ export function PaneRoot({
     },
     [services, onLanguageChange, source],
   );
-  const locale = useWorkspaceLocale(services.workspace);
   return (
     <FluentProvider theme={webLightTheme} style={{ height: '100%' }} lang={language}>
-      <I18nProvider
+      <WorkspaceI18n
+        workspace={services.workspace}
         language={language}
-        locale={locale}
         catalogs={catalogs}
         pending={whole ? undefined : pending.promise}
       >
@@ -140,23 +139,33 @@ export function PaneRoot({
           </ShellBoundary>
           <Notes toasterId={TOASTER_ID} position="bottom" limit={3} />
         </ServicesProvider>
-      </I18nProvider>
+      </WorkspaceI18n>
     </FluentProvider>
   );
 }
 
 /**
- * The workspace locale of Setup, live: dates and numbers are shown as filters read them (segments.md,
- * section 4). Undefined until Setup is read, or when it cannot be (the pane then shows its language's).
+ * The translations with the workspace locale of Setup, live: dates and numbers are shown as filters read
+ * them (segments.md, section 4). Until Setup is read, or when it cannot be, the language's locale. The
+ * locale is read here and not in PaneRoot: when it arrives, only this component renders again, and the
+ * page below it only if the locale shown changes (not when Setup holds the language's own locale).
  */
-function useWorkspaceLocale(workspace: Services['workspace']): string | undefined {
-  return useLiveQuery(async () => {
+function WorkspaceI18n(props: {
+  workspace: Services['workspace'];
+  language: UiLanguage;
+  catalogs: MessageCatalog[];
+  pending?: Promise<unknown>;
+  children: ReactNode;
+}) {
+  const { workspace, ...rest } = props;
+  const locale = useLiveQuery(async () => {
     try {
       return (await workspace.setup.get()).locale;
     } catch {
       return undefined; // the workspace did not open: the page says why, not the pane's root
     }
   }, [workspace]);
+  return <I18nProvider {...rest} locale={locale} />;
 }
 
 /** What the page's own boundary (Shell.tsx) does not catch: the menu's or the status line's code not fetched. */

@@ -46,3 +46,31 @@ test('an Italian pane on an en-US workspace shows dates as the filters read them
   renderPane('it');
   await waitFor(() => expect(screen.getByTestId('probe').textContent).toBe('12/7/26 1,234.5'));
 });
+
+test("Setup's locale read when the pane starts renders the page again only if it changes what the page shows", async () => {
+  await ws.setup.update({ locale: 'en-US' });
+  let renders = 0;
+  function Counted() {
+    renders++;
+    return <Probe />;
+  }
+  const prefs = new Map<string, unknown>();
+  const preferences: Preferences = { get: (k) => prefs.get(k) as never, set: (k, v) => void prefs.set(k, v) };
+  render(
+    <App
+      services={{ workspace: ws, preferences, host: 'Word' }}
+      initialLanguage="en"
+      hostPages={{ mailMerge: Counted }}
+    />,
+  );
+  await waitFor(() => expect(screen.getByTestId('probe').textContent).toBe('12/7/26 1,234.5'));
+  const shown = renders;
+  // Setup's en-US is the English pane's own locale: its arrival re-renders nothing below the translations.
+  await ws.setup.get();
+  await new Promise((r) => setTimeout(r, 200));
+  expect(renders).toBe(shown);
+  // A locale that changes what the page shows does render it again.
+  await ws.setup.update({ locale: 'it-IT' });
+  await waitFor(() => expect(screen.getByTestId('probe').textContent).toBe('07/12/26 1234,5'));
+  expect(renders).toBeGreaterThan(shown);
+});
