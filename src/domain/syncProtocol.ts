@@ -219,6 +219,13 @@ export const pullResponseSchema = z.object({
    * pane applies the rows of `rev` only once it has them all.
    */
   next: z.optional(z.object({ rev: revisionSchema, table: z.enum(syncTables), id: z.string() })),
+  /**
+   * Who made the revisions of this page's rows: the revision (as text) → the user of the key that pushed
+   * it, so that a pane can say which colleague replaced a value. Only revisions pushed with a key (a
+   * server without users has none); absent when there are none, and from servers that do not send it
+   * (optional: the schema version stays, older panes drop the unknown field).
+   */
+  authors: z.optional(z.record(z.string(), z.string())),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

@@ -76,6 +76,8 @@ const AHEAD_TTL_MS = 30_000;
 const REVISION_CHUNK = 5000;
 /** What a pulled row costs beyond its value: the frame {"table":…,"id":…,"rev":…,"deleted":…,"value":}. */
 const ROW_FRAME_BYTES = 120;
+/** What naming a revision's user adds to a pull page: "rev":"user", in UTF-8. */
+const authorEntryBytes = (rev: number, user: string) => Buffer.byteLength(`"${rev}":${JSON.stringify(user)},`);
 
 /** The changeset can never be applied as it is: answered `refused` with the reason; nothing of it is written. */
 class Refused extends Error {}
@@ -421,9 +423,12 @@ export class SyncService {
     const start: [number, string, string] = after ? [after.rev, after.table, after.id] : [since, '', ''];
 
     // 1. Choose the page from each revision's row count and size, summed by the database (one row per
-    // revision, never the rows themselves); a revision larger than a page is cut where its running size
-    // reaches the budget.
+    // revision, never the rows themselves), with the user who pushed it (one lookup per revision, by its
+    // unique revision: the page names who made its revisions, and that name counts in the page's size);
+    // a revision larger than a page is cut where its running size reaches the budget.
     let used = 0;
+    /** The users who made the page's revisions, by revision (only revisions pushed with a key). */
+    const authors: Record<string, string> = {};
     let count = 0;
     /** The page's last whole revision. */
     let reached = since;
@@ -432,15 +437,24 @@ export class SyncService {
     let cursor = since;
     let ended = false;
     scan: for (;;) {
-      const revisions = await this.sql.query<{ rev: number | string; n: number | string; bytes: number | string }>(
-        `select rev, count(*) as n, sum(size + octet_length(id) + ${ROW_FRAME_BYTES}) as bytes from sync_rows
-         where rev > $1 and rev <= $2 and (rev, tbl, id) > ($3::bigint, $4::text, $5::text) and ${kept}
-         group by rev order by rev limit ${REVISION_CHUNK}`,
+      const revisions = await this.sql.query<{
+        rev: number | string;
+        n: number | string;
+        bytes: number | string;
+        author: string | null;
+      }>(
+        `select s.rev, s.n, s.bytes, c.user_id as author from (
+           select rev, count(*) as n, sum(size + octet_length(id) + ${ROW_FRAME_BYTES}) as bytes from sync_rows
+           where rev > $1 and rev <= $2 and (rev, tbl, id) > ($3::bigint, $4::text, $5::text) and ${kept}
+           group by rev order by rev limit ${REVISION_CHUNK}
+         ) s left join sync_changesets c on c.rev = s.rev and c.user_id <> '' order by s.rev`,
         [cursor, last, start[0], start[1], start[2], ...keptParams],
       );
       for (const r of revisions) {
         const rev = Number(r.rev);
-        const bytes = Number(r.bytes);
+        const author = r.author || undefined;
+        const authorBytes = author === undefined ? 0 : authorEntryBytes(rev, author);
+        const bytes = Number(r.bytes) + authorBytes;
         if (count && used + bytes > budget) break scan; // this revision starts the next page
         if (!count && bytes > budget) {
           // One changeset larger than a page: send what fits of it (at least one row), and say where the next page starts.
@@ -454,11 +468,13 @@ export class SyncService {
                select tbl, id from sync_rows where rev = $1 and (tbl, id) > ($2::text, $3::text) and ${keptHere}
                order by tbl, id limit 1
              ) order by tbl desc, id desc limit 1`,
-            [rev, from[1], from[2], budget, ...keptParams],
+            [rev, from[1], from[2], Math.max(budget - authorBytes, 1), ...keptParams],
           );
           cut = { rev, tbl: row.tbl, id: row.id };
+          if (author !== undefined) authors[rev] = author;
           break scan;
         }
+        if (author !== undefined) authors[rev] = author;
         used += bytes;
         count += Number(r.n);
         reached = rev;
@@ -503,7 +519,7 @@ export class SyncService {
     // The frame in the order and form JSON.stringify gives a PullResponse.
     const text = `{"schemaVersion":${SYNC_SCHEMA_VERSION},"rows":[${page?.rows ?? ''}],"lastRev":${reached},"more":${more}${
       next ? `,"next":${JSON.stringify(next)}` : ''
-    }}`;
+    }${Object.keys(authors).length ? `,"authors":${JSON.stringify(authors)}` : ''}}`;
     return { text, lastRev: reached, more, next, last };
   }
 }

@@ -61,11 +61,16 @@ export interface SyncPort {
    * earlier count may have been replaced by the restore since.
    */
   resets(): Promise<number>;
-  /** Meets pulled rows (in revision order) with the pending changes; `drop` removes one pending changeset for good. */
+  /**
+   * Meets pulled rows (in revision order) with the pending changes; `drop` removes one pending changeset
+   * for good. `authors` names the user who made each pulled revision (by revision, as the server tells
+   * it): a value replaced by one of them is told with their name.
+   */
   rebase(
     rows: ServerRow[],
     lastRev: number,
     drop?: { id: string; code: string; message: string },
+    authors?: Readonly<Record<string, string>>,
   ): Promise<RebaseReport>;
   /**
    * After a backup was restored (written with the outbox bypassed): forget what was pending and every
@@ -410,7 +415,11 @@ export function createSyncPort(ws: WorkspaceHandle, cache?: OutboxCache): SyncPo
    * action of this pane sets again (`pending`, replayed after these rows and pushed after them) is not
    * replaced: that action's value is the user's latest, and it wins; its acknowledgement records it anew.
    */
-  async function overriddenBy(fresh: ServerRow[], pending: Group[]): Promise<Overridden[]> {
+  async function overriddenBy(
+    fresh: ServerRow[],
+    pending: Group[],
+    authors: Readonly<Record<string, string>> | undefined,
+  ): Promise<Overridden[]> {
     const watched = fresh.filter((r) => WATCHED.has(r.table));
     if (watched.length === 0) return [];
     const setAgain = pendingSets(pending);
@@ -426,6 +435,7 @@ export function createSyncPort(ws: WorkspaceHandle, cache?: OutboxCache): SyncPo
         continue;
       }
       const left: Record<string, unknown> = {};
+      const by = authors && Object.hasOwn(authors, r.rev) ? authors[r.rev] : undefined;
       for (const [field, mine] of Object.entries(chosen.fields)) {
         const theirs = (r.value as Record<string, unknown>)[field];
         if (setAgain(r.table, r.id, field)) continue;
@@ -439,6 +449,7 @@ export function createSyncPort(ws: WorkspaceHandle, cache?: OutboxCache): SyncPo
             theirs,
             action: chosen.action,
             ...(chosen.about !== undefined ? { about: chosen.about } : {}),
+            ...(by ? { by } : {}),
           });
       }
       if (Object.keys(left).length) await db.syncState.put({ key, value: { ...chosen, fields: left } });
@@ -577,7 +588,7 @@ export function createSyncPort(ws: WorkspaceHandle, cache?: OutboxCache): SyncPo
       });
     },
 
-    async rebase(pulled, lastRev, drop) {
+    async rebase(pulled, lastRev, drop, authors) {
       // Nothing but the database may be awaited inside the transaction: code a replay needs comes first.
       if ((await db.outbox.count()) > 0) await loadReplayCode();
       return db.transaction('rw', REBASE_SCOPE, async (tx) => {
@@ -610,6 +621,7 @@ export function createSyncPort(ws: WorkspaceHandle, cache?: OutboxCache): SyncPo
         report.overridden = await overriddenBy(
           fresh,
           groups.filter((g) => !(drop && g.txId === drop.id)),
+          authors,
         );
         if (lastRev > (await getState('cursor', 0))) await db.syncState.put({ key: 'cursor', value: lastRev });
         // 3. Replay every pending action, oldest first, with its recorded clock and ids.

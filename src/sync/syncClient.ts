@@ -305,7 +305,7 @@ export class SyncClient {
       try {
         for (;;) {
           const cursor = await port.cursor();
-          const { rows, lastRev, more } = await this.pullFrom(cursor, (n, last) => {
+          const { rows, lastRev, more, authors } = await this.pullFrom(cursor, (n, last) => {
             if (!last || received + n >= RECEIVING_SHOWN_ROWS) this.set({ receiving: received + n });
           });
           received += rows.length;
@@ -313,7 +313,7 @@ export class SyncClient {
           if (setback && !report && !drop && lastRev === cursor)
             drop = { id: setback.id, code: 'CONFLICT', message: setback.reason };
           if (rows.length || (drop && !report) || (setback && !report)) {
-            report = await port.rebase(rows, lastRev, report ? undefined : drop);
+            report = await port.rebase(rows, lastRev, report ? undefined : drop, authors);
             if (report.renumbered.length) this.set({ renumbered: [...this.status.renumbered, ...report.renumbered] });
             if (report.overridden?.length)
               this.set({ overridden: [...(this.status.overridden ?? []), ...report.overridden] });
@@ -472,8 +472,10 @@ export class SyncClient {
   private async pullFrom(
     since: number,
     onPage: (rows: number, last: boolean) => void,
-  ): Promise<{ rows: ServerRow[]; lastRev: number; more: boolean }> {
+  ): Promise<{ rows: ServerRow[]; lastRev: number; more: boolean; authors?: Record<string, string> }> {
     const rows: ServerRow[] = [];
+    /** Who made the revisions of the rows pulled, as the pages name them (none from a server without users). */
+    let authors: Record<string, string> | undefined;
     let bytes = 0;
     let last = since;
     let after: string | undefined;
@@ -497,9 +499,10 @@ export class SyncClient {
         !after &&
         (!frame.more || rows.length + frame.rows.length >= MAX_ROWS_PER_REBASE || bytes >= MAX_BYTES_PER_REBASE);
       if (!done) request = ask();
+      if (frame.authors) authors = { ...authors, ...frame.authors };
       for (const r of await parseRows(frame.rows)) rows.push(r);
       onPage(rows.length, done && !frame.more);
-      if (done) return { rows, lastRev: last, more: frame.more };
+      if (done) return { rows, lastRev: last, more: frame.more, ...(authors ? { authors } : {}) };
     }
   }
 

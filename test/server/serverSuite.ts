@@ -539,6 +539,93 @@ export function serverSuite(label: string, newStorage: () => Promise<Storage>): 
       }
     });
 
+    test('a pull page names the user who made each of its revisions, and only those; without users it names none', async () => {
+      const keys = { luca: 'luca-key-0123456789', maria: 'maria-key-0123456789' };
+      const keyed = await start(await freshStorage(), {
+        users: makeUsers([
+          { user: 'Luca', key: keys.luca },
+          { user: 'Maria', key: keys.maria },
+        ]),
+      });
+      try {
+        const s = segment(newId(), segNo());
+        const lines = [1, 2, 3].map((i) => line(newId(), s.id, s.no, i * 10000, `C${i}`));
+        const byLuca = await push(
+          keyed.url,
+          [changeset([put('segments', s), ...lines.map((l) => put('segmentLines', l))])],
+          {
+            key: keys.luca,
+          },
+        );
+        const r1 = byLuca.body.results[0].rev as number;
+        const byMaria = await push(
+          keyed.url,
+          [changeset([put('segments', { ...s, description: 'Fiera Maria' }, r1)])],
+          { key: keys.maria, clientId: 'client-b' },
+        );
+        const r2 = byMaria.body.results[0].rev as number;
+        expect([r1, r2]).toEqual([1, 2]);
+
+        const whole = await call(keyed.url, '/pull?since=0', { key: keys.luca });
+        expect(whole.body.authors).toEqual({ 1: 'Luca', 2: 'Maria' });
+        // A page of one revision names that one; a revision cut over several pages is named on each of them.
+        expect((await call(keyed.url, '/pull?since=1', { key: keys.luca })).body.authors).toEqual({ 2: 'Maria' });
+        const cut = await call(keyed.url, '/pull?since=0&maxBytes=1024', { key: keys.luca });
+        expect(cut.body).toMatchObject({ next: { rev: 1 }, authors: { 1: 'Luca' } });
+        const { rev, table, id } = cut.body.next;
+        const rest = await call(keyed.url, `/pull?since=0&maxBytes=1024&after=${rev}:${table}:${id}`, {
+          key: keys.luca,
+        });
+        expect(rest.body.rows.map((r: any) => r.rev)).toEqual([1]);
+        expect(rest.body.authors).toEqual({ 1: 'Luca' });
+        // Rows the pane left out (its own revision) bring no name.
+        expect((await call(keyed.url, '/pull?since=0&skip=1', { key: keys.luca })).body.authors).toEqual({
+          2: 'Maria',
+        });
+      } finally {
+        await keyed.close();
+      }
+      // The suite's server has no users: its pages name no one.
+      const before = await lastRev();
+      await push(server.url, [changeset([put('segments', segment(newId(), segNo()))])]);
+      const plain = await call(server.url, `/pull?since=${before}`);
+      expect(plain.body.rows).toHaveLength(1);
+      expect(plain.body).not.toHaveProperty('authors');
+    });
+
+    test("the users' names count in a pull page's size: pages stay within maxBytes, however long the names", async () => {
+      // A name of 50 characters of 3 bytes each in UTF-8, on many small revisions.
+      const name = 'マリア・グラツィア'.repeat(6).slice(0, 50);
+      const key = 'long-name-key-0123456789';
+      const keyed = await start(await freshStorage(), { users: makeUsers([{ user: name, key }]) });
+      try {
+        const sets = Array.from({ length: 150 }, () => changeset([put('segments', segment(newId(), segNo()))]));
+        const pushed = await push(keyed.url, sets, { key });
+        expect(pushed.body.results.every((r: any) => r.status === 'applied')).toBe(true);
+        const maxBytes = 16 * 1024;
+        let since = 0;
+        const pages: { bytes: number; revs: number[]; authors: Record<string, string> }[] = [];
+        for (;;) {
+          const res = await fetch(`${keyed.url}/api/v1/pull?since=${since}&maxBytes=${maxBytes}`, {
+            headers: { authorization: `Bearer ${key}` },
+          });
+          const text = await res.text();
+          const body = JSON.parse(text);
+          pages.push({ bytes: Buffer.byteLength(text), revs: body.rows.map((r: any) => r.rev), authors: body.authors });
+          since = body.lastRev;
+          if (!body.more) break;
+        }
+        expect(pages.length).toBeGreaterThan(2);
+        expect(pages.flatMap((p) => p.revs)).toHaveLength(150);
+        for (const p of pages) {
+          expect(p.bytes).toBeLessThanOrEqual(maxBytes);
+          expect(p.authors).toEqual(Object.fromEntries(p.revs.map((r) => [r, name])));
+        }
+      } finally {
+        await keyed.close();
+      }
+    });
+
     test('without keys the server listens on loopback only', async () => {
       await expect(start(storage, { host: '0.0.0.0' })).rejects.toThrow(
         /refusing to listen on 0\.0\.0\.0 without keys/,

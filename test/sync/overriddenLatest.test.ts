@@ -42,6 +42,8 @@ test('both set the description offline, B pushes first: A wins and is told nothi
       theirs: 'Fiera Marco v2',
     }),
   ]);
+  // A server without users names no one: the notice says "another user" (overriddenByUser.test.ts names them).
+  expect(b.sync.getStatus().overridden![0]).not.toHaveProperty('by');
 }, 60_000);
 
 test('both set the description offline, A pushes first: B wins; A is told, naming his latest value', async () => {

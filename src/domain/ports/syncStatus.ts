@@ -41,6 +41,8 @@ export interface Overridden {
   /** The action that set the value, and the number the user saw it about. */
   action: string;
   about?: string;
+  /** The user whose later change replaced the value, when the server names one (a server with users). */
+  by?: string;
 }
 
 /**

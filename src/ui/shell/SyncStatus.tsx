@@ -126,7 +126,8 @@ function SyncStatusOf({ sync, onOpenSetup }: { sync: SyncService; onOpenSetup?: 
           title={t('sync.overriddenTitle')}
           items={status.overridden.map((o) => ({
             key: `${o.table}:${o.id}:${o.field}`,
-            text: t('sync.overridden', {
+            text: t(o.by ? 'sync.overriddenBy' : 'sync.overridden', {
+              user: o.by ?? '',
               action: syncActionText(t, { name: o.action, args: [], about: o.about }),
               field: fieldCaption(t, o.field),
               theirs: valueText(t, o.field, o.theirs),

@@ -28,6 +28,7 @@ export const syncMessages: MessageCatalog = {
     'sync.renumberedOk': 'OK',
     'sync.overriddenTitle': 'Replaced by a later change',
     'sync.overridden': '{action}: another user changed {field} later, to “{theirs}” (your value: “{mine}”).',
+    'sync.overriddenBy': '{action}: {user} changed {field} later, to “{theirs}” (your value: “{mine}”).',
     'sync.group': 'Shared workspace',
     'sync.server': 'Server: {url}',
     'sync.key': 'Personal key',
@@ -103,6 +104,7 @@ export const syncMessages: MessageCatalog = {
     'sync.overriddenTitle': 'Sostituito da una modifica successiva',
     'sync.overridden':
       '{action}: un altro utente ha modificato {field} in seguito, in “{theirs}” (valore immesso: “{mine}”).',
+    'sync.overriddenBy': '{action}: {user} ha modificato {field} in seguito, in “{theirs}” (valore immesso: “{mine}”).',
     'sync.group': 'Area di lavoro condivisa',
     'sync.server': 'Server: {url}',
     'sync.key': 'Chiave personale',

@@ -264,6 +264,46 @@ describe('the shared workspace in the pane', () => {
     );
   });
 
+  test('a value replaced by a colleague on a team server is told with their name; without a name, as another user', async () => {
+    const overridden: Overridden[] = [
+      {
+        table: 'segments',
+        id: 'S1',
+        field: 'description',
+        mine: 'Fiera Luca v2',
+        theirs: 'Fiera Maria v2',
+        action: 'segments.updateHeader',
+        about: 'SEG00001',
+        by: 'Maria',
+      },
+      {
+        table: 'interactionLog',
+        id: 'E1',
+        field: 'evaluation',
+        mine: 'Positive',
+        theirs: 'Negative',
+        action: 'interactionLog.setEvaluation',
+        about: '7',
+      },
+    ];
+    const sync = fakeSync({ overridden });
+    const items = async () =>
+      within(await screen.findByTestId('sync-overridden'))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent);
+    renderPane(sync.service, 'en');
+    expect(await items()).toEqual([
+      'Change segment SEG00001: Maria changed Description later, to “Fiera Maria v2” (your value: “Fiera Luca v2”).',
+      'Evaluation of interaction log entry 7: another user changed Evaluation later, to “Negative” (your value: “Positive”).',
+    ]);
+    cleanup();
+    renderPane(sync.service, 'it');
+    expect(await items()).toEqual([
+      'Modifica segmento SEG00001: Maria ha modificato Descrizione in seguito, in “Fiera Maria v2” (valore immesso: “Fiera Luca v2”).',
+      'Valutazione del mov. log interazione 7: un altro utente ha modificato Valutazione in seguito, in “Negativa” (valore immesso: “Positiva”).',
+    ]);
+  });
+
   test('no key given: the line asks for the key and leads to Setup; a key sent and refused is said so', async () => {
     const sync = fakeSync({ connection: 'noKey' });
     renderPane(sync.service, 'it');
