@@ -7,12 +7,15 @@ import {
   DOCUMENT_PART,
   parseLetter,
   RELS_CONTENT_TYPE,
+  sdtElement,
   type LetterPackage,
   type OpcPart,
 } from './mergeOoxml';
 import { stripExternalRelationships } from './letterSafety';
+import { convertLegacyFields, type FieldResolver } from './mergeConvert';
+import type { MergeRecord } from './mergeFields';
 import { CombinedPackage } from './mergePackage';
-import { PAGE_BREAK, wrapLetter, type RenderedLetter } from './mergeRender';
+import { compileLetter, renderLetter, type CompiledLetter, type MergeSource, type RenderedLetter } from './mergeRender';
 import { escapeXml, textRunContent } from './mergeText';
 
 const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -128,24 +131,280 @@ export interface MergedDocxOptions {
   initials?: string;
   /** ISO date-time stamped on the comments. */
   date?: string;
+  /**
+   * To fill the merge fields of the letters' headers and footers for each line, as Word's mail merge
+   * does: the merge's source (the lines' contacts, salespeople…) and the names «Name» and MERGEFIELDs
+   * answer to (as for an uploaded letter). Without it headers and footers are copied as they are.
+   */
+  fields?: { source: MergeSource; resolve?: FieldResolver };
 }
 
-/** The merged letters as one .docx: page breaks between letters, each line's comment as a Word comment. */
+const REL_BASE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PART_KINDS = {
+  header: {
+    type: `${REL_BASE}/header`,
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml',
+    root: 'w:hdr',
+  },
+  footer: {
+    type: `${REL_BASE}/footer`,
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml',
+    root: 'w:ftr',
+  },
+} as const;
+type PartKind = keyof typeof PART_KINDS;
+const SECTION_REF = /<w:(header|footer)Reference\b[^>]*?\/>/g;
+
+interface Rel {
+  el: string;
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+function relsOf(xml: string | undefined): Rel[] {
+  return [...(xml ?? '').matchAll(/<Relationship\b[^>]*?\/>/g)].map((m) => ({
+    el: m[0],
+    id: attrOf(m[0], 'Id'),
+    type: attrOf(m[0], 'Type'),
+    target: attrOf(m[0], 'Target'),
+    external: attrOf(m[0], 'TargetMode') === 'External',
+  }));
+}
+
+function attrOf(el: string, name: string): string {
+  return new RegExp(`\\b${name}="([^"]*)"`).exec(el)?.[1] ?? '';
+}
+
+/** The part a relationship's target names, from the folder of the part that holds the relationship. */
+function partName(folder: string, target: string): string {
+  if (target.startsWith('/')) return target;
+  const path = folder.split('/').filter(Boolean);
+  for (const s of target.split('/')) {
+    if (s === '..') path.pop();
+    else if (s && s !== '.') path.push(s);
+  }
+  return `/${path.join('/')}`;
+}
+
+const relsPartOf = (name: string) => name.replace(/\/([^/]*)$/, '/_rels/$1.rels');
+const targetOf = (name: string) => (name.startsWith('/word/') ? name.slice('/word/'.length) : name);
+
+/**
+ * Each letter's section: its page setup and its headers and footers, copied from its own package into
+ * parts of the merged document (filled for the letter's line when they hold merge fields; a header
+ * without fields is copied once per package). A letter without a header of a kind another letter has
+ * gets an empty one: a section without its own header would show the previous letter's.
+ */
+class LetterSections {
+  readonly parts: OpcPart[] = [];
+  readonly rels: string[] = [];
+  private readonly made = new Map<string, string>();
+  private readonly carried = new Map<string, string>();
+  private readonly packages = new Map<LetterPackage, number>();
+  private readonly empty = new Map<PartKind, string>();
+  private count = 0;
+
+  constructor(
+    private readonly taken: Set<string>,
+    private readonly fill: (l: RenderedLetter, xml: string) => string,
+  ) {}
+
+  private name(folder: string, file: string): string {
+    let name: string;
+    do name = `${folder}/l${++this.count}_${file}`;
+    while (this.taken.has(name));
+    this.taken.add(name);
+    return name;
+  }
+
+  private rel(type: string, name: string): string {
+    const id = `rIdSegmentsLayout${this.rels.length + 1}`;
+    this.rels.push(`<Relationship Id="${id}" Type="${type}" Target="${escapeXml(targetOf(name))}"/>`);
+    return id;
+  }
+
+  /** A part the header refers to (a picture), copied once per package. */
+  private carry(pkgNo: number, pkg: LetterPackage, name: string): string | undefined {
+    const key = `${pkgNo}\u0000${name}`;
+    const done = this.carried.get(key);
+    if (done) return done;
+    const part = pkg.parts.find((p) => p.name === name);
+    if (!part) return undefined;
+    const slash = name.lastIndexOf('/');
+    const renamed = this.name(name.slice(0, slash), name.slice(slash + 1));
+    this.parts.push({ ...part, name: renamed });
+    this.carried.set(key, renamed);
+    return renamed;
+  }
+
+  /** The relationship id of the letter's copy of its header or footer `rel`. */
+  private own(l: RenderedLetter, kind: PartKind, rel: Rel): string | undefined {
+    const pkg = l.letter.pkg;
+    const source = partName('/word', rel.target);
+    const part = pkg.parts.find((p) => p.name === source);
+    if (part?.xml === undefined) return undefined;
+    let pkgNo = this.packages.get(pkg);
+    if (pkgNo === undefined) this.packages.set(pkg, (pkgNo = this.packages.size));
+    const xml = this.fill(l, part.xml);
+    const key = `${pkgNo}\u0000${source}\u0000${xml}`;
+    const done = this.made.get(key);
+    if (done) return done;
+    const name = this.name('/word', source.slice(source.lastIndexOf('/') + 1));
+    this.parts.push({ ...part, name, xml });
+    const relsXml = pkg.parts.find((p) => p.name === relsPartOf(source))?.xml;
+    if (relsXml !== undefined) {
+      const folder = source.slice(0, source.lastIndexOf('/'));
+      let out = relsXml;
+      for (const r of relsOf(relsXml)) {
+        if (r.external) continue;
+        const carried = this.carry(pkgNo, pkg, partName(folder, r.target));
+        if (carried)
+          out = out.replace(r.el, r.el.replace(/\bTarget="[^"]*"/, `Target="${escapeXml(targetOf(carried))}"`));
+      }
+      this.parts.push({ name: relsPartOf(name), contentType: RELS_CONTENT_TYPE, xml: out });
+    }
+    const id = this.rel(PART_KINDS[kind].type, name);
+    this.made.set(key, id);
+    return id;
+  }
+
+  /** The letter's headers and footers (`kind:type` → relationship id) and the rest of its section properties. */
+  section(l: RenderedLetter, fallback: string): { refs: Map<string, string>; rest: string } {
+    const pkg = l.letter.pkg;
+    const own = pkg.sectPr || fallback.replace(SECTION_REF, '') || '<w:sectPr/>';
+    const rels = relsOf(pkg.parts.find((p) => p.name === DOC_RELS)?.xml);
+    const refs = new Map<string, string>();
+    if (pkg.sectPr) {
+      for (const m of pkg.sectPr.matchAll(SECTION_REF)) {
+        const kind = m[1] as PartKind;
+        const rel = rels.find((r) => r.id === attrOf(m[0], 'r:id') && r.type === PART_KINDS[kind].type);
+        const id = rel && !rel.external ? this.own(l, kind, rel) : undefined;
+        if (id) refs.set(`${kind}:${attrOf(m[0], 'w:type') || 'default'}`, id);
+      }
+    }
+    // Every letter starts on a page of its own (the default section type, "next page").
+    const rest = own
+      .replace(SECTION_REF, '')
+      .replace(/<w:type\b[^>]*?\/>/g, '')
+      .replace(/^<w:sectPr\b([^>]*?)\/>$/, '<w:sectPr$1></w:sectPr>');
+    return { refs, rest };
+  }
+
+  /** An empty header or footer, for letters that have none of a kind another letter has. */
+  emptyPart(kind: PartKind): string {
+    let id = this.empty.get(kind);
+    if (!id) {
+      const { root, contentType } = PART_KINDS[kind];
+      const name = this.name('/word', `${kind}.xml`);
+      this.parts.push({ name, contentType, xml: `<${root} xmlns:w="${W_NS}"><w:p/></${root}>` });
+      this.empty.set(kind, (id = this.rel(PART_KINDS[kind].type, name)));
+    }
+    return id;
+  }
+}
+
+/** A letter's header or footer with its merge fields filled for the letter's line (unchanged without fields). */
+function partFiller(fields: MergedDocxOptions['fields']): (l: RenderedLetter, xml: string) => string {
+  if (!fields) return (_l, xml) => xml;
+  const { source, resolve } = fields;
+  const lines = new Map(source.lines.map((line) => [line.lineNo, line]));
+  const compiled = new Map<string, CompiledLetter | null>();
+  return (l, xml) => {
+    const m = /^([\s\S]*?<w:(hdr|ftr)\b[^>]*>)([\s\S]*)(<\/w:\2>\s*)$/.exec(xml);
+    const line = lines.get(l.lineNo);
+    if (!m || !line) return xml;
+    let c = compiled.get(m[3]);
+    if (c === undefined) {
+      // Fields typed as «Name» or as MERGEFIELDs become field controls, as in an uploaded letter's body.
+      const content = resolve ? convertLegacyFields(m[3], resolve).ooxml : m[3];
+      const letter = compileLetter(content);
+      compiled.set(m[3], (c = letter.keys.length ? letter : null));
+    }
+    if (!c) return xml;
+    const record: MergeRecord = {
+      header: source.header,
+      line,
+      contact: source.contacts.get(line.contactNo),
+      salesperson: source.salespeople.get(line.salespersonCode),
+      template: source.templates.get(line.interactionTemplateCode),
+    };
+    return `${m[1]}${renderLetter(c, record, l.locale).body}${m[4]}`;
+  };
+}
+
+/**
+ * The letter's content control with comment `commentId` over the whole letter. The comment's end and
+ * reference go in the letter's last paragraph, never in the control's first one: LibreOffice drops the
+ * text before a comment reference in the first paragraph of a block content control, so a
+ * one-paragraph letter gets them in a paragraph of their own after its text, inside the control.
+ */
+function letterControl(l: Pick<RenderedLetter, 'tag' | 'contactNo' | 'body'>, commentId?: number): string {
+  if (commentId === undefined) return sdtElement(l.tag, l.contactNo, l.body);
+  const start = `<w:commentRangeStart w:id="${commentId}"/>`;
+  const end = `<w:commentRangeEnd w:id="${commentId}"/><w:r><w:commentReference w:id="${commentId}"/></w:r>`;
+  const body = l.body;
+  const first = /<w:p(?:\s[^>]*)?>(?:\s*<w:pPr>[\s\S]*?<\/w:pPr>)?/.exec(body);
+  if (!first) return sdtElement(l.tag, l.contactNo, `<w:p>${start}</w:p>${body}<w:p>${end}</w:p>`);
+  const at = first.index + first[0].length;
+  const marked = `${body.slice(0, at)}${start}${body.slice(at)}`;
+  const last = body.lastIndexOf('</w:p>');
+  if (last > body.indexOf('</w:p>', at)) {
+    const before = last + start.length;
+    return sdtElement(l.tag, l.contactNo, `${marked.slice(0, before)}${end}${marked.slice(before)}`);
+  }
+  return sdtElement(l.tag, l.contactNo, `${marked}<w:p>${end}</w:p>`);
+}
+
+/**
+ * The merged letters as one .docx: each letter a section of its own (a new page, the page setup, header
+ * and footer of its own letter), each line's comment a Word comment over its letter.
+ */
 export function mergedDocx(letters: RenderedLetter[], opts: MergedDocxOptions): Uint8Array {
   if (letters.length === 0) throw new Error('mergedDocx: no letters');
-  const combined = new CombinedPackage(letters[0].letter.pkg);
+  const main = letters[0].letter.pkg;
+  const combined = new CombinedPackage(main);
   for (const l of letters) combined.add(l.letter.pkg);
+  const pkg = combined.package();
+  const sections = new LetterSections(new Set(pkg.parts.map((p) => p.name)), partFiller(opts.fields));
   let id = maxCommentId(combined.main) + 1;
   const comments: DocxComment[] = [];
-  const body = letters
-    .map((l) => {
-      const own = { ...l, body: combined.body(l.letter.pkg, l.body) };
-      if (!l.comment) return wrapLetter(own);
-      comments.push({ id, text: l.comment, author: opts.author, initials: opts.initials, date: opts.date });
-      return wrapLetter(own, id++);
-    })
-    .join(PAGE_BREAK);
-  return buildDocx({ ...combined.main, ...combined.package() }, body, comments);
+  const controls = letters.map((l) => {
+    const own = { ...l, body: combined.body(l.letter.pkg, l.body) };
+    if (!l.comment) return letterControl(own);
+    comments.push({ id, text: l.comment, author: opts.author, initials: opts.initials, date: opts.date });
+    return letterControl(own, id++);
+  });
+  const layouts = letters.map((l) => sections.section(l, main.sectPr));
+  const kinds = [...new Set(layouts.flatMap((s) => [...s.refs.keys()]))];
+  const sectPrs = layouts.map(({ refs, rest }) => {
+    const xml = kinds
+      .map((k) => {
+        const [kind, type] = k.split(':') as [PartKind, string];
+        const rid = refs.get(k) ?? sections.emptyPart(kind);
+        return `<w:${kind}Reference w:type="${type}" r:id="${rid}"/>`;
+      })
+      .join('');
+    return rest.replace(/^<w:sectPr\b[^>]*>/, (open) => `${open}${xml}`);
+  });
+  const body = controls
+    .map((c, i) => (i < controls.length - 1 ? `${c}<w:p><w:pPr>${sectPrs[i]}</w:pPr></w:p>` : c))
+    .join('');
+  const rels = pkg.parts.find((p) => p.name === DOC_RELS);
+  const relsXml = rels?.xml?.includes('</Relationships>')
+    ? rels.xml.replace('</Relationships>', `${sections.rels.join('')}</Relationships>`)
+    : `<Relationships xmlns="${REL_NS}">${sections.rels.join('')}</Relationships>`;
+  const parts = [
+    ...pkg.parts.filter((p) => p !== rels),
+    { name: DOC_RELS, contentType: RELS_CONTENT_TYPE, xml: relsXml },
+    ...sections.parts,
+  ];
+  // Section properties name their headers by relationship id: the document declares the prefix.
+  const documentOpen = /\bxmlns:r=/.test(pkg.documentOpen)
+    ? pkg.documentOpen
+    : pkg.documentOpen.replace(/<w:document\b/, `<w:document xmlns:r="${REL_BASE}"`);
+  return buildDocx({ ...main, ...pkg, documentOpen, parts, sectPr: sectPrs[sectPrs.length - 1] }, body, comments);
 }
 
 /** One stored letter (a package or body XML) as a .docx. */

@@ -13,6 +13,7 @@ import { LetterRenderer } from '../../src/domain/mergeRender';
 import { sofficePath } from '../../scripts/system-requirements.mjs';
 import { makeContact } from '../builders';
 import { fieldControl, letterPackage, makeSource } from '../domain/mergeFixture';
+import { mixed, resolve as resolveField } from '../domain/layoutFixture';
 
 const run = promisify(execFile);
 const out = resolve('test-output/documents');
@@ -42,6 +43,8 @@ describe('the merged .docx in LibreOffice', () => {
       `<w:p><w:r><w:t xml:space="preserve">Date: </w:t></w:r>${fieldControl('interaction.date')}</w:p>` +
       `<w:p><w:r><w:t xml:space="preserve">Note: </w:t></w:r>${fieldControl('comment')}</w:p>`;
     const src = makeSource(3, letterPackage(body));
+    // Line 2 is ITA: its letter is the Italian one, so its date is in Italian.
+    src.header.letters.ITA = { subject: 'Offerta', ooxml: letterPackage(body) };
     src.contacts.set('CT00000', makeContact(0, { name: 'Anna Bianchi & Co. <Milano>' }));
     src.lines[1] = { ...src.lines[1], comment: 'Call before\nsending' };
     const rr = new LetterRenderer(src);
@@ -93,5 +96,62 @@ describe('the merged .docx in LibreOffice', () => {
     const pngs = readdirSync(out).filter((f) => /^merged-3-page-\d+\.png$/.test(f));
     expect(pngs).toHaveLength(3);
     for (const p of pngs) expect(readFileSync(join(out, p)).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('shows one-paragraph letters with comments, each letter on its own page with its own header and footer', async () => {
+    // ENU lines: a one-paragraph letter without header; ITA lines: a landscape letter with a header
+    // («Name», a logo) and a footer (a MERGEFIELD). Every line has a comment.
+    const { src, letters } = mixed();
+    const file = join(out, 'merged-layout.docx');
+    writeFileSync(file, mergedDocx(letters, { author: 'Jo Rossi', fields: { source: src, resolve: resolveField } }));
+
+    const txt = readFileSync(await soffice('txt:Text (encoded):UTF8', file), 'utf8').replace(/^\uFEFF/, '');
+    expect(txt.split(/\r?\n/).filter((l) => l.trim())).toEqual([
+      'Dear Contact 0, English letter.',
+      'Caro Contact 1, lettera italiana.',
+      'Dear Contact 2, English letter.',
+      'Caro Contact 3, lettera italiana.',
+    ]);
+    const fodt = new DOMParser().parseFromString(readFileSync(await soffice('fodt', file), 'utf8'), 'text/xml');
+    expect(Array.from(fodt.getElementsByTagName('office:annotation')).map((a) => a.textContent)).toEqual(
+      src.lines.map((l) => expect.stringContaining(l.comment)),
+    );
+
+    const pdf = await soffice('pdf', file);
+    expect(/Pages:\s+(\d+)/.exec((await run('pdfinfo', [pdf])).stdout)?.[1]).toBe('4');
+    const page = async (n: number) =>
+      (await run('pdftotext', ['-layout', '-f', String(n), '-l', String(n), pdf, '-'])).stdout
+        .split('\n')
+        .map((l) => l.trim().replace(/\s+/g, ' '))
+        .filter(Boolean);
+    expect(await page(1)).toEqual(['Dear Contact 0, English letter.']);
+    expect(await page(2)).toEqual([
+      'INTESTAZIONE Contact 1',
+      'Caro Contact 1, lettera italiana.',
+      'PIE DI PAGINA Milano',
+    ]);
+    expect(await page(3)).toEqual(['Dear Contact 2, English letter.']);
+    expect(await page(4)).toEqual([
+      'INTESTAZIONE Contact 3',
+      'Caro Contact 3, lettera italiana.',
+      'PIE DI PAGINA Milano',
+    ]);
+    const sizes = (await run('pdfinfo', ['-f', '1', '-l', '4', pdf])).stdout.match(
+      /Page\s+\d+ size:\s+[\d.]+ x [\d.]+/g,
+    );
+    expect(
+      sizes?.map((s) =>
+        s
+          .replace(/^Page\s+\d+ size:\s+/, '')
+          .split(' x ')
+          .map(Number)
+          .map((n) => Math.round(n)),
+      ),
+    ).toEqual([
+      [595, 842],
+      [842, 595],
+      [595, 842],
+      [842, 595],
+    ]);
   });
 });

@@ -218,7 +218,7 @@ describe('letters from several packages', () => {
 });
 
 describe('the merged .docx', () => {
-  it('holds every letter with page breaks and each comment in comments.xml, anchored in its letter', () => {
+  it('holds every letter in a section of its own and each comment in comments.xml, anchored in its letter', () => {
     const src = makeSource(3);
     src.lines[1] = { ...src.lines[1], comment: '' };
     src.lines[2] = { ...src.lines[2], comment: 'Two\nlines & <markup>' };
@@ -247,7 +247,12 @@ describe('the merged .docx', () => {
     expect(comments[1].getElementsByTagName('w:p').length).toBe(2);
     expect(parts['word/_rels/document.xml.rels']).toContain('Target="comments.xml"');
     expect(parts['[Content_Types].xml']).toContain('PartName="/word/comments.xml"');
-    const text = ooxmlToText(parts['word/document.xml']);
-    expect(text.split('\f').map((t) => /Line 1: (.*)\n/.exec(t)?.[1])).toEqual(['Contact 0', 'Contact 1', 'Contact 2']);
+    // Each letter ends with its section properties (the last one with the body's).
+    const sections = parts['word/document.xml'].split(/<w:sectPr\b/).slice(0, -1);
+    expect(sections.map((x) => /Line 1: (.*)\n/.exec(ooxmlToText(x))?.[1])).toEqual([
+      'Contact 0',
+      'Contact 1',
+      'Contact 2',
+    ]);
   });
 });

@@ -1,5 +1,6 @@
-// The merge fields with captions in the user's language; Insert puts one at the cursor in Word.
-// A document made for Word's own mail merge is offered a conversion.
+// The merge fields with captions in the user's language; Insert puts one at the cursor in Word. Outside
+// Word each field shows the «Name» a .docx letter uses for it (an uploaded letter's «Name» and MERGEFIELDs
+// become fields). A document made for Word's own mail merge is offered a conversion.
 import {
   Button,
   MessageBar,
@@ -62,14 +63,18 @@ export function FieldsPanel({ fields, caption, canInsert, onInsert, legacy, onCo
             {mine.map((f) => (
               <div key={f.key} className={s.row}>
                 <Text>{caption(f)}</Text>
-                <Button
-                  size="small"
-                  disabled={!canInsert || busy}
-                  onClick={() => onInsert(f)}
-                  aria-label={`${t('word.fields.insert')} ${caption(f)}`}
-                >
-                  {t('word.fields.insert')}
-                </Button>
+                {canInsert ? (
+                  <Button
+                    size="small"
+                    disabled={busy}
+                    onClick={() => onInsert(f)}
+                    aria-label={`${t('word.fields.insert')} ${caption(f)}`}
+                  >
+                    {t('word.fields.insert')}
+                  </Button>
+                ) : (
+                  <Text font="monospace">{`«${caption(f)}»`}</Text>
+                )}
               </div>
             ))}
           </div>
