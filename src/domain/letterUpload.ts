@@ -7,13 +7,19 @@ import { bytesToBase64 } from './docx';
 import { SegmentsError } from './errors';
 import { convertLegacyFields, type FieldResolver, type LegacyField } from './mergeConvert';
 import { buildFlatOpc, DOCUMENT_PART, findSdts, parseLetter, type OpcPart } from './mergeOoxml';
-import { isFieldTag } from './mergeRender';
+import { isEmptyLetter, isFieldTag } from './mergeRender';
 
 /** The largest letter accepted: 50 MB. */
 export const MAX_LETTER_BYTES = 50 * 1024 * 1024;
 
 export type LetterUploadProblem =
-  'letterTooLarge' | 'letterEmptyFile' | 'letterEncrypted' | 'letterOldWord' | 'letterNotWord' | 'letterCorrupt';
+  | 'letterTooLarge'
+  | 'letterEmptyFile'
+  | 'letterEncrypted'
+  | 'letterOldWord'
+  | 'letterNotWord'
+  | 'letterCorrupt'
+  | 'letterNoText';
 
 export interface UploadedField {
   kind: LegacyField['kind'] | 'control';
@@ -113,7 +119,7 @@ function flatPackage(file: string, files: Record<string, Uint8Array>): string {
 /**
  * Reads an uploaded .docx (`bytes`, named `file` for messages) into a letter of the add-in. Refuses,
  * naming the file: over 50 MB, empty, password-protected, an old Word 97-2003 .doc, not a Word file,
- * damaged. Merge fields are converted by `resolve` (names in English, Italian, keys, extra headers).
+ * damaged, or a document without any text. Merge fields are converted by `resolve` (names in English, Italian, keys, extra headers).
  */
 export function letterFromDocx(bytes: Uint8Array, file: string, resolve: FieldResolver): UploadedLetter {
   if (bytes.length > MAX_LETTER_BYTES) {
@@ -154,6 +160,9 @@ export function letterFromDocx(bytes: Uint8Array, file: string, resolve: FieldRe
     refuse(file, 'letterNotWord', `this is ${what}, not a Word document (.docx)`, { kind: what });
   }
   const flat = flatPackage(file, files);
+  // A document with no text, field, picture or table would replace a letter with a blank page.
+  if (isEmptyLetter(flat))
+    refuse(file, 'letterNoText', 'the document has no text; write the letter and upload it again');
 
   let converted: { ooxml: string; fields: LegacyField[] };
   let controls: UploadedField[];

@@ -54,6 +54,7 @@ const contactKeys = [
   'email',
   'phoneNo',
   'mobilePhoneNo',
+  'languageCode',
 ] as const;
 
 const salespersonKeys = ['code', 'name', 'jobTitle', 'email', 'phoneNo'] as const;

@@ -1,12 +1,13 @@
 // Letter rendering: a letter's OOXML with merge-field content controls + one segment line's values →
-// that contact's letter (body XML wrapped in a content control tagged with the segment and line), in
-// the line's language. A letter is compiled once (its fields found) and rendered for every line.
+// that contact's letter (body XML wrapped in a content control tagged with the segment and line), its
+// dates and numbers in the language of the letter used. A letter is compiled once (its fields found) and
+// rendered for every line.
 import type { Salesperson } from './codes';
 import type { Contact } from './contact';
 import type { InteractionTemplate, Letters } from './interaction';
 import { COMMENT_FIELD, isKnownFieldKey, readMergeValue, type MergeRecord } from './mergeFields';
 import { findSdts, firstRunProperties, ooxmlToText, parseLetter, sdtElement, type LetterPackage } from './mergeOoxml';
-import { formatMergeValue, normaliseMergeText, safeLocale, textRun, type DroppedChar } from './mergeText';
+import { formatMergeValue, normaliseMergeText, safeLocale, textRun, unescapeXml, type DroppedChar } from './mergeText';
 import type { SegmentHeader, SegmentLine } from './segment';
 
 export const LETTER_TAG_PREFIX = 'bcsegment:';
@@ -26,12 +27,24 @@ export function isFieldTag(tag: string): boolean {
   return /^(contact|salesperson|segment|interaction|extra)\.[^\s]+$/.test(tag) || tag === COMMENT_FIELD;
 }
 
+/** Word's case switches (`\* Upper`…), kept on the field's control and applied to its value. */
+export const CASE_FORMATS = ['Upper', 'Lower', 'FirstCap', 'Caps'] as const;
+export type CaseFormat = (typeof CASE_FORMATS)[number];
+
+/** The case switch in a field code or a control's caption (`City \* Upper`), spelled as Word does. */
+export function caseFormatOf(text: string): CaseFormat | undefined {
+  const m = /\\\*\s*(Upper|Lower|FirstCap|Caps)\b/i.exec(text);
+  return m ? CASE_FORMATS.find((f) => f.toLowerCase() === m[1].toLowerCase()) : undefined;
+}
+
 interface Hole {
   key: string;
   rPr: string;
   /** A field control that holds paragraphs (block level), rendered as a paragraph. */
   block: boolean;
   pPr: string;
+  /** Word's case switch, kept on the control's caption (`City \* Upper`). */
+  format?: CaseFormat;
 }
 
 export interface CompiledLetter {
@@ -53,7 +66,9 @@ export function compileLetter(ooxml: string): CompiledLetter {
         pieces.push(xml.slice(at, sdt.start));
         const block = /<w:p[\s>]/.test(sdt.content);
         const pPr = block ? (/<w:p(?:\s[^>]*)?>\s*(<w:pPr>[\s\S]*?<\/w:pPr>)?/.exec(sdt.content)?.[1] ?? '') : '';
-        pieces.push({ key: sdt.tag, rPr: firstRunProperties(sdt.content), block, pPr });
+        const alias = /<w:alias\b[^>]*w:val="([^"]*)"/.exec(sdt.sdtPr)?.[1];
+        const format = alias ? caseFormatOf(unescapeXml(alias)) : undefined;
+        pieces.push({ key: sdt.tag, rPr: firstRunProperties(sdt.content), block, pPr, ...(format ? { format } : {}) });
         if (!keys.includes(sdt.tag)) keys.push(sdt.tag);
       } else {
         // Another content control (the user's own): keep it, and look for fields inside it.
@@ -94,8 +109,25 @@ export interface RenderedLetter {
   unknown: string[];
   /** Characters dropped from values because XML cannot hold them. */
   dropped: FieldDrop[];
-  /** The line's language code when the Language list gives it no locale: the letter used the workspace's. */
+  /** The letter's language code when the Language list gives it no locale: the letter used the workspace's. */
   languageFallback?: string;
+}
+
+/** A value in the case Word's switch asks for: `Upper`, `Lower`, `FirstCap` (first word), `Caps` (every word). */
+export function applyCase(value: string, format: CaseFormat | undefined, locale: string): string {
+  const up = (c: string) => c.toLocaleUpperCase(locale);
+  switch (format) {
+    case 'Upper':
+      return value.toLocaleUpperCase(locale);
+    case 'Lower':
+      return value.toLocaleLowerCase(locale);
+    case 'FirstCap':
+      return value.replace(/^(\P{L}*)(\p{L})/u, (_m, before: string, c: string) => before + up(c));
+    case 'Caps':
+      return value.replace(/(^|[^\p{L}\p{M}\p{N}'’])(\p{L})/gu, (_m, before: string, c: string) => before + up(c));
+    default:
+      return value;
+  }
 }
 
 /** Renders one line's letter. */
@@ -114,9 +146,12 @@ export function renderLetter(compiled: CompiledLetter, record: MergeRecord, loca
   }
   let body = '';
   for (const p of compiled.pieces) {
-    if (typeof p === 'string') body += p;
-    else if (p.block) body += `<w:p>${p.pPr}${textRun(values.get(p.key) ?? '', p.rPr)}</w:p>`;
-    else body += textRun(values.get(p.key) ?? '', p.rPr);
+    if (typeof p === 'string') {
+      body += p;
+      continue;
+    }
+    const value = applyCase(values.get(p.key) ?? '', p.format, locale);
+    body += p.block ? `<w:p>${p.pPr}${textRun(value, p.rPr)}</w:p>` : textRun(value, p.rPr);
   }
   if (!/<w:(p|tbl)[\s>/]/.test(body)) body += '<w:p/>';
   const comment = normaliseMergeText(record.line.comment ?? '').text;
@@ -179,6 +214,12 @@ export function isEmptyLetter(ooxml: string): boolean {
   return ooxmlToText(body).trim() === '' && !/<w:(sdt|drawing|pict|object|tbl)[\s>]/.test(body);
 }
 
+/** The letter a line gets and the language it is written in (its dates and numbers follow that language). */
+export interface ChosenLetter {
+  ooxml: string;
+  languageCode: string;
+}
+
 /**
  * Which letter a line gets: its own, else the segment's for its language, else the document's (or
  * the segment's letter for the document's language). Empty letters count as none.
@@ -189,11 +230,17 @@ export function letterFor(
   documentLanguageCode: string,
   documentLetter?: string,
   usable: (ooxml: string | undefined) => boolean = (o) => o !== undefined && !isEmptyLetter(o),
-): string | undefined {
-  if (usable(line.letter)) return line.letter;
+): ChosenLetter | undefined {
+  if (usable(line.letter)) return { ooxml: line.letter!, languageCode: line.languageCode };
   if (line.languageCode !== documentLanguageCode && usable(letters[line.languageCode]?.ooxml))
-    return letters[line.languageCode].ooxml;
-  return [documentLetter, letters[documentLanguageCode]?.ooxml, letters['']?.ooxml].find(usable);
+    return { ooxml: letters[line.languageCode].ooxml, languageCode: line.languageCode };
+  for (const [ooxml, languageCode] of [
+    [documentLetter, documentLanguageCode],
+    [letters[documentLanguageCode]?.ooxml, documentLanguageCode],
+    [letters['']?.ooxml, ''],
+  ] as const)
+    if (usable(ooxml)) return { ooxml: ooxml!, languageCode };
+  return undefined;
 }
 
 /** Renders lines one by one with compiled letters cached (so a caller can work in chunks and yield). */
@@ -220,26 +267,27 @@ export class LetterRenderer {
     return [...this.compiled.values()];
   }
 
-  localeOf(line: SegmentLine): string {
-    return safeLocale(this.src.locales.get(line.languageCode) || this.src.fallbackLocale);
+  /** The locale of a letter's language: the Language list's, else the workspace's. */
+  localeOf(languageCode: string): string {
+    return safeLocale(this.src.locales.get(languageCode) || this.src.fallbackLocale);
   }
 
-  /** Whether the line's language has no locale of its own (never silently: the check names it). */
-  fallsBack(line: SegmentLine): boolean {
-    return line.languageCode !== '' && !this.src.locales.get(line.languageCode);
+  /** Whether a letter's language has no locale of its own (never silently: the check names it). */
+  fallsBack(languageCode: string): boolean {
+    return languageCode !== '' && !this.src.locales.get(languageCode);
   }
 
   /** `undefined` for a line without a contact or without any letter. */
   render(line: SegmentLine): RenderedLetter | undefined {
     if (!line.contactNo) return undefined;
-    const ooxml = letterFor(
+    const chosen = letterFor(
       line,
       this.src.header.letters,
       this.src.documentLanguageCode,
       this.src.documentLetter,
       this.usable,
     );
-    if (!ooxml) return undefined;
+    if (!chosen) return undefined;
     const record: MergeRecord = {
       header: this.src.header,
       line,
@@ -247,7 +295,10 @@ export class LetterRenderer {
       salesperson: this.src.salespeople.get(line.salespersonCode),
       template: this.src.templates.get(line.interactionTemplateCode),
     };
-    const rendered = renderLetter(this.compile(ooxml), record, this.localeOf(line));
-    return this.fallsBack(line) ? { ...rendered, languageFallback: line.languageCode } : rendered;
+    // Dates and numbers follow the language of the letter actually used, not the line's: an Italian
+    // letter sent to a contact without an Italian language code still reads "7 dicembre 2026".
+    const { ooxml, languageCode } = chosen;
+    const rendered = renderLetter(this.compile(ooxml), record, this.localeOf(languageCode));
+    return this.fallsBack(languageCode) ? { ...rendered, languageFallback: languageCode } : rendered;
   }
 }

@@ -6,7 +6,9 @@ import { SegmentsError } from '../../src/domain/errors';
 import { letterFromDocx, MAX_LETTER_BYTES } from '../../src/domain/letterUpload';
 import { fieldResolver } from '../../src/domain/mergeConvert';
 import { ooxmlToText, parseLetter } from '../../src/domain/mergeOoxml';
-import { compileLetter } from '../../src/domain/mergeRender';
+import { compileLetter, renderLetter, type CompiledLetter } from '../../src/domain/mergeRender';
+import { makeContact } from '../builders';
+import { makeHeader, makeLine } from './mergeFixture';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const resolve = fieldResolver([
@@ -152,6 +154,12 @@ describe('files that are not a usable letter are refused, naming the file and th
       },
       'letterOldWord',
     ],
+    ['a document without any text (an empty page)', () => docx('<w:p/>'), 'letterNoText'],
+    [
+      'only blank paragraphs',
+      () => docx('<w:p><w:r><w:t xml:space="preserve">   </w:t></w:r></w:p><w:p/>'),
+      'letterNoText',
+    ],
   ])('%s', (_what, make, code) => {
     const e = refusal(() => letterFromDocx(make(), 'Lettera.docx', resolve));
     expect(e.code).toBe('INVALID_INPUT');
@@ -167,3 +175,71 @@ describe('files that are not a usable letter are refused, naming the file and th
     expect(e.message).toContain('at most 50 MB');
   });
 });
+
+describe('a «Field» split over several runs', () => {
+  const text = (up: { ooxml: string }) => ooxmlToText(parseLetter(up.ooxml).body);
+
+  test('is merged when Word split it over runs: the field takes the formatting of the run where it starts', () => {
+    const up = letterFromDocx(
+      docx(
+        '<w:p><w:r><w:t xml:space="preserve">Split: «Na</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>me»</w:t></w:r><w:r><w:t xml:space="preserve"> end</w:t></w:r></w:p>' +
+          '<w:p><w:r><w:rPr><w:i/></w:rPr><w:t>«</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:t>City</w:t></w:r><w:proofErr w:type="spellEnd"/><w:r><w:t>» and «Hob</w:t></w:r><w:r><w:t>by»</w:t></w:r></w:p>',
+      ),
+      'Split.docx',
+      resolve,
+    );
+    expect(up.fields.map((f) => [f.kind, f.name, f.key])).toEqual([
+      ['text', 'Name', 'contact.name'],
+      ['text', 'City', 'contact.city'],
+      ['text', 'Hobby', undefined],
+    ]);
+    expect(compileLetter(up.ooxml).keys).toEqual(['contact.name', 'contact.city']);
+    expect(text(up)).toBe('Split: «Name» end\n«City» and «Hobby»\n');
+    const body = parseLetter(up.ooxml).body;
+    // «Name» started in the plain run, «City» in the italic one
+    expect(
+      /<w:tag w:val="contact.name"\/><\/w:sdtPr><w:sdtContent><w:r>(<w:rPr>[\s\S]*?<\/w:rPr>)?/.exec(body)?.[1],
+    ).toBeUndefined();
+    expect(/<w:tag w:val="contact.city"\/><\/w:sdtPr><w:sdtContent><w:r><w:rPr><w:i\/><\/w:rPr>/.test(body)).toBe(true);
+    expect(up.unconvertible.map((f) => f.name)).toEqual(['Hobby']);
+  });
+
+  test('text runs without a field are left exactly as they were', () => {
+    const plain =
+      '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Dear</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:t xml:space="preserve"> friend «</w:t></w:r></w:p>';
+    expect(parseLetter(letterFromDocx(docx(plain), 'Plain.docx', resolve).ooxml).body).toBe(plain);
+  });
+});
+
+describe("Word's format switches on MERGEFIELD", () => {
+  test.each([
+    ['Upper', 'FORLÌ DEL SANNIO'],
+    ['Lower', 'forlì del sannio'],
+    ['FirstCap', 'Forlì del sannio'],
+    ['Caps', 'Forlì Del Sannio'],
+  ])('\\* %s is kept on the field and applied to its value', (sw, expected) => {
+    const up = letterFromDocx(
+      docx(
+        `<w:p><w:fldSimple w:instr=" MERGEFIELD City \\* ${sw} \\* MERGEFORMAT "><w:r><w:t>«City»</w:t></w:r></w:fldSimple></w:p>`,
+      ),
+      'Upper.docx',
+      resolve,
+    );
+    const compiled = compileLetter(up.ooxml);
+    expect(compiled.keys).toEqual(['contact.city']);
+    expect(formatField('forlì del sannio', compiled)).toBe(expected);
+  });
+});
+
+/** The letter's text for a contact whose City is `city`. */
+function formatField(city: string, compiled: CompiledLetter): string {
+  const contact = makeContact(0, { city });
+  const line = makeLine(0, contact);
+  return ooxmlToText(
+    renderLetter(
+      compiled,
+      { header: makeHeader(), line, contact, salesperson: undefined, template: undefined },
+      'it-IT',
+    ).body,
+  ).trim();
+}

@@ -1,4 +1,4 @@
-// Dates and numbers in a letter follow the line's language; a language code the Language list does not
+// Dates and numbers in a letter follow the language of the letter (here each line's language has its own); a language code the Language list does not
 // know (or knows without a locale) falls back to the workspace locale, and the merge check names it.
 import { checkMerge } from '../../src/domain/mergeCheck';
 import { ooxmlToText } from '../../src/domain/mergeOoxml';
@@ -18,6 +18,7 @@ function source(fallbackLocale: string) {
     ]),
   });
   const codes = ['ITA', 'ENU', 'XYZ', 'FRA', ''];
+  for (const code of codes) src.header.letters[code] = { subject: '', ooxml: letter };
   codes.forEach((languageCode, i) => {
     const c = makeContact(i);
     src.contacts.set(c.no, c);

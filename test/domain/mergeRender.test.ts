@@ -47,18 +47,41 @@ describe('letter rendering', () => {
     expect(wellFormed(`<w:body xmlns:w="w" xmlns:w14="w14">${wrapLetter(r)}</w:body>`)).toEqual([]);
   });
 
-  it("formats dates and numbers in the line's language", () => {
+  it("formats dates and numbers in the letter's language", () => {
     const body = ['interaction.date', 'interaction.cost', 'extra.Score', 'extra.Member', 'extra.Since']
       .map(fieldControl)
       .map((c) => `<w:p>${c}</w:p>`)
       .join('');
     const src = makeSource(2, letterPackage(body));
+    src.header.letters.ITA = { subject: 'Offerta', ooxml: letterPackage(body) };
     src.lines[0] = { ...src.lines[0], cost: 1234.5 };
     src.lines[1] = { ...src.lines[1], cost: 1234.5 };
     const rr = new LetterRenderer(src);
     expect(ooxmlToText(rr.render(src.lines[0])!.body)).toBe('29 November 2026\n1,234.5\n0\nYes\n15 March 2024\n');
     expect(rr.render(src.lines[1])!.locale).toBe('it-IT');
     expect(ooxmlToText(rr.render(src.lines[1])!.body)).toBe('29 novembre 2026\n1234,5\n1,5\nNo\n15 marzo 2024\n');
+  });
+
+  it('formats dates in the language of the letter a line gets, not in its own Language Code', () => {
+    const it = letterPackage(
+      `<w:p><w:r><w:t xml:space="preserve">Lettera del </w:t></w:r>${fieldControl('interaction.date')}</w:p>`,
+    );
+    // The letter of the document is Italian; lines without a language, or in English without an English
+    // letter, get it and read its date in Italian.
+    const src = makeSource(3, it, { documentLanguageCode: 'ITA' });
+    src.header.letters = { ITA: { subject: 'Offerta', ooxml: it } };
+    src.lines = src.lines.map((l, i) => ({ ...l, languageCode: ['', 'ENU', 'ITA'][i], date: '2026-12-07' }));
+    const rr = new LetterRenderer(src);
+    expect(src.lines.map((l) => ooxmlToText(rr.render(l)!.body))).toEqual([
+      'Lettera del 7 dicembre 2026\n',
+      'Lettera del 7 dicembre 2026\n',
+      'Lettera del 7 dicembre 2026\n',
+    ]);
+    expect(src.lines.map((l) => rr.render(l)!.locale)).toEqual(['it-IT', 'it-IT', 'it-IT']);
+    // An Italian contact that gets the English letter (the segment has no Italian one) reads English dates.
+    const en = makeSource(1, letterPackage(`<w:p>${fieldControl('interaction.date')}</w:p>`));
+    en.lines[0] = { ...en.lines[0], languageCode: 'ITA', date: '2026-12-07' };
+    expect(ooxmlToText(new LetterRenderer(en).render(en.lines[0])!.body)).toBe('7 December 2026\n');
   });
 
   it("writes an imported column's numbers as Excel's General format: a year stays 2015, amounts of the line stay grouped", () => {

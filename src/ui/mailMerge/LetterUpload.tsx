@@ -1,14 +1,17 @@
 // A letter uploaded as a .docx, outside Word: converted as in Word («Field» text, MERGEFIELD fields, the
 // add-in's own field controls), then kept on the segment or on an interaction template for the chosen
-// language. Fields that match nothing are listed; a file that is not a usable letter is refused with a
-// sentence naming the file and what is wrong with it, and nothing is written.
+// language. Fields that match nothing are listed; a file that is not a usable letter (a document without
+// text included) is refused with a sentence naming the file and what is wrong with it, and nothing is
+// written. Replacing a letter the segment or the template already has for that language asks first.
 import { Button, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowUploadRegular } from '@fluentui/react-icons/svg/arrow-upload';
 import { useRef, useState } from 'react';
 import { isSegmentsError } from '../../domain/errors';
 import { letterFromDocx } from '../../domain/letterUpload';
+import { isEmptyLetter } from '../../domain/mergeRender';
 import type { MergeFieldDef } from '../../domain/mergeFields';
 import type { Workspace } from '../../domain/workspace';
+import { useConfirm } from '../common/confirm';
 import { errorText } from '../common/errorText';
 import { useI18n } from '../common/i18n';
 import { useLiveQuery } from '../common/useLiveQuery';
@@ -53,21 +56,46 @@ export function LetterUpload({ workspace, segmentNo, languageCode, languageName,
   const [target, setTarget] = useState('');
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const confirm = useConfirm();
+  const has = (ooxml: string | undefined) => ooxml !== undefined && !isEmptyLetter(ooxml);
 
-  const upload = async (file: File) => {
+  const upload = async (chosen: File) => {
     setBusy(true);
     try {
       let letter;
       try {
-        letter = letterFromDocx(new Uint8Array(await file.arrayBuffer()), file.name, legacyResolver(fields, caption));
+        letter = letterFromDocx(
+          new Uint8Array(await chosen.arrayBuffer()),
+          chosen.name,
+          legacyResolver(fields, caption),
+        );
       } catch (e) {
-        onDone([{ intent: 'error', text: uploadErrorText(t, e, file.name) }]);
+        onDone([{ intent: 'error', text: uploadErrorText(t, e, chosen.name) }]);
         return;
       }
+      const names = { file: chosen.name, language: languageName };
       if (target === '') {
+        const view = await workspace.segments.get(segmentNo);
+        if (
+          has(view?.header.letters[languageCode]?.ooxml) &&
+          !(await confirm({
+            title: t('word.upload.replaceTitle'),
+            text: t('word.upload.replaceSegment', { ...names, no: segmentNo }),
+          }))
+        )
+          return;
         await saveLetterOnSegment(workspace, segmentNo, languageCode, letter.ooxml);
       } else {
         const tp = await workspace.interactionTemplates.get(target);
+        // The template's letter is the whole team's: replacing it is asked, naming the template.
+        if (
+          has(tp?.letters[languageCode]?.ooxml) &&
+          !(await confirm({
+            title: t('word.upload.replaceTitle'),
+            text: t('word.upload.replaceTemplate', { ...names, code: target }),
+          }))
+        )
+          return;
         const letters = {
           ...(tp?.letters ?? {}),
           [languageCode]: { subject: tp?.letters[languageCode]?.subject ?? '', ooxml: letter.ooxml },
@@ -75,17 +103,14 @@ export function LetterUpload({ workspace, segmentNo, languageCode, languageName,
         const report = await workspace.interactionTemplates.upsert([{ code: target, letters }]);
         if (report.rejected.length) throw new Error(report.rejected[0].issues.join('; '));
       }
-      const where =
-        target === '' ? t('word.upload.onSegment', { no: segmentNo }) : t('word.upload.onTemplate', { code: target });
+      const merged = letter.fields.filter((f) => f.key).length;
       const notices: UploadNotice[] = [
         {
           intent: 'success',
-          text: t('word.upload.saved', {
-            file: file.name,
-            where,
-            language: languageName,
-            fields: letter.fields.filter((f) => f.key).length,
-          }),
+          text:
+            target === ''
+              ? t('word.upload.savedOnSegment', { ...names, no: segmentNo, fields: merged })
+              : t('word.upload.savedOnTemplate', { ...names, code: target, fields: merged }),
         },
       ];
       if (letter.unconvertible.length)
@@ -96,7 +121,7 @@ export function LetterUpload({ workspace, segmentNo, languageCode, languageName,
         });
       onDone(notices);
     } catch (e) {
-      onDone([{ intent: 'error', text: uploadErrorText(t, e, file.name) }]);
+      onDone([{ intent: 'error', text: uploadErrorText(t, e, chosen.name) }]);
     } finally {
       setBusy(false);
       if (input.current) input.current.value = '';

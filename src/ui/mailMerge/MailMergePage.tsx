@@ -1,6 +1,6 @@
 // The Mail merge page, in the order of the work: the segment, its letter per language (the document in
 // Word, an uploaded .docx anywhere), check, preview, merge (into the document, a new document, or a .docx
-// outside Office), and log. The check's findings and the merge action come first, so a 320 x 800 pane shows
+// outside Office), and log (BC's Log Segment dialog: options, what will be written, blockers). The check's findings and the merge action come first, so a 320 x 800 pane shows
 // them without scrolling; the lines' comments, the fields and the templates are in tabs beneath.
 import {
   Button,
@@ -24,9 +24,11 @@ import type { WordPort } from '../../domain/ports/wordPort';
 import { errorText } from '../common/errorText';
 import { useLiveQuery } from '../common/useLiveQuery';
 import { useI18n } from '../common/i18n';
+import { LogDialog } from '../log/LogDialog';
 import { ProgressPanel } from '../shell/ProgressPanel';
 import { CheckView } from './CheckView';
 import { FieldsPanel } from './FieldsPanel';
+import { languageName as nameOfLanguage } from './languageName';
 import { LetterUpload } from './LetterUpload';
 import { LinesPanel } from './LinesPanel';
 import { listFields, loadMergeSource } from './mergeFlow';
@@ -50,7 +52,7 @@ const useStyles = makeStyles({
 type TabName = 'lines' | 'fields' | 'preview' | 'templates';
 
 export function MailMergePage({ workspace, word }: { workspace: Workspace; word: WordPort | undefined }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const s = useStyles();
   const segments = useLiveQuery(() => workspace.segments.list(), [workspace]);
   const languages = useLiveQuery(() => workspace.languages.list(), [workspace]);
@@ -69,7 +71,7 @@ export function MailMergePage({ workspace, word }: { workspace: Workspace; word:
   const [lang, setLang] = useState<string>();
   const languageCode = lang ?? view?.header.languageCodeDefault ?? '';
   const [tab, setTab] = useState<TabName>('preview');
-  const [opts, setOpts] = useState<MergeOptions>({ comments: true, sendAttachments: false, createFollowUp: false });
+  const [opts, setOpts] = useState<MergeOptions>({ comments: true });
 
   const caption = useCallback((f: MergeFieldDef) => (f.group === 'extra' ? f.captionKey : t(f.captionKey)), [t]);
   const fields = useMemo(() => listFields(source), [source]);
@@ -82,7 +84,11 @@ export function MailMergePage({ workspace, word }: { workspace: Workspace; word:
   );
   const mm = useMailMerge(workspace, word, segmentNo, languageCode, caption);
   const languageName = languageCode
-    ? languages?.find((l) => l.code === languageCode)?.name || languageCode
+    ? nameOfLanguage(
+        languages?.find((l) => l.code === languageCode),
+        languageCode,
+        locale,
+      )
     : t('word.noLanguage');
   const onError = (e: unknown) => mm.setNotices([{ intent: 'error', text: errorText(t, e) }]);
   const busy = mm.busy || !segmentNo || !view;
@@ -134,7 +140,11 @@ export function MailMergePage({ workspace, word }: { workspace: Workspace; word:
         </Select>
       </Field>
       <section aria-label={t('word.step.letter')} className={s.step}>
-        <Field label={t('word.letterLanguage')} hint={t('word.letterLanguage.hint')} size="small">
+        <Field
+          label={t('word.letterLanguage')}
+          hint={t(word ? 'word.letterLanguage.hint' : 'word.letterLanguage.hintUpload')}
+          size="small"
+        >
           <Select
             size="small"
             value={languageCode}
@@ -277,21 +287,14 @@ export function MailMergePage({ workspace, word }: { workspace: Workspace; word:
       ) : null}
       <section aria-label={t('word.step.log')} className={s.step}>
         <div className={s.actions}>
-          <Checkbox
-            label={t('word.log.sendAttachments')}
-            checked={opts.sendAttachments}
-            onChange={(_e, d) => setOpts({ ...opts, sendAttachments: Boolean(d.checked) })}
-          />
-          <Checkbox
-            label={t('word.log.followUp')}
-            checked={opts.createFollowUp}
-            onChange={(_e, d) => setOpts({ ...opts, createFollowUp: Boolean(d.checked) })}
-          />
-          <Button size="small" disabled={busy} onClick={() => void mm.log(opts)} data-testid="log">
+          <Button size="small" disabled={busy} onClick={() => void mm.log()} data-testid="log">
             {t('word.log')}
           </Button>
         </div>
       </section>
+      {mm.logLetters ? (
+        <LogDialog segmentNo={segmentNo} letters={mm.logLetters.letters} onClose={mm.logClosed} onLogged={mm.logged} />
+      ) : null}
     </section>
   );
 }

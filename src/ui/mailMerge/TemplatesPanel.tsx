@@ -1,10 +1,14 @@
 // Letter templates: the open document's body saved as an interaction template's letter for a
-// language, and a template's letter loaded back into the document.
+// language (an empty document is refused, and replacing the letter the template has, which every segment
+// taking the template copies, asks first), and a template's letter loaded back into the document.
 import { Button, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { InteractionTemplate } from '../../domain/interaction';
+import { isEmptyLetter } from '../../domain/mergeRender';
 import type { Workspace } from '../../domain/workspace';
 import type { WordPort } from '../../domain/ports/wordPort';
+import { useConfirm } from '../common/confirm';
+import { UserMessage } from '../common/errorText';
 import { useLiveQuery } from '../common/useLiveQuery';
 import { useT } from '../common/i18n';
 
@@ -27,12 +31,14 @@ export function TemplatesPanel({ workspace, word, languageCode, languageName, on
   const templates = useLiveQuery(() => workspace.interactionTemplates.list(), [workspace]);
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
+  const confirm = useConfirm();
   const chosen: InteractionTemplate | undefined = templates?.find((x) => x.code === code);
 
-  const act = async (work: () => Promise<string>) => {
+  const act = async (work: () => Promise<string | undefined>) => {
     setBusy(true);
     try {
-      onDone(await work());
+      const done = await work();
+      if (done !== undefined) onDone(done);
     } catch (e) {
       onError(e);
     } finally {
@@ -42,7 +48,17 @@ export function TemplatesPanel({ workspace, word, languageCode, languageName, on
   const save = () =>
     act(async () => {
       const read = await word.readLetter();
-      if (!read.ooxml) throw new Error(t('word.noLetter'));
+      if (!read.ooxml || isEmptyLetter(read.ooxml)) throw new UserMessage(t('word.templates.empty'));
+      const current = (await workspace.interactionTemplates.get(code))?.letters[languageCode]?.ooxml;
+      if (
+        current !== undefined &&
+        !isEmptyLetter(current) &&
+        !(await confirm({
+          title: t('word.upload.replaceTitle'),
+          text: t('word.templates.replace', { code, language: languageName }),
+        }))
+      )
+        return undefined;
       const letters = {
         ...(chosen?.letters ?? {}),
         [languageCode]: { subject: chosen?.letters[languageCode]?.subject ?? '', ooxml: read.ooxml },

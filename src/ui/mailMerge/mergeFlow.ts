@@ -1,5 +1,6 @@
 // The mail merge's steps, outside React: gather a segment's data from the workspace, read the letter
-// from Word, check, merge, log. The page calls these with the Word port (or without one, outside Office).
+// from Word, check, merge, gather the letters to log. The page calls these with the Word port (or
+// without one, outside Office).
 import { buildFlatOpc } from '../../domain/mergeOoxml';
 import { checkMerge, type MergeCheck } from '../../domain/mergeCheck';
 import {
@@ -13,7 +14,7 @@ import { extraMergeFields, mergeFields, type MergeFieldDef } from '../../domain/
 import { isEmptyLetter, LetterRenderer, type MergeSource, type RenderedLetter } from '../../domain/mergeRender';
 import { SegmentsError } from '../../domain/errors';
 import type { Contact } from '../../domain/contact';
-import type { LogOptions, LogPreview, LogResult } from '../../domain/log';
+import type { LogOptions } from '../../domain/log';
 import type { Workspace } from '../../domain/workspace';
 import type { WordPort } from '../../domain/ports/wordPort';
 import { wordMessages } from './messages';
@@ -171,15 +172,4 @@ export async function lettersForLog(
   return readBackError === undefined
     ? { letters, fromDocument: false }
     : { letters, fromDocument: false, readBackError };
-}
-
-/** Logs the segment with its letters unless previewLog finds blockers (then returns them). */
-export async function logSegment(
-  workspace: Workspace,
-  segmentNo: string,
-  opts: LogOptions,
-): Promise<{ result?: LogResult; preview: LogPreview }> {
-  const preview = await workspace.segments.previewLog(segmentNo, opts);
-  if (preview.blockers.length) return { preview };
-  return { preview, result: await workspace.segments.log(segmentNo, opts) };
 }

@@ -11,6 +11,8 @@ const en: Record<string, string> = {
   'word.letterLanguage': 'Language of this letter',
   'word.letterLanguage.hint':
     'The letter in the document is saved on the segment for this language; lines in another language use their own letter when the segment has one.',
+  'word.letterLanguage.hintUpload':
+    'The uploaded letter is kept for this language; lines in another language use their own letter when the segment has one. Dates and numbers follow the language of the letter.',
   'word.noLanguage': '(no language)',
   'word.tab.lines': 'Lines',
   'word.tab.fields': 'Fields',
@@ -28,7 +30,8 @@ const en: Record<string, string> = {
   'word.fields.group.interaction': 'Interaction',
   'word.fields.group.comment': 'Comment',
   'word.fields.group.extra': 'Other columns',
-  'word.fields.inWordOnly': 'Fields are inserted at the cursor in Word.',
+  'word.fields.inWordOnly':
+    'Outside Word, write a field in your .docx letter as «Name» (the names below) or as a MERGEFIELD; Upload letter turns them into fields. In Word, Insert puts a field at the cursor.',
   'word.legacy.found': 'This document was made for Word’s own mail merge: {count} fields ({names}).',
   'word.legacy.convert': 'Convert to merge fields',
   'word.legacy.converted': '{converted} fields converted; not matched: {unmatched}.',
@@ -68,6 +71,9 @@ const en: Record<string, string> = {
   'word.templates.saved': 'Letter saved on template {code} for {language}.',
   'word.templates.loaded': 'Letter of template {code} loaded.',
   'word.templates.none': 'Template {code} has no letter for {language}.',
+  'word.templates.empty': 'The document is empty: write the letter first, then save it on the template.',
+  'word.templates.replace':
+    'Interaction template {code} already has a letter in {language}, used by every segment that takes the template. Replace it with the letter in the document?',
   'word.log': 'Log',
   'word.log.sendAttachments': 'Send Attachments',
   'word.log.followUp': 'Create Follow-up Segment',
@@ -75,6 +81,7 @@ const en: Record<string, string> = {
   'word.log.done': 'Segment logged: {entries} interaction log entries, logged segment {entryNo}.',
   'word.log.blockers': 'The segment cannot be logged yet:',
   'word.log.fromRendered': 'Not merged in this document: each entry keeps the letter as rendered now.',
+  'word.log.fromRenderedOutside': 'Each entry keeps its contact’s letter as merged now, as in the .docx download.',
   'word.showLetter': 'Show letter',
   'word.cancel': 'Cancel',
   'word.field.contact.no': 'Contact No.',
@@ -92,6 +99,7 @@ const en: Record<string, string> = {
   'word.field.contact.email': 'Email',
   'word.field.contact.phoneNo': 'Phone No.',
   'word.field.contact.mobilePhoneNo': 'Mobile Phone No.',
+  'word.field.contact.languageCode': 'Language Code',
   'word.field.salesperson.code': 'Salesperson Code',
   'word.field.salesperson.name': 'Salesperson Name',
   'word.field.salesperson.jobTitle': 'Salesperson Job Title',
@@ -112,8 +120,17 @@ const en: Record<string, string> = {
   'word.upload.keepOn': 'Keep the letter on',
   'word.upload.onSegment': 'segment {no}',
   'word.upload.onTemplate': 'interaction template {code}',
-  'word.upload.saved': '{file} is the letter in {language} of {where} ({fields} merge fields).',
-  'word.upload.unconvertible': '{count} fields of the letter match no field and stay as they are:',
+  'word.upload.savedOnSegment':
+    '{file} is the letter in {language} of segment {no} ({fields, plural, one {# merge field} other {# merge fields}}).',
+  'word.upload.savedOnTemplate':
+    '{file} is the letter in {language} of interaction template {code} ({fields, plural, one {# merge field} other {# merge fields}}).',
+  'word.upload.unconvertible':
+    '{count, plural, one {# field of the letter matches no field and stays as it is:} other {# fields of the letter match no field and stay as they are:}}',
+  'word.upload.replaceTitle': 'Replace the letter?',
+  'word.upload.replaceSegment': 'Segment {no} already has a letter in {language}. Replace it with {file}?',
+  'word.upload.replaceTemplate':
+    'Interaction template {code} already has a letter in {language}, used by every segment that takes the template. Replace it with {file}?',
+  'word.upload.letterNoText': '{file} has no text: write the letter in Word and upload it again.',
   'word.upload.letterTooLarge': '{file} is larger than 50 MB: a letter can be at most 50 MB.',
   'word.upload.letterEmptyFile': '{file} is empty.',
   'word.upload.letterEncrypted': '{file} is protected by a password: remove the password in Word and upload it again.',
@@ -139,6 +156,8 @@ const it: Record<string, string> = {
   'word.letterLanguage': 'Lingua di questa lettera',
   'word.letterLanguage.hint':
     'La lettera del documento viene salvata sul segmento per questa lingua; le righe in un’altra lingua usano la propria lettera quando il segmento ne ha una.',
+  'word.letterLanguage.hintUpload':
+    'La lettera caricata viene conservata per questa lingua; le righe in un’altra lingua usano la propria lettera quando il segmento ne ha una. Date e numeri seguono la lingua della lettera.',
   'word.noLanguage': '(nessuna lingua)',
   'word.tab.lines': 'Righe',
   'word.tab.fields': 'Campi',
@@ -156,7 +175,8 @@ const it: Record<string, string> = {
   'word.fields.group.interaction': 'Interazione',
   'word.fields.group.comment': 'Commento',
   'word.fields.group.extra': 'Altre colonne',
-  'word.fields.inWordOnly': 'I campi si inseriscono nel punto del cursore in Word.',
+  'word.fields.inWordOnly':
+    'Fuori da Word, scrivere un campo nella lettera .docx come «Nome» (i nomi qui sotto) o come MERGEFIELD; Carica lettera li trasforma in campi. In Word, Inserisci mette un campo nel punto del cursore.',
   'word.legacy.found': 'Questo documento è fatto per la stampa unione di Word: {count} campi ({names}).',
   'word.legacy.convert': 'Converti in campi unione',
   'word.legacy.converted': '{converted} campi convertiti; non riconosciuti: {unmatched}.',
@@ -197,6 +217,9 @@ const it: Record<string, string> = {
   'word.templates.saved': 'Lettera salvata sul modello {code} per {language}.',
   'word.templates.loaded': 'Lettera del modello {code} caricata.',
   'word.templates.none': 'Il modello {code} non ha una lettera per {language}.',
+  'word.templates.empty': 'Il documento è vuoto: scrivere prima la lettera, poi salvarla sul modello.',
+  'word.templates.replace':
+    'Il modello di interazione {code} ha già una lettera in {language}, usata da ogni segmento che usa il modello. Sostituirla con la lettera del documento?',
   'word.log': 'Log',
   'word.log.sendAttachments': 'Invia allegati',
   'word.log.followUp': 'Crea segmento di follow-up',
@@ -204,6 +227,8 @@ const it: Record<string, string> = {
   'word.log.done': 'Segmento registrato: {entries} movimenti log interazione, segmento registrato {entryNo}.',
   'word.log.blockers': 'Il segmento non può ancora essere registrato:',
   'word.log.fromRendered': 'Non unito in questo documento: ogni movimento conserva la lettera composta ora.',
+  'word.log.fromRenderedOutside':
+    'Ogni movimento conserva la lettera del suo contatto come viene unita ora, come nel .docx scaricato.',
   'word.showLetter': 'Mostra lettera',
   'word.cancel': 'Annulla',
   'word.field.contact.no': 'Nr. contatto',
@@ -221,6 +246,7 @@ const it: Record<string, string> = {
   'word.field.contact.email': 'E-mail',
   'word.field.contact.phoneNo': 'Nr. telefono',
   'word.field.contact.mobilePhoneNo': 'Nr. cellulare',
+  'word.field.contact.languageCode': 'Codice lingua',
   'word.field.salesperson.code': 'Cod. agente',
   'word.field.salesperson.name': 'Nome agente',
   'word.field.salesperson.jobTitle': 'Posizione agente',
@@ -241,8 +267,17 @@ const it: Record<string, string> = {
   'word.upload.keepOn': 'Conservare la lettera in',
   'word.upload.onSegment': 'segmento {no}',
   'word.upload.onTemplate': 'modello di interazione {code}',
-  'word.upload.saved': '{file} è la lettera in {language} di {where} ({fields} campi unione).',
-  'word.upload.unconvertible': '{count} campi della lettera non corrispondono ad alcun campo e restano invariati:',
+  'word.upload.savedOnSegment':
+    '{file} è la lettera in {language} del segmento {no} ({fields, plural, one {# campo unione} other {# campi unione}}).',
+  'word.upload.savedOnTemplate':
+    '{file} è la lettera in {language} del modello di interazione {code} ({fields, plural, one {# campo unione} other {# campi unione}}).',
+  'word.upload.unconvertible':
+    '{count, plural, one {# campo della lettera non corrisponde ad alcun campo e resta invariato:} other {# campi della lettera non corrispondono ad alcun campo e restano invariati:}}',
+  'word.upload.replaceTitle': 'Sostituire la lettera?',
+  'word.upload.replaceSegment': 'Il segmento {no} ha già una lettera in {language}. Sostituirla con {file}?',
+  'word.upload.replaceTemplate':
+    'Il modello di interazione {code} ha già una lettera in {language}, usata da ogni segmento che usa il modello. Sostituirla con {file}?',
+  'word.upload.letterNoText': '{file} non contiene testo: scrivere la lettera in Word e caricarla di nuovo.',
   'word.upload.letterTooLarge': '{file} supera 50 MB: una lettera può essere al massimo di 50 MB.',
   'word.upload.letterEmptyFile': '{file} è vuoto.',
   'word.upload.letterEncrypted': '{file} è protetto da password: rimuovere la password in Word e caricarlo di nuovo.',

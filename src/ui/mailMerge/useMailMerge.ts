@@ -1,8 +1,10 @@
 // The Mail merge page's actions: check, merge (into the document, a new document, or a download),
-// log, insert and convert fields. Each is one user action; long rendering yields to the browser.
+// log (the letters gathered here, then BC's Log Segment dialog asks), insert and convert fields. Each is
+// one user action; long rendering yields to the browser.
 import { useCallback, useState } from 'react';
 import { mergedDocx } from '../../domain/docx';
 import type { LegacyField } from '../../domain/mergeConvert';
+import type { LogOptions, LogResult } from '../../domain/log';
 import type { MergeFieldDef } from '../../domain/mergeFields';
 import type { Workspace } from '../../domain/workspace';
 import type { WordPort } from '../../domain/ports/wordPort';
@@ -17,7 +19,6 @@ import {
   lettersForLog,
   listFields,
   loadMergeSource,
-  logSegment,
   planMerge,
   readDocumentLetter,
   saveLetterOnSegment,
@@ -32,8 +33,13 @@ export interface Notice {
 
 export interface MergeOptions {
   comments: boolean;
-  sendAttachments: boolean;
-  createFollowUp: boolean;
+}
+
+/** The letters a Log will store with its entries, gathered before the Log dialog opens. */
+export interface LogLetters {
+  letters: NonNullable<LogOptions['letters']>;
+  /** Read back from the merged Word document (else rendered now from the segment's letters). */
+  fromDocument: boolean;
 }
 
 export function useMailMerge(
@@ -50,6 +56,7 @@ export function useMailMerge(
   const [notices, setNotices] = useState<Notice[]>([]);
   const [awaitingAccept, setAwaitingAccept] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [logLetters, setLogLetters] = useState<LogLetters>();
   /** Word writes and reads in blocks: shown without Cancel (a block half written helps nobody). */
   const [wordProgress, setWordProgress] = useState<{ label: string; done: number; total: number }>();
 
@@ -128,6 +135,8 @@ export function useMailMerge(
         const docx = mergedDocx(withComments, {
           author: profile.userId || 'Segments',
           date: new Date().toISOString(),
+          // Each letter's header and footer filled for its line, as Word's mail merge does.
+          fields: { source: first.source, resolve: legacyResolver(listFields(first.source), caption) },
         });
         if (target === 'new' && word?.supports.createDocument) await word.openDocument(docx);
         else
@@ -143,8 +152,9 @@ export function useMailMerge(
     [act, prepare, word, workspace, segmentNo, languageCode, t],
   );
 
+  /** Gathers the letters to log; the page then opens the Log dialog (options, what is written, blockers). */
   const log = useCallback(
-    (opts: MergeOptions) =>
+    () =>
       act(async () => {
         const got = await lettersForLog(
           word,
@@ -152,24 +162,27 @@ export function useMailMerge(
           async () => (await prepare()).plan?.letters ?? [],
           (done, total) => setWordProgress({ label: t('word.log.reading'), done, total }),
         );
-        const { result, preview } = await logSegment(workspace, segmentNo, {
-          letters: got.letters,
-          sendAttachments: opts.sendAttachments,
-          createFollowUp: opts.createFollowUp,
-          ...(opts.createFollowUp ? { followUpDescription: t('log.followUpDescription', { no: segmentNo }) } : {}),
-        });
-        if (!result)
-          return [{ intent: 'error', text: t('word.log.blockers'), items: preview.blockers.map((b) => b.message) }];
-        const notes: Notice[] = [];
-        if (!got.fromDocument) notes.push({ intent: 'info', text: t('word.log.fromRendered') });
-        notes.push({
-          intent: 'success',
-          text: t('word.log.done', { entries: result.entries.length, entryNo: result.loggedSegment.entryNo }),
-        });
-        setPlan(undefined);
-        return notes;
+        setLogLetters({ letters: got.letters, fromDocument: got.fromDocument });
       }),
-    [act, word, segmentNo, prepare, workspace, t],
+    [act, word, segmentNo, prepare, t],
+  );
+
+  const logClosed = useCallback(() => setLogLetters(undefined), []);
+
+  const logged = useCallback(
+    (result: LogResult) => {
+      const notes: Notice[] = [];
+      if (!logLetters?.fromDocument)
+        notes.push({ intent: 'info', text: t(word ? 'word.log.fromRendered' : 'word.log.fromRenderedOutside') });
+      notes.push({
+        intent: 'success',
+        text: t('word.log.done', { entries: result.entries.length, entryNo: result.loggedSegment.entryNo }),
+      });
+      setLogLetters(undefined);
+      setPlan(undefined);
+      setNotices(notes);
+    },
+    [logLetters, word, t],
   );
 
   /** Looks for Word mail-merge fields in the open document (when the Fields tab opens). */
@@ -222,6 +235,9 @@ export function useMailMerge(
     check,
     merge,
     log,
+    logLetters,
+    logClosed,
+    logged,
     insertField,
     convert,
     detectLegacy,

@@ -2,7 +2,7 @@
 // The Mail merge page over the real workspace (fake-indexeddb) and the Word adapter over the test host.
 // Dexie's liveQuery (behind useLiveQuery) needs a global indexedDB to run at all in jsdom.
 import 'fake-indexeddb/auto';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, Toaster, webLightTheme } from '@fluentui/react-components';
 import { strToU8, zipSync } from 'fflate';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -14,7 +14,10 @@ import { WORD_REQUEST_CAP } from '../../../src/domain/mergeBlocks';
 import type { WordPort } from '../../../src/domain/ports/wordPort';
 import { createWordAdapter } from '../../../src/office/word/wordAdapter';
 import { paneCatalogs } from '../../../src/ui/shell/catalogs';
+import { ConfirmProvider } from '../../../src/ui/common/confirm';
 import { I18nProvider } from '../../../src/ui/common/i18n';
+import { TOASTER_ID } from '../../../src/ui/common/notify';
+import { ServicesProvider } from '../../../src/ui/common/services';
 import { MailMergePage } from '../../../src/ui/mailMerge/MailMergePage';
 import { showLetter } from '../../../src/ui/mailMerge/showLetter';
 import { readDocxParts, base64ToBytes } from '../../../src/domain/docx';
@@ -22,6 +25,7 @@ import { wordMessages } from '../../../src/ui/mailMerge/messages';
 import { fieldControl } from '../../domain/mergeFixture';
 import { FakeWordHost } from '../../office/wordFakeHost';
 import { makeWorkspace, seedMarket } from '../../store/helpers';
+import { buttonInDialogOf } from '../render';
 import '../setup'; // the one set-up of the pane's component tests
 
 let ws: Awaited<ReturnType<typeof makeWorkspace>>;
@@ -46,7 +50,18 @@ function show(word: WordPort | undefined, language: UiLanguage = 'en') {
   return render(
     <FluentProvider theme={webLightTheme}>
       <I18nProvider language={language} catalogs={[...paneCatalogs, wordMessages]}>
-        <MailMergePage workspace={ws} word={word} />
+        <ServicesProvider
+          value={{
+            workspace: ws,
+            host: word ? 'Word' : 'none',
+            preferences: { get: () => undefined, set: () => undefined },
+          }}
+        >
+          <ConfirmProvider>
+            <MailMergePage workspace={ws} word={word} />
+          </ConfirmProvider>
+          <Toaster toasterId={TOASTER_ID} />
+        </ServicesProvider>
       </I18nProvider>
     </FluentProvider>,
   );
@@ -61,6 +76,14 @@ async function ready() {
     timeout: 5000,
   });
   await waitFor(() => expect(screen.getByTestId('merge-new').hasAttribute('disabled')).toBe(false));
+}
+
+/** The Log dialog: its pre-flight lists `entries` entries and no blocker; Log is pressed. */
+async function logInDialog(entries: number) {
+  const preflight = await screen.findByTestId('log-preflight');
+  await waitFor(() => expect(screen.getByTestId('log-entries').textContent).toContain(String(entries)));
+  await screen.findByTestId('log-no-blockers');
+  await userEvent.click(buttonInDialogOf(preflight, 'Log'));
 }
 
 function wordOver(host: FakeWordHost, comments = true) {
@@ -96,7 +119,8 @@ describe('the Mail merge page', () => {
     expect(host.comments.map((c) => c.text)).toEqual(['Call Anna first', 'Two lines\nhere']);
     const text = ooxmlToText(host.bodyXml()).split('\f\n');
     expect(text[0]).toBe('Dear Zoe Neri, March 2, 2026\n\n');
-    expect(text[1]).toBe('Dear Anna Bianchi, 2 marzo 2026\nCall Anna first\n');
+    // Anna's Language Code is ITA, but the segment has only the English letter: its date is in English.
+    expect(text[1]).toBe('Dear Anna Bianchi, March 2, 2026\nCall Anna first\n');
     expect(text[2]).toContain('Two lines\nhere');
     const saved = (await ws.segments.get('SEG00001'))!.header.letters.ENU;
     expect(compileLetter(saved.ooxml).keys).toEqual(['contact.name', 'interaction.date', 'comment']);
@@ -108,19 +132,22 @@ describe('the Mail merge page', () => {
     await userEvent.click(screen.getByTestId('merge'));
     await screen.findByText('The document holds merged letters: the letter saved on the segment is merged again.');
     expect(ooxmlToText(host.bodyXml()).split('\f\n')[1]).toBe(
-      'Dear Anna Bianchi-Rossi, 2 marzo 2026\nCall Anna first\n',
+      'Dear Anna Bianchi-Rossi, March 2, 2026\nCall Anna first\n',
     );
     expect(host.items.filter((i) => i.tag)).toHaveLength(3);
     expect(host.comments.slice(2).map((c) => c.text)).toEqual(['Call Anna first', 'Two lines\nhere']);
 
-    // Log from Word: the merged letters are read back and stored with their entries
+    // Log from Word: the merged letters are read back and stored with their entries, once the Log dialog
+    // has shown what will be written and that nothing blocks it.
     await userEvent.click(screen.getByTestId('log'));
+    await logInDialog(3);
     await screen.findByText(/Segment logged: 3 interaction log entries, logged segment 1\./);
+    expect(screen.queryByText(/Not merged in this document/)).toBeNull();
     const entries = await ws.interactionLog.list({ segmentNo: 'SEG00001' });
     expect(entries).toHaveLength(3);
     const anna = entries.find((e) => e.contactNo === 'P101')!;
     expect(ooxmlToText(parseLetter(anna.letter!).body)).toBe(
-      'Dear Anna Bianchi-Rossi, 2 marzo 2026\nCall Anna first\n',
+      'Dear Anna Bianchi-Rossi, March 2, 2026\nCall Anna first\n',
     );
     expect(anna.comment).toBe('Call Anna first');
   });
@@ -204,6 +231,37 @@ describe('letter templates', () => {
   });
 });
 
+describe('replacing a template letter from Word', () => {
+  test('asks first, naming the template, and refuses an empty document', async () => {
+    await ws.interactionTemplates.upsert([{ code: 'MEMO', letters: { ENU: { subject: 'Memo', ooxml: letterXml } } }]);
+    const host = new FakeWordHost(WORD_REQUEST_CAP, '<w:p><w:r><w:t>New memo</w:t></w:r></w:p>');
+    show(wordOver(host));
+    await ready();
+    await userEvent.click(screen.getByRole('tab', { name: 'Templates' }));
+    await userEvent.selectOptions(await screen.findByTestId('template-code'), 'MEMO');
+    await userEvent.click(screen.getByTestId('template-save'));
+    const question = await screen.findByTestId('confirm-text');
+    expect(question.textContent).toBe(
+      'Interaction template MEMO already has a letter in English, used by every segment that takes the template. Replace it with the letter in the document?',
+    );
+    await userEvent.click(buttonInDialogOf(question, 'No'));
+    await waitFor(() => expect(screen.queryByTestId('confirm-text')).toBeNull());
+    expect((await ws.interactionTemplates.get('MEMO'))!.letters.ENU.ooxml).toBe(letterXml);
+    expect(screen.queryByTestId('notice-success')).toBeNull();
+  });
+
+  test('an empty document is not saved on the template', async () => {
+    const host = new FakeWordHost(WORD_REQUEST_CAP, '<w:p/>');
+    show(wordOver(host));
+    await ready();
+    await userEvent.click(screen.getByRole('tab', { name: 'Templates' }));
+    await userEvent.selectOptions(await screen.findByTestId('template-code'), 'MEMO');
+    await userEvent.click(screen.getByTestId('template-save'));
+    await screen.findByText('The document is empty: write the letter first, then save it on the template.');
+    expect((await ws.interactionTemplates.get('MEMO'))!.letters.ENU).toBeUndefined();
+  });
+});
+
 describe('Show letter', () => {
   const stored = `<w:p><w:r><w:t>Dear Anna</w:t></w:r></w:p>`;
 
@@ -250,30 +308,124 @@ describe('a letter uploaded outside Office', () => {
   test('is converted, kept on the segment for its language, lists what it cannot convert, and the merged .docx downloads', async () => {
     show(undefined);
     await ready();
-    const letter = docx('<w:p><w:r><w:t xml:space="preserve">Dear «Name», «Shoe size»</w:t></w:r></w:p>');
+    // Outside Word the page speaks of the uploaded letter, not of a document.
+    expect(screen.getByText(/^The uploaded letter is kept for this language/)).toBeTruthy();
+    expect(screen.queryByText(/letter in the document/)).toBeNull();
+    const letter = docx(
+      '<w:p><w:r><w:t xml:space="preserve">Dear «Name», «Shoe size» </w:t></w:r><w:r><w:t>«Language Code»</w:t></w:r></w:p>',
+    );
     await userEvent.upload(screen.getByTestId('letter-file'), file(letter, 'autumn.docx'));
-    await screen.findByText('autumn.docx is the letter in English of segment SEG00001 (1 merge fields).');
-    expect(screen.getByTestId('notice-warning').textContent).toContain('Shoe size');
+    await screen.findByText('autumn.docx is the letter in English of segment SEG00001 (2 merge fields).');
+    expect(screen.getByTestId('notice-warning').textContent).toMatch(
+      /^1 field of the letter matches no field and stays as it is:Shoe size$/,
+    );
     const saved = (await ws.segments.get('SEG00001'))!.header.letters.ENU;
-    expect(compileLetter(saved.ooxml).keys).toEqual(['contact.name']);
+    expect(compileLetter(saved.ooxml).keys).toEqual(['contact.name', 'contact.languageCode']);
 
     const urls: Blob[] = [];
     const create = URL.createObjectURL;
     URL.createObjectURL = (b: Blob) => (urls.push(b), 'blob:merged');
     try {
       await userEvent.click(screen.getByTestId('merge-new'));
+      // Luca has no Language Code: the check says so, and the merge goes on once accepted.
+      await userEvent.click(await screen.findByTestId('accept-merge'));
       await waitFor(() => expect(urls).toHaveLength(1));
     } finally {
       URL.createObjectURL = create;
     }
     const parts = readDocxParts(new Uint8Array(await urls[0].arrayBuffer()));
     const text = parts['word/document.xml'].replace(/<[^>]+>/g, '');
-    expect(text).toContain('Dear Zoe Neri, «Shoe size»');
-    expect(text).toContain('Dear Anna Bianchi, «Shoe size»');
+    expect(text).toContain('Dear Zoe Neri, «Shoe size» ENU');
+    expect(text).toContain('Dear Anna Bianchi, «Shoe size» ITA');
     expect(parts['word/comments.xml']).toContain('Call Anna first');
+
+    // Log asks first, in BC's Log Segment dialog, and says what the entries keep outside Word.
+    await userEvent.click(screen.getByTestId('log'));
+    await logInDialog(3);
+    await screen.findByText(/Segment logged: 3 interaction log entries/);
+    expect(
+      screen.getByText('Each entry keeps its contact’s letter as merged now, as in the .docx download.'),
+    ).toBeTruthy();
+    expect(screen.queryByText(/Not merged in this document/)).toBeNull();
+    expect(await ws.interactionLog.list({ segmentNo: 'SEG00001' })).toHaveLength(3);
   });
 
-  test('on an interaction template for the chosen language', async () => {
+  test('Log opens the Log dialog and writes nothing until it is confirmed', async () => {
+    await ws.segments.updateHeader(
+      'SEG00001',
+      { letters: { ENU: { subject: 'S', ooxml: letterXml } } },
+      { updateLines: false },
+    );
+    show(undefined);
+    await ready();
+    await userEvent.click(screen.getByTestId('log'));
+    await screen.findByTestId('log-no-blockers');
+    expect(screen.getByTestId('log-entries').textContent).toContain('3');
+    expect(await ws.interactionLog.list({ segmentNo: 'SEG00001' })).toHaveLength(0);
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByTestId('log-preflight')).toBeNull());
+    expect(await ws.interactionLog.list({ segmentNo: 'SEG00001' })).toHaveLength(0);
+    expect((await ws.segments.get('SEG00001'))?.header.no).toBe('SEG00001');
+  });
+
+  test('an Italian letter writes its dates in Italian for every contact that gets it', async () => {
+    await ws.segments.updateLine('SEG00001', 10000, { languageCode: '' });
+    await ws.segments.updateLine('SEG00001', 30000, { date: '2026-12-07' });
+    show(undefined, 'it');
+    await ready();
+    await userEvent.selectOptions(screen.getByTestId('letter-language'), 'ITA');
+    await userEvent.upload(
+      screen.getByTestId('letter-file'),
+      file(docx('<w:p><w:r><w:t>Lettera del «Data»</w:t></w:r></w:p>'), 'lettera.docx'),
+    );
+    await screen.findByText('lettera.docx è la lettera in italiano del segmento SEG00001 (1 campo unione).');
+    await userEvent.click(screen.getByTestId('check'));
+    await userEvent.selectOptions(await screen.findByTestId('preview-line'), '10000');
+    expect(screen.getByTestId('preview-text').textContent).toBe('Lettera del 2 marzo 2026\n');
+    await userEvent.selectOptions(screen.getByTestId('preview-line'), '30000');
+    expect(screen.getByTestId('preview-text').textContent).toBe('Lettera del 7 dicembre 2026\n');
+  });
+
+  test('a document without text is refused, and nothing is written', async () => {
+    show(undefined);
+    await ready();
+    const before = (await ws.segments.get('SEG00001'))!.header.letters;
+    await userEvent.upload(screen.getByTestId('letter-file'), file(docx('<w:p/>'), 'empty.docx'));
+    expect((await screen.findByTestId('notice-error')).textContent).toBe(
+      'empty.docx has no text: write the letter in Word and upload it again.',
+    );
+    expect((await ws.segments.get('SEG00001'))!.header.letters).toEqual(before);
+  });
+
+  test("replacing the segment's letter asks first, naming it", async () => {
+    await ws.segments.updateHeader(
+      'SEG00001',
+      { letters: { ENU: { subject: 'S', ooxml: letterXml } } },
+      { updateLines: false },
+    );
+    show(undefined);
+    await ready();
+    const upload = () =>
+      userEvent.upload(
+        screen.getByTestId('letter-file'),
+        file(docx('<w:p><w:r><w:t>Hello «City»</w:t></w:r></w:p>'), 'new.docx'),
+      );
+    await upload();
+    const question = await screen.findByTestId('confirm-text');
+    expect(question.textContent).toBe('Segment SEG00001 already has a letter in English. Replace it with new.docx?');
+    await userEvent.click(buttonInDialogOf(question, 'No'));
+    await waitFor(() => expect(screen.queryByTestId('confirm-text')).toBeNull());
+    expect((await ws.segments.get('SEG00001'))!.header.letters.ENU.ooxml).toBe(letterXml);
+    expect(screen.queryByTestId('notice-success')).toBeNull();
+
+    await upload();
+    await userEvent.click(buttonInDialogOf(await screen.findByTestId('confirm-text'), 'Yes'));
+    await screen.findByText('new.docx is the letter in English of segment SEG00001 (1 merge field).');
+    expect(compileLetter((await ws.segments.get('SEG00001'))!.header.letters.ENU.ooxml).keys).toEqual(['contact.city']);
+  });
+
+  test('on an interaction template for the chosen language; replacing its letter asks first, naming the template', async () => {
+    await ws.interactionTemplates.upsert([{ code: 'MEMO', letters: { ENU: { subject: 'Memo', ooxml: letterXml } } }]);
     show(undefined, 'it');
     await ready();
     await userEvent.selectOptions(screen.getByTestId('letter-language'), 'ITA');
@@ -282,10 +434,24 @@ describe('a letter uploaded outside Office', () => {
       screen.getByTestId('letter-file'),
       file(docx('<w:p><w:r><w:t>Gentile «Nome»</w:t></w:r></w:p>'), 'lettera.docx'),
     );
-    await screen.findByText('lettera.docx è la lettera in Italiano di modello di interazione MEMO (1 campi unione).');
+    await screen.findByText('lettera.docx è la lettera in italiano del modello di interazione MEMO (1 campo unione).');
     expect(compileLetter((await ws.interactionTemplates.get('MEMO'))!.letters.ITA.ooxml).keys).toEqual([
       'contact.name',
     ]);
+
+    // The English letter of the template is the whole team's: replacing it asks, and No keeps it.
+    await userEvent.selectOptions(screen.getByTestId('letter-language'), 'ENU');
+    await userEvent.upload(
+      screen.getByTestId('letter-file'),
+      file(docx('<w:p><w:r><w:t>Gentile «Nome»</w:t></w:r></w:p>'), 'lettera.docx'),
+    );
+    const question = await screen.findByTestId('confirm-text');
+    expect(question.textContent).toBe(
+      'Il modello di interazione MEMO ha già una lettera in inglese, usata da ogni segmento che usa il modello. Sostituirla con lettera.docx?',
+    );
+    await userEvent.click(buttonInDialogOf(question, 'No'));
+    await waitFor(() => expect(screen.queryByTestId('confirm-text')).toBeNull());
+    expect((await ws.interactionTemplates.get('MEMO'))!.letters.ENU.ooxml).toBe(letterXml);
   });
 
   test.each([
