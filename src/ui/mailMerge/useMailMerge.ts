@@ -149,7 +149,7 @@ export function useMailMerge(
         notes.push({ intent: 'success', text: t('word.merge.done', { letters: letters.length, syncs: doc.syncs }) });
         return notes;
       }),
-    [act, prepare, word, workspace, segmentNo, languageCode, t],
+    [act, prepare, word, workspace, segmentNo, languageCode, caption, t],
   );
 
   /** Gathers the letters to log; the page then opens the Log dialog (options, what is written, blockers). */
