@@ -176,7 +176,7 @@ const it: Record<string, string> = {
   'word.fields.group.comment': 'Commento',
   'word.fields.group.extra': 'Altre colonne',
   'word.fields.inWordOnly':
-    'Fuori da Word, scrivere un campo nella lettera .docx come «Nome» (i nomi qui sotto) o come MERGEFIELD; Carica lettera li trasforma in campi. In Word, Inserisci mette un campo nel punto del cursore.',
+    'Fuori da Word, scrivere un campo nella lettera .docx come «Nome» (i nomi qui sotto) o come MERGEFIELD; il pulsante Carica lettera li trasforma in campi. In Word, il pulsante Inserisci aggiunge un campo nel punto del cursore.',
   'word.legacy.found': 'Questo documento è fatto per la stampa unione di Word: {count} campi ({names}).',
   'word.legacy.convert': 'Converti in campi unione',
   'word.legacy.converted': '{converted} campi convertiti; non riconosciuti: {unmatched}.',
