@@ -57,3 +57,59 @@ function isLocaleTag(s: string): boolean {
     return false;
   }
 }
+
+/** Where a code is used, by kind of record: what removing it leaves pointing at nothing. */
+export interface CodeUsage {
+  contacts: number;
+  segments: number;
+  interactionTemplates: number;
+  interactionLogEntries: number;
+}
+
+/** The rule a field's value breaks, for the user's message (the schemas' messages are a developer's). */
+export type FieldRule = 'required' | 'tooLong' | 'email' | 'negative' | 'number' | 'locale' | 'text';
+
+export interface FieldProblem {
+  field: string;
+  rule: FieldRule;
+  /** tooLong: the most characters the field takes, and how many the value has. */
+  max?: number;
+  length?: number;
+}
+
+const ruleOfMessage: Record<string, FieldRule> = {
+  'is required': 'required',
+  'is not an e-mail address': 'email',
+  'is not a BCP 47 locale such as it-IT': 'locale',
+  'must be a number': 'number',
+  'must not be negative': 'negative',
+};
+
+/**
+ * A form's fields checked against the record's schema (every field optional but those given): the first
+ * problem of each field, as a rule the page words in the user's language.
+ */
+export function fieldProblems(fields: z.ZodMiniObject, row: Record<string, unknown>): FieldProblem[] {
+  const parsed = z.safeParse(z.partial(fields), row);
+  if (parsed.success) return [];
+  const byField = new Map<string, FieldProblem>();
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0] ?? '');
+    if (byField.has(field)) continue;
+    const value = row[field];
+    let rule: FieldRule = ruleOfMessage[issue.message] ?? 'text';
+    let max: number | undefined;
+    if (issue.code === 'too_big') {
+      rule = 'tooLong';
+      max = Number(issue.maximum);
+    } else if (issue.code === 'too_small' && typeof value === 'number') rule = 'negative';
+    else if (issue.code === 'invalid_type')
+      rule = value === undefined ? 'required' : typeof value === 'string' ? 'number' : 'text';
+    byField.set(field, {
+      field,
+      rule,
+      ...(max === undefined ? {} : { max, length: String(value ?? '').length }),
+    });
+  }
+  return [...byField.values()];
+}

@@ -8,14 +8,20 @@ export const errorCodes = [
   'SAVED_CRITERIA_EXISTS',
   'ALREADY_LOGGED',
   'DESCRIPTION_REQUIRED',
+  /** Logging needs the User ID of My profile: every entry records who logged it. */
+  'USER_ID_REQUIRED',
   'SEGMENT_EMPTY',
   'LINE_INCOMPLETE',
+  /** A line's code that its list no longer has (a removed salesperson): BC's table relation refuses it. */
+  'LINE_CODE_NOT_FOUND',
   'EMAIL_MISSING',
   'LETTER_MISSING',
   'LOGGED_SEGMENT_CANCELED',
   'NOTHING_TO_UNDO',
   'INVALID_PACKAGE',
   'CONFLICT',
+  /** Insert of a record whose key is already in its list (BC: "The … already exists."). */
+  'ALREADY_EXISTS',
 ] as const;
 export type SegmentsErrorCode = (typeof errorCodes)[number];
 

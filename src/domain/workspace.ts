@@ -1,6 +1,6 @@
 // The shape of the workspace (workspace-api.md): the one door to the data. Types only; the
 // implementation is src/store. Add freely; do not rename.
-import type { CodeDescription, Language, Salesperson, Territory } from './codes';
+import type { CodeDescription, CodeUsage, Language, Salesperson, Territory } from './codes';
 import type { Contact } from './contact';
 import type {
   AddContactsOptions,
@@ -28,13 +28,23 @@ export interface SegmentView {
 
 export interface CodeListApi<T> {
   upsert(rows: unknown[]): Promise<ImportReport>;
+  /**
+   * New records only (BC's Insert): a code already in the list refuses the whole call with
+   * ALREADY_EXISTS (details: code, field), checked in the transaction that writes; nothing is written.
+   */
+  insert(rows: unknown[]): Promise<ImportReport>;
   list(): Promise<T[]>;
   get(code: string): Promise<T | undefined>;
+  /** Where the code is used (what removing it leaves without it), counted in one read. */
+  usage(code: string): Promise<CodeUsage>;
+  /** Removes the record; a mailing group is also taken off every contact that has it (BC's cascade). */
   remove(code: string): Promise<void>;
 }
 
 export interface InteractionLogFilter {
+  /** A BC filter expression on the Contact No. (a number holding filter characters is quoted). */
   contactNo?: string;
+  /** A BC filter expression on the Segment No. */
   segmentNo?: string;
   loggedSegmentEntryNo?: number;
   canceled?: boolean;

@@ -63,7 +63,8 @@ export function CodeLookup(props: CodeLookupProps) {
     if (exact !== undefined) {
       // One match left by typing (a part of the code or the description): that is the pick, as in BC's lookup.
       if (matches.length === 1) return pick(matches[0].code);
-      setError(t('lookup.notExist', { field: props.label, code: typed.trim() }));
+      // Named as BC names it: a code is in capitals.
+      setError(t('lookup.notExist', { field: props.label, code: typed.trim().toUpperCase() }));
       refused.current = true;
       props.onRefuse?.(typed.trim());
       return;

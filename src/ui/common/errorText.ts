@@ -31,6 +31,12 @@ export function errorText(t: Translate, e: unknown): string {
     for (const [k, v] of Object.entries(d)) if (typeof v === 'string' || typeof v === 'number') vars[k] = v;
     if (typeof d.field === 'string') vars.field = fieldCaption(t, d.field);
     if (err.code === 'NOT_FOUND') vars.what = String(d.segmentNo ?? d.contactNo ?? d.code ?? d.field ?? err.message);
+    // A record whose key is already in its list: BC's words, with the list's record caption.
+    if (err.code === 'ALREADY_EXISTS') {
+      const record = `codes.record.${String(d.list)}`;
+      vars.what = t(record) === record ? t('common.code') : t(record);
+      return t('error.ALREADY_EXISTS', vars);
+    }
     // A feature this Office lacks (domain/officeRequirements): what it needs, in the user's language.
     if (d.code === 'featureUnavailable') return t('error.featureUnavailable', vars);
     // A refusal the import and letter pages word by its code (a file not UTF-8, a letter not a Word file…).
@@ -67,6 +73,8 @@ export function errorText(t: Translate, e: unknown): string {
 export function fieldCaption(t: Translate, field: string): string {
   if (field.startsWith('extra.')) return t('criteria.extraField', { header: field.slice('extra.'.length) });
   const key = field.replace(/^(contact|interactionLog)\./, '');
+  // A record's Code is captioned once, for every list (BC: Code, Codice).
+  if (key === 'code') return t('common.code');
   const caption = t(`field.${key}`);
   return caption === `field.${key}` ? field : caption;
 }

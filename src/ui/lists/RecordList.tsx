@@ -1,14 +1,20 @@
 // A list of coded records with its card above (code lists, interaction templates): the fields of the
 // record being added or changed, Save, then the records on the one list page. A row opens in the card;
-// its bin removes it (asked first). An empty list points at the card's first field.
+// its bin removes it (asked first, with where the code is used). An empty list points at the card's
+// first field.
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { useRef, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
+import type * as z from 'zod/mini';
+import { fieldProblems, type CodeUsage, type FieldProblem } from '../../domain/codes';
+import { isSegmentsError } from '../../domain/errors';
 import type { ImportReport } from '../../domain/importReport';
 import { useConfirm } from '../common/confirm';
-import { useT } from '../common/i18n';
+import { errorText, fieldCaption } from '../common/errorText';
+import { useI18n, useT, type Translate } from '../common/i18n';
 import { ListPage, actionsColumn, type ListColumn } from '../common/ListPage';
 import { useNotify } from '../common/notify';
 import { RemoveButton } from '../common/RemoveButton';
+import type { CodeListName } from './useCodeList';
 
 const useStyles = makeStyles({
   form: {
@@ -17,6 +23,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
     marginBottom: tokens.spacingVerticalM,
   },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
+  save: { flexGrow: 1 },
 });
 
 interface Coded {
@@ -24,19 +32,59 @@ interface Coded {
   code: string;
 }
 
-/** Save (a rejected row named with its issues) and Remove (asked first) of a list of coded records. */
+/** The card's messages at its fields, by field name. */
+export type FieldMessages = Partial<Record<string, string>>;
+
+/** A field's problem in the user's words: its caption and the rule it breaks. */
+export function problemText(t: Translate, p: FieldProblem): string {
+  return t(`codes.rule.${p.rule}`, {
+    field: fieldCaption(t, p.field),
+    max: p.max ?? '',
+    length: p.length ?? '',
+  });
+}
+
+const usageKinds = ['contacts', 'segments', 'interactionTemplates', 'interactionLogEntries'] as const;
+
+/**
+ * Save and Remove of a list of coded records. Save checks the card's fields against the record's schema
+ * (the problems are shown at their fields) and, for a new record, inserts it: a code already in the list
+ * is refused at the Code field, nothing written. Remove asks first, naming where the code is used.
+ */
 export function useRecordActions(
-  api: { upsert(rows: unknown[]): Promise<ImportReport>; remove(code: string): Promise<void> },
+  api: {
+    upsert(rows: unknown[]): Promise<ImportReport>;
+    insert(rows: unknown[]): Promise<ImportReport>;
+    usage(code: string): Promise<CodeUsage>;
+    remove(code: string): Promise<void>;
+  },
   savedKey: string,
+  record: { list: CodeListName; fields: z.ZodMiniObject },
 ) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const notify = useNotify();
   const confirm = useConfirm();
+  const [messages, setMessages] = useState<FieldMessages>({});
   return {
-    /** True when the record was saved. */
-    async save(row: { code?: string }): Promise<boolean> {
+    messages,
+    /** A field changed: its message goes. */
+    changed(field: string) {
+      if (messages[field]) setMessages(({ [field]: _gone, ...rest }) => rest);
+    },
+    /** Forgets every message (the card shows another record). */
+    reset() {
+      setMessages({});
+    },
+    /** True when the record was saved; `isNew`: the card holds a new record (insert, never overwrite). */
+    async save(row: Record<string, unknown> & { code?: string }, isNew: boolean): Promise<boolean> {
+      const problems = fieldProblems(record.fields, row);
+      if (problems.length) {
+        setMessages(Object.fromEntries(problems.map((p) => [p.field, problemText(t, p)])));
+        return false;
+      }
+      setMessages({});
       try {
-        const report = await api.upsert([row]);
+        const report = await (isNew ? api.insert([row]) : api.upsert([row]));
         if (report.rejected.length) {
           notify.error(new Error(t('codes.rejected', { issues: report.rejected[0].issues.join('; ') })));
           return false;
@@ -44,12 +92,26 @@ export function useRecordActions(
         notify.success(t(savedKey, { code: row.code ?? '' }));
         return true;
       } catch (e) {
-        notify.error(e);
+        if (isSegmentsError(e, 'ALREADY_EXISTS')) setMessages({ code: errorText(t, e) });
+        else notify.error(e);
         return false;
       }
     },
     async remove(code: string) {
-      if (!(await confirm({ title: t('common.remove'), text: `${t('common.remove')} ${code}?` }))) return;
+      let text = t('codes.removeQuestion', { code });
+      try {
+        const usage = await api.usage(code);
+        const uses = usageKinds.filter((k) => usage[k] > 0).map((k) => t(`codes.uses.${k}`, { n: usage[k] }));
+        if (uses.length) {
+          const list = new Intl.ListFormat(locale, { type: 'conjunction' }).format(uses);
+          const also = record.list === 'mailingGroups' ? ` ${t('codes.removeFromContacts')}` : '';
+          text = `${t('codes.usedBy', { code, uses: list })}${also}\n${text}`;
+        }
+      } catch (e) {
+        notify.error(e);
+        return;
+      }
+      if (!(await confirm({ title: t('common.remove'), text }))) return;
       try {
         await api.remove(code);
         notify.success(t('codes.removed', { code }));
@@ -70,6 +132,8 @@ export function RecordList<R extends Coded>(p: {
   canSave: boolean;
   saveTestId?: string;
   onSave(): void;
+  /** Present while the card shows a stored record: New empties it for a new one. */
+  onNew?(): void;
   rows: R[] | undefined;
   /** The columns after the code. */
   columns: ListColumn<R>[];
@@ -83,7 +147,8 @@ export function RecordList<R extends Coded>(p: {
   const form = useRef<HTMLFormElement>(null);
   const remove = p.onRemove;
   const columns: ListColumn<R>[] = [
-    { id: 'code', caption: 'common.code', width: '6em', value: (r) => r.code, title: (r) => r.code },
+    // Wide enough for a 10-character code in capitals (a Language's or Territory's whole code, most others').
+    { id: 'code', caption: 'common.code', width: '8.5em', value: (r) => r.code, title: (r) => r.code },
     ...p.columns,
     actionsColumn<R>((r) =>
       remove ? <RemoveButton verb="common.remove" code={r.code} onClick={() => remove(r.code)} /> : null,
@@ -107,15 +172,23 @@ export function RecordList<R extends Coded>(p: {
           ref={form}
           className={s.form}
           aria-label={p.formLabel}
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             p.onSave();
           }}
         >
           {p.fields}
-          <Button type="submit" size="small" disabled={!p.canSave} data-testid={p.saveTestId}>
-            {t('common.save')}
-          </Button>
+          <div className={s.buttons}>
+            <Button type="submit" size="small" className={s.save} disabled={!p.canSave} data-testid={p.saveTestId}>
+              {t('common.save')}
+            </Button>
+            {p.onNew ? (
+              <Button size="small" onClick={p.onNew}>
+                {t('common.new')}
+              </Button>
+            ) : null}
+          </div>
         </form>
       }
     />

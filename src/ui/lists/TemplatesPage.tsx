@@ -1,71 +1,152 @@
-// Interaction Templates: list, and a card to add or change one (its letters come from Word).
-import { Checkbox } from '@fluentui/react-components';
-import { useState } from 'react';
-import type { InteractionTemplate } from '../../domain/interaction';
+// Interaction Templates: list, and a card to add one or change one opened from its row (its letters come
+// from Word). The group and language codes are looked up in their lists, as in BC.
+import { Checkbox, Field, Input } from '@fluentui/react-components';
+import { useRef, useState } from 'react';
+import { interactionTemplateFieldsSchema, type InteractionTemplate } from '../../domain/interaction';
 import { useInteractionTemplates } from './useInteractionTemplates';
 import { RecordList, useRecordActions } from './RecordList';
+import { CodeLookup } from '../common/CodeLookup';
+import { fieldCaption } from '../common/errorText';
 import { textColumn } from '../common/ListPage';
 import { useI18n } from '../common/i18n';
 import { useWorkspace } from '../common/services';
 import { useRole } from '../common/useRole';
 import { HeaderField, type FieldSpec } from '../segments/HeaderField';
+import type { CodeListName } from './useCodeList';
 
-const specs: FieldSpec[] = [
-  { name: 'code', kind: 'text', max: 20 },
+type Draft = Record<string, unknown>;
+
+/** The card's fields in BC's order: typed text or numbers, looked-up codes, options. */
+type CardField =
+  | { name: string; kind: 'text' | 'number'; max?: number; required?: boolean }
+  | { name: string; kind: 'code'; list: CodeListName }
+  | { name: string; kind: 'enum'; spec: FieldSpec };
+
+const enumField = (name: string, options: string[]): CardField => ({
+  name,
+  kind: 'enum',
+  spec: { name, kind: 'enum', options },
+});
+
+const cardFields: CardField[] = [
+  { name: 'code', kind: 'text', max: 20, required: true },
   { name: 'description', kind: 'text', max: 100 },
-  { name: 'interactionGroupCode', kind: 'text', max: 20 },
+  { name: 'interactionGroupCode', kind: 'code', list: 'interactionGroups' },
   { name: 'unitCost', kind: 'number' },
   { name: 'unitDuration', kind: 'number' },
-  { name: 'informationFlow', kind: 'enum', options: ['', 'Outbound', 'Inbound'] },
-  { name: 'initiatedBy', kind: 'enum', options: ['', 'Us', 'Them'] },
-  { name: 'correspondenceTypeDefault', kind: 'enum', options: ['', 'Hard Copy', 'Email'] },
-  { name: 'languageCodeDefault', kind: 'text', max: 20 },
+  enumField('informationFlow', ['', 'Outbound', 'Inbound']),
+  enumField('initiatedBy', ['', 'Us', 'Them']),
+  enumField('correspondenceTypeDefault', ['', 'Hard Copy', 'Email']),
+  { name: 'languageCodeDefault', kind: 'code', list: 'languages' },
   { name: 'campaignNo', kind: 'text', max: 20 },
 ];
+
+/** A typed number ("2,5" too); what is not a number stays text, for Save to refuse at its field. */
+const asNumber = (v: unknown) => {
+  if (typeof v !== 'string') return v;
+  const n = Number(v.trim().replace(',', '.'));
+  return v.trim() === '' || Number.isNaN(n) ? v : n;
+};
 
 export function TemplatesPage() {
   const { t, formatNumber } = useI18n();
   const workspace = useWorkspace();
   const templates = useInteractionTemplates();
   const rights = useRole();
-  const actions = useRecordActions(workspace.interactionTemplates, 'templates.saved');
-  const [draft, setDraft] = useState<Partial<InteractionTemplate>>({});
+  const actions = useRecordActions(workspace.interactionTemplates, 'templates.saved', {
+    list: 'interactionTemplates',
+    fields: interactionTemplateFieldsSchema,
+  });
+  const [draft, setDraft] = useState<Draft>({});
+  const [editing, setEditing] = useState<string>();
   const [formKey, setFormKey] = useState(0);
+  // Looked-up fields whose typed code is not in its list (the field says so): Save waits for a valid one.
+  const refused = useRef(new Set<string>());
   const edit = (tp: Partial<InteractionTemplate>) => {
     setDraft(tp);
+    setEditing(tp.code);
+    refused.current.clear();
+    actions.reset();
     setFormKey((k) => k + 1);
+  };
+  const set = (name: string, value: unknown) => {
+    actions.changed(name);
+    setDraft((d) => ({ ...d, [name]: value }));
   };
 
   const save = async () => {
+    if (refused.current.size) return;
     const { id: _id, createdAt: _c, updatedAt: _u, ...row } = draft;
-    if (await actions.save({ ...row, code: (row.code ?? '').toUpperCase() })) edit({});
+    const typed = {
+      ...row,
+      code: String(row.code ?? '').toUpperCase(),
+      ...('unitCost' in row ? { unitCost: asNumber(row.unitCost) } : {}),
+      ...('unitDuration' in row ? { unitDuration: asNumber(row.unitDuration) } : {}),
+    };
+    if (await actions.save(typed, editing === undefined)) edit({});
+  };
+
+  const field = (f: CardField) => {
+    const value = draft[f.name];
+    if (f.kind === 'enum')
+      return <HeaderField key={f.name} spec={f.spec} value={value ?? ''} onCommit={(v) => set(f.name, v)} />;
+    if (f.kind === 'code')
+      return (
+        <CodeLookup
+          key={f.name}
+          label={fieldCaption(t, f.name)}
+          list={f.list}
+          value={String(value ?? '')}
+          onCommit={(code) => {
+            refused.current.delete(f.name);
+            set(f.name, code);
+          }}
+          onRefuse={() => refused.current.add(f.name)}
+          testId={`field-${f.name}`}
+        />
+      );
+    const message = actions.messages[f.name];
+    return (
+      <Field
+        key={f.name}
+        label={fieldCaption(t, f.name)}
+        size="small"
+        required={f.kind === 'text' && f.required}
+        validationState={message ? 'error' : 'none'}
+        validationMessage={message}
+      >
+        <Input
+          size="small"
+          inputMode={f.kind === 'number' ? 'decimal' : undefined}
+          value={String(value ?? (f.kind === 'number' ? 0 : ''))}
+          // A stored template's code is its key: it is changed by removing the template and adding another.
+          readOnly={f.name === 'code' && editing !== undefined}
+          onChange={(_, d) => set(f.name, f.name === 'code' ? d.value.toUpperCase() : d.value)}
+          data-testid={`field-${f.name}`}
+        />
+      </Field>
+    );
   };
 
   return (
     <RecordList<InteractionTemplate>
       label={t('nav.templates')}
-      formLabel={t('templates.newTitle')}
+      formLabel={editing ? t('codes.edit', { code: editing }) : t('templates.newTitle')}
       formKey={formKey}
       fields={
         <>
-          {specs.map((f) => (
-            <HeaderField
-              key={f.name}
-              spec={f}
-              value={draft[f.name as keyof InteractionTemplate] ?? (f.kind === 'number' ? 0 : '')}
-              onCommit={(v) => setDraft((d) => ({ ...d, [f.name]: v }))}
-            />
-          ))}
+          {cardFields.map(field)}
           <Checkbox
             label={t('field.ignoreContactCorresType')}
             checked={draft.ignoreContactCorresType === true}
-            onChange={(_, d) => setDraft({ ...draft, ignoreContactCorresType: d.checked === true })}
+            onChange={(_, d) => set('ignoreContactCorresType', d.checked === true)}
           />
         </>
       }
-      canSave
+      canSave={Boolean(String(draft.code ?? '').trim())}
       saveTestId="template-save"
       onSave={() => void save()}
+      onNew={editing !== undefined ? () => edit({}) : undefined}
       rows={templates}
       columns={[
         textColumn<InteractionTemplate>('description', 'field.description', (tp) => tp.description),

@@ -145,7 +145,8 @@ describe('code lists and Interaction Templates', () => {
     await userEvent.click(
       within(screen.getByRole('row', { name: 'Edit BD' })).getByRole('button', { name: 'Remove BD' }),
     );
-    await screen.findByText('Remove BD?');
+    // BD is the salesperson of one contact: the question says so.
+    await screen.findByText('BD is used by 1 contact.\nRemove BD?', { normalizer: (s) => s });
     expect((screen.getByTestId('code-code') as HTMLInputElement).value).toBe('JR');
     await userEvent.click(screen.getByText('Yes'));
     await waitFor(() => expect(screen.queryByRole('row', { name: 'Edit BD' })).toBeNull());
@@ -169,4 +170,174 @@ describe('code lists and Interaction Templates', () => {
     await userEvent.keyboard('{Enter}');
     await waitFor(() => expect((screen.getByTestId('field-description') as HTMLInputElement).value).toBe('Memo'));
   });
+});
+
+/** The message a card's field shows (its Fluent Field's validation message). */
+const fieldMessage = (testId: string) =>
+  screen.getByTestId(testId).closest('.fui-Field')?.querySelector('.fui-Field__validationMessage')?.textContent;
+
+describe('a new record never overwrites one with its code', () => {
+  test('Salespeople: a new JR is refused at the Code field with BC’s message; JR keeps its name', async () => {
+    await seedMarket(ws);
+    renderInPane(<CodeListPage list="salespeople" />, ws);
+    await screen.findByRole('row', { name: 'Edit JR' });
+    await userEvent.type(screen.getByTestId('code-code'), 'jr');
+    await userEvent.type(screen.getByTestId('code-name'), 'Dup');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(fieldMessage('code-code')).toBe(
+        "The Salesperson/Purchaser already exists. Identification fields and values: Code='JR'",
+      ),
+    );
+    expect((await ws.salespeople.get('JR'))?.name).toBe('John Roberts');
+    expect(screen.queryByText('JR was saved.')).toBeNull();
+  });
+
+  test('in Italian too; a record is changed from its row, its code kept', async () => {
+    await seedMarket(ws);
+    renderInPane(<CodeListPage list="mailingGroups" />, ws, 'it');
+    await screen.findByRole('row', { name: 'Modifica NEWS' });
+    await userEvent.type(screen.getByTestId('code-code'), 'news');
+    await userEvent.type(screen.getByTestId('code-description'), 'Fiera');
+    await userEvent.click(screen.getByRole('button', { name: 'Salva' }));
+    await waitFor(() =>
+      expect(fieldMessage('code-code')).toBe(
+        "Gruppo mailing esiste già. Campi e valori di identificazione: Codice='NEWS'",
+      ),
+    );
+    expect((await ws.mailingGroups.get('NEWS'))?.description).toBe('Newsletter');
+
+    await userEvent.click(screen.getByRole('row', { name: 'Modifica NEWS' }));
+    expect(fieldMessage('code-code')).toBeFalsy();
+    expect((screen.getByTestId('code-code') as HTMLInputElement).readOnly).toBe(true);
+    await userEvent.clear(screen.getByTestId('code-description'));
+    await userEvent.type(screen.getByTestId('code-description'), 'Notiziario');
+    await userEvent.click(screen.getByRole('button', { name: 'Salva' }));
+    await screen.findByText('NEWS è stato salvato.');
+    expect((await ws.mailingGroups.get('NEWS'))?.description).toBe('Notiziario');
+  });
+});
+
+describe('removing a code in use', () => {
+  test('the question names where it is used; a mailing group leaves its contacts with it', async () => {
+    await seedMarket(ws);
+    renderInPane(<CodeListPage list="mailingGroups" />, ws);
+    const row = await screen.findByRole('row', { name: 'Edit XMAS' });
+    await userEvent.click(within(row).getByRole('button', { name: 'Remove XMAS' }));
+    await screen.findByText(
+      'XMAS is used by 2 contacts. Removing it also removes it from those contacts.\nRemove XMAS?',
+      { normalizer: (s) => s },
+    );
+    await userEvent.click(screen.getByText('Yes'));
+    await waitFor(() => expect(screen.queryByRole('row', { name: 'Edit XMAS' })).toBeNull());
+    expect((await ws.contacts.get('P101'))?.mailingGroups).toEqual([]);
+    expect((await ws.contacts.get('P201'))?.mailingGroups).toEqual(['NEWS']);
+  });
+
+  test('in Italian: contacts and segments of a salesperson', async () => {
+    await seedMarket(ws);
+    const h = await ws.segments.create({ description: 'Fiera', salespersonCode: 'JR' });
+    await ws.segments.addContactList(h.no, ['P101']);
+    renderInPane(<CodeListPage list="salespeople" />, ws, 'it');
+    const row = await screen.findByRole('row', { name: 'Modifica JR' });
+    await userEvent.click(within(row).getByRole('button', { name: 'Rimuovi JR' }));
+    await screen.findByText('JR è usato da 1 contatto e 1 segmento.\nRimuovere JR?', { normalizer: (s) => s });
+    await userEvent.click(screen.getByText('No'));
+    expect(await ws.salespeople.get('JR')).toBeDefined();
+  });
+});
+
+describe('the card’s values checked at their fields, in the user’s words', () => {
+  test('too long: the field’s caption and the limit, never a crash in a developer’s words', async () => {
+    renderInPane(<CodeListPage list="salespeople" />, ws);
+    await screen.findByTestId('list-empty');
+    await userEvent.click(screen.getByTestId('code-code'));
+    await userEvent.paste('A'.repeat(26));
+    await userEvent.click(screen.getByTestId('code-name'));
+    await userEvent.paste('n'.repeat(300));
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(fieldMessage('code-code')).toBe('Code can have at most 20 characters; this has 26.'));
+    expect(fieldMessage('code-name')).toBe('Name can have at most 100 characters; this has 300.');
+    expect(screen.queryByText(/Something went wrong/)).toBeNull();
+    expect(await ws.salespeople.list()).toEqual([]);
+    // Correcting a field takes its message away.
+    await userEvent.type(screen.getByTestId('code-name'), 'x');
+    expect(fieldMessage('code-name')).toBeFalsy();
+  });
+
+  test('in Italian: BC’s captions, the rule in Italian', async () => {
+    renderInPane(<CodeListPage list="salespeople" />, ws, 'it');
+    await screen.findByTestId('list-empty');
+    await userEvent.click(screen.getByTestId('code-code'));
+    await userEvent.paste('A'.repeat(25));
+    await userEvent.type(screen.getByTestId('code-email'), 'nope');
+    await userEvent.click(screen.getByRole('button', { name: 'Salva' }));
+    await waitFor(() =>
+      expect(fieldMessage('code-code')).toBe('Codice può contenere al massimo 20 caratteri; questo valore ne ha 25.'),
+    );
+    expect(fieldMessage('code-email')).toBe('E-mail non è un indirizzo e-mail valido.');
+    expect(screen.queryByText(/Si è verificato un errore/)).toBeNull();
+  });
+
+  test('Interaction Templates: a negative unit cost, in Italian', async () => {
+    renderInPane(<TemplatesPage />, ws, 'it');
+    await screen.findByTestId('list-empty');
+    await userEvent.type(screen.getByTestId('field-code'), 'T1');
+    await userEvent.clear(screen.getByTestId('field-unitCost'));
+    await userEvent.type(screen.getByTestId('field-unitCost'), '-5');
+    await userEvent.click(screen.getByTestId('template-save'));
+    await waitFor(() => expect(fieldMessage('field-unitCost')).toBe('Costo unitario (VL) non può essere negativo.'));
+    expect(await ws.interactionTemplates.list()).toEqual([]);
+  });
+});
+
+describe('Interaction Templates: codes as in BC', () => {
+  test('the first field is the required Code; codes in capitals; a group or language not in its list is refused', async () => {
+    await seedMarket(ws);
+    renderInPane(<TemplatesPage />, ws);
+    await screen.findByRole('row', { name: 'Edit MEMO' });
+    const code = screen.getByTestId('field-code');
+    expect(code.closest('.fui-Field')?.querySelector('label')?.textContent).toMatch(/^Code/);
+    expect((code as HTMLInputElement).required).toBe(true);
+    await userEvent.type(code, 'tpl1');
+    expect((code as HTMLInputElement).value).toBe('TPL1');
+    await userEvent.type(screen.getByTestId('field-interactionGroupCode'), 'nosuch');
+    await userEvent.tab();
+    await screen.findByText('The Interaction Group Code NOSUCH does not exist.');
+    await userEvent.type(screen.getByTestId('field-languageCodeDefault'), 'zzz');
+    await userEvent.tab();
+    await screen.findByText('The Language Code (Default) ZZZ does not exist.');
+    await userEvent.click(screen.getByTestId('template-save'));
+    expect(await ws.interactionTemplates.get('TPL1')).toBeUndefined();
+
+    await userEvent.clear(screen.getByTestId('field-interactionGroupCode'));
+    await userEvent.type(screen.getByTestId('field-interactionGroupCode'), 'letter');
+    await userEvent.tab();
+    await userEvent.clear(screen.getByTestId('field-languageCodeDefault'));
+    await userEvent.type(screen.getByTestId('field-languageCodeDefault'), 'ita');
+    await userEvent.tab();
+    await userEvent.click(screen.getByTestId('template-save'));
+    await screen.findByText('Interaction template TPL1 was saved.');
+    expect(await ws.interactionTemplates.get('TPL1')).toMatchObject({
+      interactionGroupCode: 'LETTER',
+      languageCodeDefault: 'ITA',
+    });
+  });
+
+  test('in Italian the Code field says Codice', async () => {
+    renderInPane(<TemplatesPage />, ws, 'it');
+    await screen.findByTestId('list-empty');
+    const label = screen.getByTestId('field-code').closest('.fui-Field')?.querySelector('label')?.textContent;
+    expect(label).toMatch(/^Codice/);
+  });
+});
+
+test('the code column is wide enough for a 10-character code in capitals', async () => {
+  await seedMarket(ws);
+  renderInPane(<CodeListPage list="industryGroups" />, ws, 'it');
+  await screen.findByRole('row', { name: 'Modifica RETAIL' });
+  const width = screen.getAllByRole('columnheader')[0].style.width;
+  // "WHOLESALER" in 14 px capitals with the cell's padding: about 8 em; the pane's 320 px leave the rest.
+  const declared = /^max\(([\d.]+)em,/.exec(width);
+  expect(Number(declared?.[1])).toBeGreaterThanOrEqual(8.5);
 });

@@ -151,7 +151,7 @@ test('a code list: No to "Remove BD?" gives the focus back to the row’s Remove
   const row = await screen.findByRole('row', { name: 'Edit BD' });
   const remove = within(row).getByRole('button', { name: 'Remove BD' });
   await press(remove);
-  await closedBackTo(remove, () => userEvent.click(screen.getByText('No')), 'Remove BD?');
+  await closedBackTo(remove, () => userEvent.click(screen.getByText('No')), /Remove BD\?$/);
   expect((await ws.salespeople.list()).map((s) => s.code)).toContain('BD');
 });
 
