@@ -13,6 +13,7 @@ import {
   type FilterValue,
 } from './filterExpression';
 import { contactOptionFields, interactionLogOptionFields } from './filterOptions';
+import { isoDateOf } from './filterValues';
 import type { InteractionLogEntry } from './log';
 
 /** Related data a filter may need, indexed once per step. */
@@ -70,13 +71,60 @@ export function usesInteractionLog(filters: CriteriaFilters): boolean {
 
 const anyOf = (f: CompiledFilter, values: readonly string[]) => values.some((v) => f.matches(v));
 
-/** Compiles the filters once; throws INVALID_FILTER naming the field and position of a bad one. */
-export function compileContactFilters(filters: CriteriaFilters, ctx: FilterContext): ContactPredicate {
+type ColumnKind = 'number' | 'date' | 'boolean';
+
+function valueKind(v: unknown): ColumnKind | 'text' | undefined {
+  if (v === null || v === undefined || v === '') return undefined;
+  if (typeof v === 'number') return 'number';
+  if (typeof v === 'boolean') return 'boolean';
+  return typeof v === 'string' && v.length === 10 && isoDateOf(v) ? 'date' : 'text';
+}
+
+/**
+ * The kind of each filtered imported column whose values are all of one kind, as the import typed them
+ * (csvValues.ts, sheetCells.ts): numbers, ISO dates or Yes/No. Its filter then reads its values that way
+ * and refuses one that cannot be read, as BC refuses text in a date or number filter. A column holding
+ * text too (codes, cells the import could not read) compares each value as what it is ('auto').
+ */
+export function extraColumnKinds(filters: CriteriaFilters, contacts: Iterable<Contact>): Map<string, ColumnKind> {
+  const headers = Object.entries(filters.contact ?? {})
+    .filter(([field, expr]) => field.startsWith('extra.') && hasExpression(expr))
+    .map(([field]) => field.slice('extra.'.length));
+  const kinds = new Map<string, ColumnKind | 'text'>();
+  if (headers.length === 0) return new Map();
+  for (const c of contacts) {
+    const extra = c.extra;
+    if (!extra) continue;
+    for (const h of headers) {
+      const k = valueKind(extra[h]);
+      if (k === undefined) continue;
+      const seen = kinds.get(h);
+      if (seen === undefined) kinds.set(h, k);
+      else if (seen !== k) kinds.set(h, 'text');
+    }
+  }
+  const typed = new Map<string, ColumnKind>();
+  for (const [h, k] of kinds) if (k !== 'text') typed.set(h, k);
+  return typed;
+}
+
+/**
+ * Compiles the filters once; throws INVALID_FILTER naming the field and position of a bad one. `known`:
+ * the contacts at hand, whose values type the imported columns (see extraColumnKinds); without them an
+ * imported column compares each value as what it is.
+ */
+export function compileContactFilters(
+  filters: CriteriaFilters,
+  ctx: FilterContext,
+  known?: Iterable<Contact>,
+): ContactPredicate {
   const tests: ContactPredicate[] = [];
+  const columnKinds = known ? extraColumnKinds(filters, known) : undefined;
 
   for (const [field, expr] of Object.entries(filters.contact ?? {})) {
     if (!hasExpression(expr)) continue;
-    const kind = contactFieldKind(field);
+    const kind =
+      (field.startsWith('extra.') && columnKinds?.get(field.slice('extra.'.length))) || contactFieldKind(field);
     const f = parseFilter(expr, kind, ctx, `contact.${field}`);
     if (field.startsWith('extra.')) {
       const header = field.slice('extra.'.length);

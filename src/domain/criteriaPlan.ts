@@ -31,7 +31,8 @@ export function matchContacts(
   fctx: FilterContext,
   everyContact = false,
 ): Contact[] {
-  const predicate = compileContactFilters(filters, fctx);
+  // The contacts at hand type the imported columns: a date column's filter must hold dates.
+  const predicate = compileContactFilters(filters, fctx, related.contactsByNo.values());
   const matched = pool.filter((c) => predicate(c, related));
   // Only when the pool is every contact of the workspace: a pool read through an index (or a segment's
   // contacts) lacking a column says nothing about the others.

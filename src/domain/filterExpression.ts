@@ -16,9 +16,11 @@ import {
   collatorFor,
   dateExample,
   isoDateOf,
+  numberExample,
   parseFilterBoolean,
   parseFilterDate,
   parseFilterNumber,
+  plainNumber,
 } from './filterValues';
 import { optionValueOf, type OptionField } from './filterOptions';
 
@@ -121,7 +123,7 @@ function globToRegExp(pieces: Piece[], ci: boolean): RegExp {
 function numberKeyOfValue(v: FilterValue): Key {
   if (typeof v === 'number') return v;
   if (v === null || v === undefined || v === '') return undefined;
-  if (typeof v === 'string') return parseFilterNumber(v, 'en-US') ?? NaN;
+  if (typeof v === 'string') return plainNumber(v) ?? NaN;
   return null;
 }
 
@@ -155,28 +157,30 @@ class Compiler {
     const reader = (
       what: () => string,
       read: (text: string) => number | string | undefined,
-      more?: () => Record<string, string>,
+      more?: (lit: LiteralToken) => Record<string, string>,
     ) => {
       const loose: Reader = (lit) => (lit.hasWildcard ? null : lit.text === '' ? undefined : (read(lit.text) ?? null));
       const strict: Reader = (lit) => {
         if (lit.hasWildcard)
-          this.fail(lit.position, `${what()} (wildcards * and ? apply only to text)`, `'${lit.text}'`, more?.());
+          this.fail(lit.position, `${what()} (wildcards * and ? apply only to text)`, `'${lit.text}'`, more?.(lit));
         const key = loose(lit);
-        if (key === null) this.fail(lit.position, what(), `'${lit.text}'`, more?.());
+        if (key === null) this.fail(lit.position, what(), `'${lit.text}'`, more?.(lit));
         return key;
       };
       return { strict, loose };
     };
     this.readers = {
       number: reader(
-        () => 'a number',
+        () => `a number (${numberExample(ctx.locale)})`,
         (t) => parseFilterNumber(t, ctx.locale),
+        // The message the pane shows names the value and how a number is written in the locale.
+        (lit) => ({ expected: 'number', example: numberExample(ctx.locale), value: lit.text }),
       ),
       date: reader(
         () => `a date (YYYY-MM-DD, ${dateExample(ctx.locale)} or t)`,
         (t) => parseFilterDate(t, ctx),
-        // The message the pane shows says how a date is written, with the locale's example.
-        () => ({ expected: 'date', example: dateExample(ctx.locale) }),
+        // The message the pane shows names the value and how a date is written, with the locale's example.
+        (lit) => ({ expected: 'date', example: dateExample(ctx.locale), value: lit.text }),
       ),
       boolean: reader(
         () => 'Yes or No',

@@ -34,31 +34,64 @@ export function collatorFor(locale: string, caseInsensitive: boolean): Intl.Coll
   return c;
 }
 
-const decimalCommaLocales = new Map<string, boolean>();
+interface NumberNotation {
+  decimal: string;
+  /** The locale's full notation, group separators included (1.234,56 in it-IT, 1,234.56 in en-US). */
+  grouped: RegExp;
+  group: string[];
+  /** 1234.56 as the locale writes it: the example an error message shows. */
+  example: string;
+}
+const notations = new Map<string, NumberNotation>();
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const SPACES = [' ', '\u00a0', '\u202f'];
 
-function usesDecimalComma(locale: string): boolean {
+function numberNotation(locale: string): NumberNotation {
   const loc = safeLocale(locale);
-  let comma = decimalCommaLocales.get(loc);
-  if (comma === undefined) {
-    const parts = new Intl.NumberFormat(loc).formatToParts(1.5);
-    comma = parts.some((p) => p.type === 'decimal' && p.value === ',');
-    decimalCommaLocales.set(loc, comma);
+  let n = notations.get(loc);
+  if (n === undefined) {
+    const parts = new Intl.NumberFormat(loc).formatToParts(12345.6);
+    const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
+    const groupChar = parts.find((p) => p.type === 'group')?.value ?? (decimal === ',' ? '.' : ',');
+    // A space as group separator is typed as any space.
+    const group = SPACES.includes(groupChar) ? SPACES : [groupChar];
+    const g = `[${group.map(escapeRe).join('')}]`;
+    const grouped = new RegExp(`^[+-]?\\d{1,3}(?:${g}\\d{3})+(?:${escapeRe(decimal)}\\d+)?$`);
+    n = { decimal, grouped, group, example: `1${groupChar}234${decimal}56` };
+    notations.set(loc, n);
   }
-  return comma;
+  return n;
+}
+
+/** How 1234.56 looks in the locale (1.234,56 in it-IT): the example an error message shows. */
+export function numberExample(locale: string): string {
+  return numberNotation(locale).example;
 }
 
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const NUMBER_COMMA = /^[+-]?(?:\d+(?:,\d*)?|,\d+)$/;
 
 /**
- * A number typed in a filter: digits with `.` as decimal point, or the locale's decimal comma
- * (`12,5` in it-IT). Group separators are refused rather than guessed (`1,000` is not a number in en-US).
+ * A number typed in a filter: digits with `.` as decimal point, the locale's decimal comma (`12,5` in
+ * it-IT), or the locale's notation with group separators (`1.234,56` in it-IT, `1,234.56` in en-US).
+ * `1.234` stays 1.234 in every locale, as a plain decimal point reads it.
  */
 export function parseFilterNumber(text: string, locale: string): number | undefined {
   const s = text.trim();
-  if (NUMBER.test(s)) return Number(s);
-  if (usesDecimalComma(locale) && NUMBER_COMMA.test(s)) return Number(s.replace(',', '.'));
-  return undefined;
+  const plain = plainNumber(s);
+  if (plain !== undefined) return plain;
+  const n = numberNotation(locale);
+  if (n.decimal === ',' && NUMBER_COMMA.test(s)) return Number(s.replace(',', '.'));
+  if (!n.grouped.test(s)) return undefined;
+  let digits = s;
+  for (const g of n.group) digits = digits.split(g).join('');
+  return Number(digits.replace(n.decimal, '.'));
+}
+
+/** A number written with `.` as decimal point and nothing else (a stored value's text), or undefined. */
+export function plainNumber(text: string): number | undefined {
+  const s = text.trim();
+  return NUMBER.test(s) ? Number(s) : undefined;
 }
 
 const BOOLEANS = new Map<string, boolean>([

@@ -287,8 +287,11 @@ export function* linkCompaniesSteps(
 ): Steps<CompanyLinking> {
   const companiesByName = new Map<string, Set<string>>();
   const companyNos = new Set<string>();
+  /** Each company's name by its number, so that a person linked by number is reported with it. */
+  const companyNames = new Map<string, string>();
   const addCompany = (no: string, name: string) => {
     companyNos.add(no);
+    companyNames.set(no, name);
     const set = companiesByName.get(name) ?? new Set<string>();
     set.add(no);
     companiesByName.set(name, set);
@@ -326,7 +329,12 @@ export function* linkCompaniesSteps(
       links.push({ sheetRow: r.sheetRow, companyName, companyNo, outcome: known ? 'byNo' : 'unknownNo' });
       if (known)
         problems.push(
-          problem('info', 'companyLinked', { row: r.sheetRow }, { companyNo, companyName, by: 'Company No.' }),
+          problem(
+            'info',
+            'companyLinked',
+            { row: r.sheetRow },
+            { companyNo, companyName: companyName || (companyNames.get(companyNo) ?? ''), by: 'Company No.' },
+          ),
         );
       else problems.push(problem('warning', 'companyNoNotFound', { row: r.sheetRow }, { companyNo }));
       return r;

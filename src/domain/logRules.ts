@@ -15,6 +15,8 @@ export interface LogPlanInput {
   date: string;
   time: string;
   userId: string;
+  /** The codes of Salespeople the lines name that exist; when given, a line naming another is a blocker. */
+  salespersonCodes?: ReadonlySet<string>;
 }
 
 /** The letter a line's contact gets: the merged one, else the line's own, else the segment's (or its template's) for the line's language. */
@@ -48,11 +50,12 @@ export function planLog(input: LogPlanInput): LogPreview {
     });
   }
   if (input.userId.trim() === '') {
-    // Every entry carries the user who logged it; an empty profile would log them as nobody's.
+    // Every entry carries the user who logged it; an empty profile would log them as nobody's. One
+    // blocker for the segment: the profile is the user's, not a line's.
     blockers.push({
-      code: 'INVALID_INPUT',
+      code: 'USER_ID_REQUIRED',
       field: 'userId',
-      message: 'The User ID of the profile must have a value to log a segment',
+      message: 'The User ID of My profile must have a value to log a segment',
     });
   }
   const withContact = [...input.lines].filter((l) => l.contactNo !== '').sort((a, b) => a.lineNo - b.lineNo);
@@ -84,6 +87,15 @@ export function planLog(input: LogPlanInput): LogPreview {
         code: 'LINE_INCOMPLETE',
         field,
         message: `Line ${line.lineNo} (contact ${line.contactNo}): ${caption} must have a value`,
+      });
+    }
+    // BC's table relation: the entry's Salesperson Code must be in Salespeople (one removed since is not).
+    if (line.salespersonCode !== '' && input.salespersonCodes && !input.salespersonCodes.has(line.salespersonCode)) {
+      blockers.push({
+        ...at,
+        code: 'LINE_CODE_NOT_FOUND',
+        field: 'salespersonCode',
+        message: `Line ${line.lineNo} (contact ${line.contactNo}): Salesperson Code ${line.salespersonCode} is not in Salespeople`,
       });
     }
     let correspondenceType = line.correspondenceType;

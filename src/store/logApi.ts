@@ -55,6 +55,8 @@ async function plan(
     ...new Set([header.interactionTemplateCode, ...lines.map((l) => l.interactionTemplateCode)].filter(Boolean)),
   ];
   const templates = codes.length ? await readByIndexKeys(db.interactionTemplates, 'code', codes) : [];
+  const salespersonCodes = [...new Set(lines.map((l) => l.salespersonCode).filter(Boolean))];
+  const salespeople = salespersonCodes.length ? await readByIndexKeys(db.salespeople, 'code', salespersonCodes) : [];
   const alreadyLogged = (await db.loggedSegments.where('segmentNo').equals(header.no).count()) > 0;
   const profile = await readProfile(ctx);
   return planLog({
@@ -67,6 +69,7 @@ async function plan(
     date: s.today,
     time: s.time,
     userId: profile.userId,
+    salespersonCodes: new Set(salespeople.map((p) => p.code)),
   });
 }
 

@@ -111,6 +111,64 @@ describe('compileContactFilters', () => {
   });
 });
 
+describe('imported columns are typed by their values, as the import typed them', () => {
+  // A CSV's date column is stored as ISO dates, a number column as numbers (csvValues.ts).
+  const imported = [
+    makeContact(11, { name: 'Early', extra: { Since: '2025-07-07', Score: 6, Code: 'A02' } }),
+    makeContact(12, { name: 'Mid', extra: { Since: '2026-02-02', Score: 31, Code: 'B02' } }),
+    makeContact(13, { name: 'Late', extra: { Since: '2027-06-06', Score: 45.5, Code: '007' } }),
+    makeContact(14, { name: 'Blank', extra: { Code: '' } }),
+  ];
+  const known: RelatedData = { contactsByNo: new Map(imported.map((c) => [c.no, c])) };
+  const select = (filters: CriteriaFilters, ctx = fctx) => {
+    const p = compileContactFilters(filters, ctx, known.contactsByNo.values());
+    return imported.filter((c) => p(c, known)).map((c) => c.name);
+  };
+  const failure = (filters: CriteriaFilters, ctx = fctx) => {
+    try {
+      select(filters, ctx);
+    } catch (e) {
+      return e as { code: string; details: Record<string, unknown> };
+    }
+    throw new Error('no error');
+  };
+
+  test('a date column reads dates in the workspace locale or ISO', () => {
+    expect(select({ contact: { 'extra.Since': '1/1/26..12/31/26' } })).toEqual(['Mid']);
+    expect(select({ contact: { 'extra.Since': '2026-01-01..2026-12-31' } })).toEqual(['Mid']);
+    expect(select({ contact: { 'extra.Since': '01/01/26..31/12/26' } }, { ...fctx, locale: 'it-IT' })).toEqual(['Mid']);
+  });
+
+  test('a value that is not a date in the workspace locale is an error naming it and its position', () => {
+    const e = failure({ contact: { 'extra.Since': '01/01/26..31/12/26' } });
+    expect(e.code).toBe('INVALID_FILTER');
+    expect(e.details).toMatchObject({
+      field: 'contact.extra.Since',
+      position: 11,
+      expected: 'date',
+      value: '31/12/26',
+    });
+    expect(failure({ contact: { 'extra.Since': '31/12/26' } }).details).toMatchObject({ position: 1 });
+  });
+
+  test('a number column reads numbers in the workspace locale; text is an error', () => {
+    expect(select({ contact: { 'extra.Score': '>=30' } })).toEqual(['Mid', 'Late']);
+    expect(select({ contact: { 'extra.Score': '45,5' } }, { ...fctx, locale: 'it-IT' })).toEqual(['Late']);
+    expect(failure({ contact: { 'extra.Score': 'abc' } }).details).toMatchObject({
+      field: 'contact.extra.Score',
+      position: 1,
+      expected: 'number',
+      value: 'abc',
+    });
+  });
+
+  test('a column of codes stays text, and without the contacts at hand a column compares as before', () => {
+    expect(select({ contact: { 'extra.Code': 'A*|B*|007' } })).toEqual(['Early', 'Mid', 'Late']);
+    const p = compileContactFilters({ contact: { 'extra.Score': 'abc' } }, fctx);
+    expect(imported.filter((c) => p(c, known))).toEqual([]);
+  });
+});
+
 describe('plainEqualityValue', () => {
   test('a literal or =literal can be answered from an index; any expression cannot', () => {
     expect(plainEqualityValue('C0001')).toBe('C0001');

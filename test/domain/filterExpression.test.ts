@@ -230,6 +230,10 @@ describe('number filters', () => {
     ["<>''", [-3, 0, 5, 9, 10, 12.5, 20, 25]],
     ['12.5', [12.5]],
     ['12,5', [12.5], IT],
+    // The locale's notation with group separators: 1.234,56 in it-IT, 1,234.56 in en-US.
+    ['-1.234,56..1.000,5', [-3, 0, 5, 9, 10, 12.5, 20, 25], IT],
+    ['<1,000&>12', [12.5, 20, 25], EN],
+    ['..-1,234.56|1,000,000', [null, ''], EN],
     ['(5|10|20)&<>10', [5, 20]],
     ['@10', [10]],
   ])('%s', (expr, expected, ctx = IT) => {
@@ -379,7 +383,8 @@ describe('malformed filters point at the position', () => {
     ['abc', 'number', 1],
     ['10..abc', 'number', 5],
     ['>=1x', 'number', 3],
-    ['1,000', 'number', 1, EN],
+    ['1,00', 'number', 1, EN],
+    ['1.234,56', 'number', 1, EN],
     ['1*', 'number', 1],
     ['2026-13-01', 'date', 1],
     ['2026-01-01..x', 'date', 13],

@@ -33,6 +33,29 @@ function input(lines: SegmentLine[], over: Partial<LogPlanInput> = {}, options: 
 }
 
 describe('planLog', () => {
+  test('an empty user ID is one blocker for the whole segment, not one per line', () => {
+    const lines = [makeLine(header, 1, anna.no, complete), makeLine(header, 2, marco.no, complete)];
+    const { blockers } = planLog(input(lines, { userId: ' ' }));
+    expect(blockers).toEqual([expect.objectContaining({ code: 'USER_ID_REQUIRED', field: 'userId' })]);
+  });
+
+  test('a line whose Salesperson Code is not in Salespeople is a blocker of that line', () => {
+    const lines = [
+      makeLine(header, 1, anna.no, complete),
+      makeLine(header, 2, marco.no, { ...complete, salespersonCode: 'GONE' }),
+    ];
+    const { blockers } = planLog(input(lines, { salespersonCodes: new Set(['JR']) }));
+    expect(blockers).toEqual([
+      expect.objectContaining({
+        code: 'LINE_CODE_NOT_FOUND',
+        field: 'salespersonCode',
+        lineNo: lines[1].lineNo,
+        contactNo: marco.no,
+      }),
+    ]);
+    expect(planLog(input(lines, { salespersonCodes: new Set(['JR', 'GONE']) })).blockers).toEqual([]);
+  });
+
   test('a complete segment becomes one entry per line with a contact, in line order, on the line’s date at the time of logging', () => {
     const lines = [
       makeLine(header, 2, marco.no, complete),
@@ -58,7 +81,7 @@ describe('planLog', () => {
     expect(blockers.map((b) => [b.code, b.lineNo ?? null, b.field ?? null])).toEqual([
       ['ALREADY_LOGGED', null, null],
       ['DESCRIPTION_REQUIRED', null, 'description'],
-      ['INVALID_INPUT', null, 'userId'],
+      ['USER_ID_REQUIRED', null, 'userId'],
       ['LINE_INCOMPLETE', 10000, 'salespersonCode'],
       ['LINE_INCOMPLETE', 10000, 'interactionTemplateCode'],
       ['NOT_FOUND', 20000, 'contactNo'],

@@ -1,4 +1,6 @@
-// Log's pre-flight names an empty user ID as a blocker; logging is refused until the profile has one.
+// Log's pre-flight names an empty user ID as a blocker (once, not per line); logging is refused until the
+// profile has one. A line whose salesperson was removed from Salespeople is a blocker of its own, as BC's
+// table relation refuses it.
 import { beforeEach, expect, test } from 'vitest';
 import { makeWorkspace, seedMarket } from './helpers';
 
@@ -15,8 +17,11 @@ beforeEach(async () => {
 test('an empty user ID is a blocker of the pre-flight and of Log, and nothing is written', async () => {
   await ws.profile.update({ userId: '   ' });
   const preview = await ws.segments.previewLog(no);
-  expect(preview.blockers).toContainEqual(expect.objectContaining({ code: 'INVALID_INPUT', field: 'userId' }));
-  await expect(ws.segments.log(no)).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { field: 'userId' } });
+  expect(preview.blockers.filter((b) => b.field === 'userId')).toEqual([
+    expect.objectContaining({ code: 'USER_ID_REQUIRED', field: 'userId' }),
+  ]);
+  expect((await ws.segments.get(no))!.lines.length).toBeGreaterThan(1);
+  await expect(ws.segments.log(no)).rejects.toMatchObject({ code: 'USER_ID_REQUIRED', details: { field: 'userId' } });
   expect(await ws.loggedSegments.list()).toEqual([]);
   expect(await ws.segments.get(no)).toBeDefined();
 });
@@ -26,4 +31,26 @@ test('with a user ID the blocker is gone and the entries carry it', async () => 
   expect((await ws.segments.previewLog(no)).blockers).toEqual([]);
   const r = await ws.segments.log(no);
   expect(r.entries.every((e) => e.userId === 'GIULIA')).toBe(true);
+});
+
+test('a line whose salesperson was removed from Salespeople blocks the log, line by line', async () => {
+  await ws.profile.update({ userId: 'GIULIA' });
+  const lines = (await ws.segments.get(no))!.lines;
+  await ws.salespeople.remove('JR');
+  const preview = await ws.segments.previewLog(no);
+  expect(preview.blockers).toEqual(
+    lines.map((l) =>
+      expect.objectContaining({
+        code: 'LINE_CODE_NOT_FOUND',
+        field: 'salespersonCode',
+        lineNo: l.lineNo,
+        contactNo: l.contactNo,
+      }),
+    ),
+  );
+  await expect(ws.segments.log(no)).rejects.toMatchObject({
+    code: 'LINE_CODE_NOT_FOUND',
+    details: { field: 'salespersonCode', lineNo: lines[0].lineNo },
+  });
+  expect(await ws.loggedSegments.list()).toEqual([]);
 });

@@ -9,7 +9,8 @@ import { quoteFilterValue } from '../../domain/filterExpression';
 import type { SegmentHeader } from '../../domain/segment';
 import { useConfirm } from '../common/confirm';
 import { errorIsForRow, toCriteriaFilters, type FilterRow } from './criteriaFilters';
-import { errorText, optionCaption } from '../common/errorText';
+import { optionCaption } from '../common/errorText';
+import { criteriaError, criteriaErrorText } from './criteriaCaptions';
 import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
 import { RunDialog, useRunDialogStyles } from '../common/RunDialog';
@@ -91,9 +92,13 @@ export function CriteriaDialog({ header, kind, onClose, onNavigate, previewDelay
   const filterError = (row: FilterRow) => {
     const e = preview.error;
     if (!isSegmentsError(e, 'INVALID_FILTER') || !errorIsForRow(e.details.field, row)) return undefined;
-    return { text: errorText(t, e), position: typeof e.details.position === 'number' ? e.details.position : undefined };
+    return {
+      text: criteriaErrorText(t, e),
+      position: typeof e.details.position === 'number' ? e.details.position : undefined,
+    };
   };
-  const unplacedError = preview.error && !rows.some((r) => filterError(r)) ? errorText(t, preview.error) : undefined;
+  const unplacedError =
+    preview.error && !rows.some((r) => filterError(r)) ? criteriaErrorText(t, preview.error) : undefined;
 
   const run = async () => {
     setRunning(true);
@@ -123,7 +128,7 @@ export function CriteriaDialog({ header, kind, onClose, onNavigate, previewDelay
       );
       onClose();
     } catch (e) {
-      notify.error(e);
+      notify.error(criteriaError(e));
     } finally {
       setRunning(false);
     }

@@ -11,7 +11,7 @@ import {
   relatedFilterFields,
   type FilterRow,
 } from './criteriaFilters';
-import { fieldCaption } from '../common/errorText';
+import { criteriaFieldCaption } from './criteriaCaptions';
 import { useT } from '../common/i18n';
 
 const useStyles = makeStyles({
@@ -80,9 +80,7 @@ export function FilterRows(props: {
     );
   };
   const caption = (f: string) =>
-    f.startsWith(EXTRA_PREFIX)
-      ? t('criteria.extraField', { header: f.slice(EXTRA_PREFIX.length) || '…' })
-      : fieldCaption(t, f.replace(/^profileAnswer\./, ''));
+    f === EXTRA_PREFIX ? t('criteria.extraField', { header: '…' }) : criteriaFieldCaption(t, f);
   return (
     <div>
       {rows.map((row, i) => {

@@ -6,6 +6,7 @@ import { useConfirm } from '../common/confirm';
 import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
 import { SimpleDialog } from '../common/SimpleDialog';
+import { criteriaError } from './criteriaCaptions';
 
 export interface ReuseChoice {
   value: string;
@@ -49,7 +50,8 @@ export function ReuseDialog(p: {
       notify.success(await p.run(value));
       p.onClose();
     } catch (e) {
-      notify.error(e);
+      // A saved criterion's filter that no longer reads names its imported column by its caption.
+      notify.error(criteriaError(e));
       setBusy(false);
     }
   };

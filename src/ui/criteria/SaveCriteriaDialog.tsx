@@ -1,6 +1,8 @@
 // Save Criteria: the segment's actions under a new code.
 import { Field, Input } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { isSegmentsError } from '../../domain/errors';
+import { errorText } from '../common/errorText';
 import { useT } from '../common/i18n';
 import { useNotify } from '../common/notify';
 import { useWorkspace } from '../common/services';
@@ -13,6 +15,9 @@ export function SaveCriteriaDialog({ segmentNo, onClose }: { segmentNo: string; 
   const [code, setCode] = useState('');
   const [description, setDescription] = useState('');
   const [busy, setBusy] = useState(false);
+  // A refusal of the code (it exists, it is too long) is said at the Code field.
+  const [codeError, setCodeError] = useState<string>();
+  const codeInput = useRef<HTMLInputElement>(null);
   const save = async () => {
     setBusy(true);
     try {
@@ -20,8 +25,13 @@ export function SaveCriteriaDialog({ segmentNo, onClose }: { segmentNo: string; 
       notify.success(t('criteria.saved', { code: saved.code }));
       onClose();
     } catch (e) {
-      notify.error(e);
+      if (isSegmentsError(e, 'SAVED_CRITERIA_EXISTS') || (isSegmentsError(e) && e.details.field === 'code'))
+        setCodeError(errorText(t, e));
+      else notify.error(e);
       setBusy(false);
+      // Save was disabled while saving, which took the focus out of the dialog (and Escape with it): the
+      // focus goes back to the code, to type another.
+      codeInput.current?.focus();
     }
   };
   return (
@@ -33,11 +43,20 @@ export function SaveCriteriaDialog({ segmentNo, onClose }: { segmentNo: string; 
       onClose={onClose}
       testId="save-criteria-ok"
     >
-      <Field label={t('common.code')} required>
+      <Field
+        label={t('common.code')}
+        required
+        validationState={codeError ? 'error' : 'none'}
+        validationMessage={codeError}
+      >
         <Input
+          ref={codeInput}
           value={code}
           maxLength={20}
-          onChange={(_, d) => setCode(d.value.toUpperCase())}
+          onChange={(_, d) => {
+            setCode(d.value.toUpperCase());
+            setCodeError(undefined);
+          }}
           data-testid="save-criteria-code"
         />
       </Field>

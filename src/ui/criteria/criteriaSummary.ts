@@ -1,7 +1,7 @@
 // A criteria action in one line of words: its filters (field caption = expression) and options.
 import type { CriteriaActionView } from '../../domain/criteria';
 import { fromCriteriaFilters } from './criteriaFilters';
-import { fieldCaption } from '../common/errorText';
+import { criteriaFieldCaption } from './criteriaCaptions';
 import type { Translate } from '../common/i18n';
 
 export function criteriaSummary(t: Translate, a: Pick<CriteriaActionView, 'filters' | 'options'>): string {
@@ -10,8 +10,7 @@ export function criteriaSummary(t: Translate, a: Pick<CriteriaActionView, 'filte
     parts.push(
       t('criteria.contactList', { count: a.filters.contactList.count, source: a.filters.contactList.source ?? '' }),
     );
-  for (const r of fromCriteriaFilters(a.filters))
-    parts.push(`${fieldCaption(t, r.field.replace(/^profileAnswer\./, ''))} = ${r.expression}`);
+  for (const r of fromCriteriaFilters(a.filters)) parts.push(`${criteriaFieldCaption(t, r.field)} = ${r.expression}`);
   if (parts.length === 0) parts.push(t('criteria.noFilter'));
   const opts = Object.entries(a.options)
     .filter(([k, v]) => v === true && k !== 'resetCriteriaWhenEmpty')

@@ -10,7 +10,9 @@ const en = {
   'filter.error.at': 'The error is at the marked character:',
   'filter.error.atEnd': 'The filter ends too early:',
   'error.INVALID_FILTER.date':
-    'The filter on {field} expects a date at position {position}: write it as {example}, as 2026-01-31, or t for today.',
+    'The filter on {field} expects a date at position {position}, not "{value}": write it as {example}, as 2026-01-31, or t for today.',
+  'error.INVALID_FILTER.number':
+    'The filter on {field} expects a number at position {position}, not "{value}" (for example {example}).',
   'error.INVALID_FILTER.option':
     'The filter on {field}: "{value}" is not an option of this field. Its options: {options}.',
   'error.INVALID_FILTER.extraColumn': 'No contact has an imported column named "{header}".',
@@ -27,7 +29,9 @@ const it: typeof en = {
   'filter.error.at': 'L\u2019errore è nel carattere evidenziato:',
   'filter.error.atEnd': 'Il filtro termina troppo presto:',
   'error.INVALID_FILTER.date':
-    'Il filtro su {field} richiede una data alla posizione {position}: scriverla come {example}, come 2026-01-31 oppure t (o oggi) per la data di oggi.',
+    'Il filtro su {field} richiede una data alla posizione {position}, non "{value}": scriverla come {example}, come 2026-01-31 oppure t (o oggi) per la data di oggi.',
+  'error.INVALID_FILTER.number':
+    'Il filtro su {field} richiede un numero alla posizione {position}, non "{value}" (ad esempio {example}).',
   'error.INVALID_FILTER.option':
     'Il filtro su {field}: "{value}" non è un\u2019opzione di questo campo. Opzioni: {options}.',
   'error.INVALID_FILTER.extraColumn': 'Nessun contatto ha una colonna importata denominata "{header}".',

@@ -122,6 +122,10 @@ export const segmentMessages: MessageCatalog = {
     'log.followUp': 'Follow-up segment {no} was created.',
     'log.followUpDescription': 'Follow-up on segment {no}',
     'log.entryLine': '{contact}: {type} · {template} · {date}',
+    'error.USER_ID_REQUIRED':
+      'Fill in User ID in My profile (menu ☰): every interaction log entry records the user who logged it.',
+    'error.LINE_CODE_NOT_FOUND':
+      'Line {lineNo} ({contactNo}): its {field} no longer exists (it was removed). Choose another one on the line.',
   },
   it: {
     'segments.new': 'Nuovo segmento',
@@ -244,5 +248,9 @@ export const segmentMessages: MessageCatalog = {
     'log.followUp': 'È stato creato il segmento di follow-up {no}.',
     'log.followUpDescription': 'Follow-up del segmento {no}',
     'log.entryLine': '{contact}: {type} · {template} · {date}',
+    'error.USER_ID_REQUIRED':
+      'Compilare ID utente in Il mio profilo (menu ☰): ogni movimento log interazione registra l\u2019utente che lo ha registrato.',
+    'error.LINE_CODE_NOT_FOUND':
+      'Riga {lineNo} ({contactNo}): il {field} non esiste più (è stato eliminato). Sceglierne un altro nella riga.',
   },
 };

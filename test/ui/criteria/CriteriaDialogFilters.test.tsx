@@ -81,4 +81,39 @@ describe('the criteria dialog with a filter it cannot use', () => {
     expect(message.textContent).toMatch(/Did you mean "City"\?/);
     expect(within(dialog).getByTestId('criteria-run').hasAttribute('disabled')).toBe(true);
   });
+
+  // A CSV's Since column is stored as dates, its Score column as numbers (csvValues.ts).
+  async function importedColumn(dialog: HTMLElement, header: string, expression: string, language: 'en' | 'it') {
+    await ws.contacts.upsert([
+      { no: 'P101', extra: { Since: '2026-02-02', Score: 31 } },
+      { no: 'P102', extra: { Since: '2025-07-07', Score: 6 } },
+    ]);
+    await userEvent.click(within(dialog).getByRole('combobox', { name: language === 'en' ? /Field 1/ : /Campo 1/ }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: language === 'en' ? /^Column name/ : /^Nome colonna/ }),
+    );
+    await userEvent.type(within(dialog).getByLabelText(language === 'en' ? 'Column name' : 'Nome colonna'), header);
+    await userEvent.type(within(dialog).getByLabelText(language === 'en' ? /^Filter 1/ : /^Filtro 1/), expression);
+  }
+
+  test('a value that is no date on an imported date column is named with its position, and Run stays off', async () => {
+    const dialog = await open();
+    await importedColumn(dialog, 'Since', '01/01/26..31/12/26', 'en');
+    const message = await within(dialog).findByText(/expects a date/);
+    expect(message.textContent).toBe(
+      'The filter on Imported column: Since expects a date at position 11, not "31/12/26": write it as 1/31/2026, as 2026-01-31, or t for today.',
+    );
+    expect(within(dialog).getByTestId('criteria-run').hasAttribute('disabled')).toBe(true);
+  });
+
+  test('in Italian, text on an imported number column is named, with how a number is written', async () => {
+    await ws.setup.update({ locale: 'it-IT' });
+    const dialog = await open('it');
+    await importedColumn(dialog, 'Score', 'abc', 'it');
+    const message = await within(dialog).findByText(/richiede un numero/);
+    expect(message.textContent).toBe(
+      'Il filtro su Colonna importata: Score richiede un numero alla posizione 1, non "abc" (ad esempio 1.234,56).',
+    );
+    expect(within(dialog).getByTestId('criteria-run').hasAttribute('disabled')).toBe(true);
+  });
 });

@@ -26,8 +26,12 @@ describe('filter errors in the user’s words', () => {
   test('a date that cannot be read shows the expected format with an example', () => {
     const e = caught(() => parseFilter('12/31/26', 'date', ctx, 'interactionLog.date'));
     expect(e).toBeInstanceOf(SegmentsError);
-    expect(errorText(it, e)).toMatch(/richiede una data alla posizione 1: scriverla come 31\/01\/2026/);
-    expect(errorText(en, e)).toMatch(/expects a date at position 1: write it as 31\/01\/2026, as 2026-01-31/);
+    expect(errorText(it, e)).toMatch(
+      /richiede una data alla posizione 1, non "12\/31\/26": scriverla come 31\/01\/2026/,
+    );
+    expect(errorText(en, e)).toMatch(
+      /expects a date at position 1, not "12\/31\/26": write it as 31\/01\/2026, as 2026-01-31/,
+    );
   });
 
   test('a value that is no option lists the options in the user’s language', () => {
