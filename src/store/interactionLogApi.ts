@@ -1,15 +1,20 @@
-// Interaction Log Entries (segments.md, section 3): the list by filter, Canceled, Evaluation, Delivery
-// Status, Delete Canceled.
+// Interaction Log Entries (segments.md, section 3): the list by filter (Contact No., Segment No. and Date
+// are BC filter expressions, section 4), Canceled, Evaluation, Delivery Status, Delete Canceled.
 import Dexie from 'dexie';
 import { actionNames, type ActionName } from '../domain/actionNames';
 import { deliveryStatusSchema, evaluationSchema, type DeliveryStatus, type Evaluation } from '../domain/enums';
 import { SegmentsError } from '../domain/errors';
 import { parseFilter } from '../domain/filterExpression';
+import { filterKeys, plainFilterValue, type FilterKeys } from '../domain/filterKeys';
 import type { InteractionLogEntry } from '../domain/log';
 import type { InteractionLogFilter } from '../domain/workspace';
 import { defineAction, runRead } from './action';
 import type { StoreContext } from './context';
 import { filterContext } from './filterContext';
+
+/** The filters on a code of the entry that are BC filter expressions, each with its [field+entryNo] index. */
+const codeFields = ['contactNo', 'segmentNo'] as const;
+type CodeField = (typeof codeFields)[number];
 
 async function entryByNo(ctx: StoreContext, entryNo: number): Promise<InteractionLogEntry> {
   const e = await ctx.db.interactionLog.where('entryNo').equals(entryNo).first();
@@ -111,42 +116,86 @@ export function interactionLogApi(ctx: StoreContext) {
     },
   });
 
-  /** The indexed filter that picks the entries, already in entry order (schema v2's [field+entryNo] indexes). */
+  /**
+   * The index that picks the entries, already in entry order (schema v2's [field+entryNo] indexes), and the
+   * field it answers: the logged segment, or a Contact No. or Segment No. that names one value.
+   */
   const indexed = (filter: InteractionLogFilter) => {
     const c = db.interactionLog;
-    const byKey = (field: 'loggedSegmentEntryNo' | 'contactNo' | 'segmentNo', value: string | number) =>
+    const byKey = (field: 'loggedSegmentEntryNo' | CodeField, value: string | number) =>
       c.where(`[${field}+entryNo]`).between([value, Dexie.minKey], [value, Dexie.maxKey], true, true);
-    return filter.loggedSegmentEntryNo !== undefined
-      ? byKey('loggedSegmentEntryNo', filter.loggedSegmentEntryNo)
-      : filter.contactNo !== undefined
-        ? byKey('contactNo', filter.contactNo)
-        : filter.segmentNo !== undefined
-          ? byKey('segmentNo', filter.segmentNo)
-          : c.orderBy('entryNo');
+    if (filter.loggedSegmentEntryNo !== undefined)
+      return { by: 'loggedSegmentEntryNo', read: byKey('loggedSegmentEntryNo', filter.loggedSegmentEntryNo) };
+    for (const field of codeFields) {
+      const value = plainFilterValue(filter[field]);
+      if (value !== undefined) return { by: field, read: byKey(field, value) };
+    }
+    return { by: undefined, read: c.orderBy('entryNo') };
+  };
+  /** The first Contact No. or Segment No. expression whose keys (`SP*`, `SP0001|SC0001`) the index can narrow. */
+  const narrowing = (filter: InteractionLogFilter) => {
+    for (const field of codeFields) {
+      const keys = filter[field] === undefined ? undefined : filterKeys(filter[field]);
+      if (keys) return { field, keys };
+    }
+    return undefined;
+  };
+  /**
+   * The entries under an expression's keys, in entry order: what the index narrows before the expression
+   * is checked on the records. One range read (a getAll) per value and prefix, where a cursor over several
+   * ranges would walk entry by entry.
+   */
+  const readUnder = async ({ field, keys }: { field: CodeField; keys: FilterKeys }) => {
+    const index = db.interactionLog.where(`[${field}+entryNo]`);
+    const ranges = [
+      ...keys.values.map((v) => [v, v] as const),
+      ...keys.prefixes.map((p) => [p, `${p}\uffff`] as const),
+    ];
+    const rows = new Map<string, InteractionLogEntry>();
+    for (const [lo, hi] of ranges)
+      for (const e of await index.between([lo, Dexie.minKey], [hi, Dexie.maxKey], true, true).toArray())
+        rows.set(e.id, e);
+    return [...rows.values()].sort((a, b) => a.entryNo - b.entryNo);
   };
   /** Whether the filter asks for more than its index gives (the others are checked on the records read). */
   const checksRecords = (filter: InteractionLogFilter) => {
-    const by = filter.loggedSegmentEntryNo !== undefined ? 1 : filter.contactNo !== undefined ? 2 : 3;
+    const { by } = indexed(filter);
     return (
-      (by < 2 && filter.contactNo !== undefined) ||
-      (by < 3 && filter.segmentNo !== undefined) ||
+      codeFields.some((field) => filter[field] !== undefined && field !== by) ||
       filter.canceled !== undefined ||
       filter.interactionTemplateCode !== undefined ||
       filter.salespersonCode !== undefined ||
       (filter.date !== undefined && filter.date.trim() !== '')
     );
   };
+  /** Filters the index does not answer alone: a date, or a Contact No. or Segment No. that is an expression. */
+  const needsContext = (filter: InteractionLogFilter) =>
+    (filter.date !== undefined && filter.date.trim() !== '') ||
+    codeFields.some((field) => filter[field] !== undefined && plainFilterValue(filter[field]) === undefined);
   // The most selective filter with an index picks the entries; the others are checked on the records read.
   // No Dexie filter(): it would walk a cursor, one round trip per entry, where a range read is a single getAll.
   const select = async (filter: InteractionLogFilter) => {
+    // Every expression is read first: a malformed one is an error naming its field and position.
+    const fctx = needsContext(filter) ? await filterContext(ctx) : undefined;
+    const codes = codeFields.flatMap((field) => {
+      const expression = filter[field];
+      if (expression === undefined) return [];
+      const plain = plainFilterValue(expression);
+      // Only a plain value comes without a context (needsContext): it is compared as it is.
+      const matches =
+        plain !== undefined || !fctx
+          ? (value: string) => value === plain
+          : parseFilter(expression, 'text', fctx, field).matches;
+      return [{ field, matches }];
+    });
     const date =
-      filter.date && filter.date.trim() !== ''
-        ? parseFilter(filter.date, 'date', await filterContext(ctx), 'date')
-        : undefined;
-    return (await indexed(filter).toArray()).filter(
+      fctx && filter.date && filter.date.trim() !== '' ? parseFilter(filter.date, 'date', fctx, 'date') : undefined;
+    const { by, read } = indexed(filter);
+    const narrow = by === undefined ? narrowing(filter) : undefined;
+    const rows = narrow ? await readUnder(narrow) : await read.toArray();
+    return rows.filter(
       (e) =>
-        (filter.contactNo === undefined || e.contactNo === filter.contactNo) &&
-        (filter.segmentNo === undefined || e.segmentNo === filter.segmentNo) &&
+        codes.every((c) => c.matches(e[c.field])) &&
         (filter.canceled === undefined || e.canceled === filter.canceled) &&
         (filter.interactionTemplateCode === undefined ||
           e.interactionTemplateCode === filter.interactionTemplateCode) &&
@@ -156,10 +205,11 @@ export function interactionLogApi(ctx: StoreContext) {
   };
 
   return {
-    // Without a date filter the list is one index read, consistent on its own: no transaction over every
-    // table around it (opening one costs more than reading a contact's entries).
+    // Without an expression to read (a date; a Contact No. or Segment No. that is more than one value) the
+    // list is one index read, consistent on its own: no transaction over every table around it (opening one
+    // costs more than reading a contact's entries).
     list: (filter: InteractionLogFilter = {}) =>
-      filter.date !== undefined && filter.date.trim() !== '' ? runRead(ctx, () => select(filter)) : select(filter),
+      needsContext(filter) ? runRead(ctx, () => select(filter)) : select(filter),
     /**
      * The first `limit` entries of the filter, in entry order, and whether more follow: what a page opens
      * with. A filter its index answers alone reads only those entries (a range read with a limit, one
@@ -174,13 +224,13 @@ export function interactionLogApi(ctx: StoreContext) {
       const read = checksRecords(filter)
         ? await runRead(ctx, () => select(filter))
         : await indexed(filter)
-            .limit(limit + 1)
+            .read.limit(limit + 1)
             .toArray();
       return { entries: read.slice(0, limit), more: read.length > limit };
     },
     /** How many entries match the filter: counted on its index alone when the index answers it. */
     count: async (filter: InteractionLogFilter = {}) =>
-      checksRecords(filter) ? (await runRead(ctx, () => select(filter))).length : indexed(filter).count(),
+      checksRecords(filter) ? (await runRead(ctx, () => select(filter))).length : indexed(filter).read.count(),
     get: (entryNo: number) => db.interactionLog.where('entryNo').equals(entryNo).first(),
     setCanceled: (entryNo: number, canceled: boolean) => setCanceled(entryNo, canceled),
     /** Switch Check Mark in Canceled: recorded as the value it sets (interactionLog.setCanceled). */

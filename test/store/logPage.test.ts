@@ -4,6 +4,7 @@
 // the count apart.
 import { afterEach, describe, expect, test } from 'vitest';
 import { isSegmentsError } from '../../src/domain/errors';
+import { quoteFilterValue } from '../../src/domain/filterExpression';
 import type { WorkspaceHandle } from '../../src/store/index';
 import { makeWorkspace, rowsRead, seedMarket } from './helpers';
 
@@ -81,5 +82,67 @@ describe('interaction log page', () => {
     const refused = await ws.interactionLog.page({}, -1).catch((e: unknown) => e);
     expect(isSegmentsError(refused) && refused.code).toBe('INVALID_INPUT');
     expect((refused as Error).message).toBe('The page size must be a whole number from 0, got -1');
+  });
+
+  describe('Contact No. and Segment No. as BC filter expressions', () => {
+    test('wildcards, alternatives, <> and ranges pick what they say, in entry order, the page and the count agreeing', async () => {
+      const { ws, segs } = await loggedWorkspace();
+      const all = await ws.interactionLog.list();
+      const cases: [Record<string, string>, (e: (typeof all)[number]) => boolean][] = [
+        [{ contactNo: 'L00*' }, (e) => e.contactNo.startsWith('L00')],
+        [{ contactNo: 'L001|L002' }, (e) => e.contactNo === 'L001' || e.contactNo === 'L002'],
+        [{ contactNo: '<>L001' }, (e) => e.contactNo !== 'L001'],
+        [{ contactNo: 'L010..L012' }, (e) => e.contactNo >= 'L010' && e.contactNo <= 'L012'],
+        [{ contactNo: '@l02?' }, (e) => /^L02.$/.test(e.contactNo)],
+        [{ contactNo: '*9' }, (e) => e.contactNo.endsWith('9')],
+        [{ segmentNo: `${segs[0]}|${segs[2]}` }, (e) => e.segmentNo !== segs[1]],
+        [{ segmentNo: 'SEG*', contactNo: 'L001' }, (e) => e.contactNo === 'L001'],
+        [
+          { segmentNo: segs[1], contactNo: 'L00*|L029' },
+          (e) => e.segmentNo === segs[1] && (e.contactNo.startsWith('L00') || e.contactNo === 'L029'),
+        ],
+      ];
+      for (const [filter, meaning] of cases) {
+        const want = all.filter(meaning);
+        expect(want.length, JSON.stringify(filter)).toBeGreaterThan(0);
+        expect(await ws.interactionLog.list(filter), JSON.stringify(filter)).toEqual(want);
+        expect(await ws.interactionLog.page(filter, 5), JSON.stringify(filter)).toEqual({
+          entries: want.slice(0, 5),
+          more: want.length > 5,
+        });
+        expect(await ws.interactionLog.count(filter), JSON.stringify(filter)).toBe(want.length);
+      }
+    });
+
+    test('the index narrows what it can: a prefix or a list of numbers reads only their entries', async () => {
+      const { ws, counter } = await loggedWorkspace();
+      let read = await counter.during(() => ws.interactionLog.page({ contactNo: 'L00*' }, 10));
+      expect(read.interactionLog).toBe(30); // L000…L009 in three segments, of 90
+      read = await counter.during(() => ws.interactionLog.count({ contactNo: 'L001|L002' }));
+      expect(read.interactionLog).toBe(6);
+    });
+
+    test('a malformed expression is INVALID_FILTER naming the field and the position', async () => {
+      const { ws } = await loggedWorkspace();
+      for (const [filter, field, position] of [
+        [{ contactNo: '(((' }, 'contactNo', 4],
+        [{ segmentNo: 'SEG|' }, 'segmentNo', 5],
+      ] as const) {
+        const refused = await ws.interactionLog.page(filter, 10).catch((e: unknown) => e);
+        expect(isSegmentsError(refused, 'INVALID_FILTER'), JSON.stringify(filter)).toBe(true);
+        expect((refused as { details: unknown }).details).toMatchObject({ field, position });
+        await expect(ws.interactionLog.count(filter)).rejects.toMatchObject({ code: 'INVALID_FILTER' });
+      }
+    });
+
+    test('a number holding filter characters matches itself once quoted', async () => {
+      const { ws } = await loggedWorkspace();
+      await ws.contacts.upsert([{ no: 'K&1', type: 'Person', name: 'Kappa' }]);
+      const s = await ws.segments.create({ description: 'K', interactionTemplateCode: 'MEMO' });
+      await ws.segments.addContactList(s.no, ['K&1']);
+      await ws.segments.log(s.no);
+      const entries = await ws.interactionLog.list({ contactNo: quoteFilterValue('K&1') });
+      expect(entries.map((e) => e.contactNo)).toEqual(['K&1']);
+    });
   });
 });

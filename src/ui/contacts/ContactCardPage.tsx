@@ -5,6 +5,7 @@
 import { Button, Divider, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { Contact } from '../../domain/contact';
+import { quoteFilterValue } from '../../domain/filterExpression';
 import { optionCaption } from '../common/errorText';
 import { useI18n } from '../common/i18n';
 import type { Navigate } from '../shell/pageRegistry';
@@ -185,7 +186,7 @@ export function ContactCardPage({ no, navigate }: { no: string; navigate: Naviga
             <Button
               appearance="secondary"
               size="small"
-              onClick={() => navigate({ page: 'interactionLog', filter: { contactNo: c.no } })}
+              onClick={() => navigate({ page: 'interactionLog', filter: { contactNo: quoteFilterValue(c.no) } })}
             >
               {t('contact.allEntries')}
             </Button>

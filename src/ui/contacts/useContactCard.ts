@@ -1,6 +1,7 @@
 // Everything the contact card shows, live: the contact, its company (a person's) or persons (a company's),
 // the open segments it is on, and its interaction log entries.
 import type { Contact } from '../../domain/contact';
+import { quoteFilterValue } from '../../domain/filterExpression';
 import type { InteractionLogEntry } from '../../domain/log';
 import type { SegmentHeader } from '../../domain/segment';
 import { useWorkspace } from '../common/services';
@@ -32,7 +33,7 @@ export function useContactCard(no: string): ContactCardData | undefined {
       const line = view?.lines.find((l) => l.contactNo === no);
       if (view && line) segments.push({ header: view.header, lineNo: line.lineNo });
     }
-    const entries = await workspace.interactionLog.list({ contactNo: no });
+    const entries = await workspace.interactionLog.list({ contactNo: quoteFilterValue(no) });
     return { contact, company, persons, segments, entries };
   }, [workspace, no]);
 }

@@ -1,7 +1,8 @@
-// Interaction Log Entries (BC page 5076): contact no. and name, date, description, template, evaluation and
-// user ID, with one ⋯ menu per entry (Canceled set to what the user chose, Evaluation, the stored letter:
-// a new Word document in Word, a .docx download elsewhere, the contact's card); filters, Delete Canceled
-// Entries (secondary, confirmed), and in Excel the entries as they are filtered to a new sheet.
+// Interaction Log Entries (BC page 5076): entry no. and date, contact no. and name, description, template,
+// evaluation and user ID, with one ⋯ menu per entry (Canceled set to what the user chose, Evaluation, the
+// stored letter: a new Word document in Word, a .docx download elsewhere, the contact's card); filters,
+// Delete Canceled Entries (secondary, confirmed), and in Excel the entries as they are filtered to a new sheet. Contact No.,
+// Segment No. and Date take BC filter expressions; one that cannot be read is an error at its position.
 import {
   Button,
   Dropdown,
@@ -13,8 +14,6 @@ import {
   MenuList,
   MenuPopover,
   MenuTrigger,
-  MessageBar,
-  MessageBarBody,
   Option,
   Text,
   Toolbar,
@@ -27,6 +26,7 @@ import type { ExcelPort } from '../../domain/ports/excelPort';
 import type { InteractionLogEntry } from '../../domain/log';
 import type { WordPort } from '../../domain/ports/wordPort';
 import type { InteractionLogFilter } from '../../domain/workspace';
+import { isSegmentsError } from '../../domain/errors';
 import { errorText, optionCaption } from '../common/errorText';
 import { ExcelExportButton } from '../common/ExcelExportButton';
 import { CodeLookup } from '../common/CodeLookup';
@@ -111,12 +111,23 @@ export function InteractionLogPage({
   const canceledLabel = { any: t('entries.canceledAny'), yes: t('entries.canceledYes'), no: t('entries.canceledNo') };
   const names = result?.names;
   const struck = (e: InteractionLogEntry) => (e.canceled ? s.canceled : undefined);
+  /** The filter field whose expression cannot be read (Contact No., Segment No., Date). */
+  const error = result?.error;
+  const errorField = isSegmentsError(error, 'INVALID_FILTER') ? error.details.field : undefined;
 
+  // BC's columns, Entry No. first; at 320 px each carries a second field beneath (the date under the entry,
+  // the name under the contact, the template, evaluation and user under the description).
   const columns: ListColumn<InteractionLogEntry>[] = [
+    {
+      id: 'entryNo',
+      caption: 'field.entryNo',
+      width: '4.2em',
+      value: (e) => e.entryNo,
+      sub: { caption: 'field.date', value: (e) => formatDate(e.date) },
+    },
     {
       id: 'contact',
       caption: 'field.contactNo',
-      short: 'field.no',
       width: '4.5em',
       sub: { caption: 'field.contactName', value: (e) => names?.get(e.contactNo) ?? '' },
       title: (e) => `${e.contactNo} ${names?.get(e.contactNo) ?? ''}`.trim(),
@@ -140,12 +151,12 @@ export function InteractionLogPage({
       caption: 'field.description',
       maxLines: 2,
       title: (e) => e.description,
-      // The template and the evaluation (when there is one) beneath: at 320 px a column of its own leaves the
-      // description no room.
       sub: {
-        caption: ['field.interactionTemplateCode', 'field.evaluation'],
+        caption: ['field.interactionTemplateCode', 'field.evaluation', 'field.userId'],
         value: (e) =>
-          [e.interactionTemplateCode, e.evaluation ? optionCaption(t, e.evaluation) : ''].filter(Boolean).join(' · '),
+          [e.interactionTemplateCode, e.evaluation ? optionCaption(t, e.evaluation) : '', e.userId]
+            .filter(Boolean)
+            .join(' · '),
       },
       value: (e) => (
         <span className={struck(e)}>
@@ -153,13 +164,6 @@ export function InteractionLogPage({
           {e.canceled ? <span className={s.mark}> ({t('field.canceled')})</span> : null}
         </span>
       ),
-    },
-    {
-      id: 'date',
-      caption: 'field.date',
-      width: '5.2em',
-      value: (e) => formatDate(e.date),
-      sub: { caption: 'field.userId', value: (e) => e.userId },
     },
     {
       id: 'actions',
@@ -226,7 +230,7 @@ export function InteractionLogPage({
               onCommit={(code) => setText(k, code)}
             />
           ) : (
-            <Field key={k} label={t(`field.${k}`)} size="small">
+            <Field key={k} label={t(`field.${k}`)} size="small" validationState={errorField === k ? 'error' : 'none'}>
               <Input
                 size="small"
                 className={s.input}
@@ -255,11 +259,6 @@ export function InteractionLogPage({
           </Dropdown>
         </Field>
       </div>
-      {result?.error ? (
-        <MessageBar intent="error">
-          <MessageBarBody>{errorText(t, result.error)}</MessageBarBody>
-        </MessageBar>
-      ) : null}
     </>
   );
 
@@ -271,6 +270,8 @@ export function InteractionLogPage({
       rowKey={(e) => e.id}
       rowTestId={(e) => `entry-${e.entryNo}`}
       total={result?.total}
+      // A filter that cannot be read is said in place of the rows, never as "nothing matches".
+      error={error ? errorText(t, error) : undefined}
       showCount
       before={filters}
       empty={{ text: t('entries.empty') }}

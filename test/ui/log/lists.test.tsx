@@ -128,11 +128,19 @@ describe('Interaction Log Entries', () => {
     expect(entry.textContent).toContain('ANNA');
     const headers = screen.getAllByRole('columnheader').map((h) => h.getAttribute('title') ?? h.textContent);
     expect(headers).toEqual([
+      'Entry No. / Date',
       'Contact No. / Contact Name',
-      'Description / Interaction Template Code · Evaluation',
-      'Date / User ID',
+      'Description / Interaction Template Code · Evaluation · User ID',
       'Actions',
     ]);
+    // BC's columns, Entry No. first; the contact's column says it is the Contact No.
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+      'Entry No.',
+      'Contact No.',
+      'Description',
+      'Actions',
+    ]);
+    expect(within(entry).getAllByRole('cell')[0].textContent).toMatch(/^1/);
     expect(within(entry).getAllByRole('button')).toHaveLength(2); // the contact and the ⋯ menu
 
     await userEvent.click(within(entry).getByRole('button', { name: 'Actions for entry 1' }));
@@ -205,10 +213,78 @@ describe('Interaction Log Entries', () => {
     await screen.findByTestId('entry-1');
     const headers = screen.getAllByRole('columnheader').map((h) => h.getAttribute('title') ?? h.textContent);
     expect(headers).toEqual([
+      'Nr. movimento / Data',
       'Nr. contatto / Nome contatto',
-      'Descrizione / Codice modello interazione · Valutazione',
-      'Data / ID utente',
+      'Descrizione / Codice modello interazione · Valutazione · ID utente',
       'Azioni',
     ]);
+  });
+
+  test('one entry is counted as "1 record", in English and in Italian', async () => {
+    await logged({}, ['P101']);
+    renderInPane(<InteractionLogPage navigate={() => undefined} />, ws);
+    await screen.findByTestId('entry-1');
+    expect(screen.getByText('1 record')).toBeTruthy();
+    cleanup();
+    renderInPane(<InteractionLogPage navigate={() => undefined} />, ws, 'it');
+    await screen.findByTestId('entry-1');
+    expect(screen.getByText('1 record')).toBeTruthy();
+  });
+
+  describe('the Contact No. and Segment No. filters take BC filter expressions', () => {
+    /** Entries 1 and 2: P101 and P201 of SEG00001; entry 3: P102 of SEG00002. */
+    const threeEntries = async () => {
+      await logged();
+      await logged({ description: 'Note' }, ['P102']);
+    };
+    const filterBy = async (field: string, text: string) => {
+      const box = screen.getByRole('textbox', { name: field });
+      await userEvent.clear(box);
+      await userEvent.type(box, `${text}{Enter}`);
+    };
+    const shown = () => screen.queryAllByTestId(/^entry-/).map((r) => r.getAttribute('data-testid'));
+
+    test('wildcards, alternatives and <> pick the entries they say', async () => {
+      await threeEntries();
+      renderInPane(<InteractionLogPage navigate={() => undefined} />, ws);
+      await screen.findByTestId('entry-3');
+      await filterBy('Contact No.', 'P1*');
+      await waitFor(() => expect(shown()).toEqual(['entry-1', 'entry-3']));
+      await filterBy('Contact No.', 'P101|P201');
+      await waitFor(() => expect(shown()).toEqual(['entry-1', 'entry-2']));
+      await filterBy('Contact No.', '');
+      await filterBy('Segment No.', 'SEG*');
+      await waitFor(() => expect(shown()).toEqual(['entry-1', 'entry-2', 'entry-3']));
+      await filterBy('Segment No.', '<>SEG00001');
+      await waitFor(() => expect(shown()).toEqual(['entry-3']));
+      await filterBy('Contact No.', '@p2*');
+      await waitFor(() =>
+        expect(screen.getByTestId('list-empty').textContent).toContain('No interaction log entries match.'),
+      );
+      await filterBy('Segment No.', 'SEG00001');
+      await waitFor(() => expect(shown()).toEqual(['entry-2']));
+    });
+
+    test('a malformed expression is an error that names the field and the position, never "nothing matches"', async () => {
+      await threeEntries();
+      renderInPane(<InteractionLogPage navigate={() => undefined} />, ws);
+      await screen.findByTestId('entry-3');
+      await filterBy('Contact No.', '(((');
+      expect(await screen.findByText('The filter on Contact No. is not valid at position 4.')).toBeTruthy();
+      expect(screen.queryByText('No interaction log entries match.')).toBeNull();
+      await filterBy('Contact No.', '');
+      await filterBy('Segment No.', 'SEG1..(');
+      expect(await screen.findByText('The filter on Segment No. is not valid at position 7.')).toBeTruthy();
+    });
+
+    test('in Italian', async () => {
+      await threeEntries();
+      renderInPane(<InteractionLogPage navigate={() => undefined} />, ws, 'it');
+      await screen.findByTestId('entry-3');
+      await filterBy('Nr. contatto', 'P1*');
+      await waitFor(() => expect(shown()).toEqual(['entry-1', 'entry-3']));
+      await filterBy('Nr. contatto', 'P1|');
+      expect(await screen.findByText('Il filtro su Nr. contatto non è valido alla posizione 4.')).toBeTruthy();
+    });
   });
 });
