@@ -71,9 +71,14 @@ export function validateBackup(ctx: StoreContext, text: string): BackupSummary {
 
 function readBackup(ctx: StoreContext, text: string): { summary: BackupSummary; tables: Map<BackupTable, unknown[]> } {
   let raw: unknown;
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    raw = JSON.parse(body);
   } catch (e) {
+    if (looksLikeBackup(body))
+      throw new SegmentsError('INVALID_PACKAGE', `The backup is cut off or damaged: ${(e as Error).message}`, {
+        reason: 'damaged',
+      });
     throw new SegmentsError('INVALID_PACKAGE', `The backup is not JSON: ${(e as Error).message}`);
   }
   const file = exportFileSchema.safeParse(raw);
@@ -185,6 +190,18 @@ export async function restoreWorkspace(ctx: StoreContext, text: string): Promise
     throw e;
   }
   return summary;
+}
+
+/**
+ * Whether text that does not parse begins as this workspace's backups do (exportDB writes the format, then
+ * the tables with their names): a backup cut off (a download that stopped, a copy of part of it) or
+ * damaged, rather than a file of another kind.
+ */
+function looksLikeBackup(body: string): boolean {
+  if (!/^\s*\{\s*"formatName"\s*:\s*"dexie"/.test(body)) return false;
+  // Once its list of tables is whole (the rows follow it), it must be a segments workspace's.
+  const rowsAt = body.search(/\]\s*,\s*"data"\s*:\s*\[/);
+  return rowsAt < 0 || /"name"\s*:\s*"segments"/.test(body.slice(0, rowsAt));
 }
 
 /** Keys that lead from data to JavaScript's built-ins: never followed, never kept. */

@@ -34,8 +34,8 @@ const packageV1Schema = z.strictObject({
 });
 export type SegmentPackage = z.infer<typeof packageV1Schema>;
 
-import type { SegmentPackageReport } from '../domain/ports/transfer';
-export type { SegmentPackageReport };
+import type { SegmentPackageReport, SegmentPackageSummary } from '../domain/ports/transfer';
+export type { SegmentPackageReport, SegmentPackageSummary };
 
 /** The package of one open segment, as a JSON-ready object. */
 export async function exportSegmentPackage(ctx: StoreContext, segmentNo: string): Promise<SegmentPackage> {
@@ -62,12 +62,37 @@ export async function exportSegmentPackage(ctx: StoreContext, segmentNo: string)
   });
 }
 
+/** How an exported package begins (JSON.stringify of exportSegmentPackage's object, with or without spaces). */
+const PACKAGE_OPENING = new RegExp(`^\\s*\\{\\s*"format"\\s*:\\s*"${SEGMENT_PACKAGE_FORMAT}"`);
+
+/**
+ * What a package holds, read and validated in full as an import would (nothing is written): so that the
+ * pane asks its question only about a package it can import.
+ */
+export function readSegmentPackage(text: string): SegmentPackageSummary {
+  const pkg = parseSegmentPackage(text);
+  return {
+    id: pkg.segment.id,
+    segmentNo: pkg.segment.no,
+    description: pkg.segment.description,
+    lines: pkg.lines.length,
+    criteriaActions: pkg.criteria.length,
+    contactNos: pkg.contacts.map((c) => c.no),
+  };
+}
+
 /** Parses and validates a package file's text; throws INVALID_PACKAGE naming what is wrong and where. */
 export function parseSegmentPackage(text: string): SegmentPackage {
   let raw: unknown;
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    raw = JSON.parse(body);
   } catch (e) {
+    // A package's own opening that does not parse to its end: a package cut off or damaged, not a foreign file.
+    if (PACKAGE_OPENING.test(body))
+      throw new SegmentsError('INVALID_PACKAGE', `The segment package is cut off or damaged: ${(e as Error).message}`, {
+        reason: 'damaged',
+      });
     throw new SegmentsError('INVALID_PACKAGE', `The file is not JSON: ${(e as Error).message}`);
   }
   if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== SEGMENT_PACKAGE_FORMAT) {

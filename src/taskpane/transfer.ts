@@ -7,6 +7,7 @@ import { laterLoad } from '../ui/common/laterPart';
 
 // Also fetched in the background once the pane is idle (backgroundParts.ts).
 const backups = laterLoad(() => import(/* webpackChunkName: "transfer-store" */ '../store/backup'));
+const packages = laterLoad(() => import(/* webpackChunkName: "transfer-store" */ '../store/segmentPackage'));
 
 /**
  * `workspace` may still be opening (the pane shows before it has). `onRestored` runs after a backup
@@ -18,6 +19,7 @@ export function transferApi(
 ): TransferApi {
   return {
     exportSegment: async (no) => (await workspace).packages.export(no),
+    readSegment: async (text) => (await packages()).readSegmentPackage(text),
     importSegment: async (text) => (await workspace).packages.import(text),
     backup: async (onProgress) => (await backups()).backupWorkspace((await workspace).ctx, onProgress),
     validateBackup: async (text) => (await backups()).validateBackup((await workspace).ctx, text),

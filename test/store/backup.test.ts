@@ -81,7 +81,14 @@ describe('backup and restore of the whole workspace', () => {
   });
 
   const bad: [string, (t: string) => string, RegExp][] = [
-    ['not JSON', (t) => t.slice(0, t.length / 2), /not JSON/],
+    ['not JSON', () => 'Nome;Città\nRossi;Roma', /not JSON/],
+    ['a backup cut off halfway', (t) => t.slice(0, t.length / 2), /backup is cut off or damaged/],
+    ['a backup cut off in its list of tables', (t) => t.slice(0, t.indexOf('"tables"') + 30), /cut off or damaged/],
+    [
+      'another Dexie database’s export cut off',
+      (t) => t.replaceAll('"segments"', '"orders"').slice(0, t.length / 2),
+      /not JSON/,
+    ],
     ['a foreign JSON file', () => JSON.stringify({ hello: 'world' }), /not a workspace backup/],
     [
       'a backup of another Dexie database',

@@ -2,7 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, test } from 'vitest';
 import { SegmentsDb } from '../../src/store/db';
 import type { StoreContext } from '../../src/store/context';
-import { exportSegmentPackage, importSegmentPackage } from '../../src/store/segmentPackage';
+import { exportSegmentPackage, importSegmentPackage, readSegmentPackage } from '../../src/store/segmentPackage';
 import { isSegmentsError } from '../../src/domain/errors';
 import { replayAction } from '../../src/store/index';
 import { ACTION_ROW, outboxMiddleware } from '../../src/store/outbox';
@@ -131,6 +131,26 @@ describe('segment package', () => {
       /belongs to another segment/,
     ],
   ];
+  test('a package cut off before its end is said to be cut off or damaged; a file of another kind is not JSON', async () => {
+    const { text } = await source();
+    const b = context();
+    const cut = await importSegmentPackage(b, text.slice(0, text.length - 10)).catch((e: unknown) => e);
+    expect(isSegmentsError(cut, 'INVALID_PACKAGE') && cut.message).toMatch(
+      /^The segment package is cut off or damaged/,
+    );
+    const other = await importSegmentPackage(b, 'Nome;Città').catch((e: unknown) => e);
+    expect(isSegmentsError(other, 'INVALID_PACKAGE') && other.message).toMatch(/^The file is not JSON/);
+    expect(await b.db.segments.count()).toBe(0);
+  });
+
+  test('readSegmentPackage validates the whole package as an import would, and writes nothing', async () => {
+    const { text } = await source();
+    const pkg = JSON.parse(text);
+    expect(readSegmentPackage(text)).toMatchObject({ segmentNo: pkg.segment.no, lines: pkg.lines.length });
+    const tampered = JSON.stringify({ ...pkg, lines: [{ ...pkg.lines[0], date: '31/02/2026' }] });
+    expect(() => readSegmentPackage(tampered)).toThrow(/lines\.0\.date/);
+  });
+
   test.each(bad)('%s is refused with INVALID_PACKAGE and nothing is written', async (_n, corrupt, message) => {
     const { text } = await source();
     const b = context();

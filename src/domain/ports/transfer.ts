@@ -12,9 +12,23 @@ export interface SegmentPackageReport {
   contacts: { inserted: number; updated: number };
 }
 
+/** What a segment package holds, read and validated in full (nothing written). */
+export interface SegmentPackageSummary {
+  /** The segment's id: the same segment when imported before. */
+  id: string;
+  segmentNo: string;
+  description: string;
+  lines: number;
+  criteriaActions: number;
+  /** The numbers of the contacts it carries. */
+  contactNos: string[];
+}
+
 /** Segment packages and workspace backups (src/store/segmentPackage.ts and backup.ts). */
 export interface TransferApi {
   exportSegment(segmentNo: string): Promise<unknown>;
+  /** Validates a package as importSegment would, without writing; throws INVALID_PACKAGE as it does. */
+  readSegment(text: string): Promise<SegmentPackageSummary>;
   importSegment(text: string): Promise<SegmentPackageReport>;
   backup(onProgress?: (done: number, total: number) => void): Promise<Blob>;
   validateBackup(text: string): Promise<{ total: number }>;

@@ -1,14 +1,26 @@
 // Carrying data between panes and machines: import a segment package; back up and restore the whole
-// workspace. Files are validated before anything is written.
-import { Button, Field, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+// workspace (restore only without a server: a shared workspace is the server's). Files are validated in
+// full before any question is asked and before anything is written.
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons/svg/arrow-download';
-import { useState } from 'react';
+import { useRef, useState, type Ref } from 'react';
 import { useConfirm } from '../common/confirm';
 import { downloadBlob } from '../common/download';
 import { useLongTask } from '../common/useLongTask';
 import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
 import type { Navigate } from '../shell/pageRegistry';
+import type { SegmentPackageSummary } from '../../domain/ports/transfer';
 import { useServices } from '../common/services';
 import { isSegmentsError } from '../../domain/errors';
 import { UserMessage } from '../common/errorText';
@@ -23,7 +35,10 @@ const useStyles = makeStyles({
 export function TransferPage({ navigate }: { navigate: Navigate }) {
   const { t, formatNumber } = useI18n();
   const s = useStyles();
-  const { transfer, workspace } = useServices();
+  // With a server the workspace is shared: a backup restored in one pane would be replaced by the server's
+  // workspace at the next pull (the restore resets the sync cursor), so it is not offered.
+  const { transfer, workspace, sync } = useServices();
+  const packageInput = useRef<HTMLInputElement>(null);
   const confirm = useConfirm();
   const notify = useNotify();
   const task = useLongTask();
@@ -35,7 +50,8 @@ export function TransferPage({ navigate }: { navigate: Navigate }) {
     setNote(undefined);
     try {
       const text = await file.text();
-      const replaced = await replacedBy(text);
+      // The whole package is checked first: a damaged one is refused before any question.
+      const replaced = await replacedBy(await transfer.readSegment(text));
       if (
         replaced &&
         !(await confirm({
@@ -61,9 +77,7 @@ export function TransferPage({ navigate }: { navigate: Navigate }) {
   };
 
   /** The segment of this workspace a package would overwrite (the same segment, imported before), with what changes. */
-  const replacedBy = async (text: string) => {
-    const pkg = readPackage(text);
-    if (!pkg) return undefined;
+  const replacedBy = async (pkg: SegmentPackageSummary) => {
     const here = (await workspace.segments.list()).find((h) => h.id === pkg.id);
     if (!here) return undefined;
     const view = await workspace.segments.get(here.no);
@@ -75,7 +89,7 @@ export function TransferPage({ navigate }: { navigate: Navigate }) {
       lines: formatNumber(view?.lines.length ?? 0),
       newLines: formatNumber(pkg.lines),
       criteria: formatNumber(view?.criteria.length ?? 0),
-      newCriteria: formatNumber(pkg.criteria),
+      newCriteria: formatNumber(pkg.criteriaActions),
       contacts: formatNumber(pkg.contactNos.filter((n) => stored.has(n)).length),
     };
   };
@@ -84,11 +98,14 @@ export function TransferPage({ navigate }: { navigate: Navigate }) {
   const fileError = (e: unknown, kind: 'package' | 'backup', file: string) => {
     if (!isSegmentsError(e, 'INVALID_PACKAGE')) return e;
     const m = e.message;
-    const what = /not JSON|is not a segment package|is not a workspace backup|backup of another database/.test(m)
-      ? 'not'
-      : /version/.test(m)
-        ? 'version'
-        : 'damaged';
+    const what =
+      (e.details as { reason?: unknown } | undefined)?.reason === 'damaged'
+        ? 'damaged'
+        : /not JSON|is not a segment package|is not a workspace backup|backup of another database/.test(m)
+          ? 'not'
+          : /version/.test(m)
+            ? 'version'
+            : 'damaged';
     const key =
       kind === 'package'
         ? { not: 'transfer.notPackage', version: 'transfer.packageVersion', damaged: 'transfer.packageDamaged' }[what]
@@ -141,6 +158,7 @@ export function TransferPage({ navigate }: { navigate: Navigate }) {
       <JsonFileField
         label={t('transfer.importPackage')}
         testId="import-package"
+        inputRef={packageInput}
         onFile={(f) => void importPackage(f)}
       />
       {note ? (
@@ -152,7 +170,7 @@ export function TransferPage({ navigate }: { navigate: Navigate }) {
         {t('transfer.backup')}
       </Text>
       <Text size={200} className={s.hint}>
-        {t('transfer.backupHint')}
+        {t(sync ? 'transfer.backupHintShared' : 'transfer.backupHint')}
       </Text>
       {task.progress ? (
         <ProgressPanel progress={task.progress} onCancel={task.cancel} />
@@ -161,7 +179,27 @@ export function TransferPage({ navigate }: { navigate: Navigate }) {
           {t('transfer.makeBackup')}
         </Button>
       )}
-      <JsonFileField label={t('transfer.restore')} testId="restore-backup" onFile={(f) => void restore(f)} />
+      {sync ? (
+        <MessageBar intent="info" layout="multiline" data-testid="restore-shared">
+          <MessageBarBody>
+            <MessageBarTitle>{t('transfer.restoreSharedTitle')}</MessageBarTitle>
+            {t('transfer.restoreShared')}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button
+              size="small"
+              onClick={() => {
+                packageInput.current?.focus();
+                packageInput.current?.click();
+              }}
+            >
+              {t('transfer.importPackage')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : (
+        <JsonFileField label={t('transfer.restore')} testId="restore-backup" onFile={(f) => void restore(f)} />
+      )}
     </div>
   );
 }
@@ -170,10 +208,12 @@ export function TransferPage({ navigate }: { navigate: Navigate }) {
 function JsonFileField({
   label,
   testId,
+  inputRef,
   onFile,
 }: {
   label: string;
   testId: string;
+  inputRef?: Ref<HTMLInputElement>;
   onFile(file: File | undefined): void;
 }) {
   return (
@@ -183,6 +223,7 @@ function JsonFileField({
         accept=".json,application/json"
         aria-label={label}
         data-testid={testId}
+        ref={inputRef}
         onChange={(e) => {
           onFile(e.target.files?.[0]);
           e.target.value = '';
@@ -190,30 +231,4 @@ function JsonFileField({
       />
     </Field>
   );
-}
-
-/** What a package file says about its segment, read loosely (the store validates it for real on import). */
-function readPackage(
-  text: string,
-): { id: string; description: string; lines: number; criteria: number; contactNos: string[] } | undefined {
-  try {
-    const p = JSON.parse(text) as {
-      format?: unknown;
-      segment?: { id?: unknown; description?: unknown };
-      lines?: unknown;
-      criteria?: unknown;
-      contacts?: unknown;
-    };
-    if (p.format !== 'segments-package' || typeof p.segment?.id !== 'string') return undefined;
-    const contacts = Array.isArray(p.contacts) ? (p.contacts as { no?: unknown }[]) : [];
-    return {
-      id: p.segment.id,
-      description: typeof p.segment.description === 'string' ? p.segment.description : '',
-      lines: Array.isArray(p.lines) ? p.lines.length : 0,
-      criteria: Array.isArray(p.criteria) ? p.criteria.length : 0,
-      contactNos: contacts.map((c) => (typeof c?.no === 'string' ? c.no : '')).filter((n) => n !== ''),
-    };
-  } catch {
-    return undefined;
-  }
 }

@@ -1,5 +1,5 @@
-// Messages of the transfer page: files that are not what the user chose them as, and the question before
-// a package overwrites a segment of this workspace.
+// Messages of the transfer page: files that are not what the user chose them as, the question before a
+// package overwrites a segment of this workspace, and why a shared workspace is not restored from a pane.
 import type { MessageCatalog } from '../common/i18n';
 
 const en = {
@@ -7,14 +7,18 @@ const en = {
     '{file} is not a segment package of this add-in. Choose a file made with Export segment package.',
   'transfer.packageVersion': '{file} is a segment package of another version of this add-in; it cannot be read here.',
   'transfer.packageDamaged':
-    '{file} is a segment package, but it is damaged or was changed by hand; nothing was imported.',
+    '{file} is a segment package, but it is damaged, incomplete or was changed by hand; nothing was imported.',
   'transfer.notBackup': '{file} is not a backup of this add-in. Choose a file made with Back up the workspace.',
   'transfer.backupVersion': '{file} is a backup of another version of this add-in; it cannot be restored here.',
   'transfer.backupDamaged':
-    '{file} is a backup of this add-in, but it is damaged or was changed by hand; nothing was restored.',
+    '{file} is a damaged or incomplete backup of this add-in (cut off, or changed by hand); nothing was restored.',
   'transfer.overwriteTitle': 'Replace segment {no}?',
   'transfer.overwrite':
-    'Segment {no} "{description}" is already in this workspace (imported before). Importing {file} replaces its description with "{newDescription}", its {lines} lines with {newLines} and its {criteria} criteria steps with {newCriteria}, and updates {contacts} contacts. Continue?',
+    'Segment {no} "{description}" is already in this workspace (imported before). Importing {file} replaces its description with "{newDescription}", {lines, plural, one {its line} other {its # lines}} with {newLines} and {criteria, plural, one {its criteria step} other {its # criteria steps}} with {newCriteria}, and updates {contacts, plural, one {# contact} other {# contacts}}. Continue?',
+  'transfer.restoreSharedTitle': 'Restore is not available in a shared workspace',
+  'transfer.restoreShared':
+    'This workspace is shared with the other panes through the server. A backup restored here would be replaced at once by the shared workspace, so it cannot be restored here. To bring back a segment, import its segment package: every pane gets it. To take the whole shared workspace back to an earlier point, ask whoever runs the add-in\u2019s server to restore its backup.',
+  'transfer.backupHintShared': 'A backup saves a copy of the workspace as this pane has it.',
 };
 
 const it: typeof en = {
@@ -23,16 +27,20 @@ const it: typeof en = {
   'transfer.packageVersion':
     '{file} è un pacchetto segmento di un\u2019altra versione di questo componente aggiuntivo; qui non può essere letto.',
   'transfer.packageDamaged':
-    '{file} è un pacchetto segmento, ma è danneggiato o modificato a mano; non è stato importato nulla.',
+    '{file} è un pacchetto segmento, ma è danneggiato, incompleto o modificato a mano; non è stato importato nulla.',
   'transfer.notBackup':
     '{file} non è un backup di questo componente aggiuntivo. Scegliere un file creato con Esegui il backup.',
   'transfer.backupVersion':
     '{file} è un backup di un\u2019altra versione di questo componente aggiuntivo; qui non può essere ripristinato.',
   'transfer.backupDamaged':
-    '{file} è un backup di questo componente aggiuntivo, ma è danneggiato o modificato a mano; non è stato ripristinato nulla.',
+    '{file} è un backup di questo componente aggiuntivo danneggiato o incompleto (troncato o modificato a mano); non è stato ripristinato nulla.',
   'transfer.overwriteTitle': 'Sostituire il segmento {no}?',
   'transfer.overwrite':
-    'Il segmento {no} "{description}" è già in quest\u2019area di lavoro (importato in precedenza). L\u2019importazione di {file} sostituisce la descrizione con "{newDescription}", le sue {lines} righe con {newLines} e i suoi {criteria} passi dei criteri con {newCriteria}, e aggiorna {contacts} contatti. Continuare?',
+    'Il segmento {no} "{description}" è già in quest\u2019area di lavoro (importato in precedenza). L\u2019importazione di {file} sostituisce la descrizione con "{newDescription}", {lines, plural, one {la sua riga} other {le sue # righe}} con {newLines} e {criteria, plural, one {il suo passo dei criteri} other {i suoi # passi dei criteri}} con {newCriteria}, e aggiorna {contacts, plural, one {# contatto} other {# contatti}}. Continuare?',
+  'transfer.restoreSharedTitle': 'Ripristino non disponibile in un\u2019area di lavoro condivisa',
+  'transfer.restoreShared':
+    'Quest\u2019area di lavoro è condivisa con gli altri riquadri tramite il server. Un backup ripristinato qui verrebbe sostituito subito dall\u2019area di lavoro condivisa, quindi qui non può essere ripristinato. Per recuperare un segmento, importarne il pacchetto segmento: arriva a tutti i riquadri. Per riportare l\u2019intera area di lavoro condivisa a un momento precedente, chiedere a chi gestisce il server del componente aggiuntivo di ripristinarne il backup.',
+  'transfer.backupHintShared': 'Un backup salva una copia dell\u2019area di lavoro così come è in questo riquadro.',
 };
 
 export const transferMessages: MessageCatalog = { en, it };

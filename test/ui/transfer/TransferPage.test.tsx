@@ -2,11 +2,13 @@
 // Wrong files in the user's words, and the question before a package overwrites a segment here.
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { App } from '../../../src/ui/shell/App';
 import type { Preferences } from '../../../src/domain/ports/preferences';
 import { transferApi } from '../../../src/taskpane/transfer';
+import type { SyncService } from '../../../src/domain/ports/syncStatus';
 import { makeWorkspace } from '../../store/helpers';
+import { fakeSync } from '../fakeSync';
 import '../setup';
 
 let ws: Awaited<ReturnType<typeof makeWorkspace>>;
@@ -18,12 +20,13 @@ afterEach(() => {
   ws.close();
 });
 
-function renderTransfer(language: 'en' | 'it') {
+/** The page; `sync` when the pane shares its workspace through a server. */
+function renderTransfer(language: 'en' | 'it', sync?: SyncService) {
   const prefs = new Map<string, unknown>();
   const preferences: Preferences = { get: (k) => prefs.get(k) as never, set: (k, v) => void prefs.set(k, v) };
   render(
     <App
-      services={{ workspace: ws, preferences, host: 'none', transfer: transferApi(ws) }}
+      services={{ workspace: ws, preferences, host: 'none', transfer: transferApi(ws), sync }}
       initialLanguage={language}
       hostPages={{}}
       startRoute={{ page: 'transfer' }}
@@ -68,7 +71,7 @@ test('a package that would overwrite a segment here asks first and names what ch
   const dialog = await screen.findByRole('alertdialog');
   expect(within(dialog).getByText('Replace segment SEG00001?')).toBeTruthy();
   expect(dialog.textContent).toMatch(
-    /Segment SEG00001 "Fiera 2027" is already in this workspace.*replaces its description with "Fiera", its 1 lines with 1 and its 1 criteria steps with 1, and updates 1 contacts/,
+    /Segment SEG00001 "Fiera 2027" is already in this workspace.*replaces its description with "Fiera", its line with 1 and its criteria step with 1, and updates 1 contact\./,
   );
   await userEvent.click(within(dialog).getByRole('button', { name: /No|Cancel/ }));
   await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
@@ -78,4 +81,104 @@ test('a package that would overwrite a segment here asks first and names what ch
     within(await screen.findByRole('alertdialog')).getByRole('button', { name: /Yes|OK|Continue/ }),
   );
   await waitFor(async () => expect((await ws.segments.get(seg.no))?.header.description).toBe('Fiera'));
+});
+
+test('in Italian the question before replacing a segment says one line, one criteria step and one contact in the singular', async () => {
+  await ws.contacts.upsert([{ no: 'P1', type: 'Person', name: 'Rossi' }]);
+  const seg = await ws.segments.create({ description: 'Fiera' });
+  await ws.segments.addContactList(seg.no, ['P1'], { source: 'test' });
+  const text = JSON.stringify(await ws.packages.export(seg.no));
+  renderTransfer('it');
+  await userEvent.upload(await screen.findByTestId('import-package'), json('fiera.json', text));
+  const dialog = await screen.findByRole('alertdialog');
+  expect(dialog.textContent).toMatch(
+    /sostituisce la descrizione con "Fiera", la sua riga con 1 e il suo passo dei criteri con 1, e aggiorna 1 contatto\./,
+  );
+});
+
+test('a package changed by hand is refused as damaged before any question, and nothing changes', async () => {
+  await ws.contacts.upsert([{ no: 'P1', type: 'Person', name: 'Rossi' }]);
+  const seg = await ws.segments.create({ description: 'Fiera' });
+  await ws.segments.addContactList(seg.no, ['P1'], { source: 'test' });
+  const pkg = (await ws.packages.export(seg.no)) as { segment: object; lines: { date: string }[] };
+  const tampered = JSON.stringify({
+    ...pkg,
+    segment: { ...pkg.segment, description: 'Cambiata' },
+    lines: [{ ...pkg.lines[0], date: '31/02/2026' }],
+  });
+  renderTransfer('en');
+  await userEvent.upload(await screen.findByTestId('import-package'), json('fiera.json', tampered));
+  expect(
+    await screen.findByText(
+      'fiera.json is a segment package, but it is damaged, incomplete or was changed by hand; nothing was imported.',
+    ),
+  ).toBeTruthy();
+  expect(screen.queryByRole('alertdialog')).toBeNull();
+  expect((await ws.segments.get(seg.no))?.header.description).toBe('Fiera');
+});
+
+test('a real backup cut off before its end is called a damaged or incomplete backup, not a foreign file', async () => {
+  await ws.segments.create({ description: 'Fiera' });
+  const backup = await (await transferApi(ws).backup()).text();
+  renderTransfer('en');
+  await userEvent.upload(
+    await screen.findByTestId('restore-backup'),
+    json('backup.json', backup.slice(0, backup.length / 2)),
+  );
+  expect(
+    await screen.findByText(
+      'backup.json is a damaged or incomplete backup of this add-in (cut off, or changed by hand); nothing was restored.',
+    ),
+  ).toBeTruthy();
+  expect(screen.queryByRole('alertdialog')).toBeNull();
+  expect(await ws.segments.list()).toHaveLength(1);
+});
+
+test('a segment package cut off before its end is called damaged, not a foreign file', async () => {
+  await ws.contacts.upsert([{ no: 'P1', type: 'Person', name: 'Rossi' }]);
+  const seg = await ws.segments.create({ description: 'Fiera' });
+  await ws.segments.addContactList(seg.no, ['P1'], { source: 'test' });
+  const text = JSON.stringify(await ws.packages.export(seg.no));
+  renderTransfer('it');
+  await userEvent.upload(await screen.findByTestId('import-package'), json('fiera.json', text.slice(0, 60)));
+  expect(await screen.findByText(/^fiera\.json è un pacchetto segmento, ma è danneggiato/)).toBeTruthy();
+});
+
+describe('restore', () => {
+  test('without a server: the backup replaces the workspace after the question, and says so', async () => {
+    await ws.segments.create({ description: 'Fiera' });
+    const backup = await (await transferApi(ws).backup()).text();
+    await ws.segments.create({ description: 'Dopo il backup' });
+    renderTransfer('en');
+    await userEvent.upload(await screen.findByTestId('restore-backup'), json('backup.json', backup));
+    const dialog = await screen.findByRole('alertdialog');
+    expect(dialog.textContent).toMatch(/Replace everything in this workspace with the backup/);
+    await userEvent.click(within(dialog).getByRole('button', { name: /Yes/ }));
+    expect(await screen.findByText(/^The workspace was restored: \d+ records\.$/)).toBeTruthy();
+    expect((await ws.segments.list()).map((s) => s.description)).toEqual(['Fiera']);
+  });
+
+  test('in a workspace shared through the server: says before anything that a restore here would be undone, offers a segment package, and restores nothing', async () => {
+    renderTransfer('en', fakeSync().service);
+    const note = await screen.findByTestId('restore-shared');
+    expect(note.textContent).toContain(
+      'This workspace is shared with the other panes through the server. A backup restored here would be replaced at once by the shared workspace, so it cannot be restored here.',
+    );
+    expect(note.textContent).toContain('To bring back a segment, import its segment package: every pane gets it.');
+    expect(screen.queryByTestId('restore-backup')).toBeNull();
+    expect(screen.queryByLabelText('Restore a backup')).toBeNull();
+    // The way that works: the package's file field, one click away.
+    await userEvent.click(within(note).getByRole('button', { name: 'Import a segment package' }));
+    expect(document.activeElement).toBe(screen.getByTestId('import-package'));
+    // Backing up stays possible.
+    expect(screen.getByTestId('make-backup')).toBeTruthy();
+  });
+
+  test('in Italian too', async () => {
+    renderTransfer('it', fakeSync({ connection: 'offline' }).service);
+    const note = await screen.findByTestId('restore-shared');
+    expect(note.textContent).toMatch(/^Ripristino non disponibile in un’area di lavoro condivisa/);
+    expect(screen.queryByTestId('restore-backup')).toBeNull();
+    expect(within(note).getByRole('button', { name: 'Importa un pacchetto segmento' })).toBeTruthy();
+  });
 });
