@@ -148,14 +148,11 @@ export function TemplatesPage() {
       onSave={() => void save()}
       onNew={editing !== undefined ? () => edit({}) : undefined}
       rows={templates}
+      // The unit cost beneath the description: beside it, at 320 px, both were cut in the middle of words.
       columns={[
-        textColumn<InteractionTemplate>('description', 'field.description', (tp) => tp.description),
         {
-          id: 'unitCost',
-          caption: 'field.unitCost',
-          width: '4.5em',
-          align: 'end',
-          value: (tp) => formatNumber(tp.unitCost),
+          ...textColumn<InteractionTemplate>('description', 'field.description', (tp) => tp.description),
+          sub: { caption: 'field.unitCost', value: (tp) => formatNumber(tp.unitCost) },
         },
       ]}
       emptyText={t('templates.empty')}

@@ -112,7 +112,7 @@ export function MailMergePage({ workspace, word }: { workspace: Workspace; word:
       <section className={s.root} aria-label={t('word.title')}>
         {notices}
         <MessageBar intent="info" data-testid="no-segments">
-          <MessageBarBody>{t('word.noSegments')}</MessageBarBody>
+          <MessageBarBody>{t(word ? 'word.noSegments' : 'word.noSegments.outside')}</MessageBarBody>
         </MessageBar>
       </section>
     );

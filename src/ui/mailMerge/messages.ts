@@ -8,6 +8,8 @@ const en: Record<string, string> = {
   'word.chooseSegment': 'Choose a segment',
   'word.noSegments':
     'No open segments. Build one in the Excel pane (it arrives through the shared workspace) or import a segment package.',
+  'word.noSegments.outside':
+    'No open segments. Create one on the Segments page (menu ☰), or import a segment package.',
   'word.letterLanguage': 'Language of this letter',
   'word.letterLanguage.hint':
     'The letter in the document is saved on the segment for this language; lines in another language use their own letter when the segment has one.',
@@ -153,6 +155,8 @@ const it: Record<string, string> = {
   'word.chooseSegment': 'Scegliere un segmento',
   'word.noSegments':
     'Nessun segmento aperto. Crearne uno nel riquadro di Excel (arriva tramite l’area di lavoro condivisa) o importare un pacchetto segmento.',
+  'word.noSegments.outside':
+    'Nessun segmento aperto. Crearne uno nella pagina Segmenti (menu ☰) o importare un pacchetto segmento.',
   'word.letterLanguage': 'Lingua di questa lettera',
   'word.letterLanguage.hint':
     'La lettera del documento viene salvata sul segmento per questa lingua; le righe in un’altra lingua usano la propria lettera quando il segmento ne ha una.',

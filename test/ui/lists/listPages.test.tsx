@@ -161,11 +161,13 @@ describe('code lists and Interaction Templates', () => {
     expect(document.activeElement).toBe(screen.getByTestId('code-code'));
   });
 
-  test('Interaction Templates: code, description and unit cost; Enter on a row opens it in the card', async () => {
+  test('Interaction Templates: code, description with its unit cost beneath; Enter on a row opens it in the card', async () => {
     await seedMarket(ws);
     renderInPane(<TemplatesPage />, ws, 'it');
     const row = await screen.findByRole('row', { name: 'Modifica MEMO' });
-    expect(headers()).toEqual(['Codice', 'Descrizione', 'Costo unitario (VL)', 'Azioni']);
+    // At 320 px the unit cost sits beneath the description (beside it, both were cut mid-word).
+    expect(headers()).toEqual(['Codice', 'Descrizione / Costo unitario (VL)', 'Azioni']);
+    expect(row.textContent).toContain('Memo');
     row.focus();
     await userEvent.keyboard('{Enter}');
     await waitFor(() => expect((screen.getByTestId('field-description') as HTMLInputElement).value).toBe('Memo'));

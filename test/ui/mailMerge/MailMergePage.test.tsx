@@ -472,3 +472,17 @@ describe('a letter uploaded outside Office', () => {
     expect((await ws.segments.get('SEG00001'))!.header.letters).toEqual(before);
   });
 });
+
+describe('no open segment', () => {
+  test('outside Office it points to the Segments page of this pane, in Word to the Excel pane', async () => {
+    ws.close();
+    ws = await makeWorkspace();
+    show(undefined, 'it');
+    expect((await screen.findByTestId('no-segments')).textContent).toBe(
+      'Nessun segmento aperto. Crearne uno nella pagina Segmenti (menu ☰) o importare un pacchetto segmento.',
+    );
+    cleanup();
+    show(wordOver(new FakeWordHost(WORD_REQUEST_CAP, letterXml)));
+    expect((await screen.findByTestId('no-segments')).textContent).toMatch(/Build one in the Excel pane/);
+  });
+});
