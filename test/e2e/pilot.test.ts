@@ -529,6 +529,11 @@ for (const [language, locale] of [
         mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
         buffer: Buffer.from(pilotLetterDocx()),
       });
+      // The segment has its template's Italian letter: replacing it is asked first, and answered with Tab and Enter.
+      await page.getByRole('alertdialog').waitFor();
+      await tabTo(page, 'Yes', named(t('common.yes')));
+      await keyboard.press('Enter');
+      await page.getByRole('alertdialog').waitFor({ state: 'detached' });
       await page.getByTestId('notice-success').filter({ hasText: 'keyboard-letter.docx' }).waitFor();
 
       // Check: the findings, then the preview of another contact's letter.
@@ -554,9 +559,14 @@ for (const [language, locale] of [
         .filter({ hasText: t('word.merge.done', { letters: 3, syncs: 0 }) })
         .waitFor();
 
-      // Log, the mail merge's last step.
+      // Log, the mail merge's last step: the Log dialog, its pre-flight, then Log in it.
       await tabTo(page, 'Log', testId('log'));
       await keyboard.press('Enter');
+      const logDialog = page.getByRole('dialog');
+      await logDialog.getByTestId('log-no-blockers').waitFor();
+      await tabTo(page, 'Log in the dialog', testId('log-run'));
+      await keyboard.press('Enter');
+      await logDialog.waitFor({ state: 'detached' });
       await page
         .getByTestId('notice-success')
         .filter({ hasText: t('word.log.done', { entries: 3, entryNo: 1 }) })
