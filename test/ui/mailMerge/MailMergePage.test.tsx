@@ -86,6 +86,15 @@ async function logInDialog(entries: number) {
   await userEvent.click(buttonInDialogOf(preflight, 'Log'));
 }
 
+/** SEG00001 gets an English letter of its own (the test letter). */
+function giveEnglishLetter() {
+  return ws.segments.updateHeader(
+    'SEG00001',
+    { letters: { ENU: { subject: 'S', ooxml: letterXml } } },
+    { updateLines: false },
+  );
+}
+
 function wordOver(host: FakeWordHost, comments = true) {
   return createWordAdapter({ run: host.run, supports: { comments, createDocument: true } });
 }
@@ -191,11 +200,7 @@ describe('the Mail merge page', () => {
   });
 
   test('previews any contact’s letter in its language', async () => {
-    await ws.segments.updateHeader(
-      'SEG00001',
-      { letters: { ENU: { subject: 'S', ooxml: letterXml } } },
-      { updateLines: false },
-    );
+    await giveEnglishLetter();
     show(undefined);
     expect(await screen.findByTestId('outside-office')).toBeTruthy();
     await ready();
@@ -351,11 +356,7 @@ describe('a letter uploaded outside Office', () => {
   });
 
   test('Log opens the Log dialog and writes nothing until it is confirmed', async () => {
-    await ws.segments.updateHeader(
-      'SEG00001',
-      { letters: { ENU: { subject: 'S', ooxml: letterXml } } },
-      { updateLines: false },
-    );
+    await giveEnglishLetter();
     show(undefined);
     await ready();
     await userEvent.click(screen.getByTestId('log'));
@@ -398,11 +399,7 @@ describe('a letter uploaded outside Office', () => {
   });
 
   test("replacing the segment's letter asks first, naming it", async () => {
-    await ws.segments.updateHeader(
-      'SEG00001',
-      { letters: { ENU: { subject: 'S', ooxml: letterXml } } },
-      { updateLines: false },
-    );
+    await giveEnglishLetter();
     show(undefined);
     await ready();
     const upload = () =>
