@@ -13,7 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons/svg/arrow-download';
-import { useRef, useState, type Ref } from 'react';
+import { useRef, useState, useSyncExternalStore, type Ref } from 'react';
 import { useConfirm } from '../common/confirm';
 import { downloadBlob } from '../common/download';
 import { useLongTask } from '../common/useLongTask';
@@ -21,6 +21,7 @@ import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
 import type { Navigate } from '../shell/pageRegistry';
 import type { SegmentPackageSummary } from '../../domain/ports/transfer';
+import type { SyncService } from '../../domain/ports/syncStatus';
 import { useServices } from '../common/services';
 import { isSegmentsError } from '../../domain/errors';
 import { UserMessage } from '../common/errorText';
@@ -37,7 +38,8 @@ export function TransferPage({ navigate }: { navigate: Navigate }) {
   const s = useStyles();
   // With a server the workspace is shared: a backup restored in one pane would be replaced by the server's
   // workspace at the next pull (the restore resets the sync cursor), so it is not offered.
-  const { transfer, workspace, sync } = useServices();
+  const { transfer, workspace, sync: client } = useServices();
+  const sync = useSharedWorkspace(client);
   const packageInput = useRef<HTMLInputElement>(null);
   const confirm = useConfirm();
   const notify = useNotify();
@@ -231,4 +233,16 @@ function JsonFileField({
       />
     </Field>
   );
+}
+
+const noSubscription = () => () => undefined;
+
+/**
+ * The sync client when the pane's workspace is shared through a server; undefined when there is none, or when
+ * the server that serves the pane does not hold a shared workspace (it answers the sync API with "not here":
+ * a pane served as plain files), where a restore stays this pane's own.
+ */
+function useSharedWorkspace(sync: SyncService | undefined): SyncService | undefined {
+  const connection = useSyncExternalStore(sync?.subscribe ?? noSubscription, () => sync?.getStatus().connection);
+  return sync && connection !== 'unavailable' ? sync : undefined;
 }

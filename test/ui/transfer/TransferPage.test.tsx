@@ -174,6 +174,12 @@ describe('restore', () => {
     expect(screen.getByTestId('make-backup')).toBeTruthy();
   });
 
+  test('served by a server that holds no shared workspace (its sync API answers "not here"): the restore is this pane\'s own, and offered', async () => {
+    renderTransfer('en', fakeSync({ connection: 'unavailable' }).service);
+    expect(await screen.findByTestId('restore-backup')).toBeTruthy();
+    expect(screen.queryByTestId('restore-shared')).toBeNull();
+  });
+
   test('in Italian too', async () => {
     renderTransfer('it', fakeSync({ connection: 'offline' }).service);
     const note = await screen.findByTestId('restore-shared');
