@@ -203,8 +203,9 @@ export function contactsApi(ctx: StoreContext) {
       runRead(ctx, async () => {
         if (!filters || isEmptyFilters(filters)) return db.contacts.orderBy('no').toArray();
         const fctx = await filterContext(ctx);
-        const predicate = compileContactFilters(filters, fctx);
         const { candidates, all } = await candidateContacts(ctx, filters);
+        // The contacts read type the imported columns, as for Add Contacts: a date column refuses a non-date.
+        const predicate = compileContactFilters(filters, fctx, all ?? candidates);
         const rel: RelatedData = await relatedDataFor(ctx, filters, all ?? candidates);
         return candidates.filter((c) => predicate(c, rel)).sort((a, b) => (a.no < b.no ? -1 : a.no > b.no ? 1 : 0));
       }),

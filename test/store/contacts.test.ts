@@ -121,6 +121,26 @@ describe('contacts.upsert', () => {
       details: { field: 'contact.colour' },
     });
   });
+
+  test('an imported column of dates or numbers refuses a value it cannot read, as Add Contacts does', async () => {
+    const ws = await makeWorkspace();
+    await ws.contacts.upsert([
+      makeContact(1, { name: 'Early', extra: { Since: '2025-07-07', Score: 6 } }),
+      makeContact(2, { name: 'Mid', extra: { Since: '2026-02-02', Score: 31 } }),
+    ]);
+    expect((await ws.contacts.list({ contact: { 'extra.Since': '1/1/26..12/31/26' } })).map((c) => c.name)).toEqual([
+      'Mid',
+    ]);
+    // 31/12/26 is no date in the workspace's en-US: an error at its position, not every date compared as text.
+    await expect(ws.contacts.list({ contact: { 'extra.Since': '01/01/26..31/12/26' } })).rejects.toMatchObject({
+      code: 'INVALID_FILTER',
+      details: { field: 'contact.extra.Since', position: 11 },
+    });
+    await expect(ws.contacts.list({ contact: { 'extra.Score': 'abc' } })).rejects.toMatchObject({
+      code: 'INVALID_FILTER',
+      details: { field: 'contact.extra.Score' },
+    });
+  });
 });
 
 describe('code lists and setup', () => {
