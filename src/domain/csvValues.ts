@@ -3,7 +3,7 @@
 // a date (ISO, or the locale's short format) an ISO date; anything else keeps the text as typed. Codes
 // with a leading zero (00184, 0123) and yes/no words stay text. A column that is mostly numbers (or
 // dates) with cells that are not gets one warning, naming how many, the first row and its value.
-import { dateExample, parseFilterDate, safeLocale } from './filterValues';
+import { dateExample, numberNotation, parseFilterDate, type NumberNotation } from './filterValues';
 import { problem, type ImportProblem } from './importProblems';
 
 export type CsvValueKind = 'number' | 'date' | 'text';
@@ -15,34 +15,24 @@ export interface CsvValue {
   code?: boolean;
 }
 
-interface Notation {
+interface Notation extends NumberNotation {
   number: RegExp;
-  decimal: string;
-  group: string[];
-  /** 1234.56 written in the locale: the example a warning shows. */
-  example: string;
 }
 
 const notations = new Map<string, Notation>();
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const SPACES = [' ', '\u00a0', '\u202f'];
 
-/** The locale's decimal and group separators (from Intl, as the filters read decimal commas). */
+/** The locale's notation as the filters read it, with the pattern a cell of a file must match to be a number. */
 function notationOf(locale: string): Notation {
-  const loc = safeLocale(locale);
-  let n = notations.get(loc);
+  let n = notations.get(locale);
   if (!n) {
-    const parts = new Intl.NumberFormat(loc).formatToParts(12345.6);
-    const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
-    const groupChar = parts.find((p) => p.type === 'group')?.value ?? (decimal === ',' ? '.' : ',');
-    // A space as group separator is typed as any space.
-    const group = SPACES.includes(groupChar) ? SPACES : [groupChar];
-    const g = `[${group.map(escape).join('')}]`;
-    const d = escape(decimal);
+    const base = numberNotation(locale);
+    const g = base.groupClass;
+    const d = escape(base.decimal);
     // 0, 950, 1234, 1.234 (groups of three only), with a decimal part; ,5 is 0.5. No leading zero but 0 itself.
     const number = new RegExp(`^[+-]?(?:(?:0|[1-9]\\d*|[1-9]\\d{0,2}(?:${g}\\d{3})+)(?:${d}\\d+)?|${d}\\d+)$`);
-    n = { number, decimal, group, example: `1${groupChar}234${decimal}56` };
-    notations.set(loc, n);
+    n = { ...base, number };
+    notations.set(locale, n);
   }
   return n;
 }

@@ -34,8 +34,10 @@ export function collatorFor(locale: string, caseInsensitive: boolean): Intl.Coll
   return c;
 }
 
-interface NumberNotation {
+export interface NumberNotation {
   decimal: string;
+  /** A character class of the group separators, for a pattern. */
+  groupClass: string;
   /** The locale's full notation, group separators included (1.234,56 in it-IT, 1,234.56 in en-US). */
   grouped: RegExp;
   group: string[];
@@ -46,7 +48,8 @@ const notations = new Map<string, NumberNotation>();
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const SPACES = [' ', '\u00a0', '\u202f'];
 
-function numberNotation(locale: string): NumberNotation {
+/** How the locale writes numbers (from Intl): its decimal sign and group separators, read once per locale. */
+export function numberNotation(locale: string): NumberNotation {
   const loc = safeLocale(locale);
   let n = notations.get(loc);
   if (n === undefined) {
@@ -57,7 +60,7 @@ function numberNotation(locale: string): NumberNotation {
     const group = SPACES.includes(groupChar) ? SPACES : [groupChar];
     const g = `[${group.map(escapeRe).join('')}]`;
     const grouped = new RegExp(`^[+-]?\\d{1,3}(?:${g}\\d{3})+(?:${escapeRe(decimal)}\\d+)?$`);
-    n = { decimal, grouped, group, example: `1${groupChar}234${decimal}56` };
+    n = { decimal, groupClass: g, grouped, group, example: `1${groupChar}234${decimal}56` };
     notations.set(loc, n);
   }
   return n;
