@@ -37,7 +37,7 @@ export interface CodeListApi<T> {
   get(code: string): Promise<T | undefined>;
   /** Where the code is used (what removing it leaves without it), counted in one read. */
   usage(code: string): Promise<CodeUsage>;
-  /** Removes the record; a mailing group is also taken off every contact that has it (BC's cascade). */
+  /** Removes the record; a mailing group, industry group, job responsibility or business relation is also taken off every contact that has it (BC's cascade). */
   remove(code: string): Promise<void>;
 }
 

@@ -112,9 +112,21 @@ function codeListRefs(ctx: StoreContext) {
     return ids.size;
   };
   const entries = (field: string, code: string) => db.interactionLog.filter(has(field, code)).count();
-  /** A code list a contact has several of (mailing, industry groups…): counted by the multi-entry index. */
-  const contactsList = (index: 'mailingGroups' | 'industryGroups' | 'jobResponsibilities' | 'businessRelations') => ({
+  type ContactList = 'mailingGroups' | 'industryGroups' | 'jobResponsibilities' | 'businessRelations';
+  /**
+   * A code list a contact has several of (mailing, industry groups…): counted by the multi-entry index, and
+   * taken off every contact that has it in the removal's transaction, as BC deletes the Contact Mailing Group
+   * (Industry Group, Job Responsibility, Business Relation) rows with the code: no contact keeps a code that is gone.
+   */
+  const contactsList = (index: ContactList) => ({
     usage: async (code: string) => ({ contacts: await db.contacts.where(index).equals(code).count() }),
+    cascade: async (code: string, s: ActionScope) => {
+      const having = await db.contacts.where(index).equals(code).toArray();
+      if (having.length)
+        await db.contacts.bulkPut(
+          having.map((c) => ({ ...c, [index]: c[index].filter((g) => g !== code), updatedAt: s.stamp })),
+        );
+    },
   });
   return {
     salespeople: {
@@ -131,17 +143,7 @@ function codeListRefs(ctx: StoreContext) {
         interactionLogEntries: await entries('interactionGroupCode', code),
       }),
     },
-    mailingGroups: {
-      ...contactsList('mailingGroups'),
-      // As BC deletes the Contact Mailing Group rows with the group: no contact keeps a group that is gone.
-      cascade: async (code: string, s: ActionScope) => {
-        const having = await db.contacts.where('mailingGroups').equals(code).toArray();
-        if (having.length)
-          await db.contacts.bulkPut(
-            having.map((c) => ({ ...c, mailingGroups: c.mailingGroups.filter((g) => g !== code), updatedAt: s.stamp })),
-          );
-      },
-    },
+    mailingGroups: contactsList('mailingGroups'),
     industryGroups: contactsList('industryGroups'),
     jobResponsibilities: contactsList('jobResponsibilities'),
     businessRelations: contactsList('businessRelations'),

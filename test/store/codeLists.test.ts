@@ -1,5 +1,6 @@
 // The code lists' own rules: a new record never overwrites one with the same code, a code's uses are
-// counted before it is removed, and removing a mailing group takes it off the contacts that have it.
+// counted before it is removed, and removing a mailing group, industry group, job responsibility or business
+// relation takes it off the contacts that have it (BC deletes their Contact … rows with the code).
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { RecordedAction } from '../../src/store/index';
 import { actionRecorder, makeWorkspace, seedMarket } from './helpers';
@@ -68,5 +69,20 @@ describe('usage and remove', () => {
     // One action, one transaction: the contacts and the group.
     expect(new Set(writes.map((w) => w.action.txId)).size).toBe(1);
     expect(new Set(writes.map((w) => w.table))).toEqual(new Set(['contacts', 'mailingGroups']));
+  });
+
+  test.each([
+    ['industryGroups', 'RETAIL', 'C100'],
+    ['jobResponsibilities', 'PURCH', 'P101'],
+    ['businessRelations', 'CUST', 'C100'],
+  ] as const)('removing from %s takes the code off its contacts in the same transaction', async (list, code, no) => {
+    expect((await ws.contacts.get(no))?.[list]).toEqual([code]);
+    expect((await ws[list].usage(code)).contacts).toBe(1);
+    writes.length = 0;
+    await ws[list].remove(code);
+    expect((await ws.contacts.get(no))?.[list]).toEqual([]);
+    expect(await ws[list].get(code)).toBeUndefined();
+    expect(new Set(writes.map((w) => w.action.txId)).size).toBe(1);
+    expect(new Set(writes.map((w) => w.table))).toEqual(new Set(['contacts', list]));
   });
 });

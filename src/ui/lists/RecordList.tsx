@@ -45,6 +45,13 @@ export function problemText(t: Translate, p: FieldProblem): string {
 }
 
 const usageKinds = ['contacts', 'segments', 'interactionTemplates', 'interactionLogEntries'] as const;
+/** The lists whose codes a removal also takes off every contact that has them (BC's cascade). */
+const takenOffContacts = new Set<CodeListName>([
+  'mailingGroups',
+  'industryGroups',
+  'jobResponsibilities',
+  'businessRelations',
+]);
 
 /**
  * Save and Remove of a list of coded records. Save checks the card's fields against the record's schema
@@ -104,7 +111,7 @@ export function useRecordActions(
         const uses = usageKinds.filter((k) => usage[k] > 0).map((k) => t(`codes.uses.${k}`, { n: usage[k] }));
         if (uses.length) {
           const list = new Intl.ListFormat(locale, { type: 'conjunction' }).format(uses);
-          const also = record.list === 'mailingGroups' ? ` ${t('codes.removeFromContacts')}` : '';
+          const also = takenOffContacts.has(record.list) ? ` ${t('codes.removeFromContacts')}` : '';
           text = `${t('codes.usedBy', { code, uses: list })}${also}\n${text}`;
         }
       } catch (e) {

@@ -236,6 +236,20 @@ describe('removing a code in use', () => {
     expect((await ws.contacts.get('P201'))?.mailingGroups).toEqual(['NEWS']);
   });
 
+  test('an industry group is taken off its contacts too, and the question says so', async () => {
+    await seedMarket(ws);
+    renderInPane(<CodeListPage list="industryGroups" />, ws, 'it');
+    const row = await screen.findByRole('row', { name: 'Modifica RETAIL' });
+    await userEvent.click(within(row).getByRole('button', { name: 'Rimuovi RETAIL' }));
+    await screen.findByText(
+      'RETAIL è usato da 1 contatto. Rimuovendolo, viene tolto anche da quei contatti.\nRimuovere RETAIL?',
+      { normalizer: (s) => s },
+    );
+    await userEvent.click(screen.getByText('Sì'));
+    await waitFor(() => expect(screen.queryByRole('row', { name: 'Modifica RETAIL' })).toBeNull());
+    expect((await ws.contacts.get('C100'))?.industryGroups).toEqual([]);
+  });
+
   test('in Italian: contacts and segments of a salesperson', async () => {
     await seedMarket(ws);
     const h = await ws.segments.create({ description: 'Fiera', salespersonCode: 'JR' });
