@@ -32,6 +32,32 @@ describe('the pane’s message catalog', () => {
     }
   });
 
+  test('a count before a counted noun is a plural choice: never "1 lines" or "1 righe"', () => {
+    const nouns = {
+      en: 'lines|records|contacts|rows|letters|comments|entries|segments|changes|columns',
+      it: 'righe|contatti|lettere|commenti|movimenti|segmenti|modifiche|colonne',
+    };
+    // Counts that are never 1 where they are shown: the sample's contacts, "{n} changes waiting" (one has its own message).
+    const always = new Set(['firstRun.sample.loaded', 'sync.pendingMany']);
+    const bare: string[] = [];
+    for (const c of [...paneCatalogs, excelMessages, wordMessages])
+      for (const lang of ['en', 'it'] as const)
+        for (const [k, text] of Object.entries(c[lang]))
+          if (!always.has(k) && new RegExp(`\\{\\w+\\} (${nouns[lang]})\\b`).test(text))
+            bare.push(`${lang} ${k}: ${text}`);
+    expect(bare).toEqual([]);
+    const en = makeTranslate([...paneCatalogs, wordMessages], 'en');
+    const it = makeTranslate([...paneCatalogs, wordMessages], 'it');
+    expect(en('segments.deleteConfirm', { no: 'SEG1', lines: '1' })).toBe(
+      'Delete segment SEG1 with its 1 line and criteria?',
+    );
+    expect(it('segments.deleteConfirm', { no: 'SEG1', lines: '1' })).toBe(
+      'Eliminare il segmento SEG1 con la sua 1 riga e i criteri?',
+    );
+    expect(it('word.merge.done', { letters: 1 })).toBe('1 lettera unita.');
+    expect(en('transfer.restored', { n: 1 })).toBe('The workspace was restored: 1 record.');
+  });
+
   test('no key is defined twice across catalogs', () => {
     const seen = new Map<string, number>();
     [...paneCatalogs, excelMessages, wordMessages].forEach((c, i) =>

@@ -23,7 +23,7 @@ export const listMessages: MessageCatalog = {
     'entries.switchCanceled': 'Switch Check Mark in Canceled',
     'entries.deleteCanceled': 'Delete Canceled Interaction Log Entries',
     'entries.deleteCanceledConfirm': 'Delete every canceled interaction log entry?',
-    'entries.deleted': '{n} canceled entries were deleted.',
+    'entries.deleted': '{n, plural, one {# canceled entry was deleted.} other {# canceled entries were deleted.}}',
     'entries.showLetter': 'Show Attachments',
     'entries.noLetter': 'No letter was stored with this entry.',
     'entries.letterOpened': 'The letter of entry {entryNo} is open in a new document.',
@@ -88,15 +88,17 @@ export const listMessages: MessageCatalog = {
     'transfer.packagesHint':
       'A package carries one segment with its lines, criteria and contacts to another pane or machine. Export it from the segment’s actions.',
     'transfer.importPackage': 'Import a segment package',
-    'transfer.imported': 'Segment {no} was imported: {lines} lines, {inserted} new and {updated} updated contacts.',
+    'transfer.imported':
+      'Segment {no} was imported: {lines, plural, one {# line} other {# lines}}; contacts: {inserted} new, {updated} updated.',
     'transfer.renumbered': 'Number {from} was already used here: the segment was imported as {no}.',
     'transfer.backup': 'Backup and restore',
     'transfer.backupHint': 'A backup holds the whole workspace of this pane. Restoring replaces everything here.',
     'transfer.makeBackup': 'Back up the workspace',
     'transfer.backedUp': 'The backup was saved as {file}.',
     'transfer.restore': 'Restore a backup',
-    'transfer.restoreConfirm': 'Replace everything in this workspace with the backup ({n} records)?',
-    'transfer.restored': 'The workspace was restored: {n} records.',
+    'transfer.restoreConfirm':
+      'Replace everything in this workspace with the backup ({n, plural, one {# record} other {# records}})?',
+    'transfer.restored': 'The workspace was restored: {n, plural, one {# record} other {# records}}.',
     'transfer.chooseFile': 'Choose a file',
     'csv.title': 'Import contacts from a CSV file',
     'csv.hint':
@@ -157,7 +159,7 @@ export const listMessages: MessageCatalog = {
     'entries.switchCanceled': 'Cambia segno di spunta in Annullato',
     'entries.deleteCanceled': 'Elimina movimenti log interazione annullati',
     'entries.deleteCanceledConfirm': 'Eliminare tutti i movimenti log interazione annullati?',
-    'entries.deleted': '{n} movimenti annullati eliminati.',
+    'entries.deleted': '{n, plural, one {# movimento annullato eliminato.} other {# movimenti annullati eliminati.}}',
     'entries.showLetter': 'Mostra allegati',
     'entries.noLetter': 'Con questo movimento non è stata salvata alcuna lettera.',
     'entries.letterOpened': 'La lettera del movimento {entryNo} è aperta in un nuovo documento.',
@@ -225,7 +227,7 @@ export const listMessages: MessageCatalog = {
       'Un pacchetto porta un segmento con righe, criteri e contatti in un altro riquadro o computer. Si esporta dalle azioni del segmento.',
     'transfer.importPackage': 'Importa un pacchetto segmento',
     'transfer.imported':
-      'Il segmento {no} è stato importato: {lines} righe, {inserted} contatti nuovi e {updated} aggiornati.',
+      'Il segmento {no} è stato importato: {lines, plural, one {# riga} other {# righe}}; contatti: {inserted, plural, one {# nuovo} other {# nuovi}}, {updated, plural, one {# aggiornato} other {# aggiornati}}.',
     'transfer.renumbered': 'Il numero {from} era già usato qui: il segmento è stato importato come {no}.',
     'transfer.backup': 'Backup e ripristino',
     'transfer.backupHint': 'Un backup contiene l’intera area di lavoro del riquadro. Il ripristino sostituisce tutto.',

@@ -20,7 +20,7 @@ const en = {
   'firstRun.sample.removeConfirm':
     'Remove the sample workspace? Its contacts, codes and templates are deleted; your own data stays.',
   'firstRun.sample.loaded': 'The sample workspace was loaded: {contacts} contacts, {n} records in all.',
-  'firstRun.sample.removed': 'The sample workspace was removed: {n} records.',
+  'firstRun.sample.removed': 'The sample workspace was removed: {n, plural, one {# record} other {# records}}.',
   'firstRun.sample.next':
     'Next: New segment, at the top of this page, then Add Contacts, for example with City Bologna; the templates FIERA and NEWSLETTER have letters ready.',
   'firstRun.profile.title': 'Your profile',
@@ -28,7 +28,7 @@ const en = {
     'The User ID is written on every interaction you log; the salesperson is a new segment’s default.',
   'firstRun.arriving.title': 'The shared workspace is arriving',
   'firstRun.arriving.text':
-    '{n} changes received so far. Its contacts and segments show here as soon as they are in: nothing to import meanwhile.',
+    '{n, plural, one {# change} other {# changes}} received so far. Its contacts and segments show here as soon as they are in: nothing to import meanwhile.',
 };
 
 const it: typeof en = {
@@ -59,7 +59,7 @@ const it: typeof en = {
     'L\u2019ID utente viene scritto su ogni interazione registrata; l\u2019agente è il valore predefinito di un nuovo segmento.',
   'firstRun.arriving.title': 'L\u2019area di lavoro condivisa sta arrivando',
   'firstRun.arriving.text':
-    '{n} modifiche ricevute finora. I suoi contatti e segmenti compariranno qui appena arrivati: nel frattempo non serve importare nulla.',
+    '{n, plural, one {# modifica ricevuta} other {# modifiche ricevute}} finora. I suoi contatti e segmenti compariranno qui appena arrivati: nel frattempo non serve importare nulla.',
 };
 
 export const firstRunMessages: MessageCatalog = { en, it };
