@@ -1,6 +1,7 @@
 // Results of actions as toasts, through the one Toaster at the root.
 // One success note at a time: a new success replaces the one shown (a row of saves says the last, and notes
-// never pile up over the page). Errors stay until the user dismisses them; info notes leave by themselves.
+// never pile up over the page). Errors stay until the user dismisses them or goes to another page (they speak
+// of the page they were raised on); info notes leave by themselves.
 // The notes sit at the bottom of the pane, below the page: the shell ends the page above them.
 import { Button, useToastController } from '@fluentui/react-components';
 import { Toast, ToastBody, ToastTitle, ToastTrigger } from '../shell/toastParts';
@@ -67,6 +68,9 @@ function measureCover() {
   requestAnimationFrame(measureNow);
 }
 
+/** The error notes on screen, by id: the shell takes them away when the user goes to another page. */
+const shownErrors = new Set<string>();
+
 let noteCount = 0;
 /** A note's options: its own id (marked on its content), and the cover measured again at each change. */
 function noteOptions(kind: string) {
@@ -122,6 +126,7 @@ export function useNotify() {
   const error = useCallback(
     (e: unknown) => {
       const note = noteOptions('error');
+      shownErrors.add(note.toastId);
       dispatchToast(
         <Toast data-note-id={note.toastId}>
           <ToastTitle
@@ -140,8 +145,17 @@ export function useNotify() {
             {errorText(t, e)}
           </ToastTitle>
         </Toast>,
-        // An error stays until dismissed: it may explain why nothing happened, and is read at the user's pace.
-        { intent: 'error', timeout: -1, ...note },
+        // An error stays until dismissed (or the page left): it may explain why nothing happened, and is read at
+        // the user's pace.
+        {
+          intent: 'error',
+          timeout: -1,
+          ...note,
+          onStatusChange: (ev, data) => {
+            if (data.status === 'unmounted') shownErrors.delete(note.toastId);
+            note.onStatusChange(ev, data);
+          },
+        },
       );
     },
     [dispatchToast, t],
@@ -160,4 +174,15 @@ export function useNotify() {
     [dispatchToast],
   );
   return { success, error, info };
+}
+
+/**
+ * Takes the error notes on screen away: the shell calls it when the user goes to another page, where an error
+ * of the page left (a save refused there) would read as this page's. A note raised after the change stays.
+ */
+export function useDismissErrors(): () => void {
+  const { dismissToast } = useToastController(TOASTER_ID);
+  return useCallback(() => {
+    for (const id of shownErrors) dismissToast(id);
+  }, [dismissToast]);
 }

@@ -8,7 +8,7 @@ import { Fragment, Suspense, useCallback, useEffect, useState } from 'react';
 import type { UiLanguage } from '../../domain/setup';
 import type { HostPages } from './App';
 import { useT } from '../common/i18n';
-import { useNotesCover } from '../common/notify';
+import { useDismissErrors, useNotesCover } from '../common/notify';
 import { routeTitle, type Route } from './pageRegistry';
 import { useServices } from '../common/services';
 import { FocusReturn } from './FocusReturn';
@@ -84,6 +84,9 @@ export function Shell(props: {
   useEffect(() => {
     if (route.page === 'segment') preferences.set('lastSegment', route.no);
   }, [route, preferences]);
+  // An error note speaks of the page it was raised on: another page takes it away.
+  const dismissErrors = useDismissErrors();
+  useEffect(() => dismissErrors(), [route, dismissErrors]);
 
   return (
     <div className={s.root}>

@@ -2,7 +2,7 @@
 // The shell's frame in a narrow pane: the outside-Office notice (one line, in a landmark, dismissable for
 // the session, never contradicting the shared workspace's status. (The Segment page's focus and Tab
 // order are proven in Chromium: test/e2e/paneKeyboard.test.ts.)
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { App } from '../../../src/ui/shell/App';
@@ -64,5 +64,22 @@ describe('the outside-Office notice', () => {
     const it = (await screen.findByTestId('host-status')).textContent ?? '';
     expect(it).toBe('Fuori da Office, in un browser.');
     expect(it).not.toMatch(/dati di questo browser|salvati in questo browser/);
+  });
+});
+
+describe('error notes', () => {
+  test('an error of one page goes when the user opens another; one raised after it stays', async () => {
+    render(<App services={services()} initialLanguage="it" />);
+    ws.segments.create = () => Promise.reject(new Error('Disco pieno'));
+    await userEvent.click(await screen.findByTestId('new-segment'));
+    await screen.findByText(/Disco pieno/);
+    await userEvent.click(screen.getByTestId('nav-menu'));
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Gruppi mailing' }));
+    await screen.findByRole('heading', { name: 'Gruppi mailing' });
+    await waitFor(() => expect(screen.queryByText(/Disco pieno/)).toBeNull());
+    await userEvent.click(screen.getByTestId('nav-menu'));
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Segmenti' }));
+    await userEvent.click(await screen.findByTestId('new-segment'));
+    await screen.findByText(/Disco pieno/);
   });
 });
