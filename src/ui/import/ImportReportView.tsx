@@ -1,11 +1,24 @@
 // What an import did, by sheet row: counts, every problem (errors first in row order), and the two
-// follow-ups: put the contacts on the open segment, write generated numbers into the sheet.
+// follow-ups: put the contacts on the open segment, write generated numbers into the sheet. The problems can be
+// narrowed to one severity: a few errors are not lost among a thousand notes of contacts linked to companies.
 import { useState } from 'react';
-import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { ImportProblem } from '../../domain/importProblems';
 import type { ContactImportResult } from '../../domain/contactImport';
 import { useI18n } from '../common/i18n';
 import { problemText } from './importText';
 
+type Severity = ImportProblem['severity'];
+const severities: Severity[] = ['error', 'warning', 'info'];
 /** Problems shown per page; the user pages through all of them. */
 const PAGE = 50;
 const useStyles = makeStyles({
@@ -27,7 +40,9 @@ export function ImportReportView(props: {
   const { result, segmentNo, added, busy, onAddToSegment, onWriteNos, onExportReport, wroteColumn } = props;
   const { t, formatNumber } = useI18n();
   const s = useStyles();
-  const problems = result.problems;
+  const [severity, setSeverity] = useState<Severity | 'all'>('all');
+  const counts = severities.map((k) => [k, result.problems.filter((p) => p.severity === k).length] as const);
+  const problems = severity === 'all' ? result.problems : result.problems.filter((p) => p.severity === severity);
   const [page, setPage] = useState(0);
   const pages = Math.max(1, Math.ceil(problems.length / PAGE));
   const from = page * PAGE;
@@ -48,9 +63,30 @@ export function ImportReportView(props: {
             : ''}
         </MessageBarBody>
       </MessageBar>
-      {problems.length ? (
+      {result.problems.length ? (
         <>
           <Text weight="semibold">{t('excel.problems')}</Text>
+          {counts.filter(([, n]) => n > 0).length > 1 ? (
+            <Field label={t('excel.problems.show')}>
+              <Select
+                data-testid="excel-problems-severity"
+                value={severity}
+                onChange={(_e, d) => {
+                  setSeverity(d.value as Severity | 'all');
+                  setPage(0);
+                }}
+              >
+                <option value="all">{t('excel.problems.all', { n: formatNumber(result.problems.length) })}</option>
+                {counts.map(([k, n]) =>
+                  n > 0 ? (
+                    <option key={k} value={k}>
+                      {t(`excel.problems.${k}`, { n: formatNumber(n) })}
+                    </option>
+                  ) : null,
+                )}
+              </Select>
+            </Field>
+          ) : null}
           <ul className={s.list} data-testid="excel-problems">
             {shown.map((p, i) => (
               <li key={from + i} data-severity={p.severity}>

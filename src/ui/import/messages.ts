@@ -50,6 +50,11 @@ const en = {
   'excel.problems.page': 'Problems {from}–{to} of {total}',
   'excel.problems.previous': 'Previous',
   'excel.problems.next': 'Next',
+  'excel.problems.show': 'Show',
+  'excel.problems.all': 'All ({n})',
+  'excel.problems.error': '{n, plural, one {# error} other {# errors}}',
+  'excel.problems.warning': '{n, plural, one {# warning} other {# warnings}}',
+  'excel.problems.info': '{n, plural, one {# note} other {# notes}}',
   'excel.result':
     '{inserted} new, {updated} updated, {warned} with warnings, {rejected, plural, one {# row} other {# rows}} not imported.',
   'excel.result.generated':
@@ -226,6 +231,11 @@ const it: typeof en = {
   'excel.problems.page': 'Problemi {from}–{to} di {total}',
   'excel.problems.previous': 'Precedenti',
   'excel.problems.next': 'Successivi',
+  'excel.problems.show': 'Mostra',
+  'excel.problems.all': 'Tutti ({n})',
+  'excel.problems.error': '{n, plural, one {# errore} other {# errori}}',
+  'excel.problems.warning': '{n, plural, one {# avviso} other {# avvisi}}',
+  'excel.problems.info': '{n, plural, one {# nota} other {# note}}',
   'excel.result':
     '{inserted, plural, one {# nuovo} other {# nuovi}}, {updated, plural, one {# aggiornato} other {# aggiornati}}, {warned} con avvisi, {rejected, plural, one {# riga non importata} other {# righe non importate}}.',
   'excel.result.generated':

@@ -217,3 +217,26 @@ test('a tab-separated file is read by its columns', async () => {
   await screen.findByTestId('excel-import-report');
   expect(await ws.contacts.get('K1')).toMatchObject({ name: 'Rossi', city: 'Roma' });
 });
+
+test('the problems narrow to one severity, so a few errors are not lost among many notes, in Italian', async () => {
+  renderCsv('it');
+  // A No. longer than BC's 20 characters rejects its row (an error); a bad e-mail is left out (a warning).
+  const bad = Array.from({ length: 3 }, (_, i) => `${'K'.repeat(24)}${i};Nome ${i};Person;`).join('\n');
+  const odd = Array.from({ length: 70 }, (_, i) => `W${i};Nome ${i};Person;non-una-email`).join('\n');
+  await userEvent.upload(
+    await screen.findByTestId('csv-file'),
+    new File([`No.;Name;Type;E-Mail\n${bad}\n${odd}\n`], 'misti.csv', { type: 'text/csv' }),
+  );
+  await userEvent.click(screen.getByTestId('csv-import'));
+  const show = (await screen.findByTestId('excel-problems-severity')) as HTMLSelectElement;
+  expect(Array.from(show.options).map((o) => o.textContent)).toEqual(['Tutti (73)', '3 errori', '70 avvisi']);
+  expect(screen.getByTestId('excel-problems-page').textContent).toBe('Problemi 1–50 di 73');
+  await userEvent.click(screen.getByRole('button', { name: 'Successivi' }));
+  await userEvent.selectOptions(show, '70 avvisi');
+  // Back to the first page of the warnings alone.
+  expect(screen.getByTestId('excel-problems-page').textContent).toBe('Problemi 1–50 di 70');
+  await userEvent.selectOptions(show, '3 errori');
+  const items = within(screen.getByTestId('excel-problems')).getAllByRole('listitem');
+  expect(items.map((li) => li.getAttribute('data-severity'))).toEqual(['error', 'error', 'error']);
+  expect(screen.queryByTestId('excel-problems-page')).toBeNull();
+});
