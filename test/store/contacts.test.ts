@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { makeContactRow as makeContact } from '../builders';
+import { paneCatalogs } from '../../src/ui/shell/catalogs';
 import { makeWorkspace, seedMarket } from './helpers';
 
 describe('contacts.upsert', () => {
@@ -107,6 +108,17 @@ describe('contacts.upsert', () => {
       code: 'NOT_FOUND',
       details: { contactNo: 'P400' },
     });
+  });
+
+  test("the Contacts page hint's examples find the contacts they speak of, in both languages", async () => {
+    const ws = await makeWorkspace();
+    await seedMarket(ws);
+    for (const lang of ['en', 'it'] as const) {
+      const hint = paneCatalogs.map((c) => c[lang]['contacts.filterHint']).find(Boolean) ?? '';
+      const [, byName, byCity] = /(@\S+) (?:or|o) (\S+)/.exec(hint) ?? [];
+      expect((await ws.contacts.list({ contact: { name: byName } })).map((c) => c.name)).toContain('Marco Rossi');
+      expect((await ws.contacts.list({ contact: { city: byCity } })).length).toBeGreaterThan(2);
+    }
   });
 
   test('a malformed filter is INVALID_FILTER with its field and position, never a silent empty result', async () => {

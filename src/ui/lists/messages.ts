@@ -67,7 +67,8 @@ export const listMessages: MessageCatalog = {
     'codes.record.interactionTemplates': 'Interaction Template',
     'contacts.empty': 'No contacts yet.',
     'contacts.noMatch': 'No contacts match the filters.',
-    'contacts.filterHint': 'Filter on name or city with a BC filter expression, e.g. @*rossi* or ROMA|MILANO.',
+    'contacts.filterHint':
+      'Filter on name or city with a BC filter expression, e.g. @*rossi* or Roma|Milano (letters as they are written; @ ignores case).',
     'contacts.shown': '{n, plural, one {# contact} other {# contacts}}',
     'contact.importedColumns': 'Imported columns',
     'setup.title': 'Setup',
@@ -205,7 +206,8 @@ export const listMessages: MessageCatalog = {
     'codes.record.interactionTemplates': 'Modello interazione',
     'contacts.empty': 'Ancora nessun contatto.',
     'contacts.noMatch': 'Nessun contatto corrisponde ai filtri.',
-    'contacts.filterHint': 'Filtra su nome o città con un’espressione di filtro BC, ad es. @*rossi* o ROMA|MILANO.',
+    'contacts.filterHint':
+      'Filtra su nome o città con un’espressione di filtro BC, ad es. @*rossi* o Roma|Milano (lettere come sono scritte; @ ignora maiuscole e minuscole).',
     'contacts.shown': '{n, plural, one {# contatto} other {# contatti}}',
     'contact.importedColumns': 'Colonne importate',
     'setup.title': 'Setup',
