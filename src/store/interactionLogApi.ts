@@ -143,7 +143,9 @@ export function interactionLogApi(ctx: StoreContext) {
   /**
    * The entries under an expression's keys, in entry order: what the index narrows before the expression
    * is checked on the records. One range read (a getAll) per value and prefix, where a cursor over several
-   * ranges would walk entry by entry.
+   * ranges would walk entry by entry. Every read is asked for at once: awaited one after the other, the read
+   * transaction around them could commit between two of them in Chromium ("Transaction committed too
+   * early"), which took `SP0001|SP0002` down every time.
    */
   const readUnder = async ({ field, keys }: { field: CodeField; keys: FilterKeys }) => {
     const index = db.interactionLog.where(`[${field}+entryNo]`);
@@ -151,10 +153,11 @@ export function interactionLogApi(ctx: StoreContext) {
       ...keys.values.map((v) => [v, v] as const),
       ...keys.prefixes.map((p) => [p, `${p}\uffff`] as const),
     ];
+    const reads = await Promise.all(
+      ranges.map(([lo, hi]) => index.between([lo, Dexie.minKey], [hi, Dexie.maxKey], true, true).toArray()),
+    );
     const rows = new Map<string, InteractionLogEntry>();
-    for (const [lo, hi] of ranges)
-      for (const e of await index.between([lo, Dexie.minKey], [hi, Dexie.maxKey], true, true).toArray())
-        rows.set(e.id, e);
+    for (const e of reads.flat()) rows.set(e.id, e);
     return [...rows.values()].sort((a, b) => a.entryNo - b.entryNo);
   };
   /** Whether the filter asks for more than its index gives (the others are checked on the records read). */

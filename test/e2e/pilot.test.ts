@@ -316,6 +316,16 @@ for (const [language, locale] of [
         expect(entry).toContain('FIERA');
       }
       await c.check('interaction-log-entries');
+      // Opened from the menu, Contact No. takes a BC expression of several values: each is read through the
+      // index in the same read transaction (read one after the other, Chromium committed it in between).
+      await d.goTo('nav.segments');
+      await d.goTo('nav.interactionLog');
+      const contactFilter = page.getByRole('search').getByLabel(t('field.contactNo'));
+      await contactFilter.fill('SP0001|SP0002');
+      await contactFilter.press('Enter');
+      await page.getByTestId('entry-1').waitFor({ state: 'detached' });
+      expect(await page.locator('[data-testid^="entry-"]').count()).toBe(2);
+      expect(await page.getByRole('alert').count()).toBe(0);
 
       // The contact card: the entry logged.
       await page.getByRole('button', { name: t('entries.openContact', { no: 'SP0001' }), exact: true }).click();
