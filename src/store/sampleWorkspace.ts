@@ -114,11 +114,17 @@ export function sampleWorkspaceApi(ctx: StoreContext) {
         return result;
       }),
 
-    /** Whether any record of the sample is in the workspace. */
+    /**
+     * Whether any record of the sample is in the workspace: its contacts, or only its codes or templates
+     * once the user deleted its contacts (removal must stay possible while anything of it is left).
+     */
     status: () =>
-      runRead(ctx, async () => ({
-        loaded: (await sampleIds('contacts')).length > 0 || (await sampleIds('interactionTemplates')).length > 0,
-      })),
+      runRead(ctx, async () => {
+        for (const t of TABLES)
+          if ((await table(t).where(':id').startsWithAnyOf(SAMPLE_ID_PREFIXES).limit(1).count()) > 0)
+            return { loaded: true };
+        return { loaded: false };
+      }),
   };
   registerReplayer(ctx, actionNames.sampleWorkspace.load, () => api.load());
   registerReplayer(ctx, actionNames.sampleWorkspace.remove, () => api.remove());

@@ -102,3 +102,19 @@ test('every record the sample creates has an id the shared workspace accepts (le
   expect(await ws.contacts.list()).toEqual([]);
   ws.close();
 });
+
+test('the sample is said to be in the workspace while any of its records is, so that it can still be removed', async () => {
+  const ws = await makeWorkspace();
+  await ws.sampleWorkspace.load();
+  // The user deleted the sample's contacts and templates by hand: its salespeople and groups are still there.
+  for (const c of await ws.contacts.list()) await ws.contacts.remove(c.no);
+  for (const t of await ws.interactionTemplates.list()) await ws.interactionTemplates.remove(t.code);
+  expect((await ws.salespeople.list()).length).toBeGreaterThan(0);
+  expect(await ws.sampleWorkspace.status()).toEqual({ loaded: true });
+  const removed = await ws.sampleWorkspace.remove();
+  expect(removed.counts.contacts).toBe(0);
+  expect(removed.counts.salespeople).toBeGreaterThan(0);
+  expect(await ws.salespeople.list()).toEqual([]);
+  expect(await ws.sampleWorkspace.status()).toEqual({ loaded: false });
+  ws.close();
+});

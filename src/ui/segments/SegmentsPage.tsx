@@ -72,11 +72,11 @@ export function SegmentsPage({ navigate, firstRun }: { navigate: Navigate; first
     }
   };
 
-  // The welcome only for an empty workspace; with contacts, a sentence that fits, and the way to the logged
-  // segments when there are some (after logging the only open segment, say).
+  // The welcome (above the list) while the workspace has no contacts; with contacts, a sentence that fits,
+  // and the way to the logged segments when there are some (after logging the only open segment, say).
   const empty = () => {
     if (!start) return { text: t('segments.empty') }; // not shown: the list is loading until `start` is here
-    if (start.fresh) return { text: t('segments.empty'), more: firstRun?.() };
+    if (start.welcome) return { text: t('firstRun.noSegments') };
     return {
       text: t('segments.emptyOpen'),
       more: start.loggedSegments ? (
@@ -125,12 +125,13 @@ export function SegmentsPage({ navigate, firstRun }: { navigate: Navigate; first
   return (
     <ListPage
       label={t('nav.segments')}
-      // An empty list waits for what it will say (welcome or not): loading until then.
-      rows={segments?.length === 0 && !start ? undefined : segments}
+      // The list waits for whether the welcome comes first: loading until then.
+      rows={start ? segments : undefined}
       columns={columns}
       rowKey={(h) => h.id}
       rowTestId={(h) => `segment-row-${h.no}`}
       empty={empty()}
+      before={start?.welcome ? firstRun?.() : undefined}
       toolbar={
         <div role="toolbar" className={s.toolbar}>
           <Button

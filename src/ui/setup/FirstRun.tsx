@@ -1,21 +1,19 @@
 // The first run: an empty workspace greets the user with what a segment is, in BC's words, and the three
 // ways in (Excel: import from the sheet; everywhere: import a CSV file; try the sample workspace), and
 // asks for the profile while the user ID is empty. The sample workspace is loaded and removed in one
-// click each (removing it asks first), with the result said. While the shared workspace brings a large
+// click each (removing it asks first), with the result said; Setup offers its removal as long as any of
+// it is in the workspace. While the shared workspace brings a large
 // batch (a pane joining a team), it says so instead of offering the ways in. Taking a way in sets the
 // workspace up: a Setup never saved takes the locale of the user's language (an Italian user's new
 // workspace reads and shows dates as 31/01/26), so a saved Setup, an existing workspace's, is never changed.
 import { Button, Card, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { SampleWorkspaceResult } from '../../domain/sampleWorkspace';
-import { localeForLanguage, type UiLanguage } from '../../domain/setup';
-import type { Workspace } from '../../domain/workspace';
-import { useConfirm } from '../common/confirm';
+import { useEffect, useId, useState, useSyncExternalStore } from 'react';
+import type { UiLanguage } from '../../domain/setup';
 import { useI18n } from '../common/i18n';
-import { useNotify } from '../common/notify';
 import { useServices, useWorkspace } from '../common/services';
 import type { Navigate } from '../shell/pageRegistry';
 import { ProfilePage } from './ProfilePage';
+import { setUpLocale, useSampleWorkspace } from './useSampleWorkspace';
 
 const useStyles = makeStyles({
   root: {
@@ -30,69 +28,25 @@ const useStyles = makeStyles({
   button: { alignSelf: 'flex-start', maxWidth: '100%', whiteSpace: 'normal', height: 'auto' },
 });
 
-const total = (r: SampleWorkspaceResult) => Object.values(r.counts).reduce((a, b) => a + b, 0);
-
-/**
- * A new workspace takes the user's locale when it is first set up: only while its Setup was never saved.
- * Not set (no right to change Setup, the workspace not open): the workspace keeps its default, and the
- * pane shows and reads dates in it all the same.
- */
-async function setUpLocale(workspace: Workspace, language: UiLanguage): Promise<void> {
-  try {
-    const setup = await workspace.setup.get();
-    if (setup.updatedAt === '') await workspace.setup.update({ locale: localeForLanguage(language) });
-  } catch {
-    // the way in goes on: what it does says its own failures
-  }
-}
-
 /** The sample workspace's Load / Remove, with the outcome as a toast; removal is confirmed. */
 export function SampleWorkspaceButtons() {
-  const { t, formatNumber, language } = useI18n();
+  const { t } = useI18n();
   const s = useStyles();
-  const workspace = useWorkspace();
-  const confirm = useConfirm();
-  const notify = useNotify();
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<{ loaded: boolean }>();
-  // Read again after each load or removal (`busy` going back to false).
-  useEffect(() => {
-    let live = true;
-    if (!busy)
-      void workspace.sampleWorkspace.status().then(
-        (st) => live && setStatus(st),
-        () => live && setStatus({ loaded: false }),
-      );
-    return () => {
-      live = false;
-    };
-  }, [workspace, busy]);
-  const run = async (remove: boolean) => {
-    if (remove && !(await confirm({ title: t('firstRun.sample.remove'), text: t('firstRun.sample.removeConfirm') })))
-      return;
-    setBusy(true);
-    try {
-      if (!remove) await setUpLocale(workspace, language);
-      const r = remove ? await workspace.sampleWorkspace.remove() : await workspace.sampleWorkspace.load();
-      const vars = { contacts: formatNumber(r.counts.contacts), n: formatNumber(total(r)) };
-      notify.success(t(remove ? 'firstRun.sample.removed' : 'firstRun.sample.loaded', vars));
-    } catch (e) {
-      notify.error(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  if (status === undefined) return <Spinner size="tiny" label={t('common.loading')} />;
+  const sample = useSampleWorkspace();
+  const adminOnly = useId();
+  if (sample.loaded === undefined) return <Spinner size="tiny" label={t('common.loading')} />;
   // One button that changes from Load to Remove (the same element, so the focus stays on it), and after
   // loading, what to do next. While it works it is disabled but keeps the focus: a browser drops the focus
-  // of a button that becomes disabled, and a keyboard user would start again from the page's top.
+  // of a button that becomes disabled, and a keyboard user would start again from the page's top. A member
+  // of a team sees the Remove button disabled, with why.
   return (
     <>
-      {status.loaded ? (
+      {sample.loaded ? (
         <Button
           className={s.button}
-          disabledFocusable={busy}
-          onClick={() => void run(true)}
+          disabledFocusable={sample.busy || !sample.mayRemove}
+          aria-describedby={sample.mayRemove ? undefined : adminOnly}
+          onClick={() => void sample.remove()}
           data-testid="sample-remove"
         >
           {t('firstRun.sample.remove')}
@@ -101,14 +55,19 @@ export function SampleWorkspaceButtons() {
         <Button
           className={s.button}
           appearance="primary"
-          disabledFocusable={busy}
-          onClick={() => void run(false)}
+          disabledFocusable={sample.busy}
+          onClick={() => void sample.load()}
           data-testid="sample-load"
         >
           {t('firstRun.sample.load')}
         </Button>
       )}
-      {status.loaded ? (
+      {sample.loaded && !sample.mayRemove ? (
+        <Text size={200} className={s.hint} id={adminOnly}>
+          {t('firstRun.sample.adminOnly')}
+        </Text>
+      ) : null}
+      {sample.loaded ? (
         <Text size={200} data-testid="sample-next">
           {t('firstRun.sample.next')}
         </Text>

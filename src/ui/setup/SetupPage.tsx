@@ -1,5 +1,5 @@
-// Setup: number series, defaults, the workspace locale; the shared workspace (server, personal key); and
-// the browser's storage (persistence, quota).
+// Setup: number series, defaults, the workspace locale; the sample workspace's removal while any of it is
+// in the workspace; the shared workspace (server, personal key); and the browser's storage (persistence, quota).
 import {
   Button,
   Field,
@@ -9,9 +9,10 @@ import {
   Spinner,
   Text,
   makeStyles,
+  shorthands,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { Setup } from '../../domain/setup';
 import { useSetup } from './useSetup';
 import { useI18n } from '../common/i18n';
@@ -20,6 +21,7 @@ import { useServices } from '../common/services';
 import { HeaderField, type FieldSpec } from '../segments/HeaderField';
 import { SharedWorkspaceSetup } from './SharedWorkspaceSetup';
 import { useRole } from '../common/useRole';
+import { useSampleWorkspace } from './useSampleWorkspace';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -31,8 +33,22 @@ const useStyles = makeStyles({
     margin: 0,
     padding: 0,
     minWidth: 0,
+    // Disabled (a member's Setup): the fields take the fieldset's disabling but not Fluent's disabled look.
+    '&:disabled .fui-Input, &:disabled .fui-Dropdown': {
+      cursor: 'not-allowed',
+      backgroundColor: tokens.colorTransparentBackground,
+      ...shorthands.borderColor(tokens.colorNeutralStrokeDisabled),
+    },
+    '&:disabled .fui-Input::after, &:disabled .fui-Dropdown::after': { content: 'unset' },
+    '&:disabled .fui-Input__input, &:disabled .fui-Dropdown__button, &:disabled .fui-Dropdown__expandIcon': {
+      cursor: 'not-allowed',
+      color: tokens.colorNeutralForegroundDisabled,
+    },
   },
   h: { margin: `${tokens.spacingVerticalM} 0 0` },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  hint: { color: tokens.colorNeutralForeground3 },
+  button: { alignSelf: 'flex-start', maxWidth: '100%', whiteSpace: 'normal', height: 'auto' },
 });
 
 const specs: FieldSpec[] = [
@@ -96,6 +112,7 @@ export function SetupPage() {
           />
         </Field>
       </fieldset>
+      <SampleWorkspaceSetup />
       {sync ? (
         <>
           <Text as="h2" weight="semibold" className={s.h}>
@@ -109,6 +126,44 @@ export function SetupPage() {
       </Text>
       <StorageInfo />
     </div>
+  );
+}
+
+/**
+ * The sample workspace's removal, offered for as long as any of its records is in the workspace (the welcome
+ * offers it only until the user has contacts). Only an administrator removes it on a team server with roles.
+ */
+function SampleWorkspaceSetup() {
+  const { t } = useI18n();
+  const s = useStyles();
+  const sample = useSampleWorkspace();
+  const adminOnly = useId();
+  if (!sample.loaded) return null;
+  return (
+    <section className={s.section} aria-labelledby="setup-sample-title" data-testid="setup-sample">
+      <Text as="h2" id="setup-sample-title" weight="semibold" className={s.h}>
+        {t('sample.setup.title')}
+      </Text>
+      <Text size={200} className={s.hint}>
+        {t('sample.setup.text')}
+      </Text>
+      {sample.mayRemove ? null : (
+        <Text size={200} id={adminOnly}>
+          {t('firstRun.sample.adminOnly')}
+        </Text>
+      )}
+      <Button
+        size="small"
+        className={s.button}
+        disabled={!sample.mayRemove}
+        disabledFocusable={sample.busy}
+        aria-describedby={sample.mayRemove ? undefined : adminOnly}
+        onClick={() => void sample.remove()}
+        data-testid="setup-sample-remove"
+      >
+        {t('firstRun.sample.remove')}
+      </Button>
+    </section>
   );
 }
 

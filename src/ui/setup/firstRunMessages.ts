@@ -1,4 +1,4 @@
-// Messages of the first run and the sample workspace.
+// Messages of the first run and the sample workspace (its welcome card, and its removal in Setup).
 import type { MessageCatalog } from '../common/i18n';
 
 const en = {
@@ -14,7 +14,7 @@ const en = {
   'firstRun.csv.action': 'Import a CSV file',
   'firstRun.sample.title': 'Try the sample workspace',
   'firstRun.sample.text':
-    'Companies and their persons, salespeople, mailing groups, languages and two interaction templates with letters in English and Italian. Removing it later leaves your own data as it is.',
+    'Companies and their persons, salespeople, mailing groups, languages and two interaction templates with letters in English and Italian. You can remove it later in Setup; your own data stays as it is.',
   'firstRun.sample.load': 'Load the sample workspace',
   'firstRun.sample.remove': 'Remove the sample workspace',
   'firstRun.sample.removeConfirm':
@@ -23,6 +23,11 @@ const en = {
   'firstRun.sample.removed': 'The sample workspace was removed: {n, plural, one {# record} other {# records}}.',
   'firstRun.sample.next':
     'Next: New segment, at the top of this page, then Add Contacts, for example with City Bologna; the templates FIERA and NEWSLETTER have letters ready.',
+  'firstRun.sample.adminOnly': 'Only an administrator can remove the sample workspace.',
+  'firstRun.noSegments': 'No segments yet. Once your contacts are in, create one with New segment.',
+  'sample.setup.title': 'Sample workspace',
+  'sample.setup.text':
+    'The sample workspace’s contacts, codes and templates are in this workspace. Removing them leaves your own data as it is.',
   'firstRun.profile.title': 'Your profile',
   'firstRun.profile.text':
     'The User ID is written on every interaction you log; the salesperson is a new segment’s default.',
@@ -44,7 +49,7 @@ const it: typeof en = {
   'firstRun.csv.action': 'Importa un file CSV',
   'firstRun.sample.title': 'Provare l\u2019area di lavoro di esempio',
   'firstRun.sample.text':
-    'Società con le loro persone, agenti, gruppi mailing, lingue e due modelli interazione con lettere in inglese e in italiano. Rimuovendola in seguito, i dati propri restano invariati.',
+    'Società con le loro persone, agenti, gruppi mailing, lingue e due modelli interazione con lettere in inglese e in italiano. È possibile rimuoverla in seguito da Setup; i dati propri restano invariati.',
   'firstRun.sample.load': 'Carica l\u2019area di lavoro di esempio',
   'firstRun.sample.remove': 'Rimuovi l\u2019area di lavoro di esempio',
   'firstRun.sample.removeConfirm':
@@ -54,6 +59,11 @@ const it: typeof en = {
   'firstRun.sample.removed': 'L\u2019area di lavoro di esempio è stata rimossa: {n} record.',
   'firstRun.sample.next':
     'Poi: Nuovo segmento, in alto in questa pagina, quindi Agg. contatti, ad esempio con Città Bologna; i modelli FIERA e NEWSLETTER hanno già le lettere.',
+  'firstRun.sample.adminOnly': 'Solo un amministratore può rimuovere l\u2019area di lavoro di esempio.',
+  'firstRun.noSegments': 'Ancora nessun segmento. Dopo aver importato i contatti, crearne uno con Nuovo segmento.',
+  'sample.setup.title': 'Area di lavoro di esempio',
+  'sample.setup.text':
+    'I contatti, i codici e i modelli dell\u2019area di lavoro di esempio sono in questa area di lavoro. Rimuovendoli, i dati propri restano invariati.',
   'firstRun.profile.title': 'Profilo utente',
   'firstRun.profile.text':
     'L\u2019ID utente viene scritto su ogni interazione registrata; l\u2019agente è il valore predefinito di un nuovo segmento.',

@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 // The first run: an empty workspace greets the user with the ways in and asks for the profile; the
 // sample workspace is loaded and removed in one click each.
+// Dexie's liveQuery (behind the sample's status and the profile) needs a global indexedDB in jsdom, before Dexie loads.
+import 'fake-indexeddb/auto';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, expect, test } from 'vitest';
@@ -14,6 +16,8 @@ import { paneCatalogs } from '../../../src/ui/shell/catalogs';
 import type { Route } from '../../../src/ui/shell/pageRegistry';
 import type { Preferences } from '../../../src/domain/ports/preferences';
 import type { SyncService } from '../../../src/domain/ports/syncStatus';
+import type { TeamService } from '../../../src/domain/ports/team';
+import { fakeTeam } from '../log/renderWithTeam';
 import { fakeSync } from '../fakeSync';
 import { makeWorkspace } from '../../store/helpers';
 import '../setup';
@@ -27,14 +31,14 @@ afterEach(() => {
   ws.close();
 });
 
-function renderApp(language: 'en' | 'it', excel = false, sync?: SyncService) {
+function renderApp(language: 'en' | 'it', excel = false, sync?: SyncService, team?: TeamService) {
   const prefs = new Map<string, unknown>();
   const preferences: Preferences = { get: (k) => prefs.get(k) as never, set: (k, v) => void prefs.set(k, v) };
   const seen: Route[] = [];
   render(
     <FluentProvider theme={webLightTheme}>
       <I18nProvider language={language} catalogs={paneCatalogs}>
-        <ServicesProvider value={{ workspace: ws, host: excel ? 'Excel' : 'none', preferences, sync }}>
+        <ServicesProvider value={{ workspace: ws, host: excel ? 'Excel' : 'none', preferences, sync, team }}>
           <ConfirmProvider>
             <FirstRun
               navigate={(r) => seen.push(r)}
@@ -139,4 +143,27 @@ test('starting an import from the first run sets a new workspace up in the user�
   renderApp('it');
   await userEvent.click(await screen.findByTestId('first-run-csv', {}, { timeout: 8000 }));
   await waitFor(async () => expect((await ws.setup.get()).locale).toBe('it-IT'));
+});
+
+test('the sample’s card says where it is removed later: Setup', async () => {
+  renderApp('en');
+  const first = await screen.findByTestId('first-run', {}, { timeout: 8000 });
+  expect(first.textContent).toContain('You can remove it later in Setup; your own data stays as it is.');
+  cleanup();
+  renderApp('it');
+  const it = await screen.findByTestId('first-run', {}, { timeout: 8000 });
+  expect(it.textContent).toContain('È possibile rimuoverla in seguito da Setup; i dati propri restano invariati.');
+});
+
+test('on a team server, a member may load the sample but only an administrator removes it', async () => {
+  renderApp('en', false, undefined, fakeTeam({ known: true, user: 'ANNA', role: 'member' }));
+  await userEvent.click(await screen.findByTestId('sample-load', {}, { timeout: 8000 }));
+  const remove = await screen.findByTestId('sample-remove', {}, { timeout: 8000 });
+  // Disabled but focusable: the focus stays on the button that was Load.
+  expect(remove.getAttribute('aria-disabled')).toBe('true');
+  await userEvent.click(remove);
+  expect(screen.queryByRole('alertdialog')).toBeNull();
+  expect(screen.getByTestId('first-run').textContent).toContain(
+    'Only an administrator can remove the sample workspace.',
+  );
 });
