@@ -1,5 +1,5 @@
-// My profile: the user's name (User ID on what they log), salesperson (a new segment's default) and the
-// language of the pane.
+// My profile: the user's name (User ID on what they log), salesperson (a new segment's default, looked up
+// in Salespeople as in BC's User Setup) and the language of the pane.
 import { Dropdown, Option, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Profile, UiLanguage } from '../../domain/setup';
 import { useProfile } from './useProfile';
@@ -45,8 +45,10 @@ export function ProfilePage({
       <Text size={200} className={s.hint}>
         {t('profile.userIdHint')}
       </Text>
+      {/* BC's User Setup: the salesperson is looked up in Salespeople; a code not in the list is refused at
+          the field (a profile saved before keeps its code until it is changed). */}
       <HeaderField
-        spec={{ name: 'salespersonCode', kind: 'text', max: 20 }}
+        spec={{ name: 'salespersonCode', kind: 'code', list: 'salespeople' }}
         value={profile.salespersonCode}
         onCommit={(v) => void update({ salespersonCode: String(v).toUpperCase() })}
       />
