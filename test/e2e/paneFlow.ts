@@ -36,7 +36,6 @@ export async function runFlow(d: PaneDriver, url: string, workDir: string): Prom
   await d.goTo('nav.profile');
   await d.fillField('field-userId', 'Giulia');
   await d.toast(t('profile.saved'));
-  await d.fillField('field-salespersonCode', 'JR');
   await d.check('profile', violations);
 
   // The salesperson and an interaction template.
@@ -46,6 +45,10 @@ export async function runFlow(d: PaneDriver, url: string, workDir: string): Prom
   await page.getByRole('button', { name: t('common.save'), exact: true }).click();
   await d.toast(t('codes.saved', { code: 'JR' }));
   await d.check('salespeople', violations);
+  // The profile's salesperson is one of Salespeople (BC's User Setup relates it): JR, now that it exists.
+  await d.goTo('nav.profile');
+  await d.fillField('field-salespersonCode', 'JR');
+  await d.toast(t('profile.saved'));
   await d.goTo('nav.templates');
   await d.fillField('field-code', 'MEMO');
   await d.fillField('field-description', 'Memo');
