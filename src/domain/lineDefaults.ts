@@ -35,6 +35,27 @@ export function subjectFor(header: Header, languageCode: string): string {
   return header.letters[languageCode]?.subject || header.subjectDefault;
 }
 
+/**
+ * A line's subject once its Language Code changes (BC's Segment Line "Language Code"): the segment's
+ * subject for that language (its letter's, or Subject (Default) for the default language); none when the
+ * segment has no letter for it and it is not the default language.
+ */
+export function subjectOfLanguage(header: Header, languageCode: string): string {
+  return header.letters[languageCode] || languageCode === header.languageCodeDefault
+    ? subjectFor(header, languageCode)
+    : '';
+}
+
+/**
+ * The letters once Subject (Default) is set (BC's "Subject (Default)"): the segment's letter for the
+ * default language takes the subject too, so that new lines of that language get it.
+ */
+export function lettersWithDefaultSubject(header: Header): Header['letters'] {
+  const letter = header.letters[header.languageCodeDefault];
+  if (!letter || letter.subject === header.subjectDefault) return header.letters;
+  return { ...header.letters, [header.languageCodeDefault]: { ...letter, subject: header.subjectDefault } };
+}
+
 /** The interaction values a new line takes from the header and its contact. */
 export function lineDefaults(
   header: Header,
@@ -64,7 +85,10 @@ export function lineDefaults(
   };
 }
 
-/** Header values a template sets when it is chosen (its letters and subjects too). */
+/**
+ * Header values a template sets when it is chosen (its letters and subjects too). Its Campaign No. only
+ * when it has one (BC's UpdateSegHeader): a template without a campaign leaves the segment's.
+ */
 export function headerFromTemplate(template: InteractionTemplate | undefined): Partial<SegmentHeaderInput> {
   if (!template) return { interactionTemplateCode: '', interactionGroupCode: '' };
   const defaultLetter = template.letters[template.languageCodeDefault] ?? template.letters[''];
@@ -75,7 +99,7 @@ export function headerFromTemplate(template: InteractionTemplate | undefined): P
     unitDuration: template.unitDuration,
     informationFlow: template.informationFlow,
     initiatedBy: template.initiatedBy,
-    campaignNo: template.campaignNo,
+    ...(template.campaignNo !== '' ? { campaignNo: template.campaignNo } : {}),
     campaignTarget: template.campaignTarget,
     campaignResponse: template.campaignResponse,
     correspondenceTypeDefault: template.correspondenceTypeDefault,
@@ -151,7 +175,14 @@ export function propagateHeaderChange(
       changed.has('correspondenceTypeDefault') || changed.has('ignoreContactCorresType') || templateChanged,
     );
     set('languageCode', changed.has('languageCodeDefault') || templateChanged);
-    set('subject', changed.has('subjectDefault') || changed.has('languageCodeDefault') || templateChanged);
+    if (changed.has('languageCodeDefault') || templateChanged) set('subject', true);
+    else if (
+      changed.has('subjectDefault') &&
+      line.languageCode === after.languageCodeDefault &&
+      (line.subject === before.subjectDefault || line.subject === subjectFor(before, before.languageCodeDefault))
+    )
+      // BC's "Subject (Default)": the lines of the default language that still had the old default subject.
+      next.subject = after.subjectDefault;
     if (JSON.stringify(next) !== JSON.stringify(line)) out.push(next);
   }
   return out;

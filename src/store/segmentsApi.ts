@@ -4,7 +4,13 @@ import { quoteFilterValue } from '../domain/filterExpression';
 import { actionNames } from '../domain/actionNames';
 import { SegmentsError } from '../domain/errors';
 import { lastLineNoOf } from '../domain/criteriaPlan';
-import { headerFromTemplate, lineDefaults, propagateHeaderChange } from '../domain/lineDefaults';
+import {
+  headerFromTemplate,
+  lettersWithDefaultSubject,
+  lineDefaults,
+  propagateHeaderChange,
+  subjectOfLanguage,
+} from '../domain/lineDefaults';
 import {
   segmentHeaderRecordSchema,
   segmentLineInputSchema,
@@ -68,6 +74,8 @@ export function segmentsCoreApi(ctx: StoreContext) {
           ...headerFromTemplate(await requireTemplate(ctx, parsed.data.interactionTemplateCode ?? '')),
         };
       next = { ...next, ...parsed.data, updatedAt: s.stamp };
+      // A new Subject (Default) is also the subject of the default language's letter (BC's OnValidate).
+      if (parsed.data.subjectDefault !== undefined) next.letters = lettersWithDefaultSubject(next);
       const checked = segmentHeaderRecordSchema.safeParse(next);
       if (!checked.success) throw invalid(`Segment ${no}`, checked.error);
       await db.segments.put(next);
@@ -170,6 +178,10 @@ export function segmentsCoreApi(ctx: StoreContext) {
         };
       }
       next = { ...next, ...parsed.data, updatedAt: s.stamp };
+      // Another language takes the segment's subject for it (BC's "Language Code"), unless one is typed with it.
+      const languageCode = parsed.data.languageCode;
+      if (languageCode !== undefined && languageCode !== line.languageCode && parsed.data.subject === undefined)
+        next.subject = subjectOfLanguage(header, languageCode);
       const checked = segmentLineSchema.safeParse(next);
       if (!checked.success) throw invalid(`Segment ${no} line ${line.lineNo}`, checked.error);
       await db.segmentLines.put(next);

@@ -1,7 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { emptyContactFields, type Contact } from '../../src/domain/contact';
 import { emptyTemplateFields, type InteractionTemplate } from '../../src/domain/interaction';
-import { correspondenceTypeFor, languageFor, lineDefaults } from '../../src/domain/lineDefaults';
+import {
+  correspondenceTypeFor,
+  headerFromTemplate,
+  languageFor,
+  lettersWithDefaultSubject,
+  lineDefaults,
+  subjectOfLanguage,
+} from '../../src/domain/lineDefaults';
 import type { SegmentHeaderInput } from '../../src/domain/segment';
 
 const base = { id: 'x', createdAt: '', updatedAt: '' };
@@ -95,5 +102,29 @@ describe('language and salesperson of a new line', () => {
       lineDefaults(header({ salespersonCode: 'JR' }), contact({ salespersonCode: 'BD' }), undefined).salespersonCode,
     ).toBe('JR');
     expect(lineDefaults(header(), contact({ salespersonCode: 'BD' }), undefined).salespersonCode).toBe('BD');
+  });
+});
+
+describe('a template chosen on the header', () => {
+  test('brings its Campaign No. only when it has one (BC’s UpdateSegHeader); its flags always', () => {
+    expect(headerFromTemplate(template({ campaignTarget: true }))).not.toHaveProperty('campaignNo');
+    expect(headerFromTemplate(template({ campaignTarget: true }))).toMatchObject({ campaignTarget: true });
+    expect(headerFromTemplate(template({ campaignNo: 'CP9' }))).toMatchObject({ campaignNo: 'CP9' });
+  });
+});
+
+describe('subjects', () => {
+  const letters = { ENU: { subject: 'Hello', ooxml: '' }, ITA: { subject: 'Ciao', ooxml: '' } };
+
+  test("a line's new language: its letter's subject, Subject (Default) for the default language, else none", () => {
+    expect(subjectOfLanguage(header({ letters }), 'ITA')).toBe('Ciao');
+    expect(subjectOfLanguage(header({ letters: {} }), 'ENU')).toBe('Hello');
+    expect(subjectOfLanguage(header({ letters }), 'DEU')).toBe('');
+  });
+
+  test('Subject (Default) is also the default language’s letter’s subject', () => {
+    const h = header({ letters, subjectDefault: 'Hi there' });
+    expect(lettersWithDefaultSubject(h)).toEqual({ ENU: { subject: 'Hi there', ooxml: '' }, ITA: letters.ITA });
+    expect(lettersWithDefaultSubject(header({ letters: {} }))).toEqual({});
   });
 });

@@ -1,0 +1,117 @@
+// BC's rules for the header fields that flow to the lines: the campaign a template leaves alone, the
+// default subject and its language's letter, and a line's subject when its language changes.
+import { beforeEach, describe, expect, test } from 'vitest';
+import type { WorkspaceHandle } from '../../src/store/index';
+import { makeWorkspace, seedMarket } from './helpers';
+
+let ws: Awaited<ReturnType<typeof makeWorkspace>>;
+beforeEach(async () => {
+  ws = await makeWorkspace();
+  await seedMarket(ws);
+  await ws.profile.update({ userId: 'ANNA', salespersonCode: 'JR' });
+  await ws.interactionTemplates.upsert([
+    { code: 'CAMP', description: 'Campaign letter', campaignNo: 'CP9', campaignTarget: true },
+  ]);
+});
+
+const lineOf = async (w: WorkspaceHandle, no: string, contactNo: string) =>
+  (await w.segments.get(no))!.lines.find((l) => l.contactNo === contactNo)!;
+
+describe('choosing an interaction template and the segment’s campaign', () => {
+  test('a template without a campaign keeps the segment’s Campaign No., on the header and the lines', async () => {
+    const h = await ws.segments.create({ campaignNo: 'CP2002' });
+    expect((await ws.segments.updateHeader(h.no, { interactionTemplateCode: 'ABSTRACT' })).header.campaignNo).toBe(
+      'CP2002',
+    );
+    await ws.segments.addContacts(h.no, { contact: { no: 'P101|P300' } });
+    const v = await ws.segments.updateHeader(h.no, { interactionTemplateCode: 'MEMO' }, { updateLines: true });
+    expect(v.header).toMatchObject({ interactionTemplateCode: 'MEMO', campaignNo: 'CP2002' });
+    expect(v.lines.map((l) => [l.contactNo, l.interactionTemplateCode, l.campaignNo]).sort()).toEqual([
+      ['P101', 'MEMO', 'CP2002'],
+      ['P300', 'MEMO', 'CP2002'],
+    ]);
+  });
+
+  test('a template with a campaign brings it', async () => {
+    const h = await ws.segments.create({ campaignNo: 'CP2002', interactionTemplateCode: 'ABSTRACT' });
+    await ws.segments.addLine(h.no, 'P101');
+    const v = await ws.segments.updateHeader(h.no, { interactionTemplateCode: 'CAMP' }, { updateLines: true });
+    expect(v.header).toMatchObject({ campaignNo: 'CP9', campaignTarget: true });
+    expect(v.lines[0]).toMatchObject({ campaignNo: 'CP9', campaignTarget: true });
+  });
+});
+
+describe('Subject (Default)', () => {
+  async function segmentWithLines() {
+    // ABSTRACT: default language ENU ("Our news"), and an Italian letter ("Le nostre novità").
+    const h = await ws.segments.create({ interactionTemplateCode: 'ABSTRACT' });
+    await ws.segments.addContacts(h.no, { contact: { no: 'P101|P201|P300' } });
+    const own = await lineOf(ws, h.no, 'P201');
+    await ws.segments.updateLine(h.no, own.lineNo, { subject: 'Personal' });
+    return h.no;
+  }
+
+  test('becomes the subject of the default language’s letter; with Yes, the default-language lines that had the old subject take it', async () => {
+    const no = await segmentWithLines();
+    const v = await ws.segments.updateHeader(no, { subjectDefault: 'Big news' }, { updateLines: true });
+    expect(v.header.subjectDefault).toBe('Big news');
+    expect(v.header.letters.ENU.subject).toBe('Big news');
+    expect(v.header.letters.ITA.subject).toBe('Le nostre novità');
+    const subjects = Object.fromEntries(v.lines.map((l) => [l.contactNo, [l.languageCode, l.subject]]));
+    expect(subjects).toEqual({
+      P101: ['ITA', 'Le nostre novità'],
+      P201: ['ENU', 'Personal'],
+      P300: ['ENU', 'Big news'],
+    });
+    // A new line of the default language takes it.
+    await ws.segments.addLine(no, 'P102');
+    expect(await lineOf(ws, no, 'P102')).toMatchObject({ languageCode: 'ENU', subject: 'Big news' });
+  });
+
+  test('with No the lines keep theirs, and the letter and new lines take the new subject', async () => {
+    const no = await segmentWithLines();
+    const v = await ws.segments.updateHeader(no, { subjectDefault: 'Big news' }, { updateLines: false });
+    expect(v.header.letters.ENU.subject).toBe('Big news');
+    expect((await lineOf(ws, no, 'P300')).subject).toBe('Our news');
+    await ws.segments.addLine(no, 'P102');
+    expect((await lineOf(ws, no, 'P102')).subject).toBe('Big news');
+  });
+
+  test('a segment without letters: the lines that had the old subject take the new one', async () => {
+    const h = await ws.segments.create({ subjectDefault: 'Hi', languageCodeDefault: 'ITA' });
+    await ws.segments.addLine(h.no, 'P101');
+    const v = await ws.segments.updateHeader(h.no, { subjectDefault: 'Hello' }, { updateLines: true });
+    expect(v.header.letters).toEqual({});
+    expect(v.lines[0]).toMatchObject({ languageCode: 'ITA', subject: 'Hello' });
+  });
+});
+
+describe('a line’s Language Code', () => {
+  test('changing it takes the segment’s subject for the new language: its letter’s, the default subject, or none', async () => {
+    const h = await ws.segments.create({ interactionTemplateCode: 'ABSTRACT' });
+    await ws.segments.addLine(h.no, 'P101');
+    expect(await lineOf(ws, h.no, 'P101')).toMatchObject({ languageCode: 'ITA', subject: 'Le nostre novità' });
+    expect(await ws.segments.updateLine(h.no, 10000, { languageCode: 'ENU' })).toMatchObject({
+      languageCode: 'ENU',
+      subject: 'Our news',
+    });
+    expect(await ws.segments.updateLine(h.no, 10000, { languageCode: 'DEU' })).toMatchObject({
+      languageCode: 'DEU',
+      subject: '',
+    });
+    // A subject typed with the language is the user's.
+    expect(await ws.segments.updateLine(h.no, 10000, { languageCode: 'ITA', subject: 'Mia' })).toMatchObject({
+      languageCode: 'ITA',
+      subject: 'Mia',
+    });
+    // The same language again changes nothing.
+    expect((await ws.segments.updateLine(h.no, 10000, { languageCode: 'ITA' })).subject).toBe('Mia');
+  });
+
+  test('a segment without letters: the default language takes Subject (Default), another none', async () => {
+    const h = await ws.segments.create({ subjectDefault: 'Hi', languageCodeDefault: 'ITA' });
+    await ws.segments.addLine(h.no, 'P300');
+    expect(await ws.segments.updateLine(h.no, 10000, { languageCode: 'ENU' })).toMatchObject({ subject: '' });
+    expect(await ws.segments.updateLine(h.no, 10000, { languageCode: 'ITA' })).toMatchObject({ subject: 'Hi' });
+  });
+});
