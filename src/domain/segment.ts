@@ -3,6 +3,7 @@ import { storedString } from './text';
 import { correspondenceTypeSchema, evaluationSchema, informationFlowSchema, initiatedBySchema } from './enums';
 import { code20, comment, isoDateOrBlank, nonNegative, recordBase, text100, text250, ulid } from './fields';
 import { lettersSchema } from './interaction';
+import { numberNotation } from './filterValues';
 
 /** The header fields a user (or a caller) may set. */
 export const segmentHeaderInputSchema = z.object({
@@ -115,3 +116,22 @@ export const segmentLineSchema = z.extend(segmentLineInputSchema, {
   addedByAction: z.optional(z.number().check(z.int(), z.positive())),
 });
 export type SegmentLine = z.infer<typeof segmentLineSchema>;
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A number typed in a number field of a segment or a line (Unit Cost, Duration…), read as the workspace
+ * locale writes it: its decimal sign, and its group separators in groups of three (1,234.5 in en-US,
+ * 1.234,5 in it-IT). Blank is 0, as in BC. What the locale does not write (1,5 in en-US, 1.5 in it-IT) is
+ * not read as some other number: undefined.
+ */
+export function readTypedNumber(text: string, locale: string): number | undefined {
+  const s = text.trim();
+  if (s === '') return 0;
+  const n = numberNotation(locale);
+  const d = escapeRe(n.decimal);
+  if (!new RegExp(`^[+-]?(?:\\d+(?:${d}\\d+)?|${d}\\d+)$`).test(s) && !n.grouped.test(s)) return undefined;
+  let digits = s;
+  for (const g of n.group) digits = digits.split(g).join('');
+  return Number(digits.replace(n.decimal, '.'));
+}

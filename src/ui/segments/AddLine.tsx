@@ -1,6 +1,7 @@
 // Add line: a contact looked up by number, name, company or e-mail (BC's lookup on Contact No.). Typing
 // filters the contacts; Enter adds the one that matches (the exact number, or the only match left) or the
-// one picked in the list; a text that matches nobody is said at once.
+// one picked in the list; a text that matches nobody is said at once. The field and its button share a row;
+// the hint has the width of the row beneath it (at 320 px, in Italian, neither wraps in the middle).
 import { Button, Combobox, Field, Option, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
 import type { Contact } from '../../domain/contact';
@@ -8,8 +9,11 @@ import { useI18n } from '../common/i18n';
 
 const MAX_OPTIONS = 30;
 const useStyles = makeStyles({
-  form: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'end', minWidth: 0 },
+  form: { minWidth: 0 },
+  row: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center', minWidth: 0 },
   grow: { flexGrow: 1, minWidth: 0 },
+  // The button's words stay on one line ("Aggiungi riga"); the field takes what is left.
+  button: { whiteSpace: 'nowrap', flexShrink: 0 },
 });
 
 /** The contacts whose number, name, company name or e-mail contain `text` (case and accents ignored). */
@@ -70,42 +74,47 @@ export function AddLine({
         label={t('segment.addLineLabel')}
         hint={t('lookup.searchContact')}
         size="small"
-        className={s.grow}
         validationState={error ? 'error' : 'none'}
         validationMessage={error}
       >
-        <Combobox
-          size="small"
-          freeform
-          value={text}
-          selectedOptions={[]}
-          style={{ minWidth: 0, width: '100%' }}
-          onChange={(e) => {
-            setText(e.target.value);
-            setError(undefined);
-          }}
-          onOptionSelect={(_, d) => d.optionValue && void add(d.optionValue)}
-          onKeyDown={(e) => {
-            if (
-              e.key === 'Enter' &&
-              (matches.length <= 1 || contacts.some((c) => c.no.toUpperCase() === text.trim().toUpperCase()))
-            ) {
-              e.preventDefault();
-              submit();
-            }
-          }}
-          data-testid="add-line-contact"
-        >
-          {matches.slice(0, MAX_OPTIONS).map((c) => (
-            <Option key={c.no} value={c.no} text={c.no}>
-              {[c.no, c.name, c.companyName, c.email].filter(Boolean).join(' · ')}
-            </Option>
-          ))}
-        </Combobox>
+        {(control) => (
+          <div className={s.row}>
+            <Combobox
+              {...control}
+              size="small"
+              className={s.grow}
+              freeform
+              value={text}
+              selectedOptions={[]}
+              style={{ minWidth: 0, width: '100%' }}
+              onChange={(e) => {
+                setText(e.target.value);
+                setError(undefined);
+              }}
+              onOptionSelect={(_, d) => d.optionValue && void add(d.optionValue)}
+              onKeyDown={(e) => {
+                if (
+                  e.key === 'Enter' &&
+                  (matches.length <= 1 || contacts.some((c) => c.no.toUpperCase() === text.trim().toUpperCase()))
+                ) {
+                  e.preventDefault();
+                  submit();
+                }
+              }}
+              data-testid="add-line-contact"
+            >
+              {matches.slice(0, MAX_OPTIONS).map((c) => (
+                <Option key={c.no} value={c.no} text={c.no}>
+                  {[c.no, c.name, c.companyName, c.email].filter(Boolean).join(' · ')}
+                </Option>
+              ))}
+            </Combobox>
+            <Button size="small" type="submit" className={s.button} data-testid="add-line">
+              {t('segment.addLine')}
+            </Button>
+          </div>
+        )}
       </Field>
-      <Button size="small" type="submit" data-testid="add-line">
-        {t('segment.addLine')}
-      </Button>
     </form>
   );
 }

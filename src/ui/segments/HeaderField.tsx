@@ -1,9 +1,13 @@
 // One editable field of a card (segment header, line panel): text, date, number, yes/no, an option of
 // BC's enumerations, or a code looked up in its list (salesperson, language, interaction template…). It keeps what the user types and hands the value over
-// when the field loses focus (or on Enter); checkboxes and drop-downs hand it over at once.
+// when the field loses focus (or on Enter); checkboxes and drop-downs hand it over at once. A number is
+// shown and read as the workspace locale writes it; one that cannot be read is said at the field, kept as
+// typed, and not handed over.
 import { Checkbox, Dropdown, Field, Input, Option, Text } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { InteractionTemplate } from '../../domain/interaction';
+import { readTypedNumber } from '../../domain/segment';
+import { numberExample } from '../../domain/filterValues';
 import { CodeLookup } from '../common/CodeLookup';
 import { fieldCaption, optionCaption } from '../common/errorText';
 import type { CodeListName } from '../lists/useCodeList';
@@ -23,16 +27,27 @@ export function HeaderField(props: {
   value: unknown;
   templates?: InteractionTemplate[];
   onCommit(value: unknown): void;
+  /** Told whether the field holds text it cannot hand over (a number that cannot be read). */
+  onUnreadable?(unreadable: boolean): void;
 }) {
-  const { t, formatNumber, formatDate } = useI18n();
-  const { spec, value, onCommit } = props;
+  const { t, locale, formatNumber, formatDate } = useI18n();
+  const { spec, value, onCommit, onUnreadable } = props;
   const label = fieldCaption(t, spec.name);
-  const [draft, setDraft] = useState(() => String(value ?? ''));
+  // A number to edit: the locale's decimal sign, no group separators (digits typed into it stay readable).
+  const textOf = (v: unknown) =>
+    spec.kind === 'number' && typeof v === 'number'
+      ? formatNumber(v, { useGrouping: false, maximumFractionDigits: 20 })
+      : String(v ?? '');
+  const [draft, setDraft] = useState(() => textOf(value));
+  // The text typed that cannot be read as a number, while the field holds it.
+  const [unreadable, markUnreadable] = useState<string>();
+  useEffect(() => onUnreadable?.(unreadable !== undefined), [unreadable, onUnreadable]);
   // A new value from the store (saved, or changed elsewhere) replaces what is typed.
   const [shown, setShown] = useState(value);
   if (shown !== value) {
     setShown(value);
-    setDraft(String(value ?? ''));
+    setDraft(textOf(value));
+    if (unreadable !== undefined) markUnreadable(undefined);
   }
   // Enter and the blur that follows must hand a value over once (a second hand-over would ask BC's question twice).
   const handedOver = useRef<string | undefined>(undefined);
@@ -103,17 +118,27 @@ export function HeaderField(props: {
     default: {
       const commit = () => {
         if (handedOver.current === draft) return;
-        const v = spec.kind === 'number' ? Number(draft.replace(',', '.')) : draft;
-        if (spec.kind === 'number' && (draft.trim() === '' || Number.isNaN(v))) {
-          setDraft(String(value ?? ''));
+        const v = spec.kind === 'number' ? readTypedNumber(draft, locale) : draft;
+        if (v === undefined) {
+          markUnreadable(draft);
           return;
         }
+        if (unreadable !== undefined) markUnreadable(undefined);
         if (v === value) return;
         handedOver.current = draft;
         onCommit(v);
       };
       return (
-        <Field label={label} size="small">
+        <Field
+          label={label}
+          size="small"
+          validationState={unreadable !== undefined ? 'error' : 'none'}
+          validationMessage={
+            unreadable !== undefined
+              ? t('segment.numberUnreadable', { field: label, value: unreadable, example: numberExample(locale) })
+              : undefined
+          }
+        >
           <Input
             size="small"
             type={spec.kind === 'date' ? 'date' : 'text'}

@@ -17,10 +17,11 @@ import {
 } from '@fluentui/react-components';
 import { ContactCardRegular } from '@fluentui/react-icons/svg/contact-card';
 import { DeleteRegular } from '@fluentui/react-icons/svg/delete';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { CriteriaActionView } from '../../domain/criteria';
+import { subjectOfLanguage } from '../../domain/lineDefaults';
 import type { ExcelPort } from '../../domain/ports/excelPort';
-import type { SegmentLine, SegmentLineInput } from '../../domain/segment';
+import type { SegmentHeader, SegmentLine, SegmentLineInput } from '../../domain/segment';
 import { useConfirm } from '../common/confirm';
 import { criteriaSummary } from '../criteria/criteriaSummary';
 import { optionCaption } from '../common/errorText';
@@ -56,8 +57,10 @@ const fields: FieldSpec[] = [
 
 /** `excel` (in Excel only): Show in the sheet selects the row the line's contact was imported from. */
 /** `onOpenContact`: opens the line's contact card (the panel closes first). */
+/** `header`: the segment's, for the subject a line takes when its language changes. */
 export function LinePanel(props: {
   segmentNo: string;
+  header: SegmentHeader;
   line: SegmentLine;
   contactName: string;
   criteria: CriteriaActionView[];
@@ -73,7 +76,27 @@ export function LinePanel(props: {
   const { line, segmentNo } = props;
   const [patch, setPatch] = useState<Partial<SegmentLineInput>>({});
   const [busy, setBusy] = useState(false);
+  // The fields holding a number that cannot be read: Save waits until they are corrected.
+  const [unreadable, setUnreadable] = useState<ReadonlySet<string>>(new Set());
+  const unreadableIn = useCallback(
+    (name: string) => (on: boolean) =>
+      setUnreadable((prev) => {
+        if (prev.has(name) === on) return prev;
+        const next = new Set(prev);
+        if (on) next.add(name);
+        else next.delete(name);
+        return next;
+      }),
+    [],
+  );
   const current = { ...line, ...patch };
+  const commit = (name: string, v: unknown) =>
+    setPatch((p) =>
+      // Another language takes the segment's subject for it, as the line will be saved (BC's "Language Code").
+      name === 'languageCode' && v !== (p.languageCode ?? line.languageCode)
+        ? { ...p, languageCode: String(v), subject: subjectOfLanguage(props.header, String(v)) }
+        : { ...p, [name]: v },
+    );
   const action = props.criteria.find((a) => a.actionNo === line.addedByAction);
   const contact = `${line.contactNo} ${props.contactName}`.trim();
 
@@ -140,7 +163,8 @@ export function LinePanel(props: {
                 key={f.name}
                 spec={f}
                 value={current[f.name as keyof SegmentLine]}
-                onCommit={(v) => setPatch((p) => ({ ...p, [f.name]: v }))}
+                onCommit={(v) => commit(f.name, v)}
+                onUnreadable={f.kind === 'number' ? unreadableIn(f.name) : undefined}
               />
             ))}
             <Field label={t('field.comment')}>
@@ -165,7 +189,12 @@ export function LinePanel(props: {
             </Button>
           </DialogActions>
           <DialogActions position="end">
-            <Button appearance="primary" disabled={busy} onClick={() => void save()} data-testid="line-save">
+            <Button
+              appearance="primary"
+              disabled={busy || unreadable.size > 0}
+              onClick={() => void save()}
+              data-testid="line-save"
+            >
               {t('common.save')}
             </Button>
             <Button onClick={props.onClose}>{t('common.cancel')}</Button>

@@ -6,19 +6,23 @@
 // While the grid scrolls, rows that come into view are drawn light (their text only, each cell in place, no
 // icons or tooltips) and complete themselves once the scrolling stops: a fast wheel replaces every row in
 // view at each step, and the light rows keep each step's work short on a busy machine. The settled grid
-// shows, and tells assistive technology, exactly what it did.
+// shows, and tells assistive technology, exactly what it did. The line number column holds the longest
+// line number's digits (at least six: 100000 is the tenth line) and one more to spare, so a number is never cut.
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { CommentRegular } from '@fluentui/react-icons/svg/comment';
 import { MailRegular } from '@fluentui/react-icons/svg/mail';
 import { MailMultipleRegular } from '@fluentui/react-icons/svg/mail-multiple';
 import { PrintRegular } from '@fluentui/react-icons/svg/print';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useMemo, useRef, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import type { SegmentLine } from '../../domain/segment';
 import { optionCaption } from '../common/errorText';
 import { useI18n } from '../common/i18n';
 
 export const ROW_HEIGHT = 40;
+/** The grid's variable that holds the line number column's width, in digits (`ch` of the row's font). */
+const LINE_NO_WIDTH = '--segment-line-no-width';
+const MIN_LINE_NO_DIGITS = 6;
 
 const useStyles = makeStyles({
   scroller: {
@@ -38,7 +42,7 @@ const useStyles = makeStyles({
   },
   row: {
     display: 'grid',
-    gridTemplateColumns: '3.6em 5.4em minmax(0, 1fr) 2.6em 1.4em',
+    gridTemplateColumns: `var(${LINE_NO_WIDTH}, ${MIN_LINE_NO_DIGITS + 1}ch) 5.4em minmax(0, 1fr) 2.6em 1.4em`,
     alignItems: 'center',
     height: `${ROW_HEIGHT}px`,
     paddingInline: tokens.spacingHorizontalXS,
@@ -180,6 +184,12 @@ export function LinesGrid(props: {
   });
 
   const scrolling = virtualizer.isScrolling;
+  // Digits have one width in the pane's fonts (n digits are n ch); one more spares the rounding of a pixel.
+  const lineNoWidth = useMemo(() => {
+    let longest = 0;
+    for (const l of lines) if (l.lineNo > longest) longest = l.lineNo;
+    return `${Math.max(MIN_LINE_NO_DIGITS, String(longest).length) + 1}ch`;
+  }, [lines]);
 
   const companyOf = (line: SegmentLine) =>
     line.contactCompanyNo && line.contactCompanyNo !== line.contactNo ? (names.get(line.contactCompanyNo) ?? '') : '';
@@ -217,6 +227,7 @@ export function LinesGrid(props: {
     <div
       ref={scroller}
       className={s.scroller}
+      style={{ [LINE_NO_WIDTH]: lineNoWidth } as CSSProperties}
       role="grid"
       aria-label={t('segment.grid')}
       aria-rowcount={lines.length + 1}

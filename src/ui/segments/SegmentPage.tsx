@@ -88,13 +88,13 @@ export function SegmentPage({
   const { header, lines, criteria } = view;
 
   const goBack = async () => {
-    // BC's question, naming the step it undoes ("2. Reduce Contacts: City Torino").
+    // Nothing to undo is said at once, not asked about.
     const last = criteria.at(-1);
-    const text = last
-      ? t('segment.goBackConfirmStep', {
-          step: `${last.actionNo}. ${optionCaption(t, last.kind)}: ${criteriaSummary(t, last)}`,
-        })
-      : t('segment.goBackConfirm');
+    if (!last) return notify.info(t('error.NOTHING_TO_UNDO'));
+    // BC's question, naming the step it undoes ("2. Reduce Contacts: City Torino").
+    const text = t('segment.goBackConfirmStep', {
+      step: `${last.actionNo}. ${optionCaption(t, last.kind)}: ${criteriaSummary(t, last)}`,
+    });
     if (!(await confirm({ title: t('segment.goBack'), text }))) return;
     try {
       const r = await workspace.segments.goBack(no);
@@ -196,6 +196,7 @@ export function SegmentPage({
       {open?.dialog === 'line' ? (
         <LinePanel
           segmentNo={no}
+          header={header}
           // The line as stored now: a row clicked just after a save may still hold the line before it.
           line={lines.find((l) => l.id === open.line.id) ?? open.line}
           contactName={names.get(open.line.contactNo) ?? ''}

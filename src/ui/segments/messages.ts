@@ -36,7 +36,6 @@ export const segmentMessages: MessageCatalog = {
     'segment.groupContacts': 'Contacts',
     'segment.groupCriteria': 'Criteria',
     'segment.groupSegment': 'Segment',
-    'segment.goBackConfirm': 'This will undo the last criteria action.\nDo you want to continue?',
     'segment.goBackConfirmStep': 'This will undo criteria action {step}.\nDo you want to continue?',
     'segment.goBackHint': 'Undo the last criteria action',
     'segment.noDescription': 'No description yet',
@@ -46,6 +45,7 @@ export const segmentMessages: MessageCatalog = {
     'segment.applyTemplateToLines':
       'You have modified {field}.\n\nDo you want to update the segment lines where the Interaction Template Code is {code}?',
     'segment.headerSaved': '{field} was saved.',
+    'segment.numberUnreadable': '{field}: "{value}" is not a number. Type it as {example}.',
     'segment.reuseConfirm':
       'Segment {no} already contains {count} criteria actions.\nAre you sure you want to reuse {what}?',
     'segment.reuseWhatCriteria': 'saved criteria',
@@ -163,7 +163,6 @@ export const segmentMessages: MessageCatalog = {
     'segment.groupContacts': 'Contatti',
     'segment.groupCriteria': 'Criteri',
     'segment.groupSegment': 'Segmento',
-    'segment.goBackConfirm': 'Verrà annullata l’ultima azione sui criteri.\nContinuare?',
     'segment.goBackConfirmStep': 'Verrà annullata l’azione sui criteri {step}.\nContinuare?',
     'segment.goBackHint': 'Annulla l’ultima azione sui criteri',
     'segment.noDescription': 'Nessuna descrizione',
@@ -174,6 +173,7 @@ export const segmentMessages: MessageCatalog = {
     'segment.applyTemplateToLines':
       '{field} è stato modificato.\n\nAggiornare le righe segmento in cui il codice modello interazione è {code}?',
     'segment.headerSaved': '{field} è stato salvato.',
+    'segment.numberUnreadable': '{field}: "{value}" non è un numero. Digitarlo come {example}.',
     'segment.reuseConfirm': 'Il segmento {no} contiene già {count} azioni criteri.\nRiutilizzare comunque {what}?',
     'segment.reuseWhatCriteria': 'criteri salvati',
     'segment.reuseWhatSegment': 'un segmento registrato',

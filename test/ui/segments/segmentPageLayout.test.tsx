@@ -1,0 +1,122 @@
+// @vitest-environment jsdom
+// The Segment page at 320 px: a line number shows whole in the lines grid (100000 is not "1000…"), and the
+// Add line button keeps its words on one line with the contact hint beneath, in Italian too. Go Back on a
+// segment without criteria actions says at once that there is nothing to undo.
+// jsdom lays nothing out: what makes the layout is asserted (the rules that match, the elements' places).
+// Dexie's liveQuery (behind useLiveQuery) needs a global indexedDB in jsdom.
+import 'fake-indexeddb/auto';
+import { cleanup, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import type { SegmentLine } from '../../../src/domain/segment';
+import { AddLine } from '../../../src/ui/segments/AddLine';
+import { LinesGrid } from '../../../src/ui/segments/LinesGrid';
+import { SegmentPage } from '../../../src/ui/segments/SegmentPage';
+import { makeWorkspace, seedMarket } from '../../store/helpers';
+import { renderInPane } from '../render';
+
+// The grid is given a height so that its rows render.
+beforeEach(() => {
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 320 });
+});
+
+let ws: Awaited<ReturnType<typeof makeWorkspace>>;
+beforeEach(async () => {
+  ws = await makeWorkspace();
+  await seedMarket(ws);
+});
+afterEach(() => {
+  cleanup();
+  ws.close();
+  for (const k of ['clientHeight', 'clientWidth'])
+    delete (HTMLElement.prototype as unknown as Record<string, unknown>)[k];
+});
+
+/** The values that the document's style rules matching `el` declare for `property`. */
+function declared(el: Element, property: string): string[] {
+  const out: string[] = [];
+  for (const sheet of Array.from(document.styleSheets))
+    for (const rule of Array.from(sheet.cssRules))
+      if (rule instanceof CSSStyleRule && rule.style.getPropertyValue(property) && matches(el, rule.selectorText))
+        out.push(rule.style.getPropertyValue(property));
+  return out;
+}
+
+function matches(el: Element, selector: string): boolean {
+  try {
+    return el.matches(selector);
+  } catch {
+    return false;
+  }
+}
+
+const line = (lineNo: number): SegmentLine =>
+  ({
+    id: `L${lineNo}`,
+    lineNo,
+    contactNo: `P${lineNo}`,
+    contactCompanyNo: '',
+    correspondenceType: '',
+    comment: '',
+  }) as SegmentLine;
+
+/** The width of the grid's first column, in the row's digits ("7ch": seven digits), resolved from its variable. */
+function lineNoColumn(grid: HTMLElement): string {
+  const row = grid.querySelector<HTMLElement>('[role="row"]')!;
+  const template = declared(row, 'grid-template-columns').join(' ');
+  const first = template.trim().split(/\s+/)[0];
+  const variable = /^var\((--[\w-]+)/.exec(first)?.[1];
+  return variable ? grid.style.getPropertyValue(variable) : first;
+}
+
+test.each([
+  [[10000, 90000], '7ch'],
+  [[10000, 100000, 130000], '7ch'],
+  [[10000, 1000000], '8ch'],
+  [[10000, 100000000], '10ch'],
+])('the line number column holds the longest line number whole (%j)', async (lineNos, width) => {
+  renderInPane(<LinesGrid lines={lineNos.map(line)} names={new Map()} onOpen={() => {}} />, ws, 'it');
+  const grid = await screen.findByTestId('lines-grid');
+  expect(lineNoColumn(grid)).toBe(width);
+  // The number itself is never cut with an ellipsis: its column is wider than its digits.
+  const longest = String(Math.max(...lineNos)).length;
+  expect(Number.parseInt(width, 10)).toBeGreaterThan(longest);
+});
+
+test('Italian: "Aggiungi riga" keeps its words on one line, beside the field; the hint has the row beneath', async () => {
+  renderInPane(<AddLine contacts={await ws.contacts.list()} onAdd={async () => true} />, ws, 'it');
+  const button = screen.getByTestId('add-line');
+  expect(button.textContent).toBe('Aggiungi riga');
+  expect(declared(button, 'white-space')).toContain('nowrap');
+  expect(declared(button, 'flex-shrink')).toContain('0');
+  const box = screen.getByTestId('add-line-contact');
+  const hint = screen.getByText('Nr. contatto, nome, società o e-mail');
+  // The field and the button share a row; the hint is not in it, but below it, the row's width.
+  const row = button.parentElement!;
+  expect(row.contains(box)).toBe(true);
+  expect(row.contains(hint)).toBe(false);
+  expect(row.compareDocumentPosition(hint) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  expect(hint.parentElement!.contains(row)).toBe(true);
+  // The hint still describes the field.
+  expect(box.getAttribute('aria-describedby')?.split(' ')).toContain(hint.id);
+});
+
+test('Go Back on a segment without criteria actions says at once that there is nothing to undo', async () => {
+  const { no } = await ws.segments.create({ description: 'Fair' });
+  renderInPane(<SegmentPage no={no} navigate={() => {}} back={() => {}} />, ws);
+  await userEvent.click(await screen.findByTestId('action-goBack-button'));
+  expect(await screen.findByText('There is no criteria action to undo.')).toBeTruthy();
+  expect(screen.queryByTestId('confirm-text')).toBeNull();
+});
+
+test('Go Back with a criteria action still asks first, naming it', async () => {
+  const { no } = await ws.segments.create({ description: 'Fair' });
+  await ws.segments.addLine(no, 'P101');
+  renderInPane(<SegmentPage no={no} navigate={() => {}} back={() => {}} />, ws);
+  await screen.findByTestId('lines-grid');
+  await userEvent.click(await screen.findByTestId('action-goBack-button'));
+  await waitFor(() =>
+    expect(screen.getByTestId('confirm-text').textContent).toMatch(/^This will undo criteria action 1\./),
+  );
+});
