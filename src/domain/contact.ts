@@ -95,3 +95,22 @@ export function emptyContactFields(no: string): ContactFields {
     source: {},
   };
 }
+
+/**
+ * Why a company's row cannot make it a person: persons are linked to it (their Company No. is its No.), as
+ * BC refuses a change of Type while related persons are linked to the contact (Contact.TypeChange). The
+ * store's reason for the rejected row, in a form `readCompanyHasPersonsIssue` reads back for the user's words.
+ */
+export function companyHasPersonsIssue(persons: number, firstPersonNo: string): string {
+  const linked = persons === 1 ? '1 person is linked' : `${persons} persons are linked`;
+  return `type: cannot change from Company to Person: ${linked} to this company (the first is ${firstPersonNo})`;
+}
+
+const COMPANY_HAS_PERSONS =
+  /^type: cannot change from Company to Person: (\d+) persons? (?:is|are) linked to this company \(the first is (.*)\)$/s;
+
+/** The persons count and the first person's No. of a `companyHasPersonsIssue` reason, else undefined. */
+export function readCompanyHasPersonsIssue(issue: string): { persons: number; personNo: string } | undefined {
+  const m = COMPANY_HAS_PERSONS.exec(issue);
+  return m ? { persons: Number(m[1]), personNo: m[2] } : undefined;
+}

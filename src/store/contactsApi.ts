@@ -7,7 +7,7 @@ import {
   salespersonFieldsSchema,
   territoryFieldsSchema,
 } from '../domain/codes';
-import { contactRowSchema, emptyContactFields, type Contact } from '../domain/contact';
+import { companyHasPersonsIssue, contactRowSchema, emptyContactFields, type Contact } from '../domain/contact';
 import { compileContactFilters, isEmptyFilters, type RelatedData } from '../domain/contactFilters';
 import type { CriteriaFilters } from '../domain/criteria';
 import type { CodeListName } from '../domain/importResolve';
@@ -102,6 +102,18 @@ function checkCodesText(wanted: readonly { list: CodeListName; code: string }[])
   });
 }
 
+/** The persons among `records` by the Company No. they name (other than their own No.). */
+function personsByCompany(records: Iterable<Contact>): Map<string, string[]> {
+  const byCompany = new Map<string, string[]>();
+  for (const r of records) {
+    if (r.type !== 'Person' || !r.companyNo || r.companyNo === r.no) continue;
+    const list = byCompany.get(r.companyNo);
+    if (list) list.push(r.no);
+    else byCompany.set(r.companyNo, [r.no]);
+  }
+  return byCompany;
+}
+
 /** How a caller follows a large write: `onProgress(done, total)`, called after each batch; `batch`: rows per batch. */
 export type ContactWriteOptions = Pick<UpsertOptions, 'onProgress' | 'batch'>;
 
@@ -112,8 +124,11 @@ export function contactsApi(ctx: StoreContext) {
     s: ActionScope,
     record?: UpsertSpec<Contact, 'no'>['record'],
     opts?: UpsertOptions,
-  ): Promise<ImportReport> =>
-    upsertRows<Contact, 'no'>(
+  ): Promise<ImportReport> => {
+    // The rows refused by the rules between contacts (a company with persons stays a company), by record.
+    const refused = new Map<Contact, string[]>();
+    let personsInCall: Map<string, string[]> | undefined;
+    return upsertRows<Contact, 'no'>(
       {
         table: db.contacts,
         keyField: 'no',
@@ -121,23 +136,33 @@ export function contactsApi(ctx: StoreContext) {
         record,
         rowSchema: contactRowSchema,
         empty: (no) => emptyContactFields(no),
-        check: (c, isNew) => (isNew && c.name.trim() === '' ? ['name: is required for a new contact'] : []),
+        check: (c, isNew) =>
+          refused.get(c) ?? (isNew && c.name.trim() === '' ? ['name: is required for a new contact'] : []),
         complete: async (records, merged) => {
-          // A company is its own company; a person takes its company's name when it has none (from the
-          // company written in the same call, else the stored one).
+          personsInCall ??= personsByCompany(merged.values());
+          await refuseCompaniesWithPersons(records, merged, personsInCall, refused);
+          // As BC's Type: a company is its own company, under its own name; a contact that was a company and
+          // becomes a person loses its own number as Company No. A person takes its company's name when it
+          // has none, and only a company's: the company written in the same call, else the stored one (a
+          // company that the call makes a person while this person names it stays a company: refused above).
+          const isCompany = (c: Contact | undefined) => (c?.type === 'Company' ? c : undefined);
           const wanted = new Set<string>();
           for (const r of records) {
             if (r.type === 'Company') {
-              if (!r.companyNo) r.companyNo = r.no;
-              if (!r.companyName) r.companyName = r.name;
-            } else if (r.companyNo && !r.companyName && !merged.has(r.companyNo)) wanted.add(r.companyNo);
+              r.companyNo = r.no;
+              r.companyName = r.name;
+            } else if (r.companyNo === r.no) {
+              r.companyNo = '';
+              r.companyName = '';
+            } else if (r.companyNo && !r.companyName && !isCompany(merged.get(r.companyNo))) wanted.add(r.companyNo);
           }
           const stored = new Map(
             (wanted.size ? await readByIndexKeys(db.contacts, 'no', wanted) : []).map((c) => [c.no, c]),
           );
           for (const r of records) {
-            if (r.type === 'Person' && r.companyNo && !r.companyName)
-              r.companyName = (merged.get(r.companyNo) ?? stored.get(r.companyNo))?.name ?? '';
+            if (r.type !== 'Person' || !r.companyNo || r.companyName) continue;
+            const company = isCompany(merged.get(r.companyNo)) ?? isCompany(stored.get(r.companyNo));
+            if (company) r.companyName = company.name;
           }
         },
       },
@@ -145,6 +170,46 @@ export function contactsApi(ctx: StoreContext) {
       s,
       opts,
     );
+  };
+
+  /**
+   * BC refuses to change a company's Type to Person while persons are linked to it (Contact.TypeChange):
+   * such a record is refused with the persons count and the first person's No. The persons are those
+   * linked once the call is written: the stored ones that the call leaves linked, and those the call links.
+   */
+  const refuseCompaniesWithPersons = async (
+    records: Contact[],
+    merged: ReadonlyMap<string, Contact>,
+    personsInCall: ReadonlyMap<string, string[]>,
+    refused: Map<Contact, string[]>,
+  ): Promise<void> => {
+    const persons = records.filter((r) => r.type === 'Person');
+    if (persons.length === 0) return;
+    const linked = new Map<string, Set<string>>();
+    const link = (companyNo: string, personNo: string) => {
+      const set = linked.get(companyNo) ?? new Set<string>();
+      set.add(personNo);
+      linked.set(companyNo, set);
+    };
+    for (const p of await readByIndexKeys(
+      db.contacts,
+      'companyNo',
+      persons.map((r) => r.no),
+    )) {
+      const now = merged.get(p.no) ?? p;
+      if (p.no !== p.companyNo && now.type === 'Person' && now.companyNo === p.companyNo) link(p.companyNo, p.no);
+    }
+    for (const r of persons) for (const no of personsInCall.get(r.no) ?? []) link(r.no, no);
+    if (linked.size === 0) return;
+    // Only a change of Type is refused: a person that persons name as their company stays as it is.
+    for (const before of await readByIndexKeys(db.contacts, 'no', linked.keys())) {
+      const r = merged.get(before.no);
+      if (before.type !== 'Company' || !r) continue;
+      const nos = [...linked.get(before.no)!].sort();
+      refused.set(r, [companyHasPersonsIssue(nos.length, nos[0])]);
+    }
+  };
+
   const api = {
     // Progress (optional) is the caller's view of the work, not part of what the action records.
     upsert: (rows: unknown[], options?: ContactWriteOptions) =>

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { makeContactRow as makeContact } from '../builders';
+import { companyHasPersonsIssue, readCompanyHasPersonsIssue } from '../../src/domain/contact';
 import { paneCatalogs } from '../../src/ui/shell/catalogs';
 import { makeWorkspace, seedMarket } from './helpers';
 
@@ -83,6 +84,94 @@ describe('contacts.upsert', () => {
     expect(await ws.contacts.get('P1')).toMatchObject({ type: 'Person', companyNo: 'C1', companyName: 'Gamma Srl' });
     await ws.contacts.upsert([{ no: 'P2', name: 'Paolo', companyNo: 'C1' }]);
     expect((await ws.contacts.get('P2'))!.companyName).toBe('Gamma Srl');
+  });
+
+  test('a company that persons are linked to cannot become a person: its row is rejected, the others written', async () => {
+    const ws = await makeWorkspace();
+    await ws.contacts.upsert([
+      { no: 'C1', type: 'Company', name: 'Acme, Inc.', email: 'info@acme.example' },
+      { no: 'P2', name: 'Pat', companyNo: 'C1' },
+      { no: 'P1', name: 'Pia', companyNo: 'C1' },
+    ]);
+    const before = await ws.contacts.get('C1');
+    const r = await ws.contacts.importRows({
+      rows: [
+        { no: 'C1', type: 'Person', name: 'Acme, Inc.', email: '' },
+        { no: 'X1', name: 'Other' },
+        { no: 'P3', name: 'New person', companyNo: 'C1' },
+      ],
+    });
+    expect(r).toMatchObject({ inserted: 2, updated: 0 });
+    expect(r.rejected).toEqual([{ index: 0, key: 'C1', issues: [companyHasPersonsIssue(3, 'P1')] }]);
+    expect(readCompanyHasPersonsIssue(r.rejected[0].issues[0])).toEqual({ persons: 3, personNo: 'P1' });
+    expect(r.rejected[0].issues[0]).toMatch(/^type: .*3 persons.*P1/);
+    // Nothing of the row is written: the company keeps its type and its e-mail.
+    expect(await ws.contacts.get('C1')).toEqual(before);
+    expect(await ws.contacts.get('X1')).toMatchObject({ name: 'Other' });
+    expect(await ws.contacts.get('P3')).toMatchObject({ companyNo: 'C1', companyName: 'Acme, Inc.' });
+    // One person is enough; the same through upsert.
+    const one = await makeWorkspace();
+    await one.contacts.upsert([
+      { no: 'C1', type: 'Company', name: 'Acme' },
+      { no: 'P1', name: 'Pia', companyNo: 'C1' },
+    ]);
+    const r1 = await one.contacts.upsert([{ no: 'C1', type: 'Person' }]);
+    expect(r1.rejected).toEqual([{ index: 0, key: 'C1', issues: [companyHasPersonsIssue(1, 'P1')] }]);
+    expect(r1.rejected[0].issues[0]).toMatch(/1 person is linked/);
+    expect((await one.contacts.get('C1'))!.type).toBe('Company');
+  });
+
+  test('a company becomes a person once no person is linked to it: its own Company No. and Company Name are cleared', async () => {
+    const ws = await makeWorkspace();
+    await ws.contacts.upsert([
+      { no: 'C1', type: 'Company', name: 'Lone Co' },
+      { no: 'C2', type: 'Company', name: 'Other Co' },
+      { no: 'C3', type: 'Company', name: 'Was Linked' },
+      { no: 'P1', name: 'Pia', companyNo: 'C3' },
+    ]);
+    // C3's only person moves to C2 in the same call, so C3 may become a person.
+    const r = await ws.contacts.upsert([
+      { no: 'C1', type: 'Person' },
+      { no: 'C3', type: 'Person' },
+      { no: 'P1', companyNo: 'C2', companyName: '' },
+    ]);
+    expect(r).toMatchObject({ updated: 3, rejected: [] });
+    expect(await ws.contacts.get('C1')).toMatchObject({ type: 'Person', companyNo: '', companyName: '' });
+    expect(await ws.contacts.get('C3')).toMatchObject({ type: 'Person', companyNo: '', companyName: '' });
+    expect(await ws.contacts.get('P1')).toMatchObject({ companyNo: 'C2', companyName: 'Other Co' });
+  });
+
+  test('a person who becomes a company is its own company, by its own name', async () => {
+    const ws = await makeWorkspace();
+    await ws.contacts.upsert([
+      { no: 'C1', type: 'Company', name: 'Acme' },
+      { no: 'P1', name: 'Pia Srl', companyNo: 'C1' },
+    ]);
+    expect(await ws.contacts.get('P1')).toMatchObject({ companyNo: 'C1', companyName: 'Acme' });
+    await ws.contacts.upsert([{ no: 'P1', type: 'Company' }]);
+    expect(await ws.contacts.get('P1')).toMatchObject({ type: 'Company', companyNo: 'P1', companyName: 'Pia Srl' });
+    // A company row naming another company as its Company No. is still its own company.
+    await ws.contacts.upsert([{ no: 'C2', type: 'Company', name: 'Big Co', companyNo: 'C1' }]);
+    expect(await ws.contacts.get('C2')).toMatchObject({ companyNo: 'C2', companyName: 'Big Co' });
+  });
+
+  test('a person whose Company No. is a person or no contact keeps the number but takes no company name', async () => {
+    const ws = await makeWorkspace();
+    await ws.contacts.upsert([
+      { no: 'C1', type: 'Company', name: 'Acme' },
+      { no: 'P1', name: 'Pat', companyNo: 'C1' },
+    ]);
+    await ws.contacts.upsert([
+      { no: 'P2', name: 'Ann', companyNo: 'P1' },
+      { no: 'P3', name: 'Gus', companyNo: 'C999' },
+      { no: 'P4', name: 'Hal', companyNo: 'P5' },
+      { no: 'P5', name: 'Ida' },
+    ]);
+    expect(await ws.contacts.get('P2')).toMatchObject({ companyNo: 'P1', companyName: '' });
+    expect(await ws.contacts.get('P3')).toMatchObject({ companyNo: 'C999', companyName: '' });
+    expect(await ws.contacts.get('P4')).toMatchObject({ companyNo: 'P5', companyName: '' });
+    // A person linked to a person is no company's person: that person's type may change freely.
+    expect((await ws.contacts.upsert([{ no: 'P1', type: 'Person', city: 'Roma' }])).rejected).toEqual([]);
   });
 
   test('nextNos issues numbers of the contact series that are not in use, never twice', async () => {
