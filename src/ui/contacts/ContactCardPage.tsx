@@ -10,6 +10,7 @@ import { optionCaption } from '../common/errorText';
 import { useI18n } from '../common/i18n';
 import type { Navigate } from '../shell/pageRegistry';
 import { extraValueText } from './extraValueText';
+import { personCompany } from './personCompany';
 import { useContactCard } from './useContactCard';
 
 const useStyles = makeStyles({
@@ -37,26 +38,34 @@ export function ContactCardPage({ no, navigate }: { no: string; navigate: Naviga
   const c = data.contact;
   if (!c) return <Text role="alert">{t('contact.notFound', { no })}</Text>;
 
-  const open = (to: Contact | string) => {
-    const target = typeof to === 'string' ? to : to.no;
-    return (
-      <Button
-        appearance="transparent"
-        size="small"
-        className={s.link}
-        onClick={() => navigate({ page: 'contact', no: target })}
-      >
-        {typeof to === 'string' ? to : `${to.no} · ${to.name}`}
-      </Button>
-    );
-  };
+  const open = (to: Contact) => (
+    <Button
+      appearance="transparent"
+      size="small"
+      className={s.link}
+      onClick={() => navigate({ page: 'contact', no: to.no })}
+    >
+      {`${to.no} · ${to.name}`}
+    </Button>
+  );
+  // A person's Company No. is always shown; the company's name only when that number is a company.
+  const company = c.type === 'Person' ? personCompany(c, data.company) : undefined;
+  const companyName =
+    company?.kind === 'company'
+      ? open(company.company)
+      : company?.kind === 'person'
+        ? t('contact.companyNoIsPerson', { no: company.no })
+        : company?.kind === 'missing'
+          ? t('contact.companyNoNotFound', { no: company.no })
+          : (company?.companyName ?? '');
   // Labels are shown as given: BC's captions through the catalog, questionnaires and imported headers as written.
   const fields: [string, ReactNode][] = [
     [t('field.no'), c.no],
     [t('field.type'), optionCaption(t, c.type)],
     [t('field.name'), c.name],
     [t('field.name2'), c.name2],
-    [t('field.companyName'), c.type === 'Person' ? (data.company ? open(data.company) : c.companyName) : ''],
+    [t('field.companyNo'), c.companyNo],
+    [t('field.companyName'), companyName],
     [t('field.jobTitle'), c.jobTitle],
     [t('field.salutationCode'), c.salutationCode],
     [t('field.address'), [c.address, c.address2].filter(Boolean).join(', ')],

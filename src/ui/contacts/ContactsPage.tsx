@@ -9,6 +9,7 @@ import { errorText, optionCaption } from '../common/errorText';
 import { ExcelExportButton } from '../common/ExcelExportButton';
 import { ListPage, type ListColumn } from '../common/ListPage';
 import { VirtualRows } from '../common/VirtualRows';
+import { personCompany } from './personCompany';
 import { useContacts } from './useContacts';
 import { useI18n } from '../common/i18n';
 import type { Navigate } from '../shell/pageRegistry';
@@ -49,6 +50,20 @@ export function ContactsPage({ navigate, excel }: { navigate: Navigate; excel?: 
   // Where contacts come from in this host: a sheet in Excel, a CSV file outside Office (Word gets them shared).
   const importFrom = host === 'Excel' ? 'excelImport' : host === 'none' ? 'csvImport' : undefined;
 
+  // A person's company as the card shows it: the company's name, else its Company No. with what it is not.
+  const companies = result?.companies;
+  const companyText = (c: Contact): string => {
+    if (c.type !== 'Person') return '';
+    const company = personCompany(c, c.companyNo ? companies?.get(c.companyNo) : undefined);
+    if (company.kind === 'company') return company.company.name;
+    if (company.kind === 'none') return company.companyName;
+    // Until the companies are read, a number is not yet known to be no company's.
+    if (!companies) return c.companyName || c.companyNo;
+    return t(company.kind === 'person' ? 'contacts.companyNoIsPerson' : 'contacts.companyNoNotFound', {
+      no: company.no,
+    });
+  };
+
   const columns: ListColumn<Contact>[] = [
     {
       id: 'no',
@@ -73,10 +88,10 @@ export function ContactsPage({ navigate, excel }: { navigate: Navigate; excel?: 
       id: 'name',
       caption: 'field.name',
       value: (c) => c.name,
-      title: (c) => [c.name, c.companyName, c.city, c.email].filter(Boolean).join(' · '),
+      title: (c) => [c.name, companyText(c), c.city, c.email].filter(Boolean).join(' · '),
       sub: {
         caption: ['field.companyName', 'field.city', 'field.email'],
-        value: (c) => [c.companyName, c.city, c.email].filter(Boolean).join(' · '),
+        value: (c) => [companyText(c), c.city, c.email].filter(Boolean).join(' · '),
       },
     },
   ];

@@ -9,6 +9,7 @@ import { useLiveQuery } from '../common/useLiveQuery';
 
 export interface ContactCardData {
   contact?: Contact;
+  /** The contact with a person's Company No.: a company, or not (the card says what it is). */
   company?: Contact;
   persons: Contact[];
   segments: { header: SegmentHeader; lineNo: number }[];
@@ -25,7 +26,7 @@ export function useContactCard(no: string): ContactCardData | undefined {
       contact.type === 'Person' && contact.companyNo ? await workspace.contacts.get(contact.companyNo) : undefined;
     const persons =
       contact.type === 'Company'
-        ? (await workspace.contacts.list()).filter((c) => c.companyNo === no && c.no !== no)
+        ? (await workspace.contacts.list()).filter((c) => c.companyNo === no && c.no !== no && c.type === 'Person')
         : [];
     const segments: ContactCardData['segments'] = [];
     for (const h of await workspace.segments.list()) {

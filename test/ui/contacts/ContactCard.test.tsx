@@ -24,6 +24,14 @@ afterEach(() => {
   ws.close();
 });
 
+/** The card's fields, caption to value. */
+const pairs = (card: HTMLElement): Record<string, string | null | undefined> =>
+  Object.fromEntries(
+    within(card)
+      .getAllByRole('term')
+      .map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]),
+  );
+
 describe('the contact card', () => {
   test('a person: fields, company, profile, the segments it is on and its log entries', async () => {
     const h = await ws.segments.create({
@@ -44,6 +52,7 @@ describe('the contact card', () => {
     expect(card.textContent).toContain('PURCH');
     expect(screen.getByTestId('contact-segments').textContent).toContain('SEG00002 · Winter');
     expect(screen.getByTestId('contact-entries').textContent).toContain('MEMO');
+    expect(pairs(card)).toMatchObject({ 'Company No.': 'C100', 'Company Name': 'C100 · Alfa Srl' });
     await userEvent.click(within(card).getByRole('button', { name: 'C100 · Alfa Srl' }));
     await userEvent.click(within(card).getByRole('button', { name: 'All entries of this contact' }));
     expect(went).toEqual([
@@ -53,14 +62,67 @@ describe('the contact card', () => {
   });
 
   test('a company lists its persons; an unknown number says so', async () => {
+    // A company stored with another company's number as its Company No. is no person of that company.
+    const beta = (await ws.contacts.get('C200'))!;
+    await ws.ctx.db.contacts.put({ ...beta, companyNo: 'C100' });
     const { unmount } = renderInPane(<ContactCardPage no="C100" navigate={() => undefined} />, ws, 'it');
     await screen.findByTestId('contact-card');
     expect(screen.getByRole('heading', { name: 'Persone' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'P101 · Anna Bianchi' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'P102 · Marco Rossi' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'C200 · Beta SpA' })).toBeNull();
     unmount();
     renderInPane(<ContactCardPage no="NOPE" navigate={() => undefined} />, ws);
     expect((await screen.findByRole('alert')).textContent).toBe('Contact NOPE does not exist.');
+  });
+});
+
+describe('a person’s company on the card', () => {
+  beforeEach(async () => {
+    // P950's company name was taken from a person (as the store did before it took only a company's).
+    await ws.contacts.upsert([
+      { no: 'P950', type: 'Person', name: 'Ann Linked', companyNo: 'P101', companyName: 'Anna Bianchi' },
+      { no: 'P951', type: 'Person', name: 'Giulia Verdi', companyNo: 'C999' },
+      { no: 'P952', type: 'Person', name: 'Gus Gamma', companyName: 'Gamma Ltd' },
+    ]);
+  });
+
+  test('the Company No. is always shown; the company’s name only when that number is a company', async () => {
+    const { unmount } = renderInPane(<ContactCardPage no="P950" navigate={() => undefined} />, ws);
+    let card = await screen.findByTestId('contact-card');
+    expect(pairs(card)).toMatchObject({
+      'Company No.': 'P101',
+      'Company Name': 'Contact P101 is a person, not a company.',
+    });
+    expect(card.textContent).not.toContain('Anna Bianchi');
+    unmount();
+    const second = renderInPane(<ContactCardPage no="P951" navigate={() => undefined} />, ws);
+    card = await screen.findByTestId('contact-card');
+    expect(pairs(card)).toMatchObject({
+      'Company No.': 'C999',
+      'Company Name': 'No company contact has the number C999.',
+    });
+    second.unmount();
+    renderInPane(<ContactCardPage no="P952" navigate={() => undefined} />, ws);
+    card = await screen.findByTestId('contact-card');
+    expect(pairs(card)).toMatchObject({ 'Company Name': 'Gamma Ltd' });
+    expect(pairs(card)['Company No.']).toBeUndefined();
+  });
+
+  test('in Italian', async () => {
+    const { unmount } = renderInPane(<ContactCardPage no="P950" navigate={() => undefined} />, ws, 'it');
+    let card = await screen.findByTestId('contact-card');
+    expect(pairs(card)).toMatchObject({
+      'Nr. società': 'P101',
+      'Nome società': 'Il contatto P101 è una persona, non una società.',
+    });
+    unmount();
+    renderInPane(<ContactCardPage no="P951" navigate={() => undefined} />, ws, 'it');
+    card = await screen.findByTestId('contact-card');
+    expect(pairs(card)).toMatchObject({
+      'Nr. società': 'C999',
+      'Nome società': 'Nessun contatto società ha il numero C999.',
+    });
   });
 });
 
@@ -88,12 +150,6 @@ describe('the contact card shows what was imported', () => {
       { no: 'P901', type: 'Person', name: 'Solo Nome' },
     ]);
   });
-  const pairs = (card: HTMLElement) =>
-    Object.fromEntries(
-      within(card)
-        .getAllByRole('term')
-        .map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]),
-    );
 
   test('in Italian: Nome 2, Provincia, Cod. formula di saluto and the imported columns in the user’s format', async () => {
     renderInPane(<ContactCardPage no="P900" navigate={() => undefined} />, ws, 'it');
