@@ -5,15 +5,17 @@
 // Then every valid row (and every code or company to create) is written in one action (one transaction).
 // Every link, miss, warning and rejection is reported by sheet row.
 import type { Contact, ContactRow } from './contact';
-import { problem, type ImportProblem } from './importProblems';
+import { problem, rowsText, shortValue, sortProblems, type ImportProblem } from './importProblems';
 import {
   applyCodeChoicesSteps,
   every,
   findUnknownCodesSteps,
   linkCompaniesSteps,
+  fold,
   matchExistingSteps,
   missingCompanyNamesSteps,
   nextTask,
+  resolveUnnumberedSteps,
   runInSlices,
   type Pause,
   type Steps,
@@ -68,6 +70,11 @@ export interface ContactImportOptions {
    * a rejection is ignored, because what was written stays written and its report must be shown.
    */
   onProgress?: (done: number, total: number) => Promise<void>;
+  /**
+   * Called once, right before the write begins: from then on the import cannot be canceled (the write is
+   * one transaction that commits as a whole), so the pane stops offering Cancel.
+   */
+  onWriting?: () => void;
   /** The longest the checks run before handing the thread back (default SLICE_MS; 0: at every step). */
   sliceMs?: number;
 }
@@ -154,31 +161,30 @@ export async function importContacts(
   let rows = codes.rows;
   await pause();
 
-  // Rows without a number: a stored contact with the same e-mail (several: refused), else the same name and post code.
-  const ambiguousEmail = new Map<string, string[]>();
-  rows = await sliced(
-    (function* (): Steps<PreparedRow[]> {
-      for (let i = 0; i < stored.length; i++) {
-        const c = stored[i];
-        if (c.email) {
-          const nos = ambiguousEmail.get(c.email.toLowerCase());
-          if (nos) nos.push(c.no);
-          else ambiguousEmail.set(c.email.toLowerCase(), [c.no]);
-        }
-        if (every(i)) yield;
-      }
-      return yield* filterSteps(rows, (r) => {
-        const nos = !r.row.no && r.row.email ? ambiguousEmail.get(r.row.email.toLowerCase()) : undefined;
-        if (!nos || nos.length < 2) return true;
-        problems.push(
-          problem('error', 'emailAmbiguous', { row: r.sheetRow }, { email: r.row.email!, nos: nos.join(', ') }),
-        );
-        rejected.add(r.sheetRow);
-        return false;
-      });
-    })(),
-  );
-  const matchedExisting = await sliced(matchExistingSteps(rows, stored));
+  // Rows without a number: the stored contact with the same e-mail and name, or the one contact with the
+  // e-mail (a new name for it), else the one with the same name and post code. Contacts may share an
+  // e-mail (BC allows it: a shared mailbox): a row with another name is a new person on that e-mail, and
+  // a row whose e-mail and name several contacts share is refused (only its number can say which).
+  const unnumbered = await sliced(resolveUnnumberedSteps(rows, stored));
+  const refused = new Set(unnumbered.ambiguous.map((a) => a.sheetRow));
+  for (const a of unnumbered.ambiguous) {
+    problems.push(problem('error', 'emailAmbiguous', { row: a.sheetRow }, { email: a.email, nos: a.nos.join(', ') }));
+    rejected.add(a.sheetRow);
+  }
+  const sharedStored = new Set<number>();
+  for (const x of unnumbered.sharedStored) {
+    sharedStored.add(x.sheetRow);
+    problems.push(
+      problem(
+        'warning',
+        'emailSharedStored',
+        { row: x.sheetRow },
+        { email: x.email, nos: x.nos.join(', '), count: x.nos.length },
+      ),
+    );
+  }
+  if (refused.size > 0) rows = await sliced(filterSteps(rows, (r) => !refused.has(r.sheetRow)));
+  const matchedExisting = unnumbered.matches;
   const assigned = new Map<PreparedRow, string>();
   const matchByRow = new Map(matchedExisting.map((m) => [m.sheetRow, m]));
   const skip = options.existingMatches === 'skip';
@@ -200,26 +206,63 @@ export async function importContacts(
     }),
   );
 
-  // Unmatched rows with the same e-mail are one new contact: the later row wins.
+  // Unmatched rows with the same e-mail and the same name are one new contact: the later row wins. With
+  // other names they are other persons sharing the e-mail: each is imported, and told of the others.
   const pending = await sliced(filterSteps(rows, (r) => !r.row.no && !assigned.has(r)));
-  const lastByEmail = new Map<string, PreparedRow>();
+  const personKey = (r: PreparedRow) => `${fold(r.row.email)}\u0000${fold(r.row.name)}`;
+  const lastByPerson = new Map<string, PreparedRow>();
   const toNumber = await sliced(
     (function* (): Steps<PreparedRow[]> {
       for (let i = 0; i < pending.length; i++) {
         const r = pending[i];
-        if (r.row.email) lastByEmail.set(r.row.email.toLowerCase(), r);
+        if (r.row.email) lastByPerson.set(personKey(r), r);
         if (every(i)) yield;
       }
       return yield* filterSteps(pending, (r) => {
         if (!r.row.email) return true;
-        const winner = lastByEmail.get(r.row.email.toLowerCase())!;
+        const winner = lastByPerson.get(personKey(r))!;
         if (winner === r) return true;
         problems.push(
-          problem('error', 'duplicateEmail', { row: r.sheetRow }, { email: r.row.email, winner: winner.sheetRow }),
+          problem(
+            'error',
+            'duplicateEmail',
+            { row: r.sheetRow },
+            { email: r.row.email, name: shortValue(r.row.name), winner: winner.sheetRow },
+          ),
         );
         rejected.add(r.sheetRow);
         return false;
       });
+    })(),
+  );
+  await sliced(
+    (function* (): Steps<void> {
+      const rowsByEmail = new Map<string, number[]>();
+      for (let i = 0; i < toNumber.length; i++) {
+        const r = toNumber[i];
+        if (r.row.email) {
+          const e = fold(r.row.email);
+          const list = rowsByEmail.get(e);
+          if (list) list.push(r.sheetRow);
+          else rowsByEmail.set(e, [r.sheetRow]);
+        }
+        if (every(i)) yield;
+      }
+      for (let i = 0; i < toNumber.length; i++) {
+        const r = toNumber[i];
+        const others = r.row.email ? rowsByEmail.get(fold(r.row.email))!.filter((n) => n !== r.sheetRow) : [];
+        // A row told that stored contacts have its e-mail is not told again of the file's rows.
+        if (others.length > 0 && !sharedStored.has(r.sheetRow))
+          problems.push(
+            problem(
+              'info',
+              'emailSharedInFile',
+              { row: r.sheetRow },
+              { email: r.row.email!, rows: rowsText(others), count: others.length },
+            ),
+          );
+        if (every(i)) yield;
+      }
     })(),
   );
   const nos = toNumber.length > 0 ? await ws.contacts.nextNos(toNumber.length) : [];
@@ -274,6 +317,7 @@ export async function importContacts(
           void options.onProgress?.(Math.round((done / Math.max(1, steps)) * total), total).catch(() => undefined),
       }
     : undefined;
+  options.onWriting?.();
   const report: ImportReport =
     written.length > 0
       ? await ws.contacts.importRows({ rows: written, createCodes: codes.create }, writing)
@@ -327,7 +371,7 @@ export async function importContacts(
     updated: report.updated,
     warned,
     rejected: rejected.size,
-    problems: problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)),
+    problems: sortProblems(problems),
     rejectedRows: [...rejected].sort((a, b) => a - b),
     contactNos,
     generated: generated.filter((g) => kept.has(g.no)),

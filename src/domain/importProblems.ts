@@ -23,6 +23,8 @@ export type ProblemCode =
   | 'scientific'
   | 'overlongRow'
   | 'emailAmbiguous'
+  | 'emailSharedInFile'
+  | 'emailSharedStored'
   | 'rejectedByStore'
   | 'unknownCountry'
   | 'unknownCode'
@@ -61,11 +63,46 @@ export function problem(
     column: at.column,
     header: at.header,
     params: all,
-    message: englishMessage(code, all),
+    message:
+      severity === 'error' && at.row !== undefined ? notImported(englishMessage(code, all)) : englishMessage(code, all),
   };
 }
 
-const ENGLISH: Record<ProblemCode, string> = {
+/** An error on a row leaves the row out of the import: its message ends by saying so. */
+const NOT_IMPORTED = 'The row was not imported.';
+
+/** A message and the sentence that follows it, with one full stop between them. */
+export function thenSentence(text: string, next: string): string {
+  return `${/[.!?]$/.test(text) ? text : `${text}.`} ${next}`;
+}
+
+function notImported(text: string): string {
+  return thenSentence(text, NOT_IMPORTED);
+}
+
+/** The longest a quoted value runs in a message, before it is cut with "…". */
+const QUOTE_MAX = 30;
+const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085]/g;
+// Other control characters (a tab is a space) and halves of a broken character are shown as the replacement character.
+// eslint-disable-next-line no-control-regex
+const UNSHOWABLE = /[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** A cell's value as a message quotes it: on one line (lines joined by " / ") and cut after 30 characters. */
+export function shortValue(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  const text = (Array.isArray(value) ? value.join(', ') : String(value))
+    .replace(LINE_BREAKS, ' / ')
+    .replace(/\t/g, ' ')
+    .replace(UNSHOWABLE, '\ufffd');
+  const chars = Array.from(text);
+  return chars.length > QUOTE_MAX ? `${chars.slice(0, QUOTE_MAX).join('')}…` : text;
+}
+
+/**
+ * A problem's English text; a bad value that has a value quotes it (invalidValueQuoted), an e-mail that
+ * several stored contacts have names them all (emailSharedStoredMany).
+ */
+const ENGLISH: Record<ProblemCode | 'invalidValueQuoted' | 'emailSharedStoredMany', string> = {
   blankRows: 'Blank rows, skipped ({count}): {rows}.',
   hiddenRows: 'Hidden rows, imported ({count}): {rows}.',
   mergedCells: 'Cells {address} are merged: each cell took the value shown in the merged area.',
@@ -76,11 +113,13 @@ const ENGLISH: Record<ProblemCode, string> = {
     "The workbook's date system could not be checked: this Excel cannot report it (ExcelApi 1.16 is needed). Dates were read in the 1900 date system; in a workbook that uses the 1904 date system they are four years early.",
   excelError: 'Row {row}, column {column} ({header}): the cell holds the Excel error {error}.',
   invalidValue: 'Row {row}, column {column} ({header}): {reason}.',
+  invalidValueQuoted: 'Row {row}, column {column} ({header}): "{value}" {reason}.',
   notBoolean: 'Row {row}, column {column} ({header}): "{value}" is not Yes or No.',
   badType: 'Row {row}, column {column} ({header}): "{value}" is not Company or Person.',
   badCorrespondenceType: 'Row {row}, column {column} ({header}): "{value}" is not blank, Hard Copy or Email.',
   duplicateNo: 'Row {row}: contact {no} appears again in row {winner}; row {winner} wins.',
-  duplicateEmail: 'Row {row}: e-mail {email} appears again in row {winner}; row {winner} wins.',
+  duplicateEmail:
+    'Row {row}: the same name and e-mail ("{name}", {email}) appear again in row {winner}; row {winner} wins.',
   unreadNumbers:
     'Column {column} ({header}): cells that are not numbers as this workspace writes them ({expected}): {count}, the first in row {row} ("{value}"). They were imported as text: filters compare them as text, not as numbers.',
   unreadDates:
@@ -94,7 +133,14 @@ const ENGLISH: Record<ProblemCode, string> = {
   scientific:
     'Row {row}, column {column} ({header}): the number is shown in scientific notation ({value}); the full number was taken.',
   overlongRow: 'Row {row} has {cells} cells but the header has {columns}.',
-  emailAmbiguous: 'Row {row}: e-mail {email} belongs to several contacts ({nos}); give the row its contact number.',
+  emailAmbiguous:
+    'Row {row}: several contacts ({nos}) have e-mail {email} and this name; give the row its contact number.',
+  emailSharedInFile:
+    'Row {row}: e-mail {email} is also given for another name (rows: {rows}); each row is imported as its own contact, sharing the e-mail.',
+  emailSharedStored:
+    'Row {row}: e-mail {email} is also the e-mail of contact {nos}, which has another name; the row is imported as a new contact sharing the e-mail. To update that contact instead, give the row its contact number.',
+  emailSharedStoredMany:
+    'Row {row}: e-mail {email} is also the e-mail of contacts {nos}, which have other names; the row is imported as a new contact sharing the e-mail. To update one of them instead, give the row its contact number.',
   rejectedByStore: 'Row {row}: {reason}',
   unknownCountry:
     'Row {row}, column {column} ({header}): "{value}" is not a known country or region; the name is kept, the code left blank.',
@@ -113,15 +159,36 @@ const ENGLISH: Record<ProblemCode, string> = {
 /** Added to a warning whose value was left out of an imported row. */
 const DROPPED = ' The row was imported without this value.';
 
+/** Whether the message of a bad value quotes the value (a blank cell has none to quote). */
+export function quotesValue(code: ProblemCode, params: Record<string, string | number>): boolean {
+  return code === 'invalidValue' && params.value !== undefined && params.value !== '';
+}
+
 export function englishMessage(code: ProblemCode, params: Record<string, string | number>): string {
-  const text = ENGLISH[code].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  const template = quotesValue(code, params)
+    ? ENGLISH.invalidValueQuoted
+    : code === 'emailSharedStored' && Number(params.count) > 1
+      ? ENGLISH.emailSharedStoredMany
+      : ENGLISH[code];
+  const text = template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
   return params.dropped && code !== 'unknownCountry' ? `${text}${DROPPED}` : text;
 }
 
+const SEVERITY_ORDER: Record<ImportProblem['severity'], number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * The order of a report: errors (rows not imported) first, then warnings, then notes; each in row order
+ * (a note on the whole file, which has no row, first), and in the order found within a row.
+ */
 export function sortProblems(p: ImportProblem[]): ImportProblem[] {
   return p
     .map((x, i) => [x, i] as const)
-    .sort((a, b) => (a[0].row ?? 0) - (b[0].row ?? 0) || a[1] - b[1])
+    .sort(
+      (a, b) =>
+        SEVERITY_ORDER[a[0].severity] - SEVERITY_ORDER[b[0].severity] ||
+        (a[0].row ?? 0) - (b[0].row ?? 0) ||
+        a[1] - b[1],
+    )
     .map(([x]) => x);
 }
 

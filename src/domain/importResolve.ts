@@ -415,12 +415,28 @@ export interface ExistingMatch {
   by: 'email' | 'namePostCode';
 }
 
-const fold = (s: string | undefined) => (s ?? '').trim().toLocaleLowerCase();
+/** Rows without a number, resolved against the stored contacts by e-mail (and name), else by name and post code. */
+export interface UnnumberedRows {
+  /** Rows that are a stored contact: offered as updates. */
+  matches: ExistingMatch[];
+  /** Rows whose e-mail and name several stored contacts share: which one is meant, only a number can say. */
+  ambiguous: { sheetRow: number; email: string; nos: string[] }[];
+  /** Rows that are new contacts on an e-mail stored contacts of other names have (a shared mailbox). */
+  sharedStored: { sheetRow: number; email: string; nos: string[] }[];
+}
+
+/** A name or an e-mail as matching compares it: trimmed, in lower case. */
+export const fold = (s: string | undefined) => (s ?? '').trim().toLocaleLowerCase();
 
 /**
- * Rows without a number that are a contact already stored: the same e-mail, or the same name and post
- * code. Offered as updates, so the same file imported twice updates instead of doubling. A row that
- * matches several contacts is left out here (the e-mail case is refused by the import).
+ * Rows without a number that are a contact already stored, offered as updates, so the same file imported
+ * twice updates instead of doubling. Contacts may share an e-mail (a shared mailbox, as BC allows), so
+ * within an e-mail the name tells the persons apart:
+ * - the stored contact with the row's e-mail and name is the row's contact (several such: ambiguous);
+ * - else, when one stored contact has the e-mail and the file gives it for one name only, the e-mail is
+ *   that contact's, whose name the row changes;
+ * - else the row is a new person on that e-mail (`sharedStored`), never merged into a contact of another name.
+ * A row whose e-mail no stored contact has is matched by name and post code when exactly one contact has them.
  */
 export function matchExisting(
   rows: readonly PreparedRow[],
@@ -433,31 +449,57 @@ export function* matchExistingSteps(
   rows: readonly PreparedRow[],
   stored: readonly Pick<Contact, 'no' | 'email' | 'name' | 'postCode'>[],
 ): Steps<ExistingMatch[]> {
-  const byEmail = new Map<string, string[]>();
+  return (yield* resolveUnnumberedSteps(rows, stored)).matches;
+}
+
+export function* resolveUnnumberedSteps(
+  rows: readonly PreparedRow[],
+  stored: readonly Pick<Contact, 'no' | 'email' | 'name' | 'postCode'>[],
+): Steps<UnnumberedRows> {
+  const byEmail = new Map<string, { no: string; name: string }[]>();
   const byNamePost = new Map<string, string[]>();
-  const push = (m: Map<string, string[]>, k: string, no: string) => {
-    const nos = m.get(k);
-    if (nos) nos.push(no);
-    else m.set(k, [no]);
+  const push = <T>(m: Map<string, T[]>, k: string, v: T) => {
+    const list = m.get(k);
+    if (list) list.push(v);
+    else m.set(k, [v]);
   };
   for (let i = 0; i < stored.length; i++) {
     const c = stored[i];
-    if (c.email) push(byEmail, fold(c.email), c.no);
+    if (c.email) push(byEmail, fold(c.email), { no: c.no, name: fold(c.name) });
     if (c.name) push(byNamePost, `${fold(c.name)}\u0000${fold(c.postCode)}`, c.no);
     if (every(i)) yield;
   }
-  const out: ExistingMatch[] = [];
+  // The names the file gives each stored e-mail on its rows without a number.
+  const namesInFile = new Map<string, Set<string>>();
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i].row;
+    if (!r.no && r.email && byEmail.has(fold(r.email))) {
+      const names = namesInFile.get(fold(r.email)) ?? new Set<string>();
+      names.add(fold(r.name));
+      namesInFile.set(fold(r.email), names);
+    }
+    if (every(i)) yield;
+  }
+  const out: UnnumberedRows = { matches: [], ambiguous: [], sharedStored: [] };
   for (let i = 0; i < rows.length; i++) {
     if (every(i)) yield;
     const r = rows[i];
     if (r.row.no) continue;
-    const email = r.row.email ? byEmail.get(fold(r.row.email)) : undefined;
-    if (email) {
-      if (email.length === 1) out.push({ sheetRow: r.sheetRow, no: email[0], by: 'email' });
+    const email = r.row.email ? fold(r.row.email) : '';
+    const withEmail = email ? byEmail.get(email) : undefined;
+    if (withEmail) {
+      const name = fold(r.row.name);
+      const same = withEmail.filter((c) => c.name === name);
+      if (same.length === 1) out.matches.push({ sheetRow: r.sheetRow, no: same[0].no, by: 'email' });
+      else if (same.length > 1)
+        out.ambiguous.push({ sheetRow: r.sheetRow, email: r.row.email!, nos: same.map((c) => c.no) });
+      else if (withEmail.length === 1 && namesInFile.get(email)!.size === 1)
+        out.matches.push({ sheetRow: r.sheetRow, no: withEmail[0].no, by: 'email' });
+      else out.sharedStored.push({ sheetRow: r.sheetRow, email: r.row.email!, nos: withEmail.map((c) => c.no) });
       continue;
     }
     const byName = r.row.name ? byNamePost.get(`${fold(r.row.name)}\u0000${fold(r.row.postCode)}`) : undefined;
-    if (byName?.length === 1) out.push({ sheetRow: r.sheetRow, no: byName[0], by: 'namePostCode' });
+    if (byName?.length === 1) out.matches.push({ sheetRow: r.sheetRow, no: byName[0], by: 'namePostCode' });
   }
   return out;
 }

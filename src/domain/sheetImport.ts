@@ -7,7 +7,7 @@ import { countryCodeOf } from './countries';
 import type { CsvData } from './csv';
 import { CsvColumnTyping } from './csvValues';
 import { SegmentsError } from './errors';
-import { problem, rowsText, sortProblems, type ImportProblem, type ProblemCode } from './importProblems';
+import { problem, rowsText, shortValue, sortProblems, type ImportProblem, type ProblemCode } from './importProblems';
 import { every, SLICE_MS } from './importResolve';
 import { textProblemMessage } from './text';
 import {
@@ -321,9 +321,13 @@ function* prepareSteps(
         const at = col
           ? where(col.index, col.header)
           : { row: sheetRow, column: field === 'extra' ? '' : field, header: field };
+        // The value the report quotes (an element of a list field by its place in the list).
+        let value = field === 'extra' ? extra[extraName] : row[field];
+        if (Array.isArray(value) && typeof iss.path[1] === 'number') value = value[iss.path[1]];
         const reason = {
           reason: iss.message,
           ...reasonOf(iss as { code: string; message: string; maximum?: unknown }),
+          value: shortValue(value),
         };
         if (IDENTITY_FIELDS.has(field) || attempt > 0) {
           problems.push(problem('error', 'invalidValue', at, reason));
@@ -461,7 +465,7 @@ function valueOfField(field: MappableField, cell: Cell, options: PrepareOptions)
   if (field === 'excludeFromSegment') {
     const b = booleanOfCell(cell);
     return b === undefined
-      ? { problem: { severity: 'error', code: 'notBoolean', params: { value: cell.text } } }
+      ? { problem: { severity: 'error', code: 'notBoolean', params: { value: shortValue(cell.text) } } }
       : { value: b };
   }
   const shown = textOfCell(cell);
@@ -475,13 +479,13 @@ function valueOfField(field: MappableField, cell: Cell, options: PrepareOptions)
   if (field === 'type') {
     if (text === '') return {};
     const t = contactTypeOf(text);
-    return t ? { value: t } : { problem: { severity: 'error', code: 'badType', params: { value: text } } };
+    return t ? { value: t } : { problem: { severity: 'error', code: 'badType', params: { value: shortValue(text) } } };
   }
   if (field === 'correspondenceType') {
     const t = correspondenceTypeOf(text);
     return t !== undefined
       ? { value: t }
-      : { problem: { severity: 'error', code: 'badCorrespondenceType', params: { value: text } } };
+      : { problem: { severity: 'error', code: 'badCorrespondenceType', params: { value: shortValue(text) } } };
   }
   if (field === 'countryRegionCode') {
     if (text === '') return { value: '' };

@@ -1,6 +1,6 @@
 // The import flow against the real workspace (Dexie over fake-indexeddb).
 import { suggestMapping } from '../../src/domain/columnMapping';
-import { importContacts } from '../../src/domain/contactImport';
+import { importContacts, reviewImport } from '../../src/domain/contactImport';
 import { prepareRows, type SheetGrid } from '../../src/domain/sheetImport';
 import { makeWorkspace } from '../store/helpers';
 
@@ -82,27 +82,125 @@ describe('importing prepared rows into the workspace', () => {
     ws.close();
   });
 
-  test('an e-mail that belongs to two stored contacts is refused; the same new e-mail twice is one contact (later row wins)', async () => {
+  test('contacts may share an e-mail: rows without a number and with other names are other persons', async () => {
+    const ws = await makeWorkspace();
+    const g = grid(
+      ['Type', 'Name', 'E-Mail'],
+      [
+        ['Person', 'No Number One', 'nonum@acme.example'],
+        ['Person', 'No Number Two', 'NoNum@acme.example'],
+        ['Person', 'Same Person', 'same@x.it'],
+        ['Person', 'same person ', 'same@x.it'],
+      ],
+    );
+    const r = await importContacts(ws, prepareRows(g, suggestMapping(g.header), source));
+    // Two persons on one mailbox are both imported, each told of the other; the same name and e-mail twice is one contact.
+    expect(r.problems.map((p) => p.message)).toEqual([
+      'Row 4: the same name and e-mail ("Same Person", same@x.it) appear again in row 5; row 5 wins. The row was not imported.',
+      'Row 2: e-mail nonum@acme.example is also given for another name (rows: 3); each row is imported as its own contact, sharing the e-mail.',
+      'Row 3: e-mail NoNum@acme.example is also given for another name (rows: 2); each row is imported as its own contact, sharing the e-mail.',
+    ]);
+    expect(r.problems.map((p) => p.severity)).toEqual(['error', 'info', 'info']);
+    expect(r).toMatchObject({ inserted: 3, rejectedRows: [4] });
+    const stored = await ws.contacts.list();
+    expect(stored.map((c) => c.name).sort()).toEqual(['No Number One', 'No Number Two', 'same person']);
+
+    // Imported again: each row finds its own contact by e-mail and name, and updates it.
+    const again = await importContacts(ws, prepareRows(g, suggestMapping(g.header), source));
+    expect(again).toMatchObject({ inserted: 0, updated: 3, rejectedRows: [4] });
+    const noOf = (name: string) => stored.find((c) => c.name === name)!.no;
+    expect(again.matchedExisting.map((m) => [m.sheetRow, m.no])).toEqual([
+      [2, noOf('No Number One')],
+      [3, noOf('No Number Two')],
+      [4, noOf('same person')],
+      [5, noOf('same person')],
+    ]);
+    ws.close();
+  });
+
+  test('a stored contact with the e-mail is updated by the row with its name; rows with other names are new contacts, warned', async () => {
+    const ws = await makeWorkspace();
+    await ws.contacts.upsert([{ no: 'A1', type: 'Person', name: 'Anna Rossi', email: 'info@acme.it' }]);
+    const g = grid(
+      ['Type', 'Name', 'E-Mail', 'City'],
+      [
+        ['Person', 'Bruno Bianchi', 'info@acme.it', 'Roma'],
+        ['Person', 'anna rossi', 'info@acme.it', 'Milano'],
+      ],
+    );
+    const prepared = prepareRows(g, suggestMapping(g.header), source);
+    const review = await reviewImport(ws, prepared);
+    expect(review.existingMatches).toEqual([{ sheetRow: 3, no: 'A1', by: 'email' }]);
+    const r = await importContacts(ws, prepared);
+    expect(r).toMatchObject({ inserted: 1, updated: 1, rejectedRows: [] });
+    expect(r.problems.map((p) => [p.severity, p.message])).toEqual([
+      [
+        'warning',
+        'Row 2: e-mail info@acme.it is also the e-mail of contact A1, which has another name; the row is imported as a new contact sharing the e-mail. To update that contact instead, give the row its contact number.',
+      ],
+      ['info', 'Row 3: matches contact A1 by e-mail; it updates that contact.'],
+    ]);
+    expect(await ws.contacts.get('A1')).toMatchObject({ name: 'anna rossi', city: 'Milano' });
+    expect((await ws.contacts.list()).find((c) => c.no !== 'A1')).toMatchObject({
+      name: 'Bruno Bianchi',
+      email: 'info@acme.it',
+    });
+    ws.close();
+  });
+
+  test('one row with a stored contact’s e-mail updates it, even renamed; several rows with other names update none', async () => {
+    const ws = await makeWorkspace();
+    await ws.contacts.upsert([
+      { no: 'A1', type: 'Person', name: 'Anna Rossi', email: 'anna@acme.it' },
+      { no: 'B1', type: 'Person', name: 'Ufficio', email: 'info@acme.it' },
+    ]);
+    const g = grid(
+      ['Type', 'Name', 'E-Mail'],
+      [
+        ['Person', 'Anna Maria Rossi', 'anna@acme.it'],
+        ['Person', 'Carla Verdi', 'info@acme.it'],
+        ['Person', 'Dario Neri', 'info@acme.it'],
+      ],
+    );
+    const prepared = prepareRows(g, suggestMapping(g.header), source);
+    expect((await reviewImport(ws, prepared)).existingMatches).toEqual([{ sheetRow: 2, no: 'A1', by: 'email' }]);
+    const r = await importContacts(ws, prepared);
+    expect(r).toMatchObject({ inserted: 2, updated: 1, rejectedRows: [] });
+    expect(r.problems.map((p) => [p.severity, p.code, p.row])).toEqual([
+      ['warning', 'emailSharedStored', 3],
+      ['warning', 'emailSharedStored', 4],
+      ['info', 'matchedExisting', 2],
+    ]);
+    expect((await ws.contacts.get('A1'))?.name).toBe('Anna Maria Rossi');
+    expect((await ws.contacts.get('B1'))?.name).toBe('Ufficio');
+    ws.close();
+  });
+
+  test('contacts that share an e-mail: the row with the name of one of them updates it; the same name on two is refused', async () => {
     const ws = await makeWorkspace();
     await ws.contacts.upsert([
       { no: 'A1', name: 'A', email: 'twin@x.it' },
       { no: 'A2', name: 'B', email: 'twin@x.it' },
+      { no: 'C1', name: 'Carlo', email: 'pair@x.it' },
+      { no: 'C2', name: 'Carlo', email: 'pair@x.it' },
     ]);
     const g = grid(
-      ['Name', 'E-Mail'],
+      ['Name', 'E-Mail', 'City'],
       [
-        ['Twin', 'twin@x.it'],
-        ['First', 'same@x.it'],
-        ['Second', 'Same@x.it'],
+        ['B', 'twin@x.it', 'Roma'],
+        ['Twin', 'twin@x.it', 'Bari'],
+        ['Carlo', 'pair@x.it', 'Como'],
       ],
     );
     const r = await importContacts(ws, prepareRows(g, suggestMapping(g.header), source));
     expect(r.problems.map((p) => p.message)).toEqual([
-      'Row 2: e-mail twin@x.it belongs to several contacts (A1, A2); give the row its contact number.',
-      'Row 3: e-mail same@x.it appears again in row 4; row 4 wins.',
+      'Row 4: several contacts (C1, C2) have e-mail pair@x.it and this name; give the row its contact number. The row was not imported.',
+      'Row 3: e-mail twin@x.it is also the e-mail of contacts A1, A2, which have other names; the row is imported as a new contact sharing the e-mail. To update one of them instead, give the row its contact number.',
+      'Row 2: matches contact A2 by e-mail; it updates that contact.',
     ]);
-    expect(r.contactNos).toHaveLength(1);
-    expect((await ws.contacts.get(r.contactNos[0]))?.name).toBe('Second');
+    expect(r).toMatchObject({ inserted: 1, updated: 1, rejectedRows: [4] });
+    expect((await ws.contacts.get('A2'))?.city).toBe('Roma');
+    expect((await ws.contacts.get('A1'))?.city).toBe('');
     ws.close();
   });
 
@@ -128,6 +226,35 @@ describe('importing prepared rows into the workspace', () => {
     ]);
     await ws.segments.goBack(seg.no);
     expect((await ws.segments.get(seg.no))?.lines).toEqual([]);
+    ws.close();
+  });
+});
+
+describe('the report of an import', () => {
+  test('errors come first, then warnings, then notes, each in row order', async () => {
+    const ws = await makeWorkspace();
+    const g = grid(
+      ['No.', 'Type', 'Name', 'Company No.', 'E-Mail'],
+      [
+        ['C1', 'Company', 'Alfa', '', ''],
+        ['P1', 'Person', 'Rossi', 'C1', 'not-an-email'],
+        ['P2', 'Person', 'N'.repeat(101), '', ''],
+        ['P3', 'Person', 'Verdi', 'C1', ''],
+        ['P4', 'Person', 'Neri', '', 'also-not-an-email'],
+        ['P5', 'Person', 'Bianchi', '', ''],
+      ],
+    );
+    const r = await importContacts(ws, prepareRows(g, suggestMapping(g.header), source));
+    expect(r.problems.map((p) => [p.severity, p.row, p.code])).toEqual([
+      ['error', 4, 'invalidValue'],
+      ['warning', 3, 'invalidValue'],
+      ['warning', 6, 'invalidValue'],
+      ['info', 3, 'companyLinked'],
+      ['info', 5, 'companyLinked'],
+    ]);
+    expect(r.problems[0].message).toMatch(
+      /^Row 4, column C \(Name\): "N{30}…" is longer than 100 characters.*\. The row was not imported\.$/,
+    );
     ws.close();
   });
 });

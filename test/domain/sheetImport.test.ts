@@ -232,7 +232,7 @@ describe('bad input', () => {
       expect.objectContaining({
         code: 'duplicateNo',
         row: 2,
-        message: 'Row 2: contact CT1 appears again in row 4; row 4 wins.',
+        message: 'Row 2: contact CT1 appears again in row 4; row 4 wins. The row was not imported.',
       }),
     ]);
   });
@@ -341,7 +341,7 @@ describe('bad input', () => {
     expect(p.rows.map((r) => r.row.no)).toEqual(['CT2', 'CT3']);
     expect(p.rows[0].row.extra).toBeUndefined();
     expect(p.problems.map((x) => [x.severity, x.message])).toEqual([
-      ['error', 'Row 2, column B (Name): the cell holds the Excel error #N/A.'],
+      ['error', 'Row 2, column B (Name): the cell holds the Excel error #N/A. The row was not imported.'],
       [
         'warning',
         'Row 3, column C (Notes): the cell holds the Excel error #VALUE!. The row was imported without this value.',
@@ -431,7 +431,11 @@ describe('CSV rows', () => {
       expect.objectContaining({ no: 'CT1', postCode: '00184', extra: { Note: '#N/A' } }),
     ]);
     expect(p.problems).toEqual([
-      expect.objectContaining({ code: 'overlongRow', row: 3, message: 'Row 3 has 5 cells but the header has 4.' }),
+      expect.objectContaining({
+        code: 'overlongRow',
+        row: 3,
+        message: 'Row 3 has 5 cells but the header has 4. The row was not imported.',
+      }),
     ]);
   });
 });

@@ -2,7 +2,8 @@
 // the header row mapped to contact fields by the same mapping as the Excel import; numbers and dates of the
 // imported (extra) columns are read in the workspace locale of Setup, as Excel would; the user reviews the
 // columns, then the rows are prepared in chunks (progress, Cancel) as the Excel import does, the valid
-// ones written in one transaction, and may go onto a segment. Problems are reported in the user's language.
+// ones written in one transaction (which cannot be canceled once it has begun), and may go onto a
+// segment. Problems are reported in the user's language.
 // Every column can be re-pointed (MappingReview, remembered per file name); the choices the rows need
 // (unknown codes, missing companies, existing contacts) are asked before writing (ImportDecisions).
 import {
@@ -25,14 +26,14 @@ import { gridFromCsv, prepareRowsInSteps } from '../../domain/sheetImport';
 import { MappingReview } from './MappingReview';
 import { ImportDecisions } from './ImportDecisions';
 import { ImportReportView } from './ImportReportView';
-import { useImportDecisions } from './useImportDecisions';
-import { useLongTask } from '../common/useLongTask';
+import { checkedThenWritten, useImportDecisions } from './useImportDecisions';
+import { ImportProgress } from './ImportProgress';
+import { useLongTask, type TaskControl } from '../common/useLongTask';
 import { useSegments } from '../segments/useSegments';
 import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
 import type { Navigate } from '../shell/pageRegistry';
 import { useServices } from '../common/services';
-import { ProgressPanel } from '../shell/ProgressPanel';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -72,9 +73,8 @@ export function CsvImportPage({ navigate }: { navigate: Navigate }) {
 
   const finish = async (r: ContactImportResult) => {
     if (!file) return;
-    if (segmentNo && r.contactNos.length)
-      await workspace.segments.addContactList(segmentNo, r.contactNos, { source: file.name });
     preferences.set(`mapping:${mappingKey({ file: file.name })}`, toSavedMapping(file.mapping));
+    // What was written is reported first: a segment that cannot take the contacts does not hide it.
     setResult(r);
     notify.success(
       t('csv.done', {
@@ -83,38 +83,20 @@ export function CsvImportPage({ navigate }: { navigate: Navigate }) {
         rejected: formatNumber(r.rejectedRows.length),
       }),
     );
+    if (segmentNo && r.contactNos.length)
+      await workspace.segments.addContactList(segmentNo, r.contactNos, { source: file.name });
     if (segmentNo && r.problems.every((p) => p.severity !== 'error')) navigate({ page: 'segment', no: segmentNo });
   };
 
-  const confirm = async () => {
+  /**
+   * Runs the import as a task: Cancel is honoured until the write begins (then nothing is written); once
+   * it has begun the write commits as a whole, so it is not offered any more, and what was written is
+   * reported (and goes onto the segment).
+   */
+  const runTask = async (work: (c: TaskControl, label: string) => Promise<ContactImportResult | undefined>) => {
     try {
-      const r = await decisions.confirm();
-      if (r) await finish(r);
-    } catch (e) {
-      notify.error(e);
-    }
-  };
-
-  const run = async () => {
-    if (!file) return;
-    try {
-      const r = await task.run(async (c) => {
-        const label = t('csv.title');
-        const total = file.csv.rows.length;
-        await c.step(label, 0, total);
-        // Numbers and dates read as the filters read them: in the workspace locale of Setup.
-        const { locale } = await workspace.setup.get();
-        const prepared = await prepareRowsInSteps(
-          gridFromCsv(file.csv, { locale }),
-          file.mapping,
-          { file: file.name },
-          (done, all) => c.step(label, done, all),
-        );
-        await c.step(label, total, total);
-        const imported = await decisions.offer(prepared);
-        c.check();
-        return { imported };
-      });
+      const label = t('csv.title');
+      const r = await task.run(async (c) => ({ imported: await work(c, label) }));
       if (!r) {
         notify.info(t('progress.canceled'));
         return;
@@ -123,6 +105,32 @@ export function CsvImportPage({ navigate }: { navigate: Navigate }) {
     } catch (e) {
       notify.error(e);
     }
+  };
+  const progressOf = (c: TaskControl, label: string) => checkedThenWritten(c, label, decisions.isWriting);
+
+  const confirm = () => runTask((c, label) => decisions.confirm(progressOf(c, label)));
+
+  const run = async () => {
+    if (!file) return;
+    await runTask(async (c, label) => {
+      const total = file.csv.rows.length;
+      await c.step(label, 0, total);
+      // Numbers and dates read as the filters read them: in the workspace locale of Setup.
+      const { locale } = await workspace.setup.get();
+      const prepared = await prepareRowsInSteps(
+        gridFromCsv(file.csv, { locale }),
+        file.mapping,
+        { file: file.name },
+        (done, all) => c.step(label, done, all),
+      );
+      await c.step(label, total, total);
+      return decisions.offer(prepared, progressOf(c, label));
+    });
+  };
+
+  // Once the write has begun it commits as a whole: a click that reaches Cancel before the page shows it is no cancel.
+  const cancel = () => {
+    if (!decisions.isWriting()) task.cancel();
   };
 
   const chosenSegment = segments?.find((h) => h.no === segmentNo);
@@ -146,9 +154,19 @@ export function CsvImportPage({ navigate }: { navigate: Navigate }) {
             aria-label={t('csv.choose')}
             tabIndex={-1}
             data-testid="csv-file"
-            onChange={(e) => void choose(e.target.files?.[0])}
+            onChange={(e) => {
+              const chosen = e.target.files?.[0];
+              // Emptied once read, so that choosing the same file again (corrected, under the same name) reads it again.
+              e.target.value = '';
+              void choose(chosen);
+            }}
           />
-          <Button icon={<ArrowUploadRegular />} onClick={() => input.current?.click()} data-testid="csv-pick">
+          <Button
+            icon={<ArrowUploadRegular />}
+            disabled={task.progress !== undefined}
+            onClick={() => input.current?.click()}
+            data-testid="csv-pick"
+          >
             {t('csv.pick')}
           </Button>
           {file ? (
@@ -186,7 +204,7 @@ export function CsvImportPage({ navigate }: { navigate: Navigate }) {
             </Dropdown>
           </Field>
           {task.progress ? (
-            <ProgressPanel progress={task.progress} onCancel={task.cancel} />
+            <ImportProgress progress={task.progress} writing={decisions.writing} onCancel={cancel} />
           ) : decisions.pending ? (
             <ImportDecisions
               review={decisions.pending.review}

@@ -19,7 +19,7 @@ import type { ExcelPort, SheetSourceRequest, TableInfo } from '../../domain/port
 import type { Workspace } from '../../domain/workspace';
 import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
-import { ProgressPanel } from '../shell/ProgressPanel';
+import { ImportProgress } from './ImportProgress';
 import { excelErrorText } from './importText';
 import { ImportReportView } from './ImportReportView';
 import { MappingReview } from './MappingReview';
@@ -110,7 +110,14 @@ export function ExcelImportPage({ workspace, excel, segmentNo, mappings }: Excel
         </Field>
       ) : null}
       {task.progress ? (
-        <ProgressPanel progress={task.progress} onCancel={task.cancel} />
+        <ImportProgress
+          progress={task.progress}
+          writing={flow.decisions.writing}
+          onCancel={() => {
+            // Once the write has begun it commits as a whole: no cancel then.
+            if (!flow.decisions.isWriting()) task.cancel();
+          }}
+        />
       ) : (
         <Button disabled={kind === 'table' && !table} onClick={() => void attempt(() => flow.readCells(source))}>
           {t('excel.read')}

@@ -1,6 +1,8 @@
-// What an import did, by sheet row: counts, every problem (errors first in row order), and the two
-// follow-ups: put the contacts on the open segment, write generated numbers into the sheet. The problems can be
-// narrowed to one severity: a few errors are not lost among a thousand notes of contacts linked to companies.
+// What an import did, by sheet row: counts, every problem (errors first, then warnings, then notes, each
+// in row order, as the import orders them), and the two follow-ups: put the contacts on the open segment,
+// write generated numbers into the sheet. Each problem is marked by its severity with an icon that says it
+// in words (not by colour alone). The problems can be narrowed to one severity: a few errors are not lost
+// among a thousand notes of contacts linked to companies.
 import { useState } from 'react';
 import {
   Button,
@@ -10,8 +12,12 @@ import {
   Select,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
+import { ErrorCircleFilled } from '@fluentui/react-icons/svg/error-circle';
+import { WarningFilled } from '@fluentui/react-icons/svg/warning';
+import { InfoRegular } from '@fluentui/react-icons/svg/info';
 import type { ImportProblem } from '../../domain/importProblems';
 import type { ContactImportResult } from '../../domain/contactImport';
 import { useI18n } from '../common/i18n';
@@ -23,9 +29,28 @@ const severities: Severity[] = ['error', 'warning', 'info'];
 const PAGE = 50;
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
+  list: { margin: 0, padding: 0, listStyleType: 'none', overflowWrap: 'anywhere' },
+  item: {
+    display: 'flex',
+    alignItems: 'flex-start',
+    columnGap: tokens.spacingHorizontalXS,
+    paddingBlock: tokens.spacingVerticalXXS,
+  },
+  mark: { flexShrink: 0, fontSize: '16px', marginTop: '2px' },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  info: { color: tokens.colorNeutralForeground3 },
   pager: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
+
+const MARKS = { error: ErrorCircleFilled, warning: WarningFilled, info: InfoRegular } as const;
+
+/** A problem's severity as an icon of its own shape, named in words for a screen reader. */
+function SeverityMark({ severity, label }: { severity: Severity; label: string }) {
+  const s = useStyles();
+  const Mark = MARKS[severity];
+  return <Mark aria-label={label} className={mergeClasses(s.mark, s[severity])} />;
+}
 
 export function ImportReportView(props: {
   result: ContactImportResult;
@@ -89,8 +114,9 @@ export function ImportReportView(props: {
           ) : null}
           <ul className={s.list} data-testid="excel-problems">
             {shown.map((p, i) => (
-              <li key={from + i} data-severity={p.severity}>
-                {problemText(t, p)}
+              <li key={from + i} data-severity={p.severity} className={s.item}>
+                <SeverityMark severity={p.severity} label={t(`excel.severity.${p.severity}`)} />
+                <span>{problemText(t, p)}</span>
               </li>
             ))}
           </ul>

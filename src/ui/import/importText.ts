@@ -2,7 +2,7 @@
 import type { MappableField, MappingIssue } from '../../domain/columnMapping';
 import { SegmentsError } from '../../domain/errors';
 import { columnLetter } from '../../domain/sheetCells';
-import type { ImportProblem } from '../../domain/importProblems';
+import { quotesValue, thenSentence, type ImportProblem } from '../../domain/importProblems';
 import { LIST_FIELDS } from '../../domain/sheetImport';
 import { errorText, fieldCaption } from '../common/errorText';
 import type { Translate } from '../common/i18n';
@@ -13,7 +13,11 @@ export function targetFieldCaption(t: Translate, field: MappableField): string {
   return LIST_FIELDS.has(field) ? t('excel.field.codeList', { field: caption }) : caption;
 }
 
-/** A problem in the user's words: its reason, list and match by their keys, the "left out" note when the value was dropped. */
+/**
+ * A problem in the user's words: its reason, list and match by their keys, the value quoted where it has
+ * one, and what became of the row: "not imported" after an error, "imported without this value" when a
+ * value was left out.
+ */
 export function problemText(t: Translate, p: ImportProblem): string {
   const key = `excel.problem.${p.code}`;
   const params: Record<string, string | number> = { ...p.params };
@@ -26,9 +30,12 @@ export function problemText(t: Translate, p: ImportProblem): string {
   if (p.params.listName !== undefined) params.list = word('excel.list', p.params.listName) ?? params.list;
   if (p.params.by !== undefined)
     params.by = word('excel.by', p.params.byKey ?? BY_KEYS[String(p.params.by)]) ?? params.by;
-  const text = t(key, params);
-  if (text === key) return p.message;
-  return p.params.dropped && p.code !== 'unknownCountry' ? `${text} ${t('excel.problem.dropped')}` : text;
+  const quoted = quotesValue(p.code, p.params) ? `${key}Quoted` : key;
+  const text = t(quoted, params);
+  if (text === quoted) return p.message;
+  // An error on a row leaves the row out: said at its end, as a value left out is.
+  if (p.severity === 'error' && p.row !== undefined) return thenSentence(text, t('excel.problem.notImported'));
+  return p.params.dropped && p.code !== 'unknownCountry' ? thenSentence(text, t('excel.problem.dropped')) : text;
 }
 
 /** The English words the domain gives for a match, to their catalog keys. */

@@ -34,6 +34,8 @@ const en = {
     'No column is the contact number (No.): rows are matched by e-mail where there is one, otherwise numbered from the contact series.',
   'excel.import': 'Import {n, plural, one {# row} other {# rows}}',
   'excel.importing': 'Importing contacts',
+  'import.writing': 'Writing the contacts',
+  'import.writing.noCancel': 'The contacts are written in one go. This can no longer be canceled.',
   'import.decide.title': 'Before importing',
   'import.decide.unknownCodes': 'Codes not in their lists ({n})',
   'import.decide.code': '{list} {code}: rows {rows}',
@@ -104,12 +106,14 @@ const en = {
     "The workbook's date system could not be checked: this Excel cannot report it (ExcelApi 1.16 is needed). Dates were read in the 1900 date system; in a workbook that uses the 1904 date system they are four years early.",
   'excel.problem.excelError': 'Row {row}, column {column} ({header}): the cell holds the Excel error {error}.',
   'excel.problem.invalidValue': 'Row {row}, column {column} ({header}): {reason}.',
+  'excel.problem.invalidValueQuoted': 'Row {row}, column {column} ({header}): "{value}" {reason}.',
   'excel.problem.notBoolean': 'Row {row}, column {column} ({header}): "{value}" is not Yes or No.',
   'excel.problem.badType': 'Row {row}, column {column} ({header}): "{value}" is not Company or Person.',
   'excel.problem.badCorrespondenceType':
     'Row {row}, column {column} ({header}): "{value}" is not blank, Hard Copy or Email.',
   'excel.problem.duplicateNo': 'Row {row}: contact {no} appears again in row {winner}; row {winner} wins.',
-  'excel.problem.duplicateEmail': 'Row {row}: e-mail {email} appears again in row {winner}; row {winner} wins.',
+  'excel.problem.duplicateEmail':
+    'Row {row}: the same name and e-mail ("{name}", {email}) appear again in row {winner}; row {winner} wins.',
   'excel.problem.numbersInTextColumn':
     'Column {column} ({header}): {count} cells are numbers, not text (first in row {row}: {example}). They were taken as the sheet shows them; zeros the sheet dropped cannot come back: format the column as Text and retype them.',
   'excel.problem.addressLines':
@@ -120,7 +124,11 @@ const en = {
     'Row {row}, column {column} ({header}): the number is shown in scientific notation ({value}); the full number was taken.',
   'excel.problem.overlongRow': 'Row {row} has {cells} cells but the header has {columns}.',
   'excel.problem.emailAmbiguous':
-    'Row {row}: e-mail {email} belongs to several contacts ({nos}); give the row its contact number.',
+    'Row {row}: several contacts ({nos}) have e-mail {email} and this name; give the row its contact number.',
+  'excel.problem.emailSharedInFile':
+    'Row {row}: e-mail {email} is also given for another name ({count, plural, one {row {rows}} other {rows {rows}}}); each row is imported as its own contact, sharing the e-mail.',
+  'excel.problem.emailSharedStored':
+    'Row {row}: e-mail {email} is also the e-mail of {count, plural, one {contact {nos}, which has another name} other {contacts {nos}, which have other names}}; the row is imported as a new contact sharing the e-mail. To update {count, plural, one {that contact} other {one of them}} instead, give the row its contact number.',
   'excel.problem.rejectedByStore': 'Row {row}: {reason}',
   'excel.problem.unknownCountry':
     'Row {row}, column {column} ({header}): "{value}" is not a known country or region; the name is kept, the code left blank.',
@@ -136,6 +144,10 @@ const en = {
   'excel.problem.companyCreated': 'Row {row}: company {companyNo} "{companyName}" created for it.',
   'excel.problem.matchedExisting': 'Row {row}: matches contact {no} by {by}; it updates that contact.',
   'excel.problem.dropped': 'The row was imported without this value.',
+  'excel.problem.notImported': 'The row was not imported.',
+  'excel.severity.error': 'Error',
+  'excel.severity.warning': 'Warning',
+  'excel.severity.info': 'Note',
   'excel.by.companyNo': 'Company No.',
   'excel.by.companyName': 'Company Name',
   'excel.by.email': 'e-mail',
@@ -215,6 +227,8 @@ const it: typeof en = {
     'Nessuna colonna è il numero contatto (Nr.): le righe vengono abbinate per e-mail dove c\u2019è, altrimenti numerate dalla serie dei contatti.',
   'excel.import': 'Importa {n, plural, one {# riga} other {# righe}}',
   'excel.importing': 'Importazione contatti',
+  'import.writing': 'Scrittura dei contatti',
+  'import.writing.noCancel': 'I contatti vengono scritti in un\u2019unica operazione. Non è più possibile annullare.',
   'import.decide.title': 'Prima dell\u2019importazione',
   'import.decide.unknownCodes': 'Codici non presenti nelle tabelle ({n})',
   'import.decide.code': '{list} {code}: righe {rows}',
@@ -288,6 +302,7 @@ const it: typeof en = {
   'excel.problem.excelError':
     'Riga {row}, colonna {column} ({header}): la cella contiene l\u2019errore di Excel {error}.',
   'excel.problem.invalidValue': 'Riga {row}, colonna {column} ({header}): {reason}.',
+  'excel.problem.invalidValueQuoted': 'Riga {row}, colonna {column} ({header}): "{value}" {reason}.',
   'excel.problem.notBoolean': 'Riga {row}, colonna {column} ({header}): "{value}" non è Sì o No.',
   'excel.problem.badType': 'Riga {row}, colonna {column} ({header}): "{value}" non è Società o Persona.',
   'excel.problem.badCorrespondenceType':
@@ -295,7 +310,7 @@ const it: typeof en = {
   'excel.problem.duplicateNo':
     'Riga {row}: il contatto {no} compare di nuovo nella riga {winner}; vale la riga {winner}.',
   'excel.problem.duplicateEmail':
-    'Riga {row}: l\u2019e-mail {email} compare di nuovo nella riga {winner}; vale la riga {winner}.',
+    'Riga {row}: lo stesso nome e la stessa e-mail ("{name}", {email}) compaiono di nuovo nella riga {winner}; vale la riga {winner}.',
   'excel.problem.numbersInTextColumn':
     'Colonna {column} ({header}): {count} celle sono numeri, non testo (la prima nella riga {row}: {example}). Sono state prese come le mostra il foglio; gli zeri persi nel foglio non si recuperano: formattare la colonna come Testo e digitarli di nuovo.',
   'excel.problem.addressLines':
@@ -306,7 +321,11 @@ const it: typeof en = {
     'Riga {row}, colonna {column} ({header}): il numero è mostrato in notazione scientifica ({value}); è stato preso il numero completo.',
   'excel.problem.overlongRow': 'La riga {row} ha {cells} celle ma l\u2019intestazione ne ha {columns}.',
   'excel.problem.emailAmbiguous':
-    'Riga {row}: l\u2019e-mail {email} appartiene a più contatti ({nos}); indicare il numero contatto nella riga.',
+    'Riga {row}: più contatti ({nos}) hanno l\u2019e-mail {email} e questo nome; indicare il numero contatto nella riga.',
+  'excel.problem.emailSharedInFile':
+    'Riga {row}: l\u2019e-mail {email} è indicata anche per un altro nome ({count, plural, one {riga {rows}} other {righe {rows}}}); ogni riga viene importata come contatto a sé, con la stessa e-mail.',
+  'excel.problem.emailSharedStored':
+    'Riga {row}: l\u2019e-mail {email} è anche l\u2019e-mail {count, plural, one {del contatto {nos}, che ha un altro nome} other {dei contatti {nos}, che hanno altri nomi}}; la riga viene importata come nuovo contatto con la stessa e-mail. Per aggiornare {count, plural, one {quel contatto} other {uno di essi}}, indicare il numero contatto nella riga.',
   'excel.problem.rejectedByStore': 'Riga {row}: {reason}',
   'excel.problem.unknownCountry':
     'Riga {row}, colonna {column} ({header}): "{value}" non è un paese/area noto; il nome viene mantenuto, il codice lasciato vuoto.',
@@ -322,6 +341,10 @@ const it: typeof en = {
   'excel.problem.companyCreated': 'Riga {row}: creata la società {companyNo} "{companyName}".',
   'excel.problem.matchedExisting': 'Riga {row}: corrisponde al contatto {no} per {by}; aggiorna quel contatto.',
   'excel.problem.dropped': 'La riga è stata importata senza questo valore.',
+  'excel.problem.notImported': 'La riga non è stata importata.',
+  'excel.severity.error': 'Errore',
+  'excel.severity.warning': 'Avviso',
+  'excel.severity.info': 'Nota',
   'excel.by.companyNo': 'Nr. società',
   'excel.by.companyName': 'Nome società',
   'excel.by.email': 'e-mail',

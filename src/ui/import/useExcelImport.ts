@@ -3,32 +3,13 @@
 import { useCallback, useRef, useState } from 'react';
 import { mappingKey, restoreMapping, toSavedMapping, type ColumnMapping } from '../../domain/columnMapping';
 import type { ContactImportResult } from '../../domain/contactImport';
-import { useImportDecisions } from './useImportDecisions';
+import { useImportDecisions, writeProgress } from './useImportDecisions';
 import type { ExcelPort, ReadProgress, SheetRead, SheetRef, SheetSourceRequest } from '../../domain/ports/excelPort';
 import { prepareRowsInSteps, type ArrivingRows, type PreparedImport } from '../../domain/sheetImport';
 import type { Workspace } from '../../domain/workspace';
-import { TaskCanceled, useLongTask, yieldToBrowser, type TaskControl } from '../common/useLongTask';
+import { TaskCanceled, useLongTask, yieldToBrowser } from '../common/useLongTask';
 import { useT } from '../common/i18n';
 import { problemText } from './importText';
-
-/**
- * The write's progress as the second half of the import's bar (the first half is the rows' check). Each
- * call yields to the page and honours Cancel; the bar is redrawn only when it moved by 1 % or more (a
- * redraw of the page costs more than a step of a small import).
- */
-function writeProgress(c: TaskControl, label: string) {
-  let shown = -1;
-  return async (done: number, total: number) => {
-    const at = total + done;
-    if (shown >= 0 && at - shown < (2 * total) / 100) {
-      await yieldToBrowser();
-      c.check();
-      return;
-    }
-    shown = at;
-    await c.step(label, at, 2 * total);
-  };
-}
 
 /** Where remembered mappings are kept (the shell provides the storage). */
 export interface MappingStore {

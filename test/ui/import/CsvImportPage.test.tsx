@@ -240,3 +240,96 @@ test('the problems narrow to one severity, so a few errors are not lost among ma
   expect(items.map((li) => li.getAttribute('data-severity'))).toEqual(['error', 'error', 'error']);
   expect(screen.queryByTestId('excel-problems-page')).toBeNull();
 });
+
+/** A promise the test settles, and a signal that the gated call was reached. */
+function gate() {
+  let open!: () => void;
+  let reached!: () => void;
+  const opened = new Promise<void>((r) => (open = r));
+  const hit = new Promise<void>((r) => (reached = r));
+  return { opened, hit, open, reached };
+}
+
+test('Cancel before the write leaves nothing written, and says so', async () => {
+  renderCsv('en');
+  await userEvent.upload(
+    await screen.findByTestId('csv-file'),
+    new File(['No.;Name\nK1;One\nK2;Two\nK3;Three\n'], 'three.csv', { type: 'text/csv' }),
+  );
+  // The import stops while it reads the stored contacts to match the rows: the user cancels there.
+  const g = gate();
+  const list = ws.contacts.list;
+  ws.contacts.list = async (f) => {
+    g.reached();
+    await g.opened;
+    return list(f);
+  };
+  await userEvent.click(screen.getByTestId('csv-import'));
+  await g.hit;
+  await userEvent.click(within(await screen.findByTestId('progress')).getByRole('button', { name: 'Cancel' }));
+  ws.contacts.list = list;
+  g.open();
+  await screen.findByText('Canceled. Nothing was written.');
+  expect(await ws.contacts.count()).toBe(0);
+  expect(screen.getByTestId('csv-import')).toBeTruthy();
+  expect(screen.queryByTestId('excel-import-report')).toBeNull();
+});
+
+test('once the write has begun there is no Cancel, and the report says what was written', async () => {
+  renderCsv('en');
+  await userEvent.upload(
+    await screen.findByTestId('csv-file'),
+    new File(['No.;Name\nK1;One\nK2;Two\nK3;Three\n'], 'three.csv', { type: 'text/csv' }),
+  );
+  const g = gate();
+  const importRows = ws.contacts.importRows;
+  ws.contacts.importRows = async (...args) => {
+    g.reached();
+    await g.opened;
+    return importRows(...args);
+  };
+  await userEvent.click(screen.getByTestId('csv-import'));
+  await g.hit;
+  const writing = await screen.findByTestId('import-writing');
+  expect(writing.textContent).toContain('This can no longer be canceled.');
+  expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+  ws.contacts.importRows = importRows;
+  g.open();
+  const report = await screen.findByTestId('excel-import-report');
+  expect(within(report).getByText('3 new, 0 updated, 0 with warnings, 0 rows not imported.')).toBeTruthy();
+  expect(await ws.contacts.count()).toBe(3);
+  expect(screen.queryByText('Canceled. Nothing was written.')).toBeNull();
+});
+
+test('the same file chosen again after an import is read again, with its mapping and the Import button', async () => {
+  renderCsv('it');
+  const file = new File(['Nr.;Nome\nK1;Uno\n'], 'pulito.csv', { type: 'text/csv' });
+  const input = await screen.findByTestId('csv-file');
+  await userEvent.upload(input, file);
+  await userEvent.click(screen.getByTestId('csv-import'));
+  await screen.findByTestId('excel-import-report');
+  // The same file again (corrected in Excel, saved under the same name): the page starts over.
+  await userEvent.upload(input, file);
+  expect(await screen.findByTestId('csv-import')).toBeTruthy();
+  expect(screen.getByTestId('mapping-hint')).toBeTruthy();
+  expect(screen.queryByTestId('excel-import-report')).toBeNull();
+});
+
+test('the report lists errors, then warnings, then notes, each marked in words and saying whether its row was imported', async () => {
+  renderCsv('it');
+  const long = 'N'.repeat(101);
+  const csv = `Nr.;Tipo;Nome;Nr. società;E-mail\nC1;Società;Alfa;;\nP1;Persona;Rossi;C1;non-una-email\nP2;Persona;${long};;\n`;
+  await userEvent.upload(await screen.findByTestId('csv-file'), new File([csv], 'misti.csv', { type: 'text/csv' }));
+  await userEvent.click(screen.getByTestId('csv-import'));
+  await screen.findByTestId('excel-import-report');
+  const items = within(screen.getByTestId('excel-problems')).getAllByRole('listitem');
+  expect(items.map((li) => li.textContent)).toEqual([
+    `Riga 4, colonna C (Nome): "${'N'.repeat(30)}…" supera 100 caratteri. La riga non è stata importata.`,
+    'Riga 3, colonna E (E-mail): "non-una-email" non è un indirizzo e-mail. La riga è stata importata senza questo valore.',
+    'Riga 3: collegata tramite Nr. società alla società C1 "Alfa".',
+  ]);
+  // Not by colour alone: each item has a mark that says its severity.
+  expect(within(items[0]).getByRole('img').getAttribute('aria-label')).toBe('Errore');
+  expect(within(items[1]).getByRole('img').getAttribute('aria-label')).toBe('Avviso');
+  expect(within(items[2]).getByRole('img').getAttribute('aria-label')).toBe('Nota');
+});

@@ -17,6 +17,7 @@ import { TOASTER_ID } from '../../../src/ui/common/notify';
 import { ServicesProvider } from '../../../src/ui/common/services';
 import { ExcelMock } from '../../office/excelMock';
 import { makeWorkspace } from '../../store/helpers';
+import '../setup'; // the one set-up of the pane's component tests (a real workspace's transactions take time)
 
 // The preparation of the rows, watched: whether the import took the rows prepared while the sheet was read.
 vi.mock('../../../src/domain/sheetImport', async (original) => {
@@ -104,8 +105,8 @@ describe('the Excel import page', () => {
       .getAllByRole('listitem')
       .map((li) => li.textContent);
     expect(lines).toEqual([
-      'Row 2: contact CT1 appears again in row 5; row 5 wins.',
-      'Row 3, column B (Nome): the cell holds the Excel error #N/A.',
+      'Row 2: contact CT1 appears again in row 5; row 5 wins. The row was not imported.',
+      'Row 3, column B (Nome): the cell holds the Excel error #N/A. The row was not imported.',
       'Hidden rows, imported (1): 4.',
     ]);
     expect(await ws.contacts.get('CT1')).toMatchObject({ name: 'Rossi Mario', postCode: '00184', extra: {} });
@@ -113,7 +114,9 @@ describe('the Excel import page', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Write the whole report to a new sheet' }));
     await waitFor(() =>
-      expect(mock.cell('Import report', 1, 3)?.value).toBe('Row 2: contact CT1 appears again in row 5; row 5 wins.'),
+      expect(mock.cell('Import report', 1, 3)?.value).toBe(
+        'Row 2: contact CT1 appears again in row 5; row 5 wins. The row was not imported.',
+      ),
     );
     expect(mock.cell('Import report', 2, 0)?.value).toBe(3);
     expect(mock.cell('Import report', 2, 2)?.value).toBe('not imported');
@@ -159,6 +162,28 @@ describe('the Excel import page', () => {
     expect(await ws.contacts.get('CT1')).toMatchObject({ city: 'Roma', county: '' });
     expect(prepared).toHaveBeenCalledTimes(2);
     expect(prepared.mock.calls[1][6]).toBeUndefined();
+  });
+
+  test('once the write has begun there is no Cancel: it writes, and the report follows', async () => {
+    await readWithCittaAsCounty();
+    let open!: () => void;
+    let reached!: () => void;
+    const opened = new Promise<void>((r) => (open = r));
+    const hit = new Promise<void>((r) => (reached = r));
+    const importRows = ws.contacts.importRows;
+    ws.contacts.importRows = async (...args) => {
+      reached();
+      await opened;
+      return importRows(...args);
+    };
+    await userEvent.click(screen.getByRole('button', { name: 'Import 4 rows' }));
+    await hit;
+    expect((await screen.findByTestId('import-writing')).textContent).toContain('This can no longer be canceled.');
+    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+    ws.contacts.importRows = importRows;
+    open();
+    await screen.findByTestId('excel-import-report');
+    expect(screen.queryByTestId('import-writing')).toBeNull();
   });
 
   test('the remembered mapping comes back for the same sheet', async () => {

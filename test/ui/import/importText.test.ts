@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { mappableFields } from '../../../src/domain/columnMapping';
 import { fieldCaption } from '../../../src/ui/common/errorText';
 import { excelErrorText, problemText, targetFieldCaption } from '../../../src/ui/import/importText';
-import { problem, type ProblemCode } from '../../../src/domain/importProblems';
+import { problem, shortValue, type ProblemCode } from '../../../src/domain/importProblems';
 import { decodeCsvBytes } from '../../../src/domain/csv';
 import { excelMessages } from '../../../src/ui/import/messages';
 import { paneCatalogs } from '../../../src/ui/shell/catalogs';
@@ -41,6 +41,10 @@ describe('import problems in the user’s language', () => {
     'codeCreated',
     'unreadNumbers',
     'unreadDates',
+    'emailSharedInFile',
+    'emailSharedStored',
+    'emailAmbiguous',
+    'duplicateEmail',
   ];
   test.each(codes)('%s has words in both languages', (code) => {
     const p = problem(
@@ -58,6 +62,9 @@ describe('import problems in the user’s language', () => {
         nos: 'C1, C2',
         no: 'P1',
         byKey: 'email',
+        email: 'info@acme.it',
+        name: 'Anna',
+        winner: 9,
         rows: '2–3',
         count: 2,
         expected: '1.234,56',
@@ -95,7 +102,74 @@ describe('import problems in the user’s language', () => {
       { row: 9 },
       { reason: 'name: is required for a new contact', reasonKey: 'nameRequired' },
     );
-    expect(problemText(it, name)).toBe('Riga 9: un nuovo contatto richiede un nome (di persona o di società)');
+    expect(problemText(it, name)).toBe(
+      'Riga 9: un nuovo contatto richiede un nome (di persona o di società). La riga non è stata importata.',
+    );
+  });
+
+  test('an error says that its row was not imported, and quotes the value, shortened when long', () => {
+    const long = problem(
+      'error',
+      'invalidValue',
+      { row: 9, column: 'C', header: 'Nome' },
+      {
+        reason: 'is longer than 100 characters',
+        reasonKey: 'tooLong',
+        max: 100,
+        value: shortValue('Società '.repeat(13)),
+      },
+    );
+    expect(problemText(it, long)).toBe(
+      'Riga 9, colonna C (Nome): "Società Società Società Societ…" supera 100 caratteri. La riga non è stata importata.',
+    );
+    expect(problemText(en, long)).toBe(
+      'Row 9, column C (Nome): "Società Società Società Societ…" is longer than 100 characters. The row was not imported.',
+    );
+    expect(long.message).toBe(problemText(en, long));
+    // Without a value (a blank cell that is required), nothing is quoted.
+    const blank = problem(
+      'error',
+      'invalidValue',
+      { row: 3, column: 'A', header: 'No.' },
+      { reason: 'is required', reasonKey: 'required', value: '' },
+    );
+    expect(problemText(en, blank)).toBe('Row 3, column A (No.): is required. The row was not imported.');
+    const twice = problem('error', 'duplicateNo', { row: 2 }, { no: 'CT1', winner: 5 });
+    expect(problemText(en, twice)).toBe(
+      'Row 2: contact CT1 appears again in row 5; row 5 wins. The row was not imported.',
+    );
+    expect(problemText(it, twice)).toBe(
+      'Riga 2: il contatto CT1 compare di nuovo nella riga 5; vale la riga 5. La riga non è stata importata.',
+    );
+    // A warning's row was imported: it says so only when a value was left out.
+    const warned = problem('warning', 'companyNotFound', { row: 4 }, { companyName: 'Acme' });
+    expect(problemText(en, warned)).not.toMatch(/not imported/);
+  });
+
+  test('persons sharing an e-mail: told of the other rows, or of the stored contacts, singular for one', () => {
+    const inFile = problem('info', 'emailSharedInFile', { row: 6 }, { email: 'nonum@acme.it', rows: '7', count: 1 });
+    expect(problemText(en, inFile)).toBe(
+      'Row 6: e-mail nonum@acme.it is also given for another name (row 7); each row is imported as its own contact, sharing the e-mail.',
+    );
+    expect(problemText(it, inFile)).toBe(
+      'Riga 6: l’e-mail nonum@acme.it è indicata anche per un altro nome (riga 7); ogni riga viene importata come contatto a sé, con la stessa e-mail.',
+    );
+    const one = problem('warning', 'emailSharedStored', { row: 2 }, { email: 'info@acme.it', nos: 'A1', count: 1 });
+    expect(problemText(it, one)).toBe(
+      'Riga 2: l’e-mail info@acme.it è anche l’e-mail del contatto A1, che ha un altro nome; la riga viene importata come nuovo contatto con la stessa e-mail. Per aggiornare quel contatto, indicare il numero contatto nella riga.',
+    );
+    const two = problem('warning', 'emailSharedStored', { row: 2 }, { email: 'info@acme.it', nos: 'A1, A2', count: 2 });
+    expect(problemText(en, two)).toBe(two.message);
+    expect(problemText(en, two)).toBe(
+      'Row 2: e-mail info@acme.it is also the e-mail of contacts A1, A2, which have other names; the row is imported as a new contact sharing the e-mail. To update one of them instead, give the row its contact number.',
+    );
+  });
+
+  test('a value is quoted on one line and shortened to 30 characters', () => {
+    expect(shortValue('Via Roma 1\nScala B')).toBe('Via Roma 1 / Scala B');
+    expect(shortValue('x'.repeat(30))).toBe('x'.repeat(30));
+    expect(shortValue('x'.repeat(31))).toBe(`${'x'.repeat(30)}…`);
+    expect(shortValue(undefined)).toBe('');
   });
 
   test('an unknown code names its list with BC’s caption and what happened', () => {
