@@ -17,8 +17,15 @@ export const roleMessages: MessageCatalog = {
     'history.action': 'Change',
     'history.noUser': '(no user)',
     'history.empty': 'No change of this row has reached the server yet.',
-    'history.failed': 'The changes could not be read: {message}',
+    'history.failed': 'The changes could not be read: try again later.',
+    'history.unreachable': 'The server cannot be reached: the changes can be seen when the pane is online again.',
+    'history.noKey': 'Enter your personal key in Setup to see who changed this row.',
+    'history.keyRefused':
+      'The server refused your personal key: ask the administrator for a new one and enter it in Setup.',
+    'history.serverError': 'The server could not read the changes (HTTP error {status}): try again later.',
     'role.adminOnlySetup': 'Only an administrator can change Setup.',
+    'role.notKnownLogged':
+      'Logged segment {no} can be changed once the server has recognised your personal key (see Setup).',
     'forbidden.setup': 'Only an administrator can change Setup.',
     'forbidden.series': 'Only an administrator can move the number series {series} back.',
     'forbidden.deleteCode': 'Only an administrator can delete the code {code}.',
@@ -43,8 +50,16 @@ export const roleMessages: MessageCatalog = {
     'history.action': 'Modifica',
     'history.noUser': '(nessun utente)',
     'history.empty': 'Nessuna modifica di questa riga è ancora arrivata al server.',
-    'history.failed': 'Impossibile leggere le modifiche: {message}',
+    'history.failed': 'Impossibile leggere le modifiche: riprova più tardi.',
+    'history.unreachable':
+      'Il server non è raggiungibile: le modifiche si potranno vedere quando il riquadro sarà di nuovo in linea.',
+    'history.noKey': 'Per vedere chi ha modificato questa riga immetti la chiave personale in Setup.',
+    'history.keyRefused':
+      'Il server ha rifiutato la chiave personale: chiedine una nuova all’amministratore e immettila in Setup.',
+    'history.serverError': 'Il server non ha potuto leggere le modifiche (errore HTTP {status}): riprova più tardi.',
     'role.adminOnlySetup': 'Solo un amministratore può modificare il setup.',
+    'role.notKnownLogged':
+      'Il segmento registrato {no} si potrà modificare quando il server avrà riconosciuto la chiave personale (vedi Setup).',
     'forbidden.setup': 'Solo un amministratore può modificare il setup.',
     'forbidden.series': 'Solo un amministratore può riportare indietro il numero di serie {series}.',
     'forbidden.deleteCode': 'Solo un amministratore può eliminare il codice {code}.',

@@ -57,6 +57,13 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
       navigate({ page: 'segment', no: h.no });
     });
 
+  // Whose the row is; or, while the server has not told who this user is (a personal key missing or
+  // refused), that the row waits for it: it may be the user's own.
+  const othersRow = (l: LoggedSegment) =>
+    rights.user === undefined
+      ? t('role.notKnownLogged', { no: l.entryNo })
+      : t('forbidden.othersLogged', { no: l.entryNo, owner: l.userId });
+
   const columns: ListColumn<LoggedSegment>[] = [
     {
       id: 'no',
@@ -92,14 +99,21 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
       caption: 'field.canceled',
       width: '2.2em',
       align: 'center',
-      value: (l) => (
-        <Checkbox
-          checked={l.canceled}
-          disabled={!rights.changeRow(l)}
-          aria-label={t('logged.canceledOf', { entryNo: l.entryNo })}
-          onChange={(_, d) => void setCanceled(l, d.checked === true)}
-        />
-      ),
+      value: (l) => {
+        // Another user's row, greyed for a member: whose it is and who may change it, on the box and
+        // its whole cell (a pointer over a disabled input gets no tooltip of its own).
+        const why = rights.changeRow(l) ? undefined : othersRow(l);
+        return (
+          <Checkbox
+            checked={l.canceled}
+            disabled={why !== undefined}
+            aria-label={t('logged.canceledOf', { entryNo: l.entryNo })}
+            title={why}
+            root={{ title: why }}
+            onChange={(_, d) => void setCanceled(l, d.checked === true)}
+          />
+        );
+      },
     },
     actionsColumn(
       (l) => (

@@ -1,8 +1,10 @@
 // Renders a page as the pane does (Fluent, the catalogs, BC's question dialogs, the Toaster) over a real
-// workspace, with a team service (the user's role, rows' history) or none.
+// workspace, with a team service (the user's role, rows' history) or none, and the shared workspace's
+// status (whether the server needs a personal key) or none.
 import { FluentProvider, Toaster, webLightTheme } from '@fluentui/react-components';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
+import type { SyncService } from '../../../src/domain/ports/syncStatus';
 import type { TeamService, TeamUser } from '../../../src/domain/ports/team';
 import type { Workspace } from '../../../src/domain/workspace';
 import { ConfirmProvider } from '../../../src/ui/common/confirm';
@@ -21,6 +23,7 @@ export function renderWithWorkspace(
   workspace: Workspace,
   team: TeamService | undefined,
   language: 'en' | 'it' = 'en',
+  sync?: SyncService,
 ) {
   const prefs = new Map<string, unknown>();
   return render(
@@ -32,6 +35,7 @@ export function renderWithWorkspace(
             host: 'none',
             preferences: { get: (k) => prefs.get(k) as never, set: (k, v) => void prefs.set(k, v) },
             team,
+            sync,
           }}
         >
           <ConfirmProvider>{ui}</ConfirmProvider>

@@ -101,3 +101,39 @@ test('in Italian, a member is told that only an administrator changes Setup', as
     expect(screen.getByTestId('setup-admin-only').textContent).toBe('Solo un amministratore può modificare il setup.'),
   );
 });
+
+test('a member is told why another user’s Canceled box is greyed: it belongs to that user, only an administrator changes it', async () => {
+  renderWithTeam(
+    <LoggedSegmentsPage navigate={() => undefined} />,
+    fakeTeam({ known: true, user: 'ANNA', role: 'member' }),
+  );
+  const others = await screen.findByRole('checkbox', { name: 'Canceled: logged segment 2' });
+  const why = 'Logged segment 2 belongs to BOB: only an administrator can change it.';
+  // On the box and on its whole cell (a pointer over a disabled input gets no tooltip of its own).
+  expect(others.getAttribute('title')).toBe(why);
+  expect(others.closest('.fui-Checkbox')?.getAttribute('title')).toBe(why);
+  const own = screen.getByRole('checkbox', { name: 'Canceled: logged segment 1' });
+  expect(own.getAttribute('title')).toBeNull();
+  expect(own.closest('.fui-Checkbox')?.getAttribute('title')).toBeNull();
+});
+
+test('in Italian, the greyed Canceled box of another user says whose it is', async () => {
+  renderWithTeam(
+    <LoggedSegmentsPage navigate={() => undefined} />,
+    fakeTeam({ known: true, user: 'ANNA', role: 'member' }),
+    'it',
+  );
+  const others = await screen.findByRole('checkbox', { name: 'Annullato: segmento registrato 2' });
+  expect(others.getAttribute('title')).toBe(
+    'Il segmento registrato 2 appartiene a BOB: solo un amministratore può modificarlo.',
+  );
+});
+
+test('an administrator’s boxes carry no such note', async () => {
+  renderWithTeam(
+    <LoggedSegmentsPage navigate={() => undefined} />,
+    fakeTeam({ known: true, user: 'CARLA', role: 'admin' }),
+  );
+  const others = await screen.findByRole('checkbox', { name: 'Canceled: logged segment 2' });
+  expect(others.getAttribute('title')).toBeNull();
+});
