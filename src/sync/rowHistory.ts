@@ -19,20 +19,49 @@ export const rowHistorySchema = z.object({
 });
 export type RowHistory = z.infer<typeof rowHistorySchema>;
 
-/** The row's history, oldest first; throws with the server's reason when it refuses. */
+/**
+ * Why the server gave no history, for the pane to say in the user's words: `unreachable` (no answer:
+ * offline, the server stopped), `noKey` (the server needs a personal key and none was sent), `keyRefused`
+ * (the key is not one of the server's: removed or rotated), `server` (any other answer, with its HTTP
+ * status). The message keeps the developer's words (table, id, the server's reason) for the console.
+ */
+export type RowHistoryFailure = 'unreachable' | 'noKey' | 'keyRefused' | 'server';
+
+export class RowHistoryError extends Error {
+  override name = 'RowHistoryError';
+  constructor(
+    readonly kind: RowHistoryFailure,
+    message: string,
+    readonly status?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** The row's history, oldest first; throws a RowHistoryError saying why when there is none to show. */
 export async function fetchRowHistory(
   opts: { serverUrl: string; key?: string; fetch?: typeof fetch },
   table: SyncTable,
   id: string,
 ): Promise<RowHistory> {
   const doFetch = opts.fetch ?? globalThis.fetch;
-  const res = await doFetch(
-    `${opts.serverUrl}${API_PREFIX}/history?table=${encodeURIComponent(table)}&id=${encodeURIComponent(id)}`,
-    {
-      headers: opts.key ? { authorization: `Bearer ${opts.key}` } : {},
-    },
-  );
-  const text = await res.text();
+  const what = `history of ${table} ${id}`;
+  let res: Response;
+  let text: string;
+  try {
+    res = await doFetch(
+      `${opts.serverUrl}${API_PREFIX}/history?table=${encodeURIComponent(table)}&id=${encodeURIComponent(id)}`,
+      {
+        headers: opts.key ? { authorization: `Bearer ${opts.key}` } : {},
+      },
+    );
+    text = await res.text();
+  } catch (e) {
+    throw new RowHistoryError('unreachable', `${what}: ${e instanceof Error ? e.message : String(e)}`, undefined, {
+      cause: e,
+    });
+  }
   if (!res.ok) {
     let reason = text;
     try {
@@ -40,9 +69,17 @@ export async function fetchRowHistory(
     } catch {
       // not JSON: keep the text
     }
-    throw new Error(`history of ${table} ${id}: ${res.status} ${reason}`);
+    const kind = res.status === 401 ? (opts.key ? 'keyRefused' : 'noKey') : 'server';
+    throw new RowHistoryError(kind, `${what}: ${res.status} ${reason}`, res.status);
   }
-  return rowHistorySchema.parse(JSON.parse(text));
+  try {
+    return rowHistorySchema.parse(JSON.parse(text));
+  } catch (e) {
+    // Not a history (a proxy's page, another server at this address).
+    throw new RowHistoryError('server', `${what}: ${res.status} not a history: ${text.slice(0, 200)}`, res.status, {
+      cause: e,
+    });
+  }
 }
 
 const serverUserSchema = z.object({

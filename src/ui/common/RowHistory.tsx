@@ -1,5 +1,6 @@
 // Who changed a logged segment or an interaction log entry, and when (the team server's history), in a
-// dialog opened from the row's menu.
+// dialog opened from the row's menu. When the server gives none, the dialog says why in the user's words
+// (the server away, the personal key missing or refused, the server's error), never the table or the id.
 import {
   Spinner,
   Table,
@@ -12,7 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { RowChange } from '../../domain/ports/team';
-import { useI18n } from './i18n';
+import { useI18n, type Translate } from './i18n';
 import { useServices } from './services';
 import { SimpleDialog } from './SimpleDialog';
 
@@ -28,13 +29,18 @@ export function RowHistory({ target, onClose }: { target: RowHistoryTarget; onCl
   const { t, language } = useI18n();
   const { team } = useServices();
   const [changes, setChanges] = useState<RowChange[]>();
-  const [failure, setFailure] = useState<string>();
+  const [failure, setFailure] = useState<unknown>();
   useEffect(() => {
     let live = true;
     if (!team) return;
     team.rowHistory(target.table, target.id).then(
       (c) => live && setChanges(c),
-      (e: unknown) => live && setFailure(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => {
+        if (!live) return;
+        // The developer's words (table, id, the server's reason) for whoever looks at the console.
+        console.warn('The changes of a row could not be read:', e);
+        setFailure(e ?? new Error('no reason'));
+      },
     );
     return () => {
       live = false;
@@ -49,7 +55,7 @@ export function RowHistory({ target, onClose }: { target: RowHistoryTarget; onCl
   return (
     <SimpleDialog title={t('history.title', { what })} onClose={onClose}>
       {failure !== undefined ? (
-        <Text role="alert">{t('history.failed', { message: failure })}</Text>
+        <Text role="alert">{failureText(t, failure)}</Text>
       ) : shown === undefined ? (
         <Spinner size="small" label={t('common.loading')} />
       ) : shown.length === 0 ? (
@@ -78,4 +84,23 @@ export function RowHistory({ target, onClose }: { target: RowHistoryTarget; onCl
       )}
     </SimpleDialog>
   );
+}
+
+/**
+ * Why there is no history, from the kind the server's client gives its refusal (RowHistoryError in
+ * src/sync/rowHistory.ts: unreachable, noKey, keyRefused, server with its HTTP status).
+ */
+function failureText(t: Translate, e: unknown): string {
+  const { kind, status } = (typeof e === 'object' && e !== null ? e : {}) as { kind?: unknown; status?: unknown };
+  switch (kind) {
+    case 'unreachable':
+      return t('history.unreachable');
+    case 'noKey':
+      return t('history.noKey');
+    case 'keyRefused':
+      return t('history.keyRefused');
+    case 'server':
+      if (typeof status === 'number') return t('history.serverError', { status: String(status) });
+  }
+  return t('history.failed');
 }

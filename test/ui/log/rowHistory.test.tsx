@@ -7,6 +7,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { RowChange, TeamService } from '../../../src/domain/ports/team';
+import { RowHistoryError } from '../../../src/sync/rowHistory';
 import { InteractionLogPage } from '../../../src/ui/log/InteractionLogPage';
 import { LoggedSegmentsPage } from '../../../src/ui/log/LoggedSegmentsPage';
 import { makeWorkspace, seedMarket } from '../../store/helpers';
@@ -80,21 +81,61 @@ test('Interaction Log Entries: "Mostra modifiche" on an entry, in Italian, with 
   expect(asked[0][1]).toBe((await ws.interactionLog.get(2))!.id);
 });
 
-test('a history the server refuses is said, not an empty list', async () => {
-  const refusing: TeamService = {
-    ...team([]),
-    rowHistory: async () => Promise.reject(new Error('history of interactionLog X: 401 unauthorized')),
-  };
-  renderWithWorkspace(<InteractionLogPage />, ws, refusing);
+/** Opens "Show changes" on entry 1 with a team server whose history fails with `error`; the text said. */
+async function failedHistory(error: unknown, language: 'en' | 'it' = 'en'): Promise<string> {
+  const refusing: TeamService = { ...team([]), rowHistory: async () => Promise.reject(error) };
+  renderWithWorkspace(<InteractionLogPage />, ws, refusing, language);
+  const actions = language === 'it' ? 'Azioni del movimento 1' : 'Actions for entry 1';
+  await userEvent.click(within(await screen.findByTestId('entry-1')).getByRole('button', { name: actions }));
   await userEvent.click(
-    within(await screen.findByTestId('entry-1')).getByRole('button', { name: 'Actions for entry 1' }),
+    await screen.findByRole('menuitem', { name: language === 'it' ? 'Mostra modifiche' : 'Show changes' }),
   );
-  await userEvent.click(await screen.findByRole('menuitem', { name: 'Show changes' }));
+  const alert = await waitFor(() => {
+    const a = document.querySelector('.fui-DialogSurface [role="alert"]');
+    expect(a).not.toBeNull();
+    return a!;
+  });
+  return alert.textContent ?? '';
+}
+
+const ID = '01M98HNMR0SJH1NRPC2QM42NZC';
+
+test("a refused key is said in the user's words, with what to do: never the table, the id or the server's English", async () => {
+  const refused = new RowHistoryError(
+    'keyRefused',
+    `history of interactionLog ${ID}: 401 the key is not one of this server's keys`,
+    401,
+  );
+  expect(await failedHistory(refused, 'it')).toBe(
+    'Il server ha rifiutato la chiave personale: chiedine una nuova all’amministratore e immettila in Setup.',
+  );
+  cleanup();
+  const text = await failedHistory(refused);
+  expect(text).toBe('The server refused your personal key: ask the administrator for a new one and enter it in Setup.');
+  expect(text).not.toMatch(new RegExp(`${ID}|interactionLog|401`));
+});
+
+test('a server that cannot be reached, a missing key and a server error are each said as such', async () => {
   expect(
-    (await screen.findByText('The changes could not be read: history of interactionLog X: 401 unauthorized')).closest(
-      '[role="alert"]',
-    ),
-  ).not.toBeNull();
+    await failedHistory(new RowHistoryError('unreachable', `history of interactionLog ${ID}: Failed to fetch`), 'it'),
+  ).toBe('Il server non è raggiungibile: le modifiche si potranno vedere quando il riquadro sarà di nuovo in linea.');
+  cleanup();
+  expect(await failedHistory(new RowHistoryError('unreachable', 'Failed to fetch'))).toBe(
+    'The server cannot be reached: the changes can be seen when the pane is online again.',
+  );
+  cleanup();
+  expect(await failedHistory(new RowHistoryError('noKey', `history of interactionLog ${ID}: 401 …`, 401))).toBe(
+    'Enter your personal key in Setup to see who changed this row.',
+  );
+  cleanup();
+  expect(await failedHistory(new RowHistoryError('server', `history of interactionLog ${ID}: 503 …`, 503), 'it')).toBe(
+    'Il server non ha potuto leggere le modifiche (errore HTTP 503): riprova più tardi.',
+  );
+  cleanup();
+  // Anything else (not a refusal the server's client worded): no developer text either.
+  expect(await failedHistory(new Error(`history of interactionLog ${ID}: something`))).toBe(
+    'The changes could not be read: try again later.',
+  );
 });
 
 test('without a team server, no "Show changes"', async () => {
