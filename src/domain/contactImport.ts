@@ -4,7 +4,7 @@
 // as updates, the rest are numbered from the contact series, and persons are linked to their company.
 // Then every valid row (and every code or company to create) is written in one action (one transaction).
 // Every link, miss, warning and rejection is reported by sheet row.
-import type { Contact, ContactRow } from './contact';
+import { readCompanyHasPersonsIssue, type Contact, type ContactRow } from './contact';
 import { problem, rowsText, shortValue, sortProblems, type ImportProblem } from './importProblems';
 import {
   applyCodeChoicesSteps,
@@ -331,9 +331,19 @@ export async function importContacts(
         const rej = report.rejected[i];
         const sheetRow = final[rej.index]?.sheetRow;
         // A key for the pane's message: the store's reasons are English text.
-        const reasonKey = rej.issues.some((x) => x.startsWith('name: is required')) ? 'nameRequired' : 'invalid';
+        const hasPersons = rej.issues.map(readCompanyHasPersonsIssue).find((x) => x !== undefined);
+        const reasonKey = hasPersons
+          ? 'companyHasPersons'
+          : rej.issues.some((x) => x.startsWith('name: is required'))
+            ? 'nameRequired'
+            : 'invalid';
         problems.push(
-          problem('error', 'rejectedByStore', { row: sheetRow }, { reason: rej.issues.join('; '), reasonKey }),
+          problem(
+            'error',
+            'rejectedByStore',
+            { row: sheetRow },
+            { reason: rej.issues.join('; '), reasonKey, ...(hasPersons && { no: rej.key ?? '', ...hasPersons }) },
+          ),
         );
         if (sheetRow !== undefined) rejected.add(sheetRow);
         if (every(i)) yield;

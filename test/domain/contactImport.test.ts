@@ -2,6 +2,9 @@
 import { suggestMapping } from '../../src/domain/columnMapping';
 import { importContacts, reviewImport } from '../../src/domain/contactImport';
 import { prepareRows, type SheetGrid } from '../../src/domain/sheetImport';
+import { makeTranslate } from '../../src/ui/common/i18n';
+import { problemText } from '../../src/ui/import/importText';
+import { excelMessages } from '../../src/ui/import/messages';
 import { makeWorkspace } from '../store/helpers';
 
 function grid(header: string[], rows: (string | number | boolean | null)[][], firstRow = 2): SheetGrid {
@@ -52,6 +55,27 @@ describe('importing prepared rows into the workspace', () => {
       source: { ...source, rowKey: '["#row","3"]' },
     });
     expect((await ws.contacts.get('CT00100'))?.source).toEqual({ ...source, rowKey: '["No.","CT00100"]' });
+    ws.close();
+  });
+
+  test("a company with persons that a row would make a Person is rejected with the persons named, in the user's words", async () => {
+    const ws = await makeWorkspace();
+    await ws.contacts.upsert([
+      { no: 'E001', type: 'Company', name: 'Acme' },
+      { no: 'E002', type: 'Person', name: 'Pat', companyNo: 'E001' },
+    ]);
+    const g = grid(['No.', 'Type', 'Name'], [['E001', 'Person', 'Acme']]);
+    const r = await importContacts(ws, prepareRows(g, suggestMapping(g.header), source));
+    expect(r.rejectedRows).toEqual([2]);
+    const p = r.problems.find((x) => x.code === 'rejectedByStore');
+    expect(p?.params).toMatchObject({ reasonKey: 'companyHasPersons', no: 'E001', persons: 1, personNo: 'E002' });
+    expect(problemText(makeTranslate([excelMessages], 'en'), p!)).toBe(
+      'Row 2: contact E001 stays a Company: person E002 has it as their Company No., and a company with persons cannot become a Person. The row was not imported.',
+    );
+    expect(problemText(makeTranslate([excelMessages], 'it'), p!)).toBe(
+      'Riga 2: il contatto E001 resta di tipo Società: la persona E002 lo ha come Nr. società, e una società con persone non può diventare di tipo Persona. La riga non è stata importata.',
+    );
+    expect((await ws.contacts.get('E001'))?.type).toBe('Company');
     ws.close();
   });
 

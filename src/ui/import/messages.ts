@@ -167,6 +167,8 @@ const en = {
   'excel.reason.required': 'is required',
   'excel.reason.invalid': 'is not valid',
   'excel.reason.nameRequired': 'a new contact needs a name (a person\u2019s name or a company name)',
+  'excel.reason.companyHasPersons':
+    'contact {no} stays a Company: {persons, plural, one {person {personNo} has} other {# persons (the first is {personNo}) have}} it as their Company No., and a company with persons cannot become a Person',
   'excel.error.csvNotUtf8':
     'The file is not UTF-8 text: line {line} has a character that is not UTF-8. Save it as "CSV UTF-8" and choose it again.',
   'excel.error.csvQuoteNotClosed':
@@ -364,6 +366,8 @@ const it: typeof en = {
   'excel.reason.required': 'è obbligatorio',
   'excel.reason.invalid': 'non è valido',
   'excel.reason.nameRequired': 'un nuovo contatto richiede un nome (di persona o di società)',
+  'excel.reason.companyHasPersons':
+    'il contatto {no} resta di tipo Società: {persons, plural, one {la persona {personNo} lo ha} other {# persone (la prima è {personNo}) lo hanno}} come Nr. società, e una società con persone non può diventare di tipo Persona',
   'excel.error.csvNotUtf8':
     'Il file non è testo UTF-8: la riga {line} contiene un carattere non UTF-8. Salvarlo come "CSV UTF-8" e sceglierlo di nuovo.',
   'excel.error.csvQuoteNotClosed':
