@@ -143,9 +143,9 @@ export function interactionLogApi(ctx: StoreContext) {
   /**
    * The entries under an expression's keys, in entry order: what the index narrows before the expression
    * is checked on the records. One range read (a getAll) per value and prefix, where a cursor over several
-   * ranges would walk entry by entry. Every read is asked for at once: awaited one after the other, the read
-   * transaction around them could commit between two of them in Chromium ("Transaction committed too
-   * early"), which took `SP0001|SP0002` down every time.
+   * ranges would walk entry by entry. Each read is its own: inside one read transaction around them all,
+   * Chromium committed it between two of them ("Transaction committed too early"), which took
+   * `SP0001|SP0002` down every time.
    */
   const readUnder = async ({ field, keys }: { field: CodeField; keys: FilterKeys }) => {
     const index = db.interactionLog.where(`[${field}+entryNo]`);
@@ -153,11 +153,10 @@ export function interactionLogApi(ctx: StoreContext) {
       ...keys.values.map((v) => [v, v] as const),
       ...keys.prefixes.map((p) => [p, `${p}\uffff`] as const),
     ];
-    const reads = await Promise.all(
-      ranges.map(([lo, hi]) => index.between([lo, Dexie.minKey], [hi, Dexie.maxKey], true, true).toArray()),
-    );
     const rows = new Map<string, InteractionLogEntry>();
-    for (const e of reads.flat()) rows.set(e.id, e);
+    for (const [lo, hi] of ranges)
+      for (const e of await index.between([lo, Dexie.minKey], [hi, Dexie.maxKey], true, true).toArray())
+        rows.set(e.id, e);
     return [...rows.values()].sort((a, b) => a.entryNo - b.entryNo);
   };
   /** Whether the filter asks for more than its index gives (the others are checked on the records read). */
@@ -207,12 +206,19 @@ export function interactionLogApi(ctx: StoreContext) {
     );
   };
 
+  /**
+   * The filter's entries read as one read transaction, the Setup its expressions are read with included;
+   * except where an expression's keys are read range by range (readUnder): there each read is its own, as a
+   * transaction around them all was committed between two of them in Chromium.
+   */
+  const selected = (filter: InteractionLogFilter) =>
+    indexed(filter).by === undefined && narrowing(filter) ? select(filter) : runRead(ctx, () => select(filter));
+
   return {
     // Without an expression to read (a date; a Contact No. or Segment No. that is more than one value) the
     // list is one index read, consistent on its own: no transaction over every table around it (opening one
     // costs more than reading a contact's entries).
-    list: (filter: InteractionLogFilter = {}) =>
-      needsContext(filter) ? runRead(ctx, () => select(filter)) : select(filter),
+    list: (filter: InteractionLogFilter = {}) => (needsContext(filter) ? selected(filter) : select(filter)),
     /**
      * The first `limit` entries of the filter, in entry order, and whether more follow: what a page opens
      * with. A filter its index answers alone reads only those entries (a range read with a limit, one
@@ -225,7 +231,7 @@ export function interactionLogApi(ctx: StoreContext) {
         });
       // One index read is its own read transaction, on the log alone.
       const read = checksRecords(filter)
-        ? await runRead(ctx, () => select(filter))
+        ? await selected(filter)
         : await indexed(filter)
             .read.limit(limit + 1)
             .toArray();
@@ -233,7 +239,7 @@ export function interactionLogApi(ctx: StoreContext) {
     },
     /** How many entries match the filter: counted on its index alone when the index answers it. */
     count: async (filter: InteractionLogFilter = {}) =>
-      checksRecords(filter) ? (await runRead(ctx, () => select(filter))).length : indexed(filter).read.count(),
+      checksRecords(filter) ? (await selected(filter)).length : indexed(filter).read.count(),
     get: (entryNo: number) => db.interactionLog.where('entryNo').equals(entryNo).first(),
     setCanceled: (entryNo: number, canceled: boolean) => setCanceled(entryNo, canceled),
     /** Switch Check Mark in Canceled: recorded as the value it sets (interactionLog.setCanceled). */
