@@ -1,5 +1,6 @@
 // Interaction Templates: list, and a card to add one or change one opened from its row (its letters come
 // from Word). The group and language codes are looked up in their lists, as in BC.
+import { readTypedNumber } from '../../domain/segment';
 import { Checkbox, Field, Input } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import { interactionTemplateFieldsSchema, type InteractionTemplate } from '../../domain/interaction';
@@ -41,15 +42,14 @@ const cardFields: CardField[] = [
   { name: 'campaignNo', kind: 'text', max: 20 },
 ];
 
-/** A typed number ("2,5" too); what is not a number stays text, for Save to refuse at its field. */
-const asNumber = (v: unknown) => {
-  if (typeof v !== 'string') return v;
-  const n = Number(v.trim().replace(',', '.'));
-  return v.trim() === '' || Number.isNaN(n) ? v : n;
-};
+/**
+ * A typed number as the workspace locale writes it ("1,000.50" in en-US, "1.000,50" in it-IT; blank is 0, as
+ * in BC); what the locale does not write stays text, for Save to refuse at its field.
+ */
+const asNumber = (v: unknown, locale: string) => (typeof v === 'string' ? (readTypedNumber(v, locale) ?? v) : v);
 
 export function TemplatesPage() {
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, locale } = useI18n();
   const workspace = useWorkspace();
   const templates = useInteractionTemplates();
   const rights = useRole();
@@ -80,8 +80,8 @@ export function TemplatesPage() {
     const typed = {
       ...row,
       code: String(row.code ?? '').toUpperCase(),
-      ...('unitCost' in row ? { unitCost: asNumber(row.unitCost) } : {}),
-      ...('unitDuration' in row ? { unitDuration: asNumber(row.unitDuration) } : {}),
+      ...('unitCost' in row ? { unitCost: asNumber(row.unitCost, locale) } : {}),
+      ...('unitDuration' in row ? { unitDuration: asNumber(row.unitDuration, locale) } : {}),
     };
     if (await actions.save(typed, editing === undefined)) edit({});
   };

@@ -82,7 +82,7 @@ describe('Saved Segment Criteria', () => {
     const row = await screen.findByTestId('saved-ROMA');
     expect(headers()).toEqual(['Codice / Righe criteri segmento salvati', 'Descrizione', 'Azioni']);
     expect(row.textContent).toContain('Customers in Rome');
-    expect(row.textContent).toContain('1 azioni');
+    expect(row.textContent).toContain('1 azione');
     expect(within(row).getAllByRole('listitem')).toHaveLength(1);
     expect(within(row).getByRole('button', { name: 'Elimina ROMA' })).toBeTruthy();
   });
@@ -304,6 +304,27 @@ describe('the card’s values checked at their fields, in the user’s words', (
     await userEvent.click(screen.getByTestId('template-save'));
     await waitFor(() => expect(fieldMessage('field-unitCost')).toBe('Costo unitario (VL) non può essere negativo.'));
     expect(await ws.interactionTemplates.list()).toEqual([]);
+  });
+});
+
+describe('Interaction Templates: numbers as the workspace locale writes them', () => {
+  test('1,000 in an en-US workspace is a thousand, not 1', async () => {
+    renderInPane(<TemplatesPage />, ws);
+    await screen.findByTestId('list-empty');
+    await userEvent.type(screen.getByTestId('field-code'), 'T1');
+    await userEvent.clear(screen.getByTestId('field-unitCost'));
+    await userEvent.type(screen.getByTestId('field-unitCost'), '1,000.50');
+    await userEvent.clear(screen.getByTestId('field-unitDuration'));
+    await userEvent.type(screen.getByTestId('field-unitDuration'), '1,5');
+    await userEvent.click(screen.getByTestId('template-save'));
+    // 1,5 is not how en-US writes a number: refused at its field, nothing saved.
+    await waitFor(() => expect(fieldMessage('field-unitDuration')).toBeTruthy());
+    expect(await ws.interactionTemplates.list()).toEqual([]);
+    await userEvent.clear(screen.getByTestId('field-unitDuration'));
+    await userEvent.type(screen.getByTestId('field-unitDuration'), '15');
+    await userEvent.click(screen.getByTestId('template-save'));
+    await waitFor(async () => expect((await ws.interactionTemplates.get('T1'))?.unitCost).toBe(1000.5));
+    expect((await ws.interactionTemplates.get('T1'))?.unitDuration).toBe(15);
   });
 });
 
