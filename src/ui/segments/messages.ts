@@ -47,7 +47,7 @@ export const segmentMessages: MessageCatalog = {
     'segment.headerSaved': '{field} was saved.',
     'segment.numberUnreadable': '{field}: "{value}" is not a number. Type it as {example}.',
     'segment.reuseConfirm':
-      'Segment {no} already contains {count} criteria actions.\nAre you sure you want to reuse {what}?',
+      'Segment {no} already contains {count, plural, one {# criteria action} other {# criteria actions}}.\nAre you sure you want to reuse {what}?',
     'segment.reuseWhatCriteria': 'saved criteria',
     'segment.reuseWhatSegment': 'a logged segment',
     'segment.emptyResetTitle': 'Segment is now empty',
@@ -174,7 +174,7 @@ export const segmentMessages: MessageCatalog = {
       '{field} è stato modificato.\n\nAggiornare le righe segmento in cui il codice modello interazione è {code}?',
     'segment.headerSaved': '{field} è stato salvato.',
     'segment.numberUnreadable': '{field}: "{value}" non è un numero. Digitarlo come {example}.',
-    'segment.reuseConfirm': 'Il segmento {no} contiene già {count} azioni criteri.\nRiutilizzare comunque {what}?',
+    'segment.reuseConfirm': 'Il segmento {no} contiene già {count, plural, one {# azione criteri} other {# azioni criteri}}.\nRiutilizzare comunque {what}?',
     'segment.reuseWhatCriteria': 'criteri salvati',
     'segment.reuseWhatSegment': 'un segmento registrato',
     'segment.emptyResetTitle': 'Il segmento è ora vuoto',
