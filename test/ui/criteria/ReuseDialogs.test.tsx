@@ -40,7 +40,7 @@ describe('Reuse Criteria', () => {
     expect((screen.getByTestId('reuse-criteria-code') as HTMLButtonElement).textContent).toBe('ROMA');
     await userEvent.click(screen.getByTestId('reuse-criteria-ok'));
     await screen.findByText(
-      /Segment SEG00002 already contains 1 criteria actions\.\s+Are you sure you want to reuse saved criteria\?/,
+      /Segment SEG00002 already contains 1 criteria action\.\s+Are you sure you want to reuse saved criteria\?/,
     );
     await userEvent.click(screen.getByText('Yes'));
     await screen.findByText(/Criteria ROMA were reused: \+2/);
