@@ -2,8 +2,6 @@
 // in the workspace; the shared workspace (server, personal key); and the browser's storage (persistence, quota).
 import {
   Button,
-  Field,
-  Input,
   MessageBar,
   MessageBarBody,
   Spinner,
@@ -20,6 +18,7 @@ import { useNotify } from '../common/notify';
 import { useServices } from '../common/services';
 import { HeaderField, type FieldSpec } from '../segments/HeaderField';
 import { SharedWorkspaceSetup } from './SharedWorkspaceSetup';
+import { LocaleField } from './LocaleField';
 import { useRole } from '../common/useRole';
 import { useSampleWorkspace } from './useSampleWorkspace';
 
@@ -73,6 +72,11 @@ export function SetupPage() {
       notify.error(e);
     }
   };
+  // Only the field the user changed, and only when it differs from the workspace's value now (Setup is
+  // shared: the fields show another user's change as it arrives, and the option already chosen is no change).
+  const commit = (field: string, value: unknown) => {
+    if (setup && setup[field as keyof Setup] !== value) void update({ [field]: value });
+  };
   if (!setup) return <Spinner size="small" label={t('common.loading')} />;
   return (
     <div className={s.form}>
@@ -86,31 +90,15 @@ export function SetupPage() {
           {t('setup.numbers')}
         </Text>
         {specs.slice(0, 2).map((f) => (
-          <HeaderField
-            key={f.name}
-            spec={f}
-            value={setup[f.name as keyof Setup]}
-            onCommit={(v) => void update({ [f.name]: v })}
-          />
+          <HeaderField key={f.name} spec={f} value={setup[f.name as keyof Setup]} onCommit={(v) => commit(f.name, v)} />
         ))}
         <Text as="h2" weight="semibold" className={s.h}>
           {t('setup.defaults')}
         </Text>
         {specs.slice(2).map((f) => (
-          <HeaderField
-            key={f.name}
-            spec={f}
-            value={setup[f.name as keyof Setup]}
-            onCommit={(v) => void update({ [f.name]: v })}
-          />
+          <HeaderField key={f.name} spec={f} value={setup[f.name as keyof Setup]} onCommit={(v) => commit(f.name, v)} />
         ))}
-        <Field label={t('field.locale')} size="small" hint="en-US, it-IT, …">
-          <Input
-            size="small"
-            defaultValue={setup.locale}
-            onBlur={(e) => e.target.value !== setup.locale && void update({ locale: e.target.value })}
-          />
-        </Field>
+        <LocaleField value={setup.locale} onCommit={(v) => commit('locale', v)} />
       </fieldset>
       <SampleWorkspaceSetup />
       {sync ? (
