@@ -14,10 +14,24 @@ export interface LogPlanInput {
   options: LogOptions;
   date: string;
   time: string;
+  /** The profile's User ID. */
   userId: string;
+  /** The user the team server knows this pane as (see PaneLogOptions): when given, the entries carry it. */
+  serverUser?: string;
   /** The codes of Salespeople the lines name that exist; when given, a line naming another is a blocker. */
   salespersonCodes?: ReadonlySet<string>;
 }
+
+/**
+ * Log's options as the pane gives them: BC's, and, on a team server that knows the user (personal keys),
+ * that user's name. The server stamps it on the logged segment and on every entry from the key, whatever
+ * the profile says: the pane writes the same, and the profile's User ID is not needed to log.
+ */
+export type PaneLogOptions = LogOptions & { serverUser?: string };
+
+/** The user a log records: the team server's when it knows this pane's user, else the profile's User ID. */
+export const loggingUser = (input: Pick<LogPlanInput, 'userId' | 'serverUser'>): string =>
+  input.serverUser?.trim() || input.userId;
 
 /** The letter a line's contact gets: the merged one, else the line's own, else the segment's (or its template's) for the line's language. */
 export function letterForLine(
@@ -49,7 +63,8 @@ export function planLog(input: LogPlanInput): LogPreview {
       message: `Segment ${header.no} must have a description to be logged`,
     });
   }
-  if (input.userId.trim() === '') {
+  const userId = loggingUser(input);
+  if (userId.trim() === '') {
     // Every entry carries the user who logged it; an empty profile would log them as nobody's. One
     // blocker for the segment: the profile is the user's, not a line's.
     blockers.push({
@@ -145,7 +160,7 @@ export function planLog(input: LogPlanInput): LogPreview {
       campaignResponse: line.campaignResponse,
       canceled: false,
       deliveryStatus: '',
-      userId: input.userId,
+      userId,
       comment: line.comment,
       letter: merged ?? (options.sendAttachments && correspondenceType !== '' ? letter : undefined),
     });

@@ -13,7 +13,7 @@ import {
   type LogResult,
   type LoggedSegmentRecord,
 } from '../domain/log';
-import { planLog } from '../domain/logRules';
+import { loggingUser, planLog, type PaneLogOptions } from '../domain/logRules';
 import type { SegmentHeaderRecord, SegmentLine } from '../domain/segment';
 import { isoDateOf, isoTimeOf } from '../domain/time';
 import { defineAction, runRead, type ActionScope } from './action';
@@ -44,6 +44,7 @@ async function plan(
   header: SegmentHeaderRecord,
   options: LogOptions,
   lines: SegmentLine[],
+  serverUser: string | undefined,
 ): Promise<LogPreview> {
   const db = ctx.db;
   const contacts = await readByIndexKeys(
@@ -69,16 +70,38 @@ async function plan(
     date: s.today,
     time: s.time,
     userId: profile.userId,
+    serverUser,
     salespersonCodes: new Set(salespeople.map((p) => p.code)),
   });
 }
 
+/** The team server's user of the pane's options (outside BC's options, which their schema keeps). */
+function serverUserOf(opts: { serverUser?: unknown } | undefined): { serverUser?: string } {
+  const user = opts?.serverUser;
+  if (user === undefined) return {};
+  if (typeof user !== 'string' || user.length > 50)
+    throw new SegmentsError(
+      'INVALID_INPUT',
+      'Log options: the team server user must be a text of up to 50 characters',
+      {
+        field: 'serverUser',
+      },
+    );
+  return user.trim() ? { serverUser: user.trim() } : {};
+}
+
 export function logApi(ctx: StoreContext) {
   const db = ctx.db;
-  /** Letters named by line id in the recorded options (a line number may move on replay). */
-  type RecordedLogOptions = Omit<LogOptions, 'letters'> & { letters?: { lineId: string; ooxml: string }[] };
+  /**
+   * Letters named by line id in the recorded options (a line number may move on replay); the team server's
+   * user as the pane knew it when the user logged (a replay records the same user).
+   */
+  type RecordedLogOptions = Omit<LogOptions, 'letters'> & {
+    letters?: { lineId: string; ooxml: string }[];
+    serverUser?: string;
+  };
   async function optionsByLineNo(header: SegmentHeaderRecord, recorded: RecordedLogOptions): Promise<LogOptions> {
-    const { letters, ...rest } = recorded;
+    const { letters, ...rest } = recorded; // the schema keeps BC's options only
     if (!letters) return parseOptions(rest);
     const lines = new Map((await linesOf(ctx, header.id)).map((l) => [l.id, l.lineNo]));
     return parseOptions({
@@ -98,15 +121,17 @@ export function logApi(ctx: StoreContext) {
 
   const log = defineAction(ctx, {
     name: actionNames.segments.log,
-    resolve: async (no: string, opts?: LogOptions): Promise<[string, RecordedLogOptions]> => {
+    resolve: async (no: string, opts?: PaneLogOptions): Promise<[string, RecordedLogOptions]> => {
       const header = await headerByNo(ctx, no);
       const { letters, ...rest } = parseOptions(opts);
-      if (!letters) return [header.id, rest];
+      const user = serverUserOf(opts);
+      if (!letters) return [header.id, { ...rest, ...user }];
       const lines = new Map((await linesOf(ctx, header.id)).map((l) => [l.lineNo, l.id]));
       return [
         header.id,
         {
           ...rest,
+          ...user,
           letters: letters.map((l) => {
             const lineId = lines.get(l.lineNo);
             if (!lineId)
@@ -125,7 +150,8 @@ export function logApi(ctx: StoreContext) {
       const no = (s.action.about = header.no);
       const options = await optionsByLineNo(header, recordedOpts);
       const lines = await linesOf(ctx, header.id);
-      const { entries: drafts, blockers } = await plan(ctx, s, header, options, lines);
+      const serverUser = serverUserOf(recordedOpts).serverUser;
+      const { entries: drafts, blockers } = await plan(ctx, s, header, options, lines, serverUser);
       const first = blockers[0];
       if (first)
         throw new SegmentsError(first.code, first.message, {
@@ -145,7 +171,7 @@ export function logApi(ctx: StoreContext) {
         segmentNo: header.no,
         description: header.description,
         creationDate: s.today,
-        userId: profile.userId,
+        userId: loggingUser({ userId: profile.userId, serverUser }),
         canceled: false,
       };
       await db.loggedSegments.add(logged);
@@ -198,14 +224,14 @@ export function logApi(ctx: StoreContext) {
   });
 
   return {
-    previewLog: (no: string, opts?: LogOptions) =>
+    previewLog: (no: string, opts?: PaneLogOptions) =>
       runRead(ctx, async () => {
         const now = ctx.now();
         const s = { today: isoDateOf(now), time: isoTimeOf(now) };
         const header = await headerByNo(ctx, no);
-        return plan(ctx, s, header, parseOptions(opts), await linesOf(ctx, header.id));
+        return plan(ctx, s, header, parseOptions(opts), await linesOf(ctx, header.id), serverUserOf(opts).serverUser);
       }),
 
-    log: (no: string, opts?: LogOptions) => log(no, opts),
+    log: (no: string, opts?: PaneLogOptions) => log(no, opts),
   };
 }

@@ -39,6 +39,16 @@ describe('planLog', () => {
     expect(blockers).toEqual([expect.objectContaining({ code: 'USER_ID_REQUIRED', field: 'userId' })]);
   });
 
+  test('on a team server that knows the user, the profile’s User ID is not needed: the entries carry the server’s user', () => {
+    const lines = [makeLine(header, 1, anna.no, complete), makeLine(header, 2, marco.no, complete)];
+    const empty = planLog(input(lines, { userId: '', serverUser: 'anna' }));
+    expect(empty.blockers).toEqual([]);
+    expect(empty.entries.map((e) => e.userId)).toEqual(['anna', 'anna']);
+    // The server stamps its user whatever the profile says: the pane writes the same.
+    const other = planLog(input(lines, { userId: 'Anna Bianchi', serverUser: 'anna' }));
+    expect(other.entries.map((e) => e.userId)).toEqual(['anna', 'anna']);
+  });
+
   test('a line whose Salesperson Code is not in Salespeople is a blocker of that line', () => {
     const lines = [
       makeLine(header, 1, anna.no, complete),

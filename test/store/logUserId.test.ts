@@ -1,7 +1,9 @@
 // Log's pre-flight names an empty user ID as a blocker (once, not per line); logging is refused until the
-// profile has one. A line whose salesperson was removed from Salespeople is a blocker of its own, as BC's
-// table relation refuses it.
+// profile has one, unless the team server knows the user (it stamps that user from the personal key). A
+// line whose salesperson was removed from Salespeople is a blocker of its own, as BC's table relation
+// refuses it.
 import { beforeEach, expect, test } from 'vitest';
+import type { PaneLogOptions } from '../../src/domain/logRules';
 import { makeWorkspace, seedMarket } from './helpers';
 
 let ws: Awaited<ReturnType<typeof makeWorkspace>>;
@@ -24,6 +26,19 @@ test('an empty user ID is a blocker of the pre-flight and of Log, and nothing is
   await expect(ws.segments.log(no)).rejects.toMatchObject({ code: 'USER_ID_REQUIRED', details: { field: 'userId' } });
   expect(await ws.loggedSegments.list()).toEqual([]);
   expect(await ws.segments.get(no)).toBeDefined();
+});
+
+test('on a team server that knows the user, an empty profile does not block: the server’s user is on what is logged', async () => {
+  await ws.profile.update({ userId: '' });
+  const asAnna: PaneLogOptions = { serverUser: 'anna' };
+  expect((await ws.segments.previewLog(no, asAnna)).blockers).toEqual([]);
+  const withFollowUp: PaneLogOptions = { ...asAnna, createFollowUp: true };
+  const r = await ws.segments.log(no, withFollowUp);
+  expect(r.loggedSegment.userId).toBe('anna');
+  expect(r.entries.length).toBeGreaterThan(1);
+  expect(r.entries.every((e) => e.userId === 'anna')).toBe(true);
+  expect(r.followUpSegmentNo).toBeDefined();
+  expect((await ws.loggedSegments.list()).map((l) => l.userId)).toEqual(['anna']);
 });
 
 test('with a user ID the blocker is gone and the entries carry it', async () => {

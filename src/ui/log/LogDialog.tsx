@@ -4,11 +4,13 @@ import { Checkbox, Spinner, Text, makeStyles, mergeClasses, tokens } from '@flue
 import { useEffect, useState } from 'react';
 import { SegmentsError } from '../../domain/errors';
 import type { LogBlocker, LogOptions, LogPreview, LogResult } from '../../domain/log';
+import type { PaneLogOptions } from '../../domain/logRules';
 import { errorText, optionCaption } from '../common/errorText';
 import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
 import { RunDialog, useRunDialogStyles } from '../common/RunDialog';
 import { useWorkspace } from '../common/services';
+import { useRole } from '../common/useRole';
 
 const useStyles = makeStyles({
   list: { maxHeight: '10em' },
@@ -35,13 +37,17 @@ export function LogDialog({ segmentNo, onClose, onLogged, letters }: LogDialogPr
     sendAttachments: false,
     createFollowUp: false,
   });
+  // On a team server that knows the user, the server stamps that user on what is logged: the pane writes
+  // the same and does not ask for the profile's User ID.
+  const serverUser = useRole().user;
   const [answer, setAnswer] = useState<{ key: string; value?: LogPreview; error?: unknown }>();
-  const key = JSON.stringify([segmentNo, options, letters?.length ?? 0]);
+  const key = JSON.stringify([segmentNo, options, letters?.length ?? 0, serverUser]);
   const [running, setRunning] = useState(false);
 
   useEffect(() => {
     let live = true;
-    workspace.segments.previewLog(segmentNo, { ...options, letters }).then(
+    const opts: PaneLogOptions = { ...options, letters, serverUser };
+    workspace.segments.previewLog(segmentNo, opts).then(
       (value) => live && setAnswer({ key, value }),
       (error: unknown) => live && setAnswer({ key, error }),
     );
@@ -59,11 +65,13 @@ export function LogDialog({ segmentNo, onClose, onLogged, letters }: LogDialogPr
       // The follow-up's description in the user's language, recorded with the action (a replay in another
       // pane writes the same text).
       const followUpDescription = options.createFollowUp ? t('log.followUpDescription', { no: segmentNo }) : undefined;
-      const result = await workspace.segments.log(segmentNo, {
+      const opts: PaneLogOptions = {
         ...options,
         letters,
+        serverUser,
         ...(followUpDescription ? { followUpDescription } : {}),
-      });
+      };
+      const result = await workspace.segments.log(segmentNo, opts);
       // One note says both: the segment logged and, below it, the follow-up created.
       notify.success(
         t('log.done', { no: segmentNo }),

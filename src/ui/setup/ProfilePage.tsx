@@ -1,5 +1,6 @@
-// My profile: the user's name (User ID on what they log), salesperson (a new segment's default, looked up
-// in Salespeople as in BC's User Setup) and the language of the pane.
+// My profile: the user's name (User ID on what they log; on a team server with personal keys, the user the
+// server knows them as, with their role, read-only), salesperson (a new segment's default, looked up in
+// Salespeople as in BC's User Setup) and the language of the pane.
 import { Dropdown, Option, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Profile, UiLanguage } from '../../domain/setup';
 import { useProfile } from './useProfile';
@@ -7,6 +8,7 @@ import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
 import { useWorkspace } from '../common/services';
 import { HeaderField } from '../segments/HeaderField';
+import { useRole } from '../common/useRole';
 import { Field } from '@fluentui/react-components';
 
 const useStyles = makeStyles({
@@ -26,6 +28,7 @@ export function ProfilePage({
   const workspace = useWorkspace();
   const profile = useProfile();
   const notify = useNotify();
+  const rights = useRole();
   const update = async (patch: Partial<Profile>) => {
     try {
       await workspace.profile.update(patch);
@@ -37,14 +40,31 @@ export function ProfilePage({
   if (!profile) return <Spinner size="small" label={t('common.loading')} />;
   return (
     <div className={s.form}>
-      <HeaderField
-        spec={{ name: 'userId', kind: 'text', max: 50 }}
-        value={profile.userId}
-        onCommit={(v) => void update({ userId: String(v) })}
-      />
-      <Text size={200} className={s.hint}>
-        {t('profile.userIdHint')}
-      </Text>
+      {rights.user ? (
+        // On a team server with personal keys the server stamps this user on what is logged, from the key.
+        <>
+          <Text data-testid="profile-server-user">
+            {t('profile.serverUser', {
+              user: rights.user,
+              role: t(rights.role === 'admin' ? 'profile.role.admin' : 'profile.role.member'),
+            })}
+          </Text>
+          <Text size={200} className={s.hint}>
+            {t('profile.serverUserHint')}
+          </Text>
+        </>
+      ) : (
+        <>
+          <HeaderField
+            spec={{ name: 'userId', kind: 'text', max: 50 }}
+            value={profile.userId}
+            onCommit={(v) => void update({ userId: String(v) })}
+          />
+          <Text size={200} className={s.hint}>
+            {t('profile.userIdHint')}
+          </Text>
+        </>
+      )}
       {/* BC's User Setup: the salesperson is looked up in Salespeople; a code not in the list is refused at
           the field (a profile saved before keeps its code until it is changed). */}
       <HeaderField

@@ -1,4 +1,5 @@
-// Messages of the first run and the sample workspace (its welcome card, and its removal in Setup).
+// Messages of the first run and the sample workspace (its welcome card, and its removal in Setup), of
+// Setup's personal key and of My profile's user on the team server.
 import type { MessageCatalog } from '../common/i18n';
 
 const en = {
@@ -34,6 +35,17 @@ const en = {
   'firstRun.arriving.title': 'The shared workspace is arriving',
   'firstRun.arriving.text':
     '{n, plural, one {# change} other {# changes}} received so far. Its contacts and segments show here as soon as they are in: nothing to import meanwhile.',
+  // Setup's personal key, checked with the team server; My profile's user on the team server.
+  'sync.keyChecking': 'Checking the key with the server…',
+  'sync.keyCheckRefused': 'The server refused this key. Check it, or ask the administrator for a new one.',
+  'sync.keyCheckUnreachable':
+    'The server cannot be reached now: the key is saved in this browser and is tried as soon as the server answers.',
+  'sync.keySavedRefused':
+    'The server refused the personal key saved in this browser: ask the administrator for a new one.',
+  'profile.serverUser': 'Signed in to the team server as {user} ({role}).',
+  'profile.serverUserHint': 'The server records this name as User ID on what you log.',
+  'profile.role.admin': 'administrator',
+  'profile.role.member': 'member',
 };
 
 const it: typeof en = {
@@ -70,6 +82,17 @@ const it: typeof en = {
   'firstRun.arriving.title': 'L\u2019area di lavoro condivisa sta arrivando',
   'firstRun.arriving.text':
     '{n, plural, one {# modifica ricevuta} other {# modifiche ricevute}} finora. I suoi contatti e segmenti compariranno qui appena arrivati: nel frattempo non serve importare nulla.',
+  'sync.keyChecking': 'Verifica della chiave con il server…',
+  'sync.keyCheckRefused':
+    'Il server ha rifiutato questa chiave. Verificala o chiedine una nuova all\u2019amministratore.',
+  'sync.keyCheckUnreachable':
+    'Il server non è raggiungibile ora: la chiave è salvata in questo browser e viene provata appena il server risponde.',
+  'sync.keySavedRefused':
+    'Il server ha rifiutato la chiave personale salvata in questo browser: chiedine una nuova all\u2019amministratore.',
+  'profile.serverUser': 'Connesso al server del team come {user} ({role}).',
+  'profile.serverUserHint': 'Il server registra questo nome come ID utente su ciò che viene registrato.',
+  'profile.role.admin': 'amministratore',
+  'profile.role.member': 'membro',
 };
 
 export const firstRunMessages: MessageCatalog = { en, it };
