@@ -174,7 +174,8 @@ export const segmentMessages: MessageCatalog = {
       '{field} è stato modificato.\n\nAggiornare le righe segmento in cui il codice modello interazione è {code}?',
     'segment.headerSaved': '{field} è stato salvato.',
     'segment.numberUnreadable': '{field}: "{value}" non è un numero. Digitarlo come {example}.',
-    'segment.reuseConfirm': 'Il segmento {no} contiene già {count, plural, one {# azione criteri} other {# azioni criteri}}.\nRiutilizzare comunque {what}?',
+    'segment.reuseConfirm':
+      'Il segmento {no} contiene già {count, plural, one {# azione criteri} other {# azioni criteri}}.\nRiutilizzare comunque {what}?',
     'segment.reuseWhatCriteria': 'criteri salvati',
     'segment.reuseWhatSegment': 'un segmento registrato',
     'segment.emptyResetTitle': 'Il segmento è ora vuoto',
