@@ -8,7 +8,7 @@ import type { ServerRow } from '../domain/syncProtocol';
 import type { RecordedAction } from './action';
 import { dataTables, type DataTableName, type OutboxRow, type SegmentsDb } from './db';
 import { loadReplayCode, openWorkspace, type StoreOptions, type WorkspaceHandle } from './openWorkspace';
-import { actionNames } from '../domain/actionNames';
+import { actionNames, codeListAreas } from '../domain/actionNames';
 import { ACTION_ROW, OutboxCache, outboxMiddleware, setOutboxBypass } from './outbox';
 import { replayAction, rerunAction } from './replay';
 import { inSlices, type SliceSizes } from './slices';
@@ -220,37 +220,143 @@ interface Chosen {
   action: string;
   about?: string;
 }
-/** Tables whose values a set action chooses (SET_ACTIONS): a later change of another pane may replace them. */
-const WATCHED = new Set<string>(['segments', 'loggedSegments', 'interactionLog']);
-const SET_ACTIONS: Record<
-  string,
-  { table: Overridden['table']; fields: (args: unknown[]) => Record<string, unknown> | undefined }
-> = {
-  [actionNames.segments.updateHeader]: {
-    table: 'segments',
-    fields: (args) => (args[1] && typeof args[1] === 'object' ? (args[1] as Record<string, unknown>) : undefined),
+/**
+ * Tables whose values a set action chooses (SET_ACTIONS): a later change of another pane may replace them.
+ * Records edited field by field, as BC's cards are: a segment's header and lines, the logged segments and
+ * entries (Canceled, Evaluation…), Setup, and every code list's record and interaction template.
+ */
+const WATCHED = new Set<string>([
+  'segments',
+  'segmentLines',
+  'loggedSegments',
+  'interactionLog',
+  'setup',
+  ...codeListAreas,
+]);
+/** A row an action wrote: its value before the action (none for a new row) and after it (none when deleted). */
+interface WrittenRow {
+  table: string;
+  key: string;
+  value?: unknown;
+  before?: unknown;
+}
+interface SetRow {
+  table: string;
+  id: string;
+  fields: Record<string, unknown>;
+  /** The number or code the user saw the row by, when the action does not say it. */
+  about?: string;
+}
+/**
+ * What a set action chose, from its recorded arguments; `rows` (what the action wrote) only where the rule
+ * says it needs them: a record's card saves the whole record, and only the fields that it changed are the
+ * user's choice.
+ */
+interface SetRule {
+  rows?: true;
+  chosen(args: unknown[], rows: readonly WrittenRow[]): SetRow[];
+}
+const fieldsOf = (v: unknown): Record<string, unknown> | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+/** A set action that names its row by id (argument `at`) and the fields it sets. */
+function byId(table: string, fields: (args: unknown[]) => Record<string, unknown> | undefined, at = 0): SetRule {
+  return {
+    chosen(args) {
+      const id = args[at];
+      const f = fields(args);
+      return typeof id === 'string' && f ? [{ table, id, fields: f }] : [];
+    },
+  };
+}
+/** Setup's one record. */
+const SETUP_ID = 'setup';
+/** Fields every record has that no user sets. */
+const STAMPS = new Set(['id', 'createdAt', 'updatedAt']);
+/**
+ * A code list's upsert names its records by code (the user's key, never renumbered): each record it wrote
+ * whose code it was given, with the fields the action changed there (all of them for a new record).
+ */
+function codeListRule(list: string): SetRule {
+  return {
+    rows: true,
+    chosen(args, rows) {
+      const given = new Map<string, Record<string, unknown>>();
+      for (const r of Array.isArray(args[0]) ? args[0] : []) {
+        const f = fieldsOf(r);
+        if (f && typeof f.code === 'string') given.set(f.code, f);
+      }
+      const out: SetRow[] = [];
+      for (const w of rows) {
+        const value = fieldsOf(w.value);
+        const code = value?.code;
+        const arg = w.table === list && typeof code === 'string' ? given.get(code) : undefined;
+        if (!value || !arg) continue;
+        const before = fieldsOf(w.before);
+        const fields: Record<string, unknown> = {};
+        for (const f of Object.keys(arg))
+          if (f !== 'code' && !STAMPS.has(f) && (!before || !sameValue(before[f], value[f]))) fields[f] = value[f];
+        if (Object.keys(fields).length) out.push({ table: list, id: w.key, fields, about: code as string });
+      }
+      return out;
+    },
+  };
+}
+const SET_ACTIONS: Record<string, SetRule> = {
+  [actionNames.segments.updateHeader]: byId('segments', (args) => fieldsOf(args[1])),
+  // Recorded as [segmentId, lineId, patch]: the line is the row.
+  [actionNames.segments.updateLine]: byId('segmentLines', (args) => fieldsOf(args[2]), 1),
+  [actionNames.loggedSegments.setCanceled]: byId('loggedSegments', (args) => ({ canceled: args[1] })),
+  [actionNames.interactionLog.setCanceled]: byId('interactionLog', (args) => ({ canceled: args[1] })),
+  [actionNames.interactionLog.setEvaluation]: byId('interactionLog', (args) => ({ evaluation: args[1] })),
+  [actionNames.interactionLog.setDeliveryStatus]: byId('interactionLog', (args) => ({ deliveryStatus: args[1] })),
+  [actionNames.setup.update]: {
+    chosen(args) {
+      const patch = fieldsOf(args[0]);
+      const fields = patch && Object.fromEntries(Object.entries(patch).filter(([f]) => !STAMPS.has(f)));
+      return fields && Object.keys(fields).length ? [{ table: 'setup', id: SETUP_ID, fields }] : [];
+    },
   },
-  [actionNames.loggedSegments.setCanceled]: { table: 'loggedSegments', fields: (args) => ({ canceled: args[1] }) },
-  [actionNames.interactionLog.setCanceled]: { table: 'interactionLog', fields: (args) => ({ canceled: args[1] }) },
-  [actionNames.interactionLog.setEvaluation]: { table: 'interactionLog', fields: (args) => ({ evaluation: args[1] }) },
-  [actionNames.interactionLog.setDeliveryStatus]: {
-    table: 'interactionLog',
-    fields: (args) => ({ deliveryStatus: args[1] }),
-  },
+  ...Object.fromEntries(codeListAreas.map((list) => [actionNames[list].upsert, codeListRule(list)])),
 };
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Each row an action wrote once: its value before the action and its last value. */
+function netRows(rows: readonly OutboxRow[]): WrittenRow[] {
+  const out = new Map<string, WrittenRow>();
+  for (const r of rows) {
+    if (r.table === ACTION_ROW) continue;
+    const k = `${r.table}\u0000${r.key}`;
+    const value = r.op === 'put' ? r.value : undefined;
+    const seen = out.get(k);
+    if (seen) seen.value = value;
+    else out.set(k, { table: r.table, key: r.key, value, before: r.before });
+  }
+  return [...out.values()];
+}
+
+/** Whether the set action needs the rows it wrote to say what it chose. */
+function choosesByRows(action: Omit<RecordedAction, 'txId'> | undefined): boolean {
+  return !!(action && action.v !== undefined && SET_ACTIONS[action.name]?.rows);
+}
 
 /** The values a set action (recorded by id, states by value) chose, by row. */
 function chosenBy(
   action: Omit<RecordedAction, 'txId'> | undefined,
-): { table: string; id: string; chosen: Chosen } | undefined {
-  const set = action && action.v !== undefined ? SET_ACTIONS[action.name] : undefined;
-  const fields = set?.fields(action!.args);
-  if (!set || !fields || typeof action!.args[0] !== 'string') return undefined;
-  return {
-    table: set.table,
-    id: action!.args[0],
-    chosen: { fields, action: action!.name, ...(action!.about !== undefined ? { about: action!.about } : {}) },
-  };
+  rows: () => readonly WrittenRow[] = () => [],
+): { table: string; id: string; chosen: Chosen }[] {
+  const rule = action && action.v !== undefined ? SET_ACTIONS[action.name] : undefined;
+  if (!rule) return [];
+  return rule.chosen(action!.args, rule.rows ? rows() : []).map((r) => {
+    const about = action!.about ?? r.about;
+    return {
+      table: r.table,
+      id: r.id,
+      chosen: { fields: r.fields, action: action!.name, ...(about !== undefined ? { about } : {}) },
+    };
+  });
 }
 const NUMBERED: Partial<Record<DataTableName, { field: string; table: Renumbered['table'] }>> = {
   segments: { field: 'no', table: 'segments' },
@@ -281,8 +387,8 @@ function pendingSets(pending: Group[]): (table: string, id: string, field: strin
     return e;
   };
   for (const g of pending) {
-    const set = chosenBy(g.action);
-    if (set) for (const f of Object.keys(set.chosen.fields)) entry(set.table, set.id).chosen.add(f);
+    for (const set of chosenBy(g.action, () => netRows(g.rows)))
+      for (const f of Object.keys(set.chosen.fields)) entry(set.table, set.id).chosen.add(f);
     for (const r of g.rows) if (WATCHED.has(r.table)) entry(r.table, r.key).writes.push(r);
   }
   const field = (row: unknown, f: string) => JSON.stringify((row as Record<string, unknown> | undefined)?.[f]);
@@ -539,6 +645,13 @@ export function createSyncPort(ws: WorkspaceHandle, cache?: OutboxCache): SyncPo
         // changeset's rows, read back a range at a time.
         let written: { table: string; key: string; value: unknown }[];
         let action: Omit<RecordedAction, 'txId'> | undefined;
+        let rows: OutboxRow[] | undefined;
+        const readRows = async () => {
+          const read: OutboxRow[] = [];
+          for (const [from, to] of runs)
+            for (const r of await db.outbox.where('seq').between(from, to, true, true).toArray()) read.push(r);
+          return read;
+        };
         if (sent && sent.id === id) {
           written = sent.changes.map((c) => ({
             table: c.table,
@@ -546,10 +659,10 @@ export function createSyncPort(ws: WorkspaceHandle, cache?: OutboxCache): SyncPo
             value: c.op === 'put' ? c.value : undefined,
           }));
           action = sent.action;
+          // A record's card (a code list's): what it changed is told by the rows' before-images.
+          if (choosesByRows(action)) rows = await readRows();
         } else {
-          const rows: OutboxRow[] = [];
-          for (const [from, to] of runs)
-            for (const r of await db.outbox.where('seq').between(from, to, true, true).toArray()) rows.push(r);
+          rows = await readRows();
           written = latestValues(rows.filter((r) => r.table !== ACTION_ROW));
           action = rows.find((r) => r.table === ACTION_ROW)?.action as Omit<RecordedAction, 'txId'> | undefined;
         }
@@ -572,8 +685,7 @@ export function createSyncPort(ws: WorkspaceHandle, cache?: OutboxCache): SyncPo
             });
         }
         // A value the user set, now on the server: if a later change of another pane replaces it, say so.
-        const set = chosenBy(action);
-        if (set) {
+        for (const set of chosenBy(action, () => netRows(rows ?? []))) {
           const earlier = (await db.syncState.get(CHOSEN(set.table, set.id)))?.value as Chosen | undefined;
           await db.syncState.put({
             key: CHOSEN(set.table, set.id),
@@ -655,7 +767,8 @@ export function createSyncPort(ws: WorkspaceHandle, cache?: OutboxCache): SyncPo
             await db.outbox.bulkDelete(written.map((r) => r.seq!));
             setOutboxBypass(idb, false);
             const code = isSegmentsError(e) ? e.code : 'CONFLICT';
-            report.failed.push(failure(g, code, (e as Error).message, isSegmentsError(e) ? e.details : undefined));
+            const details = isSegmentsError(e) ? withCreator(e.details, pulled, authors) : undefined;
+            report.failed.push(failure(g, code, (e as Error).message, details));
           }
         }
         await addFailed(report.failed);
@@ -719,6 +832,24 @@ export async function resetSyncState(db: Pick<SegmentsDb, 'outbox' | 'syncState'
   await db.syncState.put({ key: 'cursor', value: 0 });
 }
 
+/**
+ * A record with the same code that a pulled row brought (a colleague created it first): the refusal names
+ * who made that row, when the server names the user of its revision.
+ */
+function withCreator(
+  details: Record<string, unknown>,
+  pulled: readonly ServerRow[],
+  authors: Readonly<Record<string, string>> | undefined,
+): Record<string, unknown> {
+  if (!authors || typeof details.list !== 'string' || details.code === undefined) return details;
+  const row = pulled.findLast(
+    (r) =>
+      r.table === details.list && !r.deleted && (r.value as Record<string, unknown> | undefined)?.code === details.code,
+  );
+  const by = row && Object.hasOwn(authors, row.rev) ? authors[row.rev] : undefined;
+  return by ? { ...details, by } : details;
+}
+
 function failure(g: Group, code: string, message: string, details?: Record<string, unknown>): FailedAction {
   const about = g.action?.about;
   // A record named by id that is gone: say which, by the number the user saw.
@@ -766,14 +897,41 @@ function latestValues(rows: OutboxRow[]) {
   return [...last.values()];
 }
 
+/**
+ * Interaction log entries are many to one logged segment: their numbers that moved are told in one item
+ * per logged segment (its id), their old and new numbers as runs ("1–2" is now "4–5"), with the logged
+ * segment's number as it is now.
+ */
+const ENTRIES = 'interactionLog';
+
+/** Numbers as runs of consecutive ones: "1–3, 7". */
+function runsText(numbers: number[]): string {
+  return runsOf(numbers)
+    .map(([a, b]) => (a === b ? String(a) : `${a}\u2013${b}`))
+    .join(', ');
+}
+
 function renumbered(g: Group, now: OutboxRow[]): Renumbered[] {
   // The action's earlier write of each record, looked up by table and key: an action of 10,000 lines
   // searched all of its rows for each of them (a task of seconds while a pull replayed it).
   const before = new Map<string, OutboxRow>();
   for (const o of g.rows)
-    if (o.op === 'put' && NUMBERED[o.table as DataTableName]) before.set(`${o.table}\u0000${o.key}`, o);
+    if (o.op === 'put' && (NUMBERED[o.table as DataTableName] || o.table === ENTRIES))
+      before.set(`${o.table}\u0000${o.key}`, o);
   const out = new Map<string, Renumbered>();
+  const entries = new Map<string, { from: number[]; to: number[]; loggedSegmentNo: unknown }>();
   for (const r of now) {
+    if (r.table === ENTRIES && r.op === 'put') {
+      const value = r.value as Record<string, unknown>;
+      const from = (before.get(`${r.table}\u0000${r.key}`)?.value as Record<string, unknown> | undefined)?.entryNo;
+      if (typeof from !== 'number' || typeof value.entryNo !== 'number' || from === value.entryNo) continue;
+      const of = String(value.loggedSegmentId ?? '');
+      let e = entries.get(of);
+      if (!e) entries.set(of, (e = { from: [], to: [], loggedSegmentNo: value.loggedSegmentEntryNo }));
+      e.from.push(from);
+      e.to.push(value.entryNo);
+      continue;
+    }
     const numbered = NUMBERED[r.table as DataTableName];
     if (!numbered || r.op !== 'put') continue;
     const old = before.get(`${r.table}\u0000${r.key}`);
@@ -792,5 +950,16 @@ function renumbered(g: Group, now: OutboxRow[]): Renumbered[] {
       ...(segmentNo !== undefined ? { segmentNo: String(segmentNo) } : {}),
     });
   }
-  return [...out.values()];
+  const told = [...out.values()];
+  for (const [loggedSegmentId, e] of entries)
+    told.push({
+      // The sync status's list of numbers that moved, entries among them (one item per logged segment).
+      table: ENTRIES as Renumbered['table'],
+      id: loggedSegmentId,
+      from: runsText(e.from),
+      to: runsText(e.to),
+      action: g.action?.name ?? '',
+      ...(e.loggedSegmentNo !== undefined ? { segmentNo: String(e.loggedSegmentNo) } : {}),
+    });
+  return told;
 }

@@ -20,20 +20,33 @@ import { useNotify } from '../common/notify';
 import type { FailedAction, SyncService } from '../../domain/ports/syncStatus';
 import { useServices, useWorkspace } from '../common/services';
 import { useConfirm } from '../common/confirm';
-import { fieldCaption, optionCaption } from '../common/errorText';
+import { optionCaption } from '../common/errorText';
 import type { Translate } from '../common/i18n';
 import { actionNames } from '../../domain/actionNames';
-import { syncActionText, syncReasonText } from './syncText';
+import type { Overridden } from '../../domain/ports/syncStatus';
+import {
+  syncActionText,
+  syncCanRetry,
+  syncFieldCaption,
+  syncReasonText,
+  syncRenumberedText,
+  syncValueShown,
+  syncValueText,
+} from './syncText';
 
 const SHOWN_FAILED = 3;
-/** Fields whose values are BC options: shown by their captions. */
-const OPTION_FIELDS = new Set(['evaluation', 'deliveryStatus', 'correspondenceType', 'informationFlow', 'initiatedBy']);
 
-/** A value a user set, as the pane shows it: Yes/No, an option's caption, or the text itself. */
-function valueText(t: Translate, field: string, value: unknown): string {
-  if (typeof value === 'boolean') return t(value ? 'option.yes' : 'option.no');
-  if (typeof value === 'string' && OPTION_FIELDS.has(field)) return optionCaption(t, value);
-  return value === undefined || value === null ? '' : String(value);
+/** "Change segment SEG00001: Maria changed Description later, to … (your value: …)"; a document only named. */
+function overriddenText(t: Translate, o: Overridden): string {
+  const quoted = syncValueShown(o.field, o.mine) && syncValueShown(o.field, o.theirs);
+  const key = `sync.overridden${o.by ? 'By' : ''}${quoted ? '' : 'NoValues'}`;
+  return t(key, {
+    user: o.by ?? '',
+    action: syncActionText(t, { name: o.action, args: [], about: o.about }),
+    field: syncFieldCaption(t, o.field),
+    theirs: syncValueText(t, o.field, o.theirs),
+    mine: syncValueText(t, o.field, o.mine),
+  });
 }
 
 const useStyles = makeStyles({
@@ -115,7 +128,7 @@ function SyncStatusOf({ sync, onOpenSetup }: { sync: SyncService; onOpenSetup?: 
           title={t('sync.renumberedTitle')}
           items={status.renumbered.map((r) => ({
             key: `${r.table}:${r.id}:${r.to}`,
-            text: t(`sync.renumbered.${r.table}`, { from: r.from, to: r.to, segment: r.segmentNo ?? '' }),
+            text: syncRenumberedText(t, r),
           }))}
           onOk={() => sync.clearRenumbered()}
         />
@@ -126,13 +139,7 @@ function SyncStatusOf({ sync, onOpenSetup }: { sync: SyncService; onOpenSetup?: 
           title={t('sync.overriddenTitle')}
           items={status.overridden.map((o) => ({
             key: `${o.table}:${o.id}:${o.field}`,
-            text: t(o.by ? 'sync.overriddenBy' : 'sync.overridden', {
-              user: o.by ?? '',
-              action: syncActionText(t, { name: o.action, args: [], about: o.about }),
-              field: fieldCaption(t, o.field),
-              theirs: valueText(t, o.field, o.theirs),
-              mine: valueText(t, o.field, o.mine),
-            }),
+            text: overriddenText(t, o),
           }))}
           onOk={() => sync.clearRenumbered()}
         />
@@ -198,9 +205,12 @@ function FailedAction({ failed, sync }: { failed: FailedAction; sync: SyncServic
         {syncReasonText(t, failed)}
       </MessageBarBody>
       <MessageBarActions>
-        <Button size="small" disabled={busy} onClick={() => void retry()}>
-          {t('sync.retry')}
-        </Button>
+        {/* A refusal that a retry cannot lift (a code a colleague created first) is only dismissed. */}
+        {syncCanRetry(failed) ? (
+          <Button size="small" disabled={busy} onClick={() => void retry()}>
+            {t('sync.retry')}
+          </Button>
+        ) : null}
         <Button
           size="small"
           appearance="subtle"

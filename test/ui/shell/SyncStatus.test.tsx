@@ -4,11 +4,11 @@
 // here: a small fake with its status, recording what the pane asks of it.
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { SegmentsError } from '../../../src/domain/errors';
 import { App } from '../../../src/ui/shell/App';
 import type { Preferences } from '../../../src/domain/ports/preferences';
-import type { FailedAction, Overridden, SyncService } from '../../../src/domain/ports/syncStatus';
+import type { FailedAction, Overridden, Renumbered, SyncService } from '../../../src/domain/ports/syncStatus';
 import { makeWorkspace, seedMarket } from '../../store/helpers';
 import { SharedWorkspaceSetup } from '../../../src/ui/setup/SharedWorkspaceSetup';
 import { buttonInDialogOf, renderInPane } from '../render';
@@ -101,7 +101,7 @@ describe('the shared workspace in the pane', () => {
         'Could not be applied: Add Contacts to segment SEG00003Segment SEG00003 was already logged.',
       ),
       expect.stringContaining(
-        'Could not be applied: Change Mailing GroupsSomeone else changed this meanwhile: code XMAS is taken',
+        'Could not be applied: Change Mailing Group XMASSomeone else changed this meanwhile: code XMAS is taken',
       ),
     ]);
     await userEvent.click(within(bars[0]).getByRole('button', { name: 'Retry' }));
@@ -210,9 +210,17 @@ describe('the shared workspace in the pane', () => {
     const field = screen.getByLabelText('Chiave personale');
     expect(field.getAttribute('type')).toBe('password');
     await userEvent.type(field, 'anna-key-0123456789');
-    await userEvent.click(screen.getByRole('button', { name: 'Salva' }));
+    // The key is checked with the server before it is kept: here the server knows it.
+    vi.stubGlobal('fetch', async () =>
+      Response.json({ schemaVersion: 1, user: 'anna', role: 'member', keysRequired: true }, { status: 200 }),
+    );
+    try {
+      await userEvent.click(screen.getByRole('button', { name: 'Salva' }));
+      expect(await screen.findByText('La chiave personale è stata salvata.')).toBeTruthy();
+    } finally {
+      vi.unstubAllGlobals();
+    }
     expect(sync.calls.keys).toEqual(['anna-key-0123456789']);
-    expect(await screen.findByText('La chiave personale è stata salvata.')).toBeTruthy();
     expect(screen.getByTestId('sync-key-state').textContent).toBe('In questo browser è salvata una chiave personale.');
     expect((field as HTMLInputElement).value).toBe('');
   });
@@ -255,7 +263,7 @@ describe('the shared workspace in the pane', () => {
     expect(items).toEqual([
       'Modifica segmento SEG00001: un altro utente ha modificato Descrizione in seguito, in “Fiera Marco v2” (valore immesso: “Fiera Anna v2”).',
       'Valutazione del mov. log interazione 7: un altro utente ha modificato Valutazione in seguito, in “Negativa” (valore immesso: “Positiva”).',
-      'Annullato sul segmento registrato 3: un altro utente ha modificato Annullato in seguito, in “No” (valore immesso: “Sì”).',
+      'Campo Annullato del segmento registrato 3: un altro utente ha modificato Annullato in seguito, in “No” (valore immesso: “Sì”).',
     ]);
     cleanup();
     renderPane(sync.service, 'en');
@@ -327,5 +335,126 @@ describe('the shared workspace in the pane', () => {
     renderPane(undefined);
     expect((await screen.findByTestId('page-title')).textContent).toBe('Segments');
     expect(screen.queryByTestId('sync-status')).toBeNull();
+  });
+});
+
+describe('what two users did at once, told to the one whose change gave way', () => {
+  test("a value replaced on a segment line, in Setup, on a code list's record and on a template: the record, the colleague and the field, in both languages", async () => {
+    const overridden = [
+      {
+        table: 'segmentLines',
+        id: 'L1',
+        field: 'comment',
+        mine: 'Anna comment',
+        theirs: 'Commento di Marco',
+        action: 'segments.updateLine',
+        about: 'SEG00001',
+        by: 'marco',
+      },
+      {
+        table: 'setup',
+        id: 'setup',
+        field: 'defaultLanguageCode',
+        mine: 'IT',
+        theirs: 'EN',
+        action: 'setup.update',
+        by: 'marco',
+      },
+      {
+        table: 'mailingGroups',
+        id: 'M1',
+        field: 'description',
+        mine: 'Anna news',
+        theirs: 'Marco news',
+        action: 'mailingGroups.upsert',
+        about: 'NEWS',
+        by: 'marco',
+      },
+      {
+        table: 'interactionTemplates',
+        id: 'T1',
+        field: 'letters',
+        mine: { IT: { body: 'a' } },
+        theirs: { IT: { body: 'b' } },
+        action: 'interactionTemplates.upsert',
+        about: 'ABSTRACT',
+        by: 'marco',
+      },
+    ] as unknown as Overridden[];
+    const sync = fakeSync({ overridden });
+    const items = async () =>
+      within(await screen.findByTestId('sync-overridden'))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent);
+    renderPane(sync.service, 'it');
+    expect(await items()).toEqual([
+      'Modifica una riga del segmento SEG00001: marco ha modificato Commento in seguito, in “Commento di Marco” (valore immesso: “Anna comment”).',
+      'Modifica setup: marco ha modificato Codice lingua predefinito in seguito, in “EN” (valore immesso: “IT”).',
+      'Modifica Gruppo mailing NEWS: marco ha modificato Descrizione in seguito, in “Marco news” (valore immesso: “Anna news”).',
+      'Modifica Modello interazione ABSTRACT: marco ha modificato Lettere in seguito.',
+    ]);
+    cleanup();
+    renderPane(sync.service, 'en');
+    expect(await items()).toEqual([
+      'Change a line of segment SEG00001: marco changed Comment later, to “Commento di Marco” (your value: “Anna comment”).',
+      'Change Setup: marco changed Default Language Code later, to “EN” (your value: “IT”).',
+      'Change Mailing Group NEWS: marco changed Description later, to “Marco news” (your value: “Anna news”).',
+      'Change Interaction Template ABSTRACT: marco changed Letters later.',
+    ]);
+  });
+
+  test('a new code a colleague created first: the refusal names them, and only Dismiss is offered (a Retry could never succeed)', async () => {
+    const sameCode: FailedAction = {
+      id: 'TX-9',
+      name: 'mailingGroups.upsert',
+      args: [[{ code: 'VIP', description: 'Marco VIP' }], { insertOnly: true }],
+      at: '',
+      code: 'ALREADY_EXISTS',
+      message: "The Mailing Group already exists. Code='VIP'",
+      details: { code: 'VIP', field: 'code', list: 'mailingGroups', by: 'anna' },
+    };
+    const sync = fakeSync({ failed: [sameCode] });
+    renderPane(sync.service, 'it');
+    const bar = await screen.findByTestId('sync-failed');
+    expect(bar.textContent).toMatch(
+      /^Impossibile applicare: Crea Gruppo mailing VIPGruppo mailing esiste già\..*'VIP'/,
+    );
+    expect(bar.textContent).toMatch(/'VIP'\. Lo stesso codice è stato creato prima da anna\.Ignora$/);
+    expect(within(bar).queryByRole('button', { name: 'Riprova' })).toBeNull();
+    cleanup();
+    renderPane(sync.service, 'en');
+    const en = await screen.findByTestId('sync-failed');
+    expect(en.textContent).toMatch(/^Could not be applied: Create Mailing Group VIP/);
+    expect(en.textContent).toMatch(/'VIP'\. anna created the same code first\.Dismiss$/);
+    expect(within(en).queryByRole('button', { name: 'Retry' })).toBeNull();
+    await userEvent.click(within(en).getByRole('button', { name: 'Dismiss' }));
+    await waitFor(() => expect(screen.queryByTestId('sync-failed')).toBeNull());
+    expect(sync.calls.dismiss).toEqual(['TX-9']);
+  });
+
+  test("a logged segment's interaction log entries that moved are told in one line, in both languages", async () => {
+    const renumbered = [
+      { table: 'loggedSegments', id: 'LS1', from: '1', to: '2', action: 'segments.log' },
+      { table: 'interactionLog', id: 'LS1', from: '1–2', to: '4–5', action: 'segments.log', segmentNo: '2' },
+      { table: 'interactionLog', id: 'LS2', from: '3', to: '6', action: 'segments.log', segmentNo: '3' },
+    ] as unknown as Renumbered[];
+    const sync = fakeSync({ renumbered });
+    const items = async () =>
+      within(await screen.findByTestId('sync-renumbered'))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent);
+    renderPane(sync.service, 'it');
+    expect(await items()).toEqual([
+      'Il segmento registrato 1 è ora 2: 1 era già stato usato da un altro utente.',
+      'I movimenti log interazione 1–2 del segmento registrato 2 sono ora 4–5: un altro utente ha registrato nello stesso momento.',
+      'Il mov. log interazione 3 del segmento registrato 3 è ora 6: un altro utente ha registrato nello stesso momento.',
+    ]);
+    cleanup();
+    renderPane(sync.service, 'en');
+    expect(await items()).toEqual([
+      'Logged segment 1 is now 2: someone else took 1 first.',
+      'The interaction log entries 1–2 of logged segment 2 are now 4–5: someone else logged at the same time.',
+      'The interaction log entry 3 of logged segment 3 is now 6: someone else logged at the same time.',
+    ]);
   });
 });
