@@ -4,12 +4,14 @@ import { Button, Caption1, Spinner, Title3, makeStyles, tokens } from '@fluentui
 import { ArrowLeftRegular } from '@fluentui/react-icons/svg/arrow-left';
 import { DismissRegular } from '@fluentui/react-icons/svg/dismiss';
 import { InfoRegular } from '@fluentui/react-icons/svg/info';
-import { Fragment, Suspense, useCallback, useEffect, useState } from 'react';
+import { Fragment, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { UiLanguage } from '../../domain/setup';
+import type { Renumbered, SyncService } from '../../domain/ports/syncStatus';
 import type { HostPages } from './App';
 import { useT } from '../common/i18n';
 import { useDismissErrors, useNotesCover } from '../common/notify';
-import { routeTitle, type Route } from './pageRegistry';
+import { followRenumbered, routeTitle, type Route } from './pageRegistry';
 import { useServices } from '../common/services';
 import { FocusReturn } from './FocusReturn';
 import { NavMenu } from './NavMenu';
@@ -78,6 +80,11 @@ export function Shell(props: {
   const route = history[history.length - 1];
   const navigate = useCallback((to: Route) => setHistory((h) => [...h, to]), []);
   const back = useCallback(() => setHistory((h) => (h.length > 1 ? h.slice(0, -1) : h)), []);
+  const replace = useCallback(
+    (from: Route, to: Route) => setHistory((h) => (h.includes(from) ? h.map((r) => (r === from ? to : r)) : h)),
+    [],
+  );
+  useFollowRenumbered(sync, setHistory);
   const [key, vars] = routeTitle(route);
   const title = t(key, vars);
 
@@ -143,6 +150,7 @@ export function Shell(props: {
               route={route}
               navigate={navigate}
               back={back}
+              replace={replace}
               hostPages={props.hostPages}
               language={props.language}
               onLanguageChange={props.onLanguageChange}
@@ -158,6 +166,41 @@ export function Shell(props: {
 }
 
 const NOTICE_HIDDEN = 'segments.outsideOfficeNoticeHidden';
+
+const renumberedKey = (r: Renumbered) => `${r.table}\u0000${r.id}\u0000${r.from}\u0000${r.to}`;
+
+/**
+ * The pages in the history follow the records the shared workspace renumbers (a segment made offline whose
+ * number another user took first): the page open on it shows it under its new number, never the other
+ * user's record that now has the old one. Moved at once, as the pull that renumbered it is told: before
+ * the user can act on the page again.
+ */
+function useFollowRenumbered(
+  sync: SyncService | undefined,
+  setHistory: (update: (h: Route[]) => Route[]) => void,
+): void {
+  // What was told before this shell was shown is not its own pages' business.
+  const told = useRef<Set<string>>(undefined);
+  told.current ??= new Set((sync?.getStatus().renumbered ?? []).map(renumberedKey));
+  useEffect(() => {
+    if (!sync) return;
+    const seen = told.current!;
+    const follow = (now: boolean) => {
+      const fresh = sync.getStatus().renumbered.filter((r) => !seen.has(renumberedKey(r)));
+      if (fresh.length === 0) return;
+      for (const r of fresh) seen.add(renumberedKey(r));
+      const update = (h: Route[]) => {
+        const next = h.map((r) => followRenumbered(r, fresh));
+        return next.some((r, i) => r !== h[i]) ? next : h;
+      };
+      if (now) flushSync(() => setHistory(update));
+      else setHistory(update);
+    };
+    // Told between the first render and now (nothing is shown of it yet).
+    follow(false);
+    return sync.subscribe(() => follow(true));
+  }, [sync, setHistory]);
+}
 
 /** A flag kept for the browser session (sessionStorage): the notice dismissed stays dismissed until the tab closes. */
 function useSessionFlag(key: string): [boolean, () => void] {

@@ -4,12 +4,16 @@
 // narrow pane has one page at a time, with a Back button and a menu of pages. Segments (the start page)
 // is in the first load; every other page is its own chunk, fetched when first opened or, before that, in the
 // background once the pane is idle (lazyPart: a fetch that failed is tried again, in place).
-import { Suspense, type ReactNode } from 'react';
+import { Suspense, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import { lazyPart } from '../common/laterPart';
-import type { InteractionLogFilter } from '../../domain/workspace';
+import { liveWait } from '../common/useLiveQuery';
+import { SegmentsError } from '../../domain/errors';
+import type { Renumbered } from '../../domain/ports/syncStatus';
+import type { TransferApi } from '../../domain/ports/transfer';
+import type { InteractionLogFilter, Workspace } from '../../domain/workspace';
 import type { UiLanguage } from '../../domain/setup';
 import type { HostPages } from './App';
-import type { Services } from '../common/services';
+import { ServicesProvider, useServices, type Services } from '../common/services';
 import { codeListPages, codeListTitleKeys } from '../lists/codeListTitles';
 import type { CodeListName } from '../lists/useCodeList';
 import { SegmentsPage } from '../segments/SegmentsPage';
@@ -17,7 +21,11 @@ import { useWholeCatalogs } from '../common/i18n';
 
 export type Route =
   | { page: 'segments' }
-  | { page: 'segment'; no: string }
+  /**
+   * `no`: the number the user opened it by; `id`, once known, the segment's (the shared workspace may
+   * renumber a segment made offline: the page follows its segment, never the number).
+   */
+  | { page: 'segment'; no: string; id?: string }
   | { page: 'loggedSegments' }
   | { page: 'interactionLog'; filter?: InteractionLogFilter }
   | { page: 'savedCriteria' }
@@ -46,6 +54,8 @@ export interface PageContext {
   hostPages: HostPages;
   language: UiLanguage;
   onLanguageChange(l: UiLanguage): void;
+  /** Puts `to` in the place of `from` in the history (a page that follows its record to a new number). */
+  replace?(from: Route, to: Route): void;
 }
 
 export interface PageEntry<P extends PageName = PageName> {
@@ -152,9 +162,8 @@ export const pageRegistry: { [P in PageName]: PageEntry<P> } = {
   segment: {
     page: 'segment',
     title: (r) => ['nav.segment', { no: r.no }],
-    render: (r, c) => (
-      <SegmentPage key={r.no} no={r.no} navigate={c.navigate} back={c.back} excel={c.hostPages.excel} />
-    ),
+    // One page per segment opened: the same page when it follows its segment to a new number.
+    render: (r, c) => <SegmentRoute key={pageKeyOf(r)} route={r} ctx={c} />,
   },
   loggedSegments: {
     page: 'loggedSegments',
@@ -168,6 +177,8 @@ export const pageRegistry: { [P in PageName]: PageEntry<P> } = {
     menu: one('segments', { page: 'interactionLog' }),
     render: (r, c) => (
       <InteractionLogPage
+        // A filter on a logged segment that was renumbered: the page opens again on its new number.
+        key={JSON.stringify(r.filter ?? {})}
         initialFilter={r.filter}
         excel={c.hostPages.excel}
         word={c.hostPages.word}
@@ -294,4 +305,200 @@ export function menuOf(
         (e.menu?.group === group ? e.menu.routes : []).map((route) => ({ route, title: e.title(route) })),
       ),
   }));
+}
+
+/** The page a followed route stays: the key of the route it was opened as. */
+const pageKeys = new WeakMap<Route, string>();
+function pageKeyOf(route: RouteOf<'segment'>): string {
+  return pageKeys.get(route) ?? route.no;
+}
+/** `route` with its number moved, the same page. */
+function moved<R extends Route>(route: R, to: R): R {
+  if (route.page === 'segment') pageKeys.set(to, pageKeyOf(route as RouteOf<'segment'>));
+  return to;
+}
+
+/**
+ * A route that names a record by a number the shared workspace just moved (`renumbered`, told together:
+ * each applies to the number as it was before any of them), with the record's new number: a segment's
+ * page and its sheet import, the interaction log filtered on a logged segment. The same route when none
+ * applies.
+ */
+export function followRenumbered(route: Route, renumbered: readonly Renumbered[]): Route {
+  const segment = (no: string | undefined, id?: string) =>
+    no === undefined
+      ? undefined
+      : renumbered.find((r) => r.table === 'segments' && (id !== undefined ? r.id === id : r.from === no));
+  switch (route.page) {
+    case 'segment': {
+      const r = segment(route.no, route.id);
+      return r && r.to !== route.no ? moved(route, { ...route, no: r.to, id: r.id }) : route;
+    }
+    case 'excelImport': {
+      const r = segment(route.segmentNo);
+      return r ? { ...route, segmentNo: r.to } : route;
+    }
+    case 'interactionLog': {
+      const entryNo = route.filter?.loggedSegmentEntryNo;
+      const r =
+        entryNo === undefined
+          ? undefined
+          : renumbered.find((x) => x.table === 'loggedSegments' && x.from === String(entryNo));
+      return r && Number.isInteger(Number(r.to))
+        ? { ...route, filter: { ...route.filter, loggedSegmentEntryNo: Number(r.to) } }
+        : route;
+    }
+    default:
+      return route;
+  }
+}
+
+/** The segments' calls that only read (the rest may change the segment: each is checked first). */
+const READS = new Set<PropertyKey>(['list', 'previewStep', 'previewLog']);
+
+/**
+ * The segment a page holds: by its id, once read, and by the numbers it went by. The page names its
+ * segment by number (the workspace's way); a number is a key the shared workspace may give to another
+ * user's segment (two made offline under one number), so every call naming one of them is checked against
+ * the id and goes to the segment by the number it has now.
+ */
+class SegmentHold {
+  /** The numbers this page's segment went by: a call naming one of them is about it. */
+  private readonly names = new Set<string>();
+  private routeNo: string;
+  no: string;
+  id?: string;
+  /** The segment was found under a new number (no renumbering was told): the page's route follows. */
+  private onMoved?: (no: string, id: string) => void;
+
+  constructor(route: RouteOf<'segment'>) {
+    this.routeNo = route.no;
+    this.no = route.no;
+    this.id = route.id;
+    this.names.add(route.no);
+  }
+
+  /**
+   * The route the page is shown for (when it followed the segment, the number it has now), and what to do
+   * when the segment is found under another number.
+   */
+  showing(route: RouteOf<'segment'>, onMoved: (no: string, id: string) => void): void {
+    this.onMoved = onMoved;
+    if (route.no === this.routeNo) return;
+    this.routeNo = route.no;
+    this.no = route.no;
+    this.names.add(route.no);
+    if (route.id !== undefined) this.id = route.id;
+  }
+
+  private moveTo(no: string, id: string): void {
+    const changed = no !== this.no;
+    this.no = no;
+    this.id = id;
+    this.names.add(no);
+    if (changed) this.onMoved?.(no, id);
+  }
+
+  /** Whether a call names this page's segment. */
+  isOwn(no: unknown): no is string {
+    return typeof no === 'string' && this.names.has(no);
+  }
+
+  /**
+   * The number the page's segment has now, read from the workspace (one read of the headers): undefined
+   * when it is gone (deleted, or logged by another user).
+   */
+  async current(ws: Workspace): Promise<string | undefined> {
+    const headers = await ws.segments.list();
+    const byNo = headers.find((h) => h.no === this.no);
+    if (byNo && (this.id === undefined || byNo.id === this.id)) {
+      this.id ??= byNo.id;
+      return this.no;
+    }
+    const mine = this.id === undefined ? undefined : headers.find((h) => h.id === this.id);
+    if (!mine) return undefined;
+    this.moveTo(mine.no, mine.id);
+    return mine.no;
+  }
+
+  /**
+   * The workspace as the page uses it: every call of `segments` naming its segment goes by the number the
+   * segment has now, checked against its id (the one read that costs: the headers, before a change).
+   */
+  workspace(ws: Workspace): Workspace {
+    type Call = (...args: unknown[]) => unknown;
+    const calls = new Map<PropertyKey, Call>();
+    const segments = new Proxy(ws.segments, {
+      get: (target, name) => {
+        let call = calls.get(name);
+        if (call) return call;
+        const run = (...args: unknown[]) => (Reflect.get(target, name) as Call).apply(target, args);
+        if (name === 'get') call = (no) => this.get(ws, no as string);
+        else if (READS.has(name))
+          // A preview reads: by the number the segment has now, without a check of its own.
+          call = (no, ...rest) => run(this.isOwn(no) ? this.no : no, ...rest);
+        else call = async (no, ...rest) => (this.isOwn(no) ? run(await this.required(ws), ...rest) : run(no, ...rest));
+        calls.set(name, call);
+        return call;
+      },
+    });
+    return new Proxy(ws, { get: (target, key) => (key === 'segments' ? segments : Reflect.get(target, key)) });
+  }
+
+  /** The transfer functions, the segment's package exported by the number it has now. */
+  transfer(transfer: TransferApi, ws: Workspace): TransferApi {
+    const exportSegment: TransferApi['exportSegment'] = async (no) =>
+      transfer.exportSegment(this.isOwn(no) ? await this.required(ws) : no);
+    return new Proxy(transfer, {
+      get: (target, key) => (key === 'exportSegment' ? exportSegment : Reflect.get(target, key)),
+    });
+  }
+
+  private async required(ws: Workspace): Promise<string> {
+    const no = await this.current(ws);
+    if (no === undefined)
+      throw new SegmentsError('NOT_FOUND', `Segment ${this.no} does not exist`, { segmentNo: this.no });
+    return no;
+  }
+
+  /**
+   * The page's segment, read by the number it holds; found by its id when that number names another
+   * (inside the page's live query: each wait keeps the query's reads observed).
+   */
+  private async get(ws: Workspace, no: string) {
+    if (!this.isOwn(no)) return ws.segments.get(no);
+    const view = await liveWait(ws.segments.get(this.no));
+    if (view && (this.id === undefined || view.header.id === this.id)) {
+      this.id ??= view.header.id;
+      return view;
+    }
+    if (this.id === undefined) return view;
+    const now = await liveWait(this.current(ws));
+    return now === undefined ? undefined : ws.segments.get(now);
+  }
+}
+
+/** A segment's page, holding its segment (SegmentHold) for every call the page and its dialogs make. */
+function SegmentRoute({ route, ctx }: { route: RouteOf<'segment'>; ctx: PageContext }) {
+  const services = useServices();
+  const [hold] = useState(() => new SegmentHold(route));
+  const replace = ctx.replace;
+  // Before the page's own effects read through the hold, and before the user can act on what it shows.
+  useLayoutEffect(
+    () => hold.showing(route, (no, id) => replace?.(route, moved(route, { ...route, no, id }))),
+    [hold, route, replace],
+  );
+  const held = useMemo<Services>(
+    () => ({
+      ...services,
+      workspace: hold.workspace(services.workspace),
+      ...(services.transfer ? { transfer: hold.transfer(services.transfer, services.workspace) } : {}),
+    }),
+    [services, hold],
+  );
+  return (
+    <ServicesProvider value={held}>
+      <SegmentPage no={route.no} navigate={ctx.navigate} back={ctx.back} excel={ctx.hostPages.excel} />
+    </ServicesProvider>
+  );
 }
