@@ -34,8 +34,8 @@ describe('the pane’s message catalog', () => {
 
   test('a count before a counted noun is a plural choice: never "1 lines" or "1 righe"', () => {
     const nouns = {
-      en: 'lines|records|contacts|rows|letters|comments|entries|segments|changes|columns',
-      it: 'righe|contatti|lettere|commenti|movimenti|segmenti|modifiche|colonne',
+      en: 'lines|records|contacts|rows|letters|comments|entries|segments|changes|columns|criteria actions|actions|interactions|(?:more )?actions|steps|persons',
+      it: 'righe|contatti|lettere|commenti|movimenti|segmenti|modifiche|colonne|azioni|interazioni|passaggi|persone',
     };
     // Counts that are never 1 where they are shown: the sample's contacts, "{n} changes waiting" (one has its own message).
     const always = new Set(['firstRun.sample.loaded', 'sync.pendingMany']);

@@ -9,7 +9,7 @@ export const officeCheckMessages: MessageCatalog = {
     'officeCheck.outside':
       'Outside Office: the checks that need Excel or Word are skipped; the storage and the shared workspace are checked.',
     'officeCheck.run': 'Run the check',
-    'officeCheck.running': 'Checking… {done} steps done',
+    'officeCheck.running': 'Checking… {done, plural, one {# step done} other {# steps done}}',
     'officeCheck.result': '{passed} passed, {failed} failed, {skipped} skipped',
     'officeCheck.copy': 'Copy the report',
     'officeCheck.copied': 'The report was copied.',
@@ -27,7 +27,8 @@ export const officeCheckMessages: MessageCatalog = {
     'officeCheck.outside':
       'Fuori da Office: le verifiche che richiedono Excel o Word vengono saltate; vengono verificati lo spazio di archiviazione e l\u2019area di lavoro condivisa.',
     'officeCheck.run': 'Esegui la verifica',
-    'officeCheck.running': 'Verifica in corso… {done} passaggi completati',
+    'officeCheck.running':
+      'Verifica in corso… {done, plural, one {# passaggio completato} other {# passaggi completati}}',
     'officeCheck.result': '{passed} riusciti, {failed} non riusciti, {skipped} saltati',
     'officeCheck.copy': 'Copia il rapporto',
     'officeCheck.copied': 'Il rapporto è stato copiato.',

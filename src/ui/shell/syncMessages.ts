@@ -16,7 +16,7 @@ export const syncMessages: MessageCatalog = {
     'sync.pendingMany': '{n} changes waiting',
     'sync.enterKey': 'Enter the key',
     'sync.failedTitle': 'Could not be applied: {action}',
-    'sync.moreFailed': '{n} more actions could not be applied.',
+    'sync.moreFailed': '{n, plural, one {# more action} other {# more actions}} could not be applied.',
     'sync.retry': 'Retry',
     'sync.dismiss': 'Dismiss',
     'sync.retried': 'The action was applied again.',
@@ -97,7 +97,8 @@ export const syncMessages: MessageCatalog = {
     'sync.pendingMany': '{n} modifiche in attesa',
     'sync.enterKey': 'Immetti la chiave',
     'sync.failedTitle': 'Impossibile applicare: {action}',
-    'sync.moreFailed': 'Impossibile applicare altre {n} azioni.',
+    'sync.moreFailed':
+      '{n, plural, one {Impossibile applicare un\u2019altra azione.} other {Impossibile applicare altre # azioni.}}',
     'sync.retry': 'Riprova',
     'sync.dismiss': 'Ignora',
     'sync.retried': 'L’azione è stata applicata di nuovo.',
