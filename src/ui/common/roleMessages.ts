@@ -50,13 +50,13 @@ export const roleMessages: MessageCatalog = {
     'history.action': 'Modifica',
     'history.noUser': '(nessun utente)',
     'history.empty': 'Nessuna modifica di questa riga è ancora arrivata al server.',
-    'history.failed': 'Impossibile leggere le modifiche: riprova più tardi.',
+    'history.failed': 'Impossibile leggere le modifiche: riprovare più tardi.',
     'history.unreachable':
       'Il server non è raggiungibile: le modifiche si potranno vedere quando il riquadro sarà di nuovo in linea.',
     'history.noKey': 'Per vedere chi ha modificato questa riga immetti la chiave personale in Setup.',
     'history.keyRefused':
       'Il server ha rifiutato la chiave personale: chiedine una nuova all’amministratore e immettila in Setup.',
-    'history.serverError': 'Il server non ha potuto leggere le modifiche (errore HTTP {status}): riprova più tardi.',
+    'history.serverError': 'Il server non ha potuto leggere le modifiche (errore HTTP {status}): riprovare più tardi.',
     'role.adminOnlySetup': 'Solo un amministratore può modificare il setup.',
     'role.notKnownLogged':
       'Il segmento registrato {no} si potrà modificare quando il server avrà riconosciuto la chiave personale (vedi Setup).',

@@ -28,7 +28,7 @@ export const officeCheckMessages: MessageCatalog = {
       'Fuori da Office: le verifiche che richiedono Excel o Word vengono saltate; vengono verificati lo spazio di archiviazione e l\u2019area di lavoro condivisa.',
     'officeCheck.run': 'Esegui la verifica',
     'officeCheck.running':
-      'Verifica in corso… {done, plural, one {# passaggio completato} other {# passaggi completati}}',
+      'Controllo in corso… {done, plural, one {# passaggio completato} other {# passaggi completati}}',
     'officeCheck.result': '{passed} riusciti, {failed} non riusciti, {skipped} saltati',
     'officeCheck.copy': 'Copia il rapporto',
     'officeCheck.copied': 'Il rapporto è stato copiato.',

@@ -129,7 +129,7 @@ test('a server that cannot be reached, a missing key and a server error are each
   );
   cleanup();
   expect(await failedHistory(new RowHistoryError('server', `history of interactionLog ${ID}: 503 …`, 503), 'it')).toBe(
-    'Il server non ha potuto leggere le modifiche (errore HTTP 503): riprova più tardi.',
+    'Il server non ha potuto leggere le modifiche (errore HTTP 503): riprovare più tardi.',
   );
   cleanup();
   // Anything else (not a refusal the server's client worded): no developer text either.
