@@ -10,7 +10,7 @@ import { optionCaption } from '../common/errorText';
 import { useI18n } from '../common/i18n';
 import type { Navigate } from '../shell/pageRegistry';
 import { extraValueText } from './extraValueText';
-import { personCompany } from './personCompany';
+import { personCompany } from '../../domain/personCompany';
 import { useContactCard } from './useContactCard';
 
 const useStyles = makeStyles({

@@ -9,7 +9,7 @@ import { errorText, optionCaption } from '../common/errorText';
 import { ExcelExportButton } from '../common/ExcelExportButton';
 import { ListPage, type ListColumn } from '../common/ListPage';
 import { VirtualRows } from '../common/VirtualRows';
-import { personCompany } from './personCompany';
+import { personCompany } from '../../domain/personCompany';
 import { useContacts } from './useContacts';
 import { useI18n } from '../common/i18n';
 import type { Navigate } from '../shell/pageRegistry';

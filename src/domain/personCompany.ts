@@ -1,7 +1,7 @@
 // A person's company as the card and the list show it. In BC a person's Company No. is a contact of type
 // Company; an imported number may name a person or no contact at all: the number is then shown with what
 // it is not, never another contact's name as the company's.
-import type { Contact } from '../../domain/contact';
+import type { Contact } from './contact';
 
 export type PersonCompany =
   /** No Company No.: the Company Name as stored, if any. */
