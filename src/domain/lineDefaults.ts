@@ -56,6 +56,14 @@ export function lettersWithDefaultSubject(header: Header): Header['letters'] {
   return { ...header.letters, [header.languageCodeDefault]: { ...letter, subject: header.subjectDefault } };
 }
 
+/**
+ * Subject (Default) once Language Code (Default) changes (BC's "Language Code (Default)"): the subject of
+ * the segment's letter for the new language where it has one; otherwise it stays.
+ */
+export function subjectOfDefaultLanguage(header: Header): string {
+  return header.letters[header.languageCodeDefault]?.subject ?? header.subjectDefault;
+}
+
 /** The interaction values a new line takes from the header and its contact. */
 export function lineDefaults(
   header: Header,

@@ -7,6 +7,7 @@ import { lastLineNoOf } from '../domain/criteriaPlan';
 import {
   headerFromTemplate,
   lettersWithDefaultSubject,
+  subjectOfDefaultLanguage,
   lineDefaults,
   propagateHeaderChange,
   subjectOfLanguage,
@@ -74,6 +75,13 @@ export function segmentsCoreApi(ctx: StoreContext) {
           ...headerFromTemplate(await requireTemplate(ctx, parsed.data.interactionTemplateCode ?? '')),
         };
       next = { ...next, ...parsed.data, updatedAt: s.stamp };
+      // A new Language Code (Default) brings its letter's subject, unless a subject comes with it.
+      if (
+        parsed.data.subjectDefault === undefined &&
+        !templateChanges &&
+        next.languageCodeDefault !== before.languageCodeDefault
+      )
+        next.subjectDefault = subjectOfDefaultLanguage(next);
       // A new Subject (Default) is also the subject of the default language's letter (BC's OnValidate).
       if (parsed.data.subjectDefault !== undefined) next.letters = lettersWithDefaultSubject(next);
       const checked = segmentHeaderRecordSchema.safeParse(next);

@@ -86,6 +86,36 @@ describe('Subject (Default)', () => {
   });
 });
 
+describe('Language Code (Default)', () => {
+  test('a language the segment has a letter for brings its subject as Subject (Default); with Yes, the lines take it', async () => {
+    // ABSTRACT: default language ENU ("Our news"), and an Italian letter ("Le nostre novità").
+    const h = await ws.segments.create({ interactionTemplateCode: 'ABSTRACT' });
+    await ws.segments.addContacts(h.no, { contact: { no: 'P201|P300' } });
+    const v = await ws.segments.updateHeader(h.no, { languageCodeDefault: 'ITA' }, { updateLines: true });
+    expect(v.header).toMatchObject({ languageCodeDefault: 'ITA', subjectDefault: 'Le nostre novità' });
+    expect(v.header.letters.ENU.subject).toBe('Our news');
+    expect(v.lines.map((l) => [l.contactNo, l.languageCode, l.subject]).sort()).toEqual([
+      ['P201', 'ITA', 'Le nostre novità'],
+      // A contact whose own language has a letter keeps it (the line's language rule).
+      ['P300', 'ENU', 'Our news'],
+    ]);
+    // Back to ENU: its letter's subject again.
+    expect((await ws.segments.updateHeader(h.no, { languageCodeDefault: 'ENU' })).header.subjectDefault).toBe(
+      'Our news',
+    );
+  });
+
+  test('a language without a letter keeps Subject (Default); a subject given with it is the user’s', async () => {
+    const h = await ws.segments.create({ interactionTemplateCode: 'ABSTRACT' });
+    expect((await ws.segments.updateHeader(h.no, { languageCodeDefault: 'DEU' })).header.subjectDefault).toBe(
+      'Our news',
+    );
+    const v = await ws.segments.updateHeader(h.no, { languageCodeDefault: 'ITA', subjectDefault: 'Mine' });
+    expect(v.header.subjectDefault).toBe('Mine');
+    expect(v.header.letters.ITA.subject).toBe('Mine');
+  });
+});
+
 describe('a line’s Language Code', () => {
   test('changing it takes the segment’s subject for the new language: its letter’s, the default subject, or none', async () => {
     const h = await ws.segments.create({ interactionTemplateCode: 'ABSTRACT' });
