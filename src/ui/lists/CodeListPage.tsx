@@ -56,11 +56,14 @@ export function CodeListPage({ list }: { list: CodeList }) {
   const [draft, setDraft] = useState<Record<string, string>>({});
   // The code of the stored record the card shows; undefined: the card holds a new record.
   const [editing, setEditing] = useState<string>();
+  /** The record as the card opened it: Save writes only what the user changed. */
+  const [opened, setOpened] = useState<Record<string, string>>();
   const label = (c: string) => (c === 'code' ? t('common.code') : t(`field.${c}`));
   const text = (r: Rec, c: string) => String(r[c] ?? '');
   const startNew = () => {
     setDraft({});
     setEditing(undefined);
+    setOpened(undefined);
     actions.reset();
   };
 
@@ -100,7 +103,7 @@ export function CodeListPage({ list }: { list: CodeList }) {
       ))}
       canSave={Boolean(draft.code?.trim())}
       onSave={() =>
-        void actions.save(draft, editing === undefined).then((ok) => {
+        void actions.save(draft, editing === undefined, opened).then((ok) => {
           if (ok) startNew();
         })
       }
@@ -111,7 +114,9 @@ export function CodeListPage({ list }: { list: CodeList }) {
       onEdit={(r) => {
         actions.reset();
         setEditing(r.code);
-        setDraft(Object.fromEntries(['code', ...cols].map((c) => [c, text(r, c)])));
+        const fields = Object.fromEntries(['code', ...cols].map((c) => [c, text(r, c)]));
+        setOpened(fields);
+        setDraft(fields);
       }}
       onRemove={rights.changeCodes ? (code) => void actions.remove(code) : undefined}
     />

@@ -53,6 +53,15 @@ const takenOffContacts = new Set<CodeListName>([
   'businessRelations',
 ]);
 
+/** The record's code and the fields whose value differs from `before`'s. */
+function changedFields(row: Record<string, unknown>, before: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(row).filter(
+      ([k, v]) => k === 'code' || (v !== undefined && JSON.stringify(v) !== JSON.stringify(before[k] ?? '')),
+    ),
+  );
+}
+
 /**
  * Save and Remove of a list of coded records. Save checks the card's fields against the record's schema
  * (the problems are shown at their fields) and, for a new record, inserts it: a code already in the list
@@ -82,16 +91,25 @@ export function useRecordActions(
     reset() {
       setMessages({});
     },
-    /** True when the record was saved; `isNew`: the card holds a new record (insert, never overwrite). */
-    async save(row: Record<string, unknown> & { code?: string }, isNew: boolean): Promise<boolean> {
+    /**
+     * True when the record was saved; `isNew`: the card holds a new record (insert, never overwrite).
+     * `before`: the stored record as the card opened it, so that only the fields this user changed are
+     * written; a field a colleague changed meanwhile keeps the colleague's value.
+     */
+    async save(
+      row: Record<string, unknown> & { code?: string },
+      isNew: boolean,
+      before?: Record<string, unknown>,
+    ): Promise<boolean> {
       const problems = fieldProblems(record.fields, row);
       if (problems.length) {
         setMessages(Object.fromEntries(problems.map((p) => [p.field, problemText(t, p)])));
         return false;
       }
       setMessages({});
+      const write = isNew || !before ? row : changedFields(row, before);
       try {
-        const report = await (isNew ? api.insert([row]) : api.upsert([row]));
+        const report = await (isNew ? api.insert([write]) : api.upsert([write]));
         if (report.rejected.length) {
           notify.error(new Error(t('codes.rejected', { issues: report.rejected[0].issues.join('; ') })));
           return false;

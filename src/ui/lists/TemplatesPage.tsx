@@ -62,7 +62,10 @@ export function TemplatesPage() {
   const [formKey, setFormKey] = useState(0);
   // Looked-up fields whose typed code is not in its list (the field says so): Save waits for a valid one.
   const refused = useRef(new Set<string>());
+  /** The template as the card opened it: Save writes only what the user changed. */
+  const opened = useRef<Partial<InteractionTemplate>>({});
   const edit = (tp: Partial<InteractionTemplate>) => {
+    opened.current = tp;
     setDraft(tp);
     setEditing(tp.code);
     refused.current.clear();
@@ -83,7 +86,7 @@ export function TemplatesPage() {
       ...('unitCost' in row ? { unitCost: asNumber(row.unitCost, locale) } : {}),
       ...('unitDuration' in row ? { unitDuration: asNumber(row.unitDuration, locale) } : {}),
     };
-    if (await actions.save(typed, editing === undefined)) edit({});
+    if (await actions.save(typed, editing === undefined, opened.current)) edit({});
   };
 
   const field = (f: CardField) => {

@@ -220,6 +220,37 @@ describe('a new record never overwrites one with its code', () => {
   });
 });
 
+describe('a card saves only the fields its user changed', () => {
+  test('Salespeople: a colleague’s e-mail, saved while the card was open, is kept', async () => {
+    await seedMarket(ws);
+    renderInPane(<CodeListPage list="salespeople" />, ws);
+    await userEvent.click(await screen.findByRole('row', { name: 'Edit JR' }));
+    await waitFor(() => expect((screen.getByTestId('code-name') as HTMLInputElement).value).toBe('John Roberts'));
+    // A colleague sets the e-mail meanwhile (the card still shows none).
+    await ws.salespeople.upsert([{ code: 'JR', email: 'jr@cronus.it' }]);
+    await userEvent.clear(screen.getByTestId('code-name'));
+    await userEvent.type(screen.getByTestId('code-name'), 'John Rossi');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('JR was saved.');
+    expect(await ws.salespeople.get('JR')).toMatchObject({ name: 'John Rossi', email: 'jr@cronus.it' });
+  });
+
+  test('Interaction Templates: a colleague’s unit cost is kept when the description is changed', async () => {
+    await seedMarket(ws);
+    renderInPane(<TemplatesPage />, ws);
+    await userEvent.click(await screen.findByRole('row', { name: 'Edit MEMO' }));
+    await waitFor(() => expect((screen.getByTestId('field-description') as HTMLInputElement).value).toBe('Memo'));
+    await ws.interactionTemplates.upsert([{ code: 'MEMO', unitCost: 7 }]);
+    await userEvent.clear(screen.getByTestId('field-description'));
+    await userEvent.type(screen.getByTestId('field-description'), 'Memo letter{Enter}');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Interaction template MEMO was saved.');
+    await waitFor(async () =>
+      expect(await ws.interactionTemplates.get('MEMO')).toMatchObject({ description: 'Memo letter', unitCost: 7 }),
+    );
+  });
+});
+
 describe('removing a code in use', () => {
   test('the question names where it is used; a mailing group leaves its contacts with it', async () => {
     await seedMarket(ws);
