@@ -11,6 +11,7 @@ import type { WordPort } from '../../domain/ports/wordPort';
 import { downloadBlob } from '../common/download';
 import { errorText } from '../common/errorText';
 import { useLongTask } from '../common/useLongTask';
+import { useRole } from '../common/useRole';
 import { useT } from '../common/i18n';
 import {
   convertDocument,
@@ -51,6 +52,8 @@ export function useMailMerge(
 ) {
   const t = useT();
   const task = useLongTask();
+  /** On a team server, the user it knows by the personal key: the letters' comments are theirs. */
+  const serverUser = useRole().user;
   const [plan, setPlan] = useState<MergePlan>();
   const [legacy, setLegacy] = useState<LegacyField[]>([]);
   const [notices, setNotices] = useState<Notice[]>([]);
@@ -133,7 +136,7 @@ export function useMailMerge(
         // Outside Word the comments go into the .docx as Word comments, unless the user turned them off.
         const withComments = opts.comments ? letters : letters.map((l) => ({ ...l, comment: '' }));
         const docx = mergedDocx(withComments, {
-          author: profile.userId || 'Segments',
+          author: serverUser || profile.userId || 'Segments',
           date: new Date().toISOString(),
           // Each letter's header and footer filled for its line, as Word's mail merge does.
           fields: { source: first.source, resolve: legacyResolver(listFields(first.source), caption) },
@@ -149,7 +152,7 @@ export function useMailMerge(
         notes.push({ intent: 'success', text: t('word.merge.done', { letters: letters.length, syncs: doc.syncs }) });
         return notes;
       }),
-    [act, prepare, word, workspace, segmentNo, languageCode, caption, t],
+    [act, prepare, word, workspace, segmentNo, languageCode, caption, t, serverUser],
   );
 
   /** Gathers the letters to log; the page then opens the Log dialog (options, what is written, blockers). */

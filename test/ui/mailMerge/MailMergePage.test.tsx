@@ -21,6 +21,8 @@ import { ServicesProvider } from '../../../src/ui/common/services';
 import { MailMergePage } from '../../../src/ui/mailMerge/MailMergePage';
 import { showLetter } from '../../../src/ui/mailMerge/showLetter';
 import { readDocxParts, base64ToBytes } from '../../../src/domain/docx';
+import type { TeamService } from '../../../src/domain/ports/team';
+import { fakeTeam } from '../log/renderWithTeam';
 import { wordMessages } from '../../../src/ui/mailMerge/messages';
 import { fieldControl } from '../../domain/mergeFixture';
 import { FakeWordHost } from '../../office/wordFakeHost';
@@ -46,7 +48,7 @@ afterEach(() => {
   ws.close();
 });
 
-function show(word: WordPort | undefined, language: UiLanguage = 'en') {
+function show(word: WordPort | undefined, language: UiLanguage = 'en', team?: TeamService) {
   return render(
     <FluentProvider theme={webLightTheme}>
       <I18nProvider language={language} catalogs={[...paneCatalogs, wordMessages]}>
@@ -55,6 +57,7 @@ function show(word: WordPort | undefined, language: UiLanguage = 'en') {
             workspace: ws,
             host: word ? 'Word' : 'none',
             preferences: { get: () => undefined, set: () => undefined },
+            team,
           }}
         >
           <ConfirmProvider>
@@ -353,6 +356,29 @@ describe('a letter uploaded outside Office', () => {
     ).toBeTruthy();
     expect(screen.queryByText(/Not merged in this document/)).toBeNull();
     expect(await ws.interactionLog.list({ segmentNo: 'SEG00001' })).toHaveLength(3);
+  });
+
+  test('on a team server the comments’ author is the user the server knows, not the profile’s User ID', async () => {
+    await ws.profile.update({ userId: 'LOCAL' });
+    show(undefined, 'en', fakeTeam({ known: true, user: 'anna', role: 'member' }));
+    await ready();
+    await userEvent.upload(
+      screen.getByTestId('letter-file'),
+      file(docx('<w:p><w:r><w:t xml:space="preserve">Dear «Name»</w:t></w:r></w:p>'), 'plain.docx'),
+    );
+    await screen.findByText('plain.docx is the letter in English of segment SEG00001 (1 merge field).');
+    const urls: Blob[] = [];
+    const create = URL.createObjectURL;
+    URL.createObjectURL = (b: Blob) => (urls.push(b), 'blob:merged');
+    try {
+      await userEvent.click(screen.getByTestId('merge-new'));
+      await waitFor(() => expect(urls).toHaveLength(1));
+    } finally {
+      URL.createObjectURL = create;
+    }
+    const comments = readDocxParts(new Uint8Array(await urls[0].arrayBuffer()))['word/comments.xml'];
+    expect(comments).toContain('w:author="anna"');
+    expect(comments).not.toContain('LOCAL');
   });
 
   test('Log opens the Log dialog and writes nothing until it is confirmed', async () => {
