@@ -135,7 +135,8 @@ export function SegmentsPage({ navigate, firstRun }: { navigate: Navigate; first
       toolbar={
         <div role="toolbar" className={s.toolbar}>
           <Button
-            appearance="primary"
+            // Beside the welcome its own first steps lead: New segment needs contacts first.
+            appearance={start?.welcome ? 'secondary' : 'primary'}
             icon={<AddRegular />}
             onClick={() => void create()}
             disabled={busy}

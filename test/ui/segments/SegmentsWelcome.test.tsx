@@ -51,3 +51,16 @@ test('a segment made before any contact is in does not hide the welcome; the fir
   await screen.findByTestId('segment-row-SEG00001', {}, { timeout: 8000 });
   expect(screen.queryByTestId('first-run')).toBeNull();
 });
+
+test('while the welcome leads, New segment is not the primary button (the welcome’s own steps come first)', async () => {
+  show();
+  await screen.findByTestId('first-run', {}, { timeout: 8000 });
+  const besideWelcome = screen.getByTestId('new-segment').className;
+  cleanup();
+  await ws.contacts.upsert([{ no: 'CT00001', name: 'My customer' }]);
+  show();
+  await screen.findByTestId('list-empty', {}, { timeout: 8000 });
+  expect(screen.queryByTestId('first-run')).toBeNull();
+  // With contacts in, New segment is the page's primary action again: the two looks differ.
+  expect(screen.getByTestId('new-segment').className).not.toBe(besideWelcome);
+});
