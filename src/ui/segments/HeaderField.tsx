@@ -29,6 +29,8 @@ export function HeaderField(props: {
   onCommit(value: unknown): void;
   /** Told whether the field holds text it cannot hand over (a number that cannot be read). */
   onUnreadable?(unreadable: boolean): void;
+  /** Beneath a text field: what it takes (Setup's locale: "en-US, it-IT, …"). */
+  hint?: string;
 }) {
   const { t, locale, formatNumber, formatDate } = useI18n();
   const { spec, value, onCommit, onUnreadable } = props;
@@ -132,6 +134,7 @@ export function HeaderField(props: {
         <Field
           label={label}
           size="small"
+          hint={props.hint}
           validationState={unreadable !== undefined ? 'error' : 'none'}
           validationMessage={
             unreadable !== undefined

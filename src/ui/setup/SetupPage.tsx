@@ -18,7 +18,6 @@ import { useNotify } from '../common/notify';
 import { useServices } from '../common/services';
 import { HeaderField, type FieldSpec } from '../segments/HeaderField';
 import { SharedWorkspaceSetup } from './SharedWorkspaceSetup';
-import { LocaleField } from './LocaleField';
 import { useRole } from '../common/useRole';
 import { useSampleWorkspace } from './useSampleWorkspace';
 
@@ -98,7 +97,12 @@ export function SetupPage() {
         {specs.slice(2).map((f) => (
           <HeaderField key={f.name} spec={f} value={setup[f.name as keyof Setup]} onCommit={(v) => commit(f.name, v)} />
         ))}
-        <LocaleField value={setup.locale} onCommit={(v) => commit('locale', v)} />
+        <HeaderField
+          spec={{ name: 'locale', kind: 'text' }}
+          value={setup.locale}
+          hint="en-US, it-IT, …"
+          onCommit={(v) => commit('locale', String(v))}
+        />
       </fieldset>
       <SampleWorkspaceSetup />
       {sync ? (

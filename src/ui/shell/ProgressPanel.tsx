@@ -12,25 +12,35 @@ const useStyles = makeStyles({
   },
 });
 
-export function ProgressPanel({ progress, onCancel }: { progress: TaskProgress; onCancel(): void }) {
+/**
+ * Without `onCancel` the bar alone, for work that can no longer stop (an import's one-transaction write):
+ * `label` and `hint` then say what it does and why it cannot be canceled.
+ */
+export function ProgressPanel(p: {
+  progress: TaskProgress;
+  onCancel?: () => void;
+  label?: string;
+  hint?: string;
+  testId?: string;
+}) {
   const { t, formatNumber } = useI18n();
   const s = useStyles();
+  const { progress, onCancel } = p;
   const value = progress.total > 0 ? progress.done / progress.total : undefined;
+  const count =
+    progress.total > 0
+      ? t('progress.items', { done: formatNumber(progress.done), total: formatNumber(progress.total) })
+      : undefined;
   return (
-    <div className={s.root} role="status" aria-live="polite" data-testid="progress">
-      <Field
-        label={progress.label}
-        hint={
-          progress.total > 0
-            ? t('progress.items', { done: formatNumber(progress.done), total: formatNumber(progress.total) })
-            : undefined
-        }
-      >
+    <div className={s.root} role="status" aria-live="polite" data-testid={p.testId ?? 'progress'}>
+      <Field label={p.label ?? progress.label} hint={p.hint ?? count}>
         <ProgressBar value={value} max={1} thickness="large" />
       </Field>
-      <Button size="small" onClick={onCancel}>
-        {t('progress.cancel')}
-      </Button>
+      {onCancel && (
+        <Button size="small" onClick={onCancel}>
+          {t('progress.cancel')}
+        </Button>
+      )}
     </div>
   );
 }
