@@ -63,6 +63,8 @@ export function deferredSync(
       queuedKey = key;
       void loading.then((s) => s.saveKey(key)).catch(() => undefined);
     },
+    // Setup asks once the user saves a key: the sync client is here by then, or on its way.
+    checkKey: async (key) => (await loading).checkKey(key),
   };
 }
 

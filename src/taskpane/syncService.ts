@@ -1,5 +1,6 @@
 // The shared workspace as the pages see it: src/sync's client (status, retry, dismiss) and the personal
 // key kept in this browser.
+import { checkPersonalKey } from '../sync/checkKey';
 import { readSyncKey, saveSyncKey } from '../sync/paneSync';
 import type { SyncClient } from '../sync/syncClient';
 import type { SyncService } from '../domain/ports/syncStatus';
@@ -17,5 +18,6 @@ export function syncService(client: SyncClient, serverUrl: string, storage?: Sto
       saveSyncKey(key, storage);
       client.setKey(readSyncKey(storage));
     },
+    checkKey: (key) => checkPersonalKey(serverUrl, key),
   };
 }

@@ -34,6 +34,7 @@ function fakeSync(storage: ReturnType<typeof memoryStorage>) {
     serverUrl: 'https://here',
     hasKey: () => readSyncKey(storage) !== undefined,
     saveKey: (k) => storage.setItem('segments.syncKey', k),
+    checkKey: async (k) => (k === 'good-key' ? 'accepted' : 'refused'),
   };
   return {
     service,
@@ -86,6 +87,14 @@ describe('the shared workspace before its client has loaded', () => {
     await loading.promise;
     await new Promise((r) => setTimeout(r, 0));
     expect(readSyncKey(storage)).toBe('k-2');
+  });
+
+  test('a key is checked by the sync client once it is there, asked before', async () => {
+    const loading = later<SyncService>();
+    const sync = deferredSync('https://here', loading.promise, memoryStorage());
+    const asked = [sync.checkKey('good-key'), sync.checkKey('typo')];
+    loading.resolve(fakeSync(memoryStorage()).service);
+    expect(await Promise.all(asked)).toEqual(['accepted', 'refused']);
   });
 
   test('the user is not known until the team service is there', async () => {

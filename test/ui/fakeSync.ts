@@ -1,6 +1,7 @@
 // The shared workspace's client as the pane sees it (src/sync's client is the host boundary for the
 // pane's component tests): a status the test changes, and a record of what the pane asked of it.
 import type { SyncService, SyncState } from '../../src/domain/ports/syncStatus';
+import { checkPersonalKey } from '../../src/sync/checkKey';
 
 export function fakeSync(initial: Partial<SyncState> = {}) {
   let status: SyncState = { connection: 'connected', pending: 0, failed: [], renumbered: [], ...initial };
@@ -37,6 +38,8 @@ export function fakeSync(initial: Partial<SyncState> = {}) {
       calls.keys.push(k);
       key = k.trim() || undefined;
     },
+    // The real check, against whatever `fetch` the test gives the page.
+    checkKey: (k) => checkPersonalKey(service.serverUrl, k),
   };
   return { service, calls, set, failRetries: (e: unknown) => (retryFails = e) };
 }

@@ -80,6 +80,13 @@ export type SyncState = Pick<
 >;
 
 /** The shared workspace as the pane uses it (the taskpane hands in src/sync's client behind it). */
+/**
+ * A personal key as the server judged it. `accepted`: the server answered with the key; `refused`: it
+ * refused the key; `unreachable`: no answer to judge by (offline, the server stopped or failing,
+ * something else at its address).
+ */
+export type KeyCheck = 'accepted' | 'refused' | 'unreachable';
+
 export interface SyncService {
   /** For useSyncExternalStore. */
   subscribe(listener: () => void): () => void;
@@ -92,4 +99,6 @@ export interface SyncService {
   hasKey(): boolean;
   /** Keeps the personal key in this browser (blank removes it) and uses it from the next call. */
   saveKey(key: string): void;
+  /** Asks the server whether it takes `key`, before the pane keeps it. */
+  checkKey(key: string): Promise<KeyCheck>;
 }

@@ -8,7 +8,6 @@ import { useRef, useState, useSyncExternalStore } from 'react';
 import { useT } from '../common/i18n';
 import { useNotify } from '../common/notify';
 import type { Connection, SyncService } from '../../domain/ports/syncStatus';
-import { checkPersonalKey } from './checkPersonalKey';
 
 const useStyles = makeStyles({
   row: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
@@ -50,7 +49,7 @@ export function SharedWorkspaceSetup({ sync }: { sync: SyncService }) {
       return;
     }
     setCheck('checking');
-    const answer = await checkPersonalKey(sync.serverUrl, typed);
+    const answer = await sync.checkKey(typed);
     if (ask !== asked.current) return; // saved again meanwhile: that answer counts
     if (answer === 'refused') {
       setCheck('refused');

@@ -38,6 +38,7 @@ const connected: SyncService = {
   serverUrl: 'https://segments.example.test:3000',
   hasKey: () => true,
   saveKey: () => undefined,
+  checkKey: async () => 'accepted',
 };
 
 describe('the outside-Office notice', () => {

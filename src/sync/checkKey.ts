@@ -1,12 +1,7 @@
 // Whether the team server takes a personal key, asked before the pane keeps it: the server's status
 // (GET /api/v1/status) answers 401 to a key that is not one of its keys (mistyped, rotated, removed).
-import { API_PREFIX } from '../../domain/syncProtocol';
-
-/**
- * `accepted`: the server answered with the key; `refused`: it refused the key; `unreachable`: no answer
- * to judge by (offline, the server stopped or failing, something else at its address).
- */
-export type KeyCheck = 'accepted' | 'refused' | 'unreachable';
+import type { KeyCheck } from '../domain/ports/syncStatus';
+import { API_PREFIX } from '../domain/syncProtocol';
 
 /** How long the user waits for the server's answer before the key is kept to be tried later. */
 const CHECK_MS = 10_000;
