@@ -27,7 +27,7 @@ export interface PendingChangeset {
   changes: PendingChange[];
 }
 
-import type { FailedAction, Overridden, Renumbered } from '../domain/ports/syncStatus';
+import type { FailedAction, Overridden, OverriddenTable, Renumbered } from '../domain/ports/syncStatus';
 export type { FailedAction, Overridden, Renumbered };
 export type { StoreOptions, WorkspaceHandle };
 
@@ -232,7 +232,8 @@ const WATCHED = new Set<string>([
   'interactionLog',
   'setup',
   ...codeListAreas,
-]);
+] satisfies OverriddenTable[]);
+const watchedRow = <R extends { table: string }>(r: R): r is R & { table: OverriddenTable } => WATCHED.has(r.table);
 /** A row an action wrote: its value before the action (none for a new row) and after it (none when deleted). */
 interface WrittenRow {
   table: string;
@@ -529,7 +530,7 @@ export function createSyncPort(ws: WorkspaceHandle, cache?: OutboxCache): SyncPo
     // The values this user chose and the server has not yet answered are few (fields set by hand): their keys,
     // read in one range, pick the pulled rows to look at, where looking up every pulled row would cost a
     // colleague's 10,000-line segment 10,000 reads.
-    const anyWatched = fresh.filter((r) => WATCHED.has(r.table));
+    const anyWatched = fresh.filter(watchedRow);
     if (anyWatched.length === 0) return [];
     const chosenKeys = new Set(
       (await db.syncState.where('key').startsWith(CHOSEN_PREFIX).primaryKeys()) as unknown as string[],
@@ -556,7 +557,7 @@ export function createSyncPort(ws: WorkspaceHandle, cache?: OutboxCache): SyncPo
         if (JSON.stringify(theirs) === JSON.stringify(mine)) left[field] = mine;
         else
           out.push({
-            table: r.table as Overridden['table'],
+            table: r.table,
             id: r.id,
             field,
             mine,
@@ -910,7 +911,7 @@ function latestValues(rows: OutboxRow[]) {
  * per logged segment (its id), their old and new numbers as runs ("1–2" is now "4–5"), with the logged
  * segment's number as it is now.
  */
-const ENTRIES = 'interactionLog';
+const ENTRIES = 'interactionLog' as const;
 
 /** Numbers as runs of consecutive ones: "1–3, 7". */
 function runsText(numbers: number[]): string {
@@ -962,7 +963,7 @@ function renumbered(g: Group, now: OutboxRow[]): Renumbered[] {
   for (const [loggedSegmentId, e] of entries)
     told.push({
       // The sync status's list of numbers that moved, entries among them (one item per logged segment).
-      table: ENTRIES as Renumbered['table'],
+      table: ENTRIES,
       id: loggedSegmentId,
       from: runsText(e.from),
       to: runsText(e.to),

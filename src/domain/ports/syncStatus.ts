@@ -1,4 +1,5 @@
 // The shared workspace's status, as the sync client keeps it and the pane shows it.
+import type { CodeListArea } from '../actionNames';
 
 /** An action whose replay the rules refused: shown to the user with why, and a retry. */
 export interface FailedAction {
@@ -17,23 +18,33 @@ export interface FailedAction {
   details?: Record<string, unknown>;
 }
 
-/** A number that changed on replay because someone else took it first. */
+/**
+ * A number that changed on replay because someone else took it first. Interaction log entries are told
+ * one item per logged segment (its id), their numbers as runs ("1–2" is now "4–5").
+ */
 export interface Renumbered {
-  table: 'segments' | 'loggedSegments' | 'segmentLines';
+  table: 'segments' | 'loggedSegments' | 'segmentLines' | 'interactionLog';
   id: string;
   from: string;
   to: string;
   action: string;
-  /** For a line: the number of its segment. */
+  /** For a line: the number of its segment; for entries: the number of their logged segment. */
   segmentNo?: string;
 }
+
+/**
+ * The records edited field by field, as BC's cards are, whose values a later change of another pane may
+ * replace: a segment's header and lines, logged segments and entries, Setup, every code list.
+ */
+export type OverriddenTable =
+  'segments' | 'segmentLines' | 'loggedSegments' | 'interactionLog' | 'setup' | CodeListArea;
 
 /**
  * A value this pane's user set (canceled, evaluation, delivery status, a header field) that a later change
  * from another pane replaced: the later wins, and this user is told.
  */
 export interface Overridden {
-  table: 'segments' | 'loggedSegments' | 'interactionLog';
+  table: OverriddenTable;
   id: string;
   field: string;
   mine: unknown;
