@@ -1,11 +1,11 @@
-// Contacts: browse and filter (BC filter expressions on name and city), the rows rendered a window at a
-// time; a contact opens its card.
+// Contacts: browse and filter (BC filter expressions on name and city, and, as in BC's filter pane, rows
+// on any other field or imported column), the rows rendered a window at a time; a contact opens its card.
 import { Button, Field, Input, Text, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { Contact } from '../../domain/contact';
 import type { CriteriaFilters } from '../../domain/criteria';
 import type { ExcelPort } from '../../domain/ports/excelPort';
-import { errorText, optionCaption } from '../common/errorText';
+import { optionCaption } from '../common/errorText';
 import { ExcelExportButton } from '../common/ExcelExportButton';
 import { ListPage, type ListColumn } from '../common/ListPage';
 import { VirtualRows } from '../common/VirtualRows';
@@ -14,6 +14,11 @@ import { useContacts } from './useContacts';
 import { useI18n } from '../common/i18n';
 import type { Navigate } from '../shell/pageRegistry';
 import { useServices, useWorkspace } from '../common/services';
+import { criteriaErrorText, criteriaFieldCaption } from '../criteria/criteriaCaptions';
+import type { FilterRow } from '../criteria/criteriaFilters';
+import { ContactFilterRows } from './ContactFilterRows';
+import { contactFilterOf, filteredValues } from './contactRowFilters';
+import { useImportedHeaders } from './useImportedHeaders';
 
 const ROW = 44;
 const useStyles = makeStyles({
@@ -31,22 +36,25 @@ const useStyles = makeStyles({
 
 /** `excel` (in Excel only): the contacts go to a new sheet. */
 export function ContactsPage({ navigate, excel }: { navigate: Navigate; excel?: ExcelPort }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const s = useStyles();
   const workspace = useWorkspace();
   const { host } = useServices();
   const [name, setName] = useState('');
   const [city, setCity] = useState('');
+  const [rows, setRows] = useState<FilterRow[]>([]);
   const deferredName = useDeferredValue(name);
   const deferredCity = useDeferredValue(city);
+  const deferredRows = useDeferredValue(rows);
+  // Every box and row is one more condition (AND), as in BC's filter pane.
   const filters = useMemo<CriteriaFilters>(() => {
-    const contact: Record<string, string> = {};
-    if (deferredName.trim()) contact.name = deferredName.trim();
-    if (deferredCity.trim()) contact.city = deferredCity.trim();
+    const contact = contactFilterOf(deferredRows, { name: deferredName, city: deferredCity });
     return Object.keys(contact).length ? { contact } : {};
-  }, [deferredName, deferredCity]);
+  }, [deferredName, deferredCity, deferredRows]);
   const filtered = filters.contact !== undefined;
   const result = useContacts(filters);
+  const headers = useImportedHeaders(result?.contacts, result?.every === true);
   // Where contacts come from in this host: a sheet in Excel, a CSV file outside Office (Word gets them shared).
   const importFrom = host === 'Excel' ? 'excelImport' : host === 'none' ? 'csvImport' : undefined;
 
@@ -63,6 +71,14 @@ export function ContactsPage({ navigate, excel }: { navigate: Navigate; excel?: 
       no: company.no,
     });
   };
+
+  // The rows' fields beside the contact's own parts: why the contact matched, first, where the pane shows it.
+  const subParts = (c: Contact) => [
+    ...filteredValues(i18n, (f) => criteriaFieldCaption(t, f), deferredRows, c),
+    companyText(c),
+    c.city,
+    c.email,
+  ];
 
   const columns: ListColumn<Contact>[] = [
     {
@@ -88,10 +104,10 @@ export function ContactsPage({ navigate, excel }: { navigate: Navigate; excel?: 
       id: 'name',
       caption: 'field.name',
       value: (c) => c.name,
-      title: (c) => [c.name, companyText(c), c.city, c.email].filter(Boolean).join(' · '),
+      title: (c) => [c.name, ...subParts(c)].filter(Boolean).join(' · '),
       sub: {
         caption: ['field.companyName', 'field.city', 'field.email'],
-        value: (c) => [companyText(c), c.city, c.email].filter(Boolean).join(' · '),
+        value: (c) => subParts(c).filter(Boolean).join(' · '),
       },
     },
   ];
@@ -100,7 +116,8 @@ export function ContactsPage({ navigate, excel }: { navigate: Navigate; excel?: 
     <ListPage
       label={t('nav.contacts')}
       rows={result === undefined ? undefined : result.contacts}
-      error={result?.error ? errorText(t, result.error) : undefined}
+      // A filter that cannot be read names its field (an imported column by its caption) and why.
+      error={result?.error ? criteriaErrorText(t, result.error) : undefined}
       columns={columns}
       rowKey={(c) => c.id}
       showCount={{ key: 'contacts.shown', testId: 'contacts-count' }}
@@ -124,13 +141,16 @@ export function ContactsPage({ navigate, excel }: { navigate: Navigate; excel?: 
           <Text size={200} className={s.hint}>
             {t('contacts.filterHint')}
           </Text>
-          <div className={s.filters} role="search">
-            <Field label={t('field.name')} size="small">
-              <Input size="small" className={s.input} value={name} onChange={(_, d) => setName(d.value)} />
-            </Field>
-            <Field label={t('field.city')} size="small">
-              <Input size="small" className={s.input} value={city} onChange={(_, d) => setCity(d.value)} />
-            </Field>
+          <div role="search">
+            <div className={s.filters}>
+              <Field label={t('field.name')} size="small">
+                <Input size="small" className={s.input} value={name} onChange={(_, d) => setName(d.value)} />
+              </Field>
+              <Field label={t('field.city')} size="small">
+                <Input size="small" className={s.input} value={city} onChange={(_, d) => setCity(d.value)} />
+              </Field>
+            </div>
+            <ContactFilterRows rows={rows} onChange={setRows} headers={headers} />
           </div>
         </>
       }

@@ -11,6 +11,8 @@ export interface ContactsResult {
   contacts?: Contact[];
   /** The contacts that the persons' Company No. name, by number (a number no contact has is absent). */
   companies?: ReadonlyMap<string, Contact>;
+  /** Whether `contacts` are every contact (no filter was set). */
+  every?: boolean;
   error?: unknown;
 }
 
@@ -24,7 +26,8 @@ export function useContacts(filters?: CriteriaFilters): ContactsResult | undefin
       const contacts = await workspace.contacts.list(filters);
       // Unfiltered, every contact is at hand. Filtered, the companies are read, and any other number a
       // person names (rare: a person's, or no contact's) one by one.
-      if (!filters || isEmptyFilters(filters)) return { contacts, companies: new Map(contacts.map((c) => [c.no, c])) };
+      if (!filters || isEmptyFilters(filters))
+        return { contacts, companies: new Map(contacts.map((c) => [c.no, c])), every: true };
       const companies = new Map((await workspace.contacts.list(COMPANIES)).map((c) => [c.no, c]));
       const others = new Set<string>();
       for (const c of contacts)
