@@ -12,6 +12,8 @@ import { roleMessages } from '../common/roleMessages';
 import { criteriaMessages } from '../criteria/messages';
 import { transferMessages } from '../transfer/messages';
 import { firstRunMessages } from '../setup/firstRunMessages';
+import { setupMessages } from '../setup/setupMessages';
+import { contactCardMessages } from '../contacts/contactCardMessages';
 
 export const paneCatalogs: MessageCatalog[] = [
   shellMessages,
@@ -25,6 +27,8 @@ export const paneCatalogs: MessageCatalog[] = [
   criteriaMessages,
   transferMessages,
   firstRunMessages,
+  setupMessages,
+  contactCardMessages,
 ];
 
 export { languageFor } from './languageFor';
