@@ -145,6 +145,15 @@ export function dateExample(locale: string): string {
   return shortDateFormat(locale).format(SAMPLE_DATE);
 }
 
+/**
+ * An ISO date as a user types it in the locale (31/01/2026 in it-IT, 1/31/2026 in en-US): what a card's
+ * date field shows, so that the field reads back what it shows. Blank for none.
+ */
+export function typedDate(iso: string, locale: string): string {
+  if (!isValidIsoDate(iso)) return '';
+  return shortDateFormat(locale).format(new Date(`${iso}T00:00:00Z`));
+}
+
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const LOCAL_DATE = /^(\d{1,4})\s*([./-])\s*(\d{1,4})\s*\2\s*(\d{1,4})\.?$/;
 const TODAY = new Set(['t', 'today', 'oggi']);

@@ -7,7 +7,8 @@ import { Checkbox, Dropdown, Field, Input, Option, Text } from '@fluentui/react-
 import { useEffect, useRef, useState } from 'react';
 import type { InteractionTemplate } from '../../domain/interaction';
 import { readTypedNumber } from '../../domain/segment';
-import { numberExample } from '../../domain/filterValues';
+import { dateExample, numberExample, parseFilterDate, typedDate } from '../../domain/filterValues';
+import { isoDateOf } from '../../domain/time';
 import { CodeLookup } from '../common/CodeLookup';
 import { fieldCaption, optionCaption } from '../common/errorText';
 import type { CodeListName } from '../lists/useCodeList';
@@ -36,10 +37,14 @@ export function HeaderField(props: {
   const { spec, value, onCommit, onUnreadable } = props;
   const label = fieldCaption(t, spec.name);
   // A number to edit: the locale's decimal sign, no group separators (digits typed into it stay readable).
+  // A date as the workspace locale writes it (31/01/2026 in it-IT), not as the browser's date picker
+  // would (its own language's order): the user types it the same way, or `t` for today, as in BC.
   const textOf = (v: unknown) =>
     spec.kind === 'number' && typeof v === 'number'
       ? formatNumber(v, { useGrouping: false, maximumFractionDigits: 20 })
-      : String(v ?? '');
+      : spec.kind === 'date'
+        ? typedDate(String(v ?? ''), locale)
+        : String(v ?? '');
   const [draft, setDraft] = useState(() => textOf(value));
   // The text typed that cannot be read as a number, while the field holds it.
   const [unreadable, markUnreadable] = useState<string>();
@@ -120,14 +125,24 @@ export function HeaderField(props: {
     default: {
       const commit = () => {
         if (handedOver.current === draft) return;
-        const v = spec.kind === 'number' ? readTypedNumber(draft, locale) : draft;
+        const v =
+          spec.kind === 'number'
+            ? readTypedNumber(draft, locale)
+            : spec.kind === 'date'
+              ? draft.trim() === ''
+                ? ''
+                : parseFilterDate(draft, { locale, today: isoDateOf(new Date()) })
+              : draft;
         if (v === undefined) {
           markUnreadable(draft);
           return;
         }
         if (unreadable !== undefined) markUnreadable(undefined);
+        // A date typed another way ("t", 7.12.26) shows again as the locale writes it.
+        const shownText = spec.kind === 'date' ? textOf(v) : draft;
+        if (shownText !== draft) setDraft(shownText);
         if (v === value) return;
-        handedOver.current = draft;
+        handedOver.current = shownText;
         onCommit(v);
       };
       return (
@@ -137,14 +152,15 @@ export function HeaderField(props: {
           hint={props.hint}
           validationState={unreadable !== undefined ? 'error' : 'none'}
           validationMessage={
-            unreadable !== undefined
-              ? t('segment.numberUnreadable', { field: label, value: unreadable, example: numberExample(locale) })
-              : undefined
+            unreadable === undefined
+              ? undefined
+              : spec.kind === 'date'
+                ? t('segment.dateUnreadable', { field: label, value: unreadable, example: dateExample(locale) })
+                : t('segment.numberUnreadable', { field: label, value: unreadable, example: numberExample(locale) })
           }
         >
           <Input
             size="small"
-            type={spec.kind === 'date' ? 'date' : 'text'}
             inputMode={spec.kind === 'number' ? 'decimal' : undefined}
             maxLength={spec.max}
             value={draft}

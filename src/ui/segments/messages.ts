@@ -46,6 +46,7 @@ export const segmentMessages: MessageCatalog = {
       'You have modified {field}.\n\nDo you want to update the segment lines where the Interaction Template Code is {code}?',
     'segment.headerSaved': '{field} was saved.',
     'segment.numberUnreadable': '{field}: "{value}" is not a number. Type it as {example}.',
+    'segment.dateUnreadable': '{field}: "{value}" is not a date. Type it as {example}, or t for today.',
     'segment.reuseConfirm':
       'Segment {no} already contains {count, plural, one {# criteria action} other {# criteria actions}}.\nAre you sure you want to reuse {what}?',
     'segment.reuseWhatCriteria': 'saved criteria',
@@ -174,6 +175,7 @@ export const segmentMessages: MessageCatalog = {
       '{field} è stato modificato.\n\nAggiornare le righe segmento in cui il codice modello interazione è {code}?',
     'segment.headerSaved': '{field} è stato salvato.',
     'segment.numberUnreadable': '{field}: "{value}" non è un numero. Digitarlo come {example}.',
+    'segment.dateUnreadable': '{field}: "{value}" non è una data. Digitarla come {example}, oppure oggi.',
     'segment.reuseConfirm':
       'Il segmento {no} contiene già {count, plural, one {# azione criteri} other {# azioni criteri}}.\nRiutilizzare comunque {what}?',
     'segment.reuseWhatCriteria': 'criteri salvati',
