@@ -1,17 +1,22 @@
-// The contact card (BC's Contact Card, read-only here): its fields, its company or persons, mailing groups
-// and other profile data, the columns imported beside BC's fields (by their header), the open segments it
-// is on and its interaction log entries. Opened from the lines
-// grid, the contacts list, the log entries and the criteria preview: route {page:'contact', no}.
+// The contact card (BC's Contact Card): its fields, edited in place and each written on its own, its
+// company or persons, its mailing groups (and a company's industry groups and business relations, a
+// person's job responsibilities), added and removed one at a time, its questionnaire answers, the columns
+// imported beside BC's fields (by their header), the open segments it is on and its interaction log
+// entries. Opened from the lines grid, the contacts list, the log entries and the criteria preview:
+// route {page:'contact', no}.
 import { Button, Divider, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { Contact } from '../../domain/contact';
 import { quoteFilterValue } from '../../domain/filterExpression';
-import { optionCaption } from '../common/errorText';
 import { useI18n } from '../common/i18n';
+import type { CodeListName } from '../lists/useCodeList';
 import type { Navigate } from '../shell/pageRegistry';
 import { extraValueText } from './extraValueText';
 import { personCompany } from '../../domain/personCompany';
-import { useContactCard } from './useContactCard';
+import { ContactCodeSet } from './ContactCodeSet';
+import { ContactGeneral } from './ContactGeneral';
+import { useContactCard, type ContactCardData } from './useContactCard';
+import { useContactEdit, type ContactCodeField } from './useContactEdit';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -29,14 +34,28 @@ const useStyles = makeStyles({
   link: { padding: 0, minWidth: 0, textAlign: 'start', justifyContent: 'flex-start', overflowWrap: 'anywhere' },
 });
 
+/** The contact's lists of codes, and the type of contact BC gives each to (every contact: both). */
+const codeSets: { field: ContactCodeField; list: CodeListName; for?: Contact['type'] }[] = [
+  { field: 'mailingGroups', list: 'mailingGroups' },
+  { field: 'industryGroups', list: 'industryGroups', for: 'Company' },
+  { field: 'businessRelations', list: 'businessRelations', for: 'Company' },
+  { field: 'jobResponsibilities', list: 'jobResponsibilities', for: 'Person' },
+];
+
 export function ContactCardPage({ no, navigate }: { no: string; navigate: Navigate }) {
-  const i18n = useI18n();
-  const { t, formatDate } = i18n;
-  const s = useStyles();
+  const { t } = useI18n();
   const data = useContactCard(no);
   if (data === undefined) return <Spinner size="small" label={t('common.loading')} />;
   const c = data.contact;
   if (!c) return <Text role="alert">{t('contact.notFound', { no })}</Text>;
+  return <ContactCard contact={c} data={data} navigate={navigate} />;
+}
+
+function ContactCard({ contact: c, data, navigate }: { contact: Contact; data: ContactCardData; navigate: Navigate }) {
+  const i18n = useI18n();
+  const { t, formatDate } = i18n;
+  const s = useStyles();
+  const edit = useContactEdit(c);
 
   const open = (to: Contact) => (
     <Button
@@ -58,37 +77,8 @@ export function ContactCardPage({ no, navigate }: { no: string; navigate: Naviga
         : company?.kind === 'missing'
           ? t('contact.companyNoNotFound', { no: company.no })
           : (company?.companyName ?? '');
-  // Labels are shown as given: BC's captions through the catalog, questionnaires and imported headers as written.
-  const fields: [string, ReactNode][] = [
-    [t('field.no'), c.no],
-    [t('field.type'), optionCaption(t, c.type)],
-    [t('field.name'), c.name],
-    [t('field.name2'), c.name2],
-    [t('field.companyNo'), c.companyNo],
-    [t('field.companyName'), companyName],
-    [t('field.jobTitle'), c.jobTitle],
-    [t('field.salutationCode'), c.salutationCode],
-    [t('field.address'), [c.address, c.address2].filter(Boolean).join(', ')],
-    [t('field.postCode'), c.postCode],
-    [t('field.city'), c.city],
-    [t('field.county'), c.county],
-    [t('field.countryRegionCode'), c.countryRegionCode],
-    [t('field.email'), c.email],
-    [t('field.phoneNo'), c.phoneNo],
-    [t('field.mobilePhoneNo'), c.mobilePhoneNo],
-    [t('field.salespersonCode'), c.salespersonCode],
-    [t('field.languageCode'), c.languageCode],
-    [t('field.territoryCode'), c.territoryCode],
-    [t('field.correspondenceType'), optionCaption(t, c.correspondenceType)],
-    [t('field.excludeFromSegment'), c.excludeFromSegment ? t('common.yes') : ''],
-  ];
-  const profile = shown([
-    [t('field.mailingGroups'), c.mailingGroups.join(', ')],
-    [t('field.industryGroups'), c.industryGroups.join(', ')],
-    [t('field.jobResponsibilities'), c.jobResponsibilities.join(', ')],
-    [t('field.businessRelations'), c.businessRelations.join(', ')],
-    ...c.profileAnswers.map((a): [string, string] => [a.questionnaire, a.answer]),
-  ]);
+  // Questionnaires and imported headers are shown as written.
+  const profile = shown(c.profileAnswers.map((a): [string, string] => [a.questionnaire, a.answer]));
   const imported = shown(Object.entries(c.extra).map(([header, v]) => [header, extraValueText(i18n, v)]));
   const dl = (rows: [string, ReactNode][]) => (
     <dl className={s.fields}>
@@ -106,7 +96,7 @@ export function ContactCardPage({ no, navigate }: { no: string; navigate: Naviga
       <h2 id="contact-card-title" className={s.h}>
         {c.no} · {c.name}
       </h2>
-      <section aria-label={t('contact.general')}>{dl(fields)}</section>
+      <ContactGeneral contact={c} company={companyName} edit={edit} />
       {c.type === 'Company' ? (
         <section aria-labelledby="contact-persons">
           <h3 id="contact-persons" className={s.h}>
@@ -123,6 +113,19 @@ export function ContactCardPage({ no, navigate }: { no: string; navigate: Naviga
           )}
         </section>
       ) : null}
+      <Divider />
+      {codeSets
+        .filter((set) => !set.for || set.for === c.type || c[set.field].length > 0)
+        .map((set) => (
+          <ContactCodeSet
+            key={set.field}
+            field={set.field}
+            list={set.list}
+            codes={c[set.field]}
+            canAdd={!set.for || set.for === c.type}
+            edit={edit}
+          />
+        ))}
       {profile.length ? (
         <>
           <Divider />

@@ -24,7 +24,10 @@ afterEach(() => {
   ws.close();
 });
 
-/** The card's fields, caption to value. */
+/** A field the card edits: its input's value. */
+const fieldValue = (name: string) => (screen.getByTestId(`field-${name}`) as HTMLInputElement).value;
+
+/** The card's read-only fields, caption to value. */
 const pairs = (card: HTMLElement): Record<string, string | null | undefined> =>
   Object.fromEntries(
     within(card)
@@ -47,7 +50,7 @@ describe('the contact card', () => {
     renderInPane(<ContactCardPage no="P101" navigate={(r) => went.push(r)} />, ws);
     const card = await screen.findByTestId('contact-card');
     expect(within(card).getByRole('heading', { level: 2 }).textContent).toBe('P101 · Anna Bianchi');
-    expect(card.textContent).toContain('anna@alfa.it');
+    expect(fieldValue('email')).toBe('anna@alfa.it');
     expect(card.textContent).toContain('XMAS');
     expect(card.textContent).toContain('PURCH');
     expect(screen.getByTestId('contact-segments').textContent).toContain('SEG00002 · Winter');
@@ -154,10 +157,17 @@ describe('the contact card shows what was imported', () => {
   test('in Italian: Nome 2, Provincia, Cod. formula di saluto and the imported columns in the user’s format', async () => {
     renderInPane(<ContactCardPage no="P900" navigate={() => undefined} />, ws, 'it');
     const card = await screen.findByTestId('contact-card');
+    expect(within(card).getByRole('textbox', { name: 'Nome 2' })).toBe(screen.getByTestId('field-name2'));
+    expect(within(card).getByRole('textbox', { name: 'Cod. formula di saluto' })).toBe(
+      screen.getByTestId('field-salutationCode'),
+    );
+    expect(within(card).getByRole('textbox', { name: 'Provincia' })).toBe(screen.getByTestId('field-county'));
+    expect([fieldValue('name2'), fieldValue('salutationCode'), fieldValue('county')]).toEqual([
+      'Studio Neri',
+      'SIG.RA',
+      'MI',
+    ]);
     expect(pairs(card)).toMatchObject({
-      'Nome 2': 'Studio Neri',
-      'Cod. formula di saluto': 'SIG.RA',
-      Provincia: 'MI',
       // As Excel's General format: no group separators (a year 2015 stays 2015).
       Fatturato: '1234567,5',
       'Cliente dal': '2015',
@@ -177,10 +187,17 @@ describe('the contact card shows what was imported', () => {
   test('in English, and no Profile or Imported columns heading over nothing', async () => {
     const { unmount } = renderInPane(<ContactCardPage no="P900" navigate={() => undefined} />, ws);
     const card = await screen.findByTestId('contact-card');
+    expect(within(card).getByRole('textbox', { name: 'Name 2' })).toBe(screen.getByTestId('field-name2'));
+    expect(within(card).getByRole('textbox', { name: 'Salutation Code' })).toBe(
+      screen.getByTestId('field-salutationCode'),
+    );
+    expect(within(card).getByRole('textbox', { name: 'County' })).toBe(screen.getByTestId('field-county'));
+    expect([fieldValue('name2'), fieldValue('salutationCode'), fieldValue('county')]).toEqual([
+      'Studio Neri',
+      'SIG.RA',
+      'MI',
+    ]);
     expect(pairs(card)).toMatchObject({
-      'Name 2': 'Studio Neri',
-      'Salutation Code': 'SIG.RA',
-      County: 'MI',
       Fatturato: '1234567.5',
       'Cliente dal': '2015',
       'Ultimo ordine': '3/15/24',
