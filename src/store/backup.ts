@@ -172,8 +172,13 @@ export async function restoreWorkspace(ctx: StoreContext, text: string): Promise
   try {
     await db.transaction('rw', db.tables, async (tx) => {
       setOutboxBypass(tx.idbtrans, true);
-      for (const table of db.tables) if (!skipTables.includes(table.name)) await table.clear();
-      for (const [name, rows] of tables) if (rows.length) await db.table(name).bulkAdd(rows);
+      // The profile is this pane's user's (who they are, their salesperson, their language): a backup made
+      // by a colleague must not make this user sign what they log with the colleague's User ID. Only a
+      // pane whose user has not saved a profile yet (a new browser restoring its own backup) takes it.
+      const keep = new Set(skipTables);
+      if (await db.profile.get('profile')) keep.add('profile');
+      for (const table of db.tables) if (!keep.has(table.name)) await table.clear();
+      for (const [name, rows] of tables) if (rows.length && !keep.has(name)) await db.table(name).bulkAdd(rows);
       // A backup of version 1 or 2 has no stored figures, and a file's figures are not to be trusted:
       // they are computed from the restored lines and entries.
       await fillAllFigures(db);

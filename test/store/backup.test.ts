@@ -70,6 +70,34 @@ describe('backup and restore of the whole workspace', () => {
     expect((await b.db.contacts.toArray()).map((c) => c.no)).toEqual(['CT00001', 'CT00002']);
   });
 
+  test('a restore keeps this pane’s own profile: a colleague’s backup does not change who the user is', async () => {
+    const a = context();
+    await seed(a, 1);
+    await a.db.profile.put({
+      id: 'profile',
+      userId: 'WALKER2',
+      salespersonCode: 'MR',
+      uiLanguage: 'en',
+      updatedAt: '2026-03-01T10:00:00Z',
+    });
+    const text = await (await backupWorkspace(a)).text();
+    const b = context();
+    await b.db.profile.put({
+      id: 'profile',
+      userId: 'ANNA',
+      salespersonCode: '',
+      uiLanguage: 'it',
+      updatedAt: '2026-03-01T10:00:00Z',
+    });
+    await restoreWorkspace(b, text);
+    expect(await b.db.profile.get('profile')).toMatchObject({ userId: 'ANNA', salespersonCode: '' });
+    expect(await b.db.contacts.count()).toBe(1);
+    // A browser whose user has saved no profile yet (restoring their own backup) takes the backup's.
+    const c = context();
+    await restoreWorkspace(c, text);
+    expect(await c.db.profile.get('profile')).toMatchObject({ userId: 'WALKER2', salespersonCode: 'MR' });
+  });
+
   test('a backup of schema version 1 (records of the same shape, fewer indexes) restores into the current version', async () => {
     const a = context();
     await seed(a, 3);
