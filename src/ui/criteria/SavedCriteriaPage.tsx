@@ -1,4 +1,4 @@
-// Saved Segment Criteria (BC page 5141): each code with its actions; delete.
+// Saved Segment Criteria (BC page 5141): each code with its actions; remove.
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { SavedCriteria } from '../../domain/criteria';
 import { useConfirm } from '../common/confirm';
@@ -25,7 +25,7 @@ export function SavedCriteriaPage({ navigate }: { navigate?: Navigate }) {
   const confirm = useConfirm();
   const notify = useNotify();
   const remove = async (code: string) => {
-    if (!(await confirm({ title: t('common.delete'), text: t('saved.deleteConfirm', { code }) }))) return;
+    if (!(await confirm({ title: t('common.remove'), text: t('saved.removeConfirm', { code }) }))) return;
     try {
       await workspace.savedCriteria.remove(code);
       notify.success(t('codes.removed', { code }));
@@ -60,7 +60,7 @@ export function SavedCriteriaPage({ navigate }: { navigate?: Navigate }) {
         </>
       ),
     },
-    actionsColumn((c) => <RemoveButton verb="common.delete" code={c.code} onClick={() => void remove(c.code)} />),
+    actionsColumn((c) => <RemoveButton verb="common.remove" code={c.code} onClick={() => void remove(c.code)} />),
   ];
 
   return (

@@ -20,9 +20,9 @@ import { textColumn, type ListColumn } from '../common/ListPage';
 
 type CodeList = Exclude<CodeListName, 'interactionTemplates'>;
 
-/** The fields of each list besides the code. */
+/** The card's fields of each list besides the code, in BC's order. */
 const columns: Record<CodeList, string[]> = {
-  salespeople: ['name', 'email', 'phoneNo'],
+  salespeople: ['name', 'jobTitle', 'email', 'phoneNo'],
   interactionGroups: ['description'],
   mailingGroups: ['description'],
   industryGroups: ['description'],
@@ -44,6 +44,9 @@ const schemas: Record<CodeList, z.ZodMiniObject> = {
   territories: territoryFieldsSchema,
 };
 
+/** The field the list shows beneath the first where it is not the card's second (a salesperson's e-mail). */
+const beneath: Partial<Record<CodeList, string>> = { salespeople: 'email' };
+
 type Rec = CodeRecord & Record<string, unknown>;
 
 export function CodeListPage({ list }: { list: CodeList }) {
@@ -53,6 +56,7 @@ export function CodeListPage({ list }: { list: CodeList }) {
   const rights = useRole();
   const actions = useRecordActions(codeListApi(workspace, list), 'codes.saved', { list, fields: schemas[list] });
   const cols = columns[list];
+  const second = beneath[list] ?? cols[1];
   const [draft, setDraft] = useState<Record<string, string>>({});
   // The code of the stored record the card shows; undefined: the card holds a new record.
   const [editing, setEditing] = useState<string>();
@@ -71,7 +75,7 @@ export function CodeListPage({ list }: { list: CodeList }) {
   const shown: ListColumn<Rec>[] = [
     {
       ...textColumn<Rec>(cols[0], `field.${cols[0]}`, (r) => text(r, cols[0])),
-      sub: cols[1] ? { caption: `field.${cols[1]}`, value: (r) => text(r, cols[1]) } : undefined,
+      sub: second ? { caption: `field.${second}`, value: (r) => text(r, second) } : undefined,
     },
   ];
 

@@ -1,9 +1,9 @@
 // A list of coded records with its card above (code lists, interaction templates): the fields of the
 // record being added or changed, Save, then the records on the one list page. A row opens in the card;
-// its bin removes it (asked first, with where the code is used). An empty list points at the card's
-// first field.
+// its bin removes it (asked first, with where the code is used), and focus goes to the card's first field
+// that can be changed, so the keyboard user edits at once. An empty list points at the card's first field.
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type * as z from 'zod/mini';
 import { fieldProblems, type CodeUsage, type FieldProblem } from '../../domain/codes';
 import { isSegmentsError } from '../../domain/errors';
@@ -86,6 +86,10 @@ export function useRecordActions(
     /** A field changed: its message goes. */
     changed(field: string) {
       if (messages[field]) setMessages(({ [field]: _gone, ...rest }) => rest);
+    },
+    /** Says these messages at their fields (what the card itself refuses, such as a number it cannot read). */
+    refuse(refused: FieldMessages) {
+      setMessages((m) => ({ ...m, ...refused }));
     },
     /** Forgets every message (the card shows another record). */
     reset() {
@@ -170,6 +174,12 @@ export function RecordList<R extends Coded>(p: {
   const t = useT();
   const s = useStyles();
   const form = useRef<HTMLFormElement>(null);
+  // Counts the rows opened: after each, once the card shows the record, focus goes to its first field that
+  // can be changed (a stored record's code is read-only).
+  const [opened, setOpened] = useState(0);
+  useEffect(() => {
+    if (opened) form.current?.querySelector<HTMLElement>('input:not([readonly]):not([disabled])')?.focus();
+  }, [opened]);
   const remove = p.onRemove;
   const columns: ListColumn<R>[] = [
     // Wide enough for a 10-character code in capitals (a Language's or Territory's whole code, most others').
@@ -185,7 +195,10 @@ export function RecordList<R extends Coded>(p: {
       rows={p.rows}
       columns={columns}
       rowKey={(r) => r.id}
-      onRowClick={p.onEdit}
+      onRowClick={(r) => {
+        p.onEdit(r);
+        setOpened((n) => n + 1);
+      }}
       rowLabel={(r) => t('codes.edit', { code: r.code })}
       empty={{
         text: p.emptyText,

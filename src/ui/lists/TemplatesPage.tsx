@@ -1,11 +1,14 @@
 // Interaction Templates: list, and a card to add one or change one opened from its row (its letters come
-// from Word). The group and language codes are looked up in their lists, as in BC.
+// from Word: the card lists the languages that have one). The group and language codes are looked up in
+// their lists, as in BC; numbers are shown and read as the workspace locale writes them.
 import { readTypedNumber } from '../../domain/segment';
-import { Checkbox, Field, Input } from '@fluentui/react-components';
+import { Field, Input } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import { interactionTemplateFieldsSchema, type InteractionTemplate } from '../../domain/interaction';
 import { useInteractionTemplates } from './useInteractionTemplates';
-import { RecordList, useRecordActions } from './RecordList';
+import { RecordList, useRecordActions, type FieldMessages } from './RecordList';
+import { CardNumberField, unreadableNumber } from './CardNumberField';
+import { TemplateLetters } from './TemplateLetters';
 import { CodeLookup } from '../common/CodeLookup';
 import { fieldCaption } from '../common/errorText';
 import { textColumn } from '../common/ListPage';
@@ -17,17 +20,20 @@ import type { CodeListName } from './useCodeList';
 
 type Draft = Record<string, unknown>;
 
-/** The card's fields in BC's order: typed text or numbers, looked-up codes, options. */
+/** The card's fields in BC's order: typed text or numbers, looked-up codes, options and yes/no. */
 type CardField =
-  | { name: string; kind: 'text' | 'number'; max?: number; required?: boolean }
+  | { name: string; kind: 'text'; max?: number; required?: boolean }
+  | { name: string; kind: 'number' }
   | { name: string; kind: 'code'; list: CodeListName }
-  | { name: string; kind: 'enum'; spec: FieldSpec };
+  | { name: string; kind: 'enum'; spec: FieldSpec }
+  | { name: string; kind: 'bool'; spec: FieldSpec };
 
 const enumField = (name: string, options: string[]): CardField => ({
   name,
   kind: 'enum',
   spec: { name, kind: 'enum', options },
 });
+const boolField = (name: string): CardField => ({ name, kind: 'bool', spec: { name, kind: 'bool' } });
 
 const cardFields: CardField[] = [
   { name: 'code', kind: 'text', max: 20, required: true },
@@ -38,15 +44,16 @@ const cardFields: CardField[] = [
   enumField('informationFlow', ['', 'Outbound', 'Inbound']),
   enumField('initiatedBy', ['', 'Us', 'Them']),
   enumField('correspondenceTypeDefault', ['', 'Hard Copy', 'Email']),
+  boolField('ignoreContactCorresType'),
   { name: 'languageCodeDefault', kind: 'code', list: 'languages' },
   { name: 'campaignNo', kind: 'text', max: 20 },
+  boolField('campaignTarget'),
+  boolField('campaignResponse'),
 ];
+const numberFields = cardFields.filter((f) => f.kind === 'number').map((f) => f.name);
 
-/**
- * A typed number as the workspace locale writes it ("1,000.50" in en-US, "1.000,50" in it-IT; blank is 0, as
- * in BC); what the locale does not write stays text, for Save to refuse at its field.
- */
-const asNumber = (v: unknown, locale: string) => (typeof v === 'string' ? (readTypedNumber(v, locale) ?? v) : v);
+/** A cost as BC shows amounts in a list: two decimals and the thousands separator (1.234,50 in it-IT). */
+const amount = { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: 'always' } as const;
 
 export function TemplatesPage() {
   const { t, formatNumber, locale } = useI18n();
@@ -80,12 +87,17 @@ export function TemplatesPage() {
   const save = async () => {
     if (refused.current.size) return;
     const { id: _id, createdAt: _c, updatedAt: _u, ...row } = draft;
-    const typed = {
-      ...row,
-      code: String(row.code ?? '').toUpperCase(),
-      ...('unitCost' in row ? { unitCost: asNumber(row.unitCost, locale) } : {}),
-      ...('unitDuration' in row ? { unitDuration: asNumber(row.unitDuration, locale) } : {}),
-    };
+    // A number typed as the workspace locale writes it ("1.234,50" in it-IT, blank is 0 as in BC); text it
+    // does not write is said at its field, nothing saved.
+    const unreadable: FieldMessages = {};
+    for (const name of numberFields) {
+      const message = unreadableNumber(t, locale, name, row[name]);
+      if (message) unreadable[name] = message;
+    }
+    if (Object.keys(unreadable).length) return actions.refuse(unreadable);
+    const typed: Draft = { ...row, code: String(row.code ?? '').toUpperCase() };
+    for (const name of numberFields)
+      if (typeof row[name] === 'string') typed[name] = readTypedNumber(row[name], locale);
     if (await actions.save(typed, editing === undefined, opened.current)) edit({});
   };
 
@@ -93,6 +105,19 @@ export function TemplatesPage() {
     const value = draft[f.name];
     if (f.kind === 'enum')
       return <HeaderField key={f.name} spec={f.spec} value={value ?? ''} onCommit={(v) => set(f.name, v)} />;
+    if (f.kind === 'bool')
+      return <HeaderField key={f.name} spec={f.spec} value={value === true} onCommit={(v) => set(f.name, v)} />;
+    if (f.kind === 'number')
+      return (
+        <CardNumberField
+          key={f.name}
+          name={f.name}
+          value={value}
+          message={actions.messages[f.name]}
+          onChange={(v) => set(f.name, v)}
+          onRefuse={(message) => actions.refuse({ [f.name]: message })}
+        />
+      );
     if (f.kind === 'code')
       return (
         <CodeLookup
@@ -114,14 +139,13 @@ export function TemplatesPage() {
         key={f.name}
         label={fieldCaption(t, f.name)}
         size="small"
-        required={f.kind === 'text' && f.required}
+        required={f.required}
         validationState={message ? 'error' : 'none'}
         validationMessage={message}
       >
         <Input
           size="small"
-          inputMode={f.kind === 'number' ? 'decimal' : undefined}
-          value={String(value ?? (f.kind === 'number' ? 0 : ''))}
+          value={String(value ?? '')}
           // A stored template's code is its key: it is changed by removing the template and adding another.
           readOnly={f.name === 'code' && editing !== undefined}
           onChange={(_, d) => set(f.name, f.name === 'code' ? d.value.toUpperCase() : d.value)}
@@ -139,11 +163,7 @@ export function TemplatesPage() {
       fields={
         <>
           {cardFields.map(field)}
-          <Checkbox
-            label={t('field.ignoreContactCorresType')}
-            checked={draft.ignoreContactCorresType === true}
-            onChange={(_, d) => set('ignoreContactCorresType', d.checked === true)}
-          />
+          <TemplateLetters letters={templates?.find((tp) => tp.code === editing)?.letters} />
         </>
       }
       canSave={Boolean(String(draft.code ?? '').trim())}
@@ -155,7 +175,7 @@ export function TemplatesPage() {
       columns={[
         {
           ...textColumn<InteractionTemplate>('description', 'field.description', (tp) => tp.description),
-          sub: { caption: 'field.unitCost', value: (tp) => formatNumber(tp.unitCost) },
+          sub: { caption: 'field.unitCost', value: (tp) => formatNumber(tp.unitCost, amount) },
         },
       ]}
       emptyText={t('templates.empty')}

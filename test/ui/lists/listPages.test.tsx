@@ -84,7 +84,12 @@ describe('Saved Segment Criteria', () => {
     expect(row.textContent).toContain('Customers in Rome');
     expect(row.textContent).toContain('1 azione');
     expect(within(row).getAllByRole('listitem')).toHaveLength(1);
-    expect(within(row).getByRole('button', { name: 'Elimina ROMA' })).toBeTruthy();
+    // Remove, as on the other lists (BC's word), and asked first.
+    await userEvent.click(within(row).getByRole('button', { name: 'Rimuovi ROMA' }));
+    await screen.findByText('Rimuovere i criteri salvati ROMA?');
+    expect(screen.getByRole('heading', { name: 'Rimuovi' })).toBeTruthy();
+    await userEvent.click(screen.getByText('No'));
+    expect(await ws.savedCriteria.list()).toHaveLength(1);
   });
 });
 
