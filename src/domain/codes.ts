@@ -26,6 +26,30 @@ export type IndustryGroup = CodeDescription;
 export type JobResponsibility = CodeDescription;
 export type BusinessRelation = CodeDescription;
 
+/** The schemas' message for a value that is not a locale (the pages word it from the rule `locale`). */
+export const NOT_A_LOCALE = 'is not a BCP 47 locale such as it-IT';
+
+/**
+ * Whether `s` is a locale as Intl knows it, with a language of 2 or 3 letters: it-IT, en-US, de, fr-CH.
+ * Intl also takes a 5-8 letter "language" ("tedesco") and "und" (undetermined), which name no language a
+ * date or a collation could follow. The one rule for every locale the workspace keeps (Setup's, a Language's).
+ */
+export function isLocaleTag(s: string): boolean {
+  try {
+    const tags = Intl.getCanonicalLocales(s);
+    if (tags.length !== 1) return false;
+    const { language } = new Intl.Locale(tags[0]);
+    return /^[a-z]{2,3}$/.test(language) && language !== 'und';
+  } catch {
+    return false;
+  }
+}
+
+/** A locale by the rule of isLocaleTag. */
+export function localeTagSchema() {
+  return storedString().check(z.refine(isLocaleTag, { error: NOT_A_LOCALE }));
+}
+
 /** A required code of at most 10 characters (Language, Territory). */
 const requiredCode10 = z
   .pipe(storedString().check(z.maxLength(10, { error: 'is longer than 10 characters' })), code20)
@@ -34,10 +58,7 @@ const requiredCode10 = z
 export const languageFieldsSchema = z.object({
   code: requiredCode10,
   name: text100,
-  locale: z.union([
-    storedString().check(z.refine(isLocaleTag, { error: 'is not a BCP 47 locale such as it-IT' })),
-    z.literal(''),
-  ]),
+  locale: z.union([localeTagSchema(), z.literal('')]),
 });
 export const languageSchema = z.extend(languageFieldsSchema, recordBase);
 export type Language = z.infer<typeof languageSchema>;
@@ -49,14 +70,6 @@ export const territoryFieldsSchema = z.object({
 });
 export const territorySchema = z.extend(territoryFieldsSchema, recordBase);
 export type Territory = z.infer<typeof territorySchema>;
-
-function isLocaleTag(s: string): boolean {
-  try {
-    return Intl.getCanonicalLocales(s).length === 1;
-  } catch {
-    return false;
-  }
-}
 
 /** Where a code is used, by kind of record: what removing it leaves pointing at nothing. */
 export interface CodeUsage {
@@ -80,7 +93,7 @@ export interface FieldProblem {
 const ruleOfMessage: Record<string, FieldRule> = {
   'is required': 'required',
   'is not an e-mail address': 'email',
-  'is not a BCP 47 locale such as it-IT': 'locale',
+  [NOT_A_LOCALE]: 'locale',
   'must be a number': 'number',
   'must not be negative': 'negative',
 };

@@ -1,7 +1,15 @@
 // Setup (shared by the workspace) and Profile (this pane's user, never synced).
 import { actionNames } from '../domain/actionNames';
 import { SegmentsError } from '../domain/errors';
-import { defaultProfile, defaultSetup, profileSchema, setupSchema, type Profile, type Setup } from '../domain/setup';
+import {
+  defaultProfile,
+  defaultSetup,
+  profileSchema,
+  setupProblem,
+  setupSchema,
+  type Profile,
+  type Setup,
+} from '../domain/setup';
 import { registerReplayer, runAction } from './action';
 import type { StoreContext } from './context';
 import { describeIssues } from './rows';
@@ -19,11 +27,25 @@ export function setupApi(ctx: StoreContext) {
     get: () => readSetup(ctx),
     update: (patch: Partial<Setup>) =>
       runAction(ctx, actionNames.setup.update, [patch], async (s) => {
-        const next = { ...(await readSetup(ctx)), ...patch, id: 'setup' as const, updatedAt: s.stamp };
+        const before = await readSetup(ctx);
+        const next = { ...before, ...patch, id: 'setup' as const, updatedAt: s.stamp };
+        // A code, as BC keeps it: in capitals.
+        if (typeof next.defaultLanguageCode === 'string')
+          next.defaultLanguageCode = next.defaultLanguageCode.trim().toUpperCase();
         const parsed = setupSchema.safeParse(next);
+        // The refusal names the field and the rule it breaks: the page words it at the field.
         if (!parsed.success)
           throw new SegmentsError('INVALID_INPUT', `Setup: ${describeIssues(parsed.error).join('; ')}`, {
-            field: String(parsed.error.issues[0]?.path[0] ?? ''),
+            ...setupProblem(parsed.error),
+          });
+        // BC's table relation: the Default Language Code is one of Languages (a code kept from before,
+        // since removed, stands until it is changed).
+        const code = parsed.data.defaultLanguageCode;
+        if (code !== '' && code !== before.defaultLanguageCode && !(await ctx.db.languages.get({ code })))
+          throw new SegmentsError('NOT_FOUND', `Language ${code} does not exist`, {
+            field: 'defaultLanguageCode',
+            rule: 'notExist',
+            code,
           });
         await ctx.db.setup.put(parsed.data);
         return parsed.data;

@@ -71,17 +71,17 @@ test('Setup: the later Default Language Code stands and the user whose value it 
   await marcoLater(
     anna,
     marco,
-    () => anna.workspace.setup.update({ defaultLanguageCode: 'IT' }),
-    () => marco.workspace.setup.update({ defaultLanguageCode: 'EN' }),
+    () => anna.workspace.setup.update({ defaultLanguageCode: 'ITA' }),
+    () => marco.workspace.setup.update({ defaultLanguageCode: 'ENU' }),
   );
-  for (const p of [anna, marco]) expect((await p.workspace.setup.get()).defaultLanguageCode).toBe('EN');
+  for (const p of [anna, marco]) expect((await p.workspace.setup.get()).defaultLanguageCode).toBe('ENU');
   expect(marco.sync.getStatus().overridden ?? []).toEqual([]);
   expect(anna.sync.getStatus().overridden).toEqual([
     expect.objectContaining({
       table: 'setup',
       field: 'defaultLanguageCode',
-      mine: 'IT',
-      theirs: 'EN',
+      mine: 'ITA',
+      theirs: 'ENU',
       action: 'setup.update',
       by: 'marco',
     }),

@@ -1,6 +1,7 @@
 // A code field as BC has it: a lookup over its list. Typing filters the list (code or description); Enter
 // or a click picks; a code that is not in the list is refused at once with BC's message ("The Salesperson
-// Code XX does not exist.") and nothing is handed over. Blank is allowed (the field is then empty).
+// Code XX does not exist."), shown in capitals as BC shows a code, and nothing is handed over. Blank is
+// allowed (the field is then empty). Leaving the field closes the list, so that it never covers the message.
 import { Combobox, Field, Option } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { codeListApi, type CodeListName, type CodeRecord } from '../lists/useCodeList';
@@ -10,12 +11,26 @@ import { useLiveQuery } from './useLiveQuery';
 
 const describe = (r: CodeRecord) => ('description' in r && r.description) || ('name' in r && r.name) || '';
 
-export interface CodeLookupProps {
+export type CodeLookupProps = CodeLookupBase &
+  (
+    | {
+        /** Given the code picked. */
+        onCommit(code: string): void;
+      }
+    | {
+        /**
+         * Saves the code picked at once; a refusal it answers (the workspace's, in the user's words) is shown
+         * at the field like the lookup's own, keeping the code to correct.
+         */
+        save(code: string): Promise<string | undefined>;
+      }
+  );
+
+interface CodeLookupBase {
   /** The field's caption (shown and named in the refusal). */
   label: string;
   list: CodeListName;
   value: string;
-  onCommit(code: string): void;
   /** Told when a typed code is refused (the field shows why and keeps the text to correct). */
   onRefuse?(code: string): void;
   required?: boolean;
@@ -36,6 +51,9 @@ export function CodeLookup(props: CodeLookupProps) {
   const [text, setText] = useState(props.value);
   const [shown, setShown] = useState(props.value);
   const [error, setError] = useState<string>();
+  // The list's state is the field's: Fluent keeps it open when the focus goes to the arrow beside the text
+  // (the browser's Tab), where it would cover the refusal just shown.
+  const [open, setOpen] = useState(false);
   // Enter reaches both the field and the list's active option: one pick hands a code over once.
   const handed = useRef<string | undefined>(undefined);
   const refused = useRef(false);
@@ -59,12 +77,21 @@ export function CodeLookup(props: CodeLookupProps) {
       return;
     }
     waiting.current = undefined;
+    // The field's own value, left as it was, is no new choice: a code kept from before, since removed from
+    // its list, stands until it is changed.
+    if (!refused.current && typed.trim().toUpperCase() === props.value.toUpperCase()) {
+      setError(undefined);
+      setText(props.value);
+      return;
+    }
     const exact = unknownCode(rows, typed);
     if (exact !== undefined) {
       // One match left by typing (a part of the code or the description): that is the pick, as in BC's lookup.
       if (matches.length === 1) return pick(matches[0].code);
-      // Named as BC names it: a code is in capitals.
-      setError(t('lookup.notExist', { field: props.label, code: typed.trim().toUpperCase() }));
+      // Named and shown as BC does: a code is in capitals.
+      const code = typed.trim().toUpperCase();
+      setText(code);
+      setError(t('lookup.notExist', { field: props.label, code }));
       refused.current = true;
       props.onRefuse?.(typed.trim());
       return;
@@ -79,7 +106,12 @@ export function CodeLookup(props: CodeLookupProps) {
     refused.current = false;
     if ((code === props.value && !wasRefused) || code === handed.current) return;
     handed.current = code;
-    props.onCommit(code);
+    if ('onCommit' in props) return props.onCommit(code);
+    void props.save(code).then((message) => {
+      if (message === undefined) return;
+      setError(message);
+      refused.current = true;
+    });
   };
 
   useEffect(() => {
@@ -107,8 +139,13 @@ export function CodeLookup(props: CodeLookupProps) {
           handed.current = undefined;
           waiting.current = undefined;
         }}
+        open={open}
+        onOpenChange={(_, d) => setOpen(d.open)}
         onOptionSelect={(_, d) => d.optionValue !== undefined && pick(d.optionValue)}
-        onBlur={() => commit(text)}
+        onBlur={() => {
+          setOpen(false);
+          commit(text);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Enter') commit(text);
         }}

@@ -2,6 +2,8 @@
 // in the workspace; the shared workspace (server, personal key); and the browser's storage (persistence, quota).
 import {
   Button,
+  Field,
+  Input,
   MessageBar,
   MessageBarBody,
   Spinner,
@@ -10,13 +12,14 @@ import {
   shorthands,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useId, useState } from 'react';
-import type { Setup } from '../../domain/setup';
-import { useSetup } from './useSetup';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useSaveSetupField, useSetup, type SetupField } from './useSetup';
+import { CodeLookup } from '../common/CodeLookup';
+import { UserMessage, fieldCaption } from '../common/errorText';
 import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
 import { useServices } from '../common/services';
-import { HeaderField, type FieldSpec } from '../segments/HeaderField';
+import { HeaderField } from '../segments/HeaderField';
 import { SharedWorkspaceSetup } from './SharedWorkspaceSetup';
 import { useRole } from '../common/useRole';
 import { useSampleWorkspace } from './useSampleWorkspace';
@@ -49,34 +52,20 @@ const useStyles = makeStyles({
   button: { alignSelf: 'flex-start', maxWidth: '100%', whiteSpace: 'normal', height: 'auto' },
 });
 
-const specs: FieldSpec[] = [
-  { name: 'segmentNos', kind: 'text', max: 20 },
-  { name: 'contactNos', kind: 'text', max: 20 },
-  { name: 'defaultCorrespondenceType', kind: 'enum', options: ['', 'Hard Copy', 'Email'] },
-  { name: 'defaultLanguageCode', kind: 'text', max: 20 },
-];
-
 export function SetupPage() {
   const { t } = useI18n();
   const s = useStyles();
-  const { workspace, sync } = useServices();
+  const { sync } = useServices();
   const setup = useSetup();
+  const save = useSaveSetupField();
   const notify = useNotify();
   const rights = useRole();
-  const update = async (patch: Partial<Setup>) => {
-    try {
-      await workspace.setup.update(patch);
-      notify.success(t('setup.saved'));
-    } catch (e) {
-      notify.error(e);
-    }
-  };
-  // Only the field the user changed, and only when it differs from the workspace's value now (Setup is
-  // shared: the fields show another user's change as it arrives, and the option already chosen is no change).
-  const commit = (field: string, value: unknown) => {
-    if (setup && setup[field as keyof Setup] !== value) void update({ [field]: value });
-  };
   if (!setup) return <Spinner size="small" label={t('common.loading')} />;
+  // Setup is shared: every field shows the workspace's value as another user's change arrives, and hands over
+  // only a value that differs from it (the option already chosen, a field passed through, is no change).
+  const text = (name: 'segmentNos' | 'contactNos' | 'locale', hint?: string) => (
+    <SetupTextField name={name} value={setup[name]} max={name === 'locale' ? undefined : 20} hint={hint} save={save} />
+  );
   return (
     <div className={s.form}>
       {rights.setup ? null : (
@@ -88,21 +77,28 @@ export function SetupPage() {
         <Text as="h2" weight="semibold" className={s.h}>
           {t('setup.numbers')}
         </Text>
-        {specs.slice(0, 2).map((f) => (
-          <HeaderField key={f.name} spec={f} value={setup[f.name as keyof Setup]} onCommit={(v) => commit(f.name, v)} />
-        ))}
+        {text('segmentNos')}
+        {text('contactNos')}
         <Text as="h2" weight="semibold" className={s.h}>
           {t('setup.defaults')}
         </Text>
-        {specs.slice(2).map((f) => (
-          <HeaderField key={f.name} spec={f} value={setup[f.name as keyof Setup]} onCommit={(v) => commit(f.name, v)} />
-        ))}
         <HeaderField
-          spec={{ name: 'locale', kind: 'text' }}
-          value={setup.locale}
-          hint="en-US, it-IT, …"
-          onCommit={(v) => commit('locale', String(v))}
+          spec={{ name: 'defaultCorrespondenceType', kind: 'enum', options: ['', 'Hard Copy', 'Email'] }}
+          value={setup.defaultCorrespondenceType}
+          onCommit={(v) => {
+            if (v !== setup.defaultCorrespondenceType)
+              void save('defaultCorrespondenceType', String(v)).then((m) => m && notify.error(new UserMessage(m)));
+          }}
         />
+        {/* BC's table relation: a code of Languages, refused at the field when it is not one. */}
+        <CodeLookup
+          label={fieldCaption(t, 'defaultLanguageCode')}
+          list="languages"
+          value={setup.defaultLanguageCode}
+          save={(code) => save('defaultLanguageCode', code)}
+          testId="field-defaultLanguageCode"
+        />
+        {text('locale', 'en-US, it-IT, …')}
       </fieldset>
       <SampleWorkspaceSetup />
       {sync ? (
@@ -118,6 +114,64 @@ export function SetupPage() {
       </Text>
       <StorageInfo />
     </div>
+  );
+}
+
+/**
+ * A text field of Setup: the workspace's value, replaced when it changes; what the user types is handed over
+ * when the field is left (or on Enter) if it differs. A value the workspace refuses stays in the field,
+ * marked with the reason, until it is corrected or put back: it was not saved.
+ */
+function SetupTextField(props: {
+  name: SetupField;
+  value: string;
+  max?: number;
+  hint?: string;
+  save(field: SetupField, value: string): Promise<string | undefined>;
+}) {
+  const { t } = useI18n();
+  const { name, value } = props;
+  const [draft, setDraft] = useState(value);
+  const [shown, setShown] = useState(value);
+  const [refusal, setRefusal] = useState<string>();
+  // Enter and the blur that follows hand a value over once; a refused value is not sent again unchanged.
+  const handed = useRef<string | undefined>(undefined);
+  if (shown !== value) {
+    setShown(value);
+    setDraft(value);
+    setRefusal(undefined);
+  }
+  const commit = async () => {
+    if (draft === value) {
+      handed.current = undefined;
+      setRefusal(undefined);
+      return;
+    }
+    if (draft === handed.current) return;
+    handed.current = draft;
+    setRefusal(await props.save(name, draft));
+  };
+  return (
+    <Field
+      label={fieldCaption(t, name)}
+      size="small"
+      hint={props.hint}
+      validationState={refusal ? 'error' : 'none'}
+      validationMessage={refusal}
+    >
+      <Input
+        size="small"
+        maxLength={props.max}
+        value={draft}
+        onChange={(_, d) => {
+          handed.current = undefined;
+          setDraft(d.value);
+        }}
+        onBlur={() => void commit()}
+        onKeyDown={(e) => e.key === 'Enter' && void commit()}
+        data-testid={`field-${name}`}
+      />
+    </Field>
   );
 }
 

@@ -9,6 +9,7 @@ import { afterEach, expect, test, vi } from 'vitest';
 import type { Setup } from '../../../src/domain/setup';
 import { SetupPage } from '../../../src/ui/setup/SetupPage';
 import { makeWorkspace } from '../../store/helpers';
+import { marketLanguages } from '../../store/marketCodes';
 import { renderWithWorkspace } from '../log/renderWithTeam';
 import '../setup';
 
@@ -26,9 +27,12 @@ async function arrives(w: NonNullable<typeof ws>, patch: Partial<Setup>) {
 }
 
 const field = (name: string) => screen.getByRole('textbox', { name }) as HTMLInputElement;
+/** Default Language Code: a lookup of Languages. */
+const lookup = (name: string) => screen.getByRole('combobox', { name }) as HTMLInputElement;
 
 test('another user’s Locale shows at once, and passing through the field writes nothing back', async () => {
   ws = await makeWorkspace();
+  await ws.languages.upsert(marketLanguages);
   await ws.setup.update({ locale: 'en-US' });
   const saves = vi.spyOn(ws.setup, 'update');
   renderWithWorkspace(<SetupPage />, ws, undefined);
@@ -38,7 +42,7 @@ test('another user’s Locale shows at once, and passing through the field write
   await waitFor(() => expect(field('Locale').value).toBe('it-IT'));
 
   // The user changes Default Language Code, then Tabs through Locale without typing.
-  await userEvent.type(field('Default Language Code'), 'ITA');
+  await userEvent.type(lookup('Default Language Code'), 'ITA');
   await userEvent.tab();
   await waitFor(async () => expect((await ws!.setup.get()).defaultLanguageCode).toBe('ITA'));
   await userEvent.click(field('Locale'));
@@ -58,16 +62,18 @@ test('what the user types in Locale is saved; the other fields follow the worksp
 
   await arrives(ws, { segmentNos: 'MKT00001', defaultLanguageCode: 'DEU' });
   await waitFor(() => expect(field('Segment Nos.').value).toBe('MKT00001'));
-  expect(field('Default Language Code').value).toBe('DEU');
+  expect(lookup('Default Language Code').value).toBe('DEU');
   // Through every text field without typing: nothing written.
   await userEvent.click(field('Segment Nos.'));
   await userEvent.tab();
-  await userEvent.click(field('Default Language Code'));
+  // DEU is not in Languages: a code kept from before stands, unchecked, until it is changed.
+  await userEvent.click(lookup('Default Language Code'));
   await userEvent.tab();
   await userEvent.click(field('Locale'));
   await userEvent.tab();
   await new Promise((r) => setTimeout(r, 200));
   expect(saves).not.toHaveBeenCalled();
+  expect(screen.queryByText(/does not exist/)).toBeNull();
   expect(await ws.setup.get()).toMatchObject({ segmentNos: 'MKT00001', defaultLanguageCode: 'DEU', locale: 'en-US' });
 
   await userEvent.clear(field('Locale'));
