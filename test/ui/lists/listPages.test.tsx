@@ -246,6 +246,8 @@ describe('a card saves only the fields its user changed', () => {
     await userEvent.click(await screen.findByRole('row', { name: 'Edit MEMO' }));
     await waitFor(() => expect((screen.getByTestId('field-description') as HTMLInputElement).value).toBe('Memo'));
     await ws.interactionTemplates.upsert([{ code: 'MEMO', unitCost: 7 }]);
+    // The colleague's change has reached the list (the card, opened before it, still holds the old cost).
+    await within(await screen.findByRole('row', { name: 'Edit MEMO' })).findByText(/7\.00/);
     await userEvent.clear(screen.getByTestId('field-description'));
     await userEvent.type(screen.getByTestId('field-description'), 'Memo letter{Enter}');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
