@@ -36,6 +36,8 @@ interface CodeLookupBase {
   required?: boolean;
   testId?: string;
   size?: 'small' | 'medium';
+  /** A clear button (×) while a code is chosen: a filter the user removes as in BC's filter pane. */
+  clearable?: boolean;
 }
 
 /** The refusal of a code not in its list, or undefined when `code` is blank or listed. */
@@ -141,7 +143,12 @@ export function CodeLookup(props: CodeLookupProps) {
         }}
         open={open}
         onOpenChange={(_, d) => setOpen(d.open)}
-        onOptionSelect={(_, d) => d.optionValue !== undefined && pick(d.optionValue)}
+        clearable={props.clearable}
+        onOptionSelect={(_, d) => {
+          if (d.optionValue !== undefined) pick(d.optionValue);
+          // The clear button: no option chosen any more.
+          else if (d.selectedOptions.length === 0) pick('');
+        }}
         onBlur={() => {
           setOpen(false);
           commit(text);

@@ -228,6 +228,7 @@ export function InteractionLogPage({
               list={lookups[k as keyof typeof lookups]}
               value={filter[k] ?? ''}
               onCommit={(code) => setText(k, code)}
+              clearable
             />
           ) : (
             <Field key={k} label={t(`field.${k}`)} size="small" validationState={errorField === k ? 'error' : 'none'}>

@@ -196,6 +196,28 @@ describe('Interaction Log Entries', () => {
     expect(await screen.findByText('The Salesperson Code ZZ does not exist.')).toBeTruthy();
   });
 
+  test('a template or salesperson filter is removed with its clear button, or by emptying the field', async () => {
+    await logged();
+    await logged({ description: 'Note', interactionTemplateCode: 'ABSTRACT', salespersonCode: 'BD' }, ['P101']);
+    renderInPane(<InteractionLogPage navigate={() => undefined} />, ws);
+    await screen.findByTestId('entry-3');
+    const template = screen.getByRole('combobox', { name: 'Interaction Template Code' });
+    await userEvent.type(template, 'abs{Enter}');
+    await waitFor(() => expect(screen.queryByTestId('entry-1')).toBeNull());
+    const clear = template.closest('.fui-Combobox')?.querySelector('.fui-Combobox__clearIcon');
+    expect(clear).toBeTruthy();
+    await userEvent.click(clear as HTMLElement);
+    await screen.findByTestId('entry-1');
+    expect((template as HTMLInputElement).value).toBe('');
+    // The keyboard's way: the field emptied and left.
+    const salesperson = screen.getByRole('combobox', { name: 'Salesperson Code' });
+    await userEvent.type(salesperson, 'BD{Enter}');
+    await waitFor(() => expect(screen.queryByTestId('entry-1')).toBeNull());
+    await userEvent.clear(salesperson);
+    await userEvent.tab();
+    await screen.findByTestId('entry-1');
+  });
+
   test('in Italian: the refusal of an unknown code in BC’s words', async () => {
     await logged();
     renderInPane(<InteractionLogPage navigate={() => undefined} />, ws, 'it');
