@@ -64,6 +64,43 @@ export function subjectOfDefaultLanguage(header: Header): string {
   return header.letters[header.languageCodeDefault]?.subject ?? header.subjectDefault;
 }
 
+/** The languages the segment has a letter for in one of the two headers and not in the other. */
+export function languagesOfChangedLetters(before: Header, after: Header): Set<string> {
+  const changed = new Set<string>();
+  for (const code of new Set([...Object.keys(before.letters), ...Object.keys(after.letters)]))
+    if (code !== '' && !before.letters[code] !== !after.letters[code]) changed.add(code);
+  return changed;
+}
+
+/**
+ * The lines after the segment gains or loses a language's letter (better than BC, which applies the line's
+ * language rule only when the contact is put on the line): the language rule applied again. A line whose
+ * contact speaks that language and that still has the language and subject the rule gave it takes what
+ * the rule gives now: the new letter's language and subject, or, once the letter is gone, the default
+ * language and its subject. A line with a language or a subject of its own keeps it. Not a header field
+ * the lines inherit: it holds whether or not the header's changes are applied to the lines.
+ */
+export function linesAfterLetterChange(
+  before: Header,
+  after: Header,
+  lines: readonly SegmentLine[],
+  contactsByNo: ReadonlyMap<string, Contact>,
+): SegmentLine[] {
+  const languages = languagesOfChangedLetters(before, after);
+  if (languages.size === 0) return [];
+  const out: SegmentLine[] = [];
+  for (const line of lines) {
+    const contact = contactsByNo.get(line.contactNo);
+    if (!contact || !languages.has(contact.languageCode)) continue;
+    const given = languageFor(before, contact);
+    if (line.languageCode !== given || line.subject !== subjectFor(before, given)) continue;
+    const languageCode = languageFor(after, contact);
+    const subject = subjectFor(after, languageCode);
+    if (languageCode !== line.languageCode || subject !== line.subject) out.push({ ...line, languageCode, subject });
+  }
+  return out;
+}
+
 /** The interaction values a new line takes from the header and its contact. */
 export function lineDefaults(
   header: Header,
@@ -116,6 +153,27 @@ export function headerFromTemplate(template: InteractionTemplate | undefined): P
     letters: structuredClone(template.letters),
     subjectDefault: defaultLetter?.subject ?? '',
   };
+}
+
+/**
+ * The languages whose letter on the segment is its own (uploaded or changed by the user): not the letter
+ * the current template (or none) gives, and not the one the chosen template brings. Choosing that template
+ * would replace them: the user is asked first.
+ */
+export function ownLetterLanguages(
+  header: Pick<Header, 'letters'>,
+  current: InteractionTemplate | undefined,
+  chosen: InteractionTemplate,
+): string[] {
+  return Object.entries(header.letters)
+    .filter(
+      ([code, l]) =>
+        l.ooxml !== '' &&
+        l.ooxml !== (current?.letters[code]?.ooxml ?? '') &&
+        l.ooxml !== (chosen.letters[code]?.ooxml ?? ''),
+    )
+    .map(([code]) => code)
+    .sort();
 }
 
 /** Header fields whose change asks "apply to the lines?" (a changed letter does not: it is the merge's). */

@@ -9,6 +9,8 @@ import {
   lettersWithDefaultSubject,
   subjectOfDefaultLanguage,
   lineDefaults,
+  languagesOfChangedLetters,
+  linesAfterLetterChange,
   propagateHeaderChange,
   subjectOfLanguage,
 } from '../domain/lineDefaults';
@@ -87,16 +89,27 @@ export function segmentsCoreApi(ctx: StoreContext) {
       const checked = segmentHeaderRecordSchema.safeParse(next);
       if (!checked.success) throw invalid(`Segment ${no}`, checked.error);
       await db.segments.put(next);
-      if (opts.updateLines ?? true) {
+      const updateLines = opts.updateLines ?? true;
+      if (updateLines || languagesOfChangedLetters(before, next).size > 0) {
         const lines = await linesOf(ctx, before.id);
         const contacts = await readByIndexKeys(
           db.contacts,
           'no',
           lines.map((l) => l.contactNo),
         );
-        const template = await templateByCode(ctx, next.interactionTemplateCode);
-        const changed = propagateHeaderChange(before, next, lines, new Map(contacts.map((c) => [c.no, c])), template);
-        if (changed.length) await db.segmentLines.bulkPut(changed.map((l) => ({ ...l, updatedAt: s.stamp })));
+        const contactsByNo = new Map(contacts.map((c) => [c.no, c]));
+        // A language's letter gained or lost: the line's language rule again, whatever the answer about the
+        // header's fields (segments.md, "A line's defaults").
+        const changed = new Map(
+          linesAfterLetterChange(before, next, lines, contactsByNo).map((l) => [l.id, l] as const),
+        );
+        if (updateLines) {
+          const template = await templateByCode(ctx, next.interactionTemplateCode);
+          const current = lines.map((l) => changed.get(l.id) ?? l);
+          for (const l of propagateHeaderChange(before, next, current, contactsByNo, template)) changed.set(l.id, l);
+        }
+        if (changed.size)
+          await db.segmentLines.bulkPut([...changed.values()].map((l) => ({ ...l, updatedAt: s.stamp })));
       }
       return readView(ctx, next);
     },

@@ -7,9 +7,11 @@ import {
   languageFor,
   lettersWithDefaultSubject,
   lineDefaults,
+  linesAfterLetterChange,
+  ownLetterLanguages,
   subjectOfLanguage,
 } from '../../src/domain/lineDefaults';
-import type { SegmentHeaderInput } from '../../src/domain/segment';
+import type { SegmentHeaderInput, SegmentLine } from '../../src/domain/segment';
 
 const base = { id: 'x', createdAt: '', updatedAt: '' };
 const contact = (over: Partial<Contact> = {}): Contact => ({ ...emptyContactFields('C1'), ...base, ...over });
@@ -111,6 +113,17 @@ describe('a template chosen on the header', () => {
     expect(headerFromTemplate(template({ campaignTarget: true }))).toMatchObject({ campaignTarget: true });
     expect(headerFromTemplate(template({ campaignNo: 'CP9' }))).toMatchObject({ campaignNo: 'CP9' });
   });
+
+  test('the segment’s own letters it would replace: those that are neither the current template’s nor its own', () => {
+    const given = { subject: 'Hello', ooxml: '<w:p>given</w:p>' };
+    const own = { subject: 'Mine', ooxml: '<w:p>own</w:p>' };
+    const current = template({ letters: { ENU: given } });
+    const chosen = template({ code: 'FIERA', letters: { DEU: own } });
+    const letters = { ENU: given, ITA: own, FRA: own, DEU: own, ESP: { subject: 'only a subject', ooxml: '' } };
+    expect(ownLetterLanguages({ letters }, current, chosen)).toEqual(['FRA', 'ITA']);
+    expect(ownLetterLanguages({ letters: { ENU: given } }, undefined, chosen)).toEqual(['ENU']);
+    expect(ownLetterLanguages({ letters: { ENU: given } }, current, chosen)).toEqual([]);
+  });
 });
 
 describe('subjects', () => {
@@ -126,5 +139,68 @@ describe('subjects', () => {
     const h = header({ letters, subjectDefault: 'Hi there' });
     expect(lettersWithDefaultSubject(h)).toEqual({ ENU: { subject: 'Hi there', ooxml: '' }, ITA: letters.ITA });
     expect(lettersWithDefaultSubject(header({ letters: {} }))).toEqual({});
+  });
+});
+
+describe('a letter added to or removed from the segment', () => {
+  const contacts = new Map<string, Contact>(
+    (
+      [
+        ['C-ENU', 'ENU'],
+        ['C-ITA', 'ITA'],
+        ['C-DEU', 'DEU'],
+        ['C-NONE', ''],
+      ] as const
+    ).map(([no, languageCode]) => [no, contact({ no, languageCode })]),
+  );
+  const line = (contactNo: string, languageCode: string, subject: string): SegmentLine => ({
+    ...lineDefaults(header(), contacts.get(contactNo), undefined),
+    ...base,
+    id: contactNo,
+    segmentId: 's',
+    segmentNo: 'SEG1',
+    lineNo: 10000,
+    contactNo,
+    contactCompanyNo: '',
+    addedByAction: 1,
+    languageCode,
+    subject,
+  });
+  const byContact = (lines: SegmentLine[]) =>
+    Object.fromEntries(lines.map((l) => [l.contactNo, [l.languageCode, l.subject]]));
+  const enu = { subject: 'Hello', ooxml: '<w:p/>' };
+  const ita = { subject: 'Ciao', ooxml: '<w:p/>' };
+
+  test('a new language’s letter: the lines of its contacts that still had the default language take it and its subject', () => {
+    const before = header({ interactionTemplateCode: '', languageCodeDefault: '', subjectDefault: 'Hi' });
+    const after = { ...before, letters: { ENU: enu, ITA: ita } };
+    const lines = [line('C-ENU', '', 'Hi'), line('C-ITA', '', 'Hi'), line('C-DEU', '', 'Hi'), line('C-NONE', '', 'Hi')];
+    expect(byContact(linesAfterLetterChange(before, after, lines, contacts))).toEqual({
+      'C-ENU': ['ENU', 'Hello'],
+      'C-ITA': ['ITA', 'Ciao'],
+    });
+  });
+
+  test('lines with a language or a subject of their own keep them', () => {
+    const before = header({ interactionTemplateCode: '', languageCodeDefault: '', subjectDefault: 'Hi' });
+    const after = { ...before, letters: { ENU: enu, ITA: ita } };
+    const lines = [line('C-ENU', 'DEU', ''), line('C-ITA', '', 'Mine')];
+    expect(linesAfterLetterChange(before, after, lines, contacts)).toEqual([]);
+  });
+
+  test('a removed letter: the lines of its language that the rule gave it fall back to the default language', () => {
+    const before = header({ languageCodeDefault: 'ENU', subjectDefault: 'Hello', letters: { ENU: enu, ITA: ita } });
+    const after = { ...before, letters: { ENU: enu } };
+    const lines = [line('C-ITA', 'ITA', 'Ciao'), line('C-ENU', 'ENU', 'Hello')];
+    const own = { ...line('C-ITA', 'ITA', 'Mia'), id: 'own' };
+    expect(byContact(linesAfterLetterChange(before, after, [...lines, own], contacts))).toEqual({
+      'C-ITA': ['ENU', 'Hello'],
+    });
+  });
+
+  test('the same languages (a letter replaced): no line changes', () => {
+    const before = header({ languageCodeDefault: '', letters: { ITA: ita } });
+    const after = { ...before, letters: { ITA: { subject: 'Ciao', ooxml: '<w:p>new</w:p>' } } };
+    expect(linesAfterLetterChange(before, after, [line('C-ITA', 'ITA', 'Ciao')], contacts)).toEqual([]);
   });
 });

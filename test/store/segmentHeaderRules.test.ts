@@ -2,7 +2,7 @@
 // default subject and its language's letter, and a line's subject when its language changes.
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { WorkspaceHandle } from '../../src/store/index';
-import { makeWorkspace, seedMarket } from './helpers';
+import { actionRecorder, makeWorkspace, seedMarket } from './helpers';
 
 let ws: Awaited<ReturnType<typeof makeWorkspace>>;
 beforeEach(async () => {
@@ -143,5 +143,61 @@ describe('a line’s Language Code', () => {
     await ws.segments.addLine(h.no, 'P300');
     expect(await ws.segments.updateLine(h.no, 10000, { languageCode: 'ENU' })).toMatchObject({ subject: '' });
     expect(await ws.segments.updateLine(h.no, 10000, { languageCode: 'ITA' })).toMatchObject({ subject: 'Hi' });
+  });
+});
+
+describe('a letter added to or removed from the segment', () => {
+  const letter = (subject: string) => ({ subject, ooxml: '<w:p/>' });
+
+  test('letters uploaded after the lines exist: the lines of their contacts take their language and subject, in the same action', async () => {
+    const writes: Parameters<typeof actionRecorder>[0] = [];
+    const w = await makeWorkspace({ dbCoreMiddlewares: [actionRecorder(writes)] });
+    await seedMarket(w);
+    const shown = async (no: string) =>
+      Object.fromEntries((await w.segments.get(no))!.lines.map((l) => [l.contactNo, [l.languageCode, l.subject]]));
+    // No template, blank Language Code (Default): every line gets a blank language.
+    const h = await w.segments.create({ subjectDefault: 'News' });
+    await w.segments.addContacts(h.no, { contact: { no: 'P101|P201|P300|P102' } });
+    // A language set by hand stays the user's.
+    await w.segments.updateLine(h.no, (await lineOf(w, h.no, 'P102')).lineNo, { languageCode: 'ITA' });
+    expect(await shown(h.no)).toEqual({
+      P101: ['', 'News'],
+      P102: ['ITA', ''],
+      P201: ['', 'News'],
+      P300: ['', 'News'],
+    });
+    writes.length = 0;
+    await w.segments.updateHeader(
+      h.no,
+      { letters: { ENU: letter('News'), ITA: letter('Novità') } },
+      { updateLines: false },
+    );
+    expect(await shown(h.no)).toEqual({
+      P101: ['ITA', 'Novità'],
+      P102: ['ITA', ''],
+      P201: ['', 'News'],
+      P300: ['ENU', 'News'],
+    });
+    // One action writes the letters and the lines.
+    expect(new Set(writes.map((x) => x.table))).toEqual(new Set(['segments', 'segmentLines']));
+    expect(new Set(writes.map((x) => x.action.txId)).size).toBe(1);
+
+    // The Italian letter removed: its lines fall back to the default language and its subject.
+    await w.segments.updateHeader(h.no, { letters: { ENU: letter('News') } }, { updateLines: false });
+    expect(await shown(h.no)).toEqual({
+      P101: ['', 'News'],
+      P102: ['ITA', ''],
+      P201: ['', 'News'],
+      P300: ['ENU', 'News'],
+    });
+    w.close();
+  });
+
+  test('a line with a subject of its own keeps its language when its letter comes', async () => {
+    const h = await ws.segments.create({ subjectDefault: 'News' });
+    await ws.segments.addLine(h.no, 'P101');
+    await ws.segments.updateLine(h.no, 10000, { subject: 'Per Anna' });
+    await ws.segments.updateHeader(h.no, { letters: { ITA: letter('Novità') } });
+    expect(await lineOf(ws, h.no, 'P101')).toMatchObject({ languageCode: '', subject: 'Per Anna' });
   });
 });

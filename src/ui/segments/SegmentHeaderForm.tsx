@@ -8,14 +8,16 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { SegmentHeader, SegmentHeaderInput } from '../../domain/segment';
-import { inheritedHeaderFields } from '../../domain/lineDefaults';
+import { inheritedHeaderFields, ownLetterLanguages } from '../../domain/lineDefaults';
 import { useConfirm } from '../common/confirm';
 import { fieldCaption } from '../common/errorText';
 import { useInteractionTemplates } from '../lists/useInteractionTemplates';
 import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
 import { useWorkspace } from '../common/services';
+import { languageName } from '../mailMerge/languageName';
 import { HeaderField, type FieldSpec } from './HeaderField';
 
 const useStyles = makeStyles({
@@ -59,15 +61,55 @@ const campaign: FieldSpec[] = [
 ];
 
 export function SegmentHeaderForm({ header }: { header: SegmentHeader }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const s = useStyles();
   const workspace = useWorkspace();
   const confirm = useConfirm();
   const notify = useNotify();
   const templates = useInteractionTemplates();
+  // A field whose change the user called off shows the saved value again: it is drawn anew.
+  const [calledOff, setCalledOff] = useState<Partial<Record<string, number>>>({});
+  const callOff = (name: string) => setCalledOff((c) => ({ ...c, [name]: (c[name] ?? 0) + 1 }));
+
+  /** Whether the segment's own letters may give way to the chosen template's (asked only when it has some). */
+  const replaceOwnLetters = async (code: string) => {
+    const [current, chosen, languages] = await Promise.all([
+      header.interactionTemplateCode ? workspace.interactionTemplates.get(header.interactionTemplateCode) : undefined,
+      workspace.interactionTemplates.get(code),
+      workspace.languages.list(),
+    ]);
+    if (!chosen) return true;
+    const own = ownLetterLanguages(header, current, chosen);
+    if (own.length === 0) return true;
+    // Named in the pane's language ("English and Italian", "inglese e italiano").
+    const nameOf = (c: string) =>
+      languageName(
+        languages.find((l) => l.code === c),
+        c,
+        language,
+      );
+    const names = own.map((c) => (c === '' ? t('segment.letterNoLanguage') : nameOf(c)));
+    return confirm({
+      title: t('segment.replaceLettersTitle'),
+      text: t('segment.replaceLetters', {
+        no: header.no,
+        n: own.length,
+        languages: new Intl.ListFormat(language, { type: 'conjunction' }).format(names),
+        code,
+      }),
+    });
+  };
 
   const commit = async (name: keyof SegmentHeaderInput, value: unknown) => {
     if (header[name] === value) return;
+    if (name === 'interactionTemplateCode' && value !== '') {
+      try {
+        if (!(await replaceOwnLetters(String(value)))) return callOff(name);
+      } catch (e) {
+        notify.error(e);
+        return callOff(name);
+      }
+    }
     let updateLines = false;
     if (inherited.has(name) && header.noOfLines > 0) {
       const field = fieldCaption(t, name);
@@ -88,7 +130,7 @@ export function SegmentHeaderForm({ header }: { header: SegmentHeader }) {
     <div className={s.panel}>
       {specs.map((f) => (
         <HeaderField
-          key={f.name}
+          key={`${f.name}:${calledOff[f.name] ?? 0}`}
           spec={f}
           value={header[f.name as keyof SegmentHeader]}
           templates={templates}

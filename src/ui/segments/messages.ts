@@ -45,6 +45,10 @@ export const segmentMessages: MessageCatalog = {
     'segment.applyTemplateToLines':
       'You have modified {field}.\n\nDo you want to update the segment lines where the Interaction Template Code is {code}?',
     'segment.headerSaved': '{field} was saved.',
+    'segment.replaceLettersTitle': 'Replace the segment’s letters?',
+    'segment.replaceLetters':
+      'Segment {no} has {n, plural, one {its own letter} other {its own letters}} in {languages}. Choosing template {code} {n, plural, one {replaces it} other {replaces them}} with the template’s. Continue?',
+    'segment.letterNoLanguage': '(no language)',
     'segment.numberUnreadable': '{field}: "{value}" is not a number. Type it as {example}.',
     'segment.dateUnreadable': '{field}: "{value}" is not a date. Type it as {example}, or t for today.',
     'segment.reuseConfirm':
@@ -174,6 +178,10 @@ export const segmentMessages: MessageCatalog = {
     'segment.applyTemplateToLines':
       '{field} è stato modificato.\n\nAggiornare le righe segmento in cui il codice modello interazione è {code}?',
     'segment.headerSaved': '{field} è stato salvato.',
+    'segment.replaceLettersTitle': 'Sostituire le lettere del segmento?',
+    'segment.replaceLetters':
+      'Il segmento {no} ha {n, plural, one {una lettera propria} other {lettere proprie}} in {languages}. Scegliendo il modello interazione {code}, {n, plural, one {verrà sostituita con quella del modello} other {verranno sostituite con quelle del modello}}. Continuare?',
+    'segment.letterNoLanguage': '(nessuna lingua)',
     'segment.numberUnreadable': '{field}: "{value}" non è un numero. Digitarlo come {example}.',
     'segment.dateUnreadable': '{field}: "{value}" non è una data. Digitarla come {example}, oppure oggi.',
     'segment.reuseConfirm':
