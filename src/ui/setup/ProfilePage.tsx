@@ -29,10 +29,12 @@ export function ProfilePage({
   const profile = useProfile();
   const notify = useNotify();
   const rights = useRole();
+  // A new language needs no note: the pane switching to it is the answer (and this page's words are the
+  // language left behind's).
   const update = async (patch: Partial<Profile>) => {
     try {
       await workspace.profile.update(patch);
-      notify.success(t('profile.saved'));
+      if (patch.uiLanguage === undefined) notify.success(t('profile.saved'));
     } catch (e) {
       notify.error(e);
     }
