@@ -144,10 +144,11 @@ export function CodeLookup(props: CodeLookupProps) {
         open={open}
         onOpenChange={(_, d) => setOpen(d.open)}
         clearable={props.clearable}
-        onOptionSelect={(_, d) => {
+        onOptionSelect={(e, d) => {
           if (d.optionValue !== undefined) pick(d.optionValue);
-          // The clear button: no option chosen any more.
-          else if (d.selectedOptions.length === 0) pick('');
+          // The clear button's click: no option chosen any more. (Emptying the text to type another code
+          // also deselects, but that is still typing: the field hands over when it is left.)
+          else if (d.selectedOptions.length === 0 && e.type === 'click') pick('');
         }}
         onBlur={() => {
           setOpen(false);
