@@ -3,6 +3,7 @@
 // (`createDocument`) and to download them outside Office.
 import { strToU8, unzipSync, zipSync, strFromU8 } from 'fflate';
 import {
+  buildFlatOpc,
   DOCUMENT_CONTENT_TYPE,
   DOCUMENT_PART,
   parseLetter,
@@ -16,6 +17,8 @@ import { convertLegacyFields, type FieldResolver } from './mergeConvert';
 import type { MergeRecord } from './mergeFields';
 import { CombinedPackage } from './mergePackage';
 import { compileLetter, renderLetter, type CompiledLetter, type MergeSource, type RenderedLetter } from './mergeRender';
+import { withPageSize } from './mergePageSize';
+import { headerFooterParts } from './mergeParts';
 import { escapeXml, textRunContent } from './mergeText';
 
 const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -76,20 +79,28 @@ export function maxCommentId(pkg: Pick<LetterPackage, 'parts'>): number {
   return max;
 }
 
+/** The package's parts with `comments` added to its comments part (made when it has none) and its relationship. */
+function withComments(parts: OpcPart[], comments: DocxComment[]): OpcPart[] {
+  if (!comments.length) return [...parts];
+  const old = parts.find((p) => p.name === COMMENTS_PART);
+  const rels = parts.find((p) => p.name === DOC_RELS);
+  return [
+    ...parts.filter((p) => p !== old && p !== rels),
+    { name: DOC_RELS, contentType: RELS_CONTENT_TYPE, xml: withCommentsRel(rels?.xml) },
+    { name: COMMENTS_PART, contentType: COMMENTS_TYPE, xml: commentsXml(comments, old?.xml) },
+  ];
+}
+
 /** A .docx whose main document is `body` inside the package's document element, with `comments`; external
  * relationships (templates, linked pictures, fonts) stripped. */
 export function buildDocx(source: LetterPackage, sourceBody: string, comments: DocxComment[] = []): Uint8Array {
   // Never a document that fetches a template, a picture or a font from elsewhere (letterSafety.ts).
   const { pkg } = stripExternalRelationships({ ...source, body: sourceBody });
   const body = pkg.body;
-  let parts: OpcPart[] = pkg.parts.filter((p) => p.name !== DOCUMENT_PART);
-  if (comments.length) {
-    const old = parts.find((p) => p.name === COMMENTS_PART);
-    const rels = parts.find((p) => p.name === DOC_RELS);
-    parts = parts.filter((p) => p !== old && p !== rels);
-    parts.push({ name: DOC_RELS, contentType: RELS_CONTENT_TYPE, xml: withCommentsRel(rels?.xml) });
-    parts.push({ name: COMMENTS_PART, contentType: COMMENTS_TYPE, xml: commentsXml(comments, old?.xml) });
-  }
+  const parts = withComments(
+    pkg.parts.filter((p) => p.name !== DOCUMENT_PART),
+    comments,
+  );
   parts.push({
     name: DOCUMENT_PART,
     contentType: DOCUMENT_CONTENT_TYPE,
@@ -132,11 +143,17 @@ export interface MergedDocxOptions {
   /** ISO date-time stamped on the comments. */
   date?: string;
   /**
-   * To fill the merge fields of the letters' headers and footers for each line, as Word's mail merge
-   * does: the merge's source (the lines' contacts, salespeople…) and the names «Name» and MERGEFIELDs
-   * answer to (as for an uploaded letter). Without it headers and footers are copied as they are.
+   * The letters' headers and footers come as they were rendered (their field controls filled, and the
+   * «Name» and MERGEFIELDs of a merge source with `resolve`). For letters rendered without a resolver,
+   * this fills their «Name» and MERGEFIELDs for each line, as Word's mail merge does: the merge's source
+   * (the lines' contacts, salespeople…) and the names those fields answer to (as for an uploaded letter).
    */
   fields?: { source: MergeSource; resolve?: FieldResolver };
+  /**
+   * The locale whose country's paper a letter without a page size of its own is printed on: the
+   * workspace's (Setup). Without it, the letter's own language's locale.
+   */
+  pageLocale?: string;
 }
 
 const REL_BASE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -208,7 +225,8 @@ class LetterSections {
 
   constructor(
     private readonly taken: Set<string>,
-    private readonly fill: (l: RenderedLetter, xml: string) => string,
+    private readonly fill: (l: RenderedLetter, name: string, xml: string) => string,
+    private readonly pageLocale: string | undefined,
   ) {}
 
   private name(folder: string, file: string): string {
@@ -247,7 +265,7 @@ class LetterSections {
     if (part?.xml === undefined) return undefined;
     let pkgNo = this.packages.get(pkg);
     if (pkgNo === undefined) this.packages.set(pkg, (pkgNo = this.packages.size));
-    const xml = this.fill(l, part.xml);
+    const xml = this.fill(l, source, part.xml);
     const key = `${pkgNo}\u0000${source}\u0000${xml}`;
     const done = this.made.get(key);
     if (done) return done;
@@ -273,7 +291,9 @@ class LetterSections {
   /** The letter's headers and footers (`kind:type` → relationship id) and the rest of its section properties. */
   section(l: RenderedLetter, fallback: string): { refs: Map<string, string>; rest: string } {
     const pkg = l.letter.pkg;
-    const own = pkg.sectPr || fallback.replace(SECTION_REF, '') || '<w:sectPr/>';
+    // A letter without section properties takes the first letter's margins, but not its paper: it has no
+    // page size of its own (withPageSize below).
+    const own = pkg.sectPr || fallback.replace(SECTION_REF, '').replace(/<w:pgSz\b[^>]*?\/>/g, '') || '<w:sectPr/>';
     const rels = relsOf(pkg.parts.find((p) => p.name === DOC_RELS)?.xml);
     const refs = new Map<string, string>();
     if (pkg.sectPr) {
@@ -285,10 +305,10 @@ class LetterSections {
       }
     }
     // Every letter starts on a page of its own (the default section type, "next page").
-    const rest = own
-      .replace(SECTION_REF, '')
-      .replace(/<w:type\b[^>]*?\/>/g, '')
-      .replace(/^<w:sectPr\b([^>]*?)\/>$/, '<w:sectPr$1></w:sectPr>');
+    const rest = withPageSize(
+      own.replace(SECTION_REF, '').replace(/<w:type\b[^>]*?\/>/g, ''),
+      this.pageLocale ?? l.locale,
+    );
     return { refs, rest };
   }
 
@@ -305,9 +325,19 @@ class LetterSections {
   }
 }
 
-/** A letter's header or footer with its merge fields filled for the letter's line (unchanged without fields). */
-function partFiller(fields: MergedDocxOptions['fields']): (l: RenderedLetter, xml: string) => string {
-  if (!fields) return (_l, xml) => xml;
+/**
+ * A letter's header or footer `name` with its merge fields filled for the letter's line: as the letter was
+ * rendered (its field controls, and the Word fields its merge source's `resolve` matched), then the Word
+ * fields `fields` matches, for letters rendered without them.
+ */
+function partFiller(fields: MergedDocxOptions['fields']): (l: RenderedLetter, name: string, xml: string) => string {
+  const rendered = (l: RenderedLetter, name: string, xml: string) => l.parts?.find((p) => p.name === name)?.xml ?? xml;
+  if (!fields) return rendered;
+  const legacy = legacyFiller(fields);
+  return (l, name, xml) => legacy(l, rendered(l, name, xml));
+}
+
+function legacyFiller(fields: NonNullable<MergedDocxOptions['fields']>): (l: RenderedLetter, xml: string) => string {
   const { source, resolve } = fields;
   const lines = new Map(source.lines.map((line) => [line.lineNo, line]));
   const compiled = new Map<string, CompiledLetter | null>();
@@ -335,26 +365,29 @@ function partFiller(fields: MergedDocxOptions['fields']): (l: RenderedLetter, xm
 }
 
 /**
- * The letter's content control with comment `commentId` over the whole letter. The comment's end and
- * reference go in the letter's last paragraph, never in the control's first one: LibreOffice drops the
- * text before a comment reference in the first paragraph of a block content control, so a
- * one-paragraph letter gets them in a paragraph of their own after its text, inside the control.
+ * The letter's body with comment `commentId` over the whole letter. The comment's end and reference go in
+ * the letter's last paragraph, never in its first one: LibreOffice drops the text before a comment
+ * reference in the first paragraph of a block content control (the merged .docx wraps each letter in
+ * one), so a one-paragraph letter gets them in a paragraph of their own after its text.
  */
-function letterControl(l: Pick<RenderedLetter, 'tag' | 'contactNo' | 'body'>, commentId?: number): string {
-  if (commentId === undefined) return sdtElement(l.tag, l.contactNo, l.body);
+function withCommentAnchor(body: string, commentId: number): string {
   const start = `<w:commentRangeStart w:id="${commentId}"/>`;
   const end = `<w:commentRangeEnd w:id="${commentId}"/><w:r><w:commentReference w:id="${commentId}"/></w:r>`;
-  const body = l.body;
   const first = /<w:p(?:\s[^>]*)?>(?:\s*<w:pPr>[\s\S]*?<\/w:pPr>)?/.exec(body);
-  if (!first) return sdtElement(l.tag, l.contactNo, `<w:p>${start}</w:p>${body}<w:p>${end}</w:p>`);
+  if (!first) return `<w:p>${start}</w:p>${body}<w:p>${end}</w:p>`;
   const at = first.index + first[0].length;
   const marked = `${body.slice(0, at)}${start}${body.slice(at)}`;
   const last = body.lastIndexOf('</w:p>');
   if (last > body.indexOf('</w:p>', at)) {
     const before = last + start.length;
-    return sdtElement(l.tag, l.contactNo, `${marked.slice(0, before)}${end}${marked.slice(before)}`);
+    return `${marked.slice(0, before)}${end}${marked.slice(before)}`;
   }
-  return sdtElement(l.tag, l.contactNo, `${marked}<w:p>${end}</w:p>`);
+  return `${marked}<w:p>${end}</w:p>`;
+}
+
+/** The letter's content control, with comment `commentId` over the whole letter. */
+function letterControl(l: Pick<RenderedLetter, 'tag' | 'contactNo' | 'body'>, commentId?: number): string {
+  return sdtElement(l.tag, l.contactNo, commentId === undefined ? l.body : withCommentAnchor(l.body, commentId));
 }
 
 /**
@@ -367,7 +400,7 @@ export function mergedDocx(letters: RenderedLetter[], opts: MergedDocxOptions): 
   const combined = new CombinedPackage(main);
   for (const l of letters) combined.add(l.letter.pkg);
   const pkg = combined.package();
-  const sections = new LetterSections(new Set(pkg.parts.map((p) => p.name)), partFiller(opts.fields));
+  const sections = new LetterSections(new Set(pkg.parts.map((p) => p.name)), partFiller(opts.fields), opts.pageLocale);
   let id = maxCommentId(combined.main) + 1;
   const comments: DocxComment[] = [];
   const controls = letters.map((l) => {
@@ -405,6 +438,31 @@ export function mergedDocx(letters: RenderedLetter[], opts: MergedDocxOptions): 
     ? pkg.documentOpen
     : pkg.documentOpen.replace(/<w:document\b/, `<w:document xmlns:r="${REL_BASE}"`);
   return buildDocx({ ...main, ...pkg, documentOpen, parts, sectPr: sectPrs[sectPrs.length - 1] }, body, comments);
+}
+
+/**
+ * The letter one contact got, as its interaction log entry keeps it (a flat OPC package, the form Word's
+ * getOoxml gives): its body as merged, its headers and footers filled for the line and its page size, as
+ * in the merged .docx (`opts` as for mergedDocx), and the line's comment as a Word comment over the letter
+ * when it has one (a merge that attaches no comments passes the letter with an empty comment).
+ */
+export function loggedLetter(l: RenderedLetter, opts: MergedDocxOptions): string {
+  const pkg = l.letter.pkg;
+  const fill = partFiller(opts.fields);
+  const own = new Set(headerFooterParts(pkg).map((p) => p.name));
+  let parts = pkg.parts.map((p) =>
+    p.xml !== undefined && own.has(p.name) ? { ...p, xml: fill(l, p.name, p.xml) } : p,
+  );
+  let body = l.body;
+  if (l.comment) {
+    const id = maxCommentId(pkg) + 1;
+    body = withCommentAnchor(body, id);
+    parts = withComments(parts, [
+      { id, text: l.comment, author: opts.author, initials: opts.initials, date: opts.date },
+    ]);
+  }
+  const sectPr = withPageSize(pkg.sectPr, opts.pageLocale ?? l.locale);
+  return buildFlatOpc({ documentOpen: pkg.documentOpen, sectPr, parts }, body);
 }
 
 /** One stored letter (a package or body XML) as a .docx. */

@@ -1,12 +1,13 @@
 // A letter uploaded as a .docx (outside Word): checked, turned into the add-in's form (the flat OPC
-// package Word's getOoxml gives), and its merge fields converted as in Word: «Field» text, MERGEFIELD
-// fields and the add-in's own field content controls. Fields that match nothing are listed. Every
-// refusal is an INVALID_INPUT naming the file and the problem (details.code for the pane's message).
+// package Word's getOoxml gives), and its merge fields converted as in Word, in its body, headers and
+// footers: «Field» text, MERGEFIELD fields and the add-in's own field content controls. Fields that
+// match nothing are listed. Every refusal is an INVALID_INPUT naming the file and the problem (details.code for the pane's message).
 import { strFromU8, unzipSync } from 'fflate';
 import { bytesToBase64 } from './docx';
 import { SegmentsError } from './errors';
 import { convertLegacyFields, type FieldResolver, type LegacyField } from './mergeConvert';
 import { buildFlatOpc, DOCUMENT_PART, findSdts, parseLetter, type OpcPart } from './mergeOoxml';
+import { headerFooterParts, PART_ROOT } from './mergeParts';
 import { isEmptyLetter, isFieldTag } from './mergeRender';
 
 /** The largest letter accepted: 50 MB. */
@@ -164,19 +165,15 @@ export function letterFromDocx(bytes: Uint8Array, file: string, resolve: FieldRe
   if (isEmptyLetter(flat))
     refuse(file, 'letterNoText', 'the document has no text; write the letter and upload it again');
 
-  let converted: { ooxml: string; fields: LegacyField[] };
-  let controls: UploadedField[];
+  let ooxml: string;
+  let fields: UploadedField[];
   try {
-    converted = convertLegacyFields(flat, resolve);
-    controls = findSdts(parseLetter(flat).body)
-      .filter((s) => isFieldTag(s.tag))
-      .map((s) => ({ kind: 'control' as const, name: s.tag, key: s.tag })); // already ours: kept as they are
+    ({ ooxml, fields } = convertLetter(flat, resolve));
   } catch (e) {
     if (e instanceof SegmentsError)
       refuse(file, 'letterCorrupt', 'the file is damaged: its main document cannot be read');
     throw e;
   }
-  const fields: UploadedField[] = [...controls, ...converted.fields];
   const seen = new Set<string>();
   const unconvertible = fields.filter((f) => {
     if (f.key) return false;
@@ -185,5 +182,33 @@ export function letterFromDocx(bytes: Uint8Array, file: string, resolve: FieldRe
     seen.add(k);
     return true;
   });
-  return { ooxml: converted.ooxml, fields, unconvertible };
+  return { ooxml, fields, unconvertible };
+}
+
+/** The add-in's field controls already in `xml` (kept as they are), then its Word fields converted. */
+function convertPart(xml: string, resolve: FieldResolver): { xml: string; fields: UploadedField[] } {
+  const controls = findSdts(parseLetter(xml).body)
+    .filter((s) => isFieldTag(s.tag))
+    .map((s) => ({ kind: 'control' as const, name: s.tag, key: s.tag }));
+  const converted = convertLegacyFields(xml, resolve);
+  return { xml: converted.ooxml, fields: [...controls, ...converted.fields] };
+}
+
+/**
+ * The letter's fields converted in its body and in its headers and footers (a header's «Name» is as
+ * much the letter's as the body's), listed in that order.
+ */
+function convertLetter(flat: string, resolve: FieldResolver): { ooxml: string; fields: UploadedField[] } {
+  const body = convertPart(flat, resolve);
+  const pkg = parseLetter(body.xml);
+  const fields = [...body.fields];
+  const own = new Set(headerFooterParts(pkg).map((p) => p.name));
+  const parts = pkg.parts.map((p) => {
+    const m = p.xml !== undefined && own.has(p.name) ? PART_ROOT.exec(p.xml) : null;
+    if (!m) return p;
+    const part = convertPart(m[3], resolve);
+    fields.push(...part.fields);
+    return part.xml === m[3] ? p : { ...p, xml: `${m[1]}${part.xml}${m[4]}` };
+  });
+  return { ooxml: buildFlatOpc({ ...pkg, parts }, pkg.body), fields };
 }

@@ -1,7 +1,8 @@
-// The merge-field check before merging: fields in the letter that no data can fill, and per contact
-// the fields that would come out blank or lose characters, and what the letters referred to outside
-// themselves (an attached template, a linked picture), which the merged letters leave out. The user
-// fixes the data or accepts.
+// The merge-field check before merging: fields in the letters (bodies, headers and footers) that no data
+// can fill or that match no field, per contact the fields that would come out blank or lose characters,
+// and what the letters referred to outside themselves (an attached template, a linked picture), which the
+// merged letters leave out. A segment without lines has nothing to merge. The user fixes the data or
+// accepts.
 import { stripExternalRelationships, type StrippedRelationship } from './letterSafety';
 import type { LegacyField } from './mergeConvert';
 import type { RenderedLetter } from './mergeRender';
@@ -27,8 +28,13 @@ export interface MergeCheck {
   emptyFields: string[];
   /** Lines with something to say, in line order. */
   lines: MergeLineIssue[];
-  /** Word mail-merge fields («Name», MERGEFIELD) still in the document: they would print as they are. */
+  /**
+   * Word mail-merge fields («Name», MERGEFIELD) the letters still hold, each once: they would print as they
+   * are. Without `key` they match no field at all.
+   */
   legacy: LegacyField[];
+  /** The segment has no lines: there is nothing to merge. */
+  noLines: boolean;
   /** Language codes with no locale in the Language list: their letters used the workspace locale. */
   unknownLanguages: { languageCode: string; locale: string; lines: number }[];
   letters: number;
@@ -54,6 +60,12 @@ export function checkMerge(
   const languages = new Map<string, { languageCode: string; locale: string; lines: number }>();
   const stripped = new Map<string, StrippedRelationship>();
   const seenLetters = new Set<RenderedLetter['letter']>();
+  const legacyFields = new Map<string, LegacyField>();
+  const addLegacy = (f: LegacyField) => {
+    const k = `${f.kind}\u0000${f.name}`;
+    if (!legacyFields.has(k)) legacyFields.set(k, f);
+  };
+  legacy.forEach(addLegacy);
   lines.forEach((line, i) => {
     const r = rendered[i];
     if (r?.languageFallback) {
@@ -75,6 +87,7 @@ export function checkMerge(
     if (!seenLetters.has(r.letter)) {
       seenLetters.add(r.letter);
       for (const x of stripExternalRelationships(r.letter.pkg).stripped) stripped.set(`${x.kind} ${x.target}`, x);
+      r.letter.legacy.forEach(addLegacy);
     }
     for (const k of r.letter.keys) if (!used.includes(k)) used.push(k);
     for (const k of r.unknown) unknown.add(k);
@@ -96,15 +109,17 @@ export function checkMerge(
     unknownFields,
     emptyFields,
     lines: issues,
-    legacy,
+    legacy: [...legacyFields.values()],
+    noLines: lines.length === 0,
     unknownLanguages: [...languages.values()],
     letters,
     stripped: [...stripped.values()],
     clean:
+      lines.length > 0 &&
       unknownFields.length === 0 &&
       emptyFields.length === 0 &&
       issues.length === 0 &&
-      legacy.length === 0 &&
+      legacyFields.size === 0 &&
       languages.size === 0 &&
       stripped.size === 0,
   };

@@ -1,7 +1,7 @@
 // Documents made for Word's own mail merge: MERGEFIELD fields (simple or complex) and «Name» text.
 // Recognised, matched to our fields by name, and converted to merge-field content controls.
 import { buildFlatOpc, findSdts, firstRunProperties, parseLetter, sdtElement } from './mergeOoxml';
-import { caseFormatOf, isFieldTag, type CaseFormat } from './mergeRender';
+import { caseFormatOf, isFieldTag, type CaseFormat } from './mergeTags';
 import { unescapeXml } from './mergeText';
 
 export interface LegacyField {

@@ -1,14 +1,19 @@
 // Letter rendering: a letter's OOXML with merge-field content controls + one segment line's values →
 // that contact's letter (body XML wrapped in a content control tagged with the segment and line), its
-// dates and numbers in the language of the letter used. A letter is compiled once (its fields found) and
-// rendered for every line.
+// dates and numbers in the language of the letter used, its headers and footers filled too. A letter is
+// compiled once (its fields found, in its body, headers and footers) and rendered for every line.
 import type { Salesperson } from './codes';
 import type { Contact } from './contact';
 import type { InteractionTemplate, Letters } from './interaction';
-import { COMMENT_FIELD, isKnownFieldKey, readMergeValue, type MergeRecord } from './mergeFields';
+import { convertLegacyFields, type FieldResolver, type LegacyField } from './mergeConvert';
+import { isKnownFieldKey, readMergeValue, type MergeRecord } from './mergeFields';
 import { findSdts, firstRunProperties, ooxmlToText, parseLetter, sdtElement, type LetterPackage } from './mergeOoxml';
+import { headerFooterParts, PART_ROOT } from './mergeParts';
+import { caseFormatOf, isFieldTag, type CaseFormat } from './mergeTags';
 import { formatMergeValue, normaliseMergeText, safeLocale, textRun, unescapeXml, type DroppedChar } from './mergeText';
 import type { SegmentHeader, SegmentLine } from './segment';
+
+export { CASE_FORMATS, caseFormatOf, isFieldTag, type CaseFormat } from './mergeTags';
 
 export const LETTER_TAG_PREFIX = 'bcsegment:';
 
@@ -22,21 +27,6 @@ export function parseLetterTag(tag: string): { segmentNo: string; lineNo: number
   return m ? { segmentNo: m[1], lineNo: Number(m[2]) } : undefined;
 }
 
-/** A tag that names a merge field (known or not): `contact.…`, `salesperson.…`, `extra.…`, `comment`… */
-export function isFieldTag(tag: string): boolean {
-  return /^(contact|salesperson|segment|interaction|extra)\.[^\s]+$/.test(tag) || tag === COMMENT_FIELD;
-}
-
-/** Word's case switches (`\* Upper`…), kept on the field's control and applied to its value. */
-export const CASE_FORMATS = ['Upper', 'Lower', 'FirstCap', 'Caps'] as const;
-export type CaseFormat = (typeof CASE_FORMATS)[number];
-
-/** The case switch in a field code or a control's caption (`City \* Upper`), spelled as Word does. */
-export function caseFormatOf(text: string): CaseFormat | undefined {
-  const m = /\\\*\s*(Upper|Lower|FirstCap|Caps)\b/i.exec(text);
-  return m ? CASE_FORMATS.find((f) => f.toLowerCase() === m[1].toLowerCase()) : undefined;
-}
-
 interface Hole {
   key: string;
   rPr: string;
@@ -47,18 +37,36 @@ interface Hole {
   format?: CaseFormat;
 }
 
+/** A header or footer of a letter that holds merge fields: filled for each line like the body. */
+export interface CompiledPart {
+  /** The part's name in the letter's package, e.g. `/word/header1.xml`. */
+  name: string;
+  /** The part's XML up to its root's content, and from its root's end tag on. */
+  open: string;
+  close: string;
+  pieces: (string | Hole)[];
+}
+
 export interface CompiledLetter {
   pkg: LetterPackage;
   pieces: (string | Hole)[];
-  /** The field keys the letter uses, each once, in document order. */
+  /** The field keys the letter uses (its body's, then its headers' and footers'), each once, in document order. */
   keys: string[];
+  /** The headers and footers that hold merge fields. */
+  parts: CompiledPart[];
+  /**
+   * Word mail-merge fields («Name», MERGEFIELD) the merge leaves as they are: every one in the body (converted
+   * only when the user converts the document or uploads it), and in headers and footers the ones that match
+   * no field.
+   */
+  legacy: LegacyField[];
 }
 
-/** Finds the letter's merge fields once. Throws INVALID_INPUT when the OOXML cannot be read. */
-export function compileLetter(ooxml: string): CompiledLetter {
-  const pkg = parseLetter(ooxml);
+const noField: FieldResolver = () => undefined;
+
+/** The pieces of body-like XML (a body, a header's content): text, and holes where its field controls are. */
+function compilePieces(xml: string, keys: string[]): (string | Hole)[] {
   const pieces: (string | Hole)[] = [];
-  const keys: string[] = [];
   const walk = (xml: string) => {
     let at = 0;
     for (const sdt of findSdts(xml)) {
@@ -80,8 +88,33 @@ export function compileLetter(ooxml: string): CompiledLetter {
     }
     pieces.push(xml.slice(at));
   };
-  walk(pkg.body);
-  return { pkg, pieces: pieces.filter((p) => p !== ''), keys };
+  walk(xml);
+  return pieces.filter((p) => p !== '');
+}
+
+/**
+ * Finds the letter's merge fields once: in its body and in its headers and footers. `resolve` names the
+ * fields «Name» and MERGEFIELDs of headers and footers answer to: they are filled like the add-in's field
+ * controls, as Word's own mail merge fills them. Throws INVALID_INPUT when the OOXML cannot be read.
+ */
+export function compileLetter(ooxml: string, resolve?: FieldResolver): CompiledLetter {
+  const pkg = parseLetter(ooxml);
+  const keys: string[] = [];
+  const pieces = compilePieces(pkg.body, keys);
+  // The body's Word fields print as they are, matched or not (the add-in's field controls are not among them).
+  const legacy = convertLegacyFields(pkg.body, resolve ?? noField).fields.map(({ kind, name, key }) =>
+    key ? { kind, name, key } : { kind, name },
+  );
+  const parts: CompiledPart[] = [];
+  for (const part of headerFooterParts(pkg)) {
+    const m = PART_ROOT.exec(part.xml);
+    if (!m) continue;
+    const converted = convertLegacyFields(m[3], resolve ?? noField);
+    legacy.push(...converted.fields.filter((f) => !f.key));
+    const own = compilePieces(converted.ooxml, keys);
+    if (own.some((p) => typeof p !== 'string')) parts.push({ name: part.name, open: m[1], close: m[4], pieces: own });
+  }
+  return { pkg, pieces, keys, parts, legacy };
 }
 
 export interface FieldDrop {
@@ -99,6 +132,8 @@ export interface RenderedLetter {
   tag: string;
   /** The letter's body XML (what goes inside its content control). */
   body: string;
+  /** Its headers and footers that hold merge fields, filled for the line (the others are the letter's as they are). */
+  parts?: { name: string; xml: string }[];
   /** The compiled letter it came from (its package gives styles and other parts). */
   letter: CompiledLetter;
   /** The comment to attach to the letter ('' for none), normalised like a field value. */
@@ -144,16 +179,28 @@ export function renderLetter(compiled: CompiledLetter, record: MergeRecord, loca
     if (n.text.trim() === '') blanks.push(key);
     values.set(key, n.text);
   }
-  let body = '';
-  for (const p of compiled.pieces) {
-    if (typeof p === 'string') {
-      body += p;
-      continue;
+  const fill = (pieces: (string | Hole)[]) => {
+    let xml = '';
+    for (const p of pieces) {
+      if (typeof p === 'string') {
+        xml += p;
+        continue;
+      }
+      const value = applyCase(values.get(p.key) ?? '', p.format, locale);
+      xml += p.block ? `<w:p>${p.pPr}${textRun(value, p.rPr)}</w:p>` : textRun(value, p.rPr);
     }
-    const value = applyCase(values.get(p.key) ?? '', p.format, locale);
-    body += p.block ? `<w:p>${p.pPr}${textRun(value, p.rPr)}</w:p>` : textRun(value, p.rPr);
-  }
+    return xml;
+  };
+  let body = fill(compiled.pieces);
   if (!/<w:(p|tbl)[\s>/]/.test(body)) body += '<w:p/>';
+  // A header or footer must hold a paragraph too.
+  const parts = compiled.parts.map((p) => {
+    const content = fill(p.pieces);
+    return {
+      name: p.name,
+      xml: `${p.open}${/<w:(p|tbl)[\s>/]/.test(content) ? content : `${content}<w:p/>`}${p.close}`,
+    };
+  });
   const comment = normaliseMergeText(record.line.comment ?? '').text;
   return {
     segmentNo: record.header.no,
@@ -163,6 +210,7 @@ export function renderLetter(compiled: CompiledLetter, record: MergeRecord, loca
     locale,
     tag: letterTag(record.header.no, record.line.lineNo),
     body,
+    parts,
     letter: compiled,
     comment,
     blanks,
@@ -205,6 +253,11 @@ export interface MergeSource {
   documentLanguageCode: string;
   /** Overrides the header's letter for `documentLanguageCode` (a preview before it is saved). */
   documentLetter?: string;
+  /**
+   * The fields «Name» and MERGEFIELDs answer to (captions in English and Italian, keys, extra headers): the
+   * ones in a letter's headers and footers are filled with the line's values, as Word's mail merge does.
+   */
+  resolve?: FieldResolver;
 }
 
 /** True when a letter has neither text nor fields nor pictures nor tables: an empty document. */
@@ -258,7 +311,7 @@ export class LetterRenderer {
 
   compile(ooxml: string): CompiledLetter {
     let c = this.compiled.get(ooxml);
-    if (!c) this.compiled.set(ooxml, (c = compileLetter(ooxml)));
+    if (!c) this.compiled.set(ooxml, (c = compileLetter(ooxml, this.src.resolve)));
     return c;
   }
 

@@ -6,7 +6,9 @@ import { DOMParser } from '@xmldom/xmldom';
 import { unzipSync } from 'fflate';
 import { mergedDocx, readDocxParts } from '../../src/domain/docx';
 import { ooxmlToText } from '../../src/domain/mergeOoxml';
-import { mixed, R, resolve, W } from './layoutFixture';
+import { LetterRenderer } from '../../src/domain/mergeRender';
+import { letterWithLayout, mixed, R, resolve, W } from './layoutFixture';
+import { makeSource } from './mergeFixture';
 
 const parse = (xml: string) => {
   const errors: string[] = [];
@@ -98,5 +100,27 @@ describe('the merged .docx of letters with their own layout', () => {
       expect(content.getElementsByTagNameNS(W, 'commentRangeEnd')).toHaveLength(1);
       expect(content.getElementsByTagNameNS(W, 'commentReference')).toHaveLength(1);
     }
+  });
+
+  it('gives a letter without a page size the paper of the workspace country, beside the landscape A4 of another', () => {
+    const src = makeSource(2, '<w:p><w:r><w:t>Plain English letter</w:t></w:r></w:p>');
+    src.header.letters.ITA = {
+      subject: 'Offerta',
+      ooxml: letterWithLayout('<w:p><w:r><w:t>Lettera</w:t></w:r></w:p>'),
+    };
+    const rr = new LetterRenderer(src);
+    const letters = src.lines.map((l) => rr.render(l)!);
+    const widths = (pageLocale?: string) =>
+      sections(readDocxParts(mergedDocx(letters, { author: 'Jo', pageLocale }))).map((s) => s.width);
+    expect(widths('it-IT')).toEqual(['11906', '16838']);
+    expect(widths('en-US')).toEqual(['12240', '16838']);
+    expect(widths('en-CA')).toEqual(['12240', '16838']);
+    // Without the workspace's locale, the letter's own language's (ENU is en-GB here).
+    expect(widths()).toEqual(['11906', '16838']);
+    // Not the page of the letter merged first (a landscape A4): the letter has no page size of its own.
+    const reversed = sections(
+      readDocxParts(mergedDocx([letters[1], letters[0]], { author: 'Jo', pageLocale: 'en-US' })),
+    );
+    expect(reversed.map((s) => s.width)).toEqual(['16838', '12240']);
   });
 });

@@ -1,16 +1,35 @@
-// The merge-field check: fields no data can fill, blanks and removed characters per contact.
+// The merge-field check: fields no data can fill or that match no field (in bodies, headers and footers),
+// blanks and removed characters per contact; a segment without lines has nothing to merge.
 import { MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { MergeCheck } from '../../domain/mergeCheck';
 import { useI18n } from '../common/i18n';
 
 const useStyles = makeStyles({
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, maxHeight: '40vh', overflowY: 'auto' },
+  // Field names of any length (a 5,000-character «Field») wrap inside the pane.
+  root: { minWidth: 0, overflowWrap: 'anywhere' },
+  body: { minWidth: 0, overflowWrap: 'anywhere' },
+  list: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    maxHeight: '40vh',
+    overflowY: 'auto',
+    overflowWrap: 'anywhere',
+  },
 });
 
 export function CheckView({ check, caption }: { check: MergeCheck; caption(key: string): string }) {
   const { t, formatNumber } = useI18n();
   const s = useStyles();
   const names = (keys: string[]) => keys.map(caption).join(', ');
+  if (check.noLines) {
+    return (
+      <MessageBar intent="warning" data-testid="check-no-lines">
+        <MessageBarBody>{t('word.check.noLines')}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const unmatched = check.legacy.filter((f) => !f.key);
+  const unconverted = check.legacy.filter((f) => f.key);
   if (check.clean) {
     return (
       <MessageBar intent="success" data-testid="check-clean">
@@ -19,7 +38,7 @@ export function CheckView({ check, caption }: { check: MergeCheck; caption(key: 
     );
   }
   return (
-    <div data-testid="check-result">
+    <div data-testid="check-result" className={s.root}>
       <Text>{t('word.check.used', { fields: names(check.usedFields) })}</Text>
       {check.unknownFields.length ? (
         <MessageBar intent="error">
@@ -45,10 +64,17 @@ export function CheckView({ check, caption }: { check: MergeCheck; caption(key: 
           </MessageBarBody>
         </MessageBar>
       ))}
-      {check.legacy.length ? (
+      {unmatched.length ? (
+        <MessageBar intent="warning" data-testid="check-unmatched">
+          <MessageBarBody className={s.body}>
+            {t('word.check.unmatched', { names: unmatched.map((f) => f.name).join(', ') })}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {unconverted.length ? (
         <MessageBar intent="warning">
-          <MessageBarBody>
-            {t('word.check.legacy', { names: check.legacy.map((f) => f.name).join(', ') })}
+          <MessageBarBody className={s.body}>
+            {t('word.check.legacy', { names: unconverted.map((f) => f.name).join(', ') })}
           </MessageBarBody>
         </MessageBar>
       ) : null}

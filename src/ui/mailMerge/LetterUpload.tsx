@@ -36,6 +36,8 @@ interface Props {
   languageName: string;
   fields: MergeFieldDef[];
   caption(f: MergeFieldDef): string;
+  /** A letter was kept: what was checked and previewed before is stale. */
+  onSaved?(): void;
   onDone(notices: UploadNotice[]): void;
 }
 
@@ -49,7 +51,8 @@ export function uploadErrorText(
   return code && code.startsWith('letter') ? t(`word.upload.${code}`, { file }) : `${file}: ${errorText(t, e)}`;
 }
 
-export function LetterUpload({ workspace, segmentNo, languageCode, languageName, fields, caption, onDone }: Props) {
+export function LetterUpload(props: Props) {
+  const { workspace, segmentNo, languageCode, languageName, fields, caption, onSaved, onDone } = props;
   const { t } = useI18n();
   const s = useStyles();
   const templates = useLiveQuery(() => workspace.interactionTemplates.list(), [workspace]);
@@ -103,6 +106,8 @@ export function LetterUpload({ workspace, segmentNo, languageCode, languageName,
         const report = await workspace.interactionTemplates.upsert([{ code: target, letters }]);
         if (report.rejected.length) throw new Error(report.rejected[0].issues.join('; '));
       }
+      onSaved?.();
+      // Every field of the letter: its body's, its headers' and its footers'.
       const merged = letter.fields.filter((f) => f.key).length;
       const notices: UploadNotice[] = [
         {

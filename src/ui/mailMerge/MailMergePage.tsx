@@ -47,12 +47,14 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   step: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
   select: { minWidth: 0, maxWidth: '100%' },
+  // A field name far wider than the pane (a 5,000-character «Field») wraps instead of running off it.
+  notice: { minWidth: 0, overflowWrap: 'anywhere' },
 });
 
 type TabName = 'lines' | 'fields' | 'preview' | 'templates';
 
 export function MailMergePage({ workspace, word }: { workspace: Workspace; word: WordPort | undefined }) {
-  const { t, locale } = useI18n();
+  const { t, language } = useI18n();
   const s = useStyles();
   const segments = useLiveQuery(() => workspace.segments.list(), [workspace]);
   const languages = useLiveQuery(() => workspace.languages.list(), [workspace]);
@@ -87,7 +89,7 @@ export function MailMergePage({ workspace, word }: { workspace: Workspace; word:
     ? nameOfLanguage(
         languages?.find((l) => l.code === languageCode),
         languageCode,
-        locale,
+        language,
       )
     : t('word.noLanguage');
   const onError = (e: unknown) => mm.setNotices([{ intent: 'error', text: errorText(t, e) }]);
@@ -95,7 +97,7 @@ export function MailMergePage({ workspace, word }: { workspace: Workspace; word:
 
   const notices = mm.notices.map((n, i) => (
     <MessageBar key={i} intent={n.intent} data-testid={`notice-${n.intent}`}>
-      <MessageBarBody>
+      <MessageBarBody className={s.notice}>
         {n.text}
         {n.items?.length ? (
           <ul>
@@ -167,6 +169,7 @@ export function MailMergePage({ workspace, word }: { workspace: Workspace; word:
           languageName={languageName}
           fields={fields}
           caption={caption}
+          onSaved={mm.letterChanged}
           onDone={(n) => mm.setNotices(n)}
         />
       </section>
@@ -270,7 +273,7 @@ export function MailMergePage({ workspace, word }: { workspace: Workspace; word:
       ) : null}
       {tab === 'preview' ? (
         mm.plan ? (
-          <PreviewPanel plan={mm.plan} />
+          <PreviewPanel plan={mm.plan} lines={view?.lines} />
         ) : (
           <Text size={200}>{t('word.preview.runCheck')}</Text>
         )
@@ -287,7 +290,7 @@ export function MailMergePage({ workspace, word }: { workspace: Workspace; word:
       ) : null}
       <section aria-label={t('word.step.log')} className={s.step}>
         <div className={s.actions}>
-          <Button size="small" disabled={busy} onClick={() => void mm.log()} data-testid="log">
+          <Button size="small" disabled={busy} onClick={() => void mm.log(opts)} data-testid="log">
             {t('word.log')}
           </Button>
         </div>

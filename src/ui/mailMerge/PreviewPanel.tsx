@@ -1,7 +1,10 @@
-// Any contact's letter as text, rendered in the line's language.
+// Any contact's letter as text, rendered in the line's language. The line is the segment's as it is now:
+// a comment typed on the Lines tab after the check shows at once.
 import { Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ooxmlToText } from '../../domain/mergeOoxml';
+import { LetterRenderer } from '../../domain/mergeRender';
+import type { SegmentLine } from '../../domain/segment';
 import type { MergePlan } from './mergeFlow';
 import { useT } from '../common/i18n';
 
@@ -10,6 +13,7 @@ const useStyles = makeStyles({
   select: { minWidth: 0, maxWidth: '100%' },
   text: {
     whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     padding: tokens.spacingHorizontalS,
     maxHeight: '50vh',
@@ -17,11 +21,18 @@ const useStyles = makeStyles({
   },
 });
 
-export function PreviewPanel({ plan }: { plan: MergePlan }) {
+export function PreviewPanel({ plan, lines }: { plan: MergePlan; lines?: SegmentLine[] }) {
   const t = useT();
   const s = useStyles();
   const [lineNo, setLineNo] = useState<number | undefined>(plan.letters[0]?.lineNo);
-  const letter = plan.letters.find((l) => l.lineNo === lineNo);
+  const renderer = useMemo(() => new LetterRenderer(plan.source), [plan]);
+  const planned = plan.letters.find((l) => l.lineNo === lineNo);
+  const current = lines?.find((l) => l.lineNo === lineNo);
+  // The line as it is now (its comment, subject, date…), with the letters and contacts of the check.
+  const letter = useMemo(
+    () => (planned && current ? (renderer.render(current) ?? planned) : planned),
+    [planned, current, renderer],
+  );
   return (
     <div>
       <Field label={t('word.preview.choose')}>

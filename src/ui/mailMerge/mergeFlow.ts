@@ -1,7 +1,7 @@
 // The mail merge's steps, outside React: gather a segment's data from the workspace, read the letter
 // from Word, check, merge, gather the letters to log. The page calls these with the Word port (or
 // without one, outside Office).
-import { buildFlatOpc } from '../../domain/mergeOoxml';
+import { loggedLetter, type MergedDocxOptions } from '../../domain/docx';
 import { checkMerge, type MergeCheck } from '../../domain/mergeCheck';
 import {
   convertLegacyFields,
@@ -149,12 +149,17 @@ export function legacyFieldsOf(ooxml: string | undefined, resolve: FieldResolver
   return ooxml ? findLegacyFields(ooxml, resolve) : [];
 }
 
-/** The letters to store with the log entries: read back from Word, or the rendered ones. */
+/**
+ * The letters to store with the log entries: read back from Word, or the rendered ones, each as its
+ * contact got it in the merged .docx (`keep`: its headers and footers filled, its comment as a Word
+ * comment when `comments` is on).
+ */
 export async function lettersForLog(
   word: WordPort | undefined,
   segmentNo: string,
   rendered: () => Promise<RenderedLetter[]>,
   onProgress?: (done: number, total: number) => void,
+  keep: MergedDocxOptions & { comments?: boolean } = { author: '' },
 ): Promise<{ letters: NonNullable<LogOptions['letters']>; fromDocument: boolean; readBackError?: unknown }> {
   let readBackError: unknown;
   if (word && word.supports.readBack !== false) {
@@ -168,7 +173,11 @@ export async function lettersForLog(
       readBackError = e;
     }
   }
-  const letters = (await rendered()).map((l) => ({ lineNo: l.lineNo, ooxml: buildFlatOpc(l.letter.pkg, l.body) }));
+  const { comments, ...opts } = keep;
+  const letters = (await rendered()).map((l) => ({
+    lineNo: l.lineNo,
+    ooxml: loggedLetter(comments ? l : { ...l, comment: '' }, opts),
+  }));
   return readBackError === undefined
     ? { letters, fromDocument: false }
     : { letters, fromDocument: false, readBackError };

@@ -2,7 +2,7 @@
 // log (the letters gathered here, then BC's Log Segment dialog asks), insert and convert fields. Each is
 // one user action; long rendering yields to the browser.
 import { useCallback, useState } from 'react';
-import { mergedDocx } from '../../domain/docx';
+import { mergedDocx, type MergedDocxOptions } from '../../domain/docx';
 import type { LegacyField } from '../../domain/mergeConvert';
 import type { LogOptions, LogResult } from '../../domain/log';
 import type { MergeFieldDef } from '../../domain/mergeFields';
@@ -12,7 +12,7 @@ import { downloadBlob } from '../common/download';
 import { errorText } from '../common/errorText';
 import { useLongTask } from '../common/useLongTask';
 import { useRole } from '../common/useRole';
-import { useT } from '../common/i18n';
+import { useI18n } from '../common/i18n';
 import {
   convertDocument,
   legacyFieldsOf,
@@ -50,7 +50,7 @@ export function useMailMerge(
   languageCode: string,
   caption: (f: MergeFieldDef) => string,
 ) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const task = useLongTask();
   /** On a team server, the user it knows by the personal key: the letters' comments are theirs. */
   const serverUser = useRole().user;
@@ -83,8 +83,11 @@ export function useMailMerge(
   /** Reads the letter, renders every line's letter and checks the fields. */
   const prepare = useCallback(async () => {
     const doc = await readDocumentLetter(word);
-    const source = await loadMergeSource(workspace, segmentNo, languageCode, doc.ooxml);
-    const found = legacyFieldsOf(doc.ooxml, legacyResolver(listFields(source), caption));
+    const loaded = await loadMergeSource(workspace, segmentNo, languageCode, doc.ooxml);
+    const resolve = legacyResolver(listFields(loaded), caption);
+    // The «Name» and MERGEFIELDs of the letters' headers and footers are filled as Word's mail merge does.
+    const source = { ...loaded, resolve };
+    const found = legacyFieldsOf(doc.ooxml, resolve);
     setLegacy(found);
     const p = await task.run((c) => planMerge(source, found, c.step, t('word.merge.rendering')));
     if (p) setPlan(p);
@@ -93,12 +96,30 @@ export function useMailMerge(
 
   const check = useCallback(() => act(async () => void (await prepare())), [act, prepare]);
 
+  /**
+   * The letters as the merged .docx and the log keep them: the comments' author (the user) and date, and
+   * the paper of the workspace locale's country for letters without a page size.
+   */
+  const letterOptions = useCallback(async (): Promise<MergedDocxOptions> => {
+    const profile = await workspace.profile.get();
+    return { author: serverUser || profile.userId || 'Segments', date: new Date().toISOString(), pageLocale: locale };
+  }, [workspace, serverUser, locale]);
+
+  /** A new letter makes the last check's findings and previews stale. */
+  const letterChanged = useCallback(() => {
+    setPlan(undefined);
+    setAwaitingAccept(false);
+  }, []);
+
   const merge = useCallback(
     (target: 'document' | 'new' | 'download', opts: MergeOptions, accepted = false) =>
       act(async () => {
         const { doc, plan: first } = await prepare();
         if (!first) return;
-        if (first.letters.length === 0) return [{ intent: 'error', text: t('word.noLetter') }];
+        // A segment without lines: the check beneath says there is nothing to merge.
+        if (first.check.noLines) return;
+        if (first.letters.length === 0)
+          return [{ intent: 'error', text: word ? t('word.noLetter') : t('word.noLetter.outside', { no: segmentNo }) }];
         if (!first.check.clean && !accepted) {
           setAwaitingAccept(true);
           return;
@@ -132,15 +153,10 @@ export function useMailMerge(
             });
           return notes;
         }
-        const profile = await workspace.profile.get();
         // Outside Word the comments go into the .docx as Word comments, unless the user turned them off.
+        // Each letter's header and footer come filled for its line (rendered with the source's resolver).
         const withComments = opts.comments ? letters : letters.map((l) => ({ ...l, comment: '' }));
-        const docx = mergedDocx(withComments, {
-          author: serverUser || profile.userId || 'Segments',
-          date: new Date().toISOString(),
-          // Each letter's header and footer filled for its line, as Word's mail merge does.
-          fields: { source: first.source, resolve: legacyResolver(listFields(first.source), caption) },
-        });
+        const docx = mergedDocx(withComments, await letterOptions());
         if (target === 'new' && word?.supports.createDocument) await word.openDocument(docx);
         else
           downloadBlob(
@@ -152,22 +168,25 @@ export function useMailMerge(
         notes.push({ intent: 'success', text: t('word.merge.done', { letters: letters.length, syncs: doc.syncs }) });
         return notes;
       }),
-    [act, prepare, word, workspace, segmentNo, languageCode, caption, t, serverUser],
+    [act, prepare, word, workspace, segmentNo, languageCode, t, letterOptions],
   );
 
   /** Gathers the letters to log; the page then opens the Log dialog (options, what is written, blockers). */
   const log = useCallback(
-    () =>
+    (opts: MergeOptions) =>
       act(async () => {
         const got = await lettersForLog(
           word,
           segmentNo,
           async () => (await prepare()).plan?.letters ?? [],
           (done, total) => setWordProgress({ label: t('word.log.reading'), done, total }),
+          // Each entry keeps the letter its contact got in the .docx: headers, footers, the comment (a Word
+          // without comments had them merged as text).
+          { ...(await letterOptions()), comments: opts.comments && (!word || word.supports.comments) },
         );
         setLogLetters({ letters: got.letters, fromDocument: got.fromDocument });
       }),
-    [act, word, segmentNo, prepare, t],
+    [act, word, segmentNo, prepare, t, letterOptions],
   );
 
   const logClosed = useCallback(() => setLogLetters(undefined), []);
@@ -238,6 +257,7 @@ export function useMailMerge(
     check,
     merge,
     log,
+    letterChanged,
     logLetters,
     logClosed,
     logged,
