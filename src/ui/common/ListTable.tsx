@@ -67,6 +67,9 @@ function columnWidth(width: string | undefined, shown: string): string | undefin
 
 /** Whether a click or key press was meant for a control inside the row (a button, a box), not the row. */
 function forControl(e: MouseEvent | KeyboardEvent): boolean {
+  // An event from outside the row's own elements reached it through a portal (the row's menu, a dialog it
+  // opened): React passes it up the component tree, but it is no click on the row.
+  if (!(e.currentTarget as Element).contains(e.target as Node)) return true;
   const hit = (e.target as Element).closest('button, a, input, select, textarea, [role="menuitem"], [role="checkbox"]');
   return hit !== null && hit !== e.currentTarget && (e.currentTarget as Element).contains(hit);
 }
