@@ -1,6 +1,7 @@
 // Logged Segments (BC page 5139): No., Description, Creation Date, lines, User ID and Canceled; Switch
-// Check Mark in Canceled, Create Follow-up Segment, Delete Canceled Segments (secondary, confirmed), and
-// the interaction log entries of each.
+// Check Mark in Canceled, Create Follow-up Segment (one at a time, asked first when a follow-up is still
+// open), Delete Canceled Segments (secondary, confirmed, saying how many), and the interaction log entries
+// of each.
 import { Checkbox, MenuItem, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
 import type { ExcelPort } from '../../domain/ports/excelPort';
 import type { LoggedSegment } from '../../domain/log';
@@ -13,11 +14,13 @@ import { useNotify } from '../common/notify';
 import type { Navigate } from '../shell/pageRegistry';
 import { useWorkspace } from '../common/services';
 import { useRole } from '../common/useRole';
-import { DeleteCanceledButton, RowMenu, useRowHistory } from './rowActions';
+import { Captioned } from './Captioned';
+import { DeleteCanceledAction } from './DeleteCanceledAction';
+import { RowMenu, useRowHistory } from './rowActions';
+import { useFollowUp } from './useFollowUp';
 
 const useStyles = makeStyles({
-  sub: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXS },
-  subStart: { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  sub: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS },
   count: { flexShrink: 0, whiteSpace: 'nowrap' },
 });
 
@@ -30,6 +33,7 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
   const notify = useNotify();
   const rights = useRole();
   const history = useRowHistory();
+  const followUp = useFollowUp(navigate);
   const s = useStyles();
 
   const run = async (f: () => Promise<unknown>) => {
@@ -47,16 +51,6 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
     if (await confirm({ title: t('logged.switchCanceled'), text }))
       await run(() => workspace.loggedSegments.setCanceled(l.entryNo, canceled));
   };
-  const followUp = (l: LoggedSegment) =>
-    run(async () => {
-      // Named in the user's language; the description is recorded with the action.
-      const h = await workspace.loggedSegments.createFollowUp(l.entryNo, {
-        description: t('log.followUpDescription', { no: l.segmentNo }),
-      });
-      notify.success(t('logged.followUpDone', { no: h.no }));
-      navigate({ page: 'segment', no: h.no });
-    });
-
   // Whose the row is; or, while the server has not told who this user is (a personal key missing or
   // refused), that the row waits for it: it may be the user's own.
   const othersRow = (l: LoggedSegment) =>
@@ -72,21 +66,29 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
       width: '6em',
       value: (l) => l.segmentNo,
       title: (l) => l.segmentNo,
-      sub: { caption: 'field.entryNo', value: (l) => l.entryNo },
+      // Captioned: a bare number beneath the segment's says nothing at 320 px.
+      sub: {
+        caption: 'field.entryNo',
+        value: (l) => <Captioned caption={t('field.entryNo')} value={l.entryNo} testId="logged-entry-no" />,
+      },
     },
     {
       ...textColumn<LoggedSegment>('description', 'field.description', (l) => l.description),
-      // Date, user and the number of interactions beneath the description: at 320 px a column of their own
-      // leaves it no room, and Canceled none for its caption.
-      // The number of interactions is never cut: its own element, which moves to a second line when the
-      // line is full (Italian's "interazioni" at 320 px); a long user ID is cut instead.
+      // Date, user and the number of interactions beneath the description, each with its caption: at 320 px
+      // a column of their own leaves it no room, and Canceled none for its caption.
+      // None is cut: each moves to the next line when the line is full (the user ID even apart from its
+      // caption, and a long one breaks), and the number of interactions is one element that stays whole
+      // (Italian's "interazioni" at 320 px).
       sub: {
         caption: ['field.creationDate', 'field.userId', 'field.noOfInteractions'],
         value: (l) => (
           <span className={s.sub}>
-            <span className={s.subStart}>
-              {formatDate(l.creationDate)} · {l.userId} ·
-            </span>
+            <Captioned
+              caption={t('field.creationDate')}
+              value={formatDate(l.creationDate)}
+              testId="logged-creation-date"
+            />
+            <Captioned caption={t('field.userId')} value={l.userId} testId="logged-user-id" />
             <span className={s.count} data-testid="logged-interactions">
               {t('logged.interactions', { n: formatNumber(l.noOfInteractions) })}
             </span>
@@ -129,7 +131,9 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
           {rights.changeRow(l) ? (
             <MenuItem onClick={() => void setCanceled(l, !l.canceled)}>{t('logged.switchCanceled')}</MenuItem>
           ) : null}
-          <MenuItem onClick={() => void followUp(l)}>{t('logged.createFollowUp')}</MenuItem>
+          <MenuItem disabled={followUp.running(l.entryNo)} onClick={() => void followUp.create(l)}>
+            {t('logged.createFollowUp')}
+          </MenuItem>
           {history.item({ table: 'loggedSegments', id: l.id, no: l.entryNo })}
         </RowMenu>
       ),
@@ -150,8 +154,14 @@ export function LoggedSegmentsPage({ navigate, excel }: { navigate: Navigate; ex
       }}
       toolbar={
         <Toolbar>
-          <DeleteCanceledButton
-            keys={{ label: 'logged.deleteCanceled', confirm: 'logged.deleteCanceledConfirm', done: 'logged.deleted' }}
+          <DeleteCanceledAction
+            keys={{
+              label: 'logged.deleteCanceled',
+              confirm: 'logged.deleteCanceledCount',
+              none: 'logged.noneCanceled',
+              done: 'logged.deleted',
+            }}
+            count={async () => (await workspace.loggedSegments.list()).filter((l) => l.canceled).length}
             run={() => workspace.loggedSegments.deleteCanceled()}
             disabled={!logged?.some((l) => l.canceled)}
           />

@@ -1,5 +1,5 @@
-// Messages of the list pages' common parts, the Logged Segments and Interaction Log Entries lists, the
-// contact card and the code lookups.
+// Messages of the list pages' common parts, the Logged Segments and Interaction Log Entries lists (with the
+// Interaction Log Entry card), the contact card and the code lookups.
 import type { MessageCatalog } from '../common/i18n';
 
 export const logListMessages: MessageCatalog = {
@@ -38,6 +38,21 @@ export const logListMessages: MessageCatalog = {
     'grid.short.type': 'Type',
     'grid.short.comment': 'Comm.',
     'contact.open': 'Contact card',
+    'entryCard.title': 'Interaction Log Entry {entryNo}',
+    'entryCard.rowLabel': 'Open entry {entryNo} ({description})',
+    'entryCard.notFound': 'Interaction log entry {entryNo} does not exist.',
+    'entryCard.general': 'General',
+    'entryCard.interaction': 'Interaction',
+    'entryCard.campaign': 'Campaign',
+    'entryCard.interactionLanguageCode': 'Interaction Language Code',
+    'entries.deleteCanceledCount':
+      '{n, plural, one {Delete # canceled interaction log entry?} other {Delete # canceled interaction log entries?}}',
+    'entries.noneCanceled': 'There are no canceled interaction log entries to delete.',
+    'logged.noneCanceled': 'There are no canceled logged segments to delete.',
+    'logged.deleteCanceledCount':
+      '{n, plural, one {Delete # canceled logged segment? Its interaction log entries stay.} other {Delete # canceled logged segments? Their interaction log entries stay.}}',
+    'logged.followUpOpen':
+      '{n, plural, one {Segment {nos} is an open follow-up on segment {no}.} other {Segments {nos} are open follow-ups on segment {no}.}}\nDo you want to create another follow-up segment?',
   },
   it: {
     'list.more': '… e altri {n}. Restringere i filtri per vederli.',
@@ -74,5 +89,20 @@ export const logListMessages: MessageCatalog = {
     'grid.short.type': 'Tipo',
     'grid.short.comment': 'Comm.',
     'contact.open': 'Scheda contatto',
+    'entryCard.title': 'Mov. log interazione {entryNo}',
+    'entryCard.rowLabel': 'Apri il movimento {entryNo} ({description})',
+    'entryCard.notFound': 'Il movimento log interazione {entryNo} non esiste.',
+    'entryCard.general': 'Generale',
+    'entryCard.interaction': 'Interazione',
+    'entryCard.campaign': 'Campagna',
+    'entryCard.interactionLanguageCode': 'Cod. lingua interazione',
+    'entries.deleteCanceledCount':
+      '{n, plural, one {Eliminare # movimento log interazione annullato?} other {Eliminare # movimenti log interazione annullati?}}',
+    'entries.noneCanceled': 'Non sono presenti movimenti log interazione annullati da eliminare.',
+    'logged.noneCanceled': 'Non sono presenti segmenti registrati annullati da eliminare.',
+    'logged.deleteCanceledCount':
+      '{n, plural, one {Eliminare # segmento registrato annullato? I suoi movimenti log interazione restano.} other {Eliminare # segmenti registrati annullati? I loro movimenti log interazione restano.}}',
+    'logged.followUpOpen':
+      '{n, plural, one {Il segmento {nos} è un segmento di follow-up aperto del segmento {no}.} other {I segmenti {nos} sono segmenti di follow-up aperti del segmento {no}.}}\nCreare un altro segmento di follow-up?',
   },
 };

@@ -110,9 +110,123 @@ describe('Logged Segments', () => {
     const del = await screen.findByRole('button', { name: 'Delete Canceled Segments' });
     await waitFor(() => expect(del.hasAttribute('disabled')).toBe(false));
     await userEvent.click(del);
-    await screen.findByText('Delete every canceled logged segment? Their interaction log entries stay.');
+    await screen.findByText('Delete 1 canceled logged segment? Its interaction log entries stay.');
     await userEvent.click(screen.getByText('No'));
     expect(await ws.loggedSegments.list()).toHaveLength(1);
+  });
+
+  test('Delete Canceled Segments says how many it deletes, in English and in Italian', async () => {
+    await logged();
+    await logged({ description: 'Note' }, ['P101']);
+    await logged({ description: 'Kept' }, ['P101']);
+    await ws.loggedSegments.setCanceled(1, true);
+    await ws.loggedSegments.setCanceled(2, true);
+    renderInPane(<LoggedSegmentsPage navigate={() => undefined} />, ws);
+    const del = await screen.findByRole('button', { name: 'Delete Canceled Segments' });
+    await waitFor(() => expect(del.hasAttribute('disabled')).toBe(false));
+    await userEvent.click(del);
+    await screen.findByText('Delete 2 canceled logged segments? Their interaction log entries stay.');
+    await userEvent.click(screen.getByText('No'));
+    cleanup();
+    renderInPane(<LoggedSegmentsPage navigate={() => undefined} />, ws, 'it');
+    const elimina = await screen.findByRole('button', { name: 'Elimina segmenti annullati' });
+    await waitFor(() => expect(elimina.hasAttribute('disabled')).toBe(false));
+    await userEvent.click(elimina);
+    await screen.findByText('Eliminare 2 segmenti registrati annullati? I loro movimenti log interazione restano.');
+    await userEvent.click(screen.getByText('Sì'));
+    await waitFor(async () => expect((await ws.loggedSegments.list()).map((l) => l.entryNo)).toEqual([3]));
+  });
+
+  test('the Entry No. and the User ID beneath carry their captions, and the User ID is never cut', async () => {
+    await logged();
+    renderInPane(<LoggedSegmentsPage navigate={() => undefined} />, ws);
+    const row = await screen.findByTestId('logged-row-1');
+    const entry = within(row).getByTestId('logged-entry-no');
+    expect(entry.textContent).toBe('Entry No. 1');
+    const user = within(row).getByTestId('logged-user-id');
+    expect(user.textContent).toBe('User ID ANNA');
+    // The caption and the value wrap onto two lines before the value is cut; a long ID breaks, never ends in "…".
+    for (const el of [user, ...user.querySelectorAll('*')]) {
+      const style = getComputedStyle(el);
+      expect(style.textOverflow).not.toBe('ellipsis');
+      expect(style.overflow).not.toBe('hidden');
+    }
+    expect(getComputedStyle(user).whiteSpace).toBe('normal');
+    expect(getComputedStyle(user.lastElementChild!).overflowWrap).toBe('anywhere');
+    expect(within(row).getByTestId('logged-creation-date').textContent).toMatch(/^Creation Date \d/);
+    cleanup();
+    renderInPane(<LoggedSegmentsPage navigate={() => undefined} />, ws, 'it');
+    const riga = await screen.findByTestId('logged-row-1');
+    expect(within(riga).getByTestId('logged-entry-no').textContent).toBe('Nr. movimento 1');
+    expect(within(riga).getByTestId('logged-user-id').textContent).toBe('ID utente ANNA');
+  });
+
+  test('Create Follow-up Segment is disabled while it runs: a second click creates no second segment', async () => {
+    await logged();
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const create = ws.loggedSegments.createFollowUp.bind(ws.loggedSegments);
+    let calls = 0;
+    ws.loggedSegments.createFollowUp = async (entryNo, opts) => {
+      calls++;
+      await gate;
+      return create(entryNo, opts);
+    };
+    const went: Route[] = [];
+    renderInPane(<LoggedSegmentsPage navigate={(r) => went.push(r)} />, ws);
+    const row = await screen.findByTestId('logged-row-1');
+    await userEvent.click(within(row).getByRole('button', { name: 'Actions 1' }));
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Create Follow-up Segment' }));
+    await waitFor(() => expect(calls).toBe(1));
+    await userEvent.click(within(row).getByRole('button', { name: 'Actions 1' }));
+    const again = await screen.findByRole('menuitem', { name: 'Create Follow-up Segment' });
+    expect(again.getAttribute('aria-disabled')).toBe('true');
+    await userEvent.click(again);
+    release();
+    await waitFor(() => expect(went).toEqual([{ page: 'segment', no: 'SEG00002' }]));
+    expect(calls).toBe(1);
+    const followUps = (await ws.segments.list()).filter((h) => h.description === 'Follow-up on segment SEG00001');
+    expect(followUps.map((h) => h.no)).toEqual(['SEG00002']);
+  });
+
+  test('Create Follow-up Segment asks first when an open follow-up segment exists, naming it', async () => {
+    await logged();
+    // Named by the store, as BC names it.
+    await ws.loggedSegments.createFollowUp(1);
+    const went: Route[] = [];
+    renderInPane(<LoggedSegmentsPage navigate={(r) => went.push(r)} />, ws);
+    const row = await screen.findByTestId('logged-row-1');
+    const followUp = async () => {
+      await userEvent.click(within(row).getByRole('button', { name: 'Actions 1' }));
+      await userEvent.click(await screen.findByRole('menuitem', { name: 'Create Follow-up Segment' }));
+      return screen.findByText(
+        'Segment SEG00002 is an open follow-up on segment SEG00001. Do you want to create another follow-up segment?',
+      );
+    };
+    await followUp();
+    await userEvent.click(screen.getByText('No'));
+    await waitFor(() => expect(screen.queryByText(/open follow-up/)).toBeNull());
+    expect((await ws.segments.list()).map((h) => h.no)).toEqual(['SEG00002']);
+    expect(went).toEqual([]);
+    await followUp();
+    await userEvent.click(screen.getByText('Yes'));
+    await waitFor(() => expect(went).toEqual([{ page: 'segment', no: 'SEG00003' }]));
+    expect((await ws.segments.list()).map((h) => h.no)).toEqual(['SEG00002', 'SEG00003']);
+  });
+
+  test('in Italian, the question names every open follow-up segment, named in Italian or in BC’s English', async () => {
+    await logged();
+    await ws.loggedSegments.createFollowUp(1, { description: 'Follow-up del segmento SEG00001' });
+    await ws.loggedSegments.createFollowUp(1);
+    renderInPane(<LoggedSegmentsPage navigate={() => undefined} />, ws, 'it');
+    const row = await screen.findByTestId('logged-row-1');
+    await userEvent.click(within(row).getByRole('button', { name: 'Azioni 1' }));
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Crea segmento di follow-up' }));
+    await screen.findByText(
+      'I segmenti SEG00002, SEG00003 sono segmenti di follow-up aperti del segmento SEG00001. Creare un altro segmento di follow-up?',
+    );
+    await userEvent.click(screen.getByText('No'));
+    expect((await ws.segments.list()).map((h) => h.no)).toEqual(['SEG00002', 'SEG00003']);
   });
 });
 
@@ -156,6 +270,32 @@ describe('Interaction Log Entries', () => {
 
     await userEvent.click(within(screen.getByTestId('entry-1')).getByRole('button', { name: 'Open contact P101' }));
     expect(went).toEqual([{ page: 'contact', no: 'P101' }]);
+  });
+
+  test('Delete Canceled Interaction Log Entries says how many it deletes, in English and in Italian', async () => {
+    await logged();
+    await logged({ description: 'Note' }, ['P101']);
+    renderInPane(<InteractionLogPage navigate={() => undefined} />, ws);
+    await screen.findByTestId('entry-3');
+    // None canceled: nothing to ask.
+    await userEvent.click(screen.getByRole('button', { name: 'Delete Canceled Interaction Log Entries' }));
+    expect(await screen.findByText('There are no canceled interaction log entries to delete.')).toBeTruthy();
+    await ws.interactionLog.setCanceled(1, true);
+    await userEvent.click(screen.getByRole('button', { name: 'Delete Canceled Interaction Log Entries' }));
+    await screen.findByText('Delete 1 canceled interaction log entry?');
+    await userEvent.click(screen.getByText('No'));
+    await waitFor(() => expect(screen.queryByText('Delete 1 canceled interaction log entry?')).toBeNull());
+    await ws.interactionLog.setCanceled(3, true);
+    await userEvent.click(screen.getByRole('button', { name: 'Delete Canceled Interaction Log Entries' }));
+    await screen.findByText('Delete 2 canceled interaction log entries?');
+    await userEvent.click(screen.getByText('No'));
+    cleanup();
+    renderInPane(<InteractionLogPage navigate={() => undefined} />, ws, 'it');
+    await screen.findByTestId('entry-3');
+    await userEvent.click(screen.getByRole('button', { name: 'Elimina movimenti log interazione annullati' }));
+    await screen.findByText('Eliminare 2 movimenti log interazione annullati?');
+    await userEvent.click(screen.getByText('Sì'));
+    await waitFor(async () => expect((await ws.interactionLog.list()).map((e) => e.entryNo)).toEqual([2]));
   });
 
   test('the page reads only the entries it shows and counts the rest, never the whole log', async () => {

@@ -140,7 +140,7 @@ test('Logged Segments, as an administrator: No to Delete Canceled Segments gives
   await closedBackTo(
     del,
     () => userEvent.click(screen.getByText('No')),
-    'Delete every canceled logged segment? Their interaction log entries stay.',
+    'Delete 1 canceled logged segment? Its interaction log entries stay.',
   );
   expect(await ws.loggedSegments.get(1)).toBeDefined();
 });
