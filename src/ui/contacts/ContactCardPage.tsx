@@ -8,6 +8,7 @@ import { Button, Divider, Spinner, Text, makeStyles, tokens } from '@fluentui/re
 import type { ReactNode } from 'react';
 import type { Contact } from '../../domain/contact';
 import { quoteFilterValue } from '../../domain/filterExpression';
+import { useCardFieldStyles } from '../common/cardFieldStyles';
 import { useI18n } from '../common/i18n';
 import type { CodeListName } from '../lists/useCodeList';
 import type { Navigate } from '../shell/pageRegistry';
@@ -20,15 +21,6 @@ import { useContactEdit, type ContactCodeField } from './useContactEdit';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
-  fields: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(0, 9em) minmax(0, 1fr)',
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalXXS,
-    margin: 0,
-  },
-  dt: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
-  dd: { margin: 0, overflowWrap: 'anywhere' },
   h: { margin: 0, fontSize: tokens.fontSizeBase400 },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   link: { padding: 0, minWidth: 0, textAlign: 'start', justifyContent: 'flex-start', overflowWrap: 'anywhere' },
@@ -55,6 +47,7 @@ function ContactCard({ contact: c, data, navigate }: { contact: Contact; data: C
   const i18n = useI18n();
   const { t, formatDate } = i18n;
   const s = useStyles();
+  const f = useCardFieldStyles();
   const edit = useContactEdit(c);
 
   const open = (to: Contact) => (
@@ -81,11 +74,11 @@ function ContactCard({ contact: c, data, navigate }: { contact: Contact; data: C
   const profile = shown(c.profileAnswers.map((a): [string, string] => [a.questionnaire, a.answer]));
   const imported = shown(Object.entries(c.extra).map(([header, v]) => [header, extraValueText(i18n, v)]));
   const dl = (rows: [string, ReactNode][]) => (
-    <dl className={s.fields}>
+    <dl className={f.fields}>
       {shown(rows).map(([label, v], i) => (
         <div key={i} style={{ display: 'contents' }}>
-          <dt className={s.dt}>{label}</dt>
-          <dd className={s.dd}>{v}</dd>
+          <dt className={f.dt}>{label}</dt>
+          <dd className={f.dd}>{v}</dd>
         </div>
       ))}
     </dl>

@@ -3,6 +3,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { Contact } from '../../domain/contact';
+import { useCardFieldStyles } from '../common/cardFieldStyles';
 import { optionCaption } from '../common/errorText';
 import { useI18n } from '../common/i18n';
 import type { FieldSpec } from '../segments/HeaderField';
@@ -11,15 +12,6 @@ import type { ContactEdit } from './useContactEdit';
 
 const useStyles = makeStyles({
   fields: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
-  dl: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(0, 9em) minmax(0, 1fr)',
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalXXS,
-    margin: 0,
-  },
-  dt: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
-  dd: { margin: 0, overflowWrap: 'anywhere' },
 });
 
 /** The card's editable fields, in the order of BC's Contact Card (General, Address & Contact, Segmentation). */
@@ -48,6 +40,7 @@ const editable: FieldSpec[] = [
 export function ContactGeneral(p: { contact: Contact; company: ReactNode; edit: ContactEdit }) {
   const { t } = useI18n();
   const s = useStyles();
+  const f = useCardFieldStyles();
   const c = p.contact;
   // A blank read-only value is left off (a person without a company shows no Company No.).
   const fixed = (
@@ -60,11 +53,11 @@ export function ContactGeneral(p: { contact: Contact; company: ReactNode; edit: 
   ).filter(([, v]) => v !== '' && v !== undefined && v !== null);
   return (
     <section aria-label={t('contact.general')} className={s.fields}>
-      <dl className={s.dl}>
+      <dl className={f.fields}>
         {fixed.map(([label, v]) => (
           <div key={label} style={{ display: 'contents' }}>
-            <dt className={s.dt}>{label}</dt>
-            <dd className={s.dd}>{v}</dd>
+            <dt className={f.dt}>{label}</dt>
+            <dd className={f.dd}>{v}</dd>
           </div>
         ))}
       </dl>

@@ -1,8 +1,9 @@
 // BC's Interaction Log Entry card over the list: every field of the entry, read-only, in BC's captions, and
 // the actions of the entry's row menu (Canceled, Evaluation, Show Attachments), for whoever may change the
 // entry. Live: an action taken here, or by a colleague, shows at once. Close or Escape closes it.
-import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
+import { useCardFieldStyles } from '../common/cardFieldStyles';
 import { useI18n } from '../common/i18n';
 import { useWorkspace } from '../common/services';
 import { SimpleDialog } from '../common/SimpleDialog';
@@ -16,15 +17,8 @@ const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   h: { margin: 0, fontSize: tokens.fontSizeBase400 },
-  fields: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(0, 9em) minmax(0, 1fr)',
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalXXS,
-    margin: 0,
-  },
-  dt: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
-  dd: { margin: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-line' },
+  // A comment keeps its line breaks.
+  lines: { whiteSpace: 'pre-line' },
 });
 
 export function InteractionLogEntryCard({
@@ -39,6 +33,7 @@ export function InteractionLogEntryCard({
   const i18n = useI18n();
   const { t } = i18n;
   const s = useStyles();
+  const f = useCardFieldStyles();
   const id = useId();
   const workspace = useWorkspace();
   const rights = useRole();
@@ -78,11 +73,11 @@ export function InteractionLogEntryCard({
             <h3 id={`${id}-${g.heading}`} className={s.h}>
               {t(g.heading)}
             </h3>
-            <dl className={s.fields}>
+            <dl className={f.fields}>
               {g.fields.map(([caption, value]) => (
                 <div key={caption} style={{ display: 'contents' }}>
-                  <dt className={s.dt}>{caption}</dt>
-                  <dd className={s.dd}>{value}</dd>
+                  <dt className={f.dt}>{caption}</dt>
+                  <dd className={mergeClasses(f.dd, s.lines)}>{value}</dd>
                 </div>
               ))}
             </dl>
