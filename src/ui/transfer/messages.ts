@@ -14,7 +14,7 @@ const en = {
     '{file} is a damaged or incomplete backup of this add-in (cut off, or changed by hand); nothing was restored.',
   'transfer.overwriteTitle': 'Replace segment {no}?',
   'transfer.overwrite':
-    'Segment {no} "{description}" is already in this workspace (imported before). Importing {file} replaces its description with "{newDescription}", {lines, plural, one {its line} other {its # lines}} with {newLines} and {criteria, plural, one {its criteria step} other {its # criteria steps}} with {newCriteria}, and updates {contacts, plural, one {# contact} other {# contacts}}. Continue?',
+    'Segment {no} "{description}" is already in this workspace (imported before). Importing {file} replaces its description with "{newDescription}", {lines, plural, one {its line} other {its # lines}} with {newLines} and {criteria, plural, one {its criteria action} other {its # criteria actions}} with {newCriteria}, and updates {contacts, plural, one {# contact} other {# contacts}}. Continue?',
   'transfer.restoreSharedTitle': 'Restore is not available in a shared workspace',
   'transfer.restoreShared':
     'This workspace is shared with the other panes through the server. A backup restored here would be replaced at once by the shared workspace, so it cannot be restored here. To bring back a segment, import its segment package: every pane gets it. To take the whole shared workspace back to an earlier point, ask whoever runs the add-in\u2019s server to restore its backup.',
@@ -36,7 +36,7 @@ const it: typeof en = {
     '{file} è un backup di questo componente aggiuntivo danneggiato o incompleto (troncato o modificato a mano); non è stato ripristinato nulla.',
   'transfer.overwriteTitle': 'Sostituire il segmento {no}?',
   'transfer.overwrite':
-    'Il segmento {no} "{description}" è già in quest\u2019area di lavoro (importato in precedenza). L\u2019importazione di {file} sostituisce la descrizione con "{newDescription}", {lines, plural, one {la sua riga} other {le sue # righe}} con {newLines} e {criteria, plural, one {il suo passo dei criteri} other {i suoi # passi dei criteri}} con {newCriteria}, e aggiorna {contacts, plural, one {# contatto} other {# contatti}}. Continuare?',
+    'Il segmento {no} "{description}" è già in quest\u2019area di lavoro (importato in precedenza). L\u2019importazione di {file} sostituisce la descrizione con "{newDescription}", {lines, plural, one {la sua riga} other {le sue # righe}} con {newLines} e {criteria, plural, one {la sua azione criteri} other {le sue # azioni criteri}} con {newCriteria}, e aggiorna {contacts, plural, one {# contatto} other {# contatti}}. Continuare?',
   'transfer.restoreSharedTitle': 'Ripristino non disponibile in un\u2019area di lavoro condivisa',
   'transfer.restoreShared':
     'Quest\u2019area di lavoro è condivisa con gli altri riquadri tramite il server. Un backup ripristinato qui verrebbe sostituito subito dall\u2019area di lavoro condivisa, quindi qui non può essere ripristinato. Per recuperare un segmento, importarne il pacchetto segmento: arriva a tutti i riquadri. Per riportare l\u2019intera area di lavoro condivisa a un momento precedente, chiedere a chi gestisce il server del componente aggiuntivo di ripristinarne il backup.',

@@ -71,7 +71,7 @@ test('a package that would overwrite a segment here asks first and names what ch
   const dialog = await screen.findByRole('alertdialog');
   expect(within(dialog).getByText('Replace segment SEG00001?')).toBeTruthy();
   expect(dialog.textContent).toMatch(
-    /Segment SEG00001 "Fiera 2027" is already in this workspace.*replaces its description with "Fiera", its line with 1 and its criteria step with 1, and updates 1 contact\./,
+    /Segment SEG00001 "Fiera 2027" is already in this workspace.*replaces its description with "Fiera", its line with 1 and its criteria action with 1, and updates 1 contact\./,
   );
   await userEvent.click(within(dialog).getByRole('button', { name: /No|Cancel/ }));
   await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
@@ -82,7 +82,7 @@ test('a package that would overwrite a segment here asks first and names what ch
   await waitFor(async () => expect((await ws.segments.get(seg.no))?.header.description).toBe('Fiera'));
 });
 
-test('in Italian the question before replacing a segment says one line, one criteria step and one contact in the singular', async () => {
+test('in Italian the question before replacing a segment says one line, one criteria action and one contact in the singular', async () => {
   await ws.contacts.upsert([{ no: 'P1', type: 'Person', name: 'Rossi' }]);
   const seg = await ws.segments.create({ description: 'Fiera' });
   await ws.segments.addContactList(seg.no, ['P1'], { source: 'test' });
@@ -91,7 +91,7 @@ test('in Italian the question before replacing a segment says one line, one crit
   await userEvent.upload(await screen.findByTestId('import-package'), json('fiera.json', text));
   const dialog = await screen.findByRole('alertdialog');
   expect(dialog.textContent).toMatch(
-    /sostituisce la descrizione con "Fiera", la sua riga con 1 e il suo passo dei criteri con 1, e aggiorna 1 contatto\./,
+    /sostituisce la descrizione con "Fiera", la sua riga con 1 e la sua azione criteri con 1, e aggiorna 1 contatto\./,
   );
 });
 
