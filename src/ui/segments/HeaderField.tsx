@@ -27,14 +27,21 @@ export function HeaderField(props: {
   spec: FieldSpec;
   value: unknown;
   templates?: InteractionTemplate[];
-  onCommit(value: unknown): void;
+  /** Given the value the user chose or typed (unless `save` is given). */
+  onCommit?(value: unknown): void;
   /** Told whether the field holds text it cannot hand over (a number that cannot be read). */
   onUnreadable?(unreadable: boolean): void;
   /** Beneath a text field: what it takes (Setup's locale: "en-US, it-IT, …"). */
   hint?: string;
+  /**
+   * A text, number or date field that saves its value itself (Setup's): instead of onCommit, the value is
+   * saved at once and a refusal it answers (in the user's words) is shown at the field, the value typed
+   * kept and marked until it is corrected or put back: it was not saved.
+   */
+  save?(value: unknown): Promise<string | undefined>;
 }) {
   const { t, locale, formatNumber, formatDate } = useI18n();
-  const { spec, value, onCommit, onUnreadable } = props;
+  const { spec, value, onUnreadable } = props;
   const label = fieldCaption(t, spec.name);
   // A number to edit: the locale's decimal sign, no group separators (digits typed into it stay readable).
   // A date as the workspace locale writes it (31/01/2026 in it-IT), not as the browser's date picker
@@ -48,11 +55,18 @@ export function HeaderField(props: {
   const [draft, setDraft] = useState(() => textOf(value));
   // The text typed that cannot be read as a number, while the field holds it.
   const [unreadable, markUnreadable] = useState<string>();
+  // Why `save` refused the value typed, while the field holds it.
+  const [refusal, setRefusal] = useState<string>();
+  const onCommit = (v: unknown) => {
+    if (props.save) void props.save(v).then(setRefusal);
+    else props.onCommit?.(v);
+  };
   useEffect(() => onUnreadable?.(unreadable !== undefined), [unreadable, onUnreadable]);
   // A new value from the store (saved, or changed elsewhere) replaces what is typed.
   const [shown, setShown] = useState(value);
   if (shown !== value) {
     setShown(value);
+    if (refusal !== undefined) setRefusal(undefined);
     setDraft(textOf(value));
     if (unreadable !== undefined) markUnreadable(undefined);
   }
@@ -141,7 +155,11 @@ export function HeaderField(props: {
         // A date typed another way ("t", 7.12.26) shows again as the locale writes it.
         const shownText = spec.kind === 'date' ? textOf(v) : draft;
         if (shownText !== draft) setDraft(shownText);
-        if (v === value) return;
+        if (v === value) {
+          // Put back as it was: nothing to save, nothing refused.
+          if (refusal !== undefined) setRefusal(undefined);
+          return;
+        }
         handedOver.current = shownText;
         onCommit(v);
       };
@@ -150,10 +168,10 @@ export function HeaderField(props: {
           label={label}
           size="small"
           hint={props.hint}
-          validationState={unreadable !== undefined ? 'error' : 'none'}
+          validationState={unreadable !== undefined || refusal !== undefined ? 'error' : 'none'}
           validationMessage={
             unreadable === undefined
-              ? undefined
+              ? refusal
               : spec.kind === 'date'
                 ? t('segment.dateUnreadable', { field: label, value: unreadable, example: dateExample(locale) })
                 : t('segment.numberUnreadable', { field: label, value: unreadable, example: numberExample(locale) })

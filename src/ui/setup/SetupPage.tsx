@@ -2,8 +2,6 @@
 // in the workspace; the shared workspace (server, personal key); and the browser's storage (persistence, quota).
 import {
   Button,
-  Field,
-  Input,
   MessageBar,
   MessageBarBody,
   Spinner,
@@ -12,8 +10,8 @@ import {
   shorthands,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useId, useRef, useState } from 'react';
-import { useSaveSetupField, useSetup, type SetupField } from './useSetup';
+import { useEffect, useId, useState } from 'react';
+import { useSaveSetupField, useSetup } from './useSetup';
 import { CodeLookup } from '../common/CodeLookup';
 import { UserMessage, fieldCaption } from '../common/errorText';
 import { useI18n } from '../common/i18n';
@@ -64,7 +62,12 @@ export function SetupPage() {
   // Setup is shared: every field shows the workspace's value as another user's change arrives, and hands over
   // only a value that differs from it (the option already chosen, a field passed through, is no change).
   const text = (name: 'segmentNos' | 'contactNos' | 'locale', hint?: string) => (
-    <SetupTextField name={name} value={setup[name]} max={name === 'locale' ? undefined : 20} hint={hint} save={save} />
+    <HeaderField
+      spec={{ name, kind: 'text', max: name === 'locale' ? undefined : 20 }}
+      value={setup[name]}
+      hint={hint}
+      save={(v) => save(name, String(v))}
+    />
   );
   return (
     <div className={s.form}>
@@ -114,64 +117,6 @@ export function SetupPage() {
       </Text>
       <StorageInfo />
     </div>
-  );
-}
-
-/**
- * A text field of Setup: the workspace's value, replaced when it changes; what the user types is handed over
- * when the field is left (or on Enter) if it differs. A value the workspace refuses stays in the field,
- * marked with the reason, until it is corrected or put back: it was not saved.
- */
-function SetupTextField(props: {
-  name: SetupField;
-  value: string;
-  max?: number;
-  hint?: string;
-  save(field: SetupField, value: string): Promise<string | undefined>;
-}) {
-  const { t } = useI18n();
-  const { name, value } = props;
-  const [draft, setDraft] = useState(value);
-  const [shown, setShown] = useState(value);
-  const [refusal, setRefusal] = useState<string>();
-  // Enter and the blur that follows hand a value over once; a refused value is not sent again unchanged.
-  const handed = useRef<string | undefined>(undefined);
-  if (shown !== value) {
-    setShown(value);
-    setDraft(value);
-    setRefusal(undefined);
-  }
-  const commit = async () => {
-    if (draft === value) {
-      handed.current = undefined;
-      setRefusal(undefined);
-      return;
-    }
-    if (draft === handed.current) return;
-    handed.current = draft;
-    setRefusal(await props.save(name, draft));
-  };
-  return (
-    <Field
-      label={fieldCaption(t, name)}
-      size="small"
-      hint={props.hint}
-      validationState={refusal ? 'error' : 'none'}
-      validationMessage={refusal}
-    >
-      <Input
-        size="small"
-        maxLength={props.max}
-        value={draft}
-        onChange={(_, d) => {
-          handed.current = undefined;
-          setDraft(d.value);
-        }}
-        onBlur={() => void commit()}
-        onKeyDown={(e) => e.key === 'Enter' && void commit()}
-        data-testid={`field-${name}`}
-      />
-    </Field>
   );
 }
 
