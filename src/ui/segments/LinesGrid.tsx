@@ -75,7 +75,9 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase100,
   },
   icon: { display: 'flex', justifyContent: 'center', fontSize: '16px' },
-  num: { textAlign: 'end' },
+  // Right-aligned as BC's numbers, with half a digit of room before the contact number beside it ("Riga
+  // Contatto" and "10000 C100" read as one at 320 px otherwise); the column's spare digit makes that room.
+  num: { textAlign: 'end', paddingInlineEnd: '0.5ch' },
 });
 
 interface LineRowProps {

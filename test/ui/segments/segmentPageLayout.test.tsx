@@ -79,9 +79,13 @@ test.each([
   renderInPane(<LinesGrid lines={lineNos.map(line)} names={new Map()} onOpen={() => {}} />, ws, 'it');
   const grid = await screen.findByTestId('lines-grid');
   expect(lineNoColumn(grid)).toBe(width);
-  // The number itself is never cut with an ellipsis: its column is wider than its digits.
+  // The number itself is never cut with an ellipsis: its column is wider than its digits and the room
+  // that keeps it apart from the contact number beside it.
   const longest = String(Math.max(...lineNos)).length;
   expect(Number.parseInt(width, 10)).toBeGreaterThan(longest);
+  const heading = screen.getByRole('columnheader', { name: 'Nr. riga' });
+  expect(declared(heading, 'padding-inline-end')).toContain('0.5ch');
+  expect(Number.parseInt(width, 10) - 0.5).toBeGreaterThanOrEqual(longest);
 });
 
 test('Italian: "Aggiungi riga" keeps its words on one line, beside the field; the hint has the row beneath', async () => {
