@@ -223,7 +223,8 @@ interface Chosen {
 /**
  * Tables whose values a set action chooses (SET_ACTIONS): a later change of another pane may replace them.
  * Records edited field by field, as BC's cards are: a segment's header and lines, the logged segments and
- * entries (Canceled, Evaluation…), Setup, and every code list's record and interaction template.
+ * entries (Canceled, Evaluation…), Setup, every code list's record and interaction template, and a
+ * contact's card (one contact saved at a time; an import is not watched).
  */
 const WATCHED = new Set<string>([
   'segments',
@@ -231,6 +232,7 @@ const WATCHED = new Set<string>([
   'loggedSegments',
   'interactionLog',
   'setup',
+  'contacts',
   ...codeListAreas,
 ] satisfies OverriddenTable[]);
 const watchedRow = <R extends { table: string }>(r: R): r is R & { table: OverriddenTable } => WATCHED.has(r.table);
@@ -277,26 +279,34 @@ const STAMPS = new Set(['id', 'createdAt', 'updatedAt']);
  * A code list's upsert names its records by code (the user's key, never renumbered): each record it wrote
  * whose code it was given, with the fields the action changed there (all of them for a new record).
  */
-function codeListRule(list: string): SetRule {
+/**
+ * An upsert of records by their key field (`key`): the fields each given row changed in its record. With
+ * `oneRow`, only an upsert of a single row chooses values (a card's save); one of many rows is an import,
+ * whose values are not watched.
+ */
+function upsertRule(table: string, key: string, oneRow = false): SetRule {
   return {
     rows: true,
     chosen(args, rows) {
+      const list: unknown[] = Array.isArray(args[0]) ? args[0] : [];
+      if (oneRow && list.length !== 1) return [];
       const given = new Map<string, Record<string, unknown>>();
-      for (const r of Array.isArray(args[0]) ? args[0] : []) {
+      for (const r of list) {
         const f = fieldsOf(r);
-        if (f && typeof f.code === 'string') given.set(f.code, f);
+        const k = f?.[key];
+        if (f && typeof k === 'string') given.set(k, f);
       }
       const out: SetRow[] = [];
       for (const w of rows) {
         const value = fieldsOf(w.value);
-        const code = value?.code;
-        const arg = w.table === list && typeof code === 'string' ? given.get(code) : undefined;
+        const k = value?.[key];
+        const arg = w.table === table && typeof k === 'string' ? given.get(k) : undefined;
         if (!value || !arg) continue;
         const before = fieldsOf(w.before);
         const fields: Record<string, unknown> = {};
         for (const f of Object.keys(arg))
-          if (f !== 'code' && !STAMPS.has(f) && (!before || !sameValue(before[f], value[f]))) fields[f] = value[f];
-        if (Object.keys(fields).length) out.push({ table: list, id: w.key, fields, about: code as string });
+          if (f !== key && !STAMPS.has(f) && (!before || !sameValue(before[f], value[f]))) fields[f] = value[f];
+        if (Object.keys(fields).length) out.push({ table, id: w.key, fields, about: k as string });
       }
       return out;
     },
@@ -317,7 +327,9 @@ const SET_ACTIONS: Record<string, SetRule> = {
       return fields && Object.keys(fields).length ? [{ table: 'setup', id: SETUP_ID, fields }] : [];
     },
   },
-  ...Object.fromEntries(codeListAreas.map((list) => [actionNames[list].upsert, codeListRule(list)])),
+  ...Object.fromEntries(codeListAreas.map((list) => [actionNames[list].upsert, upsertRule(list, 'code')])),
+  // A contact's card saves one field of one contact; an import writes many contacts and is not watched.
+  [actionNames.contacts.upsert]: upsertRule('contacts', 'no', true),
 };
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -156,3 +156,39 @@ test("code lists and interaction templates: Anna is told of each value Marco's l
   // Only what Anna's card changed: not the fields it held as they were.
   expect(told).toHaveLength(3);
 }, 60_000);
+
+test('a contact card: the later change of the same field stands and Anna is told; an import of many rows chooses nothing', async () => {
+  const { anna, marco } = await twoUsers();
+  await marcoLater(
+    anna,
+    marco,
+    () => anna.workspace.contacts.upsert([{ no: 'P101', mailingGroups: ['NEWS'] }]),
+    () => marco.workspace.contacts.upsert([{ no: 'P101', mailingGroups: [] }]),
+  );
+  for (const p of [anna, marco]) expect((await p.workspace.contacts.get('P101'))!.mailingGroups).toEqual([]);
+  expect(marco.sync.getStatus().overridden ?? []).toEqual([]);
+  expect(anna.sync.getStatus().overridden).toEqual([
+    expect.objectContaining({
+      table: 'contacts',
+      field: 'mailingGroups',
+      mine: ['NEWS'],
+      theirs: [],
+      action: 'contacts.upsert',
+      about: 'P101',
+      by: 'marco',
+    }),
+  ]);
+  // An import (many rows at once) is not a card: its values are not watched, so a large import costs the
+  // pull no look-ups.
+  await marcoLater(
+    anna,
+    marco,
+    () =>
+      anna.workspace.contacts.upsert([
+        { no: 'P102', city: 'Anna city' },
+        { no: 'P201', city: 'Anna city' },
+      ]),
+    () => marco.workspace.contacts.upsert([{ no: 'P102', city: 'Marco city' }]),
+  );
+  expect((anna.sync.getStatus().overridden ?? []).filter((o) => o.field === 'city')).toEqual([]);
+}, 60_000);

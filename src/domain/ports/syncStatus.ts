@@ -34,10 +34,11 @@ export interface Renumbered {
 
 /**
  * The records edited field by field, as BC's cards are, whose values a later change of another pane may
- * replace: a segment's header and lines, logged segments and entries, Setup, every code list.
+ * replace: a segment's header and lines, logged segments and entries, Setup, every code list, a contact's
+ * card.
  */
 export type OverriddenTable =
-  'segments' | 'segmentLines' | 'loggedSegments' | 'interactionLog' | 'setup' | CodeListArea;
+  'segments' | 'segmentLines' | 'loggedSegments' | 'interactionLog' | 'setup' | 'contacts' | CodeListArea;
 
 /**
  * A value this pane's user set (canceled, evaluation, delivery status, a header field) that a later change

@@ -20,6 +20,14 @@ export function syncActionText(t: Translate, failed: Pick<FailedAction, 'name' |
   if (list && method === 'remove')
     return t('sync.action.codeList.remove', { record: recordCaption(t, area, list), no });
   if (list && method === 'upsert') return codeListUpsertText(t, area, list, failed);
+  // A contact's card saves one contact: named by its number, where an import is one action of many.
+  if (failed.name === 'contacts.upsert') {
+    const rows = Array.isArray(first) ? first : [];
+    const one =
+      rows.length === 1 && rows[0] && typeof rows[0] === 'object' ? (rows[0] as { no?: unknown }).no : undefined;
+    const contact = failed.about ?? (typeof one === 'string' ? one : undefined);
+    if (contact !== undefined) return t('sync.action.contacts.change', { no: contact });
+  }
   const key = `sync.action.${failed.name}`;
   const text = t(key, { no });
   return text === key ? t('sync.action.unknown', { name: failed.name }) : text;
@@ -99,13 +107,17 @@ const OPTION_FIELDS = new Set([
 
 /** Whether a value can be quoted in a sentence (a document or a structure is only named). */
 export function syncValueShown(field: string, value: unknown): boolean {
-  return !DOCUMENT_FIELDS.has(field) && (value === null || typeof value !== 'object');
+  if (DOCUMENT_FIELDS.has(field)) return false;
+  // A list of codes (a contact's mailing groups) is shown as its codes.
+  if (Array.isArray(value)) return value.every((v) => typeof v === 'string');
+  return value === null || typeof value !== 'object';
 }
 
 /** A value a user set, as the pane shows it: Yes/No, an option's caption, or the text itself. */
 export function syncValueText(t: Translate, field: string, value: unknown): string {
   if (typeof value === 'boolean') return t(value ? 'option.yes' : 'option.no');
   if (typeof value === 'string' && OPTION_FIELDS.has(field)) return optionCaption(t, value);
+  if (Array.isArray(value)) return value.length ? value.join(', ') : t('common.blank');
   return value === undefined || value === null ? '' : String(value);
 }
 

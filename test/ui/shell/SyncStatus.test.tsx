@@ -312,6 +312,35 @@ describe('the shared workspace in the pane', () => {
     ]);
   });
 
+  test('a contact card’s list replaced by a colleague: the contact named, both lists shown, an empty one as blank', async () => {
+    const overridden: Overridden[] = [
+      {
+        table: 'contacts',
+        id: 'C1',
+        field: 'mailingGroups',
+        mine: ['NEWS', 'XMAS'],
+        theirs: [],
+        action: 'contacts.upsert',
+        about: 'P101',
+        by: 'marco',
+      },
+    ];
+    const sync = fakeSync({ overridden });
+    const items = async () =>
+      within(await screen.findByTestId('sync-overridden'))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent);
+    renderPane(sync.service, 'en');
+    expect(await items()).toEqual([
+      'Change contact P101: marco changed Mailing Groups later, to “(blank)” (your value: “NEWS, XMAS”).',
+    ]);
+    cleanup();
+    renderPane(sync.service, 'it');
+    expect(await items()).toEqual([
+      'Modifica contatto P101: marco ha modificato Gruppi mailing in seguito, in “(vuoto)” (valore immesso: “NEWS, XMAS”).',
+    ]);
+  });
+
   test('no key given: the line asks for the key and leads to Setup; a key sent and refused is said so', async () => {
     const sync = fakeSync({ connection: 'noKey' });
     renderPane(sync.service, 'it');
