@@ -13,6 +13,7 @@ import { useI18n } from '../common/i18n';
 import type { CodeListName } from '../lists/useCodeList';
 import type { Navigate } from '../shell/pageRegistry';
 import { extraValueText } from './extraValueText';
+import { listTakesType } from '../../domain/contactCodes';
 import { personCompany } from '../../domain/personCompany';
 import { ContactCodeSet } from './ContactCodeSet';
 import { ContactGeneral } from './ContactGeneral';
@@ -26,12 +27,12 @@ const useStyles = makeStyles({
   link: { padding: 0, minWidth: 0, textAlign: 'start', justifyContent: 'flex-start', overflowWrap: 'anywhere' },
 });
 
-/** The contact's lists of codes, and the type of contact BC gives each to (every contact: both). */
-const codeSets: { field: ContactCodeField; list: CodeListName; for?: Contact['type'] }[] = [
+/** The contact's lists of codes, each looked up in the code list of its name. */
+const codeSets: { field: ContactCodeField; list: CodeListName }[] = [
   { field: 'mailingGroups', list: 'mailingGroups' },
-  { field: 'industryGroups', list: 'industryGroups', for: 'Company' },
-  { field: 'businessRelations', list: 'businessRelations', for: 'Company' },
-  { field: 'jobResponsibilities', list: 'jobResponsibilities', for: 'Person' },
+  { field: 'industryGroups', list: 'industryGroups' },
+  { field: 'businessRelations', list: 'businessRelations' },
+  { field: 'jobResponsibilities', list: 'jobResponsibilities' },
 ];
 
 export function ContactCardPage({ no, navigate }: { no: string; navigate: Navigate }) {
@@ -108,14 +109,14 @@ function ContactCard({ contact: c, data, navigate }: { contact: Contact; data: C
       ) : null}
       <Divider />
       {codeSets
-        .filter((set) => !set.for || set.for === c.type || c[set.field].length > 0)
+        .filter((set) => listTakesType(set.field, c.type) || c[set.field].length > 0)
         .map((set) => (
           <ContactCodeSet
             key={set.field}
             field={set.field}
             list={set.list}
             codes={c[set.field]}
-            canAdd={!set.for || set.for === c.type}
+            canAdd={listTakesType(set.field, c.type)}
             edit={edit}
           />
         ))}

@@ -6,16 +6,13 @@
 import { useCallback, useState } from 'react';
 import { fieldProblems } from '../../domain/codes';
 import { contactFieldsSchema, type Contact, type ContactFields } from '../../domain/contact';
+import { contactFieldValue, type ContactCodeField } from '../../domain/contactCodes';
 import { errorText, fieldCaption } from '../common/errorText';
 import { useI18n } from '../common/i18n';
 import { useWorkspace } from '../common/services';
 import { problemText } from '../lists/RecordList';
 
-/** The contact's lists of codes, each a lookup of its code list. */
-export type ContactCodeField = 'mailingGroups' | 'industryGroups' | 'jobResponsibilities' | 'businessRelations';
-
-/** BC's Code fields among the contact's text fields: kept in capitals, without surrounding spaces. */
-const CODE_FIELDS = new Set<string>(['postCode', 'countryRegionCode', 'salutationCode']);
+export type { ContactCodeField };
 
 interface Refusal {
   text: string;
@@ -91,7 +88,7 @@ export function useContactEdit(contact: Contact): ContactEdit {
 
   return {
     async commit(field, value) {
-      const v = CODE_FIELDS.has(field) && typeof value === 'string' ? value.trim().toUpperCase() : value;
+      const v = contactFieldValue(field, value);
       if (JSON.stringify(v) === stored(field)) {
         forget(field);
         return true;
