@@ -41,10 +41,30 @@ interface Watched {
   consoleErrors: string[];
 }
 
-async function openPane(url: string, language: 'en' | 'it' = 'en'): Promise<Watched> {
+async function openPane(
+  url: string,
+  language: 'en' | 'it' = 'en',
+  /** Holds every pull after the first page that brought rows until it settles: the pane stays mid-arrival. */
+  holdPull?: Promise<void>,
+): Promise<Watched> {
   const session = await launch(undefined, language === 'it' ? 'it-IT' : 'en-US');
   sessions.push(session);
   const { page } = session;
+  if (holdPull) {
+    let rowsArrived = false;
+    await page.route('**/api/v1/pull?*', async (route) => {
+      if (rowsArrived) await holdPull;
+      try {
+        const response = await route.fetch();
+        const body = await response.text();
+        if (response.ok() && (JSON.parse(body) as { rows?: unknown[] }).rows?.length) rowsArrived = true;
+        await route.fulfill({ response, body });
+      } catch {
+        // The server closed once the test was over (or the page with it): the pull fails as it would.
+        await route.abort().catch(() => undefined);
+      }
+    });
+  }
   const pageErrors: string[] = [];
   const consoleErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(String(e)));
@@ -131,7 +151,11 @@ async function seedContacts(server: RunningServer) {
 }
 
 async function joins(server: RunningServer, language: 'en' | 'it') {
-  const p = await openPane(server.url, language);
+  // The rest of the workspace waits until the pane has been seen mid-arrival: on a fast machine the whole
+  // pull can end before the first page has drawn, and the arrival would never be seen.
+  let release = () => undefined as void;
+  const held = new Promise<void>((ok) => (release = ok));
+  const p = await openPane(server.url, language, held);
   const receiving = p.page.locator('[data-testid="sync-status"][data-receiving]');
   await receiving.waitFor({ timeout: 20_000 });
   // The count and the words read at one moment: the count grows page by page.
@@ -142,6 +166,7 @@ async function joins(server: RunningServer, language: 'en' | 'it') {
   await p.page.getByTestId('first-run-arriving').waitFor();
   expect(await p.page.getByTestId('sample-load').count()).toBe(0);
   await p.page.screenshot({ path: join(screenshotDir, `${language}-sync-receiving.png`) });
+  release();
   const connected = p.page.locator('[data-testid="sync-status"][data-connection="connected"]:not([data-receiving])');
   await connected.waitFor({ timeout: 30_000 });
   expect(await status(p).textContent()).toBe(p.driver.t('sync.connected'));
