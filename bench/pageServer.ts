@@ -1,5 +1,5 @@
 // The start-up benches' web server: a built page's folder over HTTPS (the developer certificate), as the
-// add-in's server sends it (its text files in Brotli to a browser that accepts it, compressed the way
+// add-in's server sends it (HTTP/2, its text files in Brotli to a browser that accepts it, compressed the way
 // src/server/staticFiles.ts does), but in a thread of its own with the files read and compressed beforehand.
 // Served from the bench's own thread, an answer waited while that thread handled the browser's protocol
 // (a trace's data, Playwright's messages), which made a page of several scripts look slower than it is.
@@ -10,10 +10,10 @@ import { httpsOptions } from '../scripts/certs.mjs';
 import { COMPRESSIBLE, compressWith, MIN_COMPRESSED_BYTES } from '../src/server/staticFiles';
 
 const SERVER = `
-const { createServer } = require('node:https');
+const { createSecureServer } = require('node:http2');
 const { parentPort, workerData } = require('node:worker_threads');
 const { files, key, cert } = workerData;
-const server = createServer({ key, cert }, (req, res) => {
+const server = createSecureServer({ key, cert, allowHTTP1: true }, (req, res) => {
   const path = decodeURIComponent(new URL(req.url || '/', 'https://x').pathname).replace(/^\\/+/, '');
   const file = files[path === '' ? 'taskpane.html' : path];
   if (!file) return void res.writeHead(404).end('not found');

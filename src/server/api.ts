@@ -177,7 +177,8 @@ function checkOrigin(req: IncomingMessage) {
   const origin = req.headers.origin;
   if (!origin) return;
   if (origin === 'null') throw new BadRequest('origin null (a sandboxed frame or a file) may not call this API', 403);
-  const host = req.headers.host;
+  // HTTP/2 names the host in its :authority pseudo-header (a client may also send host).
+  const host = req.headers.host ?? (req.headers[':authority'] as string | undefined);
   if (!host || origin !== `https://${host}`) throw new BadRequest(`origin ${origin} may not call this API`, 403);
 }
 

@@ -1,7 +1,13 @@
 // The add-in's one server: the task pane (webpack's dev middleware in development, the built files
 // otherwise) and the sync API under /api/v1, on one HTTPS origin.
-import { createServer as createHttpsServer } from 'node:https';
+//
+// HTTP/2, with HTTP/1.1 for clients that do not offer it: a pane starts with several scripts at once,
+// and over HTTP/1.1 each of them waited for a connection of its own (a TLS handshake each) before it
+// could arrive; over HTTP/2 they share the page's one connection. The sync API's event stream is one
+// more stream on it, not one of the six connections a browser allows an origin.
+import { createSecureServer, type Http2ServerRequest, type Http2ServerResponse, type Http2Session } from 'node:http2';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { isIPv6, type AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { mkdirSync } from 'node:fs';
@@ -79,13 +85,30 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const pane = await paneHandler(opts.pane ?? { kind: 'none' });
 
   const csp = contentSecurityPolicy({ dev: opts.pane?.kind === 'dev' });
-  const server = createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, (req, res) => {
-    setSecurityHeaders(res, csp);
-    const path = (req.url ?? '/').split('?')[0];
-    if (path === API_PREFIX || path.startsWith(`${API_PREFIX}/`)) void api(req, res);
-    else pane.handle(req, res);
+  const server = createSecureServer(
+    { cert: opts.tls.cert, key: opts.tls.key, allowHTTP1: true },
+    (h2req: Http2ServerRequest | IncomingMessage, h2res: Http2ServerResponse | ServerResponse) => {
+      // Node's compatibility objects answer as HTTP/1.1's do (headers, url, method, writeHead, write, end,
+      // destroy on the stream), which is all the handlers use.
+      const req = h2req as IncomingMessage;
+      const res = h2res as ServerResponse;
+      setSecurityHeaders(res, csp);
+      const path = (req.url ?? '/').split('?')[0];
+      if (path === API_PREFIX || path.startsWith(`${API_PREFIX}/`)) void api(req, res);
+      else pane.handle(req, res);
+    },
+  );
+  // Every connection (an HTTP/2 session, or an HTTP/1.1 client's socket), to close them all on close().
+  const sessions = new Set<Http2Session>();
+  const sockets = new Set<Socket>();
+  server.on('session', (session: Http2Session) => {
+    sessions.add(session);
+    session.once('close', () => sessions.delete(session));
   });
-  server.keepAliveTimeout = 5_000;
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -109,7 +132,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     service,
     async close() {
       api.closeStreams();
-      server.closeAllConnections();
+      for (const session of sessions) session.destroy();
+      for (const socket of sockets) socket.destroy();
       await new Promise<void>((r) => server.close(() => r()));
       await pane.close();
       await events.close();
