@@ -86,6 +86,19 @@ test('two profiles on the add-in’s server: a segment made in the first pane ap
   }
   await second.driver.expectTitle(second.driver.t('nav.segments'));
   expect(await second.page.locator('[data-testid^="segment-row-"]').count()).toBe(0);
+  // The pane, its scripts and the sync API came over HTTP/2: one connection, not one handshake per script.
+  // (Office's own script comes from Microsoft's CDN, not from this server; Chromium's own favicon request
+  // tells no protocol.)
+  const protocols = await second.page.evaluate(
+    (own) =>
+      [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+        .filter((e) => e.name.startsWith(own) && !e.name.endsWith('/favicon.ico'))
+        .map((e) => (e as PerformanceResourceTiming).nextHopProtocol),
+    server.url,
+  );
+  expect(protocols.length).toBeGreaterThan(3);
+  expect(new Set(protocols)).toEqual(new Set(['h2']));
+  expect(new Set(protocols)).toEqual(new Set(['h2']));
 
   await first.page.getByTestId('new-segment').click();
   await first.driver.expectTitle(first.driver.t('nav.segment', { no: 'SEG00001' }));
