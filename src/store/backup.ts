@@ -12,6 +12,7 @@ import { profileSchema } from '../domain/setup';
 import type { StoreContext } from './context';
 import { dataTables, sameRecordVersions } from './db';
 import { fillAllFigures } from './figures';
+import { isSegmentPackageText } from './segmentPackage';
 import { setOutboxBypass } from './outbox';
 import { resetSyncState } from './syncPort';
 
@@ -75,12 +76,14 @@ function readBackup(ctx: StoreContext, text: string): { summary: BackupSummary; 
   try {
     raw = JSON.parse(body);
   } catch (e) {
+    if (isSegmentPackageText(body)) throw segmentPackageError();
     if (looksLikeBackup(body))
       throw new SegmentsError('INVALID_PACKAGE', `The backup is cut off or damaged: ${(e as Error).message}`, {
         reason: 'damaged',
       });
     throw new SegmentsError('INVALID_PACKAGE', `The backup is not JSON: ${(e as Error).message}`);
   }
+  if (isSegmentPackageText(body, raw)) throw segmentPackageError();
   const file = exportFileSchema.safeParse(raw);
   if (!file.success)
     throw new SegmentsError('INVALID_PACKAGE', 'The file is not a workspace backup (not a Dexie export).');
@@ -158,6 +161,15 @@ function readBackup(ctx: StoreContext, text: string): { summary: BackupSummary; 
     total += t.rows.length;
   }
   return { summary: { rows, total }, tables };
+}
+
+/** A segment package chosen to restore: said to be one (it is imported, not restored), whole or cut off. */
+function segmentPackageError(): SegmentsError {
+  return new SegmentsError(
+    'INVALID_PACKAGE',
+    'The file is a segment package, not a workspace backup: a segment package is imported, not restored.',
+    { reason: 'segmentPackage' },
+  );
 }
 
 /**

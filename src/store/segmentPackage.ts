@@ -1,8 +1,11 @@
 // The segment package: a versioned JSON file that carries one segment (header, lines, criteria with
 // their history) and the contacts it needs from one pane, machine or person to another. Validated with
 // zod before anything is written; importing twice does not duplicate (same id → updated; a segment
-// number used by another record → renumbered, and the report says so). An import is one workspace
-// action ('packages.import', its argument the file's text), so the shared workspace records and replays it.
+// number used by another record → renumbered, and the report says so). A record the package holds as
+// it is here already is not written again (an unchanged contact is not counted as updated, and nothing
+// is pushed for it). An import is one workspace action ('packages.import', its argument the file's
+// text), so the shared workspace records and replays it.
+import type { Table } from 'dexie';
 import * as z from 'zod/mini';
 import { contactSchema, type Contact } from '../domain/contact';
 import { criteriaActionSchema, type CriteriaAction } from '../domain/criteria';
@@ -66,6 +69,43 @@ export async function exportSegmentPackage(ctx: StoreContext, segmentNo: string)
 const PACKAGE_OPENING = new RegExp(`^\\s*\\{\\s*"format"\\s*:\\s*"${SEGMENT_PACKAGE_FORMAT}"`);
 
 /**
+ * Whether a file's text is a segment package, whole or cut off (its own opening): the restore of a backup
+ * says so rather than calling it a foreign file. `raw` is the parsed text, when it parses.
+ */
+export function isSegmentPackageText(body: string, raw?: unknown): boolean {
+  if (raw !== undefined)
+    return typeof raw === 'object' && raw !== null && (raw as { format?: unknown }).format === SEGMENT_PACKAGE_FORMAT;
+  return PACKAGE_OPENING.test(body);
+}
+
+/** How a workspace backup begins (exportDB writes its format first, then its database's tables). */
+const BACKUP_OPENING = /^\s*\{\s*"formatName"\s*:\s*"dexie"/;
+
+/**
+ * Whether a file's text is a workspace backup, whole or cut off: so that the import says it is one (and
+ * is restored, not imported) rather than calling it a foreign file. A parsed one is a Dexie export that
+ * lists the segments table; a cut-off one begins as a backup does.
+ */
+function isBackupText(body: string, raw?: unknown): boolean {
+  if (raw === undefined) return BACKUP_OPENING.test(body);
+  const tables = (raw as { formatName?: unknown; data?: { tables?: unknown } } | null)?.data?.tables;
+  return (
+    (raw as { formatName?: unknown }).formatName === 'dexie' &&
+    Array.isArray(tables) &&
+    tables.some((t) => (t as { name?: unknown } | null)?.name === 'segments')
+  );
+}
+
+/** A workspace backup chosen to import: said to be one (it is restored, not imported), whole or cut off. */
+function backupGivenError(): SegmentsError {
+  return new SegmentsError(
+    'INVALID_PACKAGE',
+    'The file is a workspace backup, not a segment package: a backup is restored, not imported.',
+    { reason: 'backup' },
+  );
+}
+
+/**
  * What a package holds, read and validated in full as an import would (nothing is written): so that the
  * pane asks its question only about a package it can import.
  */
@@ -88,6 +128,7 @@ export function parseSegmentPackage(text: string): SegmentPackage {
   try {
     raw = JSON.parse(body);
   } catch (e) {
+    if (isBackupText(body)) throw backupGivenError();
     // A package's own opening that does not parse to its end: a package cut off or damaged, not a foreign file.
     if (PACKAGE_OPENING.test(body))
       throw new SegmentsError('INVALID_PACKAGE', `The segment package is cut off or damaged: ${(e as Error).message}`, {
@@ -95,7 +136,8 @@ export function parseSegmentPackage(text: string): SegmentPackage {
       });
     throw new SegmentsError('INVALID_PACKAGE', `The file is not JSON: ${(e as Error).message}`);
   }
-  if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== SEGMENT_PACKAGE_FORMAT) {
+  if (typeof raw === 'object' && raw !== null && isBackupText(body, raw)) throw backupGivenError();
+  if (!isSegmentPackageText(body, raw)) {
     throw new SegmentsError(
       'INVALID_PACKAGE',
       'The file is not a segment package (its "format" is not "segments-package").',
@@ -159,17 +201,18 @@ export async function importSegmentPackage(ctx: StoreContext, text: string): Pro
     for (const c of pkg.contacts) {
       const byId = await db.contacts.get(c.id);
       const byNo = await db.contacts.where('no').equals(c.no).first();
-      if (byId && (!byNo || byNo.id === byId.id)) {
-        await db.contacts.put({ ...c, createdAt: byId.createdAt, updatedAt: stamp });
-        contacts.updated++;
-      } else if (byNo) {
-        // The same contact number is the same contact (a user's key, never renumbered): update it in place.
-        await db.contacts.put({ ...c, id: byNo.id, createdAt: byNo.createdAt, updatedAt: stamp });
-        contacts.updated++;
-      } else {
+      // The same contact number is the same contact (a user's key, never renumbered): updated in place.
+      const here = byId && (!byNo || byNo.id === byId.id) ? byId : byNo;
+      if (!here) {
         await db.contacts.put({ ...c, updatedAt: stamp });
         contacts.inserted++;
+        continue;
       }
+      const imported: Contact = { ...c, id: here.id, createdAt: here.createdAt, updatedAt: here.updatedAt };
+      // Held here as the package has it: not rewritten (no write, nothing to push) and not counted as updated.
+      if (sameRecord(imported, here)) continue;
+      await db.contacts.put({ ...imported, updatedAt: stamp });
+      contacts.updated++;
     }
 
     const existing = await db.segments.get(pkg.segment.id);
@@ -187,11 +230,11 @@ export async function importSegmentPackage(ctx: StoreContext, text: string): Pro
       letters: cleanLetters(pkg.segment.letters),
       no: segmentNo,
       createdAt: existing?.createdAt ?? pkg.segment.createdAt,
-      updatedAt: stamp,
+      updatedAt: existing?.updatedAt ?? stamp,
     };
-    await db.segmentLines.where('segmentId').equals(header.id).delete();
-    await db.criteriaActions.where('segmentId').equals(header.id).delete();
-    await db.segments.put(header);
+    // The list figures are this workspace's, counted from its lines at the action's end: not compared.
+    if (!existing || !sameRecord(withoutFigures(header), withoutFigures(existing)))
+      await db.segments.put({ ...header, updatedAt: stamp });
     const lines: SegmentLine[] = pkg.lines.map((l) => ({
       ...l,
       ...(l.letter ? { letter: cleanLetter(l.letter) } : {}),
@@ -202,8 +245,8 @@ export async function importSegmentPackage(ctx: StoreContext, text: string): Pro
       segmentNo,
       deletedLines: a.deletedLines.map((l) => ({ ...l, segmentNo })),
     }));
-    await db.segmentLines.bulkPut(lines);
-    await db.criteriaActions.bulkPut(criteria);
+    await replaceChanged(db.segmentLines, header.id, lines);
+    await replaceChanged(db.criteriaActions, header.id, criteria);
     return {
       segmentNo,
       ...(renumberedFrom ? { renumberedFrom } : {}),
@@ -213,6 +256,50 @@ export async function importSegmentPackage(ctx: StoreContext, text: string): Pro
       contacts,
     } satisfies SegmentPackageReport;
   });
+}
+
+/**
+ * Makes the segment's records of `table` those of the package: deletes the ones it lacks and writes the
+ * ones that differ from what is stored, leaving the equal ones untouched.
+ */
+async function replaceChanged<T extends { id: string; segmentId: string }>(
+  table: Table<T, string>,
+  segmentId: string,
+  records: T[],
+): Promise<void> {
+  const stored = new Map((await table.where('segmentId').equals(segmentId).toArray()).map((r) => [r.id, r]));
+  const wanted = new Set(records.map((r) => r.id));
+  const gone = [...stored.keys()].filter((id) => !wanted.has(id));
+  if (gone.length) await table.bulkDelete(gone);
+  const changed = records.filter((r) => {
+    const here = stored.get(r.id);
+    return !here || !sameRecord(r, here);
+  });
+  if (changed.length) await table.bulkPut(changed);
+}
+
+function withoutFigures(h: SegmentHeaderRecord): Partial<SegmentHeaderRecord> {
+  const { noOfLines: _l, noOfCriteriaActions: _a, cost: _c, duration: _d, ...rest } = h;
+  return rest;
+}
+
+/**
+ * Whether two records hold the same values: key order aside, and a property stored as undefined the same
+ * as one that is absent (a stored row and a parsed package may differ in both without differing in data).
+ */
+function sameRecord(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bs = b as unknown[];
+    return a.length === bs.length && a.every((v, i) => sameRecord(v, bs[i]));
+  }
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  const keys = (o: Record<string, unknown>) => Object.keys(o).filter((k) => o[k] !== undefined);
+  const ak = keys(ao);
+  return ak.length === keys(bo).length && ak.every((k) => Object.hasOwn(bo, k) && sameRecord(ao[k], bo[k]));
 }
 
 async function segmentNoTaken(ctx: StoreContext, no: string, exceptId: string): Promise<boolean> {

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { SegmentsDb } from '../../src/store/db';
 import type { StoreContext } from '../../src/store/context';
 import { backupWorkspace, restoreWorkspace, validateBackup } from '../../src/store/backup';
+import { exportSegmentPackage, importSegmentPackage, readSegmentPackage } from '../../src/store/segmentPackage';
 import { isSegmentsError } from '../../src/domain/errors';
 import { outboxMiddleware } from '../../src/store/outbox';
 import { fillAllFigures } from '../../src/store/figures';
@@ -214,6 +215,44 @@ describe('backup and restore of the whole workspace', () => {
     } finally {
       b.close();
     }
+  });
+
+  test('a segment package given to restore is said to be a segment package, whole or cut off, and nothing changes', async () => {
+    const a = context();
+    await seed(a);
+    const pkg = JSON.stringify(await exportSegmentPackage(a, 'SEG00001'));
+    const b = context();
+    await seed(b, 4);
+    const before = await snapshot(b);
+    for (const text of [pkg, JSON.stringify(JSON.parse(pkg), null, 2), pkg.slice(0, pkg.length / 2)]) {
+      const err = await restoreWorkspace(b, text).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(isSegmentsError(err, 'INVALID_PACKAGE') && err.details).toEqual({ reason: 'segmentPackage' });
+      expect((err as Error).message).toMatch(/is a segment package, not a workspace backup/);
+      expect(() => validateBackup(b, text)).toThrow(/is a segment package/);
+    }
+    expect(await snapshot(b)).toEqual(before);
+  });
+
+  test('a backup given to the package import is said to be a backup, whole or cut off, and nothing changes', async () => {
+    const a = context();
+    await seed(a);
+    const backup = await (await backupWorkspace(a)).text();
+    const b = context();
+    await seed(b, 4);
+    const before = await snapshot(b);
+    for (const text of [backup, backup.slice(0, backup.length / 2)]) {
+      const err = await importSegmentPackage(b, text).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(isSegmentsError(err, 'INVALID_PACKAGE') && err.details).toEqual({ reason: 'backup' });
+      expect((err as Error).message).toMatch(/is a workspace backup, not a segment package/);
+      expect(() => readSegmentPackage(text)).toThrow(/is a workspace backup/);
+    }
+    expect(await snapshot(b)).toEqual(before);
   });
 
   test('validateBackup counts rows without writing', async () => {

@@ -74,7 +74,8 @@ describe('segment package', () => {
     });
     expect(first.renumberedFrom).toBeUndefined();
     const second = await importSegmentPackage(b, text);
-    expect(second).toMatchObject({ segmentNo: 'SEG00001', segment: 'updated', contacts: { inserted: 0, updated: 3 } });
+    // Nothing in the package differs from what the first import wrote: no contact was updated.
+    expect(second).toMatchObject({ segmentNo: 'SEG00001', contacts: { inserted: 0, updated: 0 } });
     expect(await b.db.segments.count()).toBe(1);
     expect(await b.db.segmentLines.count()).toBe(2);
     expect(await b.db.criteriaActions.count()).toBe(1);
@@ -110,6 +111,45 @@ describe('segment package', () => {
     const c = await b.db.contacts.where('no').equals('CT00001').toArray();
     expect(c).toHaveLength(1);
     expect(c[0]).toMatchObject({ id: 'LOCAL-1', name: 'Contact 1' });
+  });
+
+  test('a re-import of an unchanged package rewrites nothing: every record keeps its stamp', async () => {
+    const { text } = await source();
+    const b = context();
+    await importSegmentPackage(b, text);
+    const dump = async () => {
+      const out: Record<string, unknown[]> = {};
+      for (const t of ['segments', 'segmentLines', 'criteriaActions', 'contacts', 'series'])
+        out[t] = await b.db.table(t).toArray();
+      return out;
+    };
+    const before = await dump();
+    const later = { ...b, now: () => new Date('2026-04-15T09:30:00Z') };
+    const again = await importSegmentPackage(later, text);
+    expect(again.contacts).toEqual({ inserted: 0, updated: 0 });
+    expect(await dump()).toEqual(before);
+  });
+
+  test('a re-import writes only what the package changes: one contact updated, a changed line, a line gone', async () => {
+    const { text } = await source();
+    const b = context();
+    await importSegmentPackage(b, text);
+    const pkg = JSON.parse(text);
+    const changed = JSON.stringify({
+      ...pkg,
+      contacts: pkg.contacts.map((c: any) => (c.no === 'CT00002' ? { ...c, city: 'Torino' } : c)),
+      lines: [{ ...pkg.lines[0], comment: 'Ciao di nuovo' }],
+    });
+    const untouched = await b.db.contacts.get('C-CT00001');
+    const later = { ...b, now: () => new Date('2026-04-15T09:30:00Z') };
+    const r = await importSegmentPackage(later, changed);
+    expect(r.contacts).toEqual({ inserted: 0, updated: 1 });
+    expect(await b.db.contacts.get('C-CT00001')).toEqual(untouched);
+    expect(await b.db.contacts.get('C-CT00002')).toMatchObject({
+      city: 'Torino',
+      updatedAt: '2026-04-15T09:30:00.000Z',
+    });
+    expect((await b.db.segmentLines.toArray()).map((l) => [l.id, l.comment])).toEqual([['SEG-A-L1', 'Ciao di nuovo']]);
   });
 
   const bad: [string, (p: any) => unknown, RegExp][] = [
@@ -209,6 +249,17 @@ describe('segment package', () => {
         'segments:SEG-A',
         'series:segment',
       ]);
+    });
+
+    test('a re-import of an unchanged package writes nothing, so there is nothing to push', async () => {
+      const { text } = await source();
+      const ws = await synced();
+      await ws.packages.import(text);
+      const pushed = await ws.ctx.db.outbox.count();
+      ws.clock.advance(60_000);
+      const again = await ws.packages.import(text);
+      expect(again.contacts).toEqual({ inserted: 0, updated: 0 });
+      expect(await ws.ctx.db.outbox.count()).toBe(pushed);
     });
 
     test('the recorded import replayed on another workspace, on another clock, gives the same rows', async () => {

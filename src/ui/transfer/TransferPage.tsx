@@ -53,7 +53,8 @@ export function TransferPage({ navigate }: { navigate: Navigate }) {
     try {
       const text = await file.text();
       // The whole package is checked first: a damaged one is refused before any question.
-      const replaced = await replacedBy(await transfer.readSegment(text));
+      const summary = await transfer.readSegment(text);
+      const replaced = await replacedBy(summary);
       if (
         replaced &&
         !(await confirm({
@@ -63,12 +64,15 @@ export function TransferPage({ navigate }: { navigate: Navigate }) {
       )
         return;
       const r = await transfer.importSegment(text);
+      // Every contact of the package was inserted, updated or found as it is here: the rest are unchanged.
+      const unchanged = summary.contactNos.length - r.contacts.inserted - r.contacts.updated;
       notify.success(
-        t('transfer.imported', {
+        t('transfer.importedContacts', {
           no: r.segmentNo,
           lines: formatNumber(r.lines),
           inserted: formatNumber(r.contacts.inserted),
           updated: formatNumber(r.contacts.updated),
+          unchanged: formatNumber(unchanged),
         }),
       );
       if (r.renumberedFrom) setNote(t('transfer.renumbered', { from: r.renumberedFrom, no: r.segmentNo }));
@@ -100,8 +104,19 @@ export function TransferPage({ navigate }: { navigate: Navigate }) {
   const fileError = (e: unknown, kind: 'package' | 'backup', file: string) => {
     if (!isSegmentsError(e, 'INVALID_PACKAGE')) return e;
     const m = e.message;
+    const reason = (e.details as { reason?: unknown } | undefined)?.reason;
+    // The other kind of file: said so, with the caption of the action that takes it (none for a backup
+    // where a shared workspace offers no restore).
+    if (kind === 'backup' && reason === 'segmentPackage')
+      return new UserMessage(t('transfer.backupIsPackage', { file, action: t('transfer.importPackage') }));
+    if (kind === 'package' && reason === 'backup')
+      return new UserMessage(
+        sync
+          ? t('transfer.packageIsBackupShared', { file })
+          : t('transfer.packageIsBackup', { file, action: t('transfer.restore') }),
+      );
     const what =
-      (e.details as { reason?: unknown } | undefined)?.reason === 'damaged'
+      reason === 'damaged'
         ? 'damaged'
         : /not JSON|is not a segment package|is not a workspace backup|backup of another database/.test(m)
           ? 'not'

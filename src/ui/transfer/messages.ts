@@ -1,5 +1,7 @@
-// Messages of the transfer page: files that are not what the user chose them as, the question before a
-// package overwrites a segment of this workspace, and why a shared workspace is not restored from a pane.
+// Messages of the transfer page: files that are not what the user chose them as (a package given to
+// Restore and a backup given to the package import name the action that takes them), the question before
+// a package overwrites a segment of this workspace, what an import did, and why a shared workspace is not
+// restored from a pane.
 import type { MessageCatalog } from '../common/i18n';
 
 const en = {
@@ -12,6 +14,14 @@ const en = {
   'transfer.backupVersion': '{file} is a backup of another version of this add-in; it cannot be restored here.',
   'transfer.backupDamaged':
     '{file} is a damaged or incomplete backup of this add-in (cut off, or changed by hand); nothing was restored.',
+  'transfer.backupIsPackage':
+    '{file} is a segment package, not a backup: nothing was restored. A segment package is imported with {action}.',
+  'transfer.packageIsBackup':
+    '{file} is a backup of the workspace, not a segment package: nothing was imported. A backup is restored with {action}.',
+  'transfer.packageIsBackupShared':
+    '{file} is a backup of the workspace, not a segment package: nothing was imported. In a workspace shared through the server a backup is not restored from a pane.',
+  'transfer.importedContacts':
+    'Segment {no} was imported: {lines, plural, one {# line} other {# lines}}; contacts: {inserted} new, {updated} updated, {unchanged} unchanged.',
   'transfer.overwriteTitle': 'Replace segment {no}?',
   'transfer.overwrite':
     'Segment {no} "{description}" is already in this workspace (imported before). Importing {file} replaces its description with "{newDescription}", {lines, plural, one {its line} other {its # lines}} with {newLines} and {criteria, plural, one {its criteria action} other {its # criteria actions}} with {newCriteria}, and updates {contacts, plural, one {# contact} other {# contacts}}. Continue?',
@@ -34,6 +44,14 @@ const it: typeof en = {
     '{file} è un backup di un\u2019altra versione di questo componente aggiuntivo; qui non può essere ripristinato.',
   'transfer.backupDamaged':
     '{file} è un backup di questo componente aggiuntivo danneggiato o incompleto (troncato o modificato a mano); non è stato ripristinato nulla.',
+  'transfer.backupIsPackage':
+    '{file} è un pacchetto segmento, non un backup: non è stato ripristinato nulla. Un pacchetto segmento si importa con {action}.',
+  'transfer.packageIsBackup':
+    '{file} è un backup dell\u2019area di lavoro, non un pacchetto segmento: non è stato importato nulla. Un backup si ripristina con {action}.',
+  'transfer.packageIsBackupShared':
+    '{file} è un backup dell\u2019area di lavoro, non un pacchetto segmento: non è stato importato nulla. In un\u2019area di lavoro condivisa tramite il server un backup non si ripristina da un riquadro.',
+  'transfer.importedContacts':
+    'Il segmento {no} è stato importato: {lines, plural, one {# riga} other {# righe}}; contatti: {inserted, plural, one {# nuovo} other {# nuovi}}, {updated, plural, one {# aggiornato} other {# aggiornati}}, {unchanged, plural, one {# invariato} other {# invariati}}.',
   'transfer.overwriteTitle': 'Sostituire il segmento {no}?',
   'transfer.overwrite':
     'Il segmento {no} "{description}" è già in quest\u2019area di lavoro (importato in precedenza). L\u2019importazione di {file} sostituisce la descrizione con "{newDescription}", {lines, plural, one {la sua riga} other {le sue # righe}} con {newLines} e {criteria, plural, one {la sua azione criteri} other {le sue # azioni criteri}} con {newCriteria}, e aggiorna {contacts, plural, one {# contatto} other {# contatti}}. Continuare?',

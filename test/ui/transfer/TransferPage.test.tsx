@@ -95,6 +95,106 @@ test('in Italian the question before replacing a segment says one line, one crit
   );
 });
 
+test('a package imported again unchanged reports its contacts as unchanged, not updated', async () => {
+  await ws.contacts.upsert([
+    { no: 'P1', type: 'Person', name: 'Rossi' },
+    { no: 'P2', type: 'Person', name: 'Bianchi' },
+  ]);
+  const seg = await ws.segments.create({ description: 'Fiera' });
+  await ws.segments.addContactList(seg.no, ['P1', 'P2'], { source: 'test' });
+  const text = JSON.stringify(await ws.packages.export(seg.no));
+  renderTransfer('en');
+  await userEvent.upload(await screen.findByTestId('import-package'), json('fiera.json', text));
+  await userEvent.click(await screen.findByRole('button', { name: /Yes|OK|Continue/ }));
+  expect(
+    await screen.findByText('Segment SEG00001 was imported: 2 lines; contacts: 0 new, 0 updated, 2 unchanged.'),
+  ).toBeTruthy();
+});
+
+test('in Italian the unchanged contacts are "invariati", one in the singular', async () => {
+  await ws.contacts.upsert([{ no: 'P1', type: 'Person', name: 'Rossi' }]);
+  const seg = await ws.segments.create({ description: 'Fiera' });
+  await ws.segments.addContactList(seg.no, ['P1'], { source: 'test' });
+  const pkg = (await ws.packages.export(seg.no)) as { contacts: object[] };
+  const text = JSON.stringify({
+    ...pkg,
+    contacts: [...pkg.contacts, { ...pkg.contacts[0], id: '01JNEWCONTACT0000000000000', no: 'P9' }],
+  });
+  renderTransfer('it');
+  await userEvent.upload(await screen.findByTestId('import-package'), json('fiera.json', text));
+  await userEvent.click(await screen.findByRole('button', { name: /Sì|OK|Continua/ }));
+  expect(
+    await screen.findByText(
+      'Il segmento SEG00001 è stato importato: 1 riga; contatti: 1 nuovo, 0 aggiornati, 1 invariato.',
+    ),
+  ).toBeTruthy();
+});
+
+describe('a file of the other kind', () => {
+  async function files() {
+    await ws.contacts.upsert([{ no: 'P1', type: 'Person', name: 'Rossi' }]);
+    const seg = await ws.segments.create({ description: 'Fiera' });
+    await ws.segments.addContactList(seg.no, ['P1'], { source: 'test' });
+    const pkg = JSON.stringify(await ws.packages.export(seg.no));
+    const backup = await (await transferApi(ws).backup()).text();
+    return { pkg, backup };
+  }
+
+  test('a segment package given to Restore is said to be a package, imported with the package field; nothing is restored', async () => {
+    const { pkg } = await files();
+    await ws.segments.create({ description: 'Dopo' });
+    renderTransfer('en');
+    await userEvent.upload(await screen.findByTestId('restore-backup'), json('fiera.json', pkg));
+    expect(
+      await screen.findByText(
+        'fiera.json is a segment package, not a backup: nothing was restored. A segment package is imported with Import a segment package.',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(await ws.segments.list()).toHaveLength(2);
+  });
+
+  test('a backup given to Import a segment package is said to be a backup, restored with Restore a backup; nothing is imported', async () => {
+    const { backup } = await files();
+    renderTransfer('en');
+    await userEvent.upload(await screen.findByTestId('import-package'), json('backup.json', backup));
+    expect(
+      await screen.findByText(
+        'backup.json is a backup of the workspace, not a segment package: nothing was imported. A backup is restored with Restore a backup.',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
+  test('in Italian, with the captions of the pane', async () => {
+    const { pkg, backup } = await files();
+    renderTransfer('it');
+    await userEvent.upload(await screen.findByTestId('restore-backup'), json('fiera.json', pkg));
+    expect(
+      await screen.findByText(
+        'fiera.json è un pacchetto segmento, non un backup: non è stato ripristinato nulla. Un pacchetto segmento si importa con Importa un pacchetto segmento.',
+      ),
+    ).toBeTruthy();
+    await userEvent.upload(screen.getByTestId('import-package'), json('backup.json', backup));
+    expect(
+      await screen.findByText(
+        'backup.json è un backup dell’area di lavoro, non un pacchetto segmento: non è stato importato nulla. Un backup si ripristina con Ripristina un backup.',
+      ),
+    ).toBeTruthy();
+  });
+
+  test('in a shared workspace, where Restore is not offered, a backup given to the package import does not point to it', async () => {
+    const { backup } = await files();
+    renderTransfer('en', fakeSync().service);
+    await userEvent.upload(await screen.findByTestId('import-package'), json('backup.json', backup));
+    expect(
+      await screen.findByText(
+        'backup.json is a backup of the workspace, not a segment package: nothing was imported. In a workspace shared through the server a backup is not restored from a pane.',
+      ),
+    ).toBeTruthy();
+  });
+});
+
 test('a package changed by hand is refused as damaged before any question, and nothing changes', async () => {
   await ws.contacts.upsert([{ no: 'P1', type: 'Person', name: 'Rossi' }]);
   const seg = await ws.segments.create({ description: 'Fiera' });
