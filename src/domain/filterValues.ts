@@ -115,13 +115,21 @@ type DateOrder = 'dmy' | 'mdy' | 'ymd' | 'ydm' | 'myd' | 'dym';
 const dateOrders = new Map<string, DateOrder>();
 const SAMPLE_DATE = new Date(Date.UTC(2026, 0, 31));
 
+const shortDateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The locale's short date with the year in four digits, as BC shows dates (07/12/2026 in it-IT, 12/7/2026
+ * in en-US): Intl's `dateStyle: 'short'` writes 07/12/26, a year the user must guess. The pane's own dates
+ * (formatDate in src/ui/common/i18n.tsx) use the same options, so a date shown reads back as that date.
+ */
 function shortDateFormat(locale: string): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(safeLocale(locale), {
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    timeZone: 'UTC',
-  });
+  const loc = safeLocale(locale);
+  let f = shortDateFormats.get(loc);
+  if (!f) {
+    f = new Intl.DateTimeFormat(loc, { year: 'numeric', month: 'numeric', day: 'numeric', timeZone: 'UTC' });
+    shortDateFormats.set(loc, f);
+  }
+  return f;
 }
 
 /** The order of day, month and year in the locale's short date format (31/01/2026 is dmy). */
@@ -146,8 +154,8 @@ export function dateExample(locale: string): string {
 }
 
 /**
- * An ISO date as a user types it in the locale (31/01/2026 in it-IT, 1/31/2026 in en-US): what a card's
- * date field shows, so that the field reads back what it shows. Blank for none.
+ * An ISO date as a user types it in the locale, the year in four digits (31/01/2026 in it-IT, 1/31/2026 in
+ * en-US): what a card's date field shows, so that the field reads back what it shows. Blank for none.
  */
 export function typedDate(iso: string, locale: string): string {
   if (!isValidIsoDate(iso)) return '';
@@ -156,17 +164,73 @@ export function typedDate(iso: string, locale: string): string {
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const LOCAL_DATE = /^(\d{1,4})\s*([./-])\s*(\d{1,4})\s*\2\s*(\d{1,4})\.?$/;
-const TODAY = new Set(['t', 'today', 'oggi']);
+const DIGITS = /^\d+$/;
+/** BC's words for today in English and in Italian; BC reads any beginning of them (t, tod; o, ogg). */
+const TODAY_WORDS = ['today', 'oggi'];
+/** BC's word for the work date in English and in Italian; BC reads any beginning of it (w, work; l, lav). */
+const WORK_DATE_WORDS = ['workdate', 'work date', 'lavoro'];
+
+const beginsWord = (words: string[], lower: string): boolean => lower !== '' && words.some((w) => w.startsWith(lower));
+const isToday = (lower: string): boolean => beginsWord(TODAY_WORDS, lower);
+const isWorkDate = (lower: string): boolean => beginsWord(WORK_DATE_WORDS, lower);
+
+/**
+ * Today (`t`, `today`, `o`, `oggi`) and the work date (`w`, `work date`, `l`, `lavoro`): a date that moves with the day, so
+ * a saved criterion keeps the word, not the date it meant when saved.
+ */
+export function isRelativeDate(text: string): boolean {
+  const lower = text.trim().toLowerCase();
+  return isToday(lower) || isWorkDate(lower);
+}
+
+/** A two-digit year is 1930–2029, as BC reads it. */
+const fullYear = (y: string): string =>
+  y.length === 4 ? y : String(Number(y) < 30 ? 2000 + Number(y) : 1900 + Number(y));
+
+function isoOf(year: string, month: string, day: string): string | undefined {
+  const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return isValidIsoDate(iso) ? iso : undefined;
+}
+
+/**
+ * BC's digit patterns of a date field (ui-enter-date-ranges): 1–2 digits are a day of the work date's month,
+ * 4 digits day and month in the locale's order of the two (0712 is 7 December in it-IT, 12 July in en-US)
+ * in the work date's year, 6 and 8 digits the whole date in the locale's order with a two- or four-digit
+ * year (071226, 07122026 in it-IT; 120726 in en-US).
+ */
+function digitDate(s: string, order: DateOrder, workDate: string): string | undefined {
+  const len = s.length;
+  if (len <= 2) return isoOf(workDate.slice(0, 4), workDate.slice(5, 7), s);
+  if (len === 4) {
+    const dayFirst = order.indexOf('d') < order.indexOf('m');
+    const [day, month] = dayFirst ? [s.slice(0, 2), s.slice(2)] : [s.slice(2), s.slice(0, 2)];
+    return isoOf(workDate.slice(0, 4), month, day);
+  }
+  if (len !== 6 && len !== 8) return undefined;
+  const parts: Record<string, string> = {};
+  let at = 0;
+  for (const letter of order) {
+    const width = letter === 'y' ? len - 4 : 2;
+    parts[letter] = s.slice(at, at + width);
+    at += width;
+  }
+  return isoOf(fullYear(parts.y), parts.m, parts.d);
+}
 
 /**
  * A date typed by a user, as ISO YYYY-MM-DD, or undefined when it is not one: ISO always; the locale's
  * short format with `/`, `.` or `-` (31/01/2026 in it-IT, 1/31/2026 in en-US; a two-digit year is
- * 1930–2029); `t`, `today` or `oggi` for ctx.today.
+ * 1930–2029); today (`t`, `today`, `o`, `oggi`, or any beginning of them) for ctx.today; BC's shortcuts of a date field, read from the work date
+ * (ctx.today): the work date's word and digits without separators (see digitDate). Without a work date (a
+ * file's cell, read with no today) those shortcuts are no date: there digits are a number or a code.
  */
 export function parseFilterDate(text: string, ctx: FilterContext): string | undefined {
   const s = text.trim();
-  if (TODAY.has(s.toLowerCase())) return isValidIsoDate(ctx.today) ? ctx.today : undefined;
+  const lower = s.toLowerCase();
+  const workDate = isValidIsoDate(ctx.today) ? ctx.today : undefined;
+  if (isToday(lower) || isWorkDate(lower)) return workDate;
   if (ISO.test(s)) return isValidIsoDate(s) ? s : undefined;
+  if (DIGITS.test(s)) return workDate === undefined ? undefined : digitDate(s, dateOrder(ctx.locale), workDate);
   const m = LOCAL_DATE.exec(s);
   if (!m) return undefined;
   const order = dateOrder(ctx.locale);
@@ -176,9 +240,7 @@ export function parseFilterDate(text: string, ctx: FilterContext): string | unde
   const mo = at('m');
   const y = at('y');
   if (d.length > 2 || mo.length > 2 || (y.length !== 2 && y.length !== 4)) return undefined;
-  const year = y.length === 4 ? y : String(Number(y) < 30 ? 2000 + Number(y) : 1900 + Number(y));
-  const iso = `${year}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  return isValidIsoDate(iso) ? iso : undefined;
+  return isoOf(fullYear(y), mo, d);
 }
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

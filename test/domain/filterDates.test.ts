@@ -13,6 +13,11 @@ describe('dates in saved criteria are stored as ISO', () => {
     ['(<>01/01/2026)&t', it, '(<>2026-01-01)&t'],
     ["''", it, "''"],
     ['2026-01-31', us, '2026-01-31'],
+    // BC's digit shortcuts are a date at once (the work date's month and year); the work date stays relative.
+    ['7..0704', it, '2026-03-07..2026-04-07'],
+    ['0407|040726', us, '2026-04-07|2026-04-07'],
+    ['w..', it, 'w..'],
+    ['<>lavoro&<>Work Date', it, '<>lavoro&<>Work Date'],
   ])('%s in %o is %s', (input, ctx, expected) => {
     expect(normalizeDateExpression(input, ctx)).toBe(expected);
   });

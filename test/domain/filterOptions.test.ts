@@ -71,7 +71,8 @@ describe('option fields', () => {
 });
 
 describe('dates in the workspace locale', () => {
-  test('it-IT reads 07/12/26 as 7 December, as the pane shows it', () => {
+  test('it-IT reads 07/12/2026 as 7 December, as the pane shows it, and 07/12/26 too', () => {
+    expect(parseFilterDate('07/12/2026', it)).toBe('2026-12-07');
     expect(parseFilterDate('07/12/26', it)).toBe('2026-12-07');
     const f = parseFilter('01/12/26..31/12/26', 'date', it);
     expect(f.matches('2026-12-07')).toBe(true);

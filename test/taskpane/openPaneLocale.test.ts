@@ -1,5 +1,5 @@
 // A workspace whose Setup was never saved shows and reads dates in the locale of the user's language (the
-// pane opens it with that locale), so an Italian user of such a workspace types 07/12/26 as the pane shows
+// pane opens it with that locale), so an Italian user of such a workspace types 07/12/2026 as the pane shows
 // it; a saved Setup's locale is the workspace's, whoever opens it.
 import 'fake-indexeddb/auto';
 import { afterEach, expect, test } from 'vitest';

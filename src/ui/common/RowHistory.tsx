@@ -46,10 +46,7 @@ export function RowHistory({ target, onClose }: { target: RowHistoryTarget; onCl
       live = false;
     };
   }, [team, target.table, target.id]);
-  const when = new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-US', {
-    dateStyle: 'short',
-    timeStyle: 'medium',
-  });
+  const when = momentFormat(language === 'it' ? 'it-IT' : 'en-US');
   const what = t(target.table === 'loggedSegments' ? 'history.loggedSegment' : 'history.entry', { no: target.no });
   const shown = team ? changes : [];
   return (
@@ -72,7 +69,7 @@ export function RowHistory({ target, onClose }: { target: RowHistoryTarget; onCl
           <TableBody>
             {shown.map((c, i) => (
               <TableRow key={c.rev} data-testid={`history-${c.rev}`}>
-                <TableCell>{when.format(new Date(c.at))}</TableCell>
+                <TableCell>{when(new Date(c.at))}</TableCell>
                 <TableCell>{c.user || t('history.noUser')}</TableCell>
                 <TableCell>
                   {t(c.op === 'delete' ? 'history.delete' : i === 0 ? 'history.created' : 'history.put')}
@@ -84,6 +81,23 @@ export function RowHistory({ target, onClose }: { target: RowHistoryTarget; onCl
       )}
     </SimpleDialog>
   );
+}
+
+/**
+ * A change's moment in the locale's short date and time (in the computer's time zone), the year in four
+ * digits as BC shows it: 03/03/2026, 17:05:00, not the 03/03/26 of `dateStyle: 'short'`. Intl has no option
+ * for a full year with the short style, so its year is replaced by the locale's full year.
+ */
+function momentFormat(locale: string): (at: Date) => string {
+  const style = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' });
+  const year = new Intl.DateTimeFormat(locale, { year: 'numeric' });
+  return (at) => {
+    const full = year.formatToParts(at).find((p) => p.type === 'year')?.value;
+    return style
+      .formatToParts(at)
+      .map((p) => (p.type === 'year' && full !== undefined ? full : p.value))
+      .join('');
+  };
 }
 
 /**

@@ -86,11 +86,17 @@ export function I18nProvider(props: {
       t: makeTranslate(catalogs, language),
       formatNumber: (n, opts) =>
         opts ? new Intl.NumberFormat(locale, opts).format(n) : (nf ??= new Intl.NumberFormat(locale)).format(n),
+      // The year in four digits, as BC shows it (07/12/2026, not dateStyle's 07/12/26), with the options of
+      // typedDate (src/domain/filterValues.ts): a date shown reads back in a filter as that date. Not imported
+      // from there: that module brings zod, which the first load leaves to the workspace chunk.
       formatDate: (iso) =>
         iso
-          ? (df ??= new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone: 'UTC' })).format(
-              new Date(`${iso}T00:00:00Z`),
-            )
+          ? (df ??= new Intl.DateTimeFormat(locale, {
+              year: 'numeric',
+              month: 'numeric',
+              day: 'numeric',
+              timeZone: 'UTC',
+            })).format(new Date(`${iso}T00:00:00Z`))
           : '',
       pending,
     };

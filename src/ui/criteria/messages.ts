@@ -10,7 +10,7 @@ const en = {
   'filter.error.at': 'The error is at the marked character:',
   'filter.error.atEnd': 'The filter ends too early:',
   'error.INVALID_FILTER.date':
-    'The filter on {field} expects a date at position {position}, not "{value}": write it as {example}, as 2026-01-31, or t for today.',
+    'The filter on {field} expects a date at position {position}, not "{value}": write it as {example}, as 2026-01-31, as digits in that order without separators (the day alone, 4 digits with the month, 6 or 8 with the year), t for today or w for the work date.',
   'error.INVALID_FILTER.number':
     'The filter on {field} expects a number at position {position}, not "{value}" (for example {example}).',
   'error.INVALID_FILTER.option':
@@ -29,7 +29,7 @@ const it: typeof en = {
   'filter.error.at': 'L\u2019errore è nel carattere evidenziato:',
   'filter.error.atEnd': 'Il filtro termina troppo presto:',
   'error.INVALID_FILTER.date':
-    'Il filtro su {field} richiede una data alla posizione {position}, non "{value}": scriverla come {example}, come 2026-01-31 oppure t (o oggi) per la data di oggi.',
+    'Il filtro su {field} richiede una data alla posizione {position}, non "{value}": scriverla come {example}, come 2026-01-31, come cifre in quell\u2019ordine senza separatori (il solo giorno, 4 cifre con il mese, 6 o 8 con l\u2019anno), t (o oggi) per la data di oggi oppure l (o lavoro) per la data di lavoro.',
   'error.INVALID_FILTER.number':
     'Il filtro su {field} richiede un numero alla posizione {position}, non "{value}" (ad esempio {example}).',
   'error.INVALID_FILTER.option':

@@ -50,7 +50,8 @@ export const segmentMessages: MessageCatalog = {
       'Segment {no} has {n, plural, one {its own letter} other {its own letters}} in {languages}. Choosing template {code} {n, plural, one {replaces it} other {replaces them}} with the template’s. Continue?',
     'segment.letterNoLanguage': '(no language)',
     'segment.numberUnreadable': '{field}: "{value}" is not a number. Type it as {example}.',
-    'segment.dateUnreadable': '{field}: "{value}" is not a date. Type it as {example}, or t for today.',
+    'segment.dateUnreadable':
+      '{field}: "{value}" is not a date. Type it as {example}, as digits in that order without separators (the day alone, 4 digits with the month, 6 or 8 with the year), t for today or w for the work date.',
     'segment.reuseConfirm':
       'Segment {no} already contains {count, plural, one {# criteria action} other {# criteria actions}}.\nAre you sure you want to reuse {what}?',
     'segment.reuseWhatCriteria': 'saved criteria',
@@ -183,7 +184,8 @@ export const segmentMessages: MessageCatalog = {
       'Il segmento {no} ha {n, plural, one {una lettera propria} other {lettere proprie}} in {languages}. Scegliendo il modello interazione {code}, {n, plural, one {verrà sostituita con quella del modello} other {verranno sostituite con quelle del modello}}. Continuare?',
     'segment.letterNoLanguage': '(nessuna lingua)',
     'segment.numberUnreadable': '{field}: "{value}" non è un numero. Digitarlo come {example}.',
-    'segment.dateUnreadable': '{field}: "{value}" non è una data. Digitarla come {example}, oppure oggi.',
+    'segment.dateUnreadable':
+      '{field}: "{value}" non è una data. Digitarla come {example}, come cifre in quell\u2019ordine senza separatori (il solo giorno, 4 cifre con il mese, 6 o 8 con l\u2019anno), oppure oggi o lavoro (la data di lavoro).',
     'segment.reuseConfirm':
       'Il segmento {no} contiene già {count, plural, one {# azione criteri} other {# azioni criteri}}.\nRiutilizzare comunque {what}?',
     'segment.reuseWhatCriteria': 'criteri salvati',

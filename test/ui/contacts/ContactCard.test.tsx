@@ -171,7 +171,7 @@ describe('the contact card shows what was imported', () => {
       // As Excel's General format: no group separators (a year 2015 stays 2015).
       Fatturato: '1234567,5',
       'Cliente dal': '2015',
-      'Ultimo ordine': '15/03/24',
+      'Ultimo ordine': '15/03/2024',
       Cliente: 'Sì',
       Ex: 'No',
       'Note commerciali del referente di zona': long,
@@ -200,7 +200,7 @@ describe('the contact card shows what was imported', () => {
     expect(pairs(card)).toMatchObject({
       Fatturato: '1234567.5',
       'Cliente dal': '2015',
-      'Ultimo ordine': '3/15/24',
+      'Ultimo ordine': '3/15/2024',
       Cliente: 'Yes',
       Ex: 'No',
     });

@@ -8,7 +8,9 @@ const italian = {
   t: makeTranslate(paneCatalogs, 'it'),
   formatNumber: (n: number, opts?: Intl.NumberFormatOptions) => new Intl.NumberFormat('it-IT', opts).format(n),
   formatDate: (iso: string) =>
-    new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)),
+    new Intl.DateTimeFormat('it-IT', { year: 'numeric', month: 'numeric', day: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${iso}T00:00:00Z`),
+    ),
 };
 
 describe('an imported value', () => {
@@ -24,7 +26,7 @@ describe('an imported value', () => {
   });
 
   test('an ISO date in the user’s format; text that is not a real date stays as written', () => {
-    expect(extraValueText(italian, '2024-03-15')).toBe('15/03/24');
+    expect(extraValueText(italian, '2024-03-15')).toBe('15/03/2024');
     expect(extraValueText(italian, '2024-02-30')).toBe('2024-02-30');
     expect(extraValueText(italian, '00184')).toBe('00184');
   });

@@ -101,7 +101,7 @@ describe('the criteria dialog with a filter it cannot use', () => {
     await importedColumn(dialog, 'Since', '01/01/26..31/12/26', 'en');
     const message = await within(dialog).findByText(/expects a date/);
     expect(message.textContent).toBe(
-      'The filter on Imported column: Since expects a date at position 11, not "31/12/26": write it as 1/31/2026, as 2026-01-31, or t for today.',
+      'The filter on Imported column: Since expects a date at position 11, not "31/12/26": write it as 1/31/2026, as 2026-01-31, as digits in that order without separators (the day alone, 4 digits with the month, 6 or 8 with the year), t for today or w for the work date.',
     );
     expect(within(dialog).getByTestId('criteria-run').hasAttribute('disabled')).toBe(true);
   });

@@ -73,9 +73,10 @@ test('Interaction Log Entries: "Mostra modifiche" on an entry, in Italian, with 
     '.fui-DialogSurface',
   ) as HTMLElement;
   await waitFor(() => expect(within(dialog).getByTestId('history-40').textContent).toContain('bob'));
-  const when = new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeStyle: 'medium' }).format(
-    new Date(changes[1].at),
-  );
+  // Italian short date with the year in four digits, as BC shows it (03/03/2026, not 03/03/26), in local time.
+  const at = new Date(changes[1].at);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const when = `${two(at.getDate())}/${two(at.getMonth() + 1)}/${at.getFullYear()}, ${two(at.getHours())}:${two(at.getMinutes())}:${two(at.getSeconds())}`;
   expect(within(dialog).getByTestId('history-40').textContent).toContain(when);
   expect(asked[0][0]).toBe('interactionLog');
   expect(asked[0][1]).toBe((await ws.interactionLog.get(2))!.id);

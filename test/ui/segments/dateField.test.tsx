@@ -44,11 +44,25 @@ test('it-IT: day first, as the workspace writes it; t is today; the field shows 
   await waitFor(async () => expect(await stored()).toBe(isoDateOf(new Date())));
 });
 
+test("it-IT: BC's shortcuts, digits without separators and the work date, are read as BC reads them", async () => {
+  renderInPane(<SegmentHeaderForm header={(await ws.segments.get(no))!.header} />, ws, 'it');
+  await typeInto('07122027');
+  await waitFor(async () => expect(await stored()).toBe('2027-12-07'));
+  await waitFor(() => expect(field().value).toBe('07/12/2027'));
+  const today = isoDateOf(new Date());
+  await typeInto('0102');
+  await waitFor(async () => expect(await stored()).toBe(`${today.slice(0, 4)}-02-01`));
+  await typeInto('lavoro');
+  await waitFor(async () => expect(await stored()).toBe(today));
+});
+
 test('it-IT: a date that does not exist is refused at the field, in Italian, and nothing is saved', async () => {
   renderInPane(<SegmentHeaderForm header={(await ws.segments.get(no))!.header} />, ws, 'it');
   await typeInto('31/02/2027');
   await waitFor(() =>
-    expect(fieldMessage()).toBe('Data: "31/02/2027" non è una data. Digitarla come 31/01/2026, oppure oggi.'),
+    expect(fieldMessage()).toBe(
+      'Data: "31/02/2027" non è una data. Digitarla come 31/01/2026, come cifre in quell\u2019ordine senza separatori (il solo giorno, 4 cifre con il mese, 6 o 8 con l\u2019anno), oppure oggi o lavoro (la data di lavoro).',
+    ),
   );
   expect(field().value).toBe('31/02/2027');
   expect(await stored()).toBe('2026-01-15');
@@ -61,6 +75,8 @@ test('en-US: month first', async () => {
   await waitFor(async () => expect(await stored()).toBe('2027-01-31'));
   await typeInto('13/1/2027');
   await waitFor(() =>
-    expect(fieldMessage()).toBe('Date: "13/1/2027" is not a date. Type it as 1/31/2026, or t for today.'),
+    expect(fieldMessage()).toBe(
+      'Date: "13/1/2027" is not a date. Type it as 1/31/2026, as digits in that order without separators (the day alone, 4 digits with the month, 6 or 8 with the year), t for today or w for the work date.',
+    ),
   );
 });

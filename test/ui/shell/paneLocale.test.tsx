@@ -33,18 +33,18 @@ function renderPane(language: 'en' | 'it') {
   );
 }
 
-test('an English pane on an it-IT workspace shows 07/12/26, and follows Setup when it changes', async () => {
+test('an English pane on an it-IT workspace shows 07/12/2026, and follows Setup when it changes', async () => {
   await ws.setup.update({ locale: 'it-IT' });
   renderPane('en');
-  await waitFor(() => expect(screen.getByTestId('probe').textContent).toBe('07/12/26 1234,5'));
+  await waitFor(() => expect(screen.getByTestId('probe').textContent).toBe('07/12/2026 1234,5'));
   await ws.setup.update({ locale: 'en-US' });
-  await waitFor(() => expect(screen.getByTestId('probe').textContent).toBe('12/7/26 1,234.5'));
+  await waitFor(() => expect(screen.getByTestId('probe').textContent).toBe('12/7/2026 1,234.5'));
 });
 
-test('an Italian pane on an en-US workspace shows dates as the filters read them (12/7/26)', async () => {
+test('an Italian pane on an en-US workspace shows dates as the filters read them (12/7/2026)', async () => {
   await ws.setup.update({ locale: 'en-US' });
   renderPane('it');
-  await waitFor(() => expect(screen.getByTestId('probe').textContent).toBe('12/7/26 1,234.5'));
+  await waitFor(() => expect(screen.getByTestId('probe').textContent).toBe('12/7/2026 1,234.5'));
 });
 
 test("Setup's locale read when the pane starts renders the page again only if it changes what the page shows", async () => {
@@ -63,7 +63,7 @@ test("Setup's locale read when the pane starts renders the page again only if it
       hostPages={{ mailMerge: Counted }}
     />,
   );
-  await waitFor(() => expect(screen.getByTestId('probe').textContent).toBe('12/7/26 1,234.5'));
+  await waitFor(() => expect(screen.getByTestId('probe').textContent).toBe('12/7/2026 1,234.5'));
   const shown = renders;
   // Setup's en-US is the English pane's own locale: its arrival re-renders nothing below the translations.
   await ws.setup.get();
@@ -71,6 +71,6 @@ test("Setup's locale read when the pane starts renders the page again only if it
   expect(renders).toBe(shown);
   // A locale that changes what the page shows does render it again.
   await ws.setup.update({ locale: 'it-IT' });
-  await waitFor(() => expect(screen.getByTestId('probe').textContent).toBe('07/12/26 1234,5'));
+  await waitFor(() => expect(screen.getByTestId('probe').textContent).toBe('07/12/2026 1234,5'));
   expect(renders).toBeGreaterThan(shown);
 });
