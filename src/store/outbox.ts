@@ -155,34 +155,58 @@ export function outboxMiddleware(onWrite?: OutboxListener, cache?: OutboxCache):
             };
           if (!synced.has(name)) return table;
           const outbox = down.table('outbox');
+          // No native await in here: Dexie keeps the transaction's zone across the promises the database
+          // hands back, not across an await of a promise of our own. A write that followed such an await
+          // ran outside the zone when other transactions were busy (a pane pulling the workspace it joins),
+          // and Dexie's own middleware below then found no transaction ("reading 'table'"): the action
+          // failed and its outbox row waited for ever.
           return {
             ...table,
-            async mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+            mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
               const flags = req.trans as unknown as TransFlags;
               if (flags.segmentsSyncBypass) return table.mutate(req);
-              const recorded = await recordable(table, req);
-              const res = await table.mutate(recorded.req);
-              const failed = new Set(Object.keys(res.failures ?? {}).map(Number));
-              const after = recorded.afterFromResult
-                ? await table.getMany({ trans: req.trans, keys: recorded.keys })
-                : recorded.values;
-              const action = flags.segmentsAction;
-              const txId = action?.txId ?? looseTxId(req.trans);
-              const rows: OutboxRow[] = [];
-              recorded.keys.forEach((key, i) => {
-                if (failed.has(i)) return;
-                const value = recorded.op === 'put' ? after?.[i] : undefined;
-                if (recorded.op === 'put' && value === undefined) return;
-                rows.push({ txId, table: name, key: String(key), op: recorded.op, value, before: recorded.before[i] });
-              });
-              if (rows.length === 0) return res;
-              if (action) markRecorded(req.trans, action.txId);
-              keepAdded(cache, req.trans, rows, await outbox.mutate({ type: 'add', trans: req.trans, values: rows }));
+              const write = (recorded: Recordable) =>
+                table
+                  .mutate(recorded.req)
+                  .then((res) =>
+                    thenOf(
+                      recorded.afterFromResult
+                        ? table.getMany({ trans: req.trans, keys: recorded.keys })
+                        : recorded.values,
+                      (after) => record(req, recorded, res, after),
+                    ),
+                  );
+              const recorded = recordable(table, req);
+              return recorded instanceof Promise ? recorded.then(write) : write(recorded);
+            },
+          };
+
+          function record(
+            req: DBCoreMutateRequest,
+            recorded: Recordable,
+            res: DBCoreMutateResponse,
+            after: readonly unknown[] | undefined,
+          ): DBCoreMutateResponse | Promise<DBCoreMutateResponse> {
+            const flags = req.trans as unknown as TransFlags;
+            const failed = new Set(Object.keys(res.failures ?? {}).map(Number));
+            const action = flags.segmentsAction;
+            const txId = action?.txId ?? looseTxId(req.trans);
+            const rows: OutboxRow[] = [];
+            recorded.keys.forEach((key, i) => {
+              if (failed.has(i)) return;
+              const value = recorded.op === 'put' ? after?.[i] : undefined;
+              if (recorded.op === 'put' && value === undefined) return;
+              rows.push({ txId, table: name, key: String(key), op: recorded.op, value, before: recorded.before[i] });
+            });
+            if (rows.length === 0) return res;
+            if (action) markRecorded(req.trans, action.txId);
+            return outbox.mutate({ type: 'add', trans: req.trans, values: rows }).then((added) => {
+              keepAdded(cache, req.trans, rows, added);
               // Outside the transaction's zone, so the listener's own database work runs in its own transactions.
               if (onWrite) setTimeout(onWrite, 0);
               return res;
-            },
-          };
+            });
+          }
         },
       };
     },
@@ -208,35 +232,61 @@ interface Recordable {
   afterFromResult: boolean;
 }
 
-/** Turns a request into whole rows: deleteRange into the keys it covers, partial updates into values. */
-async function recordable(table: DBCoreTable, req: DBCoreMutateRequest): Promise<Recordable> {
+/**
+ * A value, or the database's promise of one, handed to `next`: straight away when it is here already, so
+ * that no promise of our own comes between the transaction's zone and the next write.
+ */
+function thenOf<T, R>(v: T | Promise<T>, next: (v: T) => R | Promise<R>): R | Promise<R> {
+  return v instanceof Object && typeof (v as Promise<T>).then === 'function'
+    ? (v as Promise<T>).then(next)
+    : next(v as T);
+}
+
+/**
+ * Turns a request into whole rows: deleteRange into the keys it covers, partial updates into values. Returns
+ * the rows at once when nothing must be read (an add), else the database's promise of them.
+ */
+function recordable(table: DBCoreTable, req: DBCoreMutateRequest): Recordable | Promise<Recordable> {
   const trans = req.trans;
   if (req.type === 'deleteRange') {
-    const found = await table.query({
-      trans,
-      values: true,
-      query: { index: table.schema.primaryKey, range: req.range },
-    });
-    const before = found.result as Record<string, unknown>[];
-    const keys = before.map((v) => v.id);
-    return {
-      req: { type: 'delete', trans, keys, mutatedParts: req.mutatedParts },
-      op: 'delete',
-      keys,
-      before,
-      afterFromResult: false,
-    };
+    return table
+      .query({
+        trans,
+        values: true,
+        query: { index: table.schema.primaryKey, range: req.range },
+      })
+      .then((found) => {
+        const before = found.result as Record<string, unknown>[];
+        const keys = before.map((v) => v.id);
+        return {
+          req: { type: 'delete', trans, keys, mutatedParts: req.mutatedParts },
+          op: 'delete',
+          keys,
+          before,
+          afterFromResult: false,
+        };
+      });
   }
   if (req.type === 'delete') {
-    const before = await table.getMany({ trans, keys: req.keys });
-    return { req, op: 'delete', keys: req.keys, before, afterFromResult: false };
+    const keys = req.keys;
+    return table
+      .getMany({ trans, keys })
+      .then((before) => ({ req, op: 'delete', keys, before, afterFromResult: false }));
   }
   const keys =
     req.keys ??
     (req.type === 'put' && req.updates ? req.updates.keys : req.values.map((v) => (v as { id: unknown }).id));
-  // An add writes only rows that are not there (it fails otherwise): nothing to read for their before-image.
-  const before = req.type === 'add' ? keys.map(() => undefined) : await table.getMany({ trans, keys });
   const partial =
     req.type === 'put' && (req.updates !== undefined || req.upsert === false || req.changeSpec !== undefined);
-  return { req, op: 'put', keys, values: req.values, before, afterFromResult: partial };
+  const recorded = (before: unknown[]): Recordable => ({
+    req,
+    op: 'put',
+    keys,
+    values: req.values,
+    before,
+    afterFromResult: partial,
+  });
+  // An add writes only rows that are not there (it fails otherwise): nothing to read for their before-image.
+  if (req.type === 'add') return recorded(keys.map(() => undefined));
+  return table.getMany({ trans, keys }).then(recorded);
 }
