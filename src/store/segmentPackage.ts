@@ -3,8 +3,10 @@
 // zod before anything is written; importing twice does not duplicate (same id → updated; a segment
 // number used by another record → renumbered, and the report says so). A record the package holds as
 // it is here already is not written again (an unchanged contact is not counted as updated, and nothing
-// is pushed for it). An import is one workspace action ('packages.import', its argument the file's
-// text), so the shared workspace records and replays it.
+// is pushed for it), and the report tells unchanged records from updated ones; the preview before an
+// import compares the same way, so the pane's question names only what would really change. An import
+// is one workspace action ('packages.import', its argument the file's text), so the shared workspace
+// records and replays it.
 import type { Table } from 'dexie';
 import * as z from 'zod/mini';
 import { contactSchema, type Contact } from '../domain/contact';
@@ -18,7 +20,7 @@ import {
   type SegmentHeaderRecord,
   type SegmentLine,
 } from '../domain/segment';
-import { runAction } from './action';
+import { runAction, runRead } from './action';
 import type { StoreContext } from './context';
 import { readByIndexKeys } from './indexReads';
 import { cleanLetter, cleanLetters } from './letters';
@@ -37,8 +39,8 @@ const packageV1Schema = z.strictObject({
 });
 export type SegmentPackage = z.infer<typeof packageV1Schema>;
 
-import type { SegmentPackageReport, SegmentPackageSummary } from '../domain/ports/transfer';
-export type { SegmentPackageReport, SegmentPackageSummary };
+import type { SegmentPackageContents, SegmentPackageReport, SegmentPackageSummary } from '../domain/ports/transfer';
+export type { SegmentPackageContents, SegmentPackageReport, SegmentPackageSummary };
 
 /** The package of one open segment, as a JSON-ready object. */
 export async function exportSegmentPackage(ctx: StoreContext, segmentNo: string): Promise<SegmentPackage> {
@@ -109,8 +111,11 @@ function backupGivenError(): SegmentsError {
  * What a package holds, read and validated in full as an import would (nothing is written): so that the
  * pane asks its question only about a package it can import.
  */
-export function readSegmentPackage(text: string): SegmentPackageSummary {
-  const pkg = parseSegmentPackage(text);
+export function readSegmentPackage(text: string): SegmentPackageContents {
+  return contentsOf(parseSegmentPackage(text));
+}
+
+function contentsOf(pkg: SegmentPackage): SegmentPackageContents {
   return {
     id: pkg.segment.id,
     segmentNo: pkg.segment.no,
@@ -119,6 +124,42 @@ export function readSegmentPackage(text: string): SegmentPackageSummary {
     criteriaActions: pkg.criteria.length,
     contactNos: pkg.contacts.map((c) => c.no),
   };
+}
+
+/**
+ * What a package holds and what importing it would do here now: each contact and the segment compared
+ * with this workspace's records as importSegmentPackage compares them, in one read (nothing is written).
+ */
+export async function previewSegmentPackage(ctx: StoreContext, text: string): Promise<SegmentPackageSummary> {
+  const pkg = parseSegmentPackage(text);
+  const { db } = ctx;
+  return runRead(ctx, async () => {
+    const contacts = { inserted: 0, updated: 0, unchanged: 0 };
+    for (const c of pkg.contacts) contacts[(await contactHere(ctx, c)).outcome]++;
+    const existing = await db.segments.get(pkg.segment.id);
+    const changes = { description: false, otherFields: false, lines: false, criteria: false };
+    if (!existing) return { ...contentsOf(pkg), segment: 'inserted', changes, contacts };
+    // Imported before: the import keeps its number here while the package's is another segment's.
+    const taken = await segmentNoTaken(ctx, pkg.segment.no, pkg.segment.id);
+    const diff = await segmentDiff(
+      ctx,
+      segmentAsHere(pkg, taken ? existing.no : pkg.segment.no, existing, ''),
+      existing,
+    );
+    Object.assign(changes, changesOf(diff));
+    return {
+      ...contentsOf(pkg),
+      here: {
+        segmentNo: existing.no,
+        description: existing.description,
+        lines: await db.segmentLines.where('segmentId').equals(existing.id).count(),
+        criteriaActions: await db.criteriaActions.where('segmentId').equals(existing.id).count(),
+      },
+      segment: Object.values(changes).some(Boolean) ? 'updated' : 'unchanged',
+      changes,
+      contacts,
+    };
+  });
 }
 
 /** Parses and validates a package file's text; throws INVALID_PACKAGE naming what is wrong and where. */
@@ -197,22 +238,12 @@ export async function importSegmentPackage(ctx: StoreContext, text: string): Pro
   const pkg = parseSegmentPackage(text);
   const { db } = ctx;
   return runAction(ctx, actionNames.packages.import, [text], async ({ stamp }) => {
-    const contacts = { inserted: 0, updated: 0 };
+    const contacts = { inserted: 0, updated: 0, unchanged: 0 };
     for (const c of pkg.contacts) {
-      const byId = await db.contacts.get(c.id);
-      const byNo = await db.contacts.where('no').equals(c.no).first();
-      // The same contact number is the same contact (a user's key, never renumbered): updated in place.
-      const here = byId && (!byNo || byNo.id === byId.id) ? byId : byNo;
-      if (!here) {
-        await db.contacts.put({ ...c, updatedAt: stamp });
-        contacts.inserted++;
-        continue;
-      }
-      const imported: Contact = { ...c, id: here.id, createdAt: here.createdAt, updatedAt: here.updatedAt };
-      // Held here as the package has it: not rewritten (no write, nothing to push) and not counted as updated.
-      if (sameRecord(imported, here)) continue;
-      await db.contacts.put({ ...imported, updatedAt: stamp });
-      contacts.updated++;
+      const { outcome, record } = await contactHere(ctx, c);
+      contacts[outcome]++;
+      // Held here as the package has it: not rewritten (no write, nothing to push).
+      if (outcome !== 'unchanged') await db.contacts.put({ ...record, updatedAt: stamp });
     }
 
     const existing = await db.segments.get(pkg.segment.id);
@@ -225,56 +256,139 @@ export async function importSegmentPackage(ctx: StoreContext, text: string): Pro
     } else {
       await advanceSeriesPast(ctx, segmentNo, stamp);
     }
-    const header: SegmentHeaderRecord = {
-      ...pkg.segment,
-      letters: cleanLetters(pkg.segment.letters),
-      no: segmentNo,
-      createdAt: existing?.createdAt ?? pkg.segment.createdAt,
-      updatedAt: existing?.updatedAt ?? stamp,
-    };
-    // The list figures are this workspace's, counted from its lines at the action's end: not compared.
-    if (!existing || !sameRecord(withoutFigures(header), withoutFigures(existing)))
-      await db.segments.put({ ...header, updatedAt: stamp });
-    const lines: SegmentLine[] = pkg.lines.map((l) => ({
-      ...l,
-      ...(l.letter ? { letter: cleanLetter(l.letter) } : {}),
-      segmentNo,
-    }));
-    const criteria: CriteriaAction[] = pkg.criteria.map((a) => ({
-      ...a,
-      segmentNo,
-      deletedLines: a.deletedLines.map((l) => ({ ...l, segmentNo })),
-    }));
-    await replaceChanged(db.segmentLines, header.id, lines);
-    await replaceChanged(db.criteriaActions, header.id, criteria);
+    const here = segmentAsHere(pkg, segmentNo, existing, stamp);
+    const diff = await segmentDiff(ctx, here, existing);
+    if (!existing || diff.description || diff.otherFields) await db.segments.put({ ...here.header, updatedAt: stamp });
+    await applyDiff(db.segmentLines, diff.lines);
+    await applyDiff(db.criteriaActions, diff.criteria);
     return {
       segmentNo,
       ...(renumberedFrom ? { renumberedFrom } : {}),
-      segment: existing ? 'updated' : 'inserted',
-      lines: lines.length,
-      criteriaActions: criteria.length,
+      segment: !existing ? 'inserted' : Object.values(changesOf(diff)).some(Boolean) ? 'updated' : 'unchanged',
+      lines: here.lines.length,
+      criteriaActions: here.criteria.length,
       contacts,
     } satisfies SegmentPackageReport;
   });
 }
 
 /**
- * Makes the segment's records of `table` those of the package: deletes the ones it lacks and writes the
- * ones that differ from what is stored, leaving the equal ones untouched.
+ * The record here that a package's contact is, and what importing it does: the same id, else the same
+ * contact number (a user's key, never renumbered: updated in place); unchanged when that record already
+ * holds the package's values. `record` is what the import writes (its stamp aside).
  */
-async function replaceChanged<T extends { id: string; segmentId: string }>(
+async function contactHere(
+  ctx: StoreContext,
+  c: Contact,
+): Promise<{ outcome: 'inserted' | 'updated' | 'unchanged'; record: Contact }> {
+  const byId = await ctx.db.contacts.get(c.id);
+  const byNo = await ctx.db.contacts.where('no').equals(c.no).first();
+  const here = byId && (!byNo || byNo.id === byId.id) ? byId : byNo;
+  if (!here) return { outcome: 'inserted', record: c };
+  const record: Contact = { ...c, id: here.id, createdAt: here.createdAt, updatedAt: here.updatedAt };
+  return { outcome: sameRecord(record, here) ? 'unchanged' : 'updated', record };
+}
+
+interface SegmentAsHere {
+  header: SegmentHeaderRecord;
+  lines: SegmentLine[];
+  criteria: CriteriaAction[];
+}
+
+/**
+ * The package's segment as this workspace holds it under `segmentNo`: created and last changed when the
+ * same segment here was (`stamp` for one not here yet), its letters cleaned, its lines and criteria numbered.
+ */
+function segmentAsHere(
+  pkg: SegmentPackage,
+  segmentNo: string,
+  existing: SegmentHeaderRecord | undefined,
+  stamp: string,
+): SegmentAsHere {
+  return {
+    header: {
+      ...pkg.segment,
+      letters: cleanLetters(pkg.segment.letters),
+      no: segmentNo,
+      createdAt: existing?.createdAt ?? pkg.segment.createdAt,
+      updatedAt: existing?.updatedAt ?? stamp,
+    },
+    lines: pkg.lines.map((l) => ({
+      ...l,
+      ...(l.letter ? { letter: cleanLetter(l.letter) } : {}),
+      segmentNo,
+    })),
+    criteria: pkg.criteria.map((a) => ({
+      ...a,
+      segmentNo,
+      deletedLines: a.deletedLines.map((l) => ({ ...l, segmentNo })),
+    })),
+  };
+}
+
+interface RecordsDiff<T> {
+  /** Ids stored here that the package lacks. */
+  gone: string[];
+  /** The package's records not stored here as they are. */
+  changed: T[];
+}
+
+interface SegmentDiff {
+  description: boolean;
+  otherFields: boolean;
+  lines: RecordsDiff<SegmentLine>;
+  criteria: RecordsDiff<CriteriaAction>;
+}
+
+/** What of the segment here differs from the package's: its description, its other fields, its lines and criteria. */
+async function segmentDiff(
+  ctx: StoreContext,
+  { header, lines, criteria }: SegmentAsHere,
+  existing: SegmentHeaderRecord | undefined,
+): Promise<SegmentDiff> {
+  return {
+    description: !!existing && existing.description !== header.description,
+    // The list figures are this workspace's, counted from its lines at the action's end: not compared.
+    otherFields:
+      !!existing &&
+      !sameRecord(withoutFigures({ ...header, description: '' }), withoutFigures({ ...existing, description: '' })),
+    lines: await recordsDiff(ctx.db.segmentLines, header.id, lines),
+    criteria: await recordsDiff(ctx.db.criteriaActions, header.id, criteria),
+  };
+}
+
+/** Which parts of the segment here a diff changes. */
+function changesOf(diff: SegmentDiff): SegmentPackageSummary['changes'] {
+  return {
+    description: diff.description,
+    otherFields: diff.otherFields,
+    lines: diff.lines.gone.length + diff.lines.changed.length > 0,
+    criteria: diff.criteria.gone.length + diff.criteria.changed.length > 0,
+  };
+}
+
+/**
+ * What makes the segment's records of `table` those of the package: the ones it lacks (deleted) and the
+ * ones that differ from what is stored (written); the equal ones are left untouched.
+ */
+async function recordsDiff<T extends { id: string; segmentId: string }>(
   table: Table<T, string>,
   segmentId: string,
   records: T[],
-): Promise<void> {
+): Promise<RecordsDiff<T>> {
   const stored = new Map((await table.where('segmentId').equals(segmentId).toArray()).map((r) => [r.id, r]));
   const wanted = new Set(records.map((r) => r.id));
-  const gone = [...stored.keys()].filter((id) => !wanted.has(id));
+  return {
+    gone: [...stored.keys()].filter((id) => !wanted.has(id)),
+    changed: records.filter((r) => {
+      const here = stored.get(r.id);
+      return !here || !sameRecord(r, here);
+    }),
+  };
+}
+
+async function applyDiff<T>(table: Table<T, string>, { gone, changed }: RecordsDiff<T>): Promise<void> {
   if (gone.length) await table.bulkDelete(gone);
-  const changed = records.filter((r) => {
-    const here = stored.get(r.id);
-    return !here || !sameRecord(r, here);
-  });
   if (changed.length) await table.bulkPut(changed);
 }
 

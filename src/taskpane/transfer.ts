@@ -19,7 +19,7 @@ export function transferApi(
 ): TransferApi {
   return {
     exportSegment: async (no) => (await workspace).packages.export(no),
-    readSegment: async (text) => (await packages()).readSegmentPackage(text),
+    readSegment: async (text) => (await packages()).previewSegmentPackage((await workspace).ctx, text),
     importSegment: async (text) => (await workspace).packages.import(text),
     backup: async (onProgress) => (await backups()).backupWorkspace((await workspace).ctx, onProgress),
     validateBackup: async (text) => (await backups()).validateBackup((await workspace).ctx, text),

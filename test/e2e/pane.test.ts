@@ -71,10 +71,10 @@ for (const [language, locale] of [
       await expect.poll(() => fresh.page.getByTestId('line-row').count()).toBe(4);
       await d.goTo('nav.transfer');
       await fresh.page.getByTestId('import-package').setInputFiles(pkg);
-      // The second import would overwrite SEG00002: the pane asks first and names what changes.
-      await fresh.page.getByTestId('confirm-text').waitFor();
-      expect(await fresh.page.getByTestId('confirm-text').textContent()).toContain('SEG00002');
-      await fresh.page.getByRole('button', { name: d.t('common.yes'), exact: true }).click();
+      // The second import changes nothing: the pane asks nothing, says the workspace holds it already as the
+      // file has it, and opens the segment.
+      await d.toast(d.t('transfer.alreadyHere', { no: 'SEG00002', file: 'segment.json' }));
+      expect(await fresh.page.getByTestId('confirm-text').count()).toBe(0);
       await d.expectTitle('SEG00002');
       await d.goTo('nav.segments');
       // The list is read from IndexedDB after the page shows: wait for the row, then count.

@@ -2,7 +2,12 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, test } from 'vitest';
 import { SegmentsDb } from '../../src/store/db';
 import type { StoreContext } from '../../src/store/context';
-import { exportSegmentPackage, importSegmentPackage, readSegmentPackage } from '../../src/store/segmentPackage';
+import {
+  exportSegmentPackage,
+  importSegmentPackage,
+  previewSegmentPackage,
+  readSegmentPackage,
+} from '../../src/store/segmentPackage';
 import { isSegmentsError } from '../../src/domain/errors';
 import { replayAction } from '../../src/store/index';
 import { ACTION_ROW, outboxMiddleware } from '../../src/store/outbox';
@@ -70,12 +75,16 @@ describe('segment package', () => {
       segment: 'inserted',
       lines: 2,
       criteriaActions: 1,
-      contacts: { inserted: 3, updated: 0 },
+      contacts: { inserted: 3, updated: 0, unchanged: 0 },
     });
     expect(first.renumberedFrom).toBeUndefined();
     const second = await importSegmentPackage(b, text);
-    // Nothing in the package differs from what the first import wrote: no contact was updated.
-    expect(second).toMatchObject({ segmentNo: 'SEG00001', contacts: { inserted: 0, updated: 0 } });
+    // Nothing in the package differs from what the first import wrote: the segment and its contacts are unchanged.
+    expect(second).toMatchObject({
+      segmentNo: 'SEG00001',
+      segment: 'unchanged',
+      contacts: { inserted: 0, updated: 0, unchanged: 3 },
+    });
     expect(await b.db.segments.count()).toBe(1);
     expect(await b.db.segmentLines.count()).toBe(2);
     expect(await b.db.criteriaActions.count()).toBe(1);
@@ -107,7 +116,7 @@ describe('segment package', () => {
     const b = context();
     await b.db.contacts.put(makeContact(1, { id: 'LOCAL-1', name: 'Old name' }));
     const r = await importSegmentPackage(b, text);
-    expect(r.contacts).toEqual({ inserted: 2, updated: 1 });
+    expect(r.contacts).toEqual({ inserted: 2, updated: 1, unchanged: 0 });
     const c = await b.db.contacts.where('no').equals('CT00001').toArray();
     expect(c).toHaveLength(1);
     expect(c[0]).toMatchObject({ id: 'LOCAL-1', name: 'Contact 1' });
@@ -126,7 +135,7 @@ describe('segment package', () => {
     const before = await dump();
     const later = { ...b, now: () => new Date('2026-04-15T09:30:00Z') };
     const again = await importSegmentPackage(later, text);
-    expect(again.contacts).toEqual({ inserted: 0, updated: 0 });
+    expect(again).toMatchObject({ segment: 'unchanged', contacts: { inserted: 0, updated: 0, unchanged: 3 } });
     expect(await dump()).toEqual(before);
   });
 
@@ -143,13 +152,133 @@ describe('segment package', () => {
     const untouched = await b.db.contacts.get('C-CT00001');
     const later = { ...b, now: () => new Date('2026-04-15T09:30:00Z') };
     const r = await importSegmentPackage(later, changed);
-    expect(r.contacts).toEqual({ inserted: 0, updated: 1 });
+    expect(r).toMatchObject({ segment: 'updated', contacts: { inserted: 0, updated: 1, unchanged: 2 } });
     expect(await b.db.contacts.get('C-CT00001')).toEqual(untouched);
     expect(await b.db.contacts.get('C-CT00002')).toMatchObject({
       city: 'Torino',
       updatedAt: '2026-04-15T09:30:00.000Z',
     });
     expect((await b.db.segmentLines.toArray()).map((l) => [l.id, l.comment])).toEqual([['SEG-A-L1', 'Ciao di nuovo']]);
+  });
+
+  test('a package that changes only a contact leaves the segment unchanged, and the report says so', async () => {
+    const { text } = await source();
+    const b = context();
+    await importSegmentPackage(b, text);
+    const pkg = JSON.parse(text);
+    const changed = JSON.stringify({
+      ...pkg,
+      contacts: pkg.contacts.map((c: any) => (c.no === 'CT00003' ? { ...c, city: 'Torino' } : c)),
+    });
+    const segment = await b.db.segments.get('SEG-A');
+    const r = await importSegmentPackage({ ...b, now: () => new Date('2026-04-15T09:30:00Z') }, changed);
+    expect(r).toMatchObject({ segment: 'unchanged', contacts: { inserted: 0, updated: 1, unchanged: 2 } });
+    expect(await b.db.segments.get('SEG-A')).toEqual(segment);
+  });
+
+  describe('the preview of an import', () => {
+    const dump = async (ctx: StoreContext) => {
+      const out: Record<string, unknown[]> = {};
+      for (const t of ['segments', 'segmentLines', 'criteriaActions', 'contacts', 'series', 'outbox'])
+        out[t] = await ctx.db.table(t).toArray();
+      return out;
+    };
+
+    test('of a segment not here: inserted, with its contacts new or found here, and nothing written', async () => {
+      const { text } = await source();
+      const b = context();
+      await b.db.contacts.put(makeContact(2));
+      await b.db.contacts.put(makeContact(3, { type: 'Company', city: 'Bari' }));
+      const before = await dump(b);
+      const preview = await previewSegmentPackage(b, text);
+      expect(preview).toMatchObject({
+        id: 'SEG-A',
+        segmentNo: 'SEG00001',
+        lines: 2,
+        criteriaActions: 1,
+        segment: 'inserted',
+        contacts: { inserted: 1, updated: 1, unchanged: 1 },
+      });
+      expect(preview.here).toBeUndefined();
+      expect(await dump(b)).toEqual(before);
+      const r = await importSegmentPackage(b, text);
+      expect({ segment: r.segment, contacts: r.contacts }).toEqual({
+        segment: preview.segment,
+        contacts: preview.contacts,
+      });
+    });
+
+    test('of a package imported before and unchanged since: nothing would change', async () => {
+      const { text } = await source();
+      const b = context();
+      await importSegmentPackage(b, text);
+      const preview = await previewSegmentPackage(b, text);
+      expect(preview).toMatchObject({
+        here: { segmentNo: 'SEG00001', description: 'Segment SEG00001', lines: 2, criteriaActions: 1 },
+        segment: 'unchanged',
+        changes: { description: false, otherFields: false, lines: false, criteria: false },
+        contacts: { inserted: 0, updated: 0, unchanged: 3 },
+      });
+    });
+
+    test('of a changed package: which parts of the segment here change, and how many contacts, as the import then reports', async () => {
+      const { text } = await source();
+      const b = context();
+      await importSegmentPackage(b, text);
+      const pkg = JSON.parse(text);
+      const changed = JSON.stringify({
+        ...pkg,
+        segment: { ...pkg.segment, description: 'Fiera 2027' },
+        contacts: pkg.contacts.map((c: any) => (c.no === 'CT00002' ? { ...c, city: 'Torino' } : c)),
+        lines: [{ ...pkg.lines[0], comment: 'Ciao di nuovo' }],
+      });
+      const before = await dump(b);
+      const preview = await previewSegmentPackage(b, changed);
+      expect(preview).toMatchObject({
+        description: 'Fiera 2027',
+        lines: 1,
+        here: { segmentNo: 'SEG00001', description: 'Segment SEG00001', lines: 2, criteriaActions: 1 },
+        segment: 'updated',
+        changes: { description: true, otherFields: false, lines: true, criteria: false },
+        contacts: { inserted: 0, updated: 1, unchanged: 2 },
+      });
+      expect(await dump(b)).toEqual(before);
+      const r = await importSegmentPackage(b, changed);
+      expect({ segment: r.segment, contacts: r.contacts }).toEqual({
+        segment: preview.segment,
+        contacts: preview.contacts,
+      });
+    });
+
+    test('a header field other than the description is a change of its other fields', async () => {
+      const { text } = await source();
+      const b = context();
+      await importSegmentPackage(b, text);
+      const pkg = JSON.parse(text);
+      const changed = JSON.stringify({ ...pkg, segment: { ...pkg.segment, salespersonCode: 'ZZ' } });
+      expect(await previewSegmentPackage(b, changed)).toMatchObject({
+        segment: 'updated',
+        changes: { description: false, otherFields: true, lines: false, criteria: false },
+      });
+    });
+
+    test('a package renumbered here is compared with the segment under its number here', async () => {
+      const { text } = await source();
+      const b = context();
+      await b.db.segments.put(makeSegment('OTHER', 'SEG00001'));
+      await importSegmentPackage(b, text);
+      expect(await previewSegmentPackage(b, text)).toMatchObject({
+        here: { segmentNo: 'SEG00002' },
+        segment: 'unchanged',
+      });
+    });
+
+    test('a damaged package is refused as the import refuses it', async () => {
+      const { text } = await source();
+      const pkg = JSON.parse(text);
+      const tampered = JSON.stringify({ ...pkg, lines: [{ ...pkg.lines[0], date: '31/02/2026' }] });
+      await expect(previewSegmentPackage(context(), tampered)).rejects.toThrow(/lines\.0\.date/);
+    });
   });
 
   const bad: [string, (p: any) => unknown, RegExp][] = [
@@ -258,7 +387,7 @@ describe('segment package', () => {
       const pushed = await ws.ctx.db.outbox.count();
       ws.clock.advance(60_000);
       const again = await ws.packages.import(text);
-      expect(again.contacts).toEqual({ inserted: 0, updated: 0 });
+      expect(again).toMatchObject({ segment: 'unchanged', contacts: { inserted: 0, updated: 0, unchanged: 3 } });
       expect(await ws.ctx.db.outbox.count()).toBe(pushed);
     });
 

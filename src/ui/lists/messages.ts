@@ -100,8 +100,6 @@ export const listMessages: MessageCatalog = {
     'transfer.packagesHint':
       'A package carries one segment with its lines, criteria and contacts to another pane or machine. Export it from the segment’s actions.',
     'transfer.importPackage': 'Import a segment package',
-    'transfer.imported':
-      'Segment {no} was imported: {lines, plural, one {# line} other {# lines}}; contacts: {inserted} new, {updated} updated.',
     'transfer.renumbered': 'Number {from} was already used here: the segment was imported as {no}.',
     'transfer.backup': 'Backup and restore',
     'transfer.backupHint': 'A backup holds the whole workspace of this pane. Restoring replaces everything here.',
@@ -249,8 +247,6 @@ export const listMessages: MessageCatalog = {
     'transfer.packagesHint':
       'Un pacchetto porta un segmento con righe, criteri e contatti in un altro riquadro o computer. Si esporta dalle azioni del segmento.',
     'transfer.importPackage': 'Importa un pacchetto segmento',
-    'transfer.imported':
-      'Il segmento {no} è stato importato: {lines, plural, one {# riga} other {# righe}}; contatti: {inserted, plural, one {# nuovo} other {# nuovi}}, {updated, plural, one {# aggiornato} other {# aggiornati}}.',
     'transfer.renumbered': 'Il numero {from} era già usato qui: il segmento è stato importato come {no}.',
     'transfer.backup': 'Backup e ripristino',
     'transfer.backupHint': 'Un backup contiene l’intera area di lavoro del riquadro. Il ripristino sostituisce tutto.',

@@ -34,11 +34,11 @@ const useStyles = makeStyles({
 });
 
 export function TransferPage({ navigate }: { navigate: Navigate }) {
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, locale } = useI18n();
   const s = useStyles();
   // With a server the workspace is shared: a backup restored in one pane would be replaced by the server's
   // workspace at the next pull (the restore resets the sync cursor), so it is not offered.
-  const { transfer, workspace, sync: client } = useServices();
+  const { transfer, sync: client } = useServices();
   const sync = useSharedWorkspace(client);
   const packageInput = useRef<HTMLInputElement>(null);
   const confirm = useConfirm();
@@ -53,50 +53,65 @@ export function TransferPage({ navigate }: { navigate: Navigate }) {
     try {
       const text = await file.text();
       // The whole package is checked first: a damaged one is refused before any question.
-      const summary = await transfer.readSegment(text);
-      const replaced = await replacedBy(summary);
-      if (
-        replaced &&
-        !(await confirm({
-          title: t('transfer.overwriteTitle', { no: replaced.no }),
-          text: t('transfer.overwrite', { ...replaced, file: file.name }),
-        }))
-      )
-        return;
+      const question = reimportQuestion(await transfer.readSegment(text), file.name);
+      if (question && !(await confirm(question))) return;
       const r = await transfer.importSegment(text);
-      // Every contact of the package was inserted, updated or found as it is here: the rest are unchanged.
-      const unchanged = summary.contactNos.length - r.contacts.inserted - r.contacts.updated;
-      notify.success(
-        t('transfer.importedContacts', {
-          no: r.segmentNo,
-          lines: formatNumber(r.lines),
-          inserted: formatNumber(r.contacts.inserted),
-          updated: formatNumber(r.contacts.updated),
-          unchanged: formatNumber(unchanged),
-        }),
-      );
-      if (r.renumberedFrom) setNote(t('transfer.renumbered', { from: r.renumberedFrom, no: r.segmentNo }));
+      const { inserted, updated, unchanged } = r.contacts;
+      if (r.segment === 'unchanged' && inserted + updated === 0)
+        notify.success(t('transfer.alreadyHere', { no: r.segmentNo, file: file.name }));
+      else
+        notify.success(
+          t(r.segment === 'unchanged' ? 'transfer.importedSegmentUnchanged' : 'transfer.importedContacts', {
+            no: r.segmentNo,
+            lines: formatNumber(r.lines),
+            inserted: formatNumber(inserted),
+            updated: formatNumber(updated),
+            unchanged: formatNumber(unchanged),
+          }),
+        );
+      // A segment left as it was is not "imported as" its number here: it is shown, as any import's is.
+      if (r.renumberedFrom && r.segment !== 'unchanged')
+        setNote(t('transfer.renumbered', { from: r.renumberedFrom, no: r.segmentNo }));
       else navigate({ page: 'segment', no: r.segmentNo });
     } catch (e) {
       notify.error(fileError(e, 'package', file.name));
     }
   };
 
-  /** The segment of this workspace a package would overwrite (the same segment, imported before), with what changes. */
-  const replacedBy = async (pkg: SegmentPackageSummary) => {
-    const here = (await workspace.segments.list()).find((h) => h.id === pkg.id);
+  /**
+   * The question before a package changes the same segment here (imported before): what it would replace,
+   * and how many contacts it would add and change, never those it leaves as they are. None when the segment
+   * is not here, or when nothing would change: a question whose two answers did the same would only be in
+   * the way (the import then writes nothing and says so).
+   */
+  const reimportQuestion = (pkg: SegmentPackageSummary, file: string) => {
+    const { here, changes, contacts } = pkg;
     if (!here) return undefined;
-    const view = await workspace.segments.get(here.no);
-    const stored = new Set((await workspace.contacts.list()).map((c) => c.no));
+    const clauses = [
+      changes.description && t('transfer.change.description', { newDescription: pkg.description }),
+      changes.otherFields && t(changes.description ? 'transfer.change.otherFields' : 'transfer.change.fields'),
+      changes.lines &&
+        t('transfer.change.lines', { lines: formatNumber(here.lines), newLines: formatNumber(pkg.lines) }),
+      changes.criteria &&
+        t('transfer.change.criteria', {
+          criteria: formatNumber(here.criteriaActions),
+          newCriteria: formatNumber(pkg.criteriaActions),
+        }),
+      contacts.inserted > 0 && t('transfer.change.newContacts', { n: formatNumber(contacts.inserted) }),
+      contacts.updated > 0 && t('transfer.change.updatedContacts', { n: formatNumber(contacts.updated) }),
+    ].filter((c): c is string => !!c);
+    if (!clauses.length) return undefined;
     return {
-      no: here.no,
-      description: here.description,
-      newDescription: pkg.description,
-      lines: formatNumber(view?.lines.length ?? 0),
-      newLines: formatNumber(pkg.lines),
-      criteria: formatNumber(view?.criteria.length ?? 0),
-      newCriteria: formatNumber(pkg.criteriaActions),
-      contacts: formatNumber(pkg.contactNos.filter((n) => stored.has(n)).length),
+      title:
+        pkg.segment === 'updated'
+          ? t('transfer.overwriteTitle', { no: here.segmentNo })
+          : t('transfer.importTitle', { file }),
+      text: t('transfer.overwrite', {
+        no: here.segmentNo,
+        description: here.description,
+        file,
+        changes: new Intl.ListFormat(locale, { type: 'conjunction' }).format(clauses),
+      }),
     };
   };
 

@@ -59,19 +59,21 @@ test('in Italian too', async () => {
   expect(await screen.findByText(/^x\.json non è un backup di questo componente aggiuntivo\./)).toBeTruthy();
 });
 
-test('a package that would overwrite a segment here asks first and names what changes; No leaves it as it is', async () => {
+test('a package that would overwrite a segment here asks first and names only what changes; No leaves it as it is', async () => {
   await ws.contacts.upsert([{ no: 'P1', type: 'Person', name: 'Rossi' }]);
   const seg = await ws.segments.create({ description: 'Fiera' });
   await ws.segments.addContactList(seg.no, ['P1'], { source: 'test' });
   const pkg = (await ws.packages.export(seg.no)) as { segment: { description: string } };
-  await ws.segments.updateHeader(seg.no, { description: 'Fiera 2027' });
+  // Its line keeps its description (updateLines: false): only the header's differs from the package.
+  await ws.segments.updateHeader(seg.no, { description: 'Fiera 2027' }, { updateLines: false });
   const text = JSON.stringify({ ...pkg, segment: { ...pkg.segment } });
   renderTransfer('en');
   await userEvent.upload(await screen.findByTestId('import-package'), json('fiera.json', text));
   const dialog = await screen.findByRole('alertdialog');
   expect(within(dialog).getByText('Replace segment SEG00001?')).toBeTruthy();
+  // Its line, its criteria action and its contact are here as the package has them: not named.
   expect(dialog.textContent).toMatch(
-    /Segment SEG00001 "Fiera 2027" is already in this workspace.*replaces its description with "Fiera", its line with 1 and its criteria action with 1, and updates 1 contact\./,
+    /Segment SEG00001 "Fiera 2027" is already in this workspace \(imported before\)\. Importing fiera\.json replaces its description with "Fiera"\. Continue\?/,
   );
   await userEvent.click(within(dialog).getByRole('button', { name: /No|Cancel/ }));
   await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
@@ -80,22 +82,90 @@ test('a package that would overwrite a segment here asks first and names what ch
   // findBy: while the first dialog leaves, the focus trap marks the new one hidden for a moment.
   await userEvent.click(await screen.findByRole('button', { name: /Yes|OK|Continue/ }));
   await waitFor(async () => expect((await ws.segments.get(seg.no))?.header.description).toBe('Fiera'));
+  expect(
+    await screen.findByText('Segment SEG00001 was imported: 1 line; contacts: 0 new, 0 updated, 1 unchanged.'),
+  ).toBeTruthy();
 });
 
-test('in Italian the question before replacing a segment says one line, one criteria action and one contact in the singular', async () => {
-  await ws.contacts.upsert([{ no: 'P1', type: 'Person', name: 'Rossi' }]);
+test('the question counts the lines and criteria actions replaced and the contacts new and changed, not those unchanged', async () => {
+  await ws.contacts.upsert([
+    { no: 'P1', type: 'Person', name: 'Rossi' },
+    { no: 'P2', type: 'Person', name: 'Bianchi' },
+    { no: 'P3', type: 'Person', name: 'Verdi' },
+  ]);
   const seg = await ws.segments.create({ description: 'Fiera' });
-  await ws.segments.addContactList(seg.no, ['P1'], { source: 'test' });
-  const text = JSON.stringify(await ws.packages.export(seg.no));
-  renderTransfer('it');
+  await ws.segments.addContactList(seg.no, ['P1', 'P2', 'P3'], { source: 'test' });
+  const pkg = (await ws.packages.export(seg.no)) as { contacts: { no: string }[] };
+  await ws.contacts.upsert([
+    { no: 'P1', type: 'Person', name: 'Rossi Mario' },
+    { no: 'P2', type: 'Person', name: 'Bianchi Anna' },
+  ]);
+  await ws.contacts.upsert([{ no: 'P4', type: 'Person', name: 'Neri' }]);
+  await ws.segments.addContactList(seg.no, ['P4'], { source: 'test' });
+  const extra = (no: string) => ({ ...pkg.contacts[0], id: `01JNEWCONTACT00000000000${no}`, no });
+  const text = JSON.stringify({ ...pkg, contacts: [...pkg.contacts, extra('P8'), extra('P9')] });
+  renderTransfer('en');
   await userEvent.upload(await screen.findByTestId('import-package'), json('fiera.json', text));
   const dialog = await screen.findByRole('alertdialog');
   expect(dialog.textContent).toMatch(
-    /sostituisce la descrizione con "Fiera", la sua riga con 1 e la sua azione criteri con 1, e aggiorna 1 contatto\./,
+    /Importing fiera\.json replaces its 4 lines with 3, replaces its 2 criteria actions with 1, adds 2 new contacts, and updates 2 contacts\. Continue\?/,
+  );
+  await userEvent.click(within(dialog).getByRole('button', { name: /Yes|OK|Continue/ }));
+  expect(
+    await screen.findByText('Segment SEG00001 was imported: 3 lines; contacts: 2 new, 2 updated, 1 unchanged.'),
+  ).toBeTruthy();
+});
+
+test('header fields other than the description are named as fields of its header, "other" after the description', async () => {
+  await ws.contacts.upsert([{ no: 'P1', type: 'Person', name: 'Rossi' }]);
+  const seg = await ws.segments.create({ description: 'Fiera' });
+  await ws.segments.addContactList(seg.no, ['P1'], { source: 'test' });
+  const pkg = (await ws.packages.export(seg.no)) as { segment: object };
+  const text = (over: object) => JSON.stringify({ ...pkg, segment: { ...pkg.segment, ...over } });
+  renderTransfer('en');
+  await userEvent.upload(await screen.findByTestId('import-package'), json('a.json', text({ salespersonCode: 'ZZ' })));
+  let dialog = await screen.findByRole('alertdialog');
+  expect(dialog.textContent).toMatch(/Importing a\.json changes fields of its header\. Continue\?/);
+  await userEvent.click(within(dialog).getByRole('button', { name: /No|Cancel/ }));
+  await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+  await userEvent.upload(
+    screen.getByTestId('import-package'),
+    json('b.json', text({ salespersonCode: 'ZZ', description: 'Fiera 2027' })),
+  );
+  dialog = await screen.findByRole('alertdialog');
+  expect(dialog.textContent).toMatch(
+    /Importing b\.json replaces its description with "Fiera 2027" and changes other fields of its header\. Continue\?/,
   );
 });
 
-test('a package imported again unchanged reports its contacts as unchanged, not updated', async () => {
+test('in Italian the question says one line, one criteria action, one new contact and one contact in the singular', async () => {
+  await ws.contacts.upsert([{ no: 'P1', type: 'Person', name: 'Rossi' }]);
+  const seg = await ws.segments.create({ description: 'Fiera' });
+  await ws.segments.addContactList(seg.no, ['P1'], { source: 'test' });
+  const pkg = (await ws.packages.export(seg.no)) as {
+    contacts: { no: string }[];
+    lines: object[];
+    criteria: object[];
+  };
+  const text = JSON.stringify({
+    ...pkg,
+    lines: [{ ...pkg.lines[0], comment: 'Da richiamare' }],
+    criteria: [{ ...pkg.criteria[0], updatedAt: '2027-01-04T08:00:00.000Z' }],
+    contacts: [
+      { ...pkg.contacts[0], name: 'Rossi Mario' },
+      { ...pkg.contacts[0], id: '01JNEWCONTACT0000000000000', no: 'P9' },
+    ],
+  });
+  renderTransfer('it');
+  await userEvent.upload(await screen.findByTestId('import-package'), json('fiera.json', text));
+  const dialog = await screen.findByRole('alertdialog');
+  expect(within(dialog).getByText('Sostituire il segmento SEG00001?')).toBeTruthy();
+  expect(dialog.textContent).toMatch(
+    /L’importazione di fiera\.json sostituisce la sua riga con 1, sostituisce la sua azione criteri con 1, aggiunge 1 nuovo contatto e aggiorna 1 contatto\. Continuare\?/,
+  );
+});
+
+test('a package imported again unchanged asks nothing, says that nothing was changed, and opens the segment', async () => {
   await ws.contacts.upsert([
     { no: 'P1', type: 'Person', name: 'Rossi' },
     { no: 'P2', type: 'Person', name: 'Bianchi' },
@@ -105,13 +175,55 @@ test('a package imported again unchanged reports its contacts as unchanged, not 
   const text = JSON.stringify(await ws.packages.export(seg.no));
   renderTransfer('en');
   await userEvent.upload(await screen.findByTestId('import-package'), json('fiera.json', text));
-  await userEvent.click(await screen.findByRole('button', { name: /Yes|OK|Continue/ }));
   expect(
-    await screen.findByText('Segment SEG00001 was imported: 2 lines; contacts: 0 new, 0 updated, 2 unchanged.'),
+    await screen.findByText(
+      'Segment SEG00001 and its contacts are already in this workspace as fiera.json has them: nothing was changed.',
+    ),
+  ).toBeTruthy();
+  expect(screen.queryByRole('alertdialog')).toBeNull();
+  await waitFor(() => expect(screen.queryByTestId('import-package')).toBeNull());
+});
+
+test('in Italian too', async () => {
+  await ws.contacts.upsert([{ no: 'P1', type: 'Person', name: 'Rossi' }]);
+  const seg = await ws.segments.create({ description: 'Fiera' });
+  await ws.segments.addContactList(seg.no, ['P1'], { source: 'test' });
+  const text = JSON.stringify(await ws.packages.export(seg.no));
+  renderTransfer('it');
+  await userEvent.upload(await screen.findByTestId('import-package'), json('fiera.json', text));
+  expect(
+    await screen.findByText(
+      'Il segmento SEG00001 e i suoi contatti sono già in quest’area di lavoro così come li contiene fiera.json: non è stato modificato nulla.',
+    ),
+  ).toBeTruthy();
+  expect(screen.queryByRole('alertdialog')).toBeNull();
+});
+
+test('a package that changes only contacts of a segment here asks about them, and reports the segment unchanged', async () => {
+  await ws.contacts.upsert([
+    { no: 'P1', type: 'Person', name: 'Rossi' },
+    { no: 'P2', type: 'Person', name: 'Bianchi' },
+  ]);
+  const seg = await ws.segments.create({ description: 'Fiera' });
+  await ws.segments.addContactList(seg.no, ['P1', 'P2'], { source: 'test' });
+  const text = JSON.stringify(await ws.packages.export(seg.no));
+  await ws.contacts.upsert([{ no: 'P2', type: 'Person', name: 'Bianchi Anna' }]);
+  renderTransfer('en');
+  await userEvent.upload(await screen.findByTestId('import-package'), json('fiera.json', text));
+  const dialog = await screen.findByRole('alertdialog');
+  expect(within(dialog).getByText('Import fiera.json?')).toBeTruthy();
+  expect(dialog.textContent).toMatch(
+    /Segment SEG00001 "Fiera" is already in this workspace \(imported before\)\. Importing fiera\.json updates 1 contact\. Continue\?/,
+  );
+  await userEvent.click(within(dialog).getByRole('button', { name: /Yes|OK|Continue/ }));
+  expect(
+    await screen.findByText(
+      'Segment SEG00001 was already in this workspace as the package has it, and is unchanged; contacts: 0 new, 1 updated, 1 unchanged.',
+    ),
   ).toBeTruthy();
 });
 
-test('in Italian the unchanged contacts are "invariati", one in the singular', async () => {
+test('in Italian the segment unchanged and the unchanged contacts are "invariato", "invariati", one in the singular', async () => {
   await ws.contacts.upsert([{ no: 'P1', type: 'Person', name: 'Rossi' }]);
   const seg = await ws.segments.create({ description: 'Fiera' });
   await ws.segments.addContactList(seg.no, ['P1'], { source: 'test' });
@@ -122,11 +234,44 @@ test('in Italian the unchanged contacts are "invariati", one in the singular', a
   });
   renderTransfer('it');
   await userEvent.upload(await screen.findByTestId('import-package'), json('fiera.json', text));
-  await userEvent.click(await screen.findByRole('button', { name: /Sì|OK|Continua/ }));
+  const dialog = await screen.findByRole('alertdialog');
+  expect(within(dialog).getByText('Importare fiera.json?')).toBeTruthy();
+  expect(dialog.textContent).toMatch(/L’importazione di fiera\.json aggiunge 1 nuovo contatto\. Continuare\?/);
+  await userEvent.click(within(dialog).getByRole('button', { name: /Sì|OK|Continua/ }));
   expect(
     await screen.findByText(
-      'Il segmento SEG00001 è stato importato: 1 riga; contatti: 1 nuovo, 0 aggiornati, 1 invariato.',
+      'Il segmento SEG00001 era già in quest’area di lavoro come nel pacchetto ed è invariato; contatti: 1 nuovo, 0 aggiornati, 1 invariato.',
     ),
+  ).toBeTruthy();
+});
+
+test('the report shows the counts the import gives, not counts worked out from the package', async () => {
+  await ws.contacts.upsert([{ no: 'P1', type: 'Person', name: 'Rossi' }]);
+  const seg = await ws.segments.create({ description: 'Fiera' });
+  await ws.segments.addContactList(seg.no, ['P1'], { source: 'test' });
+  const text = JSON.stringify(await ws.packages.export(seg.no));
+  const api = transferApi(ws);
+  const prefs = new Map<string, unknown>();
+  const preferences: Preferences = { get: (k) => prefs.get(k) as never, set: (k, v) => void prefs.set(k, v) };
+  // The workspace changed between the preview and the import (another pane's pull): the import's word stands.
+  const transfer = {
+    ...api,
+    importSegment: async (t: string) => {
+      const r = await api.importSegment(t);
+      return { ...r, segment: 'updated' as const, contacts: { inserted: 0, updated: 0, unchanged: 7 } };
+    },
+  };
+  render(
+    <App
+      services={{ workspace: ws, preferences, host: 'none', transfer }}
+      initialLanguage="en"
+      hostPages={{}}
+      startRoute={{ page: 'transfer' }}
+    />,
+  );
+  await userEvent.upload(await screen.findByTestId('import-package'), json('fiera.json', text));
+  expect(
+    await screen.findByText('Segment SEG00001 was imported: 1 line; contacts: 0 new, 0 updated, 7 unchanged.'),
   ).toBeTruthy();
 });
 
