@@ -1,7 +1,8 @@
 // Results of actions as toasts, through the one Toaster at the root.
 // One success note at a time: a new success replaces the one shown (a row of saves says the last, and notes
 // never pile up over the page). Errors stay until the user dismisses them or goes to another page (they speak
-// of the page they were raised on); info notes leave by themselves.
+// of the page they were raised on); success and info notes leave by themselves after a few seconds (BC's
+// notifications are brief), or sooner when the user goes to another page, where they no longer make sense.
 // The notes sit at the bottom of the pane, below the page: the shell ends the page above them.
 import { Button, useToastController } from '@fluentui/react-components';
 import { Toast, ToastBody, ToastTitle, ToastTrigger } from '../shell/toastParts';
@@ -71,6 +72,36 @@ function measureCover() {
 /** The error notes on screen, by id: the shell takes them away when the user goes to another page. */
 const shownErrors = new Set<string>();
 
+/**
+ * The success and info notes on screen, by id, each with the count of the user's inputs when it came. The
+ * shell takes away, when the page changes, those the user has pressed a key or the pointer since: the
+ * change is then the user's going on, away from what the note said. A note that came after the user's last
+ * input came with the change (New segment says it made the segment it opens) and stays on the new page.
+ */
+const shownPassing = new Map<string, number>();
+let inputs = 0;
+let countingInputs = false;
+function countInputs() {
+  if (countingInputs) return;
+  countingInputs = true;
+  const count = () => void inputs++;
+  // Capture: an input that a part keeps to itself (a menu's Escape) is counted too.
+  document.addEventListener('pointerdown', count, true);
+  document.addEventListener('keydown', count, true);
+}
+/** Options of a success or info note: counted as passing while it is shown. */
+function passing(note: ReturnType<typeof noteOptions>) {
+  countInputs();
+  shownPassing.set(note.toastId, inputs);
+  return {
+    ...note,
+    onStatusChange: (e: null, data: { status: string }) => {
+      if (data.status === 'unmounted') shownPassing.delete(note.toastId);
+      note.onStatusChange(e, data);
+    },
+  };
+}
+
 let noteCount = 0;
 /** A note's options: its own id (marked on its content), and the cover measured again at each change. */
 function noteOptions(kind: string) {
@@ -102,7 +133,7 @@ export function useNotify() {
   const success = useCallback(
     (text: string, body?: string) => {
       if (shownSuccess) dismissToast(shownSuccess);
-      const note = noteOptions('success');
+      const note = passing(noteOptions('success'));
       const toastId = note.toastId;
       shownSuccess = toastId;
       dispatchToast(
@@ -162,7 +193,7 @@ export function useNotify() {
   );
   const info = useCallback(
     (title: string, body?: string) => {
-      const note = noteOptions('info');
+      const note = passing(noteOptions('info'));
       dispatchToast(
         <Toast data-note-id={note.toastId}>
           <ToastTitle>{title}</ToastTitle>
@@ -177,12 +208,14 @@ export function useNotify() {
 }
 
 /**
- * Takes the error notes on screen away: the shell calls it when the user goes to another page, where an error
- * of the page left (a save refused there) would read as this page's. A note raised after the change stays.
+ * Takes the notes of the page left away: the shell calls it when the page changes. Every error (one of the
+ * page left, a save refused there, would read as the new page's), and the success and info notes the user
+ * has gone on from (see shownPassing). A note raised after the change stays.
  */
 export function useDismissErrors(): () => void {
   const { dismissToast } = useToastController(TOASTER_ID);
   return useCallback(() => {
     for (const id of shownErrors) dismissToast(id);
+    for (const [id, seen] of shownPassing) if (seen < inputs) dismissToast(id);
   }, [dismissToast]);
 }

@@ -3,9 +3,10 @@
 // person's job responsibilities), added and removed one at a time, its questionnaire answers, the columns
 // imported beside BC's fields (by their header), the open segments it is on and its interaction log
 // entries. Opened from the lines grid, the contacts list, the log entries and the criteria preview:
-// route {page:'contact', no}.
+// route {page:'contact', no}. As a BC card page, Escape goes back to where it was opened from (the first
+// Escape in a field holding text typed and not saved puts that field back as stored, as BC's Esc does).
 import { Button, Divider, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type ReactNode } from 'react';
 import type { Contact } from '../../domain/contact';
 import { quoteFilterValue } from '../../domain/filterExpression';
 import { useCardFieldStyles } from '../common/cardFieldStyles';
@@ -35,21 +36,69 @@ const codeSets: { field: ContactCodeField; list: CodeListName }[] = [
   { field: 'jobResponsibilities', list: 'jobResponsibilities' },
 ];
 
-export function ContactCardPage({ no, navigate }: { no: string; navigate: Navigate }) {
+/** `back`: the shell's way back (the card as a page); absent over a dialog, whose own Escape closes it. */
+export function ContactCardPage({ no, navigate, back }: { no: string; navigate: Navigate; back?(): void }) {
   const { t } = useI18n();
   const data = useContactCard(no);
+  const c = data?.contact;
+  // Loading, or a contact that does not exist: nothing typed to lose, Escape goes back at once.
+  useEscapeBack(c ? undefined : back);
   if (data === undefined) return <Spinner size="small" label={t('common.loading')} />;
-  const c = data.contact;
   if (!c) return <Text role="alert">{t('contact.notFound', { no })}</Text>;
-  return <ContactCard contact={c} data={data} navigate={navigate} />;
+  return <ContactCard contact={c} data={data} navigate={navigate} back={back} />;
 }
 
-function ContactCard({ contact: c, data, navigate }: { contact: Contact; data: ContactCardData; navigate: Navigate }) {
+function ContactCard({
+  contact: c,
+  data,
+  navigate,
+  back,
+}: {
+  contact: Contact;
+  data: ContactCardData;
+  navigate: Navigate;
+  back?(): void;
+}) {
   const i18n = useI18n();
   const { t, formatDate } = i18n;
   const s = useStyles();
   const f = useCardFieldStyles();
   const edit = useContactEdit(c);
+  const card = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    // Opened from a list, the row that had the focus left with the list, and the browser takes the next Tab
+    // from where that row was: past the back arrow, to the card's first field. Taken from the top of the
+    // pane instead, the first Tab reaches the back arrow, as on BC's card pages. (A card over a dialog, or
+    // a focus the user has already moved, is left as it is.)
+    const focused = document.activeElement;
+    if ((focused && focused !== document.body) || card.current?.closest('[role="dialog"]')) return;
+    tabFromTheTop();
+  }, []);
+
+  // Bumped to put back what a field holds typed and not saved: the card's fields are made again from what is
+  // stored, and the focus goes back to that field.
+  const [putBacks, setPutBacks] = useState(0);
+  const refocus = useRef<string>(undefined);
+  useEffect(() => {
+    if (!refocus.current) return;
+    card.current?.querySelector<HTMLElement>(`[data-testid="${refocus.current}"]`)?.focus();
+    refocus.current = undefined;
+  }, [putBacks]);
+  useEscapeBack(back, (target) => {
+    if (!(target instanceof HTMLInputElement) || target.type !== 'text' || !card.current?.contains(target))
+      return false;
+    // A field of the card (field-<name>) holds the stored value; an Add lookup (add-<list>) holds nothing.
+    const id = target.dataset.testid ?? '';
+    const [, kind, name] = /^(field|add)-(\w+)$/.exec(id) ?? [];
+    if (!kind) return false;
+    const stored = kind === 'field' ? String((c as Record<string, unknown>)[name] ?? '') : '';
+    if (target.value === stored) return false;
+    edit.forget(name);
+    refocus.current = id;
+    setPutBacks((n) => n + 1);
+    return true;
+  });
 
   const open = (to: Contact) => (
     <Button
@@ -86,11 +135,11 @@ function ContactCard({ contact: c, data, navigate }: { contact: Contact; data: C
   );
 
   return (
-    <article className={s.card} aria-labelledby="contact-card-title" data-testid="contact-card">
+    <article ref={card} className={s.card} aria-labelledby="contact-card-title" data-testid="contact-card">
       <h2 id="contact-card-title" className={s.h}>
         {c.no} · {c.name}
       </h2>
-      <ContactGeneral contact={c} company={companyName} edit={edit} />
+      <ContactGeneral key={putBacks} contact={c} company={companyName} edit={edit} />
       {c.type === 'Company' ? (
         <section aria-labelledby="contact-persons">
           <h3 id="contact-persons" className={s.h}>
@@ -112,7 +161,7 @@ function ContactCard({ contact: c, data, navigate }: { contact: Contact; data: C
         .filter((set) => listTakesType(set.field, c.type) || c[set.field].length > 0)
         .map((set) => (
           <ContactCodeSet
-            key={set.field}
+            key={`${set.field}-${putBacks}`}
             field={set.field}
             list={set.list}
             codes={c[set.field]}
@@ -201,6 +250,53 @@ function ContactCard({ contact: c, data, navigate }: { contact: Contact; data: C
       </section>
     </article>
   );
+}
+
+/** What takes Escape before the card: a dialog open over the pane. */
+const DIALOG_OPEN = '[role="dialog"],[role="alertdialog"]';
+/** Where Escape is another part's: a menu, a list, a popover, the notes (Escape leaves their group). */
+const OWN_ESCAPE = '[role="menu"],[role="listbox"],.fui-PopoverSurface,.fui-Toaster';
+
+/**
+ * Escape goes back, as Esc closes a BC card page, when nothing takes it first: an open list, menu or
+ * dialog (Fluent's close on Escape and keep it to themselves), or a field holding text typed and not
+ * saved, which `putBack` puts back as stored (answering true): the next Escape then goes back. Listened
+ * for on the document, so that it works wherever the focus is on the page, the back arrow and before the
+ * first Tab too.
+ */
+function useEscapeBack(back: (() => void) | undefined, putBack?: (target: Element) => boolean) {
+  const onEscape = useEffectEvent((target: Element | null) => {
+    if (target && putBack?.(target)) return;
+    back?.();
+  });
+  const active = back !== undefined;
+  useEffect(() => {
+    if (!active) return;
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || e.repeat || e.isComposing) return;
+      if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+      const target = e.target instanceof Element ? e.target : null;
+      if (document.querySelector(DIALOG_OPEN) || target?.closest(OWN_ESCAPE)) return;
+      if (target?.getAttribute('aria-expanded') === 'true') return;
+      onEscape(target);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [active]);
+}
+
+/**
+ * Makes the browser take the next Tab from the top of the pane: the document's body, focused and let go
+ * (the browser moves its starting point for Tab to the element last focused).
+ */
+function tabFromTheTop() {
+  const top = document.body;
+  const had = top.getAttribute('tabindex');
+  top.tabIndex = -1;
+  top.focus({ preventScroll: true });
+  top.blur();
+  if (had === null) top.removeAttribute('tabindex');
+  else top.setAttribute('tabindex', had);
 }
 
 /** The rows that have a value: a blank field is left off the card. */

@@ -201,7 +201,7 @@ export const pageRegistry: { [P in PageName]: PageEntry<P> } = {
   contact: {
     page: 'contact',
     title: (r) => ['contact.title', { no: r.no }],
-    render: (r, c) => <ContactCardPage key={r.no} no={r.no} navigate={c.navigate} />,
+    render: (r, c) => <ContactCardPage key={r.no} no={r.no} navigate={c.navigate} back={c.back} />,
   },
   excelImport: {
     page: 'excelImport',
