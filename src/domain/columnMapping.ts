@@ -159,12 +159,30 @@ export function suggestMapping(headers: readonly string[]): ColumnMapping {
       return {
         index,
         header,
-        target: field
-          ? { kind: 'field', field }
-          : { kind: 'extra', name: EXTRA_BY_NAME.get(normalizeHeader(header)) ?? header },
+        target: field ? { kind: 'field', field } : { kind: 'extra', name: extraNameOf(header) },
       };
     }),
   };
+}
+
+/** The name an unknown header is kept under as an imported column: BC's caption for a column it knows, else the header. */
+export function extraNameOf(header: string): string {
+  const trimmed = header.trim();
+  return EXTRA_BY_NAME.get(normalizeHeader(trimmed)) ?? trimmed;
+}
+
+/**
+ * What a mapping without a column for Name (or Company Name, which names a company row) means: a new
+ * contact needs a name, so only rows that update an existing contact can be imported. `noName`: a column
+ * gives the No. or the e-mail, by which a row can find an existing contact; `noNameNoKey`: none does, so
+ * every row would be a new contact without a name and none could be imported.
+ */
+export type NameMappingIssue = 'noName' | 'noNameNoKey';
+
+export function nameMappingIssue(mapping: ColumnMapping): NameMappingIssue | undefined {
+  const fields = new Set(mapping.columns.flatMap((c) => (c.target.kind === 'field' ? [c.target.field] : [])));
+  if (fields.has('name') || fields.has('companyName')) return undefined;
+  return fields.has('no') || fields.has('email') ? 'noName' : 'noNameNoKey';
 }
 
 /** Conflicts in a mapping: blank headers, the same header twice, a field or extra name claimed twice. */

@@ -4,7 +4,8 @@
 // as updates, the rest are numbered from the contact series, and persons are linked to their company.
 // Then every valid row (and every code or company to create) is written in one action (one transaction).
 // Every link, miss, warning and rejection is reported by sheet row.
-import { readCompanyHasPersonsIssue, type Contact, type ContactRow } from './contact';
+import { extraNameOf } from './columnMapping';
+import { readCompanyHasPersonsIssue, type Contact, type ContactRow, type ExtraValue } from './contact';
 import { problem, rowsText, shortValue, sortProblems, type ImportProblem } from './importProblems';
 import {
   applyCodeChoicesSteps,
@@ -364,6 +365,34 @@ export async function importContacts(
         if (kept.has(final[i].row.no)) importedRows.add(final[i].sheetRow);
         if (every(i)) yield;
       }
+      // A row that updated a stored contact by its number is named (one matched by e-mail or by name and
+      // post code already is, by its match).
+      const updated = report.results.filter((r) => r.outcome === 'updated');
+      if (updated.length > 0) {
+        const storedNames = new Map<string, string>();
+        for (let i = 0; i < stored.length; i++) {
+          storedNames.set(stored[i].no, stored[i].name);
+          if (every(i)) yield;
+        }
+        for (let i = 0; i < updated.length; i++) {
+          const r = final[updated[i].index];
+          if (r && !matchByRow.has(r.sheetRow))
+            problems.push(
+              problem(
+                'info',
+                'updatedExisting',
+                { row: r.sheetRow },
+                { no: r.row.no, name: shortValue(r.row.name || storedNames.get(r.row.no) || '') },
+              ),
+            );
+          if (every(i)) yield;
+        }
+      }
+      // A column's cells that were not numbers (or dates) are counted on the rows imported only.
+      yield* recountUnread(
+        problems,
+        final.filter((r) => importedRows.has(r.sheetRow)),
+      );
       const warnedRows = new Set<number>();
       for (let i = 0; i < problems.length; i++) {
         const p = problems[i];
@@ -392,4 +421,60 @@ export async function importContacts(
     companyLinks: linked.links,
     unknownCodes,
   };
+}
+
+/** A valid calendar date written YYYY-MM-DD, as an imported column keeps a date it read. */
+function isIsoDate(v: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
+/** Digits beyond what a number keeps exactly (15): such a value is a code, kept as text on purpose. */
+const LONG_NUMBER = /^[+-]?[\d.,'\s\u00a0\u202f]+$/;
+
+/**
+ * Whether an imported column's value is a cell the CSV typing could not read (csvValues.ts): kept as its
+ * text, and neither a date it read (an ISO date) nor a code it keeps as text on purpose (a leading zero,
+ * more digits than a number holds).
+ */
+function isUnreadText(v: ExtraValue | undefined): v is string {
+  if (typeof v !== 'string' || v.trim() === '') return false;
+  const s = v.trim();
+  if (isIsoDate(s) || /^[+-]?0\d/.test(s)) return false;
+  return !(LONG_NUMBER.test(s) && s.replace(/\D/g, '').replace(/^0+/, '').length > 15);
+}
+
+/**
+ * The preparation counts a column's cells that are not numbers (or dates) over every row of the file; a
+ * row that is then left out (a duplicate, a refusal) took no value in. Each such warning is counted again
+ * on `imported` (in sheet order), its first row and value with it, and dropped when none is left.
+ */
+function* recountUnread(problems: ImportProblem[], imported: readonly PreparedRow[]): Steps<void> {
+  for (let at = problems.length - 1; at >= 0; at--) {
+    const p = problems[at];
+    if (p.code !== 'unreadNumbers' && p.code !== 'unreadDates') continue;
+    const header = p.header ?? '';
+    const names = [extraNameOf(header), header.trim()];
+    let count = 0;
+    let first: { row: number; value: string } | undefined;
+    for (let i = 0; i < imported.length; i++) {
+      const { extra } = imported[i].row;
+      const name = names.find((n) => extra !== undefined && n in extra);
+      const v = name === undefined ? undefined : extra![name];
+      if (isUnreadText(v)) {
+        count++;
+        if (!first || imported[i].sheetRow < first.row) first = { row: imported[i].sheetRow, value: v };
+      }
+      if (every(i)) yield;
+    }
+    if (!first) problems.splice(at, 1);
+    else if (count !== p.params.count || first.row !== p.row)
+      problems[at] = problem(
+        p.severity,
+        p.code,
+        { row: first.row, column: p.column, header: p.header },
+        { count, value: first.value, expected: p.params.expected },
+      );
+  }
 }

@@ -34,7 +34,8 @@ export type ProblemCode =
   | 'companyNoNotFound'
   | 'companyAmbiguous'
   | 'companyCreated'
-  | 'matchedExisting';
+  | 'matchedExisting'
+  | 'updatedExisting';
 
 export interface ImportProblem {
   severity: 'error' | 'warning' | 'info';
@@ -154,6 +155,7 @@ const ENGLISH: Record<ProblemCode | 'invalidValueQuoted' | 'emailSharedStoredMan
     'Row {row}: several company contacts are named "{companyName}" ({nos}); the person is imported without a company.',
   companyCreated: 'Row {row}: company {companyNo} "{companyName}" created for it.',
   matchedExisting: 'Row {row}: matches contact {no} by {by}; it updates that contact.',
+  updatedExisting: 'Row {row}: contact {no} "{name}" was updated.',
 };
 
 /** Added to a warning whose value was left out of an imported row. */

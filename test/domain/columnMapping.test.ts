@@ -3,6 +3,7 @@ import {
   fieldForHeader,
   mappingIssues,
   mappingKey,
+  nameMappingIssue,
   normalizeHeader,
   restoreMapping,
   suggestMapping,
@@ -112,5 +113,26 @@ describe('remembered mappings', () => {
     expect(mappingKey({ workbook: 'a.xlsx', sheet: 'S', table: 'T' })).toBe('table:a.xlsx:T');
     expect(mappingKey({ workbook: 'a.xlsx', sheet: 'S' })).toBe('sheet:a.xlsx:S');
     expect(mappingKey({ file: 'customers.csv' })).toBe('file:customers.csv');
+  });
+});
+
+describe('a mapping without a name', () => {
+  test('no column fills Name or Company Name: said, and whether a row can still update a contact by its No. or e-mail', () => {
+    // The walk's file: a number and an e-mail, no name. Only rows that update an existing contact can go in.
+    expect(nameMappingIssue(suggestMapping(['Nr.', 'Città', 'E-mail', 'Fatturato']))).toBe('noName');
+    expect(nameMappingIssue(suggestMapping(['E-mail', 'Città']))).toBe('noName');
+    // Nothing that can point at an existing contact: every row would be a new contact without a name.
+    expect(nameMappingIssue(suggestMapping(['Città', 'Fatturato']))).toBe('noNameNoKey');
+    expect(nameMappingIssue(suggestMapping(['Name', 'City']))).toBeUndefined();
+    // A company name is the name of a company row.
+    expect(nameMappingIssue(suggestMapping(['Company Name', 'City']))).toBeUndefined();
+  });
+
+  test('a Name column set to not imported counts as no Name column', () => {
+    const m = suggestMapping(['No.', 'Name']);
+    const ignored = {
+      columns: m.columns.map((c) => (c.header === 'Name' ? { ...c, target: { kind: 'ignore' as const } } : c)),
+    };
+    expect(nameMappingIssue(ignored)).toBe('noName');
   });
 });

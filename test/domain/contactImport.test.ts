@@ -1,7 +1,8 @@
 // The import flow against the real workspace (Dexie over fake-indexeddb).
 import { suggestMapping } from '../../src/domain/columnMapping';
 import { importContacts, reviewImport } from '../../src/domain/contactImport';
-import { prepareRows, type SheetGrid } from '../../src/domain/sheetImport';
+import { parseCsv } from '../../src/domain/csv';
+import { gridFromCsv, prepareRows, type SheetGrid } from '../../src/domain/sheetImport';
 import { makeTranslate } from '../../src/ui/common/i18n';
 import { problemText } from '../../src/ui/import/importText';
 import { excelMessages } from '../../src/ui/import/messages';
@@ -279,6 +280,75 @@ describe('the report of an import', () => {
     expect(r.problems[0].message).toMatch(
       /^Row 4, column C \(Name\): "N{30}…" is longer than 100 characters.*\. The row was not imported\.$/,
     );
+    ws.close();
+  });
+});
+
+describe('what the report says of the rows imported', () => {
+  test('a row that updates an existing contact by its number names that contact', async () => {
+    const ws = await makeWorkspace();
+    await ws.contacts.upsert([{ no: 'K1', name: 'Rossi' }]);
+    const g = grid(
+      ['No.', 'Name'],
+      [
+        ['K1', 'Rossi Mario'],
+        ['K2', 'Bianchi'],
+      ],
+    );
+    const r = await importContacts(ws, prepareRows(g, suggestMapping(g.header), source));
+    expect(r).toMatchObject({ inserted: 1, updated: 1 });
+    const updated = r.problems.filter((p) => p.code === 'updatedExisting');
+    expect(updated.map((p) => [p.severity, p.row, p.params.no])).toEqual([['info', 2, 'K1']]);
+    expect(problemText(makeTranslate([excelMessages], 'en'), updated[0])).toBe(
+      'Row 2: contact K1 "Rossi Mario" was updated.',
+    );
+    expect(problemText(makeTranslate([excelMessages], 'it'), updated[0])).toBe(
+      'Riga 2: il contatto K1 "Rossi Mario" è stato aggiornato.',
+    );
+    ws.close();
+  });
+
+  test('a row matched by e-mail is not told twice that it updates its contact', async () => {
+    const ws = await makeWorkspace();
+    await ws.contacts.upsert([{ no: 'K1', name: 'Rossi', email: 'r@x.it' }]);
+    const g = grid(['Name', 'E-Mail'], [['Rossi', 'r@x.it']]);
+    const r = await importContacts(ws, prepareRows(g, suggestMapping(g.header), source));
+    expect(r.updated).toBe(1);
+    expect(r.problems.map((p) => p.code)).toEqual(['matchedExisting']);
+    ws.close();
+  });
+
+  test('cells that are not dates are counted on the rows imported, not on a row refused as a duplicate', async () => {
+    const ws = await makeWorkspace();
+    const csv = parseCsv(
+      [
+        'Nr.;Nome;Data',
+        'K1;Uno;01/02/2020',
+        'K2;Due;02/02/2020',
+        'K3;Tre;03/02/2020',
+        'K4;Quattro;n/d',
+        'K5;Cinque;05/02/2020',
+        'K4;Quattro bis;boh',
+        '',
+      ].join('\n'),
+    );
+    const g = gridFromCsv(csv, { locale: 'it-IT' });
+    const r = await importContacts(ws, prepareRows(g, suggestMapping(g.header), { file: 'c.csv' }));
+    expect(r.rejectedRows).toEqual([5]);
+    const dates = r.problems.filter((p) => p.code === 'unreadDates');
+    expect(dates.map((p) => [p.row, p.params.count, p.params.value])).toEqual([[7, 1, 'boh']]);
+    expect(r.warned).toBe(1);
+    ws.close();
+  });
+
+  test('a column whose only unread cells are on rows not imported has no warning', async () => {
+    const ws = await makeWorkspace();
+    const csv = parseCsv(['Nr.;Nome;Data', 'K1;Uno;01/02/2020', 'K2;Due;n/d', 'K2;Due bis;02/02/2020', ''].join('\n'));
+    const g = gridFromCsv(csv, { locale: 'it-IT' });
+    const r = await importContacts(ws, prepareRows(g, suggestMapping(g.header), { file: 'c.csv' }));
+    expect(r.rejectedRows).toEqual([3]);
+    expect(r.problems.filter((p) => p.code === 'unreadDates')).toEqual([]);
+    expect(r.warned).toBe(0);
     ws.close();
   });
 });

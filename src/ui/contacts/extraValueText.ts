@@ -13,9 +13,9 @@ export function extraValueText(
   v: ExtraValue,
 ): string {
   if (typeof v === 'boolean') return i18n.t(v ? 'common.yes' : 'common.no');
-  // As Excel's General format shows it: as many digits as the number holds (a double's 15), not Intl's
-  // default three decimals, and no group separators (a year 2015 is not 2,015).
-  if (typeof v === 'number') return i18n.formatNumber(v, { maximumSignificantDigits: 15, useGrouping: false });
+  // As many digits as the number holds (a double's 15, as Excel keeps them), not Intl's default three
+  // decimals; grouped as BC shows a number (1.234.567,89), but not at four digits: a year 2015 is not 2.015.
+  if (typeof v === 'number') return i18n.formatNumber(v, { maximumSignificantDigits: 15, useGrouping: 'min2' });
   // A sheet's date cell is kept as its ISO date (sheetCells.extraOfCell).
   return isIsoDate(v) ? i18n.formatDate(v) : v;
 }

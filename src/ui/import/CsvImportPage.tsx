@@ -19,13 +19,19 @@ import {
 } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import { ArrowUploadRegular } from '@fluentui/react-icons/svg/arrow-upload';
-import { mappingKey, restoreMapping, toSavedMapping, type ColumnMapping } from '../../domain/columnMapping';
+import {
+  mappingKey,
+  nameMappingIssue,
+  restoreMapping,
+  toSavedMapping,
+  type ColumnMapping,
+} from '../../domain/columnMapping';
 import type { ContactImportResult } from '../../domain/contactImport';
 import { decodeCsvBytes, parseCsv, type CsvData } from '../../domain/csv';
 import { gridFromCsv, prepareRowsInSteps } from '../../domain/sheetImport';
 import { MappingReview } from './MappingReview';
 import { ImportDecisions } from './ImportDecisions';
-import { ImportReportView } from './ImportReportView';
+import { ImportReportView, resultIntent } from './ImportReportView';
 import { checkedThenWritten, useImportDecisions } from './useImportDecisions';
 import { ImportProgress } from './ImportProgress';
 import { useLongTask, type TaskControl } from '../common/useLongTask';
@@ -34,6 +40,7 @@ import { useI18n } from '../common/i18n';
 import { useNotify } from '../common/notify';
 import type { Navigate } from '../shell/pageRegistry';
 import { useServices } from '../common/services';
+import { UserMessage, errorText } from '../common/errorText';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -56,10 +63,13 @@ export function CsvImportPage({ navigate }: { navigate: Navigate }) {
   const [file, setFile] = useState<{ name: string; csv: CsvData; mapping: ColumnMapping }>();
   const [segmentNo, setSegmentNo] = useState('');
   const [result, setResult] = useState<ContactImportResult>();
+  // A file that cannot be read: its name and why, kept on the page until another file is chosen.
+  const [unread, setUnread] = useState<{ name: string; error: string }>();
 
   const choose = async (f: File | undefined) => {
     if (!f) return;
     setResult(undefined);
+    setUnread(undefined);
     decisions.reset();
     try {
       const csv = parseCsv(decodeCsvBytes(new Uint8Array(await f.arrayBuffer())));
@@ -67,7 +77,7 @@ export function CsvImportPage({ navigate }: { navigate: Navigate }) {
       setFile({ name: f.name, csv, mapping: restoreMapping(csv.header, saved) });
     } catch (e) {
       setFile(undefined);
-      notify.error(e);
+      setUnread({ name: f.name, error: errorText(t, e) });
     }
   };
 
@@ -76,13 +86,16 @@ export function CsvImportPage({ navigate }: { navigate: Navigate }) {
     preferences.set(`mapping:${mappingKey({ file: file.name })}`, toSavedMapping(file.mapping));
     // What was written is reported first: a segment that cannot take the contacts does not hide it.
     setResult(r);
-    notify.success(
-      t('csv.done', {
-        inserted: formatNumber(r.inserted),
-        updated: formatNumber(r.updated),
-        rejected: formatNumber(r.rejectedRows.length),
-      }),
-    );
+    const done = t('csv.done', {
+      inserted: formatNumber(r.inserted),
+      updated: formatNumber(r.updated),
+      rejected: formatNumber(r.rejectedRows.length),
+    });
+    // Rows refused are no success: a note without the green check, and one that stays when nothing went in.
+    const intent = resultIntent(r);
+    if (intent === 'error') notify.error(new UserMessage(done));
+    else if (intent === 'warning') notify.info(done);
+    else notify.success(done);
     if (segmentNo && r.contactNos.length)
       await workspace.segments.addContactList(segmentNo, r.contactNos, { source: file.name });
     if (segmentNo && r.problems.every((p) => p.severity !== 'error')) navigate({ page: 'segment', no: segmentNo });
@@ -136,6 +149,9 @@ export function CsvImportPage({ navigate }: { navigate: Navigate }) {
   const chosenSegment = segments?.find((h) => h.no === segmentNo);
   // A file with its header line and no data: nothing to import, and no button that offers to.
   const noData = file !== undefined && !file.csv.rows.some((r) => r.cells.some((c) => c.trim() !== ''));
+  // No column can name a new contact nor find an existing one: no row could be imported (MappingReview says why).
+  const nameless = file !== undefined && nameMappingIssue(file.mapping) === 'noNameNoKey';
+  const fileName = file?.name ?? unread?.name;
   return (
     <div className={s.root}>
       <Text as="h2" weight="semibold">
@@ -169,13 +185,18 @@ export function CsvImportPage({ navigate }: { navigate: Navigate }) {
           >
             {t('csv.pick')}
           </Button>
-          {file ? (
-            <Text size={200} className={s.fileName}>
-              {file.name}
+          {fileName !== undefined ? (
+            <Text size={200} className={s.fileName} data-testid="csv-file-name">
+              {fileName}
             </Text>
           ) : null}
         </div>
       </Field>
+      {unread ? (
+        <MessageBar intent="error" layout="multiline" data-testid="csv-error">
+          <MessageBarBody>{unread.error}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {file ? (
         <>
           <Text data-testid="csv-rows">{t('csv.rows', { n: formatNumber(file.csv.rows.length) })}</Text>
@@ -218,7 +239,7 @@ export function CsvImportPage({ navigate }: { navigate: Navigate }) {
               <MessageBarBody>{t('excel.error.csvHeaderOnly')}</MessageBarBody>
             </MessageBar>
           ) : (
-            <Button appearance="primary" onClick={() => void run()} data-testid="csv-import">
+            <Button appearance="primary" disabled={nameless} onClick={() => void run()} data-testid="csv-import">
               {t('csv.import', { n: formatNumber(file.csv.rows.length) })}
             </Button>
           )}

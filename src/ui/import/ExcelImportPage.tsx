@@ -15,6 +15,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import { nameMappingIssue } from '../../domain/columnMapping';
 import type { ExcelPort, SheetSourceRequest, TableInfo } from '../../domain/ports/excelPort';
 import type { Workspace } from '../../domain/workspace';
 import { useI18n } from '../common/i18n';
@@ -148,7 +149,12 @@ export function ExcelImportPage({ workspace, excel, segmentNo, mappings }: Excel
           </Text>
           <MappingReview mapping={mapping} firstColumn={read.firstColumn} onChange={flow.setMapping} />
           {task.progress ? null : (
-            <Button appearance="primary" onClick={() => void attempt(() => flow.runImport())}>
+            <Button
+              appearance="primary"
+              // No column can name a new contact nor find an existing one: no row could go in (MappingReview says why).
+              disabled={nameMappingIssue(mapping) === 'noNameNoKey'}
+              onClick={() => void attempt(() => flow.runImport())}
+            >
               {t('excel.import', { n: formatNumber(read.rowNumbers.length) })}
             </Button>
           )}

@@ -52,6 +52,12 @@ function SeverityMark({ severity, label }: { severity: Severity; label: string }
   return <Mark aria-label={label} className={mergeClasses(s.mark, s[severity])} />;
 }
 
+/** How an import ended: an error when rows were refused and none went in, a warning when some were refused. */
+export function resultIntent(r: ContactImportResult): 'error' | 'warning' | 'success' {
+  if (r.rejectedRows.length === 0) return 'success';
+  return r.inserted + r.updated === 0 ? 'error' : 'warning';
+}
+
 export function ImportReportView(props: {
   result: ContactImportResult;
   segmentNo?: string;
@@ -72,10 +78,10 @@ export function ImportReportView(props: {
   const pages = Math.max(1, Math.ceil(problems.length / PAGE));
   const from = page * PAGE;
   const shown = problems.slice(from, from + PAGE);
-  const intent = result.rejectedRows.length ? 'warning' : 'success';
+  const intent = resultIntent(result);
   return (
     <div className={s.root} data-testid="excel-import-report">
-      <MessageBar intent={intent}>
+      <MessageBar intent={intent} data-intent={intent} data-testid="import-result">
         <MessageBarBody>
           {t('excel.result', {
             inserted: formatNumber(result.inserted),

@@ -1,4 +1,6 @@
-// The column mapping, reviewed and corrected by the user before anything is written.
+// The column mapping, reviewed and corrected by the user before anything is written. A mapping that
+// fills no name is flagged here: a new contact needs one (an error when no column can find an existing
+// contact either, and the pages then offer no import).
 import {
   Dropdown,
   MessageBar,
@@ -14,7 +16,13 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { mappableFields, mappingIssues, type ColumnMapping, type MappingTarget } from '../../domain/columnMapping';
+import {
+  mappableFields,
+  mappingIssues,
+  nameMappingIssue,
+  type ColumnMapping,
+  type MappingTarget,
+} from '../../domain/columnMapping';
 import { columnLetter } from '../../domain/sheetCells';
 import { useT } from '../common/i18n';
 import { mappingIssueText, targetFieldCaption } from './importText';
@@ -39,6 +47,7 @@ export function MappingReview(props: {
   const s = useStyles();
   const issues = mappingIssues(mapping);
   const hasKey = mapping.columns.some((c) => c.target.kind === 'field' && c.target.field === 'no');
+  const noName = nameMappingIssue(mapping);
   const label = (target: MappingTarget, header: string) =>
     target.kind === 'field'
       ? targetFieldCaption(t, target.field)
@@ -96,6 +105,16 @@ export function MappingReview(props: {
           ))}
         </TableBody>
       </Table>
+      {/* Said before anything is written: without a name, a row can only update a contact that exists. */}
+      {noName ? (
+        <MessageBar
+          intent={noName === 'noNameNoKey' ? 'error' : 'warning'}
+          data-intent={noName === 'noNameNoKey' ? 'error' : 'warning'}
+          data-testid="mapping-name"
+        >
+          <MessageBarBody>{t(`excel.mapping.${noName}`)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {issues.length || !hasKey ? (
         <MessageBar intent="warning">
           <MessageBarBody>

@@ -21,7 +21,7 @@ const en = {
     'Check what each column fills before anything is written. Your choice is remembered for files named {name}.',
   'excel.mapping.column': 'Column',
   'excel.mapping.target': 'Fills',
-  'excel.mapping.extra': 'Extra field "{header}"',
+  'excel.mapping.extra': 'Imported column: {header}',
   'excel.mapping.ignore': '(not imported)',
   'excel.field.codeList': '{field} (codes separated by ; or ,)',
   'excel.mapping.duplicateHeader':
@@ -29,9 +29,13 @@ const en = {
   'excel.mapping.blankHeader': 'Column {column} has no header: it is not imported.',
   'excel.mapping.duplicateField': 'Columns {first} and {column} both fill {field}: column {column} is not imported.',
   'excel.mapping.duplicateExtra':
-    'Columns {first} and {column} are both the extra field "{header}": column {column} is not imported.',
+    'Columns {first} and {column} are both the imported column "{header}": column {column} is not imported.',
   'excel.mapping.noKey':
     'No column is the contact number (No.): rows are matched by e-mail where there is one, otherwise numbered from the contact series.',
+  'excel.mapping.noName':
+    'No column fills Name (or Company Name). A new contact needs a name: only rows that update an existing contact, by its No. or e-mail, can be imported; the others will not be.',
+  'excel.mapping.noNameNoKey':
+    'No column fills Name (or Company Name), and none gives the No. or e-mail of an existing contact: every row would be a new contact without a name, and none could be imported. Choose the column that fills Name.',
   'excel.import': 'Import {n, plural, one {# row} other {# rows}}',
   'excel.importing': 'Importing contacts',
   'import.writing': 'Writing the contacts',
@@ -143,6 +147,7 @@ const en = {
     'Row {row}: several company contacts are named "{companyName}" ({nos}); the person is imported without a company.',
   'excel.problem.companyCreated': 'Row {row}: company {companyNo} "{companyName}" created for it.',
   'excel.problem.matchedExisting': 'Row {row}: matches contact {no} by {by}; it updates that contact.',
+  'excel.problem.updatedExisting': 'Row {row}: contact {no} "{name}" was updated.',
   'excel.problem.dropped': 'The row was imported without this value.',
   'excel.problem.notImported': 'The row was not imported.',
   'excel.severity.error': 'Error',
@@ -215,7 +220,7 @@ const it: typeof en = {
     'Controllare cosa riempie ogni colonna prima di scrivere. La scelta viene ricordata per i file denominati {name}.',
   'excel.mapping.column': 'Colonna',
   'excel.mapping.target': 'Riempie',
-  'excel.mapping.extra': 'Campo aggiuntivo "{header}"',
+  'excel.mapping.extra': 'Colonna importata: {header}',
   'excel.mapping.ignore': '(non importata)',
   'excel.field.codeList': '{field} (codici separati da ; o ,)',
   'excel.mapping.duplicateHeader':
@@ -224,9 +229,13 @@ const it: typeof en = {
   'excel.mapping.duplicateField':
     'Le colonne {first} e {column} riempiono entrambe {field}: la colonna {column} non viene importata.',
   'excel.mapping.duplicateExtra':
-    'Le colonne {first} e {column} sono entrambe il campo aggiuntivo "{header}": la colonna {column} non viene importata.',
+    'Le colonne {first} e {column} sono entrambe la colonna importata "{header}": la colonna {column} non viene importata.',
   'excel.mapping.noKey':
     'Nessuna colonna è il numero contatto (Nr.): le righe vengono abbinate per e-mail dove c\u2019è, altrimenti numerate dalla serie dei contatti.',
+  'excel.mapping.noName':
+    'Nessuna colonna riempie Nome (o Nome società). Un nuovo contatto richiede un nome: si possono importare solo le righe che aggiornano un contatto esistente, tramite il suo Nr. o l\u2019e-mail; le altre non vengono importate.',
+  'excel.mapping.noNameNoKey':
+    'Nessuna colonna riempie Nome (o Nome società) e nessuna indica il Nr. o l\u2019e-mail di un contatto esistente: ogni riga sarebbe un nuovo contatto senza nome e nessuna potrebbe essere importata. Scegliere la colonna che riempie Nome.',
   'excel.import': 'Importa {n, plural, one {# riga} other {# righe}}',
   'excel.importing': 'Importazione contatti',
   'import.writing': 'Scrittura dei contatti',
@@ -342,6 +351,7 @@ const it: typeof en = {
     'Riga {row}: più contatti società si chiamano "{companyName}" ({nos}); la persona viene importata senza società.',
   'excel.problem.companyCreated': 'Riga {row}: creata la società {companyNo} "{companyName}".',
   'excel.problem.matchedExisting': 'Riga {row}: corrisponde al contatto {no} per {by}; aggiorna quel contatto.',
+  'excel.problem.updatedExisting': 'Riga {row}: il contatto {no} "{name}" è stato aggiornato.',
   'excel.problem.dropped': 'La riga è stata importata senza questo valore.',
   'excel.problem.notImported': 'La riga non è stata importata.',
   'excel.severity.error': 'Errore',

@@ -6,8 +6,11 @@
 // While the grid scrolls, rows that come into view are drawn light (their text only, each cell in place, no
 // icons or tooltips) and complete themselves once the scrolling stops: a fast wheel replaces every row in
 // view at each step, and the light rows keep each step's work short on a busy machine. The settled grid
-// shows, and tells assistive technology, exactly what it did. The line number column holds the longest
-// line number's digits (at least six: 100000 is the tenth line) and one more to spare, so a number is never cut.
+// shows, and tells assistive technology, exactly what it did. Line numbers are grouped as BC shows them
+// (10.000 in Italian, 10,000 in English). The line number column holds the longest line number's digits (at
+// least six: 100000 is the tenth line), half a digit for each group separator, and one digit to spare, so a
+// number is never cut. The two number columns are headed by BC's captions (Nr. riga, Nr. contatto), on two
+// lines: at 320 px a caption does not fit its column on one, but each of its words does.
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { CommentRegular } from '@fluentui/react-icons/svg/comment';
 import { MailRegular } from '@fluentui/react-icons/svg/mail';
@@ -66,6 +69,13 @@ const useStyles = makeStyles({
     },
   },
   cell: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  // A caption on two lines at most (the header row holds two), broken between its words.
+  wrap: {
+    whiteSpace: 'normal',
+    overflowWrap: 'normal',
+    lineHeight: tokens.lineHeightBase200,
+    maxHeight: `calc(2 * ${tokens.lineHeightBase200})`,
+  },
   two: { overflow: 'hidden', display: 'flex', flexDirection: 'column', lineHeight: tokens.lineHeightBase200 },
   company: {
     overflow: 'hidden',
@@ -75,8 +85,8 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase100,
   },
   icon: { display: 'flex', justifyContent: 'center', fontSize: '16px' },
-  // Right-aligned as BC's numbers, with half a digit of room before the contact number beside it ("Riga
-  // Contatto" and "10000 C100" read as one at 320 px otherwise); the column's spare digit makes that room.
+  // Right-aligned as BC's numbers, with half a digit of room before the contact number beside it ("Nr. riga
+  // Nr. contatto" and "10.000 C100" read as one at 320 px otherwise); the column's spare digit makes that room.
   num: { textAlign: 'end', paddingInlineEnd: '0.5ch' },
 });
 
@@ -96,7 +106,7 @@ interface LineRowProps {
  */
 const LineRow = memo(
   function LineRow({ line, index, start, name, company, light }: LineRowProps) {
-    const { t } = useI18n();
+    const { t, formatNumber } = useI18n();
     const s = useStyles();
     return (
       <div
@@ -110,9 +120,8 @@ const LineRow = memo(
         style={{ transform: `translateY(${start}px)` }}
       >
         <span role="gridcell" className={mergeClasses(s.cell, s.num)}>
-          {/* A line number is a whole number shown without grouping: the same digits in every language (no
-              number formatter built per row). */}
-          {String(line.lineNo)}
+          {/* Grouped as BC shows it; the i18n's one number formatter (none is built per row). */}
+          {formatNumber(line.lineNo)}
         </span>
         <span role="gridcell" className={s.cell}>
           {line.contactNo}
@@ -170,7 +179,7 @@ export function LinesGrid(props: {
   names: Map<string, string>;
   onOpen(line: SegmentLine): void;
 }) {
-  const { t } = useI18n();
+  const { t, formatNumber } = useI18n();
   const s = useStyles();
   const { lines, names, onOpen } = props;
   const scroller = useRef<HTMLDivElement>(null);
@@ -186,12 +195,15 @@ export function LinesGrid(props: {
   });
 
   const scrolling = virtualizer.isScrolling;
-  // Digits have one width in the pane's fonts (n digits are n ch); one more spares the rounding of a pixel.
+  // Digits have one width in the pane's fonts (n digits are n ch), a group separator (. or ,) less than half
+  // of it; one more digit spares the rounding of a pixel.
   const lineNoWidth = useMemo(() => {
     let longest = 0;
     for (const l of lines) if (l.lineNo > longest) longest = l.lineNo;
-    return `${Math.max(MIN_LINE_NO_DIGITS, String(longest).length) + 1}ch`;
-  }, [lines]);
+    const shown = formatNumber(longest);
+    const digits = shown.replace(/\D/g, '').length;
+    return `${Math.max(MIN_LINE_NO_DIGITS, digits + 0.5 * (shown.length - digits)) + 1}ch`;
+  }, [lines, formatNumber]);
 
   const companyOf = (line: SegmentLine) =>
     line.contactCompanyNo && line.contactCompanyNo !== line.contactNo ? (names.get(line.contactCompanyNo) ?? '') : '';
@@ -238,8 +250,8 @@ export function LinesGrid(props: {
       <div role="row" aria-rowindex={1} className={mergeClasses(s.row, s.head)}>
         {(
           [
-            ['field.lineNo', 'grid.short.line', s.num],
-            ['field.contactNo', 'grid.short.contactNo', undefined],
+            ['field.lineNo', 'field.lineNo', s.num],
+            ['field.contactNo', 'field.contactNo', undefined],
             ['grid.nameCompany', 'field.contactName', undefined],
             ['field.correspondenceType', 'grid.short.type', undefined],
             ['field.comment', 'grid.short.comment', undefined],
@@ -250,7 +262,7 @@ export function LinesGrid(props: {
             role="columnheader"
             aria-label={t(full)}
             title={t(full)}
-            className={mergeClasses(s.cell, cls, short === 'grid.short.type' && s.icon)}
+            className={mergeClasses(s.cell, cls, short === full && s.wrap, short === 'grid.short.type' && s.icon)}
           >
             {short === 'grid.short.comment' ? (
               <CommentRegular aria-hidden />

@@ -168,8 +168,8 @@ describe('the contact card shows what was imported', () => {
       'MI',
     ]);
     expect(pairs(card)).toMatchObject({
-      // As Excel's General format: no group separators (a year 2015 stays 2015).
-      Fatturato: '1234567,5',
+      // Grouped as BC shows a number; four digits are not (a year 2015 stays 2015).
+      Fatturato: '1.234.567,5',
       'Cliente dal': '2015',
       'Ultimo ordine': '15/03/2024',
       Cliente: 'Sì',
@@ -198,7 +198,7 @@ describe('the contact card shows what was imported', () => {
       'MI',
     ]);
     expect(pairs(card)).toMatchObject({
-      Fatturato: '1234567.5',
+      Fatturato: '1,234,567.5',
       'Cliente dal': '2015',
       'Ultimo ordine': '3/15/2024',
       Cliente: 'Yes',

@@ -14,15 +14,28 @@ const italian = {
 };
 
 describe('an imported value', () => {
-  test('numbers as Excel’s General format in the user’s decimals, every digit they hold, Yes/No in the user’s words', () => {
-    expect(extraValueText(italian, 1234567.125)).toBe('1234567,125');
-    // A year is not 2.015 (nor 2,015 in English).
+  test('numbers grouped as BC shows them, every digit they hold, a year ungrouped, Yes/No in the user’s words', () => {
+    // Grouped as BC shows a number (1.234.567,89), every digit kept.
+    expect(extraValueText(italian, 1234567.125)).toBe('1.234.567,125');
+    expect(extraValueText(italian, 1234567.89)).toBe('1.234.567,89');
+    // A year is not 2.015 (nor 2,015 in English): four digits stay ungrouped.
     expect(extraValueText(italian, 2015)).toBe('2015');
-    expect(extraValueText(italian, 20151)).toBe('20151');
+    expect(extraValueText(italian, 20151)).toBe('20.151');
     expect(extraValueText(italian, 0.1 + 0.2)).toBe('0,3');
     expect(extraValueText(italian, 3.14159265)).toBe('3,14159265');
     expect(extraValueText(italian, true)).toBe('Sì');
     expect(extraValueText(italian, false)).toBe('No');
+  });
+
+  test('in English, the English groups and decimal point; a year stays as written', () => {
+    const english = {
+      ...italian,
+      t: makeTranslate(paneCatalogs, 'en'),
+      formatNumber: (n: number, opts?: Intl.NumberFormatOptions) => new Intl.NumberFormat('en-US', opts).format(n),
+    };
+    expect(extraValueText(english, 1234567.89)).toBe('1,234,567.89');
+    expect(extraValueText(english, 2015)).toBe('2015');
+    expect(extraValueText(english, -0.5)).toBe('-0.5');
   });
 
   test('an ISO date in the user’s format; text that is not a real date stays as written', () => {

@@ -333,3 +333,86 @@ test('the report lists errors, then warnings, then notes, each marked in words a
   expect(within(items[1]).getByRole('img').getAttribute('aria-label')).toBe('Avviso');
   expect(within(items[2]).getByRole('img').getAttribute('aria-label')).toBe('Nota');
 });
+
+test('a file with no Name column is flagged before import, and an import that takes no row is reported as an error, in Italian', async () => {
+  renderCsv('it');
+  const csv = 'Nr.;Città;E-mail;Fatturato\nK1;Roma;a@example.com;1\nK2;Milano;b@example.com;2\n';
+  await userEvent.upload(
+    await screen.findByTestId('csv-file'),
+    new File([csv], 'senza-nome.csv', { type: 'text/csv' }),
+  );
+  const flag = await screen.findByTestId('mapping-name');
+  expect(flag.textContent).toBe(
+    'Nessuna colonna riempie Nome (o Nome società). Un nuovo contatto richiede un nome: si possono importare solo le righe che aggiornano un contatto esistente, tramite il suo Nr. o l\u2019e-mail; le altre non vengono importate.',
+  );
+  expect(flag.getAttribute('data-intent')).toBe('warning');
+  // A number may name existing contacts: the import is still offered.
+  await userEvent.click(screen.getByTestId('csv-import'));
+  const report = await screen.findByTestId('excel-import-report');
+  expect(within(report).getByTestId('import-result').getAttribute('data-intent')).toBe('error');
+  // No green note: the note of an import that took nothing stays, as an error does, until dismissed.
+  const note = (await screen.findByText('0 contatti inseriti, 0 aggiornati, 2 rifiutati.')).closest('.fui-Toast');
+  expect(within(note as HTMLElement).getByRole('button', { name: 'Chiudi' })).toBeTruthy();
+  expect(await ws.contacts.count()).toBe(0);
+});
+
+test('a file whose columns can neither name a contact nor point at one offers no import', async () => {
+  renderCsv('en');
+  await userEvent.upload(
+    await screen.findByTestId('csv-file'),
+    new File(['City;Revenue\nRoma;1\n'], 'cities.csv', { type: 'text/csv' }),
+  );
+  const flag = await screen.findByTestId('mapping-name');
+  expect(flag.getAttribute('data-intent')).toBe('error');
+  expect(flag.textContent).toBe(
+    'No column fills Name (or Company Name), and none gives the No. or e-mail of an existing contact: every row would be a new contact without a name, and none could be imported. Choose the column that fills Name.',
+  );
+  expect((screen.getByTestId('csv-import') as HTMLButtonElement).disabled).toBe(true);
+  // Pointing a column at Name takes the flag away.
+  await userEvent.click(screen.getByRole('combobox', { name: 'Fills City' }));
+  await userEvent.click(await screen.findByRole('option', { name: 'Name' }));
+  expect(screen.queryByTestId('mapping-name')).toBeNull();
+  expect((screen.getByTestId('csv-import') as HTMLButtonElement).disabled).toBe(false);
+});
+
+test('an import that refuses some rows is reported with a warning look, not as a success', async () => {
+  renderCsv('en');
+  await userEvent.upload(
+    await screen.findByTestId('csv-file'),
+    new File(['No.;Name\nK1;One\nK2;\n'], 'half.csv', { type: 'text/csv' }),
+  );
+  await userEvent.click(screen.getByTestId('csv-import'));
+  const report = await screen.findByTestId('excel-import-report');
+  expect(within(report).getByTestId('import-result').getAttribute('data-intent')).toBe('warning');
+  expect(await ws.contacts.count()).toBe(1);
+});
+
+test('an imported column is named "Colonna importata" in the mapping, in Italian', async () => {
+  renderCsv('it');
+  await userEvent.upload(
+    await screen.findByTestId('csv-file'),
+    new File(['Nr.;Nome;Fatturato\nK1;Uno;1\n'], 'col.csv', { type: 'text/csv' }),
+  );
+  const box = await screen.findByRole('combobox', { name: 'Riempie Fatturato' });
+  expect(box.textContent).toBe('Colonna importata: Fatturato');
+  await userEvent.click(box);
+  expect(await screen.findByRole('option', { name: 'Colonna importata: Fatturato' })).toBeTruthy();
+});
+
+test('a file that cannot be read stays named on the page with its error until another file is chosen', async () => {
+  renderCsv('it');
+  const input = await screen.findByTestId('csv-file');
+  await userEvent.upload(
+    input,
+    new File(['Nr.;Nome;E-mail\nK1;Rossi;x"y@example.com\n'], 'rotto.csv', { type: 'text/csv' }),
+  );
+  const error = await screen.findByTestId('csv-error');
+  expect(error.textContent).toMatch(/^Impossibile leggere il file: riga 2, colonna C \(E-mail\)/);
+  expect(screen.getByTestId('csv-file-name').textContent).toBe('rotto.csv');
+  // On the page, not in a note that goes away.
+  expect(document.querySelector('.fui-ToastTitle')).toBeNull();
+  await userEvent.upload(input, new File(['Nr.;Nome\nK1;Rossi\n'], 'buono.csv', { type: 'text/csv' }));
+  await screen.findByTestId('csv-import');
+  expect(screen.queryByTestId('csv-error')).toBeNull();
+  expect(screen.getByTestId('csv-file-name').textContent).toBe('buono.csv');
+});

@@ -83,6 +83,19 @@ afterEach(() => {
 });
 
 describe('the Excel import page', () => {
+  test('columns that can neither name a contact nor point at one: said at the mapping, and no import offered', async () => {
+    mock.addSheet('Cities', [
+      [{ value: 'Città' }, { value: 'Note' }],
+      [{ value: 'Roma' }, { value: 'vip' }],
+    ]);
+    mock.selection = { sheet: 'Cities', row: 0, column: 0, rowCount: 2, columnCount: 2 };
+    const excel = createExcelPort({ run: mock.run, supports: { mergedAreas: true, specialCells: true } });
+    renderPage(<ExcelImportPage workspace={ws} excel={excel} mappings={mappings} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Read the cells' }));
+    expect((await screen.findByTestId('mapping-name')).getAttribute('data-intent')).toBe('error');
+    expect((screen.getByRole('button', { name: 'Import 1 row' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
   test('read, review the mapping, import with a report by sheet row, add to the segment, write numbers back', async () => {
     const seg = await ws.segments.create({ description: 'Fiera' });
     const excel = createExcelPort({ run: mock.run, supports: { mergedAreas: true, specialCells: true } });

@@ -5,12 +5,13 @@
 // jsdom lays nothing out: what makes the layout is asserted (the rules that match, the elements' places).
 // Dexie's liveQuery (behind useLiveQuery) needs a global indexedDB in jsdom.
 import 'fake-indexeddb/auto';
+import { webLightTheme } from '@fluentui/react-components';
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { SegmentLine } from '../../../src/domain/segment';
 import { AddLine } from '../../../src/ui/segments/AddLine';
-import { LinesGrid } from '../../../src/ui/segments/LinesGrid';
+import { LinesGrid, ROW_HEIGHT } from '../../../src/ui/segments/LinesGrid';
 import { SegmentPage } from '../../../src/ui/segments/SegmentPage';
 import { makeWorkspace, seedMarket } from '../../store/helpers';
 import { renderInPane } from '../render';
@@ -61,6 +62,12 @@ const line = (lineNo: number): SegmentLine =>
     comment: '',
   }) as SegmentLine;
 
+/** A value as the pane's theme resolves it: a Fluent token (`var(--lineHeightBase200)`) to its value. */
+function themed(value: string): string {
+  const token = /^var\(--(\w+)\)$/.exec(value.trim())?.[1];
+  return token ? String((webLightTheme as unknown as Record<string, string>)[token]) : value;
+}
+
 /** The width of the grid's first column, in the row's digits ("7ch": seven digits), resolved from its variable. */
 function lineNoColumn(grid: HTMLElement): string {
   const row = grid.querySelector<HTMLElement>('[role="row"]')!;
@@ -71,22 +78,52 @@ function lineNoColumn(grid: HTMLElement): string {
 }
 
 test.each([
+  // The number as BC shows it in Italian (10.000): its digits, half a digit for each group separator
+  // (a point is narrower than a digit), and one digit to spare.
   [[10000, 90000], '7ch'],
-  [[10000, 100000, 130000], '7ch'],
-  [[10000, 1000000], '8ch'],
-  [[10000, 100000000], '10ch'],
+  [[10000, 100000, 130000], '7.5ch'],
+  [[10000, 1000000], '9ch'],
+  [[10000, 100000000], '11ch'],
 ])('the line number column holds the longest line number whole (%j)', async (lineNos, width) => {
   renderInPane(<LinesGrid lines={lineNos.map(line)} names={new Map()} onOpen={() => {}} />, ws, 'it');
   const grid = await screen.findByTestId('lines-grid');
   expect(lineNoColumn(grid)).toBe(width);
-  // The number itself is never cut with an ellipsis: its column is wider than its digits and the room
-  // that keeps it apart from the contact number beside it.
-  const longest = String(Math.max(...lineNos)).length;
-  expect(Number.parseInt(width, 10)).toBeGreaterThan(longest);
+  // The number itself is never cut with an ellipsis: its column is wider than its digits and separators
+  // and the room that keeps it apart from the contact number beside it.
+  const longest = new Intl.NumberFormat('it-IT').format(Math.max(...lineNos));
+  expect(screen.getAllByRole('gridcell').map((c) => c.textContent)).toContain(longest);
+  const room = longest.replace(/\D/g, '').length + 0.5 * longest.replace(/\d/g, '').length;
   const heading = screen.getByRole('columnheader', { name: 'Nr. riga' });
   expect(declared(heading, 'padding-inline-end')).toContain('0.5ch');
-  expect(Number.parseInt(width, 10) - 0.5).toBeGreaterThanOrEqual(longest);
+  expect(Number.parseFloat(width) - 0.5).toBeGreaterThanOrEqual(room);
 });
+
+test('line numbers are grouped as BC shows them: 10.000 in Italian, 10,000 in English', async () => {
+  renderInPane(<LinesGrid lines={[line(10000)]} names={new Map()} onOpen={() => {}} />, ws, 'it');
+  expect(screen.getAllByRole('gridcell')[0].textContent).toBe('10.000');
+  cleanup();
+  renderInPane(<LinesGrid lines={[line(10000)]} names={new Map()} onOpen={() => {}} />, ws, 'en');
+  expect(screen.getAllByRole('gridcell')[0].textContent).toBe('10,000');
+});
+
+test.each([
+  ['it', 'Nr. riga', 'Nr. contatto'],
+  ['en', 'Line No.', 'Contact No.'],
+] as const)(
+  'the number columns are headed by BC’s captions (%s), on two lines where one is too narrow at 320 px',
+  async (language, lineNo, contactNo) => {
+    renderInPane(<LinesGrid lines={[line(10000)]} names={new Map()} onOpen={() => {}} />, ws, language);
+    for (const caption of [lineNo, contactNo]) {
+      const heading = screen.getByRole('columnheader', { name: caption });
+      expect(heading.textContent).toBe(caption);
+      // The caption wraps between its words (each word fits its column), and two lines fit in the header row.
+      expect(declared(heading, 'white-space')).toContain('normal');
+      expect(declared(heading, 'white-space')).not.toContain('nowrap');
+      const lineHeight = Number.parseFloat(themed(declared(heading, 'line-height').at(-1) ?? ''));
+      expect(2 * lineHeight).toBeLessThanOrEqual(ROW_HEIGHT);
+    }
+  },
+);
 
 test('Italian: "Aggiungi riga" keeps its words on one line, beside the field; the hint has the row beneath', async () => {
   renderInPane(<AddLine contacts={await ws.contacts.list()} onAdd={async () => true} />, ws, 'it');
