@@ -4,7 +4,7 @@ import type { Contact } from './contact';
 import { contactFieldNames } from './contact';
 import type { CriteriaFilters } from './criteria';
 import { interactionLogFilterKeys } from './criteria';
-import { SegmentsError } from './errors';
+import { isSegmentsError, SegmentsError } from './errors';
 import {
   parseFilter,
   type CompiledFilter,
@@ -12,8 +12,9 @@ import {
   type FilterContext,
   type FilterValue,
 } from './filterExpression';
+import { tokenize } from './filterLexer';
 import { contactOptionFields, interactionLogOptionFields } from './filterOptions';
-import { isoDateOf } from './filterValues';
+import { isoDateOf, looksLikeDate, looksLikeNumber, numberSeparatorProblem } from './filterValues';
 import type { InteractionLogEntry } from './log';
 
 /** Related data a filter may need, indexed once per step. */
@@ -73,6 +74,15 @@ const anyOf = (f: CompiledFilter, values: readonly string[]) => values.some((v) 
 
 type ColumnKind = 'number' | 'date' | 'boolean';
 
+/**
+ * How a filter reads an imported column: the kind of its values and whether text cells sit among them
+ * (cells the import could not read as that kind: `n/d` in a column of amounts, `29/02/2001` among dates).
+ */
+export interface ColumnTyping {
+  kind: ColumnKind;
+  withText: boolean;
+}
+
 function valueKind(v: unknown): ColumnKind | 'text' | undefined {
   if (v === null || v === undefined || v === '') return undefined;
   if (typeof v === 'number') return 'number';
@@ -80,32 +90,138 @@ function valueKind(v: unknown): ColumnKind | 'text' | undefined {
   return typeof v === 'string' && v.length === 10 && isoDateOf(v) ? 'date' : 'text';
 }
 
+const isBlank = (v: FilterValue): boolean => v === null || v === undefined || v === '';
+
 /**
- * The kind of each filtered imported column whose values are all of one kind, as the import typed them
+ * The typing of each filtered imported column whose values are of one kind, as the import typed them
  * (csvValues.ts, sheetCells.ts): numbers, ISO dates or Yes/No. Its filter then reads its values that way
- * and refuses one that cannot be read, as BC refuses text in a date or number filter. A column holding
- * text too (codes, cells the import could not read) compares each value as what it is ('auto').
+ * and refuses one that cannot be read, as BC refuses text in a date or number filter. A column of numbers
+ * or dates may hold text cells too (`withText`): its filter is still a number or date filter, unless it is
+ * a text filter (`n/d`, `a*`). A column of other mixes (codes, numbers and dates) compares each value as
+ * what it is ('auto').
  */
-export function extraColumnKinds(filters: CriteriaFilters, contacts: Iterable<Contact>): Map<string, ColumnKind> {
+export function extraColumnKinds(filters: CriteriaFilters, contacts: Iterable<Contact>): Map<string, ColumnTyping> {
   const headers = Object.entries(filters.contact ?? {})
     .filter(([field, expr]) => field.startsWith('extra.') && hasExpression(expr))
     .map(([field]) => field.slice('extra.'.length));
-  const kinds = new Map<string, ColumnKind | 'text'>();
   if (headers.length === 0) return new Map();
+  const seen = new Map<string, Set<ColumnKind | 'text'>>();
   for (const c of contacts) {
     const extra = c.extra;
     if (!extra) continue;
     for (const h of headers) {
       const k = valueKind(extra[h]);
       if (k === undefined) continue;
-      const seen = kinds.get(h);
-      if (seen === undefined) kinds.set(h, k);
-      else if (seen !== k) kinds.set(h, 'text');
+      let kinds = seen.get(h);
+      if (!kinds) seen.set(h, (kinds = new Set()));
+      kinds.add(k);
     }
   }
-  const typed = new Map<string, ColumnKind>();
-  for (const [h, k] of kinds) if (k !== 'text') typed.set(h, k);
+  const typed = new Map<string, ColumnTyping>();
+  for (const [h, kinds] of seen) {
+    const withText = kinds.has('text');
+    const [kind, other] = [...kinds].filter((k): k is ColumnKind => k !== 'text');
+    if (kind === undefined || other !== undefined || (withText && kind === 'boolean')) continue;
+    typed.set(h, { kind, withText });
+  }
   return typed;
+}
+
+/**
+ * parseFilter, with a number that its separators spoil (`1.5` in it-IT: the point only groups thousands
+ * there) refused in those words, not as any other value that is no number.
+ */
+function compileFilter(
+  expr: string,
+  kind: FieldKind,
+  ctx: FilterContext,
+  field: string,
+  /** What the user typed, when `expr` is it rewritten (blankAsZero): the error message quotes it. */
+  typed = expr,
+): CompiledFilter {
+  try {
+    return parseFilter(expr, kind, ctx, field);
+  } catch (e) {
+    if (!isSegmentsError(e, 'INVALID_FILTER')) throw e;
+    const value = e.details.expected === 'number' ? e.details.value : undefined;
+    const problem = typeof value === 'string' ? numberSeparatorProblem(value, ctx.locale) : undefined;
+    if (!problem && typed === expr) throw e;
+    const sign = problem === 'decimalComma' ? 'comma' : 'point';
+    const message = e.message.replace(`"${expr}"`, `"${typed}"`);
+    throw new SegmentsError(
+      'INVALID_FILTER',
+      problem
+        ? `${message} The decimal separator is the ${sign}; the other separator only groups three digits.`
+        : message,
+      problem ? { ...e.details, expected: problem } : e.details,
+    );
+  }
+}
+
+/**
+ * A number column's expression with each blank `''` written `00`: in BC a number is never blank, a blank
+ * is 0, so `''` selects what `0` selects. `00` is as wide as `''`, so an error's position still points
+ * into what the user typed. An expression that does not tokenize is left for parseFilter to refuse.
+ */
+function blankAsZero(expr: string): string {
+  let out = expr;
+  try {
+    for (const t of tokenize(expr, () => {
+      throw new Error('not a filter');
+    }))
+      if (t.type === 'literal' && t.text === '' && expr.startsWith("''", t.position - 1))
+        out = `${out.slice(0, t.position - 1)}00${out.slice(t.position + 1)}`;
+  } catch {
+    return expr;
+  }
+  return out;
+}
+
+/**
+ * An imported column's filter. A number column compares as BC's decimal fields: a blank cell is 0 for
+ * every operator (`0` and `<1` select it, `<0` does not); a date column keeps blank before every date, as
+ * BC's 0D. A text cell among numbers or dates never meets a number or date filter, whatever the operator
+ * (`abc` is not `>1000`, nor `<>0`); a text filter on such a column (`n/d`, `a*`) compares as text. A value
+ * written as a number or a date (`1.5`, `29/02/2023`) that is none is refused, never read as text.
+ */
+function extraColumnTest(
+  header: string,
+  expr: string,
+  typing: ColumnTyping | undefined,
+  ctx: FilterContext,
+): ContactPredicate {
+  const field = `contact.extra.${header}`;
+  const valueOf = (c: Contact) => c.extra?.[header] as FilterValue;
+  const asWritten = () => {
+    const f = parseFilter(expr, 'auto', ctx, field);
+    return (c: Contact) => f.matches(valueOf(c));
+  };
+  if (!typing) return asWritten();
+  if (typing.kind === 'boolean') {
+    const f = compileFilter(expr, 'boolean', ctx, field);
+    return (c) => f.matches(valueOf(c));
+  }
+  let f: CompiledFilter;
+  try {
+    f = compileFilter(typing.kind === 'number' ? blankAsZero(expr) : expr, typing.kind, ctx, field, expr);
+  } catch (e) {
+    const value = isSegmentsError(e, 'INVALID_FILTER') ? e.details.value : undefined;
+    const meant = typing.kind === 'number' ? looksLikeNumber : looksLikeDate;
+    if (!typing.withText || typeof value !== 'string' || meant(value)) throw e;
+    return asWritten();
+  }
+  if (typing.kind === 'number') {
+    return (c) => {
+      const v = valueOf(c);
+      return isBlank(v) ? f.matches(0) : typeof v === 'number' && f.matches(v);
+    };
+  }
+  return (c) => {
+    const v = valueOf(c);
+    return isBlank(v) || (typeof v === 'string' && v.length === 10 && isoDateOf(v) !== undefined)
+      ? f.matches(v)
+      : false;
+  };
 }
 
 /**
@@ -123,13 +239,13 @@ export function compileContactFilters(
 
   for (const [field, expr] of Object.entries(filters.contact ?? {})) {
     if (!hasExpression(expr)) continue;
-    const kind =
-      (field.startsWith('extra.') && columnKinds?.get(field.slice('extra.'.length))) || contactFieldKind(field);
-    const f = parseFilter(expr, kind, ctx, `contact.${field}`);
-    if (field.startsWith('extra.')) {
+    if (field.startsWith('extra.') && field.length > 'extra.'.length) {
       const header = field.slice('extra.'.length);
-      tests.push((c) => f.matches(c.extra?.[header] as FilterValue));
-    } else if (listFields.has(field)) {
+      tests.push(extraColumnTest(header, expr, columnKinds?.get(header), ctx));
+      continue;
+    }
+    const f = compileFilter(expr, contactFieldKind(field), ctx, `contact.${field}`);
+    if (listFields.has(field)) {
       const key = field as 'mailingGroups';
       tests.push((c) => (c[key].length === 0 ? f.matches('') : anyOf(f, c[key])));
     } else {
@@ -175,7 +291,7 @@ export function compileContactFilters(
     }
     logFilters.push([
       field as keyof InteractionLogEntry,
-      parseFilter(expr, logFieldKind(field), ctx, `interactionLog.${field}`),
+      compileFilter(expr, logFieldKind(field), ctx, `interactionLog.${field}`),
     ]);
   }
   if (logFilters.length) {

@@ -40,6 +40,8 @@ export interface NumberNotation {
   groupClass: string;
   /** The locale's full notation, group separators included (1.234,56 in it-IT, 1,234.56 in en-US). */
   grouped: RegExp;
+  /** Digits with the locale's decimal sign and no group separator (12,5 and ,5 in it-IT; 12.5 in en-US). */
+  ungrouped: RegExp;
   group: string[];
   /** 1234.56 as the locale writes it: the example an error message shows. */
   example: string;
@@ -59,8 +61,10 @@ export function numberNotation(locale: string): NumberNotation {
     // A space as group separator is typed as any space.
     const group = SPACES.includes(groupChar) ? SPACES : [groupChar];
     const g = `[${group.map(escapeRe).join('')}]`;
-    const grouped = new RegExp(`^[+-]?\\d{1,3}(?:${g}\\d{3})+(?:${escapeRe(decimal)}\\d+)?$`);
-    n = { decimal, groupClass: g, grouped, group, example: `1${groupChar}234${decimal}56` };
+    const d = escapeRe(decimal);
+    const grouped = new RegExp(`^[+-]?\\d{1,3}(?:${g}\\d{3})+(?:${d}\\d+)?$`);
+    const ungrouped = new RegExp(`^[+-]?(?:\\d+(?:${d}\\d*)?|${d}\\d+)$`);
+    n = { decimal, groupClass: g, grouped, ungrouped, group, example: `1${groupChar}234${decimal}56` };
     notations.set(loc, n);
   }
   return n;
@@ -72,23 +76,48 @@ export function numberExample(locale: string): string {
 }
 
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
-const NUMBER_COMMA = /^[+-]?(?:\d+(?:,\d*)?|,\d+)$/;
 
 /**
- * A number typed in a filter: digits with `.` as decimal point, the locale's decimal comma (`12,5` in
- * it-IT), or the locale's notation with group separators (`1.234,56` in it-IT, `1,234.56` in en-US).
- * `1.234` stays 1.234 in every locale, as a plain decimal point reads it.
+ * A number typed in a filter, as the locale writes it (the pane's hint: 1.234,56 in it-IT): digits with the
+ * locale's decimal sign (`12,5` in it-IT, `12.5` in en-US), and its group separator only between groups of
+ * exactly three digits (`1.500` and `1.234.567` in it-IT, `1,500` in en-US). A group separator anywhere
+ * else (`1.5` in it-IT, `1,5` in en-US) makes no number: read as a decimal sign it would select other
+ * contacts than `1.500` does, without a word (see numberSeparatorProblem for the message). Where the
+ * point groups nothing (fr-FR groups with a space) it can only be a decimal point, and is read as one.
  */
 export function parseFilterNumber(text: string, locale: string): number | undefined {
   const s = text.trim();
-  const plain = plainNumber(s);
-  if (plain !== undefined) return plain;
   const n = numberNotation(locale);
-  if (n.decimal === ',' && NUMBER_COMMA.test(s)) return Number(s.replace(',', '.'));
-  if (!n.grouped.test(s)) return undefined;
-  let digits = s;
-  for (const g of n.group) digits = digits.split(g).join('');
-  return Number(digits.replace(n.decimal, '.'));
+  if (n.ungrouped.test(s)) return Number(s.replace(n.decimal, '.'));
+  if (n.grouped.test(s)) {
+    let digits = s;
+    for (const g of n.group) digits = digits.split(g).join('');
+    return Number(digits.replace(n.decimal, '.'));
+  }
+  return !n.group.includes('.') && NUMBER.test(s) ? Number(s) : undefined;
+}
+
+/** Digits and the two separators only: what a user means as a number, whatever its separators. */
+const SEPARATED_DIGITS = /^[+-]?[\d.,]*\d[\d.,]*$/;
+
+/**
+ * Why a number-like filter value is no number in the locale, when the reason is its separators: in a
+ * locale whose decimal sign is the comma and whose group separator the point (it-IT, de-DE), a point
+ * that cannot be grouping (`1.5`, `1.50`) is `decimalComma`; mirrored, a comma that cannot be grouping in
+ * en-US (`1,5`) is `decimalPoint`. Undefined for a number, for text, and for any other mistake.
+ */
+export function numberSeparatorProblem(text: string, locale: string): 'decimalComma' | 'decimalPoint' | undefined {
+  const s = text.trim();
+  if (!SEPARATED_DIGITS.test(s) || parseFilterNumber(s, locale) !== undefined) return undefined;
+  const n = numberNotation(locale);
+  if (n.decimal === ',' && n.group.includes('.') && s.includes('.')) return 'decimalComma';
+  if (n.decimal === '.' && n.group.includes(',') && s.includes(',')) return 'decimalPoint';
+  return undefined;
+}
+
+/** Whether a filter value is written as a number would be (digits, a sign, points and commas). */
+export function looksLikeNumber(text: string): boolean {
+  return SEPARATED_DIGITS.test(text.trim());
 }
 
 /** A number written with `.` as decimal point and nothing else (a stored value's text), or undefined. */
@@ -241,6 +270,17 @@ export function parseFilterDate(text: string, ctx: FilterContext): string | unde
   const y = at('y');
   if (d.length > 2 || mo.length > 2 || (y.length !== 2 && y.length !== 4)) return undefined;
   return isoOf(fullYear(y), mo, d);
+}
+
+const DATE_SHAPE = /^\d{4}-\d{1,2}-\d{1,2}$/;
+
+/**
+ * Whether a filter value is written as a date would be (`2023-02-29`, `29/02/2023`, `31.02.26`), whether or
+ * not that date exists: such a value means a date, so one that is no date is a mistake to point out.
+ */
+export function looksLikeDate(text: string): boolean {
+  const s = text.trim();
+  return DATE_SHAPE.test(s) || LOCAL_DATE.test(s);
 }
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -169,6 +169,138 @@ describe('imported columns are typed by their values, as the import typed them',
   });
 });
 
+describe('an imported number column (Fatturato, it-IT), compared as BC compares numbers', () => {
+  const IT = { locale: 'it-IT', today: '2026-03-02' };
+  const imported = [
+    makeContact(21, { name: 'Uno', extra: { Fatturato: 1500, Punti: 1500 } }),
+    makeContact(22, { name: 'Due', extra: { Fatturato: 800, Punti: 800 } }),
+    makeContact(23, { name: 'Zero', extra: { Fatturato: 0, Punti: 0 } }),
+    makeContact(24, { name: 'Senza', extra: { Altro: 'x' } }),
+    makeContact(25, { name: 'Vuoto', extra: { Fatturato: '', Punti: '' } }),
+    makeContact(26, { name: 'Testo', extra: { Fatturato: 'abc', Punti: 5 } }),
+    makeContact(27, { name: 'Milioni', extra: { Fatturato: 1234567, Punti: 1234567 } }),
+  ];
+  const known: RelatedData = { contactsByNo: new Map(imported.map((c) => [c.no, c])) };
+  const select = (field: string, expr: string, ctx = IT) => {
+    const p = compileContactFilters({ contact: { [`extra.${field}`]: expr } }, ctx, imported);
+    return imported.filter((c) => p(c, known)).map((c) => c.name);
+  };
+  const failure = (field: string, expr: string, ctx = IT) => {
+    try {
+      select(field, expr, ctx);
+    } catch (e) {
+      return e as { code: string; details: Record<string, unknown> };
+    }
+    throw new Error('no error');
+  };
+  const blanks = ['Senza', 'Vuoto'];
+
+  test.each(['Fatturato', 'Punti'])('%s: a point between groups of three digits groups thousands', (field) => {
+    expect(select(field, '>1.500')).toEqual(['Milioni']);
+    expect(select(field, '>=1.500')).toEqual(['Uno', 'Milioni']);
+    expect(select(field, '1.234.567')).toEqual(['Milioni']);
+    expect(select(field, '1.000..1.234.567')).toEqual(['Uno', 'Milioni']);
+  });
+
+  test.each(['Fatturato', 'Punti'])(
+    '%s: a point that cannot group is refused, saying the comma is the decimal sign',
+    (field) => {
+      for (const [expr, position, value] of [
+        ['1.5', 1, '1.5'],
+        ['>1.50', 2, '1.50'],
+        ['0..0.5', 4, '0.5'],
+      ] as const) {
+        const e = failure(field, expr);
+        expect(e.code).toBe('INVALID_FILTER');
+        expect(e.details).toMatchObject({
+          field: `contact.extra.${field}`,
+          position,
+          value,
+          expected: 'decimalComma',
+          example: '1.234,56',
+        });
+      }
+      // Mirrored in en-US: a comma that cannot group is refused, the point is the decimal sign.
+      expect(failure(field, '1,5', { ...IT, locale: 'en-US' }).details).toMatchObject({ expected: 'decimalPoint' });
+      expect(select(field, '1,500', { ...IT, locale: 'en-US' })).toEqual(['Uno']);
+    },
+  );
+
+  test.each(['Fatturato', 'Punti'])('%s: a blank number is 0 for every operator', (field) => {
+    expect(select(field, '0')).toEqual(['Zero', ...blanks]);
+    expect(select(field, '<1')).toEqual(['Zero', ...blanks]);
+    expect(select(field, '<=0')).toEqual(['Zero', ...blanks]);
+    expect(select(field, '<0')).toEqual([]);
+    expect(select(field, '>=0').filter((n) => n !== 'Testo')).toEqual(['Uno', 'Due', 'Zero', ...blanks, 'Milioni']);
+    expect(select(field, '0..1000')).toEqual(['Due', 'Zero', ...blanks].concat(field === 'Punti' ? ['Testo'] : []));
+    expect(select(field, "''")).toEqual(['Zero', ...blanks]);
+    expect(select(field, "<>''").filter((n) => n !== 'Testo')).toEqual(['Uno', 'Due', 'Milioni']);
+  });
+
+  test('a text cell never matches a numeric comparison or range, and still matches a text filter', () => {
+    expect(select('Fatturato', '>1000')).toEqual(['Uno', 'Milioni']);
+    expect(select('Fatturato', '<>0')).toEqual(['Uno', 'Due', 'Milioni']);
+    expect(select('Fatturato', "<>''")).toEqual(['Uno', 'Due', 'Milioni']);
+    expect(select('Fatturato', '..1.234.567')).toEqual(['Uno', 'Due', 'Zero', ...blanks, 'Milioni']);
+    expect(select('Fatturato', 'abc')).toEqual(['Testo']);
+    expect(select('Fatturato', '@A*')).toEqual(['Testo']);
+  });
+
+  test('an interaction log number reads the locale too: 1.000 is entry 1000, not entry 1', () => {
+    const entry = (contactNo: string, loggedSegmentEntryNo: number) =>
+      ({ contactNo, date: '2026-02-10', loggedSegmentEntryNo }) as InteractionLogEntry;
+    const [uno, due] = imported;
+    const entriesByContact = new Map([
+      [uno.no, [entry(uno.no, 1)]],
+      [due.no, [entry(due.no, 1000)]],
+    ]);
+    const p = compileContactFilters({ interactionLog: { loggedSegmentEntryNo: '1.000' } }, IT);
+    expect(imported.filter((c) => p(c, { ...known, entriesByContact })).map((c) => c.name)).toEqual(['Due']);
+    expect(() => compileContactFilters({ interactionLog: { loggedSegmentEntryNo: '1.5' } }, IT)).toThrow(
+      expect.objectContaining({
+        details: expect.objectContaining({ field: 'interactionLog.loggedSegmentEntryNo', expected: 'decimalComma' }),
+      }),
+    );
+  });
+});
+
+describe('an imported date column refuses an impossible date, as the interaction log date does', () => {
+  const IT = { locale: 'it-IT', today: '2026-03-02' };
+  const imported = [
+    makeContact(31, { name: 'Prima', extra: { Data: '2023-02-28', Solo: '2023-02-28' } }),
+    makeContact(32, { name: 'Dopo', extra: { Data: '2023-03-01', Solo: '2023-03-01' } }),
+    makeContact(33, { name: 'Nd', extra: { Data: 'n/d' } }),
+    makeContact(34, { name: 'Vuota', extra: { Data: '', Solo: '' } }),
+  ];
+  const select = (field: string, expr: string) => {
+    const p = compileContactFilters({ contact: { [`extra.${field}`]: expr } }, IT, imported);
+    return imported.filter((c) => p(c, { contactsByNo: new Map() })).map((c) => c.name);
+  };
+
+  test.each(['Data', 'Solo'])('%s: 29/02/2023 is refused with the date message, naming value and position', (field) => {
+    for (const [expr, position] of [
+      ['29/02/2023', 1],
+      ['>29/02/2023', 2],
+      ['01/01/2023..31/02/2023', 13],
+    ] as const) {
+      expect(() => select(field, expr)).toThrow(
+        expect.objectContaining({
+          code: 'INVALID_FILTER',
+          details: expect.objectContaining({ field: `contact.extra.${field}`, position, expected: 'date' }),
+        }),
+      );
+    }
+  });
+
+  test('dates compare as dates; a text cell matches only a text filter', () => {
+    expect(select('Data', '>28/02/2023')).toEqual(['Dopo']);
+    expect(select('Data', '<>28/02/2023')).toEqual(['Dopo', 'Vuota']);
+    expect(select('Data', '..28/02/2023')).toEqual(['Prima', 'Vuota']);
+    expect(select('Data', 'n/d')).toEqual(['Nd']);
+    expect(select('Data', "''")).toEqual(['Vuota']);
+  });
+});
+
 describe('plainEqualityValue', () => {
   test('a literal or =literal can be answered from an index; any expression cannot', () => {
     expect(plainEqualityValue('C0001')).toBe('C0001');

@@ -1,4 +1,5 @@
 import { CsvColumnTyping, readCsvValue } from '../../src/domain/csvValues';
+import { parseFilterNumber } from '../../src/domain/filterValues';
 
 const value = (text: string, locale: string) => readCsvValue(text, locale).value;
 
@@ -29,6 +30,31 @@ describe('a CSV cell of an imported column, read as Excel reads it in the worksp
     expect(value('1,23', 'en-US')).toBe('1,23');
     expect(value('1 234,5', 'fr-FR')).toBe(1234.5);
   });
+
+  test.each(['it-IT', 'de-DE', 'en-US'])(
+    '%s: a cell the import reads as a number is the same number in a filter (one reading of the separators)',
+    (locale) => {
+      const cells = [
+        '1.500',
+        '1.000',
+        '1.234.567',
+        '1.234,56',
+        '1,500',
+        '1,234.5',
+        '1.5',
+        '1.50',
+        '1,5',
+        '12,5',
+        '950',
+      ];
+      for (const text of cells) {
+        const v = readCsvValue(text, locale);
+        if (v.kind === 'number') expect(parseFilterNumber(text, locale)).toBe(v.value);
+        else expect(parseFilterNumber(text, locale), text).toBeUndefined();
+      }
+      expect(value('1.500', 'it-IT')).toBe(1500);
+    },
+  );
 
   test('dates: ISO always, and the locale short format; not today, not an impossible date', () => {
     expect(value('2026-01-31', 'it-IT')).toBe('2026-01-31');

@@ -2,7 +2,13 @@
 // shortcuts in a date field (ui-enter-date-ranges: digit patterns, the work date).
 import { describe, expect, test } from 'vitest';
 import type { FilterContext } from '../../src/domain/filterExpression';
-import { isRelativeDate, parseFilterDate, typedDate } from '../../src/domain/filterValues';
+import {
+  isRelativeDate,
+  numberSeparatorProblem,
+  parseFilterDate,
+  parseFilterNumber,
+  typedDate,
+} from '../../src/domain/filterValues';
 
 const IT: FilterContext = { locale: 'it-IT', today: '2026-12-02' };
 const EN: FilterContext = { locale: 'en-US', today: '2026-12-02' };
@@ -93,5 +99,67 @@ describe("parseFilterDate reads BC's shortcuts of a date field", () => {
     for (const text of ['t', 'Today', 'tod', 'o', 'oggi', 'w', 'work date', 'Lavoro', 'l'])
       expect(isRelativeDate(text)).toBe(true);
     for (const text of ['7', '0712', '07/12/2026', 'x', '']) expect(isRelativeDate(text)).toBe(false);
+  });
+});
+
+describe("parseFilterNumber: one separator means one thing, as the pane's hint writes numbers (1.234,56 in it-IT)", () => {
+  test.each<[string, string, number]>([
+    // A group separator between groups of exactly three digits is grouping, however many groups there are.
+    ['1.500', 'it-IT', 1500],
+    ['1.000', 'it-IT', 1000],
+    ['-1.500', 'it-IT', -1500],
+    ['1.234.567', 'it-IT', 1234567],
+    ['1.234,56', 'it-IT', 1234.56],
+    ['1.500', 'de-DE', 1500],
+    ['12,5', 'it-IT', 12.5],
+    [',5', 'it-IT', 0.5],
+    ['1500', 'it-IT', 1500],
+    ['00184', 'it-IT', 184],
+    // Mirrored in en-US: the comma groups, the point is the decimal sign.
+    ['1,500', 'en-US', 1500],
+    ['1,234,567.5', 'en-US', 1234567.5],
+    ['1.5', 'en-US', 1.5],
+    ['1.234', 'en-US', 1.234],
+    ['.5', 'en-US', 0.5],
+    // Where the point groups nothing (fr-FR groups with a space), it can only be a decimal point.
+    ['1.5', 'fr-FR', 1.5],
+    ['1\u202f500,5', 'fr-FR', 1500.5],
+  ])('%s in %s is %d', (text, locale, n) => {
+    expect(parseFilterNumber(text, locale)).toBe(n);
+  });
+
+  test.each<[string, string]>([
+    // A group separator that cannot be grouping is no number, never silently a decimal sign.
+    ['1.5', 'it-IT'],
+    ['1.50', 'it-IT'],
+    ['0.5', 'it-IT'],
+    ['1.5000', 'it-IT'],
+    ['1234.567', 'it-IT'],
+    ['1.23.456', 'it-IT'],
+    ['1,500.25', 'it-IT'],
+    ['1.5', 'de-DE'],
+    ['1,5', 'en-US'],
+    ['1,50', 'en-US'],
+    ['1.234,56', 'en-US'],
+    ['abc', 'it-IT'],
+  ])('%s in %s is no number', (text, locale) => {
+    expect(parseFilterNumber(text, locale)).toBeUndefined();
+  });
+
+  test("a refused separator names the locale's decimal sign; anything else is no separator problem", () => {
+    expect(numberSeparatorProblem('1.5', 'it-IT')).toBe('decimalComma');
+    expect(numberSeparatorProblem('1,500.25', 'it-IT')).toBe('decimalComma');
+    expect(numberSeparatorProblem('1.50', 'de-DE')).toBe('decimalComma');
+    expect(numberSeparatorProblem('1,5', 'en-US')).toBe('decimalPoint');
+    expect(numberSeparatorProblem('1.234,56', 'en-US')).toBe('decimalPoint');
+    for (const [text, locale] of [
+      ['1.500', 'it-IT'],
+      ['1,5', 'it-IT'],
+      ['abc', 'it-IT'],
+      ['1.5a', 'it-IT'],
+      ['1.5', 'en-US'],
+      ['', 'it-IT'],
+    ])
+      expect(numberSeparatorProblem(text, locale)).toBeUndefined();
   });
 });
