@@ -157,7 +157,7 @@ class Compiler {
     const reader = (
       what: () => string,
       read: (text: string) => number | string | undefined,
-      more?: (lit: LiteralToken) => Record<string, string>,
+      more?: (lit: LiteralToken) => Record<string, string | number>,
     ) => {
       const loose: Reader = (lit) => (lit.hasWildcard ? null : lit.text === '' ? undefined : (read(lit.text) ?? null));
       const strict: Reader = (lit) => {
@@ -188,6 +188,8 @@ class Compiler {
           const b = parseFilterBoolean(t);
           return b === undefined ? undefined : b ? 1 : 0;
         },
+        // The message the pane shows names the value and lists the accepted ones, as an option field does.
+        (lit) => ({ expected: 'boolean', value: lit.text }),
       ),
     };
   }
@@ -259,7 +261,9 @@ class Compiler {
     }
     for (const lit of c.type === 'cond' ? [c.lit] : [c.lo, c.hi]) {
       if (lit?.hasWildcard)
-        this.fail(lit.position, 'a value without * or ? (wildcards work only with = and <>)', `'${lit.text}'`);
+        this.fail(lit.position, 'a value without * or ? (wildcards work only with = and <>)', `'${lit.text}'`, {
+          expected: 'wildcardEquals',
+        });
     }
     const collator = collatorFor(this.ctx.locale, c.ci);
     const compare = (s: string, lit: string): number =>
@@ -312,7 +316,9 @@ class Compiler {
     }
     const reader: Reader = (lit) => {
       if (lit.hasWildcard)
-        this.fail(lit.position, 'an option without * or ? (wildcards work only with = and <>)', `'${lit.text}'`);
+        this.fail(lit.position, 'an option without * or ? (wildcards work only with = and <>)', `'${lit.text}'`, {
+          expected: 'wildcardEquals',
+        });
       if (lit.text === '') return blank;
       const value = optionValueOf(field, lit.text);
       return value === undefined ? noOption(lit) : valueKey(value);

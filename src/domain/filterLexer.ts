@@ -31,9 +31,11 @@ export interface PunctToken {
 }
 export type Token = LiteralToken | OpToken | PunctToken;
 
-/** Reports a malformed expression at a 1-based position; never returns. */
-/** Throws the filter's error; `more` adds details a message may show (what was expected, an example). */
-export type Fail = (position: number, expected: string, found: string, more?: Record<string, string>) => never;
+/**
+ * Throws the filter's error at a 1-based position; `more` adds the details the pane words it from:
+ * `expected` names the problem (a message key, see src/ui/criteria/messages.ts) and the rest fills it.
+ */
+export type Fail = (position: number, expected: string, found: string, more?: Record<string, string | number>) => never;
 
 const SPACE = /\s/;
 // Characters that end an unquoted literal (`..` ends it too; `@`, `*`, `?` do not).
@@ -105,7 +107,10 @@ function readLiteral(expr: string, start: number, tokens: Token[], fail: Fail): 
         buf += expr[i];
         i++;
       }
-      if (!closed) fail(open + 1, `a closing quote for the quote at position ${open + 1}`, 'the end of the filter');
+      if (!closed)
+        fail(open + 1, `a closing quote for the quote at position ${open + 1}`, 'the end of the filter', {
+          expected: 'closingQuote',
+        });
       trailing = 0;
       continue;
     }

@@ -14,13 +14,25 @@ export function parseTree(tokens: Token[], fail: Fail): FilterNode {
   const parser = new Parser(tokens, fail);
   const tree = parser.parseOr(0);
   const rest = parser.peek();
-  if (rest.type === ')') fail(rest.position, "'|', '&' or the end of the filter", "')' without a matching '('");
-  if (rest.type !== 'end') fail(rest.position, "'|', '&', ')' or the end of the filter", describeToken(rest));
+  if (rest.type === ')')
+    fail(rest.position, "'|', '&' or the end of the filter", "')' without a matching '('", {
+      expected: 'openingParenthesis',
+    });
+  if (rest.type !== 'end') parser.unexpected(rest, "'|', '&', ')' or the end of the filter");
   return tree;
+}
+
+/** The token as the user typed it, for a message that names it. */
+function sourceOf(t: Token): string {
+  if (t.type === 'literal') return t.text;
+  if (t.type === 'op') return t.op;
+  return t.type;
 }
 
 class Parser {
   private k = 0;
+  /** Whether the last condition read is a range: a `..` after it is a second one. */
+  private lastRange = false;
   constructor(
     private readonly tokens: Token[],
     private readonly fail: Fail,
@@ -51,27 +63,35 @@ class Parser {
   private parseOperand(depth: number): FilterNode {
     const t = this.peek();
     if (t.type !== '(') return this.parseCondition();
-    if (depth >= MAX_NESTING) this.fail(t.position, `at most ${MAX_NESTING} nested parentheses`, "'('");
+    if (depth >= MAX_NESTING)
+      this.fail(t.position, `at most ${MAX_NESTING} nested parentheses`, "'('", {
+        expected: 'fewerParentheses',
+        max: MAX_NESTING,
+      });
     this.k++;
     const inner = this.parseOr(depth + 1);
     const close = this.peek();
-    if (close.type !== ')') {
-      this.fail(close.position, `'|', '&' or ')' to close the '(' at position ${t.position}`, describeToken(close));
-    }
+    const expected = `'|', '&' or ')' to close the '(' at position ${t.position}`;
+    if (close.type === 'end')
+      this.fail(close.position, expected, describeToken(close), { expected: 'closingParenthesis', open: t.position });
+    if (close.type !== ')') this.unexpected(close, expected);
     this.k++;
     return inner;
   }
 
   private parseCondition(): Cond {
+    this.lastRange = false;
     let ci = this.take('@');
     const t = this.peek();
     if (t.type === 'op') {
       this.k++;
       if (this.take('@')) {
-        if (ci) this.fail(this.tokens[this.k - 1].position, `a value after '${t.op}'`, "a second '@'");
+        if (ci)
+          this.fail(this.tokens[this.k - 1].position, `a value after '${t.op}'`, "a second '@'", { expected: 'oneAt' });
         ci = true;
       }
-      return { type: 'cond', ci, op: t.op, lit: this.literal(`a value after '${t.op}'`) };
+      const lit = this.optionalLiteral();
+      return { type: 'cond', ci, op: t.op, lit: lit ?? this.missingValue(`a value after '${t.op}'`) };
     }
     const lo = this.optionalLiteral();
     if (this.peek().type === '..') {
@@ -79,11 +99,43 @@ class Parser {
       const after = this.peek();
       const hi = this.optionalLiteral();
       if (!lo && !hi)
-        this.fail(after.position, "a value after '..' (a range needs at least one end)", describeToken(after));
+        this.fail(after.position, "a value after '..' (a range needs at least one end)", describeToken(after), {
+          expected: 'rangeEnd',
+        });
+      this.lastRange = true;
       return { type: 'range', ci, lo, hi };
     }
-    if (!lo) this.fail(t.position, ci ? "a value after '@'" : "a value, an operator or '('", describeToken(t));
-    return { type: 'cond', ci, op: '=', lit: lo };
+    return {
+      type: 'cond',
+      ci,
+      op: '=',
+      lit: lo ?? this.missingValue(ci ? "a value after '@'" : "a value, an operator or '('"),
+    };
+  }
+
+  /**
+   * Fails where a value should be, naming what is missing by what comes before it: a value after `|`, `&`,
+   * `(`, `@` or an operator, before a `|` or `&` that starts the filter or a parenthesis, or a `)` that
+   * closes nothing.
+   */
+  private missingValue(expected: string): never {
+    const t = this.peek();
+    const before: Token | undefined = this.tokens[this.k - 1];
+    const found = describeToken(t);
+    const connector = t.type === '|' || t.type === '&';
+    if (connector && (before === undefined || before.type === '('))
+      this.fail(t.position, expected, found, { expected: 'valueBefore', operator: t.type });
+    if (before === undefined && t.type === ')')
+      this.fail(t.position, expected, "')' without a matching '('", { expected: 'openingParenthesis' });
+    if (before !== undefined && before.type !== 'literal' && before.type !== ')')
+      this.fail(t.position, expected, found, { expected: 'valueAfter', operator: sourceOf(before) });
+    return this.fail(t.position, expected, found);
+  }
+
+  /** Fails at a token that cannot follow a whole condition: a second `..`, or a part not joined by `|` or `&`. */
+  unexpected(t: Token, expected: string): never {
+    if (t.type === '..' && this.lastRange) this.fail(t.position, expected, "a second '..'", { expected: 'oneRange' });
+    return this.fail(t.position, expected, describeToken(t), { expected: 'connector', found: sourceOf(t) });
   }
 
   private take(type: '@'): boolean {
@@ -95,13 +147,6 @@ class Parser {
   private optionalLiteral(): LiteralToken | undefined {
     const t = this.peek();
     if (t.type !== 'literal') return undefined;
-    this.k++;
-    return t;
-  }
-
-  private literal(expected: string): LiteralToken {
-    const t = this.peek();
-    if (t.type !== 'literal') this.fail(t.position, expected, describeToken(t));
     this.k++;
     return t;
   }

@@ -2,11 +2,12 @@
 // fields the criteria dialog offers, in their captions, and the imported columns by header) and its value,
 // a BC filter expression; every row is one more condition. Laid out as the criteria dialog's rows: the
 // field above its value, the remove button beside them, so a row fits the 320 px pane.
-import { Button, Dropdown, Input, Option, OptionGroup, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Dropdown, Field, Input, Option, OptionGroup, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons/svg/add';
 import { DismissRegular } from '@fluentui/react-icons/svg/dismiss';
 import { criteriaFieldCaption } from '../criteria/criteriaCaptions';
 import { EXTRA_PREFIX, type FilterRow } from '../criteria/criteriaFilters';
+import { FilterErrorMessage, type FilterRowError } from '../criteria/FilterRows';
 import { useT } from '../common/i18n';
 import { rowFields } from './contactRowFilters';
 
@@ -33,6 +34,8 @@ export function ContactFilterRows(props: {
   onChange(rows: FilterRow[]): void;
   /** The imported columns' headers the contacts have. */
   headers: readonly string[];
+  /** The error of a row's filter, shown under its value with the expression it was read in. */
+  errorFor(row: FilterRow): { error: FilterRowError; expression: string } | undefined;
 }) {
   const t = useT();
   const s = useStyles();
@@ -53,6 +56,7 @@ export function ContactFilterRows(props: {
         // One row per field: CriteriaFilters holds one expression for a field.
         const taken = new Set(rows.filter((_, j) => j !== i).map((r) => r.field));
         const n = i + 1;
+        const failed = props.errorFor(row);
         return (
           <div className={s.row} key={i} data-testid={`contacts-filter-${i}`}>
             <div className={s.fields}>
@@ -87,14 +91,20 @@ export function ContactFilterRows(props: {
                   </OptionGroup>
                 ) : null}
               </Dropdown>
-              <Input
-                className={s.wide}
+              <Field
                 size="small"
-                aria-label={row.field ? caption(row.field) : t('contacts.filterValue', { n })}
-                disabled={!row.field}
-                value={row.expression}
-                onChange={(_, d) => set(i, { expression: d.value })}
-              />
+                validationState={failed ? 'error' : 'none'}
+                validationMessage={failed ? <FilterErrorMessage {...failed} /> : undefined}
+              >
+                <Input
+                  className={s.wide}
+                  size="small"
+                  aria-label={row.field ? caption(row.field) : t('contacts.filterValue', { n })}
+                  disabled={!row.field}
+                  value={row.expression}
+                  onChange={(_, d) => set(i, { expression: d.value })}
+                />
+              </Field>
             </div>
             <Button
               appearance="subtle"

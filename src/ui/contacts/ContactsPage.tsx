@@ -16,8 +16,9 @@ import type { Navigate } from '../shell/pageRegistry';
 import { useServices, useWorkspace } from '../common/services';
 import { criteriaErrorText, criteriaFieldCaption } from '../criteria/criteriaCaptions';
 import type { FilterRow } from '../criteria/criteriaFilters';
+import { FilterErrorMessage } from '../criteria/FilterRows';
 import { ContactFilterRows } from './ContactFilterRows';
-import { contactFilterOf, filteredValues } from './contactRowFilters';
+import { contactFilterOf, filterErrorAt, filteredValues } from './contactRowFilters';
 import { useImportedHeaders } from './useImportedHeaders';
 
 const ROW = 44;
@@ -53,10 +54,28 @@ export function ContactsPage({ navigate, excel }: { navigate: Navigate; excel?: 
     return Object.keys(contact).length ? { contact } : {};
   }, [deferredName, deferredCity, deferredRows]);
   const filtered = filters.contact !== undefined;
-  const result = useContacts(filters);
+  const answer = useContacts(filters);
+  // A filter that cannot be read is said at its field, and the list stays as the last filters that could be
+  // read left it: the user corrects the filter with the contacts still in view.
+  const [lastRead, setLastRead] = useState(answer);
+  if (answer !== undefined && answer.error === undefined && answer !== lastRead) setLastRead(answer);
+  const errorAt = (field: string) => {
+    const error = filterErrorAt(t, answer?.error, field);
+    const expression = filters.contact?.[field.slice('contact.'.length)];
+    return error && expression !== undefined ? { error, expression } : undefined;
+  };
+  const placed = ['contact.name', 'contact.city', ...rows.map((r) => r.field)].some((f) => errorAt(f));
+  // Before any filter could be read (the contacts still arriving), the list is empty beside the error.
+  const result = placed ? (lastRead ?? { contacts: [] }) : answer;
   const headers = useImportedHeaders(result?.contacts, result?.every === true);
   // Where contacts come from in this host: a sheet in Excel, a CSV file outside Office (Word gets them shared).
   const importFrom = host === 'Excel' ? 'excelImport' : host === 'none' ? 'csvImport' : undefined;
+
+  /** A box's error as its Field shows it: the words and the expression with the character marked. */
+  const fieldError = (field: string) => {
+    const failed = errorAt(field);
+    return failed ? { validationState: 'error' as const, validationMessage: <FilterErrorMessage {...failed} /> } : {};
+  };
 
   // A person's company as the card shows it: the company's name, else its Company No. with what it is not.
   const companies = result?.companies;
@@ -116,7 +135,7 @@ export function ContactsPage({ navigate, excel }: { navigate: Navigate; excel?: 
     <ListPage
       label={t('nav.contacts')}
       rows={result === undefined ? undefined : result.contacts}
-      // A filter that cannot be read names its field (an imported column by its caption) and why.
+      // An error no filter field shows (none names its field) takes the list's place.
       error={result?.error ? criteriaErrorText(t, result.error) : undefined}
       columns={columns}
       rowKey={(c) => c.id}
@@ -143,14 +162,14 @@ export function ContactsPage({ navigate, excel }: { navigate: Navigate; excel?: 
           </Text>
           <div role="search">
             <div className={s.filters}>
-              <Field label={t('field.name')} size="small">
+              <Field label={t('field.name')} size="small" {...fieldError('contact.name')}>
                 <Input size="small" className={s.input} value={name} onChange={(_, d) => setName(d.value)} />
               </Field>
-              <Field label={t('field.city')} size="small">
+              <Field label={t('field.city')} size="small" {...fieldError('contact.city')}>
                 <Input size="small" className={s.input} value={city} onChange={(_, d) => setCity(d.value)} />
               </Field>
             </div>
-            <ContactFilterRows rows={rows} onChange={setRows} headers={headers} />
+            <ContactFilterRows rows={rows} onChange={setRows} headers={headers} errorFor={(r) => errorAt(r.field)} />
           </div>
         </>
       }

@@ -1,8 +1,12 @@
 // The Contacts list's filter rows (BC's filter pane): which fields they offer, the filters they make, and
 // the values a contact's row shows for them, so the user sees why the contact matched.
 import type { Contact } from '../../domain/contact';
+import { isSegmentsError } from '../../domain/errors';
 import { optionCaption } from '../common/errorText';
+import type { Translate } from '../common/i18n';
+import { criteriaErrorText } from '../criteria/criteriaCaptions';
 import { EXTRA_PREFIX, contactFilterFields, type FilterRow } from '../criteria/criteriaFilters';
+import type { FilterRowError } from '../criteria/FilterRows';
 import { extraValueText } from './extraValueText';
 
 type Words = Parameters<typeof extraValueText>[0];
@@ -24,6 +28,16 @@ export function contactFilterOf(rows: readonly FilterRow[], boxes: Record<string
   for (const row of rows) if (isSet(row)) contact[row.field.slice('contact.'.length)] = row.expression.trim();
   for (const [field, expression] of Object.entries(boxes)) if (expression.trim()) contact[field] = expression.trim();
   return contact;
+}
+
+/**
+ * The list's error as the filter on `field` (`contact.<field>`) shows it, when it is that filter's: the
+ * user's words and the position the filter field marks.
+ */
+export function filterErrorAt(t: Translate, error: unknown, field: string): FilterRowError | undefined {
+  if (!isSegmentsError(error, 'INVALID_FILTER') || error.details.field !== field) return undefined;
+  const position = error.details.position;
+  return { text: criteriaErrorText(t, error), position: typeof position === 'number' ? position : undefined };
 }
 
 /** A field's value in the contact as the user reads it: options and Yes/No in the user's words. */

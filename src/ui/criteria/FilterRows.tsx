@@ -11,7 +11,7 @@ import {
   relatedFilterFields,
   type FilterRow,
 } from './criteriaFilters';
-import { criteriaFieldCaption } from './criteriaCaptions';
+import { criteriaFieldBareCaption, criteriaFieldCaption } from './criteriaCaptions';
 import { useT } from '../common/i18n';
 
 const useStyles = makeStyles({
@@ -122,9 +122,11 @@ export function FilterRows(props: {
                         key={f}
                         value={f}
                         disabled={taken.has(f)}
-                        text={`${t('criteria.interactionLog')}: ${caption(f)}`}
+                        // The group is around the option; the text a screen reader says (and the box shows once
+                        // chosen) names it, so the log's Salesperson Code is not the contact's.
+                        text={caption(f)}
                       >
-                        {caption(f)}
+                        {criteriaFieldBareCaption(t, f)}
                       </Option>
                     ))}
                   </OptionGroup>
@@ -142,7 +144,7 @@ export function FilterRows(props: {
               <Field
                 label={`${t('criteria.filterExpression')} ${i + 1}`}
                 size="small"
-                validationMessage={error ? <ErrorMessage error={error} expression={row.expression} /> : undefined}
+                validationMessage={error ? <FilterErrorMessage error={error} expression={row.expression} /> : undefined}
                 validationState={error ? 'error' : 'none'}
                 hint={error ? undefined : hintText(row.expression)}
               >
@@ -175,7 +177,8 @@ export function FilterRows(props: {
   );
 }
 
-function ErrorMessage({ error, expression }: { error: FilterRowError; expression: string }) {
+/** A filter's error under its field: the words, then the expression with the character it points at marked. */
+export function FilterErrorMessage({ error, expression }: { error: FilterRowError; expression: string }) {
   const t = useT();
   const s = useStyles();
   const pos = error.position;

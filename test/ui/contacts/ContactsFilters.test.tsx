@@ -31,6 +31,15 @@ beforeEach(() => Object.defineProperty(Element.prototype, 'clientHeight', { conf
 afterEach(() => Object.defineProperty(Element.prototype, 'clientHeight', height));
 
 const count = () => screen.getByTestId('contacts-count').textContent;
+/** The message shown at the filter box named `box` (its Field's validation message), if any. */
+const fieldMessage = (box: string) =>
+  screen.getByRole('textbox', { name: box }).closest('.fui-Field')?.querySelector('.fui-Field__validationMessage')
+    ?.textContent ?? undefined;
+/** Puts `expression` in the box named `box` at once (typing would filter by each shorter prefix first). */
+async function paste(box: string, expression: string) {
+  await userEvent.click(screen.getByRole('textbox', { name: box }));
+  await userEvent.paste(expression);
+}
 /** The contact numbers of the rows shown. */
 const shownNos = () =>
   screen
@@ -98,14 +107,60 @@ describe('the Contacts list filters on any field, as BC’s filter pane', () => 
   test('an expression that cannot be read names its field; correcting it brings the list back', async () => {
     await open();
     await addFilter('Salesperson Code', 'JR|');
-    await screen.findByText(/^The filter on Salesperson Code is not valid at position \d+\.$/);
-    expect(screen.queryByRole('table')).toBeNull();
+    await screen.findByText(
+      /^The filter on Salesperson Code is not valid at position 4: a value is missing after \|\.$/,
+    );
     await userEvent.type(screen.getByRole('textbox', { name: 'Salesperson Code' }), 'BD');
     await waitFor(() => expect(count()).toBe('3 contacts'));
+    expect(fieldMessage('Salesperson Code')).toBeUndefined();
 
     await addFilter('Score', 'abc', 'Imported column: Score');
     await screen.findByText(/^The filter on Imported column: Score expects a number at position 1, not "abc"/);
     expect(screen.queryByTestId('list-empty')).toBeNull();
+  });
+
+  test('a City filter that cannot be read is shown at City, saying what is wrong and marking where; the list stays', async () => {
+    await open('it');
+    await paste('Città', 'Bologna|');
+    await waitFor(() =>
+      expect(fieldMessage('Città')).toBe(
+        'Il filtro su Città non è valido alla posizione 9: manca un valore dopo |.Il filtro termina troppo presto: Bologna|\u00a0',
+      ),
+    );
+    expect(screen.getByRole('textbox', { name: 'Città' }).getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByTestId('filter-error-expression').textContent).toBe('Bologna|\u00a0');
+    // Said once, at the field: no bar in place of the list, which stays as the last readable filter left it.
+    expect(screen.getAllByText(/non è valido/)).toHaveLength(1);
+    expect(count()).toBe('7 contatti');
+    expect(shownNos()).toHaveLength(7);
+    // Corrected, the list follows the filter again and the message goes.
+    await userEvent.type(screen.getByRole('textbox', { name: 'Città' }), '{Backspace}');
+    expect((await screen.findByTestId('list-empty')).textContent).toContain('Nessun contatto corrisponde ai filtri.');
+    expect(fieldMessage('Città')).toBeUndefined();
+  });
+
+  test('a filter row that cannot be read is shown at its value, with what is wrong and the marked character', async () => {
+    await open();
+    await addFilter('Salesperson Code', '');
+    await paste('Salesperson Code', '(JR');
+    await waitFor(() =>
+      expect(fieldMessage('Salesperson Code')).toBe(
+        'The filter on Salesperson Code is not valid at position 4: the ) that closes the ( at position 1 is missing.The filter ends too early: (JR\u00a0',
+      ),
+    );
+    expect(screen.getAllByText(/is not valid/)).toHaveLength(1);
+    expect(count()).toBe('7 contacts');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Salesperson Code' }), ')');
+    await waitFor(() => expect(count()).toBe('2 contacts'));
+    // A yes/no field says which values it accepts; the mark points at the value.
+    await addFilter('Exclude from Segment', '');
+    await paste('Exclude from Segment', 'forse');
+    await waitFor(() =>
+      expect(fieldMessage('Exclude from Segment')).toBe(
+        'The filter on Exclude from Segment: "forse" is not a value of this field. Accepted values: Yes, No.The error is at the marked character: forse',
+      ),
+    );
+    expect(count()).toBe('2 contacts');
   });
 
   test('in Italian: BC’s captions, the count and the empty state', async () => {

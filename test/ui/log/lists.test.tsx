@@ -432,11 +432,17 @@ describe('Interaction Log Entries', () => {
       renderInPane(<InteractionLogPage navigate={() => undefined} />, ws);
       await screen.findByTestId('entry-3');
       await filterBy('Contact No.', '(((');
-      expect(await screen.findByText('The filter on Contact No. is not valid at position 4.')).toBeTruthy();
+      expect(
+        await screen.findByText('The filter on Contact No. is not valid at position 4: a value is missing after (.'),
+      ).toBeTruthy();
       expect(screen.queryByText('No interaction log entries match.')).toBeNull();
       await filterBy('Contact No.', '');
       await filterBy('Segment No.', 'SEG1..(');
-      expect(await screen.findByText('The filter on Segment No. is not valid at position 7.')).toBeTruthy();
+      expect(
+        await screen.findByText(
+          'The filter on Segment No. is not valid at position 7: | (or) or & (and) is missing before (.',
+        ),
+      ).toBeTruthy();
     });
 
     test('in Italian', async () => {
@@ -446,7 +452,9 @@ describe('Interaction Log Entries', () => {
       await filterBy('Nr. contatto', 'P1*');
       await waitFor(() => expect(shown()).toEqual(['entry-1', 'entry-3']));
       await filterBy('Nr. contatto', 'P1|');
-      expect(await screen.findByText('Il filtro su Nr. contatto non è valido alla posizione 4.')).toBeTruthy();
+      expect(
+        await screen.findByText('Il filtro su Nr. contatto non è valido alla posizione 4: manca un valore dopo |.'),
+      ).toBeTruthy();
     });
   });
 });
