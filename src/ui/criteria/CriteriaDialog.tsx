@@ -8,7 +8,7 @@ import { isSegmentsError } from '../../domain/errors';
 import { quoteFilterValue } from '../../domain/filterExpression';
 import type { SegmentHeader } from '../../domain/segment';
 import { useConfirm } from '../common/confirm';
-import { errorIsForRow, toCriteriaFilters, type FilterRow } from './criteriaFilters';
+import { errorIsForRow, missingPart, toCriteriaFilters, type FilterRow } from './criteriaFilters';
 import { optionCaption } from '../common/errorText';
 import { criteriaError, criteriaErrorText } from './criteriaCaptions';
 import { useI18n } from '../common/i18n';
@@ -69,8 +69,12 @@ export function CriteriaDialog({ header, kind, onClose, onNavigate, previewDelay
   const [card, setCard] = useState<string>();
   const filters = useMemo(() => toCriteriaFilters(rows), [rows]);
   const key = JSON.stringify([filters, options]);
+  // A row with a filter but no field or column name: the filters would run without it, so nothing is
+  // previewed or run until the row says what it filters.
+  const incomplete = rows.some((r) => missingPart(r) !== undefined);
 
   useEffect(() => {
+    if (incomplete) return;
     let live = true;
     const timer = setTimeout(() => {
       workspace.segments.previewStep(header.no, { kind, filters, options }).then(
@@ -84,12 +88,21 @@ export function CriteriaDialog({ header, kind, onClose, onNavigate, previewDelay
     };
     // `key` stands for filters and options.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [workspace, header.no, kind, key, previewDelay]);
-  // The preview answers the filters and options as they are now, or is pending.
-  const preview =
-    answer?.key === key ? { ...answer, pending: false } : { pending: true, result: undefined, error: undefined };
+  }, [workspace, header.no, kind, key, previewDelay, incomplete]);
+  // The preview answers the filters and options as they are now, or is pending (or blocked by a row).
+  const preview = incomplete
+    ? { pending: false, result: undefined, error: undefined }
+    : answer?.key === key
+      ? { ...answer, pending: false }
+      : { pending: true, result: undefined, error: undefined };
 
   const filterError = (row: FilterRow) => {
+    const missing = missingPart(row);
+    if (missing)
+      return {
+        text: t(missing === 'field' ? 'criteria.error.fieldMissing' : 'criteria.error.columnNameMissing'),
+        position: undefined,
+      };
     const e = preview.error;
     if (!isSegmentsError(e, 'INVALID_FILTER') || !errorIsForRow(e.details.field, row)) return undefined;
     return {
@@ -101,6 +114,7 @@ export function CriteriaDialog({ header, kind, onClose, onNavigate, previewDelay
     preview.error && !rows.some((r) => filterError(r)) ? criteriaErrorText(t, preview.error) : undefined;
 
   const run = async () => {
+    if (incomplete) return;
     setRunning(true);
     try {
       let result: StepResult;
@@ -148,7 +162,7 @@ export function CriteriaDialog({ header, kind, onClose, onNavigate, previewDelay
       running={running}
       run={{
         label: t('common.run'),
-        disabled: preview.error !== undefined,
+        disabled: preview.error !== undefined || incomplete,
         testId: 'criteria-run',
         onClick: () => void run(),
       }}
@@ -177,7 +191,9 @@ export function CriteriaDialog({ header, kind, onClose, onNavigate, previewDelay
             // Not computed: the error is said here, or under the filter row it belongs to.
             <Text role="alert" data-testid="criteria-preview-error">
               {unplacedError ??
-                (preview.error !== undefined ? t('criteria.previewBlocked') : t('criteria.previewPending'))}
+                (preview.error !== undefined || incomplete
+                  ? t('criteria.previewBlocked')
+                  : t('criteria.previewPending'))}
             </Text>
           )}
         </div>

@@ -1,6 +1,8 @@
 // Reuse Segment: one line per interaction log entry of a logged segment.
 import { Checkbox } from '@fluentui/react-components';
 import { useState } from 'react';
+import type { SegmentLine } from '../../domain/segment';
+import type { Workspace } from '../../domain/workspace';
 import { useLoggedSegments } from '../log/useLoggedSegments';
 import { useI18n } from '../common/i18n';
 import { useWorkspace } from '../common/services';
@@ -28,7 +30,13 @@ export function ReuseSegmentDialog(p: { segmentNo: string; noOfCriteriaActions: 
         const r = await workspace.segments.reuseLoggedSegment(p.segmentNo, Number(entryNo), {
           allowExistingContacts: allowExisting,
         });
-        return t('reuseSegment.done', { entryNo, added: formatNumber(r.added.length) });
+        const done = t('reuseSegment.done', { entryNo, added: formatNumber(r.added.length) });
+        if (allowExisting) return done;
+        // "+0 lines" alone leaves the user to guess: the logged segment's contacts that were already on the
+        // segment are said, with the option that adds them. The reuse is done: a count that cannot be read
+        // only leaves the reason out.
+        const skipped = await skippedContacts(workspace, p.segmentNo, Number(entryNo), r.added).catch(() => 0);
+        return skipped === 0 ? done : `${done} ${t('reuseSegment.skipped', { skipped: formatNumber(skipped) })}`;
       }}
     >
       <Checkbox
@@ -38,4 +46,23 @@ export function ReuseSegmentDialog(p: { segmentNo: string; noOfCriteriaActions: 
       />
     </ReuseDialog>
   );
+}
+
+/**
+ * How many contacts of the logged segment Reuse Segment did not add because they were on the segment already:
+ * those on it now that the step did not add (a contact with several entries is added once, and counted once).
+ */
+async function skippedContacts(
+  workspace: Workspace,
+  segmentNo: string,
+  loggedSegmentEntryNo: number,
+  added: SegmentLine[],
+): Promise<number> {
+  const [entries, segment] = await Promise.all([
+    workspace.interactionLog.list({ loggedSegmentEntryNo }),
+    workspace.segments.get(segmentNo),
+  ]);
+  const addedNos = new Set(added.map((l) => l.contactNo));
+  const onSegment = new Set(segment?.lines.map((l) => l.contactNo));
+  return new Set(entries.map((e) => e.contactNo).filter((no) => onSegment.has(no) && !addedNos.has(no))).size;
 }

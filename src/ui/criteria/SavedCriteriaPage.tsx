@@ -13,6 +13,10 @@ import { useWorkspace } from '../common/services';
 import type { Navigate } from '../shell/pageRegistry';
 
 const useStyles = makeStyles({
+  // The description and every action wrap in full: a line limit cut the last action mid-filter, and the
+  // cell's tooltip is no help on a touch screen. The column sets no `maxLines` (the table's line clamp):
+  // this block wraps inside the cell at the column's width.
+  description: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
   actions: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -47,17 +51,16 @@ export function SavedCriteriaPage({ navigate }: { navigate?: Navigate }) {
     {
       id: 'description',
       caption: 'field.description',
-      maxLines: 8,
       title: (c) => [c.description, ...steps(c)].filter(Boolean).join('\n'),
       value: (c) => (
-        <>
+        <div className={s.description}>
           {c.description}
           <ol className={s.actions} aria-label={t('saved.lines')}>
             {steps(c).map((step, i) => (
               <li key={i}>{step}</li>
             ))}
           </ol>
-        </>
+        </div>
       ),
     },
     actionsColumn((c) => <RemoveButton verb="common.remove" code={c.code} onClick={() => void remove(c.code)} />),

@@ -5,8 +5,21 @@ import { errorText, fieldCaption } from '../common/errorText';
 import type { Translate } from '../common/i18n';
 import { EXTRA_PREFIX } from './criteriaFilters';
 
-/** A criteria field's caption: contact fields, imported columns, related data, interaction log fields. */
+const INTERACTION_LOG_PREFIX = 'interactionLog.';
+
+/**
+ * A criteria field's caption: contact fields, imported columns, related data, interaction log fields. An
+ * interaction log field is named with its group ("Interaction Log Entries: Salesperson Code"): the entries share
+ * captions with the contact (Salesperson Code, Date…), and a chosen field or a summary has no group around it.
+ */
 export function criteriaFieldCaption(t: Translate, field: string): string {
+  if (field.startsWith(INTERACTION_LOG_PREFIX))
+    return t('criteria.interactionLogField', { field: criteriaFieldBareCaption(t, field) });
+  return criteriaFieldBareCaption(t, field);
+}
+
+/** A criteria field's caption without its group: where the group is shown around it (the dropdown's options). */
+export function criteriaFieldBareCaption(t: Translate, field: string): string {
   if (field.startsWith(EXTRA_PREFIX)) return t('criteria.extraField', { header: field.slice(EXTRA_PREFIX.length) });
   return fieldCaption(t, field.replace(/^profileAnswer\./, ''));
 }

@@ -31,11 +31,23 @@ export const relatedFilterFields = [
 export const interactionLogFilterFields = interactionLogFilterKeys.map((k) => `interactionLog.${k}`);
 export const EXTRA_PREFIX = 'contact.extra.';
 
-/** Rows with an expression become filters; rows left blank are ignored. */
+/**
+ * What a row with a filter lacks to say what it filters: the field, or the imported column's name. A filter on
+ * such a row is never dropped in silence (it would run as "no filter: every contact"): the row is an error.
+ */
+export function missingPart(row: FilterRow): 'field' | 'columnName' | undefined {
+  if (row.expression.trim() === '') return undefined;
+  if (row.field === '') return 'field';
+  if (row.field.startsWith(EXTRA_PREFIX) && row.field.slice(EXTRA_PREFIX.length).trim() === '') return 'columnName';
+  return undefined;
+}
+
+/** Rows with an expression become filters; rows left blank are ignored (and rows `missingPart` refuses). */
 export function toCriteriaFilters(rows: FilterRow[]): CriteriaFilters {
   const f: CriteriaFilters = {};
-  for (const { field, expression } of rows) {
-    if (expression.trim() === '' || field === '' || field === EXTRA_PREFIX) continue;
+  for (const row of rows) {
+    const { field, expression } = row;
+    if (expression.trim() === '' || missingPart(row) !== undefined) continue;
     if (field.startsWith('contact.')) (f.contact ??= {})[field.slice('contact.'.length)] = expression;
     else if (field.startsWith('interactionLog.'))
       (f.interactionLog ??= {})[field.slice('interactionLog.'.length)] = expression;

@@ -14,6 +14,8 @@ import { transferMessages } from '../transfer/messages';
 import { firstRunMessages } from '../setup/firstRunMessages';
 import { setupMessages } from '../setup/setupMessages';
 import { contactCardMessages } from '../contacts/contactCardMessages';
+import { criteriaDialogMessages } from '../criteria/criteriaDialogMessages';
+import { numberFilterMessages } from '../criteria/numberFilterMessages';
 
 export const paneCatalogs: MessageCatalog[] = [
   shellMessages,
@@ -29,6 +31,8 @@ export const paneCatalogs: MessageCatalog[] = [
   firstRunMessages,
   setupMessages,
   contactCardMessages,
+  criteriaDialogMessages,
+  numberFilterMessages,
 ];
 
 export { languageFor } from './languageFor';

@@ -68,4 +68,37 @@ describe('Reuse Segment', () => {
     await waitFor(() => expect(closed).toBe(1));
     expect((await ws.segments.get(h.no))!.lines.map((l) => l.contactNo).sort()).toEqual(['P101', 'P201']);
   });
+
+  async function reuseOn(segmentNo: string, language: 'en' | 'it' = 'en') {
+    renderInPane(
+      <ReuseSegmentDialog segmentNo={segmentNo} noOfCriteriaActions={0} onClose={() => undefined} />,
+      ws,
+      language,
+    );
+    await userEvent.click(
+      await screen.findByRole('combobox', { name: language === 'en' ? 'Logged segment' : 'Segmento registrato' }),
+    );
+    await userEvent.click(await screen.findByRole('option', { name: /^1 · / }));
+    await userEvent.click(screen.getByRole('button', { name: language === 'en' ? 'Apply' : 'Applica' }));
+  }
+
+  test('contacts already on the segment are not added, and the message says how many and why', async () => {
+    await logSegment(ws, 'Autumn fair');
+    const h = await ws.segments.create({ description: 'Target' });
+    await ws.segments.addContactList(h.no, ['P101', 'P201']);
+    await reuseOn(h.no);
+    await screen.findByText(
+      'Logged segment 1 was reused: +0 lines. 2 contacts already on the segment were not added: choose Allow Existing Contacts to add them again.',
+    );
+  });
+
+  test('in Italian, one contact of two already on the segment', async () => {
+    await logSegment(ws, 'Fiera d’autunno');
+    const h = await ws.segments.create({ description: 'Destinazione' });
+    await ws.segments.addContactList(h.no, ['P201']);
+    await reuseOn(h.no, 'it');
+    await screen.findByText(
+      'Il segmento registrato 1 è stato riutilizzato: +1 riga. 1 contatto già presente nel segmento non è stato aggiunto: per aggiungerlo di nuovo, scegliere Consenti contatti esistenti.',
+    );
+  });
 });
