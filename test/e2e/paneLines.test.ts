@@ -80,7 +80,7 @@ test(`a segment of ${N.toLocaleString('en-US')} lines scrolls with fewer than 20
     const scrolled = await grid.evaluate((el) => el.scrollTop);
     // Jump to the end: the last line is there.
     await grid.evaluate((el) => (el.scrollTop = el.scrollHeight));
-    await page.getByTestId('line-row').filter({ hasText: '100000000' }).waitFor();
+    await page.getByTestId('line-row').filter({ hasText: '100,000,000' }).waitFor();
     // Once the scrolling stops, every row in view is complete again.
     await expect.poll(() => page.locator('[data-testid="line-row"][data-light]').count()).toBe(0);
     const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
