@@ -26,6 +26,8 @@ const useStyles = makeStyles({
   filters: {
     display: 'grid',
     gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)',
+    // A field's error under it makes its row taller: the field beside it keeps its own height.
+    alignItems: 'start',
     '& > *, & .fui-Input, & .fui-Dropdown, & .fui-Combobox': { minWidth: 0 },
     gap: tokens.spacingHorizontalS,
     marginBottom: tokens.spacingVerticalS,
