@@ -18,6 +18,8 @@ export interface FieldSpec {
   name: string;
   kind: 'text' | 'date' | 'number' | 'bool' | 'enum' | 'template' | 'code' | 'readonly';
   max?: number;
+  /** Decimals always shown (an amount's 2, as BC shows Cost (LCY): 0,00); more are shown when typed. */
+  decimals?: number;
   /** The list a 'code' field looks its value up in. */
   list?: CodeListName;
   options?: string[];
@@ -48,7 +50,7 @@ export function HeaderField(props: {
   // would (its own language's order): the user types it the same way, or `t` for today, as in BC.
   const textOf = (v: unknown) =>
     spec.kind === 'number' && typeof v === 'number'
-      ? formatNumber(v, { useGrouping: false, maximumFractionDigits: 20 })
+      ? formatNumber(v, { useGrouping: false, minimumFractionDigits: spec.decimals, maximumFractionDigits: 20 })
       : spec.kind === 'date'
         ? typedDate(String(v ?? ''), locale)
         : String(v ?? '');
@@ -79,7 +81,7 @@ export function HeaderField(props: {
         <Field label={label} size="small">
           <Text data-testid={`field-${spec.name}`}>
             {typeof value === 'number'
-              ? formatNumber(value)
+              ? formatNumber(value, { minimumFractionDigits: spec.decimals })
               : spec.name === 'date'
                 ? formatDate(String(value))
                 : String(value ?? '')}

@@ -45,7 +45,7 @@ const fields: FieldSpec[] = [
   { name: 'languageCode', kind: 'code', list: 'languages' },
   { name: 'subject', kind: 'text', max: 250 },
   { name: 'date', kind: 'date' },
-  { name: 'cost', kind: 'number' },
+  { name: 'cost', kind: 'number', decimals: 2 },
   { name: 'duration', kind: 'number' },
   {
     name: 'evaluation',

@@ -48,10 +48,10 @@ const interaction: FieldSpec[] = [
   { name: 'ignoreContactCorresType', kind: 'bool' },
   { name: 'informationFlow', kind: 'enum', options: ['', 'Outbound', 'Inbound'] },
   { name: 'initiatedBy', kind: 'enum', options: ['', 'Us', 'Them'] },
-  { name: 'unitCost', kind: 'number' },
+  { name: 'unitCost', kind: 'number', decimals: 2 },
   { name: 'unitDuration', kind: 'number' },
   { name: 'sendWordDocsAsAttmt', kind: 'bool' },
-  { name: 'cost', kind: 'readonly' },
+  { name: 'cost', kind: 'readonly', decimals: 2 },
   { name: 'duration', kind: 'readonly' },
 ];
 const campaign: FieldSpec[] = [

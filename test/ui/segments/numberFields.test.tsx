@@ -62,9 +62,9 @@ test('en-US: "1,5" cannot be read: said at the field, the value typed stays and 
   expect(fieldMessage('field-unitCost')).toBeFalsy();
 });
 
-test('it-IT: the field shows 1,5; "1.234,50" is 1234.5; "1.5" is refused in Italian', async () => {
+test('it-IT: the field shows 1,50; "1.234,50" is 1234.5; "1.5" is refused in Italian', async () => {
   await showHeader('it');
-  expect((screen.getByTestId('field-unitCost') as HTMLInputElement).value).toBe('1,5');
+  expect((screen.getByTestId('field-unitCost') as HTMLInputElement).value).toBe('1,50');
   await typeInto('field-unitCost', '1.234,50');
   await waitFor(async () => expect((await ws.segments.get(no))!.header.unitCost).toBe(1234.5));
   await typeInto('field-unitDuration', '1.5');
@@ -99,4 +99,31 @@ test('a line’s Cost that cannot be read holds Save until it is corrected', asy
   await waitFor(() => expect((screen.getByTestId('line-save') as HTMLButtonElement).disabled).toBe(false));
   await userEvent.click(screen.getByTestId('line-save'));
   await waitFor(async () => expect((await ws.segments.get(no))!.lines[0].cost).toBe(1250.5));
+});
+
+test('amounts show two decimals as BC shows them (it-IT): a line’s Cost 1,50 (the Unit Cost it took), the segment’s Unit Cost 1,50, and its Cost (LCY) as an amount, 1,13', async () => {
+  await ws.segments.addLine(no, 'P101');
+  const view = (await ws.segments.get(no))!;
+  renderInPane(
+    <LinePanel
+      segmentNo={no}
+      header={view.header}
+      line={view.lines[0]}
+      contactName="Anna Bianchi"
+      criteria={view.criteria}
+      onClose={() => {}}
+    />,
+    ws,
+    'it',
+  );
+  expect((screen.getByTestId('field-cost') as HTMLInputElement).value).toBe('1,50');
+  // A value typed with more decimals keeps them: the field shows at least two, never rounds.
+  await typeInto('field-cost', '1,125', '{Enter}');
+  await waitFor(() => expect((screen.getByTestId('line-save') as HTMLButtonElement).disabled).toBe(false));
+  await userEvent.click(screen.getByTestId('line-save'));
+  await waitFor(async () => expect((await ws.segments.get(no))!.lines[0].cost).toBe(1.125));
+  cleanup();
+  await showHeader('it');
+  expect((screen.getByTestId('field-unitCost') as HTMLInputElement).value).toBe('1,50');
+  expect(screen.getByTestId('field-cost').textContent).toBe('1,13');
 });
