@@ -2,6 +2,7 @@
 // on any other field or imported column), the rows rendered a window at a time; a contact opens its card.
 import { Button, Field, Input, Text, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
 import { useDeferredValue, useMemo, useState } from 'react';
+import { usePageState } from '../shell/pageState';
 import type { Contact } from '../../domain/contact';
 import type { CriteriaFilters } from '../../domain/criteria';
 import type { ExcelPort } from '../../domain/ports/excelPort';
@@ -44,9 +45,10 @@ export function ContactsPage({ navigate, excel }: { navigate: Navigate; excel?: 
   const s = useStyles();
   const workspace = useWorkspace();
   const { host } = useServices();
-  const [name, setName] = useState('');
-  const [city, setCity] = useState('');
-  const [rows, setRows] = useState<FilterRow[]>([]);
+  // Kept while a contact's card is open: Back returns to the list filtered as the user left it.
+  const [name, setName] = usePageState('name', '');
+  const [city, setCity] = usePageState('city', '');
+  const [rows, setRows] = usePageState<FilterRow[]>('rows', []);
   const deferredName = useDeferredValue(name);
   const deferredCity = useDeferredValue(city);
   const deferredRows = useDeferredValue(rows);

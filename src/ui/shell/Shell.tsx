@@ -17,6 +17,7 @@ import { FocusReturn } from './FocusReturn';
 import { NavMenu } from './NavMenu';
 import { PartBoundary } from './PartBoundary';
 import { PageOutlet } from './PageOutlet';
+import { PageStateContext, type PageState } from './pageState';
 import { SyncStatus } from './SyncStatusLater';
 
 const useStyles = makeStyles({
@@ -78,13 +79,19 @@ export function Shell(props: {
   const [noticeHidden, hideNotice] = useSessionFlag(NOTICE_HIDDEN);
   const [history, setHistory] = useState<Route[]>([props.start]);
   const route = history[history.length - 1];
-  const navigate = useCallback((to: Route) => setHistory((h) => [...h, to]), []);
+  // Each visit is an entry of its own (a copy of the route), so that its page state is its own: a page opened
+  // again starts afresh, a page gone back to is as it was left.
+  const navigate = useCallback((to: Route) => setHistory((h) => [...h, { ...to }]), []);
   const back = useCallback(() => setHistory((h) => (h.length > 1 ? h.slice(0, -1) : h)), []);
   const replace = useCallback(
     (from: Route, to: Route) => setHistory((h) => (h.includes(from) ? h.map((r) => (r === from ? to : r)) : h)),
     [],
   );
   useFollowRenumbered(sync, setHistory);
+  // Each history entry's page state (pageState.tsx): gone with the entry.
+  const [pageStates] = useState(() => new WeakMap<Route, PageState>());
+  let pageState = pageStates.get(route);
+  if (!pageState) pageStates.set(route, (pageState = new Map()));
   const [key, vars] = routeTitle(route);
   const title = t(key, vars);
 
@@ -116,7 +123,7 @@ export function Shell(props: {
         <NavMenu
           host={host}
           hostPages={props.hostPages}
-          navigate={(r) => setHistory([r])}
+          navigate={(r) => setHistory([{ ...r }])}
           language={props.language}
           onLanguageChange={props.onLanguageChange}
         />
@@ -146,15 +153,17 @@ export function Shell(props: {
       <main className={s.main}>
         <PartBoundary resetOn={route} t={t}>
           <Suspense fallback={<Spinner size="small" label={t('common.loading')} />}>
-            <PageOutlet
-              route={route}
-              navigate={navigate}
-              back={back}
-              replace={replace}
-              hostPages={props.hostPages}
-              language={props.language}
-              onLanguageChange={props.onLanguageChange}
-            />
+            <PageStateContext.Provider value={pageState}>
+              <PageOutlet
+                route={route}
+                navigate={navigate}
+                back={back}
+                replace={replace}
+                hostPages={props.hostPages}
+                language={props.language}
+                onLanguageChange={props.onLanguageChange}
+              />
+            </PageStateContext.Provider>
           </Suspense>
         </PartBoundary>
       </main>
