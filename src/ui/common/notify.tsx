@@ -212,7 +212,7 @@ export function useNotify() {
  * page left, a save refused there, would read as the new page's), and the success and info notes the user
  * has gone on from (see shownPassing). A note raised after the change stays.
  */
-export function useDismissErrors(): () => void {
+export function useDismissPageNotes(): () => void {
   const { dismissToast } = useToastController(TOASTER_ID);
   return useCallback(() => {
     for (const id of shownErrors) dismissToast(id);

@@ -10,7 +10,7 @@ import type { UiLanguage } from '../../domain/setup';
 import type { Renumbered, SyncService } from '../../domain/ports/syncStatus';
 import type { HostPages } from './App';
 import { useT } from '../common/i18n';
-import { useDismissErrors, useNotesCover } from '../common/notify';
+import { useDismissPageNotes, useNotesCover } from '../common/notify';
 import { followRenumbered, routeTitle, type Route } from './pageRegistry';
 import { useServices } from '../common/services';
 import { FocusReturn } from './FocusReturn';
@@ -98,9 +98,10 @@ export function Shell(props: {
   useEffect(() => {
     if (route.page === 'segment') preferences.set('lastSegment', route.no);
   }, [route, preferences]);
-  // An error note speaks of the page it was raised on: another page takes it away.
-  const dismissErrors = useDismissErrors();
-  useEffect(() => dismissErrors(), [route, dismissErrors]);
+  // A note speaks of the page it was raised on: another page takes its errors away, and the success and info
+  // notes the user has gone on from.
+  const dismissPageNotes = useDismissPageNotes();
+  useEffect(() => dismissPageNotes(), [route, dismissPageNotes]);
 
   return (
     <div className={s.root}>
